@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { modules } from '../modules/index.js';
+import { openSystem, type System } from '../core/system.js';
+import { resolveTarget } from '../core/db/connect.js';
+import { AppError } from '../core/errors.js';
+import { listTenants } from '../core/tenant.js';
+import { systemActor, type Ctx } from '../core/context.js';
+import { verifyChain } from '../core/audit/audit.js';
+import { importLedger } from '../core/ledger/ledger.js';
+import { writeCsv, writeXlsx } from '../core/ledger/write.js';
+import { formatLedgerErrors } from '../core/ledger/parse.js';
+import { yearPeriod } from '../core/metrics/registry.js';
+import { orgsByName } from '../core/orgs.js';
+import { loadDemo } from './demo.js';
+import { addUserCommand } from './user.js';
+import { firstImportTenant } from './firstImport.js';
+import { serve } from './serve.js';
+
+const program = new Command();
+program
+  .name('fazhi')
+  .description('法治水务 — 区水务局法治工作系统')
+  .addOption(new Option('--data <dir>', '嵌入式数据库目录（默认 ./.fazhi，或环境变量 FAZHI_DATA；设置 DATABASE_URL 时连接 PostgreSQL 服务器）'))
+  .showHelpAfterError();
+
+type Global = { data?: string };
+const globals = (): Global => program.opts<Global>();
+
+/** Opens the system for a command; `--data` wins over DATABASE_URL. */
+async function withSystem<T>(fn: (sys: System) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const { data } = globals();
+  const sys = await openSystem({ modules, target: resolveTarget({ data }), data, migrate: opts.migrate });
+  try {
+    return await fn(sys);
+  } finally {
+    await sys.close();
+  }
+}
+
+/** The one tenant of the database (or the one named by --tenant). */
+async function tenantCtx(sys: System, name?: string): Promise<Ctx> {
+  const tenants = await listTenants(sys.db);
+  const t = name ? tenants.find((x) => x.name === name) : tenants[0];
+  if (!t) throw new AppError('NO_TENANT', name ? `找不到单位“${name}”` : '数据库为空：请先运行 fazhi demo 或 fazhi user add 创建本局', 1);
+  if (!name && tenants.length > 1) throw new AppError('MANY_TENANTS', `数据库中有 ${tenants.length} 个局，请用 --tenant 指定`, 1);
+  return { db: sys.db, actor: systemActor(t.id, '命令行') };
+}
+
+program
+  .command('serve')
+  .description('启动 Web 服务')
+  .option('-p, --port <port>', '端口', process.env.PORT ?? '3000')
+  .option('--host <host>', '监听地址', process.env.HOST ?? '127.0.0.1')
+  .option('--demo-if-empty', '数据库为空时先载入演示数据')
+  .action(async (o: { port: string; host: string; demoIfEmpty?: boolean }) => {
+    await serve({ data: globals().data, port: Number(o.port), host: o.host, demoIfEmpty: !!o.demoIfEmpty });
+  });
+
+program
+  .command('start')
+  .description('npm start：构建前端（如需要），空数据库时载入演示局，启动服务')
+  .option('-p, --port <port>', '端口', process.env.PORT ?? '3000')
+  .option('--host <host>', '监听地址', process.env.HOST ?? '127.0.0.1')
+  .action(async (o: { port: string; host: string }) => {
+    await serve({ data: globals().data, port: Number(o.port), host: o.host, demoIfEmpty: true, buildWeb: true });
+  });
+
+program
+  .command('migrate')
+  .description('执行待执行的数据库迁移')
+  .action(() => withSystem(async () => console.log('数据库结构已是最新')));
+
+program
+  .command('demo')
+  .description('向空数据库载入演示局（天河区水务局 2022 年度数据）')
+  .option('--seed <n>', '随机种子', '2022')
+  .action((o: { seed: string }) =>
+    withSystem(async (sys) => {
+      await loadDemo(sys, { seed: Number(o.seed), log: (m) => console.log(m) });
+    }),
+  );
+
+const cal = program.command('calendar').description('工作日历');
+cal
+  .command('add-workdays <date> <n>')
+  .description('某日之后第 n 个工作日（当日不计）')
+  .action((date: string, n: string) =>
+    withSystem(async (sys) => {
+      console.log(sys.calendar.current.addWorkdays(checkDate(date), checkInt(n, 'n')));
+    }),
+  );
+cal
+  .command('is-workday <date>')
+  .description('某日是否为工作日（含调休上班日）')
+  .action((date: string) =>
+    withSystem(async (sys) => {
+      console.log(String(sys.calendar.current.isWorkday(checkDate(date))));
+    }),
+  );
+cal
+  .command('explain <date> <n> <unit>')
+  .description('推算期限并说明：unit 为 workday（工作日）、day（自然日）或 month（月）')
+  .action((date: string, n: string, unit: string) =>
+    withSystem(async (sys) => {
+      if (!['workday', 'day', 'month'].includes(unit)) throw new AppError('VALIDATION', 'unit 应为 workday、day 或 month', 1, 'unit');
+      const ex = sys.calendar.explain({ start: checkDate(date), rule: { key: 'cli', label: '试算', unit: unit as 'workday', n: checkInt(n, 'n'), source: '命令行试算' } });
+      console.log(ex.due);
+      console.log(ex.text);
+      for (const w of ex.warnings) console.log(`注意：${w}`);
+    }),
+  );
+
+program
+  .command('import <ledger> <file>')
+  .description('导入台账文件（xlsx/csv）：任何一行有错误则不导入任何数据')
+  .option('--dry-run', '只检查，不写入')
+  .option('--tenant <name>', '导入到哪个局（多局部署时）')
+  .action((key: string, file: string, o: { dryRun?: boolean; tenant?: string }) =>
+    withSystem(async (sys) => {
+      const def = sys.registry.ledgers.get(key);
+      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
+      if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, 1, 'file');
+      const data = fs.readFileSync(file);
+      const filename = path.basename(file);
+      let ctx: Ctx;
+      const tenants = await listTenants(sys.db);
+      if (!tenants.length && key === 'orgs' && !o.dryRun) ctx = await firstImportTenant(sys, data, filename);
+      else ctx = await tenantCtx(sys, o.tenant);
+      const r = await importLedger(ctx, def, { data, filename }, { dryRun: o.dryRun });
+      if (!r.ok) {
+        console.error(`导入失败，未写入任何数据。共 ${r.errors.length} 处错误：`);
+        console.error(formatLedgerErrors(r.errors));
+        process.exitCode = 2;
+        return;
+      }
+      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`);
+    }),
+  );
+
+program
+  .command('export <ledger>')
+  .description('导出台账（按文件扩展名：.xlsx 或 .csv）')
+  .requiredOption('-o, --out <file>', '输出文件')
+  .option('--gb18030', 'CSV 用 GB18030 编码（默认 UTF-8 带 BOM）')
+  .option('--tenant <name>', '哪个局')
+  .action((key: string, o: { out: string; gb18030?: boolean; tenant?: string }) =>
+    withSystem(async (sys) => {
+      const def = sys.registry.ledgers.get(key);
+      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
+      const ctx = await tenantCtx(sys, o.tenant);
+      const rows = await def.exportRows(ctx);
+      const buf = o.out.toLowerCase().endsWith('.csv') ? writeCsv(def.spec, rows, { encoding: o.gb18030 ? 'gb18030' : 'utf8-bom' }) : await writeXlsx(def.spec, rows);
+      fs.writeFileSync(o.out, buf);
+      console.log(`已导出 ${rows.length} 行到 ${o.out}`);
+    }),
+  );
+
+program
+  .command('metrics')
+  .description('计算某年度全部指标')
+  .requiredOption('--year <year>', '年度')
+  .option('--org <name>', '只统计某单位')
+  .option('--json', '输出 JSON：{ 指标键: 值 }')
+  .option('--tenant <name>', '哪个局')
+  .action((o: { year: string; org?: string; json?: boolean; tenant?: string }) =>
+    withSystem(async (sys) => {
+      const ctx = await tenantCtx(sys, o.tenant);
+      let orgIds: string[] | null = null;
+      if (o.org) {
+        const org = (await orgsByName(sys.db, ctx.actor.tenantId)).get(o.org);
+        if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, 'org');
+        orgIds = [org.id];
+      }
+      const year = checkInt(o.year, 'year');
+      const values = await sys.registry.metrics.computeAll({ db: sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds });
+      if (o.json) {
+        console.log(JSON.stringify(values, null, 2));
+        return;
+      }
+      for (const d of sys.registry.metrics.list()) console.log(`${d.key}\t${values[d.key] ?? '—'}\t${d.title}`);
+    }),
+  );
+
+const audit = program.command('audit').description('审计链');
+audit
+  .command('verify')
+  .description('逐条校验审计链，指出第一条被破坏的事件')
+  .action(() =>
+    withSystem(async (sys) => {
+      const tenants = await listTenants(sys.db);
+      let bad = false;
+      for (const t of tenants) {
+        const r = await verifyChain(sys.db, t.id);
+        if (r.ok) console.log(`${t.name}：审计链完整，共 ${r.events} 条事件`);
+        else {
+          bad = true;
+          console.log(`${t.name}：审计链在第 ${r.brokenAt} 号事件处断开 —— ${r.reason}`);
+        }
+      }
+      if (bad) process.exitCode = 3;
+    }),
+  );
+
+addUserCommand(program, withSystem);
+
+function checkDate(s: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
+    throw new AppError('VALIDATION', `日期无效：${s}（格式 YYYY-MM-DD）`, 1, 'date');
+  }
+  return s;
+}
+function checkInt(s: string, field: string): number {
+  if (!/^-?\d+$/.test(s)) throw new AppError('VALIDATION', `${field} 应为整数：${s}`, 1, field);
+  return Number(s);
+}
+
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof AppError) {
+    console.error(`错误：${e.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+});

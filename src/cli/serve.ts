@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { modules } from '../modules/index.js';
+import { openSystem } from '../core/system.js';
+import { resolveTarget } from '../core/db/connect.js';
+import { listTenants } from '../core/tenant.js';
+import { buildServer } from '../server/app.js';
+import { demoAccountsText, loadDemo } from './demo.js';
+
+const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+
+/** Builds the web app when its build is missing or older than its sources (npm start on a fresh clone). */
+export async function ensureWebBuild(log: (m: string) => void): Promise<void> {
+  const index = `${webRoot}dist/index.html`;
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+      const p = `${dir}/${e.name}`;
+      return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(`${webRoot}src`)) return;
+  log('正在构建前端（首次启动约需半分钟）…');
+  const { build } = await import('vite');
+  await build({ root: webRoot, logLevel: 'warn' });
+}
+
+/** `fazhi serve` / `npm start`: migrate, optionally load the demo into an empty database, listen. */
+export async function serve(opts: { data?: string; port: number; host: string; demoIfEmpty: boolean; buildWeb?: boolean }) {
+  const log = (m: string) => console.log(m);
+  if (opts.buildWeb) await ensureWebBuild(log);
+  const target = resolveTarget({ data: opts.data });
+  const sys = await openSystem({ modules, target, data: opts.data });
+  let demo = false;
+  if (opts.demoIfEmpty && !(await listTenants(sys.db)).length) {
+    log('数据库为空，正在载入演示局…');
+    await loadDemo(sys, { log });
+    demo = true;
+  }
+  const app = await buildServer(sys, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const close = async () => {
+    await app.close();
+    await sys.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: opts.port, host: opts.host });
+  const where = target.kind === 'pglite' ? `嵌入式数据库 ${target.dataDir}` : 'PostgreSQL 服务器（DATABASE_URL）';
+  log(`\n法治水务已启动：http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}/  （${where}；接口文档 /api/docs）`);
+  if (demo || opts.demoIfEmpty) log(demoAccountsText());
+}

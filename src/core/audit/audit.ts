@@ -1,0 +1,239 @@
+import crypto from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { KernelDB } from '../db/types.js';
+import type { Actor, Ctx } from '../context.js';
+
+/** One field's change: value before and after (null when absent). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What a service says it did; the kernel adds who, when and the chain hashes. */
+export interface AuditInput {
+  /** `module.entity`, e.g. `enforcement.case`; the event name is `${entity}.${action}`. */
+  entity: string;
+  entityId: string;
+  /** Verb: created, updated, deleted, imported, advanced, ... */
+  action: string;
+  orgId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Extra facts that are not field changes (reason, attachment ids, ...). */
+  note?: Record<string, unknown>;
+}
+
+export interface AuditEvent {
+  tenantId: string;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  orgId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: { fields: FieldChange[]; note?: Record<string, unknown> };
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** Fields never copied into the audit log (secrets) or not worth a line (bookkeeping). */
+const SKIP = new Set(['password_hash', 'version', 'updated_at', 'created_at', 'tenant_id']);
+
+const norm = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+
+/** Field-level before/after: the fields whose values differ. */
+export function diffFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): FieldChange[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const out: FieldChange[] = [];
+  for (const field of [...keys].sort()) {
+    if (SKIP.has(field)) continue;
+    const b = norm(before?.[field]);
+    const a = norm(after?.[field]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field, before: b, after: a });
+  }
+  return out;
+}
+
+/** JSON with sorted keys, so the hash does not depend on key order (jsonb reorders keys). */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+/** The hash of an event: sha256 over its canonical content and the previous hash. */
+export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
+  const body = canonicalJson({
+    tenantId: e.tenantId,
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    orgId: e.orgId,
+    entity: e.entity,
+    entityId: e.entityId,
+    action: e.action,
+    changes: e.changes,
+    requestId: e.requestId,
+    prevHash: e.prevHash,
+  });
+  return crypto.createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Appends an event to the tenant's chain. Call inside the transaction that makes
+ * the change: the tenant row is locked so events are chained one after another.
+ */
+export async function recordAudit(tx: Kysely<KernelDB>, actor: Actor, input: AuditInput, requestId?: string): Promise<AuditEvent> {
+  await sql`SELECT id FROM tenant WHERE id = ${actor.tenantId} FOR UPDATE`.execute(tx);
+  const last = await tx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .where('tenant_id', '=', actor.tenantId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields = diffFields(input.before, input.after);
+  const changes: AuditEvent['changes'] = input.note ? { fields, note: input.note } : { fields };
+  const base: Omit<AuditEvent, 'hash'> = {
+    tenantId: actor.tenantId,
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(),
+    actorId: actor.userId,
+    actorName: actor.name,
+    orgId: input.orgId ?? null,
+    entity: input.entity,
+    entityId: input.entityId,
+    action: input.action,
+    changes: JSON.parse(JSON.stringify(changes)),
+    requestId: requestId ?? null,
+    prevHash: last?.hash ?? GENESIS,
+  };
+  const ev: AuditEvent = { ...base, hash: eventHash(base) };
+  await tx
+    .insertInto('audit_event')
+    .values({
+      tenant_id: ev.tenantId,
+      seq: ev.seq,
+      at: ev.at,
+      actor_id: ev.actorId,
+      actor_name: ev.actorName,
+      org_id: ev.orgId,
+      entity: ev.entity,
+      entity_id: ev.entityId,
+      action: ev.action,
+      changes: JSON.stringify(ev.changes),
+      request_id: ev.requestId,
+      prev_hash: ev.prevHash,
+      hash: ev.hash,
+    })
+    .execute();
+  return ev;
+}
+
+/** A write: a transaction plus an audit function bound to it. */
+export interface WriteScope {
+  tx: Kysely<KernelDB>;
+  audit(input: AuditInput): Promise<AuditEvent>;
+}
+
+/**
+ * Runs a mutating service call in one transaction; every audit event it records
+ * commits or rolls back together with the change.
+ */
+export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) {
+    return fn({ tx: ctx.db, audit: (input) => recordAudit(ctx.db, ctx.actor, input, ctx.requestId) });
+  }
+  return ctx.db.transaction().execute((tx) => fn({ tx, audit: (input) => recordAudit(tx, ctx.actor, input, ctx.requestId) }));
+}
+
+function rowToEvent(r: any): AuditEvent {
+  return {
+    tenantId: r.tenant_id,
+    seq: Number(r.seq),
+    at: r.at instanceof Date ? r.at : new Date(r.at),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    orgId: r.org_id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    changes: typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes,
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export type VerifyResult =
+  | { ok: true; tenantId: string; events: number; lastHash: string }
+  | { ok: false; tenantId: string; events: number; brokenAt: number; reason: string };
+
+/**
+ * Walks a tenant's chain in order and names the first broken event: a gap in
+ * the sequence, a wrong link to the previous hash, or content that no longer
+ * matches its hash.
+ */
+export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, batch = 5000): Promise<VerifyResult> {
+  let prev = GENESIS;
+  let expected = 1;
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
+    if (!rows.length) break;
+    for (const r of rows) {
+      const e = rowToEvent(r);
+      if (e.seq !== expected) return { ok: false, tenantId, events: expected - 1, brokenAt: expected, reason: `缺少第 ${expected} 号事件（序号跳至 ${e.seq}）` };
+      if (e.prevHash !== prev) return { ok: false, tenantId, events: e.seq - 1, brokenAt: e.seq, reason: `第 ${e.seq} 号事件的前序哈希与上一事件不符` };
+      const { hash, ...rest } = e;
+      if (eventHash(rest) !== hash) return { ok: false, tenantId, events: e.seq - 1, brokenAt: e.seq, reason: `第 ${e.seq} 号事件的内容与其哈希不符（记录被改动）` };
+      prev = hash;
+      expected++;
+      after = e.seq;
+    }
+  }
+  return { ok: true, tenantId, events: expected - 1, lastHash: prev };
+}
+
+/** A record's history, oldest first. */
+export async function history(db: Kysely<KernelDB>, tenantId: string, entity: string, entityId: string): Promise<AuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+  return rows.map(rowToEvent);
+}
+
+/** Recent events of the tenant, newest first (the audit viewer). */
+export async function recentEvents(db: Kysely<KernelDB>, tenantId: string, opts: { limit: number; beforeSeq?: number; entity?: string; orgIds?: readonly string[] }): Promise<AuditEvent[]> {
+  let q = db.selectFrom('audit_event').selectAll().where('tenant_id', '=', tenantId);
+  if (opts.beforeSeq) q = q.where('seq', '<', opts.beforeSeq);
+  if (opts.entity) q = q.where('entity', '=', opts.entity);
+  if (opts.orgIds) q = q.where('org_id', 'in', opts.orgIds.length ? [...opts.orgIds] : ['00000000-0000-0000-0000-000000000000']);
+  const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute();
+  return rows.map(rowToEvent);
+}

@@ -1,0 +1,112 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { KernelDB } from '../db/types.js';
+import type { Actor } from '../context.js';
+import { recordAudit } from '../audit/audit.js';
+import { AppError, errors } from '../errors.js';
+import { AUTH_POLICY, hashPassword, verifyPassword } from './password.js';
+import { scopeFor, type RoleKey } from './roles.js';
+import { findUserByUsername } from './users.js';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Maps roles to the permissions modules granted them. Built once from the manifests. */
+export type PermissionResolver = (roles: readonly RoleKey[]) => ReadonlySet<string>;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+  mustChangePassword: boolean;
+}
+
+// A hash to verify against when the user does not exist, so timing does not reveal usernames.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword('Dummy-password-1'));
+
+/**
+ * Password login. 5 failures lock the account for 15 minutes (locked accounts
+ * are refused even with the right password). Failures and logins are audited.
+ */
+export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, username: string, password: string, now = new Date()): Promise<LoginResult> {
+  const user = await findUserByUsername(db, username ?? '');
+  if (!user) {
+    await verifyPassword(await dummy(), password ?? '');
+    throw errors.unauthenticated('用户名或密码错误');
+  }
+  const sys: Actor = { tenantId: user.tenant_id, userId: user.id, name: user.display_name, orgId: user.org_id, roles: [], scope: { all: false, orgIds: [] }, permissions: new Set() };
+  if (user.disabled) throw errors.unauthenticated('账号已停用，请联系管理员');
+  if (user.locked_until && user.locked_until > now) {
+    const mins = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60000);
+    throw new AppError('ACCOUNT_LOCKED', `密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定，请${mins}分钟后再试`, 423);
+  }
+  const ok = await verifyPassword(user.password_hash, password ?? '');
+  if (!ok) {
+    const failures = user.failed_attempts + 1;
+    const lock = failures >= AUTH_POLICY.maxFailures;
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('app_user')
+        .set({ failed_attempts: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) : null })
+        .where('tenant_id', '=', user.tenant_id)
+        .where('id', '=', user.id)
+        .execute();
+      await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: lock ? 'locked' : 'login_failed', orgId: user.org_id, note: { failures } });
+    });
+    if (lock) throw errors.unauthenticated(`密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定${AUTH_POLICY.lockMinutes}分钟`);
+    throw errors.unauthenticated(`用户名或密码错误（还可尝试${AUTH_POLICY.maxFailures - failures}次）`);
+  }
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('tenant_id', '=', user.tenant_id).where('id', '=', user.id).execute();
+    await tx.insertInto('app_session').values({ id_hash: sha256(token), tenant_id: user.tenant_id, user_id: user.id, csrf_token: csrfToken, created_at: now, last_seen_at: now }).execute();
+    await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: 'login', orgId: user.org_id });
+  });
+  const roles = user.roles as RoleKey[];
+  return {
+    token,
+    csrfToken,
+    mustChangePassword: user.must_change_password,
+    actor: { tenantId: user.tenant_id, userId: user.id, name: user.display_name, orgId: user.org_id, roles, scope: scopeFor(roles, user.org_id), permissions: resolve(roles) },
+  };
+}
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  username: string;
+}
+
+/**
+ * Resolves a session token. Sessions idle for more than 30 minutes end; activity
+ * slides the window (written at most once a minute).
+ */
+export async function resolveSession(db: Kysely<KernelDB>, resolve: PermissionResolver, token: string, now = new Date()): Promise<SessionInfo | undefined> {
+  const idHash = sha256(token);
+  const row = await db
+    .selectFrom('app_session as s')
+    .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+    .select(['s.id_hash', 's.csrf_token', 's.last_seen_at', 'u.tenant_id', 'u.id', 'u.username', 'u.display_name', 'u.org_id', 'u.roles', 'u.disabled', 'u.must_change_password'])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row || row.disabled) return undefined;
+  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idleMs > AUTH_POLICY.idleMinutes * 60000) {
+    await db.deleteFrom('app_session').where('id_hash', '=', idHash).execute();
+    return undefined;
+  }
+  if (idleMs > 60000) await db.updateTable('app_session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  const roles = row.roles as RoleKey[];
+  return {
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
+    username: row.username,
+    actor: { tenantId: row.tenant_id, userId: row.id, name: row.display_name, orgId: row.org_id, roles, scope: scopeFor(roles, row.org_id), permissions: resolve(roles) },
+  };
+}
+
+export async function logout(db: Kysely<KernelDB>, token: string): Promise<void> {
+  await db.deleteFrom('app_session').where('id_hash', '=', sha256(token)).execute();
+}

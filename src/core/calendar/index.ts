@@ -1,0 +1,36 @@
+/**
+ * 工作日历与期限计算 — the working-day calendar (statutory holidays and make-up
+ * days) and pure deadline arithmetic. See docs/calendar.md.
+ */
+export {
+  CHINESE_DAYS_YEARS,
+  addDays,
+  createCalendar,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  isoDateInShanghai,
+  toDayNumber,
+} from './calendar.js';
+export type {
+  CalendarOverride,
+  CreateCalendarOptions,
+  DayInfo,
+  DayKind,
+  DaySource,
+  IsoDate,
+  RollOption,
+  WorkCalendar,
+} from './calendar.js';
+export { computeDeadline, deadlineStatus, finishedOnTime } from './deadline.js';
+export type {
+  DeadlineExplanation,
+  DeadlineExtension,
+  DeadlineInput,
+  DeadlinePause,
+  DeadlineRule,
+  DeadlineStatus,
+  DeadlineUnit,
+  MetDay,
+} from './deadline.js';

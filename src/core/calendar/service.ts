@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely';
+import type { KernelDB } from '../db/types.js';
+import type { Actor, Ctx } from '../context.js';
+import { systemActor } from '../context.js';
+import { recordAudit, write, type WriteScope } from '../audit/audit.js';
+import { errors } from '../errors.js';
+import { createCalendar, type WorkCalendar } from './calendar.js';
+import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
+
+export interface CalendarOverride {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string | null;
+  note: string | null;
+}
+
+export interface Pause {
+  from: string;
+  to: string;
+  reason: string;
+}
+export interface Extension {
+  n: number;
+  unit?: DeadlineRule['unit'];
+  approvedOn?: string;
+  reason: string;
+}
+
+/** What a module tells the kernel about a deadline it wants tracked. */
+export interface TrackInput {
+  module: string;
+  entity: string;
+  entityId: string;
+  orgId: string;
+  /** The deadline's name on the record, e.g. '作出处罚决定期限'. Unique per record and module. */
+  title: string;
+  rule: DeadlineRule;
+  start: string;
+  pauses?: Pause[];
+  extensions?: Extension[];
+  restartOn?: string | null;
+  doneOn?: string | null;
+}
+
+export interface TrackedDeadline {
+  id: string;
+  module: string;
+  entity: string;
+  entityId: string;
+  orgId: string;
+  title: string;
+  rule: DeadlineRule;
+  start: string;
+  due: string;
+  doneOn: string | null;
+  status: DeadlineStatus;
+}
+
+export interface RecomputeChange {
+  id: string;
+  tenantId: string;
+  title: string;
+  entity: string;
+  entityId: string;
+  before: string;
+  after: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The working-day calendar of a running system: chinese-days plus the admin's
+ * override table, kept in memory and rebuilt when an override changes; and the
+ * tracked deadlines of every module, recomputed when the calendar changes.
+ */
+export class CalendarService {
+  private cal: WorkCalendar = createCalendar({});
+
+  constructor(private readonly db: Kysely<KernelDB>) {}
+
+  /** The current calendar (pure; pass it to rule functions). */
+  get current(): WorkCalendar {
+    return this.cal;
+  }
+
+  async load(): Promise<void> {
+    this.cal = createCalendar({ overrides: (await this.listOverrides()).map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
+  }
+
+  async listOverrides(): Promise<CalendarOverride[]> {
+    return this.db.selectFrom('calendar_override').select(['date', 'kind', 'name', 'note']).orderBy('date').execute();
+  }
+
+  /**
+   * Sets (or, with kind null, removes) an override: a day made a holiday or a
+   * make-up working day. Open deadlines whose counting span covers the date are
+   * recomputed in the same transaction; the changes are returned and audited.
+   */
+  async setOverride(ctx: Ctx, input: { date: string; kind: 'workday' | 'holiday' | null; name?: string | null; note?: string | null }): Promise<{ changes: RecomputeChange[]; warnings: string[] }> {
+    if (!ISO.test(input.date) || Number.isNaN(Date.parse(input.date))) throw errors.validation('date', `日期无效：${input.date}`);
+    if (input.kind !== null && input.kind !== 'workday' && input.kind !== 'holiday') throw errors.validation('kind', '类型应为“工作日”或“休息日”');
+    const result = await write(ctx, async ({ tx, audit }) => {
+      const before = await tx.selectFrom('calendar_override').selectAll().where('date', '=', input.date).executeTakeFirst();
+      if (input.kind === null) {
+        if (!before) throw errors.notFound('节假日调整');
+        await tx.deleteFrom('calendar_override').where('date', '=', input.date).execute();
+      } else {
+        await tx
+          .insertInto('calendar_override')
+          .values({ date: input.date, kind: input.kind, name: input.name ?? null, note: input.note ?? null })
+          .onConflict((oc) => oc.column('date').doUpdateSet({ kind: input.kind!, name: input.name ?? null, note: input.note ?? null, updated_at: new Date() }))
+          .execute();
+      }
+      const after = input.kind === null ? null : { date: input.date, kind: input.kind, name: input.name ?? null, note: input.note ?? null };
+      await audit({ entity: 'calendar.override', entityId: input.date, action: input.kind === null ? 'deleted' : before ? 'updated' : 'created', before: before ? { ...before } : null, after });
+      const overrides = await tx.selectFrom('calendar_override').select(['date', 'kind', 'name']).execute();
+      const cal = createCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
+      const changes = await recomputeOpen(tx, cal, input.date, ctx.requestId);
+      return { changes, cal };
+    });
+    this.cal = result.cal;
+    const year = Number(input.date.slice(0, 4));
+    const warnings = this.cal.isCovered(year) ? [] : [`${year}年的法定节假日安排尚未完整录入，请按国务院办公厅通知补录全部放假和调休日期`];
+    return { changes: result.changes, warnings };
+  }
+
+  /** Computes a deadline with its explanation, on the current calendar. */
+  explain(input: { rule: DeadlineRule; start: string; pauses?: Pause[]; extensions?: Extension[]; restartOn?: string | null }): DeadlineExplanation {
+    return computeDeadline({ rule: input.rule, start: input.start, pauses: input.pauses, extensions: input.extensions, restartOn: input.restartOn ?? undefined }, this.cal);
+  }
+
+  /** Records (or updates) a module's deadline in the write's transaction. */
+  async track(w: WriteScope, actor: Actor, input: TrackInput): Promise<TrackedDeadline> {
+    const ex = this.explain(input);
+    const values = {
+      org_id: input.orgId,
+      rule: JSON.stringify(input.rule),
+      start_date: input.start,
+      pauses: JSON.stringify(input.pauses ?? []),
+      extensions: JSON.stringify(input.extensions ?? []),
+      restart_on: input.restartOn ?? null,
+      due_date: ex.due,
+      done_on: input.doneOn ?? null,
+      updated_at: new Date(),
+    };
+    const row = await w.tx
+      .insertInto('tracked_deadline')
+      .values({ tenant_id: actor.tenantId, module: input.module, entity: input.entity, entity_id: input.entityId, title: input.title, ...values })
+      .onConflict((oc) => oc.columns(['tenant_id', 'entity', 'entity_id', 'module', 'title']).doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.present(row);
+  }
+
+  present(r: any, today = todayShanghai()): TrackedDeadline {
+    return {
+      id: r.id,
+      module: r.module,
+      entity: r.entity,
+      entityId: r.entity_id,
+      orgId: r.org_id,
+      title: r.title,
+      rule: typeof r.rule === 'string' ? JSON.parse(r.rule) : r.rule,
+      start: r.start_date,
+      due: r.due_date,
+      doneOn: r.done_on,
+      status: deadlineStatus({ due: r.due_date, today, doneOn: r.done_on }, this.cal),
+    };
+  }
+
+  /** Open deadlines in the actor's scope, soonest first, with their status today. */
+  async listOpen(ctx: Ctx, opts: { limit?: number; module?: string } = {}): Promise<TrackedDeadline[]> {
+    const rows = await ctx.db
+      .selectFrom('tracked_deadline')
+      .selectAll()
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('done_on', 'is', null)
+      .$if(!ctx.actor.scope.all, (q) => q.where('org_id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
+      .$if(!!opts.module, (q) => q.where('module', '=', opts.module!))
+      .orderBy('due_date')
+      .limit(opts.limit ?? 200)
+      .execute();
+    return rows.map((r) => this.present(r));
+  }
+
+  /** A tracked deadline with its full explanation (404 outside the actor's scope). */
+  async explainTracked(ctx: Ctx, id: string): Promise<TrackedDeadline & { explanation: DeadlineExplanation }> {
+    const r = await ctx.db.selectFrom('tracked_deadline').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
+    if (!r || (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(r.org_id))) throw errors.notFound('期限');
+    const d = this.present(r);
+    return { ...d, explanation: this.explain({ rule: d.rule, start: d.start, pauses: r.pauses as Pause[], extensions: r.extensions as Extension[], restartOn: r.restart_on }) };
+  }
+}
+
+/** Today's date in the business timezone (Asia/Shanghai). */
+export function todayShanghai(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Recomputes open deadlines whose span (start .. current due, plus slack for extensions) covers the changed date. */
+async function recomputeOpen(tx: Kysely<KernelDB>, cal: WorkCalendar, date: string, requestId?: string): Promise<RecomputeChange[]> {
+  const rows = await tx
+    .selectFrom('tracked_deadline')
+    .selectAll()
+    .where('done_on', 'is', null)
+    .where('start_date', '<=', date)
+    .execute();
+  const changes: RecomputeChange[] = [];
+  for (const r of rows) {
+    const ex = computeDeadline(
+      { rule: r.rule as DeadlineRule, start: r.start_date, pauses: r.pauses as Pause[], extensions: r.extensions as Extension[], restartOn: r.restart_on ?? undefined },
+      cal,
+    );
+    if (ex.due === r.due_date) continue;
+    await tx.updateTable('tracked_deadline').set({ due_date: ex.due, updated_at: new Date() }).where('tenant_id', '=', r.tenant_id).where('id', '=', r.id).execute();
+    await recordAudit(tx, systemActor(r.tenant_id, '日历调整'), { entity: r.entity, entityId: r.entity_id, action: 'deadline_recomputed', orgId: r.org_id, note: { title: r.title, before: r.due_date, after: ex.due, date } }, requestId);
+    changes.push({ id: r.id, tenantId: r.tenant_id, title: r.title, entity: r.entity, entityId: r.entity_id, before: r.due_date, after: ex.due });
+  }
+  return changes;
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { KernelDB } from './types.js';
+
+/** Where the data lives: an embedded PGlite folder, or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+export interface Database {
+  db: Kysely<KernelDB>;
+  target: DatabaseTarget;
+  /** The embedded engine, when there is one (tests clone it). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+// bigint → number (counts and fen stay far below 2^53), date → 'YYYY-MM-DD' (no timezone shifts).
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+const pgliteParsers = {
+  [INT8]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+  [NUMERIC]: (v: string) => Number(v),
+};
+
+/**
+ * Resolves the target from explicit options, then `DATABASE_URL`, then `FAZHI_DATA`,
+ * then the default folder `./.fazhi`.
+ */
+export function resolveTarget(opts: { data?: string; url?: string } = {}): DatabaseTarget {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (url && !opts.data) return { kind: 'postgres', url };
+  const dir = opts.data ?? process.env.FAZHI_DATA ?? '.fazhi';
+  return { kind: 'pglite', dataDir: path.resolve(dir, 'db') };
+}
+
+/** The folder for attachments and other files beside the database. */
+export function resolveFilesDir(opts: { data?: string } = {}): string {
+  return path.resolve(process.env.FAZHI_FILES ?? path.join(opts.data ?? process.env.FAZHI_DATA ?? '.fazhi', 'files'));
+}
+
+/** Opens a PGlite instance (in memory when dataDir is null, or from a dump). */
+export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: pgliteParsers,
+  });
+}
+
+/** Marks a multi-statement script (a migration): PGlite runs it with `exec`, a server with the simple protocol. */
+export const SCRIPT_MARKER = '-- fazhi:script\n';
+
+export function kyselyOverPglite(pglite: PGlite): Kysely<KernelDB> {
+  // PGlite's `query` runs one statement; scripts go through `exec`.
+  const client = new Proxy(pglite, {
+    get(target, prop, receiver) {
+      if (prop === 'query') {
+        return async (text: string, params?: unknown[], opts?: unknown) => {
+          if (text.startsWith(SCRIPT_MARKER) && !params?.length) {
+            const results = await target.exec(text);
+            return results[results.length - 1] ?? { rows: [], fields: [] };
+          }
+          return target.query(text, params as any[], opts as any);
+        };
+      }
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return new Kysely<KernelDB>({ dialect: new PGliteDialect(client) as Dialect });
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, target, close: () => db.destroy() };
+  }
+  const pglite = await openPglite(target.dataDir);
+  const db = kyselyOverPglite(pglite);
+  return { db, target, pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+/** Column the database fills on insert (defaults) but that is always present on select. */
+type Default<T> = ColumnType<T, T | undefined, T>;
+/** A timestamptz column: Date on select, Date or ISO string on write. */
+export type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column: always an ISO `YYYY-MM-DD` string (type parsers are set so). */
+export type DateCol = ColumnType<string, string, string>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  name: string;
+  division_code: string | null;
+  created_at: Instant;
+}
+
+export type OrgKind = 'bureau' | 'department' | 'street' | 'other';
+
+export interface OrgTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: OrgKind;
+  parent_id: string | null;
+  uscc: string | null;
+  division_code: string | null;
+  sort: Default<number>;
+  version: Default<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UserTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  org_id: string;
+  roles: Default<string[]>;
+  password_hash: string;
+  must_change_password: Default<boolean>;
+  failed_attempts: Default<number>;
+  locked_until: Date | null;
+  disabled: Default<boolean>;
+  version: Default<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+}
+
+export interface AuditEventTable {
+  tenant_id: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  org_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  changes: ColumnType<unknown, string, never>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CalendarOverrideTable {
+  date: DateCol;
+  kind: 'workday' | 'holiday';
+  name: string | null;
+  note: string | null;
+  updated_at: Instant;
+}
+
+export interface TrackedDeadlineTable {
+  tenant_id: string;
+  id: Generated<string>;
+  org_id: string;
+  module: string;
+  entity: string;
+  entity_id: string;
+  title: string;
+  rule: ColumnType<unknown, string, string>;
+  start_date: DateCol;
+  pauses: ColumnType<unknown, string | undefined, string>;
+  extensions: ColumnType<unknown, string | undefined, string>;
+  restart_on: DateCol | null;
+  due_date: DateCol;
+  done_on: DateCol | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AttachmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  sha256: string;
+  size: number;
+  mime: string;
+  filename: string;
+  entity: string;
+  entity_id: string;
+  org_id: string;
+  uploaded_by: string | null;
+  created_at: Instant;
+}
+
+export interface SchemaMigrationTable {
+  id: string;
+  checksum: string;
+  applied_at: Instant;
+}
+
+/** The kernel's tables. Modules add their own with `db.withTables<TheirTables>()`. */
+export interface KernelDB {
+  tenant: TenantTable;
+  org: OrgTable;
+  app_user: UserTable;
+  app_session: SessionTable;
+  audit_event: AuditEventTable;
+  calendar_override: CalendarOverrideTable;
+  tracked_deadline: TrackedDeadlineTable;
+  attachment: AttachmentTable;
+  fazhi_migration: SchemaMigrationTable;
+}
+
+export type DB = Kysely<KernelDB>;
+export type Tx = Transaction<KernelDB>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Kysely<KernelDB>;

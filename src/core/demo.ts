@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { KernelDB } from './db/types.js';
+import type { Actor } from './context.js';
+import type { System } from './system.js';
+import { systemActor } from './context.js';
+import { createTenant, listTenants } from './tenant.js';
+import { AppError } from './errors.js';
+
+/** What a module's demo loader receives. */
+export interface DemoContext {
+  sys: System;
+  db: Kysely<KernelDB>;
+  tenantId: string;
+  /** The system actor of the demo tenant (all permissions). */
+  actor: Actor;
+  /** Deterministic random numbers in [0, 1): the same seed gives the same bureau. */
+  random: () => number;
+  log(message: string): void;
+}
+
+/** mulberry32: a small, fast, seedable generator — reproducible demo data and draws. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Derives a module's own seed, so adding a module does not change the others' data. */
+export function moduleSeed(seed: number, moduleKey: string): number {
+  let h = seed >>> 0;
+  for (const ch of moduleKey) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * Loads the demo bureau into an empty database: creates the tenant, then runs
+ * each module's demo loader in manifest order.
+ */
+export async function runDemo(
+  sys: System,
+  opts: { tenant: { name: string; divisionCode: string; uscc?: string }; seed: number; log: (m: string) => void },
+): Promise<string> {
+  if ((await listTenants(sys.db)).length) throw new AppError('NOT_EMPTY', '数据库不为空：演示数据只能载入空数据库（可用 --data 指定新目录）', 1);
+  const { tenantId } = await createTenant(sys.db, opts.tenant);
+  for (const m of sys.registry.modules) {
+    if (!m.demo) continue;
+    await m.demo({ sys, db: sys.db, tenantId, actor: systemActor(tenantId, '演示数据'), random: seededRandom(moduleSeed(opts.seed, m.key)), log: opts.log });
+  }
+  return tenantId;
+}

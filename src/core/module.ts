@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { MetricDef } from './metrics/registry.js';
+import type { LedgerDef } from './ledger/ledger.js';
+import type { RoleKey } from './auth/roles.js';
+import type { DemoContext } from './demo.js';
+
+/** A frozen SQL migration. Its id is `<module>/<file>`; its checksum guards against edits. */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** A permission a module declares, with the roles that hold it. */
+export interface PermissionDef {
+  label: string;
+  roles: readonly RoleKey[];
+}
+
+/**
+ * An entity a module owns, so the kernel can check data scope for things attached
+ * to it (attachments, audit history): returns the owning org, or undefined if the
+ * record does not exist in this tenant.
+ */
+export interface EntityDef {
+  label: string;
+  /** Permission needed to read the record (and its history and attachments). */
+  readPermission: string;
+  /** Permission needed to attach files to it. */
+  writePermission?: string;
+  ownerOrg(db: import('kysely').Kysely<any>, tenantId: string, id: string): Promise<string | null | undefined>;
+}
+
+/** The manifest of a business module: everything the kernel needs from it. */
+export interface ModuleDef {
+  key: string;
+  title: string;
+  migrations?: readonly Migration[];
+  permissions?: Readonly<Record<string, PermissionDef>>;
+  entities?: Readonly<Record<string, EntityDef>>;
+  ledgers?: readonly LedgerDef<any>[];
+  metrics?: readonly MetricDef[];
+  /** Registers the module's HTTP routes (mounted under /api). */
+  routes?: (app: FastifyInstance) => void | Promise<void>;
+  /** Loads the module's part of the demo bureau. Runs in manifest order. */
+  demo?: (ctx: DemoContext) => Promise<void>;
+}
+
+/** Declares a module; typed identity function. */
+export function defineModule<M extends ModuleDef>(m: M): M {
+  return m;
+}
+
+/** Reads frozen SQL migrations that sit beside a module's manifest. */
+export function sqlMigrations(moduleKey: string, dirUrl: URL, files: readonly string[]): Migration[] {
+  const dir = fileURLToPath(dirUrl);
+  return files.map((f) => ({ id: `${moduleKey}/${f}`, sql: fs.readFileSync(`${dir}/${f}`, 'utf8') }));
+}

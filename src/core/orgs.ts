@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { KernelDB, OrgKind } from './db/types.js';
+import type { Ctx } from './context.js';
+import { write } from './audit/audit.js';
+import { errors } from './errors.js';
+import { withDataScope } from './scope.js';
+
+/** An org as the API and the ledger present it. */
+export interface Org {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  parentId: string | null;
+  uscc: string | null;
+  divisionCode: string | null;
+  sort: number;
+  version: number;
+}
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = { bureau: '局', department: '科室', street: '街道', other: '其他' };
+
+const present = (r: any): Org => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  parentId: r.parent_id,
+  uscc: r.uscc,
+  divisionCode: r.division_code,
+  sort: r.sort,
+  version: r.version,
+});
+
+/** Orgs the actor may see (a street user sees its own street only). */
+export async function listOrgs(ctx: Ctx): Promise<Org[]> {
+  const rows = await ctx.db
+    .selectFrom('org')
+    .selectAll()
+    .$call((qb) => {
+      const q = qb.where('tenant_id', '=', ctx.actor.tenantId);
+      return ctx.actor.scope.all ? q : q.where('id', 'in', [...ctx.actor.scope.orgIds]);
+    })
+    .orderBy('sort')
+    .orderBy('name')
+    .execute();
+  return rows.map(present);
+}
+
+export async function getOrg(ctx: Ctx, id: string): Promise<Org | undefined> {
+  const r = await ctx.db
+    .selectFrom('org')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .$if(!ctx.actor.scope.all, (q) => q.where('id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
+    .executeTakeFirst();
+  return r ? present(r) : undefined;
+}
+
+/** Looks orgs up by name within a tenant (imports, demo). */
+export async function orgsByName(db: Kysely<KernelDB>, tenantId: string): Promise<Map<string, Org>> {
+  const rows = await db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute();
+  return new Map(rows.map((r) => [r.name, present(r)]));
+}
+
+export interface OrgInput {
+  name: string;
+  kind: OrgKind;
+  parentId?: string | null;
+  uscc?: string | null;
+  divisionCode?: string | null;
+  sort?: number;
+}
+
+function validateOrg(input: OrgInput) {
+  if (!input.name?.trim()) throw errors.validation('name', '单位名称不能为空');
+  if (input.name.length > 100) throw errors.validation('name', '单位名称过长（不超过100字）');
+  if (!['bureau', 'department', 'street', 'other'].includes(input.kind)) throw errors.validation('kind', '单位类型无效');
+}
+
+/** Creates an org (audit: `org.created`). */
+export async function createOrg(ctx: Ctx, input: OrgInput): Promise<Org> {
+  validateOrg(input);
+  return write(ctx, async ({ tx, audit }) => {
+    const dup = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', input.name.trim()).executeTakeFirst();
+    if (dup) throw errors.duplicate('name', `单位“${input.name}”已存在`);
+    if (input.parentId) await mustExist(tx, ctx.actor.tenantId, input.parentId);
+    const row = await tx
+      .insertInto('org')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        name: input.name.trim(),
+        kind: input.kind,
+        parent_id: input.parentId ?? null,
+        uscc: input.uscc ?? null,
+        division_code: input.divisionCode ?? null,
+        sort: input.sort ?? 0,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: present(row) as any });
+    return present(row);
+  });
+}
+
+async function mustExist(tx: Kysely<KernelDB>, tenantId: string, id: string) {
+  const p = await tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!p) throw errors.validation('parentId', '上级单位不存在');
+}
+
+/** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes. */
+export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>): Promise<Org> {
+  return write(ctx, async ({ tx, audit }) => {
+    const before = await tx.selectFrom('org').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).$call(withScopeOnId(ctx)).executeTakeFirst();
+    if (!before) throw errors.notFound('单位');
+    if (before.version !== version) throw errors.conflict();
+    const next = { ...present(before), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Org;
+    validateOrg(next);
+    if (next.parentId === id) throw errors.validation('parentId', '上级单位不能是自身');
+    if (patch.parentId) await mustExist(tx, ctx.actor.tenantId, patch.parentId);
+    if (patch.name && patch.name !== before.name) {
+      const dup = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', patch.name).executeTakeFirst();
+      if (dup) throw errors.duplicate('name', `单位“${patch.name}”已存在`);
+    }
+    const row = await tx
+      .updateTable('org')
+      .set({
+        name: next.name,
+        kind: next.kind,
+        parent_id: next.parentId,
+        uscc: next.uscc,
+        division_code: next.divisionCode,
+        sort: next.sort,
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw errors.conflict();
+    await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: present(before) as any, after: present(row) as any });
+    return present(row);
+  });
+}
+
+const withScopeOnId = (ctx: Ctx) => (qb: any) => (ctx.actor.scope.all ? qb : qb.where('id', 'in', [...ctx.actor.scope.orgIds]));
+
+export { withDataScope };

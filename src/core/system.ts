@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { KernelDB } from './db/types.js';
+import { openDatabase, resolveFilesDir, resolveTarget, type Database, type DatabaseTarget } from './db/connect.js';
+import { checkMigrations, migrate } from './db/migrate.js';
+import type { EntityDef, Migration, ModuleDef, PermissionDef } from './module.js';
+import { MetricRegistry } from './metrics/registry.js';
+import type { LedgerDef } from './ledger/ledger.js';
+import { folderStore, type BlobStore } from './files/store.js';
+import type { RoleKey } from './auth/roles.js';
+import { CalendarService } from './calendar/service.js';
+
+const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
+
+/** The kernel's own migrations, applied before any module's. */
+export function kernelMigrations(): Migration[] {
+  return fs
+    .readdirSync(kernelDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => ({ id: `core/${f}`, sql: fs.readFileSync(kernelDir + f, 'utf8') }));
+}
+
+/** Every migration, kernel first, then the modules in manifest order. */
+export function allMigrations(modules: readonly ModuleDef[]): Migration[] {
+  return [...kernelMigrations(), ...modules.flatMap((m) => m.migrations ?? [])];
+}
+
+/** The registries the kernel builds from the manifests. Validated once, at start-up. */
+export class Registry {
+  readonly metrics: MetricRegistry;
+  readonly ledgers = new Map<string, LedgerDef<any> & { module: string }>();
+  readonly entities = new Map<string, EntityDef & { module: string }>();
+  readonly permissions = new Map<string, PermissionDef & { module: string }>();
+  private readonly byRole = new Map<string, ReadonlySet<string>>();
+
+  constructor(readonly modules: readonly ModuleDef[]) {
+    const keys = new Set<string>();
+    for (const m of modules) {
+      if (keys.has(m.key)) throw new Error(`module ${m.key} listed twice`);
+      keys.add(m.key);
+      for (const [k, p] of Object.entries(m.permissions ?? {})) {
+        if (this.permissions.has(k)) throw new Error(`permission ${k} declared twice`);
+        this.permissions.set(k, { ...p, module: m.key });
+      }
+      for (const [k, e] of Object.entries(m.entities ?? {})) {
+        if (this.entities.has(k)) throw new Error(`entity ${k} declared twice`);
+        this.entities.set(k, { ...e, module: m.key });
+      }
+      for (const l of m.ledgers ?? []) {
+        if (this.ledgers.has(l.spec.key)) throw new Error(`ledger ${l.spec.key} declared twice`);
+        this.ledgers.set(l.spec.key, { ...l, module: m.key });
+      }
+    }
+    for (const [k, e] of this.entities) {
+      if (!this.permissions.has(e.readPermission)) throw new Error(`entity ${k}: unknown permission ${e.readPermission}`);
+    }
+    for (const [k, l] of this.ledgers) {
+      for (const p of [l.readPermission, l.writePermission]) if (!this.permissions.has(p)) throw new Error(`ledger ${k}: unknown permission ${p}`);
+    }
+    this.metrics = new MetricRegistry(modules.flatMap((m) => m.metrics ?? []));
+  }
+
+  /** The permissions held by a set of roles (union over roles). */
+  readonly resolvePermissions = (roles: readonly RoleKey[]): ReadonlySet<string> => {
+    const key = [...roles].sort().join(',');
+    let set = this.byRole.get(key);
+    if (!set) {
+      set = new Set([...this.permissions].filter(([, p]) => p.roles.some((r) => roles.includes(r))).map(([k]) => k));
+      this.byRole.set(key, set);
+    }
+    return set;
+  };
+}
+
+/** A running system: the database, the registries, the file store, the calendar. */
+export interface System {
+  database: Database;
+  db: Kysely<KernelDB>;
+  registry: Registry;
+  files: BlobStore;
+  calendar: CalendarService;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  modules: readonly ModuleDef[];
+  target?: DatabaseTarget;
+  data?: string;
+  filesDir?: string;
+  /** Apply pending migrations (default true). The check for newer or edited migrations always runs. */
+  migrate?: boolean;
+  /** An already open database (tests). */
+  database?: Database;
+}
+
+export async function openSystem(opts: OpenOptions): Promise<System> {
+  const registry = new Registry(opts.modules);
+  const database = opts.database ?? (await openDatabase(opts.target ?? resolveTarget({ data: opts.data })));
+  const migrations = allMigrations(opts.modules);
+  try {
+    if (opts.migrate === false) await checkMigrations(database.db, migrations);
+    else await migrate(database.db, migrations);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const calendar = new CalendarService(database.db);
+  await calendar.load();
+  return {
+    database,
+    db: database.db,
+    registry,
+    files: folderStore(opts.filesDir ?? resolveFilesDir({ data: opts.data })),
+    calendar,
+    close: () => database.close(),
+  };
+}

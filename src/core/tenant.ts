@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { KernelDB } from './db/types.js';
+import { systemActor } from './context.js';
+import { recordAudit } from './audit/audit.js';
+
+/**
+ * Creates a tenant (a bureau) with its top org of kind `bureau`, and starts its
+ * audit chain. Used by `fazhi demo`, `fazhi user add` on an empty database, and
+ * the `orgs` ledger's first import.
+ */
+export async function createTenant(db: Kysely<KernelDB>, input: { name: string; divisionCode?: string | null; uscc?: string | null }): Promise<{ tenantId: string; bureauId: string }> {
+  return db.transaction().execute(async (tx) => {
+    const t = await tx.insertInto('tenant').values({ name: input.name, division_code: input.divisionCode ?? null }).returning('id').executeTakeFirstOrThrow();
+    const org = await tx
+      .insertInto('org')
+      .values({ tenant_id: t.id, name: input.name, kind: 'bureau', parent_id: null, uscc: input.uscc ?? null, division_code: input.divisionCode ?? null, sort: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const actor = systemActor(t.id);
+    await recordAudit(tx, actor, { entity: 'tenant', entityId: t.id, action: 'created', orgId: org.id, after: { name: input.name, divisionCode: input.divisionCode ?? null } });
+    return { tenantId: t.id, bureauId: org.id };
+  });
+}
+
+/** The tenants of the database (one bureau in a single-bureau deployment). */
+export async function listTenants(db: Kysely<KernelDB>) {
+  return db.selectFrom('tenant').select(['id', 'name', 'division_code']).orderBy('created_at').execute();
+}

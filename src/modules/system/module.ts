@@ -1,0 +1,39 @@
+import { defineModule } from '../../core/module.js';
+import { permissions } from './permissions.js';
+import { systemRoutes } from './routes.js';
+import { orgsLedger } from './orgsLedger.js';
+import { orgStreets } from './metrics.js';
+import { loadSystemDemo } from './demo.js';
+
+/** 系统管理 — orgs, users, roles, the calendar override table and the audit viewer. */
+export const systemModule = defineModule({
+  key: 'system',
+  title: '系统管理',
+  permissions,
+  entities: {
+    org: {
+      label: '单位',
+      readPermission: 'system.orgs.read',
+      writePermission: 'system.orgs.manage',
+      async ownerOrg(db, tenantId, id) {
+        if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+        const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+        return r?.id;
+      },
+    },
+    user: {
+      label: '用户',
+      readPermission: 'system.users.read',
+      writePermission: 'system.users.manage',
+      async ownerOrg(db, tenantId, id) {
+        if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+        const r = await db.selectFrom('app_user').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+        return r?.org_id;
+      },
+    },
+  },
+  ledgers: [orgsLedger],
+  metrics: [orgStreets],
+  routes: systemRoutes,
+  demo: loadSystemDemo,
+});

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authorize } from '../../core/http.js';
+import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
+import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
+import { ROLES } from '../../core/auth/roles.js';
+import { recentEvents, verifyChain } from '../../core/audit/audit.js';
+import { errors } from '../../core/errors.js';
+
+const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** 系统管理 routes: orgs, users, the calendar override table, the audit viewer. */
+export async function systemRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['系统管理'];
+
+  app.get('/orgs', { schema: { tags, summary: '单位列表（按数据范围）' } }, async (req) => ({ data: await listOrgs(authorize(req, 'system.orgs.read')) }));
+
+  app.get('/orgs/:id', { schema: { tags, summary: '单位详情', params: Id } }, async (req) => {
+    const org = await getOrg(authorize(req, 'system.orgs.read'), req.params.id);
+    if (!org) throw errors.notFound('单位');
+    return { data: org };
+  });
+
+  const OrgBody = Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    kind: OrgKind,
+    parentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+    uscc: Type.Optional(Nullable(Type.String())),
+    divisionCode: Type.Optional(Nullable(Type.String())),
+    sort: Type.Optional(Type.Integer()),
+  });
+  app.post('/orgs', { schema: { tags, summary: '新建单位', body: OrgBody } }, async (req, reply) => {
+    const org = await createOrg(authorize(req, 'system.orgs.manage'), req.body);
+    return reply.code(201).send({ data: org });
+  });
+  app.patch('/orgs/:id', { schema: { tags, summary: '修改单位（带版本号，过期写入返回409）', params: Id, body: Type.Intersect([Type.Partial(OrgBody), Type.Object({ version: Type.Integer() })]) } }, async (req) => {
+    const { version, ...patch } = req.body;
+    return { data: await updateOrg(authorize(req, 'system.orgs.manage'), req.params.id, version, patch) };
+  });
+
+  app.get('/roles', { schema: { tags, summary: '角色列表' } }, async (req) => {
+    authorize(req, 'system.orgs.read');
+    return { data: Object.entries(ROLES).map(([key, r]) => ({ key, label: r.label, scope: r.scope })) };
+  });
+
+  app.get('/users', { schema: { tags, summary: '用户列表' } }, async (req) => ({ data: await listUsers(authorize(req, 'system.users.read')) }));
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: '新建用户（初始密码首次登录须修改）',
+        body: Type.Object({ username: Type.String(), displayName: Type.String(), orgId: Type.String({ format: 'uuid' }), roles: Type.Array(Type.String()), password: Type.String() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send({ data: await createUser(authorize(req, 'system.users.manage'), { ...req.body, mustChangePassword: true }) }),
+  );
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改用户、停用或重置密码',
+        params: Id,
+        body: Type.Object({
+          version: Type.Integer(),
+          displayName: Type.Optional(Type.String()),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+          roles: Type.Optional(Type.Array(Type.String())),
+          disabled: Type.Optional(Type.Boolean()),
+          resetPassword: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (req) => {
+      const { version, ...patch } = req.body;
+      return { data: await updateUser(authorize(req, 'system.users.manage'), req.params.id, version, patch) };
+    },
+  );
+
+  app.get('/calendar/overrides', { schema: { tags, summary: '节假日调整表' } }, async (req) => {
+    authorize(req, 'system.calendar.read');
+    return { data: await req.server.sys.calendar.listOverrides() };
+  });
+  app.put(
+    '/calendar/overrides/:date',
+    {
+      schema: {
+        tags,
+        summary: '设置某日为工作日或休息日；返回因此重新计算的期限',
+        params: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
+        body: Type.Object({ kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]), name: Type.Optional(Nullable(Type.String())), note: Type.Optional(Nullable(Type.String())) }),
+      },
+    },
+    async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, ...req.body }) }),
+  );
+  app.delete(
+    '/calendar/overrides/:date',
+    { schema: { tags, summary: '删除节假日调整', params: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }) } },
+    async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, kind: null }) }),
+  );
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: '审计日志（最新在前）',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), beforeSeq: Type.Optional(Type.Integer()), entity: Type.Optional(Type.String()) }),
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'system.audit.read');
+      return { data: await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity }) };
+    },
+  );
+  app.post('/audit/verify', { schema: { tags, summary: '校验审计链' } }, async (req) => {
+    const ctx = authorize(req, 'system.audit.read');
+    return { data: await verifyChain(ctx.db, ctx.actor.tenantId) };
+  });
+}

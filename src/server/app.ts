@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import '../core/http.js';
+import type { System } from '../core/system.js';
+import { FILE_LIMITS } from '../core/files/store.js';
+import { installErrorHandler } from './errors.js';
+import { installAuth } from './auth.js';
+import { kernelRoutes } from './kernelRoutes.js';
+
+export interface ServerOptions {
+  /** Pino logger options; false in tests. */
+  logger?: boolean | object;
+  /** Serve the built web app from this folder (default: web/dist when it exists). */
+  webDist?: string | null;
+  secureCookies?: boolean;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/**
+ * Assembles the HTTP server from the system's manifests. Order matters:
+ * request ids and logging → cookies and uploads → OpenAPI → errors → session
+ * and CSRF → kernel routes → module routes → the web app.
+ */
+export async function buildServer(sys: System, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => (req.headers['x-request-id'] as string) || crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.decorate('sys', sys);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: FILE_LIMITS.maxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Fazhi 法治水务 API', version: '0.1.0', description: '区水务局法治工作系统接口。写操作需登录会话 Cookie 与 x-csrf-token 头。错误格式：{ code, message, field? }。' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+  installAuth(app, { secureCookies: opts.secureCookies ?? process.env.FAZHI_SECURE_COOKIES === '1' });
+
+  await app.register(kernelRoutes, { prefix: '/api' });
+  for (const m of sys.registry.modules) {
+    if (m.routes) await app.register(async (scope) => m.routes!(scope), { prefix: '/api' });
+  }
+
+  const dist = opts.webDist === undefined ? defaultWebDist : opts.webDist;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+    // The single-page app answers every non-API path with its index.
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` });
+      return reply.sendFile('index.html');
+    });
+  }
+  app.get('/healthz', async () => ({ ok: true }));
+  return app;
+}

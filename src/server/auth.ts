@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { login, logout, resolveSession } from '../core/auth/sessions.js';
+import { changeOwnPassword } from '../core/auth/users.js';
+import { ctxOf } from '../core/http.js';
+import { AppError, errors } from '../core/errors.js';
+import { ROLES } from '../core/auth/roles.js';
+
+export const SESSION_COOKIE = 'fazhi_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a user with a forced password change may still call. */
+const ALLOWED_BEFORE_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
+/**
+ * Sessions: an httpOnly SameSite=Strict cookie holds a random token (only its hash
+ * is stored); writes must echo the session's CSRF token in `x-csrf-token`; a user
+ * whose password must change can do nothing else until it is changed.
+ */
+export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean }) {
+  const sys = app.sys;
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.session = await resolveSession(sys.db, sys.registry.resolvePermissions, token);
+    if (!req.url.startsWith('/api/')) return;
+    if (req.session && !SAFE.has(req.method) && req.url !== '/api/auth/login') {
+      if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new AppError('CSRF', '请求缺少有效的防伪令牌（CSRF），请刷新页面后重试', 403);
+    }
+    if (req.session?.mustChangePassword && !ALLOWED_BEFORE_CHANGE.has(req.routeOptions.url ?? req.url.split('?')[0]!)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码', 403);
+    }
+  });
+
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['登录'];
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
+
+  api.post(
+    '/api/auth/login',
+    { schema: { tags, summary: '用户名密码登录', body: Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) }) } },
+    async (req, reply) => {
+      const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
+      return { data: await me(req, { actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
+    },
+  );
+  api.post('/api/auth/logout', { schema: { tags, summary: '退出登录' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(sys.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { data: { ok: true } };
+  });
+  api.get('/api/auth/me', { schema: { tags, summary: '当前用户、权限与防伪令牌' } }, async (req) => {
+    if (!req.session) throw errors.unauthenticated();
+    return { data: await me(req, req.session) };
+  });
+  api.post(
+    '/api/auth/password',
+    { schema: { tags, summary: '修改本人密码', body: Type.Object({ oldPassword: Type.String(), newPassword: Type.String() }) } },
+    async (req) => {
+      await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword);
+      return { data: { ok: true } };
+    },
+  );
+
+  async function me(req: FastifyRequest, s: NonNullable<FastifyRequest['session']>) {
+    const org = await sys.db.selectFrom('org').select(['id', 'name', 'kind']).where('tenant_id', '=', s.actor.tenantId).where('id', '=', s.actor.orgId!).executeTakeFirst();
+    const tenant = await sys.db.selectFrom('tenant').select(['id', 'name']).where('id', '=', s.actor.tenantId).executeTakeFirst();
+    return {
+      userId: s.actor.userId,
+      username: s.username,
+      name: s.actor.name,
+      org,
+      tenant,
+      roles: s.actor.roles.map((r) => ({ key: r, label: ROLES[r].label })),
+      scope: s.actor.scope,
+      permissions: [...s.actor.permissions].sort(),
+      csrfToken: s.csrfToken,
+      mustChangePassword: s.mustChangePassword,
+      modules: sys.registry.modules.map((m) => ({ key: m.key, title: m.title })),
+    };
+  }
+}

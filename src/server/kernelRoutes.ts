@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authorize, ctxOf, sendFile } from '../core/http.js';
+import { errors } from '../core/errors.js';
+import { history } from '../core/audit/audit.js';
+import { inScope } from '../core/scope.js';
+import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
+import { importLedger } from '../core/ledger/ledger.js';
+import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
+import { yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Routes every module shares: record history, attachments, ledgers, metrics, deadlines, the calendar. */
+export async function kernelRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const sys = root.sys;
+
+  // ── Record history (the audit events of one record) ──
+  app.get(
+    '/history/:entity/:id',
+    { schema: { tags: ['审计'], summary: '记录的变更历史', params: Type.Object({ entity: Type.String(), id: Type.String() }) } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const def = sys.registry.entities.get(req.params.entity);
+      if (!def) throw errors.notFound('记录类型');
+      if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
+      const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, req.params.id);
+      if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
+      return { data: await history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
+    },
+  );
+
+  // ── Attachments ──
+  app.get(
+    '/attachments',
+    { schema: { tags: ['附件'], summary: '记录的附件', querystring: Type.Object({ entity: Type.String(), entityId: Type.String() }) } },
+    async (req) => ({ data: await listAttachments(sys, ctxOf(req), req.query.entity, req.query.entityId) }),
+  );
+  app.post('/attachments', { schema: { tags: ['附件'], summary: '上传附件（multipart: entity, entityId, file）', consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const part = await req.file();
+    if (!part) throw errors.validation('file', '请选择要上传的文件');
+    const data = await part.toBuffer();
+    const field = (n: string) => {
+      const f = part.fields[n] as { value?: unknown } | undefined;
+      return typeof f?.value === 'string' ? f.value : '';
+    };
+    const a = await addAttachment(sys, ctx, { entity: field('entity'), entityId: field('entityId'), filename: part.filename, mime: part.mimetype, data });
+    return reply.code(201).send({ data: a });
+  });
+  app.get('/attachments/:id/content', { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String() }) } }, async (req, reply) => {
+    const { meta, data } = await readAttachment(sys, ctxOf(req), req.params.id);
+    return sendFile(reply, data, meta.filename, meta.mime);
+  });
+
+  // ── Ledgers (台账) ──
+  app.get('/ledgers', { schema: { tags: ['台账'], summary: '可用的台账及其列' } }, async (req) => {
+    const ctx = ctxOf(req);
+    return {
+      data: [...sys.registry.ledgers.values()]
+        .filter((l) => ctx.actor.permissions.has(l.readPermission))
+        .map((l) => ({
+          key: l.spec.key,
+          title: l.spec.title,
+          module: l.module,
+          canImport: ctx.actor.permissions.has(l.writePermission),
+          columns: l.spec.columns.map((c) => ({ header: c.header, type: c.type, required: !!c.required, enum: c.enum ?? null })),
+        })),
+    };
+  });
+  const ledgerOf = (key: string, need: 'read' | 'write', req: Parameters<typeof ctxOf>[0]) => {
+    const def = sys.registry.ledgers.get(key);
+    if (!def) throw errors.notFound('台账');
+    const ctx = authorize(req, need === 'read' ? def.readPermission : def.writePermission);
+    return { def, ctx };
+  };
+  app.get('/ledgers/:key/template', { schema: { tags: ['台账'], summary: '空白模板（xlsx）', params: Type.Object({ key: Type.String() }) } }, async (req, reply) => {
+    const { def } = ledgerOf(req.params.key, 'read', req);
+    return sendFile(reply, await templateXlsx(def.spec), `${def.spec.title}台账模板.xlsx`, XLSX);
+  });
+  app.get(
+    '/ledgers/:key/export',
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '导出台账（xlsx 或 csv）',
+        params: Type.Object({ key: Type.String() }),
+        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv'), Type.Literal('csv-gb18030')])) }),
+      },
+    },
+    async (req, reply) => {
+      const { def, ctx } = ledgerOf(req.params.key, 'read', req);
+      const rows = await def.exportRows(ctx);
+      const fmt = req.query.format ?? 'xlsx';
+      if (fmt === 'xlsx') return sendFile(reply, await writeXlsx(def.spec, rows), `${def.spec.title}台账.xlsx`, XLSX);
+      return sendFile(reply, writeCsv(def.spec, rows, { encoding: fmt === 'csv' ? 'utf8-bom' : 'gb18030' }), `${def.spec.title}台账.csv`, 'text/csv');
+    },
+  );
+  app.post(
+    '/ledgers/:key/import',
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '导入台账：dryRun=true 只预检（写入后回滚），否则全部成功才提交',
+        params: Type.Object({ key: Type.String() }),
+        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const { def, ctx } = ledgerOf(req.params.key, 'write', req);
+      const part = await req.file();
+      if (!part) throw errors.validation('file', '请选择要导入的文件');
+      const data = await part.toBuffer();
+      return { data: await importLedger(ctx, def, { data, filename: part.filename }, { dryRun: req.query.dryRun }) };
+    },
+  );
+
+  // ── Metrics ──
+  const MetricQs = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), orgId: Type.Optional(Type.String({ format: 'uuid' })) });
+  const metricQuery = (req: Parameters<typeof ctxOf>[0], q: { year: number; orgId?: string }): MetricQuery => {
+    const ctx = authorize(req, 'system.metrics.read');
+    let orgIds: readonly string[] | null = ctx.actor.scope.all ? null : ctx.actor.scope.orgIds;
+    if (q.orgId) {
+      if (!inScope(ctx.actor, q.orgId)) throw errors.notFound('单位');
+      orgIds = [q.orgId];
+    }
+    return { db: ctx.db, tenantId: ctx.actor.tenantId, period: yearPeriod(q.year), orgIds };
+  };
+  app.get('/metrics', { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs } }, async (req) => {
+    const q = metricQuery(req, req.query);
+    const defs = sys.registry.metrics.visibleTo(ctxOf(req).actor);
+    const values = await sys.registry.metrics.computeAll(q, defs);
+    return { data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, definition: d.definition, value: values[d.key] })) };
+  });
+  app.get(
+    '/metrics/:key/drill',
+    { schema: { tags: ['指标'], summary: '指标的明细记录（下钻）', params: Type.Object({ key: Type.String() }), querystring: MetricQs } },
+    async (req) => {
+      const def = sys.registry.metrics.get(req.params.key);
+      if (!def) throw errors.notFound('指标');
+      if (def.permission) authorize(req, def.permission);
+      const q = metricQuery(req, req.query);
+      const [value, drill] = await Promise.all([def.query(q), def.drill(q)]);
+      return { data: { key: def.key, title: def.title, unit: def.unit, definition: def.definition, value, ...drill } };
+    },
+  );
+
+  // ── Deadlines and the calendar ──
+  app.get('/deadlines', { schema: { tags: ['期限'], summary: '未完成的期限（最早到期在前）', querystring: Type.Object({ module: Type.Optional(Type.String()) }) } }, async (req) => ({
+    data: await sys.calendar.listOpen(ctxOf(req), { module: req.query.module }),
+  }));
+  app.get('/deadlines/:id', { schema: { tags: ['期限'], summary: '期限及其计算说明', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } }, async (req) => ({
+    data: await sys.calendar.explainTracked(ctxOf(req), req.params.id),
+  }));
+  const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+  app.get('/calendar/day/:date', { schema: { tags: ['期限'], summary: '某日是否工作日', params: Type.Object({ date: IsoDate }) } }, async (req) => {
+    authorize(req, 'system.calendar.read');
+    return { data: sys.calendar.current.dayInfo(req.params.date) };
+  });
+  app.get(
+    '/calendar/explain',
+    {
+      schema: {
+        tags: ['期限'],
+        summary: '按规则推算期限并说明（工作日/自然日/月）',
+        querystring: Type.Object({ start: IsoDate, n: Type.Integer({ minimum: 0, maximum: 3650 }), unit: Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]), source: Type.Optional(Type.String()) }),
+      },
+    },
+    async (req) => {
+      authorize(req, 'system.calendar.read');
+      const { start, n, unit, source } = req.query;
+      return { data: sys.calendar.explain({ start, rule: { key: 'adhoc', label: '试算', unit, n, source: source ?? (unit === 'workday' ? '行政处罚法第八十五条' : '民事诉讼法第八十五条') } }) };
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { kyselyOverPglite, openDatabase, openPglite, type Database } from '../../src/core/db/connect.js';
+import { openSystem, type System } from '../../src/core/system.js';
+import { modules as productModules } from '../../src/modules/index.js';
+import type { ModuleDef } from '../../src/core/module.js';
+import { TEMPLATE_DIR, adminUrl, pgTemplateName } from './paths.js';
+
+export const dbKind = (process.env.FAZHI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+
+/**
+ * A fresh database cloned from a template (`empty`: schema only; `demo`: the demo
+ * bureau), on the engine this test project runs against.
+ */
+export async function cloneDatabase(which: 'empty' | 'demo'): Promise<Database> {
+  if (dbKind === 'pglite') {
+    const tar = fs.readFileSync(path.join(TEMPLATE_DIR, `${which}.tar`));
+    const pglite = await openPglite(null, new Blob([tar]));
+    const db = kyselyOverPglite(pglite);
+    return { db, target: { kind: 'pglite', dataDir: null }, pglite, close: () => db.destroy() };
+  }
+  const name = `fazhi_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName(which)}`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: adminUrl(name) });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** A running system on a cloned database, with its own attachment folder. */
+export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: readonly ModuleDef[] = productModules): Promise<System> {
+  const database = await cloneDatabase(which);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-files-'));
+  const sys = await openSystem({ modules, database, filesDir });
+  const close = sys.close;
+  return {
+    ...sys,
+    async close() {
+      await close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+const pg = process.env.FAZHI_TEST_PG_URL;
+
+/**
+ * Projects: every unit and integration test on the embedded PGlite and, when a
+ * server is available (FAZHI_TEST_PG_URL), again on PostgreSQL; then the browser tests.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['tests/browser/**', 'node_modules/**'],
+          env: { FAZHI_TEST_DB: 'pglite' },
+          globalSetup: ['tests/setup/templates.ts'],
+        },
+      },
+      ...(pg
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: ['src/**/*.db.test.ts', 'tests/**/*.test.ts'],
+                exclude: ['tests/browser/**', 'node_modules/**'],
+                env: { FAZHI_TEST_DB: 'postgres' },
+                globalSetup: ['tests/setup/templates.ts'],
+              },
+            },
+          ]
+        : []),
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/setup/browser.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
