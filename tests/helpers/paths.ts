@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Where the test templates are written (per database kind, so both projects can run at once). */
-export const TEMPLATE_DIR = path.resolve('.tmp/test-templates', process.env.FAZHI_TEST_DB ?? 'pglite');
+export const templateDir = (kind = process.env.FAZHI_TEST_DB ?? 'pglite') => path.resolve('.tmp/test-templates', kind);
 
 export const pgTemplateName = (which: 'empty' | 'demo') => `fazhi_tpl_${which}`;
 

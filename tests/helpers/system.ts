@@ -7,7 +7,7 @@ import { kyselyOverPglite, openDatabase, openPglite, type Database } from '../..
 import { openSystem, type System } from '../../src/core/system.js';
 import { modules as productModules } from '../../src/modules/index.js';
 import type { ModuleDef } from '../../src/core/module.js';
-import { TEMPLATE_DIR, adminUrl, pgTemplateName } from './paths.js';
+import { templateDir, adminUrl, pgTemplateName } from './paths.js';
 
 export const dbKind = (process.env.FAZHI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -17,7 +17,7 @@ export const dbKind = (process.env.FAZHI_TEST_DB ?? 'pglite') as 'pglite' | 'pos
  */
 export async function cloneDatabase(which: 'empty' | 'demo'): Promise<Database> {
   if (dbKind === 'pglite') {
-    const tar = fs.readFileSync(path.join(TEMPLATE_DIR, `${which}.tar`));
+    const tar = fs.readFileSync(path.join(templateDir(), `${which}.tar`));
     const pglite = await openPglite(null, new Blob([tar]));
     const db = kyselyOverPglite(pglite);
     return { db, target: { kind: 'pglite', dataDir: null }, pglite, close: () => db.destroy() };

@@ -8,10 +8,12 @@ import { openPglite, kyselyOverPglite, openDatabase } from '../../src/core/db/co
 import { openSystem } from '../../src/core/system.js';
 import { modules } from '../../src/modules/index.js';
 import { loadDemo } from '../../src/cli/demo.js';
-import { TEMPLATE_DIR, pgTemplateName, adminUrl } from '../helpers/paths.js';
+import type { TestProject } from 'vitest/node';
+import { templateDir, pgTemplateName, adminUrl } from '../helpers/paths.js';
 
-export default async function setup() {
-  const kind = process.env.FAZHI_TEST_DB ?? 'pglite';
+export default async function setup(project: TestProject) {
+  const kind = String(project.config.env?.FAZHI_TEST_DB ?? 'pglite');
+  const TEMPLATE_DIR = templateDir(kind);
   fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
   for (const which of ['empty', 'demo'] as const) {
     if (kind === 'pglite') {

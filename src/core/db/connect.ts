@@ -84,6 +84,9 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<KernelDB> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
     const db = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }

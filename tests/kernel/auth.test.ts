@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../helpers/system.js';
+import { login, testServer } from '../helpers/http.js';
+import type { System } from '../../src/core/system.js';
+
+let sys: System;
+let app: FastifyInstance;
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+describe('login and sessions', () => {
+  it('sets an httpOnly SameSite=Strict cookie and never returns the hash', async () => {
+    const res = await post('/api/auth/login', { username: 'legal', password: 'Fazhi@2022' });
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(res.body).not.toMatch(/argon2/);
+    expect(res.json().data.roles).toEqual([{ key: 'legal', label: '依法行政办（法制）' }]);
+  });
+
+  it('rejects a wrong password with a Chinese message and counts down the attempts', async () => {
+    const res = await post('/api/auth/login', { username: 'viewer', password: 'wrong-Password1' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toContain('还可尝试4次');
+  });
+
+  it('locks the account for 15 minutes after 5 failures, even for the right password', async () => {
+    for (let i = 0; i < 5; i++) await post('/api/auth/login', { username: 'advisor', password: 'Wrong-pass-1' });
+    const res = await post('/api/auth/login', { username: 'advisor', password: 'Fazhi@2022' });
+    expect(res.statusCode).toBe(423);
+    expect(res.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect(res.json().message).toMatch(/1[45]分钟后再试/);
+    const u = await sys.db.selectFrom('app_user').select('locked_until').where('username', '=', 'advisor').executeTakeFirstOrThrow();
+    const mins = (u.locked_until!.getTime() - Date.now()) / 60000;
+    expect(mins).toBeGreaterThan(14);
+    expect(mins).toBeLessThanOrEqual(15);
+  });
+
+  it('refuses writes without the CSRF token', async () => {
+    const c = await login(app, 'admin');
+    const orgs = (await c.req('GET', '/api/orgs')).body.data;
+    const bureau = orgs.find((o: any) => o.kind === 'bureau');
+    const res = await app.inject({ method: 'POST', url: '/api/orgs', payload: { name: '新科室', kind: 'department', parentId: bureau.id }, headers: { cookie: c.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF');
+    const ok = await c.req('POST', '/api/orgs', { name: '新科室', kind: 'department', parentId: bureau.id });
+    expect(ok.status).toBe(201);
+  });
+
+  it('ends a session idle for more than 30 minutes', async () => {
+    const c = await login(app, 'clerk');
+    expect((await c.req('GET', '/api/auth/me')).status).toBe(200);
+    await sys.db.updateTable('app_session').set({ last_seen_at: new Date(Date.now() - 31 * 60000) }).execute();
+    expect((await c.req('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('forces a new user to change the initial password before anything else, under the policy', async () => {
+    const admin = await login(app, 'admin');
+    const orgs = (await admin.req('GET', '/api/orgs')).body.data;
+    const created = await admin.req('POST', '/api/users', { username: 'newbie', displayName: '新同事', orgId: orgs[0].id, roles: ['viewer'], password: 'Init-Pass-2022' });
+    expect(created.status).toBe(201);
+    const u = await login(app, 'newbie', 'Init-Pass-2022');
+    const blocked = await u.req('GET', '/api/orgs');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await u.req('POST', '/api/auth/password', { oldPassword: 'Init-Pass-2022', newPassword: 'alllowercase' });
+    expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+    expect((await u.req('POST', '/api/auth/password', { oldPassword: 'Init-Pass-2022', newPassword: 'Better-Pass-7' })).status).toBe(200);
+    expect((await u.req('GET', '/api/orgs')).status).toBe(200);
+  });
+
+  it('rejects a user with a password outside the policy, naming the field', async () => {
+    const admin = await login(app, 'admin');
+    const orgs = (await admin.req('GET', '/api/orgs')).body.data;
+    const res = await admin.req('POST', '/api/users', { username: 'weak', displayName: '弱密码', orgId: orgs[0].id, roles: ['viewer'], password: 'short1A' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'password', message: '密码至少8位' });
+  });
+
+  it('names the missing field of a malformed request', async () => {
+    const res = await post('/api/auth/login', { username: 'admin' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION', field: 'password' });
+  });
+});
