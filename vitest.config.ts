@@ -12,6 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -23,6 +24,7 @@ export default defineConfig({
       ...(pg
         ? [
             {
+              extends: true,
               test: {
                 name: 'postgres',
                 include: ['src/**/*.db.test.ts', 'tests/**/*.test.ts'],
@@ -34,6 +36,7 @@ export default defineConfig({
           ]
         : []),
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

@@ -17,6 +17,7 @@ import { loadDemo } from './demo.js';
 import { addUserCommand } from './user.js';
 import { firstImportTenant } from './firstImport.js';
 import { serve } from './serve.js';
+import { isIsoDate } from '../core/calendar/calendar.js';
 
 const program = new Command();
 program
@@ -26,6 +27,8 @@ program
   .showHelpAfterError();
 
 type Global = { data?: string };
+/** The command's exit status; set after the database closes (the embedded engine resets process.exitCode when it shuts down). */
+let exitCode = 0;
 const globals = (): Global => program.opts<Global>();
 
 /** Opens the system for a command; `--data` wins over DATABASE_URL. */
@@ -131,8 +134,8 @@ program
       const r = await importLedger(ctx, def, { data, filename }, { dryRun: o.dryRun });
       if (!r.ok) {
         console.error(`导入失败，未写入任何数据。共 ${r.errors.length} 处错误：`);
-        console.error(formatLedgerErrors(r.errors));
-        process.exitCode = 2;
+        console.error(formatLedgerErrors(r.errors).join('\n'));
+        exitCode = 2;
         return;
       }
       console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`);
@@ -199,14 +202,14 @@ audit
           console.log(`${t.name}：审计链在第 ${r.brokenAt} 号事件处断开 —— ${r.reason}`);
         }
       }
-      if (bad) process.exitCode = 3;
+      if (bad) exitCode = 3;
     }),
   );
 
 addUserCommand(program, withSystem);
 
 function checkDate(s: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
+  if (!isIsoDate(s)) {
     throw new AppError('VALIDATION', `日期无效：${s}（格式 YYYY-MM-DD）`, 1, 'date');
   }
   return s;
@@ -217,12 +220,12 @@ function checkInt(s: string, field: string): number {
 }
 
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof AppError) {
-    console.error(`错误：${e.message}`);
-    process.exitCode = 1;
-  } else {
-    console.error(e);
-    process.exitCode = 1;
-  }
-});
+program
+  .parseAsync(process.argv)
+  .catch((e: unknown) => {
+    console.error(e instanceof AppError ? `错误：${e.message}` : e);
+    exitCode = 1;
+  })
+  .finally(() => {
+    process.exitCode = exitCode;
+  });

@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../context.js';
 import { systemActor } from '../context.js';
 import { recordAudit, write, type WriteScope } from '../audit/audit.js';
 import { errors } from '../errors.js';
-import { createCalendar, type WorkCalendar } from './calendar.js';
+import { createCalendar, isIsoDate, isoDateInShanghai, type WorkCalendar } from './calendar.js';
 import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
 
 export interface CalendarOverride {
@@ -66,7 +66,6 @@ export interface RecomputeChange {
   after: string;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The working-day calendar of a running system: chinese-days plus the admin's
@@ -97,7 +96,7 @@ export class CalendarService {
    * recomputed in the same transaction; the changes are returned and audited.
    */
   async setOverride(ctx: Ctx, input: { date: string; kind: 'workday' | 'holiday' | null; name?: string | null; note?: string | null }): Promise<{ changes: RecomputeChange[]; warnings: string[] }> {
-    if (!ISO.test(input.date) || Number.isNaN(Date.parse(input.date))) throw errors.validation('date', `日期无效：${input.date}`);
+    if (!isIsoDate(input.date)) throw errors.validation('date', `日期无效：${input.date}`);
     if (input.kind !== null && input.kind !== 'workday' && input.kind !== 'holiday') throw errors.validation('kind', '类型应为“工作日”或“休息日”');
     const result = await write(ctx, async ({ tx, audit }) => {
       const before = await tx.selectFrom('calendar_override').selectAll().where('date', '=', input.date).executeTakeFirst();
@@ -152,7 +151,7 @@ export class CalendarService {
     return this.present(row);
   }
 
-  present(r: any, today = todayShanghai()): TrackedDeadline {
+  present(r: any, today = isoDateInShanghai(new Date())): TrackedDeadline {
     return {
       id: r.id,
       module: r.module,
@@ -192,10 +191,6 @@ export class CalendarService {
   }
 }
 
-/** Today's date in the business timezone (Asia/Shanghai). */
-export function todayShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Recomputes open deadlines whose span (start .. current due, plus slack for extensions) covers the changed date. */
 async function recomputeOpen(tx: Kysely<KernelDB>, cal: WorkCalendar, date: string, requestId?: string): Promise<RecomputeChange[]> {

@@ -15,8 +15,9 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; message: strin
 const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
 const fail = <T>(message: string): CellResult<T> => ({ ok: false, message });
 
-/** Earliest and latest year accepted in a date cell; outside this range it is surely a typo. */
+/** Earliest year accepted in a date cell; before it, it is surely a typo. */
 export const MIN_YEAR = 1900;
+/** Latest year accepted in a date cell. */
 export const MAX_YEAR = 2100;
 
 /** Largest money amount accepted, in yuan (one trillion; guards against pasted garbage). */

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../helpers/system.js';
+import { login, testServer, type Client } from '../helpers/http.js';
+import type { System } from '../../src/core/system.js';
+import { listTenants } from '../../src/core/tenant.js';
+import { orgsByName } from '../../src/core/orgs.js';
+import { systemActor } from '../../src/core/context.js';
+import { write } from '../../src/core/audit/audit.js';
+
+let sys: System;
+let app: FastifyInstance;
+let admin: Client;
+let wushan: Client;
+let deadlineId: string;
+let otherStreetDeadline: string;
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  admin = await login(app, 'admin');
+  wushan = await login(app, 'wushan');
+  const tenantId = (await listTenants(sys.db))[0]!.id;
+  const orgs = await orgsByName(sys.db, tenantId);
+  const actor = systemActor(tenantId);
+  // Two open deadlines (a module would track them): 10 working days from 2031-04-28,
+  // a year whose holiday notice is not yet in chinese-days.
+  await write({ db: sys.db, actor }, async (w) => {
+    const a = await sys.calendar.track(w, actor, {
+      module: 'test', entity: 'org', entityId: orgs.get('五山街道')!.id, orgId: orgs.get('五山街道')!.id, title: '整改期限',
+      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' }, start: '2031-04-28',
+    });
+    deadlineId = a.id;
+    const b = await sys.calendar.track(w, actor, {
+      module: 'test', entity: 'org', entityId: orgs.get('员村街道')!.id, orgId: orgs.get('员村街道')!.id, title: '整改期限',
+      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' }, start: '2031-04-28',
+    });
+    otherStreetDeadline = b.id;
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+describe('calendar overrides and tracked deadlines', () => {
+  it('counts plain Mon–Fri in an uncovered year and says so', async () => {
+    const res = await admin.req('GET', `/api/deadlines/${deadlineId}`);
+    expect(res.status).toBe(200);
+    // 2031-04-28 (Mon) + 10 working days, Mon–Fri only: 2031-05-12.
+    expect(res.body.data.due).toBe('2031-05-12');
+    expect(res.body.data.explanation.warnings.join()).toMatch(/2031/);
+  });
+
+  it('recomputes open deadlines when an admin adds the May Day holidays, and lists the changes', async () => {
+    let changes: any[] = [];
+    for (const date of ['2031-05-01', '2031-05-02', '2031-05-05']) {
+      const res = await admin.req('PUT', `/api/calendar/overrides/${date}`, { kind: 'holiday', name: '劳动节' });
+      expect(res.status).toBe(200);
+      changes = changes.concat(res.body.data.changes);
+    }
+    const mine = changes.filter((c) => c.id === deadlineId);
+    expect(mine.at(-1)).toMatchObject({ title: '整改期限', after: '2031-05-15' });
+    expect(mine[0].before).toBe('2031-05-12');
+    const res = await admin.req('GET', `/api/deadlines/${deadlineId}`);
+    expect(res.body.data.due).toBe('2031-05-15');
+    expect(res.body.data.explanation.holidaysMet.map((h: any) => h.date)).toEqual(['2031-05-01', '2031-05-02', '2031-05-05']);
+    const hist = await admin.req('GET', `/api/history/org/${res.body.data.entityId}`);
+    expect(hist.body.data.some((e: any) => e.action === 'deadline_recomputed')).toBe(true);
+  });
+
+  it('a make-up working day added by override shortens the period again', async () => {
+    const res = await admin.req('PUT', '/api/calendar/overrides/2031-05-10', { kind: 'workday', name: '劳动节调休上班' });
+    expect(res.body.data.changes.find((c: any) => c.id === deadlineId)).toMatchObject({ before: '2031-05-15', after: '2031-05-14' });
+    expect((await admin.req('GET', '/api/calendar/day/2031-05-10')).body.data).toMatchObject({ workday: true, source: 'override' });
+  });
+
+  it('only an admin edits the override table, and bad input names the field', async () => {
+    expect((await wushan.req('PUT', '/api/calendar/overrides/2031-06-02', { kind: 'holiday' })).status).toBe(403);
+    const bad = await admin.req('PUT', '/api/calendar/overrides/2031-02-30', { kind: 'holiday' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('date');
+  });
+
+  it("hides another street's deadline (404) and lists only the user's own", async () => {
+    expect((await wushan.req('GET', `/api/deadlines/${otherStreetDeadline}`)).status).toBe(404);
+    const list = await wushan.req('GET', '/api/deadlines');
+    expect(list.body.data.map((d: any) => d.id)).toEqual([deadlineId]);
+  });
+
+  it('explains an ad-hoc deadline across Spring Festival 2025 with the make-up Sunday', async () => {
+    const res = await wushan.req('GET', '/api/calendar/explain?start=2025-01-20&n=10&unit=workday');
+    expect(res.body.data.due).toBe('2025-02-08');
+    expect(res.body.data.makeupDaysMet.map((d: any) => d.date)).toEqual(['2025-01-26', '2025-02-08']);
+  });
+});

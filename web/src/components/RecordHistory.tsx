@@ -1,0 +1,54 @@
+import { Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { useApi } from '../api/useApi';
+import type { AuditEvent } from '../api/types';
+import { formatInstant } from '../lib/format';
+import { actionColor, actionLabel, NOTE_LABELS, noteValue } from '../lib/auditLabels';
+import { ErrorAlert } from './ErrorAlert';
+import { FieldChangesTable, type FieldDisplay } from './FieldChangesTable';
+
+interface Props extends FieldDisplay {
+  /** Audit entity name, e.g. 'org', 'user', 'enforcement.case'. */
+  entity: string;
+  id: string;
+}
+
+/** 变更历史 — a record's audit events, newest first, with field-level before → after. */
+export function RecordHistory({ entity, id, fieldLabels, renderValue }: Props) {
+  const { data, error, loading, reload } = useApi<AuditEvent[]>(`/api/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`);
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (loading && !data) return <Skeleton active />;
+  if (!data?.length) return <Empty description="暂无变更记录" />;
+  const events = [...data].reverse();
+  return (
+    <Timeline
+      items={events.map((e) => ({
+        key: e.seq,
+        color: actionColor(e.action) === 'default' ? 'gray' : actionColor(e.action),
+        title: <Typography.Text type="secondary">{formatInstant(e.at)}</Typography.Text>,
+        content: (
+          <Flex vertical gap={8} data-testid="history-event">
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text strong>{e.actorName}</Typography.Text>
+              <Tag color={actionColor(e.action)}>{actionLabel(e.action)}</Tag>
+              <Typography.Text type="secondary">#{e.seq}</Typography.Text>
+            </Flex>
+            <EventNote note={e.changes.note} />
+            <FieldChangesTable fields={e.changes.fields} fieldLabels={fieldLabels} renderValue={renderValue} />
+          </Flex>
+        ),
+      }))}
+    />
+  );
+}
+
+/** The facts of an event that are not field changes (source, reason, counts …). */
+export function EventNote({ note }: { note?: Record<string, unknown> }) {
+  if (!note || !Object.keys(note).length) return null;
+  return (
+    <Typography.Text type="secondary">
+      {Object.entries(note)
+        .map(([k, v]) => `${NOTE_LABELS[k] ?? k}：${noteValue(k, v)}`)
+        .join('；')}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import type { AuditEvent } from '../../../api/types';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FieldChangesTable } from '../../../components/FieldChangesTable';
+import { PageTitle } from '../../../components/PageTitle';
+import { EventNote } from '../../../components/RecordHistory';
+import { entityLabel, entityLink, entityOptions } from '../../../features/registry';
+import { actionColor, actionLabel } from '../../../lib/auditLabels';
+import { formatInstant } from '../../../lib/format';
+import { useAuditEvents } from '../hooks/useAuditEvents';
+import { AuditVerifyPanel } from './AuditVerifyPanel';
+
+/** 审计日志 — the tenant's hash-chained event log, newest first, with a chain check. */
+export function AuditPage() {
+  const [entity, setEntity] = useState<string>();
+  const log = useAuditEvents(entity);
+
+  return (
+    <>
+      <PageTitle
+        title="审计日志"
+        description="所有重要操作按时间顺序记录，每条记录含前一条的哈希，任何改动都可被校验发现。"
+        extra={
+          <>
+            <Select
+              allowClear
+              showSearch
+              placeholder="按记录类型筛选"
+              style={{ width: 220 }}
+              value={entity}
+              onChange={(v?: string) => setEntity(v || undefined)}
+              options={entityOptions()}
+              data-testid="audit-entity-filter"
+            />
+            <Button icon={<ReloadOutlined />} onClick={log.reload}>
+              刷新
+            </Button>
+          </>
+        }
+      />
+      <AuditVerifyPanel />
+      <ErrorAlert error={log.error} onRetry={log.reload} />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<AuditEvent>
+          rowKey="seq"
+          size="small"
+          loading={log.loading}
+          dataSource={log.events}
+          pagination={false}
+          data-testid="audit-table"
+          expandable={{
+            rowExpandable: (e) => e.changes.fields.length > 0 || !!e.changes.note,
+            expandedRowRender: (e) => (
+              <Flex vertical gap={8} style={{ padding: '4px 0' }}>
+                <EventNote note={e.changes.note} />
+                <FieldChangesTable fields={e.changes.fields} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  哈希 {e.hash}；前序哈希 {e.prevHash}
+                  {e.requestId ? `；请求 ${e.requestId}` : ''}
+                </Typography.Text>
+              </Flex>
+            ),
+          }}
+          columns={[
+            { title: '序号', dataIndex: 'seq', width: 80 },
+            { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
+            { title: '操作人', dataIndex: 'actorName', width: 120 },
+            { title: '记录类型', dataIndex: 'entity', width: 130, render: (en: string) => <Tooltip title={en}>{entityLabel(en)}</Tooltip> },
+            { title: '动作', dataIndex: 'action', width: 100, render: (a: string) => <Tag color={actionColor(a)}>{actionLabel(a)}</Tag> },
+            { title: '记录', dataIndex: 'entityId', render: (id: string, e) => <RecordRef entity={e.entity} id={id} /> },
+            {
+              title: '变更',
+              key: 'changes',
+              render: (_, e) => (
+                <Typography.Text type="secondary">
+                  {e.changes.fields.length ? `${e.changes.fields.length} 个字段：${e.changes.fields.map((f) => f.field).slice(0, 4).join('、')}${e.changes.fields.length > 4 ? '…' : ''}` : '—'}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+        <Flex justify="center" style={{ padding: 12 }}>
+          {log.done ? (
+            <Typography.Text type="secondary">已显示全部 {log.events.length} 条</Typography.Text>
+          ) : (
+            <Button onClick={log.loadMore} loading={log.loading}>
+              加载更早的记录
+            </Button>
+          )}
+        </Flex>
+      </Card>
+    </>
+  );
+}
+
+/** The record an event is about, linked to its page when its feature declares one. */
+function RecordRef({ entity, id }: { entity: string; id: string }) {
+  const link = entityLink(entity, id);
+  const short = /^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : id;
+  const text = <Tooltip title={id}>{short}</Tooltip>;
+  return link ? <Link to={link}>{text}</Link> : text;
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { App, Avatar, Dropdown, Flex, Layout, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useMe, useSession } from '../../api/session';
+import { ChangePasswordModal } from './ChangePasswordModal';
+
+/** Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right. */
+export function HeaderBar() {
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
+
+  const onLogout = async () => {
+    await logout().catch(() => undefined);
+    message.success('已退出登录');
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+      <Flex align="center" gap={12} style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => navigate('/')}>
+        <SafetyCertificateOutlined style={{ fontSize: 24, color: '#fff' }} />
+        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>法治水务</Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
+          {me.tenant?.name ?? '区水务局'} · 法治工作系统
+        </Typography.Text>
+      </Flex>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+            { type: 'divider' },
+            { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+          ],
+          onClick: ({ key }) => (key === 'logout' ? void onLogout() : setChanging(true)),
+        }}
+      >
+        <Flex align="center" gap={8} style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">
+          <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
+          <span style={{ whiteSpace: 'nowrap' }}>{me.name}</span>
+          <span style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}>{me.org?.name}</span>
+          {me.roles.map((r) => (
+            <Tag key={r.key} color="rgba(255,255,255,0.15)" style={{ marginInlineEnd: 0, color: '#fff', borderColor: 'transparent' }}>
+              {r.label}
+            </Tag>
+          ))}
+        </Flex>
+      </Dropdown>
+      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,38 @@
+import { Suspense, useState } from 'react';
+import { Flex, Layout, Spin } from 'antd';
+import { Outlet } from 'react-router-dom';
+import { HeaderBar } from './HeaderBar';
+import { SideMenu } from './SideMenu';
+
+/** The frame of every page behind the login: header, side menu, the page. */
+export function MainLayout() {
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <HeaderBar />
+      <Layout>
+        <Layout.Sider
+          width={216}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          style={{ borderRight: '1px solid #e5e8ee' }}
+        >
+          <SideMenu />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 80 }}>
+                <Spin description="正在加载…" />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { Card, Flex, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { BRAND_BLUE } from '../../theme';
+
+/** The centred card of the login and forced password pages, on the bureau's blue. */
+export function AuthCard({ subtitle, children }: { subtitle: ReactNode; children: ReactNode }) {
+  return (
+    <Flex
+      align="center"
+      justify="center"
+      style={{ minHeight: '100%', padding: 24, background: `linear-gradient(160deg, ${BRAND_BLUE} 0%, #2d6bb5 55%, #e9eef5 55%)` }}
+    >
+      <Card style={{ width: 400, boxShadow: '0 8px 28px rgba(15, 42, 74, 0.18)' }} styles={{ body: { padding: '32px 32px 24px' } }}>
+        <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
+          <SafetyCertificateOutlined style={{ fontSize: 40, color: BRAND_BLUE }} />
+          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+            法治水务
+          </Typography.Title>
+          <Typography.Text type="secondary">{subtitle}</Typography.Text>
+        </Flex>
+        {children}
+      </Card>
+    </Flex>
+  );
+}

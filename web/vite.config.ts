@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** This folder, so the config works from the repository root (tests) and from web/ (`npx vite build`). */
+const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
+
+/**
+ * The web app: built into web/dist, which the Fastify server serves; in development
+ * `npx vite` proxies /api to a server started with `fazhi serve` (default port 3000).
+ */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+});
