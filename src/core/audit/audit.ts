@@ -92,25 +92,27 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return crypto.createHash('sha256').update(body).digest('hex');
 }
 
-/**
- * Appends an event to the tenant's chain. Call inside the transaction that makes
- * the change: the tenant row is locked so events are chained one after another.
- */
-export async function recordAudit(tx: Kysely<KernelDB>, actor: Actor, input: AuditInput, requestId?: string): Promise<AuditEvent> {
-  await sql`SELECT id FROM tenant WHERE id = ${actor.tenantId} FOR UPDATE`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_event')
-    .select(['seq', 'hash'])
-    .where('tenant_id', '=', actor.tenantId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The head of a tenant's chain as seen inside one transaction. */
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** Locks the tenant's chain for this transaction and reads its head. */
+async function lockHead(tx: Kysely<KernelDB>, tenantId: string): Promise<ChainHead> {
+  await sql`SELECT id FROM tenant WHERE id = ${tenantId} FOR UPDATE`.execute(tx);
+  const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
+}
+
+/** Builds the next event after `head` (pure: no I/O). */
+function nextEvent(head: ChainHead, actor: Actor, input: AuditInput, at: Date, requestId?: string): AuditEvent {
   const fields = diffFields(input.before, input.after);
   const changes: AuditEvent['changes'] = input.note ? { fields, note: input.note } : { fields };
   const base: Omit<AuditEvent, 'hash'> = {
     tenantId: actor.tenantId,
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
+    seq: head.seq + 1,
+    at,
     actorId: actor.userId,
     actorName: actor.name,
     orgId: input.orgId ?? null,
@@ -119,34 +121,71 @@ export async function recordAudit(tx: Kysely<KernelDB>, actor: Actor, input: Aud
     action: input.action,
     changes: JSON.parse(JSON.stringify(changes)),
     requestId: requestId ?? null,
-    prevHash: last?.hash ?? GENESIS,
+    prevHash: head.hash,
   };
-  const ev: AuditEvent = { ...base, hash: eventHash(base) };
-  await tx
-    .insertInto('audit_event')
-    .values({
-      tenant_id: ev.tenantId,
-      seq: ev.seq,
-      at: ev.at,
-      actor_id: ev.actorId,
-      actor_name: ev.actorName,
-      org_id: ev.orgId,
-      entity: ev.entity,
-      entity_id: ev.entityId,
-      action: ev.action,
-      changes: JSON.stringify(ev.changes),
-      request_id: ev.requestId,
-      prev_hash: ev.prevHash,
-      hash: ev.hash,
-    })
-    .execute();
-  return ev;
+  return { ...base, hash: eventHash(base) };
 }
 
-/** A write: a transaction plus an audit function bound to it. */
+async function insertEvents(tx: Kysely<KernelDB>, events: readonly AuditEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000) {
+    await tx
+      .insertInto('audit_event')
+      .values(
+        events.slice(i, i + 1000).map((ev) => ({
+          tenant_id: ev.tenantId,
+          seq: ev.seq,
+          at: ev.at,
+          actor_id: ev.actorId,
+          actor_name: ev.actorName,
+          org_id: ev.orgId,
+          entity: ev.entity,
+          entity_id: ev.entityId,
+          action: ev.action,
+          changes: JSON.stringify(ev.changes),
+          request_id: ev.requestId,
+          prev_hash: ev.prevHash,
+          hash: ev.hash,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Appends an event to the tenant's chain. Call inside the transaction that makes
+ * the change: the tenant row is locked so events are chained one after another.
+ */
+export async function recordAudit(tx: Kysely<KernelDB>, actor: Actor, input: AuditInput, requestId?: string): Promise<AuditEvent> {
+  const [ev] = await recordAuditMany(tx, actor, [input], requestId);
+  return ev!;
+}
+
+/** Appends several events in order, with one lock and batched inserts (imports). */
+export async function recordAuditMany(tx: Kysely<KernelDB>, actor: Actor, inputs: readonly AuditInput[], requestId?: string): Promise<AuditEvent[]> {
+  let h = await lockHead(tx, actor.tenantId);
+  const at = new Date();
+  const events = inputs.map((input) => {
+    const ev = nextEvent(h, actor, input, at, requestId);
+    h = { seq: ev.seq, hash: ev.hash };
+    return ev;
+  });
+  await insertEvents(tx, events);
+  return events;
+}
+
+/** A write: a transaction plus audit functions bound to it. */
 export interface WriteScope {
   tx: Kysely<KernelDB>;
   audit(input: AuditInput): Promise<AuditEvent>;
+  /** Many events at once (ledger imports): one lock, batched inserts. */
+  auditMany(inputs: readonly AuditInput[]): Promise<AuditEvent[]>;
+}
+
+function scope(tx: Kysely<KernelDB>, ctx: Ctx): WriteScope {
+  // The head is re-read (under the tenant lock) on every call, so events recorded
+  // by nested helpers in the same transaction stay in one unbroken sequence.
+  const append = (inputs: readonly AuditInput[]) => recordAuditMany(tx, ctx.actor, inputs, ctx.requestId);
+  return { tx, audit: async (input) => (await append([input]))[0]!, auditMany: append };
 }
 
 /**
@@ -154,10 +193,8 @@ export interface WriteScope {
  * commits or rolls back together with the change.
  */
 export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>): Promise<T> {
-  if (ctx.db.isTransaction) {
-    return fn({ tx: ctx.db, audit: (input) => recordAudit(ctx.db, ctx.actor, input, ctx.requestId) });
-  }
-  return ctx.db.transaction().execute((tx) => fn({ tx, audit: (input) => recordAudit(tx, ctx.actor, input, ctx.requestId) }));
+  if (ctx.db.isTransaction) return fn(scope(ctx.db, ctx));
+  return ctx.db.transaction().execute((tx) => fn(scope(tx, ctx)));
 }
 
 function rowToEvent(r: any): AuditEvent {
