@@ -25,8 +25,15 @@ export function useOrgs() {
   return { ...res, ...derived };
 }
 
-/** TreeSelect data of the org tree. */
-export function toTreeSelect(nodes: OrgNode[], disabledId?: string): Array<{ value: string; title: string; disabled?: boolean; children?: unknown[] }> {
+export interface OrgTreeOption {
+  value: string;
+  title: string;
+  disabled?: boolean;
+  children?: OrgTreeOption[];
+}
+
+/** TreeSelect data of the org tree; `disabledId` (an org being edited) cannot be its own parent. */
+export function toTreeSelect(nodes: OrgNode[], disabledId?: string): OrgTreeOption[] {
   return nodes.map((n) => ({
     value: n.id,
     title: n.name,
