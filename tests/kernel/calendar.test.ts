@@ -93,4 +93,17 @@ describe('calendar overrides and tracked deadlines', () => {
     expect(res.body.data.due).toBe('2025-02-08');
     expect(res.body.data.makeupDaysMet.map((d: any) => d.date)).toEqual(['2025-01-26', '2025-02-08']);
   });
+
+  it('counts across the year-end holiday: 2 working days after 2024-12-30 is 2025-01-02', async () => {
+    const res = await wushan.req('GET', '/api/calendar/explain?start=2024-12-30&n=2&unit=workday');
+    expect(res.body.data.due).toBe('2025-01-02');
+    expect(res.body.data.holidaysMet.map((d: any) => d.date)).toEqual(['2025-01-01']);
+  });
+
+  it('rolls a 15-day period that ends in the National Day holidays to the next working day', async () => {
+    // 2024-09-18 + 15 days = 2024-10-03 (holiday) → 2024-10-08.
+    const res = await wushan.req('GET', '/api/calendar/explain?start=2024-09-18&n=15&unit=day');
+    expect(res.body.data.due).toBe('2024-10-08');
+    expect(res.body.data.rolledFrom).toBe('2024-10-03');
+  });
 });
