@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { KernelDB } from './types.js';
+import { AppError } from '../errors.js';
 
 /** Where the data lives: an embedded PGlite folder, or a PostgreSQL server. */
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
@@ -46,6 +47,36 @@ export function resolveTarget(opts: { data?: string; url?: string } = {}): Datab
 /** The folder for attachments and other files beside the database. */
 export function resolveFilesDir(opts: { data?: string } = {}): string {
   return path.resolve(process.env.FAZHI_FILES ?? path.join(opts.data ?? process.env.FAZHI_DATA ?? '.fazhi', 'files'));
+}
+
+/**
+ * The embedded engine is single-process: a second process opening the same folder
+ * would corrupt it. A lock file holds the owner's pid; a stale lock (its process
+ * gone) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, '..', 'fazhi.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(lock, 'utf8'));
+      let alive = false;
+      try {
+        alive = pid > 0 && pid !== process.pid && (process.kill(pid, 0), true);
+      } catch {
+        alive = false;
+      }
+      if (alive) {
+        throw new AppError('DATA_DIR_IN_USE', `数据目录 ${path.dirname(dataDir)} 正被另一个进程（pid ${pid}）使用：嵌入式数据库只能由一个进程打开。请先停止该进程（如正在运行的服务），或改用 PostgreSQL（DATABASE_URL）`, 1);
+      }
+      fs.rmSync(lock, { force: true });
+    }
+  }
+  throw new AppError('DATA_DIR_IN_USE', `无法锁定数据目录 ${path.dirname(dataDir)}`, 1);
 }
 
 /** Opens a PGlite instance (in memory when dataDir is null, or from a dump). */
@@ -90,7 +121,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
-  const pglite = await openPglite(target.dataDir);
-  const db = kyselyOverPglite(pglite);
-  return { db, target, pglite, close: () => db.destroy() };
+  const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  try {
+    const pglite = await openPglite(target.dataDir);
+    const db = kyselyOverPglite(pglite);
+    return {
+      db,
+      target,
+      pglite,
+      async close() {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }
