@@ -1,0 +1,43 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { MetricQuery } from './registry.js';
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+type QB = SelectQueryBuilder<any, any, any>;
+
+/**
+ * Filters shared by metric queries, applied with `$call`. Each keeps a metric's
+ * query and its drill-down on exactly the same records.
+ */
+
+/** The tenant and the metric's org scope (`orgIds` null = every org of the tenant). */
+export function inScope(q: MetricQuery, table?: string) {
+  const c = (n: string) => (table ? `${table}.${n}` : n);
+  return <T extends QB>(qb: T): T => {
+    const t = qb.where(c('tenant_id'), '=', q.tenantId) as T;
+    return (q.orgIds ? t.where(c('org_id'), 'in', q.orgIds.length ? [...q.orgIds] : [NIL]) : t) as T;
+  };
+}
+
+/** Records owned by the bureau itself (局 and its departments) or by the street offices. */
+export function ownedBy(q: MetricQuery, side: 'bureau' | 'streets', column = 'org_id') {
+  const kinds = side === 'streets' ? ['street'] : ['bureau', 'department', 'other'];
+  return <T extends QB>(qb: T): T =>
+    qb.where(column, 'in', (eb: any) => eb.selectFrom('org').select('org.id').where('org.tenant_id', '=', q.tenantId).where('org.kind', 'in', kinds)) as T;
+}
+
+/** A `date` column within the period (inclusive). */
+export function dateInPeriod(q: MetricQuery, column: string) {
+  return <T extends QB>(qb: T): T => qb.where(column, '>=', q.period.from).where(column, '<=', q.period.to) as T;
+}
+
+/** A `timestamptz` column whose Beijing-time date falls within the period. */
+export function instantInPeriod(q: MetricQuery, column: string) {
+  return <T extends QB>(qb: T): T =>
+    qb.where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '>=', q.period.from).where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '<=', q.period.to) as T;
+}
+
+/** Counts rows of a query (`select count(*)`), as a number. */
+export async function countOf(qb: QB): Promise<number> {
+  const r = await qb.clearSelect().clearOrderBy().select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number((r as { n?: unknown } | undefined)?.n ?? 0);
+}
