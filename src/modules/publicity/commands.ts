@@ -1,0 +1,127 @@
+import type { Actor } from '../../core/context.js';
+import type { WriteScope } from '../../core/audit/audit.js';
+import type { CalendarService } from '../../core/calendar/service.js';
+import { computeDeadline } from '../../core/calendar/deadline.js';
+import { errors } from '../../core/errors.js';
+import type { DecisionKind, PublicityTables } from './schema.js';
+import { PUBLICATION_RULE } from './rules.js';
+
+/** A decision to be published, as the deciding module describes it. */
+export interface DecisionInput {
+  kind: DecisionKind;
+  orgId: string;
+  /** The deciding record, e.g. `enforcement.case` + its id. */
+  sourceEntity: string;
+  sourceId: string;
+  decisionNo: string;
+  decidedOn: string;
+  partyName: string;
+  partyType: string;
+  partyIdNo?: string | null;
+  /** 违法行为类型 / 许可事项 */
+  title: string;
+  /** 处罚内容 / 许可内容 */
+  content: string;
+  basis?: string | null;
+  amountFen?: number | null;
+  /** Extra columns of the credit platform's layout, by header. */
+  fields?: Record<string, string>;
+  /** Already published (imports of past years). */
+  publishedOn?: string | null;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Records a decision for publication: due within 7 working days of the decision
+ * (the deadline is tracked). Re-recording the same source updates it.
+ */
+export async function recordDecision(w: WriteScope, actor: Actor, calendar: CalendarService, input: DecisionInput): Promise<{ id: string; dueOn: string }> {
+  if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
+  if (!ISO.test(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
+  if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
+  const due = computeDeadline({ rule: PUBLICATION_RULE, start: input.decidedOn }, calendar.current).due;
+  const db = w.tx.withTables<PublicityTables>();
+  const values = {
+    org_id: input.orgId,
+    kind: input.kind,
+    decision_no: input.decisionNo.trim(),
+    decided_on: input.decidedOn,
+    due_on: due,
+    published_on: input.publishedOn ?? null,
+    party_name: input.partyName.trim(),
+    party_type: input.partyType,
+    party_id_no: input.partyIdNo ?? null,
+    title: input.title,
+    content: input.content,
+    basis: input.basis ?? null,
+    amount_fen: input.amountFen ?? null,
+    fields: JSON.stringify(input.fields ?? {}),
+    updated_at: new Date(),
+  };
+  const before = await db.selectFrom('pub_decision').selectAll().where('tenant_id', '=', actor.tenantId).where('source_entity', '=', input.sourceEntity).where('source_id', '=', input.sourceId).executeTakeFirst();
+  const row = before
+    ? await db.updateTable('pub_decision').set({ ...values, version: before.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
+    : await db.insertInto('pub_decision').values({ tenant_id: actor.tenantId, source_entity: input.sourceEntity, source_id: input.sourceId, ...values }).returningAll().executeTakeFirstOrThrow();
+  await w.audit({
+    entity: input.sourceEntity,
+    entityId: input.sourceId,
+    action: before ? 'publication_updated' : 'publication_recorded',
+    orgId: input.orgId,
+    note: { decisionNo: values.decision_no, dueOn: due, publishedOn: values.published_on },
+  });
+  await calendar.track(w, actor, {
+    module: 'publicity',
+    entity: input.sourceEntity,
+    entityId: input.sourceId,
+    orgId: input.orgId,
+    title: PUBLICATION_RULE.label,
+    rule: PUBLICATION_RULE,
+    start: input.decidedOn,
+    doneOn: values.published_on,
+  });
+  return { id: row.id, dueOn: due };
+}
+
+async function load(w: WriteScope, actor: Actor, sourceEntity: string, sourceId: string) {
+  const r = await w.tx
+    .withTables<PublicityTables>()
+    .selectFrom('pub_decision')
+    .selectAll()
+    .where('tenant_id', '=', actor.tenantId)
+    .where('source_entity', '=', sourceEntity)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+  if (!r) throw errors.notFound('公示记录');
+  return r;
+}
+
+/** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */
+export async function publishDecision(w: WriteScope, actor: Actor, calendar: CalendarService, args: { sourceEntity: string; sourceId: string; publishedOn: string }): Promise<void> {
+  if (!ISO.test(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
+  const r = await load(w, actor, args.sourceEntity, args.sourceId);
+  if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回，不能再次公示');
+  if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
+  await w.tx.withTables<PublicityTables>().updateTable('pub_decision').set({ published_on: args.publishedOn, version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', r.id).execute();
+  await w.audit({ entity: args.sourceEntity, entityId: args.sourceId, action: 'published', orgId: r.org_id, before: { published_on: r.published_on }, after: { published_on: args.publishedOn } });
+  await calendar.track(w, actor, { module: 'publicity', entity: args.sourceEntity, entityId: args.sourceId, orgId: r.org_id, title: PUBLICATION_RULE.label, rule: PUBLICATION_RULE, start: r.decided_on, doneOn: args.publishedOn });
+}
+
+/**
+ * Withdraws a published decision that was changed or revoked (行政处罚法 art. 48):
+ * it leaves the public page; the withdrawal and its reason are recorded.
+ */
+export async function withdrawDecision(w: WriteScope, actor: Actor, args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string }): Promise<void> {
+  if (!ISO.test(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
+  if (!args.reason?.trim()) throw errors.validation('reason', '撤回原因不能为空');
+  const r = await load(w, actor, args.sourceEntity, args.sourceId);
+  if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');
+  await w.tx
+    .withTables<PublicityTables>()
+    .updateTable('pub_decision')
+    .set({ withdrawn_on: args.withdrawnOn, withdraw_reason: args.reason.trim(), version: r.version + 1, updated_at: new Date() })
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', r.id)
+    .execute();
+  await w.audit({ entity: args.sourceEntity, entityId: args.sourceId, action: 'publication_withdrawn', orgId: r.org_id, before: { withdrawn_on: null }, after: { withdrawn_on: args.withdrawnOn, withdraw_reason: args.reason.trim() } });
+}
