@@ -177,12 +177,14 @@ program
         orgIds = [org.id];
       }
       const year = checkInt(o.year, 'year');
-      const values = await sys.registry.metrics.computeAll({ db: sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds });
+      const q = { db: sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds };
+      const defs = await sys.registry.metrics.expand(q);
+      const values = await sys.registry.metrics.computeAll(q, defs);
       if (o.json) {
         console.log(JSON.stringify(values, null, 2));
         return;
       }
-      for (const d of sys.registry.metrics.list()) console.log(`${d.key}\t${values[d.key] ?? '—'}\t${d.title}`);
+      for (const d of defs) console.log(`${d.key}\t${values[d.key] ?? '—'}\t${d.title}`);
     }),
   );
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { MetricDef } from './metrics/registry.js';
+import type { MetricDef, MetricFamilyDef } from './metrics/registry.js';
 import type { LedgerDef } from './ledger/ledger.js';
 import type { RoleKey } from './auth/roles.js';
 import type { DemoContext } from './demo.js';
@@ -41,6 +41,8 @@ export interface ModuleDef {
   entities?: Readonly<Record<string, EntityDef>>;
   ledgers?: readonly LedgerDef<any>[];
   metrics?: readonly MetricDef[];
+  /** Metric families whose members the data names (e.g. one per monitoring section). */
+  metricFamilies?: readonly MetricFamilyDef[];
   /** Registers the module's HTTP routes (mounted under /api). */
   routes?: (app: FastifyInstance) => void | Promise<void>;
   /** Loads the module's part of the demo bureau. Runs in manifest order. */

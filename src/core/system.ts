@@ -59,7 +59,10 @@ export class Registry {
     for (const [k, l] of this.ledgers) {
       for (const p of [l.readPermission, l.writePermission]) if (!this.permissions.has(p)) throw new Error(`ledger ${k}: unknown permission ${p}`);
     }
-    this.metrics = new MetricRegistry(modules.flatMap((m) => m.metrics ?? []));
+    this.metrics = new MetricRegistry(
+      modules.flatMap((m) => m.metrics ?? []),
+      modules.flatMap((m) => m.metricFamilies ?? []),
+    );
   }
 
   /** The permissions held by a set of roles (union over roles). */

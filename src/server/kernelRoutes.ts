@@ -130,7 +130,7 @@ export async function kernelRoutes(root: FastifyInstance) {
   };
   app.get('/metrics', { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs } }, async (req) => {
     const q = metricQuery(req, req.query);
-    const defs = sys.registry.metrics.visibleTo(ctxOf(req).actor);
+    const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
     const values = await sys.registry.metrics.computeAll(q, defs);
     return { data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, definition: d.definition, value: values[d.key] })) };
   });
@@ -138,7 +138,7 @@ export async function kernelRoutes(root: FastifyInstance) {
     '/metrics/:key/drill',
     { schema: { tags: ['指标'], summary: '指标的明细记录（下钻）', params: Type.Object({ key: Type.String() }), querystring: MetricQs } },
     async (req) => {
-      const def = sys.registry.metrics.get(req.params.key);
+      const def = sys.registry.metrics.resolve(req.params.key);
       if (!def) throw errors.notFound('指标');
       if (def.permission) authorize(req, def.permission);
       const q = metricQuery(req, req.query);

@@ -54,6 +54,42 @@ export interface MetricDef {
   drill(q: MetricQuery): Promise<DrillResult>;
 }
 
+/**
+ * A metric family: one metric per member that the data names — e.g.
+ * `rivers.section_class.<section>`, one key per monitoring section in the
+ * register. `members` lists the suffixes for a query; `member(suffix)` gives the
+ * metric for one of them.
+ */
+export interface MetricFamilyDef {
+  /** The common prefix, e.g. `rivers.section_class`; member keys are `${prefix}.${suffix}`. */
+  prefix: string;
+  title: string;
+  unit: MetricUnit;
+  definition: string;
+  permission?: string;
+  members(q: MetricQuery): Promise<string[]>;
+  query(q: MetricQuery, member: string): Promise<MetricValue>;
+  drill(q: MetricQuery, member: string): Promise<DrillResult>;
+}
+
+export function defineMetricFamily(def: MetricFamilyDef): MetricFamilyDef {
+  if (!/^[a-z0-9_]+(\.[a-z0-9_]+)+$/.test(def.prefix)) throw new Error(`metric family prefix ${def.prefix} is not dotted lower-case`);
+  return def;
+}
+
+/** The metric of one family member (title `${family title}：${member}`). */
+export function familyMember(f: MetricFamilyDef, member: string): MetricDef {
+  return {
+    key: `${f.prefix}.${member}`,
+    title: `${f.title}：${member}`,
+    unit: f.unit,
+    definition: f.definition,
+    permission: f.permission,
+    query: (q) => f.query(q, member),
+    drill: (q) => f.drill(q, member),
+  };
+}
+
 /** Declares a metric (typed identity; the registry checks keys are unique). */
 export function defineMetric(def: MetricDef): MetricDef {
   if (!/^[a-z0-9_]+(\.[a-z0-9_<>\u4e00-\u9fa5]+)+$/.test(def.key)) throw new Error(`metric key ${def.key} is not dotted lower-case`);
@@ -72,12 +108,42 @@ export const fenToYuan = (fen: number) => Math.round(fen) / 100;
 /** The registry: all metrics from all manifests, by key. */
 export class MetricRegistry {
   private readonly byKey = new Map<string, MetricDef>();
+  private readonly families = new Map<string, MetricFamilyDef>();
 
-  constructor(defs: readonly MetricDef[]) {
+  constructor(defs: readonly MetricDef[], families: readonly MetricFamilyDef[] = []) {
     for (const d of defs) {
       if (this.byKey.has(d.key)) throw new Error(`metric ${d.key} declared twice`);
       this.byKey.set(d.key, d);
     }
+    for (const f of families) {
+      if (this.families.has(f.prefix)) throw new Error(`metric family ${f.prefix} declared twice`);
+      this.families.set(f.prefix, f);
+    }
+  }
+
+  /** The declared families. */
+  familyList(): MetricFamilyDef[] {
+    return [...this.families.values()];
+  }
+
+  /** The static metrics plus every family's members for this query (members depend on the data). */
+  async expand(q: MetricQuery, actor?: Actor): Promise<MetricDef[]> {
+    const out = actor ? this.visibleTo(actor) : this.list();
+    for (const f of this.families.values()) {
+      if (actor && f.permission && !actor.permissions.has(f.permission)) continue;
+      for (const m of await f.members(q)) out.push(familyMember(f, m));
+    }
+    return out;
+  }
+
+  /** A metric by key: a static one, or a family member (`prefix.member`). */
+  resolve(key: string): MetricDef | undefined {
+    const d = this.byKey.get(key);
+    if (d) return d;
+    for (const f of this.families.values()) {
+      if (key.startsWith(`${f.prefix}.`) && key.length > f.prefix.length + 1) return familyMember(f, key.slice(f.prefix.length + 1));
+    }
+    return undefined;
   }
 
   list(): MetricDef[] {
@@ -93,8 +159,9 @@ export class MetricRegistry {
     return this.list().filter((m) => !m.permission || actor.permissions.has(m.permission));
   }
 
-  /** Computes every metric (or the given ones) for a query: `{ key: value }`. */
-  async computeAll(q: MetricQuery, defs: readonly MetricDef[] = this.list()): Promise<Record<string, MetricValue>> {
+  /** Computes every metric (static and family members, or the given ones) for a query: `{ key: value }`. */
+  async computeAll(q: MetricQuery, defs?: readonly MetricDef[]): Promise<Record<string, MetricValue>> {
+    defs ??= await this.expand(q);
     const out: Record<string, MetricValue> = {};
     for (const d of defs) out[d.key] = await d.query(q);
     return out;
