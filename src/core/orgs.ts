@@ -10,6 +10,8 @@ export interface Org {
   id: string;
   name: string;
   kind: OrgKind;
+  /** 局 / 科室 / 街道 / 其他 */
+  kindLabel: string;
   parentId: string | null;
   uscc: string | null;
   divisionCode: string | null;
@@ -23,12 +25,18 @@ const present = (r: any): Org => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
+  kindLabel: ORG_KIND_LABELS[r.kind as OrgKind],
   parentId: r.parent_id,
   uscc: r.uscc,
   divisionCode: r.division_code,
   sort: r.sort,
   version: r.version,
 });
+
+/** The fields an org's audit events carry (camelCase, as the API presents them). */
+export function auditView(o: Pick<Org, 'name' | 'kind' | 'parentId' | 'uscc' | 'divisionCode'> & { sort?: number }): Record<string, unknown> {
+  return { name: o.name, kind: o.kind, parentId: o.parentId, uscc: o.uscc, divisionCode: o.divisionCode, ...(o.sort !== undefined ? { sort: o.sort } : {}) };
+}
 
 /** Orgs the actor may see (a street user sees its own street only). */
 export async function listOrgs(ctx: Ctx): Promise<Org[]> {
@@ -97,7 +105,7 @@ export async function createOrg(ctx: Ctx, input: OrgInput): Promise<Org> {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: present(row) as any });
+    await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: auditView(present(row)) });
     return present(row);
   });
 }
@@ -139,7 +147,7 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
       .returningAll()
       .executeTakeFirst();
     if (!row) throw errors.conflict();
-    await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: present(before) as any, after: present(row) as any });
+    await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: auditView(present(before)), after: auditView(present(row)) });
     return present(row);
   });
 }

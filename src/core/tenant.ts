@@ -18,6 +18,7 @@ export async function createTenant(db: Kysely<KernelDB>, input: { name: string; 
       .executeTakeFirstOrThrow();
     const actor = systemActor(t.id);
     await recordAudit(tx, actor, { entity: 'tenant', entityId: t.id, action: 'created', orgId: org.id, after: { name: input.name, divisionCode: input.divisionCode ?? null } });
+    await recordAudit(tx, actor, { entity: 'org', entityId: org.id, action: 'created', orgId: org.id, after: { name: input.name, kind: 'bureau', parentId: null, uscc: input.uscc ?? null, divisionCode: input.divisionCode ?? null } });
     return { tenantId: t.id, bureauId: org.id };
   });
 }

@@ -51,7 +51,8 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installErrorHandler(app);
+  let spaFallback = false;
+  installErrorHandler(app, () => spaFallback);
   installAuth(app, { secureCookies: opts.secureCookies ?? process.env.FAZHI_SECURE_COOKIES === '1' });
 
   await app.register(kernelRoutes, { prefix: '/api' });
@@ -61,12 +62,10 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
 
   const dist = opts.webDist === undefined ? defaultWebDist : opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false });
-    // The single-page app answers every non-API path with its index.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` });
-      return reply.sendFile('index.html');
-    });
+    // Files are looked up at request time, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: dist, wildcard: true, index: false });
+    app.get('/', (_req, reply) => reply.sendFile('index.html'));
+    spaFallback = true;
   }
   app.get('/healthz', async () => ({ ok: true }));
   return app;

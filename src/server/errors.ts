@@ -19,7 +19,7 @@ const VALIDATION_MESSAGES: Record<string, string> = {
  * The one error handler: domain errors become `{ code, message, field?, details? }`
  * with their status; schema failures name the field; 5xx messages are hidden.
  */
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, spa: () => boolean = () => false) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ code: err.code, message: err.message, field: err.field, details: err.details });
@@ -38,5 +38,9 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` }));
+  app.setNotFoundHandler((req, reply) => {
+    // The single-page app answers every other GET path with its index (client-side routes).
+    if (spa() && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` });
+  });
 }

@@ -7,7 +7,7 @@ import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
 import { importLedger } from '../core/ledger/ledger.js';
 import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
-import { yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
+import { UNIT_LABELS, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -132,7 +132,7 @@ export async function kernelRoutes(root: FastifyInstance) {
     const q = metricQuery(req, req.query);
     const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
     const values = await sys.registry.metrics.computeAll(q, defs);
-    return { data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, definition: d.definition, value: values[d.key] })) };
+    return { data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] })) };
   });
   app.get(
     '/metrics/:key/drill',
@@ -143,7 +143,7 @@ export async function kernelRoutes(root: FastifyInstance) {
       if (def.permission) authorize(req, def.permission);
       const q = metricQuery(req, req.query);
       const [value, drill] = await Promise.all([def.query(q), def.drill(q)]);
-      return { data: { key: def.key, title: def.title, unit: def.unit, definition: def.definition, value, ...drill } };
+      return { data: { key: def.key, title: def.title, unit: def.unit, unitLabel: UNIT_LABELS[def.unit], definition: def.definition, value, ...drill } };
     },
   );
 
@@ -159,6 +159,22 @@ export async function kernelRoutes(root: FastifyInstance) {
     authorize(req, 'system.calendar.read');
     return { data: sys.calendar.current.dayInfo(req.params.date) };
   });
+  app.get(
+    '/calendar/month/:month',
+    { schema: { tags: ['期限'], summary: '某月每日的工作日信息（节假日、调休）', params: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) }) } },
+    async (req) => {
+      authorize(req, 'system.calendar.read');
+      const [y, m] = req.params.month.split('-').map(Number) as [number, number];
+      const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      const cal = sys.calendar.current;
+      return {
+        data: {
+          covered: cal.isCovered(y),
+          days: Array.from({ length: days }, (_, i) => cal.dayInfo(`${req.params.month}-${String(i + 1).padStart(2, '0')}`)),
+        },
+      };
+    },
+  );
   app.get(
     '/calendar/explain',
     {

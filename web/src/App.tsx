@@ -13,7 +13,7 @@ dayjs.locale('zh-cn');
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
+      <AntApp style={{ height: '100%' }}>
         <SessionProvider>
           <BrowserRouter>
             <AppRoutes />

@@ -9,6 +9,11 @@ export const theme: ThemeConfig = {
     colorInfo: BRAND_BLUE,
     colorLink: BRAND_BLUE,
     colorBgLayout: '#f3f5f8',
+    // The generated tints of a deep blue come out greyish; use a clear light blue for selections.
+    colorPrimaryBg: '#e8eef7',
+    colorPrimaryBgHover: '#d7e3f3',
+    colorInfoBg: '#eef3fa',
+    colorInfoBorder: '#c6d6ec',
     borderRadius: 4,
     fontSize: 14,
     fontFamily:

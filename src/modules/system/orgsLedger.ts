@@ -3,7 +3,7 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import type { OrgKind } from '../../core/db/types.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
-import { listOrgs, ORG_KIND_LABELS } from '../../core/orgs.js';
+import { auditView, listOrgs, ORG_KIND_LABELS } from '../../core/orgs.js';
 
 const KIND_BY_LABEL: Record<string, OrgKind> = { 局: 'bureau', 科室: 'department', 街道: 'street', 其他: 'other' };
 
@@ -76,16 +76,17 @@ export const orgsLedger: LedgerDef<OrgRow> = {
       const next = { kind: KIND_BY_LABEL[value.kind]!, parent_id: parentId, uscc: value.uscc ?? null, division_code: value.divisionCode ?? null };
       if (old) {
         const before = { kind: old.kind, parent_id: old.parent_id, uscc: old.uscc, division_code: old.division_code };
+        const view = (x: typeof next) => auditView({ name: value.name, kind: x.kind, parentId: x.parent_id, uscc: x.uscc, divisionCode: x.division_code });
         if (!diffFields(before, next).length) {
           unchanged++;
           continue;
         }
         await w.tx.updateTable('org').set({ ...next, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-        await w.audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before, after: next, note: { via: 'ledger:orgs' } });
+        await w.audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: view(before), after: view(next), note: { via: 'ledger:orgs' } });
         updated++;
       } else {
         if (parentId) await w.tx.updateTable('org').set({ parent_id: parentId }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-        await w.audit({ entity: 'org', entityId: id, action: 'created', orgId: id, after: { name: value.name, ...next }, note: { via: 'ledger:orgs' } });
+        await w.audit({ entity: 'org', entityId: id, action: 'created', orgId: id, after: auditView({ name: value.name, kind: next.kind, parentId: next.parent_id, uscc: next.uscc, divisionCode: next.division_code }), note: { via: 'ledger:orgs' } });
       }
     }
     return { created, updated, unchanged, errors: [] };

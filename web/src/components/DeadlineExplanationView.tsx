@@ -22,6 +22,7 @@ export function DeadlineExplanationView({ x }: { x: DeadlineExplanation }) {
         bordered
         size="small"
         column={1}
+        styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'due', label: '届满日', children: <Typography.Text strong data-testid="deadline-due">{x.due}</Typography.Text> },
           { key: 'start', label: '起算日', children: x.effectiveStart === x.start ? x.start : `${x.start}（自 ${x.effectiveStart} 重新起算）` },

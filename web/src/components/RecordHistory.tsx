@@ -3,6 +3,7 @@ import { useApi } from '../api/useApi';
 import type { AuditEvent } from '../api/types';
 import { formatInstant } from '../lib/format';
 import { actionColor, actionLabel, NOTE_LABELS, noteValue } from '../lib/auditLabels';
+import { entityFields } from '../features/registry';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldChangesTable, type FieldDisplay } from './FieldChangesTable';
 
@@ -13,7 +14,7 @@ interface Props extends FieldDisplay {
 }
 
 /** 变更历史 — a record's audit events, newest first, with field-level before → after. */
-export function RecordHistory({ entity, id, fieldLabels, renderValue }: Props) {
+export function RecordHistory({ entity, id, fieldLabels = entityFields(entity), renderValue }: Props) {
   const { data, error, loading, reload } = useApi<AuditEvent[]>(`/api/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
@@ -24,10 +25,10 @@ export function RecordHistory({ entity, id, fieldLabels, renderValue }: Props) {
       items={events.map((e) => ({
         key: e.seq,
         color: actionColor(e.action) === 'default' ? 'gray' : actionColor(e.action),
-        title: <Typography.Text type="secondary">{formatInstant(e.at)}</Typography.Text>,
         content: (
           <Flex vertical gap={8} data-testid="history-event">
             <Flex gap={8} align="center" wrap>
+              <Typography.Text type="secondary">{formatInstant(e.at)}</Typography.Text>
               <Typography.Text strong>{e.actorName}</Typography.Text>
               <Tag color={actionColor(e.action)}>{actionLabel(e.action)}</Tag>
               <Typography.Text type="secondary">#{e.seq}</Typography.Text>

@@ -37,6 +37,11 @@ export function entityLink(entity: string, id: string): string | undefined {
   return entities.get(entity)?.link?.(id);
 }
 
+/** The Chinese field names an entity's feature declares (empty when none). */
+export function entityFields(entity: string): Record<string, string> {
+  return entities.get(entity)?.fields ?? {};
+}
+
 /** Every declared entity, for filters. */
 export function entityOptions(): Array<{ value: string; label: string }> {
   return [...entities].map(([value, e]) => ({ value, label: `${e.label}（${value}）` }));

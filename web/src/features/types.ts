@@ -22,6 +22,8 @@ export interface FeatureEntity {
   label: string;
   /** Path of the record's page, when there is one (used by the audit log and the deadline list). */
   link?: (id: string) => string;
+  /** Chinese names of the fields its audit events carry ('parentId' → '上级单位'). */
+  fields?: Record<string, string>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
+import { ORG_FIELD_LABELS, USER_FIELD_LABELS } from './labels';
 
 const OrgsPage = lazyNamed(() => import('./components/OrgsPage'), 'OrgsPage');
 const UsersPage = lazyNamed(() => import('./components/UsersPage'), 'UsersPage');
@@ -19,15 +20,16 @@ export const systemFeature = defineFeature({
     { path: '/system/audit', label: '审计日志', permission: 'system.audit.read' },
   ],
   routes: [
-    { path: '/system/orgs', element: <OrgsPage />, permission: 'system.orgs.read' },
-    { path: '/system/users', element: <UsersPage />, permission: 'system.users.read' },
+    // The optional :id opens a record's history drawer (links from the audit log and metric drill-downs).
+    { path: '/system/orgs/:id?', element: <OrgsPage />, permission: 'system.orgs.read' },
+    { path: '/system/users/:id?', element: <UsersPage />, permission: 'system.users.read' },
     { path: '/system/calendar', element: <CalendarPage />, permission: 'system.calendar.read' },
     { path: '/system/audit', element: <AuditPage />, permission: 'system.audit.read' },
   ],
   entities: {
-    org: { label: '单位', link: (id) => `/system/orgs?history=${id}` },
-    user: { label: '用户', link: (id) => `/system/users?history=${id}` },
-    tenant: { label: '本局' },
-    'calendar.override': { label: '节假日调整' },
+    org: { label: '单位', link: (id) => `/system/orgs/${id}`, fields: ORG_FIELD_LABELS },
+    user: { label: '用户', link: (id) => `/system/users/${id}`, fields: USER_FIELD_LABELS },
+    tenant: { label: '本局', fields: { name: '名称', divisionCode: '行政区划代码', uscc: '统一社会信用代码' } },
+    'calendar.override': { label: '节假日调整', fields: { date: '日期', kind: '类型', name: '名称', note: '备注' } },
   },
 });

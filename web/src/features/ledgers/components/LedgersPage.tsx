@@ -46,7 +46,7 @@ export function LedgersPage() {
             {
               title: '操作',
               key: 'actions',
-              width: 300,
+              width: 380,
               render: (_, l) => (
                 <Space wrap>
                   <Button icon={<DownloadOutlined />} loading={busy === `template:${l.key}`} onClick={() => run(`template:${l.key}`, 'template', l)}>

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FieldChangesTable } from '../../../components/FieldChangesTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { EventNote } from '../../../components/RecordHistory';
-import { entityLabel, entityLink, entityOptions } from '../../../features/registry';
+import { entityFields, entityLabel, entityLink, entityOptions } from '../../../features/registry';
 import { actionColor, actionLabel } from '../../../lib/auditLabels';
 import { formatInstant } from '../../../lib/format';
 import { useAuditEvents } from '../hooks/useAuditEvents';
@@ -56,7 +56,7 @@ export function AuditPage() {
             expandedRowRender: (e) => (
               <Flex vertical gap={8} style={{ padding: '4px 0' }}>
                 <EventNote note={e.changes.note} />
-                <FieldChangesTable fields={e.changes.fields} />
+                <FieldChangesTable fields={e.changes.fields} fieldLabels={entityFields(e.entity)} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   哈希 {e.hash}；前序哈希 {e.prevHash}
                   {e.requestId ? `；请求 ${e.requestId}` : ''}
@@ -76,7 +76,7 @@ export function AuditPage() {
               key: 'changes',
               render: (_, e) => (
                 <Typography.Text type="secondary">
-                  {e.changes.fields.length ? `${e.changes.fields.length} 个字段：${e.changes.fields.map((f) => f.field).slice(0, 4).join('、')}${e.changes.fields.length > 4 ? '…' : ''}` : '—'}
+                  {summary(e)}
                 </Typography.Text>
               ),
             },
@@ -94,6 +94,15 @@ export function AuditPage() {
       </Card>
     </>
   );
+}
+
+/** '3 个字段：单位名称、单位类型…' — the fields an event changed, in Chinese where the feature names them. */
+function summary(e: AuditEvent): string {
+  const n = e.changes.fields.length;
+  if (!n) return '—';
+  const labels = entityFields(e.entity);
+  const names = e.changes.fields.slice(0, 4).map((f) => labels[f.field] ?? f.field);
+  return `${n} 个字段：${names.join('、')}${n > 4 ? '…' : ''}`;
 }
 
 /** The record an event is about, linked to its page when its feature declares one. */

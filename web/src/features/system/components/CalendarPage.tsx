@@ -32,7 +32,7 @@ export function CalendarPage() {
           <MonthCalendar overrides={overrides.data ?? []} refreshKey={version} onPick={manage ? (o) => setEditing(o) : undefined} />
         </Col>
         <Col xs={24} xxl={10}>
-          <DeadlineTrialPanel />
+          <DeadlineTrialPanel refreshKey={version} />
         </Col>
         <Col span={24}>
           <OverrideTable

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DeadlineUnit } from '../../../api/types';
@@ -14,8 +15,12 @@ interface Values {
 }
 
 /** 期限试算 — the server computes a due date from a start, a count and a unit, and explains it. */
-export function DeadlineTrialPanel() {
+export function DeadlineTrialPanel({ refreshKey }: { /** Bumped after an override changes: the last trial is run again. */ refreshKey: number }) {
   const trial = useDeadlineTrial();
+  const { rerun } = trial;
+  useEffect(() => {
+    if (refreshKey) rerun();
+  }, [refreshKey, rerun]);
   return (
     <Card title="期限试算">
       <Form<Values>

@@ -65,7 +65,7 @@ export function MonthCalendar({ overrides, refreshKey, onPick }: Props) {
           );
         }}
       />
-      {selected ? <SelectedDayInfo date={selected} override={byDate.get(selected)} onEdit={onPick} /> : null}
+      {selected ? <SelectedDayInfo key={`${selected}:${refreshKey}`} date={selected} override={byDate.get(selected)} onEdit={onPick} /> : null}
     </Card>
   );
 }

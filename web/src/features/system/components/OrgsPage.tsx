@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
@@ -19,8 +19,9 @@ export function OrgsPage() {
   const orgs = useOrgs();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
-  const [params, setParams] = useSearchParams();
-  const historyId = params.get('history');
+  // /system/orgs/:id opens the record's history (the page metrics drill-downs and the audit log link to).
+  const historyId = useParams().id ?? null;
+  const navigate = useNavigate();
 
   const rows = useMemo(() => filterTree(orgs.tree, search.trim()), [orgs.tree, search]);
   const renderValue = (field: string, v: unknown) => {
@@ -76,7 +77,7 @@ export function OrgsPage() {
                       编辑
                     </Button>
                   ) : null}
-                  <Button type="link" size="small" onClick={() => setParams({ history: o.id })}>
+                  <Button type="link" size="small" onClick={() => navigate(`/system/orgs/${o.id}`)}>
                     历史
                   </Button>
                 </Space>
@@ -101,7 +102,7 @@ export function OrgsPage() {
         entity="org"
         id={historyId}
         name={historyId ? orgs.byId.get(historyId)?.name : undefined}
-        onClose={() => setParams({})}
+        onClose={() => navigate('/system/orgs')}
         fieldLabels={ORG_FIELD_LABELS}
         renderValue={renderValue}
       />

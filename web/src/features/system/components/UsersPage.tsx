@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -27,8 +27,9 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const [params, setParams] = useSearchParams();
-  const historyId = params.get('history');
+  // /system/users/:id opens the record's history (the page metrics drill-downs and the audit log link to).
+  const historyId = useParams().id ?? null;
+  const navigate = useNavigate();
 
   const text = search.trim();
   const rows = (users.data ?? []).filter((u) => !text || u.username.includes(text) || u.displayName.includes(text));
@@ -115,7 +116,7 @@ export function UsersPage() {
                       )}
                     </>
                   ) : null}
-                  <Button type="link" size="small" onClick={() => setParams({ history: u.id })}>
+                  <Button type="link" size="small" onClick={() => navigate(`/system/users/${u.id}`)}>
                     历史
                   </Button>
                 </Space>
@@ -150,7 +151,7 @@ export function UsersPage() {
         entity="user"
         id={historyId}
         name={historyId ? users.data?.find((u) => u.id === historyId)?.displayName : undefined}
-        onClose={() => setParams({})}
+        onClose={() => navigate('/system/users')}
         fieldLabels={USER_FIELD_LABELS}
         renderValue={renderValue}
       />

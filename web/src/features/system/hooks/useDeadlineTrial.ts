@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api, ApiError, qs } from '../../../api/client';
 import type { DeadlineExplanation, DeadlineUnit } from '../../../api/types';
 
@@ -14,7 +14,9 @@ export function useDeadlineTrial() {
   const [result, setResult] = useState<DeadlineExplanation>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(false);
-  const run = async (input: TrialInput) => {
+  const last = useRef<TrialInput | null>(null);
+  const run = useCallback(async (input: TrialInput) => {
+    last.current = input;
     setLoading(true);
     setError(undefined);
     try {
@@ -25,6 +27,10 @@ export function useDeadlineTrial() {
     } finally {
       setLoading(false);
     }
-  };
-  return { result, error, loading, run };
+  }, []);
+  /** Runs the last trial again (after the calendar changed). */
+  const rerun = useCallback(() => {
+    if (last.current) void run(last.current);
+  }, [run]);
+  return { result, error, loading, run, rerun };
 }

@@ -1,0 +1,147 @@
+// The web shell in a real browser against the demo bureau (see tests/setup/browser.ts):
+// login errors, the ledger import round trip with its row errors and audit events,
+// and a street user's data scope. Screenshots go to test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = path.resolve('test-results');
+const PASSWORD = 'Fazhi@2022';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+/** A fresh browser session (own cookies) with a desktop-sized window; page errors fail the test. */
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** Ant Design puts a space between the two characters of a two-character button label (登 录). */
+const label = (text: string) => new RegExp([...text].join('\\s*'));
+
+async function login(page: Page, username: string, password = PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: label('登录') }).click();
+}
+
+async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
+  await page.waitForTimeout(400); // let Ant Design's transitions settle
+  await page.screenshot({ path: path.join(SHOTS, `browser-${name}.png`), fullPage: opts.fullPage ?? true });
+}
+
+const CSV_HEADER = '单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码';
+const BAD_CSV = `${CSV_HEADER}\n防汛物资仓库,其他,广州市天河区水务局,,\n水务监测中心,科局,广州市天河区水务局,,\n`;
+const GOOD_CSV = BAD_CSV.replace('科局', '其他');
+
+describe('web shell', () => {
+  it('shows the server’s message for a wrong password and stays on the login page', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'admin', 'not-the-password');
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await shot(page, 'login-error');
+    expect(errors).toEqual([]);
+  });
+
+  it('imports the orgs ledger: a bad row is reported by row and column, the fixed file imports and is audited', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'admin');
+    await page.getByText('您好，系统管理员').waitFor();
+    await shot(page, 'home-admin');
+
+    await page.getByRole('menuitem', { name: '台账导入导出' }).click();
+    const row = page.getByRole('row').filter({ hasText: '单位名称' });
+    await row.getByRole('button', { name: label('导入') }).click();
+    await page.waitForURL('**/ledgers/orgs/import');
+
+    const file = page.locator('input[type=file]');
+    await file.setInputFiles({ name: '单位-有误.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
+    await page.getByTestId('import-invalid').waitFor();
+    const errorRow = page.getByTestId('import-errors').getByRole('row').filter({ hasText: '科局' });
+    const cells = await errorRow.getByRole('cell').allInnerTexts();
+    expect(cells[0]).toBe('第3行');
+    expect(cells[1]).toBe('单位类型');
+    expect(cells[2]).toBe('科局');
+    expect(cells[3]).toContain('不是可选值');
+    await shot(page, 'import-row-error');
+
+    await file.setInputFiles({ name: '单位-改正.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV, 'utf8') });
+    await page.getByTestId('import-ready').waitFor();
+    expect(await page.getByTestId('import-counts').innerText()).toMatch(/新增\s*2[\s\S]*更新\s*0[\s\S]*未变\s*0/);
+    await shot(page, 'import-preview');
+
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText('导入成功').waitFor();
+    await shot(page, 'import-done');
+
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    const table = page.getByTestId('audit-table');
+    const imported = table.getByRole('row').filter({ hasText: '台账' }).filter({ hasText: '导入' }).filter({ hasText: 'orgs' });
+    await imported.first().waitFor();
+    const created = table.getByRole('row').filter({ hasText: '系统管理员' }).filter({ hasText: '新建' }).filter({ hasText: '单位' });
+    expect(await created.count()).toBe(2);
+    await page.getByRole('button', { name: '校验审计链' }).click();
+    expect(await page.getByTestId('audit-verify-result').innerText()).toContain('审计链完整');
+    await shot(page, 'audit-after-import');
+
+    // The new org is in 单位管理, and its history names the import.
+    await page.getByRole('menuitem', { name: '单位管理' }).click();
+    const orgRow = page.getByRole('row').filter({ hasText: '水务监测中心' });
+    await orgRow.getByRole('button', { name: label('历史') }).click();
+    const event = page.getByTestId('history-event').first();
+    await event.waitFor();
+    const history = await event.innerText();
+    expect(history).toContain('新建');
+    expect(history).toContain('台账导入（orgs）');
+    expect(history).toContain('水务监测中心');
+    await shot(page, 'org-history', { fullPage: false });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a street user only its own street and no admin pages', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'wushan');
+    await page.getByText('您好，周五山').waitFor();
+    const menu = await page.getByRole('menu').first().innerText();
+    expect(menu).not.toContain('用户管理');
+    expect(menu).not.toContain('审计日志');
+
+    await page.getByRole('menuitem', { name: '单位管理' }).click();
+    const rows = page.getByTestId('orgs-table').locator('tbody').getByRole('row');
+    await rows.filter({ hasText: '五山街道' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await page.getByTestId('orgs-table').innerText()).not.toContain('员村街道');
+    expect(await page.getByRole('button', { name: '新建单位' }).count()).toBe(0);
+    await shot(page, 'street-orgs');
+
+    await page.goto(`${baseUrl}/system/audit`);
+    await page.getByText('无权访问').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
