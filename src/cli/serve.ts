@@ -5,7 +5,7 @@ import { openSystem } from '../core/system.js';
 import { resolveTarget } from '../core/db/connect.js';
 import { listTenants } from '../core/tenant.js';
 import { buildServer } from '../server/app.js';
-import { demoAccountsText, loadDemo } from './demo.js';
+import { DEMO_TENANT, demoAccountsText, loadDemo } from './demo.js';
 
 const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
 
@@ -46,5 +46,5 @@ export async function serve(opts: { data?: string; port: number; host: string; d
   await app.listen({ port: opts.port, host: opts.host });
   const where = target.kind === 'pglite' ? `嵌入式数据库 ${target.dataDir}` : 'PostgreSQL 服务器（DATABASE_URL）';
   log(`\n法治水务已启动：http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}/  （${where}；接口文档 /api/docs）`);
-  if (demo || opts.demoIfEmpty) log(demoAccountsText());
+  if (demo || (await listTenants(sys.db)).some((t) => t.name === DEMO_TENANT.name)) log(demoAccountsText());
 }

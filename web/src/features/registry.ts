@@ -2,6 +2,7 @@ import type { Feature, FeatureEntity, FeatureMenuItem } from './types';
 import { systemFeature } from './system';
 import { ledgersFeature } from './ledgers';
 import { metricsFeature } from './metrics';
+import { publicityFeature } from './publicity';
 
 /**
  * The features of the web app, in menu order. Adding a business module's UI is one
@@ -10,6 +11,7 @@ import { metricsFeature } from './metrics';
 export const features: readonly Feature[] = [
   ledgersFeature,
   metricsFeature,
+  publicityFeature,
   systemFeature,
 ];
 

@@ -39,6 +39,8 @@ export interface Feature {
   icon: ReactNode;
   menu: FeatureMenuItem[];
   routes: FeatureRoute[];
+  /** Pages for the public, outside the login (e.g. 行政执法公示). Their API calls must be public too. */
+  publicRoutes?: Array<{ path: string; element: ReactNode }>;
   /** Record types by audit entity name ('org', 'enforcement.case' …). */
   entities?: Record<string, FeatureEntity>;
 }

@@ -9,11 +9,12 @@ import { HomePage } from './pages/HomePage';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
-/** The router: login and forced password change outside the layout; every feature's pages inside it. */
+/** The router: login, public pages and forced password change outside the layout; every feature's pages inside it. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {features.flatMap((f) => (f.publicRoutes ?? []).map((r) => <Route key={`public:${f.key}:${r.path}`} path={r.path} element={r.element} />))}
       <Route
         path="/change-password"
         element={
