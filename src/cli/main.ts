@@ -18,6 +18,7 @@ import { addUserCommand } from './user.js';
 import { firstImportTenant } from './firstImport.js';
 import { serve } from './serve.js';
 import { isIsoDate } from '../core/calendar/calendar.js';
+import { FORMATS, renderDocument, type ReportFormat } from '../modules/reports/document.js';
 
 const program = new Command();
 program
@@ -185,6 +186,25 @@ program
         return;
       }
       for (const d of defs) console.log(`${d.key}\t${values[d.key] ?? '—'}\t${d.title}`);
+    }),
+  );
+
+const report = program.command('report').description('报告');
+report
+  .command('rule-of-law')
+  .description('法治政府建设年度报告：docx（GB/T 9704 公文格式）、html（数字可下钻）或 pdf')
+  .requiredOption('--year <year>', '年度')
+  .option('--format <format>', 'docx、html 或 pdf', 'docx')
+  .requiredOption('-o, --out <file>', '输出文件')
+  .option('--tenant <name>', '哪个局')
+  .action((o: { year: string; format: string; out: string; tenant?: string }) =>
+    withSystem(async (sys) => {
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw new AppError('VALIDATION', `格式应为 ${FORMATS.join('、')}`, 1, 'format');
+      const ctx = await tenantCtx(sys, o.tenant);
+      const doc = await renderDocument(sys, ctx.actor.tenantId, checkInt(o.year, 'year'), o.format as ReportFormat);
+      fs.writeFileSync(o.out, doc.data);
+      console.log(`已生成 ${o.out}（${doc.filename}）`);
+      for (const w of doc.warnings) console.log(`待核实：${w}`);
     }),
   );
 

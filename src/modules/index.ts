@@ -1,6 +1,12 @@
 import type { ModuleDef } from '../core/module.js';
 import { systemModule } from './system/module.js';
 import { publicityModule } from './publicity/module.js';
+import { licensingModule } from './licensing/module.js';
+import { floodModule } from './flood/module.js';
+import { demandsModule } from './demands/module.js';
+import { hotlineModule } from './hotline/module.js';
+import { enforcementModule } from './enforcement/module.js';
+import { reportsModule } from './reports/module.js';
 
 /**
  * The modules of the product, in load order. Adding a business area is one
@@ -9,4 +15,11 @@ import { publicityModule } from './publicity/module.js';
 export const modules: readonly ModuleDef[] = [
   systemModule,
   publicityModule,
+  enforcementModule,
+  licensingModule,
+  floodModule,
+  demandsModule,
+  hotlineModule,
+  // Reports read every other module's metrics: keep it last.
+  reportsModule,
 ];

@@ -7,7 +7,7 @@ import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
 import { importLedger } from '../core/ledger/ledger.js';
 import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
-import { UNIT_LABELS, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
+import { UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -118,15 +118,19 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
 
   // ── Metrics ──
-  const MetricQs = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), orgId: Type.Optional(Type.String({ format: 'uuid' })) });
-  const metricQuery = (req: Parameters<typeof ctxOf>[0], q: { year: number; orgId?: string }): MetricQuery => {
+  const MetricQs = Type.Object({
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  });
+  const metricQuery = (req: Parameters<typeof ctxOf>[0], q: { year: number; month?: number; orgId?: string }): MetricQuery => {
     const ctx = authorize(req, 'system.metrics.read');
     let orgIds: readonly string[] | null = ctx.actor.scope.all ? null : ctx.actor.scope.orgIds;
     if (q.orgId) {
       if (!inScope(ctx.actor, q.orgId)) throw errors.notFound('单位');
       orgIds = [q.orgId];
     }
-    return { db: ctx.db, tenantId: ctx.actor.tenantId, period: yearPeriod(q.year), orgIds };
+    return { db: ctx.db, tenantId: ctx.actor.tenantId, period: q.month ? monthPeriod(q.year, q.month) : yearPeriod(q.year), orgIds };
   };
   app.get('/metrics', { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs } }, async (req) => {
     const q = metricQuery(req, req.query);

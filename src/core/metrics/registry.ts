@@ -13,6 +13,13 @@ export function yearPeriod(year: number): Period {
   return { from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` };
 }
 
+/** A calendar month (1–12) of a year. */
+export function monthPeriod(year: number, month: number): Period {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}`, label: `${year}年${month}月` };
+}
+
 /** What a metric is computed for: a tenant, a period and an org scope (null = every org of the tenant). */
 export interface MetricQuery {
   db: Kysely<KernelDB>;

@@ -1,0 +1,109 @@
+import type { Ctx } from '../../core/context.js';
+import type { System } from '../../core/system.js';
+import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue } from '../../core/metrics/registry.js';
+import { yoyPhrase, formatOf } from './figures.js';
+
+/** The year's key figures on the leaders' home page, by module (those not installed are skipped). */
+export const KEY_FIGURES = [
+  'enforcement.bureau.filed',
+  'enforcement.bureau.penalty_yuan',
+  'enforcement.streets.filed',
+  'hotline.closed',
+  'hotline.on_time_rate',
+  'hotline.satisfaction_rate',
+  'petitions.closed',
+  'proposals.on_time_rate',
+  'licensing.drainage.closed',
+  'licensing.compression_rate',
+  'legal.contracts_reviewed',
+  'flood.person_times',
+  'flood.risk_points.remediated',
+  'rivers.not_black_odorous',
+  'disclosure.credit_items',
+] as const;
+
+/** Monthly trend lines. */
+export const TREND_METRICS = ['enforcement.bureau.filed', 'enforcement.streets.filed', 'hotline.closed', 'petitions.closed', 'licensing.drainage.closed'] as const;
+
+/** The streets compared on these figures. */
+export const STREET_METRICS = ['enforcement.streets.filed', 'enforcement.streets.closed', 'enforcement.streets.penalty_yuan'] as const;
+
+export interface DashboardFigure {
+  key: string;
+  title: string;
+  unit: string;
+  value: MetricValue;
+  previous: MetricValue;
+  change: string | null;
+}
+
+/**
+ * The leaders' dashboard for a year, in the actor's data scope: key figures with
+ * last year's values, monthly trends, open deadlines across modules, the streets
+ * compared. Every number comes from the metric registry (drill: key + period + org).
+ */
+export async function dashboard(sys: System, ctx: Ctx, year: number) {
+  const orgIds = ctx.actor.scope.all ? null : ctx.actor.scope.orgIds;
+  const base: MetricQuery = { db: ctx.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds };
+  const visible = new Map<string, MetricDef>(sys.registry.metrics.visibleTo(ctx.actor).map((d) => [d.key, d]));
+  const pick = (keys: readonly string[]) => keys.map((k) => visible.get(k)).filter((d): d is MetricDef => !!d);
+
+  const keyDefs = pick(KEY_FIGURES);
+  const [cur, prev] = await Promise.all([sys.registry.metrics.computeAll(base, keyDefs), sys.registry.metrics.computeAll({ ...base, period: yearPeriod(year - 1) }, keyDefs)]);
+  const figures: DashboardFigure[] = keyDefs.map((d) => ({
+    key: d.key,
+    title: d.title,
+    unit: d.unit,
+    value: cur[d.key] ?? null,
+    previous: prev[d.key] ?? null,
+    change: yoyPhrase(cur[d.key], prev[d.key], formatOf(d.unit)),
+  }));
+
+  const trendDefs = pick(TREND_METRICS);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const trends = [];
+  for (const d of trendDefs) {
+    const values: MetricValue[] = [];
+    for (const mth of months) values.push(await d.query({ ...base, period: monthPeriod(year, mth) }));
+    trends.push({ key: d.key, title: d.title, values });
+  }
+
+  const open = await sys.calendar.listOpen(ctx, { limit: 5000 });
+  const byModule = new Map<string, { module: string; overdue: number; dueSoon: number; ok: number }>();
+  for (const d of open) {
+    const m = byModule.get(d.module) ?? { module: d.module, overdue: 0, dueSoon: 0, ok: 0 };
+    if (d.status === 'overdue') m.overdue++;
+    else if (d.status === 'due_soon') m.dueSoon++;
+    else m.ok++;
+    byModule.set(d.module, m);
+  }
+  const moduleTitles = new Map(sys.registry.modules.map((m) => [m.key, m.title]));
+
+  const streets = await ctx.db
+    .selectFrom('org')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('kind', '=', 'street')
+    .$if(!!orgIds, (q) => q.where('id', 'in', orgIds!.length ? [...orgIds!] : ['00000000-0000-0000-0000-000000000000']))
+    .orderBy('sort')
+    .execute();
+  const streetDefs = pick(STREET_METRICS);
+  const comparison = [];
+  for (const s of streets) {
+    const values: Record<string, MetricValue> = {};
+    for (const d of streetDefs) values[d.key] = await d.query({ ...base, orgIds: [s.id] });
+    const overdue = open.filter((d) => d.orgId === s.id && d.status === 'overdue').length;
+    comparison.push({ orgId: s.id, name: s.name, values, overdue });
+  }
+
+  return {
+    year,
+    figures,
+    trends: { months, series: trends },
+    deadlines: {
+      byModule: [...byModule.values()].map((m) => ({ ...m, title: moduleTitles.get(m.module) ?? m.module })),
+      urgent: open.filter((d) => d.status === 'overdue' || d.status === 'due_soon').slice(0, 20),
+    },
+    streets: { metrics: streetDefs.map((d) => ({ key: d.key, title: d.title, unit: d.unit })), rows: comparison },
+  };
+}

@@ -1,0 +1,33 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { reportRoutes } from './routes.js';
+import { loadReportsDemo } from './demo.js';
+
+export const reportPermissions = {
+  'reports.read': { label: '查看年度报告', roles: ['admin', 'leader', 'legal', 'viewer'] },
+  'reports.edit': { label: '编写年度报告', roles: ['admin', 'legal'] },
+  'reports.dashboard': { label: '领导驾驶舱', roles: ['admin', 'leader', 'legal', 'viewer'] },
+} as const satisfies Record<string, PermissionDef>;
+
+/**
+ * 年度报告 — the annual rule-of-law report composed from the bureau's narratives
+ * and the metric registry (DOCX in GB/T 9704, HTML with drill-down links, PDF),
+ * the export of a year's metrics, and the leaders' dashboard.
+ */
+export const reportsModule = defineModule({
+  key: 'reports',
+  title: '年度报告',
+  migrations: sqlMigrations('reports', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: reportPermissions,
+  entities: {
+    'reports.narrative': {
+      label: '报告叙述',
+      readPermission: 'reports.read',
+      async ownerOrg(db, tenantId) {
+        const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirst();
+        return r?.id;
+      },
+    },
+  },
+  routes: reportRoutes,
+  demo: loadReportsDemo,
+});
