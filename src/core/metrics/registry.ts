@@ -41,6 +41,11 @@ export interface DrillResult {
   rows: Array<Record<string, unknown>>;
   /** How many records make up the figure (the drill's own count; equals the value for counts). */
   total: number;
+  /**
+   * For a figure that sums a column over its records (person-times, pump uses):
+   * the column whose sum over `rows` equals the figure.
+   */
+  sumOf?: string;
   /** Where the UI can open a record: a route with `:id` (e.g. `/enforcement/cases/:id`). */
   recordRoute?: string;
 }

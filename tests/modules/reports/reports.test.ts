@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+import { listTenants } from '../../../src/core/tenant.js';
+import { composeRuleOfLawReport, allFigures, sentenceText } from '../../../src/modules/reports/compose.js';
+import { renderDocx } from '../../../src/modules/reports/render/docx.js';
+import { renderHtml } from '../../../src/modules/reports/render/html.js';
+import { formatFigure, formatOf } from '../../../src/modules/reports/figures.js';
+import { yearPeriod } from '../../../src/core/metrics/registry.js';
+
+let sys: System;
+let app: FastifyInstance;
+let legal: Client;
+let leader: Client;
+let tenantId: string;
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  legal = await login(app, 'legal');
+  leader = await login(app, 'leader');
+  tenantId = (await listTenants(sys.db))[0]!.id;
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+const seedFigures: Record<string, number | string> = JSON.parse(fs.readFileSync(new URL('../../../../shared/tools/seed-2022-figures.json', import.meta.url), 'utf8'));
+
+async function docxText(buf: Buffer): Promise<{ xml: string; text: string; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(buf);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return { xml, text, zip };
+}
+
+describe('the annual rule-of-law report', () => {
+  it('has the sections the rules require, with the measures split into the seed report’s sub-parts', async () => {
+    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    expect(r.title).toBe('广州市天河区水务局关于2022年度法治政府建设情况的报告');
+    expect(r.sections.map((s) => s.number + s.title)).toEqual([
+      '一、2022年度推进法治政府建设的主要举措和成效',
+      '二、2022年度推进法治政府建设存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '四、2023年度推进法治政府建设的主要安排',
+      '五、其他需要报告的事项',
+    ]);
+    expect(r.sections[0]!.children.map((c) => c.title)).toHaveLength(10);
+  });
+
+  it('states every figure it has in the DOCX, in the GB/T 9704 layout', async () => {
+    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const { xml, text, zip } = await docxText(await renderDocx(r));
+    expect(xml).toContain('w:w="11906"');
+    expect(xml).toContain('w:h="16838"');
+    expect(xml).toMatch(/w:top="2098"[^>]*w:right="1474"[^>]*w:bottom="1984"[^>]*w:left="1588"|w:top="2098"/);
+    for (const font of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) expect(xml).toContain(`w:eastAsia="${font}"`);
+    expect(xml).toContain('w:line="579" w:lineRule="exact"');
+    expect(xml).toContain('<w:sz w:val="44"/>');
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    expect(settings).toContain('w:evenAndOddHeaders');
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.some((f) => f.includes('PAGE'))).toBe(true);
+    for (const s of r.sections.flatMap((x) => [x, ...x.children])) for (const sent of s.sentences) expect(text).toContain(sentenceText(sent));
+    expect(text).toContain(r.sections[0]!.narrative!.body);
+  });
+
+  it('states each seed figure the registry computes, the way the report writes it', async () => {
+    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const { text } = await docxText(await renderDocx(r));
+    const figures = new Map(allFigures(r).map((f) => [f.metric, f]));
+    const checked: string[] = [];
+    for (const [key, want] of Object.entries(seedFigures)) {
+      const f = figures.get(key);
+      if (!f || f.missing) continue;
+      const def = sys.registry.metrics.resolve(key)!;
+      if (typeof want === 'number') expect(Math.abs(Number(f.value) - want), key).toBeLessThan(0.0051);
+      else expect(String(f.value), key).toBe(want);
+      expect(text, key).toContain(f.text);
+      // The text is the value as the report writes it, or its round-down with 余/逾 where the bureau chose so.
+      if (!f.approx) expect(f.text, key).toBe(formatFigure(f.value, formatOf(def.unit)).text);
+      else expect(f.text, key).toMatch(/^(\d+余|逾\d+)$/);
+      checked.push(key);
+    }
+    expect(checked.length).toBeGreaterThan(0);
+  });
+
+  it('links every figure of the HTML report to records whose count equals the figure', async () => {
+    const res = await leader.req('GET', '/api/reports/rule-of-law/2022/document?format=html');
+    expect(res.status).toBe(200);
+    const html = String(res.body);
+    const links = [...html.matchAll(/<a class="figure" data-metric="([^"]+)" data-api="([^"]+)"[^>]*data-value="([^"]*)"[^>]*href="([^"]+)"/g)];
+    expect(links.length).toBeGreaterThan(10);
+    for (const [, metric, api, value, href] of links) {
+      expect(href).toContain(`/metrics/drill/${encodeURIComponent(metric!)}`);
+      const drill = await leader.req('GET', api!.replace(/&amp;/g, '&'));
+      expect(drill.status, metric).toBe(200);
+      expect(String(drill.body.data.value), metric).toBe(value);
+      const d = drill.body.data;
+      if (d.unit === 'count' && d.sumOf) expect(d.rows.reduce((a: number, r: any) => a + Number(r[d.sumOf]), 0), metric).toBe(Number(value));
+      else if (d.unit === 'count') expect(d.total, metric).toBe(Number(value));
+    }
+  });
+
+  it('flags figures the data cannot support instead of inventing them', async () => {
+    const r = await composeRuleOfLawReport(sys, tenantId, 2015);
+    const counts = allFigures(r).filter((f) => f.value === 0 || f.missing);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(allFigures(r).filter((f) => f.missing).length).toBeGreaterThan(0);
+    expect(r.warnings.length).toBeGreaterThan(0);
+    expect(renderHtml(r)).toContain('class="missing"');
+  });
+});
+
+describe('narratives and figure options', () => {
+  it('keeps every version and refuses a save based on a stale version (409)', async () => {
+    const r = (await legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
+    const sec = r.sections[1];
+    const base = sec.narrative?.version ?? null;
+    const saved = await legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '新的不足表述。', baseVersion: base });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.version).toBe((base ?? 0) + 1);
+    const stale = await legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '覆盖他人的修改', baseVersion: base });
+    expect(stale.status).toBe(409);
+    const versions = (await legal.req('GET', `/api/reports/rule-of-law/2022/narratives/${sec.key}/versions`)).body.data;
+    expect(versions.map((v: any) => v.body)).toContain('新的不足表述。');
+    expect(versions.length).toBe((base ?? 0) + 1);
+    const hist = await legal.req('GET', `/api/history/reports.narrative/${encodeURIComponent(`rule-of-law:2022:${sec.key}`)}`);
+    expect(hist.status).toBe(200);
+    expect(hist.body.data.at(-1).changes.fields[0]).toMatchObject({ field: 'body', after: '新的不足表述。' });
+  });
+
+  it('only the legal office and admins edit; an unknown section names the field', async () => {
+    expect((await leader.req('PUT', '/api/reports/rule-of-law/2022/narratives/plan', { body: 'x', baseVersion: null })).status).toBe(403);
+    const bad = await legal.req('PUT', '/api/reports/rule-of-law/2022/narratives/nope', { body: 'x', baseVersion: null });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('section');
+  });
+
+  it('states the change on last year where the bureau asks for it', async () => {
+    const key = 'org.streets';
+    await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/enforcement.bureau.filed`, { rounding: 'exact', stateYoy: true });
+    const r = (await legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
+    const f = r.sections[0].children.flatMap((c: any) => c.sentences).flatMap((s: any) => s.segments).find((x: any) => x.figure?.metric === 'enforcement.bureau.filed')?.figure;
+    if (f && f.previous !== null && f.previous !== undefined) expect(f.yoy).toBe(f.change);
+    expect(key).toBe('org.streets');
+  });
+
+  it('exports every metric of a year as xlsx with last year beside it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/reports/metrics/2022', headers: { cookie: leader.cookie } });
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    const ws = wb.worksheets[0]!;
+    const keys = ws.getColumn(1).values.slice(2).map(String);
+    const expected = await sys.registry.metrics.expand({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null });
+    expect(keys.sort()).toEqual(expected.map((d) => d.key).sort());
+  });
+});
+
+describe('the leaders’ dashboard', () => {
+  it('serves key figures, twelve months of trends, deadlines by module and the 21 streets', async () => {
+    const res = await leader.req('GET', '/api/dashboard?year=2022');
+    expect(res.status).toBe(200);
+    const d = res.body.data;
+    expect(d.trends.months).toHaveLength(12);
+    for (const s of d.trends.series) expect(s.values).toHaveLength(12);
+    expect(d.streets.rows).toHaveLength(21);
+    for (const f of d.figures) expect(f).toHaveProperty('previous');
+  });
+
+  it('is not for street users', async () => {
+    const wushan = await login(app, 'wushan');
+    expect((await wushan.req('GET', '/api/dashboard?year=2022')).status).toBe(403);
+  });
+});
