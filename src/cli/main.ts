@@ -19,6 +19,7 @@ import { firstImportTenant } from './firstImport.js';
 import { serve } from './serve.js';
 import { isIsoDate } from '../core/calendar/calendar.js';
 import { FORMATS, renderDocument, type ReportFormat } from '../modules/reports/document.js';
+import { renderDisclosureReport, type ReportFormat as DisclosureFormat } from '../modules/disclosure/index.js';
 
 const program = new Command();
 program
@@ -205,6 +206,29 @@ report
       fs.writeFileSync(o.out, doc.data);
       console.log(`已生成 ${o.out}（${doc.filename}）`);
       for (const w of doc.warnings) console.log(`待核实：${w}`);
+    }),
+  );
+
+report
+  .command('disclosure')
+  .description('政府信息公开工作年度报告（表格由记录计算并校验勾稽关系）：docx、html 或 xlsx')
+  .requiredOption('--year <year>', '年度')
+  .option('--format <format>', 'docx、html 或 xlsx', 'docx')
+  .requiredOption('-o, --out <file>', '输出文件')
+  .option('--tenant <name>', '哪个局')
+  .action((o: { year: string; format: string; out: string; tenant?: string }) =>
+    withSystem(async (sys) => {
+      if (!['docx', 'html', 'xlsx'].includes(o.format)) throw new AppError('VALIDATION', '格式应为 docx、html 或 xlsx', 1, 'format');
+      const ctx = await tenantCtx(sys, o.tenant);
+      const doc = await renderDisclosureReport(sys, ctx.actor.tenantId, checkInt(o.year, 'year'), o.format as DisclosureFormat);
+      fs.writeFileSync(o.out, doc.data);
+      console.log(`已生成 ${o.out}（${doc.filename}）`);
+      if (doc.check.ok) console.log('勾稽关系校验通过：新收＋上年结转＝办理结果总计＋结转下年度');
+      else {
+        console.log('勾稽关系校验不通过：');
+        for (const p of doc.check.problems) console.log(`  ${p}`);
+        exitCode = 4;
+      }
     }),
   );
 

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { KernelDB } from '../../core/db/types.js';
+import type { Ctx } from '../../core/context.js';
+import { withDataScope } from '../../core/scope.js';
+import type { FloodTables, ProjectKind, RiskLevel, RiskStatus } from './schema.js';
+
+/** All SQL of the flood module. Every list and get applies the actor's data scope. */
+export const t = (db: Kysely<KernelDB>) => db.withTables<FloodTables>();
+
+export interface RiskPointFilter {
+  orgId?: string;
+  status?: RiskStatus;
+  level?: RiskLevel;
+  q?: string;
+}
+
+export function listRiskPoints(ctx: Ctx, f: RiskPointFilter = {}) {
+  return t(ctx.db)
+    .selectFrom('flood_risk_point')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .$if(!!f.level, (q) => q.where('risk_level', '=', f.level!))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('code', 'like', `%${f.q}%`)])))
+    .orderBy('code')
+    .execute();
+}
+
+export function getRiskPoint(ctx: Ctx, id: string) {
+  return t(ctx.db).selectFrom('flood_risk_point').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+}
+
+export function listProgress(ctx: Ctx, pointId: string) {
+  return t(ctx.db).selectFrom('flood_risk_progress').selectAll().$call(withDataScope(ctx.actor)).where('point_id', '=', pointId).orderBy('on_date').orderBy('created_at').execute();
+}
+
+/** Every progress update in scope (the 整治进度 ledger). */
+export function listAllProgress(ctx: Ctx) {
+  return t(ctx.db)
+    .selectFrom('flood_risk_progress as p')
+    .innerJoin('flood_risk_point as r', (j) => j.onRef('r.tenant_id', '=', 'p.tenant_id').onRef('r.id', '=', 'p.point_id'))
+    .select(['p.id', 'p.on_date', 'p.status', 'p.note', 'p.created_by', 'r.code', 'r.name', 'r.org_id'])
+    .$call(withDataScope(ctx.actor, 'p'))
+    .orderBy('r.code')
+    .orderBy('p.on_date')
+    .execute();
+}
+
+export function listProjects(ctx: Ctx, f: { kind?: ProjectKind; year?: number; orgId?: string } = {}) {
+  return t(ctx.db)
+    .selectFrom('flood_project')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.year, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb.and([eb('started_on', '>=', `${f.year}-01-01`), eb('started_on', '<=', `${f.year}-12-31`)]),
+          eb.and([eb('completed_on', '>=', `${f.year}-01-01`), eb('completed_on', '<=', `${f.year}-12-31`)]),
+        ]),
+      ),
+    )
+    .orderBy('kind')
+    .orderBy('started_on', 'desc')
+    .orderBy('name')
+    .execute();
+}
+
+export function getProject(ctx: Ctx, id: string) {
+  return t(ctx.db).selectFrom('flood_project').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+}
+
+export function listDeployments(ctx: Ctx, f: { year?: number } = {}) {
+  return t(ctx.db)
+    .selectFrom('flood_deployment')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.year, (q) => q.where('on_date', '>=', `${f.year}-01-01`).where('on_date', '<=', `${f.year}-12-31`))
+    .orderBy('on_date', 'desc')
+    .orderBy('event')
+    .execute();
+}
+
+export function getDeployment(ctx: Ctx, id: string) {
+  return t(ctx.db).selectFrom('flood_deployment').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+}
+
+export function listDuty(ctx: Ctx, f: { from: string; to: string }) {
+  return t(ctx.db)
+    .selectFrom('flood_duty')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .where('duty_date', '>=', f.from)
+    .where('duty_date', '<=', f.to)
+    .orderBy('duty_date')
+    .orderBy('shift')
+    .orderBy('role')
+    .execute();
+}
+
+export function listWarnings(ctx: Ctx) {
+  return t(ctx.db).selectFrom('flood_drought_warning').selectAll().$call(withDataScope(ctx.actor)).orderBy('starts_on', 'desc').execute();
+}
+
+export function getWarning(ctx: Ctx, id: string) {
+  return t(ctx.db).selectFrom('flood_drought_warning').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+}
+
+export function listDispatches(ctx: Ctx, warningId: string) {
+  return t(ctx.db).selectFrom('flood_dispatch').selectAll().$call(withDataScope(ctx.actor)).where('warning_id', '=', warningId).orderBy('on_date').execute();
+}
+
+export function listWorks(ctx: Ctx) {
+  return t(ctx.db).selectFrom('flood_work').selectAll().$call(withDataScope(ctx.actor)).orderBy('kind').orderBy('name').execute();
+}
+
+export function getWork(ctx: Ctx, id: string) {
+  return t(ctx.db).selectFrom('flood_work').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+}
+
+export function listDisclosures(ctx: Ctx) {
+  return t(ctx.db).selectFrom('flood_disclosure').select(['year', 'org_id', 'published_on', 'note', 'created_at']).$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
+}
+
+/** The public page's data: a tenant's published list of a year, and the current works (no scope: public). */
+export async function publicDisclosure(db: Kysely<KernelDB>, tenantId: string, year: number) {
+  const d = await t(db).selectFrom('flood_disclosure').selectAll().where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst();
+  const years = await t(db).selectFrom('flood_disclosure').select('year').where('tenant_id', '=', tenantId).orderBy('year', 'desc').execute();
+  const works = await t(db).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).orderBy('kind').orderBy('name').execute();
+  return { disclosure: d, years: years.map((y) => y.year), works };
+}

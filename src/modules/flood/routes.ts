@@ -1,0 +1,218 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authorize } from '../../core/http.js';
+import { errors } from '../../core/errors.js';
+import { listTenants } from '../../core/tenant.js';
+import { isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { orgNames } from './input.js';
+import * as repo from './repository.js';
+import * as cmd from './commands.js';
+import * as p from './presenters.js';
+import { disclosureOnTime, missingDispatchDays, SHIFTS, type DutyEntry } from './rules.js';
+import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Body = Type.Record(Type.String(), Type.Unknown());
+const Versioned = Type.Object({ version: Type.Integer() }, { additionalProperties: true });
+const tags = ['防汛'];
+
+/** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
+export async function floodRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  // ── 水浸风险点 ──
+  app.get(
+    '/flood/risk-points',
+    { schema: { tags, summary: '水浸风险点（按街道、状态、风险等级筛选）', querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })), status: Type.Optional(Type.String()), level: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 50 })) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const names = await orgNames(ctx.db, ctx.actor.tenantId);
+      const rows = await repo.listRiskPoints(ctx, { orgId: req.query.orgId, status: req.query.status as RiskStatus, level: req.query.level as RiskLevel, q: req.query.q });
+      return { data: rows.map((r) => p.presentRiskPoint(r, names)) };
+    },
+  );
+  app.get('/flood/risk-points/:id', { schema: { tags, summary: '风险点及其整治进度', params: Id } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const r = await repo.getRiskPoint(ctx, req.params.id);
+    if (!r) throw errors.notFound('风险点');
+    const names = await orgNames(ctx.db, ctx.actor.tenantId);
+    const progress = await repo.listProgress(ctx, r.id);
+    const can = (perm: string) => ctx.actor.permissions.has(perm);
+    return {
+      data: {
+        ...p.presentRiskPoint(r, names),
+        progress: progress.map(p.presentProgress),
+        actions: { edit: can('flood.write'), progress: can('flood.progress') && r.status !== '已完成' },
+      },
+    };
+  });
+  app.post('/flood/risk-points', { schema: { tags, summary: '登记风险点', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    const row = await cmd.createRiskPoint(ctx, req.body as cmd.RiskPointInput);
+    return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
+  });
+  app.patch('/flood/risk-points/:id', { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: Versioned } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body as cmd.RiskPointInput);
+    return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
+  });
+  app.post('/flood/risk-points/:id/progress', { schema: { tags, summary: '填报整治进度', params: Id, body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.progress');
+    const r = await cmd.addProgress(ctx, req.params.id, req.body as any);
+    return reply.code(201).send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
+  });
+
+  // ── 内涝治理项目 ──
+  app.get(
+    '/flood/projects',
+    { schema: { tags, summary: '内涝治理项目与零星排水改造应急工程', querystring: Type.Object({ kind: Type.Optional(Type.String()), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), orgId: Type.Optional(Type.String({ format: 'uuid' })) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const names = await orgNames(ctx.db, ctx.actor.tenantId);
+      return { data: (await repo.listProjects(ctx, { kind: req.query.kind as ProjectKind, year: req.query.year, orgId: req.query.orgId })).map((r) => p.presentProject(r, names)) };
+    },
+  );
+  app.get('/flood/projects/:id', { schema: { tags, summary: '项目', params: Id } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const r = await repo.getProject(ctx, req.params.id);
+    if (!r) throw errors.notFound('项目');
+    return { data: { ...p.presentProject(r, await orgNames(ctx.db, ctx.actor.tenantId)), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
+  });
+  app.post('/flood/projects', { schema: { tags, summary: '新建项目', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
+  });
+  app.patch('/flood/projects/:id', { schema: { tags, summary: '修改项目（带 version）', params: Id, body: Versioned } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    return { data: p.presentProject(await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) };
+  });
+
+  // ── 抢险投入 ──
+  app.get('/flood/deployments', { schema: { tags, summary: '抢险投入记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    return { data: (await repo.listDeployments(ctx, { year: req.query.year })).map(p.presentDeployment) };
+  });
+  app.get('/flood/deployments/:id', { schema: { tags, summary: '抢险投入记录', params: Id } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const r = await repo.getDeployment(ctx, req.params.id);
+    if (!r) throw errors.notFound('投入记录');
+    return { data: { ...p.presentDeployment(r), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
+  });
+  app.post('/flood/deployments', { schema: { tags, summary: '记录抢险投入', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: p.presentDeployment(await cmd.createDeployment(ctx, req.body as cmd.DeploymentInput)) });
+  });
+  app.patch('/flood/deployments/:id', { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: Versioned } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body as cmd.DeploymentInput)) };
+  });
+
+  // ── 值班表 ──
+  const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+  app.get('/flood/duty', { schema: { tags, summary: '值班表（日期区间）', querystring: Type.Object({ from: IsoDate, to: IsoDate }) } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const fullPhone = ctx.actor.permissions.has('flood.write');
+    return { data: { shifts: SHIFTS, entries: (await repo.listDuty(ctx, req.query)).map((r) => p.presentDuty(r, { fullPhone })) } };
+  });
+  app.put(
+    '/flood/duty',
+    { schema: { tags, summary: '排班：以所列日期（首日至末日）的值班替换原有安排；每天须有A角和B角，同一人不得同时值两个重叠的班次', body: Type.Object({ entries: Type.Array(Type.Object({ date: Type.String(), shift: Type.String(), role: Type.String(), person: Type.String(), phone: Type.Optional(Type.Union([Type.String(), Type.Null()])) }), { maxItems: 5000 }) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      return { data: await cmd.saveRoster(ctx, req.body.entries as Array<DutyEntry & { phone?: string | null }>) };
+    },
+  );
+
+  // ── 抗旱防咸 ──
+  app.get('/flood/warnings', { schema: { tags, summary: '抗旱防咸预警' } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    return { data: (await repo.listWarnings(ctx)).map(p.presentWarning) };
+  });
+  app.get('/flood/warnings/:id', { schema: { tags, summary: '预警及其每日调度记录、缺报日期', params: Id } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const w = await repo.getWarning(ctx, req.params.id);
+    if (!w) throw errors.notFound('预警');
+    const d = await repo.listDispatches(ctx, w.id);
+    const missing = missingDispatchDays({ startsOn: w.starts_on, endsOn: w.ends_on }, d.map((x) => x.on_date), isoDateInShanghai(new Date()));
+    const can = ctx.actor.permissions.has('flood.write');
+    return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
+  });
+  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: p.presentWarning(await cmd.createWarning(ctx, req.body as cmd.WarningInput)) });
+  });
+  app.patch('/flood/warnings/:id', { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: Versioned } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body as cmd.WarningInput)) };
+  });
+  app.post('/flood/warnings/:id/dispatches', { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as any)) });
+  });
+
+  // ── 水利工程三个责任人 ──
+  app.get('/flood/works', { schema: { tags, summary: '水利工程及其行政、技术、巡查责任人' } }, async (req) => {
+    const ctx = authorize(req, 'flood.read');
+    const names = await orgNames(ctx.db, ctx.actor.tenantId);
+    const fullPhone = ctx.actor.permissions.has('flood.write');
+    const disclosures = await repo.listDisclosures(ctx);
+    return {
+      data: {
+        works: (await repo.listWorks(ctx)).map((r) => p.presentWork(r, names, { fullPhone })),
+        disclosures: disclosures.map((d) => ({ year: d.year, publishedOn: d.published_on, note: d.note, ...disclosureOnTime(d.year, d.published_on) })),
+        actions: { edit: fullPhone, publish: fullPhone },
+      },
+    };
+  });
+  app.post('/flood/works', { schema: { tags, summary: '新增水利工程及责任人', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
+  });
+  app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: Versioned } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    return { data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as any), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) };
+  });
+  app.post('/flood/disclosures', { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    const r = await cmd.publishDisclosure(ctx, req.body as any);
+    return reply.code(201).send({ data: { ...r, ...disclosureOnTime(r.year, r.publishedOn) } });
+  });
+
+  // ── 公开：防汛责任人名单（无需登录，电话脱敏） ──
+  app.get(
+    '/public/flood/responsible-persons',
+    { schema: { tags: ['公示（公开）'], summary: '水利工程防汛责任人名单公示（无需登录；电话已脱敏）', querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    async (req) => {
+      const tenants = await listTenants(req.server.sys.db);
+      const tenant = req.query.tenant ? tenants.find((x) => x.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
+      if (!tenant) throw errors.notFound('单位');
+      const db = req.server.sys.db;
+      const first = await repo.publicDisclosure(db, tenant.id, req.query.year ?? 0);
+      const year = req.query.year ?? first.years[0];
+      if (!year) return { data: { bureau: tenant.name, years: [], year: null, publishedOn: null, works: [], changes: [] } };
+      const { disclosure, years, works } = req.query.year ? first : await repo.publicDisclosure(db, tenant.id, year);
+      if (!disclosure) throw errors.notFound(`${year}年度的防汛责任人名单公示`);
+      const names = await orgNames(db, tenant.id);
+      const published = (typeof disclosure.snapshot === 'string' ? JSON.parse(disclosure.snapshot) : disclosure.snapshot) as p.PublicWork[];
+      const current = works.map((w) => p.publicWork(w, names));
+      return { data: { bureau: tenant.name, years, year, publishedOn: disclosure.published_on, works: published, changes: listChanges(published, current) } };
+    },
+  );
+}
+
+/** 名单调整 — what changed in the list since it was published (new works, replaced persons). */
+function listChanges(published: p.PublicWork[], current: p.PublicWork[]) {
+  const before = new Map(published.map((w) => [w.name, w]));
+  const out: Array<{ work: string; change: string; now: p.PublicWork }> = [];
+  const roles = [['admin', '行政责任人'], ['tech', '技术责任人'], ['patrol', '巡查责任人']] as const;
+  for (const w of current) {
+    const b = before.get(w.name);
+    if (!b) {
+      out.push({ work: w.name, change: '新增工程', now: w });
+      continue;
+    }
+    const parts = roles.filter(([k]) => b[k].name !== w[k].name || b[k].phone !== w[k].phone).map(([k, label]) => (b[k].name !== w[k].name ? `${label}由${b[k].name}变更为${w[k].name}` : `${label}联系电话变更`));
+    if (parts.length) out.push({ work: w.name, change: parts.join('；'), now: w });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { defineModule, sqlMigrations, type EntityDef, type PermissionDef } from '../../core/module.js';
+import { ROLE_KEYS } from '../../core/auth/roles.js';
+import { riversRoutes } from './routes.js';
+import { riversLedgers } from './ledgers.js';
+import { riversMetrics, sectionClass } from './metrics.js';
+import { loadRiversDemo } from './demo.js';
+
+/** 河涌水质 permissions: everyone reads (a street its own rivers); the bureau keeps the register; streets also record samples and handle their alerts. */
+export const riversPermissions = {
+  'rivers.read': { label: '查看河涌与水质', roles: ROLE_KEYS },
+  'rivers.write': { label: '维护河涌名录', roles: ['admin', 'flood'] },
+  'rivers.samples': { label: '录入水质监测', roles: ['admin', 'flood', 'street'] },
+  'rivers.alerts': { label: '处置黑臭预警', roles: ['admin', 'flood', 'street'] },
+} as const satisfies Record<string, PermissionDef>;
+
+const UUID = /^[0-9a-f-]{36}$/;
+function entity(label: string, table: string): EntityDef {
+  return {
+    label,
+    readPermission: 'rivers.read',
+    writePermission: 'rivers.write',
+    async ownerOrg(db, tenantId, id) {
+      if (!UUID.test(id)) return undefined;
+      const r = await db.selectFrom(table as any).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+      return (r as { org_id?: string } | undefined)?.org_id;
+    },
+  };
+}
+
+/**
+ * 河涌水质 — the river register with sections and river chiefs, water samples
+ * (GB 3838-2002 class, black-odour grade), alerts to the river's owner, trends and
+ * a section's class over a period.
+ */
+export const riversModule = defineModule({
+  key: 'rivers',
+  title: '河涌水质',
+  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: riversPermissions,
+  entities: {
+    'rivers.river': entity('河涌', 'river'),
+    'rivers.sample': entity('水质监测记录', 'water_sample'),
+    'rivers.alert': entity('黑臭预警', 'river_alert'),
+  },
+  ledgers: riversLedgers,
+  metrics: riversMetrics,
+  metricFamilies: [sectionClass],
+  routes: riversRoutes,
+  demo: loadRiversDemo,
+});

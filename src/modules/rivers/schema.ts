@@ -1,0 +1,71 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { DateCol, Instant } from '../../core/db/types.js';
+import type { BlackGrade, WaterClass } from './rules.js';
+
+type Default<T> = ColumnType<T, T | undefined, T>;
+type Num = ColumnType<number, number | string, number | string>;
+
+/** The rivers module's tables. */
+export type RiversTables = {
+  river: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    name: string;
+    length_km: Num | null;
+    street_org_ids: Default<string[]>;
+    chief: string | null;
+    version: Default<number>;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  river_section: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    river_id: string;
+    name: string;
+    sort: Default<number>;
+    created_at: Instant;
+  };
+  water_sample: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    river_id: string;
+    section_id: string | null;
+    sampled_on: DateCol;
+    transparency_cm: Num | null;
+    depth_cm: Num | null;
+    do_mgl: Num | null;
+    orp_mv: Num | null;
+    nh3n_mgl: Num | null;
+    tp_mgl: Num | null;
+    cod_mgl: Num | null;
+    codmn_mgl: Num | null;
+    bod5_mgl: Num | null;
+    gb_class: WaterClass | null;
+    black_grade: BlackGrade | null;
+    created_by: string;
+    version: Default<number>;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  river_alert: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    river_id: string;
+    sample_id: string;
+    grade: 'light' | 'severe';
+    raised_on: DateCol;
+    message: string;
+    status: Default<'open' | 'handled'>;
+    handled_on: DateCol | null;
+    handled_by: string | null;
+    handled_note: string | null;
+    version: Default<number>;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+};

@@ -1,0 +1,158 @@
+// Water safety in a real browser against the demo bureau: recording a water sample
+// that grades black-odorous shows the alert, which reaches the river's owner;
+// the flood pages (risk map, duty roster, responsible persons) render. Screenshots go to test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = path.resolve('test-results');
+const PASSWORD = 'Fazhi@2022';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+const label = (text: string) => new RegExp([...text].join('\\s*'));
+async function login(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.getByText('您好').first().waitFor();
+}
+async function shot(page: Page, name: string, fullPage = true) {
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(SHOTS, `browser-${name}.png`), fullPage });
+}
+
+describe('rivers and water quality', () => {
+  it('records a sample that grades black-odorous and sees the alert, which the river’s street receives', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    // A river whose owner is 员村街道, so the street's own account ('yuancun') can look for the alert.
+    const rivers = (await (await page.request.get(`${baseUrl}/api/rivers`)).json()).data as Array<{ name: string; owner: string }>;
+    const river = rivers.find((r) => r.owner === '员村街道')!.name;
+    await page.getByRole('menuitem', { name: '水质监测' }).click();
+    await page.getByRole('button', { name: '录入监测' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '录入水质监测' });
+    await modal.locator('#riverId').fill(river);
+    await page.locator('.ant-select-dropdown').getByText(river, { exact: true }).click();
+    await modal.locator('#transparencyCm').fill('18');
+    await modal.locator('#depthCm').fill('80');
+    await modal.locator('#doMgl').fill('1.2');
+    await modal.locator('#orpMv').fill('-60');
+    await modal.locator('#nh3nMgl').fill('12.5');
+    await shot(page, 'rivers-sample-form', false);
+    await modal.getByRole('button', { name: '保存并判定' }).click();
+
+    const alert = page.getByTestId('sample-alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('轻度黑臭预警');
+    expect(text).toContain(river);
+    expect(text).toContain('已向员村街道发出');
+    expect(await page.getByTestId('sample-grade').innerText()).toBe('轻度黑臭');
+    await shot(page, 'rivers-sample-alert', false);
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    await page.getByRole('menuitem', { name: '黑臭预警' }).click();
+    const row = page.getByTestId('alerts-table').getByRole('row').filter({ hasText: river });
+    await row.first().waitFor();
+    expect((await row.first().getByRole('cell').nth(2).innerText()).trim()).toBe('员村街道');
+    await shot(page, 'rivers-alerts');
+    expect(errors).toEqual([]);
+
+    // The owner street sees the alert; another street does not.
+    const street = await newPage();
+    await login(street.page, 'yuancun');
+    await street.page.goto(`${baseUrl}/rivers/alerts`);
+    await street.page.getByTestId('alerts-table').getByRole('row').filter({ hasText: river }).first().waitFor();
+    await shot(street.page, 'rivers-alerts-street');
+    expect(street.errors).toEqual([]);
+    const other = await newPage();
+    await login(other.page, 'wushan');
+    await other.page.goto(`${baseUrl}/rivers/alerts`);
+    await other.page.getByTestId('alerts-table').locator('.ant-empty, tbody tr').first().waitFor();
+    expect(await other.page.getByTestId('alerts-table').innerText()).not.toContain(river);
+  });
+
+  it('shows a river’s trend chart and its section class over the year', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'leader');
+    await page.goto(`${baseUrl}/rivers`);
+    await page.getByRole('row').filter({ hasText: '珠江前航道' }).click();
+    await page.getByTestId('section-class').waitFor();
+    expect(await page.getByTestId('section-class').innerText()).toContain('猎德：IV类');
+    await page.getByTestId('river-trend').locator('canvas').first().waitFor();
+    await shot(page, 'rivers-river-page');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('flood pages', () => {
+  it('plots the risk points on the map and opens a point with its progress', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    await page.getByRole('menuitem', { name: '水浸风险点' }).click();
+    await page.getByRole('row').filter({ hasText: 'THSJ-001' }).waitFor();
+    await shot(page, 'flood-risk-points', false);
+    await page.getByRole('tab', { name: '分布图' }).click();
+    await page.getByTestId('risk-map').locator('canvas').first().waitFor();
+    await shot(page, 'flood-risk-map', false);
+    await page.getByRole('tab', { name: '列表' }).click();
+    await page.getByRole('row').filter({ hasText: 'THSJ-001' }).click();
+    await page.getByText('整治进度').first().waitFor();
+    await page.getByTestId('history-event').first().waitFor();
+    await shot(page, 'flood-risk-point');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a day without a B role in the roster, and shows the duty and responsible-person pages', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    await page.getByRole('menuitem', { name: '值班表' }).click();
+    await page.getByRole('row').filter({ hasText: '2022-06-01' }).waitFor();
+    await shot(page, 'flood-duty', false);
+    await page.getByRole('button', { name: '排班' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '排班（一天）' });
+    await modal.locator('input[id="lines_0_person"]').fill('测试甲');
+    await modal.locator('input[id="lines_1_person"]').fill('测试乙');
+    // Turn the B role into an A role: the day then has no B role.
+    await modal.locator('#lines_1_role').click({ force: true });
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^A角$/ }).click();
+    await modal.getByRole('button', { name: label('保存') }).click();
+    const err = page.getByTestId('duty-error');
+    await err.waitFor();
+    expect(await err.innerText()).toContain('没有B角');
+    await shot(page, 'flood-duty-error', false);
+    await page.goto(`${baseUrl}/flood/works`);
+    await page.getByText(/2023年度：2023-03-28/).waitFor();
+    await shot(page, 'flood-works', false);
+    await page.goto(`${baseUrl}/public/flood/responsible-persons`);
+    await page.getByText('公示后名单调整').waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).toMatch(/1\d\d\*\*\*\*\d{4}/);
+    expect(body).not.toMatch(/1\d{10}/);
+    await shot(page, 'flood-public-persons');
+    expect(errors).toEqual([]);
+  });
+});

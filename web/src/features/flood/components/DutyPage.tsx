@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { ApiError, qs } from '../../../api/client';
+import { useApi } from '../../../api/useApi';
+import { useCan } from '../../../api/session';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageTitle } from '../../../components/PageTitle';
+import { floodApi, type DutyLine } from '../api';
+
+const SHIFT_ORDER = ['全天', '夜班', '早班', '中班'];
+
+/** 值班表 — a month's roster by day: AB角 24-hour duty and the rescue team's three shifts; a day is edited as a whole. */
+export function DutyPage() {
+  const [month, setMonth] = useState(dayjs('2022-06-01'));
+  const from = month.startOf('month').format('YYYY-MM-DD');
+  const to = month.endOf('month').format('YYYY-MM-DD');
+  const res = useApi<{ shifts: Record<string, { label: string }>; entries: DutyLine[] }>(`/api/flood/duty${qs({ from, to })}`);
+  const [editing, setEditing] = useState<string | null>(null);
+  const can = useCan();
+  const days = useMemo(() => {
+    const m = new Map<string, DutyLine[]>();
+    for (const e of res.data?.entries ?? []) m.set(e.date, [...(m.get(e.date) ?? []), e]);
+    return [...m].map(([date, lines]) => ({ date, lines }));
+  }, [res.data]);
+  const cell = (lines: DutyLine[], shift: string) =>
+    lines
+      .filter((l) => l.shift === shift)
+      .sort((a, b) => a.role.localeCompare(b.role))
+      .map((l) => <div key={l.role + l.person}><Tag color={l.role === 'A角' ? 'blue' : 'purple'}>{l.role}</Tag>{l.person}{l.phone ? <span style={{ color: '#999' }}> {l.phone}</span> : null}</div>);
+  const others = (lines: DutyLine[]) => lines.filter((l) => !SHIFT_ORDER.includes(l.shift));
+  return (
+    <>
+      <PageTitle
+        title="值班表"
+        description="在编干部AB角24小时值守（每天须有A角和B角），抢险队伍三班倒；同一人不能同时值两个时间重叠的班次。"
+        extra={
+          <>
+            <DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} format="YYYY年M月" />
+            {can('flood.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(dayjs().format('YYYY-MM-DD'))}>排班</Button>}
+          </>
+        }
+      />
+      <ErrorAlert error={res.error} onRetry={res.reload} />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table
+          rowKey="date"
+          size="small"
+          loading={res.loading}
+          dataSource={days}
+          pagination={false}
+          locale={{ emptyText: '本月尚未排班' }}
+          columns={[
+            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '全天（08:30至次日08:30）', key: '全天', render: (_, d) => cell(d.lines, '全天') },
+            { title: '夜班 00:00–08:00', key: '夜班', render: (_, d) => cell(d.lines, '夜班') },
+            { title: '早班 08:00–16:00', key: '早班', render: (_, d) => cell(d.lines, '早班') },
+            { title: '中班 16:00–24:00', key: '中班', render: (_, d) => cell(d.lines, '中班') },
+            { title: '其他时段', key: 'o', render: (_, d) => others(d.lines).map((l) => <div key={l.shift + l.role + l.person}>{l.shift} {l.role} {l.person}</div>) },
+            ...(can('flood.write') ? [{ title: '操作', key: 'a', width: 80, render: (_: unknown, d: { date: string }) => <Button type="link" size="small" onClick={() => setEditing(d.date)}>调整</Button> }] : []),
+          ]}
+        />
+      </Card>
+      {editing && <DayModal date={editing} lines={days.find((d) => d.date === editing)?.lines ?? []} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
+    </>
+  );
+}
+
+/** Edits one day's roster; the server checks the rules (A and B roles, no overlaps with the days around it). */
+function DayModal({ date, lines, onClose, onSaved }: { date: string; lines: DutyLine[]; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<{ message: string; details?: Array<{ message: string }> } | null>(null);
+  const submit = async (v: { date: dayjs.Dayjs; lines: DutyLine[] }) => {
+    setError(null);
+    const d = v.date.format('YYYY-MM-DD');
+    try {
+      await floodApi.saveDuty((v.lines ?? []).map((l) => ({ ...l, date: d, phone: l.phone || null })));
+      message.success(`${d} 值班已保存`);
+      onSaved();
+    } catch (e) {
+      setError(e instanceof ApiError ? { message: e.message, details: e.details as Array<{ message: string }> } : { message: String(e) });
+    }
+  };
+  return (
+    <Modal open title="排班（一天）" onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={760}>
+      {error && <Alert type="error" showIcon title={error.message} description={error.details && error.details.length > 1 ? <ul style={{ margin: 0 }}>{error.details.map((x, i) => <li key={i}>{x.message}</li>)}</ul> : undefined} style={{ marginBottom: 16 }} data-testid="duty-error" />}
+      <Form form={form} onFinish={submit} initialValues={{ date: dayjs(date), lines: lines.length ? lines : [{ shift: '全天', role: 'A角' }, { shift: '全天', role: 'B角' }] }}>
+        <Form.Item name="date" label="日期" rules={[{ required: true }]}><DatePicker allowClear={false} /></Form.Item>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline">
+                  <Form.Item name={[f.name, 'shift']} rules={[{ required: true, message: '班次' }]}><Select style={{ width: 150 }} options={SHIFT_ORDER.map((s) => ({ value: s, label: s }))} showSearch /></Form.Item>
+                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '角色' }]}><Select style={{ width: 90 }} options={['A角', 'B角'].map((s) => ({ value: s, label: s }))} /></Form.Item>
+                  <Form.Item name={[f.name, 'person']} rules={[{ required: true, message: '请填写姓名' }]}><Input placeholder="姓名" style={{ width: 140 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'phone']}><Input placeholder="联系电话" style={{ width: 150 }} /></Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({ shift: '早班', role: 'A角' })} icon={<PlusOutlined />}>添加一人</Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useApi } from '../../../api/useApi';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { HistoryDrawer } from '../../../components/HistoryDrawer';
+import { PageTitle } from '../../../components/PageTitle';
+import { applyApiError } from '../../../lib/formErrors';
+import { floodApi, type Disclosure, type Person, type Work } from '../api';
+import { useOrgValue, useStreets } from './common';
+
+const ROLES = [['admin', '行政责任人'], ['tech', '技术责任人'], ['patrol', '巡查责任人']] as const;
+const personText = (p: Person) => <>{p.name}{p.post ? <span style={{ color: '#999' }}>（{p.post}）</span> : null}{p.phone ? <div style={{ color: '#666' }}>{p.phone}</div> : null}</>;
+
+/** 水利工程“三个责任人” — the list, changes with their reason (history), and the annual public disclosure before the flood season. */
+export function WorksPage() {
+  const res = useApi<{ works: Work[]; disclosures: Disclosure[]; actions: { edit: boolean; publish: boolean } }>('/api/flood/works');
+  const [editing, setEditing] = useState<Work | 'new' | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const historyId = useParams().id ?? null;
+  const navigate = useNavigate();
+  const orgValue = useOrgValue();
+  const d = res.data;
+  return (
+    <>
+      <PageTitle
+        title="防汛责任人"
+        description="水利工程行政、技术、巡查“三个责任人”；名单于汛前向社会公示（电话脱敏），此后的变更记入历史并在公示页列出。"
+        extra={
+          <>
+            <Button icon={<GlobalOutlined />} href="/public/flood/responsible-persons" target="_blank">公众公示页</Button>
+            {d?.actions.publish && <Button onClick={() => setPublishing(true)}>公示本年度名单</Button>}
+            {d?.actions.edit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增工程</Button>}
+          </>
+        }
+      />
+      <ErrorAlert error={res.error} onRetry={res.reload} />
+      <Card size="small" title="年度公示" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          {(d?.disclosures ?? []).map((x) => (
+            <Tag key={x.year} color={x.onTime ? 'green' : 'orange'}>{x.year}年度：{x.publishedOn} 公示{x.onTime ? '（汛前）' : `（晚于汛期开始 ${x.seasonStartsOn}）`}</Tag>
+          ))}
+          {d && !d.disclosures.length && <span>尚未公示</span>}
+        </Space>
+      </Card>
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<Work>
+          rowKey="id"
+          loading={res.loading}
+          dataSource={d?.works ?? []}
+          pagination={false}
+          columns={[
+            { title: '工程名称', dataIndex: 'name', width: 200 },
+            { title: '类型', dataIndex: 'kind', width: 70 },
+            { title: '所属单位', dataIndex: 'orgName', width: 110 },
+            ...ROLES.map(([k, label]) => ({ title: label, key: k, render: (_: unknown, w: Work) => personText(w[k]) })),
+            {
+              title: '操作', key: 'a', width: 120,
+              render: (_, w) => (
+                <Space size={4}>
+                  {d?.actions.edit && <Button type="link" size="small" onClick={() => setEditing(w)}>变更</Button>}
+                  <Button type="link" size="small" onClick={() => navigate(`/flood/works/${w.id}`)}>历史</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {editing && <WorkModal work={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
+      {publishing && <PublishModal onClose={() => setPublishing(false)} onSaved={() => { setPublishing(false); res.reload(); }} />}
+      <HistoryDrawer entity="flood.work" id={historyId} name={d?.works.find((w) => w.id === historyId)?.name} onClose={() => navigate('/flood/works')} renderValue={orgValue} />
+    </>
+  );
+}
+
+function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const streets = useStreets();
+  const submit = async (v: any) => {
+    setError(null);
+    try {
+      if (work) {
+        for (const [k] of ROLES) if (v[k] && !v[k].phone) delete v[k].phone;
+        await floodApi.updateWork(work.id, work.version, v);
+      }
+      else await floodApi.createWork(v);
+      message.success('已保存');
+      onSaved();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title={work ? `变更责任人 · ${work.name}` : '新增水利工程'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={720}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={work ? { ...work, admin: { ...work.admin, phone: '' }, tech: { ...work.tech, phone: '' }, patrol: { ...work.patrol, phone: '' }, orgId: streets.some((s) => s.value === work.orgId) ? work.orgId : undefined } : { kind: '泵站' }}>
+        <Space wrap>
+          <Form.Item name="name" label="工程名称" rules={[{ required: true, message: '请输入工程名称' }]}><Input style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="kind" label="类型" rules={[{ required: true }]}><Select style={{ width: 100 }} options={['泵站', '水闸', '堤防', '水库', '其他'].map((x) => ({ value: x, label: x }))} /></Form.Item>
+          <Form.Item name="orgId" label="所在街道"><Select allowClear style={{ width: 140 }} options={streets} /></Form.Item>
+          <Form.Item name="location" label="位置"><Input style={{ width: 180 }} /></Form.Item>
+        </Space>
+        {ROLES.map(([k, label]) => (
+          <Space key={k} wrap>
+            <Form.Item name={[k, 'name']} label={`${label}姓名`} rules={[{ required: true, message: `请填写${label}` }]}><Input style={{ width: 140 }} /></Form.Item>
+            <Form.Item name={[k, 'post']} label="职务"><Input style={{ width: 200 }} /></Form.Item>
+            <Form.Item name={[k, 'phone']} label="电话" extra={work ? '留空或保持原样则不修改' : undefined}><Input style={{ width: 160 }} placeholder={work?.[k].phone ?? ''} /></Form.Item>
+          </Space>
+        ))}
+        {work && <Form.Item name="reason" label="变更原因"><Input /></Form.Item>}
+      </Form>
+    </Modal>
+  );
+}
+
+function PublishModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: any) => {
+    try {
+      await floodApi.publish({ year: v.year, publishedOn: v.publishedOn.format('YYYY-MM-DD'), note: v.note });
+      onSaved();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title="公示防汛责任人名单" onCancel={onClose} onOk={() => form.submit()} okText="公示" destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: dayjs().year(), publishedOn: dayjs() }}>
+        <Form.Item name="year" label="年度" rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
+        <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra="应在汛期开始（4月1日）前公示"><DatePicker /></Form.Item>
+        <Form.Item name="note" label="说明"><Input /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,112 @@
+import { api } from '../../api/client';
+
+export type BlackGrade = 'none' | 'light' | 'severe';
+export const GRADE_LABEL: Record<BlackGrade, string> = { none: '不黑不臭', light: '轻度黑臭', severe: '重度黑臭' };
+export const GRADE_COLOR: Record<BlackGrade, string> = { none: 'green', light: 'orange', severe: 'red' };
+export const CLASS_COLOR: Record<string, string> = { I: 'cyan', II: 'blue', III: 'green', IV: 'gold', V: 'orange', 劣V: 'red' };
+
+export interface River {
+  id: string;
+  name: string;
+  lengthKm: number | null;
+  orgId: string;
+  owner: string;
+  streets: string[];
+  streetOrgIds: string[];
+  chief: string | null;
+  sections: Array<{ id: string; name: string }>;
+  version: number;
+  samples?: number;
+  blackSamples?: number;
+  latest?: { sampledOn: string; gbClass: string | null; blackGrade: BlackGrade | null } | null;
+  openAlerts?: number;
+}
+
+export interface Sample {
+  id: string;
+  riverId: string;
+  river: string;
+  sectionId: string | null;
+  section: string | null;
+  sampledOn: string;
+  transparencyCm: number | null;
+  depthCm: number | null;
+  doMgl: number | null;
+  orpMv: number | null;
+  nh3nMgl: number | null;
+  tpMgl: number | null;
+  codMgl: number | null;
+  codmnMgl: number | null;
+  bod5Mgl: number | null;
+  gbClass: string | null;
+  classByParam: Record<string, string>;
+  classDecidedBy: string[];
+  blackGrade: BlackGrade | null;
+  blackGradeLabel: string;
+  blackByParam: Record<string, BlackGrade>;
+  transparencyBound: number;
+  createdBy: string;
+  version: number;
+  alert?: Alert | null;
+}
+
+export interface Alert {
+  id: string;
+  riverId: string;
+  river: string;
+  sampleId: string;
+  owner: string;
+  grade: 'light' | 'severe';
+  gradeLabel: string;
+  raisedOn: string;
+  message: string;
+  status: 'open' | 'handled';
+  handledOn: string | null;
+  handledBy: string | null;
+  handledNote: string | null;
+  version: number;
+  actions?: { handle: boolean };
+}
+
+export interface SectionClass {
+  sectionId: string;
+  section: string;
+  class: string | null;
+  worstMonth: string | null;
+  months: Array<{ month: string; samples: number; class: string | null; decidedBy: string[] }>;
+}
+
+export interface RiverDetail extends Omit<River, 'samples'> {
+  samples: Sample[];
+  sectionClasses: SectionClass[];
+  alerts: Alert[];
+  actions: { edit: boolean; sample: boolean };
+}
+
+/** Measured values: key, label, unit (GB 3838 parameters and the black-odour ones). */
+export const MEASURES = [
+  ['transparencyCm', '透明度', 'cm'],
+  ['depthCm', '水深', 'cm'],
+  ['doMgl', '溶解氧', 'mg/L'],
+  ['orpMv', '氧化还原电位', 'mV'],
+  ['nh3nMgl', '氨氮', 'mg/L'],
+  ['tpMgl', '总磷', 'mg/L'],
+  ['codMgl', '化学需氧量', 'mg/L'],
+  ['codmnMgl', '高锰酸盐指数', 'mg/L'],
+  ['bod5Mgl', '五日生化需氧量', 'mg/L'],
+] as const;
+
+export const PARAM_LABEL: Record<string, string> = { do: '溶解氧', codmn: '高锰酸盐指数', cod: '化学需氧量', bod5: '五日生化需氧量', nh3n: '氨氮', tp: '总磷', transparency: '透明度', orp: '氧化还原电位' };
+
+export const riversApi = {
+  createRiver: (body: unknown) => api.post<River>('/api/rivers', body),
+  updateRiver: (id: string, version: number, body: unknown) => api.patch<River>(`/api/rivers/${id}`, { ...(body as object), version }),
+  recordSample: (body: unknown) => api.post<Sample>('/api/water-samples', body),
+  handleAlert: (id: string, version: number, note: string) => api.post<Alert>(`/api/river-alerts/${id}/handle`, { version, note }),
+};
+
+export const RIVER_FIELDS: Record<string, string> = {
+  name: '河涌名称', lengthKm: '长度（km）', orgId: '责任单位', streetOrgIds: '所在街道', chief: '河长', sections: '监测断面', river: '河涌', section: '断面', sampledOn: '采样日期',
+  transparencyCm: '透明度（cm）', depthCm: '水深（cm）', doMgl: '溶解氧', orpMv: '氧化还原电位', nh3nMgl: '氨氮', tpMgl: '总磷', codMgl: '化学需氧量', codmnMgl: '高锰酸盐指数', bod5Mgl: '五日生化需氧量',
+  gbClass: '水质类别', blackGrade: '黑臭分级', grade: '黑臭分级', raisedOn: '预警日期', message: '预警内容', status: '状态', handledOn: '处置日期', handledBy: '处置人', handledNote: '处置情况',
+};
