@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { KernelDB } from './db/types.js';
@@ -10,6 +11,7 @@ import type { LedgerDef } from './ledger/ledger.js';
 import { folderStore, type BlobStore } from './files/store.js';
 import type { RoleKey } from './auth/roles.js';
 import { CalendarService } from './calendar/service.js';
+import { configurePii, loadPiiKey } from './crypto/pii.js';
 
 const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
 
@@ -109,13 +111,15 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
     await database.close();
     throw e;
   }
+  const filesDir = opts.filesDir ?? resolveFilesDir({ data: opts.data });
+  configurePii(loadPiiKey(process.env.FAZHI_PII_KEY_FILE ?? path.join(path.dirname(filesDir), 'pii.key')));
   const calendar = new CalendarService(database.db);
   await calendar.load();
   return {
     database,
     db: database.db,
     registry,
-    files: folderStore(opts.filesDir ?? resolveFilesDir({ data: opts.data })),
+    files: folderStore(filesDir),
     calendar,
     close: () => database.close(),
   };

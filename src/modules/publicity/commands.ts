@@ -3,6 +3,7 @@ import type { WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
+import { encryptPii } from '../../core/crypto/pii.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 import { PUBLICATION_RULE } from './rules.js';
 
@@ -51,7 +52,8 @@ export async function recordDecision(w: WriteScope, actor: Actor, calendar: Cale
     published_on: input.publishedOn ?? null,
     party_name: input.partyName.trim(),
     party_type: input.partyType,
-    party_id_no: input.partyIdNo ?? null,
+    // 居民身份证号 and other identifiers are stored encrypted (ARCHITECTURE.md, Data).
+    party_id_no: encryptPii(input.partyIdNo ?? null),
     title: input.title,
     content: input.content,
     basis: input.basis ?? null,

@@ -1,6 +1,7 @@
 import { defineLedgerSpec } from '../../core/ledger/spec.js';
 import { fenToYuan } from '../../core/metrics/registry.js';
 import { publicIdNo } from './rules.js';
+import { decryptPii } from '../../core/crypto/pii.js';
 import type { PublicityTables } from './schema.js';
 
 type Row = PublicityTables['pub_decision'] extends infer R ? { [K in keyof R]: any } : never;
@@ -62,12 +63,13 @@ export function creditRows(kind: 'penalty' | 'permit', rows: Row[], authority: {
   return rows.map((r) => {
     const f = (r.fields ?? {}) as Record<string, string>;
     const natural = r.party_type === '自然人';
+    const idNo = decryptPii(r.party_id_no);
     const common = {
       party: r.party_name,
       partyType: natural ? '自然人' : r.party_type === '个体工商户' ? '个体工商户' : '法人及非法人组织',
-      uscc: natural ? '' : r.party_id_no ?? '',
-      idType: natural && r.party_id_no ? '身份证' : '',
-      idNo: natural ? publicIdNo(r.party_id_no, '自然人') : '',
+      uscc: natural ? '' : idNo ?? '',
+      idType: natural && idNo ? '身份证' : '',
+      idNo: natural ? publicIdNo(idNo, '自然人') : '',
       decisionNo: r.decision_no,
       decidedOn: r.decided_on,
       authority: f['机关'] ?? authority.name,

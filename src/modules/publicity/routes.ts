@@ -5,6 +5,7 @@ import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { writeXlsx } from '../../core/ledger/write.js';
 import { listDecisions, publicDecisions } from './repository.js';
+import { decryptPii } from '../../core/crypto/pii.js';
 import { publicIdNo, publicPartyName } from './rules.js';
 import { creditRows, penaltyCreditSpec, permitCreditSpec } from './creditExport.js';
 
@@ -46,7 +47,7 @@ export async function publicityRoutes(root: FastifyInstance) {
             publishedOn: r.published_on,
             party: publicPartyName(r.party_name, r.party_type),
             partyType: r.party_type,
-            partyIdNo: publicIdNo(r.party_id_no, r.party_type),
+            partyIdNo: publicIdNo(decryptPii(r.party_id_no), r.party_type),
             title: r.title,
             content: r.content,
             basis: r.basis,

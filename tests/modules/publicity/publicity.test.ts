@@ -26,11 +26,11 @@ beforeAll(async () => {
   const org = orgs.get('水政监察大队')!.id;
   await write(ctx, async (w) => {
     await recordDecision(w, ctx.actor, sys.calendar, {
-      kind: 'penalty', orgId: org, sourceEntity: 'test.case', sourceId: 'c1', decisionNo: '穗天水罚〔2022〕1号', decidedOn: '2022-09-29',
+      kind: 'penalty', orgId: org, sourceEntity: 'test.case', sourceId: 'c1', decisionNo: '穗天水罚〔2019〕1号', decidedOn: '2019-09-27',
       partyName: '张三丰', partyType: '自然人', partyIdNo: '44010619900101123X', title: '未经许可向河道排放污水', content: '罚款5000元', basis: '《广州市河道管理条例》', amountFen: 500000,
     });
     await recordDecision(w, ctx.actor, sys.calendar, {
-      kind: 'permit', orgId: org, sourceEntity: 'test.permit', sourceId: 'p1', decisionNo: '穗天水许〔2022〕9号', decidedOn: '2022-03-07',
+      kind: 'permit', orgId: org, sourceEntity: 'test.permit', sourceId: 'p1', decisionNo: '穗天水许〔2019〕9号', decidedOn: '2019-03-07',
       partyName: '广州某某建设有限公司', partyType: '法人', partyIdNo: '91440101MA5D12345X', title: '城镇污水排入排水管网许可', content: '准予许可',
     });
   });
@@ -41,33 +41,36 @@ afterAll(async () => {
 });
 
 describe('双公示', () => {
-  it('sets the 7-working-day due date past National Day and tracks it', async () => {
-    const rows = (await legal.req('GET', '/api/publicity/decisions?year=2022')).body.data;
-    expect(rows.find((r: any) => r.sourceId === 'c1')).toMatchObject({ dueOn: '2022-10-13', publishedOn: null });
-    const d = (await legal.req('GET', '/api/deadlines')).body.data.find((x: any) => x.entityId === 'c1');
-    expect(d).toMatchObject({ title: '双公示期限', due: '2022-10-13', status: 'overdue' });
+  it('sets the 7-working-day due date past National Day and its two make-up days, and tracks it', async () => {
+    // 2019-09-27 (Fri): make-up Sun 09-29, Mon 09-30, then 10-08 … 10-11 and the make-up Sat 10-12.
+    const rows = (await legal.req('GET', '/api/publicity/decisions?year=2019')).body.data;
+    expect(rows.find((r: any) => r.sourceId === 'c1')).toMatchObject({ dueOn: '2019-10-12', publishedOn: null });
+    const d = (await legal.req('GET', '/api/deadlines?module=publicity')).body.data.find((x: any) => x.entityId === 'c1');
+    expect(d).toMatchObject({ title: '双公示期限', due: '2019-10-12', status: 'overdue' });
   });
 
   it('shows only published decisions on the public page, masked, without a login', async () => {
-    await write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2022-10-10' }));
-    const res = await app.inject({ method: 'GET', url: '/api/public/decisions' });
+    const q = encodeURIComponent('〔2019〕');
+    expect((await app.inject({ method: 'GET', url: `/api/public/decisions?q=${q}` })).json().data.items).toHaveLength(0);
+    await write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2019-10-10' }));
+    const res = await app.inject({ method: 'GET', url: `/api/public/decisions?q=${q}` });
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().data.items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ party: '张某某', partyIdNo: '440106********123X', decisionNo: '穗天水罚〔2022〕1号' });
+    expect(items[0]).toMatchObject({ party: '张某某', partyIdNo: '440106********123X', decisionNo: '穗天水罚〔2019〕1号' });
     expect(res.body).not.toContain('张三丰');
     expect(res.body).not.toContain('19900101');
   });
 
   it('counts published decisions in disclosure.credit_items, drillable to them', async () => {
-    const m = await legal.req('GET', '/api/metrics/disclosure.credit_items/drill?year=2022');
+    const m = await legal.req('GET', '/api/metrics/disclosure.credit_items/drill?year=2019');
     expect(m.body.data.value).toBe(1);
     expect(m.body.data.total).toBe(1);
-    expect(m.body.data.rows[0].decision_no).toBe('穗天水罚〔2022〕1号');
+    expect(m.body.data.rows[0].decision_no).toBe('穗天水罚〔2019〕1号');
   });
 
   it('exports the credit platform layout with natural persons masked', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/publicity/export?kind=penalty&year=2022', headers: { cookie: legal.cookie } });
+    const res = await app.inject({ method: 'GET', url: '/api/publicity/export?kind=penalty&year=2019', headers: { cookie: legal.cookie } });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as any);
@@ -75,18 +78,26 @@ describe('双公示', () => {
     const headers = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v).replace(/\*$/, ''));
     expect(headers).toContain('行政处罚决定书文号');
     const row = (ws.getRow(2).values as unknown[]).slice(1).map(String);
-    expect(row).toContain('穗天水罚〔2022〕1号');
+    expect(row).toContain('穗天水罚〔2019〕1号');
     expect(row.join()).not.toContain('19900101');
     expect(row).toContain('0.5');
   });
 
   it('withdraws a revoked decision from the public page and records why', async () => {
-    await write(ctx, (w) => withdrawDecision(w, ctx.actor, { sourceEntity: 'test.case', sourceId: 'c1', withdrawnOn: '2022-11-01', reason: '行政复议撤销原处罚决定' }));
-    const res = await app.inject({ method: 'GET', url: '/api/public/decisions' });
+    await write(ctx, (w) => withdrawDecision(w, ctx.actor, { sourceEntity: 'test.case', sourceId: 'c1', withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }));
+    const res = await app.inject({ method: 'GET', url: `/api/public/decisions?q=${encodeURIComponent('〔2019〕')}` });
     expect(res.json().data.items).toHaveLength(0);
     const events = await history(sys.db, tenantId, 'test.case', 'c1');
     expect(events.map((e) => e.action)).toEqual(['publication_recorded', 'published', 'publication_withdrawn']);
     expect(events[2]!.changes.fields).toContainEqual({ field: 'withdraw_reason', before: null, after: '行政复议撤销原处罚决定' });
-    await expect(write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2022-11-02' }))).rejects.toMatchObject({ code: 'PUBLICATION_WITHDRAWN' });
+    await expect(write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2019-11-02' }))).rejects.toMatchObject({ code: 'PUBLICATION_WITHDRAWN' });
+  });
+});
+
+describe('personal identifiers at rest', () => {
+  it('stores the party’s ID-card number encrypted', async () => {
+    const row = await (sys.db as any).selectFrom('pub_decision').select('party_id_no').where('source_id', '=', 'c1').executeTakeFirstOrThrow();
+    expect(row.party_id_no).toMatch(/^v1\./);
+    expect(row.party_id_no).not.toContain('19900101');
   });
 });
