@@ -1,0 +1,19 @@
+/**
+ * 诉求办理（共用） — what the four demand modules may use: the kind registry, the
+ * clock and lifecycle rules, the writes, the repository, the route factory and
+ * the metric builders. Other modules (enforcement …) should use the demand
+ * modules' own exports instead.
+ */
+export { registerDemandKind, demandKind, demandKinds, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
+export * from './clock.js';
+export { ACTIONS, STATUS_LABELS, actionProblem, availableActions, nextStatus, type DemandAction, type WorkflowSteps } from './workflow.js';
+export { intake, act, loadItems, updateLoaded, checkIntake, parseInstant, throwFieldErrors, calendarOn, PAST, type IntakeInput, type ActionInput, type LoadedItem, type Sys } from './service.js';
+export { dm, getItem, findByRef, listItems, linksOf, type ItemRow } from './repository.js';
+export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
+export { demandRoutes, recordView, IntakeBody } from './routes.js';
+export * from './metrics.js';
+export type { DemandKind, DemandStatus, DemandsTables } from './schema.js';
+export { ledgerDateTime, dateInstant, dateTimeInstant, exportItems, importDemandRows } from './ledgerKit.js';
+export { demandEntity } from './entity.js';
+export { demoKit, exactMix } from './demoKit.js';
+export { officialDocx, blocksToHtml, chineseDate, type Block } from './docx.js';

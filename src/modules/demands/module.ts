@@ -1,0 +1,21 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { sharedRoutes } from './routes.js';
+
+export const demandsPermissions = {
+  'demands.queue': { label: '查看诉求待办队列', roles: ['admin', 'leader', 'clerk', 'legal', 'enforcement', 'street'] },
+  'demands.overview': { label: '查看诉求督办总览（逾期、即将到期）', roles: ['admin', 'leader', 'legal', 'clerk'] },
+} as const satisfies Record<string, PermissionDef>;
+
+/**
+ * 诉求办理（共用） — the lifecycle, clock, repository, routes and web pieces that
+ * the 12345 hotline, petitions, proposals and disclosure modules share, and the
+ * table their records live in. It owns no business rule of its own: each module
+ * registers its kind with its rules (`registerDemandKind`).
+ */
+export const demandsModule = defineModule({
+  key: 'demands',
+  title: '诉求办理',
+  migrations: sqlMigrations('demands', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: demandsPermissions,
+  routes: sharedRoutes,
+});

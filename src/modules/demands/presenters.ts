@@ -1,0 +1,105 @@
+/** Demand rows → API objects. Phones and ID numbers are masked unless the caller may see them. */
+import type { WorkCalendar } from '../../core/calendar/index.js';
+import { isoDateInShanghai } from '../../core/calendar/index.js';
+import { maskIdCard, maskPhone } from '../../core/ledger/validators.js';
+import { clockStatus, explainClock, type ClockExtension, type ClockPause, type ClockState } from './clock.js';
+import type { DemandKindDef } from './kinds.js';
+import type { ItemRow } from './repository.js';
+import { availableActions, STATUS_LABELS } from './workflow.js';
+
+const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
+/** The Beijing business date of an instant. */
+export const bizDate = (d: Date | string | null | undefined) => (d == null ? null : isoDateInShanghai(new Date(d)));
+
+/** The clock state stored on a row. */
+export function clockOf(r: ItemRow): ClockState {
+  return {
+    rule: r.rule as ClockState['rule'],
+    start: r.clock_start,
+    pauses: (r.pauses ?? []) as ClockPause[],
+    extensions: (r.extensions ?? []) as ClockExtension[],
+    restartOn: r.restart_on,
+    pausedSince: r.paused_since,
+    pauseReason: r.pause_reason,
+  };
+}
+
+/** The day the clock stopped: the reply or the closure, as the kind says. */
+export const doneOn = (def: DemandKindDef, r: Pick<ItemRow, 'replied_at' | 'closed_at'>) => (def.doneBy === 'reply' ? bizDate(r.replied_at) ?? bizDate(r.closed_at) : bizDate(r.closed_at));
+
+/** A demand as lists show it (masked identifiers). */
+export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, today: string) {
+  const done = doneOn(def, r);
+  return {
+    id: r.id,
+    kind: r.kind,
+    module: def.module,
+    entity: def.entity,
+    kindLabel: def.label,
+    refNo: r.ref_no,
+    title: r.title,
+    demandType: r.demand_type,
+    channel: r.channel,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    receivedAt: iso(r.received_at),
+    firstDueOn: r.first_due_on,
+    firstDoneAt: iso(r.first_done_at),
+    dueOn: r.due_on,
+    clockStatus: clockStatus({ due: r.due_on, today, doneOn: done, paused: r.status === 'paused' }, cal),
+    repliedAt: iso(r.replied_at),
+    closedAt: iso(r.closed_at),
+    result: r.result,
+    satisfaction: r.satisfaction,
+    personName: r.person_name,
+    personPhone: r.person_phone ? maskPhone(r.person_phone) : null,
+    location: r.location,
+    version: r.version,
+  };
+}
+
+export type DemandListItem = ReturnType<typeof presentListItem>;
+
+/** A demand's record page: everything, the clock with its explanation, the allowed actions. */
+export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, opts: { today: string; showPersonal: boolean; canWrite: boolean }) {
+  const clock = clockOf(r);
+  const explanation = explainClock(clock, opts.today, cal);
+  const list = presentListItem(def, r, cal, opts.today);
+  return {
+    ...list,
+    // While paused the due date moves day by day: show the live one.
+    dueOn: doneOn(def, r) ? r.due_on : explanation.due,
+    clockStatus: clockStatus({ due: doneOn(def, r) ? r.due_on : explanation.due, today: opts.today, doneOn: doneOn(def, r), paused: r.status === 'paused' }, cal),
+    content: r.content,
+    personPhone: r.person_phone ? (opts.showPersonal ? r.person_phone : maskPhone(r.person_phone)) : null,
+    personIdNo: r.person_id_no ? (opts.showPersonal ? r.person_id_no : maskIdCard(r.person_id_no)) : null,
+    personalMasked: !opts.showPersonal,
+    reply: r.reply,
+    evaluatedAt: iso(r.evaluated_at),
+    attrs: r.attrs as Record<string, unknown>,
+    clock: {
+      rule: clock.rule,
+      start: clock.start,
+      pauses: clock.pauses,
+      extensions: clock.extensions,
+      restartOn: clock.restartOn,
+      pausedSince: clock.pausedSince,
+      pauseReason: clock.pauseReason,
+      explanation,
+      extensionCap: def.extensionCap,
+    },
+    options: {
+      pauseReasons: def.pauseReasons,
+      restartReasons: def.restartReasons,
+      satisfactionValues: def.satisfactionValues,
+      results: def.results,
+    },
+    actions: opts.canWrite ? availableActions({ status: r.status, satisfaction: r.satisfaction }, def.steps) : [],
+  };
+}
+
+export type DemandRecord = ReturnType<typeof presentItem>;

@@ -1,0 +1,110 @@
+/** All SQL of the shared demand record; every list and get applies the data scope. */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { KernelDB } from '../../core/db/types.js';
+import type { Ctx } from '../../core/context.js';
+import { withDataScope } from '../../core/scope.js';
+import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
+import { demandKinds } from './kinds.js';
+
+export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
+
+/** A stored demand with its unit's and assignee's names. */
+export type ItemRow = Selectable<DemandsTables['dm_item']> & { org_name: string; assignee_name: string | null };
+
+function base(db: Kysely<KernelDB>) {
+  return dm(db)
+    .selectFrom('dm_item')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+    .leftJoin('app_user', (j) => j.onRef('app_user.tenant_id', '=', 'dm_item.tenant_id').onRef('app_user.id', '=', 'dm_item.assignee_id'))
+    .selectAll('dm_item')
+    .select(['org.name as org_name', 'app_user.display_name as assignee_name']);
+}
+
+export interface ListFilters {
+  kinds: readonly DemandKind[];
+  status?: DemandStatus | 'open' | 'overdue';
+  orgId?: string;
+  assigneeId?: string;
+  q?: string;
+  year?: number;
+  /** For `overdue`: the business date to compare due dates with. */
+  today?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The clock still runs: not yet replied (kinds stopped by the reply) or not yet closed (the others). */
+export function clockRunning() {
+  const byReply = demandKinds().filter((k) => k.doneBy === 'reply').map((k) => k.kind);
+  return sql<boolean>`(CASE WHEN dm_item.kind IN (${sql.join(byReply.length ? byReply : ['-'])}) THEN dm_item.replied_at ELSE dm_item.closed_at END) IS NULL`;
+}
+
+function filtered(ctx: Ctx, f: ListFilters) {
+  let q = base(ctx.db).$call(withDataScope(ctx.actor, 'dm_item')).where('dm_item.kind', 'in', f.kinds.length ? [...f.kinds] : ['hotline']);
+  if (!f.kinds.length) q = q.where(sql<boolean>`false`);
+  if (f.status === 'open') q = q.where('dm_item.closed_at', 'is', null);
+  else if (f.status === 'overdue') q = q.where(clockRunning()).where('dm_item.due_on', '<', f.today ?? '9999-12-31');
+  else if (f.status) q = q.where('dm_item.status', '=', f.status);
+  if (f.orgId) q = q.where('dm_item.org_id', '=', f.orgId);
+  if (f.assigneeId) q = q.where('dm_item.assignee_id', '=', f.assigneeId);
+  if (f.year) q = q.where(sql`extract(year from (dm_item.received_at AT TIME ZONE 'Asia/Shanghai'))`, '=', f.year);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]));
+  }
+  return q;
+}
+
+/** Demands in the actor's scope, open ones by due date first, then the newest. */
+export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number }> {
+  const q = filtered(ctx, f);
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc')
+      .orderBy('dm_item.due_on', 'asc')
+      .orderBy('dm_item.received_at', 'desc')
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0)
+      .execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows: rows as unknown as ItemRow[], total: Number(count?.n ?? 0) };
+}
+
+/** One demand of a kind in the actor's scope (undefined: not found or out of scope). */
+export async function getItem(ctx: Ctx, kind: DemandKind, id: string): Promise<ItemRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const r = await base(ctx.db).$call(withDataScope(ctx.actor, 'dm_item')).where('dm_item.kind', '=', kind).where('dm_item.id', '=', id).executeTakeFirst();
+  return r as unknown as ItemRow | undefined;
+}
+
+/** A demand by its number (intake idempotency), ignoring scope: the caller is the intake channel. */
+export async function findByRef(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind, refNo: string): Promise<ItemRow | undefined> {
+  const r = await base(db).where('dm_item.tenant_id', '=', tenantId).where('dm_item.kind', '=', kind).where('dm_item.ref_no', '=', refNo).executeTakeFirst();
+  return r as unknown as ItemRow | undefined;
+}
+
+/** The links of a demand (both directions), with the other demand's number and date. */
+export async function linksOf(ctx: Ctx, id: string) {
+  const rows = await dm(ctx.db)
+    .selectFrom('dm_link')
+    .innerJoin('dm_item', (j) => j.onRef('dm_item.tenant_id', '=', 'dm_link.tenant_id').on(sql<boolean>`dm_item.id = CASE WHEN dm_link.from_id = ${id} THEN dm_link.to_id ELSE dm_link.from_id END`))
+    .select(['dm_link.reason', 'dm_item.id', 'dm_item.kind', 'dm_item.ref_no', 'dm_item.received_at', 'dm_item.title', 'dm_item.org_id', 'dm_link.from_id'])
+    .where('dm_link.tenant_id', '=', ctx.actor.tenantId)
+    .where((eb) => eb.or([eb('dm_link.from_id', '=', id), eb('dm_link.to_id', '=', id)]))
+    .$call(withDataScope(ctx.actor, 'dm_item'))
+    .orderBy('dm_item.received_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, refNo: r.ref_no, receivedAt: r.received_at, title: r.title, reason: r.reason, direction: r.from_id === id ? ('earlier' as const) : ('later' as const) }));
+}
+
+/** Counts of open, overdue and due-soon demands per kind and unit (the leader's overview). */
+export async function openByUnit(ctx: Ctx, kinds: readonly DemandKind[]) {
+  if (!kinds.length) return [];
+  return base(ctx.db)
+    .$call(withDataScope(ctx.actor, 'dm_item'))
+    .where('dm_item.kind', 'in', [...kinds])
+    .where('dm_item.closed_at', 'is', null)
+    .orderBy('dm_item.due_on')
+    .execute() as unknown as Promise<ItemRow[]>;
+}

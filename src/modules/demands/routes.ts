@@ -1,0 +1,213 @@
+/**
+ * HTTP routes of the shared demand lifecycle. `demandRoutes(def)` mounts one
+ * kind's list, record page, intake and actions under `/api/<module>/items`;
+ * `sharedRoutes` serves the cross-module work queue and the leader's overview.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authorize, ctxOf } from '../../core/http.js';
+import { errors } from '../../core/errors.js';
+import { isoDateInShanghai } from '../../core/calendar/index.js';
+import { inScope } from '../../core/scope.js';
+import type { Ctx } from '../../core/context.js';
+import { demandKind, demandKinds, type DemandKindDef } from './kinds.js';
+import { getItem, linksOf, listItems, openByUnit } from './repository.js';
+import { presentItem, presentListItem } from './presenters.js';
+import { act, intake } from './service.js';
+import { ACTIONS, type DemandAction } from './workflow.js';
+import type { DemandKind, DemandStatus } from './schema.js';
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Status = Type.Union(['received', 'assigned', 'handling', 'paused', 'replied', 'closed', 'open', 'overdue'].map((s) => Type.Literal(s)));
+const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+
+export const ListQuery = Type.Object({
+  status: Type.Optional(Status),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  mine: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+export const IntakeBody = Type.Object({
+  refNo: Type.String(),
+  orgId: Opt(Type.String({ format: 'uuid' })),
+  assigneeId: Opt(Type.String({ format: 'uuid' })),
+  receivedAt: Type.String(),
+  title: Opt(Type.String({ maxLength: 200 })),
+  content: Opt(Type.String({ maxLength: 10000 })),
+  demandType: Opt(Type.String()),
+  channel: Opt(Type.String()),
+  personName: Opt(Type.String({ maxLength: 100 })),
+  personPhone: Opt(Type.String({ maxLength: 30 })),
+  personIdNo: Opt(Type.String({ maxLength: 30 })),
+  location: Opt(Type.String({ maxLength: 200 })),
+  timeLimit: Opt(Type.Integer()),
+  attrs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
+const ActionBody = Type.Object({
+  version: Type.Integer(),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  assigneeId: Opt(Type.String({ format: 'uuid' })),
+  at: Opt(Type.String()),
+  reason: Opt(Type.String({ maxLength: 1000 })),
+  n: Type.Optional(Type.Integer()),
+  unit: Type.Optional(Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')])),
+  approvedBy: Opt(Type.String({ maxLength: 50 })),
+  approvedOn: Opt(Type.String()),
+  content: Opt(Type.String({ maxLength: 10000 })),
+  result: Opt(Type.String()),
+  satisfaction: Opt(Type.String()),
+});
+
+const today = () => isoDateInShanghai(new Date());
+
+/** The record page of a demand (404 outside scope). */
+export async function recordView(req: { server: FastifyInstance }, ctx: Ctx, def: DemandKindDef, id: string) {
+  const r = await getItem(ctx, def.kind, id);
+  if (!r) throw errors.notFound(def.label);
+  const p = ctx.actor.permissions;
+  const view = presentItem(def, r, req.server.sys.calendar.current, { today: today(), showPersonal: p.has(def.permissions.personal), canWrite: p.has(def.permissions.write) });
+  return { ...view, links: await linksOf(ctx, id) };
+}
+
+/** Mounts one kind's routes under `/<module>/items`. */
+export function demandRoutes(def: DemandKindDef) {
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+    const tags = [def.label];
+    const base = `/${def.module}/items`;
+
+    app.get(base, { schema: { tags, summary: `${def.label}列表（按数据范围；电话已脱敏）`, querystring: ListQuery } }, async (req) => {
+      const ctx = authorize(req, def.permissions.read);
+      const q = req.query;
+      const size = q.pageSize ?? 50;
+      const { rows, total } = await listItems(ctx, {
+        kinds: [def.kind],
+        status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
+        orgId: q.orgId,
+        assigneeId: q.mine ? ctx.actor.userId ?? undefined : undefined,
+        q: q.q,
+        year: q.year,
+        today: today(),
+        limit: size,
+        offset: ((q.page ?? 1) - 1) * size,
+      });
+      const cal = req.server.sys.calendar.current;
+      return { data: { total, items: rows.map((r) => presentListItem(def, r, cal, today())) } };
+    });
+
+    app.get(`${base}/:id`, { schema: { tags, summary: `${def.label}详情：时限及其说明、可办操作、关联、历史见 /api/history`, params: Id } }, async (req) => {
+      const ctx = authorize(req, def.permissions.read);
+      return { data: await recordView(req, ctx, def, req.params.id) };
+    });
+
+    app.post(base, { schema: { tags, summary: `登记${def.label}`, body: IntakeBody } }, async (req, reply) => {
+      const ctx = authorize(req, def.permissions.write);
+      const row = await intake(req.server.sys, ctx, def, { ...req.body, attrs: req.body.attrs ?? {} });
+      return reply.code(201).send({ data: await recordView(req, ctx, def, row.id) });
+    });
+
+    app.post(
+      `${base}/:id/:action`,
+      { schema: { tags, summary: `${def.label}办理操作（派单/签收/退回/中止/恢复/延期/答复/办结/评价）；带版本号`, params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union(ACTIONS.map((a) => Type.Literal(a))) }), body: ActionBody } },
+      async (req) => {
+        const ctx = authorize(req, def.permissions.write);
+        await act(req.server.sys, ctx, def, req.params.id, req.params.action as DemandAction, req.body);
+        return { data: await recordView(req, ctx, def, req.params.id) };
+      },
+    );
+  };
+}
+
+/** The kinds whose records the actor may read. */
+function readableKinds(ctx: Ctx): DemandKindDef[] {
+  return demandKinds().filter((d) => ctx.actor.permissions.has(d.permissions.read));
+}
+
+/** 工作台 and 督办总览: the work queue across the four kinds, and the overdue overview. */
+export async function sharedRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['诉求办理'];
+
+  app.get(
+    '/demands/queue',
+    {
+      schema: {
+        tags,
+        summary: '待办队列：本人或某单位未办结的诉求（12345、信访、建议提案、依申请公开），按届满日排序',
+        querystring: Type.Object({ scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')])), orgId: Type.Optional(Type.String({ format: 'uuid' })) }),
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const kinds = readableKinds(ctx);
+      if (!kinds.length) throw errors.forbidden();
+      const mine = (req.query.scope ?? 'mine') === 'mine';
+      const orgId = mine ? undefined : req.query.orgId ?? ctx.actor.orgId ?? undefined;
+      if (orgId && !inScope(ctx.actor, orgId)) throw errors.notFound('单位');
+      const { rows } = await listItems(ctx, { kinds: kinds.map((k) => k.kind), status: 'open', assigneeId: mine ? ctx.actor.userId ?? '00000000-0000-0000-0000-000000000000' : undefined, orgId, limit: 500 });
+      const cal = req.server.sys.calendar.current;
+      return { data: rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, today())) };
+    },
+  );
+
+  app.get('/demands/overview', { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）' } }, async (req) => {
+    const ctx = authorize(req, 'demands.overview');
+    const kinds = readableKinds(ctx);
+    const rows = await openByUnit(ctx, kinds.map((k) => k.kind));
+    const cal = req.server.sys.calendar.current;
+    const t = today();
+    const items = rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, t));
+    const byKind = kinds.map((k) => {
+      const mine = items.filter((i) => i.kind === k.kind);
+      return { kind: k.kind, module: k.module, label: k.label, open: mine.length, overdue: mine.filter((i) => i.clockStatus === 'overdue').length, dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length, paused: mine.filter((i) => i.clockStatus === 'paused').length };
+    });
+    const units = new Map<string, { orgId: string; orgName: string; open: number; overdue: number; dueSoon: number }>();
+    for (const i of items) {
+      const u = units.get(i.orgId) ?? { orgId: i.orgId, orgName: i.orgName, open: 0, overdue: 0, dueSoon: 0 };
+      u.open++;
+      if (i.clockStatus === 'overdue') u.overdue++;
+      if (i.clockStatus === 'due_soon') u.dueSoon++;
+      units.set(i.orgId, u);
+    }
+    return {
+      data: {
+        today: t,
+        byKind,
+        byUnit: [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+        overdue: items.filter((i) => i.clockStatus === 'overdue'),
+        dueSoon: items.filter((i) => i.clockStatus === 'due_soon'),
+      },
+    };
+  });
+
+  app.get(
+    '/demands/assignees',
+    { schema: { tags, summary: '可派单的承办人（某单位的在职用户）', querystring: Type.Object({ orgId: Type.String({ format: 'uuid' }) }) } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      if (!readableKinds(ctx).length) throw errors.forbidden();
+      if (!inScope(ctx.actor, req.query.orgId)) throw errors.notFound('单位');
+      const users = await ctx.db
+        .selectFrom('app_user')
+        .select(['id', 'display_name', 'org_id'])
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('org_id', '=', req.query.orgId)
+        .where('disabled', '=', false)
+        .orderBy('display_name')
+        .execute();
+      return { data: users.map((u) => ({ id: u.id, name: u.display_name, orgId: u.org_id })) };
+    },
+  );
+}
+
+/** The kind of a demand, for modules looking one up by key. */
+export function kindOf(kind: DemandKind): DemandKindDef {
+  const d = demandKind(kind);
+  if (!d) throw new Error(`demand kind ${kind} is not registered`);
+  return d;
+}

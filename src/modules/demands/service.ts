@@ -1,0 +1,517 @@
+/**
+ * The writes of the shared demand lifecycle: intake, the workflow actions and the
+ * bulk load used by ledger imports and the demo. Every write goes through
+ * `write(ctx, …)` with an audit event `<module>.<entity>.<verb>`, and keeps the
+ * kernel's tracked deadlines in step.
+ */
+import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { errors } from '../../core/errors.js';
+import { isIsoDate, isoDateInShanghai, type DeadlineUnit } from '../../core/calendar/index.js';
+import type { System } from '../../core/system.js';
+import { CalendarService } from '../../core/calendar/service.js';
+
+/** What the writes need from the running system: the calendar (and its tracked deadlines). */
+export type Sys = Pick<System, 'calendar'>;
+
+/** A calendar service on a transaction, for code that has no running system (ledger imports). */
+export async function calendarOn(db: Ctx['db']): Promise<Sys> {
+  const calendar = new CalendarService(db);
+  await calendar.load();
+  return { calendar };
+}
+import { assertInScope } from '../../core/scope.js';
+import { explainClock, extensionProblem, resumeClock, type ClockState } from './clock.js';
+import type { DemandKindDef, FieldError } from './kinds.js';
+import { dm, findByRef, getItem, type ItemRow } from './repository.js';
+import { bizDate, clockOf, doneOn } from './presenters.js';
+import type { DemandStatus } from './schema.js';
+import { actionProblem, nextStatus, type DemandAction } from './workflow.js';
+
+/** Throws one validation error naming the first field, with every field's message in `details`. */
+export function throwFieldErrors(errs: FieldError[]): void {
+  if (!errs.length) return;
+  throw errors.validation(errs[0]!.field, errs.map((e) => e.message).join('；'), { fields: errs });
+}
+
+/** Parses `2022-03-01`, `2022-03-01 14:05`, `2022-03-01T14:05` (Beijing time) or a full ISO instant. */
+export function parseInstant(s: string | null | undefined): Date | null {
+  if (!s) return null;
+  const t = s.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  if (!m || !isIsoDate(m[1]!)) return null;
+  const zone = m[5] ?? '+08:00';
+  const d = new Date(`${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}${zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export interface IntakeInput {
+  refNo: string;
+  /** 承办单位; omitted: the bureau itself, waiting to be dispatched (待分派). */
+  orgId?: string | null;
+  assigneeId?: string | null;
+  receivedAt: string;
+  title?: string | null;
+  content?: string | null;
+  demandType?: string | null;
+  channel?: string | null;
+  personName?: string | null;
+  personPhone?: string | null;
+  personIdNo?: string | null;
+  location?: string | null;
+  /** 办理时限 (working days) carried by the record, when the kind has one. */
+  timeLimit?: number | null;
+  attrs?: Record<string, unknown>;
+}
+
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
+
+/** Checks an intake; returns every field problem (Chinese, naming the field). */
+export function checkIntake(def: DemandKindDef, input: IntakeInput): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!input.refNo?.trim()) errs.push({ field: 'refNo', message: `${def.refLabel}不能为空` });
+  else if (input.refNo.trim().length > 64) errs.push({ field: 'refNo', message: `${def.refLabel}过长（不超过64字符）` });
+  if (!input.receivedAt) errs.push({ field: 'receivedAt', message: '受理时间不能为空' });
+  else if (!parseInstant(input.receivedAt)) errs.push({ field: 'receivedAt', message: `受理时间格式无效：${input.receivedAt}（应为 2022-03-01 或 2022-03-01 14:05）` });
+  if (def.demandTypes && input.demandType && !def.demandTypes.includes(input.demandType)) errs.push({ field: 'demandType', message: `类型“${input.demandType}”不是可选值（${def.demandTypes.join('/')}）` });
+  if (def.channels && input.channel && !def.channels.includes(input.channel)) errs.push({ field: 'channel', message: `“${input.channel}”不是可选值（${def.channels.join('/')}）` });
+  if (input.personPhone && !PHONE.test(input.personPhone.replace(/\s/g, ''))) errs.push({ field: 'personPhone', message: `联系电话格式无效：${input.personPhone}` });
+  if (input.timeLimit != null && (!Number.isInteger(input.timeLimit) || input.timeLimit < 1 || input.timeLimit > 60)) errs.push({ field: 'timeLimit', message: '办理时限应为1至60之间的整数（工作日）' });
+  errs.push(...(def.checkIntake?.({ demandType: input.demandType ?? null, channel: input.channel ?? null, attrs: input.attrs ?? {} }) ?? []));
+  return errs;
+}
+
+/** The audit view of a row (fields a person reads in the history). */
+function auditView(r: Partial<ItemRow>): Record<string, unknown> {
+  const v: Record<string, unknown> = {
+    ref_no: r.ref_no,
+    org_id: r.org_id,
+    assignee_id: r.assignee_id,
+    status: r.status,
+    title: r.title,
+    demand_type: r.demand_type,
+    channel: r.channel,
+    due_on: r.due_on,
+    first_due_on: r.first_due_on,
+    result: r.result,
+    satisfaction: r.satisfaction,
+    reply: r.reply,
+  };
+  for (const k of ['received_at', 'first_done_at', 'replied_at', 'closed_at'] as const) {
+    const x = r[k];
+    v[k] = x == null ? null : new Date(x).toISOString();
+  }
+  return v;
+}
+
+async function bureauOrg(w: WriteScope, tenantId: string): Promise<string> {
+  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  return b.id;
+}
+
+async function checkOrgAndAssignee(w: WriteScope, actor: Actor, orgId: string | null | undefined, assigneeId: string | null | undefined): Promise<FieldError[]> {
+  const errs: FieldError[] = [];
+  if (orgId) {
+    const o = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', orgId).executeTakeFirst();
+    if (!o) errs.push({ field: 'orgId', message: '承办单位不存在' });
+  }
+  if (assigneeId) {
+    const u = await w.tx.selectFrom('app_user').select(['id', 'org_id']).where('tenant_id', '=', actor.tenantId).where('id', '=', assigneeId).executeTakeFirst();
+    if (!u) errs.push({ field: 'assigneeId', message: '承办人不存在' });
+    else if (orgId && u.org_id !== orgId) errs.push({ field: 'assigneeId', message: '承办人不属于承办单位' });
+  }
+  return errs;
+}
+
+async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, r: ItemRow): Promise<void> {
+  const clock = clockOf(r);
+  const done = doneOn(def, r);
+  await sys.calendar.track(w, actor, {
+    module: def.module,
+    entity: def.entity,
+    entityId: r.id,
+    orgId: r.org_id,
+    title: clock.rule.label,
+    rule: clock.rule,
+    start: clock.start,
+    pauses: clock.pauses,
+    extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
+    restartOn: clock.restartOn,
+    doneOn: done,
+  });
+  if (def.firstRule && r.first_due_on) {
+    await sys.calendar.track(w, actor, {
+      module: def.module,
+      entity: def.entity,
+      entityId: r.id,
+      orgId: r.org_id,
+      title: def.firstRule.label,
+      rule: def.firstRule,
+      start: bizDate(r.received_at)!,
+      // Closed without a sign step (e.g. answered at once) also ends the first step.
+      doneOn: bizDate(r.first_done_at) ?? done,
+    });
+  }
+}
+
+/**
+ * 受理/接收 — takes a demand in. With a unit it is assigned at once (待签收, or 办理中
+ * when the kind has no sign step); without one it waits for dispatch (待分派).
+ * Audit: `<entity>.created`.
+ */
+export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: IntakeInput, opts: { via?: string } = {}): Promise<ItemRow> {
+  throwFieldErrors(checkIntake(def, input));
+  return write(ctx, async (w) => {
+    const actor = ctx.actor;
+    throwFieldErrors(await checkOrgAndAssignee(w, actor, input.orgId, input.assigneeId));
+    if (input.orgId) assertInScope(actor, input.orgId, '承办单位');
+    const refNo = input.refNo.trim();
+    if (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) throw errors.duplicate('refNo', `${def.refLabel}“${refNo}”已存在`);
+    const receivedAt = parseInstant(input.receivedAt)!;
+    const receivedOn = isoDateInShanghai(receivedAt);
+    const attrs = input.attrs ?? {};
+    const rule = def.mainRule({ receivedOn, demandType: input.demandType ?? null, timeLimit: input.timeLimit ?? null, attrs });
+    const clock: ClockState = { rule, start: receivedOn, pauses: [], extensions: [], restartOn: null, pausedSince: null, pauseReason: null };
+    const due = explainClock(clock, receivedOn, sys.calendar.current).due;
+    const firstDue = def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null;
+    const status: DemandStatus = input.orgId ? (def.steps.sign ? 'assigned' : 'handling') : 'received';
+    const orgId = input.orgId ?? (await bureauOrg(w, actor.tenantId));
+    const inserted = await dm(w.tx)
+      .insertInto('dm_item')
+      .values({
+        tenant_id: actor.tenantId,
+        kind: def.kind,
+        ref_no: refNo,
+        org_id: orgId,
+        assignee_id: input.assigneeId ?? null,
+        status,
+        title: input.title?.trim() ?? '',
+        content: input.content?.trim() ?? '',
+        demand_type: input.demandType ?? null,
+        channel: input.channel ?? null,
+        person_name: input.personName?.trim() || null,
+        person_phone: input.personPhone?.replace(/\s/g, '') || null,
+        person_id_no: input.personIdNo?.trim().toUpperCase() || null,
+        location: input.location?.trim() || null,
+        received_at: receivedAt,
+        first_due_on: firstDue,
+        clock_start: receivedOn,
+        rule: JSON.stringify(rule),
+        due_on: due,
+        attrs: JSON.stringify(attrs),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = (await findByRef(w.tx, actor.tenantId, def.kind, refNo))!;
+    await w.audit({ entity: def.entity, entityId: inserted.id, action: 'created', orgId, after: auditView(row), note: opts.via ? { via: opts.via } : undefined });
+    await track(sys, w, actor, def, row);
+    await def.afterIntake?.(w, actor, { id: row.id, orgId, receivedOn, personPhone: row.person_phone, location: row.location, channel: row.channel, attrs });
+    return row;
+  });
+}
+
+/** The input of a workflow action (fields depend on the action). */
+export interface ActionInput {
+  version: number;
+  /** 派单: the unit and optionally the person. */
+  orgId?: string;
+  assigneeId?: string | null;
+  /** When it happened (date or date-time, Beijing); default now. */
+  at?: string | null;
+  reason?: string | null;
+  /** 延期 */
+  n?: number;
+  unit?: DeadlineUnit;
+  approvedBy?: string | null;
+  approvedOn?: string | null;
+  /** 答复 */
+  content?: string | null;
+  result?: string | null;
+  /** 评价 */
+  satisfaction?: string | null;
+}
+
+/**
+ * Runs a workflow action on a demand (optimistic: `version` must match, else 409).
+ * Audit: `<entity>.<action>` with the fields it changed and a note (reason, approver …).
+ */
+export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, action: DemandAction, input: ActionInput): Promise<ItemRow> {
+  return write(ctx, async (w) => {
+    const actor = ctx.actor;
+    const before = await getItem({ ...ctx, db: w.tx }, def.kind, id);
+    if (!before) throw errors.notFound(def.label);
+    if (before.version !== input.version) throw errors.conflict();
+    const problem = actionProblem(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
+    if (problem) throw errors.gate('ACTION_NOT_ALLOWED', problem);
+    const at = input.at ? parseInstant(input.at) : new Date();
+    if (!at) throw errors.validation('at', `时间格式无效：${input.at}`);
+    const on = isoDateInShanghai(at);
+    const receivedOn = bizDate(before.received_at)!;
+    if (on < receivedOn) throw errors.validation('at', `日期不能早于受理日期${receivedOn}`);
+    const cal = sys.calendar.current;
+    let clock = clockOf(before);
+    const set: Record<string, unknown> = {};
+    const note: Record<string, unknown> = {};
+    const reason = input.reason?.trim() || null;
+
+    switch (action) {
+      case 'assign': {
+        if (!input.orgId) throw errors.validation('orgId', '请选择承办单位');
+        throwFieldErrors(await checkOrgAndAssignee(w, actor, input.orgId, input.assigneeId));
+        assertInScope(actor, input.orgId, '承办单位');
+        set.org_id = input.orgId;
+        set.assignee_id = input.assigneeId ?? null;
+        set.first_done_at = null;
+        if (reason) note.reason = reason;
+        break;
+      }
+      case 'sign': {
+        set.first_done_at = at;
+        if (def.clockFrom === 'signed') {
+          // 受理之日起算: the main clock starts on the day of acceptance.
+          clock = { ...clock, start: on };
+          set.clock_start = on;
+        }
+        break;
+      }
+      case 'return': {
+        if (!reason) throw errors.validation('reason', '请填写退回理由');
+        set.assignee_id = null;
+        set.first_done_at = null;
+        note.reason = reason;
+        break;
+      }
+      case 'pause': {
+        const allowed = [...def.pauseReasons, ...def.restartReasons];
+        if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
+        clock = { ...clock, pausedSince: on, pauseReason: reason };
+        note.reason = reason;
+        break;
+      }
+      case 'resume': {
+        if (on < clock.pausedSince!) throw errors.validation('at', `恢复日期不能早于中止日期${clock.pausedSince}`);
+        const restart = def.restartReasons.includes(clock.pauseReason ?? '');
+        note.reason = clock.pauseReason;
+        note.pausedFrom = clock.pausedSince;
+        if (restart) note.restartOn = on;
+        clock = resumeClock(clock, on, { restart });
+        break;
+      }
+      case 'extend': {
+        const n = input.n ?? 0;
+        const p = extensionProblem(clock.extensions, { n, unit: input.unit }, clock.rule, def.extensionCap);
+        if (p) throw errors.validation('n', p);
+        if (!reason) throw errors.validation('reason', '请填写延期理由');
+        if (!input.approvedBy?.trim()) throw errors.validation('approvedBy', '请填写批准人');
+        const approvedOn = input.approvedOn ?? on;
+        if (!isIsoDate(approvedOn)) throw errors.validation('approvedOn', `批准日期无效：${approvedOn}`);
+        clock = { ...clock, extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }] };
+        Object.assign(note, { n, unit: input.unit ?? clock.rule.unit, approvedBy: input.approvedBy.trim(), approvedOn, reason, count: clock.extensions.length });
+        break;
+      }
+      case 'reply': {
+        if (!input.content?.trim()) throw errors.validation('content', '请填写答复内容');
+        if (def.results) {
+          if (!input.result || !def.results.includes(input.result)) throw errors.validation('result', `请选择办理结果（${def.results.join('/')}）`);
+          set.result = input.result;
+        } else if (input.result) set.result = input.result;
+        set.replied_at = at;
+        set.reply = input.content.trim();
+        break;
+      }
+      case 'close': {
+        if (before.replied_at && at < new Date(before.replied_at)) throw errors.validation('at', '办结时间不能早于答复时间');
+        set.closed_at = at;
+        break;
+      }
+      case 'evaluate': {
+        if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction)) throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
+        set.satisfaction = input.satisfaction;
+        set.evaluated_at = at;
+        if (reason) note.reason = reason;
+        break;
+      }
+    }
+
+    const status = nextStatus(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
+    const due = explainClock(clock, on, cal).due;
+    await dm(w.tx)
+      .updateTable('dm_item')
+      .set({
+        ...set,
+        status,
+        pauses: JSON.stringify(clock.pauses),
+        extensions: JSON.stringify(clock.extensions),
+        restart_on: clock.restartOn,
+        paused_since: clock.pausedSince,
+        pause_reason: clock.pauseReason,
+        // The due date is frozen once the clock has stopped.
+        due_on: doneOn(def, before) ? before.due_on : due,
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .execute();
+    const after = (await getItem({ ...ctx, db: w.tx }, def.kind, id))!;
+    const audit: AuditInput = { entity: def.entity, entityId: id, action: PAST[action], orgId: after.org_id, before: auditView(before), after: auditView(after) };
+    if (Object.keys(note).length) audit.note = note;
+    await w.audit(audit);
+    await track(sys, w, actor, def, after);
+    return after;
+  });
+}
+
+/** Audit verbs of the actions (past tense, as the audit log reads). */
+export const PAST: Record<DemandAction, string> = {
+  assign: 'assigned',
+  sign: 'signed',
+  return: 'returned',
+  pause: 'paused',
+  resume: 'resumed',
+  extend: 'extended',
+  reply: 'replied',
+  close: 'closed',
+  evaluate: 'evaluated',
+};
+
+/** A complete historical record (ledger import, demo): every lifecycle fact given. */
+export interface LoadedItem {
+  refNo: string;
+  orgId: string;
+  assigneeId?: string | null;
+  receivedAt: Date;
+  title?: string;
+  content?: string;
+  demandType?: string | null;
+  channel?: string | null;
+  personName?: string | null;
+  personPhone?: string | null;
+  personIdNo?: string | null;
+  location?: string | null;
+  timeLimit?: number | null;
+  /** 签收/受理 time. */
+  firstDoneAt?: Date | null;
+  /** The main clock's start when it is not the intake date (信访: 受理日期). */
+  clockStart?: string | null;
+  extensions?: ClockState['extensions'];
+  pauses?: ClockState['pauses'];
+  repliedAt?: Date | null;
+  reply?: string | null;
+  result?: string | null;
+  closedAt?: Date | null;
+  satisfaction?: string | null;
+  attrs?: Record<string, unknown>;
+}
+
+/** Derives the status of a loaded record from its facts. */
+function loadedStatus(def: DemandKindDef, x: LoadedItem): DemandStatus {
+  if (x.closedAt) return 'closed';
+  if (x.repliedAt) return 'replied';
+  if (def.steps.sign && !x.firstDoneAt) return 'assigned';
+  return 'handling';
+}
+
+/** The row values of a loaded record (clock computed on the current calendar). */
+function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem) {
+  const receivedOn = isoDateInShanghai(x.receivedAt);
+  const attrs = x.attrs ?? {};
+  const rule = def.mainRule({ receivedOn, demandType: x.demandType ?? null, timeLimit: x.timeLimit ?? null, attrs });
+  const start = x.clockStart ?? receivedOn;
+  const clock: ClockState = { rule, start, pauses: x.pauses ?? [], extensions: x.extensions ?? [], restartOn: null, pausedSince: null, pauseReason: null };
+  return {
+    tenant_id: actor.tenantId,
+    kind: def.kind,
+    ref_no: x.refNo,
+    org_id: x.orgId,
+    assignee_id: x.assigneeId ?? null,
+    status: loadedStatus(def, x),
+    title: x.title ?? '',
+    content: x.content ?? '',
+    demand_type: x.demandType ?? null,
+    channel: x.channel ?? null,
+    person_name: x.personName ?? null,
+    person_phone: x.personPhone ?? null,
+    person_id_no: x.personIdNo ?? null,
+    location: x.location ?? null,
+    received_at: x.receivedAt,
+    first_due_on: def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null,
+    first_done_at: x.firstDoneAt ?? null,
+    clock_start: start,
+    rule: JSON.stringify(rule),
+    pauses: JSON.stringify(clock.pauses),
+    extensions: JSON.stringify(clock.extensions),
+    due_on: explainClock(clock, receivedOn, sys.calendar.current).due,
+    replied_at: x.repliedAt ?? null,
+    reply: x.reply ?? null,
+    result: x.result ?? null,
+    closed_at: x.closedAt ?? null,
+    satisfaction: x.satisfaction ?? null,
+    evaluated_at: x.satisfaction ? (x.closedAt ?? x.repliedAt ?? null) : null,
+    attrs: JSON.stringify(attrs),
+  };
+}
+
+/**
+ * Loads complete records in bulk (ledger import, demo): multi-row inserts and one
+ * batched audit append (`<entity>.imported`). Open records get tracked deadlines.
+ */
+export async function loadItems(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, items: readonly LoadedItem[], opts: { via: string }): Promise<string[]> {
+  const ids: string[] = [];
+  const audits: AuditInput[] = [];
+  for (let i = 0; i < items.length; i += 500) {
+    const chunk = items.slice(i, i + 500).map((x) => loadedValues(sys, def, actor, x));
+    const rows = await dm(w.tx).insertInto('dm_item').values(chunk).returning(['id', 'org_id', 'ref_no', 'status', 'due_on', 'closed_at', 'replied_at']).execute();
+    for (const [j, r] of rows.entries()) {
+      ids.push(r.id);
+      const v = chunk[j]!;
+      audits.push({ entity: def.entity, entityId: r.id, action: 'imported', orgId: r.org_id, after: auditView({ ...v, rule: undefined, pauses: undefined, extensions: undefined, attrs: undefined } as unknown as Partial<ItemRow>), note: { via: opts.via } });
+    }
+  }
+  await w.auditMany(audits);
+  // Open records join the kernel's deadline list (few: historical records are closed).
+  const open = await dm(w.tx).selectFrom('dm_item').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', def.kind).where(def.doneBy === 'reply' ? 'replied_at' : 'closed_at', 'is', null).where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']).execute();
+  for (const o of open) {
+    const r = await getItem({ db: w.tx, actor }, def.kind, o.id);
+    if (r) await track(sys, w, actor, def, r);
+  }
+  return ids;
+}
+
+/** Updates an imported record's facts where they differ (ledger re-import); returns whether it changed. */
+export async function updateLoaded(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, existing: ItemRow, x: LoadedItem, opts: { via: string }): Promise<boolean> {
+  const v = loadedValues(sys, def, actor, { ...x, attrs: { ...(existing.attrs as Record<string, unknown>), ...(x.attrs ?? {}) } });
+  const keys = ['org_id', 'demand_type', 'channel', 'title', 'content', 'result', 'satisfaction', 'status', 'due_on', 'clock_start', 'attrs'] as const;
+  const instantKeys = ['received_at', 'first_done_at', 'replied_at', 'closed_at'] as const;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const changed: Record<string, unknown> = {};
+  for (const k of keys) {
+    // A ledger without the column (empty title/content) does not clear what the record holds.
+    if ((k === 'title' || k === 'content') && !v[k]) continue;
+    // A ledger cannot express pauses, restarts or approved extensions: a clock that has them stays as recorded.
+    const richClock = ((existing.pauses as unknown[]) ?? []).length > 0 || !!existing.restart_on || ((existing.extensions as unknown[]) ?? []).length > 0;
+    if (k === 'due_on' && richClock) continue;
+    // Kinds whose clock stops at the reply file (close) them without a ledger column for it.
+    if (def.doneBy === 'reply' && existing.replied_at && (k === 'status')) continue;
+    const cur = k === 'attrs' ? JSON.stringify(existing.attrs) : existing[k];
+    const next = k === 'attrs' ? JSON.stringify(JSON.parse(v.attrs)) : v[k];
+    if (!same(k === 'attrs' ? JSON.stringify(JSON.parse(String(cur))) : cur, next)) changed[k] = v[k];
+  }
+  for (const k of instantKeys) {
+    const a = existing[k] ? new Date(existing[k]!) : null;
+    const b = v[k] ? new Date(v[k]!) : null;
+    if (!a && !b) continue;
+    if (def.doneBy === 'reply' && existing.replied_at && k === 'closed_at') continue;
+    // A ledger that records only the date (Beijing midnight) matches any time on that date.
+    const dateOnly = b && isoDateInShanghai(b) + 'T00:00' === new Date(b.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+    if (a && b && (dateOnly ? isoDateInShanghai(a) === isoDateInShanghai(b) : a.getTime() === b.getTime())) continue;
+    changed[k] = v[k];
+  }
+  if (!Object.keys(changed).length) return false;
+  await dm(w.tx).updateTable('dm_item').set({ ...changed, rule: v.rule, version: existing.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', existing.id).execute();
+  const after = (await getItem({ db: w.tx, actor }, def.kind, existing.id))!;
+  await w.audit({ entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, before: auditView(existing), after: auditView(after), note: { via: opts.via } });
+  await track(sys, w, actor, def, after);
+  return true;
+}

@@ -1,0 +1,52 @@
+import { write } from '../../core/audit/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { errors } from '../../core/errors.js';
+import { isIsoDate } from '../../core/calendar/index.js';
+import { dm, getItem } from '../demands/index.js';
+import { disclosureKind as def } from './kind.js';
+import { REMEDY_KINDS, REMEDY_RESULTS, type Remedy } from './rules.js';
+import type { DisclosureTables } from './schema.js';
+import { REPORT_SECTIONS } from './report.js';
+
+/** Records a 行政复议 or 行政诉讼 against a reply (or updates its result). Audit: `disclosure.request.remedy_recorded`. */
+export async function recordRemedy(ctx: Ctx, id: string, input: Remedy): Promise<void> {
+  if (!(REMEDY_KINDS as readonly string[]).includes(input.kind)) throw errors.validation('kind', `类别应为：${REMEDY_KINDS.join('、')}`);
+  if (!(REMEDY_RESULTS as readonly string[]).includes(input.result)) throw errors.validation('result', `结果应为：${REMEDY_RESULTS.join('、')}`);
+  if (!isIsoDate(input.filedOn)) throw errors.validation('filedOn', `日期无效：${input.filedOn}`);
+  await write(ctx, async (w) => {
+    const r = await getItem({ ...ctx, db: w.tx }, 'disclosure', id);
+    if (!r) throw errors.notFound(def.label);
+    if (!r.replied_at) throw errors.gate('NOT_REPLIED', '尚未答复的申请不能登记复议或诉讼');
+    const list = (((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]).filter((x) => !(x.kind === input.kind && x.filedOn === input.filedOn));
+    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), remedies: [...list, input] }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
+    await w.audit({ entity: def.entity, entityId: id, action: 'remedy_recorded', orgId: r.org_id, note: { ...input } });
+  });
+}
+
+/** 主动公开 — records one proactive disclosure. Audit: `disclosure.proactive.created`. */
+export async function addProactive(ctx: Ctx, input: { date: string; section: string; title: string; platform?: string | null }): Promise<string> {
+  if (!isIsoDate(input.date)) throw errors.validation('date', `发布日期无效：${input.date}`);
+  if (!input.section?.trim()) throw errors.validation('section', '栏目不能为空');
+  if (!input.title?.trim()) throw errors.validation('title', '标题不能为空');
+  return write(ctx, async (w) => {
+    const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const t = w.tx.withTables<DisclosureTables>();
+    const dup = await t.selectFrom('disclosure_proactive').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('published_on', '=', input.date).where('section', '=', input.section.trim()).where('title', '=', input.title.trim()).executeTakeFirst();
+    if (dup) throw errors.duplicate('title', '同一日期、栏目下已有相同标题的公开信息');
+    const r = await t.insertInto('disclosure_proactive').values({ tenant_id: ctx.actor.tenantId, org_id: bureau.id, published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform?.trim() || null }).returning('id').executeTakeFirstOrThrow();
+    await w.audit({ entity: 'disclosure.proactive', entityId: r.id, action: 'created', orgId: bureau.id, after: { published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform ?? null } });
+    return r.id;
+  });
+}
+
+/** The report's narrative paragraph of a year (总体情况 …). Audit: `disclosure.report_text.updated`. */
+export async function setReportText(ctx: Ctx, year: number, section: string, body: string): Promise<void> {
+  if (!(REPORT_SECTIONS as readonly string[]).includes(section)) throw errors.validation('section', `部分应为：${REPORT_SECTIONS.join('、')}`);
+  if (!body?.trim()) throw errors.validation('body', '内容不能为空');
+  await write(ctx, async (w) => {
+    const t = w.tx.withTables<DisclosureTables>();
+    const before = await t.selectFrom('disclosure_report_text').select('body').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', year).where('section', '=', section).executeTakeFirst();
+    await t.insertInto('disclosure_report_text').values({ tenant_id: ctx.actor.tenantId, year, section, body: body.trim() }).onConflict((oc) => oc.columns(['tenant_id', 'year', 'section']).doUpdateSet({ body: body.trim(), updated_at: new Date() })).execute();
+    await w.audit({ entity: 'disclosure.report_text', entityId: `${year}:${section}`, action: 'updated', before: before ? { body: before.body } : null, after: { body: body.trim() } });
+  });
+}

@@ -1,0 +1,38 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { demandEntity } from '../demands/index.js';
+import { disclosureKind } from './kind.js';
+import { disclosureRoutes } from './routes.js';
+import { proactiveLedger, requestsLedger } from './ledger.js';
+import { disclosureMetrics } from './metrics.js';
+import { loadDisclosureDemo } from './demo.js';
+
+export const disclosurePermissions = {
+  'disclosure.read': { label: '查看政府信息公开申请和主动公开', roles: ['admin', 'leader', 'clerk', 'legal', 'viewer'] },
+  'disclosure.write': { label: '办理政府信息公开申请、登记主动公开', roles: ['admin', 'clerk', 'legal'] },
+  'disclosure.personal': { label: '查看申请人完整联系方式和证件号', roles: ['admin', 'clerk', 'legal'] },
+  'disclosure.report': { label: '编制政府信息公开工作年度报告', roles: ['admin', 'leader', 'clerk', 'legal'] },
+} as const satisfies Record<string, PermissionDef>;
+
+/** 政府信息公开 — requests (20 + 20 working days), proactive disclosures, and the annual report. */
+export const disclosureModule = defineModule({
+  key: 'disclosure',
+  title: '政府信息公开',
+  migrations: sqlMigrations('disclosure', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: disclosurePermissions,
+  entities: {
+    'disclosure.request': demandEntity(disclosureKind),
+    'disclosure.proactive': {
+      label: '主动公开信息',
+      readPermission: 'disclosure.read',
+      writePermission: 'disclosure.write',
+      async ownerOrg(db, tenantId, id) {
+        if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+        return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;
+      },
+    },
+  },
+  ledgers: [requestsLedger, proactiveLedger],
+  metrics: disclosureMetrics,
+  routes: disclosureRoutes,
+  demo: loadDisclosureDemo,
+});

@@ -1,0 +1,72 @@
+/** 复查 / 复核 and the handling opinion document. */
+import { write } from '../../core/audit/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { errors } from '../../core/errors.js';
+import { isIsoDate } from '../../core/calendar/index.js';
+import { bizDate, dm, getItem, officialDocx, type Sys } from '../demands/index.js';
+import { petitionKind as def } from './kind.js';
+import { REVIEW_ANSWER_RULE, REVIEW_APPLY_RULE, reviewProblem, type Review, type ReviewStage } from './rules.js';
+
+const reviewsOf = (attrs: unknown) => (((attrs ?? {}) as { reviews?: Review[] }).reviews ?? []) as Review[];
+
+/** Records a 复查 or 复核 request; its 30-day answer term is tracked. Audit: `petitions.petition.review_requested`. */
+export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; appliedOn: string }): Promise<void> {
+  if (input.stage !== '复查' && input.stage !== '复核') throw errors.validation('stage', '请选择复查或复核');
+  if (!isIsoDate(input.appliedOn)) throw errors.validation('appliedOn', `申请日期无效：${input.appliedOn}`);
+  await write(ctx, async (w) => {
+    const r = await getItem({ ...ctx, db: w.tx }, 'petition', id);
+    if (!r) throw errors.notFound(def.label);
+    const reviews = reviewsOf(r.attrs);
+    const opinionOn = bizDate(r.replied_at);
+    const prior = input.stage === '复查' ? opinionOn : reviews.find((x) => x.stage === '复查')?.answeredOn ?? null;
+    const applyDue = prior ? sys.calendar.explain({ rule: REVIEW_APPLY_RULE[input.stage], start: prior }).due : null;
+    const problem = reviewProblem({ stage: input.stage, reviews, opinionOn, appliedOn: input.appliedOn, applyDue });
+    if (problem) throw errors.gate('REVIEW_NOT_ALLOWED', problem);
+    const dueOn = sys.calendar.explain({ rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn }).due;
+    const next = [...reviews, { stage: input.stage, appliedOn: input.appliedOn, dueOn, answeredOn: null, result: null }];
+    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
+    await w.audit({ entity: def.entity, entityId: id, action: 'review_requested', orgId: r.org_id, note: { stage: input.stage, appliedOn: input.appliedOn, dueOn } });
+    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn });
+  });
+}
+
+/** Records the 复查 / 复核 opinion. Audit: `petitions.petition.review_answered`. */
+export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; answeredOn: string; result: string }): Promise<void> {
+  if (!isIsoDate(input.answeredOn)) throw errors.validation('answeredOn', `答复日期无效：${input.answeredOn}`);
+  if (!input.result?.trim()) throw errors.validation('result', `请填写${input.stage}意见`);
+  await write(ctx, async (w) => {
+    const r = await getItem({ ...ctx, db: w.tx }, 'petition', id);
+    if (!r) throw errors.notFound(def.label);
+    const reviews = reviewsOf(r.attrs);
+    const x = reviews.find((v) => v.stage === input.stage);
+    if (!x) throw errors.gate('REVIEW_NOT_REQUESTED', `没有待答复的${input.stage}申请`);
+    if (x.answeredOn) throw errors.gate('REVIEW_ANSWERED', `${input.stage}意见已作出`);
+    if (input.answeredOn < x.appliedOn) throw errors.validation('answeredOn', '答复日期不能早于申请日期');
+    const next = reviews.map((v) => (v === x ? { ...v, answeredOn: input.answeredOn, result: input.result.trim() } : v));
+    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
+    await w.audit({ entity: def.entity, entityId: id, action: 'review_answered', orgId: r.org_id, note: { stage: input.stage, answeredOn: input.answeredOn, result: input.result.trim(), onTime: input.answeredOn <= x.dueOn } });
+    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: x.appliedOn, doneOn: input.answeredOn });
+  });
+}
+
+/** 信访事项处理意见书 (DOCX) of a petition with a handling opinion. */
+export async function opinionDocx(ctx: Ctx, id: string): Promise<{ data: Buffer; filename: string }> {
+  const r = await getItem(ctx, 'petition', id);
+  if (!r) throw errors.notFound(def.label);
+  if (!r.replied_at || !r.reply) throw errors.gate('NO_OPINION', '尚未出具处理意见');
+  const bureau = await ctx.db.selectFrom('org').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
+  const accepted = bizDate(r.first_done_at);
+  const data = await officialDocx({
+    title: '信访事项处理意见书',
+    addressee: r.person_name ?? '信访人',
+    blocks: [
+      { kind: 'para', text: `你（们）于${bizDate(r.received_at)}以${r.channel ?? '信访'}形式反映的${r.title || '信访事项'}（信访编号：${r.ref_no}），本机关${accepted ? `已于${accepted}受理` : '已受理'}。经调查核实，现提出处理意见如下：` },
+      { kind: 'para', text: r.reply },
+      { kind: 'para', text: `处理结果：${r.result ?? '—'}。` },
+      { kind: 'para', text: '如对本处理意见不服，可以自收到本意见书之日起30日内向本机关的上一级行政机关请求复查（《信访工作条例》第三十五条）。' },
+    ],
+    issuer: bureau.name,
+    date: bizDate(r.replied_at)!,
+  });
+  return { data, filename: `信访事项处理意见书-${r.ref_no}.docx` };
+}

@@ -1,0 +1,41 @@
+import { calendarOn, dm, registerDemandKind, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { CATEGORIES, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
+
+/** 建议提案 — a deputy's suggestion or a CPPCC proposal, led (主办) or co-handled (协办). */
+export const proposalKind: DemandKindDef = registerDemandKind({
+  kind: 'proposal',
+  module: 'proposals',
+  entity: 'proposals.proposal',
+  label: '建议提案',
+  refLabel: '编号',
+  permissions: { read: 'proposals.read', write: 'proposals.write', personal: 'proposals.write' },
+  steps: { sign: null, pause: false, extend: true, return: false, replyLabel: '答复代表委员', closeLabel: '办结', evaluateLabel: '代表委员反馈' },
+  mainRule: (f) => replyRule({ assignedOn: f.receivedOn, difficult: f.attrs.difficult === true, dueOn: typeof f.attrs.dueOn === 'string' ? f.attrs.dueOn : null }),
+  firstRule: null,
+  doneBy: 'reply',
+  clockFrom: 'received',
+  extensionCap: EXTENSION_CAP,
+  pauseReasons: [],
+  restartReasons: [],
+  satisfactionValues: FEEDBACK,
+  results: RESULTS,
+  demandTypes: CATEGORIES,
+  channels: ROLES,
+  checkIntake({ demandType, channel, attrs }) {
+    const errs: FieldError[] = [];
+    if (!demandType) errs.push({ field: 'demandType', message: '请选择类别（人大代表建议/政协提案）' });
+    if (!channel) errs.push({ field: 'channel', message: '请选择办理方式（主办/协办）' });
+    const topics = attrs.topics;
+    if (topics !== undefined && (!Array.isArray(topics) || topics.some((t) => !(TOPICS as readonly string[]).includes(String(t))))) errs.push({ field: 'attrs.topics', message: `问题类型应为：${TOPICS.join('、')}` });
+    if (attrs.dueOn !== undefined && attrs.dueOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(attrs.dueOn))) errs.push({ field: 'attrs.dueOn', message: '办理期限应为日期' });
+    return errs;
+  },
+  async afterIntake(w, actor, item) {
+    // 协办: the co-handler's opinion to the lead handler is due within 1 month (tracked).
+    if (item.channel !== '协办') return;
+    const sys = await calendarOn(w.tx);
+    const due = sys.calendar.explain({ rule: CO_OPINION_RULE, start: item.receivedOn }).due;
+    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...item.attrs, coOpinionDueOn: due }) }).where('tenant_id', '=', actor.tenantId).where('id', '=', item.id).execute();
+    await sys.calendar.track(w, actor, { module: 'proposals', entity: 'proposals.proposal', entityId: item.id, orgId: item.orgId, title: CO_OPINION_RULE.label, rule: CO_OPINION_RULE, start: item.receivedOn });
+  },
+});

@@ -1,0 +1,34 @@
+/** proposals.* of METRICS.md (by 交办日期), plus overdue / due-soon counts. */
+import type { MetricQuery } from '../../core/metrics/registry.js';
+import { instantInPeriod } from '../../core/metrics/filters.js';
+import { countMetric, doneOnTime, dueSoonMetric, itemsOf, overdueMetric, rateMetric } from '../demands/index.js';
+import { proposalKind as def } from './kind.js';
+
+const assigned = (q: MetricQuery) => itemsOf(q, 'proposal').$call(instantInPeriod(q, 'dm_item.received_at'));
+const COLS = [{ key: 'demand_type', title: '类别' }, { key: 'channel', title: '办理方式' }];
+
+function family(prefix: 'npc' | 'cppcc', category: '人大代表建议' | '政协提案') {
+  const base = (q: MetricQuery) => assigned(q).where('dm_item.demand_type', '=', category);
+  return [
+    countMetric({ key: `proposals.${prefix}.total`, title: `承办${category}数`, definition: `交办日期在统计期内的${category}数`, def, base, columns: COLS }),
+    countMetric({ key: `proposals.${prefix}.lead`, title: `其中主办${category}`, definition: `交办日期在统计期内、办理方式为主办的${category}数`, def, base: (q) => base(q).where('dm_item.channel', '=', '主办'), columns: COLS }),
+    countMetric({ key: `proposals.${prefix}.co`, title: `其中协办${category}`, definition: `交办日期在统计期内、办理方式为协办的${category}数`, def, base: (q) => base(q).where('dm_item.channel', '=', '协办'), columns: COLS }),
+  ];
+}
+
+export const proposalMetrics = [
+  ...family('npc', '人大代表建议'),
+  ...family('cppcc', '政协提案'),
+  rateMetric({
+    key: 'proposals.on_time_rate',
+    title: '建议提案按期答复率',
+    definition: '交办日期在统计期内的建议提案中，在办理期限（空白为交办日期后3个月）当日或之前答复的比例',
+    def,
+    base: assigned,
+    columns: COLS,
+    numTitle: '按期答复',
+    judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def), note: r.replied_on ? undefined : '尚未答复' }),
+  }),
+  overdueMetric(def, 'proposals.overdue'),
+  dueSoonMetric(def, 'proposals.due_soon'),
+];
