@@ -1,0 +1,45 @@
+type Row = Record<string, any>;
+const json = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export const presentItem = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, entityKind: r.entity_kind, basis: r.basis, method: r.method });
+export const presentEntity = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, kind: r.kind, uscc: r.uscc, street: r.street, address: r.address, active: r.active });
+export const presentInspector = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
+export const presentConflict = (r: Row) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
+export const presentPlan = (r: Row) => ({
+  id: r.id as string,
+  orgId: r.org_id as string,
+  year: r.year as number,
+  title: r.title as string,
+  itemId: r.item_id as string,
+  itemName: r.item_name as string,
+  entityKind: r.entity_kind as string,
+  ratioPercent: r.ratio_bp / 100,
+  perEntity: r.per_entity as number,
+  windowFrom: r.window_from as string,
+  windowTo: r.window_to as string,
+  drawId: (r.draw_id ?? null) as string | null,
+  drawnOn: (r.drawn_on ?? null) as string | null,
+  version: r.version as number,
+});
+export const presentDraw = (r: Row) => ({ id: r.id, planId: r.plan_id, seed: r.seed, algorithm: r.algorithm, drawnOn: r.drawn_on, resultHash: r.result_hash, population: json(r.result).population, sampleSize: json(r.result).sampleSize });
+export const presentTask = (r: Row, names: Map<string, string> = new Map()) => {
+  const ids = json(r.inspector_ids) as string[];
+  return {
+    id: r.id as string,
+    planId: r.plan_id as string,
+    drawId: r.draw_id as string,
+    entityId: r.entity_id as string,
+    entityName: r.entity_name as string,
+    entityCode: r.entity_code as string,
+    street: r.street as string | null,
+    inspectorIds: ids,
+    inspectors: ids.map((i) => names.get(i) ?? i),
+    inspectedOn: r.inspected_on as string | null,
+    result: r.result as string | null,
+    problems: r.problems as string | null,
+    publishDueOn: r.publish_due_on as string | null,
+    publishedOn: r.published_on as string | null,
+    actions: !r.inspected_on ? ['result'] : !r.published_on ? ['publish'] : [],
+    version: r.version as number,
+  };
+};

@@ -1,0 +1,152 @@
+import type { Ctx } from '../../core/context.js';
+import { write, type WriteScope } from '../../core/audit/audit.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
+import { errors } from '../../core/errors.js';
+import { assertInScope } from '../../core/scope.js';
+import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
+import { appraise, checkIssue, checkTerm, covers } from './rules.js';
+import { getAdvice, getAppraisal, getContract, getDocument } from './repository.js';
+import { presentAdvice, presentAppraisal, presentContract, presentDocument } from './presenters.js';
+
+const tables = (w: WriteScope) => w.tx.withTables<LegalTables>();
+const date = (field: string, v: unknown, label: string) => {
+  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
+  return v;
+};
+const text = (field: string, v: unknown, label: string, max = 200) => {
+  if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
+  if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
+  return v.trim();
+};
+const opt = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+
+async function defaultOrg(ctx: Ctx, orgId?: string | null): Promise<string> {
+  const id = orgId ?? ctx.actor.orgId ?? (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
+  assertInScope(ctx.actor, id, '单位');
+  return id;
+}
+
+// ── 顾问合同 ──
+export interface ContractInput { firm: string; contractNo: string; startOn: string; endOn: string; feeYuan?: number | null; lawyers?: string | null; procurement?: string | null }
+
+function contractValues(i: ContractInput) {
+  const startOn = date('startOn', i.startOn, '合同起始日期');
+  const endOn = date('endOn', i.endOn, '合同截止日期');
+  checkTerm(startOn, endOn);
+  if (i.feeYuan != null && !(i.feeYuan >= 0)) throw errors.validation('feeYuan', '合同金额不能为负数');
+  return { firm: text('firm', i.firm, '顾问单位'), contract_no: text('contractNo', i.contractNo, '合同编号', 100), start_on: startOn, end_on: endOn, fee_fen: i.feeYuan == null ? null : Math.round(i.feeYuan * 100), lawyers: opt(i.lawyers), procurement: opt(i.procurement) };
+}
+
+export async function createContract(ctx: Ctx, input: ContractInput) {
+  const v = contractValues(input);
+  const orgId = await defaultOrg(ctx);
+  return write(ctx, async (w) => {
+    const dup = await tables(w).selectFrom('legal_contract').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('contract_no', '=', v.contract_no).executeTakeFirst();
+    if (dup) throw errors.duplicate('contractNo', `合同编号“${v.contract_no}”已存在`);
+    const r = await tables(w).insertInto('legal_contract').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'legal.contract', entityId: r.id, action: 'created', orgId, after: v });
+    return presentContract(r);
+  });
+}
+
+export async function updateContract(ctx: Ctx, id: string, version: number, input: ContractInput) {
+  const v = contractValues(input);
+  return write(ctx, async (w) => {
+    const old = await getContract(w.tx, ctx, id);
+    if (!old) throw errors.notFound('顾问合同');
+    const r = await tables(w).updateTable('legal_contract').set({ ...v, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+    if (!r) throw errors.conflict();
+    const before = Object.fromEntries(Object.keys(v).map((k) => [k, (old as any)[k]]));
+    await w.audit({ entity: 'legal.contract', entityId: id, action: 'updated', orgId: old.org_id, before, after: v });
+    return presentContract(r);
+  });
+}
+
+// ── 工作记录 ──
+export interface AdviceInput { date: string; kind: AdviceKind; title: string; firm?: string | null; handler?: string | null; opinion?: string | null }
+
+/** A work record; the firm defaults to the one whose contract covers the date (audit `legal.advice.created`). */
+export async function createAdvice(ctx: Ctx, input: AdviceInput) {
+  const d = date('date', input.date, '日期');
+  if (!ADVICE_KINDS.includes(input.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
+  const title = text('title', input.title, '事项名称', 300);
+  const orgId = await defaultOrg(ctx);
+  return write(ctx, async (w) => {
+    const contracts = await tables(w).selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
+    const contract = contracts.find((c) => covers({ startOn: c.start_on, endOn: c.end_on }, d));
+    const v = { date: d, kind: input.kind, title, firm: opt(input.firm) ?? contract?.firm ?? null, handler: opt(input.handler), opinion: opt(input.opinion), contract_id: contract?.id ?? null };
+    const r = await tables(w).insertInto('legal_advice').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'legal.advice', entityId: r.id, action: 'created', orgId, after: v });
+    return presentAdvice(r);
+  });
+}
+
+// ── 规范性文件、重大决策与合法性审查 ──
+export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; title: string; submittedOn: string; orgId?: string | null }) {
+  if (!DOCUMENT_KINDS.includes(input.kind)) throw errors.validation('kind', `类别应为：${DOCUMENT_KINDS.join('、')}`);
+  const v = { kind: input.kind, title: text('title', input.title, '名称', 300), submitted_on: date('submittedOn', input.submittedOn, '送审日期'), status: 'submitted' as const };
+  const orgId = await defaultOrg(ctx, input.orgId);
+  return write(ctx, async (w) => {
+    const r = await tables(w).insertInto('legal_document').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returning('id').executeTakeFirstOrThrow();
+    await w.audit({ entity: 'legal.document', entityId: r.id, action: 'submitted', orgId, after: v });
+    return presentDocument((await getDocument(w.tx, ctx, r.id))!);
+  });
+}
+
+async function docStep(ctx: Ctx, id: string, version: number, verb: string, fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>) {
+  return write(ctx, async (w) => {
+    const row = await getDocument(w.tx, ctx, id);
+    if (!row) throw errors.notFound('文件');
+    if (row.version !== version) throw errors.conflict();
+    const patch = fn(row);
+    const r = await tables(w).updateTable('legal_document').set({ ...(patch as any), version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+    if (!r) throw errors.conflict();
+    await w.audit({ entity: 'legal.document', entityId: id, action: verb, orgId: row.org_id, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (row as any)[k]])), after: patch });
+    return presentDocument((await getDocument(w.tx, ctx, id))!);
+  });
+}
+
+/** 合法性审查 — the legal office's written opinion: 同意 or 存在问题. */
+export function reviewDocument(ctx: Ctx, id: string, version: number, input: { reviewedOn: string; result: '同意' | '存在问题'; opinion: string; reviewer?: string | null }) {
+  const reviewedOn = date('reviewedOn', input.reviewedOn, '审查日期');
+  if (input.result !== '同意' && input.result !== '存在问题') throw errors.validation('result', '审查结论应为“同意”或“存在问题”');
+  const opinion = text('opinion', input.opinion, '审查意见', 4000);
+  return docStep(ctx, id, version, 'reviewed', (row) => {
+    if (row.status === 'issued') throw errors.gate('ALREADY_ISSUED', '文件已印发，不能再审查');
+    if (reviewedOn < row.submitted_on) throw errors.validation('reviewedOn', '审查日期不能早于送审日期');
+    return { status: 'reviewed', reviewed_on: reviewedOn, review_result: input.result, review_opinion: opinion, reviewer: opt(input.reviewer) ?? ctx.actor.name };
+  });
+}
+
+/** 印发 / 决策 — only after a review that found the draft lawful. */
+export function issueDocument(ctx: Ctx, id: string, version: number, input: { issuedOn: string; docNo?: string | null }) {
+  const issuedOn = date('issuedOn', input.issuedOn, '印发（决策）日期');
+  return docStep(ctx, id, version, 'issued', (row) => {
+    if (row.status === 'issued') throw errors.gate('ALREADY_ISSUED', '文件已印发');
+    checkIssue({ kind: row.kind, reviewResult: row.review_result });
+    if (issuedOn < row.reviewed_on!) throw errors.validation('issuedOn', '印发（决策）日期不能早于审查日期');
+    return { status: 'issued', issued_on: issuedOn, doc_no: opt(input.docNo) };
+  });
+}
+
+// ── 年度考核 ──
+export async function createAppraisal(ctx: Ctx, input: { year: number; appraisedOn: string; selfCheck: string; criteria: Criterion[]; suggestions?: string | null }) {
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '考核年度无效');
+  const appraisedOn = date('appraisedOn', input.appraisedOn, '考核日期');
+  if (appraisedOn < `${input.year}-01-01`) throw errors.validation('appraisedOn', '考核日期不能早于考核年度');
+  const selfCheck = text('selfCheck', input.selfCheck, '自查情况', 8000);
+  const { total, grade } = appraise(input.criteria);
+  const orgId = await defaultOrg(ctx);
+  return write(ctx, async (w) => {
+    const dup = await tables(w).selectFrom('legal_appraisal').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', input.year).executeTakeFirst();
+    if (dup) throw errors.duplicate('year', `${input.year}年度的考核已登记`);
+    const contracts = await tables(w).selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
+    const contract = contracts.find((c) => c.start_on <= `${input.year}-12-31` && c.end_on >= `${input.year}-01-01`);
+    const v = { year: input.year, contract_id: contract?.id ?? null, appraised_on: appraisedOn, self_check: selfCheck, criteria: JSON.stringify(input.criteria), total, grade, suggestions: opt(input.suggestions) };
+    const r = await tables(w).insertInto('legal_appraisal').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'legal.appraisal', entityId: r.id, action: 'created', orgId, after: { ...v, criteria: input.criteria } });
+    return presentAppraisal(r);
+  });
+}
+
+export { getAdvice, getAppraisal };

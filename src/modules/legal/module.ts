@@ -1,0 +1,39 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { legalRoutes } from './routes.js';
+import { legalMetrics } from './metrics.js';
+import { legalAdviceLedger } from './ledgers.js';
+import { loadLegalDemo } from './demo.js';
+
+export const legalPermissions = {
+  'legal.read': { label: '查看法律顾问工作', roles: ['admin', 'leader', 'legal', 'advisor', 'viewer'] },
+  'legal.write': { label: '登记法律顾问工作', roles: ['admin', 'legal', 'advisor'] },
+  'legal.review': { label: '合法性审查', roles: ['legal'] },
+  'legal.manage': { label: '管理顾问合同与年度考核', roles: ['admin', 'legal'] },
+} as const satisfies Record<string, PermissionDef>;
+
+const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
+};
+
+/**
+ * 法律顾问 — the retained legal advisor (firm, contract term), its work records with
+ * attachments, normative documents and major decisions (三重一大) with their legality
+ * review, and the annual appraisal of the advisor.
+ */
+export const legalModule = defineModule({
+  key: 'legal',
+  title: '法律顾问',
+  migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: legalPermissions,
+  entities: {
+    'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ownerOrg: ownerOf('legal_contract') },
+    'legal.advice': { label: '法律顾问工作记录', readPermission: 'legal.read', writePermission: 'legal.write', ownerOrg: ownerOf('legal_advice') },
+    'legal.document': { label: '送审文件', readPermission: 'legal.read', writePermission: 'legal.write', ownerOrg: ownerOf('legal_document') },
+    'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ownerOrg: ownerOf('legal_appraisal') },
+  },
+  ledgers: [legalAdviceLedger],
+  metrics: legalMetrics,
+  routes: legalRoutes,
+  demo: loadLegalDemo,
+});

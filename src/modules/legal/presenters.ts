@@ -1,0 +1,65 @@
+import type { Criterion } from './schema.js';
+
+type Row = Record<string, any>;
+
+export const presentContract = (r: Row) => ({
+  id: r.id as string,
+  orgId: r.org_id as string,
+  firm: r.firm as string,
+  contractNo: r.contract_no as string,
+  startOn: r.start_on as string,
+  endOn: r.end_on as string,
+  feeYuan: r.fee_fen == null ? null : Number(r.fee_fen) / 100,
+  lawyers: r.lawyers as string | null,
+  procurement: r.procurement as string | null,
+  version: r.version as number,
+});
+
+export const presentAdvice = (r: Row) => ({
+  id: r.id as string,
+  orgId: r.org_id as string,
+  date: r.date as string,
+  kind: r.kind as string,
+  title: r.title as string,
+  firm: r.firm as string | null,
+  handler: r.handler as string | null,
+  contractId: r.contract_id as string | null,
+  opinion: r.opinion as string | null,
+  version: r.version as number,
+});
+
+export const DOC_STATUS_LABELS = { submitted: '待审查', reviewed: '已审查', issued: '已印发/已决策' } as const;
+
+export const presentDocument = (r: Row) => ({
+  id: r.id as string,
+  orgId: r.org_id as string,
+  orgName: (r.org_name ?? null) as string | null,
+  kind: r.kind as string,
+  title: r.title as string,
+  submittedOn: r.submitted_on as string,
+  status: r.status as keyof typeof DOC_STATUS_LABELS,
+  statusLabel: DOC_STATUS_LABELS[r.status as keyof typeof DOC_STATUS_LABELS],
+  reviewedOn: r.reviewed_on as string | null,
+  reviewResult: r.review_result as string | null,
+  reviewOpinion: r.review_opinion as string | null,
+  reviewer: r.reviewer as string | null,
+  issuedOn: r.issued_on as string | null,
+  docNo: r.doc_no as string | null,
+  /** What may be done now: review (again, after 存在问题) or issue once reviewed 同意. */
+  actions: r.status === 'issued' ? [] : r.review_result === '同意' ? ['issue'] : ['review'],
+  version: r.version as number,
+});
+
+export const presentAppraisal = (r: Row) => ({
+  id: r.id as string,
+  orgId: r.org_id as string,
+  year: r.year as number,
+  contractId: r.contract_id as string | null,
+  appraisedOn: r.appraised_on as string,
+  selfCheck: r.self_check as string,
+  criteria: (typeof r.criteria === 'string' ? JSON.parse(r.criteria) : r.criteria) as Criterion[],
+  total: Number(r.total),
+  grade: r.grade as string,
+  suggestions: r.suggestions as string | null,
+  version: r.version as number,
+});

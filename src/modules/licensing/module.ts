@@ -1,0 +1,38 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { licensingRoutes } from './routes.js';
+import { licensingMetrics } from './metrics.js';
+import { permitItemsLedger, permitsLedger } from './ledgers.js';
+import { loadLicensingDemo } from './demo.js';
+
+export const licensingPermissions = {
+  'licensing.read': { label: '查看行政许可', roles: ['admin', 'leader', 'legal', 'licensing', 'viewer'] },
+  'licensing.write': { label: '办理行政许可', roles: ['admin', 'licensing'] },
+  'licensing.items.manage': { label: '维护许可事项目录', roles: ['admin', 'licensing'] },
+} as const satisfies Record<string, PermissionDef>;
+
+const ownerOf = (table: 'lic_item' | 'lic_permit') => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const r = await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return r?.org_id as string | undefined;
+};
+
+/**
+ * 行政许可 — the permit-item catalogue (statutory and committed time limits, 政务云窗)
+ * and permit cases with their statutory clocks: 受理 with the 5-working-day correction
+ * rule, decision within the committed term (statutory 20 + 10 the hard bound, excluded
+ * periods), certificate within 10 and publication within 7 working days (双公示).
+ */
+export const licensingModule = defineModule({
+  key: 'licensing',
+  title: '行政许可',
+  migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: licensingPermissions,
+  entities: {
+    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ownerOrg: ownerOf('lic_item') },
+    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ownerOrg: ownerOf('lic_permit') },
+  },
+  ledgers: [permitItemsLedger, permitsLedger],
+  metrics: licensingMetrics,
+  routes: licensingRoutes,
+  demo: loadLicensingDemo,
+});

@@ -1,0 +1,79 @@
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import type { LicensingTables, PausePeriod } from './schema.js';
+import { allowedActions, ACTION_LABELS, certificateDue, correctionDue, STATUS_LABELS } from './rules.js';
+
+type ItemRow = LicensingTables['lic_item'] extends infer R ? { [K in keyof R]: any } : never;
+type PermitRow = LicensingTables['lic_permit'] extends infer R ? { [K in keyof R]: any } : never;
+
+/** 许可事项 as the API presents it. */
+export function presentItem(r: ItemRow) {
+  return {
+    id: r.id as string,
+    orgId: r.org_id as string,
+    code: r.code as string,
+    name: r.name as string,
+    category: r.category as string,
+    statutoryDays: r.statutory_days as number,
+    committedDays: r.committed_days as number,
+    cloudWindow: !!r.cloud_window,
+    basis: r.basis as string | null,
+    version: r.version as number,
+  };
+}
+export type ItemView = ReturnType<typeof presentItem>;
+
+/** 办件 as the API presents it: fields, its deadlines and the actions allowed now. */
+export function presentPermit(r: PermitRow & { item_code?: string; item_name?: string; category?: string; org_name?: string }, cal: WorkCalendar) {
+  const p = {
+    id: r.id as string,
+    orgId: r.org_id as string,
+    orgName: (r.org_name ?? null) as string | null,
+    caseNo: r.case_no as string,
+    itemId: r.item_id as string,
+    itemCode: (r.item_code ?? null) as string | null,
+    itemName: (r.item_name ?? null) as string | null,
+    category: (r.category ?? null) as string | null,
+    applicant: r.applicant as string,
+    applicantType: r.applicant_type as string,
+    applicantUscc: r.applicant_uscc as string | null,
+    channel: r.channel as string | null,
+    visits: r.visits as number | null,
+    status: r.status as keyof typeof STATUS_LABELS,
+    statusLabel: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS],
+    receivedOn: r.received_on as string,
+    correctionNoticeOn: r.correction_notice_on as string | null,
+    correctionItems: r.correction_items as string | null,
+    correctedOn: r.corrected_on as string | null,
+    acceptedOn: r.accepted_on as string | null,
+    clockStartOn: r.clock_start_on as string | null,
+    deemedAccepted: !!r.deemed_accepted,
+    notAcceptedOn: r.not_accepted_on as string | null,
+    notAcceptedReason: r.not_accepted_reason as string | null,
+    pauses: (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : r.pauses ?? []) as PausePeriod[],
+    extensionDays: r.extension_days as number | null,
+    extensionApprovedOn: r.extension_approved_on as string | null,
+    extensionReason: r.extension_reason as string | null,
+    dueOn: r.due_on as string | null,
+    statutoryDueOn: r.statutory_due_on as string | null,
+    decidedOn: r.decided_on as string | null,
+    result: r.result as string | null,
+    decisionNo: r.decision_no as string | null,
+    decisionNote: r.decision_note as string | null,
+    certificateNo: r.certificate_no as string | null,
+    certificateOn: r.certificate_on as string | null,
+    publishedOn: r.published_on as string | null,
+    version: r.version as number,
+  };
+  const correctionDueOn = correctionDue(p.receivedOn, cal);
+  const certificateDueOn = p.decidedOn && p.result === '准予许可' ? certificateDue(p.decidedOn, cal) : null;
+  const actions = allowedActions(p);
+  return {
+    ...p,
+    correctionDueOn,
+    certificateDueOn,
+    /** Decided on or before the committed deadline (null while undecided). */
+    onTime: p.decidedOn && p.dueOn ? p.decidedOn <= p.dueOn : null,
+    actions: actions.map((a) => ({ key: a, label: ACTION_LABELS[a] })),
+  };
+}
+export type PermitView = ReturnType<typeof presentPermit>;

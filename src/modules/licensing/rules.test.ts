@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '../../core/calendar/calendar.js';
+import {
+  allowedActions,
+  certificateDue,
+  checkCorrectionNotice,
+  checkExtension,
+  checkItemLimits,
+  checkPause,
+  clockStart,
+  compressionRate,
+  correctionDue,
+  decisionDeadlines,
+} from './rules.js';
+import { DEMO_ITEMS } from './demoCatalogue.js';
+
+const cal = createCalendar({});
+
+describe('补正告知: one notice within 5 working days (行政许可法第三十二条)', () => {
+  it.each([
+    ['a Monday application: the notice is due the next Monday', '2022-03-07', '2022-03-14'],
+    ['spans National Day and counts the make-up Saturday and Sunday', '2022-09-29', '2022-10-11'],
+  ])('%s', (_n, received, due) => expect(correctionDue(received, cal)).toBe(due));
+
+  it('accepts a notice on the 5th working day', () => expect(() => checkCorrectionNotice('2022-03-07', '2022-03-14', cal)).not.toThrow());
+  it('refuses a notice on the 6th working day: the application already counts as accepted', () =>
+    expect(() => checkCorrectionNotice('2022-03-07', '2022-03-15', cal)).toThrow(/自收到申请材料之日（2022-03-07）起即为受理/));
+  it('refuses a notice dated before the application', () => expect(() => checkCorrectionNotice('2022-03-07', '2022-03-04', cal)).toThrow(/不能早于收件日期/));
+});
+
+describe('受理日 for the decision clock (行政许可法第三十二条)', () => {
+  it.each([
+    ['accepted on the 5th working day: the clock starts at 受理', { receivedOn: '2022-03-07', acceptedOn: '2022-03-14' }, { start: '2022-03-14', deemed: false }],
+    ['accepted on the 6th working day without a notice: deemed accepted on receipt', { receivedOn: '2022-03-07', acceptedOn: '2022-03-15' }, { start: '2022-03-07', deemed: true }],
+    ['accepted after a timely correction notice: the clock starts at 受理', { receivedOn: '2022-03-07', correctionNoticeOn: '2022-03-09', acceptedOn: '2022-03-25' }, { start: '2022-03-25', deemed: false }],
+  ])('%s', (_n, input, out) => expect(clockStart(input, cal)).toEqual(out));
+});
+
+describe('决定期限: committed term, statutory bound, excluded time and extension (行政许可法第四十二、四十五条)', () => {
+  const base = { start: '2022-03-07', committedDays: 2, statutoryDays: 20 };
+  it.each([
+    ['2 committed working days from a Monday', base, '2022-03-09', '2022-04-02'],
+    ['20 statutory working days end on the make-up Saturday before Qingming', base, '2022-03-09', '2022-04-02'],
+    ['expert review on Tue–Thu is not counted', { ...base, pauses: [{ from: '2022-03-08', to: '2022-03-10', reason: '专家评审' }] }, '2022-03-14', '2022-04-08'],
+    ['an approved 10-day extension is added to both', { ...base, extensionDays: 10 }, '2022-03-23', '2022-04-19'],
+    ['a 45-day 取水许可 term crosses May Day', { start: '2022-04-01', committedDays: 3, statutoryDays: 45 }, '2022-04-07', '2022-06-08'],
+  ])('%s', (_n, input, committed, statutory) => {
+    const d = decisionDeadlines(input, cal);
+    expect(d.committed.due).toBe(committed);
+    expect(d.statutory.due).toBe(statutory);
+  });
+
+  it.each([
+    ['a second extension', { days: 5, approvedOn: '2022-03-08', already: true, currentDue: '2022-03-09' }, /只允许延长一次/],
+    ['more than 10 working days', { days: 11, approvedOn: '2022-03-08', already: false, currentDue: '2022-03-09' }, /1至10个工作日/],
+    ['approved after the deadline passed', { days: 5, approvedOn: '2022-03-10', already: false, currentDue: '2022-03-09' }, /届满（2022-03-09）前/],
+  ])('refuses %s', (_n, input, msg) => expect(() => checkExtension(input)).toThrow(msg));
+  it('allows one extension of 10 working days approved in time', () => expect(() => checkExtension({ days: 10, approvedOn: '2022-03-09', already: false, currentDue: '2022-03-09' })).not.toThrow());
+
+  it.each([
+    ['an unlisted reason', { from: '2022-03-08', to: '2022-03-09', reason: '领导出差' }, /行政许可法第四十五条/],
+    ['an end before its start', { from: '2022-03-09', to: '2022-03-08', reason: '听证' }, /结束日期/],
+    ['a period before 受理', { from: '2022-03-07', to: '2022-03-08', reason: '检测' }, /受理之后/],
+  ])('refuses a pause with %s', (_n, p, msg) => expect(() => checkPause(p, '2022-03-07')).toThrow(msg));
+});
+
+describe('颁发证件: within 10 working days of the decision (行政许可法第四十四条)', () => {
+  it.each([
+    ['a Monday decision', '2022-03-07', '2022-03-21'],
+    ['a decision before National Day counts the make-up weekend', '2022-09-29', '2022-10-18'],
+  ])('%s', (_n, decided, due) => expect(certificateDue(decided, cal)).toBe(due));
+});
+
+describe('时限压缩率 = 1 − Σ承诺时限 / Σ法定时限', () => {
+  it.each([
+    ['one 20-day item promised in 2 days', [{ statutoryDays: 20, committedDays: 2 }], 90],
+    ['a 45-day and a 20-day item promised in 3 + 1 days', [{ statutoryDays: 45, committedDays: 3 }, { statutoryDays: 20, committedDays: 1 }], 93.85],
+    ['no compression', [{ statutoryDays: 20, committedDays: 20 }], 0],
+    ['an empty catalogue has no rate', [], null],
+  ])('%s', (_n, items, rate) => expect(compressionRate(items)).toBe(rate));
+
+  it('the demo catalogue compresses 93.01 % with at least 30 % on the 政务云窗', () => {
+    expect(compressionRate(DEMO_ITEMS)).toBe(93.01);
+    expect(DEMO_ITEMS.filter((i) => i.cloudWindow).length / DEMO_ITEMS.length).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each([
+    ['a committed term longer than the statutory one', 20, 21, /不能超过法定时限/],
+    ['a zero statutory term', 0, 0, /法定时限应为正整数/],
+  ])('refuses %s', (_n, s, c, msg) => expect(() => checkItemLimits(s, c)).toThrow(msg));
+});
+
+describe('allowed actions by status', () => {
+  const p = { correctionNoticeOn: null, correctedOn: null, extensionDays: null, result: null, certificateOn: null, publishedOn: null };
+  it.each([
+    ['a new application', { ...p, status: 'received' as const }, ['correction', 'accept', 'not_accept']],
+    ['after the one correction notice was answered', { ...p, status: 'received' as const, correctionNoticeOn: '2022-03-08', correctedOn: '2022-03-10' }, ['accept', 'not_accept']],
+    ['waiting for corrections', { ...p, status: 'correction' as const }, ['corrected', 'not_accept']],
+    ['accepted', { ...p, status: 'accepted' as const }, ['pause', 'extend', 'decide']],
+    ['accepted and already extended', { ...p, status: 'accepted' as const, extensionDays: 5 }, ['pause', 'decide']],
+    ['granted', { ...p, status: 'decided' as const, result: '准予许可' }, ['certify', 'publish']],
+    ['granted and certified', { ...p, status: 'certified' as const, result: '准予许可', certificateOn: '2022-03-10' }, ['publish']],
+    ['refused', { ...p, status: 'decided' as const, result: '不予许可' }, []],
+    ['not accepted', { ...p, status: 'not_accepted' as const }, []],
+  ])('%s', (_n, input, actions) => expect(allowedActions(input)).toEqual(actions));
+});

@@ -1,0 +1,103 @@
+import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
+import { defineLedgerSpec, type LedgerSpec } from '../../core/ledger/spec.js';
+import { diffFields, type AuditInput } from '../../core/audit/audit.js';
+import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
+import { listRecords, type StaffTable } from './repository.js';
+import { ENTITY } from './presenters.js';
+
+/** 学法记录 — LEDGERS.md `study-sessions` (rows match on 日期 + 主题). */
+export const studySessionsSpec = defineLedgerSpec({
+  key: 'study-sessions',
+  title: '学法记录',
+  columns: [
+    { key: 'date', header: '日期', type: 'date', required: true },
+    { key: 'form', header: '形式', type: 'enum', required: true, enum: STUDY_FORMS },
+    { key: 'topic', header: '主题', type: 'text', required: true },
+    { key: 'attendees', header: '参加人数', type: 'int', validate: (v: number) => (v < 0 ? '参加人数不能为负数' : undefined) },
+  ],
+});
+
+/** 考试成绩 — LEDGERS.md `exam-results` (rows match on 考试名称 + 考试日期 + 姓名). */
+export const examResultsSpec = defineLedgerSpec({
+  key: 'exam-results',
+  title: '考试成绩',
+  columns: [
+    { key: 'exam', header: '考试名称', type: 'text', required: true, example: '2022年度学法考试' },
+    { key: 'date', header: '考试日期', type: 'date', required: true },
+    { key: 'person', header: '姓名', type: 'text', required: true },
+    { key: 'score', header: '成绩', type: 'decimal', required: true, validate: (v: number) => (v < 0 || v > 150 ? '成绩应在0至150分之间' : undefined) },
+    { key: 'passMark', header: '及格线', type: 'decimal', required: true, validate: (v: number) => (v <= 0 || v > 150 ? '及格线应在1至150分之间' : undefined) },
+  ],
+});
+
+/** 培训记录 — LEDGERS.md `trainings` (rows match on 日期 + 主题). */
+export const trainingsSpec = defineLedgerSpec({
+  key: 'trainings',
+  title: '培训记录',
+  columns: [
+    { key: 'date', header: '日期', type: 'date', required: true },
+    { key: 'topic', header: '主题', type: 'text', required: true },
+    { key: 'audience', header: '对象', type: 'enum', enum: AUDIENCES },
+    { key: 'mode', header: '形式', type: 'enum', enum: MODES },
+    { key: 'attendees', header: '参加人数', type: 'int', required: true, validate: (v: number) => (v < 1 ? '参加人数应为正整数' : undefined) },
+  ],
+});
+
+/** A ledger over one staff table: `key` gives the natural key of a row, `cols` maps row fields to columns. */
+function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, table: StaffTable, key: (r: Record<string, unknown>) => string, cols: Record<string, string>): LedgerDef<R> {
+  const toRow = (v: R) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, v[f] ?? null]));
+  return {
+    spec: spec as LedgerSpec,
+    readPermission: 'staff.read',
+    writePermission: 'staff.write',
+    async importRows(ctx, w, rows) {
+      const db = w.tx.withTables<StaffTables>() as any;
+      const existing = new Map<string, any>(((await db.selectFrom(table).selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()) as any[]).map((r) => [key(r), r]));
+      const errors: RowError[] = [];
+      const seen = new Map<string, number>();
+      for (const { rowNumber, value } of rows) {
+        const k = key(toRow(value));
+        if (seen.has(k)) errors.push({ row: rowNumber, column: spec.columns[spec.columns.length > 2 ? 2 : 1]!.header, message: `与第${seen.get(k)}行重复` });
+        seen.set(k, rowNumber);
+      }
+      if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+      const orgId = ctx.actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
+      const events: AuditInput[] = [];
+      const fresh: any[] = [];
+      let updated = 0, unchanged = 0;
+      for (const { value } of rows) {
+        const next = toRow(value);
+        const old = existing.get(key(next));
+        if (!old) {
+          fresh.push({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...next });
+          continue;
+        }
+        const before = Object.fromEntries(Object.keys(next).map((c) => [c, c === 'score' || c === 'pass_mark' ? Number(old[c]) : old[c]]));
+        if (!diffFields(before, next).length) {
+          unchanged++;
+          continue;
+        }
+        await db.updateTable(table).set({ ...next, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', old.id).execute();
+        events.push({ entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, before, after: next, note: { via: `ledger:${spec.key}` } });
+        updated++;
+      }
+      for (let i = 0; i < fresh.length; i += 500) {
+        const ins: any[] = await db.insertInto(table).values(fresh.slice(i, i + 500)).returning(['id', 'org_id']).execute();
+        ins.forEach((r, j) => {
+          const { tenant_id: _t, org_id: _o, ...after } = fresh[i + j];
+          events.push({ entity: ENTITY[table], entityId: r.id, action: 'created', orgId: r.org_id, after, note: { via: `ledger:${spec.key}` } });
+        });
+      }
+      await w.auditMany(events);
+      return { created: fresh.length, updated, unchanged, errors: [] };
+    },
+    async exportRows(ctx) {
+      const rows = await listRecords(ctx, table, {});
+      return rows.reverse().map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
+    },
+  };
+}
+
+export const studySessionsLedger = staffLedger(studySessionsSpec, 'staff_study_session', (r) => `${r.date}|${r.topic}`, { date: 'date', form: 'form', topic: 'topic', attendees: 'attendees' });
+export const examResultsLedger = staffLedger(examResultsSpec, 'staff_exam_result', (r) => `${r.exam}|${r.date}|${r.person}`, { exam: 'exam', date: 'date', person: 'person', score: 'score', passMark: 'pass_mark' });
+export const trainingsLedger = staffLedger(trainingsSpec, 'staff_training', (r) => `${r.date}|${r.topic}`, { date: 'date', topic: 'topic', audience: 'audience', mode: 'mode', attendees: 'attendees' });

@@ -1,0 +1,40 @@
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { staffRoutes } from './routes.js';
+import { staffMetrics } from './metrics.js';
+import { examResultsLedger, studySessionsLedger, trainingsLedger } from './ledgers.js';
+import { loadStaffDemo } from './demo.js';
+
+export const staffPermissions = {
+  'staff.read': { label: '查看学法用法记录', roles: ['admin', 'leader', 'legal', 'enforcement', 'licensing', 'clerk', 'flood', 'advisor', 'viewer'] },
+  'staff.write': { label: '登记学法、考试、培训与普法', roles: ['admin', 'legal'] },
+} as const satisfies Record<string, PermissionDef>;
+
+const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
+};
+const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ownerOrg: ownerOf(table) });
+
+/**
+ * 学法用法 — law study sessions (e.g. the Party group's theoretical study), law exams,
+ * training events (incl. the street offices' with online and on-site attendance), the
+ * 谁执法谁普法 responsibility list and publicity activities. Officers and their
+ * certificates belong to the enforcement module.
+ */
+export const staffModule = defineModule({
+  key: 'staff',
+  title: '学法用法',
+  migrations: sqlMigrations('staff', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  permissions: staffPermissions,
+  entities: {
+    'staff.study_session': entity('学法记录', 'staff_study_session'),
+    'staff.exam_result': entity('考试成绩', 'staff_exam_result'),
+    'staff.training': entity('培训记录', 'staff_training'),
+    'staff.pufa_duty': entity('普法责任', 'staff_pufa_duty'),
+    'staff.pufa_activity': entity('普法活动', 'staff_pufa_activity'),
+  },
+  ledgers: [studySessionsLedger, examResultsLedger, trainingsLedger],
+  metrics: staffMetrics,
+  routes: staffRoutes,
+  demo: loadStaffDemo,
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+
+let sys: System;
+let app: FastifyInstance;
+let enf: Client;
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  enf = await login(app, 'enforcer');
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+describe('双随机、一公开', () => {
+  let planId: string;
+  let drawId: string;
+  let itemId: string;
+
+  it('draws a plan from a given seed: ⌈10 %⌉ of the entities, two eligible inspectors each', async () => {
+    itemId = (await enf.req('GET', '/api/inspections/items')).body.data.find((i: any) => i.entityKind === '取水户').id;
+    const p = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: '2023年取水户随机抽查', itemId, ratioPercent: 30, windowFrom: '2023-05-04', windowTo: '2023-06-30' });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    planId = p.body.data.id;
+    const d = await enf.req('POST', `/api/inspections/plans/${planId}/draw`, { seed: '20230504', drawnOn: '2023-05-04' });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    drawId = d.body.data.id;
+    expect(d.body.data).toMatchObject({ seed: '20230504', algorithm: 'mulberry32-fisher-yates/v1', population: 8, sampleSize: 3 });
+    const detail = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data;
+    expect(detail.tasks).toHaveLength(3);
+    const conflicts = (await enf.req('GET', '/api/inspections/conflicts')).body.data;
+    for (const t of detail.tasks) {
+      expect(t.inspectorIds.length).toBeGreaterThanOrEqual(2);
+      for (const i of t.inspectorIds) expect(conflicts.some((c: any) => c.inspectorId === i && c.entityId === t.entityId)).toBe(false);
+    }
+  });
+
+  it('refuses a second draw of the same plan', async () => {
+    const again = await enf.req('POST', `/api/inspections/plans/${planId}/draw`, { seed: 'other', drawnOn: '2023-05-05' });
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('ALREADY_DRAWN');
+  });
+
+  it('re-running the recorded draw verifies it; a tampered task is caught', async () => {
+    const ok = await enf.req('POST', `/api/inspections/draws/${drawId}/verify`);
+    expect(ok.body.data).toMatchObject({ ok: true });
+    // Someone swaps an inspector directly in the database.
+    await sql`UPDATE insp_task SET inspector_ids = '["00000000-0000-0000-0000-000000000001","00000000-0000-0000-0000-000000000002"]'::jsonb WHERE draw_id = ${drawId} AND id = (SELECT id FROM insp_task WHERE draw_id = ${drawId} ORDER BY id LIMIT 1)`.execute(sys.db);
+    const bad = await enf.req('POST', `/api/inspections/draws/${drawId}/verify`);
+    expect(bad.body.data.ok).toBe(false);
+  });
+
+  it('the same seed on the same registers gives the same picks in another plan', async () => {
+    const p = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: '复核用计划', itemId, ratioPercent: 30, windowFrom: '2023-07-03', windowTo: '2023-08-31' });
+    await enf.req('POST', `/api/inspections/plans/${p.body.data.id}/draw`, { seed: '20230504', drawnOn: '2023-07-03' });
+    const a = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data.tasks.map((t: any) => t.entityId).sort();
+    const b = (await enf.req('GET', `/api/inspections/plans/${p.body.data.id}`)).body.data.tasks.map((t: any) => t.entityId).sort();
+    expect(b).toEqual(a);
+  });
+
+  it('records a result and publishes it within 20 working days (tracked)', async () => {
+    const t = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data.tasks[1];
+    const missing = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, { inspectedOn: '2023-05-10', result: '发现问题已责令整改', version: t.version });
+    expect(missing.body.field).toBe('problems');
+    const r = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, { inspectedOn: '2023-05-10', result: '未发现问题', version: t.version });
+    // Wed 10 May 2023 + 20 working days, no holiday in between (Dragon Boat is 22–24 June): Wed 7 June.
+    expect(r.body.data).toMatchObject({ publishDueOn: '2023-06-07', actions: ['publish'] });
+    const dl = (await enf.req('GET', '/api/deadlines?module=inspections')).body.data.find((d: any) => d.entityId === t.id);
+    expect(dl).toMatchObject({ title: '抽查结果公示期限', due: '2023-06-07' });
+    const p = await enf.req('POST', `/api/inspections/tasks/${t.id}/publish`, { publishedOn: '2023-05-15', version: r.body.data.version });
+    expect(p.body.data).toMatchObject({ publishedOn: '2023-05-15', actions: [] });
+  });
+
+  it('demo 2022: every inspection published on time, drillable', async () => {
+    const d = (await enf.req('GET', '/api/metrics/inspections.published_on_time_rate/drill?year=2022')).body.data;
+    expect(d.value).toBe(100);
+    expect(d.total).toBe((await enf.req('GET', '/api/metrics/inspections.inspected/drill?year=2022')).body.data.value);
+  });
+
+  it('refuses a plan with one inspector per entity, naming the field', async () => {
+    const r = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: 'x', itemId, ratioPercent: 10, perEntity: 1, windowFrom: '2023-05-04', windowTo: '2023-06-30' });
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe('perEntity');
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+import { listTenants } from '../../../src/core/tenant.js';
+import { history } from '../../../src/core/audit/audit.js';
+
+let sys: System;
+let app: FastifyInstance;
+let legal: Client;
+let advisor: Client;
+let tenantId: string;
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  legal = await login(app, 'legal');
+  advisor = await login(app, 'advisor');
+  tenantId = (await listTenants(sys.db))[0]!.id;
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+describe('the 2022 legal-advisor figures', () => {
+  it.each([
+    ['legal.contracts_reviewed', 315],
+    ['legal.documents_reviewed', 31],
+    ['legal.opinions', 6],
+    ['legal.meetings', 11],
+    ['legal.trainings', 2],
+  ])('%s = %d, drillable to exactly those records', async (key, n) => {
+    const d = (await legal.req('GET', `/api/metrics/${key}/drill?year=2022`)).body.data;
+    expect(d.value).toBe(n);
+    expect(d.total).toBe(n);
+    expect(d.recordRoute).toBe('/legal/advice/:id');
+  });
+  it('counts more than 50 consultations (the report says 50余)', async () => {
+    const d = (await legal.req('GET', '/api/metrics/legal.consultations/drill?year=2022')).body.data;
+    expect(d.value).toBeGreaterThan(50);
+    expect(d.total).toBe(d.value);
+  });
+});
+
+describe('work records with attachments', () => {
+  it('records a contract review under the firm whose contract covers the date, with the reviewed document attached', async () => {
+    const r = await advisor.req('POST', '/api/legal/advice', { date: '2023-05-10', kind: '合同审查', title: '猎德涌清淤工程施工合同（测试）', handler: '郑律师' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.data.firm).toContain('衡正');
+    const boundary = '----legal';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nlegal.advice`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${r.body.data.id}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="审查意见.txt"\r\nContent-Type: text/plain\r\n\r\n第十二条违约责任约定不明，建议修改。`,
+      `--${boundary}--\r\n`,
+    ].join('\r\n');
+    const up = await advisor.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(up.status).toBe(201);
+    const list = await legal.req('GET', `/api/attachments?entity=legal.advice&entityId=${r.body.data.id}`);
+    expect(list.body.data.map((a: any) => a.filename)).toEqual(['审查意见.txt']);
+    const ev = await history(sys.db, tenantId, 'legal.advice', r.body.data.id);
+    expect(ev.map((e) => e.action)).toEqual(['created', 'attachment_added']);
+  });
+
+  it('refuses an unknown type naming the field, and stores nothing', async () => {
+    const before = (await legal.req('GET', '/api/legal/advice?year=2023')).body.data.total;
+    const r = await legal.req('POST', '/api/legal/advice', { date: '2023-05-10', kind: '合同审查', title: '  ' });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ field: 'title', message: '事项名称不能为空' });
+    expect((await legal.req('GET', '/api/legal/advice?year=2023')).body.data.total).toBe(before);
+  });
+});
+
+describe('legality review before issue (合法性审查)', () => {
+  it('refuses to issue an unreviewed document, then issues it after a review of 同意', async () => {
+    const d = await legal.req('POST', '/api/legal/documents', { kind: '规范性文件', title: '测试管理办法', submittedOn: '2023-05-04' });
+    expect(d.status).toBe(201);
+    let r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: d.body.data.version });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('LEGAL_REVIEW_REQUIRED');
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-08', result: '存在问题', opinion: '第五条设定罚款无上位法依据', version: d.body.data.version });
+    expect(r.body.data.actions).toEqual(['review']);
+    const failed = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version });
+    expect(failed.body.code).toBe('LEGAL_REVIEW_FAILED');
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-12', result: '同意', opinion: '已删除第五条，同意', version: r.body.data.version });
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', docNo: '天水规〔2023〕1号', version: r.body.data.version });
+    expect(r.body.data).toMatchObject({ status: 'issued', docNo: '天水规〔2023〕1号', actions: [] });
+    const ev = await history(sys.db, tenantId, 'legal.document', d.body.data.id);
+    expect(ev.map((e) => e.action)).toEqual(['submitted', 'reviewed', 'reviewed', 'issued']);
+  });
+
+  it('lets only the legal office review', async () => {
+    const d = await advisor.req('POST', '/api/legal/documents', { kind: '重大行政决策', title: '测试决策', submittedOn: '2023-05-04' });
+    expect((await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-08', result: '同意', opinion: '同意', version: 1 })).status).toBe(403);
+  });
+});
+
+describe('the annual appraisal', () => {
+  it('scores the criteria and grades the advisor', async () => {
+    const r = await legal.req('POST', '/api/legal/appraisals', { year: 2022, appraisedOn: '2023-03-15', selfCheck: '逐项自查', criteria: [{ name: '专业能力', max: 50, score: 44 }, { name: '响应时效', max: 50, score: 42 }], suggestions: '加强培训' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.data).toMatchObject({ total: 86, grade: '良好' });
+    const dup = await legal.req('POST', '/api/legal/appraisals', { year: 2022, appraisedOn: '2023-03-16', selfCheck: '重复', criteria: [{ name: '专业能力', max: 50, score: 44 }] });
+    expect(dup.status).toBe(409);
+    const bad = await legal.req('POST', '/api/legal/appraisals', { year: 2024, appraisedOn: '2025-03-16', selfCheck: '超分', criteria: [{ name: '专业能力', max: 50, score: 51 }] });
+    expect(bad.body).toMatchObject({ field: 'criteria[0].score' });
+  });
+  it('lists the 2021 appraisal done in October 2022', async () => {
+    const list = (await legal.req('GET', '/api/legal/appraisals')).body.data.items;
+    expect(list.find((a: any) => a.year === 2021)).toMatchObject({ appraisedOn: '2022-10-20', grade: '优秀' });
+  });
+});
+
+describe('the legal-advice ledger', () => {
+  it('exports, and re-importing the export changes nothing', async () => {
+    const exp = await app.inject({ method: 'GET', url: '/api/ledgers/legal-advice/export?format=csv', headers: { cookie: legal.cookie } });
+    expect(exp.statusCode).toBe(200);
+    const boundary = '----la';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台账.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      exp.rawPayload,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const r = await legal.req('POST', '/api/ledgers/legal-advice/import', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(r.body.data).toMatchObject({ ok: true, created: 0, updated: 0 });
+    expect(r.body.data.unchanged).toBeGreaterThan(500);
+  });
+  it('names the row and column of a bad type', async () => {
+    const boundary = '----lb';
+    const csv = '日期,类型,事项名称,顾问单位,承办人\n2023-05-01,合同审核,某合同,,\n';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    const r = await legal.req('POST', '/api/ledgers/legal-advice/import', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(r.body.data.errors[0]).toMatchObject({ row: 2, column: '类型' });
+  });
+});

@@ -1,0 +1,36 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import { lazyNamed } from '../../lib/lazyNamed';
+import { defineFeature } from '../types';
+
+const AdvicePage = lazyNamed(() => import('./components/AdvicePage'), 'AdvicePage');
+const DocumentsPage = lazyNamed(() => import('./components/DocumentsPage'), 'DocumentsPage');
+const ContractsPage = lazyNamed(() => import('./components/ContractsPage'), 'ContractsPage');
+
+const FIELDS = {
+  date: '日期', kind: '类型', title: '名称', firm: '顾问单位', handler: '承办人', opinion: '意见', contract_no: '合同编号', start_on: '起始日期', end_on: '截止日期', fee_fen: '合同金额（分）',
+  submitted_on: '送审日期', status: '状态', reviewed_on: '审查日期', review_result: '审查结论', review_opinion: '审查意见', reviewer: '审查人', issued_on: '印发（决策）日期', doc_no: '文号',
+  year: '年度', appraised_on: '考核日期', total: '总分', grade: '等次', suggestions: '改进建议',
+};
+
+/** 法律顾问 — the advisor's work ledger with attachments, legality review of documents and decisions, the contract and the annual appraisal. */
+export const legalFeature = defineFeature({
+  key: 'legal',
+  title: '法律顾问',
+  icon: <SolutionOutlined />,
+  menu: [
+    { path: '/legal/advice', label: '顾问工作台账', permission: 'legal.read' },
+    { path: '/legal/documents', label: '合法性审查', permission: 'legal.read' },
+    { path: '/legal/contracts', label: '顾问合同与考核', permission: 'legal.read' },
+  ],
+  routes: [
+    { path: '/legal/advice/:id?', element: <AdvicePage />, permission: 'legal.read' },
+    { path: '/legal/documents/:id?', element: <DocumentsPage />, permission: 'legal.read' },
+    { path: '/legal/contracts', element: <ContractsPage />, permission: 'legal.read' },
+  ],
+  entities: {
+    'legal.advice': { label: '法律顾问工作记录', link: (id) => `/legal/advice/${id}`, fields: FIELDS },
+    'legal.document': { label: '送审文件', link: (id) => `/legal/documents/${id}`, fields: FIELDS },
+    'legal.contract': { label: '顾问合同', link: () => '/legal/contracts', fields: FIELDS },
+    'legal.appraisal': { label: '法律顾问年度考核', link: () => '/legal/contracts', fields: FIELDS },
+  },
+});

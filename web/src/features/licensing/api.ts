@@ -1,0 +1,104 @@
+import { api } from '../../api/client';
+
+export type Category = '水利' | '排水' | '工程建设';
+export const CATEGORIES: Category[] = ['水利', '排水', '工程建设'];
+
+/** 许可事项 (`GET /api/licensing/items`). */
+export interface PermitItem {
+  id: string;
+  orgId: string;
+  code: string;
+  name: string;
+  category: Category;
+  statutoryDays: number;
+  committedDays: number;
+  cloudWindow: boolean;
+  basis: string | null;
+  version: number;
+}
+
+export type PermitStatus = 'received' | 'correction' | 'accepted' | 'not_accepted' | 'decided' | 'certified' | 'published';
+export const STATUS_LABELS: Record<PermitStatus, string> = { received: '已收件', correction: '待补正', accepted: '已受理', not_accepted: '不予受理', decided: '已决定', certified: '已发证', published: '已公示' };
+export const STATUS_COLORS: Record<PermitStatus, string> = { received: 'blue', correction: 'orange', accepted: 'processing', not_accepted: 'default', decided: 'cyan', certified: 'geekblue', published: 'green' };
+
+export type PermitActionKey = 'correction' | 'corrected' | 'accept' | 'not_accept' | 'pause' | 'extend' | 'decide' | 'certify' | 'publish';
+
+/** 办件 (`GET /api/licensing/permits/:id`): fields, deadlines and the actions the server allows now. */
+export interface Permit {
+  id: string;
+  caseNo: string;
+  itemId: string;
+  itemCode: string | null;
+  itemName: string | null;
+  category: Category | null;
+  orgName: string | null;
+  applicant: string;
+  applicantType: string;
+  applicantUscc: string | null;
+  channel: string | null;
+  visits: number | null;
+  status: PermitStatus;
+  statusLabel: string;
+  receivedOn: string;
+  correctionDueOn: string;
+  correctionNoticeOn: string | null;
+  correctionItems: string | null;
+  correctedOn: string | null;
+  acceptedOn: string | null;
+  clockStartOn: string | null;
+  deemedAccepted: boolean;
+  notAcceptedOn: string | null;
+  notAcceptedReason: string | null;
+  pauses: Array<{ from: string; to: string; reason: string }>;
+  extensionDays: number | null;
+  extensionApprovedOn: string | null;
+  extensionReason: string | null;
+  dueOn: string | null;
+  statutoryDueOn: string | null;
+  decidedOn: string | null;
+  result: string | null;
+  decisionNo: string | null;
+  decisionNote: string | null;
+  certificateNo: string | null;
+  certificateOn: string | null;
+  certificateDueOn: string | null;
+  publishedOn: string | null;
+  onTime: boolean | null;
+  actions: Array<{ key: PermitActionKey; label: string }>;
+  version: number;
+}
+
+export interface Rule {
+  key: string;
+  label: string;
+  text: string;
+  source: string;
+}
+
+export const ACTION_PATHS: Record<PermitActionKey, string> = {
+  correction: 'correction',
+  corrected: 'corrected',
+  accept: 'accept',
+  not_accept: 'not-accept',
+  pause: 'pause',
+  extend: 'extend',
+  decide: 'decide',
+  certify: 'certify',
+  publish: 'publish',
+};
+
+export const licensingApi = {
+  step: (id: string, action: PermitActionKey, body: Record<string, unknown>) => api.post<Permit>(`/api/licensing/permits/${id}/${ACTION_PATHS[action]}`, body),
+  receive: (body: Record<string, unknown>) => api.post<Permit>('/api/licensing/permits', body),
+  createItem: (body: Record<string, unknown>) => api.post<PermitItem>('/api/licensing/items', body),
+  updateItem: (id: string, body: Record<string, unknown>) => api.patch<PermitItem>(`/api/licensing/items/${id}`, body),
+};
+
+/** Chinese names of the fields a permit's audit events carry. */
+export const PERMIT_FIELD_LABELS: Record<string, string> = {
+  case_no: '办件编号', item: '许可事项', applicant: '申请人', applicant_type: '申请人类型', applicant_uscc: '统一社会信用代码', channel: '申请渠道', visits: '跑动次数',
+  status: '状态', received_on: '收件日期', correction_notice_on: '补正告知日期', correction_items: '补正内容', corrected_on: '补正材料收到日期', accepted_on: '受理日期',
+  clock_start_on: '期限起算日', deemed_accepted: '视为受理', not_accepted_on: '不予受理日期', not_accepted_reason: '不予受理理由', pauses: '扣除期间',
+  extension_days: '延长工作日', extension_approved_on: '延长批准日期', extension_reason: '延长理由', due_on: '承诺期限', statutory_due_on: '法定期限',
+  decided_on: '决定日期', result: '办理结果', decision_no: '决定文书号', decision_note: '决定说明', certificate_no: '证件编号', certificate_on: '发证日期', published_on: '公示日期',
+};

@@ -1,0 +1,32 @@
+import { AuditOutlined } from '@ant-design/icons';
+import { lazyNamed } from '../../lib/lazyNamed';
+import { defineFeature } from '../types';
+import { PERMIT_FIELD_LABELS } from './api';
+
+const PermitListPage = lazyNamed(() => import('./components/PermitListPage'), 'PermitListPage');
+const PermitPage = lazyNamed(() => import('./components/PermitPage'), 'PermitPage');
+const ItemsPage = lazyNamed(() => import('./components/ItemsPage'), 'ItemsPage');
+
+/** 行政许可 — permit cases with their statutory clocks, and the permit-item catalogue (server module `licensing`). */
+export const licensingFeature = defineFeature({
+  key: 'licensing',
+  title: '行政许可',
+  icon: <AuditOutlined />,
+  menu: [
+    { path: '/licensing/permits', label: '许可办件', permission: 'licensing.read' },
+    { path: '/licensing/items', label: '许可事项目录', permission: 'licensing.read' },
+  ],
+  routes: [
+    { path: '/licensing/permits', element: <PermitListPage />, permission: 'licensing.read' },
+    { path: '/licensing/permits/:id', element: <PermitPage />, permission: 'licensing.read' },
+    { path: '/licensing/items/:id?', element: <ItemsPage />, permission: 'licensing.read' },
+  ],
+  entities: {
+    'licensing.permit': { label: '许可办件', link: (id) => `/licensing/permits/${id}`, fields: PERMIT_FIELD_LABELS },
+    'licensing.item': {
+      label: '许可事项',
+      link: (id) => `/licensing/items/${id}`,
+      fields: { code: '事项编码', name: '事项名称', category: '类别', statutory_days: '法定时限', committed_days: '承诺时限', cloud_window: '纳入政务云窗', basis: '设定依据' },
+    },
+  },
+});
