@@ -2,8 +2,8 @@ import { Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useApi } from '../api/useApi';
 import type { AuditEvent } from '../api/types';
 import { formatInstant } from '../lib/format';
-import { actionColor, actionLabel, NOTE_LABELS, noteValue } from '../lib/auditLabels';
-import { entityFields } from '../features/registry';
+import { actionColor, noteValue } from '../lib/auditLabels';
+import { entityActionLabel, entityFields, entityNoteLabel } from '../features/registry';
 import { ErrorAlert } from './ErrorAlert';
 import { FieldChangesTable, type FieldDisplay } from './FieldChangesTable';
 
@@ -30,10 +30,10 @@ export function RecordHistory({ entity, id, fieldLabels = entityFields(entity), 
             <Flex gap={8} align="center" wrap>
               <Typography.Text type="secondary">{formatInstant(e.at)}</Typography.Text>
               <Typography.Text strong>{e.actorName}</Typography.Text>
-              <Tag color={actionColor(e.action)}>{actionLabel(e.action)}</Tag>
+              <Tag color={actionColor(e.action)}>{entityActionLabel(e.entity, e.action)}</Tag>
               <Typography.Text type="secondary">#{e.seq}</Typography.Text>
             </Flex>
-            <EventNote note={e.changes.note} />
+            <EventNote entity={e.entity} note={e.changes.note} />
             <FieldChangesTable fields={e.changes.fields} fieldLabels={fieldLabels} renderValue={renderValue} />
           </Flex>
         ),
@@ -43,12 +43,12 @@ export function RecordHistory({ entity, id, fieldLabels = entityFields(entity), 
 }
 
 /** The facts of an event that are not field changes (source, reason, counts …). */
-export function EventNote({ note }: { note?: Record<string, unknown> }) {
+export function EventNote({ entity, note }: { entity: string; note?: Record<string, unknown> }) {
   if (!note || !Object.keys(note).length) return null;
   return (
     <Typography.Text type="secondary">
       {Object.entries(note)
-        .map(([k, v]) => `${NOTE_LABELS[k] ?? k}：${noteValue(k, v)}`)
+        .map(([k, v]) => `${entityNoteLabel(entity, k)}：${noteValue(k, v)}`)
         .join('；')}
     </Typography.Text>
   );

@@ -1,17 +1,46 @@
 import type { Feature, FeatureEntity, FeatureMenuItem } from './types';
+import { actionLabel, NOTE_LABELS } from '../lib/auditLabels';
 import { systemFeature } from './system';
 import { ledgersFeature } from './ledgers';
 import { metricsFeature } from './metrics';
+import { dashboardFeature } from './dashboard';
+import { reportsFeature } from './reports';
 import { publicityFeature } from './publicity';
+import { licensingFeature } from './licensing';
+import { legalFeature } from './legal';
+import { staffFeature } from './staff';
+import { inspectionsFeature } from './inspections';
+import { enforcementFeature } from './enforcement';
+import { floodFeature } from './flood';
+import { riversFeature } from './rivers';
+import { demandsFeature } from './demands';
+import { hotlineFeature } from './hotline';
+import { petitionsFeature } from './petitions';
+import { proposalsFeature } from './proposals';
+import { disclosureFeature } from './disclosure';
 
 /**
  * The features of the web app, in menu order. Adding a business module's UI is one
  * folder under `features/` and one line here.
  */
 export const features: readonly Feature[] = [
+  dashboardFeature,
   ledgersFeature,
   metricsFeature,
+  reportsFeature,
+  enforcementFeature,
+  licensingFeature,
+  legalFeature,
+  staffFeature,
+  inspectionsFeature,
+  demandsFeature,
+  hotlineFeature,
+  petitionsFeature,
+  proposalsFeature,
+  disclosureFeature,
   publicityFeature,
+  floodFeature,
+  riversFeature,
   systemFeature,
 ];
 
@@ -42,6 +71,16 @@ export function entityLink(entity: string, id: string): string | undefined {
 /** The Chinese field names an entity's feature declares (empty when none). */
 export function entityFields(entity: string): Record<string, string> {
   return entities.get(entity)?.fields ?? {};
+}
+
+/** The Chinese name of an audit verb on an entity: the entity's own label first, then the shared one. */
+export function entityActionLabel(entity: string, action: string): string {
+  return entities.get(entity)?.actions?.[action] ?? actionLabel(action);
+}
+
+/** The Chinese name of a note key on an entity's events. */
+export function entityNoteLabel(entity: string, key: string): string {
+  return entities.get(entity)?.notes?.[key] ?? NOTE_LABELS[key] ?? key;
 }
 
 /** Every declared entity, for filters. */

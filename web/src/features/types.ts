@@ -24,6 +24,10 @@ export interface FeatureEntity {
   link?: (id: string) => string;
   /** Chinese names of the fields its audit events carry ('parentId' → '上级单位'). */
   fields?: Record<string, string>;
+  /** Chinese names of this entity's own audit verbs ('signed' → '签收'); shared verbs come from lib/auditLabels. */
+  actions?: Record<string, string>;
+  /** Chinese names of the keys its events put in `note`. */
+  notes?: Record<string, string>;
 }
 
 /**

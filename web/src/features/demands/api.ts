@@ -96,3 +96,22 @@ export const DEMAND_FIELD_LABELS: Record<string, string> = {
   replied_at: '答复时间',
   closed_at: '办结时间',
 };
+
+/** Chinese names of the demand lifecycle's audit verbs (server: demands/service.ts PAST). */
+export const DEMAND_ACTION_LABELS: Record<string, string> = {
+  assigned: '派单',
+  signed: '签收',
+  returned: '退回',
+  paused: '中止计时',
+  resumed: '恢复计时',
+  extended: '延期',
+  replied: '答复',
+  closed: '办结',
+  evaluated: '评价',
+  linked: '关联疑似重复',
+  clue_requested: '转执法线索',
+  clue_consumed: '线索已接收',
+  review_requested: '申请复查/复核',
+  review_answered: '复查/复核答复',
+  remedy_recorded: '登记复议诉讼',
+};

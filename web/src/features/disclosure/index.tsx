@@ -1,7 +1,7 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_FIELD_LABELS } from '../demands/api';
+import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
 
 const RequestListPage = lazyNamed(() => import('./components/Pages'), 'RequestListPage');
 const RequestIntakePage = lazyNamed(() => import('./components/Pages'), 'RequestIntakePage');
@@ -24,7 +24,7 @@ export const disclosureFeature = defineFeature({
     { path: '/disclosure/report', element: <AnnualReportPage />, permission: 'disclosure.report' },
   ],
   entities: {
-    'disclosure.request': { label: '依申请公开', link: (id) => `/disclosure/items/${id}`, fields: DEMAND_FIELD_LABELS },
+    'disclosure.request': { label: '依申请公开', link: (id) => `/disclosure/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS },
     'disclosure.proactive': { label: '主动公开信息' },
   },
 });

@@ -1,7 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_FIELD_LABELS } from '../demands/api';
+import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
 
 const HotlineListPage = lazyNamed(() => import('./components/Pages'), 'HotlineListPage');
 const HotlineIntakePage = lazyNamed(() => import('./components/Pages'), 'HotlineIntakePage');
@@ -18,5 +18,5 @@ export const hotlineFeature = defineFeature({
     { path: '/hotline/new', element: <HotlineIntakePage />, permission: 'hotline.write' },
     { path: '/hotline/items/:id', element: <HotlineRecordPage />, permission: 'hotline.read' },
   ],
-  entities: { 'hotline.order': { label: '12345工单', link: (id) => `/hotline/items/${id}`, fields: DEMAND_FIELD_LABELS } },
+  entities: { 'hotline.order': { label: '12345工单', link: (id) => `/hotline/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS } },
 });

@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FieldChangesTable } from '../../../components/FieldChangesTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { EventNote } from '../../../components/RecordHistory';
-import { entityFields, entityLabel, entityLink, entityOptions } from '../../../features/registry';
-import { actionColor, actionLabel } from '../../../lib/auditLabels';
+import { entityActionLabel, entityFields, entityLabel, entityLink, entityOptions } from '../../../features/registry';
+import { actionColor } from '../../../lib/auditLabels';
 import { formatInstant } from '../../../lib/format';
 import { useAuditEvents } from '../hooks/useAuditEvents';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
@@ -55,7 +55,7 @@ export function AuditPage() {
             rowExpandable: (e) => e.changes.fields.length > 0 || !!e.changes.note,
             expandedRowRender: (e) => (
               <Flex vertical gap={8} style={{ padding: '4px 0' }}>
-                <EventNote note={e.changes.note} />
+                <EventNote entity={e.entity} note={e.changes.note} />
                 <FieldChangesTable fields={e.changes.fields} fieldLabels={entityFields(e.entity)} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   哈希 {e.hash}；前序哈希 {e.prevHash}
@@ -69,7 +69,7 @@ export function AuditPage() {
             { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
             { title: '操作人', dataIndex: 'actorName', width: 120 },
             { title: '记录类型', dataIndex: 'entity', width: 130, render: (en: string) => <Tooltip title={en}>{entityLabel(en)}</Tooltip> },
-            { title: '动作', dataIndex: 'action', width: 100, render: (a: string) => <Tag color={actionColor(a)}>{actionLabel(a)}</Tag> },
+            { title: '动作', dataIndex: 'action', width: 100, render: (a: string, e: AuditEvent) => <Tag color={actionColor(a)}>{entityActionLabel(e.entity, a)}</Tag> },
             { title: '记录', dataIndex: 'entityId', render: (id: string, e) => <RecordRef entity={e.entity} id={id} /> },
             {
               title: '变更',
