@@ -16,8 +16,16 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      // React, Ant Design and the rest of node_modules in one long-cached chunk; pages load on demand.
-      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+      // ECharts only with the pages that draw charts; React, Ant Design and the rest of
+      // node_modules in one long-cached chunk; pages load on demand.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
     },
   },
   server: {

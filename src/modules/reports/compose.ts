@@ -4,6 +4,7 @@ import { yearPeriod } from '../../core/metrics/registry.js';
 import { formatFigure, formatOf, yoyPhrase, type FigureFormat } from './figures.js';
 import { RULE_OF_LAW_REPORT, type SectionDef, type SentencePart } from './template.js';
 import { currentNarratives, figureOptions } from './repository.js';
+import type { Rounding } from './schema.js';
 
 export interface ComposedFigure {
   metric: string;
@@ -17,6 +18,10 @@ export interface ComposedFigure {
   yoy: string | null;
   /** The change on last year, always available to the editor. */
   change: string | null;
+  /** How the figure is written, and the bureau's choices for it this year. */
+  format: FigureFormat;
+  rounding: Rounding;
+  stateYoy: boolean;
 }
 
 export type Segment = { text: string } | { figure: ComposedFigure };
@@ -86,6 +91,9 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
       missing: f.missing,
       yoy: opt?.stateYoy ? change : null,
       change,
+      format,
+      rounding: opt?.rounding ?? 'exact',
+      stateYoy: opt?.stateYoy ?? false,
     };
   };
 

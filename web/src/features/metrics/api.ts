@@ -1,3 +1,5 @@
+import { qs } from '../../api/client';
+
 /** A metric as `GET /api/metrics?year=` lists it. */
 export interface Metric {
   key: string;
@@ -26,4 +28,12 @@ export function formatMetric(m: Pick<Metric, 'value' | 'unit'>): string {
   if (m.value === null || m.value === undefined || m.value === '') return '无数据';
   const v = typeof m.value === 'number' ? m.value.toLocaleString('zh-CN') : m.value;
   return `${v}${UNIT_SUFFIX[m.unit] ?? ''}`;
+}
+
+/**
+ * The drill-down page of a figure: `/metrics/drill/<key>?year=…[&month=…][&orgId=…]`.
+ * The HTML report's figure links and every dashboard chart point here.
+ */
+export function drillPath(key: string, year: number, filter: { month?: number; orgId?: string } = {}): string {
+  return `/metrics/drill/${encodeURIComponent(key)}${qs({ year, month: filter.month, orgId: filter.orgId })}`;
 }

@@ -1,3 +1,4 @@
+import { qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import type { Metric, MetricDrill } from '../api';
 
@@ -6,7 +7,13 @@ export function useMetrics(year: number) {
   return useApi<Metric[]>(`/api/metrics?year=${year}`);
 }
 
-/** The records behind one metric (null key: nothing open). */
-export function useMetricDrill(key: string | null, year: number) {
-  return useApi<MetricDrill>(key ? `/api/metrics/${encodeURIComponent(key)}/drill?year=${year}` : null);
+/** Narrows a drill-down to one month and/or one org (a street, a department). */
+export interface DrillFilter {
+  month?: number;
+  orgId?: string;
+}
+
+/** The records behind one metric for a year, optionally one month and one org (null key: nothing open). */
+export function useMetricDrill(key: string | null, year: number, filter: DrillFilter = {}) {
+  return useApi<MetricDrill>(key ? `/api/metrics/${encodeURIComponent(key)}/drill${qs({ year, month: filter.month, orgId: filter.orgId })}` : null);
 }

@@ -1,0 +1,22 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { lazyNamed } from '../../lib/lazyNamed';
+import { defineFeature } from '../types';
+
+const ReportPage = lazyNamed(() => import('./components/ReportPage'), 'ReportPage');
+const ReportIndexRedirect = lazyNamed(() => import('./components/ReportPage'), 'ReportIndexRedirect');
+
+/** 年度报告 — the annual rule-of-law report: narratives edited in the browser, figures from the records, Word / HTML / PDF. */
+export const reportsFeature = defineFeature({
+  key: 'reports',
+  title: '年度报告',
+  icon: <FileTextOutlined />,
+  menu: [{ path: '/reports/rule-of-law', label: '法治建设年度报告', permission: 'reports.read' }],
+  routes: [
+    { path: '/reports/rule-of-law', element: <ReportIndexRedirect />, permission: 'reports.read' },
+    { path: '/reports/rule-of-law/:year', element: <ReportPage />, permission: 'reports.read' },
+  ],
+  entities: {
+    'reports.narrative': { label: '报告叙述', fields: { body: '正文' } },
+    'reports.figure_option': { label: '报告数字表述', fields: { rounding: '取整', stateYoy: '写明同比' } },
+  },
+});
