@@ -2,9 +2,16 @@ import type { ModuleDef } from '../core/module.js';
 import { systemModule } from './system/module.js';
 import { publicityModule } from './publicity/module.js';
 import { licensingModule } from './licensing/module.js';
+import { legalModule } from './legal/module.js';
+import { staffModule } from './staff/module.js';
+import { inspectionsModule } from './inspections/module.js';
 import { floodModule } from './flood/module.js';
+import { riversModule } from './rivers/module.js';
 import { demandsModule } from './demands/module.js';
 import { hotlineModule } from './hotline/module.js';
+import { petitionsModule } from './petitions/module.js';
+import { proposalsModule } from './proposals/module.js';
+import { disclosureModule } from './disclosure/module.js';
 import { enforcementModule } from './enforcement/module.js';
 import { reportsModule } from './reports/module.js';
 
@@ -17,9 +24,16 @@ export const modules: readonly ModuleDef[] = [
   publicityModule,
   enforcementModule,
   licensingModule,
+  legalModule,
+  staffModule,
+  inspectionsModule,
   floodModule,
+  riversModule,
   demandsModule,
   hotlineModule,
+  petitionsModule,
+  proposalsModule,
+  disclosureModule,
   // Reports read every other module's metrics: keep it last.
   reportsModule,
 ];

@@ -1,0 +1,115 @@
+/**
+ * 案件线索 — clues from patrols, 12345, petitions, reports, river-chief patrols and
+ * transfers; 移送交办 between the bureau and a street with receipt, feedback and a
+ * due date; a clue becomes a case (fileCase) or is closed with a reason.
+ */
+import type { Ctx } from '../../../core/context.js';
+import type { System } from '../../../core/system.js';
+import { write } from '../../../core/audit/audit.js';
+import { errors } from '../../../core/errors.js';
+import { computeDeadline } from '../../../core/calendar/deadline.js';
+import { enf, getClue, nextSerial } from '../repository.js';
+import { assertDate, CASE_SOURCES } from '../rules.js';
+import { RULES } from '../deadlines.js';
+import { today } from './caseCommands.js';
+import { handlesOrg } from '../presenters.js';
+
+export interface ClueInput {
+  orgId: string;
+  source: string;
+  sourceRef?: string | null;
+  receivedOn: string;
+  summary: string;
+  location?: string | null;
+  partyName?: string | null;
+}
+
+/** Registers a clue (audit `enforcement.clue.created`). `source_ref` holds e.g. the 12345 order number. */
+export async function createClue(ctx: Ctx, input: ClueInput) {
+  if (!CASE_SOURCES.includes(input.source as any)) throw errors.validation('source', `线索来源应为${CASE_SOURCES.join('/')}`);
+  assertDate('receivedOn', '收到日期', input.receivedOn);
+  if (!input.summary?.trim()) throw errors.validation('summary', '线索内容不能为空');
+  if (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(input.orgId)) throw errors.notFound('办理单位');
+  const org = await ctx.db.selectFrom('org').select(['id']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.orgId).executeTakeFirst();
+  if (!org) throw errors.validation('orgId', '办理单位不存在');
+  return write(ctx, async ({ tx, audit }) => {
+    const prefix = `XS${input.receivedOn.slice(0, 4)}-`;
+    const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, 'enf_clue', 'clue_no', prefix)).padStart(4, '0')}`;
+    const row = await enf(tx)
+      .insertInto('enf_clue')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: input.orgId, clue_no: no, source: input.source, source_ref: input.sourceRef?.trim() || null, received_on: input.receivedOn, summary: input.summary.trim(), location: input.location?.trim() || null, party_name: input.partyName?.trim() || null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({ entity: 'enforcement.clue', entityId: row.id, action: 'created', orgId: row.org_id, after: { clue_no: no, source: row.source, source_ref: row.source_ref, received_on: row.received_on, summary: row.summary } });
+    return row;
+  });
+}
+
+async function loadOpen(ctx: Ctx, id: string, version: number) {
+  const c = await getClue(ctx.db, ctx.actor, id);
+  if (!c) throw errors.notFound('线索');
+  if (c.version !== version) throw errors.conflict();
+  if (!handlesOrg(ctx.actor.roles, c.org_kind)) throw errors.gate('NOT_HANDLER', `该线索由${c.org_name}办理，只有该单位的人员可以处理`);
+  return c;
+}
+
+/** 移送交办 — hands the clue to another unit (bureau ↔ street); feedback is due in 15 working days (unverified, configurable). */
+export async function transferClue(sys: System, ctx: Ctx, id: string, version: number, input: { toOrgId: string; on?: string }) {
+  const c = await loadOpen(ctx, id, version);
+  if (c.status !== 'open') throw errors.gate('CLUE_NOT_OPEN', '只有待处理的线索可以移送');
+  if (input.toOrgId === c.org_id) throw errors.validation('toOrgId', '不能移送给本单位');
+  const to = await ctx.db.selectFrom('org').select(['id', 'kind', 'name']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.toOrgId).executeTakeFirst();
+  if (!to) throw errors.validation('toOrgId', '接收单位不存在');
+  const on = input.on ? assertDate('on', '移送日期', input.on) : today();
+  const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, sys.calendar.current).due;
+  return write(ctx, async (w) => {
+    const row = await enf(w.tx)
+      .updateTable('enf_clue')
+      .set({ status: 'transferred', from_org_id: c.org_id, org_id: to.id, transferred_on: on, transfer_due_on: due, receipt_on: null, feedback: null, feedback_on: null, version: c.version + 1, updated_at: new Date() })
+      .where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).where('version', '=', version)
+      .returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'transferred', orgId: to.id, before: { org_id: c.org_id, status: c.status }, after: { org_id: to.id, status: 'transferred', transfer_due_on: due }, note: { to: to.name } });
+    await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: to.id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: on });
+    return row;
+  });
+}
+
+/** 签收 — the receiving unit acknowledges a transferred clue. */
+export async function receiveClue(ctx: Ctx, id: string, version: number, input: { on?: string }) {
+  const c = await loadOpen(ctx, id, version);
+  if (c.status !== 'transferred') throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是待签收的移送线索');
+  const on = input.on ? assertDate('on', '签收日期', input.on) : today();
+  return write(ctx, async (w) => {
+    const row = await enf(w.tx).updateTable('enf_clue').set({ status: 'open', receipt_on: on, version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'received', orgId: c.org_id, before: { status: c.status, receipt_on: null }, after: { status: 'open', receipt_on: on } });
+    return row;
+  });
+}
+
+/** 反馈 — the receiver reports back what it did (closes the transfer deadline). */
+export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: number, input: { feedback: string; on?: string }) {
+  const c = await loadOpen(ctx, id, version);
+  if (!c.transferred_on) throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是移送线索');
+  if (!c.receipt_on) throw errors.gate('CLUE_NOT_RECEIVED', '请先签收');
+  if (!input.feedback?.trim()) throw errors.validation('feedback', '反馈内容不能为空');
+  const on = input.on ? assertDate('on', '反馈日期', input.on) : today();
+  return write(ctx, async (w) => {
+    const row = await enf(w.tx).updateTable('enf_clue').set({ feedback: input.feedback.trim(), feedback_on: on, version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'feedback_given', orgId: c.org_id, before: { feedback: c.feedback }, after: { feedback: row.feedback, feedback_on: on } });
+    await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: c.org_id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: c.transferred_on!, doneOn: on });
+    return row;
+  });
+}
+
+/** 办结（不立案） — a clue closed without a case, with its reason. */
+export async function closeClue(ctx: Ctx, id: string, version: number, input: { reason: string; on?: string }) {
+  const c = await loadOpen(ctx, id, version);
+  if (c.status !== 'open') throw errors.gate('CLUE_NOT_OPEN', '只有待处理的线索可以办结');
+  if (!input.reason?.trim()) throw errors.validation('reason', '不予立案的理由不能为空');
+  const on = input.on ? assertDate('on', '办结日期', input.on) : today();
+  return write(ctx, async (w) => {
+    const row = await enf(w.tx).updateTable('enf_clue').set({ status: 'closed', closed_on: on, close_reason: input.reason.trim(), version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
+    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'closed', orgId: c.org_id, before: { status: c.status }, after: { status: 'closed', closed_on: on, close_reason: row.close_reason } });
+    return row;
+  });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '../../core/calendar/calendar.js';
+import { computeDeadline } from '../../core/calendar/deadline.js';
+import { caseDeadlines, decisionDeadline, RULES } from './deadlines.js';
+import { earliestHearingDate } from './rules.js';
+
+const cal = createCalendar({});
+
+describe('the enforcement deadline table', () => {
+  it.each([
+    ['90-day decision ending on National Day rolls to the make-up Saturday 8 Oct', 'decision', '2022-07-04', '2022-10-08'],
+    ['90-day decision from a March filing', 'decision', '2022-03-01', '2022-05-30'],
+    ['5-working-day hearing request window spans National Day and its make-up weekend', 'hearingRequest', '2022-09-29', '2022-10-11'],
+    ['5-working-day window in an ordinary week', 'hearingRequest', '2022-03-07', '2022-03-14'],
+    ['15-day payment term', 'payment', '2022-03-01', '2022-03-16'],
+    ['15-day payment ending on the Labour Day holiday rolls to 5 May', 'payment', '2022-04-15', '2022-05-05'],
+    ['7-working-day publication term past National Day', 'publication', '2022-09-29', '2022-10-13'],
+    ['15-working-day transfer feedback over Spring Festival, counting the make-up weekend 29–30 Jan', 'transferFeedback', '2022-01-24', '2022-02-17'],
+  ] as const)('%s', (_n, key, start, due) => expect(computeDeadline({ rule: RULES[key], start }, cal).due).toBe(due));
+
+  it('every rule names its source', () => {
+    for (const r of Object.values(RULES)) expect(r.source).toMatch(/行政处罚法|国办发|本局/);
+  });
+
+  it('an approved 30-day extension runs from the unrolled end (2 Oct + 30 = 1 Nov)', () => {
+    expect(decisionDeadline({ filedOn: '2022-07-04', extensionDays: 30, extensionApprovedOn: '2022-09-20' }, cal).due).toBe('2022-11-01');
+  });
+
+  it('a hearing is held no earlier than the 7th working day after its notice (行政处罚法第六十四条)', () => {
+    expect(earliestHearingDate('2022-09-29', cal)).toBe('2022-10-13');
+  });
+});
+
+describe('case deadlines with their status', () => {
+  const base = { filedOn: '2022-07-04', extensionDays: null, extensionApprovedOn: null, decidedOn: null, notifiedOn: null, hearingRequestedOn: null, rightsWaived: false, servedOn: null, paidOn: null, fineFen: 0, publishedOn: null, closedOn: null, revokedOn: null };
+  it.each([
+    ['well before the decision deadline', base, '2022-08-01', 'ok'],
+    ['three working days before: due soon', base, '2022-10-02', 'due_soon'],
+    ['past it without a decision: overdue', base, '2022-10-09', 'overdue'],
+    ['decided: done', { ...base, decidedOn: '2022-09-01' }, '2022-12-01', 'done'],
+  ])('%s', (_n, facts, today, status) => expect(caseDeadlines(facts, cal, today).find((d) => d.key === 'decision')!.status).toBe(status));
+
+  it('adds the payment term after service of a fine (2 Sep + 15 = Sat 17 Sep, rolled to Mon 19 Sep), overdue when unpaid', () => {
+    const ds = caseDeadlines({ ...base, decidedOn: '2022-09-01', servedOn: '2022-09-02', fineFen: 100_000, publishedOn: '2022-09-05' }, cal, '2022-09-30');
+    expect(ds.find((d) => d.key === 'payment')).toMatchObject({ due: '2022-09-19', status: 'overdue' });
+    expect(ds.find((d) => d.key === 'publication')).toMatchObject({ status: 'done' });
+  });
+
+  it("the party's hearing window closes once elapsed (not shown as overdue)", () => {
+    const ds = caseDeadlines({ ...base, notifiedOn: '2022-09-29' }, cal, '2022-10-20');
+    expect(ds.find((d) => d.key === 'hearingRequest')).toMatchObject({ due: '2022-10-11', status: 'done' });
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  certStatus, decisionDocumentProblems, discretionCheck, hearingRight, lateCharge, legalReviewReasons, officerProblems, summaryProcedureProblems,
+} from './rules.js';
+import { formatDiscretion, parseDiscretion } from './discretion.js';
+import { drawSample } from './sampling.js';
+import { publicIdNo, publicPartyName } from '../publicity/index.js';
+import { maskIdNo } from '../../core/ledger/validators.js';
+import type { DiscretionLevel } from './schema.js';
+
+describe('简易程序 — 行政处罚法第五十一条', () => {
+  it.each([
+    ['a warning to a person', '自然人', ['警告'], 0, []],
+    ['a 200-yuan fine to a person is the ceiling', '自然人', ['罚款'], 20_000, []],
+    ['201 yuan to a person is over it', '自然人', ['罚款'], 20_100, ['对公民罚款超过200元，不适用简易程序（行政处罚法第五十一条）']],
+    ['3,000 yuan to a company is the ceiling', '法人', ['罚款'], 300_000, []],
+    ['3,000.01 yuan to a company is over it', '法人', ['罚款'], 300_001, ['对法人或其他组织罚款超过3000元，不适用简易程序（行政处罚法第五十一条）']],
+    ['a confiscation is never summary', '法人', ['没收违法所得'], 0, ['简易程序只适用于警告或罚款，不适用于没收违法所得（行政处罚法第五十一条）']],
+  ] as const)('%s', (_n, partyType, kinds, fineFen, problems) => {
+    expect(summaryProcedureProblems({ partyType, kinds: [...kinds], fineFen })).toEqual(problems);
+  });
+});
+
+describe('听证权利 — 行政处罚法第六十三条 (thresholds: person > 5,000, organisation > 50,000 yuan)', () => {
+  it.each([
+    ['5,000 yuan to a person: no hearing right', '自然人', ['罚款'], 500_000, 0, 0],
+    ['5,000.01 yuan to a person: hearing right', '自然人', ['罚款'], 500_001, 0, 1],
+    ['50,000 yuan to a company: no hearing right', '法人', ['罚款'], 5_000_000, 0, 0],
+    ['fine and confiscation together count', '法人', ['罚款', '没收违法所得'], 4_000_000, 1_000_001, 1],
+    ['责令停产停业 always gives the right', '法人', ['责令停产停业'], 0, 0, 1],
+  ] as const)('%s', (_n, partyType, kinds, fineFen, confiscationFen, n) => {
+    expect(hearingRight({ partyType, kinds: [...kinds], fineFen, confiscationFen })).toHaveLength(n);
+  });
+});
+
+describe('法制审核 triggers — 行政处罚法第五十八条', () => {
+  it.each([
+    ['an ordinary small case needs none', { major: false, hearingHeld: false, hearingRight: [] }, 0],
+    ['a major case needs it', { major: true, hearingHeld: false, hearingRight: [] }, 1],
+    ['a case after a hearing needs it', { major: false, hearingHeld: true, hearingRight: ['罚没金额超过5000元（较大数额）'] }, 2],
+    ['a hearing right alone needs it under the bureau rule', { major: false, hearingHeld: false, hearingRight: ['吊销许可证件'] }, 1],
+  ] as const)('%s', (_n, c, n) => expect(legalReviewReasons({ ...c, hearingRight: [...c.hearingRight] })).toHaveLength(n));
+});
+
+describe('加处罚款 — 3 % a day, capped at the fine (行政处罚法第七十二条)', () => {
+  it.each([
+    ['paid on the due date', 100_000, '2022-03-16', '2022-03-16', 0, 0],
+    ['four days late: 12 %', 100_000, '2022-03-16', '2022-03-20', 4, 12_000],
+    ['forty days late: capped at the fine', 100_000, '2022-03-16', '2022-04-25', 40, 100_000],
+  ])('%s', (_n, fine, due, paid, days, fen) => expect(lateCharge(fine, due, paid)).toEqual({ days, fen }));
+});
+
+describe('执法人员 — at least two with valid certificates (行政处罚法第四十二条)', () => {
+  const a = { name: '甲', certNo: 'A1', certValidUntil: '2027-06-29' };
+  const b = { name: '乙', certNo: 'B1', certValidUntil: '2027-06-29' };
+  const expired = { name: '丙', certNo: 'C1', certValidUntil: '2022-03-01' };
+  const none = { name: '丁', certNo: null, certValidUntil: null };
+  it.each([
+    ['two valid officers', [a, b], 0],
+    ['one officer only', [a], 1],
+    ['one valid and one expired', [a, expired], 2],
+    ['one valid and one without a certificate', [a, none], 2],
+    ['three with one expired still has two valid', [a, b, expired], 1],
+  ])('%s', (_n, officers, n) => expect(officerProblems(officers, '2022-06-01')).toHaveLength(n));
+  it.each([
+    ['valid far ahead', '2027-06-29', '2022-06-01', 'valid'],
+    ['30 days ahead is warned', '2022-07-01', '2022-06-01', 'expiring'],
+    ['past', '2022-05-31', '2022-06-01', 'expired'],
+  ] as const)('certificate %s', (_n, until, on, st) => expect(certStatus({ name: 'x', certNo: 'X', certValidUntil: until }, on)).toBe(st));
+});
+
+describe('裁量基准 — the discretion calculator', () => {
+  const levels: DiscretionLevel[] = [
+    { level: 'minor', label: '轻微', minFen: 0, maxFen: 500_000, waiver: true },
+    { level: 'ordinary', label: '一般', minFen: 500_000, maxFen: 2_000_000 },
+  ];
+  it.each([
+    ['inside the ordinary range', 'ordinary', 1_000_000, false, ['罚款'], []],
+    ['at the top of the range', 'ordinary', 2_000_000, false, ['罚款'], []],
+    ['above the range', 'ordinary', 2_000_100, false, ['罚款'], ['罚款20001元不在“一般”情节的裁量基准5000至20000元之内']],
+    ['below the range', 'ordinary', 100_000, false, ['罚款'], ['罚款1000元不在“一般”情节的裁量基准5000至20000元之内']],
+    ['first violation waived at a minor level', 'minor', 0, true, ['不予处罚'], []],
+    ['no waiver at the ordinary level', 'ordinary', 0, true, ['不予处罚'], ['“一般”情节不适用首违不罚（行政处罚法第三十三条）']],
+    ['no level chosen', null, 100_000, false, ['罚款'], ['请选择违法情节（裁量等级）']],
+  ] as const)('%s', (_n, level, fineFen, first, kinds, problems) => {
+    expect(discretionCheck(levels, { level, fineFen, firstViolation: first, kinds: [...kinds] }).problems).toEqual(problems);
+  });
+  it('reads and writes the ledger text form', () => {
+    const r = parseDiscretion('轻微:0-5000（首违不罚）；一般:5000-20000');
+    expect(r).toEqual({ levels });
+    expect(formatDiscretion(levels)).toBe('轻微:0-5000（首违不罚）；一般:5000-20000');
+    expect(parseDiscretion('一般 5000到20000')).toHaveProperty('error');
+    expect(parseDiscretion('一般:20000-5000')).toEqual({ error: '“一般:20000-5000”的最低金额大于最高金额' });
+  });
+});
+
+describe('决定书 six contents — 行政处罚法第五十九条', () => {
+  const full = { partyName: '某公司', facts: '向河涌排放污水', evidenceCount: 2, kinds: ['罚款'], basis: '《城镇排水与污水处理条例》第五十条', decidedOn: '2022-05-01', decisionNo: '穗天水罚〔2022〕1号' };
+  it.each([
+    ['complete', full, []],
+    ['no evidence', { ...full, evidenceCount: 0 }, ['违反法律、法规、规章的事实和证据']],
+    ['no basis', { ...full, basis: ' ' }, ['行政处罚的种类和依据']],
+    ['no number', { ...full, decisionNo: null }, ['作出决定的行政机关名称和日期（文书号）']],
+  ])('%s', (_n, d, problems) => expect(decisionDocumentProblems(d)).toEqual(problems));
+});
+
+describe('masking of parties', () => {
+  it.each([
+    ['a person in lists: ID card masked', '44010619900101123X', true, '440106********123X'],
+    ['a company in lists: USCC shown', '91440101MA5D12345X', false, '91440101MA5D12345X'],
+  ])('%s', (_n, id, natural, shown) => expect(maskIdNo(id, { naturalPerson: natural })).toBe(shown));
+  it('public page: a person keeps the surname, a company is shown whole', () => {
+    expect(publicPartyName('陈志伟', '自然人')).toBe('陈某某');
+    expect(publicPartyName('广州市某某公司', '法人')).toBe('广州市某某公司');
+    expect(publicIdNo('44010619900101123X', '自然人')).toBe('440106********123X');
+  });
+});
+
+describe('案卷评查 draw', () => {
+  const pop = Array.from({ length: 20 }, (_, i) => ({ caseNo: `C${String(i).padStart(2, '0')}` }));
+  it('is reproducible from the seed, whatever the order of the population', () => {
+    const a = drawSample(pop, 5, 12345).map((x) => x.caseNo);
+    const b = drawSample([...pop].reverse(), 5, 12345).map((x) => x.caseNo);
+    expect(a).toEqual(b);
+    expect(new Set(a).size).toBe(5);
+    expect(drawSample(pop, 5, 54321).map((x) => x.caseNo)).not.toEqual(a);
+  });
+  it('takes the whole population when it is smaller than the sample', () => expect(drawSample(pop.slice(0, 3), 5, 1)).toHaveLength(3));
+});

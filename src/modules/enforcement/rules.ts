@@ -1,0 +1,173 @@
+/**
+ * 行政处罚 rules a lawyer checks against the statute (../shared/RULES.md,
+ * "Administrative penalties"): pure functions, no I/O, no clock. Each constant
+ * carries its source; values marked (unverified) are configurable and the UI says so.
+ */
+import { errors } from '../../core/errors.js';
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import type { DiscretionLevel } from './schema.js';
+
+/** 处罚种类 — 行政处罚法第九条 (as the penalty-cases ledger writes them), plus 不予处罚 (第三十三条). */
+export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '不予处罚'] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
+/** 当事人类型 */
+export const PARTY_TYPES = ['自然人', '法人', '其他组织'] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+/** 案件来源 (LEDGERS.md penalty-cases). 12345 clues get `source_ref` = the hotline order number. */
+export const CASE_SOURCES = ['巡查发现', '12345', '信访', '举报', '移送', '河长制', '其他'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** 证据种类 (行政处罚法第四十六条, the kinds the bureau files). */
+export const EVIDENCE_KINDS = { photo: '现场照片', inspection: '现场检查（勘验）笔录', inquiry: '询问笔录', document: '书证', audio: '视听资料', other: '其他证据' } as const;
+export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
+
+/** 简易程序 thresholds — 行政处罚法第五十一条: warning, or a fine ≤ 200 yuan (person) / ≤ 3,000 yuan (organisation). (checked) */
+export const SUMMARY_LIMIT_FEN = { 自然人: 20_000, 其他: 300_000 } as const;
+
+/**
+ * 较大数额罚款 (hearing right) — 行政处罚法第六十三条; water cases' amounts are set by
+ * provincial rules: individual > 5,000 yuan, organisation > 50,000 yuan. (secondary; configurable)
+ */
+export const HEARING_THRESHOLD_FEN = { 自然人: 500_000, 其他: 5_000_000 } as const;
+
+/** Penalty kinds that always give a hearing right (行政处罚法第六十三条). */
+export const HEARING_KINDS: readonly string[] = ['降低资质等级', '吊销许可证件', '责令停产停业', '责令关闭', '限制从业'];
+
+/** 加处罚款 — 3 % of the fine per day late, never more than the fine (行政处罚法第七十二条). (checked) */
+export const LATE_CHARGE_RATE = 0.03;
+
+/** At least two officers with valid certificates per case (行政处罚法第四十二条). (checked) */
+export const MIN_OFFICERS = 2;
+
+/** 执法证到期提醒: certificates expiring within 30 days are warned (issue 3). */
+export const CERT_WARN_DAYS = 30;
+
+/** 决定期限延长 — 水利部令第55号's extension rules are unverified: default +30 days with approval (configurable). */
+export const DEFAULT_EXTENSION_DAYS = 30;
+
+const isNatural = (partyType: string) => partyType === '自然人';
+
+/** Whether the proposed penalty qualifies for 简易程序 (行政处罚法第五十一条); reasons when not. */
+export function summaryProcedureProblems(p: { partyType: string; kinds: readonly string[]; fineFen: number; confiscationFen?: number }): string[] {
+  const out: string[] = [];
+  const other = p.kinds.filter((k) => k !== '警告' && k !== '罚款');
+  if (!p.kinds.length) out.push('未选择处罚种类');
+  if (other.length) out.push(`简易程序只适用于警告或罚款，不适用于${other.join('、')}（行政处罚法第五十一条）`);
+  if ((p.confiscationFen ?? 0) > 0) out.push('简易程序不得没收（行政处罚法第五十一条）');
+  const limit = isNatural(p.partyType) ? SUMMARY_LIMIT_FEN.自然人 : SUMMARY_LIMIT_FEN.其他;
+  if (p.fineFen > limit) out.push(`${isNatural(p.partyType) ? '对公民' : '对法人或其他组织'}罚款超过${limit / 100}元，不适用简易程序（行政处罚法第五十一条）`);
+  return out;
+}
+
+/** Whether the party has a right to a hearing (行政处罚法第六十三条), and why. */
+export function hearingRight(p: { partyType: string; kinds: readonly string[]; fineFen: number; confiscationFen: number }): string[] {
+  const out: string[] = [];
+  const limit = isNatural(p.partyType) ? HEARING_THRESHOLD_FEN.自然人 : HEARING_THRESHOLD_FEN.其他;
+  if (p.fineFen + p.confiscationFen > limit) out.push(`罚没金额超过${limit / 100}元（较大数额）`);
+  for (const k of p.kinds) if (HEARING_KINDS.includes(k)) out.push(k);
+  return out;
+}
+
+/**
+ * 法制审核 triggers — 行政处罚法第五十八条: major public interest, a hearing held
+ * (major rights), complex cases; plus the bureau's own rule (重大执法决定法制审核办法):
+ * every case with a hearing right. Returns the reasons; review is required when non-empty.
+ */
+export function legalReviewReasons(c: { major: boolean; hearingHeld: boolean; hearingRight: readonly string[] }): string[] {
+  const out: string[] = [];
+  if (c.major) out.push('重大案件（涉及重大公共利益或情况疑难复杂）');
+  if (c.hearingHeld) out.push('经过听证程序');
+  if (c.hearingRight.length) out.push(`当事人享有听证权利（${c.hearingRight.join('、')}），本局规定须经法制审核`);
+  return out;
+}
+
+/** 法制审核 checklist (国办发〔2018〕118号; unverified list, kept as a checklist). */
+export const REVIEW_CHECKLIST = [
+  { key: 'competent', label: '执法主体合法' },
+  { key: 'officers', label: '执法人员具备执法资格' },
+  { key: 'procedure', label: '执法程序合法' },
+  { key: 'facts', label: '案件事实清楚、证据确凿充分' },
+  { key: 'basis', label: '适用法律依据正确、裁量适当' },
+  { key: 'powers', label: '未超越法定权限' },
+  { key: 'documents', label: '执法文书完备、规范' },
+  { key: 'transfer', label: '无应移送司法机关的违法犯罪情形' },
+] as const;
+
+/** Late charge (加处罚款) on a fine paid after its due date, capped at the fine (行政处罚法第七十二条). */
+export function lateCharge(fineFen: number, dueOn: string, paidOn: string): { days: number; fen: number } {
+  if (paidOn <= dueOn) return { days: 0, fen: 0 };
+  const days = Math.round((Date.parse(`${paidOn}T00:00:00Z`) - Date.parse(`${dueOn}T00:00:00Z`)) / 86_400_000);
+  return { days, fen: Math.min(fineFen, Math.round(fineFen * LATE_CHARGE_RATE * days)) };
+}
+
+/** An officer as the rules see it. */
+export interface OfficerFacts {
+  name: string;
+  certNo: string | null;
+  certValidUntil: string | null;
+}
+
+/** Whether an officer's certificate is valid on a date. */
+export const certValidOn = (o: OfficerFacts, on: string) => !!o.certNo && !!o.certValidUntil && o.certValidUntil >= on;
+
+/** Problems with a case's officers on a date: fewer than two with a valid certificate (行政处罚法第四十二条). */
+export function officerProblems(officers: readonly OfficerFacts[], on: string): string[] {
+  const out: string[] = [];
+  for (const o of officers) if (!certValidOn(o, on)) out.push(`${o.name}没有有效的执法证件`);
+  const valid = officers.filter((o) => certValidOn(o, on)).length;
+  if (valid < MIN_OFFICERS) out.push(`执法人员不得少于两人且须持有效执法证件（行政处罚法第四十二条），现有${valid}人`);
+  return out;
+}
+
+/** 'valid' | 'expiring' (within 30 days) | 'expired' | 'none' — the certificate's state on a date. */
+export function certStatus(o: OfficerFacts, on: string): 'valid' | 'expiring' | 'expired' | 'none' {
+  if (!o.certNo || !o.certValidUntil) return 'none';
+  if (o.certValidUntil < on) return 'expired';
+  const days = (Date.parse(`${o.certValidUntil}T00:00:00Z`) - Date.parse(`${on}T00:00:00Z`)) / 86_400_000;
+  return days <= CERT_WARN_DAYS ? 'expiring' : 'valid';
+}
+
+/** The discretion calculator: the benchmark range for a level, and problems with a proposed fine. */
+export function discretionCheck(levels: readonly DiscretionLevel[], input: { level: string | null; fineFen: number; firstViolation: boolean; kinds: readonly string[] }): { range: DiscretionLevel | null; waiverAllowed: boolean; problems: string[] } {
+  if (!levels.length) return { range: null, waiverAllowed: false, problems: [] };
+  const range = levels.find((l) => l.level === input.level) ?? null;
+  const problems: string[] = [];
+  if (!range) {
+    problems.push('请选择违法情节（裁量等级）');
+    return { range, waiverAllowed: false, problems };
+  }
+  const waiverAllowed = !!range.waiver && input.firstViolation;
+  const fines = input.kinds.includes('罚款');
+  if (input.kinds.includes('不予处罚') && !waiverAllowed && input.level !== 'none') problems.push(`“${range.label}”情节不适用首违不罚（行政处罚法第三十三条）`);
+  if (fines && (input.fineFen < range.minFen || input.fineFen > range.maxFen)) {
+    problems.push(`罚款${input.fineFen / 100}元不在“${range.label}”情节的裁量基准${range.minFen / 100}至${range.maxFen / 100}元之内`);
+  }
+  return { range, waiverAllowed, problems };
+}
+
+/**
+ * The six contents a decision document must carry (行政处罚法第五十九条):
+ * party; facts and evidence; kind and basis; manner and term of performance;
+ * remedies; agency and date. Returns the missing ones.
+ */
+export function decisionDocumentProblems(d: { partyName: string | null; facts: string | null; evidenceCount: number; kinds: readonly string[]; basis: string | null; decidedOn: string | null; decisionNo: string | null }): string[] {
+  const out: string[] = [];
+  if (!d.partyName?.trim()) out.push('当事人的姓名或者名称');
+  if (!d.facts?.trim() || d.evidenceCount < 1) out.push('违反法律、法规、规章的事实和证据');
+  if (!d.kinds.length || !d.basis?.trim()) out.push('行政处罚的种类和依据');
+  if (!d.decidedOn || !d.decisionNo) out.push('作出决定的行政机关名称和日期（文书号）');
+  return out;
+}
+
+/** Checks an ISO date input, naming the field. */
+export function assertDate(field: string, label: string, v: unknown): string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw errors.validation(field, `${label}无效，应为“2022-03-01”格式的日期`);
+  return v;
+}
+
+/** Earliest date a hearing may be held after its notice: 7 working days later (行政处罚法第六十四条). */
+export function earliestHearingDate(noticeOn: string, cal: WorkCalendar): string {
+  return cal.addWorkdays(noticeOn, 7);
+}

@@ -1,0 +1,28 @@
+/**
+ * 案卷评查抽样 — a reproducible random draw: the population sorted by case number,
+ * shuffled by Fisher–Yates driven by mulberry32(seed), the first n taken. Anyone with
+ * the seed and the list can redo the draw (the algorithm's name is stored with it).
+ */
+import { seededRandom } from '../../core/demo.js';
+
+export const SAMPLING_ALGORITHM = 'mulberry32 + Fisher–Yates，按案件编号排序后抽取前n件';
+
+export function drawSample<T extends { caseNo: string }>(population: readonly T[], n: number, seed: number): T[] {
+  const sorted = [...population].sort((a, b) => a.caseNo.localeCompare(b.caseNo));
+  const rnd = seededRandom(seed);
+  for (let i = sorted.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
+  }
+  return sorted.slice(0, Math.min(n, sorted.length));
+}
+
+/** 评查标准 — the default checklist with points (configurable per review; unverified). */
+export const DEFAULT_CHECKLIST = [
+  { key: 'subject', label: '执法主体与执法人员资格', points: 10 },
+  { key: 'facts', label: '事实认定清楚、证据充分', points: 25 },
+  { key: 'basis', label: '法律适用与自由裁量', points: 20 },
+  { key: 'procedure', label: '程序合法（告知、听证、法制审核、集体讨论）', points: 25 },
+  { key: 'documents', label: '文书规范、送达与执行', points: 10 },
+  { key: 'archive', label: '案卷装订归档', points: 10 },
+] as const;

@@ -1,0 +1,196 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { DateCol, Instant } from '../../core/db/types.js';
+
+type Default<T> = ColumnType<T, T | undefined, T>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+/** One level of an item's discretion benchmark (裁量基准). */
+export interface DiscretionLevel {
+  /** Stable key: 'minor' | 'ordinary' | 'serious' … */
+  level: string;
+  /** 情节, e.g. '轻微', '一般', '较重', '严重' */
+  label: string;
+  minFen: number;
+  maxFen: number;
+  /** 首违不罚 — a first violation at this level may go unpunished (行政处罚法第三十三条). */
+  waiver?: boolean;
+  note?: string;
+}
+
+/** A checklist row of 案卷评查 with its maximum points. */
+export interface ChecklistItem {
+  key: string;
+  label: string;
+  points: number;
+}
+
+/** The enforcement module's tables (see migrations/0001_init.sql). */
+export type EnfTables = {
+  enf_item: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    code: string;
+    name: string;
+    legal_basis: string;
+    penalty_basis: string | null;
+    discretion: Json<DiscretionLevel[]>;
+    discretion_text: string | null;
+    delegated: Default<boolean>;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  enf_officer: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    name: string;
+    cert_no: string | null;
+    cert_issued_on: DateCol | null;
+    cert_valid_until: DateCol | null;
+    exam_score: ColumnType<number | null, number | null | undefined, number | null>;
+    exam_pass_line: Default<number>;
+    active: Default<boolean>;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  enf_clue: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    clue_no: string;
+    source: string;
+    source_ref: string | null;
+    received_on: DateCol;
+    summary: string;
+    location: string | null;
+    party_name: string | null;
+    status: Default<'open' | 'transferred' | 'case' | 'closed'>;
+    from_org_id: string | null;
+    transferred_on: DateCol | null;
+    transfer_due_on: DateCol | null;
+    receipt_on: DateCol | null;
+    feedback: string | null;
+    feedback_on: DateCol | null;
+    case_id: string | null;
+    closed_on: DateCol | null;
+    close_reason: string | null;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  enf_case: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    case_no: string;
+    stage: string;
+    procedure: Default<'general' | 'summary'>;
+    source: string | null;
+    source_ref: string | null;
+    clue_id: string | null;
+    item_id: string | null;
+    item_code: string | null;
+    cause: string;
+    party_type: string;
+    party_name: string;
+    /** Encrypted (AES-256-GCM, core/crypto/pii.ts); read with `openId`. */
+    party_id_no: string | null;
+    party_id_index: Default<string | null>;
+    filed_on: DateCol;
+    major: Default<boolean>;
+    officer_ids: Default<string[]>;
+    officer_names: Default<string[]>;
+    circumstance: string | null;
+    first_violation: Default<boolean>;
+    proposed_kinds: Default<string[]>;
+    proposed_fine_fen: number | null;
+    proposed_confiscation_fen: number | null;
+    notified_on: DateCol | null;
+    rights_waived: Default<boolean>;
+    statement: string | null;
+    hearing_requested_on: DateCol | null;
+    hearing_on: DateCol | null;
+    hearing_notice_on: DateCol | null;
+    hearing_held_on: DateCol | null;
+    hearing_record: string | null;
+    review_required: Default<boolean>;
+    review_on: DateCol | null;
+    review_result: string | null;
+    review_opinion: string | null;
+    review_checklist: ColumnType<Record<string, boolean> | null, string | null | undefined, string | null>;
+    discussion_on: DateCol | null;
+    discussion_minutes: string | null;
+    extension_days: number | null;
+    extension_approved_on: DateCol | null;
+    extension_reason: string | null;
+    decided_on: DateCol | null;
+    decision_no: string | null;
+    penalty_kinds: Default<string[]>;
+    fine_fen: Default<number>;
+    confiscation_fen: Default<number>;
+    decision_facts: string | null;
+    decision_basis: string | null;
+    served_on: DateCol | null;
+    paid_on: DateCol | null;
+    late_fee_fen: Default<number>;
+    executed_on: DateCol | null;
+    closed_on: DateCol | null;
+    close_reason: string | null;
+    published_on: DateCol | null;
+    archived_on: DateCol | null;
+    revoked_on: DateCol | null;
+    revoke_reason: string | null;
+    imported: Default<boolean>;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  enf_evidence: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    case_id: string;
+    kind: string;
+    title: string;
+    collected_on: DateCol;
+    note: string | null;
+    attachment_id: string | null;
+    created_at: Instant;
+  };
+  enf_review: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    title: string;
+    year: number;
+    seed: number;
+    algorithm: string;
+    sample_size: number;
+    population: number;
+    checklist: Json<ChecklistItem[]>;
+    drawn_on: DateCol;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  enf_review_item: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    review_id: string;
+    case_id: string;
+    scores: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+    score: ColumnType<number | null, number | null | undefined, number | null>;
+    findings: string | null;
+    rectification: string | null;
+    rectified_on: DateCol | null;
+    scored_on: DateCol | null;
+    version: Version;
+  };
+};
+
+export type CaseRow = EnfTables['enf_case'] extends infer T ? { [K in keyof T]: T[K] extends ColumnType<infer S, any, any> ? S : T[K] extends Generated<infer G> ? G : T[K] } : never;

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+import { history } from '../../../src/core/audit/audit.js';
+import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
+import { usccCheckChar } from '../../../src/core/ledger/validators.js';
+
+const USCC = '91440101MA5D12345' + usccCheckChar('91440101MA5D12345');
+
+let sys: System;
+let app: FastifyInstance;
+let enforcer: Client;
+let legal: Client;
+let leader: Client;
+let squadId: string;
+let officers: any[];
+let item: any;
+
+const today = isoDateInShanghai(new Date());
+const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  enforcer = await login(app, 'enforcer');
+  legal = await login(app, 'legal');
+  leader = await login(app, 'leader');
+  const orgs = (await enforcer.req('GET', '/api/orgs')).body.data;
+  squadId = orgs.find((o: any) => o.name === '水政监察大队').id;
+  officers = (await enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data;
+  item = (await enforcer.req('GET', '/api/enforcement/items')).body.data[0];
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+const act = async (c: Client, id: string, event: string, body: Record<string, unknown> = {}) => {
+  const cur = (await c.req('GET', `/api/enforcement/cases/${id}`)).body.data;
+  return c.req('POST', `/api/enforcement/cases/${id}/events/${event}`, { version: cur.version, ...body });
+};
+
+describe('立案', () => {
+  it('refuses a case with fewer than two certified officers, naming the field, and creates nothing', async () => {
+    const before = (await enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
+    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '法人', partyName: '广州市某某公司', filedOn: today, officerIds: [officers[0].id] });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'officerIds' });
+    expect(r.body.message).toContain('行政处罚法第四十二条');
+    expect((await enforcer.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+  });
+
+  it('masks a person’s ID-card number in the case and in its audit event', async () => {
+    const idNo = '44010619900101' + '123';
+    const { idCardCheckChar } = await import('../../../src/core/ledger/validators.js');
+    const full = idNo + idCardCheckChar(idNo);
+    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '自然人', partyName: '陈某', partyIdNo: full, filedOn: today, officerIds: [officers[0].id, officers[1].id] });
+    expect(r.body.data.partyIdNo).toBe(`440106********123${full.slice(-1)}`);
+    const h = (await enforcer.req('GET', `/api/history/enforcement.case/${r.body.data.id}`)).body.data;
+    expect(JSON.stringify(h)).not.toContain(full);
+    expect(JSON.stringify(h)).toContain('440106********');
+  });
+
+  it('refuses an invalid ID-card number with a clear message', async () => {
+    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '自然人', partyName: '陈某', partyIdNo: '440106199001011230', filedOn: today, officerIds: [officers[0].id, officers[1].id] });
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe('partyIdNo');
+  });
+});
+
+describe('a major general-procedure case from 立案 to 归档', () => {
+  let id: string;
+
+  it('files the case and starts the 90-day decision clock', async () => {
+    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+      orgId: squadId, itemId: item.id, source: '12345', sourceRef: 'GD12345-TEST-1', cause: '未经许可向城镇排水设施排放污水', partyType: '法人', partyName: '广州市测试建设有限公司',
+      partyIdNo: USCC, filedOn: daysAgo(40), major: true, officerIds: [officers[0].id, officers[1].id],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    id = r.body.data.id;
+    expect(r.body.data.stage).toBe('investigation');
+    // The identifier is stored encrypted; a company's USCC is shown whole (it is public).
+    const stored = await (sys.db as any).selectFrom('enf_case').select('party_id_no').where('id', '=', id).executeTakeFirst();
+    expect(stored.party_id_no).toMatch(/^v1\./);
+    expect(r.body.data.partyIdNo).toBe(USCC);
+    expect(r.body.data.caseNo).toMatch(/^天水执立〔\d{4}〕\d+号$/);
+    expect(r.body.data.deadlines.find((d: any) => d.key === 'decision').source).toContain('行政处罚法第六十条');
+    const propose = r.body.data.actions.find((a: any) => a.event === 'propose');
+    expect(propose.allowed).toBe(false);
+    expect(propose.reasons[0]).toContain('尚未登记任何证据');
+  });
+
+  it('registers evidence, then proposes a fine checked against the discretion benchmark', async () => {
+    expect((await act(enforcer, id, 'add_evidence', { kind: 'inspection', title: '现场检查笔录', collectedOn: daysAgo(39) })).status).toBe(200);
+    const out = await act(enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 120000, circumstance: 'serious' });
+    expect(out.status).toBe(400);
+    expect(out.body.field).toBe('fineYuan');
+    expect(out.body.message).toContain('不在“较重”情节的裁量基准');
+    const ok = await act(enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 80000, circumstance: 'serious' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.data.stage).toBe('proposed');
+  });
+
+  it('cannot decide before the notice: 作出决定 is not offered, and forcing it is refused', async () => {
+    const cur = (await enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
+    expect(cur.actions.map((a: any) => a.event)).not.toContain('decide');
+    const r = await act(enforcer, id, 'decide', { facts: 'x', basis: 'y' });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('EVENT_NOT_ALLOWED');
+  });
+
+  it('after the notice, the decision waits for the legal review and the collective discussion, and says why', async () => {
+    expect((await act(enforcer, id, 'notify', { on: daysAgo(30) })).body.data.stage).toBe('notified');
+    const cur = (await enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
+    expect(cur.reviewRequired).toBe(true);
+    const decide = cur.actions.find((a: any) => a.event === 'decide');
+    expect(decide.allowed).toBe(false);
+    expect(decide.reasons.join()).toContain('行政处罚法第五十八条');
+    expect(decide.reasons.join()).toContain('行政处罚法第五十七条');
+    const forced = await act(enforcer, id, 'decide', { facts: '排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    expect(forced.status).toBe(422);
+    expect(forced.body.code).toBe('STAGE_GATE');
+  });
+
+  it('legal review: 存在问题 sends the case back; 同意 needs every checklist point', async () => {
+    expect((await act(enforcer, id, 'submit_review')).body.data.stage).toBe('legal_review');
+    expect((await act(enforcer, id, 'pass_review', { checklist: {} })).status).toBe(422);
+    const rej = await act(legal, id, 'reject_review', { opinion: '证据不足，请补充询问笔录', checklist: { competent: true } });
+    expect(rej.body.data.stage).toBe('proposed');
+    await act(enforcer, id, 'add_evidence', { kind: 'inquiry', title: '询问笔录', collectedOn: daysAgo(29) });
+    await act(enforcer, id, 'notify', { on: daysAgo(20) });
+    await act(enforcer, id, 'submit_review');
+    const partial = await act(legal, id, 'pass_review', { checklist: { competent: true } });
+    expect(partial.status).toBe(400);
+    expect(partial.body.field).toBe('checklist');
+    const all = Object.fromEntries(['competent', 'officers', 'procedure', 'facts', 'basis', 'powers', 'documents', 'transfer'].map((k) => [k, true]));
+    const pass = await act(legal, id, 'pass_review', { checklist: all, opinion: '同意' });
+    expect(pass.body.data).toMatchObject({ stage: 'notified', reviewResult: '同意' });
+  });
+
+  it('the leader records the collective discussion; then the decision is made and recorded for publication', async () => {
+    expect((await act(leader, id, 'record_discussion', { minutes: '局务会议集体讨论同意' })).status).toBe(200);
+    const d = await act(enforcer, id, 'decide', { facts: '当事人未经许可向城镇排水设施排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    expect(d.body.data).toMatchObject({ stage: 'decided', fineYuan: 80000, penaltyKinds: ['罚款'] });
+    expect(d.body.data.decisionNo).toMatch(/^穗天水罚〔\d{4}〕\d+号$/);
+    expect(d.body.data.deadlines.find((x: any) => x.key === 'publication')).toMatchObject({ status: expect.stringMatching(/ok|due_soon/) });
+    const reg = (await legal.req('GET', '/api/publicity/decisions')).body.data.find((r: any) => r.sourceId === id);
+    expect(reg).toMatchObject({ decisionNo: d.body.data.decisionNo, publishedOn: null });
+  });
+
+  it('serve → publish → execute (payment) → close → archive, every step audited', async () => {
+    await act(enforcer, id, 'serve');
+    expect((await act(enforcer, id, 'close')).status).toBe(422);
+    await act(enforcer, id, 'publish');
+    const ex = await act(enforcer, id, 'execute', { paidOn: today });
+    expect(ex.body.data).toMatchObject({ stage: 'executed', paidOn: today, lateFeeYuan: 0 });
+    expect((await act(enforcer, id, 'close')).body.data.stage).toBe('closed');
+    expect((await act(enforcer, id, 'archive')).body.data.stage).toBe('archived');
+    const events = await history(sys.db, (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id, 'enforcement.case', id);
+    expect(events.map((e) => e.action)).toEqual([
+      'filed', 'evidence_added', 'proposed', 'notified', 'review_submitted', 'review_rejected', 'evidence_added', 'notified', 'review_submitted', 'review_passed', 'discussed',
+      'decided', 'publication_recorded', 'served', 'publication_marked', 'published', 'executed', 'closed', 'archived',
+    ]);
+    expect(events.every((e) => e.entity === 'enforcement.case')).toBe(true);
+    const pub = await app.inject({ method: 'GET', url: '/api/public/decisions?q=测试建设' });
+    expect(pub.json().data.items[0]).toMatchObject({ party: '广州市测试建设有限公司' });
+  });
+
+  it('the decision document carries the six contents of 行政处罚法第五十九条', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/decision.docx`, headers: { cookie: enforcer.cookie } });
+    expect(r.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const s of ['当事人：广州市测试建设有限公司', '以上事实有下列证据证明', '《城镇排水与污水处理条例》第五十条', '十五日内', '申请行政复议', '广州市天河区水务局', '行政处罚决定书']) expect(xml).toContain(s);
+  });
+
+  it('exports the case file as one archive with its index, documents, full-process record and evidence list', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/archive.zip`, headers: { cookie: enforcer.cookie } });
+    expect(r.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(expect.arrayContaining(['00-卷内目录.txt', '01-案件基本情况.txt', '03-执法全过程记录.csv', '04-证据清单.csv']));
+    expect(names.some((n) => n.startsWith('02-行政处罚决定书'))).toBe(true);
+    const record = await zip.file('03-执法全过程记录.csv')!.async('string');
+    expect(record).toContain('作出行政处罚决定');
+  });
+
+  it('an archived case is no longer open to revocation', async () => {
+    const r = await act(leader, id, 'revoke', { reason: '行政复议决定撤销' });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('EVENT_NOT_ALLOWED');
+  });
+});
+
+describe('hearing and evidence with attachments', () => {
+  it('a hearing is noticed at least 7 working days ahead, then the decision needs the legal review it triggers', async () => {
+    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '未经批准在河道管理范围内进行建设', partyType: '自然人', partyName: '黄文杰', filedOn: '2022-09-01', officerIds: [officers[0].id, officers[1].id] })).body.data;
+    const boundary = '----enfatt';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nenforcement.case`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${c.id}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场照片.txt"\r\nContent-Type: text/plain\r\n\r\n照片说明`,
+      `--${boundary}--\r\n`,
+    ].join('\r\n');
+    const up = await enforcer.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(up.status).toBe(201);
+    const ev = await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: '2022-09-01', attachmentId: up.body.data.id, on: '2022-09-02' });
+    expect(ev.body.data.evidence[0].attachmentId).toBe(up.body.data.id);
+    await act(enforcer, c.id, 'propose', { kinds: ['罚款'], fineYuan: 8000, on: '2022-09-20' });
+    await act(enforcer, c.id, 'notify', { on: '2022-09-29' });
+    expect((await act(enforcer, c.id, 'request_hearing', { on: '2022-10-12' })).status).toBe(422); // the window ended on 11 Oct
+    expect((await act(enforcer, c.id, 'request_hearing', { on: '2022-10-10' })).body.data.stage).toBe('hearing');
+    const early = await act(enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-18' });
+    expect(early.body).toMatchObject({ field: 'hearingOn' });
+    expect(early.body.message).toContain('2022-10-19');
+    await act(enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-19' });
+    const held = await act(enforcer, c.id, 'record_hearing', { on: '2022-10-19', record: '当事人陈述了意见' });
+    expect(held.body.data.stage).toBe('notified');
+    expect(held.body.data.reviewReasons).toContain('经过听证程序');
+    const d = held.body.data.actions.find((a: any) => a.event === 'decide');
+    expect(d.allowed).toBe(false);
+    const zip = await JSZip.loadAsync((await app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: enforcer.cookie } })).rawPayload);
+    expect(await zip.file('05-附件/01-现场照片.txt')!.async('string')).toBe('照片说明');
+  });
+});
+
+describe('revocation (行政处罚法第四十八条)', () => {
+  it('revoking a published decision withdraws it from the public page and records why', async () => {
+    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '在河道管理范围内倾倒渣土', partyType: '法人', partyName: '广州市撤销测试有限公司', filedOn: daysAgo(20), officerIds: [officers[0].id, officers[1].id] })).body.data;
+    await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(20) });
+    await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor' });
+    await act(enforcer, c.id, 'notify', { on: daysAgo(15) });
+    const d = await act(enforcer, c.id, 'decide', { facts: '倾倒渣土', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    await act(enforcer, c.id, 'publish');
+    expect((await app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(1);
+    expect((await act(enforcer, c.id, 'revoke', { reason: 'x' })).status).toBe(422);
+    const r = await act(leader, c.id, 'revoke', { reason: '行政复议决定撤销原处罚决定' });
+    expect(r.body.data).toMatchObject({ stage: 'revoked', revokeReason: '行政复议决定撤销原处罚决定' });
+    expect((await app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(0);
+    const reg = (await legal.req('GET', '/api/publicity/decisions')).body.data.find((x: any) => x.sourceId === c.id);
+    expect(reg.withdrawReason).toBe('行政复议决定撤销原处罚决定');
+  });
+});
+
+describe('summary procedure (行政处罚法第五十一条)', () => {
+  it('decides on the spot within the thresholds and refuses above them', async () => {
+    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '在河道管理范围内堆放物料', partyType: '自然人', partyName: '陈志伟', filedOn: today, officerIds: [officers[2].id, officers[3].id] })).body.data;
+    const over = await act(enforcer, c.id, 'summary_decide', { kinds: ['罚款'], fineYuan: 500, facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    expect(over.status).toBe(422);
+    expect(over.body.message).toContain('200元');
+    const ok = await act(enforcer, c.id, 'summary_decide', { kinds: ['罚款'], fineYuan: 200, facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    expect(ok.body.data).toMatchObject({ stage: 'decided', procedure: 'summary', fineYuan: 200 });
+  });
+
+  it('a stale version is refused with 409 and changes nothing', async () => {
+    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '版本测试', partyType: '法人', partyName: '广州市版本测试有限公司', filedOn: today, officerIds: [officers[0].id, officers[1].id] })).body.data;
+    expect((await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片一' })).status).toBe(200);
+    const r = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片二' });
+    expect(r.status).toBe(409);
+    expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data.evidence.map((e: any) => e.title)).toEqual(['照片一']);
+  });
+});

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+
+let sys: System;
+let app: FastifyInstance;
+let admin: Client;
+let officerNames: string[];
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  admin = await login(app, 'admin');
+  officerNames = (await admin.req('GET', '/api/enforcement/officers')).body.data.filter((o: any) => o.orgName === '水政监察大队').map((o: any) => o.name);
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+async function upload(key: string, csv: string, dryRun = false) {
+  const boundary = '----enf';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent('案件.csv')}"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return admin.req('POST', `/api/ledgers/${key}/import?dryRun=${dryRun}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+const HEADER = '案件编号,办案单位,案件来源,案由,当事人类型,当事人名称,立案日期,处罚种类,罚款金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人';
+
+describe('penalty-cases ledger', () => {
+  it('a file with a bad row changes nothing and names the row and column', async () => {
+    const o = officerNames.slice(0, 2).join('、');
+    const csv = [
+      HEADER,
+      `天水执立〔2021〕1号,水政监察大队,巡查发现,在河道管理范围内倾倒渣土,法人,广州市甲公司,2021-03-01,罚款,"20,000",2021-04-01,穗天水罚〔2021〕1号,2021-04-02,2021-04-10,2021-04-15,2021-04-06,${o}`,
+      `天水执立〔2021〕2号,水政监察大队,巡查,在河道管理范围内倾倒渣土,法人,广州市乙公司,2021-03-01,警告,,2021-04-01,穗天水罚〔2021〕2号,,,,,${o}`,
+      `天水执立〔2021〕3号,水政监察大队,举报,排放污水,自然人,陈某,2021-05-01,罚款,,2021-06-01,穗天水罚〔2021〕3号,,,,,${o}`,
+      `天水执立〔2021〕4号,水政监察大队,举报,排放污水,自然人,陈某,2021-05-01,警告,,2021-06-01,穗天水罚〔2021〕4号,,,,,${officerNames[0]}`,
+      `天水执立〔2021〕5号,不存在的单位,举报,排放污水,法人,广州市丙公司,2021-05-01,,,,,,,,,${o}`,
+    ].join('\n');
+    const before = (await admin.req('GET', '/api/enforcement/cases')).body.data.length;
+    const r = await upload('penalty-cases', csv);
+    expect(r.status).toBe(200);
+    expect(r.body.data.ok).toBe(false);
+    const errs = r.body.data.errors.map((e: any) => `${e.row}/${e.column}`);
+    expect(errs).toEqual(['3/案件来源', '4/罚款金额', '5/承办人']);
+    expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+    // Database-level problems (an unknown org) are reported once the file parses.
+    const fixed = csv.split('\n').filter((_, i) => i < 2 || i > 4).join('\n');
+    const r2 = await upload('penalty-cases', fixed);
+    expect(r2.body.data.errors).toEqual([{ row: 3, column: '办案单位', message: '单位“不存在的单位”不存在', value: '不存在的单位' }]);
+    expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+  });
+
+  it('imports past years keeping their dates and stage; re-importing changes nothing', async () => {
+    const o = officerNames.slice(0, 2).join('、');
+    const csv = [
+      HEADER,
+      `天水执立〔2021〕1号,水政监察大队,巡查发现,在河道管理范围内倾倒渣土,法人,广州市甲公司,2021-03-01,罚款,"20,000",2021-04-01,穗天水罚〔2021〕1号,2021-04-02,2021-04-10,2021-04-15,2021-04-06,${o}`,
+      `天水执立〔2021〕2号,水政监察大队,举报,排放污水,法人,广州市乙公司,2021-11-01,,,,,,,,,${o}`,
+    ].join('\n');
+    const r = await upload('penalty-cases', csv);
+    expect(r.body.data, JSON.stringify(r.body)).toMatchObject({ ok: true, created: 2 });
+    const cases = (await admin.req('GET', '/api/enforcement/cases?year=2021')).body.data;
+    expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕1号')).toMatchObject({ stage: 'closed', filedOn: '2021-03-01', closedOn: '2021-04-15', fineYuan: 20000 });
+    expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕2号')).toMatchObject({ stage: 'investigation' });
+    const m = (await admin.req('GET', '/api/metrics/enforcement.bureau.penalty_yuan/drill?year=2021')).body.data;
+    expect(m.value).toBe(20000);
+    expect((await upload('penalty-cases', csv)).body.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('exports with the LEDGERS.md headers', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: admin.cookie } });
+    expect(r.statusCode).toBe(200);
+    const head = r.body.replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(head).toBe('案件编号,办案单位,案件来源,违法事项编码,案由,当事人类型,当事人名称,证件号码,立案日期,是否重大案件,法制审核日期,集体讨论日期,处罚种类,罚款金额,没收金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人');
+  });
+});
+
+describe('officers and enforcement-items ledgers', () => {
+  it('imports officers, rejecting a duplicate certificate number by row', async () => {
+    const bad = '姓名,所属单位,执法证号,发证日期,有效期至,证件考试成绩\n新人甲,水政监察大队,X0001,2023-01-01,2028-01-01,88\n新人乙,水政监察大队,X0001,2023-01-01,2028-01-01,90\n';
+    const r = await upload('officers', bad);
+    expect(r.body.data.errors).toEqual([expect.objectContaining({ row: 3, column: '执法证号' })]);
+    const ok = await upload('officers', bad.replace('乙,水政监察大队,X0001', '乙,水政监察大队,X0002'));
+    expect(ok.body.data).toMatchObject({ ok: true, created: 2 });
+  });
+
+  it('imports items with a structured discretion benchmark, and names a malformed one', async () => {
+    const head = '事项编码,事项名称,法律依据,处罚依据,裁量基准,是否下放街道\n';
+    const bad = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,一般 5000到20000,是\n`);
+    expect(bad.body.data.errors[0]).toMatchObject({ row: 2, column: '裁量基准' });
+    const ok = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,轻微:0-1000（首违不罚）；一般:1000-5000,是\n`);
+    expect(ok.body.data).toMatchObject({ ok: true, created: 1 });
+    const item = (await admin.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.code === 'T-1');
+    expect(item.discretion).toEqual([expect.objectContaining({ label: '轻微', minYuan: 0, maxYuan: 1000, waiver: true }), expect.objectContaining({ label: '一般', minYuan: 1000, maxYuan: 5000 })]);
+    const calc = await admin.req('POST', '/api/enforcement/discretion', { itemId: item.id, level: 'ordinary', fineYuan: 6000 });
+    expect(calc.body.data.problems[0]).toContain('不在“一般”情节的裁量基准1000至5000元之内');
+    const m = (await admin.req('GET', '/api/metrics/enforcement.delegated_items/drill?year=2023')).body.data;
+    expect(m.value).toBe(49);
+  });
+});

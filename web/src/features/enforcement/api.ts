@@ -1,0 +1,227 @@
+/** Shapes of the enforcement module's API (`/api/enforcement/*`). */
+import type { DeadlineStatus } from '../../api/types';
+
+export type Stage = 'investigation' | 'proposed' | 'notified' | 'hearing' | 'legal_review' | 'decided' | 'served' | 'executed' | 'closed' | 'archived' | 'revoked';
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  orgId: string;
+  orgName: string;
+  orgKind: string;
+  stage: Stage;
+  stageLabel: string;
+  procedure: 'general' | 'summary';
+  source: string | null;
+  cause: string;
+  partyType: string;
+  partyName: string;
+  filedOn: string;
+  decidedOn: string | null;
+  closedOn: string | null;
+  major: boolean;
+  penaltyKinds: string[];
+  fineYuan: number;
+  confiscationYuan: number;
+  deadline: { label: string; due: string; status: DeadlineStatus } | null;
+  version: number;
+}
+
+export interface CaseDeadline {
+  key: string;
+  label: string;
+  source: string;
+  start: string;
+  due: string;
+  doneOn: string | null;
+  status: DeadlineStatus;
+  text: string;
+}
+
+/** An action the server allows (or explains why not) for the current user. */
+export interface CaseAction {
+  event: string;
+  label: string;
+  allowed: boolean;
+  reasons: string[];
+  to: Stage | null;
+}
+
+export interface Officer {
+  id: string;
+  orgId: string;
+  orgName: string | null;
+  name: string;
+  certNo: string | null;
+  certIssuedOn: string | null;
+  certValidUntil: string | null;
+  certStatus: 'valid' | 'expiring' | 'expired' | 'none';
+  examScore: number | null;
+  examPassLine: number;
+  active: boolean;
+  version: number;
+}
+
+export interface DiscretionLevel {
+  level: string;
+  label: string;
+  minYuan: number;
+  maxYuan: number;
+  waiver?: boolean;
+}
+
+export interface Item {
+  id: string;
+  code: string;
+  name: string;
+  legalBasis: string;
+  penaltyBasis: string | null;
+  discretion: DiscretionLevel[];
+  discretionText: string | null;
+  delegated: boolean;
+  version: number;
+}
+
+export interface Evidence {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  collectedOn: string;
+  note: string | null;
+  attachmentId: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  sourceRef: string | null;
+  clueId: string | null;
+  item: Item | null;
+  itemCode: string | null;
+  partyIdNo: string | null;
+  officers: Officer[];
+  circumstance: string | null;
+  firstViolation: boolean;
+  proposedKinds: string[];
+  proposedFineYuan: number | null;
+  proposedConfiscationYuan: number | null;
+  notifiedOn: string | null;
+  rightsWaived: boolean;
+  statement: string | null;
+  hearingRight: string[];
+  hearingRequestedOn: string | null;
+  hearingNoticeOn: string | null;
+  hearingOn: string | null;
+  hearingHeldOn: string | null;
+  hearingRecord: string | null;
+  reviewReasons: string[];
+  reviewRequired: boolean;
+  reviewOn: string | null;
+  reviewResult: string | null;
+  reviewOpinion: string | null;
+  discussionOn: string | null;
+  discussionMinutes: string | null;
+  extensionDays: number | null;
+  decisionNo: string | null;
+  decisionFacts: string | null;
+  decisionBasis: string | null;
+  servedOn: string | null;
+  paidOn: string | null;
+  lateFeeYuan: number;
+  executedOn: string | null;
+  closeReason: string | null;
+  publishedOn: string | null;
+  archivedOn: string | null;
+  revokedOn: string | null;
+  revokeReason: string | null;
+  imported: boolean;
+  evidence: Evidence[];
+  deadlines: CaseDeadline[];
+  actions: CaseAction[];
+}
+
+export interface Clue {
+  id: string;
+  clueNo: string;
+  orgId: string;
+  orgName: string | null;
+  source: string;
+  sourceRef: string | null;
+  receivedOn: string;
+  summary: string;
+  location: string | null;
+  partyName: string | null;
+  status: 'open' | 'transferred' | 'case' | 'closed';
+  statusLabel: string;
+  fromOrgId: string | null;
+  transferredOn: string | null;
+  transferDueOn: string | null;
+  feedbackStatus: DeadlineStatus | null;
+  receiptOn: string | null;
+  feedback: string | null;
+  feedbackOn: string | null;
+  caseId: string | null;
+  closedOn: string | null;
+  closeReason: string | null;
+  /** What the current user may do now (decided by the server). */
+  actions: Array<'file' | 'transfer' | 'receive' | 'feedback' | 'close'>;
+  version: number;
+}
+
+export interface Meta {
+  stages: Record<Stage, string>;
+  events: Record<string, string>;
+  penaltyKinds: string[];
+  sources: string[];
+  evidenceKinds: Record<string, string>;
+  reviewChecklist: Array<{ key: string; label: string }>;
+  rules: Array<{ key: string; label: string; unit: string; n: number; source: string }>;
+}
+
+export interface ReviewSummary {
+  id: string;
+  orgId: string;
+  orgName: string;
+  title: string;
+  year: number;
+  seed: number;
+  algorithm: string;
+  sampleSize: number;
+  population: number;
+  drawnOn: string;
+}
+
+export interface ReviewDetail extends Omit<ReviewSummary, 'orgName'> {
+  orgName?: string;
+  checklist: Array<{ key: string; label: string; points: number }>;
+  items: Array<{ id: string; caseId: string; caseNo: string; cause: string; closedOn: string | null; scores: Record<string, number> | null; score: number | null; findings: string | null; rectification: string | null; rectifiedOn: string | null; scoredOn: string | null; version: number }>;
+}
+
+export interface ComparisonRow {
+  orgId: string;
+  orgName: string;
+  filed: number;
+  closed: number;
+  penaltyYuan: number;
+  open: number;
+  overdue: number;
+  reviewed: number;
+  avgScore: number | null;
+}
+
+/** Field names of the case's audit events, for the history timeline. */
+export const CASE_FIELDS: Record<string, string> = {
+  stage: '阶段', case_no: '案件编号', cause: '案由', party_name: '当事人', party_type: '当事人类型', party_id_no: '证件号码', filed_on: '立案日期', major: '重大案件',
+  officer_names: '承办人', officer_ids: '承办人编号', proposed_kinds: '拟处罚种类', proposed_fine_fen: '拟罚款', proposed_confiscation_fen: '拟没收', circumstance: '违法情节',
+  first_violation: '首次违法', notified_on: '告知日期', rights_waived: '放弃陈述申辩', statement: '陈述申辩', hearing_requested_on: '听证申请日期', hearing_notice_on: '听证通知日期',
+  hearing_on: '听证日期', hearing_held_on: '听证举行日期', hearing_record: '听证笔录', review_on: '法制审核日期', review_result: '审核结论', review_opinion: '审核意见', review_checklist: '审核要点',
+  discussion_on: '集体讨论日期', discussion_minutes: '集体讨论纪要', extension_days: '延长天数', extension_approved_on: '延长批准日期', extension_reason: '延长理由', decided_on: '决定日期',
+  decision_no: '决定文书号', penalty_kinds: '处罚种类', fine_fen: '罚款金额', confiscation_fen: '没收金额', decision_facts: '违法事实', decision_basis: '处罚依据', served_on: '送达日期',
+  paid_on: '缴款日期', late_fee_fen: '加处罚款', executed_on: '执行完毕日期', closed_on: '结案日期', close_reason: '结案理由', published_on: '公示日期', archived_on: '归档日期',
+  revoked_on: '撤销日期', revoke_reason: '撤销理由', procedure: '程序', source: '案件来源', source_ref: '来源编号', item_id: '违法事项', item_code: '违法事项编码', clue_id: '线索',
+};
+
+export const CIRCUMSTANCE_LABELS: Record<string, string> = { minor: '轻微', ordinary: '一般', serious: '较重', grave: '严重' };
+
+export const STAGE_COLORS: Record<Stage, string> = {
+  investigation: 'blue', proposed: 'geekblue', notified: 'purple', hearing: 'magenta', legal_review: 'gold', decided: 'orange', served: 'volcano', executed: 'cyan', closed: 'green', archived: 'default', revoked: 'red',
+};

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../../api/client';
+import { useCan, useMe } from '../../../api/session';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageTitle } from '../../../components/PageTitle';
+import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
+import { applyApiError } from '../../../lib/formErrors';
+import type { Clue } from '../api';
+import { useClues, useMeta, useOrgList } from '../hooks/useEnforcement';
+import { NewCaseModal } from './NewCaseModal';
+
+type ClueAction = 'transfer' | 'receive' | 'feedback' | 'close';
+const ACTION_LABELS: Record<ClueAction, string> = { transfer: '移送交办', receive: '签收', feedback: '反馈', close: '办结（不立案）' };
+
+/** 案件线索 — clues from patrols, 12345, petitions, reports, river chiefs and transfers; 移送交办 with receipt and feedback. */
+export function CluesPage() {
+  const can = useCan();
+  const write = can('enforcement.clue.write');
+  const [status, setStatus] = useState<string>();
+  const [source, setSource] = useState<string>();
+  const list = useClues({ status, source });
+  const meta = useMeta();
+  const orgs = useOrgList();
+  const [creating, setCreating] = useState(false);
+  const [acting, setActing] = useState<{ clue: Clue; action: ClueAction } | null>(null);
+  const [filing, setFiling] = useState<Clue | null>(null);
+  const orgName = (id: string | null) => (id ? orgs.data?.find((o) => o.id === id)?.name ?? '' : '');
+  return (
+    <>
+      <PageTitle title="案件线索" description="来源：巡查发现、12345、信访、举报、移送、河长制；12345工单号记在“来源编号”，待热线模块提供转线索接口后自动关联。" extra={write ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记线索</Button> : null} />
+      <Card styles={{ body: { padding: 0 } }} title={
+        <Space>
+          <Select allowClear placeholder="状态" style={{ width: 160 }} value={status} onChange={setStatus} options={[{ value: 'open', label: '待处理' }, { value: 'transferred', label: '已移送（待签收）' }, { value: 'case', label: '已立案' }, { value: 'closed', label: '已办结（未立案）' }]} />
+          <Select allowClear placeholder="来源" style={{ width: 140 }} value={source} onChange={setSource} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))} />
+        </Space>
+      }>
+        <ErrorAlert error={list.error} onRetry={list.reload} />
+        <Table<Clue> rowKey="id" size="middle" loading={list.loading} dataSource={list.data ?? []} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }} data-testid="clues-table" columns={[
+          { title: '线索编号', dataIndex: 'clueNo', width: 120 },
+          { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
+          { title: '来源', dataIndex: 'source', width: 150, render: (s: string, r) => <>{s}{r.sourceRef ? <div style={{ fontSize: 12, color: '#888' }}>{r.sourceRef}</div> : null}</> },
+          { title: '内容', dataIndex: 'summary', ellipsis: true },
+          { title: '办理单位', dataIndex: 'orgName', width: 120, render: (v: string, r) => <>{v}{r.fromOrgId ? <div style={{ fontSize: 12, color: '#888' }}>由{orgName(r.fromOrgId) || '其他单位'}移送</div> : null}</> },
+          { title: '状态', dataIndex: 'statusLabel', width: 170, render: (v: string, r) => <Space size={4} wrap><Tag>{v}</Tag>{r.transferDueOn && r.feedbackStatus ? <><DeadlineStatusTag status={r.feedbackStatus} /><span style={{ fontSize: 12 }}>反馈期限 {r.transferDueOn}</span></> : null}</Space> },
+          { title: '操作', key: 'ops', width: 240, render: (_, r) => r.status === 'case' ? (r.caseId ? <Link to={`/enforcement/cases/${r.caseId}`}>查看案件</Link> : null) : write ? (
+            <Space size={4} wrap>
+              {r.actions.includes('file') ? <Button size="small" type="primary" onClick={() => setFiling(r)}>立案</Button> : null}
+              {r.actions.includes('transfer') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'transfer' })}>移送</Button> : null}
+              {r.actions.includes('receive') ? <Button size="small" type="primary" onClick={() => setActing({ clue: r, action: 'receive' })}>签收</Button> : null}
+              {r.actions.includes('feedback') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'feedback' })}>反馈</Button> : null}
+              {r.actions.includes('close') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'close' })}>办结</Button> : null}
+              {!r.actions.length ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
+            </Space>
+          ) : null },
+        ]} />
+      </Card>
+      {creating ? <NewClueModal sources={meta.data?.sources ?? []} orgs={orgs.data ?? []} onClose={() => setCreating(false)} onDone={() => { setCreating(false); list.reload(); }} /> : null}
+      {acting ? <ClueActionModal {...acting} orgs={orgs.data ?? []} onClose={() => setActing(null)} onDone={() => { setActing(null); list.reload(); }} /> : null}
+      {filing ? <NewCaseModal clue={{ id: filing.id, orgId: filing.orgId, source: filing.source, sourceRef: filing.sourceRef, partyName: filing.partyName, summary: filing.summary }} onClose={() => setFiling(null)} /> : null}
+    </>
+  );
+}
+
+function NewClueModal({ sources, orgs, onClose, onDone }: { sources: string[]; orgs: Array<{ id: string; name: string; kind: string }>; onClose(): void; onDone(): void }) {
+  const me = useMe();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: Record<string, unknown>) => {
+    try {
+      await api.post('/api/enforcement/clues', { ...v, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD') });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  const defaultOrg = me.org?.kind === 'street' ? me.org.id : orgs.find((o) => o.name === '水政监察大队')?.id;
+  return (
+    <Modal open title="登记线索" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }} key={defaultOrg ?? 'x'}>
+        <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
+        </Form.Item>
+        <Form.Item name="source" label="来源" rules={[{ required: true }]}>
+          <Select options={sources.map((s) => ({ value: s, label: s }))} />
+        </Form.Item>
+        <Form.Item name="sourceRef" label="来源编号（12345工单号、信访件号、移送函号等）">
+          <Input />
+        </Form.Item>
+        <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="summary" label="线索内容" rules={[{ required: true, message: '请填写线索内容' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="location" label="地点"><Input /></Form.Item>
+        <Form.Item name="partyName" label="涉嫌当事人"><Input /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ClueActionModal({ clue, action, orgs, onClose, onDone }: { clue: Clue; action: ClueAction; orgs: Array<{ id: string; name: string; kind: string }>; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: Record<string, unknown>) => {
+    try {
+      await api.post(`/api/enforcement/clues/${clue.id}/${action}`, { ...v, version: clue.version, on: (v.on as Dayjs).format('YYYY-MM-DD') });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title={`${ACTION_LABELS[action]}：${clue.clueNo}`} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
+        {action === 'transfer' ? (
+          <Form.Item name="toOrgId" label="接收单位（反馈期限15个工作日，可配置）" rules={[{ required: true, message: '请选择接收单位' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.id !== clue.orgId && o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
+          </Form.Item>
+        ) : null}
+        {action === 'feedback' ? <Form.Item name="feedback" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}><Input.TextArea rows={3} /></Form.Item> : null}
+        {action === 'close' ? <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={2} /></Form.Item> : null}
+        <Form.Item name="on" label="日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
