@@ -84,8 +84,11 @@ describe('calendar overrides and tracked deadlines', () => {
 
   it("hides another street's deadline (404) and lists only the user's own", async () => {
     expect((await wushan.req('GET', `/api/deadlines/${otherStreetDeadline}`)).status).toBe(404);
-    const list = await wushan.req('GET', '/api/deadlines');
-    expect(list.body.data.map((d: any) => d.id)).toEqual([deadlineId]);
+    const list = (await wushan.req('GET', '/api/deadlines?module=test')).body.data;
+    expect(list.map((d: any) => d.id)).toEqual([deadlineId]);
+    const all = (await wushan.req('GET', '/api/deadlines')).body.data;
+    expect(all.map((d: any) => d.id)).not.toContain(otherStreetDeadline);
+    expect(new Set(all.map((d: any) => d.orgId))).toEqual(new Set([all[0].orgId]));
   });
 
   it('explains an ad-hoc deadline across Spring Festival 2025 with the make-up Sunday', async () => {

@@ -6,7 +6,7 @@ import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { withDataScope } from '../../core/scope.js';
 import { caseView, applyCaseEvent, fileCase, today } from './commands/caseCommands.js';
-import { closeClue, createClue, feedbackClue, receiveClue, transferClue } from './commands/clueCommands.js';
+import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
 import { enf, getClue, getItem, getReview, listCases, listClues, listItems, listOfficers, listReviews, reviewItems } from './repository.js';
@@ -121,6 +121,10 @@ export async function enforcementRoutes(root: FastifyInstance) {
       return reply.code(201).send({ data: presentClue((await getClue(ctx.db, ctx.actor, row.id))!, sys.calendar.current, today(), ctx.actor.roles) });
     },
   );
+  app.post('/enforcement/clues/from-hotline', { schema: { tags, summary: '接收12345转来的执法线索（逐条登记为线索，来源12345）' } }, async (req) => {
+    const ctx = authorize(req, 'enforcement.clue.write');
+    return { data: await importHotlineClues(ctx) };
+  });
   const ClueAct = Type.Object({ version: Type.Integer(), on: Opt(IsoDate), toOrgId: Type.Optional(Type.String({ format: 'uuid' })), feedback: Type.Optional(Type.String()), reason: Type.Optional(Type.String()) });
   app.post('/enforcement/clues/:id/:action', { schema: { tags, summary: '线索移送、签收、反馈、办结', params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union([Type.Literal('transfer'), Type.Literal('receive'), Type.Literal('feedback'), Type.Literal('close')]) }), body: ClueAct } }, async (req) => {
     const ctx = authorize(req, 'enforcement.clue.write');

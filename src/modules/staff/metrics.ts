@@ -101,6 +101,7 @@ export const staffMetrics: MetricDef[] = [
         ],
         rows,
         total: rows.length,
+        sumOf: 'attendees',
         recordRoute: '/staff/trainings/:id',
       };
     },

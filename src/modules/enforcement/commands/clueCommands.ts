@@ -13,6 +13,9 @@ import { assertDate, CASE_SOURCES } from '../rules.js';
 import { RULES } from '../deadlines.js';
 import { today } from './caseCommands.js';
 import { handlesOrg } from '../presenters.js';
+import { isoDateInShanghai } from '../../../core/calendar/calendar.js';
+// The hotline module's public functions (its index), never its internals.
+import { listClueRequests, markClueRequestConsumed } from '../../hotline/index.js';
 
 export interface ClueInput {
   orgId: string;
@@ -111,5 +114,31 @@ export async function closeClue(ctx: Ctx, id: string, version: number, input: { 
     const row = await enf(w.tx).updateTable('enf_clue').set({ status: 'closed', closed_on: on, close_reason: input.reason.trim(), version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
     await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'closed', orgId: c.org_id, before: { status: c.status }, after: { status: 'closed', closed_on: on, close_reason: row.close_reason } });
     return row;
+  });
+}
+
+/**
+ * 12345 转执法线索 — takes the clue requests the hotline module queued (orders
+ * the clerk flagged) and registers each as a clue with source 12345 and the order
+ * number as its reference, marking the request consumed in the same transaction.
+ * Only requests in the actor's data scope are taken.
+ */
+export async function importHotlineClues(ctx: Ctx): Promise<Array<{ clueNo: string; orderNo: string }>> {
+  return write(ctx, async ({ tx }) => {
+    const inTx: Ctx = { ...ctx, db: tx };
+    const taken: Array<{ clueNo: string; orderNo: string }> = [];
+    for (const r of await listClueRequests(inTx, { status: 'pending' })) {
+      const clue = await createClue(inTx, {
+        orgId: r.orgId,
+        source: '12345',
+        sourceRef: r.facts.orderNo,
+        receivedOn: isoDateInShanghai(new Date(r.requestedAt)),
+        summary: `${r.facts.title}：${r.facts.content}`.slice(0, 2000),
+        location: r.facts.location,
+      });
+      await markClueRequestConsumed(inTx, r.id, clue.clue_no);
+      taken.push({ clueNo: clue.clue_no, orderNo: r.facts.orderNo });
+    }
+    return taken;
   });
 }

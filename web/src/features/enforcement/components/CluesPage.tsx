@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -29,9 +29,34 @@ export function CluesPage() {
   const [acting, setActing] = useState<{ clue: Clue; action: ClueAction } | null>(null);
   const [filing, setFiling] = useState<Clue | null>(null);
   const orgName = (id: string | null) => (id ? orgs.data?.find((o) => o.id === id)?.name ?? '' : '');
+  const { message } = App.useApp();
+  const [pulling, setPulling] = useState(false);
+  const pullHotline = async () => {
+    setPulling(true);
+    try {
+      const taken = await api.post<Array<{ clueNo: string; orderNo: string }>>('/api/enforcement/clues/from-hotline', {});
+      message.success(taken.length ? `已登记 ${taken.length} 条线索：${taken.map((t) => `${t.orderNo} → ${t.clueNo}`).join('；')}` : '没有待接收的12345线索');
+      list.reload();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPulling(false);
+    }
+  };
   return (
     <>
-      <PageTitle title="案件线索" description="来源：巡查发现、12345、信访、举报、移送、河长制；12345工单号记在“来源编号”，待热线模块提供转线索接口后自动关联。" extra={write ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记线索</Button> : null} />
+      <PageTitle
+        title="案件线索"
+        description="来源：巡查发现、12345、信访、举报、移送、河长制；12345工单转来的线索以工单号为“来源编号”。"
+        extra={
+          write ? (
+            <Space>
+              <Button onClick={pullHotline} loading={pulling}>接收12345转来的线索</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记线索</Button>
+            </Space>
+          ) : null
+        }
+      />
       <Card styles={{ body: { padding: 0 } }} title={
         <Space>
           <Select allowClear placeholder="状态" style={{ width: 160 }} value={status} onChange={setStatus} options={[{ value: 'open', label: '待处理' }, { value: 'transferred', label: '已移送（待签收）' }, { value: 'case', label: '已立案' }, { value: 'closed', label: '已办结（未立案）' }]} />
