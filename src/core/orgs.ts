@@ -155,3 +155,34 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
 const withScopeOnId = (ctx: Ctx) => (qb: any) => (ctx.actor.scope.all ? qb : qb.where('id', 'in', [...ctx.actor.scope.orgIds]));
 
 export { withDataScope };
+
+/**
+ * The street offices of a tenant by name; a ledger or a form may write
+ * “五山街道” or “五山”.
+ */
+export async function streetsByName(db: Kysely<KernelDB>, tenantId: string): Promise<{ byName: Map<string, { id: string; name: string }>; byId: Map<string, string>; find(name: string): { id: string; name: string } | undefined }> {
+  const rows = await db.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute();
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  return {
+    byName,
+    byId: new Map(rows.map((r) => [r.id, r.name])),
+    find: (name: string) => byName.get(name.trim()) ?? byName.get(`${name.trim()}街道`),
+  };
+}
+
+/** Every org's name by id (presenters show names, not ids). */
+export async function orgNames(db: Kysely<KernelDB>, tenantId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The department that owns the module's bureau-level records (e.g. 防汛: 水旱灾害防御科);
+ * the bureau itself when the department does not exist.
+ */
+export async function homeOrg(db: Kysely<KernelDB>, tenantId: string, department: string): Promise<string> {
+  const dept = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('name', '=', department).executeTakeFirst();
+  if (dept) return dept.id;
+  const bureau = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').orderBy('created_at').executeTakeFirstOrThrow();
+  return bureau.id;
+}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Chart } from './Chart';
+import { Chart } from '../../../components/Chart';
 import { RISK_STATUSES, STATUS_COLORS, type RiskPoint } from '../api';
 
 /** The convex hull of the points (Andrew's monotone chain): the district outline drawn from the data itself. */

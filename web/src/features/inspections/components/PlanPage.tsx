@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import type { PlanDetail, Task } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 /** 抽查计划 — the draw (seed, algorithm, verification), the tasks with two or more inspectors each, results and publication. */
 export function PlanPage() {

@@ -9,7 +9,7 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { Plan } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 /** 年度抽查计划 — each plan's item, sampling ratio and whether it has been drawn. */
 export function PlansPage() {

@@ -6,7 +6,7 @@ import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 type Row = Record<string, any> & { id: string };
 

@@ -11,7 +11,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { todayShanghai } from '../../../lib/format';
 import { ADVICE_KINDS, type Advice, type Attachment } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 /** 法律顾问工作台账 — records by type with the year's counts; a record opens with its attachments and history. */
 export function AdvicePage() {

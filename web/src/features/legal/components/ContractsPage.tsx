@@ -8,7 +8,7 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { Appraisal, Contract } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 /** 顾问合同与年度考核 — the firm's contract terms, and the annual self-check, scoring and suggestions. */
 export function ContractsPage() {

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { DOCUMENT_KINDS, type LegalDocument } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 /** 合法性审查 — normative documents, major decisions and 三重一大 matters: submitted, reviewed (同意/存在问题), issued only after 同意. */
 export function DocumentsPage() {

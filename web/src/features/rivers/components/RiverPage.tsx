@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, PARAM_LABEL, type RiverDetail, type Sample } from '../api';
-import { Chart } from './Chart';
+import { Chart } from '../../../components/Chart';
 import { RiverFormModal } from './RiversPage';
 import { SampleFormModal } from './SampleFormModal';
 import { useOrgValue } from './orgValue';

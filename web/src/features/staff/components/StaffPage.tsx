@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { todayShanghai } from '../../../lib/format';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 type Row = Record<string, any> & { id: string };
 interface Resource {

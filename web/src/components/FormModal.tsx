@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { applyApiError } from '../../../lib/formErrors';
+import { applyApiError } from '../lib/formErrors';
 
 interface Props<T> {
   title: string;
