@@ -55,8 +55,12 @@ export default async function setup(project: TestProject) {
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   project.provide('baseUrl', url);
   return async () => {
+    // The embedded engine resets process.exitCode when it shuts down; keep the
+    // test run's verdict (vitest has set it to 1 if anything failed).
+    const verdict = process.exitCode;
     await app.close();
     await sys.close();
+    process.exitCode = verdict;
     fs.rmSync(tmp, { recursive: true, force: true });
   };
 }

@@ -30,7 +30,8 @@ afterAll(async () => {
   await sys.close();
 });
 
-const seedFigures: Record<string, number | string> = JSON.parse(fs.readFileSync(new URL('../../../../shared/tools/seed-2022-figures.json', import.meta.url), 'utf8'));
+// The 2022 figures METRICS.md states (a copy of ../shared/tools/seed-2022-figures.json, so the test runs anywhere).
+const seedFigures: Record<string, number | string> = JSON.parse(fs.readFileSync(new URL('../../fixtures/seed-2022-figures.json', import.meta.url), 'utf8'));
 
 async function docxText(buf: Buffer): Promise<{ xml: string; text: string; zip: JSZip }> {
   const zip = await JSZip.loadAsync(buf);
