@@ -45,25 +45,30 @@ export async function saveNarrative(ctx: Ctx, input: { year: number; section: st
   });
 }
 
-/** Sets how a figure is stated in a year's report: rounded to 余/逾, and whether the change on last year is stated. */
-export async function setFigureOption(ctx: Ctx, input: { year: number; metric: string; rounding: Rounding; stateYoy: boolean }): Promise<void> {
+/**
+ * Sets how a figure is stated in a year's report: rounded to 余/逾, whether the
+ * change on last year is stated, and (for a metric family's member, e.g. one
+ * monitoring section) whether its sentence is written into the report at all.
+ */
+export async function setFigureOption(ctx: Ctx, input: { year: number; metric: string; rounding: Rounding; stateYoy: boolean; include?: boolean }): Promise<void> {
   checkYear(input.year);
   if (!ROUNDINGS.includes(input.rounding)) throw errors.validation('rounding', '取整方式无效');
   if (!/^[a-z0-9_.\u4e00-\u9fa5]+$/.test(input.metric)) throw errors.validation('metric', '指标键无效');
   await write(ctx, async ({ tx, audit }) => {
     const db = tx.withTables<ReportTables>();
     const before = await db.selectFrom('report_figure_option').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('report', '=', 'rule-of-law').where('year', '=', input.year).where('metric', '=', input.metric).executeTakeFirst();
+    const include = input.include ?? before?.include_in_report ?? false;
     await db
       .insertInto('report_figure_option')
-      .values({ tenant_id: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, metric: input.metric, rounding: input.rounding, state_yoy: input.stateYoy })
-      .onConflict((oc) => oc.columns(['tenant_id', 'report', 'year', 'metric']).doUpdateSet({ rounding: input.rounding, state_yoy: input.stateYoy, version: (before?.version ?? 0) + 1, updated_at: new Date() }))
+      .values({ tenant_id: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, metric: input.metric, rounding: input.rounding, state_yoy: input.stateYoy, include_in_report: include })
+      .onConflict((oc) => oc.columns(['tenant_id', 'report', 'year', 'metric']).doUpdateSet({ rounding: input.rounding, state_yoy: input.stateYoy, include_in_report: include, version: (before?.version ?? 0) + 1, updated_at: new Date() }))
       .execute();
     await audit({
       entity: 'reports.figure_option',
       entityId: `rule-of-law:${input.year}:${input.metric}`,
       action: 'set',
-      before: before ? { rounding: before.rounding, stateYoy: before.state_yoy } : null,
-      after: { rounding: input.rounding, stateYoy: input.stateYoy },
+      before: before ? { rounding: before.rounding, stateYoy: before.state_yoy, include: before.include_in_report } : null,
+      after: { rounding: input.rounding, stateYoy: input.stateYoy, include },
     });
   });
 }

@@ -31,6 +31,8 @@ export interface ComposedSentence {
   segments: Segment[];
   /** A figure in it has no value: the sentence is flagged, never invented. */
   missing: boolean;
+  /** A metric family's sentence (one per member): written into the report only when the bureau includes it. */
+  optional?: { metric: string; included: boolean };
 }
 
 export interface ComposedSection {
@@ -107,7 +109,9 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
   const section = (d: SectionDef, index: number, depth: number): ComposedSection => {
     const n = narratives.get(d.key);
     const families = (d.familySentences ?? []).flatMap((fs) =>
-      defs.filter((x) => x.key.startsWith(`${fs.prefix}.`)).map((x) => sentence(x.key, fs.parts(x.key.slice(fs.prefix.length + 1)))),
+      defs
+        .filter((x) => x.key.startsWith(`${fs.prefix}.`))
+        .map((x) => ({ ...sentence(x.key, fs.parts(x.key.slice(fs.prefix.length + 1))), optional: { metric: x.key, included: options.get(x.key)?.include ?? false } })),
     );
     return {
       key: d.key,
@@ -129,6 +133,11 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
   };
 }
 
+/** The sentences a rendered report states: every sentence, except family sentences the bureau did not include. */
+export function statedSentences(s: ComposedSection): ComposedSentence[] {
+  return s.sentences.filter((x) => !x.optional || x.optional.included);
+}
+
 /** The sentence's plain text, with 余/逾 and the year-over-year phrase where chosen. */
 export function sentenceText(s: ComposedSentence): string {
   return s.segments
@@ -140,7 +149,7 @@ export function sentenceText(s: ComposedSentence): string {
 /** Every figure of a composed report, in reading order. */
 export function allFigures(r: ComposedReport): ComposedFigure[] {
   const walk = (s: ComposedSection): ComposedFigure[] => [
-    ...s.sentences.flatMap((x) => x.segments.flatMap((seg) => ('figure' in seg ? [seg.figure] : []))),
+    ...statedSentences(s).flatMap((x) => x.segments.flatMap((seg) => ('figure' in seg ? [seg.figure] : []))),
     ...s.children.flatMap(walk),
   ];
   return r.sections.flatMap(walk);

@@ -30,5 +30,7 @@ export async function loadReportsDemo(ctx: DemoContext): Promise<void> {
   await setFigureOption(c, { year: 2022, metric: 'legal.consultations', rounding: 'yu10', stateYoy: false });
   await setFigureOption(c, { year: 2022, metric: 'streets.training_attendees', rounding: 'yu_over100', stateYoy: false });
   await setFigureOption(c, { year: 2022, metric: 'disclosure.credit_items', rounding: 'yu100', stateYoy: false });
+  // The report states the Pearl River's 猎德 monitoring section; the streams' own sections stay in the records.
+  await setFigureOption(c, { year: 2022, metric: 'rivers.section_class.猎德', rounding: 'exact', stateYoy: false, include: true });
   ctx.log(`年度报告：2022年叙述 ${Object.keys(NARRATIVE_2022).length} 段`);
 }

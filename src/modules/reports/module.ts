@@ -16,7 +16,7 @@ export const reportPermissions = {
 export const reportsModule = defineModule({
   key: 'reports',
   title: '年度报告',
-  migrations: sqlMigrations('reports', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('reports', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_figure_include.sql']),
   permissions: reportPermissions,
   entities: {
     'reports.narrative': {

@@ -49,16 +49,17 @@ export async function reportRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '设置数字的表述：取整为“余/逾”、是否写明同比',
+        summary: '设置数字的表述：取整为“余/逾”、是否写明同比；同类指标（如各断面水质）是否写入报告',
         params: Type.Object({ year: Type.Integer(), metric: Type.String() }),
         body: Type.Object({
           rounding: Type.Union(['exact', 'yu10', 'yu100', 'yu1000', 'yu_over10', 'yu_over100'].map((r) => Type.Literal(r))),
           stateYoy: Type.Boolean(),
+          include: Type.Optional(Type.Boolean()),
         }),
       },
     },
     async (req) => {
-      await setFigureOption(authorize(req, 'reports.edit'), { year: req.params.year, metric: req.params.metric, rounding: req.body.rounding as never, stateYoy: req.body.stateYoy });
+      await setFigureOption(authorize(req, 'reports.edit'), { year: req.params.year, metric: req.params.metric, rounding: req.body.rounding as never, stateYoy: req.body.stateYoy, include: req.body.include });
       return { data: { ok: true } };
     },
   );

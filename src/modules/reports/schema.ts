@@ -22,6 +22,7 @@ export type ReportTables = {
     metric: string;
     rounding: ColumnType<Rounding, Rounding | undefined, Rounding>;
     state_yoy: ColumnType<boolean, boolean | undefined, boolean>;
+    include_in_report: ColumnType<boolean, boolean | undefined, boolean>;
     version: ColumnType<number, number | undefined, number>;
     updated_at: Instant;
   };

@@ -6,7 +6,7 @@ import { testSystem } from '../../helpers/system.js';
 import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { listTenants } from '../../../src/core/tenant.js';
-import { composeRuleOfLawReport, allFigures, sentenceText } from '../../../src/modules/reports/compose.js';
+import { composeRuleOfLawReport, allFigures, sentenceText, statedSentences } from '../../../src/modules/reports/compose.js';
 import { renderDocx } from '../../../src/modules/reports/render/docx.js';
 import { renderHtml } from '../../../src/modules/reports/render/html.js';
 import { formatFigure, formatOf } from '../../../src/modules/reports/figures.js';
@@ -67,7 +67,7 @@ describe('the annual rule-of-law report', () => {
     expect(settings).toContain('w:evenAndOddHeaders');
     const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
     expect(footers.some((f) => f.includes('PAGE'))).toBe(true);
-    for (const s of r.sections.flatMap((x) => [x, ...x.children])) for (const sent of s.sentences) expect(text).toContain(sentenceText(sent));
+    for (const s of r.sections.flatMap((x) => [x, ...x.children])) for (const sent of statedSentences(s)) expect(text).toContain(sentenceText(sent));
     expect(text).toContain(r.sections[0]!.narrative!.body);
   });
 
@@ -115,6 +115,24 @@ describe('the annual rule-of-law report', () => {
     expect(allFigures(r).filter((f) => f.missing).length).toBeGreaterThan(0);
     expect(r.warnings.length).toBeGreaterThan(0);
     expect(renderHtml(r)).toContain('class="missing"');
+  });
+});
+
+describe('metric families in the report', () => {
+  it('states only the monitoring sections the bureau includes (the demo: 猎德)', async () => {
+    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const enf = r.sections[0]!.children.find((c) => c.key === 'measures.enforcement')!;
+    const optional = enf.sentences.filter((s) => s.optional);
+    expect(optional.length).toBeGreaterThan(1);
+    expect(statedSentences(enf).filter((s) => s.optional).map((s) => s.optional!.metric)).toEqual(['rivers.section_class.猎德']);
+    const { text } = await docxText(await renderDocx(r));
+    expect(text).toContain('猎德断面水质达到IV类');
+    const other = optional.find((s) => !s.optional!.included)!;
+    expect(text).not.toContain(sentenceText(other));
+    const res = await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, { rounding: 'exact', stateYoy: false, include: true });
+    expect(res.status).toBe(200);
+    const again = await docxText(await renderDocx(await composeRuleOfLawReport(sys, tenantId, 2022)));
+    expect(again.text).toContain(sentenceText(other));
   });
 });
 

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { ComposedReport, ComposedSection } from '../compose.js';
-import { sentenceText } from '../compose.js';
+import { sentenceText, statedSentences } from '../compose.js';
 
 /**
  * GB/T 9704-2012 (党政机关公文格式) in twips (1 mm = 56.7 twips, 1 pt = 20 twips):
@@ -34,10 +34,11 @@ function sectionParagraphs(s: ComposedSection, depth: number): Paragraph[] {
   const headingFont = depth === 0 ? GBT9704.fonts.h1 : GBT9704.fonts.h2;
   const out = [body([run(s.number + s.title, headingFont)])];
   for (const p of (s.narrative?.body ?? '').split(/\n+/).filter(Boolean)) out.push(body([run(p, GBT9704.fonts.body)]));
-  if (s.sentences.length) {
+  const stated = statedSentences(s);
+  if (stated.length) {
     out.push(
       body(
-        s.sentences.map((x) => run(sentenceText(x), GBT9704.fonts.body, GBT9704.bodySize, x.missing ? { highlight: 'yellow' } : {})),
+        stated.map((x) => run(sentenceText(x), GBT9704.fonts.body, GBT9704.bodySize, x.missing ? { highlight: 'yellow' } : {})),
       ),
     );
   }

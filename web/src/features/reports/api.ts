@@ -33,6 +33,8 @@ export interface ComposedSentence {
   key: string;
   segments: Segment[];
   missing: boolean;
+  /** One member of a metric family (e.g. a monitoring section): stated only when the bureau includes it. */
+  optional?: { metric: string; included: boolean };
 }
 
 export interface Narrative {
