@@ -1,11 +1,11 @@
 /**
- * 文书 — the numbered decision document (DOCX, GB/T 9704 layout basics) carrying the
+ * 文书 — the numbered decision document (DOCX in the kernel's GB/T 9704 layout) carrying the
  * six contents of 行政处罚法第五十九条, and the case file archive (ZIP via `jszip`,
  * which exceljs and docx already bring): 卷内目录, the decision, the full-process
  * record (every audit event of the case), the evidence list and the attachments.
  */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
+import { officialDocx } from '../../core/documents/official.js';
 import type { System } from '../../core/system.js';
 import type { Ctx } from '../../core/context.js';
 import { history } from '../../core/audit/audit.js';
@@ -20,15 +20,6 @@ import { EVENTS, STAGES, type Stage } from './workflow.js';
 import { EVIDENCE_KINDS } from './rules.js';
 import type { CaseWithOrg } from './repository.js';
 import type { EvidenceRow } from './presenters.js';
-
-const FS = '仿宋_GB2312';
-const para = (text: string, opts: { bold?: boolean; center?: boolean; size?: number; font?: string; indent?: boolean; right?: boolean } = {}) =>
-  new Paragraph({
-    alignment: opts.center ? AlignmentType.CENTER : opts.right ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
-    indent: opts.indent ? { firstLine: 640 } : undefined,
-    spacing: { line: 560 },
-    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: opts.font ?? FS })],
-  });
 
 /** The six contents of 行政处罚法第五十九条, as the sections of the document (pure; tested). */
 export function decisionSections(c: CaseWithOrg, evidence: readonly EvidenceRow[], paymentDue: string | null) {
@@ -51,30 +42,23 @@ export async function decisionDocx(sys: System, ctx: Ctx, id: string): Promise<{
   if (!c.decided_on || !c.decision_no) throw errors.gate('NOT_DECIDED', '案件尚未作出处罚决定，无法生成决定书');
   const due = c.served_on && Number(c.fine_fen) + Number(c.confiscation_fen) > 0 ? computeDeadline({ rule: RULES.payment, start: c.served_on }, sys.calendar.current).due : null;
   const s = decisionSections(c, evidence, due);
-  const doc = new Document({
-    creator: '法治水务',
-    title: `行政处罚决定书 ${c.decision_no}`,
-    sections: [
-      {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
-        children: [
-          para(c.org_kind === 'street' ? `广州市天河区${c.org_name}办事处` : '广州市天河区水务局', { center: true, size: 44, font: '方正小标宋简体' }),
-          para('行政处罚决定书', { center: true, size: 44, font: '方正小标宋简体' }),
-          para(c.decision_no, { center: true }),
-          para(s.party),
-          para(`案由：${c.cause}`),
-          para(s.facts, { indent: true }),
-          para(s.penalty, { indent: true }),
-          para(s.performance, { indent: true }),
-          para(s.remedies, { indent: true }),
-          para(''),
-          para(s.authority, { right: true }),
-          para('（印章）', { right: true }),
-        ],
-      },
+  const data = await officialDocx({
+    title: c.org_kind === 'street' ? `广州市天河区${c.org_name}办事处` : '广州市天河区水务局',
+    blocks: [
+      { kind: 'center', text: '行政处罚决定书', title: true },
+      { kind: 'center', text: c.decision_no },
+      { kind: 'plain', text: s.party },
+      { kind: 'plain', text: `案由：${c.cause}` },
+      { kind: 'para', text: s.facts },
+      { kind: 'para', text: s.penalty },
+      { kind: 'para', text: s.performance },
+      { kind: 'para', text: s.remedies },
+      { kind: 'plain', text: '' },
+      { kind: 'right', text: s.authority },
+      { kind: 'right', text: '（印章）' },
     ],
   });
-  return { data: Buffer.from(await Packer.toBuffer(doc)), filename: `行政处罚决定书-${c.decision_no}.docx` };
+  return { data, filename: `行政处罚决定书-${c.decision_no}.docx` };
 }
 
 const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
