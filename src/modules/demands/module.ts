@@ -15,7 +15,7 @@ export const demandsPermissions = {
 export const demandsModule = defineModule({
   key: 'demands',
   title: '诉求办理',
-  migrations: sqlMigrations('demands', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('demands', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_person_pii.sql']),
   permissions: demandsPermissions,
   routes: sharedRoutes,
 });

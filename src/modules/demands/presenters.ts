@@ -1,4 +1,5 @@
 /** Demand rows → API objects. Phones and ID numbers are masked unless the caller may see them. */
+import { decryptPii } from '../../core/crypto/pii.js';
 import type { WorkCalendar } from '../../core/calendar/index.js';
 import { isoDateInShanghai } from '../../core/calendar/index.js';
 import { maskIdCard, maskPhone } from '../../core/ledger/validators.js';
@@ -56,7 +57,7 @@ export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalenda
     result: r.result,
     satisfaction: r.satisfaction,
     personName: r.person_name,
-    personPhone: r.person_phone ? maskPhone(r.person_phone) : null,
+    personPhone: r.person_phone ? maskPhone(decryptPii(r.person_phone)!) : null,
     location: r.location,
     version: r.version,
   };
@@ -75,8 +76,8 @@ export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, o
     dueOn: doneOn(def, r) ? r.due_on : explanation.due,
     clockStatus: clockStatus({ due: doneOn(def, r) ? r.due_on : explanation.due, today: opts.today, doneOn: doneOn(def, r), paused: r.status === 'paused' }, cal),
     content: r.content,
-    personPhone: r.person_phone ? (opts.showPersonal ? r.person_phone : maskPhone(r.person_phone)) : null,
-    personIdNo: r.person_id_no ? (opts.showPersonal ? r.person_id_no : maskIdCard(r.person_id_no)) : null,
+    personPhone: r.person_phone ? (opts.showPersonal ? decryptPii(r.person_phone) : maskPhone(decryptPii(r.person_phone)!)) : null,
+    personIdNo: r.person_id_no ? (opts.showPersonal ? decryptPii(r.person_id_no) : maskIdCard(decryptPii(r.person_id_no)!)) : null,
     personalMasked: !opts.showPersonal,
     reply: r.reply,
     evaluatedAt: iso(r.evaluated_at),

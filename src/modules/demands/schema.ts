@@ -29,6 +29,8 @@ export type DemandsTables = {
     person_name: string | null;
     person_phone: string | null;
     person_id_no: string | null;
+    /** Keyed blind index of the phone (kernel PII helper): equality lookups without the number. */
+    person_phone_idx: string | null;
     location: string | null;
     received_at: Instant;
     first_due_on: DateCol | null;

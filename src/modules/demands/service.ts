@@ -4,6 +4,7 @@
  * `write(ctx, …)` with an audit event `<module>.<entity>.<verb>`, and keeps the
  * kernel's tracked deadlines in step.
  */
+import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
@@ -82,6 +83,11 @@ export function checkIntake(def: DemandKindDef, input: IntakeInput): FieldError[
 }
 
 /** The audit view of a row (fields a person reads in the history). */
+/** The stored form of a person's phone and ID number: encrypted, plus the phone's blind index. */
+function personal(phone: string | null, idNo: string | null) {
+  return { person_phone: encryptPii(phone), person_phone_idx: piiIndex(phone), person_id_no: encryptPii(idNo) };
+}
+
 function auditView(r: Partial<ItemRow>): Record<string, unknown> {
   const v: Record<string, unknown> = {
     ref_no: r.ref_no,
@@ -190,8 +196,8 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
         demand_type: input.demandType ?? null,
         channel: input.channel ?? null,
         person_name: input.personName?.trim() || null,
-        person_phone: input.personPhone?.replace(/\s/g, '') || null,
-        person_id_no: input.personIdNo?.trim().toUpperCase() || null,
+        // Citizens' identifiers are stored encrypted (ARCHITECTURE.md, Data).
+        ...personal(input.personPhone?.replace(/\s/g, '') || null, input.personIdNo?.trim().toUpperCase() || null),
         location: input.location?.trim() || null,
         received_at: receivedAt,
         first_due_on: firstDue,
@@ -205,7 +211,7 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
     const row = (await findByRef(w.tx, actor.tenantId, def.kind, refNo))!;
     await w.audit({ entity: def.entity, entityId: inserted.id, action: 'created', orgId, after: auditView(row), note: opts.via ? { via: opts.via } : undefined });
     await track(sys, w, actor, def, row);
-    await def.afterIntake?.(w, actor, { id: row.id, orgId, receivedOn, personPhone: row.person_phone, location: row.location, channel: row.channel, attrs });
+    await def.afterIntake?.(w, actor, { id: row.id, orgId, receivedOn, personPhoneKey: row.person_phone_idx, location: row.location, channel: row.channel, attrs });
     return row;
   });
 }
@@ -432,8 +438,7 @@ function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem)
     demand_type: x.demandType ?? null,
     channel: x.channel ?? null,
     person_name: x.personName ?? null,
-    person_phone: x.personPhone ?? null,
-    person_id_no: x.personIdNo ?? null,
+    ...personal(x.personPhone ?? null, x.personIdNo ?? null),
     location: x.location ?? null,
     received_at: x.receivedAt,
     first_due_on: def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null,

@@ -1,4 +1,5 @@
 /** The hotline's own writes: the platform's push, the enforcement-clue request, the district average. */
+import { decryptPii } from '../../core/crypto/pii.js';
 import { write } from '../../core/audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
@@ -73,7 +74,7 @@ export async function requestClue(ctx: Ctx, orderId: string, reason: string): Pr
       orgId: o.org_id,
       orgName: o.org_name,
       // The caller's identity stays with the hotline record; the clue carries a masked contact.
-      callerPhoneMasked: o.person_phone ? maskPhone(o.person_phone) : null,
+      callerPhoneMasked: o.person_phone ? maskPhone(decryptPii(o.person_phone)!) : null,
     };
     const r = await t
       .insertInto('hotline_clue_request')

@@ -30,17 +30,17 @@ export const hotlineKind: DemandKindDef = registerDemandKind({
   demandTypes: HOTLINE_TYPES,
   async afterIntake(w, actor, item) {
     // 疑似重复诉求: same caller or place within 30 days before this order.
-    if (!item.personPhone && !item.location) return;
+    if (!item.personPhoneKey && !item.location) return;
     const earlier = await dm(w.tx)
       .selectFrom('dm_item')
-      .select(['id', 'person_phone', 'location', sql<string>`to_char((received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')`.as('received_on')])
+      .select(['id', 'person_phone_idx', 'location', sql<string>`to_char((received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')`.as('received_on')])
       .where('tenant_id', '=', actor.tenantId)
       .where('kind', '=', 'hotline')
       .where('id', '!=', item.id)
       .where(sql<boolean>`(received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${addDays(item.receivedOn, -REPEAT_WINDOW_DAYS)}::date AND ${item.receivedOn}::date`)
       .execute();
     const links = earlier
-      .map((e) => ({ e, reason: repeatReason({ receivedOn: item.receivedOn, phone: item.personPhone, location: item.location }, { receivedOn: e.received_on, phone: e.person_phone, location: e.location }, daysBetween(e.received_on, item.receivedOn)) }))
+      .map((e) => ({ e, reason: repeatReason({ receivedOn: item.receivedOn, phone: item.personPhoneKey, location: item.location }, { receivedOn: e.received_on, phone: e.person_phone_idx, location: e.location }, daysBetween(e.received_on, item.receivedOn)) }))
       .filter((x): x is { e: (typeof earlier)[number]; reason: string } => x.reason !== null);
     if (!links.length) return;
     await dm(w.tx)

@@ -203,3 +203,13 @@ describe('figures', () => {
     expect(d.rows.filter((r: any) => r.note === '逾期未办结')).toHaveLength(overdue.total);
   });
 });
+
+describe("callers' identifiers at rest", () => {
+  it('stores the phone encrypted, finds repeat callers by its blind index only', async () => {
+    const rows = await (sys.db as any).selectFrom('dm_item').select(['person_phone', 'person_phone_idx']).where('ref_no', '=', 'GZ-T-0004').execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].person_phone).toMatch(/^v1\./);
+    expect(rows[0].person_phone).not.toContain('13900000001');
+    expect(rows[0].person_phone_idx).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
