@@ -17,9 +17,13 @@ export function MainLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           theme="light"
-          style={{ borderRight: '1px solid #e5e8ee' }}
+          // The menu scrolls on its own under the header, so the collapse trigger
+          // (fixed at the bottom) never covers a menu entry.
+          style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
         >
-          <SideMenu />
+          <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
+            <SideMenu />
+          </div>
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
           <Suspense
