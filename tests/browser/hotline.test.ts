@@ -68,12 +68,15 @@ describe('12345 order', () => {
     await page.getByLabel('办理时限（工作日）').fill('3');
     await page.getByLabel('事项').fill('天河路雨后积水');
     await page.getByLabel('联系电话').fill('12345');
-    await page.getByRole('button', { name: label('登记') }).click();
+    // The form's own submit button (its accessible name changes while it shows a spinner).
+    const submit = page.locator('form button[type="submit"]');
+    await submit.click();
     // The server names the bad field; the form shows its message under it.
     await page.getByText('联系电话格式无效：12345').waitFor();
     await shot(page, 'intake-error');
     await page.getByLabel('联系电话').fill('13800138000');
-    await page.getByRole('button', { name: label('登记') }).click();
+    await expect.poll(async () => (await submit.getAttribute('class')) ?? '', { timeout: 30_000 }).not.toContain('ant-btn-loading');
+    await submit.click();
     await page.waitForURL('**/hotline/items/**');
     await page.getByTestId('clock-card').getByText('2022-10-09').first().waitFor();
     expect(await page.getByTestId('deadline-text').innerText()).toContain('国庆');
