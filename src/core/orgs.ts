@@ -3,7 +3,6 @@ import type { KernelDB, OrgKind } from './db/types.js';
 import type { Ctx } from './context.js';
 import { write } from './audit/audit.js';
 import { errors } from './errors.js';
-import { withDataScope } from './scope.js';
 
 /** An org as the API and the ledger present it. */
 export interface Org {
@@ -154,7 +153,6 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
 
 const withScopeOnId = (ctx: Ctx) => (qb: any) => (ctx.actor.scope.all ? qb : qb.where('id', 'in', [...ctx.actor.scope.orgIds]));
 
-export { withDataScope };
 
 /**
  * The street offices of a tenant by name; a ledger or a form may write

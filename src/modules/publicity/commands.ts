@@ -2,6 +2,7 @@ import type { Actor } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
 import { errors } from '../../core/errors.js';
 import { encryptPii } from '../../core/crypto/pii.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
@@ -31,15 +32,13 @@ export interface DecisionInput {
   publishedOn?: string | null;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Records a decision for publication: due within 7 working days of the decision
  * (the deadline is tracked). Re-recording the same source updates it.
  */
 export async function recordDecision(w: WriteScope, actor: Actor, calendar: CalendarService, input: DecisionInput): Promise<{ id: string; dueOn: string }> {
   if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
-  if (!ISO.test(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
+  if (!isIsoDate(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
   if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
   const due = computeDeadline({ rule: PUBLICATION_RULE, start: input.decidedOn }, calendar.current).due;
   const db = w.tx.withTables<PublicityTables>();
@@ -100,7 +99,7 @@ async function load(w: WriteScope, actor: Actor, sourceEntity: string, sourceId:
 
 /** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */
 export async function publishDecision(w: WriteScope, actor: Actor, calendar: CalendarService, args: { sourceEntity: string; sourceId: string; publishedOn: string }): Promise<void> {
-  if (!ISO.test(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
+  if (!isIsoDate(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
   const r = await load(w, actor, args.sourceEntity, args.sourceId);
   if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回，不能再次公示');
   if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
@@ -114,7 +113,7 @@ export async function publishDecision(w: WriteScope, actor: Actor, calendar: Cal
  * it leaves the public page; the withdrawal and its reason are recorded.
  */
 export async function withdrawDecision(w: WriteScope, actor: Actor, args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string }): Promise<void> {
-  if (!ISO.test(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
+  if (!isIsoDate(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
   if (!args.reason?.trim()) throw errors.validation('reason', '撤回原因不能为空');
   const r = await load(w, actor, args.sourceEntity, args.sourceId);
   if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');

@@ -101,3 +101,13 @@ describe('personal identifiers at rest', () => {
     expect(row.party_id_no).not.toContain('19900101');
   });
 });
+
+describe('bad dates', () => {
+  it('refuses an impossible decision date, naming the field', async () => {
+    await expect(
+      write(ctx, (w) =>
+        recordDecision(w, ctx.actor, sys.calendar, { kind: 'penalty', orgId: ctx.actor.tenantId, sourceEntity: 'test.case', sourceId: 'bad', decisionNo: 'X', decidedOn: '2019-02-30', partyName: '某', partyType: '法人', title: 't', content: 'c' }),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION', field: 'decidedOn' });
+  });
+});
