@@ -216,7 +216,7 @@ function hotlineLedger(opts: Required<HotlineBenchOptions>, profile: ImportProfi
     spec: hotlineSpec,
     readPermission: 'bench.hotline.read',
     writePermission: 'bench.hotline.manage',
-    async importRows(ctx, w, rows) {
+    async commit({ ctx, w }, rows) {
       Object.assign(profile, emptyProfile(), { enteredAt: performance.now() });
       const tenantId = ctx.actor.tenantId;
       const tx = w.tx as unknown as Kysely<any>; // the module's tables are not in KernelDB

@@ -9,6 +9,7 @@ import { listTenants } from '../core/tenant.js';
 import { systemActor, type Ctx } from '../core/context.js';
 import { verifyChain } from '../core/audit/audit.js';
 import { importLedger } from '../core/ledger/ledger.js';
+import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { writeCsv, writeXlsx } from '../core/ledger/write.js';
 import { formatLedgerErrors } from '../core/ledger/parse.js';
 import { yearPeriod } from '../core/metrics/registry.js';
@@ -133,14 +134,71 @@ program
       const tenants = await listTenants(sys.db);
       if (!tenants.length && key === 'orgs' && !o.dryRun) ctx = await firstImportTenant(sys, data, filename);
       else ctx = await tenantCtx(sys, o.tenant);
-      const r = await importLedger(ctx, def, { data, filename }, { dryRun: o.dryRun });
+      const r = await importLedger(sys, ctx, def, { data, filename }, { dryRun: o.dryRun });
       if (!r.ok) {
         console.error(`导入失败，未写入任何数据。共 ${r.errors.length} 处错误：`);
         console.error(formatLedgerErrors(r.errors).join('\n'));
         exitCode = 2;
         return;
       }
-      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`);
+      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，历史问题 ${r.findings.length} 条${r.importId ? `（导入编号 ${r.importId}）` : ''}`);
+      for (const i of r.ignoredRows) console.log(`  第${i.row}行已忽略：${i.reason}`);
+      for (const f of r.findings.slice(0, 50)) console.log(`  第${f.row}行${f.column ? `「${f.column}」` : ''}：${f.message}（${f.statute}）`);
+      if (r.findings.length > 50) console.log(`  ……另有 ${r.findings.length - 50} 条历史问题，见 fazhi imports show ${r.importId ?? ''}`);
+    }),
+  );
+
+const imports = program.command('imports').description('导入记录：谁在何时导入了哪个文件、结果与历史问题；撤销最近一次导入');
+imports
+  .command('list', { isDefault: true })
+  .description('列出导入记录（最新在前）')
+  .option('--ledger <key>', '只看某个台账')
+  .option('--limit <n>', '条数', '50')
+  .option('--tenant <name>', '哪个局（多局部署时）')
+  .option('--json', '输出 JSON')
+  .action((o: { ledger?: string; limit: string; tenant?: string; json?: boolean }) =>
+    withSystem(async (sys) => {
+      const ctx = await tenantCtx(sys, o.tenant);
+      const items = await listImports(ctx, [...sys.registry.ledgers.keys()], { ledger: o.ledger, limit: Number(o.limit) || 50 });
+      if (o.json) return void console.log(JSON.stringify(items, null, 2));
+      if (!items.length) return void console.log('没有导入记录');
+      for (const i of items) {
+        console.log(`${i.id}  ${i.at.toISOString()}  ${i.ledger}  ${i.filename}  ${i.actorName}  ${i.rows} 行：新增 ${i.created}，更新 ${i.updated}，未变 ${i.unchanged}，历史问题 ${i.findings}${i.undoneAt ? `  （已于 ${i.undoneAt.toISOString()} 由 ${i.undoneBy} 撤销）` : ''}`);
+      }
+    }),
+  );
+imports
+  .command('show <id>')
+  .description('一次导入的详情与历史问题')
+  .option('--tenant <name>', '哪个局（多局部署时）')
+  .option('--file <out>', '把导入的原始文件保存到此处')
+  .action((id: string, o: { tenant?: string; file?: string }) =>
+    withSystem(async (sys) => {
+      const ctx = await tenantCtx(sys, o.tenant);
+      const r = await getImport(ctx, id);
+      console.log(`${r.ledger}  ${r.filename}（sha256 ${r.sha256}，${r.size} 字节）`);
+      console.log(`${r.actorName} 于 ${r.at.toISOString()} 导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}${r.undoneAt ? `；已于 ${r.undoneAt.toISOString()} 由 ${r.undoneBy} 撤销` : ''}`);
+      for (const i of r.ignoredRows) console.log(`  第${i.row}行已忽略：${i.reason}`);
+      for (const f of r.findingList) console.log(`  第${f.row}行${f.column ? `「${f.column}」` : ''}：${f.message}（${f.statute}）`);
+      if (o.file) {
+        const f = await importFile(ctx, sys.files, id);
+        fs.writeFileSync(o.file, f.data);
+        console.log(`原始文件已保存：${o.file}`);
+      }
+    }),
+  );
+imports
+  .command('undo <id>')
+  .description('撤销该台账最近一次导入（导入后其记录未被继续办理时）')
+  .option('--tenant <name>', '哪个局（多局部署时）')
+  .action((id: string, o: { tenant?: string }) =>
+    withSystem(async (sys) => {
+      const ctx = await tenantCtx(sys, o.tenant);
+      const r = await getImport(ctx, id, { findingsLimit: 0 });
+      const def = sys.registry.ledgers.get(r.ledger);
+      if (!def) throw new AppError('VALIDATION', `未知台账：${r.ledger}`, 1, 'ledger');
+      const done = await undoImport(ctx, def, id);
+      console.log(`已撤销：删除导入新增的 ${done.deleted} 条记录，恢复导入更新的 ${done.restored} 条记录`);
     }),
   );
 

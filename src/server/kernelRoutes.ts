@@ -5,7 +5,8 @@ import { errors } from '../core/errors.js';
 import { history } from '../core/audit/audit.js';
 import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
-import { importLedger } from '../core/ledger/ledger.js';
+import { importLedger, importTrace, recordFindings } from '../core/ledger/ledger.js';
+import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
 import { UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
@@ -27,7 +28,22 @@ export async function kernelRoutes(root: FastifyInstance) {
       if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
       const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, req.params.id);
       if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
-      return { data: await history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
+      const [events, imported] = await Promise.all([history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id), importTrace(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id)]);
+      // Records taken in by a ledger import carry provenance rows instead of one event each.
+      return { data: [...imported, ...events].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq) };
+    },
+  );
+  app.get(
+    '/findings/:entity/:id',
+    { schema: { tags: ['审计'], summary: '记录的历史问题（导入时发现的违反规则之处）', params: Type.Object({ entity: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }) } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const def = sys.registry.entities.get(req.params.entity);
+      if (!def) throw errors.notFound('记录类型');
+      if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
+      const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, req.params.id);
+      if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
+      return { data: await recordFindings(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
     },
   );
 
@@ -113,9 +129,62 @@ export async function kernelRoutes(root: FastifyInstance) {
       const part = await req.file();
       if (!part) throw errors.validation('file', '请选择要导入的文件');
       const data = await part.toBuffer();
-      return { data: await importLedger(ctx, def, { data, filename: part.filename }, { dryRun: req.query.dryRun }) };
+      return { data: await importLedger(sys, ctx, def, { data, filename: part.filename }, { dryRun: req.query.dryRun }) };
     },
   );
+
+  // ── Import history (导入记录) ──
+  const readableLedgers = (req: Parameters<typeof ctxOf>[0]) => {
+    const ctx = ctxOf(req);
+    return { ctx, keys: [...sys.registry.ledgers.values()].filter((l) => ctx.actor.permissions.has(l.readPermission)).map((l) => l.spec.key) };
+  };
+  const ImportId = Type.Object({ id: Type.String({ format: 'uuid' }) });
+  app.get(
+    '/imports',
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '导入记录（最新在前，按 before 翻页）',
+        querystring: Type.Object({
+          ledger: Type.Optional(Type.String({ maxLength: 64 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          beforeAt: Type.Optional(Type.String({ format: 'date-time' })),
+          beforeId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+      },
+    },
+    async (req) => {
+      const { ctx, keys } = readableLedgers(req);
+      const q = req.query;
+      const items = await listImports(ctx, keys, { ledger: q.ledger, limit: q.limit, before: q.beforeAt && q.beforeId ? { at: q.beforeAt, id: q.beforeId } : undefined });
+      const titles = new Map([...sys.registry.ledgers.values()].map((l) => [l.spec.key, l.spec.title]));
+      return {
+        data: {
+          items: items.map((i) => ({ ...i, ledgerTitle: titles.get(i.ledger) ?? i.ledger, canUndo: !!sys.registry.ledgers.get(i.ledger)?.undo && ctx.actor.permissions.has(sys.registry.ledgers.get(i.ledger)!.writePermission) })),
+          next: items.length === (q.limit ?? 50) ? { beforeAt: items.at(-1)!.at.toISOString(), beforeId: items.at(-1)!.id } : null,
+        },
+      };
+    },
+  );
+  const importOf = async (req: Parameters<typeof ctxOf>[0], id: string) => {
+    const { ctx, keys } = readableLedgers(req);
+    const r = await getImport(ctx, id);
+    if (!keys.includes(r.ledger)) throw errors.notFound('导入记录');
+    return { ctx, r };
+  };
+  app.get('/imports/:id', { schema: { tags: ['台账'], summary: '一次导入：计数、历史问题、忽略的行', params: ImportId } }, async (req) => ({ data: (await importOf(req, req.params.id)).r }));
+  app.get('/imports/:id/file', { schema: { tags: ['台账'], summary: '下载导入的原始文件', params: ImportId } }, async (req, reply) => {
+    const { ctx } = await importOf(req, req.params.id);
+    const f = await importFile(ctx, sys.files, req.params.id);
+    const mime = /\.csv$/i.test(f.filename) ? 'text/csv' : XLSX;
+    return sendFile(reply, f.data, f.filename, mime);
+  });
+  app.post('/imports/:id/undo', { schema: { tags: ['台账'], summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）', params: ImportId } }, async (req) => {
+    const { ctx, r } = await importOf(req, req.params.id);
+    const def = sys.registry.ledgers.get(r.ledger);
+    if (!def) throw errors.notFound('台账');
+    return { data: await undoImport(ctx, def, req.params.id) };
+  });
 
   // ── Metrics ──
   const MetricQs = Type.Object({

@@ -113,6 +113,54 @@ export interface AttachmentTable {
   created_at: Instant;
 }
 
+export interface LedgerImportTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ledger: string;
+  filename: string;
+  file_sha256: string;
+  file_size: number;
+  actor_id: string | null;
+  actor_name: string;
+  at: Instant;
+  row_count: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  finding_count: number;
+  ignored_rows: ColumnType<unknown, string | undefined, string>;
+  audit_seq: number | null;
+  undone_at: Date | null;
+  undone_by: string | null;
+}
+
+export interface LedgerImportRowTable {
+  tenant_id: string;
+  import_id: string;
+  row_number: number;
+  entity: string;
+  entity_id: string;
+  action: 'created' | 'updated';
+  org_id: string | null;
+  values: ColumnType<Record<string, unknown>, string, string>;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface RecordFindingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  entity: string;
+  entity_id: string;
+  org_id: string | null;
+  rule: string;
+  statute: string;
+  message: string;
+  field: string | null;
+  import_id: string | null;
+  row_number: number | null;
+  at: Instant;
+}
+
 export interface SchemaMigrationTable {
   id: string;
   checksum: string;
@@ -129,6 +177,9 @@ export interface KernelDB {
   calendar_override: CalendarOverrideTable;
   tracked_deadline: TrackedDeadlineTable;
   attachment: AttachmentTable;
+  ledger_import: LedgerImportTable;
+  ledger_import_row: LedgerImportRowTable;
+  record_finding: RecordFindingTable;
   fazhi_migration: SchemaMigrationTable;
 }
 

@@ -32,7 +32,7 @@ export const requestsLedger: LedgerDef<RequestRow> = {
   spec: requestsSpec,
   readPermission: 'disclosure.read',
   writePermission: 'disclosure.write',
-  importRows: (ctx, w, rows) =>
+  commit: ({ ctx, w }, rows) =>
     importDemandRows(ctx, w, disclosureKind, rows, {
       ledger: 'disclosure-requests',
       refHeader: '申请编号',
@@ -83,7 +83,7 @@ export const proactiveLedger: LedgerDef<ProactiveRow> = {
   spec: proactiveSpec,
   readPermission: 'disclosure.read',
   writePermission: 'disclosure.write',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const t = w.tx.withTables<DisclosureTables>();
     const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
     const existing = new Map((await t.selectFrom('disclosure_proactive').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [`${r.published_on}|${r.section}|${r.title}`, r]));

@@ -81,7 +81,7 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
   spec: penaltyCasesSpec,
   readPermission: 'enforcement.case.read',
   writePermission: 'enforcement.case.write',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const orgs = await orgsByName(w.tx, tenantId);
     const db = enf(w.tx);
@@ -228,7 +228,7 @@ export const itemsLedger: LedgerDef<ItemLedgerRow> = {
   spec: itemsSpec,
   readPermission: 'enforcement.catalogue.read',
   writePermission: 'enforcement.catalogue.manage',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const db = enf(w.tx);
     const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
@@ -296,7 +296,7 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
   spec: officersSpec,
   readPermission: 'enforcement.catalogue.read',
   writePermission: 'enforcement.catalogue.manage',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const db = enf(w.tx);
     const orgs = await orgsByName(w.tx, tenantId);

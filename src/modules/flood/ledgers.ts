@@ -46,7 +46,7 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
   spec: riskPointsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const streets = await streetsByName(w.tx, ctx.actor.tenantId);
     const existing = await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
     const prior = new Map(existing.map((e) => [e.code, e.status]));
@@ -108,7 +108,7 @@ export const riskPersonsLedger: LedgerDef<RiskPersonsRow> = {
   spec: riskPersonsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const existing = await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
     const known = new Set(existing.map((e) => e.code));
     const missing: RowError[] = rows.filter((r) => !known.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
@@ -143,7 +143,7 @@ export const riskProgressLedger: LedgerDef<RiskProgressRow> = {
   spec: riskProgressSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const points = new Map((await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', tenantId).execute()).map((p) => [p.code, p]));
     const progress = await t(w.tx).selectFrom('flood_risk_progress').selectAll().where('tenant_id', '=', tenantId).execute();
@@ -215,7 +215,7 @@ export const projectsLedger: LedgerDef<ProjectRow> = {
   spec: projectsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const streets = await streetsByName(w.tx, ctx.actor.tenantId);
     const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
     const existing = await t(w.tx).selectFrom('flood_project').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
@@ -252,7 +252,7 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
   spec: deploymentsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
     const existing = await t(w.tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
     return upsertByKey(ctx, w, {
@@ -286,7 +286,7 @@ export const dutyLedger: LedgerDef<DutyRow> = {
   spec: dutySpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const entries = rows.map((r) => ({ date: r.value.date, shift: r.value.shift, role: r.value.role, person: r.value.person, phone: r.value.phone }));
     const res = await applyRoster(ctx, w, entries, (i) => `第${rows[i]!.rowNumber}行`);
     if (!res.ok) {
@@ -327,7 +327,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
   spec: worksSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const streets = await streetsByName(w.tx, ctx.actor.tenantId);
     const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
     const existing = await t(w.tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();

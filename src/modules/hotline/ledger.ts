@@ -34,7 +34,7 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
   spec: hotlineOrdersSpec,
   readPermission: 'hotline.read',
   writePermission: 'hotline.write',
-  importRows: (ctx, w, rows) =>
+  commit: ({ ctx, w }, rows) =>
     importDemandRows(ctx, w, hotlineKind, rows, {
       ledger: 'hotline-orders',
       refHeader: '工单编号',

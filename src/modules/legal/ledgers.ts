@@ -25,7 +25,7 @@ export const legalAdviceLedger: LedgerDef<Row> = {
   spec: legalAdviceSpec,
   readPermission: 'legal.read',
   writePermission: 'legal.write',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const db = w.tx.withTables<LegalTables>();
     const existing = new Map((await db.selectFrom('legal_advice').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [keyOf(r), r]));
     const contracts = await db.selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();

@@ -55,7 +55,7 @@ export const permitItemsLedger: LedgerDef<ItemRow> = {
   spec: permitItemsSpec,
   readPermission: 'licensing.read',
   writePermission: 'licensing.items.manage',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const db = w.tx.withTables<LicensingTables>();
     const existing = new Map((await db.selectFrom('lic_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [r.code, r]));
     const errors: RowError[] = [];
@@ -104,7 +104,7 @@ export const permitsLedger: LedgerDef<PermitRow> = {
     spec: permitsSpec,
     readPermission: 'licensing.read',
     writePermission: 'licensing.write',
-    async importRows(ctx, w, rows) {
+    async commit({ ctx, w }, rows) {
       const db = w.tx.withTables<LicensingTables>();
       const items = new Map((await db.selectFrom('lic_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [r.code, r]));
       const existing = new Map((await db.selectFrom('lic_permit').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [r.case_no, r]));

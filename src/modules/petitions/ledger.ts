@@ -35,7 +35,7 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
   spec: petitionsSpec,
   readPermission: 'petitions.read',
   writePermission: 'petitions.write',
-  importRows: (ctx, w, rows) =>
+  commit: ({ ctx, w }, rows) =>
     importDemandRows(ctx, w, petitionKind, rows, {
       ledger: 'petitions',
       refHeader: '信访编号',

@@ -34,7 +34,7 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
   spec: proposalsSpec,
   readPermission: 'proposals.read',
   writePermission: 'proposals.write',
-  importRows: (ctx, w, rows) =>
+  commit: ({ ctx, w }, rows) =>
     importDemandRows(ctx, w, proposalKind, rows, {
       ledger: 'proposals',
       refHeader: '编号',

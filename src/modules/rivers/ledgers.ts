@@ -26,7 +26,7 @@ export const riversLedger: LedgerDef<RiverRow> = {
   spec: riversSpec,
   readPermission: 'rivers.read',
   writePermission: 'rivers.write',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const streets = await streetsByName(w.tx, tenantId);
     const home = await homeOrg(w.tx, tenantId, RIVER_DEPARTMENT);
@@ -119,7 +119,7 @@ export const samplesLedger: LedgerDef<SampleRow> = {
   spec: samplesSpec,
   readPermission: 'rivers.read',
   writePermission: 'rivers.samples',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const rivers = new Map((await t(w.tx).selectFrom('river').select(['id', 'name', 'org_id', 'chief']).where('tenant_id', '=', tenantId).execute()).map((r) => [r.name, r]));
     const sections = await t(w.tx).selectFrom('river_section').select(['id', 'name', 'river_id']).where('tenant_id', '=', tenantId).execute();

@@ -50,7 +50,7 @@ function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, tab
     spec: spec as LedgerSpec,
     readPermission: 'staff.read',
     writePermission: 'staff.write',
-    async importRows(ctx, w, rows) {
+    async commit({ ctx, w }, rows) {
       const db = w.tx.withTables<StaffTables>() as any;
       const existing = new Map<string, any>(((await db.selectFrom(table).selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()) as any[]).map((r) => [key(r), r]));
       const errors: RowError[] = [];

@@ -31,7 +31,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
   spec: orgsSpec,
   readPermission: 'system.orgs.read',
   writePermission: 'system.orgs.manage',
-  async importRows(ctx, w, rows) {
+  async commit({ ctx, w }, rows) {
     const tenantId = ctx.actor.tenantId;
     const existing = new Map((await w.tx.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute()).map((o) => [o.name, o]));
     const errors: RowError[] = [];

@@ -146,13 +146,13 @@ describe('duty roster', () => {
 
   it('a bad roster import names the row and column and writes nothing', async () => {
     const csv = ['日期,班次,角色 (A角/B角),姓名,联系电话', '2024-08-01,全天,A角,甲干部,', '2024-08-01,全天,B角,乙干部,', '2024-08-02,全天,A角,丙干部,', '2024-08-02,早班,B角,丙干部,'].join('\n');
-    const res = await importLedger({ db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv), filename: '值班表.csv' });
+    const res = await importLedger(sys, { db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv), filename: '值班表.csv' });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.errors).toEqual([{ row: 5, column: '姓名', message: expect.stringContaining('与第4行（2024-08-02 全天）时间重叠'), value: '丙干部' }]);
     const n = await sys.db.selectFrom('flood_duty' as any).select((eb: any) => eb.fn.countAll().as('n')).where('duty_date', '>=', '2024-08-01').executeTakeFirst();
     expect(Number((n as any).n)).toBe(0);
-    const good = await importLedger({ db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv.replace(/早班,B角,丙干部/, '早班,B角,戊队员')), filename: '值班表.csv' });
+    const good = await importLedger(sys, { db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv.replace(/早班,B角,丙干部/, '早班,B角,戊队员')), filename: '值班表.csv' });
     expect(good).toMatchObject({ ok: true, created: 4 });
   });
 });

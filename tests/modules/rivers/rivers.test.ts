@@ -105,15 +105,15 @@ describe('recording a water sample', () => {
     const bad = [header, '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3', '不存在涌,,2023-05-20,40,100,5,100,1,0.2,20,5,3', '深涌,错断面,2023-05-21,40,100,5,100,1,0.2,20,5,3'].join('\n');
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     const def = sys.registry.ledgers.get('water-samples')!;
-    const res = await importLedger(ctx, def, { data: Buffer.from(bad), filename: 's.csv' });
+    const res = await importLedger(sys, ctx, def, { data: Buffer.from(bad), filename: 's.csv' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.errors.map((e) => [e.row, e.column])).toEqual([[3, '河涌名称'], [4, '断面']]);
     const good = [header, '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3', '深涌,,2023-05-21,15,100,5,100,1,0.2,20,5,3'].join('\n');
-    expect(await importLedger(ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 2 });
+    expect(await importLedger(sys, ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 2 });
     const alerts = (await flood.req('GET', '/api/river-alerts?status=open')).body.data.filter((a: any) => a.river === '深涌');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].grade).toBe('light');
-    expect(await importLedger(ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 0, unchanged: 2 });
+    expect(await importLedger(sys, ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 0, unchanged: 2 });
   });
 
   it('a river page has trend data and the section’s class over the year', async () => {
