@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
 import { systemActor } from '../context.js';
@@ -149,6 +149,40 @@ export class CalendarService {
       .returningAll()
       .executeTakeFirstOrThrow();
     return this.present(row);
+  }
+
+  /**
+   * Records (or updates) many deadlines at once — an import's open records — in one
+   * statement per 5,000 (a JSON parameter expanded in the database; no parameter limit).
+   */
+  async trackMany(w: WriteScope, actor: Actor, inputs: readonly TrackInput[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < inputs.length; i += 5000) {
+      const rows = inputs.slice(i, i + 5000).map((input) => ({
+        tenant_id: actor.tenantId,
+        module: input.module,
+        entity: input.entity,
+        entity_id: input.entityId,
+        title: input.title,
+        org_id: input.orgId,
+        rule: input.rule,
+        start_date: input.start,
+        pauses: input.pauses ?? [],
+        extensions: input.extensions ?? [],
+        restart_on: input.restartOn ?? null,
+        due_date: this.explain(input).due,
+        done_on: input.doneOn ?? null,
+      }));
+      const res = await sql`INSERT INTO tracked_deadline (tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on)
+        SELECT tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on
+        FROM jsonb_populate_recordset(NULL::tracked_deadline, ${JSON.stringify(rows)}::jsonb)
+        ON CONFLICT (tenant_id, entity, entity_id, module, title) DO UPDATE SET
+          org_id = excluded.org_id, rule = excluded.rule, start_date = excluded.start_date, pauses = excluded.pauses,
+          extensions = excluded.extensions, restart_on = excluded.restart_on, due_date = excluded.due_date,
+          done_on = excluded.done_on, updated_at = now()`.execute(w.tx);
+      n += Number(res.numAffectedRows ?? 0);
+    }
+    return n;
   }
 
   present(r: any, today = isoDateInShanghai(new Date())): TrackedDeadline {
