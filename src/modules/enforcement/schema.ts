@@ -5,15 +5,28 @@ type Default<T> = ColumnType<T, T | undefined, T>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 type Version = ColumnType<number, number | undefined, number>;
 
-/** One level of an item's discretion benchmark (裁量基准). */
+/** What a multiple-based discretion level multiplies: 违法所得 or 货值金额. */
+export type DiscretionBasis = 'illegal_gains' | 'goods_value';
+
+/**
+ * One level of an item's discretion benchmark (裁量基准).
+ *
+ * A money range: `minFen`..`maxFen` (`maxFen` null = no upper limit, "X元以上").
+ * A multiple of a base (`basis` set, e.g. 违法所得一倍以上三倍以下): `minMultiple`..`maxMultiple`
+ * (`maxMultiple` null = no upper limit; 百分之十 = 0.1) and the money fields are 0 / null.
+ */
 export interface DiscretionLevel {
-  /** Stable key: 'minor' | 'ordinary' | 'serious' … */
+  /** Stable key: 'minor' | 'light' | 'ordinary' | 'serious' | 'grave' | 'extreme' | 'first' … or the label itself */
   level: string;
-  /** 情节, e.g. '轻微', '一般', '较重', '严重' */
+  /** 情节 as written, e.g. '轻微', '一般情节', '情节较轻的' */
   label: string;
   minFen: number;
-  maxFen: number;
-  /** 首违不罚 — a first violation at this level may go unpunished (行政处罚法第三十三条). */
+  maxFen: number | null;
+  /** Set for a level whose range is a multiple of a base amount the case supplies. */
+  basis?: DiscretionBasis;
+  minMultiple?: number;
+  maxMultiple?: number | null;
+  /** 首违不罚 / 不予处罚 — a first violation at this level may go unpunished (行政处罚法第三十三条). */
   waiver?: boolean;
   note?: string;
 }
