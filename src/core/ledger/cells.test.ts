@@ -73,15 +73,23 @@ describe('date cells', () => {
     { name: 'day-month-year', input: '01/03/2022', message: '格式无法识别' },
     { name: 'words', input: '三月一日', message: '格式无法识别' },
     { name: 'a typo year', input: '0202-03-01', message: '年份超出范围' },
-    { name: 'an Excel serial too small', input: 12, message: '不是有效的 Excel 日期' },
-    { name: 'a number that is not a serial', input: 20220301, message: '不是有效的 Excel 日期' },
+    { name: 'Excel serial 0', input: 0, message: '0（不是有效的 Excel 日期）' },
+    { name: 'a negative Excel serial', input: -5, message: '不是有效的 Excel 日期' },
+    { name: 'Excel serial 0 as text', input: '0', message: '不是有效的 Excel 日期' },
+    { name: 'Excel serial 60, the fictitious 1900-02-29', input: 60, message: '60（Excel 日期序列号60对应不存在的1900年2月29日）' },
+    { name: 'Excel serial 60 as text', input: '60', message: '不存在的1900年2月29日' },
+    { name: 'a number past 2100', input: 1234567, message: '年份超出范围' },
+    { name: 'a compact date that does not exist', input: '20230229', message: '日期不存在：20230229（2023年2月只有28天）' },
+    { name: 'a six-digit number', input: '230105', message: '格式无法识别' },
+    { name: 'a time without a separator', input: '2023-01-0509:30', message: '格式无法识别' },
+    { name: 'a time in Chinese with a bad minute', input: '2023年1月5日9时61分', message: '时间不存在' },
   ];
   it.each(bad)('rejects $name', ({ input, message }) => {
     expectError(parseDate(input), message);
   });
 
   it('says what formats it accepts', () => {
-    expectError(parseDate('2022-3/1'), '应为 2022-03-01、2022/3/1 或 2022年3月1日');
+    expectError(parseDate('2022-3/1'), '日期格式无法识别：2022-3/1（应为 2022-03-01、2022/3/1、2022.3.1、2022年3月1日 或 20220301）');
     expectError(parseDateTime('下午两点'), '应为 2022-03-01 14:05');
   });
 });
@@ -117,8 +125,8 @@ describe('money cells (yuan in, integer fen out)', () => {
     { input: '1,23.4', message: '金额格式无法识别' },
     { input: '12,34', message: '金额格式无法识别' },
     { input: '1.234,50', message: '金额格式无法识别' },
-    { input: '五百元', message: '金额格式无法识别' },
-    { input: '3万元', message: '金额格式无法识别' },
+    { input: '五百块', message: '金额格式无法识别' },
+    { input: '约3万元', message: '金额格式无法识别' },
     { input: '-100', message: '金额不能为负数' },
     { input: -0.5, message: '金额不能为负数' },
     { input: '10000000000000', message: '金额过大' },
@@ -162,8 +170,8 @@ describe('yes/no, enums, lists, text', () => {
     { input: true, value: true },
   ])('reads $input as $value', ({ input, value }) => expectOk(parseBool(input), value));
 
-  it.each([{ input: 'Y' }, { input: '√' }, { input: '对' }, { input: 'TRUE' }, { input: 1 }])('rejects $input as yes/no', ({ input }) =>
-    expectError(parseBool(input), '应填“是”或“否”'),
+  it.each([{ input: '对' }, { input: '不是' }, { input: 2 }, { input: 'x' }, { input: '是否' }])('rejects $input as yes/no', ({ input }) =>
+    expectError(parseBool(input), `应填“是”或“否”（也可填 √/×、Y/N、有/无、1/0），不能填“${String(input)}”`),
   );
 
   const kinds = ['局', '科室', '街道', '其他'] as const;
@@ -263,5 +271,167 @@ describe('formatters', () => {
       const n = parseMoney(moneyToYuan(fen));
       if (!n.ok || n.value !== fen) throw new Error(`number round trip failed at ${fen}`);
     }
+  });
+});
+
+describe('dates as bureaus write them', () => {
+  const cases: Array<{ input: unknown; date: string; datetime: string }> = [
+    { input: '2023-01-05', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '2023/1/5', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '2023.1.5', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '2023年1月5日', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '2023年1月5号', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '20230105', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: 20230105, date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '２０２３０１０５', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '2023-01-05 9:30', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023/1/5 09:30:15', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023年1月5日9时30分', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023年1月5日 9点30分', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023年1月5号9点30', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023年1月5日15时', date: '2023-01-05', datetime: '2023-01-05T15:00:00+08:00' },
+    { input: '2023年1月5日9时30分15秒', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2023.1.5 9时30分', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '20230105 09:30', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: '2024-02-29', date: '2024-02-29', datetime: '2024-02-29T00:00:00+08:00' },
+    // Excel serials: as numbers and as numeric text; 1900's fictitious 29 February handled.
+    { input: 44931, date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: '44931', date: '2023-01-05', datetime: '2023-01-05T00:00:00+08:00' },
+    { input: 44931.5, date: '2023-01-05', datetime: '2023-01-05T12:00:00+08:00' },
+    { input: '44931.395833333336', date: '2023-01-05', datetime: '2023-01-05T09:30:00+08:00' },
+    { input: 1, date: '1900-01-01', datetime: '1900-01-01T00:00:00+08:00' },
+    { input: 59, date: '1900-02-28', datetime: '1900-02-28T00:00:00+08:00' },
+    { input: 61, date: '1900-03-01', datetime: '1900-03-01T00:00:00+08:00' },
+    { input: 73415, date: '2100-12-31', datetime: '2100-12-31T00:00:00+08:00' },
+  ];
+  it.each(cases)('reads $input', ({ input, date, datetime }) => {
+    expectOk(parseDate(input), date);
+    expectOk(parseDateTime(input), datetime);
+  });
+
+  it.each([
+    { input: '2023-02-29', message: '日期不存在：2023-02-29（2023年2月只有28天）' },
+    { input: '2023年2月29日', message: '日期不存在：2023年2月29日（2023年2月只有28天）' },
+    { input: '2100-02-29', message: '2100年2月只有28天' },
+    { input: 73416, message: '年份超出范围' },
+  ])('refuses $input', ({ input, message }) => {
+    expectError(parseDate(input), message);
+    expectError(parseDateTime(input), message);
+  });
+});
+
+describe('money as bureaus write it', () => {
+  it.each([
+    { input: '1.5万', fen: 1_500_000 },
+    { input: '1.5万元', fen: 1_500_000 },
+    { input: '1.5 万元', fen: 1_500_000 },
+    { input: '15,000.00', fen: 1_500_000 },
+    { input: '15000元', fen: 1_500_000 },
+    { input: '¥15,000', fen: 1_500_000 },
+    { input: '￥15000', fen: 1_500_000 },
+    { input: '１５０００元', fen: 1_500_000 },
+    { input: '1.234567万元', fen: 1_234_567 },
+    { input: '3千元', fen: 300_000 },
+    { input: '人民币15000元', fen: 1_500_000 },
+    { input: '15000元整', fen: 1_500_000 },
+    { input: '三万元', fen: 3_000_000 },
+    { input: '一万五千元', fen: 1_500_000 },
+    { input: '壹万元整', fen: 1_000_000 },
+    { input: '壹万伍仟元整', fen: 1_500_000 },
+    { input: '伍拾元伍角', fen: 5050 },
+    { input: '两千零五十元', fen: 205_000 },
+    { input: '十万', fen: 10_000_000 },
+  ])('reads $input as $fen fen', ({ input, fen }) => expectOk(parseMoney(input), fen));
+
+  it.each([
+    { input: '一万五', message: '金额格式无法识别：一万五' },
+    { input: '一万五元', message: '金额格式无法识别' },
+    { input: '两三万元', message: '金额格式无法识别' },
+    { input: '十几万', message: '金额格式无法识别' },
+    { input: '三万余元', message: '金额格式无法识别' },
+    { input: '一点五万', message: '金额格式无法识别' },
+    { input: '1.2345678万', message: '金额最多精确到分：1.2345678万' },
+    { input: '-1.5万', message: '金额不能为负数' },
+    { input: '1万亿', message: '金额格式无法识别' },
+  ])('refuses $input', ({ input, message }) => expectError(parseMoney(input), message));
+
+  it.each([
+    { input: 1.5, unit: '万元', fen: 1_500_000 },
+    { input: '1.5', unit: '万元', fen: 1_500_000 },
+    { input: '0.01', unit: '万元', fen: 10_000 },
+    { input: 2, unit: '千元', fen: 200_000 },
+    { input: '15000元', unit: '万元', fen: 1_500_000 },
+    { input: '1.5万', unit: '元', fen: 1_500_000 },
+    { input: '三', unit: '万元', fen: 3_000_000 },
+    { input: 1234.5, unit: '元', fen: 123_450 },
+  ])('reads $input under a header in $unit as $fen fen', ({ input, unit, fen }) => expectOk(parseMoney(input, unit), fen));
+
+  it('refuses a scaled amount finer than a fen', () => {
+    expectError(parseMoney('1.2345678', '万元'), '金额最多精确到分');
+  });
+});
+
+describe('numbers with units and full-width digits', () => {
+  it.each([
+    { input: '5个工作日', unit: undefined, value: 5 },
+    { input: '5个工作日', unit: '工作日', value: 5 },
+    { input: '3人', unit: undefined, value: 3 },
+    { input: '12台次', unit: '台次', value: 12 },
+    { input: '１２台次', unit: undefined, value: 12 },
+    { input: '1,200 人次', unit: '人次', value: 1200 },
+  ])('reads integer $input', ({ input, unit, value }) => expectOk(parseInteger(input, unit), value));
+
+  it.each([
+    { input: '2.5km', unit: 'km', value: 2.5 },
+    { input: '2.5公里', unit: 'km', value: 2.5 },
+    { input: '2.5 千米', unit: '公里', value: 2.5 },
+    { input: '１，２３４．５', unit: undefined, value: 1234.5 },
+    { input: '3.2mg/L', unit: 'mg/L', value: 3.2 },
+  ])('reads decimal $input', ({ input, unit, value }) => expectOk(parseDecimal(input, unit), value));
+
+  it.each([
+    { fn: parseInteger, input: '5天', unit: '工作日', message: '单位“天”与表头的单位“工作日”不一致，请换算为工作日后填写：5天' },
+    { fn: parseDecimal, input: '2500米', unit: 'km', message: '单位“米”与表头的单位“km”不一致' },
+    { fn: parseInteger, input: '5人以上', unit: undefined, message: '数值后的“人以上”表示范围或约数，请只填一个确定的数：5人以上' },
+    { fn: parseDecimal, input: '约2.5km', unit: 'km', message: '应为数字：约2.5km' },
+    { fn: parseInteger, input: '5-6人', unit: undefined, message: '应为整数：5-6人' },
+    { fn: parseInteger, input: '5.5个工作日', unit: undefined, message: '应为整数' },
+  ])('refuses $input', ({ fn, input, unit, message }) => expectError(fn(input, unit), message));
+});
+
+describe('yes/no as bureaus write it', () => {
+  const yes = ['是', '√', '✓', '✔', 'Y', 'y', 'yes', 'YES', 'Yes', '有', '1', 'true', 'TRUE', 'Ｙ', 1, true];
+  const no = ['否', '×', '✗', 'N', 'n', 'no', 'NO', '无', '0', 'false', 'FALSE', 0, false];
+  it.each(yes.map((input) => ({ input })))('reads $input as yes', ({ input }) => expectOk(parseBool(input), true));
+  it.each(no.map((input) => ({ input })))('reads $input as no', ({ input }) => expectOk(parseBool(input), false));
+});
+
+describe('enums and lists compared after NFKC', () => {
+  it('folds full-width letters and brackets and returns the spec spelling', () => {
+    expectOk(parseEnum('Ａ', ['A', 'B']), 'A');
+    expectOk(parseEnum(' （其他） ', ['(其他)']), '(其他)');
+    expectOk(parseEnum('Ａ角', ['A角', 'B角']), 'A角');
+    expectError(parseEnum('A 角', ['A角']), '“A 角”不是可选值（A角）');
+  });
+  it.each([
+    { input: '警告；罚款', value: ['警告', '罚款'] },
+    { input: '警告;罚款', value: ['警告', '罚款'] },
+    { input: '警告/罚款', value: ['警告', '罚款'] },
+    { input: '警告\n罚款', value: ['警告', '罚款'] },
+    { input: '警告\r\n罚款', value: ['警告', '罚款'] },
+    { input: '警告 罚款', value: ['警告', '罚款'] },
+    { input: '警告\u3000罚款', value: ['警告', '罚款'] },
+  ])('splits $input', ({ input, value }) => expectOk(parseList(input, ['警告', '罚款']), value));
+  it('splits names separated by spaces but keeps spaces inside Latin names', () => {
+    expectOk(parseList('张三 李四  王五'), ['张三', '李四', '王五']);
+    expectOk(parseList('John Smith、张三'), ['John Smith', '张三']);
+  });
+});
+
+describe('parseCell with the file header unit', () => {
+  it('scales money by the header unit and checks number units', () => {
+    expectOk(parseCell({ key: 'fine', header: '罚款金额', type: 'money' }, 1.5, { unit: '万元' }), 1_500_000);
+    expectOk(parseCell({ key: 'len', header: '长度 (km)', type: 'decimal' }, '2.5公里', { unit: 'km' }), 2.5);
+    expectError(parseCell({ key: 'len', header: '长度 (km)', type: 'decimal' }, '2500米', { unit: 'km' }), '不一致');
   });
 });

@@ -54,8 +54,11 @@ export const COLUMN_TYPES: readonly ColumnType[] = [
   'idno',
 ];
 
-/** Separators between the items of a `list` cell: 、 , ，. */
-export const LIST_SEPARATOR = /[、,，]/;
+/**
+ * Separators between the items of a `list` cell: `、` `,` `，` `;` `；` `/` `／`, line breaks, and
+ * spaces (half- or full-width) between two Chinese characters (`张三 李四`).
+ */
+export const LIST_SEPARATOR = /[、,，;；/／\r\n]|(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/u;
 
 /** The value a parsed, non-empty cell of each column type holds. */
 export interface ValueByType {
@@ -192,15 +195,44 @@ export function defineLedgerSpec<const C extends readonly ColumnSpec[]>(
 }
 
 /**
- * Normalises a header for matching: Unicode NFKC (full-width → half-width), all whitespace
- * removed, a trailing required mark `*` removed. `' 单位名称＊'` and `'单位名称'` match;
- * `'投入人员（人次）'` and `'投入人员 (人次)'` match.
+ * Normalises a header for matching: Unicode NFKC (full-width → half-width, `＊` → `*`), all
+ * whitespace removed (spaces, line breaks, full-width spaces), and a required mark `*` before or
+ * after removed (also before a trailing unit: `罚款金额*（元）`). `' 单位名称＊'`, `'*单位名称'` and
+ * `'单位名称'` match; `'投入人员（人次）'` and `'投入人员 (人次)'` match.
  */
 export function normalizeHeader(header: string): string {
-  return header
+  const s = header
     .normalize('NFKC')
     .replace(/[\s\u200b\ufeff]+/g, '')
-    .replace(/\*+$/, '');
+    .replace(/^\*+|\*+$/g, '');
+  const u = splitUnit(s);
+  return u ? `${u.base}(${u.unit})` : s;
+}
+
+/** A normalised header split into its name and a trailing bracketed unit. */
+export interface HeaderParts {
+  /** The normalised header (see {@link normalizeHeader}). */
+  full: string;
+  /** The header without its trailing unit (`罚款金额` of `罚款金额(万元)`); `full` when there is none. */
+  base: string;
+  /** The unit in the trailing brackets (`万元`, `km`, `工作日`), if any. */
+  unit?: string;
+}
+
+function splitUnit(s: string): { base: string; unit: string } | undefined {
+  const m = /^(.+?)\*?[(\[【]([^()[\]【】]+)[)\]】]$/.exec(s);
+  return m ? { base: m[1]!.replace(/\*+$/, ''), unit: m[2]! } : undefined;
+}
+
+/**
+ * Splits a header into its normalised name and its trailing unit in brackets (`()`, `（）`, `[]`,
+ * `【】`): `'罚款金额（万元）'` → `{ base: '罚款金额', unit: '万元' }`; `'长度 (km)'` →
+ * `{ base: '长度', unit: 'km' }`; `'案件编号'` → `{ base: '案件编号' }`.
+ */
+export function headerParts(header: string): HeaderParts {
+  const full = normalizeHeader(header);
+  const u = splitUnit(full);
+  return u ? { full, base: u.base, unit: u.unit } : { full, base: full };
 }
 
 /**
