@@ -16,6 +16,9 @@ export interface DiscretionParse {
   unparsed: string[];
 }
 
+/** The longest 裁量基准 text an item may carry (a ledger cell or the item form). */
+export const DISCRETION_TEXT_MAX = 4000;
+
 /** The key and label of a level whose text names no circumstance. */
 export const DEFAULT_LEVEL = { level: 'default', label: '不分情节' } as const;
 

@@ -7,7 +7,7 @@ import { isValidIdCard } from '../../core/ledger/validators.js';
 import { recordDecision } from '../publicity/index.js';
 import { enf, listItems, listOfficers } from './repository.js';
 import { CASE_SOURCES } from './rules.js';
-import { formatDiscretion, parseDiscretion } from './discretion.js';
+import { DISCRETION_TEXT_MAX, formatDiscretion, parseDiscretionText } from './discretion.js';
 import { penaltyContent } from './commands/caseCommands.js';
 import { maskedId, openId, sealId } from './pii.js';
 import type { DiscretionLevel } from './schema.js';
@@ -218,7 +218,7 @@ export const itemsSpec = defineLedgerSpec({
     { key: 'name', header: '事项名称', type: 'text', required: true },
     { key: 'legalBasis', header: '法律依据', type: 'text', required: true },
     { key: 'penaltyBasis', header: '处罚依据', type: 'text' },
-    { key: 'discretion', header: '裁量基准', type: 'text', note: '情节:最低-最高元，以“；”分隔，可加（首违不罚），如 轻微:0-5000（首违不罚）；一般:5000-20000', validate: (v: unknown) => { const r = parseDiscretion(String(v)); return 'error' in r ? r.error : undefined; } },
+    { key: 'discretion', header: '裁量基准', type: 'text', note: '照录原文，如“情节较轻的，处5000元以下罚款；情节较重的，处5000元以上2万元以下罚款”或“轻微:0-5000（首违不罚）；一般:5000-20000”；系统从中解析各情节的罚款幅度，解析不出的部分仍按原文保存', validate: (v: unknown) => (String(v).length > DISCRETION_TEXT_MAX ? `裁量基准不能超过${DISCRETION_TEXT_MAX}字` : undefined) },
     { key: 'delegated', header: '是否下放街道', type: 'bool' },
   ],
 } as const);
@@ -243,7 +243,7 @@ export const itemsLedger: LedgerDef<ItemLedgerRow> = {
     let created = 0, updated = 0, unchanged = 0;
     const audits: AuditInput[] = [];
     for (const { value: r } of rows) {
-      const levels: DiscretionLevel[] = r.discretion ? (parseDiscretion(r.discretion) as { levels: DiscretionLevel[] }).levels : [];
+      const levels: DiscretionLevel[] = r.discretion ? parseDiscretionText(r.discretion).levels : [];
       const values = { name: r.name, legal_basis: r.legalBasis, penalty_basis: r.penaltyBasis, discretion_text: r.discretion, delegated: !!r.delegated };
       const old = existing.get(r.code);
       if (!old) {

@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { deadlineStatus } from '../../core/calendar/deadline.js';
 import { fenToYuan } from '../../core/metrics/registry.js';
 import type { EnfTables, DiscretionLevel } from './schema.js';
+import { describeRange, parseDiscretionText } from './discretion.js';
 import { STAGES, type Stage, type ActionView } from './workflow.js';
 import { caseDeadlines, type CaseDeadline } from './deadlines.js';
 import { certStatus, EVIDENCE_KINDS } from './rules.js';
@@ -88,6 +89,11 @@ export function presentOfficer(o: OfficerRow & { org_name?: string }, today: str
   };
 }
 
+/** A discretion level for the API: yuan beside fen (`maxYuan` null = no upper limit), its range in words. */
+export function presentLevel(l: DiscretionLevel) {
+  return { ...l, maxFen: l.maxFen ?? null, minYuan: fenToYuan(l.minFen), maxYuan: l.maxFen == null ? null : fenToYuan(l.maxFen), rangeText: describeRange(l) };
+}
+
 export function presentItem(i: ItemRow) {
   return {
     id: i.id,
@@ -95,8 +101,10 @@ export function presentItem(i: ItemRow) {
     name: i.name,
     legalBasis: i.legal_basis,
     penaltyBasis: i.penalty_basis,
-    discretion: (i.discretion as DiscretionLevel[]).map((l) => ({ ...l, minYuan: fenToYuan(l.minFen), maxYuan: fenToYuan(l.maxFen) })),
+    discretion: (i.discretion as DiscretionLevel[]).map(presentLevel),
     discretionText: i.discretion_text,
+    /** Parts of the text from which no range could be derived (reason in Chinese). */
+    discretionUnparsed: i.discretion_text ? parseDiscretionText(i.discretion_text).unparsed : [],
     delegated: i.delegated,
     version: i.version,
   };

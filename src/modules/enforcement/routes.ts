@@ -96,13 +96,14 @@ export async function enforcementRoutes(root: FastifyInstance) {
   // ── Discretion calculator ──
   app.post(
     '/enforcement/discretion',
-    { schema: { tags, summary: '裁量计算器：情节对应的罚款幅度与所拟金额的校验', body: Type.Object({ itemId: Type.String({ format: 'uuid' }), level: Opt(Type.String()), fineYuan: Type.Optional(Type.Number({ minimum: 0 })), firstViolation: Type.Optional(Type.Boolean()), kinds: Type.Optional(Type.Array(Type.String())) }) } },
+    { schema: { tags, summary: '裁量计算器：情节对应的罚款幅度与所拟金额的校验（按违法所得/货值金额倍数计罚的，须填基数 baseFen，单位分）', body: Type.Object({ itemId: Type.String({ format: 'uuid' }), level: Opt(Type.String()), fineYuan: Type.Optional(Type.Number({ minimum: 0 })), firstViolation: Type.Optional(Type.Boolean()), kinds: Type.Optional(Type.Array(Type.String())), baseFen: Opt(Type.Integer({ minimum: 0 })) }) } },
     async (req) => {
       const ctx = authorize(req, 'enforcement.catalogue.read');
       const item = await getItem(ctx.db, ctx.actor.tenantId, req.body.itemId);
       if (!item) throw errors.notFound('执法事项');
-      const r = discretionCheck(item.discretion as DiscretionLevel[], { level: req.body.level ?? null, fineFen: Math.round((req.body.fineYuan ?? 0) * 100), firstViolation: !!req.body.firstViolation, kinds: req.body.kinds ?? ['罚款'] });
-      return { data: { item: presentItem(item), range: r.range ? { ...r.range, minYuan: r.range.minFen / 100, maxYuan: r.range.maxFen / 100 } : null, waiverAllowed: r.waiverAllowed, problems: r.problems } };
+      const r = discretionCheck(item.discretion as DiscretionLevel[], { level: req.body.level ?? null, fineFen: Math.round((req.body.fineYuan ?? 0) * 100), firstViolation: !!req.body.firstViolation, kinds: req.body.kinds ?? ['罚款'], baseFen: req.body.baseFen ?? null, text: item.discretion_text });
+      const bounds = r.bounds ? { ...r.bounds, minYuan: r.bounds.minFen / 100, maxYuan: r.bounds.maxFen === null ? null : r.bounds.maxFen / 100 } : null;
+      return { data: { item: presentItem(item), range: r.range ? { ...r.range, minYuan: r.range.minFen / 100, maxYuan: r.range.maxFen === null ? null : r.range.maxFen / 100 } : null, bounds, waiverAllowed: r.waiverAllowed, problems: r.problems, notices: r.notices } };
     },
   );
 

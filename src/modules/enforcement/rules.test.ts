@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   certStatus, decisionDocumentProblems, discretionCheck, hearingRight, lateCharge, legalReviewReasons, officerProblems, summaryProcedureProblems,
 } from './rules.js';
-import { formatDiscretion, parseDiscretion } from './discretion.js';
+import { formatDiscretion, parseDiscretion, parseDiscretionText } from './discretion.js';
 import { drawSample } from './sampling.js';
 import { publicIdNo, publicPartyName } from '../publicity/index.js';
 import { maskIdNo } from '../../core/ledger/validators.js';
@@ -89,8 +89,44 @@ describe('裁量基准 — the discretion calculator', () => {
     const r = parseDiscretion('轻微:0-5000（首违不罚）；一般:5000-20000');
     expect(r).toEqual({ levels });
     expect(formatDiscretion(levels)).toBe('轻微:0-5000（首违不罚）；一般:5000-20000');
+    expect(parseDiscretionText('轻微:0-5000（首违不罚）；一般:5000-20000').levels).toEqual(levels);
     expect(parseDiscretion('一般 5000到20000')).toHaveProperty('error');
     expect(parseDiscretion('一般:20000-5000')).toEqual({ error: '“一般:20000-5000”的最低金额大于最高金额' });
+  });
+});
+
+describe('裁量基准 — prose, open bounds and multiples in the calculator', () => {
+  const text = '情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正';
+  const levels = parseDiscretionText(text).levels;
+  const base = { firstViolation: false, kinds: ['罚款'], text };
+  const notice = '裁量基准中有部分内容未能解析出金额区间，请对照原文：“责令限期改正”：未含罚款（仅有其他处罚或措施）';
+  it.each([
+    ['a multiple of illegal gains, inside', 'light', 250_000, 100_000, [], [notice]],
+    ['a multiple of illegal gains, at the top', 'light', 300_000, 100_000, [], [notice]],
+    ['a multiple of illegal gains, above', 'light', 300_100, 100_000, ['罚款3001元不在“情节较轻的”情节的裁量基准（违法所得的1倍—3倍，违法所得1000元）1000至3000元之内'], [notice]],
+    ['a multiple without the base: not computed, said so', 'light', 999_999_900, null, [], [`“情节较轻的”情节按违法所得的1倍—3倍计罚，请填写违法所得金额后再核对罚款金额；该事项的裁量基准未能解析出金额区间，请对照原文：${text}`, notice]],
+    ['an open upper bound, far above the minimum', 'grave', 100_000_000, null, [], [notice]],
+    ['an open upper bound, below the minimum', 'grave', 4_999_900, null, ['罚款49999元低于“情节严重的”情节的裁量基准最低额50000元'], [notice]],
+  ] as const)('%s', (_n, level, fineFen, baseFen, problems, notices) => {
+    const r = discretionCheck(levels, { ...base, level, fineFen, baseFen });
+    expect(r.problems).toEqual(problems);
+    expect(r.notices).toEqual(notices);
+  });
+  it('computes the bounds of a multiple from the base', () => {
+    expect(discretionCheck(levels, { ...base, level: 'light', fineFen: 0, baseFen: 123_456 }).bounds).toEqual({ minFen: 123_456, maxFen: 370_368 });
+    expect(discretionCheck(levels, { ...base, level: 'grave', fineFen: 0 }).bounds).toEqual({ minFen: 5_000_000, maxFen: null });
+  });
+  it('an item with only text: no range, a notice quoting the text, nothing blocked', () => {
+    const r = discretionCheck([], { level: null, fineFen: 100_000, firstViolation: false, kinds: ['罚款'], text: '依法从重处罚' });
+    expect(r).toEqual({ range: null, bounds: null, waiverAllowed: false, problems: [], notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'] });
+  });
+  it('an item without any benchmark passes as before', () => {
+    expect(discretionCheck([], { level: null, fineFen: 100_000, firstViolation: false, kinds: ['罚款'] })).toEqual({ range: null, bounds: null, waiverAllowed: false, problems: [], notices: [] });
+  });
+  it('a prose waiver level allows 不予处罚 for a first violation only', () => {
+    const ls = parseDiscretionText('轻微：责令改正，可处2000元以下罚款（首次违法且及时改正的，不予处罚）').levels;
+    expect(discretionCheck(ls, { level: 'minor', fineFen: 0, firstViolation: true, kinds: ['不予处罚'] })).toMatchObject({ waiverAllowed: true, problems: [] });
+    expect(discretionCheck(ls, { level: 'minor', fineFen: 0, firstViolation: false, kinds: ['不予处罚'] }).problems).toEqual(['“轻微”情节不适用首违不罚（行政处罚法第三十三条）']);
   });
 });
 

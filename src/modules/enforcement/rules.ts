@@ -6,6 +6,7 @@
 import { errors } from '../../core/errors.js';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { DiscretionLevel } from './schema.js';
+import { BASIS_LABELS, describeRange, parseDiscretionText } from './discretion.js';
 
 /** 处罚种类 — 行政处罚法第九条 (as the penalty-cases ledger writes them), plus 不予处罚 (第三十三条). */
 export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '不予处罚'] as const;
@@ -129,22 +130,78 @@ export function certStatus(o: OfficerFacts, on: string): 'valid' | 'expiring' | 
   return days <= CERT_WARN_DAYS ? 'expiring' : 'valid';
 }
 
-/** The discretion calculator: the benchmark range for a level, and problems with a proposed fine. */
-export function discretionCheck(levels: readonly DiscretionLevel[], input: { level: string | null; fineFen: number; firstViolation: boolean; kinds: readonly string[] }): { range: DiscretionLevel | null; waiverAllowed: boolean; problems: string[] } {
-  if (!levels.length) return { range: null, waiverAllowed: false, problems: [] };
+/** What the discretion calculator is given. */
+export interface DiscretionInput {
+  level: string | null;
+  fineFen: number;
+  firstViolation: boolean;
+  kinds: readonly string[];
+  /** 违法所得 / 货值金额 of the case, in fen — needed for a level set as a multiple of it. */
+  baseFen?: number | null;
+  /** The item's 裁量基准 as written, quoted when the levels cannot give a range. */
+  text?: string | null;
+}
+
+/** The calculator's answer: the level, its range in fen (null when it cannot be computed), blocking problems and notices. */
+export interface DiscretionResult {
+  range: DiscretionLevel | null;
+  /** The money range of the level; for a multiple-based level computed from `baseFen`. `maxFen` null = no upper limit. */
+  bounds: { minFen: number; maxFen: number | null } | null;
+  waiverAllowed: boolean;
+  /** The proposed penalty is outside the benchmark (blocking). */
+  problems: string[];
+  /** The benchmark could not be applied in full — the officer must check the text by hand (not blocking). */
+  notices: string[];
+}
+
+const yuanText = (fen: number) => `${fen / 100}`;
+
+/**
+ * The discretion calculator: the benchmark range for a level, and problems with a proposed fine.
+ * An item with only text, a level set as a multiple without the base amount, or text
+ * with unreadable parts gives a notice ("该事项的裁量基准未能解析出金额区间，请对照原文：…")
+ * rather than a silent pass; notices do not block, problems do.
+ */
+export function discretionCheck(levels: readonly DiscretionLevel[], input: DiscretionInput): DiscretionResult {
+  const text = input.text?.trim() || null;
+  const notices: string[] = [];
+  if (!levels.length) {
+    if (text) notices.push(`该事项的裁量基准未能解析出金额区间，请对照原文：${text}`);
+    return { range: null, bounds: null, waiverAllowed: false, problems: [], notices };
+  }
+  // Unreadable parts of the text are mentioned last, after anything about the chosen level.
+  const unparsed = text ? parseDiscretionText(text).unparsed : [];
+  const tail = unparsed.length ? [`裁量基准中有部分内容未能解析出金额区间，请对照原文：${unparsed.join('；')}`] : [];
   const range = levels.find((l) => l.level === input.level) ?? null;
   const problems: string[] = [];
   if (!range) {
     problems.push('请选择违法情节（裁量等级）');
-    return { range, waiverAllowed: false, problems };
+    return { range, bounds: null, waiverAllowed: false, problems, notices: [...notices, ...tail] };
   }
   const waiverAllowed = !!range.waiver && input.firstViolation;
   const fines = input.kinds.includes('罚款');
   if (input.kinds.includes('不予处罚') && !waiverAllowed && input.level !== 'none') problems.push(`“${range.label}”情节不适用首违不罚（行政处罚法第三十三条）`);
-  if (fines && (input.fineFen < range.minFen || input.fineFen > range.maxFen)) {
-    problems.push(`罚款${input.fineFen / 100}元不在“${range.label}”情节的裁量基准${range.minFen / 100}至${range.maxFen / 100}元之内`);
+  let bounds: DiscretionResult['bounds'] = null;
+  let where = '';
+  if (range.basis) {
+    const base = BASIS_LABELS[range.basis];
+    const baseFen = input.baseFen;
+    if (baseFen == null || !Number.isFinite(baseFen) || baseFen < 0) {
+      notices.push(`“${range.label}”情节按${describeRange(range)}计罚，请填写${base}金额后再核对罚款金额${text ? `；该事项的裁量基准未能解析出金额区间，请对照原文：${text}` : ''}`);
+    } else {
+      const max = range.maxMultiple ?? null;
+      bounds = { minFen: Math.round(baseFen * (range.minMultiple ?? 0)), maxFen: max === null ? null : Math.round(baseFen * max) };
+      where = `（${describeRange(range)}，${base}${yuanText(baseFen)}元）`;
+    }
+  } else bounds = { minFen: range.minFen, maxFen: range.maxFen };
+  if (fines && bounds && (input.fineFen < bounds.minFen || (bounds.maxFen !== null && input.fineFen > bounds.maxFen))) {
+    problems.push(
+      bounds.maxFen === null
+        ? `罚款${yuanText(input.fineFen)}元低于“${range.label}”情节的裁量基准${where}最低额${yuanText(bounds.minFen)}元`
+        : `罚款${yuanText(input.fineFen)}元不在“${range.label}”情节的裁量基准${where}${yuanText(bounds.minFen)}至${yuanText(bounds.maxFen)}元之内`,
+    );
   }
-  return { range, waiverAllowed, problems };
+  return { range, bounds, waiverAllowed, problems, notices: [...notices, ...tail] };
 }
 
 /**

@@ -87,10 +87,29 @@ describe('officers and enforcement-items ledgers', () => {
     expect(ok.body.data).toMatchObject({ ok: true, created: 2 });
   });
 
-  it('imports items with a structured discretion benchmark, and names a malformed one', async () => {
+  it('imports items with a structured discretion benchmark; prose is kept verbatim and read where it can be', async () => {
     const head = '事项编码,事项名称,法律依据,处罚依据,裁量基准,是否下放街道\n';
-    const bad = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,一般 5000到20000,是\n`);
-    expect(bad.body.data.errors[0]).toMatchObject({ row: 2, column: '裁量基准' });
+    const prose = await upload('enforcement-items', `${head}T-2,外局事项,某法第1条,某法第2条,"情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正",否\nT-3,只有原文,某法第1条,某法第3条,依法从重处罚,否\n`);
+    expect(prose.body.data).toMatchObject({ ok: true, created: 2 });
+    const items = (await admin.req('GET', '/api/enforcement/items')).body.data;
+    const t2 = items.find((i: any) => i.code === 'T-2');
+    expect(t2.discretionText).toBe('情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正');
+    expect(t2.discretion).toEqual([
+      expect.objectContaining({ level: 'light', label: '情节较轻的', basis: 'illegal_gains', minMultiple: 1, maxMultiple: 3, maxYuan: null }),
+      expect.objectContaining({ level: 'grave', label: '情节严重的', minYuan: 50000, maxYuan: null }),
+    ]);
+    expect(t2.discretionUnparsed).toEqual(['“责令限期改正”：未含罚款（仅有其他处罚或措施）']);
+    const gains = await admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000, baseFen: 100_000 });
+    expect(gains.body.data).toMatchObject({ bounds: { minYuan: 1000, maxYuan: 3000 }, problems: [expect.stringContaining('1000至3000元之内')] });
+    const noBase = await admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000 });
+    expect(noBase.body.data).toMatchObject({ bounds: null, problems: [] });
+    expect(noBase.body.data.notices[0]).toContain('请填写违法所得金额');
+    const t3 = items.find((i: any) => i.code === 'T-3');
+    const textOnly = await admin.req('POST', '/api/enforcement/discretion', { itemId: t3.id, level: null, fineYuan: 4000 });
+    expect(textOnly.body.data).toMatchObject({ range: null, problems: [], notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'] });
+    const form = await admin.req('PATCH', `/api/enforcement/items/${t3.id}`, { code: 'T-3', name: '只有原文', legalBasis: '某法第1条', discretionText: '一般情节处一万元以上三万元以下罚款', version: t3.version });
+    expect(form.status).toBe(200);
+    expect(form.body.data).toMatchObject({ discretionText: '一般情节处一万元以上三万元以下罚款', discretion: [expect.objectContaining({ level: 'ordinary', label: '一般情节', minYuan: 10000, maxYuan: 30000 })], discretionUnparsed: [] });
     const ok = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,轻微:0-1000（首违不罚）；一般:1000-5000,是\n`);
     expect(ok.body.data).toMatchObject({ ok: true, created: 1 });
     const item = (await admin.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.code === 'T-1');
@@ -98,6 +117,6 @@ describe('officers and enforcement-items ledgers', () => {
     const calc = await admin.req('POST', '/api/enforcement/discretion', { itemId: item.id, level: 'ordinary', fineYuan: 6000 });
     expect(calc.body.data.problems[0]).toContain('不在“一般”情节的裁量基准1000至5000元之内');
     const m = (await admin.req('GET', '/api/metrics/enforcement.delegated_items/drill?year=2023')).body.data;
-    expect(m.value).toBe(49);
+    expect(m.value).toBe(49); // T-1 is delegated, T-2 and T-3 are not
   });
 });

@@ -5,7 +5,7 @@ import { errors } from '../../../core/errors.js';
 import { assertInScope } from '../../../core/scope.js';
 import { enf } from '../repository.js';
 import { assertDate } from '../rules.js';
-import { parseDiscretion } from '../discretion.js';
+import { DISCRETION_TEXT_MAX, parseDiscretionText } from '../discretion.js';
 import type { DiscretionLevel } from '../schema.js';
 
 export interface ItemInput {
@@ -21,12 +21,10 @@ function itemValues(input: ItemInput) {
   if (!input.code?.trim()) throw errors.validation('code', '事项编码不能为空');
   if (!input.name?.trim()) throw errors.validation('name', '事项名称不能为空');
   if (!input.legalBasis?.trim()) throw errors.validation('legalBasis', '法律依据不能为空');
-  let discretion: DiscretionLevel[] = [];
-  if (input.discretionText?.trim()) {
-    const r = parseDiscretion(input.discretionText);
-    if ('error' in r) throw errors.validation('discretionText', `裁量基准：${r.error}`);
-    discretion = r.levels;
-  }
+  // Any text is accepted and kept verbatim; the levels are whatever can be read from it.
+  const text = input.discretionText?.trim() || null;
+  if (text && text.length > DISCRETION_TEXT_MAX) throw errors.validation('discretionText', `裁量基准不能超过${DISCRETION_TEXT_MAX}字`);
+  const discretion: DiscretionLevel[] = text ? parseDiscretionText(text).levels : [];
   return { code: input.code.trim(), name: input.name.trim(), legal_basis: input.legalBasis.trim(), penalty_basis: input.penaltyBasis?.trim() || null, discretion: JSON.stringify(discretion), discretion_text: input.discretionText?.trim() || null, delegated: !!input.delegated };
 }
 

@@ -62,12 +62,22 @@ export interface Officer {
   version: number;
 }
 
+/** One level of an item's 裁量基准 as the server presents it (see src/modules/enforcement/schema.ts). */
 export interface DiscretionLevel {
   level: string;
   label: string;
+  minFen: number;
+  /** null: no upper limit ("X元以上") */
+  maxFen: number | null;
   minYuan: number;
-  maxYuan: number;
+  maxYuan: number | null;
+  /** Set when the range is a multiple of the case's 违法所得 / 货值金额. */
+  basis?: 'illegal_gains' | 'goods_value';
+  minMultiple?: number;
+  maxMultiple?: number | null;
   waiver?: boolean;
+  /** The range in words, e.g. "5000—20000元", "50000元以上", "违法所得的1倍—3倍". */
+  rangeText: string;
 }
 
 export interface Item {
@@ -78,6 +88,8 @@ export interface Item {
   penaltyBasis: string | null;
   discretion: DiscretionLevel[];
   discretionText: string | null;
+  /** Parts of the text from which no range could be derived (reason in Chinese). */
+  discretionUnparsed: string[];
   delegated: boolean;
   version: number;
 }
@@ -220,7 +232,7 @@ export const CASE_FIELDS: Record<string, string> = {
   revoked_on: '撤销日期', revoke_reason: '撤销理由', procedure: '程序', source: '案件来源', source_ref: '来源编号', item_id: '违法事项', item_code: '违法事项编码', clue_id: '线索',
 };
 
-export const CIRCUMSTANCE_LABELS: Record<string, string> = { minor: '轻微', ordinary: '一般', serious: '较重', grave: '严重' };
+export const CIRCUMSTANCE_LABELS: Record<string, string> = { minor: '轻微', light: '较轻', ordinary: '一般', serious: '较重', grave: '严重', extreme: '特别严重', first: '首次违法', repeat: '再次违法', uncorrected: '逾期不改正', no_illegal_gains: '没有违法所得', default: '不分情节' };
 
 export const STAGE_COLORS: Record<Stage, string> = {
   investigation: 'blue', proposed: 'geekblue', notified: 'purple', hearing: 'magenta', legal_review: 'gold', decided: 'orange', served: 'volcano', executed: 'cyan', closed: 'green', archived: 'default', revoked: 'red',

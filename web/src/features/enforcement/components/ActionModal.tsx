@@ -101,7 +101,7 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
                 </Form.Item>
                 {levels.length ? (
                   <Form.Item name="circumstance" label="违法情节（裁量等级）" rules={[{ required: true, message: '请选择违法情节' }]}>
-                    <Select options={levels.map((l) => ({ value: l.level, label: `${l.label}：${l.minYuan}—${l.maxYuan}元${l.waiver ? '（首违可不罚）' : ''}` }))} />
+                    <Select options={levels.map((l) => ({ value: l.level, label: `${l.label}：${l.rangeText}${l.waiver ? '（首违可不罚）' : ''}` }))} />
                   </Form.Item>
                 ) : null}
                 <Form.Item name="firstViolation" valuePropName="checked">
