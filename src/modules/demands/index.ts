@@ -7,13 +7,13 @@
 export { registerDemandKind, demandKind, demandKinds, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
 export * from './clock.js';
 export { ACTIONS, STATUS_LABELS, actionProblem, availableActions, nextStatus, type DemandAction, type WorkflowSteps } from './workflow.js';
-export { intake, act, loadItems, updateLoaded, checkIntake, parseInstant, throwFieldErrors, calendarOn, PAST, type IntakeInput, type ActionInput, type LoadedItem, type Sys } from './service.js';
+export { intake, act, loadItems, saveDemands, demandBreaches, checkIntake, parseInstant, throwFieldErrors, calendarOn, PAST, type IntakeInput, type ActionInput, type LoadedItem, type DemandFacts, type SavedDemand, type Sys } from './service.js';
 export { dm, getItem, findByRef, listItems, linksOf, type ItemRow } from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';
 export * from './metrics.js';
 export type { DemandKind, DemandStatus, DemandsTables } from './schema.js';
-export { ledgerDateTime, dateInstant, dateTimeInstant, exportItems, importDemandRows } from './ledgerKit.js';
+export { ledgerDateTime, dateInstant, dateTimeInstant, exportItems, importDemandRows, demandUndo } from './ledgerKit.js';
 export { demandEntity } from './entity.js';
 export { demoKit, exactMix } from './demoKit.js';
 export { officialDocx, blocksToHtml, chineseDate, type Block } from './docx.js';

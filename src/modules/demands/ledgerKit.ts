@@ -1,12 +1,12 @@
 /** Helpers the demand modules' ledgers share: org names, instants in the ledger's format, bulk import. */
+import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
-import type { WriteScope } from '../../core/audit/audit.js';
-import type { RowError } from '../../core/ledger/ledger.js';
+import type { ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
 import { orgsByName } from '../../core/orgs.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DemandKindDef } from './kinds.js';
 import { dm, type ItemRow } from './repository.js';
-import { calendarOn, loadItems, updateLoaded, type LoadedItem } from './service.js';
+import { saveDemands, type DemandFacts, type SavedDemand } from './service.js';
 
 /** An instant as the ledgers write it: `YYYY-MM-DDTHH:mm:00+08:00` (Beijing time). */
 export function ledgerDateTime(d: Date | string | null | undefined): string | null {
@@ -36,52 +36,51 @@ export async function exportItems(ctx: Ctx, def: DemandKindDef): Promise<ItemRow
 }
 
 /**
- * Imports ledger rows matched on the record number: new numbers are loaded in
- * bulk, known ones updated where a field differs (audited), the rest unchanged.
- * `toItem` maps a row (with the org resolved) or returns row errors.
+ * Commits ledger rows through the kind's one write path ({@link saveDemands}, historical):
+ * rows are matched on the record number — new numbers created, known ones updated where
+ * a fact differs, the rest unchanged. Only what cannot be a record (an unknown unit, a
+ * unit outside the importer's scope, a number twice in the file) is a row error.
  */
 export async function importDemandRows<Row>(
-  ctx: Ctx,
-  w: WriteScope,
+  imp: ImportScope,
   def: DemandKindDef,
   rows: ReadonlyArray<{ rowNumber: number; value: Row }>,
-  opts: { ledger: string; refOf: (r: Row) => string; orgNameOf: (r: Row) => string | null; orgHeader: string; refHeader: string; toItem: (r: Row, orgId: string) => LoadedItem },
+  opts: { refOf: (r: Row) => string; orgNameOf: (r: Row) => string | null; orgHeader: string; refHeader: string; toItem: (r: Row, orgId: string | null) => DemandFacts },
 ) {
+  const { ctx, w } = imp;
   const errors: RowError[] = [];
   const orgs = await orgsByName(w.tx, ctx.actor.tenantId);
-  const bureau = [...orgs.values()].find((o) => o.kind === 'bureau' && !o.parentId);
-  const existing = new Map(
-    (await dm(w.tx).selectFrom('dm_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', def.kind).execute()).map((r) => [r.ref_no, { ...r, org_name: '', assignee_name: null } as unknown as ItemRow]),
-  );
   const seen = new Map<string, number>();
-  const fresh: LoadedItem[] = [];
-  const updates: Array<{ row: ItemRow; item: LoadedItem }> = [];
+  const records: DemandFacts[] = [];
   for (const { rowNumber, value } of rows) {
     const ref = opts.refOf(value);
     const prev = seen.get(ref);
     if (prev) errors.push({ row: rowNumber, column: opts.refHeader, message: `与第${prev}行重复`, value: ref });
     seen.set(ref, rowNumber);
     const orgName = opts.orgNameOf(value);
-    const org = orgName ? orgs.get(orgName) : bureau;
-    if (!org) {
-      errors.push({ row: rowNumber, column: opts.orgHeader, message: `单位“${orgName}”不存在，请先在单位台账中添加`, value: orgName ?? '' });
+    const org = orgName ? orgs.get(orgName) : null;
+    if (orgName && !org) {
+      errors.push({ row: rowNumber, column: opts.orgHeader, message: `单位“${orgName}”不存在，请先在单位台账中添加`, value: orgName });
       continue;
     }
-    if (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(org.id)) {
+    if (org && !ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(org.id)) {
       errors.push({ row: rowNumber, column: opts.orgHeader, message: `无权导入单位“${orgName}”的记录`, value: orgName ?? '' });
       continue;
     }
-    const old = existing.get(ref);
-    // Ledgers without a unit column keep a known record's unit; new ones go to the bureau.
-    const item = opts.toItem(value, old && !orgName ? old.org_id : org.id);
-    if (old) updates.push({ row: old, item });
-    else fresh.push(item);
+    // Ledgers without a unit column: a new record goes to the bureau, a known one keeps its unit.
+    records.push({ ...opts.toItem(value, org?.id ?? null), ...(orgName ? {} : { bureauHandles: true }), row: rowNumber });
   }
   if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-  const sys = await calendarOn(w.tx);
-  const via = `ledger:${opts.ledger}`;
-  await loadItems(sys, w, ctx.actor, def, fresh, { via });
-  let updated = 0;
-  for (const u of updates) if (await updateLoaded(sys, w, ctx.actor, def, u.row, u.item, { via })) updated++;
-  return { created: fresh.length, updated, unchanged: updates.length - updated, errors: [] };
+  const saved = await saveDemands({ calendar: imp.calendar }, w, ctx.actor, def, records, { mode: 'historical', imp });
+  const count = (a: SavedDemand['action']) => saved.filter((s) => s.action === a).length;
+  return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: [] };
 }
+
+/** Undo of a demand ledger's import: the records live in `dm_item`; their links go with them. */
+export const demandUndo: LedgerUndo = {
+  table: 'dm_item',
+  async beforeDelete(w, ctx, ids) {
+    const list = JSON.stringify(ids);
+    await sql`DELETE FROM dm_link WHERE tenant_id = ${ctx.actor.tenantId} AND (from_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)) OR to_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)))`.execute(w.tx);
+  },
+};

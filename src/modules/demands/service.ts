@@ -5,7 +5,12 @@
  * kernel's tracked deadlines in step.
  */
 import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
-import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { canonicalJson, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import { insertMany } from '../../core/db/bulk.js';
+import type { RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
+import type { TrackInput } from '../../core/calendar/service.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { isIsoDate, isoDateInShanghai, type DeadlineUnit } from '../../core/calendar/index.js';
@@ -163,7 +168,8 @@ async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, 
 /**
  * 受理/接收 — takes a demand in. With a unit it is assigned at once (待签收, or 办理中
  * when the kind has no sign step); without one it waits for dispatch (待分派).
- * Audit: `<entity>.created`.
+ * Audit: `<entity>.created`. The record is written by {@link saveDemands}, the
+ * same function a ledger import uses.
  */
 export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: IntakeInput, opts: { via?: string } = {}): Promise<ItemRow> {
   throwFieldErrors(checkIntake(def, input));
@@ -173,46 +179,32 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
     if (input.orgId) assertInScope(actor, input.orgId, '承办单位');
     const refNo = input.refNo.trim();
     if (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) throw errors.duplicate('refNo', `${def.refLabel}“${refNo}”已存在`);
-    const receivedAt = parseInstant(input.receivedAt)!;
-    const receivedOn = isoDateInShanghai(receivedAt);
-    const attrs = input.attrs ?? {};
-    const rule = def.mainRule({ receivedOn, demandType: input.demandType ?? null, timeLimit: input.timeLimit ?? null, attrs });
-    const clock: ClockState = { rule, start: receivedOn, pauses: [], extensions: [], restartOn: null, pausedSince: null, pauseReason: null };
-    const due = explainClock(clock, receivedOn, sys.calendar.current).due;
-    const firstDue = def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null;
-    const status: DemandStatus = input.orgId ? (def.steps.sign ? 'assigned' : 'handling') : 'received';
-    const orgId = input.orgId ?? (await bureauOrg(w, actor.tenantId));
-    const inserted = await dm(w.tx)
-      .insertInto('dm_item')
-      .values({
-        tenant_id: actor.tenantId,
-        kind: def.kind,
-        ref_no: refNo,
-        org_id: orgId,
-        assignee_id: input.assigneeId ?? null,
-        status,
-        title: input.title?.trim() ?? '',
-        content: input.content?.trim() ?? '',
-        demand_type: input.demandType ?? null,
-        channel: input.channel ?? null,
-        person_name: input.personName?.trim() || null,
-        // Citizens' identifiers are stored encrypted (ARCHITECTURE.md, Data).
-        ...personal(input.personPhone?.replace(/\s/g, '') || null, input.personIdNo?.trim().toUpperCase() || null),
-        location: input.location?.trim() || null,
-        received_at: receivedAt,
-        first_due_on: firstDue,
-        clock_start: receivedOn,
-        rule: JSON.stringify(rule),
-        due_on: due,
-        attrs: JSON.stringify(attrs),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const row = (await findByRef(w.tx, actor.tenantId, def.kind, refNo))!;
-    await w.audit({ entity: def.entity, entityId: inserted.id, action: 'created', orgId, after: auditView(row), note: opts.via ? { via: opts.via } : undefined });
-    await track(sys, w, actor, def, row);
-    await def.afterIntake?.(w, actor, { id: row.id, orgId, receivedOn, personPhoneKey: row.person_phone_idx, location: row.location, channel: row.channel, attrs });
-    return row;
+    const [saved] = await saveDemands(
+      sys,
+      w,
+      actor,
+      def,
+      [
+        {
+          refNo,
+          orgId: input.orgId ?? null,
+          assigneeId: input.assigneeId ?? null,
+          receivedAt: parseInstant(input.receivedAt)!,
+          title: input.title?.trim() ?? '',
+          content: input.content?.trim() ?? '',
+          demandType: input.demandType ?? null,
+          channel: input.channel ?? null,
+          personName: input.personName?.trim() || null,
+          personPhone: input.personPhone?.replace(/\s/g, '') || null,
+          personIdNo: input.personIdNo?.trim().toUpperCase() || null,
+          location: input.location?.trim() || null,
+          timeLimit: input.timeLimit ?? null,
+          attrs: input.attrs ?? {},
+        },
+      ],
+      { mode: 'live', via: opts.via },
+    );
+    return (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) ?? (await getItem({ db: w.tx, actor }, def.kind, saved!.id))!;
   });
 }
 
@@ -382,10 +374,16 @@ export const PAST: Record<DemandAction, string> = {
   evaluate: 'evaluated',
 };
 
-/** A complete historical record (ledger import, demo): every lifecycle fact given. */
-export interface LoadedItem {
+/**
+ * A demand as a record: what intake takes, plus — for a record that has already
+ * run its course (a ledger row, the demo) — the lifecycle facts it carries.
+ */
+export interface DemandFacts {
   refNo: string;
-  orgId: string;
+  /** 承办单位; null: the bureau itself — waiting to be dispatched (待分派) unless `bureauHandles`. */
+  orgId: string | null;
+  /** With no unit: the bureau handles the record itself (ledgers without a unit column), not 待分派. */
+  bureauHandles?: boolean;
   assigneeId?: string | null;
   receivedAt: Date;
   title?: string;
@@ -409,18 +407,24 @@ export interface LoadedItem {
   closedAt?: Date | null;
   satisfaction?: string | null;
   attrs?: Record<string, unknown>;
+  /** The ledger row it came from (imports). */
+  row?: number;
 }
 
-/** Derives the status of a loaded record from its facts. */
-function loadedStatus(def: DemandKindDef, x: LoadedItem): DemandStatus {
+/** @deprecated name kept for the demo loaders: a record with its unit given. */
+export type LoadedItem = DemandFacts & { orgId: string };
+
+/** Derives the status of a record from its facts. */
+function recordStatus(def: DemandKindDef, x: DemandFacts): DemandStatus {
   if (x.closedAt) return 'closed';
   if (x.repliedAt) return 'replied';
+  if (!x.orgId && !x.bureauHandles) return 'received';
   if (def.steps.sign && !x.firstDoneAt) return 'assigned';
   return 'handling';
 }
 
-/** The row values of a loaded record (clock computed on the current calendar). */
-function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem) {
+/** The row values of a record (clock computed on the current calendar); jsonb columns as values. */
+function recordValues(sys: Sys, def: DemandKindDef, actor: Actor, x: DemandFacts, orgId: string) {
   const receivedOn = isoDateInShanghai(x.receivedAt);
   const attrs = x.attrs ?? {};
   const rule = def.mainRule({ receivedOn, demandType: x.demandType ?? null, timeLimit: x.timeLimit ?? null, attrs });
@@ -430,9 +434,9 @@ function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem)
     tenant_id: actor.tenantId,
     kind: def.kind,
     ref_no: x.refNo,
-    org_id: x.orgId,
+    org_id: orgId,
     assignee_id: x.assigneeId ?? null,
-    status: loadedStatus(def, x),
+    status: recordStatus(def, x),
     title: x.title ?? '',
     content: x.content ?? '',
     demand_type: x.demandType ?? null,
@@ -444,9 +448,9 @@ function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem)
     first_due_on: def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null,
     first_done_at: x.firstDoneAt ?? null,
     clock_start: start,
-    rule: JSON.stringify(rule),
-    pauses: JSON.stringify(clock.pauses),
-    extensions: JSON.stringify(clock.extensions),
+    rule,
+    pauses: clock.pauses,
+    extensions: clock.extensions,
     due_on: explainClock(clock, receivedOn, sys.calendar.current).due,
     replied_at: x.repliedAt ?? null,
     reply: x.reply ?? null,
@@ -454,42 +458,132 @@ function loadedValues(sys: Sys, def: DemandKindDef, actor: Actor, x: LoadedItem)
     closed_at: x.closedAt ?? null,
     satisfaction: x.satisfaction ?? null,
     evaluated_at: x.satisfaction ? (x.closedAt ?? x.repliedAt ?? null) : null,
-    attrs: JSON.stringify(attrs),
+    attrs,
   };
+}
+type RecordValues = ReturnType<typeof recordValues>;
+
+/**
+ * The rules a demand record can have broken, as its facts show: done (replied or
+ * closed, as the kind's clock stops) after its due date. Pure.
+ */
+export function demandBreaches(def: DemandKindDef, v: Pick<RecordValues, 'due_on' | 'replied_at' | 'closed_at' | 'rule'>): RuleBreach[] {
+  const done = def.doneBy === 'reply' ? v.replied_at : v.closed_at;
+  if (!done) return [];
+  const doneOnDate = isoDateInShanghai(new Date(done));
+  if (doneOnDate <= v.due_on) return [];
+  const rule = v.rule as { label?: string; source?: string };
+  return [
+    {
+      rule: `${def.module}.done_in_time`,
+      statute: rule.source ?? '',
+      message: `${def.doneBy === 'reply' ? '答复' : '办结'}日期${doneOnDate}晚于${rule.label ?? '办理期限'}（${v.due_on}）`,
+      field: def.doneBy === 'reply' ? 'repliedAt' : 'closedAt',
+    },
+  ];
+}
+
+/** What {@link saveDemands} did with each record, in input order. */
+export interface SavedDemand {
+  id: string;
+  action: 'created' | 'updated' | 'unchanged';
 }
 
 /**
- * Loads complete records in bulk (ledger import, demo): multi-row inserts and one
- * batched audit append (`<entity>.imported`). Open records get tracked deadlines.
+ * Writes demand records — the one write path of a demand kind, used by intake (a
+ * form or the 12345 push: one record, live), by ledger imports (many, historical)
+ * and by the demo. New numbers are inserted in bulk; a known number is updated
+ * where a fact differs (imports); the clock, the tracked deadlines and the kind's
+ * intake hook (repeat links, co-handler terms) follow in both modes. A record done
+ * after its due date is a finding in historical mode (it is counted late by the
+ * on-time metrics either way).
  */
-export async function loadItems(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, items: readonly LoadedItem[], opts: { via: string }): Promise<string[]> {
-  const ids: string[] = [];
+export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, records: readonly DemandFacts[], origin: WriteOrigin, opts: { auditAction?: string } = {}): Promise<SavedDemand[]> {
+  const bureau = records.some((r) => !r.orgId) ? await bureauOrg(w, actor.tenantId) : null;
+  const refs = records.map((r) => r.refNo);
+  const existing = new Map<string, ItemRow>();
+  if (origin.mode === 'historical' && refs.length) {
+    const rows = await dm(w.tx).selectFrom('dm_item').selectAll().where('tenant_id', '=', actor.tenantId).where('kind', '=', def.kind).where(sql<boolean>`ref_no = ANY(${sql.val(refs)}::text[])`).execute();
+    for (const r of rows) existing.set(r.ref_no, { ...r, org_name: '', assignee_name: null } as unknown as ItemRow);
+  }
+  const out: SavedDemand[] = [];
+  const fresh: Array<{ x: DemandFacts; v: RecordValues & { id: string } }> = [];
+  for (const x of records) {
+    const old = existing.get(x.refNo);
+    if (old) {
+      const changed = await updateRecord(sys, w, actor, def, old, x, origin);
+      out.push({ id: old.id, action: changed ? 'updated' : 'unchanged' });
+      continue;
+    }
+    const v = { id: crypto.randomUUID(), ...recordValues(sys, def, actor, x, x.orgId ?? bureau!) };
+    fresh.push({ x, v });
+    out.push({ id: v.id, action: 'created' });
+  }
+  await insertMany(w.tx, 'dm_item', fresh.map((f) => f.v));
   const audits: AuditInput[] = [];
-  for (let i = 0; i < items.length; i += 500) {
-    const chunk = items.slice(i, i + 500).map((x) => loadedValues(sys, def, actor, x));
-    const rows = await dm(w.tx).insertInto('dm_item').values(chunk).returning(['id', 'org_id', 'ref_no', 'status', 'due_on', 'closed_at', 'replied_at']).execute();
-    for (const [j, r] of rows.entries()) {
-      ids.push(r.id);
-      const v = chunk[j]!;
-      audits.push({ entity: def.entity, entityId: r.id, action: 'imported', orgId: r.org_id, after: auditView({ ...v, rule: undefined, pauses: undefined, extensions: undefined, attrs: undefined } as unknown as Partial<ItemRow>), note: { via: opts.via } });
+  for (const { x, v } of fresh) {
+    const view = auditView(v as unknown as Partial<ItemRow>);
+    if (origin.mode === 'historical') {
+      origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: v.id, action: 'created', orgId: v.org_id, values: view });
+      for (const b of demandBreaches(def, v)) origin.imp.finding({ ...b, column: undefined, row: x.row ?? 0, entity: def.entity, entityId: v.id, orgId: v.org_id });
+    } else {
+      // Live: a late reply or closure is allowed (the clock shows it overdue and the on-time
+      // metrics count it late); only a past record taken in by an import reports it as a finding.
+      audits.push({ entity: def.entity, entityId: v.id, action: opts.auditAction ?? 'created', orgId: v.org_id, after: view, ...(origin.via ? { note: { via: origin.via } } : {}) });
     }
   }
-  await w.auditMany(audits);
-  // Open records join the kernel's deadline list (few: historical records are closed).
-  const open = await dm(w.tx).selectFrom('dm_item').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', def.kind).where(def.doneBy === 'reply' ? 'replied_at' : 'closed_at', 'is', null).where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']).execute();
-  for (const o of open) {
-    const r = await getItem({ db: w.tx, actor }, def.kind, o.id);
-    if (r) await track(sys, w, actor, def, r);
+  if (audits.length) await w.auditMany(audits);
+  await trackRecords(sys, w, actor, def, fresh.map((f) => ({ ...f.v, ref_no: f.v.ref_no }) as unknown as ItemRow));
+  for (const { x, v } of fresh) {
+    if (!def.afterIntake || v.closed_at) continue;
+    await def.afterIntake(w, actor, { id: v.id, orgId: v.org_id, receivedOn: isoDateInShanghai(x.receivedAt), personPhoneKey: v.person_phone_idx, location: v.location, channel: v.channel, attrs: v.attrs });
   }
-  return ids;
+  return out;
 }
 
-/** Updates an imported record's facts where they differ (ledger re-import); returns whether it changed. */
-export async function updateLoaded(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, existing: ItemRow, x: LoadedItem, opts: { via: string }): Promise<boolean> {
-  const v = loadedValues(sys, def, actor, { ...x, attrs: { ...(existing.attrs as Record<string, unknown>), ...(x.attrs ?? {}) } });
+/** Loads complete records in bulk (the demo): {@link saveDemands}, live, audited as `imported`. */
+export async function loadItems(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, items: readonly LoadedItem[], opts: { via: string }): Promise<string[]> {
+  return (await saveDemands(sys, w, actor, def, items, { mode: 'live', via: opts.via }, { auditAction: 'imported' })).map((s) => s.id);
+}
+
+/** The tracked deadlines of records: the main clock (open or done) and the first step. */
+async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, rows: readonly ItemRow[]): Promise<void> {
+  const inputs: TrackInput[] = [];
+  for (const r of rows) {
+    const done = doneOn(def, r);
+    // A record that ran its course before it came in has nothing left to track.
+    if (done) continue;
+    const clock = clockOf(r);
+    inputs.push({
+      module: def.module,
+      entity: def.entity,
+      entityId: r.id,
+      orgId: r.org_id,
+      title: clock.rule.label,
+      rule: clock.rule,
+      start: clock.start,
+      pauses: clock.pauses,
+      extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
+      restartOn: clock.restartOn,
+      doneOn: null,
+    });
+    if (def.firstRule && r.first_due_on) {
+      inputs.push({ module: def.module, entity: def.entity, entityId: r.id, orgId: r.org_id, title: def.firstRule.label, rule: def.firstRule, start: bizDate(r.received_at)!, doneOn: bizDate(r.first_done_at) });
+    }
+  }
+  await sys.calendar.trackMany(w, actor, inputs);
+}
+
+/**
+ * Updates a known record from a ledger row where a fact differs; returns whether
+ * anything changed. Historical: provenance (with the previous columns, for undo)
+ * and findings; live: an audit event.
+ */
+async function updateRecord(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, existing: ItemRow, x: DemandFacts, origin: WriteOrigin): Promise<boolean> {
+  const v = recordValues(sys, def, actor, { ...x, attrs: { ...(existing.attrs as Record<string, unknown>), ...(x.attrs ?? {}) } }, x.orgId ?? existing.org_id);
   const keys = ['org_id', 'demand_type', 'channel', 'title', 'content', 'result', 'satisfaction', 'status', 'due_on', 'clock_start', 'attrs'] as const;
   const instantKeys = ['received_at', 'first_done_at', 'replied_at', 'closed_at'] as const;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
   const changed: Record<string, unknown> = {};
   for (const k of keys) {
     // A ledger without the column (empty title/content) does not clear what the record holds.
@@ -498,10 +592,9 @@ export async function updateLoaded(sys: Sys, w: WriteScope, actor: Actor, def: D
     const richClock = ((existing.pauses as unknown[]) ?? []).length > 0 || !!existing.restart_on || ((existing.extensions as unknown[]) ?? []).length > 0;
     if (k === 'due_on' && richClock) continue;
     // Kinds whose clock stops at the reply file (close) them without a ledger column for it.
-    if (def.doneBy === 'reply' && existing.replied_at && (k === 'status')) continue;
-    const cur = k === 'attrs' ? JSON.stringify(existing.attrs) : existing[k];
-    const next = k === 'attrs' ? JSON.stringify(JSON.parse(v.attrs)) : v[k];
-    if (!same(k === 'attrs' ? JSON.stringify(JSON.parse(String(cur))) : cur, next)) changed[k] = v[k];
+    if (def.doneBy === 'reply' && existing.replied_at && k === 'status') continue;
+    const cur = k === 'attrs' ? (typeof existing.attrs === 'string' ? JSON.parse(existing.attrs) : existing.attrs) : existing[k];
+    if (!same(cur, v[k])) changed[k] = v[k];
   }
   for (const k of instantKeys) {
     const a = existing[k] ? new Date(existing[k]!) : null;
@@ -514,9 +607,21 @@ export async function updateLoaded(sys: Sys, w: WriteScope, actor: Actor, def: D
     changed[k] = v[k];
   }
   if (!Object.keys(changed).length) return false;
-  await dm(w.tx).updateTable('dm_item').set({ ...changed, rule: v.rule, version: existing.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', existing.id).execute();
+  const set: Record<string, unknown> = { ...changed, rule: JSON.stringify(v.rule), version: existing.version + 1, updated_at: new Date() };
+  if ('attrs' in set) set.attrs = JSON.stringify(set.attrs);
+  await dm(w.tx).updateTable('dm_item').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', existing.id).execute();
   const after = (await getItem({ db: w.tx, actor }, def.kind, existing.id))!;
-  await w.audit({ entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, before: auditView(existing), after: auditView(after), note: { via: opts.via } });
+  if (origin.mode === 'historical') {
+    const before: Record<string, unknown> = { version: existing.version, rule: existing.rule };
+    for (const k of Object.keys(changed)) before[k] = (existing as unknown as Record<string, unknown>)[k];
+    const shown = auditView(after);
+    origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, values: shown, before });
+    for (const b of demandBreaches(def, { due_on: after.due_on, replied_at: after.replied_at, closed_at: after.closed_at, rule: after.rule as RecordValues['rule'] })) {
+      origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: existing.id, orgId: after.org_id });
+    }
+  } else {
+    await w.audit({ entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, before: auditView(existing), after: auditView(after), ...(origin.via ? { note: { via: origin.via } } : {}) });
+  }
   await track(sys, w, actor, def, after);
   return true;
 }

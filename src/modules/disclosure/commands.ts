@@ -1,5 +1,9 @@
-import { write } from '../../core/audit/audit.js';
-import type { Ctx } from '../../core/context.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { insertMany } from '../../core/db/bulk.js';
+import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { errors } from '../../core/errors.js';
 import { isIsoDate } from '../../core/calendar/index.js';
 import { dm, getItem } from '../demands/index.js';
@@ -23,20 +27,65 @@ export async function recordRemedy(ctx: Ctx, id: string, input: Remedy): Promise
   });
 }
 
-/** 主动公开 — records one proactive disclosure. Audit: `disclosure.proactive.created`. */
+/** A proactive disclosure (主动公开) as a record. */
+export interface ProactiveInput {
+  date: string;
+  section: string;
+  title: string;
+  platform?: string | null;
+  /** The ledger row it came from (imports). */
+  row?: number;
+}
+
+/**
+ * 主动公开 — the one write path of proactive disclosures: the form (one, live: a
+ * record already there is a 409) and the ledger (many, historical: matched on
+ * 日期 + 栏目 + 标题, the platform updated where it differs). Audit (live):
+ * `disclosure.proactive.created`; imports record provenance instead.
+ */
+export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonly ProactiveInput[], origin: WriteOrigin): Promise<Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }>> {
+  const t = w.tx.withTables<DisclosureTables>();
+  const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const keyOf = (d: string, s: string, ti: string) => `${d}|${s}|${ti}`;
+  const titles = [...new Set(inputs.map((i) => i.title.trim()))];
+  const existing = new Map(
+    (await t.selectFrom('disclosure_proactive').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`title = ANY(${sql.val(titles)}::text[])`).execute()).map((r) => [keyOf(r.published_on, r.section, r.title), r]),
+  );
+  const out: Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }> = [];
+  const fresh: Array<Record<string, unknown> & { id: string }> = [];
+  const audits: AuditInput[] = [];
+  for (const input of inputs) {
+    const v = { published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform?.trim() || null };
+    const old = existing.get(keyOf(v.published_on, v.section, v.title));
+    if (old) {
+      if (origin.mode === 'live') throw errors.duplicate('title', '同一日期、栏目下已有相同标题的公开信息');
+      if ((old.platform ?? null) === v.platform) {
+        out.push({ id: old.id, action: 'unchanged' });
+        continue;
+      }
+      await t.updateTable('disclosure_proactive').set({ platform: v.platform, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', old.id).execute();
+      origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: old.id, action: 'updated', orgId: old.org_id, values: { platform: v.platform }, before: { platform: old.platform, version: old.version } });
+      out.push({ id: old.id, action: 'updated' });
+      continue;
+    }
+    const row = { id: crypto.randomUUID(), tenant_id: actor.tenantId, org_id: bureau.id, ...v };
+    fresh.push(row);
+    existing.set(keyOf(v.published_on, v.section, v.title), { ...row, version: 1 } as never);
+    out.push({ id: row.id, action: 'created' });
+    if (origin.mode === 'historical') origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, values: v });
+    else audits.push({ entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, after: v });
+  }
+  await insertMany(w.tx, 'disclosure_proactive', fresh);
+  if (audits.length) await w.auditMany(audits);
+  return out;
+}
+
+/** 主动公开 — records one proactive disclosure (the form). Audit: `disclosure.proactive.created`. */
 export async function addProactive(ctx: Ctx, input: { date: string; section: string; title: string; platform?: string | null }): Promise<string> {
   if (!isIsoDate(input.date)) throw errors.validation('date', `发布日期无效：${input.date}`);
   if (!input.section?.trim()) throw errors.validation('section', '栏目不能为空');
   if (!input.title?.trim()) throw errors.validation('title', '标题不能为空');
-  return write(ctx, async (w) => {
-    const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
-    const t = w.tx.withTables<DisclosureTables>();
-    const dup = await t.selectFrom('disclosure_proactive').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('published_on', '=', input.date).where('section', '=', input.section.trim()).where('title', '=', input.title.trim()).executeTakeFirst();
-    if (dup) throw errors.duplicate('title', '同一日期、栏目下已有相同标题的公开信息');
-    const r = await t.insertInto('disclosure_proactive').values({ tenant_id: ctx.actor.tenantId, org_id: bureau.id, published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform?.trim() || null }).returning('id').executeTakeFirstOrThrow();
-    await w.audit({ entity: 'disclosure.proactive', entityId: r.id, action: 'created', orgId: bureau.id, after: { published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform ?? null } });
-    return r.id;
-  });
+  return write(ctx, async (w) => (await saveProactive(w, ctx.actor, [input], { mode: 'live' }))[0]!.id);
 }
 
 /** The report's narrative paragraph of a year (总体情况 …). Audit: `disclosure.report_text.updated`. */

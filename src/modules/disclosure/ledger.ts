@@ -1,10 +1,11 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { withDataScope } from '../../core/scope.js';
-import { bizDate, dateInstant, exportItems, importDemandRows } from '../demands/index.js';
+import { bizDate, dateInstant, exportItems, importDemandRows, demandUndo } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from './rules.js';
 import type { DisclosureTables } from './schema.js';
+import { saveProactive } from './commands.js';
 
 /** 依申请公开台账 — the `disclosure-requests` ledger of LEDGERS.md. 处理结果 takes the template's rows. */
 export const requestsSpec = defineLedgerSpec({
@@ -32,9 +33,9 @@ export const requestsLedger: LedgerDef<RequestRow> = {
   spec: requestsSpec,
   readPermission: 'disclosure.read',
   writePermission: 'disclosure.write',
-  commit: ({ ctx, w }, rows) =>
-    importDemandRows(ctx, w, disclosureKind, rows, {
-      ledger: 'disclosure-requests',
+  undo: demandUndo,
+  commit: (imp, rows) =>
+    importDemandRows(imp, disclosureKind, rows, {
       refHeader: '申请编号',
       orgHeader: '申请编号',
       refOf: (r) => r.refNo,
@@ -78,15 +79,13 @@ export const proactiveSpec = defineLedgerSpec({
 });
 export type ProactiveRow = RowOf<typeof proactiveSpec>;
 
-/** Rows match on 日期 + 栏目 + 标题; a known row's platform is updated (audited). */
+/** Rows match on 日期 + 栏目 + 标题 (through {@link saveProactive}); a known row's platform is updated. */
 export const proactiveLedger: LedgerDef<ProactiveRow> = {
   spec: proactiveSpec,
   readPermission: 'disclosure.read',
   writePermission: 'disclosure.write',
-  async commit({ ctx, w }, rows) {
-    const t = w.tx.withTables<DisclosureTables>();
-    const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
-    const existing = new Map((await t.selectFrom('disclosure_proactive').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()).map((r) => [`${r.published_on}|${r.section}|${r.title}`, r]));
+  undo: { table: 'disclosure_proactive' },
+  async commit(imp, rows) {
     const errors: RowError[] = [];
     const seen = new Map<string, number>();
     for (const { rowNumber, value } of rows) {
@@ -95,31 +94,9 @@ export const proactiveLedger: LedgerDef<ProactiveRow> = {
       seen.set(k, rowNumber);
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const fresh = rows.filter((r) => !existing.has(`${r.value.date}|${r.value.section}|${r.value.title}`));
-    if (fresh.length) {
-      const ins = await t
-        .insertInto('disclosure_proactive')
-        .values(fresh.map(({ value: v }) => ({ tenant_id: ctx.actor.tenantId, org_id: bureau.id, published_on: v.date, section: v.section, title: v.title, platform: v.platform })))
-        .returning(['id', 'published_on', 'section', 'title', 'platform'])
-        .execute();
-      await w.auditMany(ins.map((r) => ({ entity: 'disclosure.proactive', entityId: r.id, action: 'imported', orgId: bureau.id, after: { published_on: r.published_on, section: r.section, title: r.title, platform: r.platform }, note: { via: 'ledger:proactive-disclosures' } })));
-      created = ins.length;
-    }
-    for (const { value: v } of rows) {
-      const old = existing.get(`${v.date}|${v.section}|${v.title}`);
-      if (!old) continue;
-      if ((old.platform ?? null) === (v.platform ?? null)) {
-        unchanged++;
-        continue;
-      }
-      await t.updateTable('disclosure_proactive').set({ platform: v.platform, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', old.id).execute();
-      await w.audit({ entity: 'disclosure.proactive', entityId: old.id, action: 'updated', orgId: old.org_id, before: { platform: old.platform }, after: { platform: v.platform }, note: { via: 'ledger:proactive-disclosures' } });
-      updated++;
-    }
-    return { created, updated, unchanged, errors: [] };
+    const saved = await saveProactive(imp.w, imp.ctx.actor, rows.map((r) => ({ ...r.value, row: r.rowNumber })), { mode: 'historical', imp });
+    const n = (a: string) => saved.filter((s) => s.action === a).length;
+    return { created: n('created'), updated: n('updated'), unchanged: n('unchanged'), errors: [] };
   },
   async exportRows(ctx) {
     const rows = await ctx.db.withTables<DisclosureTables>().selectFrom('disclosure_proactive').selectAll().$call(withDataScope(ctx.actor)).orderBy('published_on').orderBy('title').execute();

@@ -1,6 +1,6 @@
 import type { LedgerDef } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { dateTimeInstant, exportItems, importDemandRows, ledgerDateTime } from '../demands/index.js';
+import { dateTimeInstant, exportItems, importDemandRows, demandUndo, ledgerDateTime } from '../demands/index.js';
 import { hotlineKind } from './kind.js';
 import { HOTLINE_TYPES, SATISFACTION } from './rules.js';
 
@@ -34,9 +34,9 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
   spec: hotlineOrdersSpec,
   readPermission: 'hotline.read',
   writePermission: 'hotline.write',
-  commit: ({ ctx, w }, rows) =>
-    importDemandRows(ctx, w, hotlineKind, rows, {
-      ledger: 'hotline-orders',
+  undo: demandUndo,
+  commit: (imp, rows) =>
+    importDemandRows(imp, hotlineKind, rows, {
       refHeader: '工单编号',
       orgHeader: '承办单位',
       refOf: (r) => r.orderNo,

@@ -1,6 +1,6 @@
 import type { LedgerDef } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { bizDate, dateInstant, exportItems, importDemandRows } from '../demands/index.js';
+import { bizDate, dateInstant, exportItems, importDemandRows, demandUndo } from '../demands/index.js';
 import { petitionKind } from './kind.js';
 import { PETITION_FORMS, SATISFACTION } from './rules.js';
 
@@ -35,9 +35,9 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
   spec: petitionsSpec,
   readPermission: 'petitions.read',
   writePermission: 'petitions.write',
-  commit: ({ ctx, w }, rows) =>
-    importDemandRows(ctx, w, petitionKind, rows, {
-      ledger: 'petitions',
+  undo: demandUndo,
+  commit: (imp, rows) =>
+    importDemandRows(imp, petitionKind, rows, {
       refHeader: '信访编号',
       orgHeader: '信访编号',
       refOf: (r) => r.refNo,

@@ -1,6 +1,6 @@
 import type { LedgerDef } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { bizDate, dateInstant, exportItems, importDemandRows } from '../demands/index.js';
+import { bizDate, dateInstant, exportItems, importDemandRows, demandUndo } from '../demands/index.js';
 import { proposalKind } from './kind.js';
 import { CATEGORIES, RESULTS, ROLES } from './rules.js';
 
@@ -34,9 +34,9 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
   spec: proposalsSpec,
   readPermission: 'proposals.read',
   writePermission: 'proposals.write',
-  commit: ({ ctx, w }, rows) =>
-    importDemandRows(ctx, w, proposalKind, rows, {
-      ledger: 'proposals',
+  undo: demandUndo,
+  commit: (imp, rows) =>
+    importDemandRows(imp, proposalKind, rows, {
       refHeader: '编号',
       orgHeader: '编号',
       refOf: (r) => r.refNo,
