@@ -1,9 +1,13 @@
-import type { Ctx } from '../../core/context.js';
-import { write, type WriteScope } from '../../core/audit/audit.js';
-import type { CalendarService } from '../../core/calendar/service.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../../core/context.js';
+import { diffFields, write, type AuditEvent, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { errors } from '../../core/errors.js';
-import { assertInScope } from '../../core/scope.js';
+import { AppError, errors } from '../../core/errors.js';
+import { assertInScope, withDataScope } from '../../core/scope.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { recordDecision, publishDecision } from '../publicity/index.js';
 import type { LicensingTables, PausePeriod, PermitCategory, PermitStatus } from './schema.js';
@@ -21,7 +25,9 @@ import {
   clockStart,
   committedRule,
   CORRECTION_RULE,
+  decisionBreaches,
   decisionDeadlines,
+  publicationBreaches,
   STATUS_LABELS,
   statusAfterDecision,
   type PermitAction,
@@ -49,6 +55,52 @@ export async function defaultOrg(ctx: Ctx): Promise<string> {
   return b.id;
 }
 
+// ── Shared by the form and the ledger ──
+
+/** What a domain function did with a batch (the ledger's summary; the form reads `ids`). */
+export interface SaveResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Historical mode only: rows that cannot be true records (live mode throws instead). */
+  errors: RowError[];
+  /** The id of each input, in input order (undefined where the input was an error). */
+  ids: Array<string | undefined>;
+}
+
+/**
+ * Runs a validation of one input. Live: a failure throws (the form's 400/409/422).
+ * Historical: it becomes a row error naming the row and the ledger header of the field.
+ */
+function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
+  if (origin.mode === 'live') return fn();
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
+    return undefined;
+  }
+}
+
+/** Historical mode: each breach a finding on the record; live mode: nothing (the form records such cases today). */
+function report(origin: WriteOrigin, breaches: readonly RuleBreach[], at: { row?: number; entity: string; entityId: string; orgId: string }): void {
+  if (origin.mode !== 'historical') return;
+  origin.imp.finding(breaches.map((b) => ({ ...b, row: at.row ?? 0, entity: at.entity, entityId: at.entityId, orgId: at.orgId })));
+}
+
+/** A write scope that drops per-record audit events (historical mode: the import's provenance and its one event stand for them). */
+function quiet(w: WriteScope): WriteScope {
+  const none = (i: AuditInput) => ({ ...i }) as unknown as AuditEvent;
+  return { tx: w.tx, audit: async (i) => none(i), auditMany: async (is) => is.map(none) };
+}
+
+async function bureauId(w: WriteScope, actor: Actor): Promise<string> {
+  if (actor.orgId) return actor.orgId;
+  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
+  return b.id;
+}
+
 // ── Catalogue ──
 
 export interface ItemInput {
@@ -62,6 +114,16 @@ export interface ItemInput {
   orgId?: string;
 }
 
+/** An item to save: without `id` a new one; with `id` (and, from a form, the `version` read) a change. */
+export interface ItemSave extends ItemInput {
+  row?: number;
+  id?: string;
+  version?: number;
+}
+
+/** Ledger headers of the item fields (row errors of an import name them). */
+export const ITEM_HEADERS: Readonly<Record<string, string>> = { code: '事项编码', name: '事项名称', category: '类别', statutoryDays: '法定时限', committedDays: '承诺时限', cloudWindow: '是否纳入政务云窗' };
+
 function checkItem(input: ItemInput) {
   text('code', input.code, '事项编码', 50);
   text('name', input.name, '事项名称');
@@ -69,7 +131,85 @@ function checkItem(input: ItemInput) {
   checkItemLimits(input.statutoryDays, input.committedDays);
 }
 
-const itemAudit = (i: ItemView) => ({ code: i.code, name: i.name, category: i.category, statutory_days: i.statutoryDays, committed_days: i.committedDays, cloud_window: i.cloudWindow, basis: i.basis });
+const itemAudit = (i: { code: string; name: string; category: string; statutory_days: number; committed_days: number; cloud_window: boolean; basis: string | null }) => ({
+  code: i.code,
+  name: i.name,
+  category: i.category,
+  statutory_days: i.statutory_days,
+  committed_days: i.committed_days,
+  cloud_window: i.cloud_window,
+  basis: i.basis,
+});
+
+/**
+ * Saves catalogue items — the one path for the form (one input, live) and the
+ * `permit-items` ledger (many, historical). A committed term longer than the
+ * statutory one cannot be a true catalogue entry: refused in both modes.
+ */
+export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArray<ItemSave>, origin: WriteOrigin): Promise<SaveResult> {
+  const db = tables(w);
+  const errs: RowError[] = [];
+  const ids = inputs.filter((i) => i.id).map((i) => i.id!);
+  const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : ''));
+  const existing = await db
+    .selectFrom('lic_item')
+    .selectAll()
+    .where('tenant_id', '=', actor.tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR code = ANY(${sql.val(codes)}::text[]))`)
+    .forUpdate()
+    .execute();
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const byCode = new Map(existing.map((r) => [r.code, r]));
+  const inBatch = new Map<string, number>();
+  let defaultOrgId: string | undefined;
+  const creates: Array<Record<string, unknown>> = [];
+  const updates: Array<Record<string, unknown>> = [];
+  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const events: AuditInput[] = [];
+  for (const s of inputs) {
+    out.ids.push(undefined);
+    if (!guard(origin, errs, s.row, ITEM_HEADERS, () => (checkItem(s), true))) continue;
+    const code = s.code.trim();
+    const old = s.id ? byId.get(s.id) : undefined;
+    const ok = guard(origin, errs, s.row, ITEM_HEADERS, () => {
+      if (s.id && !old) throw errors.notFound('许可事项');
+      if (old && s.version !== undefined && s.version !== old.version) throw errors.conflict();
+      const prev = inBatch.get(code);
+      if (prev !== undefined) throw errors.duplicate('code', `事项编码“${code}”与第${prev}行重复`);
+      const holder = byCode.get(code);
+      if (holder && holder.id !== old?.id) throw errors.duplicate('code', `事项编码“${code}”已存在`);
+      return true;
+    });
+    inBatch.set(code, s.row ?? 0);
+    if (!ok) continue;
+    const next = { code, name: s.name.trim(), category: s.category, statutory_days: s.statutoryDays, committed_days: s.committedDays, cloud_window: !!s.cloudWindow, basis: s.basis === undefined ? (old?.basis ?? null) : s.basis };
+    if (!old) {
+      const id = crypto.randomUUID();
+      const orgId = s.orgId ?? (defaultOrgId ??= await bureauId(w, actor));
+      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...next });
+      out.ids[out.ids.length - 1] = id;
+      out.created++;
+      if (origin.mode === 'live') events.push({ entity: ITEM_ENTITY, entityId: id, action: 'created', orgId, after: itemAudit(next) });
+      else origin.imp.trace({ row: s.row ?? 0, entity: ITEM_ENTITY, entityId: id, action: 'created', orgId, values: itemAudit(next) });
+      continue;
+    }
+    out.ids[out.ids.length - 1] = old.id;
+    const before = itemAudit(old);
+    if (!diffFields(before, itemAudit(next)).length) {
+      out.unchanged++;
+      continue;
+    }
+    updates.push({ tenant_id: actor.tenantId, id: old.id, ...next, version: old.version + 1, updated_at: new Date() });
+    out.updated++;
+    if (origin.mode === 'live') events.push({ entity: ITEM_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: itemAudit(next) });
+    else origin.imp.trace({ row: s.row ?? 0, entity: ITEM_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, values: itemAudit(next), before: { ...before, version: old.version, updated_at: old.updated_at } });
+  }
+  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
+  await insertMany(w.tx, 'lic_item', creates);
+  await updateMany(w.tx, 'lic_item', ['tenant_id', 'id'], updates);
+  if (events.length) await w.auditMany(events);
+  return out;
+}
 
 /** Adds an item to the catalogue (audit `licensing.item.created`). */
 export async function createItem(ctx: Ctx, input: ItemInput): Promise<ItemView> {
@@ -77,16 +217,8 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<ItemView> 
   const orgId = input.orgId ?? (await defaultOrg(ctx));
   assertInScope(ctx.actor, orgId, '单位');
   return write(ctx, async (w) => {
-    const dup = await tables(w).selectFrom('lic_item').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', input.code.trim()).executeTakeFirst();
-    if (dup) throw errors.duplicate('code', `事项编码“${input.code}”已存在`);
-    const row = await tables(w)
-      .insertInto('lic_item')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, code: input.code.trim(), name: input.name.trim(), category: input.category, statutory_days: input.statutoryDays, committed_days: input.committedDays, cloud_window: !!input.cloudWindow, basis: input.basis ?? null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const item = presentItem(row);
-    await w.audit({ entity: ITEM_ENTITY, entityId: item.id, action: 'created', orgId, after: itemAudit(item) });
-    return item;
+    const r = await saveItems(w, ctx.actor, [{ ...input, orgId }], { mode: 'live' });
+    return presentItem((await getItem({ ...ctx, db: w.tx }, r.ids[0]!))!);
   });
 }
 
@@ -98,31 +230,20 @@ export async function updateItem(ctx: Ctx, id: string, version: number, patch: P
   const next: ItemInput = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ItemInput;
   checkItem(next);
   return write(ctx, async (w) => {
-    if (next.code !== old.code) {
-      const dup = await tables(w).selectFrom('lic_item').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', next.code.trim()).executeTakeFirst();
-      if (dup) throw errors.duplicate('code', `事项编码“${next.code}”已存在`);
-    }
-    const row = await tables(w)
-      .updateTable('lic_item')
-      .set({ code: next.code.trim(), name: next.name.trim(), category: next.category, statutory_days: next.statutoryDays, committed_days: next.committedDays, cloud_window: !!next.cloudWindow, basis: next.basis ?? null, version: version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    const item = presentItem(row);
-    await w.audit({ entity: ITEM_ENTITY, entityId: id, action: 'updated', orgId: item.orgId, before: itemAudit(old), after: itemAudit(item) });
-    return item;
+    await saveItems(w, ctx.actor, [{ ...next, id, version }], { mode: 'live' });
+    return presentItem((await getItem({ ...ctx, db: w.tx }, id))!);
   });
 }
 
 // ── Permit cases ──
 
+export type ApplicantType = '法人' | '其他组织' | '个体工商户' | '自然人';
+const APPLICANT_TYPES: readonly ApplicantType[] = ['法人', '其他组织', '个体工商户', '自然人'];
+
 export interface ApplicationInput {
   itemId: string;
   applicant: string;
-  applicantType?: '法人' | '其他组织' | '个体工商户' | '自然人';
+  applicantType?: ApplicantType;
   applicantUscc?: string | null;
   channel: '网上' | '窗口';
   visits?: number;
@@ -130,40 +251,285 @@ export interface ApplicationInput {
   caseNo?: string | null;
 }
 
+/**
+ * A permit case as a form registers it or a ledger row shows it: received, possibly
+ * accepted, decided and published. With `id` it is a change of that case (fields left
+ * `undefined` keep their value); the steps a ledger does not carry (correction notice,
+ * pauses, extension, certificate) are kept.
+ */
+export interface PermitInput {
+  row?: number;
+  id?: string;
+  caseNo?: string | null;
+  itemId: string;
+  applicant: string;
+  applicantType?: ApplicantType;
+  applicantUscc?: string | null;
+  channel?: '网上' | '窗口' | null;
+  visits?: number | null;
+  receivedOn: string;
+  acceptedOn?: string | null;
+  decidedOn?: string | null;
+  result?: '准予许可' | '不予许可' | null;
+  decisionNo?: string | null;
+  publishedOn?: string | null;
+}
+
+/** Ledger headers of the permit fields. */
+export const PERMIT_HEADERS: Readonly<Record<string, string>> = {
+  caseNo: '办件编号',
+  itemId: '事项编码',
+  applicant: '申请人',
+  receivedOn: '受理日期',
+  acceptedOn: '受理日期',
+  decidedOn: '办结日期',
+  result: '办理结果',
+  channel: '申请渠道',
+  visits: '跑动次数',
+  publishedOn: '公示日期',
+};
+
+type PermitCols = LicensingTables['lic_permit'];
+/** The case columns a save governs (audit/provenance values; what an undo restores). */
+const GOVERNED = ['item_id', 'applicant', 'applicant_type', 'applicant_uscc', 'channel', 'visits', 'status', 'received_on', 'accepted_on', 'clock_start_on', 'deemed_accepted', 'due_on', 'statutory_due_on', 'decided_on', 'result', 'decision_no', 'published_on'] as const;
+
+/** The deadlines a case's state implies — what the form's steps track and an import tracks alike. */
+export function permitTracks(r: {
+  id: string;
+  org_id: string;
+  received_on: string;
+  correction_notice_on: string | null;
+  accepted_on: string | null;
+  not_accepted_on: string | null;
+  clock_start_on: string | null;
+  committed_days: number;
+  pauses: unknown;
+  extension_days: number | null;
+  extension_approved_on: string | null;
+  extension_reason: string | null;
+  decided_on: string | null;
+  result: string | null;
+  certificate_on: string | null;
+}): TrackInput[] {
+  const base = { module: 'licensing', entity: PERMIT_ENTITY, entityId: r.id, orgId: r.org_id };
+  const out: TrackInput[] = [{ ...base, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: r.received_on, doneOn: r.correction_notice_on ?? r.accepted_on ?? r.not_accepted_on ?? null }];
+  if (r.clock_start_on) {
+    const pauses = (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : r.pauses ?? []) as PausePeriod[];
+    out.push({
+      ...base,
+      title: '许可决定期限',
+      rule: committedRule(r.committed_days),
+      start: r.clock_start_on,
+      pauses,
+      extensions: r.extension_days ? [{ n: r.extension_days, approvedOn: r.extension_approved_on ?? undefined, reason: r.extension_reason ?? '经负责人批准延长' }] : [],
+      doneOn: r.decided_on,
+    });
+  }
+  if (r.decided_on && r.result === '准予许可') out.push({ ...base, title: CERTIFICATE_RULE.label, rule: CERTIFICATE_RULE, start: r.decided_on, doneOn: r.certificate_on });
+  return out;
+}
+
+function checkPermit(s: PermitInput): void {
+  date('receivedOn', s.receivedOn, '收件日期');
+  text('applicant', s.applicant, '申请人');
+  if (s.applicantType !== undefined && !APPLICANT_TYPES.includes(s.applicantType)) throw errors.validation('applicantType', '申请人类型应为法人、其他组织、个体工商户或自然人');
+  if (s.channel != null && s.channel !== '网上' && s.channel !== '窗口') throw errors.validation('channel', '申请渠道应为“网上”或“窗口”');
+  if (s.visits != null && (!Number.isInteger(s.visits) || s.visits < 0 || s.visits > 20)) throw errors.validation('visits', '跑动次数应为0至20的整数');
+  if (s.acceptedOn != null && date('acceptedOn', s.acceptedOn, '受理日期') < s.receivedOn) throw errors.validation('acceptedOn', '受理日期不能早于收件日期');
+  if (s.decidedOn != null) {
+    date('decidedOn', s.decidedOn, '决定日期');
+    if (!s.acceptedOn) throw errors.validation('decidedOn', '未受理的办件不能有办结日期');
+    if (s.decidedOn < s.acceptedOn) throw errors.validation('decidedOn', '办结日期不能早于受理日期');
+    if (s.result !== '准予许可' && s.result !== '不予许可') throw errors.validation('result', '已办结的办件须填写办理结果（准予许可或不予许可）');
+  } else if (s.result != null) throw errors.validation('result', '填写办理结果时须填写办结日期');
+  if (s.publishedOn != null) {
+    date('publishedOn', s.publishedOn, '公示日期');
+    if (s.result !== '准予许可') throw errors.validation('publishedOn', '只有准予许可的决定需要公示');
+    if (s.publishedOn < s.decidedOn!) throw errors.validation('publishedOn', '公示日期不能早于办结日期');
+  }
+}
+
+/**
+ * Saves permit cases — the one path for 收件登记 (one input, live) and the `permits`
+ * ledger (many, historical). From each case's state it derives the decision clock
+ * (committed term and statutory bound, 行政许可法第四十二条), tracks the deadlines the
+ * form's steps track (补正告知, 许可决定, 颁发证件), records a grant for 双公示 through
+ * the publicity module (7 working days), and — historical mode — reports a decision past
+ * its term or a late publication as findings (the on-time metric counts them late).
+ */
+export async function savePermits(cal: CalendarService, w: WriteScope, actor: Actor, inputs: ReadonlyArray<PermitInput>, origin: WriteOrigin): Promise<SaveResult> {
+  const db = tables(w);
+  const errs: RowError[] = [];
+  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const itemIds = [...new Set(inputs.map((i) => i.itemId))];
+  const items = new Map(
+    (await db.selectFrom('lic_item').selectAll().$call(withDataScope(actor)).where(sql<boolean>`id = ANY(${sql.val(itemIds)}::uuid[])`).execute()).map((r) => [r.id, r]),
+  );
+  const ids = inputs.filter((i) => i.id).map((i) => i.id!);
+  const caseNos = inputs.map((i) => i.caseNo?.trim()).filter((c): c is string => !!c);
+  const existing = await db
+    .selectFrom('lic_permit')
+    .selectAll()
+    .where('tenant_id', '=', actor.tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR case_no = ANY(${sql.val(caseNos)}::text[]))`)
+    .forUpdate()
+    .execute();
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const byCase = new Map(existing.map((r) => [r.case_no, r]));
+  const inBatch = new Map<string, number>();
+  const nextNo = new Map<string, number>();
+  const creates: Array<Record<string, unknown>> = [];
+  const updates: Array<Record<string, unknown>> = [];
+  const touched: Array<Parameters<typeof permitTracks>[0] & { item_name: string; item_code: string; applicant: string; applicant_type: string; applicant_uscc: string | null; decision_no: string | null; published_on: string | null; publicationChanged: boolean }> = [];
+  const events: AuditInput[] = [];
+  for (const s of inputs) {
+    out.ids.push(undefined);
+    const old = s.id ? byId.get(s.id) : undefined;
+    const item = items.get(s.itemId);
+    const ok = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+      if (s.id && !old) throw errors.notFound('办件');
+      if (!item) throw errors.validation('itemId', '许可事项不存在');
+      checkPermit(s);
+      return true;
+    });
+    if (!ok || !item) continue;
+    let caseNo = s.caseNo?.trim() || old?.case_no;
+    if (!caseNo) {
+      const year = s.receivedOn.slice(0, 4);
+      if (!nextNo.has(year)) nextNo.set(year, await lastCaseNo(w, actor.tenantId, year));
+      const n = nextNo.get(year)! + 1;
+      nextNo.set(year, n);
+      caseNo = `XK${year}${String(n).padStart(4, '0')}`;
+    }
+    const dupOk = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+      const prev = inBatch.get(caseNo!);
+      if (prev !== undefined) throw errors.duplicate('caseNo', `办件编号“${caseNo}”与第${prev}行重复`);
+      const holder = byCase.get(caseNo!);
+      if (holder && holder.id !== old?.id) throw errors.duplicate('caseNo', `办件编号“${caseNo}”已存在`);
+      return true;
+    });
+    inBatch.set(caseNo, s.row ?? 0);
+    if (!dupOk) continue;
+
+    const pauses = old ? ((typeof old.pauses === 'string' ? JSON.parse(old.pauses) : old.pauses) as PausePeriod[]) : [];
+    const acceptedOn = s.acceptedOn ?? null;
+    const clock = acceptedOn ? clockStart({ receivedOn: s.receivedOn, correctionNoticeOn: old?.correction_notice_on ?? null, acceptedOn }, cal.current) : null;
+    const d = clock ? decisionDeadlines({ start: clock.start, committedDays: item.committed_days, statutoryDays: item.statutory_days, pauses, extensionDays: old?.extension_days ?? null }, cal.current) : null;
+    const decidedOn = s.decidedOn ?? null;
+    const result = decidedOn ? s.result ?? null : null;
+    const publishedOn = s.publishedOn ?? null;
+    const status: PermitStatus = !acceptedOn
+      ? old && (old.status === 'correction' || old.status === 'not_accepted') ? old.status : 'received'
+      : !decidedOn
+        ? 'accepted'
+        : statusAfterDecision({ certificateOn: old?.certificate_on ?? null, publishedOn });
+    const uscc = s.applicantUscc === undefined ? (old?.applicant_uscc ?? null) : s.applicantUscc?.trim() ? s.applicantUscc.trim().toUpperCase() : null;
+    const applicantType = s.applicantType ?? (old?.applicant_type as ApplicantType | undefined) ?? '法人';
+    const idOk = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+      if (uscc && applicantType === '自然人') throw errors.validation('applicantUscc', '自然人申请人不登记证件号（居民身份证号须加密存储，暂不采集）');
+      if (uscc && !isValidUscc(uscc)) throw errors.validation('applicantUscc', '统一社会信用代码校验位不符，请逐位核对');
+      return true;
+    });
+    if (!idOk) continue;
+    const next = {
+      item_id: item.id,
+      applicant: s.applicant.trim(),
+      applicant_type: applicantType,
+      applicant_uscc: uscc,
+      channel: s.channel === undefined ? (old?.channel ?? null) : s.channel,
+      visits: s.visits === undefined ? (old?.visits ?? null) : s.visits,
+      status,
+      received_on: s.receivedOn,
+      accepted_on: acceptedOn,
+      clock_start_on: clock?.start ?? null,
+      deemed_accepted: clock?.deemed ?? false,
+      due_on: d?.committed.due ?? null,
+      statutory_due_on: d?.statutory.due ?? null,
+      decided_on: decidedOn,
+      result,
+      decision_no: decidedOn ? s.decisionNo?.trim() || old?.decision_no || caseNo : null,
+      published_on: publishedOn,
+    };
+    const id = old?.id ?? crypto.randomUUID();
+    const orgId = old?.org_id ?? item.org_id;
+    out.ids[out.ids.length - 1] = id;
+    const before = old ? (Object.fromEntries(GOVERNED.map((k) => [k, old[k]])) as Record<string, unknown>) : null;
+    if (before && !diffFields(before, next).length) {
+      out.unchanged++;
+      continue;
+    }
+    if (!old) {
+      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, case_no: caseNo, ...next, pauses: [] });
+      out.created++;
+      if (origin.mode === 'live')
+        events.push({ entity: PERMIT_ENTITY, entityId: id, action: 'received', orgId, after: { case_no: caseNo, item: `${item.code} ${item.name}`, applicant: next.applicant, applicant_type: next.applicant_type, applicant_uscc: next.applicant_uscc, channel: next.channel, visits: next.visits, received_on: next.received_on } });
+      else origin.imp.trace({ row: s.row ?? 0, entity: PERMIT_ENTITY, entityId: id, action: 'created', orgId, values: { case_no: caseNo, ...next } });
+    } else {
+      updates.push({ tenant_id: actor.tenantId, id, ...next, version: old.version + 1, updated_at: new Date() });
+      out.updated++;
+      if (origin.mode === 'live') events.push({ entity: PERMIT_ENTITY, entityId: id, action: 'updated', orgId, before, after: next });
+      else origin.imp.trace({ row: s.row ?? 0, entity: PERMIT_ENTITY, entityId: id, action: 'updated', orgId, values: next, before: { ...before, version: old.version, updated_at: old.updated_at } });
+    }
+    if (decidedOn) report(origin, [...decisionBreaches({ decidedOn, dueOn: next.due_on, statutoryDueOn: next.statutory_due_on }), ...publicationBreaches({ result, decidedOn, publishedOn }, cal.current)], { row: s.row, entity: PERMIT_ENTITY, entityId: id, orgId });
+    touched.push({
+      id,
+      org_id: orgId,
+      received_on: next.received_on,
+      correction_notice_on: old?.correction_notice_on ?? null,
+      accepted_on: next.accepted_on,
+      not_accepted_on: old?.not_accepted_on ?? null,
+      clock_start_on: next.clock_start_on,
+      committed_days: item.committed_days,
+      pauses,
+      extension_days: old?.extension_days ?? null,
+      extension_approved_on: old?.extension_approved_on ?? null,
+      extension_reason: old?.extension_reason ?? null,
+      decided_on: next.decided_on,
+      result: next.result,
+      certificate_on: old?.certificate_on ?? null,
+      item_name: item.name,
+      item_code: item.code,
+      applicant: next.applicant,
+      applicant_type: next.applicant_type,
+      applicant_uscc: next.applicant_uscc,
+      decision_no: next.decision_no,
+      published_on: next.published_on,
+      publicationChanged: !before || before.decided_on !== next.decided_on || before.result !== next.result || before.decision_no !== next.decision_no || before.published_on !== next.published_on || before.applicant !== next.applicant || before.item_id !== next.item_id,
+    });
+  }
+  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
+  await insertMany(w.tx, 'lic_permit', creates);
+  await updateMany(w.tx, 'lic_permit', ['tenant_id', 'id'], updates);
+  if (events.length) await w.auditMany(events);
+  await cal.trackMany(w, actor, touched.flatMap(permitTracks));
+  // 双公示: a grant is recorded in the register (its 7-working-day term tracked there), with its publication date if any.
+  const pw = origin.mode === 'historical' ? quiet(w) : w;
+  for (const t of touched) if (t.decided_on && t.result === '准予许可' && t.publicationChanged) await recordDecision(pw, actor, cal, publicationInput({ ...t, certificate_no: null }));
+  return out;
+}
+
+/** Removes what an import of cases made besides them: their 双公示 register entries (undo of the import). */
+export async function removePublications(w: WriteScope, tenantId: string, permitIds: readonly string[]): Promise<void> {
+  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = ${PERMIT_ENTITY} AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(w.tx);
+}
+
 /** 收件 — registers an application; the 5-working-day correction clock starts (audit `licensing.permit.received`). */
 export async function receiveApplication(ctx: Ctx, cal: CalendarService, input: ApplicationInput): Promise<PermitView> {
-  const receivedOn = date('receivedOn', input.receivedOn, '收件日期');
-  const applicant = text('applicant', input.applicant, '申请人');
-  const applicantType = input.applicantType ?? '法人';
-  if (!['法人', '其他组织', '个体工商户', '自然人'].includes(applicantType)) throw errors.validation('applicantType', '申请人类型应为法人、其他组织、个体工商户或自然人');
-  const uscc = input.applicantUscc?.trim() ? input.applicantUscc.trim().toUpperCase() : null;
-  if (uscc && applicantType === '自然人') throw errors.validation('applicantUscc', '自然人申请人不登记证件号（居民身份证号须加密存储，暂不采集）');
-  if (uscc && !isValidUscc(uscc)) throw errors.validation('applicantUscc', '统一社会信用代码校验位不符，请逐位核对');
+  date('receivedOn', input.receivedOn, '收件日期');
+  text('applicant', input.applicant, '申请人');
   if (input.channel !== '网上' && input.channel !== '窗口') throw errors.validation('channel', '申请渠道应为“网上”或“窗口”');
-  const visits = input.visits ?? 0;
-  if (!Number.isInteger(visits) || visits < 0 || visits > 20) throw errors.validation('visits', '跑动次数应为0至20的整数');
   const item = await getItem(ctx, input.itemId);
   if (!item) throw errors.validation('itemId', '许可事项不存在');
   return write(ctx, async (w) => {
-    const caseNo = input.caseNo?.trim() || (await nextCaseNo(w, ctx.actor.tenantId, receivedOn.slice(0, 4)));
-    const dup = await tables(w).selectFrom('lic_permit').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('case_no', '=', caseNo).executeTakeFirst();
-    if (dup) throw errors.duplicate('caseNo', `办件编号“${caseNo}”已存在`);
-    const row = await tables(w)
-      .insertInto('lic_permit')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: item.org_id, case_no: caseNo, item_id: item.id, applicant, applicant_type: applicantType, applicant_uscc: uscc, channel: input.channel, visits, status: 'received', received_on: receivedOn })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    await w.audit({ entity: PERMIT_ENTITY, entityId: row.id, action: 'received', orgId: item.org_id, after: { case_no: caseNo, item: `${item.code} ${item.name}`, applicant, applicant_type: applicantType, applicant_uscc: uscc, channel: input.channel, visits, received_on: receivedOn } });
-    await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: row.id, orgId: item.org_id, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: receivedOn });
-    return present(w, ctx, cal, row.id);
+    const r = await savePermits(cal, w, ctx.actor, [{ ...input, visits: input.visits ?? 0, applicantType: input.applicantType ?? '法人', applicantUscc: input.applicantUscc ?? null }], { mode: 'live' });
+    return present(w, ctx, cal, r.ids[0]!);
   });
 }
 
-async function nextCaseNo(w: WriteScope, tenantId: string, year: string): Promise<string> {
+async function lastCaseNo(w: WriteScope, tenantId: string, year: string): Promise<number> {
   const prefix = `XK${year}`;
   const r = await tables(w).selectFrom('lic_permit').select((eb) => eb.fn.max('case_no').as('m')).where('tenant_id', '=', tenantId).where('case_no', 'like', `${prefix}%`).executeTakeFirst();
-  const last = r?.m ? Number(String(r.m).slice(prefix.length)) || 0 : 0;
-  return `${prefix}${String(last + 1).padStart(4, '0')}`;
+  return r?.m ? Number(String(r.m).slice(prefix.length)) || 0 : 0;
 }
 
 async function present(w: WriteScope, ctx: Ctx, cal: CalendarService, id: string): Promise<PermitView> {
@@ -219,9 +585,7 @@ export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, ve
   return step(ctx, cal, id, version, 'correction', 'correction_requested', async (row) => {
     checkCorrectionNotice(row.received_on, noticeOn, cal.current);
     return { status: 'correction' as PermitStatus, correction_notice_on: noticeOn, correction_items: items };
-  }, async (row, w) => {
-    await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: id, orgId: row.org_id, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: row.received_on, doneOn: noticeOn });
-  });
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
 /** 补正材料收讫 — the applicant handed in the corrections. */
@@ -241,26 +605,12 @@ export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, ve
     const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, cal.current);
     const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, cal.current);
     return { status: 'accepted' as PermitStatus, accepted_on: acceptedOn, clock_start_on: start, deemed_accepted: deemed, due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, async (row, w) => {
-    if (!row.correction_notice_on) await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: id, orgId: row.org_id, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: row.received_on, doneOn: acceptedOn });
-    await trackDecision(w, ctx, cal, row);
-  });
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
-async function trackDecision(w: WriteScope, ctx: Ctx, cal: CalendarService, row: PermitRow) {
-  const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
-  await cal.track(w, ctx.actor, {
-    module: 'licensing',
-    entity: PERMIT_ENTITY,
-    entityId: row.id,
-    orgId: row.org_id,
-    title: '许可决定期限',
-    rule: committedRule(row.committed_days),
-    start: row.clock_start_on!,
-    pauses,
-    extensions: row.extension_days ? [{ n: row.extension_days, approvedOn: row.extension_approved_on ?? undefined, reason: row.extension_reason ?? '经负责人批准延长' }] : [],
-    doneOn: row.decided_on,
-  });
+/** Tracks the deadlines the case's state implies (the same derivation as an import's). */
+async function trackPermit(w: WriteScope, ctx: Ctx, cal: CalendarService, row: PermitRow) {
+  await cal.trackMany(w, ctx.actor, permitTracks(row));
 }
 
 /** 不予受理 — with the reasons told to the applicant (art. 32). */
@@ -270,9 +620,7 @@ export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, ve
   return step(ctx, cal, id, version, 'not_accept', 'not_accepted', async (row) => {
     if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
     return { status: 'not_accepted' as PermitStatus, not_accepted_on: on, not_accepted_reason: reason };
-  }, async (row, w) => {
-    await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: id, orgId: row.org_id, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: row.received_on, doneOn: row.correction_notice_on ?? on });
-  });
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
 /** 扣除期间 — hearing, testing, expert review … not counted in the decision term (art. 45). */
@@ -283,7 +631,7 @@ export function addPause(ctx: Ctx, cal: CalendarService, id: string, version: nu
     const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
     const d = decisionDeadlines({ start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days }, cal.current);
     return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, (row, w) => trackDecision(w, ctx, cal, row));
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
 /** 延长 — once, up to 10 working days, approved by the head before the deadline (art. 42). */
@@ -295,7 +643,7 @@ export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, versi
     const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
     const d = decisionDeadlines({ start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days }, cal.current);
     return { extension_days: input.days, extension_approved_on: approvedOn, extension_reason: reason, due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, (row, w) => trackDecision(w, ctx, cal, row));
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
 /**
@@ -311,11 +659,8 @@ export function decide(ctx: Ctx, cal: CalendarService, id: string, version: numb
     const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
     return { status: 'decided' as PermitStatus, decided_on: decidedOn, result: input.result, decision_no: decisionNo, decision_note: input.note?.trim() || null };
   }, async (row, w) => {
-    await trackDecision(w, ctx, cal, row);
-    if (row.result === '准予许可') {
-      await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: id, orgId: row.org_id, title: CERTIFICATE_RULE.label, rule: CERTIFICATE_RULE, start: decidedOn });
-      await recordDecision(w, ctx.actor, cal, publicationInput(row));
-    }
+    await trackPermit(w, ctx, cal, row);
+    if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
   });
 }
 
@@ -350,9 +695,7 @@ export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, ver
   return step(ctx, cal, id, version, 'certify', 'certified', async (row) => {
     if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
     return { certificate_on: issuedOn, certificate_no: certificateNo, status: statusAfterDecision({ certificateOn: issuedOn, publishedOn: row.published_on }) };
-  }, async (row, w) => {
-    await cal.track(w, ctx.actor, { module: 'licensing', entity: PERMIT_ENTITY, entityId: id, orgId: row.org_id, title: CERTIFICATE_RULE.label, rule: CERTIFICATE_RULE, start: row.decided_on!, doneOn: issuedOn });
-  });
+  }, (row, w) => trackPermit(w, ctx, cal, row));
 }
 
 /** 公示 — marks the grant published in the 双公示 register (7 working days; the publicity module tracks the term). */

@@ -10,7 +10,9 @@ import {
   clockStart,
   compressionRate,
   correctionDue,
+  decisionBreaches,
   decisionDeadlines,
+  publicationBreaches,
 } from './rules.js';
 import { DEMO_ITEMS } from './demoCatalogue.js';
 
@@ -103,4 +105,29 @@ describe('allowed actions by status', () => {
     ['refused', { ...p, status: 'decided' as const, result: '不予许可' }, []],
     ['not accepted', { ...p, status: 'not_accepted' as const }, []],
   ])('%s', (_n, input, actions) => expect(allowedActions(input)).toEqual(actions));
+});
+
+describe('findings of a past case (行政许可法第四十二条; 国办发〔2018〕118号)', () => {
+  it.each([
+    ['decided on the committed deadline: no breach', { decidedOn: '2022-03-09', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, []],
+    ['one day past the committed term, within the statutory one', { decidedOn: '2022-03-10', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, ['licensing.decision_in_time']],
+    ['past the statutory term too', { decidedOn: '2022-04-07', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, ['licensing.decision_in_time', 'licensing.decision_statutory_term']],
+    ['not decided yet: nothing to judge', { decidedOn: null, dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, []],
+  ])('%s', (_n, input, rules) => {
+    const b = decisionBreaches(input);
+    expect(b.map((x) => x.rule)).toEqual(rules);
+    for (const x of b) expect(x).toMatchObject({ statute: '《中华人民共和国行政许可法》第四十二条', column: '办结日期' });
+  });
+
+  it.each([
+    ['published on the 7th working day', { result: '准予许可', decidedOn: '2022-03-07', publishedOn: '2022-03-16' }, []],
+    ['published on the 8th working day', { result: '准予许可', decidedOn: '2022-03-07', publishedOn: '2022-03-17' }, ['licensing.publication_in_time']],
+    ['decided before National Day: the holiday is not counted', { result: '准予许可', decidedOn: '2022-09-29', publishedOn: '2022-10-12' }, []],
+    ['a refusal is not published under this rule', { result: '不予许可', decidedOn: '2022-03-07', publishedOn: null }, []],
+    ['not published yet: the register tracks it open', { result: '准予许可', decidedOn: '2022-03-07', publishedOn: null }, []],
+  ])('%s', (_n, input, rules) => {
+    const b = publicationBreaches(input, cal);
+    expect(b.map((x) => x.rule)).toEqual(rules);
+    for (const x of b) expect(x).toMatchObject({ column: '公示日期', statute: expect.stringContaining('国办发〔2018〕118号') });
+  });
 });

@@ -6,6 +6,8 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline, type DeadlineExplanation, type DeadlineRule } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { percent } from '../../core/metrics/registry.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
+import { PUBLICATION_RULE } from '../publicity/index.js';
 import type { PausePeriod, PermitStatus } from './schema.js';
 
 /** 补正告知 — one notice of everything to correct, within 5 working days of receiving the application. */
@@ -183,3 +185,37 @@ export const STATUS_LABELS: Record<PermitStatus, string> = {
   certified: '已发证',
   published: '已公示',
 };
+
+/** The statute a late decision breaks (the committed term is the bureau's public promise under it). */
+export const DECISION_STATUTE = '《中华人民共和国行政许可法》第四十二条';
+/** The statute a late publication breaks. */
+export const PUBLICATION_STATUTE = '国办发〔2018〕118号（行政许可决定自作出之日起7个工作日内公示）';
+
+/**
+ * A decision after its deadline: past the committed term (`licensing.decision_in_time`,
+ * what the on-time metric counts) and, worse, past the statutory bound
+ * (`licensing.decision_statutory_term`). The form records such a decision (the case
+ * must still be closed); an import reports it as a finding.
+ */
+export function decisionBreaches(p: { decidedOn: string | null; dueOn: string | null; statutoryDueOn: string | null }): RuleBreach[] {
+  const out: RuleBreach[] = [];
+  if (!p.decidedOn) return out;
+  if (p.dueOn && p.decidedOn > p.dueOn)
+    out.push({ rule: 'licensing.decision_in_time', statute: DECISION_STATUTE, message: `办结日期${p.decidedOn}晚于承诺期限${p.dueOn}，逾期作出许可决定`, field: 'decidedOn', column: '办结日期' });
+  if (p.statutoryDueOn && p.decidedOn > p.statutoryDueOn)
+    out.push({ rule: 'licensing.decision_statutory_term', statute: DECISION_STATUTE, message: `办结日期${p.decidedOn}晚于法定期限${p.statutoryDueOn}，超过法定决定期限`, field: 'decidedOn', column: '办结日期' });
+  return out;
+}
+
+/** The last day to publish a grant (7 working days after the decision, 国办发〔2018〕118号). */
+export function publicationDue(decidedOn: string, cal: WorkCalendar): string {
+  return computeDeadline({ rule: PUBLICATION_RULE, start: decidedOn }, cal).due;
+}
+
+/** A grant published after its 7-working-day term (`licensing.publication_in_time`). */
+export function publicationBreaches(p: { result: string | null; decidedOn: string | null; publishedOn: string | null }, cal: WorkCalendar): RuleBreach[] {
+  if (p.result !== '准予许可' || !p.decidedOn || !p.publishedOn) return [];
+  const due = publicationDue(p.decidedOn, cal);
+  if (p.publishedOn <= due) return [];
+  return [{ rule: 'licensing.publication_in_time', statute: PUBLICATION_STATUTE, message: `公示日期${p.publishedOn}晚于公示期限${due}（决定之日起7个工作日）`, field: 'publishedOn', column: '公示日期' }];
+}
