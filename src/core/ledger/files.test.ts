@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeCsv, LedgerFileError, readTable, unwrapExcelValue } from './files.js';
+import { decodeCsv, DEFAULT_MAX_ROWS, LedgerFileError, readTable, unwrapExcelValue } from './files.js';
 import { xlsxOf } from './fixtures/specs.js';
 
 const CSV = '单位名称,单位类型,上级单位\r\n区水务局,局,\r\n"办公室,综合科",科室,区水务局\r\n';
@@ -60,8 +60,11 @@ describe('readTable: CSV structure', () => {
     expect(table.rows).toEqual([{ rowNumber: 2, cells: { 甲: '1' } }]);
   });
 
-  it('rejects a file whose first row is empty', async () => {
-    await expect(readTable(Buffer.from('\n单位名称\n甲\n'), 'x.csv')).rejects.toThrow('第1行没有表头');
+  it('takes a header below an empty first row, and rejects a file with nothing in it', async () => {
+    const t = await readTable(Buffer.from('\n单位名称\n甲\n'), 'x.csv');
+    expect(t.headers).toEqual(['单位名称']);
+    expect(t.rows).toEqual([{ rowNumber: 3, cells: { 单位名称: '甲' } }]);
+    await expect(readTable(Buffer.from('\r\n , \r\n'), 'x.csv')).rejects.toMatchObject({ code: 'LEDGER_FILE_EMPTY', message: expect.stringContaining('文件中没有任何内容') });
   });
 
   it('rejects more rows than allowed rather than cutting the import short', async () => {
@@ -126,5 +129,39 @@ describe('readTable: xlsx', () => {
     expect(unwrapExcelValue({ sharedFormula: 'A1', result: 3 })).toBe(3);
     expect(unwrapExcelValue({ formula: 'A1' })).toBeNull();
     expect(unwrapExcelValue(undefined)).toBeNull();
+  });
+});
+
+describe('readTable: the sheet as read, for parseLedger', () => {
+  it('allows a million rows by default', () => {
+    expect(DEFAULT_MAX_ROWS).toBe(1_000_000);
+  });
+
+  it('gives every cell of a merged range the master value (as exceljs does) and marks the copies', async () => {
+    const buf = await xlsxOf([['台账标题'], [], ['编号', '处罚决定'], [null, '决定日期', '决定文书号'], ['A-1', '2022-03-01', '天水罚〔2022〕1号']], (ws) => {
+      ws.mergeCells('A1:C1');
+      ws.mergeCells('A3:A4');
+      ws.mergeCells('B3:C3');
+    });
+    const t = await readTable(buf, 'x.xlsx');
+    expect(t.sheet).toEqual([
+      { rowNumber: 1, cells: ['台账标题', '台账标题', '台账标题'], merged: [undefined, 'left', 'left'] },
+      { rowNumber: 3, cells: ['编号', '处罚决定', '处罚决定'], merged: [undefined, undefined, 'left'] },
+      { rowNumber: 4, cells: ['编号', '决定日期', '决定文书号'], merged: ['above'] },
+      { rowNumber: 5, cells: ['A-1', '2022-03-01', '天水罚〔2022〕1号'] },
+    ]);
+    // The spec-free view guesses the header row: the one with the most text cells (merged copies to the left not counted).
+    expect(t.headers).toEqual(['编号', '决定日期', '决定文书号']);
+    expect(t.rows).toEqual([{ rowNumber: 5, cells: { 编号: 'A-1', 决定日期: '2022-03-01', 决定文书号: '天水罚〔2022〕1号' } }]);
+  });
+
+  it('reads a CSV sheet with title rows and numbers rows as Excel shows them', async () => {
+    const t = await readTable(Buffer.from('标题,,\n\n名称,类型\n甲,局\n'), 'x.csv');
+    expect(t.sheet).toEqual([
+      { rowNumber: 1, cells: ['标题', null, null] },
+      { rowNumber: 3, cells: ['名称', '类型'] },
+      { rowNumber: 4, cells: ['甲', '局'] },
+    ]);
+    expect(t.rows).toEqual([{ rowNumber: 4, cells: { 名称: '甲', 类型: '局' } }]);
   });
 });

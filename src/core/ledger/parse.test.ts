@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
 import { readTable, type RawTable } from './files.js';
-import { formatLedgerErrors, matchHeaders, parseLedger, summarizeLedgerErrors } from './parse.js';
+import { formatIgnoredRows, formatLedgerErrors, matchHeaders, parseLedger, summarizeLedgerErrors } from './parse.js';
+import { headerMatcher } from './layout.js';
 import { breakCheckChar, casesSpec, makeIdCard, makeUscc, orgsSpec, xlsxOf } from './fixtures/specs.js';
 
 const table = (headers: string[], ...rows: Array<Record<string, unknown>>): RawTable => ({
@@ -154,5 +155,132 @@ describe('parseLedger: a file with several bad rows', () => {
 
   it('formats a whole-row problem without a column', () => {
     expect(formatLedgerErrors([{ row: 4, column: '', message: '与第2行重复' }])).toEqual(['第4行：与第2行重复']);
+  });
+});
+
+describe('parseLedger: files as bureaus keep them', () => {
+  const title = '天河区水务局2022年行政处罚案件台账';
+  const id = makeIdCard('440106', '19900307', '123');
+  // Row 1 title (merged A1:H1), row 2 blank, rows 3–4 a header band: 处罚决定 merged over 立案日期 | 结案日期,
+  // the others merged down over both rows; headers with a *, stray spaces, full-width brackets, a unit.
+  const band = async (configure?: (ws: import('exceljs').Worksheet) => void) =>
+    xlsxOf(
+      [
+        [title],
+        [],
+        ['序号', '案件编号*', '当事人\n类型', '当事人 名称', '证件号码', '处罚决定', null, '罚款金额（万元）', '承办人'],
+        [null, null, null, null, null, '＊立案日期', '结案日期', null, null],
+        [1, 'A-1', '自然人', '张三', id, '2022/3/1', '2022年4月1日', 1.5, '王五 赵六'],
+        [2, 'A-2', '法人', '某公司', '', 44621, '', '0.05', '王五；赵六'],
+        [3, 'A-3', '科局', '某厂', '', '2022-02-30', '', '', '王五、赵六'], // a bad row in the middle
+        [4, 'A-4', '法人', '某街', '', '20220301', '', '三万元', '王五/赵六'],
+        [],
+        ['合计', null, null, null, null, null, null, 3.05, null],
+        ['填表人：张三　审核人：李四　填表日期：2023年1月5日'],
+        ['注：金额以万元计'],
+        ['以上数据截至2022年12月31日'],
+      ],
+      (ws) => {
+        ws.mergeCells('A1:I1');
+        ws.mergeCells('F3:G3');
+        for (const c of ['A', 'B', 'C', 'D', 'E', 'H', 'I']) ws.mergeCells(`${c}3:${c}4`);
+        ws.mergeCells('A13:I13');
+        configure?.(ws);
+      },
+    );
+
+  it('finds the header band below a merged title, scales 万元, and ignores the rows after the data', async () => {
+    const r = parseLedger(casesSpec, await readTable(await band(), 'cases.xlsx'));
+    expect(r.headerRows).toEqual([3, 4]);
+    expect(r.missingHeaders).toEqual([]);
+    expect(r.ignoredHeaders).toEqual(['序号']);
+    expect(formatLedgerErrors(r.errors)).toEqual([
+      '第7行「当事人类型」：“科局”不是可选值（自然人/法人/其他组织）',
+      '第7行「立案日期」：日期不存在：2022-02-30（2022年2月只有28天）',
+    ]);
+    expect(r.rows.map((x) => [x.rowNumber, x.value.caseNo, x.value.filedOn, x.value.closedOn, x.value.fine, x.value.officers])).toEqual([
+      [5, 'A-1', '2022-03-01', '2022-04-01', 1_500_000, ['王五', '赵六']],
+      [6, 'A-2', '2022-03-01', null, 50_000, ['王五', '赵六']],
+      [8, 'A-4', '2022-03-01', null, 3_000_000, ['王五', '赵六']],
+    ]);
+    expect(r.dataRowCount).toBe(4);
+    expect(formatIgnoredRows(r.ignoredRows)).toEqual([
+      '第1行为标题行，已忽略',
+      '第10行为合计行，已忽略',
+      '第11行为填表信息行，已忽略',
+      '第12行为备注行，已忽略',
+      '第13行为备注行，已忽略',
+    ]);
+  });
+
+  it('reads the same band from a GB18030 CSV (no merges: the group header sits in its first column)', async () => {
+    const csv = [
+      `${title},,,,,,,,`,
+      '',
+      '序号,案件编号*,当事人类型,当事人名称,证件号码,处罚决定,,罚款金额（元）,承办人',
+      ',,,,,立案日期,结案日期,,',
+      `1,A-1,自然人,张三,${id},2022/3/1,2022年4月1日,"15,000.00",王五、赵六`,
+      '2,A-2,法人,某公司,,2022.3.1,,15000元,王五、赵六',
+      ',,,,,,,,',
+      '填表人：张三,,审核人：李四,,,,,,',
+    ].join('\r\n');
+    const r = parseLedger(casesSpec, await readTable(iconv.encode(csv, 'gb18030'), 'cases.csv'));
+    expect(r.errors).toEqual([]);
+    expect(r.headerRows).toEqual([3, 4]);
+    expect(r.rows.map((x) => [x.rowNumber, x.value.fine, x.value.closedOn])).toEqual([
+      [5, 1_500_000, '2022-04-01'],
+      [6, 1_500_000, null],
+    ]);
+    expect(formatIgnoredRows(r.ignoredRows)).toEqual(['第1行为标题行，已忽略', '第8行为填表信息行，已忽略']);
+  });
+
+  it('reports a missing required header on the header row found, not row 1', async () => {
+    const csv = '某台账\r\n单位名称,上级单位\r\n区水务局,\r\n';
+    const r = parseLedger(orgsSpec, await readTable(Buffer.from(csv), 'orgs.csv'));
+    expect(formatLedgerErrors(r.errors)).toEqual(['第2行「单位类型」：表头缺少此必填列，请对照模板检查列名']);
+  });
+
+  it('keeps a note-like row between data rows as data, and reports it', async () => {
+    const csv = '单位名称,单位类型\r\n区水务局,局\r\n备注：以下为科室,\r\n办公室,科室\r\n';
+    const r = parseLedger(orgsSpec, await readTable(Buffer.from(csv), 'orgs.csv'));
+    expect(formatLedgerErrors(r.errors)).toEqual(['第3行「单位类型」：必填，不能为空']);
+    expect(r.ignoredRows).toEqual([]);
+  });
+
+  it('keeps a lone code or date in the last row as data (only prose is a note)', async () => {
+    const csv = '单位名称,单位类型,统一社会信用代码\r\n区水务局,局,\r\n,,X\r\n';
+    const r = parseLedger(orgsSpec, await readTable(Buffer.from(csv), 'orgs.csv'));
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '单位名称'],
+      [3, '单位类型'],
+      [3, '统一社会信用代码'],
+    ]);
+  });
+
+  it('refuses a money header in an unknown currency unit', () => {
+    const r = parseLedger(casesSpec, table(['案件编号', '当事人类型', '当事人名称', '立案日期', '罚款金额（美元）'], { 案件编号: 'A', 当事人类型: '法人', 当事人名称: '甲', 立案日期: '2022-03-01', '罚款金额（美元）': '1' }));
+    expect(formatLedgerErrors(r.errors)).toEqual(['第1行「罚款金额」：表头中的金额单位“美元”无法识别（应为元、千元或万元）']);
+  });
+});
+
+describe('matchHeaders: headers as people write them', () => {
+  it.each([
+    { header: '罚款金额（元）', key: 'fine', unit: '元' },
+    { header: '罚款金额(万元)', key: 'fine', unit: '万元' },
+    { header: '*罚款金额（千元）', key: 'fine', unit: '千元' },
+    { header: '＊案件编号', key: 'caseNo', unit: undefined },
+    { header: '案件编号 *', key: 'caseNo', unit: undefined },
+    { header: '案件\r\n编号', key: 'caseNo', unit: undefined },
+    { header: '水深（厘米）', key: 'depth', unit: '厘米' },
+    { header: '水深', key: 'depth', unit: 'cm' },
+    { header: '水深 [cm]', key: 'depth', unit: 'cm' },
+    { header: '立案日期*（必填）', key: 'filedOn', unit: '必填' },
+  ])('matches $header', ({ header, key, unit }) => {
+    const m = matchHeaders(casesSpec.columns, [header]);
+    expect(m.fileHeaderByKey.get(key)).toBe(header);
+    expect(headerMatcher(casesSpec.columns).match(header)?.unit).toBe(unit);
+  });
+  it('does not match a different name', () => {
+    expect(matchHeaders(casesSpec.columns, ['罚款']).ignored).toEqual(['罚款']);
   });
 });

@@ -137,7 +137,7 @@ describe('templateXlsx', () => {
     const t = await readTable(await templateXlsx(casesSpec), 'template.xlsx');
     expect(t.rows).toEqual([]);
     const r = parseLedger(casesSpec, t);
-    expect(r).toEqual({ rows: [], errors: [], missingHeaders: [], ignoredHeaders: [] });
+    expect(r).toEqual({ rows: [], errors: [], missingHeaders: [], ignoredHeaders: [], ignoredRows: [], headerRows: [1], dataRowCount: 0 });
   });
 
   it('marks required headers, adds notes, drop-downs and a 填写说明 sheet', async () => {
