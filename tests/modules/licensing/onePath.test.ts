@@ -109,7 +109,7 @@ describe('the permits ledger', () => {
 
     const res = await importCsv(permits, csv(HEADER, 'IMP-B1,PS-001,广州市同一排水有限公司,2024-06-03,2024-06-04,准予许可,网上,0,2024-06-05', 'IMP-B2,PS-001,广州市同一开放有限公司,2024-06-03,,,窗口,1,'));
     expect(res).toMatchObject({ ok: true, created: 2, findings: [] });
-    for (const [formCase, impCase] of [['FORM-B1', 'IMP-B1'], ['FORM-B2', 'IMP-B2']]) {
+    for (const [formCase, impCase] of [['FORM-B1', 'IMP-B1'], ['FORM-B2', 'IMP-B2']] as const) {
       const form = (await clerk.req('GET', `/api/licensing/permits/${(await byCase(formCase)).id}`)).body.data;
       const imp = (await clerk.req('GET', `/api/licensing/permits/${(await byCase(impCase)).id}`)).body.data;
       expect(strip(imp)).toEqual(strip(form));
