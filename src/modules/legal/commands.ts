@@ -1,7 +1,11 @@
-import type { Ctx } from '../../core/context.js';
-import { write, type WriteScope } from '../../core/audit/audit.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../../core/context.js';
+import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { assertInScope } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
 import { appraise, checkIssue, checkTerm, covers } from './rules.js';
@@ -65,19 +69,108 @@ export async function updateContract(ctx: Ctx, id: string, version: number, inpu
 // ── 工作记录 ──
 export interface AdviceInput { date: string; kind: AdviceKind; title: string; firm?: string | null; handler?: string | null; opinion?: string | null }
 
+/** A work record to save: without `id` a new one; with `id` a change of it (fields left `undefined` keep their value). */
+export interface AdviceSave extends AdviceInput {
+  row?: number;
+  id?: string;
+  orgId?: string;
+}
+
+/** Ledger headers of the advice fields (row errors of an import name them). */
+export const ADVICE_HEADERS: Readonly<Record<string, string>> = { date: '日期', kind: '类型', title: '事项名称', firm: '顾问单位', handler: '承办人' };
+
+export interface SaveResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Historical mode only (live mode throws). */
+  errors: RowError[];
+  /** The id of each input, in order (undefined where it was an error). */
+  ids: Array<string | undefined>;
+}
+
+/**
+ * Saves work records of the legal advisor — the one path for the form (one input,
+ * live) and the `legal-advice` ledger (many, historical). The firm defaults to the one
+ * whose contract covers the date, and the record is linked to that contract. No rule of
+ * RULES.md applies to a work record, so an import has no findings here; what cannot be a
+ * record (bad date, unknown type, empty title) is refused in both modes.
+ */
+export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyArray<AdviceSave>, origin: WriteOrigin): Promise<SaveResult> {
+  const db = tables(w);
+  const errs: RowError[] = [];
+  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const ids = inputs.filter((i) => i.id).map((i) => i.id!);
+  const existing = new Map((await db.selectFrom('legal_advice').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).forUpdate().execute()).map((r) => [r.id, r]));
+  const contracts = await db.selectFrom('legal_contract').selectAll().where('tenant_id', '=', actor.tenantId).execute();
+  let bureau: string | undefined;
+  const creates: Array<Record<string, unknown>> = [];
+  const updates: Array<Record<string, unknown>> = [];
+  const events: AuditInput[] = [];
+  for (const s of inputs) {
+    out.ids.push(undefined);
+    const old = s.id ? existing.get(s.id) : undefined;
+    const v = guard(origin, errs, s.row, ADVICE_HEADERS, () => {
+      if (s.id && !old) throw errors.notFound('工作记录');
+      const d = date('date', s.date, '日期');
+      if (!ADVICE_KINDS.includes(s.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
+      const title = text('title', s.title, '事项名称', 300);
+      const contract = contracts.find((c) => covers({ startOn: c.start_on, endOn: c.end_on }, d));
+      const firm = s.firm === undefined && old ? old.firm : opt(s.firm) ?? contract?.firm ?? null;
+      return { date: d, kind: s.kind, title, firm, handler: s.handler === undefined && old ? old.handler : opt(s.handler), opinion: s.opinion === undefined && old ? old.opinion : opt(s.opinion), contract_id: contract?.id ?? null };
+    });
+    if (!v) continue;
+    if (!old) {
+      const id = crypto.randomUUID();
+      const orgId = s.orgId ?? (bureau ??= actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id);
+      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...v });
+      out.ids[out.ids.length - 1] = id;
+      out.created++;
+      if (origin.mode === 'live') events.push({ entity: ADVICE_ENTITY, entityId: id, action: 'created', orgId, after: v });
+      else origin.imp.trace({ row: s.row ?? 0, entity: ADVICE_ENTITY, entityId: id, action: 'created', orgId, values: v });
+      continue;
+    }
+    out.ids[out.ids.length - 1] = old.id;
+    const before = Object.fromEntries(Object.keys(v).map((k) => [k, old[k as keyof typeof old]]));
+    if (!diffFields(before, v).length) {
+      out.unchanged++;
+      continue;
+    }
+    updates.push({ tenant_id: actor.tenantId, id: old.id, ...v, version: old.version + 1, updated_at: new Date() });
+    out.updated++;
+    if (origin.mode === 'live') events.push({ entity: ADVICE_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: v });
+    else origin.imp.trace({ row: s.row ?? 0, entity: ADVICE_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, values: v, before: { ...before, version: old.version, updated_at: old.updated_at } });
+  }
+  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
+  await insertMany(w.tx, 'legal_advice', creates);
+  await updateMany(w.tx, 'legal_advice', ['tenant_id', 'id'], updates);
+  if (events.length) await w.auditMany(events);
+  return out;
+}
+
+/** Live: a failure throws (the form's 400). Historical: a row error naming the row and the ledger header. */
+function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
+  if (origin.mode === 'live') return fn();
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
+    return undefined;
+  }
+}
+
+export const ADVICE_ENTITY = 'legal.advice';
+
 /** A work record; the firm defaults to the one whose contract covers the date (audit `legal.advice.created`). */
 export async function createAdvice(ctx: Ctx, input: AdviceInput) {
-  const d = date('date', input.date, '日期');
+  date('date', input.date, '日期');
   if (!ADVICE_KINDS.includes(input.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
-  const title = text('title', input.title, '事项名称', 300);
+  text('title', input.title, '事项名称', 300);
   const orgId = await defaultOrg(ctx);
   return write(ctx, async (w) => {
-    const contracts = await tables(w).selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    const contract = contracts.find((c) => covers({ startOn: c.start_on, endOn: c.end_on }, d));
-    const v = { date: d, kind: input.kind, title, firm: opt(input.firm) ?? contract?.firm ?? null, handler: opt(input.handler), opinion: opt(input.opinion), contract_id: contract?.id ?? null };
-    const r = await tables(w).insertInto('legal_advice').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: 'legal.advice', entityId: r.id, action: 'created', orgId, after: v });
-    return presentAdvice(r);
+    const r = await saveAdvice(w, ctx.actor, [{ ...input, orgId }], { mode: 'live' });
+    return presentAdvice((await getAdvice(w.tx, ctx, r.ids[0]!))!);
   });
 }
 
