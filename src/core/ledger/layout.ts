@@ -86,7 +86,7 @@ function nonEmpty(row: SheetRow, col: number): boolean {
  * go to the upper row). An adjacent row joins the band when it names columns the header row does
  * not (sub-headers under a group header, or the row above when the header row holds the
  * sub-headers) or repeats the header row's headers (a header merged down over both rows), and
- * more of its cells are headers than not. For each column, the header is taken from the header
+ * more of its cells are headers than not (at least as many, for the row above). For each column, the header is taken from the header
  * row when it names a spec column, else from the other band row when that one does (a group
  * header or an empty cell gives way to its sub-header), else whatever text is there.
  *
@@ -119,7 +119,7 @@ export function findLayout(columns: readonly ColumnSpec[], sheet: readonly Sheet
   if (!header) return { headerRow: 1, bandRows: [], columns: [], titleRows: [], bodyRows: [] };
 
   const headerKeys = matchedKeys(header);
-  const joins = (x: SheetRow | undefined): boolean => {
+  const joins = (x: SheetRow | undefined, isAbove: boolean): boolean => {
     if (!x || fixedHeaderIndex !== undefined || Math.abs(x.rowNumber - header.rowNumber) !== 1) return false;
     let adds = 0;
     let copies = 0;
@@ -134,10 +134,11 @@ export function findLayout(columns: readonly ColumnSpec[], sheet: readonly Sheet
       if (m || copy) headers += 1;
       else others += 1;
     });
-    return (adds > 0 || copies > 0) && headers > others;
+    // Above the header there are only titles, so a tie will do; below it, data rows must never join.
+    return (adds > 0 || copies > 0) && (isAbove ? headers >= others : headers > others);
   };
-  const above = h > 0 && joins(sheet[h - 1]) ? sheet[h - 1] : undefined;
-  const below = joins(sheet[h + 1]) ? sheet[h + 1] : undefined;
+  const above = h > 0 && joins(sheet[h - 1], true) ? sheet[h - 1] : undefined;
+  const below = joins(sheet[h + 1], false) ? sheet[h + 1] : undefined;
   const band = [above, header, below].filter((r): r is SheetRow => r !== undefined);
   const others = band.filter((r) => r !== header);
 
