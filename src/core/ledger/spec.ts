@@ -12,14 +12,14 @@
  * | type       | cell in the file                                  | value in a row                          |
  * |------------|---------------------------------------------------|-----------------------------------------|
  * | `text`     | anything                                          | `string` (trimmed)                      |
- * | `int`      | `12`, `1,200`                                     | `number` (integer)                      |
+ * | `int`      | `12`, `1,200`, `5个工作日`                          | `number` (integer)                      |
  * | `decimal`  | `12.5`, `1,234.5`                                 | `number`                                |
- * | `money`    | yuan: `1,234.50`, `1234.5元`, `¥12`               | `number` — integer **fen** (分)         |
+ * | `money`    | `1,234.50`, `1234.5元`, `¥12`, `1.5万`, `三万元`     | `number` — integer **fen** (分)         |
  * | `date`     | `2022-03-01`, `2022/3/1`, `2022年3月1日`, `2022.3.1`, an Excel date | `'YYYY-MM-DD'`        |
  * | `datetime` | a date, optionally followed by `14:05` or `14:05:30` | `'YYYY-MM-DDTHH:mm:00+08:00'` (Asia/Shanghai) |
- * | `bool`     | `是` / `否`                                        | `boolean`                               |
+ * | `bool`     | `是`/`否`, `√`/`×`, `Y`/`N`, `有`/`无`, `1`/`0`     | `boolean`                               |
  * | `enum`     | one of `enum`                                     | `string` (the literal union)            |
- * | `list`     | items separated by `、` `,` or `，`                 | `string[]`                              |
+ * | `list`     | items separated by `、` `,` `，` `;` `；` `/` …      | `string[]`                              |
  * | `idcard`   | 居民身份证号 (GB 11643)                              | `string` (upper-case X)                 |
  * | `uscc`     | 统一社会信用代码 (GB 32100)                           | `string` (upper case)                   |
  * | `idno`     | either of the two, decided by shape                 | `string`                                |
