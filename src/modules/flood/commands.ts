@@ -1,26 +1,71 @@
+import crypto from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type { Ctx } from '../../core/context.js';
+import type { KernelDB } from '../../core/db/types.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
 import { assertInScope } from '../../core/scope.js';
 import { addDays, isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
 import { t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
-import { dispatchDateProblem, progressProblem, RISK_STATUSES, rosterIssues, type DutyEntry } from './rules.js';
-import type { ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
+import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
+import { attempt, persist, rowsById, type AnyRow, type Item } from './persist.js';
+import type { FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
+import type { Selectable } from 'kysely';
+
+/** A stored row of a flood table. */
+export type FloodRow<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 
 const today = () => isoDateInShanghai(new Date());
 const LEVELS: readonly RiskLevel[] = ['高', '中', '低'];
 export const PROJECT_KINDS: readonly ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
 export const WARNING_LEVELS: readonly WarningLevel[] = ['蓝色', '黄色', '橙色', '红色'];
+const UUID = /^[0-9a-f-]{36}$/i;
 
-/** The org must be a street of the tenant the actor may act for. */
-async function mustBeStreet(ctx: Ctx, field: string, orgId: unknown): Promise<string> {
+/** What a domain function did with a batch: counts, and the row errors of an import (live mode throws instead). */
+export interface SaveSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
+
+const failed = (errs: RowError[]) => ({ created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] as never[] });
+
+/** In live mode an error is thrown; in historical mode it becomes a row error. */
+function fail(origin: WriteOrigin, errs: RowError[], row: number | undefined, column: string, e: Error, value?: string): void {
+  if (origin.mode === 'live') throw e;
+  errs.push({ row: row ?? 0, column, message: e.message, ...(value !== undefined ? { value } : {}) });
+}
+
+/** Historical mode: each breach becomes a finding on the record. */
+function report(origin: WriteOrigin, list: ReadonlyArray<{ row?: number; entity: string; entityId: string; orgId: string | null; breaches: readonly RuleBreach[] }>): void {
+  if (origin.mode !== 'historical') return;
+  const out: Finding[] = [];
+  for (const x of list) for (const b of x.breaches) out.push({ ...b, row: x.row ?? 0, entity: x.entity, entityId: x.entityId, orgId: x.orgId });
+  if (out.length) origin.imp.finding(out);
+}
+
+/** The keys an input really carries (a form's PATCH: absent keys keep the stored value). */
+function present<T extends object>(input: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (k in input) out[k] = input[k];
+  return out;
+}
+
+/** The tenant's streets (one query); a street must be one of them and in the actor's scope. */
+async function streetIds(db: Kysely<KernelDB>, tenantId: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
+}
+
+function mustBeStreet(ctx: Ctx, streets: ReadonlySet<string>, field: string, orgId: unknown): string {
   if (typeof orgId !== 'string' || !orgId) throw errors.validation(field, '请选择所在街道');
-  const o = /^[0-9a-f-]{36}$/.test(orgId) ? await ctx.db.selectFrom('org').select(['id', 'kind']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', orgId).executeTakeFirst() : undefined;
-  if (!o || o.kind !== 'street') throw errors.validation(field, '所在街道不存在');
-  assertInScope(ctx.actor, o.id, '街道');
-  return o.id;
+  if (!streets.has(orgId)) throw errors.validation(field, '所在街道不存在');
+  assertInScope(ctx.actor, orgId, '街道');
+  return orgId;
 }
 
 // ─────────────────────────── 水浸风险点 ───────────────────────────
@@ -38,15 +83,31 @@ export interface RiskPointInput {
   techPerson?: string | null;
   patrolPerson?: string | null;
 }
+const RISK_INPUT_KEYS = ['code', 'name', 'orgId', 'lng', 'lat', 'riskLevel', 'registeredOn', 'measure', 'adminPerson', 'techPerson', 'patrolPerson'] as const;
 
-async function riskPointValues(ctx: Ctx, i: RiskPointInput) {
+/** A risk point to save: a new one, or (with `id`, or a known 编号 in an import) an update; `status`/`completedOn` only from a ledger. */
+export interface RiskPointSave extends RiskPointInput {
+  row?: number;
+  id?: string;
+  version?: number;
+  status?: RiskStatus;
+  completedOn?: string | null;
+}
+
+/** Ledger column of each input field (水浸风险点台账). */
+export const RISK_POINT_COLUMNS: Readonly<Record<string, string>> = {
+  code: '编号', name: '名称', orgId: '所在街道', lng: '经度', lat: '纬度', riskLevel: '风险等级', registeredOn: '纳入台账日期', measure: '整治措施',
+  status: '整治状态', completedOn: '完成日期', adminPerson: '行政责任人', techPerson: '技术责任人', patrolPerson: '巡查责任人',
+};
+
+function riskPointValues(ctx: Ctx, streets: ReadonlySet<string>, i: RiskPointInput) {
   const lng = check.num('lng', '经度', i.lng, { min: 73, max: 136 });
   const lat = check.num('lat', '纬度', i.lat, { min: 3, max: 54 });
   if ((lng == null) !== (lat == null)) throw errors.validation(lng == null ? 'lng' : 'lat', '经度和纬度须同时填写');
   return {
     code: check.text('code', '编号', i.code, { required: true, max: 40 })!,
     name: check.text('name', '名称', i.name, { required: true, max: 100 })!,
-    org_id: await mustBeStreet(ctx, 'orgId', i.orgId),
+    org_id: mustBeStreet(ctx, streets, 'orgId', i.orgId),
     lng,
     lat,
     risk_level: check.oneOf('riskLevel', '风险等级', i.riskLevel, LEVELS),
@@ -58,46 +119,7 @@ async function riskPointValues(ctx: Ctx, i: RiskPointInput) {
   };
 }
 
-/** 登记水浸风险点 (audit `flood.risk_point.created`); a new point starts 未整治. */
-export async function createRiskPoint(ctx: Ctx, input: RiskPointInput) {
-  const values = await riskPointValues(ctx, input);
-  return write(ctx, async ({ tx, audit }) => {
-    const dup = await t(tx).selectFrom('flood_risk_point').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', values.code).executeTakeFirst();
-    if (dup) throw errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`);
-    const row = await t(tx).insertInto('flood_risk_point').values({ tenant_id: ctx.actor.tenantId, ...values, status: '未整治' }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.risk_point', entityId: row.id, action: 'created', orgId: row.org_id, after: riskPointAudit(row) });
-    return row;
-  });
-}
-
-/** 修改风险点 (not its status: that moves by progress updates). Stale version → 409. */
-export async function updateRiskPoint(ctx: Ctx, id: string, version: number, input: RiskPointInput) {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await t(tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('风险点');
-    assertInScope(ctx.actor, before.org_id, '风险点');
-    if (before.version !== version) throw errors.conflict();
-    const values = await riskPointValues({ ...ctx, db: tx }, { ...presentInput(before), ...input });
-    if (before.completed_on && values.registered_on > before.completed_on) throw errors.validation('registeredOn', '纳入台账日期不能晚于完成日期');
-    if (values.code !== before.code) {
-      const dup = await t(tx).selectFrom('flood_risk_point').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', values.code).executeTakeFirst();
-      if (dup) throw errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`);
-    }
-    const row = await t(tx)
-      .updateTable('flood_risk_point')
-      .set({ ...values, version: version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await audit({ entity: 'flood.risk_point', entityId: id, action: 'updated', orgId: row.org_id, before: riskPointAudit(before), after: riskPointAudit(row) });
-    return row;
-  });
-}
-
-function presentInput(r: any): RiskPointInput {
+function presentInput(r: AnyRow): RiskPointSave {
   return {
     code: r.code,
     name: r.name,
@@ -110,7 +132,214 @@ function presentInput(r: any): RiskPointInput {
     adminPerson: r.admin_person,
     techPerson: r.tech_person,
     patrolPerson: r.patrol_person,
+    status: r.status,
+    completedOn: r.completed_on,
   };
+}
+
+/**
+ * Saves risk points — the one write path of 水浸风险点 (the form: one input, live;
+ * the 水浸风险点台账 and 责任人台账 imports: many, historical). A new point is matched on
+ * 编号 in an import (known: an update of the fields given); in a form a taken 编号 is
+ * refused. A status a ledger changes is also a dated progress entry; a status moved
+ * back (or after 已完成) is a finding of the import. Audit `flood.risk_point.created` /
+ * `updated` per point in live mode; provenance in historical mode.
+ */
+export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly RiskPointSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_risk_point'>[] }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const streets = await streetIds(w.tx, tenantId);
+  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
+  const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : '')).filter(Boolean);
+  const existing = await t(w.tx)
+    .selectFrom('flood_risk_point')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR code = ANY(${sql.val(codes)}::text[]))`)
+    .forUpdate()
+    .execute();
+  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
+  const byCode = new Map<string, AnyRow>(existing.map((r) => [r.code, r]));
+  const seen = new Map<string, number>();
+  const items: Array<Item<Record<string, unknown>> & { prior: RiskStatus; breaches: RuleBreach[] }> = [];
+  for (const input of inputs) {
+    let old: AnyRow | undefined;
+    if (input.id) {
+      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
+      if (!old) {
+        fail(origin, errs, input.row, '编号', errors.notFound('风险点'));
+        continue;
+      }
+      if (origin.mode === 'live') {
+        assertInScope(ctx.actor, old.org_id, '风险点');
+        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+      }
+    }
+    if (!old && origin.mode === 'historical' && input.code) old = byCode.get(input.code.trim());
+    const merged: RiskPointSave = old ? { ...presentInput(old), ...input } : input;
+    const values = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => riskPointValues(ctx, streets, merged));
+    if (!values) continue;
+    const clash = byCode.get(values.code);
+    if (clash && clash.id !== old?.id) {
+      fail(origin, errs, input.row, '编号', errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`), values.code);
+      continue;
+    }
+    if (seen.has(values.code)) {
+      fail(origin, errs, input.row, '编号', errors.duplicate('code', `与第${seen.get(values.code)}行重复`), values.code);
+      continue;
+    }
+    seen.set(values.code, input.row ?? 0);
+    const prior: RiskStatus = old?.status ?? '未整治';
+    const status: RiskStatus = merged.status ?? prior;
+    const completedOn = status === '已完成' ? merged.completedOn ?? null : null;
+    const ok = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => {
+      if (!RISK_STATUSES.includes(status)) throw errors.validation('status', `整治状态应为${RISK_STATUSES.join('/')}`);
+      if (status === '已完成' && !completedOn) throw errors.validation('completedOn', '整治状态为“已完成”时须填写完成日期');
+      if (completedOn && values.registered_on > completedOn) throw errors.validation('registeredOn', '纳入台账日期不能晚于完成日期');
+      return true;
+    });
+    if (!ok) continue;
+    const breaches: RuleBreach[] =
+      status !== prior && !RISK_TRANSITIONS[prior].includes(status)
+        ? [{ ...FLOOD_RULES.riskForward, message: prior === '已完成' ? `该风险点已完成整治，整治状态不能改为“${status}”` : `整治状态不能由“${prior}”改回“${status}”`, field: 'status', column: RISK_POINT_COLUMNS.status }]
+        : [];
+    enforceRules(origin, breaches);
+    items.push({ row: input.row, old, values: { ...values, status, completed_on: completedOn }, prior, breaches });
+  }
+  if (errs.length) return failed(errs);
+  const res = await persist(ctx, w, origin, { table: 'flood_risk_point', entity: 'flood.risk_point', items, view: riskPointAudit });
+  report(origin, items.map((it, i) => ({ row: it.row, entity: 'flood.risk_point', entityId: res.rows[i]!.id, orgId: res.rows[i]!.org_id, breaches: it.breaches })));
+  // A status the ledger changes is also a dated progress record (the progress ledger stays complete).
+  const moved = items.map((it, i) => ({ it, r: res.rows[i]!, action: res.actions[i] })).filter((x) => x.action !== 'unchanged' && x.r.status !== x.it.prior);
+  await insertMany(
+    w.tx,
+    'flood_risk_progress',
+    moved.map(({ r }) => ({
+      tenant_id: tenantId, id: crypto.randomUUID(), org_id: r.org_id, point_id: r.id, on_date: r.completed_on ?? today(), status: r.status,
+      note: origin.mode === 'historical' ? '台账导入' : '登记', created_by: ctx.actor.name, import_id: origin.mode === 'historical' ? origin.imp.importId : null,
+    })),
+  );
+  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+}
+
+/** 登记水浸风险点 (audit `flood.risk_point.created`); a new point starts 未整治. */
+export async function createRiskPoint(ctx: Ctx, input: RiskPointInput) {
+  return write(ctx, async (w) => (await saveRiskPoints(ctx, w, [present(input, RISK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+}
+
+/** 修改风险点 (not its status: that moves by progress updates). Stale version → 409. */
+export async function updateRiskPoint(ctx: Ctx, id: string, version: number, input: RiskPointInput) {
+  return write(ctx, async (w) => (await saveRiskPoints(ctx, w, [{ ...present(input, RISK_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
+}
+
+// ─────────────────────────── 整治进度 ───────────────────────────
+
+export interface ProgressSave {
+  row?: number;
+  pointId: string;
+  onDate?: string;
+  status?: RiskStatus;
+  note?: string;
+}
+
+/** Ledger column of each progress field (整治进度台账). */
+export const PROGRESS_COLUMNS: Readonly<Record<string, string>> = { pointId: '编号', onDate: '进展日期', status: '整治状态', note: '进展情况' };
+
+/**
+ * Records progress updates — the one write path of 整治进度 (the form: one, live; the
+ * 整治进度台账 import: many, historical, in date order). Each moves its point's status
+ * and, on 已完成, sets its 完成日期. What no update can be (a future date, one before
+ * the last recorded) is an error; a status moved back or a date before registration
+ * is refused in a form and a finding of an import. An import leaves an update it
+ * already holds (same point, date, status, text) alone. Audit
+ * `flood.risk_point.progressed` per update in live mode; in historical mode each
+ * point touched is traced once (its status before and after).
+ */
+export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly ProgressSave[], origin: WriteOrigin): Promise<SaveSummary & { entries: Array<{ point: FloodRow<'flood_risk_point'>; progress: FloodRow<'flood_risk_progress'> }> }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const pointIds = [...new Set(inputs.map((i) => i.pointId).filter((x) => UUID.test(x)))];
+  const points = new Map<string, AnyRow>((await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(pointIds)}::uuid[])`).forUpdate().execute()).map((p) => [p.id, p]));
+  const progress = await t(w.tx).selectFrom('flood_risk_progress').select(['point_id', 'on_date', 'status', 'note']).where('tenant_id', '=', tenantId).where(sql<boolean>`point_id = ANY(${sql.val(pointIds)}::uuid[])`).execute();
+  const have = new Set(progress.map((p) => `${p.point_id}|${p.on_date}|${p.status}|${p.note}`));
+  const state = new Map<string, { status: RiskStatus; completedOn: string | null; last: string | null; row?: number; log: string[] }>();
+  for (const p of points.values()) state.set(p.id, { status: p.status, completedOn: p.completed_on, last: null, log: [] });
+  for (const p of progress) {
+    const s = state.get(p.point_id)!;
+    if ((s.last ?? '') < p.on_date) s.last = p.on_date;
+  }
+  const order = inputs.map((input, k) => ({ input, k })).sort((a, b) => (a.input.onDate ?? '').localeCompare(b.input.onDate ?? '') || (a.input.row ?? a.k) - (b.input.row ?? b.k));
+  const add: Array<{ input: ProgressSave; point: AnyRow; values: { on_date: string; status: RiskStatus; note: string }; before: { status: RiskStatus; completedOn: string | null }; id: string }> = [];
+  const findings: Array<{ row?: number; entity: string; entityId: string; orgId: string | null; breaches: RuleBreach[] }> = [];
+  let unchanged = 0;
+  for (const { input } of order) {
+    const point = points.get(input.pointId);
+    if (!point) {
+      fail(origin, errs, input.row, PROGRESS_COLUMNS.pointId!, errors.notFound('风险点'));
+      continue;
+    }
+    if (origin.mode === 'live') assertInScope(ctx.actor, point.org_id, '风险点');
+    const v = attempt(origin, input.row, PROGRESS_COLUMNS, errs, () => ({
+      on_date: check.date('onDate', '进展日期', input.onDate, { required: true })!,
+      status: check.oneOf('status', '整治状态', input.status, RISK_STATUSES, { required: true })!,
+      note: check.text('note', '进展情况', input.note, { required: true, max: 1000 })!,
+    }));
+    if (!v) continue;
+    if (origin.mode === 'historical' && have.has(`${point.id}|${v.on_date}|${v.status}|${v.note}`)) {
+      unchanged++;
+      continue;
+    }
+    const st = state.get(point.id)!;
+    const problem = progressError({ lastUpdateOn: st.last }, { onDate: v.on_date, status: v.status }, today());
+    if (problem) {
+      fail(origin, errs, input.row, PROGRESS_COLUMNS[problem.field]!, errors.validation(problem.field, problem.message), problem.field === 'onDate' ? v.on_date : v.status);
+      continue;
+    }
+    const breaches = enforceRules(origin, progressBreaches({ status: st.status, registeredOn: point.registered_on }, { onDate: v.on_date, status: v.status }));
+    if (breaches.length) findings.push({ row: input.row, entity: 'flood.risk_point', entityId: point.id, orgId: point.org_id, breaches: [...breaches] });
+    const before = { status: st.status, completedOn: st.completedOn };
+    st.status = v.status;
+    st.completedOn = v.status === '已完成' ? v.on_date : null;
+    st.last = v.on_date;
+    st.row = input.row;
+    st.log.push(`${v.on_date} ${v.status}：${v.note}`);
+    add.push({ input, point, values: v, before, id: crypto.randomUUID() });
+  }
+  if (errs.length) return { ...failed(errs), entries: [] };
+  const importId = origin.mode === 'historical' ? origin.imp.importId : null;
+  await insertMany(
+    w.tx,
+    'flood_risk_progress',
+    add.map((a) => ({ tenant_id: tenantId, id: a.id, org_id: a.point.org_id, point_id: a.point.id, on_date: a.values.on_date, status: a.values.status, note: a.values.note, created_by: ctx.actor.name, import_id: importId })),
+  );
+  const touched = [...new Set(add.map((a) => a.point.id))];
+  const now = new Date();
+  await updateMany(
+    w.tx,
+    'flood_risk_point',
+    ['tenant_id', 'id'],
+    touched.map((id) => ({ tenant_id: tenantId, id, status: state.get(id)!.status, completed_on: state.get(id)!.completedOn, version: points.get(id)!.version + 1, updated_at: now })),
+  );
+  report(origin, findings);
+  const after = await rowsById(w, tenantId, 'flood_risk_point', touched);
+  const stored = await rowsById(w, tenantId, 'flood_risk_progress', add.map((a) => a.id));
+  if (origin.mode === 'historical') {
+    origin.imp.trace(
+      touched.map((id): TraceEntry => {
+        const p = points.get(id)!;
+        const s = state.get(id)!;
+        return { row: s.row ?? 0, entity: 'flood.risk_point', entityId: id, action: 'updated', orgId: p.org_id, values: { status: s.status, completedOn: s.completedOn, progress: s.log.join('；') }, before: { status: p.status, completed_on: p.completed_on, version: p.version, updated_at: p.updated_at } };
+      }),
+    );
+  } else {
+    await w.auditMany(
+      add.map((a) => ({
+        entity: 'flood.risk_point', entityId: a.point.id, action: 'progressed', orgId: a.point.org_id, before: a.before,
+        after: { status: a.values.status, completedOn: a.values.status === '已完成' ? a.values.on_date : null }, note: { progressId: a.id, onDate: a.values.on_date, note: a.values.note, ...(origin.via ? { via: origin.via } : {}) },
+      })),
+    );
+  }
+  return { created: add.length, updated: 0, unchanged, errors: [], entries: add.map((a) => ({ point: after.get(a.point.id)! as FloodRow<'flood_risk_point'>, progress: stored.get(a.id)! as FloodRow<'flood_risk_progress'> })) };
 }
 
 /**
@@ -118,26 +347,9 @@ function presentInput(r: any): RiskPointInput {
  * on 已完成, sets its 完成日期. Audit `flood.risk_point.progressed` on the point.
  */
 export async function addProgress(ctx: Ctx, pointId: string, input: { onDate?: string; status?: RiskStatus; note?: string }) {
-  const onDate = check.date('onDate', '进展日期', input.onDate, { required: true })!;
-  const status = check.oneOf('status', '整治状态', input.status, RISK_STATUSES, { required: true })!;
-  const note = check.text('note', '进展情况', input.note, { required: true, max: 1000 })!;
-  return write(ctx, async ({ tx, audit }) => {
-    const p = await t(tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', pointId).forUpdate().executeTakeFirst();
-    if (!p) throw errors.notFound('风险点');
-    assertInScope(ctx.actor, p.org_id, '风险点');
-    const last = await t(tx).selectFrom('flood_risk_progress').select('on_date').where('tenant_id', '=', ctx.actor.tenantId).where('point_id', '=', pointId).orderBy('on_date', 'desc').limit(1).executeTakeFirst();
-    const problem = progressProblem({ status: p.status, registeredOn: p.registered_on, lastUpdateOn: last?.on_date ?? null }, { onDate, status }, today());
-    if (problem) throw errors.validation(problem.field, problem.message);
-    const pr = await t(tx).insertInto('flood_risk_progress').values({ tenant_id: ctx.actor.tenantId, org_id: p.org_id, point_id: pointId, on_date: onDate, status, note, created_by: ctx.actor.name }).returningAll().executeTakeFirstOrThrow();
-    const row = await t(tx)
-      .updateTable('flood_risk_point')
-      .set({ status, completed_on: status === '已完成' ? onDate : null, version: p.version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', pointId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.risk_point', entityId: pointId, action: 'progressed', orgId: p.org_id, before: { status: p.status, completedOn: p.completed_on }, after: { status: row.status, completedOn: row.completed_on }, note: { progressId: pr.id, onDate, note } });
-    return { point: row, progress: pr };
+  return write(ctx, async (w) => {
+    const r = await saveProgress(ctx, w, [{ pointId, onDate: input.onDate, status: input.status, note: input.note }], { mode: 'live' });
+    return r.entries[0]!;
   });
 }
 
@@ -151,49 +363,95 @@ export interface ProjectInput {
   completedOn?: string | null;
   status?: string | null;
 }
+const PROJECT_INPUT_KEYS = ['name', 'kind', 'streetOrgId', 'startedOn', 'completedOn', 'status'] as const;
 
-async function projectValues(ctx: Ctx, i: ProjectInput) {
+export interface ProjectSave extends ProjectInput {
+  row?: number;
+  id?: string;
+  version?: number;
+}
+
+export const PROJECT_COLUMNS: Readonly<Record<string, string>> = { name: '名称', kind: '类型', streetOrgId: '所在街道', startedOn: '开始日期', completedOn: '完成日期', status: '状态' };
+
+function projectValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: ProjectInput) {
   const started = check.date('startedOn', '开始日期', i.startedOn);
   const completed = check.date('completedOn', '完成日期', i.completedOn);
   if (started && completed && completed < started) throw errors.validation('completedOn', '完成日期不能早于开始日期');
-  const street = i.streetOrgId ? await mustBeStreet(ctx, 'streetOrgId', i.streetOrgId) : null;
+  const street = i.streetOrgId ? mustBeStreet(ctx, streets, 'streetOrgId', i.streetOrgId) : null;
   return {
     name: check.text('name', '名称', i.name, { required: true, max: 200 })!,
     kind: check.oneOf('kind', '类型', i.kind, PROJECT_KINDS, { required: true })!,
     street_org_id: street,
-    org_id: street ?? (await homeOrg(ctx.db, ctx.actor.tenantId, FLOOD_DEPARTMENT)),
+    org_id: street ?? home,
     started_on: started,
     completed_on: completed,
     status: check.text('status', '状态', i.status, { max: 20 }) ?? (completed ? '已完成' : started ? '实施中' : '未开工'),
   };
 }
 
+/**
+ * Saves projects — the one write path of 内涝治理项目 / 零星排水改造应急工程 (form: one,
+ * live; the ledger: many, historical, matched on 类型 + 名称). Owned by its street, or
+ * by the flood department. Audit `flood.project.created` / `updated` in live mode.
+ */
+export async function saveProjects(ctx: Ctx, w: WriteScope, inputs: readonly ProjectSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_project'>[] }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const streets = await streetIds(w.tx, tenantId);
+  const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
+  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
+  const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
+  const existing = await t(w.tx).selectFrom('flood_project').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
+  const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.kind}|${r.name}`, r]));
+  const seen = new Map<string, number>();
+  const items: Array<Item<Record<string, unknown>>> = [];
+  for (const input of inputs) {
+    let old: AnyRow | undefined;
+    if (input.id) {
+      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
+      if (!old) {
+        fail(origin, errs, input.row, '名称', errors.notFound('项目'));
+        continue;
+      }
+      if (origin.mode === 'live') {
+        assertInScope(ctx.actor, old.org_id, '项目');
+        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+      }
+    }
+    if (!old && origin.mode === 'historical' && input.kind && input.name) old = byKey.get(`${input.kind}|${input.name.trim()}`);
+    const merged: ProjectInput = old ? { name: old.name, kind: old.kind, streetOrgId: old.street_org_id, startedOn: old.started_on, completedOn: old.completed_on, status: old.status, ...input } : input;
+    const values = attempt(origin, input.row, PROJECT_COLUMNS, errs, () => {
+      const v = projectValues(ctx, streets, home, merged);
+      if (!old && !ctx.actor.scope.all) assertInScope(ctx.actor, v.org_id);
+      return v;
+    });
+    if (!values) continue;
+    const key = `${values.kind}|${values.name}`;
+    const clash = byKey.get(key);
+    if (clash && clash.id !== old?.id) {
+      fail(origin, errs, input.row, '名称', errors.duplicate('name', `${values.kind}“${values.name}”已存在`), values.name);
+      continue;
+    }
+    if (seen.has(key)) {
+      fail(origin, errs, input.row, '名称', errors.duplicate('name', `与第${seen.get(key)}行重复`), values.name);
+      continue;
+    }
+    seen.set(key, input.row ?? 0);
+    items.push({ row: input.row, old, values });
+  }
+  if (errs.length) return failed(errs);
+  const res = await persist(ctx, w, origin, { table: 'flood_project', entity: 'flood.project', items, view: projectAudit });
+  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+}
+
 /** 新建项目 (audit `flood.project.created`); owned by its street, or by the flood department. */
 export async function createProject(ctx: Ctx, input: ProjectInput) {
-  const values = await projectValues(ctx, input);
-  if (!ctx.actor.scope.all) assertInScope(ctx.actor, values.org_id);
-  return write(ctx, async ({ tx, audit }) => {
-    const dup = await t(tx).selectFrom('flood_project').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', values.kind).where('name', '=', values.name).executeTakeFirst();
-    if (dup) throw errors.duplicate('name', `${values.kind}“${values.name}”已存在`);
-    const row = await t(tx).insertInto('flood_project').values({ tenant_id: ctx.actor.tenantId, ...values }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.project', entityId: row.id, action: 'created', orgId: row.org_id, after: projectAudit(row) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveProjects(ctx, w, [present(input, PROJECT_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
 }
 
 export async function updateProject(ctx: Ctx, id: string, version: number, input: ProjectInput) {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await t(tx).selectFrom('flood_project').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('项目');
-    assertInScope(ctx.actor, before.org_id, '项目');
-    if (before.version !== version) throw errors.conflict();
-    const merged: ProjectInput = { name: before.name, kind: before.kind, streetOrgId: before.street_org_id, startedOn: before.started_on, completedOn: before.completed_on, status: before.status, ...input };
-    const values = await projectValues({ ...ctx, db: tx }, merged);
-    const row = await t(tx).updateTable('flood_project').set({ ...values, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await audit({ entity: 'flood.project', entityId: id, action: 'updated', orgId: row.org_id, before: projectAudit(before), after: projectAudit(row) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveProjects(ctx, w, [{ ...present(input, PROJECT_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
 }
 
 // ─────────────────────────── 抢险投入记录 ───────────────────────────
@@ -206,6 +464,15 @@ export interface DeploymentInput {
   vehicles?: number;
   note?: string | null;
 }
+const DEPLOYMENT_INPUT_KEYS = ['onDate', 'event', 'persons', 'pumps', 'vehicles', 'note'] as const;
+
+export interface DeploymentSave extends DeploymentInput {
+  row?: number;
+  id?: string;
+  version?: number;
+}
+
+export const DEPLOYMENT_COLUMNS: Readonly<Record<string, string>> = { onDate: '日期', event: '事件', persons: '投入人员 (人次)', pumps: '抽水泵 (台次)', vehicles: '车辆 (台次)', note: '事件' };
 
 function deploymentValues(i: DeploymentInput) {
   return {
@@ -218,32 +485,64 @@ function deploymentValues(i: DeploymentInput) {
   };
 }
 
+/**
+ * Saves deployments — the one write path of 抢险投入记录 (form: one, live; the ledger:
+ * many, historical, matched on 日期 + 事件). One record per event and day. Audit
+ * `flood.deployment.created` / `updated` in live mode.
+ */
+export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly DeploymentSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_deployment'>[] }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
+  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
+  const dates = inputs.map((i) => i.onDate).filter((d): d is string => isIsoDate(d));
+  const existing = await t(w.tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR on_date = ANY(${sql.val(dates)}::date[]))`).forUpdate().execute();
+  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
+  const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.on_date}|${r.event}`, r]));
+  const seen = new Map<string, number>();
+  const items: Array<Item<Record<string, unknown>>> = [];
+  for (const input of inputs) {
+    let old: AnyRow | undefined;
+    if (input.id) {
+      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
+      if (!old) {
+        fail(origin, errs, input.row, '事件', errors.notFound('投入记录'));
+        continue;
+      }
+      if (origin.mode === 'live') {
+        assertInScope(ctx.actor, old.org_id, '投入记录');
+        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+      }
+    } else if (!attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
+    if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
+    const merged: DeploymentInput = old ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input } : input;
+    const values = attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => deploymentValues(merged));
+    if (!values) continue;
+    const key = `${values.on_date}|${values.event}`;
+    const clash = byKey.get(key);
+    if (clash && clash.id !== old?.id) {
+      fail(origin, errs, input.row, '事件', errors.duplicate('event', `${values.on_date}“${values.event}”已有投入记录，请修改原记录`), values.event);
+      continue;
+    }
+    if (seen.has(key)) {
+      fail(origin, errs, input.row, '事件', errors.duplicate('event', `与第${seen.get(key)}行重复`), values.event);
+      continue;
+    }
+    seen.set(key, input.row ?? 0);
+    items.push({ row: input.row, old, values: old ? values : { ...values, org_id: home } });
+  }
+  if (errs.length) return failed(errs);
+  const res = await persist(ctx, w, origin, { table: 'flood_deployment', entity: 'flood.deployment', items, view: deploymentAudit });
+  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+}
+
 /** 记录抢险投入 (audit `flood.deployment.created`). One record per event and day. */
 export async function createDeployment(ctx: Ctx, input: DeploymentInput) {
-  const values = deploymentValues(input);
-  return write(ctx, async ({ tx, audit }) => {
-    const org = await homeOrg(tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    assertInScope(ctx.actor, org);
-    const dup = await t(tx).selectFrom('flood_deployment').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('on_date', '=', values.on_date).where('event', '=', values.event).executeTakeFirst();
-    if (dup) throw errors.duplicate('event', `${values.on_date}“${values.event}”已有投入记录，请修改原记录`);
-    const row = await t(tx).insertInto('flood_deployment').values({ tenant_id: ctx.actor.tenantId, org_id: org, ...values }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.deployment', entityId: row.id, action: 'created', orgId: org, after: deploymentAudit(row) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveDeployments(ctx, w, [present(input, DEPLOYMENT_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
 }
 
 export async function updateDeployment(ctx: Ctx, id: string, version: number, input: DeploymentInput) {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await t(tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('投入记录');
-    assertInScope(ctx.actor, before.org_id, '投入记录');
-    if (before.version !== version) throw errors.conflict();
-    const values = deploymentValues({ onDate: before.on_date, event: before.event, persons: before.persons, pumps: before.pumps, vehicles: before.vehicles, note: before.note, ...input });
-    const row = await t(tx).updateTable('flood_deployment').set({ ...values, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await audit({ entity: 'flood.deployment', entityId: id, action: 'updated', orgId: row.org_id, before: deploymentAudit(before), after: deploymentAudit(row) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveDeployments(ctx, w, [{ ...present(input, DEPLOYMENT_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
 }
 
 // ─────────────────────────── 值班表 ───────────────────────────
@@ -259,20 +558,41 @@ const dayText = (es: ReadonlyArray<{ shift: string; role: string; person: string
     .sort()
     .join('；');
 
-/** The outcome of applying a roster: its issues (nothing written), or what changed. */
-export type RosterResult =
-  | { ok: false; issues: Array<{ index: number; field: string; message: string }> }
-  | { ok: true; from: string; to: string; days: number; changedDays: number; entries: number };
+/** Lines of a day with their phones, to tell whether a day really changes. */
+const dayKey = (es: ReadonlyArray<{ shift: string; role: string; person: string; phone: string | null }>) =>
+  es
+    .map((e) => `${e.shift}|${e.role}|${e.person}|${e.phone ?? ''}`)
+    .sort()
+    .join('\n');
+
+/** The outcome of a roster save: what changed (live mode throws on any issue). */
+export interface RosterResult {
+  ok: true;
+  from: string;
+  to: string;
+  days: number;
+  changedDays: number;
+  entries: number;
+}
+
+/** Ledger column of each duty field (值班表). */
+export const DUTY_COLUMNS: Readonly<Record<string, string>> = { date: '日期', shift: '班次', role: '角色 (A角/B角)', person: '姓名', phone: '联系电话' };
 
 /**
- * 排班 — replaces the roster of the days the entries cover (the first to the last
- * date; every day in between must be staffed). Rejected as a whole when any rule of
- * `rosterIssues` fails, checked also against the days just before and after.
- * `describe` names an entry in messages (an import passes “第N行”). Audit
- * `flood.duty.scheduled` per day whose roster changed. Runs inside the caller's write.
+ * 排班 — the one write path of the duty roster (the form: the days edited, live; the
+ * 值班表 import: a past or coming roster, historical). The entries replace the roster
+ * of the days they cover. Checked against `rosterIssues` and the days just before and
+ * after: a line that cannot be (bad date, unknown shift, empty name, bad phone) is an
+ * error; a day without both roles, one person on overlapping shifts, or a day of the
+ * span with no duty at all refuse a form's roster as a whole, and are findings of an
+ * import (a real past roster stays as it was). Audit `flood.duty.scheduled` per day
+ * whose roster changed (live); each day an import creates or changes is traced
+ * (entity `flood.duty`, id = the date). Counts are in roster lines.
  */
-export async function applyRoster(ctx: Ctx, w: WriteScope, entries: readonly DutyInput[], describe: (i: number) => string): Promise<RosterResult> {
-  const issues: Array<{ index: number; field: string; message: string }> = [];
+export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArray<DutyInput & { row?: number }>, origin: WriteOrigin, describe: (i: number) => string = (i) => `第${i + 1}条`): Promise<SaveSummary & { result: RosterResult | null }> {
+  const tenantId = ctx.actor.tenantId;
+  const live = origin.mode === 'live';
+  const issues: Array<{ index: number; field: string; message: string; rule?: string; statute?: string; date?: string }> = [];
   entries.forEach((e, i) => {
     try {
       check.phone('phone', '联系电话', e.phone);
@@ -280,64 +600,104 @@ export async function applyRoster(ctx: Ctx, w: WriteScope, entries: readonly Dut
       issues.push({ index: i, field: 'phone', message: (err as Error).message });
     }
   });
-  if (!entries.length) return { ok: false, issues: [{ index: 0, field: 'date', message: '值班表没有内容' }] };
-  const { tx, auditMany } = w;
-  const org = await homeOrg(tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
+  if (!entries.length) {
+    if (live) throw errors.validation('entries.0.date', '第1条「日期」：值班表没有内容', [{ index: 0, field: 'date', message: '值班表没有内容', entry: describe(0), column: FIELD_LABEL.date }]);
+    return { created: 0, updated: 0, unchanged: 0, errors: [], result: null };
+  }
+  const org = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   assertInScope(ctx.actor, org);
   const dates = entries.map((e) => e.date).filter((d) => isIsoDate(d)).sort();
   const from = dates[0];
   const to = dates.at(-1);
-  const context = from && to
-    ? (await t(tx).selectFrom('flood_duty').select(['duty_date', 'shift', 'role', 'person']).where('tenant_id', '=', ctx.actor.tenantId).where('duty_date', 'in', [addDays(from, -1), addDays(to, 1)]).execute()).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person }))
-    : [];
+  const inFile = new Set(dates);
+  const stored = from && to ? await t(w.tx).selectFrom('flood_duty').selectAll().where('tenant_id', '=', tenantId).where('duty_date', '>=', addDays(from, -1)).where('duty_date', '<=', addDays(to, 1)).execute() : [];
+  const context = stored.filter((r) => !inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person }));
   issues.push(...rosterIssues(entries, { context, describe }));
   if (from && to) {
-    const have = new Set(dates);
-    for (let d = from; d <= to; d = addDays(d, 1)) if (!have.has(d)) issues.push({ index: entries.length - 1, field: 'date', message: `${d} 没有安排值班：${from}至${to}之间每天都须安排A角和B角` });
+    const staffed = new Set([...inFile, ...(live ? [] : stored.map((r) => r.duty_date))]);
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (staffed.has(d)) continue;
+      const next = entries.findIndex((e) => e.date > d);
+      issues.push({ index: live ? entries.length - 1 : next, field: 'date', message: `${d} 没有安排值班：${from}至${to}之间每天都须安排A角和B角`, ...FLOOD_RULES.dutyEveryDay, date: d });
+    }
   }
-  if (issues.length || !from || !to) return { ok: false, issues: issues.sort((a, b) => a.index - b.index) };
-  const old = await t(tx).selectFrom('flood_duty').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('duty_date', '>=', from).where('duty_date', '<=', to).execute();
-  await t(tx).deleteFrom('flood_duty').where('tenant_id', '=', ctx.actor.tenantId).where('duty_date', '>=', from).where('duty_date', '<=', to).execute();
-  await t(tx)
-    .insertInto('flood_duty')
-    .values(entries.map((e) => ({ tenant_id: ctx.actor.tenantId, org_id: org, duty_date: e.date, shift: e.shift.trim(), role: e.role as 'A角' | 'B角', person: e.person.trim(), phone: e.phone?.trim() || null })))
-    .execute();
-  const byDay = (xs: ReadonlyArray<{ date: string; shift: string; role: string; person: string }>) => {
-    const m = new Map<string, Array<(typeof xs)[number]>>();
+  issues.sort((a, b) => a.index - b.index);
+  if (live && (issues.length || !from || !to)) {
+    const first = issues[0] ?? { index: 0, field: 'date', message: '日期无效' };
+    throw errors.validation(`entries.${first.index}.${first.field}`, `${describe(first.index)}「${FIELD_LABEL[first.field] ?? first.field}」：${first.message}`, issues.map((x) => ({ index: x.index, field: x.field, message: x.message, entry: describe(x.index), column: FIELD_LABEL[x.field] })));
+  }
+  const rowOf = (i: number) => entries[i]?.row ?? 0;
+  const rowErrors: RowError[] = issues
+    .filter((x) => !x.rule)
+    .map((x) => ({ row: rowOf(x.index), column: DUTY_COLUMNS[x.field] ?? x.field, message: x.message, value: String((entries[x.index] as unknown as Record<string, unknown> | undefined)?.[x.field] ?? '') }));
+  if (rowErrors.length || !from || !to) return { ...failed(rowErrors), result: null };
+  // The days of the file: replaced when their lines differ from the stored ones.
+  const byDay = <E extends { date: string }>(xs: readonly E[]) => {
+    const m = new Map<string, E[]>();
     for (const x of xs) m.set(x.date, [...(m.get(x.date) ?? []), x]);
     return m;
   };
-  const before = byDay(old.map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person })));
-  const after = byDay(entries.map((e) => ({ ...e, shift: e.shift.trim(), person: e.person.trim() })));
-  const changed = [...after.keys()].sort().filter((d) => dayText(before.get(d) ?? []) !== dayText(after.get(d)!));
-  await auditMany(
-    changed.map((d) => ({
-      entity: 'flood.duty',
-      entityId: d,
-      action: 'scheduled',
-      orgId: org,
-      before: before.has(d) ? { roster: dayText(before.get(d)!) } : null,
-      after: { roster: dayText(after.get(d)!) },
-    })),
-  );
-  return { ok: true, from, to, days: after.size, changedDays: changed.length, entries: entries.length };
+  const before = byDay(stored.filter((r) => inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person, phone: r.phone })));
+  const after = byDay(entries.map((e, i) => ({ date: e.date, shift: e.shift.trim(), role: e.role, person: e.person.trim(), phone: e.phone?.trim() || null, i })));
+  const days = [...after.keys()].sort();
+  const written = live ? days : days.filter((d) => dayKey(before.get(d) ?? []) !== dayKey(after.get(d)!));
+  if (written.length) {
+    await sql`DELETE FROM flood_duty WHERE tenant_id = ${tenantId} AND duty_date = ANY(${sql.val(written)}::date[])`.execute(w.tx);
+    await insertMany(
+      w.tx,
+      'flood_duty',
+      written.flatMap((d) => after.get(d)!.map((e) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: org, duty_date: d, shift: e.shift, role: e.role, person: e.person, phone: e.phone }))),
+    );
+  }
+  const changed = days.filter((d) => dayText(before.get(d) ?? []) !== dayText(after.get(d)!));
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  if (origin.mode === 'historical') {
+    const set = new Set(written);
+    const traces: TraceEntry[] = [];
+    for (const d of days) {
+      const lines = after.get(d)!;
+      if (!set.has(d)) {
+        unchanged += lines.length;
+        continue;
+      }
+      const action = before.has(d) ? 'updated' : 'created';
+      if (action === 'created') created += lines.length;
+      else updated += lines.length;
+      traces.push({ row: rowOf(lines[0]!.i), entity: 'flood.duty', entityId: d, action, orgId: org, values: { roster: dayText(lines) }, before: null });
+    }
+    origin.imp.trace(traces);
+    const findings: Finding[] = issues
+      .filter((x) => x.rule)
+      .map((x) => {
+        const date = x.date ?? entries[x.index]?.date ?? from;
+        return { rule: x.rule!, statute: x.statute!, message: x.message, field: x.field, column: DUTY_COLUMNS[x.field], row: rowOf(x.index), entity: 'flood.duty', entityId: date, orgId: org };
+      });
+    if (findings.length) origin.imp.finding(findings);
+  } else {
+    await w.auditMany(
+      changed.map((d) => ({
+        entity: 'flood.duty',
+        entityId: d,
+        action: 'scheduled',
+        orgId: org,
+        before: before.has(d) ? { roster: dayText(before.get(d)!) } : null,
+        after: { roster: dayText(after.get(d)!) },
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      })),
+    );
+    created = entries.length;
+  }
+  return { created, updated, unchanged, errors: [], result: { ok: true, from, to, days: after.size, changedDays: changed.length, entries: entries.length } };
 }
 
 /** 排班 through the API: the whole roster or nothing; the error names the entry and field. */
 export async function saveRoster(ctx: Ctx, entries: readonly DutyInput[]) {
-  const describe = (i: number) => `第${i + 1}条`;
-  return write(ctx, async (w) => {
-    const r = await applyRoster(ctx, w, entries, describe);
-    if (!r.ok) {
-      const first = r.issues[0]!;
-      throw errors.validation(`entries.${first.index}.${first.field}`, `${describe(first.index)}「${FIELD_LABEL[first.field] ?? first.field}」：${first.message}`, r.issues.map((x) => ({ ...x, entry: describe(x.index), column: FIELD_LABEL[x.field] })));
-    }
-    return r;
-  });
+  return write(ctx, async (w) => (await saveDutyDays(ctx, w, entries, { mode: 'live' })).result!);
 }
 
 export const FIELD_LABEL: Record<string, string> = { date: '日期', shift: '班次', role: '角色', person: '姓名', phone: '联系电话' };
-
 // ─────────────────────────── 抗旱防咸 ───────────────────────────
 
 export interface WarningInput {
@@ -411,6 +771,7 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
   });
 }
 
+
 // ─────────────────────────── 水利工程三个责任人 ───────────────────────────
 
 export interface Person {
@@ -427,14 +788,29 @@ export interface WorkInput {
   tech?: Person;
   patrol?: Person;
 }
+const WORK_INPUT_KEYS = ['name', 'kind', 'location', 'orgId', 'admin', 'tech', 'patrol'] as const;
 
-async function workValues(ctx: Ctx, i: WorkInput) {
+export interface WorkSave extends WorkInput {
+  row?: number;
+  id?: string;
+  version?: number;
+}
+
+/** Ledger column of each work field (水利工程防汛责任人). */
+export const WORK_COLUMNS: Readonly<Record<string, string>> = {
+  name: '工程名称', kind: '工程类型', location: '位置', orgId: '所在街道',
+  'admin.name': '行政责任人', 'admin.post': '行政责任人职务', 'admin.phone': '行政责任人电话',
+  'tech.name': '技术责任人', 'tech.post': '技术责任人职务', 'tech.phone': '技术责任人电话',
+  'patrol.name': '巡查责任人', 'patrol.post': '巡查责任人职务', 'patrol.phone': '巡查责任人电话',
+};
+
+function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: WorkInput) {
   const person = (key: 'admin' | 'tech' | 'patrol', label: string) => ({
     [`${key}_name`]: check.text(`${key}.name`, `${label}姓名`, i[key]?.name, { required: true, max: 50 })!,
     [`${key}_post`]: check.text(`${key}.post`, `${label}职务`, i[key]?.post, { max: 100 }),
     [`${key}_phone`]: check.phone(`${key}.phone`, `${label}电话`, i[key]?.phone),
   });
-  const org = i.orgId ? await mustBeStreet(ctx, 'orgId', i.orgId) : await homeOrg(ctx.db, ctx.actor.tenantId, FLOOD_DEPARTMENT);
+  const org = i.orgId ? mustBeStreet(ctx, streets, 'orgId', i.orgId) : home;
   return {
     name: check.text('name', '工程名称', i.name, { required: true, max: 100 })!,
     kind: check.text('kind', '工程类型', i.kind, { required: true, max: 20 })!,
@@ -451,38 +827,76 @@ async function workValues(ctx: Ctx, i: WorkInput) {
   };
 }
 
+/**
+ * Saves water works with their three responsible persons — the one write path (form:
+ * one, live; the 水利工程防汛责任人 ledger: many, historical, matched on 工程名称). A
+ * person given in part keeps the stored rest. Audit `flood.work.created` / `updated`
+ * (phones masked) in live mode; provenance (phones masked) in historical mode.
+ */
+export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSave[], origin: WriteOrigin, opts: { reason?: string | null } = {}): Promise<SaveSummary & { rows: FloodRow<'flood_work'>[] }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const streets = await streetIds(w.tx, tenantId);
+  const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
+  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
+  const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
+  const existing = await t(w.tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
+  const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
+  const seen = new Map<string, number>();
+  const items: Array<Item<Record<string, unknown>>> = [];
+  for (const input of inputs) {
+    let old: AnyRow | undefined;
+    if (input.id) {
+      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
+      if (!old) {
+        fail(origin, errs, input.row, '工程名称', errors.notFound('水利工程'));
+        continue;
+      }
+      if (origin.mode === 'live') {
+        assertInScope(ctx.actor, old.org_id, '水利工程');
+        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+      }
+    }
+    if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
+    let merged: WorkInput = input;
+    if (old) {
+      const o = old;
+      const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({ name: o[`${k}_name`], post: o[`${k}_post`], phone: o[`${k}_phone`], ...(input[k] ?? {}) });
+      merged = { name: input.name ?? o.name, kind: input.kind ?? o.kind, location: input.location !== undefined ? input.location : o.location, orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null, admin: p('admin'), tech: p('tech'), patrol: p('patrol') };
+    }
+    const values = attempt(origin, input.row, WORK_COLUMNS, errs, () => {
+      const v = workValues(ctx, streets, home, merged);
+      if (!old) assertInScope(ctx.actor, v.org_id);
+      return v;
+    });
+    if (!values) continue;
+    const clash = byName.get(values.name);
+    if (clash && clash.id !== old?.id) {
+      fail(origin, errs, input.row, '工程名称', errors.duplicate('name', `工程“${values.name}”已存在`), values.name);
+      continue;
+    }
+    if (seen.has(values.name)) {
+      fail(origin, errs, input.row, '工程名称', errors.duplicate('name', `与第${seen.get(values.name)}行重复`), values.name);
+      continue;
+    }
+    seen.set(values.name, input.row ?? 0);
+    items.push({ row: input.row, old, values });
+  }
+  if (errs.length) return failed(errs);
+  const res = await persist(ctx, w, origin, { table: 'flood_work', entity: 'flood.work', items, view: workAudit, ...(opts.reason ? { note: { reason: opts.reason } } : {}) });
+  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+}
+
 /** 新增水利工程及其三个责任人 (audit `flood.work.created`). */
 export async function createWork(ctx: Ctx, input: WorkInput) {
-  const values = await workValues(ctx, input);
-  assertInScope(ctx.actor, values.org_id);
-  return write(ctx, async ({ tx, audit }) => {
-    const dup = await t(tx).selectFrom('flood_work').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', values.name).executeTakeFirst();
-    if (dup) throw errors.duplicate('name', `工程“${values.name}”已存在`);
-    const row = await t(tx).insertInto('flood_work').values({ tenant_id: ctx.actor.tenantId, ...values }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.work', entityId: row.id, action: 'created', orgId: row.org_id, after: workAudit(row) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveWorks(ctx, w, [present(input, WORK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
 }
 
 /** 责任人变更 — every change is in the work's history (audit `flood.work.updated`, phones masked). */
 export async function updateWork(ctx: Ctx, id: string, version: number, input: WorkInput & { reason?: string | null }) {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await t(tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('水利工程');
-    assertInScope(ctx.actor, before.org_id, '水利工程');
-    if (before.version !== version) throw errors.conflict();
-    const p = (k: 'admin' | 'tech' | 'patrol') => ({ name: before[`${k}_name`], post: before[`${k}_post`], phone: before[`${k}_phone`], ...(input[k] ?? {}) });
-    const street = await tx.selectFrom('org').select('kind').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', before.org_id).executeTakeFirst();
-    const values = await workValues(
-      { ...ctx, db: tx },
-      { name: input.name ?? before.name, kind: input.kind ?? before.kind, location: input.location !== undefined ? input.location : before.location, orgId: input.orgId !== undefined ? input.orgId : street?.kind === 'street' ? before.org_id : null, admin: p('admin'), tech: p('tech'), patrol: p('patrol') },
-    );
-    const reason = check.text('reason', '变更原因', input.reason, { max: 200 });
-    const row = await t(tx).updateTable('flood_work').set({ ...values, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await audit({ entity: 'flood.work', entityId: id, action: 'updated', orgId: row.org_id, before: workAudit(before), after: workAudit(row), ...(reason ? { note: { reason } } : {}) });
-    return row;
-  });
+  const reason = check.text('reason', '变更原因', input.reason, { max: 200 });
+  return write(ctx, async (w) => (await saveWorks(ctx, w, [{ ...present(input, WORK_INPUT_KEYS), id, version }], { mode: 'live' }, { reason })).rows[0]!);
 }
 
 /**

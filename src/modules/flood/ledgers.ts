@@ -1,16 +1,23 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../core/context.js';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { isoDateInShanghai } from '../../core/calendar/calendar.js';
-import { FLOOD_DEPARTMENT, homeOrg, orgNames, streetsByName } from './input.js';
+import { errors } from '../../core/errors.js';
+import { orgNames, streetsByName } from './input.js';
 import { listAllProgress, listDeployments, listDuty, listProjects, listRiskPoints, listWorks, t } from './repository.js';
-import { deploymentAudit, projectAudit, riskPointAudit, workAudit } from './presenters.js';
-import { upsertByKey } from './ledgerKit.js';
-import { applyRoster, FIELD_LABEL } from './commands.js';
-import { progressProblem, publicPhone } from './rules.js';
-import type { RiskStatus } from './schema.js';
+import { saveDeployments, saveDutyDays, saveProgress, saveProjects, saveRiskPoints, saveWorks, type ProjectSave, type RiskPointSave, type WorkSave } from './commands.js';
+import { deleteDutyDays, dropImportedProgress } from './undo.js';
+import { lastImport } from './persist.js';
+import { publicPhone } from './rules.js';
 
 const READ = 'flood.read';
 const WRITE = 'flood.write';
+
+/** The tenant's risk points named by 编号 (one query): the ledgers resolve codes to points. */
+async function pointsByCode(ctx: Ctx, codes: readonly string[]) {
+  const rows = await t(ctx.db).selectFrom('flood_risk_point').select(['id', 'code']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`code = ANY(${sql.val([...new Set(codes)])}::text[])`).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
 
 // ─────────────── 水浸风险点台账 ───────────────
 export const riskPointsSpec = defineLedgerSpec({
@@ -46,39 +53,25 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
   spec: riskPointsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const streets = await streetsByName(w.tx, ctx.actor.tenantId);
-    const existing = await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    const prior = new Map(existing.map((e) => [e.code, e.status]));
-    const res = await upsertByKey(ctx, w, {
-      table: 'flood_risk_point',
-      entity: 'flood.risk_point',
-      rows,
-      existing,
-      keyOf: (r) => r.code,
-      keyHeader: '编号',
-      via: 'ledger:flood-risk-points',
-      view: riskPointAudit,
-      values(v, row) {
-        const s = streets.find(v.street);
-        if (!s) return [{ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street }];
-        return {
-          code: v.code, name: v.name, org_id: s.id, lng: v.lng, lat: v.lat, risk_level: v.riskLevel, registered_on: v.registeredOn, measure: v.measure,
-          status: v.status, completed_on: v.completedOn, admin_person: v.adminPerson, tech_person: v.techPerson, patrol_person: v.patrolPerson,
-        };
-      },
-    });
-    if (res.errors.length) return res;
-    // A status the ledger changes is also a dated progress record (so the progress ledger stays complete).
-    const after = await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    const moved = after.filter((p) => prior.get(p.code) !== p.status && rows.some((r) => r.value.code === p.code));
-    if (moved.length) {
-      await t(w.tx)
-        .insertInto('flood_risk_progress')
-        .values(moved.map((p) => ({ tenant_id: ctx.actor.tenantId, org_id: p.org_id, point_id: p.id, on_date: p.completed_on ?? isoDateInShanghai(new Date()), status: p.status, note: '台账导入', created_by: ctx.actor.name })))
-        .execute();
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const streets = await streetsByName(ctx.db, ctx.actor.tenantId);
+    const errors: RowError[] = [];
+    const inputs: RiskPointSave[] = [];
+    for (const { rowNumber: row, value: v } of rows) {
+      const s = streets.find(v.street);
+      if (!s) {
+        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
+        continue;
+      }
+      inputs.push({
+        row, code: v.code, name: v.name, orgId: s.id, lng: v.lng, lat: v.lat, riskLevel: v.riskLevel, registeredOn: v.registeredOn, measure: v.measure,
+        status: v.status, completedOn: v.completedOn, adminPerson: v.adminPerson, techPerson: v.techPerson, patrolPerson: v.patrolPerson,
+      });
     }
-    return res;
+    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+    const { created, updated, unchanged, errors: rowErrors } = await saveRiskPoints(ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors: rowErrors };
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
@@ -87,6 +80,7 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
       registeredOn: r.registered_on, measure: r.measure, status: r.status, completedOn: r.completed_on, adminPerson: r.admin_person, techPerson: r.tech_person, patrolPerson: r.patrol_person,
     }));
   },
+  undo: { table: 'flood_risk_point', beforeDelete: dropImportedProgress('flood-risk-points') },
 };
 
 // ─────────────── 风险点责任人台账 (the seed's second ledger) ───────────────
@@ -108,20 +102,20 @@ export const riskPersonsLedger: LedgerDef<RiskPersonsRow> = {
   spec: riskPersonsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const existing = await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    const known = new Set(existing.map((e) => e.code));
-    const missing: RowError[] = rows.filter((r) => !known.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const points = await pointsByCode(ctx, rows.map((r) => r.value.code));
+    const missing: RowError[] = rows.filter((r) => !points.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
     if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
-    return upsertByKey(ctx, w, {
-      table: 'flood_risk_point', entity: 'flood.risk_point', rows, existing, keyOf: (r) => r.code, keyHeader: '编号', via: 'ledger:flood-risk-persons', view: riskPointAudit,
-      values: (v) => ({ code: v.code, admin_person: v.adminPerson, tech_person: v.techPerson, patrol_person: v.patrolPerson }),
-    });
+    const inputs: RiskPointSave[] = rows.map(({ rowNumber: row, value: v }) => ({ row, id: points.get(v.code)!.id, adminPerson: v.adminPerson, techPerson: v.techPerson, patrolPerson: v.patrolPerson }));
+    const { created, updated, unchanged, errors } = await saveRiskPoints(ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     return (await listRiskPoints(ctx)).map((r) => ({ code: r.code, name: r.name, street: names.get(r.org_id) ?? '', adminPerson: r.admin_person, techPerson: r.tech_person, patrolPerson: r.patrol_person }));
   },
+  undo: { table: 'flood_risk_point' },
 };
 
 // ─────────────── 整治进度台账 (the seed's third ledger) ───────────────
@@ -138,61 +132,24 @@ export const riskProgressSpec = defineLedgerSpec({
 } as const);
 type RiskProgressRow = RowOf<typeof riskProgressSpec>;
 
-/** Import appends the updates not yet recorded (same point, date, status and text), in date order, under the progress rules. */
+/** Import appends the updates not yet recorded (same point, date, status and text), in date order, through the progress rules. */
 export const riskProgressLedger: LedgerDef<RiskProgressRow> = {
   spec: riskProgressSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const tenantId = ctx.actor.tenantId;
-    const points = new Map((await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', tenantId).execute()).map((p) => [p.code, p]));
-    const progress = await t(w.tx).selectFrom('flood_risk_progress').selectAll().where('tenant_id', '=', tenantId).execute();
-    const have = new Set(progress.map((p) => `${p.point_id}|${p.on_date}|${p.status}|${p.note}`));
-    const last = new Map<string, string>();
-    for (const p of progress) if ((last.get(p.point_id) ?? '') < p.on_date) last.set(p.point_id, p.on_date);
-    const state = new Map([...points.values()].map((p) => [p.id, { status: p.status as RiskStatus, completedOn: p.completed_on }]));
-    const errors: RowError[] = [];
-    const add: Array<{ rowNumber: number; point: (typeof points extends Map<any, infer P> ? P : never); v: RiskProgressRow }> = [];
-    let unchanged = 0;
-    for (const { rowNumber, value: v } of [...rows].sort((a, b) => a.value.onDate.localeCompare(b.value.onDate) || a.rowNumber - b.rowNumber)) {
-      const p = points.get(v.code);
-      if (!p) {
-        errors.push({ row: rowNumber, column: '编号', message: '风险点台账中没有此编号', value: v.code });
-        continue;
-      }
-      if (have.has(`${p.id}|${v.onDate}|${v.status}|${v.note}`)) {
-        unchanged++;
-        continue;
-      }
-      const st = state.get(p.id)!;
-      const problem = progressProblem({ status: st.status, registeredOn: p.registered_on, lastUpdateOn: last.get(p.id) ?? null }, { onDate: v.onDate, status: v.status }, isoDateInShanghai(new Date()));
-      if (problem) {
-        errors.push({ row: rowNumber, column: problem.field === 'onDate' ? '进展日期' : '整治状态', message: problem.message, value: problem.field === 'onDate' ? v.onDate : v.status });
-        continue;
-      }
-      st.status = v.status;
-      st.completedOn = v.status === '已完成' ? v.onDate : null;
-      last.set(p.id, v.onDate);
-      add.push({ rowNumber, point: p, v });
-    }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    if (add.length) {
-      await t(w.tx).insertInto('flood_risk_progress').values(add.map(({ point, v }) => ({ tenant_id: tenantId, org_id: point.org_id, point_id: point.id, on_date: v.onDate, status: v.status, note: v.note, created_by: ctx.actor.name }))).execute();
-    }
-    const touched = [...new Set(add.map((a) => a.point.id))];
-    for (const id of touched) {
-      const p = [...points.values()].find((x) => x.id === id)!;
-      const st = state.get(id)!;
-      await t(w.tx).updateTable('flood_risk_point').set({ status: st.status, completed_on: st.completedOn, version: p.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-    }
-    await w.auditMany(
-      add.map(({ point, v }) => ({ entity: 'flood.risk_point', entityId: point.id, action: 'progressed', orgId: point.org_id, after: { status: v.status }, note: { onDate: v.onDate, note: v.note, via: 'ledger:flood-risk-progress' } })),
-    );
-    return { created: add.length, updated: 0, unchanged, errors: [] };
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const points = await pointsByCode(ctx, rows.map((r) => r.value.code));
+    const missing: RowError[] = rows.filter((r) => !points.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号', value: r.value.code }));
+    if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
+    const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, pointId: points.get(v.code)!.id, onDate: v.onDate, status: v.status, note: v.note }));
+    const { created, updated, unchanged, errors } = await saveProgress(ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     return (await listAllProgress(ctx)).map((p) => ({ code: p.code, name: p.name, onDate: p.on_date, status: p.status, note: p.note }));
   },
+  undo: { table: 'flood_risk_point', beforeDelete: dropImportedProgress('flood-risk-progress') },
 };
 
 // ─────────────── 内涝治理项目 ───────────────
@@ -215,23 +172,28 @@ export const projectsLedger: LedgerDef<ProjectRow> = {
   spec: projectsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const streets = await streetsByName(w.tx, ctx.actor.tenantId);
-    const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    const existing = await t(w.tx).selectFrom('flood_project').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    return upsertByKey(ctx, w, {
-      table: 'flood_project', entity: 'flood.project', rows, existing, keyOf: (r) => `${r.kind}|${r.name}`, keyHeader: '名称', via: 'ledger:flood-projects', view: projectAudit,
-      values(v, row) {
-        const s = v.street ? streets.find(v.street) : null;
-        if (v.street && !s) return [{ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street }];
-        return { name: v.name, kind: v.kind, street_org_id: s?.id ?? null, org_id: s?.id ?? home, started_on: v.startedOn, completed_on: v.completedOn, status: v.status };
-      },
-    });
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const streets = await streetsByName(ctx.db, ctx.actor.tenantId);
+    const errors: RowError[] = [];
+    const inputs: ProjectSave[] = [];
+    for (const { rowNumber: row, value: v } of rows) {
+      const s = v.street ? streets.find(v.street) : null;
+      if (v.street && !s) {
+        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
+        continue;
+      }
+      inputs.push({ row, name: v.name, kind: v.kind, streetOrgId: s?.id ?? null, startedOn: v.startedOn, completedOn: v.completedOn, status: v.status });
+    }
+    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+    const { created, updated, unchanged, errors: rowErrors } = await saveProjects(ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors: rowErrors };
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     return (await listProjects(ctx)).map((p) => ({ name: p.name, kind: p.kind, street: p.street_org_id ? names.get(p.street_org_id) ?? null : null, startedOn: p.started_on, completedOn: p.completed_on, status: p.status }));
   },
+  undo: { table: 'flood_project' },
 };
 
 // ─────────────── 抢险投入记录 ───────────────
@@ -252,17 +214,15 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
   spec: deploymentsSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    const existing = await t(w.tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    return upsertByKey(ctx, w, {
-      table: 'flood_deployment', entity: 'flood.deployment', rows, existing, keyOf: (r) => `${r.on_date}|${r.event}`, keyHeader: '事件', via: 'ledger:flood-deployments', view: deploymentAudit,
-      values: (v) => ({ on_date: v.onDate, event: v.event, persons: v.persons, pumps: v.pumps, vehicles: v.vehicles, org_id: home }),
-    });
+  async commit(imp, rows) {
+    const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, onDate: v.onDate, event: v.event, persons: v.persons, pumps: v.pumps, vehicles: v.vehicles }));
+    const { created, updated, unchanged, errors } = await saveDeployments(imp.ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     return (await listDeployments(ctx)).map((d) => ({ onDate: d.on_date, event: d.event, persons: d.persons, pumps: d.pumps, vehicles: d.vehicles }));
   },
+  undo: { table: 'flood_deployment' },
 };
 
 // ─────────────── 值班表 ───────────────
@@ -279,24 +239,38 @@ export const dutySpec = defineLedgerSpec({
 } as const);
 type DutyRow = RowOf<typeof dutySpec>;
 
-const DUTY_HEADERS: Record<string, string> = { date: '日期', shift: '班次', role: '角色 (A角/B角)', person: '姓名', phone: '联系电话' };
-
-/** The file replaces the roster of the days it covers; any rule broken names its row and column, and nothing is written. */
+/**
+ * The file replaces the roster of the days it covers (a day whose lines are the same is
+ * left alone). A line that cannot be is a row error; a day without both roles, one
+ * person on overlapping shifts or a day of the span with no duty are findings.
+ */
 export const dutyLedger: LedgerDef<DutyRow> = {
   spec: dutySpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const entries = rows.map((r) => ({ date: r.value.date, shift: r.value.shift, role: r.value.role, person: r.value.person, phone: r.value.phone }));
-    const res = await applyRoster(ctx, w, entries, (i) => `第${rows[i]!.rowNumber}行`);
-    if (!res.ok) {
-      return { created: 0, updated: 0, unchanged: 0, errors: res.issues.map((x) => ({ row: rows[x.index]!.rowNumber, column: DUTY_HEADERS[x.field] ?? FIELD_LABEL[x.field] ?? x.field, message: x.message, value: String((entries[x.index] as any)?.[x.field] ?? '') })) };
-    }
-    return { created: res.entries, updated: 0, unchanged: 0, errors: [] };
+  async commit(imp, rows) {
+    const entries = rows.map((r) => ({ row: r.rowNumber, date: r.value.date, shift: r.value.shift, role: r.value.role, person: r.value.person, phone: r.value.phone }));
+    const { created, updated, unchanged, errors } = await saveDutyDays(imp.ctx, imp.w, entries, { mode: 'historical', imp }, (i) => `第${rows[i]!.rowNumber}行`);
+    return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     const full = ctx.actor.permissions.has(WRITE);
     return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({ date: d.duty_date, shift: d.shift, role: d.role, person: d.person, phone: full ? d.phone : publicPhone(d.phone) || null }));
+  },
+  undo: {
+    table: 'flood_duty',
+    // The records are days (id = the date): the lines of the days the import created go with
+    // it; a day it replaced cannot be restored (its old lines are not kept), so that undo is refused.
+    async beforeDelete(w, ctx, createdIds) {
+      const tenantId = ctx.actor.tenantId;
+      const last = await lastImport(w, tenantId, 'duty-roster');
+      const replaced = last ? await w.tx.selectFrom('ledger_import_row').select(['entity_id', 'row_number']).where('tenant_id', '=', tenantId).where('import_id', '=', last.id).where('action', '=', 'updated').orderBy('row_number').execute() : [];
+      if (replaced.length) {
+        const days = replaced.slice(0, 5).map((r) => r.entity_id).join('、');
+        throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：该次导入替换了已有的值班安排（${days}${replaced.length > 5 ? '等' : ''}），原安排无法自动恢复，请在值班表中直接调整`);
+      }
+      await deleteDutyDays(w, tenantId, createdIds);
+    },
   },
 };
 
@@ -327,28 +301,32 @@ export const worksLedger: LedgerDef<WorkRow> = {
   spec: worksSpec,
   readPermission: READ,
   writePermission: WRITE,
-  async commit({ ctx, w }, rows) {
-    const streets = await streetsByName(w.tx, ctx.actor.tenantId);
-    const home = await homeOrg(w.tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    const existing = await t(w.tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
-    const byName = new Map(existing.map((e) => [e.name, e]));
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const tenantId = ctx.actor.tenantId;
+    const streets = await streetsByName(ctx.db, tenantId);
+    const stored = new Map((await t(ctx.db).selectFrom('flood_work').select(['name', 'admin_phone', 'tech_phone', 'patrol_phone']).where('tenant_id', '=', tenantId).where(sql<boolean>`name = ANY(${sql.val(rows.map((r) => r.value.name))}::text[])`).execute()).map((r) => [r.name, r]));
+    // A masked phone (as exported to readers) stands for the stored one.
     const phone = (v: string | null, old: string | null | undefined) => (v && v.includes('*') ? old ?? null : v);
-    return upsertByKey(ctx, w, {
-      table: 'flood_work', entity: 'flood.work', rows, existing, keyOf: (r) => r.name, keyHeader: '工程名称', via: 'ledger:flood-works', view: workAudit,
-      values(v, row) {
-        const s = v.street ? streets.find(v.street) : null;
-        if (v.street && !s) return [{ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street }];
-        const bad = (['adminPhone', 'techPhone', 'patrolPhone'] as const).find((k) => v[k] && !v[k]!.includes('*') && !/^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$/.test(v[k]!));
-        if (bad) return [{ row, column: worksSpec.columns.find((c) => c.key === bad)!.header, message: '电话格式不正确（手机号11位，或带区号的固定电话）', value: v[bad]! }];
-        const old = byName.get(v.name);
-        return {
-          name: v.name, kind: v.kind, location: v.location, org_id: s?.id ?? home,
-          admin_name: v.adminName, admin_post: v.adminPost, admin_phone: phone(v.adminPhone, old?.admin_phone),
-          tech_name: v.techName, tech_post: v.techPost, tech_phone: phone(v.techPhone, old?.tech_phone),
-          patrol_name: v.patrolName, patrol_post: v.patrolPost, patrol_phone: phone(v.patrolPhone, old?.patrol_phone),
-        };
-      },
-    });
+    const errors: RowError[] = [];
+    const inputs: WorkSave[] = [];
+    for (const { rowNumber: row, value: v } of rows) {
+      const s = v.street ? streets.find(v.street) : null;
+      if (v.street && !s) {
+        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
+        continue;
+      }
+      const old = stored.get(v.name);
+      inputs.push({
+        row, name: v.name, kind: v.kind, location: v.location, orgId: s?.id ?? null,
+        admin: { name: v.adminName, post: v.adminPost, phone: phone(v.adminPhone, old?.admin_phone) },
+        tech: { name: v.techName, post: v.techPost, phone: phone(v.techPhone, old?.tech_phone) },
+        patrol: { name: v.patrolName, post: v.patrolPost, phone: phone(v.patrolPhone, old?.patrol_phone) },
+      });
+    }
+    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+    const { created, updated, unchanged, errors: rowErrors } = await saveWorks(ctx, imp.w, inputs, { mode: 'historical', imp });
+    return { created, updated, unchanged, errors: rowErrors };
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
@@ -362,6 +340,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
       patrolName: r.patrol_name, patrolPost: r.patrol_post, patrolPhone: ph(r.patrol_phone),
     }));
   },
+  undo: { table: 'flood_work' },
 };
 
 export const floodLedgers = [riskPointsLedger, riskPersonsLedger, riskProgressLedger, projectsLedger, deploymentsLedger, dutyLedger, worksLedger];

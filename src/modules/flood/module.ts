@@ -32,7 +32,7 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
 export const floodModule = defineModule({
   key: 'flood',
   title: '防汛',
-  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_progress_import.sql']),
   permissions: floodPermissions,
   entities: {
     'flood.risk_point': entity('水浸风险点', 'flood_risk_point'),

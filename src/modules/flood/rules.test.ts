@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureOnTime, missingDispatchDays, dispatchDateProblem, progressProblem, publicPhone, rosterIssues, shiftInterval, type DutyEntry } from './rules.js';
+import { disclosureOnTime, missingDispatchDays, dispatchDateProblem, progressBreaches, progressError, progressProblem, publicPhone, rosterIssues, shiftInterval, type DutyEntry } from './rules.js';
 
 const day = (date: string, extra: Partial<DutyEntry>[] = []): DutyEntry[] => [
   { date, shift: '全天', role: 'A角', person: '甲干部' },
@@ -69,6 +69,38 @@ describe('risk-point progress updates', () => {
     const r = progressProblem(p, u, '2022-07-01');
     if (msg === undefined) expect(r).toBeUndefined();
     else expect(r?.message).toContain(msg);
+  });
+});
+
+describe('risk-point progress: rule breaches (findings of an import) apart from impossibilities (errors)', () => {
+  const point = { status: '整治中' as const, registeredOn: '2022-03-01', lastUpdateOn: '2022-05-10' };
+  it.each<[string, { status: any; registeredOn: string }, { onDate: string; status: any }, string[]]>([
+    ['a step forward breaks nothing', point, { onDate: '2022-06-01', status: '已完成' }, []],
+    ['a step back breaks the forward-only rule', point, { onDate: '2022-06-01', status: '未整治' }, ['flood.risk_progress_forward_only']],
+    ['an update after 已完成 breaks it too', { ...point, status: '已完成' }, { onDate: '2022-06-01', status: '整治中' }, ['flood.risk_progress_forward_only']],
+    ['an update dated before registration breaks the registration rule', point, { onDate: '2022-02-01', status: '整治中' }, ['flood.risk_progress_after_registration']],
+  ])('%s', (_n, p, u, rules) => {
+    const b = progressBreaches(p, u);
+    expect(b.map((x) => x.rule)).toEqual(rules);
+    b.forEach((x) => expect(x.statute).toContain('三本台账'));
+  });
+  it.each<[string, { onDate: string; status: any }, string | undefined]>([
+    ['a date in order is possible', { onDate: '2022-06-01', status: '未整治' }, undefined],
+    ['a date before the last recorded update is not', { onDate: '2022-05-09', status: '整治中' }, '早于上一次进展'],
+    ['a date in the future is not', { onDate: '2022-07-02', status: '整治中' }, '晚于今天'],
+    ['an impossible date is not', { onDate: '2022-02-30', status: '整治中' }, '进展日期无效'],
+  ])('%s', (_n, u, msg) => {
+    const e = progressError(point, u, '2022-07-01');
+    if (msg === undefined) expect(e).toBeUndefined();
+    else expect(e?.message).toContain(msg);
+  });
+  it('roster issues that a real roster can have carry their rule; impossible lines do not', () => {
+    const issues = rosterIssues([{ date: '2022-06-01', shift: '上午班', role: 'A角', person: '甲' }, { date: '2022-06-02', shift: '全天', role: 'A角', person: '乙' }, { date: '2022-06-02', shift: '早班', role: 'B角', person: '乙' }]);
+    expect(issues.map((i) => [i.index, i.field, i.rule ?? null])).toEqual([
+      [0, 'shift', null],
+      [0, 'role', 'flood.duty_ab_roles'],
+      [2, 'person', 'flood.duty_no_overlap'],
+    ]);
   });
 });
 

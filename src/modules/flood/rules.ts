@@ -1,6 +1,24 @@
 import { addDays, daysBetween, isIsoDate } from '../../core/calendar/calendar.js';
 import { maskPhone } from '../../core/ledger/validators.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
 import type { RiskStatus } from './schema.js';
+
+/**
+ * The rules a flood record can break, by stable key with their source. In a form
+ * they refuse the write; in a ledger import (a past record) they are findings.
+ */
+export const FLOOD_RULES = {
+  /** 整治状态 moves forward only; 已完成 is final. */
+  riskForward: { rule: 'flood.risk_progress_forward_only', statute: '内涝风险点“三本台账”整治进度规则（本局做法，未核实）' },
+  /** A progress update is not dated before the point's registration. */
+  riskAfterRegistration: { rule: 'flood.risk_progress_after_registration', statute: '内涝风险点“三本台账”整治进度规则（本局做法，未核实）' },
+  /** Every duty day has an A角 and a B角. */
+  dutyAbRoles: { rule: 'flood.duty_ab_roles', statute: '本局防汛值班制度：在编干部AB角值守（种子报告一（二）3，未核实）' },
+  /** Nobody stands two overlapping shifts. */
+  dutyNoOverlap: { rule: 'flood.duty_no_overlap', statute: '本局防汛值班制度：抢险队伍三班倒、24小时备勤，同一人不得同时值两个班（未核实）' },
+  /** Every day of a roster's span is staffed. */
+  dutyEveryDay: { rule: 'flood.duty_every_day', statute: '本局防汛值班制度：汛期每天安排A角和B角值守（未核实）' },
+} as const;
 
 // ─────────────────────────── Flood-risk points ───────────────────────────
 
@@ -37,6 +55,42 @@ export function progressProblem(
   if (point.lastUpdateOn && update.onDate < point.lastUpdateOn) return { field: 'onDate', message: `进展日期不能早于上一次进展（${point.lastUpdateOn}）` };
   if (update.onDate > today) return { field: 'onDate', message: '进展日期不能晚于今天' };
   return undefined;
+}
+
+/** Column headers of the progress fields (ledger 整治进度台账 / 水浸风险点台账). */
+const PROGRESS_HEADERS = { onDate: '进展日期', status: '整治状态' } as const;
+
+/**
+ * What no progress update can be (an error in a form and in an import alike): an
+ * impossible date or status, a date in the future, or one before the update already
+ * recorded last (the timeline is kept in date order).
+ */
+export function progressError(point: { lastUpdateOn: string | null }, update: { onDate: string; status: RiskStatus }, today: string): { field: 'onDate' | 'status'; message: string } | undefined {
+  if (!isIsoDate(update.onDate)) return { field: 'onDate', message: '进展日期无效' };
+  if (!RISK_STATUSES.includes(update.status)) return { field: 'status', message: `整治状态应为${RISK_STATUSES.join('/')}` };
+  if (point.lastUpdateOn && update.onDate < point.lastUpdateOn) return { field: 'onDate', message: `进展日期不能早于上一次进展（${point.lastUpdateOn}）` };
+  if (update.onDate > today) return { field: 'onDate', message: '进展日期不能晚于今天' };
+  return undefined;
+}
+
+/**
+ * The rules a progress update can break (a past record may have): the status moved
+ * back or after 已完成, or the update is dated before the point's registration.
+ */
+export function progressBreaches(point: { status: RiskStatus; registeredOn: string }, update: { onDate: string; status: RiskStatus }): RuleBreach[] {
+  const out: RuleBreach[] = [];
+  if (!RISK_TRANSITIONS[point.status].includes(update.status)) {
+    out.push({
+      ...FLOOD_RULES.riskForward,
+      message: point.status === '已完成' ? `该风险点已完成整治，不能再更新进度（记为“${update.status}”）` : `整治状态不能由“${point.status}”改回“${update.status}”`,
+      field: 'status',
+      column: PROGRESS_HEADERS.status,
+    });
+  }
+  if (isIsoDate(update.onDate) && update.onDate < point.registeredOn) {
+    out.push({ ...FLOOD_RULES.riskAfterRegistration, message: `进展日期${update.onDate}早于纳入台账日期（${point.registeredOn}）`, field: 'onDate', column: PROGRESS_HEADERS.onDate });
+  }
+  return out;
 }
 
 // ─────────────────────────── Duty roster ───────────────────────────
@@ -86,6 +140,9 @@ export interface RosterIssue {
   index: number;
   field: 'date' | 'shift' | 'role' | 'person';
   message: string;
+  /** Set when the issue is a rule a real roster can break (`FLOOD_RULES`); absent: the line cannot be a true record. */
+  rule?: string;
+  statute?: string;
 }
 
 /**
@@ -114,7 +171,7 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
   for (const [date, idx] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
     const roles = new Set(idx.map((i) => entries[i]!.role));
     const missing = (['A角', 'B角'] as const).filter((r) => !roles.has(r));
-    if (missing.length) issues.push({ index: idx[0]!, field: 'role', message: `${date} 没有${missing.join('和')}：每天须同时安排A角和B角值守` });
+    if (missing.length) issues.push({ index: idx[0]!, field: 'role', message: `${date} 没有${missing.join('和')}：每天须同时安排A角和B角值守`, ...FLOOD_RULES.dutyAbRoles });
   }
   // Rule 3: one person, overlapping shifts (within the entries and against the context).
   const all = [...entries.map((e, i) => ({ e, i, iv: intervals[i] })), ...(opts.context ?? []).map((e) => ({ e, i: -1, iv: isIsoDate(e.date) ? shiftInterval(e.date, e.shift) : undefined }))];
@@ -129,7 +186,7 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
         // Reported on the later line (the one that created the clash); context lines are never reported.
         const [reported, other] = x.i < 0 ? [y, x] : y.i < 0 ? [x, y] : y.i > x.i ? [y, x] : [x, y];
         const otherName = other.i >= 0 ? `${describe(other.i)}（${other.e.date} ${other.e.shift}）` : `已排的 ${other.e.date} ${other.e.shift}`;
-        issues.push({ index: reported.i, field: 'person', message: `${person} 的 ${reported.e.date} ${reported.e.shift} 与${otherName}时间重叠：同一人不能同时值两个班` });
+        issues.push({ index: reported.i, field: 'person', message: `${person} 的 ${reported.e.date} ${reported.e.shift} 与${otherName}时间重叠：同一人不能同时值两个班`, ...FLOOD_RULES.dutyNoOverlap });
       }
     }
   }

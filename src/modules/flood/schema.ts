@@ -42,6 +42,8 @@ export type FloodTables = {
     status: RiskStatus;
     note: string;
     created_by: string;
+    /** The ledger import that recorded it (null: a form). */
+    import_id: string | null;
     created_at: Instant;
   };
   flood_project: {

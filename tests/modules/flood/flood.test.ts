@@ -144,16 +144,20 @@ describe('duty roster', () => {
     expect(rows.find((r: any) => r.person === '甲干部').phone).toBe('138****0001');
   });
 
-  it('a bad roster import names the row and column and writes nothing', async () => {
+  it('a roster import: a line that cannot be is a row error (nothing written); a broken duty rule is a finding, not a refusal', async () => {
+    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const def = sys.registry.ledgers.get('duty-roster')!;
     const csv = ['日期,班次,角色 (A角/B角),姓名,联系电话', '2024-08-01,全天,A角,甲干部,', '2024-08-01,全天,B角,乙干部,', '2024-08-02,全天,A角,丙干部,', '2024-08-02,早班,B角,丙干部,'].join('\n');
-    const res = await importLedger(sys, { db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv), filename: '值班表.csv' });
-    expect(res.ok).toBe(false);
-    if (res.ok) return;
-    expect(res.errors).toEqual([{ row: 5, column: '姓名', message: expect.stringContaining('与第4行（2024-08-02 全天）时间重叠'), value: '丙干部' }]);
+    const bad = await importLedger(sys, ctx, def, { data: Buffer.from(csv.replace('2024-08-01,全天,B角', '2024-08-01,上午班,B角')), filename: '值班表.csv' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors).toEqual([{ row: 3, column: '班次', message: expect.stringContaining('班次“上午班”无效'), value: '上午班' }]);
     const n = await sys.db.selectFrom('flood_duty' as any).select((eb: any) => eb.fn.countAll().as('n')).where('duty_date', '>=', '2024-08-01').executeTakeFirst();
     expect(Number((n as any).n)).toBe(0);
-    const good = await importLedger(sys, { db: sys.db, actor: systemActor(tenantId) }, sys.registry.ledgers.get('duty-roster')!, { data: Buffer.from(csv.replace(/早班,B角,丙干部/, '早班,B角,戊队员')), filename: '值班表.csv' });
-    expect(good).toMatchObject({ ok: true, created: 4 });
+    const res = await importLedger(sys, ctx, def, { data: Buffer.from(csv), filename: '值班表.csv' });
+    expect(res).toMatchObject({ ok: true, created: 4 });
+    if (!res.ok) return;
+    expect(res.findings).toEqual([{ row: 5, column: '姓名', rule: 'flood.duty_no_overlap', statute: expect.stringContaining('值班制度'), message: expect.stringContaining('与第4行（2024-08-02 全天）时间重叠') }]);
   });
 });
 

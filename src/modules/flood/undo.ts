@@ -1,0 +1,26 @@
+/**
+ * Undoing a flood ledger import: what the import made besides its records' own rows
+ * (progress entries, the lines of a duty day). Called by the kernel's undo
+ * (`LedgerUndo.beforeDelete`) after it has checked that nothing was recorded on
+ * those records since.
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../../core/context.js';
+import type { WriteScope } from '../../core/audit/audit.js';
+import { lastImport } from './persist.js';
+
+/** Removes the progress entries the import being undone recorded (for points it created or updated). */
+export function dropImportedProgress(ledger: string) {
+  return async (w: WriteScope, ctx: Ctx): Promise<void> => {
+    const last = await lastImport(w, ctx.actor.tenantId, ledger);
+    if (!last) return;
+    await sql`DELETE FROM flood_risk_progress WHERE tenant_id = ${ctx.actor.tenantId} AND import_id = ${last.id}::uuid`.execute(w.tx);
+  };
+}
+
+/** Removes the roster lines of duty days (ids = the dates). */
+export async function deleteDutyDays(w: WriteScope, tenantId: string, dates: readonly string[]): Promise<void> {
+  const days = dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (!days.length) return;
+  await sql`DELETE FROM flood_duty WHERE tenant_id = ${tenantId} AND duty_date = ANY(${sql.val(days)}::date[])`.execute(w.tx);
+}
