@@ -1,12 +1,16 @@
-import type { Ctx } from '../../core/context.js';
-import { write } from '../../core/audit/audit.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../../core/context.js';
+import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { assertInScope } from '../../core/scope.js';
 import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
 import { checkAttendance, checkExamScore } from './rules.js';
 import { present, ENTITY } from './presenters.js';
-import type { StaffTable } from './repository.js';
+import { getRecord, type StaffTable } from './repository.js';
 
 const date = (field: string, v: unknown, label: string) => {
   if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
@@ -49,23 +53,128 @@ export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
   staff_pufa_activity: (b) => ({ date: date('date', b.date, '日期'), title: text('title', b.title, '活动名称'), laws: opt(b.laws), place: opt(b.place), audience_count: optInt('audienceCount', b.audienceCount, '受众人数'), duty_id: opt(b.dutyId) }),
 };
 
+/** A record to save: without `id` a new one; with `id` a change (fields absent from `body` keep their value). */
+export interface RecordSave {
+  row?: number;
+  id?: string;
+  orgId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface SaveResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Historical mode only (live mode throws). */
+  errors: RowError[];
+  /** The id of each input, in order (undefined where it was an error). */
+  ids: Array<string | undefined>;
+}
+
+/** Ledger headers of each table's API fields (row errors of an import name them). */
+export const HEADERS: Record<StaffTable, Readonly<Record<string, string>>> = {
+  staff_study_session: { date: '日期', form: '形式', topic: '主题', attendees: '参加人数' },
+  staff_exam_result: { exam: '考试名称', date: '考试日期', person: '姓名', score: '成绩', passMark: '及格线' },
+  staff_training: { date: '日期', topic: '主题', audience: '对象', mode: '形式', attendees: '参加人数', onsite: '参加人数', online: '参加人数' },
+  staff_pufa_duty: { year: '年度', law: '法律法规名称', content: '普法内容' },
+  staff_pufa_activity: { date: '日期', title: '活动名称', audienceCount: '受众人数', dutyId: '普法责任' },
+};
+
+const num = (c: string, v: unknown) => (c === 'score' || c === 'pass_mark' ? Number(v) : v);
+const examKey = (v: { exam: unknown; date: unknown; person: unknown }) => `${v.exam}|${v.date}|${v.person}`;
+
+/**
+ * Saves records of a staff table — the one path for the forms (one input, live) and the
+ * `study-sessions` / `exam-results` / `trainings` ledgers (many, historical). No rule of
+ * RULES.md applies to these records, so an import has no findings; what cannot be a
+ * record (bad date, a value out of its domain, attendance that does not add up, a second
+ * result of one person in one exam) is refused in both modes.
+ */
+export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable, inputs: ReadonlyArray<RecordSave>, origin: WriteOrigin): Promise<SaveResult> {
+  const db = w.tx.withTables<StaffTables>();
+  const headers = HEADERS[table];
+  const errs: RowError[] = [];
+  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const ids = inputs.filter((i) => i.id).map((i) => i.id!);
+  const existing = new Map<string, Record<string, any>>(
+    ((await db.selectFrom(table as 'staff_training').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).forUpdate().execute()) as Array<Record<string, any>>).map((r) => [r.id as string, r]),
+  );
+  // One look-up each for what a new record must not collide with or must refer to.
+  const exams = new Set<string>();
+  if (table === 'staff_exam_result') {
+    const names = [...new Set(inputs.filter((i) => !i.id).map((i) => String(i.body.exam ?? '').trim()))];
+    for (const r of await db.selectFrom('staff_exam_result').select(['exam', 'date', 'person']).where('tenant_id', '=', actor.tenantId).where(sql<boolean>`exam = ANY(${sql.val(names)}::text[])`).execute()) exams.add(examKey(r));
+  }
+  const duties = new Set<string>();
+  if (table === 'staff_pufa_activity') {
+    const dutyIds = inputs.map((i) => i.body.dutyId).filter((d): d is string => typeof d === 'string' && /^[0-9a-f-]{36}$/i.test(d));
+    for (const r of await db.selectFrom('staff_pufa_duty').select('id').where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`).execute()) duties.add(r.id);
+  }
+  let bureau: string | undefined;
+  const creates: Array<Record<string, unknown>> = [];
+  const updates: Array<Record<string, unknown>> = [];
+  const events: AuditInput[] = [];
+  for (const s of inputs) {
+    out.ids.push(undefined);
+    const old = s.id ? existing.get(s.id) : undefined;
+    const values = guard(origin, errs, s.row, headers, () => {
+      if (s.id && !old) throw errors.notFound('记录');
+      const v = VALUES[table](old ? { ...present(table, old), ...s.body } : s.body);
+      if (table === 'staff_exam_result' && !old) {
+        if (exams.has(examKey(v as { exam: string; date: string; person: string }))) throw errors.duplicate('person', `${v.person}在该场考试已有成绩`);
+        exams.add(examKey(v as { exam: string; date: string; person: string }));
+      }
+      if (v.duty_id && !duties.has(v.duty_id as string)) throw errors.validation('dutyId', '所选普法责任不存在');
+      return v;
+    });
+    if (!values) continue;
+    if (!old) {
+      const id = crypto.randomUUID();
+      const orgId = s.orgId ?? (bureau ??= actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id);
+      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...values });
+      out.ids[out.ids.length - 1] = id;
+      out.created++;
+      if (origin.mode === 'live') events.push({ entity: ENTITY[table], entityId: id, action: 'created', orgId, after: values });
+      else origin.imp.trace({ row: s.row ?? 0, entity: ENTITY[table], entityId: id, action: 'created', orgId, values });
+      continue;
+    }
+    out.ids[out.ids.length - 1] = old.id;
+    const before = Object.fromEntries(Object.keys(values).map((c) => [c, num(c, old[c])]));
+    if (!diffFields(before, values).length) {
+      out.unchanged++;
+      continue;
+    }
+    updates.push({ tenant_id: actor.tenantId, id: old.id, ...values, version: old.version + 1, updated_at: new Date() });
+    out.updated++;
+    if (origin.mode === 'live') events.push({ entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, before, after: values });
+    else origin.imp.trace({ row: s.row ?? 0, entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, values, before: { ...before, version: old.version, updated_at: old.updated_at } });
+  }
+  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
+  await insertMany(w.tx, table, creates);
+  await updateMany(w.tx, table, ['tenant_id', 'id'], updates);
+  if (events.length) await w.auditMany(events);
+  return out;
+}
+
+/** Live: a failure throws (the form's 400/409). Historical: a row error naming the row and the ledger header. */
+function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
+  if (origin.mode === 'live') return fn();
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
+    return undefined;
+  }
+}
+
 /** Creates a record of one of the staff tables (audit `staff.<entity>.created`). */
 export async function createRecord(ctx: Ctx, table: StaffTable, body: Record<string, unknown>) {
-  const values = VALUES[table](body);
+  VALUES[table](body);
   const orgId = (body.orgId as string | undefined) ?? ctx.actor.orgId ?? (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
   assertInScope(ctx.actor, orgId, '单位');
   return write(ctx, async (w) => {
-    const db = w.tx.withTables<StaffTables>();
-    if (table === 'staff_exam_result') {
-      const dup = await db.selectFrom('staff_exam_result').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('exam', '=', values.exam as string).where('date', '=', values.date as string).where('person', '=', values.person as string).executeTakeFirst();
-      if (dup) throw errors.duplicate('person', `${values.person}在该场考试已有成绩`);
-    }
-    if (values.duty_id) {
-      const d = await db.selectFrom('staff_pufa_duty').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', values.duty_id as string).executeTakeFirst();
-      if (!d) throw errors.validation('dutyId', '所选普法责任不存在');
-    }
-    const r = await db.insertInto(table as 'staff_training').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...(values as any) }).returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: ENTITY[table], entityId: r.id, action: 'created', orgId, after: values });
-    return present(table, r);
+    const r = await saveRecords(w, ctx.actor, table, [{ orgId, body }], { mode: 'live' });
+    return present(table, await getRecord(w.tx, ctx, table, r.ids[0]!));
   });
 }

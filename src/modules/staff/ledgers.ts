@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type LedgerSpec } from '../../core/ledger/spec.js';
-import { diffFields, type AuditInput } from '../../core/audit/audit.js';
 import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
 import { listRecords, type StaffTable } from './repository.js';
-import { ENTITY } from './presenters.js';
+import { saveRecords } from './commands.js';
 
 /** 学法记录 — LEDGERS.md `study-sessions` (rows match on 日期 + 主题). */
 export const studySessionsSpec = defineLedgerSpec({
@@ -43,16 +43,19 @@ export const trainingsSpec = defineLedgerSpec({
   ],
 });
 
-/** A ledger over one staff table: `key` gives the natural key of a row, `cols` maps row fields to columns. */
+/**
+ * A ledger over one staff table: `key` gives the natural key of a row (table columns),
+ * `cols` maps row fields to columns. Rows go through `saveRecords` (the forms' path)
+ * with the row fields as the API body (`passMark` for 及格线).
+ */
 function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, table: StaffTable, key: (r: Record<string, unknown>) => string, cols: Record<string, string>): LedgerDef<R> {
   const toRow = (v: R) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, v[f] ?? null]));
   return {
     spec: spec as LedgerSpec,
     readPermission: 'staff.read',
     writePermission: 'staff.write',
-    async commit({ ctx, w }, rows) {
-      const db = w.tx.withTables<StaffTables>() as any;
-      const existing = new Map<string, any>(((await db.selectFrom(table).selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute()) as any[]).map((r) => [key(r), r]));
+    async commit(imp, rows) {
+      const { ctx } = imp;
       const errors: RowError[] = [];
       const seen = new Map<string, number>();
       for (const { rowNumber, value } of rows) {
@@ -61,40 +64,23 @@ function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, tab
         seen.set(k, rowNumber);
       }
       if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-      const orgId = ctx.actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
-      const events: AuditInput[] = [];
-      const fresh: any[] = [];
-      let updated = 0, unchanged = 0;
-      for (const { value } of rows) {
-        const next = toRow(value);
-        const old = existing.get(key(next));
-        if (!old) {
-          fresh.push({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...next });
-          continue;
-        }
-        const before = Object.fromEntries(Object.keys(next).map((c) => [c, c === 'score' || c === 'pass_mark' ? Number(old[c]) : old[c]]));
-        if (!diffFields(before, next).length) {
-          unchanged++;
-          continue;
-        }
-        await db.updateTable(table).set({ ...next, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', old.id).execute();
-        events.push({ entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, before, after: next, note: { via: `ledger:${spec.key}` } });
-        updated++;
-      }
-      for (let i = 0; i < fresh.length; i += 500) {
-        const ins: any[] = await db.insertInto(table).values(fresh.slice(i, i + 500)).returning(['id', 'org_id']).execute();
-        ins.forEach((r, j) => {
-          const { tenant_id: _t, org_id: _o, ...after } = fresh[i + j];
-          events.push({ entity: ENTITY[table], entityId: r.id, action: 'created', orgId: r.org_id, after, note: { via: `ledger:${spec.key}` } });
-        });
-      }
-      await w.auditMany(events);
-      return { created: fresh.length, updated, unchanged, errors: [] };
+      const dates = [...new Set(rows.map((r) => r.value.date as string))];
+      const found = (await ctx.db
+        .withTables<StaffTables>()
+        .selectFrom(table as 'staff_training')
+        .selectAll()
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
+        .execute()) as Array<Record<string, unknown>>;
+      const known = new Map(found.map((r) => [key(r), r.id as string]));
+      const r = await saveRecords(imp.w, ctx.actor, table, rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(key(toRow(value))), body: { ...value } })), { mode: 'historical', imp });
+      return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
     },
     async exportRows(ctx) {
       const rows = await listRecords(ctx, table, {});
       return rows.reverse().map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
     },
+    undo: { table },
   };
 }
 
