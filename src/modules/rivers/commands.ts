@@ -1,14 +1,39 @@
+import crypto from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { assertInScope } from '../../core/scope.js';
-import { isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { assertInScope, inScope } from '../../core/scope.js';
+import { isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { diffFields } from '../../core/audit/audit.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import type { RowError, TraceEntry, WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, homeOrg, RIVER_DEPARTMENT } from './input.js';
 import { t } from './repository.js';
-import { riverAudit, sampleAudit } from './presenters.js';
+import { riverAudit, sampleAudit, sampleValues } from './presenters.js';
 import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from './rules.js';
+import { attempt, persist, type AnyRow, type Item } from './persist.js';
+import type { RiversTables } from './schema.js';
 
 const today = () => isoDateInShanghai(new Date());
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** A stored row of a rivers table. */
+export type RiversRow<K extends keyof RiversTables> = Selectable<RiversTables[K]>;
+
+/** What a domain function did with a batch: counts, and the row errors of an import (live mode throws instead). */
+export interface SaveSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
+
+/** In live mode an error is thrown; in historical mode it becomes a row error. */
+function fail(origin: WriteOrigin, errs: RowError[], row: number | undefined, column: string, e: Error, value?: string): void {
+  if (origin.mode === 'live') throw e;
+  errs.push({ row: row ?? 0, column, message: e.message, ...(value !== undefined ? { value } : {}) });
+}
 
 // ─────────────────────────── 河涌名录 ───────────────────────────
 
@@ -19,13 +44,20 @@ export interface RiverInput {
   chief?: string | null;
   sections?: string[];
 }
+const RIVER_INPUT_KEYS = ['name', 'lengthKm', 'streetOrgIds', 'chief', 'sections'] as const;
 
-async function riverValues(ctx: Ctx, i: RiverInput) {
+export interface RiverSave extends RiverInput {
+  row?: number;
+  id?: string;
+  version?: number;
+}
+
+/** Ledger column of each river field (河涌名录). */
+export const RIVER_COLUMNS: Readonly<Record<string, string>> = { name: '河涌名称', lengthKm: '长度 (km)', streetOrgIds: '所在街道', chief: '河长', sections: '监测断面' };
+
+function riverValues(streets: ReadonlySet<string>, home: string, i: RiverInput) {
   const ids = [...new Set(i.streetOrgIds ?? [])];
-  if (ids.length) {
-    const found = await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').where('id', 'in', ids.filter((x) => /^[0-9a-f-]{36}$/.test(x)).length ? ids.filter((x) => /^[0-9a-f-]{36}$/.test(x)) : ['00000000-0000-0000-0000-000000000000']).execute();
-    if (found.length !== ids.length) throw errors.validation('streetOrgIds', '所在街道中有不存在的街道');
-  }
+  if (ids.some((x) => !streets.has(x))) throw errors.validation('streetOrgIds', '所在街道中有不存在的街道');
   const sections = [...new Set((i.sections ?? []).map((s) => s.trim()).filter(Boolean))];
   if (sections.some((s) => s.length > 50 || /[.\s]/.test(s))) throw errors.validation('sections', '监测断面名称不能含空格或“.”，且不超过50字');
   return {
@@ -34,65 +66,129 @@ async function riverValues(ctx: Ctx, i: RiverInput) {
       length_km: check.num('lengthKm', '长度（km）', i.lengthKm, { min: 0, max: 10000 }),
       street_org_ids: ids,
       chief: check.text('chief', '河长', i.chief, { max: 50 }),
-      org_id: ids[0] ?? (await homeOrg(ctx.db, ctx.actor.tenantId, RIVER_DEPARTMENT)),
+      org_id: ids[0] ?? home,
     },
     sections,
   };
 }
 
-/** Sections must be unique in the tenant: they name the metric rivers.section_class.<section>. */
-async function syncSections(ctx: Ctx, w: WriteScope, river: { id: string; org_id: string }, names: string[]) {
-  const db = t(w.tx);
-  const mine = await db.selectFrom('river_section').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '=', river.id).execute();
-  const others = await db.selectFrom('river_section').select(['name']).where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '!=', river.id).where('name', 'in', names.length ? names : ['']).execute();
-  if (others.length) throw errors.duplicate('sections', `监测断面“${others[0]!.name}”已属于其他河涌（断面名称在全区须唯一）`);
-  const drop = mine.filter((s) => !names.includes(s.name));
-  for (const s of drop) {
-    const used = await db.selectFrom('water_sample').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('section_id', '=', s.id).limit(1).executeTakeFirst();
-    if (used) throw errors.validation('sections', `监测断面“${s.name}”已有监测记录，不能删除`);
+/**
+ * Saves rivers with their monitoring sections — the one write path of 河涌名录 (form:
+ * one, live; the ledger: many, historical, matched on 河涌名称). Sections are given in
+ * full (an import passes the stored ones plus the file's); a section name is unique
+ * in the tenant (it names the metric `rivers.section_class.<section>`), and a section
+ * with samples cannot be removed. A river's owner change moves its sections and
+ * samples along. Audit `rivers.river.created` / `updated` in live mode.
+ */
+export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly RiverSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: RiversRow<'river'>[] }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const streets = new Set((await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
+  const home = await homeOrg(w.tx, tenantId, RIVER_DEPARTMENT);
+  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
+  const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
+  const existing = await t(w.tx).selectFrom('river').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
+  const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
+  const sectionNames = inputs.flatMap((i) => (i.sections ?? []).map((s) => (typeof s === 'string' ? s.trim() : '')));
+  const sections = await t(w.tx)
+    .selectFrom('river_section')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(river_id = ANY(${sql.val(existing.map((r) => r.id))}::uuid[]) OR name = ANY(${sql.val(sectionNames)}::text[]))`)
+    .orderBy('sort')
+    .execute();
+  const sectionsOf = (riverId: string) => sections.filter((s) => s.river_id === riverId);
+  const owner = new Map(sections.map((s) => [s.name, s.river_id]));
+  const seen = new Map<string, number>();
+  const sectionInFile = new Map<string, { river: string; row: number }>();
+  const items: Array<Item<Record<string, unknown>> & { id: string; want: string[]; drop: Array<{ id: string; name: string }>; add: string[] }> = [];
+  for (const input of inputs) {
+    let old: AnyRow | undefined;
+    if (input.id) {
+      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
+      if (!old) {
+        fail(origin, errs, input.row, '河涌名称', errors.notFound('河涌'));
+        continue;
+      }
+      if (origin.mode === 'live') {
+        assertInScope(ctx.actor, old.org_id, '河涌');
+        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+      }
+    }
+    if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
+    const oldSections = old ? sectionsOf(old.id).map((s) => s.name) : [];
+    const merged: RiverInput = old ? { name: old.name, lengthKm: old.length_km == null ? null : Number(old.length_km), streetOrgIds: old.street_org_ids, chief: old.chief, sections: oldSections, ...input } : input;
+    const v = attempt(origin, input.row, RIVER_COLUMNS, errs, () => {
+      const r = riverValues(streets, home, merged);
+      if (!old) assertInScope(ctx.actor, r.values.org_id);
+      return r;
+    });
+    if (!v) continue;
+    const clash = byName.get(v.values.name);
+    if (clash && clash.id !== old?.id) {
+      fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `河涌“${v.values.name}”已在名录中`), v.values.name);
+      continue;
+    }
+    if (seen.has(v.values.name)) {
+      fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `与第${seen.get(v.values.name)}行重复`), v.values.name);
+      continue;
+    }
+    seen.set(v.values.name, input.row ?? 0);
+    const id = old?.id ?? crypto.randomUUID();
+    const taken = v.sections.find((s) => (owner.has(s) && owner.get(s) !== old?.id) || (sectionInFile.has(s) && sectionInFile.get(s)!.river !== v.values.name));
+    if (taken) {
+      fail(origin, errs, input.row, '监测断面', errors.duplicate('sections', `监测断面“${taken}”已属于其他河涌（断面名称在全区须唯一）`), taken);
+      continue;
+    }
+    for (const s of v.sections) sectionInFile.set(s, { river: v.values.name, row: input.row ?? 0 });
+    const drop = old ? sectionsOf(old.id).filter((s) => !v.sections.includes(s.name)).map((s) => ({ id: s.id, name: s.name })) : [];
+    const add = v.sections.filter((s) => !oldSections.includes(s));
+    items.push({ row: input.row, old, id, values: v.values, want: v.sections, drop, add, force: drop.length + add.length > 0 || (!!old && diffFields({ s: oldSections }, { s: v.sections }).length > 0) });
   }
-  if (drop.length) await db.deleteFrom('river_section').where('tenant_id', '=', ctx.actor.tenantId).where('id', 'in', drop.map((s) => s.id)).execute();
-  const add = names.filter((n) => !mine.some((s) => s.name === n));
-  if (add.length) await db.insertInto('river_section').values(add.map((name) => ({ tenant_id: ctx.actor.tenantId, org_id: river.org_id, river_id: river.id, name, sort: names.indexOf(name) }))).execute();
-  await db.updateTable('river_section').set({ org_id: river.org_id }).where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '=', river.id).execute();
+  const dropIds = items.flatMap((it) => it.drop.map((d) => d.id));
+  if (dropIds.length) {
+    const used = await t(w.tx).selectFrom('water_sample').select('section_id').distinct().where('tenant_id', '=', tenantId).where(sql<boolean>`section_id = ANY(${sql.val(dropIds)}::uuid[])`).execute();
+    const usedIds = new Set(used.map((u) => u.section_id));
+    for (const it of items) {
+      const d = it.drop.find((x) => usedIds.has(x.id));
+      if (d) fail(origin, errs, it.row, '监测断面', errors.validation('sections', `监测断面“${d.name}”已有监测记录，不能删除`), d.name);
+    }
+  }
+  if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] };
+  const want = new Map(items.map((it) => [it.id, it.want]));
+  const had = new Map(items.filter((it) => it.old).map((it) => [it.id, sectionsOf(it.id).map((s) => s.name)]));
+  const res = await persist(ctx, w, origin, { table: 'river', entity: 'rivers.river', items, view: (r: RiversRow<'river'>) => riverAudit(r, want.get(r.id) ?? []), viewBefore: (r: RiversRow<'river'>) => riverAudit(r, had.get(r.id) ?? []) });
+  // Sections: removed (a form only: an import never drops one), added, and moved with the river's owner.
+  const written = items.filter((_, i) => res.actions[i] !== 'unchanged');
+  if (dropIds.length) await sql`DELETE FROM river_section WHERE tenant_id = ${tenantId} AND id = ANY(${sql.val(dropIds)}::uuid[])`.execute(w.tx);
+  const orgOf = new Map(res.rows.map((r) => [r.id, r.org_id]));
+  await insertMany(
+    w.tx,
+    'river_section',
+    written.flatMap((it) => it.add.map((name) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: orgOf.get(it.id)!, river_id: it.id, name, sort: it.want.indexOf(name) }))),
+  );
+  const moved = written.filter((it) => it.old && it.old.org_id !== orgOf.get(it.id)).map((it) => ({ tenant_id: tenantId, river_id: it.id, org_id: orgOf.get(it.id)! }));
+  await updateMany(w.tx, 'river_section', ['tenant_id', 'river_id'], moved);
+  await updateMany(w.tx, 'water_sample', ['tenant_id', 'river_id'], moved);
+  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows as RiversRow<'river'>[] };
 }
 
 /** 新增河涌 (audit `rivers.river.created`). */
 export async function createRiver(ctx: Ctx, input: RiverInput) {
-  const { values, sections } = await riverValues(ctx, input);
-  assertInScope(ctx.actor, values.org_id);
-  return write(ctx, async (w) => {
-    const dup = await t(w.tx).selectFrom('river').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', values.name).executeTakeFirst();
-    if (dup) throw errors.duplicate('name', `河涌“${values.name}”已在名录中`);
-    const row = await t(w.tx).insertInto('river').values({ tenant_id: ctx.actor.tenantId, ...values }).returningAll().executeTakeFirstOrThrow();
-    await syncSections(ctx, w, row, sections);
-    await w.audit({ entity: 'rivers.river', entityId: row.id, action: 'created', orgId: row.org_id, after: riverAudit(row, sections) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveRivers(ctx, w, [pick(input, RIVER_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
 }
 
 /** 修改河涌 (河长、街道、断面…); stale version → 409. Audit `rivers.river.updated`. */
 export async function updateRiver(ctx: Ctx, id: string, version: number, input: RiverInput) {
-  return write(ctx, async (w) => {
-    const before = await t(w.tx).selectFrom('river').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('河涌');
-    assertInScope(ctx.actor, before.org_id, '河涌');
-    if (before.version !== version) throw errors.conflict();
-    const oldSections = (await t(w.tx).selectFrom('river_section').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '=', id).orderBy('sort').execute()).map((s) => s.name);
-    const { values, sections } = await riverValues({ ...ctx, db: w.tx }, { name: before.name, lengthKm: before.length_km, streetOrgIds: before.street_org_ids, chief: before.chief, sections: oldSections, ...input });
-    if (values.name !== before.name) {
-      const dup = await t(w.tx).selectFrom('river').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', values.name).executeTakeFirst();
-      if (dup) throw errors.duplicate('name', `河涌“${values.name}”已在名录中`);
-    }
-    const row = await t(w.tx).updateTable('river').set({ ...values, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await syncSections(ctx, w, row, sections);
-    if (row.org_id !== before.org_id) {
-      await t(w.tx).updateTable('water_sample').set({ org_id: row.org_id }).where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '=', id).execute();
-    }
-    await w.audit({ entity: 'rivers.river', entityId: id, action: 'updated', orgId: row.org_id, before: riverAudit(before, oldSections), after: riverAudit(row, sections) });
-    return row;
-  });
+  return write(ctx, async (w) => (await saveRivers(ctx, w, [{ ...pick(input, RIVER_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
+}
+
+/** The keys an input really carries (a form's PATCH: absent keys keep the stored value). */
+function pick<T extends object>(input: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (k in input) out[k] = input[k];
+  return out;
 }
 
 // ─────────────────────────── 水质监测 ───────────────────────────
@@ -111,6 +207,12 @@ export interface SampleInput {
   codmnMgl?: number | null;
   bod5Mgl?: number | null;
 }
+
+/** Ledger column of each sample field (水质监测). */
+export const SAMPLE_COLUMNS: Readonly<Record<string, string>> = {
+  riverId: '河涌名称', sectionId: '断面', sampledOn: '采样日期', transparencyCm: '透明度 (cm)', depthCm: '水深 (cm)', doMgl: '溶解氧 (mg/L)', orpMv: '氧化还原电位 (mV)',
+  nh3nMgl: '氨氮 (mg/L)', tpMgl: '总磷 (mg/L)', codMgl: '化学需氧量 (mg/L)', codmnMgl: '高锰酸盐指数 (mg/L)', bod5Mgl: '五日生化需氧量 (mg/L)',
+};
 
 /** Checks a sample's measured values (field names as the API and form use them). */
 export function sampleMeasures(i: SampleInput) {
@@ -140,87 +242,150 @@ export function judge(m: ReturnType<typeof sampleMeasures>) {
 const BLACK_LABELS: Record<string, string> = { transparency: '透明度', do: '溶解氧', orp: '氧化还原电位', nh3n: '氨氮' };
 
 export interface NewSample {
+  row?: number;
   river: { id: string; name: string; org_id: string; chief: string | null };
   section: { id: string; name: string } | null;
   sampledOn: string;
   measures: ReturnType<typeof sampleMeasures>;
 }
 
+/** What a black-odour alert's history shows. */
+function alertView(a: AnyRow, river: string, chief: string | null) {
+  return { river, grade: a.grade, raisedOn: a.raised_on, message: a.message, chief };
+}
+
 /**
- * Inserts samples with their class and grade; a sample graded black-odorous
- * raises an alert to the river's owner (its org; the river chief is named).
- * Audit `rivers.sample.recorded` on each sample and `rivers.alert.raised` on each
- * alert. Used by the form, the ledger import and the demo (bulk).
+ * Writes checked samples with their class and grade; a sample graded black-odorous
+ * raises an alert to the river's owner (its org; the river chief is named) in the
+ * same transaction. Live: audit `rivers.sample.recorded` per sample and
+ * `rivers.alert.raised` per alert; historical: each sample and alert traced. Called by
+ * `saveSamples` (forms, imports) and the demo (bulk, live).
  */
-export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly NewSample[], note?: Record<string, unknown>) {
-  const events: AuditInput[] = [];
-  const out: Array<{ sample: any; alert: any | null }> = [];
-  for (let i = 0; i < samples.length; i += 500) {
-    const chunk = samples.slice(i, i + 500);
-    const judged = chunk.map((s) => judge(s.measures));
-    const rows = await t(w.tx)
-      .insertInto('water_sample')
-      .values(chunk.map((s, k) => ({ tenant_id: ctx.actor.tenantId, org_id: s.river.org_id, river_id: s.river.id, section_id: s.section?.id ?? null, sampled_on: s.sampledOn, ...s.measures, gb_class: judged[k]!.gb_class, black_grade: judged[k]!.black_grade, created_by: ctx.actor.name })))
-      .returningAll()
-      .execute();
-    const alerts = rows
-      .map((r, k) => ({ r, s: chunk[k]!, j: judged[k]! }))
-      .filter(({ j }) => j.black_grade === 'light' || j.black_grade === 'severe')
-      .map(({ r, s, j }) => {
-        const why = Object.entries(j.byParam)
-          .filter(([, g]) => g !== 'none')
-          .map(([p, g]) => `${BLACK_LABELS[p]}${BLACK_GRADE_LABELS[g!]}`)
-          .join('、');
-        return {
-          tenant_id: ctx.actor.tenantId,
-          org_id: s.river.org_id,
-          river_id: s.river.id,
-          sample_id: r.id,
-          grade: j.black_grade as 'light' | 'severe',
-          raised_on: s.sampledOn,
-          message: `${s.river.name}${s.section ? `${s.section.name}断面` : ''}${s.sampledOn}水样判定为${BLACK_GRADE_LABELS[j.black_grade!]}（${why}；依据${BLACK_THRESHOLDS.source}），请河长${s.river.chief ?? ''}及属地立即核查处置`,
-        };
-      });
-    const alertRows = alerts.length ? await t(w.tx).insertInto('river_alert').values(alerts).returningAll().execute() : [];
-    rows.forEach((r, k) => {
-      const s = chunk[k]!;
-      events.push({ entity: 'rivers.sample', entityId: r.id, action: 'recorded', orgId: r.org_id, after: sampleAudit(r, s.river.name, s.section?.name ?? null), ...(note ? { note } : {}) });
-      const a = alertRows.find((x) => x.sample_id === r.id) ?? null;
-      if (a) events.push({ entity: 'rivers.alert', entityId: a.id, action: 'raised', orgId: a.org_id, after: { river: s.river.name, grade: a.grade, raisedOn: a.raised_on, message: a.message, chief: s.river.chief }, note: { sampleId: r.id } });
-      out.push({ sample: r, alert: a });
+export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly NewSample[], origin: WriteOrigin) {
+  const tenantId = ctx.actor.tenantId;
+  const judged = samples.map((s) => judge(s.measures));
+  const sampleRows = samples.map((s, k) => ({
+    tenant_id: tenantId, id: crypto.randomUUID(), org_id: s.river.org_id, river_id: s.river.id, section_id: s.section?.id ?? null, sampled_on: s.sampledOn,
+    ...s.measures, gb_class: judged[k]!.gb_class, black_grade: judged[k]!.black_grade, created_by: ctx.actor.name,
+  }));
+  const alertRows = sampleRows
+    .map((r, k) => ({ r, s: samples[k]!, j: judged[k]! }))
+    .filter(({ j }) => j.black_grade === 'light' || j.black_grade === 'severe')
+    .map(({ r, s, j }) => {
+      const why = Object.entries(j.byParam)
+        .filter(([, g]) => g !== 'none')
+        .map(([p, g]) => `${BLACK_LABELS[p]}${BLACK_GRADE_LABELS[g!]}`)
+        .join('、');
+      return {
+        tenant_id: tenantId, id: crypto.randomUUID(), org_id: s.river.org_id, river_id: s.river.id, sample_id: r.id, grade: j.black_grade as 'light' | 'severe', raised_on: s.sampledOn,
+        message: `${s.river.name}${s.section ? `${s.section.name}断面` : ''}${s.sampledOn}水样判定为${BLACK_GRADE_LABELS[j.black_grade!]}（${why}；依据${BLACK_THRESHOLDS.source}），请河长${s.river.chief ?? ''}及属地立即核查处置`,
+      };
     });
-  }
-  await w.auditMany(events);
+  await insertMany(w.tx, 'water_sample', sampleRows);
+  await insertMany(w.tx, 'river_alert', alertRows);
+  const ids = sampleRows.map((r) => r.id);
+  const stored = new Map((await t(w.tx).selectFrom('water_sample').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).execute()).map((r) => [r.id, r]));
+  const alerts = new Map((await t(w.tx).selectFrom('river_alert').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`sample_id = ANY(${sql.val(ids)}::uuid[])`).execute()).map((a) => [a.sample_id, a]));
+  const out: Array<{ sample: RiversRow<'water_sample'>; alert: RiversRow<'river_alert'> | null }> = [];
+  const events: AuditInput[] = [];
+  const traces: TraceEntry[] = [];
+  const via = origin.mode === 'live' && origin.via ? { via: origin.via } : null;
+  samples.forEach((s, k) => {
+    const r = stored.get(ids[k]!)!;
+    const a = alerts.get(r.id) ?? null;
+    out.push({ sample: r, alert: a });
+    const sampleView = sampleAudit(r, s.river.name, s.section?.name ?? null);
+    if (origin.mode === 'historical') {
+      traces.push({ row: s.row ?? 0, entity: 'rivers.sample', entityId: r.id, action: 'created', orgId: r.org_id, values: sampleView });
+      if (a) traces.push({ row: s.row ?? 0, entity: 'rivers.alert', entityId: a.id, action: 'created', orgId: a.org_id, values: alertView(a, s.river.name, s.river.chief) });
+    } else {
+      events.push({ entity: 'rivers.sample', entityId: r.id, action: 'recorded', orgId: r.org_id, after: sampleView, ...(via ? { note: via } : {}) });
+      if (a) events.push({ entity: 'rivers.alert', entityId: a.id, action: 'raised', orgId: a.org_id, after: alertView(a, s.river.name, s.river.chief), note: { sampleId: r.id } });
+    }
+  });
+  if (origin.mode === 'historical') origin.imp.trace(traces);
+  else await w.auditMany(events);
   return out;
+}
+
+export interface SampleSave extends SampleInput {
+  row?: number;
+}
+
+/**
+ * Records water samples — the one write path of 水质监测 (the form: one, live; the
+ * 水质监测 import: many, historical). Each sample is classified (GB 3838-2002) and
+ * graded (black-odour guideline); a black-odorous one raises its alert to the
+ * river's owner in the same transaction, whichever way it came in. A sample is one
+ * per river, section and date: a form refuses a second (409); an import leaves an
+ * identical one unchanged and refuses different values (the record is corrected,
+ * with its history, not overwritten by a file). A date in the future cannot be.
+ */
+export async function saveSamples(ctx: Ctx, w: WriteScope, inputs: readonly SampleSave[], origin: WriteOrigin): Promise<SaveSummary & { out: Awaited<ReturnType<typeof insertSamples>> }> {
+  const tenantId = ctx.actor.tenantId;
+  const errs: RowError[] = [];
+  const checked: Array<{ input: SampleSave; sampledOn: string; measures: ReturnType<typeof sampleMeasures> }> = [];
+  for (const input of inputs) {
+    const v = attempt(origin, input.row, SAMPLE_COLUMNS, errs, () => {
+      const sampledOn = check.date('sampledOn', '采样日期', input.sampledOn, { required: true })!;
+      if (sampledOn > today()) throw errors.validation('sampledOn', '采样日期不能晚于今天');
+      if (!input.riverId || !UUID.test(input.riverId)) throw errors.validation('riverId', '请选择河涌');
+      return { input, sampledOn, measures: sampleMeasures(input) };
+    });
+    if (v) checked.push(v);
+  }
+  const riverIds = [...new Set(checked.map((c) => c.input.riverId!))];
+  const rivers = new Map((await t(w.tx).selectFrom('river').select(['id', 'name', 'org_id', 'chief']).where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(riverIds)}::uuid[])`).execute()).map((r) => [r.id, r]));
+  const sections = new Map((await t(w.tx).selectFrom('river_section').select(['id', 'name', 'river_id']).where('tenant_id', '=', tenantId).where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[])`).execute()).map((s) => [s.id, s]));
+  const dates = [...new Set(checked.map((c) => c.sampledOn))].filter((d) => isIsoDate(d));
+  const key = (riverId: string, sectionId: string | null | undefined, d: string) => `${riverId}|${sectionId ?? ''}|${d}`;
+  const existing = new Map(
+    (await t(w.tx).selectFrom('water_sample').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[]) AND sampled_on = ANY(${sql.val(dates)}::date[])`).execute()).map((s) => [key(s.river_id, s.section_id, s.sampled_on), s]),
+  );
+  const fresh: NewSample[] = [];
+  const seen = new Map<string, number>();
+  let unchanged = 0;
+  for (const { input, sampledOn, measures } of checked) {
+    const river = rivers.get(input.riverId!);
+    if (!river) {
+      fail(origin, errs, input.row, SAMPLE_COLUMNS.riverId!, errors.validation('riverId', '河涌不存在'));
+      continue;
+    }
+    if (!inScope(ctx.actor, river.org_id)) {
+      fail(origin, errs, input.row, SAMPLE_COLUMNS.riverId!, origin.mode === 'live' ? errors.notFound('河涌') : errors.validation('riverId', '不是本单位负责的河涌'), river.name);
+      continue;
+    }
+    const section = input.sectionId ? sections.get(input.sectionId) : null;
+    if (input.sectionId && (!section || section.river_id !== river.id)) {
+      fail(origin, errs, input.row, SAMPLE_COLUMNS.sectionId!, errors.validation('sectionId', '该河涌没有此监测断面'));
+      continue;
+    }
+    const k = key(river.id, section?.id, sampledOn);
+    const label = `${river.name}${section ? section.name + '断面' : ''}${sampledOn}`;
+    if (seen.has(k)) {
+      fail(origin, errs, input.row, SAMPLE_COLUMNS.sampledOn!, errors.duplicate('sampledOn', `与第${seen.get(k)}行是同一河涌、断面、日期的监测`), sampledOn);
+      continue;
+    }
+    seen.set(k, input.row ?? 0);
+    const old = existing.get(k);
+    if (old) {
+      if (origin.mode === 'live') throw errors.duplicate('sampledOn', `${label}已有监测记录`);
+      const now = { transparencyCm: measures.transparency_cm, depthCm: measures.depth_cm, doMgl: measures.do_mgl, orpMv: measures.orp_mv, nh3nMgl: measures.nh3n_mgl, tpMgl: measures.tp_mgl, codMgl: measures.cod_mgl, codmnMgl: measures.codmn_mgl, bod5Mgl: measures.bod5_mgl };
+      const diff = diffFields(sampleValues(old), now);
+      if (diff.length) errs.push({ row: input.row ?? 0, column: SAMPLE_COLUMNS[diff[0]!.field] ?? '采样日期', message: `已有该河涌、断面、日期的监测记录，且数值不同（原为${diff[0]!.before ?? '空'}）：请在系统中更正原记录`, value: String(diff[0]!.after ?? '') });
+      else unchanged++;
+      continue;
+    }
+    fresh.push({ row: input.row, river, section: section ? { id: section.id, name: section.name } : null, sampledOn, measures });
+  }
+  if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), out: [] };
+  const out = await insertSamples(ctx, w, fresh, origin);
+  return { created: fresh.length, updated: 0, unchanged, errors: [], out };
 }
 
 /** 录入水质监测 — classifies and grades the sample; a black-odorous one raises the alert in the same transaction. */
 export async function recordSample(ctx: Ctx, input: SampleInput) {
-  const sampledOn = check.date('sampledOn', '采样日期', input.sampledOn, { required: true })!;
-  if (sampledOn > today()) throw errors.validation('sampledOn', '采样日期不能晚于今天');
-  if (!input.riverId || !/^[0-9a-f-]{36}$/.test(input.riverId)) throw errors.validation('riverId', '请选择河涌');
-  const measures = sampleMeasures(input);
-  return write(ctx, async (w) => {
-    const river = await t(w.tx).selectFrom('river').select(['id', 'name', 'org_id', 'chief']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.riverId!).executeTakeFirst();
-    if (!river) throw errors.validation('riverId', '河涌不存在');
-    assertInScope(ctx.actor, river.org_id, '河涌');
-    let section: { id: string; name: string } | null = null;
-    if (input.sectionId) {
-      section = (await t(w.tx).selectFrom('river_section').select(['id', 'name']).where('tenant_id', '=', ctx.actor.tenantId).where('river_id', '=', river.id).where('id', '=', input.sectionId).executeTakeFirst()) ?? null;
-      if (!section) throw errors.validation('sectionId', '该河涌没有此监测断面');
-    }
-    const dup = await t(w.tx)
-      .selectFrom('water_sample')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('river_id', '=', river.id)
-      .where('sampled_on', '=', sampledOn)
-      .where((eb) => (section ? eb('section_id', '=', section.id) : eb('section_id', 'is', null)))
-      .executeTakeFirst();
-    if (dup) throw errors.duplicate('sampledOn', `${river.name}${section ? section.name + '断面' : ''}${sampledOn}已有监测记录`);
-    const [r] = await insertSamples(ctx, w, [{ river, section, sampledOn, measures }]);
-    return r!;
-  });
+  return write(ctx, async (w) => (await saveSamples(ctx, w, [input], { mode: 'live' })).out[0]!);
 }
 
 /** 处置预警 — the owner records what was done (audit `rivers.alert.handled`). */

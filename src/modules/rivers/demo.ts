@@ -66,7 +66,7 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
     // One spring-2023 sample at 程界涌 grades light black-odorous (ammonia 9.2 mg/L, transparency 22 cm).
     const cj = rivers.find((r) => r.name === '程界涌')!;
     samples.push({ river: cj, section: null, sampledOn: '2023-04-18', measures: { transparency_cm: 22, depth_cm: 60, do_mgl: 2.4, orp_mv: 80, nh3n_mgl: 9.2, tp_mgl: 0.9, cod_mgl: 45, codmn_mgl: 12, bod5_mgl: 11 } });
-    await insertSamples(c, w, samples, { via: 'demo' });
+    await insertSamples(c, w, samples, { mode: 'live', via: 'demo' });
     ctx.log(`河涌水质：${rivers.length} 条河涌、${sections.length} 个监测断面、${samples.length} 次水质监测`);
   });
 }
