@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Skeleton, Steps } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
@@ -34,11 +34,14 @@ export function LedgerImportPage() {
     <>
       <PageTitle
         title={`导入台账 · ${ledger.title}`}
-        description="导入为整批操作：全部行无误才写入，任何一行出错则不导入任何数据。"
+        description="导入为整批操作：全部行无误才写入，任何一行出错则不导入任何数据；历史记录违反规则之处照实导入并标注，不阻止导入。"
         extra={
           <>
             <Button icon={<DownloadOutlined />} loading={busy !== null} onClick={() => run('template', 'template', ledger)}>
               下载模板
+            </Button>
+            <Button icon={<HistoryOutlined />} onClick={() => navigate(`/ledgers/imports?ledger=${encodeURIComponent(ledger.key)}`)}>
+              导入记录
             </Button>
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/ledgers')}>
               返回台账列表

@@ -1,5 +1,5 @@
 import { Button, Card, Space, Table, Tag, Tooltip } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -19,7 +19,15 @@ export function LedgersPage() {
 
   return (
     <>
-      <PageTitle title="台账导入导出" description="按统一模板导入导出各类台账；导入前先预检，全部无误才写入，任何一行出错则整批不导入。" />
+      <PageTitle
+        title="台账导入导出"
+        description="按统一模板导入导出各类台账；导入前先预检，全部无误才写入，任何一行出错则整批不导入。"
+        extra={
+          <Button icon={<HistoryOutlined />} onClick={() => navigate('/ledgers/imports')}>
+            导入记录
+          </Button>
+        }
+      />
       <ErrorAlert error={ledgers.error} onRetry={ledgers.reload} />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<LedgerInfo>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api/client';
-import { ledgersApi, type ImportResult, type RowError } from '../api';
+import { ledgersApi, type ImportSuccess, type RowError } from '../api';
 
 /**
  * Where an import stands:
@@ -11,9 +11,9 @@ export type ImportState =
   | { phase: 'pick' }
   | { phase: 'checking'; file: File }
   | { phase: 'invalid'; file: File; rows: number; errors: RowError[] }
-  | { phase: 'ready'; file: File; preview: Extract<ImportResult, { ok: true }> }
-  | { phase: 'importing'; file: File; preview: Extract<ImportResult, { ok: true }> }
-  | { phase: 'done'; file: File; result: Extract<ImportResult, { ok: true }> }
+  | { phase: 'ready'; file: File; preview: ImportSuccess }
+  | { phase: 'importing'; file: File; preview: ImportSuccess }
+  | { phase: 'done'; file: File; result: ImportSuccess }
   | { phase: 'failed'; file: File; message: string };
 
 const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
