@@ -30,8 +30,8 @@ export interface Engine {
   /** Where it runs (folder, or server version). */
   where: string;
   sys: System;
-  /** COPY the CSV file into a plain table with no constraints or indexes. */
-  rawCopy(csvPath: string, csv: Buffer): Promise<RawCopyResult>;
+  /** COPY the CSV file into a plain table with no constraints or indexes (`table`: one the caller made). */
+  rawCopy(csvPath: string, csv: Buffer, table?: string): Promise<RawCopyResult>;
   /** Size of the database, bytes. */
   size(): Promise<number>;
   close(): Promise<void>;
@@ -43,8 +43,8 @@ const RAW_TABLE_DDL = `CREATE TABLE bench_raw_hotline (
   time_limit integer, closed_at timestamptz, replied_at timestamptz, satisfaction text)`;
 const COPY_OPTIONS = `(FORMAT csv, HEADER true, ENCODING 'UTF8')`;
 
-async function countRaw(sys: System): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_raw_hotline`.execute(sys.db);
+async function countRaw(sys: System, table = 'bench_raw_hotline'): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(sys.db);
   return Number(r.rows[0]!.n);
 }
 
@@ -63,18 +63,18 @@ export async function openPgliteEngine(modules: readonly ModuleDef[], dir: strin
     name: 'pglite',
     where: path.join(dir, 'db'),
     sys,
-    async rawCopy(_csvPath, csv) {
-      await pglite.exec(RAW_TABLE_DDL);
+    async rawCopy(_csvPath, csv, table) {
+      if (!table) await pglite.exec(RAW_TABLE_DDL);
       // The CSV's times have no offset: they are Beijing time.
       await pglite.exec(`SET TimeZone = 'Asia/Shanghai'`);
       const blob = new Blob([csv as unknown as BlobPart]);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      await pglite.query(`COPY bench_raw_hotline FROM '/dev/blob' WITH ${COPY_OPTIONS}`, [], { blob });
+      await pglite.query(`COPY ${table ?? 'bench_raw_hotline'} FROM '/dev/blob' WITH ${COPY_OPTIONS}`, [], { blob });
       const ms = performance.now() - t0;
       const c = process.cpuUsage(c0);
       await pglite.exec(`RESET TimeZone`);
-      return { ms, wallMs: ms, cpuMs: (c.user + c.system) / 1000, rows: await countRaw(sys) };
+      return { ms, wallMs: ms, cpuMs: (c.user + c.system) / 1000, rows: await countRaw(sys, table) };
     },
     size: () => dbSize(sys),
     close: () => sys.close(),
@@ -149,21 +149,21 @@ export async function openPostgresEngine(modules: readonly ModuleDef[], server: 
     name: 'postgres',
     where: `PostgreSQL ${version}, ${server.source}`,
     sys,
-    async rawCopy(csvPath) {
-      await sql.raw(RAW_TABLE_DDL).execute(sys.db);
+    async rawCopy(csvPath, _csv, table) {
+      if (!table) await sql.raw(RAW_TABLE_DDL).execute(sys.db);
       const psql = psqlBinary();
       if (!psql) throw new Error('找不到 psql，无法测量 PostgreSQL 的 COPY');
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       // \copy streams the client-side file through COPY … FROM STDIN; \timing prints the load's time.
-      const out = execFileSync(psql, [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', '\\timing on', '-c', `\\copy bench_raw_hotline FROM '${csvPath.replace(/'/g, "''")}' WITH ${COPY_OPTIONS}`], {
+      const out = execFileSync(psql, [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', '\\timing on', '-c', `\\copy ${table ?? 'bench_raw_hotline'} FROM '${csvPath.replace(/'/g, "''")}' WITH ${COPY_OPTIONS}`], {
         encoding: 'utf8',
         env: { ...process.env, PGOPTIONS: '-c TimeZone=Asia/Shanghai' },
       });
       const wallMs = performance.now() - t0;
       const c = process.cpuUsage(c0);
       const m = /Time:\s*([\d.]+)\s*ms/.exec(out);
-      return { ms: m ? Number(m[1]) : wallMs, wallMs, cpuMs: (c.user + c.system) / 1000, rows: await countRaw(sys) };
+      return { ms: m ? Number(m[1]) : wallMs, wallMs, cpuMs: (c.user + c.system) / 1000, rows: await countRaw(sys, table) };
     },
     size: () => dbSize(sys),
     async close() {

@@ -7,7 +7,7 @@ import { resolveTarget } from '../core/db/connect.js';
 import { AppError } from '../core/errors.js';
 import { listTenants } from '../core/tenant.js';
 import { systemActor, type Ctx } from '../core/context.js';
-import { verifyChain } from '../core/audit/audit.js';
+import { verifyIncremental } from '../core/audit/checkpoint.js';
 import { importLedger } from '../core/ledger/ledger.js';
 import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { writeCsv, writeXlsx } from '../core/ledger/write.js';
@@ -293,14 +293,15 @@ report
 const audit = program.command('audit').description('审计链');
 audit
   .command('verify')
-  .description('逐条校验审计链，指出第一条被破坏的事件')
-  .action(() =>
+  .description('校验审计链：自最近的已签名检查点起逐条校验新事件（--full 从头校验），指出第一条被破坏的事件；通过后签署新的检查点')
+  .option('--full', '从第一条事件起全部校验')
+  .action((o: { full?: boolean }) =>
     withSystem(async (sys) => {
       const tenants = await listTenants(sys.db);
       let bad = false;
       for (const t of tenants) {
-        const r = await verifyChain(sys.db, t.id);
-        if (r.ok) console.log(`${t.name}：审计链完整，共 ${r.events} 条事件`);
+        const r = await verifyIncremental(sys.db, t.id, sys.auditKey, { full: o.full });
+        if (r.ok) console.log(`${t.name}：审计链完整，共 ${r.events} 条事件（${r.fromSeq ? `自第 ${r.fromSeq} 号检查点起` : '从头'}校验 ${r.checked} 条${r.checkpoint ? `，已签署第 ${r.checkpoint} 号检查点` : ''}）`);
         else {
           bad = true;
           console.log(`${t.name}：审计链在第 ${r.brokenAt} 号事件处断开 —— ${r.reason}`);

@@ -12,6 +12,7 @@ import { folderStore, type BlobStore } from './files/store.js';
 import type { RoleKey } from './auth/roles.js';
 import { CalendarService } from './calendar/service.js';
 import { configurePii, loadPiiKey } from './crypto/pii.js';
+import { loadAuditKey } from './audit/checkpoint.js';
 
 const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
 
@@ -86,6 +87,8 @@ export interface System {
   registry: Registry;
   files: BlobStore;
   calendar: CalendarService;
+  /** The key that signs audit-chain checkpoints (kept outside the database). */
+  auditKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -115,7 +118,9 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
   configurePii(loadPiiKey(process.env.FAZHI_PII_KEY_FILE ?? path.join(path.dirname(filesDir), 'pii.key')));
   const calendar = new CalendarService(database.db);
   await calendar.load();
+  const auditKey = loadAuditKey(process.env.FAZHI_AUDIT_KEY_FILE ?? path.join(path.dirname(filesDir), 'audit.key'));
   return {
+    auditKey,
     database,
     db: database.db,
     registry,

@@ -172,7 +172,11 @@ export async function kernelRoutes(root: FastifyInstance) {
     if (!keys.includes(r.ledger)) throw errors.notFound('导入记录');
     return { ctx, r };
   };
-  app.get('/imports/:id', { schema: { tags: ['台账'], summary: '一次导入：计数、历史问题、忽略的行', params: ImportId } }, async (req) => ({ data: (await importOf(req, req.params.id)).r }));
+  app.get('/imports/:id', { schema: { tags: ['台账'], summary: '一次导入：计数、历史问题、忽略的行', params: ImportId } }, async (req) => {
+    const { ctx, r } = await importOf(req, req.params.id);
+    const def = sys.registry.ledgers.get(r.ledger);
+    return { data: { ...r, ledgerTitle: def?.spec.title ?? r.ledger, canUndo: !!def?.undo && ctx.actor.permissions.has(def.writePermission) } };
+  });
   app.get('/imports/:id/file', { schema: { tags: ['台账'], summary: '下载导入的原始文件', params: ImportId } }, async (req, reply) => {
     const { ctx } = await importOf(req, req.params.id);
     const f = await importFile(ctx, sys.files, req.params.id);

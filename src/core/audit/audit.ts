@@ -224,10 +224,10 @@ export type VerifyResult =
  * the sequence, a wrong link to the previous hash, or content that no longer
  * matches its hash.
  */
-export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, batch = 5000): Promise<VerifyResult> {
-  let prev = GENESIS;
-  let expected = 1;
-  let after = 0;
+export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, batch = 5000, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS }): Promise<VerifyResult> {
+  let prev = from.hash;
+  let expected = from.seq + 1;
+  let after = from.seq;
   for (;;) {
     const rows = await db
       .selectFrom('audit_event')

@@ -161,6 +161,14 @@ export interface RecordFindingTable {
   at: Instant;
 }
 
+export interface AuditCheckpointTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+  at: Instant;
+  mac: string;
+}
+
 export interface SchemaMigrationTable {
   id: string;
   checksum: string;
@@ -180,6 +188,7 @@ export interface KernelDB {
   ledger_import: LedgerImportTable;
   ledger_import_row: LedgerImportRowTable;
   record_finding: RecordFindingTable;
+  audit_checkpoint: AuditCheckpointTable;
   fazhi_migration: SchemaMigrationTable;
 }
 

@@ -184,8 +184,20 @@ export function traceDigest(entries: readonly TraceEntry[]): string {
  * row errors are reported together; with `dryRun` the rows are written and rolled
  * back, so the preview shows exactly what a commit would do, findings included.
  */
-export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, file: { data: Buffer; filename: string }, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+export async function importLedger(
+  sys: ImportSystem,
+  ctx: Ctx,
+  def: LedgerDef<any>,
+  file: { data: Buffer; filename: string },
+  opts: { dryRun?: boolean; /** Where the time goes (the bench): called after each phase with its milliseconds. */ onPhase?: (phase: string, ms: number) => void } = {},
+): Promise<ImportResult> {
   if (!ctx.actor.permissions.has(def.writePermission)) throw errors.forbidden();
+  let t = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    opts.onPhase?.(name, now - t);
+    t = now;
+  };
   const key = def.spec.key;
   let table;
   try {
@@ -194,11 +206,14 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
     if (e instanceof AppError) throw e;
     throw errors.validation('file', `无法读取文件“${file.filename}”：${(e as Error).message}`);
   }
+  phase('read');
   const parsed = parseLedger(def.spec, table);
+  phase('parse');
   const ignoredRows: IgnoredRow[] = ((parsed as { ignoredRows?: IgnoredRow[] }).ignoredRows ?? []).map((r) => ({ row: r.row, reason: r.reason }));
   if (parsed.errors.length) return { ok: false, ledger: key, rows: table.rows.length, errors: parsed.errors };
   // The file is kept whatever happens next: content-addressed, so a rolled-back import leaves only an unreferenced blob.
   const sha256 = opts.dryRun ? crypto.createHash('sha256').update(file.data).digest('hex') : await sys.files.put(file.data);
+  phase('store');
   try {
     return await write({ ...ctx }, async (w) => {
       const importId = crypto.randomUUID();
@@ -233,7 +248,9 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         trace: (e) => void (Array.isArray(e) ? traces.push(...e) : traces.push(e as TraceEntry)),
         finding: (f) => void (Array.isArray(f) ? findings.push(...f) : findings.push(f as Finding)),
       };
+      phase('begin');
       const res = await def.commit(imp, parsed.rows);
+      phase('commit');
       if (res.errors.length) throw new Rollback({ ok: false, ledger: key, rows: parsed.rows.length, errors: res.errors.sort((a, b) => a.row - b.row) });
       findings.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
       await insertMany(
@@ -246,6 +263,7 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         'record_finding',
         findings.map((f) => ({ tenant_id: ctx.actor.tenantId, entity: f.entity, entity_id: f.entityId, org_id: f.orgId ?? null, rule: f.rule, statute: f.statute, message: f.message, field: f.column ?? null, import_id: importId, row_number: f.row })),
       );
+      phase('provenance');
       const byRule: Record<string, number> = {};
       for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
       const ev = await w.audit({
@@ -273,7 +291,11 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         ignoredRows,
       };
       if (opts.dryRun) throw new Rollback(ok);
+      phase('audit');
       return ok;
+    }).then((r) => {
+      phase('end');
+      return r;
     });
   } catch (e) {
     if (e instanceof Rollback) return e.result;

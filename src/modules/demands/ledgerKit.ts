@@ -1,7 +1,7 @@
 /** Helpers the demand modules' ledgers share: org names, instants in the ledger's format, bulk import. */
 import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
-import type { ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
+import type { Finding, ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
 import { orgsByName } from '../../core/orgs.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DemandKindDef } from './kinds.js';
@@ -45,7 +45,15 @@ export async function importDemandRows<Row>(
   imp: ImportScope,
   def: DemandKindDef,
   rows: ReadonlyArray<{ rowNumber: number; value: Row }>,
-  opts: { refOf: (r: Row) => string; orgNameOf: (r: Row) => string | null; orgHeader: string; refHeader: string; toItem: (r: Row, orgId: string | null) => DemandFacts },
+  opts: {
+    refOf: (r: Row) => string;
+    orgNameOf: (r: Row) => string | null;
+    orgHeader: string;
+    refHeader: string;
+    toItem: (r: Row, orgId: string | null) => DemandFacts;
+    /** The ledger's header of each fact a finding may name (e.g. closedAt → 办结时间). */
+    headers?: Partial<Record<'closedAt' | 'repliedAt', string>>;
+  },
 ) {
   const { ctx, w } = imp;
   const errors: RowError[] = [];
@@ -71,7 +79,12 @@ export async function importDemandRows<Row>(
     records.push({ ...opts.toItem(value, org?.id ?? null), ...(orgName ? {} : { bureauHandles: true }), row: rowNumber });
   }
   if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-  const saved = await saveDemands({ calendar: imp.calendar }, w, ctx.actor, def, records, { mode: 'historical', imp });
+  // Findings name the ledger's own column.
+  const located: ImportScope = {
+    ...imp,
+    finding: (f) => imp.finding((Array.isArray(f) ? f : [f]).map((x: Finding) => ({ ...x, column: x.column ?? (x.field ? opts.headers?.[x.field as 'closedAt' | 'repliedAt'] : undefined) }))),
+  };
+  const saved = await saveDemands({ calendar: imp.calendar }, w, ctx.actor, def, records, { mode: 'historical', imp: located });
   const count = (a: SavedDemand['action']) => saved.filter((s) => s.action === a).length;
   return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: [] };
 }

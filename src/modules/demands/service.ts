@@ -525,7 +525,7 @@ export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: De
     const view = auditView(v as unknown as Partial<ItemRow>);
     if (origin.mode === 'historical') {
       origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: v.id, action: 'created', orgId: v.org_id, values: view });
-      for (const b of demandBreaches(def, v)) origin.imp.finding({ ...b, column: undefined, row: x.row ?? 0, entity: def.entity, entityId: v.id, orgId: v.org_id });
+      for (const b of demandBreaches(def, v)) origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: v.id, orgId: v.org_id });
     } else {
       // Live: a late reply or closure is allowed (the clock shows it overdue and the on-time
       // metrics count it late); only a past record taken in by an import reports it as a finding.

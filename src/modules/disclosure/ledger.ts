@@ -36,6 +36,7 @@ export const requestsLedger: LedgerDef<RequestRow> = {
   undo: demandUndo,
   commit: (imp, rows) =>
     importDemandRows(imp, disclosureKind, rows, {
+      headers: { repliedAt: '答复日期' },
       refHeader: '申请编号',
       orgHeader: '申请编号',
       refOf: (r) => r.refNo,

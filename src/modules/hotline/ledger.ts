@@ -37,6 +37,7 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
   undo: demandUndo,
   commit: (imp, rows) =>
     importDemandRows(imp, hotlineKind, rows, {
+      headers: { closedAt: '办结时间', repliedAt: '回复时间' },
       refHeader: '工单编号',
       orgHeader: '承办单位',
       refOf: (r) => r.orderNo,

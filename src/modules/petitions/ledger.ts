@@ -38,6 +38,7 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
   undo: demandUndo,
   commit: (imp, rows) =>
     importDemandRows(imp, petitionKind, rows, {
+      headers: { closedAt: '办结日期' },
       refHeader: '信访编号',
       orgHeader: '信访编号',
       refOf: (r) => r.refNo,

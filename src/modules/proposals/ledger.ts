@@ -37,6 +37,7 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
   undo: demandUndo,
   commit: (imp, rows) =>
     importDemandRows(imp, proposalKind, rows, {
+      headers: { repliedAt: '答复日期' },
       refHeader: '编号',
       orgHeader: '编号',
       refOf: (r) => r.refNo,

@@ -1,0 +1,258 @@
+/**
+ * `npm run bench` — ledger imports on the product's own ledgers (docs/benchmark.md).
+ *
+ * For each engine (embedded PGlite in a temp folder, a PostgreSQL server) and each
+ * ledger (`hotline-orders`, `penalty-cases`): the demo bureau is loaded (its orgs,
+ * officers and catalogue are what the rows name), an xlsx of N rows is generated,
+ * and in the same run
+ *   - the floor: exceljs reading the file into rows, plus a raw COPY of the same rows
+ *     into a plain table (no constraints, no indexes);
+ *   - Fazhi: `importLedger` — read, parse, the domain's own rules, provenance, findings,
+ *     deadlines, one audit event, commit;
+ * and the ratio. Peak RSS of this process is sampled during each import.
+ *
+ *   npm run bench -- --rows 100000 --engines pglite,postgres --ledgers hotline-orders,penalty-cases
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { modules } from '../src/modules/index.js';
+import { systemActor, type Ctx } from '../src/core/context.js';
+import { importLedger } from '../src/core/ledger/ledger.js';
+import { listTenants } from '../src/core/tenant.js';
+import { loadDemo } from '../src/cli/demo.js';
+import { verifyChain } from '../src/core/audit/audit.js';
+import { seededRandom } from '../src/core/demo.js';
+import { findPgServer, openPgliteEngine, openPostgresEngine, type Engine, type EngineName, type PgServer } from './engines.js';
+
+interface Options {
+  rows: number;
+  engines: EngineName[];
+  ledgers: string[];
+  seed: number;
+  out: string;
+}
+
+const log = (m: string) => console.error(m);
+
+/** The columns of a ledger in file order, and a row generator from what the demo bureau holds. */
+interface Generator {
+  headers: string[];
+  row(i: number): Array<string | number | Date | null>;
+}
+
+async function generatorFor(ledger: string, engine: Engine, tenantId: string, seed: number): Promise<Generator> {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const db = engine.sys.db;
+  const orgs = (await db.selectFrom('org').select(['name', 'kind']).where('tenant_id', '=', tenantId).execute()) as Array<{ name: string; kind: string }>;
+  const depts = orgs.filter((o) => o.kind === 'department').map((o) => o.name);
+  const day = (d: number) => new Date(Date.UTC(2023, 0, 3) + d * 86400_000);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  if (ledger === 'hotline-orders') {
+    const types = ['投诉', '举报', '求助', '咨询', '建议'];
+    const sat = ['满意', '基本满意', '不满意', '未评价'];
+    return {
+      headers: ['工单编号', '受理时间', '诉求类型', '诉求内容', '承办单位', '办理时限', '办结时间', '回复时间', '满意度'],
+      row(i) {
+        const d = Math.floor(random() * 330);
+        const received = `${iso(day(d))} ${String(8 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
+        const open = random() < 0.05;
+        const done = `${iso(day(d + 1 + Math.floor(random() * 12)))} 16:00`;
+        return [`BENCH-12345-${String(i).padStart(8, '0')}`, received, pick(types), `路面积水第${i}号诉求：雨后排水不畅`, pick(depts), 3 + Math.floor(random() * 10), open ? null : done, open ? null : done, open ? null : pick(sat)];
+      },
+    };
+  }
+  if (ledger === 'penalty-cases') {
+    const enf = db.withTables<{ enf_officer: { name: string; cert_no: string | null; org_id: string; tenant_id: string }; enf_item: { code: string; delegated: boolean; tenant_id: string } }>();
+    const officers = (await enf.selectFrom('enf_officer').select(['name', 'cert_no']).where('tenant_id', '=', tenantId).where('cert_no', 'is not', null).execute()).map((o) => o.name);
+    const names = [...new Set(officers)];
+    const items = (await enf.selectFrom('enf_item').select(['code']).where('tenant_id', '=', tenantId).execute()).map((i) => i.code);
+    const unit = depts.find((d) => d.includes('执法') || d.includes('监察')) ?? depts[0]!;
+    return {
+      headers: ['案件编号', '办案单位', '案件来源', '违法事项编码', '案由', '当事人类型', '当事人名称', '证件号码', '立案日期', '是否重大案件', '法制审核日期', '集体讨论日期', '处罚种类', '罚款金额', '没收金额', '决定日期', '决定文书号', '送达日期', '执行完毕日期', '结案日期', '公示日期', '承办人'],
+      row(i) {
+        const d = Math.floor(random() * 300);
+        const filed = day(d);
+        const decided = day(d + 20 + Math.floor(random() * 40));
+        const a = pick(names);
+        let b = pick(names);
+        if (b === a) b = names[(names.indexOf(a) + 1) % names.length]!;
+        const open = random() < 0.1;
+        return [
+          `天水执立〔2023〕B${i}号`, unit, '巡查发现', pick(items), '未经批准擅自占用河道', '法人', `广州某某工程有限公司${i}`, null, iso(filed), '否', open ? null : iso(decided), null,
+          open ? null : '罚款', open ? null : 5000 + Math.floor(random() * 50) * 1000, null, open ? null : iso(decided), open ? null : `天水罚决〔2023〕B${i}号`, open ? null : iso(day(d + 62)),
+          open ? null : iso(day(d + 70)), open ? null : iso(day(d + 72)), open ? null : iso(day(d + 64)), `${a}、${b}`,
+        ];
+      },
+    };
+  }
+  throw new Error(`no generator for ${ledger}`);
+}
+
+/** Writes the xlsx (streaming writer) and the same rows as CSV for the raw COPY. */
+async function writeFiles(gen: Generator, rows: number, dir: string, ledger: string): Promise<{ xlsx: string; csv: string }> {
+  const xlsx = path.join(dir, `${ledger}-${rows}.xlsx`);
+  const csv = path.join(dir, `${ledger}-${rows}.csv`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: false, useStyles: false });
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(gen.headers).commit();
+  const out = fs.createWriteStream(csv);
+  const q = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+  out.write(gen.headers.map(q).join(',') + '\n');
+  for (let i = 0; i < rows; i++) {
+    const r = gen.row(i);
+    ws.addRow(r).commit();
+    if (!out.write(r.map(q).join(',') + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
+  }
+  await ws.commit();
+  await wb.commit();
+  await new Promise<void>((res) => out.end(res));
+  return { xlsx, csv };
+}
+
+/** exceljs reading the file into arrays of cell values (what any import must do at least). */
+async function exceljsRead(file: string): Promise<{ ms: number; rows: number }> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  let n = 0;
+  wb.worksheets[0]!.eachRow((row) => {
+    const v = row.values;
+    if (Array.isArray(v)) n++;
+  });
+  return { ms: performance.now() - t0, rows: n - 1 };
+}
+
+/** Peak RSS of this process while `fn` runs (sampled every 50 ms). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface Line {
+  engine: EngineName;
+  ledger: string;
+  rows: number;
+  readMs: number;
+  copyMs: number;
+  floorMs: number;
+  importMs: number;
+  ratio: number;
+  peakRssMb: number;
+  created: number;
+  findings: number;
+  verifyNewMs: number;
+  ok: boolean;
+  note?: string;
+}
+
+async function runOne(engine: Engine, ledger: string, o: Options, dir: string): Promise<Line> {
+  const tenantId = (await listTenants(engine.sys.db))[0]!.id;
+  const ctx: Ctx = { db: engine.sys.db, actor: systemActor(tenantId, '基准测试') };
+  const gen = await generatorFor(ledger, engine, tenantId, o.seed);
+  log(`[${engine.name}] ${ledger}: 生成 ${o.rows} 行 xlsx…`);
+  const files = await writeFiles(gen, o.rows, dir, ledger);
+  // The floor: exceljs's read of the same file, and a raw COPY of the same rows.
+  const read = await exceljsRead(files.xlsx);
+  const raw = `bench_raw_${ledger.replace(/-/g, '_')}`;
+  await sql.raw(`CREATE TABLE ${raw} (${gen.headers.map((_, i) => `c${i} text`).join(', ')})`).execute(engine.sys.db);
+  const copy = await engine.rawCopy(files.csv, fs.readFileSync(files.csv), raw);
+  const floorMs = read.ms + copy.ms;
+  const def = engine.sys.registry.ledgers.get(ledger)!;
+  log(`[${engine.name}] ${ledger}: importLedger…`);
+  const data = fs.readFileSync(files.xlsx);
+  const before = await verifyChain(engine.sys.db, tenantId);
+  const t0 = performance.now();
+  const phases: string[] = [];
+  const { value: r, peakMb } = await withPeakRss(() => importLedger(engine.sys, ctx, def, { data, filename: path.basename(files.xlsx) }, { onPhase: (p, ms) => phases.push(`${p} ${(ms / 1000).toFixed(2)}s`) }));
+  log(`[${engine.name}] ${ledger}: ${phases.join(' · ')}`);
+  const importMs = performance.now() - t0;
+  const v0 = performance.now();
+  const after = await verifyChain(engine.sys.db, tenantId);
+  const verifyNewMs = performance.now() - v0;
+  if (!r.ok) {
+    log(r.errors.slice(0, 5).map((e) => `第${e.row}行「${e.column}」：${e.message}`).join('\n'));
+    return { engine: engine.name, ledger, rows: o.rows, readMs: read.ms, copyMs: copy.ms, floorMs, importMs, ratio: importMs / floorMs, peakRssMb: peakMb, created: 0, findings: 0, verifyNewMs, ok: false, note: `${r.errors.length} 处错误` };
+  }
+  return {
+    engine: engine.name,
+    ledger,
+    rows: o.rows,
+    readMs: read.ms,
+    copyMs: copy.ms,
+    floorMs,
+    importMs,
+    ratio: importMs / floorMs,
+    peakRssMb: peakMb,
+    created: r.created,
+    findings: r.findings.length,
+    verifyNewMs,
+    ok: after.ok && (after.ok ? after.events : 0) === (before.ok ? before.events : 0) + 1,
+  };
+}
+
+async function main() {
+  const program = new Command()
+    .option('--rows <n>', '每个台账的行数', '100000')
+    .option('--engines <list>', 'pglite,postgres', 'pglite,postgres')
+    .option('--ledgers <list>', '台账', 'hotline-orders,penalty-cases')
+    .option('--seed <n>', '随机种子', '2023')
+    .option('--out <file>', '结果 JSON', 'bench/results/imports-latest.json')
+    .parse();
+  const p = program.opts();
+  const o: Options = { rows: Number(p.rows), engines: String(p.engines).split(',') as EngineName[], ledgers: String(p.ledgers).split(','), seed: Number(p.seed), out: String(p.out) };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
+  const lines: Line[] = [];
+  let server: PgServer | string | null = null;
+  try {
+    for (const name of o.engines) {
+      for (const ledger of o.ledgers) {
+        const edir = fs.mkdtempSync(path.join(dir, `${name}-`));
+        let engine: Engine;
+        if (name === 'pglite') engine = await openPgliteEngine(modules, edir);
+        else {
+          server ??= await findPgServer();
+          if (typeof server === 'string') {
+            log(server);
+            continue;
+          }
+          engine = await openPostgresEngine(modules, server, edir);
+        }
+        try {
+          log(`[${name}] 载入演示局…`);
+          await loadDemo(engine.sys, { log: () => {} });
+          lines.push(await runOne(engine, ledger, o, edir));
+          const l = lines.at(-1)!;
+          log(`[${name}] ${ledger}: 导入 ${(l.importMs / 1000).toFixed(2)} s，下限 ${(l.floorMs / 1000).toFixed(2)} s（读取 ${(l.readMs / 1000).toFixed(2)} + COPY ${(l.copyMs / 1000).toFixed(2)}），${l.ratio.toFixed(2)}×，峰值 RSS ${l.peakRssMb.toFixed(0)} MB`);
+        } finally {
+          await engine.close();
+        }
+      }
+    }
+  } finally {
+    if (server && typeof server !== 'string') server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const table = [
+    '| 引擎 | 台账 | 行数 | exceljs 读取 | COPY | 下限 | Fazhi 导入 | 倍数 | 峰值 RSS | 新增 | 历史问题 | 导入后复核审计链 |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...lines.map((l) => `| ${l.engine} | ${l.ledger} | ${l.rows} | ${(l.readMs / 1000).toFixed(2)} s | ${(l.copyMs / 1000).toFixed(2)} s | ${(l.floorMs / 1000).toFixed(2)} s | ${(l.importMs / 1000).toFixed(2)} s | ${l.ratio.toFixed(2)}× | ${l.peakRssMb.toFixed(0)} MB | ${l.created} | ${l.findings} | ${(l.verifyNewMs / 1000).toFixed(2)} s${l.ok ? '' : ' ⚠'} |`),
+  ].join('\n');
+  console.log(table);
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.writeFileSync(o.out, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, options: o, lines }, null, 2));
+  process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,88 @@
+/**
+ * Signed checkpoints of the audit chain. The chain's hashes prove that events follow one
+ * another unaltered, but whoever can write the database can delete the newest events or
+ * recompute every hash after a change. A checkpoint — the head's (seq, hash) signed with
+ * HMAC-SHA256 under a key that is not in the database — pins the chain: a deleted tail, a
+ * truncate or a recomputed rewrite no longer matches it. Verification then starts at the
+ * newest valid checkpoint and reads only the events recorded since.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { KernelDB } from '../db/types.js';
+import { verifyChain, type VerifyResult } from './audit.js';
+
+/** The checkpoint key: FAZHI_AUDIT_KEY (base64, 32 bytes) or a key file created on first use (mode 0600). */
+export function loadAuditKey(keyFile: string): Buffer {
+  const env = process.env.FAZHI_AUDIT_KEY;
+  if (env) return Buffer.from(env, 'base64');
+  if (fs.existsSync(keyFile)) return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
+  fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+  const key = crypto.randomBytes(32);
+  try {
+    fs.writeFileSync(keyFile, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
+    throw e;
+  }
+}
+
+/** The MAC of a checkpoint. */
+export function checkpointMac(key: Buffer, c: { tenantId: string; seq: number; hash: string; at: Date }): string {
+  return crypto.createHmac('sha256', key).update(`fazhi-audit-checkpoint/v1\n${c.tenantId}\n${c.seq}\n${c.hash}\n${c.at.toISOString()}`).digest('hex');
+}
+
+export type IncrementalVerifyResult = VerifyResult & {
+  /** The checkpoint the walk started from (seq 0: the beginning). */
+  fromSeq: number;
+  /** Events read and checked in this run. */
+  checked: number;
+  /** The checkpoint written after a successful run (null when nothing new). */
+  checkpoint: number | null;
+};
+
+/**
+ * Verifies a tenant's chain from its newest checkpoint (or from the beginning with `full`),
+ * checks every checkpoint it passes or relies on, and — when the chain holds — signs a new
+ * checkpoint at the head (`write: false` to leave the table as it is).
+ */
+export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, key: Buffer, opts: { full?: boolean; write?: boolean } = {}): Promise<IncrementalVerifyResult> {
+  const cps = await db.selectFrom('audit_checkpoint').selectAll().where('tenant_id', '=', tenantId).orderBy('seq', 'desc').execute();
+  const head = await db.selectFrom('audit_event').select(['seq', 'hash']).where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const headSeq = Number(head?.seq ?? 0);
+  const fail = (brokenAt: number, reason: string, fromSeq = 0): IncrementalVerifyResult => ({ ok: false, tenantId, events: Math.max(0, brokenAt - 1), brokenAt, reason, fromSeq, checked: 0, checkpoint: null });
+  // Every checkpoint must carry a valid signature and still match the event it pinned.
+  for (const c of cps) {
+    const at = c.at instanceof Date ? c.at : new Date(c.at);
+    const mac = checkpointMac(key, { tenantId, seq: Number(c.seq), hash: c.hash, at });
+    if (!crypto.timingSafeEqual(Buffer.from(mac, 'hex'), Buffer.from(c.mac.padEnd(64, '0').slice(0, 64), 'hex'))) {
+      return fail(Number(c.seq), `第 ${c.seq} 号事件的检查点签名无效（检查点被伪造或改动）`);
+    }
+    if (Number(c.seq) > headSeq) return fail(headSeq + 1, `审计链末尾的事件被删除：检查点记录了第 ${c.seq} 号事件，现只剩 ${headSeq} 条`);
+  }
+  let from = { seq: 0, hash: '0'.repeat(64) };
+  if (!opts.full && cps.length) {
+    const c = cps[0]!;
+    const ev = await db.selectFrom('audit_event').select(['hash']).where('tenant_id', '=', tenantId).where('seq', '=', c.seq).executeTakeFirst();
+    if (!ev || ev.hash !== c.hash) return fail(Number(c.seq), `第 ${c.seq} 号事件与已签名的检查点不符（审计链被改写）`, Number(c.seq));
+    from = { seq: Number(c.seq), hash: c.hash };
+  }
+  const r = await verifyChain(db, tenantId, 5000, from);
+  if (!r.ok) return { ...r, fromSeq: from.seq, checked: Math.max(0, r.brokenAt - from.seq), checkpoint: null };
+  if (opts.full) {
+    // A full walk also proves every checkpoint's hash against the chain.
+    for (const c of cps) {
+      const ev = await db.selectFrom('audit_event').select(['hash']).where('tenant_id', '=', tenantId).where('seq', '=', c.seq).executeTakeFirst();
+      if (!ev || ev.hash !== c.hash) return fail(Number(c.seq), `第 ${c.seq} 号事件与已签名的检查点不符（审计链被改写）`);
+    }
+  }
+  let checkpoint: number | null = null;
+  if (opts.write !== false && r.events > (cps.length ? Number(cps[0]!.seq) : 0)) {
+    const at = new Date();
+    await db.insertInto('audit_checkpoint').values({ tenant_id: tenantId, seq: r.events, hash: r.lastHash, at, mac: checkpointMac(key, { tenantId, seq: r.events, hash: r.lastHash, at }) }).execute();
+    checkpoint = r.events;
+  }
+  return { ...r, fromSeq: from.seq, checked: r.events - from.seq, checkpoint };
+}

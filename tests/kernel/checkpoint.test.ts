@@ -1,0 +1,86 @@
+/**
+ * Signed checkpoints of the audit chain: a re-verification reads only the events since the
+ * newest checkpoint, and the attacks the hash chain alone cannot see — deleting the newest
+ * events, truncating, rewriting with recomputed hashes, forging a checkpoint — are caught.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testSystem } from '../helpers/system.js';
+import type { System } from '../../src/core/system.js';
+import { listTenants } from '../../src/core/tenant.js';
+import { systemActor } from '../../src/core/context.js';
+import { createOrg } from '../../src/core/orgs.js';
+import { eventHash, GENESIS, type AuditEvent } from '../../src/core/audit/audit.js';
+import { verifyIncremental } from '../../src/core/audit/checkpoint.js';
+
+let sys: System;
+let tenantId: string;
+beforeEach(async () => {
+  sys = await testSystem('demo');
+  tenantId = (await listTenants(sys.db))[0]!.id;
+});
+afterEach(() => sys.close());
+
+const ctx = () => ({ db: sys.db, actor: systemActor(tenantId, '测试员') });
+const unguard = () => sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(sys.db);
+
+describe('signed checkpoints of the audit chain', () => {
+  it('re-verifies only the events recorded since the last checkpoint', async () => {
+    const full = await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    expect(full).toMatchObject({ ok: true, fromSeq: 0 });
+    expect(full.checked).toBe(full.events);
+    expect(full.checkpoint).toBe(full.events);
+    await createOrg(ctx(), { name: '检查点一科', kind: 'department' });
+    await createOrg(ctx(), { name: '检查点二科', kind: 'department' });
+    const again = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    expect(again).toMatchObject({ ok: true, fromSeq: full.events, checked: 2, checkpoint: full.events + 2 });
+    const nothingNew = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    expect(nothingNew).toMatchObject({ ok: true, checked: 0, checkpoint: null });
+  });
+
+  it('catches the newest events deleted, which the chain alone cannot see', async () => {
+    await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    const head = Number((await sql<{ n: number }>`SELECT max(seq)::int AS n FROM audit_event WHERE tenant_id = ${tenantId}`.execute(sys.db)).rows[0]!.n);
+    await unguard();
+    await sql`DELETE FROM audit_event WHERE tenant_id = ${tenantId} AND seq > ${head - 3}`.execute(sys.db);
+    const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('末尾的事件被删除');
+  });
+
+  it('catches a truncated chain', async () => {
+    await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    await unguard();
+    await sql`DELETE FROM audit_event WHERE tenant_id = ${tenantId}`.execute(sys.db);
+    expect((await verifyIncremental(sys.db, tenantId, sys.auditKey)).ok).toBe(false);
+  });
+
+  it('catches a rewrite whose later hashes were all recomputed', async () => {
+    await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    await unguard();
+    // Change event 5 and recompute every hash after it, as an attacker with sha256 would.
+    const rows = (await sql<any>`SELECT * FROM audit_event WHERE tenant_id = ${tenantId} AND seq >= 5 ORDER BY seq`.execute(sys.db)).rows;
+    let prev = (await sql<{ hash: string }>`SELECT hash FROM audit_event WHERE tenant_id = ${tenantId} AND seq = 4`.execute(sys.db)).rows[0]?.hash ?? GENESIS;
+    for (const r of rows) {
+      const changes = typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes;
+      const ev: Omit<AuditEvent, 'hash'> = { tenantId, seq: Number(r.seq), at: new Date(r.at), actorId: r.actor_id, actorName: Number(r.seq) === 5 ? '篡改者' : r.actor_name, orgId: r.org_id, entity: r.entity, entityId: r.entity_id, action: r.action, changes, requestId: r.request_id, prevHash: prev };
+      const hash = eventHash(ev);
+      await sql`UPDATE audit_event SET actor_name = ${ev.actorName}, prev_hash = ${prev}, hash = ${hash} WHERE tenant_id = ${tenantId} AND seq = ${r.seq}`.execute(sys.db);
+      prev = hash;
+    }
+    const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('检查点不符');
+    expect((await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true })).ok).toBe(false);
+  });
+
+  it('refuses a checkpoint not signed with the key', async () => {
+    await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    await createOrg(ctx(), { name: '伪造检查点科', kind: 'department' });
+    const head = (await sql<{ seq: number; hash: string }>`SELECT seq::int AS seq, hash FROM audit_event WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1`.execute(sys.db)).rows[0]!;
+    await sql`INSERT INTO audit_checkpoint (tenant_id, seq, hash, at, mac) VALUES (${tenantId}, ${head.seq}, ${head.hash}, now(), ${'ab'.repeat(32)})`.execute(sys.db);
+    const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('签名无效');
+  });
+});
