@@ -3,7 +3,7 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import type { OrgKind } from '../../core/db/types.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
-import { auditView, listOrgs, ORG_KIND_LABELS } from '../../core/orgs.js';
+import { createOrg, listOrgs, ORG_KIND_LABELS, updateOrg } from '../../core/orgs.js';
 
 const KIND_BY_LABEL: Record<string, OrgKind> = { 局: 'bureau', 科室: 'department', 街道: 'street', 其他: 'other' };
 
@@ -23,25 +23,31 @@ export const orgsSpec = defineLedgerSpec({
 type OrgRow = RowOf<typeof orgsSpec>;
 
 /**
- * Import: rows are matched by 单位名称; new names create orgs, known ones update
- * type, parent and codes (audited field by field). 上级单位 may name a row of the
- * same file or an existing org. The tenant's bureau (局 with no parent) cannot be re-parented.
+ * Import: rows are matched by 单位名称; new names create orgs, known ones update type,
+ * parent and codes — through the kernel's own `createOrg` / `updateOrg`, the functions
+ * the 单位管理 form calls (one call per org: orgs are few). 上级单位 may name a row of the
+ * same file or an existing org; rows are taken parents first, so a new org is created
+ * with its parent. The tenant's bureau (局 with no parent) cannot be re-parented. Each
+ * created or updated org gets its provenance row (`imp.trace`); there is no rule of
+ * RULES.md an org can break, so an import has no findings.
  */
 export const orgsLedger: LedgerDef<OrgRow> = {
   spec: orgsSpec,
   readPermission: 'system.orgs.read',
   writePermission: 'system.orgs.manage',
-  async commit({ ctx, w }, rows) {
+  async commit(imp, rows) {
+    const { ctx } = imp;
     const tenantId = ctx.actor.tenantId;
-    const existing = new Map((await w.tx.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute()).map((o) => [o.name, o]));
+    const existing = new Map((await ctx.db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute()).map((o) => [o.name, o]));
     const errors: RowError[] = [];
     const inFile = new Map<string, number>();
+    const names = new Set(rows.map((r) => r.value.name));
     for (const { rowNumber, value } of rows) {
       const prev = inFile.get(value.name);
       if (prev) errors.push({ row: rowNumber, column: '单位名称', message: `与第${prev}行重复`, value: value.name });
       inFile.set(value.name, rowNumber);
       if (value.parent && value.parent === value.name) errors.push({ row: rowNumber, column: '上级单位', message: '上级单位不能是自身', value: value.parent });
-      else if (value.parent && !inFile.has(value.parent) && !existing.has(value.parent) && !rows.some((r) => r.value.name === value.parent)) {
+      else if (value.parent && !existing.has(value.parent) && !names.has(value.parent)) {
         errors.push({ row: rowNumber, column: '上级单位', message: `上级单位“${value.parent}”既不在本文件中，也不是已有单位`, value: value.parent });
       }
       if (value.kind === '局' && !value.parent && existing.size && ![...existing.values()].some((o) => o.kind === 'bureau' && o.name === value.name)) {
@@ -51,43 +57,57 @@ export const orgsLedger: LedgerDef<OrgRow> = {
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
 
+    // Parents first: a new org waits until the new org it names as 上级单位 is created (an existing parent is there already).
+    const ordered: Array<(typeof rows)[number]> = [];
+    const placed = new Set<string>();
+    let pending = [...rows];
+    while (pending.length) {
+      const now = pending.filter((r) => !r.value.parent || existing.has(r.value.parent) || placed.has(r.value.parent));
+      if (!now.length) {
+        for (const r of pending) errors.push({ row: r.rowNumber, column: '上级单位', message: `上级单位“${r.value.parent}”与其他行互为上级，形成循环`, value: r.value.parent ?? '' });
+        return { created: 0, updated: 0, unchanged: 0, errors };
+      }
+      for (const r of now) {
+        ordered.push(r);
+        placed.add(r.value.name);
+      }
+      pending = pending.filter((r) => !placed.has(r.value.name));
+    }
+
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    // Two passes: create or update every org, then link parents (a parent may come later in the file).
     const ids = new Map([...existing].map(([n, o]) => [n, o.id]));
-    for (const { value } of rows) {
+    for (const { rowNumber, value } of ordered) {
       const kind = KIND_BY_LABEL[value.kind]!;
+      const parentId = value.parent ? ids.get(value.parent)! : null;
+      const next = { kind, parent_id: parentId, uscc: value.uscc ?? null, division_code: value.divisionCode ?? null };
+      // Provenance in table columns (the history diffs them against `before`, which an undo restores).
+      const values = { name: value.name, ...next };
       const old = existing.get(value.name);
       if (!old) {
-        const row = await w.tx
-          .insertInto('org')
-          .values({ tenant_id: tenantId, name: value.name, kind, parent_id: null, uscc: value.uscc ?? null, division_code: value.divisionCode ?? null })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        ids.set(value.name, row.id);
+        const org = await createOrg(ctx, { name: value.name, kind, parentId, uscc: next.uscc, divisionCode: next.division_code });
+        ids.set(value.name, org.id);
+        imp.trace({ row: rowNumber, entity: 'org', entityId: org.id, action: 'created', orgId: org.id, values });
         created++;
+        continue;
       }
-    }
-    for (const { value } of rows) {
-      const id = ids.get(value.name)!;
-      const old = existing.get(value.name);
-      const parentId = value.parent ? ids.get(value.parent)! : null;
-      const next = { kind: KIND_BY_LABEL[value.kind]!, parent_id: parentId, uscc: value.uscc ?? null, division_code: value.divisionCode ?? null };
-      if (old) {
-        const before = { kind: old.kind, parent_id: old.parent_id, uscc: old.uscc, division_code: old.division_code };
-        const view = (x: typeof next) => auditView({ name: value.name, kind: x.kind, parentId: x.parent_id, uscc: x.uscc, divisionCode: x.division_code });
-        if (!diffFields(before, next).length) {
-          unchanged++;
-          continue;
-        }
-        await w.tx.updateTable('org').set({ ...next, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-        await w.audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: view(before), after: view(next), note: { via: 'ledger:orgs' } });
-        updated++;
-      } else {
-        if (parentId) await w.tx.updateTable('org').set({ parent_id: parentId }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-        await w.audit({ entity: 'org', entityId: id, action: 'created', orgId: id, after: auditView({ name: value.name, kind: next.kind, parentId: next.parent_id, uscc: next.uscc, divisionCode: next.division_code }), note: { via: 'ledger:orgs' } });
+      const before = { kind: old.kind, parent_id: old.parent_id, uscc: old.uscc, division_code: old.division_code };
+      if (!diffFields(before, next).length) {
+        unchanged++;
+        continue;
       }
+      await updateOrg(ctx, old.id, old.version, { kind, parentId, uscc: next.uscc, divisionCode: next.division_code });
+      imp.trace({
+        row: rowNumber,
+        entity: 'org',
+        entityId: old.id,
+        action: 'updated',
+        orgId: old.id,
+        values,
+        before: { name: old.name, ...before, version: old.version, updated_at: old.updated_at },
+      });
+      updated++;
     }
     return { created, updated, unchanged, errors: [] };
   },
@@ -102,4 +122,5 @@ export const orgsLedger: LedgerDef<OrgRow> = {
       divisionCode: o.divisionCode,
     }));
   },
+  undo: { table: 'org' },
 };
