@@ -210,7 +210,7 @@ export async function importLedger(
   const parsed = parseLedger(def.spec, table);
   phase('parse');
   const ignoredRows: IgnoredRow[] = ((parsed as { ignoredRows?: IgnoredRow[] }).ignoredRows ?? []).map((r) => ({ row: r.row, reason: r.reason }));
-  if (parsed.errors.length) return { ok: false, ledger: key, rows: table.rows.length, errors: parsed.errors };
+  if (parsed.errors.length) return { ok: false, ledger: key, rows: parsed.dataRowCount, errors: parsed.errors };
   // The file is kept whatever happens next: content-addressed, so a rolled-back import leaves only an unreferenced blob.
   const sha256 = opts.dryRun ? crypto.createHash('sha256').update(file.data).digest('hex') : await sys.files.put(file.data);
   phase('store');

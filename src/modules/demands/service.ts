@@ -407,6 +407,8 @@ export interface DemandFacts {
   closedAt?: Date | null;
   satisfaction?: string | null;
   attrs?: Record<string, unknown>;
+  /** The title of a new record when the row states none (a ledger without a title column). */
+  newTitle?: string;
   /** The ledger row it came from (imports). */
   row?: number;
 }
@@ -437,7 +439,8 @@ function recordValues(sys: Sys, def: DemandKindDef, actor: Actor, x: DemandFacts
     org_id: orgId,
     assignee_id: x.assigneeId ?? null,
     status: recordStatus(def, x),
-    title: x.title ?? '',
+    // A ledger without a title column: the start of the content.
+    title: x.title ?? x.newTitle ?? (x.content ?? '').slice(0, 40),
     content: x.content ?? '',
     demand_type: x.demandType ?? null,
     channel: x.channel ?? null,
@@ -446,7 +449,8 @@ function recordValues(sys: Sys, def: DemandKindDef, actor: Actor, x: DemandFacts
     location: x.location ?? null,
     received_at: x.receivedAt,
     first_due_on: def.firstRule ? sys.calendar.explain({ rule: def.firstRule, start: receivedOn }).due : null,
-    first_done_at: x.firstDoneAt ?? null,
+    // A closed record that had a sign step was signed; a ledger that does not record when counts it signed on intake.
+    first_done_at: x.firstDoneAt !== undefined ? x.firstDoneAt : x.closedAt && def.steps.sign ? x.receivedAt : null,
     clock_start: start,
     rule,
     pauses: clock.pauses,
@@ -575,36 +579,79 @@ async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKi
 }
 
 /**
- * Updates a known record from a ledger row where a fact differs; returns whether
- * anything changed. Historical: provenance (with the previous columns, for undo)
- * and findings; live: an audit event.
+ * Updates a known record from a ledger row where a fact the row states differs; returns
+ * whether anything changed. A fact the row leaves `undefined` (the ledger has no column for
+ * it) keeps what the record holds, so re-importing an export changes nothing. Historical:
+ * provenance (with the previous columns, for undo) and findings; live: an audit event.
  */
 async function updateRecord(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, existing: ItemRow, x: DemandFacts, origin: WriteOrigin): Promise<boolean> {
-  const v = recordValues(sys, def, actor, { ...x, attrs: { ...(existing.attrs as Record<string, unknown>), ...(x.attrs ?? {}) } }, x.orgId ?? existing.org_id);
-  const keys = ['org_id', 'demand_type', 'channel', 'title', 'content', 'result', 'satisfaction', 'status', 'due_on', 'clock_start', 'attrs'] as const;
-  const instantKeys = ['received_at', 'first_done_at', 'replied_at', 'closed_at'] as const;
   const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+  const existingAttrs = (typeof existing.attrs === 'string' ? JSON.parse(existing.attrs) : existing.attrs) as Record<string, unknown>;
+  // The record's facts, overlaid with those the row states.
+  const merged: DemandFacts = {
+    refNo: existing.ref_no,
+    orgId: x.orgId ?? existing.org_id,
+    assigneeId: existing.assignee_id,
+    receivedAt: x.receivedAt ?? new Date(existing.received_at),
+    title: x.title ?? existing.title,
+    content: x.content ?? existing.content,
+    demandType: x.demandType !== undefined ? x.demandType : existing.demand_type,
+    channel: x.channel !== undefined ? x.channel : existing.channel,
+    timeLimit: x.timeLimit !== undefined ? x.timeLimit : ((existing.rule as { n?: number }).n ?? null),
+    firstDoneAt: x.firstDoneAt !== undefined ? x.firstDoneAt : existing.first_done_at ? new Date(existing.first_done_at) : null,
+    clockStart: x.clockStart !== undefined ? x.clockStart : existing.clock_start,
+    extensions: x.extensions ?? (existing.extensions as ClockState['extensions']),
+    pauses: x.pauses ?? (existing.pauses as ClockState['pauses']),
+    repliedAt: x.repliedAt !== undefined ? x.repliedAt : existing.replied_at ? new Date(existing.replied_at) : null,
+    reply: x.reply !== undefined ? x.reply : existing.reply,
+    result: x.result !== undefined ? x.result : existing.result,
+    closedAt: x.closedAt !== undefined ? x.closedAt : existing.closed_at ? new Date(existing.closed_at) : null,
+    satisfaction: x.satisfaction !== undefined ? x.satisfaction : existing.satisfaction,
+    attrs: { ...existingAttrs, ...(x.attrs ?? {}) },
+  };
+  const v = recordValues(sys, def, actor, merged, merged.orgId!);
   const changed: Record<string, unknown> = {};
-  for (const k of keys) {
-    // A ledger without the column (empty title/content) does not clear what the record holds.
-    if ((k === 'title' || k === 'content') && !v[k]) continue;
-    // A ledger cannot express pauses, restarts or approved extensions: a clock that has them stays as recorded.
-    const richClock = ((existing.pauses as unknown[]) ?? []).length > 0 || !!existing.restart_on || ((existing.extensions as unknown[]) ?? []).length > 0;
-    if (k === 'due_on' && richClock) continue;
-    // Kinds whose clock stops at the reply file (close) them without a ledger column for it.
-    if (def.doneBy === 'reply' && existing.replied_at && k === 'status') continue;
-    const cur = k === 'attrs' ? (typeof existing.attrs === 'string' ? JSON.parse(existing.attrs) : existing.attrs) : existing[k];
-    if (!same(cur, v[k])) changed[k] = v[k];
+  const stated: Array<[keyof DemandFacts, keyof typeof v & keyof ItemRow]> = [
+    ['orgId', 'org_id'],
+    ['title', 'title'],
+    ['content', 'content'],
+    ['demandType', 'demand_type'],
+    ['channel', 'channel'],
+    ['result', 'result'],
+    ['satisfaction', 'satisfaction'],
+  ];
+  for (const [fact, col] of stated) {
+    if (x[fact] === undefined || x[fact] === null && fact === 'orgId') continue;
+    // A ledger cell left empty (title, content) does not clear what the record holds.
+    if ((col === 'title' || col === 'content') && !v[col]) continue;
+    if (!same(existing[col], v[col])) changed[col] = v[col];
   }
-  for (const k of instantKeys) {
+  if (x.attrs !== undefined && !same(existingAttrs, v.attrs)) changed.attrs = v.attrs;
+  const instants: Array<[keyof DemandFacts, 'received_at' | 'first_done_at' | 'replied_at' | 'closed_at']> = [
+    ['receivedAt', 'received_at'],
+    ['firstDoneAt', 'first_done_at'],
+    ['repliedAt', 'replied_at'],
+    ['closedAt', 'closed_at'],
+  ];
+  for (const [fact, k] of instants) {
+    if (x[fact] === undefined) continue;
+    if (def.doneBy === 'reply' && existing.replied_at && k === 'closed_at') continue;
     const a = existing[k] ? new Date(existing[k]!) : null;
     const b = v[k] ? new Date(v[k]!) : null;
     if (!a && !b) continue;
-    if (def.doneBy === 'reply' && existing.replied_at && k === 'closed_at') continue;
     // A ledger that records only the date (Beijing midnight) matches any time on that date.
     const dateOnly = b && isoDateInShanghai(b) + 'T00:00' === new Date(b.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
     if (a && b && (dateOnly ? isoDateInShanghai(a) === isoDateInShanghai(b) : a.getTime() === b.getTime())) continue;
     changed[k] = v[k];
+  }
+  const lifecycle = ['first_done_at', 'replied_at', 'closed_at'].some((k) => k in changed);
+  // Kinds whose clock stops at the reply file (close) them without a ledger column for it.
+  if (lifecycle && !(def.doneBy === 'reply' && existing.replied_at)) changed.status = v.status;
+  // A ledger cannot express pauses, restarts or approved extensions: a clock that has them stays as recorded.
+  const richClock = ((existing.pauses as unknown[]) ?? []).length > 0 || !!existing.restart_on || ((existing.extensions as unknown[]) ?? []).length > 0;
+  if (!richClock && (x.timeLimit !== undefined || x.clockStart !== undefined || 'received_at' in changed)) {
+    if (v.due_on !== existing.due_on) changed.due_on = v.due_on;
+    if (v.clock_start !== existing.clock_start) changed.clock_start = v.clock_start;
   }
   if (!Object.keys(changed).length) return false;
   const set: Record<string, unknown> = { ...changed, rule: JSON.stringify(v.rule), version: existing.version + 1, updated_at: new Date() };

@@ -47,11 +47,9 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
         orgId,
         receivedAt: dateTimeInstant(r.receivedAt)!,
         demandType: r.demandType,
-        title: (r.content ?? '').slice(0, 40),
         content: r.content ?? '',
         timeLimit: r.timeLimit,
-        // A closed order in the ledger was signed; its sign time is not recorded.
-        firstDoneAt: r.closedAt ? dateTimeInstant(r.receivedAt) : null,
+        // 签收 time: not in the ledger (a new closed order counts as signed on intake).
         repliedAt: dateTimeInstant(r.repliedAt),
         closedAt: dateTimeInstant(r.closedAt),
         satisfaction: r.satisfaction,

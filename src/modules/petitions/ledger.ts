@@ -49,7 +49,7 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
         receivedAt: dateInstant(r.registeredOn)!,
         channel: r.form,
         demandType: r.category,
-        title: r.category ?? '',
+        newTitle: r.category ?? '',
         firstDoneAt: dateInstant(r.acceptedOn),
         clockStart: r.acceptedOn,
         repliedAt: dateInstant(r.closedOn),
