@@ -4,6 +4,7 @@
  * which exceljs and docx already bring): 卷内目录, the decision, the full-process
  * record (every audit event of the case), the evidence list and the attachments.
  */
+import { importTrace } from '../../core/ledger/ledger.js';
 import JSZip from 'jszip';
 import { officialDocx } from '../../core/documents/official.js';
 import type { System } from '../../core/system.js';
@@ -80,8 +81,10 @@ export async function caseArchive(sys: System, ctx: Ctx, id: string): Promise<{ 
   ].join('\r\n');
   add('01-案件基本情况.txt', `\uFEFF${summary}\r\n`);
   if (c.decided_on && c.decision_no) add(`02-行政处罚决定书-${c.decision_no.replace(/[\\/:*?"<>|]/g, '_')}.docx`, (await decisionDocx(sys, ctx, id)).data);
-  const events = await history(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id);
-  const labels = new Map<string, string>([['filed', '立案'], ['imported', '台账导入'], ['publication_recorded', '登记公示'], ['published', '已公示'], ['publication_withdrawn', '撤回公示'], ['attachment_added', '上传附件']]);
+  // A case taken in by a ledger import carries its provenance (file, row) instead of an audit event of its own.
+  const [own, imported] = await Promise.all([history(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id), importTrace(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id)]);
+  const events = [...imported, ...own].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+  const labels = new Map<string, string>([['filed', '立案'], ['imported', '台账导入'], ['import_updated', '台账导入更新'], ['publication_recorded', '登记公示'], ['published', '已公示'], ['publication_withdrawn', '撤回公示'], ['attachment_added', '上传附件']]);
   for (const [ev, verb] of Object.entries(EVENT_VERBS)) if (!labels.has(verb)) labels.set(verb, EVENTS[ev as keyof typeof EVENTS]);
   const verbLabel = (action: string) => labels.get(action) ?? action;
   add(

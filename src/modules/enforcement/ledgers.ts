@@ -1,19 +1,16 @@
 /** The enforcement module's ledgers of LEDGERS.md: penalty-cases, enforcement-items, officers. */
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf, type RowOfColumns } from '../../core/ledger/spec.js';
-import { diffFields, type AuditInput } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
+import { refuseIfUsedByCases, undoCaseImport } from './undo.js';
 import { isValidIdCard } from '../../core/ledger/validators.js';
-import { recordDecision } from '../publicity/index.js';
 import { enf, listItems, listOfficers } from './repository.js';
-import { CASE_SOURCES } from './rules.js';
-import { DISCRETION_TEXT_MAX, formatDiscretion, parseDiscretionText } from './discretion.js';
-import { penaltyContent } from './commands/caseCommands.js';
-import { maskedId, openId, sealId } from './pii.js';
+import { CASE_SOURCES, certValidOn } from './rules.js';
+import { DISCRETION_TEXT_MAX, formatDiscretion } from './discretion.js';
+import { LEDGER_KINDS, saveCases, type CaseRecord } from './commands/caseCommands.js';
+import { saveItems, saveOfficers } from './commands/catalogueCommands.js';
+import { openId } from './pii.js';
 import type { DiscretionLevel } from './schema.js';
-import { CalendarService } from '../../core/calendar/service.js';
-
-const LEDGER_KINDS = ['警告', '罚款', '没收违法所得', '没收非法财物', '责令停产停业', '暂扣许可证件', '不予处罚'] as const;
 
 /** 行政处罚案件台账 (LEDGERS.md penalty-cases). */
 const penaltyColumns = [
@@ -38,7 +35,8 @@ const penaltyColumns = [
     { key: 'executedOn', header: '执行完毕日期', type: 'date' },
     { key: 'closedOn', header: '结案日期', type: 'date' },
     { key: 'publishedOn', header: '公示日期', type: 'date' },
-    { key: 'officers', header: '承办人', type: 'list', validate: (v: unknown) => ((v as string[]).length < 2 ? '承办人至少两名（行政处罚法第四十二条）' : undefined) },
+    // Fewer than two (or uncertified) officers is a finding on the case (行政处罚法第四十二条), not a row error.
+    { key: 'officers', header: '承办人', type: 'list' },
 ] as const;
 
 export const penaltyCasesSpec = defineLedgerSpec({
@@ -67,127 +65,62 @@ export const penaltyCasesSpec = defineLedgerSpec({
 });
 export type PenaltyCaseRow = RowOf<typeof penaltyCasesSpec>;
 
-/** The stage an imported case is in, from the dates it carries. */
-export function stageFromDates(r: Pick<PenaltyCaseRow, 'closedOn' | 'executedOn' | 'servedOn' | 'decidedOn'>): string {
-  if (r.closedOn) return 'closed';
-  if (r.executedOn) return 'executed';
-  if (r.servedOn) return 'served';
-  if (r.decidedOn) return 'decided';
-  return 'investigation';
-}
-
-
 export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
   spec: penaltyCasesSpec,
   readPermission: 'enforcement.case.read',
   writePermission: 'enforcement.case.write',
-  async commit({ ctx, w }, rows) {
+  async commit(imp, rows) {
+    const { ctx, w } = imp;
     const tenantId = ctx.actor.tenantId;
-    const orgs = await orgsByName(w.tx, tenantId);
     const db = enf(w.tx);
-    const officers = await db.selectFrom('enf_officer').select(['id', 'name', 'cert_no']).where('tenant_id', '=', tenantId).execute();
-    const officerByName = new Map<string, typeof officers>();
-    for (const o of officers) officerByName.set(o.name, [...(officerByName.get(o.name) ?? []), o]);
-    const items = new Map((await db.selectFrom('enf_item').select(['id', 'code', 'delegated']).where('tenant_id', '=', tenantId).execute()).map((i) => [i.code, i]));
-    const existing = new Map((await db.selectFrom('enf_case').selectAll().where('tenant_id', '=', tenantId).execute()).map((c) => [c.case_no, c]));
-    const errors: RowError[] = [];
+    const [orgs, officers, items] = await Promise.all([
+      orgsByName(w.tx, tenantId),
+      db.selectFrom('enf_officer').select(['id', 'name', 'org_id', 'cert_no', 'cert_valid_until']).where('tenant_id', '=', tenantId).execute(),
+      db.selectFrom('enf_item').select(['id', 'code']).where('tenant_id', '=', tenantId).execute(),
+    ]);
+    const officersByName = new Map<string, typeof officers>();
+    for (const o of officers) officersByName.set(o.name, [...(officersByName.get(o.name) ?? []), o]);
+    const itemByCode = new Map(items.map((i) => [i.code, i]));
+    const errs: RowError[] = [];
     const seen = new Map<string, number>();
+    const records: CaseRecord[] = [];
     for (const { rowNumber, value: r } of rows) {
+      const n = errs.length;
       const prev = seen.get(r.caseNo);
-      if (prev) errors.push({ row: rowNumber, column: '案件编号', message: `与第${prev}行重复`, value: r.caseNo });
+      if (prev) errs.push({ row: rowNumber, column: '案件编号', message: `与第${prev}行重复`, value: r.caseNo });
       seen.set(r.caseNo, rowNumber);
       const org = orgs.get(r.org);
-      if (!org) errors.push({ row: rowNumber, column: '办案单位', message: `单位“${r.org}”不存在`, value: r.org });
-      else if (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(org.id)) errors.push({ row: rowNumber, column: '办案单位', message: '只能导入本单位的案件', value: r.org });
-      const old = existing.get(r.caseNo);
-      if (old && org && old.org_id !== org.id) errors.push({ row: rowNumber, column: '办案单位', message: '已有案件的办案单位不能通过导入更改', value: r.org });
-      if (r.itemCode) {
-        const item = items.get(r.itemCode);
-        if (!item) errors.push({ row: rowNumber, column: '违法事项编码', message: `执法事项目录中没有编码“${r.itemCode}”`, value: r.itemCode });
-        else if (org?.kind === 'street' && !item.delegated) errors.push({ row: rowNumber, column: '违法事项编码', message: '该事项未下放街道', value: r.itemCode });
-      }
+      if (!org) errs.push({ row: rowNumber, column: '办案单位', message: `单位“${r.org}”不存在`, value: r.org });
+      const item = r.itemCode ? itemByCode.get(r.itemCode) : undefined;
+      if (r.itemCode && !item) errs.push({ row: rowNumber, column: '违法事项编码', message: `执法事项目录中没有编码“${r.itemCode}”`, value: r.itemCode });
+      // A name not in the register cannot be resolved; a known officer without a valid certificate is a finding on the case.
+      const officerIds: string[] = [];
       for (const name of r.officers ?? []) {
-        const found = officerByName.get(name);
-        if (!found?.length) errors.push({ row: rowNumber, column: '承办人', message: `执法人员名册中没有“${name}”`, value: name });
-        else if (!found.some((o) => o.cert_no)) errors.push({ row: rowNumber, column: '承办人', message: `“${name}”没有执法证`, value: name });
+        const found = officersByName.get(name);
+        if (!found?.length) {
+          errs.push({ row: rowNumber, column: '承办人', message: `执法人员名册中没有“${name}”`, value: name });
+          continue;
+        }
+        const pick = (fs: typeof found) => fs.find((o) => certValidOn({ name, certNo: o.cert_no, certValidUntil: o.cert_valid_until }, r.filedOn)) ?? fs.find((o) => o.cert_no) ?? fs[0]!;
+        const own = found.filter((o) => o.org_id === org?.id);
+        officerIds.push(pick(own.length ? own : found).id);
       }
-      if (!r.officers?.length) errors.push({ row: rowNumber, column: '承办人', message: '承办人至少两名（行政处罚法第四十二条）' });
+      if (errs.length > n || !org) continue;
+      records.push({
+        row: rowNumber, caseNo: r.caseNo, orgId: org.id, source: r.source, itemId: item?.id ?? null, cause: r.cause, partyType: r.partyType, partyName: r.partyName, partyIdNo: r.partyIdNo,
+        filedOn: r.filedOn, major: !!r.major, officerIds,
+        history: {
+          reviewOn: r.reviewOn, discussionOn: r.discussionOn, kinds: r.kinds ?? [], fineFen: r.fine ?? 0, confiscationFen: r.confiscation ?? 0, decidedOn: r.decidedOn, decisionNo: r.decisionNo,
+          servedOn: r.servedOn, executedOn: r.executedOn, closedOn: r.closedOn, publishedOn: r.publishedOn,
+        },
+      });
     }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const audits: AuditInput[] = [];
-    const decided: Array<{ id: string; row: PenaltyCaseRow; orgId: string; orgName: string }> = [];
-    for (const { value: r } of rows) {
-      const org = orgs.get(r.org)!;
-      const offs = (r.officers ?? []).map((n) => officerByName.get(n)!.find((o) => o.cert_no)!);
-      const values = {
-        org_id: org.id,
-        stage: stageFromDates(r),
-        source: r.source,
-        item_code: r.itemCode,
-        item_id: r.itemCode ? items.get(r.itemCode)!.id : null,
-        cause: r.cause,
-        party_type: r.partyType,
-        party_name: r.partyName,
-        party_id_no: r.partyIdNo,
-        filed_on: r.filedOn,
-        major: !!r.major,
-        review_on: r.reviewOn,
-        review_result: r.reviewOn ? '同意' : null,
-        discussion_on: r.discussionOn,
-        penalty_kinds: r.kinds ?? [],
-        proposed_kinds: r.kinds ?? [],
-        fine_fen: r.fine ?? 0,
-        confiscation_fen: r.confiscation ?? 0,
-        decided_on: r.decidedOn,
-        decision_no: r.decisionNo,
-        served_on: r.servedOn,
-        executed_on: r.executedOn,
-        closed_on: r.closedOn,
-        published_on: r.publishedOn,
-        officer_ids: offs.map((o) => o.id),
-        officer_names: offs.map((o) => o.name),
-      };
-      const old = existing.get(r.caseNo);
-      // The identifier is compared in clear, stored encrypted, and masked in the audit log.
-      const stored = { ...values, ...sealId(values.party_id_no) };
-      const shown = (v: Record<string, unknown>) => ({ ...v, party_id_no: maskedId(v.party_id_no as string | null, r.partyType) });
-      if (!old) {
-        const row = await db.insertInto('enf_case').values({ tenant_id: tenantId, case_no: r.caseNo, imported: true, ...stored }).returning('id').executeTakeFirstOrThrow();
-        audits.push({ entity: 'enforcement.case', entityId: row.id, action: 'imported', orgId: org.id, after: shown({ case_no: r.caseNo, ...values }), note: { via: 'ledger:penalty-cases' } });
-        if (r.decidedOn && r.decisionNo) decided.push({ id: row.id, row: r, orgId: org.id, orgName: org.name });
-        created++;
-        continue;
-      }
-      const before = Object.fromEntries(Object.keys(values).map((k) => [k, k === 'party_id_no' ? openId(old.party_id_no) : (old as any)[k]]));
-      if (!diffFields(before, values).length) {
-        unchanged++;
-        continue;
-      }
-      await db.updateTable('enf_case').set({ ...stored, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', old.id).execute();
-      audits.push({ entity: 'enforcement.case', entityId: old.id, action: 'updated', orgId: org.id, before: shown(before), after: shown(values), note: { via: 'ledger:penalty-cases' } });
-      if (r.decidedOn && r.decisionNo) decided.push({ id: old.id, row: r, orgId: org.id, orgName: org.name });
-      updated++;
-    }
-    await w.auditMany(audits);
-    if (decided.length) {
-      // LedgerDef.importRows gets no System: a calendar service over the same database gives the publication terms.
-      const calendar = new CalendarService(w.tx);
-      await calendar.load();
-      for (const d of decided) {
-        const r = d.row;
-        await recordDecision(w, ctx.actor, calendar, {
-          kind: 'penalty', orgId: d.orgId, sourceEntity: 'enforcement.case', sourceId: d.id, decisionNo: r.decisionNo!, decidedOn: r.decidedOn!, partyName: r.partyName, partyType: r.partyType, partyIdNo: r.partyIdNo,
-          title: r.cause, content: penaltyContent({ penalty_kinds: r.kinds ?? [], fine_fen: r.fine ?? 0, confiscation_fen: r.confiscation ?? 0 }), amountFen: (r.fine ?? 0) + (r.confiscation ?? 0), publishedOn: r.publishedOn,
-          fields: { 处罚类别: (r.kinds ?? []).join('、'), 罚款金额分: String(r.fine ?? 0), 没收金额分: String(r.confiscation ?? 0), 机关: d.orgName },
-        });
-      }
-    }
-    return { created, updated, unchanged, errors: [] };
+    if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs };
+    const res = await saveCases({ calendar: imp.calendar }, w, ctx.actor, records, { mode: 'historical', imp });
+    const count = (a: string) => res.saved.filter((s) => s.action === a).length;
+    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },
+  undo: { table: 'enf_case', beforeDelete: undoCaseImport },
   async exportRows(ctx) {
     const rows = await enf(ctx.db)
       .selectFrom('enf_case')
@@ -228,39 +161,24 @@ export const itemsLedger: LedgerDef<ItemLedgerRow> = {
   spec: itemsSpec,
   readPermission: 'enforcement.catalogue.read',
   writePermission: 'enforcement.catalogue.manage',
-  async commit({ ctx, w }, rows) {
-    const tenantId = ctx.actor.tenantId;
-    const db = enf(w.tx);
-    const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
-    const existing = new Map((await db.selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).execute()).map((i) => [i.code, i]));
-    const errors: RowError[] = [];
+  async commit(imp, rows) {
+    const errs: RowError[] = [];
     const seen = new Map<string, number>();
     for (const { rowNumber, value } of rows) {
-      if (seen.has(value.code)) errors.push({ row: rowNumber, column: '事项编码', message: `与第${seen.get(value.code)}行重复`, value: value.code });
+      if (seen.has(value.code)) errs.push({ row: rowNumber, column: '事项编码', message: `与第${seen.get(value.code)}行重复`, value: value.code });
       seen.set(value.code, rowNumber);
     }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    let created = 0, updated = 0, unchanged = 0;
-    const audits: AuditInput[] = [];
-    for (const { value: r } of rows) {
-      const levels: DiscretionLevel[] = r.discretion ? parseDiscretionText(r.discretion).levels : [];
-      const values = { name: r.name, legal_basis: r.legalBasis, penalty_basis: r.penaltyBasis, discretion_text: r.discretion, delegated: !!r.delegated };
-      const old = existing.get(r.code);
-      if (!old) {
-        const row = await db.insertInto('enf_item').values({ tenant_id: tenantId, org_id: bureau.id, code: r.code, discretion: JSON.stringify(levels), ...values }).returning('id').executeTakeFirstOrThrow();
-        audits.push({ entity: 'enforcement.item', entityId: row.id, action: 'created', orgId: bureau.id, after: { code: r.code, ...values }, note: { via: 'ledger:enforcement-items' } });
-        created++;
-        continue;
-      }
-      const before = { name: old.name, legal_basis: old.legal_basis, penalty_basis: old.penalty_basis, discretion_text: old.discretion_text, delegated: old.delegated };
-      if (!diffFields(before, values).length) { unchanged++; continue; }
-      await db.updateTable('enf_item').set({ ...values, discretion: JSON.stringify(levels), version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', old.id).execute();
-      audits.push({ entity: 'enforcement.item', entityId: old.id, action: 'updated', orgId: bureau.id, before, after: values, note: { via: 'ledger:enforcement-items' } });
-      updated++;
-    }
-    await w.auditMany(audits);
-    return { created, updated, unchanged, errors: [] };
+    if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs };
+    const res = await saveItems(
+      imp.w,
+      imp.ctx.actor,
+      rows.map(({ rowNumber, value: r }) => ({ row: rowNumber, code: r.code, name: r.name, legalBasis: r.legalBasis, penaltyBasis: r.penaltyBasis, discretionText: r.discretion, delegated: !!r.delegated })),
+      { mode: 'historical', imp },
+    );
+    const count = (a: string) => res.saved.filter((s) => s.action === a).length;
+    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },
+  undo: { table: 'enf_item', beforeDelete: refuseIfUsedByCases('item_id', '执法事项') },
   async exportRows(ctx) {
     return (await listItems(ctx.db, ctx.actor.tenantId)).map((i) => ({
       code: i.code, name: i.name, legalBasis: i.legal_basis, penaltyBasis: i.penalty_basis,
@@ -296,51 +214,32 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
   spec: officersSpec,
   readPermission: 'enforcement.catalogue.read',
   writePermission: 'enforcement.catalogue.manage',
-  async commit({ ctx, w }, rows) {
-    const tenantId = ctx.actor.tenantId;
-    const db = enf(w.tx);
-    const orgs = await orgsByName(w.tx, tenantId);
-    const existing = await db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).execute();
-    const byKey = new Map(existing.map((o) => [`${o.org_id}/${o.name}`, o]));
-    const byCert = new Map(existing.filter((o) => o.cert_no).map((o) => [o.cert_no!, o]));
-    const errors: RowError[] = [];
+  async commit(imp, rows) {
+    const orgs = await orgsByName(imp.w.tx, imp.ctx.actor.tenantId);
+    const errs: RowError[] = [];
     const seen = new Map<string, number>();
     const certs = new Map<string, number>();
+    const records = [];
     for (const { rowNumber, value: r } of rows) {
+      const n = errs.length;
       const org = orgs.get(r.org);
-      if (!org) errors.push({ row: rowNumber, column: '所属单位', message: `单位“${r.org}”不存在`, value: r.org });
+      if (!org) errs.push({ row: rowNumber, column: '所属单位', message: `单位“${r.org}”不存在`, value: r.org });
       const key = `${r.org}/${r.name}`;
-      if (seen.has(key)) errors.push({ row: rowNumber, column: '姓名', message: `与第${seen.get(key)}行重复`, value: r.name });
+      if (seen.has(key)) errs.push({ row: rowNumber, column: '姓名', message: `与第${seen.get(key)}行重复`, value: r.name });
       seen.set(key, rowNumber);
       if (r.certNo) {
-        if (certs.has(r.certNo)) errors.push({ row: rowNumber, column: '执法证号', message: `与第${certs.get(r.certNo)}行重复`, value: r.certNo });
+        if (certs.has(r.certNo)) errs.push({ row: rowNumber, column: '执法证号', message: `与第${certs.get(r.certNo)}行重复`, value: r.certNo });
         certs.set(r.certNo, rowNumber);
-        const holder = byCert.get(r.certNo);
-        if (holder && org && (holder.org_id !== org.id || holder.name !== r.name)) errors.push({ row: rowNumber, column: '执法证号', message: `已登记给${holder.name}`, value: r.certNo });
       }
+      if (errs.length > n || !org) continue;
+      records.push({ row: rowNumber, orgId: org.id, name: r.name, certNo: r.certNo, certIssuedOn: r.issuedOn, certValidUntil: r.validUntil, examScore: r.examScore });
     }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    let created = 0, updated = 0, unchanged = 0;
-    const audits: AuditInput[] = [];
-    for (const { value: r } of rows) {
-      const org = orgs.get(r.org)!;
-      const values = { cert_no: r.certNo, cert_issued_on: r.issuedOn, cert_valid_until: r.validUntil, exam_score: r.examScore };
-      const old = byKey.get(`${org.id}/${r.name}`);
-      if (!old) {
-        const row = await db.insertInto('enf_officer').values({ tenant_id: tenantId, org_id: org.id, name: r.name, ...values }).returning('id').executeTakeFirstOrThrow();
-        audits.push({ entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: org.id, after: { name: r.name, ...values }, note: { via: 'ledger:officers' } });
-        created++;
-        continue;
-      }
-      const before = { cert_no: old.cert_no, cert_issued_on: old.cert_issued_on, cert_valid_until: old.cert_valid_until, exam_score: old.exam_score === null ? null : Number(old.exam_score) };
-      if (!diffFields(before, values).length) { unchanged++; continue; }
-      await db.updateTable('enf_officer').set({ ...values, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', old.id).execute();
-      audits.push({ entity: 'enforcement.officer', entityId: old.id, action: 'updated', orgId: org.id, before, after: values, note: { via: 'ledger:officers' } });
-      updated++;
-    }
-    await w.auditMany(audits);
-    return { created, updated, unchanged, errors: [] };
+    if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs };
+    const res = await saveOfficers(imp.w, imp.ctx.actor, records, { mode: 'historical', imp });
+    const count = (a: string) => res.saved.filter((s) => s.action === a).length;
+    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },
+  undo: { table: 'enf_officer', beforeDelete: refuseIfUsedByCases('officer_ids', '执法人员') },
   async exportRows(ctx) {
     return (await listOfficers(ctx.db, ctx.actor)).map((o) => ({ name: o.name, org: o.org_name, certNo: o.cert_no, issuedOn: o.cert_issued_on, validUntil: o.cert_valid_until, examScore: o.exam_score === null ? null : Number(o.exam_score) }));
   },

@@ -24,7 +24,7 @@ const byId = (table: string) => async (db: import('kysely').Kysely<any>, tenantI
 export const enforcementModule = defineModule({
   key: 'enforcement',
   title: '行政执法',
-  migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_discretion_base.sql']),
   permissions,
   entities: {
     'enforcement.case': { label: '行政处罚案件', readPermission: 'enforcement.case.read', writePermission: 'enforcement.case.act', ownerOrg: byId('enf_case') },

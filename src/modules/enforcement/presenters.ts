@@ -18,8 +18,14 @@ export type EvidenceRow = Sel<EnfTables['enf_evidence']>;
 
 const maskParty = (stored: string | null, partyType: string) => maskedId(openId(stored), partyType);
 
+/** The columns of a case its deadlines read. */
+export type CaseDeadlineRow = Pick<
+  CaseWithOrg,
+  'filed_on' | 'extension_days' | 'extension_approved_on' | 'decided_on' | 'notified_on' | 'hearing_requested_on' | 'rights_waived' | 'served_on' | 'paid_on' | 'fine_fen' | 'published_on' | 'closed_on' | 'revoked_on'
+>;
+
 /** The deadline facts of a case row. */
-export function deadlineFacts(c: CaseWithOrg) {
+export function deadlineFacts(c: CaseDeadlineRow) {
   return {
     filedOn: c.filed_on,
     extensionDays: c.extension_days,
@@ -176,6 +182,8 @@ export function presentCase(
     proposedKinds: c.proposed_kinds,
     proposedFineYuan: c.proposed_fine_fen === null ? null : fenToYuan(Number(c.proposed_fine_fen)),
     proposedConfiscationYuan: c.proposed_confiscation_fen === null ? null : fenToYuan(Number(c.proposed_confiscation_fen)),
+    /** 违法所得 / 货值金额 given with the proposal (for a level set as a multiple of it). */
+    discretionBaseYuan: c.discretion_base_fen == null ? null : fenToYuan(Number(c.discretion_base_fen)),
     notifiedOn: c.notified_on,
     rightsWaived: c.rights_waived,
     statement: c.statement,

@@ -1,5 +1,5 @@
 /** All of the enforcement module's SQL. Every list and get applies the actor's data scope. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -58,7 +58,7 @@ export function listEvidence(db: Kysely<KernelDB>, tenantId: string, caseId: str
 
 export function officersByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return enf(db).selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', [...ids]).execute();
+  return enf(db).selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val([...ids])}::uuid[])`).execute();
 }
 
 /** Officers in the actor's scope (a street sees its own). */

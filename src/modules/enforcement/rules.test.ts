@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  certStatus, decisionDocumentProblems, discretionCheck, hearingRight, lateCharge, legalReviewReasons, officerProblems, summaryProcedureProblems,
+  certStatus, decisionBreaches, decisionDocumentProblems, filingBreaches, discretionCheck, hearingRight, lateCharge, legalReviewReasons, officerProblems, summaryProcedureProblems,
 } from './rules.js';
 import { formatDiscretion, parseDiscretion, parseDiscretionText } from './discretion.js';
 import { drawSample } from './sampling.js';
@@ -162,4 +162,44 @@ describe('案卷评查 draw', () => {
     expect(drawSample(pop, 5, 54321).map((x) => x.caseNo)).not.toEqual(a);
   });
   it('takes the whole population when it is smaller than the sample', () => expect(drawSample(pop.slice(0, 3), 5, 1)).toHaveLength(3));
+});
+
+describe('rules a past case can break (live: refused; import: findings)', () => {
+  const ok = { name: '甲', certNo: 'A1', certValidUntil: '2030-12-31' };
+  const ok2 = { name: '乙', certNo: 'A2', certValidUntil: '2030-12-31' };
+  it.each([
+    ['two officers with valid certificates on an item the street holds', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: true } }, []],
+    ['one officer is too few (第四十二条)', { filedOn: '2022-03-01', officers: [ok], orgKind: 'bureau', item: null }, ['enforcement.officers_certified']],
+    ['a certificate expired before the filing date counts as none', { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-02-28' }], orgKind: 'bureau', item: null }, ['enforcement.officers_certified']],
+    ['a certificate valid through the filing date is enough', { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-03-01' }], orgKind: 'bureau', item: null }, []],
+    ['a street on an item not delegated to it (第二十四条)', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: false } }, ['enforcement.item_delegated']],
+    ['the bureau acts on any item', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'bureau', item: { name: '某事项', delegated: false } }, []],
+  ] as const)('%s', (_n, facts, rules) => {
+    expect(filingBreaches({ ...facts, officers: [...facts.officers] }).map((b) => b.rule)).toEqual(rules);
+  });
+
+  const base = {
+    partyType: '法人', major: false, kinds: ['警告'], fineFen: 0, confiscationFen: 0, filedOn: '2022-03-01', decisionDueOn: '2022-05-30', decidedOn: '2022-04-01' as string | null,
+    reviewOn: null as string | null, discussionOn: null as string | null, publicationDueOn: '2022-04-13' as string | null, publishedOn: null as string | null,
+  };
+  it.each([
+    ['an ordinary warning decided in time', {}, []],
+    ['an undecided case breaks none of them', { decidedOn: null, major: true }, []],
+    ['a major case decided without 法制审核 or 集体讨论', { major: true }, ['enforcement.legal_review_required', 'enforcement.discussion_if_major']],
+    ['a major case reviewed and discussed before the decision', { major: true, reviewOn: '2022-03-25', discussionOn: '2022-03-28' }, []],
+    ['a review dated after the decision (第五十八条)', { reviewOn: '2022-04-02' }, ['enforcement.review_before_decision']],
+    ['a review on the day of the decision is in time', { reviewOn: '2022-04-01' }, []],
+    ['a fine with a hearing right needs a review under the bureau rule', { kinds: ['罚款'], fineFen: 5_000_001 }, ['enforcement.legal_review_required']],
+    ['decided the day after the 90-day term (第六十条)', { decidedOn: '2022-05-31', publicationDueOn: '2022-06-10' }, ['enforcement.decision_in_time']],
+    ['decided on the last day of the term', { decidedOn: '2022-05-30', publicationDueOn: '2022-06-09' }, []],
+    ['published after the 7-working-day term', { publishedOn: '2022-04-14' }, ['enforcement.publication_in_time']],
+    ['published on the last day of the term', { publishedOn: '2022-04-13' }, []],
+  ] as const)('%s', (_n, patch, rules) => {
+    expect(decisionBreaches({ ...base, ...(patch as Partial<typeof base>) }).map((b) => b.rule)).toEqual(rules);
+  });
+
+  it('names the ledger column and the statute of each breach', () => {
+    const [b] = decisionBreaches({ ...base, reviewOn: '2022-04-02' });
+    expect(b).toMatchObject({ column: '法制审核日期', field: 'reviewOn', statute: '《中华人民共和国行政处罚法》第五十八条', message: '法制审核日期2022-04-02晚于决定日期2022-04-01，决定作出前未经法制审核' });
+  });
 });

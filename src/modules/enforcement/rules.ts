@@ -6,6 +6,7 @@
 import { errors } from '../../core/errors.js';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { DiscretionLevel } from './schema.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
 import { BASIS_LABELS, describeRange, parseDiscretionText } from './discretion.js';
 
 /** 处罚种类 — 行政处罚法第九条 (as the penalty-cases ledger writes them), plus 不予处罚 (第三十三条). */
@@ -227,4 +228,83 @@ export function assertDate(field: string, label: string, v: unknown): string {
 /** Earliest date a hearing may be held after its notice: 7 working days later (行政处罚法第六十四条). */
 export function earliestHearingDate(noticeOn: string, cal: WorkCalendar): string {
   return cal.addWorkdays(noticeOn, 7);
+}
+
+// ── Rules a penalty case record can break (live: refused; import: findings) ──
+
+/** The sources the case rules cite (RuleBreach.statute). */
+export const STATUTES = {
+  officers: '《中华人民共和国行政处罚法》第四十二条',
+  delegation: '《中华人民共和国行政处罚法》第二十四条（街道只能行使下放的行政处罚权）',
+  legalReview: '《中华人民共和国行政处罚法》第五十八条',
+  discussion: '《中华人民共和国行政处罚法》第五十七条',
+  decisionTerm: '《中华人民共和国行政处罚法》第六十条',
+  publication: '国办发〔2018〕118号（行政处罚决定自作出之日起7个工作日内公示）',
+} as const;
+
+/** What the filing rules read: the officers as of the filing date, the handling unit and the item. */
+export interface FilingFacts {
+  filedOn: string;
+  officers: readonly OfficerFacts[];
+  orgKind: string;
+  item: { name: string; delegated: boolean } | null;
+}
+
+/**
+ * 立案 rules: at least two officers with a certificate valid on the filing date
+ * (`enforcement.officers_certified`, 行政处罚法第四十二条), and a street acts only on an
+ * item delegated to the streets (`enforcement.item_delegated`, 第二十四条).
+ */
+export function filingBreaches(f: FilingFacts): RuleBreach[] {
+  const out: RuleBreach[] = [];
+  const problems = officerProblems(f.officers, f.filedOn);
+  if (problems.length) out.push({ rule: 'enforcement.officers_certified', statute: STATUTES.officers, message: problems.join('；'), field: 'officerIds', column: '承办人' });
+  if (f.item && f.orgKind === 'street' && !f.item.delegated)
+    out.push({ rule: 'enforcement.item_delegated', statute: STATUTES.delegation, message: `事项“${f.item.name}”未下放街道，街道不能立案查处`, field: 'itemId', column: '违法事项编码' });
+  return out;
+}
+
+/** What the decision rules read (dates as ISO strings). */
+export interface DecisionFacts {
+  partyType: string;
+  major: boolean;
+  kinds: readonly string[];
+  fineFen: number;
+  confiscationFen: number;
+  filedOn: string;
+  /** The 90-day term with any approved extension (deadlines.ts `decisionDeadline`). */
+  decisionDueOn: string;
+  /** Whether an extension was approved (it is in `decisionDueOn`). */
+  extended?: boolean;
+  decidedOn: string | null;
+  reviewOn: string | null;
+  discussionOn: string | null;
+  /** The publication term (7 working days from the decision, publicity module). */
+  publicationDueOn: string | null;
+  publishedOn: string | null;
+}
+
+/**
+ * Decision rules of a past case: 法制审核 required and missing (`enforcement.legal_review_required`)
+ * or dated after the decision (`enforcement.review_before_decision`), 第五十八条; a major case
+ * without 集体讨论 before the decision (`enforcement.discussion_if_major`), 第五十七条; a decision
+ * after the 90-day term without a recorded extension (`enforcement.decision_in_time`), 第六十条;
+ * publication after its term (`enforcement.publication_in_time`), 国办发〔2018〕118号.
+ * The workflow refuses each of these before it can happen.
+ */
+export function decisionBreaches(d: DecisionFacts): RuleBreach[] {
+  const out: RuleBreach[] = [];
+  if (!d.decidedOn) return out;
+  const reasons = legalReviewReasons({ major: d.major, hearingHeld: false, hearingRight: hearingRight(d) });
+  if (reasons.length && !d.reviewOn)
+    out.push({ rule: 'enforcement.legal_review_required', statute: STATUTES.legalReview, message: `须经法制审核（${reasons.join('；')}），但未记录法制审核即于${d.decidedOn}作出决定`, field: 'reviewOn', column: '法制审核日期' });
+  if (d.reviewOn && d.reviewOn > d.decidedOn)
+    out.push({ rule: 'enforcement.review_before_decision', statute: STATUTES.legalReview, message: `法制审核日期${d.reviewOn}晚于决定日期${d.decidedOn}，决定作出前未经法制审核`, field: 'reviewOn', column: '法制审核日期' });
+  if (d.major && (!d.discussionOn || d.discussionOn > d.decidedOn))
+    out.push({ rule: 'enforcement.discussion_if_major', statute: STATUTES.discussion, message: d.discussionOn ? `重大案件集体讨论日期${d.discussionOn}晚于决定日期${d.decidedOn}` : '重大案件未经负责人集体讨论即作出决定', field: 'discussionOn', column: '集体讨论日期' });
+  if (d.decidedOn > d.decisionDueOn)
+    out.push({ rule: 'enforcement.decision_in_time', statute: STATUTES.decisionTerm, message: d.extended ? `决定日期${d.decidedOn}晚于立案后90日（含批准延长）的期限${d.decisionDueOn}` : `决定日期${d.decidedOn}晚于立案后90日的期限${d.decisionDueOn}，且无批准延长的记录`, field: 'decidedOn', column: '决定日期' });
+  if (d.publishedOn && d.publicationDueOn && d.publishedOn > d.publicationDueOn)
+    out.push({ rule: 'enforcement.publication_in_time', statute: STATUTES.publication, message: `公示日期${d.publishedOn}晚于公示期限${d.publicationDueOn}（决定之日起7个工作日）`, field: 'publishedOn', column: '公示日期' });
+  return out;
 }

@@ -122,6 +122,8 @@ export type EnfTables = {
     proposed_kinds: Default<string[]>;
     proposed_fine_fen: number | null;
     proposed_confiscation_fen: number | null;
+    /** 违法所得 / 货值金额 (fen) for a discretion level set as a multiple of it (0002). */
+    discretion_base_fen: number | null;
     notified_on: DateCol | null;
     rights_waived: Default<boolean>;
     statement: string | null;

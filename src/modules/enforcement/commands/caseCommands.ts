@@ -3,25 +3,30 @@
  * Each write runs through `write(ctx, …)` with an audit event `enforcement.case.<verb>`;
  * the workflow matrix decides whether the actor may do it now.
  */
-import type { Ctx } from '../../../core/context.js';
+import crypto from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
-import { write, type WriteScope } from '../../../core/audit/audit.js';
-import { errors } from '../../../core/errors.js';
-import { isoDateInShanghai } from '../../../core/calendar/calendar.js';
+import { canonicalJson, write, type AuditEvent, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';
+import type { TrackInput } from '../../../core/calendar/service.js';
+import { insertMany, updateMany } from '../../../core/db/bulk.js';
+import { enforceRules, type Finding, type RowError, type WriteOrigin } from '../../../core/ledger/ledger.js';
 import { fenToYuan } from '../../../core/metrics/registry.js';
 import { idCardProblem, usccProblem } from '../../../core/ledger/validators.js';
-import { recordDecision, publishDecision, withdrawDecision } from '../../publicity/index.js';
+import { recordDecision, publishDecision, withdrawDecision, type DecisionInput } from '../../publicity/index.js';
 import { enf, getCase, getItem, listEvidence, nextSerial, officersByIds, type CaseWithOrg } from '../repository.js';
 import { caseFacts } from '../facts.js';
 import { maskedId, openId, sealId } from '../pii.js';
 import { actionsFor, EVENTS, rolesOnCase, transitionFor, type CaseEvent, type Effect, type Stage } from '../workflow.js';
 import { caseDeadlines, RULES } from '../deadlines.js';
-import { deadlineFacts, presentCase } from '../presenters.js';
+import { deadlineFacts, presentCase, type CaseDeadlineRow } from '../presenters.js';
 import {
-  assertDate, CASE_SOURCES, DEFAULT_EXTENSION_DAYS, discretionCheck, earliestHearingDate, EVIDENCE_KINDS, lateCharge, officerProblems, PARTY_TYPES, PENALTY_KINDS,
-  REVIEW_CHECKLIST, summaryProcedureProblems,
+  assertDate, CASE_SOURCES, decisionBreaches, DEFAULT_EXTENSION_DAYS, discretionCheck, earliestHearingDate, EVIDENCE_KINDS, filingBreaches, lateCharge, PARTY_TYPES, PENALTY_KINDS,
+  REVIEW_CHECKLIST, summaryProcedureProblems, type CaseSource, type DecisionFacts, type FilingFacts, type PartyType,
 } from '../rules.js';
-import type { DiscretionLevel } from '../schema.js';
+import type { DiscretionLevel, EnfTables } from '../schema.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 
 export const today = () => isoDateInShanghai(new Date());
@@ -61,86 +66,348 @@ function orgShort(name: string) {
   return name.replace(/街道$/, '');
 }
 
-/** 立案 — registers a case: at least two certified officers, a known item, a valid party; starts the 90-day clock. */
+/** 立案 — registers a case through {@link saveCases} (live): at least two certified officers, a known item, a valid party; starts the 90-day clock. */
 export async function fileCase(sys: System, ctx: Ctx, input: FileCaseInput) {
-  const actor = ctx.actor;
-  if (!input.cause?.trim()) throw errors.validation('cause', '案由不能为空');
-  if (!PARTY_TYPES.includes(input.partyType as any)) throw errors.validation('partyType', `当事人类型应为${PARTY_TYPES.join('/')}`);
-  if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
-  if (input.partyIdNo) {
-    const p = input.partyType === '自然人' ? idCardProblem(input.partyIdNo) : usccProblem(input.partyIdNo);
-    if (p) throw errors.validation('partyIdNo', `证件号码：${p}`);
-  }
-  assertDate('filedOn', '立案日期', input.filedOn);
-  if (input.source && !CASE_SOURCES.includes(input.source as any)) throw errors.validation('source', `案件来源应为${CASE_SOURCES.join('/')}`);
-  if (!actor.scope.all && !actor.scope.orgIds.includes(input.orgId)) throw errors.notFound('办案单位');
-  const org = await ctx.db.selectFrom('org').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', input.orgId).executeTakeFirst();
-  if (!org) throw errors.validation('orgId', '办案单位不存在');
-  const officers = await officersByIds(ctx.db, actor.tenantId, input.officerIds ?? []);
-  if (officers.length !== new Set(input.officerIds).size) throw errors.validation('officerIds', '承办人中有不存在的执法人员');
-  const problems = officerProblems(officers.map((o) => ({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until })), input.filedOn);
-  if (problems.length) throw errors.validation('officerIds', problems.join('；'));
-  let item: Awaited<ReturnType<typeof getItem>>;
-  if (input.itemId) {
-    item = await getItem(ctx.db, actor.tenantId, input.itemId);
-    if (!item) throw errors.validation('itemId', '违法事项不存在');
-    if (org.kind === 'street' && !item.delegated) throw errors.validation('itemId', `事项“${item.name}”未下放街道，街道不能立案查处`);
-  }
   return write(ctx, async (w) => {
-    const db = enf(w.tx);
-    let clue;
-    if (input.clueId) {
-      clue = await db.selectFrom('enf_clue').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', input.clueId).executeTakeFirst();
-      if (!clue || (!actor.scope.all && !actor.scope.orgIds.includes(clue.org_id))) throw errors.validation('clueId', '线索不存在或无权访问');
-      if (clue.status === 'case' || clue.status === 'closed') throw errors.gate('CLUE_DONE', '该线索已立案或已办结');
-      if (clue.status === 'transferred') throw errors.gate('CLUE_NOT_RECEIVED', '移送的线索须先签收');
-    }
-    const year = input.filedOn.slice(0, 4);
-    const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
-    const caseNo = input.caseNo?.trim() || `${prefix}${await nextSerial(w.tx, actor.tenantId, 'enf_case', 'case_no', prefix)}号`;
-    const dup = await db.selectFrom('enf_case').select('id').where('tenant_id', '=', actor.tenantId).where('case_no', '=', caseNo).executeTakeFirst();
-    if (dup) throw errors.duplicate('caseNo', `案件编号“${caseNo}”已存在`);
-    const row = await db
-      .insertInto('enf_case')
-      .values({
-        tenant_id: actor.tenantId,
-        org_id: input.orgId,
-        case_no: caseNo,
-        stage: 'investigation',
-        source: input.source ?? clue?.source ?? null,
-        source_ref: input.sourceRef ?? clue?.source_ref ?? null,
-        clue_id: clue?.id ?? null,
-        item_id: item?.id ?? null,
-        item_code: item?.code ?? null,
-        cause: input.cause.trim(),
-        party_type: input.partyType,
-        party_name: input.partyName.trim(),
-        ...sealId(input.partyIdNo),
-        filed_on: input.filedOn,
-        major: !!input.major,
-        officer_ids: officers.map((o) => o.id),
-        officer_names: officers.map((o) => o.name),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await w.audit({ entity: 'enforcement.case', entityId: row.id, action: 'filed', orgId: row.org_id, after: { ...filedView(row), party_id_no: maskedId(input.partyIdNo, input.partyType) }, note: { stage: '调查取证' } });
-    if (clue) {
-      await db.updateTable('enf_clue').set({ status: 'case', case_id: row.id, version: clue.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', clue.id).execute();
-      await w.audit({ entity: 'enforcement.clue', entityId: clue.id, action: 'filed_as_case', orgId: clue.org_id, before: { status: clue.status }, after: { status: 'case', case_id: row.id }, note: { caseNo } });
-    }
-    await trackCase(sys, w, ctx, { ...row, org_name: org.name, org_kind: org.kind, org_uscc: org.uscc } as CaseWithOrg);
-    return row;
+    const { saved } = await saveCases(sys, w, ctx.actor, [{ ...input, officerIds: input.officerIds ?? [] }], { mode: 'live' });
+    return saved[0]!.row;
   });
 }
 
-/** Registers the case's deadlines with the kernel (90-day decision, payment); closed ones are marked done. */
-export async function trackCase(sys: System, w: WriteScope, ctx: Ctx, c: CaseWithOrg) {
-  const ds = caseDeadlines(deadlineFacts(c), sys.calendar.current, today());
-  for (const d of ds) {
+/** What a past case carries beyond 立案 (a ledger row): its dates and the decided penalty. */
+export interface CaseHistory {
+  reviewOn: string | null;
+  discussionOn: string | null;
+  kinds: readonly string[];
+  fineFen: number;
+  confiscationFen: number;
+  decidedOn: string | null;
+  decisionNo: string | null;
+  servedOn: string | null;
+  executedOn: string | null;
+  closedOn: string | null;
+  publishedOn: string | null;
+}
+
+/** A case record: what 立案 takes, plus — for a past case from a ledger — what happened since. */
+export interface CaseRecord extends FileCaseInput {
+  /** Ledger row (imports). */
+  row?: number;
+  history?: CaseHistory;
+}
+
+export type CaseRow = Selectable<EnfTables['enf_case']>;
+
+/** What {@link saveCases} did with each record, in input order (row errors skip a record). */
+export interface SavedCase {
+  id: string;
+  action: 'created' | 'updated' | 'unchanged';
+  row: CaseRow;
+}
+
+/** The stage a case is in from the dates it carries (a ledger row). */
+export function stageFromDates(r: { closedOn?: string | null; executedOn?: string | null; servedOn?: string | null; decidedOn?: string | null }): Stage {
+  if (r.closedOn) return 'closed';
+  if (r.executedOn) return 'executed';
+  if (r.servedOn) return 'served';
+  if (r.decidedOn) return 'decided';
+  return 'investigation';
+}
+
+/** Penalty kinds the penalty-cases ledger can write (LEDGERS.md); others a case keeps when a ledger row updates it. */
+export const LEDGER_KINDS = ['警告', '罚款', '没收违法所得', '没收非法财物', '责令停产停业', '暂扣许可证件', '不予处罚'] as const;
+
+/** A write scope that drops per-record audit events (historical mode: the import's provenance and its one event stand for them). */
+function quiet(w: WriteScope): WriteScope {
+  const none = (i: AuditInput) => ({ ...i }) as unknown as AuditEvent;
+  return { tx: w.tx, audit: async (i) => none(i), auditMany: async (is) => is.map(none) };
+}
+
+/** The columns of a case the ledger carries (compared for "unchanged", restored by an undo). */
+const LEDGER_COLUMNS = [
+  'stage', 'source', 'item_id', 'item_code', 'cause', 'party_type', 'party_name', 'party_id_no', 'filed_on', 'major', 'review_on', 'review_result', 'discussion_on', 'penalty_kinds',
+  'fine_fen', 'confiscation_fen', 'decided_on', 'decision_no', 'served_on', 'paid_on', 'executed_on', 'closed_on', 'published_on', 'officer_ids', 'officer_names',
+] as const;
+type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
+
+/** The columns a publication entry is made from: a change re-records it. */
+export const PUBLICATION_COLUMNS: readonly LedgerColumn[] = ['cause', 'party_type', 'party_name', 'party_id_no', 'penalty_kinds', 'fine_fen', 'confiscation_fen', 'decided_on', 'decision_no', 'published_on'];
+
+/** The deadlines the kernel tracks for a case (the 90-day decision term with its extension, the payment term); done ones are marked done. */
+export function caseTracks(cal: WorkCalendar, c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null }): TrackInput[] {
+  const out: TrackInput[] = [];
+  for (const d of caseDeadlines(deadlineFacts(c), cal, today())) {
     if (d.key !== 'decision' && d.key !== 'payment') continue;
     const extensions = d.key === 'decision' && c.extension_days ? [{ n: c.extension_days, unit: 'day' as const, approvedOn: c.extension_approved_on ?? undefined, reason: c.extension_reason ?? '延长办案期限' }] : [];
-    await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.case', entityId: c.id, orgId: c.org_id, title: RULES[d.key].label, rule: RULES[d.key], start: d.start, extensions, doneOn: d.doneOn });
+    out.push({ module: 'enforcement', entity: 'enforcement.case', entityId: c.id, orgId: c.org_id, title: RULES[d.key].label, rule: RULES[d.key], start: d.start, extensions, doneOn: d.doneOn });
   }
+  return out;
+}
+
+/** Registers the case's deadlines with the kernel (90-day decision, payment); closed ones are marked done. */
+export async function trackCase(sys: Pick<System, 'calendar'>, w: WriteScope, ctx: Pick<Ctx, 'actor'>, c: CaseRow) {
+  await sys.calendar.trackMany(w, ctx.actor, caseTracks(sys.calendar.current, c));
+}
+
+/** The decision rules' facts of a stored case row (its terms computed by deadlines.ts). */
+function decisionFacts(c: CaseRow, cal: WorkCalendar): DecisionFacts {
+  const ds = caseDeadlines(deadlineFacts(c), cal, today());
+  return {
+    partyType: c.party_type, major: c.major, kinds: c.penalty_kinds, fineFen: Number(c.fine_fen), confiscationFen: Number(c.confiscation_fen), filedOn: c.filed_on,
+    decisionDueOn: ds.find((d) => d.key === 'decision')!.due, extended: !!c.extension_days, decidedOn: c.decided_on, reviewOn: c.review_on, discussionOn: c.discussion_on,
+    publicationDueOn: ds.find((d) => d.key === 'publication')?.due ?? null, publishedOn: c.published_on,
+  };
+}
+
+/** The publication entry of a decided case (双公示, publicity module). */
+export function publicationOf(c: CaseRow, orgName: string): DecisionInput {
+  return {
+    kind: 'penalty', orgId: c.org_id, sourceEntity: 'enforcement.case', sourceId: c.id, decisionNo: c.decision_no!, decidedOn: c.decided_on!, partyName: c.party_name, partyType: c.party_type, partyIdNo: openId(c.party_id_no),
+    title: c.cause, content: penaltyContent(c), basis: c.decision_basis, amountFen: Number(c.fine_fen) + Number(c.confiscation_fen), publishedOn: c.published_on,
+    fields: { ...(c.decision_facts ? { 违法事实: c.decision_facts } : {}), 处罚类别: c.penalty_kinds.join('、'), 罚款金额分: String(Number(c.fine_fen)), 没收金额分: String(Number(c.confiscation_fen)), 机关: orgName },
+  };
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/**
+ * Writes penalty case records — the one write path of a case: 立案 (one record, live)
+ * and the penalty-cases ledger (many, historical). Look-ups are one query per batch;
+ * new cases are inserted in bulk, known case numbers (imports) updated where a fact
+ * differs. Both modes: the case's tracked deadlines (decision term from filing, payment
+ * after service), and for a decided case its 双公示 entry with the publication term.
+ * Rules (`filingBreaches`, `decisionBreaches`): refused live, findings in an import.
+ * What cannot be a true case (bad party number, unknown unit/officer/item, a unit
+ * outside the actor's scope) is refused live and a row error in an import.
+ */
+export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, actor: Actor, records: readonly CaseRecord[], origin: WriteOrigin): Promise<{ saved: SavedCase[]; errors: RowError[] }> {
+  const live = origin.mode === 'live';
+  const tenantId = actor.tenantId;
+  const cal = sys.calendar.current;
+  const db = enf(w.tx);
+  const rowErrors: RowError[] = [];
+  /** Live: the error as the form gives it; historical: a row error naming the column. */
+  const fail = (x: CaseRecord, e: AppError, column: string, value?: string | null) => {
+    if (live) throw e;
+    rowErrors.push({ row: x.row ?? 0, column, message: e.message, ...(value ? { value } : {}) });
+  };
+  const ids = (f: (x: CaseRecord) => readonly (string | null | undefined)[]) => [...new Set(records.flatMap(f).filter((v): v is string => !!v))];
+  const [orgs, officers, items, existing] = await Promise.all([
+    w.tx.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.orgId]))}::uuid[])`).execute(),
+    db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => x.officerIds))}::uuid[])`).execute(),
+    db.selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.itemId]))}::uuid[])`).execute(),
+    db.selectFrom('enf_case').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`case_no = ANY(${sql.val(ids((x) => [x.caseNo?.trim()]))}::text[])`).execute(),
+  ]);
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const officerById = new Map(officers.map((o) => [o.id, o]));
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const caseByNo = new Map(existing.map((c) => [c.case_no, c]));
+
+  const saved: SavedCase[] = [];
+  const creates: Array<{ x: CaseRecord; values: Record<string, unknown>; orgName: string }> = [];
+  const updates: Array<{ x: CaseRecord; old: CaseRow; set: Record<string, unknown>; before: Record<string, unknown>; shown: Record<string, unknown>; orgName: string; publication: boolean }> = [];
+  for (const x of records) {
+    const errs = rowErrors.length;
+    // What cannot be a true case: refused in both modes.
+    if (!x.cause?.trim()) fail(x, errors.validation('cause', '案由不能为空'), '案由');
+    if (!PARTY_TYPES.includes(x.partyType as PartyType)) fail(x, errors.validation('partyType', `当事人类型应为${PARTY_TYPES.join('/')}`), '当事人类型', x.partyType);
+    if (!x.partyName?.trim()) fail(x, errors.validation('partyName', '当事人名称不能为空'), '当事人名称');
+    if (x.partyIdNo) {
+      const p = x.partyType === '自然人' ? idCardProblem(x.partyIdNo) : usccProblem(x.partyIdNo);
+      if (p) fail(x, errors.validation('partyIdNo', `证件号码：${p}`), '证件号码', maskedId(x.partyIdNo, x.partyType));
+    }
+    try {
+      assertDate('filedOn', '立案日期', x.filedOn);
+    } catch (e) {
+      fail(x, e as AppError, '立案日期', String(x.filedOn));
+    }
+    if (x.source && !CASE_SOURCES.includes(x.source as CaseSource)) fail(x, errors.validation('source', `案件来源应为${CASE_SOURCES.join('/')}`), '案件来源', x.source);
+    const org = orgById.get(x.orgId);
+    if (!actor.scope.all && !actor.scope.orgIds.includes(x.orgId)) fail(x, live ? errors.notFound('办案单位') : errors.validation('orgId', '只能导入本单位的案件'), '办案单位');
+    else if (!org) fail(x, errors.validation('orgId', '办案单位不存在'), '办案单位');
+    const offs = x.officerIds.map((id) => officerById.get(id));
+    if (offs.some((o) => !o) || new Set(x.officerIds).size !== x.officerIds.length) fail(x, errors.validation('officerIds', '承办人中有不存在的执法人员'), '承办人');
+    const item = x.itemId ? itemById.get(x.itemId) : undefined;
+    if (x.itemId && !item) fail(x, errors.validation('itemId', '违法事项不存在'), '违法事项编码');
+    const caseNo = x.caseNo?.trim() || null;
+    const old = caseNo ? caseByNo.get(caseNo) : undefined;
+    if (old && live) throw errors.duplicate('caseNo', `案件编号“${caseNo}”已存在`);
+    if (old && org && old.org_id !== org.id) fail(x, errors.validation('orgId', '已有案件的办案单位不能通过导入更改'), '办案单位', org.name);
+    if (rowErrors.length > errs || !org) continue;
+
+    // Rules a true case can break: refused live (as the form always has), findings in an import.
+    const officerRows = offs as NonNullable<(typeof offs)[number]>[];
+    enforceRules(origin, filingBreaches({ filedOn: x.filedOn, officers: officerRows.map((o) => ({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until })), orgKind: org.kind, item: item ? { name: item.name, delegated: item.delegated } : null }));
+
+    const h = x.history;
+    const kinds = h ? [...h.kinds, ...(old?.penalty_kinds ?? []).filter((k) => !(LEDGER_KINDS as readonly string[]).includes(k) && h.decidedOn)] : [];
+    const money = (h?.fineFen ?? 0) + (h?.confiscationFen ?? 0);
+    const derived = stageFromDates(h ?? {});
+    const values: Record<LedgerColumn, unknown> = {
+      // A stage the dates cannot tell apart (notified, in review, archived…) stays as the workflow left it.
+      stage: old && derived === stageFromDates({ closedOn: old.closed_on, executedOn: old.executed_on, servedOn: old.served_on, decidedOn: old.decided_on }) ? old.stage : derived,
+      source: x.source ?? null,
+      item_id: item?.id ?? null,
+      item_code: item?.code ?? null,
+      cause: x.cause.trim(),
+      party_type: x.partyType,
+      party_name: x.partyName.trim(),
+      party_id_no: x.partyIdNo ?? null,
+      filed_on: x.filedOn,
+      major: !!x.major,
+      review_on: h?.reviewOn ?? null,
+      review_result: h?.reviewOn ? (old?.review_on === h.reviewOn && old.review_result ? old.review_result : '同意') : null,
+      discussion_on: h?.discussionOn ?? null,
+      penalty_kinds: kinds,
+      fine_fen: h?.fineFen ?? 0,
+      confiscation_fen: h?.confiscationFen ?? 0,
+      decided_on: h?.decidedOn ?? null,
+      decision_no: h?.decisionNo ?? null,
+      served_on: h?.servedOn ?? null,
+      // 执行完毕 of a case with money means paid (the workflow's execute records the payment, by default that day).
+      // A known case whose 执行完毕日期 is unchanged keeps its recorded payment date.
+      paid_on: old && old.executed_on === (h?.executedOn ?? null) ? old.paid_on : h?.executedOn && money > 0 ? h.executedOn : null,
+      executed_on: h?.executedOn ?? null,
+      closed_on: h?.closedOn ?? null,
+      published_on: h?.publishedOn ?? null,
+      officer_ids: officerRows.map((o) => o.id),
+      officer_names: officerRows.map((o) => o.name),
+    };
+    if (!old) {
+      creates.push({ x, orgName: org.name, values: { ...values, proposed_kinds: kinds, case_no: caseNo } });
+      continue;
+    }
+    const prev: Record<string, unknown> = Object.fromEntries(LEDGER_COLUMNS.map((k) => [k, k === 'party_id_no' ? openId(old.party_id_no) : k === 'fine_fen' || k === 'confiscation_fen' ? Number(old[k]) : old[k]]));
+    const changed = LEDGER_COLUMNS.filter((k) => !same(prev[k], values[k]));
+    if (!changed.length) {
+      saved.push({ id: old.id, action: 'unchanged', row: old });
+      continue;
+    }
+    const before: Record<string, unknown> = { version: old.version };
+    const shown: Record<string, unknown> = {};
+    for (const k of changed) {
+      if (k === 'party_id_no') {
+        before.party_id_no = old.party_id_no;
+        before.party_id_index = old.party_id_index;
+        shown.party_id_masked = maskedId(values.party_id_no as string | null, x.partyType);
+      } else {
+        before[k] = old[k];
+        if (k !== 'officer_ids' && k !== 'item_id') shown[k] = values[k];
+      }
+    }
+    updates.push({ x, old, orgName: org.name, before, shown, publication: changed.some((k) => PUBLICATION_COLUMNS.includes(k)), set: { ...values, ...sealId(values.party_id_no as string | null), version: old.version + 1, updated_at: new Date() } });
+  }
+  if (rowErrors.length) return { saved: [], errors: rowErrors };
+
+  // Live 立案 without a number: the next one of the unit's series.
+  for (const c of creates) {
+    if (c.values.case_no) continue;
+    const org = orgById.get(c.x.orgId)!;
+    const year = c.x.filedOn.slice(0, 4);
+    const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
+    c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, 'enf_case', 'case_no', prefix)}号`;
+    const dup = await db.selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', String(c.values.case_no)).executeTakeFirst();
+    if (dup) throw errors.duplicate('caseNo', `案件编号“${String(c.values.case_no)}”已存在`);
+  }
+  // A clue filed as a case (立案 from a clue): checked before anything is written.
+  const clues = new Map<string, Selectable<EnfTables['enf_clue']>>();
+  for (const c of creates) {
+    if (!c.x.clueId) continue;
+    const clue = await db.selectFrom('enf_clue').selectAll().where('tenant_id', '=', tenantId).where('id', '=', c.x.clueId).executeTakeFirst();
+    if (!clue || (!actor.scope.all && !actor.scope.orgIds.includes(clue.org_id))) throw errors.validation('clueId', '线索不存在或无权访问');
+    if (clue.status === 'case' || clue.status === 'closed') throw errors.gate('CLUE_DONE', '该线索已立案或已办结');
+    if (clue.status === 'transferred') throw errors.gate('CLUE_NOT_RECEIVED', '移送的线索须先签收');
+    clues.set(c.x.clueId, clue);
+  }
+
+  const fresh = creates.map((c) => {
+    const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
+    const { party_id_no, ...rest } = c.values;
+    return {
+      tenant_id: tenantId,
+      id: crypto.randomUUID(),
+      org_id: c.x.orgId,
+      ...rest,
+      source: c.x.source ?? clue?.source ?? null,
+      source_ref: c.x.sourceRef ?? clue?.source_ref ?? null,
+      clue_id: clue?.id ?? null,
+      ...sealId(party_id_no as string | null),
+      imported: !live,
+    };
+  });
+  await insertMany(w.tx, 'enf_case', fresh);
+  if (updates.length) await updateMany(w.tx, 'enf_case', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.set })));
+  const touchedIds = [...fresh.map((f) => f.id), ...updates.map((u) => u.old.id)];
+  const rows = new Map(
+    touchedIds.length ? (await db.selectFrom('enf_case').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touchedIds)}::uuid[])`).execute()).map((r) => [r.id, r]) : [],
+  );
+
+  const audits: AuditInput[] = [];
+  const findings: Finding[] = [];
+  const publish: Array<{ row: CaseRow; orgName: string }> = [];
+  creates.forEach((c, i) => {
+    const row = rows.get(fresh[i]!.id)!;
+    saved.push({ id: row.id, action: 'created', row });
+    if (row.decided_on && row.decision_no) publish.push({ row, orgName: c.orgName });
+    if (origin.mode === 'historical') {
+      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, action: 'created', orgId: row.org_id, values: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) } });
+      for (const b of decisionBreaches(decisionFacts(row, cal))) findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+    } else {
+      audits.push({ entity: 'enforcement.case', entityId: row.id, action: 'filed', orgId: row.org_id, after: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) }, note: { stage: '调查取证', ...(origin.via ? { via: origin.via } : {}) } });
+      const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
+      if (clue) {
+        audits.push({ entity: 'enforcement.clue', entityId: clue.id, action: 'filed_as_case', orgId: clue.org_id, before: { status: clue.status }, after: { status: 'case', case_id: row.id }, note: { caseNo: row.case_no } });
+      }
+    }
+  });
+  for (const u of updates) {
+    const row = rows.get(u.old.id)!;
+    saved.push({ id: row.id, action: 'updated', row });
+    if (u.publication && row.decided_on && row.decision_no) publish.push({ row, orgName: u.orgName });
+    // Only imports update a known case number (live 立案 refused it above).
+    if (origin.mode === 'historical') {
+      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, action: 'updated', orgId: row.org_id, values: u.shown, before: u.before });
+      for (const b of decisionBreaches(decisionFacts(row, cal))) findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById))) findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+    }
+  }
+  if (origin.mode === 'historical') {
+    creates.forEach((c, i) => {
+      const row = rows.get(fresh[i]!.id)!;
+      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById))) findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+    });
+    findings.sort((a, b) => a.row - b.row);
+    origin.imp.finding(findings);
+  }
+  if (audits.length) await w.auditMany(audits);
+  for (const c of creates) {
+    const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
+    if (!clue) continue;
+    const caseId = saved.find((s) => s.row.case_no === c.values.case_no)!.id;
+    await db.updateTable('enf_clue').set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', clue.id).execute();
+  }
+  // The tracked deadlines a case at this stage has through the workflow: decision term, payment term…
+  await sys.calendar.trackMany(w, actor, [...rows.values()].flatMap((r) => caseTracks(cal, r)));
+  // …and for a decided case its 双公示 entry with the publication term (publicity module).
+  const pw = origin.mode === 'historical' ? quiet(w) : w;
+  for (const p of publish) await recordDecision(pw, actor, sys.calendar, publicationOf(p.row, p.orgName));
+  return { saved, errors: [] };
+}
+
+/** The filing rules' facts of a stored case (officers as of the filing date). */
+function filingFactsOf(
+  c: CaseRow,
+  officers: ReadonlyMap<string, Selectable<EnfTables['enf_officer']>>,
+  items: ReadonlyMap<string, Selectable<EnfTables['enf_item']>>,
+  orgs: ReadonlyMap<string, { kind: string }>,
+): FilingFacts {
+  const item = c.item_id ? items.get(c.item_id) : undefined;
+  return {
+    filedOn: c.filed_on,
+    officers: c.officer_ids.map((id) => officers.get(id)!).map((o) => ({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until })),
+    orgKind: orgs.get(c.org_id)?.kind ?? '',
+    item: item ? { name: item.name, delegated: item.delegated } : null,
+  };
 }
 
 /** Loads a case with everything the guards and the page need (404 outside the actor's scope). */
@@ -239,9 +506,12 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       if (kinds.includes('罚款') !== fine > 0) throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
       const level = str(p, 'circumstance') || null;
       const firstViolation = p.firstViolation === true;
-      const d = discretionCheck(levels, { level, fineFen: fine, firstViolation, kinds });
+      // 违法所得 / 货值金额: given with the proposal (or kept from an earlier one) for levels set as a multiple of it.
+      const baseFen = p.baseYuan === undefined || p.baseYuan === null || p.baseYuan === '' ? storedBase(c) : yuanToFen(p, 'baseYuan', '违法所得或货值金额');
+      const d = discretionCheck(levels, { level, fineFen: fine, firstViolation, kinds, baseFen, text: item?.discretion_text });
       if (d.problems.length) throw errors.validation(d.range ? 'fineYuan' : 'circumstance', d.problems.join('；'));
-      Object.assign(set, { proposed_kinds: kinds, proposed_fine_fen: fine, proposed_confiscation_fen: conf, circumstance: level, first_violation: firstViolation });
+      if (d.notices.length) note.discretionNotices = d.notices;
+      Object.assign(set, { proposed_kinds: kinds, proposed_fine_fen: fine, proposed_confiscation_fen: conf, circumstance: level, first_violation: firstViolation, discretion_base_fen: baseFen });
       if (typeof p.major === 'boolean') set.major = p.major;
       break;
     }
@@ -309,8 +579,9 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       if (kinds.includes('罚款') !== fine > 0) throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
       // A heavier penalty than the one notified needs a new notice (行政处罚法第四十四条).
       if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0)) throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
-      const d = discretionCheck(levels, { level: c.circumstance, fineFen: fine, firstViolation: c.first_violation, kinds });
+      const d = discretionCheck(levels, { level: c.circumstance, fineFen: fine, firstViolation: c.first_violation, kinds, baseFen: storedBase(c), text: item?.discretion_text });
       if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
+      if (d.notices.length) note.discretionNotices = d.notices;
       Object.assign(set, {
         penalty_kinds: kinds, fine_fen: fine, confiscation_fen: conf, decided_on: on, decision_no: await decisionNo(ctx, c, on, p),
         decision_facts: need(p, 'facts', '违法事实和证据'), decision_basis: need(p, 'basis', '处罚依据'),
@@ -390,6 +661,9 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
   });
 }
 
+/** The case's 违法所得 / 货值金额 (fen) as given with the proposal; null when none was given. */
+const storedBase = (c: { discretion_base_fen: number | string | null }): number | null => (c.discretion_base_fen == null ? null : Number(c.discretion_base_fen));
+
 async function decisionNo(ctx: Ctx, c: CaseWithOrg, on: string, p: Payload): Promise<string> {
   const given = str(p, 'decisionNo');
   const year = on.slice(0, 4);
@@ -412,11 +686,7 @@ async function runEffect(sys: System, w: WriteScope, ctx: Ctx, effect: Effect, c
     case 'track_deadlines':
       return trackCase(sys, w, ctx, c);
     case 'record_publication':
-      return recordDecision(w, ctx.actor, sys.calendar, {
-        kind: 'penalty', orgId: c.org_id, ...source, decisionNo: c.decision_no!, decidedOn: c.decided_on!, partyName: c.party_name, partyType: c.party_type, partyIdNo: openId(c.party_id_no),
-        title: c.cause, content: penaltyContent(c), basis: c.decision_basis, amountFen: Number(c.fine_fen) + Number(c.confiscation_fen),
-        fields: { 违法事实: c.decision_facts ?? '', 处罚类别: c.penalty_kinds.join('、'), 罚款金额分: String(c.fine_fen), 没收金额分: String(c.confiscation_fen), 机关: c.org_name },
-      }).then(() => undefined);
+      return recordDecision(w, ctx.actor, sys.calendar, publicationOf(c, c.org_name)).then(() => undefined);
     case 'publish':
       return publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: on });
     case 'withdraw_publication':

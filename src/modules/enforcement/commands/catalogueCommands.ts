@@ -1,12 +1,36 @@
-/** 执法事项目录 and 执法人员: created and updated with version checks and audit. */
-import type { Ctx } from '../../../core/context.js';
-import { write } from '../../../core/audit/audit.js';
-import { errors } from '../../../core/errors.js';
+/**
+ * 执法事项目录 and 执法人员: one write path each ({@link saveItems}, {@link saveOfficers}),
+ * used by the forms (one record, live: version checks, one audit event per record) and
+ * by the enforcement-items / officers ledgers (many, historical: matched on the code /
+ * on unit + name, provenance instead of events).
+ */
+import crypto from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import type { Actor, Ctx } from '../../../core/context.js';
+import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
+import { AppError, errors } from '../../../core/errors.js';
 import { assertInScope } from '../../../core/scope.js';
+import { insertMany, updateMany } from '../../../core/db/bulk.js';
+import type { RowError, WriteOrigin } from '../../../core/ledger/ledger.js';
 import { enf } from '../repository.js';
 import { assertDate } from '../rules.js';
 import { DISCRETION_TEXT_MAX, parseDiscretionText } from '../discretion.js';
-import type { DiscretionLevel } from '../schema.js';
+import type { DiscretionLevel, EnfTables } from '../schema.js';
+
+type ItemRow = Selectable<EnfTables['enf_item']>;
+type OfficerRow = Selectable<EnfTables['enf_officer']>;
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/** Live: throw the error as the form gives it; historical: a row error naming the ledger column. */
+function failer(origin: WriteOrigin, out: RowError[], headers: Record<string, string>) {
+  return (row: number | undefined, e: AppError, value?: string | null) => {
+    if (origin.mode === 'live') throw e;
+    out.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message, ...(value ? { value } : {}) });
+  };
+}
+
+// ── 执法事项目录 ──
 
 export interface ItemInput {
   code: string;
@@ -17,6 +41,15 @@ export interface ItemInput {
   delegated?: boolean;
 }
 
+/** An item record for {@link saveItems}: a form names the record (`id`, `version`); a ledger row matches on the code. */
+export interface ItemRecord extends ItemInput {
+  id?: string | null;
+  version?: number | null;
+  row?: number;
+}
+
+const ITEM_HEADERS: Record<string, string> = { code: '事项编码', name: '事项名称', legalBasis: '法律依据', penaltyBasis: '处罚依据', discretionText: '裁量基准', delegated: '是否下放街道' };
+
 function itemValues(input: ItemInput) {
   if (!input.code?.trim()) throw errors.validation('code', '事项编码不能为空');
   if (!input.name?.trim()) throw errors.validation('name', '事项名称不能为空');
@@ -25,38 +58,111 @@ function itemValues(input: ItemInput) {
   const text = input.discretionText?.trim() || null;
   if (text && text.length > DISCRETION_TEXT_MAX) throw errors.validation('discretionText', `裁量基准不能超过${DISCRETION_TEXT_MAX}字`);
   const discretion: DiscretionLevel[] = text ? parseDiscretionText(text).levels : [];
-  return { code: input.code.trim(), name: input.name.trim(), legal_basis: input.legalBasis.trim(), penalty_basis: input.penaltyBasis?.trim() || null, discretion: JSON.stringify(discretion), discretion_text: input.discretionText?.trim() || null, delegated: !!input.delegated };
+  return { code: input.code.trim(), name: input.name.trim(), legal_basis: input.legalBasis.trim(), penalty_basis: input.penaltyBasis?.trim() || null, discretion, discretion_text: text, delegated: !!input.delegated };
 }
 
+/** What the history of an item shows (the levels are derived from the text). */
+const itemView = (r: { code: string; name: string; legal_basis: string; penalty_basis: string | null; discretion_text: string | null; delegated: boolean }) => ({
+  code: r.code, name: r.name, legal_basis: r.legal_basis, penalty_basis: r.penalty_basis, discretion_text: r.discretion_text, delegated: r.delegated,
+});
+
 /** The bureau org of the tenant (owner of the catalogue). */
-async function bureauOrg(ctx: Ctx) {
-  const b = await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirst();
+async function bureauOrg(w: WriteScope, tenantId: string) {
+  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirst();
   if (!b) throw errors.validation('orgId', '本局单位不存在');
   return b.id;
 }
 
-export async function saveItem(ctx: Ctx, id: string | null, version: number | null, input: ItemInput) {
-  const values = itemValues(input);
-  const orgId = await bureauOrg(ctx);
-  return write(ctx, async ({ tx, audit }) => {
-    const db = enf(tx);
-    const dup = await db.selectFrom('enf_item').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', values.code).executeTakeFirst();
-    if (dup && dup.id !== id) throw errors.duplicate('code', `事项编码“${values.code}”已存在`);
-    if (!id) {
-      const row = await db.insertInto('enf_item').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...values }).returningAll().executeTakeFirstOrThrow();
-      await audit({ entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, after: { ...values, discretion: undefined } });
-      return row;
-    }
-    const before = await db.selectFrom('enf_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('执法事项');
-    if (before.version !== version) throw errors.conflict();
-    const row = await db.updateTable('enf_item').set({ ...values, version: before.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', before.version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    const view = (r: typeof before) => ({ code: r.code, name: r.name, legal_basis: r.legal_basis, penalty_basis: r.penalty_basis, discretion_text: r.discretion_text, delegated: r.delegated });
-    await audit({ entity: 'enforcement.item', entityId: id, action: 'updated', orgId, before: view(before), after: view(row) });
-    return row;
-  });
+export interface SavedRecord<R> {
+  id: string;
+  action: 'created' | 'updated' | 'unchanged';
+  row: R;
 }
+
+/**
+ * Writes catalogue items — the one write path of an item. The 裁量基准 is kept verbatim
+ * with the levels `parseDiscretionText` derives from it. Codes are unique (a form
+ * reusing one is refused; a ledger row with a known code updates that item).
+ */
+export async function saveItems(w: WriteScope, actor: Actor, records: readonly ItemRecord[], origin: WriteOrigin): Promise<{ saved: SavedRecord<ItemRow>[]; errors: RowError[] }> {
+  const tenantId = actor.tenantId;
+  const db = enf(w.tx);
+  const out: RowError[] = [];
+  const fail = failer(origin, out, ITEM_HEADERS);
+  const orgId = await bureauOrg(w, tenantId);
+  const codes = records.map((r) => r.code?.trim()).filter(Boolean);
+  const ids = records.map((r) => r.id).filter((v): v is string => !!v);
+  const existing = await db
+    .selectFrom('enf_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(code = ANY(${sql.val(codes)}::text[]) OR id::text = ANY(${sql.val(ids)}::text[]))`)
+    .execute();
+  const byCode = new Map(existing.map((i) => [i.code, i]));
+  const byId = new Map(existing.map((i) => [i.id, i]));
+  const creates: Array<{ x: ItemRecord; v: ReturnType<typeof itemValues> & { id: string } }> = [];
+  const updates: Array<{ x: ItemRecord; old: ItemRow; v: ReturnType<typeof itemValues> }> = [];
+  const saved: SavedRecord<ItemRow>[] = [];
+  for (const x of records) {
+    let v;
+    try {
+      v = itemValues(x);
+    } catch (e) {
+      fail(x.row, e as AppError);
+      continue;
+    }
+    const dup = byCode.get(v.code);
+    let old: ItemRow | undefined;
+    if (origin.mode === 'live') {
+      if (dup && dup.id !== x.id) throw errors.duplicate('code', `事项编码“${v.code}”已存在`);
+      if (x.id) {
+        old = byId.get(x.id);
+        if (!old) throw errors.notFound('执法事项');
+        if (old.version !== x.version) throw errors.conflict();
+      }
+    } else old = dup;
+    if (!old) {
+      creates.push({ x, v: { ...v, id: crypto.randomUUID() } });
+      continue;
+    }
+    // A form save always counts as an update (as it always has); a ledger row that changes nothing is unchanged.
+    if (origin.mode === 'historical' && same(itemView(old), itemView(v)) && same(old.discretion, v.discretion)) {
+      saved.push({ id: old.id, action: 'unchanged', row: old });
+      continue;
+    }
+    updates.push({ x, old, v });
+  }
+  if (out.length) return { saved: [], errors: out };
+  await insertMany(w.tx, 'enf_item', creates.map((c) => ({ tenant_id: tenantId, org_id: orgId, ...c.v })));
+  const now = new Date();
+  await updateMany(w.tx, 'enf_item', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })));
+  const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
+  const rows = new Map(touched.length ? (await db.selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`).execute()).map((r) => [r.id, r]) : []);
+  const audits: AuditInput[] = [];
+  for (const c of creates) {
+    const row = rows.get(c.v.id)!;
+    saved.push({ id: row.id, action: 'created', row });
+    if (origin.mode === 'historical') origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, values: itemView(row) });
+    else audits.push({ entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, after: itemView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+  }
+  for (const u of updates) {
+    const row = rows.get(u.old.id)!;
+    saved.push({ id: row.id, action: 'updated', row });
+    if (origin.mode === 'historical') {
+      const before: Record<string, unknown> = { ...itemView(u.old), discretion: u.old.discretion, version: u.old.version };
+      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'updated', orgId, values: itemView(row), before });
+    } else audits.push({ entity: 'enforcement.item', entityId: row.id, action: 'updated', orgId, before: itemView(u.old), after: itemView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+  }
+  if (audits.length) await w.auditMany(audits);
+  return { saved, errors: [] };
+}
+
+/** The item form: create (`id` null) or update with its `version`, through {@link saveItems}. */
+export async function saveItem(ctx: Ctx, id: string | null, version: number | null, input: ItemInput) {
+  return write(ctx, async (w) => (await saveItems(w, ctx.actor, [{ ...input, id, version }], { mode: 'live' })).saved[0]!.row);
+}
+
+// ── 执法人员 ──
 
 export interface OfficerInput {
   orgId: string;
@@ -69,42 +175,134 @@ export interface OfficerInput {
   active?: boolean;
 }
 
-function officerValues(input: OfficerInput) {
-  if (!input.name?.trim()) throw errors.validation('name', '姓名不能为空');
-  if (input.certIssuedOn) assertDate('certIssuedOn', '发证日期', input.certIssuedOn);
-  if (input.certValidUntil) assertDate('certValidUntil', '有效期至', input.certValidUntil);
-  if (input.certIssuedOn && input.certValidUntil && input.certValidUntil < input.certIssuedOn) throw errors.validation('certValidUntil', '有效期至不能早于发证日期');
-  if (input.certNo && !input.certValidUntil) throw errors.validation('certValidUntil', '填写了执法证号时须填写有效期至');
-  if (input.examScore != null && (!Number.isFinite(input.examScore) || input.examScore < 0 || input.examScore > 100)) throw errors.validation('examScore', '考试成绩应在0至100之间');
-  return {
-    org_id: input.orgId, name: input.name.trim(), cert_no: input.certNo?.trim() || null, cert_issued_on: input.certIssuedOn || null, cert_valid_until: input.certValidUntil || null,
-    exam_score: input.examScore ?? null, exam_pass_line: input.examPassLine ?? 60, active: input.active ?? true,
-  };
+/** An officer record for {@link saveOfficers}: a form names the record; a ledger row matches on unit + name. Absent fields keep what the record holds. */
+export interface OfficerRecord extends OfficerInput {
+  id?: string | null;
+  version?: number | null;
+  row?: number;
 }
 
+const OFFICER_HEADERS: Record<string, string> = { name: '姓名', orgId: '所属单位', certNo: '执法证号', certIssuedOn: '发证日期', certValidUntil: '有效期至', examScore: '证件考试成绩' };
+
+function officerProblems(input: OfficerInput): AppError | null {
+  try {
+    if (!input.name?.trim()) throw errors.validation('name', '姓名不能为空');
+    if (input.certIssuedOn) assertDate('certIssuedOn', '发证日期', input.certIssuedOn);
+    if (input.certValidUntil) assertDate('certValidUntil', '有效期至', input.certValidUntil);
+    if (input.certIssuedOn && input.certValidUntil && input.certValidUntil < input.certIssuedOn) throw errors.validation('certValidUntil', '有效期至不能早于发证日期');
+    if (input.certNo && !input.certValidUntil) throw errors.validation('certValidUntil', '填写了执法证号时须填写有效期至');
+    if (input.examScore != null && (!Number.isFinite(input.examScore) || input.examScore < 0 || input.examScore > 100)) throw errors.validation('examScore', '考试成绩应在0至100之间');
+    return null;
+  } catch (e) {
+    return e as AppError;
+  }
+}
+
+/** What an officer's history shows. */
+const officerView = (r: Record<string, unknown>) => ({
+  org_id: r.org_id, name: r.name, cert_no: r.cert_no, cert_issued_on: r.cert_issued_on, cert_valid_until: r.cert_valid_until, exam_score: r.exam_score == null ? null : Number(r.exam_score), active: r.active,
+});
+const OFFICER_COLUMNS = ['org_id', 'name', 'cert_no', 'cert_issued_on', 'cert_valid_until', 'exam_score', 'exam_pass_line', 'active'] as const;
+
+/**
+ * Writes officers — the one write path of an officer (the form and the officers ledger).
+ * A certificate number belongs to one officer (a second holder is refused / a row error).
+ */
+export async function saveOfficers(w: WriteScope, actor: Actor, records: readonly OfficerRecord[], origin: WriteOrigin): Promise<{ saved: SavedRecord<OfficerRow>[]; errors: RowError[] }> {
+  const tenantId = actor.tenantId;
+  const db = enf(w.tx);
+  const out: RowError[] = [];
+  const fail = failer(origin, out, OFFICER_HEADERS);
+  const orgIds = [...new Set(records.map((r) => r.orgId))];
+  const certs = records.map((r) => r.certNo?.trim()).filter((v): v is string => !!v);
+  const ids = records.map((r) => r.id).filter((v): v is string => !!v);
+  const names = records.map((r) => r.name?.trim()).filter(Boolean);
+  const [orgs, existing] = await Promise.all([
+    w.tx.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(orgIds)}::uuid[])`).execute(),
+    db
+      .selectFrom('enf_officer')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`(cert_no = ANY(${sql.val(certs)}::text[]) OR id::text = ANY(${sql.val(ids)}::text[]) OR name = ANY(${sql.val(names)}::text[]))`)
+      .execute(),
+  ]);
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const byId = new Map(existing.map((o) => [o.id, o]));
+  const byKey = new Map(existing.map((o) => [`${o.org_id}/${o.name}`, o]));
+  const byCert = new Map(existing.filter((o) => o.cert_no).map((o) => [o.cert_no!, o]));
+  const creates: Array<{ x: OfficerRecord; v: Record<string, unknown> & { id: string } }> = [];
+  const updates: Array<{ x: OfficerRecord; old: OfficerRow; v: Record<string, unknown> }> = [];
+  const saved: SavedRecord<OfficerRow>[] = [];
+  for (const x of records) {
+    const p = officerProblems(x);
+    if (p) {
+      fail(x.row, p);
+      continue;
+    }
+    if (origin.mode === 'live') assertInScope(actor, x.orgId, '所属单位');
+    else if (!actor.scope.all && !actor.scope.orgIds.includes(x.orgId)) {
+      fail(x.row, errors.validation('orgId', '只能导入本单位的执法人员'));
+      continue;
+    }
+    if (!orgById.has(x.orgId)) {
+      fail(x.row, errors.validation('orgId', '所属单位不存在'));
+      continue;
+    }
+    let old: OfficerRow | undefined;
+    if (origin.mode === 'live' && x.id) {
+      old = byId.get(x.id);
+      if (!old) throw errors.notFound('执法人员');
+      assertInScope(actor, old.org_id, '执法人员');
+      if (old.version !== x.version) throw errors.conflict();
+    } else if (origin.mode === 'historical') old = byKey.get(`${x.orgId}/${x.name.trim()}`);
+    const certNo = x.certNo?.trim() || null;
+    const holder = certNo ? byCert.get(certNo) : undefined;
+    if (holder && holder.id !== old?.id) {
+      fail(x.row, origin.mode === 'live' ? errors.duplicate('certNo', `执法证号“${certNo}”已登记给其他人员`) : errors.validation('certNo', `已登记给${holder.name}`), certNo);
+      continue;
+    }
+    const v: Record<string, unknown> = {
+      org_id: x.orgId, name: x.name.trim(), cert_no: certNo, cert_issued_on: x.certIssuedOn || null, cert_valid_until: x.certValidUntil || null, exam_score: x.examScore ?? null,
+      exam_pass_line: x.examPassLine ?? (old ? Number(old.exam_pass_line) : 60), active: x.active ?? old?.active ?? true,
+    };
+    if (!old) {
+      creates.push({ x, v: { ...v, id: crypto.randomUUID() } });
+      continue;
+    }
+    const prev = { ...officerView(old), exam_pass_line: Number(old.exam_pass_line) };
+    if (origin.mode === 'historical' && OFFICER_COLUMNS.every((k) => same(k === 'exam_pass_line' ? prev.exam_pass_line : (prev as Record<string, unknown>)[k], v[k]))) {
+      saved.push({ id: old.id, action: 'unchanged', row: old });
+      continue;
+    }
+    updates.push({ x, old, v });
+  }
+  if (out.length) return { saved: [], errors: out };
+  await insertMany(w.tx, 'enf_officer', creates.map((c) => ({ tenant_id: tenantId, ...c.v })));
+  const now = new Date();
+  await updateMany(w.tx, 'enf_officer', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })));
+  const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
+  const rows = new Map(touched.length ? (await db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`).execute()).map((r) => [r.id, r]) : []);
+  const audits: AuditInput[] = [];
+  for (const c of creates) {
+    const row = rows.get(c.v.id)!;
+    saved.push({ id: row.id, action: 'created', row });
+    if (origin.mode === 'historical') origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, values: officerView(row) });
+    else audits.push({ entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, after: officerView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+  }
+  for (const u of updates) {
+    const row = rows.get(u.old.id)!;
+    saved.push({ id: row.id, action: 'updated', row });
+    if (origin.mode === 'historical') {
+      const before: Record<string, unknown> = { ...Object.fromEntries(OFFICER_COLUMNS.map((k) => [k, u.old[k]])), version: u.old.version };
+      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'updated', orgId: row.org_id, values: officerView(row), before });
+    } else audits.push({ entity: 'enforcement.officer', entityId: row.id, action: 'updated', orgId: row.org_id, before: officerView(u.old), after: officerView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+  }
+  if (audits.length) await w.auditMany(audits);
+  return { saved, errors: [] };
+}
+
+/** The officer form: create (`id` null) or update with its `version`, through {@link saveOfficers} (the form's defaults: pass line 60, active). */
 export async function saveOfficer(ctx: Ctx, id: string | null, version: number | null, input: OfficerInput) {
-  const values = officerValues(input);
-  assertInScope(ctx.actor, values.org_id, '所属单位');
-  const org = await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', values.org_id).executeTakeFirst();
-  if (!org) throw errors.validation('orgId', '所属单位不存在');
-  return write(ctx, async ({ tx, audit }) => {
-    const db = enf(tx);
-    if (values.cert_no) {
-      const dup = await db.selectFrom('enf_officer').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('cert_no', '=', values.cert_no).executeTakeFirst();
-      if (dup && dup.id !== id) throw errors.duplicate('certNo', `执法证号“${values.cert_no}”已登记给其他人员`);
-    }
-    const view = (r: Record<string, unknown>) => ({ org_id: r.org_id, name: r.name, cert_no: r.cert_no, cert_issued_on: r.cert_issued_on, cert_valid_until: r.cert_valid_until, exam_score: r.exam_score === null ? null : Number(r.exam_score), active: r.active });
-    if (!id) {
-      const row = await db.insertInto('enf_officer').values({ tenant_id: ctx.actor.tenantId, ...values }).returningAll().executeTakeFirstOrThrow();
-      await audit({ entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, after: view(row) });
-      return row;
-    }
-    const before = await db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('执法人员');
-    assertInScope(ctx.actor, before.org_id, '执法人员');
-    if (before.version !== version) throw errors.conflict();
-    const row = await db.updateTable('enf_officer').set({ ...values, version: before.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'enforcement.officer', entityId: id, action: 'updated', orgId: row.org_id, before: view(before), after: view(row) });
-    return row;
-  });
+  const record: OfficerRecord = { ...input, id, version, examPassLine: input.examPassLine ?? 60, active: input.active ?? true };
+  return write(ctx, async (w) => (await saveOfficers(w, ctx.actor, [record], { mode: 'live' })).saved[0]!.row);
 }

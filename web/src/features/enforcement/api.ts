@@ -116,6 +116,8 @@ export interface CaseDetail extends CaseSummary {
   proposedKinds: string[];
   proposedFineYuan: number | null;
   proposedConfiscationYuan: number | null;
+  /** 违法所得 / 货值金额 given with the proposal (levels set as a multiple of it). */
+  discretionBaseYuan: number | null;
   notifiedOn: string | null;
   rightsWaived: boolean;
   statement: string | null;

@@ -54,7 +54,7 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
 
   const initial: Record<string, unknown> = { on: dayjs() };
   if (ev === 'decide') Object.assign(initial, { basis: kase.decisionBasis ?? kase.item?.penaltyBasis ?? '', facts: kase.decisionFacts ?? '' });
-  if (ev === 'propose') Object.assign(initial, { kinds: kase.proposedKinds.length ? kase.proposedKinds : ['罚款'], fineYuan: kase.proposedFineYuan ?? undefined, circumstance: kase.circumstance ?? undefined, major: kase.major });
+  if (ev === 'propose') Object.assign(initial, { kinds: kase.proposedKinds.length ? kase.proposedKinds : ['罚款'], fineYuan: kase.proposedFineYuan ?? undefined, circumstance: kase.circumstance ?? undefined, major: kase.major, baseYuan: kase.discretionBaseYuan ?? undefined });
   if (ev === 'summary_decide') Object.assign(initial, { kinds: ['警告'], basis: kase.item?.penaltyBasis ?? '' });
   if (ev === 'add_evidence') Object.assign(initial, { kind: 'photo', collectedOn: dayjs() });
   if (ev === 'approve_extension') Object.assign(initial, { days: 30 });
@@ -102,6 +102,11 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
                 {levels.length ? (
                   <Form.Item name="circumstance" label="违法情节（裁量等级）" rules={[{ required: true, message: '请选择违法情节' }]}>
                     <Select options={levels.map((l) => ({ value: l.level, label: `${l.label}：${l.rangeText}${l.waiver ? '（首违可不罚）' : ''}` }))} />
+                  </Form.Item>
+                ) : null}
+                {levels.some((l) => l.basis) ? (
+                  <Form.Item name="baseYuan" label="违法所得或货值金额（元）" extra="裁量基准按违法所得或货值金额的倍数计罚时，据此核对罚款金额">
+                    <InputNumber min={0} precision={2} style={{ width: 200 }} />
                   </Form.Item>
                 ) : null}
                 <Form.Item name="firstViolation" valuePropName="checked">
