@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
-import { diffFields, write, type AuditEvent, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { AppError, errors } from '../../core/errors.js';
@@ -9,7 +9,7 @@ import { assertInScope, withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
-import { recordDecision, publishDecision } from '../publicity/index.js';
+import { recordDecision, recordDecisions, publishDecision } from '../publicity/index.js';
 import type { LicensingTables, PausePeriod, PermitCategory, PermitStatus } from './schema.js';
 import { CATEGORIES } from './schema.js';
 import { getItem, getPermit } from './repository.js';
@@ -87,12 +87,6 @@ function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined
 function report(origin: WriteOrigin, breaches: readonly RuleBreach[], at: { row?: number; entity: string; entityId: string; orgId: string }): void {
   if (origin.mode !== 'historical') return;
   origin.imp.finding(breaches.map((b) => ({ ...b, row: at.row ?? 0, entity: at.entity, entityId: at.entityId, orgId: at.orgId })));
-}
-
-/** A write scope that drops per-record audit events (historical mode: the import's provenance and its one event stand for them). */
-function quiet(w: WriteScope): WriteScope {
-  const none = (i: AuditInput) => ({ ...i }) as unknown as AuditEvent;
-  return { tx: w.tx, audit: async (i) => none(i), auditMany: async (is) => is.map(none) };
 }
 
 async function bureauId(w: WriteScope, actor: Actor): Promise<string> {
@@ -503,8 +497,7 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
   if (events.length) await w.auditMany(events);
   await cal.trackMany(w, actor, touched.flatMap(permitTracks));
   // 双公示: a grant is recorded in the register (its 7-working-day term tracked there), with its publication date if any.
-  const pw = origin.mode === 'historical' ? quiet(w) : w;
-  for (const t of touched) if (t.decided_on && t.result === '准予许可' && t.publicationChanged) await recordDecision(pw, actor, cal, publicationInput({ ...t, certificate_no: null }));
+  await recordDecisions(w, actor, cal, touched.filter((t) => t.decided_on && t.result === '准予许可' && t.publicationChanged).map((t) => publicationInput({ ...t, certificate_no: null })), { audit: origin.mode !== 'historical' });
   return out;
 }
 

@@ -1,5 +1,8 @@
 import type { Actor } from '../../core/context.js';
-import type { WriteScope } from '../../core/audit/audit.js';
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { AuditInput, WriteScope } from '../../core/audit/audit.js';
+import { insertMany } from '../../core/db/bulk.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
@@ -37,51 +40,87 @@ export interface DecisionInput {
  * (the deadline is tracked). Re-recording the same source updates it.
  */
 export async function recordDecision(w: WriteScope, actor: Actor, calendar: CalendarService, input: DecisionInput): Promise<{ id: string; dueOn: string }> {
-  if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
-  if (!isIsoDate(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
-  if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
-  const due = computeDeadline({ rule: PUBLICATION_RULE, start: input.decidedOn }, calendar.current).due;
+  return (await recordDecisions(w, actor, calendar, [input]))[0]!;
+}
+
+/**
+ * Records many decisions for publication at once (ledger imports: one look-up, bulk writes,
+ * one statement for their tracked terms). `audit: false` for a historical import, whose
+ * provenance already names the decided records: no event per decision.
+ */
+export async function recordDecisions(w: WriteScope, actor: Actor, calendar: CalendarService, inputs: readonly DecisionInput[], opts: { audit?: boolean } = {}): Promise<Array<{ id: string; dueOn: string }>> {
+  if (!inputs.length) return [];
+  for (const input of inputs) {
+    if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
+    if (!isIsoDate(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
+    if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
+  }
   const db = w.tx.withTables<PublicityTables>();
-  const values = {
-    org_id: input.orgId,
-    kind: input.kind,
-    decision_no: input.decisionNo.trim(),
-    decided_on: input.decidedOn,
-    due_on: due,
-    published_on: input.publishedOn ?? null,
-    party_name: input.partyName.trim(),
-    party_type: input.partyType,
-    // 居民身份证号 and other identifiers are stored encrypted (ARCHITECTURE.md, Data).
-    party_id_no: encryptPii(input.partyIdNo ?? null),
-    title: input.title,
-    content: input.content,
-    basis: input.basis ?? null,
-    amount_fen: input.amountFen ?? null,
-    fields: JSON.stringify(input.fields ?? {}),
-    updated_at: new Date(),
-  };
-  const before = await db.selectFrom('pub_decision').selectAll().where('tenant_id', '=', actor.tenantId).where('source_entity', '=', input.sourceEntity).where('source_id', '=', input.sourceId).executeTakeFirst();
-  const row = before
-    ? await db.updateTable('pub_decision').set({ ...values, version: before.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow()
-    : await db.insertInto('pub_decision').values({ tenant_id: actor.tenantId, source_entity: input.sourceEntity, source_id: input.sourceId, ...values }).returningAll().executeTakeFirstOrThrow();
-  await w.audit({
-    entity: input.sourceEntity,
-    entityId: input.sourceId,
-    action: before ? 'publication_updated' : 'publication_recorded',
-    orgId: input.orgId,
-    note: { decisionNo: values.decision_no, dueOn: due, publishedOn: values.published_on },
-  });
-  await calendar.track(w, actor, {
-    module: 'publicity',
-    entity: input.sourceEntity,
-    entityId: input.sourceId,
-    orgId: input.orgId,
-    title: PUBLICATION_RULE.label,
-    rule: PUBLICATION_RULE,
-    start: input.decidedOn,
-    doneOn: values.published_on,
-  });
-  return { id: row.id, dueOn: due };
+  const existing = new Map(
+    (
+      await db
+        .selectFrom('pub_decision')
+        .selectAll()
+        .where('tenant_id', '=', actor.tenantId)
+        .where(sql<boolean>`source_id = ANY(${sql.val(inputs.map((i) => i.sourceId))}::text[])`)
+        .execute()
+    ).map((r) => [`${r.source_entity}|${r.source_id}`, r]),
+  );
+  const out: Array<{ id: string; dueOn: string }> = [];
+  const fresh: Array<Record<string, unknown>> = [];
+  const audits: AuditInput[] = [];
+  for (const input of inputs) {
+    const due = computeDeadline({ rule: PUBLICATION_RULE, start: input.decidedOn }, calendar.current).due;
+    const values = {
+      org_id: input.orgId,
+      kind: input.kind,
+      decision_no: input.decisionNo.trim(),
+      decided_on: input.decidedOn,
+      due_on: due,
+      published_on: input.publishedOn ?? null,
+      party_name: input.partyName.trim(),
+      party_type: input.partyType,
+      // 居民身份证号 and other identifiers are stored encrypted (ARCHITECTURE.md, Data).
+      party_id_no: encryptPii(input.partyIdNo ?? null),
+      title: input.title,
+      content: input.content,
+      basis: input.basis ?? null,
+      amount_fen: input.amountFen ?? null,
+    };
+    const before = existing.get(`${input.sourceEntity}|${input.sourceId}`);
+    let id: string;
+    if (before) {
+      id = before.id;
+      await db
+        .updateTable('pub_decision')
+        .set({ ...values, fields: JSON.stringify(input.fields ?? {}), updated_at: new Date(), version: before.version + 1 })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', before.id)
+        .execute();
+    } else {
+      id = crypto.randomUUID();
+      fresh.push({ tenant_id: actor.tenantId, id, source_entity: input.sourceEntity, source_id: input.sourceId, ...values, fields: input.fields ?? {} });
+    }
+    audits.push({ entity: input.sourceEntity, entityId: input.sourceId, action: before ? 'publication_updated' : 'publication_recorded', orgId: input.orgId, note: { decisionNo: values.decision_no, dueOn: due, publishedOn: values.published_on } });
+    out.push({ id, dueOn: due });
+  }
+  await insertMany(w.tx, 'pub_decision', fresh);
+  if (opts.audit !== false) await w.auditMany(audits);
+  await calendar.trackMany(
+    w,
+    actor,
+    inputs.map((input) => ({
+      module: 'publicity',
+      entity: input.sourceEntity,
+      entityId: input.sourceId,
+      orgId: input.orgId,
+      title: PUBLICATION_RULE.label,
+      rule: PUBLICATION_RULE,
+      start: input.decidedOn,
+      doneOn: input.publishedOn ?? null,
+    })),
+  );
+  return out;
 }
 
 async function load(w: WriteScope, actor: Actor, sourceEntity: string, sourceId: string) {

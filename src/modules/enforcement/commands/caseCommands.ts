@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
-import { canonicalJson, write, type AuditEvent, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
+import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';
 import type { TrackInput } from '../../../core/calendar/service.js';
@@ -15,7 +15,7 @@ import { insertMany, updateMany } from '../../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type WriteOrigin } from '../../../core/ledger/ledger.js';
 import { fenToYuan } from '../../../core/metrics/registry.js';
 import { idCardProblem, usccProblem } from '../../../core/ledger/validators.js';
-import { recordDecision, publishDecision, withdrawDecision, type DecisionInput } from '../../publicity/index.js';
+import { recordDecision, recordDecisions, publishDecision, withdrawDecision, type DecisionInput } from '../../publicity/index.js';
 import { enf, getCase, getItem, listEvidence, nextSerial, officersByIds, type CaseWithOrg } from '../repository.js';
 import { caseFacts } from '../facts.js';
 import { maskedId, openId, sealId } from '../pii.js';
@@ -116,12 +116,6 @@ export function stageFromDates(r: { closedOn?: string | null; executedOn?: strin
 
 /** Penalty kinds the penalty-cases ledger can write (LEDGERS.md); others a case keeps when a ledger row updates it. */
 export const LEDGER_KINDS = ['警告', '罚款', '没收违法所得', '没收非法财物', '责令停产停业', '暂扣许可证件', '不予处罚'] as const;
-
-/** A write scope that drops per-record audit events (historical mode: the import's provenance and its one event stand for them). */
-function quiet(w: WriteScope): WriteScope {
-  const none = (i: AuditInput) => ({ ...i }) as unknown as AuditEvent;
-  return { tx: w.tx, audit: async (i) => none(i), auditMany: async (is) => is.map(none) };
-}
 
 /** The columns of a case the ledger carries (compared for "unchanged", restored by an undo). */
 const LEDGER_COLUMNS = [
@@ -389,8 +383,7 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
   // The tracked deadlines a case at this stage has through the workflow: decision term, payment term…
   await sys.calendar.trackMany(w, actor, [...rows.values()].flatMap((r) => caseTracks(cal, r)));
   // …and for a decided case its 双公示 entry with the publication term (publicity module).
-  const pw = origin.mode === 'historical' ? quiet(w) : w;
-  for (const p of publish) await recordDecision(pw, actor, sys.calendar, publicationOf(p.row, p.orgName));
+  await recordDecisions(w, actor, sys.calendar, publish.map((p) => publicationOf(p.row, p.orgName)), { audit: origin.mode !== 'historical' });
   return { saved, errors: [] };
 }
 
