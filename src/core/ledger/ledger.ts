@@ -22,8 +22,8 @@ import type { CalendarService } from '../calendar/service.js';
 import type { BlobStore } from '../files/store.js';
 import { insertMany } from '../db/bulk.js';
 import type { LedgerSpec } from './spec.js';
-import { readTable } from './files.js';
-import { parseLedger } from './parse.js';
+import { readSheetRows, type SheetRow } from './files.js';
+import { LedgerParser, type ParsedRow } from './parse.js';
 
 /** A problem with one row (and column) of an import, in Chinese. */
 export interface RowError {
@@ -139,7 +139,25 @@ export interface LedgerDef<Row> {
   exportRows(ctx: Ctx): Promise<Row[]>;
   /** How the last import of this ledger is undone; absent: it cannot be. */
   undo?: LedgerUndo;
+  /**
+   * Rows are independent of each other: the import hands them to `commit` in chunks (of
+   * {@link IMPORT_CHUNK_ROWS}) as the file streams by, all inside the one transaction. Leave it
+   * out when `commit` needs the whole file at once (parents before children, rows grouped by day…).
+   */
+  chunked?: boolean;
+  /**
+   * The record's natural key in the file (e.g. 工单编号): the kernel checks it across the whole
+   * file — a key seen twice is a row error on the later row naming the earlier (`与第N行重复`),
+   * whichever chunks they fall in. `header` is the column the error names.
+   */
+  naturalKey?: { header: string; of(row: Row): string };
 }
+
+/** Rows per `commit` call of a chunked ledger (see {@link LedgerDef.chunked}); `FAZHI_IMPORT_CHUNK_ROWS` overrides. */
+export const IMPORT_CHUNK_ROWS = 10_000;
+
+/** Most errors and findings an import report lists (the counts are always whole; findings stay queryable by import). */
+export const IMPORT_REPORT_LIMIT = 1000;
 
 /** A finding as the import report shows it. */
 export interface ReportedFinding {
@@ -150,9 +168,14 @@ export interface ReportedFinding {
   message: string;
 }
 
+/**
+ * What an import did. `findings` lists the first {@link IMPORT_REPORT_LIMIT} findings by row
+ * (`findingCount` counts them all; `GET /api/imports/:id` lists them); `errors` likewise the first
+ * {@link IMPORT_REPORT_LIMIT} errors, `errorCount` all of them.
+ */
 export type ImportResult =
-  | ({ ok: true; ledger: string; rows: number; dryRun: boolean; importId: string | null; findings: ReportedFinding[]; ignoredRows: IgnoredRow[] } & ImportSummary)
-  | { ok: false; ledger: string; rows: number; errors: RowError[] };
+  | ({ ok: true; ledger: string; rows: number; dryRun: boolean; importId: string | null; findings: ReportedFinding[]; findingCount: number; ignoredRows: IgnoredRow[] } & ImportSummary)
+  | { ok: false; ledger: string; rows: number; errors: RowError[]; errorCount: number };
 
 /** A row of the file the import skipped on purpose (a note or signature row after the data). */
 export interface IgnoredRow {
@@ -179,65 +202,83 @@ export function traceDigest(entries: readonly TraceEntry[]): string {
   return h.digest('hex');
 }
 
+/** Options of {@link importLedger}. */
+export interface ImportOptions {
+  /** Write the rows and roll them back: the preview shows exactly what a commit would do, findings included. */
+  dryRun?: boolean;
+  /** Rows per `commit` call of a chunked ledger (default {@link IMPORT_CHUNK_ROWS}, or `FAZHI_IMPORT_CHUNK_ROWS`). */
+  chunkRows?: number;
+  /** Where the time goes (the bench): called at the end with each phase's total milliseconds. */
+  onPhase?: (phase: string, ms: number) => void;
+}
+
+function chunkRowsOf(opts: ImportOptions): number {
+  const env = Number(process.env.FAZHI_IMPORT_CHUNK_ROWS);
+  const n = opts.chunkRows ?? (Number.isInteger(env) && env > 0 ? env : IMPORT_CHUNK_ROWS);
+  return Math.max(1, n);
+}
+
 /**
- * Imports a file into a ledger: all rows or none. Parsing errors and the domain's
- * row errors are reported together; with `dryRun` the rows are written and rolled
- * back, so the preview shows exactly what a commit would do, findings included.
+ * Imports a file into a ledger: all rows or none. The file streams through the reader and the
+ * parser; a chunked ledger's rows are committed chunk by chunk as they come, an unchunked one's
+ * all at once at the end — always inside one transaction. Provenance rows and findings are
+ * written per chunk, the provenance digest and the counts computed as they go, so memory stays
+ * flat whatever the file's size. Parsing errors and the domain's row errors are reported together
+ * (parsing errors, when there are any, since rows that do not parse are never committed); after
+ * the first error nothing more is written and the transaction is rolled back at the end. With
+ * `dryRun` the rows are written and rolled back, so the preview shows exactly what a commit
+ * would do, findings included.
  */
-export async function importLedger(
-  sys: ImportSystem,
-  ctx: Ctx,
-  def: LedgerDef<any>,
-  file: { data: Buffer; filename: string },
-  opts: { dryRun?: boolean; /** Where the time goes (the bench): called after each phase with its milliseconds. */ onPhase?: (phase: string, ms: number) => void } = {},
-): Promise<ImportResult> {
+export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, file: { data: Buffer; filename: string }, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!ctx.actor.permissions.has(def.writePermission)) throw errors.forbidden();
-  let t = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    opts.onPhase?.(name, now - t);
-    t = now;
+  const spent = new Map<string, number>();
+  const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      spent.set(phase, (spent.get(phase) ?? 0) + performance.now() - t0);
+    }
   };
   const key = def.spec.key;
-  let table;
-  try {
-    table = await readTable(file.data, file.filename);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw errors.validation('file', `无法读取文件“${file.filename}”：${(e as Error).message}`);
-  }
-  phase('read');
-  const parsed = parseLedger(def.spec, table);
-  phase('parse');
-  const ignoredRows: IgnoredRow[] = ((parsed as { ignoredRows?: IgnoredRow[] }).ignoredRows ?? []).map((r) => ({ row: r.row, reason: r.reason }));
-  if (parsed.errors.length) return { ok: false, ledger: key, rows: parsed.dataRowCount, errors: parsed.errors };
-  // The file is kept whatever happens next: content-addressed, so a rolled-back import leaves only an unreferenced blob.
-  const sha256 = opts.dryRun ? crypto.createHash('sha256').update(file.data).digest('hex') : await sys.files.put(file.data);
-  phase('store');
+  const chunkRows = def.chunked ? chunkRowsOf(opts) : Infinity;
+  const tenantId = ctx.actor.tenantId;
+  const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
+  const source = readSheetRows(file.data, file.filename);
+  const nextRow = async (): Promise<IteratorResult<SheetRow>> => {
+    try {
+      return await source.next();
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw errors.validation('file', `无法读取文件“${file.filename}”：${(e as Error).message}`);
+    }
+  };
   try {
     return await write({ ...ctx }, async (w) => {
       const importId = crypto.randomUUID();
-      await w.tx
-        .insertInto('ledger_import')
-        .values({
-          tenant_id: ctx.actor.tenantId,
-          id: importId,
-          ledger: key,
-          filename: file.filename.slice(0, 255),
-          file_sha256: sha256,
-          file_size: file.data.length,
-          actor_id: ctx.actor.userId,
-          actor_name: ctx.actor.name,
-          row_count: parsed.rows.length,
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          finding_count: 0,
-          ignored_rows: JSON.stringify(ignoredRows),
-        })
-        .execute();
-      const traces: TraceEntry[] = [];
-      const findings: Finding[] = [];
+      await timed('begin', () =>
+        w.tx
+          .insertInto('ledger_import')
+          .values({
+            tenant_id: tenantId,
+            id: importId,
+            ledger: key,
+            filename: file.filename.slice(0, 255),
+            file_sha256: sha256,
+            file_size: file.data.length,
+            actor_id: ctx.actor.userId,
+            actor_name: ctx.actor.name,
+            row_count: 0,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            finding_count: 0,
+            ignored_rows: '[]',
+          })
+          .execute(),
+      );
+      let traces: TraceEntry[] = [];
+      let findings: Finding[] = [];
       const imp: ImportScope = {
         ctx: { ...ctx, db: w.tx },
         w,
@@ -248,58 +289,121 @@ export async function importLedger(
         trace: (e) => void (Array.isArray(e) ? traces.push(...e) : traces.push(e as TraceEntry)),
         finding: (f) => void (Array.isArray(f) ? findings.push(...f) : findings.push(f as Finding)),
       };
-      phase('begin');
-      const res = await def.commit(imp, parsed.rows);
-      phase('commit');
-      if (res.errors.length) throw new Rollback({ ok: false, ledger: key, rows: parsed.rows.length, errors: res.errors.sort((a, b) => a.row - b.row) });
-      findings.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
-      await insertMany(
-        w.tx,
-        'ledger_import_row',
-        traces.map((t) => ({ tenant_id: ctx.actor.tenantId, import_id: importId, row_number: t.row, entity: t.entity, entity_id: t.entityId, action: t.action, org_id: t.orgId ?? null, values: t.values, before: t.before ?? null })),
-      );
-      await insertMany(
-        w.tx,
-        'record_finding',
-        findings.map((f) => ({ tenant_id: ctx.actor.tenantId, entity: f.entity, entity_id: f.entityId, org_id: f.orgId ?? null, rule: f.rule, statute: f.statute, message: f.message, field: f.column ?? null, import_id: importId, row_number: f.row })),
-      );
-      phase('provenance');
+
+      const pending: ParsedRow<unknown>[] = [];
+      const parser = new LedgerParser(def.spec, (r) => void pending.push(r), { errorLimit: IMPORT_REPORT_LIMIT });
+      const seenKeys = def.naturalKey ? new Map<string, number>() : null;
+      const commitErrors: RowError[] = [];
+      let commitErrorCount = 0;
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+      const reported: ReportedFinding[] = [];
       const byRule: Record<string, number> = {};
-      for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-      const ev = await w.audit({
-        entity: 'ledger.import',
-        entityId: importId,
-        action: 'imported',
-        note: { ledger: key, filename: file.filename, sha256, size: file.data.length, rows: parsed.rows.length, created: res.created, updated: res.updated, unchanged: res.unchanged, findings: findings.length, findingsByRule: byRule, traceDigest: traceDigest(traces), ignoredRows: ignoredRows.length },
-      });
-      await w.tx
-        .updateTable('ledger_import')
-        .set({ created: res.created, updated: res.updated, unchanged: res.unchanged, finding_count: findings.length, audit_seq: ev.seq })
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('id', '=', importId)
-        .execute();
+      let findingCount = 0;
+      const digest = crypto.createHash('sha256');
+
+      /** Commits the rows parsed so far (a chunk) and writes their provenance and findings. */
+      const flush = async () => {
+        const rows = pending.splice(0, pending.length);
+        traces = [];
+        findings = [];
+        // Rows that do not parse are never committed: once there is a parse error, only parsing goes on.
+        if (!rows.length || parser.failed || commitErrorCount >= IMPORT_REPORT_LIMIT) return;
+        const chunkErrors: RowError[] = [];
+        if (seenKeys && def.naturalKey) {
+          const nk = def.naturalKey;
+          for (const r of rows) {
+            const k = nk.of(r.value);
+            const prev = seenKeys.get(k);
+            if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, message: `与第${prev}行重复`, value: k });
+            seenKeys.set(k, r.rowNumber);
+          }
+        }
+        const res = await timed('commit', () => def.commit(imp, rows));
+        summary.created += res.created;
+        summary.updated += res.updated;
+        summary.unchanged += res.unchanged;
+        // The ledger's own duplicate check repeats the kernel's within a chunk: each error once.
+        const known = new Set(chunkErrors.map((e) => `${e.row}\u0000${e.column}\u0000${e.message}`));
+        for (const e of res.errors) if (!known.has(`${e.row}\u0000${e.column}\u0000${e.message}`)) chunkErrors.push(e);
+        if (chunkErrors.length) {
+          commitErrorCount += chunkErrors.length;
+          for (const e of chunkErrors.sort((a, b) => a.row - b.row)) if (commitErrors.length < IMPORT_REPORT_LIMIT) commitErrors.push(e);
+        }
+        if (commitErrorCount) return; // rolled back at the end: nothing more to write
+        const chunkTraces = traces;
+        const chunkFindings = findings.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
+        traces = [];
+        findings = [];
+        await timed('provenance', async () => {
+          for (const t of chunkTraces) digest.update(canonicalJson([t.row, t.entity, t.entityId, t.action, t.values]) + '\n');
+          await insertMany(
+            w.tx,
+            'ledger_import_row',
+            chunkTraces.map((t) => ({ tenant_id: tenantId, import_id: importId, row_number: t.row, entity: t.entity, entity_id: t.entityId, action: t.action, org_id: t.orgId ?? null, values: t.values, before: t.before ?? null })),
+          );
+          await insertMany(
+            w.tx,
+            'record_finding',
+            chunkFindings.map((f) => ({ tenant_id: tenantId, entity: f.entity, entity_id: f.entityId, org_id: f.orgId ?? null, rule: f.rule, statute: f.statute, message: f.message, field: f.column ?? null, import_id: importId, row_number: f.row })),
+          );
+        });
+        for (const f of chunkFindings) {
+          byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+          if (reported.length < IMPORT_REPORT_LIMIT) reported.push({ row: f.row, column: f.column ?? '', rule: f.rule, statute: f.statute, message: f.message });
+        }
+        findingCount += chunkFindings.length;
+      };
+
+      for (;;) {
+        const step = await timed('read', nextRow);
+        if (step.done) break;
+        const t0 = performance.now();
+        parser.push(step.value);
+        spent.set('parse', (spent.get('parse') ?? 0) + performance.now() - t0);
+        if (pending.length >= chunkRows) await flush();
+      }
+      const parsed = await timed('parse', () => parser.end());
+      await flush();
+
+      if (parsed.errorCount) throw new Rollback({ ok: false, ledger: key, rows: parsed.dataRowCount, errors: parsed.errors, errorCount: parsed.errorCount });
+      if (commitErrorCount) throw new Rollback({ ok: false, ledger: key, rows: parsed.rowCount, errors: commitErrors, errorCount: commitErrorCount });
+      const ignoredRows: IgnoredRow[] = parsed.ignoredRows.map((r) => ({ row: r.row, reason: r.reason }));
       const ok: ImportResult = {
         ok: true,
         ledger: key,
-        rows: parsed.rows.length,
+        rows: parsed.rowCount,
         dryRun: !!opts.dryRun,
         importId: opts.dryRun ? null : importId,
-        created: res.created,
-        updated: res.updated,
-        unchanged: res.unchanged,
-        findings: findings.map((f) => ({ row: f.row, column: f.column ?? '', rule: f.rule, statute: f.statute, message: f.message })),
+        ...summary,
+        findings: reported,
+        findingCount,
         ignoredRows,
       };
       if (opts.dryRun) throw new Rollback(ok);
-      phase('audit');
+      await timed('audit', async () => {
+        // The file is kept once the import is sure to commit: content-addressed, so a failed commit leaves only an unreferenced blob.
+        await sys.files.put(file.data);
+        const ev = await w.audit({
+          entity: 'ledger.import',
+          entityId: importId,
+          action: 'imported',
+          note: { ledger: key, filename: file.filename, sha256, size: file.data.length, rows: parsed.rowCount, ...summary, findings: findingCount, findingsByRule: byRule, traceDigest: digest.digest('hex'), ignoredRows: ignoredRows.length },
+        });
+        await w.tx
+          .updateTable('ledger_import')
+          .set({ row_count: parsed.rowCount, ...summary, finding_count: findingCount, ignored_rows: JSON.stringify(ignoredRows), audit_seq: ev.seq })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', importId)
+          .execute();
+      });
       return ok;
-    }).then((r) => {
-      phase('end');
-      return r;
     });
   } catch (e) {
     if (e instanceof Rollback) return e.result;
     throw e;
+  } finally {
+    await source.return(undefined);
+    for (const [phase, ms] of spent) opts.onPhase?.(phase, ms);
   }
 }
 

@@ -6,8 +6,8 @@
  * The caller commits only when `errors` is empty: an import with any row error changes nothing.
  */
 import { displayValue, isEmptyCell, moneyUnitExponent, parseCell, type CellContext } from './cells.js';
-import type { RawTable, SheetRow } from './files.js';
-import { findLayout, headerMatcher, noteRowReason, type FileColumn } from './layout.js';
+import { HEADER_SEARCH_ROWS, type RawTable, type SheetRow } from './files.js';
+import { findLayout, headerMatcher, noteRowReason, type FileColumn, type SheetLayout } from './layout.js';
 import type { CellValue, ColumnSpec, LedgerSpec, LooseRow } from './spec.js';
 
 /** One problem of an import, located by row and column. */
@@ -131,62 +131,167 @@ function sheetOfTable(table: RawTable): SheetRow[] {
  */
 export function parseLedger<Row>(spec: LedgerSpec<Row>, table: RawTable): ParseResult<Row> {
   const sheet = table.sheet ?? sheetOfTable(table);
-  const layout = findLayout(spec.columns, sheet, table.sheet ? undefined : 0);
-  const match = summarizeColumns(spec.columns, layout.columns);
-  const errors: LedgerError[] = [];
-  for (const header of match.missing) {
-    errors.push({ row: layout.headerRow, column: header, message: '表头缺少此必填列，请对照模板检查列名' });
-  }
-  for (const header of match.duplicated) {
-    errors.push({ row: layout.headerRow, column: header, message: '表头中有多列都是此列名，请只保留一列' });
-  }
-  for (const c of spec.columns) {
-    const unit = match.colByKey.get(c.key)?.match?.unit;
-    if (c.type === 'money' && unit !== undefined && unit.includes('元') && moneyUnitExponent(unit) === undefined) {
-      errors.push({
-        row: layout.headerRow,
-        column: c.header,
-        message: `表头中的金额单位“${unit}”无法识别（应为元、千元或万元）`,
-        value: match.fileHeaderByKey.get(c.key)!,
-      });
-    }
-  }
-  const headerOk = errors.length === 0;
-  const present = spec.columns.filter((c) => match.colByKey.has(c.key));
-  const headerByKey = new Map(spec.columns.map((c) => [c.key, c.header] as const));
-  const colOf = (key: string) => match.colByKey.get(key)!.col;
-  const contextOf = new Map<string, CellContext>(
-    present.map((c) => {
-      const unit = match.colByKey.get(c.key)!.match!.unit;
-      return [c.key, unit === undefined ? {} : { unit }] as const;
-    }),
-  );
-
-  const ignoredRows: IgnoredRow[] = layout.titleRows.map((r) => ({ row: r.rowNumber, reason: '标题行' }));
-  // Trailing total/signature/note rows: only after the last data row.
-  let end = layout.bodyRows.length;
-  const trailing: IgnoredRow[] = [];
-  while (end > 0) {
-    const reason = noteRowReason(layout.bodyRows[end - 1]!, layout.columns);
-    if (!reason) break;
-    trailing.unshift({ row: layout.bodyRows[end - 1]!.rowNumber, reason });
-    end -= 1;
-  }
-  ignoredRows.push(...trailing);
-
   const rows: ParsedRow<Row>[] = [];
-  let dataRowCount = 0;
-  for (const raw of layout.bodyRows.slice(0, end)) {
-    if (present.every((c) => isEmptyCell(raw.cells[colOf(c.key)]))) continue;
-    dataRowCount += 1;
+  const parser = new LedgerParser(spec, (r) => void rows.push(r), table.sheet ? {} : { fixedHeaderIndex: 0 });
+  for (const row of sheet) parser.push(row);
+  const summary = parser.end();
+  return {
+    rows,
+    errors: summary.errors,
+    missingHeaders: summary.missingHeaders,
+    ignoredHeaders: summary.ignoredHeaders,
+    ignoredRows: summary.ignoredRows,
+    headerRows: summary.headerRows,
+    dataRowCount: summary.dataRowCount,
+  };
+}
+
+/** Options of {@link LedgerParser}. */
+export interface LedgerParserOptions {
+  /** Take this row (index among the non-empty rows) as the header row, without searching. */
+  fixedHeaderIndex?: number;
+  /** Keep at most this many errors (the rest are only counted in `errorCount`); default: all. */
+  errorLimit?: number;
+}
+
+/** What {@link LedgerParser.end} returns: everything of a {@link ParseResult} but the rows, which went to `onRow`. */
+export interface ParseSummary extends Omit<ParseResult<unknown>, 'rows'> {
+  /** How many errors there were (`errors` holds the first `errorLimit`). */
+  errorCount: number;
+  /** How many rows went to `onRow`. */
+  rowCount: number;
+}
+
+/**
+ * {@link parseLedger} as a stream: rows of the sheet are pushed one by one, clean data rows come
+ * out through `onRow` as soon as they are known to be data. Only the top of the sheet is held
+ * until the header band is found (the first {@link HEADER_SEARCH_ROWS} + 1 rows), and after that
+ * only a run of rows that look like total/signature/note rows: they are data if a data row
+ * follows, ignored if the file ends first — exactly what `parseLedger` does on the whole sheet.
+ */
+export class LedgerParser<Row> {
+  private head: SheetRow[] | null = [];
+  private notes: Array<{ row: SheetRow; reason: string }> = [];
+  private readonly errors: LedgerError[] = [];
+  private errorCount = 0;
+  private rowCount = 0;
+  private dataRowCount = 0;
+  private readonly ignoredRows: IgnoredRow[] = [];
+  private layout!: SheetLayout;
+  private match!: ReturnType<typeof summarizeColumns>;
+  private headerOk = false;
+  private present: ColumnSpec[] = [];
+  private cols: number[] = [];
+  private contexts: Array<CellContext | undefined> = [];
+  private readonly headerByKey: Map<string, string>;
+  private readonly errorLimit: number;
+
+  constructor(
+    private readonly spec: LedgerSpec<Row>,
+    private readonly onRow: (row: ParsedRow<Row>) => void,
+    private readonly options: LedgerParserOptions = {},
+  ) {
+    this.errorLimit = options.errorLimit ?? Infinity;
+    this.headerByKey = new Map(spec.columns.map((c) => [c.key, c.header] as const));
+  }
+
+  /** Whether any error has been found so far (header or row). */
+  get failed(): boolean {
+    return this.errorCount > 0;
+  }
+
+  /** The next non-empty row of the sheet, in order. */
+  push(row: SheetRow): void {
+    if (this.head) {
+      this.head.push(row);
+      if (this.head.length > HEADER_SEARCH_ROWS) this.start();
+      return;
+    }
+    this.body(row);
+  }
+
+  /** The end of the sheet: trailing note rows are ignored; the summary. */
+  end(): ParseSummary {
+    if (this.head) this.start();
+    for (const n of this.notes) this.ignoredRows.push({ row: n.row.rowNumber, reason: n.reason });
+    this.notes = [];
+    return {
+      errors: this.errors,
+      errorCount: this.errorCount,
+      rowCount: this.rowCount,
+      missingHeaders: this.match.missing,
+      ignoredHeaders: this.match.ignored,
+      ignoredRows: this.ignoredRows,
+      headerRows: this.layout.bandRows,
+      dataRowCount: this.dataRowCount,
+    };
+  }
+
+  private error(e: LedgerError): void {
+    this.errorCount += 1;
+    if (this.errors.length < this.errorLimit) this.errors.push(e);
+  }
+
+  /** The header band, from the rows held so far; then those below it as body rows. */
+  private start(): void {
+    const head = this.head ?? [];
+    this.head = null;
+    const { spec } = this;
+    const layout = (this.layout = findLayout(spec.columns, head, this.options.fixedHeaderIndex));
+    const match = (this.match = summarizeColumns(spec.columns, layout.columns));
+    for (const header of match.missing) this.error({ row: layout.headerRow, column: header, message: '表头缺少此必填列，请对照模板检查列名' });
+    for (const header of match.duplicated) this.error({ row: layout.headerRow, column: header, message: '表头中有多列都是此列名，请只保留一列' });
+    for (const c of spec.columns) {
+      const unit = match.colByKey.get(c.key)?.match?.unit;
+      if (c.type === 'money' && unit !== undefined && unit.includes('元') && moneyUnitExponent(unit) === undefined) {
+        this.error({
+          row: layout.headerRow,
+          column: c.header,
+          message: `表头中的金额单位“${unit}”无法识别（应为元、千元或万元）`,
+          value: match.fileHeaderByKey.get(c.key)!,
+        });
+      }
+    }
+    this.headerOk = this.errorCount === 0;
+    this.present = spec.columns.filter((c) => match.colByKey.has(c.key));
+    this.cols = this.present.map((c) => match.colByKey.get(c.key)!.col);
+    this.contexts = this.present.map((c) => {
+      const unit = match.colByKey.get(c.key)!.match!.unit;
+      return unit === undefined ? {} : { unit };
+    });
+    this.ignoredRows.push(...layout.titleRows.map((r) => ({ row: r.rowNumber, reason: '标题行' })));
+    for (const r of layout.bodyRows) this.body(r);
+    layout.bodyRows = [];
+    layout.titleRows = [];
+  }
+
+  /** A row below the header band: held while it may be a trailing note row, else parsed. */
+  private body(row: SheetRow): void {
+    const reason = noteRowReason(row, this.layout.columns);
+    if (reason) {
+      this.notes.push({ row, reason });
+      return;
+    }
+    if (this.notes.length) {
+      for (const n of this.notes) this.data(n.row);
+      this.notes = [];
+    }
+    this.data(row);
+  }
+
+  private data(raw: SheetRow): void {
+    const { spec, present, cols } = this;
+    if (cols.every((col) => isEmptyCell(raw.cells[col]))) return;
+    this.dataRowCount += 1;
     const rowErrors: LedgerError[] = [];
     const value: Record<string, CellValue | null> = {};
     for (const c of spec.columns) value[c.key] = null;
     const failed = new Set<string>();
 
-    for (const c of present) {
-      const cell = raw.cells[colOf(c.key)] ?? null;
-      const r = parseCell(c, cell, contextOf.get(c.key));
+    for (let i = 0; i < present.length; i++) {
+      const c = present[i]!;
+      const cell = raw.cells[cols[i]!] ?? null;
+      const r = parseCell(c, cell, this.contexts[i]);
       if (r.ok) {
         value[c.key] = r.value;
       } else {
@@ -197,17 +302,18 @@ export function parseLedger<Row>(spec: LedgerSpec<Row>, table: RawTable): ParseR
 
     // Column validators see the row with every parsed value (failed cells are null).
     const loose: LooseRow = value;
-    for (const c of present) {
+    for (let i = 0; i < present.length; i++) {
+      const c = present[i]!;
       const v = value[c.key];
       if (failed.has(c.key) || v === null || v === undefined || !c.validate) continue;
       const message = (c.validate as (value: CellValue, row: LooseRow) => string | undefined)(v, loose);
-      if (message) rowErrors.push(cellError(raw.rowNumber, c, message, raw.cells[colOf(c.key)]));
+      if (message) rowErrors.push(cellError(raw.rowNumber, c, message, raw.cells[cols[i]!]));
     }
 
-    if (rowErrors.length === 0 && headerOk && spec.checkRow) {
+    if (rowErrors.length === 0 && this.headerOk && spec.checkRow) {
       for (const issue of spec.checkRow(value as Row) ?? []) {
-        const header = issue.key ? (headerByKey.get(issue.key) ?? '') : '';
-        const fc = issue.key ? match.colByKey.get(issue.key) : undefined;
+        const header = issue.key ? (this.headerByKey.get(issue.key) ?? '') : '';
+        const fc = issue.key ? this.match.colByKey.get(issue.key) : undefined;
         const cell = fc === undefined ? undefined : raw.cells[fc.col];
         rowErrors.push({
           row: raw.rowNumber,
@@ -218,18 +324,13 @@ export function parseLedger<Row>(spec: LedgerSpec<Row>, table: RawTable): ParseR
       }
     }
 
-    if (rowErrors.length > 0) errors.push(...rowErrors.sort((a, b) => columnOrder(spec.columns, a.column) - columnOrder(spec.columns, b.column)));
-    else if (headerOk) rows.push({ rowNumber: raw.rowNumber, value: value as Row });
+    if (rowErrors.length > 0) {
+      for (const e of rowErrors.sort((a, b) => columnOrder(spec.columns, a.column) - columnOrder(spec.columns, b.column))) this.error(e);
+    } else if (this.headerOk) {
+      this.rowCount += 1;
+      this.onRow({ rowNumber: raw.rowNumber, value: value as Row });
+    }
   }
-  return {
-    rows,
-    errors,
-    missingHeaders: match.missing,
-    ignoredHeaders: match.ignored,
-    ignoredRows,
-    headerRows: layout.bandRows,
-    dataRowCount,
-  };
 }
 
 /** One ignored row as a line: `第12行为备注行，已忽略`. */

@@ -45,12 +45,15 @@ export interface ImportSuccess {
   created: number;
   updated: number;
   unchanged: number;
+  /** The first 1,000 findings by row (all of them: `GET /api/imports/:id`). */
   findings: ImportFinding[];
+  /** How many findings there are in all. */
+  findingCount: number;
   ignoredRows: IgnoredRow[];
 }
 
-/** The answer of an import or its dry run (预检). */
-export type ImportResult = ImportSuccess | { ok: false; ledger: string; rows: number; errors: RowError[] };
+/** The answer of an import or its dry run (预检); `errors` lists the first 1,000 errors, `errorCount` counts them all. */
+export type ImportResult = ImportSuccess | { ok: false; ledger: string; rows: number; errors: RowError[]; errorCount: number };
 
 export type ExportFormat = 'xlsx' | 'csv' | 'csv-gb18030';
 
