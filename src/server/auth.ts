@@ -21,11 +21,14 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.session = await resolveSession(sys.db, sys.registry.resolvePermissions, token);
-    if (!req.url.startsWith('/api/')) return;
-    if (req.session && !SAFE.has(req.method) && req.url !== '/api/auth/login') {
+    // Decide on the route the router matched (it decodes and normalises the path), never on the
+    // raw URL: `/%61pi/orgs` runs the `/api/orgs` route and must meet the same checks.
+    const route = req.routeOptions.url ?? '';
+    if (!route.startsWith('/api/')) return;
+    if (req.session && !SAFE.has(req.method) && route !== '/api/auth/login') {
       if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new AppError('CSRF', '请求缺少有效的防伪令牌（CSRF），请刷新页面后重试', 403);
     }
-    if (req.session?.mustChangePassword && !ALLOWED_BEFORE_CHANGE.has(req.routeOptions.url ?? req.url.split('?')[0]!)) {
+    if (req.session?.mustChangePassword && !ALLOWED_BEFORE_CHANGE.has(route)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码', 403);
     }
   });

@@ -17,17 +17,23 @@ export async function kernelRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const sys = root.sys;
 
+  /** The caller may read this record: its entity's read permission, and its owning org in scope (else 404). */
+  const readableRecord = async (req: Parameters<typeof ctxOf>[0], entity: string, id: string) => {
+    const ctx = ctxOf(req);
+    const def = sys.registry.entities.get(entity);
+    if (!def) throw errors.notFound('记录类型');
+    if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
+    const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, id);
+    if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
+    return ctx;
+  };
+
   // ── Record history (the audit events of one record) ──
   app.get(
     '/history/:entity/:id',
     { schema: { tags: ['审计'], summary: '记录的变更历史', params: Type.Object({ entity: Type.String(), id: Type.String() }) } },
     async (req) => {
-      const ctx = ctxOf(req);
-      const def = sys.registry.entities.get(req.params.entity);
-      if (!def) throw errors.notFound('记录类型');
-      if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
-      const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, req.params.id);
-      if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
+      const ctx = await readableRecord(req, req.params.entity, req.params.id);
       const [events, imported] = await Promise.all([history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id), importTrace(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id)]);
       // Records taken in by a ledger import carry provenance rows instead of one event each.
       return { data: [...imported, ...events].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq) };
@@ -37,12 +43,7 @@ export async function kernelRoutes(root: FastifyInstance) {
     '/findings/:entity/:id',
     { schema: { tags: ['审计'], summary: '记录的历史问题（导入时发现的违反规则之处）', params: Type.Object({ entity: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }) } },
     async (req) => {
-      const ctx = ctxOf(req);
-      const def = sys.registry.entities.get(req.params.entity);
-      if (!def) throw errors.notFound('记录类型');
-      if (!ctx.actor.permissions.has(def.readPermission)) throw errors.forbidden();
-      const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, req.params.id);
-      if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
+      const ctx = await readableRecord(req, req.params.entity, req.params.id);
       return { data: await recordFindings(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
     },
   );

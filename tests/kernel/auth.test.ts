@@ -57,6 +57,24 @@ describe('login and sessions', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('applies CSRF and the forced password change to percent-encoded paths too', async () => {
+    const c = await login(app, 'admin');
+    const bureau = (await c.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
+    for (const url of ['/%61pi/orgs', '/api/%6Frgs', '/%61%70%69/orgs']) {
+      const res = await app.inject({ method: 'POST', url, payload: { name: `编码科${url.length}`, kind: 'department', parentId: bureau.id }, headers: { cookie: c.cookie } });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().code).toBe('CSRF');
+    }
+    const created = await c.req('POST', '/api/users', { username: 'encoded', displayName: '编码测试', orgId: bureau.id, roles: ['viewer'], password: 'Init-Pass-2023' });
+    expect(created.status).toBe(201);
+    const u = await login(app, 'encoded', 'Init-Pass-2023');
+    for (const url of ['/%61pi/users', '/api/%75sers', '/%61pi/orgs']) {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: u.cookie } });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+  });
+
   it('ends a session idle for more than 30 minutes', async () => {
     const c = await login(app, 'clerk');
     expect((await c.req('GET', '/api/auth/me')).status).toBe(200);

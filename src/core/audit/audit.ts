@@ -98,9 +98,15 @@ interface ChainHead {
   hash: string;
 }
 
-/** Locks the tenant's chain for this transaction and reads its head. */
+/**
+ * Locks the tenant's chain for this transaction and reads its head. `FOR NO KEY UPDATE`, not
+ * `FOR UPDATE`: every business insert holds a `FOR KEY SHARE` lock on its tenant row (the
+ * foreign key), which `FOR UPDATE` conflicts with — two writers that had both inserted
+ * would each wait for the other (a deadlock). `FOR NO KEY UPDATE` still serialises the
+ * appenders among themselves and leaves the key-share locks alone.
+ */
 async function lockHead(tx: Kysely<KernelDB>, tenantId: string): Promise<ChainHead> {
-  await sql`SELECT id FROM tenant WHERE id = ${tenantId} FOR UPDATE`.execute(tx);
+  await sql`SELECT id FROM tenant WHERE id = ${tenantId} FOR NO KEY UPDATE`.execute(tx);
   const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
 }

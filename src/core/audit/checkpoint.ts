@@ -7,26 +7,14 @@
  * newest valid checkpoint and reads only the events recorded since.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
 import { verifyChain, type VerifyResult } from './audit.js';
+import { loadKey } from '../crypto/pii.js';
 
 /** The checkpoint key: FAZHI_AUDIT_KEY (base64, 32 bytes) or a key file created on first use (mode 0600). */
 export function loadAuditKey(keyFile: string): Buffer {
-  const env = process.env.FAZHI_AUDIT_KEY;
-  if (env) return Buffer.from(env, 'base64');
-  if (fs.existsSync(keyFile)) return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
-  fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-  const key = crypto.randomBytes(32);
-  try {
-    fs.writeFileSync(keyFile, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
-    throw e;
-  }
+  return loadKey('FAZHI_AUDIT_KEY', keyFile);
 }
 
 /** The MAC of a checkpoint. */

@@ -31,7 +31,15 @@ export function configurePii(master: Buffer): void {
 
 /** Loads the master key from FAZHI_PII_KEY, or from (or into) a key file. */
 export function loadPiiKey(keyFile: string): Buffer {
-  const env = process.env.FAZHI_PII_KEY;
+  return loadKey('FAZHI_PII_KEY', keyFile);
+}
+
+/**
+ * A 32-byte key from an environment variable (base64), else from a key file, created
+ * (random, mode 0600) on first use; when two processes race, the first file wins.
+ */
+export function loadKey(envVar: string, keyFile: string): Buffer {
+  const env = process.env[envVar];
   if (env) return Buffer.from(env, 'base64');
   if (fs.existsSync(keyFile)) return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64');
   fs.mkdirSync(path.dirname(keyFile), { recursive: true });

@@ -134,35 +134,35 @@ async function checkOrgAndAssignee(w: WriteScope, actor: Actor, orgId: string | 
   return errs;
 }
 
-async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, r: ItemRow): Promise<void> {
+/** The deadlines a record has: its main clock and, for kinds with one, the sign/accept step. */
+function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
   const clock = clockOf(r);
   const done = doneOn(def, r);
-  await sys.calendar.track(w, actor, {
-    module: def.module,
-    entity: def.entity,
-    entityId: r.id,
-    orgId: r.org_id,
-    title: clock.rule.label,
-    rule: clock.rule,
-    start: clock.start,
-    pauses: clock.pauses,
-    extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
-    restartOn: clock.restartOn,
-    doneOn: done,
-  });
-  if (def.firstRule && r.first_due_on) {
-    await sys.calendar.track(w, actor, {
+  const inputs: TrackInput[] = [
+    {
       module: def.module,
       entity: def.entity,
       entityId: r.id,
       orgId: r.org_id,
-      title: def.firstRule.label,
-      rule: def.firstRule,
-      start: bizDate(r.received_at)!,
-      // Closed without a sign step (e.g. answered at once) also ends the first step.
-      doneOn: bizDate(r.first_done_at) ?? done,
-    });
+      title: clock.rule.label,
+      rule: clock.rule,
+      start: clock.start,
+      pauses: clock.pauses,
+      extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
+      restartOn: clock.restartOn,
+      doneOn: done,
+    },
+  ];
+  if (def.firstRule && r.first_due_on) {
+    // Closed without a sign step (e.g. answered at once) also ends the first step.
+    inputs.push({ module: def.module, entity: def.entity, entityId: r.id, orgId: r.org_id, title: def.firstRule.label, rule: def.firstRule, start: bizDate(r.received_at)!, doneOn: bizDate(r.first_done_at) ?? done });
   }
+  return inputs;
+}
+
+/** Tracks (or updates) a record's deadlines, done or not. */
+async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, r: ItemRow): Promise<void> {
+  await sys.calendar.trackMany(w, actor, trackInputs(def, r));
 }
 
 /**
@@ -552,30 +552,8 @@ export async function loadItems(sys: Sys, w: WriteScope, actor: Actor, def: Dema
 
 /** The tracked deadlines of records: the main clock (open or done) and the first step. */
 async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, rows: readonly ItemRow[]): Promise<void> {
-  const inputs: TrackInput[] = [];
-  for (const r of rows) {
-    const done = doneOn(def, r);
-    // A record that ran its course before it came in has nothing left to track.
-    if (done) continue;
-    const clock = clockOf(r);
-    inputs.push({
-      module: def.module,
-      entity: def.entity,
-      entityId: r.id,
-      orgId: r.org_id,
-      title: clock.rule.label,
-      rule: clock.rule,
-      start: clock.start,
-      pauses: clock.pauses,
-      extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
-      restartOn: clock.restartOn,
-      doneOn: null,
-    });
-    if (def.firstRule && r.first_due_on) {
-      inputs.push({ module: def.module, entity: def.entity, entityId: r.id, orgId: r.org_id, title: def.firstRule.label, rule: def.firstRule, start: bizDate(r.received_at)!, doneOn: bizDate(r.first_done_at) });
-    }
-  }
-  await sys.calendar.trackMany(w, actor, inputs);
+  // A record that ran its course before it came in has nothing left to track.
+  await sys.calendar.trackMany(w, actor, rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r)));
 }
 
 /**

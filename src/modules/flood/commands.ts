@@ -12,7 +12,7 @@ import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
 import { t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
-import { attempt, persist, rowsById, type AnyRow, type Item } from './persist.js';
+import { attempt, persist, rowsById, type AnyRow, type Item } from '../../core/persist.js';
 import type { FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import type { Selectable } from 'kysely';
 

@@ -7,7 +7,7 @@ import { orgNames, streetsByName } from './input.js';
 import { listAllProgress, listDeployments, listDuty, listProjects, listRiskPoints, listWorks, t } from './repository.js';
 import { saveDeployments, saveDutyDays, saveProgress, saveProjects, saveRiskPoints, saveWorks, type ProjectSave, type RiskPointSave, type WorkSave } from './commands.js';
 import { deleteDutyDays, dropImportedProgress } from './undo.js';
-import { lastImport } from './persist.js';
+import { lastImport } from '../../core/persist.js';
 import { publicPhone } from './rules.js';
 
 const READ = 'flood.read';
@@ -214,6 +214,8 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
   spec: deploymentsSpec,
   readPermission: READ,
   writePermission: WRITE,
+  chunked: true,
+  naturalKey: { header: '事件', of: (r) => `${r.onDate}|${r.event.trim()}`, describe: (r, prev) => ({ message: `与第${prev}行重复`, value: r.event }) },
   async commit(imp, rows) {
     const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, onDate: v.onDate, event: v.event, persons: v.persons, pumps: v.pumps, vehicles: v.vehicles }));
     const { created, updated, unchanged, errors } = await saveDeployments(imp.ctx, imp.w, inputs, { mode: 'historical', imp });

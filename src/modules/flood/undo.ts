@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
-import { lastImport } from './persist.js';
+import { lastImport } from '../../core/persist.js';
 
 /** Removes the progress entries the import being undone recorded (for points it created or updated). */
 export function dropImportedProgress(ledger: string) {

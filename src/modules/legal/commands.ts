@@ -1,3 +1,4 @@
+import { attempt, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -79,16 +80,6 @@ export interface AdviceSave extends AdviceInput {
 /** Ledger headers of the advice fields (row errors of an import name them). */
 export const ADVICE_HEADERS: Readonly<Record<string, string>> = { date: '日期', kind: '类型', title: '事项名称', firm: '顾问单位', handler: '承办人' };
 
-export interface SaveResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Historical mode only (live mode throws). */
-  errors: RowError[];
-  /** The id of each input, in order (undefined where it was an error). */
-  ids: Array<string | undefined>;
-}
-
 /**
  * Saves work records of the legal advisor — the one path for the form (one input,
  * live) and the `legal-advice` ledger (many, historical). The firm defaults to the one
@@ -110,7 +101,7 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
   for (const s of inputs) {
     out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const v = guard(origin, errs, s.row, ADVICE_HEADERS, () => {
+    const v = attempt(origin, s.row, ADVICE_HEADERS, errs, () => {
       if (s.id && !old) throw errors.notFound('工作记录');
       const d = date('date', s.date, '日期');
       if (!ADVICE_KINDS.includes(s.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
@@ -146,18 +137,6 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
   await updateMany(w.tx, 'legal_advice', ['tenant_id', 'id'], updates);
   if (events.length) await w.auditMany(events);
   return out;
-}
-
-/** Live: a failure throws (the form's 400). Historical: a row error naming the row and the ledger header. */
-function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
-  if (origin.mode === 'live') return fn();
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
-    return undefined;
-  }
 }
 
 export const ADVICE_ENTITY = 'legal.advice';

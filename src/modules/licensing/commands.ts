@@ -1,3 +1,4 @@
+import { attempt, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -57,32 +58,10 @@ export async function defaultOrg(ctx: Ctx): Promise<string> {
 
 // ── Shared by the form and the ledger ──
 
-/** What a domain function did with a batch (the ledger's summary; the form reads `ids`). */
-export interface SaveResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Historical mode only: rows that cannot be true records (live mode throws instead). */
-  errors: RowError[];
-  /** The id of each input, in input order (undefined where the input was an error). */
-  ids: Array<string | undefined>;
-}
-
 /**
  * Runs a validation of one input. Live: a failure throws (the form's 400/409/422).
  * Historical: it becomes a row error naming the row and the ledger header of the field.
  */
-function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
-  if (origin.mode === 'live') return fn();
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
-    return undefined;
-  }
-}
-
 /** Historical mode: each breach a finding on the record; live mode: nothing (the form records such cases today). */
 function report(origin: WriteOrigin, breaches: readonly RuleBreach[], at: { row?: number; entity: string; entityId: string; orgId: string }): void {
   if (origin.mode !== 'historical') return;
@@ -162,10 +141,10 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
   const events: AuditInput[] = [];
   for (const s of inputs) {
     out.ids.push(undefined);
-    if (!guard(origin, errs, s.row, ITEM_HEADERS, () => (checkItem(s), true))) continue;
+    if (!attempt(origin, s.row, ITEM_HEADERS, errs, () => (checkItem(s), true))) continue;
     const code = s.code.trim();
     const old = s.id ? byId.get(s.id) : undefined;
-    const ok = guard(origin, errs, s.row, ITEM_HEADERS, () => {
+    const ok = attempt(origin, s.row, ITEM_HEADERS, errs, () => {
       if (s.id && !old) throw errors.notFound('许可事项');
       if (old && s.version !== undefined && s.version !== old.version) throw errors.conflict();
       const prev = inBatch.get(code);
@@ -380,7 +359,7 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
     out.ids.push(undefined);
     const old = s.id ? byId.get(s.id) : undefined;
     const item = items.get(s.itemId);
-    const ok = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+    const ok = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
       if (s.id && !old) throw errors.notFound('办件');
       if (!item) throw errors.validation('itemId', '许可事项不存在');
       checkPermit(s);
@@ -395,7 +374,7 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
       nextNo.set(year, n);
       caseNo = `XK${year}${String(n).padStart(4, '0')}`;
     }
-    const dupOk = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+    const dupOk = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
       const prev = inBatch.get(caseNo!);
       if (prev !== undefined) throw errors.duplicate('caseNo', `办件编号“${caseNo}”与第${prev}行重复`);
       const holder = byCase.get(caseNo!);
@@ -419,7 +398,7 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
         : statusAfterDecision({ certificateOn: old?.certificate_on ?? null, publishedOn });
     const uscc = s.applicantUscc === undefined ? (old?.applicant_uscc ?? null) : s.applicantUscc?.trim() ? s.applicantUscc.trim().toUpperCase() : null;
     const applicantType = s.applicantType ?? (old?.applicant_type as ApplicantType | undefined) ?? '法人';
-    const idOk = guard(origin, errs, s.row, PERMIT_HEADERS, () => {
+    const idOk = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
       if (uscc && applicantType === '自然人') throw errors.validation('applicantUscc', '自然人申请人不登记证件号（居民身份证号须加密存储，暂不采集）');
       if (uscc && !isValidUscc(uscc)) throw errors.validation('applicantUscc', '统一社会信用代码校验位不符，请逐位核对');
       return true;

@@ -12,7 +12,7 @@ import { check, homeOrg, RIVER_DEPARTMENT } from './input.js';
 import { t } from './repository.js';
 import { riverAudit, sampleAudit, sampleValues } from './presenters.js';
 import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from './rules.js';
-import { attempt, persist, type AnyRow, type Item } from './persist.js';
+import { attempt, persist, type AnyRow, type Item } from '../../core/persist.js';
 import type { RiversTables } from './schema.js';
 
 const today = () => isoDateInShanghai(new Date());

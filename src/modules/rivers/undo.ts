@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { lastImport } from './persist.js';
+import { lastImport } from '../../core/persist.js';
 
 /** The alerts raised by the imported samples go with them (an alert handled since has blocked the undo already). */
 export async function dropAlerts(w: WriteScope, ctx: Ctx, createdIds: readonly string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { attempt, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -61,16 +62,6 @@ export interface RecordSave {
   body: Record<string, unknown>;
 }
 
-export interface SaveResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Historical mode only (live mode throws). */
-  errors: RowError[];
-  /** The id of each input, in order (undefined where it was an error). */
-  ids: Array<string | undefined>;
-}
-
 /** Ledger headers of each table's API fields (row errors of an import name them). */
 export const HEADERS: Record<StaffTable, Readonly<Record<string, string>>> = {
   staff_study_session: { date: '日期', form: '形式', topic: '主题', attendees: '参加人数' },
@@ -117,7 +108,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
   for (const s of inputs) {
     out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const values = guard(origin, errs, s.row, headers, () => {
+    const values = attempt(origin, s.row, headers, errs, () => {
       if (s.id && !old) throw errors.notFound('记录');
       const v = VALUES[table](old ? { ...present(table, old), ...s.body } : s.body);
       if (table === 'staff_exam_result' && !old) {
@@ -154,18 +145,6 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
   await updateMany(w.tx, table, ['tenant_id', 'id'], updates);
   if (events.length) await w.auditMany(events);
   return out;
-}
-
-/** Live: a failure throws (the form's 400/409). Historical: a row error naming the row and the ledger header. */
-function guard<T>(origin: WriteOrigin, errs: RowError[], row: number | undefined, headers: Readonly<Record<string, string>>, fn: () => T): T | undefined {
-  if (origin.mode === 'live') return fn();
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    errs.push({ row: row ?? 0, column: (e.field && headers[e.field]) || Object.values(headers)[0]!, message: e.message });
-    return undefined;
-  }
 }
 
 /** Creates a record of one of the staff tables (audit `staff.<entity>.created`). */

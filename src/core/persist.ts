@@ -1,6 +1,7 @@
 /**
- * The one write path of the flood module: how a domain function (commands.ts) writes
- * the records it has checked, whichever way they came in.
+ * The one write path's storage step, for modules whose records are plain rows (flood,
+ * rivers): how a domain function writes the records it has checked, whichever way they
+ * came in.
  *
  * - live (a form, the demo): one audit event per record (`created` / `updated`, the
  *   record's audit view before and after), every update written (version + 1);
@@ -14,11 +15,22 @@
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Ctx } from '../../core/context.js';
-import { diffFields, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
-import { AppError, errors } from '../../core/errors.js';
-import { insertMany, updateMany } from '../../core/db/bulk.js';
-import type { RowError, TraceEntry, WriteOrigin } from '../../core/ledger/ledger.js';
+import type { Ctx } from './context.js';
+import { diffFields, type AuditInput, type WriteScope } from './audit/audit.js';
+import { AppError, errors } from './errors.js';
+import { insertMany, updateMany } from './db/bulk.js';
+import type { RowError, TraceEntry, WriteOrigin } from './ledger/ledger.js';
+
+/** What a domain function did with a batch (the ledger's summary; a form reads `ids`). */
+export interface SaveResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Historical mode only: rows that cannot be true records (live mode throws instead). */
+  errors: RowError[];
+  /** The id of each input, in input order (undefined where the input was an error). */
+  ids: Array<string | undefined>;
+}
 
 /** A table row as read (all columns). */
 export type AnyRow = Record<string, any>;
