@@ -115,11 +115,10 @@ describe('web shell', () => {
     await page.getByRole('menuitem', { name: '单位管理' }).click();
     const orgRow = page.getByRole('row').filter({ hasText: '水务监测中心' });
     await orgRow.getByRole('button', { name: label('历史') }).click();
-    const event = page.getByTestId('history-event').first();
-    await event.waitFor();
-    const history = await event.innerText();
+    await page.getByTestId('history-event').first().waitFor();
+    const history = (await page.getByTestId('history-event').allInnerTexts()).join('\n');
     expect(history).toContain('新建');
-    expect(history).toContain('台账导入（orgs）');
+    expect(history).toContain('从台账文件「单位-改正.csv」第3行导入');
     expect(history).toContain('水务监测中心');
     await shot(page, 'org-history', { fullPage: false });
     expect(errors).toEqual([]);
