@@ -148,9 +148,11 @@ export interface LedgerDef<Row> {
   /**
    * The record's natural key in the file (e.g. 工单编号): the kernel checks it across the whole
    * file — a key seen twice is a row error on the later row naming the earlier (`与第N行重复`),
-   * whichever chunks they fall in. `header` is the column the error names.
+   * whichever chunks they fall in. `header` is the column the error names; `describe` words the
+   * error as the ledger's own check does (default: `与第N行重复`, the key as the value), so within
+   * a chunk the two checks give one error.
    */
-  naturalKey?: { header: string; of(row: Row): string };
+  naturalKey?: { header: string; of(row: Row): string; describe?(row: Row, firstRow: number): { message: string; value?: string } };
 }
 
 /** Rows per `commit` call of a chunked ledger (see {@link LedgerDef.chunked}); `FAZHI_IMPORT_CHUNK_ROWS` overrides. */
@@ -314,7 +316,7 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
           for (const r of rows) {
             const k = nk.of(r.value);
             const prev = seenKeys.get(k);
-            if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, message: `与第${prev}行重复`, value: k });
+            if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, ...(nk.describe ? nk.describe(r.value, prev) : { message: `与第${prev}行重复`, value: k }) });
             seenKeys.set(k, r.rowNumber);
           }
         }

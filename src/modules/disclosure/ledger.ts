@@ -34,6 +34,8 @@ export const requestsLedger: LedgerDef<RequestRow> = {
   readPermission: 'disclosure.read',
   writePermission: 'disclosure.write',
   undo: demandUndo,
+  chunked: true,
+  naturalKey: { header: '申请编号', of: (r) => r.refNo },
   commit: (imp, rows) =>
     importDemandRows(imp, disclosureKind, rows, {
       headers: { repliedAt: '答复日期' },

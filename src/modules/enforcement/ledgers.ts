@@ -69,6 +69,8 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
   spec: penaltyCasesSpec,
   readPermission: 'enforcement.case.read',
   writePermission: 'enforcement.case.write',
+  chunked: true,
+  naturalKey: { header: '案件编号', of: (r) => r.caseNo },
   async commit(imp, rows) {
     const { ctx, w } = imp;
     const tenantId = ctx.actor.tenantId;

@@ -35,6 +35,8 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
   readPermission: 'hotline.read',
   writePermission: 'hotline.write',
   undo: demandUndo,
+  chunked: true,
+  naturalKey: { header: '工单编号', of: (r) => r.orderNo },
   commit: (imp, rows) =>
     importDemandRows(imp, hotlineKind, rows, {
       headers: { closedAt: '办结时间', repliedAt: '回复时间' },

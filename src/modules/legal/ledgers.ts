@@ -26,6 +26,8 @@ export const legalAdviceLedger: LedgerDef<Row> = {
   spec: legalAdviceSpec,
   readPermission: 'legal.read',
   writePermission: 'legal.write',
+  chunked: true,
+  naturalKey: { header: '事项名称', of: keyOf, describe: (r, prev) => ({ message: `与第${prev}行的日期、类型、事项名称相同`, value: r.title }) },
   async commit(imp, rows) {
     const { ctx } = imp;
     const errors: RowError[] = [];

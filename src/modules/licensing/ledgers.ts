@@ -81,6 +81,8 @@ export const permitsLedger: LedgerDef<PermitRow> = {
   spec: permitsSpec,
   readPermission: 'licensing.read',
   writePermission: 'licensing.write',
+  chunked: true,
+  naturalKey: { header: '办件编号', of: (r) => r.caseNo.trim(), describe: (r, prev) => ({ message: `办件编号“${r.caseNo.trim()}”与第${prev}行重复` }) },
   async commit(imp, rows) {
     const { ctx } = imp;
     const db = ctx.db.withTables<LicensingTables>();

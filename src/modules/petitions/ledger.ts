@@ -36,6 +36,8 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
   readPermission: 'petitions.read',
   writePermission: 'petitions.write',
   undo: demandUndo,
+  chunked: true,
+  naturalKey: { header: '信访编号', of: (r) => r.refNo },
   commit: (imp, rows) =>
     importDemandRows(imp, petitionKind, rows, {
       headers: { closedAt: '办结日期' },

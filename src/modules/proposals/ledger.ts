@@ -40,6 +40,8 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
   readPermission: 'proposals.read',
   writePermission: 'proposals.write',
   undo: demandUndo,
+  chunked: true,
+  naturalKey: { header: '编号', of: (r) => r.refNo },
   commit: (imp, rows) =>
     importDemandRows(imp, proposalKind, rows, {
       headers: { repliedAt: '答复日期' },

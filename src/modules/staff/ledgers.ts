@@ -54,6 +54,8 @@ function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, tab
     spec: spec as LedgerSpec,
     readPermission: 'staff.read',
     writePermission: 'staff.write',
+    chunked: true,
+    naturalKey: { header: spec.columns[spec.columns.length > 2 ? 2 : 1]!.header, of: (v) => key(toRow(v)), describe: (_, prev) => ({ message: `与第${prev}行重复` }) },
     async commit(imp, rows) {
       const { ctx } = imp;
       const errors: RowError[] = [];
