@@ -28,7 +28,7 @@ async function fazhi(...args: string[]): Promise<{ code: number; stdout: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cli-'));
-  env = { ...process.env, FAZHI_PASSWORD: 'First-Admin-1' };
+  env = { ...process.env, FAZHI_PASSWORD: 'First-Tide-17' };
   delete env.DATABASE_URL;
   delete env.FAZHI_DATA;
   if (dbKind === 'postgres') {

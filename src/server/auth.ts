@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { login, logout, resolveSession } from '../core/auth/sessions.js';
+import { login, logout, resolveSession, sessionHash } from '../core/auth/sessions.js';
 import { changeOwnPassword } from '../core/auth/users.js';
 import { ctxOf } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
@@ -39,7 +39,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
 
   api.post(
     '/api/auth/login',
-    { schema: { tags, summary: '用户名密码登录', body: Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) }) } },
+    { schema: { tags, summary: '用户名密码登录', body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }) } },
     async (req, reply) => {
       const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
@@ -58,9 +58,10 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
   });
   api.post(
     '/api/auth/password',
-    { schema: { tags, summary: '修改本人密码', body: Type.Object({ oldPassword: Type.String(), newPassword: Type.String() }) } },
+    { schema: { tags, summary: '修改本人密码', body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }) } },
     async (req) => {
-      await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword);
+      const token = req.cookies[SESSION_COOKIE];
+      await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword, token ? sessionHash(token) : undefined);
       return { data: { ok: true } };
     },
   );

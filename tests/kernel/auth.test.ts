@@ -28,10 +28,23 @@ describe('login and sessions', () => {
     expect(res.json().data.roles).toEqual([{ key: 'legal', label: '依法行政办（法制）' }]);
   });
 
-  it('rejects a wrong password with a Chinese message and counts down the attempts', async () => {
-    const res = await post('/api/auth/login', { username: 'viewer', password: 'wrong-Password1' });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().message).toContain('还可尝试4次');
+  it('answers a wrong password and an unknown user alike (no username enumeration)', async () => {
+    const wrong = await post('/api/auth/login', { username: 'viewer', password: 'wrong-Password1' });
+    const unknown = await post('/api/auth/login', { username: 'nobody-here', password: 'wrong-Password1' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().message).toBe('用户名或密码错误');
+    expect((await post('/api/auth/login', { username: 'viewer', password: 'x'.repeat(1_000_000) })).statusCode).toBe(400);
+  });
+
+  it('checks at most 5 passwords when guesses come in parallel', async () => {
+    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/api/auth/login', { username: 'flood', password: `Guess-${i}-tide` })));
+    const events = await sys.db.selectFrom('audit_event').select(['action']).where('entity', '=', 'user').where('action', 'in', ['login_failed', 'locked']).where('entity_id', '=', (await sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id).execute();
+    // Only the attempts that got to check a password are recorded: never more than 5.
+    expect(events.length).toBeLessThanOrEqual(5);
+    expect(guesses.filter((g) => g.statusCode === 423).length).toBeGreaterThanOrEqual(25);
+    expect((await post('/api/auth/login', { username: 'flood', password: 'Fazhi@2022' })).statusCode).toBe(423);
   });
 
   it('locks the account for 15 minutes after 5 failures, even for the right password', async () => {
@@ -80,6 +93,19 @@ describe('login and sessions', () => {
     expect((await c.req('GET', '/api/auth/me')).status).toBe(200);
     await sys.db.updateTable('app_session').set({ last_seen_at: new Date(Date.now() - 31 * 60000) }).execute();
     expect((await c.req('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends the other sessions of a user who changes the password', async () => {
+    const admin = await login(app, 'admin');
+    const bureau = (await admin.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
+    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Password1' })).body.field).toBe('password');
+    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Twice-Tide7' })).body.message).toBe('密码不能包含用户名');
+    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Init-Tide-73' })).status).toBe(201);
+    const office = await login(app, 'twice', 'Init-Tide-73');
+    const phone = await login(app, 'twice', 'Init-Tide-73');
+    expect((await office.req('POST', '/api/auth/password', { oldPassword: 'Init-Tide-73', newPassword: 'Pump-Gate-58' })).status).toBe(200);
+    expect((await office.req('GET', '/api/auth/me')).status).toBe(200);
+    expect((await phone.req('GET', '/api/auth/me')).status).toBe(401);
   });
 
   it('forces a new user to change the initial password before anything else, under the policy', async () => {

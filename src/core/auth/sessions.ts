@@ -10,6 +10,12 @@ import { findUserByUsername } from './users.js';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/** How a session token is stored (and looked up): its sha256. */
+export const sessionHash = sha256;
+
+/** The one answer for a wrong password and an unknown user alike (no username enumeration). */
+const BAD_CREDENTIALS = '用户名或密码错误';
+
 /** Maps roles to the permissions modules granted them. Built once from the manifests. */
 export type PermissionResolver = (roles: readonly RoleKey[]) => ReadonlySet<string>;
 
@@ -25,36 +31,51 @@ let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword('Dummy-password-1'));
 
 /**
- * Password login. 5 failures lock the account for 15 minutes (locked accounts
- * are refused even with the right password). Failures and logins are audited.
+ * Password login. 5 failures lock the account for 15 minutes (locked accounts are refused
+ * even with the right password). Each attempt first takes one of the account's attempts
+ * atomically (`failed_attempts + 1` in one UPDATE), so parallel guesses cannot check more
+ * than 5 passwords before the lock; a right password gives the attempt back. A wrong password
+ * and an unknown user get the same answer after the same argon2 work. Failures and logins
+ * are audited.
  */
 export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, username: string, password: string, now = new Date()): Promise<LoginResult> {
   const user = await findUserByUsername(db, username ?? '');
-  if (!user) {
+  if (!user || user.disabled) {
     await verifyPassword(await dummy(), password ?? '');
-    throw errors.unauthenticated('用户名或密码错误');
+    throw errors.unauthenticated(BAD_CREDENTIALS);
   }
   const sys: Actor = { tenantId: user.tenant_id, userId: user.id, name: user.display_name, orgId: user.org_id, roles: [], scope: { all: false, orgIds: [] }, permissions: new Set() };
-  if (user.disabled) throw errors.unauthenticated('账号已停用，请联系管理员');
-  if (user.locked_until && user.locked_until > now) {
-    const mins = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60000);
-    throw new AppError('ACCOUNT_LOCKED', `密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定，请${mins}分钟后再试`, 423);
+  const lockedMessage = (until: Date) => `密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定，请${Math.ceil((until.getTime() - now.getTime()) / 60000)}分钟后再试`;
+  // Take an attempt: only while the account is not locked and has attempts left.
+  const taken = await db
+    .updateTable('app_user')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), locked_until: null }))
+    .where('tenant_id', '=', user.tenant_id)
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .where((eb) => eb.or([eb('failed_attempts', '<', AUTH_POLICY.maxFailures), eb('locked_until', '<=', now)]))
+    .returning(['failed_attempts'])
+    .executeTakeFirst();
+  if (!taken) {
+    const fresh = await db.selectFrom('app_user').select(['locked_until']).where('tenant_id', '=', user.tenant_id).where('id', '=', user.id).executeTakeFirst();
+    const until = fresh?.locked_until && fresh.locked_until > now ? fresh.locked_until : new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000);
+    throw new AppError('ACCOUNT_LOCKED', lockedMessage(until), 423);
   }
   const ok = await verifyPassword(user.password_hash, password ?? '');
   if (!ok) {
-    const failures = user.failed_attempts + 1;
+    // An expired lock left its count behind: the first attempt after it counts as 1.
+    const failures = user.locked_until && user.locked_until <= now ? 1 : Number(taken.failed_attempts);
     const lock = failures >= AUTH_POLICY.maxFailures;
     await db.transaction().execute(async (tx) => {
       await tx
         .updateTable('app_user')
-        .set({ failed_attempts: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) : null })
+        .set(lock ? { failed_attempts: AUTH_POLICY.maxFailures, locked_until: new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) } : { failed_attempts: failures })
         .where('tenant_id', '=', user.tenant_id)
         .where('id', '=', user.id)
         .execute();
       await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: lock ? 'locked' : 'login_failed', orgId: user.org_id, note: { failures } });
     });
-    if (lock) throw errors.unauthenticated(`密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定${AUTH_POLICY.lockMinutes}分钟`);
-    throw errors.unauthenticated(`用户名或密码错误（还可尝试${AUTH_POLICY.maxFailures - failures}次）`);
+    throw errors.unauthenticated(BAD_CREDENTIALS);
   }
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
@@ -84,7 +105,7 @@ export interface SessionInfo {
  * slides the window (written at most once a minute).
  */
 export async function resolveSession(db: Kysely<KernelDB>, resolve: PermissionResolver, token: string, now = new Date()): Promise<SessionInfo | undefined> {
-  const idHash = sha256(token);
+  const idHash = sessionHash(token);
   const row = await db
     .selectFrom('app_session as s')
     .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))

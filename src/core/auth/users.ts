@@ -48,11 +48,11 @@ function validateRoles(roles: string[]): RoleKey[] {
 }
 
 /** Creates a user with an initial password (audit: `user.created`; the password is never logged). */
-export async function createUser(ctx: Ctx, input: UserInput): Promise<User> {
+export async function createUser(ctx: Ctx, input: UserInput, opts: { /** `fazhi demo` only: the demo accounts' shared, documented password. */ demoAccount?: boolean } = {}): Promise<User> {
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username ?? '')) throw errors.validation('username', '用户名为3–32位字母、数字、下划线、点或连字符');
   if (!input.displayName?.trim()) throw errors.validation('displayName', '姓名不能为空');
   const roles = validateRoles(input.roles ?? []);
-  const policy = checkPasswordPolicy(input.password ?? '');
+  const policy = opts.demoAccount ? undefined : checkPasswordPolicy(input.password ?? '', { username: input.username });
   if (policy) throw errors.validation('password', policy);
   const passwordHash = await hashPassword(input.password);
   return write(ctx, async ({ tx, audit }) => {
@@ -105,7 +105,7 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
   const roles = patch.roles ? validateRoles(patch.roles) : undefined;
   let hash: string | undefined;
   if (patch.resetPassword !== undefined) {
-    const policy = checkPasswordPolicy(patch.resetPassword);
+    const policy = checkPasswordPolicy(patch.resetPassword, { username: (await ctx.db.selectFrom('app_user').select('username').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst())?.username });
     if (policy) throw errors.validation('resetPassword', policy);
     hash = await hashPassword(patch.resetPassword);
   }
@@ -149,13 +149,18 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
 }
 
 /** The user changes their own password (the old one must match; the policy applies). */
-export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPassword: string): Promise<void> {
+/**
+ * Changes the signed-in user's password. Every other session of the user ends (a password
+ * changed because it leaked must lock out whoever holds it); `keepSession` (the sha256 of
+ * the current session's token) stays signed in.
+ */
+export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPassword: string, keepSession?: string): Promise<void> {
   const userId = ctx.actor.userId;
   if (!userId) throw errors.unauthenticated();
   const row = await ctx.db.selectFrom('app_user').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', userId).executeTakeFirst();
   if (!row) throw errors.unauthenticated();
   if (!(await verifyPassword(row.password_hash, oldPassword ?? ''))) throw errors.validation('oldPassword', '原密码不正确');
-  const policy = checkPasswordPolicy(newPassword ?? '');
+  const policy = checkPasswordPolicy(newPassword ?? '', { username: row.username });
   if (policy) throw errors.validation('newPassword', policy);
   if (oldPassword === newPassword) throw errors.validation('newPassword', '新密码不能与原密码相同');
   const hash = await hashPassword(newPassword);
@@ -166,7 +171,13 @@ export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPasswo
       .where('tenant_id', '=', ctx.actor.tenantId)
       .where('id', '=', userId)
       .execute();
-    await audit({ entity: 'user', entityId: userId, action: 'password_changed', orgId: row.org_id, note: { by: 'self' } });
+    const ended = await tx
+      .deleteFrom('app_session')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('user_id', '=', userId)
+      .$if(!!keepSession, (q) => q.where('id_hash', '!=', keepSession!))
+      .executeTakeFirst();
+    await audit({ entity: 'user', entityId: userId, action: 'password_changed', orgId: row.org_id, note: { by: 'self', otherSessionsEnded: Number(ended.numDeletedRows ?? 0) } });
   });
 }
 

@@ -47,7 +47,7 @@ export async function loadSystemDemo(ctx: DemoContext): Promise<void> {
   }
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   for (const a of DEMO_ACCOUNTS) {
-    await createUser(c, { username: a.username, displayName: a.name, orgId: orgs.get(a.org)!.id, roles: a.roles, password: DEMO_PASSWORD, mustChangePassword: false });
+    await createUser(c, { username: a.username, displayName: a.name, orgId: orgs.get(a.org)!.id, roles: a.roles, password: DEMO_PASSWORD, mustChangePassword: false }, { demoAccount: true });
   }
   ctx.log(`系统管理：${DEMO_DEPARTMENTS.length} 个科室、${TIANHE_STREETS.length} 个街道、${DEMO_ACCOUNTS.length} 个演示账号`);
 }
