@@ -177,6 +177,9 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
     const actor = ctx.actor;
     throwFieldErrors(await checkOrgAndAssignee(w, actor, input.orgId, input.assigneeId));
     if (input.orgId) assertInScope(actor, input.orgId, '承办单位');
+    // A user who sees only their own unit takes demands in for that unit: without a unit named,
+    // the record is theirs, never the bureau's (which they could not see afterwards).
+    const orgId = input.orgId ?? (actor.scope.all ? null : actor.orgId);
     const refNo = input.refNo.trim();
     if (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) throw errors.duplicate('refNo', `${def.refLabel}“${refNo}”已存在`);
     const [saved] = await saveDemands(
@@ -187,7 +190,7 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
       [
         {
           refNo,
-          orgId: input.orgId ?? null,
+          orgId,
           assigneeId: input.assigneeId ?? null,
           receivedAt: parseInstant(input.receivedAt)!,
           title: input.title?.trim() ?? '',

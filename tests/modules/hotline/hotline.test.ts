@@ -154,6 +154,19 @@ describe('data scope and the work queue', () => {
     expect((await wushan.req('GET', `/api/history/hotline.order/${id}`)).status).toBe(404);
   });
 
+  it("takes a street user's intake without a unit in for the street, and refuses another unit", async () => {
+    const own = await wushan.req('POST', '/api/hotline/items', { refNo: 'GZ-T-WS-01', receivedAt: '2022-05-06 09:00', demandType: '咨询', title: '街道受理', content: '街道直接受理的来电', timeLimit: 1 });
+    expect(own.status).toBe(201);
+    expect(own.body.data.orgName).toBe('五山街道');
+    expect((await wushan.req('GET', `/api/hotline/items/${own.body.data.id}`)).status).toBe(200);
+    const other = await wushan.req('POST', '/api/hotline/items', { refNo: 'GZ-T-WS-02', receivedAt: '2022-05-06 09:00', demandType: '咨询', title: '越权', content: '派给别的单位', orgId: orgs.get('员村街道')!.id, timeLimit: 1 });
+    expect([403, 404]).toContain(other.status);
+    expect((await clerk.req('GET', '/api/hotline/items?q=GZ-T-WS-02')).body.data.total).toBe(0);
+    // Leave the street's list as the next test expects it.
+    await sys.db.deleteFrom('tracked_deadline').where('entity_id', '=', own.body.data.id).execute();
+    await sys.db.withTables<{ dm_item: { id: string } }>().deleteFrom('dm_item').where('id', '=', own.body.data.id).execute();
+  });
+
   it("lists a street's own order to it", async () => {
     const r = await push(clerk, order('GZ-T-0100', { unitName: '五山街道', receivedAt: '2022-05-05 09:00' }));
     const list = (await wushan.req('GET', '/api/hotline/items')).body.data;
