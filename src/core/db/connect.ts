@@ -50,26 +50,45 @@ export function resolveFilesDir(opts: { data?: string } = {}): string {
 }
 
 /**
+ * When a process started (clock ticks since boot, from /proc/<pid>/stat), or null where
+ * /proc is not available. A pid and its start time name one process: a pid reused by
+ * another program after a crash has a different start time.
+ */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: fields start after its last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The embedded engine is single-process: a second process opening the same folder
- * would corrupt it. A lock file holds the owner's pid; a stale lock (its process
- * gone) is taken over.
+ * would corrupt it. A lock file holds the owner's pid and start time; a stale lock
+ * (its process gone, or its pid since reused by another process) is taken over.
  */
 function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = path.join(dataDir, '..', 'fazhi.lock');
+  const me = `${process.pid} ${processStartTime(process.pid) ?? ''}`.trim();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lock, me, { flag: 'wx' });
       return () => fs.rmSync(lock, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(lock, 'utf8'));
+      const [pidText, started] = fs.readFileSync(lock, 'utf8').trim().split(/\s+/);
+      const pid = Number(pidText);
       let alive = false;
       try {
         alive = pid > 0 && pid !== process.pid && (process.kill(pid, 0), true);
       } catch {
         alive = false;
       }
+      // The pid lives, but is it the process that took the lock? (A pid is reused after a crash.)
+      if (alive && started && processStartTime(pid) !== null && processStartTime(pid) !== started) alive = false;
       if (alive) {
         throw new AppError('DATA_DIR_IN_USE', `数据目录 ${path.dirname(dataDir)} 正被另一个进程（pid ${pid}）使用：嵌入式数据库只能由一个进程打开。请先停止该进程（如正在运行的服务），或改用 PostgreSQL（DATABASE_URL）`, 1);
       }
