@@ -48,6 +48,11 @@ describe('signed checkpoints of the audit chain', () => {
     expect(!r.ok && r.reason).toContain('末尾的事件被删除');
   });
 
+  it('refuses TRUNCATE of the chain and of its checkpoints', async () => {
+    await expect(sql`TRUNCATE audit_event`.execute(sys.db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE audit_checkpoint`.execute(sys.db)).rejects.toThrow(/append-only/);
+  });
+
   it('catches a truncated chain', async () => {
     await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
     await unguard();

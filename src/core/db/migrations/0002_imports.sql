@@ -80,3 +80,9 @@ CREATE TABLE audit_checkpoint (
 );
 CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE OR DELETE ON audit_checkpoint
   FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+
+-- TRUNCATE fires no row triggers: refuse it on the chain and its checkpoints too.
+CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
+CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
