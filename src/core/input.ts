@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { isIsoDate } from './calendar/calendar.js';
 import { errors } from './errors.js';
 
@@ -60,3 +61,118 @@ export const check = {
     return s;
   },
 };
+
+// ── The kernel's input guard (every request, before validation) ──
+
+/** A NUL or a lone UTF-16 surrogate: PostgreSQL cannot store either in text (22021/22P05). */
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The first field (dotted path) of a value whose string — or key — holds a NUL or a
+ * lone surrogate; null when the value is clean. Walks objects and arrays.
+ */
+export function badTextField(v: unknown, path = ''): string | null {
+  if (typeof v === 'string') return BAD_TEXT.test(v) ? path || '(请求)' : null;
+  if (v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const f = badTextField(v[i], path ? `${path}.${i}` : String(i));
+      if (f) return f;
+    }
+    return null;
+  }
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const p = path ? `${path}.${k}` : k;
+    if (BAD_TEXT.test(k)) return p;
+    const f = badTextField(x, p);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Throws 400 naming the field when a string holds a NUL or a lone surrogate. */
+export function assertCleanText(v: unknown, path = ''): void {
+  const f = badTextField(v, path);
+  if (f) throw errors.validation(f, `字段“${f}”含有不允许的字符（空字符或不完整的 Unicode 字符）`);
+}
+
+/**
+ * The first field holding a non-finite number. JSON cannot carry one, but the router's
+ * type coercion turns a query's `1e309` or `Infinity` into Infinity and lets it past
+ * `maximum`; checked after validation.
+ */
+export function nonFiniteField(v: unknown, path = ''): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path || '(请求)';
+  if (v === null || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const f = nonFiniteField(x, path ? `${path}.${k}` : k);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Throws 400 naming the field when a (coerced) number is not finite. */
+export function assertFiniteNumbers(v: unknown): void {
+  const f = nonFiniteField(v);
+  if (f) throw errors.validation(f, `字段“${f}”数值超出范围`);
+}
+
+/** The bounds a route schema gets where it declares none, by where the value comes from. */
+export const DEFAULT_BOUNDS = {
+  /** Path segments and query values: ids, keys, filters. */
+  paramMaxLength: 200,
+  queryMaxLength: 500,
+  /** Body strings: the longest declared text field is 20,000 characters. */
+  bodyMaxLength: 20_000,
+  /** Integers fit PostgreSQL's integer; other numbers a numeric amount. */
+  intMin: -2_147_483_648,
+  intMax: 2_147_483_647,
+  numMin: -1e12,
+  numMax: 1e12,
+} as const;
+
+const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/**
+ * Bounds a JSON schema in place where it has none: every string a maxLength, every
+ * integer/number a minimum and maximum, every YYYY-MM-DD pattern of a path or query
+ * the `iso-date` format (a real calendar date, `isIsoDate`), so the router answers 400
+ * before any SQL runs (a body's dates are checked by its command, naming the label). Idempotent (schemas shared between routes are walked more than once).
+ */
+export function boundSchema(s: unknown, where: 'param' | 'query' | 'body'): void {
+  if (!s || typeof s !== 'object') return;
+  if (Array.isArray(s)) {
+    for (const x of s) boundSchema(x, where);
+    return;
+  }
+  const o = s as Record<string, unknown>;
+  const types = Array.isArray(o.type) ? (o.type as string[]) : typeof o.type === 'string' ? [o.type] : [];
+  if (types.includes('string') && o.enum === undefined && o.const === undefined) {
+    if (o.maxLength === undefined) o.maxLength = where === 'param' ? DEFAULT_BOUNDS.paramMaxLength : where === 'query' ? DEFAULT_BOUNDS.queryMaxLength : DEFAULT_BOUNDS.bodyMaxLength;
+    // Body dates are checked by the commands, whose messages carry the field's label.
+    if (o.pattern === ISO_DATE_PATTERN && o.format === undefined && where !== 'body') o.format = 'iso-date';
+  }
+  if (types.includes('integer')) {
+    o.minimum ??= DEFAULT_BOUNDS.intMin;
+    o.maximum ??= DEFAULT_BOUNDS.intMax;
+  } else if (types.includes('number')) {
+    o.minimum ??= DEFAULT_BOUNDS.numMin;
+    o.maximum ??= DEFAULT_BOUNDS.numMax;
+  }
+  for (const k of ['properties', 'patternProperties'] as const) {
+    const p = o[k];
+    if (p && typeof p === 'object') for (const x of Object.values(p)) boundSchema(x, where);
+  }
+  for (const k of ['items', 'additionalProperties', 'not'] as const) if (o[k] && typeof o[k] === 'object') boundSchema(o[k], where);
+  for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(o[k])) boundSchema(o[k], where);
+}
+
+/** The ajv format behind `iso-date`: a real calendar date (2023-02-30 is not). */
+export const isoDateFormat = { type: 'string' as const, validate: (s: string) => isIsoDate(s) };
+
+/**
+ * A YYYY-MM-DD date in a route schema. In a path or query the router also rejects
+ * 2023-02-30 (format `iso-date`, added by `boundSchema`); in a body the command does,
+ * with the field's label (`check.date`).
+ */
+export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, maxLength: 10 });

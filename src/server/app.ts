@@ -14,6 +14,7 @@ import { FILE_LIMITS } from '../core/files/store.js';
 import { installErrorHandler } from './errors.js';
 import { installAuth } from './auth.js';
 import { kernelRoutes } from './kernelRoutes.js';
+import { assertCleanText, assertFiniteNumbers, boundSchema, isoDateFormat } from '../core/input.js';
 
 export interface ServerOptions {
   /** Pino logger options; false in tests. */
@@ -35,7 +36,7 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     logger: opts.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string) || crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, formats: { 'iso-date': isoDateFormat } } },
     bodyLimit: 2 * 1024 * 1024,
   });
   app.decorate('sys', sys);
@@ -53,6 +54,7 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   let spaFallback = false;
   installErrorHandler(app, () => spaFallback);
+  installInputGuard(app);
   installAuth(app, { secureCookies: opts.secureCookies ?? process.env.FAZHI_SECURE_COOKIES === '1' });
 
   await app.register(kernelRoutes, { prefix: '/api' });
@@ -69,4 +71,30 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
   }
   app.get('/healthz', async () => ({ ok: true }));
   return app;
+}
+
+/**
+ * The kernel's input guard: every route schema is bounded where it declares no bound
+ * (strings a maxLength, numbers a range, YYYY-MM-DD patterns a real date), and every
+ * string of params, query and JSON body is checked for NUL and lone surrogates before
+ * validation, and every coerced number of params and query for Infinity after it —
+ * 400 naming the field, before any SQL runs.
+ */
+function installInputGuard(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    const s = route.schema as Record<string, unknown> | undefined;
+    if (!s) return;
+    boundSchema(s.params, 'param');
+    boundSchema(s.querystring, 'query');
+    boundSchema(s.body, 'body');
+  });
+  app.addHook('preValidation', async (req) => {
+    assertCleanText(req.params);
+    assertCleanText(req.query);
+    if (req.body !== undefined && !req.isMultipart()) assertCleanText(req.body);
+  });
+  app.addHook('preHandler', async (req) => {
+    assertFiniteNumbers(req.params);
+    assertFiniteNumbers(req.query);
+  });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf, sendFile } from '../core/http.js';
 import { errors } from '../core/errors.js';
+import { assertCleanText } from '../core/input.js';
 import { history } from '../core/audit/audit.js';
 import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
@@ -51,7 +52,7 @@ export async function kernelRoutes(root: FastifyInstance) {
   // ── Attachments ──
   app.get(
     '/attachments',
-    { schema: { tags: ['附件'], summary: '记录的附件', querystring: Type.Object({ entity: Type.String(), entityId: Type.String() }) } },
+    { schema: { tags: ['附件'], summary: '记录的附件', querystring: Type.Object({ entity: Type.String({ maxLength: 64 }), entityId: Type.String({ maxLength: 100 }) }) } },
     async (req) => ({ data: await listAttachments(sys, ctxOf(req), req.query.entity, req.query.entityId) }),
   );
   app.post('/attachments', { schema: { tags: ['附件'], summary: '上传附件（multipart: entity, entityId, file）', consumes: ['multipart/form-data'] } }, async (req, reply) => {
@@ -61,12 +62,15 @@ export async function kernelRoutes(root: FastifyInstance) {
     const data = await part.toBuffer();
     const field = (n: string) => {
       const f = part.fields[n] as { value?: unknown } | undefined;
-      return typeof f?.value === 'string' ? f.value : '';
+      const v = typeof f?.value === 'string' ? f.value : '';
+      assertCleanText(v, n);
+      return v;
     };
+    assertCleanText(part.filename, 'file');
     const a = await addAttachment(sys, ctx, { entity: field('entity'), entityId: field('entityId'), filename: part.filename, mime: part.mimetype, data });
     return reply.code(201).send({ data: a });
   });
-  app.get('/attachments/:id/content', { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String() }) } }, async (req, reply) => {
+  app.get('/attachments/:id/content', { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } }, async (req, reply) => {
     const { meta, data } = await readAttachment(sys, ctxOf(req), req.params.id);
     return sendFile(reply, data, meta.filename, meta.mime);
   });
@@ -129,6 +133,7 @@ export async function kernelRoutes(root: FastifyInstance) {
       const { def, ctx } = ledgerOf(req.params.key, 'write', req);
       const part = await req.file();
       if (!part) throw errors.validation('file', '请选择要导入的文件');
+      assertCleanText(part.filename, 'file');
       const data = await part.toBuffer();
       return { data: await importLedger(sys, ctx, def, { data, filename: part.filename }, { dryRun: req.query.dryRun }) };
     },

@@ -27,7 +27,7 @@ export const ListQuery = Type.Object({
   mine: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 50 })),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 

@@ -8,6 +8,7 @@ import { addProactive, recordRemedy, setReportText } from './commands.js';
 import { buildDisclosureReport, renderDisclosureReport, type ReportFormat } from './report.js';
 import { REMEDY_KINDS, REMEDY_RESULTS } from './rules.js';
 import type { DisclosureTables } from './schema.js';
+import { IsoDate } from '../../core/input.js';
 
 /** 政府信息公开 routes: requests (shared lifecycle), remedies, proactive disclosures, the annual report. */
 export async function disclosureRoutes(root: FastifyInstance) {
@@ -18,7 +19,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
 
   app.post(
     '/disclosure/items/:id/remedy',
-    { schema: { tags, summary: '登记行政复议或行政诉讼', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ kind: Type.Union(REMEDY_KINDS.map((k) => Type.Literal(k))), result: Type.Union(REMEDY_RESULTS.map((k) => Type.Literal(k))), filedOn: Type.String() }) } },
+    { schema: { tags, summary: '登记行政复议或行政诉讼', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ kind: Type.Union(REMEDY_KINDS.map((k) => Type.Literal(k))), result: Type.Union(REMEDY_RESULTS.map((k) => Type.Literal(k))), filedOn: IsoDate }) } },
     async (req) => {
       const ctx = authorize(req, 'disclosure.write');
       await recordRemedy(ctx, req.params.id, req.body);
@@ -26,7 +27,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/disclosure/proactive', { schema: { tags, summary: '主动公开信息', querystring: Type.Object({ year: Type.Optional(Type.Integer()) }) } }, async (req) => {
+  app.get('/disclosure/proactive', { schema: { tags, summary: '主动公开信息', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => {
     const ctx = authorize(req, 'disclosure.read');
     const y = req.query.year;
     const rows = await ctx.db
@@ -39,7 +40,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
       .execute();
     return { data: rows.map((r) => ({ id: r.id, date: r.published_on, section: r.section, title: r.title, platform: r.platform })) };
   });
-  app.post('/disclosure/proactive', { schema: { tags, summary: '登记主动公开信息', body: Type.Object({ date: Type.String(), section: Type.String(), title: Type.String(), platform: Type.Optional(Type.Union([Type.String(), Type.Null()])) }) } }, async (req, reply) => {
+  app.post('/disclosure/proactive', { schema: { tags, summary: '登记主动公开信息', body: Type.Object({ date: IsoDate, section: Type.String({ maxLength: 100 }), title: Type.String({ maxLength: 500 }), platform: Type.Optional(Type.Union([Type.String(), Type.Null()])) }) } }, async (req, reply) => {
     const id = await addProactive(authorize(req, 'disclosure.write'), req.body);
     return reply.code(201).send({ data: { id } });
   });

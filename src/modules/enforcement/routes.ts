@@ -47,7 +47,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   // ── Cases ──
   app.get(
     '/enforcement/cases',
-    { schema: { tags, summary: '案件列表（按数据范围；带期限标记）', querystring: Type.Object({ stage: Type.Optional(Type.String()), orgId: Type.Optional(Type.String({ format: 'uuid' })), side: Type.Optional(Type.Union([Type.Literal('bureau'), Type.Literal('streets')])), year: Type.Optional(Type.Integer()), q: Type.Optional(Type.String({ maxLength: 50 })), deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('due_soon')])), open: Type.Optional(Type.Boolean()) }) } },
+    { schema: { tags, summary: '案件列表（按数据范围；带期限标记）', querystring: Type.Object({ stage: Type.Optional(Type.String()), orgId: Type.Optional(Type.String({ format: 'uuid' })), side: Type.Optional(Type.Union([Type.Literal('bureau'), Type.Literal('streets')])), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), q: Type.Optional(Type.String({ maxLength: 50 })), deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('due_soon')])), open: Type.Optional(Type.Boolean()) }) } },
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.read');
       const t = today();
@@ -61,7 +61,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     {
       schema: {
         tags, summary: '立案',
-        body: Type.Object({ orgId: Type.String({ format: 'uuid' }), clueId: Opt(Type.String({ format: 'uuid' })), source: Opt(Type.String()), sourceRef: Opt(Type.String()), itemId: Opt(Type.String({ format: 'uuid' })), cause: Type.String(), partyType: Type.String(), partyName: Type.String(), partyIdNo: Opt(Type.String()), filedOn: Type.String(), major: Type.Optional(Type.Boolean()), officerIds: Type.Array(Type.String({ format: 'uuid' })) }),
+        body: Type.Object({ orgId: Type.String({ format: 'uuid' }), clueId: Opt(Type.String({ format: 'uuid' })), source: Opt(Type.String()), sourceRef: Opt(Type.String()), itemId: Opt(Type.String({ format: 'uuid' })), cause: Type.String(), partyType: Type.String(), partyName: Type.String(), partyIdNo: Opt(Type.String()), filedOn: IsoDate, major: Type.Optional(Type.Boolean()), officerIds: Type.Array(Type.String({ format: 'uuid' })) }),
       },
     },
     async (req, reply) => {
@@ -115,7 +115,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   });
   app.post(
     '/enforcement/clues',
-    { schema: { tags, summary: '登记线索', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), source: Type.String(), sourceRef: Opt(Type.String()), receivedOn: Type.String(), summary: Type.String(), location: Opt(Type.String()), partyName: Opt(Type.String()) }) } },
+    { schema: { tags, summary: '登记线索', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), source: Type.String(), sourceRef: Opt(Type.String()), receivedOn: IsoDate, summary: Type.String(), location: Opt(Type.String()), partyName: Opt(Type.String()) }) } },
     async (req, reply) => {
       const ctx = authorize(req, 'enforcement.clue.write');
       const row = await createClue(ctx, req.body);
@@ -145,7 +145,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const ctx = authorize(req, 'enforcement.catalogue.read');
     return { data: (await listItems(ctx.db, ctx.actor.tenantId)).map(presentItem) };
   });
-  const ItemBody = Type.Object({ code: Type.String(), name: Type.String(), legalBasis: Type.String(), penaltyBasis: Opt(Type.String()), discretionText: Opt(Type.String()), delegated: Type.Optional(Type.Boolean()) });
+  const ItemBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ maxLength: 200 }), legalBasis: Type.String({ maxLength: 5000 }), penaltyBasis: Opt(Type.String()), discretionText: Opt(Type.String()), delegated: Type.Optional(Type.Boolean()) });
   app.post('/enforcement/items', { schema: { tags, summary: '新增执法事项', body: ItemBody } }, async (req, reply) => reply.code(201).send({ data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body)) }));
   app.patch('/enforcement/items/:id', { schema: { tags, summary: '修改执法事项', params: Id, body: Type.Intersect([ItemBody, Type.Object({ version: Type.Integer() })]) } }, async (req) => ({
     data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body)),
@@ -155,7 +155,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const t = today();
     return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
   });
-  const OfficerBody = Type.Object({ orgId: Type.String({ format: 'uuid' }), name: Type.String(), certNo: Opt(Type.String()), certIssuedOn: Opt(IsoDate), certValidUntil: Opt(IsoDate), examScore: Opt(Type.Number()), active: Type.Optional(Type.Boolean()) });
+  const OfficerBody = Type.Object({ orgId: Type.String({ format: 'uuid' }), name: Type.String({ maxLength: 50 }), certNo: Opt(Type.String({ maxLength: 50 })), certIssuedOn: Opt(IsoDate), certValidUntil: Opt(IsoDate), examScore: Opt(Type.Number()), active: Type.Optional(Type.Boolean()) });
   app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) => reply.code(201).send({ data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body), today()) }));
   app.patch('/enforcement/officers/:id', { schema: { tags, summary: '修改执法人员', params: Id, body: Type.Intersect([OfficerBody, Type.Object({ version: Type.Integer() })]) } }, async (req) => ({
     data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body), today()),
@@ -193,7 +193,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   });
   app.post(
     '/enforcement/reviews',
-    { schema: { tags, summary: '抽取评查案卷（记录随机种子，可复现）', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), year: Type.Integer(), sampleSize: Type.Integer(), seed: Opt(Type.Integer({ minimum: 0, maximum: 4294967295 })), title: Opt(Type.String()), on: Opt(IsoDate) }) } },
+    { schema: { tags, summary: '抽取评查案卷（记录随机种子，可复现）', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), sampleSize: Type.Integer(), seed: Opt(Type.Integer({ minimum: 0, maximum: 4294967295 })), title: Opt(Type.String()), on: Opt(IsoDate) }) } },
     async (req, reply) => {
       const r = await drawReview(authorize(req, 'enforcement.review.manage'), req.body);
       return reply.code(201).send({ data: { id: r.id } });

@@ -4,7 +4,7 @@
  * carries its source; values marked (unverified) are configurable and the UI says so.
  */
 import { errors } from '../../core/errors.js';
-import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
 import type { DiscretionLevel } from './schema.js';
 import type { RuleBreach } from '../../core/ledger/ledger.js';
 import { BASIS_LABELS, describeRange, parseDiscretionText } from './discretion.js';
@@ -221,7 +221,8 @@ export function decisionDocumentProblems(d: { partyName: string | null; facts: s
 
 /** Checks an ISO date input, naming the field. */
 export function assertDate(field: string, label: string, v: unknown): string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw errors.validation(field, `${label}无效，应为“2022-03-01”格式的日期`);
+  // isIsoDate, not Date.parse: Date.parse takes 2023-02-30 (as 2023-03-02).
+  if (!isIsoDate(v)) throw errors.validation(field, `${label}无效，应为“2022-03-01”格式的日期`);
   return v;
 }
 

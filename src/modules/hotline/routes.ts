@@ -55,7 +55,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
 
   app.put(
     '/hotline/district-average/:year',
-    { schema: { tags, summary: '录入某年度全区平均办理时长', params: Type.Object({ year: Type.Integer() }), body: Type.Object({ avg: Type.Number(), note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) }) } },
+    { schema: { tags, summary: '录入某年度全区平均办理时长', params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }), body: Type.Object({ avg: Type.Number(), note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) }) } },
     async (req) => {
       await setDistrictAverage(authorize(req, 'hotline.settings'), req.params.year, req.body.avg, req.body.note);
       return { data: { year: req.params.year, avg: req.body.avg } };

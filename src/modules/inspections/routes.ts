@@ -40,12 +40,12 @@ export async function inspectionRoutes(root: FastifyInstance) {
     reply.code(201).send({ data: await cmd.addConflict(authorize(req, 'inspections.manage'), req.body) }),
   );
 
-  app.get('/inspections/plans', { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer()) }) } }, async (req) => ({
+  app.get('/inspections/plans', { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => ({
     data: (await listPlans(authorize(req, 'inspections.read'), req.query.year)).map(presentPlan),
   }));
   app.post(
     '/inspections/plans',
-    { schema: { tags, summary: '新建抽查计划', body: Type.Object({ year: Type.Integer(), title: Type.String({ maxLength: 200 }), itemId: Type.String({ format: 'uuid' }), ratioPercent: Type.Number(), perEntity: Type.Optional(Type.Integer()), windowFrom: IsoDate, windowTo: IsoDate }) } },
+    { schema: { tags, summary: '新建抽查计划', body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), title: Type.String({ maxLength: 200 }), itemId: Type.String({ format: 'uuid' }), ratioPercent: Type.Number(), perEntity: Type.Optional(Type.Integer()), windowFrom: IsoDate, windowTo: IsoDate }) } },
     async (req, reply) => reply.code(201).send({ data: await cmd.createPlan(authorize(req, 'inspections.manage'), req.body) }),
   );
   app.get('/inspections/plans/:id', { schema: { tags, summary: '抽查计划、抽取记录与抽查任务', params: Id } }, async (req) => {

@@ -34,7 +34,7 @@ export async function legalRoutes(root: FastifyInstance) {
 
   app.get(
     '/legal/advice',
-    { schema: { tags, summary: '法律顾问工作记录', querystring: Type.Object({ year: Type.Optional(Type.Integer()), kind: Type.Optional(lit(ADVICE_KINDS)), q: Type.Optional(Type.String({ maxLength: 50 })), page: Type.Optional(Type.Integer({ minimum: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }) } },
+    { schema: { tags, summary: '法律顾问工作记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(ADVICE_KINDS)), q: Type.Optional(Type.String({ maxLength: 50 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }) } },
     async (req) => {
       const size = req.query.pageSize ?? 20;
       const r = await listAdvice(authorize(req, 'legal.read'), { ...req.query, kind: req.query.kind as any, limit: size, offset: ((req.query.page ?? 1) - 1) * size });
@@ -53,7 +53,7 @@ export async function legalRoutes(root: FastifyInstance) {
     async (req, reply) => reply.code(201).send({ data: await cmd.createAdvice(authorize(req, 'legal.write'), req.body as any) }),
   );
 
-  app.get('/legal/documents', { schema: { tags, summary: '规范性文件、重大行政决策与“三重一大”事项', querystring: Type.Object({ year: Type.Optional(Type.Integer()), kind: Type.Optional(lit(DOCUMENT_KINDS)) }) } }, async (req) => ({
+  app.get('/legal/documents', { schema: { tags, summary: '规范性文件、重大行政决策与“三重一大”事项', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }) } }, async (req) => ({
     data: (await listDocuments(authorize(req, 'legal.read'), req.query)).map(presentDocument),
   }));
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id } }, async (req) => {
@@ -91,7 +91,7 @@ export async function legalRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '登记年度考核（自查、评分、改进建议）',
-        body: Type.Object({ year: Type.Integer(), appraisedOn: IsoDate, selfCheck: Type.String({ maxLength: 8000 }), criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }), suggestions: Opt(4000) }),
+        body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), appraisedOn: IsoDate, selfCheck: Type.String({ maxLength: 8000 }), criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }), suggestions: Opt(4000) }),
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.createAppraisal(authorize(req, 'legal.manage'), req.body) }),

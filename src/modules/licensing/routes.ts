@@ -70,7 +70,7 @@ export async function licensingRoutes(root: FastifyInstance) {
           status: Type.Optional(Status),
           itemId: Type.Optional(Type.String({ format: 'uuid' })),
           q: Type.Optional(Type.String({ maxLength: 50 })),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
       },

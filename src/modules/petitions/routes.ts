@@ -4,6 +4,7 @@ import { authorize, sendFile } from '../../core/http.js';
 import { demandRoutes, recordView } from '../demands/index.js';
 import { petitionKind } from './kind.js';
 import { answerReview, opinionDocx, requestReview } from './commands.js';
+import { IsoDate } from '../../core/input.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const Stage = Type.Union([Type.Literal('复查'), Type.Literal('复核')]);
@@ -14,12 +15,12 @@ export async function petitionRoutes(root: FastifyInstance) {
   await demandRoutes(petitionKind)(root);
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['信访件'];
-  app.post('/petitions/items/:id/review', { schema: { tags, summary: '登记复查或复核申请（30日内答复）', params: Id, body: Type.Object({ stage: Stage, appliedOn: Type.String() }) } }, async (req) => {
+  app.post('/petitions/items/:id/review', { schema: { tags, summary: '登记复查或复核申请（30日内答复）', params: Id, body: Type.Object({ stage: Stage, appliedOn: IsoDate }) } }, async (req) => {
     const ctx = authorize(req, 'petitions.write');
     await requestReview(req.server.sys, ctx, req.params.id, req.body);
     return { data: await recordView(req, ctx, petitionKind, req.params.id) };
   });
-  app.post('/petitions/items/:id/review/answer', { schema: { tags, summary: '登记复查或复核意见', params: Id, body: Type.Object({ stage: Stage, answeredOn: Type.String(), result: Type.String({ maxLength: 2000 }) }) } }, async (req) => {
+  app.post('/petitions/items/:id/review/answer', { schema: { tags, summary: '登记复查或复核意见', params: Id, body: Type.Object({ stage: Stage, answeredOn: IsoDate, result: Type.String({ maxLength: 2000 }) }) } }, async (req) => {
     const ctx = authorize(req, 'petitions.write');
     await answerReview(req.server.sys, ctx, req.params.id, req.body);
     return { data: await recordView(req, ctx, petitionKind, req.params.id) };

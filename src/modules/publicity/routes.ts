@@ -60,7 +60,7 @@ export async function publicityRoutes(root: FastifyInstance) {
 
   app.get(
     '/publicity/decisions',
-    { schema: { tags: ['公示'], summary: '公示台账（含待公示、已撤回）', querystring: Type.Object({ kind: Type.Optional(Kind), year: Type.Optional(Type.Integer()) }) } },
+    { schema: { tags: ['公示'], summary: '公示台账（含待公示、已撤回）', querystring: Type.Object({ kind: Type.Optional(Kind), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
     async (req) => {
       const ctx = authorize(req, 'publicity.read');
       const rows = await listDecisions(ctx, req.query);
@@ -86,7 +86,7 @@ export async function publicityRoutes(root: FastifyInstance) {
 
   app.get(
     '/publicity/export',
-    { schema: { tags: ['公示'], summary: '导出信用平台“双公示”格式（xlsx）', querystring: Type.Object({ kind: Kind, year: Type.Optional(Type.Integer()) }) } },
+    { schema: { tags: ['公示'], summary: '导出信用平台“双公示”格式（xlsx）', querystring: Type.Object({ kind: Kind, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
     async (req, reply) => {
       const ctx = authorize(req, 'publicity.export');
       const rows = (await listDecisions(ctx, req.query)).filter((r) => r.published_on);

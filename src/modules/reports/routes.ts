@@ -28,7 +28,7 @@ export async function reportRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '保存章节叙述（生成新版本；baseVersion 过期返回409）',
-        params: Type.Object({ year: Type.Integer(), section: Type.String() }),
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), section: Type.String() }),
         body: Type.Object({ body: Type.String({ maxLength: 20000 }), baseVersion: Type.Union([Type.Integer(), Type.Null()]) }),
       },
     },
@@ -37,7 +37,7 @@ export async function reportRoutes(root: FastifyInstance) {
 
   app.get(
     '/reports/rule-of-law/:year/narratives/:section/versions',
-    { schema: { tags, summary: '章节叙述的历史版本', params: Type.Object({ year: Type.Integer(), section: Type.String() }) } },
+    { schema: { tags, summary: '章节叙述的历史版本', params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), section: Type.String() }) } },
     async (req) => {
       const ctx = authorize(req, 'reports.read');
       return { data: await narrativeVersions(ctx.db, ctx.actor.tenantId, 'rule-of-law', req.params.year, req.params.section) };
@@ -50,7 +50,7 @@ export async function reportRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '设置数字的表述：取整为“余/逾”、是否写明同比；同类指标（如各断面水质）是否写入报告',
-        params: Type.Object({ year: Type.Integer(), metric: Type.String() }),
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), metric: Type.String() }),
         body: Type.Object({
           rounding: Type.Union(['exact', 'yu10', 'yu100', 'yu1000', 'yu_over10', 'yu_over100'].map((r) => Type.Literal(r))),
           stateYoy: Type.Boolean(),
