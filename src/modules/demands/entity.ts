@@ -9,7 +9,7 @@ export function demandEntity(def: DemandKindDef): EntityDef {
     readPermission: def.permissions.read,
     writePermission: def.permissions.write,
     async ownerOrg(db, tenantId, id) {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
       const r = await dm(db).selectFrom('dm_item').select('org_id').where('tenant_id', '=', tenantId).where('kind', '=', def.kind).where('id', '=', id).executeTakeFirst();
       return r?.org_id;
     },

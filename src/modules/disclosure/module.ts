@@ -26,7 +26,7 @@ export const disclosureModule = defineModule({
       readPermission: 'disclosure.read',
       writePermission: 'disclosure.write',
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;
       },
     },

@@ -23,7 +23,7 @@ const today = () => isoDateInShanghai(new Date());
 const LEVELS: readonly RiskLevel[] = ['高', '中', '低'];
 export const PROJECT_KINDS: readonly ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
 export const WARNING_LEVELS: readonly WarningLevel[] = ['蓝色', '黄色', '橙色', '红色'];
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a domain function did with a batch: counts, and the row errors of an import (live mode throws instead). */
 export interface SaveSummary {

@@ -6,7 +6,7 @@ import { floodLedgers } from './ledgers.js';
 import { floodMetrics } from './metrics.js';
 import { loadFloodDemo } from './demo.js';
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An entity whose record lives in `table`, owned by its `org_id`. */
 function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {

@@ -10,7 +10,7 @@ export const inspectionPermissions = {
 } as const satisfies Record<string, PermissionDef>;
 
 const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
 };
 const entity = (label: string, table: string, write = 'inspections.manage') => ({ label, readPermission: 'inspections.read', writePermission: write, ownerOrg: ownerOf(table) });

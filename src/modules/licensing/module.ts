@@ -11,7 +11,7 @@ export const licensingPermissions = {
 } as const satisfies Record<string, PermissionDef>;
 
 const ownerOf = (table: 'lic_item' | 'lic_permit') => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const r = await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   return r?.org_id as string | undefined;
 };

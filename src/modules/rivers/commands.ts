@@ -16,7 +16,7 @@ import { attempt, persist, type AnyRow, type Item } from '../../core/persist.js'
 import type { RiversTables } from './schema.js';
 
 const today = () => isoDateInShanghai(new Date());
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stored row of a rivers table. */
 export type RiversRow<K extends keyof RiversTables> = Selectable<RiversTables[K]>;

@@ -13,7 +13,7 @@ export const riversPermissions = {
   'rivers.alerts': { label: '处置黑臭预警', roles: ['admin', 'flood', 'street'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function entity(label: string, table: string): EntityDef {
   return {
     label,

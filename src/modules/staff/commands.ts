@@ -98,7 +98,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
   }
   const duties = new Set<string>();
   if (table === 'staff_pufa_activity') {
-    const dutyIds = inputs.map((i) => i.body.dutyId).filter((d): d is string => typeof d === 'string' && /^[0-9a-f-]{36}$/i.test(d));
+    const dutyIds = inputs.map((i) => i.body.dutyId).filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
     for (const r of await db.selectFrom('staff_pufa_duty').select('id').where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`).execute()) duties.add(r.id);
   }
   let bureau: string | undefined;

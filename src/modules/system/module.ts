@@ -16,7 +16,7 @@ export const systemModule = defineModule({
       readPermission: 'system.orgs.read',
       writePermission: 'system.orgs.manage',
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         return r?.id;
       },
@@ -26,7 +26,7 @@ export const systemModule = defineModule({
       readPermission: 'system.users.read',
       writePermission: 'system.users.manage',
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         const r = await db.selectFrom('app_user').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         return r?.org_id;
       },
