@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,10 +22,21 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Serve the built web app from this folder (default: web/dist when it exists). */
   webDist?: string | null;
-  secureCookies?: boolean;
+  /** Secure session cookies: always, never, or 'auto' (when the client spoke HTTPS, directly or through a trusted proxy). */
+  secureCookies?: boolean | 'auto';
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** A client's request id worth keeping in the log: a short, plain token. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** FAZHI_TRUST_PROXY: unset/false → no proxy; true/1 → trust X-Forwarded-*; else an address list. */
+function trustProxy(v: string | undefined): boolean | string {
+  if (!v || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  return v;
+}
 
 /**
  * Assembles the HTTP server from the system's manifests. Order matters:
@@ -34,14 +46,47 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url)
 export async function buildServer(sys: System, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    genReqId: (req) => (req.headers['x-request-id'] as string) || crypto.randomUUID(),
-    requestIdHeader: 'x-request-id',
+    // Request ids are the server's own (they are written into the audit chain); a client's id is
+    // kept in the log only when it is a short, plain token.
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    // Behind a reverse proxy (FAZHI_TRUST_PROXY=true or its address) the client's protocol and
+    // address come from X-Forwarded-*; cookies are Secure whenever the client spoke HTTPS.
+    trustProxy: trustProxy(process.env.FAZHI_TRUST_PROXY),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, formats: { 'iso-date': isoDateFormat } } },
     bodyLimit: 2 * 1024 * 1024,
   });
   app.decorate('sys', sys);
+  app.addHook('onRequest', async (req) => {
+    const client = req.headers['x-request-id'];
+    if (typeof client === 'string' && CLIENT_REQUEST_ID.test(client)) req.log = req.log.child({ clientRequestId: client });
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Security headers: CSP (scripts and everything else from this origin only; Ant Design's
+  // runtime styles need inline style attributes), no framing, nosniff, no referrer across origins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // Plain-HTTP intranet deployments are common: HSTS only where the operator turns HTTPS on.
+    hsts: process.env.FAZHI_HSTS === '1',
+    crossOriginEmbedderPolicy: false,
   });
 
   await app.register(cookie);
@@ -55,7 +100,7 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
   let spaFallback = false;
   installErrorHandler(app, () => spaFallback);
   installInputGuard(app);
-  installAuth(app, { secureCookies: opts.secureCookies ?? process.env.FAZHI_SECURE_COOKIES === '1' });
+  installAuth(app, { secureCookies: opts.secureCookies ?? (process.env.FAZHI_SECURE_COOKIES === '1' ? true : process.env.FAZHI_SECURE_COOKIES === '0' ? false : 'auto') });
 
   await app.register(kernelRoutes, { prefix: '/api' });
   for (const m of sys.registry.modules) {

@@ -16,7 +16,7 @@ const ALLOWED_BEFORE_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/a
  * is stored); writes must echo the session's CSRF token in `x-csrf-token`; a user
  * whose password must change can do nothing else until it is changed.
  */
-export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean }) {
+export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean | 'auto' }) {
   const sys = app.sys;
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -35,14 +35,14 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['登录'];
-  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
+  const cookieOpts = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies === 'auto' ? req.protocol === 'https' : opts.secureCookies });
 
   api.post(
     '/api/auth/login',
     { schema: { tags, summary: '用户名密码登录', body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }) } },
     async (req, reply) => {
       const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
+      reply.setCookie(SESSION_COOKIE, r.token, cookieOpts(req));
       return { data: await me(req, { actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
     },
   );

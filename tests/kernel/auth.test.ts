@@ -70,6 +70,33 @@ describe('login and sessions', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('sends security headers and its own request ids', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-request-id': 'x'.repeat(2048) } });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // The client's 2 KB id is not the request's id (it would be written into the audit chain).
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('marks the session cookie Secure when the client spoke HTTPS through a trusted proxy', async () => {
+    const before = process.env.FAZHI_TRUST_PROXY;
+    process.env.FAZHI_TRUST_PROXY = 'true';
+    const proxied = await testServer(sys);
+    try {
+      const https = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'Fazhi@2022' }, headers: { 'x-forwarded-proto': 'https' } });
+      expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+      const plain = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'Fazhi@2022' } });
+      expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+      if (before === undefined) delete process.env.FAZHI_TRUST_PROXY;
+      else process.env.FAZHI_TRUST_PROXY = before;
+    }
+  });
+
   it('applies CSRF and the forced password change to percent-encoded paths too', async () => {
     const c = await login(app, 'admin');
     const bureau = (await c.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
