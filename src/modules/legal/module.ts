@@ -8,6 +8,8 @@ export const legalPermissions = {
   'legal.read': { label: '查看法律顾问工作', roles: ['admin', 'leader', 'legal', 'advisor', 'viewer'] },
   'legal.write': { label: '登记法律顾问工作', roles: ['admin', 'legal', 'advisor'] },
   'legal.review': { label: '合法性审查', roles: ['legal'] },
+  // 印发 / 作出决策 is the bureau's act: the outside lawyer (advisor) reviews and advises, never issues.
+  'legal.documents.issue': { label: '印发文件 / 提交决策', roles: ['admin', 'legal', 'leader'] },
   'legal.manage': { label: '管理顾问合同与年度考核', roles: ['admin', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 

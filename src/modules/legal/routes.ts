@@ -75,7 +75,7 @@ export async function legalRoutes(root: FastifyInstance) {
   );
   app.post('/legal/documents/:id/issue', { schema: { tags, summary: '印发 / 提交决策（须经合法性审查同意）', params: Id, body: Type.Object({ issuedOn: IsoDate, docNo: Opt(100), version: Type.Integer() }) } }, async (req) => {
     const { version, ...b } = req.body;
-    return { data: await cmd.issueDocument(authorize(req, 'legal.write'), req.params.id, version, b) };
+    return { data: await cmd.issueDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
   });
 
   app.get('/legal/appraisals', { schema: { tags, summary: '法律顾问年度考核' } }, async (req) => ({ data: { items: (await listAppraisals(authorize(req, 'legal.read'))).map(presentAppraisal), grades: GRADE_THRESHOLDS } }));

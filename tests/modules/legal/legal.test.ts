@@ -85,6 +85,8 @@ describe('legality review before issue (合法性审查)', () => {
     const failed = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version });
     expect(failed.body.code).toBe('LEGAL_REVIEW_FAILED');
     r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-12', result: '同意', opinion: '已删除第五条，同意', version: r.body.data.version });
+    // The outside lawyer advises; issuing is the bureau's act.
+    expect((await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version })).status).toBe(403);
     r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', docNo: '天水规〔2023〕1号', version: r.body.data.version });
     expect(r.body.data).toMatchObject({ status: 'issued', docNo: '天水规〔2023〕1号', actions: [] });
     const ev = await history(sys.db, tenantId, 'legal.document', d.body.data.id);

@@ -50,7 +50,7 @@ export function DocumentsPage() {
         extra={detail.data ? (
           <Space>
             {detail.data.actions.includes('review') && can('legal.review') ? <Button onClick={() => setModal({ doc: detail.data!, step: 'review' })}>审查</Button> : null}
-            {detail.data.actions.includes('issue') && can('legal.write') ? <Button type="primary" onClick={() => setModal({ doc: detail.data!, step: 'issue' })}>印发/决策</Button> : null}
+            {detail.data.actions.includes('issue') && can('legal.documents.issue') ? <Button type="primary" onClick={() => setModal({ doc: detail.data!, step: 'issue' })}>印发/决策</Button> : null}
           </Space>
         ) : null}>
         {detail.data ? (
