@@ -415,6 +415,15 @@ class MergeApplier {
   }
 }
 
+/**
+ * A copy of a string that shares nothing with the text it was cut from. A value the XML parser
+ * gives is a slice of a whole chunk of the sheet's XML, and V8 keeps the chunk alive as long as
+ * the slice: a key kept for the duplicate check would pin the sheet, chunk by chunk.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 const ERROR_CELL = /(<c\b[^>]*?\st=)"e"/g;
 
 /**
@@ -518,7 +527,8 @@ async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRow, void, undefin
         last = row.number;
         const cells: unknown[] = [];
         row.eachCell({ includeEmpty: false }, (cell, col) => {
-          cells[col - 1] = unwrapExcelValue(cell.value);
+          const v = unwrapExcelValue(cell.value);
+          cells[col - 1] = typeof v === 'string' ? detach(v) : v;
         });
         const out = rowOf(row.number, cells);
         if (out) yield out;
