@@ -201,6 +201,7 @@ async function runOne(engine: Engine, ledger: string, o: Options, dir: string): 
   log(`[${engine.name}] ${ledger}: 生成 ${o.rows} 行 xlsx…`);
   const files = await writeFiles(gen, o.rows, dir, ledger);
   // The floor: exceljs's read of the same file, and a raw COPY of the same rows.
+  // FAZHI_BENCH_NO_FLOOR=1 skips the exceljs floor (to look at the import's memory alone).
   const read = process.env.FAZHI_BENCH_NO_FLOOR ? { ms: 1, rows: 0 } : await exceljsRead(files.xlsx);
   const raw = `bench_raw_${ledger.replace(/-/g, '_')}`;
   await sql.raw(`CREATE TABLE ${raw} (${gen.headers.map((_, i) => `c${i} text`).join(', ')})`).execute(engine.sys.db);
