@@ -136,15 +136,15 @@ program
       else ctx = await tenantCtx(sys, o.tenant);
       const r = await importLedger(sys, ctx, def, { data, filename }, { dryRun: o.dryRun });
       if (!r.ok) {
-        console.error(`导入失败，未写入任何数据。共 ${r.errors.length} 处错误：`);
+        console.error(`导入失败，未写入任何数据。共 ${r.errorCount} 处错误${r.errorCount > r.errors.length ? `（列出前 ${r.errors.length} 处）` : ''}：`);
         console.error(formatLedgerErrors(r.errors).join('\n'));
         exitCode = 2;
         return;
       }
-      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，历史问题 ${r.findings.length} 条${r.importId ? `（导入编号 ${r.importId}）` : ''}`);
+      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，历史问题 ${r.findingCount} 条${r.importId ? `（导入编号 ${r.importId}）` : ''}`);
       for (const i of r.ignoredRows) console.log(`  第${i.row}行已忽略：${i.reason}`);
       for (const f of r.findings.slice(0, 50)) console.log(`  第${f.row}行${f.column ? `「${f.column}」` : ''}：${f.message}（${f.statute}）`);
-      if (r.findings.length > 50) console.log(`  ……另有 ${r.findings.length - 50} 条历史问题，见 fazhi imports show ${r.importId ?? ''}`);
+      if (r.findingCount > 50) console.log(`  ……另有 ${r.findingCount - 50} 条历史问题，见 fazhi imports show ${r.importId ?? ''}`);
     }),
   );
 

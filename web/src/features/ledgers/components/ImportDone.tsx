@@ -36,7 +36,7 @@ export function ImportDone({ file, result, onAgain }: { file: File; result: Impo
       >
         <ImportCounts created={result.created} updated={result.updated} unchanged={result.unchanged} />
       </Result>
-      <FindingsSection findings={result.findings} done />
+      <FindingsSection findings={result.findings} count={result.findingCount} done />
       <IgnoredRowsList rows={result.ignoredRows} />
     </Flex>
   );

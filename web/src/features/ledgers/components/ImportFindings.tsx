@@ -21,8 +21,10 @@ export function FindingsTable({ findings }: { findings: ImportFinding[] }) {
 }
 
 /** The findings with the Alert saying they are imported as they are and marked, not blocking. */
-export function FindingsSection({ findings, done }: { findings: ImportFinding[]; done: boolean }) {
+export function FindingsSection({ findings, count, done }: { findings: ImportFinding[]; /** All findings of the import (the list stops at the first 1,000). */ count?: number; done: boolean }) {
   if (!findings.length) return null;
+  const total = count ?? findings.length;
+  const more = total > findings.length ? `（下表列出前 ${findings.length} 条，全部见导入记录）` : '';
   return (
     <Flex vertical gap={8}>
       <Alert
@@ -31,8 +33,8 @@ export function FindingsSection({ findings, done }: { findings: ImportFinding[];
         data-testid="import-findings-alert"
         title={
           done
-            ? `以下 ${findings.length} 条为历史记录违反规则之处，已照实导入并在记录上标注`
-            : `以下 ${findings.length} 条为历史记录违反规则之处，将照实导入并在记录上标注，不阻止导入`
+            ? `以下 ${total} 条为历史记录违反规则之处，已照实导入并在记录上标注${more}`
+            : `以下 ${total} 条为历史记录违反规则之处，将照实导入并在记录上标注，不阻止导入${more}`
         }
         description="这些是文件中已发生的事实（如逾期答复、逾期办结），系统不改动其内容；各条记录页面上会显示相应的历史问题及依据。"
       />

@@ -13,18 +13,18 @@ interface Props {
 
 /** 预检通过 — what the import will do, the past records' rule breaches it will mark, the rows it skips, and 确认导入. */
 export function ImportPreview({ file, preview, importing, onConfirm, onReset }: Props) {
-  const clean = preview.findings.length === 0;
+  const clean = preview.findingCount === 0;
   return (
     <Flex vertical gap={16}>
       <Alert
         type="success"
         showIcon
         data-testid="import-ready"
-        title={`预检通过：文件“${file.name}”共 ${preview.rows} 行，${clean ? '未发现问题' : `可以导入（发现 ${preview.findings.length} 条历史问题，见下表）`}`}
+        title={`预检通过：文件“${file.name}”共 ${preview.rows} 行，${clean ? '未发现问题' : `可以导入（发现 ${preview.findingCount} 条历史问题，见下表）`}`}
         description="确认后将按以下结果写入，并记入审计日志。"
       />
       <ImportCounts created={preview.created} updated={preview.updated} unchanged={preview.unchanged} />
-      <FindingsSection findings={preview.findings} done={false} />
+      <FindingsSection findings={preview.findings} count={preview.findingCount} done={false} />
       <IgnoredRowsList rows={preview.ignoredRows} />
       <Flex gap={8}>
         <Button type="primary" onClick={onConfirm} loading={importing}>

@@ -65,7 +65,7 @@ export function LedgerImportPage() {
                 type="error"
                 showIcon
                 data-testid="import-invalid"
-                title={`预检未通过：文件“${state.file.name}”（${state.rows} 行）发现 ${state.errors.length} 处问题，未导入任何数据`}
+                title={`预检未通过：文件“${state.file.name}”（${state.rows} 行）发现 ${state.errorCount} 处问题${state.errorCount > state.errors.length ? `（下表列出前 ${state.errors.length} 处）` : ''}，未导入任何数据`}
                 description="请在原文件中按下表改正后，重新选择文件。"
               />
               <ImportErrorsTable errors={state.errors} />

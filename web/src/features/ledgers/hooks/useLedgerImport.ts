@@ -10,7 +10,7 @@ import { ledgersApi, type ImportSuccess, type RowError } from '../api';
 export type ImportState =
   | { phase: 'pick' }
   | { phase: 'checking'; file: File }
-  | { phase: 'invalid'; file: File; rows: number; errors: RowError[] }
+  | { phase: 'invalid'; file: File; rows: number; errors: RowError[]; errorCount: number }
   | { phase: 'ready'; file: File; preview: ImportSuccess }
   | { phase: 'importing'; file: File; preview: ImportSuccess }
   | { phase: 'done'; file: File; result: ImportSuccess }
@@ -27,7 +27,7 @@ export function useLedgerImport(key: string) {
       setState({ phase: 'checking', file });
       try {
         const r = await ledgersApi.importFile(key, file, { dryRun: true });
-        setState(r.ok ? { phase: 'ready', file, preview: r } : { phase: 'invalid', file, rows: r.rows, errors: r.errors });
+        setState(r.ok ? { phase: 'ready', file, preview: r } : { phase: 'invalid', file, rows: r.rows, errors: r.errors, errorCount: r.errorCount });
       } catch (e) {
         setState({ phase: 'failed', file, message: messageOf(e) });
       }
@@ -41,7 +41,7 @@ export function useLedgerImport(key: string) {
     setState({ phase: 'importing', file, preview });
     try {
       const r = await ledgersApi.importFile(key, file, { dryRun: false });
-      setState(r.ok ? { phase: 'done', file, result: r } : { phase: 'invalid', file, rows: r.rows, errors: r.errors });
+      setState(r.ok ? { phase: 'done', file, result: r } : { phase: 'invalid', file, rows: r.rows, errors: r.errors, errorCount: r.errorCount });
     } catch (e) {
       setState({ phase: 'failed', file, message: messageOf(e) });
     }
