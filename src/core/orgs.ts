@@ -84,8 +84,11 @@ function validateOrg(input: OrgInput) {
   if (!['bureau', 'department', 'street', 'other'].includes(input.kind)) throw errors.validation('kind', '单位类型无效');
 }
 
-/** Creates an org (audit: `org.created`). */
-export async function createOrg(ctx: Ctx, input: OrgInput): Promise<Org> {
+/**
+ * Creates an org (audit: `org.created`). `{ audit: false }` for a ledger import, whose
+ * provenance row and one import event record it instead (the one write path).
+ */
+export async function createOrg(ctx: Ctx, input: OrgInput, opts: { audit?: boolean } = {}): Promise<Org> {
   validateOrg(input);
   return write(ctx, async ({ tx, audit }) => {
     const dup = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', input.name.trim()).executeTakeFirst();
@@ -104,7 +107,7 @@ export async function createOrg(ctx: Ctx, input: OrgInput): Promise<Org> {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: auditView(present(row)) });
+    if (opts.audit !== false) await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: auditView(present(row)) });
     return present(row);
   });
 }
@@ -114,8 +117,8 @@ async function mustExist(tx: Kysely<KernelDB>, tenantId: string, id: string) {
   if (!p) throw errors.validation('parentId', '上级单位不存在');
 }
 
-/** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes. */
-export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>): Promise<Org> {
+/** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes (`{ audit: false }`: an import's provenance instead). */
+export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>, opts: { audit?: boolean } = {}): Promise<Org> {
   return write(ctx, async ({ tx, audit }) => {
     const before = await tx.selectFrom('org').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).$call(withScopeOnId(ctx)).executeTakeFirst();
     if (!before) throw errors.notFound('单位');
@@ -146,7 +149,7 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
       .returningAll()
       .executeTakeFirst();
     if (!row) throw errors.conflict();
-    await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: auditView(present(before)), after: auditView(present(row)) });
+    if (opts.audit !== false) await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: auditView(present(before)), after: auditView(present(row)) });
     return present(row);
   });
 }

@@ -28,7 +28,8 @@ type OrgRow = RowOf<typeof orgsSpec>;
  * the 单位管理 form calls (one call per org: orgs are few). 上级单位 may name a row of the
  * same file or an existing org; rows are taken parents first, so a new org is created
  * with its parent. The tenant's bureau (局 with no parent) cannot be re-parented. Each
- * created or updated org gets its provenance row (`imp.trace`); there is no rule of
+ * created or updated org gets its provenance row (`imp.trace`) instead of an event of its
+ * own (the import's one audit event covers them); there is no rule of
  * RULES.md an org can break, so an import has no findings.
  */
 export const orgsLedger: LedgerDef<OrgRow> = {
@@ -86,7 +87,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
       const values = { name: value.name, ...next };
       const old = existing.get(value.name);
       if (!old) {
-        const org = await createOrg(ctx, { name: value.name, kind, parentId, uscc: next.uscc, divisionCode: next.division_code });
+        const org = await createOrg(ctx, { name: value.name, kind, parentId, uscc: next.uscc, divisionCode: next.division_code }, { audit: false });
         ids.set(value.name, org.id);
         imp.trace({ row: rowNumber, entity: 'org', entityId: org.id, action: 'created', orgId: org.id, values });
         created++;
@@ -97,7 +98,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
         unchanged++;
         continue;
       }
-      await updateOrg(ctx, old.id, old.version, { kind, parentId, uscc: next.uscc, divisionCode: next.division_code });
+      await updateOrg(ctx, old.id, old.version, { kind, parentId, uscc: next.uscc, divisionCode: next.division_code }, { audit: false });
       imp.trace({
         row: rowNumber,
         entity: 'org',
