@@ -479,6 +479,12 @@ async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRow, void, undefin
     worksheets: 'emit',
     entries: 'ignore',
   });
+  // exceljs reads `model.sheets` (from xl/workbook.xml) when a worksheet arrives after the shared
+  // strings; a zip that stores workbook.xml later (exceljs's own writer does, now and then —
+  // its entries finish in no fixed order) then failed with "reading 'sheets'". Start from an
+  // empty model: the first worksheet is read either way, and workbook.xml replaces it when it comes.
+  const withModel = reader as unknown as { model?: { sheets?: unknown[] } };
+  withModel.model ??= { sheets: [] };
   // Shared strings decoded as a stream of text, so a Chinese character cut by a chunk boundary stays whole.
   const step = reader as unknown as SharedStringsStep;
   const parseSharedStrings = step._parseSharedStrings;
