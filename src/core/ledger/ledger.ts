@@ -14,7 +14,6 @@
  * the findings and a digest of the provenance rows — instead of one event per row.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { canonicalJson, diffFields, write, type AuditEvent, type WriteScope } from '../audit/audit.js';
 import { AppError, errors } from '../errors.js';
@@ -456,16 +455,4 @@ export async function recordFindings(db: Ctx['db'], tenantId: string, entity: st
     .execute();
 }
 
-/** Counts of findings by rule in a period (for the metrics that count such breaches). */
-export async function countFindings(db: Ctx['db'], tenantId: string, rule: string, orgIds: readonly string[] | null): Promise<number> {
-  const r = await db
-    .selectFrom('record_finding')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where('rule', '=', rule)
-    .$if(orgIds !== null, (q) => q.where(sql<boolean>`org_id = ANY(${sql.val(orgIds ?? [])}::uuid[])`))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
 
-export { Rollback as ImportRollback };
