@@ -16,6 +16,9 @@ export function MainLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
+          // On a narrow screen (a phone, < 768 px) the menu folds to its icons, leaving the page the width.
+          breakpoint="md"
+          onBreakpoint={setCollapsed}
           theme="light"
           // The menu scrolls on its own under the header, so the collapse trigger
           // (fixed at the bottom) never covers a menu entry.

@@ -9,6 +9,8 @@ export function FindingsTable({ findings }: { findings: ImportFinding[] }) {
       rowKey={(f, i) => `${f.row}:${f.column}:${i ?? 0}`}
       dataSource={findings}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      // On a narrow screen the table scrolls sideways instead of wrapping a character per line.
+      scroll={{ x: 'max-content' }}
       data-testid="import-findings"
       columns={[
         { title: '行', dataIndex: 'row', width: 90, render: (r: number) => `第${r}行` },
