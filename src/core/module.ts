@@ -30,6 +30,12 @@ export interface EntityDef {
   /** Permission needed to attach files to it. */
   writePermission?: string;
   ownerOrg(db: import('kysely').Kysely<any>, tenantId: string, id: string): Promise<string | null | undefined>;
+  /**
+   * The table holding the records (keyed by `tenant_id, id`): every audit event on the entity
+   * then carries the hash of the record's row after the change, and `fazhi audit verify
+   * --records` names rows changed outside the application.
+   */
+  table?: string;
 }
 
 /** The manifest of a business module: everything the kernel needs from it. */

@@ -13,6 +13,7 @@ import type { RoleKey } from './auth/roles.js';
 import { CalendarService } from './calendar/service.js';
 import { configurePii, loadPiiKey } from './crypto/pii.js';
 import { loadAuditKey } from './audit/checkpoint.js';
+import { configureRecordStates } from './audit/records.js';
 
 const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
 
@@ -116,6 +117,7 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
   }
   const filesDir = opts.filesDir ?? resolveFilesDir({ data: opts.data });
   configurePii(loadPiiKey(process.env.FAZHI_PII_KEY_FILE ?? path.join(path.dirname(filesDir), 'pii.key')));
+  configureRecordStates(registry.entities);
   const calendar = new CalendarService(database.db);
   await calendar.load();
   const auditKey = loadAuditKey(process.env.FAZHI_AUDIT_KEY_FILE ?? path.join(path.dirname(filesDir), 'audit.key'));
