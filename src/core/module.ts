@@ -35,7 +35,17 @@ export interface EntityDef {
    * then carries the hash of the record's row after the change, and `fazhi audit verify
    * --records` names rows changed outside the application.
    */
-  table?: string;
+  records?: RecordsDef;
+}
+
+/** Where an entity's records live, for record-state hashing. */
+export interface RecordsDef {
+  /** The table; rows are keyed by `tenant_id` and `key`. */
+  table: string;
+  /** The key column whose text is the audit event's entity id (default `id`). */
+  key?: string;
+  /** Columns the application changes without an audit event (login counters): left out of the hash. */
+  exclude?: readonly string[];
 }
 
 /** The manifest of a business module: everything the kernel needs from it. */

@@ -25,6 +25,7 @@ export const disclosureModule = defineModule({
       label: '主动公开信息',
       readPermission: 'disclosure.read',
       writePermission: 'disclosure.write',
+      records: { table: 'disclosure_proactive' },
       async ownerOrg(db, tenantId, id) {
         if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;

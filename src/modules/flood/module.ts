@@ -14,6 +14,7 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
     label,
     readPermission: 'flood.read',
     writePermission: 'flood.write',
+    records: { table, key },
     async ownerOrg(db, tenantId, id) {
       if (key === 'id' && !UUID.test(id)) return undefined;
       if (key === 'duty_date' && !/^\d{4}-\d{2}-\d{2}$/.test(id)) return undefined;

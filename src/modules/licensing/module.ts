@@ -28,8 +28,8 @@ export const licensingModule = defineModule({
   migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
   permissions: licensingPermissions,
   entities: {
-    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ownerOrg: ownerOf('lic_item') },
-    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ownerOrg: ownerOf('lic_permit') },
+    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ownerOrg: ownerOf('lic_item'), records: { table: 'lic_item' } },
+    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ownerOrg: ownerOf('lic_permit'), records: { table: 'lic_permit' } },
   },
   ledgers: [permitItemsLedger, permitsLedger],
   metrics: licensingMetrics,

@@ -19,6 +19,7 @@ function entity(label: string, table: string): EntityDef {
     label,
     readPermission: 'rivers.read',
     writePermission: 'rivers.write',
+    records: { table },
     async ownerOrg(db, tenantId, id) {
       if (!UUID.test(id)) return undefined;
       const r = await db.selectFrom(table as any).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();

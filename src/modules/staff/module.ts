@@ -13,7 +13,7 @@ const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tena
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
 };
-const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ownerOrg: ownerOf(table) });
+const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ownerOrg: ownerOf(table), records: { table } });
 
 /**
  * 学法用法 — law study sessions (e.g. the Party group's theoretical study), law exams,

@@ -15,6 +15,7 @@ export const systemModule = defineModule({
       label: '单位',
       readPermission: 'system.orgs.read',
       writePermission: 'system.orgs.manage',
+      records: { table: 'org' },
       async ownerOrg(db, tenantId, id) {
         if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
@@ -25,6 +26,8 @@ export const systemModule = defineModule({
       label: '用户',
       readPermission: 'system.users.read',
       writePermission: 'system.users.manage',
+      // Login bookkeeping changes without an event; the password hash changes with one.
+      records: { table: 'app_user', exclude: ['failed_attempts', 'locked_until'] },
       async ownerOrg(db, tenantId, id) {
         if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
         const r = await db.selectFrom('app_user').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
