@@ -16,6 +16,7 @@ import { yearPeriod } from '../core/metrics/registry.js';
 import { orgsByName } from '../core/orgs.js';
 import { loadDemo } from './demo.js';
 import { addUserCommand } from './user.js';
+import { addKeysCommand } from './keys.js';
 import { firstImportTenant } from './firstImport.js';
 import { serve } from './serve.js';
 import { isIsoDate } from '../core/calendar/calendar.js';
@@ -312,6 +313,7 @@ audit
   );
 
 addUserCommand(program, withSystem);
+addKeysCommand(program, withSystem);
 
 function checkDate(s: string): string {
   if (!isIsoDate(s)) {
