@@ -48,6 +48,24 @@ export interface RecordsDef {
   exclude?: readonly string[];
 }
 
+/**
+ * A column holding personal identifiers encrypted with `encryptPii` (core/crypto/pii.ts),
+ * with the column of its blind index (`piiIndex`) when it has one. The kernel re-encrypts
+ * every declared column when the key is rotated (`fazhi keys rotate-pii`).
+ */
+export interface PiiColumnDef {
+  table: string;
+  column: string;
+  /** The blind-index column computed from the same value. */
+  index?: string;
+  /**
+   * Rows written before the column was encrypted hold plain text (value set, index null):
+   * sealed in chunks at start-up. Needs `index`; give the table a partial index on
+   * `(tenant_id, id) WHERE <column> IS NOT NULL AND <index> IS NULL` so the check is cheap.
+   */
+  sealPlaintext?: boolean;
+}
+
 /** The manifest of a business module: everything the kernel needs from it. */
 export interface ModuleDef {
   key: string;
@@ -59,6 +77,8 @@ export interface ModuleDef {
   metrics?: readonly MetricDef[];
   /** Metric families whose members the data names (e.g. one per monitoring section). */
   metricFamilies?: readonly MetricFamilyDef[];
+  /** Every column holding encrypted personal identifiers (and its blind index). */
+  pii?: readonly PiiColumnDef[];
   /** Registers the module's HTTP routes (mounted under /api). */
   routes?: (app: FastifyInstance) => void | Promise<void>;
   /** Loads the module's part of the demo bureau. Runs in manifest order. */

@@ -8,10 +8,13 @@ import { checkMigrations, migrate } from './db/migrate.js';
 import type { EntityDef, Migration, ModuleDef, PermissionDef } from './module.js';
 import { MetricRegistry } from './metrics/registry.js';
 import type { LedgerDef } from './ledger/ledger.js';
+import { recoverImports } from './ledger/imports.js';
 import { folderStore, type BlobStore } from './files/store.js';
 import type { RoleKey } from './auth/roles.js';
 import { CalendarService } from './calendar/service.js';
-import { configurePii, loadPiiKey } from './crypto/pii.js';
+import { configurePii } from './crypto/pii.js';
+import { adoptLegacyKey, prepareKeyDir, resolveKeyPaths, type KeyPaths } from './crypto/keys.js';
+import { openPiiKey, sealPlaintext } from './crypto/columns.js';
 import { loadAuditKey } from './audit/checkpoint.js';
 import { configureRecordStates } from './audit/records.js';
 
@@ -90,6 +93,8 @@ export interface System {
   calendar: CalendarService;
   /** The key that signs audit-chain checkpoints (kept outside the database). */
   auditKey: Buffer;
+  /** The key folder and key files (outside the data folder). */
+  keys: KeyPaths;
   close(): Promise<void>;
 }
 
@@ -102,6 +107,10 @@ export interface OpenOptions {
   migrate?: boolean;
   /** An already open database (tests). */
   database?: Database;
+  /** The key folder (default `FAZHI_KEY_DIR`, else `<data>.keys` beside the data folder). */
+  keyDir?: string;
+  /** Where start-up notices go (moved keys, a finished rotation); default stderr. */
+  log?: (message: string) => void;
 }
 
 export async function openSystem(opts: OpenOptions): Promise<System> {
@@ -116,13 +125,36 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
     throw e;
   }
   const filesDir = opts.filesDir ?? resolveFilesDir({ data: opts.data });
-  configurePii(loadPiiKey(process.env.FAZHI_PII_KEY_FILE ?? path.join(path.dirname(filesDir), 'pii.key')));
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const keys = resolveKeyPaths({ data: opts.data, keyDir: opts.keyDir });
+  let auditKey: Buffer;
+  try {
+    if (!(process.env.FAZHI_PII_KEY && process.env.FAZHI_AUDIT_KEY)) prepareKeyDir(keys.dir);
+    // Keys an older install kept in the data folder (its default: beside the files folder) move out.
+    if (!opts.database) {
+      const legacyDirs = new Set([path.resolve(opts.data ?? process.env.FAZHI_DATA ?? '.fazhi'), path.dirname(filesDir)]);
+      for (const dir of legacyDirs) {
+        adoptLegacyKey(path.join(dir, 'pii.key'), keys.pii, '个人信息加密密钥 pii.key', log);
+        adoptLegacyKey(path.join(dir, 'audit.key'), keys.audit, '审计检查点密钥 audit.key', log);
+      }
+    }
+    const pii = opts.modules.flatMap((m) => m.pii ?? []);
+    configurePii(await openPiiKey(database.db, pii, keys.pii, log));
+    await sealPlaintext(database.db, pii);
+    const hasCheckpoints = !!(await database.db.selectFrom('audit_checkpoint').select('seq').limit(1).executeTakeFirst());
+    auditKey = loadAuditKey(keys.audit, { hasCheckpoints });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   configureRecordStates(registry.entities);
   const calendar = new CalendarService(database.db);
   await calendar.load();
-  const auditKey = loadAuditKey(process.env.FAZHI_AUDIT_KEY_FILE ?? path.join(path.dirname(filesDir), 'audit.key'));
+  // Imports a killed process left running are rolled back before anyone works on their records.
+  if (opts.migrate !== false) await recoverImports({ db: database.db, registry });
   return {
     auditKey,
+    keys,
     database,
     db: database.db,
     registry,

@@ -7,14 +7,24 @@
  * newest valid checkpoint and reads only the events recorded since.
  */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
 import { verifyChain, type VerifyResult } from './audit.js';
 import { loadKey } from '../crypto/pii.js';
+import { AppError } from '../errors.js';
 
-/** The checkpoint key: FAZHI_AUDIT_KEY (base64, 32 bytes) or a key file created on first use (mode 0600). */
-export function loadAuditKey(keyFile: string): Buffer {
-  return loadKey('FAZHI_AUDIT_KEY', keyFile);
+/**
+ * The checkpoint key: FAZHI_AUDIT_KEY (base64, 32 bytes) or a key file in the key folder,
+ * created on first use (mode 0600) — but not once checkpoints exist (`hasCheckpoints`): a new
+ * key would make every signed checkpoint look forged, so a missing key stops the start.
+ */
+export function loadAuditKey(keyFile: string, opts: { hasCheckpoints?: boolean } = {}): Buffer {
+  return loadKey('FAZHI_AUDIT_KEY', keyFile, {
+    create: !opts.hasCheckpoints,
+    onMissing: () =>
+      new AppError('AUDIT_KEY_MISSING', `找不到审计检查点密钥 ${keyFile}，而数据库中已有用它签署的检查点。请把本数据库的 audit.key 放回密钥目录 ${path.dirname(keyFile)}（或用 FAZHI_KEY_DIR、FAZHI_AUDIT_KEY_FILE、FAZHI_AUDIT_KEY 指明）`, 1),
+  });
 }
 
 /** The MAC of a checkpoint. */

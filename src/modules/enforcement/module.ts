@@ -25,6 +25,7 @@ export const enforcementModule = defineModule({
   key: 'enforcement',
   title: '行政执法',
   migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_discretion_base.sql']),
+  pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],
   permissions,
   entities: {
     'enforcement.case': { label: '行政处罚案件', readPermission: 'enforcement.case.read', writePermission: 'enforcement.case.act', ownerOrg: byId('enf_case'), records: { table: 'enf_case' } },

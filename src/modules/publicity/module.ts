@@ -16,6 +16,7 @@ export const publicityModule = defineModule({
   key: 'publicity',
   title: '双公示',
   migrations: sqlMigrations('publicity', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  pii: [{ table: 'pub_decision', column: 'party_id_no' }],
   permissions: publicityPermissions,
   metrics: [creditItems],
   routes: publicityRoutes,
