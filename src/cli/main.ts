@@ -8,6 +8,8 @@ import { AppError } from '../core/errors.js';
 import { listTenants } from '../core/tenant.js';
 import { systemActor, type Ctx } from '../core/context.js';
 import { verifyIncremental } from '../core/audit/checkpoint.js';
+import { recordStateOf, sealUntraced, verifyRecords } from '../core/audit/records.js';
+import { write } from '../core/audit/audit.js';
 import { importLedger } from '../core/ledger/ledger.js';
 import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { writeCsv, writeXlsx } from '../core/ledger/write.js';
@@ -296,7 +298,9 @@ audit
   .command('verify')
   .description('校验审计链：自最近的已签名检查点起逐条校验新事件（--full 从头校验），指出第一条被破坏的事件；通过后签署新的检查点')
   .option('--full', '从第一条事件起全部校验')
-  .action((o: { full?: boolean }) =>
+  .option('--records', '再逐条比对业务记录与其最后一次记录的状态，列出在系统之外被改动、插入或删除的记录')
+  .option('--seal', '与 --records 同用：为尚无状态记录的记录（升级前的数据）建立完整性基线；只在升级后运行一次')
+  .action((o: { full?: boolean; records?: boolean; seal?: boolean }) =>
     withSystem(async (sys) => {
       const tenants = await listTenants(sys.db);
       let bad = false;
@@ -306,11 +310,30 @@ audit
         else {
           bad = true;
           console.log(`${t.name}：审计链在第 ${r.brokenAt} 号事件处断开 —— ${r.reason}`);
+          continue; // the records' states are only as good as the chain that carries them
+        }
+        if (!o.records) continue;
+        if (o.seal) {
+          const n = await write({ db: sys.db, actor: systemActor(t.id, '完整性基线') }, (w) => sealUntraced(w.tx, t.id, (inputs) => w.auditMany(inputs)));
+          console.log(`${t.name}：已为 ${n} 条尚无状态记录的记录建立基线`);
+        }
+        const rr = await verifyRecords(sys.db, t.id, { limit: 50 });
+        const total = rr.entities.reduce((n, e) => n + e.records, 0);
+        if (rr.ok) console.log(`${t.name}：${rr.entities.length} 类共 ${total} 条业务记录与审计记录一致`);
+        else {
+          bad = true;
+          console.log(`${t.name}：${rr.problemCount} 条业务记录与审计记录不符${rr.tamperedImports.length ? `，${rr.tamperedImports.length} 次导入的来源记录被改动` : ''}`);
+          for (const e of rr.entities.filter((e) => e.problems)) console.log(`  ${e.label}：${e.problems} 条（共 ${e.records} 条）`);
+          for (const p of rr.problems) console.log(`  ${RECORD_PROBLEM[p.kind]}：${recordStateOf(p.entity)?.label ?? p.entity} ${p.entityId}${p.seq ? `（最后一次记录于第 ${p.seq} 号事件）` : ''}`);
+          if (rr.problemCount > rr.problems.length) console.log(`  ……另有 ${rr.problemCount - rr.problems.length} 条未列出`);
+          for (const i of rr.tamperedImports) console.log(`  导入 ${i.importId}（第 ${i.seq} 号事件）：来源记录中的记录状态与事件中的摘要不符`);
         }
       }
       if (bad) exitCode = 3;
     }),
   );
+
+const RECORD_PROBLEM = { changed: '在系统之外被改动', deleted: '在系统之外被删除', inserted: '删除后在系统之外重新插入', untraced: '无任何操作记录（在系统之外插入，或早于状态记录）' } as const;
 
 addUserCommand(program, withSystem);
 addKeysCommand(program, withSystem);

@@ -5,6 +5,8 @@ import type { System } from './system.js';
 import { systemActor } from './context.js';
 import { createTenant, listTenants } from './tenant.js';
 import { AppError } from './errors.js';
+import { write } from './audit/audit.js';
+import { sealUntraced } from './audit/records.js';
 
 /** What a module's demo loader receives. */
 export interface DemoContext {
@@ -51,5 +53,8 @@ export async function runDemo(
     if (!m.demo) continue;
     await m.demo({ sys, db: sys.db, tenantId, actor: systemActor(tenantId, '演示数据'), random: seededRandom(moduleSeed(opts.seed, m.key)), log: opts.log });
   }
+  // Rows a demo loader wrote directly (reference registers, fixtures) get a recorded state, so
+  // `fazhi audit verify --records` starts from a clean bureau.
+  await write({ db: sys.db, actor: systemActor(tenantId, '演示数据') }, (w) => sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)));
   return tenantId;
 }

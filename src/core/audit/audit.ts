@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
+import { statesFor } from './records.js';
 
 /** One field's change: value before and after (null when absent). */
 export interface FieldChange {
@@ -36,6 +37,8 @@ export interface AuditEvent {
   action: string;
   changes: { fields: FieldChange[]; note?: Record<string, unknown> };
   requestId: string | null;
+  /** The record's state after the change (`records.ts`); null or absent for entities not tracked. */
+  stateHash?: string | null;
   prevHash: string;
   hash: string;
 }
@@ -88,6 +91,8 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
     changes: e.changes,
     requestId: e.requestId,
     prevHash: e.prevHash,
+    // Only when tracked, so events recorded before state tracking keep their hashes.
+    ...(e.stateHash ? { stateHash: e.stateHash } : {}),
   });
   return crypto.createHash('sha256').update(body).digest('hex');
 }
@@ -112,7 +117,7 @@ async function lockHead(tx: Kysely<KernelDB>, tenantId: string): Promise<ChainHe
 }
 
 /** Builds the next event after `head` (pure: no I/O). */
-function nextEvent(head: ChainHead, actor: Actor, input: AuditInput, at: Date, requestId?: string): AuditEvent {
+function nextEvent(head: ChainHead, actor: Actor, input: AuditInput, at: Date, requestId: string | undefined, stateHash: string | null): AuditEvent {
   const fields = diffFields(input.before, input.after);
   const changes: AuditEvent['changes'] = input.note ? { fields, note: input.note } : { fields };
   const base: Omit<AuditEvent, 'hash'> = {
@@ -127,6 +132,7 @@ function nextEvent(head: ChainHead, actor: Actor, input: AuditInput, at: Date, r
     action: input.action,
     changes: JSON.parse(JSON.stringify(changes)),
     requestId: requestId ?? null,
+    stateHash,
     prevHash: head.hash,
   };
   return { ...base, hash: eventHash(base) };
@@ -149,6 +155,7 @@ async function insertEvents(tx: Kysely<KernelDB>, events: readonly AuditEvent[])
           action: ev.action,
           changes: JSON.stringify(ev.changes),
           request_id: ev.requestId,
+          state_hash: ev.stateHash ?? null,
           prev_hash: ev.prevHash,
           hash: ev.hash,
         })),
@@ -170,8 +177,10 @@ export async function recordAudit(tx: Kysely<KernelDB>, actor: Actor, input: Aud
 export async function recordAuditMany(tx: Kysely<KernelDB>, actor: Actor, inputs: readonly AuditInput[], requestId?: string): Promise<AuditEvent[]> {
   let h = await lockHead(tx, actor.tenantId);
   const at = new Date();
+  // The state of each tracked record after the change, as the transaction sees it now.
+  const states = await statesFor(tx, actor.tenantId, inputs);
   const events = inputs.map((input) => {
-    const ev = nextEvent(h, actor, input, at, requestId);
+    const ev = nextEvent(h, actor, input, at, requestId, states.get(`${input.entity}\u0000${input.entityId}`) ?? null);
     h = { seq: ev.seq, hash: ev.hash };
     return ev;
   });
@@ -216,6 +225,7 @@ function rowToEvent(r: any): AuditEvent {
     action: r.action,
     changes: typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes,
     requestId: r.request_id,
+    stateHash: r.state_hash ?? null,
     prevHash: r.prev_hash,
     hash: r.hash,
   };

@@ -101,12 +101,21 @@ function lockDataDir(dataDir: string): () => void {
 /** Opens a PGlite instance (in memory when dataDir is null, or from a dump). */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  return PGlite.create({
+  const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers: pgliteParsers,
   });
+  await pglite.exec(`SET TIME ZONE 'UTC'`);
+  return pglite;
 }
+
+/**
+ * Every session runs in UTC. The SQL never depends on the session's zone (business dates are
+ * computed `AT TIME ZONE 'Asia/Shanghai'`), but a record's state hash renders its timestamps
+ * as text, which must not change with the server's configuration.
+ */
+const SESSION_OPTIONS = '-c TimeZone=UTC';
 
 /** Marks a multi-statement script (a migration): PGlite runs it with `exec`, a server with the simple protocol. */
 export const SCRIPT_MARKER = '-- fazhi:script\n';
@@ -133,7 +142,7 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<KernelDB> {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, options: SESSION_OPTIONS });
     // An idle connection dropped by the server (restart, failover) must not crash the process:
     // the pool discards it and opens a new one on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));

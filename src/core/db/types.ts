@@ -70,6 +70,8 @@ export interface AuditEventTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** The record's state after the change (0003_record_states.sql); null where not tracked. */
+  state_hash: string | null;
 }
 
 export interface CalendarOverrideTable {
@@ -132,6 +134,12 @@ export interface LedgerImportTable {
   audit_seq: number | null;
   undone_at: Date | null;
   undone_by: string | null;
+  /** running → committed | failed (0004_import_state.sql). */
+  state: ColumnType<'running' | 'committed' | 'failed', 'running' | 'committed' | 'failed' | undefined, 'running' | 'committed' | 'failed'>;
+  /** The audit chain's head when the import began: a later event on its records was someone else's change. */
+  started_seq: number | null;
+  /** Why a failed import failed (Chinese), when it is kept in the list. */
+  failure: string | null;
 }
 
 export interface LedgerImportRowTable {
@@ -144,6 +152,8 @@ export interface LedgerImportRowTable {
   org_id: string | null;
   values: ColumnType<Record<string, unknown>, string, string>;
   before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** The record's state after the import wrote it (null until sealed, or not tracked). */
+  state_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordFindingTable {
