@@ -5,6 +5,8 @@
  * crash between the database's commit and the key file's rename is recovered on the next start.
  */
 import crypto from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +111,27 @@ describe.runIf(dbKind === 'pglite')('keys outside the data folder', () => {
     expect(fs.existsSync(`${data}/pii.key`)).toBe(false);
   });
 
+  it('fazhi keys rotate-pii rotates the key of a data folder and keeps the old one as pii.key.retired-<time>', async () => {
+    const data = path.join(tmp, 'cli');
+    const sys = await openSystem({ modules, data });
+    await seed(sys);
+    await sys.close();
+    const oldKey = fs.readFileSync(`${data}.keys/pii.key`, 'utf8');
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const r = await promisify(execFile)(process.execPath, [path.resolve('bin/fazhi.js'), '--data', data, 'keys', 'rotate-pii'], { env, cwd: tmp });
+    expect(r.stdout).toMatch(/pub_decision\.party_id_no：重新加密 1 个值/);
+    expect(r.stdout).toMatch(/已更换个人信息加密密钥/);
+    expect(r.stdout).toMatch(/旧密钥保存为 .*pii\.key\.retired-/);
+    const retired = fs.readdirSync(`${data}.keys`).filter((f) => f.startsWith('pii.key.retired-'));
+    expect(retired).toHaveLength(1);
+    expect(fs.readFileSync(`${data}.keys/${retired[0]}`, 'utf8')).toBe(oldKey);
+    expect(fs.readFileSync(`${data}.keys/pii.key`, 'utf8')).not.toBe(oldKey);
+    const back = await openSystem({ modules, data });
+    expect(decryptPii(await storedIdNo(back))).toBe(ID_NO);
+    await back.close();
+  });
+
   it('refuses to start without the audit key once checkpoints were signed with it', async () => {
     const data = path.join(tmp, 'audit');
     const sys = await openSystem({ modules, data });
@@ -127,7 +150,7 @@ describe('rotating the personal-identifier key', () => {
   let cols: PiiColumnDef[];
   let keyFile: string;
   /** The key the data is under (each test starts from it). */
-  let dataKey = testKey;
+  let dataKey: Buffer = testKey;
   beforeAll(async () => {
     sys = await testSystem('demo');
     cols = piiColumns(sys.registry.modules.flatMap((m) => m.pii ?? []));
