@@ -305,7 +305,7 @@ audit
       const tenants = await listTenants(sys.db);
       let bad = false;
       for (const t of tenants) {
-        const r = await verifyIncremental(sys.db, t.id, sys.auditKey, { full: o.full });
+        const r = await verifyIncremental(sys.db, t.id, sys.auditKey, { full: o.full, sink: sys.keys.sink });
         if (r.ok) console.log(`${t.name}：审计链完整，共 ${r.events} 条事件（${r.fromSeq ? `自第 ${r.fromSeq} 号检查点起` : '从头'}校验 ${r.checked} 条${r.checkpoint ? `，已签署第 ${r.checkpoint} 号检查点` : ''}）`);
         else {
           bad = true;

@@ -11,7 +11,10 @@ import { listTenants } from '../../src/core/tenant.js';
 import { systemActor } from '../../src/core/context.js';
 import { createOrg } from '../../src/core/orgs.js';
 import { eventHash, GENESIS, type AuditEvent } from '../../src/core/audit/audit.js';
-import { verifyIncremental } from '../../src/core/audit/checkpoint.js';
+import { readSink, verifyIncremental } from '../../src/core/audit/checkpoint.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 let sys: System;
 let tenantId: string;
@@ -87,5 +90,53 @@ describe('signed checkpoints of the audit chain', () => {
     const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toContain('签名无效');
+  });
+
+  describe('the sink outside the database', () => {
+    let dir: string;
+    let sink: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-sink-'));
+      sink = path.join(dir, 'audit-checkpoints.jsonl');
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const unguardCheckpoints = () => sql`ALTER TABLE audit_checkpoint DISABLE TRIGGER USER`.execute(sys.db);
+
+    it('copies each checkpoint to the sink, which then agrees with the database', async () => {
+      const r = await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true, sink });
+      expect(r.ok).toBe(true);
+      expect(readSink(sink, tenantId)).toMatchObject([{ seq: r.events }]);
+      await createOrg(ctx(), { name: '外部检查点科', kind: 'department' });
+      expect(await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink })).toMatchObject({ ok: true, checked: 1 });
+      expect(readSink(sink, tenantId).map((c) => c.seq)).toEqual([r.events + 1, r.events]);
+    });
+
+    it('catches the chain and the checkpoint table emptied together, which the database alone cannot see', async () => {
+      await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true, sink });
+      await unguard();
+      await unguardCheckpoints();
+      await sql`DELETE FROM audit_event WHERE tenant_id = ${tenantId}`.execute(sys.db);
+      await sql`DELETE FROM audit_checkpoint WHERE tenant_id = ${tenantId}`.execute(sys.db);
+      // Without the sink the empty chain looks intact…
+      expect((await verifyIncremental(sys.db, tenantId, sys.auditKey, { write: false })).ok).toBe(true);
+      // …the sink contradicts it.
+      const r = await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.reason).toContain('外部检查点文件');
+    });
+
+    it('catches a checkpoint row removed from the database, and a forged line in the sink', async () => {
+      await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true, sink });
+      await createOrg(ctx(), { name: '删检查点科', kind: 'department' });
+      const second = await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink });
+      await unguardCheckpoints();
+      await sql`DELETE FROM audit_checkpoint WHERE tenant_id = ${tenantId} AND seq = ${second.checkpoint}`.execute(sys.db);
+      const r = await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink, write: false });
+      expect(!r.ok && r.reason).toContain('检查点被删除或改动');
+      const forged = readSink(sink, tenantId)[0]!;
+      fs.appendFileSync(sink, `${JSON.stringify({ ...forged, seq: forged.seq + 1 })}\n`);
+      const r2 = await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink, write: false });
+      expect(!r2.ok && r2.reason).toContain('签名无效');
+    });
   });
 });

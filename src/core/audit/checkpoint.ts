@@ -7,6 +7,7 @@
  * newest valid checkpoint and reads only the events recorded since.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
@@ -32,6 +33,50 @@ export function checkpointMac(key: Buffer, c: { tenantId: string; seq: number; h
   return crypto.createHmac('sha256', key).update(`fazhi-audit-checkpoint/v1\n${c.tenantId}\n${c.seq}\n${c.hash}\n${c.at.toISOString()}`).digest('hex');
 }
 
+/** A checkpoint as written to the sink outside the database (one JSON line each). */
+export interface SinkCheckpoint {
+  tenantId: string;
+  seq: number;
+  hash: string;
+  at: string;
+  mac: string;
+}
+
+/**
+ * Appends a checkpoint to the sink: a file outside the database (by default in the key folder;
+ * `FAZHI_AUDIT_SINK` may point to a write-once or remote mount), appended and synced. Whoever empties both the chain and the checkpoint table in the
+ * database is then still contradicted by the sink.
+ */
+export function appendSink(file: string, c: SinkCheckpoint): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'a', 0o600);
+  try {
+    fs.writeSync(fd, `${JSON.stringify(c)}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The sink's checkpoints of a tenant, newest first (a missing file holds none; a torn last line is skipped). */
+export function readSink(file: string, tenantId: string): SinkCheckpoint[] {
+  if (!fs.existsSync(file)) return [];
+  const out: SinkCheckpoint[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const c = JSON.parse(line) as SinkCheckpoint;
+      if (c.tenantId === tenantId && Number.isInteger(c.seq) && typeof c.hash === 'string' && typeof c.mac === 'string' && typeof c.at === 'string') out.push(c);
+    } catch {
+      // a line torn by a crash while appending: the checkpoint it held was never trusted
+    }
+  }
+  return out.sort((a, b) => b.seq - a.seq);
+}
+
+const macOk = (key: Buffer, tenantId: string, c: { seq: number; hash: string; at: Date; mac: string }) =>
+  crypto.timingSafeEqual(Buffer.from(checkpointMac(key, { tenantId, seq: c.seq, hash: c.hash, at: c.at }), 'hex'), Buffer.from(c.mac.padEnd(64, '0').slice(0, 64), 'hex'));
+
 export type IncrementalVerifyResult = VerifyResult & {
   /** The checkpoint the walk started from (seq 0: the beginning). */
   fromSeq: number;
@@ -46,7 +91,7 @@ export type IncrementalVerifyResult = VerifyResult & {
  * checks every checkpoint it passes or relies on, and — when the chain holds — signs a new
  * checkpoint at the head (`write: false` to leave the table as it is).
  */
-export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, key: Buffer, opts: { full?: boolean; write?: boolean } = {}): Promise<IncrementalVerifyResult> {
+export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, key: Buffer, opts: { full?: boolean; write?: boolean; sink?: string } = {}): Promise<IncrementalVerifyResult> {
   const cps = await db.selectFrom('audit_checkpoint').selectAll().where('tenant_id', '=', tenantId).orderBy('seq', 'desc').execute();
   const head = await db.selectFrom('audit_event').select(['seq', 'hash']).where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const headSeq = Number(head?.seq ?? 0);
@@ -59,6 +104,16 @@ export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, 
       return fail(Number(c.seq), `第 ${c.seq} 号事件的检查点签名无效（检查点被伪造或改动）`);
     }
     if (Number(c.seq) > headSeq) return fail(headSeq + 1, `审计链末尾的事件被删除：检查点记录了第 ${c.seq} 号事件，现只剩 ${headSeq} 条`);
+  }
+  // The sink outside the database: each of its checkpoints must be genuine, still in the
+  // database's checkpoint table, and still match the chain.
+  if (opts.sink) {
+    const inDb = new Map(cps.map((c) => [Number(c.seq), c.hash]));
+    for (const c of readSink(opts.sink, tenantId)) {
+      if (!macOk(key, tenantId, { ...c, at: new Date(c.at) })) return fail(c.seq, `外部检查点文件中第 ${c.seq} 号事件的检查点签名无效（检查点文件被改动）`);
+      if (c.seq > headSeq) return fail(headSeq + 1, `审计链末尾的事件被删除：外部检查点文件记录了第 ${c.seq} 号事件，数据库中只剩 ${headSeq} 条`);
+      if (inDb.get(c.seq) !== c.hash) return fail(c.seq, `数据库中的第 ${c.seq} 号检查点被删除或改动（与外部检查点文件不符）`);
+    }
   }
   let from = { seq: 0, hash: '0'.repeat(64) };
   if (!opts.full && cps.length) {
@@ -79,7 +134,11 @@ export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, 
   let checkpoint: number | null = null;
   if (opts.write !== false && r.events > (cps.length ? Number(cps[0]!.seq) : 0)) {
     const at = new Date();
-    await db.insertInto('audit_checkpoint').values({ tenant_id: tenantId, seq: r.events, hash: r.lastHash, at, mac: checkpointMac(key, { tenantId, seq: r.events, hash: r.lastHash, at }) }).execute();
+    const mac = checkpointMac(key, { tenantId, seq: r.events, hash: r.lastHash, at });
+    await db.insertInto('audit_checkpoint').values({ tenant_id: tenantId, seq: r.events, hash: r.lastHash, at, mac }).execute();
+    // The database first, then the sink: the sink's lines are checked against the table, so a
+    // crash between the two leaves a checkpoint the sink lacks (harmless), never the reverse.
+    if (opts.sink) appendSink(opts.sink, { tenantId, seq: r.events, hash: r.lastHash, at: at.toISOString(), mac });
     checkpoint = r.events;
   }
   return { ...r, fromSeq: from.seq, checked: r.events - from.seq, checkpoint };

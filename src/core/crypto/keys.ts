@@ -18,6 +18,8 @@ export interface KeyPaths {
   pii: string;
   /** The audit checkpoint key file. */
   audit: string;
+  /** The append-only file the signed audit checkpoints are copied to (`FAZHI_AUDIT_SINK`). */
+  sink: string;
 }
 
 /** The key folder and files: `FAZHI_KEY_DIR`, else `<data>.keys` beside the data folder (`FAZHI_DATA`, default `.fazhi`). */
@@ -28,6 +30,7 @@ export function resolveKeyPaths(opts: { data?: string; keyDir?: string } = {}): 
     dir,
     pii: path.resolve(process.env.FAZHI_PII_KEY_FILE ?? path.join(dir, 'pii.key')),
     audit: path.resolve(process.env.FAZHI_AUDIT_KEY_FILE ?? path.join(dir, 'audit.key')),
+    sink: path.resolve(process.env.FAZHI_AUDIT_SINK ?? path.join(dir, 'audit-checkpoints.jsonl')),
   };
 }
 
