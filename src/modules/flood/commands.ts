@@ -13,6 +13,7 @@ import { t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
 import { attempt, persist, rowsById, type AnyRow, type Item } from '../../core/persist.js';
+import { openPhone, sealPhone, sealWorkPhones } from './pii.js';
 import type { FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import type { Selectable } from 'kysely';
 
@@ -558,6 +559,12 @@ const dayText = (es: ReadonlyArray<{ shift: string; role: string; person: string
     .sort()
     .join('；');
 
+/** A duty line's phone as stored: encrypted, with its blind index. */
+const phoneColumns = (plain: string | null) => {
+  const s = sealPhone(plain);
+  return { phone: s.phone, phone_idx: s.idx };
+};
+
 /** Lines of a day with their phones, to tell whether a day really changes. */
 const dayKey = (es: ReadonlyArray<{ shift: string; role: string; person: string; phone: string | null }>) =>
   es
@@ -637,7 +644,7 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     for (const x of xs) m.set(x.date, [...(m.get(x.date) ?? []), x]);
     return m;
   };
-  const before = byDay(stored.filter((r) => inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person, phone: r.phone })));
+  const before = byDay(stored.filter((r) => inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person, phone: openPhone(r.phone) })));
   const after = byDay(entries.map((e, i) => ({ date: e.date, shift: e.shift.trim(), role: e.role, person: e.person.trim(), phone: e.phone?.trim() || null, i })));
   const days = [...after.keys()].sort();
   const written = live ? days : days.filter((d) => dayKey(before.get(d) ?? []) !== dayKey(after.get(d)!));
@@ -646,7 +653,7 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     await insertMany(
       w.tx,
       'flood_duty',
-      written.flatMap((d) => after.get(d)!.map((e) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: org, duty_date: d, shift: e.shift, role: e.role, person: e.person, phone: e.phone }))),
+      written.flatMap((d) => after.get(d)!.map((e) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: org, duty_date: d, shift: e.shift, role: e.role, person: e.person, ...phoneColumns(e.phone) }))),
     );
   }
   const changed = days.filter((d) => dayText(before.get(d) ?? []) !== dayText(after.get(d)!));
@@ -862,7 +869,7 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
     let merged: WorkInput = input;
     if (old) {
       const o = old;
-      const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({ name: o[`${k}_name`], post: o[`${k}_post`], phone: o[`${k}_phone`], ...(input[k] ?? {}) });
+      const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({ name: o[`${k}_name`], post: o[`${k}_post`], phone: openPhone(o[`${k}_phone`]), ...(input[k] ?? {}) });
       merged = { name: input.name ?? o.name, kind: input.kind ?? o.kind, location: input.location !== undefined ? input.location : o.location, orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null, admin: p('admin'), tech: p('tech'), patrol: p('patrol') };
     }
     const values = attempt(origin, input.row, WORK_COLUMNS, errs, () => {
@@ -881,7 +888,7 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
       continue;
     }
     seen.set(values.name, input.row ?? 0);
-    items.push({ row: input.row, old, values });
+    items.push({ row: input.row, old, values: sealWorkPhones(values, old) });
   }
   if (errs.length) return failed(errs);
   const res = await persist(ctx, w, origin, { table: 'flood_work', entity: 'flood.work', items, view: workAudit, ...(opts.reason ? { note: { reason: opts.reason } } : {}) });

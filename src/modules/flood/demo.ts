@@ -6,6 +6,7 @@ import { FLOOD_DEPARTMENT, homeOrg, orgNames, streetsByName } from './input.js';
 import { t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { updateWork } from './commands.js';
+import { sealPhone, sealWorkPhones } from './pii.js';
 
 /**
  * The flood part of the demo bureau, generated from `ctx.random` only: 2022 reproduces
@@ -153,7 +154,11 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         }
       });
     });
-    await db.insertInto('flood_duty').values(duty).execute();
+    // Phones are stored encrypted with their blind index (pii.ts).
+    await db.insertInto('flood_duty').values(duty.map(({ phone: p, ...x }) => {
+      const s = sealPhone(p);
+      return { ...x, phone: s.phone, phone_idx: s.idx };
+    })).execute();
     for (const d of days) {
       const lines = duty.filter((x) => x.duty_date === d).map((x) => `${x.shift}${x.role} ${x.person}`).sort().join('；');
       events.push({ entity: 'flood.duty', entityId: d, action: 'scheduled', orgId: home, after: { roster: lines }, note: via });
@@ -186,7 +191,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         patrol_name: person(), patrol_post: `${wk.kind}管理员`, patrol_phone: phone(),
       };
     });
-    const works = await db.insertInto('flood_work').values(workRows).returningAll().execute();
+    const works = await db.insertInto('flood_work').values(workRows.map((r) => sealWorkPhones(r))).returningAll().execute();
     for (const wk of works) events.push({ entity: 'flood.work', entityId: wk.id, action: 'created', orgId: wk.org_id, after: workAudit(wk), note: via });
     const snapshot = JSON.stringify(works.map((wk) => publicWork(wk, names)));
     for (const [year, on] of [[2022, '2022-03-25'], [2023, '2023-03-28']] as const) {

@@ -9,6 +9,7 @@ import { saveDeployments, saveDutyDays, saveProgress, saveProjects, saveRiskPoin
 import { deleteDutyDays, dropImportedProgress } from './undo.js';
 import { lastImport } from '../../core/persist.js';
 import { publicPhone } from './rules.js';
+import { openPhone } from './pii.js';
 
 const READ = 'flood.read';
 const WRITE = 'flood.write';
@@ -257,7 +258,7 @@ export const dutyLedger: LedgerDef<DutyRow> = {
   },
   async exportRows(ctx) {
     const full = ctx.actor.permissions.has(WRITE);
-    return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({ date: d.duty_date, shift: d.shift, role: d.role, person: d.person, phone: full ? d.phone : publicPhone(d.phone) || null }));
+    return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({ date: d.duty_date, shift: d.shift, role: d.role, person: d.person, phone: full ? openPhone(d.phone) : publicPhone(openPhone(d.phone)) || null }));
   },
   undo: {
     table: 'flood_duty',
@@ -309,7 +310,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
     const streets = await streetsByName(ctx.db, tenantId);
     const stored = new Map((await t(ctx.db).selectFrom('flood_work').select(['name', 'admin_phone', 'tech_phone', 'patrol_phone']).where('tenant_id', '=', tenantId).where(sql<boolean>`name = ANY(${sql.val(rows.map((r) => r.value.name))}::text[])`).execute()).map((r) => [r.name, r]));
     // A masked phone (as exported to readers) stands for the stored one.
-    const phone = (v: string | null, old: string | null | undefined) => (v && v.includes('*') ? old ?? null : v);
+    const phone = (v: string | null, old: string | null | undefined) => (v && v.includes('*') ? openPhone(old) : v);
     const errors: RowError[] = [];
     const inputs: WorkSave[] = [];
     for (const { rowNumber: row, value: v } of rows) {
@@ -333,7 +334,10 @@ export const worksLedger: LedgerDef<WorkRow> = {
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     const full = ctx.actor.permissions.has(WRITE);
-    const ph = (p: string | null) => (full ? p : publicPhone(p) || null);
+    const ph = (stored: string | null) => {
+      const p = openPhone(stored);
+      return full ? p : publicPhone(p) || null;
+    };
     const streetKind = new Set((await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
     return (await listWorks(ctx)).map((r) => ({
       name: r.name, kind: r.kind, street: streetKind.has(r.org_id) ? names.get(r.org_id) ?? null : null, location: r.location,

@@ -5,6 +5,7 @@ import { floodRoutes } from './routes.js';
 import { floodLedgers } from './ledgers.js';
 import { floodMetrics } from './metrics.js';
 import { loadFloodDemo } from './demo.js';
+import { FLOOD_PII } from './pii.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +34,8 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
 export const floodModule = defineModule({
   key: 'flood',
   title: '防汛',
-  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_progress_import.sql']),
+  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_progress_import.sql', '0003_phone_pii.sql']),
+  pii: FLOOD_PII,
   permissions: floodPermissions,
   entities: {
     'flood.risk_point': entity('水浸风险点', 'flood_risk_point'),

@@ -1,4 +1,5 @@
 import { publicPhone } from './rules.js';
+import { openPhone } from './pii.js';
 import type { FloodTables } from './schema.js';
 
 type Row<K extends keyof FloodTables> = { [C in keyof FloodTables[K]]: any };
@@ -79,7 +80,8 @@ export function deploymentAudit(r: Row<'flood_deployment'>) {
 
 /** A duty line; the phone is masked unless the caller may see it in full. */
 export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }) {
-  return { id: r.id as string, date: r.duty_date as string, shift: r.shift as string, role: r.role as string, person: r.person as string, phone: opts.fullPhone ? (r.phone as string | null) : publicPhone(r.phone) || null };
+  const phone = openPhone(r.phone);
+  return { id: r.id as string, date: r.duty_date as string, shift: r.shift as string, role: r.role as string, person: r.person as string, phone: opts.fullPhone ? phone : publicPhone(phone) || null };
 }
 
 export function presentWarning(r: Row<'flood_drought_warning'>) {
@@ -92,7 +94,10 @@ export function presentDispatch(r: Row<'flood_dispatch'>) {
 
 /** A water work with its three responsible persons; phones masked unless `fullPhone`. */
 export function presentWork(r: Row<'flood_work'>, names: Names, opts: { fullPhone: boolean }) {
-  const phone = (p: string | null) => (opts.fullPhone ? p : publicPhone(p) || null);
+  const phone = (stored: string | null) => {
+    const p = openPhone(stored);
+    return opts.fullPhone ? p : publicPhone(p) || null;
+  };
   return {
     id: r.id as string,
     name: r.name as string,
@@ -116,13 +121,13 @@ export function workAudit(r: Row<'flood_work'>) {
     orgId: r.org_id,
     adminName: r.admin_name,
     adminPost: r.admin_post,
-    adminPhone: publicPhone(r.admin_phone) || null,
+    adminPhone: publicPhone(openPhone(r.admin_phone)) || null,
     techName: r.tech_name,
     techPost: r.tech_post,
-    techPhone: publicPhone(r.tech_phone) || null,
+    techPhone: publicPhone(openPhone(r.tech_phone)) || null,
     patrolName: r.patrol_name,
     patrolPost: r.patrol_post,
-    patrolPhone: publicPhone(r.patrol_phone) || null,
+    patrolPhone: publicPhone(openPhone(r.patrol_phone)) || null,
   };
 }
 

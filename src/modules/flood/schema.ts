@@ -82,7 +82,9 @@ export type FloodTables = {
     shift: string;
     role: DutyRole;
     person: string;
+    /** Encrypted (core/crypto/pii.ts); read with `openPhone`. */
     phone: string | null;
+    phone_idx: Default<string | null>;
     created_at: Instant;
   };
   flood_drought_warning: {
@@ -124,6 +126,10 @@ export type FloodTables = {
     patrol_name: string;
     patrol_post: string | null;
     patrol_phone: string | null;
+    /** Blind indexes of the three (encrypted) phones. */
+    admin_phone_idx: Default<string | null>;
+    tech_phone_idx: Default<string | null>;
+    patrol_phone_idx: Default<string | null>;
     version: Default<number>;
     created_at: Instant;
     updated_at: Instant;
