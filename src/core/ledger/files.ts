@@ -5,16 +5,18 @@
  * or null — for `parseLedger` to interpret per column.
  */
 import { isUtf8 } from 'node:buffer';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import type { CellValue as ExcelCellValue } from 'exceljs';
 import { parse as parseCsvStream } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors.js';
 import { cleanText, isEmptyCell, rawCellText } from './cells.js';
+import { byteText, columnLetters, SHEET_LIMITS, type SheetLimit, type SheetLimits } from './limits.js';
+import { readInWorker } from './readerPool.js';
 
 /** One data row of a raw table. */
 export interface RawRow {
@@ -69,21 +71,45 @@ export type LedgerFileErrorCode =
   | 'LEDGER_FILE_UNSUPPORTED'
   | 'LEDGER_FILE_UNREADABLE'
   | 'LEDGER_FILE_EMPTY'
-  | 'LEDGER_FILE_TOO_LARGE';
+  | 'LEDGER_FILE_TOO_LARGE'
+  | 'LEDGER_FILE_BAD_TEXT';
 
-/** A file that cannot be read as a ledger at all (as opposed to bad rows, which are reported, not thrown). */
+/** Where a file met a limit (or held a character PostgreSQL cannot store): in `LedgerFileError.details`. */
+export interface LedgerFileErrorDetails {
+  /** The limit met (see `limits.ts`); absent for `LEDGER_FILE_BAD_TEXT`. */
+  limit?: SheetLimit;
+  /** The limit's value. */
+  max?: number;
+  /** The row (as numbered in Excel, or the CSV record) at fault, where there is one. */
+  row?: number;
+  /** The column (Excel letters) at fault, where there is one. */
+  column?: string;
+}
+
+/**
+ * A file that cannot be read as a ledger at all (as opposed to bad rows, which are reported, not
+ * thrown). A file over a limit (`LEDGER_FILE_TOO_LARGE`) is a 413, anything else a 400.
+ */
 export class LedgerFileError extends AppError {
   declare readonly code: LedgerFileErrorCode;
-  constructor(code: LedgerFileErrorCode, message: string) {
-    super(code, message, 400, 'file');
+  declare readonly details: LedgerFileErrorDetails | undefined;
+  constructor(code: LedgerFileErrorCode, message: string, details?: LedgerFileErrorDetails) {
+    super(code, message, code === 'LEDGER_FILE_TOO_LARGE' ? 413 : 400, 'file', details);
     this.name = 'LedgerFileError';
   }
+}
+
+/** A file over one of the limits of `limits.ts`. */
+function overLimit(limit: SheetLimit, max: number, message: string, where: { row?: number; column?: string } = {}): LedgerFileError {
+  return new LedgerFileError('LEDGER_FILE_TOO_LARGE', message, { limit, max, ...where });
 }
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions {
   /** Most data rows accepted (default 1 000 000); more is an error, so an import is never silently cut. */
   maxRows?: number;
+  /** Lower limits than {@link SHEET_LIMITS} (tests). */
+  limits?: Partial<SheetLimits>;
 }
 
 /** Which reader a file needs: by content first (a zip is an xlsx), by extension second. */
@@ -148,18 +174,36 @@ export async function readTable(buffer: Buffer, filename: string, options: ReadT
  * the first {@link HEADER_SEARCH_ROWS} rows, and the stream fails as soon as more than `maxRows`
  * rows follow it.
  *
+ * The reading — inflating, XML/CSV parsing and every limit of `limits.ts` — runs in a worker
+ * thread (`readWorker.ts`, with a capped heap), which sends the rows back in batches and waits
+ * while the consumer is behind: the thread that calls this stays free to answer other requests.
+ * Ending the iteration early (`return()`, or a `break` out of `for await`) stops the worker.
+ *
  * @throws LedgerFileError (from the iteration) when the file type is unsupported, the file cannot
- *   be read, holds nothing, or has more than `maxRows` rows below its header.
+ *   be read, holds nothing, has more than `maxRows` rows below its header, meets a limit of
+ *   `limits.ts` (`LEDGER_FILE_TOO_LARGE`, naming the limit and where), or holds a NUL or a lone
+ *   surrogate in a cell (`LEDGER_FILE_BAD_TEXT`, naming the row and column).
  */
 export async function* readSheetRows(buffer: Buffer, filename: string, options: ReadTableOptions = {}): AsyncGenerator<SheetRow, void, undefined> {
+  tableFileKind(buffer, filename); // an unsupported type is refused here, without a worker
+  yield* readInWorker(buffer, filename, options);
+}
+
+/**
+ * {@link readSheetRows} on the calling thread: what the reader worker runs. Not for request
+ * handlers (a hostile file keeps the thread busy while it is refused).
+ */
+export async function* readSheetRowsHere(buffer: Buffer, filename: string, options: ReadTableOptions = {}): AsyncGenerator<SheetRow, void, undefined> {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const limits: SheetLimits = { ...SHEET_LIMITS, ...options.limits };
   const kind = tableFileKind(buffer, filename);
-  const source = kind === 'xlsx' ? xlsxRows(buffer) : csvRows(buffer);
+  const source = kind === 'xlsx' ? xlsxRows(buffer, limits) : csvRows(buffer, limits);
   const head: SheetRow[] = [];
   let headerIndex = -1;
   let count = 0;
-  const tooLarge = () => new LedgerFileError('LEDGER_FILE_TOO_LARGE', `文件数据超过${maxRows}行，请拆分为多个文件分批导入`);
+  const tooLarge = () => overLimit('rows', maxRows, `文件数据超过${maxRows}行，请拆分为多个文件分批导入`);
   for await (const row of source) {
+    checkRow(row, limits);
     count += 1;
     if (headerIndex < 0) {
       head.push(row);
@@ -179,6 +223,33 @@ export async function* readSheetRows(buffer: Buffer, filename: string, options: 
     }
     if (head.length - guessHeaderIndex(head) - 1 > maxRows) throw tooLarge();
     yield* head;
+  }
+}
+
+/** A NUL or a lone UTF-16 surrogate: PostgreSQL can store neither (as the kernel's input guard). */
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses a row with a cell longer than Excel allows, a value beyond the column limit, or a NUL or
+ * lone surrogate in a cell — naming the row and the column.
+ */
+function checkRow(row: SheetRow, limits: SheetLimits): void {
+  const { cells, rowNumber } = row;
+  for (let i = cells.length - 1; i >= limits.columns; i--) {
+    if (isEmptyCell(cells[i])) continue;
+    const column = columnLetters(i + 1);
+    throw overLimit('columns', limits.columns, `第${rowNumber}行第${column}列（第${i + 1}列）有数据，超过每行${limits.columns}列的上限：请删去表格右侧多余的列后再导入`, { row: rowNumber, column });
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v !== 'string') continue;
+    const column = columnLetters(i + 1);
+    if (v.length > limits.cellChars) {
+      throw overLimit('cellChars', limits.cellChars, `第${rowNumber}行${column}列的内容有${v.length}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`, { row: rowNumber, column });
+    }
+    if (BAD_TEXT.test(v)) {
+      throw new LedgerFileError('LEDGER_FILE_BAD_TEXT', `第${rowNumber}行${column}列含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后再导入`, { row: rowNumber, column });
+    }
   }
 }
 
@@ -315,51 +386,110 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** The entries of a zip's central directory (no zip64: a ledger never comes near 4 GB). */
-function zipEntries(buf: Buffer): Array<{ name: string; method: number; size: number; offset: number }> | undefined {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+/** An xlsx opened for reading under the limits: its central directory read, no part inflated yet. */
+interface XlsxZip {
+  zip: yauzl.ZipFile;
+  /** The entries by name, in the order of the central directory. */
+  entries: Map<string, yauzl.Entry>;
+  limits: SheetLimits;
+  /** Bytes inflated so far by {@link inflate} with `count: true` (the parts read). */
+  inflated: number;
+}
+
+const xlsxUnreadable = () => new LedgerFileError('LEDGER_FILE_UNREADABLE', '无法读取该 Excel 文件，文件可能已损坏。请在 Excel 中打开后“另存为”.xlsx 再导入');
+
+/**
+ * Opens an xlsx (a zip) from its central directory — zip64 included — and refuses, before
+ * anything is inflated, more than `limits.zipEntries` entries.
+ */
+async function openXlsx(buffer: Buffer, limits: SheetLimits): Promise<XlsxZip> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    throw xlsxUnreadable();
   }
-  if (eocd < 0) return undefined;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) return undefined;
-  const out: Array<{ name: string; method: number; size: number; offset: number }> = [];
-  for (let i = 0; i < count && p + 46 <= buf.length; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) return undefined;
-    const nameLen = buf.readUInt16LE(p + 28);
-    out.push({
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
-      method: buf.readUInt16LE(p + 10),
-      size: buf.readUInt32LE(p + 20),
-      offset: buf.readUInt32LE(p + 42),
+  if (zip.entryCount > limits.zipEntries) {
+    zip.close();
+    throw overLimit('zipEntries', limits.zipEntries, `Excel 文件内含${zip.entryCount}个压缩条目，超过上限${limits.zipEntries}个：文件可能已损坏或被人为构造，请在 Excel 中“另存为”.xlsx 再导入`);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (e: yauzl.Entry) => {
+      if (!entries.has(e.fileName)) entries.set(e.fileName, e);
+      zip.readEntry();
     });
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    zip.on('end', () => resolve());
+    zip.on('error', () => reject(xlsxUnreadable()));
+    zip.readEntry();
+  });
+  return { zip, entries, limits, inflated: 0 };
+}
+
+/**
+ * A part of the xlsx, inflated as a stream under the limits: its declared size is checked first,
+ * then the bytes actually inflated (a declared size can lie; yauzl also fails a part that inflates
+ * to more than it declares), and the stream fails as soon as a limit is crossed — the part's own
+ * size, its compression ratio (past the grace bytes), or, with `count`, the total of the parts read.
+ */
+async function inflate(x: XlsxZip, entry: yauzl.Entry, count: boolean): Promise<Readable> {
+  const { limits } = x;
+  const name = entry.fileName;
+  const tooBig = (size: number) =>
+    overLimit('zipEntryBytes', limits.zipEntryBytes, `Excel 文件中的“${name}”解压后超过${byteText(limits.zipEntryBytes)}（${size > limits.zipEntryBytes ? byteText(size) : '读取时测得'}），超过单个部件的上限：请拆分为多个文件分批导入`);
+  const ratioCap = Math.max(limits.zipRatioGraceBytes, limits.zipRatio * entry.compressedSize);
+  const bomb = () =>
+    overLimit('zipRatio', limits.zipRatio, `Excel 文件中的“${name}”压缩比超过${limits.zipRatio}倍（压缩后${byteText(entry.compressedSize)}，解压后超过${byteText(ratioCap)}），不像正常的表格文件（疑似“压缩炸弹”），已拒绝`);
+  const tooBigTotal = () => overLimit('zipTotalBytes', limits.zipTotalBytes, `Excel 文件解压后的内容超过${byteText(limits.zipTotalBytes)}的上限：请拆分为多个文件分批导入`);
+  if (entry.uncompressedSize > limits.zipEntryBytes) throw tooBig(entry.uncompressedSize);
+  if (entry.uncompressedSize > ratioCap) throw bomb();
+  if (count && x.inflated + entry.uncompressedSize > limits.zipTotalBytes) throw tooBigTotal();
+  let raw: Readable;
+  try {
+    raw = await x.zip.openReadStreamPromise(entry);
+  } catch {
+    throw xlsxUnreadable();
   }
-  return out;
+  let n = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      n += chunk.length;
+      if (count) x.inflated += chunk.length;
+      const e = n > limits.zipEntryBytes ? tooBig(n) : n > ratioCap ? bomb() : count && x.inflated > limits.zipTotalBytes ? tooBigTotal() : null;
+      if (e) {
+        raw.unpipe(counted);
+        raw.destroy();
+        done(e);
+      } else done(null, chunk);
+    },
+  });
+  raw.on('error', (e: Error) =>
+    counted.destroy(
+      /too many bytes/.test(e.message)
+        ? new LedgerFileError('LEDGER_FILE_UNREADABLE', `Excel 文件中的“${name}”解压后比文件记录的大小（${entry.uncompressedSize}字节）更大：文件已损坏或被人为构造（疑似“压缩炸弹”），已拒绝`)
+        : xlsxUnreadable(),
+    ),
+  );
+  return raw.pipe(counted);
+}
+
+/** The first worksheet's part (as exceljs's reader took it: the first `sheetN.xml` in the zip). */
+function firstSheetEntry(x: XlsxZip): yauzl.Entry | undefined {
+  for (const [name, e] of x.entries) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) return e;
+  return undefined;
 }
 
 /**
  * The merged ranges of the first worksheet. `<mergeCells>` follows `<sheetData>` in the sheet's
- * XML, so they are found in a first pass: the sheet is inflated as a stream and scanned for
- * `<mergeCell ref=…>` (no XML parsing, nothing kept but the ranges).
+ * XML, so they are found in a first pass: the sheet is inflated as a stream (under the part's
+ * limits) and scanned for `<mergeCell ref=…>` (no XML parsing, nothing kept but the ranges).
  */
-async function xlsxMerges(buf: Buffer): Promise<MergeRange[]> {
-  const entry = zipEntries(buf)?.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
-  if (!entry || buf.readUInt32LE(entry.offset) !== 0x04034b50) return [];
-  const start = entry.offset + 30 + buf.readUInt16LE(entry.offset + 26) + buf.readUInt16LE(entry.offset + 28);
-  const data = buf.subarray(start, start + entry.size);
-  const chunks: AsyncIterable<Buffer> =
-    entry.method === 0 ? Readable.from([data]) : entry.method === 8 ? Readable.from([data]).pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })) : Readable.from([]);
+async function xlsxMerges(x: XlsxZip, entry: yauzl.Entry): Promise<MergeRange[]> {
   const refs = new Set<string>();
   const re = /<mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
   let tail = '';
-  for await (const chunk of chunks) {
-    const text = tail + chunk.toString('latin1');
+  for await (const chunk of await inflate(x, entry, false)) {
+    const text = tail + (chunk as Buffer).toString('latin1');
     if (text.includes('<mergeCell')) for (const m of text.matchAll(re)) refs.add(`${m[1]}${m[2]}:${m[3]}${m[4]}`);
     tail = text.slice(-256);
   }
@@ -443,12 +573,54 @@ async function* errorCellsAsText(chunks: AsyncIterable<Buffer | string>): AsyncG
   if (carry) yield Buffer.from(carry.replace(ERROR_CELL, '$1"str"'), 'latin1');
 }
 
-/** A zip entry's bytes as UTF-8 text chunks, never splitting a character (exceljs decodes each chunk on its own). */
-function utf8Chunks(entry: AsyncIterable<Buffer>): Readable {
-  return Readable.from(
+/** The private steps of exceljs's `WorkbookReader` (its `parse()` without its zip reading). */
+interface ReaderSteps {
+  model?: { sheets?: unknown[] };
+  sharedStrings?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+}
+
+/** The characters of a shared string as exceljs caches it: text, or `{ richText: [{ text }] }`. */
+function sharedStringLength(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  const runs = (v as { richText?: Array<{ text?: unknown }> } | null)?.richText;
+  return Array.isArray(runs) ? runs.reduce((n, r) => n + (typeof r.text === 'string' ? r.text.length : 0), 0) : 0;
+}
+
+/**
+ * The shared-strings part as UTF-8 text chunks, never splitting a character (exceljs decodes each
+ * chunk on its own), for exceljs to parse,
+ * checking between chunks what it has cached so far: the number of strings, each string's length
+ * (Excel's cell limit) and the characters of all of them.
+ */
+function checkedSharedStrings(entry: AsyncIterable<Buffer>, reader: ReaderSteps, limits: SheetLimits): { text: Readable; check: () => void } {
+  let seen = 0;
+  let chars = 0;
+  const check = () => {
+    const ss = reader.sharedStrings ?? [];
+    if (ss.length > limits.sharedStrings) {
+      throw overLimit('sharedStrings', limits.sharedStrings, `Excel 文件的共享字符串超过${limits.sharedStrings}条的上限：文件可能被人为构造，请在 Excel 中“另存为”.xlsx 或拆分后再导入`);
+    }
+    for (; seen < ss.length; seen++) {
+      const len = sharedStringLength(ss[seen]);
+      if (len > limits.cellChars) {
+        throw overLimit('cellChars', limits.cellChars, `Excel 文件的第${seen + 1}条共享字符串有${len}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`);
+      }
+      chars += len;
+    }
+    if (chars > limits.sharedStringChars) {
+      throw overLimit('sharedStringChars', limits.sharedStringChars, `Excel 文件的共享字符串共超过${limits.sharedStringChars}个字符的上限：请拆分为多个文件分批导入`);
+    }
+  };
+  const text = Readable.from(
     (async function* () {
       const decoder = new StringDecoder('utf8');
       for await (const chunk of entry) {
+        check();
         const text = decoder.write(chunk);
         if (text) yield text;
       }
@@ -456,72 +628,78 @@ function utf8Chunks(entry: AsyncIterable<Buffer>): Readable {
       if (rest) yield rest;
     })(),
   );
+  // `check` again once exceljs has parsed the last chunk.
+  return { text, check };
 }
 
-/** The private step of exceljs's `WorkbookReader` that reads the shared strings. */
-interface SharedStringsStep {
-  _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown>;
-}
-
-/** The non-empty rows of the first worksheet, streamed (exceljs `WorkbookReader`). */
-async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRow, void, undefined> {
-  const unreadable = () => new LedgerFileError('LEDGER_FILE_UNREADABLE', '无法读取该 Excel 文件，文件可能已损坏。请在 Excel 中打开后“另存为”.xlsx 再导入');
-  let merges: MergeApplier;
-  try {
-    merges = new MergeApplier(await xlsxMerges(buffer));
-  } catch {
-    throw unreadable();
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  // exceljs reads `model.sheets` (from xl/workbook.xml) when a worksheet arrives after the shared
-  // strings; a zip that stores workbook.xml later (exceljs's own writer does, now and then —
-  // its entries finish in no fixed order) then failed with "reading 'sheets'". Start from an
-  // empty model: the first worksheet is read either way, and workbook.xml replaces it when it comes.
-  const withModel = reader as unknown as { model?: { sheets?: unknown[] } };
-  withModel.model ??= { sheets: [] };
-  // Shared strings decoded as a stream of text, so a Chinese character cut by a chunk boundary stays whole.
-  const step = reader as unknown as SharedStringsStep;
-  const parseSharedStrings = step._parseSharedStrings;
-  step._parseSharedStrings = (entry) => parseSharedStrings.call(reader, utf8Chunks(entry));
-  const rowOf = (rowNumber: number, cells: unknown[]): SheetRow | undefined => {
-    const merged = merges.apply(rowNumber, cells);
-    let empty = true;
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i] === undefined) cells[i] = null;
-      else if (!isEmptyCell(cells[i])) empty = false;
+/**
+ * The non-empty rows of the first worksheet, streamed. The zip is read from its central
+ * directory (yauzl) and each part inflated under the limits ({@link inflate}); exceljs's
+ * `WorkbookReader` parses the parts it needs in a fixed order — relationships, workbook, styles,
+ * shared strings, then the sheet — whatever order the zip stores them in, so no sheet is
+ * spooled to a temporary file while the shared strings are still to come.
+ */
+async function* xlsxRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow, void, undefined> {
+  const unreadable = xlsxUnreadable;
+  /** Runs a step of the reading; an error other than a limit's means a damaged file. */
+  const attempt = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw e instanceof LedgerFileError ? e : unreadable();
     }
-    if (empty) return undefined;
-    return merged ? { rowNumber, cells, merged } : { rowNumber, cells };
   };
-  let sawSheet = false;
-  let last = 0;
-  const iterator = reader[Symbol.asyncIterator]();
+  const x = await openXlsx(buffer, limits);
   try {
-    for (;;) {
-      let step: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
-      try {
-        step = await iterator.next();
-      } catch {
-        throw unreadable();
+    const sheetEntry = firstSheetEntry(x);
+    if (!sheetEntry) throw new LedgerFileError('LEDGER_FILE_EMPTY', 'Excel 文件中没有工作表');
+    const merges = new MergeApplier(await attempt(() => xlsxMerges(x, sheetEntry)));
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    const steps = reader as unknown as ReaderSteps;
+    // A workbook without xl/workbook.xml still has its first worksheet read.
+    steps.model = { sheets: [] };
+    const part = (name: string) => x.entries.get(name);
+    await attempt(async () => {
+      const rels = part('xl/_rels/workbook.xml.rels');
+      if (rels) await steps._parseRels(await inflate(x, rels, true));
+      const workbook = part('xl/workbook.xml');
+      if (workbook) await steps._parseWorkbook(await inflate(x, workbook, true));
+      steps.model ??= { sheets: [] };
+      const styles = part('xl/styles.xml');
+      if (styles) await steps._parseStyles(await inflate(x, styles, true));
+      const shared = part('xl/sharedStrings.xml');
+      // Shared strings decoded as a stream of text, so a Chinese character cut by a chunk boundary stays whole.
+      if (shared) {
+        const sst = checkedSharedStrings(await inflate(x, shared, true), steps, limits);
+        for await (const _ of steps._parseSharedStrings(sst.text));
+        sst.check();
       }
-      if (step.done) break;
-      sawSheet = true;
-      const ws = step.value as ExcelJS.stream.xlsx.WorksheetReader & { iterator: AsyncIterable<Buffer | string> };
-      ws.iterator = errorCellsAsText(ws.iterator);
-      const rows = ws[Symbol.asyncIterator]();
+    });
+    const sheetXml = await attempt(() => inflate(x, sheetEntry, true));
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.fileName)![1]!;
+    const ws = [...steps._parseWorksheet(errorCellsAsText(sheetXml), sheetNo)][0]?.value as ExcelJS.stream.xlsx.WorksheetReader | undefined;
+    if (!ws) throw unreadable();
+    const rowOf = (rowNumber: number, cells: unknown[]): SheetRow | undefined => {
+      const merged = merges.apply(rowNumber, cells);
+      let empty = true;
+      for (let i = 0; i < cells.length; i++) {
+        if (cells[i] === undefined) cells[i] = null;
+        else if (!isEmptyCell(cells[i])) empty = false;
+      }
+      if (empty) return undefined;
+      return merged ? { rowNumber, cells, merged } : { rowNumber, cells };
+    };
+    let last = 0;
+    const rows = ws[Symbol.asyncIterator]();
+    try {
       for (;;) {
-        let next: IteratorResult<ExcelJS.Row>;
-        try {
-          next = await rows.next();
-        } catch {
-          throw unreadable();
-        }
+        const next = await attempt(() => rows.next());
         if (next.done) break;
         const row = next.value;
         // Rows that exist only through a merged range (no cell of their own in the XML).
@@ -539,16 +717,16 @@ async function* xlsxRows(buffer: Buffer): AsyncGenerator<SheetRow, void, undefin
         const out = rowOf(row.number, cells);
         if (out) yield out;
       }
-      break; // first worksheet only
+    } finally {
+      sheetXml.destroy();
+    }
+    for (let r = last + 1; r <= merges.lastRow; r++) {
+      if (!merges.covers(r)) continue;
+      const only = rowOf(r, []);
+      if (only) yield only;
     }
   } finally {
-    await iterator.return?.(undefined);
-  }
-  if (!sawSheet) throw new LedgerFileError('LEDGER_FILE_EMPTY', 'Excel 文件中没有工作表');
-  for (let r = last + 1; r <= merges.lastRow; r++) {
-    if (!merges.covers(r)) continue;
-    const only = rowOf(r, []);
-    if (only) yield only;
+    x.zip.close();
   }
 }
 
@@ -610,28 +788,44 @@ function csvUnreadable(e: unknown): LedgerFileError {
   return new LedgerFileError('LEDGER_FILE_UNREADABLE', `CSV 文件格式有误${line}：可能有未闭合的引号。请在 Excel 中打开后重新保存为 CSV 再导入`);
 }
 
-/** The non-empty records of a CSV file, streamed: decoded (iconv-lite) and parsed (csv-parse) as they go. */
-async function* csvRows(buffer: Buffer): AsyncGenerator<SheetRow, void, undefined> {
+/**
+ * The non-empty records of a CSV file, streamed: decoded (iconv-lite) and parsed (csv-parse) as
+ * they go. A record longer than `limits.csvRecordChars` is refused while it is being parsed.
+ */
+async function* csvRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow, void, undefined> {
   const { skip, iconvName } = csvEncodingOf(buffer);
   const body = buffer.subarray(skip);
   // The delimiter from the top lines (title rows, header), as decodeCsv's readers did.
   const delimiter = detectDelimiter(iconv.decode(body.subarray(0, 64 * 1024), iconvName));
-  const parser = parseCsvStream({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  const decoded = slices(body).pipe(iconv.decodeStream(iconvName));
+  const parser = parseCsvStream({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: limits.csvRecordChars });
+  const source = slices(body);
+  const decoded = source.pipe(iconv.decodeStream(iconvName));
   decoded.pipe(parser);
   let n = 0;
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  for (;;) {
-    let step: IteratorResult<string[]>;
-    try {
-      step = await records.next();
-    } catch (e) {
-      throw csvUnreadable(e);
+  try {
+    for (;;) {
+      let step: IteratorResult<string[]>;
+      try {
+        step = await records.next();
+      } catch (e) {
+        if ((e as { code?: unknown }).code === 'CSV_MAX_RECORD_SIZE') {
+          // The records parsed before it (some may not have reached this loop yet).
+          const records = (e as { records?: unknown }).records;
+          const row = (typeof records === 'number' ? Math.max(records, n) : n) + 1;
+          throw overLimit('csvRecordChars', limits.csvRecordChars, `CSV 文件第${row}行超过${limits.csvRecordChars}个字符的上限：可能有未闭合的引号，或不是表格文件`, { row });
+        }
+        throw csvUnreadable(e);
+      }
+      if (step.done) break;
+      n += 1;
+      const cells = step.value.map((v) => (cleanText(v) === '' ? null : v));
+      if (cells.some((v) => v !== null)) yield { rowNumber: n, cells };
     }
-    if (step.done) break;
-    n += 1;
-    const cells = step.value.map((v) => (cleanText(v) === '' ? null : v));
-    if (cells.some((v) => v !== null)) yield { rowNumber: n, cells };
+  } finally {
+    decoded.unpipe(parser);
+    source.destroy();
+    parser.destroy();
   }
 }
 
