@@ -5,6 +5,7 @@ import { openSystem } from '../core/system.js';
 import { resolveTarget } from '../core/db/connect.js';
 import { listTenants } from '../core/tenant.js';
 import { buildServer } from '../server/app.js';
+import { scheduleCheckpoints } from '../core/audit/checkpoint.js';
 import { DEMO_TENANT, demoAccountsText, loadDemo } from './demo.js';
 
 const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -36,7 +37,11 @@ export async function serve(opts: { data?: string; port: number; host: string; d
     demo = true;
   }
   const app = await buildServer(sys, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  // Signed checkpoints of the audit chain every hour (FAZHI_CHECKPOINT_MINUTES; 0 turns it off).
+  const minutes = Number(process.env.FAZHI_CHECKPOINT_MINUTES ?? 60);
+  const stopCheckpoints = scheduleCheckpoints(sys.db, sys.auditKey, sys.keys.sink, { minutes: Number.isFinite(minutes) ? minutes : 60, log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) } });
   const close = async () => {
+    stopCheckpoints();
     await app.close();
     await sys.close();
     process.exit(0);

@@ -11,7 +11,7 @@ import { listTenants } from '../../src/core/tenant.js';
 import { systemActor } from '../../src/core/context.js';
 import { createOrg } from '../../src/core/orgs.js';
 import { eventHash, GENESIS, type AuditEvent } from '../../src/core/audit/audit.js';
-import { readSink, verifyIncremental } from '../../src/core/audit/checkpoint.js';
+import { readSink, scheduleCheckpoints, verifyIncremental } from '../../src/core/audit/checkpoint.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,6 +137,28 @@ describe('signed checkpoints of the audit chain', () => {
       fs.appendFileSync(sink, `${JSON.stringify({ ...forged, seq: forged.seq + 1 })}\n`);
       const r2 = await verifyIncremental(sys.db, tenantId, sys.auditKey, { sink, write: false });
       expect(!r2.ok && r2.reason).toContain('签名无效');
+    });
+
+    it('the server signs checkpoints on a schedule and reports a broken chain instead of signing past it', async () => {
+      const logged: string[] = [];
+      const log = { info: (m: string) => logged.push(`info ${m}`), error: (m: string) => logged.push(`error ${m}`) };
+      const until = async (ok: () => boolean) => {
+        for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      };
+      const stop = scheduleCheckpoints(sys.db, sys.auditKey, sink, { minutes: 0.001, log });
+      try {
+        await until(() => readSink(sink, tenantId).length > 0);
+        expect(readSink(sink, tenantId).length).toBeGreaterThan(0);
+        await unguard();
+        await sql`UPDATE audit_event SET actor_name = '篡改者' WHERE tenant_id = ${tenantId} AND seq = (SELECT max(seq) FROM audit_event WHERE tenant_id = ${tenantId})`.execute(sys.db);
+        await createOrg(ctx(), { name: '定时检查点科', kind: 'department' });
+        await until(() => logged.some((l) => l.startsWith('error')));
+      } finally {
+        stop();
+      }
+      expect(logged.find((l) => l.startsWith('error'))).toMatch(/审计链校验失败/);
+      const head = Number((await sql<{ n: number }>`SELECT max(seq)::int AS n FROM audit_event WHERE tenant_id = ${tenantId}`.execute(sys.db)).rows[0]!.n);
+      expect(readSink(sink, tenantId)[0]!.seq).toBeLessThan(head);
     });
   });
 });
