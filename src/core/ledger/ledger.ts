@@ -14,6 +14,7 @@
  * the findings and a digest of the provenance rows — instead of one event per row.
  */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { canonicalJson, diffFields, write, type AuditEvent, type WriteScope } from '../audit/audit.js';
 import { AppError, errors } from '../errors.js';
@@ -23,6 +24,7 @@ import { insertMany } from '../db/bulk.js';
 import type { LedgerSpec } from './spec.js';
 import { readSheetRows, type SheetRow } from './files.js';
 import { LedgerParser, type ParsedRow } from './parse.js';
+import { compensateImport } from './imports.js';
 
 /** A problem with one row (and column) of an import, in Chinese. */
 export interface RowError {
@@ -78,7 +80,7 @@ export interface TraceEntry {
 
 /** What an import hands a ledger's `commit`. */
 export interface ImportScope {
-  /** The context bound to the import's transaction (`ctx.db` is the transaction). */
+  /** The context bound to the import's transaction — the chunk's own, in chunked mode (`ctx.db` is the transaction). */
   ctx: Ctx;
   w: WriteScope;
   /** The working-day calendar with the admin's overrides. */
@@ -114,9 +116,19 @@ export interface LedgerUndo {
   table: string;
   /**
    * Before the rows are deleted: remove what the import made besides them (publication
-   * entries, outbox rows…) or throw `errors.gate` naming what depends on them.
+   * entries, outbox rows…) or throw `errors.gate` naming what depends on them. `restoredIds`:
+   * the records the import updated whose columns the kernel restores in this call (an undo
+   * restores them all at once; a compensation batch by batch, leaving out records changed since).
    */
-  beforeDelete?(w: WriteScope, ctx: Ctx, createdIds: readonly string[]): Promise<void>;
+  beforeDelete?(w: WriteScope, ctx: Ctx, createdIds: readonly string[], restoredIds: readonly string[]): Promise<void>;
+}
+
+/** A record an undo or a compensation leaves alone: changed after the import, or depended on. */
+export interface UndoBlocker {
+  entity: string;
+  entityId: string;
+  row: number;
+  reason: string;
 }
 
 /**
@@ -176,7 +188,18 @@ export interface ReportedFinding {
  */
 export type ImportResult =
   | ({ ok: true; ledger: string; rows: number; dryRun: boolean; importId: string | null; findings: ReportedFinding[]; findingCount: number; ignoredRows: IgnoredRow[] } & ImportSummary)
-  | { ok: false; ledger: string; rows: number; errors: RowError[]; errorCount: number };
+  | {
+      ok: false;
+      ledger: string;
+      rows: number;
+      errors: RowError[];
+      errorCount: number;
+      /**
+       * Chunked commits only: records of the failed import that someone changed while it ran —
+       * kept as they are (never overwritten by the rollback) and named here; absent when none.
+       */
+      kept?: UndoBlocker[];
+    };
 
 /** A row of the file the import skipped on purpose (a note or signature row after the data). */
 export interface IgnoredRow {
@@ -188,11 +211,47 @@ export interface IgnoredRow {
 export interface ImportSystem {
   files: BlobStore;
   calendar: CalendarService;
+  /** The engine (a `System` carries it): on the embedded one a chunked ledger commits chunk by chunk. */
+  database?: { target: { kind: 'pglite' | 'postgres' } };
 }
 
+/**
+ * How an import's writes are grouped into transactions.
+ *
+ * - `single`: the whole import is one transaction — all rows or none by the database itself.
+ *   The default on PostgreSQL (MVCC and a pool: other requests go on meanwhile) and for a ledger
+ *   that is not chunked.
+ * - `chunked`: each chunk of rows commits in its own short transaction and the import then yields,
+ *   so the requests queued meanwhile run; all-or-nothing is kept by compensation — when the file
+ *   turns out to have errors (or the import fails), the committed chunks are undone from their
+ *   provenance rows through the ledger's undo spec, and an import interrupted by a killed process
+ *   is rolled back the same way when the system next opens ({@link recoverImports}). The default on
+ *   the embedded PGlite (one connection: a long transaction there holds every other request) for
+ *   a chunked ledger with an undo spec.
+ */
+export type ImportCommitMode = 'single' | 'chunked';
+
+/** Rows per chunk when each chunk commits on its own: ~0.2 s of the embedded database per chunk. `FAZHI_IMPORT_CHUNK_ROWS` overrides. */
+export const IMPORT_COMMIT_CHUNK_ROWS = 1000;
+
+/** The import's result leaves the transaction through this (single mode: rolls it back). */
 class Rollback extends Error {
   constructor(readonly result: ImportResult) {
     super('rollback');
+  }
+}
+
+/** A chunk's writes are discarded (a chunk with row errors, a dry run's chunk): rolls back its transaction. */
+class DiscardChunk extends Error {
+  constructor() {
+    super('discard chunk');
+  }
+}
+
+/** Test seam ({@link ImportOptions.crashAfterChunk}): the import stops as a killed process would, leaving what it committed. */
+export class ImportCrash extends Error {
+  constructor(chunk: number) {
+    super(`simulated crash after chunk ${chunk}`);
   }
 }
 
@@ -207,28 +266,99 @@ export function traceDigest(entries: readonly TraceEntry[]): string {
 export interface ImportOptions {
   /** Write the rows and roll them back: the preview shows exactly what a commit would do, findings included. */
   dryRun?: boolean;
-  /** Rows per `commit` call of a chunked ledger (default {@link IMPORT_CHUNK_ROWS}, or `FAZHI_IMPORT_CHUNK_ROWS`). */
+  /** Rows per `commit` call of a chunked ledger (default {@link IMPORT_CHUNK_ROWS}, chunked commits {@link IMPORT_COMMIT_CHUNK_ROWS}; or `FAZHI_IMPORT_CHUNK_ROWS`). */
   chunkRows?: number;
+  /** Transactions (default: `chunked` on the embedded engine for a chunked ledger with an undo spec, else `single`). See {@link ImportCommitMode}. */
+  commit?: ImportCommitMode;
+  /** Called after each chunk is written (committed, in chunked mode): progress. */
+  onChunk?: (p: { chunk: number; rows: number }) => void | Promise<void>;
+  /** Test seam: after this many chunks, stop as a killed process would — no compensation, the import left `running`. */
+  crashAfterChunk?: number;
   /** Where the time goes (the bench): called at the end with each phase's total milliseconds. */
   onPhase?: (phase: string, ms: number) => void;
 }
 
-function chunkRowsOf(opts: ImportOptions): number {
+function commitModeOf(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, opts: ImportOptions): ImportCommitMode {
+  // Inside a caller's transaction there is nothing to yield: it is one transaction anyway.
+  if (!def.chunked || !def.undo || ctx.db.isTransaction) return 'single';
+  if (opts.commit) return opts.commit;
+  return sys.database?.target.kind === 'pglite' ? 'chunked' : 'single';
+}
+
+function chunkRowsOf(opts: ImportOptions, mode: ImportCommitMode): number {
   const env = Number(process.env.FAZHI_IMPORT_CHUNK_ROWS);
-  const n = opts.chunkRows ?? (Number.isInteger(env) && env > 0 ? env : IMPORT_CHUNK_ROWS);
+  const n = opts.chunkRows ?? (Number.isInteger(env) && env > 0 ? env : mode === 'chunked' ? IMPORT_COMMIT_CHUNK_ROWS : IMPORT_CHUNK_ROWS);
   return Math.max(1, n);
+}
+
+/**
+ * Leaves the event loop (and the embedded database's one connection) to the requests that
+ * queued while a chunk ran. When the chunk had to wait for the connection itself, others are
+ * busy: a request that needs the database several times (a login: the user, the attempt, the
+ * session) gets a moment to finish instead of waiting behind the next chunk at every step.
+ */
+async function yieldToOthers(contended: boolean): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (contended) await new Promise<void>((resolve) => setTimeout(resolve, IMPORT_YIELD_MS));
+}
+
+/** How long a chunked import pauses after a chunk that found the database busy. */
+const IMPORT_YIELD_MS = 25;
+
+/**
+ * Writes the import's row, committed, before any of its records: `running`, the one running
+ * import of its ledger (the partial unique index refuses a second, in any process: 409).
+ */
+async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; filename: string; sha256: string; size: number }): Promise<void> {
+  const tenantId = ctx.actor.tenantId;
+  const head = await ctx.db.selectFrom('audit_event').select((eb) => eb.fn.max('seq').as('seq')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  try {
+    await ctx.db
+      .insertInto('ledger_import')
+      .values({
+        tenant_id: tenantId,
+        id: row.id,
+        ledger: def.spec.key,
+        filename: row.filename.slice(0, 255),
+        file_sha256: row.sha256,
+        file_size: row.size,
+        actor_id: ctx.actor.userId,
+        actor_name: ctx.actor.name,
+        row_count: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        finding_count: 0,
+        ignored_rows: '[]',
+        state: 'running',
+        started_seq: Number(head?.seq ?? 0),
+      })
+      .execute();
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23505') throw e;
+    const other = await ctx.db.selectFrom('ledger_import').select(['filename', 'actor_name']).where('tenant_id', '=', tenantId).where('ledger', '=', def.spec.key).where('state', '=', 'running').executeTakeFirst();
+    throw new AppError('IMPORT_RUNNING', `“${def.spec.title}”台账正在导入另一个文件${other ? `（${other.actor_name}导入的“${other.filename}”）` : ''}，请待其完成后再导入`, 409);
+  }
 }
 
 /**
  * Imports a file into a ledger: all rows or none. The file streams through the reader and the
  * parser; a chunked ledger's rows are committed chunk by chunk as they come, an unchunked one's
- * all at once at the end — always inside one transaction. Provenance rows and findings are
- * written per chunk, the provenance digest and the counts computed as they go, so memory stays
- * flat whatever the file's size. Parsing errors and the domain's row errors are reported together
- * (parsing errors, when there are any, since rows that do not parse are never committed); after
- * the first error nothing more is written and the transaction is rolled back at the end. With
- * `dryRun` the rows are written and rolled back, so the preview shows exactly what a commit
- * would do, findings included.
+ * all at once at the end. Provenance rows and findings are written per chunk, the provenance
+ * digest and the counts computed as they go, so memory stays flat whatever the file's size.
+ * Parsing errors and the domain's row errors are reported together (parsing errors, when there
+ * are any, since rows that do not parse are never committed); after the first error nothing
+ * more is kept.
+ *
+ * Transactions ({@link ImportCommitMode}): the import's row is committed first (`running`; a
+ * second import of the ledger meanwhile is refused, 409). In `single` mode everything else is one
+ * transaction, rolled back on an error. In `chunked` mode (the embedded engine) each chunk commits
+ * on its own and the import yields between chunks; on an error the committed chunks are
+ * compensated from their provenance ({@link compensateImport}) — a record someone changed
+ * meanwhile is kept and named (`kept`), never overwritten. A dry run writes and rolls back: in one
+ * transaction, or, in chunked mode, chunk by chunk (each chunk's transaction rolled back: the
+ * preview never holds the embedded database longer than a chunk, and shows the same result since
+ * a chunked ledger's rows are independent of each other).
  */
 export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, file: { data: Buffer; filename: string }, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!ctx.actor.permissions.has(def.writePermission)) throw errors.forbidden();
@@ -242,9 +372,12 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
     }
   };
   const key = def.spec.key;
-  const chunkRows = def.chunked ? chunkRowsOf(opts) : Infinity;
+  const mode = commitModeOf(sys, ctx, def, opts);
+  const dryRun = !!opts.dryRun;
+  const chunkRows = def.chunked ? chunkRowsOf(opts, mode) : Infinity;
   const tenantId = ctx.actor.tenantId;
   const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
+  const importId = crypto.randomUUID();
   const source = readSheetRows(file.data, file.filename);
   const nextRow = async (): Promise<IteratorResult<SheetRow>> => {
     try {
@@ -254,75 +387,80 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
       throw errors.validation('file', `无法读取文件“${file.filename}”：${(e as Error).message}`);
     }
   };
-  try {
-    return await write({ ...ctx }, async (w) => {
-      const importId = crypto.randomUUID();
-      await timed('begin', () =>
-        w.tx
-          .insertInto('ledger_import')
-          .values({
-            tenant_id: tenantId,
-            id: importId,
-            ledger: key,
-            filename: file.filename.slice(0, 255),
-            file_sha256: sha256,
-            file_size: file.data.length,
-            actor_id: ctx.actor.userId,
-            actor_name: ctx.actor.name,
-            row_count: 0,
-            created: 0,
-            updated: 0,
-            unchanged: 0,
-            finding_count: 0,
-            ignored_rows: '[]',
-          })
-          .execute(),
-      );
-      let traces: TraceEntry[] = [];
-      let findings: Finding[] = [];
-      const imp: ImportScope = {
-        ctx: { ...ctx, db: w.tx },
-        w,
-        calendar: sys.calendar,
-        importId,
-        ledger: key,
-        filename: file.filename,
-        trace: (e) => void (Array.isArray(e) ? traces.push(...e) : traces.push(e as TraceEntry)),
-        finding: (f) => void (Array.isArray(f) ? findings.push(...f) : findings.push(f as Finding)),
-      };
+  /** The transaction of a single-mode import (null in chunked mode: each chunk opens its own). */
+  let outer: WriteScope | null = null;
+  let contended = false;
+  /**
+   * Runs a chunk's writes: in the one transaction (single), or in the chunk's own — committed
+   * when `fn` says to keep them and this is no dry run, else rolled back (chunked).
+   */
+  const inChunk = async (fn: (w: WriteScope) => Promise<boolean>): Promise<void> => {
+    if (outer) {
+      await fn(outer);
+      return;
+    }
+    const asked = performance.now();
+    try {
+      await write({ ...ctx }, async (w) => {
+        contended = performance.now() - asked > 5;
+        if (!(await fn(w)) || dryRun) throw new DiscardChunk();
+      });
+    } catch (e) {
+      if (!(e instanceof DiscardChunk)) throw e;
+    }
+  };
 
-      const pending: ParsedRow<unknown>[] = [];
-      const parser = new LedgerParser(def.spec, (r) => void pending.push(r), { errorLimit: IMPORT_REPORT_LIMIT });
-      const seenKeys = def.naturalKey ? new Map<string, number>() : null;
-      const commitErrors: RowError[] = [];
-      let commitErrorCount = 0;
-      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
-      const reported: ReportedFinding[] = [];
-      const byRule: Record<string, number> = {};
-      let findingCount = 0;
-      const digest = crypto.createHash('sha256');
+  const body = async (): Promise<ImportResult> => {
+    let traces: TraceEntry[] = [];
+    let findings: Finding[] = [];
+    const scopeOf = (w: WriteScope): ImportScope => ({
+      ctx: { ...ctx, db: w.tx },
+      w,
+      calendar: sys.calendar,
+      importId,
+      ledger: key,
+      filename: file.filename,
+      trace: (e) => void (Array.isArray(e) ? traces.push(...e) : traces.push(e as TraceEntry)),
+      finding: (f) => void (Array.isArray(f) ? findings.push(...f) : findings.push(f as Finding)),
+    });
 
-      /** Commits the rows parsed so far (a chunk) and writes their provenance and findings. */
-      const flush = async () => {
-        const rows = pending.splice(0, pending.length);
+    const pending: ParsedRow<unknown>[] = [];
+    const parser = new LedgerParser(def.spec, (r) => void pending.push(r), { errorLimit: IMPORT_REPORT_LIMIT });
+    const seenKeys = def.naturalKey ? new Map<string, number>() : null;
+    const commitErrors: RowError[] = [];
+    let commitErrorCount = 0;
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+    const reported: ReportedFinding[] = [];
+    const byRule: Record<string, number> = {};
+    let findingCount = 0;
+    let chunks = 0;
+    let rowsDone = 0;
+    const digest = crypto.createHash('sha256');
+
+    /** Commits the rows parsed so far (a chunk) and writes their provenance and findings. */
+    const flush = async () => {
+      const rows = pending.splice(0, pending.length);
+      // Rows that do not parse are never committed: once there is a parse error, only parsing goes on.
+      if (!rows.length || parser.failed || commitErrorCount >= IMPORT_REPORT_LIMIT) return;
+      const chunkErrors: RowError[] = [];
+      if (seenKeys && def.naturalKey) {
+        const nk = def.naturalKey;
+        for (const r of rows) {
+          const k = nk.of(r.value);
+          const prev = seenKeys.get(k);
+          if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, ...(nk.describe ? nk.describe(r.value, prev) : { message: `与第${prev}行重复`, value: k }) });
+          seenKeys.set(k, r.rowNumber);
+        }
+      }
+      const counted = { ...summary };
+      let chunkFindings: Finding[] = [];
+      await inChunk(async (w) => {
         traces = [];
         findings = [];
-        // Rows that do not parse are never committed: once there is a parse error, only parsing goes on.
-        if (!rows.length || parser.failed || commitErrorCount >= IMPORT_REPORT_LIMIT) return;
-        const chunkErrors: RowError[] = [];
-        if (seenKeys && def.naturalKey) {
-          const nk = def.naturalKey;
-          for (const r of rows) {
-            const k = nk.of(r.value);
-            const prev = seenKeys.get(k);
-            if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, ...(nk.describe ? nk.describe(r.value, prev) : { message: `与第${prev}行重复`, value: k }) });
-            seenKeys.set(k, r.rowNumber);
-          }
-        }
-        const res = await timed('commit', () => def.commit(imp, rows));
-        summary.created += res.created;
-        summary.updated += res.updated;
-        summary.unchanged += res.unchanged;
+        const res = await timed('commit', () => def.commit(scopeOf(w), rows));
+        counted.created = summary.created + res.created;
+        counted.updated = summary.updated + res.updated;
+        counted.unchanged = summary.unchanged + res.unchanged;
         // The ledger's own duplicate check repeats the kernel's within a chunk: each error once.
         const known = new Set(chunkErrors.map((e) => `${e.row}\u0000${e.column}\u0000${e.message}`));
         for (const e of res.errors) if (!known.has(`${e.row}\u0000${e.column}\u0000${e.message}`)) chunkErrors.push(e);
@@ -330,9 +468,9 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
           commitErrorCount += chunkErrors.length;
           for (const e of chunkErrors.sort((a, b) => a.row - b.row)) if (commitErrors.length < IMPORT_REPORT_LIMIT) commitErrors.push(e);
         }
-        if (commitErrorCount) return; // rolled back at the end: nothing more to write
+        if (commitErrorCount) return false; // nothing more is kept: rolled back (single) or compensated (chunked)
         const chunkTraces = traces;
-        const chunkFindings = findings.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
+        chunkFindings = findings.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
         traces = [];
         findings = [];
         await timed('provenance', async () => {
@@ -348,64 +486,123 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
             chunkFindings.map((f) => ({ tenant_id: tenantId, entity: f.entity, entity_id: f.entityId, org_id: f.orgId ?? null, rule: f.rule, statute: f.statute, message: f.message, field: f.column ?? null, import_id: importId, row_number: f.row })),
           );
         });
-        for (const f of chunkFindings) {
-          byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-          if (reported.length < IMPORT_REPORT_LIMIT) reported.push({ row: f.row, column: f.column ?? '', rule: f.rule, statute: f.statute, message: f.message });
+        // Progress, visible in the import list while a chunked import runs (导入中).
+        if (!outer && !dryRun) {
+          await w.tx
+            .updateTable('ledger_import')
+            .set({ row_count: rowsDone + rows.length, ...counted, finding_count: findingCount + chunkFindings.length })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', importId)
+            .execute();
         }
-        findingCount += chunkFindings.length;
-      };
-
-      for (;;) {
-        const step = await timed('read', nextRow);
-        if (step.done) break;
-        const t0 = performance.now();
-        parser.push(step.value);
-        spent.set('parse', (spent.get('parse') ?? 0) + performance.now() - t0);
-        if (pending.length >= chunkRows) await flush();
-      }
-      const parsed = await timed('parse', () => parser.end());
-      await flush();
-
-      if (parsed.errorCount) throw new Rollback({ ok: false, ledger: key, rows: parsed.dataRowCount, errors: parsed.errors, errorCount: parsed.errorCount });
-      if (commitErrorCount) throw new Rollback({ ok: false, ledger: key, rows: parsed.rowCount, errors: commitErrors, errorCount: commitErrorCount });
-      const ignoredRows: IgnoredRow[] = parsed.ignoredRows.map((r) => ({ row: r.row, reason: r.reason }));
-      const ok: ImportResult = {
-        ok: true,
-        ledger: key,
-        rows: parsed.rowCount,
-        dryRun: !!opts.dryRun,
-        importId: opts.dryRun ? null : importId,
-        ...summary,
-        findings: reported,
-        findingCount,
-        ignoredRows,
-      };
-      if (opts.dryRun) throw new Rollback(ok);
-      await timed('audit', async () => {
-        // The file is kept once the import is sure to commit: content-addressed, so a failed commit leaves only an unreferenced blob.
-        await sys.files.put(file.data);
-        const ev = await w.audit({
-          entity: 'ledger.import',
-          entityId: importId,
-          action: 'imported',
-          note: { ledger: key, filename: file.filename, sha256, size: file.data.length, rows: parsed.rowCount, ...summary, findings: findingCount, findingsByRule: byRule, traceDigest: digest.digest('hex'), ignoredRows: ignoredRows.length },
-        });
-        await w.tx
-          .updateTable('ledger_import')
-          .set({ row_count: parsed.rowCount, ...summary, finding_count: findingCount, ignored_rows: JSON.stringify(ignoredRows), audit_seq: ev.seq })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', importId)
-          .execute();
+        return true;
       });
-      return ok;
-    });
+      if (commitErrorCount) return;
+      Object.assign(summary, counted);
+      for (const f of chunkFindings) {
+        byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+        if (reported.length < IMPORT_REPORT_LIMIT) reported.push({ row: f.row, column: f.column ?? '', rule: f.rule, statute: f.statute, message: f.message });
+      }
+      findingCount += chunkFindings.length;
+      rowsDone += rows.length;
+      chunks++;
+      await opts.onChunk?.({ chunk: chunks, rows: rowsDone });
+      if (opts.crashAfterChunk !== undefined && chunks >= opts.crashAfterChunk) throw new ImportCrash(chunks);
+      if (!outer) await yieldToOthers(contended);
+    };
+
+    for (;;) {
+      const step = await timed('read', nextRow);
+      if (step.done) break;
+      const t0 = performance.now();
+      parser.push(step.value);
+      spent.set('parse', (spent.get('parse') ?? 0) + performance.now() - t0);
+      if (pending.length >= chunkRows) await flush();
+    }
+    const parsed = await timed('parse', () => parser.end());
+    await flush();
+
+    if (parsed.errorCount) return { ok: false, ledger: key, rows: parsed.dataRowCount, errors: parsed.errors, errorCount: parsed.errorCount };
+    if (commitErrorCount) return { ok: false, ledger: key, rows: parsed.rowCount, errors: commitErrors, errorCount: commitErrorCount };
+    const ignoredRows: IgnoredRow[] = parsed.ignoredRows.map((r) => ({ row: r.row, reason: r.reason }));
+    const ok: ImportResult = {
+      ok: true,
+      ledger: key,
+      rows: parsed.rowCount,
+      dryRun,
+      importId: dryRun ? null : importId,
+      ...summary,
+      findings: reported,
+      findingCount,
+      ignoredRows,
+    };
+    if (dryRun) return ok;
+    const finish = async (w: WriteScope) => {
+      // The file is kept once the import is sure to commit: content-addressed, so a failed commit leaves only an unreferenced blob.
+      await sys.files.put(file.data);
+      const ev = await w.audit({
+        entity: 'ledger.import',
+        entityId: importId,
+        action: 'imported',
+        note: { ledger: key, filename: file.filename, sha256, size: file.data.length, rows: parsed.rowCount, ...summary, findings: findingCount, findingsByRule: byRule, traceDigest: digest.digest('hex'), ignoredRows: ignoredRows.length },
+      });
+      await w.tx
+        .updateTable('ledger_import')
+        .set({ row_count: parsed.rowCount, ...summary, finding_count: findingCount, ignored_rows: JSON.stringify(ignoredRows), audit_seq: ev.seq, state: 'committed' })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', importId)
+        .execute();
+    };
+    await timed('audit', () => (outer ? finish(outer) : write({ ...ctx }, finish)));
+    return ok;
+  };
+
+  if (!dryRun) await timed('begin', () => beginImport(ctx, def, { id: importId, filename: file.filename, sha256, size: file.data.length }));
+  let result: ImportResult;
+  try {
+    if (mode === 'chunked') result = await body();
+    else {
+      try {
+        result = await write({ ...ctx }, async (w) => {
+          outer = w;
+          // Held until the transaction ends: a recovery in another process skips a live import (SKIP LOCKED).
+          if (!dryRun) await sql`SELECT id FROM ledger_import WHERE tenant_id = ${tenantId} AND id = ${importId} FOR UPDATE`.execute(w.tx);
+          const r = await body();
+          if (!r.ok || dryRun) throw new Rollback(r);
+          return r;
+        });
+      } catch (e) {
+        if (!(e instanceof Rollback)) throw e;
+        result = e.result;
+      }
+    }
   } catch (e) {
-    if (e instanceof Rollback) return e.result;
+    // A killed process leaves its import running: recovered when the system next opens.
+    if (!dryRun && !(e instanceof ImportCrash)) await settleFailedImport(ctx, def, importId, mode, `导入出错：${(e as Error).message}`).catch(() => undefined);
     throw e;
   } finally {
     await source.return(undefined);
     for (const [phase, ms] of spent) opts.onPhase?.(phase, ms);
   }
+  if (!dryRun && !result.ok) {
+    const t0 = performance.now();
+    const kept = await settleFailedImport(ctx, def, importId, mode, `文件有 ${result.errorCount} 处错误，导入未完成`);
+    opts.onPhase?.('compensate', performance.now() - t0);
+    if (kept.length) result = { ...result, kept };
+  }
+  return result;
+}
+
+/**
+ * A failed import leaves nothing: in single mode its transaction rolled back and only the
+ * `running` row is left to delete; in chunked mode the committed chunks are compensated first.
+ * Records someone changed meanwhile are kept (and returned); the import then stays in the list
+ * as failed, saying so.
+ */
+async function settleFailedImport(ctx: Ctx, def: LedgerDef<any>, importId: string, mode: ImportCommitMode, reason: string): Promise<UndoBlocker[]> {
+  if (mode === 'chunked') return (await compensateImport(ctx, def, importId, { reason, keepRow: false })).kept;
+  await ctx.db.deleteFrom('ledger_import').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', importId).where('state', '=', 'running').execute();
+  return [];
 }
 
 /** The provenance of a record, as events for its history (oldest first). */

@@ -19,7 +19,7 @@ const names = (rows: ReadonlyArray<{ case_no: string }>) => `${rows.slice(0, 5).
  * since blocks the undo (naming it); a case the import updated gets its publication
  * entry back as it was (the kernel restores the case's columns).
  */
-export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readonly string[]): Promise<void> {
+export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readonly string[], restoredIds: readonly string[]): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   const reviewed = await sql<{ case_no: string }>`SELECT DISTINCT c.case_no FROM enf_review_item r JOIN enf_case c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
     WHERE r.tenant_id = ${tenantId} AND r.case_id = ANY(${sql.val([...createdIds])}::uuid[]) ORDER BY 1 LIMIT 6`.execute(w.tx);
@@ -37,8 +37,16 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!last) return;
-  const updated = await w.tx.selectFrom('ledger_import_row').select(['entity_id', 'before']).where('tenant_id', '=', tenantId).where('import_id', '=', last.id).where('action', '=', 'updated').execute();
+  // Only the cases the kernel restores in this call (a compensation goes batch by batch and leaves out cases changed since).
+  if (!last || !restoredIds.length) return;
+  const updated = await w.tx
+    .selectFrom('ledger_import_row')
+    .select(['entity_id', 'before'])
+    .where('tenant_id', '=', tenantId)
+    .where('import_id', '=', last.id)
+    .where('action', '=', 'updated')
+    .where('entity_id', 'in', [...restoredIds])
+    .execute();
   if (!updated.length) return;
   const beforeOf = (v: unknown) => ((typeof v === 'string' ? JSON.parse(v) : v) ?? {}) as Record<string, unknown>;
   const rows = await enf(w.tx)
