@@ -26,6 +26,9 @@ export interface ServerOptions {
   secureCookies?: boolean | 'auto';
 }
 
+/** Most bytes of one form field of an upload (the attachment's entity and record id are short). */
+export const MULTIPART_FIELD_BYTES = 4096;
+
 const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** A client's request id worth keeping in the log: a short, plain token. */
@@ -90,7 +93,19 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: FILE_LIMITS.maxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  // Uploads: one file of at most 20 MB, a few short fields (a longer value is refused, not cut:
+  // see the upload routes), few part headers; a boundary longer than RFC 2046's 70 characters is refused.
+  await app.register(multipart, {
+    limits: { fileSize: FILE_LIMITS.maxBytes, files: 1, fields: 10, parts: 11, fieldSize: MULTIPART_FIELD_BYTES, fieldNameSize: 100, headerPairs: 20 },
+    throwFileSizeLimit: true,
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    const type = req.headers['content-type'];
+    if (typeof type !== 'string' || !/^multipart\//i.test(type)) return;
+    const boundary = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(type);
+    const b = boundary?.[1] ?? boundary?.[2] ?? '';
+    if (b.length > 70) return reply.code(400).send({ code: 'BAD_UPLOAD', message: '上传内容格式不正确：multipart 边界（boundary）超过70个字符', field: 'file' });
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Fazhi 法治水务 API', version: '0.1.0', description: '区水务局法治工作系统接口。写操作需登录会话 Cookie 与 x-csrf-token 头。错误格式：{ code, message, field? }。' },

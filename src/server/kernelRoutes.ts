@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf, sendFile } from '../core/http.js';
-import { errors } from '../core/errors.js';
+import { AppError, errors } from '../core/errors.js';
 import { assertCleanText } from '../core/input.js';
 import { history } from '../core/audit/audit.js';
 import { inScope } from '../core/scope.js';
@@ -61,7 +61,9 @@ export async function kernelRoutes(root: FastifyInstance) {
     if (!part) throw errors.validation('file', '请选择要上传的文件');
     const data = await part.toBuffer();
     const field = (n: string) => {
-      const f = part.fields[n] as { value?: unknown } | undefined;
+      const f = part.fields[n] as { value?: unknown; valueTruncated?: boolean } | undefined;
+      // The upload parser cuts a field at MULTIPART_FIELD_BYTES; a cut value is refused, never used.
+      if (f?.valueTruncated) throw new AppError('TOO_LARGE', `字段“${n}”过长`, 413, n);
       const v = typeof f?.value === 'string' ? f.value : '';
       assertCleanText(v, n);
       return v;

@@ -556,17 +556,42 @@ function detach(s: string): string {
 
 const ERROR_CELL = /(<c\b[^>]*?\st=)"e"/g;
 
+/** The last cell reference (`r="B7"`) in a piece of sheet XML. */
+const CELL_REF = /<c\b[^>]*?\sr="([A-Z]+)(\d+)"/g;
+
 /**
  * The sheet's XML with error cells (`t="e"`) read as text cells: exceljs's streaming reader
  * would turn a formula's cached error (`#N/A`) into `NaN`; as text it keeps the code, as the
- * full load does. Chunks are cut before the last `<`, so neither a tag nor a character is split.
+ * full load does. Chunks are cut before the last `<` (or, after a whole tag, before the last
+ * character), so neither a tag nor a character is split.
+ *
+ * It also refuses a run of text longer than any cell may be — `cellChars` characters at 6 bytes
+ * each (the longest escape, `&quot;`) — as soon as the run is that long, naming the cell it is in:
+ * exceljs would first build the whole text (seconds for a 3,000,000-character cell).
  */
-async function* errorCellsAsText(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer, void, undefined> {
+async function* errorCellsAsText(chunks: AsyncIterable<Buffer | string>, limits: SheetLimits): AsyncGenerator<Buffer, void, undefined> {
+  const maxRun = limits.cellChars * 6 + 64;
   let carry = '';
+  let run = 0;
+  let ref: RegExpExecArray | undefined;
   for await (const chunk of chunks) {
-    const text = carry + (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk).toString('latin1');
-    // Cut before the last tag: never inside a tag, nor inside a UTF-8 sequence (exceljs decodes chunk by chunk).
-    const keep = Math.max(0, text.lastIndexOf('<'));
+    const piece = (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk).toString('latin1');
+    for (const m of piece.matchAll(CELL_REF)) ref = m as RegExpExecArray;
+    const gt = piece.lastIndexOf('>');
+    run = gt < 0 ? run + piece.length : piece.length - gt - 1;
+    if (run > maxRun) {
+      const [row, column] = ref ? [Number(ref[2]), ref[1]!] : [undefined, undefined];
+      const at = ref ? `第${row}行${column}列` : '工作表中有单元格';
+      throw overLimit('cellChars', limits.cellChars, `${at}的内容超过单元格上限${limits.cellChars}个字符（Excel 的上限）`, { row, column });
+    }
+    const text = carry + piece;
+    let keep = text.lastIndexOf('<');
+    if (keep < 0 || text.indexOf('>', keep) >= 0) {
+      // After a whole tag (a long text run): cut before the last character, never inside a UTF-8 sequence.
+      keep = text.length;
+      while (keep > 0 && (text.charCodeAt(keep - 1) & 0xc0) === 0x80) keep -= 1;
+      if (keep > 0 && text.charCodeAt(keep - 1) >= 0xc0) keep -= 1;
+    }
     carry = text.slice(keep);
     yield Buffer.from(text.slice(0, keep).replace(ERROR_CELL, '$1"str"'), 'latin1');
   }
@@ -683,7 +708,7 @@ async function* xlsxRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<Sh
     });
     const sheetXml = await attempt(() => inflate(x, sheetEntry, true));
     const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.fileName)![1]!;
-    const ws = [...steps._parseWorksheet(errorCellsAsText(sheetXml), sheetNo)][0]?.value as ExcelJS.stream.xlsx.WorksheetReader | undefined;
+    const ws = [...steps._parseWorksheet(errorCellsAsText(sheetXml, limits), sheetNo)][0]?.value as ExcelJS.stream.xlsx.WorksheetReader | undefined;
     if (!ws) throw unreadable();
     const rowOf = (rowNumber: number, cells: unknown[]): SheetRow | undefined => {
       const merged = merges.apply(rowNumber, cells);
