@@ -3,6 +3,7 @@ import type { KernelDB } from '../db/types.js';
 import type { Ctx } from '../context.js';
 import { write } from '../audit/audit.js';
 import { errors } from '../errors.js';
+import { inScope, ownerOrgForCreate } from '../scope.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.js';
 import { isRoleKey, type RoleKey } from './roles.js';
 
@@ -56,8 +57,8 @@ export async function createUser(ctx: Ctx, input: UserInput, opts: { /** `fazhi 
   if (policy) throw errors.validation('password', policy);
   const passwordHash = await hashPassword(input.password);
   return write(ctx, async ({ tx, audit }) => {
-    const org = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.orgId).executeTakeFirst();
-    if (!org) throw errors.validation('orgId', '所属单位不存在');
+    // Scope on create: the unit must exist and lie within the actor's scope (404 otherwise).
+    const orgId = await ownerOrgForCreate({ db: tx, actor: ctx.actor }, input.orgId, '所属单位');
     const dup = await tx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
     if (dup) throw errors.duplicate('username', `用户名“${input.username}”已被使用`);
     const row = await tx
@@ -66,7 +67,7 @@ export async function createUser(ctx: Ctx, input: UserInput, opts: { /** `fazhi 
         tenant_id: ctx.actor.tenantId,
         username: input.username,
         display_name: input.displayName.trim(),
-        org_id: input.orgId,
+        org_id: orgId,
         roles,
         password_hash: passwordHash,
         must_change_password: input.mustChangePassword ?? true,
@@ -111,12 +112,10 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
   }
   return write(ctx, async ({ tx, audit }) => {
     const before = await tx.selectFrom('app_user').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('用户');
+    if (!before || !inScope(ctx.actor, before.org_id)) throw errors.notFound('用户');
     if (before.version !== version) throw errors.conflict();
-    if (patch.orgId) {
-      const org = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', patch.orgId).executeTakeFirst();
-      if (!org) throw errors.validation('orgId', '所属单位不存在');
-    }
+    // Moving a user to another unit: the unit must lie within the actor's scope.
+    if (patch.orgId) await ownerOrgForCreate({ db: tx, actor: ctx.actor }, patch.orgId, '所属单位');
     if (patch.displayName !== undefined && !patch.displayName.trim()) throw errors.validation('displayName', '姓名不能为空');
     const row = await tx
       .updateTable('app_user')

@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { insertMany } from '../../core/db/bulk.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { errors } from '../../core/errors.js';
+import { bureauOrgId, ownerOrgForCreate } from '../../core/scope.js';
 import { isIsoDate } from '../../core/calendar/index.js';
 import { dm, getItem } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
@@ -45,7 +46,8 @@ export interface ProactiveInput {
  */
 export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonly ProactiveInput[], origin: WriteOrigin): Promise<Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }>> {
   const t = w.tx.withTables<DisclosureTables>();
-  const bureau = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  // The bureau discloses as the agency: its records are the bureau's, which the actor's scope must hold.
+  const bureau = { id: await ownerOrgForCreate({ db: w.tx, actor }, await bureauOrgId(w.tx, actor.tenantId), '本局单位') };
   const keyOf = (d: string, s: string, ti: string) => `${d}|${s}|${ti}`;
   const titles = [...new Set(inputs.map((i) => i.title.trim()))];
   const existing = new Map(

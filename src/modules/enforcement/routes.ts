@@ -61,7 +61,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     {
       schema: {
         tags, summary: '立案',
-        body: Type.Object({ orgId: Type.String({ format: 'uuid' }), clueId: Opt(Type.String({ format: 'uuid' })), source: Opt(Type.String()), sourceRef: Opt(Type.String()), itemId: Opt(Type.String({ format: 'uuid' })), cause: Type.String(), partyType: Type.String(), partyName: Type.String(), partyIdNo: Opt(Type.String()), filedOn: IsoDate, major: Type.Optional(Type.Boolean()), officerIds: Type.Array(Type.String({ format: 'uuid' })) }),
+        body: Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })), clueId: Opt(Type.String({ format: 'uuid' })), source: Opt(Type.String()), sourceRef: Opt(Type.String()), itemId: Opt(Type.String({ format: 'uuid' })), cause: Type.String(), partyType: Type.String(), partyName: Type.String(), partyIdNo: Opt(Type.String()), filedOn: IsoDate, major: Type.Optional(Type.Boolean()), officerIds: Type.Array(Type.String({ format: 'uuid' })) }),
       },
     },
     async (req, reply) => {
@@ -115,7 +115,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   });
   app.post(
     '/enforcement/clues',
-    { schema: { tags, summary: '登记线索', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), source: Type.String(), sourceRef: Opt(Type.String()), receivedOn: IsoDate, summary: Type.String(), location: Opt(Type.String()), partyName: Opt(Type.String()) }) } },
+    { schema: { tags, summary: '登记线索', body: Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })), source: Type.String(), sourceRef: Opt(Type.String()), receivedOn: IsoDate, summary: Type.String(), location: Opt(Type.String()), partyName: Opt(Type.String()) }) } },
     async (req, reply) => {
       const ctx = authorize(req, 'enforcement.clue.write');
       const row = await createClue(ctx, req.body);
@@ -155,9 +155,11 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const t = today();
     return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
   });
-  const OfficerBody = Type.Object({ orgId: Type.String({ format: 'uuid' }), name: Type.String({ maxLength: 50 }), certNo: Opt(Type.String({ maxLength: 50 })), certIssuedOn: Opt(IsoDate), certValidUntil: Opt(IsoDate), examScore: Opt(Type.Number()), active: Type.Optional(Type.Boolean()) });
+  // A new officer without a unit belongs to the actor's own; a change names the unit.
+  const OfficerFields = Type.Object({ name: Type.String({ maxLength: 50 }), certNo: Opt(Type.String({ maxLength: 50 })), certIssuedOn: Opt(IsoDate), certValidUntil: Opt(IsoDate), examScore: Opt(Type.Number()), active: Type.Optional(Type.Boolean()) });
+  const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })) })]);
   app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) => reply.code(201).send({ data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body), today()) }));
-  app.patch('/enforcement/officers/:id', { schema: { tags, summary: '修改执法人员', params: Id, body: Type.Intersect([OfficerBody, Type.Object({ version: Type.Integer() })]) } }, async (req) => ({
+  app.patch('/enforcement/officers/:id', { schema: { tags, summary: '修改执法人员', params: Id, body: Type.Intersect([OfficerFields, Type.Object({ orgId: Type.String({ format: 'uuid' }), version: Type.Integer() })]) } }, async (req) => ({
     data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body), today()),
   }));
 

@@ -5,7 +5,7 @@ import { isIsoDate } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { errors } from '../../core/errors.js';
-import { assertInScope } from '../../core/scope.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { RESULTS, type InspectionTables } from './schema.js';
 import { DRAW_ALGORITHM, runDraw, verifyDraw, type DrawInput, type DrawResult } from './draw.js';
@@ -24,12 +24,6 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
   return v.trim();
 };
 const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-
-async function ownOrg(ctx: Ctx): Promise<string> {
-  const id = ctx.actor.orgId ?? (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
-  assertInScope(ctx.actor, id, '单位');
-  return id;
-}
 
 type Reg = 'insp_item' | 'insp_entity' | 'insp_inspector';
 const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Record<string, unknown>; present: (r: any) => unknown }> = {
@@ -51,7 +45,7 @@ const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Reco
 export async function addToRegister(ctx: Ctx, reg: Reg, body: Record<string, unknown>) {
   const def = REG[reg];
   const v = def.values(body);
-  const orgId = await ownOrg(ctx);
+  const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const db = tables(w) as any;
     if (await db.selectFrom(reg).select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', v.code).executeTakeFirst()) throw errors.duplicate('code', `编码“${v.code}”已存在`);
@@ -71,6 +65,8 @@ export async function addConflict(ctx: Ctx, input: { inspectorId: string; entity
     ]);
     if (!ins) throw errors.validation('inspectorId', '执法检查人员不存在');
     if (!ent) throw errors.validation('entityId', '检查对象不存在');
+    // The conflict is kept with the inspector, whose unit must lie within the actor's scope.
+    await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, ins.org_id, '执法检查人员');
     if (await tables(w).selectFrom('insp_conflict').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('inspector_id', '=', ins.id).where('entity_id', '=', ent.id).executeTakeFirst())
       throw errors.duplicate('entityId', `${ins.name}与${ent.name}的回避关系已登记`);
     const r = await tables(w).insertInto('insp_conflict').values({ tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason }).returningAll().executeTakeFirstOrThrow();
@@ -90,7 +86,7 @@ export async function createPlan(ctx: Ctx, input: { year: number; title: string;
   const to = date('windowTo', input.windowTo, '检查结束日期');
   if (to < from) throw errors.validation('windowTo', '检查结束日期不能早于开始日期');
   if (!Number.isInteger(input.year) || from.slice(0, 4) !== String(input.year)) throw errors.validation('year', '计划年度应与检查开始日期的年份一致');
-  const orgId = await ownOrg(ctx);
+  const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const item = await tables(w).selectFrom('insp_item').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.itemId).executeTakeFirst();
     if (!item) throw errors.validation('itemId', '抽查事项不存在（只能抽查已公布的随机抽查事项清单内的事项）');

@@ -7,7 +7,7 @@ import { isIsoDate } from '../../core/calendar/calendar.js';
 import { AppError, errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
-import { assertInScope } from '../../core/scope.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
 import { appraise, checkIssue, checkTerm, covers } from './rules.js';
 import { getAdvice, getAppraisal, getContract, getDocument } from './repository.js';
@@ -25,12 +25,6 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
 };
 const opt = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
-async function defaultOrg(ctx: Ctx, orgId?: string | null): Promise<string> {
-  const id = orgId ?? ctx.actor.orgId ?? (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
-  assertInScope(ctx.actor, id, '单位');
-  return id;
-}
-
 // ── 顾问合同 ──
 export interface ContractInput { firm: string; contractNo: string; startOn: string; endOn: string; feeYuan?: number | null; lawyers?: string | null; procurement?: string | null }
 
@@ -44,7 +38,7 @@ function contractValues(i: ContractInput) {
 
 export async function createContract(ctx: Ctx, input: ContractInput) {
   const v = contractValues(input);
-  const orgId = await defaultOrg(ctx);
+  const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const dup = await tables(w).selectFrom('legal_contract').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('contract_no', '=', v.contract_no).executeTakeFirst();
     if (dup) throw errors.duplicate('contractNo', `合同编号“${v.contract_no}”已存在`);
@@ -94,7 +88,7 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const existing = new Map((await db.selectFrom('legal_advice').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).forUpdate().execute()).map((r) => [r.id, r]));
   const contracts = await db.selectFrom('legal_contract').selectAll().where('tenant_id', '=', actor.tenantId).execute();
-  let bureau: string | undefined;
+  let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];
   const updates: Array<Record<string, unknown>> = [];
   const events: AuditInput[] = [];
@@ -113,7 +107,7 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
     if (!v) continue;
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (bureau ??= actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id);
+      const orgId = s.orgId ?? (ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor }));
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...v });
       out.ids[out.ids.length - 1] = id;
       out.created++;
@@ -146,7 +140,7 @@ export async function createAdvice(ctx: Ctx, input: AdviceInput) {
   date('date', input.date, '日期');
   if (!ADVICE_KINDS.includes(input.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
   text('title', input.title, '事项名称', 300);
-  const orgId = await defaultOrg(ctx);
+  const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const r = await saveAdvice(w, ctx.actor, [{ ...input, orgId }], { mode: 'live' });
     return presentAdvice((await getAdvice(w.tx, ctx, r.ids[0]!))!);
@@ -157,7 +151,7 @@ export async function createAdvice(ctx: Ctx, input: AdviceInput) {
 export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; title: string; submittedOn: string; orgId?: string | null }) {
   if (!DOCUMENT_KINDS.includes(input.kind)) throw errors.validation('kind', `类别应为：${DOCUMENT_KINDS.join('、')}`);
   const v = { kind: input.kind, title: text('title', input.title, '名称', 300), submitted_on: date('submittedOn', input.submittedOn, '送审日期'), status: 'submitted' as const };
-  const orgId = await defaultOrg(ctx, input.orgId);
+  const orgId = await ownerOrgForCreate(ctx, input.orgId);
   return write(ctx, async (w) => {
     const r = await tables(w).insertInto('legal_document').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returning('id').executeTakeFirstOrThrow();
     await w.audit({ entity: 'legal.document', entityId: r.id, action: 'submitted', orgId, after: v });
@@ -208,7 +202,7 @@ export async function createAppraisal(ctx: Ctx, input: { year: number; appraised
   if (appraisedOn < `${input.year}-01-01`) throw errors.validation('appraisedOn', '考核日期不能早于考核年度');
   const selfCheck = text('selfCheck', input.selfCheck, '自查情况', 8000);
   const { total, grade } = appraise(input.criteria);
-  const orgId = await defaultOrg(ctx);
+  const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const dup = await tables(w).selectFrom('legal_appraisal').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', input.year).executeTakeFirst();
     if (dup) throw errors.duplicate('year', `${input.year}年度的考核已登记`);

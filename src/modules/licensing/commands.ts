@@ -6,7 +6,7 @@ import { diffFields, write, type AuditInput, type WriteScope } from '../../core/
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { AppError, errors } from '../../core/errors.js';
-import { assertInScope, withDataScope } from '../../core/scope.js';
+import { ownerOrgForCreate, withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
@@ -49,13 +49,6 @@ function text(field: string, v: unknown, label: string, max = 200): string {
   return v.trim();
 }
 
-/** The org new records belong to when none is given: the actor's own unit, else the bureau. */
-export async function defaultOrg(ctx: Ctx): Promise<string> {
-  if (ctx.actor.orgId) return ctx.actor.orgId;
-  const b = await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
-  return b.id;
-}
-
 // ── Shared by the form and the ledger ──
 
 /**
@@ -66,12 +59,6 @@ export async function defaultOrg(ctx: Ctx): Promise<string> {
 function report(origin: WriteOrigin, breaches: readonly RuleBreach[], at: { row?: number; entity: string; entityId: string; orgId: string }): void {
   if (origin.mode !== 'historical') return;
   origin.imp.finding(breaches.map((b) => ({ ...b, row: at.row ?? 0, entity: at.entity, entityId: at.entityId, orgId: at.orgId })));
-}
-
-async function bureauId(w: WriteScope, actor: Actor): Promise<string> {
-  if (actor.orgId) return actor.orgId;
-  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
-  return b.id;
 }
 
 // ── Catalogue ──
@@ -158,7 +145,7 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
     const next = { code, name: s.name.trim(), category: s.category, statutory_days: s.statutoryDays, committed_days: s.committedDays, cloud_window: !!s.cloudWindow, basis: s.basis === undefined ? (old?.basis ?? null) : s.basis };
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (defaultOrgId ??= await bureauId(w, actor));
+      const orgId = s.orgId ?? (defaultOrgId ??= await ownerOrgForCreate({ db: w.tx, actor }));
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...next });
       out.ids[out.ids.length - 1] = id;
       out.created++;
@@ -187,8 +174,7 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
 /** Adds an item to the catalogue (audit `licensing.item.created`). */
 export async function createItem(ctx: Ctx, input: ItemInput): Promise<ItemView> {
   checkItem(input);
-  const orgId = input.orgId ?? (await defaultOrg(ctx));
-  assertInScope(ctx.actor, orgId, '单位');
+  const orgId = await ownerOrgForCreate(ctx, input.orgId);
   return write(ctx, async (w) => {
     const r = await saveItems(w, ctx.actor, [{ ...input, orgId }], { mode: 'live' });
     return presentItem((await getItem({ ...ctx, db: w.tx }, r.ids[0]!))!);

@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { assertInScope, inScope } from '../../core/scope.js';
+import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
@@ -121,10 +121,13 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
     const merged: RiverInput = old ? { name: old.name, lengthKm: old.length_km == null ? null : Number(old.length_km), streetOrgIds: old.street_org_ids, chief: old.chief, sections: oldSections, ...input } : input;
     const v = attempt(origin, input.row, RIVER_COLUMNS, errs, () => {
       const r = riverValues(streets, home, merged);
-      if (!old) assertInScope(ctx.actor, r.values.org_id);
+      if (!old) assertInScope(ctx.actor, r.values.org_id, '河涌的负责单位');
       return r;
     });
     if (!v) continue;
+    // The owner (the first street, else the river department) of a new river, or of one
+    // moved by a change of streets, must lie within the actor's scope.
+    if (origin.mode === 'live' && (!old || old.org_id !== v.values.org_id)) await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, v.values.org_id as string, '河涌的负责单位');
     const clash = byName.get(v.values.name);
     if (clash && clash.id !== old?.id) {
       fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `河涌“${v.values.name}”已在名录中`), v.values.name);

@@ -7,7 +7,7 @@ import { isIsoDate } from '../../core/calendar/calendar.js';
 import { AppError, errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
-import { assertInScope } from '../../core/scope.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
 import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
 import { checkAttendance, checkExamScore } from './rules.js';
 import { present, ENTITY } from './presenters.js';
@@ -101,7 +101,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
     const dutyIds = inputs.map((i) => i.body.dutyId).filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
     for (const r of await db.selectFrom('staff_pufa_duty').select('id').where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`).execute()) duties.add(r.id);
   }
-  let bureau: string | undefined;
+  let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];
   const updates: Array<Record<string, unknown>> = [];
   const events: AuditInput[] = [];
@@ -121,7 +121,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
     if (!values) continue;
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (bureau ??= actor.orgId ?? (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id);
+      const orgId = s.orgId ?? (ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor }));
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...values });
       out.ids[out.ids.length - 1] = id;
       out.created++;
@@ -150,8 +150,8 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
 /** Creates a record of one of the staff tables (audit `staff.<entity>.created`). */
 export async function createRecord(ctx: Ctx, table: StaffTable, body: Record<string, unknown>) {
   VALUES[table](body);
-  const orgId = (body.orgId as string | undefined) ?? ctx.actor.orgId ?? (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow()).id;
-  assertInScope(ctx.actor, orgId, '单位');
+  if (body.orgId != null && typeof body.orgId !== 'string') throw errors.validation('orgId', '单位应为单位编号');
+  const orgId = await ownerOrgForCreate(ctx, body.orgId as string | null | undefined);
   return write(ctx, async (w) => {
     const r = await saveRecords(w, ctx.actor, table, [{ orgId, body }], { mode: 'live' });
     return present(table, await getRecord(w.tx, ctx, table, r.ids[0]!));

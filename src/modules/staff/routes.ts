@@ -15,6 +15,9 @@ const RESOURCES: Record<string, { table: StaffTable; label: string }> = {
   'pufa-activities': { table: 'staff_pufa_activity', label: '普法活动' },
 };
 
+/** A record's fields (checked by the commands); `orgId`: the unit, by default the actor's own. */
+const StaffBody = Type.Object({ orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) }, { additionalProperties: true });
+
 /** 学法用法 routes: one list / get / create per record type (bodies are checked by the commands, which name the field). */
 export async function staffRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +34,7 @@ export async function staffRoutes(root: FastifyInstance) {
       if (!r) throw errors.notFound(label);
       return { data: present(table, r) };
     });
-    app.post(`/staff/${path}`, { schema: { tags, summary: `登记${label}`, body: Type.Record(Type.String(), Type.Unknown()) } }, async (req, reply) =>
+    app.post(`/staff/${path}`, { schema: { tags, summary: `登记${label}`, body: StaffBody } }, async (req, reply) =>
       reply.code(201).send({ data: await createRecord(authorize(req, 'staff.write'), table, req.body as Record<string, unknown>) }),
     );
   }

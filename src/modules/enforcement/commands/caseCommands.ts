@@ -9,6 +9,7 @@ import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { AppError, errors } from '../../../core/errors.js';
+import { ownerOrgForCreate } from '../../../core/scope.js';
 import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';
 import type { TrackInput } from '../../../core/calendar/service.js';
 import { insertMany, updateMany } from '../../../core/db/bulk.js';
@@ -66,10 +67,14 @@ function orgShort(name: string) {
   return name.replace(/街道$/, '');
 }
 
-/** 立案 — registers a case through {@link saveCases} (live): at least two certified officers, a known item, a valid party; starts the 90-day clock. */
-export async function fileCase(sys: System, ctx: Ctx, input: FileCaseInput) {
+/**
+ * 立案 — registers a case through {@link saveCases} (live): at least two certified officers, a known item, a valid party; starts the 90-day clock.
+ * The 办案单位 defaults to the actor's own and must lie within the actor's scope (`ownerOrgForCreate`).
+ */
+export async function fileCase(sys: System, ctx: Ctx, input: Omit<FileCaseInput, 'orgId'> & { orgId?: string | null }) {
   return write(ctx, async (w) => {
-    const { saved } = await saveCases(sys, w, ctx.actor, [{ ...input, officerIds: input.officerIds ?? [] }], { mode: 'live' });
+    const orgId = await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, input.orgId, '办案单位');
+    const { saved } = await saveCases(sys, w, ctx.actor, [{ ...input, orgId, officerIds: input.officerIds ?? [] }], { mode: 'live' });
     return saved[0]!.row;
   });
 }

@@ -9,7 +9,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { AppError, errors } from '../../../core/errors.js';
-import { assertInScope } from '../../../core/scope.js';
+import { assertInScope, bureauOrgId, ownerOrgForCreate } from '../../../core/scope.js';
 import { insertMany, updateMany } from '../../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../../core/ledger/ledger.js';
 import { enf } from '../repository.js';
@@ -66,11 +66,9 @@ const itemView = (r: { code: string; name: string; legal_basis: string; penalty_
   code: r.code, name: r.name, legal_basis: r.legal_basis, penalty_basis: r.penalty_basis, discretion_text: r.discretion_text, delegated: r.delegated,
 });
 
-/** The bureau org of the tenant (owner of the catalogue). */
-async function bureauOrg(w: WriteScope, tenantId: string) {
-  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirst();
-  if (!b) throw errors.validation('orgId', '本局单位不存在');
-  return b.id;
+/** The owner of the catalogue: the bureau, which the actor's scope must hold (a street user cannot write it). */
+async function catalogueOrg(w: WriteScope, actor: Actor) {
+  return ownerOrgForCreate({ db: w.tx, actor }, await bureauOrgId(w.tx, actor.tenantId), '本局单位');
 }
 
 export interface SavedRecord<R> {
@@ -89,7 +87,7 @@ export async function saveItems(w: WriteScope, actor: Actor, records: readonly I
   const db = enf(w.tx);
   const out: RowError[] = [];
   const fail = failer(origin, out, ITEM_HEADERS);
-  const orgId = await bureauOrg(w, tenantId);
+  const orgId = await catalogueOrg(w, actor);
   const codes = records.map((r) => r.code?.trim()).filter(Boolean);
   const ids = records.map((r) => r.id).filter((v): v is string => !!v);
   const existing = await db
@@ -165,7 +163,8 @@ export async function saveItem(ctx: Ctx, id: string | null, version: number | nu
 // ── 执法人员 ──
 
 export interface OfficerInput {
-  orgId: string;
+  /** 所属单位; absent on a new officer: the actor's own (`ownerOrgForCreate`). */
+  orgId?: string | null;
   name: string;
   certNo?: string | null;
   certIssuedOn?: string | null;
@@ -176,7 +175,8 @@ export interface OfficerInput {
 }
 
 /** An officer record for {@link saveOfficers}: a form names the record; a ledger row matches on unit + name. Absent fields keep what the record holds. */
-export interface OfficerRecord extends OfficerInput {
+export interface OfficerRecord extends Omit<OfficerInput, 'orgId'> {
+  orgId: string;
   id?: string | null;
   version?: number | null;
   row?: number;
@@ -303,6 +303,17 @@ export async function saveOfficers(w: WriteScope, actor: Actor, records: readonl
 
 /** The officer form: create (`id` null) or update with its `version`, through {@link saveOfficers} (the form's defaults: pass line 60, active). */
 export async function saveOfficer(ctx: Ctx, id: string | null, version: number | null, input: OfficerInput) {
-  const record: OfficerRecord = { ...input, id, version, examPassLine: input.examPassLine ?? 60, active: input.active ?? true };
-  return write(ctx, async (w) => (await saveOfficers(w, ctx.actor, [record], { mode: 'live' })).saved[0]!.row);
+  return write(ctx, async (w) => {
+    // A new officer, or one moved to another unit: the unit must lie within the actor's scope.
+    const orgId = id && !input.orgId ? await officerOrg(w, ctx.actor, id) : await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, input.orgId, '所属单位');
+    const record: OfficerRecord = { ...input, orgId, id, version, examPassLine: input.examPassLine ?? 60, active: input.active ?? true };
+    return (await saveOfficers(w, ctx.actor, [record], { mode: 'live' })).saved[0]!.row;
+  });
+}
+
+/** The unit an existing officer belongs to (a change that names none keeps it). */
+async function officerOrg(w: WriteScope, actor: Actor, id: string): Promise<string> {
+  const r = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await enf(w.tx).selectFrom('enf_officer').select('org_id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst() : undefined;
+  if (!r) throw errors.notFound('执法人员');
+  return r.org_id;
 }

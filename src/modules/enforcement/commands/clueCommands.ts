@@ -7,6 +7,7 @@ import type { Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
+import { ownerOrgForCreate } from '../../../core/scope.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { enf, getClue, nextSerial } from '../repository.js';
 import { assertDate, CASE_SOURCES } from '../rules.js';
@@ -18,7 +19,8 @@ import { isoDateInShanghai } from '../../../core/calendar/calendar.js';
 import { listClueRequests, markClueRequestConsumed } from '../../hotline/index.js';
 
 export interface ClueInput {
-  orgId: string;
+  /** 办理单位; absent: the actor's own (see `ownerOrgForCreate`). */
+  orgId?: string | null;
   source: string;
   sourceRef?: string | null;
   receivedOn: string;
@@ -32,15 +34,13 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
   if (!CASE_SOURCES.includes(input.source as any)) throw errors.validation('source', `线索来源应为${CASE_SOURCES.join('/')}`);
   assertDate('receivedOn', '收到日期', input.receivedOn);
   if (!input.summary?.trim()) throw errors.validation('summary', '线索内容不能为空');
-  if (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(input.orgId)) throw errors.notFound('办理单位');
-  const org = await ctx.db.selectFrom('org').select(['id']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.orgId).executeTakeFirst();
-  if (!org) throw errors.validation('orgId', '办理单位不存在');
+  const orgId = await ownerOrgForCreate(ctx, input.orgId, '办理单位');
   return write(ctx, async ({ tx, audit }) => {
     const prefix = `XS${input.receivedOn.slice(0, 4)}-`;
     const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, 'enf_clue', 'clue_no', prefix)).padStart(4, '0')}`;
     const row = await enf(tx)
       .insertInto('enf_clue')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: input.orgId, clue_no: no, source: input.source, source_ref: input.sourceRef?.trim() || null, received_on: input.receivedOn, summary: input.summary.trim(), location: input.location?.trim() || null, party_name: input.partyName?.trim() || null })
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, clue_no: no, source: input.source, source_ref: input.sourceRef?.trim() || null, received_on: input.receivedOn, summary: input.summary.trim(), location: input.location?.trim() || null, party_name: input.partyName?.trim() || null })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit({ entity: 'enforcement.clue', entityId: row.id, action: 'created', orgId: row.org_id, after: { clue_no: no, source: row.source, source_ref: row.source_ref, received_on: row.received_on, summary: row.summary } });

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../../core/context.js';
 import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
+import { ownerOrgForCreate } from '../../../core/scope.js';
 import { enf, getReview } from '../repository.js';
 import { assertDate } from '../rules.js';
 import { DEFAULT_CHECKLIST, drawSample, SAMPLING_ALGORITHM } from '../sampling.js';
@@ -9,7 +10,8 @@ import type { ChecklistItem } from '../schema.js';
 import { today } from './caseCommands.js';
 
 export async function drawReview(ctx: Ctx, input: { orgId: string; year: number; sampleSize: number; seed?: number | null; title?: string | null; checklist?: ChecklistItem[] | null; on?: string | null }) {
-  const org = await ctx.db.selectFrom('org').select(['id', 'name', 'kind']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.orgId).executeTakeFirst();
+  const orgId = await ownerOrgForCreate(ctx, input.orgId, '被评查的街道');
+  const org = await ctx.db.selectFrom('org').select(['id', 'name', 'kind']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', orgId).executeTakeFirst();
   if (!org || org.kind !== 'street') throw errors.validation('orgId', '请选择被评查的街道');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '评查年度无效');
   if (!Number.isInteger(input.sampleSize) || input.sampleSize < 1 || input.sampleSize > 100) throw errors.validation('sampleSize', '抽取件数应为1至100');
