@@ -26,7 +26,7 @@ export async function calendarOn(db: Ctx['db']): Promise<Sys> {
   await calendar.load();
   return { calendar };
 }
-import { assertInScope } from '../../core/scope.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
 import { explainClock, extensionProblem, resumeClock, type ClockState } from './clock.js';
 import type { DemandKindDef, FieldError } from './kinds.js';
 import { dm, findByRef, getItem, type ItemRow } from './repository.js';
@@ -175,11 +175,11 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
   throwFieldErrors(checkIntake(def, input));
   return write(ctx, async (w) => {
     const actor = ctx.actor;
-    throwFieldErrors(await checkOrgAndAssignee(w, actor, input.orgId, input.assigneeId));
-    if (input.orgId) assertInScope(actor, input.orgId, '承办单位');
-    // A user who sees only their own unit takes demands in for that unit: without a unit named,
-    // the record is theirs, never the bureau's (which they could not see afterwards).
-    const orgId = input.orgId ?? (actor.scope.all ? null : actor.orgId);
+    // The unit must lie within the actor's scope. Without one named, a bureau-wide user's
+    // intake waits for dispatch (待分派, held by the bureau); a street user's is their own
+    // unit's, never the bureau's (which they could not see afterwards).
+    const orgId = input.orgId || !actor.scope.all ? await ownerOrgForCreate({ db: w.tx, actor }, input.orgId, '承办单位') : null;
+    throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
     const refNo = input.refNo.trim();
     if (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) throw errors.duplicate('refNo', `${def.refLabel}“${refNo}”已存在`);
     const [saved] = await saveDemands(
@@ -258,9 +258,9 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
     switch (action) {
       case 'assign': {
         if (!input.orgId) throw errors.validation('orgId', '请选择承办单位');
-        throwFieldErrors(await checkOrgAndAssignee(w, actor, input.orgId, input.assigneeId));
-        assertInScope(actor, input.orgId, '承办单位');
-        set.org_id = input.orgId;
+        const orgId = await ownerOrgForCreate({ db: w.tx, actor }, input.orgId, '承办单位');
+        throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
+        set.org_id = orgId;
         set.assignee_id = input.assigneeId ?? null;
         set.first_done_at = null;
         if (reason) note.reason = reason;
