@@ -54,9 +54,10 @@ export const MAX_COLUMNS = 1_024;
 export const MAX_CSV_RECORD_CHARS = 1_000_000;
 
 /**
- * The reader worker's heap (MB, V8's old generation): a file whose reading needs more is refused
- * and the server goes on. Reading a 100,000-row shared-strings xlsx takes ~60 MB (the strings are
- * held while the sheet is read), so 1,000,000 rows fit with room to spare.
+ * The reader worker's heap (MB, V8's old generation; `FAZHI_READER_HEAP_MB` overrides it): a file
+ * whose reading needs more is refused and the server goes on. Reading a 100,000-row
+ * shared-strings xlsx grew a heap by 41–134 MB (garbage included; the shared strings are held
+ * while the sheet is read), so ~10× that many distinct strings still fit.
  */
 export const READER_HEAP_MB = 1_024;
 
