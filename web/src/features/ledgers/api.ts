@@ -75,6 +75,10 @@ export interface ImportRecord {
   ignoredRows: IgnoredRow[];
   undoneAt: string | null;
   undoneBy: string | null;
+  /** running (导入中: chunks being committed; `rows` so far), committed, or failed (rolled back). */
+  state?: 'running' | 'committed' | 'failed';
+  /** Why a failed import failed and what its rollback kept. */
+  failure?: string | null;
   canUndo?: boolean;
 }
 

@@ -141,7 +141,25 @@ export function ImportsPage() {
               key: 'state',
               width: 150,
               render: (_, r) =>
-                r.undoneAt ? (
+                r.state === 'running' ? (
+                  <Flex vertical gap={2} data-testid="import-state">
+                    <span>
+                      <Tag color="processing">导入中</Tag>
+                    </span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      已写入 {r.rows} 行，完成前其记录已可见
+                    </Typography.Text>
+                  </Flex>
+                ) : r.state === 'failed' ? (
+                  <Flex vertical gap={2} data-testid="import-state">
+                    <span>
+                      <Tag color="error">失败，已回滚</Tag>
+                    </span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.failure ?? '—'}
+                    </Typography.Text>
+                  </Flex>
+                ) : r.undoneAt ? (
                   <Flex vertical gap={2} data-testid="import-state">
                     <span>
                       <Tag>已撤销</Tag>
@@ -169,7 +187,7 @@ export function ImportsPage() {
                   <Button size="small" type="link" onClick={() => void downloadOriginal(r)}>
                     下载原文件
                   </Button>
-                  {r.canUndo && !r.undoneAt ? (
+                  {r.canUndo && !r.undoneAt && (r.state ?? 'committed') === 'committed' ? (
                     <Popconfirm
                       title="撤销这次导入？"
                       description={
