@@ -2,11 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testSystem } from '../helpers/system.js';
 import type { System } from '../../src/core/system.js';
-import { sealUntraced, verifyRecords, type RecordProblem } from '../../src/core/audit/records.js';
+import { currentStates, recordStateOf, sealUntraced, verifyRecords, type RecordProblem } from '../../src/core/audit/records.js';
 import { verifyIncremental } from '../../src/core/audit/checkpoint.js';
 import { write } from '../../src/core/audit/audit.js';
 import { systemActor } from '../../src/core/context.js';
 import { createOrg, updateOrg } from '../../src/core/orgs.js';
+import { importLedger } from '../../src/core/ledger/ledger.js';
+import { undoImport } from '../../src/core/ledger/imports.js';
 
 // `fazhi audit verify --records`: every business record compared with the state its last
 // audit event (or import) recorded; rows changed, deleted or inserted in the database directly
@@ -78,6 +80,42 @@ describe('record states (verify --records)', () => {
       // Deleted after its baseline: now reported as deleted; recorded through the app it would not be.
       expect(await problems()).toEqual([`deleted legal.advice ${id}`]);
       await write({ db: sys.db, actor: systemActor(tenantId, '测试') }, (w) => w.audit({ entity: 'legal.advice', entityId: id, action: 'deleted' }));
+      expect(await problems()).toEqual([]);
+    });
+
+    it('imported records: states kept in the provenance rows, their digest in the import event; undo restores consistency', async () => {
+      const ctx = { db: sys.db, actor: systemActor(tenantId, '测试') };
+      const def = sys.registry.ledgers.get('legal-advice')!;
+      const existing = await sql<{ date: string; kind: string; title: string }>`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, title FROM legal_advice WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`.execute(sys.db);
+      const e = existing.rows[0]!;
+      const rows = ['日期,类型,事项名称,顾问单位,承办人', `${e.date},${e.kind},${e.title},,状态测试律师`];
+      for (let i = 0; i < 25; i++) rows.push(`2023-06-${String(1 + (i % 28)).padStart(2, '0')},会议,状态测试会议${i},,张律师`);
+      // Chunks of 10 rows: the digest runs across chunks.
+      const res = await importLedger(sys, ctx, def, { data: Buffer.from(rows.join('\n') + '\n'), filename: '状态测试.csv' }, { chunkRows: 10 });
+      expect(res).toMatchObject({ ok: true, created: 25, updated: 1 });
+      if (!res.ok) return;
+      expect(await problems()).toEqual([]);
+      const imp = await sys.db.selectFrom('ledger_import').select(['audit_seq']).where('id', '=', res.importId!).executeTakeFirstOrThrow();
+      const rec = (await sql<{ entity_id: string }>`SELECT entity_id FROM ledger_import_row WHERE import_id = ${res.importId} AND action = 'created' ORDER BY row_number LIMIT 1`.execute(sys.db)).rows[0]!.entity_id;
+      // A direct change to an imported record names the import's event as the last known state.
+      await sql`UPDATE legal_advice SET handler = '篡改者' WHERE id = ${rec}`.execute(sys.db);
+      const coverWithState = async (importId: string, id: string) => {
+        const h = (await currentStates(sys.db, tenantId, recordStateOf('legal.advice')!, [id])).get(id)!;
+        await sql`UPDATE ledger_import_row SET state_hash = ${h} WHERE import_id = ${importId} AND entity_id = ${id}`.execute(sys.db);
+      };
+      const r = await verifyRecords(sys.db, tenantId);
+      expect(r.problems).toEqual([{ entity: 'legal.advice', entityId: rec, kind: 'changed', seq: Number(imp.audit_seq) }]);
+      // Covering it by rewriting the provenance row's state breaks the import's digest.
+      await coverWithState(res.importId!, rec);
+      const r2 = await verifyRecords(sys.db, tenantId);
+      expect(r2.problems).toEqual([]);
+      expect(r2.tamperedImports).toEqual([{ importId: res.importId, seq: Number(imp.audit_seq) }]);
+      expect(r2.ok).toBe(false);
+      await sql`UPDATE legal_advice SET handler = '张律师' WHERE id = ${rec}`.execute(sys.db);
+      await coverWithState(res.importId!, rec);
+      expect((await verifyRecords(sys.db, tenantId)).ok).toBe(true);
+      // Undone: created records gone, the updated one restored — consistent with the events before the import.
+      expect(await undoImport(ctx, def, res.importId!)).toEqual({ deleted: 25, restored: 1 });
       expect(await problems()).toEqual([]);
     });
 

@@ -67,7 +67,10 @@ async function keyType(db: Kysely<any>, def: RecordStateDef): Promise<string> {
 
 /** `SELECT k, h` — each record's key (text) and state over the rows `where` selects. */
 function statesQuery(def: RecordStateDef, where: RawBuilder<unknown>): RawBuilder<{ k: string; h: string }> {
-  const json = def.exclude?.length ? sql`(to_jsonb(t) - ${sql.val([...def.exclude])}::text[])::text` : sql`to_jsonb(t)::text`;
+  const raw = def.exclude?.length ? sql`(to_jsonb(t) - ${sql.val([...def.exclude])}::text[])::text` : sql`to_jsonb(t)::text`;
+  // Timestamps to the millisecond: a value that went through JavaScript (an undo restoring a
+  // record's previous values) comes back without the microseconds PostgreSQL keeps.
+  const json = sql`regexp_replace(${raw}, '(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+', '\\1', 'g')`;
   return sql<{ k: string; h: string }>`SELECT s.k, encode(sha256(convert_to(string_agg(s.j, E'\\n' ORDER BY s.j), 'UTF8')), 'hex') AS h
     FROM (SELECT t.${sql.ref(def.key)}::text AS k, ${json} AS j FROM ${sql.table(def.table)} t WHERE ${where}) s
     GROUP BY s.k`;
@@ -111,48 +114,37 @@ export async function statesFor(db: Kysely<any>, tenantId: string, inputs: Reado
   return out;
 }
 
-/**
- * Writes the state of the records an import chunk wrote into their provenance rows. Call in
- * the import's transaction after the chunk's provenance rows are inserted.
- */
-export async function sealImportRows(tx: Kysely<KernelDB>, tenantId: string, importId: string, entries: ReadonlyArray<{ entity: string; entityId: string }>): Promise<void> {
-  const byEntity = new Map<RecordStateDef, string[]>();
-  for (const e of entries) {
-    const def = stateful.get(e.entity);
-    if (def) byEntity.set(def, [...(byEntity.get(def) ?? []), e.entityId]);
-  }
-  for (const [def, ids] of byEntity) {
-    const type = await keyType(tx, def);
-    for (let i = 0; i < ids.length; i += 5000) {
-      const chunk = [...new Set(ids.slice(i, i + 5000))].filter((id) => validKey(type, id));
-      if (!chunk.length) continue;
-      const where = sql`t.tenant_id = ${tenantId} AND t.${sql.ref(def.key)} = ANY(${sql.val(chunk)}::${sql.raw(type)}[])`;
-      await sql`UPDATE ledger_import_row r SET state_hash = coalesce(st.h, ${ABSENT})
-        FROM (SELECT x.id, s.h FROM unnest(${sql.val(chunk)}::text[]) AS x(id) LEFT JOIN (${statesQuery(def, where)}) s ON s.k = x.id) st
-        WHERE r.tenant_id = ${tenantId} AND r.import_id = ${importId} AND r.entity = ${def.entity} AND r.entity_id = st.id`.execute(tx);
-    }
-  }
+/** One provenance row's line in an import's state digest. */
+export function stateLine(r: { row: number; entity: string; entityId: string; action: string; state: string | null }): string {
+  return `${r.row}\t${r.entity}\t${r.entityId}\t${r.action}\t${r.state ?? ''}\n`;
+}
+
+/** Orders provenance rows as the digest reads them: by row, then entity and id. */
+export function byRowEntityId(a: { row: number; entity: string; entityId: string }, b: { row: number; entity: string; entityId: string }): number {
+  return a.row - b.row || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0) || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0);
 }
 
 /**
- * The digest of an import's record states: sha256 over `entity \t id \t state` lines in key
- * order (the provenance table's primary key), read page by page.
+ * Recomputes an import's state digest from its provenance rows: sha256 over {@link stateLine}s
+ * in row order — the order the import computed it in, chunk after chunk — read through a
+ * cursor, so memory stays flat at a million rows.
  */
 export async function importStateDigest(db: Kysely<KernelDB>, tenantId: string, importId: string): Promise<string> {
   const h = crypto.createHash('sha256');
-  let after: { entity: string; entityId: string } | null = null;
-  for (;;) {
-    let q = db.selectFrom('ledger_import_row').select(['entity', 'entity_id', 'state_hash']).where('tenant_id', '=', tenantId).where('import_id', '=', importId);
-    if (after) {
-      const a: { entity: string; entityId: string } = after;
-      q = q.where((eb) => eb.or([eb('entity', '>', a.entity), eb.and([eb('entity', '=', a.entity), eb('entity_id', '>', a.entityId)])]));
+  const run = async (tx: Kysely<KernelDB>) => {
+    await sql`DECLARE fazhi_state_digest NO SCROLL CURSOR FOR
+      SELECT row_number, entity, entity_id, action, state_hash FROM ledger_import_row
+      WHERE tenant_id = ${tenantId} AND import_id = ${importId}
+      ORDER BY row_number, entity COLLATE "C", entity_id COLLATE "C"`.execute(tx);
+    for (;;) {
+      const page = await sql<{ row_number: number; entity: string; entity_id: string; action: string; state_hash: string | null }>`FETCH 10000 FROM fazhi_state_digest`.execute(tx);
+      for (const r of page.rows) h.update(stateLine({ row: Number(r.row_number), entity: r.entity, entityId: r.entity_id, action: r.action, state: r.state_hash }));
+      if (page.rows.length < 10000) break;
     }
-    const rows = await q.orderBy('entity').orderBy('entity_id').limit(10_000).execute();
-    for (const r of rows) h.update(`${r.entity}\t${r.entity_id}\t${r.state_hash ?? ''}\n`);
-    if (rows.length < 10_000) break;
-    const last = rows[rows.length - 1]!;
-    after = { entity: last.entity, entityId: last.entity_id };
-  }
+    await sql`CLOSE fazhi_state_digest`.execute(tx);
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
   return h.digest('hex');
 }
 

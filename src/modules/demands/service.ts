@@ -539,12 +539,13 @@ export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: De
       audits.push({ entity: def.entity, entityId: v.id, action: opts.auditAction ?? 'created', orgId: v.org_id, after: view, ...(origin.via ? { note: { via: origin.via } } : {}) });
     }
   }
-  if (audits.length) await w.auditMany(audits);
   await trackRecords(sys, w, actor, def, fresh.map((f) => ({ ...f.v, ref_no: f.v.ref_no }) as unknown as ItemRow));
   for (const { x, v } of fresh) {
     if (!def.afterIntake || v.closed_at) continue;
     await def.afterIntake(w, actor, { id: v.id, orgId: v.org_id, receivedOn: isoDateInShanghai(x.receivedAt), personPhoneKey: v.person_phone_idx, location: v.location, channel: v.channel, attrs: v.attrs });
   }
+  // Last, so each event records the record's state after the intake hook's changes.
+  if (audits.length) await w.auditMany(audits);
   return out;
 }
 
