@@ -44,6 +44,8 @@ export interface RecordsDef {
   table: string;
   /** The key column whose text is the audit event's entity id (default `id`). */
   key?: string;
+  /** Which rows of a shared table are this entity's (each demand kind's in `dm_item`). */
+  filter?: Readonly<Record<string, string>>;
   /** Columns the application changes without an audit event (login counters): left out of the hash. */
   exclude?: readonly string[];
 }

@@ -44,13 +44,17 @@ export async function cloneDatabase(which: 'empty' | 'demo'): Promise<Database> 
 export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: readonly ModuleDef[] = productModules): Promise<System> {
   const database = await cloneDatabase(which);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-files-'));
-  const sys = await openSystem({ modules, database, filesDir });
+  // Its own key folder too (audit key, checkpoint sink): clones share the template's tenant id,
+  // so a shared sink would mix their checkpoints; and nothing is written into the repository.
+  const keyDir = `${filesDir}.keys`;
+  const sys = await openSystem({ modules, database, filesDir, keyDir });
   const close = sys.close;
   return {
     ...sys,
     async close() {
       await close();
       fs.rmSync(filesDir, { recursive: true, force: true });
+      fs.rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

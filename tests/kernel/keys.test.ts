@@ -17,6 +17,9 @@ import { modules } from '../../src/modules/index.js';
 import { createTenant } from '../../src/core/tenant.js';
 import { configurePii, decryptPii, derivePiiKeys, encryptPii, piiIndex } from '../../src/core/crypto/pii.js';
 import { openPiiKey, piiColumns, rotatePiiKey } from '../../src/core/crypto/columns.js';
+import { entitiesOfTables, sealRecords, verifyRecords } from '../../src/core/audit/records.js';
+import { write } from '../../src/core/audit/audit.js';
+import { systemActor } from '../../src/core/context.js';
 import { dbKind, testSystem } from '../helpers/system.js';
 import type { PiiColumnDef } from '../../src/core/module.js';
 
@@ -172,6 +175,12 @@ describe('rotating the personal-identifier key', () => {
     fs.writeFileSync(keyFile, testKey.toString('base64'), { mode: 0o600 });
     // The demo has no caller ID numbers: give one 12345 order one.
     await sql`UPDATE dm_item SET person_id_no = ${encryptPii(ID_NO)} WHERE id = (SELECT id FROM dm_item ORDER BY id LIMIT 1)`.execute(sys.db);
+    // Changed outside the application: a rotation refuses to bless it (it would record the row's new state)…
+    await expect(rotatePiiKey(sys.db, cols, keyFile, { chunk: 37 })).rejects.toMatchObject({ code: 'RECORDS_INCONSISTENT' });
+    expect(fs.existsSync(`${keyFile}.next`)).toBe(false);
+    // …until the change is on record.
+    const tid = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
+    await write({ db: sys.db, actor: systemActor(tid, '测试') }, (w) => sealRecords(w.tx, tid, (inputs) => w.auditMany(inputs), { entities: entitiesOfTables(['dm_item']), action: 'updated', reason: '测试' }));
     const before = await plaintexts();
     // Every declared column holds identifiers to rotate.
     for (const c of cols) expect([...before.keys()].some((k) => k.startsWith(`${c.table}.${c.column}/`)), `${c.table}.${c.column}`).toBe(true);
@@ -201,9 +210,12 @@ describe('rotating the personal-identifier key', () => {
     expect(() => decryptPii(now.party_id_no, old)).toThrow();
     expect(now.party_id_index).not.toBe(case1.party_id_index);
     expect((await sql`SELECT 1 FROM enf_case WHERE party_id_index = ${piiIndex(idNo, old)}`.execute(sys.db)).rows).toHaveLength(0);
-    // One audit event per bureau records the rotation.
+    // One audit event per bureau records the rotation…
     const ev = await sys.db.selectFrom('audit_event').select(['entity', 'action']).where('entity', '=', 'system.pii_key').execute();
     expect(ev).toEqual([{ entity: 'system.pii_key', action: 'rotated' }]);
+    // …and every re-encrypted record's new state is on record (verify --records stays clean).
+    expect(await sys.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'rekeyed').executeTakeFirstOrThrow()).toMatchObject({ n: expect.anything() });
+    expect((await verifyRecords(sys.db, tid)).problems).toEqual([]);
   });
 
   it('a crash between the commit and the key file rename is completed on the next start', async () => {

@@ -178,7 +178,7 @@ describe('chunked commits', () => {
 describe('an import interrupted by a killed process', () => {
   /** Opens the system again on the same database, as a restarted process would (without closing it). */
   const reopen = async () => {
-    await openSystem({ modules, database: sys.database, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-files-')) });
+    await openSystem({ modules, database: sys.database, filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-files-')), keyDir: sys.keys.dir });
   };
 
   it('is rolled back from its committed chunks when the system opens again, and kept as failed', async () => {

@@ -65,6 +65,12 @@ async function keyType(db: Kysely<any>, def: RecordStateDef): Promise<string> {
   return t;
 }
 
+/** ` AND t.<column> = <value>` for an entity that shares its table. */
+function rowFilter(def: RecordStateDef): RawBuilder<unknown> {
+  const f = Object.entries(def.filter ?? {});
+  return f.length ? sql` AND ${sql.join(f.map(([c, v]) => sql`t.${sql.ref(c)} = ${v}`), sql` AND `)}` : sql``;
+}
+
 /** `SELECT k, h` — each record's key (text) and state over the rows `where` selects. */
 function statesQuery(def: RecordStateDef, where: RawBuilder<unknown>): RawBuilder<{ k: string; h: string }> {
   const raw = def.exclude?.length ? sql`(to_jsonb(t) - ${sql.val([...def.exclude])}::text[])::text` : sql`to_jsonb(t)::text`;
@@ -72,7 +78,7 @@ function statesQuery(def: RecordStateDef, where: RawBuilder<unknown>): RawBuilde
   // record's previous values) comes back without the microseconds PostgreSQL keeps.
   const json = sql`regexp_replace(${raw}, '(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+', '\\1', 'g')`;
   return sql<{ k: string; h: string }>`SELECT s.k, encode(sha256(convert_to(string_agg(s.j, E'\\n' ORDER BY s.j), 'UTF8')), 'hex') AS h
-    FROM (SELECT t.${sql.ref(def.key)}::text AS k, ${json} AS j FROM ${sql.table(def.table)} t WHERE ${where}) s
+    FROM (SELECT t.${sql.ref(def.key)}::text AS k, ${json} AS j FROM ${sql.table(def.table)} t WHERE ${where}${rowFilter(def)}) s
     GROUP BY s.k`;
 }
 
@@ -198,13 +204,14 @@ function compareQuery(def: RecordStateDef, tenantId: string, untracedOnly = fals
  * import's provenance states against its event's digest. Relies on the chain itself being
  * intact (run `verifyIncremental` first): the events' states are protected by their hashes.
  */
-export async function verifyRecords(db: Kysely<KernelDB>, tenantId: string, opts: { limit?: number } = {}): Promise<RecordsVerifyResult> {
+export async function verifyRecords(db: Kysely<KernelDB>, tenantId: string, opts: { limit?: number; entities?: readonly string[] } = {}): Promise<RecordsVerifyResult> {
   const limit = opts.limit ?? 100;
   const problems: RecordProblem[] = [];
   let problemCount = 0;
   const entities: RecordsVerifyResult['entities'] = [];
   for (const def of recordStateDefs()) {
-    const total = await sql<{ n: number }>`SELECT count(DISTINCT ${sql.ref(def.key)})::int AS n FROM ${sql.table(def.table)} WHERE tenant_id = ${tenantId}`.execute(db);
+    if (opts.entities && !opts.entities.includes(def.entity)) continue;
+    const total = await sql<{ n: number }>`SELECT count(DISTINCT t.${sql.ref(def.key)})::int AS n FROM ${sql.table(def.table)} t WHERE t.tenant_id = ${tenantId}${rowFilter(def)}`.execute(db);
     const rows = (await compareQuery(def, tenantId).execute(db)).rows;
     for (const r of rows) {
       const kind: RecordProblem['kind'] = r.last === null ? 'untraced' : r.cur === null ? 'deleted' : r.last === ABSENT ? 'inserted' : 'changed';
@@ -214,6 +221,7 @@ export async function verifyRecords(db: Kysely<KernelDB>, tenantId: string, opts
     entities.push({ entity: def.entity, label: def.label, records: Number(total.rows[0]?.n ?? 0), problems: rows.length });
   }
   const tamperedImports: RecordsVerifyResult['tamperedImports'] = [];
+  if (opts.entities) return { ok: problemCount === 0, entities, problems, problemCount, tamperedImports };
   const imports = await sql<{ id: string; audit_seq: number; digest: string | null }>`
     SELECT i.id, i.audit_seq, e.changes->'note'->>'stateDigest' AS digest FROM ledger_import i
     JOIN audit_event e ON e.tenant_id = i.tenant_id AND e.seq = i.audit_seq
@@ -227,18 +235,43 @@ export async function verifyRecords(db: Kysely<KernelDB>, tenantId: string, opts
 
 /**
  * Records a baseline for records that have no recorded state (rows older than state tracking,
- * or loaded by the demo directly): one `sealed` event each, through `audit` (the caller's
+ * or loaded by the demo directly): one `sealed` event each, through `auditMany` (the caller's
  * write scope). Returns how many were sealed. Records whose state differs from a recorded
  * one are never sealed over — those stay reported.
  */
-export async function sealUntraced(db: Kysely<KernelDB>, tenantId: string, auditMany: (inputs: Array<{ entity: string; entityId: string; action: string; orgId?: string | null; note?: Record<string, unknown> }>) => Promise<unknown>): Promise<number> {
+export async function sealUntraced(db: Kysely<KernelDB>, tenantId: string, auditMany: AuditMany): Promise<number> {
+  return sealRecords(db, tenantId, auditMany, { untraced: true, action: 'sealed', reason: '建立完整性基线' });
+}
+
+type AuditMany = (inputs: Array<{ entity: string; entityId: string; action: string; orgId?: string | null; note?: Record<string, unknown> }>) => Promise<unknown>;
+
+/**
+ * Records the current state of the records that differ from their recorded one (`untraced`:
+ * those with none), one event each with `action` and `reason`, 1,000 to a batch. Only for a
+ * change the application made itself without an event per record (a key rotation re-encrypting
+ * every identifier) — after checking that those records were consistent before it.
+ */
+export async function sealRecords(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  auditMany: AuditMany,
+  opts: { untraced?: boolean; entities?: readonly string[]; action: string; reason: string },
+): Promise<number> {
   let n = 0;
   for (const def of recordStateDefs()) {
-    const rows = (await compareQuery(def, tenantId, true).execute(db)).rows;
+    if (opts.entities && !opts.entities.includes(def.entity)) continue;
+    const rows = (await compareQuery(def, tenantId, !!opts.untraced).execute(db)).rows.filter((r) => r.cur !== null);
     for (let i = 0; i < rows.length; i += 1000) {
-      await auditMany(rows.slice(i, i + 1000).map((r) => ({ entity: def.entity, entityId: r.entity_id, action: 'sealed', note: { reason: '建立完整性基线' } })));
+      await auditMany(rows.slice(i, i + 1000).map((r) => ({ entity: def.entity, entityId: r.entity_id, action: opts.action, note: { reason: opts.reason } })));
     }
     n += rows.length;
   }
   return n;
+}
+
+/** The stateful entities kept in some tables (those a change to these tables touches). */
+export function entitiesOfTables(tables: readonly string[]): string[] {
+  return recordStateDefs()
+    .filter((d) => tables.includes(d.table))
+    .map((d) => d.entity);
 }

@@ -10,7 +10,8 @@ import { sql, type Kysely } from 'kysely';
 import type { PiiColumnDef } from '../module.js';
 import type { KernelDB } from '../db/types.js';
 import { AppError } from '../errors.js';
-import { recordAudit } from '../audit/audit.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.js';
+import { entitiesOfTables, sealRecords, verifyRecords } from '../audit/records.js';
 import { systemActor } from '../context.js';
 import { configurePii, decryptPii, decryptsWith, derivePiiKeys, encryptPii, isEncryptedPii, loadKey, piiIndex, readKeyFile, writeKeyFile } from './pii.js';
 
@@ -244,6 +245,21 @@ export async function rotatePiiKey(
       fsyncDir(path.dirname(keyFile));
       const byTable = new Map<string, PiiColumnDef[]>();
       for (const c of cols) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+      // Re-encrypting changes the records' rows without an event per record: their states are
+      // recorded again afterwards (`rekeyed`) — only if they matched their audit trail before,
+      // so a rotation never blesses a change made outside the application.
+      const touched = entitiesOfTables([...byTable.keys()]);
+      const tenants = await tx.selectFrom('tenant').select(['id', 'name']).execute();
+      for (const t of tenants) {
+        const check = await verifyRecords(tx as unknown as Kysely<KernelDB>, t.id, { entities: touched, limit: 3 });
+        if (!check.ok) {
+          throw new AppError(
+            'RECORDS_INCONSISTENT',
+            `${t.name}有 ${check.problemCount} 条含个人信息的记录与审计记录不符（如 ${check.problems.map((p) => `${p.entity} ${p.entityId}`).join('、')}），未更换密钥：请先运行 fazhi audit verify --records 查明原因`,
+            1,
+          );
+        }
+      }
       for (const [table, tcols] of byTable) {
         // Writers wait until the rotation commits (readers do not).
         await sql`LOCK TABLE ${sql.table(table)} IN EXCLUSIVE MODE`.execute(tx);
@@ -278,9 +294,10 @@ export async function rotatePiiKey(
           last = keys[keys.length - 1]!;
         }
       }
-      const tenants = await tx.selectFrom('tenant').select('id').execute();
       for (const t of tenants) {
-        await recordAudit(tx as unknown as Kysely<KernelDB>, systemActor(t.id, opts.actorName ?? '命令行'), {
+        const actor = systemActor(t.id, opts.actorName ?? '命令行');
+        await sealRecords(tx as unknown as Kysely<KernelDB>, t.id, (inputs) => recordAuditMany(tx as unknown as Kysely<KernelDB>, actor, inputs), { entities: touched, action: 'rekeyed', reason: '更换个人信息加密密钥后重新记录状态' });
+        await recordAudit(tx as unknown as Kysely<KernelDB>, actor, {
           entity: 'system.pii_key',
           entityId: 'pii',
           action: 'rotated',

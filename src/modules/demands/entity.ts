@@ -8,7 +8,7 @@ export function demandEntity(def: DemandKindDef): EntityDef {
     label: def.label,
     readPermission: def.permissions.read,
     writePermission: def.permissions.write,
-    records: { table: 'dm_item' },
+    records: { table: 'dm_item', filter: { kind: def.kind } },
     async ownerOrg(db, tenantId, id) {
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
       const r = await dm(db).selectFrom('dm_item').select('org_id').where('tenant_id', '=', tenantId).where('kind', '=', def.kind).where('id', '=', id).executeTakeFirst();

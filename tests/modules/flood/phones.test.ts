@@ -91,7 +91,7 @@ describe('staff phones at rest', () => {
 
     // The start-up step is the one that runs it.
     await sql`UPDATE flood_duty SET phone = '13800001234', phone_idx = NULL WHERE id = ${[...before.keys()][0]!}`.execute(sys.db);
-    await openSystem({ modules, database: sys.database, filesDir: '/nonexistent-not-used' });
+    await openSystem({ modules, database: sys.database, filesDir: '/nonexistent-not-used', keyDir: sys.keys.dir });
     const r = (await duty()).find((x) => x.id === [...before.keys()][0]);
     expect(decryptPii(r!.phone)).toBe('13800001234');
     expect(r!.phone_idx).toBe(piiIndex('13800001234'));
