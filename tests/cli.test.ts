@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../src/core/db/connect.js';
 import iconv from 'iconv-lite';
 import pg from 'pg';
 import { dbKind } from './helpers/system.js';
@@ -130,4 +131,27 @@ describe('the fazhi command', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/审计链完整，共 \d+ 条事件/);
   });
+
+  it('audit verify --records finds the records consistent, then names a row changed in the database (exit code 3)', async () => {
+    const ok = await fazhi('audit', 'verify', '--records');
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/类共 \d+ 条业务记录与审计记录一致/);
+    // Straight into the database, past the application.
+    const tamper = `UPDATE org SET name = name || '（改）' WHERE kind = 'bureau'`;
+    if (dbKind === 'postgres') {
+      const c = new pg.Client({ connectionString: env.DATABASE_URL });
+      await c.connect();
+      await c.query(tamper);
+      await c.end();
+    } else {
+      const db = await openPglite(path.join(dir, 'data', 'db'));
+      await db.exec(tamper);
+      await db.close();
+    }
+    const bad = await fazhi('audit', 'verify', '--records');
+    expect(bad.code).toBe(3);
+    expect(bad.stdout).toMatch(/1 条业务记录与审计记录不符/);
+    expect(bad.stdout).toMatch(/在系统之外被改动：单位 [0-9a-f-]{36}/);
+  });
 });
+
