@@ -11,6 +11,10 @@ export const ACTION_LABELS: Record<string, string> = {
   password_reset: '重置密码',
   attachment_added: '上传附件',
   deadline_recomputed: '期限重算',
+  sealed: '建立完整性基线',
+  rekeyed: '更换加密密钥后重新记录',
+  rolled_back: '导入未完成，已回滚',
+  rotated: '更换密钥',
 };
 
 /** The action's Chinese name, or the verb itself when unknown. */

@@ -29,7 +29,7 @@ export const ledgersFeature = defineFeature({
       label: '台账导入',
       link: (id) => `/ledgers/imports?id=${encodeURIComponent(id)}`,
       actions: { undone: '撤销导入' },
-      notes: { ledger: '台账', sha256: '文件指纹', size: '文件大小（字节）', findings: '历史问题', findingsByRule: '历史问题（按规则）', traceDigest: '导入明细摘要', ignoredRows: '忽略行数', deleted: '删除记录', restored: '恢复记录' },
+      notes: { ledger: '台账', sha256: '文件指纹', size: '文件大小（字节）', findings: '历史问题', findingsByRule: '历史问题（按规则）', traceDigest: '导入明细摘要', stateDigest: '记录状态摘要', ignoredRows: '忽略行数', deleted: '删除记录', restored: '恢复记录' },
     },
   },
 });
