@@ -16,10 +16,12 @@ import { orgsByName } from '../../src/core/orgs.js';
  * out of another street's records.
  *
  * - Every POST route without path parameters, and every POST/PUT/PATCH whose body has
- *   an `orgId`, is exercised (a route that is neither exercised nor skipped with a
- *   reason fails the test, so a new create cannot slip past).
- * - With another street's `orgId` (员村街道), or an org that does not exist: not 2xx,
- *   no audit event, no row of 员村街道 added or changed in any table.
+ *   a unit field (`orgId`, or the flood projects' `streetOrgId`), is exercised (a route
+ *   that is neither exercised nor skipped with a reason fails the test, so a new
+ *   create cannot slip past).
+ * - With another street's unit (员村街道), or an org that does not exist: 404, no audit
+ *   event, no row of 员村街道 added or changed in any table. A create only the bureau
+ *   (or, by design, one of its departments) may own: 404 for the street user, the same.
  * - Without `orgId` (or with the user's own): 2xx; every audit event the request wrote
  *   names 五山街道, the record's stored owner (the entity's `ownerOrg`) is 五山街道,
  *   and the user can read it back (`GET /api/history/:entity/:id`, and the module's
@@ -38,8 +40,9 @@ const SKIP: Record<string, string> = {
   'POST /api/enforcement/discretion': 'a calculator; creates no record',
   'POST /api/enforcement/clues/{id}/{action}': '移送 hands a clue to another unit by design (bureau ↔ street): targeted test below',
 };
-/** Flood creates are another engineer's (src/modules/flood is being changed); listed in the report. */
-const isFlood = (route: string) => route.includes('/api/flood/');
+/** The fields of a body that name the record's unit. */
+const UNIT_FIELDS = ['orgId', 'streetOrgId'] as const;
+type UnitField = (typeof UNIT_FIELDS)[number];
 
 type Json = Record<string, unknown>;
 interface Fixture {
@@ -49,7 +52,11 @@ interface Fixture {
   outside?(): Promise<Json> | Json;
   /** The URL when the route has path parameters. */
   url?(): Promise<string> | string;
-  /** A create only the bureau may own (catalogue, proactive disclosure): the street user is refused outright. */
+  /**
+   * A create only the bureau may own (catalogue, proactive disclosure), or one of its
+   * departments by design (the flood department's deployments, warnings and yearly
+   * disclosure): the street user is refused outright (404), and nothing is written.
+   */
   bureauOwned?: boolean;
 }
 
@@ -161,8 +168,36 @@ const FIXTURES: Record<string, Fixture> = {
     body: () => ({ orderNo: uniq('GD'), receivedAt: '2024-03-01T09:00:00+08:00', unitName: '五山街道', content: '范围测试工单', title: '范围测试' }),
     outside: () => ({ orderNo: uniq('GD'), receivedAt: '2024-03-01T09:00:00+08:00', unitName: '员村街道', content: '范围测试工单', title: '范围测试' }),
   },
+  // Takes the pending 12345 clue requests in scope (none for 五山街道 in the demo): the case with one is tests/kernel/scopeOnCreateClues.test.ts.
   'POST /api/enforcement/clues/from-hotline': { body: () => ({}) },
+  // 防汛: a risk point, project or work is its street's (none named: the street user's own).
+  'POST /api/flood/risk-points': { body: () => riskPointBody() },
+  'PATCH /api/flood/risk-points/{id}': {
+    url: async () => `/api/flood/risk-points/${await ownRiskPoint()}`,
+    body: async () => ({ version: (await wushan.req('GET', `/api/flood/risk-points/${await ownRiskPoint()}`)).body.data.version, name: uniq('改名风险点'), orgId: OWN }),
+  },
+  'POST /api/flood/projects': { body: () => projectBody() },
+  'PATCH /api/flood/projects/{id}': {
+    url: async () => `/api/flood/projects/${await ownProject()}`,
+    body: async () => ({ version: (await wushan.req('GET', `/api/flood/projects/${await ownProject()}`)).body.data.version, status: uniq('实施'), streetOrgId: OWN }),
+  },
+  'POST /api/flood/works': { body: () => workBody() },
+  'PATCH /api/flood/works/{id}': {
+    url: async () => `/api/flood/works/${await ownWork()}`,
+    body: async () => ({ version: (await wushan.req('GET', '/api/flood/works')).body.data.works.find((x: Json) => x.id === created.work).version, location: uniq('位置'), orgId: OWN }),
+  },
+  // The flood department's by design (the bureau's roster, deployments, warnings, yearly disclosure).
+  'POST /api/flood/deployments': { bureauOwned: true, body: () => ({ onDate: '2024-03-01', event: uniq('范围测试'), persons: 1, pumps: 0, vehicles: 0 }) },
+  'POST /api/flood/warnings': { bureauOwned: true, body: () => ({ title: uniq('范围测试预警'), level: '蓝色', startsOn: '2024-03-01' }) },
+  'POST /api/flood/disclosures': { bureauOwned: true, body: () => ({ year: 2031, publishedOn: '2031-03-01' }) },
 };
+
+const riskPointBody = () => ({ code: uniq('SC-'), name: uniq('范围测试风险点'), registeredOn: '2024-03-01' });
+const projectBody = () => ({ name: uniq('范围测试项目'), kind: '零星排水改造应急工程' });
+const workBody = () => ({ name: uniq('范围测试工程'), kind: '泵站', admin: { name: '甲' }, tech: { name: '乙' }, patrol: { name: '丙' } });
+const ownRiskPoint = async () => (created.riskPoint ??= (await post('/api/flood/risk-points', riskPointBody())).id);
+const ownProject = async () => (created.project ??= (await post('/api/flood/projects', projectBody())).id);
+const ownWork = async () => (created.work ??= (await post('/api/flood/works', workBody())).id);
 
 /** An inspector of 员村街道, registered by the system (the demo may have none). */
 async function otherInspector(): Promise<string> {
@@ -202,30 +237,32 @@ afterAll(async () => {
 });
 
 /** The routes this test must account for. */
-function routesUnderTest(): Array<{ route: string; method: string; path: string; hasOrgId: boolean }> {
-  const out: Array<{ route: string; method: string; path: string; hasOrgId: boolean }> = [];
+function routesUnderTest(): Array<{ route: string; method: string; path: string; unitField: UnitField | undefined }> {
+  const out: Array<{ route: string; method: string; path: string; unitField: UnitField | undefined }> = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [m, op] of Object.entries(ops)) {
       const method = m.toUpperCase();
       if (!['POST', 'PUT', 'PATCH'].includes(method)) continue;
       const schema = op.requestBody?.content?.['application/json']?.schema;
       const props = (s: any): string[] => [...Object.keys(s?.properties ?? {}), ...(s?.allOf ?? []).flatMap(props), ...(s?.anyOf ?? []).flatMap(props)];
-      const hasOrgId = props(schema).includes('orgId');
-      if (!hasOrgId && (method !== 'POST' || path.includes('{'))) continue;
-      out.push({ route: `${method} ${path}`, method, path, hasOrgId });
+      const unitField = UNIT_FIELDS.find((f) => props(schema).includes(f));
+      if (!unitField && (method !== 'POST' || path.includes('{'))) continue;
+      out.push({ route: `${method} ${path}`, method, path, unitField });
     }
   }
   return out;
 }
 
 describe('scope on create: every create and every move of a record goes through the actor scope', () => {
-  it('accounts for every create route (fixture, skip with a reason, or flood)', () => {
+  it('accounts for every create route (fixture, or skip with a reason)', () => {
     const routes = routesUnderTest();
-    expect(routes.length).toBeGreaterThan(30);
-    const unaccounted = routes.filter((r) => !FIXTURES[r.route] && !SKIP[r.route] && !isFlood(r.route)).map((r) => r.route);
+    expect(routes.length).toBeGreaterThan(40);
+    const unaccounted = routes.filter((r) => !FIXTURES[r.route] && !SKIP[r.route]).map((r) => r.route);
     expect(unaccounted).toEqual([]);
-    // Every route that takes an orgId is exercised with one from outside the scope.
-    expect(routes.filter((r) => r.hasOrgId && !FIXTURES[r.route] && !isFlood(r.route)).map((r) => r.route)).toEqual([]);
+    // Every route that takes a unit is exercised with one from outside the scope.
+    expect(routes.filter((r) => r.unitField && !FIXTURES[r.route]).map((r) => r.route)).toEqual([]);
+    // The flood module's creates and moves are among them.
+    expect(routes.filter((r) => r.route.includes('/api/flood/') && FIXTURES[r.route]).length).toBeGreaterThanOrEqual(9);
   });
 
   it('refuses another street or an unknown org, and creates nothing', async () => {
@@ -233,15 +270,17 @@ describe('scope on create: every create and every move of a record goes through 
     let exercised = 0;
     for (const r of routesUnderTest()) {
       const f = FIXTURES[r.route];
-      if (!f || SKIP[r.route] || isFlood(r.route)) continue;
-      const variants: Array<[string, () => Promise<Json> | Json]> = [];
-      if (f.bureauOwned) variants.push(['bureau-owned', f.body]);
-      else if (f.outside) variants.push(['another street', f.outside]);
-      if (r.hasOrgId) {
-        variants.push(['orgId of another street', async () => ({ ...(await f.body()), orgId: OTHER })]);
-        variants.push(['orgId that does not exist', async () => ({ ...(await f.body()), orgId: NOWHERE })]);
+      if (!f || SKIP[r.route]) continue;
+      // [what, body, whether the answer must be 404 naming the unit]
+      const variants: Array<[string, () => Promise<Json> | Json, boolean]> = [];
+      if (f.bureauOwned) variants.push(['bureau-owned', f.body, true]);
+      else if (f.outside) variants.push(['another street', f.outside, false]);
+      const unit = r.unitField;
+      if (unit) {
+        variants.push([`${unit} of another street`, async () => ({ ...(await f.body()), [unit]: OTHER }), true]);
+        variants.push([`${unit} that does not exist`, async () => ({ ...(await f.body()), [unit]: NOWHERE }), true]);
       }
-      for (const [what, make] of variants) {
+      for (const [what, make, want404] of variants) {
         const url = f.url ? await f.url() : r.path;
         const body = await make();
         const seq = await lastSeq();
@@ -254,12 +293,12 @@ describe('scope on create: every create and every move of a record goes through 
         const events = await eventsAfter(seq);
         if (events.length) failures.push(`${r.route} (${what}): wrote ${events.map((e) => `${e.entity}.${e.action}`).join(', ')}`);
         if ((await otherFootprint()) !== before) failures.push(`${r.route} (${what}): 员村街道's rows changed`);
-        if (r.hasOrgId && res.status < 500 && res.status !== 404 && what.startsWith('orgId')) failures.push(`${r.route} (${what}): ${res.status}, expected 404 naming the unit: ${JSON.stringify(res.body)}`);
+        if (want404 && res.status < 500 && res.status !== 404) failures.push(`${r.route} (${what}): ${res.status}, expected 404 naming the unit: ${JSON.stringify(res.body)}`);
       }
     }
     if (process.env.SCOPE_TRACE) console.log(`refusals: ${exercised} requests`);
     expect(failures).toEqual([]);
-    expect(exercised).toBeGreaterThan(20);
+    expect(exercised).toBeGreaterThan(60);
   });
 
   it('puts a create without a unit in the user’s own unit, readable by the user', async () => {
@@ -268,7 +307,7 @@ describe('scope on create: every create and every move of a record goes through 
     let requests = 0;
     for (const r of routesUnderTest()) {
       const f = FIXTURES[r.route];
-      if (!f || f.bureauOwned || SKIP[r.route] || isFlood(r.route)) continue;
+      if (!f || f.bureauOwned || SKIP[r.route]) continue;
       const url = f.url ? await f.url() : r.path;
       const body = await f.body();
       const seq = await lastSeq();
@@ -298,7 +337,7 @@ describe('scope on create: every create and every move of a record goes through 
     }
     if (process.env.SCOPE_TRACE) console.log(`creates: ${requests} requests, ${checked} records checked`);
     expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(25);
+    expect(checked).toBeGreaterThan(35);
   });
 });
 
@@ -325,6 +364,71 @@ describe('scope on create: targeted cases', () => {
     expect(r.status).toBe(404);
     const row = (await sql<{ org_id: string }>`SELECT org_id FROM river WHERE id = ${river.id}`.execute(sys.db)).rows[0]!;
     expect(row.org_id).toBe(OWN);
+  });
+
+  it('a flood project or work moved by a street user to another street, or to none (the flood department), is refused, and stays', async () => {
+    const project = await post('/api/flood/projects', projectBody());
+    const work = await post('/api/flood/works', workBody());
+    for (const [url, body, table, id] of [
+      [`/api/flood/projects/${project.id}`, { version: project.version, streetOrgId: null }, 'flood_project', project.id],
+      [`/api/flood/works/${work.id}`, { version: work.version, orgId: null }, 'flood_work', work.id],
+    ] as const) {
+      const seq = await lastSeq();
+      const r = await wushan.req('PATCH', url, body);
+      expect(r.status, url).toBe(404);
+      expect(await eventsAfter(seq)).toEqual([]);
+      const row = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM ${sql.table(table)} WHERE id = ${id}`.execute(sys.db)).rows[0]!;
+      expect(row).toEqual({ org_id: OWN, version: 1 });
+    }
+  });
+
+  it('the flood department’s duty roster cannot be set by a street user (404), and nothing is written', async () => {
+    const before = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(sys.db)).rows[0]!.n;
+    const seq = await lastSeq();
+    const entries = [{ date: '2031-05-01', shift: '全天', role: 'A角', person: '甲' }, { date: '2031-05-01', shift: '全天', role: 'B角', person: '乙' }];
+    const r = await wushan.req('PUT', '/api/flood/duty', { entries });
+    expect(r.status).toBe(404);
+    expect(r.body.message).toBe('水旱灾害防御科不存在或无权访问');
+    expect(await eventsAfter(seq)).toEqual([]);
+    expect((await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(sys.db)).rows[0]!.n).toBe(before);
+    // The same roster is the flood officer's to set (the shift and role are the module's own).
+    const flood = await login(app, 'flood');
+    const ok = await flood.req('PUT', '/api/flood/duty', { entries });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('a dispatch is kept with its warning, and a progress update with its point: a street user reaches neither outside its scope', async () => {
+    const warning = (await sql<{ id: string; starts_on: string }>`SELECT id, starts_on::text AS starts_on FROM flood_drought_warning ORDER BY starts_on LIMIT 1`.execute(sys.db)).rows[0]!;
+    const point = (await sql<{ id: string }>`SELECT id FROM flood_risk_point WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!;
+    const seq = await lastSeq();
+    const d = await wushan.req('POST', `/api/flood/warnings/${warning.id}/dispatches`, { onDate: warning.starts_on, content: '范围测试调度' });
+    expect(d.status).toBe(404);
+    expect(d.body.message).toBe('预警不存在或无权访问');
+    const p = await wushan.req('POST', `/api/flood/risk-points/${point.id}/progress`, { onDate: '2024-03-01', status: '整治中', note: '范围测试' });
+    expect(p.status).toBe(404);
+    expect(await eventsAfter(seq)).toEqual([]);
+  });
+
+  it('a bureau-wide user: a flood project or work without a street is the flood department’s (by design); a risk point needs its street', async () => {
+    const admin = await login(app, 'admin');
+    const dept = (await orgsByName(sys.db, tenantId)).get('水旱灾害防御科')!.id;
+    const project = await admin.req('POST', '/api/flood/projects', projectBody());
+    expect(project.status).toBe(201);
+    const work = await admin.req('POST', '/api/flood/works', workBody());
+    expect(work.status).toBe(201);
+    for (const [table, id] of [['flood_project', project.body.data.id], ['flood_work', work.body.data.id]] as const) {
+      expect((await sql<{ org_id: string }>`SELECT org_id FROM ${sql.table(table)} WHERE id = ${id}`.execute(sys.db)).rows[0]!.org_id).toBe(dept);
+    }
+    const point = await admin.req('POST', '/api/flood/risk-points', riskPointBody());
+    expect(point.status).toBe(400);
+    expect(point.body.field).toBe('orgId');
+    // A street named by the bureau is kept; an unknown one is 404, as for a street user.
+    expect((await admin.req('POST', '/api/flood/risk-points', { ...riskPointBody(), orgId: OTHER })).body.data.street).toBe('员村街道');
+    expect((await admin.req('POST', '/api/flood/risk-points', { ...riskPointBody(), orgId: NOWHERE })).status).toBe(404);
+    // A unit that is not a street: the field is named.
+    const notStreet = await admin.req('POST', '/api/flood/risk-points', { ...riskPointBody(), orgId: dept });
+    expect(notStreet.status).toBe(400);
+    expect(notStreet.body.field).toBe('orgId');
   });
 
   it('a bureau-wide clerk’s intake without a unit still waits for dispatch at the bureau', async () => {

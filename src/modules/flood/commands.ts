@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { assertInScope } from '../../core/scope.js';
+import { assertInScope, ownerOrgForCreate } from '../../core/scope.js';
 import { addDays, isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
@@ -67,6 +67,42 @@ function mustBeStreet(ctx: Ctx, streets: ReadonlySet<string>, field: string, org
   if (!streets.has(orgId)) throw errors.validation(field, '所在街道不存在');
   assertInScope(ctx.actor, orgId, '街道');
   return orgId;
+}
+
+/**
+ * 数据范围 on create for the street a form names (`ownerOrgForCreate`): a named street
+ * must exist in the tenant and lie within the actor's scope (404 naming 所在街道, before
+ * the field check that it is a street); none named on a new record, a street user's
+ * own street (a bureau-wide user's stays unnamed: required, or the flood department,
+ * as the record says). `current` is the record's street (null: none; undefined: a new
+ * record); a street it already has is not re-checked. Anything else is left to the
+ * field checks. Ledger imports name the street per row and are checked there.
+ */
+async function formStreet(ctx: Ctx, w: WriteScope, requested: unknown, current: string | null | undefined): Promise<unknown> {
+  const db = { db: w.tx, actor: ctx.actor };
+  if (typeof requested === 'string' && requested) return requested === current ? requested : ownerOrgForCreate(db, requested, '所在街道');
+  if ((requested === undefined || requested === null || requested === '') && current === undefined && !ctx.actor.scope.all) return ownerOrgForCreate(db, null, '所在街道');
+  return requested;
+}
+
+/**
+ * The owner of a form's new record, or of one a form moves to another unit (a change
+ * of street, or to none: the flood department), must lie within the actor's scope
+ * (`ownerOrgForCreate`, 404 naming `what`).
+ */
+async function checkFormOwner(ctx: Ctx, w: WriteScope, origin: WriteOrigin, old: AnyRow | undefined, orgId: string, what: string): Promise<void> {
+  if (origin.mode === 'live' && (!old || old.org_id !== orgId)) await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, orgId, what);
+}
+
+/**
+ * The flood department (水旱灾害防御科): by design the owner of the bureau's duty roster,
+ * emergency deployments, drought / salt-tide warnings and the yearly disclosure of the
+ * responsible persons — the bureau's records, not a street's. Through
+ * `ownerOrgForCreate`, so a user whose scope does not hold the department (a street
+ * user) is refused with 404, as for the enforcement catalogue.
+ */
+async function floodDepartment(ctx: Ctx, db: Kysely<KernelDB>): Promise<string> {
+  return ownerOrgForCreate({ db, actor: ctx.actor }, await homeOrg(db, ctx.actor.tenantId, FLOOD_DEPARTMENT), FLOOD_DEPARTMENT);
 }
 
 // ─────────────────────────── 水浸风险点 ───────────────────────────
@@ -177,7 +213,9 @@ export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly R
       }
     }
     if (!old && origin.mode === 'historical' && input.code) old = byCode.get(input.code.trim());
-    const merged: RiskPointSave = old ? { ...presentInput(old), ...input } : input;
+    let merged: RiskPointSave = old ? { ...presentInput(old), ...input } : input;
+    // A form's new point, or one moved to another street: the street through the scope on create.
+    if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, old ? old.org_id : undefined)) as string | undefined };
     const values = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => riskPointValues(ctx, streets, merged));
     if (!values) continue;
     const clash = byCode.get(values.code);
@@ -421,13 +459,16 @@ export async function saveProjects(ctx: Ctx, w: WriteScope, inputs: readonly Pro
       }
     }
     if (!old && origin.mode === 'historical' && input.kind && input.name) old = byKey.get(`${input.kind}|${input.name.trim()}`);
-    const merged: ProjectInput = old ? { name: old.name, kind: old.kind, streetOrgId: old.street_org_id, startedOn: old.started_on, completedOn: old.completed_on, status: old.status, ...input } : input;
+    let merged: ProjectInput = old ? { name: old.name, kind: old.kind, streetOrgId: old.street_org_id, startedOn: old.started_on, completedOn: old.completed_on, status: old.status, ...input } : input;
+    if (origin.mode === 'live') merged = { ...merged, streetOrgId: (await formStreet(ctx, w, merged.streetOrgId, old ? old.street_org_id : undefined)) as string | null | undefined };
     const values = attempt(origin, input.row, PROJECT_COLUMNS, errs, () => {
       const v = projectValues(ctx, streets, home, merged);
       if (!old && !ctx.actor.scope.all) assertInScope(ctx.actor, v.org_id);
       return v;
     });
     if (!values) continue;
+    // Owned by its street, else by the flood department: a new project, or a change of street that moves one, must land in scope.
+    await checkFormOwner(ctx, w, origin, old, values.org_id, '项目的所属单位');
     const key = `${values.kind}|${values.name}`;
     const clash = byKey.get(key);
     if (clash && clash.id !== old?.id) {
@@ -494,7 +535,8 @@ function deploymentValues(i: DeploymentInput) {
 export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly DeploymentSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_deployment'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
-  const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
+  // The flood department's by design (`floodDepartment`): a form's new record goes through the scope on create.
+  const home = origin.mode === 'live' && inputs.some((i) => !i.id) ? await floodDepartment(ctx, w.tx) : await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const dates = inputs.map((i) => i.onDate).filter((d): d is string => isIsoDate(d));
   const existing = await t(w.tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR on_date = ANY(${sql.val(dates)}::date[]))`).forUpdate().execute();
@@ -514,7 +556,7 @@ export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly 
         assertInScope(ctx.actor, old.org_id, '投入记录');
         if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
       }
-    } else if (!attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
+    } else if (origin.mode === 'historical' && !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
     if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
     const merged: DeploymentInput = old ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input } : input;
     const values = attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => deploymentValues(merged));
@@ -611,8 +653,8 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     if (live) throw errors.validation('entries.0.date', '第1条「日期」：值班表没有内容', [{ index: 0, field: 'date', message: '值班表没有内容', entry: describe(0), column: FIELD_LABEL.date }]);
     return { created: 0, updated: 0, unchanged: 0, errors: [], result: null };
   }
-  const org = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
-  assertInScope(ctx.actor, org);
+  // The roster is the flood department's by design (`floodDepartment`).
+  const org = await floodDepartment(ctx, w.tx);
   const dates = entries.map((e) => e.date).filter((d) => isIsoDate(d)).sort();
   const from = dates[0];
   const to = dates.at(-1);
@@ -725,8 +767,8 @@ function warningValues(i: WarningInput) {
 export async function createWarning(ctx: Ctx, input: WarningInput) {
   const values = warningValues(input);
   return write(ctx, async ({ tx, audit }) => {
-    const org = await homeOrg(tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    assertInScope(ctx.actor, org);
+    // The flood department's by design (`floodDepartment`).
+    const org = await floodDepartment(ctx, tx);
     const row = await t(tx).insertInto('flood_drought_warning').values({ tenant_id: ctx.actor.tenantId, org_id: org, ...values }).returningAll().executeTakeFirstOrThrow();
     await audit({ entity: 'flood.warning', entityId: row.id, action: 'created', orgId: org, after: { title: row.title, level: row.level, startsOn: row.starts_on, endsOn: row.ends_on } });
     return row;
@@ -766,14 +808,15 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
   return write(ctx, async ({ tx, audit }) => {
     const w = await t(tx).selectFrom('flood_drought_warning').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', warningId).executeTakeFirst();
     if (!w) throw errors.notFound('预警');
-    assertInScope(ctx.actor, w.org_id, '预警');
+    // Kept with its warning, whose unit must lie within the actor's scope.
+    const org = await ownerOrgForCreate({ db: tx, actor: ctx.actor }, w.org_id, '预警');
     const problem = dispatchDateProblem({ startsOn: w.starts_on, endsOn: w.ends_on }, onDate);
     if (problem) throw errors.validation('onDate', problem);
     if (onDate > today()) throw errors.validation('onDate', '调度日期不能晚于今天');
     const dup = await t(tx).selectFrom('flood_dispatch').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('warning_id', '=', warningId).where('on_date', '=', onDate).executeTakeFirst();
     if (dup) throw errors.duplicate('onDate', `${onDate}已有调度记录（一天一调度）`);
-    const row = await t(tx).insertInto('flood_dispatch').values({ tenant_id: ctx.actor.tenantId, org_id: w.org_id, warning_id: warningId, on_date: onDate, chloride_mgl: chloride, content, created_by: ctx.actor.name }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.warning', entityId: warningId, action: 'dispatched', orgId: w.org_id, note: { onDate, chlorideMgl: chloride, content } });
+    const row = await t(tx).insertInto('flood_dispatch').values({ tenant_id: ctx.actor.tenantId, org_id: org, warning_id: warningId, on_date: onDate, chloride_mgl: chloride, content, created_by: ctx.actor.name }).returningAll().executeTakeFirstOrThrow();
+    await audit({ entity: 'flood.warning', entityId: warningId, action: 'dispatched', orgId: org, note: { onDate, chlorideMgl: chloride, content } });
     return row;
   });
 }
@@ -872,12 +915,15 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
       const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({ name: o[`${k}_name`], post: o[`${k}_post`], phone: openPhone(o[`${k}_phone`]), ...(input[k] ?? {}) });
       merged = { name: input.name ?? o.name, kind: input.kind ?? o.kind, location: input.location !== undefined ? input.location : o.location, orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null, admin: p('admin'), tech: p('tech'), patrol: p('patrol') };
     }
+    if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, old ? (streets.has(old.org_id) ? old.org_id : null) : undefined)) as string | null | undefined };
     const values = attempt(origin, input.row, WORK_COLUMNS, errs, () => {
       const v = workValues(ctx, streets, home, merged);
       if (!old) assertInScope(ctx.actor, v.org_id);
       return v;
     });
     if (!values) continue;
+    // Owned by its street, else by the flood department: a new work, or a change of street that moves one, must land in scope.
+    await checkFormOwner(ctx, w, origin, old, values.org_id, '水利工程的所属单位');
     const clash = byName.get(values.name);
     if (clash && clash.id !== old?.id) {
       fail(origin, errs, input.row, '工程名称', errors.duplicate('name', `工程“${values.name}”已存在`), values.name);
@@ -917,8 +963,8 @@ export async function publishDisclosure(ctx: Ctx, input: { year?: number; publis
   if (Number(publishedOn.slice(0, 4)) !== year && Number(publishedOn.slice(0, 4)) !== year - 1) throw errors.validation('publishedOn', `公示日期应在${year - 1}年或${year}年内`);
   const note = check.text('note', '说明', input.note, { max: 500 });
   return write(ctx, async ({ tx, audit }) => {
-    const org = await homeOrg(tx, ctx.actor.tenantId, FLOOD_DEPARTMENT);
-    assertInScope(ctx.actor, org);
+    // The flood department's by design (`floodDepartment`): the bureau publishes the list.
+    const org = await floodDepartment(ctx, tx);
     const dup = await t(tx).selectFrom('flood_disclosure').select('year').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', year).executeTakeFirst();
     if (dup) throw errors.duplicate('year', `${year}年度的责任人名单已公示`);
     const names = await orgNames(tx, ctx.actor.tenantId);

@@ -14,6 +14,17 @@ import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
 const Versioned = Type.Object({ version: Type.Integer() }, { additionalProperties: true });
+/**
+ * The unit field of a body (the other fields are checked by the commands): the street
+ * (所在街道). On a new record, absent: a street user's own street (数据范围 on create,
+ * `ownerOrgForCreate`); a named street must lie within the actor's scope, else 404.
+ */
+const Street = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
+const open = { additionalProperties: true };
+const OrgBody = Type.Object({ orgId: Street }, open);
+const OrgVersioned = Type.Object({ version: Type.Integer(), orgId: Street }, open);
+const StreetBody = Type.Object({ streetOrgId: Street }, open);
+const StreetVersioned = Type.Object({ version: Type.Integer(), streetOrgId: Street }, open);
 const tags = ['防汛'];
 
 /** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
@@ -46,12 +57,12 @@ export async function floodRoutes(root: FastifyInstance) {
       },
     };
   });
-  app.post('/flood/risk-points', { schema: { tags, summary: '登记风险点', body: Body } }, async (req, reply) => {
+  app.post('/flood/risk-points', { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: OrgBody } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
     const row = await cmd.createRiskPoint(ctx, req.body as cmd.RiskPointInput);
     return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
   });
-  app.patch('/flood/risk-points/:id', { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: Versioned } }, async (req) => {
+  app.patch('/flood/risk-points/:id', { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: OrgVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
     const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body as cmd.RiskPointInput);
     return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
@@ -78,11 +89,11 @@ export async function floodRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('项目');
     return { data: { ...p.presentProject(r, await orgNames(ctx.db, ctx.actor.tenantId)), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post('/flood/projects', { schema: { tags, summary: '新建项目', body: Body } }, async (req, reply) => {
+  app.post('/flood/projects', { schema: { tags, summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: StreetBody } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
     return reply.code(201).send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
   });
-  app.patch('/flood/projects/:id', { schema: { tags, summary: '修改项目（带 version）', params: Id, body: Versioned } }, async (req) => {
+  app.patch('/flood/projects/:id', { schema: { tags, summary: '修改项目（带 version）', params: Id, body: StreetVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
     return { data: p.presentProject(await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) };
   });
@@ -164,11 +175,11 @@ export async function floodRoutes(root: FastifyInstance) {
       },
     };
   });
-  app.post('/flood/works', { schema: { tags, summary: '新增水利工程及责任人', body: Body } }, async (req, reply) => {
+  app.post('/flood/works', { schema: { tags, summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: OrgBody } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
     return reply.code(201).send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
   });
-  app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: Versioned } }, async (req) => {
+  app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
     return { data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as any), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) };
   });
