@@ -5,6 +5,7 @@ import type { MetricDef, MetricFamilyDef } from './metrics/registry.js';
 import type { LedgerDef } from './ledger/ledger.js';
 import type { RoleKey } from './auth/roles.js';
 import type { DemoContext } from './demo.js';
+import { isUuid } from './ids.js';
 
 /** A frozen SQL migration. Its id is `<module>/<file>`; its checksum guards against edits. */
 export interface Migration {
@@ -66,6 +67,21 @@ export interface PiiColumnDef {
    * `(tenant_id, id) WHERE <column> IS NOT NULL AND <index> IS NULL` so the check is cheap.
    */
   sealPlaintext?: boolean;
+}
+
+/**
+ * An entity whose records are rows of `table` keyed by a uuid `id`, owned by `org_id`: its
+ * owner look-up (a malformed id names no record) and where its records live.
+ */
+export function ownedRows(table: string): Pick<EntityDef, 'ownerOrg' | 'records'> {
+  return {
+    records: { table },
+    async ownerOrg(db, tenantId, id) {
+      if (!isUuid(id)) return undefined;
+      const r = await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+      return (r as { org_id?: string } | undefined)?.org_id;
+    },
+  };
 }
 
 /** The manifest of a business module: everything the kernel needs from it. */

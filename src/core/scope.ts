@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import type { Actor, Ctx } from './context.js';
 import type { KernelDB } from './db/types.js';
 import { errors } from './errors.js';
+import { isUuid } from './ids.js';
 
 /**
  * 数据范围 in the repository layer: restricts a query to the actor's tenant and,
@@ -30,8 +31,6 @@ export function inScope(actor: Actor, orgId: string | null | undefined): boolean
 export function assertInScope(actor: Actor, orgId: string | null | undefined, what?: string): void {
   if (!inScope(actor, orgId)) throw errors.notFound(what);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The tenant's bureau (局): the root org of kind `bureau`. Throws 404 when the tenant has none. */
 export async function bureauOrgId(db: Kysely<KernelDB>, tenantId: string): Promise<string> {
@@ -63,7 +62,7 @@ export async function bureauOrgId(db: Kysely<KernelDB>, tenantId: string): Promi
 export async function ownerOrgForCreate(ctx: Pick<Ctx, 'db' | 'actor'>, requested?: string | null, what = '单位'): Promise<string> {
   const { actor, db } = ctx;
   if (requested) {
-    if (!UUID.test(requested) || !inScope(actor, requested)) throw errors.notFound(what);
+    if (!isUuid(requested) || !inScope(actor, requested)) throw errors.notFound(what);
     const o = await db.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', requested).executeTakeFirst();
     if (!o) throw errors.notFound(what);
     return o.id;

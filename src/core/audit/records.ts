@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { EntityDef, RecordsDef } from '../module.js';
 import type { KernelDB } from '../db/types.js';
+import { isUuid } from '../ids.js';
 
 /** The state of a record that does not exist (deleted). */
 export const ABSENT = '-';
@@ -97,7 +98,7 @@ export async function currentStates(db: Kysely<any>, tenantId: string, def: Reco
 
 /** True when a string can be a value of the key's type (a malformed id names no record). */
 function validKey(type: string, id: string): boolean {
-  if (type === 'uuid') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  if (type === 'uuid') return isUuid(id);
   if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(id);
   if (type === 'integer' || type === 'bigint' || type === 'smallint') return /^-?\d{1,9}$/.test(id);
   return true;

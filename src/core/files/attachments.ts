@@ -4,6 +4,7 @@ import { write } from '../audit/audit.js';
 import { errors } from '../errors.js';
 import { inScope } from '../scope.js';
 import { checkFile } from './store.js';
+import { isUuid } from '../ids.js';
 
 export interface Attachment {
   id: string;
@@ -80,7 +81,7 @@ export async function listAttachments(sys: System, ctx: Ctx, entity: string, ent
 
 /** Reads an attachment's content; served only when the actor's data scope covers the owning record. */
 export async function readAttachment(sys: System, ctx: Ctx, id: string): Promise<{ meta: Attachment; data: Buffer }> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw errors.notFound('附件');
+  if (!isUuid(id)) throw errors.notFound('附件');
   const row = await ctx.db.selectFrom('attachment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound('附件');
   await ownerOrg(sys, ctx, row.entity, row.entity_id, 'read');

@@ -10,6 +10,7 @@ import { write, type WriteScope } from '../audit/audit.js';
 import { AppError, errors } from '../errors.js';
 import type { BlobStore } from '../files/store.js';
 import type { LedgerDef, LedgerUndo, UndoBlocker } from './ledger.js';
+import { isUuid } from '../ids.js';
 
 export type { UndoBlocker } from './ledger.js';
 
@@ -98,7 +99,7 @@ export async function listImports(
 
 /** One import with its findings (first `limit`). */
 export async function getImport(ctx: Ctx, id: string, opts: { findingsLimit?: number } = {}) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw errors.notFound('导入记录');
+  if (!isUuid(id)) throw errors.notFound('导入记录');
   const r = await ctx.db.selectFrom('ledger_import').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
   if (!r) throw errors.notFound('导入记录');
   const findings = await ctx.db

@@ -1,6 +1,7 @@
 import type { EntityDef } from '../../core/module.js';
 import type { DemandKindDef } from './kinds.js';
 import { dm } from './repository.js';
+import { isUuid } from '../../core/ids.js';
 
 /** The manifest entity of a demand kind, so the kernel serves its history and attachments within scope. */
 export function demandEntity(def: DemandKindDef): EntityDef {
@@ -10,7 +11,7 @@ export function demandEntity(def: DemandKindDef): EntityDef {
     writePermission: def.permissions.write,
     records: { table: 'dm_item', filter: { kind: def.kind } },
     async ownerOrg(db, tenantId, id) {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const r = await dm(db).selectFrom('dm_item').select('org_id').where('tenant_id', '=', tenantId).where('kind', '=', def.kind).where('id', '=', id).executeTakeFirst();
       return r?.org_id;
     },

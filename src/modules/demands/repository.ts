@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import { demandKinds } from './kinds.js';
+import { isUuid } from '../../core/ids.js';
 
 export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
 
@@ -73,7 +74,7 @@ export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemR
 
 /** One demand of a kind in the actor's scope (undefined: not found or out of scope). */
 export async function getItem(ctx: Ctx, kind: DemandKind, id: string): Promise<ItemRow | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const r = await base(ctx.db).$call(withDataScope(ctx.actor, 'dm_item')).where('dm_item.kind', '=', kind).where('dm_item.id', '=', id).executeTakeFirst();
   return r as unknown as ItemRow | undefined;
 }

@@ -5,6 +5,7 @@ import { disclosureRoutes } from './routes.js';
 import { proactiveLedger, requestsLedger } from './ledger.js';
 import { disclosureMetrics } from './metrics.js';
 import { loadDisclosureDemo } from './demo.js';
+import { isUuid } from '../../core/ids.js';
 
 export const disclosurePermissions = {
   'disclosure.read': { label: '查看政府信息公开申请和主动公开', roles: ['admin', 'leader', 'clerk', 'legal', 'viewer'] },
@@ -27,7 +28,7 @@ export const disclosureModule = defineModule({
       writePermission: 'disclosure.write',
       records: { table: 'disclosure_proactive' },
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+        if (!isUuid(id)) return undefined;
         return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;
       },
     },

@@ -4,6 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Actor } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { EnfTables } from './schema.js';
+import { isUuid } from '../../core/ids.js';
 
 export const enf = (db: Kysely<KernelDB>) => db.withTables<EnfTables>();
 
@@ -39,7 +40,7 @@ export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
 
 /** One case in the actor's scope (undefined outside it). */
 export function getCase(db: Kysely<KernelDB>, actor: Actor, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return enf(db)
     .selectFrom('enf_case')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
@@ -81,7 +82,7 @@ export function listItems(db: Kysely<KernelDB>, tenantId: string) {
 }
 
 export function getItem(db: Kysely<KernelDB>, tenantId: string, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return enf(db).selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
@@ -101,7 +102,7 @@ export function listClues(db: Kysely<KernelDB>, actor: Actor, f: { status?: stri
 }
 
 export function getClue(db: Kysely<KernelDB>, actor: Actor, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return enf(db)
     .selectFrom('enf_clue')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_clue.tenant_id').onRef('org.id', '=', 'enf_clue.org_id'))
@@ -124,7 +125,7 @@ export function listReviews(db: Kysely<KernelDB>, actor: Actor) {
 }
 
 export function getReview(db: Kysely<KernelDB>, actor: Actor, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(undefined);
+  if (!isUuid(id)) return Promise.resolve(undefined);
   return enf(db).selectFrom('enf_review').selectAll().$call(withDataScope(actor)).where('id', '=', id).executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import { defineModule, sqlMigrations } from '../../core/module.js';
 import type { EntityDef } from '../../core/module.js';
+import { isUuid } from '../../core/ids.js';
 import { floodPermissions } from './permissions.js';
 import { floodRoutes } from './routes.js';
 import { floodLedgers } from './ledgers.js';
@@ -7,7 +8,6 @@ import { floodMetrics } from './metrics.js';
 import { loadFloodDemo } from './demo.js';
 import { FLOOD_PII } from './pii.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An entity whose record lives in `table`, owned by its `org_id`. */
 function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {
@@ -17,7 +17,7 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
     writePermission: 'flood.write',
     records: { table, key },
     async ownerOrg(db, tenantId, id) {
-      if (key === 'id' && !UUID.test(id)) return undefined;
+      if (key === 'id' && !isUuid(id)) return undefined;
       if (key === 'duty_date' && !/^\d{4}-\d{2}-\d{2}$/.test(id)) return undefined;
       if (key === 'year' && !/^\d{4}$/.test(id)) return undefined;
       const r = await db.selectFrom(table as any).select('org_id').where('tenant_id', '=', tenantId).where(key, '=', key === 'year' ? Number(id) : id).limit(1).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { inspectionRoutes } from './routes.js';
 import { inspectionMetrics } from './metrics.js';
 import { loadInspectionsDemo } from './demo.js';
@@ -9,11 +9,7 @@ export const inspectionPermissions = {
   'inspections.manage': { label: '维护抽查名录、计划与抽取', roles: ['admin', 'enforcement', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
-};
-const entity = (label: string, table: string, write = 'inspections.manage') => ({ label, readPermission: 'inspections.read', writePermission: write, ownerOrg: ownerOf(table), records: { table } });
+const entity = (label: string, table: string, write = 'inspections.manage') => ({ label, readPermission: 'inspections.read', writePermission: write, ...ownedRows(table) });
 
 /**
  * 双随机、一公开 — the random-inspection item list, the registers of entities and

@@ -1,4 +1,4 @@
-import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { legalRoutes } from './routes.js';
 import { legalMetrics } from './metrics.js';
 import { legalAdviceLedger } from './ledgers.js';
@@ -13,10 +13,6 @@ export const legalPermissions = {
   'legal.manage': { label: '管理顾问合同与年度考核', roles: ['admin', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
-};
 
 /**
  * 法律顾问 — the retained legal advisor (firm, contract term), its work records with
@@ -29,10 +25,10 @@ export const legalModule = defineModule({
   migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
   permissions: legalPermissions,
   entities: {
-    'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ownerOrg: ownerOf('legal_contract'), records: { table: 'legal_contract' } },
-    'legal.advice': { label: '法律顾问工作记录', readPermission: 'legal.read', writePermission: 'legal.write', ownerOrg: ownerOf('legal_advice'), records: { table: 'legal_advice' } },
-    'legal.document': { label: '送审文件', readPermission: 'legal.read', writePermission: 'legal.write', ownerOrg: ownerOf('legal_document'), records: { table: 'legal_document' } },
-    'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ownerOrg: ownerOf('legal_appraisal'), records: { table: 'legal_appraisal' } },
+    'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_contract') },
+    'legal.advice': { label: '法律顾问工作记录', readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_advice') },
+    'legal.document': { label: '送审文件', readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_document') },
+    'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_appraisal') },
   },
   ledgers: [legalAdviceLedger],
   metrics: legalMetrics,

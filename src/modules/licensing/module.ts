@@ -1,4 +1,4 @@
-import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { licensingRoutes } from './routes.js';
 import { licensingMetrics } from './metrics.js';
 import { permitItemsLedger, permitsLedger } from './ledgers.js';
@@ -10,11 +10,6 @@ export const licensingPermissions = {
   'licensing.items.manage': { label: '维护许可事项目录', roles: ['admin', 'licensing'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const ownerOf = (table: 'lic_item' | 'lic_permit') => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  const r = await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
-  return r?.org_id as string | undefined;
-};
 
 /**
  * 行政许可 — the permit-item catalogue (statutory and committed time limits, 政务云窗)
@@ -28,8 +23,8 @@ export const licensingModule = defineModule({
   migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
   permissions: licensingPermissions,
   entities: {
-    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ownerOrg: ownerOf('lic_item'), records: { table: 'lic_item' } },
-    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ownerOrg: ownerOf('lic_permit'), records: { table: 'lic_permit' } },
+    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ...ownedRows('lic_item') },
+    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ...ownedRows('lic_permit') },
   },
   ledgers: [permitItemsLedger, permitsLedger],
   metrics: licensingMetrics,

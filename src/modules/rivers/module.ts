@@ -1,4 +1,4 @@
-import { defineModule, sqlMigrations, type EntityDef, type PermissionDef } from '../../core/module.js';
+import { defineModule, ownedRows, sqlMigrations, type EntityDef, type PermissionDef } from '../../core/module.js';
 import { ROLE_KEYS } from '../../core/auth/roles.js';
 import { riversRoutes } from './routes.js';
 import { riversLedgers } from './ledgers.js';
@@ -13,19 +13,8 @@ export const riversPermissions = {
   'rivers.alerts': { label: '处置黑臭预警', roles: ['admin', 'flood', 'street'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function entity(label: string, table: string): EntityDef {
-  return {
-    label,
-    readPermission: 'rivers.read',
-    writePermission: 'rivers.write',
-    records: { table },
-    async ownerOrg(db, tenantId, id) {
-      if (!UUID.test(id)) return undefined;
-      const r = await db.selectFrom(table as any).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
-      return (r as { org_id?: string } | undefined)?.org_id;
-    },
-  };
+  return { label, readPermission: 'rivers.read', writePermission: 'rivers.write', ...ownedRows(table) };
 }
 
 /**

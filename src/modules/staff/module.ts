@@ -1,4 +1,4 @@
-import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
+import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { staffRoutes } from './routes.js';
 import { staffMetrics } from './metrics.js';
 import { examResultsLedger, studySessionsLedger, trainingsLedger } from './ledgers.js';
@@ -9,11 +9,7 @@ export const staffPermissions = {
   'staff.write': { label: '登记学法、考试、培训与普法', roles: ['admin', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const ownerOf = (table: string) => async (db: import('kysely').Kysely<any>, tenantId: string, id: string) => {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  return (await db.selectFrom(table).select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id as string | undefined;
-};
-const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ownerOrg: ownerOf(table), records: { table } });
+const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ...ownedRows(table) });
 
 /**
  * 学法用法 — law study sessions (e.g. the Party group's theoretical study), law exams,

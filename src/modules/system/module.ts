@@ -4,6 +4,7 @@ import { systemRoutes } from './routes.js';
 import { orgsLedger } from './orgsLedger.js';
 import { orgStreets } from './metrics.js';
 import { loadSystemDemo } from './demo.js';
+import { isUuid } from '../../core/ids.js';
 
 /** 系统管理 — orgs, users, roles, the calendar override table and the audit viewer. */
 export const systemModule = defineModule({
@@ -17,7 +18,7 @@ export const systemModule = defineModule({
       writePermission: 'system.orgs.manage',
       records: { table: 'org' },
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+        if (!isUuid(id)) return undefined;
         const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         return r?.id;
       },
@@ -29,7 +30,7 @@ export const systemModule = defineModule({
       // Login bookkeeping changes without an event; the password hash changes with one.
       records: { table: 'app_user', exclude: ['failed_attempts', 'locked_until'] },
       async ownerOrg(db, tenantId, id) {
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+        if (!isUuid(id)) return undefined;
         const r = await db.selectFrom('app_user').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
         return r?.org_id;
       },
