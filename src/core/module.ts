@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { MetricDef, MetricFamilyDef } from './metrics/registry.js';
+import type { MetricDef, MetricFamilyDef, MetricRegistry } from './metrics/registry.js';
 import type { LedgerDef } from './ledger/ledger.js';
 import type { RoleKey } from './auth/roles.js';
 import type { DemoContext } from './demo.js';
@@ -99,6 +99,11 @@ export interface ModuleDef {
   pii?: readonly PiiColumnDef[];
   /** Registers the module's HTTP routes (mounted under /api). */
   routes?: (app: FastifyInstance) => void | Promise<void>;
+  /**
+   * Start-up checks of what the module names in other modules' registrations (e.g. the metric
+   * keys its report sentences cite): each problem returned stops the start, naming it.
+   */
+  checks?: (registry: { metrics: MetricRegistry; modules: readonly ModuleDef[] }) => readonly string[];
   /** Loads the module's part of the demo bureau. Runs in manifest order. */
   demo?: (ctx: DemoContext) => Promise<void>;
 }

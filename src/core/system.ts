@@ -70,6 +70,8 @@ export class Registry {
       modules.flatMap((m) => m.metrics ?? []),
       modules.flatMap((m) => m.metricFamilies ?? []),
     );
+    const problems = modules.flatMap((m) => (m.checks?.({ metrics: this.metrics, modules }) ?? []).map((p) => `${m.key}: ${p}`));
+    if (problems.length) throw new Error(`start-up checks failed:\n${problems.join('\n')}`);
   }
 
   /** The permissions held by a set of roles (union over roles). */

@@ -1,6 +1,7 @@
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { reportRoutes } from './routes.js';
 import { loadReportsDemo } from './demo.js';
+import { unknownReportMetrics } from './template.js';
 
 export const reportPermissions = {
   'reports.read': { label: '查看年度报告', roles: ['admin', 'leader', 'legal', 'viewer'] },
@@ -29,5 +30,6 @@ export const reportsModule = defineModule({
     },
   },
   routes: reportRoutes,
+  checks: ({ metrics, modules }) => unknownReportMetrics(metrics, modules.map((m) => m.key)).map((k) => `报告句子引用的指标 ${k} 未注册（指标被改名或拼写有误）`),
   demo: loadReportsDemo,
 });

@@ -144,3 +144,14 @@ export function sectionKeys(defs: readonly SectionDef[] = RULE_OF_LAW_REPORT): s
 export function reportMetrics(defs: readonly SectionDef[] = RULE_OF_LAW_REPORT): string[] {
   return [...new Set(defs.flatMap((d) => [...(d.sentences ?? []).flatMap((s) => s.parts.flatMap((p) => (typeof p === 'string' ? [] : [p.metric]))), ...reportMetrics(d.children ?? [])]))];
 }
+
+/**
+ * Metric keys a report's sentences name that no module registers although the module the key
+ * belongs to (its first segment) is enabled — a typo or a renamed metric, caught at start-up.
+ * A key of a module that is not enabled stays a warning in the composed report (the sentence is
+ * flagged, never given a number).
+ */
+export function unknownReportMetrics(metrics: { resolve(key: string): unknown }, moduleKeys: readonly string[], defs: readonly SectionDef[] = RULE_OF_LAW_REPORT): string[] {
+  return reportMetrics(defs).filter((k) => !metrics.resolve(k) && moduleKeys.includes(k.split('.')[0]!));
+}
+
