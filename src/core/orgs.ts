@@ -3,6 +3,8 @@ import type { KernelDB, OrgKind } from './db/types.js';
 import type { Ctx } from './context.js';
 import { write } from './audit/audit.js';
 import { errors } from './errors.js';
+import { inScope } from './scope.js';
+import { updateVersioned } from './versioned.js';
 
 /** An org as the API and the ledger present it. */
 export interface Org {
@@ -119,42 +121,32 @@ async function mustExist(tx: Kysely<KernelDB>, tenantId: string, id: string) {
 
 /** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes (`{ audit: false }`: an import's provenance instead). */
 export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>, opts: { audit?: boolean } = {}): Promise<Org> {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await tx.selectFrom('org').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).$call(withScopeOnId(ctx)).executeTakeFirst();
-    if (!before) throw errors.notFound('单位');
-    if (before.version !== version) throw errors.conflict();
-    const next = { ...present(before), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Org;
-    validateOrg(next);
-    if (next.parentId === id) throw errors.validation('parentId', '上级单位不能是自身');
-    if (patch.parentId) await mustExist(tx, ctx.actor.tenantId, patch.parentId);
-    if (patch.name && patch.name !== before.name) {
-      const dup = await tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', patch.name).executeTakeFirst();
-      if (dup) throw errors.duplicate('name', `单位“${patch.name}”已存在`);
-    }
-    const row = await tx
-      .updateTable('org')
-      .set({
-        name: next.name,
-        kind: next.kind,
-        parent_id: next.parentId,
-        uscc: next.uscc,
-        division_code: next.divisionCode,
-        sort: next.sort,
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    if (opts.audit !== false) await audit({ entity: 'org', entityId: id, action: 'updated', orgId: id, before: auditView(present(before)), after: auditView(present(row)) });
+  return write(ctx, async (w) => {
+    const { row } = await updateVersioned(w, {
+      table: 'org',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '单位',
+      inScope: (before) => inScope(ctx.actor, before.id),
+      patch: async (before) => {
+        const next = { ...present(before), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Org;
+        validateOrg(next);
+        if (next.parentId === id) throw errors.validation('parentId', '上级单位不能是自身');
+        if (patch.parentId) await mustExist(w.tx, ctx.actor.tenantId, patch.parentId);
+        if (patch.name && patch.name !== before.name) {
+          const dup = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('name', '=', patch.name).executeTakeFirst();
+          if (dup) throw errors.duplicate('name', `单位“${patch.name}”已存在`);
+        }
+        return { name: next.name, kind: next.kind, parent_id: next.parentId, uscc: next.uscc, division_code: next.divisionCode, sort: next.sort };
+      },
+      audit: opts.audit === false ? false : { entity: 'org', action: 'updated', orgId: id, view: (r) => auditView(present(r)) },
+      ifUnchanged: 'write',
+    });
     return present(row);
   });
 }
 
-const withScopeOnId = (ctx: Ctx) => (qb: any) => (ctx.actor.scope.all ? qb : qb.where('id', 'in', [...ctx.actor.scope.orgIds]));
 
 
 /**

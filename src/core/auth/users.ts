@@ -3,6 +3,7 @@ import type { KernelDB } from '../db/types.js';
 import type { Ctx } from '../context.js';
 import { write } from '../audit/audit.js';
 import { errors } from '../errors.js';
+import { updateVersioned } from '../versioned.js';
 import { inScope, ownerOrgForCreate } from '../scope.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.js';
 import { isRoleKey, type RoleKey } from './roles.js';
@@ -110,40 +111,31 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
     if (policy) throw errors.validation('resetPassword', policy);
     hash = await hashPassword(patch.resetPassword);
   }
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await tx.selectFrom('app_user').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before || !inScope(ctx.actor, before.org_id)) throw errors.notFound('用户');
-    if (before.version !== version) throw errors.conflict();
-    // Moving a user to another unit: the unit must lie within the actor's scope.
-    if (patch.orgId) await ownerOrgForCreate({ db: tx, actor: ctx.actor }, patch.orgId, '所属单位');
-    if (patch.displayName !== undefined && !patch.displayName.trim()) throw errors.validation('displayName', '姓名不能为空');
-    const row = await tx
-      .updateTable('app_user')
-      .set({
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
-        ...(patch.orgId ? { org_id: patch.orgId } : {}),
-        ...(roles ? { roles } : {}),
-        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-        ...(hash ? { password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null } : {}),
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    if (hash || patch.disabled) await tx.deleteFrom('app_session').where('tenant_id', '=', ctx.actor.tenantId).where('user_id', '=', id).execute();
-    await audit({
-      entity: 'user',
-      entityId: id,
-      action: hash ? 'password_reset' : 'updated',
-      orgId: row.org_id,
-      before: presentUser(before) as any,
-      after: presentUser(row) as any,
+  return write(ctx, async (w) => {
+    const { row } = await updateVersioned(w, {
+      table: 'app_user',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '用户',
+      inScope: (before) => inScope(ctx.actor, before.org_id),
+      patch: async () => {
+        // Moving a user to another unit: the unit must lie within the actor's scope.
+        if (patch.orgId) await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, patch.orgId, '所属单位');
+        if (patch.displayName !== undefined && !patch.displayName.trim()) throw errors.validation('displayName', '姓名不能为空');
+        return {
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
+          ...(patch.orgId ? { org_id: patch.orgId } : {}),
+          ...(roles ? { roles } : {}),
+          ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+          ...(hash ? { password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null } : {}),
+        };
+      },
+      audit: { entity: 'user', action: hash ? 'password_reset' : 'updated', view: (r) => presentUser(r as any) as any },
+      ifUnchanged: 'write',
     });
-    return presentUser(row);
+    if (hash || patch.disabled) await w.tx.deleteFrom('app_session').where('tenant_id', '=', ctx.actor.tenantId).where('user_id', '=', id).execute();
+    return presentUser(row as any);
   });
 }
 
