@@ -1,4 +1,5 @@
 import { attempt, type SaveResult } from '../../core/persist.js';
+import { updateVersioned } from '../../core/versioned.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -51,13 +52,18 @@ export async function createContract(ctx: Ctx, input: ContractInput) {
 export async function updateContract(ctx: Ctx, id: string, version: number, input: ContractInput) {
   const v = contractValues(input);
   return write(ctx, async (w) => {
-    const old = await getContract(w.tx, ctx, id);
-    if (!old) throw errors.notFound('顾问合同');
-    const r = await tables(w).updateTable('legal_contract').set({ ...v, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!r) throw errors.conflict();
-    const before = Object.fromEntries(Object.keys(v).map((k) => [k, (old as any)[k]]));
-    await w.audit({ entity: 'legal.contract', entityId: id, action: 'updated', orgId: old.org_id, before, after: v });
-    return presentContract(r);
+    const { row } = await updateVersioned(w, {
+      table: 'legal_contract',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '顾问合同',
+      load: () => getContract(w.tx, ctx, id),
+      patch: v,
+      audit: { entity: 'legal.contract', action: 'updated', after: () => v },
+      ifUnchanged: 'write',
+    });
+    return presentContract(row as any);
   });
 }
 
@@ -161,13 +167,17 @@ export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; titl
 
 async function docStep(ctx: Ctx, id: string, version: number, verb: string, fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>) {
   return write(ctx, async (w) => {
-    const row = await getDocument(w.tx, ctx, id);
-    if (!row) throw errors.notFound('文件');
-    if (row.version !== version) throw errors.conflict();
-    const patch = fn(row);
-    const r = await tables(w).updateTable('legal_document').set({ ...(patch as any), version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!r) throw errors.conflict();
-    await w.audit({ entity: 'legal.document', entityId: id, action: verb, orgId: row.org_id, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (row as any)[k]])), after: patch });
+    await updateVersioned(w, {
+      table: 'legal_document',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '文件',
+      load: () => getDocument(w.tx, ctx, id),
+      patch: (row) => fn(row!),
+      audit: { entity: 'legal.document', action: verb, orgId: (row) => row!.org_id, after: (_r, patch) => patch },
+      ifUnchanged: 'write',
+    });
     return presentDocument((await getDocument(w.tx, ctx, id))!);
   });
 }
