@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../../core/context.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { write, canonicalJson, type WriteScope } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
@@ -160,13 +161,17 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
 
 async function taskStep(ctx: Ctx, cal: CalendarService, id: string, version: number, verb: string, fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>, doneOn: (t: any) => string | null) {
   return write(ctx, async (w) => {
-    const t = await getTask(w.tx, ctx, id);
-    if (!t) throw errors.notFound('抽查任务');
-    if (t.version !== version) throw errors.conflict();
-    const patch = fn(t);
-    const r = await tables(w).updateTable('insp_task').set({ ...(patch as any), version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!r) throw errors.conflict();
-    await w.audit({ entity: 'inspections.task', entityId: id, action: verb, orgId: t.org_id, before: Object.fromEntries(Object.keys(patch).map((k) => [k, (t as any)[k]])), after: patch });
+    const { before: t, row: r } = await updateVersioned(w, {
+      table: 'insp_task',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '抽查任务',
+      load: () => getTask(w.tx, ctx, id),
+      patch: (t) => fn(t),
+      audit: { entity: 'inspections.task', action: verb, orgId: (t) => t.org_id, after: (_r, patch) => patch },
+      ifUnchanged: 'write',
+    });
     await cal.track(w, ctx.actor, { module: 'inspections', entity: 'inspections.task', entityId: id, orgId: t.org_id, title: PUBLICATION_RULE.label, rule: PUBLICATION_RULE, start: r.inspected_on!, doneOn: doneOn(r) });
     const names = new Map((await listInspectors(w.tx, ctx)).map((i) => [i.id, i.name]));
     return presentTask((await getTask(w.tx, ctx, id))!, names);
