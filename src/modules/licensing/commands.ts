@@ -1,3 +1,4 @@
+import { checkVersion, updateVersioned } from '../../core/versioned.js';
 import { attempt, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -133,7 +134,7 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
     const old = s.id ? byId.get(s.id) : undefined;
     const ok = attempt(origin, s.row, ITEM_HEADERS, errs, () => {
       if (s.id && !old) throw errors.notFound('许可事项');
-      if (old && s.version !== undefined && s.version !== old.version) throw errors.conflict();
+      if (old) checkVersion(old, s.version);
       const prev = inBatch.get(code);
       if (prev !== undefined) throw errors.duplicate('code', `事项编码“${code}”与第${prev}行重复`);
       const holder = byCode.get(code);
@@ -513,24 +514,21 @@ async function step(
   after?: (row: PermitRow, w: WriteScope) => Promise<void>,
 ): Promise<PermitView> {
   return write(ctx, async (w) => {
-    const row = await getPermit(w.tx, ctx, id);
-    if (!row) throw errors.notFound('办件');
-    if (row.version !== version) throw errors.conflict();
-    const view = presentPermit(row, cal.current);
-    if (!allowedActions(view).includes(action)) throw errors.gate('ACTION_NOT_ALLOWED', `办件当前状态为“${STATUS_LABELS[row.status]}”，不能“${ACTION_LABELS[action]}”`);
-    const patch = await fn(row, w);
-    const updated = await tables(w)
-      .updateTable('lic_permit')
-      .set({ ...(patch as any), version: version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw errors.conflict();
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (row as any)[k]]));
-    const afterFields = Object.fromEntries(Object.keys(patch).map((k) => [k, (updated as any)[k]]));
-    await w.audit({ entity: PERMIT_ENTITY, entityId: id, action: verb, orgId: row.org_id, before, after: afterFields });
+    const { before: row, row: updated } = await updateVersioned(w, {
+      table: 'lic_permit',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '办件',
+      load: () => getPermit(w.tx, ctx, id),
+      check: (row) => {
+        const view = presentPermit(row, cal.current);
+        if (!allowedActions(view).includes(action)) throw errors.gate('ACTION_NOT_ALLOWED', `办件当前状态为“${STATUS_LABELS[row.status]}”，不能“${ACTION_LABELS[action]}”`);
+      },
+      patch: (row, w) => fn(row, w),
+      audit: { entity: PERMIT_ENTITY, action: verb, orgId: (row) => row.org_id },
+      ifUnchanged: 'write',
+    });
     if (after) await after({ ...row, ...updated } as PermitRow, w);
     return present(w, ctx, cal, id);
   });
