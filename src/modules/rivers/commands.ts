@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
+import { checkVersion, updateVersioned } from '../../core/versioned.js';
 import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { diffFields } from '../../core/audit/audit.js';
@@ -113,7 +114,7 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
       }
       if (origin.mode === 'live') {
         assertInScope(ctx.actor, old.org_id, '河涌');
-        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+        checkVersion(old, input.version);
       }
     }
     if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
@@ -394,22 +395,21 @@ export async function recordSample(ctx: Ctx, input: SampleInput) {
 /** 处置预警 — the owner records what was done (audit `rivers.alert.handled`). */
 export async function handleAlert(ctx: Ctx, id: string, version: number, input: { note?: string }) {
   const note = check.text('note', '处置情况', input.note, { required: true, max: 1000 })!;
-  return write(ctx, async ({ tx, audit }) => {
-    const a = await t(tx).selectFrom('river_alert').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!a) throw errors.notFound('预警');
-    assertInScope(ctx.actor, a.org_id, '预警');
-    if (a.version !== version) throw errors.conflict();
-    if (a.status === 'handled') throw errors.gate('ALERT_HANDLED', '该预警已处置');
-    const row = await t(tx)
-      .updateTable('river_alert')
-      .set({ status: 'handled', handled_on: today(), handled_by: ctx.actor.name, handled_note: note, version: version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    await audit({ entity: 'rivers.alert', entityId: id, action: 'handled', orgId: a.org_id, before: { status: a.status }, after: { status: row.status, handledOn: row.handled_on, handledBy: row.handled_by, handledNote: note } });
-    return row;
+  return write(ctx, async (w) => {
+    const { row } = await updateVersioned(w, {
+      table: 'river_alert',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '预警',
+      inScope: (a) => inScope(ctx.actor, a.org_id),
+      check: (a) => {
+        if (a.status === 'handled') throw errors.gate('ALERT_HANDLED', '该预警已处置');
+      },
+      patch: { status: 'handled', handled_on: today(), handled_by: ctx.actor.name, handled_note: note },
+      audit: { entity: 'rivers.alert', action: 'handled', orgId: (a) => a.org_id, before: (a) => ({ status: a.status }), after: (r) => ({ status: r.status, handledOn: r.handled_on, handledBy: r.handled_by, handledNote: note }) },
+      ifUnchanged: 'write',
+    });
+    return row as Selectable<RiversTables['river_alert']>;
   });
 }
