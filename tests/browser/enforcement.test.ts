@@ -66,11 +66,13 @@ describe('enforcement in the browser', () => {
     let modal = page.locator('.ant-modal:visible');
     await modal.locator('.ant-form-item').filter({ hasText: '来源' }).first().locator('.ant-select').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^12345$/ }).click();
-    await modal.getByLabel('来源编号（12345工单号、信访件号、移送函号等）').fill('GD12345-BROWSER-001');
-    await modal.getByLabel('线索内容').fill('市民反映浏览器测试工地向河涌排放黄泥水');
+    // Its own wording per attempt: a retry meets the first attempt's clue in the same database.
+    const site = `浏览器测试工地${Date.now() % 100000}`;
+    await modal.getByLabel('来源编号（12345工单号、信访件号、移送函号等）').fill(`GD12345-BROWSER-${Date.now()}`);
+    await modal.getByLabel('线索内容').fill(`市民反映${site}向河涌排放黄泥水`);
     await modal.getByLabel('涉嫌当事人').fill('广州市浏览器测试建筑有限公司');
     await modal.getByRole('button', { name: label('登记') }).click();
-    const row = page.getByTestId('clues-table').getByRole('row').filter({ hasText: '浏览器测试工地' });
+    const row = page.getByTestId('clues-table').getByRole('row').filter({ hasText: site });
     await row.waitFor();
     await shot(page, 'clue-registered');
 
@@ -81,10 +83,15 @@ describe('enforcement in the browser', () => {
     await expect.poll(() => options.count()).toBeGreaterThan(1);
     const first = (await options.nth(0).innerText()).trim();
     const second = (await options.nth(1).innerText()).trim();
-    await options.nth(0).click();
-    await options.nth(1).click();
+    // One at a time, each by its name, waiting for its tag: on a loaded machine the list re-renders
+    // after a pick, and a second click by position could land before the first was taken.
+    const officers = modal.locator('.ant-form-item').filter({ hasText: '承办人' });
+    for (const name of [first, second]) {
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+      await expect.poll(() => officers.locator('.ant-select-selection-item').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(name.split('（')[0]!)]));
+    }
     await page.keyboard.press('Escape');
-    const chosen = await modal.locator('.ant-form-item').filter({ hasText: '承办人' }).innerText();
+    const chosen = await officers.innerText();
     expect(chosen).toContain(first.split('（')[0]);
     expect(chosen).toContain(second.split('（')[0]);
     await modal.getByRole('button', { name: label('立案') }).click();
