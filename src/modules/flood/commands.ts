@@ -4,7 +4,8 @@ import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { assertInScope, ownerOrgForCreate } from '../../core/scope.js';
+import { checkVersion, updateVersioned } from '../../core/versioned.js';
+import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { addDays, isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
@@ -209,7 +210,7 @@ export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly R
       }
       if (origin.mode === 'live') {
         assertInScope(ctx.actor, old.org_id, '风险点');
-        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+        checkVersion(old, input.version);
       }
     }
     if (!old && origin.mode === 'historical' && input.code) old = byCode.get(input.code.trim());
@@ -455,7 +456,7 @@ export async function saveProjects(ctx: Ctx, w: WriteScope, inputs: readonly Pro
       }
       if (origin.mode === 'live') {
         assertInScope(ctx.actor, old.org_id, '项目');
-        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+        checkVersion(old, input.version);
       }
     }
     if (!old && origin.mode === 'historical' && input.kind && input.name) old = byKey.get(`${input.kind}|${input.name.trim()}`);
@@ -554,7 +555,7 @@ export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly 
       }
       if (origin.mode === 'live') {
         assertInScope(ctx.actor, old.org_id, '投入记录');
-        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+        checkVersion(old, input.version);
       }
     } else if (origin.mode === 'historical' && !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
     if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
@@ -777,26 +778,31 @@ export async function createWarning(ctx: Ctx, input: WarningInput) {
 
 /** 调整 / 解除预警 (audit `flood.warning.updated`); dispatches outside the new period are refused. */
 export async function updateWarning(ctx: Ctx, id: string, version: number, input: WarningInput) {
-  return write(ctx, async ({ tx, audit }) => {
-    const before = await t(tx).selectFrom('flood_drought_warning').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
-    if (!before) throw errors.notFound('预警');
-    assertInScope(ctx.actor, before.org_id, '预警');
-    if (before.version !== version) throw errors.conflict();
-    const values = warningValues({ title: before.title, level: before.level, startsOn: before.starts_on, endsOn: before.ends_on, ...input });
-    const outside = await t(tx)
-      .selectFrom('flood_dispatch')
-      .select('on_date')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('warning_id', '=', id)
-      .where((eb) => eb.or([eb('on_date', '<', values.starts_on), ...(values.ends_on ? [eb('on_date', '>', values.ends_on)] : [])]))
-      .orderBy('on_date')
-      .executeTakeFirst();
-    if (outside) throw errors.validation(values.ends_on && outside.on_date > values.ends_on ? 'endsOn' : 'startsOn', `${outside.on_date}已有调度记录，预警期间不能不包含该日`);
-    const row = await t(tx).updateTable('flood_drought_warning').set({ ...values, version: version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
-    if (!row) throw errors.conflict();
-    const view = (r: typeof before) => ({ title: r.title, level: r.level, startsOn: r.starts_on, endsOn: r.ends_on });
-    await audit({ entity: 'flood.warning', entityId: id, action: 'updated', orgId: row.org_id, before: view(before), after: view(row) });
-    return row;
+  return write(ctx, async (w) => {
+    const { row } = await updateVersioned(w, {
+      table: 'flood_drought_warning',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version,
+      label: '预警',
+      inScope: (before) => inScope(ctx.actor, before.org_id),
+      patch: async (before) => {
+        const values = warningValues({ title: before.title, level: before.level, startsOn: before.starts_on, endsOn: before.ends_on, ...input });
+        const outside = await t(w.tx)
+          .selectFrom('flood_dispatch')
+          .select('on_date')
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('warning_id', '=', id)
+          .where((eb) => eb.or([eb('on_date', '<', values.starts_on), ...(values.ends_on ? [eb('on_date', '>', values.ends_on)] : [])]))
+          .orderBy('on_date')
+          .executeTakeFirst();
+        if (outside) throw errors.validation(values.ends_on && outside.on_date > values.ends_on ? 'endsOn' : 'startsOn', `${outside.on_date}已有调度记录，预警期间不能不包含该日`);
+        return values;
+      },
+      audit: { entity: 'flood.warning', action: 'updated', view: (r) => ({ title: r.title, level: r.level, startsOn: r.starts_on, endsOn: r.ends_on }) },
+      ifUnchanged: 'write',
+    });
+    return row as Selectable<FloodTables['flood_drought_warning']>;
   });
 }
 
@@ -905,7 +911,7 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
       }
       if (origin.mode === 'live') {
         assertInScope(ctx.actor, old.org_id, '水利工程');
-        if (input.version !== undefined && old.version !== input.version) throw errors.conflict();
+        checkVersion(old, input.version);
       }
     }
     if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
