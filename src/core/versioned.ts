@@ -43,8 +43,8 @@ export interface VersionedAudit<V, P> {
   view?: (row: AnyRow, patch: P) => Record<string, unknown>;
   /** The before side when it is read differently (e.g. from the loaded view). */
   before?: (before: V, patch: P) => Record<string, unknown>;
-  /** The after side when it is not the view of the stored row. */
-  after?: (after: AnyRow, patch: P, before: V) => Record<string, unknown>;
+  /** The after side when it is not the view of the stored row (it may re-read the record). */
+  after?: (after: AnyRow, patch: P, before: V) => Record<string, unknown> | Promise<Record<string, unknown>>;
   note?: Record<string, unknown> | ((before: V, after: AnyRow) => Record<string, unknown> | undefined);
 }
 
@@ -118,7 +118,7 @@ export async function updateVersioned<V = AnyRow, P extends Record<string, unkno
       action: a.action,
       orgId,
       before: a.before ? a.before(before, patch) : view(u.load ? (before as AnyRow) : old, patch),
-      after: a.after ? a.after(row, patch, before) : view(row, patch),
+      after: a.after ? await a.after(row, patch, before) : view(row, patch),
       ...(note ? { note } : {}),
     };
     await w.audit(ev);

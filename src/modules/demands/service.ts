@@ -13,6 +13,7 @@ import type { RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { isIsoDate, isoDateInShanghai, type DeadlineUnit } from '../../core/calendar/index.js';
 import type { System } from '../../core/system.js';
 import { CalendarService } from '../../core/calendar/service.js';
@@ -237,130 +238,137 @@ export interface ActionInput {
  * Audit: `<entity>.<action>` with the fields it changed and a note (reason, approver …).
  */
 export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, action: DemandAction, input: ActionInput): Promise<ItemRow> {
+  const actor = ctx.actor;
   return write(ctx, async (w) => {
-    const actor = ctx.actor;
-    const before = await getItem({ ...ctx, db: w.tx }, def.kind, id);
-    if (!before) throw errors.notFound(def.label);
-    if (before.version !== input.version) throw errors.conflict();
-    const problem = actionProblem(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
-    if (problem) throw errors.gate('ACTION_NOT_ALLOWED', problem);
-    const at = input.at ? parseInstant(input.at) : new Date();
-    if (!at) throw errors.validation('at', `时间格式无效：${input.at}`);
-    const on = isoDateInShanghai(at);
-    const receivedOn = bizDate(before.received_at)!;
-    if (on < receivedOn) throw errors.validation('at', `日期不能早于受理日期${receivedOn}`);
-    const cal = sys.calendar.current;
-    let clock = clockOf(before);
-    const set: Record<string, unknown> = {};
     const note: Record<string, unknown> = {};
-    const reason = input.reason?.trim() || null;
+    let after: ItemRow | undefined;
+    await updateVersioned(w, {
+      table: 'dm_item',
+      tenantId: actor.tenantId,
+      id,
+      version: input.version,
+      label: def.label,
+      load: () => getItem({ ...ctx, db: w.tx }, def.kind, id),
+      check: (before) => {
+        const problem = actionProblem(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
+        if (problem) throw errors.gate('ACTION_NOT_ALLOWED', problem);
+      },
+      patch: async (before) => {
+        const at = input.at ? parseInstant(input.at) : new Date();
+        if (!at) throw errors.validation('at', `时间格式无效：${input.at}`);
+        const on = isoDateInShanghai(at);
+        const receivedOn = bizDate(before.received_at)!;
+        if (on < receivedOn) throw errors.validation('at', `日期不能早于受理日期${receivedOn}`);
+        const cal = sys.calendar.current;
+        let clock = clockOf(before);
+        const set: Record<string, unknown> = {};
+        const reason = input.reason?.trim() || null;
 
-    switch (action) {
-      case 'assign': {
-        if (!input.orgId) throw errors.validation('orgId', '请选择承办单位');
-        const orgId = await ownerOrgForCreate({ db: w.tx, actor }, input.orgId, '承办单位');
-        throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
-        set.org_id = orgId;
-        set.assignee_id = input.assigneeId ?? null;
-        set.first_done_at = null;
-        if (reason) note.reason = reason;
-        break;
-      }
-      case 'sign': {
-        set.first_done_at = at;
-        if (def.clockFrom === 'signed') {
-          // 受理之日起算: the main clock starts on the day of acceptance.
-          clock = { ...clock, start: on };
-          set.clock_start = on;
+        switch (action) {
+          case 'assign': {
+            if (!input.orgId) throw errors.validation('orgId', '请选择承办单位');
+            const orgId = await ownerOrgForCreate({ db: w.tx, actor }, input.orgId, '承办单位');
+            throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
+            set.org_id = orgId;
+            set.assignee_id = input.assigneeId ?? null;
+            set.first_done_at = null;
+            if (reason) note.reason = reason;
+            break;
+          }
+          case 'sign': {
+            set.first_done_at = at;
+            if (def.clockFrom === 'signed') {
+              // 受理之日起算: the main clock starts on the day of acceptance.
+              clock = { ...clock, start: on };
+              set.clock_start = on;
+            }
+            break;
+          }
+          case 'return': {
+            if (!reason) throw errors.validation('reason', '请填写退回理由');
+            set.assignee_id = null;
+            set.first_done_at = null;
+            note.reason = reason;
+            break;
+          }
+          case 'pause': {
+            const allowed = [...def.pauseReasons, ...def.restartReasons];
+            if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
+            clock = { ...clock, pausedSince: on, pauseReason: reason };
+            note.reason = reason;
+            break;
+          }
+          case 'resume': {
+            if (on < clock.pausedSince!) throw errors.validation('at', `恢复日期不能早于中止日期${clock.pausedSince}`);
+            const restart = def.restartReasons.includes(clock.pauseReason ?? '');
+            note.reason = clock.pauseReason;
+            note.pausedFrom = clock.pausedSince;
+            if (restart) note.restartOn = on;
+            clock = resumeClock(clock, on, { restart });
+            break;
+          }
+          case 'extend': {
+            const n = input.n ?? 0;
+            const p = extensionProblem(clock.extensions, { n, unit: input.unit }, clock.rule, def.extensionCap);
+            if (p) throw errors.validation('n', p);
+            if (!reason) throw errors.validation('reason', '请填写延期理由');
+            if (!input.approvedBy?.trim()) throw errors.validation('approvedBy', '请填写批准人');
+            const approvedOn = input.approvedOn ?? on;
+            if (!isIsoDate(approvedOn)) throw errors.validation('approvedOn', `批准日期无效：${approvedOn}`);
+            clock = { ...clock, extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }] };
+            Object.assign(note, { n, unit: input.unit ?? clock.rule.unit, approvedBy: input.approvedBy.trim(), approvedOn, reason, count: clock.extensions.length });
+            break;
+          }
+          case 'reply': {
+            if (!input.content?.trim()) throw errors.validation('content', '请填写答复内容');
+            if (def.results) {
+              if (!input.result || !def.results.includes(input.result)) throw errors.validation('result', `请选择办理结果（${def.results.join('/')}）`);
+              set.result = input.result;
+            } else if (input.result) set.result = input.result;
+            set.replied_at = at;
+            set.reply = input.content.trim();
+            break;
+          }
+          case 'close': {
+            if (before.replied_at && at < new Date(before.replied_at)) throw errors.validation('at', '办结时间不能早于答复时间');
+            set.closed_at = at;
+            break;
+          }
+          case 'evaluate': {
+            if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction)) throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
+            set.satisfaction = input.satisfaction;
+            set.evaluated_at = at;
+            if (reason) note.reason = reason;
+            break;
+          }
         }
-        break;
-      }
-      case 'return': {
-        if (!reason) throw errors.validation('reason', '请填写退回理由');
-        set.assignee_id = null;
-        set.first_done_at = null;
-        note.reason = reason;
-        break;
-      }
-      case 'pause': {
-        const allowed = [...def.pauseReasons, ...def.restartReasons];
-        if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
-        clock = { ...clock, pausedSince: on, pauseReason: reason };
-        note.reason = reason;
-        break;
-      }
-      case 'resume': {
-        if (on < clock.pausedSince!) throw errors.validation('at', `恢复日期不能早于中止日期${clock.pausedSince}`);
-        const restart = def.restartReasons.includes(clock.pauseReason ?? '');
-        note.reason = clock.pauseReason;
-        note.pausedFrom = clock.pausedSince;
-        if (restart) note.restartOn = on;
-        clock = resumeClock(clock, on, { restart });
-        break;
-      }
-      case 'extend': {
-        const n = input.n ?? 0;
-        const p = extensionProblem(clock.extensions, { n, unit: input.unit }, clock.rule, def.extensionCap);
-        if (p) throw errors.validation('n', p);
-        if (!reason) throw errors.validation('reason', '请填写延期理由');
-        if (!input.approvedBy?.trim()) throw errors.validation('approvedBy', '请填写批准人');
-        const approvedOn = input.approvedOn ?? on;
-        if (!isIsoDate(approvedOn)) throw errors.validation('approvedOn', `批准日期无效：${approvedOn}`);
-        clock = { ...clock, extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }] };
-        Object.assign(note, { n, unit: input.unit ?? clock.rule.unit, approvedBy: input.approvedBy.trim(), approvedOn, reason, count: clock.extensions.length });
-        break;
-      }
-      case 'reply': {
-        if (!input.content?.trim()) throw errors.validation('content', '请填写答复内容');
-        if (def.results) {
-          if (!input.result || !def.results.includes(input.result)) throw errors.validation('result', `请选择办理结果（${def.results.join('/')}）`);
-          set.result = input.result;
-        } else if (input.result) set.result = input.result;
-        set.replied_at = at;
-        set.reply = input.content.trim();
-        break;
-      }
-      case 'close': {
-        if (before.replied_at && at < new Date(before.replied_at)) throw errors.validation('at', '办结时间不能早于答复时间');
-        set.closed_at = at;
-        break;
-      }
-      case 'evaluate': {
-        if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction)) throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
-        set.satisfaction = input.satisfaction;
-        set.evaluated_at = at;
-        if (reason) note.reason = reason;
-        break;
-      }
-    }
 
-    const status = nextStatus(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
-    const due = explainClock(clock, on, cal).due;
-    await dm(w.tx)
-      .updateTable('dm_item')
-      .set({
-        ...set,
-        status,
-        pauses: JSON.stringify(clock.pauses),
-        extensions: JSON.stringify(clock.extensions),
-        restart_on: clock.restartOn,
-        paused_since: clock.pausedSince,
-        pause_reason: clock.pauseReason,
-        // The due date is frozen once the clock has stopped.
-        due_on: doneOn(def, before) ? before.due_on : due,
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .execute();
-    const after = (await getItem({ ...ctx, db: w.tx }, def.kind, id))!;
-    const audit: AuditInput = { entity: def.entity, entityId: id, action: PAST[action], orgId: after.org_id, before: auditView(before), after: auditView(after) };
-    if (Object.keys(note).length) audit.note = note;
-    await w.audit(audit);
-    await track(sys, w, actor, def, after);
-    return after;
+        const status = nextStatus(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
+        const due = explainClock(clock, on, cal).due;
+        return {
+          ...set,
+          status,
+          pauses: JSON.stringify(clock.pauses),
+          extensions: JSON.stringify(clock.extensions),
+          restart_on: clock.restartOn,
+          paused_since: clock.pausedSince,
+          pause_reason: clock.pauseReason,
+          // The due date is frozen once the clock has stopped.
+          due_on: doneOn(def, before) ? before.due_on : due,
+        };
+      },
+      audit: {
+        entity: def.entity,
+        action: PAST[action],
+        orgId: (_b, row) => row.org_id,
+        before: (before) => auditView(before),
+        after: async () => auditView((after = (await getItem({ ...ctx, db: w.tx }, def.kind, id))!)),
+        note: () => (Object.keys(note).length ? note : undefined),
+      },
+      ifUnchanged: 'write',
+    });
+    await track(sys, w, actor, def, after!);
+    return after!;
   });
 }
 
