@@ -16,6 +16,7 @@ import { installErrorHandler } from './errors.js';
 import { installAuth } from './auth.js';
 import { kernelRoutes } from './kernelRoutes.js';
 import { assertCleanText, assertFiniteNumbers, boundSchema, isoDateFormat } from '../core/input.js';
+import { activity } from '../core/activity.js';
 
 export interface ServerOptions {
   /** Pino logger options; false in tests. */
@@ -60,6 +61,17 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     bodyLimit: 2 * 1024 * 1024,
   });
   app.decorate('sys', sys);
+  // Requests in flight, for background work that steps aside while people wait (core/activity.ts).
+  const counted = new WeakSet<object>();
+  const done = (req: object) => {
+    if (counted.delete(req)) activity.leave();
+  };
+  app.addHook('onRequest', async (req) => {
+    counted.add(req);
+    activity.enter();
+  });
+  app.addHook('onResponse', async (req) => done(req));
+  app.addHook('onRequestAbort', async (req) => done(req));
   app.addHook('onRequest', async (req) => {
     const client = req.headers['x-request-id'];
     if (typeof client === 'string' && CLIENT_REQUEST_ID.test(client)) req.log = req.log.child({ clientRequestId: client });

@@ -22,6 +22,7 @@ import type { CalendarService } from '../calendar/service.js';
 import type { BlobStore } from '../files/store.js';
 import { insertMany } from '../db/bulk.js';
 import { byRowEntityId, stateLine, statesFor } from '../audit/records.js';
+import { stepAside } from '../activity.js';
 import type { LedgerSpec } from './spec.js';
 import { readSheetRows, type SheetRow } from './files.js';
 import { LedgerParser, type ParsedRow } from './parse.js';
@@ -276,6 +277,8 @@ export interface ImportOptions {
   onChunk?: (p: { chunk: number; rows: number }) => void | Promise<void>;
   /** Test seam: after this many chunks, stop as a killed process would — no compensation, the import left `running`. */
   crashAfterChunk?: number;
+  /** Requests in flight that are the import's own (1 when it runs inside an HTTP request): not waited for between chunks. */
+  ownRequests?: number;
   /** Where the time goes (the bench): called at the end with each phase's total milliseconds. */
   onPhase?: (phase: string, ms: number) => void;
 }
@@ -299,10 +302,15 @@ function chunkRowsOf(opts: ImportOptions, mode: ImportCommitMode): number {
  * busy: a request that needs the database several times (a login: the user, the attempt, the
  * session) gets a moment to finish instead of waiting behind the next chunk at every step.
  */
-async function yieldToOthers(contended: boolean): Promise<void> {
+async function yieldToOthers(contended: boolean, ownRequests: number): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  if (contended) await new Promise<void>((resolve) => setTimeout(resolve, IMPORT_YIELD_MS));
+  // Others' requests in flight (a login, a page): let them through before the next chunk.
+  const waited = await stepAside({ own: ownRequests, maxMs: IMPORT_STEP_ASIDE_MS });
+  if (contended && waited < IMPORT_YIELD_MS) await new Promise<void>((resolve) => setTimeout(resolve, IMPORT_YIELD_MS - waited));
 }
+
+/** The longest a chunked import waits for others' requests between two chunks (no starvation by a long download). */
+const IMPORT_STEP_ASIDE_MS = 250;
 
 /** How long a chunked import pauses after a chunk that found the database busy. */
 const IMPORT_YIELD_MS = 100;
@@ -515,7 +523,7 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
       chunks++;
       await opts.onChunk?.({ chunk: chunks, rows: rowsDone });
       if (opts.crashAfterChunk !== undefined && chunks >= opts.crashAfterChunk) throw new ImportCrash(chunks);
-      if (!outer) await yieldToOthers(contended);
+      if (!outer) await yieldToOthers(contended, opts.ownRequests ?? 0);
     };
 
     for (;;) {
