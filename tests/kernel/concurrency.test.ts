@@ -9,7 +9,10 @@ import { testSystem } from '../helpers/system.js';
 import { login, testServer, type Client } from '../helpers/http.js';
 import type { System } from '../../src/core/system.js';
 import { listTenants } from '../../src/core/tenant.js';
-import { verifyChain } from '../../src/core/audit/audit.js';
+import { verifyChain, write } from '../../src/core/audit/audit.js';
+import { systemActor } from '../../src/core/context.js';
+import { dbKind } from '../helpers/system.js';
+import { sql } from 'kysely';
 
 let sys: System;
 let app: FastifyInstance;
@@ -46,4 +49,28 @@ describe('concurrent writers', () => {
     const chain = await verifyChain(sys.db, (await listTenants(sys.db))[0]!.id);
     expect(chain.ok).toBe(true);
   });
+
+  it('a transaction PostgreSQL picks as a deadlock victim is run again by the kernel, so both writers succeed', async () => {
+    const tenantId = (await listTenants(sys.db))[0]!.id;
+    const [a, b] = (await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name LIMIT 2`.execute(sys.db)).rows.map((r) => r.id);
+    let attempts = 0;
+    let firstDone = 0;
+    let release!: () => void;
+    const bothLocked = new Promise<void>((r) => (release = r));
+    // Each locks one org row, waits until the other has locked its own, then wants the other's:
+    // on PostgreSQL a deadlock, whose victim the kernel runs again (PGlite runs them one after the other).
+    const writer = (first: string, second: string) =>
+      write({ db: sys.db, actor: systemActor(tenantId, '并发测试') }, async (w) => {
+        attempts++;
+        await sql`UPDATE org SET sort = sort WHERE id = ${first}`.execute(w.tx);
+        if (++firstDone === 2) release();
+        await Promise.race([bothLocked, new Promise((r) => setTimeout(r, dbKind === 'postgres' ? 5000 : 50))]);
+        await sql`UPDATE org SET sort = sort WHERE id = ${second}`.execute(w.tx);
+        return 'ok';
+      });
+    const results = await Promise.allSettled([writer(a!, b!), writer(b!, a!)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    if (dbKind === 'postgres') expect(attempts).toBe(3); // one of the two ran twice
+  });
 });
+

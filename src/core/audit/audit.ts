@@ -209,8 +209,24 @@ function scope(tx: Kysely<KernelDB>, ctx: Ctx): WriteScope {
  */
 export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(scope(ctx.db, ctx));
-  return ctx.db.transaction().execute((tx) => fn(scope(tx, ctx)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction().execute((tx) => fn(scope(tx, ctx)));
+    } catch (e) {
+      // PostgreSQL chose this transaction as a deadlock's or a serialisation conflict's victim:
+      // it rolled back whole, so it is run again (a few times, after a short random wait). The
+      // work inside must not have effects outside the database that a second run would repeat
+      // (the file store is content-addressed, so putting a file twice is harmless).
+      if (!RETRIED.has((e as { code?: string }).code ?? '') || attempt >= WRITE_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
 }
+
+/** SQLSTATEs of a transaction PostgreSQL rolled back to resolve a conflict: serialization_failure, deadlock_detected. */
+const RETRIED = new Set(['40001', '40P01']);
+/** How many times a write is tried before its conflict is reported. */
+const WRITE_ATTEMPTS = 4;
 
 function rowToEvent(r: any): AuditEvent {
   return {
