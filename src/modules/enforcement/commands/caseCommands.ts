@@ -9,6 +9,7 @@ import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { AppError, errors } from '../../../core/errors.js';
+import { checkVersion, updateVersioned } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';
 import type { TrackInput } from '../../../core/calendar/service.js';
@@ -468,7 +469,7 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
   const stage = pre.c.stage as Stage;
   const t = transitionFor(rolesOnCase(ctx.actor.roles, pre.c.org_kind === 'street'), stage, event);
   if (!t) throw errors.gate('EVENT_NOT_ALLOWED', `当前阶段“${pre.c.stage}”不能由您执行“${EVENTS[event]}”`);
-  if (pre.c.version !== version) throw errors.conflict();
+  checkVersion(pre.c, version);
   const on = dateOr(p, 'on', '日期', today());
   const { c, evidence, officers, item, facts } = on === today() ? pre : await loadCase(sys, ctx, id, on);
   const reasons = (t.if ?? []).flatMap((g) => g(facts));
@@ -627,31 +628,29 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
   if (t.to) set.stage = t.to;
   // The execute event for a case with money needs the payment before the guard can pass.
   return write(ctx, async (w) => {
-    const db = enf(w.tx);
     let evidenceId: string | undefined;
-    if (evidenceRow) {
-      const e = await db.insertInto('enf_evidence').values({ tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...(evidenceRow as any) }).returning('id').executeTakeFirstOrThrow();
-      evidenceId = e.id;
-    }
-    const row = await db
-      .updateTable('enf_case')
-      .set({ ...(set as any), version: c.version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', c.id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.conflict();
-    const before = auditView(c);
-    const after = auditView(row);
-    await w.audit({
-      entity: 'enforcement.case',
-      entityId: c.id,
-      action: EVENT_VERBS[event],
-      orgId: c.org_id,
-      before,
-      after,
-      note: { event: EVENTS[event], on, ...(evidenceRow ? { evidenceId, evidence: evidenceRow.title, attachmentId: evidenceRow.attachment_id } : {}), ...note },
+    const { row } = await updateVersioned(w, {
+      table: 'enf_case',
+      tenantId: ctx.actor.tenantId,
+      id: c.id,
+      version,
+      label: '案件',
+      patch: async () => {
+        if (evidenceRow) {
+          const e = await enf(w.tx).insertInto('enf_evidence').values({ tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...(evidenceRow as any) }).returning('id').executeTakeFirstOrThrow();
+          evidenceId = e.id;
+        }
+        return set;
+      },
+      audit: {
+        entity: 'enforcement.case',
+        action: EVENT_VERBS[event],
+        orgId: c.org_id,
+        before: () => auditView(c),
+        after: (row) => auditView(row as any),
+        note: () => ({ event: EVENTS[event], on, ...(evidenceRow ? { evidenceId, evidence: evidenceRow.title, attachmentId: evidenceRow.attachment_id } : {}), ...note }),
+      },
+      ifUnchanged: 'write',
     });
     const next = { ...row, org_name: c.org_name, org_kind: c.org_kind, org_uscc: c.org_uscc } as CaseWithOrg;
     for (const effect of t.after ?? []) await runEffect(sys, w, ctx, effect, next, on, str(p, 'reason'));

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
+import { checkVersion } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { enf, getClue, nextSerial } from '../repository.js';
@@ -51,7 +52,7 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
 async function loadOpen(ctx: Ctx, id: string, version: number) {
   const c = await getClue(ctx.db, ctx.actor, id);
   if (!c) throw errors.notFound('线索');
-  if (c.version !== version) throw errors.conflict();
+  checkVersion(c, version);
   if (!handlesOrg(ctx.actor.roles, c.org_kind)) throw errors.gate('NOT_HANDLER', `该线索由${c.org_name}办理，只有该单位的人员可以处理`);
   return c;
 }

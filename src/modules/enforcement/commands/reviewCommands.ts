@@ -2,6 +2,7 @@
 import type { Ctx } from '../../../core/context.js';
 import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
+import { checkVersion, updateVersioned } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { enf, getReview } from '../repository.js';
 import { assertDate } from '../rules.js';
@@ -43,7 +44,7 @@ export async function scoreReviewItem(ctx: Ctx, reviewId: string, itemId: string
   if (!review) throw errors.notFound('案卷评查');
   const item = await enf(ctx.db).selectFrom('enf_review_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('review_id', '=', reviewId).where('id', '=', itemId).executeTakeFirst();
   if (!item) throw errors.notFound('评查案卷');
-  if (item.version !== version) throw errors.conflict();
+  checkVersion(item, version);
   const checklist = review.checklist as ChecklistItem[];
   let total = 0;
   const scores: Record<string, number> = {};
@@ -55,12 +56,26 @@ export async function scoreReviewItem(ctx: Ctx, reviewId: string, itemId: string
   }
   if (input.rectifiedOn) assertDate('rectifiedOn', '整改完成日期', input.rectifiedOn);
   const on = input.on ? assertDate('on', '评分日期', input.on) : today();
-  return write(ctx, async ({ tx, audit }) => {
-    const row = await enf(tx)
-      .updateTable('enf_review_item')
-      .set({ scores: JSON.stringify(scores), score: total, findings: input.findings?.trim() || null, rectification: input.rectification?.trim() || null, rectified_on: input.rectifiedOn || null, scored_on: on, version: item.version + 1 })
-      .where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', itemId).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'enforcement.review', entityId: reviewId, action: 'item_scored', orgId: review.org_id, before: { score: item.score === null ? null : Number(item.score), findings: item.findings, rectification: item.rectification }, after: { score: total, findings: row.findings, rectification: row.rectification }, note: { caseId: item.case_id } });
+  return write(ctx, async (w) => {
+    const { row } = await updateVersioned(w, {
+      table: 'enf_review_item',
+      tenantId: ctx.actor.tenantId,
+      id: itemId,
+      version,
+      label: '评查案卷',
+      inScope: (r) => r.review_id === reviewId,
+      patch: { scores: JSON.stringify(scores), score: total, findings: input.findings?.trim() || null, rectification: input.rectification?.trim() || null, rectified_on: input.rectifiedOn || null, scored_on: on },
+      audit: {
+        entity: 'enforcement.review',
+        entityId: reviewId,
+        action: 'item_scored',
+        orgId: review.org_id,
+        before: () => ({ score: item.score === null ? null : Number(item.score), findings: item.findings, rectification: item.rectification }),
+        after: (row) => ({ score: total, findings: row.findings, rectification: row.rectification }),
+        note: { caseId: item.case_id },
+      },
+      ifUnchanged: 'write',
+    });
     return row;
   });
 }
