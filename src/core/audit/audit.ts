@@ -207,8 +207,9 @@ function scope(tx: Kysely<KernelDB>, ctx: Ctx): WriteScope {
  * Runs a mutating service call in one transaction; every audit event it records
  * commits or rolls back together with the change.
  */
-export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>): Promise<T> {
+export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>, opts: { retry?: boolean } = {}): Promise<T> {
   if (ctx.db.isTransaction) return fn(scope(ctx.db, ctx));
+  const attempts = opts.retry === false ? 1 : WRITE_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.db.transaction().execute((tx) => fn(scope(tx, ctx)));
@@ -216,8 +217,10 @@ export async function write<T>(ctx: Ctx, fn: (w: WriteScope) => Promise<T>): Pro
       // PostgreSQL chose this transaction as a deadlock's or a serialisation conflict's victim:
       // it rolled back whole, so it is run again (a few times, after a short random wait). The
       // work inside must not have effects outside the database that a second run would repeat
-      // (the file store is content-addressed, so putting a file twice is harmless).
-      if (!RETRIED.has((e as { code?: string }).code ?? '') || attempt >= WRITE_ATTEMPTS) throw e;
+      // (the file store is content-addressed, so putting a file twice is harmless); work that
+      // does — an import consuming its file's stream, counting and digesting as it goes — says
+      // `retry: false`.
+      if (!RETRIED.has((e as { code?: string }).code ?? '') || attempt >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
     }
   }

@@ -411,10 +411,15 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
     }
     const asked = performance.now();
     try {
-      await write({ ...ctx }, async (w) => {
-        contended = performance.now() - asked > 5;
-        if (!(await fn(w)) || dryRun) throw new DiscardChunk();
-      });
+      // Not retried: the chunk counts and digests as it goes.
+      await write(
+        { ...ctx },
+        async (w) => {
+          contended = performance.now() - asked > 5;
+          if (!(await fn(w)) || dryRun) throw new DiscardChunk();
+        },
+        { retry: false },
+      );
     } catch (e) {
       if (!(e instanceof DiscardChunk)) throw e;
     }
@@ -568,7 +573,7 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         .where('id', '=', importId)
         .execute();
     };
-    await timed('audit', () => (outer ? finish(outer) : write({ ...ctx }, finish)));
+    await timed('audit', () => (outer ? finish(outer) : write({ ...ctx }, finish, { retry: false })));
     return ok;
   };
 
@@ -578,14 +583,19 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
     if (mode === 'chunked') result = await body();
     else {
       try {
-        result = await write({ ...ctx }, async (w) => {
-          outer = w;
-          // Held until the transaction ends: a recovery in another process skips a live import (SKIP LOCKED).
-          if (!dryRun) await sql`SELECT id FROM ledger_import WHERE tenant_id = ${tenantId} AND id = ${importId} FOR UPDATE`.execute(w.tx);
-          const r = await body();
-          if (!r.ok || dryRun) throw new Rollback(r);
-          return r;
-        });
+        // Not retried: the file's rows stream through once.
+        result = await write(
+          { ...ctx },
+          async (w) => {
+            outer = w;
+            // Held until the transaction ends: a recovery in another process skips a live import (SKIP LOCKED).
+            if (!dryRun) await sql`SELECT id FROM ledger_import WHERE tenant_id = ${tenantId} AND id = ${importId} FOR UPDATE`.execute(w.tx);
+            const r = await body();
+            if (!r.ok || dryRun) throw new Rollback(r);
+            return r;
+          },
+          { retry: false },
+        );
       } catch (e) {
         if (!(e instanceof Rollback)) throw e;
         result = e.result;
