@@ -83,6 +83,15 @@ describe('clues and 移送交办', () => {
     expect((await history(sys.db, tenantId, 'enforcement.clue', c.body.data.id)).map((e) => e.action)).toEqual(['created', 'transferred', 'received', 'feedback_given', 'filed_as_case']);
   });
 
+  it('two people receiving the same transferred clue at once: one succeeds, the other is told it changed, one event', async () => {
+    const c = (await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '巡查发现', receivedOn: '2023-05-04', summary: '同时签收测试' })).body.data;
+    const t = (await enforcer.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: org('五山街道'), on: '2023-05-04' })).body.data;
+    const both = await Promise.all([0, 1].map(() => wushan.req('POST', `/api/enforcement/clues/${c.id}/receive`, { version: t.version, on: '2023-05-05' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
+    expect((await history(sys.db, tenantId, 'enforcement.clue', c.id)).filter((e) => e.action === 'received')).toHaveLength(1);
+  });
+
   it('a clue closed without a case needs a reason', async () => {
     const c = (await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '巡查发现', receivedOn: '2023-05-04', summary: '巡查发现河涌岸边堆放杂物' })).body.data;
     expect((await enforcer.req('POST', `/api/enforcement/clues/${c.id}/close`, { version: c.version, reason: ' ' })).body.field).toBe('reason');

@@ -7,7 +7,9 @@ import type { Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
-import { checkVersion } from '../../../core/versioned.js';
+import { checkVersion, updateVersioned } from '../../../core/versioned.js';
+import type { WriteScope } from '../../../core/audit/audit.js';
+import type { AnyRow } from '../../../core/persist.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { enf, getClue, nextSerial } from '../repository.js';
@@ -57,6 +59,32 @@ async function loadOpen(ctx: Ctx, id: string, version: number) {
   return c;
 }
 
+type ClueRow = NonNullable<Awaited<ReturnType<typeof getClue>>>;
+
+/**
+ * One step of a clue: the versioned update (locked, 409 when someone else saved first — the
+ * gates above ran on an earlier read) and its event.
+ */
+async function clueStep(
+  w: WriteScope,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  step: { patch: Record<string, unknown>; action: string; orgId: string; before: Record<string, unknown>; after: (row: AnyRow) => Record<string, unknown>; note?: Record<string, unknown> },
+) {
+  const { row } = await updateVersioned(w, {
+    table: 'enf_clue',
+    tenantId: ctx.actor.tenantId,
+    id,
+    version,
+    label: '线索',
+    ifUnchanged: 'write',
+    patch: step.patch,
+    audit: { entity: 'enforcement.clue', action: step.action, orgId: step.orgId, before: () => step.before, after: (r) => step.after(r), ...(step.note ? { note: step.note } : {}) },
+  });
+  return row as unknown as Omit<ClueRow, 'org_name' | 'org_kind'>;
+}
+
 /** 移送交办 — hands the clue to another unit (bureau ↔ street); feedback is due in 15 working days (unverified, configurable). */
 export async function transferClue(sys: System, ctx: Ctx, id: string, version: number, input: { toOrgId: string; on?: string }) {
   const c = await loadOpen(ctx, id, version);
@@ -67,12 +95,14 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
   const on = input.on ? assertDate('on', '移送日期', input.on) : today();
   const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, sys.calendar.current).due;
   return write(ctx, async (w) => {
-    const row = await enf(w.tx)
-      .updateTable('enf_clue')
-      .set({ status: 'transferred', from_org_id: c.org_id, org_id: to.id, transferred_on: on, transfer_due_on: due, receipt_on: null, feedback: null, feedback_on: null, version: c.version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).where('version', '=', version)
-      .returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'transferred', orgId: to.id, before: { org_id: c.org_id, status: c.status }, after: { org_id: to.id, status: 'transferred', transfer_due_on: due }, note: { to: to.name } });
+    const row = await clueStep(w, ctx, c.id, version, {
+      patch: { status: 'transferred', from_org_id: c.org_id, org_id: to.id, transferred_on: on, transfer_due_on: due, receipt_on: null, feedback: null, feedback_on: null },
+      action: 'transferred',
+      orgId: to.id,
+      before: { org_id: c.org_id, status: c.status },
+      after: () => ({ org_id: to.id, status: 'transferred', transfer_due_on: due }),
+      note: { to: to.name },
+    });
     await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: to.id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: on });
     return row;
   });
@@ -84,9 +114,7 @@ export async function receiveClue(ctx: Ctx, id: string, version: number, input: 
   if (c.status !== 'transferred') throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是待签收的移送线索');
   const on = input.on ? assertDate('on', '签收日期', input.on) : today();
   return write(ctx, async (w) => {
-    const row = await enf(w.tx).updateTable('enf_clue').set({ status: 'open', receipt_on: on, version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'received', orgId: c.org_id, before: { status: c.status, receipt_on: null }, after: { status: 'open', receipt_on: on } });
-    return row;
+    return clueStep(w, ctx, c.id, version, { patch: { status: 'open', receipt_on: on }, action: 'received', orgId: c.org_id, before: { status: c.status, receipt_on: null }, after: () => ({ status: 'open', receipt_on: on }) });
   });
 }
 
@@ -98,8 +126,7 @@ export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: n
   if (!input.feedback?.trim()) throw errors.validation('feedback', '反馈内容不能为空');
   const on = input.on ? assertDate('on', '反馈日期', input.on) : today();
   return write(ctx, async (w) => {
-    const row = await enf(w.tx).updateTable('enf_clue').set({ feedback: input.feedback.trim(), feedback_on: on, version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'feedback_given', orgId: c.org_id, before: { feedback: c.feedback }, after: { feedback: row.feedback, feedback_on: on } });
+    const row = await clueStep(w, ctx, c.id, version, { patch: { feedback: input.feedback.trim(), feedback_on: on }, action: 'feedback_given', orgId: c.org_id, before: { feedback: c.feedback }, after: (r) => ({ feedback: r.feedback, feedback_on: on }) });
     await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: c.org_id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: c.transferred_on!, doneOn: on });
     return row;
   });
@@ -112,9 +139,7 @@ export async function closeClue(ctx: Ctx, id: string, version: number, input: { 
   if (!input.reason?.trim()) throw errors.validation('reason', '不予立案的理由不能为空');
   const on = input.on ? assertDate('on', '办结日期', input.on) : today();
   return write(ctx, async (w) => {
-    const row = await enf(w.tx).updateTable('enf_clue').set({ status: 'closed', closed_on: on, close_reason: input.reason.trim(), version: c.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
-    await w.audit({ entity: 'enforcement.clue', entityId: c.id, action: 'closed', orgId: c.org_id, before: { status: c.status }, after: { status: 'closed', closed_on: on, close_reason: row.close_reason } });
-    return row;
+    return clueStep(w, ctx, c.id, version, { patch: { status: 'closed', closed_on: on, close_reason: input.reason.trim() }, action: 'closed', orgId: c.org_id, before: { status: c.status }, after: (r) => ({ status: 'closed', closed_on: on, close_reason: r.close_reason }) });
   });
 }
 
