@@ -4,6 +4,7 @@ import { testSystem } from '../../helpers/system.js';
 import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { history } from '../../../src/core/audit/audit.js';
+import { verifyRecords } from '../../../src/core/audit/records.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -81,6 +82,8 @@ describe('clues and 移送交办', () => {
     expect(clue).toMatchObject({ status: 'case', caseId: kase.body.data.id });
     const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
     expect((await history(sys.db, tenantId, 'enforcement.clue', c.body.data.id)).map((e) => e.action)).toEqual(['created', 'transferred', 'received', 'feedback_given', 'filed_as_case']);
+    // Each event recorded the clue's and the case's state after its change (verify --records).
+    expect((await verifyRecords(sys.db, tenantId, { entities: ['enforcement.clue', 'enforcement.case'] })).problems).toEqual([]);
   });
 
   it('two people receiving the same transferred clue at once: one succeeds, the other is told it changed, one event', async () => {

@@ -379,13 +379,16 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     findings.sort((a, b) => a.row - b.row);
     origin.imp.finding(findings);
   }
-  if (audits.length) await w.auditMany(audits);
   for (const c of creates) {
     const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
     if (!clue) continue;
     const caseId = saved.find((s) => s.row.case_no === c.values.case_no)!.id;
-    await db.updateTable('enf_clue').set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', clue.id).execute();
+    const moved = await db.updateTable('enf_clue').set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', clue.id).where('version', '=', clue.version).executeTakeFirst();
+    // Someone changed the clue since it was read (filed it, closed it): this filing is refused whole.
+    if (!Number(moved.numUpdatedRows)) throw errors.conflict('该线索已被他人处理，请刷新后重试');
   }
+  // After the clues' updates: each event records its record's state after the change.
+  if (audits.length) await w.auditMany(audits);
   // The tracked deadlines a case at this stage has through the workflow: decision term, payment term…
   await sys.calendar.trackMany(w, actor, [...rows.values()].flatMap((r) => caseTracks(cal, r)));
   // …and for a decided case its 双公示 entry with the publication term (publicity module).
