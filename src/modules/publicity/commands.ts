@@ -1,12 +1,13 @@
 import type { Actor } from '../../core/context.js';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AuditInput, WriteScope } from '../../core/audit/audit.js';
 import { insertMany } from '../../core/db/bulk.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { errors } from '../../core/errors.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { encryptPii } from '../../core/crypto/pii.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 import { PUBLICATION_RULE } from './rules.js';
@@ -91,12 +92,8 @@ export async function recordDecisions(w: WriteScope, actor: Actor, calendar: Cal
     let id: string;
     if (before) {
       id = before.id;
-      await db
-        .updateTable('pub_decision')
-        .set({ ...values, fields: JSON.stringify(input.fields ?? {}), updated_at: new Date(), version: before.version + 1 })
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', before.id)
-        .execute();
+      // Re-recording always bumped the version; the event is the note-only one below (with the batch's).
+      await updateVersioned(w, { table: 'pub_decision', tenantId: actor.tenantId, id, version: undefined, label: '公示记录', ifUnchanged: 'write', patch: { ...values, fields: JSON.stringify(input.fields ?? {}) }, audit: false });
     } else {
       id = crypto.randomUUID();
       fresh.push({ tenant_id: actor.tenantId, id, source_entity: input.sourceEntity, source_id: input.sourceId, ...values, fields: input.fields ?? {} });
@@ -123,27 +120,41 @@ export async function recordDecisions(w: WriteScope, actor: Actor, calendar: Cal
   return out;
 }
 
-async function load(w: WriteScope, actor: Actor, sourceEntity: string, sourceId: string) {
+type DecisionRow = Selectable<PublicityTables['pub_decision']>;
+
+/** The decision recorded for a source (404 when none); its row is then locked and re-read by `updateVersioned`. */
+async function idOf(w: WriteScope, actor: Actor, sourceEntity: string, sourceId: string): Promise<string> {
   const r = await w.tx
     .withTables<PublicityTables>()
     .selectFrom('pub_decision')
-    .selectAll()
+    .select('id')
     .where('tenant_id', '=', actor.tenantId)
     .where('source_entity', '=', sourceEntity)
     .where('source_id', '=', sourceId)
     .executeTakeFirst();
   if (!r) throw errors.notFound('公示记录');
-  return r;
+  return r.id;
 }
 
 /** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */
 export async function publishDecision(w: WriteScope, actor: Actor, calendar: CalendarService, args: { sourceEntity: string; sourceId: string; publishedOn: string }): Promise<void> {
   if (!isIsoDate(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
-  const r = await load(w, actor, args.sourceEntity, args.sourceId);
-  if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回，不能再次公示');
-  if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
-  await w.tx.withTables<PublicityTables>().updateTable('pub_decision').set({ published_on: args.publishedOn, version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', r.id).execute();
-  await w.audit({ entity: args.sourceEntity, entityId: args.sourceId, action: 'published', orgId: r.org_id, before: { published_on: r.published_on }, after: { published_on: args.publishedOn } });
+  const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
+  // Gates on the locked row: a concurrent withdrawal is seen, not overwritten.
+  const { before: r } = await updateVersioned<DecisionRow>(w, {
+    table: 'pub_decision',
+    tenantId: actor.tenantId,
+    id,
+    version: undefined,
+    label: '公示记录',
+    ifUnchanged: 'write',
+    check: (r) => {
+      if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回，不能再次公示');
+      if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
+    },
+    patch: { published_on: args.publishedOn },
+    audit: { entity: args.sourceEntity, entityId: args.sourceId, action: 'published', orgId: (r) => r.org_id, before: (r) => ({ published_on: r.published_on }), after: () => ({ published_on: args.publishedOn }) },
+  });
   await calendar.track(w, actor, { module: 'publicity', entity: args.sourceEntity, entityId: args.sourceId, orgId: r.org_id, title: PUBLICATION_RULE.label, rule: PUBLICATION_RULE, start: r.decided_on, doneOn: args.publishedOn });
 }
 
@@ -154,14 +165,20 @@ export async function publishDecision(w: WriteScope, actor: Actor, calendar: Cal
 export async function withdrawDecision(w: WriteScope, actor: Actor, args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string }): Promise<void> {
   if (!isIsoDate(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
   if (!args.reason?.trim()) throw errors.validation('reason', '撤回原因不能为空');
-  const r = await load(w, actor, args.sourceEntity, args.sourceId);
-  if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');
-  await w.tx
-    .withTables<PublicityTables>()
-    .updateTable('pub_decision')
-    .set({ withdrawn_on: args.withdrawnOn, withdraw_reason: args.reason.trim(), version: r.version + 1, updated_at: new Date() })
-    .where('tenant_id', '=', actor.tenantId)
-    .where('id', '=', r.id)
-    .execute();
-  await w.audit({ entity: args.sourceEntity, entityId: args.sourceId, action: 'publication_withdrawn', orgId: r.org_id, before: { withdrawn_on: null }, after: { withdrawn_on: args.withdrawnOn, withdraw_reason: args.reason.trim() } });
+  const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
+  const reason = args.reason.trim();
+  // The gate on the locked row: of two simultaneous withdrawals the second is refused (one event).
+  await updateVersioned<DecisionRow>(w, {
+    table: 'pub_decision',
+    tenantId: actor.tenantId,
+    id,
+    version: undefined,
+    label: '公示记录',
+    ifUnchanged: 'write',
+    check: (r) => {
+      if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');
+    },
+    patch: { withdrawn_on: args.withdrawnOn, withdraw_reason: reason },
+    audit: { entity: args.sourceEntity, entityId: args.sourceId, action: 'publication_withdrawn', orgId: (r) => r.org_id, before: () => ({ withdrawn_on: null }), after: () => ({ withdrawn_on: args.withdrawnOn, withdraw_reason: reason }) },
+  });
 }

@@ -15,6 +15,7 @@ let app: FastifyInstance;
 let legal: Client;
 let ctx: Ctx;
 let tenantId: string;
+let orgId: string;
 
 beforeAll(async () => {
   sys = await testSystem('demo');
@@ -24,6 +25,7 @@ beforeAll(async () => {
   ctx = { db: sys.db, actor: systemActor(tenantId) };
   const orgs = await orgsByName(sys.db, tenantId);
   const org = orgs.get('水政监察大队')!.id;
+  orgId = org;
   await write(ctx, async (w) => {
     await recordDecision(w, ctx.actor, sys.calendar, {
       kind: 'penalty', orgId: org, sourceEntity: 'test.case', sourceId: 'c1', decisionNo: '穗天水罚〔2019〕1号', decidedOn: '2019-09-27',
@@ -91,6 +93,33 @@ describe('双公示', () => {
     expect(events.map((e) => e.action)).toEqual(['publication_recorded', 'published', 'publication_withdrawn']);
     expect(events[2]!.changes.fields).toContainEqual({ field: 'withdraw_reason', before: null, after: '行政复议撤销原处罚决定' });
     await expect(write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2019-11-02' }))).rejects.toMatchObject({ code: 'PUBLICATION_WITHDRAWN' });
+  });
+});
+
+describe('two writers at once', () => {
+  const source = { sourceEntity: 'test.case', sourceId: 'c2' };
+  const version = async () => Number((await (sys.db as any).selectFrom('pub_decision').select('version').where('source_id', '=', 'c2').executeTakeFirstOrThrow()).version);
+  const decision = () => ({ kind: 'penalty' as const, orgId, ...source, decisionNo: '穗天水罚〔2019〕2号', decidedOn: '2019-09-27', partyName: '李四', partyType: '自然人', title: '违法取水', content: '罚款1000元' });
+
+  it('a publication, another and a re-recording at once each bump the version once (none is lost)', async () => {
+    await write(ctx, (w) => recordDecision(w, ctx.actor, sys.calendar, decision()));
+    const v = await version();
+    await Promise.all([
+      write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: '2019-10-09' })),
+      write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: '2019-10-10' })),
+      write(ctx, (w) => recordDecision(w, ctx.actor, sys.calendar, decision())),
+    ]);
+    expect(await version()).toBe(v + 3);
+    expect((await history(sys.db, tenantId, 'test.case', 'c2')).filter((e) => e.action === 'published')).toHaveLength(2);
+  });
+
+  it('two simultaneous withdrawals: one is recorded, the other is told it was withdrawn, one event', async () => {
+    const v = await version();
+    const both = await Promise.allSettled([0, 1].map(() => write(ctx, (w) => withdrawDecision(w, ctx.actor, { ...source, withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }))));
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((both.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'PUBLICATION_WITHDRAWN', status: 422 });
+    expect((await history(sys.db, tenantId, 'test.case', 'c2')).filter((e) => e.action === 'publication_withdrawn')).toHaveLength(1);
+    expect(await version()).toBe(v + 1);
   });
 });
 
