@@ -5,9 +5,11 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { insertMany } from '../../core/db/bulk.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { errors } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { bureauOrgId, ownerOrgForCreate } from '../../core/scope.js';
 import { isIsoDate } from '../../core/calendar/index.js';
-import { dm, getItem } from '../demands/index.js';
+import { getItem, type ItemRow } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
 import { REMEDY_KINDS, REMEDY_RESULTS, type Remedy } from './rules.js';
 import type { DisclosureTables } from './schema.js';
@@ -18,13 +20,27 @@ export async function recordRemedy(ctx: Ctx, id: string, input: Remedy): Promise
   if (!(REMEDY_KINDS as readonly string[]).includes(input.kind)) throw errors.validation('kind', `类别应为：${REMEDY_KINDS.join('、')}`);
   if (!(REMEDY_RESULTS as readonly string[]).includes(input.result)) throw errors.validation('result', `结果应为：${REMEDY_RESULTS.join('、')}`);
   if (!isIsoDate(input.filedOn)) throw errors.validation('filedOn', `日期无效：${input.filedOn}`);
+  if (!isUuid(id)) throw errors.notFound(def.label);
   await write(ctx, async (w) => {
-    const r = await getItem({ ...ctx, db: w.tx }, 'disclosure', id);
-    if (!r) throw errors.notFound(def.label);
-    if (!r.replied_at) throw errors.gate('NOT_REPLIED', '尚未答复的申请不能登记复议或诉讼');
-    const list = (((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]).filter((x) => !(x.kind === input.kind && x.filedOn === input.filedOn));
-    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), remedies: [...list, input] }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
-    await w.audit({ entity: def.entity, entityId: id, action: 'remedy_recorded', orgId: r.org_id, note: { ...input } });
+    // The remedies are read from the locked row: two recorded at once are both kept.
+    await updateVersioned<ItemRow>(w, {
+      table: 'dm_item',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version: undefined,
+      label: def.label,
+      load: () => getItem({ ...ctx, db: w.tx }, 'disclosure', id),
+      check: (r) => {
+        if (!r.replied_at) throw errors.gate('NOT_REPLIED', '尚未答复的申请不能登记复议或诉讼');
+      },
+      patch: (r) => {
+        const list = (((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]).filter((x) => !(x.kind === input.kind && x.filedOn === input.filedOn));
+        return { attrs: JSON.stringify({ ...(r.attrs as object), remedies: [...list, input] }) };
+      },
+      ifUnchanged: 'write',
+      // The event as before: no field diff, the remedy in the note.
+      audit: { entity: def.entity, action: 'remedy_recorded', orgId: (r) => r.org_id, view: () => ({}), note: { ...input } },
+    });
   });
 }
 
@@ -55,6 +71,7 @@ export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonl
   );
   const out: Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }> = [];
   const fresh: Array<Record<string, unknown> & { id: string }> = [];
+  const pendingById = new Map<string, Record<string, unknown>>();
   const audits: AuditInput[] = [];
   for (const input of inputs) {
     const v = { published_on: input.date, section: input.section.trim(), title: input.title.trim(), platform: input.platform?.trim() || null };
@@ -65,13 +82,18 @@ export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonl
         out.push({ id: old.id, action: 'unchanged' });
         continue;
       }
-      await t.updateTable('disclosure_proactive').set({ platform: v.platform, version: old.version + 1, updated_at: new Date() }).where('tenant_id', '=', actor.tenantId).where('id', '=', old.id).execute();
-      origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: old.id, action: 'updated', orgId: old.org_id, values: { platform: v.platform }, before: { platform: old.platform, version: old.version } });
+      let stored: Record<string, unknown> = old;
+      const pending = pendingById.get(old.id);
+      // A row created earlier in this batch is not stored yet: its insert takes the platform.
+      if (pending) pending.platform = v.platform;
+      else stored = (await updateVersioned(w, { table: 'disclosure_proactive', tenantId: actor.tenantId, id: old.id, version: undefined, label: '公开信息', ifUnchanged: 'write', patch: { platform: v.platform }, audit: false })).old;
+      origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: old.id, action: 'updated', orgId: stored.org_id as string, values: { platform: v.platform }, before: { platform: stored.platform, version: stored.version } });
       out.push({ id: old.id, action: 'updated' });
       continue;
     }
     const row = { id: crypto.randomUUID(), tenant_id: actor.tenantId, org_id: bureau.id, ...v };
     fresh.push(row);
+    pendingById.set(row.id, row);
     existing.set(keyOf(v.published_on, v.section, v.title), { ...row, version: 1 } as never);
     out.push({ id: row.id, action: 'created' });
     if (origin.mode === 'historical') origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, values: v });

@@ -5,7 +5,10 @@ import { testSystem } from '../../helpers/system.js';
 import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { listTenants } from '../../../src/core/tenant.js';
-import { renderDisclosureReport } from '../../../src/modules/disclosure/index.js';
+import { recordRemedy, renderDisclosureReport } from '../../../src/modules/disclosure/index.js';
+import { saveProactive } from '../../../src/modules/disclosure/commands.js';
+import { history, write } from '../../../src/core/audit/audit.js';
+import { systemActor } from '../../../src/core/context.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -48,6 +51,36 @@ describe('a disclosure request’s clock', () => {
     expect((await act('reply', { content: '予以公开', result: '同意' })).body.field).toBe('result');
     const replied = await act('reply', { content: '已提供相关信息', result: '予以公开', at: '2022-11-18' });
     expect(replied.body.data).toMatchObject({ status: 'replied', clockStatus: 'done' });
+  });
+});
+
+describe('two writers at once', () => {
+  it('two remedies recorded at once on one reply: both are kept, two events, the version bumped twice', async () => {
+    const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
+    const created = (await clerk.req('POST', '/api/disclosure/items', { orgId: office, refNo: 'GK-T-2', receivedAt: '2023-03-01', demandType: '自然人', channel: '网络', title: '申请公开河道整治信息' })).body.data;
+    const replied = await clerk.req('POST', `/api/disclosure/items/${created.id}/reply`, { version: created.version, content: '已提供', result: '予以公开', at: '2023-03-10' });
+    expect(replied.status, JSON.stringify(replied.body)).toBe(200);
+    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    await Promise.all([
+      recordRemedy(ctx, created.id, { kind: '行政复议', result: '结果维持', filedOn: '2023-04-03' }),
+      recordRemedy(ctx, created.id, { kind: '未经复议直接起诉', result: '尚未审结', filedOn: '2023-04-04' }),
+    ]);
+    const rec = (await clerk.req('GET', `/api/disclosure/items/${created.id}`)).body.data;
+    expect(rec.attrs.remedies.map((x: any) => x.kind).sort()).toEqual(['未经复议直接起诉', '行政复议'].sort());
+    expect(rec.version).toBe(replied.body.data.version + 2);
+    expect((await history(sys.db, tenantId, 'disclosure.request', created.id)).filter((e) => e.action === 'remedy_recorded')).toHaveLength(2);
+  });
+
+  it('two imports updating one proactive disclosure’s platform at once: each traces the version it replaced', async () => {
+    const added = await clerk.req('POST', '/api/disclosure/proactive', { date: '2023-06-01', section: '通知公告', title: '并发更新测试', platform: '门户网站' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const traces: any[] = [];
+    const imp = { trace: (t: unknown) => traces.push(t) } as any;
+    await Promise.all(['政务微信', '政务微博'].map((platform) => write(ctx, (w) => saveProactive(w, ctx.actor, [{ date: '2023-06-01', section: '通知公告', title: '并发更新测试', platform }], { mode: 'historical', imp }))));
+    expect(traces.map((t) => t.before.version).sort()).toEqual([1, 2]);
+    const row = await (sys.db as any).selectFrom('disclosure_proactive').select(['version', 'platform']).where('title', '=', '并发更新测试').executeTakeFirstOrThrow();
+    expect(row.version).toBe(3);
   });
 });
 
