@@ -2,8 +2,10 @@
 import { write } from '../../core/audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { isIsoDate } from '../../core/calendar/index.js';
-import { bizDate, dm, getItem, officialDocx, type Sys } from '../demands/index.js';
+import { bizDate, getItem, officialDocx, type ItemRow, type Sys } from '../demands/index.js';
 import { petitionKind as def } from './kind.js';
 import { REVIEW_ANSWER_RULE, REVIEW_APPLY_RULE, reviewProblem, type Review, type ReviewStage } from './rules.js';
 
@@ -13,19 +15,30 @@ const reviewsOf = (attrs: unknown) => (((attrs ?? {}) as { reviews?: Review[] })
 export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; appliedOn: string }): Promise<void> {
   if (input.stage !== '复查' && input.stage !== '复核') throw errors.validation('stage', '请选择复查或复核');
   if (!isIsoDate(input.appliedOn)) throw errors.validation('appliedOn', `申请日期无效：${input.appliedOn}`);
+  if (!isUuid(id)) throw errors.notFound(def.label);
+  const dueOn = sys.calendar.explain({ rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn }).due;
   await write(ctx, async (w) => {
-    const r = await getItem({ ...ctx, db: w.tx }, 'petition', id);
-    if (!r) throw errors.notFound(def.label);
-    const reviews = reviewsOf(r.attrs);
-    const opinionOn = bizDate(r.replied_at);
-    const prior = input.stage === '复查' ? opinionOn : reviews.find((x) => x.stage === '复查')?.answeredOn ?? null;
-    const applyDue = prior ? sys.calendar.explain({ rule: REVIEW_APPLY_RULE[input.stage], start: prior }).due : null;
-    const problem = reviewProblem({ stage: input.stage, reviews, opinionOn, appliedOn: input.appliedOn, applyDue });
-    if (problem) throw errors.gate('REVIEW_NOT_ALLOWED', problem);
-    const dueOn = sys.calendar.explain({ rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn }).due;
-    const next = [...reviews, { stage: input.stage, appliedOn: input.appliedOn, dueOn, answeredOn: null, result: null }];
-    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
-    await w.audit({ entity: def.entity, entityId: id, action: 'review_requested', orgId: r.org_id, note: { stage: input.stage, appliedOn: input.appliedOn, dueOn } });
+    // The gate reads the locked row: of two simultaneous requests for one stage the second is refused.
+    const { before: r } = await updateVersioned<ItemRow>(w, {
+      table: 'dm_item',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version: undefined,
+      label: def.label,
+      load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
+      patch: (r) => {
+        const reviews = reviewsOf(r.attrs);
+        const opinionOn = bizDate(r.replied_at);
+        const prior = input.stage === '复查' ? opinionOn : reviews.find((x) => x.stage === '复查')?.answeredOn ?? null;
+        const applyDue = prior ? sys.calendar.explain({ rule: REVIEW_APPLY_RULE[input.stage], start: prior }).due : null;
+        const problem = reviewProblem({ stage: input.stage, reviews, opinionOn, appliedOn: input.appliedOn, applyDue });
+        if (problem) throw errors.gate('REVIEW_NOT_ALLOWED', problem);
+        const next = [...reviews, { stage: input.stage, appliedOn: input.appliedOn, dueOn, answeredOn: null, result: null }];
+        return { attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }) };
+      },
+      ifUnchanged: 'write',
+      audit: { entity: def.entity, action: 'review_requested', orgId: (r) => r.org_id, view: () => ({}), note: { stage: input.stage, appliedOn: input.appliedOn, dueOn } },
+    });
     await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn });
   });
 }
@@ -34,18 +47,32 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
 export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; answeredOn: string; result: string }): Promise<void> {
   if (!isIsoDate(input.answeredOn)) throw errors.validation('answeredOn', `答复日期无效：${input.answeredOn}`);
   if (!input.result?.trim()) throw errors.validation('result', `请填写${input.stage}意见`);
+  if (!isUuid(id)) throw errors.notFound(def.label);
+  const result = input.result.trim();
   await write(ctx, async (w) => {
-    const r = await getItem({ ...ctx, db: w.tx }, 'petition', id);
-    if (!r) throw errors.notFound(def.label);
-    const reviews = reviewsOf(r.attrs);
-    const x = reviews.find((v) => v.stage === input.stage);
-    if (!x) throw errors.gate('REVIEW_NOT_REQUESTED', `没有待答复的${input.stage}申请`);
-    if (x.answeredOn) throw errors.gate('REVIEW_ANSWERED', `${input.stage}意见已作出`);
-    if (input.answeredOn < x.appliedOn) throw errors.validation('answeredOn', '答复日期不能早于申请日期');
-    const next = reviews.map((v) => (v === x ? { ...v, answeredOn: input.answeredOn, result: input.result.trim() } : v));
-    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }), version: r.version + 1, updated_at: new Date() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
-    await w.audit({ entity: def.entity, entityId: id, action: 'review_answered', orgId: r.org_id, note: { stage: input.stage, answeredOn: input.answeredOn, result: input.result.trim(), onTime: input.answeredOn <= x.dueOn } });
-    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: x.appliedOn, doneOn: input.answeredOn });
+    // The review answered is found on the locked row: of two simultaneous answers the second is refused.
+    let x: Review | undefined;
+    const { before: r } = await updateVersioned<ItemRow>(w, {
+      table: 'dm_item',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version: undefined,
+      label: def.label,
+      load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
+      patch: (r) => {
+        const reviews = reviewsOf(r.attrs);
+        x = reviews.find((v) => v.stage === input.stage);
+        if (!x) throw errors.gate('REVIEW_NOT_REQUESTED', `没有待答复的${input.stage}申请`);
+        if (x.answeredOn) throw errors.gate('REVIEW_ANSWERED', `${input.stage}意见已作出`);
+        if (input.answeredOn < x.appliedOn) throw errors.validation('answeredOn', '答复日期不能早于申请日期');
+        const next = reviews.map((v) => (v === x ? { ...v, answeredOn: input.answeredOn, result } : v));
+        return { attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }) };
+      },
+      ifUnchanged: 'write',
+      audit: { entity: def.entity, action: 'review_answered', orgId: (r) => r.org_id, view: () => ({}), note: () => ({ stage: input.stage, answeredOn: input.answeredOn, result, onTime: input.answeredOn <= x!.dueOn }) },
+    });
+    const answered = x!;
+    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: answered.appliedOn, doneOn: input.answeredOn });
   });
 }
 

@@ -5,6 +5,8 @@ import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { history } from '../../../src/core/audit/audit.js';
+import { systemActor } from '../../../src/core/context.js';
+import { answerReview, requestReview } from '../../../src/modules/petitions/index.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -61,6 +63,31 @@ describe('a petition', () => {
     expect(d.total).toBe(d.value);
     expect(d.rows.filter((r: any) => r.ref_no.startsWith('TH-XF-2022')).length).toBe(18); // the demo's; the test above added one
     expect(d.rows.every((r: any) => r.channel === '来访')).toBe(true);
+  });
+});
+
+describe('two writers at once', () => {
+  it('two simultaneous 复查 requests, then two simultaneous answers: one of each is recorded, the other refused, one event each', async () => {
+    const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
+    const c = (await clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-2', receivedAt: '2023-03-01', channel: '来信', orgId: office, title: '反映河涌异味' })).body.data;
+    const signed = (await clerk.req('POST', `/api/petitions/items/${c.id}/sign`, { version: c.version, at: '2023-03-02' })).body.data;
+    const replied = await clerk.req('POST', `/api/petitions/items/${c.id}/reply`, { version: signed.version, content: '已安排清淤。', result: '支持', at: '2023-03-20' });
+    expect(replied.status, JSON.stringify(replied.body)).toBe(200);
+    const tenantId = (await listTenants(sys.db))[0]!.id;
+    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const refused = (all: PromiseSettledResult<void>[]) => {
+      expect(all.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      return (all.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+    };
+    const requests = await Promise.allSettled([0, 1].map(() => requestReview(sys, ctx, c.id, { stage: '复查', appliedOn: '2023-04-03' })));
+    expect(refused(requests)).toMatchObject({ code: 'REVIEW_NOT_ALLOWED', status: 422 });
+    const answers = await Promise.allSettled(['维持', '撤销'].map((result) => answerReview(sys, ctx, c.id, { stage: '复查', answeredOn: '2023-04-20', result })));
+    expect(refused(answers)).toMatchObject({ code: 'REVIEW_ANSWERED', status: 422 });
+    const actions = (await history(sys.db, tenantId, 'petitions.petition', c.id)).map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith('review_'))).toEqual(['review_requested', 'review_answered']);
+    const rec = (await clerk.req('GET', `/api/petitions/items/${c.id}`)).body.data;
+    expect(rec.attrs.reviews).toHaveLength(1);
+    expect(rec.version).toBe(replied.body.data.version + 2);
   });
 });
 
