@@ -155,13 +155,20 @@ export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPasswo
   if (policy) throw errors.validation('newPassword', policy);
   if (oldPassword === newPassword) throw errors.validation('newPassword', '新密码不能与原密码相同');
   const hash = await hashPassword(newPassword);
-  await write(ctx, async ({ tx, audit }) => {
-    await tx
-      .updateTable('app_user')
-      .set({ password_hash: hash, must_change_password: false, version: row.version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', userId)
-      .execute();
+  await write(ctx, async (w) => {
+    const { tx, audit } = w;
+    // The password the user proved is the one stored: a change made meanwhile (elsewhere) answers 409.
+    await updateVersioned(w, {
+      table: 'app_user',
+      tenantId: ctx.actor.tenantId,
+      id: userId,
+      version: row.version,
+      label: '用户',
+      ifUnchanged: 'write',
+      conflictMessage: '密码刚刚已被修改，请重新登录后再试',
+      patch: { password_hash: hash, must_change_password: false },
+      audit: false, // the event below: no field (the hash is never copied), a note
+    });
     const ended = await tx
       .deleteFrom('app_session')
       .where('tenant_id', '=', ctx.actor.tenantId)
