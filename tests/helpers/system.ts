@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { expect } from 'vitest';
+import { verifyRecords } from '../../src/core/audit/records.js';
 import { kyselyOverPglite, openDatabase, openPglite, type Database } from '../../src/core/db/connect.js';
 import { openSystem, type System } from '../../src/core/system.js';
 import { modules as productModules } from '../../src/modules/index.js';
@@ -41,6 +43,22 @@ export async function cloneDatabase(which: 'empty' | 'demo'): Promise<Database> 
 }
 
 /** A running system on a cloned database, with its own attachment folder. */
+/**
+ * Files whose tests change the database directly on purpose (tampering, SQL fixtures, cleanup):
+ * every other test database must still verify with `verify --records` when it closes — each
+ * change the test made through the application recorded its event, after the change.
+ */
+const WRITES_PAST_THE_APPLICATION = [
+  'tests/kernel/audit.test.ts',
+  'tests/kernel/checkpoint.test.ts',
+  'tests/kernel/records.test.ts',
+  'tests/kernel/scopeOnCreate.test.ts',
+  'tests/kernel/ownerOrgForCreate.test.ts',
+  'tests/modules/disclosure/disclosure.test.ts',
+  'tests/modules/flood/phones.test.ts',
+  'tests/modules/hotline/hotline.test.ts',
+];
+
 export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: readonly ModuleDef[] = productModules): Promise<System> {
   const database = await cloneDatabase(which);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-files-'));
@@ -52,9 +70,18 @@ export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: read
   return {
     ...sys,
     async close() {
+      const file = path.relative(process.cwd(), expect.getState().testPath ?? '');
+      let problems: string[] = [];
+      if (!WRITES_PAST_THE_APPLICATION.includes(file)) {
+        for (const t of await sys.db.selectFrom('tenant').select('id').execute()) {
+          const r = await verifyRecords(sys.db, t.id, { limit: 5 });
+          problems = problems.concat(r.problems.map((p) => `${p.kind} ${p.entity} ${p.entityId}`), r.tamperedImports.map((i) => `import ${i.importId}`));
+        }
+      }
       await close();
       fs.rmSync(filesDir, { recursive: true, force: true });
       fs.rmSync(keyDir, { recursive: true, force: true });
+      if (problems.length) throw new Error(`records inconsistent with their audit trail when the test database closed (a write without its event, or an event before its change): ${problems.join('; ')}`);
     },
   };
 }
