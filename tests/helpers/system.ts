@@ -57,6 +57,7 @@ const WRITES_PAST_THE_APPLICATION = [
   'tests/modules/disclosure/disclosure.test.ts',
   'tests/modules/flood/phones.test.ts',
   'tests/modules/hotline/hotline.test.ts',
+  'tests/modules/inspections/inspections.test.ts',
 ];
 
 export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: readonly ModuleDef[] = productModules): Promise<System> {

@@ -77,7 +77,9 @@ function statesQuery(def: RecordStateDef, where: RawBuilder<unknown>): RawBuilde
   const raw = def.exclude?.length ? sql`(to_jsonb(t) - ${sql.val([...def.exclude])}::text[])::text` : sql`to_jsonb(t)::text`;
   // Timestamps to the millisecond: a value that went through JavaScript (an undo restoring a
   // record's previous values) comes back without the microseconds PostgreSQL keeps.
-  const json = sql`regexp_replace(${raw}, '(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+', '\\1', 'g')`;
+  // Then trailing zeros go (PostgreSQL prints .1 for .100): every instant has one spelling.
+  const ms = sql`regexp_replace(${raw}, '(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+', '\\1', 'g')`;
+  const json = sql`regexp_replace(regexp_replace(${ms}, '(T\\d\\d:\\d\\d:\\d\\d\\.\\d*[1-9])0+(?!\\d)', '\\1', 'g'), '(T\\d\\d:\\d\\d:\\d\\d)\\.0+(?!\\d)', '\\1', 'g')`;
   return sql<{ k: string; h: string }>`SELECT s.k, encode(sha256(convert_to(string_agg(s.j, E'\\n' ORDER BY s.j), 'UTF8')), 'hex') AS h
     FROM (SELECT t.${sql.ref(def.key)}::text AS k, ${json} AS j FROM ${sql.table(def.table)} t WHERE ${where}${rowFilter(def)}) s
     GROUP BY s.k`;
