@@ -1,5 +1,5 @@
 /** 复查 / 复核 and the handling opinion document. */
-import { write } from '../../core/audit/audit.js';
+import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
@@ -11,6 +11,26 @@ import { REVIEW_ANSWER_RULE, REVIEW_APPLY_RULE, reviewProblem, type Review, type
 
 const reviewsOf = (attrs: unknown) => (((attrs ?? {}) as { reviews?: Review[] }).reviews ?? []) as Review[];
 
+/**
+ * Changes a petition's 复查/复核 list on its locked row (the gates in `next` see a concurrent
+ * change, so of two simultaneous steps the second is refused), as one versioned update whose
+ * event carries the step in its note. Returns the record as it was.
+ */
+async function updateReviews(w: WriteScope, ctx: Ctx, id: string, next: (reviews: Review[], r: ItemRow) => Review[], audit: { action: string; note: () => Record<string, unknown> }): Promise<ItemRow> {
+  const { before } = await updateVersioned<ItemRow>(w, {
+    table: 'dm_item',
+    tenantId: ctx.actor.tenantId,
+    id,
+    version: undefined,
+    label: def.label,
+    load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
+    patch: (r) => ({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next(reviewsOf(r.attrs), r) }) }),
+    ifUnchanged: 'write',
+    audit: { entity: def.entity, action: audit.action, orgId: (r) => r.org_id, view: () => ({}), note: audit.note },
+  });
+  return before;
+}
+
 /** Records a 复查 or 复核 request; its 30-day answer term is tracked. Audit: `petitions.petition.review_requested`. */
 export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; appliedOn: string }): Promise<void> {
   if (input.stage !== '复查' && input.stage !== '复核') throw errors.validation('stage', '请选择复查或复核');
@@ -18,27 +38,20 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
   if (!isUuid(id)) throw errors.notFound(def.label);
   const dueOn = sys.calendar.explain({ rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn }).due;
   await write(ctx, async (w) => {
-    // The gate reads the locked row: of two simultaneous requests for one stage the second is refused.
-    const { before: r } = await updateVersioned<ItemRow>(w, {
-      table: 'dm_item',
-      tenantId: ctx.actor.tenantId,
+    const r = await updateReviews(
+      w,
+      ctx,
       id,
-      version: undefined,
-      label: def.label,
-      load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
-      patch: (r) => {
-        const reviews = reviewsOf(r.attrs);
+      (reviews, r) => {
         const opinionOn = bizDate(r.replied_at);
         const prior = input.stage === '复查' ? opinionOn : reviews.find((x) => x.stage === '复查')?.answeredOn ?? null;
         const applyDue = prior ? sys.calendar.explain({ rule: REVIEW_APPLY_RULE[input.stage], start: prior }).due : null;
         const problem = reviewProblem({ stage: input.stage, reviews, opinionOn, appliedOn: input.appliedOn, applyDue });
         if (problem) throw errors.gate('REVIEW_NOT_ALLOWED', problem);
-        const next = [...reviews, { stage: input.stage, appliedOn: input.appliedOn, dueOn, answeredOn: null, result: null }];
-        return { attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }) };
+        return [...reviews, { stage: input.stage, appliedOn: input.appliedOn, dueOn, answeredOn: null, result: null }];
       },
-      ifUnchanged: 'write',
-      audit: { entity: def.entity, action: 'review_requested', orgId: (r) => r.org_id, view: () => ({}), note: { stage: input.stage, appliedOn: input.appliedOn, dueOn } },
-    });
+      { action: 'review_requested', note: () => ({ stage: input.stage, appliedOn: input.appliedOn, dueOn }) },
+    );
     await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn });
   });
 }
@@ -50,27 +63,20 @@ export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stag
   if (!isUuid(id)) throw errors.notFound(def.label);
   const result = input.result.trim();
   await write(ctx, async (w) => {
-    // The review answered is found on the locked row: of two simultaneous answers the second is refused.
     let x: Review | undefined;
-    const { before: r } = await updateVersioned<ItemRow>(w, {
-      table: 'dm_item',
-      tenantId: ctx.actor.tenantId,
+    const r = await updateReviews(
+      w,
+      ctx,
       id,
-      version: undefined,
-      label: def.label,
-      load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
-      patch: (r) => {
-        const reviews = reviewsOf(r.attrs);
+      (reviews) => {
         x = reviews.find((v) => v.stage === input.stage);
         if (!x) throw errors.gate('REVIEW_NOT_REQUESTED', `没有待答复的${input.stage}申请`);
         if (x.answeredOn) throw errors.gate('REVIEW_ANSWERED', `${input.stage}意见已作出`);
         if (input.answeredOn < x.appliedOn) throw errors.validation('answeredOn', '答复日期不能早于申请日期');
-        const next = reviews.map((v) => (v === x ? { ...v, answeredOn: input.answeredOn, result } : v));
-        return { attrs: JSON.stringify({ ...(r.attrs as object), reviews: next }) };
+        return reviews.map((v) => (v === x ? { ...v, answeredOn: input.answeredOn, result } : v));
       },
-      ifUnchanged: 'write',
-      audit: { entity: def.entity, action: 'review_answered', orgId: (r) => r.org_id, view: () => ({}), note: () => ({ stage: input.stage, answeredOn: input.answeredOn, result, onTime: input.answeredOn <= x!.dueOn }) },
-    });
+      { action: 'review_answered', note: () => ({ stage: input.stage, answeredOn: input.answeredOn, result, onTime: input.answeredOn <= x!.dueOn }) },
+    );
     const answered = x!;
     await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: answered.appliedOn, doneOn: input.answeredOn });
   });
