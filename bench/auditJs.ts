@@ -54,7 +54,17 @@ export function measureAuditJs(rows: readonly HotlineRow[]): AuditJsCost {
   const at = new Date();
   const orgId = '6f1c1a2e-0000-4000-8000-000000000000';
   rows.forEach((v, i) => {
-    const after = { order_no: v.orderNo, received_at: v.receivedAt, type: v.type, content: v.content, org_id: orgId, time_limit: v.timeLimit, closed_at: v.closedAt, replied_at: v.repliedAt, satisfaction: v.satisfaction };
+    const after = {
+      order_no: v.orderNo,
+      received_at: v.receivedAt,
+      type: v.type,
+      content: v.content,
+      org_id: orgId,
+      time_limit: v.timeLimit,
+      closed_at: v.closedAt,
+      replied_at: v.repliedAt,
+      satisfaction: v.satisfaction,
+    };
     let t = performance.now();
     const fields = diffFields(null, after);
     cost.diffFieldsMs += performance.now() - t;

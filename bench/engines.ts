@@ -156,10 +156,24 @@ export async function openPostgresEngine(modules: readonly ModuleDef[], server: 
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       // \copy streams the client-side file through COPY … FROM STDIN; \timing prints the load's time.
-      const out = execFileSync(psql, [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', '\\timing on', '-c', `\\copy ${table ?? 'bench_raw_hotline'} FROM '${csvPath.replace(/'/g, "''")}' WITH ${COPY_OPTIONS}`], {
-        encoding: 'utf8',
-        env: { ...process.env, PGOPTIONS: '-c TimeZone=Asia/Shanghai' },
-      });
+      const out = execFileSync(
+        psql,
+        [
+          url,
+          '-X',
+          '-q',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-c',
+          '\\timing on',
+          '-c',
+          `\\copy ${table ?? 'bench_raw_hotline'} FROM '${csvPath.replace(/'/g, "''")}' WITH ${COPY_OPTIONS}`,
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, PGOPTIONS: '-c TimeZone=Asia/Shanghai' },
+        },
+      );
       const wallMs = performance.now() - t0;
       const c = process.cpuUsage(c0);
       const m = /Time:\s*([\d.]+)\s*ms/.exec(out);

@@ -109,7 +109,17 @@ export interface ImportProfile {
   statements: number;
 }
 
-const emptyProfile = (): ImportProfile => ({ enteredAt: 0, returnedAt: 0, lookupMs: 0, checkMs: 0, insertBuildMs: 0, insertExecMs: 0, auditInputMs: 0, auditMs: 0, statements: 0 });
+const emptyProfile = (): ImportProfile => ({
+  enteredAt: 0,
+  returnedAt: 0,
+  lookupMs: 0,
+  checkMs: 0,
+  insertBuildMs: 0,
+  insertExecMs: 0,
+  auditInputMs: 0,
+  auditMs: 0,
+  statements: 0,
+});
 
 // ---------------------------------------------------------------------------
 // Import
@@ -226,7 +236,9 @@ function hotlineLedger(opts: Required<HotlineBenchOptions>, profile: ImportProfi
       const existing = new Set<string>();
       for (let i = 0; i < rows.length; i += 10_000) {
         const nos = rows.slice(i, i + 10_000).map((r) => r.value.orderNo);
-        const found = await sql<{ order_no: string }>`SELECT order_no FROM bench_hotline_order WHERE tenant_id = ${tenantId} AND order_no = ANY(${nos})`.execute(tx);
+        const found = await sql<{
+          order_no: string;
+        }>`SELECT order_no FROM bench_hotline_order WHERE tenant_id = ${tenantId} AND order_no = ANY(${nos})`.execute(tx);
         for (const r of found.rows) existing.add(r.order_no);
       }
       profile.lookupMs += performance.now() - t;
@@ -237,7 +249,13 @@ function hotlineLedger(opts: Required<HotlineBenchOptions>, profile: ImportProfi
       const prepared: Prepared[] = [];
       for (const { rowNumber, value } of rows) {
         const org = orgs.get(value.org);
-        if (!org) errors.push({ row: rowNumber, column: '承办单位', message: `单位“${value.org}”不存在：请先在单位台账中添加，或改为已有单位的名称`, value: value.org });
+        if (!org)
+          errors.push({
+            row: rowNumber,
+            column: '承办单位',
+            message: `单位“${value.org}”不存在：请先在单位台账中添加，或改为已有单位的名称`,
+            value: value.org,
+          });
         const dup = seen.get(value.orderNo);
         if (dup !== undefined) errors.push({ row: rowNumber, column: '工单编号', message: `与第${dup}行重复`, value: value.orderNo });
         else seen.set(value.orderNo, rowNumber);
@@ -301,7 +319,11 @@ const closedWhere = (q: MetricQuery, alias = '') => {
  * (MetricQuery carries no calendar, so the metric rebuilds it; see docs/benchmark.md.)
  */
 async function loadCalendar(db: Kysely<any>): Promise<WorkCalendar> {
-  const overrides = await sql<{ date: string; kind: 'workday' | 'holiday'; name: string | null }>`SELECT date::text AS date, kind, name FROM calendar_override`.execute(db);
+  const overrides = await sql<{
+    date: string;
+    kind: 'workday' | 'holiday';
+    name: string | null;
+  }>`SELECT date::text AS date, kind, name FROM calendar_override`.execute(db);
   return createCalendar({ overrides: overrides.rows.map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
 }
 
@@ -318,7 +340,9 @@ export interface OnTimeCounts {
  */
 export async function onTimeSql(q: MetricQuery): Promise<OnTimeCounts> {
   const db = q.db as unknown as Kysely<any>;
-  const first = await sql<{ d: string | null }>`SELECT min((received_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS d FROM bench_hotline_order WHERE ${closedWhere(q)}`.execute(db);
+  const first = await sql<{
+    d: string | null;
+  }>`SELECT min((received_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS d FROM bench_hotline_order WHERE ${closedWhere(q)}`.execute(db);
   const start = first.rows[0]?.d;
   if (!start) return { closed: 0, onTime: 0 };
   const cal = await loadCalendar(db);

@@ -73,18 +73,56 @@ async function generatorFor(ledger: string, engine: Engine, tenantId: string, se
         const received = `${iso(day(d))} ${String(8 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
         const open = random() < 0.05;
         const done = `${iso(day(d + 1 + Math.floor(random() * 12)))} 16:00`;
-        return [`BENCH-12345-${String(i).padStart(8, '0')}`, received, pick(types), `路面积水第${i}号诉求：雨后排水不畅`, pick(depts), 3 + Math.floor(random() * 10), open ? null : done, open ? null : done, open ? null : pick(sat)];
+        return [
+          `BENCH-12345-${String(i).padStart(8, '0')}`,
+          received,
+          pick(types),
+          `路面积水第${i}号诉求：雨后排水不畅`,
+          pick(depts),
+          3 + Math.floor(random() * 10),
+          open ? null : done,
+          open ? null : done,
+          open ? null : pick(sat),
+        ];
       },
     };
   }
   if (ledger === 'penalty-cases') {
-    const enf = db.withTables<{ enf_officer: { name: string; cert_no: string | null; org_id: string; tenant_id: string }; enf_item: { code: string; delegated: boolean; tenant_id: string } }>();
-    const officers = (await enf.selectFrom('enf_officer').select(['name', 'cert_no']).where('tenant_id', '=', tenantId).where('cert_no', 'is not', null).execute()).map((o) => o.name);
+    const enf = db.withTables<{
+      enf_officer: { name: string; cert_no: string | null; org_id: string; tenant_id: string };
+      enf_item: { code: string; delegated: boolean; tenant_id: string };
+    }>();
+    const officers = (
+      await enf.selectFrom('enf_officer').select(['name', 'cert_no']).where('tenant_id', '=', tenantId).where('cert_no', 'is not', null).execute()
+    ).map((o) => o.name);
     const names = [...new Set(officers)];
     const items = (await enf.selectFrom('enf_item').select(['code']).where('tenant_id', '=', tenantId).execute()).map((i) => i.code);
     const unit = depts.find((d) => d.includes('执法') || d.includes('监察')) ?? depts[0]!;
     return {
-      headers: ['案件编号', '办案单位', '案件来源', '违法事项编码', '案由', '当事人类型', '当事人名称', '证件号码', '立案日期', '是否重大案件', '法制审核日期', '集体讨论日期', '处罚种类', '罚款金额', '没收金额', '决定日期', '决定文书号', '送达日期', '执行完毕日期', '结案日期', '公示日期', '承办人'],
+      headers: [
+        '案件编号',
+        '办案单位',
+        '案件来源',
+        '违法事项编码',
+        '案由',
+        '当事人类型',
+        '当事人名称',
+        '证件号码',
+        '立案日期',
+        '是否重大案件',
+        '法制审核日期',
+        '集体讨论日期',
+        '处罚种类',
+        '罚款金额',
+        '没收金额',
+        '决定日期',
+        '决定文书号',
+        '送达日期',
+        '执行完毕日期',
+        '结案日期',
+        '公示日期',
+        '承办人',
+      ],
       row(i) {
         const d = Math.floor(random() * 300);
         const filed = day(d);
@@ -94,9 +132,28 @@ async function generatorFor(ledger: string, engine: Engine, tenantId: string, se
         if (b === a) b = names[(names.indexOf(a) + 1) % names.length]!;
         const open = random() < 0.1;
         return [
-          `天水执立〔2023〕B${i}号`, unit, '巡查发现', pick(items), '未经批准擅自占用河道', '法人', `广州某某工程有限公司${i}`, null, iso(filed), '否', open ? null : iso(decided), null,
-          open ? null : '罚款', open ? null : 5000 + Math.floor(random() * 50) * 1000, null, open ? null : iso(decided), open ? null : `天水罚决〔2023〕B${i}号`, open ? null : iso(day(d + 62)),
-          open ? null : iso(day(d + 70)), open ? null : iso(day(d + 72)), open ? null : iso(day(d + 64)), `${a}、${b}`,
+          `天水执立〔2023〕B${i}号`,
+          unit,
+          '巡查发现',
+          pick(items),
+          '未经批准擅自占用河道',
+          '法人',
+          `广州某某工程有限公司${i}`,
+          null,
+          iso(filed),
+          '否',
+          open ? null : iso(decided),
+          null,
+          open ? null : '罚款',
+          open ? null : 5000 + Math.floor(random() * 50) * 1000,
+          null,
+          open ? null : iso(decided),
+          open ? null : `天水罚决〔2023〕B${i}号`,
+          open ? null : iso(day(d + 62)),
+          open ? null : iso(day(d + 70)),
+          open ? null : iso(day(d + 72)),
+          open ? null : iso(day(d + 64)),
+          `${a}、${b}`,
         ];
       },
     };
@@ -128,7 +185,13 @@ async function writeFiles(gen: Generator, rows: number, dir: string, ledger: str
 /** exceljs's streaming reader reading the file into arrays of cell values (what any import must do at least). */
 async function exceljsRead(file: string): Promise<{ ms: number; rows: number }> {
   const t0 = performance.now();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let n = 0;
   for await (const ws of reader) {
     for await (const row of ws) {
@@ -156,7 +219,9 @@ async function withPeaks<T>(wasmBytes: () => number, fn: () => Promise<T>): Prom
     // FAZHI_BENCH_TRACE=1: the memory every 5 s, to see what grows.
     if (process.env.FAZHI_BENCH_TRACE && ++ticks % 100 === 0) {
       const m = process.memoryUsage();
-      log(`  rss ${(m.rss / 1048576).toFixed(0)} MB · heap ${(m.heapUsed / 1048576).toFixed(0)} MB · external ${(m.external / 1048576).toFixed(0)} MB · arrayBuffers ${(m.arrayBuffers / 1048576).toFixed(0)} MB`);
+      log(
+        `  rss ${(m.rss / 1048576).toFixed(0)} MB · heap ${(m.heapUsed / 1048576).toFixed(0)} MB · external ${(m.external / 1048576).toFixed(0)} MB · arrayBuffers ${(m.arrayBuffers / 1048576).toFixed(0)} MB`,
+      );
     }
   }, 50);
   try {
@@ -223,17 +288,46 @@ async function runOne(engine: Engine, ledger: string, o: Options, dir: string): 
   const baseRssMb = process.memoryUsage.rss() / 1024 / 1024;
   const t0 = performance.now();
   const phases: Record<string, number> = {};
-  const { value: r, peakMb, heapMb, wasmMb } = await withPeaks(wasmHeapOf(engine), () =>
+  const {
+    value: r,
+    peakMb,
+    heapMb,
+    wasmMb,
+  } = await withPeaks(wasmHeapOf(engine), () =>
     importLedger(engine.sys, ctx, def, { data, filename: path.basename(files.xlsx) }, { onPhase: (p, ms) => (phases[p] = ms) }),
   );
-  log(`[${engine.name}] ${ledger}: ${Object.entries(phases).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}s`).join(' · ')}`);
+  log(
+    `[${engine.name}] ${ledger}: ${Object.entries(phases)
+      .map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}s`)
+      .join(' · ')}`,
+  );
   const importMs = performance.now() - t0;
   const v0 = performance.now();
   const after = await verifyChain(engine.sys.db, tenantId);
   const verifyNewMs = performance.now() - v0;
-  const common = { engine: engine.name, ledger, rows: o.rows, readMs: read.ms, copyMs: copy.ms, floorMs, importMs, ratio: importMs / floorMs, peakRssMb: peakMb, peakHeapMb: heapMb, wasmMb, baseRssMb, phases, verifyNewMs };
+  const common = {
+    engine: engine.name,
+    ledger,
+    rows: o.rows,
+    readMs: read.ms,
+    copyMs: copy.ms,
+    floorMs,
+    importMs,
+    ratio: importMs / floorMs,
+    peakRssMb: peakMb,
+    peakHeapMb: heapMb,
+    wasmMb,
+    baseRssMb,
+    phases,
+    verifyNewMs,
+  };
   if (!r.ok) {
-    log(r.errors.slice(0, 5).map((e) => `第${e.row}行「${e.column}」：${e.message}`).join('\n'));
+    log(
+      r.errors
+        .slice(0, 5)
+        .map((e) => `第${e.row}行「${e.column}」：${e.message}`)
+        .join('\n'),
+    );
     return { ...common, created: 0, findings: 0, ok: false, note: `${r.errorCount} 处错误` };
   }
   return { ...common, created: r.created, findings: r.findingCount, ok: after.ok && (after.ok ? after.events : 0) === (before.ok ? before.events : 0) + 1 };
@@ -311,7 +405,14 @@ async function main() {
     .option('--out <file>', '结果 JSON', 'bench/results/imports-latest.json')
     .parse();
   const p = program.opts();
-  const o: Options = { rows: Number(p.rows), engines: String(p.engines).split(',') as EngineName[], ledgers: String(p.ledgers).split(','), cases: String(p.cases).split(','), seed: Number(p.seed), out: String(p.out) };
+  const o: Options = {
+    rows: Number(p.rows),
+    engines: String(p.engines).split(',') as EngineName[],
+    ledgers: String(p.ledgers).split(','),
+    cases: String(p.cases).split(','),
+    seed: Number(p.seed),
+    out: String(p.out),
+  };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
   const lines: Line[] = [];
   const logins: LoginLine[] = [];
@@ -337,12 +438,16 @@ async function main() {
           if (ledger === '#logins') {
             const l = await runLogins(engine, o, edir);
             logins.push(l);
-            log(`[${name}] 导入期间登录 ${l.busy.n} 次：p50 ${l.busy.p50.toFixed(0)} ms，p95 ${l.busy.p95.toFixed(0)} ms，最长 ${l.busy.max.toFixed(0)} ms（空闲时 p95 ${l.idle.p95.toFixed(0)} ms）；导入 ${(l.importMs / 1000).toFixed(2)} s`);
+            log(
+              `[${name}] 导入期间登录 ${l.busy.n} 次：p50 ${l.busy.p50.toFixed(0)} ms，p95 ${l.busy.p95.toFixed(0)} ms，最长 ${l.busy.max.toFixed(0)} ms（空闲时 p95 ${l.idle.p95.toFixed(0)} ms）；导入 ${(l.importMs / 1000).toFixed(2)} s`,
+            );
             continue;
           }
           lines.push(await runOne(engine, ledger, o, edir));
           const l = lines.at(-1)!;
-          log(`[${name}] ${ledger}: 导入 ${(l.importMs / 1000).toFixed(2)} s，下限 ${(l.floorMs / 1000).toFixed(2)} s（读取 ${(l.readMs / 1000).toFixed(2)} + COPY ${(l.copyMs / 1000).toFixed(2)}），${l.ratio.toFixed(2)}×，峰值 RSS ${l.peakRssMb.toFixed(0)} MB（导入前 ${l.baseRssMb.toFixed(0)} MB，JS 堆峰值 ${l.peakHeapMb.toFixed(0)} MB${l.wasmMb ? `，其中 PGlite WASM 堆 ${l.wasmMb.toFixed(0)} MB` : ''}）`);
+          log(
+            `[${name}] ${ledger}: 导入 ${(l.importMs / 1000).toFixed(2)} s，下限 ${(l.floorMs / 1000).toFixed(2)} s（读取 ${(l.readMs / 1000).toFixed(2)} + COPY ${(l.copyMs / 1000).toFixed(2)}），${l.ratio.toFixed(2)}×，峰值 RSS ${l.peakRssMb.toFixed(0)} MB（导入前 ${l.baseRssMb.toFixed(0)} MB，JS 堆峰值 ${l.peakHeapMb.toFixed(0)} MB${l.wasmMb ? `，其中 PGlite WASM 堆 ${l.wasmMb.toFixed(0)} MB` : ''}）`,
+          );
         } finally {
           await engine.close();
         }
@@ -364,7 +469,10 @@ async function main() {
     '',
     '| 引擎 | 台账 | 行数 | ' + PHASES.join(' | ') + ' |',
     '|---|---|---:|' + PHASES.map(() => '---:').join('|') + '|',
-    ...lines.map((l) => `| ${l.engine} | ${l.ledger} | ${l.rows} | ${PHASES.map((p) => (l.phases[p] === undefined ? '—' : (l.phases[p]! / 1000).toFixed(2))).join(' | ')} |`),
+    ...lines.map(
+      (l) =>
+        `| ${l.engine} | ${l.ledger} | ${l.rows} | ${PHASES.map((p) => (l.phases[p] === undefined ? '—' : (l.phases[p]! / 1000).toFixed(2))).join(' | ')} |`,
+    ),
   ].join('\n');
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const loginTable = [

@@ -27,7 +27,16 @@ import { formatLedgerErrors, parseLedger } from '../src/core/ledger/parse.js';
 import { yearPeriod, type MetricQuery, type MetricValue } from '../src/core/metrics/registry.js';
 import { GENESIS, verifyChain } from '../src/core/audit/audit.js';
 import { measureAuditJs, type AuditJsCost } from './auditJs.js';
-import { createHotlineBenchModule, onTimeJs, onTimeSql, hotlineSpec, type ImportProfile, type InsertStrategy, type OnTimeCounts, type OnTimeStrategy } from './hotlineBenchModule.js';
+import {
+  createHotlineBenchModule,
+  onTimeJs,
+  onTimeSql,
+  hotlineSpec,
+  type ImportProfile,
+  type InsertStrategy,
+  type OnTimeCounts,
+  type OnTimeStrategy,
+} from './hotlineBenchModule.js';
 import { BENCH_BUREAU, BENCH_DEPARTMENTS, BENCH_STREETS, generateLedger, type GeneratedLedger } from './generate.js';
 import { findPgServer, openPgliteEngine, openPostgresEngine, type Engine, type EngineName, type PgServer } from './engines.js';
 
@@ -151,7 +160,10 @@ function measureKyselyCompile(rows: number): number {
     hash: GENESIS,
   }));
   const t0 = performance.now();
-  for (let i = 0; i < rows; i += 1000) db.insertInto('audit_event').values(template.slice(0, Math.min(1000, rows - i))).compile();
+  for (let i = 0; i < rows; i += 1000)
+    db.insertInto('audit_event')
+      .values(template.slice(0, Math.min(1000, rows - i)))
+      .compile();
   return performance.now() - t0;
 }
 
@@ -167,7 +179,14 @@ async function setUpBureau(engine: Engine): Promise<Ctx> {
   return ctx;
 }
 
-async function runEngine(engine: Engine, subject: BenchSubject, gen: GeneratedLedger, csvPath: string, o: Options, phases: PhaseResult[]): Promise<EngineResult> {
+async function runEngine(
+  engine: Engine,
+  subject: BenchSubject,
+  gen: GeneratedLedger,
+  csvPath: string,
+  o: Options,
+  phases: PhaseResult[],
+): Promise<EngineResult> {
   const res: EngineResult = { engine: engine.name, where: engine.where, ok: false };
   const ctx = await setUpBureau(engine);
   const def = engine.sys.registry.ledgers.get(subject.ledgerKey);
@@ -206,7 +225,14 @@ async function runEngine(engine: Engine, subject: BenchSubject, gen: GeneratedLe
   log(`[${engine.name}] 计算 ${o.year} 年度指标…`);
   const q: MetricQuery = { db: engine.sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(o.year), orgIds: null };
   const all = await timed(() => engine.sys.registry.metrics.computeAll(q));
-  phases.push({ phase: 'metrics (computeAll)', engine: engine.name, ms: all.ms, cpuMs: all.cpuMs, rows: result.rows, note: `${Object.keys(all.value).length} metrics` });
+  phases.push({
+    phase: 'metrics (computeAll)',
+    engine: engine.name,
+    ms: all.ms,
+    cpuMs: all.cpuMs,
+    rows: result.rows,
+    note: `${Object.keys(all.value).length} metrics`,
+  });
   res.metrics = all.value;
   res.metricMs = {};
   for (const m of engine.sys.registry.metrics.list()) {
@@ -236,7 +262,14 @@ async function runEngine(engine: Engine, subject: BenchSubject, gen: GeneratedLe
   log(`[${engine.name}] COPY 到无约束的普通表…`);
   const copy = await engine.rawCopy(csvPath, gen.csv);
   if (copy.rows !== o.rows) throw new Error(`COPY 载入 ${copy.rows} 行，应为 ${o.rows} 行`);
-  phases.push({ phase: 'raw COPY', engine: engine.name, ms: copy.ms, cpuMs: copy.cpuMs, rows: copy.rows, note: engine.name === 'postgres' ? `psql \\copy; wall incl. psql start ${Math.round(copy.wallMs)} ms` : "COPY FROM '/dev/blob'" });
+  phases.push({
+    phase: 'raw COPY',
+    engine: engine.name,
+    ms: copy.ms,
+    cpuMs: copy.cpuMs,
+    rows: copy.rows,
+    note: engine.name === 'postgres' ? `psql \\copy; wall incl. psql start ${Math.round(copy.wallMs)} ms` : "COPY FROM '/dev/blob'",
+  });
   res.rawCopyWallMs = copy.wallMs;
   res.ok = true;
   return res;
@@ -261,8 +294,12 @@ const load = () => os.loadavg()[0]!.toFixed(2);
 
 function report(o: Options, gen: GeneratedLedger, phases: PhaseResult[], engines: EngineResult[], skipped: string[], extra: Record<string, unknown>): string {
   const out: string[] = [];
-  out.push(`fazhi bench — ${o.rows.toLocaleString('en-US')} rows, seed ${o.seed}, year ${o.year}, insert=${o.insert}, batch=${o.batch}, audit=${o.audit ? o.auditPayload : 'off'}, on-time=${o.onTime}; ${os.cpus().length} CPUs, Node ${process.version}`);
-  out.push(`load average (1 min): ${String(extra.loadAtStart)} at start, ${load()} at end${Number(extra.loadAtStart) > os.cpus().length / 2 ? ' — the machine was busy: numbers are inflated' : ''}`);
+  out.push(
+    `fazhi bench — ${o.rows.toLocaleString('en-US')} rows, seed ${o.seed}, year ${o.year}, insert=${o.insert}, batch=${o.batch}, audit=${o.audit ? o.auditPayload : 'off'}, on-time=${o.onTime}; ${os.cpus().length} CPUs, Node ${process.version}`,
+  );
+  out.push(
+    `load average (1 min): ${String(extra.loadAtStart)} at start, ${load()} at end${Number(extra.loadAtStart) > os.cpus().length / 2 ? ' — the machine was busy: numbers are inflated' : ''}`,
+  );
   out.push(`CSV: ${int(gen.csv.length)} bytes (${(gen.csv.length / 1048576).toFixed(1)} MiB), UTF-8 with BOM`);
   out.push('');
   out.push(
@@ -280,7 +317,10 @@ function report(o: Options, gen: GeneratedLedger, phases: PhaseResult[], engines
     }
     const imp = phases.find((p) => p.engine === e.engine && p.phase === 'import (ledger engine)');
     const copy = phases.find((p) => p.engine === e.engine && p.phase === 'raw COPY');
-    if (imp && copy) out.push(`[${e.engine}] ledger-engine import / raw COPY = ${(imp.ms / copy.ms).toFixed(1)}×   (${e.where}; database ${(e.dbBytes! / 1048576).toFixed(0)} MiB after import)`);
+    if (imp && copy)
+      out.push(
+        `[${e.engine}] ledger-engine import / raw COPY = ${(imp.ms / copy.ms).toFixed(1)}×   (${e.where}; database ${(e.dbBytes! / 1048576).toFixed(0)} MiB after import)`,
+      );
   }
   for (const s of skipped) out.push(s);
   const withBreakdown = engines.filter((e) => e.importBreakdown);
@@ -309,7 +349,7 @@ function report(o: Options, gen: GeneratedLedger, phases: PhaseResult[], engines
           ['sha256', js.sha256Ms],
           ['Kysely compile of the INSERTs', extra.kyselyCompileAuditMs as number],
           [`canonicalJson, loop version (${js.identical ? 'identical output' : 'OUTPUT DIFFERS'})`, js.canonicalJsonLoopMs],
-        ].map(([k, v]) => [k as string, int(v as number), ((v as number) * 1000 / js.events).toFixed(1)]),
+        ].map(([k, v]) => [k as string, int(v as number), (((v as number) * 1000) / js.events).toFixed(1)]),
       ),
     );
   }
@@ -358,8 +398,23 @@ function parseOptions(argv: string[]): Options {
     .addOption(new Option('--keep', '保留临时目录（CSV 与 PGlite 数据）'))
     .showHelpAfterError();
   program.parse(argv);
-  const r = program.opts<{ rows: number; engines: string; seed: number; year: number; batch: number; insert: InsertStrategy; onTime: OnTimeStrategy; audit: boolean; auditPayload: 'row' | 'ref'; out: string; keep?: boolean }>();
-  const engines = r.engines.split(',').map((s) => s.trim()).filter(Boolean);
+  const r = program.opts<{
+    rows: number;
+    engines: string;
+    seed: number;
+    year: number;
+    batch: number;
+    insert: InsertStrategy;
+    onTime: OnTimeStrategy;
+    audit: boolean;
+    auditPayload: 'row' | 'ref';
+    out: string;
+    keep?: boolean;
+  }>();
+  const engines = r.engines
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') program.error(`未知引擎：${e}（可选 pglite、postgres）`);
   // PGlite 0.4.6 mis-reads a statement with more than 32767 parameters (signed int16 in its protocol
   // parser): it throws, or resolves having written nothing and answers [] from then on. PostgreSQL allows 65535.
@@ -406,7 +461,8 @@ async function main(): Promise<number> {
     if (parsed.value.errors.length) throw new Error(`生成的台账有错误：\n${formatLedgerErrors(parsed.value.errors, { limit: 10 }).join('\n')}`);
     phases.push({ phase: 'parse: read CSV', engine: '-', ms: read.ms, cpuMs: read.cpuMs, rows: o.rows, note: 'decode + csv-parse + raw rows' });
     phases.push({ phase: 'parse: cells', engine: '-', ms: parsed.ms, cpuMs: parsed.cpuMs, rows: o.rows, note: 'parseLedger (types, enums, checks)' });
-    if (o.rows > 100_000) skipped.push(`注意：readTable 默认最多 100000 行（src/core/ledger/files.ts），importLedger 不传 maxRows，${o.rows} 行的文件会被拒绝。`);
+    if (o.rows > 100_000)
+      skipped.push(`注意：readTable 默认最多 100000 行（src/core/ledger/files.ts），importLedger 不传 maxRows，${o.rows} 行的文件会被拒绝。`);
 
     extra.auditJs = measureAuditJs(gen.rows);
     extra.kyselyCompileAuditMs = measureKyselyCompile(o.rows);
@@ -445,7 +501,11 @@ async function main(): Promise<number> {
     for (const e of engines) {
       if (!e.metrics) continue;
       const k = subject.metricKeys;
-      const want: Record<string, number | null> = { [k.closed]: gen.expected.closed, [k.onTimeRate]: gen.expected.onTimeRate, [k.replyRate]: gen.expected.replyRate };
+      const want: Record<string, number | null> = {
+        [k.closed]: gen.expected.closed,
+        [k.onTimeRate]: gen.expected.onTimeRate,
+        [k.replyRate]: gen.expected.replyRate,
+      };
       for (const [key, v] of Object.entries(want)) {
         if (e.metrics[key] !== v) {
           failed = true;
@@ -464,7 +524,13 @@ async function main(): Promise<number> {
       at: new Date().toISOString(),
       options: { ...o, out: undefined },
       loadAverage1m: { start: Number(extra.loadAtStart), end: Number(load()) },
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? '',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       csvBytes: gen.csv.length,
       expected: gen.expected,
       phases: phases.map((p) => ({ ...p, ms: Math.round(p.ms * 10) / 10, rowsPerSec: p.ms > 0 ? Math.round((p.rows / p.ms) * 1000) : null })),

@@ -83,7 +83,14 @@ describe('the fazhi command', () => {
   it('import: a GB18030 file with bad rows names every row and column and changes nothing', async () => {
     const bad = write(
       'orgs-bad.csv',
-      ['单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码', '五山街道,街道,某某区水务局,,', '员村街道,科局,某某区水务局,,', '车陂街道,街道,不存在的局,,', '沙河街道,街道,某某区水务局,91440101MA5D1234X0,', ',街道,某某区水务局,,'].join('\r\n'),
+      [
+        '单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码',
+        '五山街道,街道,某某区水务局,,',
+        '员村街道,科局,某某区水务局,,',
+        '车陂街道,街道,不存在的局,,',
+        '沙河街道,街道,某某区水务局,91440101MA5D1234X0,',
+        ',街道,某某区水务局,,',
+      ].join('\r\n'),
       'gb18030',
     );
     const r = await fazhi('import', 'orgs', bad);
@@ -105,7 +112,11 @@ describe('the fazhi command', () => {
   });
 
   it('import then export: the same headers and rows come back', async () => {
-    const good = write('orgs.csv', ['单位名称,单位类型,上级单位,行政区划代码', '五山街道,街道,某某区水务局,440106001', '办公室,科室,某某区水务局,'].join('\n'), 'utf8');
+    const good = write(
+      'orgs.csv',
+      ['单位名称,单位类型,上级单位,行政区划代码', '五山街道,街道,某某区水务局,440106001', '办公室,科室,某某区水务局,'].join('\n'),
+      'utf8',
+    );
     const r = await fazhi('import', 'orgs', good);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('新增 2');
@@ -113,7 +124,11 @@ describe('the fazhi command', () => {
     expect((await fazhi('export', 'orgs', '--out', out)).code).toBe(0);
     const csv = path.join(dir, 'orgs-out.csv');
     await fazhi('export', 'orgs', '--out', csv);
-    const lines = fs.readFileSync(csv, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync(csv, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码');
     expect(lines).toContain('五山街道,街道,某某区水务局,,440106001');
     // Re-importing the export changes nothing.
@@ -154,4 +169,3 @@ describe('the fazhi command', () => {
     expect(bad.stdout).toMatch(/在系统之外被改动：单位 [0-9a-f-]{36}/);
   });
 });
-

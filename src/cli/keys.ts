@@ -11,7 +11,11 @@ export function addKeysCommand(program: Command, withSystem: <T>(fn: (sys: Syste
     .action(() =>
       withSystem(async (sys) => {
         const started = Date.now();
-        const r = await rotatePiiKey(sys.db, sys.registry.modules.flatMap((m) => m.pii ?? []), sys.keys.pii);
+        const r = await rotatePiiKey(
+          sys.db,
+          sys.registry.modules.flatMap((m) => m.pii ?? []),
+          sys.keys.pii,
+        );
         for (const c of r.columns) console.log(`  ${c.table}.${c.column}：重新加密 ${c.values} 个值`);
         console.log(`已更换个人信息加密密钥（${((Date.now() - started) / 1000).toFixed(1)} 秒）：新密钥 ${r.keyFile}`);
         if (r.retired) {

@@ -114,7 +114,10 @@ cal
   .action((date: string, n: string, unit: string) =>
     withSystem(async (sys) => {
       if (!['workday', 'day', 'month'].includes(unit)) throw new AppError('VALIDATION', 'unit 应为 workday、day 或 month', 1, 'unit');
-      const ex = sys.calendar.explain({ start: checkDate(date), rule: { key: 'cli', label: '试算', unit: unit as 'workday', n: checkInt(n, 'n'), source: '命令行试算' } });
+      const ex = sys.calendar.explain({
+        start: checkDate(date),
+        rule: { key: 'cli', label: '试算', unit: unit as 'workday', n: checkInt(n, 'n'), source: '命令行试算' },
+      });
       console.log(ex.due);
       console.log(ex.text);
       for (const w of ex.warnings) console.log(`注意：${w}`);
@@ -144,7 +147,9 @@ program
         exitCode = 2;
         return;
       }
-      console.log(`${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，历史问题 ${r.findingCount} 条${r.importId ? `（导入编号 ${r.importId}）` : ''}`);
+      console.log(
+        `${r.dryRun ? '检查通过（未写入）' : '导入完成'}：${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}，历史问题 ${r.findingCount} 条${r.importId ? `（导入编号 ${r.importId}）` : ''}`,
+      );
       for (const i of r.ignoredRows) console.log(`  第${i.row}行已忽略：${i.reason}`);
       for (const f of r.findings.slice(0, 50)) console.log(`  第${f.row}行${f.column ? `「${f.column}」` : ''}：${f.message}（${f.statute}）`);
       if (r.findingCount > 50) console.log(`  ……另有 ${r.findingCount - 50} 条历史问题，见 fazhi imports show ${r.importId ?? ''}`);
@@ -166,7 +171,9 @@ imports
       if (o.json) return void console.log(JSON.stringify(items, null, 2));
       if (!items.length) return void console.log('没有导入记录');
       for (const i of items) {
-        console.log(`${i.id}  ${i.at.toISOString()}  ${i.ledger}  ${i.filename}  ${i.actorName}  ${i.rows} 行：新增 ${i.created}，更新 ${i.updated}，未变 ${i.unchanged}，历史问题 ${i.findings}${i.undoneAt ? `  （已于 ${i.undoneAt.toISOString()} 由 ${i.undoneBy} 撤销）` : ''}`);
+        console.log(
+          `${i.id}  ${i.at.toISOString()}  ${i.ledger}  ${i.filename}  ${i.actorName}  ${i.rows} 行：新增 ${i.created}，更新 ${i.updated}，未变 ${i.unchanged}，历史问题 ${i.findings}${i.undoneAt ? `  （已于 ${i.undoneAt.toISOString()} 由 ${i.undoneBy} 撤销）` : ''}`,
+        );
       }
     }),
   );
@@ -180,7 +187,9 @@ imports
       const ctx = await tenantCtx(sys, o.tenant);
       const r = await getImport(ctx, id);
       console.log(`${r.ledger}  ${r.filename}（sha256 ${r.sha256}，${r.size} 字节）`);
-      console.log(`${r.actorName} 于 ${r.at.toISOString()} 导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}${r.undoneAt ? `；已于 ${r.undoneAt.toISOString()} 由 ${r.undoneBy} 撤销` : ''}`);
+      console.log(
+        `${r.actorName} 于 ${r.at.toISOString()} 导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}${r.undoneAt ? `；已于 ${r.undoneAt.toISOString()} 由 ${r.undoneBy} 撤销` : ''}`,
+      );
       for (const i of r.ignoredRows) console.log(`  第${i.row}行已忽略：${i.reason}`);
       for (const f of r.findingList) console.log(`  第${f.row}行${f.column ? `「${f.column}」` : ''}：${f.message}（${f.statute}）`);
       if (o.file) {
@@ -217,7 +226,9 @@ program
       if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
       const ctx = await tenantCtx(sys, o.tenant);
       const rows = await def.exportRows(ctx);
-      const buf = o.out.toLowerCase().endsWith('.csv') ? writeCsv(def.spec, rows, { encoding: o.gb18030 ? 'gb18030' : 'utf8-bom' }) : await writeXlsx(def.spec, rows);
+      const buf = o.out.toLowerCase().endsWith('.csv')
+        ? writeCsv(def.spec, rows, { encoding: o.gb18030 ? 'gb18030' : 'utf8-bom' })
+        : await writeXlsx(def.spec, rows);
       fs.writeFileSync(o.out, buf);
       console.log(`已导出 ${rows.length} 行到 ${o.out}`);
     }),
@@ -306,7 +317,10 @@ audit
       let bad = false;
       for (const t of tenants) {
         const r = await verifyIncremental(sys.db, t.id, sys.auditKey, { full: o.full, sink: sys.keys.sink });
-        if (r.ok) console.log(`${t.name}：审计链完整，共 ${r.events} 条事件（${r.fromSeq ? `自第 ${r.fromSeq} 号检查点起` : '从头'}校验 ${r.checked} 条${r.checkpoint ? `，已签署第 ${r.checkpoint} 号检查点` : ''}）`);
+        if (r.ok)
+          console.log(
+            `${t.name}：审计链完整，共 ${r.events} 条事件（${r.fromSeq ? `自第 ${r.fromSeq} 号检查点起` : '从头'}校验 ${r.checked} 条${r.checkpoint ? `，已签署第 ${r.checkpoint} 号检查点` : ''}）`,
+          );
         else {
           bad = true;
           console.log(`${t.name}：审计链在第 ${r.brokenAt} 号事件处断开 —— ${r.reason}`);
@@ -322,9 +336,14 @@ audit
         if (rr.ok) console.log(`${t.name}：${rr.entities.length} 类共 ${total} 条业务记录与审计记录一致`);
         else {
           bad = true;
-          console.log(`${t.name}：${rr.problemCount} 条业务记录与审计记录不符${rr.tamperedImports.length ? `，${rr.tamperedImports.length} 次导入的来源记录被改动` : ''}`);
+          console.log(
+            `${t.name}：${rr.problemCount} 条业务记录与审计记录不符${rr.tamperedImports.length ? `，${rr.tamperedImports.length} 次导入的来源记录被改动` : ''}`,
+          );
           for (const e of rr.entities.filter((e) => e.problems)) console.log(`  ${e.label}：${e.problems} 条（共 ${e.records} 条）`);
-          for (const p of rr.problems) console.log(`  ${RECORD_PROBLEM[p.kind]}：${recordStateOf(p.entity)?.label ?? p.entity} ${p.entityId}${p.seq ? `（最后一次记录于第 ${p.seq} 号事件）` : ''}`);
+          for (const p of rr.problems)
+            console.log(
+              `  ${RECORD_PROBLEM[p.kind]}：${recordStateOf(p.entity)?.label ?? p.entity} ${p.entityId}${p.seq ? `（最后一次记录于第 ${p.seq} 号事件）` : ''}`,
+            );
           if (rr.problemCount > rr.problems.length) console.log(`  ……另有 ${rr.problemCount - rr.problems.length} 条未列出`);
           for (const i of rr.tamperedImports) console.log(`  导入 ${i.importId}（第 ${i.seq} 号事件）：来源记录中的记录状态与事件中的摘要不符`);
         }
@@ -333,7 +352,12 @@ audit
     }),
   );
 
-const RECORD_PROBLEM = { changed: '在系统之外被改动', deleted: '在系统之外被删除', inserted: '删除后在系统之外重新插入', untraced: '无任何操作记录（在系统之外插入，或早于状态记录）' } as const;
+const RECORD_PROBLEM = {
+  changed: '在系统之外被改动',
+  deleted: '在系统之外被删除',
+  inserted: '删除后在系统之外重新插入',
+  untraced: '无任何操作记录（在系统之外插入，或早于状态记录）',
+} as const;
 
 addUserCommand(program, withSystem);
 addKeysCommand(program, withSystem);
@@ -348,7 +372,6 @@ function checkInt(s: string, field: string): number {
   if (!/^-?\d+$/.test(s)) throw new AppError('VALIDATION', `${field} 应为整数：${s}`, 1, field);
   return Number(s);
 }
-
 
 program
   .parseAsync(process.argv)

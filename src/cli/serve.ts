@@ -39,7 +39,10 @@ export async function serve(opts: { data?: string; port: number; host: string; d
   const app = await buildServer(sys, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // Signed checkpoints of the audit chain every hour (FAZHI_CHECKPOINT_MINUTES; 0 turns it off).
   const minutes = Number(process.env.FAZHI_CHECKPOINT_MINUTES ?? 60);
-  const stopCheckpoints = scheduleCheckpoints(sys.db, sys.auditKey, sys.keys.sink, { minutes: Number.isFinite(minutes) ? minutes : 60, log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) } });
+  const stopCheckpoints = scheduleCheckpoints(sys.db, sys.auditKey, sys.keys.sink, {
+    minutes: Number.isFinite(minutes) ? minutes : 60,
+    log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+  });
   const close = async () => {
     stopCheckpoints();
     await app.close();

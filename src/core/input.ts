@@ -148,7 +148,8 @@ export function boundSchema(s: unknown, where: 'param' | 'query' | 'body'): void
   const o = s as Record<string, unknown>;
   const types = Array.isArray(o.type) ? (o.type as string[]) : typeof o.type === 'string' ? [o.type] : [];
   if (types.includes('string') && o.enum === undefined && o.const === undefined) {
-    if (o.maxLength === undefined) o.maxLength = where === 'param' ? DEFAULT_BOUNDS.paramMaxLength : where === 'query' ? DEFAULT_BOUNDS.queryMaxLength : DEFAULT_BOUNDS.bodyMaxLength;
+    if (o.maxLength === undefined)
+      o.maxLength = where === 'param' ? DEFAULT_BOUNDS.paramMaxLength : where === 'query' ? DEFAULT_BOUNDS.queryMaxLength : DEFAULT_BOUNDS.bodyMaxLength;
     // Body dates are checked by the commands, whose messages carry the field's label.
     if (o.pattern === ISO_DATE_PATTERN && o.format === undefined && where !== 'body') o.format = 'iso-date';
   }

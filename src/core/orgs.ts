@@ -147,13 +147,14 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
   });
 }
 
-
-
 /**
  * The street offices of a tenant by name; a ledger or a form may write
  * “五山街道” or “五山”.
  */
-export async function streetsByName(db: Kysely<KernelDB>, tenantId: string): Promise<{ byName: Map<string, { id: string; name: string }>; byId: Map<string, string>; find(name: string): { id: string; name: string } | undefined }> {
+export async function streetsByName(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+): Promise<{ byName: Map<string, { id: string; name: string }>; byId: Map<string, string>; find(name: string): { id: string; name: string } | undefined }> {
   const rows = await db.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute();
   const byName = new Map(rows.map((r) => [r.name, r]));
   return {
@@ -176,6 +177,12 @@ export async function orgNames(db: Kysely<KernelDB>, tenantId: string): Promise<
 export async function homeOrg(db: Kysely<KernelDB>, tenantId: string, department: string): Promise<string> {
   const dept = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('name', '=', department).executeTakeFirst();
   if (dept) return dept.id;
-  const bureau = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').orderBy('created_at').executeTakeFirstOrThrow();
+  const bureau = await db
+    .selectFrom('org')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'bureau')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   return bureau.id;
 }

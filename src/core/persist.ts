@@ -58,7 +58,9 @@ export interface Persisted<R = AnyRow> {
 
 /** Columns compared as stored: numeric strings as numbers, dates as ISO text. */
 function comparable(r: AnyRow, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((k) => [k, r[k] instanceof Date ? r[k] : typeof r[k] === 'string' && /^-?\d+\.\d+$/.test(r[k]) ? Number(r[k]) : r[k] ?? null]));
+  return Object.fromEntries(
+    keys.map((k) => [k, r[k] instanceof Date ? r[k] : typeof r[k] === 'string' && /^-?\d+\.\d+$/.test(r[k]) ? Number(r[k]) : (r[k] ?? null)]),
+  );
 }
 
 /** The values whose columns differ from the stored row. */
@@ -83,7 +85,14 @@ export async function persist<V extends Record<string, unknown>, R extends objec
   ctx: Ctx,
   w: WriteScope,
   origin: WriteOrigin,
-  opts: { table: string; entity: string; items: ReadonlyArray<Item<V>>; view: (r: R) => Record<string, unknown>; viewBefore?: (r: R) => Record<string, unknown>; note?: Record<string, unknown> },
+  opts: {
+    table: string;
+    entity: string;
+    items: ReadonlyArray<Item<V>>;
+    view: (r: R) => Record<string, unknown>;
+    viewBefore?: (r: R) => Record<string, unknown>;
+    note?: Record<string, unknown>;
+  },
 ): Promise<Persisted<R>> {
   const tenantId = ctx.actor.tenantId;
   const historical = origin.mode === 'historical';
@@ -111,7 +120,12 @@ export async function persist<V extends Record<string, unknown>, R extends objec
   await insertMany(w.tx, opts.table, inserts);
   const n = await updateMany(w.tx, opts.table, ['tenant_id', 'id'], updates);
   if (n !== updates.length) throw errors.conflict();
-  const stored = await rowsById(w, tenantId, opts.table, ids.filter((_, i) => actions[i] !== 'unchanged'));
+  const stored = await rowsById(
+    w,
+    tenantId,
+    opts.table,
+    ids.filter((_, i) => actions[i] !== 'unchanged'),
+  );
   const rows = opts.items.map((it, i) => (actions[i] === 'unchanged' ? it.old! : stored.get(ids[i]!)!)) as unknown as R[];
   const view = (r: AnyRow) => opts.view(r as unknown as R);
   const viewBefore = (r: AnyRow) => (opts.viewBefore ?? opts.view)(r as unknown as R);
@@ -127,7 +141,15 @@ export async function persist<V extends Record<string, unknown>, R extends objec
       const before = it.old ? Object.fromEntries([...Object.keys(it.values), 'version', 'updated_at'].map((k) => [k, it.old![k] ?? null])) : null;
       traces.push({ row: it.row ?? 0, entity: opts.entity, entityId: String(r.id), action, orgId: r.org_id ?? null, values: view(r), before });
     } else {
-      events.push({ entity: opts.entity, entityId: String(r.id), action, orgId: r.org_id ?? null, ...(it.old ? { before: viewBefore(it.old) } : {}), after: view(r), ...(note ? { note } : {}) });
+      events.push({
+        entity: opts.entity,
+        entityId: String(r.id),
+        action,
+        orgId: r.org_id ?? null,
+        ...(it.old ? { before: viewBefore(it.old) } : {}),
+        after: view(r),
+        ...(note ? { note } : {}),
+      });
     }
   });
   if (origin.mode === 'historical') origin.imp.trace(traces);
@@ -146,7 +168,13 @@ export async function persist<V extends Record<string, unknown>, R extends objec
  * form shows it on the field); in historical mode it becomes a row error naming the
  * row and the ledger column of the field. Returns undefined when it failed.
  */
-export function attempt<T>(origin: WriteOrigin, row: number | undefined, columns: Readonly<Record<string, string>>, errs: RowError[], fn: () => T): T | undefined {
+export function attempt<T>(
+  origin: WriteOrigin,
+  row: number | undefined,
+  columns: Readonly<Record<string, string>>,
+  errs: RowError[],
+  fn: () => T,
+): T | undefined {
   if (origin.mode === 'live') return fn();
   try {
     return fn();
@@ -159,7 +187,13 @@ export function attempt<T>(origin: WriteOrigin, row: number | undefined, columns
 }
 
 /** The same, for a check that is async (a look-up already made is passed in; nothing here queries). */
-export async function attemptAsync<T>(origin: WriteOrigin, row: number | undefined, columns: Readonly<Record<string, string>>, errs: RowError[], fn: () => Promise<T>): Promise<T | undefined> {
+export async function attemptAsync<T>(
+  origin: WriteOrigin,
+  row: number | undefined,
+  columns: Readonly<Record<string, string>>,
+  errs: RowError[],
+  fn: () => Promise<T>,
+): Promise<T | undefined> {
   if (origin.mode === 'live') return fn();
   try {
     return await fn();

@@ -8,17 +8,44 @@ import { recordAudit } from './audit/audit.js';
  * audit chain. Used by `fazhi demo`, `fazhi user add` on an empty database, and
  * the `orgs` ledger's first import.
  */
-export async function createTenant(db: Kysely<KernelDB>, input: { name: string; divisionCode?: string | null; uscc?: string | null }): Promise<{ tenantId: string; bureauId: string }> {
+export async function createTenant(
+  db: Kysely<KernelDB>,
+  input: { name: string; divisionCode?: string | null; uscc?: string | null },
+): Promise<{ tenantId: string; bureauId: string }> {
   return db.transaction().execute(async (tx) => {
-    const t = await tx.insertInto('tenant').values({ name: input.name, division_code: input.divisionCode ?? null }).returning('id').executeTakeFirstOrThrow();
+    const t = await tx
+      .insertInto('tenant')
+      .values({ name: input.name, division_code: input.divisionCode ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const org = await tx
       .insertInto('org')
-      .values({ tenant_id: t.id, name: input.name, kind: 'bureau', parent_id: null, uscc: input.uscc ?? null, division_code: input.divisionCode ?? null, sort: 0 })
+      .values({
+        tenant_id: t.id,
+        name: input.name,
+        kind: 'bureau',
+        parent_id: null,
+        uscc: input.uscc ?? null,
+        division_code: input.divisionCode ?? null,
+        sort: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const actor = systemActor(t.id);
-    await recordAudit(tx, actor, { entity: 'tenant', entityId: t.id, action: 'created', orgId: org.id, after: { name: input.name, divisionCode: input.divisionCode ?? null } });
-    await recordAudit(tx, actor, { entity: 'org', entityId: org.id, action: 'created', orgId: org.id, after: { name: input.name, kind: 'bureau', parentId: null, uscc: input.uscc ?? null, divisionCode: input.divisionCode ?? null } });
+    await recordAudit(tx, actor, {
+      entity: 'tenant',
+      entityId: t.id,
+      action: 'created',
+      orgId: org.id,
+      after: { name: input.name, divisionCode: input.divisionCode ?? null },
+    });
+    await recordAudit(tx, actor, {
+      entity: 'org',
+      entityId: org.id,
+      action: 'created',
+      orgId: org.id,
+      after: { name: input.name, kind: 'bureau', parentId: null, uscc: input.uscc ?? null, divisionCode: input.divisionCode ?? null },
+    });
     return { tenantId: t.id, bureauId: org.id };
   });
 }

@@ -86,7 +86,10 @@ export interface Versioned<V> {
 }
 
 /** Locks, checks, writes and audits one edit of a versioned record (see the file's comment). */
-export async function updateVersioned<V = AnyRow, P extends Record<string, unknown> = Record<string, unknown>>(w: WriteScope, u: VersionedUpdate<V, P>): Promise<Versioned<V>> {
+export async function updateVersioned<V = AnyRow, P extends Record<string, unknown> = Record<string, unknown>>(
+  w: WriteScope,
+  u: VersionedUpdate<V, P>,
+): Promise<Versioned<V>> {
   const tx = w.tx as unknown as Kysely<any>;
   const key = u.key ?? 'id';
   const locked = await sql<AnyRow>`SELECT * FROM ${sql.table(u.table)} WHERE tenant_id = ${u.tenantId} AND ${sql.ref(key)} = ${u.id} FOR UPDATE`.execute(tx);

@@ -116,18 +116,25 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     if (typeof type !== 'string' || !/^multipart\//i.test(type)) return;
     const boundary = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(type);
     const b = boundary?.[1] ?? boundary?.[2] ?? '';
-    if (b.length > 70) return reply.code(400).send({ code: 'BAD_UPLOAD', message: '上传内容格式不正确：multipart 边界（boundary）超过70个字符', field: 'file' });
+    if (b.length > 70)
+      return reply.code(400).send({ code: 'BAD_UPLOAD', message: '上传内容格式不正确：multipart 边界（boundary）超过70个字符', field: 'file' });
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Fazhi 法治水务 API', version: '0.1.0', description: '区水务局法治工作系统接口。写操作需登录会话 Cookie 与 x-csrf-token 头。错误格式：{ code, message, field? }。' },
+      info: {
+        title: 'Fazhi 法治水务 API',
+        version: '0.1.0',
+        description: '区水务局法治工作系统接口。写操作需登录会话 Cookie 与 x-csrf-token 头。错误格式：{ code, message, field? }。',
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   let spaFallback = false;
   installErrorHandler(app, () => spaFallback);
   installInputGuard(app);
-  installAuth(app, { secureCookies: opts.secureCookies ?? (process.env.FAZHI_SECURE_COOKIES === '1' ? true : process.env.FAZHI_SECURE_COOKIES === '0' ? false : 'auto') });
+  installAuth(app, {
+    secureCookies: opts.secureCookies ?? (process.env.FAZHI_SECURE_COOKIES === '1' ? true : process.env.FAZHI_SECURE_COOKIES === '0' ? false : 'auto'),
+  });
 
   await app.register(kernelRoutes, { prefix: '/api' });
   for (const m of sys.registry.modules) {

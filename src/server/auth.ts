@@ -35,11 +35,22 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['登录'];
-  const cookieOpts = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies === 'auto' ? req.protocol === 'https' : opts.secureCookies });
+  const cookieOpts = (req: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: opts.secureCookies === 'auto' ? req.protocol === 'https' : opts.secureCookies,
+  });
 
   api.post(
     '/api/auth/login',
-    { schema: { tags, summary: '用户名密码登录', body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '用户名密码登录',
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
+      },
+    },
     async (req, reply) => {
       const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, r.token, cookieOpts(req));
@@ -58,7 +69,13 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
   });
   api.post(
     '/api/auth/password',
-    { schema: { tags, summary: '修改本人密码', body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改本人密码',
+        body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }),
+      },
+    },
     async (req) => {
       const token = req.cookies[SESSION_COOKIE];
       await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword, token ? sessionHash(token) : undefined);
@@ -67,7 +84,12 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
   );
 
   async function me(req: FastifyRequest, s: NonNullable<FastifyRequest['session']>) {
-    const org = await sys.db.selectFrom('org').select(['id', 'name', 'kind']).where('tenant_id', '=', s.actor.tenantId).where('id', '=', s.actor.orgId!).executeTakeFirst();
+    const org = await sys.db
+      .selectFrom('org')
+      .select(['id', 'name', 'kind'])
+      .where('tenant_id', '=', s.actor.tenantId)
+      .where('id', '=', s.actor.orgId!)
+      .executeTakeFirst();
     const tenant = await sys.db.selectFrom('tenant').select(['id', 'name']).where('id', '=', s.actor.tenantId).executeTakeFirst();
     return {
       userId: s.actor.userId,

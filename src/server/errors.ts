@@ -28,7 +28,10 @@ export function installErrorHandler(app: FastifyInstance, spa: () => boolean = (
     if (fe.validation?.length) {
       const v = fe.validation[0]!;
       const field = (v.keyword === 'required' ? String(v.params.missingProperty ?? '') : v.instancePath.replace(/^\//, '').replace(/\//g, '.')) || undefined;
-      const what = v.keyword === 'format' && v.params.format === 'iso-date' ? '不是有效的日期（应为YYYY-MM-DD格式的真实日期）' : VALIDATION_MESSAGES[v.keyword] ?? '不符合要求';
+      const what =
+        v.keyword === 'format' && v.params.format === 'iso-date'
+          ? '不是有效的日期（应为YYYY-MM-DD格式的真实日期）'
+          : (VALIDATION_MESSAGES[v.keyword] ?? '不符合要求');
       return reply.code(400).send({ code: 'VALIDATION', message: field ? `字段“${field}”${what}` : `请求${what}`, field });
     }
     const db = databaseError(err);
@@ -62,7 +65,10 @@ const SCOPE_COLUMNS = new Set(['tenant_id', 'org_id', 'deleted_at']);
 function keyColumn(detail: string | undefined): string | undefined {
   const m = /Key \(([^)]*)\)/.exec(detail ?? '');
   if (!m) return undefined;
-  const cols = m[1]!.split(',').map((c) => c.trim().replace(/^lower\(|\)$|"/g, '')).filter(Boolean);
+  const cols = m[1]!
+    .split(',')
+    .map((c) => c.trim().replace(/^lower\(|\)$|"/g, ''))
+    .filter(Boolean);
   return cols.filter((c) => !SCOPE_COLUMNS.has(c)).at(-1) ?? cols.at(-1);
 }
 
@@ -119,10 +125,17 @@ export function multipartError(err: unknown, contentType: string): ClientError |
   const e = err as { code?: unknown; message?: unknown; statusCode?: number };
   const code = typeof e?.code === 'string' ? e.code : '';
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
-    return { status: 413, code: 'TOO_LARGE', message: code === 'FST_REQ_FILE_TOO_LARGE' ? '上传的文件过大' : '上传的文件或字段过多（每次只能上传一个文件）', field: 'file' };
+    return {
+      status: 413,
+      code: 'TOO_LARGE',
+      message: code === 'FST_REQ_FILE_TOO_LARGE' ? '上传的文件过大' : '上传的文件或字段过多（每次只能上传一个文件）',
+      field: 'file',
+    };
   }
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return { status: 415, code: 'BAD_UPLOAD', message: '请以 multipart/form-data 方式上传文件', field: 'file' };
-  if (code === 'FST_PROTO_VIOLATION' || code === 'FST_INVALID_JSON_FIELD_ERROR' || code === 'FST_MP_PREMATURE_CLOSE') return { status: 400, code: 'BAD_UPLOAD', message: '上传内容格式不正确', field: 'file' };
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return { status: 415, code: 'BAD_UPLOAD', message: '请以 multipart/form-data 方式上传文件', field: 'file' };
+  if (code === 'FST_PROTO_VIOLATION' || code === 'FST_INVALID_JSON_FIELD_ERROR' || code === 'FST_MP_PREMATURE_CLOSE')
+    return { status: 400, code: 'BAD_UPLOAD', message: '上传内容格式不正确', field: 'file' };
   if (!/^multipart\//i.test(contentType) || code) return null;
   const message = typeof e?.message === 'string' ? e.message : '';
   if (/boundary|multipart|needle|malformed|unexpected end|content type|terminated early/i.test(message)) {

@@ -35,14 +35,23 @@ export async function kernelRoutes(root: FastifyInstance) {
     { schema: { tags: ['审计'], summary: '记录的变更历史', params: Type.Object({ entity: Type.String(), id: Type.String() }) } },
     async (req) => {
       const ctx = await readableRecord(req, req.params.entity, req.params.id);
-      const [events, imported] = await Promise.all([history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id), importTrace(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id)]);
+      const [events, imported] = await Promise.all([
+        history(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id),
+        importTrace(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id),
+      ]);
       // Records taken in by a ledger import carry provenance rows instead of one event each.
       return { data: [...imported, ...events].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq) };
     },
   );
   app.get(
     '/findings/:entity/:id',
-    { schema: { tags: ['审计'], summary: '记录的历史问题（导入时发现的违反规则之处）', params: Type.Object({ entity: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }) } },
+    {
+      schema: {
+        tags: ['审计'],
+        summary: '记录的历史问题（导入时发现的违反规则之处）',
+        params: Type.Object({ entity: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }),
+      },
+    },
     async (req) => {
       const ctx = await readableRecord(req, req.params.entity, req.params.id);
       return { data: await recordFindings(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
@@ -52,30 +61,44 @@ export async function kernelRoutes(root: FastifyInstance) {
   // ── Attachments ──
   app.get(
     '/attachments',
-    { schema: { tags: ['附件'], summary: '记录的附件', querystring: Type.Object({ entity: Type.String({ maxLength: 64 }), entityId: Type.String({ maxLength: 100 }) }) } },
+    {
+      schema: {
+        tags: ['附件'],
+        summary: '记录的附件',
+        querystring: Type.Object({ entity: Type.String({ maxLength: 64 }), entityId: Type.String({ maxLength: 100 }) }),
+      },
+    },
     async (req) => ({ data: await listAttachments(sys, ctxOf(req), req.query.entity, req.query.entityId) }),
   );
-  app.post('/attachments', { schema: { tags: ['附件'], summary: '上传附件（multipart: entity, entityId, file）', consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const part = await req.file();
-    if (!part) throw errors.validation('file', '请选择要上传的文件');
-    const data = await part.toBuffer();
-    const field = (n: string) => {
-      const f = part.fields[n] as { value?: unknown; valueTruncated?: boolean } | undefined;
-      // The upload parser cuts a field at MULTIPART_FIELD_BYTES; a cut value is refused, never used.
-      if (f?.valueTruncated) throw new AppError('TOO_LARGE', `字段“${n}”过长`, 413, n);
-      const v = typeof f?.value === 'string' ? f.value : '';
-      assertCleanText(v, n);
-      return v;
-    };
-    assertCleanText(part.filename, 'file');
-    const a = await addAttachment(sys, ctx, { entity: field('entity'), entityId: field('entityId'), filename: part.filename, mime: part.mimetype, data });
-    return reply.code(201).send({ data: a });
-  });
-  app.get('/attachments/:id/content', { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } }, async (req, reply) => {
-    const { meta, data } = await readAttachment(sys, ctxOf(req), req.params.id);
-    return sendFile(reply, data, meta.filename, meta.mime);
-  });
+  app.post(
+    '/attachments',
+    { schema: { tags: ['附件'], summary: '上传附件（multipart: entity, entityId, file）', consumes: ['multipart/form-data'] } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const part = await req.file();
+      if (!part) throw errors.validation('file', '请选择要上传的文件');
+      const data = await part.toBuffer();
+      const field = (n: string) => {
+        const f = part.fields[n] as { value?: unknown; valueTruncated?: boolean } | undefined;
+        // The upload parser cuts a field at MULTIPART_FIELD_BYTES; a cut value is refused, never used.
+        if (f?.valueTruncated) throw new AppError('TOO_LARGE', `字段“${n}”过长`, 413, n);
+        const v = typeof f?.value === 'string' ? f.value : '';
+        assertCleanText(v, n);
+        return v;
+      };
+      assertCleanText(part.filename, 'file');
+      const a = await addAttachment(sys, ctx, { entity: field('entity'), entityId: field('entityId'), filename: part.filename, mime: part.mimetype, data });
+      return reply.code(201).send({ data: a });
+    },
+  );
+  app.get(
+    '/attachments/:id/content',
+    { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    async (req, reply) => {
+      const { meta, data } = await readAttachment(sys, ctxOf(req), req.params.id);
+      return sendFile(reply, data, meta.filename, meta.mime);
+    },
+  );
 
   // ── Ledgers (台账) ──
   app.get('/ledgers', { schema: { tags: ['台账'], summary: '可用的台账及其列' } }, async (req) => {
@@ -98,10 +121,14 @@ export async function kernelRoutes(root: FastifyInstance) {
     const ctx = authorize(req, need === 'read' ? def.readPermission : def.writePermission);
     return { def, ctx };
   };
-  app.get('/ledgers/:key/template', { schema: { tags: ['台账'], summary: '空白模板（xlsx）', params: Type.Object({ key: Type.String() }) } }, async (req, reply) => {
-    const { def } = ledgerOf(req.params.key, 'read', req);
-    return sendFile(reply, await templateXlsx(def.spec), `${def.spec.title}台账模板.xlsx`, XLSX);
-  });
+  app.get(
+    '/ledgers/:key/template',
+    { schema: { tags: ['台账'], summary: '空白模板（xlsx）', params: Type.Object({ key: Type.String() }) } },
+    async (req, reply) => {
+      const { def } = ledgerOf(req.params.key, 'read', req);
+      return sendFile(reply, await templateXlsx(def.spec), `${def.spec.title}台账模板.xlsx`, XLSX);
+    },
+  );
   app.get(
     '/ledgers/:key/export',
     {
@@ -164,11 +191,19 @@ export async function kernelRoutes(root: FastifyInstance) {
     async (req) => {
       const { ctx, keys } = readableLedgers(req);
       const q = req.query;
-      const items = await listImports(ctx, keys, { ledger: q.ledger, limit: q.limit, before: q.beforeAt && q.beforeId ? { at: q.beforeAt, id: q.beforeId } : undefined });
+      const items = await listImports(ctx, keys, {
+        ledger: q.ledger,
+        limit: q.limit,
+        before: q.beforeAt && q.beforeId ? { at: q.beforeAt, id: q.beforeId } : undefined,
+      });
       const titles = new Map([...sys.registry.ledgers.values()].map((l) => [l.spec.key, l.spec.title]));
       return {
         data: {
-          items: items.map((i) => ({ ...i, ledgerTitle: titles.get(i.ledger) ?? i.ledger, canUndo: !!sys.registry.ledgers.get(i.ledger)?.undo && ctx.actor.permissions.has(sys.registry.ledgers.get(i.ledger)!.writePermission) })),
+          items: items.map((i) => ({
+            ...i,
+            ledgerTitle: titles.get(i.ledger) ?? i.ledger,
+            canUndo: !!sys.registry.ledgers.get(i.ledger)?.undo && ctx.actor.permissions.has(sys.registry.ledgers.get(i.ledger)!.writePermission),
+          })),
           next: items.length === (q.limit ?? 50) ? { beforeAt: items.at(-1)!.at.toISOString(), beforeId: items.at(-1)!.id } : null,
         },
       };
@@ -191,12 +226,16 @@ export async function kernelRoutes(root: FastifyInstance) {
     const mime = /\.csv$/i.test(f.filename) ? 'text/csv' : XLSX;
     return sendFile(reply, f.data, f.filename, mime);
   });
-  app.post('/imports/:id/undo', { schema: { tags: ['台账'], summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）', params: ImportId } }, async (req) => {
-    const { ctx, r } = await importOf(req, req.params.id);
-    const def = sys.registry.ledgers.get(r.ledger);
-    if (!def) throw errors.notFound('台账');
-    return { data: await undoImport(ctx, def, req.params.id) };
-  });
+  app.post(
+    '/imports/:id/undo',
+    { schema: { tags: ['台账'], summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）', params: ImportId } },
+    async (req) => {
+      const { ctx, r } = await importOf(req, req.params.id);
+      const def = sys.registry.ledgers.get(r.ledger);
+      if (!def) throw errors.notFound('台账');
+      return { data: await undoImport(ctx, def, req.params.id) };
+    },
+  );
 
   // ── Metrics ──
   const MetricQs = Type.Object({
@@ -217,7 +256,9 @@ export async function kernelRoutes(root: FastifyInstance) {
     const q = metricQuery(req, req.query);
     const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
     const values = await sys.registry.metrics.computeAll(q, defs);
-    return { data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] })) };
+    return {
+      data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] })),
+    };
   });
   app.get(
     '/metrics/:key/drill',
@@ -233,12 +274,20 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
 
   // ── Deadlines and the calendar ──
-  app.get('/deadlines', { schema: { tags: ['期限'], summary: '未完成的期限（最早到期在前）', querystring: Type.Object({ module: Type.Optional(Type.String()) }) } }, async (req) => ({
-    data: await sys.calendar.listOpen(ctxOf(req), { module: req.query.module }),
-  }));
-  app.get('/deadlines/:id', { schema: { tags: ['期限'], summary: '期限及其计算说明', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } }, async (req) => ({
-    data: await sys.calendar.explainTracked(ctxOf(req), req.params.id),
-  }));
+  app.get(
+    '/deadlines',
+    { schema: { tags: ['期限'], summary: '未完成的期限（最早到期在前）', querystring: Type.Object({ module: Type.Optional(Type.String()) }) } },
+    async (req) => ({
+      data: await sys.calendar.listOpen(ctxOf(req), { module: req.query.module }),
+    }),
+  );
+  app.get(
+    '/deadlines/:id',
+    { schema: { tags: ['期限'], summary: '期限及其计算说明', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    async (req) => ({
+      data: await sys.calendar.explainTracked(ctxOf(req), req.params.id),
+    }),
+  );
   const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
   app.get('/calendar/day/:date', { schema: { tags: ['期限'], summary: '某日是否工作日', params: Type.Object({ date: IsoDate }) } }, async (req) => {
     authorize(req, 'system.calendar.read');
@@ -246,7 +295,13 @@ export async function kernelRoutes(root: FastifyInstance) {
   });
   app.get(
     '/calendar/month/:month',
-    { schema: { tags: ['期限'], summary: '某月每日的工作日信息（节假日、调休）', params: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) }) } },
+    {
+      schema: {
+        tags: ['期限'],
+        summary: '某月每日的工作日信息（节假日、调休）',
+        params: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) }),
+      },
+    },
     async (req) => {
       authorize(req, 'system.calendar.read');
       const [y, m] = req.params.month.split('-').map(Number) as [number, number];
@@ -266,13 +321,23 @@ export async function kernelRoutes(root: FastifyInstance) {
       schema: {
         tags: ['期限'],
         summary: '按规则推算期限并说明（工作日/自然日/月）',
-        querystring: Type.Object({ start: IsoDate, n: Type.Integer({ minimum: 0, maximum: 3650 }), unit: Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]), source: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          start: IsoDate,
+          n: Type.Integer({ minimum: 0, maximum: 3650 }),
+          unit: Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]),
+          source: Type.Optional(Type.String()),
+        }),
       },
     },
     async (req) => {
       authorize(req, 'system.calendar.read');
       const { start, n, unit, source } = req.query;
-      return { data: sys.calendar.explain({ start, rule: { key: 'adhoc', label: '试算', unit, n, source: source ?? (unit === 'workday' ? '行政处罚法第八十五条' : '民事诉讼法第八十五条') } }) };
+      return {
+        data: sys.calendar.explain({
+          start,
+          rule: { key: 'adhoc', label: '试算', unit, n, source: source ?? (unit === 'workday' ? '行政处罚法第八十五条' : '民事诉讼法第八十五条') },
+        }),
+      };
     },
   );
 }

@@ -14,7 +14,19 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();
@@ -65,7 +77,10 @@ describe('enforcement in the browser', () => {
     await page.getByRole('button', { name: '登记线索' }).click();
     let modal = page.locator('.ant-modal:visible');
     await modal.locator('.ant-form-item').filter({ hasText: '来源' }).first().locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^12345$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^12345$/ })
+      .click();
     // Its own wording per attempt: a retry meets the first attempt's clue in the same database.
     const site = `浏览器测试工地${Date.now() % 100000}`;
     await modal.getByLabel('来源编号（12345工单号、信访件号、移送函号等）').fill(`GD12345-BROWSER-${Date.now()}`);
@@ -88,7 +103,9 @@ describe('enforcement in the browser', () => {
     const officers = modal.locator('.ant-form-item').filter({ hasText: '承办人' });
     for (const name of [first, second]) {
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
-      await expect.poll(() => officers.locator('.ant-select-selection-item').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(name.split('（')[0]!)]));
+      await expect
+        .poll(() => officers.locator('.ant-select-selection-item').allInnerTexts())
+        .toEqual(expect.arrayContaining([expect.stringContaining(name.split('（')[0]!)]));
     }
     await page.keyboard.press('Escape');
     const chosen = await officers.innerText();

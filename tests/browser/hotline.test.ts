@@ -48,7 +48,10 @@ async function pick(page: Page, fieldLabel: string, option: string) {
 }
 
 async function act(page: Page, button: string, fill?: () => Promise<void>) {
-  await page.getByTestId('record-actions').getByRole('button', { name: label(button) }).click();
+  await page
+    .getByTestId('record-actions')
+    .getByRole('button', { name: label(button) })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   await fill?.();

@@ -16,7 +16,11 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();
@@ -46,7 +50,10 @@ async function shot(page: Page, name: string) {
 }
 /** Clicks an action button of the permit page and confirms its modal. */
 async function step(page: Page, action: string, fill?: () => Promise<void>) {
-  await page.getByTestId('permit-actions').getByRole('button', { name: label(action) }).click();
+  await page
+    .getByTestId('permit-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   if (fill) await fill();

@@ -26,7 +26,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -149,7 +157,11 @@ describe('annual report editor', () => {
     expect(await editor.inputValue()).toBe(`${before}\n${sentence}`);
 
     // Its versions: the new one on top, with the author.
-    await page.locator(`section[data-section="${SECTION}"]`).getByRole('button', { name: /历史版本/ }).first().click();
+    await page
+      .locator(`section[data-section="${SECTION}"]`)
+      .getByRole('button', { name: /历史版本/ })
+      .first()
+      .click();
     const drawer = page.getByRole('dialog').filter({ hasText: '历史版本 ·' });
     await drawer.getByText('当前').waitFor();
     expect(await drawer.innerText()).toContain('陈法制');
@@ -188,7 +200,9 @@ describe('annual report editor', () => {
     type Sec = { sentences: Array<{ segments: Array<{ figure?: Fig }> }>; children: Sec[] };
     const figs = (s: Sec): Fig[] => [...s.sentences.flatMap((x) => x.segments.flatMap((g) => (g.figure ? [g.figure] : []))), ...s.children.flatMap(figs)];
     const all = (await apiGet<{ sections: Sec[] }>(page, `/api/reports/rule-of-law/${YEAR}`)).sections.flatMap(figs);
-    const count = all.find((f) => typeof f.value === 'number' && Number.isInteger(f.value) && f.value > 100 && f.value % 100 !== 0 && f.text === String(f.value));
+    const count = all.find(
+      (f) => typeof f.value === 'number' && Number.isInteger(f.value) && f.value > 100 && f.value % 100 !== 0 && f.text === String(f.value),
+    );
     if (count) {
       const wrap = page.locator(`a[data-metric="${count.metric}"]`).first().locator('xpath=..');
       await wrap.scrollIntoViewIfNeeded();

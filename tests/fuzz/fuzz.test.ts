@@ -40,7 +40,23 @@ const MEGA = 'x'.repeat(1024 * 1024);
 const LONG = 'z'.repeat(300);
 
 /** Malformed path-param values (already percent-encoded for the URL). */
-const BAD_PARAMS = ['not-a-uuid', '-'.repeat(36), 'g0000000-0000-4000-8000-00000000000g', 'null', '%2e%2e', '12345678-1234-1234-1234-1234567890ab%00', '%00', LONG, '..%2F..%2Fetc%2Fpasswd', '%ED%A0%80', '00000000-0000-0000-0000-000000000000', '-1', '99999999999999999999', '2023-02-30', '%E2%80%AE'];
+const BAD_PARAMS = [
+  'not-a-uuid',
+  '-'.repeat(36),
+  'g0000000-0000-4000-8000-00000000000g',
+  'null',
+  '%2e%2e',
+  '12345678-1234-1234-1234-1234567890ab%00',
+  '%00',
+  LONG,
+  '..%2F..%2Fetc%2Fpasswd',
+  '%ED%A0%80',
+  '00000000-0000-0000-0000-000000000000',
+  '-1',
+  '99999999999999999999',
+  '2023-02-30',
+  '%E2%80%AE',
+];
 /** Malformed query values. */
 const BAD_QUERY = [NUL, SURROGATE, '2023-02-30', '2023-13-01', '-1', '99999999999999999999', '2147483648', '1.5', '1e309', '', LONG, 'true\u0000'];
 const BAD_STRINGS: Array<[string, unknown]> = [
@@ -72,7 +88,23 @@ const BAD_DATES: Array<[string, unknown]> = [
   ['datetime-garbage', '2023-02-30T25:61:00Z'],
 ];
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; pattern?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; additionalProperties?: unknown };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  additionalProperties?: unknown;
+};
 
 interface Case {
   route: string;
@@ -87,8 +119,9 @@ const typeOf = (s: Schema): string => {
   if (Array.isArray(s.type)) return s.type.find((t) => t !== 'null') ?? 'string';
   return s.type ?? 'any';
 };
-const unwrap = (s: Schema): Schema => (s.anyOf ? s.anyOf.find((x) => x.type !== 'null') ?? s.anyOf[0]! : s);
-const isDateField = (name: string, s: Schema) => s.format === 'date' || s.format === 'date-time' || (s.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}') || /(On|Date|date|At|Until|From|To|Day)$/.test(name);
+const unwrap = (s: Schema): Schema => (s.anyOf ? (s.anyOf.find((x) => x.type !== 'null') ?? s.anyOf[0]!) : s);
+const isDateField = (name: string, s: Schema) =>
+  s.format === 'date' || s.format === 'date-time' || (s.pattern ?? '').includes('\\d{4}-\\d{2}-\\d{2}') || /(On|Date|date|At|Until|From|To|Day)$/.test(name);
 
 describe('fuzz: no input answers 5xx', () => {
   let sys: System;
@@ -96,7 +129,15 @@ describe('fuzz: no input answers 5xx', () => {
   let admin: Client;
   let street: Client;
   let orgId = '';
-  let doc: { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema: Schema; required?: boolean }>; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+  let doc: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { parameters?: Array<{ in: string; name: string; schema: Schema; required?: boolean }>; requestBody?: { content: Record<string, { schema: Schema }> } }
+      >
+    >;
+  };
   let ledgers: Array<{ key: string; columns: Array<{ header: string }> }> = [];
   let entities: string[] = [];
   const causes = new Map<string, string>();
@@ -108,11 +149,19 @@ describe('fuzz: no input answers 5xx', () => {
   beforeAll(async () => {
     sys = await testSystem('demo');
     // Errors the handler logs (the 500s), by request id, so a failure shows its cause.
-    app = await buildServer(sys, { webDist: null, logger: { level: 'warn', stream: { write: (line: string) => {
-      const l = JSON.parse(line) as { reqId?: string; err?: { message?: string; code?: string } };
-      if (l.reqId && (l as { level?: number }).level === 40) dbErrors.push(`${l.reqId} ${l.err?.code ?? ''} ${l.err?.message ?? ''}`.slice(0, 200));
-      else if (l.reqId) causes.set(l.reqId, `${l.err?.code ?? ''} ${l.err?.message ?? ''}`.trim().slice(0, 160));
-    } } } });
+    app = await buildServer(sys, {
+      webDist: null,
+      logger: {
+        level: 'warn',
+        stream: {
+          write: (line: string) => {
+            const l = JSON.parse(line) as { reqId?: string; err?: { message?: string; code?: string } };
+            if (l.reqId && (l as { level?: number }).level === 40) dbErrors.push(`${l.reqId} ${l.err?.code ?? ''} ${l.err?.message ?? ''}`.slice(0, 200));
+            else if (l.reqId) causes.set(l.reqId, `${l.err?.code ?? ''} ${l.err?.message ?? ''}`.trim().slice(0, 160));
+          },
+        },
+      },
+    });
     admin = await login(app, 'admin');
     street = await login(app, 'wushan');
     doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
@@ -163,7 +212,11 @@ describe('fuzz: no input answers 5xx', () => {
       return out;
     }
     if (t === 'array') {
-      out.push({ path, name: 'not-array', value: 'x' }, { path, name: 'array-of-nul', value: [NUL] }, { path, name: 'array-huge', value: Array.from({ length: 2000 }, (_, i) => `v${i}`) });
+      out.push(
+        { path, name: 'not-array', value: 'x' },
+        { path, name: 'array-of-nul', value: [NUL] },
+        { path, name: 'array-huge', value: Array.from({ length: 2000 }, (_, i) => `v${i}`) },
+      );
       if (s.items) for (const m of mutations(s.items, [...path, '0'])) out.push(m);
       return out;
     }
@@ -195,12 +248,18 @@ describe('fuzz: no input answers 5xx', () => {
 
   const urlOf = (path: string, params: Record<string, string>, query: Record<string, string> = {}) => {
     let u = path.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? 'x');
-    const qs = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&');
+    const qs = Object.entries(query)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${v}`)
+      .join('&');
     if (qs) u += `?${qs}`;
     return u;
   };
   /** Encodes a query value, keeping a lone surrogate as its raw UTF-8 bytes (encodeURIComponent throws on it). */
-  const enc = (v: string) => v.split('').map((ch) => (ch === '\ud800' ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+  const enc = (v: string) =>
+    v
+      .split('')
+      .map((ch) => (ch === '\ud800' ? '%ED%A0%80' : encodeURIComponent(ch)))
+      .join('');
 
   /** A real record id for a route's {id}, from its list route (not users/sessions: the fuzz must not disable its own account). */
   const realIds = new Map<string, string>();
@@ -227,17 +286,29 @@ describe('fuzz: no input answers 5xx', () => {
         const query = (op.parameters ?? []).filter((p) => p.in === 'query');
         // Plausible params: a real ledger key / entity name where the route takes one, else a random uuid.
         const good: Record<string, string> = {};
-        for (const p of params) good[p.name] = p.name === 'key' && oaPath.includes('ledgers') ? ledgers[0]!.key : p.name === 'entity' ? entities[0]! : p.schema.pattern ? (p.name === 'month' ? '2024-03' : '2024-03-01') : '00000000-0000-4000-8000-000000000001';
+        for (const p of params)
+          good[p.name] =
+            p.name === 'key' && oaPath.includes('ledgers')
+              ? ledgers[0]!.key
+              : p.name === 'entity'
+                ? entities[0]!
+                : p.schema.pattern
+                  ? p.name === 'month'
+                    ? '2024-03'
+                    : '2024-03-01'
+                  : '00000000-0000-4000-8000-000000000001';
         const real = realIds.get(oaPath.split('/{id}')[0]!);
         if (real && 'id' in good) good.id = real;
         const goodQuery: Record<string, string> = {};
         for (const q of query) if (q.required) goodQuery[q.name] = enc(String(plausible(q.name, q.schema)));
         const add = (name: string, o: InjectOptions) => cases.push({ route, name, opts: { method: M, ...o } });
         // Path params.
-        for (const p of params) for (const bad of BAD_PARAMS) add(`param ${p.name}=${bad.slice(0, 40)}`, { url: urlOf(oaPath, { ...good, [p.name]: bad }, goodQuery) });
+        for (const p of params)
+          for (const bad of BAD_PARAMS) add(`param ${p.name}=${bad.slice(0, 40)}`, { url: urlOf(oaPath, { ...good, [p.name]: bad }, goodQuery) });
         // Query strings.
         for (const q of query) {
-          for (const bad of BAD_QUERY) add(`query ${q.name}=${JSON.stringify(bad.slice(0, 20))}`, { url: urlOf(oaPath, good, { ...goodQuery, [q.name]: enc(bad) }) });
+          for (const bad of BAD_QUERY)
+            add(`query ${q.name}=${JSON.stringify(bad.slice(0, 20))}`, { url: urlOf(oaPath, good, { ...goodQuery, [q.name]: enc(bad) }) });
         }
         add('query unknown=NUL', { url: urlOf(oaPath, good, { ...goodQuery, zzz: enc(NUL) }) });
         if (query.length) add('query all missing', { url: urlOf(oaPath, good) });
@@ -249,7 +320,8 @@ describe('fuzz: no input answers 5xx', () => {
           const url = urlOf(oaPath, good, goodQuery);
           add('body plausible', { url, payload: base as object });
           add('body plausible again', { url, payload: base as object });
-          for (const m of mutations(json)) add(`body ${m.path.join('.') || '(root)'} ${m.name}`, { url, payload: setAt(base, m.path, m.value, m.drop) as object });
+          for (const m of mutations(json))
+            add(`body ${m.path.join('.') || '(root)'} ${m.name}`, { url, payload: setAt(base, m.path, m.value, m.drop) as object });
           add('body extra property', { url, payload: { ...(base as object), zzzExtra: NUL } });
           add('body array', { url, payload: [base] as unknown as object });
           add('body null', { url, payload: 'null', headers: { 'content-type': 'application/json' } });
@@ -266,10 +338,12 @@ describe('fuzz: no input answers 5xx', () => {
           for (const key of keys) {
             const url = urlOf(oaPath, { ...good, key }, goodQuery);
             const b = 'fuzzBoundary';
-            const part = (name: string, filename: string | null, data: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${data}\r\n`;
+            const part = (name: string, filename: string | null, data: string) =>
+              `--${b}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${data}\r\n`;
             const ledger = ledgers.find((l) => l.key === key);
             const header = ledger ? ledger.columns.map((c) => c.header).join(',') : 'a,b';
-            const mp = (name: string, body: string, boundary = b) => add(`multipart ${key} ${name}`, { url, payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+            const mp = (name: string, body: string, boundary = b) =>
+              add(`multipart ${key} ${name}`, { url, payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
             mp('truncated', `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`);
             mp('long-boundary', part('file', 'a.csv', header) + `--${b}--\r\n`, b + 'x'.repeat(5000));
             mp('boundary-mismatch', part('file', 'a.csv', header) + `--${b}--\r\n`, 'other');
@@ -277,10 +351,29 @@ describe('fuzz: no input answers 5xx', () => {
             mp('empty-file', part('entity', null, entities[0]!) + part('entityId', null, NUL) + part('file', 'a.csv', '') + `--${b}--\r\n`);
             mp('headers-only-csv', part('file', 'a.csv', header + '\r\n') + `--${b}--\r\n`);
             const tpl = templates.get(key);
-            if (tpl) add(`multipart ${key} headers-only template xlsx`, { url, payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="t.xlsx"\r\n\r\n`), tpl, Buffer.from(`\r\n--${b}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${b}` } });
+            if (tpl)
+              add(`multipart ${key} headers-only template xlsx`, {
+                url,
+                payload: Buffer.concat([
+                  Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="t.xlsx"\r\n\r\n`),
+                  tpl,
+                  Buffer.from(`\r\n--${b}--\r\n`),
+                ]),
+                headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+              });
             mp('garbage-xlsx', part('file', 'a.xlsx', 'PK\u0003\u0004garbage') + `--${b}--\r\n`);
             mp('nul-filename', part('file', 'a\u0000.csv', header + '\n') + `--${b}--\r\n`);
-            mp('nul-row', part('file', 'a.csv', `${header}\n${header.split(',').map(() => NUL).join(',')}\n`) + `--${b}--\r\n`);
+            mp(
+              'nul-row',
+              part(
+                'file',
+                'a.csv',
+                `${header}\n${header
+                  .split(',')
+                  .map(() => NUL)
+                  .join(',')}\n`,
+              ) + `--${b}--\r\n`,
+            );
             mp('no-content-type-boundary', part('file', 'a.csv', header), '');
           }
         }
@@ -310,7 +403,8 @@ describe('fuzz: no input answers 5xx', () => {
         perRoute.set(c.route, (perRoute.get(c.route) ?? 0) + 1);
         if (!KNOWN_5XX.has(c.route)) failures.push(`${c.route} [${who}] ${c.name} → ${r.statusCode} ${r.body.slice(0, 120)} cause: ${causes.get(id) ?? '?'}`);
       }
-      if (r.statusCode === 401 && who === 'admin' && !c.route.startsWith('POST /api/auth/login')) throw new Error(`the admin session was lost at ${c.route} ${c.name}`);
+      if (r.statusCode === 401 && who === 'admin' && !c.route.startsWith('POST /api/auth/login'))
+        throw new Error(`the admin session was lost at ${c.route} ${c.name}`);
     };
     const BATCH = 6;
     for (let i = 0; i < cases.length; i += BATCH) {
@@ -318,15 +412,18 @@ describe('fuzz: no input answers 5xx', () => {
       await Promise.all(batch.map((c, j) => run(admin, c, 'admin').then(() => ((i + j) % 2 === 0 ? run(street, c, 'wushan') : undefined))));
     }
     const routes = new Set(cases.map((c) => c.route)).size;
-    console.log(`fuzz: ${sent} requests on ${routes} routes (${realIds.size} list routes probed for real ids); 5xx on ${perRoute.size} routes (${[...perRoute.values()].reduce((a, b) => a + b, 0)} responses); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+    console.log(
+      `fuzz: ${sent} requests on ${routes} routes (${realIds.size} list routes probed for real ids); 5xx on ${perRoute.size} routes (${[...perRoute.values()].reduce((a, b) => a + b, 0)} responses); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+    );
     if (failures.length) console.log(failures.join('\n'));
-    if (process.env.FUZZ_VERBOSE) console.log(`answered from database errors (${dbErrors.length}):\n` + dbErrors.map((l) => `${routeOf.get(l.split(' ')[0]!)} ← ${l}`).join('\n'));
+    if (process.env.FUZZ_VERBOSE)
+      console.log(`answered from database errors (${dbErrors.length}):\n` + dbErrors.map((l) => `${routeOf.get(l.split(' ')[0]!)} ← ${l}`).join('\n'));
     expect(sent).toBeGreaterThanOrEqual(10_000);
     expect(failures).toEqual([]);
   });
 
-  it('names the field and changes nothing for the probe\'s causes', async () => {
-    const officers = async () => ((await admin.req('GET', '/api/enforcement/officers')).body.data as Array<{ name: string; orgId: string }>);
+  it("names the field and changes nothing for the probe's causes", async () => {
+    const officers = async () => (await admin.req('GET', '/api/enforcement/officers')).body.data as Array<{ name: string; orgId: string }>;
     const before = await officers();
     const o = before[0]!;
     // NUL and a lone surrogate: 400 naming the field, before any SQL.
@@ -357,7 +454,9 @@ describe('fuzz: no input answers 5xx', () => {
     // A malformed attachment id; a bad multipart boundary.
     r = await admin.req('GET', `/api/attachments/${'-'.repeat(36)}/content`);
     expect([r.status, r.body.field]).toEqual([400, 'id']);
-    r = await admin.req('POST', '/api/attachments', Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc'), { 'content-type': 'multipart/form-data; boundary=b' });
+    r = await admin.req('POST', '/api/attachments', Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc'), {
+      'content-type': 'multipart/form-data; boundary=b',
+    });
     expect([r.status, r.body.code]).toEqual([400, 'BAD_UPLOAD']);
     r = await admin.req('POST', '/api/attachments', Buffer.from('x'), { 'content-type': `multipart/form-data; boundary=${'b'.repeat(300)}` });
     expect([r.status, r.body.code]).toEqual([400, 'BAD_UPLOAD']);

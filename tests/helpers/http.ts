@@ -7,7 +7,12 @@ import { DEMO_PASSWORD } from '../../src/modules/system/demo.js';
 export interface Client {
   cookie: string;
   csrf: string;
-  req(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  req(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
 }
 
 export async function testServer(sys: System): Promise<FastifyInstance> {
@@ -38,7 +43,9 @@ export async function login(app: FastifyInstance, username: string, password = D
 /** Uploads a ledger file through the API (`POST /api/ledgers/:key/import`). */
 export function uploadLedger(c: Client, key: string, data: Buffer | string, filename: string, opts: { dryRun?: boolean } = {}) {
   const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const body = Buffer.concat([head, Buffer.isBuffer(data) ? data : Buffer.from(data), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return c.req('POST', `/api/ledgers/${key}/import${opts.dryRun ? '?dryRun=true' : ''}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }

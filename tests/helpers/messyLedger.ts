@@ -138,7 +138,10 @@ export async function messyLedgerFile(spec: LedgerSpec, rows: ReadonlyArray<Reco
   // The group header covers the 2nd and 3rd spec columns (indices 2 and 3 of a row's cells; Excel columns C and D).
   const group = columns.length >= 3 ? [2, 3] : [];
   const title = `${spec.title}${MESSY_TITLE_SUFFIX}`;
-  const headerTop: Cell[] = ['序号', ...columns.map((c, j) => (group.includes(j + 1) ? (j + 1 === group[0] ? MESSY_GROUP_HEADER : null) : messyHeader(c, j, c.key === wanKey)))];
+  const headerTop: Cell[] = [
+    '序号',
+    ...columns.map((c, j) => (group.includes(j + 1) ? (j + 1 === group[0] ? MESSY_GROUP_HEADER : null) : messyHeader(c, j, c.key === wanKey))),
+  ];
   const headerSub: Cell[] = [null, ...columns.map((c, j) => (group.includes(j + 1) ? messyHeader(c, j, c.key === wanKey) : null))];
   const data: Cell[][] = rows.map((r, i) => [i + 1, ...columns.map((c) => messyCell(c, r[c.key], i, options.format, c.key === wanKey))]);
   const signature = '填表人：张三　审核人：李四　填表日期：2023年1月5日';
@@ -147,7 +150,10 @@ export async function messyLedgerFile(spec: LedgerSpec, rows: ReadonlyArray<Reco
   if (options.format === 'csv') {
     const pad = (cells: Cell[]) => Array.from({ length: width }, (_, k) => cells[k] ?? '');
     const records = [pad([title]), [], pad(headerTop), pad(headerSub), ...data.map(pad), [], pad([signature]), pad([note])];
-    const text = stringify(records.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v === null ? '' : String(v)))), { record_delimiter: '\r\n' });
+    const text = stringify(
+      records.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v === null ? '' : String(v)))),
+      { record_delimiter: '\r\n' },
+    );
     return iconv.encode(text, 'gb18030');
   }
 

@@ -76,13 +76,19 @@ export async function testSystem(which: 'empty' | 'demo' = 'demo', modules: read
       if (!WRITES_PAST_THE_APPLICATION.includes(file)) {
         for (const t of await sys.db.selectFrom('tenant').select('id').execute()) {
           const r = await verifyRecords(sys.db, t.id, { limit: 5 });
-          problems = problems.concat(r.problems.map((p) => `${p.kind} ${p.entity} ${p.entityId}`), r.tamperedImports.map((i) => `import ${i.importId}`));
+          problems = problems.concat(
+            r.problems.map((p) => `${p.kind} ${p.entity} ${p.entityId}`),
+            r.tamperedImports.map((i) => `import ${i.importId}`),
+          );
         }
       }
       await close();
       fs.rmSync(filesDir, { recursive: true, force: true });
       fs.rmSync(keyDir, { recursive: true, force: true });
-      if (problems.length) throw new Error(`records inconsistent with their audit trail when the test database closed (a write without its event, or an event before its change): ${problems.join('; ')}`);
+      if (problems.length)
+        throw new Error(
+          `records inconsistent with their audit trail when the test database closed (a write without its event, or an event before its change): ${problems.join('; ')}`,
+        );
     },
   };
 }

@@ -29,9 +29,15 @@ describe('audit chain', () => {
 
   it('rolls the event back with a failed change', async () => {
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
-    const before = await sys.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await sys.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(createOrg(ctx, { name: '五山街道', kind: 'street' })).rejects.toMatchObject({ code: 'DUPLICATE', field: 'name' });
-    const after = await sys.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await sys.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

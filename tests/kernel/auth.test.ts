@@ -40,7 +40,13 @@ describe('login and sessions', () => {
 
   it('checks at most 5 passwords when guesses come in parallel', async () => {
     const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/api/auth/login', { username: 'flood', password: `Guess-${i}-tide` })));
-    const events = await sys.db.selectFrom('audit_event').select(['action']).where('entity', '=', 'user').where('action', 'in', ['login_failed', 'locked']).where('entity_id', '=', (await sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id).execute();
+    const events = await sys.db
+      .selectFrom('audit_event')
+      .select(['action'])
+      .where('entity', '=', 'user')
+      .where('action', 'in', ['login_failed', 'locked'])
+      .where('entity_id', '=', (await sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id)
+      .execute();
     // Only the attempts that got to check a password are recorded: never more than 5.
     expect(events.length).toBeLessThanOrEqual(5);
     expect(guesses.filter((g) => g.statusCode === 423).length).toBeGreaterThanOrEqual(25);
@@ -63,7 +69,12 @@ describe('login and sessions', () => {
     const c = await login(app, 'admin');
     const orgs = (await c.req('GET', '/api/orgs')).body.data;
     const bureau = orgs.find((o: any) => o.kind === 'bureau');
-    const res = await app.inject({ method: 'POST', url: '/api/orgs', payload: { name: '新科室', kind: 'department', parentId: bureau.id }, headers: { cookie: c.cookie } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { name: '新科室', kind: 'department', parentId: bureau.id },
+      headers: { cookie: c.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF');
     const ok = await c.req('POST', '/api/orgs', { name: '新科室', kind: 'department', parentId: bureau.id });
@@ -86,7 +97,12 @@ describe('login and sessions', () => {
     process.env.FAZHI_TRUST_PROXY = 'true';
     const proxied = await testServer(sys);
     try {
-      const https = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'Fazhi@2022' }, headers: { 'x-forwarded-proto': 'https' } });
+      const https = await proxied.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'viewer', password: 'Fazhi@2022' },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
       const plain = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'Fazhi@2022' } });
       expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
@@ -101,11 +117,22 @@ describe('login and sessions', () => {
     const c = await login(app, 'admin');
     const bureau = (await c.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
     for (const url of ['/%61pi/orgs', '/api/%6Frgs', '/%61%70%69/orgs']) {
-      const res = await app.inject({ method: 'POST', url, payload: { name: `编码科${url.length}`, kind: 'department', parentId: bureau.id }, headers: { cookie: c.cookie } });
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        payload: { name: `编码科${url.length}`, kind: 'department', parentId: bureau.id },
+        headers: { cookie: c.cookie },
+      });
       expect(res.statusCode, url).toBe(403);
       expect(res.json().code).toBe('CSRF');
     }
-    const created = await c.req('POST', '/api/users', { username: 'encoded', displayName: '编码测试', orgId: bureau.id, roles: ['viewer'], password: 'Init-Pass-2023' });
+    const created = await c.req('POST', '/api/users', {
+      username: 'encoded',
+      displayName: '编码测试',
+      orgId: bureau.id,
+      roles: ['viewer'],
+      password: 'Init-Pass-2023',
+    });
     expect(created.status).toBe(201);
     const u = await login(app, 'encoded', 'Init-Pass-2023');
     for (const url of ['/%61pi/users', '/api/%75sers', '/%61pi/orgs']) {
@@ -118,16 +145,28 @@ describe('login and sessions', () => {
   it('ends a session idle for more than 30 minutes', async () => {
     const c = await login(app, 'clerk');
     expect((await c.req('GET', '/api/auth/me')).status).toBe(200);
-    await sys.db.updateTable('app_session').set({ last_seen_at: new Date(Date.now() - 31 * 60000) }).execute();
+    await sys.db
+      .updateTable('app_session')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60000) })
+      .execute();
     expect((await c.req('GET', '/api/auth/me')).status).toBe(401);
   });
 
   it('ends the other sessions of a user who changes the password', async () => {
     const admin = await login(app, 'admin');
     const bureau = (await admin.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
-    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Password1' })).body.field).toBe('password');
-    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Twice-Tide7' })).body.message).toBe('密码不能包含用户名');
-    expect((await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Init-Tide-73' })).status).toBe(201);
+    expect(
+      (await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Password1' })).body
+        .field,
+    ).toBe('password');
+    expect(
+      (await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Twice-Tide7' })).body
+        .message,
+    ).toBe('密码不能包含用户名');
+    expect(
+      (await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Init-Tide-73' }))
+        .status,
+    ).toBe(201);
     const office = await login(app, 'twice', 'Init-Tide-73');
     const phone = await login(app, 'twice', 'Init-Tide-73');
     expect((await office.req('POST', '/api/auth/password', { oldPassword: 'Init-Tide-73', newPassword: 'Pump-Gate-58' })).status).toBe(200);
@@ -138,7 +177,13 @@ describe('login and sessions', () => {
   it('forces a new user to change the initial password before anything else, under the policy', async () => {
     const admin = await login(app, 'admin');
     const orgs = (await admin.req('GET', '/api/orgs')).body.data;
-    const created = await admin.req('POST', '/api/users', { username: 'newbie', displayName: '新同事', orgId: orgs[0].id, roles: ['viewer'], password: 'Init-Pass-2022' });
+    const created = await admin.req('POST', '/api/users', {
+      username: 'newbie',
+      displayName: '新同事',
+      orgId: orgs[0].id,
+      roles: ['viewer'],
+      password: 'Init-Pass-2022',
+    });
     expect(created.status).toBe(201);
     const u = await login(app, 'newbie', 'Init-Pass-2022');
     const blocked = await u.req('GET', '/api/orgs');

@@ -27,13 +27,23 @@ beforeAll(async () => {
   // a year whose holiday notice is not yet in chinese-days.
   await write({ db: sys.db, actor }, async (w) => {
     const a = await sys.calendar.track(w, actor, {
-      module: 'test', entity: 'org', entityId: orgs.get('五山街道')!.id, orgId: orgs.get('五山街道')!.id, title: '整改期限',
-      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' }, start: '2031-04-28',
+      module: 'test',
+      entity: 'org',
+      entityId: orgs.get('五山街道')!.id,
+      orgId: orgs.get('五山街道')!.id,
+      title: '整改期限',
+      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' },
+      start: '2031-04-28',
     });
     deadlineId = a.id;
     const b = await sys.calendar.track(w, actor, {
-      module: 'test', entity: 'org', entityId: orgs.get('员村街道')!.id, orgId: orgs.get('员村街道')!.id, title: '整改期限',
-      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' }, start: '2031-04-28',
+      module: 'test',
+      entity: 'org',
+      entityId: orgs.get('员村街道')!.id,
+      orgId: orgs.get('员村街道')!.id,
+      title: '整改期限',
+      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' },
+      start: '2031-04-28',
     });
     otherStreetDeadline = b.id;
   });

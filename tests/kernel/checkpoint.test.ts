@@ -71,9 +71,24 @@ describe('signed checkpoints of the audit chain', () => {
     let prev = (await sql<{ hash: string }>`SELECT hash FROM audit_event WHERE tenant_id = ${tenantId} AND seq = 4`.execute(sys.db)).rows[0]?.hash ?? GENESIS;
     for (const r of rows) {
       const changes = typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes;
-      const ev: Omit<AuditEvent, 'hash'> = { tenantId, seq: Number(r.seq), at: new Date(r.at), actorId: r.actor_id, actorName: Number(r.seq) === 5 ? '篡改者' : r.actor_name, orgId: r.org_id, entity: r.entity, entityId: r.entity_id, action: r.action, changes, requestId: r.request_id, prevHash: prev };
+      const ev: Omit<AuditEvent, 'hash'> = {
+        tenantId,
+        seq: Number(r.seq),
+        at: new Date(r.at),
+        actorId: r.actor_id,
+        actorName: Number(r.seq) === 5 ? '篡改者' : r.actor_name,
+        orgId: r.org_id,
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: r.action,
+        changes,
+        requestId: r.request_id,
+        prevHash: prev,
+      };
       const hash = eventHash(ev);
-      await sql`UPDATE audit_event SET actor_name = ${ev.actorName}, prev_hash = ${prev}, hash = ${hash} WHERE tenant_id = ${tenantId} AND seq = ${r.seq}`.execute(sys.db);
+      await sql`UPDATE audit_event SET actor_name = ${ev.actorName}, prev_hash = ${prev}, hash = ${hash} WHERE tenant_id = ${tenantId} AND seq = ${r.seq}`.execute(
+        sys.db,
+      );
       prev = hash;
     }
     const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
@@ -85,8 +100,14 @@ describe('signed checkpoints of the audit chain', () => {
   it('refuses a checkpoint not signed with the key', async () => {
     await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
     await createOrg(ctx(), { name: '伪造检查点科', kind: 'department' });
-    const head = (await sql<{ seq: number; hash: string }>`SELECT seq::int AS seq, hash FROM audit_event WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1`.execute(sys.db)).rows[0]!;
-    await sql`INSERT INTO audit_checkpoint (tenant_id, seq, hash, at, mac) VALUES (${tenantId}, ${head.seq}, ${head.hash}, now(), ${'ab'.repeat(32)})`.execute(sys.db);
+    const head = (
+      await sql<{ seq: number; hash: string }>`SELECT seq::int AS seq, hash FROM audit_event WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1`.execute(
+        sys.db,
+      )
+    ).rows[0]!;
+    await sql`INSERT INTO audit_checkpoint (tenant_id, seq, hash, at, mac) VALUES (${tenantId}, ${head.seq}, ${head.hash}, now(), ${'ab'.repeat(32)})`.execute(
+      sys.db,
+    );
     const r = await verifyIncremental(sys.db, tenantId, sys.auditKey);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toContain('签名无效');
@@ -150,7 +171,9 @@ describe('signed checkpoints of the audit chain', () => {
         await until(() => readSink(sink, tenantId).length > 0);
         expect(readSink(sink, tenantId).length).toBeGreaterThan(0);
         await unguard();
-        await sql`UPDATE audit_event SET actor_name = '篡改者' WHERE tenant_id = ${tenantId} AND seq = (SELECT max(seq) FROM audit_event WHERE tenant_id = ${tenantId})`.execute(sys.db);
+        await sql`UPDATE audit_event SET actor_name = '篡改者' WHERE tenant_id = ${tenantId} AND seq = (SELECT max(seq) FROM audit_event WHERE tenant_id = ${tenantId})`.execute(
+          sys.db,
+        );
         await createOrg(ctx(), { name: '定时检查点科', kind: 'department' });
         await until(() => logged.some((l) => l.startsWith('error')));
       } finally {

@@ -39,7 +39,15 @@ describe('concurrent writers', () => {
       i % 3 === 0
         ? admin.req('POST', '/api/orgs', { name: `并发科${i}`, kind: 'department', parentId: bureau.id })
         : i % 3 === 1
-          ? clerk.req('POST', '/api/hotline/items', { refNo: `GZ-CONC-${i}`, receivedAt: '2026-03-02 09:00', demandType: '咨询', title: '并发', content: '并发写入', orgId: unit.id, timeLimit: 1 })
+          ? clerk.req('POST', '/api/hotline/items', {
+              refNo: `GZ-CONC-${i}`,
+              receivedAt: '2026-03-02 09:00',
+              demandType: '咨询',
+              title: '并发',
+              content: '并发写入',
+              orgId: unit.id,
+              timeLimit: 1,
+            })
           : legal.req('POST', '/api/legal/advice', { date: '2026-03-02', kind: '会议', title: `并发会议${i}` }),
     );
     const results = await Promise.all(writes);
@@ -52,7 +60,9 @@ describe('concurrent writers', () => {
 
   it('a transaction PostgreSQL picks as a deadlock victim is run again by the kernel, so both writers succeed', async () => {
     const tenantId = (await listTenants(sys.db))[0]!.id;
-    const [a, b] = (await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name LIMIT 2`.execute(sys.db)).rows.map((r) => r.id);
+    const [a, b] = (
+      await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name LIMIT 2`.execute(sys.db)
+    ).rows.map((r) => r.id);
     let attempts = 0;
     let firstDone = 0;
     let release!: () => void;
@@ -73,4 +83,3 @@ describe('concurrent writers', () => {
     if (dbKind === 'postgres') expect(attempts).toBe(3); // one of the two ran twice
   });
 });
-

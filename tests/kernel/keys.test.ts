@@ -27,8 +27,9 @@ const ENV = ['FAZHI_PII_KEY', 'FAZHI_AUDIT_KEY', 'FAZHI_KEY_DIR', 'FAZHI_DATA', 
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 const testKey = Buffer.from(process.env.FAZHI_PII_KEY!, 'base64');
 const restoreEnv = () => {
-  for (const k of ENV) if (saved[k] === undefined) delete process.env[k];
-  else process.env[k] = saved[k];
+  for (const k of ENV)
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
   configurePii(testKey);
 };
 let tmp: string;
@@ -49,10 +50,30 @@ async function seed(sys: System): Promise<void> {
   const { tenantId, bureauId } = await createTenant(sys.db, { name: '测试区水务局' });
   await sys.db
     .insertInto('pub_decision' as any)
-    .values({ tenant_id: tenantId, org_id: bureauId, kind: 'penalty', source_entity: 'test', source_id: '1', decision_no: '穗水罚〔2024〕1号', decided_on: '2024-03-01', due_on: '2024-03-08', party_name: '张三', party_type: '自然人', party_id_no: encryptPii(ID_NO), title: 't', content: 'c' })
+    .values({
+      tenant_id: tenantId,
+      org_id: bureauId,
+      kind: 'penalty',
+      source_entity: 'test',
+      source_id: '1',
+      decision_no: '穗水罚〔2024〕1号',
+      decided_on: '2024-03-01',
+      due_on: '2024-03-08',
+      party_name: '张三',
+      party_type: '自然人',
+      party_id_no: encryptPii(ID_NO),
+      title: 't',
+      content: 'c',
+    })
     .execute();
 }
-const storedIdNo = async (sys: System) => ((await sys.db.selectFrom('pub_decision' as any).select('party_id_no').executeTakeFirstOrThrow()) as { party_id_no: string }).party_id_no;
+const storedIdNo = async (sys: System) =>
+  (
+    (await sys.db
+      .selectFrom('pub_decision' as any)
+      .select('party_id_no')
+      .executeTakeFirstOrThrow()) as { party_id_no: string }
+  ).party_id_no;
 
 describe.runIf(dbKind === 'pglite')('keys outside the data folder', () => {
   it('keeps the keys in <data>.keys (0700, files 0600), and a copy of the data folder alone does not decrypt', async () => {
@@ -164,7 +185,12 @@ describe('rotating the personal-identifier key', () => {
   async function plaintexts(): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const c of cols) {
-      const rows = await sql<{ k: string; v: string }>`SELECT tenant_id::text || '/' || id::text AS k, ${sql.ref(c.column)} AS v FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)} IS NOT NULL`.execute(sys.db);
+      const rows = await sql<{
+        k: string;
+        v: string;
+      }>`SELECT tenant_id::text || '/' || id::text AS k, ${sql.ref(c.column)} AS v FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)} IS NOT NULL`.execute(
+        sys.db,
+      );
       for (const r of rows.rows) out.set(`${c.table}.${c.column}/${r.k}`, decryptPii(r.v)!);
     }
     return out;
@@ -180,13 +206,27 @@ describe('rotating the personal-identifier key', () => {
     expect(fs.existsSync(`${keyFile}.next`)).toBe(false);
     // …until the change is on record.
     const tid = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
-    await write({ db: sys.db, actor: systemActor(tid, '测试') }, (w) => sealRecords(w.tx, tid, (inputs) => w.auditMany(inputs), { entities: entitiesOfTables(['dm_item']), action: 'updated', reason: '测试' }));
+    await write({ db: sys.db, actor: systemActor(tid, '测试') }, (w) =>
+      sealRecords(w.tx, tid, (inputs) => w.auditMany(inputs), { entities: entitiesOfTables(['dm_item']), action: 'updated', reason: '测试' }),
+    );
     const before = await plaintexts();
     // Every declared column holds identifiers to rotate.
-    for (const c of cols) expect([...before.keys()].some((k) => k.startsWith(`${c.table}.${c.column}/`)), `${c.table}.${c.column}`).toBe(true);
-    const case1 = (await sql<{ party_id_no: string; party_id_index: string; id: string }>`SELECT id, party_id_no, party_id_index FROM enf_case WHERE party_id_no IS NOT NULL ORDER BY id LIMIT 1`.execute(sys.db)).rows[0]!;
+    for (const c of cols)
+      expect(
+        [...before.keys()].some((k) => k.startsWith(`${c.table}.${c.column}/`)),
+        `${c.table}.${c.column}`,
+      ).toBe(true);
+    const case1 = (
+      await sql<{
+        party_id_no: string;
+        party_id_index: string;
+        id: string;
+      }>`SELECT id, party_id_no, party_id_index FROM enf_case WHERE party_id_no IS NOT NULL ORDER BY id LIMIT 1`.execute(sys.db)
+    ).rows[0]!;
     const idNo = decryptPii(case1.party_id_no)!;
-    const phoneRow = (await sql<{ id: string; person_phone: string }>`SELECT id, person_phone FROM dm_item WHERE person_phone IS NOT NULL ORDER BY id LIMIT 1`.execute(sys.db)).rows[0]!;
+    const phoneRow = (
+      await sql<{ id: string; person_phone: string }>`SELECT id, person_phone FROM dm_item WHERE person_phone IS NOT NULL ORDER BY id LIMIT 1`.execute(sys.db)
+    ).rows[0]!;
     const phone = decryptPii(phoneRow.person_phone)!;
 
     const r = await rotatePiiKey(sys.db, cols, keyFile, { chunk: 37 });
@@ -202,11 +242,15 @@ describe('rotating the personal-identifier key', () => {
     // Lookups by ID number and phone (the blind indexes) still find their records.
     const byId = await sql<{ id: string }>`SELECT id FROM enf_case WHERE party_id_index = ${piiIndex(idNo)}`.execute(sys.db);
     expect(byId.rows.map((x) => x.id)).toContain(case1.id);
-    const byPhone = await sql<{ id: string }>`SELECT id FROM dm_item WHERE person_phone_idx = ${piiIndex(` ${phone.slice(0, 3)} ${phone.slice(3)}`)}`.execute(sys.db);
+    const byPhone = await sql<{ id: string }>`SELECT id FROM dm_item WHERE person_phone_idx = ${piiIndex(` ${phone.slice(0, 3)} ${phone.slice(3)}`)}`.execute(
+      sys.db,
+    );
     expect(byPhone.rows.map((x) => x.id)).toContain(phoneRow.id);
     // The old key neither decrypts nor finds anything.
     const old = derivePiiKeys(testKey);
-    const now = (await sql<{ party_id_no: string; party_id_index: string }>`SELECT party_id_no, party_id_index FROM enf_case WHERE id = ${case1.id}`.execute(sys.db)).rows[0]!;
+    const now = (
+      await sql<{ party_id_no: string; party_id_index: string }>`SELECT party_id_no, party_id_index FROM enf_case WHERE id = ${case1.id}`.execute(sys.db)
+    ).rows[0]!;
     expect(() => decryptPii(now.party_id_no, old)).toThrow();
     expect(now.party_id_index).not.toBe(case1.party_id_index);
     expect((await sql`SELECT 1 FROM enf_case WHERE party_id_index = ${piiIndex(idNo, old)}`.execute(sys.db)).rows).toHaveLength(0);
@@ -214,7 +258,13 @@ describe('rotating the personal-identifier key', () => {
     const ev = await sys.db.selectFrom('audit_event').select(['entity', 'action']).where('entity', '=', 'system.pii_key').execute();
     expect(ev).toEqual([{ entity: 'system.pii_key', action: 'rotated' }]);
     // …and every re-encrypted record's new state is on record (verify --records stays clean).
-    expect(await sys.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'rekeyed').executeTakeFirstOrThrow()).toMatchObject({ n: expect.anything() });
+    expect(
+      await sys.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'rekeyed')
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ n: expect.anything() });
     expect((await verifyRecords(sys.db, tid)).problems).toEqual([]);
   });
 
@@ -223,7 +273,13 @@ describe('rotating the personal-identifier key', () => {
     fs.writeFileSync(keyFile, dataKey.toString('base64'), { mode: 0o600 });
     configurePii(dataKey);
     const before = await plaintexts();
-    await expect(rotatePiiKey(sys.db, cols, keyFile, { afterCommit: () => { throw new Error('crash'); } })).rejects.toThrow('crash');
+    await expect(
+      rotatePiiKey(sys.db, cols, keyFile, {
+        afterCommit: () => {
+          throw new Error('crash');
+        },
+      }),
+    ).rejects.toThrow('crash');
     // Committed, but pii.key still holds the old key and pii.key.next the new one.
     expect(fs.readFileSync(keyFile, 'utf8')).toBe(dataKey.toString('base64'));
     const next = Buffer.from(fs.readFileSync(`${keyFile}.next`, 'utf8'), 'base64');

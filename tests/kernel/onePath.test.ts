@@ -12,7 +12,11 @@ const WRITES = /\.(insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\b
 describe('ledger imports take the one write path', () => {
   const files = fs
     .readdirSync('src/modules')
-    .flatMap((m) => (fs.existsSync(path.join('src/modules', m)) && fs.statSync(path.join('src/modules', m)).isDirectory() ? fs.readdirSync(path.join('src/modules', m)).map((f) => path.join('src/modules', m, f)) : []))
+    .flatMap((m) =>
+      fs.existsSync(path.join('src/modules', m)) && fs.statSync(path.join('src/modules', m)).isDirectory()
+        ? fs.readdirSync(path.join('src/modules', m)).map((f) => path.join('src/modules', m, f))
+        : [],
+    )
     .filter((f) => /ledgers?\.ts$/.test(f) && !f.endsWith('.test.ts'));
 
   it('finds the ledger files', () => {

@@ -16,7 +16,8 @@ import { undoImport } from '../../src/core/ledger/imports.js';
 describe('record states (verify --records)', () => {
   let sys: System;
   let tenantId: string;
-  const problems = async () => (await verifyRecords(sys.db, tenantId, { limit: 1000 })).problems.map((p: RecordProblem) => `${p.kind} ${p.entity} ${p.entityId}`);
+  const problems = async () =>
+    (await verifyRecords(sys.db, tenantId, { limit: 1000 })).problems.map((p: RecordProblem) => `${p.kind} ${p.entity} ${p.entityId}`);
 
   beforeAll(async () => {
     sys = await testSystem('demo');
@@ -68,11 +69,15 @@ describe('record states (verify --records)', () => {
 
     it('a row inserted in the database is named; a baseline seals it, never a changed row', async () => {
       const id = '00000000-0000-4000-8000-00000000abcd';
-      await sql`INSERT INTO legal_advice SELECT (jsonb_populate_record(NULL::legal_advice, to_jsonb(a) || jsonb_build_object('id', ${id}::text))).* FROM legal_advice a WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`.execute(sys.db);
+      await sql`INSERT INTO legal_advice SELECT (jsonb_populate_record(NULL::legal_advice, to_jsonb(a) || jsonb_build_object('id', ${id}::text))).* FROM legal_advice a WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`.execute(
+        sys.db,
+      );
       const c = await sql<{ id: string }>`SELECT id FROM enf_case WHERE tenant_id = ${tenantId} ORDER BY id DESC LIMIT 1`.execute(sys.db);
       await sql`UPDATE enf_case SET party_name = party_name || '·' WHERE id = ${c.rows[0]!.id}`.execute(sys.db);
       expect((await problems()).sort()).toEqual([`changed enforcement.case ${c.rows[0]!.id}`, `untraced legal.advice ${id}`].sort());
-      const sealed = await write({ db: sys.db, actor: systemActor(tenantId, '完整性基线') }, (w) => sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)));
+      const sealed = await write({ db: sys.db, actor: systemActor(tenantId, '完整性基线') }, (w) =>
+        sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)),
+      );
       expect(sealed).toBe(1);
       expect(await problems()).toEqual([`changed enforcement.case ${c.rows[0]!.id}`]);
       await sql`UPDATE enf_case SET party_name = left(party_name, -1) WHERE id = ${c.rows[0]!.id}`.execute(sys.db);
@@ -86,7 +91,11 @@ describe('record states (verify --records)', () => {
     it('imported records: states kept in the provenance rows, their digest in the import event; undo restores consistency', async () => {
       const ctx = { db: sys.db, actor: systemActor(tenantId, '测试') };
       const def = sys.registry.ledgers.get('legal-advice')!;
-      const existing = await sql<{ date: string; kind: string; title: string }>`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, title FROM legal_advice WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`.execute(sys.db);
+      const existing = await sql<{
+        date: string;
+        kind: string;
+        title: string;
+      }>`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, title FROM legal_advice WHERE tenant_id = ${tenantId} ORDER BY id LIMIT 1`.execute(sys.db);
       const e = existing.rows[0]!;
       const rows = ['日期,类型,事项名称,顾问单位,承办人', `${e.date},${e.kind},${e.title},,状态测试律师`];
       for (let i = 0; i < 25; i++) rows.push(`2023-06-${String(1 + (i % 28)).padStart(2, '0')},会议,状态测试会议${i},,张律师`);
@@ -96,7 +105,11 @@ describe('record states (verify --records)', () => {
       if (!res.ok) return;
       expect(await problems()).toEqual([]);
       const imp = await sys.db.selectFrom('ledger_import').select(['audit_seq']).where('id', '=', res.importId!).executeTakeFirstOrThrow();
-      const rec = (await sql<{ entity_id: string }>`SELECT entity_id FROM ledger_import_row WHERE import_id = ${res.importId} AND action = 'created' ORDER BY row_number LIMIT 1`.execute(sys.db)).rows[0]!.entity_id;
+      const rec = (
+        await sql<{
+          entity_id: string;
+        }>`SELECT entity_id FROM ledger_import_row WHERE import_id = ${res.importId} AND action = 'created' ORDER BY row_number LIMIT 1`.execute(sys.db)
+      ).rows[0]!.entity_id;
       // A direct change to an imported record names the import's event as the last known state.
       await sql`UPDATE legal_advice SET handler = '篡改者' WHERE id = ${rec}`.execute(sys.db);
       const coverWithState = async (importId: string, id: string) => {
@@ -120,7 +133,9 @@ describe('record states (verify --records)', () => {
     });
 
     it("an event's recorded state cannot be rewritten unseen: the chain breaks", async () => {
-      const ev = await sql<{ seq: number }>`SELECT seq FROM audit_event WHERE tenant_id = ${tenantId} AND state_hash IS NOT NULL ORDER BY seq DESC LIMIT 1`.execute(sys.db);
+      const ev = await sql<{
+        seq: number;
+      }>`SELECT seq FROM audit_event WHERE tenant_id = ${tenantId} AND state_hash IS NOT NULL ORDER BY seq DESC LIMIT 1`.execute(sys.db);
       const seq = Number(ev.rows[0]!.seq);
       await sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(sys.db);
       try {

@@ -20,7 +20,12 @@ import { orgsByName } from '../../src/core/orgs.js';
 const notes = defineModule({
   key: 'notes',
   title: '测试记录',
-  migrations: [{ id: 'notes/0001.sql', sql: 'CREATE TABLE note (tenant_id uuid NOT NULL, id serial, org_id uuid NOT NULL, body text NOT NULL, PRIMARY KEY (tenant_id, id));' }],
+  migrations: [
+    {
+      id: 'notes/0001.sql',
+      sql: 'CREATE TABLE note (tenant_id uuid NOT NULL, id serial, org_id uuid NOT NULL, body text NOT NULL, PRIMARY KEY (tenant_id, id));',
+    },
+  ],
   permissions: { 'notes.rw': { label: '测试', roles: ['street', 'admin'] } },
   entities: {
     note: {
@@ -74,7 +79,11 @@ beforeAll(async () => {
   const orgs = await orgsByName(sys.db, tenantId);
   yuancunOrg = orgs.get('员村街道')!.id;
   for (const street of ['五山街道', '员村街道']) {
-    const r = await (sys.db as any).insertInto('note').values({ tenant_id: tenantId, org_id: orgs.get(street)!.id, body: `${street}的记录` }).returning('id').executeTakeFirstOrThrow();
+    const r = await (sys.db as any)
+      .insertInto('note')
+      .values({ tenant_id: tenantId, org_id: orgs.get(street)!.id, body: `${street}的记录` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids[street] = r.id;
   }
   wushan = await login(app, 'wushan');
@@ -120,7 +129,7 @@ describe('data scope: a street reads and writes only its own records', () => {
     expect((await wushan.req('GET', `/api/metrics?year=2022&orgId=${yuancunOrg}`)).status).toBe(404);
   });
 
-  it("serves an attachment only to users whose scope covers the owning record", async () => {
+  it('serves an attachment only to users whose scope covers the owning record', async () => {
     const boundary = '----fazhi';
     const body = [
       `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nnote`,

@@ -75,7 +75,12 @@ const sampleDay = () => new Date(Date.UTC(2024, 0, 1) + ++n * 86_400_000).toISOS
 
 /** Every permission of every module granted to the street role as well. */
 const widened: ModuleDef[] = modules.map((m) =>
-  m.permissions ? { ...m, permissions: Object.fromEntries(Object.entries(m.permissions).map(([k, p]) => [k, { ...p, roles: [...new Set([...p.roles, 'street' as const])] }])) } : m,
+  m.permissions
+    ? {
+        ...m,
+        permissions: Object.fromEntries(Object.entries(m.permissions).map(([k, p]) => [k, { ...p, roles: [...new Set([...p.roles, 'street' as const])] }])),
+      }
+    : m,
 );
 
 async function post(url: string, body: Json) {
@@ -84,8 +89,19 @@ async function post(url: string, body: Json) {
   return r.body.data;
 }
 /** What each demand kind requires besides the common fields. */
-const DEMAND_EXTRAS: Record<string, Json> = { hotline: {}, petitions: { channel: '来信' }, proposals: { demandType: '人大代表建议', channel: '主办' }, disclosure: { demandType: '自然人', channel: '网络' } };
-const demandBody = (kind = 'hotline') => ({ refNo: uniq('SC'), receivedAt: '2024-03-01T09:00:00+08:00', title: '范围测试', content: '数据范围测试的诉求内容', ...DEMAND_EXTRAS[kind] });
+const DEMAND_EXTRAS: Record<string, Json> = {
+  hotline: {},
+  petitions: { channel: '来信' },
+  proposals: { demandType: '人大代表建议', channel: '主办' },
+  disclosure: { demandType: '自然人', channel: '网络' },
+};
+const demandBody = (kind = 'hotline') => ({
+  refNo: uniq('SC'),
+  receivedAt: '2024-03-01T09:00:00+08:00',
+  title: '范围测试',
+  content: '数据范围测试的诉求内容',
+  ...DEMAND_EXTRAS[kind],
+});
 const ownDemand = async (kind: string) => (created[`${kind}Item`] ??= (await post(`/api/${kind}/items`, demandBody(kind))).id);
 const demandAssign = (kind: string): Fixture => ({
   url: async () => `/api/${kind}/items/${await ownDemand(kind)}/assign`,
@@ -95,15 +111,33 @@ const demandAssign = (kind: string): Fixture => ({
 const FIXTURES: Record<string, Fixture> = {
   'POST /api/users': { body: () => ({ username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' }) },
   'PATCH /api/users/{id}': {
-    url: async () => `/api/users/${(created.user ??= (await post('/api/users', { username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' })).id)}`,
-    body: async () => ({ version: (await wushan.req('GET', '/api/users')).body.data.find((u: Json) => u.id === created.user).version, displayName: '改名', orgId: OWN }),
+    url: async () =>
+      `/api/users/${(created.user ??= (await post('/api/users', { username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' })).id)}`,
+    body: async () => ({
+      version: (await wushan.req('GET', '/api/users')).body.data.find((u: Json) => u.id === created.user).version,
+      displayName: '改名',
+      orgId: OWN,
+    }),
   },
   'POST /api/enforcement/cases': {
     body: async () => {
-      const offs = await sql<{ id: string; until: string }>`SELECT id, cert_valid_until::text AS until FROM enf_officer WHERE org_id = ${OWN} AND active AND cert_no IS NOT NULL AND cert_valid_until IS NOT NULL ORDER BY cert_valid_until DESC LIMIT 2`.execute(sys.db);
+      const offs = await sql<{
+        id: string;
+        until: string;
+      }>`SELECT id, cert_valid_until::text AS until FROM enf_officer WHERE org_id = ${OWN} AND active AND cert_no IS NOT NULL AND cert_valid_until IS NOT NULL ORDER BY cert_valid_until DESC LIMIT 2`.execute(
+        sys.db,
+      );
       const item = await sql<{ id: string }>`SELECT id FROM enf_item WHERE delegated ORDER BY code LIMIT 1`.execute(sys.db);
       const filedOn = [offs.rows[1]!.until, new Date().toISOString().slice(0, 10)].sort()[0]!;
-      return { cause: '范围测试案由', partyType: '法人', partyName: '范围测试有限公司', filedOn, officerIds: offs.rows.map((o) => o.id), itemId: item.rows[0]!.id, source: '巡查发现' };
+      return {
+        cause: '范围测试案由',
+        partyType: '法人',
+        partyName: '范围测试有限公司',
+        filedOn,
+        officerIds: offs.rows.map((o) => o.id),
+        itemId: item.rows[0]!.id,
+        source: '巡查发现',
+      };
     },
   },
   'POST /api/enforcement/clues': { body: () => ({ source: '巡查发现', receivedOn: '2024-03-01', summary: '范围测试线索' }) },
@@ -120,12 +154,21 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/disclosure/proactive': { bureauOwned: true, body: () => ({ date: '2024-03-01', section: '通知公告', title: uniq('范围测试') }) },
   'POST /api/licensing/items': { body: () => ({ code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 }) },
   'POST /api/licensing/permits': {
-    body: async () => ({ itemId: (created.licItem ??= (await post('/api/licensing/items', { code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 })).id), applicant: '范围测试公司', channel: '窗口', receivedOn: '2024-03-01' }),
+    body: async () => ({
+      itemId: (created.licItem ??= (
+        await post('/api/licensing/items', { code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 })
+      ).id),
+      applicant: '范围测试公司',
+      channel: '窗口',
+      receivedOn: '2024-03-01',
+    }),
   },
   'POST /api/legal/contracts': { body: () => ({ firm: '范围测试律师事务所', contractNo: uniq('SC-'), startOn: '2030-01-01', endOn: '2030-12-31' }) },
   'POST /api/legal/advice': { body: () => ({ date: '2024-03-01', kind: '合同审查', title: '范围测试' }) },
   'POST /api/legal/documents': { body: () => ({ kind: '规范性文件', title: uniq('范围测试'), submittedOn: '2024-03-01' }) },
-  'POST /api/legal/appraisals': { body: () => ({ year: 2031, appraisedOn: '2031-12-01', selfCheck: '自查', criteria: [{ name: '服务质量', max: 100, score: 90 }] }) },
+  'POST /api/legal/appraisals': {
+    body: () => ({ year: 2031, appraisedOn: '2031-12-01', selfCheck: '自查', criteria: [{ name: '服务质量', max: 100, score: 90 }] }),
+  },
   'POST /api/staff/study-sessions': { body: () => ({ date: '2024-03-01', form: '专题培训', topic: '范围测试' }) },
   'POST /api/staff/exam-results': { body: () => ({ exam: '范围测试考试', date: '2024-03-01', person: uniq('人'), score: 90, passMark: 60 }) },
   'POST /api/staff/trainings': { body: () => ({ date: '2024-03-01', topic: '范围测试', audience: '街道', mode: '线下', onsite: 10, attendees: 10 }) },
@@ -142,19 +185,41 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     // Another street's inspector: the conflict would be kept with them.
     outside: async () => ({
-      inspectorId: (await sql<{ id: string }>`SELECT id FROM insp_inspector WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]?.id ?? (await otherInspector()),
+      inspectorId:
+        (await sql<{ id: string }>`SELECT id FROM insp_inspector WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]?.id ?? (await otherInspector()),
       entityId: (await post('/api/inspections/entities', { code: uniq('SC-'), name: '范围测试对象', kind: '取水单位' })).id,
       reason: '亲属关系',
     }),
   },
   'POST /api/inspections/plans': {
-    body: async () => ({ year: 2024, title: '范围测试计划', itemId: (await post('/api/inspections/items', { code: uniq('SC-'), name: '范围测试抽查事项', entityKind: '取水单位' })).id, ratioPercent: 10, windowFrom: '2024-03-01', windowTo: '2024-06-30' }),
+    body: async () => ({
+      year: 2024,
+      title: '范围测试计划',
+      itemId: (await post('/api/inspections/items', { code: uniq('SC-'), name: '范围测试抽查事项', entityKind: '取水单位' })).id,
+      ratioPercent: 10,
+      windowFrom: '2024-03-01',
+      windowTo: '2024-06-30',
+    }),
   },
   'POST /api/rivers': { body: () => ({ name: uniq('范围涌'), streetOrgIds: [OWN] }), outside: () => ({ name: uniq('范围涌'), streetOrgIds: [OTHER] }) },
   'POST /api/water-samples': {
-    body: async () => ({ riverId: (created.river ??= (await post('/api/rivers', { name: uniq('范围涌'), streetOrgIds: [OWN] })).id), sampledOn: sampleDay(), transparencyCm: 30, doMgl: 5, orpMv: 100, nh3nMgl: 1 }),
+    body: async () => ({
+      riverId: (created.river ??= (await post('/api/rivers', { name: uniq('范围涌'), streetOrgIds: [OWN] })).id),
+      sampledOn: sampleDay(),
+      transparencyCm: 30,
+      doMgl: 5,
+      orpMv: 100,
+      nh3nMgl: 1,
+    }),
     // A river of another street: the sample would be kept with it.
-    outside: async () => ({ riverId: (await sql<{ id: string }>`SELECT id FROM river WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!.id, sampledOn: sampleDay(), transparencyCm: 30, doMgl: 5, orpMv: 100, nh3nMgl: 1 }),
+    outside: async () => ({
+      riverId: (await sql<{ id: string }>`SELECT id FROM river WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!.id,
+      sampledOn: sampleDay(),
+      transparencyCm: 30,
+      doMgl: 5,
+      orpMv: 100,
+      nh3nMgl: 1,
+    }),
   },
   'POST /api/hotline/items': { body: () => demandBody('hotline') },
   'POST /api/petitions/items': { body: () => demandBody('petitions') },
@@ -174,17 +239,29 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/flood/risk-points': { body: () => riskPointBody() },
   'PATCH /api/flood/risk-points/{id}': {
     url: async () => `/api/flood/risk-points/${await ownRiskPoint()}`,
-    body: async () => ({ version: (await wushan.req('GET', `/api/flood/risk-points/${await ownRiskPoint()}`)).body.data.version, name: uniq('改名风险点'), orgId: OWN }),
+    body: async () => ({
+      version: (await wushan.req('GET', `/api/flood/risk-points/${await ownRiskPoint()}`)).body.data.version,
+      name: uniq('改名风险点'),
+      orgId: OWN,
+    }),
   },
   'POST /api/flood/projects': { body: () => projectBody() },
   'PATCH /api/flood/projects/{id}': {
     url: async () => `/api/flood/projects/${await ownProject()}`,
-    body: async () => ({ version: (await wushan.req('GET', `/api/flood/projects/${await ownProject()}`)).body.data.version, status: uniq('实施'), streetOrgId: OWN }),
+    body: async () => ({
+      version: (await wushan.req('GET', `/api/flood/projects/${await ownProject()}`)).body.data.version,
+      status: uniq('实施'),
+      streetOrgId: OWN,
+    }),
   },
   'POST /api/flood/works': { body: () => workBody() },
   'PATCH /api/flood/works/{id}': {
     url: async () => `/api/flood/works/${await ownWork()}`,
-    body: async () => ({ version: (await wushan.req('GET', '/api/flood/works')).body.data.works.find((x: Json) => x.id === created.work).version, location: uniq('位置'), orgId: OWN }),
+    body: async () => ({
+      version: (await wushan.req('GET', '/api/flood/works')).body.data.works.find((x: Json) => x.id === created.work).version,
+      location: uniq('位置'),
+      orgId: OWN,
+    }),
   },
   // The flood department's by design (the bureau's roster, deployments, warnings, yearly disclosure).
   'POST /api/flood/deployments': { bureauOwned: true, body: () => ({ onDate: '2024-03-01', event: uniq('范围测试'), persons: 1, pumps: 0, vehicles: 0 }) },
@@ -201,7 +278,9 @@ const ownWork = async () => (created.work ??= (await post('/api/flood/works', wo
 
 /** An inspector of 员村街道, registered by the system (the demo may have none). */
 async function otherInspector(): Promise<string> {
-  const r = await sql<{ id: string }>`INSERT INTO insp_inspector (tenant_id, org_id, code, name) VALUES (${tenantId}, ${OTHER}, ${uniq('SCO-')}, '员村检查员') RETURNING id`.execute(sys.db);
+  const r = await sql<{
+    id: string;
+  }>`INSERT INTO insp_inspector (tenant_id, org_id, code, name) VALUES (${tenantId}, ${OTHER}, ${uniq('SCO-')}, '员村检查员') RETURNING id`.execute(sys.db);
   return r.rows[0]!.id;
 }
 
@@ -213,13 +292,26 @@ async function otherFootprint(): Promise<string> {
     WHERE c.column_name = 'org_id' AND c.table_schema = current_schema() GROUP BY c.table_name ORDER BY c.table_name`.execute(sys.db);
   const parts: string[] = [];
   for (const t of tables.rows) {
-    const r = await sql<{ n: string; v: string | null }>`SELECT count(*)::text AS n, ${t.has_version ? sql`sum(version)::text` : sql`null`} AS v FROM ${sql.table(t.table_name)} WHERE org_id = ${OTHER}`.execute(sys.db);
+    const r = await sql<{
+      n: string;
+      v: string | null;
+    }>`SELECT count(*)::text AS n, ${t.has_version ? sql`sum(version)::text` : sql`null`} AS v FROM ${sql.table(t.table_name)} WHERE org_id = ${OTHER}`.execute(
+      sys.db,
+    );
     parts.push(`${t.table_name}:${r.rows[0]!.n}:${r.rows[0]!.v ?? ''}`);
   }
   return parts.join(' ');
 }
 const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(sys.db)).rows[0]!.s ?? 0);
-const eventsAfter = async (seq: number) => (await sql<{ entity: string; entity_id: string; org_id: string | null; action: string }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)).rows;
+const eventsAfter = async (seq: number) =>
+  (
+    await sql<{
+      entity: string;
+      entity_id: string;
+      org_id: string | null;
+      action: string;
+    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)
+  ).rows;
 
 beforeAll(async () => {
   sys = await testSystem('demo', widened);
@@ -293,7 +385,8 @@ describe('scope on create: every create and every move of a record goes through 
         const events = await eventsAfter(seq);
         if (events.length) failures.push(`${r.route} (${what}): wrote ${events.map((e) => `${e.entity}.${e.action}`).join(', ')}`);
         if ((await otherFootprint()) !== before) failures.push(`${r.route} (${what}): 员村街道's rows changed`);
-        if (want404 && res.status < 500 && res.status !== 404) failures.push(`${r.route} (${what}): ${res.status}, expected 404 naming the unit: ${JSON.stringify(res.body)}`);
+        if (want404 && res.status < 500 && res.status !== 404)
+          failures.push(`${r.route} (${what}): ${res.status}, expected 404 naming the unit: ${JSON.stringify(res.body)}`);
       }
     }
     if (process.env.SCOPE_TRACE) console.log(`refusals: ${exercised} requests`);
@@ -385,7 +478,10 @@ describe('scope on create: targeted cases', () => {
   it('the flood department’s duty roster cannot be set by a street user (404), and nothing is written', async () => {
     const before = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(sys.db)).rows[0]!.n;
     const seq = await lastSeq();
-    const entries = [{ date: '2031-05-01', shift: '全天', role: 'A角', person: '甲' }, { date: '2031-05-01', shift: '全天', role: 'B角', person: '乙' }];
+    const entries = [
+      { date: '2031-05-01', shift: '全天', role: 'A角', person: '甲' },
+      { date: '2031-05-01', shift: '全天', role: 'B角', person: '乙' },
+    ];
     const r = await wushan.req('PUT', '/api/flood/duty', { entries });
     expect(r.status).toBe(404);
     expect(r.body.message).toBe('水旱灾害防御科不存在或无权访问');
@@ -398,7 +494,11 @@ describe('scope on create: targeted cases', () => {
   });
 
   it('a dispatch is kept with its warning, and a progress update with its point: a street user reaches neither outside its scope', async () => {
-    const warning = (await sql<{ id: string; starts_on: string }>`SELECT id, starts_on::text AS starts_on FROM flood_drought_warning ORDER BY starts_on LIMIT 1`.execute(sys.db)).rows[0]!;
+    const warning = (
+      await sql<{ id: string; starts_on: string }>`SELECT id, starts_on::text AS starts_on FROM flood_drought_warning ORDER BY starts_on LIMIT 1`.execute(
+        sys.db,
+      )
+    ).rows[0]!;
     const point = (await sql<{ id: string }>`SELECT id FROM flood_risk_point WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!;
     const seq = await lastSeq();
     const d = await wushan.req('POST', `/api/flood/warnings/${warning.id}/dispatches`, { onDate: warning.starts_on, content: '范围测试调度' });
@@ -416,7 +516,10 @@ describe('scope on create: targeted cases', () => {
     expect(project.status).toBe(201);
     const work = await admin.req('POST', '/api/flood/works', workBody());
     expect(work.status).toBe(201);
-    for (const [table, id] of [['flood_project', project.body.data.id], ['flood_work', work.body.data.id]] as const) {
+    for (const [table, id] of [
+      ['flood_project', project.body.data.id],
+      ['flood_work', work.body.data.id],
+    ] as const) {
       expect((await sql<{ org_id: string }>`SELECT org_id FROM ${sql.table(table)} WHERE id = ${id}`.execute(sys.db)).rows[0]!.org_id).toBe(dept);
     }
     const point = await admin.req('POST', '/api/flood/risk-points', riskPointBody());

@@ -43,15 +43,44 @@ afterAll(async () => {
 
 /** A 12345 order taken in by a street user (it lands in their street). */
 async function intake(c: Client, refNo: string): Promise<{ id: string; orgId: string }> {
-  const r = await c.req('POST', '/api/hotline/items', { refNo, receivedAt: '2024-03-01T09:00:00+08:00', title: '偷排污水', content: '举报偷排污水入河涌（范围测试）', location: '范围测试路1号' });
+  const r = await c.req('POST', '/api/hotline/items', {
+    refNo,
+    receivedAt: '2024-03-01T09:00:00+08:00',
+    title: '偷排污水',
+    content: '举报偷排污水入河涌（范围测试）',
+    location: '范围测试路1号',
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.data;
 }
 const requests = async () =>
-  (await sql<{ order_id: string; org_id: string; status: string; clue_ref: string | null }>`SELECT order_id, org_id, status, clue_ref FROM hotline_clue_request ORDER BY requested_at`.execute(sys.db)).rows;
-const cluesOf = async (ref: string) => (await sql<{ id: string; org_id: string; clue_no: string; source: string }>`SELECT id, org_id, clue_no, source FROM enf_clue WHERE source_ref = ${ref}`.execute(sys.db)).rows;
+  (
+    await sql<{
+      order_id: string;
+      org_id: string;
+      status: string;
+      clue_ref: string | null;
+    }>`SELECT order_id, org_id, status, clue_ref FROM hotline_clue_request ORDER BY requested_at`.execute(sys.db)
+  ).rows;
+const cluesOf = async (ref: string) =>
+  (
+    await sql<{
+      id: string;
+      org_id: string;
+      clue_no: string;
+      source: string;
+    }>`SELECT id, org_id, clue_no, source FROM enf_clue WHERE source_ref = ${ref}`.execute(sys.db)
+  ).rows;
 const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(sys.db)).rows[0]!.s ?? 0);
-const eventsAfter = async (seq: number) => (await sql<{ entity: string; entity_id: string; org_id: string | null; action: string }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)).rows;
+const eventsAfter = async (seq: number) =>
+  (
+    await sql<{
+      entity: string;
+      entity_id: string;
+      org_id: string | null;
+      action: string;
+    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)
+  ).rows;
 
 describe('scope on create: a 12345 order becomes an enforcement clue of its own street', () => {
   it('a flagged order of 五山街道 becomes a clue of 五山街道, readable by wushan; 员村街道’s order is neither flagged nor taken by wushan', async () => {
@@ -70,7 +99,10 @@ describe('scope on create: a 12345 order becomes an enforcement clue of its own 
     expect(await eventsAfter(seq)).toEqual([]);
 
     // Each street flags its own order (the 12345 side of the outbox).
-    for (const [c, o] of [[wushan, own], [yuancun, other]] as const) {
+    for (const [c, o] of [
+      [wushan, own],
+      [yuancun, other],
+    ] as const) {
       const r = await c.req('POST', `/api/hotline/items/${o.id}/clue`, { reason: '涉嫌违法排水' });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }

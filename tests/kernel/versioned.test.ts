@@ -20,7 +20,13 @@ beforeAll(async () => {
   sys = await testSystem('demo');
   tenantId = (await listTenants(sys.db))[0]!.id;
   ctx = { db: sys.db, actor: systemActor(tenantId) };
-  const o = await sys.db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).where('kind', '=', 'department').orderBy('name').executeTakeFirstOrThrow();
+  const o = await sys.db
+    .selectFrom('org')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'department')
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
   orgId = o.id;
   orgName = o.name;
 });
@@ -31,16 +37,47 @@ afterAll(async () => {
 const current = () => sys.db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).where('id', '=', orgId).executeTakeFirstOrThrow();
 const events = async () => (await history(sys.db, tenantId, 'org', orgId)).filter((e) => e.action === 'renamed');
 
-type Case = { name: string; id?: () => string; version: (v: number) => number | undefined; patch: () => Record<string, unknown>; ifUnchanged?: 'skip' | 'write'; inScope?: boolean; status?: number; code?: string; changed?: boolean; fields?: string[] };
+type Case = {
+  name: string;
+  id?: () => string;
+  version: (v: number) => number | undefined;
+  patch: () => Record<string, unknown>;
+  ifUnchanged?: 'skip' | 'write';
+  inScope?: boolean;
+  status?: number;
+  code?: string;
+  changed?: boolean;
+  fields?: string[];
+};
 
 const cases: Case[] = [
   { name: 'a stale version answers 409 CONFLICT and writes nothing', version: (v) => v - 1, patch: () => ({ sort: 99 }), status: 409, code: 'CONFLICT' },
-  { name: 'an unknown id answers 404', id: () => '00000000-0000-4000-8000-00000000abcd', version: (v) => v, patch: () => ({ sort: 99 }), status: 404, code: 'NOT_FOUND' },
+  {
+    name: 'an unknown id answers 404',
+    id: () => '00000000-0000-4000-8000-00000000abcd',
+    version: (v) => v,
+    patch: () => ({ sort: 99 }),
+    status: 404,
+    code: 'NOT_FOUND',
+  },
   { name: 'a record out of scope answers 404, not 409', version: (v) => v - 1, patch: () => ({ sort: 99 }), inScope: false, status: 404, code: 'NOT_FOUND' },
   { name: 'a patch that changes nothing is neither written nor audited', version: (v) => v, patch: () => ({ name: orgName }), changed: false },
-  { name: 'a change writes version + 1 and one event with only the changed fields', version: (v) => v, patch: () => ({ name: `${orgName}（改）`, kind: 'department' }), changed: true, fields: ['name'] },
+  {
+    name: 'a change writes version + 1 and one event with only the changed fields',
+    version: (v) => v,
+    patch: () => ({ name: `${orgName}（改）`, kind: 'department' }),
+    changed: true,
+    fields: ['name'],
+  },
   { name: 'no version (a historical import) skips the check', version: () => undefined, patch: () => ({ name: orgName }), changed: true, fields: ['name'] },
-  { name: "ifUnchanged 'write' bumps the version and records an event without fields", version: (v) => v, patch: () => ({ name: orgName }), ifUnchanged: 'write', changed: true, fields: [] },
+  {
+    name: "ifUnchanged 'write' bumps the version and records an event without fields",
+    version: (v) => v,
+    patch: () => ({ name: orgName }),
+    ifUnchanged: 'write',
+    changed: true,
+    fields: [],
+  },
 ];
 
 describe('updateVersioned', () => {
@@ -62,7 +99,10 @@ describe('updateVersioned', () => {
         }),
       );
       if (c.status) {
-        const e = await run.then(() => undefined, (err) => err);
+        const e = await run.then(
+          () => undefined,
+          (err) => err,
+        );
         expect(e).toBeInstanceOf(AppError);
         expect([e.status, e.code]).toEqual([c.status, c.code]);
         if (c.code === 'CONFLICT') expect(e.message).toBe('记录已被他人修改，请刷新后重试');
@@ -105,7 +145,17 @@ describe('updateVersioned', () => {
     for (let round = 0; round < 5; round++) {
       const old = await current();
       const attempt = (sort: number) =>
-        write(ctx, (w) => updateVersioned(w, { table: 'org', tenantId, id: orgId, version: old.version, label: '单位', patch: { sort }, audit: { entity: 'org', action: 'renamed', orgId } })).then(
+        write(ctx, (w) =>
+          updateVersioned(w, {
+            table: 'org',
+            tenantId,
+            id: orgId,
+            version: old.version,
+            label: '单位',
+            patch: { sort },
+            audit: { entity: 'org', action: 'renamed', orgId },
+          }),
+        ).then(
           () => 200,
           (e) => (e instanceof AppError ? e.status : 500),
         );

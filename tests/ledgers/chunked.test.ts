@@ -36,14 +36,25 @@ function file(n: number, tag: string, edit: (i: number, cells: string[]) => void
     // Every third order closed late (a finding), every fifth still open.
     const open = i % 5 === 4;
     const closed = i % 3 === 0 ? `2023-04-${day} 10:00` : `2023-03-${day} 16:00`;
-    const cells = [`CHUNK-${tag}-${String(i).padStart(4, '0')}`, `2023-03-${day} 09:00`, '投诉', `第${i}号诉求`, units[i % units.length]!, '5', open ? '' : closed, open ? '' : closed, open ? '' : '满意'];
+    const cells = [
+      `CHUNK-${tag}-${String(i).padStart(4, '0')}`,
+      `2023-03-${day} 09:00`,
+      '投诉',
+      `第${i}号诉求`,
+      units[i % units.length]!,
+      '5',
+      open ? '' : closed,
+      open ? '' : closed,
+      open ? '' : '满意',
+    ];
     edit(i, cells);
     lines.push(cells.join(','));
   }
   return { data: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'), filename: `工单-${tag}.csv` };
 }
 
-const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row' | 'record_finding') => Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
+const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row' | 'record_finding') =>
+  Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
 
 describe('chunked ledger imports', () => {
   it('hotline-orders is declared chunked with its natural key', () => {
@@ -78,7 +89,13 @@ describe('chunked ledger imports', () => {
       if (i === 22) cells[0] = 'CHUNK-dup-0003';
     });
     const r = await importLedger(sys, ctx, def, f, { chunkRows: 7 });
-    expect(r).toEqual({ ok: false, ledger: 'hotline-orders', rows: 30, errors: [{ row: 24, column: '工单编号', message: '与第5行重复', value: 'CHUNK-dup-0003' }], errorCount: 1 });
+    expect(r).toEqual({
+      ok: false,
+      ledger: 'hotline-orders',
+      rows: 30,
+      errors: [{ row: 24, column: '工单编号', message: '与第5行重复', value: 'CHUNK-dup-0003' }],
+      errorCount: 1,
+    });
     // Within one chunk the ledger's own check and the kernel's give one error.
     expect(await importLedger(sys, ctx, def, f, { chunkRows: Infinity, dryRun: true })).toEqual(r);
   });

@@ -32,7 +32,8 @@ afterAll(async () => {
   await closeReaderWorkers();
 });
 
-const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row') => Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
+const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row') =>
+  Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
 const snapshot = async () => ({ items: await count('dm_item'), imports: await count('ledger_import'), rows: await count('ledger_import_row') });
 
 const HEADER = ['工单编号', '受理时间', '诉求类型', '诉求内容', '承办单位', '办理时限', '办结时间', '回复时间', '满意度'];
@@ -52,7 +53,11 @@ const cases: Array<{ name: string; file: () => Buffer; filename: string; status:
   },
   {
     name: 'a shared-strings bomb (1.8 GB of shared strings)',
-    file: () => xlsxOf(sharedSheetXml([[['A1', 0]]]), { name: 'xl/sharedStrings.xml', deflated: deflatedRepeat(Buffer.from(`<si><t>${'水'.repeat(300)}</t></si>`), 1800) }),
+    file: () =>
+      xlsxOf(sharedSheetXml([[['A1', 0]]]), {
+        name: 'xl/sharedStrings.xml',
+        deflated: deflatedRepeat(Buffer.from(`<si><t>${'水'.repeat(300)}</t></si>`), 1800),
+      }),
     filename: '共享字符串.xlsx',
     status: 413,
     code: 'LEDGER_FILE_TOO_LARGE',
@@ -61,7 +66,11 @@ const cases: Array<{ name: string; file: () => Buffer; filename: string; status:
   },
   {
     name: 'a shared string of 3,000,000 characters',
-    file: () => xlsxOf(sharedSheetXml([[['A1', 0]], [['A2', 1]]]), { name: 'xl/sharedStrings.xml', data: sharedStringsXml(2, (i) => (i ? randomChinese(3_000_000) : '工单编号')) }),
+    file: () =>
+      xlsxOf(sharedSheetXml([[['A1', 0]], [['A2', 1]]]), {
+        name: 'xl/sharedStrings.xml',
+        data: sharedStringsXml(2, (i) => (i ? randomChinese(3_000_000) : '工单编号')),
+      }),
     filename: '长字符串.xlsx',
     status: 413,
     code: 'LEDGER_FILE_TOO_LARGE',
@@ -134,12 +143,15 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
     const order: string[] = [];
     const send = (method: string, path: string, payload?: Buffer, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method, path, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...headers } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, method, path, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d: string) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       });
@@ -160,7 +172,10 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
     expect(readingWhenAnswered).toBe(1);
     expect(order).toEqual(['health', 'import']);
     expect(imported.status).toBe(413);
-    expect(JSON.parse(imported.body)).toMatchObject({ code: 'LEDGER_FILE_TOO_LARGE', details: { limit: 'columns', row: rows.length + 1, column: columnLetters(5000) } });
+    expect(JSON.parse(imported.body)).toMatchObject({
+      code: 'LEDGER_FILE_TOO_LARGE',
+      details: { limit: 'columns', row: rows.length + 1, column: columnLetters(5000) },
+    });
   });
 });
 
@@ -169,7 +184,9 @@ describe('upload caps', () => {
     body: Buffer.concat([
       ...parts.map((p) =>
         Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"\r\nContent-Type: text/plain` : ''}\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"\r\nContent-Type: text/plain` : ''}\r\n\r\n`,
+          ),
           Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value),
           Buffer.from('\r\n'),
         ]),

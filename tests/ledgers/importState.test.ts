@@ -46,7 +46,17 @@ function file(n: number, tag: string, edit: (i: number, cells: string[]) => void
   for (let i = 0; i < n; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const closed = i % 3 === 0 ? `2023-04-${day} 10:00` : `2023-03-${day} 16:00`;
-    const cells = [`STATE-${tag}-${String(i).padStart(5, '0')}`, `2023-03-${day} 09:00`, '投诉', `第${i}号诉求`, units[i % units.length]!, '5', closed, closed, '满意'];
+    const cells = [
+      `STATE-${tag}-${String(i).padStart(5, '0')}`,
+      `2023-03-${day} 09:00`,
+      '投诉',
+      `第${i}号诉求`,
+      units[i % units.length]!,
+      '5',
+      closed,
+      closed,
+      '满意',
+    ];
     edit(i, cells);
     lines.push(cells.join(','));
   }
@@ -55,8 +65,15 @@ function file(n: number, tag: string, edit: (i: number, cells: string[]) => void
 
 type Counted = 'dm_item' | 'ledger_import' | 'ledger_import_row' | 'record_finding' | 'tracked_deadline';
 const count = async (table: Counted) => Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
-const counts = async () => ({ items: await count('dm_item'), imports: await count('ledger_import'), trace: await count('ledger_import_row'), findings: await count('record_finding'), deadlines: await count('tracked_deadline') });
-const itemsTagged = async (tag: string) => Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM dm_item WHERE ref_no LIKE ${`STATE-${tag}-%`}`.execute(sys.db)).rows[0]!.n);
+const counts = async () => ({
+  items: await count('dm_item'),
+  imports: await count('ledger_import'),
+  trace: await count('ledger_import_row'),
+  findings: await count('record_finding'),
+  deadlines: await count('tracked_deadline'),
+});
+const itemsTagged = async (tag: string) =>
+  Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM dm_item WHERE ref_no LIKE ${`STATE-${tag}-%`}`.execute(sys.db)).rows[0]!.n);
 
 describe('chunked commits', () => {
   it('a file whose late rows fail leaves nothing behind, though its first chunks had been committed', async () => {
@@ -79,7 +96,13 @@ describe('chunked commits', () => {
     expect(rowsMidway).toBeGreaterThanOrEqual(30);
     expect(committedMidway).toBe(rowsMidway);
     // …the report is the one a single transaction gives…
-    expect(r).toEqual({ ok: false, ledger: 'hotline-orders', rows: 60, errors: [{ row: 59, column: '承办单位', message: expect.any(String), value: '不存在的科室' }], errorCount: 1 });
+    expect(r).toEqual({
+      ok: false,
+      ledger: 'hotline-orders',
+      rows: 60,
+      errors: [{ row: 59, column: '承办单位', message: expect.any(String), value: '不存在的科室' }],
+      errorCount: 1,
+    });
     expect(await importLedger(sys, ctx, def, f, { commit: 'single', chunkRows: 10 })).toEqual(r);
     // …and nothing is left: records, provenance, findings, deadlines, the import row.
     expect(await counts()).toEqual(before);
@@ -88,7 +111,13 @@ describe('chunked commits', () => {
 
   it('a parse error found after chunks were committed leaves nothing either', async () => {
     const before = await counts();
-    const r = await importLedger(sys, ctx, def, file(40, 'parse', (i, cells) => i === 35 && (cells[5] = '九十')), { commit: 'chunked', chunkRows: 10 });
+    const r = await importLedger(
+      sys,
+      ctx,
+      def,
+      file(40, 'parse', (i, cells) => i === 35 && (cells[5] = '九十')),
+      { commit: 'chunked', chunkRows: 10 },
+    );
     expect(r).toMatchObject({ ok: false, errorCount: 1, errors: [{ row: 37, column: '办理时限' }] });
     expect(await counts()).toEqual(before);
   });
@@ -105,7 +134,12 @@ describe('chunked commits', () => {
     if (!done.ok) return;
     const imp = await getImport(ctx, done.importId!);
     expect(imp).toMatchObject({ state: 'committed', rows: 35, created: 35, findings: done.findingCount, failure: null });
-    const events = await sys.db.selectFrom('audit_event').select(['action']).where('entity', '=', 'ledger.import').where('entity_id', '=', done.importId!).execute();
+    const events = await sys.db
+      .selectFrom('audit_event')
+      .select(['action'])
+      .where('entity', '=', 'ledger.import')
+      .where('entity_id', '=', done.importId!)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['imported']);
     expect(await undoImport(ctx, def, done.importId!)).toEqual({ deleted: 35, restored: 0 });
     expect(await itemsTagged('good')).toBe(0);
@@ -127,17 +161,28 @@ describe('chunked commits', () => {
     let progress = 0;
     await running;
     try {
-      progress = (await sys.db.selectFrom('ledger_import_row').select((eb) => eb.fn.countAll<number>().as('n')).innerJoin('ledger_import', 'ledger_import.id', 'ledger_import_row.import_id').where('ledger_import.filename', '=', '工单-first.csv').executeTakeFirstOrThrow()).n;
-      await expect(importLedger(sys, ctx, def, file(5, 'second'))).rejects.toMatchObject({ code: 'IMPORT_RUNNING', status: 409, message: expect.stringContaining('工单-first.csv') });
-    // A dry run is no import: it goes on.
-    expect(await importLedger(sys, ctx, def, file(5, 'second'), { dryRun: true })).toMatchObject({ ok: true, created: 5 });
-    if (dbKind === 'pglite') {
-      // The embedded engine commits chunk by chunk: the list shows the import running, with its progress.
-      const [top] = await listImports(ctx, ['hotline-orders'], { ledger: 'hotline-orders', limit: 1 });
-      expect(top).toMatchObject({ filename: '工单-first.csv', state: 'running', rows: Number(progress) });
-      expect(Number(progress)).toBeGreaterThan(0);
-      await expect(undoImport(ctx, def, top!.id)).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
-    }
+      progress = (
+        await sys.db
+          .selectFrom('ledger_import_row')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .innerJoin('ledger_import', 'ledger_import.id', 'ledger_import_row.import_id')
+          .where('ledger_import.filename', '=', '工单-first.csv')
+          .executeTakeFirstOrThrow()
+      ).n;
+      await expect(importLedger(sys, ctx, def, file(5, 'second'))).rejects.toMatchObject({
+        code: 'IMPORT_RUNNING',
+        status: 409,
+        message: expect.stringContaining('工单-first.csv'),
+      });
+      // A dry run is no import: it goes on.
+      expect(await importLedger(sys, ctx, def, file(5, 'second'), { dryRun: true })).toMatchObject({ ok: true, created: 5 });
+      if (dbKind === 'pglite') {
+        // The embedded engine commits chunk by chunk: the list shows the import running, with its progress.
+        const [top] = await listImports(ctx, ['hotline-orders'], { ledger: 'hotline-orders', limit: 1 });
+        expect(top).toMatchObject({ filename: '工单-first.csv', state: 'running', rows: Number(progress) });
+        expect(Number(progress)).toBeGreaterThan(0);
+        await expect(undoImport(ctx, def, top!.id)).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
+      }
     } finally {
       release();
     }
@@ -149,21 +194,34 @@ describe('chunked commits', () => {
 
   it('keeps (and names) a record someone changed while the import ran, instead of overwriting it', async () => {
     let changed = '';
-    const r = await importLedger(sys, ctx, def, file(30, 'kept', (i, cells) => i === 28 && (cells[4] = '不存在的科室')), {
-      commit: 'chunked',
-      chunkRows: 10,
-      onChunk: async ({ chunk }) => {
-        if (chunk !== 1) return;
-        // Someone edits order 00003 (row 5), committed in the first chunk.
-        const row = (await sql<{ id: string; org_id: string }>`SELECT id, org_id FROM dm_item WHERE ref_no = 'STATE-kept-00003'`.execute(sys.db)).rows[0]!;
-        const trace = await sys.db.selectFrom('ledger_import_row').select(['entity']).where('entity_id', '=', row.id).executeTakeFirstOrThrow();
-        changed = row.id;
-        await write({ ...ctx, actor: { ...ctx.actor, name: '张科员' } }, async (w) => {
-          await sql`UPDATE dm_item SET content = '科员补充的内容' WHERE id = ${row.id}`.execute(w.tx);
-          await w.audit({ entity: trace.entity, entityId: row.id, action: 'updated', orgId: row.org_id, before: { content: '第3号诉求' }, after: { content: '科员补充的内容' } });
-        });
+    const r = await importLedger(
+      sys,
+      ctx,
+      def,
+      file(30, 'kept', (i, cells) => i === 28 && (cells[4] = '不存在的科室')),
+      {
+        commit: 'chunked',
+        chunkRows: 10,
+        onChunk: async ({ chunk }) => {
+          if (chunk !== 1) return;
+          // Someone edits order 00003 (row 5), committed in the first chunk.
+          const row = (await sql<{ id: string; org_id: string }>`SELECT id, org_id FROM dm_item WHERE ref_no = 'STATE-kept-00003'`.execute(sys.db)).rows[0]!;
+          const trace = await sys.db.selectFrom('ledger_import_row').select(['entity']).where('entity_id', '=', row.id).executeTakeFirstOrThrow();
+          changed = row.id;
+          await write({ ...ctx, actor: { ...ctx.actor, name: '张科员' } }, async (w) => {
+            await sql`UPDATE dm_item SET content = '科员补充的内容' WHERE id = ${row.id}`.execute(w.tx);
+            await w.audit({
+              entity: trace.entity,
+              entityId: row.id,
+              action: 'updated',
+              orgId: row.org_id,
+              before: { content: '第3号诉求' },
+              after: { content: '科员补充的内容' },
+            });
+          });
+        },
       },
-    });
+    );
     expect(r).toMatchObject({ ok: false, errorCount: 1, kept: [{ entityId: changed, row: 5, reason: expect.stringContaining('张科员') }] });
     // The others are gone; the changed one stays as the clerk left it, with its provenance.
     expect(await itemsTagged('kept')).toBe(1);
@@ -184,7 +242,9 @@ describe('an import interrupted by a killed process', () => {
   it('is rolled back from its committed chunks when the system opens again, and kept as failed', async () => {
     const before = await counts();
     let written = 0;
-    await expect(importLedger(sys, ctx, def, file(50, 'crash'), { commit: 'chunked', chunkRows: 10, crashAfterChunk: 2, onChunk: ({ rows }) => void (written = rows) })).rejects.toBeInstanceOf(ImportCrash);
+    await expect(
+      importLedger(sys, ctx, def, file(50, 'crash'), { commit: 'chunked', chunkRows: 10, crashAfterChunk: 2, onChunk: ({ rows }) => void (written = rows) }),
+    ).rejects.toBeInstanceOf(ImportCrash);
     // What a killed process leaves: two chunks committed, the import running.
     expect(written).toBeGreaterThanOrEqual(20);
     expect(await itemsTagged('crash')).toBe(written);
@@ -207,7 +267,12 @@ describe('an import interrupted by a killed process', () => {
     expect(after).toEqual({ ...before, imports: before.imports + 1 });
     const imp = await getImport(ctx, left.id);
     expect(imp).toMatchObject({ state: 'failed', undoneAt: expect.any(Date), failure: expect.stringContaining('系统重启时发现导入未完成') });
-    const ev = await sys.db.selectFrom('audit_event').select(['action', 'changes']).where('entity', '=', 'ledger.import').where('entity_id', '=', left.id).execute();
+    const ev = await sys.db
+      .selectFrom('audit_event')
+      .select(['action', 'changes'])
+      .where('entity', '=', 'ledger.import')
+      .where('entity_id', '=', left.id)
+      .execute();
     expect(ev).toMatchObject([{ action: 'rolled_back' }]);
     // The ledger takes imports again.
     expect(await importLedger(sys, ctx, def, file(5, 'after-crash'))).toMatchObject({ ok: true, created: 5 });

@@ -50,7 +50,8 @@ describe('every ledger takes a messy file of its own export', () => {
           problems.push(`${def.spec.key}: ${formatLedgerErrors(r.errors, { limit: 3 }).join('；')}`);
           continue;
         }
-        if (r.created !== 0 || r.updated !== 0 || r.unchanged !== rows.length) problems.push(`${def.spec.key}: created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged} of ${rows.length}`);
+        if (r.created !== 0 || r.updated !== 0 || r.unchanged !== rows.length)
+          problems.push(`${def.spec.key}: created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged} of ${rows.length}`);
         if (!r.ignoredRows.some((i) => i.reason.includes('标题'))) problems.push(`${def.spec.key}: the title row was not reported as ignored`);
       }
       expect(problems).toEqual([]);

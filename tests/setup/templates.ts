@@ -19,7 +19,12 @@ export default async function setup(project: TestProject) {
     if (kind === 'pglite') {
       const pglite = await openPglite(null);
       const db = kyselyOverPglite(pglite);
-      const sys = await openSystem({ modules, database: { db, target: { kind: 'pglite', dataDir: null }, pglite, close: () => db.destroy() }, filesDir: path.join(TEMPLATE_DIR, 'files'), keyDir: path.join(TEMPLATE_DIR, 'keys') });
+      const sys = await openSystem({
+        modules,
+        database: { db, target: { kind: 'pglite', dataDir: null }, pglite, close: () => db.destroy() },
+        filesDir: path.join(TEMPLATE_DIR, 'files'),
+        keyDir: path.join(TEMPLATE_DIR, 'keys'),
+      });
       if (which === 'demo') await loadDemo(sys, { log: () => {} });
       const dump = await pglite.dumpDataDir('none');
       fs.writeFileSync(path.join(TEMPLATE_DIR, `${which}.tar`), Buffer.from(await dump.arrayBuffer()));
@@ -32,7 +37,12 @@ export default async function setup(project: TestProject) {
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
       const url = adminUrl(name);
-      const sys = await openSystem({ modules, database: await openDatabase({ kind: 'postgres', url }), filesDir: path.join(TEMPLATE_DIR, 'files'), keyDir: path.join(TEMPLATE_DIR, 'keys') });
+      const sys = await openSystem({
+        modules,
+        database: await openDatabase({ kind: 'postgres', url }),
+        filesDir: path.join(TEMPLATE_DIR, 'files'),
+        keyDir: path.join(TEMPLATE_DIR, 'keys'),
+      });
       if (which === 'demo') await loadDemo(sys, { log: () => {} });
       await sys.close();
     }

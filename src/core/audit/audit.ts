@@ -259,7 +259,12 @@ export type VerifyResult =
  * the sequence, a wrong link to the previous hash, or content that no longer
  * matches its hash.
  */
-export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, batch = 5000, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS }): Promise<VerifyResult> {
+export async function verifyChain(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  batch = 5000,
+  from: { seq: number; hash: string } = { seq: 0, hash: GENESIS },
+): Promise<VerifyResult> {
   let prev = from.hash;
   let expected = from.seq + 1;
   let after = from.seq;
@@ -275,10 +280,12 @@ export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, batch 
     if (!rows.length) break;
     for (const r of rows) {
       const e = rowToEvent(r);
-      if (e.seq !== expected) return { ok: false, tenantId, events: expected - 1, brokenAt: expected, reason: `缺少第 ${expected} 号事件（序号跳至 ${e.seq}）` };
+      if (e.seq !== expected)
+        return { ok: false, tenantId, events: expected - 1, brokenAt: expected, reason: `缺少第 ${expected} 号事件（序号跳至 ${e.seq}）` };
       if (e.prevHash !== prev) return { ok: false, tenantId, events: e.seq - 1, brokenAt: e.seq, reason: `第 ${e.seq} 号事件的前序哈希与上一事件不符` };
       const { hash, ...rest } = e;
-      if (eventHash(rest) !== hash) return { ok: false, tenantId, events: e.seq - 1, brokenAt: e.seq, reason: `第 ${e.seq} 号事件的内容与其哈希不符（记录被改动）` };
+      if (eventHash(rest) !== hash)
+        return { ok: false, tenantId, events: e.seq - 1, brokenAt: e.seq, reason: `第 ${e.seq} 号事件的内容与其哈希不符（记录被改动）` };
       prev = hash;
       expected++;
       after = e.seq;
@@ -301,7 +308,11 @@ export async function history(db: Kysely<KernelDB>, tenantId: string, entity: st
 }
 
 /** Recent events of the tenant, newest first (the audit viewer). */
-export async function recentEvents(db: Kysely<KernelDB>, tenantId: string, opts: { limit: number; beforeSeq?: number; entity?: string; orgIds?: readonly string[] }): Promise<AuditEvent[]> {
+export async function recentEvents(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  opts: { limit: number; beforeSeq?: number; entity?: string; orgIds?: readonly string[] },
+): Promise<AuditEvent[]> {
   let q = db.selectFrom('audit_event').selectAll().where('tenant_id', '=', tenantId);
   if (opts.beforeSeq) q = q.where('seq', '<', opts.beforeSeq);
   if (opts.entity) q = q.where('entity', '=', opts.entity);

@@ -24,7 +24,11 @@ export function loadAuditKey(keyFile: string, opts: { hasCheckpoints?: boolean }
   return loadKey('FAZHI_AUDIT_KEY', keyFile, {
     create: !opts.hasCheckpoints,
     onMissing: () =>
-      new AppError('AUDIT_KEY_MISSING', `找不到审计检查点密钥 ${keyFile}，而数据库中已有用它签署的检查点。请把本数据库的 audit.key 放回密钥目录 ${path.dirname(keyFile)}（或用 FAZHI_KEY_DIR、FAZHI_AUDIT_KEY_FILE、FAZHI_AUDIT_KEY 指明）`, 1),
+      new AppError(
+        'AUDIT_KEY_MISSING',
+        `找不到审计检查点密钥 ${keyFile}，而数据库中已有用它签署的检查点。请把本数据库的 audit.key 放回密钥目录 ${path.dirname(keyFile)}（或用 FAZHI_KEY_DIR、FAZHI_AUDIT_KEY_FILE、FAZHI_AUDIT_KEY 指明）`,
+        1,
+      ),
   });
 }
 
@@ -66,7 +70,8 @@ export function readSink(file: string, tenantId: string): SinkCheckpoint[] {
     if (!line.trim()) continue;
     try {
       const c = JSON.parse(line) as SinkCheckpoint;
-      if (c.tenantId === tenantId && Number.isInteger(c.seq) && typeof c.hash === 'string' && typeof c.mac === 'string' && typeof c.at === 'string') out.push(c);
+      if (c.tenantId === tenantId && Number.isInteger(c.seq) && typeof c.hash === 'string' && typeof c.mac === 'string' && typeof c.at === 'string')
+        out.push(c);
     } catch {
       // a line torn by a crash while appending: the checkpoint it held was never trusted
     }
@@ -75,7 +80,10 @@ export function readSink(file: string, tenantId: string): SinkCheckpoint[] {
 }
 
 const macOk = (key: Buffer, tenantId: string, c: { seq: number; hash: string; at: Date; mac: string }) =>
-  crypto.timingSafeEqual(Buffer.from(checkpointMac(key, { tenantId, seq: c.seq, hash: c.hash, at: c.at }), 'hex'), Buffer.from(c.mac.padEnd(64, '0').slice(0, 64), 'hex'));
+  crypto.timingSafeEqual(
+    Buffer.from(checkpointMac(key, { tenantId, seq: c.seq, hash: c.hash, at: c.at }), 'hex'),
+    Buffer.from(c.mac.padEnd(64, '0').slice(0, 64), 'hex'),
+  );
 
 export type IncrementalVerifyResult = VerifyResult & {
   /** The checkpoint the walk started from (seq 0: the beginning). */
@@ -91,11 +99,25 @@ export type IncrementalVerifyResult = VerifyResult & {
  * checks every checkpoint it passes or relies on, and — when the chain holds — signs a new
  * checkpoint at the head (`write: false` to leave the table as it is).
  */
-export async function verifyIncremental(db: Kysely<KernelDB>, tenantId: string, key: Buffer, opts: { full?: boolean; write?: boolean; sink?: string } = {}): Promise<IncrementalVerifyResult> {
+export async function verifyIncremental(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  key: Buffer,
+  opts: { full?: boolean; write?: boolean; sink?: string } = {},
+): Promise<IncrementalVerifyResult> {
   const cps = await db.selectFrom('audit_checkpoint').selectAll().where('tenant_id', '=', tenantId).orderBy('seq', 'desc').execute();
   const head = await db.selectFrom('audit_event').select(['seq', 'hash']).where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const headSeq = Number(head?.seq ?? 0);
-  const fail = (brokenAt: number, reason: string, fromSeq = 0): IncrementalVerifyResult => ({ ok: false, tenantId, events: Math.max(0, brokenAt - 1), brokenAt, reason, fromSeq, checked: 0, checkpoint: null });
+  const fail = (brokenAt: number, reason: string, fromSeq = 0): IncrementalVerifyResult => ({
+    ok: false,
+    tenantId,
+    events: Math.max(0, brokenAt - 1),
+    brokenAt,
+    reason,
+    fromSeq,
+    checked: 0,
+    checkpoint: null,
+  });
   // Every checkpoint must carry a valid signature and still match the event it pinned.
   for (const c of cps) {
     const at = c.at instanceof Date ? c.at : new Date(c.at);

@@ -57,7 +57,9 @@ async function keyType(db: Kysely<any>, def: RecordStateDef): Promise<string> {
   const k = `${def.table}.${def.key}`;
   let t = keyTypes.get(k);
   if (!t) {
-    const r = await sql<{ t: string | null }>`SELECT format_type(a.atttypid, NULL) AS t FROM pg_attribute a WHERE a.attrelid = to_regclass(${def.table}) AND a.attname = ${def.key}`.execute(db);
+    const r = await sql<{
+      t: string | null;
+    }>`SELECT format_type(a.atttypid, NULL) AS t FROM pg_attribute a WHERE a.attrelid = to_regclass(${def.table}) AND a.attname = ${def.key}`.execute(db);
     t = r.rows[0]?.t ?? undefined;
     if (!t) throw new Error(`record states: ${def.table}.${def.key} does not exist`);
     if (!/^[a-z ]+$/.test(t)) throw new Error(`record states: unexpected key type ${t}`);
@@ -69,7 +71,12 @@ async function keyType(db: Kysely<any>, def: RecordStateDef): Promise<string> {
 /** ` AND t.<column> = <value>` for an entity that shares its table. */
 function rowFilter(def: RecordStateDef): RawBuilder<unknown> {
   const f = Object.entries(def.filter ?? {});
-  return f.length ? sql` AND ${sql.join(f.map(([c, v]) => sql`t.${sql.ref(c)} = ${v}`), sql` AND `)}` : sql``;
+  return f.length
+    ? sql` AND ${sql.join(
+        f.map(([c, v]) => sql`t.${sql.ref(c)} = ${v}`),
+        sql` AND `,
+      )}`
+    : sql``;
 }
 
 /** `SELECT k, h` — each record's key (text) and state over the rows `where` selects. */
@@ -146,8 +153,15 @@ export async function importStateDigest(db: Kysely<KernelDB>, tenantId: string, 
       WHERE tenant_id = ${tenantId} AND import_id = ${importId}
       ORDER BY row_number, entity COLLATE "C", entity_id COLLATE "C"`.execute(tx);
     for (;;) {
-      const page = await sql<{ row_number: number; entity: string; entity_id: string; action: string; state_hash: string | null }>`FETCH 10000 FROM fazhi_state_digest`.execute(tx);
-      for (const r of page.rows) h.update(stateLine({ row: Number(r.row_number), entity: r.entity, entityId: r.entity_id, action: r.action, state: r.state_hash }));
+      const page = await sql<{
+        row_number: number;
+        entity: string;
+        entity_id: string;
+        action: string;
+        state_hash: string | null;
+      }>`FETCH 10000 FROM fazhi_state_digest`.execute(tx);
+      for (const r of page.rows)
+        h.update(stateLine({ row: Number(r.row_number), entity: r.entity, entityId: r.entity_id, action: r.action, state: r.state_hash }));
       if (page.rows.length < 10000) break;
     }
     await sql`CLOSE fazhi_state_digest`.execute(tx);
@@ -207,14 +221,20 @@ function compareQuery(def: RecordStateDef, tenantId: string, untracedOnly = fals
  * import's provenance states against its event's digest. Relies on the chain itself being
  * intact (run `verifyIncremental` first): the events' states are protected by their hashes.
  */
-export async function verifyRecords(db: Kysely<KernelDB>, tenantId: string, opts: { limit?: number; entities?: readonly string[] } = {}): Promise<RecordsVerifyResult> {
+export async function verifyRecords(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  opts: { limit?: number; entities?: readonly string[] } = {},
+): Promise<RecordsVerifyResult> {
   const limit = opts.limit ?? 100;
   const problems: RecordProblem[] = [];
   let problemCount = 0;
   const entities: RecordsVerifyResult['entities'] = [];
   for (const def of recordStateDefs()) {
     if (opts.entities && !opts.entities.includes(def.entity)) continue;
-    const total = await sql<{ n: number }>`SELECT count(DISTINCT t.${sql.ref(def.key)})::int AS n FROM ${sql.table(def.table)} t WHERE t.tenant_id = ${tenantId}${rowFilter(def)}`.execute(db);
+    const total = await sql<{
+      n: number;
+    }>`SELECT count(DISTINCT t.${sql.ref(def.key)})::int AS n FROM ${sql.table(def.table)} t WHERE t.tenant_id = ${tenantId}${rowFilter(def)}`.execute(db);
     const rows = (await compareQuery(def, tenantId).execute(db)).rows;
     for (const r of rows) {
       const kind: RecordProblem['kind'] = r.last === null ? 'untraced' : r.cur === null ? 'deleted' : r.last === ABSENT ? 'inserted' : 'changed';
@@ -246,7 +266,9 @@ export async function sealUntraced(db: Kysely<KernelDB>, tenantId: string, audit
   return sealRecords(db, tenantId, auditMany, { untraced: true, action: 'sealed', reason: '建立完整性基线' });
 }
 
-type AuditMany = (inputs: Array<{ entity: string; entityId: string; action: string; orgId?: string | null; note?: Record<string, unknown> }>) => Promise<unknown>;
+type AuditMany = (
+  inputs: Array<{ entity: string; entityId: string; action: string; orgId?: string | null; note?: Record<string, unknown> }>,
+) => Promise<unknown>;
 
 /**
  * Records the current state of the records that differ from their recorded one (`untraced`:

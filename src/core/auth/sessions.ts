@@ -44,8 +44,17 @@ export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, u
     await verifyPassword(await dummy(), password ?? '');
     throw errors.unauthenticated(BAD_CREDENTIALS);
   }
-  const sys: Actor = { tenantId: user.tenant_id, userId: user.id, name: user.display_name, orgId: user.org_id, roles: [], scope: { all: false, orgIds: [] }, permissions: new Set() };
-  const lockedMessage = (until: Date) => `密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定，请${Math.ceil((until.getTime() - now.getTime()) / 60000)}分钟后再试`;
+  const sys: Actor = {
+    tenantId: user.tenant_id,
+    userId: user.id,
+    name: user.display_name,
+    orgId: user.org_id,
+    roles: [],
+    scope: { all: false, orgIds: [] },
+    permissions: new Set(),
+  };
+  const lockedMessage = (until: Date) =>
+    `密码连续错误${AUTH_POLICY.maxFailures}次，账号已锁定，请${Math.ceil((until.getTime() - now.getTime()) / 60000)}分钟后再试`;
   // Take an attempt: only while the account is not locked and has attempts left.
   const taken = await db
     .updateTable('app_user')
@@ -69,7 +78,11 @@ export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, u
     await db.transaction().execute(async (tx) => {
       await tx
         .updateTable('app_user')
-        .set(lock ? { failed_attempts: AUTH_POLICY.maxFailures, locked_until: new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) } : { failed_attempts: failures })
+        .set(
+          lock
+            ? { failed_attempts: AUTH_POLICY.maxFailures, locked_until: new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) }
+            : { failed_attempts: failures },
+        )
         .where('tenant_id', '=', user.tenant_id)
         .where('id', '=', user.id)
         .execute();
@@ -80,8 +93,16 @@ export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, u
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('tenant_id', '=', user.tenant_id).where('id', '=', user.id).execute();
-    await tx.insertInto('app_session').values({ id_hash: sha256(token), tenant_id: user.tenant_id, user_id: user.id, csrf_token: csrfToken, created_at: now, last_seen_at: now }).execute();
+    await tx
+      .updateTable('app_user')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('tenant_id', '=', user.tenant_id)
+      .where('id', '=', user.id)
+      .execute();
+    await tx
+      .insertInto('app_session')
+      .values({ id_hash: sha256(token), tenant_id: user.tenant_id, user_id: user.id, csrf_token: csrfToken, created_at: now, last_seen_at: now })
+      .execute();
     await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: 'login', orgId: user.org_id });
   });
   const roles = user.roles as RoleKey[];
@@ -89,7 +110,15 @@ export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, u
     token,
     csrfToken,
     mustChangePassword: user.must_change_password,
-    actor: { tenantId: user.tenant_id, userId: user.id, name: user.display_name, orgId: user.org_id, roles, scope: scopeFor(roles, user.org_id), permissions: resolve(roles) },
+    actor: {
+      tenantId: user.tenant_id,
+      userId: user.id,
+      name: user.display_name,
+      orgId: user.org_id,
+      roles,
+      scope: scopeFor(roles, user.org_id),
+      permissions: resolve(roles),
+    },
   };
 }
 
@@ -109,7 +138,19 @@ export async function resolveSession(db: Kysely<KernelDB>, resolve: PermissionRe
   const row = await db
     .selectFrom('app_session as s')
     .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
-    .select(['s.id_hash', 's.csrf_token', 's.last_seen_at', 'u.tenant_id', 'u.id', 'u.username', 'u.display_name', 'u.org_id', 'u.roles', 'u.disabled', 'u.must_change_password'])
+    .select([
+      's.id_hash',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.tenant_id',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_id',
+      'u.roles',
+      'u.disabled',
+      'u.must_change_password',
+    ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row || row.disabled) return undefined;
@@ -124,7 +165,15 @@ export async function resolveSession(db: Kysely<KernelDB>, resolve: PermissionRe
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
     username: row.username,
-    actor: { tenantId: row.tenant_id, userId: row.id, name: row.display_name, orgId: row.org_id, roles, scope: scopeFor(roles, row.org_id), permissions: resolve(roles) },
+    actor: {
+      tenantId: row.tenant_id,
+      userId: row.id,
+      name: row.display_name,
+      orgId: row.org_id,
+      roles,
+      scope: scopeFor(roles, row.org_id),
+      permissions: resolve(roles),
+    },
   };
 }
 

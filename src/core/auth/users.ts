@@ -50,7 +50,11 @@ function validateRoles(roles: string[]): RoleKey[] {
 }
 
 /** Creates a user with an initial password (audit: `user.created`; the password is never logged). */
-export async function createUser(ctx: Ctx, input: UserInput, opts: { /** `fazhi demo` only: the demo accounts' shared, documented password. */ demoAccount?: boolean } = {}): Promise<User> {
+export async function createUser(
+  ctx: Ctx,
+  input: UserInput,
+  opts: { /** `fazhi demo` only: the demo accounts' shared, documented password. */ demoAccount?: boolean } = {},
+): Promise<User> {
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username ?? '')) throw errors.validation('username', '用户名为3–32位字母、数字、下划线、点或连字符');
   if (!input.displayName?.trim()) throw errors.validation('displayName', '姓名不能为空');
   const roles = validateRoles(input.roles ?? []);
@@ -107,7 +111,10 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
   const roles = patch.roles ? validateRoles(patch.roles) : undefined;
   let hash: string | undefined;
   if (patch.resetPassword !== undefined) {
-    const policy = checkPasswordPolicy(patch.resetPassword, { username: (await ctx.db.selectFrom('app_user').select('username').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst())?.username });
+    const policy = checkPasswordPolicy(patch.resetPassword, {
+      username: (await ctx.db.selectFrom('app_user').select('username').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst())
+        ?.username,
+    });
     if (policy) throw errors.validation('resetPassword', policy);
     hash = await hashPassword(patch.resetPassword);
   }
@@ -175,7 +182,13 @@ export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPasswo
       .where('user_id', '=', userId)
       .$if(!!keepSession, (q) => q.where('id_hash', '!=', keepSession!))
       .executeTakeFirst();
-    await audit({ entity: 'user', entityId: userId, action: 'password_changed', orgId: row.org_id, note: { by: 'self', otherSessionsEnded: Number(ended.numDeletedRows ?? 0) } });
+    await audit({
+      entity: 'user',
+      entityId: userId,
+      action: 'password_changed',
+      orgId: row.org_id,
+      note: { by: 'self', otherSessionsEnded: Number(ended.numDeletedRows ?? 0) },
+    });
   });
 }
 

@@ -30,15 +30,39 @@ const westOfUtc = new Date(Date.UTC(2025, 0, 1)).getTimezoneOffset() > 0;
 
 describe('dayInfo / isWorkday', () => {
   const rows: Array<{ name: string; date: IsoDate; expect: Omit<DayInfo, 'date'> }> = [
-    { name: 'make-up Sunday before the Spring Festival 2025 is a working day', date: '2025-01-26', expect: { workday: true, kind: 'makeup', name: '春节', source: 'chinese-days' } },
-    { name: 'make-up Saturday after the Spring Festival 2025 is a working day', date: '2025-02-08', expect: { workday: true, kind: 'makeup', name: '春节', source: 'chinese-days' } },
+    {
+      name: 'make-up Sunday before the Spring Festival 2025 is a working day',
+      date: '2025-01-26',
+      expect: { workday: true, kind: 'makeup', name: '春节', source: 'chinese-days' },
+    },
+    {
+      name: 'make-up Saturday after the Spring Festival 2025 is a working day',
+      date: '2025-02-08',
+      expect: { workday: true, kind: 'makeup', name: '春节', source: 'chinese-days' },
+    },
     { name: 'Tuesday 28 Jan 2025 (除夕) is a holiday', date: '2025-01-28', expect: { workday: false, kind: 'holiday', name: '春节', source: 'chinese-days' } },
-    { name: 'a weekend day inside the Spring Festival block is a holiday', date: '2025-02-01', expect: { workday: false, kind: 'holiday', name: '春节', source: 'chinese-days' } },
-    { name: 'the Sunday after the make-up Saturday is an ordinary weekend', date: '2025-02-09', expect: { workday: false, kind: 'weekend', source: 'weekday-rule' } },
-    { name: 'Monday 7 Oct 2024 (National Day) is a holiday weekday', date: '2024-10-07', expect: { workday: false, kind: 'holiday', name: '国庆节', source: 'chinese-days' } },
+    {
+      name: 'a weekend day inside the Spring Festival block is a holiday',
+      date: '2025-02-01',
+      expect: { workday: false, kind: 'holiday', name: '春节', source: 'chinese-days' },
+    },
+    {
+      name: 'the Sunday after the make-up Saturday is an ordinary weekend',
+      date: '2025-02-09',
+      expect: { workday: false, kind: 'weekend', source: 'weekday-rule' },
+    },
+    {
+      name: 'Monday 7 Oct 2024 (National Day) is a holiday weekday',
+      date: '2024-10-07',
+      expect: { workday: false, kind: 'holiday', name: '国庆节', source: 'chinese-days' },
+    },
     { name: 'make-up Sunday 29 Sep 2024', date: '2024-09-29', expect: { workday: true, kind: 'makeup', name: '国庆节', source: 'chinese-days' } },
     { name: 'make-up Saturday 12 Oct 2024', date: '2024-10-12', expect: { workday: true, kind: 'makeup', name: '国庆节', source: 'chinese-days' } },
-    { name: 'Mid-Autumn Festival inside National Day 2025', date: '2025-10-06', expect: { workday: false, kind: 'holiday', name: '中秋', source: 'chinese-days' } },
+    {
+      name: 'Mid-Autumn Festival inside National Day 2025',
+      date: '2025-10-06',
+      expect: { workday: false, kind: 'holiday', name: '中秋', source: 'chinese-days' },
+    },
     { name: 'New Year’s Eve 2024 is an ordinary Tuesday', date: '2024-12-31', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
     { name: 'New Year’s Day 2025 is a holiday', date: '2025-01-01', expect: { workday: false, kind: 'holiday', name: '元旦', source: 'chinese-days' } },
     { name: '1 Jan 2027 is not announced yet: plain Friday', date: '2027-01-01', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
@@ -90,9 +114,17 @@ describe('override table (节假日补录)', () => {
     ],
   });
   const rows: Array<{ name: string; date: IsoDate; expect: Omit<DayInfo, 'date'> }> = [
-    { name: 'turns a weekday in an unannounced year into a holiday', date: '2027-01-01', expect: { workday: false, kind: 'holiday', name: '元旦', source: 'override' } },
+    {
+      name: 'turns a weekday in an unannounced year into a holiday',
+      date: '2027-01-01',
+      expect: { workday: false, kind: 'holiday', name: '元旦', source: 'override' },
+    },
     { name: 'turns a Saturday into a make-up working day', date: '2027-02-20', expect: { workday: true, kind: 'makeup', name: '春节', source: 'override' } },
-    { name: 'wins over chinese-days (make-up Sunday → holiday)', date: '2025-01-26', expect: { workday: false, kind: 'holiday', name: '更正', source: 'override' } },
+    {
+      name: 'wins over chinese-days (make-up Sunday → holiday)',
+      date: '2025-01-26',
+      expect: { workday: false, kind: 'holiday', name: '更正', source: 'override' },
+    },
     { name: 'wins over chinese-days (holiday Tuesday → working day)', date: '2025-01-28', expect: { workday: true, kind: 'weekday', source: 'override' } },
   ];
   it.each(rows)('$name ($date)', ({ date, expect: e }) => {
@@ -120,7 +152,12 @@ describe('override table (节假日补录)', () => {
 
 describe('addWorkdays — the start day is not counted (民事诉讼法 art. 85)', () => {
   const rows: Array<{ name: string; start: IsoDate; n: number; due: IsoDate }> = [
-    { name: '10 working days across Spring Festival 2025, counting make-up Sun 26 Jan and ending on make-up Sat 8 Feb', start: '2025-01-20', n: 10, due: '2025-02-08' },
+    {
+      name: '10 working days across Spring Festival 2025, counting make-up Sun 26 Jan and ending on make-up Sat 8 Feb',
+      start: '2025-01-20',
+      n: 10,
+      due: '2025-02-08',
+    },
     { name: '5 working days from Fri 27 Sep 2024 across National Day, counting make-up Sun 29 Sep', start: '2024-09-27', n: 5, due: '2024-10-10' },
     { name: '7 working days from Fri 27 Sep 2024 end on make-up Sat 12 Oct', start: '2024-09-27', n: 7, due: '2024-10-12' },
     { name: '3 working days over the year end skip New Year’s Day 2025', start: '2024-12-30', n: 3, due: '2025-01-03' },

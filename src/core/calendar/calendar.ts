@@ -207,9 +207,7 @@ const CD_HOLIDAYS: NameTable = chineseDaysData.holidays;
 const CD_WORKDAYS: NameTable = chineseDaysData.workdays;
 
 /** Years (2004–2026 in chinese-days 1.5.7) whose State Council arrangement chinese-days holds. */
-export const CHINESE_DAYS_YEARS: ReadonlySet<number> = new Set(
-  [...Object.keys(CD_HOLIDAYS), ...Object.keys(CD_WORKDAYS)].map((d) => Number(d.slice(0, 4))),
-);
+export const CHINESE_DAYS_YEARS: ReadonlySet<number> = new Set([...Object.keys(CD_HOLIDAYS), ...Object.keys(CD_WORKDAYS)].map((d) => Number(d.slice(0, 4))));
 
 /** chinese-days names read "Spring Festival,春节,4": keep the Chinese name. */
 function chineseName(entry: string): string {

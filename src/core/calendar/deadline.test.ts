@@ -48,39 +48,154 @@ interface Row {
 
 const rows: Row[] = [
   // Working-day rules
-  { name: '10 working days across Spring Festival 2025 and the make-up Sunday 26 Jan end on make-up Sat 8 Feb', input: { rule: R.tenWorkdays, start: '2025-01-20' }, due: '2025-02-08' },
+  {
+    name: '10 working days across Spring Festival 2025 and the make-up Sunday 26 Jan end on make-up Sat 8 Feb',
+    input: { rule: R.tenWorkdays, start: '2025-01-20' },
+    due: '2025-02-08',
+  },
   { name: '7 working days for publicity span National Day 2024 and both make-up days', input: { rule: R.publicity, start: '2024-09-27' }, due: '2024-10-12' },
   { name: 'start day not counted: 7 working days from Mon 3 Mar 2025 end on Wed 12 Mar', input: { rule: R.publicity, start: '2025-03-03' }, due: '2025-03-12' },
   { name: 'year end: 7 working days from Mon 23 Dec 2024 skip New Year’s Day', input: { rule: R.publicity, start: '2024-12-23' }, due: '2025-01-02' },
   // Calendar-day rules (rolled by default)
-  { name: '15-day payment period ending on New Year’s Day 2025 rolls to Thu 2 Jan', input: { rule: R.payment, start: '2024-12-17' }, due: '2025-01-02', rolledFrom: '2025-01-01' },
-  { name: '15-day payment period ending in the Spring Festival rolls to Wed 5 Feb', input: { rule: R.payment, start: '2025-01-14' }, due: '2025-02-05', rolledFrom: '2025-01-29' },
+  {
+    name: '15-day payment period ending on New Year’s Day 2025 rolls to Thu 2 Jan',
+    input: { rule: R.payment, start: '2024-12-17' },
+    due: '2025-01-02',
+    rolledFrom: '2025-01-01',
+  },
+  {
+    name: '15-day payment period ending in the Spring Festival rolls to Wed 5 Feb',
+    input: { rule: R.payment, start: '2025-01-14' },
+    due: '2025-02-05',
+    rolledFrom: '2025-01-29',
+  },
   { name: '15 days ending on make-up Sat 8 Feb 2025 do not roll', input: { rule: R.payment, start: '2025-01-24' }, due: '2025-02-08' },
-  { name: '90-day decision period from 4 Nov 2024 ends Sun 2 Feb (Spring Festival), rolled to 5 Feb', input: { rule: R.decision, start: '2024-11-04' }, due: '2025-02-05', rolledFrom: '2025-02-02' },
-  { name: 'a rule with rollToWorkday: false keeps its holiday end', input: { rule: { ...R.payment, rollToWorkday: false }, start: '2024-12-17' }, due: '2025-01-01' },
+  {
+    name: '90-day decision period from 4 Nov 2024 ends Sun 2 Feb (Spring Festival), rolled to 5 Feb',
+    input: { rule: R.decision, start: '2024-11-04' },
+    due: '2025-02-05',
+    rolledFrom: '2025-02-02',
+  },
+  {
+    name: 'a rule with rollToWorkday: false keeps its holiday end',
+    input: { rule: { ...R.payment, rollToWorkday: false }, start: '2024-12-17' },
+    due: '2025-01-01',
+  },
   // Month rules
-  { name: '6 months from 1 Apr 2025 end on National Day, rolled to Thu 9 Oct', input: { rule: R.lawsuit, start: '2025-04-01' }, due: '2025-10-09', rolledFrom: '2025-10-01' },
+  {
+    name: '6 months from 1 Apr 2025 end on National Day, rolled to Thu 9 Oct',
+    input: { rule: R.lawsuit, start: '2025-04-01' },
+    due: '2025-10-09',
+    rolledFrom: '2025-10-01',
+  },
   { name: '6 months from 31 Aug 2024 clamp to Fri 28 Feb 2025', input: { rule: R.lawsuit, start: '2024-08-31' }, due: '2025-02-28' },
   // Pauses (中止/扣除期间)
-  { name: '10 working days with 3 working days of expert review (Wed–Fri) paused', input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-07', reason: '专家评审' }] }, due: '2025-03-20', pausedDays: 3 },
-  { name: 'a pause over a weekend (Fri–Mon) removes only its 2 working days', input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-07', to: '2025-03-10', reason: '听证' }] }, due: '2025-03-19', pausedDays: 2 },
-  { name: 'a pause straddling the start counts only its days after the start', input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-01', to: '2025-03-05', reason: '征求第三方意见' }] }, due: '2025-03-19', pausedDays: 2 },
-  { name: 'a pause after the due date changes nothing', input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-04-01', to: '2025-04-03', reason: '检测鉴定' }] }, due: '2025-03-17', pausedDays: 0 },
-  { name: '15 calendar days with 5 paused days end Sun 23 Mar, rolled to Mon 24 Mar', input: { rule: R.payment, start: '2025-03-03', pauses: [{ from: '2025-03-10', to: '2025-03-14', reason: '检测鉴定' }] }, due: '2025-03-24', rolledFrom: '2025-03-23', pausedDays: 5 },
-  { name: 'a 1-month period with 5 paused days runs 5 more calendar days, over Qingming', input: { rule: { ...R.lawsuit, n: 1 }, start: '2025-03-03', pauses: [{ from: '2025-03-10', to: '2025-03-14', reason: '检测鉴定' }] }, due: '2025-04-08', pausedDays: 5 },
-  { name: 'overlapping pauses count each day once', input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-06', reason: '听证' }, { from: '2025-03-06', to: '2025-03-07', reason: '听证' }] }, due: '2025-03-20', pausedDays: 3 },
+  {
+    name: '10 working days with 3 working days of expert review (Wed–Fri) paused',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-07', reason: '专家评审' }] },
+    due: '2025-03-20',
+    pausedDays: 3,
+  },
+  {
+    name: 'a pause over a weekend (Fri–Mon) removes only its 2 working days',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-07', to: '2025-03-10', reason: '听证' }] },
+    due: '2025-03-19',
+    pausedDays: 2,
+  },
+  {
+    name: 'a pause straddling the start counts only its days after the start',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-03-01', to: '2025-03-05', reason: '征求第三方意见' }] },
+    due: '2025-03-19',
+    pausedDays: 2,
+  },
+  {
+    name: 'a pause after the due date changes nothing',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', pauses: [{ from: '2025-04-01', to: '2025-04-03', reason: '检测鉴定' }] },
+    due: '2025-03-17',
+    pausedDays: 0,
+  },
+  {
+    name: '15 calendar days with 5 paused days end Sun 23 Mar, rolled to Mon 24 Mar',
+    input: { rule: R.payment, start: '2025-03-03', pauses: [{ from: '2025-03-10', to: '2025-03-14', reason: '检测鉴定' }] },
+    due: '2025-03-24',
+    rolledFrom: '2025-03-23',
+    pausedDays: 5,
+  },
+  {
+    name: 'a 1-month period with 5 paused days runs 5 more calendar days, over Qingming',
+    input: { rule: { ...R.lawsuit, n: 1 }, start: '2025-03-03', pauses: [{ from: '2025-03-10', to: '2025-03-14', reason: '检测鉴定' }] },
+    due: '2025-04-08',
+    pausedDays: 5,
+  },
+  {
+    name: 'overlapping pauses count each day once',
+    input: {
+      rule: R.tenWorkdays,
+      start: '2025-03-03',
+      pauses: [
+        { from: '2025-03-05', to: '2025-03-06', reason: '听证' },
+        { from: '2025-03-06', to: '2025-03-07', reason: '听证' },
+      ],
+    },
+    due: '2025-03-20',
+    pausedDays: 3,
+  },
   // Restart (重新起算)
-  { name: '20 working days restarted on 10 Mar 2025 (补正材料 received) cross Qingming', input: { rule: R.licence, start: '2025-03-03', restartOn: '2025-03-10' }, due: '2025-04-08', effectiveStart: '2025-03-10' },
-  { name: 'a pause before the restart does not count', input: { rule: R.tenWorkdays, start: '2025-03-03', restartOn: '2025-03-10', pauses: [{ from: '2025-03-04', to: '2025-03-05', reason: '听证' }] }, due: '2025-03-24', pausedDays: 0, effectiveStart: '2025-03-10' },
+  {
+    name: '20 working days restarted on 10 Mar 2025 (补正材料 received) cross Qingming',
+    input: { rule: R.licence, start: '2025-03-03', restartOn: '2025-03-10' },
+    due: '2025-04-08',
+    effectiveStart: '2025-03-10',
+  },
+  {
+    name: 'a pause before the restart does not count',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', restartOn: '2025-03-10', pauses: [{ from: '2025-03-04', to: '2025-03-05', reason: '听证' }] },
+    due: '2025-03-24',
+    pausedDays: 0,
+    effectiveStart: '2025-03-10',
+  },
   // Extensions (延长)
-  { name: 'licensing: 20 + 10 working days across National Day 2024', input: { rule: R.licence, start: '2024-09-20', extensions: [{ n: 10, reason: '情况复杂', approvedOn: '2024-10-21' }] }, due: '2024-11-06' },
-  { name: 'petition: 60 + 30 days from 3 Mar 2025 end Sun 1 Jun (端午), rolled to Tue 3 Jun', input: { rule: R.petition, start: '2025-03-03', extensions: [{ n: 30, reason: '情况复杂', approvedOn: '2025-04-28' }] }, due: '2025-06-03', rolledFrom: '2025-06-01' },
-  { name: 'decision: 90 + 30 days count the extension from the unrolled end (Sun 2 Feb 2025)', input: { rule: R.decision, start: '2024-11-04', extensions: [{ n: 30, reason: '案情复杂', approvedOn: '2025-02-05' }] }, due: '2025-03-04', warnings: [] },
-  { name: 'an extension approved after the deadline it extends is flagged', input: { rule: R.decision, start: '2024-11-04', extensions: [{ n: 30, reason: '案情复杂', approvedOn: '2025-02-06' }] }, due: '2025-03-04', warnings: ['延长期限的批准日 2025-02-06 晚于原期限届满日 2025-02-05，请核实是否在期限内批准'] },
-  { name: 'an extension in another unit: 10 working days + 15 days', input: { rule: R.tenWorkdays, start: '2025-03-03', extensions: [{ n: 15, unit: 'day', reason: '补充调查' }] }, due: '2025-04-01' },
+  {
+    name: 'licensing: 20 + 10 working days across National Day 2024',
+    input: { rule: R.licence, start: '2024-09-20', extensions: [{ n: 10, reason: '情况复杂', approvedOn: '2024-10-21' }] },
+    due: '2024-11-06',
+  },
+  {
+    name: 'petition: 60 + 30 days from 3 Mar 2025 end Sun 1 Jun (端午), rolled to Tue 3 Jun',
+    input: { rule: R.petition, start: '2025-03-03', extensions: [{ n: 30, reason: '情况复杂', approvedOn: '2025-04-28' }] },
+    due: '2025-06-03',
+    rolledFrom: '2025-06-01',
+  },
+  {
+    name: 'decision: 90 + 30 days count the extension from the unrolled end (Sun 2 Feb 2025)',
+    input: { rule: R.decision, start: '2024-11-04', extensions: [{ n: 30, reason: '案情复杂', approvedOn: '2025-02-05' }] },
+    due: '2025-03-04',
+    warnings: [],
+  },
+  {
+    name: 'an extension approved after the deadline it extends is flagged',
+    input: { rule: R.decision, start: '2024-11-04', extensions: [{ n: 30, reason: '案情复杂', approvedOn: '2025-02-06' }] },
+    due: '2025-03-04',
+    warnings: ['延长期限的批准日 2025-02-06 晚于原期限届满日 2025-02-05，请核实是否在期限内批准'],
+  },
+  {
+    name: 'an extension in another unit: 10 working days + 15 days',
+    input: { rule: R.tenWorkdays, start: '2025-03-03', extensions: [{ n: 15, unit: 'day', reason: '补充调查' }] },
+    due: '2025-04-01',
+  },
   // Unannounced years
-  { name: '7 working days in 2031 are counted Mon–Fri, with a warning', input: { rule: R.publicity, start: '2031-09-25' }, due: '2031-10-06', warnings: ['2031年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'] },
-  { name: 'a period running from 2026 into 2027 warns about 2027 only', input: { rule: R.payment, start: '2026-12-20' }, due: '2027-01-04', warnings: ['2027年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'] },
+  {
+    name: '7 working days in 2031 are counted Mon–Fri, with a warning',
+    input: { rule: R.publicity, start: '2031-09-25' },
+    due: '2031-10-06',
+    warnings: ['2031年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'],
+  },
+  {
+    name: 'a period running from 2026 into 2027 warns about 2027 only',
+    input: { rule: R.payment, start: '2026-12-20' },
+    due: '2027-01-04',
+    warnings: ['2027年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'],
+  },
   { name: 'n = 0 ends on the start day', input: { rule: { ...R.publicity, n: 0 }, start: '2025-03-03' }, due: '2025-03-03' },
 ];
 
@@ -99,11 +214,26 @@ describe('computeDeadline', () => {
   it('explains 10 working days across the Spring Festival in full', () => {
     const x = computeDeadline({ rule: R.tenWorkdays, start: '2025-01-20' }, cal);
     expect(x.countedDays).toEqual([
-      '2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24', '2025-01-26',
-      '2025-01-27', '2025-02-05', '2025-02-06', '2025-02-07', '2025-02-08',
+      '2025-01-21',
+      '2025-01-22',
+      '2025-01-23',
+      '2025-01-24',
+      '2025-01-26',
+      '2025-01-27',
+      '2025-02-05',
+      '2025-02-06',
+      '2025-02-07',
+      '2025-02-08',
     ]);
     expect(x.holidaysMet.map((h) => h.date)).toEqual([
-      '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
+      '2025-02-03',
+      '2025-02-04',
     ]);
     expect(x.makeupDaysMet).toEqual([
       { date: '2025-01-26', name: '春节' },
@@ -154,7 +284,9 @@ describe('computeDeadline', () => {
 
   it('rejects impossible input with coded errors', () => {
     expect(() => computeDeadline({ rule: R.publicity, start: '2025-03-03', restartOn: '2025-03-01' }, cal)).toThrow(/早于起算日/);
-    expect(() => computeDeadline({ rule: R.publicity, start: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-04', reason: 'x' }] }, cal)).toThrow(/早于开始日/);
+    expect(() => computeDeadline({ rule: R.publicity, start: '2025-03-03', pauses: [{ from: '2025-03-05', to: '2025-03-04', reason: 'x' }] }, cal)).toThrow(
+      /早于开始日/,
+    );
     expect(() => computeDeadline({ rule: { ...R.publicity, n: -1 }, start: '2025-03-03' }, cal)).toThrow(/非负整数/);
     expect(() => computeDeadline({ rule: R.publicity, start: '2025-3-3' }, cal)).toThrow(/日期格式无效/);
   });

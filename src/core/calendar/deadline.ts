@@ -228,8 +228,7 @@ export function computeDeadline(input: DeadlineInput, cal: WorkCalendar): Deadli
   const uncoveredYears = [...uncovered].sort((a, b) => a - b);
   warnings.unshift(...uncoveredYears.map((y) => `${y}年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排`));
 
-  const countedDays =
-    rule.unit === 'workday' ? counted.map(fromDayNumber) : end > effectiveDay ? [fromDayNumber(effectiveDay + 1), fromDayNumber(end)] : [];
+  const countedDays = rule.unit === 'workday' ? counted.map(fromDayNumber) : end > effectiveDay ? [fromDayNumber(effectiveDay + 1), fromDayNumber(end)] : [];
   const extensionDays = extensions.reduce((sum, x) => sum + x.n, 0);
 
   const result: DeadlineExplanation = {
@@ -322,10 +321,7 @@ function checkCount(n: number, field: string): void {
 export type DeadlineStatus = 'done' | 'ok' | 'due_soon' | 'overdue';
 
 /** Status of a deadline on a given business date (see {@link DeadlineStatus}). */
-export function deadlineStatus(
-  args: { due: IsoDate; today: IsoDate; doneOn?: IsoDate | null; soonWorkdays?: number },
-  cal: WorkCalendar,
-): DeadlineStatus {
+export function deadlineStatus(args: { due: IsoDate; today: IsoDate; doneOn?: IsoDate | null; soonWorkdays?: number }, cal: WorkCalendar): DeadlineStatus {
   const due = toDayNumber(args.due, 'due');
   const today = toDayNumber(args.today, 'today');
   if (args.doneOn !== undefined && args.doneOn !== null) {

@@ -66,7 +66,6 @@ export interface RecomputeChange {
   after: string;
 }
 
-
 /**
  * The working-day calendar of a running system: chinese-days plus the admin's
  * override table, kept in memory and rebuilt when an override changes; and the
@@ -95,7 +94,10 @@ export class CalendarService {
    * make-up working day. Open deadlines whose counting span covers the date are
    * recomputed in the same transaction; the changes are returned and audited.
    */
-  async setOverride(ctx: Ctx, input: { date: string; kind: 'workday' | 'holiday' | null; name?: string | null; note?: string | null }): Promise<{ changes: RecomputeChange[]; warnings: string[] }> {
+  async setOverride(
+    ctx: Ctx,
+    input: { date: string; kind: 'workday' | 'holiday' | null; name?: string | null; note?: string | null },
+  ): Promise<{ changes: RecomputeChange[]; warnings: string[] }> {
     if (!isIsoDate(input.date)) throw errors.validation('date', `日期无效：${input.date}`);
     if (input.kind !== null && input.kind !== 'workday' && input.kind !== 'holiday') throw errors.validation('kind', '类型应为“工作日”或“休息日”');
     const result = await write(ctx, async ({ tx, audit }) => {
@@ -111,7 +113,13 @@ export class CalendarService {
           .execute();
       }
       const after = input.kind === null ? null : { date: input.date, kind: input.kind, name: input.name ?? null, note: input.note ?? null };
-      await audit({ entity: 'calendar.override', entityId: input.date, action: input.kind === null ? 'deleted' : before ? 'updated' : 'created', before: before ? { ...before } : null, after });
+      await audit({
+        entity: 'calendar.override',
+        entityId: input.date,
+        action: input.kind === null ? 'deleted' : before ? 'updated' : 'created',
+        before: before ? { ...before } : null,
+        after,
+      });
       const overrides = await tx.selectFrom('calendar_override').select(['date', 'kind', 'name']).execute();
       const cal = createCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
       const changes = await recomputeOpen(tx, cal, input.date, ctx.requestId);
@@ -125,7 +133,10 @@ export class CalendarService {
 
   /** Computes a deadline with its explanation, on the current calendar. */
   explain(input: { rule: DeadlineRule; start: string; pauses?: Pause[]; extensions?: Extension[]; restartOn?: string | null }): DeadlineExplanation {
-    return computeDeadline({ rule: input.rule, start: input.start, pauses: input.pauses, extensions: input.extensions, restartOn: input.restartOn ?? undefined }, this.cal);
+    return computeDeadline(
+      { rule: input.rule, start: input.start, pauses: input.pauses, extensions: input.extensions, restartOn: input.restartOn ?? undefined },
+      this.cal,
+    );
   }
 
   /** Records (or updates) a module's deadline in the write's transaction. */
@@ -173,7 +184,8 @@ export class CalendarService {
         due_date: this.explain(input).due,
         done_on: input.doneOn ?? null,
       }));
-      const res = await sql`INSERT INTO tracked_deadline (tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on)
+      const res =
+        await sql`INSERT INTO tracked_deadline (tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on)
         SELECT tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on
         FROM jsonb_populate_recordset(NULL::tracked_deadline, ${JSON.stringify(rows)}::jsonb)
         ON CONFLICT (tenant_id, entity, entity_id, module, title) DO UPDATE SET
@@ -221,28 +233,53 @@ export class CalendarService {
     const r = await ctx.db.selectFrom('tracked_deadline').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!r || (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(r.org_id))) throw errors.notFound('期限');
     const d = this.present(r);
-    return { ...d, explanation: this.explain({ rule: d.rule, start: d.start, pauses: r.pauses as Pause[], extensions: r.extensions as Extension[], restartOn: r.restart_on }) };
+    return {
+      ...d,
+      explanation: this.explain({
+        rule: d.rule,
+        start: d.start,
+        pauses: r.pauses as Pause[],
+        extensions: r.extensions as Extension[],
+        restartOn: r.restart_on,
+      }),
+    };
   }
 }
 
-
 /** Recomputes open deadlines whose span (start .. current due, plus slack for extensions) covers the changed date. */
 async function recomputeOpen(tx: Kysely<KernelDB>, cal: WorkCalendar, date: string, requestId?: string): Promise<RecomputeChange[]> {
-  const rows = await tx
-    .selectFrom('tracked_deadline')
-    .selectAll()
-    .where('done_on', 'is', null)
-    .where('start_date', '<=', date)
-    .execute();
+  const rows = await tx.selectFrom('tracked_deadline').selectAll().where('done_on', 'is', null).where('start_date', '<=', date).execute();
   const changes: RecomputeChange[] = [];
   for (const r of rows) {
     const ex = computeDeadline(
-      { rule: r.rule as DeadlineRule, start: r.start_date, pauses: r.pauses as Pause[], extensions: r.extensions as Extension[], restartOn: r.restart_on ?? undefined },
+      {
+        rule: r.rule as DeadlineRule,
+        start: r.start_date,
+        pauses: r.pauses as Pause[],
+        extensions: r.extensions as Extension[],
+        restartOn: r.restart_on ?? undefined,
+      },
       cal,
     );
     if (ex.due === r.due_date) continue;
-    await tx.updateTable('tracked_deadline').set({ due_date: ex.due, updated_at: new Date() }).where('tenant_id', '=', r.tenant_id).where('id', '=', r.id).execute();
-    await recordAudit(tx, systemActor(r.tenant_id, '日历调整'), { entity: r.entity, entityId: r.entity_id, action: 'deadline_recomputed', orgId: r.org_id, note: { title: r.title, before: r.due_date, after: ex.due, date } }, requestId);
+    await tx
+      .updateTable('tracked_deadline')
+      .set({ due_date: ex.due, updated_at: new Date() })
+      .where('tenant_id', '=', r.tenant_id)
+      .where('id', '=', r.id)
+      .execute();
+    await recordAudit(
+      tx,
+      systemActor(r.tenant_id, '日历调整'),
+      {
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: 'deadline_recomputed',
+        orgId: r.org_id,
+        note: { title: r.title, before: r.due_date, after: ex.due, date },
+      },
+      requestId,
+    );
     changes.push({ id: r.id, tenantId: r.tenant_id, title: r.title, entity: r.entity, entityId: r.entity_id, before: r.due_date, after: ex.due });
   }
   return changes;

@@ -73,7 +73,11 @@ function finishRotation(keyFile: string, newKey: Buffer): string | null {
 }
 
 const mismatch = (source: string) =>
-  new AppError('PII_KEY_MISMATCH', `个人信息加密密钥（${source}）与数据库中已加密的数据不符：无法解密身份证号、电话。请确认密钥目录（FAZHI_KEY_DIR，默认为数据目录旁的 <数据目录>.keys）或 FAZHI_PII_KEY 是本数据库所用的密钥`, 1);
+  new AppError(
+    'PII_KEY_MISMATCH',
+    `个人信息加密密钥（${source}）与数据库中已加密的数据不符：无法解密身份证号、电话。请确认密钥目录（FAZHI_KEY_DIR，默认为数据目录旁的 <数据目录>.keys）或 FAZHI_PII_KEY 是本数据库所用的密钥`,
+    1,
+  );
 
 /**
  * The master key for the running system, checked against the data it encrypted:
@@ -153,17 +157,25 @@ function after(pk: readonly PkCol[], last: readonly unknown[] | null) {
 }
 
 /** Writes new values for a chunk of rows in one statement (arrays unnested; no IN list). */
-async function updateChunk(db: Db, table: string, pk: readonly PkCol[], targets: readonly string[], keys: unknown[][], values: (string | null)[][], extraWhere?: (u: string) => ReturnType<typeof sql>) {
+async function updateChunk(
+  db: Db,
+  table: string,
+  pk: readonly PkCol[],
+  targets: readonly string[],
+  keys: unknown[][],
+  values: (string | null)[][],
+  extraWhere?: (u: string) => ReturnType<typeof sql>,
+) {
   if (!keys.length) return;
-  const args = [
-    ...pk.map((k, i) => sql`${keys.map((r) => r[i])}::${sql.raw(k.type)}[]`),
-    ...targets.map((_, j) => sql`${values.map((r) => r[j])}::text[]`),
-  ];
+  const args = [...pk.map((k, i) => sql`${keys.map((r) => r[i])}::${sql.raw(k.type)}[]`), ...targets.map((_, j) => sql`${values.map((r) => r[j])}::text[]`)];
   const names = [...pk.map((_, i) => `k${i}`), ...targets.map((_, j) => `v${j}`)];
   await sql`
     UPDATE ${sql.table(table)} AS t SET ${sql.join(targets.map((c, j) => sql`${sql.ref(c)} = u.${sql.raw(`v${j}`)}`))}
     FROM unnest(${sql.join(args)}) AS u(${sql.raw(names.join(', '))})
-    WHERE ${sql.join(pk.map((k, i) => sql`t.${sql.ref(k.name)} = u.${sql.raw(`k${i}`)}`), sql` AND `)}${extraWhere ? sql` AND ${extraWhere('t')}` : sql``}`.execute(db);
+    WHERE ${sql.join(
+      pk.map((k, i) => sql`t.${sql.ref(k.name)} = u.${sql.raw(`k${i}`)}`),
+      sql` AND `,
+    )}${extraWhere ? sql` AND ${extraWhere('t')}` : sql``}`.execute(db);
 }
 
 /**
@@ -223,7 +235,11 @@ export async function rotatePiiKey(
   opts: { chunk?: number; actorName?: string; afterCommit?: () => void } = {},
 ): Promise<RotationResult> {
   if (process.env.FAZHI_PII_KEY) {
-    throw new AppError('PII_KEY_FROM_ENV', '个人信息加密密钥由环境变量 FAZHI_PII_KEY 提供，无法由本命令更换：请先把该密钥写入密钥文件（FAZHI_PII_KEY_FILE 或密钥目录中的 pii.key）、取消该环境变量，再执行更换', 1);
+    throw new AppError(
+      'PII_KEY_FROM_ENV',
+      '个人信息加密密钥由环境变量 FAZHI_PII_KEY 提供，无法由本命令更换：请先把该密钥写入密钥文件（FAZHI_PII_KEY_FILE 或密钥目录中的 pii.key）、取消该环境变量，再执行更换',
+      1,
+    );
   }
   if (!fs.existsSync(keyFile)) throw new AppError('PII_KEY_MISSING', `找不到个人信息加密密钥 ${keyFile}`, 1);
   const cols = piiColumns(defs);
@@ -238,7 +254,11 @@ export async function rotatePiiKey(
     await db.transaction().execute(async (tx) => {
       await ROTATION_LOCK.execute(tx);
       if (fs.existsSync(next)) {
-        throw new AppError('PII_ROTATION_PENDING', `上次更换密钥留下了 ${next}：请先启动一次系统（任何命令，如 fazhi migrate）让它完成或放弃上次更换，再重试`, 1);
+        throw new AppError(
+          'PII_ROTATION_PENDING',
+          `上次更换密钥留下了 ${next}：请先启动一次系统（任何命令，如 fazhi migrate）让它完成或放弃上次更换，再重试`,
+          1,
+        );
       }
       writeKeyFile(next, newKey, 'wx');
       wroteNext = true;
@@ -271,7 +291,10 @@ export async function rotatePiiKey(
             await sql<Record<string, unknown>>`
               SELECT ${sql.join(pk.map((k) => sql.ref(k.name)))}, ${sql.join(tcols.map((c, j) => sql`${sql.ref(c.column)} AS ${sql.raw(`c${j}`)}`))}
               FROM ${sql.table(table)}
-              WHERE (${sql.join(tcols.map((c) => sql`${sql.ref(c.column)} IS NOT NULL`), sql` OR `)}) AND ${after(pk, last)}
+              WHERE (${sql.join(
+                tcols.map((c) => sql`${sql.ref(c.column)} IS NOT NULL`),
+                sql` OR `,
+              )}) AND ${after(pk, last)}
               ORDER BY ${sql.join(pk.map((k) => sql.ref(k.name)))} LIMIT ${chunk}`.execute(tx)
           ).rows;
           if (!rows.length) break;
@@ -284,7 +307,11 @@ export async function rotatePiiKey(
               try {
                 plain = decryptPii(stored, oldKeys);
               } catch {
-                throw new AppError('PII_UNREADABLE', `${table}.${c.column} 第 ${JSON.stringify(keys[i])} 行的值无法用当前密钥解密（不是本密钥加密的数据），未作任何更改`, 1);
+                throw new AppError(
+                  'PII_UNREADABLE',
+                  `${table}.${c.column} 第 ${JSON.stringify(keys[i])} 行的值无法用当前密钥解密（不是本密钥加密的数据），未作任何更改`,
+                  1,
+                );
               }
               counts.find((x) => x.table === table && x.column === c.column)!.values++;
               return c.index ? [encryptPii(plain, newKeys), piiIndex(plain, newKeys)] : [encryptPii(plain, newKeys)];
@@ -296,7 +323,11 @@ export async function rotatePiiKey(
       }
       for (const t of tenants) {
         const actor = systemActor(t.id, opts.actorName ?? '命令行');
-        await sealRecords(tx as unknown as Kysely<KernelDB>, t.id, (inputs) => recordAuditMany(tx as unknown as Kysely<KernelDB>, actor, inputs), { entities: touched, action: 'rekeyed', reason: '更换个人信息加密密钥后重新记录状态' });
+        await sealRecords(tx as unknown as Kysely<KernelDB>, t.id, (inputs) => recordAuditMany(tx as unknown as Kysely<KernelDB>, actor, inputs), {
+          entities: touched,
+          action: 'rekeyed',
+          reason: '更换个人信息加密密钥后重新记录状态',
+        });
         await recordAudit(tx as unknown as Kysely<KernelDB>, actor, {
           entity: 'system.pii_key',
           entityId: 'pii',

@@ -90,7 +90,11 @@ function lockDataDir(dataDir: string): () => void {
       // The pid lives, but is it the process that took the lock? (A pid is reused after a crash.)
       if (alive && started && processStartTime(pid) !== null && processStartTime(pid) !== started) alive = false;
       if (alive) {
-        throw new AppError('DATA_DIR_IN_USE', `数据目录 ${path.dirname(dataDir)} 正被另一个进程（pid ${pid}）使用：嵌入式数据库只能由一个进程打开。请先停止该进程（如正在运行的服务），或改用 PostgreSQL（DATABASE_URL）`, 1);
+        throw new AppError(
+          'DATA_DIR_IN_USE',
+          `数据目录 ${path.dirname(dataDir)} 正被另一个进程（pid ${pid}）使用：嵌入式数据库只能由一个进程打开。请先停止该进程（如正在运行的服务），或改用 PostgreSQL（DATABASE_URL）`,
+          1,
+        );
       }
       fs.rmSync(lock, { force: true });
     }

@@ -46,7 +46,10 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[])
     const m = migrations.find((x) => x.id === id)!;
     await db.transaction().execute(async (tx) => {
       await sql.raw(SCRIPT_MARKER + m.sql).execute(tx);
-      await tx.insertInto('fazhi_migration').values({ id: m.id, checksum: checksum(m) }).execute();
+      await tx
+        .insertInto('fazhi_migration')
+        .values({ id: m.id, checksum: checksum(m) })
+        .execute();
     });
     done.push(id);
   }

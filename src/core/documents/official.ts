@@ -7,7 +7,22 @@
  * page numbers 四号 '— N —', odd pages right, even pages left; issuer and date at
  * the lower right. Used by every module that issues a document.
  */
-import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
 
 /** The layout's numbers, in twips (1 mm = 56.7 twips) and half-points. */
 export const GBT9704 = {
@@ -52,7 +67,9 @@ const line = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT, before: 0,
 function blockToDocx(b: Block): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ children: [run(b.text, b.level === 1 ? GBT9704.fonts.h1 : GBT9704.fonts.h2)], indent: { firstLine: GBT9704.indent }, spacing: line })];
+      return [
+        new Paragraph({ children: [run(b.text, b.level === 1 ? GBT9704.fonts.h1 : GBT9704.fonts.h2)], indent: { firstLine: GBT9704.indent }, spacing: line }),
+      ];
     case 'para':
       return [
         new Paragraph({
@@ -78,7 +95,8 @@ function blockToDocx(b: Block): Array<Paragraph | Table> {
       const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
       const borders = { top: border, bottom: border, left: border, right: border };
       const out: Array<Paragraph | Table> = [];
-      if (b.caption) out.push(new Paragraph({ children: [run(b.caption, GBT9704.fonts.h1)], alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 } }));
+      if (b.caption)
+        out.push(new Paragraph({ children: [run(b.caption, GBT9704.fonts.h1)], alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 } }));
       out.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
@@ -90,7 +108,12 @@ function blockToDocx(b: Block): Array<Paragraph | Table> {
                   (c) =>
                     new TableCell({
                       borders,
-                      children: [new Paragraph({ children: [run(c, GBT9704.fonts.body, GBT9704.tableSize, { bold: i < (b.header ?? 1) })], alignment: /^[\d.%—-]+$/.test(c) ? AlignmentType.CENTER : AlignmentType.LEFT })],
+                      children: [
+                        new Paragraph({
+                          children: [run(c, GBT9704.fonts.body, GBT9704.tableSize, { bold: i < (b.header ?? 1) })],
+                          alignment: /^[\d.%—-]+$/.test(c) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                        }),
+                      ],
                     }),
                 ),
               }),
@@ -134,7 +157,15 @@ export async function officialDocx(d: OfficialDocument & { creator?: string }): 
   ];
   if (d.addressee) children.push(...blockToDocx({ kind: 'plain', text: `${d.addressee}：` }));
   for (const b of d.blocks) children.push(...blockToDocx(b));
-  if (d.issuer) children.push(new Paragraph({ children: [run(d.issuer, GBT9704.fonts.body)], alignment: AlignmentType.RIGHT, spacing: { ...line, before: GBT9704.linePitch }, indent: { right: 1280 } }));
+  if (d.issuer)
+    children.push(
+      new Paragraph({
+        children: [run(d.issuer, GBT9704.fonts.body)],
+        alignment: AlignmentType.RIGHT,
+        spacing: { ...line, before: GBT9704.linePitch },
+        indent: { right: 1280 },
+      }),
+    );
   if (d.date) children.push(...blockToDocx({ kind: 'right', text: chineseDate(d.date) }));
   const doc = new Document({
     creator: d.creator ?? '法治水务',

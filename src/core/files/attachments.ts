@@ -32,7 +32,7 @@ const present = (r: any): Attachment => ({
 async function ownerOrg(sys: System, ctx: Ctx, entity: string, entityId: string, need: 'read' | 'write'): Promise<string> {
   const def = sys.registry.entities.get(entity);
   if (!def) throw errors.validation('entity', `未知的记录类型：${entity}`);
-  const perm = need === 'read' ? def.readPermission : def.writePermission ?? def.readPermission;
+  const perm = need === 'read' ? def.readPermission : (def.writePermission ?? def.readPermission);
   if (!ctx.actor.permissions.has(perm)) throw errors.forbidden();
   const org = await def.ownerOrg(ctx.db, ctx.actor.tenantId, entityId);
   if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
@@ -40,7 +40,11 @@ async function ownerOrg(sys: System, ctx: Ctx, entity: string, entityId: string,
 }
 
 /** Stores a file and links it to a record the actor may write (audit on the record: `attachment_added`). */
-export async function addAttachment(sys: System, ctx: Ctx, input: { entity: string; entityId: string; filename: string; mime: string; data: Buffer }): Promise<Attachment> {
+export async function addAttachment(
+  sys: System,
+  ctx: Ctx,
+  input: { entity: string; entityId: string; filename: string; mime: string; data: Buffer },
+): Promise<Attachment> {
   checkFile({ size: input.data.length, mime: input.mime, filename: input.filename });
   const orgId = await ownerOrg(sys, ctx, input.entity, input.entityId, 'write');
   const sha256 = await sys.files.put(input.data);
@@ -60,7 +64,13 @@ export async function addAttachment(sys: System, ctx: Ctx, input: { entity: stri
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ entity: input.entity, entityId: input.entityId, action: 'attachment_added', orgId, note: { attachmentId: row.id, filename: input.filename, sha256, size: input.data.length } });
+    await audit({
+      entity: input.entity,
+      entityId: input.entityId,
+      action: 'attachment_added',
+      orgId,
+      note: { attachmentId: row.id, filename: input.filename, sha256, size: input.data.length },
+    });
     return present(row);
   });
 }

@@ -49,7 +49,12 @@ describe('date cells', () => {
     { name: '29 February of a leap year', input: '2024-02-29', date: '2024-02-29', datetime: '2024-02-29T00:00:00+08:00' },
     { name: 'an Excel date cell (exceljs Date, UTC fields)', input: new Date(Date.UTC(2022, 2, 1)), date: '2022-03-01', datetime: '2022-03-01T00:00:00+08:00' },
     { name: 'an Excel date-time cell', input: new Date(Date.UTC(2022, 2, 1, 14, 5)), date: '2022-03-01', datetime: '2022-03-01T14:05:00+08:00' },
-    { name: 'an Excel date-time cell a hair before the minute', input: new Date(Date.UTC(2022, 2, 1, 14, 4, 59, 999)), date: '2022-03-01', datetime: '2022-03-01T14:05:00+08:00' },
+    {
+      name: 'an Excel date-time cell a hair before the minute',
+      input: new Date(Date.UTC(2022, 2, 1, 14, 4, 59, 999)),
+      date: '2022-03-01',
+      datetime: '2022-03-01T14:05:00+08:00',
+    },
     { name: 'an Excel serial number', input: 44621, date: '2022-03-01', datetime: '2022-03-01T00:00:00+08:00' },
     { name: 'an Excel serial with a time fraction', input: 44621 + (14 * 60 + 5) / 1440, date: '2022-03-01', datetime: '2022-03-01T14:05:00+08:00' },
     { name: 'the Excel serial of 2000-01-01', input: 36526, date: '2000-01-01', datetime: '2000-01-01T00:00:00+08:00' },

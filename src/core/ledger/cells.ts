@@ -208,7 +208,16 @@ export function parseDecimal(raw: unknown, columnUnit?: string): CellResult<numb
 
 /** Powers of ten of the money units: 元 0, 千元 3, 万元 4. */
 const MONEY_UNIT_EXP: Readonly<Record<string, number>> = {
-  元: 0, 圆: 0, 人民币元: 0, 元人民币: 0, 千元: 3, 千: 3, 万元: 4, 万: 4, 萬元: 4, 萬: 4,
+  元: 0,
+  圆: 0,
+  人民币元: 0,
+  元人民币: 0,
+  千元: 3,
+  千: 3,
+  万元: 4,
+  万: 4,
+  萬元: 4,
+  萬: 4,
 };
 
 /**
@@ -511,7 +520,9 @@ function identifierText(raw: unknown, what: string): CellResult<string> {
   if (typeof raw === 'number') {
     return fail(`${what}被 Excel 存成了数字（末几位可能已丢失）：${displayValue(raw)}，请把该列设为“文本”格式后重新输入`);
   }
-  const s = foldedText(raw).replace(/[\s-]+/g, '').toUpperCase();
+  const s = foldedText(raw)
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
   if (/^\d+(\.\d+)?E\+?\d+$/.test(s)) {
     return fail(`${what}被 Excel 转成了科学计数法：${displayValue(raw)}，请把该列设为“文本”格式后重新输入`);
   }

@@ -37,15 +37,7 @@ describe('readTable: CSV encodings', () => {
 
 describe('readTable: CSV structure', () => {
   it('keeps quoted commas and newlines inside one row and numbers rows as Excel shows them', async () => {
-    const csv = [
-      '案由,当事人名称',
-      '"擅自占用,河道","张三"',
-      '',
-      '"跨行',
-      '的案由",李四',
-      ',',
-      '末行,王五',
-    ].join('\n');
+    const csv = ['案由,当事人名称', '"擅自占用,河道","张三"', '', '"跨行', '的案由",李四', ',', '末行,王五'].join('\n');
     const table = await readTable(Buffer.from(csv), 'cases.csv');
     expect(table.rows.map((r) => [r.rowNumber, r.cells['案由'], r.cells['当事人名称']])).toEqual([
       [2, '擅自占用,河道', '张三'],
@@ -64,7 +56,10 @@ describe('readTable: CSV structure', () => {
     const t = await readTable(Buffer.from('\n单位名称\n甲\n'), 'x.csv');
     expect(t.headers).toEqual(['单位名称']);
     expect(t.rows).toEqual([{ rowNumber: 3, cells: { 单位名称: '甲' } }]);
-    await expect(readTable(Buffer.from('\r\n , \r\n'), 'x.csv')).rejects.toMatchObject({ code: 'LEDGER_FILE_EMPTY', message: expect.stringContaining('文件中没有任何内容') });
+    await expect(readTable(Buffer.from('\r\n , \r\n'), 'x.csv')).rejects.toMatchObject({
+      code: 'LEDGER_FILE_EMPTY',
+      message: expect.stringContaining('文件中没有任何内容'),
+    });
   });
 
   it('rejects more rows than allowed rather than cutting the import short', async () => {

@@ -67,12 +67,7 @@ export interface RawTable {
 export const HEADER_SEARCH_ROWS = 15;
 
 /** Codes of the errors {@link readTable} throws. */
-export type LedgerFileErrorCode =
-  | 'LEDGER_FILE_UNSUPPORTED'
-  | 'LEDGER_FILE_UNREADABLE'
-  | 'LEDGER_FILE_EMPTY'
-  | 'LEDGER_FILE_TOO_LARGE'
-  | 'LEDGER_FILE_BAD_TEXT';
+export type LedgerFileErrorCode = 'LEDGER_FILE_UNSUPPORTED' | 'LEDGER_FILE_UNREADABLE' | 'LEDGER_FILE_EMPTY' | 'LEDGER_FILE_TOO_LARGE' | 'LEDGER_FILE_BAD_TEXT';
 
 /** Where a file met a limit (or held a character PostgreSQL cannot store): in `LedgerFileError.details`. */
 export interface LedgerFileErrorDetails {
@@ -133,7 +128,10 @@ export function tableFileKind(buffer: Buffer, filename: string): TableFileKind {
   const isOle = buffer.length >= 8 && buffer.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   if (ext === 'xlsx' || ext === 'xlsm') {
     if (isOle) {
-      throw new LedgerFileError('LEDGER_FILE_UNREADABLE', '无法读取该 Excel 文件：文件设有打开密码，或实际是旧版 .xls 格式。请去掉密码，或在 Excel 中“另存为”.xlsx 后再导入');
+      throw new LedgerFileError(
+        'LEDGER_FILE_UNREADABLE',
+        '无法读取该 Excel 文件：文件设有打开密码，或实际是旧版 .xls 格式。请去掉密码，或在 Excel 中“另存为”.xlsx 后再导入',
+      );
     }
     return 'xlsx';
   }
@@ -238,17 +236,30 @@ function checkRow(row: SheetRow, limits: SheetLimits): void {
   for (let i = cells.length - 1; i >= limits.columns; i--) {
     if (isEmptyCell(cells[i])) continue;
     const column = columnLetters(i + 1);
-    throw overLimit('columns', limits.columns, `第${rowNumber}行第${column}列（第${i + 1}列）有数据，超过每行${limits.columns}列的上限：请删去表格右侧多余的列后再导入`, { row: rowNumber, column });
+    throw overLimit(
+      'columns',
+      limits.columns,
+      `第${rowNumber}行第${column}列（第${i + 1}列）有数据，超过每行${limits.columns}列的上限：请删去表格右侧多余的列后再导入`,
+      { row: rowNumber, column },
+    );
   }
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
     if (typeof v !== 'string') continue;
     const column = columnLetters(i + 1);
     if (v.length > limits.cellChars) {
-      throw overLimit('cellChars', limits.cellChars, `第${rowNumber}行${column}列的内容有${v.length}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`, { row: rowNumber, column });
+      throw overLimit(
+        'cellChars',
+        limits.cellChars,
+        `第${rowNumber}行${column}列的内容有${v.length}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`,
+        { row: rowNumber, column },
+      );
     }
     if (BAD_TEXT.test(v)) {
-      throw new LedgerFileError('LEDGER_FILE_BAD_TEXT', `第${rowNumber}行${column}列含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后再导入`, { row: rowNumber, column });
+      throw new LedgerFileError('LEDGER_FILE_BAD_TEXT', `第${rowNumber}行${column}列含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后再导入`, {
+        row: rowNumber,
+        column,
+      });
     }
   }
 }
@@ -371,7 +382,6 @@ export async function readXlsxSheetLoaded(buffer: Buffer): Promise<SheetRow[]> {
   return out;
 }
 
-
 /** A merged range of the sheet, 1-based and inclusive. */
 interface MergeRange {
   top: number;
@@ -411,7 +421,11 @@ async function openXlsx(buffer: Buffer, limits: SheetLimits): Promise<XlsxZip> {
   }
   if (zip.entryCount > limits.zipEntries) {
     zip.close();
-    throw overLimit('zipEntries', limits.zipEntries, `Excel 文件内含${zip.entryCount}个压缩条目，超过上限${limits.zipEntries}个：文件可能已损坏或被人为构造，请在 Excel 中“另存为”.xlsx 再导入`);
+    throw overLimit(
+      'zipEntries',
+      limits.zipEntries,
+      `Excel 文件内含${zip.entryCount}个压缩条目，超过上限${limits.zipEntries}个：文件可能已损坏或被人为构造，请在 Excel 中“另存为”.xlsx 再导入`,
+    );
   }
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((resolve, reject) => {
@@ -436,11 +450,20 @@ async function inflate(x: XlsxZip, entry: yauzl.Entry, count: boolean): Promise<
   const { limits } = x;
   const name = entry.fileName;
   const tooBig = (size: number) =>
-    overLimit('zipEntryBytes', limits.zipEntryBytes, `Excel 文件中的“${name}”解压后超过${byteText(limits.zipEntryBytes)}（${size > limits.zipEntryBytes ? byteText(size) : '读取时测得'}），超过单个部件的上限：请拆分为多个文件分批导入`);
+    overLimit(
+      'zipEntryBytes',
+      limits.zipEntryBytes,
+      `Excel 文件中的“${name}”解压后超过${byteText(limits.zipEntryBytes)}（${size > limits.zipEntryBytes ? byteText(size) : '读取时测得'}），超过单个部件的上限：请拆分为多个文件分批导入`,
+    );
   const ratioCap = Math.max(limits.zipRatioGraceBytes, limits.zipRatio * entry.compressedSize);
   const bomb = () =>
-    overLimit('zipRatio', limits.zipRatio, `Excel 文件中的“${name}”压缩比超过${limits.zipRatio}倍（压缩后${byteText(entry.compressedSize)}，解压后超过${byteText(ratioCap)}），不像正常的表格文件（疑似“压缩炸弹”），已拒绝`);
-  const tooBigTotal = () => overLimit('zipTotalBytes', limits.zipTotalBytes, `Excel 文件解压后的内容超过${byteText(limits.zipTotalBytes)}的上限：请拆分为多个文件分批导入`);
+    overLimit(
+      'zipRatio',
+      limits.zipRatio,
+      `Excel 文件中的“${name}”压缩比超过${limits.zipRatio}倍（压缩后${byteText(entry.compressedSize)}，解压后超过${byteText(ratioCap)}），不像正常的表格文件（疑似“压缩炸弹”），已拒绝`,
+    );
+  const tooBigTotal = () =>
+    overLimit('zipTotalBytes', limits.zipTotalBytes, `Excel 文件解压后的内容超过${byteText(limits.zipTotalBytes)}的上限：请拆分为多个文件分批导入`);
   if (entry.uncompressedSize > limits.zipEntryBytes) throw tooBig(entry.uncompressedSize);
   if (entry.uncompressedSize > ratioCap) throw bomb();
   if (count && x.inflated + entry.uncompressedSize > limits.zipTotalBytes) throw tooBigTotal();
@@ -466,7 +489,10 @@ async function inflate(x: XlsxZip, entry: yauzl.Entry, count: boolean): Promise<
   raw.on('error', (e: Error) =>
     counted.destroy(
       /too many bytes/.test(e.message)
-        ? new LedgerFileError('LEDGER_FILE_UNREADABLE', `Excel 文件中的“${name}”解压后比文件记录的大小（${entry.uncompressedSize}字节）更大：文件已损坏或被人为构造（疑似“压缩炸弹”），已拒绝`)
+        ? new LedgerFileError(
+            'LEDGER_FILE_UNREADABLE',
+            `Excel 文件中的“${name}”解压后比文件记录的大小（${entry.uncompressedSize}字节）更大：文件已损坏或被人为构造（疑似“压缩炸弹”），已拒绝`,
+          )
         : xlsxUnreadable(),
     ),
   );
@@ -628,17 +654,29 @@ function checkedSharedStrings(entry: AsyncIterable<Buffer>, reader: ReaderSteps,
   const check = () => {
     const ss = reader.sharedStrings ?? [];
     if (ss.length > limits.sharedStrings) {
-      throw overLimit('sharedStrings', limits.sharedStrings, `Excel 文件的共享字符串超过${limits.sharedStrings}条的上限：文件可能被人为构造，请在 Excel 中“另存为”.xlsx 或拆分后再导入`);
+      throw overLimit(
+        'sharedStrings',
+        limits.sharedStrings,
+        `Excel 文件的共享字符串超过${limits.sharedStrings}条的上限：文件可能被人为构造，请在 Excel 中“另存为”.xlsx 或拆分后再导入`,
+      );
     }
     for (; seen < ss.length; seen++) {
       const len = sharedStringLength(ss[seen]);
       if (len > limits.cellChars) {
-        throw overLimit('cellChars', limits.cellChars, `Excel 文件的第${seen + 1}条共享字符串有${len}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`);
+        throw overLimit(
+          'cellChars',
+          limits.cellChars,
+          `Excel 文件的第${seen + 1}条共享字符串有${len}个字符，超过单元格上限${limits.cellChars}个字符（Excel 的上限）`,
+        );
       }
       chars += len;
     }
     if (chars > limits.sharedStringChars) {
-      throw overLimit('sharedStringChars', limits.sharedStringChars, `Excel 文件的共享字符串共超过${limits.sharedStringChars}个字符的上限：请拆分为多个文件分批导入`);
+      throw overLimit(
+        'sharedStringChars',
+        limits.sharedStringChars,
+        `Excel 文件的共享字符串共超过${limits.sharedStringChars}个字符的上限：请拆分为多个文件分批导入`,
+      );
     }
   };
   const text = Readable.from(
@@ -822,7 +860,14 @@ async function* csvRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<She
   const body = buffer.subarray(skip);
   // The delimiter from the top lines (title rows, header), as decodeCsv's readers did.
   const delimiter = detectDelimiter(iconv.decode(body.subarray(0, 64 * 1024), iconvName));
-  const parser = parseCsvStream({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: limits.csvRecordChars });
+  const parser = parseCsvStream({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: limits.csvRecordChars,
+  });
   const source = slices(body);
   const decoded = source.pipe(iconv.decodeStream(iconvName));
   decoded.pipe(parser);
@@ -838,7 +883,12 @@ async function* csvRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<She
           // The records parsed before it (some may not have reached this loop yet).
           const records = (e as { records?: unknown }).records;
           const row = (typeof records === 'number' ? Math.max(records, n) : n) + 1;
-          throw overLimit('csvRecordChars', limits.csvRecordChars, `CSV 文件第${row}行超过${limits.csvRecordChars}个字符的上限：可能有未闭合的引号，或不是表格文件`, { row });
+          throw overLimit(
+            'csvRecordChars',
+            limits.csvRecordChars,
+            `CSV 文件第${row}行超过${limits.csvRecordChars}个字符的上限：可能有未闭合的引号，或不是表格文件`,
+            { row },
+          );
         }
         throw csvUnreadable(e);
       }

@@ -134,11 +134,23 @@ interface TraceRow {
  * ledger's cleanup first, then the updated records get their previous columns back, the created
  * ones (with their tracked deadlines) are deleted, and the import's findings on them go.
  */
-async function revertRows(w: WriteScope, ctx: Ctx, undo: LedgerUndo, importId: string, rows: readonly TraceRow[], opts: { allFindings: boolean }): Promise<{ deleted: number; restored: number }> {
+async function revertRows(
+  w: WriteScope,
+  ctx: Ctx,
+  undo: LedgerUndo,
+  importId: string,
+  rows: readonly TraceRow[],
+  opts: { allFindings: boolean },
+): Promise<{ deleted: number; restored: number }> {
   const tenantId = ctx.actor.tenantId;
   const createdIds = rows.filter((r) => r.action === 'created').map((r) => r.entity_id);
   const updated = rows.filter((r) => r.action === 'updated');
-  await undo.beforeDelete?.(w, ctx, createdIds, updated.map((r) => r.entity_id));
+  await undo.beforeDelete?.(
+    w,
+    ctx,
+    createdIds,
+    updated.map((r) => r.entity_id),
+  );
   const t = sql.table(undo.table);
   // Records it updated get their previous columns back.
   for (const u of updated) {
@@ -156,7 +168,8 @@ async function revertRows(w: WriteScope, ctx: Ctx, undo: LedgerUndo, importId: s
   try {
     await sql`DELETE FROM ${t} WHERE tenant_id = ${tenantId} AND id::text IN (SELECT jsonb_array_elements_text(${ids}::jsonb))`.execute(w.tx);
   } catch (e) {
-    if ((e as { code?: string }).code === '23503') throw errors.gate('IMPORT_UNDO_BLOCKED', '无法撤销：导入的记录已被其他记录引用（如已据此立案或关联），请先处理这些记录');
+    if ((e as { code?: string }).code === '23503')
+      throw errors.gate('IMPORT_UNDO_BLOCKED', '无法撤销：导入的记录已被其他记录引用（如已据此立案或关联），请先处理这些记录');
     throw e;
   }
   return { deleted: createdIds.length, restored: updated.length };
@@ -166,7 +179,13 @@ async function revertRows(w: WriteScope, ctx: Ctx, undo: LedgerUndo, importId: s
  * The import's records that something was recorded on after `seq` (an audit event: someone
  * changed it) or that a later import touched: an undo is refused on them, a compensation keeps them.
  */
-async function changedSince(db: Ctx['db'], tenantId: string, imp: { id: string; at: Date | string }, seq: number, limit: number | null): Promise<UndoBlocker[]> {
+async function changedSince(
+  db: Ctx['db'],
+  tenantId: string,
+  imp: { id: string; at: Date | string },
+  seq: number,
+  limit: number | null,
+): Promise<UndoBlocker[]> {
   const r = await sql<{ entity: string; entity_id: string; row_number: number; reason: string }>`
     SELECT entity, entity_id, row_number, reason FROM (
       SELECT r.entity, r.entity_id, r.row_number, '导入后被修改（' || e.action || '，' || e.actor_name || '）' AS reason
@@ -217,12 +236,25 @@ export async function undoImport(ctx: Ctx, def: LedgerDef<unknown>, id: string):
     // Anything recorded on these records after the import: an audit event, or a later import.
     const later = await changedSince(w.tx, tenantId, imp, seq, 20);
     if (later.length) {
-      const list = later.slice(0, 5).map((b) => `第${b.row}行的记录${b.reason}`).join('；');
+      const list = later
+        .slice(0, 5)
+        .map((b) => `第${b.row}行的记录${b.reason}`)
+        .join('；');
       throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：导入之后已有工作建立在这些记录上——${list}${later.length > 5 ? '等' : ''}`);
     }
-    const rows = await w.tx.selectFrom('ledger_import_row').select(['entity_id', 'action', 'before']).where('tenant_id', '=', tenantId).where('import_id', '=', id).execute();
+    const rows = await w.tx
+      .selectFrom('ledger_import_row')
+      .select(['entity_id', 'action', 'before'])
+      .where('tenant_id', '=', tenantId)
+      .where('import_id', '=', id)
+      .execute();
     const done = await revertRows(w, ctx, undo, id, rows, { allFindings: true });
-    await w.tx.updateTable('ledger_import').set({ undone_at: new Date(), undone_by: ctx.actor.name }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+    await w.tx
+      .updateTable('ledger_import')
+      .set({ undone_at: new Date(), undone_by: ctx.actor.name })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
     await w.audit({ entity: 'ledger.import', entityId: id, action: 'undone', note: { ledger: imp.ledger, filename: imp.filename, ...done } });
     return done;
   });
@@ -250,7 +282,12 @@ export interface CompensationResult {
  * `keepRow` is set (a recovery: the user was never told), kept as `failed`, undone, with the
  * reason, and an audit event `ledger.import.rolled_back` records what was done.
  */
-export async function compensateImport(ctx: Ctx, def: LedgerDef<unknown>, importId: string, opts: { reason: string; keepRow: boolean }): Promise<CompensationResult> {
+export async function compensateImport(
+  ctx: Ctx,
+  def: LedgerDef<unknown>,
+  importId: string,
+  opts: { reason: string; keepRow: boolean },
+): Promise<CompensationResult> {
   const tenantId = ctx.actor.tenantId;
   const imp = await ctx.db.selectFrom('ledger_import').selectAll().where('tenant_id', '=', tenantId).where('id', '=', importId).executeTakeFirst();
   if (!imp) return { deleted: 0, restored: 0, kept: [] };
@@ -272,7 +309,9 @@ export async function compensateImport(ctx: Ctx, def: LedgerDef<unknown>, import
   const revert = (rows: ReadonlyArray<TraceRow & { entity: string }>) =>
     write({ ...ctx }, async (w) => {
       const done = await revertRows(w, ctx, undo!, importId, rows, { allFindings: false });
-      await sql`DELETE FROM ledger_import_row WHERE tenant_id = ${tenantId} AND import_id = ${importId} AND entity_id = ANY(${sql.val(rows.map((r) => r.entity_id))}::text[])`.execute(w.tx);
+      await sql`DELETE FROM ledger_import_row WHERE tenant_id = ${tenantId} AND import_id = ${importId} AND entity_id = ANY(${sql.val(rows.map((r) => r.entity_id))}::text[])`.execute(
+        w.tx,
+      );
       return done;
     });
   while (undo) {
@@ -306,7 +345,8 @@ export async function compensateImport(ctx: Ctx, def: LedgerDef<unknown>, import
     .where('import_id', '=', importId)
     .$if(skip.size > 0, (q) => q.where(sql<boolean>`NOT (entity_id = ANY(${sql.val([...skip])}::text[]))`))
     .execute();
-  if (!undo && (await nextBatch(1)).length) kept.push({ entity: def.spec.key, entityId: '', row: 0, reason: `“${def.spec.title}”台账不支持撤销导入，已写入的记录无法回滚` });
+  if (!undo && (await nextBatch(1)).length)
+    kept.push({ entity: def.spec.key, entityId: '', row: 0, reason: `“${def.spec.title}”台账不支持撤销导入，已写入的记录无法回滚` });
   if (!kept.length && !opts.keepRow) {
     await ctx.db.deleteFrom('ledger_import').where('tenant_id', '=', tenantId).where('id', '=', importId).execute();
     return { deleted, restored, kept };
@@ -318,8 +358,18 @@ export async function compensateImport(ctx: Ctx, def: LedgerDef<unknown>, import
         .join('；')}${kept.length > 5 ? '等' : ''}`
     : `${opts.reason}；已回滚 ${deleted + restored} 条记录`;
   await write({ ...ctx }, async (w) => {
-    await w.tx.updateTable('ledger_import').set({ state: 'failed', undone_at: new Date(), undone_by: ctx.actor.name, failure: failure.slice(0, 2000) }).where('tenant_id', '=', tenantId).where('id', '=', importId).execute();
-    await w.audit({ entity: 'ledger.import', entityId: importId, action: 'rolled_back', note: { ledger: imp.ledger, filename: imp.filename, deleted, restored, kept: kept.length, reason: opts.reason } });
+    await w.tx
+      .updateTable('ledger_import')
+      .set({ state: 'failed', undone_at: new Date(), undone_by: ctx.actor.name, failure: failure.slice(0, 2000) })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', importId)
+      .execute();
+    await w.audit({
+      entity: 'ledger.import',
+      entityId: importId,
+      action: 'rolled_back',
+      note: { ledger: imp.ledger, filename: imp.filename, deleted, restored, kept: kept.length, reason: opts.reason },
+    });
   });
   return { deleted, restored, kept };
 }
@@ -331,12 +381,25 @@ export async function compensateImport(ctx: Ctx, def: LedgerDef<unknown>, import
  * (`系统重启时发现导入未完成`), each logged. An import still held by a live transaction (another
  * process on the same PostgreSQL server) is locked and skipped.
  */
-export async function recoverImports(sys: { db: Ctx['db']; registry: { ledgers: ReadonlyMap<string, LedgerDef<any>> } }, log: (message: string) => void = (m) => console.warn(m)): Promise<number> {
-  const running = await sys.db.selectFrom('ledger_import').select(['tenant_id', 'id', 'ledger', 'filename', 'actor_name']).where('state', '=', 'running').execute();
+export async function recoverImports(
+  sys: { db: Ctx['db']; registry: { ledgers: ReadonlyMap<string, LedgerDef<any>> } },
+  log: (message: string) => void = (m) => console.warn(m),
+): Promise<number> {
+  const running = await sys.db
+    .selectFrom('ledger_import')
+    .select(['tenant_id', 'id', 'ledger', 'filename', 'actor_name'])
+    .where('state', '=', 'running')
+    .execute();
   let recovered = 0;
   for (const r of running) {
     // Claim it: a live single-transaction import holds its row (FOR UPDATE) until it ends.
-    const claimed = await sys.db.transaction().execute(async (tx) => (await sql`SELECT id FROM ledger_import WHERE tenant_id = ${r.tenant_id} AND id = ${r.id} AND state = 'running' FOR UPDATE SKIP LOCKED`.execute(tx)).rows.length > 0);
+    const claimed = await sys.db
+      .transaction()
+      .execute(
+        async (tx) =>
+          (await sql`SELECT id FROM ledger_import WHERE tenant_id = ${r.tenant_id} AND id = ${r.id} AND state = 'running' FOR UPDATE SKIP LOCKED`.execute(tx))
+            .rows.length > 0,
+      );
     if (!claimed) continue;
     const def = sys.registry.ledgers.get(r.ledger);
     const ctx: Ctx = { db: sys.db, actor: systemActor(r.tenant_id, '系统（导入回滚）') };
@@ -344,11 +407,18 @@ export async function recoverImports(sys: { db: Ctx['db']; registry: { ledgers: 
     const res = def
       ? await compensateImport(ctx, def, r.id, { reason, keepRow: true })
       : await (async () => {
-          await sys.db.updateTable('ledger_import').set({ state: 'failed', failure: `${reason}：台账“${r.ledger}”已不存在，无法回滚其记录` }).where('tenant_id', '=', r.tenant_id).where('id', '=', r.id).execute();
+          await sys.db
+            .updateTable('ledger_import')
+            .set({ state: 'failed', failure: `${reason}：台账“${r.ledger}”已不存在，无法回滚其记录` })
+            .where('tenant_id', '=', r.tenant_id)
+            .where('id', '=', r.id)
+            .execute();
           return { deleted: 0, restored: 0, kept: [] };
         })();
     recovered++;
-    log(`导入未完成（${r.actor_name}导入“${r.filename}”到台账 ${r.ledger}，导入编号 ${r.id}）：已回滚，删除 ${res.deleted} 条、恢复 ${res.restored} 条记录${res.kept.length ? `，保留 ${res.kept.length} 条在导入期间被修改的记录` : ''}`);
+    log(
+      `导入未完成（${r.actor_name}导入“${r.filename}”到台账 ${r.ledger}，导入编号 ${r.id}）：已回滚，删除 ${res.deleted} 条、恢复 ${res.restored} 条记录${res.kept.length ? `，保留 ${res.kept.length} 条在导入期间被修改的记录` : ''}`,
+    );
   }
   return recovered;
 }

@@ -197,8 +197,6 @@ export function noteRowReason(row: SheetRow, columns: readonly FileColumn[]): st
   // columns or alone while every required column is empty; a lone code or date stays data.
   if (origins.length !== 1 || (text.match(/\p{Script=Han}/gu)?.length ?? 0) < 2) return undefined;
   const mergedAcross = row.merged?.[firstCell.col + 1] === 'left';
-  const requiredEmpty = columns
-    .filter((c) => c.match?.column.required)
-    .every((c) => isEmptyCell(row.cells[c.col]) || row.merged?.[c.col] === 'left');
+  const requiredEmpty = columns.filter((c) => c.match?.column.required).every((c) => isEmptyCell(row.cells[c.col]) || row.merged?.[c.col] === 'left');
   return mergedAcross || requiredEmpty ? '备注行' : undefined;
 }

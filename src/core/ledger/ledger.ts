@@ -190,7 +190,16 @@ export interface ReportedFinding {
  * {@link IMPORT_REPORT_LIMIT} errors, `errorCount` all of them.
  */
 export type ImportResult =
-  | ({ ok: true; ledger: string; rows: number; dryRun: boolean; importId: string | null; findings: ReportedFinding[]; findingCount: number; ignoredRows: IgnoredRow[] } & ImportSummary)
+  | ({
+      ok: true;
+      ledger: string;
+      rows: number;
+      dryRun: boolean;
+      importId: string | null;
+      findings: ReportedFinding[];
+      findingCount: number;
+      ignoredRows: IgnoredRow[];
+    } & ImportSummary)
   | {
       ok: false;
       ledger: string;
@@ -321,7 +330,11 @@ const IMPORT_YIELD_MS = 100;
  */
 async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; filename: string; sha256: string; size: number }): Promise<void> {
   const tenantId = ctx.actor.tenantId;
-  const head = await ctx.db.selectFrom('audit_event').select((eb) => eb.fn.max('seq').as('seq')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const head = await ctx.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   try {
     await ctx.db
       .insertInto('ledger_import')
@@ -346,8 +359,18 @@ async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; fil
       .execute();
   } catch (e) {
     if ((e as { code?: string }).code !== '23505') throw e;
-    const other = await ctx.db.selectFrom('ledger_import').select(['filename', 'actor_name']).where('tenant_id', '=', tenantId).where('ledger', '=', def.spec.key).where('state', '=', 'running').executeTakeFirst();
-    throw new AppError('IMPORT_RUNNING', `“${def.spec.title}”台账正在导入另一个文件${other ? `（${other.actor_name}导入的“${other.filename}”）` : ''}，请待其完成后再导入`, 409);
+    const other = await ctx.db
+      .selectFrom('ledger_import')
+      .select(['filename', 'actor_name'])
+      .where('tenant_id', '=', tenantId)
+      .where('ledger', '=', def.spec.key)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    throw new AppError(
+      'IMPORT_RUNNING',
+      `“${def.spec.title}”台账正在导入另一个文件${other ? `（${other.actor_name}导入的“${other.filename}”）` : ''}，请待其完成后再导入`,
+      409,
+    );
   }
 }
 
@@ -370,7 +393,13 @@ async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; fil
  * preview never holds the embedded database longer than a chunk, and shows the same result since
  * a chunked ledger's rows are independent of each other).
  */
-export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, file: { data: Buffer; filename: string }, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importLedger(
+  sys: ImportSystem,
+  ctx: Ctx,
+  def: LedgerDef<any>,
+  file: { data: Buffer; filename: string },
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
   if (!ctx.actor.permissions.has(def.writePermission)) throw errors.forbidden();
   const spent = new Map<string, number>();
   const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -464,7 +493,12 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         for (const r of rows) {
           const k = nk.of(r.value);
           const prev = seenKeys.get(k);
-          if (prev !== undefined) chunkErrors.push({ row: r.rowNumber, column: nk.header, ...(nk.describe ? nk.describe(r.value, prev) : { message: `与第${prev}行重复`, value: k }) });
+          if (prev !== undefined)
+            chunkErrors.push({
+              row: r.rowNumber,
+              column: nk.header,
+              ...(nk.describe ? nk.describe(r.value, prev) : { message: `与第${prev}行重复`, value: k }),
+            });
           seenKeys.set(k, r.rowNumber);
         }
       }
@@ -494,16 +528,39 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
           // The state of each record as this chunk left it (verify --records compares the records with it).
           const states = await statesFor(w.tx, tenantId, chunkTraces);
           const stateOf = (t: TraceEntry) => states.get(`${t.entity}\u0000${t.entityId}`) ?? null;
-          for (const t of [...chunkTraces].sort(byRowEntityId)) stateDigest.update(stateLine({ row: t.row, entity: t.entity, entityId: t.entityId, action: t.action, state: stateOf(t) }));
+          for (const t of [...chunkTraces].sort(byRowEntityId))
+            stateDigest.update(stateLine({ row: t.row, entity: t.entity, entityId: t.entityId, action: t.action, state: stateOf(t) }));
           await insertMany(
             w.tx,
             'ledger_import_row',
-            chunkTraces.map((t) => ({ tenant_id: tenantId, import_id: importId, row_number: t.row, entity: t.entity, entity_id: t.entityId, action: t.action, org_id: t.orgId ?? null, values: t.values, before: t.before ?? null, state_hash: stateOf(t) })),
+            chunkTraces.map((t) => ({
+              tenant_id: tenantId,
+              import_id: importId,
+              row_number: t.row,
+              entity: t.entity,
+              entity_id: t.entityId,
+              action: t.action,
+              org_id: t.orgId ?? null,
+              values: t.values,
+              before: t.before ?? null,
+              state_hash: stateOf(t),
+            })),
           );
           await insertMany(
             w.tx,
             'record_finding',
-            chunkFindings.map((f) => ({ tenant_id: tenantId, entity: f.entity, entity_id: f.entityId, org_id: f.orgId ?? null, rule: f.rule, statute: f.statute, message: f.message, field: f.column ?? null, import_id: importId, row_number: f.row })),
+            chunkFindings.map((f) => ({
+              tenant_id: tenantId,
+              entity: f.entity,
+              entity_id: f.entityId,
+              org_id: f.orgId ?? null,
+              rule: f.rule,
+              statute: f.statute,
+              message: f.message,
+              field: f.column ?? null,
+              import_id: importId,
+              row_number: f.row,
+            })),
           );
         });
         // Progress, visible in the import list while a chunked import runs (导入中).
@@ -564,11 +621,30 @@ export async function importLedger(sys: ImportSystem, ctx: Ctx, def: LedgerDef<a
         entity: 'ledger.import',
         entityId: importId,
         action: 'imported',
-        note: { ledger: key, filename: file.filename, sha256, size: file.data.length, rows: parsed.rowCount, ...summary, findings: findingCount, findingsByRule: byRule, traceDigest: digest.digest('hex'), stateDigest: stateDigest.digest('hex'), ignoredRows: ignoredRows.length },
+        note: {
+          ledger: key,
+          filename: file.filename,
+          sha256,
+          size: file.data.length,
+          rows: parsed.rowCount,
+          ...summary,
+          findings: findingCount,
+          findingsByRule: byRule,
+          traceDigest: digest.digest('hex'),
+          stateDigest: stateDigest.digest('hex'),
+          ignoredRows: ignoredRows.length,
+        },
       });
       await w.tx
         .updateTable('ledger_import')
-        .set({ row_count: parsed.rowCount, ...summary, finding_count: findingCount, ignored_rows: JSON.stringify(ignoredRows), audit_seq: ev.seq, state: 'committed' })
+        .set({
+          row_count: parsed.rowCount,
+          ...summary,
+          finding_count: findingCount,
+          ignored_rows: JSON.stringify(ignoredRows),
+          audit_seq: ev.seq,
+          state: 'committed',
+        })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', importId)
         .execute();
@@ -635,7 +711,21 @@ export async function importTrace(db: Ctx['db'], tenantId: string, entity: strin
   const rows = await db
     .selectFrom('ledger_import_row as r')
     .innerJoin('ledger_import as i', (j) => j.onRef('i.tenant_id', '=', 'r.tenant_id').onRef('i.id', '=', 'r.import_id'))
-    .select(['r.row_number', 'r.action', 'r.org_id', 'r.values', 'r.before', 'i.id', 'i.filename', 'i.ledger', 'i.at', 'i.actor_id', 'i.actor_name', 'i.audit_seq', 'i.undone_at'])
+    .select([
+      'r.row_number',
+      'r.action',
+      'r.org_id',
+      'r.values',
+      'r.before',
+      'i.id',
+      'i.filename',
+      'i.ledger',
+      'i.at',
+      'i.actor_id',
+      'i.actor_name',
+      'i.audit_seq',
+      'i.undone_at',
+    ])
     .where('r.tenant_id', '=', tenantId)
     .where('r.entity', '=', entity)
     .where('r.entity_id', '=', entityId)
@@ -676,5 +766,3 @@ export async function recordFindings(db: Ctx['db'], tenantId: string, entity: st
     .orderBy('at')
     .execute();
 }
-
-

@@ -46,7 +46,15 @@ describe('xlsx: the zip', () => {
   });
 
   it('refuses a part, or the parts together, over the size caps', async () => {
-    const sheet = Buffer.from(sheetXml([header, [['A2', '甲'], ['B2', randomChinese(400_000)]]]));
+    const sheet = Buffer.from(
+      sheetXml([
+        header,
+        [
+          ['A2', '甲'],
+          ['B2', randomChinese(400_000)],
+        ],
+      ]),
+    );
     const low = { zipRatio: 1e6, zipRatioGraceBytes: 0 };
     const one = await refusal(xlsxOf(sheet.toString()), 'x.xlsx', { limits: { ...low, zipEntryBytes: 1_000_000 } });
     expect(one).toMatchObject({ code: 'LEDGER_FILE_TOO_LARGE', details: { limit: 'zipEntryBytes' } });
@@ -95,23 +103,67 @@ describe('xlsx: shared strings and cells', () => {
   });
 
   it('refuses an inline cell of 3,000,000 characters, naming its row and column', async () => {
-    const e = await refusal(xlsxOf(sheetXml([header, [['A2', '甲'], ['B2', randomChinese(3_000_000)]]])), '台账.xlsx');
+    const e = await refusal(
+      xlsxOf(
+        sheetXml([
+          header,
+          [
+            ['A2', '甲'],
+            ['B2', randomChinese(3_000_000)],
+          ],
+        ]),
+      ),
+      '台账.xlsx',
+    );
     expect(e).toMatchObject({ code: 'LEDGER_FILE_TOO_LARGE', details: { limit: 'cellChars', row: 2, column: 'B' } });
     expect(e.message).toBe(`第2行B列的内容超过单元格上限${MAX_CELL_CHARS}个字符（Excel 的上限）`);
   });
 
   it('takes a cell of exactly 32,767 characters', async () => {
     const text = randomChinese(MAX_CELL_CHARS);
-    const t = await readTable(xlsxOf(sheetXml([header, [['A2', '甲'], ['B2', text]]])), '台账.xlsx');
+    const t = await readTable(
+      xlsxOf(
+        sheetXml([
+          header,
+          [
+            ['A2', '甲'],
+            ['B2', text],
+          ],
+        ]),
+      ),
+      '台账.xlsx',
+    );
     expect(t.rows[0]!.cells['内容']).toBe(text);
   });
 
   it(`refuses a value beyond column ${MAX_COLUMNS}, naming the row and column`, async () => {
     const far = columnLetters(MAX_COLUMNS + 1);
-    const e = await refusal(xlsxOf(sheetXml([header, [['A2', '甲'], [`${far}2`, '远']]])), '台账.xlsx');
+    const e = await refusal(
+      xlsxOf(
+        sheetXml([
+          header,
+          [
+            ['A2', '甲'],
+            [`${far}2`, '远'],
+          ],
+        ]),
+      ),
+      '台账.xlsx',
+    );
     expect(e).toMatchObject({ code: 'LEDGER_FILE_TOO_LARGE', details: { limit: 'columns', row: 2, column: far } });
     expect(e.message).toContain(`第2行第${far}列（第${MAX_COLUMNS + 1}列）有数据`);
-    const edge = await readTable(xlsxOf(sheetXml([header, [['A2', '甲'], [`${columnLetters(MAX_COLUMNS)}2`, '边']]])), '台账.xlsx');
+    const edge = await readTable(
+      xlsxOf(
+        sheetXml([
+          header,
+          [
+            ['A2', '甲'],
+            [`${columnLetters(MAX_COLUMNS)}2`, '边'],
+          ],
+        ]),
+      ),
+      '台账.xlsx',
+    );
     expect(edge.sheet![1]!.cells.length).toBe(MAX_COLUMNS);
   });
 });
@@ -139,7 +191,15 @@ describe('csv', () => {
     expect(nul).toMatchObject({ code: 'LEDGER_FILE_BAD_TEXT', status: 400, details: { row: 3, column: 'B' } });
     expect(nul.message).toBe('第3行B列含有不允许的字符（空字符或不完整的 Unicode 字符），请删除后再导入');
     // An xlsx cannot hold a NUL (XML forbids it, Excel never writes one): such a file is damaged.
-    const xml = xlsxOf(sheetXml([header, [['A2', '甲'], ['B2', 'a\u0000b']]]));
+    const xml = xlsxOf(
+      sheetXml([
+        header,
+        [
+          ['A2', '甲'],
+          ['B2', 'a\u0000b'],
+        ],
+      ]),
+    );
     expect(await refusal(xml, 'x.xlsx')).toMatchObject({ code: 'LEDGER_FILE_UNREADABLE', status: 400 });
   });
 });
@@ -197,4 +257,3 @@ describe('the reader worker', () => {
     expect(readerWorkers()).toBe(0);
   });
 });
-

@@ -59,7 +59,13 @@ function candidates(c: ColumnSpec, j: number, i: number): CellValue[] {
 const OVERRIDES: Readonly<Record<string, (row: Record<string, CellValue | null>, i: number) => void>> = {
   'penalty-cases': (row, i) => {
     const first17 = `91440101MA59ABC${pad2(i)}`;
-    Object.assign(row, { partyType: '法人', partyIdNo: first17 + usccCheckChar(first17), kinds: ['罚款', '没收违法所得'], fine: 1_500_000, confiscation: 20_000 + i });
+    Object.assign(row, {
+      partyType: '法人',
+      partyIdNo: first17 + usccCheckChar(first17),
+      kinds: ['罚款', '没收违法所得'],
+      fine: 1_500_000,
+      confiscation: 20_000 + i,
+    });
   },
 };
 

@@ -34,12 +34,28 @@ describe('parseChineseInteger', () => {
     expect(parseChineseInteger(text)).toBe(value);
   });
 
-  it.each(['', '一万五', '一千五', '一百五', '一亿五', '两三万', '三四千', '十几万', '几万', '约三万', '三万余', '一点五万', '五百千', '万', '一万万', '零十', '五五', 'abc'])(
-    'refuses the ambiguous or malformed %j',
-    (text) => {
-      expect(parseChineseInteger(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '一万五',
+    '一千五',
+    '一百五',
+    '一亿五',
+    '两三万',
+    '三四千',
+    '十几万',
+    '几万',
+    '约三万',
+    '三万余',
+    '一点五万',
+    '五百千',
+    '万',
+    '一万万',
+    '零十',
+    '五五',
+    'abc',
+  ])('refuses the ambiguous or malformed %j', (text) => {
+    expect(parseChineseInteger(text)).toBeUndefined();
+  });
 });
 
 describe('parseChineseMoney', () => {

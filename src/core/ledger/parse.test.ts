@@ -14,7 +14,21 @@ describe('parseLedger: a clean file', () => {
   it('parses every type, with free column order, extra columns ignored, absent optional columns null', () => {
     const id = makeIdCard('440106', '19800101', '002');
     const t = table(
-      ['备注', '承办人', '立案日期', '当事人名称', '当事人类型', '案件编号', '罚款金额', '处罚种类', '是否重大案件', '证件号码', '受理时间', '承办人数', '水深 (cm)'],
+      [
+        '备注',
+        '承办人',
+        '立案日期',
+        '当事人名称',
+        '当事人类型',
+        '案件编号',
+        '罚款金额',
+        '处罚种类',
+        '是否重大案件',
+        '证件号码',
+        '受理时间',
+        '承办人数',
+        '水深 (cm)',
+      ],
       {
         备注: '不导入',
         承办人: '张三、李四',
@@ -137,9 +151,7 @@ describe('parseLedger: a file with several bad rows', () => {
   });
 
   it('reports the same for the same file saved as GB18030 CSV', async () => {
-    const csv = rows
-      .map((r) => r.map((v) => (v instanceof Date ? '2022-06-01' : String(v ?? ''))).join(','))
-      .join('\r\n');
+    const csv = rows.map((r) => r.map((v) => (v instanceof Date ? '2022-06-01' : String(v ?? ''))).join(',')).join('\r\n');
     check(parseLedger(casesSpec, await readTable(iconv.encode(csv, 'gb18030'), 'cases.csv')));
   });
 
@@ -258,7 +270,16 @@ describe('parseLedger: files as bureaus keep them', () => {
   });
 
   it('refuses a money header in an unknown currency unit', () => {
-    const r = parseLedger(casesSpec, table(['案件编号', '当事人类型', '当事人名称', '立案日期', '罚款金额（美元）'], { 案件编号: 'A', 当事人类型: '法人', 当事人名称: '甲', 立案日期: '2022-03-01', '罚款金额（美元）': '1' }));
+    const r = parseLedger(
+      casesSpec,
+      table(['案件编号', '当事人类型', '当事人名称', '立案日期', '罚款金额（美元）'], {
+        案件编号: 'A',
+        当事人类型: '法人',
+        当事人名称: '甲',
+        立案日期: '2022-03-01',
+        '罚款金额（美元）': '1',
+      }),
+    );
     expect(formatLedgerErrors(r.errors)).toEqual(['第1行「罚款金额」：表头中的金额单位“美元”无法识别（应为元、千元或万元）']);
   });
 });

@@ -101,7 +101,10 @@ function revive(e: ReaderError): Error {
 function crashError(error: Error): Error {
   if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
     const mb = readerHeapMb();
-    return new LedgerFileError('LEDGER_FILE_TOO_LARGE', `读取该文件所需的内存超过${mb} MB 的上限，已停止读取：请拆分为多个文件分批导入`, { limit: 'memory', max: mb });
+    return new LedgerFileError('LEDGER_FILE_TOO_LARGE', `读取该文件所需的内存超过${mb} MB 的上限，已停止读取：请拆分为多个文件分批导入`, {
+      limit: 'memory',
+      max: mb,
+    });
   }
   return error;
 }

@@ -16,9 +16,9 @@ describe('defineLedgerSpec', () => {
     expectTypeOf<Case['filedOn']>().toEqualTypeOf<string>();
     expectTypeOf<Case['major']>().toEqualTypeOf<boolean | null>();
     expectTypeOf<Case['officers']>().toEqualTypeOf<string[] | null>();
-    expectTypeOf<Case['kinds']>().toEqualTypeOf<
-      Array<'警告' | '罚款' | '没收违法所得' | '没收非法财物' | '责令停产停业' | '暂扣许可证件' | '不予处罚'> | null
-    >();
+    expectTypeOf<Case['kinds']>().toEqualTypeOf<Array<
+      '警告' | '罚款' | '没收违法所得' | '没收非法财物' | '责令停产停业' | '暂扣许可证件' | '不予处罚'
+    > | null>();
     expectTypeOf<Case['officerCount']>().toEqualTypeOf<number | null>();
   });
 

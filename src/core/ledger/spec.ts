@@ -24,35 +24,10 @@
  * | `uscc`     | 统一社会信用代码 (GB 32100)                           | `string` (upper case)                   |
  * | `idno`     | either of the two, decided by shape                 | `string`                                |
  */
-export type ColumnType =
-  | 'text'
-  | 'int'
-  | 'decimal'
-  | 'money'
-  | 'date'
-  | 'datetime'
-  | 'bool'
-  | 'enum'
-  | 'list'
-  | 'idcard'
-  | 'uscc'
-  | 'idno';
+export type ColumnType = 'text' | 'int' | 'decimal' | 'money' | 'date' | 'datetime' | 'bool' | 'enum' | 'list' | 'idcard' | 'uscc' | 'idno';
 
 /** All column types, in a stable order (for docs and exhaustive tests). */
-export const COLUMN_TYPES: readonly ColumnType[] = [
-  'text',
-  'int',
-  'decimal',
-  'money',
-  'date',
-  'datetime',
-  'bool',
-  'enum',
-  'list',
-  'idcard',
-  'uscc',
-  'idno',
-];
+export const COLUMN_TYPES: readonly ColumnType[] = ['text', 'int', 'decimal', 'money', 'date', 'datetime', 'bool', 'enum', 'list', 'idcard', 'uscc', 'idno'];
 
 /**
  * Separators between the items of a `list` cell: `、` `,` `，` `;` `；` `/` `／`, line breaks, and
@@ -187,9 +162,7 @@ export interface LedgerSpecInput<C extends readonly ColumnSpec[]> {
  * Checks the spec once, at definition time.
  * @throws Error on a duplicate key or header, an enum column without values, or an empty header.
  */
-export function defineLedgerSpec<const C extends readonly ColumnSpec[]>(
-  spec: LedgerSpecInput<C>,
-): LedgerSpec<RowOfColumns<C>> & { readonly columns: C } {
+export function defineLedgerSpec<const C extends readonly ColumnSpec[]>(spec: LedgerSpecInput<C>): LedgerSpec<RowOfColumns<C>> & { readonly columns: C } {
   assertValidSpec(spec);
   return spec as LedgerSpec<RowOfColumns<C>> & { readonly columns: C };
 }

@@ -1,15 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  idCardCheckChar,
-  idCardProblem,
-  isValidIdCard,
-  isValidUscc,
-  maskIdCard,
-  maskIdNo,
-  maskPhone,
-  usccCheckChar,
-  usccProblem,
-} from './validators.js';
+import { idCardCheckChar, idCardProblem, isValidIdCard, isValidUscc, maskIdCard, maskIdNo, maskPhone, usccCheckChar, usccProblem } from './validators.js';
 import { breakCheckChar, makeIdCard, makeUscc } from './fixtures/specs.js';
 
 describe('居民身份证号 (GB 11643-1999)', () => {

@@ -135,9 +135,7 @@ export async function writeXlsx<Row>(spec: LedgerSpec<Row>, rows: readonly Row[]
   workbook.creator = '法治水务';
   const sheet = workbook.addWorksheet(sheetName(spec.title));
   const columns = spec.columns;
-  setColumns(sheet, columns, (c) =>
-    rows.slice(0, 200).map((r) => formatCell(c.type, (r as Record<string, unknown>)[c.key])),
-  );
+  setColumns(sheet, columns, (c) => rows.slice(0, 200).map((r) => formatCell(c.type, (r as Record<string, unknown>)[c.key])));
   sheet.addRow(columns.map((c) => c.header));
   for (const r of rows) {
     const rec = r as Record<string, unknown>;
@@ -157,10 +155,7 @@ export async function writeXlsx<Row>(spec: LedgerSpec<Row>, rows: readonly Row[]
  * removes it again on import.
  */
 export function writeCsv<Row>(spec: LedgerSpec<Row>, rows: readonly Row[], options: WriteCsvOptions = {}): Buffer {
-  const records = [
-    spec.columns.map((c) => c.header),
-    ...rows.map((r) => spec.columns.map((c) => csvValue(c, (r as Record<string, unknown>)[c.key]))),
-  ];
+  const records = [spec.columns.map((c) => c.header), ...rows.map((r) => spec.columns.map((c) => csvValue(c, (r as Record<string, unknown>)[c.key])))];
   const text = stringify(records, { record_delimiter: 'windows' });
   if ((options.encoding ?? 'utf8-bom') === 'gb18030') return iconv.encode(text, 'gb18030');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
@@ -230,8 +225,7 @@ export async function templateXlsx<Row>(spec: LedgerSpec<Row>): Promise<Buffer> 
   styleHeaderRow(sheet, columns.length);
 
   let options: Worksheet | undefined;
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   columns.forEach((c, i) => {
     const cell = sheet.getRow(1).getCell(i + 1);
     if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };

@@ -29,9 +29,18 @@ async function reordered(data: Buffer, first: readonly string[]): Promise<Buffer
 
 describe('xlsx parts in any order', () => {
   const orders: Array<[string, string[]]> = [
-    ['workbook first (as Excel writes)', ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']],
-    ['shared strings, then the sheet, then the workbook', ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']],
-    ['the sheet before everything', ['xl/worksheets/sheet1.xml', '[Content_Types].xml', '_rels/.rels', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']],
+    [
+      'workbook first (as Excel writes)',
+      ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'],
+    ],
+    [
+      'shared strings, then the sheet, then the workbook',
+      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'],
+    ],
+    [
+      'the sheet before everything',
+      ['xl/worksheets/sheet1.xml', '[Content_Types].xml', '_rels/.rels', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml'],
+    ],
   ];
   it.each(orders)('%s', async (_name, order) => {
     const t = await readTable(await reordered(await sample(), order), '台账.xlsx');

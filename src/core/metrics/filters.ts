@@ -33,11 +33,17 @@ export function dateInPeriod(q: MetricQuery, column: string) {
 /** A `timestamptz` column whose Beijing-time date falls within the period. */
 export function instantInPeriod(q: MetricQuery, column: string) {
   return <T extends QB>(qb: T): T =>
-    qb.where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '>=', q.period.from).where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '<=', q.period.to) as T;
+    qb
+      .where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '>=', q.period.from)
+      .where(sql`(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai')::date`, '<=', q.period.to) as T;
 }
 
 /** Counts rows of a query (`select count(*)`), as a number. */
 export async function countOf(qb: QB): Promise<number> {
-  const r = await qb.clearSelect().clearOrderBy().select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const r = await qb
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb: any) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Number((r as { n?: unknown } | undefined)?.n ?? 0);
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MetricRegistry, defineMetric, defineMetricFamily, percent, type MetricQuery } from './registry.js';
 
 const q = { tenantId: 't', period: { from: '2022-01-01', to: '2022-12-31', label: '2022年' }, orgIds: null } as unknown as MetricQuery;
-const count = defineMetric({ key: 'a.count', title: '计数', unit: 'count', definition: 'x', query: async () => 3, drill: async () => ({ columns: [], rows: [], total: 3 }) });
+const count = defineMetric({
+  key: 'a.count',
+  title: '计数',
+  unit: 'count',
+  definition: 'x',
+  query: async () => 3,
+  drill: async () => ({ columns: [], rows: [], total: 3 }),
+});
 const family = defineMetricFamily({
   prefix: 'rivers.section_class',
   title: '断面水质类别',

@@ -5,7 +5,16 @@
  * (重新起算: corrected application received) and extended (延长: each extension
  * approved by someone, on a date, for a reason, and counted).
  */
-import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus, type DeadlineUnit, type IsoDate, type WorkCalendar } from '../../core/calendar/index.js';
+import {
+  computeDeadline,
+  deadlineStatus,
+  type DeadlineExplanation,
+  type DeadlineRule,
+  type DeadlineStatus,
+  type DeadlineUnit,
+  type IsoDate,
+  type WorkCalendar,
+} from '../../core/calendar/index.js';
 import { addDays, toDayNumber } from '../../core/calendar/calendar.js';
 
 /** A closed pause (inclusive at both ends). */
@@ -80,7 +89,12 @@ export interface ExtensionCap {
  * Whether one more extension fits under the cap (extensions in another unit than
  * the cap's are refused: the cap could not be checked). Returns the reason it does not, or null.
  */
-export function extensionProblem(existing: readonly ClockExtension[], next: { n: number; unit?: DeadlineUnit }, rule: DeadlineRule, cap: ExtensionCap | null): string | null {
+export function extensionProblem(
+  existing: readonly ClockExtension[],
+  next: { n: number; unit?: DeadlineUnit },
+  rule: DeadlineRule,
+  cap: ExtensionCap | null,
+): string | null {
   if (!Number.isInteger(next.n) || next.n <= 0) return '延长期限应为正整数';
   if (!cap) return '该类事项不允许延长办理期限';
   const unit = next.unit ?? rule.unit;

@@ -1,7 +1,57 @@
 /** Deterministic helpers for the demand modules' demo data (synthetic names and places only). */
 const SURNAMES = '陈李黄张梁林刘吴罗何郑谢冯邓曾彭萧蔡潘许';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '平', '志强', '建华', '嘉欣', '子轩', '浩然', '雅婷', '俊杰', '晓东'];
-const ROADS = ['天河路', '体育西路', '天河北路', '黄埔大道西', '中山大道西', '五山路', '石牌东路', '龙口西路', '员村二横路', '车陂路', '棠下大街', '元岗路', '沙太路', '华观路', '珠吉路', '长兴路', '燕岭路', '科韵路', '猎德大道', '花城大道'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '平',
+  '志强',
+  '建华',
+  '嘉欣',
+  '子轩',
+  '浩然',
+  '雅婷',
+  '俊杰',
+  '晓东',
+];
+const ROADS = [
+  '天河路',
+  '体育西路',
+  '天河北路',
+  '黄埔大道西',
+  '中山大道西',
+  '五山路',
+  '石牌东路',
+  '龙口西路',
+  '员村二横路',
+  '车陂路',
+  '棠下大街',
+  '元岗路',
+  '沙太路',
+  '华观路',
+  '珠吉路',
+  '长兴路',
+  '燕岭路',
+  '科韵路',
+  '猎德大道',
+  '花城大道',
+];
 
 /** A small random toolkit over the demo's seeded generator. */
 export function demoKit(random: () => number) {
@@ -31,7 +81,8 @@ export function demoKit(random: () => number) {
     place: () => `${pick(ROADS)}${int(1, 600)}号`,
     road: () => pick(ROADS),
     /** An instant on a Beijing date at a random working hour. */
-    at: (date: string, fromHour = 8, toHour = 18) => new Date(`${date}T${String(int(fromHour, toHour - 1)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00+08:00`),
+    at: (date: string, fromHour = 8, toHour = 18) =>
+      new Date(`${date}T${String(int(fromHour, toHour - 1)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00+08:00`),
   };
 }
 

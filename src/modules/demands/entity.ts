@@ -12,7 +12,13 @@ export function demandEntity(def: DemandKindDef): EntityDef {
     records: { table: 'dm_item', filter: { kind: def.kind } },
     async ownerOrg(db, tenantId, id) {
       if (!isUuid(id)) return undefined;
-      const r = await dm(db).selectFrom('dm_item').select('org_id').where('tenant_id', '=', tenantId).where('kind', '=', def.kind).where('id', '=', id).executeTakeFirst();
+      const r = await dm(db)
+        .selectFrom('dm_item')
+        .select('org_id')
+        .where('tenant_id', '=', tenantId)
+        .where('kind', '=', def.kind)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r?.org_id;
     },
   };

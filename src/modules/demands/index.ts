@@ -7,7 +7,24 @@
 export { registerDemandKind, demandKind, demandKinds, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
 export * from './clock.js';
 export { ACTIONS, STATUS_LABELS, actionProblem, availableActions, nextStatus, type DemandAction, type WorkflowSteps } from './workflow.js';
-export { intake, act, loadItems, saveDemands, demandBreaches, checkIntake, parseInstant, throwFieldErrors, calendarOn, PAST, type IntakeInput, type ActionInput, type LoadedItem, type DemandFacts, type SavedDemand, type Sys } from './service.js';
+export {
+  intake,
+  act,
+  loadItems,
+  saveDemands,
+  demandBreaches,
+  checkIntake,
+  parseInstant,
+  throwFieldErrors,
+  calendarOn,
+  PAST,
+  type IntakeInput,
+  type ActionInput,
+  type LoadedItem,
+  type DemandFacts,
+  type SavedDemand,
+  type Sys,
+} from './service.js';
 export { dm, getItem, findByRef, listItems, linksOf, type ItemRow } from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';

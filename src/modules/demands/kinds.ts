@@ -69,7 +69,19 @@ export interface DemandKindDef {
   /** Module checks of intake input (attrs and fields), as field errors. */
   checkIntake?(input: { demandType: string | null; channel: string | null; attrs: Record<string, unknown> }): FieldError[];
   /** Runs in the intake's transaction after the record is written (e.g. link likely repeats). */
-  afterIntake?(w: WriteScope, actor: Actor, item: { id: string; orgId: string; receivedOn: string; /** The caller's phone as a blind index (equal phones, equal keys). */ personPhoneKey: string | null; location: string | null; channel: string | null; attrs: Record<string, unknown> }): Promise<void>;
+  afterIntake?(
+    w: WriteScope,
+    actor: Actor,
+    item: {
+      id: string;
+      orgId: string;
+      receivedOn: string /** The caller's phone as a blind index (equal phones, equal keys). */;
+      personPhoneKey: string | null;
+      location: string | null;
+      channel: string | null;
+      attrs: Record<string, unknown>;
+    },
+  ): Promise<void>;
 }
 
 const registry = new Map<DemandKind, DemandKindDef>();

@@ -82,7 +82,13 @@ export async function importDemandRows<Row>(
   // Findings name the ledger's own column.
   const located: ImportScope = {
     ...imp,
-    finding: (f) => imp.finding((Array.isArray(f) ? f : [f]).map((x: Finding) => ({ ...x, column: x.column ?? (x.field ? opts.headers?.[x.field as 'closedAt' | 'repliedAt'] : undefined) }))),
+    finding: (f) =>
+      imp.finding(
+        (Array.isArray(f) ? f : [f]).map((x: Finding) => ({
+          ...x,
+          column: x.column ?? (x.field ? opts.headers?.[x.field as 'closedAt' | 'repliedAt'] : undefined),
+        })),
+      ),
   };
   const saved = await saveDemands({ calendar: imp.calendar }, w, ctx.actor, def, records, { mode: 'historical', imp: located });
   const count = (a: SavedDemand['action']) => saved.filter((s) => s.action === a).length;
@@ -94,6 +100,8 @@ export const demandUndo: LedgerUndo = {
   table: 'dm_item',
   async beforeDelete(w, ctx, ids) {
     const list = JSON.stringify(ids);
-    await sql`DELETE FROM dm_link WHERE tenant_id = ${ctx.actor.tenantId} AND (from_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)) OR to_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)))`.execute(w.tx);
+    await sql`DELETE FROM dm_link WHERE tenant_id = ${ctx.actor.tenantId} AND (from_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)) OR to_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)))`.execute(
+      w.tx,
+    );
   },
 };

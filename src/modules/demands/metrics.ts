@@ -107,7 +107,12 @@ export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<t
     query: (q) => countOf(o.base(q)),
     async drill(q): Promise<DrillResult> {
       const rows = await drillRows(o.base(q));
-      return { columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'status', title: '状态' }], rows, total: rows.length, recordRoute: `/${o.def.module}/items/:id` };
+      return {
+        columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'status', title: '状态' }],
+        rows,
+        total: rows.length,
+        recordRoute: `/${o.def.module}/items/:id`,
+      };
     },
   });
 }
@@ -117,13 +122,15 @@ export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<t
  * denominator, those for which `inNum` also holds the numerator. The drill lists
  * the denominator with a column saying which count in the numerator.
  */
-export function rateMetric(o: Common & {
-  base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-  /** Extra rows (e.g. open overdue demands for the strict rate), judged with the others. */
-  extra?: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-  judge: (r: DrillRow, ctx: { cal: WorkCalendar; q: MetricQuery }) => { inDen: boolean; inNum: boolean; note?: string };
-  numTitle: string;
-}): MetricDef {
+export function rateMetric(
+  o: Common & {
+    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
+    /** Extra rows (e.g. open overdue demands for the strict rate), judged with the others. */
+    extra?: (q: MetricQuery) => ReturnType<typeof itemsOf>;
+    judge: (r: DrillRow, ctx: { cal: WorkCalendar; q: MetricQuery }) => { inDen: boolean; inNum: boolean; note?: string };
+    numTitle: string;
+  },
+): MetricDef {
   async function judged(q: MetricQuery) {
     const cal = await metricCalendar(q);
     const rows = [...(await drillRows(o.base(q))), ...(o.extra ? await drillRows(o.extra(q)) : [])];
@@ -174,11 +181,25 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
 /** 即将到期 — still running at the reference date and due within 3 working days of it (inclusive). */
 export function dueSoonMetric(def: DemandKindDef, key: string): MetricDef {
   const base = (q: MetricQuery) => runningAt(q, def).where('dm_item.due_on', '>=', referenceDate(q));
-  return rateless(key, `${def.label}即将到期数`, `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`, def, base, (r, cal, ref) => cal.workdaysBetween(ref, r.due_on) <= 3);
+  return rateless(
+    key,
+    `${def.label}即将到期数`,
+    `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
+    def,
+    base,
+    (r, cal, ref) => cal.workdaysBetween(ref, r.due_on) <= 3,
+  );
 }
 
 /** A count decided row by row in JS (needs the calendar), drillable to the same rows. */
-function rateless(key: string, title: string, definition: string, def: DemandKindDef, base: (q: MetricQuery) => ReturnType<typeof itemsOf>, keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean): MetricDef {
+function rateless(
+  key: string,
+  title: string,
+  definition: string,
+  def: DemandKindDef,
+  base: (q: MetricQuery) => ReturnType<typeof itemsOf>,
+  keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean,
+): MetricDef {
   const rows = async (q: MetricQuery) => {
     const cal = await metricCalendar(q);
     return (await drillRows(base(q))).filter((r) => keep(r, cal, referenceDate(q)));
@@ -199,7 +220,7 @@ function rateless(key: string, title: string, definition: string, def: DemandKin
 
 /** Done on or before the due date. */
 export const doneOnTime = (r: DrillRow, def: DemandKindDef) => {
-  const done = def.doneBy === 'reply' ? r.replied_on ?? r.closed_on : r.closed_on;
+  const done = def.doneBy === 'reply' ? (r.replied_on ?? r.closed_on) : r.closed_on;
   return !!done && done <= r.due_on;
 };
 

@@ -26,7 +26,8 @@ export function clockOf(r: ItemRow): ClockState {
 }
 
 /** The day the clock stopped: the reply or the closure, as the kind says. */
-export const doneOn = (def: DemandKindDef, r: Pick<ItemRow, 'replied_at' | 'closed_at'>) => (def.doneBy === 'reply' ? bizDate(r.replied_at) ?? bizDate(r.closed_at) : bizDate(r.closed_at));
+export const doneOn = (def: DemandKindDef, r: Pick<ItemRow, 'replied_at' | 'closed_at'>) =>
+  def.doneBy === 'reply' ? (bizDate(r.replied_at) ?? bizDate(r.closed_at)) : bizDate(r.closed_at);
 
 /** A demand as lists show it (masked identifiers). */
 export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, today: string) {
@@ -74,7 +75,10 @@ export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, o
     ...list,
     // While paused the due date moves day by day: show the live one.
     dueOn: doneOn(def, r) ? r.due_on : explanation.due,
-    clockStatus: clockStatus({ due: doneOn(def, r) ? r.due_on : explanation.due, today: opts.today, doneOn: doneOn(def, r), paused: r.status === 'paused' }, cal),
+    clockStatus: clockStatus(
+      { due: doneOn(def, r) ? r.due_on : explanation.due, today: opts.today, doneOn: doneOn(def, r), paused: r.status === 'paused' },
+      cal,
+    ),
     content: r.content,
     personPhone: r.person_phone ? (opts.showPersonal ? decryptPii(r.person_phone) : maskPhone(decryptPii(r.person_phone)!)) : null,
     personIdNo: r.person_id_no ? (opts.showPersonal ? decryptPii(r.person_id_no) : maskIdCard(decryptPii(r.person_id_no)!)) : null,

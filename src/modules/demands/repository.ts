@@ -36,12 +36,16 @@ export interface ListFilters {
 
 /** The clock still runs: not yet replied (kinds stopped by the reply) or not yet closed (the others). */
 export function clockRunning() {
-  const byReply = demandKinds().filter((k) => k.doneBy === 'reply').map((k) => k.kind);
+  const byReply = demandKinds()
+    .filter((k) => k.doneBy === 'reply')
+    .map((k) => k.kind);
   return sql<boolean>`(CASE WHEN dm_item.kind IN (${sql.join(byReply.length ? byReply : ['-'])}) THEN dm_item.replied_at ELSE dm_item.closed_at END) IS NULL`;
 }
 
 function filtered(ctx: Ctx, f: ListFilters) {
-  let q = base(ctx.db).$call(withDataScope(ctx.actor, 'dm_item')).where('dm_item.kind', 'in', f.kinds.length ? [...f.kinds] : ['hotline']);
+  let q = base(ctx.db)
+    .$call(withDataScope(ctx.actor, 'dm_item'))
+    .where('dm_item.kind', 'in', f.kinds.length ? [...f.kinds] : ['hotline']);
   if (!f.kinds.length) q = q.where(sql<boolean>`false`);
   if (f.status === 'open') q = q.where('dm_item.closed_at', 'is', null);
   else if (f.status === 'overdue') q = q.where(clockRunning()).where('dm_item.due_on', '<', f.today ?? '9999-12-31');
@@ -51,7 +55,9 @@ function filtered(ctx: Ctx, f: ListFilters) {
   if (f.year) q = q.where(sql`extract(year from (dm_item.received_at AT TIME ZONE 'Asia/Shanghai'))`, '=', f.year);
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]),
+    );
   }
   return q;
 }
@@ -67,7 +73,10 @@ export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemR
       .limit(f.limit ?? 50)
       .offset(f.offset ?? 0)
       .execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
   ]);
   return { rows: rows as unknown as ItemRow[], total: Number(count?.n ?? 0) };
 }
@@ -89,14 +98,26 @@ export async function findByRef(db: Kysely<KernelDB>, tenantId: string, kind: De
 export async function linksOf(ctx: Ctx, id: string) {
   const rows = await dm(ctx.db)
     .selectFrom('dm_link')
-    .innerJoin('dm_item', (j) => j.onRef('dm_item.tenant_id', '=', 'dm_link.tenant_id').on(sql<boolean>`dm_item.id = CASE WHEN dm_link.from_id = ${id} THEN dm_link.to_id ELSE dm_link.from_id END`))
+    .innerJoin('dm_item', (j) =>
+      j
+        .onRef('dm_item.tenant_id', '=', 'dm_link.tenant_id')
+        .on(sql<boolean>`dm_item.id = CASE WHEN dm_link.from_id = ${id} THEN dm_link.to_id ELSE dm_link.from_id END`),
+    )
     .select(['dm_link.reason', 'dm_item.id', 'dm_item.kind', 'dm_item.ref_no', 'dm_item.received_at', 'dm_item.title', 'dm_item.org_id', 'dm_link.from_id'])
     .where('dm_link.tenant_id', '=', ctx.actor.tenantId)
     .where((eb) => eb.or([eb('dm_link.from_id', '=', id), eb('dm_link.to_id', '=', id)]))
     .$call(withDataScope(ctx.actor, 'dm_item'))
     .orderBy('dm_item.received_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, refNo: r.ref_no, receivedAt: r.received_at, title: r.title, reason: r.reason, direction: r.from_id === id ? ('earlier' as const) : ('later' as const) }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    refNo: r.ref_no,
+    receivedAt: r.received_at,
+    title: r.title,
+    reason: r.reason,
+    direction: r.from_id === id ? ('earlier' as const) : ('later' as const),
+  }));
 }
 
 /** Counts of open, overdue and due-soon demands per kind and unit (the leader's overview). */

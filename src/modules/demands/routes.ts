@@ -70,7 +70,11 @@ export async function recordView(req: { server: FastifyInstance }, ctx: Ctx, def
   const r = await getItem(ctx, def.kind, id);
   if (!r) throw errors.notFound(def.label);
   const p = ctx.actor.permissions;
-  const view = presentItem(def, r, req.server.sys.calendar.current, { today: today(), showPersonal: p.has(def.permissions.personal), canWrite: p.has(def.permissions.write) });
+  const view = presentItem(def, r, req.server.sys.calendar.current, {
+    today: today(),
+    showPersonal: p.has(def.permissions.personal),
+    canWrite: p.has(def.permissions.write),
+  });
   return { ...view, links: await linksOf(ctx, id) };
 }
 
@@ -89,7 +93,7 @@ export function demandRoutes(def: DemandKindDef) {
         kinds: [def.kind],
         status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
         orgId: q.orgId,
-        assigneeId: q.mine ? ctx.actor.userId ?? undefined : undefined,
+        assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
         q: q.q,
         year: q.year,
         today: today(),
@@ -113,7 +117,14 @@ export function demandRoutes(def: DemandKindDef) {
 
     app.post(
       `${base}/:id/:action`,
-      { schema: { tags, summary: `${def.label}办理操作（派单/签收/退回/中止/恢复/延期/答复/办结/评价）；带版本号`, params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union(ACTIONS.map((a) => Type.Literal(a))) }), body: ActionBody } },
+      {
+        schema: {
+          tags,
+          summary: `${def.label}办理操作（派单/签收/退回/中止/恢复/延期/答复/办结/评价）；带版本号`,
+          params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union(ACTIONS.map((a) => Type.Literal(a))) }),
+          body: ActionBody,
+        },
+      },
       async (req) => {
         const ctx = authorize(req, def.permissions.write);
         await act(req.server.sys, ctx, def, req.params.id, req.params.action as DemandAction, req.body);
@@ -139,7 +150,10 @@ export async function sharedRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '待办队列：本人或某单位未办结的诉求（12345、信访、建议提案、依申请公开），按届满日排序',
-        querystring: Type.Object({ scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')])), orgId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        querystring: Type.Object({
+          scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')])),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
       },
     },
     async (req) => {
@@ -147,9 +161,15 @@ export async function sharedRoutes(root: FastifyInstance) {
       const kinds = readableKinds(ctx);
       if (!kinds.length) throw errors.forbidden();
       const mine = (req.query.scope ?? 'mine') === 'mine';
-      const orgId = mine ? undefined : req.query.orgId ?? ctx.actor.orgId ?? undefined;
+      const orgId = mine ? undefined : (req.query.orgId ?? ctx.actor.orgId ?? undefined);
       if (orgId && !inScope(ctx.actor, orgId)) throw errors.notFound('单位');
-      const { rows } = await listItems(ctx, { kinds: kinds.map((k) => k.kind), status: 'open', assigneeId: mine ? ctx.actor.userId ?? '00000000-0000-0000-0000-000000000000' : undefined, orgId, limit: 500 });
+      const { rows } = await listItems(ctx, {
+        kinds: kinds.map((k) => k.kind),
+        status: 'open',
+        assigneeId: mine ? (ctx.actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+        orgId,
+        limit: 500,
+      });
       const cal = req.server.sys.calendar.current;
       return { data: rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, today())) };
     },
@@ -158,13 +178,24 @@ export async function sharedRoutes(root: FastifyInstance) {
   app.get('/demands/overview', { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）' } }, async (req) => {
     const ctx = authorize(req, 'demands.overview');
     const kinds = readableKinds(ctx);
-    const rows = await openByUnit(ctx, kinds.map((k) => k.kind));
+    const rows = await openByUnit(
+      ctx,
+      kinds.map((k) => k.kind),
+    );
     const cal = req.server.sys.calendar.current;
     const t = today();
     const items = rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, t));
     const byKind = kinds.map((k) => {
       const mine = items.filter((i) => i.kind === k.kind);
-      return { kind: k.kind, module: k.module, label: k.label, open: mine.length, overdue: mine.filter((i) => i.clockStatus === 'overdue').length, dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length, paused: mine.filter((i) => i.clockStatus === 'paused').length };
+      return {
+        kind: k.kind,
+        module: k.module,
+        label: k.label,
+        open: mine.length,
+        overdue: mine.filter((i) => i.clockStatus === 'overdue').length,
+        dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length,
+        paused: mine.filter((i) => i.clockStatus === 'paused').length,
+      };
     });
     const units = new Map<string, { orgId: string; orgName: string; open: number; overdue: number; dueSoon: number }>();
     for (const i of items) {

@@ -48,7 +48,9 @@ export function parseInstant(s: string | null | undefined): Date | null {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
   if (!m || !isIsoDate(m[1]!)) return null;
   const zone = m[5] ?? '+08:00';
-  const d = new Date(`${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}${zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+  const d = new Date(
+    `${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}${zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`,
+  );
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
@@ -79,11 +81,16 @@ export function checkIntake(def: DemandKindDef, input: IntakeInput): FieldError[
   if (!input.refNo?.trim()) errs.push({ field: 'refNo', message: `${def.refLabel}不能为空` });
   else if (input.refNo.trim().length > 64) errs.push({ field: 'refNo', message: `${def.refLabel}过长（不超过64字符）` });
   if (!input.receivedAt) errs.push({ field: 'receivedAt', message: '受理时间不能为空' });
-  else if (!parseInstant(input.receivedAt)) errs.push({ field: 'receivedAt', message: `受理时间格式无效：${input.receivedAt}（应为 2022-03-01 或 2022-03-01 14:05）` });
-  if (def.demandTypes && input.demandType && !def.demandTypes.includes(input.demandType)) errs.push({ field: 'demandType', message: `类型“${input.demandType}”不是可选值（${def.demandTypes.join('/')}）` });
-  if (def.channels && input.channel && !def.channels.includes(input.channel)) errs.push({ field: 'channel', message: `“${input.channel}”不是可选值（${def.channels.join('/')}）` });
-  if (input.personPhone && !PHONE.test(input.personPhone.replace(/\s/g, ''))) errs.push({ field: 'personPhone', message: `联系电话格式无效：${input.personPhone}` });
-  if (input.timeLimit != null && (!Number.isInteger(input.timeLimit) || input.timeLimit < 1 || input.timeLimit > 60)) errs.push({ field: 'timeLimit', message: '办理时限应为1至60之间的整数（工作日）' });
+  else if (!parseInstant(input.receivedAt))
+    errs.push({ field: 'receivedAt', message: `受理时间格式无效：${input.receivedAt}（应为 2022-03-01 或 2022-03-01 14:05）` });
+  if (def.demandTypes && input.demandType && !def.demandTypes.includes(input.demandType))
+    errs.push({ field: 'demandType', message: `类型“${input.demandType}”不是可选值（${def.demandTypes.join('/')}）` });
+  if (def.channels && input.channel && !def.channels.includes(input.channel))
+    errs.push({ field: 'channel', message: `“${input.channel}”不是可选值（${def.channels.join('/')}）` });
+  if (input.personPhone && !PHONE.test(input.personPhone.replace(/\s/g, '')))
+    errs.push({ field: 'personPhone', message: `联系电话格式无效：${input.personPhone}` });
+  if (input.timeLimit != null && (!Number.isInteger(input.timeLimit) || input.timeLimit < 1 || input.timeLimit > 60))
+    errs.push({ field: 'timeLimit', message: '办理时限应为1至60之间的整数（工作日）' });
   errs.push(...(def.checkIntake?.({ demandType: input.demandType ?? null, channel: input.channel ?? null, attrs: input.attrs ?? {} }) ?? []));
   return errs;
 }
@@ -117,18 +124,34 @@ function auditView(r: Partial<ItemRow>): Record<string, unknown> {
 }
 
 async function bureauOrg(w: WriteScope, tenantId: string): Promise<string> {
-  const b = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const b = await w.tx
+    .selectFrom('org')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'bureau')
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
   return b.id;
 }
 
-async function checkOrgAndAssignee(w: WriteScope, actor: Actor, orgId: string | null | undefined, assigneeId: string | null | undefined): Promise<FieldError[]> {
+async function checkOrgAndAssignee(
+  w: WriteScope,
+  actor: Actor,
+  orgId: string | null | undefined,
+  assigneeId: string | null | undefined,
+): Promise<FieldError[]> {
   const errs: FieldError[] = [];
   if (orgId) {
     const o = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', orgId).executeTakeFirst();
     if (!o) errs.push({ field: 'orgId', message: '承办单位不存在' });
   }
   if (assigneeId) {
-    const u = await w.tx.selectFrom('app_user').select(['id', 'org_id']).where('tenant_id', '=', actor.tenantId).where('id', '=', assigneeId).executeTakeFirst();
+    const u = await w.tx
+      .selectFrom('app_user')
+      .select(['id', 'org_id'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', assigneeId)
+      .executeTakeFirst();
     if (!u) errs.push({ field: 'assigneeId', message: '承办人不存在' });
     else if (orgId && u.org_id !== orgId) errs.push({ field: 'assigneeId', message: '承办人不属于承办单位' });
   }
@@ -156,7 +179,16 @@ function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
   ];
   if (def.firstRule && r.first_due_on) {
     // Closed without a sign step (e.g. answered at once) also ends the first step.
-    inputs.push({ module: def.module, entity: def.entity, entityId: r.id, orgId: r.org_id, title: def.firstRule.label, rule: def.firstRule, start: bizDate(r.received_at)!, doneOn: bizDate(r.first_done_at) ?? done });
+    inputs.push({
+      module: def.module,
+      entity: def.entity,
+      entityId: r.id,
+      orgId: r.org_id,
+      title: def.firstRule.label,
+      rule: def.firstRule,
+      start: bizDate(r.received_at)!,
+      doneOn: bizDate(r.first_done_at) ?? done,
+    });
   }
   return inputs;
 }
@@ -315,8 +347,18 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
             if (!input.approvedBy?.trim()) throw errors.validation('approvedBy', '请填写批准人');
             const approvedOn = input.approvedOn ?? on;
             if (!isIsoDate(approvedOn)) throw errors.validation('approvedOn', `批准日期无效：${approvedOn}`);
-            clock = { ...clock, extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }] };
-            Object.assign(note, { n, unit: input.unit ?? clock.rule.unit, approvedBy: input.approvedBy.trim(), approvedOn, reason, count: clock.extensions.length });
+            clock = {
+              ...clock,
+              extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }],
+            };
+            Object.assign(note, {
+              n,
+              unit: input.unit ?? clock.rule.unit,
+              approvedBy: input.approvedBy.trim(),
+              approvedOn,
+              reason,
+              count: clock.extensions.length,
+            });
             break;
           }
           case 'reply': {
@@ -335,7 +377,8 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
             break;
           }
           case 'evaluate': {
-            if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction)) throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
+            if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction))
+              throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
             set.satisfaction = input.satisfaction;
             set.evaluated_at = at;
             if (reason) note.reason = reason;
@@ -513,12 +556,26 @@ export interface SavedDemand {
  * after its due date is a finding in historical mode (it is counted late by the
  * on-time metrics either way).
  */
-export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, records: readonly DemandFacts[], origin: WriteOrigin, opts: { auditAction?: string } = {}): Promise<SavedDemand[]> {
+export async function saveDemands(
+  sys: Sys,
+  w: WriteScope,
+  actor: Actor,
+  def: DemandKindDef,
+  records: readonly DemandFacts[],
+  origin: WriteOrigin,
+  opts: { auditAction?: string } = {},
+): Promise<SavedDemand[]> {
   const bureau = records.some((r) => !r.orgId) ? await bureauOrg(w, actor.tenantId) : null;
   const refs = records.map((r) => r.refNo);
   const existing = new Map<string, ItemRow>();
   if (origin.mode === 'historical' && refs.length) {
-    const rows = await dm(w.tx).selectFrom('dm_item').selectAll().where('tenant_id', '=', actor.tenantId).where('kind', '=', def.kind).where(sql<boolean>`ref_no = ANY(${sql.val(refs)}::text[])`).execute();
+    const rows = await dm(w.tx)
+      .selectFrom('dm_item')
+      .selectAll()
+      .where('tenant_id', '=', actor.tenantId)
+      .where('kind', '=', def.kind)
+      .where(sql<boolean>`ref_no = ANY(${sql.val(refs)}::text[])`)
+      .execute();
     for (const r of rows) existing.set(r.ref_no, { ...r, org_name: '', assignee_name: null } as unknown as ItemRow);
   }
   const out: SavedDemand[] = [];
@@ -534,7 +591,11 @@ export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: De
     fresh.push({ x, v });
     out.push({ id: v.id, action: 'created' });
   }
-  await insertMany(w.tx, 'dm_item', fresh.map((f) => f.v));
+  await insertMany(
+    w.tx,
+    'dm_item',
+    fresh.map((f) => f.v),
+  );
   const audits: AuditInput[] = [];
   for (const { x, v } of fresh) {
     const view = auditView(v as unknown as Partial<ItemRow>);
@@ -544,13 +605,34 @@ export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: De
     } else {
       // Live: a late reply or closure is allowed (the clock shows it overdue and the on-time
       // metrics count it late); only a past record taken in by an import reports it as a finding.
-      audits.push({ entity: def.entity, entityId: v.id, action: opts.auditAction ?? 'created', orgId: v.org_id, after: view, ...(origin.via ? { note: { via: origin.via } } : {}) });
+      audits.push({
+        entity: def.entity,
+        entityId: v.id,
+        action: opts.auditAction ?? 'created',
+        orgId: v.org_id,
+        after: view,
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      });
     }
   }
-  await trackRecords(sys, w, actor, def, fresh.map((f) => ({ ...f.v, ref_no: f.v.ref_no }) as unknown as ItemRow));
+  await trackRecords(
+    sys,
+    w,
+    actor,
+    def,
+    fresh.map((f) => ({ ...f.v, ref_no: f.v.ref_no }) as unknown as ItemRow),
+  );
   for (const { x, v } of fresh) {
     if (!def.afterIntake || v.closed_at) continue;
-    await def.afterIntake(w, actor, { id: v.id, orgId: v.org_id, receivedOn: isoDateInShanghai(x.receivedAt), personPhoneKey: v.person_phone_idx, location: v.location, channel: v.channel, attrs: v.attrs });
+    await def.afterIntake(w, actor, {
+      id: v.id,
+      orgId: v.org_id,
+      receivedOn: isoDateInShanghai(x.receivedAt),
+      personPhoneKey: v.person_phone_idx,
+      location: v.location,
+      channel: v.channel,
+      attrs: v.attrs,
+    });
   }
   // Last, so each event records the record's state after the intake hook's changes.
   if (audits.length) await w.auditMany(audits);
@@ -558,14 +640,25 @@ export async function saveDemands(sys: Sys, w: WriteScope, actor: Actor, def: De
 }
 
 /** Loads complete records in bulk (the demo): {@link saveDemands}, live, audited as `imported`. */
-export async function loadItems(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, items: readonly LoadedItem[], opts: { via: string }): Promise<string[]> {
+export async function loadItems(
+  sys: Sys,
+  w: WriteScope,
+  actor: Actor,
+  def: DemandKindDef,
+  items: readonly LoadedItem[],
+  opts: { via: string },
+): Promise<string[]> {
   return (await saveDemands(sys, w, actor, def, items, { mode: 'live', via: opts.via }, { auditAction: 'imported' })).map((s) => s.id);
 }
 
 /** The tracked deadlines of records: the main clock (open or done) and the first step. */
 async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, rows: readonly ItemRow[]): Promise<void> {
   // A record that ran its course before it came in has nothing left to track.
-  await sys.calendar.trackMany(w, actor, rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r)));
+  await sys.calendar.trackMany(
+    w,
+    actor,
+    rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r)),
+  );
 }
 
 /**
@@ -574,7 +667,15 @@ async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKi
  * it) keeps what the record holds, so re-importing an export changes nothing. Historical:
  * provenance (with the previous columns, for undo) and findings; live: an audit event.
  */
-async function updateRecord(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, existing: ItemRow, x: DemandFacts, origin: WriteOrigin): Promise<boolean> {
+async function updateRecord(
+  sys: Sys,
+  w: WriteScope,
+  actor: Actor,
+  def: DemandKindDef,
+  existing: ItemRow,
+  x: DemandFacts,
+  origin: WriteOrigin,
+): Promise<boolean> {
   const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
   const existingAttrs = (typeof existing.attrs === 'string' ? JSON.parse(existing.attrs) : existing.attrs) as Record<string, unknown>;
   // The record's facts, overlaid with those the row states.
@@ -611,7 +712,7 @@ async function updateRecord(sys: Sys, w: WriteScope, actor: Actor, def: DemandKi
     ['satisfaction', 'satisfaction'],
   ];
   for (const [fact, col] of stated) {
-    if (x[fact] === undefined || x[fact] === null && fact === 'orgId') continue;
+    if (x[fact] === undefined || (x[fact] === null && fact === 'orgId')) continue;
     // A ledger cell left empty (title, content) does not clear what the record holds.
     if ((col === 'title' || col === 'content') && !v[col]) continue;
     if (!same(existing[col], v[col])) changed[col] = v[col];
@@ -653,11 +754,24 @@ async function updateRecord(sys: Sys, w: WriteScope, actor: Actor, def: DemandKi
     for (const k of Object.keys(changed)) before[k] = (existing as unknown as Record<string, unknown>)[k];
     const shown = auditView(after);
     origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, values: shown, before });
-    for (const b of demandBreaches(def, { due_on: after.due_on, replied_at: after.replied_at, closed_at: after.closed_at, rule: after.rule as RecordValues['rule'] })) {
+    for (const b of demandBreaches(def, {
+      due_on: after.due_on,
+      replied_at: after.replied_at,
+      closed_at: after.closed_at,
+      rule: after.rule as RecordValues['rule'],
+    })) {
       origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: existing.id, orgId: after.org_id });
     }
   } else {
-    await w.audit({ entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, before: auditView(existing), after: auditView(after), ...(origin.via ? { note: { via: origin.via } } : {}) });
+    await w.audit({
+      entity: def.entity,
+      entityId: existing.id,
+      action: 'updated',
+      orgId: after.org_id,
+      before: auditView(existing),
+      after: auditView(after),
+      ...(origin.via ? { note: { via: origin.via } } : {}),
+    });
   }
   await track(sys, w, actor, def, after);
   return true;

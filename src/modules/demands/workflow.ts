@@ -118,8 +118,13 @@ export function actionLabel(action: DemandAction, steps: WorkflowSteps): string 
 }
 
 /** Every action with whether it is allowed now and why not (the UI shows both). */
-export function availableActions(item: WorkflowItem, steps: WorkflowSteps): Array<{ action: DemandAction; label: string; allowed: boolean; reason: string | null }> {
-  return ACTIONS.filter((a) => (a === 'sign' ? !!steps.sign : a === 'pause' || a === 'resume' ? steps.pause : a === 'extend' ? steps.extend : a === 'return' ? steps.return : true)).map((action) => {
+export function availableActions(
+  item: WorkflowItem,
+  steps: WorkflowSteps,
+): Array<{ action: DemandAction; label: string; allowed: boolean; reason: string | null }> {
+  return ACTIONS.filter((a) =>
+    a === 'sign' ? !!steps.sign : a === 'pause' || a === 'resume' ? steps.pause : a === 'extend' ? steps.extend : a === 'return' ? steps.return : true,
+  ).map((action) => {
     const reason = actionProblem(action, item, steps);
     return { action, label: actionLabel(action, steps), allowed: reason === null, reason };
   });

@@ -60,14 +60,26 @@ export interface ProactiveInput {
  * 日期 + 栏目 + 标题, the platform updated where it differs). Audit (live):
  * `disclosure.proactive.created`; imports record provenance instead.
  */
-export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonly ProactiveInput[], origin: WriteOrigin): Promise<Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }>> {
+export async function saveProactive(
+  w: WriteScope,
+  actor: Actor,
+  inputs: readonly ProactiveInput[],
+  origin: WriteOrigin,
+): Promise<Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }>> {
   const t = w.tx.withTables<DisclosureTables>();
   // The bureau discloses as the agency: its records are the bureau's, which the actor's scope must hold.
   const bureau = { id: await ownerOrgForCreate({ db: w.tx, actor }, await bureauOrgId(w.tx, actor.tenantId), '本局单位') };
   const keyOf = (d: string, s: string, ti: string) => `${d}|${s}|${ti}`;
   const titles = [...new Set(inputs.map((i) => i.title.trim()))];
   const existing = new Map(
-    (await t.selectFrom('disclosure_proactive').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`title = ANY(${sql.val(titles)}::text[])`).execute()).map((r) => [keyOf(r.published_on, r.section, r.title), r]),
+    (
+      await t
+        .selectFrom('disclosure_proactive')
+        .selectAll()
+        .where('tenant_id', '=', actor.tenantId)
+        .where(sql<boolean>`title = ANY(${sql.val(titles)}::text[])`)
+        .execute()
+    ).map((r) => [keyOf(r.published_on, r.section, r.title), r]),
   );
   const out: Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }> = [];
   const fresh: Array<Record<string, unknown> & { id: string }> = [];
@@ -86,8 +98,28 @@ export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonl
       const pending = pendingById.get(old.id);
       // A row created earlier in this batch is not stored yet: its insert takes the platform.
       if (pending) pending.platform = v.platform;
-      else stored = (await updateVersioned(w, { table: 'disclosure_proactive', tenantId: actor.tenantId, id: old.id, version: undefined, label: '公开信息', ifUnchanged: 'write', patch: { platform: v.platform }, audit: false })).old;
-      origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: old.id, action: 'updated', orgId: stored.org_id as string, values: { platform: v.platform }, before: { platform: stored.platform, version: stored.version } });
+      else
+        stored = (
+          await updateVersioned(w, {
+            table: 'disclosure_proactive',
+            tenantId: actor.tenantId,
+            id: old.id,
+            version: undefined,
+            label: '公开信息',
+            ifUnchanged: 'write',
+            patch: { platform: v.platform },
+            audit: false,
+          })
+        ).old;
+      origin.imp.trace({
+        row: input.row ?? 0,
+        entity: 'disclosure.proactive',
+        entityId: old.id,
+        action: 'updated',
+        orgId: stored.org_id as string,
+        values: { platform: v.platform },
+        before: { platform: stored.platform, version: stored.version },
+      });
       out.push({ id: old.id, action: 'updated' });
       continue;
     }
@@ -96,7 +128,8 @@ export async function saveProactive(w: WriteScope, actor: Actor, inputs: readonl
     pendingById.set(row.id, row);
     existing.set(keyOf(v.published_on, v.section, v.title), { ...row, version: 1 } as never);
     out.push({ id: row.id, action: 'created' });
-    if (origin.mode === 'historical') origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, values: v });
+    if (origin.mode === 'historical')
+      origin.imp.trace({ row: input.row ?? 0, entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, values: v });
     else audits.push({ entity: 'disclosure.proactive', entityId: row.id, action: 'created', orgId: bureau.id, after: v });
   }
   await insertMany(w.tx, 'disclosure_proactive', fresh);
@@ -118,8 +151,24 @@ export async function setReportText(ctx: Ctx, year: number, section: string, bod
   if (!body?.trim()) throw errors.validation('body', '内容不能为空');
   await write(ctx, async (w) => {
     const t = w.tx.withTables<DisclosureTables>();
-    const before = await t.selectFrom('disclosure_report_text').select('body').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', year).where('section', '=', section).executeTakeFirst();
-    await t.insertInto('disclosure_report_text').values({ tenant_id: ctx.actor.tenantId, year, section, body: body.trim() }).onConflict((oc) => oc.columns(['tenant_id', 'year', 'section']).doUpdateSet({ body: body.trim(), updated_at: new Date() })).execute();
-    await w.audit({ entity: 'disclosure.report_text', entityId: `${year}:${section}`, action: 'updated', before: before ? { body: before.body } : null, after: { body: body.trim() } });
+    const before = await t
+      .selectFrom('disclosure_report_text')
+      .select('body')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('year', '=', year)
+      .where('section', '=', section)
+      .executeTakeFirst();
+    await t
+      .insertInto('disclosure_report_text')
+      .values({ tenant_id: ctx.actor.tenantId, year, section, body: body.trim() })
+      .onConflict((oc) => oc.columns(['tenant_id', 'year', 'section']).doUpdateSet({ body: body.trim(), updated_at: new Date() }))
+      .execute();
+    await w.audit({
+      entity: 'disclosure.report_text',
+      entityId: `${year}:${section}`,
+      action: 'updated',
+      before: before ? { body: before.body } : null,
+      after: { body: body.trim() },
+    });
   });
 }

@@ -24,9 +24,21 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   const office = orgs.get('办公室')!.id;
-  const clerk = (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
+  const clerk =
+    (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
   const req = (ref: string, type: string, channel: string, receivedOn: string, replyDays: number | null, outcome: string | null): LoadedItem => {
-    const base: LoadedItem = { refNo: ref, orgId: office, assigneeId: clerk, receivedAt: k.at(receivedOn), demandType: type, channel, title: '政府信息公开申请', content: `申请公开${k.road()}排水工程相关信息`, personName: type === '自然人' ? k.name() : null, personPhone: k.phone() };
+    const base: LoadedItem = {
+      refNo: ref,
+      orgId: office,
+      assigneeId: clerk,
+      receivedAt: k.at(receivedOn),
+      demandType: type,
+      channel,
+      title: '政府信息公开申请',
+      content: `申请公开${k.road()}排水工程相关信息`,
+      personName: type === '自然人' ? k.name() : null,
+      personPhone: k.phone(),
+    };
     if (replyDays === null) return base;
     const at = k.at(cal.addWorkdays(receivedOn, replyDays));
     return { ...base, repliedAt: at, reply: '已按规定答复申请人。', result: outcome, closedAt: at };
@@ -43,10 +55,40 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
   await write({ db: ctx.db, actor: ctx.actor }, async (w) => {
     await loadItems(ctx.sys, w, ctx.actor, disclosureKind, items, { via: '演示数据' });
     const bureau = [...orgs.values()].find((o) => o.kind === 'bureau')!.id;
-    const rows = PROACTIVE.flatMap(([section, titles]) => titles.map((title) => ({ tenant_id: ctx.tenantId, org_id: bureau, published_on: addDays('2022-01-10', k.int(0, 340)), section, title, platform: '区政府门户网站' })));
-    rows.push({ tenant_id: ctx.tenantId, org_id: bureau, published_on: '2023-01-09', section: '法治政府建设', title: '2022年度法治政府建设情况报告', platform: '区政府门户网站' });
-    const ins = await w.tx.withTables<DisclosureTables>().insertInto('disclosure_proactive').values(rows).returning(['id', 'published_on', 'section', 'title']).execute();
-    await w.auditMany(ins.map((r) => ({ entity: 'disclosure.proactive', entityId: r.id, action: 'imported', orgId: bureau, after: { published_on: r.published_on, section: r.section, title: r.title }, note: { via: '演示数据' } })));
+    const rows = PROACTIVE.flatMap(([section, titles]) =>
+      titles.map((title) => ({
+        tenant_id: ctx.tenantId,
+        org_id: bureau,
+        published_on: addDays('2022-01-10', k.int(0, 340)),
+        section,
+        title,
+        platform: '区政府门户网站',
+      })),
+    );
+    rows.push({
+      tenant_id: ctx.tenantId,
+      org_id: bureau,
+      published_on: '2023-01-09',
+      section: '法治政府建设',
+      title: '2022年度法治政府建设情况报告',
+      platform: '区政府门户网站',
+    });
+    const ins = await w.tx
+      .withTables<DisclosureTables>()
+      .insertInto('disclosure_proactive')
+      .values(rows)
+      .returning(['id', 'published_on', 'section', 'title'])
+      .execute();
+    await w.auditMany(
+      ins.map((r) => ({
+        entity: 'disclosure.proactive',
+        entityId: r.id,
+        action: 'imported',
+        orgId: bureau,
+        after: { published_on: r.published_on, section: r.section, title: r.title },
+        note: { via: '演示数据' },
+      })),
+    );
   });
   ctx.log(`政府信息公开：${items.length} 件申请（2022年办结 4 件，结转 1 件）、主动公开信息`);
 }

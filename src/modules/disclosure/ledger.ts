@@ -97,12 +97,24 @@ export const proactiveLedger: LedgerDef<ProactiveRow> = {
       seen.set(k, rowNumber);
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    const saved = await saveProactive(imp.w, imp.ctx.actor, rows.map((r) => ({ ...r.value, row: r.rowNumber })), { mode: 'historical', imp });
+    const saved = await saveProactive(
+      imp.w,
+      imp.ctx.actor,
+      rows.map((r) => ({ ...r.value, row: r.rowNumber })),
+      { mode: 'historical', imp },
+    );
     const n = (a: string) => saved.filter((s) => s.action === a).length;
     return { created: n('created'), updated: n('updated'), unchanged: n('unchanged'), errors: [] };
   },
   async exportRows(ctx) {
-    const rows = await ctx.db.withTables<DisclosureTables>().selectFrom('disclosure_proactive').selectAll().$call(withDataScope(ctx.actor)).orderBy('published_on').orderBy('title').execute();
+    const rows = await ctx.db
+      .withTables<DisclosureTables>()
+      .selectFrom('disclosure_proactive')
+      .selectAll()
+      .$call(withDataScope(ctx.actor))
+      .orderBy('published_on')
+      .orderBy('title')
+      .execute();
     return rows.map((r) => ({ date: r.published_on, section: r.section, title: r.title, platform: r.platform }));
   },
 };

@@ -7,14 +7,49 @@ import { disclosureKind as def } from './kind.js';
 import type { DisclosureTables } from './schema.js';
 
 const replied = (q: MetricQuery) => doneInPeriod(q, def);
-const COLS = [{ key: 'demand_type', title: '申请人类型' }, { key: 'channel', title: '申请方式' }, { key: 'result', title: '处理结果' }];
-const proactive = (q: MetricQuery) => q.db.withTables<DisclosureTables>().selectFrom('disclosure_proactive').$call(inScope(q)).$call(dateInPeriod(q, 'published_on'));
+const COLS = [
+  { key: 'demand_type', title: '申请人类型' },
+  { key: 'channel', title: '申请方式' },
+  { key: 'result', title: '处理结果' },
+];
+const proactive = (q: MetricQuery) =>
+  q.db.withTables<DisclosureTables>().selectFrom('disclosure_proactive').$call(inScope(q)).$call(dateInPeriod(q, 'published_on'));
 
 export const disclosureMetrics = [
-  countMetric({ key: 'disclosure.requests.closed', title: '办结依申请公开件数', definition: '答复日期在统计期内的政府信息公开申请数', def, base: replied, columns: COLS }),
-  countMetric({ key: 'disclosure.requests.online', title: '其中线上申请', definition: '统计期内答复、申请方式为“网络”的申请数', def, base: (q) => replied(q).where('dm_item.channel', '=', '网络'), columns: COLS }),
-  countMetric({ key: 'disclosure.requests.offline', title: '其中线下申请', definition: '统计期内答复、申请方式为当面、邮寄、传真或其他的申请数', def, base: (q) => replied(q).where('dm_item.channel', '!=', '网络'), columns: COLS }),
-  rateMetric({ key: 'disclosure.requests.on_time_rate', title: '依申请公开按期答复率', definition: '统计期内答复的申请中，在20个工作日（经批准延长的加延长期；补正后重新起算；征求意见时间不计）内答复的比例', def, base: replied, columns: COLS, numTitle: '按期答复', judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def) }) }),
+  countMetric({
+    key: 'disclosure.requests.closed',
+    title: '办结依申请公开件数',
+    definition: '答复日期在统计期内的政府信息公开申请数',
+    def,
+    base: replied,
+    columns: COLS,
+  }),
+  countMetric({
+    key: 'disclosure.requests.online',
+    title: '其中线上申请',
+    definition: '统计期内答复、申请方式为“网络”的申请数',
+    def,
+    base: (q) => replied(q).where('dm_item.channel', '=', '网络'),
+    columns: COLS,
+  }),
+  countMetric({
+    key: 'disclosure.requests.offline',
+    title: '其中线下申请',
+    definition: '统计期内答复、申请方式为当面、邮寄、传真或其他的申请数',
+    def,
+    base: (q) => replied(q).where('dm_item.channel', '!=', '网络'),
+    columns: COLS,
+  }),
+  rateMetric({
+    key: 'disclosure.requests.on_time_rate',
+    title: '依申请公开按期答复率',
+    definition: '统计期内答复的申请中，在20个工作日（经批准延长的加延长期；补正后重新起算；征求意见时间不计）内答复的比例',
+    def,
+    base: replied,
+    columns: COLS,
+    numTitle: '按期答复',
+    judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def) }),
+  }),
   overdueMetric(def, 'disclosure.requests.overdue'),
   dueSoonMetric(def, 'disclosure.requests.due_soon'),
   defineMetric({
@@ -26,7 +61,16 @@ export const disclosureMetrics = [
     query: (q) => countOf(proactive(q)),
     async drill(q) {
       const rows = await proactive(q).select(['id', 'published_on', 'section', 'title', 'platform']).orderBy('published_on').execute();
-      return { columns: [{ key: 'published_on', title: '日期' }, { key: 'section', title: '栏目' }, { key: 'title', title: '标题' }, { key: 'platform', title: '发布平台' }], rows, total: rows.length };
+      return {
+        columns: [
+          { key: 'published_on', title: '日期' },
+          { key: 'section', title: '栏目' },
+          { key: 'title', title: '标题' },
+          { key: 'platform', title: '发布平台' },
+        ],
+        rows,
+        total: rows.length,
+      };
     },
   }),
 ];

@@ -29,7 +29,8 @@ export const disclosureModule = defineModule({
       records: { table: 'disclosure_proactive' },
       async ownerOrg(db, tenantId, id) {
         if (!isUuid(id)) return undefined;
-        return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;
+        return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())
+          ?.org_id;
       },
     },
   },

@@ -31,15 +31,41 @@ const SECTIONS = ['总体情况', '存在的主要问题及改进情况', '其�
 /** Computes the report's tables for a tenant and year from the records. */
 export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry'>, tenantId: string, year: number): Promise<DisclosureReport> {
   const db = sys.db as Kysely<KernelDB>;
-  const bureau = await db.selectFrom('org').select('name').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').where('parent_id', 'is', null).executeTakeFirstOrThrow();
-  const rows = await dm(db).selectFrom('dm_item').select(['ref_no', 'demand_type', 'received_at', 'replied_at', 'result', 'attrs']).where('tenant_id', '=', tenantId).where('kind', '=', 'disclosure').execute();
+  const bureau = await db
+    .selectFrom('org')
+    .select('name')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'bureau')
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  const rows = await dm(db)
+    .selectFrom('dm_item')
+    .select(['ref_no', 'demand_type', 'received_at', 'replied_at', 'result', 'attrs'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'disclosure')
+    .execute();
   const requests = requestsTable(
-    rows.map((r) => ({ refNo: r.ref_no, applicantType: r.demand_type ?? '其他', receivedOn: bizDate(r.received_at)!, repliedOn: bizDate(r.replied_at), outcome: r.result })),
+    rows.map((r) => ({
+      refNo: r.ref_no,
+      applicantType: r.demand_type ?? '其他',
+      receivedOn: bizDate(r.received_at)!,
+      repliedOn: bizDate(r.replied_at),
+      outcome: r.result,
+    })),
     year,
   );
-  const remedies = remediesTable(rows.flatMap((r) => ((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]), year);
+  const remedies = remediesTable(
+    rows.flatMap((r) => ((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]),
+    year,
+  );
   const t = db.withTables<DisclosureTables>();
-  const items = await t.selectFrom('disclosure_proactive').select(['section']).where('tenant_id', '=', tenantId).where('published_on', '>=', `${year}-01-01`).where('published_on', '<=', `${year}-12-31`).execute();
+  const items = await t
+    .selectFrom('disclosure_proactive')
+    .select(['section'])
+    .where('tenant_id', '=', tenantId)
+    .where('published_on', '>=', `${year}-01-01`)
+    .where('published_on', '<=', `${year}-12-31`)
+    .execute();
   const bySection = new Map<string, number>();
   for (const i of items) bySection.set(i.section, (bySection.get(i.section) ?? 0) + 1);
   // Figures owned by other modules come through the metric registry (null when not installed).
@@ -57,8 +83,18 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry'>
   const proactive = [
     { item: '规章', measure: '本年制发件数', value: bySection.get('规章') ?? 0, source: '主动公开台账“规章”栏目' },
     { item: '行政规范性文件', measure: '本年制发件数', value: bySection.get('行政规范性文件') ?? 0, source: '主动公开台账“行政规范性文件”栏目' },
-    { item: '行政许可', measure: '本年处理决定数量', value: await metric(['licensing.water.closed', 'licensing.drainage.closed', 'licensing.construction.closed']), source: '行政许可办件（licensing.*.closed）' },
-    { item: '行政处罚', measure: '本年处理决定数量', value: await metric(['enforcement.bureau.closed']), source: '本局行政处罚结案数（enforcement.bureau.closed）' },
+    {
+      item: '行政许可',
+      measure: '本年处理决定数量',
+      value: await metric(['licensing.water.closed', 'licensing.drainage.closed', 'licensing.construction.closed']),
+      source: '行政许可办件（licensing.*.closed）',
+    },
+    {
+      item: '行政处罚',
+      measure: '本年处理决定数量',
+      value: await metric(['enforcement.bureau.closed']),
+      source: '本局行政处罚结案数（enforcement.bureau.closed）',
+    },
     { item: '行政强制', measure: '本年处理决定数量', value: bySection.get('行政强制') ?? 0, source: '主动公开台账“行政强制”栏目' },
     { item: '行政事业性收费', measure: '本年收费金额（万元）', value: 0, source: '本局无行政事业性收费项目（如有请在“其他需要报告的事项”说明）' },
   ];
@@ -69,7 +105,15 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry'>
   narrative['总体情况'] ??= `${year}年，${bureau.name}主动公开政府信息${items.length}条；收到政府信息公开申请${total}件，办结${closed}件。`;
   narrative['存在的主要问题及改进情况'] ??= '（请填写）';
   narrative['其他需要报告的事项'] ??= '本年度未收取信息处理费。';
-  return { year, bureau: bureau.name, proactive, proactiveBySection: [...bySection].map(([section, count]) => ({ section, count })).sort((a, b) => b.count - a.count), requests, remedies, narrative };
+  return {
+    year,
+    bureau: bureau.name,
+    proactive,
+    proactiveBySection: [...bySection].map(([section, count]) => ({ section, count })).sort((a, b) => b.count - a.count),
+    requests,
+    remedies,
+    narrative,
+  };
 }
 
 const numText = (n: number | null) => (n == null ? '—' : String(n));
@@ -82,12 +126,31 @@ function blocks(r: DisclosureReport): Block[] {
     { kind: 'para', text: r.narrative['总体情况']! },
     { kind: 'heading', level: 1, text: '二、主动公开政府信息情况' },
     { kind: 'table', caption: '主动公开政府信息情况', rows: [['信息内容', '指标', '数量'], ...r.proactive.map((p) => [p.item, p.measure, numText(p.value)])] },
-    ...(r.proactiveBySection.length ? [{ kind: 'table' as const, caption: '按栏目统计的主动公开信息', rows: [['栏目', '条数'], ...r.proactiveBySection.map((s) => [s.section, String(s.count)])] }] : []),
+    ...(r.proactiveBySection.length
+      ? [
+          {
+            kind: 'table' as const,
+            caption: '按栏目统计的主动公开信息',
+            rows: [['栏目', '条数'], ...r.proactiveBySection.map((s) => [s.section, String(s.count)])],
+          },
+        ]
+      : []),
     { kind: 'heading', level: 1, text: '三、收到和处理政府信息公开申请情况' },
-    { kind: 'table', caption: '收到和处理政府信息公开申请情况', rows: [['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...req.columns], ...req.rows.map((row) => [indent(row.level) + row.label, ...(row.counts.length ? row.counts.map(String) : req.columns.map(() => ''))])] },
+    {
+      kind: 'table',
+      caption: '收到和处理政府信息公开申请情况',
+      rows: [
+        ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...req.columns],
+        ...req.rows.map((row) => [indent(row.level) + row.label, ...(row.counts.length ? row.counts.map(String) : req.columns.map(() => ''))]),
+      ],
+    },
     ...(req.check.ok ? [] : [{ kind: 'para' as const, text: `【校验未通过】${req.check.problems.join('；')}` }]),
     { kind: 'heading', level: 1, text: '四、政府信息公开行政复议、行政诉讼情况' },
-    { kind: 'table', caption: '政府信息公开行政复议、行政诉讼情况', rows: [['类别', ...REMEDY_RESULTS, '总计'], ...r.remedies.map((x) => [x.kind, ...x.counts.map(String)])] },
+    {
+      kind: 'table',
+      caption: '政府信息公开行政复议、行政诉讼情况',
+      rows: [['类别', ...REMEDY_RESULTS, '总计'], ...r.remedies.map((x) => [x.kind, ...x.counts.map(String)])],
+    },
     { kind: 'heading', level: 1, text: '五、存在的主要问题及改进情况' },
     { kind: 'para', text: r.narrative['存在的主要问题及改进情况']! },
     { kind: 'heading', level: 1, text: '六、其他需要报告的事项' },
@@ -106,7 +169,10 @@ async function xlsx(r: DisclosureReport): Promise<Buffer> {
   add('主动公开', [['信息内容', '指标', '数量', '数据来源'], ...r.proactive.map((p) => [p.item, p.measure, p.value, p.source])]);
   add('依申请公开', [['项目', ...r.requests.columns], ...r.requests.rows.map((row) => ['　'.repeat(row.level) + row.label, ...row.counts])]);
   add('复议诉讼', [['类别', ...REMEDY_RESULTS, '总计'], ...r.remedies.map((x) => [x.kind, ...x.counts])]);
-  add('校验', [['勾稽关系（新收＋上年结转＝办理结果总计＋结转下年度）', r.requests.check.ok ? '通过' : '不通过'], ...r.requests.check.problems.map((p) => [p])]);
+  add('校验', [
+    ['勾稽关系（新收＋上年结转＝办理结果总计＋结转下年度）', r.requests.check.ok ? '通过' : '不通过'],
+    ...r.requests.check.problems.map((p) => [p]),
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -19,7 +19,18 @@ export async function disclosureRoutes(root: FastifyInstance) {
 
   app.post(
     '/disclosure/items/:id/remedy',
-    { schema: { tags, summary: '登记行政复议或行政诉讼', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ kind: Type.Union(REMEDY_KINDS.map((k) => Type.Literal(k))), result: Type.Union(REMEDY_RESULTS.map((k) => Type.Literal(k))), filedOn: IsoDate }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记行政复议或行政诉讼',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({
+          kind: Type.Union(REMEDY_KINDS.map((k) => Type.Literal(k))),
+          result: Type.Union(REMEDY_RESULTS.map((k) => Type.Literal(k))),
+          filedOn: IsoDate,
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'disclosure.write');
       await recordRemedy(ctx, req.params.id, req.body);
@@ -27,23 +38,42 @@ export async function disclosureRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/disclosure/proactive', { schema: { tags, summary: '主动公开信息', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => {
-    const ctx = authorize(req, 'disclosure.read');
-    const y = req.query.year;
-    const rows = await ctx.db
-      .withTables<DisclosureTables>()
-      .selectFrom('disclosure_proactive')
-      .selectAll()
-      .$call(withDataScope(ctx.actor))
-      .$if(!!y, (q) => q.where('published_on', '>=', `${y}-01-01`).where('published_on', '<=', `${y}-12-31`))
-      .orderBy('published_on', 'desc')
-      .execute();
-    return { data: rows.map((r) => ({ id: r.id, date: r.published_on, section: r.section, title: r.title, platform: r.platform })) };
-  });
-  app.post('/disclosure/proactive', { schema: { tags, summary: '登记主动公开信息', body: Type.Object({ date: IsoDate, section: Type.String({ maxLength: 100 }), title: Type.String({ maxLength: 500 }), platform: Type.Optional(Type.Union([Type.String(), Type.Null()])) }) } }, async (req, reply) => {
-    const id = await addProactive(authorize(req, 'disclosure.write'), req.body);
-    return reply.code(201).send({ data: { id } });
-  });
+  app.get(
+    '/disclosure/proactive',
+    { schema: { tags, summary: '主动公开信息', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'disclosure.read');
+      const y = req.query.year;
+      const rows = await ctx.db
+        .withTables<DisclosureTables>()
+        .selectFrom('disclosure_proactive')
+        .selectAll()
+        .$call(withDataScope(ctx.actor))
+        .$if(!!y, (q) => q.where('published_on', '>=', `${y}-01-01`).where('published_on', '<=', `${y}-12-31`))
+        .orderBy('published_on', 'desc')
+        .execute();
+      return { data: rows.map((r) => ({ id: r.id, date: r.published_on, section: r.section, title: r.title, platform: r.platform })) };
+    },
+  );
+  app.post(
+    '/disclosure/proactive',
+    {
+      schema: {
+        tags,
+        summary: '登记主动公开信息',
+        body: Type.Object({
+          date: IsoDate,
+          section: Type.String({ maxLength: 100 }),
+          title: Type.String({ maxLength: 500 }),
+          platform: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const id = await addProactive(authorize(req, 'disclosure.write'), req.body);
+      return reply.code(201).send({ data: { id } });
+    },
+  );
 
   app.get('/disclosure/report/:year', { schema: { tags, summary: '政府信息公开工作年度报告的表格与勾稽校验', params: Year } }, async (req) => {
     const ctx = authorize(req, 'disclosure.report');
@@ -51,7 +81,14 @@ export async function disclosureRoutes(root: FastifyInstance) {
   });
   app.get(
     '/disclosure/report/:year/file',
-    { schema: { tags, summary: '下载年度报告（docx / html / xlsx）', params: Year, querystring: Type.Object({ format: Type.Union([Type.Literal('docx'), Type.Literal('html'), Type.Literal('xlsx')]) }) } },
+    {
+      schema: {
+        tags,
+        summary: '下载年度报告（docx / html / xlsx）',
+        params: Year,
+        querystring: Type.Object({ format: Type.Union([Type.Literal('docx'), Type.Literal('html'), Type.Literal('xlsx')]) }),
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'disclosure.report');
       const r = await renderDisclosureReport(req.server.sys, ctx.actor.tenantId, req.params.year, req.query.format as ReportFormat);
@@ -60,7 +97,9 @@ export async function disclosureRoutes(root: FastifyInstance) {
   );
   app.put(
     '/disclosure/report/:year/text',
-    { schema: { tags, summary: '填写年度报告的文字部分', params: Year, body: Type.Object({ section: Type.String(), body: Type.String({ maxLength: 20000 }) }) } },
+    {
+      schema: { tags, summary: '填写年度报告的文字部分', params: Year, body: Type.Object({ section: Type.String(), body: Type.String({ maxLength: 20000 }) }) },
+    },
     async (req) => {
       await setReportText(authorize(req, 'disclosure.report'), req.params.year, req.body.section, req.body.body);
       return { data: { ok: true } };

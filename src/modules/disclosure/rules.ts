@@ -32,23 +32,55 @@ export const OUTCOME_GROUPS = [
   { group: '（四）无法提供', items: ['无法提供-本机关不掌握相关政府信息', '无法提供-没有现成信息需要另行制作', '无法提供-补正后申请内容仍不明确'] },
   {
     group: '（五）不予处理',
-    items: ['不予处理-信访举报投诉类申请', '不予处理-重复申请', '不予处理-要求提供公开出版物', '不予处理-无正当理由大量反复申请', '不予处理-要求行政机关确认或重新出具已获取信息'],
+    items: [
+      '不予处理-信访举报投诉类申请',
+      '不予处理-重复申请',
+      '不予处理-要求提供公开出版物',
+      '不予处理-无正当理由大量反复申请',
+      '不予处理-要求行政机关确认或重新出具已获取信息',
+    ],
   },
   {
     group: '（六）其他处理',
-    items: ['其他处理-申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '其他处理-申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他处理-其他'],
+    items: [
+      '其他处理-申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '其他处理-申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '其他处理-其他',
+    ],
   },
 ] as const;
 export const OUTCOMES: readonly string[] = OUTCOME_GROUPS.flatMap((g) => g.items);
 
 /** 答复 — within 20 working days of receipt. */
-export const REPLY_RULE: DeadlineRule = { key: 'disclosure.reply', label: '依申请公开答复期限', unit: 'workday', n: 20, source: '政府信息公开条例第三十三条：收到申请之日起20个工作日内答复' };
+export const REPLY_RULE: DeadlineRule = {
+  key: 'disclosure.reply',
+  label: '依申请公开答复期限',
+  unit: 'workday',
+  n: 20,
+  source: '政府信息公开条例第三十三条：收到申请之日起20个工作日内答复',
+};
 /** 延长 — by at most 20 working days, with approval and notice. */
-export const EXTENSION_CAP: ExtensionCap = { n: 20, unit: 'workday', source: '政府信息公开条例第三十三条：经负责人同意并告知申请人，延长期限最长不得超过20个工作日' };
+export const EXTENSION_CAP: ExtensionCap = {
+  n: 20,
+  unit: 'workday',
+  source: '政府信息公开条例第三十三条：经负责人同意并告知申请人，延长期限最长不得超过20个工作日',
+};
 /** 补正告知 — one correction notice within 7 working days of receipt; the clock restarts on correction. */
-export const CORRECTION_NOTICE_RULE: DeadlineRule = { key: 'disclosure.correction', label: '补正告知期限', unit: 'workday', n: 7, source: '政府信息公开条例第三十条：收到申请之日起7个工作日内一次性告知补正，答复期限自收到补正的申请之日起计算' };
+export const CORRECTION_NOTICE_RULE: DeadlineRule = {
+  key: 'disclosure.correction',
+  label: '补正告知期限',
+  unit: 'workday',
+  n: 7,
+  source: '政府信息公开条例第三十条：收到申请之日起7个工作日内一次性告知补正，答复期限自收到补正的申请之日起计算',
+};
 /** 征求第三方意见 — the third party answers within 15 working days; the time is not counted. */
-export const THIRD_PARTY_RULE: DeadlineRule = { key: 'disclosure.third_party', label: '第三方意见期限', unit: 'workday', n: 15, source: '政府信息公开条例第三十二条、第三十三条：第三方自收到征求意见书之日起15个工作日内提出意见；征求意见所需时间不计算在答复期限内' };
+export const THIRD_PARTY_RULE: DeadlineRule = {
+  key: 'disclosure.third_party',
+  label: '第三方意见期限',
+  unit: 'workday',
+  n: 15,
+  source: '政府信息公开条例第三十二条、第三十三条：第三方自收到征求意见书之日起15个工作日内提出意见；征求意见所需时间不计算在答复期限内',
+};
 
 export const PAUSE_THIRD_PARTY = '征求第三方意见';
 export const PAUSE_OTHER_AGENCY = '征求其他机关意见';
@@ -92,7 +124,8 @@ export function requestsTable(all: readonly ReportRequest[], year: number): Requ
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const cols = APPLICANT_TYPES;
-  const colOf = (r: ReportRequest) => ((cols as readonly string[]).includes(r.applicantType) ? (cols as readonly string[]).indexOf(r.applicantType) : cols.length - 1);
+  const colOf = (r: ReportRequest) =>
+    (cols as readonly string[]).includes(r.applicantType) ? (cols as readonly string[]).indexOf(r.applicantType) : cols.length - 1;
   const count = (pred: (r: ReportRequest) => boolean) => {
     const c = cols.map(() => 0);
     for (const r of all) if (pred(r)) c[colOf(r)]!++;
@@ -130,10 +163,12 @@ export function requestsTable(all: readonly ReportRequest[], year: number): Requ
   [...cols, '总计'].forEach((c, i) => {
     const left = fresh[i]! + carried[i]!;
     const right = total[i]! + next[i]!;
-    if (left !== right) problems.push(`“${c}”列：本年新收${fresh[i]} + 上年结转${carried[i]} = ${left}，而办理结果总计${total[i]} + 结转下年度${next[i]} = ${right}`);
+    if (left !== right)
+      problems.push(`“${c}”列：本年新收${fresh[i]} + 上年结转${carried[i]} = ${left}，而办理结果总计${total[i]} + 结转下年度${next[i]} = ${right}`);
   });
   for (const r of all) {
-    if (repliedIn(r) && !(OUTCOMES as readonly string[]).includes(r.outcome ?? '')) problems.push(`申请${r.refNo}已于${r.repliedOn}答复，但处理结果“${r.outcome ?? '空'}”不是模板中的结果`);
+    if (repliedIn(r) && !(OUTCOMES as readonly string[]).includes(r.outcome ?? ''))
+      problems.push(`申请${r.refNo}已于${r.repliedOn}答复，但处理结果“${r.outcome ?? '空'}”不是模板中的结果`);
     if (r.repliedOn && r.repliedOn < r.receivedOn) problems.push(`申请${r.refNo}的答复日期${r.repliedOn}早于收到日期${r.receivedOn}`);
   }
   return { columns: [...cols, '总计'], rows, check: { ok: problems.length === 0, problems } };

@@ -32,7 +32,21 @@ describe('the enforcement deadline table', () => {
 });
 
 describe('case deadlines with their status', () => {
-  const base = { filedOn: '2022-07-04', extensionDays: null, extensionApprovedOn: null, decidedOn: null, notifiedOn: null, hearingRequestedOn: null, rightsWaived: false, servedOn: null, paidOn: null, fineFen: 0, publishedOn: null, closedOn: null, revokedOn: null };
+  const base = {
+    filedOn: '2022-07-04',
+    extensionDays: null,
+    extensionApprovedOn: null,
+    decidedOn: null,
+    notifiedOn: null,
+    hearingRequestedOn: null,
+    rightsWaived: false,
+    servedOn: null,
+    paidOn: null,
+    fineFen: 0,
+    publishedOn: null,
+    closedOn: null,
+    revokedOn: null,
+  };
   it.each([
     ['well before the decision deadline', base, '2022-08-01', 'ok'],
     ['three working days before: due soon', base, '2022-10-02', 'due_soon'],

@@ -10,26 +10,64 @@ import { PUBLICATION_RULE } from '../publicity/index.js';
 
 export const RULES = {
   /** 作出处罚决定 — 90 days from 立案 (行政处罚法第六十条). (checked) */
-  decision: { key: 'enforcement.decision', label: '作出处罚决定期限', unit: 'day', n: 90, source: '行政处罚法第六十条：自行政处罚案件立案之日起九十日内作出行政处罚决定' },
+  decision: {
+    key: 'enforcement.decision',
+    label: '作出处罚决定期限',
+    unit: 'day',
+    n: 90,
+    source: '行政处罚法第六十条：自行政处罚案件立案之日起九十日内作出行政处罚决定',
+  },
   /** 听证申请 — 5 working days after the notice (行政处罚法第六十三、六十四条，第八十五条). (checked) */
-  hearingRequest: { key: 'enforcement.hearing_request', label: '听证申请期限', unit: 'workday', n: 5, source: '行政处罚法第六十四条：当事人要求听证的，应当在行政机关告知后五日内提出（第八十五条：五日指工作日）' },
+  hearingRequest: {
+    key: 'enforcement.hearing_request',
+    label: '听证申请期限',
+    unit: 'workday',
+    n: 5,
+    source: '行政处罚法第六十四条：当事人要求听证的，应当在行政机关告知后五日内提出（第八十五条：五日指工作日）',
+  },
   /** 陈述申辩 — the bureau waits the same 5 working days before deciding (unverified: bureau practice, configurable). */
-  statement: { key: 'enforcement.statement', label: '陈述申辩期限', unit: 'workday', n: 5, source: '行政处罚法第四十四、四十五条（陈述申辩期间按本局规定为告知后五个工作日，可配置）' },
+  statement: {
+    key: 'enforcement.statement',
+    label: '陈述申辩期限',
+    unit: 'workday',
+    n: 5,
+    source: '行政处罚法第四十四、四十五条（陈述申辩期间按本局规定为告知后五个工作日，可配置）',
+  },
   /** 听证通知 — notice at least 7 working days before the hearing (行政处罚法第六十四条). (checked) */
-  hearingNotice: { key: 'enforcement.hearing_notice', label: '听证通知提前期', unit: 'workday', n: 7, source: '行政处罚法第六十四条：在举行听证的七日前通知当事人（第八十五条：七日指工作日）' },
+  hearingNotice: {
+    key: 'enforcement.hearing_notice',
+    label: '听证通知提前期',
+    unit: 'workday',
+    n: 7,
+    source: '行政处罚法第六十四条：在举行听证的七日前通知当事人（第八十五条：七日指工作日）',
+  },
   /** 缴纳罚款 — 15 days from service (行政处罚法第六十七条). (checked) */
-  payment: { key: 'enforcement.payment', label: '缴纳罚款期限', unit: 'day', n: 15, source: '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款' },
+  payment: {
+    key: 'enforcement.payment',
+    label: '缴纳罚款期限',
+    unit: 'day',
+    n: 15,
+    source: '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款',
+  },
   /** 双公示 — 7 working days from the decision (国办发〔2018〕118号), owned by the publicity module. (secondary) */
   publication: PUBLICATION_RULE,
   /** 移送交办反馈 — 15 working days (unverified: the bureau's 案件抄告制度, configurable). */
-  transferFeedback: { key: 'enforcement.transfer_feedback', label: '移送交办反馈期限', unit: 'workday', n: 15, source: '本局水政执法线索移送交办机制（期限未经核实，可配置）' },
+  transferFeedback: {
+    key: 'enforcement.transfer_feedback',
+    label: '移送交办反馈期限',
+    unit: 'workday',
+    n: 15,
+    source: '本局水政执法线索移送交办机制（期限未经核实，可配置）',
+  },
 } as const satisfies Record<string, DeadlineRule>;
 
 export type RuleKey = keyof typeof RULES;
 
 /** The 90-day decision deadline, extended when an extension is approved (default +30 days, unverified). */
 export function decisionDeadline(c: { filedOn: string; extensionDays?: number | null; extensionApprovedOn?: string | null }, cal: WorkCalendar) {
-  const extensions = c.extensionDays ? [{ n: c.extensionDays, unit: 'day' as const, approvedOn: c.extensionApprovedOn ?? undefined, reason: '经负责人批准延长' }] : [];
+  const extensions = c.extensionDays
+    ? [{ n: c.extensionDays, unit: 'day' as const, approvedOn: c.extensionApprovedOn ?? undefined, reason: '经负责人批准延长' }]
+    : [];
   return computeDeadline({ rule: RULES.decision, start: c.filedOn, extensions }, cal);
 }
 
@@ -71,7 +109,16 @@ export function caseDeadlines(c: DeadlineFacts, cal: WorkCalendar, today: string
   const ended = c.closedOn ?? c.revokedOn;
   const add = (key: RuleKey, start: string, doneOn: string | null, ex = computeDeadline({ rule: RULES[key], start }, cal)) => {
     const done = doneOn ?? (ended && key !== 'publication' ? ended : null);
-    out.push({ key, label: RULES[key].label, source: RULES[key].source, start, due: ex.due, doneOn: done, status: deadlineStatus({ due: ex.due, today, doneOn: done }, cal), text: ex.text });
+    out.push({
+      key,
+      label: RULES[key].label,
+      source: RULES[key].source,
+      start,
+      due: ex.due,
+      doneOn: done,
+      status: deadlineStatus({ due: ex.due, today, doneOn: done }, cal),
+      text: ex.text,
+    });
   };
   add('decision', c.filedOn, c.decidedOn, decisionDeadline(c, cal));
   if (c.notifiedOn) {

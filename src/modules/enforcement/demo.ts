@@ -21,7 +21,16 @@ const SURNAMES = '陈李黄张梁刘林何罗郭吴周郑谢冯邓曾彭许苏�
 const GIVEN = '志伟明辉海军建华永强国峰文杰俊杰家豪嘉欣晓敏丽娟少华锦荣耀东振宇子健淑仪惠玲德培汉文'.match(/../g)!;
 const CO_HEAD = ['天', '穗', '珠', '粤', '华', '越', '羊', '恒', '宏', '广'];
 const CO_MID = ['鸿', '达', '泰', '盛', '信', '建', '联', '安', '诚', '源'];
-const CO_TAIL = ['建筑工程有限公司', '市政工程有限公司', '建设集团有限公司', '物业管理有限公司', '餐饮管理有限公司', '混凝土有限公司', '环保科技有限公司', '园林绿化有限公司'];
+const CO_TAIL = [
+  '建筑工程有限公司',
+  '市政工程有限公司',
+  '建设集团有限公司',
+  '物业管理有限公司',
+  '餐饮管理有限公司',
+  '混凝土有限公司',
+  '环保科技有限公司',
+  '园林绿化有限公司',
+];
 
 /** Violation templates of water enforcement (synthetic catalogue in the shape of a district's list). */
 const TEMPLATES: Array<[string, string, string]> = [
@@ -91,10 +100,28 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     for (let i = 0; i < 60; i++) {
       const [name, legal, penalty] = TEMPLATES[i % TEMPLATES.length]!;
       const variant = VARIANTS[Math.floor(i / TEMPLATES.length)]!;
-      itemRows.push({ tenant_id: ctx.tenantId, org_id: bureauOrg.id, code: `440106-SW-CF-${String(i + 1).padStart(3, '0')}`, name: name + variant, legal_basis: legal, penalty_basis: penalty, discretion: JSON.stringify(LEVELS), discretion_text: formatDiscretion(LEVELS), delegated: i < 48 });
+      itemRows.push({
+        tenant_id: ctx.tenantId,
+        org_id: bureauOrg.id,
+        code: `440106-SW-CF-${String(i + 1).padStart(3, '0')}`,
+        name: name + variant,
+        legal_basis: legal,
+        penalty_basis: penalty,
+        discretion: JSON.stringify(LEVELS),
+        discretion_text: formatDiscretion(LEVELS),
+        delegated: i < 48,
+      });
     }
     const items = await db.insertInto('enf_item').values(itemRows).returning(['id', 'code', 'name', 'delegated', 'penalty_basis']).execute();
-    for (const it of items) audits.push({ entity: 'enforcement.item', entityId: it.id, action: 'created', orgId: bureauOrg.id, after: { code: it.code, name: it.name, delegated: it.delegated }, note: { via: 'demo' } });
+    for (const it of items)
+      audits.push({
+        entity: 'enforcement.item',
+        entityId: it.id,
+        action: 'created',
+        orgId: bureauOrg.id,
+        after: { code: it.code, name: it.name, delegated: it.delegated },
+        note: { via: 'demo' },
+      });
 
     // ── Officers: 12 in the squad, 2–4 per street; all certified (2022 national certificate renewal), all passed the exam ──
     const used = new Set<string>();
@@ -107,18 +134,46 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         }
       }
     };
-    const officerRows: Array<{ tenant_id: string; org_id: string; name: string; cert_no: string; cert_issued_on: string; cert_valid_until: string; exam_score: number }> = [];
+    const officerRows: Array<{
+      tenant_id: string;
+      org_id: string;
+      name: string;
+      cert_no: string;
+      cert_issued_on: string;
+      cert_valid_until: string;
+      exam_score: number;
+    }> = [];
     let certSeq = 1;
     const addOfficer = (orgId: string) =>
-      officerRows.push({ tenant_id: ctx.tenantId, org_id: orgId, name: uniqueName(), cert_no: `44010622${String(certSeq++).padStart(5, '0')}`, cert_issued_on: '2022-06-30', cert_valid_until: '2027-06-29', exam_score: int(72, 98) });
+      officerRows.push({
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        name: uniqueName(),
+        cert_no: `44010622${String(certSeq++).padStart(5, '0')}`,
+        cert_issued_on: '2022-06-30',
+        cert_valid_until: '2027-06-29',
+        exam_score: int(72, 98),
+      });
     for (let i = 0; i < 12; i++) addOfficer(squad.id);
     for (const s of streets) for (let i = 0, n = int(2, 4); i < n; i++) addOfficer(s.id);
     const officers = await db.insertInto('enf_officer').values(officerRows).returning(['id', 'org_id', 'name']).execute();
-    for (const o of officers) audits.push({ entity: 'enforcement.officer', entityId: o.id, action: 'created', orgId: o.org_id, after: { name: o.name }, note: { via: 'demo' } });
+    for (const o of officers)
+      audits.push({ entity: 'enforcement.officer', entityId: o.id, action: 'created', orgId: o.org_id, after: { name: o.name }, note: { via: 'demo' } });
     const officersOf = (orgId: string) => officers.filter((o) => o.org_id === orgId);
 
     // ── Case plans ──
-    interface Plan { orgId: string; orgName: string; street: boolean; year: number; filedOn: string; fine: number; warning: boolean; closes: boolean; openStage?: string; closeFrom?: string }
+    interface Plan {
+      orgId: string;
+      orgName: string;
+      street: boolean;
+      year: number;
+      filedOn: string;
+      fine: number;
+      warning: boolean;
+      closes: boolean;
+      openStage?: string;
+      closeFrom?: string;
+    }
     const plans: Plan[] = [];
     const spreadDates = (n: number, from: string, to: string) => {
       const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
@@ -128,8 +183,22 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     const bFines = shuffle([...BUREAU_FINES]);
     const bDates = spreadDates(21, '2022-01-10', '2022-07-31');
     const bKinds = shuffle([...Array(7).fill(0), ...bFines]);
-    bDates.forEach((d, i) => plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2022, filedOn: d, fine: bKinds[i]!, warning: bKinds[i] === 0, closes: true }));
-    spreadDates(3, '2022-11-01', '2022-12-20').forEach((d, i) => plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2022, filedOn: d, fine: [30000, 0, 15000][i]!, warning: i === 1, closes: true, closeFrom: '2023-01-04' }));
+    bDates.forEach((d, i) =>
+      plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2022, filedOn: d, fine: bKinds[i]!, warning: bKinds[i] === 0, closes: true }),
+    );
+    spreadDates(3, '2022-11-01', '2022-12-20').forEach((d, i) =>
+      plans.push({
+        orgId: squad.id,
+        orgName: squad.name,
+        street: false,
+        year: 2022,
+        filedOn: d,
+        fine: [30000, 0, 15000][i]!,
+        warning: i === 1,
+        closes: true,
+        closeFrom: '2023-01-04',
+      }),
+    );
     // Streets 2022: 41 filed, spread unevenly over the 21 streets; 37 closed (27 warnings, 10 money penalties).
     const weights = streets.map((s) => (s.name === '五山街道' || s.name === '员村街道' ? 3 : 0) + Math.pow(rnd(), 2) * 6);
     const streetOf = (k: number) => {
@@ -150,14 +219,46 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     });
     spreadDates(4, '2022-11-10', '2022-12-25').forEach((d, i) => {
       const s = streetOf(37 + i);
-      plans.push({ orgId: s.id, orgName: s.name, street: true, year: 2022, filedOn: d, fine: [0, 5000, 0, 2000][i]!, warning: i % 2 === 0, closes: true, closeFrom: '2023-01-04' });
+      plans.push({
+        orgId: s.id,
+        orgName: s.name,
+        street: true,
+        year: 2022,
+        filedOn: d,
+        fine: [0, 5000, 0, 2000][i]!,
+        warning: i % 2 === 0,
+        closes: true,
+        closeFrom: '2023-01-04',
+      });
     });
     // 2023 (January–April): a few months of records, some still open at various stages.
     const open2023 = ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served'];
-    spreadDates(8, '2023-01-09', '2023-04-20').forEach((d, i) => plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2023, filedOn: d, fine: i % 3 === 0 ? 0 : int(2, 9) * 5000, warning: i % 3 === 0, closes: i < 4, openStage: i >= 4 ? open2023[i - 2] : undefined }));
+    spreadDates(8, '2023-01-09', '2023-04-20').forEach((d, i) =>
+      plans.push({
+        orgId: squad.id,
+        orgName: squad.name,
+        street: false,
+        year: 2023,
+        filedOn: d,
+        fine: i % 3 === 0 ? 0 : int(2, 9) * 5000,
+        warning: i % 3 === 0,
+        closes: i < 4,
+        openStage: i >= 4 ? open2023[i - 2] : undefined,
+      }),
+    );
     spreadDates(14, '2023-01-09', '2023-04-25').forEach((d, i) => {
       const s = i < 2 ? orgs.get(['五山街道', '员村街道'][i]!)! : pick(streets);
-      plans.push({ orgId: s.id, orgName: s.name, street: true, year: 2023, filedOn: d, fine: i % 3 === 1 ? int(1, 6) * 1000 : 0, warning: i % 3 !== 1, closes: i < 10, openStage: i >= 10 ? open2023[i - 10] : undefined });
+      plans.push({
+        orgId: s.id,
+        orgName: s.name,
+        street: true,
+        year: 2023,
+        filedOn: d,
+        fine: i % 3 === 1 ? int(1, 6) * 1000 : 0,
+        warning: i % 3 !== 1,
+        closes: i < 10,
+        openStage: i >= 10 ? open2023[i - 10] : undefined,
+      });
     });
 
     // ── Build the cases with their dates ──
@@ -203,28 +304,76 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       const closed = work(p.closeFrom && p.closeFrom > executed ? p.closeFrom : executed, int(2, 8));
       if (p.year === 2022 && !p.closeFrom && closed > '2022-12-31') throw new Error(`demo: a 2022 case meant to close in 2022 closes on ${closed}`);
       const published = work(decided, int(1, 7));
-      const stage = p.closes ? (p.year === 2022 && rnd() < 0.7 ? 'archived' : 'closed') : p.openStage ?? (p.year === 2022 ? 'executed' : 'investigation');
-      const reached = (s: string) => ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(stage) >= ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(s);
+      const stage = p.closes ? (p.year === 2022 && rnd() < 0.7 ? 'archived' : 'closed') : (p.openStage ?? (p.year === 2022 ? 'executed' : 'investigation'));
+      const reached = (s: string) =>
+        ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(stage) >=
+        ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(s);
       const kinds = p.warning ? ['警告'] : conf ? ['罚款', '没收违法所得'] : ['罚款'];
       const cause = item.name.replace(/（.*）$/, '');
       const row = {
-        tenant_id: ctx.tenantId, org_id: p.orgId, case_no: next(casePrefix), stage, procedure: summary ? 'summary' : 'general', source, source_ref: source === '12345' ? `GD12345-${y}${String(int(1, 99999)).padStart(6, '0')}` : null,
-        item_id: item.id, item_code: item.code, cause, party_type: org ? '法人' : '自然人', party_name: partyName, ...sealId(org ? uscc() : idCard()), filed_on: filed, major,
-        officer_ids: two.map((o) => o.id), officer_names: two.map((o) => o.name), circumstance: levelOf(fineFen), first_violation: p.warning,
-        proposed_kinds: reached('proposed') ? kinds : [], proposed_fine_fen: reached('proposed') ? fine : null, proposed_confiscation_fen: reached('proposed') ? conf : null,
-        notified_on: reached('notified') ? notified : null, rights_waived: summary,
-        hearing_requested_on: reached('decided') && heardOn ? work(notified, 2) : null, hearing_notice_on: reached('decided') && heardOn ? work(notified, 3) : null, hearing_on: reached('decided') && heardOn ? heardOn : null, hearing_held_on: reached('decided') && heardOn ? heardOn : null, hearing_record: reached('decided') && heardOn ? '当事人到场陈述，承认违法事实，请求从轻处罚。' : null,
-        review_on: reached('decided') ? reviewed : null, review_result: reached('decided') && reviewed ? '同意' : null, review_opinion: reached('decided') && reviewed ? '主体合法，事实清楚，证据充分，程序合法，适用依据正确，裁量适当，同意。' : null,
-        discussion_on: reached('decided') ? discussed : null, discussion_minutes: reached('decided') && discussed ? '局党组会议集体讨论，同意按拟处罚意见作出决定。' : null,
-        decided_on: reached('decided') ? decided : null, decision_no: reached('decided') ? next(decisionPrefix) : null,
-        penalty_kinds: reached('decided') ? kinds : [], fine_fen: reached('decided') ? fine : 0, confiscation_fen: reached('decided') ? conf : 0,
-        decision_facts: reached('decided') ? `当事人${partyName}存在${cause}的行为，经现场检查和调查询问查实` : null, decision_basis: reached('decided') ? item.penalty_basis : null,
-        served_on: reached('served') ? served : null, paid_on: reached('executed') ? paid : null, executed_on: reached('executed') ? executed : null,
-        closed_on: reached('closed') ? closed : null, published_on: reached('decided') && (reached('executed') || published <= '2023-04-28') ? published : null, archived_on: stage === 'archived' ? work(closed, int(5, 20)) : null,
+        tenant_id: ctx.tenantId,
+        org_id: p.orgId,
+        case_no: next(casePrefix),
+        stage,
+        procedure: summary ? 'summary' : 'general',
+        source,
+        source_ref: source === '12345' ? `GD12345-${y}${String(int(1, 99999)).padStart(6, '0')}` : null,
+        item_id: item.id,
+        item_code: item.code,
+        cause,
+        party_type: org ? '法人' : '自然人',
+        party_name: partyName,
+        ...sealId(org ? uscc() : idCard()),
+        filed_on: filed,
+        major,
+        officer_ids: two.map((o) => o.id),
+        officer_names: two.map((o) => o.name),
+        circumstance: levelOf(fineFen),
+        first_violation: p.warning,
+        proposed_kinds: reached('proposed') ? kinds : [],
+        proposed_fine_fen: reached('proposed') ? fine : null,
+        proposed_confiscation_fen: reached('proposed') ? conf : null,
+        notified_on: reached('notified') ? notified : null,
+        rights_waived: summary,
+        hearing_requested_on: reached('decided') && heardOn ? work(notified, 2) : null,
+        hearing_notice_on: reached('decided') && heardOn ? work(notified, 3) : null,
+        hearing_on: reached('decided') && heardOn ? heardOn : null,
+        hearing_held_on: reached('decided') && heardOn ? heardOn : null,
+        hearing_record: reached('decided') && heardOn ? '当事人到场陈述，承认违法事实，请求从轻处罚。' : null,
+        review_on: reached('decided') ? reviewed : null,
+        review_result: reached('decided') && reviewed ? '同意' : null,
+        review_opinion: reached('decided') && reviewed ? '主体合法，事实清楚，证据充分，程序合法，适用依据正确，裁量适当，同意。' : null,
+        discussion_on: reached('decided') ? discussed : null,
+        discussion_minutes: reached('decided') && discussed ? '局党组会议集体讨论，同意按拟处罚意见作出决定。' : null,
+        decided_on: reached('decided') ? decided : null,
+        decision_no: reached('decided') ? next(decisionPrefix) : null,
+        penalty_kinds: reached('decided') ? kinds : [],
+        fine_fen: reached('decided') ? fine : 0,
+        confiscation_fen: reached('decided') ? conf : 0,
+        decision_facts: reached('decided') ? `当事人${partyName}存在${cause}的行为，经现场检查和调查询问查实` : null,
+        decision_basis: reached('decided') ? item.penalty_basis : null,
+        served_on: reached('served') ? served : null,
+        paid_on: reached('executed') ? paid : null,
+        executed_on: reached('executed') ? executed : null,
+        closed_on: reached('closed') ? closed : null,
+        published_on: reached('decided') && (reached('executed') || published <= '2023-04-28') ? published : null,
+        archived_on: stage === 'archived' ? work(closed, int(5, 20)) : null,
       };
       caseRows.push(row);
       if (source !== '移送' || rnd() < 0.5) {
-        clueRows.push({ tenant_id: ctx.tenantId, org_id: p.orgId, clue_no: '', source, source_ref: row.source_ref, received_on: addDays(filed, -int(1, 6)), summary: `${row.party_type === '法人' ? partyName : '群众反映有人'}涉嫌${cause}`, location: `${p.street ? p.orgName : pick(streets).name}辖内`, party_name: partyName, status: 'case', case_no: row.case_no });
+        clueRows.push({
+          tenant_id: ctx.tenantId,
+          org_id: p.orgId,
+          clue_no: '',
+          source,
+          source_ref: row.source_ref,
+          received_on: addDays(filed, -int(1, 6)),
+          summary: `${row.party_type === '法人' ? partyName : '群众反映有人'}涉嫌${cause}`,
+          location: `${p.street ? p.orgName : pick(streets).name}辖内`,
+          party_name: partyName,
+          status: 'case',
+          case_no: row.case_no,
+        });
       }
     }
     // Clues that did not become cases, and two transfers between the bureau and a street.
@@ -232,11 +381,55 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       const s = pick(streets);
       const onStreet = rnd() < 0.5;
       const received = work(`${i < 12 ? 2022 : 2023}-${String(int(1, i < 12 ? 12 : 4)).padStart(2, '0')}-10`, int(0, 10));
-      clueRows.push({ tenant_id: ctx.tenantId, org_id: onStreet ? s.id : squad.id, clue_no: '', source: pick(SOURCES), source_ref: null, received_on: received, summary: `反映${s.name}${pick(['某工地', '某小区', '某餐饮店', '某河涌岸边'])}${pick(TEMPLATES)[0]}`, location: `${s.name}辖内`, party_name: null, status: 'closed', closed_on: work(received, int(2, 8)), close_reason: pick(['经现场核查，未发现违法行为', '已自行整改，违法状态消除，不予立案', '不属于本部门职责，已告知向有关部门反映']) });
+      clueRows.push({
+        tenant_id: ctx.tenantId,
+        org_id: onStreet ? s.id : squad.id,
+        clue_no: '',
+        source: pick(SOURCES),
+        source_ref: null,
+        received_on: received,
+        summary: `反映${s.name}${pick(['某工地', '某小区', '某餐饮店', '某河涌岸边'])}${pick(TEMPLATES)[0]}`,
+        location: `${s.name}辖内`,
+        party_name: null,
+        status: 'closed',
+        closed_on: work(received, int(2, 8)),
+        close_reason: pick(['经现场核查，未发现违法行为', '已自行整改，违法状态消除，不予立案', '不属于本部门职责，已告知向有关部门反映']),
+      });
     }
     const wushan = orgs.get('五山街道')!;
-    clueRows.push({ tenant_id: ctx.tenantId, org_id: wushan.id, from_org_id: squad.id, clue_no: '', source: '河长制', source_ref: '河长巡河问题HZ2023-0412', received_on: '2023-04-12', summary: '河长巡河发现五山街道辖内某工地向河涌排放黄泥水', location: '五山街道辖内', party_name: null, status: 'transferred', transferred_on: '2023-04-13', transfer_due_on: work('2023-04-13', 15) });
-    clueRows.push({ tenant_id: ctx.tenantId, org_id: squad.id, from_org_id: orgs.get('员村街道')!.id, clue_no: '', source: '移送', source_ref: '员村街道移送函〔2023〕3号', received_on: '2023-03-20', summary: '员村街道移送：某公司未经批准在河道管理范围内进行建设，不属下放事项', location: '员村街道辖内', party_name: null, status: 'open', transferred_on: '2023-03-20', transfer_due_on: work('2023-03-20', 15), receipt_on: '2023-03-21', feedback: '已签收，正在核查。', feedback_on: '2023-03-28' });
+    clueRows.push({
+      tenant_id: ctx.tenantId,
+      org_id: wushan.id,
+      from_org_id: squad.id,
+      clue_no: '',
+      source: '河长制',
+      source_ref: '河长巡河问题HZ2023-0412',
+      received_on: '2023-04-12',
+      summary: '河长巡河发现五山街道辖内某工地向河涌排放黄泥水',
+      location: '五山街道辖内',
+      party_name: null,
+      status: 'transferred',
+      transferred_on: '2023-04-13',
+      transfer_due_on: work('2023-04-13', 15),
+    });
+    clueRows.push({
+      tenant_id: ctx.tenantId,
+      org_id: squad.id,
+      from_org_id: orgs.get('员村街道')!.id,
+      clue_no: '',
+      source: '移送',
+      source_ref: '员村街道移送函〔2023〕3号',
+      received_on: '2023-03-20',
+      summary: '员村街道移送：某公司未经批准在河道管理范围内进行建设，不属下放事项',
+      location: '员村街道辖内',
+      party_name: null,
+      status: 'open',
+      transferred_on: '2023-03-20',
+      transfer_due_on: work('2023-03-20', 15),
+      receipt_on: '2023-03-21',
+      feedback: '已签收，正在核查。',
+      feedback_on: '2023-03-28',
+    });
     clueRows.sort((a, b) => a.received_on.localeCompare(b.received_on));
     const clueSerial = new Map<string, number>();
     for (const cl of clueRows) {
@@ -249,12 +442,42 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     const inserted = await db.insertInto('enf_case').values(caseRows).returningAll().execute();
     const byNo = new Map(inserted.map((r) => [r.case_no, r]));
     for (const r of inserted) {
-      const steps: Array<[string, string | null]> = [['filed', r.filed_on], ['proposed', r.proposed_kinds.length ? r.notified_on : null], ['notified', r.procedure === 'general' ? r.notified_on : null], ['hearing_held', r.hearing_held_on], ['review_passed', r.review_on], ['discussed', r.discussion_on], ['decided', r.decided_on], ['served', r.served_on], ['executed', r.executed_on], ['closed', r.closed_on], ['archived', r.archived_on]];
-      for (const [action, on] of steps) if (on) audits.push({ entity: 'enforcement.case', entityId: r.id, action, orgId: r.org_id, note: { on, via: 'demo' }, ...(action === 'filed' ? { after: { case_no: r.case_no, cause: r.cause, party_name: r.party_name, filed_on: r.filed_on } } : {}) });
+      const steps: Array<[string, string | null]> = [
+        ['filed', r.filed_on],
+        ['proposed', r.proposed_kinds.length ? r.notified_on : null],
+        ['notified', r.procedure === 'general' ? r.notified_on : null],
+        ['hearing_held', r.hearing_held_on],
+        ['review_passed', r.review_on],
+        ['discussed', r.discussion_on],
+        ['decided', r.decided_on],
+        ['served', r.served_on],
+        ['executed', r.executed_on],
+        ['closed', r.closed_on],
+        ['archived', r.archived_on],
+      ];
+      for (const [action, on] of steps)
+        if (on)
+          audits.push({
+            entity: 'enforcement.case',
+            entityId: r.id,
+            action,
+            orgId: r.org_id,
+            note: { on, via: 'demo' },
+            ...(action === 'filed' ? { after: { case_no: r.case_no, cause: r.cause, party_name: r.party_name, filed_on: r.filed_on } } : {}),
+          });
       const nEv = int(1, 3);
       for (let k = 0; k < nEv; k++) {
         const kind = (['photo', 'inspection', 'inquiry'] as const)[k]!;
-        evidenceRows.push({ tenant_id: ctx.tenantId, org_id: r.org_id, case_id: r.id, kind, title: { photo: '现场照片', inspection: '现场检查笔录', inquiry: `对${r.party_name}的询问笔录` }[kind], collected_on: work(r.filed_on, k), note: null, attachment_id: null });
+        evidenceRows.push({
+          tenant_id: ctx.tenantId,
+          org_id: r.org_id,
+          case_id: r.id,
+          kind,
+          title: { photo: '现场照片', inspection: '现场检查笔录', inquiry: `对${r.party_name}的询问笔录` }[kind],
+          collected_on: work(r.filed_on, k),
+          note: null,
+          attachment_id: null,
+        });
       }
     }
     if (evidenceRows.length) await db.insertInto('enf_evidence').values(evidenceRows).execute();
@@ -263,8 +486,27 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       .values(clueRows.map(({ case_no, ...cl }) => ({ ...cl, case_id: case_no ? byNo.get(case_no)!.id : null })))
       .returning(['id', 'org_id', 'clue_no', 'case_id', 'source'])
       .execute();
-    for (const cl of clues) audits.push({ entity: 'enforcement.clue', entityId: cl.id, action: 'created', orgId: cl.org_id, after: { clue_no: cl.clue_no, source: cl.source }, note: { via: 'demo' } });
-    await db.updateTable('enf_case').set((eb) => ({ clue_id: eb.selectFrom('enf_clue').select('enf_clue.id').whereRef('enf_clue.tenant_id', '=', 'enf_case.tenant_id').whereRef('enf_clue.case_id', '=', 'enf_case.id').limit(1) })).where('tenant_id', '=', ctx.tenantId).execute();
+    for (const cl of clues)
+      audits.push({
+        entity: 'enforcement.clue',
+        entityId: cl.id,
+        action: 'created',
+        orgId: cl.org_id,
+        after: { clue_no: cl.clue_no, source: cl.source },
+        note: { via: 'demo' },
+      });
+    await db
+      .updateTable('enf_case')
+      .set((eb) => ({
+        clue_id: eb
+          .selectFrom('enf_clue')
+          .select('enf_clue.id')
+          .whereRef('enf_clue.tenant_id', '=', 'enf_case.tenant_id')
+          .whereRef('enf_clue.case_id', '=', 'enf_case.id')
+          .limit(1),
+      }))
+      .where('tenant_id', '=', ctx.tenantId)
+      .execute();
     await w.auditMany(audits);
 
     // Publication (双公示) through the publicity module, and the tracked deadlines of open cases.
@@ -273,9 +515,27 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       const o = orgName.get(r.org_id)!;
       if (r.decided_on && r.decision_no) {
         await recordDecision(w, ctx.actor, ctx.sys.calendar, {
-          kind: 'penalty', orgId: r.org_id, sourceEntity: 'enforcement.case', sourceId: r.id, decisionNo: r.decision_no, decidedOn: r.decided_on, partyName: r.party_name, partyType: r.party_type, partyIdNo: openId(r.party_id_no),
-          title: r.cause, content: penaltyContent(r), basis: r.decision_basis, amountFen: Number(r.fine_fen) + Number(r.confiscation_fen), publishedOn: r.published_on,
-          fields: { 违法事实: r.decision_facts ?? '', 处罚类别: r.penalty_kinds.join('、'), 罚款金额分: String(r.fine_fen), 没收金额分: String(r.confiscation_fen), 机关: o.name },
+          kind: 'penalty',
+          orgId: r.org_id,
+          sourceEntity: 'enforcement.case',
+          sourceId: r.id,
+          decisionNo: r.decision_no,
+          decidedOn: r.decided_on,
+          partyName: r.party_name,
+          partyType: r.party_type,
+          partyIdNo: openId(r.party_id_no),
+          title: r.cause,
+          content: penaltyContent(r),
+          basis: r.decision_basis,
+          amountFen: Number(r.fine_fen) + Number(r.confiscation_fen),
+          publishedOn: r.published_on,
+          fields: {
+            违法事实: r.decision_facts ?? '',
+            处罚类别: r.penalty_kinds.join('、'),
+            罚款金额分: String(r.fine_fen),
+            没收金额分: String(r.confiscation_fen),
+            机关: o.name,
+          },
         });
       }
       if (!r.closed_on) await trackCase(ctx.sys, w, c, { ...r, org_name: o.name, org_kind: o.kind, org_uscc: o.uscc } as CaseWithOrg);
@@ -290,14 +550,47 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       const sample = drawSample(population, 2, seed);
       const review = await db
         .insertInto('enf_review')
-        .values({ tenant_id: ctx.tenantId, org_id: s.id, title: `${name}2022年度水政执法案卷评查`, year: 2022, seed, algorithm: SAMPLING_ALGORITHM, sample_size: sample.length, population: population.length, checklist: JSON.stringify(DEFAULT_CHECKLIST), drawn_on: '2023-01-10' })
-        .returning('id').executeTakeFirstOrThrow();
+        .values({
+          tenant_id: ctx.tenantId,
+          org_id: s.id,
+          title: `${name}2022年度水政执法案卷评查`,
+          year: 2022,
+          seed,
+          algorithm: SAMPLING_ALGORITHM,
+          sample_size: sample.length,
+          population: population.length,
+          checklist: JSON.stringify(DEFAULT_CHECKLIST),
+          drawn_on: '2023-01-10',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const x of sample) {
         const scores = Object.fromEntries(DEFAULT_CHECKLIST.map((c) => [c.key, c.points - (rnd() < 0.3 ? int(1, 3) : 0)]));
         const total = Object.values(scores).reduce((a, b) => a + b, 0);
-        await db.insertInto('enf_review_item').values({ tenant_id: ctx.tenantId, org_id: s.id, review_id: review.id, case_id: x.id, scores: JSON.stringify(scores), score: total, findings: total < 100 ? '询问笔录未记录告知当事人权利；送达回证签收日期填写不规范' : null, rectification: total < 100 ? '已组织承办人学习文书规范，补正送达回证' : null, rectified_on: total < 100 ? '2023-02-15' : null, scored_on: '2023-01-18' }).execute();
+        await db
+          .insertInto('enf_review_item')
+          .values({
+            tenant_id: ctx.tenantId,
+            org_id: s.id,
+            review_id: review.id,
+            case_id: x.id,
+            scores: JSON.stringify(scores),
+            score: total,
+            findings: total < 100 ? '询问笔录未记录告知当事人权利；送达回证签收日期填写不规范' : null,
+            rectification: total < 100 ? '已组织承办人学习文书规范，补正送达回证' : null,
+            rectified_on: total < 100 ? '2023-02-15' : null,
+            scored_on: '2023-01-18',
+          })
+          .execute();
       }
-      await w.audit({ entity: 'enforcement.review', entityId: review.id, action: 'drawn', orgId: s.id, after: { seed, population: population.length, sample: sample.map((x) => x.caseNo) }, note: { via: 'demo' } });
+      await w.audit({
+        entity: 'enforcement.review',
+        entityId: review.id,
+        action: 'drawn',
+        orgId: s.id,
+        after: { seed, population: population.length, sample: sample.map((x) => x.caseNo) },
+        note: { via: 'demo' },
+      });
     }
   });
   ctx.log(`行政执法：60 个执法事项（48 个下放街道）、执法人员与案件（2022 年及 2023 年 1—4 月）`);

@@ -79,7 +79,29 @@ function depths(s: string): number[] {
 
 // ── Numbers ──
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
 /** A numeral as written ("1.5万", "5,000", "三十万", "壹万伍仟", "2千") → its value, or null. */
@@ -167,7 +189,15 @@ function tokens(s: string): Token[] {
     const yuan = !!m[6];
     if (!yuan && !BARE_FOLLOW.test(s.slice(end).trimStart())) continue;
     const last = raw.trim().slice(-1);
-    out.push({ start, end, family: 'money', value: v, yuan, scale: last === '万' || last === '萬' ? 10_000 : last === '千' || last === '仟' ? 1000 : null, percent: false });
+    out.push({
+      start,
+      end,
+      family: 'money',
+      value: v,
+      yuan,
+      scale: last === '万' || last === '萬' ? 10_000 : last === '千' || last === '仟' ? 1000 : null,
+      percent: false,
+    });
   }
   return out;
 }
@@ -213,7 +243,8 @@ function ranges(s: string, depth: number[]): Range[] {
     if (b && CONNECTOR.test(s.slice(a.end, b.start))) {
       let lo = { ...a };
       let hi = { ...b };
-      if (lo.family === 'money' && !lo.yuan && !lo.scale && hi.family === 'multiple') lo = { ...lo, family: 'multiple', value: hi.percent ? lo.value / 100 : lo.value };
+      if (lo.family === 'money' && !lo.yuan && !lo.scale && hi.family === 'multiple')
+        lo = { ...lo, family: 'multiple', value: hi.percent ? lo.value / 100 : lo.value };
       if (lo.family === 'multiple' && hi.family === 'money' && !hi.yuan) hi = { ...hi, family: 'multiple', value: lo.percent ? hi.value / 100 : hi.value };
       if (lo.family === hi.family) {
         if (lo.family === 'money' && !lo.yuan && !lo.scale && hi.scale && lo.value * hi.scale <= hi.value) lo.value *= hi.scale;
@@ -233,7 +264,8 @@ function ranges(s: string, depth: number[]): Range[] {
     if (UPPER_AFTER.test(after) && bareOk) {
       r = { family: a.family, min: 0, max: a.value, maxExclusive: false };
       end += UPPER_AFTER.exec(after)![0].length;
-    } else if (EXCLUSIVE_BEFORE.test(before) && (a.yuan || a.family === 'multiple')) r = { family: a.family, min: 0, max: a.value, maxExclusive: a.family === 'money' };
+    } else if (EXCLUSIVE_BEFORE.test(before) && (a.yuan || a.family === 'multiple'))
+      r = { family: a.family, min: 0, max: a.value, maxExclusive: a.family === 'money' };
     else if (UPPER_BEFORE.test(before) && (a.yuan || a.family === 'multiple')) r = { family: a.family, min: 0, max: a.value, maxExclusive: false };
     else if (LOWER_AFTER.test(after) && bareOk) {
       r = { family: a.family, min: a.value, max: null, maxExclusive: false };
@@ -340,7 +372,13 @@ function partLevel(p: Part, r: Range | undefined): { level: Omit<DiscretionLevel
       if (!label) label = trimLabel(p.o);
       return { level: { key: levelKey(label), label, minFen: 0, maxFen: 0, waiver: true } };
     }
-    const why = /倍|百分之|%/.test(p.s) ? '未能读出倍数区间' : /罚款/.test(p.s) ? '未写明可读的罚款金额' : /警告|通报批评|责令|没收|吊销|暂扣|停产停业/.test(p.s) ? '未含罚款（仅有其他处罚或措施）' : '未含罚款金额或倍数';
+    const why = /倍|百分之|%/.test(p.s)
+      ? '未能读出倍数区间'
+      : /罚款/.test(p.s)
+        ? '未写明可读的罚款金额'
+        : /警告|通报批评|责令|没收|吊销|暂扣|停产停业/.test(p.s)
+          ? '未含罚款（仅有其他处罚或措施）'
+          : '未含罚款金额或倍数';
     return { unparsed: `“${p.o}”：${why}` };
   }
   if (r.max !== null && r.min > r.max) return { unparsed: `“${p.o}”：最低额大于最高额` };
@@ -418,7 +456,10 @@ export function parseDiscretionText(text: string): DiscretionParse {
  * `parseDiscretionText`, which accepts any text.
  */
 export function parseDiscretion(text: string): { levels: DiscretionLevel[] } | { error: string } {
-  const parts = text.split(/[；;]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const part of parts) {
     const m = /^([^:：]+)[:：]\s*([\d,.]+)\s*[-—~～至]\s*([\d,.]+)\s*元?\s*([（(]首违不罚[)）])?$/.exec(part);
     if (!m) return { error: `“${part}”应写成“情节:最低-最高元”，如“一般:5000-20000”` };

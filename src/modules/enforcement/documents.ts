@@ -29,10 +29,12 @@ export function decisionSections(c: CaseWithOrg, evidence: readonly EvidenceRow[
     party: `当事人：${c.party_name}（${c.party_type}）${c.party_id_no ? `，证件号码：${publicIdNo(openId(c.party_id_no), c.party_type)}` : ''}`,
     facts: `经查，${c.decision_facts ?? ''}。以上事实有下列证据证明：${evidence.map((e, i) => `${i + 1}.${e.title}（${EVIDENCE_KINDS[e.kind as keyof typeof EVIDENCE_KINDS] ?? e.kind}）`).join('；') || '（无）'}。`,
     penalty: `本机关依据${c.decision_basis ?? ''}，决定给予当事人如下行政处罚：${penaltyContent(c)}。`,
-    performance: money > 0
-      ? `当事人应自收到本决定书之日起十五日内${paymentDue ? `（即${paymentDue}前）` : ''}，持本决定书到指定银行缴纳罚没款${fenToYuan(money).toFixed(2)}元。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（《中华人民共和国行政处罚法》第六十七条、第七十二条）。`
-      : '本决定自送达之日起生效，当事人应自觉履行。',
-    remedies: '当事人如不服本决定，可以自收到本决定书之日起六十日内向广州市天河区人民政府申请行政复议，或者自收到本决定书之日起六个月内直接向人民法院提起行政诉讼。行政复议和行政诉讼期间，本决定不停止执行（法律另有规定的除外）。',
+    performance:
+      money > 0
+        ? `当事人应自收到本决定书之日起十五日内${paymentDue ? `（即${paymentDue}前）` : ''}，持本决定书到指定银行缴纳罚没款${fenToYuan(money).toFixed(2)}元。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额（《中华人民共和国行政处罚法》第六十七条、第七十二条）。`
+        : '本决定自送达之日起生效，当事人应自觉履行。',
+    remedies:
+      '当事人如不服本决定，可以自收到本决定书之日起六十日内向广州市天河区人民政府申请行政复议，或者自收到本决定书之日起六个月内直接向人民法院提起行政诉讼。行政复议和行政诉讼期间，本决定不停止执行（法律另有规定的除外）。',
     authority: `${c.org_kind === 'street' ? `广州市天河区${c.org_name}办事处` : '广州市天河区水务局'}　${c.decided_on ?? ''}`,
   };
 }
@@ -41,7 +43,10 @@ export function decisionSections(c: CaseWithOrg, evidence: readonly EvidenceRow[
 export async function decisionDocx(sys: System, ctx: Ctx, id: string): Promise<{ data: Buffer; filename: string }> {
   const { c, evidence } = await loadCase(sys, ctx, id);
   if (!c.decided_on || !c.decision_no) throw errors.gate('NOT_DECIDED', '案件尚未作出处罚决定，无法生成决定书');
-  const due = c.served_on && Number(c.fine_fen) + Number(c.confiscation_fen) > 0 ? computeDeadline({ rule: RULES.payment, start: c.served_on }, sys.calendar.current).due : null;
+  const due =
+    c.served_on && Number(c.fine_fen) + Number(c.confiscation_fen) > 0
+      ? computeDeadline({ rule: RULES.payment, start: c.served_on }, sys.calendar.current).due
+      : null;
   const s = decisionSections(c, evidence, due);
   const data = await officialDocx({
     title: c.org_kind === 'street' ? `广州市天河区${c.org_name}办事处` : '广州市天河区水务局',
@@ -74,30 +79,87 @@ export async function caseArchive(sys: System, ctx: Ctx, id: string): Promise<{ 
     files.push(name);
   };
   const summary = [
-    `案件编号：${c.case_no}`, `办案单位：${c.org_name}`, `案由：${c.cause}`, `当事人：${c.party_name}（${c.party_type}）`, `立案日期：${c.filed_on}`,
-    `程序：${c.procedure === 'summary' ? '简易程序' : '一般程序'}`, `当前阶段：${STAGES[c.stage as Stage] ?? c.stage}`, `承办人：${c.officer_names.join('、')}`,
-    `告知日期：${c.notified_on ?? '—'}`, `听证：${c.hearing_held_on ?? '—'}`, `法制审核：${c.review_on ? `${c.review_on} ${c.review_result}` : '—'}`, `集体讨论：${c.discussion_on ?? '—'}`,
-    `决定：${c.decision_no ?? '—'} ${c.decided_on ?? ''} ${c.decided_on ? penaltyContent(c) : ''}`, `送达：${c.served_on ?? '—'}`, `执行完毕：${c.executed_on ?? '—'}`, `公示：${c.published_on ?? '—'}`, `结案：${c.closed_on ?? '—'}`, `归档：${c.archived_on ?? '—'}`,
+    `案件编号：${c.case_no}`,
+    `办案单位：${c.org_name}`,
+    `案由：${c.cause}`,
+    `当事人：${c.party_name}（${c.party_type}）`,
+    `立案日期：${c.filed_on}`,
+    `程序：${c.procedure === 'summary' ? '简易程序' : '一般程序'}`,
+    `当前阶段：${STAGES[c.stage as Stage] ?? c.stage}`,
+    `承办人：${c.officer_names.join('、')}`,
+    `告知日期：${c.notified_on ?? '—'}`,
+    `听证：${c.hearing_held_on ?? '—'}`,
+    `法制审核：${c.review_on ? `${c.review_on} ${c.review_result}` : '—'}`,
+    `集体讨论：${c.discussion_on ?? '—'}`,
+    `决定：${c.decision_no ?? '—'} ${c.decided_on ?? ''} ${c.decided_on ? penaltyContent(c) : ''}`,
+    `送达：${c.served_on ?? '—'}`,
+    `执行完毕：${c.executed_on ?? '—'}`,
+    `公示：${c.published_on ?? '—'}`,
+    `结案：${c.closed_on ?? '—'}`,
+    `归档：${c.archived_on ?? '—'}`,
   ].join('\r\n');
   add('01-案件基本情况.txt', `\uFEFF${summary}\r\n`);
   if (c.decided_on && c.decision_no) add(`02-行政处罚决定书-${c.decision_no.replace(/[\\/:*?"<>|]/g, '_')}.docx`, (await decisionDocx(sys, ctx, id)).data);
   // A case taken in by a ledger import carries its provenance (file, row) instead of an audit event of its own.
-  const [own, imported] = await Promise.all([history(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id), importTrace(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id)]);
+  const [own, imported] = await Promise.all([
+    history(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id),
+    importTrace(ctx.db, ctx.actor.tenantId, 'enforcement.case', c.id),
+  ]);
   const events = [...imported, ...own].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
-  const labels = new Map<string, string>([['filed', '立案'], ['imported', '台账导入'], ['import_updated', '台账导入更新'], ['publication_recorded', '登记公示'], ['published', '已公示'], ['publication_withdrawn', '撤回公示'], ['attachment_added', '上传附件']]);
+  const labels = new Map<string, string>([
+    ['filed', '立案'],
+    ['imported', '台账导入'],
+    ['import_updated', '台账导入更新'],
+    ['publication_recorded', '登记公示'],
+    ['published', '已公示'],
+    ['publication_withdrawn', '撤回公示'],
+    ['attachment_added', '上传附件'],
+  ]);
   for (const [ev, verb] of Object.entries(EVENT_VERBS)) if (!labels.has(verb)) labels.set(verb, EVENTS[ev as keyof typeof EVENTS]);
   const verbLabel = (action: string) => labels.get(action) ?? action;
   add(
     '03-执法全过程记录.csv',
-    '\uFEFF' + ['序号,时间,操作人,操作,说明,审计哈希'].concat(events.map((e) => [e.seq, e.at.toISOString(), e.actorName, verbLabel(e.action), JSON.stringify(e.changes.note ?? {}), e.hash].map(csvCell).join(','))).join('\r\n'),
+    '\uFEFF' +
+      ['序号,时间,操作人,操作,说明,审计哈希']
+        .concat(
+          events.map((e) => [e.seq, e.at.toISOString(), e.actorName, verbLabel(e.action), JSON.stringify(e.changes.note ?? {}), e.hash].map(csvCell).join(',')),
+        )
+        .join('\r\n'),
   );
-  add('04-证据清单.csv', '\uFEFF' + ['序号,证据种类,证据名称,取证日期,说明,附件'].concat(evidence.map((e, i) => [i + 1, EVIDENCE_KINDS[e.kind as keyof typeof EVIDENCE_KINDS] ?? e.kind, e.title, e.collected_on, e.note, e.attachment_id ?? ''].map(csvCell).join(','))).join('\r\n'));
-  const atts = await ctx.db.selectFrom('attachment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('entity', '=', 'enforcement.case').where('entity_id', '=', c.id).orderBy('created_at').execute();
+  add(
+    '04-证据清单.csv',
+    '\uFEFF' +
+      ['序号,证据种类,证据名称,取证日期,说明,附件']
+        .concat(
+          evidence.map((e, i) =>
+            [i + 1, EVIDENCE_KINDS[e.kind as keyof typeof EVIDENCE_KINDS] ?? e.kind, e.title, e.collected_on, e.note, e.attachment_id ?? '']
+              .map(csvCell)
+              .join(','),
+          ),
+        )
+        .join('\r\n'),
+  );
+  const atts = await ctx.db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('entity', '=', 'enforcement.case')
+    .where('entity_id', '=', c.id)
+    .orderBy('created_at')
+    .execute();
   for (const [i, a] of atts.entries()) {
     const data = await sys.files.get(a.sha256);
     if (data) add(`05-附件/${String(i + 1).padStart(2, '0')}-${a.filename.replace(/[\\/:*?"<>|]/g, '_')}`, data);
   }
-  const index = ['卷内目录', `案件编号：${c.case_no}`, '', ...files.map((f, i) => `${i + 1}. ${f}`), `${files.length + 1}. 00-卷内目录.txt`, '', '说明：文书为DOCX格式（本系统未安装PDF转换组件）；执法全过程记录取自哈希链审计日志，可用“校验审计链”核对。'].join('\r\n');
+  const index = [
+    '卷内目录',
+    `案件编号：${c.case_no}`,
+    '',
+    ...files.map((f, i) => `${i + 1}. ${f}`),
+    `${files.length + 1}. 00-卷内目录.txt`,
+    '',
+    '说明：文书为DOCX格式（本系统未安装PDF转换组件）；执法全过程记录取自哈希链审计日志，可用“校验审计链”核对。',
+  ].join('\r\n');
   zip.file('00-卷内目录.txt', `\uFEFF${index}\r\n`);
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   return { data, filename: `案卷-${c.case_no}.zip` };

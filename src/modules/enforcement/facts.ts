@@ -13,8 +13,8 @@ export interface CaseFacts extends GuardFacts {
 
 export function caseFacts(c: CaseWithOrg, evidence: readonly EvidenceRow[], officers: readonly OfficerRow[], cal: WorkCalendar, today: string): CaseFacts {
   const kinds = c.decided_on ? c.penalty_kinds : c.proposed_kinds;
-  const fineFen = Number(c.decided_on ? c.fine_fen : c.proposed_fine_fen ?? 0);
-  const confFen = Number(c.decided_on ? c.confiscation_fen : c.proposed_confiscation_fen ?? 0);
+  const fineFen = Number(c.decided_on ? c.fine_fen : (c.proposed_fine_fen ?? 0));
+  const confFen = Number(c.decided_on ? c.confiscation_fen : (c.proposed_confiscation_fen ?? 0));
   const right = hearingRight({ partyType: c.party_type, kinds, fineFen, confiscationFen: confFen });
   const reviewReasons = c.procedure === 'summary' ? [] : legalReviewReasons({ major: c.major, hearingHeld: !!c.hearing_held_on, hearingRight: right });
   const windowEnds = c.notified_on ? computeDeadline({ rule: RULES.hearingRequest, start: c.notified_on }, cal).due : null;
@@ -46,7 +46,15 @@ export function caseFacts(c: CaseWithOrg, evidence: readonly EvidenceRow[], offi
     published: !!c.published_on && !c.revoked_on,
     publicationWithdrawn: !!c.revoked_on,
     documentProblems: c.decided_on
-      ? decisionDocumentProblems({ partyName: c.party_name, facts: c.decision_facts, evidenceCount: evidence.length, kinds: c.penalty_kinds, basis: c.decision_basis, decidedOn: c.decided_on, decisionNo: c.decision_no })
+      ? decisionDocumentProblems({
+          partyName: c.party_name,
+          facts: c.decision_facts,
+          evidenceCount: evidence.length,
+          kinds: c.penalty_kinds,
+          basis: c.decision_basis,
+          decidedOn: c.decided_on,
+          decisionNo: c.decision_no,
+        })
       : [],
   };
 }

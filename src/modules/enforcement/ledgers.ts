@@ -14,29 +14,29 @@ import type { DiscretionLevel } from './schema.js';
 
 /** 行政处罚案件台账 (LEDGERS.md penalty-cases). */
 const penaltyColumns = [
-    { key: 'caseNo', header: '案件编号', type: 'text', required: true, example: '天水执立〔2022〕1号' },
-    { key: 'org', header: '办案单位', type: 'text', required: true, example: '水政监察大队' },
-    { key: 'source', header: '案件来源', type: 'enum', enum: CASE_SOURCES },
-    { key: 'itemCode', header: '违法事项编码', type: 'text' },
-    { key: 'cause', header: '案由', type: 'text', required: true },
-    { key: 'partyType', header: '当事人类型', type: 'enum', required: true, enum: ['自然人', '法人', '其他组织'] as const },
-    { key: 'partyName', header: '当事人名称', type: 'text', required: true },
-    { key: 'partyIdNo', header: '证件号码', type: 'idno' },
-    { key: 'filedOn', header: '立案日期', type: 'date', required: true },
-    { key: 'major', header: '是否重大案件', type: 'bool' },
-    { key: 'reviewOn', header: '法制审核日期', type: 'date' },
-    { key: 'discussionOn', header: '集体讨论日期', type: 'date' },
-    { key: 'kinds', header: '处罚种类', type: 'list', enum: LEDGER_KINDS },
-    { key: 'fine', header: '罚款金额', type: 'money' },
-    { key: 'confiscation', header: '没收金额', type: 'money' },
-    { key: 'decidedOn', header: '决定日期', type: 'date' },
-    { key: 'decisionNo', header: '决定文书号', type: 'text' },
-    { key: 'servedOn', header: '送达日期', type: 'date' },
-    { key: 'executedOn', header: '执行完毕日期', type: 'date' },
-    { key: 'closedOn', header: '结案日期', type: 'date' },
-    { key: 'publishedOn', header: '公示日期', type: 'date' },
-    // Fewer than two (or uncertified) officers is a finding on the case (行政处罚法第四十二条), not a row error.
-    { key: 'officers', header: '承办人', type: 'list' },
+  { key: 'caseNo', header: '案件编号', type: 'text', required: true, example: '天水执立〔2022〕1号' },
+  { key: 'org', header: '办案单位', type: 'text', required: true, example: '水政监察大队' },
+  { key: 'source', header: '案件来源', type: 'enum', enum: CASE_SOURCES },
+  { key: 'itemCode', header: '违法事项编码', type: 'text' },
+  { key: 'cause', header: '案由', type: 'text', required: true },
+  { key: 'partyType', header: '当事人类型', type: 'enum', required: true, enum: ['自然人', '法人', '其他组织'] as const },
+  { key: 'partyName', header: '当事人名称', type: 'text', required: true },
+  { key: 'partyIdNo', header: '证件号码', type: 'idno' },
+  { key: 'filedOn', header: '立案日期', type: 'date', required: true },
+  { key: 'major', header: '是否重大案件', type: 'bool' },
+  { key: 'reviewOn', header: '法制审核日期', type: 'date' },
+  { key: 'discussionOn', header: '集体讨论日期', type: 'date' },
+  { key: 'kinds', header: '处罚种类', type: 'list', enum: LEDGER_KINDS },
+  { key: 'fine', header: '罚款金额', type: 'money' },
+  { key: 'confiscation', header: '没收金额', type: 'money' },
+  { key: 'decidedOn', header: '决定日期', type: 'date' },
+  { key: 'decisionNo', header: '决定文书号', type: 'text' },
+  { key: 'servedOn', header: '送达日期', type: 'date' },
+  { key: 'executedOn', header: '执行完毕日期', type: 'date' },
+  { key: 'closedOn', header: '结案日期', type: 'date' },
+  { key: 'publishedOn', header: '公示日期', type: 'date' },
+  // Fewer than two (or uncertified) officers is a finding on the case (行政处罚法第四十二条), not a row error.
+  { key: 'officers', header: '承办人', type: 'list' },
 ] as const;
 
 export const penaltyCasesSpec = defineLedgerSpec({
@@ -58,8 +58,10 @@ export const penaltyCasesSpec = defineLedgerSpec({
     if (!r.decidedOn && (r.servedOn || r.executedOn || r.publishedOn)) out.push({ key: 'decidedOn', message: '填写了送达、执行或公示日期，须填写决定日期' });
     if (r.kinds?.includes('罚款') && !(r.fine && r.fine > 0)) out.push({ key: 'fine', message: '处罚种类含罚款，须填写罚款金额' });
     if (r.fine && r.fine > 0 && !r.kinds?.includes('罚款')) out.push({ key: 'kinds', message: '填写了罚款金额，处罚种类须含“罚款”' });
-    if (r.confiscation && r.confiscation > 0 && !r.kinds?.some((k) => k.startsWith('没收'))) out.push({ key: 'kinds', message: '填写了没收金额，处罚种类须含没收' });
-    if (r.partyIdNo && r.partyType === '自然人' && !isValidIdCard(r.partyIdNo)) out.push({ key: 'partyIdNo', message: '当事人为自然人时证件号码应为居民身份证号' });
+    if (r.confiscation && r.confiscation > 0 && !r.kinds?.some((k) => k.startsWith('没收')))
+      out.push({ key: 'kinds', message: '填写了没收金额，处罚种类须含没收' });
+    if (r.partyIdNo && r.partyType === '自然人' && !isValidIdCard(r.partyIdNo))
+      out.push({ key: 'partyIdNo', message: '当事人为自然人时证件号码应为居民身份证号' });
     return out;
   },
 });
@@ -103,17 +105,37 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
           errs.push({ row: rowNumber, column: '承办人', message: `执法人员名册中没有“${name}”`, value: name });
           continue;
         }
-        const pick = (fs: typeof found) => fs.find((o) => certValidOn({ name, certNo: o.cert_no, certValidUntil: o.cert_valid_until }, r.filedOn)) ?? fs.find((o) => o.cert_no) ?? fs[0]!;
+        const pick = (fs: typeof found) =>
+          fs.find((o) => certValidOn({ name, certNo: o.cert_no, certValidUntil: o.cert_valid_until }, r.filedOn)) ?? fs.find((o) => o.cert_no) ?? fs[0]!;
         const own = found.filter((o) => o.org_id === org?.id);
         officerIds.push(pick(own.length ? own : found).id);
       }
       if (errs.length > n || !org) continue;
       records.push({
-        row: rowNumber, caseNo: r.caseNo, orgId: org.id, source: r.source, itemId: item?.id ?? null, cause: r.cause, partyType: r.partyType, partyName: r.partyName, partyIdNo: r.partyIdNo,
-        filedOn: r.filedOn, major: !!r.major, officerIds,
+        row: rowNumber,
+        caseNo: r.caseNo,
+        orgId: org.id,
+        source: r.source,
+        itemId: item?.id ?? null,
+        cause: r.cause,
+        partyType: r.partyType,
+        partyName: r.partyName,
+        partyIdNo: r.partyIdNo,
+        filedOn: r.filedOn,
+        major: !!r.major,
+        officerIds,
         history: {
-          reviewOn: r.reviewOn, discussionOn: r.discussionOn, kinds: r.kinds ?? [], fineFen: r.fine ?? 0, confiscationFen: r.confiscation ?? 0, decidedOn: r.decidedOn, decisionNo: r.decisionNo,
-          servedOn: r.servedOn, executedOn: r.executedOn, closedOn: r.closedOn, publishedOn: r.publishedOn,
+          reviewOn: r.reviewOn,
+          discussionOn: r.discussionOn,
+          kinds: r.kinds ?? [],
+          fineFen: r.fine ?? 0,
+          confiscationFen: r.confiscation ?? 0,
+          decidedOn: r.decidedOn,
+          decisionNo: r.decisionNo,
+          servedOn: r.servedOn,
+          executedOn: r.executedOn,
+          closedOn: r.closedOn,
+          publishedOn: r.publishedOn,
         },
       });
     }
@@ -135,11 +157,28 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
       .orderBy('enf_case.case_no')
       .execute();
     return rows.map((c) => ({
-      caseNo: c.case_no, org: c.org_name, source: (c.source as PenaltyCaseRow['source']) ?? null, itemCode: c.item_code, cause: c.cause, partyType: c.party_type as PenaltyCaseRow['partyType'], partyName: c.party_name,
-      partyIdNo: openId(c.party_id_no), filedOn: c.filed_on, major: c.major, reviewOn: c.review_on, discussionOn: c.discussion_on,
+      caseNo: c.case_no,
+      org: c.org_name,
+      source: (c.source as PenaltyCaseRow['source']) ?? null,
+      itemCode: c.item_code,
+      cause: c.cause,
+      partyType: c.party_type as PenaltyCaseRow['partyType'],
+      partyName: c.party_name,
+      partyIdNo: openId(c.party_id_no),
+      filedOn: c.filed_on,
+      major: c.major,
+      reviewOn: c.review_on,
+      discussionOn: c.discussion_on,
       kinds: c.penalty_kinds.length ? (c.penalty_kinds.filter((k) => (LEDGER_KINDS as readonly string[]).includes(k)) as PenaltyCaseRow['kinds']) : null,
-      fine: Number(c.fine_fen) || null, confiscation: Number(c.confiscation_fen) || null, decidedOn: c.decided_on, decisionNo: c.decision_no, servedOn: c.served_on, executedOn: c.executed_on,
-      closedOn: c.closed_on, publishedOn: c.published_on, officers: c.officer_names,
+      fine: Number(c.fine_fen) || null,
+      confiscation: Number(c.confiscation_fen) || null,
+      decidedOn: c.decided_on,
+      decisionNo: c.decision_no,
+      servedOn: c.served_on,
+      executedOn: c.executed_on,
+      closedOn: c.closed_on,
+      publishedOn: c.published_on,
+      officers: c.officer_names,
     }));
   },
 };
@@ -153,7 +192,13 @@ export const itemsSpec = defineLedgerSpec({
     { key: 'name', header: '事项名称', type: 'text', required: true },
     { key: 'legalBasis', header: '法律依据', type: 'text', required: true },
     { key: 'penaltyBasis', header: '处罚依据', type: 'text' },
-    { key: 'discretion', header: '裁量基准', type: 'text', note: '照录原文，如“情节较轻的，处5000元以下罚款；情节较重的，处5000元以上2万元以下罚款”或“轻微:0-5000（首违不罚）；一般:5000-20000”；系统从中解析各情节的罚款幅度，解析不出的部分仍按原文保存', validate: (v: unknown) => (String(v).length > DISCRETION_TEXT_MAX ? `裁量基准不能超过${DISCRETION_TEXT_MAX}字` : undefined) },
+    {
+      key: 'discretion',
+      header: '裁量基准',
+      type: 'text',
+      note: '照录原文，如“情节较轻的，处5000元以下罚款；情节较重的，处5000元以上2万元以下罚款”或“轻微:0-5000（首违不罚）；一般:5000-20000”；系统从中解析各情节的罚款幅度，解析不出的部分仍按原文保存',
+      validate: (v: unknown) => (String(v).length > DISCRETION_TEXT_MAX ? `裁量基准不能超过${DISCRETION_TEXT_MAX}字` : undefined),
+    },
     { key: 'delegated', header: '是否下放街道', type: 'bool' },
   ],
 } as const);
@@ -174,7 +219,15 @@ export const itemsLedger: LedgerDef<ItemLedgerRow> = {
     const res = await saveItems(
       imp.w,
       imp.ctx.actor,
-      rows.map(({ rowNumber, value: r }) => ({ row: rowNumber, code: r.code, name: r.name, legalBasis: r.legalBasis, penaltyBasis: r.penaltyBasis, discretionText: r.discretion, delegated: !!r.delegated })),
+      rows.map(({ rowNumber, value: r }) => ({
+        row: rowNumber,
+        code: r.code,
+        name: r.name,
+        legalBasis: r.legalBasis,
+        penaltyBasis: r.penaltyBasis,
+        discretionText: r.discretion,
+        delegated: !!r.delegated,
+      })),
       { mode: 'historical', imp },
     );
     const count = (a: string) => res.saved.filter((s) => s.action === a).length;
@@ -183,20 +236,29 @@ export const itemsLedger: LedgerDef<ItemLedgerRow> = {
   undo: { table: 'enf_item', beforeDelete: refuseIfUsedByCases('item_id', '执法事项') },
   async exportRows(ctx) {
     return (await listItems(ctx.db, ctx.actor.tenantId)).map((i) => ({
-      code: i.code, name: i.name, legalBasis: i.legal_basis, penaltyBasis: i.penalty_basis,
-      discretion: i.discretion_text ?? ((i.discretion as DiscretionLevel[]).length ? formatDiscretion(i.discretion as DiscretionLevel[]) : null), delegated: i.delegated,
+      code: i.code,
+      name: i.name,
+      legalBasis: i.legal_basis,
+      penaltyBasis: i.penalty_basis,
+      discretion: i.discretion_text ?? ((i.discretion as DiscretionLevel[]).length ? formatDiscretion(i.discretion as DiscretionLevel[]) : null),
+      delegated: i.delegated,
     }));
   },
 };
 
 /** 执法人员 (LEDGERS.md officers); matched on 所属单位 + 姓名. */
 const officerColumns = [
-    { key: 'name', header: '姓名', type: 'text', required: true },
-    { key: 'org', header: '所属单位', type: 'text', required: true },
-    { key: 'certNo', header: '执法证号', type: 'text' },
-    { key: 'issuedOn', header: '发证日期', type: 'date' },
-    { key: 'validUntil', header: '有效期至', type: 'date' },
-    { key: 'examScore', header: '证件考试成绩', type: 'decimal', validate: (v: unknown) => ((v as number) < 0 || (v as number) > 100 ? '成绩应在0至100之间' : undefined) },
+  { key: 'name', header: '姓名', type: 'text', required: true },
+  { key: 'org', header: '所属单位', type: 'text', required: true },
+  { key: 'certNo', header: '执法证号', type: 'text' },
+  { key: 'issuedOn', header: '发证日期', type: 'date' },
+  { key: 'validUntil', header: '有效期至', type: 'date' },
+  {
+    key: 'examScore',
+    header: '证件考试成绩',
+    type: 'decimal',
+    validate: (v: unknown) => ((v as number) < 0 || (v as number) > 100 ? '成绩应在0至100之间' : undefined),
+  },
 ] as const;
 
 export const officersSpec = defineLedgerSpec({
@@ -234,7 +296,15 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
         certs.set(r.certNo, rowNumber);
       }
       if (errs.length > n || !org) continue;
-      records.push({ row: rowNumber, orgId: org.id, name: r.name, certNo: r.certNo, certIssuedOn: r.issuedOn, certValidUntil: r.validUntil, examScore: r.examScore });
+      records.push({
+        row: rowNumber,
+        orgId: org.id,
+        name: r.name,
+        certNo: r.certNo,
+        certIssuedOn: r.issuedOn,
+        certValidUntil: r.validUntil,
+        examScore: r.examScore,
+      });
     }
     if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs };
     const res = await saveOfficers(imp.w, imp.ctx.actor, records, { mode: 'historical', imp });
@@ -243,6 +313,13 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
   },
   undo: { table: 'enf_officer', beforeDelete: refuseIfUsedByCases('officer_ids', '执法人员') },
   async exportRows(ctx) {
-    return (await listOfficers(ctx.db, ctx.actor)).map((o) => ({ name: o.name, org: o.org_name, certNo: o.cert_no, issuedOn: o.cert_issued_on, validUntil: o.cert_valid_until, examScore: o.exam_score === null ? null : Number(o.exam_score) }));
+    return (await listOfficers(ctx.db, ctx.actor)).map((o) => ({
+      name: o.name,
+      org: o.org_name,
+      certNo: o.cert_no,
+      issuedOn: o.cert_issued_on,
+      validUntil: o.cert_valid_until,
+      examScore: o.exam_score === null ? null : Number(o.exam_score),
+    }));
   },
 };

@@ -37,7 +37,19 @@ const CASE_COLUMNS = [
 
 async function caseDrill(qb: ReturnType<typeof cases>): Promise<DrillResult> {
   const rows = await qb
-    .select(['enf_case.id', 'enf_case.case_no', 'org.name as org_name', 'enf_case.cause', 'enf_case.filed_on', 'enf_case.decided_on', 'enf_case.closed_on', 'enf_case.penalty_kinds', 'enf_case.fine_fen', 'enf_case.confiscation_fen', 'enf_case.stage'])
+    .select([
+      'enf_case.id',
+      'enf_case.case_no',
+      'org.name as org_name',
+      'enf_case.cause',
+      'enf_case.filed_on',
+      'enf_case.decided_on',
+      'enf_case.closed_on',
+      'enf_case.penalty_kinds',
+      'enf_case.fine_fen',
+      'enf_case.confiscation_fen',
+      'enf_case.stage',
+    ])
     .orderBy('enf_case.case_no')
     .execute();
   return {
@@ -53,12 +65,48 @@ function sideMetrics(side: Side): MetricDef[] {
   const who = SIDE_LABEL[side];
   const perm = 'enforcement.case.read';
   return [
-    defineMetric({ key: `${p}.filed`, title: `${who}行政处罚立案数`, unit: 'count', permission: perm, definition: `${who === '本局' ? '本局' : '街道'}行政处罚案件中立案日期在统计期内的案件数`, query: (q) => countOf(filed(q, side)), drill: (q) => caseDrill(filed(q, side)) }),
-    defineMetric({ key: `${p}.closed`, title: `${who}行政处罚结案数`, unit: 'count', permission: perm, definition: `${who}行政处罚案件中结案日期在统计期内的案件数（其后被撤销的不计）`, query: (q) => countOf(closed(q, side)), drill: (q) => caseDrill(closed(q, side)) }),
-    defineMetric({ key: `${p}.closed_warning`, title: `${who}结案中警告`, unit: 'count', permission: perm, definition: '结案案件中处罚决定为警告且无罚没金额的案件数', query: (q) => countOf(warningOnly(closed(q, side))), drill: (q) => caseDrill(warningOnly(closed(q, side))) }),
-    defineMetric({ key: `${p}.closed_fine`, title: `${who}结案中罚款（罚没）`, unit: 'count', permission: perm, definition: '结案案件中处罚决定包含罚款或没收的案件数', query: (q) => countOf(withMoney(closed(q, side))), drill: (q) => caseDrill(withMoney(closed(q, side))) }),
     defineMetric({
-      key: `${p}.penalty_yuan`, title: `${who}罚没金额`, unit: 'yuan', permission: perm, definition: '结案案件的罚款与没收金额合计（元）',
+      key: `${p}.filed`,
+      title: `${who}行政处罚立案数`,
+      unit: 'count',
+      permission: perm,
+      definition: `${who === '本局' ? '本局' : '街道'}行政处罚案件中立案日期在统计期内的案件数`,
+      query: (q) => countOf(filed(q, side)),
+      drill: (q) => caseDrill(filed(q, side)),
+    }),
+    defineMetric({
+      key: `${p}.closed`,
+      title: `${who}行政处罚结案数`,
+      unit: 'count',
+      permission: perm,
+      definition: `${who}行政处罚案件中结案日期在统计期内的案件数（其后被撤销的不计）`,
+      query: (q) => countOf(closed(q, side)),
+      drill: (q) => caseDrill(closed(q, side)),
+    }),
+    defineMetric({
+      key: `${p}.closed_warning`,
+      title: `${who}结案中警告`,
+      unit: 'count',
+      permission: perm,
+      definition: '结案案件中处罚决定为警告且无罚没金额的案件数',
+      query: (q) => countOf(warningOnly(closed(q, side))),
+      drill: (q) => caseDrill(warningOnly(closed(q, side))),
+    }),
+    defineMetric({
+      key: `${p}.closed_fine`,
+      title: `${who}结案中罚款（罚没）`,
+      unit: 'count',
+      permission: perm,
+      definition: '结案案件中处罚决定包含罚款或没收的案件数',
+      query: (q) => countOf(withMoney(closed(q, side))),
+      drill: (q) => caseDrill(withMoney(closed(q, side))),
+    }),
+    defineMetric({
+      key: `${p}.penalty_yuan`,
+      title: `${who}罚没金额`,
+      unit: 'yuan',
+      permission: perm,
+      definition: '结案案件的罚款与没收金额合计（元）',
       async query(q) {
         const r = await closed(q, side).select(sql<number>`coalesce(sum(enf_case.fine_fen + enf_case.confiscation_fen), 0)`.as('fen')).executeTakeFirst();
         return fenToYuan(Number(r?.fen ?? 0));
@@ -72,11 +120,24 @@ const items = (q: MetricQuery) => enf(q.db).selectFrom('enf_item').where('tenant
 
 /** enforcement.delegated_items — the catalogue is bureau-wide reference data, so only the tenant filter applies. */
 const delegatedItems = defineMetric({
-  key: 'enforcement.delegated_items', title: '下放街道的执法事项', unit: 'count', permission: 'enforcement.catalogue.read', definition: '执法事项目录中下放街道实施的事项数',
+  key: 'enforcement.delegated_items',
+  title: '下放街道的执法事项',
+  unit: 'count',
+  permission: 'enforcement.catalogue.read',
+  definition: '执法事项目录中下放街道实施的事项数',
   query: (q) => countOf(items(q)),
   async drill(q) {
     const rows = await items(q).select(['id', 'code', 'name', 'legal_basis']).orderBy('code').execute();
-    return { columns: [{ key: 'code', title: '事项编码' }, { key: 'name', title: '事项名称' }, { key: 'legal_basis', title: '法律依据' }], rows, total: rows.length, recordRoute: '/enforcement/items?id=:id' };
+    return {
+      columns: [
+        { key: 'code', title: '事项编码' },
+        { key: 'name', title: '事项名称' },
+        { key: 'legal_basis', title: '法律依据' },
+      ],
+      rows,
+      total: rows.length,
+      recordRoute: '/enforcement/items?id=:id',
+    };
   },
 });
 
@@ -87,35 +148,68 @@ const officers = (q: MetricQuery) =>
     .$call(inScope(q, 'enf_officer'))
     .where('enf_officer.active', '=', true);
 
-const OFFICER_COLUMNS = [{ key: 'name', title: '姓名' }, { key: 'org_name', title: '所属单位' }, { key: 'cert_no', title: '执法证号' }, { key: 'cert_valid_until', title: '有效期至' }];
+const OFFICER_COLUMNS = [
+  { key: 'name', title: '姓名' },
+  { key: 'org_name', title: '所属单位' },
+  { key: 'cert_no', title: '执法证号' },
+  { key: 'cert_valid_until', title: '有效期至' },
+];
 
 const certHolding = defineMetric({
-  key: 'staff.cert_holding_rate', title: '执法证持有率', unit: 'percent', permission: 'enforcement.catalogue.read', definition: '执法证有效期至不早于统计期末的执法人员 / 全部执法人员',
+  key: 'staff.cert_holding_rate',
+  title: '执法证持有率',
+  unit: 'percent',
+  permission: 'enforcement.catalogue.read',
+  definition: '执法证有效期至不早于统计期末的执法人员 / 全部执法人员',
   async query(q) {
     const all = await countOf(officers(q));
     const ok = await countOf(officers(q).where('enf_officer.cert_no', 'is not', null).where('enf_officer.cert_valid_until', '>=', q.period.to));
     return percent(ok, all);
   },
   async drill(q) {
-    const rows = await officers(q).select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until']).orderBy('org.sort').orderBy('enf_officer.name').execute();
-    return { columns: [...OFFICER_COLUMNS, { key: 'counted', title: '计入持证' }], rows: rows.map((r) => ({ ...r, counted: r.cert_no && r.cert_valid_until && r.cert_valid_until >= q.period.to ? '是' : '否' })), total: rows.length, recordRoute: '/enforcement/officers?id=:id' };
+    const rows = await officers(q)
+      .select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until'])
+      .orderBy('org.sort')
+      .orderBy('enf_officer.name')
+      .execute();
+    return {
+      columns: [...OFFICER_COLUMNS, { key: 'counted', title: '计入持证' }],
+      rows: rows.map((r) => ({ ...r, counted: r.cert_no && r.cert_valid_until && r.cert_valid_until >= q.period.to ? '是' : '否' })),
+      total: rows.length,
+      recordRoute: '/enforcement/officers?id=:id',
+    };
   },
 });
 
 const examSat = (q: MetricQuery) => officers(q).where('enf_officer.exam_score', 'is not', null);
 const certExam = defineMetric({
-  key: 'staff.cert_exam_pass_rate', title: '执法资格考试通过率', unit: 'percent', permission: 'enforcement.catalogue.read', definition: '执法资格考试成绩达到及格线的人员 / 参加考试的人员',
+  key: 'staff.cert_exam_pass_rate',
+  title: '执法资格考试通过率',
+  unit: 'percent',
+  permission: 'enforcement.catalogue.read',
+  definition: '执法资格考试成绩达到及格线的人员 / 参加考试的人员',
   async query(q) {
     const sat = await countOf(examSat(q));
     const passed = await countOf(examSat(q).where(sql<boolean>`enf_officer.exam_score >= enf_officer.exam_pass_line`));
     return percent(passed, sat);
   },
   async drill(q) {
-    const rows = await examSat(q).select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.exam_score', 'enf_officer.exam_pass_line']).orderBy('org.sort').orderBy('enf_officer.name').execute();
+    const rows = await examSat(q)
+      .select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.exam_score', 'enf_officer.exam_pass_line'])
+      .orderBy('org.sort')
+      .orderBy('enf_officer.name')
+      .execute();
     return {
-      columns: [{ key: 'name', title: '姓名' }, { key: 'org_name', title: '所属单位' }, { key: 'exam_score', title: '考试成绩' }, { key: 'exam_pass_line', title: '及格线' }, { key: 'passed', title: '计入通过' }],
+      columns: [
+        { key: 'name', title: '姓名' },
+        { key: 'org_name', title: '所属单位' },
+        { key: 'exam_score', title: '考试成绩' },
+        { key: 'exam_pass_line', title: '及格线' },
+        { key: 'passed', title: '计入通过' },
+      ],
       rows: rows.map((r) => ({ ...r, passed: Number(r.exam_score) >= Number(r.exam_pass_line) ? '是' : '否' })),
-      total: rows.length, recordRoute: '/enforcement/officers?id=:id',
+      total: rows.length,
+      recordRoute: '/enforcement/officers?id=:id',
     };
   },
 });
@@ -130,17 +224,37 @@ async function overdueRows(q: MetricQuery) {
     .where('enf_case.filed_on', '<=', q.period.to)
     .where((eb) => eb.or([eb('enf_case.decided_on', 'is', null), eb('enf_case.decided_on', '>=', q.period.from)]))
     .where((eb) => eb.or([eb('enf_case.closed_on', 'is', null), eb('enf_case.closed_on', '>=', q.period.from), eb('enf_case.decided_on', 'is not', null)]))
-    .select(['enf_case.id', 'enf_case.case_no', 'org.name as org_name', 'enf_case.cause', 'enf_case.filed_on', 'enf_case.decided_on', 'enf_case.closed_on', 'enf_case.extension_days', 'enf_case.extension_approved_on', 'enf_case.penalty_kinds', 'enf_case.fine_fen', 'enf_case.confiscation_fen', 'enf_case.stage'])
+    .select([
+      'enf_case.id',
+      'enf_case.case_no',
+      'org.name as org_name',
+      'enf_case.cause',
+      'enf_case.filed_on',
+      'enf_case.decided_on',
+      'enf_case.closed_on',
+      'enf_case.extension_days',
+      'enf_case.extension_approved_on',
+      'enf_case.penalty_kinds',
+      'enf_case.fine_fen',
+      'enf_case.confiscation_fen',
+      'enf_case.stage',
+    ])
     .orderBy('enf_case.case_no')
     .execute();
   return rows
     .filter((r) => !(r.closed_on && !r.decided_on))
-    .map((r) => ({ ...r, due: decisionDeadline({ filedOn: r.filed_on, extensionDays: r.extension_days, extensionApprovedOn: r.extension_approved_on }, metricCalendar).due }))
+    .map((r) => ({
+      ...r,
+      due: decisionDeadline({ filedOn: r.filed_on, extensionDays: r.extension_days, extensionApprovedOn: r.extension_approved_on }, metricCalendar).due,
+    }))
     .filter((r) => (r.decided_on ? r.decided_on > r.due && r.decided_on <= q.period.to : r.due < q.period.to));
 }
 
 const overdue = defineMetric({
-  key: 'enforcement.overdue_cases', title: '超期作出决定的案件', unit: 'count', permission: 'enforcement.case.read',
+  key: 'enforcement.overdue_cases',
+  title: '超期作出决定的案件',
+  unit: 'count',
+  permission: 'enforcement.case.read',
   definition: '一般程序案件中，统计期内超过立案后90日（含批准延长）作出决定的，或至统计期末已超期仍未决定的案件数',
   query: async (q) => (await overdueRows(q)).length,
   async drill(q) {
@@ -150,11 +264,22 @@ const overdue = defineMetric({
 });
 
 const dated = (key: string, title: string, definition: string, col: 'enf_case.review_on' | 'enf_case.discussion_on') =>
-  defineMetric({ key, title, unit: 'count', permission: 'enforcement.case.read', definition, query: (q) => countOf(cases(q).$call(dateInPeriod(q, col))), drill: (q) => caseDrill(cases(q).$call(dateInPeriod(q, col))) });
+  defineMetric({
+    key,
+    title,
+    unit: 'count',
+    permission: 'enforcement.case.read',
+    definition,
+    query: (q) => countOf(cases(q).$call(dateInPeriod(q, col))),
+    drill: (q) => caseDrill(cases(q).$call(dateInPeriod(q, col))),
+  });
 
 const decidedInPeriod = (q: MetricQuery) => cases(q).$call(dateInPeriod(q, 'enf_case.decided_on')).where('enf_case.procedure', '=', 'general');
 const avgDays = defineMetric({
-  key: 'enforcement.avg_workdays_to_decision', title: '立案至决定平均用时', unit: 'days', permission: 'enforcement.case.read',
+  key: 'enforcement.avg_workdays_to_decision',
+  title: '立案至决定平均用时',
+  unit: 'days',
+  permission: 'enforcement.case.read',
   definition: '统计期内作出决定的一般程序案件，自立案次日至决定日（含）的工作日数的平均值',
   async query(q) {
     const rows = await decidedInPeriod(q).select(['enf_case.filed_on', 'enf_case.decided_on']).execute();
@@ -179,12 +304,47 @@ const reviewed = (q: MetricQuery) =>
     .$call(dateInPeriod(q, 'enf_review_item.scored_on'));
 
 const reviewDrill = async (q: MetricQuery): Promise<DrillResult> => {
-  const rows = await reviewed(q).select(['enf_case.id', 'enf_case.case_no', 'org.name as org_name', 'enf_case.cause', 'enf_review_item.score', 'enf_review_item.findings', 'enf_review_item.scored_on']).orderBy('enf_case.case_no').execute();
-  return { columns: [{ key: 'case_no', title: '案件编号' }, { key: 'org_name', title: '街道' }, { key: 'cause', title: '案由' }, { key: 'score', title: '得分' }, { key: 'findings', title: '发现问题' }, { key: 'scored_on', title: '评分日期' }], rows, total: rows.length, recordRoute: '/enforcement/cases/:id' };
+  const rows = await reviewed(q)
+    .select([
+      'enf_case.id',
+      'enf_case.case_no',
+      'org.name as org_name',
+      'enf_case.cause',
+      'enf_review_item.score',
+      'enf_review_item.findings',
+      'enf_review_item.scored_on',
+    ])
+    .orderBy('enf_case.case_no')
+    .execute();
+  return {
+    columns: [
+      { key: 'case_no', title: '案件编号' },
+      { key: 'org_name', title: '街道' },
+      { key: 'cause', title: '案由' },
+      { key: 'score', title: '得分' },
+      { key: 'findings', title: '发现问题' },
+      { key: 'scored_on', title: '评分日期' },
+    ],
+    rows,
+    total: rows.length,
+    recordRoute: '/enforcement/cases/:id',
+  };
 };
-const reviewCount = defineMetric({ key: 'enforcement.reviews.cases', title: '评查案卷数', unit: 'count', permission: 'enforcement.review.read', definition: '评分日期在统计期内的评查案卷数', query: (q) => countOf(reviewed(q)), drill: reviewDrill });
+const reviewCount = defineMetric({
+  key: 'enforcement.reviews.cases',
+  title: '评查案卷数',
+  unit: 'count',
+  permission: 'enforcement.review.read',
+  definition: '评分日期在统计期内的评查案卷数',
+  query: (q) => countOf(reviewed(q)),
+  drill: reviewDrill,
+});
 const reviewScore = defineMetric({
-  key: 'enforcement.reviews.avg_score', title: '案卷评查平均分', unit: 'score', permission: 'enforcement.review.read', definition: '评分日期在统计期内的评查案卷得分的平均值（满分100）',
+  key: 'enforcement.reviews.avg_score',
+  title: '案卷评查平均分',
+  unit: 'score',
+  permission: 'enforcement.review.read',
+  definition: '评分日期在统计期内的评查案卷得分的平均值（满分100）',
   async query(q) {
     const r = await reviewed(q).select(sql<number | null>`avg(enf_review_item.score)`.as('avg')).executeTakeFirst();
     return r?.avg == null ? null : Math.round(Number(r.avg) * 10) / 10;

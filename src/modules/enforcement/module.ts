@@ -9,7 +9,6 @@ import { caseWorkflow, validateWorkflow } from './workflow.js';
 // The workflow matrix is checked when the module loads (start-up), not when a case first hits a bad row.
 validateWorkflow(caseWorkflow);
 
-
 /**
  * 行政执法 — penalty cases from clue to archive (workflow matrix, deadlines, legal
  * review, decision documents, case file archive), the item catalogue with discretion
@@ -25,9 +24,24 @@ export const enforcementModule = defineModule({
   entities: {
     'enforcement.case': { label: '行政处罚案件', readPermission: 'enforcement.case.read', writePermission: 'enforcement.case.act', ...ownedRows('enf_case') },
     'enforcement.clue': { label: '案件线索', readPermission: 'enforcement.clue.read', writePermission: 'enforcement.clue.write', ...ownedRows('enf_clue') },
-    'enforcement.item': { label: '执法事项', readPermission: 'enforcement.catalogue.read', writePermission: 'enforcement.catalogue.manage', ...ownedRows('enf_item') },
-    'enforcement.officer': { label: '执法人员', readPermission: 'enforcement.catalogue.read', writePermission: 'enforcement.catalogue.manage', ...ownedRows('enf_officer') },
-    'enforcement.review': { label: '案卷评查', readPermission: 'enforcement.review.read', writePermission: 'enforcement.review.manage', ...ownedRows('enf_review') },
+    'enforcement.item': {
+      label: '执法事项',
+      readPermission: 'enforcement.catalogue.read',
+      writePermission: 'enforcement.catalogue.manage',
+      ...ownedRows('enf_item'),
+    },
+    'enforcement.officer': {
+      label: '执法人员',
+      readPermission: 'enforcement.catalogue.read',
+      writePermission: 'enforcement.catalogue.manage',
+      ...ownedRows('enf_officer'),
+    },
+    'enforcement.review': {
+      label: '案卷评查',
+      readPermission: 'enforcement.review.read',
+      writePermission: 'enforcement.review.manage',
+      ...ownedRows('enf_review'),
+    },
   },
   ledgers: [penaltyCasesLedger, itemsLedger, officersLedger],
   metrics: enforcementMetrics,

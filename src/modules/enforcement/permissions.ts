@@ -7,7 +7,10 @@ export const permissions = {
   'enforcement.case.act': { label: '办理案件环节（按流程矩阵）', roles: ['enforcement', 'street', 'legal', 'leader'] },
   'enforcement.clue.read': { label: '查看案件线索', roles: ['admin', 'leader', 'legal', 'enforcement', 'street', 'clerk', 'viewer'] },
   'enforcement.clue.write': { label: '登记、移送、处理线索', roles: ['enforcement', 'street', 'clerk'] },
-  'enforcement.catalogue.read': { label: '查看执法事项与执法人员', roles: ['admin', 'leader', 'legal', 'enforcement', 'street', 'advisor', 'viewer', 'clerk', 'licensing', 'flood'] },
+  'enforcement.catalogue.read': {
+    label: '查看执法事项与执法人员',
+    roles: ['admin', 'leader', 'legal', 'enforcement', 'street', 'advisor', 'viewer', 'clerk', 'licensing', 'flood'],
+  },
   'enforcement.catalogue.manage': { label: '维护执法事项目录与执法人员', roles: ['admin', 'legal'] },
   'enforcement.review.read': { label: '查看案卷评查与街道对比', roles: ['admin', 'leader', 'legal', 'enforcement', 'street', 'advisor', 'viewer'] },
   'enforcement.review.manage': { label: '组织案卷评查、评分', roles: ['legal', 'advisor'] },

@@ -9,4 +9,5 @@ export const sealId = (plain: string | null | undefined) => ({ party_id_no: encr
 export const openId = (stored: string | null | undefined): string | null => (stored ? decryptPii(stored) : null);
 
 /** How an identifier appears in lists and in the audit log. */
-export const maskedId = (plain: string | null | undefined, partyType: string): string | null => (plain ? maskIdNo(plain, { naturalPerson: partyType === '自然人' }) : null);
+export const maskedId = (plain: string | null | undefined, partyType: string): string | null =>
+  plain ? maskIdNo(plain, { naturalPerson: partyType === '自然人' }) : null;

@@ -21,7 +21,19 @@ const maskParty = (stored: string | null, partyType: string) => maskedId(openId(
 /** The columns of a case its deadlines read. */
 export type CaseDeadlineRow = Pick<
   CaseWithOrg,
-  'filed_on' | 'extension_days' | 'extension_approved_on' | 'decided_on' | 'notified_on' | 'hearing_requested_on' | 'rights_waived' | 'served_on' | 'paid_on' | 'fine_fen' | 'published_on' | 'closed_on' | 'revoked_on'
+  | 'filed_on'
+  | 'extension_days'
+  | 'extension_approved_on'
+  | 'decided_on'
+  | 'notified_on'
+  | 'hearing_requested_on'
+  | 'rights_waived'
+  | 'served_on'
+  | 'paid_on'
+  | 'fine_fen'
+  | 'published_on'
+  | 'closed_on'
+  | 'revoked_on'
 >;
 
 /** The deadline facts of a case row. */
@@ -160,13 +172,30 @@ export function presentClue(c: ClueRow & { org_name?: string; org_kind?: string 
 }
 
 export function presentEvidence(e: EvidenceRow) {
-  return { id: e.id, kind: e.kind, kindLabel: EVIDENCE_KINDS[e.kind as keyof typeof EVIDENCE_KINDS] ?? e.kind, title: e.title, collectedOn: e.collected_on, note: e.note, attachmentId: e.attachment_id };
+  return {
+    id: e.id,
+    kind: e.kind,
+    kindLabel: EVIDENCE_KINDS[e.kind as keyof typeof EVIDENCE_KINDS] ?? e.kind,
+    title: e.title,
+    collectedOn: e.collected_on,
+    note: e.note,
+    attachmentId: e.attachment_id,
+  };
 }
 
 /** The case page: the record, its deadlines, evidence, officers, the discretion benchmark and the actions allowed now. */
 export function presentCase(
   c: CaseWithOrg,
-  extra: { cal: WorkCalendar; today: string; evidence: EvidenceRow[]; officers: OfficerRow[]; item: ItemRow | undefined; actions: ActionView[]; reviewReasons: string[]; hearingRight: string[] },
+  extra: {
+    cal: WorkCalendar;
+    today: string;
+    evidence: EvidenceRow[];
+    officers: OfficerRow[];
+    item: ItemRow | undefined;
+    actions: ActionView[];
+    reviewReasons: string[];
+    hearingRight: string[];
+  },
 ) {
   return {
     ...presentCaseSummary(c, extra.cal, extra.today),

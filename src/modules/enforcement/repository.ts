@@ -31,7 +31,11 @@ export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
     .$if(f.side === 'bureau', (q) => q.where('org.kind', '!=', 'street'))
     .$if(!!f.year, (q) => q.where('enf_case.filed_on', '>=', `${f.year}-01-01`).where('enf_case.filed_on', '<=', `${f.year}-12-31`))
     .$if(!!f.open, (q) => q.where('enf_case.stage', 'not in', ['closed', 'archived', 'revoked']))
-    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('enf_case.case_no', 'like', `%${f.q}%`), eb('enf_case.cause', 'like', `%${f.q}%`), eb('enf_case.party_name', 'like', `%${f.q}%`)])))
+    .$if(!!f.q, (q) =>
+      q.where((eb) =>
+        eb.or([eb('enf_case.case_no', 'like', `%${f.q}%`), eb('enf_case.cause', 'like', `%${f.q}%`), eb('enf_case.party_name', 'like', `%${f.q}%`)]),
+      ),
+    )
     .orderBy('enf_case.filed_on', 'desc')
     .orderBy('enf_case.case_no', 'desc')
     .limit(2000)
@@ -54,12 +58,24 @@ export function getCase(db: Kysely<KernelDB>, actor: Actor, id: string) {
 export type CaseWithOrg = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
 export function listEvidence(db: Kysely<KernelDB>, tenantId: string, caseId: string) {
-  return enf(db).selectFrom('enf_evidence').selectAll().where('tenant_id', '=', tenantId).where('case_id', '=', caseId).orderBy('collected_on').orderBy('created_at').execute();
+  return enf(db)
+    .selectFrom('enf_evidence')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .orderBy('collected_on')
+    .orderBy('created_at')
+    .execute();
 }
 
 export function officersByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return enf(db).selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val([...ids])}::uuid[])`).execute();
+  return enf(db)
+    .selectFrom('enf_officer')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`id = ANY(${sql.val([...ids])}::uuid[])`)
+    .execute();
 }
 
 /** Officers in the actor's scope (a street sees its own). */
@@ -142,7 +158,13 @@ export function reviewItems(db: Kysely<KernelDB>, tenantId: string, reviewId: st
 }
 
 /** Next serial for a number prefix in a year (e.g. clue or case numbers). */
-export async function nextSerial(db: Kysely<KernelDB>, tenantId: string, table: 'enf_case' | 'enf_clue', column: 'case_no' | 'clue_no' | 'decision_no', prefix: string): Promise<number> {
+export async function nextSerial(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  table: 'enf_case' | 'enf_clue',
+  column: 'case_no' | 'clue_no' | 'decision_no',
+  prefix: string,
+): Promise<number> {
   const rows = await enf(db)
     .selectFrom(table as 'enf_case')
     .select(`${column} as no` as any)

@@ -32,7 +32,12 @@ export async function enforcementRoutes(root: FastifyInstance) {
     authorize(req, 'enforcement.case.read');
     return {
       data: {
-        stages: STAGES, events: EVENTS, penaltyKinds: PENALTY_KINDS, sources: CASE_SOURCES, evidenceKinds: EVIDENCE_KINDS, reviewChecklist: REVIEW_CHECKLIST,
+        stages: STAGES,
+        events: EVENTS,
+        penaltyKinds: PENALTY_KINDS,
+        sources: CASE_SOURCES,
+        evidenceKinds: EVIDENCE_KINDS,
+        reviewChecklist: REVIEW_CHECKLIST,
         rules: Object.values(RULES).map((r) => ({ key: r.key, label: r.label, unit: r.unit, n: r.n, source: r.source })),
       },
     };
@@ -40,14 +45,30 @@ export async function enforcementRoutes(root: FastifyInstance) {
   app.get('/enforcement/workflow', { schema: { tags, summary: '流程矩阵（角色 × 阶段 × 环节），供法制部门审阅' } }, async (req) => {
     authorize(req, 'enforcement.case.read');
     const rows: Array<{ role: string; stage: string; event: string; to: string | null }> = [];
-    for (const [role, byStage] of Object.entries(caseWorkflow.matrix)) for (const [stage, byEvent] of Object.entries(byStage)) for (const [event, t] of Object.entries(byEvent as object)) rows.push({ role, stage, event, to: (t as { to?: string }).to ?? null });
+    for (const [role, byStage] of Object.entries(caseWorkflow.matrix))
+      for (const [stage, byEvent] of Object.entries(byStage))
+        for (const [event, t] of Object.entries(byEvent as object)) rows.push({ role, stage, event, to: (t as { to?: string }).to ?? null });
     return { data: { markdown: workflowMatrix(), rows } };
   });
 
   // ── Cases ──
   app.get(
     '/enforcement/cases',
-    { schema: { tags, summary: '案件列表（按数据范围；带期限标记）', querystring: Type.Object({ stage: Type.Optional(Type.String()), orgId: Type.Optional(Type.String({ format: 'uuid' })), side: Type.Optional(Type.Union([Type.Literal('bureau'), Type.Literal('streets')])), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), q: Type.Optional(Type.String({ maxLength: 50 })), deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('due_soon')])), open: Type.Optional(Type.Boolean()) }) } },
+    {
+      schema: {
+        tags,
+        summary: '案件列表（按数据范围；带期限标记）',
+        querystring: Type.Object({
+          stage: Type.Optional(Type.String()),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+          side: Type.Optional(Type.Union([Type.Literal('bureau'), Type.Literal('streets')])),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+          deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('due_soon')])),
+          open: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.read');
       const t = today();
@@ -60,8 +81,22 @@ export async function enforcementRoutes(root: FastifyInstance) {
     '/enforcement/cases',
     {
       schema: {
-        tags, summary: '立案',
-        body: Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })), clueId: Opt(Type.String({ format: 'uuid' })), source: Opt(Type.String()), sourceRef: Opt(Type.String()), itemId: Opt(Type.String({ format: 'uuid' })), cause: Type.String(), partyType: Type.String(), partyName: Type.String(), partyIdNo: Opt(Type.String()), filedOn: IsoDate, major: Type.Optional(Type.Boolean()), officerIds: Type.Array(Type.String({ format: 'uuid' })) }),
+        tags,
+        summary: '立案',
+        body: Type.Object({
+          orgId: Opt(Type.String({ format: 'uuid' })),
+          clueId: Opt(Type.String({ format: 'uuid' })),
+          source: Opt(Type.String()),
+          sourceRef: Opt(Type.String()),
+          itemId: Opt(Type.String({ format: 'uuid' })),
+          cause: Type.String(),
+          partyType: Type.String(),
+          partyName: Type.String(),
+          partyIdNo: Opt(Type.String()),
+          filedOn: IsoDate,
+          major: Type.Optional(Type.Boolean()),
+          officerIds: Type.Array(Type.String({ format: 'uuid' })),
+        }),
       },
     },
     async (req, reply) => {
@@ -70,12 +105,23 @@ export async function enforcementRoutes(root: FastifyInstance) {
       return reply.code(201).send({ data: await caseView(sys, ctx, row.id) });
     },
   );
-  app.get('/enforcement/cases/:id', { schema: { tags, summary: '案件详情：期限、证据、承办人、裁量基准，以及当前可办理的环节和其他环节不可办理的原因', params: Id } }, async (req) => ({
-    data: await caseView(sys, authorize(req, 'enforcement.case.read'), req.params.id),
-  }));
+  app.get(
+    '/enforcement/cases/:id',
+    { schema: { tags, summary: '案件详情：期限、证据、承办人、裁量基准，以及当前可办理的环节和其他环节不可办理的原因', params: Id } },
+    async (req) => ({
+      data: await caseView(sys, authorize(req, 'enforcement.case.read'), req.params.id),
+    }),
+  );
   app.post(
     '/enforcement/cases/:id/events/:event',
-    { schema: { tags, summary: '办理一个环节（流程矩阵校验角色、阶段和前置条件）', params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }), body: Type.Object({ version: Type.Integer() }, { additionalProperties: true }) } },
+    {
+      schema: {
+        tags,
+        summary: '办理一个环节（流程矩阵校验角色、阶段和前置条件）',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }),
+        body: Type.Object({ version: Type.Integer() }, { additionalProperties: true }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.act');
       if (!(req.params.event in EVENTS)) throw errors.validation('event', `未知的办案环节：${req.params.event}`);
@@ -88,34 +134,85 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const f = await decisionDocx(sys, authorize(req, 'enforcement.case.read'), req.params.id);
     return sendFile(reply, f.data, f.filename, DOCX);
   });
-  app.get('/enforcement/cases/:id/archive.zip', { schema: { tags, summary: '导出案卷（ZIP：目录、文书、全过程记录、证据、附件）', params: Id } }, async (req, reply) => {
-    const f = await caseArchive(sys, authorize(req, 'enforcement.case.read'), req.params.id);
-    return sendFile(reply, f.data, f.filename, 'application/zip');
-  });
+  app.get(
+    '/enforcement/cases/:id/archive.zip',
+    { schema: { tags, summary: '导出案卷（ZIP：目录、文书、全过程记录、证据、附件）', params: Id } },
+    async (req, reply) => {
+      const f = await caseArchive(sys, authorize(req, 'enforcement.case.read'), req.params.id);
+      return sendFile(reply, f.data, f.filename, 'application/zip');
+    },
+  );
 
   // ── Discretion calculator ──
   app.post(
     '/enforcement/discretion',
-    { schema: { tags, summary: '裁量计算器：情节对应的罚款幅度与所拟金额的校验（按违法所得/货值金额倍数计罚的，须填基数 baseFen，单位分）', body: Type.Object({ itemId: Type.String({ format: 'uuid' }), level: Opt(Type.String()), fineYuan: Type.Optional(Type.Number({ minimum: 0 })), firstViolation: Type.Optional(Type.Boolean()), kinds: Type.Optional(Type.Array(Type.String())), baseFen: Opt(Type.Integer({ minimum: 0 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '裁量计算器：情节对应的罚款幅度与所拟金额的校验（按违法所得/货值金额倍数计罚的，须填基数 baseFen，单位分）',
+        body: Type.Object({
+          itemId: Type.String({ format: 'uuid' }),
+          level: Opt(Type.String()),
+          fineYuan: Type.Optional(Type.Number({ minimum: 0 })),
+          firstViolation: Type.Optional(Type.Boolean()),
+          kinds: Type.Optional(Type.Array(Type.String())),
+          baseFen: Opt(Type.Integer({ minimum: 0 })),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'enforcement.catalogue.read');
       const item = await getItem(ctx.db, ctx.actor.tenantId, req.body.itemId);
       if (!item) throw errors.notFound('执法事项');
-      const r = discretionCheck(item.discretion as DiscretionLevel[], { level: req.body.level ?? null, fineFen: Math.round((req.body.fineYuan ?? 0) * 100), firstViolation: !!req.body.firstViolation, kinds: req.body.kinds ?? ['罚款'], baseFen: req.body.baseFen ?? null, text: item.discretion_text });
+      const r = discretionCheck(item.discretion as DiscretionLevel[], {
+        level: req.body.level ?? null,
+        fineFen: Math.round((req.body.fineYuan ?? 0) * 100),
+        firstViolation: !!req.body.firstViolation,
+        kinds: req.body.kinds ?? ['罚款'],
+        baseFen: req.body.baseFen ?? null,
+        text: item.discretion_text,
+      });
       const bounds = r.bounds ? { ...r.bounds, minYuan: r.bounds.minFen / 100, maxYuan: r.bounds.maxFen === null ? null : r.bounds.maxFen / 100 } : null;
-      return { data: { item: presentItem(item), range: r.range ? { ...r.range, minYuan: r.range.minFen / 100, maxYuan: r.range.maxFen === null ? null : r.range.maxFen / 100 } : null, bounds, waiverAllowed: r.waiverAllowed, problems: r.problems, notices: r.notices } };
+      return {
+        data: {
+          item: presentItem(item),
+          range: r.range ? { ...r.range, minYuan: r.range.minFen / 100, maxYuan: r.range.maxFen === null ? null : r.range.maxFen / 100 } : null,
+          bounds,
+          waiverAllowed: r.waiverAllowed,
+          problems: r.problems,
+          notices: r.notices,
+        },
+      };
     },
   );
 
   // ── Clues ──
-  app.get('/enforcement/clues', { schema: { tags, summary: '线索列表', querystring: Type.Object({ status: Type.Optional(Type.String()), source: Type.Optional(Type.String()) }) } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.clue.read');
-    const t = today();
-    return { data: (await listClues(ctx.db, ctx.actor, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
-  });
+  app.get(
+    '/enforcement/clues',
+    { schema: { tags, summary: '线索列表', querystring: Type.Object({ status: Type.Optional(Type.String()), source: Type.Optional(Type.String()) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.clue.read');
+      const t = today();
+      return { data: (await listClues(ctx.db, ctx.actor, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
+    },
+  );
   app.post(
     '/enforcement/clues',
-    { schema: { tags, summary: '登记线索', body: Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })), source: Type.String(), sourceRef: Opt(Type.String()), receivedOn: IsoDate, summary: Type.String(), location: Opt(Type.String()), partyName: Opt(Type.String()) }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记线索',
+        body: Type.Object({
+          orgId: Opt(Type.String({ format: 'uuid' })),
+          source: Type.String(),
+          sourceRef: Opt(Type.String()),
+          receivedOn: IsoDate,
+          summary: Type.String(),
+          location: Opt(Type.String()),
+          partyName: Opt(Type.String()),
+        }),
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'enforcement.clue.write');
       const row = await createClue(ctx, req.body);
@@ -126,76 +223,201 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const ctx = authorize(req, 'enforcement.clue.write');
     return { data: await importHotlineClues(ctx) };
   });
-  const ClueAct = Type.Object({ version: Type.Integer(), on: Opt(IsoDate), toOrgId: Type.Optional(Type.String({ format: 'uuid' })), feedback: Type.Optional(Type.String()), reason: Type.Optional(Type.String()) });
-  app.post('/enforcement/clues/:id/:action', { schema: { tags, summary: '线索移送、签收、反馈、办结', params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union([Type.Literal('transfer'), Type.Literal('receive'), Type.Literal('feedback'), Type.Literal('close')]) }), body: ClueAct } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.clue.write');
-    const { version, on, toOrgId, feedback, reason } = req.body;
-    const o = on ?? undefined;
-    const id = req.params.id;
-    const row =
-      req.params.action === 'transfer' ? await transferClue(sys, ctx, id, version, { toOrgId: toOrgId ?? '', on: o })
-      : req.params.action === 'receive' ? await receiveClue(ctx, id, version, { on: o })
-      : req.params.action === 'feedback' ? await feedbackClue(sys, ctx, id, version, { feedback: feedback ?? '', on: o })
-      : await closeClue(ctx, id, version, { reason: reason ?? '', on: o });
-    return { data: presentClue((await getClue(ctx.db, ctx.actor, row.id)) ?? row, sys.calendar.current, today(), ctx.actor.roles) };
+  const ClueAct = Type.Object({
+    version: Type.Integer(),
+    on: Opt(IsoDate),
+    toOrgId: Type.Optional(Type.String({ format: 'uuid' })),
+    feedback: Type.Optional(Type.String()),
+    reason: Type.Optional(Type.String()),
   });
+  app.post(
+    '/enforcement/clues/:id/:action',
+    {
+      schema: {
+        tags,
+        summary: '线索移送、签收、反馈、办结',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          action: Type.Union([Type.Literal('transfer'), Type.Literal('receive'), Type.Literal('feedback'), Type.Literal('close')]),
+        }),
+        body: ClueAct,
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.clue.write');
+      const { version, on, toOrgId, feedback, reason } = req.body;
+      const o = on ?? undefined;
+      const id = req.params.id;
+      const row =
+        req.params.action === 'transfer'
+          ? await transferClue(sys, ctx, id, version, { toOrgId: toOrgId ?? '', on: o })
+          : req.params.action === 'receive'
+            ? await receiveClue(ctx, id, version, { on: o })
+            : req.params.action === 'feedback'
+              ? await feedbackClue(sys, ctx, id, version, { feedback: feedback ?? '', on: o })
+              : await closeClue(ctx, id, version, { reason: reason ?? '', on: o });
+      return { data: presentClue((await getClue(ctx.db, ctx.actor, row.id)) ?? row, sys.calendar.current, today(), ctx.actor.roles) };
+    },
+  );
 
   // ── Catalogue and officers ──
   app.get('/enforcement/items', { schema: { tags, summary: '执法事项目录（含裁量基准）' } }, async (req) => {
     const ctx = authorize(req, 'enforcement.catalogue.read');
     return { data: (await listItems(ctx.db, ctx.actor.tenantId)).map(presentItem) };
   });
-  const ItemBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ maxLength: 200 }), legalBasis: Type.String({ maxLength: 5000 }), penaltyBasis: Opt(Type.String()), discretionText: Opt(Type.String()), delegated: Type.Optional(Type.Boolean()) });
-  app.post('/enforcement/items', { schema: { tags, summary: '新增执法事项', body: ItemBody } }, async (req, reply) => reply.code(201).send({ data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body)) }));
-  app.patch('/enforcement/items/:id', { schema: { tags, summary: '修改执法事项', params: Id, body: Type.Intersect([ItemBody, Type.Object({ version: Type.Integer() })]) } }, async (req) => ({
-    data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body)),
-  }));
-  app.get('/enforcement/officers', { schema: { tags, summary: '执法人员（证件状态：有效/30日内到期/已过期）', querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }) } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.catalogue.read');
-    const t = today();
-    return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
+  const ItemBody = Type.Object({
+    code: Type.String({ minLength: 1, maxLength: 50 }),
+    name: Type.String({ maxLength: 200 }),
+    legalBasis: Type.String({ maxLength: 5000 }),
+    penaltyBasis: Opt(Type.String()),
+    discretionText: Opt(Type.String()),
+    delegated: Type.Optional(Type.Boolean()),
   });
+  app.post('/enforcement/items', { schema: { tags, summary: '新增执法事项', body: ItemBody } }, async (req, reply) =>
+    reply.code(201).send({ data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body)) }),
+  );
+  app.patch(
+    '/enforcement/items/:id',
+    { schema: { tags, summary: '修改执法事项', params: Id, body: Type.Intersect([ItemBody, Type.Object({ version: Type.Integer() })]) } },
+    async (req) => ({
+      data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body)),
+    }),
+  );
+  app.get(
+    '/enforcement/officers',
+    {
+      schema: {
+        tags,
+        summary: '执法人员（证件状态：有效/30日内到期/已过期）',
+        querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }),
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.catalogue.read');
+      const t = today();
+      return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
+    },
+  );
   // A new officer without a unit belongs to the actor's own; a change names the unit.
-  const OfficerFields = Type.Object({ name: Type.String({ maxLength: 50 }), certNo: Opt(Type.String({ maxLength: 50 })), certIssuedOn: Opt(IsoDate), certValidUntil: Opt(IsoDate), examScore: Opt(Type.Number()), active: Type.Optional(Type.Boolean()) });
+  const OfficerFields = Type.Object({
+    name: Type.String({ maxLength: 50 }),
+    certNo: Opt(Type.String({ maxLength: 50 })),
+    certIssuedOn: Opt(IsoDate),
+    certValidUntil: Opt(IsoDate),
+    examScore: Opt(Type.Number()),
+    active: Type.Optional(Type.Boolean()),
+  });
   const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })) })]);
-  app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) => reply.code(201).send({ data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body), today()) }));
-  app.patch('/enforcement/officers/:id', { schema: { tags, summary: '修改执法人员', params: Id, body: Type.Intersect([OfficerFields, Type.Object({ orgId: Type.String({ format: 'uuid' }), version: Type.Integer() })]) } }, async (req) => ({
-    data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body), today()),
-  }));
+  app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) =>
+    reply.code(201).send({ data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body), today()) }),
+  );
+  app.patch(
+    '/enforcement/officers/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改执法人员',
+        params: Id,
+        body: Type.Intersect([OfficerFields, Type.Object({ orgId: Type.String({ format: 'uuid' }), version: Type.Integer() })]),
+      },
+    },
+    async (req) => ({
+      data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body), today()),
+    }),
+  );
 
   // ── 行政执法公示（事前公开）: public, no login ──
-  app.get('/public/enforcement', { schema: { tags: ['公示（公开）'], summary: '行政执法事前公开：执法主体、人员及证号、事项与依据、程序、救济途径（无需登录）', querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })) }) } }, async (req) => {
-    const tenants = await listTenants(sys.db);
-    const tenant = req.query.tenant ? tenants.find((t) => t.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
-    if (!tenant) throw errors.notFound('单位');
-    const t = today();
-    const officers = await enf(sys.db)
-      .selectFrom('enf_officer')
-      .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
-      .select(['enf_officer.name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until', 'org.name as org_name', 'org.kind as org_kind'])
-      .where('enf_officer.tenant_id', '=', tenant.id).where('enf_officer.active', '=', true).orderBy('org.sort').orderBy('enf_officer.name').execute();
-    const items = await listItems(sys.db, tenant.id);
-    return {
-      data: {
-        agency: tenant.name,
-        duties: '依法查处辖区内违反水法律法规的行为；部分水务执法事项依法下放街道综合行政执法机构实施，由本局指导监督。',
-        officers: officers.filter((o) => certValidOn({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until }, t)).map((o) => ({ name: o.name, certNo: o.cert_no, unit: o.org_name })),
-        items: items.map((i) => ({ code: i.code, name: i.name, legalBasis: i.legal_basis, penaltyBasis: i.penalty_basis, discretion: i.discretion_text, delegated: i.delegated })),
-        procedure: ['立案', '调查取证', '告知拟处罚及陈述、申辩、听证权利', '法制审核（重大案件）', '集体讨论（重大案件）', '作出决定', '送达', '执行', '结案归档'],
-        remedies: '当事人对行政处罚决定不服的，可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。',
+  app.get(
+    '/public/enforcement',
+    {
+      schema: {
+        tags: ['公示（公开）'],
+        summary: '行政执法事前公开：执法主体、人员及证号、事项与依据、程序、救济途径（无需登录）',
+        querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })) }),
       },
-    };
-  });
+    },
+    async (req) => {
+      const tenants = await listTenants(sys.db);
+      const tenant = req.query.tenant ? tenants.find((t) => t.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
+      if (!tenant) throw errors.notFound('单位');
+      const t = today();
+      const officers = await enf(sys.db)
+        .selectFrom('enf_officer')
+        .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
+        .select(['enf_officer.name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until', 'org.name as org_name', 'org.kind as org_kind'])
+        .where('enf_officer.tenant_id', '=', tenant.id)
+        .where('enf_officer.active', '=', true)
+        .orderBy('org.sort')
+        .orderBy('enf_officer.name')
+        .execute();
+      const items = await listItems(sys.db, tenant.id);
+      return {
+        data: {
+          agency: tenant.name,
+          duties: '依法查处辖区内违反水法律法规的行为；部分水务执法事项依法下放街道综合行政执法机构实施，由本局指导监督。',
+          officers: officers
+            .filter((o) => certValidOn({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until }, t))
+            .map((o) => ({ name: o.name, certNo: o.cert_no, unit: o.org_name })),
+          items: items.map((i) => ({
+            code: i.code,
+            name: i.name,
+            legalBasis: i.legal_basis,
+            penaltyBasis: i.penalty_basis,
+            discretion: i.discretion_text,
+            delegated: i.delegated,
+          })),
+          procedure: [
+            '立案',
+            '调查取证',
+            '告知拟处罚及陈述、申辩、听证权利',
+            '法制审核（重大案件）',
+            '集体讨论（重大案件）',
+            '作出决定',
+            '送达',
+            '执行',
+            '结案归档',
+          ],
+          remedies: '当事人对行政处罚决定不服的，可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼。',
+        },
+      };
+    },
+  );
 
   // ── 案卷评查 and the comparison of streets ──
   app.get('/enforcement/reviews', { schema: { tags, summary: '案卷评查列表' } }, async (req) => {
     const ctx = authorize(req, 'enforcement.review.read');
     const rows = await listReviews(ctx.db, ctx.actor);
-    return { data: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, title: r.title, year: r.year, seed: Number(r.seed), algorithm: r.algorithm, sampleSize: r.sample_size, population: r.population, drawnOn: r.drawn_on })) };
+    return {
+      data: rows.map((r) => ({
+        id: r.id,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        title: r.title,
+        year: r.year,
+        seed: Number(r.seed),
+        algorithm: r.algorithm,
+        sampleSize: r.sample_size,
+        population: r.population,
+        drawnOn: r.drawn_on,
+      })),
+    };
   });
   app.post(
     '/enforcement/reviews',
-    { schema: { tags, summary: '抽取评查案卷（记录随机种子，可复现）', body: Type.Object({ orgId: Type.String({ format: 'uuid' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), sampleSize: Type.Integer(), seed: Opt(Type.Integer({ minimum: 0, maximum: 4294967295 })), title: Opt(Type.String()), on: Opt(IsoDate) }) } },
+    {
+      schema: {
+        tags,
+        summary: '抽取评查案卷（记录随机种子，可复现）',
+        body: Type.Object({
+          orgId: Type.String({ format: 'uuid' }),
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          sampleSize: Type.Integer(),
+          seed: Opt(Type.Integer({ minimum: 0, maximum: 4294967295 })),
+          title: Opt(Type.String()),
+          on: Opt(IsoDate),
+        }),
+      },
+    },
     async (req, reply) => {
       const r = await drawReview(authorize(req, 'enforcement.review.manage'), req.body);
       return reply.code(201).send({ data: { id: r.id } });
@@ -209,42 +431,99 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const items = await reviewItems(ctx.db, ctx.actor.tenantId, r.id);
     return {
       data: {
-        id: r.id, orgId: r.org_id, orgName: org?.name, title: r.title, year: r.year, seed: Number(r.seed), algorithm: r.algorithm, sampleSize: r.sample_size, population: r.population, drawnOn: r.drawn_on, checklist: r.checklist as ChecklistItem[],
-        items: items.map((i) => ({ id: i.id, caseId: i.case_id, caseNo: i.case_no, cause: i.cause, closedOn: i.closed_on, scores: i.scores, score: i.score === null ? null : Number(i.score), findings: i.findings, rectification: i.rectification, rectifiedOn: i.rectified_on, scoredOn: i.scored_on, version: i.version })),
+        id: r.id,
+        orgId: r.org_id,
+        orgName: org?.name,
+        title: r.title,
+        year: r.year,
+        seed: Number(r.seed),
+        algorithm: r.algorithm,
+        sampleSize: r.sample_size,
+        population: r.population,
+        drawnOn: r.drawn_on,
+        checklist: r.checklist as ChecklistItem[],
+        items: items.map((i) => ({
+          id: i.id,
+          caseId: i.case_id,
+          caseNo: i.case_no,
+          cause: i.cause,
+          closedOn: i.closed_on,
+          scores: i.scores,
+          score: i.score === null ? null : Number(i.score),
+          findings: i.findings,
+          rectification: i.rectification,
+          rectifiedOn: i.rectified_on,
+          scoredOn: i.scored_on,
+          version: i.version,
+        })),
       },
     };
   });
   app.post(
     '/enforcement/reviews/:id/items/:itemId',
-    { schema: { tags, summary: '评查评分、问题与整改', params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }), body: Type.Object({ version: Type.Integer(), scores: Type.Record(Type.String(), Type.Number()), findings: Opt(Type.String()), rectification: Opt(Type.String()), rectifiedOn: Opt(IsoDate), on: Opt(IsoDate) }) } },
+    {
+      schema: {
+        tags,
+        summary: '评查评分、问题与整改',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({
+          version: Type.Integer(),
+          scores: Type.Record(Type.String(), Type.Number()),
+          findings: Opt(Type.String()),
+          rectification: Opt(Type.String()),
+          rectifiedOn: Opt(IsoDate),
+          on: Opt(IsoDate),
+        }),
+      },
+    },
     async (req) => {
       const row = await scoreReviewItem(authorize(req, 'enforcement.review.manage'), req.params.id, req.params.itemId, req.body.version, req.body);
       return { data: { id: row.id, score: row.score === null ? null : Number(row.score), version: row.version } };
     },
   );
-  app.get('/enforcement/comparison', { schema: { tags, summary: '街道对比：立案、结案、超期、评查得分', querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.review.read');
-    const y = req.query.year;
-    const t = today();
-    const orgs = await ctx.db.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').$if(!ctx.actor.scope.all, (q) => q.where('id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds])).orderBy('sort').execute();
-    const cases = (await listCases(ctx.db, ctx.actor, { side: 'streets' })).map((c) => ({ c, s: presentCaseSummary(c, sys.calendar.current, t) }));
-    const scores = await enf(ctx.db).selectFrom('enf_review_item').select(['org_id', 'score', 'scored_on']).$call(withDataScope(ctx.actor)).where('score', 'is not', null).where('scored_on', '>=', `${y}-01-01`).where('scored_on', '<=', `${y}-12-31`).execute();
-    const inYear = (d: string | null) => !!d && d.startsWith(String(y));
-    return {
-      data: orgs.map((o) => {
-        const mine = cases.filter((x) => x.c.org_id === o.id);
-        const sc = scores.filter((s) => s.org_id === o.id).map((s) => Number(s.score));
-        return {
-          orgId: o.id, orgName: o.name,
-          filed: mine.filter((x) => inYear(x.c.filed_on)).length,
-          closed: mine.filter((x) => inYear(x.c.closed_on) && !x.c.revoked_on).length,
-          penaltyYuan: mine.filter((x) => inYear(x.c.closed_on) && !x.c.revoked_on).reduce((s, x) => s + Number(x.c.fine_fen) + Number(x.c.confiscation_fen), 0) / 100,
-          open: mine.filter((x) => !['closed', 'archived', 'revoked'].includes(x.c.stage)).length,
-          overdue: mine.filter((x) => x.s.deadline?.status === 'overdue').length,
-          reviewed: sc.length,
-          avgScore: sc.length ? Math.round((sc.reduce((a, b) => a + b, 0) / sc.length) * 10) / 10 : null,
-        };
-      }),
-    };
-  });
+  app.get(
+    '/enforcement/comparison',
+    { schema: { tags, summary: '街道对比：立案、结案、超期、评查得分', querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.review.read');
+      const y = req.query.year;
+      const t = today();
+      const orgs = await ctx.db
+        .selectFrom('org')
+        .select(['id', 'name'])
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('kind', '=', 'street')
+        .$if(!ctx.actor.scope.all, (q) => q.where('id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
+        .orderBy('sort')
+        .execute();
+      const cases = (await listCases(ctx.db, ctx.actor, { side: 'streets' })).map((c) => ({ c, s: presentCaseSummary(c, sys.calendar.current, t) }));
+      const scores = await enf(ctx.db)
+        .selectFrom('enf_review_item')
+        .select(['org_id', 'score', 'scored_on'])
+        .$call(withDataScope(ctx.actor))
+        .where('score', 'is not', null)
+        .where('scored_on', '>=', `${y}-01-01`)
+        .where('scored_on', '<=', `${y}-12-31`)
+        .execute();
+      const inYear = (d: string | null) => !!d && d.startsWith(String(y));
+      return {
+        data: orgs.map((o) => {
+          const mine = cases.filter((x) => x.c.org_id === o.id);
+          const sc = scores.filter((s) => s.org_id === o.id).map((s) => Number(s.score));
+          return {
+            orgId: o.id,
+            orgName: o.name,
+            filed: mine.filter((x) => inYear(x.c.filed_on)).length,
+            closed: mine.filter((x) => inYear(x.c.closed_on) && !x.c.revoked_on).length,
+            penaltyYuan:
+              mine.filter((x) => inYear(x.c.closed_on) && !x.c.revoked_on).reduce((s, x) => s + Number(x.c.fine_fen) + Number(x.c.confiscation_fen), 0) / 100,
+            open: mine.filter((x) => !['closed', 'archived', 'revoked'].includes(x.c.stage)).length,
+            overdue: mine.filter((x) => x.s.deadline?.status === 'overdue').length,
+            reviewed: sc.length,
+            avgScore: sc.length ? Math.round((sc.reduce((a, b) => a + b, 0) / sc.length) * 10) / 10 : null,
+          };
+        }),
+      };
+    },
+  );
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  certStatus, decisionBreaches, decisionDocumentProblems, filingBreaches, discretionCheck, hearingRight, lateCharge, legalReviewReasons, officerProblems, summaryProcedureProblems,
+  certStatus,
+  decisionBreaches,
+  decisionDocumentProblems,
+  filingBreaches,
+  discretionCheck,
+  hearingRight,
+  lateCharge,
+  legalReviewReasons,
+  officerProblems,
+  summaryProcedureProblems,
 } from './rules.js';
 import { formatDiscretion, parseDiscretion, parseDiscretionText } from './discretion.js';
 import { drawSample } from './sampling.js';
@@ -103,8 +112,22 @@ describe('裁量基准 — prose, open bounds and multiples in the calculator', 
   it.each([
     ['a multiple of illegal gains, inside', 'light', 250_000, 100_000, [], [notice]],
     ['a multiple of illegal gains, at the top', 'light', 300_000, 100_000, [], [notice]],
-    ['a multiple of illegal gains, above', 'light', 300_100, 100_000, ['罚款3001元不在“情节较轻的”情节的裁量基准（违法所得的1倍—3倍，违法所得1000元）1000至3000元之内'], [notice]],
-    ['a multiple without the base: not computed, said so', 'light', 999_999_900, null, [], [`“情节较轻的”情节按违法所得的1倍—3倍计罚，请填写违法所得金额后再核对罚款金额；该事项的裁量基准未能解析出金额区间，请对照原文：${text}`, notice]],
+    [
+      'a multiple of illegal gains, above',
+      'light',
+      300_100,
+      100_000,
+      ['罚款3001元不在“情节较轻的”情节的裁量基准（违法所得的1倍—3倍，违法所得1000元）1000至3000元之内'],
+      [notice],
+    ],
+    [
+      'a multiple without the base: not computed, said so',
+      'light',
+      999_999_900,
+      null,
+      [],
+      [`“情节较轻的”情节按违法所得的1倍—3倍计罚，请填写违法所得金额后再核对罚款金额；该事项的裁量基准未能解析出金额区间，请对照原文：${text}`, notice],
+    ],
     ['an open upper bound, far above the minimum', 'grave', 100_000_000, null, [], [notice]],
     ['an open upper bound, below the minimum', 'grave', 4_999_900, null, ['罚款49999元低于“情节严重的”情节的裁量基准最低额50000元'], [notice]],
   ] as const)('%s', (_n, level, fineFen, baseFen, problems, notices) => {
@@ -118,20 +141,42 @@ describe('裁量基准 — prose, open bounds and multiples in the calculator', 
   });
   it('an item with only text: no range, a notice quoting the text, nothing blocked', () => {
     const r = discretionCheck([], { level: null, fineFen: 100_000, firstViolation: false, kinds: ['罚款'], text: '依法从重处罚' });
-    expect(r).toEqual({ range: null, bounds: null, waiverAllowed: false, problems: [], notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'] });
+    expect(r).toEqual({
+      range: null,
+      bounds: null,
+      waiverAllowed: false,
+      problems: [],
+      notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'],
+    });
   });
   it('an item without any benchmark passes as before', () => {
-    expect(discretionCheck([], { level: null, fineFen: 100_000, firstViolation: false, kinds: ['罚款'] })).toEqual({ range: null, bounds: null, waiverAllowed: false, problems: [], notices: [] });
+    expect(discretionCheck([], { level: null, fineFen: 100_000, firstViolation: false, kinds: ['罚款'] })).toEqual({
+      range: null,
+      bounds: null,
+      waiverAllowed: false,
+      problems: [],
+      notices: [],
+    });
   });
   it('a prose waiver level allows 不予处罚 for a first violation only', () => {
     const ls = parseDiscretionText('轻微：责令改正，可处2000元以下罚款（首次违法且及时改正的，不予处罚）').levels;
     expect(discretionCheck(ls, { level: 'minor', fineFen: 0, firstViolation: true, kinds: ['不予处罚'] })).toMatchObject({ waiverAllowed: true, problems: [] });
-    expect(discretionCheck(ls, { level: 'minor', fineFen: 0, firstViolation: false, kinds: ['不予处罚'] }).problems).toEqual(['“轻微”情节不适用首违不罚（行政处罚法第三十三条）']);
+    expect(discretionCheck(ls, { level: 'minor', fineFen: 0, firstViolation: false, kinds: ['不予处罚'] }).problems).toEqual([
+      '“轻微”情节不适用首违不罚（行政处罚法第三十三条）',
+    ]);
   });
 });
 
 describe('决定书 six contents — 行政处罚法第五十九条', () => {
-  const full = { partyName: '某公司', facts: '向河涌排放污水', evidenceCount: 2, kinds: ['罚款'], basis: '《城镇排水与污水处理条例》第五十条', decidedOn: '2022-05-01', decisionNo: '穗天水罚〔2022〕1号' };
+  const full = {
+    partyName: '某公司',
+    facts: '向河涌排放污水',
+    evidenceCount: 2,
+    kinds: ['罚款'],
+    basis: '《城镇排水与污水处理条例》第五十条',
+    decidedOn: '2022-05-01',
+    decisionNo: '穗天水罚〔2022〕1号',
+  };
   it.each([
     ['complete', full, []],
     ['no evidence', { ...full, evidenceCount: 0 }, ['违反法律、法规、规章的事实和证据']],
@@ -168,19 +213,45 @@ describe('rules a past case can break (live: refused; import: findings)', () => 
   const ok = { name: '甲', certNo: 'A1', certValidUntil: '2030-12-31' };
   const ok2 = { name: '乙', certNo: 'A2', certValidUntil: '2030-12-31' };
   it.each([
-    ['two officers with valid certificates on an item the street holds', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: true } }, []],
+    [
+      'two officers with valid certificates on an item the street holds',
+      { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: true } },
+      [],
+    ],
     ['one officer is too few (第四十二条)', { filedOn: '2022-03-01', officers: [ok], orgKind: 'bureau', item: null }, ['enforcement.officers_certified']],
-    ['a certificate expired before the filing date counts as none', { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-02-28' }], orgKind: 'bureau', item: null }, ['enforcement.officers_certified']],
-    ['a certificate valid through the filing date is enough', { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-03-01' }], orgKind: 'bureau', item: null }, []],
-    ['a street on an item not delegated to it (第二十四条)', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: false } }, ['enforcement.item_delegated']],
+    [
+      'a certificate expired before the filing date counts as none',
+      { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-02-28' }], orgKind: 'bureau', item: null },
+      ['enforcement.officers_certified'],
+    ],
+    [
+      'a certificate valid through the filing date is enough',
+      { filedOn: '2022-03-01', officers: [ok, { name: '丙', certNo: 'A3', certValidUntil: '2022-03-01' }], orgKind: 'bureau', item: null },
+      [],
+    ],
+    [
+      'a street on an item not delegated to it (第二十四条)',
+      { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'street', item: { name: '某事项', delegated: false } },
+      ['enforcement.item_delegated'],
+    ],
     ['the bureau acts on any item', { filedOn: '2022-03-01', officers: [ok, ok2], orgKind: 'bureau', item: { name: '某事项', delegated: false } }, []],
   ] as const)('%s', (_n, facts, rules) => {
     expect(filingBreaches({ ...facts, officers: [...facts.officers] }).map((b) => b.rule)).toEqual(rules);
   });
 
   const base = {
-    partyType: '法人', major: false, kinds: ['警告'], fineFen: 0, confiscationFen: 0, filedOn: '2022-03-01', decisionDueOn: '2022-05-30', decidedOn: '2022-04-01' as string | null,
-    reviewOn: null as string | null, discussionOn: null as string | null, publicationDueOn: '2022-04-13' as string | null, publishedOn: null as string | null,
+    partyType: '法人',
+    major: false,
+    kinds: ['警告'],
+    fineFen: 0,
+    confiscationFen: 0,
+    filedOn: '2022-03-01',
+    decisionDueOn: '2022-05-30',
+    decidedOn: '2022-04-01' as string | null,
+    reviewOn: null as string | null,
+    discussionOn: null as string | null,
+    publicationDueOn: '2022-04-13' as string | null,
+    publishedOn: null as string | null,
   };
   it.each([
     ['an ordinary warning decided in time', {}, []],
@@ -200,6 +271,11 @@ describe('rules a past case can break (live: refused; import: findings)', () => 
 
   it('names the ledger column and the statute of each breach', () => {
     const [b] = decisionBreaches({ ...base, reviewOn: '2022-04-02' });
-    expect(b).toMatchObject({ column: '法制审核日期', field: 'reviewOn', statute: '《中华人民共和国行政处罚法》第五十八条', message: '法制审核日期2022-04-02晚于决定日期2022-04-01，决定作出前未经法制审核' });
+    expect(b).toMatchObject({
+      column: '法制审核日期',
+      field: 'reviewOn',
+      statute: '《中华人民共和国行政处罚法》第五十八条',
+      message: '法制审核日期2022-04-02晚于决定日期2022-04-01，决定作出前未经法制审核',
+    });
   });
 });

@@ -10,7 +10,21 @@ import type { RuleBreach } from '../../core/ledger/ledger.js';
 import { BASIS_LABELS, describeRange, parseDiscretionText } from './discretion.js';
 
 /** 处罚种类 — 行政处罚法第九条 (as the penalty-cases ledger writes them), plus 不予处罚 (第三十三条). */
-export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '不予处罚'] as const;
+export const PENALTY_KINDS = [
+  '警告',
+  '通报批评',
+  '罚款',
+  '没收违法所得',
+  '没收非法财物',
+  '暂扣许可证件',
+  '降低资质等级',
+  '吊销许可证件',
+  '限制开展生产经营活动',
+  '责令停产停业',
+  '责令关闭',
+  '限制从业',
+  '不予处罚',
+] as const;
 export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 
 /** 当事人类型 */
@@ -22,7 +36,14 @@ export const CASE_SOURCES = ['巡查发现', '12345', '信访', '举报', '移�
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** 证据种类 (行政处罚法第四十六条, the kinds the bureau files). */
-export const EVIDENCE_KINDS = { photo: '现场照片', inspection: '现场检查（勘验）笔录', inquiry: '询问笔录', document: '书证', audio: '视听资料', other: '其他证据' } as const;
+export const EVIDENCE_KINDS = {
+  photo: '现场照片',
+  inspection: '现场检查（勘验）笔录',
+  inquiry: '询问笔录',
+  document: '书证',
+  audio: '视听资料',
+  other: '其他证据',
+} as const;
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
 /** 简易程序 thresholds — 行政处罚法第五十一条: warning, or a fine ≤ 200 yuan (person) / ≤ 3,000 yuan (organisation). (checked) */
@@ -188,7 +209,9 @@ export function discretionCheck(levels: readonly DiscretionLevel[], input: Discr
     const base = BASIS_LABELS[range.basis];
     const baseFen = input.baseFen;
     if (baseFen == null || !Number.isFinite(baseFen) || baseFen < 0) {
-      notices.push(`“${range.label}”情节按${describeRange(range)}计罚，请填写${base}金额后再核对罚款金额${text ? `；该事项的裁量基准未能解析出金额区间，请对照原文：${text}` : ''}`);
+      notices.push(
+        `“${range.label}”情节按${describeRange(range)}计罚，请填写${base}金额后再核对罚款金额${text ? `；该事项的裁量基准未能解析出金额区间，请对照原文：${text}` : ''}`,
+      );
     } else {
       const max = range.maxMultiple ?? null;
       bounds = { minFen: Math.round(baseFen * (range.minMultiple ?? 0)), maxFen: max === null ? null : Math.round(baseFen * max) };
@@ -210,7 +233,15 @@ export function discretionCheck(levels: readonly DiscretionLevel[], input: Discr
  * party; facts and evidence; kind and basis; manner and term of performance;
  * remedies; agency and date. Returns the missing ones.
  */
-export function decisionDocumentProblems(d: { partyName: string | null; facts: string | null; evidenceCount: number; kinds: readonly string[]; basis: string | null; decidedOn: string | null; decisionNo: string | null }): string[] {
+export function decisionDocumentProblems(d: {
+  partyName: string | null;
+  facts: string | null;
+  evidenceCount: number;
+  kinds: readonly string[];
+  basis: string | null;
+  decidedOn: string | null;
+  decisionNo: string | null;
+}): string[] {
   const out: string[] = [];
   if (!d.partyName?.trim()) out.push('当事人的姓名或者名称');
   if (!d.facts?.trim() || d.evidenceCount < 1) out.push('违反法律、法规、规章的事实和证据');
@@ -259,9 +290,16 @@ export interface FilingFacts {
 export function filingBreaches(f: FilingFacts): RuleBreach[] {
   const out: RuleBreach[] = [];
   const problems = officerProblems(f.officers, f.filedOn);
-  if (problems.length) out.push({ rule: 'enforcement.officers_certified', statute: STATUTES.officers, message: problems.join('；'), field: 'officerIds', column: '承办人' });
+  if (problems.length)
+    out.push({ rule: 'enforcement.officers_certified', statute: STATUTES.officers, message: problems.join('；'), field: 'officerIds', column: '承办人' });
   if (f.item && f.orgKind === 'street' && !f.item.delegated)
-    out.push({ rule: 'enforcement.item_delegated', statute: STATUTES.delegation, message: `事项“${f.item.name}”未下放街道，街道不能立案查处`, field: 'itemId', column: '违法事项编码' });
+    out.push({
+      rule: 'enforcement.item_delegated',
+      statute: STATUTES.delegation,
+      message: `事项“${f.item.name}”未下放街道，街道不能立案查处`,
+      field: 'itemId',
+      column: '违法事项编码',
+    });
   return out;
 }
 
@@ -298,14 +336,46 @@ export function decisionBreaches(d: DecisionFacts): RuleBreach[] {
   if (!d.decidedOn) return out;
   const reasons = legalReviewReasons({ major: d.major, hearingHeld: false, hearingRight: hearingRight(d) });
   if (reasons.length && !d.reviewOn)
-    out.push({ rule: 'enforcement.legal_review_required', statute: STATUTES.legalReview, message: `须经法制审核（${reasons.join('；')}），但未记录法制审核即于${d.decidedOn}作出决定`, field: 'reviewOn', column: '法制审核日期' });
+    out.push({
+      rule: 'enforcement.legal_review_required',
+      statute: STATUTES.legalReview,
+      message: `须经法制审核（${reasons.join('；')}），但未记录法制审核即于${d.decidedOn}作出决定`,
+      field: 'reviewOn',
+      column: '法制审核日期',
+    });
   if (d.reviewOn && d.reviewOn > d.decidedOn)
-    out.push({ rule: 'enforcement.review_before_decision', statute: STATUTES.legalReview, message: `法制审核日期${d.reviewOn}晚于决定日期${d.decidedOn}，决定作出前未经法制审核`, field: 'reviewOn', column: '法制审核日期' });
+    out.push({
+      rule: 'enforcement.review_before_decision',
+      statute: STATUTES.legalReview,
+      message: `法制审核日期${d.reviewOn}晚于决定日期${d.decidedOn}，决定作出前未经法制审核`,
+      field: 'reviewOn',
+      column: '法制审核日期',
+    });
   if (d.major && (!d.discussionOn || d.discussionOn > d.decidedOn))
-    out.push({ rule: 'enforcement.discussion_if_major', statute: STATUTES.discussion, message: d.discussionOn ? `重大案件集体讨论日期${d.discussionOn}晚于决定日期${d.decidedOn}` : '重大案件未经负责人集体讨论即作出决定', field: 'discussionOn', column: '集体讨论日期' });
+    out.push({
+      rule: 'enforcement.discussion_if_major',
+      statute: STATUTES.discussion,
+      message: d.discussionOn ? `重大案件集体讨论日期${d.discussionOn}晚于决定日期${d.decidedOn}` : '重大案件未经负责人集体讨论即作出决定',
+      field: 'discussionOn',
+      column: '集体讨论日期',
+    });
   if (d.decidedOn > d.decisionDueOn)
-    out.push({ rule: 'enforcement.decision_in_time', statute: STATUTES.decisionTerm, message: d.extended ? `决定日期${d.decidedOn}晚于立案后90日（含批准延长）的期限${d.decisionDueOn}` : `决定日期${d.decidedOn}晚于立案后90日的期限${d.decisionDueOn}，且无批准延长的记录`, field: 'decidedOn', column: '决定日期' });
+    out.push({
+      rule: 'enforcement.decision_in_time',
+      statute: STATUTES.decisionTerm,
+      message: d.extended
+        ? `决定日期${d.decidedOn}晚于立案后90日（含批准延长）的期限${d.decisionDueOn}`
+        : `决定日期${d.decidedOn}晚于立案后90日的期限${d.decisionDueOn}，且无批准延长的记录`,
+      field: 'decidedOn',
+      column: '决定日期',
+    });
   if (d.publishedOn && d.publicationDueOn && d.publishedOn > d.publicationDueOn)
-    out.push({ rule: 'enforcement.publication_in_time', statute: STATUTES.publication, message: `公示日期${d.publishedOn}晚于公示期限${d.publicationDueOn}（决定之日起7个工作日）`, field: 'publishedOn', column: '公示日期' });
+    out.push({
+      rule: 'enforcement.publication_in_time',
+      statute: STATUTES.publication,
+      message: `公示日期${d.publishedOn}晚于公示期限${d.publicationDueOn}（决定之日起7个工作日）`,
+      field: 'publishedOn',
+      column: '公示日期',
+    });
   return out;
 }

@@ -208,4 +208,6 @@ export type EnfTables = {
   };
 };
 
-export type CaseRow = EnfTables['enf_case'] extends infer T ? { [K in keyof T]: T[K] extends ColumnType<infer S, any, any> ? S : T[K] extends Generated<infer G> ? G : T[K] } : never;
+export type CaseRow = EnfTables['enf_case'] extends infer T
+  ? { [K in keyof T]: T[K] extends ColumnType<infer S, any, any> ? S : T[K] extends Generated<infer G> ? G : T[K] }
+  : never;

@@ -12,7 +12,11 @@ import { recordDecision } from '../publicity/index.js';
 import { caseTracks, PUBLICATION_COLUMNS, publicationOf, type CaseRow } from './commands/caseCommands.js';
 import { enf } from './repository.js';
 
-const names = (rows: ReadonlyArray<{ case_no: string }>) => `${rows.slice(0, 5).map((r) => `“${r.case_no}”`).join('、')}${rows.length > 5 ? '等' : ''}`;
+const names = (rows: ReadonlyArray<{ case_no: string }>) =>
+  `${rows
+    .slice(0, 5)
+    .map((r) => `“${r.case_no}”`)
+    .join('、')}${rows.length > 5 ? '等' : ''}`;
 
 /**
  * penalty-cases: a created case's 双公示 entry goes with it; a case drawn into a 案卷评查
@@ -21,10 +25,14 @@ const names = (rows: ReadonlyArray<{ case_no: string }>) => `${rows.slice(0, 5).
  */
 export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readonly string[], restoredIds: readonly string[]): Promise<void> {
   const tenantId = ctx.actor.tenantId;
-  const reviewed = await sql<{ case_no: string }>`SELECT DISTINCT c.case_no FROM enf_review_item r JOIN enf_case c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
+  const reviewed = await sql<{
+    case_no: string;
+  }>`SELECT DISTINCT c.case_no FROM enf_review_item r JOIN enf_case c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
     WHERE r.tenant_id = ${tenantId} AND r.case_id = ANY(${sql.val([...createdIds])}::uuid[]) ORDER BY 1 LIMIT 6`.execute(w.tx);
   if (reviewed.rows.length) throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：导入的案件${names(reviewed.rows)}已被抽入案卷评查`);
-  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'enforcement.case' AND source_id = ANY(${sql.val([...createdIds])}::text[])`.execute(w.tx);
+  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'enforcement.case' AND source_id = ANY(${sql.val([...createdIds])}::text[])`.execute(
+    w.tx,
+  );
 
   // Updated cases whose decision changed: their publication entry as it was before the import.
   const last = await w.tx
@@ -61,15 +69,23 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
   await calendar.load();
   const restored = rows.map((r) => ({ ...r, ...beforeOf(updated.find((t) => t.entity_id === r.id)!.before) }) as CaseRow & { org_name: string });
   // The deadlines the case had before the import (the kernel restores its columns next).
-  await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'enforcement' AND entity = 'enforcement.case' AND entity_id = ANY(${sql.val(restored.map((r) => r.id))}::text[])`.execute(w.tx);
-  await calendar.trackMany(w, ctx.actor, restored.flatMap((r) => caseTracks(calendar.current, r)));
+  await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'enforcement' AND entity = 'enforcement.case' AND entity_id = ANY(${sql.val(restored.map((r) => r.id))}::text[])`.execute(
+    w.tx,
+  );
+  await calendar.trackMany(
+    w,
+    ctx.actor,
+    restored.flatMap((r) => caseTracks(calendar.current, r)),
+  );
   for (const r of restored) {
     const b = beforeOf(updated.find((t) => t.entity_id === r.id)!.before);
     if (!PUBLICATION_COLUMNS.some((k) => k in b)) continue;
     if (r.decided_on && r.decision_no) await recordDecision(w, ctx.actor, calendar, publicationOf(r, r.org_name));
     else {
       await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'enforcement.case' AND source_id = ${r.id}`.execute(w.tx);
-      await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'publicity' AND entity = 'enforcement.case' AND entity_id = ${r.id}`.execute(w.tx);
+      await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'publicity' AND entity = 'enforcement.case' AND entity_id = ${r.id}`.execute(
+        w.tx,
+      );
     }
   }
 }
@@ -79,7 +95,9 @@ export function refuseIfUsedByCases(column: 'item_id' | 'officer_ids', what: str
   return async (w: WriteScope, ctx: Ctx, createdIds: readonly string[]): Promise<void> => {
     const ids = sql.val([...createdIds]);
     const cond = column === 'item_id' ? sql`item_id = ANY(${ids}::uuid[])` : sql`officer_ids && ${ids}::uuid[]`;
-    const used = await sql<{ case_no: string }>`SELECT case_no FROM enf_case WHERE tenant_id = ${ctx.actor.tenantId} AND ${cond} ORDER BY case_no LIMIT 6`.execute(w.tx);
+    const used = await sql<{
+      case_no: string;
+    }>`SELECT case_no FROM enf_case WHERE tenant_id = ${ctx.actor.tenantId} AND ${cond} ORDER BY case_no LIMIT 6`.execute(w.tx);
     if (used.rows.length) throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：导入的${what}已被案件${names(used.rows)}引用`);
   };
 }

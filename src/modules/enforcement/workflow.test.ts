@@ -57,29 +57,70 @@ describe('the workflow matrix (role × stage → allowed events)', () => {
     expect(workflowMatrix()).toContain('| 局执法人员 | 已告知（待决定） | 作出行政处罚决定 | 已决定（待送达） |');
   });
   it('refuses a matrix with an unknown stage, an unreachable stage or an unused event', () => {
-    expect(() => validateWorkflow({ ...caseWorkflow, matrix: { enforcement: { investigation: { propose: { to: 'nowhere' } } } } } as any)).toThrow(/unknown stage nowhere/);
-    expect(() => validateWorkflow({ stages: { a: 'A', b: 'B' }, events: { go: '走' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(/stage b is unreachable/);
-    expect(() => validateWorkflow({ stages: { a: 'A' }, events: { go: '走', stay: '留' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(/event stay is never allowed/);
+    expect(() => validateWorkflow({ ...caseWorkflow, matrix: { enforcement: { investigation: { propose: { to: 'nowhere' } } } } } as any)).toThrow(
+      /unknown stage nowhere/,
+    );
+    expect(() => validateWorkflow({ stages: { a: 'A', b: 'B' }, events: { go: '走' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(
+      /stage b is unreachable/,
+    );
+    expect(() => validateWorkflow({ stages: { a: 'A' }, events: { go: '走', stay: '留' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(
+      /event stay is never allowed/,
+    );
   });
 });
 
 const ready: GuardFacts = {
-  today: '2022-06-20', procedure: 'general', evidenceCount: 2, officerProblems: [], hasProposal: true, windowEnds: '2022-06-13', rightsWaived: false, hearingRight: [], hearingRequested: false,
-  hearingNoticeOn: null, hearingHeld: false, reviewReasons: [], reviewPassed: false, major: false, discussionDone: false, extensionApproved: false, fineFen: 100_000, paid: false, decided: false,
-  published: false, publicationWithdrawn: false, documentProblems: [],
+  today: '2022-06-20',
+  procedure: 'general',
+  evidenceCount: 2,
+  officerProblems: [],
+  hasProposal: true,
+  windowEnds: '2022-06-13',
+  rightsWaived: false,
+  hearingRight: [],
+  hearingRequested: false,
+  hearingNoticeOn: null,
+  hearingHeld: false,
+  reviewReasons: [],
+  reviewPassed: false,
+  major: false,
+  discussionDone: false,
+  extensionApproved: false,
+  fineFen: 100_000,
+  paid: false,
+  decided: false,
+  published: false,
+  publicationWithdrawn: false,
+  documentProblems: [],
 };
 const decide = (f: Partial<GuardFacts>) => actionsFor(['enforcement'], 'notified', { ...ready, ...f }).find((a) => a.event === 'decide')!;
 
 describe('stage gates: why 作出决定 is blocked', () => {
   it.each([
     ['an ordinary case after the window', {}, []],
-    ['before the statement/hearing window ends (行政处罚法第六十二条)', { windowEnds: '2022-06-25' }, ['陈述申辩、听证申请期限至2022-06-25届满，期满或当事人明确放弃后方可决定（行政处罚法第六十二条）']],
+    [
+      'before the statement/hearing window ends (行政处罚法第六十二条)',
+      { windowEnds: '2022-06-25' },
+      ['陈述申辩、听证申请期限至2022-06-25届满，期满或当事人明确放弃后方可决定（行政处罚法第六十二条）'],
+    ],
     ['the party waived its rights: no wait', { windowEnds: '2022-06-25', rightsWaived: true }, []],
     ['a requested hearing not yet held (第六十五条)', { hearingRequested: true }, ['当事人已申请听证，听证结束前不得作出决定（行政处罚法第六十五条）']],
-    ['legal review required but not passed (第五十八条)', { reviewReasons: ['重大案件（涉及重大公共利益或情况疑难复杂）'] }, ['须经法制审核且审核通过后方可决定（行政处罚法第五十八条）：重大案件（涉及重大公共利益或情况疑难复杂）']],
+    [
+      'legal review required but not passed (第五十八条)',
+      { reviewReasons: ['重大案件（涉及重大公共利益或情况疑难复杂）'] },
+      ['须经法制审核且审核通过后方可决定（行政处罚法第五十八条）：重大案件（涉及重大公共利益或情况疑难复杂）'],
+    ],
     ['legal review passed', { reviewReasons: ['经过听证程序'], reviewPassed: true }, []],
-    ['a major case without collective discussion (第五十七条)', { major: true, reviewReasons: ['重大案件'], reviewPassed: true }, ['重大案件须经负责人集体讨论后方可决定（行政处罚法第五十七条）']],
-    ['fewer than two certified officers (第四十二条)', { officerProblems: ['执法人员不得少于两人且须持有效执法证件（行政处罚法第四十二条），现有1人'] }, ['执法人员不得少于两人且须持有效执法证件（行政处罚法第四十二条），现有1人']],
+    [
+      'a major case without collective discussion (第五十七条)',
+      { major: true, reviewReasons: ['重大案件'], reviewPassed: true },
+      ['重大案件须经负责人集体讨论后方可决定（行政处罚法第五十七条）'],
+    ],
+    [
+      'fewer than two certified officers (第四十二条)',
+      { officerProblems: ['执法人员不得少于两人且须持有效执法证件（行政处罚法第四十二条），现有1人'] },
+      ['执法人员不得少于两人且须持有效执法证件（行政处罚法第四十二条），现有1人'],
+    ],
   ] as const)('%s', (_n, f, reasons) => {
     const a = decide(f as Partial<GuardFacts>);
     expect(a.reasons).toEqual(reasons);
@@ -87,7 +128,8 @@ describe('stage gates: why 作出决定 is blocked', () => {
   });
 
   it('no decision before the rights notice: 作出决定 is not an event of the investigation or proposal stages', () => {
-    for (const stage of ['investigation', 'proposed'] as const) for (const role of ['enforcement', 'street', 'leader', 'legal']) expect(eventsFor([role], stage)).not.toContain('decide');
+    for (const stage of ['investigation', 'proposed'] as const)
+      for (const role of ['enforcement', 'street', 'leader', 'legal']) expect(eventsFor([role], stage)).not.toContain('decide');
   });
 
   it('proposing needs evidence and two certified officers', () => {
@@ -97,7 +139,9 @@ describe('stage gates: why 作出决定 is blocked', () => {
   });
 
   it('closing needs the publication and a complete decision document (第五十九条)', () => {
-    const c = actionsFor(['enforcement'], 'executed', { ...ready, published: false, documentProblems: ['行政处罚的种类和依据'] }).find((a) => a.event === 'close')!;
+    const c = actionsFor(['enforcement'], 'executed', { ...ready, published: false, documentProblems: ['行政处罚的种类和依据'] }).find(
+      (a) => a.event === 'close',
+    )!;
     expect(c.reasons).toEqual(['处罚决定尚未公示（国办发〔2018〕118号：7个工作日内公示）', '决定书缺少：行政处罚的种类和依据（行政处罚法第五十九条）']);
   });
 });

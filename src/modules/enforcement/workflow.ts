@@ -110,7 +110,10 @@ export const guards = {
   evidence: (f) => (f.evidenceCount > 0 ? [] : ['尚未登记任何证据（行政处罚法第四十条：违法事实不清、证据不足的，不得给予行政处罚）']),
   proposal: (f) => (f.hasProposal ? [] : ['尚未拟定处罚意见']),
   /** 行政处罚法第四十四、六十二条：告知后等待陈述申辩、听证申请期满或当事人放弃 */
-  windowClosed: (f) => (f.rightsWaived || (f.windowEnds !== null && f.today > f.windowEnds) ? [] : [`陈述申辩、听证申请期限至${f.windowEnds ?? '（未告知）'}届满，期满或当事人明确放弃后方可决定（行政处罚法第六十二条）`]),
+  windowClosed: (f) =>
+    f.rightsWaived || (f.windowEnds !== null && f.today > f.windowEnds)
+      ? []
+      : [`陈述申辩、听证申请期限至${f.windowEnds ?? '（未告知）'}届满，期满或当事人明确放弃后方可决定（行政处罚法第六十二条）`],
   withinHearingWindow: (f) => (f.windowEnds !== null && f.today <= f.windowEnds ? [] : [`听证申请期限已于${f.windowEnds ?? '—'}届满（行政处罚法第六十四条）`]),
   hearingRight: (f) => (f.hearingRight.length ? [] : ['本案拟处罚不属于应当告知听证权利的情形（行政处罚法第六十三条）']),
   noPendingHearing: (f) => (f.hearingRequested && !f.hearingHeld ? ['当事人已申请听证，听证结束前不得作出决定（行政处罚法第六十五条）'] : []),
@@ -118,7 +121,8 @@ export const guards = {
   reviewRequired: (f) => (f.reviewReasons.length ? [] : ['本案无须法制审核']),
   reviewNotPassed: (f) => (f.reviewPassed ? ['法制审核已通过'] : []),
   /** 行政处罚法第五十八条 */
-  reviewPassedIfRequired: (f) => (f.reviewReasons.length && !f.reviewPassed ? [`须经法制审核且审核通过后方可决定（行政处罚法第五十八条）：${f.reviewReasons.join('；')}`] : []),
+  reviewPassedIfRequired: (f) =>
+    f.reviewReasons.length && !f.reviewPassed ? [`须经法制审核且审核通过后方可决定（行政处罚法第五十八条）：${f.reviewReasons.join('；')}`] : [],
   /** 行政处罚法第五十七条 */
   discussionIfMajor: (f) => (f.major && !f.discussionDone ? ['重大案件须经负责人集体讨论后方可决定（行政处罚法第五十七条）'] : []),
   major: (f) => (f.major ? [] : ['本案不是重大案件，无须集体讨论']),
@@ -300,7 +304,9 @@ export function workflowMatrix(): string {
     for (const stage of Object.keys(STAGES) as Stage[]) {
       for (const [event, t] of Object.entries(byStage?.[stage] ?? {})) {
         const tr = t as Transition<Stage>;
-        lines.push(`| ${ROLE_LABELS[role] ?? role} | ${STAGES[stage]} | ${EVENTS[event as CaseEvent]} | ${tr.to ? STAGES[tr.to] : '（不变）'} | ${(tr.if ?? []).map((g) => guardName.get(g) ?? '?').join('、') || '—'} |`);
+        lines.push(
+          `| ${ROLE_LABELS[role] ?? role} | ${STAGES[stage]} | ${EVENTS[event as CaseEvent]} | ${tr.to ? STAGES[tr.to] : '（不变）'} | ${(tr.if ?? []).map((g) => guardName.get(g) ?? '?').join('、') || '—'} |`,
+        );
       }
     }
   }

@@ -44,7 +44,10 @@ function fail(origin: WriteOrigin, errs: RowError[], row: number | undefined, co
 }
 
 /** Historical mode: each breach becomes a finding on the record. */
-function report(origin: WriteOrigin, list: ReadonlyArray<{ row?: number; entity: string; entityId: string; orgId: string | null; breaches: readonly RuleBreach[] }>): void {
+function report(
+  origin: WriteOrigin,
+  list: ReadonlyArray<{ row?: number; entity: string; entityId: string; orgId: string | null; breaches: readonly RuleBreach[] }>,
+): void {
   if (origin.mode !== 'historical') return;
   const out: Finding[] = [];
   for (const x of list) for (const b of x.breaches) out.push({ ...b, row: x.row ?? 0, entity: x.entity, entityId: x.entityId, orgId: x.orgId });
@@ -82,7 +85,8 @@ function mustBeStreet(ctx: Ctx, streets: ReadonlySet<string>, field: string, org
 async function formStreet(ctx: Ctx, w: WriteScope, requested: unknown, current: string | null | undefined): Promise<unknown> {
   const db = { db: w.tx, actor: ctx.actor };
   if (typeof requested === 'string' && requested) return requested === current ? requested : ownerOrgForCreate(db, requested, '所在街道');
-  if ((requested === undefined || requested === null || requested === '') && current === undefined && !ctx.actor.scope.all) return ownerOrgForCreate(db, null, '所在街道');
+  if ((requested === undefined || requested === null || requested === '') && current === undefined && !ctx.actor.scope.all)
+    return ownerOrgForCreate(db, null, '所在街道');
   return requested;
 }
 
@@ -134,8 +138,19 @@ export interface RiskPointSave extends RiskPointInput {
 
 /** Ledger column of each input field (水浸风险点台账). */
 export const RISK_POINT_COLUMNS: Readonly<Record<string, string>> = {
-  code: '编号', name: '名称', orgId: '所在街道', lng: '经度', lat: '纬度', riskLevel: '风险等级', registeredOn: '纳入台账日期', measure: '整治措施',
-  status: '整治状态', completedOn: '完成日期', adminPerson: '行政责任人', techPerson: '技术责任人', patrolPerson: '巡查责任人',
+  code: '编号',
+  name: '名称',
+  orgId: '所在街道',
+  lng: '经度',
+  lat: '纬度',
+  riskLevel: '风险等级',
+  registeredOn: '纳入台账日期',
+  measure: '整治措施',
+  status: '整治状态',
+  completedOn: '完成日期',
+  adminPerson: '行政责任人',
+  techPerson: '技术责任人',
+  patrolPerson: '巡查责任人',
 };
 
 function riskPointValues(ctx: Ctx, streets: ReadonlySet<string>, i: RiskPointInput) {
@@ -183,7 +198,12 @@ function presentInput(r: AnyRow): RiskPointSave {
  * back (or after 已完成) is a finding of the import. Audit `flood.risk_point.created` /
  * `updated` per point in live mode; provenance in historical mode.
  */
-export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly RiskPointSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_risk_point'>[] }> {
+export async function saveRiskPoints(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly RiskPointSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { rows: FloodRow<'flood_risk_point'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
@@ -231,7 +251,7 @@ export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly R
     seen.set(values.code, input.row ?? 0);
     const prior: RiskStatus = old?.status ?? '未整治';
     const status: RiskStatus = merged.status ?? prior;
-    const completedOn = status === '已完成' ? merged.completedOn ?? null : null;
+    const completedOn = status === '已完成' ? (merged.completedOn ?? null) : null;
     const ok = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => {
       if (!RISK_STATUSES.includes(status)) throw errors.validation('status', `整治状态应为${RISK_STATUSES.join('/')}`);
       if (status === '已完成' && !completedOn) throw errors.validation('completedOn', '整治状态为“已完成”时须填写完成日期');
@@ -241,22 +261,39 @@ export async function saveRiskPoints(ctx: Ctx, w: WriteScope, inputs: readonly R
     if (!ok) continue;
     const breaches: RuleBreach[] =
       status !== prior && !RISK_TRANSITIONS[prior].includes(status)
-        ? [{ ...FLOOD_RULES.riskForward, message: prior === '已完成' ? `该风险点已完成整治，整治状态不能改为“${status}”` : `整治状态不能由“${prior}”改回“${status}”`, field: 'status', column: RISK_POINT_COLUMNS.status }]
+        ? [
+            {
+              ...FLOOD_RULES.riskForward,
+              message: prior === '已完成' ? `该风险点已完成整治，整治状态不能改为“${status}”` : `整治状态不能由“${prior}”改回“${status}”`,
+              field: 'status',
+              column: RISK_POINT_COLUMNS.status,
+            },
+          ]
         : [];
     enforceRules(origin, breaches);
     items.push({ row: input.row, old, values: { ...values, status, completed_on: completedOn }, prior, breaches });
   }
   if (errs.length) return failed(errs);
   const res = await persist(ctx, w, origin, { table: 'flood_risk_point', entity: 'flood.risk_point', items, view: riskPointAudit });
-  report(origin, items.map((it, i) => ({ row: it.row, entity: 'flood.risk_point', entityId: res.rows[i]!.id, orgId: res.rows[i]!.org_id, breaches: it.breaches })));
+  report(
+    origin,
+    items.map((it, i) => ({ row: it.row, entity: 'flood.risk_point', entityId: res.rows[i]!.id, orgId: res.rows[i]!.org_id, breaches: it.breaches })),
+  );
   // A status the ledger changes is also a dated progress record (the progress ledger stays complete).
   const moved = items.map((it, i) => ({ it, r: res.rows[i]!, action: res.actions[i] })).filter((x) => x.action !== 'unchanged' && x.r.status !== x.it.prior);
   await insertMany(
     w.tx,
     'flood_risk_progress',
     moved.map(({ r }) => ({
-      tenant_id: tenantId, id: crypto.randomUUID(), org_id: r.org_id, point_id: r.id, on_date: r.completed_on ?? today(), status: r.status,
-      note: origin.mode === 'historical' ? '台账导入' : '登记', created_by: ctx.actor.name, import_id: origin.mode === 'historical' ? origin.imp.importId : null,
+      tenant_id: tenantId,
+      id: crypto.randomUUID(),
+      org_id: r.org_id,
+      point_id: r.id,
+      on_date: r.completed_on ?? today(),
+      status: r.status,
+      note: origin.mode === 'historical' ? '台账导入' : '登记',
+      created_by: ctx.actor.name,
+      import_id: origin.mode === 'historical' ? origin.imp.importId : null,
     })),
   );
   return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
@@ -295,12 +332,32 @@ export const PROGRESS_COLUMNS: Readonly<Record<string, string>> = { pointId: '�
  * `flood.risk_point.progressed` per update in live mode; in historical mode each
  * point touched is traced once (its status before and after).
  */
-export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly ProgressSave[], origin: WriteOrigin): Promise<SaveSummary & { entries: Array<{ point: FloodRow<'flood_risk_point'>; progress: FloodRow<'flood_risk_progress'> }> }> {
+export async function saveProgress(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly ProgressSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { entries: Array<{ point: FloodRow<'flood_risk_point'>; progress: FloodRow<'flood_risk_progress'> }> }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const pointIds = [...new Set(inputs.map((i) => i.pointId).filter((x) => UUID.test(x)))];
-  const points = new Map<string, AnyRow>((await t(w.tx).selectFrom('flood_risk_point').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(pointIds)}::uuid[])`).forUpdate().execute()).map((p) => [p.id, p]));
-  const progress = await t(w.tx).selectFrom('flood_risk_progress').select(['point_id', 'on_date', 'status', 'note']).where('tenant_id', '=', tenantId).where(sql<boolean>`point_id = ANY(${sql.val(pointIds)}::uuid[])`).execute();
+  const points = new Map<string, AnyRow>(
+    (
+      await t(w.tx)
+        .selectFrom('flood_risk_point')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`id = ANY(${sql.val(pointIds)}::uuid[])`)
+        .forUpdate()
+        .execute()
+    ).map((p) => [p.id, p]),
+  );
+  const progress = await t(w.tx)
+    .selectFrom('flood_risk_progress')
+    .select(['point_id', 'on_date', 'status', 'note'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`point_id = ANY(${sql.val(pointIds)}::uuid[])`)
+    .execute();
   const have = new Set(progress.map((p) => `${p.point_id}|${p.on_date}|${p.status}|${p.note}`));
   const state = new Map<string, { status: RiskStatus; completedOn: string | null; last: string | null; row?: number; log: string[] }>();
   for (const p of points.values()) state.set(p.id, { status: p.status, completedOn: p.completed_on, last: null, log: [] });
@@ -308,8 +365,16 @@ export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly Pro
     const s = state.get(p.point_id)!;
     if ((s.last ?? '') < p.on_date) s.last = p.on_date;
   }
-  const order = inputs.map((input, k) => ({ input, k })).sort((a, b) => (a.input.onDate ?? '').localeCompare(b.input.onDate ?? '') || (a.input.row ?? a.k) - (b.input.row ?? b.k));
-  const add: Array<{ input: ProgressSave; point: AnyRow; values: { on_date: string; status: RiskStatus; note: string }; before: { status: RiskStatus; completedOn: string | null }; id: string }> = [];
+  const order = inputs
+    .map((input, k) => ({ input, k }))
+    .sort((a, b) => (a.input.onDate ?? '').localeCompare(b.input.onDate ?? '') || (a.input.row ?? a.k) - (b.input.row ?? b.k));
+  const add: Array<{
+    input: ProgressSave;
+    point: AnyRow;
+    values: { on_date: string; status: RiskStatus; note: string };
+    before: { status: RiskStatus; completedOn: string | null };
+    id: string;
+  }> = [];
   const findings: Array<{ row?: number; entity: string; entityId: string; orgId: string | null; breaches: RuleBreach[] }> = [];
   let unchanged = 0;
   for (const { input } of order) {
@@ -332,7 +397,14 @@ export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly Pro
     const st = state.get(point.id)!;
     const problem = progressError({ lastUpdateOn: st.last }, { onDate: v.on_date, status: v.status }, today());
     if (problem) {
-      fail(origin, errs, input.row, PROGRESS_COLUMNS[problem.field]!, errors.validation(problem.field, problem.message), problem.field === 'onDate' ? v.on_date : v.status);
+      fail(
+        origin,
+        errs,
+        input.row,
+        PROGRESS_COLUMNS[problem.field]!,
+        errors.validation(problem.field, problem.message),
+        problem.field === 'onDate' ? v.on_date : v.status,
+      );
       continue;
     }
     const breaches = enforceRules(origin, progressBreaches({ status: st.status, registeredOn: point.registered_on }, { onDate: v.on_date, status: v.status }));
@@ -350,7 +422,17 @@ export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly Pro
   await insertMany(
     w.tx,
     'flood_risk_progress',
-    add.map((a) => ({ tenant_id: tenantId, id: a.id, org_id: a.point.org_id, point_id: a.point.id, on_date: a.values.on_date, status: a.values.status, note: a.values.note, created_by: ctx.actor.name, import_id: importId })),
+    add.map((a) => ({
+      tenant_id: tenantId,
+      id: a.id,
+      org_id: a.point.org_id,
+      point_id: a.point.id,
+      on_date: a.values.on_date,
+      status: a.values.status,
+      note: a.values.note,
+      created_by: ctx.actor.name,
+      import_id: importId,
+    })),
   );
   const touched = [...new Set(add.map((a) => a.point.id))];
   const now = new Date();
@@ -358,28 +440,62 @@ export async function saveProgress(ctx: Ctx, w: WriteScope, inputs: readonly Pro
     w.tx,
     'flood_risk_point',
     ['tenant_id', 'id'],
-    touched.map((id) => ({ tenant_id: tenantId, id, status: state.get(id)!.status, completed_on: state.get(id)!.completedOn, version: points.get(id)!.version + 1, updated_at: now })),
+    touched.map((id) => ({
+      tenant_id: tenantId,
+      id,
+      status: state.get(id)!.status,
+      completed_on: state.get(id)!.completedOn,
+      version: points.get(id)!.version + 1,
+      updated_at: now,
+    })),
   );
   report(origin, findings);
   const after = await rowsById(w, tenantId, 'flood_risk_point', touched);
-  const stored = await rowsById(w, tenantId, 'flood_risk_progress', add.map((a) => a.id));
+  const stored = await rowsById(
+    w,
+    tenantId,
+    'flood_risk_progress',
+    add.map((a) => a.id),
+  );
   if (origin.mode === 'historical') {
     origin.imp.trace(
       touched.map((id): TraceEntry => {
         const p = points.get(id)!;
         const s = state.get(id)!;
-        return { row: s.row ?? 0, entity: 'flood.risk_point', entityId: id, action: 'updated', orgId: p.org_id, values: { status: s.status, completedOn: s.completedOn, progress: s.log.join('；') }, before: { status: p.status, completed_on: p.completed_on, version: p.version, updated_at: p.updated_at } };
+        return {
+          row: s.row ?? 0,
+          entity: 'flood.risk_point',
+          entityId: id,
+          action: 'updated',
+          orgId: p.org_id,
+          values: { status: s.status, completedOn: s.completedOn, progress: s.log.join('；') },
+          before: { status: p.status, completed_on: p.completed_on, version: p.version, updated_at: p.updated_at },
+        };
       }),
     );
   } else {
     await w.auditMany(
       add.map((a) => ({
-        entity: 'flood.risk_point', entityId: a.point.id, action: 'progressed', orgId: a.point.org_id, before: a.before,
-        after: { status: a.values.status, completedOn: a.values.status === '已完成' ? a.values.on_date : null }, note: { progressId: a.id, onDate: a.values.on_date, note: a.values.note, ...(origin.via ? { via: origin.via } : {}) },
+        entity: 'flood.risk_point',
+        entityId: a.point.id,
+        action: 'progressed',
+        orgId: a.point.org_id,
+        before: a.before,
+        after: { status: a.values.status, completedOn: a.values.status === '已完成' ? a.values.on_date : null },
+        note: { progressId: a.id, onDate: a.values.on_date, note: a.values.note, ...(origin.via ? { via: origin.via } : {}) },
       })),
     );
   }
-  return { created: add.length, updated: 0, unchanged, errors: [], entries: add.map((a) => ({ point: after.get(a.point.id)! as FloodRow<'flood_risk_point'>, progress: stored.get(a.id)! as FloodRow<'flood_risk_progress'> })) };
+  return {
+    created: add.length,
+    updated: 0,
+    unchanged,
+    errors: [],
+    entries: add.map((a) => ({
+      point: after.get(a.point.id)! as FloodRow<'flood_risk_point'>,
+      progress: stored.get(a.id)! as FloodRow<'flood_risk_progress'>,
+    })),
+  };
 }
 
 /**
@@ -411,7 +527,14 @@ export interface ProjectSave extends ProjectInput {
   version?: number;
 }
 
-export const PROJECT_COLUMNS: Readonly<Record<string, string>> = { name: '名称', kind: '类型', streetOrgId: '所在街道', startedOn: '开始日期', completedOn: '完成日期', status: '状态' };
+export const PROJECT_COLUMNS: Readonly<Record<string, string>> = {
+  name: '名称',
+  kind: '类型',
+  streetOrgId: '所在街道',
+  startedOn: '开始日期',
+  completedOn: '完成日期',
+  status: '状态',
+};
 
 function projectValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: ProjectInput) {
   const started = check.date('startedOn', '开始日期', i.startedOn);
@@ -434,14 +557,25 @@ function projectValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: 
  * live; the ledger: many, historical, matched on 类型 + 名称). Owned by its street, or
  * by the flood department. Audit `flood.project.created` / `updated` in live mode.
  */
-export async function saveProjects(ctx: Ctx, w: WriteScope, inputs: readonly ProjectSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_project'>[] }> {
+export async function saveProjects(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly ProjectSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { rows: FloodRow<'flood_project'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx).selectFrom('flood_project').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const existing = await t(w.tx)
+    .selectFrom('flood_project')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
+    .forUpdate()
+    .execute();
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.kind}|${r.name}`, r]));
   const seen = new Map<string, number>();
@@ -460,8 +594,19 @@ export async function saveProjects(ctx: Ctx, w: WriteScope, inputs: readonly Pro
       }
     }
     if (!old && origin.mode === 'historical' && input.kind && input.name) old = byKey.get(`${input.kind}|${input.name.trim()}`);
-    let merged: ProjectInput = old ? { name: old.name, kind: old.kind, streetOrgId: old.street_org_id, startedOn: old.started_on, completedOn: old.completed_on, status: old.status, ...input } : input;
-    if (origin.mode === 'live') merged = { ...merged, streetOrgId: (await formStreet(ctx, w, merged.streetOrgId, old ? old.street_org_id : undefined)) as string | null | undefined };
+    let merged: ProjectInput = old
+      ? {
+          name: old.name,
+          kind: old.kind,
+          streetOrgId: old.street_org_id,
+          startedOn: old.started_on,
+          completedOn: old.completed_on,
+          status: old.status,
+          ...input,
+        }
+      : input;
+    if (origin.mode === 'live')
+      merged = { ...merged, streetOrgId: (await formStreet(ctx, w, merged.streetOrgId, old ? old.street_org_id : undefined)) as string | null | undefined };
     const values = attempt(origin, input.row, PROJECT_COLUMNS, errs, () => {
       const v = projectValues(ctx, streets, home, merged);
       if (!old && !ctx.actor.scope.all) assertInScope(ctx.actor, v.org_id);
@@ -515,7 +660,14 @@ export interface DeploymentSave extends DeploymentInput {
   version?: number;
 }
 
-export const DEPLOYMENT_COLUMNS: Readonly<Record<string, string>> = { onDate: '日期', event: '事件', persons: '投入人员 (人次)', pumps: '抽水泵 (台次)', vehicles: '车辆 (台次)', note: '事件' };
+export const DEPLOYMENT_COLUMNS: Readonly<Record<string, string>> = {
+  onDate: '日期',
+  event: '事件',
+  persons: '投入人员 (人次)',
+  pumps: '抽水泵 (台次)',
+  vehicles: '车辆 (台次)',
+  note: '事件',
+};
 
 function deploymentValues(i: DeploymentInput) {
   return {
@@ -533,14 +685,25 @@ function deploymentValues(i: DeploymentInput) {
  * many, historical, matched on 日期 + 事件). One record per event and day. Audit
  * `flood.deployment.created` / `updated` in live mode.
  */
-export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly DeploymentSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: FloodRow<'flood_deployment'>[] }> {
+export async function saveDeployments(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly DeploymentSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { rows: FloodRow<'flood_deployment'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   // The flood department's by design (`floodDepartment`): a form's new record goes through the scope on create.
   const home = origin.mode === 'live' && inputs.some((i) => !i.id) ? await floodDepartment(ctx, w.tx) : await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const dates = inputs.map((i) => i.onDate).filter((d): d is string => isIsoDate(d));
-  const existing = await t(w.tx).selectFrom('flood_deployment').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR on_date = ANY(${sql.val(dates)}::date[]))`).forUpdate().execute();
+  const existing = await t(w.tx)
+    .selectFrom('flood_deployment')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR on_date = ANY(${sql.val(dates)}::date[]))`)
+    .forUpdate()
+    .execute();
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.on_date}|${r.event}`, r]));
   const seen = new Map<string, number>();
@@ -559,7 +722,9 @@ export async function saveDeployments(ctx: Ctx, w: WriteScope, inputs: readonly 
       }
     } else if (origin.mode === 'historical' && !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
     if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
-    const merged: DeploymentInput = old ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input } : input;
+    const merged: DeploymentInput = old
+      ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input }
+      : input;
     const values = attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => deploymentValues(merged));
     if (!values) continue;
     const key = `${values.on_date}|${values.event}`;
@@ -639,7 +804,13 @@ export const DUTY_COLUMNS: Readonly<Record<string, string>> = { date: '日期', 
  * whose roster changed (live); each day an import creates or changes is traced
  * (entity `flood.duty`, id = the date). Counts are in roster lines.
  */
-export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArray<DutyInput & { row?: number }>, origin: WriteOrigin, describe: (i: number) => string = (i) => `第${i + 1}条`): Promise<SaveSummary & { result: RosterResult | null }> {
+export async function saveDutyDays(
+  ctx: Ctx,
+  w: WriteScope,
+  entries: ReadonlyArray<DutyInput & { row?: number }>,
+  origin: WriteOrigin,
+  describe: (i: number) => string = (i) => `第${i + 1}条`,
+): Promise<SaveSummary & { result: RosterResult | null }> {
   const tenantId = ctx.actor.tenantId;
   const live = origin.mode === 'live';
   const issues: Array<{ index: number; field: string; message: string; rule?: string; statute?: string; date?: string }> = [];
@@ -651,16 +822,31 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     }
   });
   if (!entries.length) {
-    if (live) throw errors.validation('entries.0.date', '第1条「日期」：值班表没有内容', [{ index: 0, field: 'date', message: '值班表没有内容', entry: describe(0), column: FIELD_LABEL.date }]);
+    if (live)
+      throw errors.validation('entries.0.date', '第1条「日期」：值班表没有内容', [
+        { index: 0, field: 'date', message: '值班表没有内容', entry: describe(0), column: FIELD_LABEL.date },
+      ]);
     return { created: 0, updated: 0, unchanged: 0, errors: [], result: null };
   }
   // The roster is the flood department's by design (`floodDepartment`).
   const org = await floodDepartment(ctx, w.tx);
-  const dates = entries.map((e) => e.date).filter((d) => isIsoDate(d)).sort();
+  const dates = entries
+    .map((e) => e.date)
+    .filter((d) => isIsoDate(d))
+    .sort();
   const from = dates[0];
   const to = dates.at(-1);
   const inFile = new Set(dates);
-  const stored = from && to ? await t(w.tx).selectFrom('flood_duty').selectAll().where('tenant_id', '=', tenantId).where('duty_date', '>=', addDays(from, -1)).where('duty_date', '<=', addDays(to, 1)).execute() : [];
+  const stored =
+    from && to
+      ? await t(w.tx)
+          .selectFrom('flood_duty')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('duty_date', '>=', addDays(from, -1))
+          .where('duty_date', '<=', addDays(to, 1))
+          .execute()
+      : [];
   const context = stored.filter((r) => !inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person }));
   issues.push(...rosterIssues(entries, { context, describe }));
   if (from && to) {
@@ -668,18 +854,33 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     for (let d = from; d <= to; d = addDays(d, 1)) {
       if (staffed.has(d)) continue;
       const next = entries.findIndex((e) => e.date > d);
-      issues.push({ index: live ? entries.length - 1 : next, field: 'date', message: `${d} 没有安排值班：${from}至${to}之间每天都须安排A角和B角`, ...FLOOD_RULES.dutyEveryDay, date: d });
+      issues.push({
+        index: live ? entries.length - 1 : next,
+        field: 'date',
+        message: `${d} 没有安排值班：${from}至${to}之间每天都须安排A角和B角`,
+        ...FLOOD_RULES.dutyEveryDay,
+        date: d,
+      });
     }
   }
   issues.sort((a, b) => a.index - b.index);
   if (live && (issues.length || !from || !to)) {
     const first = issues[0] ?? { index: 0, field: 'date', message: '日期无效' };
-    throw errors.validation(`entries.${first.index}.${first.field}`, `${describe(first.index)}「${FIELD_LABEL[first.field] ?? first.field}」：${first.message}`, issues.map((x) => ({ index: x.index, field: x.field, message: x.message, entry: describe(x.index), column: FIELD_LABEL[x.field] })));
+    throw errors.validation(
+      `entries.${first.index}.${first.field}`,
+      `${describe(first.index)}「${FIELD_LABEL[first.field] ?? first.field}」：${first.message}`,
+      issues.map((x) => ({ index: x.index, field: x.field, message: x.message, entry: describe(x.index), column: FIELD_LABEL[x.field] })),
+    );
   }
   const rowOf = (i: number) => entries[i]?.row ?? 0;
   const rowErrors: RowError[] = issues
     .filter((x) => !x.rule)
-    .map((x) => ({ row: rowOf(x.index), column: DUTY_COLUMNS[x.field] ?? x.field, message: x.message, value: String((entries[x.index] as unknown as Record<string, unknown> | undefined)?.[x.field] ?? '') }));
+    .map((x) => ({
+      row: rowOf(x.index),
+      column: DUTY_COLUMNS[x.field] ?? x.field,
+      message: x.message,
+      value: String((entries[x.index] as unknown as Record<string, unknown> | undefined)?.[x.field] ?? ''),
+    }));
   if (rowErrors.length || !from || !to) return { ...failed(rowErrors), result: null };
   // The days of the file: replaced when their lines differ from the stored ones.
   const byDay = <E extends { date: string }>(xs: readonly E[]) => {
@@ -687,8 +888,14 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     for (const x of xs) m.set(x.date, [...(m.get(x.date) ?? []), x]);
     return m;
   };
-  const before = byDay(stored.filter((r) => inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person, phone: openPhone(r.phone) })));
-  const after = byDay(entries.map((e, i) => ({ date: e.date, shift: e.shift.trim(), role: e.role, person: e.person.trim(), phone: e.phone?.trim() || null, i })));
+  const before = byDay(
+    stored
+      .filter((r) => inFile.has(r.duty_date))
+      .map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person, phone: openPhone(r.phone) })),
+  );
+  const after = byDay(
+    entries.map((e, i) => ({ date: e.date, shift: e.shift.trim(), role: e.role, person: e.person.trim(), phone: e.phone?.trim() || null, i })),
+  );
   const days = [...after.keys()].sort();
   const written = live ? days : days.filter((d) => dayKey(before.get(d) ?? []) !== dayKey(after.get(d)!));
   if (written.length) {
@@ -696,7 +903,20 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
     await insertMany(
       w.tx,
       'flood_duty',
-      written.flatMap((d) => after.get(d)!.map((e) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: org, duty_date: d, shift: e.shift, role: e.role, person: e.person, ...phoneColumns(e.phone) }))),
+      written.flatMap((d) =>
+        after
+          .get(d)!
+          .map((e) => ({
+            tenant_id: tenantId,
+            id: crypto.randomUUID(),
+            org_id: org,
+            duty_date: d,
+            shift: e.shift,
+            role: e.role,
+            person: e.person,
+            ...phoneColumns(e.phone),
+          })),
+      ),
     );
   }
   const changed = days.filter((d) => dayText(before.get(d) ?? []) !== dayText(after.get(d)!));
@@ -722,7 +942,17 @@ export async function saveDutyDays(ctx: Ctx, w: WriteScope, entries: ReadonlyArr
       .filter((x) => x.rule)
       .map((x) => {
         const date = x.date ?? entries[x.index]?.date ?? from;
-        return { rule: x.rule!, statute: x.statute!, message: x.message, field: x.field, column: DUTY_COLUMNS[x.field], row: rowOf(x.index), entity: 'flood.duty', entityId: date, orgId: org };
+        return {
+          rule: x.rule!,
+          statute: x.statute!,
+          message: x.message,
+          field: x.field,
+          column: DUTY_COLUMNS[x.field],
+          row: rowOf(x.index),
+          entity: 'flood.duty',
+          entityId: date,
+          orgId: org,
+        };
       });
     if (findings.length) origin.imp.finding(findings);
   } else {
@@ -761,7 +991,12 @@ function warningValues(i: WarningInput) {
   const startsOn = check.date('startsOn', '预警开始日期', i.startsOn, { required: true })!;
   const endsOn = check.date('endsOn', '预警解除日期', i.endsOn);
   if (endsOn && endsOn < startsOn) throw errors.validation('endsOn', '预警解除日期不能早于开始日期');
-  return { title: check.text('title', '预警名称', i.title, { required: true, max: 200 })!, level: check.oneOf('level', '预警级别', i.level, WARNING_LEVELS, { required: true })!, starts_on: startsOn, ends_on: endsOn };
+  return {
+    title: check.text('title', '预警名称', i.title, { required: true, max: 200 })!,
+    level: check.oneOf('level', '预警级别', i.level, WARNING_LEVELS, { required: true })!,
+    starts_on: startsOn,
+    ends_on: endsOn,
+  };
 }
 
 /** 发布抗旱防咸预警 (audit `flood.warning.created`). */
@@ -770,8 +1005,18 @@ export async function createWarning(ctx: Ctx, input: WarningInput) {
   return write(ctx, async ({ tx, audit }) => {
     // The flood department's by design (`floodDepartment`).
     const org = await floodDepartment(ctx, tx);
-    const row = await t(tx).insertInto('flood_drought_warning').values({ tenant_id: ctx.actor.tenantId, org_id: org, ...values }).returningAll().executeTakeFirstOrThrow();
-    await audit({ entity: 'flood.warning', entityId: row.id, action: 'created', orgId: org, after: { title: row.title, level: row.level, startsOn: row.starts_on, endsOn: row.ends_on } });
+    const row = await t(tx)
+      .insertInto('flood_drought_warning')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: org, ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      entity: 'flood.warning',
+      entityId: row.id,
+      action: 'created',
+      orgId: org,
+      after: { title: row.title, level: row.level, startsOn: row.starts_on, endsOn: row.ends_on },
+    });
     return row;
   });
 }
@@ -796,7 +1041,11 @@ export async function updateWarning(ctx: Ctx, id: string, version: number, input
           .where((eb) => eb.or([eb('on_date', '<', values.starts_on), ...(values.ends_on ? [eb('on_date', '>', values.ends_on)] : [])]))
           .orderBy('on_date')
           .executeTakeFirst();
-        if (outside) throw errors.validation(values.ends_on && outside.on_date > values.ends_on ? 'endsOn' : 'startsOn', `${outside.on_date}已有调度记录，预警期间不能不包含该日`);
+        if (outside)
+          throw errors.validation(
+            values.ends_on && outside.on_date > values.ends_on ? 'endsOn' : 'startsOn',
+            `${outside.on_date}已有调度记录，预警期间不能不包含该日`,
+          );
         return values;
       },
       audit: { entity: 'flood.warning', action: 'updated', view: (r) => ({ title: r.title, level: r.level, startsOn: r.starts_on, endsOn: r.ends_on }) },
@@ -812,21 +1061,43 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
   const chloride = check.num('chlorideMgl', '含氯度（mg/L）', input.chlorideMgl, { min: 0, max: 100000 });
   const content = check.text('content', '调度内容', input.content, { required: true, max: 2000 })!;
   return write(ctx, async ({ tx, audit }) => {
-    const w = await t(tx).selectFrom('flood_drought_warning').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', warningId).executeTakeFirst();
+    const w = await t(tx)
+      .selectFrom('flood_drought_warning')
+      .selectAll()
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', warningId)
+      .executeTakeFirst();
     if (!w) throw errors.notFound('预警');
     // Kept with its warning, whose unit must lie within the actor's scope.
     const org = await ownerOrgForCreate({ db: tx, actor: ctx.actor }, w.org_id, '预警');
     const problem = dispatchDateProblem({ startsOn: w.starts_on, endsOn: w.ends_on }, onDate);
     if (problem) throw errors.validation('onDate', problem);
     if (onDate > today()) throw errors.validation('onDate', '调度日期不能晚于今天');
-    const dup = await t(tx).selectFrom('flood_dispatch').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('warning_id', '=', warningId).where('on_date', '=', onDate).executeTakeFirst();
+    const dup = await t(tx)
+      .selectFrom('flood_dispatch')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('warning_id', '=', warningId)
+      .where('on_date', '=', onDate)
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('onDate', `${onDate}已有调度记录（一天一调度）`);
-    const row = await t(tx).insertInto('flood_dispatch').values({ tenant_id: ctx.actor.tenantId, org_id: org, warning_id: warningId, on_date: onDate, chloride_mgl: chloride, content, created_by: ctx.actor.name }).returningAll().executeTakeFirstOrThrow();
+    const row = await t(tx)
+      .insertInto('flood_dispatch')
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        org_id: org,
+        warning_id: warningId,
+        on_date: onDate,
+        chloride_mgl: chloride,
+        content,
+        created_by: ctx.actor.name,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await audit({ entity: 'flood.warning', entityId: warningId, action: 'dispatched', orgId: org, note: { onDate, chlorideMgl: chloride, content } });
     return row;
   });
 }
-
 
 // ─────────────────────────── 水利工程三个责任人 ───────────────────────────
 
@@ -854,10 +1125,19 @@ export interface WorkSave extends WorkInput {
 
 /** Ledger column of each work field (水利工程防汛责任人). */
 export const WORK_COLUMNS: Readonly<Record<string, string>> = {
-  name: '工程名称', kind: '工程类型', location: '位置', orgId: '所在街道',
-  'admin.name': '行政责任人', 'admin.post': '行政责任人职务', 'admin.phone': '行政责任人电话',
-  'tech.name': '技术责任人', 'tech.post': '技术责任人职务', 'tech.phone': '技术责任人电话',
-  'patrol.name': '巡查责任人', 'patrol.post': '巡查责任人职务', 'patrol.phone': '巡查责任人电话',
+  name: '工程名称',
+  kind: '工程类型',
+  location: '位置',
+  orgId: '所在街道',
+  'admin.name': '行政责任人',
+  'admin.post': '行政责任人职务',
+  'admin.phone': '行政责任人电话',
+  'tech.name': '技术责任人',
+  'tech.post': '技术责任人职务',
+  'tech.phone': '技术责任人电话',
+  'patrol.name': '巡查责任人',
+  'patrol.post': '巡查责任人职务',
+  'patrol.phone': '巡查责任人电话',
 };
 
 function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: WorkInput) {
@@ -876,10 +1156,19 @@ function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: Wor
     ...person('tech', '技术责任人'),
     ...person('patrol', '巡查责任人'),
   } as {
-    name: string; kind: string; location: string | null; org_id: string;
-    admin_name: string; admin_post: string | null; admin_phone: string | null;
-    tech_name: string; tech_post: string | null; tech_phone: string | null;
-    patrol_name: string; patrol_post: string | null; patrol_phone: string | null;
+    name: string;
+    kind: string;
+    location: string | null;
+    org_id: string;
+    admin_name: string;
+    admin_post: string | null;
+    admin_phone: string | null;
+    tech_name: string;
+    tech_post: string | null;
+    tech_phone: string | null;
+    patrol_name: string;
+    patrol_post: string | null;
+    patrol_phone: string | null;
   };
 }
 
@@ -889,14 +1178,26 @@ function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: Wor
  * person given in part keeps the stored rest. Audit `flood.work.created` / `updated`
  * (phones masked) in live mode; provenance (phones masked) in historical mode.
  */
-export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSave[], origin: WriteOrigin, opts: { reason?: string | null } = {}): Promise<SaveSummary & { rows: FloodRow<'flood_work'>[] }> {
+export async function saveWorks(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly WorkSave[],
+  origin: WriteOrigin,
+  opts: { reason?: string | null } = {},
+): Promise<SaveSummary & { rows: FloodRow<'flood_work'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const existing = await t(w.tx)
+    .selectFrom('flood_work')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
+    .forUpdate()
+    .execute();
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
   const seen = new Map<string, number>();
@@ -918,10 +1219,27 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
     let merged: WorkInput = input;
     if (old) {
       const o = old;
-      const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({ name: o[`${k}_name`], post: o[`${k}_post`], phone: openPhone(o[`${k}_phone`]), ...(input[k] ?? {}) });
-      merged = { name: input.name ?? o.name, kind: input.kind ?? o.kind, location: input.location !== undefined ? input.location : o.location, orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null, admin: p('admin'), tech: p('tech'), patrol: p('patrol') };
+      const p = (k: 'admin' | 'tech' | 'patrol'): Person => ({
+        name: o[`${k}_name`],
+        post: o[`${k}_post`],
+        phone: openPhone(o[`${k}_phone`]),
+        ...(input[k] ?? {}),
+      });
+      merged = {
+        name: input.name ?? o.name,
+        kind: input.kind ?? o.kind,
+        location: input.location !== undefined ? input.location : o.location,
+        orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null,
+        admin: p('admin'),
+        tech: p('tech'),
+        patrol: p('patrol'),
+      };
     }
-    if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, old ? (streets.has(old.org_id) ? old.org_id : null) : undefined)) as string | null | undefined };
+    if (origin.mode === 'live')
+      merged = {
+        ...merged,
+        orgId: (await formStreet(ctx, w, merged.orgId, old ? (streets.has(old.org_id) ? old.org_id : null) : undefined)) as string | null | undefined,
+      };
     const values = attempt(origin, input.row, WORK_COLUMNS, errs, () => {
       const v = workValues(ctx, streets, home, merged);
       if (!old) assertInScope(ctx.actor, v.org_id);
@@ -943,7 +1261,13 @@ export async function saveWorks(ctx: Ctx, w: WriteScope, inputs: readonly WorkSa
     items.push({ row: input.row, old, values: sealWorkPhones(values, old) });
   }
   if (errs.length) return failed(errs);
-  const res = await persist(ctx, w, origin, { table: 'flood_work', entity: 'flood.work', items, view: workAudit, ...(opts.reason ? { note: { reason: opts.reason } } : {}) });
+  const res = await persist(ctx, w, origin, {
+    table: 'flood_work',
+    entity: 'flood.work',
+    items,
+    view: workAudit,
+    ...(opts.reason ? { note: { reason: opts.reason } } : {}),
+  });
   return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
 }
 
@@ -966,19 +1290,34 @@ export async function updateWork(ctx: Ctx, id: string, version: number, input: W
 export async function publishDisclosure(ctx: Ctx, input: { year?: number; publishedOn?: string; note?: string | null }) {
   const year = check.int('year', '年度', input.year, { required: true, min: 2000, max: 2100 })!;
   const publishedOn = check.date('publishedOn', '公示日期', input.publishedOn, { required: true })!;
-  if (Number(publishedOn.slice(0, 4)) !== year && Number(publishedOn.slice(0, 4)) !== year - 1) throw errors.validation('publishedOn', `公示日期应在${year - 1}年或${year}年内`);
+  if (Number(publishedOn.slice(0, 4)) !== year && Number(publishedOn.slice(0, 4)) !== year - 1)
+    throw errors.validation('publishedOn', `公示日期应在${year - 1}年或${year}年内`);
   const note = check.text('note', '说明', input.note, { max: 500 });
   return write(ctx, async ({ tx, audit }) => {
     // The flood department's by design (`floodDepartment`): the bureau publishes the list.
     const org = await floodDepartment(ctx, tx);
-    const dup = await t(tx).selectFrom('flood_disclosure').select('year').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', year).executeTakeFirst();
+    const dup = await t(tx)
+      .selectFrom('flood_disclosure')
+      .select('year')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('year', '=', year)
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('year', `${year}年度的责任人名单已公示`);
     const names = await orgNames(tx, ctx.actor.tenantId);
     const works = await t(tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', ctx.actor.tenantId).orderBy('kind').orderBy('name').execute();
     if (!works.length) throw errors.gate('NO_WORKS', '尚未登记任何水利工程及其责任人，无法公示');
     const snapshot = works.map((w) => publicWork(w, names));
-    await t(tx).insertInto('flood_disclosure').values({ tenant_id: ctx.actor.tenantId, year, org_id: org, published_on: publishedOn, note, snapshot: JSON.stringify(snapshot) }).execute();
-    await audit({ entity: 'flood.disclosure', entityId: String(year), action: 'published', orgId: org, after: { year, publishedOn, works: works.length, note } });
+    await t(tx)
+      .insertInto('flood_disclosure')
+      .values({ tenant_id: ctx.actor.tenantId, year, org_id: org, published_on: publishedOn, note, snapshot: JSON.stringify(snapshot) })
+      .execute();
+    await audit({
+      entity: 'flood.disclosure',
+      entityId: String(year),
+      action: 'published',
+      orgId: org,
+      after: { year, publishedOn, works: works.length, note },
+    });
     return { year, publishedOn, works: works.length };
   });
 }

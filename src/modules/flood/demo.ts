@@ -24,7 +24,34 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
     return new Date(a + Math.floor(rnd() * ((b - a) / 86400000 + 1)) * 86400000).toISOString().slice(0, 10);
   };
   const SURNAMES = ['陈', '李', '黄', '张', '梁', '刘', '林', '何', '吴', '罗', '郑', '谢', '周', '冯', '邓', '叶', '苏', '许', '钟', '卢'];
-  const GIVEN = ['伟', '敏', '杰', '婷', '强', '丽', '军', '芳', '斌', '华', '明', '静', '涛', '燕', '勇', '玲', '志', '红', '文', '辉', '健', '琳', '峰', '霞', '俊', '洁'];
+  const GIVEN = [
+    '伟',
+    '敏',
+    '杰',
+    '婷',
+    '强',
+    '丽',
+    '军',
+    '芳',
+    '斌',
+    '华',
+    '明',
+    '静',
+    '涛',
+    '燕',
+    '勇',
+    '玲',
+    '志',
+    '红',
+    '文',
+    '辉',
+    '健',
+    '琳',
+    '峰',
+    '霞',
+    '俊',
+    '洁',
+  ];
   const usedNames = new Set<string>();
   const person = () => {
     for (;;) {
@@ -49,7 +76,32 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
     const via = { via: 'demo' };
 
     // ── 水浸风险点: 45 registered by end-2022 (29 remediated in 2022), 3 more in 2023 ──
-    const ROADS = ['天河路', '中山大道西', '黄埔大道中', '天河北路', '体育东路', '林和西路', '广州大道北', '华观路', '岑村路', '科韵北路', '车陂路', '员村二横路', '石牌东路', '五山路', '龙口西路', '棠东路', '珠吉路', '长兴路', '元岗路', '沙太路', '长福路', '高唐路', '花城大道', '临江大道'];
+    const ROADS = [
+      '天河路',
+      '中山大道西',
+      '黄埔大道中',
+      '天河北路',
+      '体育东路',
+      '林和西路',
+      '广州大道北',
+      '华观路',
+      '岑村路',
+      '科韵北路',
+      '车陂路',
+      '员村二横路',
+      '石牌东路',
+      '五山路',
+      '龙口西路',
+      '棠东路',
+      '珠吉路',
+      '长兴路',
+      '元岗路',
+      '沙太路',
+      '长福路',
+      '高唐路',
+      '花城大道',
+      '临江大道',
+    ];
     const SPOTS = ['下穿通道', '立交桥底', '地铁站出入口', '对出路段', '与横路交界处', '小区出入口', '公交站台段', '隧道出口'];
     const MEASURES = ['新建截流沟并扩建雨水管', '改造雨水口、增设排水泵', '清疏管网并改造排水箅子', '提升路面标高、完善排水系统', '增设临时泵站并改造出水口'];
     const centers = new Map(streets.map((s) => [s.id, { lng: 113.31 + rnd() * 0.12, lat: 23.11 + rnd() * 0.12 }]));
@@ -86,31 +138,91 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
       };
     });
     const insertedPoints = await db.insertInto('flood_risk_point').values(pointRows).returningAll().execute();
-    const progress: Array<{ tenant_id: string; org_id: string; point_id: string; on_date: string; status: '整治中' | '已完成'; note: string; created_by: string }> = [];
+    const progress: Array<{
+      tenant_id: string;
+      org_id: string;
+      point_id: string;
+      on_date: string;
+      status: '整治中' | '已完成';
+      note: string;
+      created_by: string;
+    }> = [];
     for (const p of insertedPoints) {
       events.push({ entity: 'flood.risk_point', entityId: p.id, action: 'created', orgId: p.org_id, after: riskPointAudit(p), note: via });
       if (p.status === '未整治') continue;
       const started = addDays(p.registered_on, int(7, 30));
       const firstDate = p.completed_on && started > p.completed_on ? p.registered_on : started;
-      progress.push({ tenant_id: tenantId, org_id: p.org_id, point_id: p.id, on_date: firstDate, status: '整治中', note: `完成现场排查，确定整治措施：${p.measure}`, created_by: '演示数据' });
-      if (p.completed_on) progress.push({ tenant_id: tenantId, org_id: p.org_id, point_id: p.id, on_date: p.completed_on, status: '已完成', note: '整治工程完工并通过验收，经降雨检验无明显积水', created_by: '演示数据' });
-      else if (rnd() < 0.6) progress.push({ tenant_id: tenantId, org_id: p.org_id, point_id: p.id, on_date: addDays(firstDate, int(20, 90)), status: '整治中', note: '管网改造施工中，完成工程量约一半', created_by: '演示数据' });
+      progress.push({
+        tenant_id: tenantId,
+        org_id: p.org_id,
+        point_id: p.id,
+        on_date: firstDate,
+        status: '整治中',
+        note: `完成现场排查，确定整治措施：${p.measure}`,
+        created_by: '演示数据',
+      });
+      if (p.completed_on)
+        progress.push({
+          tenant_id: tenantId,
+          org_id: p.org_id,
+          point_id: p.id,
+          on_date: p.completed_on,
+          status: '已完成',
+          note: '整治工程完工并通过验收，经降雨检验无明显积水',
+          created_by: '演示数据',
+        });
+      else if (rnd() < 0.6)
+        progress.push({
+          tenant_id: tenantId,
+          org_id: p.org_id,
+          point_id: p.id,
+          on_date: addDays(firstDate, int(20, 90)),
+          status: '整治中',
+          note: '管网改造施工中，完成工程量约一半',
+          created_by: '演示数据',
+        });
     }
     await db.insertInto('flood_risk_progress').values(progress).execute();
     const lastStatus = new Map<string, string>();
     for (const pr of progress) {
-      events.push({ entity: 'flood.risk_point', entityId: pr.point_id, action: 'progressed', orgId: pr.org_id, before: { status: lastStatus.get(pr.point_id) ?? '未整治' }, after: { status: pr.status }, note: { onDate: pr.on_date, note: pr.note, via: 'demo' } });
+      events.push({
+        entity: 'flood.risk_point',
+        entityId: pr.point_id,
+        action: 'progressed',
+        orgId: pr.org_id,
+        before: { status: lastStatus.get(pr.point_id) ?? '未整治' },
+        after: { status: pr.status },
+        note: { onDate: pr.on_date, note: pr.note, via: 'demo' },
+      });
       lastStatus.set(pr.point_id, pr.status);
     }
 
     // ── 内涝治理项目 (12 completed in 2022) and 零星排水改造应急工程 (34 started in 2022) ──
-    const projects: Array<{ tenant_id: string; org_id: string; name: string; kind: '内涝治理项目' | '零星排水改造应急工程'; street_org_id: string | null; started_on: string | null; completed_on: string | null; status: string }> = [];
+    const projects: Array<{
+      tenant_id: string;
+      org_id: string;
+      name: string;
+      kind: '内涝治理项目' | '零星排水改造应急工程';
+      street_org_id: string | null;
+      started_on: string | null;
+      completed_on: string | null;
+      status: string;
+    }> = [];
     const planNames = ['天河立交', '长福路', ...ROADS.filter((r) => r !== '长福路').slice(0, 13)];
     planNames.forEach((r, i) => {
       const done2022 = i < 12;
       const started = done2022 ? dateIn('2021-09-01', '2022-05-31') : dateIn('2023-01-10', '2023-04-30');
       const completed = done2022 ? dateIn(addDays(started, 60) > '2022-01-01' ? addDays(started, 60) : '2022-01-01', '2022-12-15') : null;
-      projects.push({ tenant_id: tenantId, org_id: home, name: `${r}内涝治理项目方案编制`, kind: '内涝治理项目', street_org_id: null, started_on: started, completed_on: completed && completed <= '2022-12-31' ? completed : done2022 ? '2022-12-15' : null, status: done2022 ? '已完成' : '实施中' });
+      projects.push({
+        tenant_id: tenantId,
+        org_id: home,
+        name: `${r}内涝治理项目方案编制`,
+        kind: '内涝治理项目',
+        street_org_id: null,
+        started_on: started,
+        completed_on: completed && completed <= '2022-12-31' ? completed : done2022 ? '2022-12-15' : null,
+        status: done2022 ? '已完成' : '实施中',
+      });
     });
     const worksNames = ['高唐路智慧城地铁站', ...ROADS.flatMap((r) => SPOTS.slice(0, 2).map((s) => `${r}${s}`))];
     for (let i = 0; i < 40; i++) {
@@ -118,9 +230,19 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
       const s = pick(streets);
       const started = in2022 ? dateIn('2022-01-05', '2022-11-30') : dateIn('2023-01-05', '2023-04-30');
       const completed = in2022 ? addDays(started, int(10, 45)) : null;
-      projects.push({ tenant_id: tenantId, org_id: s.id, name: `${worksNames[i]}零星排水改造应急工程`, kind: '零星排水改造应急工程', street_org_id: s.id, started_on: started, completed_on: completed, status: completed ? '已完成' : '实施中' });
+      projects.push({
+        tenant_id: tenantId,
+        org_id: s.id,
+        name: `${worksNames[i]}零星排水改造应急工程`,
+        kind: '零星排水改造应急工程',
+        street_org_id: s.id,
+        started_on: started,
+        completed_on: completed,
+        status: completed ? '已完成' : '实施中',
+      });
     }
-    for (const p of await db.insertInto('flood_project').values(projects).returningAll().execute()) events.push({ entity: 'flood.project', entityId: p.id, action: 'created', orgId: p.org_id, after: projectAudit(p), note: via });
+    for (const p of await db.insertInto('flood_project').values(projects).returningAll().execute())
+      events.push({ entity: 'flood.project', entityId: p.id, action: 'created', orgId: p.org_id, after: projectAudit(p), note: via });
 
     // ── 抢险投入: 36 events in 2022 summing exactly to the report, 6 in spring 2023 ──
     const KINDS = ['暴雨', '强降雨', '雷雨大风', '短时强降水', '龙舟水强降雨', '台风“暹芭”外围降雨', '台风“马鞍”影响', '强对流天气'];
@@ -129,13 +251,39 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
     const ds = [...dates2022].sort();
     const weights = ds.map(() => 0.3 + rnd());
     const persons = splitExact(8640, weights);
-    const pumps = splitExact(3888, weights.map((x) => x * (0.8 + rnd() * 0.4)));
-    const vehicles = splitExact(2112, weights.map((x) => x * (0.8 + rnd() * 0.4)));
-    const deployments = ds.map((d, i) => ({ tenant_id: tenantId, org_id: home, on_date: d, event: `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日${pick(KINDS)}`, persons: persons[i]!, pumps: pumps[i]!, vehicles: vehicles[i]!, note: null }));
+    const pumps = splitExact(
+      3888,
+      weights.map((x) => x * (0.8 + rnd() * 0.4)),
+    );
+    const vehicles = splitExact(
+      2112,
+      weights.map((x) => x * (0.8 + rnd() * 0.4)),
+    );
+    const deployments = ds.map((d, i) => ({
+      tenant_id: tenantId,
+      org_id: home,
+      on_date: d,
+      event: `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日${pick(KINDS)}`,
+      persons: persons[i]!,
+      pumps: pumps[i]!,
+      vehicles: vehicles[i]!,
+      note: null,
+    }));
     const dates2023 = new Set<string>();
     while (dates2023.size < 6) dates2023.add(dateIn('2023-04-01', '2023-05-31'));
-    for (const d of [...dates2023].sort()) deployments.push({ tenant_id: tenantId, org_id: home, on_date: d, event: `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日${pick(KINDS.slice(0, 5))}`, persons: int(80, 400), pumps: int(30, 160), vehicles: int(20, 90), note: null });
-    for (const d of await db.insertInto('flood_deployment').values(deployments).returningAll().execute()) events.push({ entity: 'flood.deployment', entityId: d.id, action: 'created', orgId: d.org_id, after: deploymentAudit(d), note: via });
+    for (const d of [...dates2023].sort())
+      deployments.push({
+        tenant_id: tenantId,
+        org_id: home,
+        on_date: d,
+        event: `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日${pick(KINDS.slice(0, 5))}`,
+        persons: int(80, 400),
+        pumps: int(30, 160),
+        vehicles: int(20, 90),
+        note: null,
+      });
+    for (const d of await db.insertInto('flood_deployment').values(deployments).returningAll().execute())
+      events.push({ entity: 'flood.deployment', entityId: d.id, action: 'created', orgId: d.org_id, after: deploymentAudit(d), note: via });
 
     // ── 值班表: June 2022 and the first half of May 2023 (AB角 cadres; rescue team in three shifts) ──
     const cadres = Array.from({ length: 10 }, () => ({ name: person(), phone: phone() }));
@@ -155,25 +303,67 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
       });
     });
     // Phones are stored encrypted with their blind index (pii.ts).
-    await db.insertInto('flood_duty').values(duty.map(({ phone: p, ...x }) => {
-      const s = sealPhone(p);
-      return { ...x, phone: s.phone, phone_idx: s.idx };
-    })).execute();
+    await db
+      .insertInto('flood_duty')
+      .values(
+        duty.map(({ phone: p, ...x }) => {
+          const s = sealPhone(p);
+          return { ...x, phone: s.phone, phone_idx: s.idx };
+        }),
+      )
+      .execute();
     for (const d of days) {
-      const lines = duty.filter((x) => x.duty_date === d).map((x) => `${x.shift}${x.role} ${x.person}`).sort().join('；');
+      const lines = duty
+        .filter((x) => x.duty_date === d)
+        .map((x) => `${x.shift}${x.role} ${x.person}`)
+        .sort()
+        .join('；');
       events.push({ entity: 'flood.duty', entityId: d, action: 'scheduled', orgId: home, after: { roster: lines }, note: via });
     }
 
     // ── 抗旱防咸: a salt-tide warning in spring 2022, dispatched every day ──
-    const warning = await db.insertInto('flood_drought_warning').values({ tenant_id: tenantId, org_id: home, title: '2021-2022年枯水期咸潮预警（抗旱防咸保供水）', level: '黄色', starts_on: '2022-01-10', ends_on: '2022-03-31' }).returningAll().executeTakeFirstOrThrow();
-    events.push({ entity: 'flood.warning', entityId: warning.id, action: 'created', orgId: home, after: { title: warning.title, level: warning.level, startsOn: warning.starts_on, endsOn: warning.ends_on }, note: via });
+    const warning = await db
+      .insertInto('flood_drought_warning')
+      .values({
+        tenant_id: tenantId,
+        org_id: home,
+        title: '2021-2022年枯水期咸潮预警（抗旱防咸保供水）',
+        level: '黄色',
+        starts_on: '2022-01-10',
+        ends_on: '2022-03-31',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    events.push({
+      entity: 'flood.warning',
+      entityId: warning.id,
+      action: 'created',
+      orgId: home,
+      after: { title: warning.title, level: warning.level, startsOn: warning.starts_on, endsOn: warning.ends_on },
+      note: via,
+    });
     const dispatches = [];
     for (let d = '2022-01-10'; d <= '2022-03-31'; d = addDays(d, 1)) {
       const cl = int(120, 420);
-      dispatches.push({ tenant_id: tenantId, org_id: home, warning_id: warning.id, on_date: d, chloride_mgl: cl, content: cl > 250 ? `取水口含氯度${cl}mg/L，超过250mg/L：错峰取水，启用备用水源，加强管网压力调度` : `取水口含氯度${cl}mg/L，正常取水，24小时值班值守`, created_by: '演示数据' });
+      dispatches.push({
+        tenant_id: tenantId,
+        org_id: home,
+        warning_id: warning.id,
+        on_date: d,
+        chloride_mgl: cl,
+        content: cl > 250 ? `取水口含氯度${cl}mg/L，超过250mg/L：错峰取水，启用备用水源，加强管网压力调度` : `取水口含氯度${cl}mg/L，正常取水，24小时值班值守`,
+        created_by: '演示数据',
+      });
     }
     await db.insertInto('flood_dispatch').values(dispatches).execute();
-    for (const d of dispatches) events.push({ entity: 'flood.warning', entityId: warning.id, action: 'dispatched', orgId: home, note: { onDate: d.on_date, chlorideMgl: d.chloride_mgl, content: d.content, via: 'demo' } });
+    for (const d of dispatches)
+      events.push({
+        entity: 'flood.warning',
+        entityId: warning.id,
+        action: 'dispatched',
+        orgId: home,
+        note: { onDate: d.on_date, chlorideMgl: d.chloride_mgl, content: d.content, via: 'demo' },
+      });
 
     // ── 水利工程三个责任人, disclosed before the 2022 and 2023 flood seasons ──
     const WORKS = [
@@ -185,18 +375,45 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
     const workRows = WORKS.map((wk, i) => {
       const s = streets[(i * 5) % streets.length]!;
       return {
-        tenant_id: tenantId, org_id: s.id, name: wk.name, kind: wk.kind, location: `${s.name}辖内`,
-        admin_name: person(), admin_post: `${s.name}办事处副主任`, admin_phone: phone(),
-        tech_name: person(), tech_post: '工程师', tech_phone: phone(),
-        patrol_name: person(), patrol_post: `${wk.kind}管理员`, patrol_phone: phone(),
+        tenant_id: tenantId,
+        org_id: s.id,
+        name: wk.name,
+        kind: wk.kind,
+        location: `${s.name}辖内`,
+        admin_name: person(),
+        admin_post: `${s.name}办事处副主任`,
+        admin_phone: phone(),
+        tech_name: person(),
+        tech_post: '工程师',
+        tech_phone: phone(),
+        patrol_name: person(),
+        patrol_post: `${wk.kind}管理员`,
+        patrol_phone: phone(),
       };
     });
-    const works = await db.insertInto('flood_work').values(workRows.map((r) => sealWorkPhones(r))).returningAll().execute();
+    const works = await db
+      .insertInto('flood_work')
+      .values(workRows.map((r) => sealWorkPhones(r)))
+      .returningAll()
+      .execute();
     for (const wk of works) events.push({ entity: 'flood.work', entityId: wk.id, action: 'created', orgId: wk.org_id, after: workAudit(wk), note: via });
     const snapshot = JSON.stringify(works.map((wk) => publicWork(wk, names)));
-    for (const [year, on] of [[2022, '2022-03-25'], [2023, '2023-03-28']] as const) {
-      await db.insertInto('flood_disclosure').values({ tenant_id: tenantId, year, org_id: home, published_on: on, note: `${year}年汛前公示`, snapshot }).execute();
-      events.push({ entity: 'flood.disclosure', entityId: String(year), action: 'published', orgId: home, after: { year, publishedOn: on, works: works.length }, note: via });
+    for (const [year, on] of [
+      [2022, '2022-03-25'],
+      [2023, '2023-03-28'],
+    ] as const) {
+      await db
+        .insertInto('flood_disclosure')
+        .values({ tenant_id: tenantId, year, org_id: home, published_on: on, note: `${year}年汛前公示`, snapshot })
+        .execute();
+      events.push({
+        entity: 'flood.disclosure',
+        entityId: String(year),
+        action: 'published',
+        orgId: home,
+        after: { year, publishedOn: on, works: works.length },
+        note: via,
+      });
     }
     await w.auditMany(events);
   });

@@ -5,7 +5,17 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { errors } from '../../core/errors.js';
 import { orgNames, streetsByName } from './input.js';
 import { listAllProgress, listDeployments, listDuty, listProjects, listRiskPoints, listWorks, t } from './repository.js';
-import { saveDeployments, saveDutyDays, saveProgress, saveProjects, saveRiskPoints, saveWorks, type ProjectSave, type RiskPointSave, type WorkSave } from './commands.js';
+import {
+  saveDeployments,
+  saveDutyDays,
+  saveProgress,
+  saveProjects,
+  saveRiskPoints,
+  saveWorks,
+  type ProjectSave,
+  type RiskPointSave,
+  type WorkSave,
+} from './commands.js';
 import { deleteDutyDays, dropImportedProgress } from './undo.js';
 import { lastImport } from '../../core/persist.js';
 import { publicPhone } from './rules.js';
@@ -16,7 +26,12 @@ const WRITE = 'flood.write';
 
 /** The tenant's risk points named by 编号 (one query): the ledgers resolve codes to points. */
 async function pointsByCode(ctx: Ctx, codes: readonly string[]) {
-  const rows = await t(ctx.db).selectFrom('flood_risk_point').select(['id', 'code']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`code = ANY(${sql.val([...new Set(codes)])}::text[])`).execute();
+  const rows = await t(ctx.db)
+    .selectFrom('flood_risk_point')
+    .select(['id', 'code'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where(sql<boolean>`code = ANY(${sql.val([...new Set(codes)])}::text[])`)
+    .execute();
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -66,8 +81,20 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
         continue;
       }
       inputs.push({
-        row, code: v.code, name: v.name, orgId: s.id, lng: v.lng, lat: v.lat, riskLevel: v.riskLevel, registeredOn: v.registeredOn, measure: v.measure,
-        status: v.status, completedOn: v.completedOn, adminPerson: v.adminPerson, techPerson: v.techPerson, patrolPerson: v.patrolPerson,
+        row,
+        code: v.code,
+        name: v.name,
+        orgId: s.id,
+        lng: v.lng,
+        lat: v.lat,
+        riskLevel: v.riskLevel,
+        registeredOn: v.registeredOn,
+        measure: v.measure,
+        status: v.status,
+        completedOn: v.completedOn,
+        adminPerson: v.adminPerson,
+        techPerson: v.techPerson,
+        patrolPerson: v.patrolPerson,
       });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
@@ -77,8 +104,19 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     return (await listRiskPoints(ctx)).map((r) => ({
-      code: r.code, name: r.name, street: names.get(r.org_id) ?? '', lng: r.lng == null ? null : Number(r.lng), lat: r.lat == null ? null : Number(r.lat), riskLevel: r.risk_level,
-      registeredOn: r.registered_on, measure: r.measure, status: r.status, completedOn: r.completed_on, adminPerson: r.admin_person, techPerson: r.tech_person, patrolPerson: r.patrol_person,
+      code: r.code,
+      name: r.name,
+      street: names.get(r.org_id) ?? '',
+      lng: r.lng == null ? null : Number(r.lng),
+      lat: r.lat == null ? null : Number(r.lat),
+      riskLevel: r.risk_level,
+      registeredOn: r.registered_on,
+      measure: r.measure,
+      status: r.status,
+      completedOn: r.completed_on,
+      adminPerson: r.admin_person,
+      techPerson: r.tech_person,
+      patrolPerson: r.patrol_person,
     }));
   },
   undo: { table: 'flood_risk_point', beforeDelete: dropImportedProgress('flood-risk-points') },
@@ -105,16 +143,34 @@ export const riskPersonsLedger: LedgerDef<RiskPersonsRow> = {
   writePermission: WRITE,
   async commit(imp, rows) {
     const { ctx } = imp;
-    const points = await pointsByCode(ctx, rows.map((r) => r.value.code));
-    const missing: RowError[] = rows.filter((r) => !points.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
+    const points = await pointsByCode(
+      ctx,
+      rows.map((r) => r.value.code),
+    );
+    const missing: RowError[] = rows
+      .filter((r) => !points.has(r.value.code))
+      .map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
     if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
-    const inputs: RiskPointSave[] = rows.map(({ rowNumber: row, value: v }) => ({ row, id: points.get(v.code)!.id, adminPerson: v.adminPerson, techPerson: v.techPerson, patrolPerson: v.patrolPerson }));
+    const inputs: RiskPointSave[] = rows.map(({ rowNumber: row, value: v }) => ({
+      row,
+      id: points.get(v.code)!.id,
+      adminPerson: v.adminPerson,
+      techPerson: v.techPerson,
+      patrolPerson: v.patrolPerson,
+    }));
     const { created, updated, unchanged, errors } = await saveRiskPoints(ctx, imp.w, inputs, { mode: 'historical', imp });
     return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    return (await listRiskPoints(ctx)).map((r) => ({ code: r.code, name: r.name, street: names.get(r.org_id) ?? '', adminPerson: r.admin_person, techPerson: r.tech_person, patrolPerson: r.patrol_person }));
+    return (await listRiskPoints(ctx)).map((r) => ({
+      code: r.code,
+      name: r.name,
+      street: names.get(r.org_id) ?? '',
+      adminPerson: r.admin_person,
+      techPerson: r.tech_person,
+      patrolPerson: r.patrol_person,
+    }));
   },
   undo: { table: 'flood_risk_point' },
 };
@@ -140,8 +196,13 @@ export const riskProgressLedger: LedgerDef<RiskProgressRow> = {
   writePermission: WRITE,
   async commit(imp, rows) {
     const { ctx } = imp;
-    const points = await pointsByCode(ctx, rows.map((r) => r.value.code));
-    const missing: RowError[] = rows.filter((r) => !points.has(r.value.code)).map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号', value: r.value.code }));
+    const points = await pointsByCode(
+      ctx,
+      rows.map((r) => r.value.code),
+    );
+    const missing: RowError[] = rows
+      .filter((r) => !points.has(r.value.code))
+      .map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号', value: r.value.code }));
     if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
     const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, pointId: points.get(v.code)!.id, onDate: v.onDate, status: v.status, note: v.note }));
     const { created, updated, unchanged, errors } = await saveProgress(ctx, imp.w, inputs, { mode: 'historical', imp });
@@ -192,7 +253,14 @@ export const projectsLedger: LedgerDef<ProjectRow> = {
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    return (await listProjects(ctx)).map((p) => ({ name: p.name, kind: p.kind, street: p.street_org_id ? names.get(p.street_org_id) ?? null : null, startedOn: p.started_on, completedOn: p.completed_on, status: p.status }));
+    return (await listProjects(ctx)).map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      street: p.street_org_id ? (names.get(p.street_org_id) ?? null) : null,
+      startedOn: p.started_on,
+      completedOn: p.completed_on,
+      status: p.status,
+    }));
   },
   undo: { table: 'flood_project' },
 };
@@ -218,7 +286,14 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
   chunked: true,
   naturalKey: { header: '事件', of: (r) => `${r.onDate}|${r.event.trim()}`, describe: (r, prev) => ({ message: `与第${prev}行重复`, value: r.event }) },
   async commit(imp, rows) {
-    const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, onDate: v.onDate, event: v.event, persons: v.persons, pumps: v.pumps, vehicles: v.vehicles }));
+    const inputs = rows.map(({ rowNumber: row, value: v }) => ({
+      row,
+      onDate: v.onDate,
+      event: v.event,
+      persons: v.persons,
+      pumps: v.pumps,
+      vehicles: v.vehicles,
+    }));
     const { created, updated, unchanged, errors } = await saveDeployments(imp.ctx, imp.w, inputs, { mode: 'historical', imp });
     return { created, updated, unchanged, errors };
   },
@@ -234,7 +309,14 @@ export const dutySpec = defineLedgerSpec({
   title: '值班表',
   columns: [
     { key: 'date', header: '日期', type: 'date', required: true },
-    { key: 'shift', header: '班次', type: 'text', required: true, example: '全天', note: '全天（08:30至次日08:30）、早班、中班、夜班，或“08:00-16:00”形式的时段' },
+    {
+      key: 'shift',
+      header: '班次',
+      type: 'text',
+      required: true,
+      example: '全天',
+      note: '全天（08:30至次日08:30）、早班、中班、夜班，或“08:00-16:00”形式的时段',
+    },
     { key: 'role', header: '角色 (A角/B角)', type: 'enum', required: true, enum: ['A角', 'B角'] as const },
     { key: 'person', header: '姓名', type: 'text', required: true },
     { key: 'phone', header: '联系电话', type: 'text' },
@@ -252,13 +334,32 @@ export const dutyLedger: LedgerDef<DutyRow> = {
   readPermission: READ,
   writePermission: WRITE,
   async commit(imp, rows) {
-    const entries = rows.map((r) => ({ row: r.rowNumber, date: r.value.date, shift: r.value.shift, role: r.value.role, person: r.value.person, phone: r.value.phone }));
-    const { created, updated, unchanged, errors } = await saveDutyDays(imp.ctx, imp.w, entries, { mode: 'historical', imp }, (i) => `第${rows[i]!.rowNumber}行`);
+    const entries = rows.map((r) => ({
+      row: r.rowNumber,
+      date: r.value.date,
+      shift: r.value.shift,
+      role: r.value.role,
+      person: r.value.person,
+      phone: r.value.phone,
+    }));
+    const { created, updated, unchanged, errors } = await saveDutyDays(
+      imp.ctx,
+      imp.w,
+      entries,
+      { mode: 'historical', imp },
+      (i) => `第${rows[i]!.rowNumber}行`,
+    );
     return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
     const full = ctx.actor.permissions.has(WRITE);
-    return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({ date: d.duty_date, shift: d.shift, role: d.role, person: d.person, phone: full ? openPhone(d.phone) : publicPhone(openPhone(d.phone)) || null }));
+    return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({
+      date: d.duty_date,
+      shift: d.shift,
+      role: d.role,
+      person: d.person,
+      phone: full ? openPhone(d.phone) : publicPhone(openPhone(d.phone)) || null,
+    }));
   },
   undo: {
     table: 'flood_duty',
@@ -267,10 +368,25 @@ export const dutyLedger: LedgerDef<DutyRow> = {
     async beforeDelete(w, ctx, createdIds) {
       const tenantId = ctx.actor.tenantId;
       const last = await lastImport(w, tenantId, 'duty-roster');
-      const replaced = last ? await w.tx.selectFrom('ledger_import_row').select(['entity_id', 'row_number']).where('tenant_id', '=', tenantId).where('import_id', '=', last.id).where('action', '=', 'updated').orderBy('row_number').execute() : [];
+      const replaced = last
+        ? await w.tx
+            .selectFrom('ledger_import_row')
+            .select(['entity_id', 'row_number'])
+            .where('tenant_id', '=', tenantId)
+            .where('import_id', '=', last.id)
+            .where('action', '=', 'updated')
+            .orderBy('row_number')
+            .execute()
+        : [];
       if (replaced.length) {
-        const days = replaced.slice(0, 5).map((r) => r.entity_id).join('、');
-        throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：该次导入替换了已有的值班安排（${days}${replaced.length > 5 ? '等' : ''}），原安排无法自动恢复，请在值班表中直接调整`);
+        const days = replaced
+          .slice(0, 5)
+          .map((r) => r.entity_id)
+          .join('、');
+        throw errors.gate(
+          'IMPORT_UNDO_BLOCKED',
+          `无法撤销：该次导入替换了已有的值班安排（${days}${replaced.length > 5 ? '等' : ''}），原安排无法自动恢复，请在值班表中直接调整`,
+        );
       }
       await deleteDutyDays(w, tenantId, createdIds);
     },
@@ -308,7 +424,16 @@ export const worksLedger: LedgerDef<WorkRow> = {
     const { ctx } = imp;
     const tenantId = ctx.actor.tenantId;
     const streets = await streetsByName(ctx.db, tenantId);
-    const stored = new Map((await t(ctx.db).selectFrom('flood_work').select(['name', 'admin_phone', 'tech_phone', 'patrol_phone']).where('tenant_id', '=', tenantId).where(sql<boolean>`name = ANY(${sql.val(rows.map((r) => r.value.name))}::text[])`).execute()).map((r) => [r.name, r]));
+    const stored = new Map(
+      (
+        await t(ctx.db)
+          .selectFrom('flood_work')
+          .select(['name', 'admin_phone', 'tech_phone', 'patrol_phone'])
+          .where('tenant_id', '=', tenantId)
+          .where(sql<boolean>`name = ANY(${sql.val(rows.map((r) => r.value.name))}::text[])`)
+          .execute()
+      ).map((r) => [r.name, r]),
+    );
     // A masked phone (as exported to readers) stands for the stored one.
     const phone = (v: string | null, old: string | null | undefined) => (v && v.includes('*') ? openPhone(old) : v);
     const errors: RowError[] = [];
@@ -321,7 +446,11 @@ export const worksLedger: LedgerDef<WorkRow> = {
       }
       const old = stored.get(v.name);
       inputs.push({
-        row, name: v.name, kind: v.kind, location: v.location, orgId: s?.id ?? null,
+        row,
+        name: v.name,
+        kind: v.kind,
+        location: v.location,
+        orgId: s?.id ?? null,
         admin: { name: v.adminName, post: v.adminPost, phone: phone(v.adminPhone, old?.admin_phone) },
         tech: { name: v.techName, post: v.techPost, phone: phone(v.techPhone, old?.tech_phone) },
         patrol: { name: v.patrolName, post: v.patrolPost, phone: phone(v.patrolPhone, old?.patrol_phone) },
@@ -338,12 +467,23 @@ export const worksLedger: LedgerDef<WorkRow> = {
       const p = openPhone(stored);
       return full ? p : publicPhone(p) || null;
     };
-    const streetKind = new Set((await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
+    const streetKind = new Set(
+      (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').execute()).map((o) => o.id),
+    );
     return (await listWorks(ctx)).map((r) => ({
-      name: r.name, kind: r.kind, street: streetKind.has(r.org_id) ? names.get(r.org_id) ?? null : null, location: r.location,
-      adminName: r.admin_name, adminPost: r.admin_post, adminPhone: ph(r.admin_phone),
-      techName: r.tech_name, techPost: r.tech_post, techPhone: ph(r.tech_phone),
-      patrolName: r.patrol_name, patrolPost: r.patrol_post, patrolPhone: ph(r.patrol_phone),
+      name: r.name,
+      kind: r.kind,
+      street: streetKind.has(r.org_id) ? (names.get(r.org_id) ?? null) : null,
+      location: r.location,
+      adminName: r.admin_name,
+      adminPost: r.admin_post,
+      adminPhone: ph(r.admin_phone),
+      techName: r.tech_name,
+      techPost: r.tech_post,
+      techPhone: ph(r.tech_phone),
+      patrolName: r.patrol_name,
+      patrolPost: r.patrol_post,
+      patrolPhone: ph(r.patrol_phone),
     }));
   },
   undo: { table: 'flood_work' },

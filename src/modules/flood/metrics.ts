@@ -33,7 +33,9 @@ function deploymentSum(key: 'person_times' | 'pump_times' | 'vehicle_times', col
     definition: `日期在统计期内的抢险投入记录的${what}之和`,
     permission: PERMISSION,
     async query(q) {
-      const r = await deployments(q).select((eb) => eb.fn.coalesce(eb.fn.sum<number>(column), eb.lit(0)).as('n')).executeTakeFirst();
+      const r = await deployments(q)
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(column), eb.lit(0)).as('n'))
+        .executeTakeFirst();
       return Number(r?.n ?? 0);
     },
     drill: (q) => deploymentDrill(q, column),
@@ -72,8 +74,20 @@ function projectCount(key: string, title: string, kind: ProjectKind, dateCol: 'c
   });
 }
 
-export const plansCompleted = projectCount('flood.plans_completed', '完成内涝治理项目（方案编制）', '内涝治理项目', 'completed_on', '类型为“内涝治理项目”、完成日期在统计期内的项目数');
-export const emergencyWorks = projectCount('flood.emergency_works', '开展零星排水改造应急工程', '零星排水改造应急工程', 'started_on', '类型为“零星排水改造应急工程”、开始日期在统计期内的工程数');
+export const plansCompleted = projectCount(
+  'flood.plans_completed',
+  '完成内涝治理项目（方案编制）',
+  '内涝治理项目',
+  'completed_on',
+  '类型为“内涝治理项目”、完成日期在统计期内的项目数',
+);
+export const emergencyWorks = projectCount(
+  'flood.emergency_works',
+  '开展零星排水改造应急工程',
+  '零星排水改造应急工程',
+  'started_on',
+  '类型为“零星排水改造应急工程”、开始日期在统计期内的工程数',
+);
 
 // ── Risk points: the register as at the period's end ──
 const registered = (q: MetricQuery) => db(q).selectFrom('flood_risk_point').$call(inScope(q)).where('registered_on', '<=', q.period.to);
@@ -97,7 +111,12 @@ function pointsMetric(key: string, title: string, definition: string, base: (q: 
           'registered_on',
           'completed_on',
           'status',
-          eb.selectFrom('org').select('org.name').whereRef('org.tenant_id', '=', 'flood_risk_point.tenant_id').whereRef('org.id', '=', 'flood_risk_point.org_id').as('street'),
+          eb
+            .selectFrom('org')
+            .select('org.name')
+            .whereRef('org.tenant_id', '=', 'flood_risk_point.tenant_id')
+            .whereRef('org.id', '=', 'flood_risk_point.org_id')
+            .as('street'),
         ])
         .orderBy('code')
         .execute();
@@ -120,6 +139,11 @@ function pointsMetric(key: string, title: string, definition: string, base: (q: 
 
 export const pointsRegistered = pointsMetric('flood.risk_points.registered', '在册水浸风险点', '纳入台账日期不晚于统计期末的风险点数', registered);
 export const pointsRemediated = pointsMetric('flood.risk_points.remediated', '已完成整治的水浸风险点', '在册风险点中，完成日期不晚于统计期末的', remediated);
-export const pointsInProgress = pointsMetric('flood.risk_points.in_progress', '正在推进整治的水浸风险点', '在册风险点中，统计期末尚未完成整治的（在册数减已完成数）', notRemediated);
+export const pointsInProgress = pointsMetric(
+  'flood.risk_points.in_progress',
+  '正在推进整治的水浸风险点',
+  '在册风险点中，统计期末尚未完成整治的（在册数减已完成数）',
+  notRemediated,
+);
 
 export const floodMetrics = [personTimes, pumpTimes, vehicleTimes, plansCompleted, emergencyWorks, pointsRegistered, pointsRemediated, pointsInProgress];

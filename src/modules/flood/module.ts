@@ -8,7 +8,6 @@ import { floodMetrics } from './metrics.js';
 import { loadFloodDemo } from './demo.js';
 import { FLOOD_PII } from './pii.js';
 
-
 /** An entity whose record lives in `table`, owned by its `org_id`. */
 function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {
   return {
@@ -20,7 +19,13 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
       if (key === 'id' && !isUuid(id)) return undefined;
       if (key === 'duty_date' && !/^\d{4}-\d{2}-\d{2}$/.test(id)) return undefined;
       if (key === 'year' && !/^\d{4}$/.test(id)) return undefined;
-      const r = await db.selectFrom(table as any).select('org_id').where('tenant_id', '=', tenantId).where(key, '=', key === 'year' ? Number(id) : id).limit(1).executeTakeFirst();
+      const r = await db
+        .selectFrom(table as any)
+        .select('org_id')
+        .where('tenant_id', '=', tenantId)
+        .where(key, '=', key === 'year' ? Number(id) : id)
+        .limit(1)
+        .executeTakeFirst();
       return (r as { org_id?: string } | undefined)?.org_id;
     },
   };

@@ -20,7 +20,10 @@ export const FLOOD_PII: readonly PiiColumnDef[] = [
 export const openPhone = (stored: string | null | undefined): string | null => (!stored ? null : isEncryptedPii(stored) ? decryptPii(stored) : stored);
 
 /** The phone column and its index for a plain phone. */
-export const sealPhone = (plain: string | null | undefined): { phone: string | null; idx: string | null } => ({ phone: encryptPii(plain ?? null), idx: piiIndex(plain ?? null) });
+export const sealPhone = (plain: string | null | undefined): { phone: string | null; idx: string | null } => ({
+  phone: encryptPii(plain ?? null),
+  idx: piiIndex(plain ?? null),
+});
 
 /** The blind index of a phone, to find duty lines or works by it. */
 export const phoneIndex = (plain: string): string | null => piiIndex(plain);

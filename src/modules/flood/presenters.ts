@@ -57,7 +57,7 @@ export function presentProject(r: Row<'flood_project'>, names: Names) {
     kind: r.kind as string,
     orgId: r.org_id as string,
     orgName: names.get(r.org_id) ?? '',
-    street: r.street_org_id ? names.get(r.street_org_id) ?? null : null,
+    street: r.street_org_id ? (names.get(r.street_org_id) ?? null) : null,
     streetOrgId: r.street_org_id as string | null,
     startedOn: r.started_on as string | null,
     completedOn: r.completed_on as string | null,
@@ -71,7 +71,16 @@ export function projectAudit(r: Row<'flood_project'>) {
 }
 
 export function presentDeployment(r: Row<'flood_deployment'>) {
-  return { id: r.id as string, onDate: r.on_date as string, event: r.event as string, persons: r.persons as number, pumps: r.pumps as number, vehicles: r.vehicles as number, note: r.note as string | null, version: r.version as number };
+  return {
+    id: r.id as string,
+    onDate: r.on_date as string,
+    event: r.event as string,
+    persons: r.persons as number,
+    pumps: r.pumps as number,
+    vehicles: r.vehicles as number,
+    note: r.note as string | null,
+    version: r.version as number,
+  };
 }
 
 export function deploymentAudit(r: Row<'flood_deployment'>) {
@@ -81,15 +90,35 @@ export function deploymentAudit(r: Row<'flood_deployment'>) {
 /** A duty line; the phone is masked unless the caller may see it in full. */
 export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }) {
   const phone = openPhone(r.phone);
-  return { id: r.id as string, date: r.duty_date as string, shift: r.shift as string, role: r.role as string, person: r.person as string, phone: opts.fullPhone ? phone : publicPhone(phone) || null };
+  return {
+    id: r.id as string,
+    date: r.duty_date as string,
+    shift: r.shift as string,
+    role: r.role as string,
+    person: r.person as string,
+    phone: opts.fullPhone ? phone : publicPhone(phone) || null,
+  };
 }
 
 export function presentWarning(r: Row<'flood_drought_warning'>) {
-  return { id: r.id as string, title: r.title as string, level: r.level as string, startsOn: r.starts_on as string, endsOn: r.ends_on as string | null, version: r.version as number };
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    level: r.level as string,
+    startsOn: r.starts_on as string,
+    endsOn: r.ends_on as string | null,
+    version: r.version as number,
+  };
 }
 
 export function presentDispatch(r: Row<'flood_dispatch'>) {
-  return { id: r.id as string, onDate: r.on_date as string, chlorideMgl: r.chloride_mgl == null ? null : Number(r.chloride_mgl), content: r.content as string, createdBy: r.created_by as string };
+  return {
+    id: r.id as string,
+    onDate: r.on_date as string,
+    chlorideMgl: r.chloride_mgl == null ? null : Number(r.chloride_mgl),
+    content: r.content as string,
+    createdBy: r.created_by as string,
+  };
 }
 
 /** A water work with its three responsible persons; phones masked unless `fullPhone`. */

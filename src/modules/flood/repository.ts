@@ -32,7 +32,14 @@ export function getRiskPoint(ctx: Ctx, id: string) {
 }
 
 export function listProgress(ctx: Ctx, pointId: string) {
-  return t(ctx.db).selectFrom('flood_risk_progress').selectAll().$call(withDataScope(ctx.actor)).where('point_id', '=', pointId).orderBy('on_date').orderBy('created_at').execute();
+  return t(ctx.db)
+    .selectFrom('flood_risk_progress')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .where('point_id', '=', pointId)
+    .orderBy('on_date')
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Every progress update in scope (the 整治进度 ledger). */
@@ -121,7 +128,12 @@ export function getWork(ctx: Ctx, id: string) {
 }
 
 export function listDisclosures(ctx: Ctx) {
-  return t(ctx.db).selectFrom('flood_disclosure').select(['year', 'org_id', 'published_on', 'note', 'created_at']).$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
+  return t(ctx.db)
+    .selectFrom('flood_disclosure')
+    .select(['year', 'org_id', 'published_on', 'note', 'created_at'])
+    .$call(withDataScope(ctx.actor))
+    .orderBy('year', 'desc')
+    .execute();
 }
 
 /** The public page's data: a tenant's published list of a year, and the current works (no scope: public). */

@@ -34,11 +34,27 @@ export async function floodRoutes(root: FastifyInstance) {
   // ── 水浸风险点 ──
   app.get(
     '/flood/risk-points',
-    { schema: { tags, summary: '水浸风险点（按街道、状态、风险等级筛选）', querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })), status: Type.Optional(Type.String()), level: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 50 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '水浸风险点（按街道、状态、风险等级筛选）',
+        querystring: Type.Object({
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+          status: Type.Optional(Type.String()),
+          level: Type.Optional(Type.String()),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'flood.read');
       const names = await orgNames(ctx.db, ctx.actor.tenantId);
-      const rows = await repo.listRiskPoints(ctx, { orgId: req.query.orgId, status: req.query.status as RiskStatus, level: req.query.level as RiskLevel, q: req.query.q });
+      const rows = await repo.listRiskPoints(ctx, {
+        orgId: req.query.orgId,
+        status: req.query.status as RiskStatus,
+        level: req.query.level as RiskLevel,
+        q: req.query.q,
+      });
       return { data: rows.map((r) => p.presentRiskPoint(r, names)) };
     },
   );
@@ -70,17 +86,33 @@ export async function floodRoutes(root: FastifyInstance) {
   app.post('/flood/risk-points/:id/progress', { schema: { tags, summary: '填报整治进度', params: Id, body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.progress');
     const r = await cmd.addProgress(ctx, req.params.id, req.body as any);
-    return reply.code(201).send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
+    return reply
+      .code(201)
+      .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
   });
 
   // ── 内涝治理项目 ──
   app.get(
     '/flood/projects',
-    { schema: { tags, summary: '内涝治理项目与零星排水改造应急工程', querystring: Type.Object({ kind: Type.Optional(Type.String()), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), orgId: Type.Optional(Type.String({ format: 'uuid' })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '内涝治理项目与零星排水改造应急工程',
+        querystring: Type.Object({
+          kind: Type.Optional(Type.String()),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'flood.read');
       const names = await orgNames(ctx.db, ctx.actor.tenantId);
-      return { data: (await repo.listProjects(ctx, { kind: req.query.kind as ProjectKind, year: req.query.year, orgId: req.query.orgId })).map((r) => p.presentProject(r, names)) };
+      return {
+        data: (await repo.listProjects(ctx, { kind: req.query.kind as ProjectKind, year: req.query.year, orgId: req.query.orgId })).map((r) =>
+          p.presentProject(r, names),
+        ),
+      };
     },
   );
   app.get('/flood/projects/:id', { schema: { tags, summary: '项目', params: Id } }, async (req) => {
@@ -89,20 +121,35 @@ export async function floodRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('项目');
     return { data: { ...p.presentProject(r, await orgNames(ctx.db, ctx.actor.tenantId)), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post('/flood/projects', { schema: { tags, summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: StreetBody } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
-  });
+  app.post(
+    '/flood/projects',
+    { schema: { tags, summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: StreetBody } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      return reply
+        .code(201)
+        .send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
+    },
+  );
   app.patch('/flood/projects/:id', { schema: { tags, summary: '修改项目（带 version）', params: Id, body: StreetVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
-    return { data: p.presentProject(await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) };
+    return {
+      data: p.presentProject(
+        await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput),
+        await orgNames(ctx.db, ctx.actor.tenantId),
+      ),
+    };
   });
 
   // ── 抢险投入 ──
-  app.get('/flood/deployments', { schema: { tags, summary: '抢险投入记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => {
-    const ctx = authorize(req, 'flood.read');
-    return { data: (await repo.listDeployments(ctx, { year: req.query.year })).map(p.presentDeployment) };
-  });
+  app.get(
+    '/flood/deployments',
+    { schema: { tags, summary: '抢险投入记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      return { data: (await repo.listDeployments(ctx, { year: req.query.year })).map(p.presentDeployment) };
+    },
+  );
   app.get('/flood/deployments/:id', { schema: { tags, summary: '抢险投入记录', params: Id } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     const r = await repo.getDeployment(ctx, req.params.id);
@@ -127,7 +174,24 @@ export async function floodRoutes(root: FastifyInstance) {
   });
   app.put(
     '/flood/duty',
-    { schema: { tags, summary: '排班：以所列日期（首日至末日）的值班替换原有安排；每天须有A角和B角，同一人不得同时值两个重叠的班次', body: Type.Object({ entries: Type.Array(Type.Object({ date: Type.String(), shift: Type.String(), role: Type.String(), person: Type.String(), phone: Type.Optional(Type.Union([Type.String(), Type.Null()])) }), { maxItems: 5000 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '排班：以所列日期（首日至末日）的值班替换原有安排；每天须有A角和B角，同一人不得同时值两个重叠的班次',
+        body: Type.Object({
+          entries: Type.Array(
+            Type.Object({
+              date: Type.String(),
+              shift: Type.String(),
+              role: Type.String(),
+              person: Type.String(),
+              phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+            }),
+            { maxItems: 5000 },
+          ),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
       return { data: await cmd.saveRoster(ctx, req.body.entries as Array<DutyEntry & { phone?: string | null }>) };
@@ -144,7 +208,11 @@ export async function floodRoutes(root: FastifyInstance) {
     const w = await repo.getWarning(ctx, req.params.id);
     if (!w) throw errors.notFound('预警');
     const d = await repo.listDispatches(ctx, w.id);
-    const missing = missingDispatchDays({ startsOn: w.starts_on, endsOn: w.ends_on }, d.map((x) => x.on_date), isoDateInShanghai(new Date()));
+    const missing = missingDispatchDays(
+      { startsOn: w.starts_on, endsOn: w.ends_on },
+      d.map((x) => x.on_date),
+      isoDateInShanghai(new Date()),
+    );
     const can = ctx.actor.permissions.has('flood.write');
     return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
   });
@@ -175,13 +243,23 @@ export async function floodRoutes(root: FastifyInstance) {
       },
     };
   });
-  app.post('/flood/works', { schema: { tags, summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: OrgBody } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
-  });
+  app.post(
+    '/flood/works',
+    { schema: { tags, summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: OrgBody } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      return reply
+        .code(201)
+        .send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
+    },
+  );
   app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
-    return { data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as any), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) };
+    return {
+      data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as any), await orgNames(ctx.db, ctx.actor.tenantId), {
+        fullPhone: true,
+      }),
+    };
   });
   app.post('/flood/disclosures', { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
@@ -192,7 +270,16 @@ export async function floodRoutes(root: FastifyInstance) {
   // ── 公开：防汛责任人名单（无需登录，电话脱敏） ──
   app.get(
     '/public/flood/responsible-persons',
-    { schema: { tags: ['公示（公开）'], summary: '水利工程防汛责任人名单公示（无需登录；电话已脱敏）', querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags: ['公示（公开）'],
+        summary: '水利工程防汛责任人名单公示（无需登录；电话已脱敏）',
+        querystring: Type.Object({
+          tenant: Type.Optional(Type.String({ format: 'uuid' })),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+        }),
+      },
+    },
     async (req) => {
       const tenants = await listTenants(req.server.sys.db);
       const tenant = req.query.tenant ? tenants.find((x) => x.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
@@ -215,14 +302,20 @@ export async function floodRoutes(root: FastifyInstance) {
 function listChanges(published: p.PublicWork[], current: p.PublicWork[]) {
   const before = new Map(published.map((w) => [w.name, w]));
   const out: Array<{ work: string; change: string; now: p.PublicWork }> = [];
-  const roles = [['admin', '行政责任人'], ['tech', '技术责任人'], ['patrol', '巡查责任人']] as const;
+  const roles = [
+    ['admin', '行政责任人'],
+    ['tech', '技术责任人'],
+    ['patrol', '巡查责任人'],
+  ] as const;
   for (const w of current) {
     const b = before.get(w.name);
     if (!b) {
       out.push({ work: w.name, change: '新增工程', now: w });
       continue;
     }
-    const parts = roles.filter(([k]) => b[k].name !== w[k].name || b[k].phone !== w[k].phone).map(([k, label]) => (b[k].name !== w[k].name ? `${label}由${b[k].name}变更为${w[k].name}` : `${label}联系电话变更`));
+    const parts = roles
+      .filter(([k]) => b[k].name !== w[k].name || b[k].phone !== w[k].phone)
+      .map(([k, label]) => (b[k].name !== w[k].name ? `${label}由${b[k].name}变更为${w[k].name}` : `${label}联系电话变更`));
     if (parts.length) out.push({ work: w.name, change: parts.join('；'), now: w });
   }
   return out;

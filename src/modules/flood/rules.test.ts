@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureOnTime, missingDispatchDays, dispatchDateProblem, progressBreaches, progressError, progressProblem, publicPhone, rosterIssues, shiftInterval, type DutyEntry } from './rules.js';
+import {
+  disclosureOnTime,
+  missingDispatchDays,
+  dispatchDateProblem,
+  progressBreaches,
+  progressError,
+  progressProblem,
+  publicPhone,
+  rosterIssues,
+  shiftInterval,
+  type DutyEntry,
+} from './rules.js';
 
 const day = (date: string, extra: Partial<DutyEntry>[] = []): DutyEntry[] => [
   { date, shift: '全天', role: 'A角', person: '甲干部' },
@@ -10,19 +21,53 @@ const day = (date: string, extra: Partial<DutyEntry>[] = []): DutyEntry[] => [
 describe('duty roster rules (AB角值守, 三班倒)', () => {
   it.each<[string, DutyEntry[], Array<{ index: number; field: string; text: string }>]>([
     ['a day with an A and a B role passes', day('2022-06-01'), []],
-    ['a day without a B role is rejected on that day', [{ date: '2022-06-01', shift: '全天', role: 'A角', person: '甲' }], [{ index: 0, field: 'role', text: '2022-06-01 没有B角' }]],
+    [
+      'a day without a B role is rejected on that day',
+      [{ date: '2022-06-01', shift: '全天', role: 'A角', person: '甲' }],
+      [{ index: 0, field: 'role', text: '2022-06-01 没有B角' }],
+    ],
     ['a day without an A role is rejected', [{ date: '2022-06-01', shift: '早班', role: 'B角', person: '甲' }], [{ index: 0, field: 'role', text: '没有A角' }]],
-    ['a day with neither role (unknown role) names both', [{ date: '2022-06-01', shift: '早班', role: 'C角', person: '甲' }], [{ index: 0, field: 'role', text: '角色应为A角或B角' }, { index: 0, field: 'role', text: '没有A角和B角' }]],
-    ['one person on 全天 and 早班 the same day overlaps', day('2022-06-01', [{ person: '甲干部' }]), [{ index: 2, field: 'person', text: '甲干部 的 2022-06-01 早班 与第1条（2022-06-01 全天）时间重叠' }]],
+    [
+      'a day with neither role (unknown role) names both',
+      [{ date: '2022-06-01', shift: '早班', role: 'C角', person: '甲' }],
+      [
+        { index: 0, field: 'role', text: '角色应为A角或B角' },
+        { index: 0, field: 'role', text: '没有A角和B角' },
+      ],
+    ],
+    [
+      'one person on 全天 and 早班 the same day overlaps',
+      day('2022-06-01', [{ person: '甲干部' }]),
+      [{ index: 2, field: 'person', text: '甲干部 的 2022-06-01 早班 与第1条（2022-06-01 全天）时间重叠' }],
+    ],
     [
       '全天 runs to 08:30 next day, so the next day’s 夜班 (00:00–08:00) overlaps',
       [...day('2022-06-01'), ...day('2022-06-02'), { date: '2022-06-02', shift: '夜班', role: 'B角', person: '甲干部' }],
       [{ index: 4, field: 'person', text: '甲干部 的 2022-06-02 夜班 与第1条（2022-06-01 全天）时间重叠' }],
     ],
-    ['中班 (16–24) then next day’s 夜班 (0–8) touch but do not overlap', [...day('2022-06-01', [{ shift: '中班', person: '丁' }]), ...day('2022-06-02', [{ shift: '夜班', person: '丁' }])], []],
-    ['早班 then 中班 the same day touch but do not overlap', day('2022-06-01', [{ shift: '早班', person: '丁' }, { shift: '中班', person: '丁', role: 'B角' }]), []],
-    ['a time range 07:00-09:00 overlaps 早班 (08:00–16:00)', day('2022-06-01', [{ person: '丁' }, { shift: '07:00-09:00', person: '丁', role: 'B角' }]), [{ index: 3, field: 'person', text: '时间重叠' }]],
-    ['an unknown shift name is rejected with the allowed ones', day('2022-06-01', [{ shift: '上午班' }]), [{ index: 2, field: 'shift', text: '全天/早班/中班/夜班' }]],
+    [
+      '中班 (16–24) then next day’s 夜班 (0–8) touch but do not overlap',
+      [...day('2022-06-01', [{ shift: '中班', person: '丁' }]), ...day('2022-06-02', [{ shift: '夜班', person: '丁' }])],
+      [],
+    ],
+    [
+      '早班 then 中班 the same day touch but do not overlap',
+      day('2022-06-01', [
+        { shift: '早班', person: '丁' },
+        { shift: '中班', person: '丁', role: 'B角' },
+      ]),
+      [],
+    ],
+    [
+      'a time range 07:00-09:00 overlaps 早班 (08:00–16:00)',
+      day('2022-06-01', [{ person: '丁' }, { shift: '07:00-09:00', person: '丁', role: 'B角' }]),
+      [{ index: 3, field: 'person', text: '时间重叠' }],
+    ],
+    [
+      'an unknown shift name is rejected with the allowed ones',
+      day('2022-06-01', [{ shift: '上午班' }]),
+      [{ index: 2, field: 'shift', text: '全天/早班/中班/夜班' }],
+    ],
     ['an impossible date is rejected', [{ date: '2022-02-30', shift: '全天', role: 'A角', person: '甲' }], [{ index: 0, field: 'date', text: '日期无效' }]],
   ])('%s', (_n, entries, expected) => {
     const issues = rosterIssues(entries);
@@ -78,7 +123,12 @@ describe('risk-point progress: rule breaches (findings of an import) apart from 
     ['a step forward breaks nothing', point, { onDate: '2022-06-01', status: '已完成' }, []],
     ['a step back breaks the forward-only rule', point, { onDate: '2022-06-01', status: '未整治' }, ['flood.risk_progress_forward_only']],
     ['an update after 已完成 breaks it too', { ...point, status: '已完成' }, { onDate: '2022-06-01', status: '整治中' }, ['flood.risk_progress_forward_only']],
-    ['an update dated before registration breaks the registration rule', point, { onDate: '2022-02-01', status: '整治中' }, ['flood.risk_progress_after_registration']],
+    [
+      'an update dated before registration breaks the registration rule',
+      point,
+      { onDate: '2022-02-01', status: '整治中' },
+      ['flood.risk_progress_after_registration'],
+    ],
   ])('%s', (_n, p, u, rules) => {
     const b = progressBreaches(p, u);
     expect(b.map((x) => x.rule)).toEqual(rules);
@@ -95,7 +145,11 @@ describe('risk-point progress: rule breaches (findings of an import) apart from 
     else expect(e?.message).toContain(msg);
   });
   it('roster issues that a real roster can have carry their rule; impossible lines do not', () => {
-    const issues = rosterIssues([{ date: '2022-06-01', shift: '上午班', role: 'A角', person: '甲' }, { date: '2022-06-02', shift: '全天', role: 'A角', person: '乙' }, { date: '2022-06-02', shift: '早班', role: 'B角', person: '乙' }]);
+    const issues = rosterIssues([
+      { date: '2022-06-01', shift: '上午班', role: 'A角', person: '甲' },
+      { date: '2022-06-02', shift: '全天', role: 'A角', person: '乙' },
+      { date: '2022-06-02', shift: '早班', role: 'B角', person: '乙' },
+    ]);
     expect(issues.map((i) => [i.index, i.field, i.rule ?? null])).toEqual([
       [0, 'shift', null],
       [0, 'role', 'flood.duty_ab_roles'],

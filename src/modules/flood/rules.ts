@@ -49,7 +49,10 @@ export function progressProblem(
   if (!isIsoDate(update.onDate)) return { field: 'onDate', message: '进展日期无效' };
   if (!RISK_STATUSES.includes(update.status)) return { field: 'status', message: `整治状态应为${RISK_STATUSES.join('/')}` };
   if (!RISK_TRANSITIONS[point.status].includes(update.status)) {
-    return { field: 'status', message: point.status === '已完成' ? '该风险点已完成整治，不能再更新进度' : `整治状态不能由“${point.status}”改回“${update.status}”` };
+    return {
+      field: 'status',
+      message: point.status === '已完成' ? '该风险点已完成整治，不能再更新进度' : `整治状态不能由“${point.status}”改回“${update.status}”`,
+    };
   }
   if (update.onDate < point.registeredOn) return { field: 'onDate', message: `进展日期不能早于纳入台账日期（${point.registeredOn}）` };
   if (point.lastUpdateOn && update.onDate < point.lastUpdateOn) return { field: 'onDate', message: `进展日期不能早于上一次进展（${point.lastUpdateOn}）` };
@@ -65,7 +68,11 @@ const PROGRESS_HEADERS = { onDate: '进展日期', status: '整治状态' } as c
  * impossible date or status, a date in the future, or one before the update already
  * recorded last (the timeline is kept in date order).
  */
-export function progressError(point: { lastUpdateOn: string | null }, update: { onDate: string; status: RiskStatus }, today: string): { field: 'onDate' | 'status'; message: string } | undefined {
+export function progressError(
+  point: { lastUpdateOn: string | null },
+  update: { onDate: string; status: RiskStatus },
+  today: string,
+): { field: 'onDate' | 'status'; message: string } | undefined {
   if (!isIsoDate(update.onDate)) return { field: 'onDate', message: '进展日期无效' };
   if (!RISK_STATUSES.includes(update.status)) return { field: 'status', message: `整治状态应为${RISK_STATUSES.join('/')}` };
   if (point.lastUpdateOn && update.onDate < point.lastUpdateOn) return { field: 'onDate', message: `进展日期不能早于上一次进展（${point.lastUpdateOn}）` };
@@ -82,13 +89,19 @@ export function progressBreaches(point: { status: RiskStatus; registeredOn: stri
   if (!RISK_TRANSITIONS[point.status].includes(update.status)) {
     out.push({
       ...FLOOD_RULES.riskForward,
-      message: point.status === '已完成' ? `该风险点已完成整治，不能再更新进度（记为“${update.status}”）` : `整治状态不能由“${point.status}”改回“${update.status}”`,
+      message:
+        point.status === '已完成' ? `该风险点已完成整治，不能再更新进度（记为“${update.status}”）` : `整治状态不能由“${point.status}”改回“${update.status}”`,
       field: 'status',
       column: PROGRESS_HEADERS.status,
     });
   }
   if (isIsoDate(update.onDate) && update.onDate < point.registeredOn) {
-    out.push({ ...FLOOD_RULES.riskAfterRegistration, message: `进展日期${update.onDate}早于纳入台账日期（${point.registeredOn}）`, field: 'onDate', column: PROGRESS_HEADERS.onDate });
+    out.push({
+      ...FLOOD_RULES.riskAfterRegistration,
+      message: `进展日期${update.onDate}早于纳入台账日期（${point.registeredOn}）`,
+      field: 'onDate',
+      column: PROGRESS_HEADERS.onDate,
+    });
   }
   return out;
 }
@@ -161,7 +174,8 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
   const intervals = entries.map((e) => (isIsoDate(e.date) ? shiftInterval(e.date, e.shift) : undefined));
   entries.forEach((e, i) => {
     if (!isIsoDate(e.date)) issues.push({ index: i, field: 'date', message: '日期无效' });
-    else if (!intervals[i]) issues.push({ index: i, field: 'shift', message: `班次“${e.shift}”无效：应为${Object.keys(SHIFTS).join('/')}，或“08:00-16:00”形式的时段` });
+    else if (!intervals[i])
+      issues.push({ index: i, field: 'shift', message: `班次“${e.shift}”无效：应为${Object.keys(SHIFTS).join('/')}，或“08:00-16:00”形式的时段` });
     if (e.role !== 'A角' && e.role !== 'B角') issues.push({ index: i, field: 'role', message: '角色应为A角或B角' });
     if (!e.person?.trim()) issues.push({ index: i, field: 'person', message: '姓名不能为空' });
   });
@@ -171,10 +185,14 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
   for (const [date, idx] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
     const roles = new Set(idx.map((i) => entries[i]!.role));
     const missing = (['A角', 'B角'] as const).filter((r) => !roles.has(r));
-    if (missing.length) issues.push({ index: idx[0]!, field: 'role', message: `${date} 没有${missing.join('和')}：每天须同时安排A角和B角值守`, ...FLOOD_RULES.dutyAbRoles });
+    if (missing.length)
+      issues.push({ index: idx[0]!, field: 'role', message: `${date} 没有${missing.join('和')}：每天须同时安排A角和B角值守`, ...FLOOD_RULES.dutyAbRoles });
   }
   // Rule 3: one person, overlapping shifts (within the entries and against the context).
-  const all = [...entries.map((e, i) => ({ e, i, iv: intervals[i] })), ...(opts.context ?? []).map((e) => ({ e, i: -1, iv: isIsoDate(e.date) ? shiftInterval(e.date, e.shift) : undefined }))];
+  const all = [
+    ...entries.map((e, i) => ({ e, i, iv: intervals[i] })),
+    ...(opts.context ?? []).map((e) => ({ e, i: -1, iv: isIsoDate(e.date) ? shiftInterval(e.date, e.shift) : undefined })),
+  ];
   const byPerson = new Map<string, typeof all>();
   for (const x of all) if (x.iv && x.e.person?.trim()) byPerson.set(x.e.person.trim(), [...(byPerson.get(x.e.person.trim()) ?? []), x]);
   for (const [person, xs] of byPerson) {
@@ -186,7 +204,12 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
         // Reported on the later line (the one that created the clash); context lines are never reported.
         const [reported, other] = x.i < 0 ? [y, x] : y.i < 0 ? [x, y] : y.i > x.i ? [y, x] : [x, y];
         const otherName = other.i >= 0 ? `${describe(other.i)}（${other.e.date} ${other.e.shift}）` : `已排的 ${other.e.date} ${other.e.shift}`;
-        issues.push({ index: reported.i, field: 'person', message: `${person} 的 ${reported.e.date} ${reported.e.shift} 与${otherName}时间重叠：同一人不能同时值两个班`, ...FLOOD_RULES.dutyNoOverlap });
+        issues.push({
+          index: reported.i,
+          field: 'person',
+          message: `${person} 的 ${reported.e.date} ${reported.e.shift} 与${otherName}时间重叠：同一人不能同时值两个班`,
+          ...FLOOD_RULES.dutyNoOverlap,
+        });
       }
     }
   }

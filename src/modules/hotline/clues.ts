@@ -16,7 +16,18 @@ export interface ClueRequest {
   id: string;
   orderId: string;
   orgId: string;
-  facts: { source: '12345'; orderNo: string; receivedOn: string; demandType: string | null; title: string; content: string; location: string | null; orgId: string; orgName: string; callerPhoneMasked: string | null };
+  facts: {
+    source: '12345';
+    orderNo: string;
+    receivedOn: string;
+    demandType: string | null;
+    title: string;
+    content: string;
+    location: string | null;
+    orgId: string;
+    orgName: string;
+    callerPhoneMasked: string | null;
+  };
   reason: string;
   requestedBy: string;
   requestedAt: string;
@@ -58,7 +69,18 @@ export async function markClueRequestConsumed(ctx: Ctx, id: string, clueRef: str
     const r = await t(w.tx).selectFrom('hotline_clue_request').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
     if (!r) throw errors.notFound('线索移送请求');
     if (r.status === 'consumed') throw errors.gate('CLUE_ALREADY_CONSUMED', '该线索移送请求已处理');
-    await t(w.tx).updateTable('hotline_clue_request').set({ status: 'consumed', consumed_at: new Date(), clue_ref: clueRef.trim() }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
-    await w.audit({ entity: 'hotline.order', entityId: r.order_id, action: 'clue_consumed', orgId: r.org_id, note: { clueRequest: id, clueRef: clueRef.trim() } });
+    await t(w.tx)
+      .updateTable('hotline_clue_request')
+      .set({ status: 'consumed', consumed_at: new Date(), clue_ref: clueRef.trim() })
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', id)
+      .execute();
+    await w.audit({
+      entity: 'hotline.order',
+      entityId: r.order_id,
+      action: 'clue_consumed',
+      orgId: r.org_id,
+      note: { clueRequest: id, clueRef: clueRef.trim() },
+    });
   });
 }

@@ -61,7 +61,12 @@ export async function requestClue(ctx: Ctx, orderId: string, reason: string): Pr
     const o = await getItem({ ...ctx, db: w.tx }, 'hotline', orderId);
     if (!o) throw errors.notFound('12345工单');
     const t = w.tx.withTables<HotlineTables>();
-    const dup = await t.selectFrom('hotline_clue_request').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('order_id', '=', orderId).executeTakeFirst();
+    const dup = await t
+      .selectFrom('hotline_clue_request')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('order_id', '=', orderId)
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('orderId', '该工单已移送执法线索');
     const facts = {
       source: '12345',
@@ -78,10 +83,23 @@ export async function requestClue(ctx: Ctx, orderId: string, reason: string): Pr
     };
     const r = await t
       .insertInto('hotline_clue_request')
-      .values({ tenant_id: ctx.actor.tenantId, order_id: orderId, org_id: o.org_id, facts: JSON.stringify(facts), reason: reason.trim(), requested_by: ctx.actor.name })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        order_id: orderId,
+        org_id: o.org_id,
+        facts: JSON.stringify(facts),
+        reason: reason.trim(),
+        requested_by: ctx.actor.name,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await w.audit({ entity: 'hotline.order', entityId: orderId, action: 'clue_requested', orgId: o.org_id, note: { reason: reason.trim(), clueRequest: r.id } });
+    await w.audit({
+      entity: 'hotline.order',
+      entityId: orderId,
+      action: 'clue_requested',
+      orgId: o.org_id,
+      note: { reason: reason.trim(), clueRequest: r.id },
+    });
     return { id: r.id };
   });
 }
@@ -93,12 +111,23 @@ export async function setDistrictAverage(ctx: Ctx, year: number, avg: number, no
   const centi = Math.round(avg * 100);
   await write(ctx, async (w) => {
     const t = w.tx.withTables<HotlineTables>();
-    const before = await t.selectFrom('hotline_district_avg').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', year).executeTakeFirst();
+    const before = await t
+      .selectFrom('hotline_district_avg')
+      .selectAll()
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('year', '=', year)
+      .executeTakeFirst();
     await t
       .insertInto('hotline_district_avg')
       .values({ tenant_id: ctx.actor.tenantId, year, avg_centi: centi, note: note ?? null })
       .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ avg_centi: centi, note: note ?? null, updated_at: new Date() }))
       .execute();
-    await w.audit({ entity: 'hotline.district_avg', entityId: String(year), action: before ? 'updated' : 'created', before: before ? { avg: before.avg_centi / 100, note: before.note } : null, after: { avg: centi / 100, note: note ?? null } });
+    await w.audit({
+      entity: 'hotline.district_avg',
+      entityId: String(year),
+      action: before ? 'updated' : 'created',
+      before: before ? { avg: before.avg_centi / 100, note: before.note } : null,
+      after: { avg: centi / 100, note: note ?? null },
+    });
   });
 }

@@ -42,7 +42,12 @@ export async function loadHotlineDemo(ctx: DemoContext): Promise<void> {
   const k = demoKit(ctx.random);
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
-  const clerk = await ctx.db.selectFrom('app_user').select(['id', 'org_id']).where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst();
+  const clerk = await ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'org_id'])
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('username', '=', 'clerk')
+    .executeTakeFirst();
   const unitIds = UNITS.map(([n, w]) => [orgs.get(n)!.id, w] as const);
 
   function order(seq: number, receivedOn: string, opts: { closeBy?: string; late?: boolean; open?: boolean; satisfaction?: string | null }): LoadedItem {
@@ -72,11 +77,22 @@ export async function loadHotlineDemo(ctx: DemoContext): Promise<void> {
     let closeOn = cal.addWorkdays(receivedOn, days);
     while (opts.closeBy && closeOn > opts.closeBy && days > 1) closeOn = cal.addWorkdays(receivedOn, --days);
     const closedAt = k.at(closeOn, 14, 18);
-    return { ...base, repliedAt: new Date(closedAt.getTime() - k.int(30, 240) * 60_000), reply: '已安排现场处置并电话回复诉求人。', closedAt, satisfaction: opts.satisfaction ?? null };
+    return {
+      ...base,
+      repliedAt: new Date(closedAt.getTime() - k.int(30, 240) * 60_000),
+      reply: '已安排现场处置并电话回复诉求人。',
+      closedAt,
+      satisfaction: opts.satisfaction ?? null,
+    };
   }
 
   // 2022: 981 closed orders; of 951 rated, 815 satisfied (满意 652 + 基本满意 163) → 85.70 %.
-  const sat2022 = exactMix(ctx.random, [['满意', 652], ['基本满意', 163], ['不满意', 136], ['未评价', 30]] as const);
+  const sat2022 = exactMix(ctx.random, [
+    ['满意', 652],
+    ['基本满意', 163],
+    ['不满意', 136],
+    ['未评价', 30],
+  ] as const);
   const orders2022: LoadedItem[] = [];
   for (let i = 0; i < 981; i++) {
     const receivedOn = addDays('2022-01-01', k.int(0, 347)); // up to 14 Dec
@@ -86,7 +102,18 @@ export async function loadHotlineDemo(ctx: DemoContext): Promise<void> {
   const orders2023: LoadedItem[] = [];
   for (let i = 0; i < 250; i++) {
     const receivedOn = addDays('2023-01-03', k.int(0, 75));
-    orders2023.push(order(i + 1, receivedOn, { late: i < 6, closeBy: '2023-03-31', satisfaction: k.weighted([['满意', 70], ['基本满意', 14], ['不满意', 12], ['未评价', 4]] as const) }));
+    orders2023.push(
+      order(i + 1, receivedOn, {
+        late: i < 6,
+        closeBy: '2023-03-31',
+        satisfaction: k.weighted([
+          ['满意', 70],
+          ['基本满意', 14],
+          ['不满意', 12],
+          ['未评价', 4],
+        ] as const),
+      }),
+    );
   }
   for (let i = 0; i < 4; i++) orders2023.push(order(900 + i, addDays('2023-03-20', i * 2), { open: true }));
 

@@ -37,10 +37,19 @@ export const hotlineKind: DemandKindDef = registerDemandKind({
       .where('tenant_id', '=', actor.tenantId)
       .where('kind', '=', 'hotline')
       .where('id', '!=', item.id)
-      .where(sql<boolean>`(received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${addDays(item.receivedOn, -REPEAT_WINDOW_DAYS)}::date AND ${item.receivedOn}::date`)
+      .where(
+        sql<boolean>`(received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${addDays(item.receivedOn, -REPEAT_WINDOW_DAYS)}::date AND ${item.receivedOn}::date`,
+      )
       .execute();
     const links = earlier
-      .map((e) => ({ e, reason: repeatReason({ receivedOn: item.receivedOn, phone: item.personPhoneKey, location: item.location }, { receivedOn: e.received_on, phone: e.person_phone_idx, location: e.location }, daysBetween(e.received_on, item.receivedOn)) }))
+      .map((e) => ({
+        e,
+        reason: repeatReason(
+          { receivedOn: item.receivedOn, phone: item.personPhoneKey, location: item.location },
+          { receivedOn: e.received_on, phone: e.person_phone_idx, location: e.location },
+          daysBetween(e.received_on, item.receivedOn),
+        ),
+      }))
       .filter((x): x is { e: (typeof earlier)[number]; reason: string } => x.reason !== null);
     if (!links.length) return;
     await dm(w.tx)
@@ -48,6 +57,12 @@ export const hotlineKind: DemandKindDef = registerDemandKind({
       .values(links.map((l) => ({ tenant_id: actor.tenantId, from_id: item.id, to_id: l.e.id, reason: `疑似重复诉求：${l.reason}` })))
       .onConflict((oc) => oc.doNothing())
       .execute();
-    await w.audit({ entity: 'hotline.order', entityId: item.id, action: 'linked', orgId: item.orgId, note: { repeats: links.map((l) => l.e.id), reason: links.map((l) => l.reason).join('；') } });
+    await w.audit({
+      entity: 'hotline.order',
+      entityId: item.id,
+      action: 'linked',
+      orgId: item.orgId,
+      note: { repeats: links.map((l) => l.e.id), reason: links.map((l) => l.reason).join('；') },
+    });
   },
 });

@@ -14,7 +14,14 @@ export const hotlineOrdersSpec = defineLedgerSpec({
     { key: 'demandType', header: '诉求类型', type: 'enum', enum: HOTLINE_TYPES },
     { key: 'content', header: '诉求内容', type: 'text' },
     { key: 'unit', header: '承办单位', type: 'text', required: true, example: '排水管理科' },
-    { key: 'timeLimit', header: '办理时限', type: 'int', required: true, note: '工作日', validate: (v: number) => (v < 1 || v > 60 ? '办理时限应为1至60个工作日' : undefined) },
+    {
+      key: 'timeLimit',
+      header: '办理时限',
+      type: 'int',
+      required: true,
+      note: '工作日',
+      validate: (v: number) => (v < 1 || v > 60 ? '办理时限应为1至60个工作日' : undefined),
+    },
     { key: 'closedAt', header: '办结时间', type: 'datetime' },
     { key: 'repliedAt', header: '回复时间', type: 'datetime' },
     { key: 'satisfaction', header: '满意度', type: 'enum', enum: SATISFACTION },
@@ -71,4 +78,3 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
     }));
   },
 };
-

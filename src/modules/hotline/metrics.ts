@@ -1,6 +1,17 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
-import { countMetric, doneInPeriod, doneOnTime, drillRows, dueSoonMetric, metricCalendar, overdueMetric, rateMetric, referenceDate, runningAt } from '../demands/index.js';
+import {
+  countMetric,
+  doneInPeriod,
+  doneOnTime,
+  drillRows,
+  dueSoonMetric,
+  metricCalendar,
+  overdueMetric,
+  rateMetric,
+  referenceDate,
+  runningAt,
+} from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
 import { RATED, SATISFIED } from './rules.js';
 import type { HotlineTables } from './schema.js';
@@ -22,13 +33,15 @@ export const hotlineOnTimeRate = rateMetric({
 export const hotlineStrictOnTimeRate = rateMetric({
   key: 'hotline.strict_on_time_rate',
   title: '12345工单按时办结率（严格口径）',
-  definition: '分母为统计期内办结的工单加上统计期末（当年未结束时为今日）仍未办结且已逾期的工单，分子为按时办结的工单：逾期未办的工单计为超时，不能藏在“未办结”里',
+  definition:
+    '分母为统计期内办结的工单加上统计期末（当年未结束时为今日）仍未办结且已逾期的工单，分子为按时办结的工单：逾期未办的工单计为超时，不能藏在“未办结”里',
   def,
   base: closed,
   extra: (q) => runningAt(q, def).where('dm_item.due_on', '<', referenceDate(q)),
   numTitle: '按时办结',
   // Rows of `extra` were not closed by the reference date: late by definition.
-  judge: (r, { q }) => (r.closed_on && r.closed_on <= referenceDate(q) ? { inDen: true, inNum: doneOnTime(r, def) } : { inDen: true, inNum: false, note: '逾期未办结' }),
+  judge: (r, { q }) =>
+    r.closed_on && r.closed_on <= referenceDate(q) ? { inDen: true, inNum: doneOnTime(r, def) } : { inDen: true, inNum: false, note: '逾期未办结' },
 });
 
 export const hotlineReplyRate = rateMetric({
@@ -49,7 +62,10 @@ export const hotlineSatisfactionRate = rateMetric({
   base: closed,
   columns: [{ key: 'satisfaction', title: '满意度' }],
   numTitle: '满意或基本满意',
-  judge: (r) => ({ inDen: (RATED as readonly (string | null)[]).includes(r.satisfaction), inNum: (SATISFIED as readonly (string | null)[]).includes(r.satisfaction) }),
+  judge: (r) => ({
+    inDen: (RATED as readonly (string | null)[]).includes(r.satisfaction),
+    inNum: (SATISFIED as readonly (string | null)[]).includes(r.satisfaction),
+  }),
 });
 
 /** Each closed order's handling working days: after the 受理 date up to and including the 办结 date. */
@@ -88,7 +104,13 @@ export const hotlineAvgHandling = defineMetric({
 
 async function districtRow(q: MetricQuery) {
   const year = Number(q.period.from.slice(0, 4));
-  return q.db.withTables<HotlineTables>().selectFrom('hotline_district_avg').selectAll().where('tenant_id', '=', q.tenantId).where('year', '=', year).executeTakeFirst();
+  return q.db
+    .withTables<HotlineTables>()
+    .selectFrom('hotline_district_avg')
+    .selectAll()
+    .where('tenant_id', '=', q.tenantId)
+    .where('year', '=', year)
+    .executeTakeFirst();
 }
 
 export const hotlineDistrictAvg = defineMetric({
@@ -103,7 +125,15 @@ export const hotlineDistrictAvg = defineMetric({
   },
   async drill(q) {
     const r = await districtRow(q);
-    return { columns: [{ key: 'year', title: '年度' }, { key: 'avg', title: '全区平均（工作日）' }, { key: 'note', title: '来源说明' }], rows: r ? [{ year: r.year, avg: r.avg_centi / 100, note: r.note }] : [], total: r ? 1 : 0 };
+    return {
+      columns: [
+        { key: 'year', title: '年度' },
+        { key: 'avg', title: '全区平均（工作日）' },
+        { key: 'note', title: '来源说明' },
+      ],
+      rows: r ? [{ year: r.year, avg: r.avg_centi / 100, note: r.note }] : [],
+      total: r ? 1 : 0,
+    };
   },
 });
 

@@ -5,7 +5,16 @@ import { checkPush, handlingRule, normalizePlace, repeatReason, SIGN_RULE, timeL
 import { computeDeadline } from '../../core/calendar/index.js';
 
 const cal = createCalendar({});
-const clock = (start: string, n: number, more: Partial<ClockState> = {}): ClockState => ({ rule: handlingRule(n, true), start, pauses: [], extensions: [], restartOn: null, pausedSince: null, pauseReason: null, ...more });
+const clock = (start: string, n: number, more: Partial<ClockState> = {}): ClockState => ({
+  rule: handlingRule(n, true),
+  start,
+  pauses: [],
+  extensions: [],
+  restartOn: null,
+  pausedSince: null,
+  pauseReason: null,
+  ...more,
+});
 
 describe('12345 time limits (working days after the 受理 date, that day not counted)', () => {
   it.each([
@@ -45,7 +54,8 @@ describe('likely repeats: same place or caller within 30 days', () => {
     ['a different caller and place', { receivedOn: '', phone: '13900000000', location: '黄埔大道' }, 1, null],
   ])('%s', (_n, b, days, reason) => expect(repeatReason(a, b, days)).toBe(reason));
 
-  it('ignores too-short places (a street name alone is not a place)', () => expect(repeatReason({ ...a, location: '天河', phone: null }, { receivedOn: '', phone: null, location: '天河' }, 1)).toBeNull());
+  it('ignores too-short places (a street name alone is not a place)', () =>
+    expect(repeatReason({ ...a, location: '天河', phone: null }, { receivedOn: '', phone: null, location: '天河' }, 1)).toBeNull());
   it('folds full-width characters and punctuation', () => expect(normalizePlace('天河路（１００号）')).toBe(normalizePlace('天河路100')));
 });
 
@@ -55,5 +65,8 @@ describe('the push API checks each field', () => {
     expect(errs.map((e) => e.field)).toEqual(['orderNo', 'receivedAt', 'demandType', 'content', 'unitName', 'timeLimit']);
     expect(errs.find((e) => e.field === 'demandType')!.message).toContain('不是可选值');
   });
-  it('accepts a complete order', () => expect(checkPush({ orderNo: 'GD2022000001', receivedAt: '2022-03-01 09:00', demandType: '投诉', content: '路面积水', unitName: '排水管理科', timeLimit: 5 })).toEqual([]));
+  it('accepts a complete order', () =>
+    expect(
+      checkPush({ orderNo: 'GD2022000001', receivedAt: '2022-03-01 09:00', demandType: '投诉', content: '路面积水', unitName: '排水管理科', timeLimit: 5 }),
+    ).toEqual([]));
 });

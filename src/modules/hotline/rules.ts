@@ -93,13 +93,15 @@ export function checkPush(p: PushPayload): FieldError[] {
   const receivedAt = str(p.receivedAt);
   if (!receivedAt) errs.push({ field: 'receivedAt', message: '受理时间不能为空' });
   const type = str(p.demandType);
-  if (type && !(HOTLINE_TYPES as readonly string[]).includes(type)) errs.push({ field: 'demandType', message: `诉求类型“${type}”不是可选值（${HOTLINE_TYPES.join('/')}）` });
+  if (type && !(HOTLINE_TYPES as readonly string[]).includes(type))
+    errs.push({ field: 'demandType', message: `诉求类型“${type}”不是可选值（${HOTLINE_TYPES.join('/')}）` });
   if (type === null) errs.push({ field: 'demandType', message: '诉求类型应为文本' });
   const content = str(p.content);
   if (!content) errs.push({ field: 'content', message: '诉求内容不能为空' });
   const unit = str(p.unitName);
   if (!unit) errs.push({ field: 'unitName', message: '承办单位不能为空' });
-  if (p.timeLimit != null && p.timeLimit !== '' && !(typeof p.timeLimit === 'number' && Number.isInteger(p.timeLimit))) errs.push({ field: 'timeLimit', message: '办理时限应为整数（工作日）' });
+  if (p.timeLimit != null && p.timeLimit !== '' && !(typeof p.timeLimit === 'number' && Number.isInteger(p.timeLimit)))
+    errs.push({ field: 'timeLimit', message: '办理时限应为整数（工作日）' });
   for (const f of ['title', 'callerName', 'callerPhone', 'location'] as const) if (str(p[f]) === null) errs.push({ field: f, message: `${f}应为文本` });
   return errs;
 }

@@ -28,18 +28,41 @@ const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null
 
 type Reg = 'insp_item' | 'insp_entity' | 'insp_inspector';
 const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Record<string, unknown>; present: (r: any) => unknown }> = {
-  insp_item: { entity: 'inspections.item', label: '抽查事项', values: (b) => ({ code: text('code', b.code, '事项编码', 50), name: text('name', b.name, '事项名称'), entity_kind: text('entityKind', b.entityKind, '检查对象类别', 50), basis: opt(b.basis), method: opt(b.method) }), present: presentItem },
+  insp_item: {
+    entity: 'inspections.item',
+    label: '抽查事项',
+    values: (b) => ({
+      code: text('code', b.code, '事项编码', 50),
+      name: text('name', b.name, '事项名称'),
+      entity_kind: text('entityKind', b.entityKind, '检查对象类别', 50),
+      basis: opt(b.basis),
+      method: opt(b.method),
+    }),
+    present: presentItem,
+  },
   insp_entity: {
     entity: 'inspections.entity',
     label: '检查对象',
     values: (b) => {
       const uscc = opt(b.uscc)?.toUpperCase() ?? null;
       if (uscc && !isValidUscc(uscc)) throw errors.validation('uscc', '统一社会信用代码校验位不符，请逐位核对');
-      return { code: text('code', b.code, '对象编码', 50), name: text('name', b.name, '名称'), kind: text('kind', b.kind, '类别', 50), uscc, street: opt(b.street), address: opt(b.address) };
+      return {
+        code: text('code', b.code, '对象编码', 50),
+        name: text('name', b.name, '名称'),
+        kind: text('kind', b.kind, '类别', 50),
+        uscc,
+        street: opt(b.street),
+        address: opt(b.address),
+      };
     },
     present: presentEntity,
   },
-  insp_inspector: { entity: 'inspections.inspector', label: '执法检查人员', values: (b) => ({ code: text('code', b.code, '人员编码', 50), name: text('name', b.name, '姓名', 50), cert_no: opt(b.certNo) }), present: presentInspector },
+  insp_inspector: {
+    entity: 'inspections.inspector',
+    label: '执法检查人员',
+    values: (b) => ({ code: text('code', b.code, '人员编码', 50), name: text('name', b.name, '姓名', 50), cert_no: opt(b.certNo) }),
+    present: presentInspector,
+  },
 };
 
 /** Adds a row to one of the registers: items, entities or inspectors (audit `inspections.<x>.created`). */
@@ -49,8 +72,13 @@ export async function addToRegister(ctx: Ctx, reg: Reg, body: Record<string, unk
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
     const db = tables(w) as any;
-    if (await db.selectFrom(reg).select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', v.code).executeTakeFirst()) throw errors.duplicate('code', `编码“${v.code}”已存在`);
-    const r = await db.insertInto(reg).values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    if (await db.selectFrom(reg).select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', v.code).executeTakeFirst())
+      throw errors.duplicate('code', `编码“${v.code}”已存在`);
+    const r = await db
+      .insertInto(reg)
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: def.entity, entityId: r.id, action: 'created', orgId, after: v });
     return def.present(r);
   });
@@ -68,16 +96,31 @@ export async function addConflict(ctx: Ctx, input: { inspectorId: string; entity
     if (!ent) throw errors.validation('entityId', '检查对象不存在');
     // The conflict is kept with the inspector, whose unit must lie within the actor's scope.
     await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, ins.org_id, '执法检查人员');
-    if (await tables(w).selectFrom('insp_conflict').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('inspector_id', '=', ins.id).where('entity_id', '=', ent.id).executeTakeFirst())
+    if (
+      await tables(w)
+        .selectFrom('insp_conflict')
+        .select('id')
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('inspector_id', '=', ins.id)
+        .where('entity_id', '=', ent.id)
+        .executeTakeFirst()
+    )
       throw errors.duplicate('entityId', `${ins.name}与${ent.name}的回避关系已登记`);
-    const r = await tables(w).insertInto('insp_conflict').values({ tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason }).returningAll().executeTakeFirstOrThrow();
+    const r = await tables(w)
+      .insertInto('insp_conflict')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: 'inspections.inspector', entityId: ins.id, action: 'conflict_added', orgId: ins.org_id, note: { entity: ent.name, reason } });
     return presentConflict(r);
   });
 }
 
 /** 年度抽查计划 — an item, a sampling ratio, at least two inspectors per entity, a time window. */
-export async function createPlan(ctx: Ctx, input: { year: number; title: string; itemId: string; ratioPercent: number; perEntity?: number; windowFrom: string; windowTo: string }) {
+export async function createPlan(
+  ctx: Ctx,
+  input: { year: number; title: string; itemId: string; ratioPercent: number; perEntity?: number; windowFrom: string; windowTo: string },
+) {
   const title = text('title', input.title, '计划名称');
   const ratioBp = Math.round(Number(input.ratioPercent) * 100);
   if (!(ratioBp >= 1 && ratioBp <= 10000)) throw errors.validation('ratioPercent', '抽查比例应在0.01%至100%之间');
@@ -89,10 +132,19 @@ export async function createPlan(ctx: Ctx, input: { year: number; title: string;
   if (!Number.isInteger(input.year) || from.slice(0, 4) !== String(input.year)) throw errors.validation('year', '计划年度应与检查开始日期的年份一致');
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const item = await tables(w).selectFrom('insp_item').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.itemId).executeTakeFirst();
+    const item = await tables(w)
+      .selectFrom('insp_item')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', input.itemId)
+      .executeTakeFirst();
     if (!item) throw errors.validation('itemId', '抽查事项不存在（只能抽查已公布的随机抽查事项清单内的事项）');
     const v = { year: input.year, title, item_id: item.id, ratio_bp: ratioBp, per_entity: perEntity, window_from: from, window_to: to };
-    const r = await tables(w).insertInto('insp_plan').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returning('id').executeTakeFirstOrThrow();
+    const r = await tables(w)
+      .insertInto('insp_plan')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: 'inspections.plan', entityId: r.id, action: 'created', orgId, after: v });
     return presentPlan((await getPlan(w.tx, ctx, r.id))!);
   });
@@ -106,7 +158,12 @@ const hashOf = (result: DrawResult) => crypto.createHash('sha256').update(canoni
  * beforehand, or generated), the algorithm and the input snapshot are recorded so
  * anyone can re-run it. Creates one task per picked entity.
  */
-export async function drawPlan(ctx: Ctx, planId: string, input: { seed?: string | null; drawnOn: string }, seedSource: () => string = () => String(crypto.randomInt(0, 2 ** 31))) {
+export async function drawPlan(
+  ctx: Ctx,
+  planId: string,
+  input: { seed?: string | null; drawnOn: string },
+  seedSource: () => string = () => String(crypto.randomInt(0, 2 ** 31)),
+) {
   const drawnOn = date('drawnOn', input.drawnOn, '抽取日期');
   return write(ctx, async (w) => {
     const plan = await getPlan(w.tx, ctx, planId);
@@ -127,16 +184,57 @@ export async function drawPlan(ctx: Ctx, planId: string, input: { seed?: string 
     const result = runDraw(drawInput);
     const d = await tables(w)
       .insertInto('insp_draw')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: plan.org_id, plan_id: plan.id, seed: drawInput.seed, algorithm: DRAW_ALGORITHM, drawn_on: drawnOn, input: JSON.stringify(drawInput), result: JSON.stringify(result), result_hash: hashOf(result) })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        org_id: plan.org_id,
+        plan_id: plan.id,
+        seed: drawInput.seed,
+        algorithm: DRAW_ALGORITHM,
+        drawn_on: drawnOn,
+        input: JSON.stringify(drawInput),
+        result: JSON.stringify(result),
+        result_hash: hashOf(result),
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const tasks = await tables(w)
       .insertInto('insp_task')
-      .values(result.picks.map((p) => ({ tenant_id: ctx.actor.tenantId, org_id: plan.org_id, draw_id: d.id, plan_id: plan.id, entity_id: p.entityId, inspector_ids: JSON.stringify(p.inspectorIds) })))
+      .values(
+        result.picks.map((p) => ({
+          tenant_id: ctx.actor.tenantId,
+          org_id: plan.org_id,
+          draw_id: d.id,
+          plan_id: plan.id,
+          entity_id: p.entityId,
+          inspector_ids: JSON.stringify(p.inspectorIds),
+        })),
+      )
       .returning(['id', 'entity_id'])
       .execute();
-    await w.audit({ entity: 'inspections.plan', entityId: plan.id, action: 'drawn', orgId: plan.org_id, note: { drawId: d.id, seed: drawInput.seed, algorithm: DRAW_ALGORITHM, population: result.population, sampleSize: result.sampleSize, resultHash: d.result_hash } });
-    await w.auditMany(tasks.map((t, i) => ({ entity: 'inspections.task', entityId: t.id, action: 'created', orgId: plan.org_id, after: { entity_id: t.entity_id, inspector_ids: result.picks[i]!.inspectorIds }, note: { drawId: d.id } })));
+    await w.audit({
+      entity: 'inspections.plan',
+      entityId: plan.id,
+      action: 'drawn',
+      orgId: plan.org_id,
+      note: {
+        drawId: d.id,
+        seed: drawInput.seed,
+        algorithm: DRAW_ALGORITHM,
+        population: result.population,
+        sampleSize: result.sampleSize,
+        resultHash: d.result_hash,
+      },
+    });
+    await w.auditMany(
+      tasks.map((t, i) => ({
+        entity: 'inspections.task',
+        entityId: t.id,
+        action: 'created',
+        orgId: plan.org_id,
+        after: { entity_id: t.entity_id, inspector_ids: result.picks[i]!.inspectorIds },
+        note: { drawId: d.id },
+      })),
+    );
     return presentDraw(d);
   });
 }
@@ -149,17 +247,37 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
     const input = typeof d.input === 'string' ? JSON.parse(d.input) : d.input;
     const result = typeof d.result === 'string' ? JSON.parse(d.result) : d.result;
     // The tasks must match the recorded picks too.
-    const tasks = await tables(w).selectFrom('insp_task').select(['entity_id', 'inspector_ids']).where('tenant_id', '=', ctx.actor.tenantId).where('draw_id', '=', d.id).execute();
-    const recorded = new Map(tasks.map((t) => [t.entity_id, JSON.stringify(typeof t.inspector_ids === 'string' ? JSON.parse(t.inspector_ids) : t.inspector_ids)]));
+    const tasks = await tables(w)
+      .selectFrom('insp_task')
+      .select(['entity_id', 'inspector_ids'])
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('draw_id', '=', d.id)
+      .execute();
+    const recorded = new Map(
+      tasks.map((t) => [t.entity_id, JSON.stringify(typeof t.inspector_ids === 'string' ? JSON.parse(t.inspector_ids) : t.inspector_ids)]),
+    );
     let v = verifyDraw({ algorithm: d.algorithm, input, result });
-    if (v.ok && (hashOf(result) !== d.result_hash || tasks.length !== result.picks.length || result.picks.some((p: any) => recorded.get(p.entityId) !== JSON.stringify(p.inspectorIds))))
+    if (
+      v.ok &&
+      (hashOf(result) !== d.result_hash ||
+        tasks.length !== result.picks.length ||
+        result.picks.some((p: any) => recorded.get(p.entityId) !== JSON.stringify(p.inspectorIds)))
+    )
       v = { ok: false, message: '复核不一致：抽查任务与抽取记录不符，记录可能被改动' };
     await w.audit({ entity: 'inspections.plan', entityId: d.plan_id, action: 'verified', orgId: d.org_id, note: { drawId: d.id, ok: v.ok } });
     return { ...v, seed: d.seed, algorithm: d.algorithm, resultHash: d.result_hash };
   });
 }
 
-async function taskStep(ctx: Ctx, cal: CalendarService, id: string, version: number, verb: string, fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>, doneOn: (t: any) => string | null) {
+async function taskStep(
+  ctx: Ctx,
+  cal: CalendarService,
+  id: string,
+  version: number,
+  verb: string,
+  fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>,
+  doneOn: (t: any) => string | null,
+) {
   return write(ctx, async (w) => {
     const { before: t, row: r } = await updateVersioned(w, {
       table: 'insp_task',
@@ -172,30 +290,67 @@ async function taskStep(ctx: Ctx, cal: CalendarService, id: string, version: num
       audit: { entity: 'inspections.task', action: verb, orgId: (t) => t.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
     });
-    await cal.track(w, ctx.actor, { module: 'inspections', entity: 'inspections.task', entityId: id, orgId: t.org_id, title: PUBLICATION_RULE.label, rule: PUBLICATION_RULE, start: r.inspected_on!, doneOn: doneOn(r) });
+    await cal.track(w, ctx.actor, {
+      module: 'inspections',
+      entity: 'inspections.task',
+      entityId: id,
+      orgId: t.org_id,
+      title: PUBLICATION_RULE.label,
+      rule: PUBLICATION_RULE,
+      start: r.inspected_on!,
+      doneOn: doneOn(r),
+    });
     const names = new Map((await listInspectors(w.tx, ctx)).map((i) => [i.id, i.name]));
     return presentTask((await getTask(w.tx, ctx, id))!, names);
   });
 }
 
 /** 检查结果 — starts the 20-working-day publication term. */
-export function recordResult(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { inspectedOn: string; result: string; problems?: string | null }) {
+export function recordResult(
+  ctx: Ctx,
+  cal: CalendarService,
+  id: string,
+  version: number,
+  input: { inspectedOn: string; result: string; problems?: string | null },
+) {
   const inspectedOn = date('inspectedOn', input.inspectedOn, '检查日期');
   if (!(RESULTS as readonly string[]).includes(input.result)) throw errors.validation('result', `检查结果应为：${RESULTS.join('、')}`);
-  if (input.result !== '未发现问题' && input.result !== '未找到检查对象' && !opt(input.problems)) throw errors.validation('problems', '发现问题的，请填写问题及处理情况');
-  return taskStep(ctx, cal, id, version, 'result_recorded', (t) => {
-    if (t.inspected_on) throw errors.gate('ALREADY_RECORDED', '检查结果已登记');
-    return { inspected_on: inspectedOn, result: input.result, problems: opt(input.problems), publish_due_on: computeDeadline({ rule: PUBLICATION_RULE, start: inspectedOn }, cal.current).due };
-  }, () => null);
+  if (input.result !== '未发现问题' && input.result !== '未找到检查对象' && !opt(input.problems))
+    throw errors.validation('problems', '发现问题的，请填写问题及处理情况');
+  return taskStep(
+    ctx,
+    cal,
+    id,
+    version,
+    'result_recorded',
+    (t) => {
+      if (t.inspected_on) throw errors.gate('ALREADY_RECORDED', '检查结果已登记');
+      return {
+        inspected_on: inspectedOn,
+        result: input.result,
+        problems: opt(input.problems),
+        publish_due_on: computeDeadline({ rule: PUBLICATION_RULE, start: inspectedOn }, cal.current).due,
+      };
+    },
+    () => null,
+  );
 }
 
 /** 一公开 — the result is published (on time when within 20 working days). */
 export function publishResult(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { publishedOn: string }) {
   const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
-  return taskStep(ctx, cal, id, version, 'published', (t) => {
-    if (!t.inspected_on) throw errors.gate('RESULT_REQUIRED', '请先登记检查结果再公示');
-    if (t.published_on) throw errors.gate('ALREADY_PUBLISHED', '检查结果已公示');
-    if (publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
-    return { published_on: publishedOn };
-  }, (r) => r.published_on);
+  return taskStep(
+    ctx,
+    cal,
+    id,
+    version,
+    'published',
+    (t) => {
+      if (!t.inspected_on) throw errors.gate('RESULT_REQUIRED', '请先登记检查结果再公示');
+      if (t.published_on) throw errors.gate('ALREADY_PUBLISHED', '检查结果已公示');
+      if (publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
+      return { published_on: publishedOn };
+    },
+    (r) => r.published_on,
+  );
 }

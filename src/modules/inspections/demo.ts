@@ -5,7 +5,29 @@ import { usccCheckChar } from '../../core/ledger/validators.js';
 import type { InspectionTables } from './schema.js';
 import { createPlan, drawPlan, publishResult, recordResult } from './commands.js';
 
-const STREETS = ['五山', '员村', '车陂', '沙河', '石牌', '沙东', '天河南', '林和', '兴华', '棠下', '天园', '猎德', '冼村', '元岗', '黄村', '龙洞', '长兴', '凤凰', '前进', '珠吉', '新塘'];
+const STREETS = [
+  '五山',
+  '员村',
+  '车陂',
+  '沙河',
+  '石牌',
+  '沙东',
+  '天河南',
+  '林和',
+  '兴华',
+  '棠下',
+  '天园',
+  '猎德',
+  '冼村',
+  '元岗',
+  '黄村',
+  '龙洞',
+  '长兴',
+  '凤凰',
+  '前进',
+  '珠吉',
+  '新塘',
+];
 const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '何', '罗', '郑', '谢', '冯', '邓'];
 const GIVEN = ['伟明', '志强', '嘉豪', '晓东', '国栋', '文斌', '建新', '少华', '永健', '海涛', '锦荣', '俊杰', '卓伦', '宇航'];
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -25,19 +47,72 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     const items = await db
       .insertInto('insp_item')
       .values([
-        { tenant_id: ctx.tenantId, org_id: orgId, code: 'SJ-PS-01', name: '排水户排水行为的检查', entity_kind: '排水户', basis: '《城镇排水与污水处理条例》第五十条', method: '现场检查、书面检查' },
-        { tenant_id: ctx.tenantId, org_id: orgId, code: 'SJ-GD-01', name: '在建工地排水及黄泥水排放的检查', entity_kind: '在建工地', basis: '《城镇排水与污水处理条例》第五十条；《广州市排水管理办法》', method: '现场检查' },
-        { tenant_id: ctx.tenantId, org_id: orgId, code: 'SJ-QS-01', name: '取水单位取水行为的检查', entity_kind: '取水户', basis: '《取水许可和水资源费征收管理条例》第四十五条', method: '现场检查、书面检查' },
-        { tenant_id: ctx.tenantId, org_id: orgId, code: 'SJ-HD-01', name: '河道管理范围内建设项目的检查', entity_kind: '河道管理范围内建设项目', basis: '《中华人民共和国河道管理条例》第十一条', method: '现场检查' },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: 'SJ-PS-01',
+          name: '排水户排水行为的检查',
+          entity_kind: '排水户',
+          basis: '《城镇排水与污水处理条例》第五十条',
+          method: '现场检查、书面检查',
+        },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: 'SJ-GD-01',
+          name: '在建工地排水及黄泥水排放的检查',
+          entity_kind: '在建工地',
+          basis: '《城镇排水与污水处理条例》第五十条；《广州市排水管理办法》',
+          method: '现场检查',
+        },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: 'SJ-QS-01',
+          name: '取水单位取水行为的检查',
+          entity_kind: '取水户',
+          basis: '《取水许可和水资源费征收管理条例》第四十五条',
+          method: '现场检查、书面检查',
+        },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: 'SJ-HD-01',
+          name: '河道管理范围内建设项目的检查',
+          entity_kind: '河道管理范围内建设项目',
+          basis: '《中华人民共和国河道管理条例》第十一条',
+          method: '现场检查',
+        },
       ])
       .returningAll()
       .execute();
-    const kinds: Array<[string, number, string]> = [['排水户', 60, 'PSH'], ['在建工地', 40, 'GD'], ['取水户', 8, 'QSH'], ['河道管理范围内建设项目', 10, 'HD']];
+    const kinds: Array<[string, number, string]> = [
+      ['排水户', 60, 'PSH'],
+      ['在建工地', 40, 'GD'],
+      ['取水户', 8, 'QSH'],
+      ['河道管理范围内建设项目', 10, 'HD'],
+    ];
     const entities = kinds.flatMap(([kind, n, prefix]) =>
       Array.from({ length: n }, (_, i) => {
         const street = pick(STREETS);
-        const name = kind === '在建工地' ? `${street}片区${pick(['综合管廊', '安置房', '道路改造', '学校', '商业综合体'])}项目（${i + 1}标）` : kind === '排水户' ? `广州市${street}${pick(['餐饮', '洗车', '酒店', '物业', '食品'])}${pick(['管理', '服务', '经营'])}有限公司` : kind === '取水户' ? `${street}${pick(['游泳馆', '混凝土搅拌站', '洗涤厂'])}` : `${pick(['猎德涌', '车陂涌', '沙河涌', '深涌'])}${pick(['桥梁', '碧道', '管线穿越'])}工程（${street}段）`;
-        return { tenant_id: ctx.tenantId, org_id: orgId, code: `${prefix}-${String(i + 1).padStart(3, '0')}`, name, kind, uscc: kind === '在建工地' || kind === '河道管理范围内建设项目' ? null : uscc(), street: `${street}街道`, address: `天河区${street}街道` };
+        const name =
+          kind === '在建工地'
+            ? `${street}片区${pick(['综合管廊', '安置房', '道路改造', '学校', '商业综合体'])}项目（${i + 1}标）`
+            : kind === '排水户'
+              ? `广州市${street}${pick(['餐饮', '洗车', '酒店', '物业', '食品'])}${pick(['管理', '服务', '经营'])}有限公司`
+              : kind === '取水户'
+                ? `${street}${pick(['游泳馆', '混凝土搅拌站', '洗涤厂'])}`
+                : `${pick(['猎德涌', '车陂涌', '沙河涌', '深涌'])}${pick(['桥梁', '碧道', '管线穿越'])}工程（${street}段）`;
+        return {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: `${prefix}-${String(i + 1).padStart(3, '0')}`,
+          name,
+          kind,
+          uscc: kind === '在建工地' || kind === '河道管理范围内建设项目' ? null : uscc(),
+          street: `${street}街道`,
+          address: `天河区${street}街道`,
+        };
       }),
     );
     const ents = await db.insertInto('insp_entity').values(entities).returningAll().execute();
@@ -45,15 +120,50 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     while (names.size < 14) names.add(pick(SURNAMES) + pick(GIVEN));
     const ins = await db
       .insertInto('insp_inspector')
-      .values([...names].map((name, i) => ({ tenant_id: ctx.tenantId, org_id: orgId, code: `ZF-${String(i + 1).padStart(2, '0')}`, name, cert_no: `44010622${String(1000 + i * 37).padStart(6, '0')}` })))
+      .values(
+        [...names].map((name, i) => ({
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: `ZF-${String(i + 1).padStart(2, '0')}`,
+          name,
+          cert_no: `44010622${String(1000 + i * 37).padStart(6, '0')}`,
+        })),
+      )
       .returningAll()
       .execute();
-    const conflicts = Array.from({ length: 6 }, (_, i) => ({ tenant_id: ctx.tenantId, org_id: orgId, inspector_id: ins[i * 2]!.id, entity_id: ents[i * 9]!.id, reason: pick(['近亲属在该单位任职', '曾在该单位任职未满三年', '与该单位存在经济往来']) }));
+    const conflicts = Array.from({ length: 6 }, (_, i) => ({
+      tenant_id: ctx.tenantId,
+      org_id: orgId,
+      inspector_id: ins[i * 2]!.id,
+      entity_id: ents[i * 9]!.id,
+      reason: pick(['近亲属在该单位任职', '曾在该单位任职未满三年', '与该单位存在经济往来']),
+    }));
     await db.insertInto('insp_conflict').values(conflicts).execute();
     await w.auditMany([
-      ...items.map((r) => ({ entity: 'inspections.item', entityId: r.id, action: 'created', orgId, after: { code: r.code, name: r.name }, note: { via: 'demo' } })),
-      ...ents.map((r) => ({ entity: 'inspections.entity', entityId: r.id, action: 'created', orgId, after: { code: r.code, name: r.name, kind: r.kind }, note: { via: 'demo' } })),
-      ...ins.map((r) => ({ entity: 'inspections.inspector', entityId: r.id, action: 'created', orgId, after: { code: r.code, name: r.name }, note: { via: 'demo' } })),
+      ...items.map((r) => ({
+        entity: 'inspections.item',
+        entityId: r.id,
+        action: 'created',
+        orgId,
+        after: { code: r.code, name: r.name },
+        note: { via: 'demo' },
+      })),
+      ...ents.map((r) => ({
+        entity: 'inspections.entity',
+        entityId: r.id,
+        action: 'created',
+        orgId,
+        after: { code: r.code, name: r.name, kind: r.kind },
+        note: { via: 'demo' },
+      })),
+      ...ins.map((r) => ({
+        entity: 'inspections.inspector',
+        entityId: r.id,
+        action: 'created',
+        orgId,
+        after: { code: r.code, name: r.name },
+        note: { via: 'demo' },
+      })),
     ]);
     return { items };
   });
@@ -69,11 +179,21 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     const seed = String(Math.floor(rnd() * 1e8));
     const draw = await drawPlan(c, plan.id, { seed, drawnOn });
     if (!inspect) continue;
-    const rows = await ctx.db.withTables<InspectionTables>().selectFrom('insp_task').select(['id', 'version']).where('tenant_id', '=', ctx.tenantId).where('draw_id', '=', draw.id).execute();
+    const rows = await ctx.db
+      .withTables<InspectionTables>()
+      .selectFrom('insp_task')
+      .select(['id', 'version'])
+      .where('tenant_id', '=', ctx.tenantId)
+      .where('draw_id', '=', draw.id)
+      .execute();
     for (const t of rows) {
       const inspectedOn = cal.current.addWorkdays(from, 5 + Math.floor(rnd() * 30));
       const problem = rnd() < 0.2;
-      const r = await recordResult(c, cal, t.id, t.version, { inspectedOn, result: problem ? '发现问题已责令整改' : '未发现问题', problems: problem ? '雨污管道混接，已责令限期整改' : null });
+      const r = await recordResult(c, cal, t.id, t.version, {
+        inspectedOn,
+        result: problem ? '发现问题已责令整改' : '未发现问题',
+        problems: problem ? '雨污管道混接，已责令限期整改' : null,
+      });
       await publishResult(c, cal, t.id, r.version, { publishedOn: cal.current.addWorkdays(inspectedOn, 3 + Math.floor(rnd() * 10)) });
       tasks++;
     }

@@ -23,7 +23,10 @@ describe('the random draw', () => {
 
   it('never assigns fewer than two inspectors or an excluded one, over many seeds', () => {
     // Every inspector but two conflicts with entity e7: the draw must use exactly those two for it.
-    const conflicts = inspectors.slice(2).map((i) => ({ inspectorId: i.id, entityId: 'e7' })).concat([{ inspectorId: 'i0', entityId: 'e3' }]);
+    const conflicts = inspectors
+      .slice(2)
+      .map((i) => ({ inspectorId: i.id, entityId: 'e7' }))
+      .concat([{ inspectorId: 'i0', entityId: 'e3' }]);
     const blocked = new Set(conflicts.map((c) => `${c.inspectorId}|${c.entityId}`));
     let sawE7 = false;
     for (let s = 0; s < 300; s++) {

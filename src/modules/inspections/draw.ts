@@ -17,7 +17,8 @@ import { errors } from '../../core/errors.js';
 export const DRAW_ALGORITHM = 'mulberry32-fisher-yates/v1';
 /** At least two inspectors per inspected entity (双随机 rule; 行政处罚法 art. 42 by analogy). */
 export const MIN_INSPECTORS = 2;
-export const DRAW_SOURCE = '国办发〔2015〕58号《关于推广随机抽查规范事中事后监管的通知》：随机抽取检查对象，随机选派执法检查人员；国办发〔2019〕5号：抽查结果20个工作日内公示';
+export const DRAW_SOURCE =
+  '国办发〔2015〕58号《关于推广随机抽查规范事中事后监管的通知》：随机抽取检查对象，随机选派执法检查人员；国办发〔2019〕5号：抽查结果20个工作日内公示';
 
 export interface DrawInput {
   seed: string;
@@ -49,7 +50,8 @@ export function seedHash(seed: string): number {
   return h >>> 0;
 }
 
-const byCode = <T extends { code: string; id: string }>(xs: ReadonlyArray<T>) => [...xs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
+const byCode = <T extends { code: string; id: string }>(xs: ReadonlyArray<T>) =>
+  [...xs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
 
 /** Takes `k` items by a partial Fisher–Yates shuffle driven by `rnd`. */
 function take<T>(xs: readonly T[], k: number, rnd: () => number): T[] {
@@ -67,7 +69,8 @@ export const sampleSize = (n: number, ratioBp: number) => (n === 0 ? 0 : Math.ma
 export function runDraw(input: DrawInput): DrawResult {
   if (!input.seed?.trim()) throw errors.validation('seed', '随机种子不能为空');
   if (!Number.isInteger(input.ratioBp) || input.ratioBp < 1 || input.ratioBp > 10000) throw errors.validation('ratioBp', '抽查比例应在0.01%至100%之间');
-  if (!Number.isInteger(input.perEntity) || input.perEntity < MIN_INSPECTORS) throw errors.validation('perEntity', `每个检查对象至少随机选派${MIN_INSPECTORS}名执法检查人员`);
+  if (!Number.isInteger(input.perEntity) || input.perEntity < MIN_INSPECTORS)
+    throw errors.validation('perEntity', `每个检查对象至少随机选派${MIN_INSPECTORS}名执法检查人员`);
   const rnd = seededRandom(seedHash(input.seed));
   const entities = byCode(input.entities);
   const inspectors = byCode(input.inspectors);
@@ -77,7 +80,10 @@ export function runDraw(input: DrawInput): DrawResult {
   const picks = picked.map((e) => {
     const eligible = inspectors.filter((i) => !blocked.has(`${i.id}|${e.id}`));
     if (eligible.length < input.perEntity)
-      throw errors.gate('INSUFFICIENT_INSPECTORS', `检查对象“${e.code}”回避后可选执法检查人员只有${eligible.length}名，不足${input.perEntity}名，请补充执法检查人员名录`);
+      throw errors.gate(
+        'INSUFFICIENT_INSPECTORS',
+        `检查对象“${e.code}”回避后可选执法检查人员只有${eligible.length}名，不足${input.perEntity}名，请补充执法检查人员名录`,
+      );
     return { entityId: e.id, inspectorIds: take(eligible, input.perEntity, rnd).map((i) => i.id) };
   });
   return { algorithm: DRAW_ALGORITHM, seed: input.seed, population: entities.length, sampleSize: k, picks };

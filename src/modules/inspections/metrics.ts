@@ -17,7 +17,8 @@ const columns = [
   { key: 'publish_due_on', title: '公示期限' },
   { key: 'published_on', title: '公示日期' },
 ];
-const rows = (q: MetricQuery) => done(q).select(['k.id', 'e.name as entity_name', 'k.inspected_on', 'k.result', 'k.publish_due_on', 'k.published_on']).orderBy('k.inspected_on').execute();
+const rows = (q: MetricQuery) =>
+  done(q).select(['k.id', 'e.name as entity_name', 'k.inspected_on', 'k.result', 'k.publish_due_on', 'k.published_on']).orderBy('k.inspected_on').execute();
 
 export const inspectionMetrics: MetricDef[] = [
   defineMetric({
@@ -43,7 +44,11 @@ export const inspectionMetrics: MetricDef[] = [
     },
     async drill(q) {
       const r = await rows(q);
-      return { columns: [...columns, { key: 'on_time', title: '按时公示' }], rows: r.map((x) => ({ ...x, on_time: x.published_on && x.publish_due_on && x.published_on <= x.publish_due_on ? '是' : '否' })), total: r.length };
+      return {
+        columns: [...columns, { key: 'on_time', title: '按时公示' }],
+        rows: r.map((x) => ({ ...x, on_time: x.published_on && x.publish_due_on && x.published_on <= x.publish_due_on ? '是' : '否' })),
+        total: r.length,
+      };
     },
   }),
 ];

@@ -9,7 +9,12 @@ export const inspectionPermissions = {
   'inspections.manage': { label: '维护抽查名录、计划与抽取', roles: ['admin', 'enforcement', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const entity = (label: string, table: string, write = 'inspections.manage') => ({ label, readPermission: 'inspections.read', writePermission: write, ...ownedRows(table) });
+const entity = (label: string, table: string, write = 'inspections.manage') => ({
+  label,
+  readPermission: 'inspections.read',
+  writePermission: write,
+  ...ownedRows(table),
+});
 
 /**
  * 双随机、一公开 — the random-inspection item list, the registers of entities and

@@ -2,7 +2,17 @@ type Row = Record<string, any>;
 const json = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export const presentItem = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, entityKind: r.entity_kind, basis: r.basis, method: r.method });
-export const presentEntity = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, kind: r.kind, uscc: r.uscc, street: r.street, address: r.address, active: r.active });
+export const presentEntity = (r: Row) => ({
+  id: r.id,
+  orgId: r.org_id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  uscc: r.uscc,
+  street: r.street,
+  address: r.address,
+  active: r.active,
+});
 export const presentInspector = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
 export const presentConflict = (r: Row) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
 export const presentPlan = (r: Row) => ({
@@ -21,7 +31,16 @@ export const presentPlan = (r: Row) => ({
   drawnOn: (r.drawn_on ?? null) as string | null,
   version: r.version as number,
 });
-export const presentDraw = (r: Row) => ({ id: r.id, planId: r.plan_id, seed: r.seed, algorithm: r.algorithm, drawnOn: r.drawn_on, resultHash: r.result_hash, population: json(r.result).population, sampleSize: json(r.result).sampleSize });
+export const presentDraw = (r: Row) => ({
+  id: r.id,
+  planId: r.plan_id,
+  seed: r.seed,
+  algorithm: r.algorithm,
+  drawnOn: r.drawn_on,
+  resultHash: r.result_hash,
+  population: json(r.result).population,
+  sampleSize: json(r.result).sampleSize,
+});
 export const presentTask = (r: Row, names: Map<string, string> = new Map()) => {
   const ids = json(r.inspector_ids) as string[];
   return {

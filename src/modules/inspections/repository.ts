@@ -8,8 +8,15 @@ const t = (db: Kysely<KernelDB>) => db.withTables<InspectionTables>();
 
 export const listItems = (ctx: Ctx) => t(ctx.db).selectFrom('insp_item').selectAll().$call(withDataScope(ctx.actor)).orderBy('code').execute();
 export const listEntities = (db: Kysely<KernelDB>, ctx: Ctx, kind?: string) =>
-  t(db).selectFrom('insp_entity').selectAll().$call(withDataScope(ctx.actor)).$if(!!kind, (q) => q.where('kind', '=', kind!)).orderBy('code').execute();
-export const listInspectors = (db: Kysely<KernelDB>, ctx: Ctx) => t(db).selectFrom('insp_inspector').selectAll().$call(withDataScope(ctx.actor)).orderBy('code').execute();
+  t(db)
+    .selectFrom('insp_entity')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!kind, (q) => q.where('kind', '=', kind!))
+    .orderBy('code')
+    .execute();
+export const listInspectors = (db: Kysely<KernelDB>, ctx: Ctx) =>
+  t(db).selectFrom('insp_inspector').selectAll().$call(withDataScope(ctx.actor)).orderBy('code').execute();
 export const listConflicts = (db: Kysely<KernelDB>, ctx: Ctx) => t(db).selectFrom('insp_conflict').selectAll().$call(withDataScope(ctx.actor)).execute();
 
 export const listPlans = (ctx: Ctx, year?: number) =>
@@ -35,8 +42,10 @@ export const getPlan = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
     .where('p.id', '=', id)
     .executeTakeFirst();
 
-export const getDrawOfPlan = (db: Kysely<KernelDB>, ctx: Ctx, planId: string) => t(db).selectFrom('insp_draw').selectAll().$call(withDataScope(ctx.actor)).where('plan_id', '=', planId).executeTakeFirst();
-export const getDraw = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => t(db).selectFrom('insp_draw').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+export const getDrawOfPlan = (db: Kysely<KernelDB>, ctx: Ctx, planId: string) =>
+  t(db).selectFrom('insp_draw').selectAll().$call(withDataScope(ctx.actor)).where('plan_id', '=', planId).executeTakeFirst();
+export const getDraw = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
+  t(db).selectFrom('insp_draw').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
 export const tasksQuery = (db: Kysely<KernelDB>, ctx: Ctx) =>
   t(db)

@@ -18,11 +18,17 @@ export async function inspectionRoutes(root: FastifyInstance) {
   const tags = ['双随机、一公开'];
   const cal = () => root.sys.calendar;
 
-  app.get('/inspections/items', { schema: { tags, summary: '随机抽查事项清单' } }, async (req) => ({ data: (await listItems(authorize(req, 'inspections.read'))).map(presentItem) }));
-  app.get('/inspections/entities', { schema: { tags, summary: '检查对象名录', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 50 })) }) } }, async (req) => {
-    const ctx = authorize(req, 'inspections.read');
-    return { data: (await listEntities(ctx.db, ctx, req.query.kind)).map(presentEntity) };
-  });
+  app.get('/inspections/items', { schema: { tags, summary: '随机抽查事项清单' } }, async (req) => ({
+    data: (await listItems(authorize(req, 'inspections.read'))).map(presentItem),
+  }));
+  app.get(
+    '/inspections/entities',
+    { schema: { tags, summary: '检查对象名录', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 50 })) }) } },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      return { data: (await listEntities(ctx.db, ctx, req.query.kind)).map(presentEntity) };
+    },
+  );
   app.get('/inspections/inspectors', { schema: { tags, summary: '执法检查人员名录' } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listInspectors(ctx.db, ctx)).map(presentInspector) };
@@ -31,21 +37,51 @@ export async function inspectionRoutes(root: FastifyInstance) {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listConflicts(ctx.db, ctx)).map(presentConflict) };
   });
-  for (const [path, reg] of [['items', 'insp_item'], ['entities', 'insp_entity'], ['inspectors', 'insp_inspector']] as const) {
+  for (const [path, reg] of [
+    ['items', 'insp_item'],
+    ['entities', 'insp_entity'],
+    ['inspectors', 'insp_inspector'],
+  ] as const) {
     app.post(`/inspections/${path}`, { schema: { tags, summary: '登记（事项、检查对象、执法检查人员）', body: Any } }, async (req, reply) =>
       reply.code(201).send({ data: await cmd.addToRegister(authorize(req, 'inspections.manage'), reg, req.body) }),
     );
   }
-  app.post('/inspections/conflicts', { schema: { tags, summary: '登记回避关系', body: Type.Object({ inspectorId: Type.String({ format: 'uuid' }), entityId: Type.String({ format: 'uuid' }), reason: Type.String({ maxLength: 500 }) }) } }, async (req, reply) =>
-    reply.code(201).send({ data: await cmd.addConflict(authorize(req, 'inspections.manage'), req.body) }),
+  app.post(
+    '/inspections/conflicts',
+    {
+      schema: {
+        tags,
+        summary: '登记回避关系',
+        body: Type.Object({ inspectorId: Type.String({ format: 'uuid' }), entityId: Type.String({ format: 'uuid' }), reason: Type.String({ maxLength: 500 }) }),
+      },
+    },
+    async (req, reply) => reply.code(201).send({ data: await cmd.addConflict(authorize(req, 'inspections.manage'), req.body) }),
   );
 
-  app.get('/inspections/plans', { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } }, async (req) => ({
-    data: (await listPlans(authorize(req, 'inspections.read'), req.query.year)).map(presentPlan),
-  }));
+  app.get(
+    '/inspections/plans',
+    { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    async (req) => ({
+      data: (await listPlans(authorize(req, 'inspections.read'), req.query.year)).map(presentPlan),
+    }),
+  );
   app.post(
     '/inspections/plans',
-    { schema: { tags, summary: '新建抽查计划', body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), title: Type.String({ maxLength: 200 }), itemId: Type.String({ format: 'uuid' }), ratioPercent: Type.Number(), perEntity: Type.Optional(Type.Integer()), windowFrom: IsoDate, windowTo: IsoDate }) } },
+    {
+      schema: {
+        tags,
+        summary: '新建抽查计划',
+        body: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          title: Type.String({ maxLength: 200 }),
+          itemId: Type.String({ format: 'uuid' }),
+          ratioPercent: Type.Number(),
+          perEntity: Type.Optional(Type.Integer()),
+          windowFrom: IsoDate,
+          windowTo: IsoDate,
+        }),
+      },
+    },
     async (req, reply) => reply.code(201).send({ data: await cmd.createPlan(authorize(req, 'inspections.manage'), req.body) }),
   );
   app.get('/inspections/plans/:id', { schema: { tags, summary: '抽查计划、抽取记录与抽查任务', params: Id } }, async (req) => {
@@ -55,22 +91,58 @@ export async function inspectionRoutes(root: FastifyInstance) {
     const d = await getDrawOfPlan(ctx.db, ctx, p.id);
     const names = new Map((await listInspectors(ctx.db, ctx)).map((i) => [i.id, i.name]));
     const tasks = d ? await tasksQuery(ctx.db, ctx).where('k.draw_id', '=', d.id).orderBy('e.code').execute() : [];
-    return { data: { plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }), draw: d ? presentDraw(d) : null, tasks: tasks.map((t) => presentTask(t, names)), algorithm: DRAW_ALGORITHM, source: DRAW_SOURCE, results: RESULTS } };
+    return {
+      data: {
+        plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }),
+        draw: d ? presentDraw(d) : null,
+        tasks: tasks.map((t) => presentTask(t, names)),
+        algorithm: DRAW_ALGORITHM,
+        source: DRAW_SOURCE,
+        results: RESULTS,
+      },
+    };
   });
-  app.post('/inspections/plans/:id/draw', { schema: { tags, summary: '随机抽取（记录种子与算法）', params: Id, body: Type.Object({ seed: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), drawnOn: IsoDate }) } }, async (req, reply) =>
-    reply.code(201).send({ data: await cmd.drawPlan(authorize(req, 'inspections.manage'), req.params.id, req.body) }),
+  app.post(
+    '/inspections/plans/:id/draw',
+    {
+      schema: {
+        tags,
+        summary: '随机抽取（记录种子与算法）',
+        params: Id,
+        body: Type.Object({ seed: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), drawnOn: IsoDate }),
+      },
+    },
+    async (req, reply) => reply.code(201).send({ data: await cmd.drawPlan(authorize(req, 'inspections.manage'), req.params.id, req.body) }),
   );
-  app.post('/inspections/draws/:id/verify', { schema: { tags, summary: '以记录的种子重新抽取并比对', params: Id } }, async (req) => ({ data: await cmd.verifyRecordedDraw(authorize(req, 'inspections.read'), req.params.id) }));
+  app.post('/inspections/draws/:id/verify', { schema: { tags, summary: '以记录的种子重新抽取并比对', params: Id } }, async (req) => ({
+    data: await cmd.verifyRecordedDraw(authorize(req, 'inspections.read'), req.params.id),
+  }));
   app.post(
     '/inspections/tasks/:id/result',
-    { schema: { tags, summary: '登记检查结果', params: Id, body: Type.Object({ inspectedOn: IsoDate, result: Type.String({ maxLength: 50 }), problems: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])), version: Type.Integer() }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记检查结果',
+        params: Id,
+        body: Type.Object({
+          inspectedOn: IsoDate,
+          result: Type.String({ maxLength: 50 }),
+          problems: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
+          version: Type.Integer(),
+        }),
+      },
+    },
     async (req) => {
       const { version, ...b } = req.body;
       return { data: await cmd.recordResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };
     },
   );
-  app.post('/inspections/tasks/:id/publish', { schema: { tags, summary: '公示检查结果（20个工作日内）', params: Id, body: Type.Object({ publishedOn: IsoDate, version: Type.Integer() }) } }, async (req) => {
-    const { version, ...b } = req.body;
-    return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };
-  });
+  app.post(
+    '/inspections/tasks/:id/publish',
+    { schema: { tags, summary: '公示检查结果（20个工作日内）', params: Id, body: Type.Object({ publishedOn: IsoDate, version: Type.Integer() }) } },
+    async (req) => {
+      const { version, ...b } = req.body;
+      return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };
+    },
+  );
 }

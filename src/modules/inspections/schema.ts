@@ -10,10 +10,37 @@ export const RESULTS = ['未发现问题', '发现问题已责令整改', '发�
 
 export type InspectionTables = {
   insp_item: Base & { code: string; name: string; entity_kind: string; basis: string | null; method: string | null; version: V; updated_at: Instant };
-  insp_entity: Base & { code: string; name: string; kind: string; uscc: string | null; street: string | null; address: string | null; active: ColumnType<boolean, boolean | undefined, boolean>; version: V; updated_at: Instant };
-  insp_inspector: Base & { code: string; name: string; cert_no: string | null; active: ColumnType<boolean, boolean | undefined, boolean>; version: V; updated_at: Instant };
+  insp_entity: Base & {
+    code: string;
+    name: string;
+    kind: string;
+    uscc: string | null;
+    street: string | null;
+    address: string | null;
+    active: ColumnType<boolean, boolean | undefined, boolean>;
+    version: V;
+    updated_at: Instant;
+  };
+  insp_inspector: Base & {
+    code: string;
+    name: string;
+    cert_no: string | null;
+    active: ColumnType<boolean, boolean | undefined, boolean>;
+    version: V;
+    updated_at: Instant;
+  };
   insp_conflict: Base & { inspector_id: string; entity_id: string; reason: string };
-  insp_plan: Base & { year: number; title: string; item_id: string; ratio_bp: number; per_entity: number; window_from: DateCol; window_to: DateCol; version: V; updated_at: Instant };
+  insp_plan: Base & {
+    year: number;
+    title: string;
+    item_id: string;
+    ratio_bp: number;
+    per_entity: number;
+    window_from: DateCol;
+    window_to: DateCol;
+    version: V;
+    updated_at: Instant;
+  };
   insp_draw: Base & { plan_id: string; seed: string; algorithm: string; drawn_on: DateCol; input: Json<any>; result: Json<any>; result_hash: string };
   insp_task: Base & {
     draw_id: string;

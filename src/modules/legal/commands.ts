@@ -27,23 +27,48 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
 const opt = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 // ── 顾问合同 ──
-export interface ContractInput { firm: string; contractNo: string; startOn: string; endOn: string; feeYuan?: number | null; lawyers?: string | null; procurement?: string | null }
+export interface ContractInput {
+  firm: string;
+  contractNo: string;
+  startOn: string;
+  endOn: string;
+  feeYuan?: number | null;
+  lawyers?: string | null;
+  procurement?: string | null;
+}
 
 function contractValues(i: ContractInput) {
   const startOn = date('startOn', i.startOn, '合同起始日期');
   const endOn = date('endOn', i.endOn, '合同截止日期');
   checkTerm(startOn, endOn);
   if (i.feeYuan != null && !(i.feeYuan >= 0)) throw errors.validation('feeYuan', '合同金额不能为负数');
-  return { firm: text('firm', i.firm, '顾问单位'), contract_no: text('contractNo', i.contractNo, '合同编号', 100), start_on: startOn, end_on: endOn, fee_fen: i.feeYuan == null ? null : Math.round(i.feeYuan * 100), lawyers: opt(i.lawyers), procurement: opt(i.procurement) };
+  return {
+    firm: text('firm', i.firm, '顾问单位'),
+    contract_no: text('contractNo', i.contractNo, '合同编号', 100),
+    start_on: startOn,
+    end_on: endOn,
+    fee_fen: i.feeYuan == null ? null : Math.round(i.feeYuan * 100),
+    lawyers: opt(i.lawyers),
+    procurement: opt(i.procurement),
+  };
 }
 
 export async function createContract(ctx: Ctx, input: ContractInput) {
   const v = contractValues(input);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const dup = await tables(w).selectFrom('legal_contract').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('contract_no', '=', v.contract_no).executeTakeFirst();
+    const dup = await tables(w)
+      .selectFrom('legal_contract')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('contract_no', '=', v.contract_no)
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('contractNo', `合同编号“${v.contract_no}”已存在`);
-    const r = await tables(w).insertInto('legal_contract').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    const r = await tables(w)
+      .insertInto('legal_contract')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: 'legal.contract', entityId: r.id, action: 'created', orgId, after: v });
     return presentContract(r);
   });
@@ -68,7 +93,14 @@ export async function updateContract(ctx: Ctx, id: string, version: number, inpu
 }
 
 // ── 工作记录 ──
-export interface AdviceInput { date: string; kind: AdviceKind; title: string; firm?: string | null; handler?: string | null; opinion?: string | null }
+export interface AdviceInput {
+  date: string;
+  kind: AdviceKind;
+  title: string;
+  firm?: string | null;
+  handler?: string | null;
+  opinion?: string | null;
+}
 
 /** A work record to save: without `id` a new one; with `id` a change of it (fields left `undefined` keep their value). */
 export interface AdviceSave extends AdviceInput {
@@ -92,7 +124,17 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
-  const existing = new Map((await db.selectFrom('legal_advice').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).forUpdate().execute()).map((r) => [r.id, r]));
+  const existing = new Map(
+    (
+      await db
+        .selectFrom('legal_advice')
+        .selectAll()
+        .where('tenant_id', '=', actor.tenantId)
+        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+        .forUpdate()
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
   const contracts = await db.selectFrom('legal_contract').selectAll().where('tenant_id', '=', actor.tenantId).execute();
   let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];
@@ -107,8 +149,16 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
       if (!ADVICE_KINDS.includes(s.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
       const title = text('title', s.title, '事项名称', 300);
       const contract = contracts.find((c) => covers({ startOn: c.start_on, endOn: c.end_on }, d));
-      const firm = s.firm === undefined && old ? old.firm : opt(s.firm) ?? contract?.firm ?? null;
-      return { date: d, kind: s.kind, title, firm, handler: s.handler === undefined && old ? old.handler : opt(s.handler), opinion: s.opinion === undefined && old ? old.opinion : opt(s.opinion), contract_id: contract?.id ?? null };
+      const firm = s.firm === undefined && old ? old.firm : (opt(s.firm) ?? contract?.firm ?? null);
+      return {
+        date: d,
+        kind: s.kind,
+        title,
+        firm,
+        handler: s.handler === undefined && old ? old.handler : opt(s.handler),
+        opinion: s.opinion === undefined && old ? old.opinion : opt(s.opinion),
+        contract_id: contract?.id ?? null,
+      };
     });
     if (!v) continue;
     if (!old) {
@@ -130,7 +180,16 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
     updates.push({ tenant_id: actor.tenantId, id: old.id, ...v, version: old.version + 1, updated_at: new Date() });
     out.updated++;
     if (origin.mode === 'live') events.push({ entity: ADVICE_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: v });
-    else origin.imp.trace({ row: s.row ?? 0, entity: ADVICE_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, values: v, before: { ...before, version: old.version, updated_at: old.updated_at } });
+    else
+      origin.imp.trace({
+        row: s.row ?? 0,
+        entity: ADVICE_ENTITY,
+        entityId: old.id,
+        action: 'updated',
+        orgId: old.org_id,
+        values: v,
+        before: { ...before, version: old.version, updated_at: old.updated_at },
+      });
   }
   if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
   await insertMany(w.tx, 'legal_advice', creates);
@@ -156,16 +215,31 @@ export async function createAdvice(ctx: Ctx, input: AdviceInput) {
 // ── 规范性文件、重大决策与合法性审查 ──
 export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; title: string; submittedOn: string; orgId?: string | null }) {
   if (!DOCUMENT_KINDS.includes(input.kind)) throw errors.validation('kind', `类别应为：${DOCUMENT_KINDS.join('、')}`);
-  const v = { kind: input.kind, title: text('title', input.title, '名称', 300), submitted_on: date('submittedOn', input.submittedOn, '送审日期'), status: 'submitted' as const };
+  const v = {
+    kind: input.kind,
+    title: text('title', input.title, '名称', 300),
+    submitted_on: date('submittedOn', input.submittedOn, '送审日期'),
+    status: 'submitted' as const,
+  };
   const orgId = await ownerOrgForCreate(ctx, input.orgId);
   return write(ctx, async (w) => {
-    const r = await tables(w).insertInto('legal_document').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returning('id').executeTakeFirstOrThrow();
+    const r = await tables(w)
+      .insertInto('legal_document')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: 'legal.document', entityId: r.id, action: 'submitted', orgId, after: v });
     return presentDocument((await getDocument(w.tx, ctx, r.id))!);
   });
 }
 
-async function docStep(ctx: Ctx, id: string, version: number, verb: string, fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>) {
+async function docStep(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  verb: string,
+  fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>,
+) {
   return write(ctx, async (w) => {
     await updateVersioned(w, {
       table: 'legal_document',
@@ -183,14 +257,25 @@ async function docStep(ctx: Ctx, id: string, version: number, verb: string, fn: 
 }
 
 /** 合法性审查 — the legal office's written opinion: 同意 or 存在问题. */
-export function reviewDocument(ctx: Ctx, id: string, version: number, input: { reviewedOn: string; result: '同意' | '存在问题'; opinion: string; reviewer?: string | null }) {
+export function reviewDocument(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  input: { reviewedOn: string; result: '同意' | '存在问题'; opinion: string; reviewer?: string | null },
+) {
   const reviewedOn = date('reviewedOn', input.reviewedOn, '审查日期');
   if (input.result !== '同意' && input.result !== '存在问题') throw errors.validation('result', '审查结论应为“同意”或“存在问题”');
   const opinion = text('opinion', input.opinion, '审查意见', 4000);
   return docStep(ctx, id, version, 'reviewed', (row) => {
     if (row.status === 'issued') throw errors.gate('ALREADY_ISSUED', '文件已印发，不能再审查');
     if (reviewedOn < row.submitted_on) throw errors.validation('reviewedOn', '审查日期不能早于送审日期');
-    return { status: 'reviewed', reviewed_on: reviewedOn, review_result: input.result, review_opinion: opinion, reviewer: opt(input.reviewer) ?? ctx.actor.name };
+    return {
+      status: 'reviewed',
+      reviewed_on: reviewedOn,
+      review_result: input.result,
+      review_opinion: opinion,
+      reviewer: opt(input.reviewer) ?? ctx.actor.name,
+    };
   });
 }
 
@@ -206,7 +291,10 @@ export function issueDocument(ctx: Ctx, id: string, version: number, input: { is
 }
 
 // ── 年度考核 ──
-export async function createAppraisal(ctx: Ctx, input: { year: number; appraisedOn: string; selfCheck: string; criteria: Criterion[]; suggestions?: string | null }) {
+export async function createAppraisal(
+  ctx: Ctx,
+  input: { year: number; appraisedOn: string; selfCheck: string; criteria: Criterion[]; suggestions?: string | null },
+) {
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '考核年度无效');
   const appraisedOn = date('appraisedOn', input.appraisedOn, '考核日期');
   if (appraisedOn < `${input.year}-01-01`) throw errors.validation('appraisedOn', '考核日期不能早于考核年度');
@@ -214,12 +302,30 @@ export async function createAppraisal(ctx: Ctx, input: { year: number; appraised
   const { total, grade } = appraise(input.criteria);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const dup = await tables(w).selectFrom('legal_appraisal').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('year', '=', input.year).executeTakeFirst();
+    const dup = await tables(w)
+      .selectFrom('legal_appraisal')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('year', '=', input.year)
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('year', `${input.year}年度的考核已登记`);
     const contracts = await tables(w).selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
     const contract = contracts.find((c) => c.start_on <= `${input.year}-12-31` && c.end_on >= `${input.year}-01-01`);
-    const v = { year: input.year, contract_id: contract?.id ?? null, appraised_on: appraisedOn, self_check: selfCheck, criteria: JSON.stringify(input.criteria), total, grade, suggestions: opt(input.suggestions) };
-    const r = await tables(w).insertInto('legal_appraisal').values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v }).returningAll().executeTakeFirstOrThrow();
+    const v = {
+      year: input.year,
+      contract_id: contract?.id ?? null,
+      appraised_on: appraisedOn,
+      self_check: selfCheck,
+      criteria: JSON.stringify(input.criteria),
+      total,
+      grade,
+      suggestions: opt(input.suggestions),
+    };
+    const r = await tables(w)
+      .insertInto('legal_appraisal')
+      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await w.audit({ entity: 'legal.appraisal', entityId: r.id, action: 'created', orgId, after: { ...v, criteria: input.criteria } });
     return presentAppraisal(r);
   });

@@ -11,13 +11,57 @@ const YEAR_2023: Record<AdviceKind, number> = { 合同审查: 96, 文件审核: 
 
 const FIRM = '广东衡正律师事务所（演示）';
 const LAWYERS = ['郑律师', '何律师', '梁律师'];
-const SUBJECTS = ['猎德涌', '车陂涌', '沙河涌', '深涌', '程界东涌', '乌涌', '天河区排水管网', '龙洞片区', '员村片区', '珠吉片区', '泵站', '水闸', '智慧水务平台', '防汛物资仓库'];
-const CONTRACTS = ['清淤工程施工合同', '维修养护服务合同', '设计服务合同', '监理服务合同', '检测服务合同', '物资采购合同', '技术服务合同', '运行维护合同', '租赁合同', '委托代建协议'];
-const DOCS = ['行政执法公示实施办法', '执法全过程记录实施办法', '重大执法决定法制审核实施办法', '内部审批监督管理规定', '12345热线工作实施细则', '防汛值班制度', '河涌巡查管理办法', '档案管理办法', '合同管理办法', '政务公开工作制度'];
+const SUBJECTS = [
+  '猎德涌',
+  '车陂涌',
+  '沙河涌',
+  '深涌',
+  '程界东涌',
+  '乌涌',
+  '天河区排水管网',
+  '龙洞片区',
+  '员村片区',
+  '珠吉片区',
+  '泵站',
+  '水闸',
+  '智慧水务平台',
+  '防汛物资仓库',
+];
+const CONTRACTS = [
+  '清淤工程施工合同',
+  '维修养护服务合同',
+  '设计服务合同',
+  '监理服务合同',
+  '检测服务合同',
+  '物资采购合同',
+  '技术服务合同',
+  '运行维护合同',
+  '租赁合同',
+  '委托代建协议',
+];
+const DOCS = [
+  '行政执法公示实施办法',
+  '执法全过程记录实施办法',
+  '重大执法决定法制审核实施办法',
+  '内部审批监督管理规定',
+  '12345热线工作实施细则',
+  '防汛值班制度',
+  '河涌巡查管理办法',
+  '档案管理办法',
+  '合同管理办法',
+  '政务公开工作制度',
+];
 const TOPICS: Record<AdviceKind, string[]> = {
   合同审查: [],
   文件审核: DOCS,
-  法律意见书: ['关于某排水设施损坏赔偿事宜的法律意见书', '关于河道管理范围内违法建设处置的法律意见书', '关于合同解除争议的法律意见书', '关于信息公开申请答复的法律意见书', '关于行政复议案件应诉的法律意见书', '关于工程款结算纠纷的法律意见书'],
+  法律意见书: [
+    '关于某排水设施损坏赔偿事宜的法律意见书',
+    '关于河道管理范围内违法建设处置的法律意见书',
+    '关于合同解除争议的法律意见书',
+    '关于信息公开申请答复的法律意见书',
+    '关于行政复议案件应诉的法律意见书',
+    '关于工程款结算纠纷的法律意见书',
+  ],
   会议: ['局长办公会议', '重大行政处罚案件集体讨论会', '“三重一大”事项决策会议', '信访维稳工作会议', '重大行政决策论证会'],
   业务研讨: ['行政处罚案件办理研讨', '违法排水查处研讨', '在建工地黄泥水查处研讨', '政府合同风险研讨', '信访事项依法处理研讨', '镇街综合执法衔接研讨'],
   专题培训: ['《信访工作条例》专题培训', '《民法典》合同编专题培训'],
@@ -40,43 +84,149 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
     const contracts = await db
       .insertInto('legal_contract')
       .values([
-        { tenant_id: ctx.tenantId, org_id: orgId, firm: FIRM, contract_no: 'THSW-FLGW-2021-01', start_on: '2021-07-01', end_on: '2023-06-30', fee_fen: 12_000_000, lawyers: LAWYERS.join('、'), procurement: '政府采购（竞争性磋商）' },
-        { tenant_id: ctx.tenantId, org_id: orgId, firm: FIRM, contract_no: 'THSW-FLGW-2023-01', start_on: '2023-07-01', end_on: '2025-06-30', fee_fen: 12_000_000, lawyers: LAWYERS.join('、'), procurement: '政府采购（竞争性磋商）' },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          firm: FIRM,
+          contract_no: 'THSW-FLGW-2021-01',
+          start_on: '2021-07-01',
+          end_on: '2023-06-30',
+          fee_fen: 12_000_000,
+          lawyers: LAWYERS.join('、'),
+          procurement: '政府采购（竞争性磋商）',
+        },
+        {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          firm: FIRM,
+          contract_no: 'THSW-FLGW-2023-01',
+          start_on: '2023-07-01',
+          end_on: '2025-06-30',
+          fee_fen: 12_000_000,
+          lawyers: LAWYERS.join('、'),
+          procurement: '政府采购（竞争性磋商）',
+        },
       ])
       .returningAll()
       .execute();
-    await w.auditMany(contracts.map((c) => ({ entity: 'legal.contract', entityId: c.id, action: 'created', orgId, after: { firm: c.firm, contract_no: c.contract_no, start_on: c.start_on, end_on: c.end_on }, note: { via: 'demo' } })));
+    await w.auditMany(
+      contracts.map((c) => ({
+        entity: 'legal.contract',
+        entityId: c.id,
+        action: 'created',
+        orgId,
+        after: { firm: c.firm, contract_no: c.contract_no, start_on: c.start_on, end_on: c.end_on },
+        note: { via: 'demo' },
+      })),
+    );
 
     const rows: any[] = [];
-    for (const [counts, from, to] of [[YEAR_2022, '2022-01-04', '2022-12-30'], [YEAR_2023, '2023-01-03', '2023-04-28']] as const) {
+    for (const [counts, from, to] of [
+      [YEAR_2022, '2022-01-04', '2022-12-30'],
+      [YEAR_2023, '2023-01-03', '2023-04-28'],
+    ] as const) {
       const days = workdays(from, to);
       for (const kind of Object.keys(counts) as AdviceKind[]) {
         for (let i = 0; i < counts[kind]; i++) {
-          const title = kind === '合同审查' ? `${pick(SUBJECTS)}${pick(CONTRACTS)}` : kind === '专题培训' ? TOPICS.专题培训[i % 2]! : kind === '文件审核' ? `《广州市天河区水务局${pick(DOCS)}》` : pick(TOPICS[kind]);
-          rows.push({ tenant_id: ctx.tenantId, org_id: orgId, date: pick(days), kind, title, firm: FIRM, handler: pick(LAWYERS), contract_id: contracts[0]!.id });
+          const title =
+            kind === '合同审查'
+              ? `${pick(SUBJECTS)}${pick(CONTRACTS)}`
+              : kind === '专题培训'
+                ? TOPICS.专题培训[i % 2]!
+                : kind === '文件审核'
+                  ? `《广州市天河区水务局${pick(DOCS)}》`
+                  : pick(TOPICS[kind]);
+          rows.push({
+            tenant_id: ctx.tenantId,
+            org_id: orgId,
+            date: pick(days),
+            kind,
+            title,
+            firm: FIRM,
+            handler: pick(LAWYERS),
+            contract_id: contracts[0]!.id,
+          });
         }
       }
     }
     rows.sort((a, b) => a.date.localeCompare(b.date));
     for (let i = 0; i < rows.length; i += 500) {
-      const ins = await db.insertInto('legal_advice').values(rows.slice(i, i + 500)).returningAll().execute();
-      await w.auditMany(ins.map((r) => ({ entity: 'legal.advice', entityId: r.id, action: 'created', orgId, after: { date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler }, note: { via: 'demo' } })));
+      const ins = await db
+        .insertInto('legal_advice')
+        .values(rows.slice(i, i + 500))
+        .returningAll()
+        .execute();
+      await w.auditMany(
+        ins.map((r) => ({
+          entity: 'legal.advice',
+          entityId: r.id,
+          action: 'created',
+          orgId,
+          after: { date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler },
+          note: { via: 'demo' },
+        })),
+      );
     }
 
     const docs = [
-      { kind: '规范性文件', title: '广州市天河区水务局行政执法公示 执法全过程记录 重大执法决定法制审核实施办法', submitted_on: '2022-03-14', reviewed_on: '2022-03-21', issued_on: '2022-04-06', doc_no: '天水规〔2022〕1号' },
-      { kind: '规范性文件', title: '广州市天河区水务局12345政府服务热线工作实施细则', submitted_on: '2022-05-09', reviewed_on: '2022-05-16', issued_on: '2022-05-30', doc_no: '天水规〔2022〕2号' },
-      { kind: '重大行政决策', title: '2021-2022年天河区抗旱防咸保供水工作方案', submitted_on: '2022-01-10', reviewed_on: '2022-01-14', issued_on: '2022-01-20', doc_no: null },
+      {
+        kind: '规范性文件',
+        title: '广州市天河区水务局行政执法公示 执法全过程记录 重大执法决定法制审核实施办法',
+        submitted_on: '2022-03-14',
+        reviewed_on: '2022-03-21',
+        issued_on: '2022-04-06',
+        doc_no: '天水规〔2022〕1号',
+      },
+      {
+        kind: '规范性文件',
+        title: '广州市天河区水务局12345政府服务热线工作实施细则',
+        submitted_on: '2022-05-09',
+        reviewed_on: '2022-05-16',
+        issued_on: '2022-05-30',
+        doc_no: '天水规〔2022〕2号',
+      },
+      {
+        kind: '重大行政决策',
+        title: '2021-2022年天河区抗旱防咸保供水工作方案',
+        submitted_on: '2022-01-10',
+        reviewed_on: '2022-01-14',
+        issued_on: '2022-01-20',
+        doc_no: null,
+      },
       { kind: '三重一大', title: '天河区内涝治理项目资金安排', submitted_on: '2022-06-06', reviewed_on: '2022-06-10', issued_on: '2022-06-17', doc_no: null },
       { kind: '三重一大', title: '局常年法律顾问服务采购', submitted_on: '2022-11-07', reviewed_on: '2022-11-11', issued_on: '2022-11-18', doc_no: null },
       { kind: '重大行政决策', title: '天河区排水设施移交管理方案', submitted_on: '2023-03-06', reviewed_on: '2023-03-13', issued_on: null, doc_no: null },
     ] as const;
     const docRows = await db
       .insertInto('legal_document')
-      .values(docs.map((d) => ({ tenant_id: ctx.tenantId, org_id: orgId, kind: d.kind, title: d.title, submitted_on: d.submitted_on, status: d.issued_on ? ('issued' as const) : ('reviewed' as const), reviewed_on: d.reviewed_on, review_result: '同意' as const, review_opinion: '经审查，该文件制定主体、权限、程序合法，内容不违反上位法规定，同意提交审议。', reviewer: '陈法制', issued_on: d.issued_on, doc_no: d.doc_no })))
+      .values(
+        docs.map((d) => ({
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          kind: d.kind,
+          title: d.title,
+          submitted_on: d.submitted_on,
+          status: d.issued_on ? ('issued' as const) : ('reviewed' as const),
+          reviewed_on: d.reviewed_on,
+          review_result: '同意' as const,
+          review_opinion: '经审查，该文件制定主体、权限、程序合法，内容不违反上位法规定，同意提交审议。',
+          reviewer: '陈法制',
+          issued_on: d.issued_on,
+          doc_no: d.doc_no,
+        })),
+      )
       .returningAll()
       .execute();
-    await w.auditMany(docRows.map((d) => ({ entity: 'legal.document', entityId: d.id, action: 'created', orgId, after: { kind: d.kind, title: d.title, submitted_on: d.submitted_on, review_result: d.review_result, issued_on: d.issued_on }, note: { via: 'demo' } })));
+    await w.auditMany(
+      docRows.map((d) => ({
+        entity: 'legal.document',
+        entityId: d.id,
+        action: 'created',
+        orgId,
+        after: { kind: d.kind, title: d.title, submitted_on: d.submitted_on, review_result: d.review_result, issued_on: d.issued_on },
+        note: { via: 'demo' },
+      })),
+    );
 
     const criteria = [
       { name: '服务态度与廉洁自律', max: 20, score: 19 },
@@ -93,7 +243,8 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
         year: 2021,
         contract_id: contracts[0]!.id,
         appraised_on: '2022-10-20',
-        self_check: '对照《广东省政府法律顾问工作规定》《广州市政府部门聘请常年法律顾问办法》，局系统逐项自查法律顾问参与重大行政决策、合同审查、合规性审查和重大执法决定法制审核情况，工作台账完整。',
+        self_check:
+          '对照《广东省政府法律顾问工作规定》《广州市政府部门聘请常年法律顾问办法》，局系统逐项自查法律顾问参与重大行政决策、合同审查、合规性审查和重大执法决定法制审核情况，工作台账完整。',
         criteria: JSON.stringify(criteria),
         total: a.total,
         grade: a.grade,
@@ -101,7 +252,14 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await w.audit({ entity: 'legal.appraisal', entityId: ap.id, action: 'created', orgId, after: { year: 2021, total: a.total, grade: a.grade }, note: { via: 'demo' } });
+    await w.audit({
+      entity: 'legal.appraisal',
+      entityId: ap.id,
+      action: 'created',
+      orgId,
+      after: { year: 2021, total: a.total, grade: a.grade },
+      note: { via: 'demo' },
+    });
     ctx.log(`法律顾问：${rows.length} 条工作记录、${docRows.length} 件送审文件、1 份年度考核`);
   });
 }

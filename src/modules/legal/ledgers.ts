@@ -40,18 +40,42 @@ export const legalAdviceLedger: LedgerDef<Row> = {
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
     const dates = [...new Set(rows.map((r) => r.value.date))];
     const known = new Map(
-      (await ctx.db.withTables<LegalTables>().selectFrom('legal_advice').select(['id', 'date', 'kind', 'title']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`).execute()).map((r) => [keyOf(r), r.id]),
+      (
+        await ctx.db
+          .withTables<LegalTables>()
+          .selectFrom('legal_advice')
+          .select(['id', 'date', 'kind', 'title'])
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
+          .execute()
+      ).map((r) => [keyOf(r), r.id]),
     );
     const r = await saveAdvice(
       imp.w,
       ctx.actor,
-      rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(keyOf(value)), date: value.date, kind: value.kind, title: value.title, firm: value.firm ?? null, handler: value.handler ?? null })),
+      rows.map(({ rowNumber, value }) => ({
+        row: rowNumber,
+        id: known.get(keyOf(value)),
+        date: value.date,
+        kind: value.kind,
+        title: value.title,
+        firm: value.firm ?? null,
+        handler: value.handler ?? null,
+      })),
       { mode: 'historical', imp },
     );
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
   async exportRows(ctx) {
-    const rows = await ctx.db.withTables<LegalTables>().selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).orderBy('date').orderBy('kind').orderBy('title').execute();
+    const rows = await ctx.db
+      .withTables<LegalTables>()
+      .selectFrom('legal_advice')
+      .selectAll()
+      .$call(withDataScope(ctx.actor))
+      .orderBy('date')
+      .orderBy('kind')
+      .orderBy('title')
+      .execute();
     return rows.map((r) => ({ date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler }));
   },
   undo: { table: 'legal_advice' },

@@ -13,7 +13,8 @@ const KEYS: Array<[string, AdviceKind, string]> = [
 
 /** legal.* — legal-advisor records of one type dated in the period. */
 export const legalMetrics: MetricDef[] = KEYS.map(([key, kind, title]) => {
-  const base = (q: MetricQuery) => q.db.withTables<LegalTables>().selectFrom('legal_advice').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('kind', '=', kind);
+  const base = (q: MetricQuery) =>
+    q.db.withTables<LegalTables>().selectFrom('legal_advice').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('kind', '=', kind);
   return defineMetric({
     key,
     title,

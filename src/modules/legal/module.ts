@@ -13,7 +13,6 @@ export const legalPermissions = {
   'legal.manage': { label: '管理顾问合同与年度考核', roles: ['admin', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-
 /**
  * 法律顾问 — the retained legal advisor (firm, contract term), its work records with
  * attachments, normative documents and major decisions (三重一大) with their legality

@@ -6,8 +6,10 @@ import type { AdviceKind, LegalTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LegalTables>();
 
-export const listContracts = (ctx: Ctx) => t(ctx.db).selectFrom('legal_contract').selectAll().$call(withDataScope(ctx.actor)).orderBy('start_on', 'desc').execute();
-export const getContract = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => t(db).selectFrom('legal_contract').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+export const listContracts = (ctx: Ctx) =>
+  t(ctx.db).selectFrom('legal_contract').selectAll().$call(withDataScope(ctx.actor)).orderBy('start_on', 'desc').execute();
+export const getContract = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
+  t(db).selectFrom('legal_contract').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
 export async function listAdvice(ctx: Ctx, f: { year?: number; kind?: AdviceKind; q?: string; limit?: number; offset?: number }) {
   let q = t(ctx.db).selectFrom('legal_advice').$call(withDataScope(ctx.actor));
@@ -15,11 +17,21 @@ export async function listAdvice(ctx: Ctx, f: { year?: number; kind?: AdviceKind
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('handler', 'like', `%${f.q}%`)]));
   const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const counts = await q.select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').execute();
-  const rows = await q.selectAll().orderBy('date', 'desc').orderBy('id').limit(f.limit ?? 50).offset(f.offset ?? 0).execute();
+  const counts = await q
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('kind')
+    .execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('date', 'desc')
+    .orderBy('id')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
   return { rows, total: Number(n.n), byKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) };
 }
-export const getAdvice = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => t(db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+export const getAdvice = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
+  t(db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
 const docs = (db: Kysely<KernelDB>, ctx: Ctx) =>
   t(db)
@@ -36,5 +48,7 @@ export const listDocuments = (ctx: Ctx, f: { year?: number; kind?: string }) => 
 };
 export const getDocument = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => docs(db, ctx).where('d.id', '=', id).executeTakeFirst();
 
-export const listAppraisals = (ctx: Ctx) => t(ctx.db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
-export const getAppraisal = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => t(db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+export const listAppraisals = (ctx: Ctx) =>
+  t(ctx.db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
+export const getAppraisal = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
+  t(db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();

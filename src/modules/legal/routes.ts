@@ -18,13 +18,29 @@ export async function legalRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['法律顾问'];
 
-  app.get('/legal/contracts', { schema: { tags, summary: '常年法律顾问合同' } }, async (req) => ({ data: (await listContracts(authorize(req, 'legal.read'))).map(presentContract) }));
-  const ContractBody = Type.Object({ firm: Type.String({ maxLength: 200 }), contractNo: Type.String({ maxLength: 100 }), startOn: IsoDate, endOn: IsoDate, feeYuan: Type.Optional(Type.Union([Type.Number(), Type.Null()])), lawyers: Opt(500), procurement: Opt(500) });
-  app.post('/legal/contracts', { schema: { tags, summary: '登记顾问合同', body: ContractBody } }, async (req, reply) => reply.code(201).send({ data: await cmd.createContract(authorize(req, 'legal.manage'), req.body) }));
-  app.put('/legal/contracts/:id', { schema: { tags, summary: '修改顾问合同（带版本号）', params: Id, body: Type.Intersect([ContractBody, Type.Object({ version: Type.Integer() })]) } }, async (req) => {
-    const { version, ...body } = req.body;
-    return { data: await cmd.updateContract(authorize(req, 'legal.manage'), req.params.id, version, body) };
+  app.get('/legal/contracts', { schema: { tags, summary: '常年法律顾问合同' } }, async (req) => ({
+    data: (await listContracts(authorize(req, 'legal.read'))).map(presentContract),
+  }));
+  const ContractBody = Type.Object({
+    firm: Type.String({ maxLength: 200 }),
+    contractNo: Type.String({ maxLength: 100 }),
+    startOn: IsoDate,
+    endOn: IsoDate,
+    feeYuan: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    lawyers: Opt(500),
+    procurement: Opt(500),
   });
+  app.post('/legal/contracts', { schema: { tags, summary: '登记顾问合同', body: ContractBody } }, async (req, reply) =>
+    reply.code(201).send({ data: await cmd.createContract(authorize(req, 'legal.manage'), req.body) }),
+  );
+  app.put(
+    '/legal/contracts/:id',
+    { schema: { tags, summary: '修改顾问合同（带版本号）', params: Id, body: Type.Intersect([ContractBody, Type.Object({ version: Type.Integer() })]) } },
+    async (req) => {
+      const { version, ...body } = req.body;
+      return { data: await cmd.updateContract(authorize(req, 'legal.manage'), req.params.id, version, body) };
+    },
+  );
   app.get('/legal/contracts/:id', { schema: { tags, summary: '顾问合同', params: Id } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getContract(ctx.db, ctx, req.params.id);
@@ -34,10 +50,27 @@ export async function legalRoutes(root: FastifyInstance) {
 
   app.get(
     '/legal/advice',
-    { schema: { tags, summary: '法律顾问工作记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(ADVICE_KINDS)), q: Type.Optional(Type.String({ maxLength: 50 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '法律顾问工作记录',
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          kind: Type.Optional(lit(ADVICE_KINDS)),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+      },
+    },
     async (req) => {
       const size = req.query.pageSize ?? 20;
-      const r = await listAdvice(authorize(req, 'legal.read'), { ...req.query, kind: req.query.kind as any, limit: size, offset: ((req.query.page ?? 1) - 1) * size });
+      const r = await listAdvice(authorize(req, 'legal.read'), {
+        ...req.query,
+        kind: req.query.kind as any,
+        limit: size,
+        offset: ((req.query.page ?? 1) - 1) * size,
+      });
       return { data: { items: r.rows.map(presentAdvice), total: r.total, byKind: r.byKind } };
     },
   );
@@ -49,36 +82,98 @@ export async function legalRoutes(root: FastifyInstance) {
   });
   app.post(
     '/legal/advice',
-    { schema: { tags, summary: '登记工作记录（审查的文件、出具的意见作为附件上传）', body: Type.Object({ date: IsoDate, kind: lit(ADVICE_KINDS), title: Type.String({ maxLength: 300 }), firm: Opt(200), handler: Opt(100), opinion: Opt(4000) }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记工作记录（审查的文件、出具的意见作为附件上传）',
+        body: Type.Object({
+          date: IsoDate,
+          kind: lit(ADVICE_KINDS),
+          title: Type.String({ maxLength: 300 }),
+          firm: Opt(200),
+          handler: Opt(100),
+          opinion: Opt(4000),
+        }),
+      },
+    },
     async (req, reply) => reply.code(201).send({ data: await cmd.createAdvice(authorize(req, 'legal.write'), req.body as any) }),
   );
 
-  app.get('/legal/documents', { schema: { tags, summary: '规范性文件、重大行政决策与“三重一大”事项', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }) } }, async (req) => ({
-    data: (await listDocuments(authorize(req, 'legal.read'), req.query)).map(presentDocument),
-  }));
+  app.get(
+    '/legal/documents',
+    {
+      schema: {
+        tags,
+        summary: '规范性文件、重大行政决策与“三重一大”事项',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }),
+      },
+    },
+    async (req) => ({
+      data: (await listDocuments(authorize(req, 'legal.read'), req.query)).map(presentDocument),
+    }),
+  );
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getDocument(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('文件');
     return { data: { ...presentDocument(r), reviewSource: REVIEW_SOURCES[r.kind] } };
   });
-  app.post('/legal/documents', { schema: { tags, summary: '送审', body: Type.Object({ kind: lit(DOCUMENT_KINDS), title: Type.String({ maxLength: 300 }), submittedOn: IsoDate, orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) }) } }, async (req, reply) =>
-    reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body as any) }),
+  app.post(
+    '/legal/documents',
+    {
+      schema: {
+        tags,
+        summary: '送审',
+        body: Type.Object({
+          kind: lit(DOCUMENT_KINDS),
+          title: Type.String({ maxLength: 300 }),
+          submittedOn: IsoDate,
+          orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body as any) }),
   );
   app.post(
     '/legal/documents/:id/review',
-    { schema: { tags, summary: '合法性审查意见', params: Id, body: Type.Object({ reviewedOn: IsoDate, result: lit(['同意', '存在问题']), opinion: Type.String({ maxLength: 4000 }), reviewer: Opt(100), version: Type.Integer() }) } },
+    {
+      schema: {
+        tags,
+        summary: '合法性审查意见',
+        params: Id,
+        body: Type.Object({
+          reviewedOn: IsoDate,
+          result: lit(['同意', '存在问题']),
+          opinion: Type.String({ maxLength: 4000 }),
+          reviewer: Opt(100),
+          version: Type.Integer(),
+        }),
+      },
+    },
     async (req) => {
       const { version, ...b } = req.body;
       return { data: await cmd.reviewDocument(authorize(req, 'legal.review'), req.params.id, version, b as any) };
     },
   );
-  app.post('/legal/documents/:id/issue', { schema: { tags, summary: '印发 / 提交决策（须经合法性审查同意）', params: Id, body: Type.Object({ issuedOn: IsoDate, docNo: Opt(100), version: Type.Integer() }) } }, async (req) => {
-    const { version, ...b } = req.body;
-    return { data: await cmd.issueDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-  });
+  app.post(
+    '/legal/documents/:id/issue',
+    {
+      schema: {
+        tags,
+        summary: '印发 / 提交决策（须经合法性审查同意）',
+        params: Id,
+        body: Type.Object({ issuedOn: IsoDate, docNo: Opt(100), version: Type.Integer() }),
+      },
+    },
+    async (req) => {
+      const { version, ...b } = req.body;
+      return { data: await cmd.issueDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
 
-  app.get('/legal/appraisals', { schema: { tags, summary: '法律顾问年度考核' } }, async (req) => ({ data: { items: (await listAppraisals(authorize(req, 'legal.read'))).map(presentAppraisal), grades: GRADE_THRESHOLDS } }));
+  app.get('/legal/appraisals', { schema: { tags, summary: '法律顾问年度考核' } }, async (req) => ({
+    data: { items: (await listAppraisals(authorize(req, 'legal.read'))).map(presentAppraisal), grades: GRADE_THRESHOLDS },
+  }));
   app.get('/legal/appraisals/:id', { schema: { tags, summary: '年度考核', params: Id } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getAppraisal(ctx.db, ctx, req.params.id);
@@ -91,7 +186,13 @@ export async function legalRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '登记年度考核（自查、评分、改进建议）',
-        body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), appraisedOn: IsoDate, selfCheck: Type.String({ maxLength: 8000 }), criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }), suggestions: Opt(4000) }),
+        body: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          appraisedOn: IsoDate,
+          selfCheck: Type.String({ maxLength: 8000 }),
+          criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }),
+          suggestions: Opt(4000),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.createAppraisal(authorize(req, 'legal.manage'), req.body) }),

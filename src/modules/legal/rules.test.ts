@@ -8,7 +8,8 @@ describe('合法性审查 before issue or decision', () => {
     ['a 三重一大 matter never reviewed', { kind: '三重一大' as const, reviewResult: null }, 'LEGAL_REVIEW_REQUIRED'],
   ])('refuses %s', (_n, doc, code) => expect(() => checkIssue(doc)).toThrow(expect.objectContaining({ code })));
   it('allows a document reviewed 同意', () => expect(() => checkIssue({ kind: '规范性文件', reviewResult: '同意' })).not.toThrow());
-  it('names the statute in the message', () => expect(() => checkIssue({ kind: '重大行政决策', reviewResult: null })).toThrow(/重大行政决策程序暂行条例》第二十五条/));
+  it('names the statute in the message', () =>
+    expect(() => checkIssue({ kind: '重大行政决策', reviewResult: null })).toThrow(/重大行政决策程序暂行条例》第二十五条/));
 });
 
 describe('the advisor contract term', () => {
@@ -22,8 +23,24 @@ describe('the advisor contract term', () => {
 
 describe('the annual appraisal', () => {
   it.each([
-    ['full marks', [{ name: '服务质量', max: 60, score: 60 }, { name: '响应及时', max: 40, score: 40 }], 100, '优秀'],
-    ['exactly 90 %', [{ name: '服务质量', max: 60, score: 50 }, { name: '响应及时', max: 40, score: 40 }], 90, '优秀'],
+    [
+      'full marks',
+      [
+        { name: '服务质量', max: 60, score: 60 },
+        { name: '响应及时', max: 40, score: 40 },
+      ],
+      100,
+      '优秀',
+    ],
+    [
+      'exactly 90 %',
+      [
+        { name: '服务质量', max: 60, score: 50 },
+        { name: '响应及时', max: 40, score: 40 },
+      ],
+      90,
+      '优秀',
+    ],
     ['just under 75 %', [{ name: '服务质量', max: 100, score: 74.5 }], 74.5, '合格'],
     ['below 60 %', [{ name: '服务质量', max: 100, score: 59 }], 59, '不合格'],
   ])('%s', (_n, criteria, total, grade) => expect(appraise(criteria)).toMatchObject({ total, grade }));

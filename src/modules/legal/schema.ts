@@ -20,8 +20,24 @@ type V = ColumnType<number, number | undefined, number>;
 type Base = { tenant_id: string; id: Generated<string>; org_id: string; version: V; created_at: Instant; updated_at: Instant };
 
 export type LegalTables = {
-  legal_contract: Base & { firm: string; contract_no: string; start_on: DateCol; end_on: DateCol; fee_fen: number | null; lawyers: string | null; procurement: string | null };
-  legal_advice: Base & { date: DateCol; kind: AdviceKind; title: string; firm: string | null; handler: string | null; contract_id: string | null; opinion: string | null };
+  legal_contract: Base & {
+    firm: string;
+    contract_no: string;
+    start_on: DateCol;
+    end_on: DateCol;
+    fee_fen: number | null;
+    lawyers: string | null;
+    procurement: string | null;
+  };
+  legal_advice: Base & {
+    date: DateCol;
+    kind: AdviceKind;
+    title: string;
+    firm: string | null;
+    handler: string | null;
+    contract_id: string | null;
+    opinion: string | null;
+  };
   legal_document: Base & {
     kind: DocumentKind;
     title: string;

@@ -83,7 +83,14 @@ export interface ItemSave extends ItemInput {
 }
 
 /** Ledger headers of the item fields (row errors of an import name them). */
-export const ITEM_HEADERS: Readonly<Record<string, string>> = { code: '事项编码', name: '事项名称', category: '类别', statutoryDays: '法定时限', committedDays: '承诺时限', cloudWindow: '是否纳入政务云窗' };
+export const ITEM_HEADERS: Readonly<Record<string, string>> = {
+  code: '事项编码',
+  name: '事项名称',
+  category: '类别',
+  statutoryDays: '法定时限',
+  committedDays: '承诺时限',
+  cloudWindow: '是否纳入政务云窗',
+};
 
 function checkItem(input: ItemInput) {
   text('code', input.code, '事项编码', 50);
@@ -92,7 +99,15 @@ function checkItem(input: ItemInput) {
   checkItemLimits(input.statutoryDays, input.committedDays);
 }
 
-const itemAudit = (i: { code: string; name: string; category: string; statutory_days: number; committed_days: number; cloud_window: boolean; basis: string | null }) => ({
+const itemAudit = (i: {
+  code: string;
+  name: string;
+  category: string;
+  statutory_days: number;
+  committed_days: number;
+  cloud_window: boolean;
+  basis: string | null;
+}) => ({
   code: i.code,
   name: i.name,
   category: i.category,
@@ -143,7 +158,15 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
     });
     inBatch.set(code, s.row ?? 0);
     if (!ok) continue;
-    const next = { code, name: s.name.trim(), category: s.category, statutory_days: s.statutoryDays, committed_days: s.committedDays, cloud_window: !!s.cloudWindow, basis: s.basis === undefined ? (old?.basis ?? null) : s.basis };
+    const next = {
+      code,
+      name: s.name.trim(),
+      category: s.category,
+      statutory_days: s.statutoryDays,
+      committed_days: s.committedDays,
+      cloud_window: !!s.cloudWindow,
+      basis: s.basis === undefined ? (old?.basis ?? null) : s.basis,
+    };
     if (!old) {
       const id = crypto.randomUUID();
       const orgId = s.orgId ?? (defaultOrgId ??= await ownerOrgForCreate({ db: w.tx, actor }));
@@ -163,7 +186,16 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
     updates.push({ tenant_id: actor.tenantId, id: old.id, ...next, version: old.version + 1, updated_at: new Date() });
     out.updated++;
     if (origin.mode === 'live') events.push({ entity: ITEM_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: itemAudit(next) });
-    else origin.imp.trace({ row: s.row ?? 0, entity: ITEM_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, values: itemAudit(next), before: { ...before, version: old.version, updated_at: old.updated_at } });
+    else
+      origin.imp.trace({
+        row: s.row ?? 0,
+        entity: ITEM_ENTITY,
+        entityId: old.id,
+        action: 'updated',
+        orgId: old.org_id,
+        values: itemAudit(next),
+        before: { ...before, version: old.version, updated_at: old.updated_at },
+      });
   }
   if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
   await insertMany(w.tx, 'lic_item', creates);
@@ -251,7 +283,25 @@ export const PERMIT_HEADERS: Readonly<Record<string, string>> = {
 
 type PermitCols = LicensingTables['lic_permit'];
 /** The case columns a save governs (audit/provenance values; what an undo restores). */
-const GOVERNED = ['item_id', 'applicant', 'applicant_type', 'applicant_uscc', 'channel', 'visits', 'status', 'received_on', 'accepted_on', 'clock_start_on', 'deemed_accepted', 'due_on', 'statutory_due_on', 'decided_on', 'result', 'decision_no', 'published_on'] as const;
+const GOVERNED = [
+  'item_id',
+  'applicant',
+  'applicant_type',
+  'applicant_uscc',
+  'channel',
+  'visits',
+  'status',
+  'received_on',
+  'accepted_on',
+  'clock_start_on',
+  'deemed_accepted',
+  'due_on',
+  'statutory_due_on',
+  'decided_on',
+  'result',
+  'decision_no',
+  'published_on',
+] as const;
 
 /** The deadlines a case's state implies — what the form's steps track and an import tracks alike. */
 export function permitTracks(r: {
@@ -272,27 +322,39 @@ export function permitTracks(r: {
   certificate_on: string | null;
 }): TrackInput[] {
   const base = { module: 'licensing', entity: PERMIT_ENTITY, entityId: r.id, orgId: r.org_id };
-  const out: TrackInput[] = [{ ...base, title: CORRECTION_RULE.label, rule: CORRECTION_RULE, start: r.received_on, doneOn: r.correction_notice_on ?? r.accepted_on ?? r.not_accepted_on ?? null }];
+  const out: TrackInput[] = [
+    {
+      ...base,
+      title: CORRECTION_RULE.label,
+      rule: CORRECTION_RULE,
+      start: r.received_on,
+      doneOn: r.correction_notice_on ?? r.accepted_on ?? r.not_accepted_on ?? null,
+    },
+  ];
   if (r.clock_start_on) {
-    const pauses = (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : r.pauses ?? []) as PausePeriod[];
+    const pauses = (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as PausePeriod[];
     out.push({
       ...base,
       title: '许可决定期限',
       rule: committedRule(r.committed_days),
       start: r.clock_start_on,
       pauses,
-      extensions: r.extension_days ? [{ n: r.extension_days, approvedOn: r.extension_approved_on ?? undefined, reason: r.extension_reason ?? '经负责人批准延长' }] : [],
+      extensions: r.extension_days
+        ? [{ n: r.extension_days, approvedOn: r.extension_approved_on ?? undefined, reason: r.extension_reason ?? '经负责人批准延长' }]
+        : [],
       doneOn: r.decided_on,
     });
   }
-  if (r.decided_on && r.result === '准予许可') out.push({ ...base, title: CERTIFICATE_RULE.label, rule: CERTIFICATE_RULE, start: r.decided_on, doneOn: r.certificate_on });
+  if (r.decided_on && r.result === '准予许可')
+    out.push({ ...base, title: CERTIFICATE_RULE.label, rule: CERTIFICATE_RULE, start: r.decided_on, doneOn: r.certificate_on });
   return out;
 }
 
 function checkPermit(s: PermitInput): void {
   date('receivedOn', s.receivedOn, '收件日期');
   text('applicant', s.applicant, '申请人');
-  if (s.applicantType !== undefined && !APPLICANT_TYPES.includes(s.applicantType)) throw errors.validation('applicantType', '申请人类型应为法人、其他组织、个体工商户或自然人');
+  if (s.applicantType !== undefined && !APPLICANT_TYPES.includes(s.applicantType))
+    throw errors.validation('applicantType', '申请人类型应为法人、其他组织、个体工商户或自然人');
   if (s.channel != null && s.channel !== '网上' && s.channel !== '窗口') throw errors.validation('channel', '申请渠道应为“网上”或“窗口”');
   if (s.visits != null && (!Number.isInteger(s.visits) || s.visits < 0 || s.visits > 20)) throw errors.validation('visits', '跑动次数应为0至20的整数');
   if (s.acceptedOn != null && date('acceptedOn', s.acceptedOn, '受理日期') < s.receivedOn) throw errors.validation('acceptedOn', '受理日期不能早于收件日期');
@@ -317,13 +379,26 @@ function checkPermit(s: PermitInput): void {
  * the publicity module (7 working days), and — historical mode — reports a decision past
  * its term or a late publication as findings (the on-time metric counts them late).
  */
-export async function savePermits(cal: CalendarService, w: WriteScope, actor: Actor, inputs: ReadonlyArray<PermitInput>, origin: WriteOrigin): Promise<SaveResult> {
+export async function savePermits(
+  cal: CalendarService,
+  w: WriteScope,
+  actor: Actor,
+  inputs: ReadonlyArray<PermitInput>,
+  origin: WriteOrigin,
+): Promise<SaveResult> {
   const db = tables(w);
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const itemIds = [...new Set(inputs.map((i) => i.itemId))];
   const items = new Map(
-    (await db.selectFrom('lic_item').selectAll().$call(withDataScope(actor)).where(sql<boolean>`id = ANY(${sql.val(itemIds)}::uuid[])`).execute()).map((r) => [r.id, r]),
+    (
+      await db
+        .selectFrom('lic_item')
+        .selectAll()
+        .$call(withDataScope(actor))
+        .where(sql<boolean>`id = ANY(${sql.val(itemIds)}::uuid[])`)
+        .execute()
+    ).map((r) => [r.id, r]),
   );
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const caseNos = inputs.map((i) => i.caseNo?.trim()).filter((c): c is string => !!c);
@@ -340,7 +415,18 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
   const nextNo = new Map<string, number>();
   const creates: Array<Record<string, unknown>> = [];
   const updates: Array<Record<string, unknown>> = [];
-  const touched: Array<Parameters<typeof permitTracks>[0] & { item_name: string; item_code: string; applicant: string; applicant_type: string; applicant_uscc: string | null; decision_no: string | null; published_on: string | null; publicationChanged: boolean }> = [];
+  const touched: Array<
+    Parameters<typeof permitTracks>[0] & {
+      item_name: string;
+      item_code: string;
+      applicant: string;
+      applicant_type: string;
+      applicant_uscc: string | null;
+      decision_no: string | null;
+      published_on: string | null;
+      publicationChanged: boolean;
+    }
+  > = [];
   const events: AuditInput[] = [];
   for (const s of inputs) {
     out.ids.push(undefined);
@@ -374,12 +460,19 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
     const pauses = old ? ((typeof old.pauses === 'string' ? JSON.parse(old.pauses) : old.pauses) as PausePeriod[]) : [];
     const acceptedOn = s.acceptedOn ?? null;
     const clock = acceptedOn ? clockStart({ receivedOn: s.receivedOn, correctionNoticeOn: old?.correction_notice_on ?? null, acceptedOn }, cal.current) : null;
-    const d = clock ? decisionDeadlines({ start: clock.start, committedDays: item.committed_days, statutoryDays: item.statutory_days, pauses, extensionDays: old?.extension_days ?? null }, cal.current) : null;
+    const d = clock
+      ? decisionDeadlines(
+          { start: clock.start, committedDays: item.committed_days, statutoryDays: item.statutory_days, pauses, extensionDays: old?.extension_days ?? null },
+          cal.current,
+        )
+      : null;
     const decidedOn = s.decidedOn ?? null;
-    const result = decidedOn ? s.result ?? null : null;
+    const result = decidedOn ? (s.result ?? null) : null;
     const publishedOn = s.publishedOn ?? null;
     const status: PermitStatus = !acceptedOn
-      ? old && (old.status === 'correction' || old.status === 'not_accepted') ? old.status : 'received'
+      ? old && (old.status === 'correction' || old.status === 'not_accepted')
+        ? old.status
+        : 'received'
       : !decidedOn
         ? 'accepted'
         : statusAfterDecision({ certificateOn: old?.certificate_on ?? null, publishedOn });
@@ -422,15 +515,47 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, case_no: caseNo, ...next, pauses: [] });
       out.created++;
       if (origin.mode === 'live')
-        events.push({ entity: PERMIT_ENTITY, entityId: id, action: 'received', orgId, after: { case_no: caseNo, item: `${item.code} ${item.name}`, applicant: next.applicant, applicant_type: next.applicant_type, applicant_uscc: next.applicant_uscc, channel: next.channel, visits: next.visits, received_on: next.received_on } });
+        events.push({
+          entity: PERMIT_ENTITY,
+          entityId: id,
+          action: 'received',
+          orgId,
+          after: {
+            case_no: caseNo,
+            item: `${item.code} ${item.name}`,
+            applicant: next.applicant,
+            applicant_type: next.applicant_type,
+            applicant_uscc: next.applicant_uscc,
+            channel: next.channel,
+            visits: next.visits,
+            received_on: next.received_on,
+          },
+        });
       else origin.imp.trace({ row: s.row ?? 0, entity: PERMIT_ENTITY, entityId: id, action: 'created', orgId, values: { case_no: caseNo, ...next } });
     } else {
       updates.push({ tenant_id: actor.tenantId, id, ...next, version: old.version + 1, updated_at: new Date() });
       out.updated++;
       if (origin.mode === 'live') events.push({ entity: PERMIT_ENTITY, entityId: id, action: 'updated', orgId, before, after: next });
-      else origin.imp.trace({ row: s.row ?? 0, entity: PERMIT_ENTITY, entityId: id, action: 'updated', orgId, values: next, before: { ...before, version: old.version, updated_at: old.updated_at } });
+      else
+        origin.imp.trace({
+          row: s.row ?? 0,
+          entity: PERMIT_ENTITY,
+          entityId: id,
+          action: 'updated',
+          orgId,
+          values: next,
+          before: { ...before, version: old.version, updated_at: old.updated_at },
+        });
     }
-    if (decidedOn) report(origin, [...decisionBreaches({ decidedOn, dueOn: next.due_on, statutoryDueOn: next.statutory_due_on }), ...publicationBreaches({ result, decidedOn, publishedOn }, cal.current)], { row: s.row, entity: PERMIT_ENTITY, entityId: id, orgId });
+    if (decidedOn)
+      report(
+        origin,
+        [
+          ...decisionBreaches({ decidedOn, dueOn: next.due_on, statutoryDueOn: next.statutory_due_on }),
+          ...publicationBreaches({ result, decidedOn, publishedOn }, cal.current),
+        ],
+        { row: s.row, entity: PERMIT_ENTITY, entityId: id, orgId },
+      );
     touched.push({
       id,
       org_id: orgId,
@@ -454,7 +579,14 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
       applicant_uscc: next.applicant_uscc,
       decision_no: next.decision_no,
       published_on: next.published_on,
-      publicationChanged: !before || before.decided_on !== next.decided_on || before.result !== next.result || before.decision_no !== next.decision_no || before.published_on !== next.published_on || before.applicant !== next.applicant || before.item_id !== next.item_id,
+      publicationChanged:
+        !before ||
+        before.decided_on !== next.decided_on ||
+        before.result !== next.result ||
+        before.decision_no !== next.decision_no ||
+        before.published_on !== next.published_on ||
+        before.applicant !== next.applicant ||
+        before.item_id !== next.item_id,
     });
   }
   if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
@@ -463,13 +595,21 @@ export async function savePermits(cal: CalendarService, w: WriteScope, actor: Ac
   if (events.length) await w.auditMany(events);
   await cal.trackMany(w, actor, touched.flatMap(permitTracks));
   // 双公示: a grant is recorded in the register (its 7-working-day term tracked there), with its publication date if any.
-  await recordDecisions(w, actor, cal, touched.filter((t) => t.decided_on && t.result === '准予许可' && t.publicationChanged).map((t) => publicationInput({ ...t, certificate_no: null })), { audit: origin.mode !== 'historical' });
+  await recordDecisions(
+    w,
+    actor,
+    cal,
+    touched.filter((t) => t.decided_on && t.result === '准予许可' && t.publicationChanged).map((t) => publicationInput({ ...t, certificate_no: null })),
+    { audit: origin.mode !== 'historical' },
+  );
   return out;
 }
 
 /** Removes what an import of cases made besides them: their 双公示 register entries (undo of the import). */
 export async function removePublications(w: WriteScope, tenantId: string, permitIds: readonly string[]): Promise<void> {
-  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = ${PERMIT_ENTITY} AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(w.tx);
+  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = ${PERMIT_ENTITY} AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(
+    w.tx,
+  );
 }
 
 /** 收件 — registers an application; the 5-working-day correction clock starts (audit `licensing.permit.received`). */
@@ -480,14 +620,25 @@ export async function receiveApplication(ctx: Ctx, cal: CalendarService, input: 
   const item = await getItem(ctx, input.itemId);
   if (!item) throw errors.validation('itemId', '许可事项不存在');
   return write(ctx, async (w) => {
-    const r = await savePermits(cal, w, ctx.actor, [{ ...input, visits: input.visits ?? 0, applicantType: input.applicantType ?? '法人', applicantUscc: input.applicantUscc ?? null }], { mode: 'live' });
+    const r = await savePermits(
+      cal,
+      w,
+      ctx.actor,
+      [{ ...input, visits: input.visits ?? 0, applicantType: input.applicantType ?? '法人', applicantUscc: input.applicantUscc ?? null }],
+      { mode: 'live' },
+    );
     return present(w, ctx, cal, r.ids[0]!);
   });
 }
 
 async function lastCaseNo(w: WriteScope, tenantId: string, year: string): Promise<number> {
   const prefix = `XK${year}`;
-  const r = await tables(w).selectFrom('lic_permit').select((eb) => eb.fn.max('case_no').as('m')).where('tenant_id', '=', tenantId).where('case_no', 'like', `${prefix}%`).executeTakeFirst();
+  const r = await tables(w)
+    .selectFrom('lic_permit')
+    .select((eb) => eb.fn.max('case_no').as('m'))
+    .where('tenant_id', '=', tenantId)
+    .where('case_no', 'like', `${prefix}%`)
+    .executeTakeFirst();
   return r?.m ? Number(String(r.m).slice(prefix.length)) || 0 : 0;
 }
 
@@ -523,7 +674,8 @@ async function step(
       load: () => getPermit(w.tx, ctx, id),
       check: (row) => {
         const view = presentPermit(row, cal.current);
-        if (!allowedActions(view).includes(action)) throw errors.gate('ACTION_NOT_ALLOWED', `办件当前状态为“${STATUS_LABELS[row.status]}”，不能“${ACTION_LABELS[action]}”`);
+        if (!allowedActions(view).includes(action))
+          throw errors.gate('ACTION_NOT_ALLOWED', `办件当前状态为“${STATUS_LABELS[row.status]}”，不能“${ACTION_LABELS[action]}”`);
       },
       patch: (row, w) => fn(row, w),
       audit: { entity: PERMIT_ENTITY, action: verb, orgId: (row) => row.org_id },
@@ -538,10 +690,19 @@ async function step(
 export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { noticeOn: string; items: string }) {
   const noticeOn = date('noticeOn', input.noticeOn, '补正告知日期');
   const items = text('items', input.items, '需补正的全部内容', 2000);
-  return step(ctx, cal, id, version, 'correction', 'correction_requested', async (row) => {
-    checkCorrectionNotice(row.received_on, noticeOn, cal.current);
-    return { status: 'correction' as PermitStatus, correction_notice_on: noticeOn, correction_items: items };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'correction',
+    'correction_requested',
+    async (row) => {
+      checkCorrectionNotice(row.received_on, noticeOn, cal.current);
+      return { status: 'correction' as PermitStatus, correction_notice_on: noticeOn, correction_items: items };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /** 补正材料收讫 — the applicant handed in the corrections. */
@@ -556,12 +717,28 @@ export function markCorrected(ctx: Ctx, cal: CalendarService, id: string, versio
 /** 受理 — starts the decision clock (deemed on receipt when no timely correction notice was given). */
 export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { acceptedOn: string }) {
   const acceptedOn = date('acceptedOn', input.acceptedOn, '受理日期');
-  return step(ctx, cal, id, version, 'accept', 'accepted', async (row) => {
-    if (row.corrected_on && acceptedOn < row.corrected_on) throw errors.validation('acceptedOn', '受理日期不能早于补正材料收到日期');
-    const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, cal.current);
-    const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, cal.current);
-    return { status: 'accepted' as PermitStatus, accepted_on: acceptedOn, clock_start_on: start, deemed_accepted: deemed, due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'accept',
+    'accepted',
+    async (row) => {
+      if (row.corrected_on && acceptedOn < row.corrected_on) throw errors.validation('acceptedOn', '受理日期不能早于补正材料收到日期');
+      const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, cal.current);
+      const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, cal.current);
+      return {
+        status: 'accepted' as PermitStatus,
+        accepted_on: acceptedOn,
+        clock_start_on: start,
+        deemed_accepted: deemed,
+        due_on: d.committed.due,
+        statutory_due_on: d.statutory.due,
+      };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /** Tracks the deadlines the case's state implies (the same derivation as an import's). */
@@ -573,55 +750,127 @@ async function trackPermit(w: WriteScope, ctx: Ctx, cal: CalendarService, row: P
 export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { on: string; reason: string }) {
   const on = date('on', input.on, '不予受理日期');
   const reason = text('reason', input.reason, '不予受理理由', 1000);
-  return step(ctx, cal, id, version, 'not_accept', 'not_accepted', async (row) => {
-    if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
-    return { status: 'not_accepted' as PermitStatus, not_accepted_on: on, not_accepted_reason: reason };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'not_accept',
+    'not_accepted',
+    async (row) => {
+      if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
+      return { status: 'not_accepted' as PermitStatus, not_accepted_on: on, not_accepted_reason: reason };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /** 扣除期间 — hearing, testing, expert review … not counted in the decision term (art. 45). */
 export function addPause(ctx: Ctx, cal: CalendarService, id: string, version: number, input: PausePeriod) {
   const p = { from: date('from', input.from, '开始日期'), to: date('to', input.to, '结束日期'), reason: String(input.reason ?? '') };
-  return step(ctx, cal, id, version, 'pause', 'paused', async (row) => {
-    checkPause(p, row.clock_start_on!);
-    const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
-    const d = decisionDeadlines({ start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days }, cal.current);
-    return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'pause',
+    'paused',
+    async (row) => {
+      checkPause(p, row.clock_start_on!);
+      const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
+      const d = decisionDeadlines(
+        { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days },
+        cal.current,
+      );
+      return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /** 延长 — once, up to 10 working days, approved by the head before the deadline (art. 42). */
 export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { days: number; approvedOn: string; reason: string }) {
   const approvedOn = date('approvedOn', input.approvedOn, '批准日期');
   const reason = text('reason', input.reason, '延长理由', 1000);
-  return step(ctx, cal, id, version, 'extend', 'extended', async (row) => {
-    checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: row.due_on! });
-    const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
-    const d = decisionDeadlines({ start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days }, cal.current);
-    return { extension_days: input.days, extension_approved_on: approvedOn, extension_reason: reason, due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'extend',
+    'extended',
+    async (row) => {
+      checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: row.due_on! });
+      const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
+      const d = decisionDeadlines(
+        { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days },
+        cal.current,
+      );
+      return {
+        extension_days: input.days,
+        extension_approved_on: approvedOn,
+        extension_reason: reason,
+        due_on: d.committed.due,
+        statutory_due_on: d.statutory.due,
+      };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /**
  * 作出决定 — 准予 or 不予许可. A grant is recorded for 双公示 (due in 7 working days)
  * and starts the 10-working-day certificate clock.
  */
-export function decide(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { decidedOn: string; result: '准予许可' | '不予许可'; decisionNo?: string | null; note?: string | null }) {
+export function decide(
+  ctx: Ctx,
+  cal: CalendarService,
+  id: string,
+  version: number,
+  input: { decidedOn: string; result: '准予许可' | '不予许可'; decisionNo?: string | null; note?: string | null },
+) {
   const decidedOn = date('decidedOn', input.decidedOn, '决定日期');
   if (input.result !== '准予许可' && input.result !== '不予许可') throw errors.validation('result', '办理结果应为“准予许可”或“不予许可”');
   if (input.result === '不予许可' && !input.note?.trim()) throw errors.validation('note', '不予许可应说明理由（行政许可法第三十八条）');
-  return step(ctx, cal, id, version, 'decide', 'decided', async (row, w) => {
-    if (decidedOn < row.accepted_on!) throw errors.validation('decidedOn', '决定日期不能早于受理日期');
-    const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
-    return { status: 'decided' as PermitStatus, decided_on: decidedOn, result: input.result, decision_no: decisionNo, decision_note: input.note?.trim() || null };
-  }, async (row, w) => {
-    await trackPermit(w, ctx, cal, row);
-    if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
-  });
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'decide',
+    'decided',
+    async (row, w) => {
+      if (decidedOn < row.accepted_on!) throw errors.validation('decidedOn', '决定日期不能早于受理日期');
+      const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
+      return {
+        status: 'decided' as PermitStatus,
+        decided_on: decidedOn,
+        result: input.result,
+        decision_no: decisionNo,
+        decision_note: input.note?.trim() || null,
+      };
+    },
+    async (row, w) => {
+      await trackPermit(w, ctx, cal, row);
+      if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
+    },
+  );
 }
 
 /** What 双公示 publishes of a granted permit. */
-export function publicationInput(row: { id: string; org_id: string; decision_no: string | null; decided_on: string | null; applicant: string; applicant_type: string; applicant_uscc: string | null; item_name?: string | null; item_code?: string | null; published_on?: string | null; certificate_no?: string | null }) {
+export function publicationInput(row: {
+  id: string;
+  org_id: string;
+  decision_no: string | null;
+  decided_on: string | null;
+  applicant: string;
+  applicant_type: string;
+  applicant_uscc: string | null;
+  item_name?: string | null;
+  item_code?: string | null;
+  published_on?: string | null;
+  certificate_no?: string | null;
+}) {
   return {
     kind: 'permit' as const,
     orgId: row.org_id,
@@ -640,7 +889,13 @@ export function publicationInput(row: { id: string; org_id: string; decision_no:
 }
 
 async function nextDecisionNo(w: WriteScope, tenantId: string, year: string): Promise<string> {
-  const r = await tables(w).selectFrom('lic_permit').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('decided_on', '>=', `${year}-01-01`).where('decided_on', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
+  const r = await tables(w)
+    .selectFrom('lic_permit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('decided_on', '>=', `${year}-01-01`)
+    .where('decided_on', '<=', `${year}-12-31`)
+    .executeTakeFirstOrThrow();
   return `穗天水许〔${year}〕${Number(r.n) + 1}号`;
 }
 
@@ -648,19 +903,41 @@ async function nextDecisionNo(w: WriteScope, tenantId: string, year: string): Pr
 export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { issuedOn: string; certificateNo: string }) {
   const issuedOn = date('issuedOn', input.issuedOn, '发证日期');
   const certificateNo = text('certificateNo', input.certificateNo, '证件编号', 100);
-  return step(ctx, cal, id, version, 'certify', 'certified', async (row) => {
-    if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
-    return { certificate_on: issuedOn, certificate_no: certificateNo, status: statusAfterDecision({ certificateOn: issuedOn, publishedOn: row.published_on }) };
-  }, (row, w) => trackPermit(w, ctx, cal, row));
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'certify',
+    'certified',
+    async (row) => {
+      if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
+      return {
+        certificate_on: issuedOn,
+        certificate_no: certificateNo,
+        status: statusAfterDecision({ certificateOn: issuedOn, publishedOn: row.published_on }),
+      };
+    },
+    (row, w) => trackPermit(w, ctx, cal, row),
+  );
 }
 
 /** 公示 — marks the grant published in the 双公示 register (7 working days; the publicity module tracks the term). */
 export function publishPermit(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { publishedOn: string }) {
   const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
-  return step(ctx, cal, id, version, 'publish', 'publication_dated', async (row) => {
-    if (publishedOn < row.decided_on!) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
-    return { published_on: publishedOn, status: statusAfterDecision({ certificateOn: row.certificate_on, publishedOn }) };
-  }, async (_row, w) => {
-    await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });
-  });
+  return step(
+    ctx,
+    cal,
+    id,
+    version,
+    'publish',
+    'publication_dated',
+    async (row) => {
+      if (publishedOn < row.decided_on!) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
+      return { published_on: publishedOn, status: statusAfterDecision({ certificateOn: row.certificate_on, publishedOn }) };
+    },
+    async (_row, w) => {
+      await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });
+    },
+  );
 }

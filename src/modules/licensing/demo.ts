@@ -15,7 +15,23 @@ const YEAR_2022: Record<PermitCategory, number> = { 水利: 30, 排水: 193, 工
 const YEAR_2023: Record<PermitCategory, number> = { 水利: 9, 排水: 57, 工程建设: 3 };
 
 const PLACES = ['天河', '珠江', '五山', '龙洞', '车陂', '棠下', '猎德', '员村', '华景', '天园', '岑村', '凤凰', '长兴', '黄村', '沙河'];
-const TRADES = ['建设工程', '市政工程', '餐饮管理', '物业管理', '房地产开发', '环保科技', '机电安装', '建筑劳务', '酒店管理', '食品', '汽车服务', '园林绿化', '商贸', '医疗器械', '教育科技'];
+const TRADES = [
+  '建设工程',
+  '市政工程',
+  '餐饮管理',
+  '物业管理',
+  '房地产开发',
+  '环保科技',
+  '机电安装',
+  '建筑劳务',
+  '酒店管理',
+  '食品',
+  '汽车服务',
+  '园林绿化',
+  '商贸',
+  '医疗器械',
+  '教育科技',
+];
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /**
@@ -54,10 +70,38 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
     const db = w.tx.withTables<LicensingTables>();
     const items = await db
       .insertInto('lic_item')
-      .values(DEMO_ITEMS.map((i) => ({ tenant_id: ctx.tenantId, org_id: orgId, code: i.code, name: i.name, category: i.category, statutory_days: i.statutoryDays, committed_days: i.committedDays, cloud_window: i.cloudWindow, basis: i.basis })))
+      .values(
+        DEMO_ITEMS.map((i) => ({
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          code: i.code,
+          name: i.name,
+          category: i.category,
+          statutory_days: i.statutoryDays,
+          committed_days: i.committedDays,
+          cloud_window: i.cloudWindow,
+          basis: i.basis,
+        })),
+      )
       .returningAll()
       .execute();
-    await w.auditMany(items.map((i) => ({ entity: ITEM_ENTITY, entityId: i.id, action: 'created', orgId, after: { code: i.code, name: i.name, category: i.category, statutory_days: i.statutory_days, committed_days: i.committed_days, cloud_window: i.cloud_window }, note: { via: 'demo' } })));
+    await w.auditMany(
+      items.map((i) => ({
+        entity: ITEM_ENTITY,
+        entityId: i.id,
+        action: 'created',
+        orgId,
+        after: {
+          code: i.code,
+          name: i.name,
+          category: i.category,
+          statutory_days: i.statutory_days,
+          committed_days: i.committed_days,
+          cloud_window: i.cloud_window,
+        },
+        note: { via: 'demo' },
+      })),
+    );
 
     type New = (LicensingTables['lic_permit'] extends infer R ? { [K in keyof R]?: any } : never) & { item_name: string };
     const rows: New[] = [];
@@ -75,7 +119,8 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
         seq++;
         const item = pick(items.filter((i) => i.category === k.category));
         // A few cases need expert review (不计入期限), as 取水 and 水土保持 often do.
-        const pauses: PausePeriod[] = item.category === '水利' && rnd() < 0.15 ? [{ from: cal.addWorkdays(k.accepted, 1), to: cal.addWorkdays(k.accepted, 3), reason: '专家评审' }] : [];
+        const pauses: PausePeriod[] =
+          item.category === '水利' && rnd() < 0.15 ? [{ from: cal.addWorkdays(k.accepted, 1), to: cal.addWorkdays(k.accepted, 3), reason: '专家评审' }] : [];
         const d = decisionDeadlines({ start: k.accepted, committedDays: item.committed_days, statutoryDays: item.statutory_days, pauses }, cal);
         const decided = pauses.length ? d.committed.due : cal.addWorkdays(k.accepted, 1 + Math.floor(rnd() * item.committed_days));
         const published = cal.addWorkdays(decided, 1 + Math.floor(rnd() * 5));
@@ -112,7 +157,13 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
     const inserted: Array<{ id: string }> = [];
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map(({ item_name: _n, ...r }) => r);
-      inserted.push(...(await db.insertInto('lic_permit').values(chunk as any).returning('id').execute()));
+      inserted.push(
+        ...(await db
+          .insertInto('lic_permit')
+          .values(chunk as any)
+          .returning('id')
+          .execute()),
+      );
     }
     await w.auditMany(
       inserted.map((r, i) => ({
@@ -120,7 +171,15 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
         entityId: r.id,
         action: 'created',
         orgId,
-        after: { case_no: rows[i]!.case_no, applicant: rows[i]!.applicant, received_on: rows[i]!.received_on, accepted_on: rows[i]!.accepted_on, decided_on: rows[i]!.decided_on, result: rows[i]!.result, certificate_on: rows[i]!.certificate_on },
+        after: {
+          case_no: rows[i]!.case_no,
+          applicant: rows[i]!.applicant,
+          received_on: rows[i]!.received_on,
+          accepted_on: rows[i]!.accepted_on,
+          decided_on: rows[i]!.decided_on,
+          result: rows[i]!.result,
+          certificate_on: rows[i]!.certificate_on,
+        },
         note: { via: 'demo' },
       })),
     );

@@ -13,8 +13,22 @@ export const permitItemsSpec = defineLedgerSpec({
     { key: 'code', header: '事项编码', type: 'text', required: true, example: 'PS-001' },
     { key: 'name', header: '事项名称', type: 'text', required: true, example: '城镇污水排入排水管网许可' },
     { key: 'category', header: '类别', type: 'enum', required: true, enum: ['水利', '排水', '工程建设'] as const },
-    { key: 'statutoryDays', header: '法定时限', type: 'int', required: true, note: '工作日', validate: (v: number) => (v < 1 ? '法定时限应为正整数（工作日）' : undefined) },
-    { key: 'committedDays', header: '承诺时限', type: 'int', required: true, note: '工作日，不超过法定时限', validate: (v: number) => (v < 1 ? '承诺时限应为正整数（工作日）' : undefined) },
+    {
+      key: 'statutoryDays',
+      header: '法定时限',
+      type: 'int',
+      required: true,
+      note: '工作日',
+      validate: (v: number) => (v < 1 ? '法定时限应为正整数（工作日）' : undefined),
+    },
+    {
+      key: 'committedDays',
+      header: '承诺时限',
+      type: 'int',
+      required: true,
+      note: '工作日，不超过法定时限',
+      validate: (v: number) => (v < 1 ? '承诺时限应为正整数（工作日）' : undefined),
+    },
     { key: 'cloudWindow', header: '是否纳入政务云窗', type: 'bool' },
   ],
 });
@@ -56,18 +70,42 @@ export const permitItemsLedger: LedgerDef<ItemRow> = {
     const { ctx } = imp;
     const codes = rows.map((r) => r.value.code);
     const known = new Map(
-      (await ctx.db.withTables<LicensingTables>().selectFrom('lic_item').select(['id', 'code']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`).execute()).map((r) => [r.code, r.id]),
+      (
+        await ctx.db
+          .withTables<LicensingTables>()
+          .selectFrom('lic_item')
+          .select(['id', 'code'])
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
+          .execute()
+      ).map((r) => [r.code, r.id]),
     );
     const r = await saveItems(
       imp.w,
       ctx.actor,
-      rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(value.code), code: value.code, name: value.name, category: value.category, statutoryDays: value.statutoryDays, committedDays: value.committedDays, cloudWindow: !!value.cloudWindow })),
+      rows.map(({ rowNumber, value }) => ({
+        row: rowNumber,
+        id: known.get(value.code),
+        code: value.code,
+        name: value.name,
+        category: value.category,
+        statutoryDays: value.statutoryDays,
+        committedDays: value.committedDays,
+        cloudWindow: !!value.cloudWindow,
+      })),
       { mode: 'historical', imp },
     );
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
   async exportRows(ctx) {
-    return (await listItems(ctx)).map((i) => ({ code: i.code, name: i.name, category: i.category, statutoryDays: i.statutory_days, committedDays: i.committed_days, cloudWindow: i.cloud_window }));
+    return (await listItems(ctx)).map((i) => ({
+      code: i.code,
+      name: i.name,
+      category: i.category,
+      statutoryDays: i.statutory_days,
+      committedDays: i.committed_days,
+      cloudWindow: i.cloud_window,
+    }));
   },
   undo: { table: 'lic_item' },
 };
@@ -88,16 +126,37 @@ export const permitsLedger: LedgerDef<PermitRow> = {
     const db = ctx.db.withTables<LicensingTables>();
     const codes = [...new Set(rows.map((r) => r.value.itemCode))];
     const caseNos = rows.map((r) => r.value.caseNo);
-    const items = new Map((await db.selectFrom('lic_item').select(['id', 'code']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`).execute()).map((r) => [r.code, r.id]));
+    const items = new Map(
+      (
+        await db
+          .selectFrom('lic_item')
+          .select(['id', 'code'])
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
+          .execute()
+      ).map((r) => [r.code, r.id]),
+    );
     const existing = new Map(
-      (await db.selectFrom('lic_permit').select(['id', 'case_no', 'received_on', 'accepted_on']).where('tenant_id', '=', ctx.actor.tenantId).where(sql<boolean>`case_no = ANY(${sql.val(caseNos)}::text[])`).execute()).map((r) => [r.case_no, r]),
+      (
+        await db
+          .selectFrom('lic_permit')
+          .select(['id', 'case_no', 'received_on', 'accepted_on'])
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where(sql<boolean>`case_no = ANY(${sql.val(caseNos)}::text[])`)
+          .execute()
+      ).map((r) => [r.case_no, r]),
     );
     const errors: RowError[] = [];
     const inputs: PermitInput[] = [];
     for (const { rowNumber, value } of rows) {
       const itemId = items.get(value.itemCode);
       if (!itemId) {
-        errors.push({ row: rowNumber, column: '事项编码', message: `许可事项目录中没有编码“${value.itemCode}”，请先导入行政许可事项目录`, value: value.itemCode });
+        errors.push({
+          row: rowNumber,
+          column: '事项编码',
+          message: `许可事项目录中没有编码“${value.itemCode}”，请先导入行政许可事项目录`,
+          value: value.itemCode,
+        });
         continue;
       }
       const old = existing.get(value.caseNo);

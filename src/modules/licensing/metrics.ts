@@ -26,7 +26,23 @@ const permitColumns = [
 ];
 
 const permitRows = (qb: ReturnType<typeof decided>) =>
-  qb.select(['p.id', 'p.case_no', 'i.name as item_name', 'i.category', 'p.applicant', 'p.accepted_on', 'p.decided_on', 'p.due_on', 'p.result', 'p.visits', 'p.channel']).orderBy('p.decided_on').orderBy('p.case_no').execute();
+  qb
+    .select([
+      'p.id',
+      'p.case_no',
+      'i.name as item_name',
+      'i.category',
+      'p.applicant',
+      'p.accepted_on',
+      'p.decided_on',
+      'p.due_on',
+      'p.result',
+      'p.visits',
+      'p.channel',
+    ])
+    .orderBy('p.decided_on')
+    .orderBy('p.case_no')
+    .execute();
 
 function closedBy(key: string, category: PermitCategory): MetricDef {
   const base = (q: MetricQuery) => decided(q).where('i.category', '=', category);
@@ -46,7 +62,8 @@ function closedBy(key: string, category: PermitCategory): MetricDef {
 
 /** Catalogue items in scope. */
 const items = (q: MetricQuery) => q.db.withTables<LicensingTables>().selectFrom('lic_item').$call(inScope(q));
-const itemRows = (q: MetricQuery) => items(q).select(['id', 'code', 'name', 'category', 'statutory_days', 'committed_days', 'cloud_window']).orderBy('code').execute();
+const itemRows = (q: MetricQuery) =>
+  items(q).select(['id', 'code', 'name', 'category', 'statutory_days', 'committed_days', 'cloud_window']).orderBy('code').execute();
 const itemColumns = [
   { key: 'code', title: '事项编码' },
   { key: 'name', title: '事项名称' },
@@ -114,7 +131,8 @@ export const licensingMetrics: MetricDef[] = [
     key: 'licensing.on_time_rate',
     title: '行政许可按承诺时限办结率',
     unit: 'percent',
-    definition: '办结日期在统计期内的行政许可办件中，办结日期不晚于承诺期限（受理日起按工作日计承诺时限，扣除听证、检测、专家评审等期间，加经批准的延长）的比例',
+    definition:
+      '办结日期在统计期内的行政许可办件中，办结日期不晚于承诺期限（受理日起按工作日计承诺时限，扣除听证、检测、专家评审等期间，加经批准的延长）的比例',
     permission: PERMISSION,
     async query(q) {
       const all = await countOf(decided(q));

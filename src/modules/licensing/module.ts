@@ -10,7 +10,6 @@ export const licensingPermissions = {
   'licensing.items.manage': { label: '维护许可事项目录', roles: ['admin', 'licensing'] },
 } as const satisfies Record<string, PermissionDef>;
 
-
 /**
  * 行政许可 — the permit-item catalogue (statutory and committed time limits, 政务云窗)
  * and permit cases with their statutory clocks: 受理 with the 5-working-day correction

@@ -49,7 +49,7 @@ export function presentPermit(r: PermitRow & { item_code?: string; item_name?: s
     deemedAccepted: !!r.deemed_accepted,
     notAcceptedOn: r.not_accepted_on as string | null,
     notAcceptedReason: r.not_accepted_reason as string | null,
-    pauses: (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : r.pauses ?? []) as PausePeriod[],
+    pauses: (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as PausePeriod[],
     extensionDays: r.extension_days as number | null,
     extensionApprovedOn: r.extension_approved_on as string | null,
     extensionReason: r.extension_reason as string | null,

@@ -43,8 +43,16 @@ export async function listPermits(ctx: Ctx, f: PermitFilter) {
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.itemId) q = q.where('p.item_id', '=', f.itemId);
   if (f.q) q = q.where((eb) => eb.or([eb('p.case_no', 'like', `%${f.q}%`), eb('p.applicant', 'like', `%${f.q}%`), eb('p.decision_no', 'like', `%${f.q}%`)]));
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('p.received_on', 'desc').orderBy('p.case_no', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute();
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('p.received_on', 'desc')
+    .orderBy('p.case_no', 'desc')
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
   return { rows, total: Number(total.n) };
 }
 

@@ -23,7 +23,12 @@ export async function licensingRoutes(root: FastifyInstance) {
     authorize(req, 'licensing.read');
     return {
       data: [
-        { key: 'correction', label: CORRECTION_RULE.label, text: '收件后5个工作日内一次告知需补正的全部内容；逾期不告知的，自收到申请材料之日起即为受理', source: CORRECTION_RULE.source },
+        {
+          key: 'correction',
+          label: CORRECTION_RULE.label,
+          text: '收件后5个工作日内一次告知需补正的全部内容；逾期不告知的，自收到申请材料之日起即为受理',
+          source: CORRECTION_RULE.source,
+        },
         { key: 'decision', label: '许可决定期限', text: '自受理之日起在承诺时限内作出决定；法定时限（一般为20个工作日）为上限', source: STATUTORY_SOURCE },
         { key: 'extension', label: '延长', text: '经本机关负责人批准可延长一次，不超过10个工作日，并告知申请人理由', source: EXTENSION_SOURCE },
         { key: 'excluded', label: '不计入期限', text: `${PAUSE_REASONS.join('、')}所需时间不计入期限`, source: EXCLUDED_SOURCE },
@@ -34,7 +39,9 @@ export async function licensingRoutes(root: FastifyInstance) {
   });
 
   // ── Catalogue ──
-  app.get('/licensing/items', { schema: { tags, summary: '行政许可事项目录' } }, async (req) => ({ data: (await listItems(authorize(req, 'licensing.read'))).map(presentItem) }));
+  app.get('/licensing/items', { schema: { tags, summary: '行政许可事项目录' } }, async (req) => ({
+    data: (await listItems(authorize(req, 'licensing.read'))).map(presentItem),
+  }));
   const ItemBody = Type.Object({
     code: Type.String({ minLength: 1, maxLength: 50 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -52,10 +59,14 @@ export async function licensingRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('许可事项');
     return { data: presentItem(r) };
   });
-  app.patch('/licensing/items/:id', { schema: { tags, summary: '修改许可事项（带版本号）', params: Id, body: Type.Intersect([Type.Partial(ItemBody), Type.Object(V)]) } }, async (req) => {
-    const { version, ...patch } = req.body;
-    return { data: await cmd.updateItem(authorize(req, 'licensing.items.manage'), req.params.id, version, patch) };
-  });
+  app.patch(
+    '/licensing/items/:id',
+    { schema: { tags, summary: '修改许可事项（带版本号）', params: Id, body: Type.Intersect([Type.Partial(ItemBody), Type.Object(V)]) } },
+    async (req) => {
+      const { version, ...patch } = req.body;
+      return { data: await cmd.updateItem(authorize(req, 'licensing.items.manage'), req.params.id, version, patch) };
+    },
+  );
 
   // ── Permit cases ──
   app.get(
@@ -78,7 +89,12 @@ export async function licensingRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'licensing.read');
       const size = req.query.pageSize ?? 20;
-      const { rows, total } = await listPermits(ctx, { ...req.query, status: req.query.status as any, limit: size, offset: ((req.query.page ?? 1) - 1) * size });
+      const { rows, total } = await listPermits(ctx, {
+        ...req.query,
+        status: req.query.status as any,
+        limit: size,
+        offset: ((req.query.page ?? 1) - 1) * size,
+      });
       return { data: { items: rows.map((r) => presentPermit(r, cal().current)), total } };
     },
   );
@@ -109,23 +125,44 @@ export async function licensingRoutes(root: FastifyInstance) {
     async (req, reply) => reply.code(201).send({ data: await cmd.receiveApplication(authorize(req, 'licensing.write'), cal(), req.body) }),
   );
 
-  const stepRoute = <B extends Record<string, any>>(path: string, summary: string, body: B, run: (ctx: ReturnType<typeof authorize>, id: string, version: number, input: any) => Promise<unknown>) =>
+  const stepRoute = <B extends Record<string, any>>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (ctx: ReturnType<typeof authorize>, id: string, version: number, input: any) => Promise<unknown>,
+  ) =>
     app.post(`/licensing/permits/:id/${path}`, { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }) } }, async (req) => {
       const { version, ...input } = req.body as any;
       return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input) };
     });
-  stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, v, b) => cmd.requestCorrection(c, cal(), id, v, b));
+  stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, v, b) =>
+    cmd.requestCorrection(c, cal(), id, v, b),
+  );
   stepRoute('corrected', '补正材料收讫', { correctedOn: IsoDate }, (c, id, v, b) => cmd.markCorrected(c, cal(), id, v, b));
   stepRoute('accept', '受理', { acceptedOn: IsoDate }, (c, id, v, b) => cmd.acceptApplication(c, cal(), id, v, b));
   stepRoute('not-accept', '不予受理', { on: IsoDate, reason: Type.String({ maxLength: 1000 }) }, (c, id, v, b) => cmd.refuseApplication(c, cal(), id, v, b));
-  stepRoute('pause', '登记不计入期限的期间（听证、检测、专家评审等）', { from: IsoDate, to: IsoDate, reason: Type.String({ maxLength: 20 }) }, (c, id, v, b) => cmd.addPause(c, cal(), id, v, b));
-  stepRoute('extend', '延长期限（经负责人批准，不超过10个工作日）', { days: Type.Integer(), approvedOn: IsoDate, reason: Type.String({ maxLength: 1000 }) }, (c, id, v, b) => cmd.extendDeadline(c, cal(), id, v, b));
+  stepRoute('pause', '登记不计入期限的期间（听证、检测、专家评审等）', { from: IsoDate, to: IsoDate, reason: Type.String({ maxLength: 20 }) }, (c, id, v, b) =>
+    cmd.addPause(c, cal(), id, v, b),
+  );
+  stepRoute(
+    'extend',
+    '延长期限（经负责人批准，不超过10个工作日）',
+    { days: Type.Integer(), approvedOn: IsoDate, reason: Type.String({ maxLength: 1000 }) },
+    (c, id, v, b) => cmd.extendDeadline(c, cal(), id, v, b),
+  );
   stepRoute(
     'decide',
     '作出许可决定',
-    { decidedOn: IsoDate, result: Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')]), decisionNo: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) },
+    {
+      decidedOn: IsoDate,
+      result: Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')]),
+      decisionNo: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+      note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    },
     (c, id, v, b) => cmd.decide(c, cal(), id, v, b),
   );
-  stepRoute('certify', '颁发许可证件', { issuedOn: IsoDate, certificateNo: Type.String({ maxLength: 100 }) }, (c, id, v, b) => cmd.issueCertificate(c, cal(), id, v, b));
+  stepRoute('certify', '颁发许可证件', { issuedOn: IsoDate, certificateNo: Type.String({ maxLength: 100 }) }, (c, id, v, b) =>
+    cmd.issueCertificate(c, cal(), id, v, b),
+  );
   stepRoute('publish', '公示（双公示）', { publishedOn: IsoDate }, (c, id, v, b) => cmd.publishPermit(c, cal(), id, v, b));
 }

@@ -32,9 +32,21 @@ describe('补正告知: one notice within 5 working days (行政许可法第三�
 
 describe('受理日 for the decision clock (行政许可法第三十二条)', () => {
   it.each([
-    ['accepted on the 5th working day: the clock starts at 受理', { receivedOn: '2022-03-07', acceptedOn: '2022-03-14' }, { start: '2022-03-14', deemed: false }],
-    ['accepted on the 6th working day without a notice: deemed accepted on receipt', { receivedOn: '2022-03-07', acceptedOn: '2022-03-15' }, { start: '2022-03-07', deemed: true }],
-    ['accepted after a timely correction notice: the clock starts at 受理', { receivedOn: '2022-03-07', correctionNoticeOn: '2022-03-09', acceptedOn: '2022-03-25' }, { start: '2022-03-25', deemed: false }],
+    [
+      'accepted on the 5th working day: the clock starts at 受理',
+      { receivedOn: '2022-03-07', acceptedOn: '2022-03-14' },
+      { start: '2022-03-14', deemed: false },
+    ],
+    [
+      'accepted on the 6th working day without a notice: deemed accepted on receipt',
+      { receivedOn: '2022-03-07', acceptedOn: '2022-03-15' },
+      { start: '2022-03-07', deemed: true },
+    ],
+    [
+      'accepted after a timely correction notice: the clock starts at 受理',
+      { receivedOn: '2022-03-07', correctionNoticeOn: '2022-03-09', acceptedOn: '2022-03-25' },
+      { start: '2022-03-25', deemed: false },
+    ],
   ])('%s', (_n, input, out) => expect(clockStart(input, cal)).toEqual(out));
 });
 
@@ -43,7 +55,12 @@ describe('决定期限: committed term, statutory bound, excluded time and exten
   it.each([
     ['2 committed working days from a Monday', base, '2022-03-09', '2022-04-02'],
     ['20 statutory working days end on the make-up Saturday before Qingming', base, '2022-03-09', '2022-04-02'],
-    ['expert review on Tue–Thu is not counted', { ...base, pauses: [{ from: '2022-03-08', to: '2022-03-10', reason: '专家评审' }] }, '2022-03-14', '2022-04-08'],
+    [
+      'expert review on Tue–Thu is not counted',
+      { ...base, pauses: [{ from: '2022-03-08', to: '2022-03-10', reason: '专家评审' }] },
+      '2022-03-14',
+      '2022-04-08',
+    ],
     ['an approved 10-day extension is added to both', { ...base, extensionDays: 10 }, '2022-03-23', '2022-04-19'],
     ['a 45-day 取水许可 term crosses May Day', { start: '2022-04-01', committedDays: 3, statutoryDays: 45 }, '2022-04-07', '2022-06-08'],
   ])('%s', (_n, input, committed, statutory) => {
@@ -57,7 +74,8 @@ describe('决定期限: committed term, statutory bound, excluded time and exten
     ['more than 10 working days', { days: 11, approvedOn: '2022-03-08', already: false, currentDue: '2022-03-09' }, /1至10个工作日/],
     ['approved after the deadline passed', { days: 5, approvedOn: '2022-03-10', already: false, currentDue: '2022-03-09' }, /届满（2022-03-09）前/],
   ])('refuses %s', (_n, input, msg) => expect(() => checkExtension(input)).toThrow(msg));
-  it('allows one extension of 10 working days approved in time', () => expect(() => checkExtension({ days: 10, approvedOn: '2022-03-09', already: false, currentDue: '2022-03-09' })).not.toThrow());
+  it('allows one extension of 10 working days approved in time', () =>
+    expect(() => checkExtension({ days: 10, approvedOn: '2022-03-09', already: false, currentDue: '2022-03-09' })).not.toThrow());
 
   it.each([
     ['an unlisted reason', { from: '2022-03-08', to: '2022-03-09', reason: '领导出差' }, /行政许可法第四十五条/],
@@ -76,7 +94,14 @@ describe('颁发证件: within 10 working days of the decision (行政许可法�
 describe('时限压缩率 = 1 − Σ承诺时限 / Σ法定时限', () => {
   it.each([
     ['one 20-day item promised in 2 days', [{ statutoryDays: 20, committedDays: 2 }], 90],
-    ['a 45-day and a 20-day item promised in 3 + 1 days', [{ statutoryDays: 45, committedDays: 3 }, { statutoryDays: 20, committedDays: 1 }], 93.85],
+    [
+      'a 45-day and a 20-day item promised in 3 + 1 days',
+      [
+        { statutoryDays: 45, committedDays: 3 },
+        { statutoryDays: 20, committedDays: 1 },
+      ],
+      93.85,
+    ],
     ['no compression', [{ statutoryDays: 20, committedDays: 20 }], 0],
     ['an empty catalogue has no rate', [], null],
   ])('%s', (_n, items, rate) => expect(compressionRate(items)).toBe(rate));
@@ -96,7 +121,11 @@ describe('allowed actions by status', () => {
   const p = { correctionNoticeOn: null, correctedOn: null, extensionDays: null, result: null, certificateOn: null, publishedOn: null };
   it.each([
     ['a new application', { ...p, status: 'received' as const }, ['correction', 'accept', 'not_accept']],
-    ['after the one correction notice was answered', { ...p, status: 'received' as const, correctionNoticeOn: '2022-03-08', correctedOn: '2022-03-10' }, ['accept', 'not_accept']],
+    [
+      'after the one correction notice was answered',
+      { ...p, status: 'received' as const, correctionNoticeOn: '2022-03-08', correctedOn: '2022-03-10' },
+      ['accept', 'not_accept'],
+    ],
     ['waiting for corrections', { ...p, status: 'correction' as const }, ['corrected', 'not_accept']],
     ['accepted', { ...p, status: 'accepted' as const }, ['pause', 'extend', 'decide']],
     ['accepted and already extended', { ...p, status: 'accepted' as const, extensionDays: 5 }, ['pause', 'decide']],
@@ -110,8 +139,16 @@ describe('allowed actions by status', () => {
 describe('findings of a past case (行政许可法第四十二条; 国办发〔2018〕118号)', () => {
   it.each([
     ['decided on the committed deadline: no breach', { decidedOn: '2022-03-09', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, []],
-    ['one day past the committed term, within the statutory one', { decidedOn: '2022-03-10', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, ['licensing.decision_in_time']],
-    ['past the statutory term too', { decidedOn: '2022-04-07', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, ['licensing.decision_in_time', 'licensing.decision_statutory_term']],
+    [
+      'one day past the committed term, within the statutory one',
+      { decidedOn: '2022-03-10', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' },
+      ['licensing.decision_in_time'],
+    ],
+    [
+      'past the statutory term too',
+      { decidedOn: '2022-04-07', dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' },
+      ['licensing.decision_in_time', 'licensing.decision_statutory_term'],
+    ],
     ['not decided yet: nothing to judge', { decidedOn: null, dueOn: '2022-03-09', statutoryDueOn: '2022-04-06' }, []],
   ])('%s', (_n, input, rules) => {
     const b = decisionBreaches(input);

@@ -16,7 +16,8 @@ export const CORRECTION_RULE: DeadlineRule = {
   label: '补正告知期限',
   unit: 'workday',
   n: 5,
-  source: '行政许可法第三十二条第一款第（四）项：申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理',
+  source:
+    '行政许可法第三十二条第一款第（四）项：申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理',
 };
 
 /** 法定办理时限 — 20 working days from 受理 unless a law or regulation sets another term (the catalogue's 法定时限). */
@@ -27,7 +28,8 @@ export const MAX_EXTENSION_DAYS = 10;
 export const EXTENSION_SOURCE = '行政许可法第四十二条第一款：二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日，并应当将延长期限的理由告知申请人';
 
 /** 不计入期限 — hearing, tendering, auction, testing, inspection, quarantine, appraisal and expert review time. */
-export const EXCLUDED_SOURCE = '行政许可法第四十五条：行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在本节规定的期限内';
+export const EXCLUDED_SOURCE =
+  '行政许可法第四十五条：行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在本节规定的期限内';
 export const PAUSE_REASONS = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'] as const;
 
 /** 颁发、送达许可证件 — within 10 working days of the decision to grant. */
@@ -41,7 +43,13 @@ export const CERTIFICATE_RULE: DeadlineRule = {
 
 /** The decision period of an item: its committed term (承诺时限), counted like the statutory one. */
 export function committedRule(committedDays: number): DeadlineRule {
-  return { key: 'licensing.decision', label: '许可决定期限（承诺时限）', unit: 'workday', n: committedDays, source: `本局公开承诺时限${committedDays}个工作日（不超过法定时限，行政许可法第四十二条）` };
+  return {
+    key: 'licensing.decision',
+    label: '许可决定期限（承诺时限）',
+    unit: 'workday',
+    n: committedDays,
+    source: `本局公开承诺时限${committedDays}个工作日（不超过法定时限，行政许可法第四十二条）`,
+  };
 }
 
 export function statutoryRule(statutoryDays: number): DeadlineRule {
@@ -52,7 +60,8 @@ export function statutoryRule(statutoryDays: number): DeadlineRule {
 export function checkItemLimits(statutoryDays: number, committedDays: number): void {
   if (!Number.isInteger(statutoryDays) || statutoryDays < 1) throw errors.validation('statutoryDays', '法定时限应为正整数（工作日）');
   if (!Number.isInteger(committedDays) || committedDays < 1) throw errors.validation('committedDays', '承诺时限应为正整数（工作日）');
-  if (committedDays > statutoryDays) throw errors.validation('committedDays', `承诺时限（${committedDays}个工作日）不能超过法定时限（${statutoryDays}个工作日）`);
+  if (committedDays > statutoryDays)
+    throw errors.validation('committedDays', `承诺时限（${committedDays}个工作日）不能超过法定时限（${statutoryDays}个工作日）`);
 }
 
 /**
@@ -86,7 +95,10 @@ export function checkCorrectionNotice(receivedOn: string, noticeOn: string, cal:
  * accepted after the 5th working day counts as accepted on the day it was received
  * (行政许可法 art. 32); otherwise the clock starts on the recorded 受理 date.
  */
-export function clockStart(input: { receivedOn: string; correctionNoticeOn?: string | null; acceptedOn: string }, cal: WorkCalendar): { start: string; deemed: boolean } {
+export function clockStart(
+  input: { receivedOn: string; correctionNoticeOn?: string | null; acceptedOn: string },
+  cal: WorkCalendar,
+): { start: string; deemed: boolean } {
   if (input.acceptedOn < input.receivedOn) throw errors.validation('acceptedOn', '受理日期不能早于收件日期');
   if (!input.correctionNoticeOn && input.acceptedOn > correctionDue(input.receivedOn, cal)) return { start: input.receivedOn, deemed: true };
   return { start: input.acceptedOn, deemed: false };
@@ -116,13 +128,15 @@ export function decisionDeadlines(input: DecisionClockInput, cal: WorkCalendar):
 /** An extension: once, 1–10 working days (art. 42), approved no later than the deadline it extends. */
 export function checkExtension(input: { days: number; approvedOn: string; already: boolean; currentDue: string }): void {
   if (input.already) throw errors.gate('EXTENSION_USED', '该办件已延长过一次，行政许可法第四十二条只允许延长一次（十日）');
-  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS) throw errors.validation('days', `延长天数应为1至${MAX_EXTENSION_DAYS}个工作日（行政许可法第四十二条）`);
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS)
+    throw errors.validation('days', `延长天数应为1至${MAX_EXTENSION_DAYS}个工作日（行政许可法第四十二条）`);
   if (input.approvedOn > input.currentDue) throw errors.gate('EXTENSION_LATE', `延长须在期限届满（${input.currentDue}）前经负责人批准`);
 }
 
 /** A pause: a named excluded procedure with a start not after its end. */
 export function checkPause(p: PausePeriod, acceptedOn: string): void {
-  if (!(PAUSE_REASONS as readonly string[]).includes(p.reason)) throw errors.validation('reason', `不计入期限的事由应为：${PAUSE_REASONS.join('、')}（行政许可法第四十五条）`);
+  if (!(PAUSE_REASONS as readonly string[]).includes(p.reason))
+    throw errors.validation('reason', `不计入期限的事由应为：${PAUSE_REASONS.join('、')}（行政许可法第四十五条）`);
   if (p.to < p.from) throw errors.validation('to', '结束日期不能早于开始日期');
   if (p.from <= acceptedOn) throw errors.validation('from', '扣除期间应在受理之后');
 }
@@ -147,7 +161,15 @@ export const ACTION_LABELS: Record<PermitAction, string> = {
   publish: '公示',
 };
 
-export function allowedActions(p: { status: PermitStatus; correctionNoticeOn: string | null; correctedOn: string | null; extensionDays: number | null; result: string | null; certificateOn: string | null; publishedOn: string | null }): PermitAction[] {
+export function allowedActions(p: {
+  status: PermitStatus;
+  correctionNoticeOn: string | null;
+  correctedOn: string | null;
+  extensionDays: number | null;
+  result: string | null;
+  certificateOn: string | null;
+  publishedOn: string | null;
+}): PermitAction[] {
   switch (p.status) {
     case 'received':
       return p.correctionNoticeOn ? ['accept', 'not_accept'] : ['correction', 'accept', 'not_accept'];
@@ -201,9 +223,21 @@ export function decisionBreaches(p: { decidedOn: string | null; dueOn: string | 
   const out: RuleBreach[] = [];
   if (!p.decidedOn) return out;
   if (p.dueOn && p.decidedOn > p.dueOn)
-    out.push({ rule: 'licensing.decision_in_time', statute: DECISION_STATUTE, message: `办结日期${p.decidedOn}晚于承诺期限${p.dueOn}，逾期作出许可决定`, field: 'decidedOn', column: '办结日期' });
+    out.push({
+      rule: 'licensing.decision_in_time',
+      statute: DECISION_STATUTE,
+      message: `办结日期${p.decidedOn}晚于承诺期限${p.dueOn}，逾期作出许可决定`,
+      field: 'decidedOn',
+      column: '办结日期',
+    });
   if (p.statutoryDueOn && p.decidedOn > p.statutoryDueOn)
-    out.push({ rule: 'licensing.decision_statutory_term', statute: DECISION_STATUTE, message: `办结日期${p.decidedOn}晚于法定期限${p.statutoryDueOn}，超过法定决定期限`, field: 'decidedOn', column: '办结日期' });
+    out.push({
+      rule: 'licensing.decision_statutory_term',
+      statute: DECISION_STATUTE,
+      message: `办结日期${p.decidedOn}晚于法定期限${p.statutoryDueOn}，超过法定决定期限`,
+      field: 'decidedOn',
+      column: '办结日期',
+    });
   return out;
 }
 
@@ -217,5 +251,13 @@ export function publicationBreaches(p: { result: string | null; decidedOn: strin
   if (p.result !== '准予许可' || !p.decidedOn || !p.publishedOn) return [];
   const due = publicationDue(p.decidedOn, cal);
   if (p.publishedOn <= due) return [];
-  return [{ rule: 'licensing.publication_in_time', statute: PUBLICATION_STATUTE, message: `公示日期${p.publishedOn}晚于公示期限${due}（决定之日起7个工作日）`, field: 'publishedOn', column: '公示日期' }];
+  return [
+    {
+      rule: 'licensing.publication_in_time',
+      statute: PUBLICATION_STATUTE,
+      message: `公示日期${p.publishedOn}晚于公示期限${due}（决定之日起7个工作日）`,
+      field: 'publishedOn',
+      column: '公示日期',
+    },
+  ];
 }

@@ -16,7 +16,13 @@ const reviewsOf = (attrs: unknown) => (((attrs ?? {}) as { reviews?: Review[] })
  * change, so of two simultaneous steps the second is refused), as one versioned update whose
  * event carries the step in its note. Returns the record as it was.
  */
-async function updateReviews(w: WriteScope, ctx: Ctx, id: string, next: (reviews: Review[], r: ItemRow) => Review[], audit: { action: string; note: () => Record<string, unknown> }): Promise<ItemRow> {
+async function updateReviews(
+  w: WriteScope,
+  ctx: Ctx,
+  id: string,
+  next: (reviews: Review[], r: ItemRow) => Review[],
+  audit: { action: string; note: () => Record<string, unknown> },
+): Promise<ItemRow> {
   const { before } = await updateVersioned<ItemRow>(w, {
     table: 'dm_item',
     tenantId: ctx.actor.tenantId,
@@ -44,7 +50,7 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
       id,
       (reviews, r) => {
         const opinionOn = bizDate(r.replied_at);
-        const prior = input.stage === '复查' ? opinionOn : reviews.find((x) => x.stage === '复查')?.answeredOn ?? null;
+        const prior = input.stage === '复查' ? opinionOn : (reviews.find((x) => x.stage === '复查')?.answeredOn ?? null);
         const applyDue = prior ? sys.calendar.explain({ rule: REVIEW_APPLY_RULE[input.stage], start: prior }).due : null;
         const problem = reviewProblem({ stage: input.stage, reviews, opinionOn, appliedOn: input.appliedOn, applyDue });
         if (problem) throw errors.gate('REVIEW_NOT_ALLOWED', problem);
@@ -52,7 +58,15 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
       },
       { action: 'review_requested', note: () => ({ stage: input.stage, appliedOn: input.appliedOn, dueOn }) },
     );
-    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: input.appliedOn });
+    await sys.calendar.track(w, ctx.actor, {
+      module: def.module,
+      entity: def.entity,
+      entityId: id,
+      orgId: r.org_id,
+      title: REVIEW_ANSWER_RULE[input.stage].label,
+      rule: REVIEW_ANSWER_RULE[input.stage],
+      start: input.appliedOn,
+    });
   });
 }
 
@@ -78,7 +92,16 @@ export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stag
       { action: 'review_answered', note: () => ({ stage: input.stage, answeredOn: input.answeredOn, result, onTime: input.answeredOn <= x!.dueOn }) },
     );
     const answered = x!;
-    await sys.calendar.track(w, ctx.actor, { module: def.module, entity: def.entity, entityId: id, orgId: r.org_id, title: REVIEW_ANSWER_RULE[input.stage].label, rule: REVIEW_ANSWER_RULE[input.stage], start: answered.appliedOn, doneOn: input.answeredOn });
+    await sys.calendar.track(w, ctx.actor, {
+      module: def.module,
+      entity: def.entity,
+      entityId: id,
+      orgId: r.org_id,
+      title: REVIEW_ANSWER_RULE[input.stage].label,
+      rule: REVIEW_ANSWER_RULE[input.stage],
+      start: answered.appliedOn,
+      doneOn: input.answeredOn,
+    });
   });
 }
 
@@ -87,13 +110,21 @@ export async function opinionDocx(ctx: Ctx, id: string): Promise<{ data: Buffer;
   const r = await getItem(ctx, 'petition', id);
   if (!r) throw errors.notFound(def.label);
   if (!r.replied_at || !r.reply) throw errors.gate('NO_OPINION', '尚未出具处理意见');
-  const bureau = await ctx.db.selectFrom('org').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
+  const bureau = await ctx.db
+    .selectFrom('org')
+    .select('name')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('kind', '=', 'bureau')
+    .executeTakeFirstOrThrow();
   const accepted = bizDate(r.first_done_at);
   const data = await officialDocx({
     title: '信访事项处理意见书',
     addressee: r.person_name ?? '信访人',
     blocks: [
-      { kind: 'para', text: `你（们）于${bizDate(r.received_at)}以${r.channel ?? '信访'}形式反映的${r.title || '信访事项'}（信访编号：${r.ref_no}），本机关${accepted ? `已于${accepted}受理` : '已受理'}。经调查核实，现提出处理意见如下：` },
+      {
+        kind: 'para',
+        text: `你（们）于${bizDate(r.received_at)}以${r.channel ?? '信访'}形式反映的${r.title || '信访事项'}（信访编号：${r.ref_no}），本机关${accepted ? `已于${accepted}受理` : '已受理'}。经调查核实，现提出处理意见如下：`,
+      },
       { kind: 'para', text: r.reply },
       { kind: 'para', text: `处理结果：${r.result ?? '—'}。` },
       { kind: 'para', text: '如对本处理意见不服，可以自收到本意见书之日起30日内向本机关的上一级行政机关请求复查（《信访工作条例》第三十五条）。' },

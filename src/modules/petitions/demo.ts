@@ -36,13 +36,44 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
     };
     if (opts.open) return base;
     const at = k.at(closedOn, 9, 17);
-    return { ...base, repliedAt: at, reply: '经调查核实，已责成相关单位处理并书面答复信访人。', result: k.weighted([['支持', 5], ['部分支持', 3], ['不支持', 2]] as const), closedAt: at, satisfaction: k.weighted([['满意', 8], ['基本满意', 2]] as const) };
+    return {
+      ...base,
+      repliedAt: at,
+      reply: '经调查核实，已责成相关单位处理并书面答复信访人。',
+      result: k.weighted([
+        ['支持', 5],
+        ['部分支持', 3],
+        ['不支持', 2],
+      ] as const),
+      closedAt: at,
+      satisfaction: k.weighted([
+        ['满意', 8],
+        ['基本满意', 2],
+      ] as const),
+    };
   }
 
-  const forms2022 = exactMix(ctx.random, [['系统转办', 59], ['来访', 18]] as const);
+  const forms2022 = exactMix(ctx.random, [
+    ['系统转办', 59],
+    ['来访', 18],
+  ] as const);
   const items: LoadedItem[] = [];
   forms2022.forEach((form, i) => items.push(petition(i + 1, 2022, addDays('2022-01-04', k.int(0, 300)), form, { closeBy: '2022-12-30' })));
-  for (let i = 0; i < 14; i++) items.push(petition(i + 1, 2023, addDays('2023-01-03', k.int(0, 40)), k.weighted([['系统转办', 6], ['来访', 2], ['网上信访', 1], ['来信', 1]] as const), { closeBy: '2023-04-28' }));
+  for (let i = 0; i < 14; i++)
+    items.push(
+      petition(
+        i + 1,
+        2023,
+        addDays('2023-01-03', k.int(0, 40)),
+        k.weighted([
+          ['系统转办', 6],
+          ['来访', 2],
+          ['网上信访', 1],
+          ['来信', 1],
+        ] as const),
+        { closeBy: '2023-04-28' },
+      ),
+    );
   items.push(petition(90, 2023, '2023-03-27', '网上信访', { open: true, closeBy: '2023-12-31' }));
   await write({ db: ctx.db, actor: ctx.actor }, (w) => loadItems(ctx.sys, w, ctx.actor, petitionKind, items, { via: '演示数据' }));
   ctx.log(`信访：${items.length} 件（2022年办结 77 件）`);

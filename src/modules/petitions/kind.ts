@@ -23,7 +23,8 @@ export const petitionKind: DemandKindDef = registerDemandKind({
   checkIntake({ channel, attrs }) {
     const errs: FieldError[] = [];
     if (!channel) errs.push({ field: 'channel', message: '请选择信访形式' });
-    for (const f of ['repeat', 'overLevel', 'group'] as const) if (attrs[f] !== undefined && typeof attrs[f] !== 'boolean') errs.push({ field: `attrs.${f}`, message: '应为“是”或“否”' });
+    for (const f of ['repeat', 'overLevel', 'group'] as const)
+      if (attrs[f] !== undefined && typeof attrs[f] !== 'boolean') errs.push({ field: `attrs.${f}`, message: '应为“是”或“否”' });
     return errs;
   },
 });

@@ -15,16 +15,31 @@ export async function petitionRoutes(root: FastifyInstance) {
   await demandRoutes(petitionKind)(root);
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['信访件'];
-  app.post('/petitions/items/:id/review', { schema: { tags, summary: '登记复查或复核申请（30日内答复）', params: Id, body: Type.Object({ stage: Stage, appliedOn: IsoDate }) } }, async (req) => {
-    const ctx = authorize(req, 'petitions.write');
-    await requestReview(req.server.sys, ctx, req.params.id, req.body);
-    return { data: await recordView(req, ctx, petitionKind, req.params.id) };
-  });
-  app.post('/petitions/items/:id/review/answer', { schema: { tags, summary: '登记复查或复核意见', params: Id, body: Type.Object({ stage: Stage, answeredOn: IsoDate, result: Type.String({ maxLength: 2000 }) }) } }, async (req) => {
-    const ctx = authorize(req, 'petitions.write');
-    await answerReview(req.server.sys, ctx, req.params.id, req.body);
-    return { data: await recordView(req, ctx, petitionKind, req.params.id) };
-  });
+  app.post(
+    '/petitions/items/:id/review',
+    { schema: { tags, summary: '登记复查或复核申请（30日内答复）', params: Id, body: Type.Object({ stage: Stage, appliedOn: IsoDate }) } },
+    async (req) => {
+      const ctx = authorize(req, 'petitions.write');
+      await requestReview(req.server.sys, ctx, req.params.id, req.body);
+      return { data: await recordView(req, ctx, petitionKind, req.params.id) };
+    },
+  );
+  app.post(
+    '/petitions/items/:id/review/answer',
+    {
+      schema: {
+        tags,
+        summary: '登记复查或复核意见',
+        params: Id,
+        body: Type.Object({ stage: Stage, answeredOn: IsoDate, result: Type.String({ maxLength: 2000 }) }),
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'petitions.write');
+      await answerReview(req.server.sys, ctx, req.params.id, req.body);
+      return { data: await recordView(req, ctx, petitionKind, req.params.id) };
+    },
+  );
   app.get('/petitions/items/:id/opinion.docx', { schema: { tags, summary: '信访事项处理意见书（DOCX）', params: Id } }, async (req, reply) => {
     const { data, filename } = await opinionDocx(authorize(req, 'petitions.read'), req.params.id);
     return sendFile(reply, data, filename, DOCX);

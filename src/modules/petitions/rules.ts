@@ -31,7 +31,11 @@ export const HANDLE_RULE: DeadlineRule = {
 };
 
 /** 延长 — at most 30 days more, with approval and notice to the petitioner. */
-export const EXTENSION_CAP: ExtensionCap = { n: 30, unit: 'day', source: '信访工作条例第三十四条：经本机关负责人批准可适当延长，延长期限不得超过30日，并告知信访人' };
+export const EXTENSION_CAP: ExtensionCap = {
+  n: 30,
+  unit: 'day',
+  source: '信访工作条例第三十四条：经本机关负责人批准可适当延长，延长期限不得超过30日，并告知信访人',
+};
 
 /** 复查 / 复核 — the two review stages. */
 export type ReviewStage = '复查' | '复核';
@@ -63,7 +67,13 @@ export interface Review {
  * again (信访工作条例第三十六条). `applyDue` is the last day to apply.
  * Returns the reason it may not, or null.
  */
-export function reviewProblem(args: { stage: ReviewStage; reviews: readonly Review[]; opinionOn: string | null; appliedOn: string; applyDue: string | null }): string | null {
+export function reviewProblem(args: {
+  stage: ReviewStage;
+  reviews: readonly Review[];
+  opinionOn: string | null;
+  appliedOn: string;
+  applyDue: string | null;
+}): string | null {
   const { stage, reviews } = args;
   if (reviews.some((r) => r.stage === '复核')) return '已经复核，信访人就同一事项再次提出的请求不再受理（信访工作条例第三十六条）';
   if (stage === '复查') {

@@ -11,7 +11,8 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   const office = orgs.get('办公室')!.id;
-  const clerk = (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
+  const clerk =
+    (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
   const items: LoadedItem[] = [];
   const add = (year: number, category: '人大代表建议' | '政协提案', role: '主办' | '协办', seq: number, assignedOn: string, replied: boolean) => {
     const topic = k.pick(TOPICS);
@@ -28,7 +29,22 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
       title: `关于加快${k.road()}片区${topic}的${category === '政协提案' ? '提案' : '建议'}`,
       personName: `${k.name()}${category === '政协提案' ? '委员' : '代表'}`,
       attrs: { topics: [topic], difficult: false },
-      ...(replied ? { repliedAt: at, reply: `我局高度重视，已将相关工作纳入年度计划并组织实施。`, result: k.weighted([['A', 6], ['B', 3], ['C', 1]] as const), closedAt: at, satisfaction: k.weighted([['满意', 9], ['基本满意', 1]] as const) } : {}),
+      ...(replied
+        ? {
+            repliedAt: at,
+            reply: `我局高度重视，已将相关工作纳入年度计划并组织实施。`,
+            result: k.weighted([
+              ['A', 6],
+              ['B', 3],
+              ['C', 1],
+            ] as const),
+            closedAt: at,
+            satisfaction: k.weighted([
+              ['满意', 9],
+              ['基本满意', 1],
+            ] as const),
+          }
+        : {}),
     });
   };
   const roles = (lead: number, co: number) => [...Array(lead).fill('主办'), ...Array(co).fill('协办')] as Array<'主办' | '协办'>;

@@ -10,7 +10,8 @@ export const proposalKind: DemandKindDef = registerDemandKind({
   refLabel: '编号',
   permissions: { read: 'proposals.read', write: 'proposals.write', personal: 'proposals.write' },
   steps: { sign: null, pause: false, extend: true, return: false, replyLabel: '答复代表委员', closeLabel: '办结', evaluateLabel: '代表委员反馈' },
-  mainRule: (f) => replyRule({ assignedOn: f.receivedOn, difficult: f.attrs.difficult === true, dueOn: typeof f.attrs.dueOn === 'string' ? f.attrs.dueOn : null }),
+  mainRule: (f) =>
+    replyRule({ assignedOn: f.receivedOn, difficult: f.attrs.difficult === true, dueOn: typeof f.attrs.dueOn === 'string' ? f.attrs.dueOn : null }),
   firstRule: null,
   doneBy: 'reply',
   clockFrom: 'received',
@@ -26,8 +27,10 @@ export const proposalKind: DemandKindDef = registerDemandKind({
     if (!demandType) errs.push({ field: 'demandType', message: '请选择类别（人大代表建议/政协提案）' });
     if (!channel) errs.push({ field: 'channel', message: '请选择办理方式（主办/协办）' });
     const topics = attrs.topics;
-    if (topics !== undefined && (!Array.isArray(topics) || topics.some((t) => !(TOPICS as readonly string[]).includes(String(t))))) errs.push({ field: 'attrs.topics', message: `问题类型应为：${TOPICS.join('、')}` });
-    if (attrs.dueOn !== undefined && attrs.dueOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(attrs.dueOn))) errs.push({ field: 'attrs.dueOn', message: '办理期限应为日期' });
+    if (topics !== undefined && (!Array.isArray(topics) || topics.some((t) => !(TOPICS as readonly string[]).includes(String(t)))))
+      errs.push({ field: 'attrs.topics', message: `问题类型应为：${TOPICS.join('、')}` });
+    if (attrs.dueOn !== undefined && attrs.dueOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(attrs.dueOn)))
+      errs.push({ field: 'attrs.dueOn', message: '办理期限应为日期' });
     return errs;
   },
   async afterIntake(w, actor, item) {
@@ -35,7 +38,20 @@ export const proposalKind: DemandKindDef = registerDemandKind({
     if (item.channel !== '协办') return;
     const sys = await calendarOn(w.tx);
     const due = sys.calendar.explain({ rule: CO_OPINION_RULE, start: item.receivedOn }).due;
-    await dm(w.tx).updateTable('dm_item').set({ attrs: JSON.stringify({ ...item.attrs, coOpinionDueOn: due }) }).where('tenant_id', '=', actor.tenantId).where('id', '=', item.id).execute();
-    await sys.calendar.track(w, actor, { module: 'proposals', entity: 'proposals.proposal', entityId: item.id, orgId: item.orgId, title: CO_OPINION_RULE.label, rule: CO_OPINION_RULE, start: item.receivedOn });
+    await dm(w.tx)
+      .updateTable('dm_item')
+      .set({ attrs: JSON.stringify({ ...item.attrs, coOpinionDueOn: due }) })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', item.id)
+      .execute();
+    await sys.calendar.track(w, actor, {
+      module: 'proposals',
+      entity: 'proposals.proposal',
+      entityId: item.id,
+      orgId: item.orgId,
+      title: CO_OPINION_RULE.label,
+      rule: CO_OPINION_RULE,
+      start: item.receivedOn,
+    });
   },
 });

@@ -7,7 +7,8 @@ import { computeDeadline, createCalendar } from '../../core/calendar/index.js';
 
 const statutoryCalendar = createCalendar({});
 /** A 办理期限 cell that only repeats the statutory 3 months is not a hand-set due date. */
-const handSetDueOn = (assignedOn: string, dueOn: string | null) => (dueOn && dueOn !== computeDeadline({ rule: REPLY_RULE, start: assignedOn }, statutoryCalendar).due ? dueOn : undefined);
+const handSetDueOn = (assignedOn: string, dueOn: string | null) =>
+  dueOn && dueOn !== computeDeadline({ rule: REPLY_RULE, start: assignedOn }, statutoryCalendar).due ? dueOn : undefined;
 
 /** 人大建议政协提案 — the `proposals` ledger of LEDGERS.md. */
 export const proposalsSpec = defineLedgerSpec({
@@ -60,7 +61,15 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
         repliedAt: dateInstant(r.repliedOn),
         result: r.result,
         closedAt: dateInstant(r.repliedOn),
-        attrs: { ...(handSetDueOn(r.assignedOn, r.dueOn) ? { dueOn: r.dueOn } : {}), topics: r.topic ? r.topic.split(/[、,，]/).map((s) => s.trim()).filter(Boolean) : [] },
+        attrs: {
+          ...(handSetDueOn(r.assignedOn, r.dueOn) ? { dueOn: r.dueOn } : {}),
+          topics: r.topic
+            ? r.topic
+                .split(/[、,，]/)
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [],
+        },
       }),
     }),
   async exportRows(ctx) {

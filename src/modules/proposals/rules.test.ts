@@ -17,5 +17,6 @@ describe('reply terms of suggestions and proposals', () => {
     const rule = replyRule({ assignedOn: '2022-03-15', difficult: false, dueOn: '2022-06-12' });
     expect(computeDeadline({ rule, start: '2022-03-15' }, cal).due).toBe('2022-06-12');
   });
-  it('a difficult one without a document term gets 6 months', () => expect(replyRule({ assignedOn: '2022-03-15', difficult: true, dueOn: null })).toBe(DIFFICULT_REPLY_RULE));
+  it('a difficult one without a document term gets 6 months', () =>
+    expect(replyRule({ assignedOn: '2022-03-15', difficult: true, dueOn: null })).toBe(DIFFICULT_REPLY_RULE));
 });

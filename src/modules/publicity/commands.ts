@@ -49,7 +49,13 @@ export async function recordDecision(w: WriteScope, actor: Actor, calendar: Cale
  * one statement for their tracked terms). `audit: false` for a historical import, whose
  * provenance already names the decided records: no event per decision.
  */
-export async function recordDecisions(w: WriteScope, actor: Actor, calendar: CalendarService, inputs: readonly DecisionInput[], opts: { audit?: boolean } = {}): Promise<Array<{ id: string; dueOn: string }>> {
+export async function recordDecisions(
+  w: WriteScope,
+  actor: Actor,
+  calendar: CalendarService,
+  inputs: readonly DecisionInput[],
+  opts: { audit?: boolean } = {},
+): Promise<Array<{ id: string; dueOn: string }>> {
   if (!inputs.length) return [];
   for (const input of inputs) {
     if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
@@ -93,12 +99,27 @@ export async function recordDecisions(w: WriteScope, actor: Actor, calendar: Cal
     if (before) {
       id = before.id;
       // Re-recording always bumped the version; the event is the note-only one below (with the batch's).
-      await updateVersioned(w, { table: 'pub_decision', tenantId: actor.tenantId, id, version: undefined, label: '公示记录', ifUnchanged: 'write', patch: { ...values, fields: JSON.stringify(input.fields ?? {}) }, audit: false });
+      await updateVersioned(w, {
+        table: 'pub_decision',
+        tenantId: actor.tenantId,
+        id,
+        version: undefined,
+        label: '公示记录',
+        ifUnchanged: 'write',
+        patch: { ...values, fields: JSON.stringify(input.fields ?? {}) },
+        audit: false,
+      });
     } else {
       id = crypto.randomUUID();
       fresh.push({ tenant_id: actor.tenantId, id, source_entity: input.sourceEntity, source_id: input.sourceId, ...values, fields: input.fields ?? {} });
     }
-    audits.push({ entity: input.sourceEntity, entityId: input.sourceId, action: before ? 'publication_updated' : 'publication_recorded', orgId: input.orgId, note: { decisionNo: values.decision_no, dueOn: due, publishedOn: values.published_on } });
+    audits.push({
+      entity: input.sourceEntity,
+      entityId: input.sourceId,
+      action: before ? 'publication_updated' : 'publication_recorded',
+      orgId: input.orgId,
+      note: { decisionNo: values.decision_no, dueOn: due, publishedOn: values.published_on },
+    });
     out.push({ id, dueOn: due });
   }
   await insertMany(w.tx, 'pub_decision', fresh);
@@ -137,7 +158,12 @@ async function idOf(w: WriteScope, actor: Actor, sourceEntity: string, sourceId:
 }
 
 /** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */
-export async function publishDecision(w: WriteScope, actor: Actor, calendar: CalendarService, args: { sourceEntity: string; sourceId: string; publishedOn: string }): Promise<void> {
+export async function publishDecision(
+  w: WriteScope,
+  actor: Actor,
+  calendar: CalendarService,
+  args: { sourceEntity: string; sourceId: string; publishedOn: string },
+): Promise<void> {
   if (!isIsoDate(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
   const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
   // Gates on the locked row: a concurrent withdrawal is seen, not overwritten.
@@ -153,16 +179,36 @@ export async function publishDecision(w: WriteScope, actor: Actor, calendar: Cal
       if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
     },
     patch: { published_on: args.publishedOn },
-    audit: { entity: args.sourceEntity, entityId: args.sourceId, action: 'published', orgId: (r) => r.org_id, before: (r) => ({ published_on: r.published_on }), after: () => ({ published_on: args.publishedOn }) },
+    audit: {
+      entity: args.sourceEntity,
+      entityId: args.sourceId,
+      action: 'published',
+      orgId: (r) => r.org_id,
+      before: (r) => ({ published_on: r.published_on }),
+      after: () => ({ published_on: args.publishedOn }),
+    },
   });
-  await calendar.track(w, actor, { module: 'publicity', entity: args.sourceEntity, entityId: args.sourceId, orgId: r.org_id, title: PUBLICATION_RULE.label, rule: PUBLICATION_RULE, start: r.decided_on, doneOn: args.publishedOn });
+  await calendar.track(w, actor, {
+    module: 'publicity',
+    entity: args.sourceEntity,
+    entityId: args.sourceId,
+    orgId: r.org_id,
+    title: PUBLICATION_RULE.label,
+    rule: PUBLICATION_RULE,
+    start: r.decided_on,
+    doneOn: args.publishedOn,
+  });
 }
 
 /**
  * Withdraws a published decision that was changed or revoked (行政处罚法 art. 48):
  * it leaves the public page; the withdrawal and its reason are recorded.
  */
-export async function withdrawDecision(w: WriteScope, actor: Actor, args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string }): Promise<void> {
+export async function withdrawDecision(
+  w: WriteScope,
+  actor: Actor,
+  args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string },
+): Promise<void> {
   if (!isIsoDate(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
   if (!args.reason?.trim()) throw errors.validation('reason', '撤回原因不能为空');
   const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
@@ -179,6 +225,13 @@ export async function withdrawDecision(w: WriteScope, actor: Actor, args: { sour
       if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');
     },
     patch: { withdrawn_on: args.withdrawnOn, withdraw_reason: reason },
-    audit: { entity: args.sourceEntity, entityId: args.sourceId, action: 'publication_withdrawn', orgId: (r) => r.org_id, before: () => ({ withdrawn_on: null }), after: () => ({ withdrawn_on: args.withdrawnOn, withdraw_reason: reason }) },
+    audit: {
+      entity: args.sourceEntity,
+      entityId: args.sourceId,
+      action: 'publication_withdrawn',
+      orgId: (r) => r.org_id,
+      before: () => ({ withdrawn_on: null }),
+      after: () => ({ withdrawn_on: args.withdrawnOn, withdraw_reason: reason }),
+    },
   });
 }

@@ -67,7 +67,7 @@ export function creditRows(kind: 'penalty' | 'permit', rows: Row[], authority: {
     const common = {
       party: r.party_name,
       partyType: natural ? '自然人' : r.party_type === '个体工商户' ? '个体工商户' : '法人及非法人组织',
-      uscc: natural ? '' : idNo ?? '',
+      uscc: natural ? '' : (idNo ?? ''),
       idType: natural && idNo ? '身份证' : '',
       idNo: natural ? publicIdNo(idNo, '自然人') : '',
       decisionNo: r.decision_no,

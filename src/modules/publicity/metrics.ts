@@ -2,8 +2,7 @@ import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
 import { countOf, dateInPeriod, inScope } from '../../core/metrics/filters.js';
 import type { PublicityTables } from './schema.js';
 
-const published = (q: MetricQuery) =>
-  q.db.withTables<PublicityTables>().selectFrom('pub_decision').$call(inScope(q)).$call(dateInPeriod(q, 'published_on'));
+const published = (q: MetricQuery) => q.db.withTables<PublicityTables>().selectFrom('pub_decision').$call(inScope(q)).$call(dateInPeriod(q, 'published_on'));
 
 /** disclosure.credit_items — penalty and permit decisions published (公示日期 in the period). */
 export const creditItems = defineMetric({
@@ -14,7 +13,10 @@ export const creditItems = defineMetric({
   permission: 'publicity.read',
   query: (q) => countOf(published(q)),
   async drill(q) {
-    const rows = await published(q).select(['id', 'kind', 'decision_no', 'decided_on', 'published_on', 'title', 'source_entity', 'source_id']).orderBy('published_on').execute();
+    const rows = await published(q)
+      .select(['id', 'kind', 'decision_no', 'decided_on', 'published_on', 'title', 'source_entity', 'source_id'])
+      .orderBy('published_on')
+      .execute();
     return {
       columns: [
         { key: 'kind_label', title: '类别' },

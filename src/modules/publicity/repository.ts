@@ -30,7 +30,8 @@ export function publicDecisions(db: Kysely<KernelDB>, tenantId: string, opts: { 
     .where('published_on', 'is not', null)
     .where('withdrawn_on', 'is', null);
   if (opts.kind) q = q.where('pub_decision.kind', '=', opts.kind);
-  if (opts.q) q = q.where((eb) => eb.or([eb('decision_no', 'like', `%${opts.q}%`), eb('title', 'like', `%${opts.q}%`), eb('party_name', 'like', `%${opts.q}%`)]));
+  if (opts.q)
+    q = q.where((eb) => eb.or([eb('decision_no', 'like', `%${opts.q}%`), eb('title', 'like', `%${opts.q}%`), eb('party_name', 'like', `%${opts.q}%`)]));
   return q.orderBy('published_on', 'desc').orderBy('decision_no').limit(opts.limit).offset(opts.offset).execute();
 }
 

@@ -35,7 +35,12 @@ export async function publicityRoutes(root: FastifyInstance) {
       const tenant = req.query.tenant ? tenants.find((t) => t.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
       if (!tenant) throw errors.notFound('单位');
       const size = 20;
-      const rows = await publicDecisions(req.server.sys.db, tenant.id, { kind: req.query.kind, q: req.query.q, limit: size, offset: ((req.query.page ?? 1) - 1) * size });
+      const rows = await publicDecisions(req.server.sys.db, tenant.id, {
+        kind: req.query.kind,
+        q: req.query.q,
+        limit: size,
+        offset: ((req.query.page ?? 1) - 1) * size,
+      });
       return {
         data: {
           bureau: tenant.name,
@@ -60,7 +65,13 @@ export async function publicityRoutes(root: FastifyInstance) {
 
   app.get(
     '/publicity/decisions',
-    { schema: { tags: ['公示'], summary: '公示台账（含待公示、已撤回）', querystring: Type.Object({ kind: Type.Optional(Kind), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags: ['公示'],
+        summary: '公示台账（含待公示、已撤回）',
+        querystring: Type.Object({ kind: Type.Optional(Kind), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'publicity.read');
       const rows = await listDecisions(ctx, req.query);
@@ -86,11 +97,22 @@ export async function publicityRoutes(root: FastifyInstance) {
 
   app.get(
     '/publicity/export',
-    { schema: { tags: ['公示'], summary: '导出信用平台“双公示”格式（xlsx）', querystring: Type.Object({ kind: Kind, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags: ['公示'],
+        summary: '导出信用平台“双公示”格式（xlsx）',
+        querystring: Type.Object({ kind: Kind, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'publicity.export');
       const rows = (await listDecisions(ctx, req.query)).filter((r) => r.published_on);
-      const bureau = await ctx.db.selectFrom('org').select(['name', 'uscc']).where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
+      const bureau = await ctx.db
+        .selectFrom('org')
+        .select(['name', 'uscc'])
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('kind', '=', 'bureau')
+        .executeTakeFirstOrThrow();
       const spec = req.query.kind === 'penalty' ? penaltyCreditSpec : permitCreditSpec;
       const data = await writeXlsx(spec as any, creditRows(req.query.kind, rows, bureau) as any);
       return sendFile(reply, data, `${spec.title}${req.query.year ?? ''}.xlsx`, XLSX);

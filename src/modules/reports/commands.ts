@@ -16,7 +16,10 @@ function checkYear(year: number) {
  * `baseVersion` is the version the editor started from: if someone saved in
  * between, the save is refused with 409 instead of overwriting their text.
  */
-export async function saveNarrative(ctx: Ctx, input: { year: number; section: string; body: string; baseVersion: number | null }): Promise<{ version: number }> {
+export async function saveNarrative(
+  ctx: Ctx,
+  input: { year: number; section: string; body: string; baseVersion: number | null },
+): Promise<{ version: number }> {
   checkYear(input.year);
   if (!SECTIONS.has(input.section)) throw errors.validation('section', `未知的报告章节：${input.section}`);
   const body = (input.body ?? '').replace(/\r\n/g, '\n').trim();
@@ -38,9 +41,25 @@ export async function saveNarrative(ctx: Ctx, input: { year: number; section: st
     const version = (last?.version ?? 0) + 1;
     await db
       .insertInto('report_narrative')
-      .values({ tenant_id: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, section: input.section, version, body, author_id: ctx.actor.userId, author: ctx.actor.name })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        report: 'rule-of-law',
+        year: input.year,
+        section: input.section,
+        version,
+        body,
+        author_id: ctx.actor.userId,
+        author: ctx.actor.name,
+      })
       .execute();
-    await audit({ entity: 'reports.narrative', entityId: `rule-of-law:${input.year}:${input.section}`, action: 'saved', before: last ? { body: last.body } : null, after: { body }, note: { version } });
+    await audit({
+      entity: 'reports.narrative',
+      entityId: `rule-of-law:${input.year}:${input.section}`,
+      action: 'saved',
+      before: last ? { body: last.body } : null,
+      after: { body },
+      note: { version },
+    });
     return { version };
   });
 }
@@ -50,18 +69,46 @@ export async function saveNarrative(ctx: Ctx, input: { year: number; section: st
  * change on last year is stated, and (for a metric family's member, e.g. one
  * monitoring section) whether its sentence is written into the report at all.
  */
-export async function setFigureOption(ctx: Ctx, input: { year: number; metric: string; rounding: Rounding; stateYoy: boolean; include?: boolean }): Promise<void> {
+export async function setFigureOption(
+  ctx: Ctx,
+  input: { year: number; metric: string; rounding: Rounding; stateYoy: boolean; include?: boolean },
+): Promise<void> {
   checkYear(input.year);
   if (!ROUNDINGS.includes(input.rounding)) throw errors.validation('rounding', '取整方式无效');
   if (!/^[a-z0-9_.\u4e00-\u9fa5]+$/.test(input.metric)) throw errors.validation('metric', '指标键无效');
   await write(ctx, async ({ tx, audit }) => {
     const db = tx.withTables<ReportTables>();
-    const before = await db.selectFrom('report_figure_option').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('report', '=', 'rule-of-law').where('year', '=', input.year).where('metric', '=', input.metric).executeTakeFirst();
+    const before = await db
+      .selectFrom('report_figure_option')
+      .selectAll()
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('report', '=', 'rule-of-law')
+      .where('year', '=', input.year)
+      .where('metric', '=', input.metric)
+      .executeTakeFirst();
     const include = input.include ?? before?.include_in_report ?? false;
     await db
       .insertInto('report_figure_option')
-      .values({ tenant_id: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, metric: input.metric, rounding: input.rounding, state_yoy: input.stateYoy, include_in_report: include })
-      .onConflict((oc) => oc.columns(['tenant_id', 'report', 'year', 'metric']).doUpdateSet({ rounding: input.rounding, state_yoy: input.stateYoy, include_in_report: include, version: (before?.version ?? 0) + 1, updated_at: new Date() }))
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        report: 'rule-of-law',
+        year: input.year,
+        metric: input.metric,
+        rounding: input.rounding,
+        state_yoy: input.stateYoy,
+        include_in_report: include,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'report', 'year', 'metric'])
+          .doUpdateSet({
+            rounding: input.rounding,
+            state_yoy: input.stateYoy,
+            include_in_report: include,
+            version: (before?.version ?? 0) + 1,
+            updated_at: new Date(),
+          }),
+      )
       .execute();
     await audit({
       entity: 'reports.figure_option',

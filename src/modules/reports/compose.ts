@@ -100,9 +100,7 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
   };
 
   const sentence = (key: string, parts: readonly SentencePart[]): ComposedSentence => {
-    const segments: Segment[] = parts.map((p) =>
-      typeof p === 'string' ? { text: p.replaceAll('{year}', String(year)) } : { figure: figure(p) },
-    );
+    const segments: Segment[] = parts.map((p) => (typeof p === 'string' ? { text: p.replaceAll('{year}', String(year)) } : { figure: figure(p) }));
     return { key, segments, missing: segments.some((s) => 'figure' in s && s.figure.missing) };
   };
 
@@ -111,7 +109,10 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
     const families = (d.familySentences ?? []).flatMap((fs) =>
       defs
         .filter((x) => x.key.startsWith(`${fs.prefix}.`))
-        .map((x) => ({ ...sentence(x.key, fs.parts(x.key.slice(fs.prefix.length + 1))), optional: { metric: x.key, included: options.get(x.key)?.include ?? false } })),
+        .map((x) => ({
+          ...sentence(x.key, fs.parts(x.key.slice(fs.prefix.length + 1))),
+          optional: { metric: x.key, included: options.get(x.key)?.include ?? false },
+        })),
     );
     return {
       key: d.key,

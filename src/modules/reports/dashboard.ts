@@ -23,7 +23,13 @@ export const KEY_FIGURES = [
 ] as const;
 
 /** Monthly trend lines. */
-export const TREND_METRICS = ['enforcement.bureau.filed', 'enforcement.streets.filed', 'hotline.closed', 'petitions.closed', 'licensing.drainage.closed'] as const;
+export const TREND_METRICS = [
+  'enforcement.bureau.filed',
+  'enforcement.streets.filed',
+  'hotline.closed',
+  'petitions.closed',
+  'licensing.drainage.closed',
+] as const;
 
 /** The streets compared on these figures. */
 export const STREET_METRICS = ['enforcement.streets.filed', 'enforcement.streets.closed', 'enforcement.streets.penalty_yuan'] as const;
@@ -49,7 +55,10 @@ export async function dashboard(sys: System, ctx: Ctx, year: number) {
   const pick = (keys: readonly string[]) => keys.map((k) => visible.get(k)).filter((d): d is MetricDef => !!d);
 
   const keyDefs = pick(KEY_FIGURES);
-  const [cur, prev] = await Promise.all([sys.registry.metrics.computeAll(base, keyDefs), sys.registry.metrics.computeAll({ ...base, period: yearPeriod(year - 1) }, keyDefs)]);
+  const [cur, prev] = await Promise.all([
+    sys.registry.metrics.computeAll(base, keyDefs),
+    sys.registry.metrics.computeAll({ ...base, period: yearPeriod(year - 1) }, keyDefs),
+  ]);
   const figures: DashboardFigure[] = keyDefs.map((d) => ({
     key: d.key,
     title: d.title,

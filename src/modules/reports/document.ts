@@ -14,7 +14,12 @@ const MIME: Record<ReportFormat, string> = {
 };
 
 /** Composes and renders the year's rule-of-law report in one format (API and CLI). */
-export async function renderDocument(sys: System, tenantId: string, year: number, format: ReportFormat): Promise<{ data: Buffer; filename: string; mime: string; warnings: string[] }> {
+export async function renderDocument(
+  sys: System,
+  tenantId: string,
+  year: number,
+  format: ReportFormat,
+): Promise<{ data: Buffer; filename: string; mime: string; warnings: string[] }> {
   const report = await composeRuleOfLawReport(sys, tenantId, year);
   const html = format === 'docx' ? '' : renderHtml(report);
   const data = format === 'docx' ? await renderDocx(report) : format === 'html' ? Buffer.from(html, 'utf8') : await renderPdf(html);

@@ -6,7 +6,10 @@ import { UNIT_LABELS, yearPeriod } from '../../core/metrics/registry.js';
 export async function metricsWorkbook(sys: System, tenantId: string, year: number): Promise<Buffer> {
   const q = { db: sys.db, tenantId, period: yearPeriod(year), orgIds: null };
   const defs = await sys.registry.metrics.expand(q);
-  const [cur, prev] = await Promise.all([sys.registry.metrics.computeAll(q, defs), sys.registry.metrics.computeAll({ ...q, period: yearPeriod(year - 1) }, defs)]);
+  const [cur, prev] = await Promise.all([
+    sys.registry.metrics.computeAll(q, defs),
+    sys.registry.metrics.computeAll({ ...q, period: yearPeriod(year - 1) }, defs),
+  ]);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${year}年指标`);
   ws.columns = [
@@ -19,6 +22,7 @@ export async function metricsWorkbook(sys: System, tenantId: string, year: numbe
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const d of defs) ws.addRow({ key: d.key, title: d.title, unit: UNIT_LABELS[d.unit] || '个', cur: cur[d.key] ?? '', prev: prev[d.key] ?? '', definition: d.definition });
+  for (const d of defs)
+    ws.addRow({ key: d.key, title: d.title, unit: UNIT_LABELS[d.unit] || '个', cur: cur[d.key] ?? '', prev: prev[d.key] ?? '', definition: d.definition });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -30,6 +30,10 @@ export const reportsModule = defineModule({
     },
   },
   routes: reportRoutes,
-  checks: ({ metrics, modules }) => unknownReportMetrics(metrics, modules.map((m) => m.key)).map((k) => `报告句子引用的指标 ${k} 未注册（指标被改名或拼写有误）`),
+  checks: ({ metrics, modules }) =>
+    unknownReportMetrics(
+      metrics,
+      modules.map((m) => m.key),
+    ).map((k) => `报告句子引用的指标 ${k} 未注册（指标被改名或拼写有误）`),
   demo: loadReportsDemo,
 });

@@ -34,6 +34,12 @@ export function narrativeVersions(db: Kysely<KernelDB>, tenantId: string, report
 }
 
 export async function figureOptions(db: Kysely<KernelDB>, tenantId: string, report: string, year: number) {
-  const rows = await t(db).selectFrom('report_figure_option').selectAll().where('tenant_id', '=', tenantId).where('report', '=', report).where('year', '=', year).execute();
+  const rows = await t(db)
+    .selectFrom('report_figure_option')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('report', '=', report)
+    .where('year', '=', year)
+    .execute();
   return new Map(rows.map((r) => [r.metric, { rounding: r.rounding as Rounding, stateYoy: r.state_yoy, include: r.include_in_report, version: r.version }]));
 }

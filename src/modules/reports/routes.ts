@@ -59,14 +59,27 @@ export async function reportRoutes(root: FastifyInstance) {
       },
     },
     async (req) => {
-      await setFigureOption(authorize(req, 'reports.edit'), { year: req.params.year, metric: req.params.metric, rounding: req.body.rounding as never, stateYoy: req.body.stateYoy, include: req.body.include });
+      await setFigureOption(authorize(req, 'reports.edit'), {
+        year: req.params.year,
+        metric: req.params.metric,
+        rounding: req.body.rounding as never,
+        stateYoy: req.body.stateYoy,
+        include: req.body.include,
+      });
       return { data: { ok: true } };
     },
   );
 
   app.get(
     '/reports/rule-of-law/:year/document',
-    { schema: { tags, summary: '生成报告文件：docx（GB/T 9704 公文格式）、html（每个数字可下钻）或 pdf', params: Year, querystring: Type.Object({ format: Type.Union(FORMATS.map((f) => Type.Literal(f))) }) } },
+    {
+      schema: {
+        tags,
+        summary: '生成报告文件：docx（GB/T 9704 公文格式）、html（每个数字可下钻）或 pdf',
+        params: Year,
+        querystring: Type.Object({ format: Type.Union(FORMATS.map((f) => Type.Literal(f))) }),
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'reports.read');
       const doc = await renderDocument(sys, ctx.actor.tenantId, req.params.year, req.query.format);

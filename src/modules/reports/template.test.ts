@@ -4,8 +4,12 @@ import { defineModule } from '../../core/module.js';
 import { modules } from '../index.js';
 import { RULE_OF_LAW_REPORT, reportMetrics, unknownReportMetrics, type SectionDef } from './template.js';
 
-const registry = { resolve: (k: string) => (['enforcement.bureau.filed', 'rivers.section.猎德涌'].includes(k) || k.startsWith('rivers.section.') ? {} : undefined) };
-const section = (...metrics: string[]): SectionDef[] => [{ key: 's', title: 't', sentences: [{ parts: metrics.map((metric) => ({ metric })) }] } as unknown as SectionDef];
+const registry = {
+  resolve: (k: string) => (['enforcement.bureau.filed', 'rivers.section.猎德涌'].includes(k) || k.startsWith('rivers.section.') ? {} : undefined),
+};
+const section = (...metrics: string[]): SectionDef[] => [
+  { key: 's', title: 't', sentences: [{ parts: metrics.map((metric) => ({ metric })) }] } as unknown as SectionDef,
+];
 
 describe('metric keys named by the report, checked at start-up', () => {
   it.each([
@@ -20,7 +24,12 @@ describe('metric keys named by the report, checked at start-up', () => {
   it("every key the product's report names is registered", () => {
     const reg = new Registry(modules);
     expect(reportMetrics(RULE_OF_LAW_REPORT).length).toBeGreaterThan(50);
-    expect(unknownReportMetrics(reg.metrics, modules.map((m) => m.key))).toEqual([]);
+    expect(
+      unknownReportMetrics(
+        reg.metrics,
+        modules.map((m) => m.key),
+      ),
+    ).toEqual([]);
   });
 
   it('a module whose check fails stops the start, naming the problem', () => {

@@ -54,7 +54,13 @@ export interface RiverSave extends RiverInput {
 }
 
 /** Ledger column of each river field (河涌名录). */
-export const RIVER_COLUMNS: Readonly<Record<string, string>> = { name: '河涌名称', lengthKm: '长度 (km)', streetOrgIds: '所在街道', chief: '河长', sections: '监测断面' };
+export const RIVER_COLUMNS: Readonly<Record<string, string>> = {
+  name: '河涌名称',
+  lengthKm: '长度 (km)',
+  streetOrgIds: '所在街道',
+  chief: '河长',
+  sections: '监测断面',
+};
 
 function riverValues(streets: ReadonlySet<string>, home: string, i: RiverInput) {
   const ids = [...new Set(i.streetOrgIds ?? [])];
@@ -81,14 +87,27 @@ function riverValues(streets: ReadonlySet<string>, home: string, i: RiverInput) 
  * with samples cannot be removed. A river's owner change moves its sections and
  * samples along. Audit `rivers.river.created` / `updated` in live mode.
  */
-export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly RiverSave[], origin: WriteOrigin): Promise<SaveSummary & { rows: RiversRow<'river'>[] }> {
+export async function saveRivers(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly RiverSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { rows: RiversRow<'river'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
-  const streets = new Set((await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
+  const streets = new Set(
+    (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id),
+  );
   const home = await homeOrg(w.tx, tenantId, RIVER_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx).selectFrom('river').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`).forUpdate().execute();
+  const existing = await t(w.tx)
+    .selectFrom('river')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
+    .forUpdate()
+    .execute();
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
   const sectionNames = inputs.flatMap((i) => (i.sections ?? []).map((s) => (typeof s === 'string' ? s.trim() : '')));
@@ -119,7 +138,16 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
     }
     if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
     const oldSections = old ? sectionsOf(old.id).map((s) => s.name) : [];
-    const merged: RiverInput = old ? { name: old.name, lengthKm: old.length_km == null ? null : Number(old.length_km), streetOrgIds: old.street_org_ids, chief: old.chief, sections: oldSections, ...input } : input;
+    const merged: RiverInput = old
+      ? {
+          name: old.name,
+          lengthKm: old.length_km == null ? null : Number(old.length_km),
+          streetOrgIds: old.street_org_ids,
+          chief: old.chief,
+          sections: oldSections,
+          ...input,
+        }
+      : input;
     const v = attempt(origin, input.row, RIVER_COLUMNS, errs, () => {
       const r = riverValues(streets, home, merged);
       if (!old) assertInScope(ctx.actor, r.values.org_id, '河涌的负责单位');
@@ -128,7 +156,8 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
     if (!v) continue;
     // The owner (the first street, else the river department) of a new river, or of one
     // moved by a change of streets, must lie within the actor's scope.
-    if (origin.mode === 'live' && (!old || old.org_id !== v.values.org_id)) await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, v.values.org_id as string, '河涌的负责单位');
+    if (origin.mode === 'live' && (!old || old.org_id !== v.values.org_id))
+      await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, v.values.org_id as string, '河涌的负责单位');
     const clash = byName.get(v.values.name);
     if (clash && clash.id !== old?.id) {
       fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `河涌“${v.values.name}”已在名录中`), v.values.name);
@@ -146,13 +175,32 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
       continue;
     }
     for (const s of v.sections) sectionInFile.set(s, { river: v.values.name, row: input.row ?? 0 });
-    const drop = old ? sectionsOf(old.id).filter((s) => !v.sections.includes(s.name)).map((s) => ({ id: s.id, name: s.name })) : [];
+    const drop = old
+      ? sectionsOf(old.id)
+          .filter((s) => !v.sections.includes(s.name))
+          .map((s) => ({ id: s.id, name: s.name }))
+      : [];
     const add = v.sections.filter((s) => !oldSections.includes(s));
-    items.push({ row: input.row, old, id, values: v.values, want: v.sections, drop, add, force: drop.length + add.length > 0 || (!!old && diffFields({ s: oldSections }, { s: v.sections }).length > 0) });
+    items.push({
+      row: input.row,
+      old,
+      id,
+      values: v.values,
+      want: v.sections,
+      drop,
+      add,
+      force: drop.length + add.length > 0 || (!!old && diffFields({ s: oldSections }, { s: v.sections }).length > 0),
+    });
   }
   const dropIds = items.flatMap((it) => it.drop.map((d) => d.id));
   if (dropIds.length) {
-    const used = await t(w.tx).selectFrom('water_sample').select('section_id').distinct().where('tenant_id', '=', tenantId).where(sql<boolean>`section_id = ANY(${sql.val(dropIds)}::uuid[])`).execute();
+    const used = await t(w.tx)
+      .selectFrom('water_sample')
+      .select('section_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`section_id = ANY(${sql.val(dropIds)}::uuid[])`)
+      .execute();
     const usedIds = new Set(used.map((u) => u.section_id));
     for (const it of items) {
       const d = it.drop.find((x) => usedIds.has(x.id));
@@ -162,7 +210,13 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
   if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] };
   const want = new Map(items.map((it) => [it.id, it.want]));
   const had = new Map(items.filter((it) => it.old).map((it) => [it.id, sectionsOf(it.id).map((s) => s.name)]));
-  const res = await persist(ctx, w, origin, { table: 'river', entity: 'rivers.river', items, view: (r: RiversRow<'river'>) => riverAudit(r, want.get(r.id) ?? []), viewBefore: (r: RiversRow<'river'>) => riverAudit(r, had.get(r.id) ?? []) });
+  const res = await persist(ctx, w, origin, {
+    table: 'river',
+    entity: 'rivers.river',
+    items,
+    view: (r: RiversRow<'river'>) => riverAudit(r, want.get(r.id) ?? []),
+    viewBefore: (r: RiversRow<'river'>) => riverAudit(r, had.get(r.id) ?? []),
+  });
   // Sections: removed (a form only: an import never drops one), added, and moved with the river's owner.
   const written = items.filter((_, i) => res.actions[i] !== 'unchanged');
   if (dropIds.length) await sql`DELETE FROM river_section WHERE tenant_id = ${tenantId} AND id = ANY(${sql.val(dropIds)}::uuid[])`.execute(w.tx);
@@ -170,9 +224,13 @@ export async function saveRivers(ctx: Ctx, w: WriteScope, inputs: readonly River
   await insertMany(
     w.tx,
     'river_section',
-    written.flatMap((it) => it.add.map((name) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: orgOf.get(it.id)!, river_id: it.id, name, sort: it.want.indexOf(name) }))),
+    written.flatMap((it) =>
+      it.add.map((name) => ({ tenant_id: tenantId, id: crypto.randomUUID(), org_id: orgOf.get(it.id)!, river_id: it.id, name, sort: it.want.indexOf(name) })),
+    ),
   );
-  const moved = written.filter((it) => it.old && it.old.org_id !== orgOf.get(it.id)).map((it) => ({ tenant_id: tenantId, river_id: it.id, org_id: orgOf.get(it.id)! }));
+  const moved = written
+    .filter((it) => it.old && it.old.org_id !== orgOf.get(it.id))
+    .map((it) => ({ tenant_id: tenantId, river_id: it.id, org_id: orgOf.get(it.id)! }));
   await updateMany(w.tx, 'river_section', ['tenant_id', 'river_id'], moved);
   await updateMany(w.tx, 'water_sample', ['tenant_id', 'river_id'], moved);
   return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows as RiversRow<'river'>[] };
@@ -214,8 +272,18 @@ export interface SampleInput {
 
 /** Ledger column of each sample field (水质监测). */
 export const SAMPLE_COLUMNS: Readonly<Record<string, string>> = {
-  riverId: '河涌名称', sectionId: '断面', sampledOn: '采样日期', transparencyCm: '透明度 (cm)', depthCm: '水深 (cm)', doMgl: '溶解氧 (mg/L)', orpMv: '氧化还原电位 (mV)',
-  nh3nMgl: '氨氮 (mg/L)', tpMgl: '总磷 (mg/L)', codMgl: '化学需氧量 (mg/L)', codmnMgl: '高锰酸盐指数 (mg/L)', bod5Mgl: '五日生化需氧量 (mg/L)',
+  riverId: '河涌名称',
+  sectionId: '断面',
+  sampledOn: '采样日期',
+  transparencyCm: '透明度 (cm)',
+  depthCm: '水深 (cm)',
+  doMgl: '溶解氧 (mg/L)',
+  orpMv: '氧化还原电位 (mV)',
+  nh3nMgl: '氨氮 (mg/L)',
+  tpMgl: '总磷 (mg/L)',
+  codMgl: '化学需氧量 (mg/L)',
+  codmnMgl: '高锰酸盐指数 (mg/L)',
+  bod5Mgl: '五日生化需氧量 (mg/L)',
 };
 
 /** Checks a sample's measured values (field names as the API and form use them). */
@@ -231,7 +299,8 @@ export function sampleMeasures(i: SampleInput) {
     codmn_mgl: check.num('codmnMgl', '高锰酸盐指数（mg/L）', i.codmnMgl, { min: 0, max: 1000 }),
     bod5_mgl: check.num('bod5Mgl', '五日生化需氧量（mg/L）', i.bod5Mgl, { min: 0, max: 1000 }),
   };
-  if (m.transparency_cm != null && m.depth_cm != null && m.depth_cm > 0 && m.transparency_cm > m.depth_cm) throw errors.validation('transparencyCm', '透明度不能大于水深');
+  if (m.transparency_cm != null && m.depth_cm != null && m.depth_cm > 0 && m.transparency_cm > m.depth_cm)
+    throw errors.validation('transparencyCm', '透明度不能大于水深');
   if (Object.values(m).every((v) => v == null)) throw errors.validation('doMgl', '请至少填写一项监测指标');
   return m;
 }
@@ -269,8 +338,16 @@ export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly N
   const tenantId = ctx.actor.tenantId;
   const judged = samples.map((s) => judge(s.measures));
   const sampleRows = samples.map((s, k) => ({
-    tenant_id: tenantId, id: crypto.randomUUID(), org_id: s.river.org_id, river_id: s.river.id, section_id: s.section?.id ?? null, sampled_on: s.sampledOn,
-    ...s.measures, gb_class: judged[k]!.gb_class, black_grade: judged[k]!.black_grade, created_by: ctx.actor.name,
+    tenant_id: tenantId,
+    id: crypto.randomUUID(),
+    org_id: s.river.org_id,
+    river_id: s.river.id,
+    section_id: s.section?.id ?? null,
+    sampled_on: s.sampledOn,
+    ...s.measures,
+    gb_class: judged[k]!.gb_class,
+    black_grade: judged[k]!.black_grade,
+    created_by: ctx.actor.name,
   }));
   const alertRows = sampleRows
     .map((r, k) => ({ r, s: samples[k]!, j: judged[k]! }))
@@ -281,15 +358,39 @@ export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly N
         .map(([p, g]) => `${BLACK_LABELS[p]}${BLACK_GRADE_LABELS[g!]}`)
         .join('、');
       return {
-        tenant_id: tenantId, id: crypto.randomUUID(), org_id: s.river.org_id, river_id: s.river.id, sample_id: r.id, grade: j.black_grade as 'light' | 'severe', raised_on: s.sampledOn,
+        tenant_id: tenantId,
+        id: crypto.randomUUID(),
+        org_id: s.river.org_id,
+        river_id: s.river.id,
+        sample_id: r.id,
+        grade: j.black_grade as 'light' | 'severe',
+        raised_on: s.sampledOn,
         message: `${s.river.name}${s.section ? `${s.section.name}断面` : ''}${s.sampledOn}水样判定为${BLACK_GRADE_LABELS[j.black_grade!]}（${why}；依据${BLACK_THRESHOLDS.source}），请河长${s.river.chief ?? ''}及属地立即核查处置`,
       };
     });
   await insertMany(w.tx, 'water_sample', sampleRows);
   await insertMany(w.tx, 'river_alert', alertRows);
   const ids = sampleRows.map((r) => r.id);
-  const stored = new Map((await t(w.tx).selectFrom('water_sample').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).execute()).map((r) => [r.id, r]));
-  const alerts = new Map((await t(w.tx).selectFrom('river_alert').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`sample_id = ANY(${sql.val(ids)}::uuid[])`).execute()).map((a) => [a.sample_id, a]));
+  const stored = new Map(
+    (
+      await t(w.tx)
+        .selectFrom('water_sample')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  const alerts = new Map(
+    (
+      await t(w.tx)
+        .selectFrom('river_alert')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`sample_id = ANY(${sql.val(ids)}::uuid[])`)
+        .execute()
+    ).map((a) => [a.sample_id, a]),
+  );
   const out: Array<{ sample: RiversRow<'water_sample'>; alert: RiversRow<'river_alert'> | null }> = [];
   const events: AuditInput[] = [];
   const traces: TraceEntry[] = [];
@@ -301,10 +402,26 @@ export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly N
     const sampleView = sampleAudit(r, s.river.name, s.section?.name ?? null);
     if (origin.mode === 'historical') {
       traces.push({ row: s.row ?? 0, entity: 'rivers.sample', entityId: r.id, action: 'created', orgId: r.org_id, values: sampleView });
-      if (a) traces.push({ row: s.row ?? 0, entity: 'rivers.alert', entityId: a.id, action: 'created', orgId: a.org_id, values: alertView(a, s.river.name, s.river.chief) });
+      if (a)
+        traces.push({
+          row: s.row ?? 0,
+          entity: 'rivers.alert',
+          entityId: a.id,
+          action: 'created',
+          orgId: a.org_id,
+          values: alertView(a, s.river.name, s.river.chief),
+        });
     } else {
       events.push({ entity: 'rivers.sample', entityId: r.id, action: 'recorded', orgId: r.org_id, after: sampleView, ...(via ? { note: via } : {}) });
-      if (a) events.push({ entity: 'rivers.alert', entityId: a.id, action: 'raised', orgId: a.org_id, after: alertView(a, s.river.name, s.river.chief), note: { sampleId: r.id } });
+      if (a)
+        events.push({
+          entity: 'rivers.alert',
+          entityId: a.id,
+          action: 'raised',
+          orgId: a.org_id,
+          after: alertView(a, s.river.name, s.river.chief),
+          note: { sampleId: r.id },
+        });
     }
   });
   if (origin.mode === 'historical') origin.imp.trace(traces);
@@ -325,7 +442,12 @@ export interface SampleSave extends SampleInput {
  * identical one unchanged and refuses different values (the record is corrected,
  * with its history, not overwritten by a file). A date in the future cannot be.
  */
-export async function saveSamples(ctx: Ctx, w: WriteScope, inputs: readonly SampleSave[], origin: WriteOrigin): Promise<SaveSummary & { out: Awaited<ReturnType<typeof insertSamples>> }> {
+export async function saveSamples(
+  ctx: Ctx,
+  w: WriteScope,
+  inputs: readonly SampleSave[],
+  origin: WriteOrigin,
+): Promise<SaveSummary & { out: Awaited<ReturnType<typeof insertSamples>> }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const checked: Array<{ input: SampleSave; sampledOn: string; measures: ReturnType<typeof sampleMeasures> }> = [];
@@ -339,12 +461,37 @@ export async function saveSamples(ctx: Ctx, w: WriteScope, inputs: readonly Samp
     if (v) checked.push(v);
   }
   const riverIds = [...new Set(checked.map((c) => c.input.riverId!))];
-  const rivers = new Map((await t(w.tx).selectFrom('river').select(['id', 'name', 'org_id', 'chief']).where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(riverIds)}::uuid[])`).execute()).map((r) => [r.id, r]));
-  const sections = new Map((await t(w.tx).selectFrom('river_section').select(['id', 'name', 'river_id']).where('tenant_id', '=', tenantId).where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[])`).execute()).map((s) => [s.id, s]));
+  const rivers = new Map(
+    (
+      await t(w.tx)
+        .selectFrom('river')
+        .select(['id', 'name', 'org_id', 'chief'])
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`id = ANY(${sql.val(riverIds)}::uuid[])`)
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  const sections = new Map(
+    (
+      await t(w.tx)
+        .selectFrom('river_section')
+        .select(['id', 'name', 'river_id'])
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[])`)
+        .execute()
+    ).map((s) => [s.id, s]),
+  );
   const dates = [...new Set(checked.map((c) => c.sampledOn))].filter((d) => isIsoDate(d));
   const key = (riverId: string, sectionId: string | null | undefined, d: string) => `${riverId}|${sectionId ?? ''}|${d}`;
   const existing = new Map(
-    (await t(w.tx).selectFrom('water_sample').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[]) AND sampled_on = ANY(${sql.val(dates)}::date[])`).execute()).map((s) => [key(s.river_id, s.section_id, s.sampled_on), s]),
+    (
+      await t(w.tx)
+        .selectFrom('water_sample')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[]) AND sampled_on = ANY(${sql.val(dates)}::date[])`)
+        .execute()
+    ).map((s) => [key(s.river_id, s.section_id, s.sampled_on), s]),
   );
   const fresh: NewSample[] = [];
   const seen = new Map<string, number>();
@@ -356,7 +503,14 @@ export async function saveSamples(ctx: Ctx, w: WriteScope, inputs: readonly Samp
       continue;
     }
     if (!inScope(ctx.actor, river.org_id)) {
-      fail(origin, errs, input.row, SAMPLE_COLUMNS.riverId!, origin.mode === 'live' ? errors.notFound('河涌') : errors.validation('riverId', '不是本单位负责的河涌'), river.name);
+      fail(
+        origin,
+        errs,
+        input.row,
+        SAMPLE_COLUMNS.riverId!,
+        origin.mode === 'live' ? errors.notFound('河涌') : errors.validation('riverId', '不是本单位负责的河涌'),
+        river.name,
+      );
       continue;
     }
     const section = input.sectionId ? sections.get(input.sectionId) : null;
@@ -374,9 +528,25 @@ export async function saveSamples(ctx: Ctx, w: WriteScope, inputs: readonly Samp
     const old = existing.get(k);
     if (old) {
       if (origin.mode === 'live') throw errors.duplicate('sampledOn', `${label}已有监测记录`);
-      const now = { transparencyCm: measures.transparency_cm, depthCm: measures.depth_cm, doMgl: measures.do_mgl, orpMv: measures.orp_mv, nh3nMgl: measures.nh3n_mgl, tpMgl: measures.tp_mgl, codMgl: measures.cod_mgl, codmnMgl: measures.codmn_mgl, bod5Mgl: measures.bod5_mgl };
+      const now = {
+        transparencyCm: measures.transparency_cm,
+        depthCm: measures.depth_cm,
+        doMgl: measures.do_mgl,
+        orpMv: measures.orp_mv,
+        nh3nMgl: measures.nh3n_mgl,
+        tpMgl: measures.tp_mgl,
+        codMgl: measures.cod_mgl,
+        codmnMgl: measures.codmn_mgl,
+        bod5Mgl: measures.bod5_mgl,
+      };
       const diff = diffFields(sampleValues(old), now);
-      if (diff.length) errs.push({ row: input.row ?? 0, column: SAMPLE_COLUMNS[diff[0]!.field] ?? '采样日期', message: `已有该河涌、断面、日期的监测记录，且数值不同（原为${diff[0]!.before ?? '空'}）：请在系统中更正原记录`, value: String(diff[0]!.after ?? '') });
+      if (diff.length)
+        errs.push({
+          row: input.row ?? 0,
+          column: SAMPLE_COLUMNS[diff[0]!.field] ?? '采样日期',
+          message: `已有该河涌、断面、日期的监测记录，且数值不同（原为${diff[0]!.before ?? '空'}）：请在系统中更正原记录`,
+          value: String(diff[0]!.after ?? ''),
+        });
       else unchanged++;
       continue;
     }
@@ -407,7 +577,13 @@ export async function handleAlert(ctx: Ctx, id: string, version: number, input: 
         if (a.status === 'handled') throw errors.gate('ALERT_HANDLED', '该预警已处置');
       },
       patch: { status: 'handled', handled_on: today(), handled_by: ctx.actor.name, handled_note: note },
-      audit: { entity: 'rivers.alert', action: 'handled', orgId: (a) => a.org_id, before: (a) => ({ status: a.status }), after: (r) => ({ status: r.status, handledOn: r.handled_on, handledBy: r.handled_by, handledNote: note }) },
+      audit: {
+        entity: 'rivers.alert',
+        action: 'handled',
+        orgId: (a) => a.org_id,
+        before: (a) => ({ status: a.status }),
+        after: (r) => ({ status: r.status, handledOn: r.handled_on, handledBy: r.handled_by, handledNote: note }),
+      },
       ifUnchanged: 'write',
     });
     return row as Selectable<RiversTables['river_alert']>;

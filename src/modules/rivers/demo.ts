@@ -6,7 +6,37 @@ import { insertSamples, type NewSample } from './commands.js';
 import { riverAudit } from './presenters.js';
 
 /** The district's 29 河涌 plus the Pearl River's front channel (public geographic names). */
-const RIVERS = ['猎德涌', '车陂涌', '沙河涌', '深涌', '程界涌', '棠下涌', '潭村涌', '员村涌', '沐陂涌', '石牌涌', '植物园涌', '龙洞涌', '渔沙坦涌', '凤凰涌', '长湴涌', '大观涌', '杨桃涌', '珠村涌', '吉山涌', '黄村涌', '前进涌', '新塘涌', '柯木塱涌', '元岗涌', '沙东涌', '冼村涌', '兴华涌', '天园涌', '林和涌'];
+const RIVERS = [
+  '猎德涌',
+  '车陂涌',
+  '沙河涌',
+  '深涌',
+  '程界涌',
+  '棠下涌',
+  '潭村涌',
+  '员村涌',
+  '沐陂涌',
+  '石牌涌',
+  '植物园涌',
+  '龙洞涌',
+  '渔沙坦涌',
+  '凤凰涌',
+  '长湴涌',
+  '大观涌',
+  '杨桃涌',
+  '珠村涌',
+  '吉山涌',
+  '黄村涌',
+  '前进涌',
+  '新塘涌',
+  '柯木塱涌',
+  '元岗涌',
+  '沙东涌',
+  '冼村涌',
+  '兴华涌',
+  '天园涌',
+  '林和涌',
+];
 const PEARL = '珠江前航道（天河段）';
 
 /**
@@ -29,10 +59,17 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
   await write(c, async (w) => {
     const db = t(w.tx);
     const riverRows = [...RIVERS, PEARL].map((name, i) => {
-      const s1 = name === PEARL ? streets.find((s) => s.name === '猎德街道') ?? streets[0]! : streets[i % streets.length]!;
+      const s1 = name === PEARL ? (streets.find((s) => s.name === '猎德街道') ?? streets[0]!) : streets[i % streets.length]!;
       const s2 = streets[(i + 7) % streets.length]!;
       const ids = rnd() < 0.4 && s2.id !== s1.id ? [s1.id, s2.id] : [s1.id];
-      return { tenant_id: tenantId, org_id: ids[0]!, name, length_km: name === PEARL ? 13.5 : between(1.2, 9.5, 1), street_org_ids: ids, chief: `${pick(SURNAMES)}${pick(GIVEN)}` };
+      return {
+        tenant_id: tenantId,
+        org_id: ids[0]!,
+        name,
+        length_km: name === PEARL ? 13.5 : between(1.2, 9.5, 1),
+        street_org_ids: ids,
+        chief: `${pick(SURNAMES)}${pick(GIVEN)}`,
+      };
     });
     const rivers = await db.insertInto('river').values(riverRows).returningAll().execute();
     const sections = await db
@@ -40,7 +77,19 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
       .values(rivers.map((r) => ({ tenant_id: tenantId, org_id: r.org_id, river_id: r.id, name: r.name === PEARL ? '猎德' : `${r.name}口`, sort: 0 })))
       .returningAll()
       .execute();
-    await w.auditMany(rivers.map((r) => ({ entity: 'rivers.river', entityId: r.id, action: 'created', orgId: r.org_id, after: riverAudit(r, sections.filter((s) => s.river_id === r.id).map((s) => s.name)), note: { via: 'demo' } })));
+    await w.auditMany(
+      rivers.map((r) => ({
+        entity: 'rivers.river',
+        entityId: r.id,
+        action: 'created',
+        orgId: r.org_id,
+        after: riverAudit(
+          r,
+          sections.filter((s) => s.river_id === r.id).map((s) => s.name),
+        ),
+        note: { via: 'demo' },
+      })),
+    );
 
     const months = [...Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}`), '2023-01', '2023-02', '2023-03', '2023-04'];
     const samples: NewSample[] = [];
@@ -52,20 +101,38 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
         const measures = pearl
           ? {
               // 猎德: class III in most months, IV in the wet months (ammonia), never worse than IV.
-              transparency_cm: between(45, 90, 0), depth_cm: between(400, 700, 0), do_mgl: between(5.2, 6.8), orp_mv: between(150, 260, 0),
+              transparency_cm: between(45, 90, 0),
+              depth_cm: between(400, 700, 0),
+              do_mgl: between(5.2, 6.8),
+              orp_mv: between(150, 260, 0),
               nh3n_mgl: m === '2022-07' ? 1.21 : ['2022-06', '2022-08'].includes(m) ? between(1.02, 1.4) : between(0.55, 0.95),
-              tp_mgl: between(0.11, 0.19, 3), cod_mgl: between(12, 19, 1), codmn_mgl: between(3.2, 5.6, 1), bod5_mgl: between(2.2, 3.9, 1),
+              tp_mgl: between(0.11, 0.19, 3),
+              cod_mgl: between(12, 19, 1),
+              codmn_mgl: between(3.2, 5.6, 1),
+              bod5_mgl: between(2.2, 3.9, 1),
             }
           : {
-              transparency_cm: between(30, 80, 0), depth_cm: between(80, 250, 0), do_mgl: between(2.6, 6.2), orp_mv: between(60, 220, 0),
-              nh3n_mgl: between(0.4, 3.2), tp_mgl: between(0.08, 0.45, 3), cod_mgl: between(12, 38, 1), codmn_mgl: between(3, 9.5, 1), bod5_mgl: between(2, 8, 1),
+              transparency_cm: between(30, 80, 0),
+              depth_cm: between(80, 250, 0),
+              do_mgl: between(2.6, 6.2),
+              orp_mv: between(60, 220, 0),
+              nh3n_mgl: between(0.4, 3.2),
+              tp_mgl: between(0.08, 0.45, 3),
+              cod_mgl: between(12, 38, 1),
+              codmn_mgl: between(3, 9.5, 1),
+              bod5_mgl: between(2, 8, 1),
             };
         samples.push({ river: r, section: { id: sec.id, name: sec.name }, sampledOn: `${m}-${day}`, measures });
       }
     }
     // One spring-2023 sample at 程界涌 grades light black-odorous (ammonia 9.2 mg/L, transparency 22 cm).
     const cj = rivers.find((r) => r.name === '程界涌')!;
-    samples.push({ river: cj, section: null, sampledOn: '2023-04-18', measures: { transparency_cm: 22, depth_cm: 60, do_mgl: 2.4, orp_mv: 80, nh3n_mgl: 9.2, tp_mgl: 0.9, cod_mgl: 45, codmn_mgl: 12, bod5_mgl: 11 } });
+    samples.push({
+      river: cj,
+      section: null,
+      sampledOn: '2023-04-18',
+      measures: { transparency_cm: 22, depth_cm: 60, do_mgl: 2.4, orp_mv: 80, nh3n_mgl: 9.2, tp_mgl: 0.9, cod_mgl: 45, codmn_mgl: 12, bod5_mgl: 11 },
+    });
     await insertSamples(c, w, samples, { mode: 'live', via: 'demo' });
     ctx.log(`河涌水质：${rivers.length} 条河涌、${sections.length} 个监测断面、${samples.length} 次水质监测`);
   });

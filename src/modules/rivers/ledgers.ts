@@ -47,7 +47,14 @@ export const riversLedger: LedgerDef<RiverRow> = {
       for (const s of unknown) errors.push({ row, column: '所在街道', message: `“${s}”不是本局的街道`, value: s });
       if (unknown.length) continue;
       const had = stored.filter((x) => x.river === v.name).map((x) => x.section);
-      inputs.push({ row, name: v.name, lengthKm: v.lengthKm, streetOrgIds: (v.streets ?? []).map((s) => streets.find(s)!.id), chief: v.chief, sections: [...new Set([...had, ...(v.sections ?? [])])] });
+      inputs.push({
+        row,
+        name: v.name,
+        lengthKm: v.lengthKm,
+        streetOrgIds: (v.streets ?? []).map((s) => streets.find(s)!.id),
+        chief: v.chief,
+        sections: [...new Set([...had, ...(v.sections ?? [])])],
+      });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
     const { created, updated, unchanged, errors: rowErrors } = await saveRivers(ctx, imp.w, inputs, { mode: 'historical', imp });
@@ -57,7 +64,13 @@ export const riversLedger: LedgerDef<RiverRow> = {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     const rs = await listRivers(ctx);
     const secs = await listSections(ctx);
-    return rs.map((r) => ({ name: r.name, lengthKm: r.length_km == null ? null : Number(r.length_km), streets: r.street_org_ids.map((id) => names.get(id) ?? id), chief: r.chief, sections: secs.filter((s) => s.river_id === r.id).map((s) => s.name) }));
+    return rs.map((r) => ({
+      name: r.name,
+      lengthKm: r.length_km == null ? null : Number(r.length_km),
+      streets: r.street_org_ids.map((id) => names.get(id) ?? id),
+      chief: r.chief,
+      sections: secs.filter((s) => s.river_id === r.id).map((s) => s.name),
+    }));
   },
   undo: { table: 'river', beforeDelete: dropImportedSections },
 };
@@ -97,8 +110,22 @@ export const samplesLedger: LedgerDef<SampleRow> = {
     const { ctx } = imp;
     const tenantId = ctx.actor.tenantId;
     const names = [...new Set(rows.map((r) => r.value.river))];
-    const rivers = new Map((await t(ctx.db).selectFrom('river').select(['id', 'name']).where('tenant_id', '=', tenantId).where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`).execute()).map((r) => [r.name, r]));
-    const sections = await t(ctx.db).selectFrom('river_section').select(['id', 'name', 'river_id']).where('tenant_id', '=', tenantId).where(sql<boolean>`river_id = ANY(${sql.val([...rivers.values()].map((r) => r.id))}::uuid[])`).execute();
+    const rivers = new Map(
+      (
+        await t(ctx.db)
+          .selectFrom('river')
+          .select(['id', 'name'])
+          .where('tenant_id', '=', tenantId)
+          .where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`)
+          .execute()
+      ).map((r) => [r.name, r]),
+    );
+    const sections = await t(ctx.db)
+      .selectFrom('river_section')
+      .select(['id', 'name', 'river_id'])
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`river_id = ANY(${sql.val([...rivers.values()].map((r) => r.id))}::uuid[])`)
+      .execute();
     const sectionOf = new Map(sections.map((s) => [`${s.river_id}|${s.name}`, s.id]));
     const errors: RowError[] = [];
     const inputs: SampleSave[] = [];
@@ -123,7 +150,14 @@ export const samplesLedger: LedgerDef<SampleRow> = {
   async exportRows(ctx) {
     const rivers = new Map((await listRivers(ctx)).map((r) => [r.id, r.name]));
     const sections = new Map((await listSections(ctx)).map((s) => [s.id, s.name]));
-    return (await listSamples(ctx)).reverse().map((s) => ({ river: rivers.get(s.river_id) ?? '', section: s.section_id ? sections.get(s.section_id) ?? null : null, sampledOn: s.sampled_on, ...sampleValues(s) }));
+    return (await listSamples(ctx))
+      .reverse()
+      .map((s) => ({
+        river: rivers.get(s.river_id) ?? '',
+        section: s.section_id ? (sections.get(s.section_id) ?? null) : null,
+        sampledOn: s.sampled_on,
+        ...sampleValues(s),
+      }));
   },
   undo: { table: 'water_sample', beforeDelete: dropAlerts },
 };

@@ -29,8 +29,23 @@ async function riverDrill(q: MetricQuery, base: typeof rivers) {
       'river.id',
       'river.name',
       'river.chief',
-      eb.selectFrom('water_sample as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.tenant_id', '=', 'river.tenant_id').whereRef('s.river_id', '=', 'river.id').where('s.sampled_on', '>=', q.period.from).where('s.sampled_on', '<=', q.period.to).as('samples'),
-      eb.selectFrom('water_sample as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.tenant_id', '=', 'river.tenant_id').whereRef('s.river_id', '=', 'river.id').where('s.black_grade', 'in', ['light', 'severe']).where('s.sampled_on', '>=', q.period.from).where('s.sampled_on', '<=', q.period.to).as('black_samples'),
+      eb
+        .selectFrom('water_sample as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.tenant_id', '=', 'river.tenant_id')
+        .whereRef('s.river_id', '=', 'river.id')
+        .where('s.sampled_on', '>=', q.period.from)
+        .where('s.sampled_on', '<=', q.period.to)
+        .as('samples'),
+      eb
+        .selectFrom('water_sample as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.tenant_id', '=', 'river.tenant_id')
+        .whereRef('s.river_id', '=', 'river.id')
+        .where('s.black_grade', 'in', ['light', 'severe'])
+        .where('s.sampled_on', '>=', q.period.from)
+        .where('s.sampled_on', '<=', q.period.to)
+        .as('black_samples'),
     ])
     .orderBy('river.name')
     .execute();
@@ -97,7 +112,10 @@ export const sectionClass = defineMetricFamily({
         { key: 'gb_class', title: '单次类别' },
         { key: 'month_class', title: '当月均值类别' },
       ],
-      rows: samples.map((s) => ({ ...s, month_class: `${monthClass.get(s.sampledOn.slice(0, 7)) ?? '—'}${s.sampledOn.slice(0, 7) === pc.worstMonth ? '（最差月）' : ''}` })),
+      rows: samples.map((s) => ({
+        ...s,
+        month_class: `${monthClass.get(s.sampledOn.slice(0, 7)) ?? '—'}${s.sampledOn.slice(0, 7) === pc.worstMonth ? '（最差月）' : ''}`,
+      })),
       total: samples.length,
       recordRoute: '/rivers/samples/:id',
     };
@@ -115,7 +133,18 @@ async function sectionSamples(q: MetricQuery, section: string) {
     .orderBy('sampled_on')
     .execute();
   const n = (v: unknown) => (v == null ? null : Number(v));
-  return rows.map((r) => ({ id: r.id, sampledOn: r.sampled_on, sampled_on: r.sampled_on, do: n(r.do_mgl), codmn: n(r.codmn_mgl), cod: n(r.cod_mgl), bod5: n(r.bod5_mgl), nh3n: n(r.nh3n_mgl), tp: n(r.tp_mgl), gb_class: r.gb_class }));
+  return rows.map((r) => ({
+    id: r.id,
+    sampledOn: r.sampled_on,
+    sampled_on: r.sampled_on,
+    do: n(r.do_mgl),
+    codmn: n(r.codmn_mgl),
+    cod: n(r.cod_mgl),
+    bod5: n(r.bod5_mgl),
+    nh3n: n(r.nh3n_mgl),
+    tp: n(r.tp_mgl),
+    gb_class: r.gb_class,
+  }));
 }
 
 export const riversMetrics = [riversTotal, riversNotBlack];

@@ -49,7 +49,7 @@ export function presentSample(r: Row<'water_sample'>, rivers: Map<string, string
     riverId: r.river_id as string,
     river: rivers.get(r.river_id) ?? '',
     sectionId: r.section_id as string | null,
-    section: r.section_id ? sections.get(r.section_id) ?? null : null,
+    section: r.section_id ? (sections.get(r.section_id) ?? null) : null,
     sampledOn: r.sampled_on as string,
     ...v,
     gbClass: r.gb_class as string | null,

@@ -18,7 +18,13 @@ const tags = ['河涌水质'];
 
 async function lookups(ctx: Ctx) {
   const [names, rivers, sections] = await Promise.all([orgNames(ctx.db, ctx.actor.tenantId), repo.listRivers(ctx), repo.listSections(ctx)]);
-  return { names, rivers: new Map(rivers.map((r) => [r.id, r.name])), sections: new Map(sections.map((s) => [s.id, s.name])), riverRows: rivers, sectionRows: sections };
+  return {
+    names,
+    rivers: new Map(rivers.map((r) => [r.id, r.name])),
+    sections: new Map(sections.map((s) => [s.id, s.name])),
+    riverRows: rivers,
+    sectionRows: sections,
+  };
 }
 
 /** 河涌水质 routes. */
@@ -30,52 +36,78 @@ export async function riversRoutes(root: FastifyInstance) {
     return { data: { gb3838: GB3838_LIMITS, blackOdour: BLACK_THRESHOLDS } };
   });
 
-  app.get('/rivers', { schema: { tags, summary: '河涌名录（含断面、当年黑臭次数与最近一次监测）', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), orgId: Type.Optional(Type.String({ format: 'uuid' })), year: Year }) } }, async (req) => {
-    const ctx = authorize(req, 'rivers.read');
-    const { names, riverRows, sectionRows } = await lookups(ctx);
-    const rows = req.query.q || req.query.orgId ? await repo.listRivers(ctx, { q: req.query.q, orgId: req.query.orgId }) : riverRows;
-    const year = req.query.year;
-    const samples = await repo.listSamples(ctx, year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {});
-    const open = await repo.listAlerts(ctx, { status: 'open' });
-    return {
-      data: rows.map((r) => {
-        const mine = samples.filter((s) => s.river_id === r.id);
-        return {
-          ...presentRiver(r, names, sectionRows),
-          samples: mine.length,
-          blackSamples: mine.filter((s) => s.black_grade === 'light' || s.black_grade === 'severe').length,
-          latest: mine[0] ? { sampledOn: mine[0].sampled_on, gbClass: mine[0].gb_class, blackGrade: mine[0].black_grade } : null,
-          openAlerts: open.filter((a) => a.river_id === r.id).length,
-        };
-      }),
-    };
-  });
-
-  app.get('/rivers/:id', { schema: { tags, summary: '河涌：断面、监测记录、趋势、断面时段类别、预警', params: Id, querystring: Type.Object({ year: Year }) } }, async (req) => {
-    const ctx = authorize(req, 'rivers.read');
-    const r = await repo.getRiver(ctx, req.params.id);
-    if (!r) throw errors.notFound('河涌');
-    const { names, rivers, sections, sectionRows } = await lookups(ctx);
-    const year = req.query.year;
-    const samples = await repo.listSamples(ctx, { riverId: r.id, ...(year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}) });
-    const alerts = await repo.listAlerts(ctx, { riverId: r.id });
-    const river = presentRiver(r, names, sectionRows);
-    const n = (v: unknown) => (v == null ? null : Number(v));
-    const sectionClasses = river.sections.map((s) => {
-      const pc = periodClass(samples.filter((x) => x.section_id === s.id).map((x) => ({ sampledOn: x.sampled_on, do: n(x.do_mgl), codmn: n(x.codmn_mgl), cod: n(x.cod_mgl), bod5: n(x.bod5_mgl), nh3n: n(x.nh3n_mgl), tp: n(x.tp_mgl) })));
-      return { sectionId: s.id, section: s.name, class: pc.class, worstMonth: pc.worstMonth, months: pc.months };
-    });
-    const can = (p: string) => ctx.actor.permissions.has(p);
-    return {
-      data: {
-        ...river,
-        samples: samples.map((s) => presentSample(s, rivers, sections)),
-        sectionClasses,
-        alerts: alerts.map((a) => presentAlert(a, names, rivers)),
-        actions: { edit: can('rivers.write'), sample: can('rivers.samples') },
+  app.get(
+    '/rivers',
+    {
+      schema: {
+        tags,
+        summary: '河涌名录（含断面、当年黑臭次数与最近一次监测）',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), orgId: Type.Optional(Type.String({ format: 'uuid' })), year: Year }),
       },
-    };
-  });
+    },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const { names, riverRows, sectionRows } = await lookups(ctx);
+      const rows = req.query.q || req.query.orgId ? await repo.listRivers(ctx, { q: req.query.q, orgId: req.query.orgId }) : riverRows;
+      const year = req.query.year;
+      const samples = await repo.listSamples(ctx, year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {});
+      const open = await repo.listAlerts(ctx, { status: 'open' });
+      return {
+        data: rows.map((r) => {
+          const mine = samples.filter((s) => s.river_id === r.id);
+          return {
+            ...presentRiver(r, names, sectionRows),
+            samples: mine.length,
+            blackSamples: mine.filter((s) => s.black_grade === 'light' || s.black_grade === 'severe').length,
+            latest: mine[0] ? { sampledOn: mine[0].sampled_on, gbClass: mine[0].gb_class, blackGrade: mine[0].black_grade } : null,
+            openAlerts: open.filter((a) => a.river_id === r.id).length,
+          };
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/rivers/:id',
+    { schema: { tags, summary: '河涌：断面、监测记录、趋势、断面时段类别、预警', params: Id, querystring: Type.Object({ year: Year }) } },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const r = await repo.getRiver(ctx, req.params.id);
+      if (!r) throw errors.notFound('河涌');
+      const { names, rivers, sections, sectionRows } = await lookups(ctx);
+      const year = req.query.year;
+      const samples = await repo.listSamples(ctx, { riverId: r.id, ...(year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}) });
+      const alerts = await repo.listAlerts(ctx, { riverId: r.id });
+      const river = presentRiver(r, names, sectionRows);
+      const n = (v: unknown) => (v == null ? null : Number(v));
+      const sectionClasses = river.sections.map((s) => {
+        const pc = periodClass(
+          samples
+            .filter((x) => x.section_id === s.id)
+            .map((x) => ({
+              sampledOn: x.sampled_on,
+              do: n(x.do_mgl),
+              codmn: n(x.codmn_mgl),
+              cod: n(x.cod_mgl),
+              bod5: n(x.bod5_mgl),
+              nh3n: n(x.nh3n_mgl),
+              tp: n(x.tp_mgl),
+            })),
+        );
+        return { sectionId: s.id, section: s.name, class: pc.class, worstMonth: pc.worstMonth, months: pc.months };
+      });
+      const can = (p: string) => ctx.actor.permissions.has(p);
+      return {
+        data: {
+          ...river,
+          samples: samples.map((s) => presentSample(s, rivers, sections)),
+          sectionClasses,
+          alerts: alerts.map((a) => presentAlert(a, names, rivers)),
+          actions: { edit: can('rivers.write'), sample: can('rivers.samples') },
+        },
+      };
+    },
+  );
   app.post('/rivers', { schema: { tags, summary: '新增河涌', body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'rivers.write');
     const row = await cmd.createRiver(ctx, req.body as cmd.RiverInput);
@@ -92,12 +124,26 @@ export async function riversRoutes(root: FastifyInstance) {
   // ── 水质监测 ──
   app.get(
     '/water-samples',
-    { schema: { tags, summary: '水质监测记录', querystring: Type.Object({ riverId: Type.Optional(Type.String({ format: 'uuid' })), year: Year, grade: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('light'), Type.Literal('severe'), Type.Literal('black')])) }) } },
+    {
+      schema: {
+        tags,
+        summary: '水质监测记录',
+        querystring: Type.Object({
+          riverId: Type.Optional(Type.String({ format: 'uuid' })),
+          year: Year,
+          grade: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('light'), Type.Literal('severe'), Type.Literal('black')])),
+        }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'rivers.read');
       const { rivers, sections } = await lookups(ctx);
       const y = req.query.year;
-      const rows = await repo.listSamples(ctx, { riverId: req.query.riverId, grade: req.query.grade as BlackGrade | 'black', ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}) });
+      const rows = await repo.listSamples(ctx, {
+        riverId: req.query.riverId,
+        grade: req.query.grade as BlackGrade | 'black',
+        ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}),
+      });
       return { data: rows.map((s) => presentSample(s, rivers, sections)) };
     },
   );
@@ -109,20 +155,39 @@ export async function riversRoutes(root: FastifyInstance) {
     const alerts = await repo.listAlerts(ctx, { sampleId: s.id });
     return { data: { ...presentSample(s, rivers, sections), alert: alerts[0] ? presentAlert(alerts[0], names, rivers) : null } };
   });
-  app.post('/water-samples', { schema: { tags, summary: '录入水质监测：按GB 3838-2002分类、按黑臭指南分级；黑臭即向河涌责任单位发出预警', body: Body } }, async (req, reply) => {
-    const ctx = authorize(req, 'rivers.samples');
-    const r = await cmd.recordSample(ctx, req.body as cmd.SampleInput);
-    const { names, rivers, sections } = await lookups(ctx);
-    return reply.code(201).send({ data: { ...presentSample(r.sample, rivers, sections), alert: r.alert ? presentAlert(r.alert, names, rivers) : null } });
-  });
+  app.post(
+    '/water-samples',
+    { schema: { tags, summary: '录入水质监测：按GB 3838-2002分类、按黑臭指南分级；黑臭即向河涌责任单位发出预警', body: Body } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'rivers.samples');
+      const r = await cmd.recordSample(ctx, req.body as cmd.SampleInput);
+      const { names, rivers, sections } = await lookups(ctx);
+      return reply.code(201).send({ data: { ...presentSample(r.sample, rivers, sections), alert: r.alert ? presentAlert(r.alert, names, rivers) : null } });
+    },
+  );
 
   // ── 黑臭预警 ──
-  app.get('/river-alerts', { schema: { tags, summary: '黑臭预警（责任单位只见本单位的）', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('handled')])) }) } }, async (req) => {
-    const ctx = authorize(req, 'rivers.read');
-    const { names, rivers } = await lookups(ctx);
-    const can = ctx.actor.permissions.has('rivers.alerts');
-    return { data: (await repo.listAlerts(ctx, { status: req.query.status })).map((a) => ({ ...presentAlert(a, names, rivers), actions: { handle: can && a.status === 'open' } })) };
-  });
+  app.get(
+    '/river-alerts',
+    {
+      schema: {
+        tags,
+        summary: '黑臭预警（责任单位只见本单位的）',
+        querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('handled')])) }),
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const { names, rivers } = await lookups(ctx);
+      const can = ctx.actor.permissions.has('rivers.alerts');
+      return {
+        data: (await repo.listAlerts(ctx, { status: req.query.status })).map((a) => ({
+          ...presentAlert(a, names, rivers),
+          actions: { handle: can && a.status === 'open' },
+        })),
+      };
+    },
+  );
   app.post('/river-alerts/:id/handle', { schema: { tags, summary: '登记预警处置情况（带 version）', params: Id, body: Versioned } }, async (req) => {
     const ctx = authorize(req, 'rivers.alerts');
     const row = await cmd.handleAlert(ctx, req.params.id, req.body.version, req.body as { note?: string });

@@ -15,7 +15,9 @@ export type Param = 'do' | 'codmn' | 'cod' | 'bod5' | 'nh3n' | 'tp';
  * GB 3838-2002 表1 基本项目标准限值 (rivers; TP for lakes and reservoirs differs):
  * DO is a minimum (≥), the others maxima (≤). Limits for I..V.
  */
-export const GB3838_LIMITS: Readonly<Record<Param, { label: string; unit: string; kind: 'min' | 'max'; limits: readonly [number, number, number, number, number]; source: string }>> = {
+export const GB3838_LIMITS: Readonly<
+  Record<Param, { label: string; unit: string; kind: 'min' | 'max'; limits: readonly [number, number, number, number, number]; source: string }>
+> = {
   do: { label: '溶解氧', unit: 'mg/L', kind: 'min', limits: [7.5, 6, 5, 3, 2], source: 'GB 3838-2002 表1 第4项' },
   codmn: { label: '高锰酸盐指数', unit: 'mg/L', kind: 'max', limits: [2, 4, 6, 10, 15], source: 'GB 3838-2002 表1 第5项' },
   cod: { label: '化学需氧量', unit: 'mg/L', kind: 'max', limits: [15, 15, 20, 30, 40], source: 'GB 3838-2002 表1 第6项' },
@@ -157,7 +159,11 @@ export interface DatedSample extends ParamValues {
  * class is the worst month's. Months without samples are skipped. (METRICS.md
  * rivers.section_class; the monthly-mean method follows 地表水环境质量评价办法（试行）.)
  */
-export function periodClass(samples: readonly DatedSample[]): { class: WaterClass | null; months: Array<{ month: string; samples: number; means: ParamValues; class: WaterClass | null; decidedBy: Param[] }>; worstMonth: string | null } {
+export function periodClass(samples: readonly DatedSample[]): {
+  class: WaterClass | null;
+  months: Array<{ month: string; samples: number; means: ParamValues; class: WaterClass | null; decidedBy: Param[] }>;
+  worstMonth: string | null;
+} {
   const byMonth = new Map<string, DatedSample[]>();
   for (const s of samples) byMonth.set(s.sampledOn.slice(0, 7), [...(byMonth.get(s.sampledOn.slice(0, 7)) ?? []), s]);
   const months = [...byMonth.keys()].sort().map((month) => {

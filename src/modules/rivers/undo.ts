@@ -26,7 +26,11 @@ export async function dropImportedSections(w: WriteScope, ctx: Ctx, createdIds: 
   const riverIds = [...new Set([...createdIds, ...touched.map((r) => r.entity_id)])];
   // Sections written in the import's transaction carry its start time (now()); a later one would have blocked the undo.
   const where = sql`tenant_id = ${tenantId} AND river_id = ANY(${sql.val(riverIds)}::uuid[]) AND (created_at >= ${last.at} OR river_id = ANY(${sql.val([...createdIds])}::uuid[]))`;
-  const used = await sql<{ name: string }>`SELECT s.name FROM river_section s WHERE ${where} AND EXISTS (SELECT 1 FROM water_sample x WHERE x.tenant_id = s.tenant_id AND x.section_id = s.id) LIMIT 5`.execute(w.tx);
+  const used = await sql<{
+    name: string;
+  }>`SELECT s.name FROM river_section s WHERE ${where} AND EXISTS (SELECT 1 FROM water_sample x WHERE x.tenant_id = s.tenant_id AND x.section_id = s.id) LIMIT 5`.execute(
+    w.tx,
+  );
   if (used.rows.length) throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：导入的监测断面（${used.rows.map((r) => r.name).join('、')}）已有监测记录`);
   await sql`DELETE FROM river_section WHERE ${where}`.execute(w.tx);
 }

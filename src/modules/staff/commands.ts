@@ -36,22 +36,57 @@ function oneOf<T extends string>(field: string, v: unknown, xs: readonly T[], la
 
 /** Turns an API body into the table's values, or throws a validation error naming the field. */
 export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
-  staff_study_session: (b) => ({ date: date('date', b.date, '日期'), form: oneOf('form', b.form, STUDY_FORMS, '形式'), topic: text('topic', b.topic, '主题'), attendees: optInt('attendees', b.attendees, '参加人数'), host: opt(b.host) }),
+  staff_study_session: (b) => ({
+    date: date('date', b.date, '日期'),
+    form: oneOf('form', b.form, STUDY_FORMS, '形式'),
+    topic: text('topic', b.topic, '主题'),
+    attendees: optInt('attendees', b.attendees, '参加人数'),
+    host: opt(b.host),
+  }),
   staff_exam_result: (b) => {
-    const v = { exam: text('exam', b.exam, '考试名称'), date: date('date', b.date, '考试日期'), person: text('person', b.person, '姓名', 50), score: Number(b.score), pass_mark: Number(b.passMark) };
+    const v = {
+      exam: text('exam', b.exam, '考试名称'),
+      date: date('date', b.date, '考试日期'),
+      person: text('person', b.person, '姓名', 50),
+      score: Number(b.score),
+      pass_mark: Number(b.passMark),
+    };
     checkExamScore(v.score, v.pass_mark);
     return v;
   },
   staff_training: (b) => {
-    const v = { date: date('date', b.date, '日期'), topic: text('topic', b.topic, '主题'), audience: oneOf('audience', b.audience, AUDIENCES, '对象', false), mode: oneOf('mode', b.mode, MODES, '形式', false), onsite: optInt('onsite', b.onsite, '现场人数'), online: optInt('online', b.online, '线上人数'), attendees: b.attendees, venue: opt(b.venue), speaker: opt(b.speaker) };
+    const v = {
+      date: date('date', b.date, '日期'),
+      topic: text('topic', b.topic, '主题'),
+      audience: oneOf('audience', b.audience, AUDIENCES, '对象', false),
+      mode: oneOf('mode', b.mode, MODES, '形式', false),
+      onsite: optInt('onsite', b.onsite, '现场人数'),
+      online: optInt('online', b.online, '线上人数'),
+      attendees: b.attendees,
+      venue: opt(b.venue),
+      speaker: opt(b.speaker),
+    };
     checkAttendance(v);
     return v;
   },
   staff_pufa_duty: (b) => {
     if (!Number.isInteger(b.year) || b.year < 2000 || b.year > 2100) throw errors.validation('year', '年度无效');
-    return { year: b.year, law: text('law', b.law, '法律法规名称'), content: text('content', b.content, '普法内容', 2000), audience: opt(b.audience), measures: opt(b.measures) };
+    return {
+      year: b.year,
+      law: text('law', b.law, '法律法规名称'),
+      content: text('content', b.content, '普法内容', 2000),
+      audience: opt(b.audience),
+      measures: opt(b.measures),
+    };
   },
-  staff_pufa_activity: (b) => ({ date: date('date', b.date, '日期'), title: text('title', b.title, '活动名称'), laws: opt(b.laws), place: opt(b.place), audience_count: optInt('audienceCount', b.audienceCount, '受众人数'), duty_id: opt(b.dutyId) }),
+  staff_pufa_activity: (b) => ({
+    date: date('date', b.date, '日期'),
+    title: text('title', b.title, '活动名称'),
+    laws: opt(b.laws),
+    place: opt(b.place),
+    audience_count: optInt('audienceCount', b.audienceCount, '受众人数'),
+    duty_id: opt(b.dutyId),
+  }),
 };
 
 /** A record to save: without `id` a new one; with `id` a change (fields absent from `body` keep their value). */
@@ -88,18 +123,40 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const existing = new Map<string, Record<string, any>>(
-    ((await db.selectFrom(table as 'staff_training').selectAll().where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`).forUpdate().execute()) as Array<Record<string, any>>).map((r) => [r.id as string, r]),
+    (
+      (await db
+        .selectFrom(table as 'staff_training')
+        .selectAll()
+        .where('tenant_id', '=', actor.tenantId)
+        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+        .forUpdate()
+        .execute()) as Array<Record<string, any>>
+    ).map((r) => [r.id as string, r]),
   );
   // One look-up each for what a new record must not collide with or must refer to.
   const exams = new Set<string>();
   if (table === 'staff_exam_result') {
     const names = [...new Set(inputs.filter((i) => !i.id).map((i) => String(i.body.exam ?? '').trim()))];
-    for (const r of await db.selectFrom('staff_exam_result').select(['exam', 'date', 'person']).where('tenant_id', '=', actor.tenantId).where(sql<boolean>`exam = ANY(${sql.val(names)}::text[])`).execute()) exams.add(examKey(r));
+    for (const r of await db
+      .selectFrom('staff_exam_result')
+      .select(['exam', 'date', 'person'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where(sql<boolean>`exam = ANY(${sql.val(names)}::text[])`)
+      .execute())
+      exams.add(examKey(r));
   }
   const duties = new Set<string>();
   if (table === 'staff_pufa_activity') {
-    const dutyIds = inputs.map((i) => i.body.dutyId).filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
-    for (const r of await db.selectFrom('staff_pufa_duty').select('id').where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`).execute()) duties.add(r.id);
+    const dutyIds = inputs
+      .map((i) => i.body.dutyId)
+      .filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
+    for (const r of await db
+      .selectFrom('staff_pufa_duty')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`)
+      .execute())
+      duties.add(r.id);
   }
   let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];
@@ -138,7 +195,16 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
     updates.push({ tenant_id: actor.tenantId, id: old.id, ...values, version: old.version + 1, updated_at: new Date() });
     out.updated++;
     if (origin.mode === 'live') events.push({ entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, before, after: values });
-    else origin.imp.trace({ row: s.row ?? 0, entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, values, before: { ...before, version: old.version, updated_at: old.updated_at } });
+    else
+      origin.imp.trace({
+        row: s.row ?? 0,
+        entity: ENTITY[table],
+        entityId: old.id,
+        action: 'updated',
+        orgId: old.org_id,
+        values,
+        before: { ...before, version: old.version, updated_at: old.updated_at },
+      });
   }
   if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
   await insertMany(w.tx, table, creates);

@@ -48,14 +48,23 @@ export const trainingsSpec = defineLedgerSpec({
  * `cols` maps row fields to columns. Rows go through `saveRecords` (the forms' path)
  * with the row fields as the API body (`passMark` for 及格线).
  */
-function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, table: StaffTable, key: (r: Record<string, unknown>) => string, cols: Record<string, string>): LedgerDef<R> {
+function staffLedger<R extends Record<string, unknown>>(
+  spec: LedgerSpec<R>,
+  table: StaffTable,
+  key: (r: Record<string, unknown>) => string,
+  cols: Record<string, string>,
+): LedgerDef<R> {
   const toRow = (v: R) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [c, v[f] ?? null]));
   return {
     spec: spec as LedgerSpec,
     readPermission: 'staff.read',
     writePermission: 'staff.write',
     chunked: true,
-    naturalKey: { header: spec.columns[spec.columns.length > 2 ? 2 : 1]!.header, of: (v) => key(toRow(v)), describe: (_, prev) => ({ message: `与第${prev}行重复` }) },
+    naturalKey: {
+      header: spec.columns[spec.columns.length > 2 ? 2 : 1]!.header,
+      of: (v) => key(toRow(v)),
+      describe: (_, prev) => ({ message: `与第${prev}行重复` }),
+    },
     async commit(imp, rows) {
       const { ctx } = imp;
       const errors: RowError[] = [];
@@ -75,17 +84,42 @@ function staffLedger<R extends Record<string, unknown>>(spec: LedgerSpec<R>, tab
         .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
         .execute()) as Array<Record<string, unknown>>;
       const known = new Map(found.map((r) => [key(r), r.id as string]));
-      const r = await saveRecords(imp.w, ctx.actor, table, rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(key(toRow(value))), body: { ...value } })), { mode: 'historical', imp });
+      const r = await saveRecords(
+        imp.w,
+        ctx.actor,
+        table,
+        rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(key(toRow(value))), body: { ...value } })),
+        { mode: 'historical', imp },
+      );
       return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
     },
     async exportRows(ctx) {
       const rows = await listRecords(ctx, table, {});
-      return rows.reverse().map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
+      return rows
+        .reverse()
+        .map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
     },
     undo: { table },
   };
 }
 
-export const studySessionsLedger = staffLedger(studySessionsSpec, 'staff_study_session', (r) => `${r.date}|${r.topic}`, { date: 'date', form: 'form', topic: 'topic', attendees: 'attendees' });
-export const examResultsLedger = staffLedger(examResultsSpec, 'staff_exam_result', (r) => `${r.exam}|${r.date}|${r.person}`, { exam: 'exam', date: 'date', person: 'person', score: 'score', passMark: 'pass_mark' });
-export const trainingsLedger = staffLedger(trainingsSpec, 'staff_training', (r) => `${r.date}|${r.topic}`, { date: 'date', topic: 'topic', audience: 'audience', mode: 'mode', attendees: 'attendees' });
+export const studySessionsLedger = staffLedger(studySessionsSpec, 'staff_study_session', (r) => `${r.date}|${r.topic}`, {
+  date: 'date',
+  form: 'form',
+  topic: 'topic',
+  attendees: 'attendees',
+});
+export const examResultsLedger = staffLedger(examResultsSpec, 'staff_exam_result', (r) => `${r.exam}|${r.date}|${r.person}`, {
+  exam: 'exam',
+  date: 'date',
+  person: 'person',
+  score: 'score',
+  passMark: 'pass_mark',
+});
+export const trainingsLedger = staffLedger(trainingsSpec, 'staff_training', (r) => `${r.date}|${r.topic}`, {
+  date: 'date',
+  topic: 'topic',
+  audience: 'audience',
+  mode: 'mode',
+  attendees: 'attendees',
+});

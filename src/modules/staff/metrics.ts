@@ -21,8 +21,10 @@ const examColumns = [
   { key: 'passed', title: '及格' },
 ];
 
-const sessions = (q: MetricQuery) => q.db.withTables<StaffTables>().selectFrom('staff_study_session').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('form', '=', '理论学习中心组');
-const streetTrainings = (q: MetricQuery) => q.db.withTables<StaffTables>().selectFrom('staff_training').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('audience', '=', '街道');
+const sessions = (q: MetricQuery) =>
+  q.db.withTables<StaffTables>().selectFrom('staff_study_session').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('form', '=', '理论学习中心组');
+const streetTrainings = (q: MetricQuery) =>
+  q.db.withTables<StaffTables>().selectFrom('staff_training').$call(inScope(q)).$call(dateInPeriod(q, 'date')).where('audience', '=', '街道');
 
 export const staffMetrics: MetricDef[] = [
   defineMetric({
@@ -48,7 +50,9 @@ export const staffMetrics: MetricDef[] = [
     definition: '考试日期在统计期内的考试成绩中的最低成绩',
     permission: PERMISSION,
     async query(q) {
-      const r = await exams(q).select((eb) => eb.fn.min('score').as('m')).executeTakeFirst();
+      const r = await exams(q)
+        .select((eb) => eb.fn.min('score').as('m'))
+        .executeTakeFirst();
       return r?.m == null ? null : Number(r.m);
     },
     async drill(q) {
@@ -85,7 +89,9 @@ export const staffMetrics: MetricDef[] = [
     definition: '日期在统计期内、对象为“街道”的培训记录的参加人数之和',
     permission: PERMISSION,
     async query(q) {
-      const r = await streetTrainings(q).select((eb) => eb.fn.sum<number>('attendees').as('s')).executeTakeFirst();
+      const r = await streetTrainings(q)
+        .select((eb) => eb.fn.sum<number>('attendees').as('s'))
+        .executeTakeFirst();
       return Number(r?.s ?? 0);
     },
     async drill(q) {

@@ -17,9 +17,28 @@ export function present(table: StaffTable, r: Record<string, any>) {
     case 'staff_study_session':
       return { ...base, date: r.date, form: r.form, topic: r.topic, attendees: r.attendees, host: r.host };
     case 'staff_exam_result':
-      return { ...base, exam: r.exam, date: r.date, person: r.person, score: Number(r.score), passMark: Number(r.pass_mark), passed: passed(Number(r.score), Number(r.pass_mark)) };
+      return {
+        ...base,
+        exam: r.exam,
+        date: r.date,
+        person: r.person,
+        score: Number(r.score),
+        passMark: Number(r.pass_mark),
+        passed: passed(Number(r.score), Number(r.pass_mark)),
+      };
     case 'staff_training':
-      return { ...base, date: r.date, topic: r.topic, audience: r.audience, mode: r.mode, onsite: r.onsite, online: r.online, attendees: r.attendees, venue: r.venue, speaker: r.speaker };
+      return {
+        ...base,
+        date: r.date,
+        topic: r.topic,
+        audience: r.audience,
+        mode: r.mode,
+        onsite: r.onsite,
+        online: r.online,
+        attendees: r.attendees,
+        venue: r.venue,
+        speaker: r.speaker,
+      };
     case 'staff_pufa_duty':
       return { ...base, year: r.year, law: r.law, content: r.content, audience: r.audience, measures: r.measures };
     case 'staff_pufa_activity':

@@ -8,18 +8,36 @@ export type StaffTable = keyof StaffTables;
 const t = (db: Kysely<KernelDB>) => db.withTables<StaffTables>();
 
 /** The date column a record belongs to a year by (the duty list has a year). */
-const DATE_COL: Record<StaffTable, string | null> = { staff_study_session: 'date', staff_exam_result: 'date', staff_training: 'date', staff_pufa_duty: null, staff_pufa_activity: 'date' };
+const DATE_COL: Record<StaffTable, string | null> = {
+  staff_study_session: 'date',
+  staff_exam_result: 'date',
+  staff_training: 'date',
+  staff_pufa_duty: null,
+  staff_pufa_activity: 'date',
+};
 
 /** Records of a table in the actor's scope, optionally of one year, newest first. */
 export function listRecords(ctx: Ctx, table: StaffTable, f: { year?: number; audience?: string; exam?: string }) {
-  let q = t(ctx.db).selectFrom(table as 'staff_training').selectAll().$call(withDataScope(ctx.actor));
+  let q = t(ctx.db)
+    .selectFrom(table as 'staff_training')
+    .selectAll()
+    .$call(withDataScope(ctx.actor));
   const col = DATE_COL[table];
   if (f.year) q = col ? q.where(col as 'date', '>=', `${f.year}-01-01`).where(col as 'date', '<=', `${f.year}-12-31`) : q.where('year' as any, '=', f.year);
   if (f.audience && table === 'staff_training') q = q.where('audience', '=', f.audience as any);
   if (f.exam && table === 'staff_exam_result') q = q.where('exam' as any, '=', f.exam);
-  return q.orderBy((col ?? 'year') as 'date', 'desc').orderBy('id').limit(2000).execute() as Promise<any[]>;
+  return q
+    .orderBy((col ?? 'year') as 'date', 'desc')
+    .orderBy('id')
+    .limit(2000)
+    .execute() as Promise<any[]>;
 }
 
 export function getRecord(db: Kysely<KernelDB>, ctx: Ctx, table: StaffTable, id: string) {
-  return t(db).selectFrom(table as 'staff_training').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst() as Promise<any>;
+  return t(db)
+    .selectFrom(table as 'staff_training')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<any>;
 }

@@ -25,7 +25,17 @@ export async function staffRoutes(root: FastifyInstance) {
   for (const [path, { table, label }] of Object.entries(RESOURCES)) {
     app.get(
       `/staff/${path}`,
-      { schema: { tags, summary: `${label}列表`, querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), audience: Type.Optional(Type.String({ maxLength: 10 })), exam: Type.Optional(Type.String({ maxLength: 100 })) }) } },
+      {
+        schema: {
+          tags,
+          summary: `${label}列表`,
+          querystring: Type.Object({
+            year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+            audience: Type.Optional(Type.String({ maxLength: 10 })),
+            exam: Type.Optional(Type.String({ maxLength: 100 })),
+          }),
+        },
+      },
       async (req) => ({ data: (await listRecords(authorize(req, 'staff.read'), table, req.query)).map((r) => present(table, r)) }),
     );
     app.get(`/staff/${path}/:id`, { schema: { tags, summary: label, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } }, async (req) => {

@@ -14,7 +14,8 @@ describe('exam results', () => {
 });
 
 describe('training attendance (线上线下)', () => {
-  it('accepts on-site plus online adding up to the total', () => expect(() => checkAttendance({ mode: '线上线下', onsite: 38, online: 198, attendees: 236 })).not.toThrow());
+  it('accepts on-site plus online adding up to the total', () =>
+    expect(() => checkAttendance({ mode: '线上线下', onsite: 38, online: 198, attendees: 236 })).not.toThrow());
   it('accepts a total alone', () => expect(() => checkAttendance({ mode: null, onsite: null, online: null, attendees: 40 })).not.toThrow());
   it.each([
     ['counts that do not add up', { mode: '线上线下' as const, onsite: 30, online: 100, attendees: 236 }, 'attendees'],

@@ -13,7 +13,24 @@ type Num = ColumnType<string | number, number, number>;
 export type StaffTables = {
   staff_study_session: Base & { date: DateCol; form: (typeof STUDY_FORMS)[number]; topic: string; attendees: number | null; host: string | null };
   staff_exam_result: Base & { exam: string; date: DateCol; person: string; score: Num; pass_mark: Num };
-  staff_training: Base & { date: DateCol; topic: string; audience: (typeof AUDIENCES)[number] | null; mode: (typeof MODES)[number] | null; onsite: number | null; online: number | null; attendees: number; venue: string | null; speaker: string | null };
+  staff_training: Base & {
+    date: DateCol;
+    topic: string;
+    audience: (typeof AUDIENCES)[number] | null;
+    mode: (typeof MODES)[number] | null;
+    onsite: number | null;
+    online: number | null;
+    attendees: number;
+    venue: string | null;
+    speaker: string | null;
+  };
   staff_pufa_duty: Base & { year: number; law: string; content: string; audience: string | null; measures: string | null };
-  staff_pufa_activity: Base & { date: DateCol; title: string; laws: string | null; place: string | null; audience_count: number | null; duty_id: string | null };
+  staff_pufa_activity: Base & {
+    date: DateCol;
+    title: string;
+    laws: string | null;
+    place: string | null;
+    audience_count: number | null;
+    duty_id: string | null;
+  };
 };

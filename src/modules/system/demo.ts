@@ -5,10 +5,41 @@ import type { RoleKey } from '../../core/auth/roles.js';
 import { usccCheckChar } from '../../core/ledger/validators.js';
 
 /** 天河区's 21 street offices (public administrative data; seed/README.md). */
-export const TIANHE_STREETS = ['五山', '员村', '车陂', '沙河', '石牌', '沙东', '天河南', '林和', '兴华', '棠下', '天园', '猎德', '冼村', '元岗', '黄村', '龙洞', '长兴', '凤凰', '前进', '珠吉', '新塘'] as const;
+export const TIANHE_STREETS = [
+  '五山',
+  '员村',
+  '车陂',
+  '沙河',
+  '石牌',
+  '沙东',
+  '天河南',
+  '林和',
+  '兴华',
+  '棠下',
+  '天园',
+  '猎德',
+  '冼村',
+  '元岗',
+  '黄村',
+  '龙洞',
+  '长兴',
+  '凤凰',
+  '前进',
+  '珠吉',
+  '新塘',
+] as const;
 
 /** The bureau's departments in the demo (synthetic but typical of a district water bureau). */
-export const DEMO_DEPARTMENTS = ['办公室', '依法行政办公室', '水政监察大队', '行政审批科', '河湖管理科', '排水管理科', '水旱灾害防御科', '工程建设管理科'] as const;
+export const DEMO_DEPARTMENTS = [
+  '办公室',
+  '依法行政办公室',
+  '水政监察大队',
+  '行政审批科',
+  '河湖管理科',
+  '排水管理科',
+  '水旱灾害防御科',
+  '工程建设管理科',
+] as const;
 
 /** Every demo account shares this password (demo mode only). */
 export const DEMO_PASSWORD = 'Fazhi@2022';
@@ -43,11 +74,22 @@ export async function loadSystemDemo(ctx: DemoContext): Promise<void> {
     await createOrg(c, { name, kind: 'department', parentId: bureau.id, sort: sort++, uscc: null });
   }
   for (const [i, s] of TIANHE_STREETS.entries()) {
-    await createOrg(c, { name: `${s}街道`, kind: 'street', parentId: bureau.id, sort: 100 + i, uscc: demoUscc(100 + i), divisionCode: `440106${String(i + 1).padStart(3, '0')}` });
+    await createOrg(c, {
+      name: `${s}街道`,
+      kind: 'street',
+      parentId: bureau.id,
+      sort: 100 + i,
+      uscc: demoUscc(100 + i),
+      divisionCode: `440106${String(i + 1).padStart(3, '0')}`,
+    });
   }
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   for (const a of DEMO_ACCOUNTS) {
-    await createUser(c, { username: a.username, displayName: a.name, orgId: orgs.get(a.org)!.id, roles: a.roles, password: DEMO_PASSWORD, mustChangePassword: false }, { demoAccount: true });
+    await createUser(
+      c,
+      { username: a.username, displayName: a.name, orgId: orgs.get(a.org)!.id, roles: a.roles, password: DEMO_PASSWORD, mustChangePassword: false },
+      { demoAccount: true },
+    );
   }
   ctx.log(`系统管理：${DEMO_DEPARTMENTS.length} 个科室、${TIANHE_STREETS.length} 个街道、${DEMO_ACCOUNTS.length} 个演示账号`);
 }

@@ -15,7 +15,9 @@ export const orgStreets = defineMetric({
   definition: '单位台账中类型为“街道”的单位数',
   permission: 'system.orgs.read',
   async query(q) {
-    const r = await streetsQuery(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await streetsQuery(q)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   async drill(q) {

@@ -28,7 +28,9 @@ describe('the orgs ledger', () => {
   it('creates a child listed before its new parent (parents first), updates a known org, traces both', async () => {
     const orgs = await orgsByName(sys.db, ctx.actor.tenantId);
     const bureau = [...orgs.values()].find((o) => o.kind === 'bureau')!;
-    const res = await run(csv('监测一组,其他,水务监测中心,,', `水务监测中心,其他,${bureau.name},,`, `五山街道,街道,${bureau.name},${orgs.get('五山街道')!.uscc ?? ''},440106777`));
+    const res = await run(
+      csv('监测一组,其他,水务监测中心,,', `水务监测中心,其他,${bureau.name},,`, `五山街道,街道,${bureau.name},${orgs.get('五山街道')!.uscc ?? ''},440106777`),
+    );
     expect(res).toMatchObject({ ok: true, created: 2, updated: 1, findings: [] });
     const after = await orgsByName(sys.db, ctx.actor.tenantId);
     expect(after.get('监测一组')!.parentId).toBe(after.get('水务监测中心')!.id);

@@ -16,7 +16,12 @@ export const orgsSpec = defineLedgerSpec({
     { key: 'kind', header: '单位类型', type: 'enum', required: true, enum: ['局', '科室', '街道', '其他'] as const, example: '街道' },
     { key: 'parent', header: '上级单位', type: 'text', example: '广州市天河区水务局' },
     { key: 'uscc', header: '统一社会信用代码', type: 'uscc' },
-    { key: 'divisionCode', header: '行政区划代码', type: 'text', validate: (v: unknown) => (v && !/^\d{6}(\d{3})?(\d{3})?$/.test(String(v)) ? '行政区划代码应为6、9或12位数字' : undefined) },
+    {
+      key: 'divisionCode',
+      header: '行政区划代码',
+      type: 'text',
+      validate: (v: unknown) => (v && !/^\d{6}(\d{3})?(\d{3})?$/.test(String(v)) ? '行政区划代码应为6、9或12位数字' : undefined),
+    },
   ],
 } as const);
 
@@ -65,7 +70,8 @@ export const orgsLedger: LedgerDef<OrgRow> = {
     while (pending.length) {
       const now = pending.filter((r) => !r.value.parent || existing.has(r.value.parent) || placed.has(r.value.parent));
       if (!now.length) {
-        for (const r of pending) errors.push({ row: r.rowNumber, column: '上级单位', message: `上级单位“${r.value.parent}”与其他行互为上级，形成循环`, value: r.value.parent ?? '' });
+        for (const r of pending)
+          errors.push({ row: r.rowNumber, column: '上级单位', message: `上级单位“${r.value.parent}”与其他行互为上级，形成循环`, value: r.value.parent ?? '' });
         return { created: 0, updated: 0, unchanged: 0, errors };
       }
       for (const r of now) {
@@ -118,7 +124,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
     return orgs.map((o) => ({
       name: o.name,
       kind: ORG_KIND_LABELS[o.kind] as OrgRow['kind'],
-      parent: o.parentId ? byId.get(o.parentId)?.name ?? null : null,
+      parent: o.parentId ? (byId.get(o.parentId)?.name ?? null) : null,
       uscc: o.uscc,
       divisionCode: o.divisionCode,
     }));

@@ -37,10 +37,21 @@ export async function systemRoutes(root: FastifyInstance) {
     const org = await createOrg(authorize(req, 'system.orgs.manage'), req.body);
     return reply.code(201).send({ data: org });
   });
-  app.patch('/orgs/:id', { schema: { tags, summary: '修改单位（带版本号，过期写入返回409）', params: Id, body: Type.Intersect([Type.Partial(OrgBody), Type.Object({ version: Type.Integer() })]) } }, async (req) => {
-    const { version, ...patch } = req.body;
-    return { data: await updateOrg(authorize(req, 'system.orgs.manage'), req.params.id, version, patch) };
-  });
+  app.patch(
+    '/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改单位（带版本号，过期写入返回409）',
+        params: Id,
+        body: Type.Intersect([Type.Partial(OrgBody), Type.Object({ version: Type.Integer() })]),
+      },
+    },
+    async (req) => {
+      const { version, ...patch } = req.body;
+      return { data: await updateOrg(authorize(req, 'system.orgs.manage'), req.params.id, version, patch) };
+    },
+  );
 
   app.get('/roles', { schema: { tags, summary: '角色列表' } }, async (req) => {
     authorize(req, 'system.orgs.read');
@@ -54,7 +65,13 @@ export async function systemRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '新建用户（初始密码首次登录须修改）',
-        body: Type.Object({ username: Type.String(), displayName: Type.String(), orgId: Type.String({ format: 'uuid' }), roles: Type.Array(Type.String()), password: Type.String() }),
+        body: Type.Object({
+          username: Type.String(),
+          displayName: Type.String(),
+          orgId: Type.String({ format: 'uuid' }),
+          roles: Type.Array(Type.String()),
+          password: Type.String(),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send({ data: await createUser(authorize(req, 'system.users.manage'), { ...req.body, mustChangePassword: true }) }),
@@ -93,7 +110,11 @@ export async function systemRoutes(root: FastifyInstance) {
         tags,
         summary: '设置某日为工作日或休息日；返回因此重新计算的期限',
         params: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
-        body: Type.Object({ kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]), name: Type.Optional(Nullable(Type.String())), note: Type.Optional(Nullable(Type.String())) }),
+        body: Type.Object({
+          kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]),
+          name: Type.Optional(Nullable(Type.String())),
+          note: Type.Optional(Nullable(Type.String())),
+        }),
       },
     },
     async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, ...req.body }) }),
@@ -110,12 +131,18 @@ export async function systemRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '审计日志（最新在前）',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), beforeSeq: Type.Optional(Type.Integer()), entity: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          beforeSeq: Type.Optional(Type.Integer()),
+          entity: Type.Optional(Type.String()),
+        }),
       },
     },
     async (req) => {
       const ctx = authorize(req, 'system.audit.read');
-      return { data: await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity }) };
+      return {
+        data: await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity }),
+      };
     },
   );
   app.post('/audit/verify', { schema: { tags, summary: '校验审计链' } }, async (req) => {

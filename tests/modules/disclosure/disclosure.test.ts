@@ -29,7 +29,14 @@ afterAll(async () => {
 describe('a disclosure request’s clock', () => {
   it('restarts after correction, does not count third-party consultation, and extends by at most 20 working days', async () => {
     const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-    const created = await clerk.req('POST', '/api/disclosure/items', { orgId: office, refNo: 'GK-T-1', receivedAt: '2022-09-26', demandType: '自然人', channel: '网络', title: '申请公开排水许可信息' });
+    const created = await clerk.req('POST', '/api/disclosure/items', {
+      orgId: office,
+      refNo: 'GK-T-1',
+      receivedAt: '2022-09-26',
+      demandType: '自然人',
+      channel: '网络',
+      title: '申请公开排水许可信息',
+    });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
     expect(created.body.data.dueOn).toBe('2022-10-27'); // 20 working days across National Day, counting the make-up days 8–9 Oct
@@ -57,8 +64,22 @@ describe('a disclosure request’s clock', () => {
 describe('two writers at once', () => {
   it('two remedies recorded at once on one reply: both are kept, two events, the version bumped twice', async () => {
     const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-    const created = (await clerk.req('POST', '/api/disclosure/items', { orgId: office, refNo: 'GK-T-2', receivedAt: '2023-03-01', demandType: '自然人', channel: '网络', title: '申请公开河道整治信息' })).body.data;
-    const replied = await clerk.req('POST', `/api/disclosure/items/${created.id}/reply`, { version: created.version, content: '已提供', result: '予以公开', at: '2023-03-10' });
+    const created = (
+      await clerk.req('POST', '/api/disclosure/items', {
+        orgId: office,
+        refNo: 'GK-T-2',
+        receivedAt: '2023-03-01',
+        demandType: '自然人',
+        channel: '网络',
+        title: '申请公开河道整治信息',
+      })
+    ).body.data;
+    const replied = await clerk.req('POST', `/api/disclosure/items/${created.id}/reply`, {
+      version: created.version,
+      content: '已提供',
+      result: '予以公开',
+      at: '2023-03-10',
+    });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     await Promise.all([
@@ -72,14 +93,29 @@ describe('two writers at once', () => {
   });
 
   it('two imports updating one proactive disclosure’s platform at once: each traces the version it replaced', async () => {
-    const added = await clerk.req('POST', '/api/disclosure/proactive', { date: '2023-06-01', section: '通知公告', title: '并发更新测试', platform: '门户网站' });
+    const added = await clerk.req('POST', '/api/disclosure/proactive', {
+      date: '2023-06-01',
+      section: '通知公告',
+      title: '并发更新测试',
+      platform: '门户网站',
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     const traces: any[] = [];
     const imp = { trace: (t: unknown) => traces.push(t) } as any;
-    await Promise.all(['政务微信', '政务微博'].map((platform) => write(ctx, (w) => saveProactive(w, ctx.actor, [{ date: '2023-06-01', section: '通知公告', title: '并发更新测试', platform }], { mode: 'historical', imp }))));
+    await Promise.all(
+      ['政务微信', '政务微博'].map((platform) =>
+        write(ctx, (w) =>
+          saveProactive(w, ctx.actor, [{ date: '2023-06-01', section: '通知公告', title: '并发更新测试', platform }], { mode: 'historical', imp }),
+        ),
+      ),
+    );
     expect(traces.map((t) => t.before.version).sort()).toEqual([1, 2]);
-    const row = await (sys.db as any).selectFrom('disclosure_proactive').select(['version', 'platform']).where('title', '=', '并发更新测试').executeTakeFirstOrThrow();
+    const row = await (sys.db as any)
+      .selectFrom('disclosure_proactive')
+      .select(['version', 'platform'])
+      .where('title', '=', '并发更新测试')
+      .executeTakeFirstOrThrow();
     expect(row.version).toBe(3);
   });
 });
@@ -121,7 +157,12 @@ describe('ledgers', () => {
       exp.rawPayload,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await app.inject({ method: 'POST', url: '/api/ledgers/disclosure-requests/import?dryRun=true', payload: body, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/ledgers/disclosure-requests/import?dryRun=true',
+      payload: body,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.json().data, JSON.stringify(res.json().data.errors)).toMatchObject({ ok: true, created: 0, updated: 0 });
   });
 
@@ -129,7 +170,12 @@ describe('ledgers', () => {
     const csv = '申请编号,申请人类型,申请方式,收到日期,是否延期,答复日期,处理结果\nGK-X-1,自然人,网络,2022-03-01,否,2022-03-10,同意公开\n';
     const boundary = '----fz2';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-    const res = await app.inject({ method: 'POST', url: '/api/ledgers/disclosure-requests/import', payload: body, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/ledgers/disclosure-requests/import',
+      payload: body,
+      headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     const d = res.json().data;
     expect(d.ok).toBe(false);
     expect(d.errors[0]).toMatchObject({ row: 2, column: '处理结果' });

@@ -46,7 +46,14 @@ const act = async (c: Client, id: string, event: string, body: Record<string, un
 describe('立案', () => {
   it('refuses a case with fewer than two certified officers, naming the field, and creates nothing', async () => {
     const before = (await enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
-    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '法人', partyName: '广州市某某公司', filedOn: today, officerIds: [officers[0].id] });
+    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      cause: '测试',
+      partyType: '法人',
+      partyName: '广州市某某公司',
+      filedOn: today,
+      officerIds: [officers[0].id],
+    });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'officerIds' });
     expect(r.body.message).toContain('行政处罚法第四十二条');
@@ -57,7 +64,15 @@ describe('立案', () => {
     const idNo = '44010619900101' + '123';
     const { idCardCheckChar } = await import('../../../src/core/ledger/validators.js');
     const full = idNo + idCardCheckChar(idNo);
-    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '自然人', partyName: '陈某', partyIdNo: full, filedOn: today, officerIds: [officers[0].id, officers[1].id] });
+    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      cause: '测试',
+      partyType: '自然人',
+      partyName: '陈某',
+      partyIdNo: full,
+      filedOn: today,
+      officerIds: [officers[0].id, officers[1].id],
+    });
     expect(r.body.data.partyIdNo).toBe(`440106********123${full.slice(-1)}`);
     const h = (await enforcer.req('GET', `/api/history/enforcement.case/${r.body.data.id}`)).body.data;
     expect(JSON.stringify(h)).not.toContain(full);
@@ -65,7 +80,15 @@ describe('立案', () => {
   });
 
   it('refuses an invalid ID-card number with a clear message', async () => {
-    const r = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '测试', partyType: '自然人', partyName: '陈某', partyIdNo: '440106199001011230', filedOn: today, officerIds: [officers[0].id, officers[1].id] });
+    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      cause: '测试',
+      partyType: '自然人',
+      partyName: '陈某',
+      partyIdNo: '440106199001011230',
+      filedOn: today,
+      officerIds: [officers[0].id, officers[1].id],
+    });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('partyIdNo');
   });
@@ -76,8 +99,17 @@ describe('a major general-procedure case from 立案 to 归档', () => {
 
   it('files the case and starts the 90-day decision clock', async () => {
     const r = await enforcer.req('POST', '/api/enforcement/cases', {
-      orgId: squadId, itemId: item.id, source: '12345', sourceRef: 'GD12345-TEST-1', cause: '未经许可向城镇排水设施排放污水', partyType: '法人', partyName: '广州市测试建设有限公司',
-      partyIdNo: USCC, filedOn: daysAgo(40), major: true, officerIds: [officers[0].id, officers[1].id],
+      orgId: squadId,
+      itemId: item.id,
+      source: '12345',
+      sourceRef: 'GD12345-TEST-1',
+      cause: '未经许可向城镇排水设施排放污水',
+      partyType: '法人',
+      partyName: '广州市测试建设有限公司',
+      partyIdNo: USCC,
+      filedOn: daysAgo(40),
+      major: true,
+      officerIds: [officers[0].id, officers[1].id],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     id = r.body.data.id;
@@ -162,8 +194,25 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     expect((await act(enforcer, id, 'archive')).body.data.stage).toBe('archived');
     const events = await history(sys.db, (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id, 'enforcement.case', id);
     expect(events.map((e) => e.action)).toEqual([
-      'filed', 'evidence_added', 'proposed', 'notified', 'review_submitted', 'review_rejected', 'evidence_added', 'notified', 'review_submitted', 'review_passed', 'discussed',
-      'decided', 'publication_recorded', 'served', 'publication_marked', 'published', 'executed', 'closed', 'archived',
+      'filed',
+      'evidence_added',
+      'proposed',
+      'notified',
+      'review_submitted',
+      'review_rejected',
+      'evidence_added',
+      'notified',
+      'review_submitted',
+      'review_passed',
+      'discussed',
+      'decided',
+      'publication_recorded',
+      'served',
+      'publication_marked',
+      'published',
+      'executed',
+      'closed',
+      'archived',
     ]);
     expect(events.every((e) => e.entity === 'enforcement.case')).toBe(true);
     const pub = await app.inject({ method: 'GET', url: '/api/public/decisions?q=测试建设' });
@@ -175,7 +224,16 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     expect(r.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(r.rawPayload);
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    for (const s of ['当事人：广州市测试建设有限公司', '以上事实有下列证据证明', '《城镇排水与污水处理条例》第五十条', '十五日内', '申请行政复议', '广州市天河区水务局', '行政处罚决定书']) expect(xml).toContain(s);
+    for (const s of [
+      '当事人：广州市测试建设有限公司',
+      '以上事实有下列证据证明',
+      '《城镇排水与污水处理条例》第五十条',
+      '十五日内',
+      '申请行政复议',
+      '广州市天河区水务局',
+      '行政处罚决定书',
+    ])
+      expect(xml).toContain(s);
   });
 
   it('exports the case file as one archive with its index, documents, full-process record and evidence list', async () => {
@@ -198,7 +256,16 @@ describe('a major general-procedure case from 立案 to 归档', () => {
 
 describe('hearing and evidence with attachments', () => {
   it('a hearing is noticed at least 7 working days ahead, then the decision needs the legal review it triggers', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '未经批准在河道管理范围内进行建设', partyType: '自然人', partyName: '黄文杰', filedOn: '2022-09-01', officerIds: [officers[0].id, officers[1].id] })).body.data;
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '未经批准在河道管理范围内进行建设',
+        partyType: '自然人',
+        partyName: '黄文杰',
+        filedOn: '2022-09-01',
+        officerIds: [officers[0].id, officers[1].id],
+      })
+    ).body.data;
     const boundary = '----enfatt';
     const body = [
       `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nenforcement.case`,
@@ -208,7 +275,13 @@ describe('hearing and evidence with attachments', () => {
     ].join('\r\n');
     const up = await enforcer.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(up.status).toBe(201);
-    const ev = await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: '2022-09-01', attachmentId: up.body.data.id, on: '2022-09-02' });
+    const ev = await act(enforcer, c.id, 'add_evidence', {
+      kind: 'photo',
+      title: '现场照片',
+      collectedOn: '2022-09-01',
+      attachmentId: up.body.data.id,
+      on: '2022-09-02',
+    });
     expect(ev.body.data.evidence[0].attachmentId).toBe(up.body.data.id);
     await act(enforcer, c.id, 'propose', { kinds: ['罚款'], fineYuan: 8000, on: '2022-09-20' });
     await act(enforcer, c.id, 'notify', { on: '2022-09-29' });
@@ -223,14 +296,25 @@ describe('hearing and evidence with attachments', () => {
     expect(held.body.data.reviewReasons).toContain('经过听证程序');
     const d = held.body.data.actions.find((a: any) => a.event === 'decide');
     expect(d.allowed).toBe(false);
-    const zip = await JSZip.loadAsync((await app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: enforcer.cookie } })).rawPayload);
+    const zip = await JSZip.loadAsync(
+      (await app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: enforcer.cookie } })).rawPayload,
+    );
     expect(await zip.file('05-附件/01-现场照片.txt')!.async('string')).toBe('照片说明');
   });
 });
 
 describe('revocation (行政处罚法第四十八条)', () => {
   it('revoking a published decision withdraws it from the public page and records why', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '在河道管理范围内倾倒渣土', partyType: '法人', partyName: '广州市撤销测试有限公司', filedOn: daysAgo(20), officerIds: [officers[0].id, officers[1].id] })).body.data;
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '在河道管理范围内倾倒渣土',
+        partyType: '法人',
+        partyName: '广州市撤销测试有限公司',
+        filedOn: daysAgo(20),
+        officerIds: [officers[0].id, officers[1].id],
+      })
+    ).body.data;
     await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(20) });
     await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor' });
     await act(enforcer, c.id, 'notify', { on: daysAgo(15) });
@@ -249,17 +333,47 @@ describe('revocation (行政处罚法第四十八条)', () => {
 
 describe('summary procedure (行政处罚法第五十一条)', () => {
   it('decides on the spot within the thresholds and refuses above them', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '在河道管理范围内堆放物料', partyType: '自然人', partyName: '陈志伟', filedOn: today, officerIds: [officers[2].id, officers[3].id] })).body.data;
-    const over = await act(enforcer, c.id, 'summary_decide', { kinds: ['罚款'], fineYuan: 500, facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '在河道管理范围内堆放物料',
+        partyType: '自然人',
+        partyName: '陈志伟',
+        filedOn: today,
+        officerIds: [officers[2].id, officers[3].id],
+      })
+    ).body.data;
+    const over = await act(enforcer, c.id, 'summary_decide', {
+      kinds: ['罚款'],
+      fineYuan: 500,
+      facts: '堆放物料',
+      basis: '《中华人民共和国河道管理条例》第四十四条',
+    });
     expect(over.status).toBe(422);
     expect(over.body.message).toContain('200元');
-    const ok = await act(enforcer, c.id, 'summary_decide', { kinds: ['罚款'], fineYuan: 200, facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    const ok = await act(enforcer, c.id, 'summary_decide', {
+      kinds: ['罚款'],
+      fineYuan: 200,
+      facts: '堆放物料',
+      basis: '《中华人民共和国河道管理条例》第四十四条',
+    });
     expect(ok.body.data).toMatchObject({ stage: 'decided', procedure: 'summary', fineYuan: 200 });
   });
 
   it('a stale version is refused with 409 and changes nothing', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '版本测试', partyType: '法人', partyName: '广州市版本测试有限公司', filedOn: today, officerIds: [officers[0].id, officers[1].id] })).body.data;
-    expect((await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片一' })).status).toBe(200);
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '版本测试',
+        partyType: '法人',
+        partyName: '广州市版本测试有限公司',
+        filedOn: today,
+        officerIds: [officers[0].id, officers[1].id],
+      })
+    ).body.data;
+    expect(
+      (await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片一' })).status,
+    ).toBe(200);
     const r = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片二' });
     expect(r.status).toBe(409);
     expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data.evidence.map((e: any) => e.title)).toEqual(['照片一']);

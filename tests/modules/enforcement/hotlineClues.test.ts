@@ -23,8 +23,16 @@ afterAll(async () => {
 describe('12345 orders become enforcement clues', () => {
   it('registers each flagged order once as a clue with source 12345 and the order number', async () => {
     const pushed = await clerk.req('POST', '/api/hotline/push', {
-      orderNo: 'GZ-CLUE-0001', receivedAt: '2022-09-29 10:15', demandType: '举报', title: '河涌边违法搭建', content: '有人在河涌管理范围内搭建棚屋',
-      callerName: '陈伟', callerPhone: '13800138000', location: '车陂涌东岸', unitName: '水政监察大队', timeLimit: 10,
+      orderNo: 'GZ-CLUE-0001',
+      receivedAt: '2022-09-29 10:15',
+      demandType: '举报',
+      title: '河涌边违法搭建',
+      content: '有人在河涌管理范围内搭建棚屋',
+      callerName: '陈伟',
+      callerPhone: '13800138000',
+      location: '车陂涌东岸',
+      unitName: '水政监察大队',
+      timeLimit: 10,
     });
     expect(pushed.status).toBe(201);
     expect((await clerk.req('POST', `/api/hotline/items/${pushed.body.data.id}/clue`, { reason: '涉嫌违法占用河道管理范围' })).status).toBe(201);

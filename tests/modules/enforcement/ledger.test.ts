@@ -26,7 +26,8 @@ async function upload(key: string, csv: string, dryRun = false) {
   return admin.req('POST', `/api/ledgers/${key}/import?dryRun=${dryRun}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }
 
-const HEADER = '案件编号,办案单位,案件来源,案由,当事人类型,当事人名称,立案日期,处罚种类,罚款金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人';
+const HEADER =
+  '案件编号,办案单位,案件来源,案由,当事人类型,当事人名称,立案日期,处罚种类,罚款金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人';
 
 describe('penalty-cases ledger', () => {
   it('a file with a bad row changes nothing and names the row and column', async () => {
@@ -48,7 +49,10 @@ describe('penalty-cases ledger', () => {
     expect(errs).toEqual(['3/案件来源', '4/罚款金额']);
     expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
     // Database-level problems (an unknown org) are reported once the file parses.
-    const fixed = csv.split('\n').filter((_, i) => i < 2 || i > 4).join('\n');
+    const fixed = csv
+      .split('\n')
+      .filter((_, i) => i < 2 || i > 4)
+      .join('\n');
     const r2 = await upload('penalty-cases', fixed);
     expect(r2.body.data.errors).toEqual([{ row: 3, column: '办案单位', message: '单位“不存在的单位”不存在', value: '不存在的单位' }]);
     expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
@@ -64,7 +68,12 @@ describe('penalty-cases ledger', () => {
     const r = await upload('penalty-cases', csv);
     expect(r.body.data, JSON.stringify(r.body)).toMatchObject({ ok: true, created: 2 });
     const cases = (await admin.req('GET', '/api/enforcement/cases?year=2021')).body.data;
-    expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕1号')).toMatchObject({ stage: 'closed', filedOn: '2021-03-01', closedOn: '2021-04-15', fineYuan: 20000 });
+    expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕1号')).toMatchObject({
+      stage: 'closed',
+      filedOn: '2021-03-01',
+      closedOn: '2021-04-15',
+      fineYuan: 20000,
+    });
     expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕2号')).toMatchObject({ stage: 'investigation' });
     const m = (await admin.req('GET', '/api/metrics/enforcement.bureau.penalty_yuan/drill?year=2021')).body.data;
     expect(m.value).toBe(20000);
@@ -75,13 +84,16 @@ describe('penalty-cases ledger', () => {
     const r = await app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: admin.cookie } });
     expect(r.statusCode).toBe(200);
     const head = r.body.replace(/^\uFEFF/, '').split('\r\n')[0];
-    expect(head).toBe('案件编号,办案单位,案件来源,违法事项编码,案由,当事人类型,当事人名称,证件号码,立案日期,是否重大案件,法制审核日期,集体讨论日期,处罚种类,罚款金额,没收金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人');
+    expect(head).toBe(
+      '案件编号,办案单位,案件来源,违法事项编码,案由,当事人类型,当事人名称,证件号码,立案日期,是否重大案件,法制审核日期,集体讨论日期,处罚种类,罚款金额,没收金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人',
+    );
   });
 });
 
 describe('officers and enforcement-items ledgers', () => {
   it('imports officers, rejecting a duplicate certificate number by row', async () => {
-    const bad = '姓名,所属单位,执法证号,发证日期,有效期至,证件考试成绩\n新人甲,水政监察大队,X0001,2023-01-01,2028-01-01,88\n新人乙,水政监察大队,X0001,2023-01-01,2028-01-01,90\n';
+    const bad =
+      '姓名,所属单位,执法证号,发证日期,有效期至,证件考试成绩\n新人甲,水政监察大队,X0001,2023-01-01,2028-01-01,88\n新人乙,水政监察大队,X0001,2023-01-01,2028-01-01,90\n';
     const r = await upload('officers', bad);
     expect(r.body.data.errors).toEqual([expect.objectContaining({ row: 3, column: '执法证号' })]);
     const ok = await upload('officers', bad.replace('乙,水政监察大队,X0001', '乙,水政监察大队,X0002'));
@@ -90,7 +102,10 @@ describe('officers and enforcement-items ledgers', () => {
 
   it('imports items with a structured discretion benchmark; prose is kept verbatim and read where it can be', async () => {
     const head = '事项编码,事项名称,法律依据,处罚依据,裁量基准,是否下放街道\n';
-    const prose = await upload('enforcement-items', `${head}T-2,外局事项,某法第1条,某法第2条,"情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正",否\nT-3,只有原文,某法第1条,某法第3条,依法从重处罚,否\n`);
+    const prose = await upload(
+      'enforcement-items',
+      `${head}T-2,外局事项,某法第1条,某法第2条,"情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正",否\nT-3,只有原文,某法第1条,某法第3条,依法从重处罚,否\n`,
+    );
     expect(prose.body.data).toMatchObject({ ok: true, created: 2 });
     const items = (await admin.req('GET', '/api/enforcement/items')).body.data;
     const t2 = items.find((i: any) => i.code === 'T-2');
@@ -108,13 +123,26 @@ describe('officers and enforcement-items ledgers', () => {
     const t3 = items.find((i: any) => i.code === 'T-3');
     const textOnly = await admin.req('POST', '/api/enforcement/discretion', { itemId: t3.id, level: null, fineYuan: 4000 });
     expect(textOnly.body.data).toMatchObject({ range: null, problems: [], notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'] });
-    const form = await admin.req('PATCH', `/api/enforcement/items/${t3.id}`, { code: 'T-3', name: '只有原文', legalBasis: '某法第1条', discretionText: '一般情节处一万元以上三万元以下罚款', version: t3.version });
+    const form = await admin.req('PATCH', `/api/enforcement/items/${t3.id}`, {
+      code: 'T-3',
+      name: '只有原文',
+      legalBasis: '某法第1条',
+      discretionText: '一般情节处一万元以上三万元以下罚款',
+      version: t3.version,
+    });
     expect(form.status).toBe(200);
-    expect(form.body.data).toMatchObject({ discretionText: '一般情节处一万元以上三万元以下罚款', discretion: [expect.objectContaining({ level: 'ordinary', label: '一般情节', minYuan: 10000, maxYuan: 30000 })], discretionUnparsed: [] });
+    expect(form.body.data).toMatchObject({
+      discretionText: '一般情节处一万元以上三万元以下罚款',
+      discretion: [expect.objectContaining({ level: 'ordinary', label: '一般情节', minYuan: 10000, maxYuan: 30000 })],
+      discretionUnparsed: [],
+    });
     const ok = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,轻微:0-1000（首违不罚）；一般:1000-5000,是\n`);
     expect(ok.body.data).toMatchObject({ ok: true, created: 1 });
     const item = (await admin.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.code === 'T-1');
-    expect(item.discretion).toEqual([expect.objectContaining({ label: '轻微', minYuan: 0, maxYuan: 1000, waiver: true }), expect.objectContaining({ label: '一般', minYuan: 1000, maxYuan: 5000 })]);
+    expect(item.discretion).toEqual([
+      expect.objectContaining({ label: '轻微', minYuan: 0, maxYuan: 1000, waiver: true }),
+      expect.objectContaining({ label: '一般', minYuan: 1000, maxYuan: 5000 }),
+    ]);
     const calc = await admin.req('POST', '/api/enforcement/discretion', { itemId: item.id, level: 'ordinary', fineYuan: 6000 });
     expect(calc.body.data.problems[0]).toContain('不在“一般”情节的裁量基准1000至5000元之内');
     const m = (await admin.req('GET', '/api/metrics/enforcement.delegated_items/drill?year=2023')).body.data;

@@ -28,7 +28,8 @@ let o2: string;
 const today = isoDateInShanghai(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-const HEAD = '案件编号,办案单位,案件来源,违法事项编码,案由,当事人类型,当事人名称,立案日期,是否重大案件,法制审核日期,集体讨论日期,处罚种类,罚款金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人';
+const HEAD =
+  '案件编号,办案单位,案件来源,违法事项编码,案由,当事人类型,当事人名称,立案日期,是否重大案件,法制审核日期,集体讨论日期,处罚种类,罚款金额,决定日期,决定文书号,送达日期,执行完毕日期,结案日期,公示日期,承办人';
 const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 
 beforeAll(async () => {
@@ -47,7 +48,8 @@ afterAll(async () => {
   await sys.close();
 });
 
-const caseByNo = async (no: string) => (await admin.req('GET', `/api/enforcement/cases?q=${encodeURIComponent(no)}`)).body.data.find((c: { caseNo: string }) => c.caseNo === no);
+const caseByNo = async (no: string) =>
+  (await admin.req('GET', `/api/enforcement/cases?q=${encodeURIComponent(no)}`)).body.data.find((c: { caseNo: string }) => c.caseNo === no);
 const deadlinesOf = async (id: string, module = 'enforcement') =>
   ((await admin.req('GET', `/api/deadlines?module=${module}`)).body.data as Array<{ entityId: string; title: string; due: string; status: string }>)
     .filter((d) => d.entityId === id)
@@ -59,7 +61,12 @@ describe('penalty-cases through saveCases', () => {
 
   it('takes past rule breaches as findings (row, column, rule, statute) on the records, and writes one audit event for the file', async () => {
     // An officer whose certificate had expired when the case was filed, and an item not delegated to the streets.
-    const off = await uploadLedger(admin, 'officers', '姓名,所属单位,执法证号,发证日期,有效期至,证件考试成绩\n过期甲,水政监察大队,X-EXP-01,2015-01-01,2020-12-31,80\n', '人员.csv');
+    const off = await uploadLedger(
+      admin,
+      'officers',
+      '姓名,所属单位,执法证号,发证日期,有效期至,证件考试成绩\n过期甲,水政监察大队,X-EXP-01,2015-01-01,2020-12-31,80\n',
+      '人员.csv',
+    );
     expect(off.body.data).toMatchObject({ ok: true, created: 1 });
     const item = await admin.req('POST', '/api/enforcement/items', { code: 'OP-ND', name: '未下放事项', legalBasis: '某法第1条', delegated: false });
     expect(item.status).toBe(201);
@@ -88,8 +95,19 @@ describe('penalty-cases through saveCases', () => {
       expect.objectContaining({ row: 2, column: '法制审核日期', rule: 'enforcement.legal_review_required', statute: `${S}第五十八条` }),
       expect.objectContaining({ row: 3, column: '法制审核日期', rule: 'enforcement.review_before_decision', statute: `${S}第五十八条` }),
       expect.objectContaining({ row: 4, column: '决定日期', rule: 'enforcement.decision_in_time', statute: `${S}第六十条` }),
-      expect.objectContaining({ row: 5, column: '承办人', rule: 'enforcement.officers_certified', statute: `${S}第四十二条`, message: expect.stringContaining('现有1人') }),
-      expect.objectContaining({ row: 6, column: '承办人', rule: 'enforcement.officers_certified', message: expect.stringContaining('过期甲没有有效的执法证件') }),
+      expect.objectContaining({
+        row: 5,
+        column: '承办人',
+        rule: 'enforcement.officers_certified',
+        statute: `${S}第四十二条`,
+        message: expect.stringContaining('现有1人'),
+      }),
+      expect.objectContaining({
+        row: 6,
+        column: '承办人',
+        rule: 'enforcement.officers_certified',
+        message: expect.stringContaining('过期甲没有有效的执法证件'),
+      }),
       expect.objectContaining({ row: 7, column: '违法事项编码', rule: 'enforcement.item_delegated', statute: expect.stringContaining('第二十四条') }),
       expect.objectContaining({ row: 8, column: '公示日期', rule: 'enforcement.publication_in_time', statute: expect.stringContaining('国办发〔2018〕118号') }),
     ]);
@@ -98,9 +116,13 @@ describe('penalty-cases through saveCases', () => {
     expect(chain.ok).toBe(true);
     expect(chain.events - seq).toBe(1);
     const op1 = await caseByNo('OP-1');
-    expect((await admin.req('GET', `/api/findings/enforcement.case/${op1.id}`)).body.data).toEqual([expect.objectContaining({ rule: 'enforcement.legal_review_required', row: 2, importId })]);
+    expect((await admin.req('GET', `/api/findings/enforcement.case/${op1.id}`)).body.data).toEqual([
+      expect.objectContaining({ rule: 'enforcement.legal_review_required', row: 2, importId }),
+    ]);
     const op6 = await caseByNo('OP-6');
-    expect(await recordFindings(sys.db, tenantId, 'enforcement.case', op6.id)).toEqual([expect.objectContaining({ rule: 'enforcement.item_delegated', field: '违法事项编码' })]);
+    expect(await recordFindings(sys.db, tenantId, 'enforcement.case', op6.id)).toEqual([
+      expect.objectContaining({ rule: 'enforcement.item_delegated', field: '违法事项编码' }),
+    ]);
   });
 
   it('gives an imported open overdue case its tracked 90-day term: listed in GET /api/deadlines and counted by enforcement.overdue_cases', async () => {
@@ -122,9 +144,22 @@ describe('penalty-cases through saveCases', () => {
 
   it('gives an imported open case the same record and tracked deadlines as one filed through the form', async () => {
     const filedOn = daysAgo(10);
-    const formed = await admin.req('POST', '/api/enforcement/cases', { orgId: squadId, source: '巡查发现', cause: '擅自取水', partyType: '法人', partyName: '同一公司', filedOn, officerIds: [officers[0]!.id, officers[1]!.id] });
+    const formed = await admin.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      source: '巡查发现',
+      cause: '擅自取水',
+      partyType: '法人',
+      partyName: '同一公司',
+      filedOn,
+      officerIds: [officers[0]!.id, officers[1]!.id],
+    });
     expect(formed.status).toBe(201);
-    const res = await uploadLedger(admin, 'penalty-cases', csv(`OP-SAME,水政监察大队,巡查发现,,擅自取水,法人,同一公司,${filedOn},否,,,,,,,,,,,${o2}`), '同一案件.csv');
+    const res = await uploadLedger(
+      admin,
+      'penalty-cases',
+      csv(`OP-SAME,水政监察大队,巡查发现,,擅自取水,法人,同一公司,${filedOn},否,,,,,,,,,,,${o2}`),
+      '同一案件.csv',
+    );
     expect(res.body.data).toMatchObject({ ok: true, created: 1, findings: [] });
     const imported = (await admin.req('GET', `/api/enforcement/cases/${(await caseByNo('OP-SAME')).id}`)).body.data;
     const strip = (c: Record<string, unknown>) => {
@@ -165,7 +200,12 @@ describe('penalty-cases through saveCases', () => {
   });
 
   it('undoes the last import with its publication entries, and refuses once a case was worked on', async () => {
-    const first = await uploadLedger(admin, 'penalty-cases', csv(`OP-U1,水政监察大队,巡查发现,,倾倒渣土,法人,丑公司,2022-03-01,否,,,警告,,2022-04-01,穗天水罚〔2022〕991号,,,,,${o2}`), 'u1.csv');
+    const first = await uploadLedger(
+      admin,
+      'penalty-cases',
+      csv(`OP-U1,水政监察大队,巡查发现,,倾倒渣土,法人,丑公司,2022-03-01,否,,,警告,,2022-04-01,穗天水罚〔2022〕991号,,,,,${o2}`),
+      'u1.csv',
+    );
     expect(first.body.data).toMatchObject({ ok: true, created: 1 });
     const u1 = await caseByNo('OP-U1');
     expect(await deadlinesOf(u1.id, 'publicity')).toHaveLength(1);
@@ -174,10 +214,19 @@ describe('penalty-cases through saveCases', () => {
     expect(undone.body.data).toEqual({ deleted: 1, restored: 0 });
     expect(await caseByNo('OP-U1')).toBeUndefined();
     expect(await deadlinesOf(u1.id, 'publicity')).toEqual([]);
-    const pub = await sys.db.selectFrom('pub_decision' as never).select('id' as never).where('source_id' as never, '=', u1.id as never).execute();
+    const pub = await sys.db
+      .selectFrom('pub_decision' as never)
+      .select('id' as never)
+      .where('source_id' as never, '=', u1.id as never)
+      .execute();
     expect(pub).toEqual([]);
 
-    const second = await uploadLedger(admin, 'penalty-cases', csv(`OP-U2,水政监察大队,巡查发现,,倾倒渣土,法人,寅公司,${daysAgo(5)},否,,,,,,,,,,,${o2}`), 'u2.csv');
+    const second = await uploadLedger(
+      admin,
+      'penalty-cases',
+      csv(`OP-U2,水政监察大队,巡查发现,,倾倒渣土,法人,寅公司,${daysAgo(5)},否,,,,,,,,,,,${o2}`),
+      'u2.csv',
+    );
     const u2 = (await admin.req('GET', `/api/enforcement/cases/${(await caseByNo('OP-U2')).id}`)).body.data;
     const ev = await enforcer.req('POST', `/api/enforcement/cases/${u2.id}/events/add_evidence`, { version: u2.version, kind: 'photo', title: '现场照片' });
     expect(ev.status, JSON.stringify(ev.body)).toBe(200);
@@ -195,7 +244,14 @@ describe('enforcement-items and officers through saveItems / saveOfficers', () =
 
   it('an imported item and officer are the records the forms make; the prose benchmark stays verbatim with its levels', async () => {
     const text = '情节较轻的，处5000元以下罚款；情节严重的，处5000元以上2万元以下罚款';
-    const form = await admin.req('POST', '/api/enforcement/items', { code: 'OP-F1', name: '同一事项', legalBasis: '某法第1条', penaltyBasis: '某法第2条', discretionText: text, delegated: true });
+    const form = await admin.req('POST', '/api/enforcement/items', {
+      code: 'OP-F1',
+      name: '同一事项',
+      legalBasis: '某法第1条',
+      penaltyBasis: '某法第2条',
+      discretionText: text,
+      delegated: true,
+    });
     expect(form.status).toBe(201);
     const imp = await uploadLedger(admin, 'enforcement-items', `${ITEM_HEAD}OP-I1,同一事项,某法第1条,某法第2条,${text},是\n`, '事项.csv');
     expect(imp.body.data).toMatchObject({ ok: true, created: 1, findings: [] });
@@ -211,9 +267,18 @@ describe('enforcement-items and officers through saveItems / saveOfficers', () =
     const hist = (await admin.req('GET', `/api/history/enforcement.item/${a.id}`)).body.data;
     expect(hist[0]).toMatchObject({ action: 'imported', changes: { note: { filename: '事项.csv', row: 2 } } });
 
-    const formed = await admin.req('POST', '/api/enforcement/officers', { orgId: squadId, name: '表单乙', certNo: 'OP-C1', certIssuedOn: '2023-01-01', certValidUntil: '2028-01-01', examScore: 91 });
+    const formed = await admin.req('POST', '/api/enforcement/officers', {
+      orgId: squadId,
+      name: '表单乙',
+      certNo: 'OP-C1',
+      certIssuedOn: '2023-01-01',
+      certValidUntil: '2028-01-01',
+      examScore: 91,
+    });
     expect(formed.status).toBe(201);
-    expect((await uploadLedger(admin, 'officers', `${OFFICER_HEAD}导入乙,水政监察大队,OP-C2,2023-01-01,2028-01-01,91\n`, '人员2.csv')).body.data).toMatchObject({ ok: true, created: 1 });
+    expect((await uploadLedger(admin, 'officers', `${OFFICER_HEAD}导入乙,水政监察大队,OP-C2,2023-01-01,2028-01-01,91\n`, '人员2.csv')).body.data).toMatchObject(
+      { ok: true, created: 1 },
+    );
     const list = (await admin.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data;
     const pick = (n: string) => {
       const { id, name, certNo, ...rest } = list.find((o: { name: string }) => o.name === n);
@@ -237,7 +302,15 @@ describe('enforcement-items and officers through saveItems / saveOfficers', () =
 
     const used = await uploadLedger(admin, 'enforcement-items', `${ITEM_HEAD}OP-I3,被引用,某法第1条,,,是\n`, '事项3.csv');
     const item = (await admin.req('GET', '/api/enforcement/items')).body.data.find((i: { code: string }) => i.code === 'OP-I3');
-    const filed = await admin.req('POST', '/api/enforcement/cases', { orgId: squadId, itemId: item.id, cause: '引用事项', partyType: '法人', partyName: '引用公司', filedOn: daysAgo(1), officerIds: [officers[0]!.id, officers[1]!.id] });
+    const filed = await admin.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      itemId: item.id,
+      cause: '引用事项',
+      partyType: '法人',
+      partyName: '引用公司',
+      filedOn: daysAgo(1),
+      officerIds: [officers[0]!.id, officers[1]!.id],
+    });
     expect(filed.status).toBe(201);
     const refused = await admin.req('POST', `/api/imports/${used.body.data.importId}/undo`);
     expect(refused.status).toBe(422);
@@ -245,7 +318,14 @@ describe('enforcement-items and officers through saveItems / saveOfficers', () =
 
     const off = await uploadLedger(admin, 'officers', `${OFFICER_HEAD}引用丙,水政监察大队,OP-C3,2023-01-01,2099-01-01,90\n`, '人员3.csv');
     const o = (await admin.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.find((x: { name: string }) => x.name === '引用丙');
-    const filed2 = await admin.req('POST', '/api/enforcement/cases', { orgId: squadId, cause: '引用人员', partyType: '法人', partyName: '引用公司', filedOn: daysAgo(1), officerIds: [officers[0]!.id, o.id] });
+    const filed2 = await admin.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      cause: '引用人员',
+      partyType: '法人',
+      partyName: '引用公司',
+      filedOn: daysAgo(1),
+      officerIds: [officers[0]!.id, o.id],
+    });
     expect(filed2.status).toBe(201);
     const refused2 = await admin.req('POST', `/api/imports/${off.body.data.importId}/undo`);
     expect(refused2.body).toMatchObject({ code: 'IMPORT_UNDO_BLOCKED', message: expect.stringContaining(filed2.body.data.caseNo) });
@@ -254,9 +334,22 @@ describe('enforcement-items and officers through saveItems / saveOfficers', () =
 
 describe('the workflow checks a level set as a multiple of 违法所得 with the amount given at the proposal', () => {
   it('refuses a fine outside the multiple of the given base, and accepts one inside it, keeping the base on the case', async () => {
-    const item = await admin.req('POST', '/api/enforcement/items', { code: 'OP-MUL', name: '倍数事项', legalBasis: '某法第1条', discretionText: '情节较轻的，处违法所得一倍以上三倍以下罚款' });
+    const item = await admin.req('POST', '/api/enforcement/items', {
+      code: 'OP-MUL',
+      name: '倍数事项',
+      legalBasis: '某法第1条',
+      discretionText: '情节较轻的，处违法所得一倍以上三倍以下罚款',
+    });
     expect(item.status).toBe(201);
-    const filed = await enforcer.req('POST', '/api/enforcement/cases', { orgId: squadId, itemId: item.body.data.id, cause: '倍数测试', partyType: '法人', partyName: '倍数公司', filedOn: daysAgo(3), officerIds: [officers[0]!.id, officers[1]!.id] });
+    const filed = await enforcer.req('POST', '/api/enforcement/cases', {
+      orgId: squadId,
+      itemId: item.body.data.id,
+      cause: '倍数测试',
+      partyType: '法人',
+      partyName: '倍数公司',
+      filedOn: daysAgo(3),
+      officerIds: [officers[0]!.id, officers[1]!.id],
+    });
     expect(filed.status).toBe(201);
     const id = filed.body.data.id;
     const act = async (event: string, body: Record<string, unknown>) => {

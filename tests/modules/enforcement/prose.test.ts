@@ -25,8 +25,22 @@ describe('a catalogue with prose discretion benchmarks, then cases naming its it
   it('imports both', async () => {
     const items = [
       ['事项编码', '事项名称', '法律依据', '处罚依据', '裁量基准', '是否下放街道'],
-      ['PROSE-001', '未经批准占用河道', '《广东省河道管理条例》第二十条', '《广东省河道管理条例》第四十一条', '情节较轻的，处5000元以下罚款；\n情节较重的，处5000元以上2万元以下罚款；情节严重的，处二万元以上五万元以下罚款', '是'],
-      ['PROSE-002', '擅自取水', '《中华人民共和国水法》第四十八条', '《中华人民共和国水法》第六十九条', '处违法所得一倍以上三倍以下罚款；没有违法所得的，处1万元以下罚款', '否'],
+      [
+        'PROSE-001',
+        '未经批准占用河道',
+        '《广东省河道管理条例》第二十条',
+        '《广东省河道管理条例》第四十一条',
+        '情节较轻的，处5000元以下罚款；\n情节较重的，处5000元以上2万元以下罚款；情节严重的，处二万元以上五万元以下罚款',
+        '是',
+      ],
+      [
+        'PROSE-002',
+        '擅自取水',
+        '《中华人民共和国水法》第四十八条',
+        '《中华人民共和国水法》第六十九条',
+        '处违法所得一倍以上三倍以下罚款；没有违法所得的，处1万元以下罚款',
+        '否',
+      ],
       ['PROSE-003', '拒不执行水量调度', '《中华人民共和国水法》第四十九条', '', '责令改正，按照有关规定处理', '否'],
     ];
     const itemFile = Buffer.from(items.map((r) => r.map(csvCell).join(',')).join('\n'));
@@ -63,7 +77,10 @@ describe('a catalogue with prose discretion benchmarks, then cases naming its it
       ['外局〔2023〕P1号', bureau.name, 'PROSE-001', '未经批准占用河道', '法人', '某某建设有限公司', '2023-03-01', officers.map((o) => o.name).join('、')],
       ['外局〔2023〕P2号', bureau.name, 'PROSE-002', '擅自取水', '其他组织', '某某合作社', '2023/3/2', officers.map((o) => o.name).join('、')],
     ];
-    const r2 = await importLedger(sys, ctx, sys.registry.ledgers.get('penalty-cases')!, { data: Buffer.from(cases.map((r) => r.map(csvCell).join(',')).join('\n')), filename: '外局案件.csv' });
+    const r2 = await importLedger(sys, ctx, sys.registry.ledgers.get('penalty-cases')!, {
+      data: Buffer.from(cases.map((r) => r.map(csvCell).join(',')).join('\n')),
+      filename: '外局案件.csv',
+    });
     expect(r2.ok ? [] : formatLedgerErrors(r2.errors)).toEqual([]);
     expect(r2).toMatchObject({ ok: true, created: 2 });
   });

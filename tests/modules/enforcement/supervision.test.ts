@@ -38,7 +38,9 @@ describe('data scope: a street sees its own cases only', () => {
     const r = await wushan.req('GET', `/api/enforcement/cases/${other.id}`);
     expect(r.status).toBe(404);
     expect(r.body.code).toBe('NOT_FOUND');
-    expect((await wushan.req('POST', `/api/enforcement/cases/${other.id}/events/add_evidence`, { version: other.version, kind: 'photo', title: 'x' })).status).toBe(404);
+    expect(
+      (await wushan.req('POST', `/api/enforcement/cases/${other.id}/events/add_evidence`, { version: other.version, kind: 'photo', title: 'x' })).status,
+    ).toBe(404);
     expect((await wushan.req('GET', `/api/history/enforcement.case/${other.id}`)).status).toBe(404);
     expect((await wushan.req('GET', `/api/enforcement/cases/${other.id}/archive.zip`)).status).toBe(404);
   });
@@ -62,33 +64,69 @@ describe('data scope: a street sees its own cases only', () => {
 
 describe('clues and 移送交办', () => {
   it('a clue is transferred to a street, received, answered and filed as a case there', async () => {
-    const c = await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '12345', sourceRef: 'GD12345-2023-000777', receivedOn: '2023-05-04', summary: '市民反映某工地向河涌排放黄泥水' });
+    const c = await enforcer.req('POST', '/api/enforcement/clues', {
+      orgId: org('水政监察大队'),
+      source: '12345',
+      sourceRef: 'GD12345-2023-000777',
+      receivedOn: '2023-05-04',
+      summary: '市民反映某工地向河涌排放黄泥水',
+    });
     expect(c.status).toBe(201);
     const bad = await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '电话', receivedOn: '2023-05-04', summary: 'x' });
     expect(bad.body).toMatchObject({ code: 'VALIDATION', field: 'source' });
-    const t = await enforcer.req('POST', `/api/enforcement/clues/${c.body.data.id}/transfer`, { version: c.body.data.version, toOrgId: org('五山街道'), on: '2023-05-04' });
+    const t = await enforcer.req('POST', `/api/enforcement/clues/${c.body.data.id}/transfer`, {
+      version: c.body.data.version,
+      toOrgId: org('五山街道'),
+      on: '2023-05-04',
+    });
     // 15 working days from Thu 4 May 2023, counting the make-up Saturday 6 May
     expect(t.body.data).toMatchObject({ status: 'transferred', transferDueOn: '2023-05-24' });
     expect((await yuancun.req('POST', `/api/enforcement/clues/${c.body.data.id}/receive`, { version: t.body.data.version })).status).toBe(404);
     const rcv = await wushan.req('POST', `/api/enforcement/clues/${c.body.data.id}/receive`, { version: t.body.data.version, on: '2023-05-05' });
     expect(rcv.body.data.status).toBe('open');
-    const fb = await wushan.req('POST', `/api/enforcement/clues/${c.body.data.id}/feedback`, { version: rcv.body.data.version, feedback: '已核查，拟立案查处', on: '2023-05-08' });
+    const fb = await wushan.req('POST', `/api/enforcement/clues/${c.body.data.id}/feedback`, {
+      version: rcv.body.data.version,
+      feedback: '已核查，拟立案查处',
+      on: '2023-05-08',
+    });
     expect(fb.body.data.feedbackOn).toBe('2023-05-08');
     const officers = (await wushan.req('GET', '/api/enforcement/officers')).body.data;
-    const kase = await wushan.req('POST', '/api/enforcement/cases', { orgId: org('五山街道'), clueId: c.body.data.id, cause: '在建工地向河涌排放黄泥水', partyType: '法人', partyName: '广州市某某建设工程有限公司', filedOn: '2023-05-09', officerIds: officers.slice(0, 2).map((o: any) => o.id) });
+    const kase = await wushan.req('POST', '/api/enforcement/cases', {
+      orgId: org('五山街道'),
+      clueId: c.body.data.id,
+      cause: '在建工地向河涌排放黄泥水',
+      partyType: '法人',
+      partyName: '广州市某某建设工程有限公司',
+      filedOn: '2023-05-09',
+      officerIds: officers.slice(0, 2).map((o: any) => o.id),
+    });
     expect(kase.status, JSON.stringify(kase.body)).toBe(201);
     expect(kase.body.data).toMatchObject({ source: '12345', sourceRef: 'GD12345-2023-000777', clueId: c.body.data.id });
     const clue = (await legal.req('GET', '/api/enforcement/clues')).body.data.find((x: any) => x.id === c.body.data.id);
     expect(clue).toMatchObject({ status: 'case', caseId: kase.body.data.id });
     const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
-    expect((await history(sys.db, tenantId, 'enforcement.clue', c.body.data.id)).map((e) => e.action)).toEqual(['created', 'transferred', 'received', 'feedback_given', 'filed_as_case']);
+    expect((await history(sys.db, tenantId, 'enforcement.clue', c.body.data.id)).map((e) => e.action)).toEqual([
+      'created',
+      'transferred',
+      'received',
+      'feedback_given',
+      'filed_as_case',
+    ]);
     // Each event recorded the clue's and the case's state after its change (verify --records).
     expect((await verifyRecords(sys.db, tenantId, { entities: ['enforcement.clue', 'enforcement.case'] })).problems).toEqual([]);
   });
 
   it('two people receiving the same transferred clue at once: one succeeds, the other is told it changed, one event', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '巡查发现', receivedOn: '2023-05-04', summary: '同时签收测试' })).body.data;
-    const t = (await enforcer.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: org('五山街道'), on: '2023-05-04' })).body.data;
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/clues', {
+        orgId: org('水政监察大队'),
+        source: '巡查发现',
+        receivedOn: '2023-05-04',
+        summary: '同时签收测试',
+      })
+    ).body.data;
+    const t = (await enforcer.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: org('五山街道'), on: '2023-05-04' })).body
+      .data;
     const both = await Promise.all([0, 1].map(() => wushan.req('POST', `/api/enforcement/clues/${c.id}/receive`, { version: t.version, on: '2023-05-05' })));
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
@@ -96,7 +134,14 @@ describe('clues and 移送交办', () => {
   });
 
   it('a clue closed without a case needs a reason', async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '巡查发现', receivedOn: '2023-05-04', summary: '巡查发现河涌岸边堆放杂物' })).body.data;
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/clues', {
+        orgId: org('水政监察大队'),
+        source: '巡查发现',
+        receivedOn: '2023-05-04',
+        summary: '巡查发现河涌岸边堆放杂物',
+      })
+    ).body.data;
     expect((await enforcer.req('POST', `/api/enforcement/clues/${c.id}/close`, { version: c.version, reason: ' ' })).body.field).toBe('reason');
     expect((await enforcer.req('POST', `/api/enforcement/clues/${c.id}/close`, { version: c.version, reason: '已自行清理' })).body.data.status).toBe('closed');
   });
@@ -117,7 +162,13 @@ describe('案卷评查 and the comparison of streets', () => {
     const over = await legal.req('POST', `/api/enforcement/reviews/${ra.id}/items/${it0.id}`, { version: it0.version, scores: { subject: 11 } });
     expect(over.status).toBe(400);
     const scores = Object.fromEntries(ra.checklist.map((c: any) => [c.key, c.points - 1]));
-    const ok = await legal.req('POST', `/api/enforcement/reviews/${ra.id}/items/${it0.id}`, { version: it0.version, scores, findings: '询问笔录未载明告知事项', rectification: '已补正', on: '2024-01-20' });
+    const ok = await legal.req('POST', `/api/enforcement/reviews/${ra.id}/items/${it0.id}`, {
+      version: it0.version,
+      scores,
+      findings: '询问笔录未载明告知事项',
+      rectification: '已补正',
+      on: '2024-01-20',
+    });
     expect(ok.body.data.score).toBe(94);
     expect((await wushan.req('POST', `/api/enforcement/reviews/${ra.id}/items/${it0.id}`, { version: 2, scores })).status).toBe(403);
     expect((await yuancun.req('GET', `/api/enforcement/reviews/${ra.id}`)).status).toBe(404);
@@ -133,8 +184,15 @@ describe('案卷评查 and the comparison of streets', () => {
 });
 
 describe('who handles a transferred clue', () => {
-  it("the bureau cannot receive a clue it sent to a street; the page is told which actions each user has", async () => {
-    const c = (await enforcer.req('POST', '/api/enforcement/clues', { orgId: org('水政监察大队'), source: '河长制', receivedOn: '2023-05-04', summary: '河长巡河发现排水口异常' })).body.data;
+  it('the bureau cannot receive a clue it sent to a street; the page is told which actions each user has', async () => {
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/clues', {
+        orgId: org('水政监察大队'),
+        source: '河长制',
+        receivedOn: '2023-05-04',
+        summary: '河长巡河发现排水口异常',
+      })
+    ).body.data;
     expect(c.actions).toEqual(['file', 'transfer', 'close']);
     const t = (await enforcer.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: org('五山街道') })).body.data;
     expect(t.actions).toEqual([]);

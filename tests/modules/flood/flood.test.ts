@@ -63,13 +63,30 @@ describe('flood-risk points', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'registeredOn' });
     expect(res.body.message).toContain('纳入台账日期');
-    const lng = await flood.req('POST', '/api/flood/risk-points', { code: 'T-1', name: '测试点', orgId: orgs.get('五山街道')!.id, registeredOn: '2022-03-01', lng: 113.3 });
+    const lng = await flood.req('POST', '/api/flood/risk-points', {
+      code: 'T-1',
+      name: '测试点',
+      orgId: orgs.get('五山街道')!.id,
+      registeredOn: '2022-03-01',
+      lng: 113.3,
+    });
     expect(lng.body).toMatchObject({ field: 'lat' });
     expect((await flood.req('GET', '/api/flood/risk-points')).body.data.length).toBe(before);
   });
 
   it('registers a point, takes progress forward only, and records each step', async () => {
-    const res = await flood.req('POST', '/api/flood/risk-points', { code: 'T-1', name: '五山路测试点', orgId: orgs.get('五山街道')!.id, registeredOn: '2022-03-01', lng: 113.35, lat: 23.15, riskLevel: '高', adminPerson: '甲', techPerson: '乙', patrolPerson: '丙' });
+    const res = await flood.req('POST', '/api/flood/risk-points', {
+      code: 'T-1',
+      name: '五山路测试点',
+      orgId: orgs.get('五山街道')!.id,
+      registeredOn: '2022-03-01',
+      lng: 113.35,
+      lat: 23.15,
+      riskLevel: '高',
+      adminPerson: '甲',
+      techPerson: '乙',
+      patrolPerson: '丙',
+    });
     expect(res.status).toBe(201);
     id = res.body.data.id;
     expect(res.body.data).toMatchObject({ status: '未整治', street: '五山街道' });
@@ -118,7 +135,9 @@ describe('duty roster', () => {
   ];
 
   it('rejects a day without a B role, naming the entry, and changes nothing', async () => {
-    const res = await flood.req('PUT', '/api/flood/duty', { entries: [...day('2024-07-01'), { date: '2024-07-02', shift: '全天', role: 'A角', person: '丙干部' }] });
+    const res = await flood.req('PUT', '/api/flood/duty', {
+      entries: [...day('2024-07-01'), { date: '2024-07-02', shift: '全天', role: 'A角', person: '丙干部' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('entries.2.role');
     expect(res.body.message).toContain('2024-07-02 没有B角');
@@ -126,7 +145,9 @@ describe('duty roster', () => {
   });
 
   it('rejects one person on two overlapping shifts, also across midnight', async () => {
-    const res = await flood.req('PUT', '/api/flood/duty', { entries: [...day('2024-07-01'), ...day('2024-07-02', '丙干部', '丁干部'), { date: '2024-07-02', shift: '夜班', role: 'A角', person: '甲干部' }] });
+    const res = await flood.req('PUT', '/api/flood/duty', {
+      entries: [...day('2024-07-01'), ...day('2024-07-02', '丙干部', '丁干部'), { date: '2024-07-02', shift: '夜班', role: 'A角', person: '甲干部' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('时间重叠');
     expect(res.body.details.length).toBe(1);
@@ -147,17 +168,35 @@ describe('duty roster', () => {
   it('a roster import: a line that cannot be is a row error (nothing written); a broken duty rule is a finding, not a refusal', async () => {
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     const def = sys.registry.ledgers.get('duty-roster')!;
-    const csv = ['日期,班次,角色 (A角/B角),姓名,联系电话', '2024-08-01,全天,A角,甲干部,', '2024-08-01,全天,B角,乙干部,', '2024-08-02,全天,A角,丙干部,', '2024-08-02,早班,B角,丙干部,'].join('\n');
+    const csv = [
+      '日期,班次,角色 (A角/B角),姓名,联系电话',
+      '2024-08-01,全天,A角,甲干部,',
+      '2024-08-01,全天,B角,乙干部,',
+      '2024-08-02,全天,A角,丙干部,',
+      '2024-08-02,早班,B角,丙干部,',
+    ].join('\n');
     const bad = await importLedger(sys, ctx, def, { data: Buffer.from(csv.replace('2024-08-01,全天,B角', '2024-08-01,上午班,B角')), filename: '值班表.csv' });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors).toEqual([{ row: 3, column: '班次', message: expect.stringContaining('班次“上午班”无效'), value: '上午班' }]);
-    const n = await sys.db.selectFrom('flood_duty' as any).select((eb: any) => eb.fn.countAll().as('n')).where('duty_date', '>=', '2024-08-01').executeTakeFirst();
+    const n = await sys.db
+      .selectFrom('flood_duty' as any)
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .where('duty_date', '>=', '2024-08-01')
+      .executeTakeFirst();
     expect(Number((n as any).n)).toBe(0);
     const res = await importLedger(sys, ctx, def, { data: Buffer.from(csv), filename: '值班表.csv' });
     expect(res).toMatchObject({ ok: true, created: 4 });
     if (!res.ok) return;
-    expect(res.findings).toEqual([{ row: 5, column: '姓名', rule: 'flood.duty_no_overlap', statute: expect.stringContaining('值班制度'), message: expect.stringContaining('与第4行（2024-08-02 全天）时间重叠') }]);
+    expect(res.findings).toEqual([
+      {
+        row: 5,
+        column: '姓名',
+        rule: 'flood.duty_no_overlap',
+        statute: expect.stringContaining('值班制度'),
+        message: expect.stringContaining('与第4行（2024-08-02 全天）时间重叠'),
+      },
+    ]);
   });
 });
 
@@ -193,7 +232,11 @@ describe('responsible persons of water works', () => {
   it('records a change of responsible person in the work’s history', async () => {
     const list = (await flood.req('GET', '/api/flood/works')).body.data;
     const w = list.works[1];
-    const res = await flood.req('PATCH', `/api/flood/works/${w.id}`, { version: w.version, tech: { name: '新技术员', phone: '13900001111' }, reason: '人员调动' });
+    const res = await flood.req('PATCH', `/api/flood/works/${w.id}`, {
+      version: w.version,
+      tech: { name: '新技术员', phone: '13900001111' },
+      reason: '人员调动',
+    });
     expect(res.status).toBe(200);
     const events = await history(sys.db, tenantId, 'flood.work', w.id);
     const last = events.at(-1)!;

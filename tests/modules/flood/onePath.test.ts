@@ -22,7 +22,8 @@ let wushanId: string;
 const ledger = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { data, filename: `${key}.csv` });
-const deadlines = async (entityId: string) => (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
+const deadlines = async (entityId: string) =>
+  (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
 const points = async () => (await flood.req('GET', '/api/flood/risk-points')).body.data as Array<Record<string, any>>;
 const point = async (code: string) => (await points()).find((p) => p.code === code)!;
 const RISK = '编号,名称,所在街道,经度,纬度,风险等级,纳入台账日期,整治措施,整治状态,完成日期,行政责任人,技术责任人,巡查责任人';
@@ -44,7 +45,19 @@ afterAll(async () => {
 
 describe('flood-risk points', () => {
   it('an import and a form entry of the same point give the same record and the same (no) deadlines', async () => {
-    const form = await flood.req('POST', '/api/flood/risk-points', { code: 'OP-F1', name: '五山路一致性测试点', orgId: wushanId, registeredOn: '2023-03-01', lng: 113.35, lat: 23.15, riskLevel: '高', measure: '改造雨水口', adminPerson: '甲', techPerson: '乙', patrolPerson: '丙' });
+    const form = await flood.req('POST', '/api/flood/risk-points', {
+      code: 'OP-F1',
+      name: '五山路一致性测试点',
+      orgId: wushanId,
+      registeredOn: '2023-03-01',
+      lng: 113.35,
+      lat: 23.15,
+      riskLevel: '高',
+      measure: '改造雨水口',
+      adminPerson: '甲',
+      techPerson: '乙',
+      patrolPerson: '丙',
+    });
     expect(form.status).toBe(201);
     const res = await importCsv('flood-risk-points', csv(RISK, 'OP-I1,五山路一致性测试点,五山街道,113.35,23.15,高,2023-03-01,改造雨水口,未整治,,甲,乙,丙'));
     expect(res).toMatchObject({ ok: true, created: 1, findings: [] });
@@ -66,19 +79,35 @@ describe('flood-risk points', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res).toMatchObject({ updated: 1 });
-    expect(res.findings).toEqual([{ row: 2, column: '整治状态', rule: 'flood.risk_progress_forward_only', statute: expect.stringContaining('三本台账'), message: expect.stringContaining('已完成整治') }]);
+    expect(res.findings).toEqual([
+      {
+        row: 2,
+        column: '整治状态',
+        rule: 'flood.risk_progress_forward_only',
+        statute: expect.stringContaining('三本台账'),
+        message: expect.stringContaining('已完成整治'),
+      },
+    ]);
     const p = await point('OP-R1');
     expect(p).toMatchObject({ status: '整治中', completedOn: null });
-    expect((await flood.req('GET', `/api/findings/flood.risk_point/${p.id}`)).body.data).toEqual([expect.objectContaining({ rule: 'flood.risk_progress_forward_only', row: 2, field: '整治状态' })]);
+    expect((await flood.req('GET', `/api/findings/flood.risk_point/${p.id}`)).body.data).toEqual([
+      expect.objectContaining({ rule: 'flood.risk_progress_forward_only', row: 2, field: '整治状态' }),
+    ]);
     const bad = await importCsv('flood-risk-points', csv(RISK, 'OP-R2,不可能的点,五山街道,,,中,2023-05-10,,已完成,2023-04-01,,,'));
     expect(bad).toMatchObject({ ok: false, errors: [expect.objectContaining({ row: 2, column: '完成日期' })] });
-    const unknown = await importCsv('flood-risk-points', csv(RISK, 'OP-R2,正常的点,五山街道,,,中,2023-05-10,,未整治,,,,', 'OP-R3,未知街道点,火星街道,,,中,2023-05-10,,未整治,,,,'));
+    const unknown = await importCsv(
+      'flood-risk-points',
+      csv(RISK, 'OP-R2,正常的点,五山街道,,,中,2023-05-10,,未整治,,,,', 'OP-R3,未知街道点,火星街道,,,中,2023-05-10,,未整治,,,,'),
+    );
     expect(unknown).toMatchObject({ ok: false, errors: [expect.objectContaining({ row: 3, column: '所在街道' })] });
     expect(await point('OP-R2')).toBeUndefined();
   });
 
   it('undo removes the points an import created with their progress entries, and is refused once someone edits one', async () => {
-    const res = await importCsv('flood-risk-points', csv(RISK, 'OP-U1,撤销测试点一,五山街道,,,低,2023-02-01,,整治中,,,,', 'OP-U2,撤销测试点二,五山街道,,,低,2023-02-01,,未整治,,,,'));
+    const res = await importCsv(
+      'flood-risk-points',
+      csv(RISK, 'OP-U1,撤销测试点一,五山街道,,,低,2023-02-01,,整治中,,,,', 'OP-U2,撤销测试点二,五山街道,,,低,2023-02-01,,未整治,,,,'),
+    );
     expect(res).toMatchObject({ ok: true, created: 2 });
     if (!res.ok) return;
     const u1 = await point('OP-U1');
@@ -106,7 +135,10 @@ describe('risk-point progress', () => {
     const created = await importCsv('flood-risk-points', csv(RISK, 'OP-P1,进度测试点,五山街道,,,高,2023-03-01,,未整治,,,,'));
     expect(created.ok).toBe(true);
     const future = await importCsv('flood-risk-progress', csv(PROGRESS, 'OP-P1,,2099-01-01,整治中,将来'));
-    expect(future).toMatchObject({ ok: false, errors: [expect.objectContaining({ row: 2, column: '进展日期', message: expect.stringContaining('晚于今天') })] });
+    expect(future).toMatchObject({
+      ok: false,
+      errors: [expect.objectContaining({ row: 2, column: '进展日期', message: expect.stringContaining('晚于今天') })],
+    });
     const res = await importCsv('flood-risk-progress', csv(PROGRESS, 'OP-P1,,2023-02-20,整治中,登记前已开工', 'OP-P1,,2023-04-01,未整治,停工'));
     expect(res.ok).toBe(true);
     if (!res.ok) return;
@@ -117,7 +149,9 @@ describe('risk-point progress', () => {
     ]);
     const p = await point('OP-P1');
     expect(p.status).toBe('未整治');
-    expect((await recordFindings(sys.db, tenantId, 'flood.risk_point', p.id)).map((f) => f.rule)).toEqual(expect.arrayContaining(['flood.risk_progress_after_registration', 'flood.risk_progress_forward_only']));
+    expect((await recordFindings(sys.db, tenantId, 'flood.risk_point', p.id)).map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['flood.risk_progress_after_registration', 'flood.risk_progress_forward_only']),
+    );
     // The form refuses the same step back.
     const form = await flood.req('POST', `/api/flood/risk-points/${p.id}/progress`, { onDate: '2023-04-02', status: '整治中', note: '复工' });
     expect(form.status).toBe(201);
@@ -139,7 +173,12 @@ describe('risk-point progress', () => {
 
 describe('projects and deployments', () => {
   it('an import and a form entry give the same project and the same deployment', async () => {
-    const fp = await flood.req('POST', '/api/flood/projects', { name: '一致性项目甲', kind: '零星排水改造应急工程', streetOrgId: wushanId, startedOn: '2023-03-01' });
+    const fp = await flood.req('POST', '/api/flood/projects', {
+      name: '一致性项目甲',
+      kind: '零星排水改造应急工程',
+      streetOrgId: wushanId,
+      startedOn: '2023-03-01',
+    });
     expect(fp.status).toBe(201);
     const ip = await importCsv('flood-projects', csv('名称,类型,所在街道,开始日期,完成日期,状态', '一致性项目乙,零星排水改造应急工程,五山街道,2023-03-01,,'));
     expect(ip).toMatchObject({ ok: true, created: 1 });
@@ -167,18 +206,39 @@ describe('duty roster', () => {
   const lines = (date: string, a: string, b: string) => [`${date},全天,A角,${a},13800000001`, `${date},全天,B角,${b},`];
 
   it('an import and a form entry of the same roster give the same lines; a day without a B role is a finding on that day', async () => {
-    const form = await flood.req('PUT', '/api/flood/duty', { entries: [{ date: '2025-06-01', shift: '全天', role: 'A角', person: '甲干部', phone: '13800000001' }, { date: '2025-06-01', shift: '全天', role: 'B角', person: '乙干部' }] });
+    const form = await flood.req('PUT', '/api/flood/duty', {
+      entries: [
+        { date: '2025-06-01', shift: '全天', role: 'A角', person: '甲干部', phone: '13800000001' },
+        { date: '2025-06-01', shift: '全天', role: 'B角', person: '乙干部' },
+      ],
+    });
     expect(form.status).toBe(200);
     const res = await importCsv('duty-roster', csv(DUTY, ...lines('2025-06-02', '甲干部', '乙干部'), '2025-06-03,全天,A角,丙干部,'));
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res).toMatchObject({ created: 3 });
-    expect(res.findings).toEqual([{ row: 4, column: '角色 (A角/B角)', rule: 'flood.duty_ab_roles', statute: expect.stringContaining('AB角'), message: expect.stringContaining('2025-06-03 没有B角') }]);
-    const day = async (d: string) => (await flood.req('GET', `/api/flood/duty?from=${d}&to=${d}`)).body.data.entries.map(({ id: _i, date: _d, ...rest }: any) => rest);
+    expect(res.findings).toEqual([
+      {
+        row: 4,
+        column: '角色 (A角/B角)',
+        rule: 'flood.duty_ab_roles',
+        statute: expect.stringContaining('AB角'),
+        message: expect.stringContaining('2025-06-03 没有B角'),
+      },
+    ]);
+    const day = async (d: string) =>
+      (await flood.req('GET', `/api/flood/duty?from=${d}&to=${d}`)).body.data.entries.map(({ id: _i, date: _d, ...rest }: any) => rest);
     expect(await day('2025-06-02')).toEqual(await day('2025-06-01'));
-    expect((await flood.req('GET', '/api/findings/flood.duty/2025-06-03')).body.data).toEqual([expect.objectContaining({ rule: 'flood.duty_ab_roles', row: 4 })]);
+    expect((await flood.req('GET', '/api/findings/flood.duty/2025-06-03')).body.data).toEqual([
+      expect.objectContaining({ rule: 'flood.duty_ab_roles', row: 4 }),
+    ]);
     const trace = await importTrace(sys.db, tenantId, 'flood.duty', '2025-06-02');
-    expect(trace).toEqual([expect.objectContaining({ action: 'imported', changes: expect.objectContaining({ fields: [{ field: 'roster', before: null, after: '全天A角 甲干部；全天B角 乙干部' }] }) })]);
+    expect(trace).toEqual([
+      expect.objectContaining({
+        action: 'imported',
+        changes: expect.objectContaining({ fields: [{ field: 'roster', before: null, after: '全天A角 甲干部；全天B角 乙干部' }] }),
+      }),
+    ]);
     // The form still refuses the same day.
     const refused = await flood.req('PUT', '/api/flood/duty', { entries: [{ date: '2025-06-04', shift: '全天', role: 'A角', person: '丙干部' }] });
     expect(refused.status).toBe(400);
@@ -191,18 +251,31 @@ describe('duty roster', () => {
     expect((await flood.req('GET', '/api/flood/duty?from=2025-07-01&to=2025-07-02')).body.data.entries).toEqual([]);
     const again = await importCsv('duty-roster', csv(DUTY, ...lines('2025-07-01', '甲', '乙')));
     if (!again.ok) throw new Error(JSON.stringify(again));
-    expect((await flood.req('PUT', '/api/flood/duty', { entries: [{ date: '2025-07-01', shift: '全天', role: 'A角', person: '戊', phone: null }, { date: '2025-07-01', shift: '全天', role: 'B角', person: '乙' }] })).status).toBe(200);
+    expect(
+      (
+        await flood.req('PUT', '/api/flood/duty', {
+          entries: [
+            { date: '2025-07-01', shift: '全天', role: 'A角', person: '戊', phone: null },
+            { date: '2025-07-01', shift: '全天', role: 'B角', person: '乙' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
     await expect(undoImport(ctx, ledger('duty-roster'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
     const replace = await importCsv('duty-roster', csv(DUTY, ...lines('2025-07-01', '甲', '乙')));
     expect(replace).toMatchObject({ ok: true, updated: 2 });
     if (!replace.ok) return;
-    await expect(undoImport(ctx, ledger('duty-roster'), replace.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED', message: expect.stringContaining('替换了已有的值班安排') });
+    await expect(undoImport(ctx, ledger('duty-roster'), replace.importId!)).rejects.toMatchObject({
+      code: 'IMPORT_UNDO_BLOCKED',
+      message: expect.stringContaining('替换了已有的值班安排'),
+    });
   });
 });
 
 describe('responsible persons of water works', () => {
   it('an import traces the work with phones masked, like the form’s audit; a bad phone is a row error', async () => {
-    const header = '工程名称,工程类型,所在街道,位置,行政责任人,行政责任人职务,行政责任人电话,技术责任人,技术责任人职务,技术责任人电话,巡查责任人,巡查责任人职务,巡查责任人电话';
+    const header =
+      '工程名称,工程类型,所在街道,位置,行政责任人,行政责任人职务,行政责任人电话,技术责任人,技术责任人职务,技术责任人电话,巡查责任人,巡查责任人职务,巡查责任人电话';
     const bad = await importCsv('flood-works', csv(header, '一致性泵站,泵站,五山街道,五山路,甲,站长,12345,乙,,,丙,,'));
     expect(bad).toMatchObject({ ok: false, errors: [expect.objectContaining({ row: 2, column: '行政责任人电话' })] });
     const res = await importCsv('flood-works', csv(header, '一致性泵站,泵站,五山街道,五山路,甲,站长,13912345678,乙,,,丙,,'));
@@ -217,13 +290,16 @@ describe('responsible persons of water works', () => {
 });
 
 describe('every flood ledger', () => {
-  it.each(['flood-risk-points', 'flood-risk-persons', 'flood-risk-progress', 'flood-projects', 'flood-deployments', 'duty-roster', 'flood-works'])('re-importing the export of %s changes nothing', async (key) => {
-    const def = ledger(key);
-    const rows = await def.exportRows(ctx);
-    expect(rows.length).toBeGreaterThan(0);
-    const res = await importLedger(sys, ctx, def, { data: writeCsv(def.spec, rows), filename: `${key}.csv` });
-    expect(res.ok, JSON.stringify(res).slice(0, 500)).toBe(true);
-    if (!res.ok) return;
-    expect({ created: res.created, updated: res.updated, unchanged: res.unchanged }).toEqual({ created: 0, updated: 0, unchanged: rows.length });
-  });
+  it.each(['flood-risk-points', 'flood-risk-persons', 'flood-risk-progress', 'flood-projects', 'flood-deployments', 'duty-roster', 'flood-works'])(
+    're-importing the export of %s changes nothing',
+    async (key) => {
+      const def = ledger(key);
+      const rows = await def.exportRows(ctx);
+      expect(rows.length).toBeGreaterThan(0);
+      const res = await importLedger(sys, ctx, def, { data: writeCsv(def.spec, rows), filename: `${key}.csv` });
+      expect(res.ok, JSON.stringify(res).slice(0, 500)).toBe(true);
+      if (!res.ok) return;
+      expect({ created: res.created, updated: res.updated, unchanged: res.unchanged }).toEqual({ created: 0, updated: 0, unchanged: rows.length });
+    },
+  );
 });

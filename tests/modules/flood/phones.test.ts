@@ -36,9 +36,22 @@ afterAll(async () => {
 
 const PHONE = /^1\d{10}$/;
 type Duty = { id: string; phone: string | null; phone_idx: string | null };
-type Work = { id: string; admin_phone: string | null; admin_phone_idx: string | null; tech_phone: string | null; tech_phone_idx: string | null; patrol_phone: string | null; patrol_phone_idx: string | null };
+type Work = {
+  id: string;
+  admin_phone: string | null;
+  admin_phone_idx: string | null;
+  tech_phone: string | null;
+  tech_phone_idx: string | null;
+  patrol_phone: string | null;
+  patrol_phone_idx: string | null;
+};
 const duty = async () => (await sql<Duty>`SELECT id, phone, phone_idx FROM flood_duty ORDER BY id`.execute(sys.db)).rows;
-const works = async () => (await sql<Work>`SELECT id, admin_phone, admin_phone_idx, tech_phone, tech_phone_idx, patrol_phone, patrol_phone_idx FROM flood_work ORDER BY id`.execute(sys.db)).rows;
+const works = async () =>
+  (
+    await sql<Work>`SELECT id, admin_phone, admin_phone_idx, tech_phone, tech_phone_idx, patrol_phone, patrol_phone_idx FROM flood_work ORDER BY id`.execute(
+      sys.db,
+    )
+  ).rows;
 
 describe('staff phones at rest', () => {
   it('are stored encrypted with their blind index, never in clear', async () => {
@@ -50,10 +63,11 @@ describe('staff phones at rest', () => {
       expect(decryptPii(r.phone)).toMatch(PHONE);
     }
     const w = await works();
-    for (const r of w) for (const k of ['admin', 'tech', 'patrol'] as const) {
-      expect(r[`${k}_phone`]).toMatch(/^v1\./);
-      expect(r[`${k}_phone_idx`]).toBe(piiIndex(decryptPii(r[`${k}_phone`])));
-    }
+    for (const r of w)
+      for (const k of ['admin', 'tech', 'patrol'] as const) {
+        expect(r[`${k}_phone`]).toMatch(/^v1\./);
+        expect(r[`${k}_phone_idx`]).toBe(piiIndex(decryptPii(r[`${k}_phone`])));
+      }
     const dump = JSON.stringify([d, w]);
     expect(dump).not.toMatch(/"1[3-9]\d{9}"/);
   });
@@ -61,7 +75,11 @@ describe('staff phones at rest', () => {
   it('a phone finds its duty lines and works through the blind index', async () => {
     const [w] = await works();
     const phone = decryptPii(w!.tech_phone)!;
-    const found = await sql<{ id: string }>`SELECT id FROM flood_work WHERE tenant_id = ${tenantId} AND ${piiIndex(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`)} IN (admin_phone_idx, tech_phone_idx, patrol_phone_idx)`.execute(sys.db);
+    const found = await sql<{
+      id: string;
+    }>`SELECT id FROM flood_work WHERE tenant_id = ${tenantId} AND ${piiIndex(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`)} IN (admin_phone_idx, tech_phone_idx, patrol_phone_idx)`.execute(
+      sys.db,
+    );
     expect(found.rows.map((r) => r.id)).toContain(w!.id);
   });
 
@@ -70,7 +88,10 @@ describe('staff phones at rest', () => {
     const before = new Map((await duty()).map((r) => [r.id, decryptPii(r.phone)]));
     const worksBefore = new Map((await works()).map((r) => [r.id, [decryptPii(r.admin_phone), decryptPii(r.tech_phone), decryptPii(r.patrol_phone)]]));
     for (const [id, p] of before) await sql`UPDATE flood_duty SET phone = ${p}, phone_idx = NULL WHERE id = ${id}`.execute(sys.db);
-    for (const [id, [a, t, p]] of worksBefore) await sql`UPDATE flood_work SET admin_phone = ${a}, admin_phone_idx = NULL, tech_phone = ${t}, tech_phone_idx = NULL, patrol_phone = ${p}, patrol_phone_idx = NULL WHERE id = ${id}`.execute(sys.db);
+    for (const [id, [a, t, p]] of worksBefore)
+      await sql`UPDATE flood_work SET admin_phone = ${a}, admin_phone_idx = NULL, tech_phone = ${t}, tech_phone_idx = NULL, patrol_phone = ${p}, patrol_phone_idx = NULL WHERE id = ${id}`.execute(
+        sys.db,
+      );
     expect((await duty()).every((r) => r.phone === null || PHONE.test(r.phone))).toBe(true);
     // A page read before the start-up step still shows the phone.
     const page = (await flood.req('GET', '/api/flood/works')).body.data.works;
@@ -112,7 +133,13 @@ describe('pages and ledgers', () => {
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     const def = sys.registry.ledgers.get(key)!;
     const rows = await def.exportRows(ctx);
-    const phones = rows.flatMap((r: any) => Object.entries(r).filter(([k]) => /phone/i.test(k)).map(([, v]) => v)).filter(Boolean);
+    const phones = rows
+      .flatMap((r: any) =>
+        Object.entries(r)
+          .filter(([k]) => /phone/i.test(k))
+          .map(([, v]) => v),
+      )
+      .filter(Boolean);
     expect(phones.length).toBeGreaterThan(10);
     for (const p of phones) expect(p).toMatch(PHONE);
     const csv = writeCsv(def.spec, rows, { encoding: 'utf8-bom' });

@@ -17,7 +17,19 @@ let tenantId: string;
 let orgs: Awaited<ReturnType<typeof orgsByName>>;
 
 const push = (c: Client, body: Record<string, unknown>) => c.req('POST', '/api/hotline/push', body);
-const order = (no: string, more: Record<string, unknown> = {}) => ({ orderNo: no, receivedAt: '2022-09-29 10:15', demandType: '投诉', title: '路面积水', content: '天河路段雨后积水严重', callerName: '陈伟', callerPhone: '13800138000', location: '天河路100号', unitName: '排水管理科', timeLimit: 3, ...more });
+const order = (no: string, more: Record<string, unknown> = {}) => ({
+  orderNo: no,
+  receivedAt: '2022-09-29 10:15',
+  demandType: '投诉',
+  title: '路面积水',
+  content: '天河路段雨后积水严重',
+  callerName: '陈伟',
+  callerPhone: '13800138000',
+  location: '天河路100号',
+  unitName: '排水管理科',
+  timeLimit: 3,
+  ...more,
+});
 
 beforeAll(async () => {
   sys = await testSystem('demo');
@@ -155,11 +167,26 @@ describe('data scope and the work queue', () => {
   });
 
   it("takes a street user's intake without a unit in for the street, and refuses another unit", async () => {
-    const own = await wushan.req('POST', '/api/hotline/items', { refNo: 'GZ-T-WS-01', receivedAt: '2022-05-06 09:00', demandType: '咨询', title: '街道受理', content: '街道直接受理的来电', timeLimit: 1 });
+    const own = await wushan.req('POST', '/api/hotline/items', {
+      refNo: 'GZ-T-WS-01',
+      receivedAt: '2022-05-06 09:00',
+      demandType: '咨询',
+      title: '街道受理',
+      content: '街道直接受理的来电',
+      timeLimit: 1,
+    });
     expect(own.status).toBe(201);
     expect(own.body.data.orgName).toBe('五山街道');
     expect((await wushan.req('GET', `/api/hotline/items/${own.body.data.id}`)).status).toBe(200);
-    const other = await wushan.req('POST', '/api/hotline/items', { refNo: 'GZ-T-WS-02', receivedAt: '2022-05-06 09:00', demandType: '咨询', title: '越权', content: '派给别的单位', orgId: orgs.get('员村街道')!.id, timeLimit: 1 });
+    const other = await wushan.req('POST', '/api/hotline/items', {
+      refNo: 'GZ-T-WS-02',
+      receivedAt: '2022-05-06 09:00',
+      demandType: '咨询',
+      title: '越权',
+      content: '派给别的单位',
+      orgId: orgs.get('员村街道')!.id,
+      timeLimit: 1,
+    });
     expect([403, 404]).toContain(other.status);
     expect((await clerk.req('GET', '/api/hotline/items?q=GZ-T-WS-02')).body.data.total).toBe(0);
     // Leave the street's list as the next test expects it.

@@ -41,15 +41,16 @@ describe('12345 orders through the one write path', () => {
     const res = await uploadLedger(
       clerk,
       'hotline-orders',
-      csv('GZ-IMP-0001,2026-03-02 09:00,投诉,路面积水,排水管理科,3,,,', 'GZ-IMP-0002,2026-03-02 09:00,投诉,井盖缺失,排水管理科,3,2026-03-20 10:00,2026-03-20 10:00,满意'),
+      csv(
+        'GZ-IMP-0001,2026-03-02 09:00,投诉,路面积水,排水管理科,3,,,',
+        'GZ-IMP-0002,2026-03-02 09:00,投诉,井盖缺失,排水管理科,3,2026-03-20 10:00,2026-03-20 10:00,满意',
+      ),
       '12345工单.csv',
     );
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ ok: true, created: 2, updated: 0, unchanged: 0 });
     importId = res.body.data.importId;
-    expect(res.body.data.findings).toEqual([
-      expect.objectContaining({ row: 3, rule: 'hotline.done_in_time', message: expect.stringContaining('晚于') }),
-    ]);
+    expect(res.body.data.findings).toEqual([expect.objectContaining({ row: 3, rule: 'hotline.done_in_time', message: expect.stringContaining('晚于') })]);
     expect(res.body.data.findings[0].statute).not.toBe('');
     const chain = await verifyChain(sys.db, tenantId);
     expect(chain.ok).toBe(true);
@@ -61,7 +62,15 @@ describe('12345 orders through the one write path', () => {
   });
 
   it('gives an imported open order the same record and tracked deadlines as one taken in through the form', async () => {
-    const formed = await clerk.req('POST', '/api/hotline/items', { refNo: 'GZ-FORM-0001', receivedAt: '2026-03-02 09:00', demandType: '投诉', title: '路面积水', content: '路面积水', orgId: (await clerk.req('GET', '/api/hotline/items?q=GZ-IMP-0001')).body.data.items[0].orgId, timeLimit: 3 });
+    const formed = await clerk.req('POST', '/api/hotline/items', {
+      refNo: 'GZ-FORM-0001',
+      receivedAt: '2026-03-02 09:00',
+      demandType: '投诉',
+      title: '路面积水',
+      content: '路面积水',
+      orgId: (await clerk.req('GET', '/api/hotline/items?q=GZ-IMP-0001')).body.data.items[0].orgId,
+      timeLimit: 3,
+    });
     expect(formed.status).toBe(201);
     const a = (await clerk.req('GET', `/api/hotline/items/${(await byRef('GZ-IMP-0001')).id}`)).body.data;
     const b = (await clerk.req('GET', `/api/hotline/items/${formed.body.data.id}`)).body.data;
@@ -71,7 +80,11 @@ describe('12345 orders through the one write path', () => {
     };
     expect(strip(a)).toEqual(strip(b));
     const deadlines = (await clerk.req('GET', '/api/deadlines?module=hotline')).body.data as Array<{ entityId: string; title: string; due: string }>;
-    const of = (id: string) => deadlines.filter((d) => d.entityId === id).map((d) => [d.title, d.due]).sort();
+    const of = (id: string) =>
+      deadlines
+        .filter((d) => d.entityId === id)
+        .map((d) => [d.title, d.due])
+        .sort();
     expect(of(a.id).length).toBeGreaterThan(0);
     expect(of(a.id)).toEqual(of(b.id));
   });
@@ -81,7 +94,15 @@ describe('12345 orders through the one write path', () => {
     const hist = (await clerk.req('GET', `/api/history/hotline.order/${rec.id}`)).body.data;
     expect(hist[0]).toMatchObject({ action: 'imported', changes: { note: { filename: '12345工单.csv', row: 3, importId } } });
     expect(hist[0].changes.fields.map((f: { field: string }) => f.field)).toContain('closed_at');
-    const again = await uploadLedger(clerk, 'hotline-orders', csv('GZ-IMP-0001,2026-03-02 09:00,投诉,路面积水,排水管理科,3,,,', 'GZ-IMP-0002,2026-03-02 09:00,投诉,井盖缺失,排水管理科,3,2026-03-20 10:00,2026-03-20 10:00,满意'), '12345工单.csv');
+    const again = await uploadLedger(
+      clerk,
+      'hotline-orders',
+      csv(
+        'GZ-IMP-0001,2026-03-02 09:00,投诉,路面积水,排水管理科,3,,,',
+        'GZ-IMP-0002,2026-03-02 09:00,投诉,井盖缺失,排水管理科,3,2026-03-20 10:00,2026-03-20 10:00,满意',
+      ),
+      '12345工单.csv',
+    );
     expect(again.body.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
   });
 
@@ -105,7 +126,9 @@ describe('12345 orders through the one write path', () => {
     expect(undone.status).toBe(200);
     expect(undone.body.data).toEqual({ deleted: 1, restored: 0 });
     expect(await byRef('GZ-UNDO-0001')).toBeUndefined();
-    expect((await clerk.req('GET', '/api/deadlines?module=hotline')).body.data.some((d: { entityId: string }) => d.entityId === first.body.data.importId)).toBe(false);
+    expect((await clerk.req('GET', '/api/deadlines?module=hotline')).body.data.some((d: { entityId: string }) => d.entityId === first.body.data.importId)).toBe(
+      false,
+    );
 
     const second = await uploadLedger(clerk, 'hotline-orders', csv('GZ-UNDO-0002,2026-04-01 09:00,咨询,问询,排水管理科,1,,,'), 'u2.csv');
     const rec = await byRef('GZ-UNDO-0002');

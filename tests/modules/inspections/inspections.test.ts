@@ -26,7 +26,14 @@ describe('双随机、一公开', () => {
 
   it('draws a plan from a given seed: ⌈10 %⌉ of the entities, two eligible inspectors each', async () => {
     itemId = (await enf.req('GET', '/api/inspections/items')).body.data.find((i: any) => i.entityKind === '取水户').id;
-    const p = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: '2023年取水户随机抽查', itemId, ratioPercent: 30, windowFrom: '2023-05-04', windowTo: '2023-06-30' });
+    const p = await enf.req('POST', '/api/inspections/plans', {
+      year: 2023,
+      title: '2023年取水户随机抽查',
+      itemId,
+      ratioPercent: 30,
+      windowFrom: '2023-05-04',
+      windowTo: '2023-06-30',
+    });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     planId = p.body.data.id;
     const d = await enf.req('POST', `/api/inspections/plans/${planId}/draw`, { seed: '20230504', drawnOn: '2023-05-04' });
@@ -52,13 +59,22 @@ describe('双随机、一公开', () => {
     const ok = await enf.req('POST', `/api/inspections/draws/${drawId}/verify`);
     expect(ok.body.data).toMatchObject({ ok: true });
     // Someone swaps an inspector directly in the database.
-    await sql`UPDATE insp_task SET inspector_ids = '["00000000-0000-0000-0000-000000000001","00000000-0000-0000-0000-000000000002"]'::jsonb WHERE draw_id = ${drawId} AND id = (SELECT id FROM insp_task WHERE draw_id = ${drawId} ORDER BY id LIMIT 1)`.execute(sys.db);
+    await sql`UPDATE insp_task SET inspector_ids = '["00000000-0000-0000-0000-000000000001","00000000-0000-0000-0000-000000000002"]'::jsonb WHERE draw_id = ${drawId} AND id = (SELECT id FROM insp_task WHERE draw_id = ${drawId} ORDER BY id LIMIT 1)`.execute(
+      sys.db,
+    );
     const bad = await enf.req('POST', `/api/inspections/draws/${drawId}/verify`);
     expect(bad.body.data.ok).toBe(false);
   });
 
   it('the same seed on the same registers gives the same picks in another plan', async () => {
-    const p = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: '复核用计划', itemId, ratioPercent: 30, windowFrom: '2023-07-03', windowTo: '2023-08-31' });
+    const p = await enf.req('POST', '/api/inspections/plans', {
+      year: 2023,
+      title: '复核用计划',
+      itemId,
+      ratioPercent: 30,
+      windowFrom: '2023-07-03',
+      windowTo: '2023-08-31',
+    });
     await enf.req('POST', `/api/inspections/plans/${p.body.data.id}/draw`, { seed: '20230504', drawnOn: '2023-07-03' });
     const a = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data.tasks.map((t: any) => t.entityId).sort();
     const b = (await enf.req('GET', `/api/inspections/plans/${p.body.data.id}`)).body.data.tasks.map((t: any) => t.entityId).sort();
@@ -67,7 +83,11 @@ describe('双随机、一公开', () => {
 
   it('records a result and publishes it within 20 working days (tracked)', async () => {
     const t = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data.tasks[1];
-    const missing = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, { inspectedOn: '2023-05-10', result: '发现问题已责令整改', version: t.version });
+    const missing = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, {
+      inspectedOn: '2023-05-10',
+      result: '发现问题已责令整改',
+      version: t.version,
+    });
     expect(missing.body.field).toBe('problems');
     const r = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, { inspectedOn: '2023-05-10', result: '未发现问题', version: t.version });
     // Wed 10 May 2023 + 20 working days, no holiday in between (Dragon Boat is 22–24 June): Wed 7 June.
@@ -85,7 +105,15 @@ describe('双随机、一公开', () => {
   });
 
   it('refuses a plan with one inspector per entity, naming the field', async () => {
-    const r = await enf.req('POST', '/api/inspections/plans', { year: 2023, title: 'x', itemId, ratioPercent: 10, perEntity: 1, windowFrom: '2023-05-04', windowTo: '2023-06-30' });
+    const r = await enf.req('POST', '/api/inspections/plans', {
+      year: 2023,
+      title: 'x',
+      itemId,
+      ratioPercent: 10,
+      perEntity: 1,
+      windowFrom: '2023-05-04',
+      windowTo: '2023-06-30',
+    });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('perEntity');
   });

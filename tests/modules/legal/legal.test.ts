@@ -46,7 +46,12 @@ describe('the 2022 legal-advisor figures', () => {
 
 describe('work records with attachments', () => {
   it('records a contract review under the firm whose contract covers the date, with the reviewed document attached', async () => {
-    const r = await advisor.req('POST', '/api/legal/advice', { date: '2023-05-10', kind: '合同审查', title: '猎德涌清淤工程施工合同（测试）', handler: '郑律师' });
+    const r = await advisor.req('POST', '/api/legal/advice', {
+      date: '2023-05-10',
+      kind: '合同审查',
+      title: '猎德涌清淤工程施工合同（测试）',
+      handler: '郑律师',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.data.firm).toContain('衡正');
     const boundary = '----legal';
@@ -80,14 +85,30 @@ describe('legality review before issue (合法性审查)', () => {
     let r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: d.body.data.version });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('LEGAL_REVIEW_REQUIRED');
-    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-08', result: '存在问题', opinion: '第五条设定罚款无上位法依据', version: d.body.data.version });
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, {
+      reviewedOn: '2023-05-08',
+      result: '存在问题',
+      opinion: '第五条设定罚款无上位法依据',
+      version: d.body.data.version,
+    });
     expect(r.body.data.actions).toEqual(['review']);
     const failed = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version });
     expect(failed.body.code).toBe('LEGAL_REVIEW_FAILED');
-    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-12', result: '同意', opinion: '已删除第五条，同意', version: r.body.data.version });
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, {
+      reviewedOn: '2023-05-12',
+      result: '同意',
+      opinion: '已删除第五条，同意',
+      version: r.body.data.version,
+    });
     // The outside lawyer advises; issuing is the bureau's act.
-    expect((await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version })).status).toBe(403);
-    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', docNo: '天水规〔2023〕1号', version: r.body.data.version });
+    expect((await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version })).status).toBe(
+      403,
+    );
+    r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, {
+      issuedOn: '2023-05-20',
+      docNo: '天水规〔2023〕1号',
+      version: r.body.data.version,
+    });
     expect(r.body.data).toMatchObject({ status: 'issued', docNo: '天水规〔2023〕1号', actions: [] });
     const ev = await history(sys.db, tenantId, 'legal.document', d.body.data.id);
     expect(ev.map((e) => e.action)).toEqual(['submitted', 'reviewed', 'reviewed', 'issued']);
@@ -95,18 +116,40 @@ describe('legality review before issue (合法性审查)', () => {
 
   it('lets only the legal office review', async () => {
     const d = await advisor.req('POST', '/api/legal/documents', { kind: '重大行政决策', title: '测试决策', submittedOn: '2023-05-04' });
-    expect((await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-08', result: '同意', opinion: '同意', version: 1 })).status).toBe(403);
+    expect(
+      (await advisor.req('POST', `/api/legal/documents/${d.body.data.id}/review`, { reviewedOn: '2023-05-08', result: '同意', opinion: '同意', version: 1 }))
+        .status,
+    ).toBe(403);
   });
 });
 
 describe('the annual appraisal', () => {
   it('scores the criteria and grades the advisor', async () => {
-    const r = await legal.req('POST', '/api/legal/appraisals', { year: 2022, appraisedOn: '2023-03-15', selfCheck: '逐项自查', criteria: [{ name: '专业能力', max: 50, score: 44 }, { name: '响应时效', max: 50, score: 42 }], suggestions: '加强培训' });
+    const r = await legal.req('POST', '/api/legal/appraisals', {
+      year: 2022,
+      appraisedOn: '2023-03-15',
+      selfCheck: '逐项自查',
+      criteria: [
+        { name: '专业能力', max: 50, score: 44 },
+        { name: '响应时效', max: 50, score: 42 },
+      ],
+      suggestions: '加强培训',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.data).toMatchObject({ total: 86, grade: '良好' });
-    const dup = await legal.req('POST', '/api/legal/appraisals', { year: 2022, appraisedOn: '2023-03-16', selfCheck: '重复', criteria: [{ name: '专业能力', max: 50, score: 44 }] });
+    const dup = await legal.req('POST', '/api/legal/appraisals', {
+      year: 2022,
+      appraisedOn: '2023-03-16',
+      selfCheck: '重复',
+      criteria: [{ name: '专业能力', max: 50, score: 44 }],
+    });
     expect(dup.status).toBe(409);
-    const bad = await legal.req('POST', '/api/legal/appraisals', { year: 2024, appraisedOn: '2025-03-16', selfCheck: '超分', criteria: [{ name: '专业能力', max: 50, score: 51 }] });
+    const bad = await legal.req('POST', '/api/legal/appraisals', {
+      year: 2024,
+      appraisedOn: '2025-03-16',
+      selfCheck: '超分',
+      criteria: [{ name: '专业能力', max: 50, score: 51 }],
+    });
     expect(bad.body).toMatchObject({ field: 'criteria[0].score' });
   });
   it('lists the 2021 appraisal done in October 2022', async () => {

@@ -21,7 +21,8 @@ let def: LedgerDef<any>;
 const HEADER = '日期,类型,事项名称,顾问单位,承办人';
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n');
 const importCsv = (data: Buffer) => importLedger(sys, ctx, def, { data, filename: '法律顾问工作台账.csv' });
-const find = async (title: string) => (await legal.req('GET', `/api/legal/advice?q=${encodeURIComponent(title)}&pageSize=200`)).body.data.items.find((r: any) => r.title === title);
+const find = async (title: string) =>
+  (await legal.req('GET', `/api/legal/advice?q=${encodeURIComponent(title)}&pageSize=200`)).body.data.items.find((r: any) => r.title === title);
 
 beforeAll(async () => {
   sys = await testSystem('demo');
@@ -76,7 +77,13 @@ describe('the legal-advice ledger', () => {
     const again = await importCsv(csv('2023-05-09,法律意见书,附件后撤销测试,,王律师'));
     if (!again.ok) throw new Error('import failed');
     const rec = await find('附件后撤销测试');
-    await addAttachment(sys, ctx, { entity: 'legal.advice', entityId: rec.id, filename: '意见书.pdf', mime: 'application/pdf', data: Buffer.from('%PDF-1.4 test') });
+    await addAttachment(sys, ctx, {
+      entity: 'legal.advice',
+      entityId: rec.id,
+      filename: '意见书.pdf',
+      mime: 'application/pdf',
+      data: Buffer.from('%PDF-1.4 test'),
+    });
     await expect(undoImport(ctx, def, again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
     expect(await find('附件后撤销测试')).toBeDefined();
   });

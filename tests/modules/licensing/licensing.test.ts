@@ -52,7 +52,7 @@ describe('the 2022 licensing figures of the demo bureau', () => {
   it('has at least 30 % of the catalogue on the 政务云窗', async () => {
     const d = (await leader.req('GET', '/api/metrics/licensing.cloud_window_share/drill?year=2022')).body.data;
     expect(d.value).toBeGreaterThanOrEqual(30);
-    expect(d.rows.filter((r: any) => r.cloud_window).length / d.total * 100).toBeCloseTo(d.value, 1);
+    expect((d.rows.filter((r: any) => r.cloud_window).length / d.total) * 100).toBeCloseTo(d.value, 1);
   });
 
   it('has 2023 cases for year-over-year views, some with a visit', async () => {
@@ -73,7 +73,13 @@ describe('a permit from application to publication', () => {
   };
 
   it('registers the application and tracks the 5-working-day correction term', async () => {
-    const r = await clerk.req('POST', '/api/licensing/permits', { itemId, applicant: '广州市测试排水工程有限公司', channel: '网上', visits: 0, receivedOn: '2024-03-04' });
+    const r = await clerk.req('POST', '/api/licensing/permits', {
+      itemId,
+      applicant: '广州市测试排水工程有限公司',
+      channel: '网上',
+      visits: 0,
+      receivedOn: '2024-03-04',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     id = r.body.data.id;
     version = r.body.data.version;
@@ -137,7 +143,17 @@ describe('a permit from application to publication', () => {
   it('audits every step as licensing.permit.<verb>', async () => {
     const ev = await history(sys.db, tenantId, 'licensing.permit', id);
     expect(ev.map((e) => e.action)).toEqual([
-      'received', 'correction_requested', 'corrected', 'accepted', 'paused', 'extended', 'decided', 'publication_recorded', 'certified', 'publication_dated', 'published',
+      'received',
+      'correction_requested',
+      'corrected',
+      'accepted',
+      'paused',
+      'extended',
+      'decided',
+      'publication_recorded',
+      'certified',
+      'publication_dated',
+      'published',
     ]);
     expect(ev.find((e) => e.action === 'accepted')!.changes.fields).toContainEqual({ field: 'accepted_on', before: null, after: '2024-03-08' });
   });
@@ -180,13 +196,18 @@ describe('deemed acceptance and bad input', () => {
 describe('the permits ledger', () => {
   const upload = async (csv: string, dryRun = false) => {
     const boundary = '----lic';
-    const body = [`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="办件.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}`, `--${boundary}--\r\n`].join('\r\n');
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="办件.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}`,
+      `--${boundary}--\r\n`,
+    ].join('\r\n');
     return clerk.req('POST', `/api/ledgers/permits/import?dryRun=${dryRun}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
   };
   const HEADER = '办件编号,事项编码,申请人,受理日期,办结日期,办理结果,申请渠道,跑动次数,公示日期';
 
   it('reports every bad row by row and column and imports nothing', async () => {
-    const r = await upload(`${HEADER}\nIMP-1,PS-001,甲公司,2024-05-06,2024-05-07,准予许可,网上,0,2024-05-08\nIMP-2,XX-999,乙公司,2024-05-06,,,网上,0,\nIMP-3,PS-001,丙公司,2024-05-06,2024-05-03,准予许可,网上,0,\n`);
+    const r = await upload(
+      `${HEADER}\nIMP-1,PS-001,甲公司,2024-05-06,2024-05-07,准予许可,网上,0,2024-05-08\nIMP-2,XX-999,乙公司,2024-05-06,,,网上,0,\nIMP-3,PS-001,丙公司,2024-05-06,2024-05-03,准予许可,网上,0,\n`,
+    );
     expect(r.body.data.ok).toBe(false);
     const errs = r.body.data.errors.map((e: any) => `${e.row}:${e.column}`);
     expect(errs).toContain('4:办结日期');

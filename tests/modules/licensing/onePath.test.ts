@@ -26,7 +26,15 @@ const csv = (header: string, ...rows: string[]) => Buffer.from([header, ...rows]
 const importCsv = (def: LedgerDef<any>, data: Buffer, filename = 'f.csv') => importLedger(sys, ctx, def, { data, filename });
 const byCase = async (caseNo: string) => (await clerk.req('GET', `/api/licensing/permits?q=${caseNo}`)).body.data.items.find((r: any) => r.caseNo === caseNo);
 const deadlines = async (entityId: string) =>
-  (await sys.db.selectFrom('tracked_deadline').select(['module', 'title', 'start_date', 'due_date', 'done_on']).where('entity_id', '=', entityId).orderBy('module').orderBy('title').execute()).map((d) => ({ ...d }));
+  (
+    await sys.db
+      .selectFrom('tracked_deadline')
+      .select(['module', 'title', 'start_date', 'due_date', 'done_on'])
+      .where('entity_id', '=', entityId)
+      .orderBy('module')
+      .orderBy('title')
+      .execute()
+  ).map((d) => ({ ...d }));
 const strip = ({ id: _i, caseNo: _c, decisionNo: _d, version: _v, ...rest }: Record<string, unknown>) => rest;
 
 beforeAll(async () => {
@@ -76,10 +84,16 @@ describe('the permits ledger', () => {
   });
 
   it('still refuses what cannot be a true record, naming row and column', async () => {
-    const res = await importCsv(permits, csv(HEADER, 'IMP-E1,PS-001,甲公司,2024-05-06,2024-05-03,准予许可,网上,0,', 'IMP-E2,PS-001,乙公司,2024-05-06,,,网上,30,'));
+    const res = await importCsv(
+      permits,
+      csv(HEADER, 'IMP-E1,PS-001,甲公司,2024-05-06,2024-05-03,准予许可,网上,0,', 'IMP-E2,PS-001,乙公司,2024-05-06,,,网上,30,'),
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['2:办结日期', '3:跑动次数']);
-    const res2 = await importCsv(permits, csv(HEADER, 'IMP-E3,PS-001,甲公司,2024-05-06,,,网上,0,', 'IMP-E4,XX-999,乙公司,2024-05-06,,,网上,0,', 'IMP-E3,PS-001,丙公司,2024-05-06,,,网上,0,'));
+    const res2 = await importCsv(
+      permits,
+      csv(HEADER, 'IMP-E3,PS-001,甲公司,2024-05-06,,,网上,0,', 'IMP-E4,XX-999,乙公司,2024-05-06,,,网上,0,', 'IMP-E3,PS-001,丙公司,2024-05-06,,,网上,0,'),
+    );
     expect(res2.ok).toBe(false);
     if (!res2.ok) expect(res2.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['3:事项编码', '4:办件编号']);
     expect(await byCase('IMP-E1')).toBeUndefined();
@@ -88,7 +102,14 @@ describe('the permits ledger', () => {
 
   it('gives an import and a form entry of the same case the same record, deadlines and publication', async () => {
     // Decided and published through the form…
-    let r = await clerk.req('POST', '/api/licensing/permits', { itemId, applicant: '广州市同一排水有限公司', channel: '网上', visits: 0, receivedOn: '2024-06-03', caseNo: 'FORM-B1' });
+    let r = await clerk.req('POST', '/api/licensing/permits', {
+      itemId,
+      applicant: '广州市同一排水有限公司',
+      channel: '网上',
+      visits: 0,
+      receivedOn: '2024-06-03',
+      caseNo: 'FORM-B1',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const formId = r.body.data.id;
     let version = r.body.data.version;
@@ -102,14 +123,31 @@ describe('the permits ledger', () => {
       version = r.body.data.version;
     }
     // …and an open one: received and accepted only.
-    r = await clerk.req('POST', '/api/licensing/permits', { itemId, applicant: '广州市同一开放有限公司', channel: '窗口', visits: 1, receivedOn: '2024-06-03', caseNo: 'FORM-B2' });
+    r = await clerk.req('POST', '/api/licensing/permits', {
+      itemId,
+      applicant: '广州市同一开放有限公司',
+      channel: '窗口',
+      visits: 1,
+      receivedOn: '2024-06-03',
+      caseNo: 'FORM-B2',
+    });
     const openId = r.body.data.id;
     r = await clerk.req('POST', `/api/licensing/permits/${openId}/accept`, { acceptedOn: '2024-06-03', version: r.body.data.version });
     expect(r.status).toBe(200);
 
-    const res = await importCsv(permits, csv(HEADER, 'IMP-B1,PS-001,广州市同一排水有限公司,2024-06-03,2024-06-04,准予许可,网上,0,2024-06-05', 'IMP-B2,PS-001,广州市同一开放有限公司,2024-06-03,,,窗口,1,'));
+    const res = await importCsv(
+      permits,
+      csv(
+        HEADER,
+        'IMP-B1,PS-001,广州市同一排水有限公司,2024-06-03,2024-06-04,准予许可,网上,0,2024-06-05',
+        'IMP-B2,PS-001,广州市同一开放有限公司,2024-06-03,,,窗口,1,',
+      ),
+    );
     expect(res).toMatchObject({ ok: true, created: 2, findings: [] });
-    for (const [formCase, impCase] of [['FORM-B1', 'IMP-B1'], ['FORM-B2', 'IMP-B2']] as const) {
+    for (const [formCase, impCase] of [
+      ['FORM-B1', 'IMP-B1'],
+      ['FORM-B2', 'IMP-B2'],
+    ] as const) {
       const form = (await clerk.req('GET', `/api/licensing/permits/${(await byCase(formCase)).id}`)).body.data;
       const imp = (await clerk.req('GET', `/api/licensing/permits/${(await byCase(impCase)).id}`)).body.data;
       expect(strip(imp)).toEqual(strip(form));
@@ -133,7 +171,10 @@ describe('the permits ledger', () => {
   });
 
   it('undoes an import (cases, deadlines, publication entries) and refuses once a case was worked on', async () => {
-    const res = await importCsv(permits, csv(HEADER, 'IMP-U1,PS-001,撤销甲公司,2024-08-05,2024-08-06,准予许可,网上,0,', 'IMP-U2,PS-001,撤销乙公司,2024-08-05,,,网上,0,'));
+    const res = await importCsv(
+      permits,
+      csv(HEADER, 'IMP-U1,PS-001,撤销甲公司,2024-08-05,2024-08-06,准予许可,网上,0,', 'IMP-U2,PS-001,撤销乙公司,2024-08-05,,,网上,0,'),
+    );
     expect(res).toMatchObject({ ok: true, created: 2 });
     if (!res.ok) return;
     const id = (await byCase('IMP-U1')).id;
@@ -160,7 +201,14 @@ describe('the permit-items ledger', () => {
   });
 
   it('gives an import and a form entry the same item; re-import of the export is unchanged; undo removes it', async () => {
-    const f = await clerk.req('POST', '/api/licensing/items', { code: 'T-FORM', name: '测试同一事项', category: '水利', statutoryDays: 20, committedDays: 4, cloudWindow: true });
+    const f = await clerk.req('POST', '/api/licensing/items', {
+      code: 'T-FORM',
+      name: '测试同一事项',
+      category: '水利',
+      statutoryDays: 20,
+      committedDays: 4,
+      cloudWindow: true,
+    });
     expect(f.status).toBe(201);
     const res = await importCsv(items, csv(ITEM_HEADER, 'T-IMP,测试同一事项,水利,20,4,是'));
     expect(res).toMatchObject({ ok: true, created: 1, findings: [] });

@@ -26,7 +26,16 @@ describe('a petition', () => {
   it('starts its 60-day clock on acceptance, extends by at most 30 days, issues an opinion document, and allows 复查 then 复核 once', async () => {
     const orgs = (await clerk.req('GET', '/api/orgs')).body.data;
     const office = orgs.find((o: any) => o.name === '办公室').id;
-    const c = await clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-1', receivedAt: '2022-08-01', channel: '来访', orgId: office, title: '反映排水设施问题', personName: '黄敏', personIdNo: '44010619900101123X', attrs: { repeat: false } });
+    const c = await clerk.req('POST', '/api/petitions/items', {
+      refNo: 'XF-T-1',
+      receivedAt: '2022-08-01',
+      channel: '来访',
+      orgId: office,
+      title: '反映排水设施问题',
+      personName: '黄敏',
+      personIdNo: '44010619900101123X',
+      attrs: { repeat: false },
+    });
     expect(c.status).toBe(201);
     expect(c.body.data.firstDueOn).toBe('2022-08-16');
     const id = c.body.data.id;
@@ -45,9 +54,13 @@ describe('a petition', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-10-01' })).body.message).toContain('须先申请复查');
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-25' })).body.message).toContain('已超过申请复查期限');
+    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-25' })).body.message).toContain(
+      '已超过申请复查期限',
+    );
     expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-10' })).status).toBe(200);
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review/answer`, { stage: '复查', answeredOn: '2022-11-01', result: '维持原处理意见' })).status).toBe(200);
+    expect(
+      (await clerk.req('POST', `/api/petitions/items/${id}/review/answer`, { stage: '复查', answeredOn: '2022-11-01', result: '维持原处理意见' })).status,
+    ).toBe(200);
     expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-11-15' })).status).toBe(200);
     expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-11-20' })).body.code).toBe('REVIEW_NOT_ALLOWED');
     const rec = (await clerk.req('GET', `/api/petitions/items/${id}`)).body.data;
@@ -55,7 +68,15 @@ describe('a petition', () => {
     const listed = (await clerk.req('GET', '/api/petitions/items?q=XF-T-1')).body.data.items[0];
     expect(JSON.stringify(listed)).not.toContain('19900101');
     const tenantId = (await listTenants(sys.db))[0]!.id;
-    expect((await history(sys.db, tenantId, 'petitions.petition', id)).map((e) => e.action)).toEqual(['created', 'signed', 'replied', 'closed', 'review_requested', 'review_answered', 'review_requested']);
+    expect((await history(sys.db, tenantId, 'petitions.petition', id)).map((e) => e.action)).toEqual([
+      'created',
+      'signed',
+      'replied',
+      'closed',
+      'review_requested',
+      'review_answered',
+      'review_requested',
+    ]);
   });
 
   it('counts the 2022 demo petitions by form, drillable', async () => {
@@ -69,9 +90,16 @@ describe('a petition', () => {
 describe('two writers at once', () => {
   it('two simultaneous 复查 requests, then two simultaneous answers: one of each is recorded, the other refused, one event each', async () => {
     const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-    const c = (await clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-2', receivedAt: '2023-03-01', channel: '来信', orgId: office, title: '反映河涌异味' })).body.data;
+    const c = (
+      await clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-2', receivedAt: '2023-03-01', channel: '来信', orgId: office, title: '反映河涌异味' })
+    ).body.data;
     const signed = (await clerk.req('POST', `/api/petitions/items/${c.id}/sign`, { version: c.version, at: '2023-03-02' })).body.data;
-    const replied = await clerk.req('POST', `/api/petitions/items/${c.id}/reply`, { version: signed.version, content: '已安排清淤。', result: '支持', at: '2023-03-20' });
+    const replied = await clerk.req('POST', `/api/petitions/items/${c.id}/reply`, {
+      version: signed.version,
+      content: '已安排清淤。',
+      result: '支持',
+      at: '2023-03-20',
+    });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
     const tenantId = (await listTenants(sys.db))[0]!.id;
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
@@ -81,7 +109,9 @@ describe('two writers at once', () => {
     };
     const requests = await Promise.allSettled([0, 1].map(() => requestReview(sys, ctx, c.id, { stage: '复查', appliedOn: '2023-04-03' })));
     expect(refused(requests)).toMatchObject({ code: 'REVIEW_NOT_ALLOWED', status: 422 });
-    const answers = await Promise.allSettled(['维持', '撤销'].map((result) => answerReview(sys, ctx, c.id, { stage: '复查', answeredOn: '2023-04-20', result })));
+    const answers = await Promise.allSettled(
+      ['维持', '撤销'].map((result) => answerReview(sys, ctx, c.id, { stage: '复查', answeredOn: '2023-04-20', result })),
+    );
     expect(refused(answers)).toMatchObject({ code: 'REVIEW_ANSWERED', status: 422 });
     const actions = (await history(sys.db, tenantId, 'petitions.petition', c.id)).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('review_'))).toEqual(['review_requested', 'review_answered']);
@@ -94,7 +124,15 @@ describe('two writers at once', () => {
 describe('proposals', () => {
   it('tracks a co-handler’s 1-month opinion term and requires an A–D result on reply', async () => {
     const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-    const c = await clerk.req('POST', '/api/proposals/items', { orgId: office, refNo: '区人大〔2022〕第99号', receivedAt: '2022-03-15', demandType: '人大代表建议', channel: '协办', title: '关于加快海绵城市建设的建议', attrs: { topics: ['海绵城市建设'] } });
+    const c = await clerk.req('POST', '/api/proposals/items', {
+      orgId: office,
+      refNo: '区人大〔2022〕第99号',
+      receivedAt: '2022-03-15',
+      demandType: '人大代表建议',
+      channel: '协办',
+      title: '关于加快海绵城市建设的建议',
+      attrs: { topics: ['海绵城市建设'] },
+    });
     expect(c.status).toBe(201);
     expect(c.body.data.dueOn).toBe('2022-06-15');
     expect(c.body.data.attrs.coOpinionDueOn).toBe('2022-04-15');
@@ -102,7 +140,13 @@ describe('proposals', () => {
     expect(deadlines.map((d: any) => d.title).sort()).toEqual(['协办意见期限', '建议提案答复期限']);
     const bad = await clerk.req('POST', `/api/proposals/items/${c.body.data.id}/reply`, { version: c.body.data.version, content: '已答复', result: 'E' });
     expect(bad.body.field, JSON.stringify(bad.body)).toBe('result');
-    const wrongTopic = await clerk.req('POST', '/api/proposals/items', { refNo: 'X-2', receivedAt: '2022-03-15', demandType: '政协提案', channel: '主办', attrs: { topics: ['火星探测'] } });
+    const wrongTopic = await clerk.req('POST', '/api/proposals/items', {
+      refNo: 'X-2',
+      receivedAt: '2022-03-15',
+      demandType: '政协提案',
+      channel: '主办',
+      attrs: { topics: ['火星探测'] },
+    });
     expect(wrongTopic.body.field).toBe('attrs.topics');
   });
 });

@@ -28,12 +28,32 @@ beforeAll(async () => {
   orgId = org;
   await write(ctx, async (w) => {
     await recordDecision(w, ctx.actor, sys.calendar, {
-      kind: 'penalty', orgId: org, sourceEntity: 'test.case', sourceId: 'c1', decisionNo: '穗天水罚〔2019〕1号', decidedOn: '2019-09-27',
-      partyName: '张三丰', partyType: '自然人', partyIdNo: '44010619900101123X', title: '未经许可向河道排放污水', content: '罚款5000元', basis: '《广州市河道管理条例》', amountFen: 500000,
+      kind: 'penalty',
+      orgId: org,
+      sourceEntity: 'test.case',
+      sourceId: 'c1',
+      decisionNo: '穗天水罚〔2019〕1号',
+      decidedOn: '2019-09-27',
+      partyName: '张三丰',
+      partyType: '自然人',
+      partyIdNo: '44010619900101123X',
+      title: '未经许可向河道排放污水',
+      content: '罚款5000元',
+      basis: '《广州市河道管理条例》',
+      amountFen: 500000,
     });
     await recordDecision(w, ctx.actor, sys.calendar, {
-      kind: 'permit', orgId: org, sourceEntity: 'test.permit', sourceId: 'p1', decisionNo: '穗天水许〔2019〕9号', decidedOn: '2019-03-07',
-      partyName: '广州某某建设有限公司', partyType: '法人', partyIdNo: '91440101MA5D12345X', title: '城镇污水排入排水管网许可', content: '准予许可',
+      kind: 'permit',
+      orgId: org,
+      sourceEntity: 'test.permit',
+      sourceId: 'p1',
+      decisionNo: '穗天水许〔2019〕9号',
+      decidedOn: '2019-03-07',
+      partyName: '广州某某建设有限公司',
+      partyType: '法人',
+      partyIdNo: '91440101MA5D12345X',
+      title: '城镇污水排入排水管网许可',
+      content: '准予许可',
     });
   });
 });
@@ -86,20 +106,35 @@ describe('双公示', () => {
   });
 
   it('withdraws a revoked decision from the public page and records why', async () => {
-    await write(ctx, (w) => withdrawDecision(w, ctx.actor, { sourceEntity: 'test.case', sourceId: 'c1', withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }));
+    await write(ctx, (w) =>
+      withdrawDecision(w, ctx.actor, { sourceEntity: 'test.case', sourceId: 'c1', withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }),
+    );
     const res = await app.inject({ method: 'GET', url: `/api/public/decisions?q=${encodeURIComponent('〔2019〕')}` });
     expect(res.json().data.items).toHaveLength(0);
     const events = await history(sys.db, tenantId, 'test.case', 'c1');
     expect(events.map((e) => e.action)).toEqual(['publication_recorded', 'published', 'publication_withdrawn']);
     expect(events[2]!.changes.fields).toContainEqual({ field: 'withdraw_reason', before: null, after: '行政复议撤销原处罚决定' });
-    await expect(write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2019-11-02' }))).rejects.toMatchObject({ code: 'PUBLICATION_WITHDRAWN' });
+    await expect(
+      write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { sourceEntity: 'test.case', sourceId: 'c1', publishedOn: '2019-11-02' })),
+    ).rejects.toMatchObject({ code: 'PUBLICATION_WITHDRAWN' });
   });
 });
 
 describe('two writers at once', () => {
   const source = { sourceEntity: 'test.case', sourceId: 'c2' };
-  const version = async () => Number((await (sys.db as any).selectFrom('pub_decision').select('version').where('source_id', '=', 'c2').executeTakeFirstOrThrow()).version);
-  const decision = () => ({ kind: 'penalty' as const, orgId, ...source, decisionNo: '穗天水罚〔2019〕2号', decidedOn: '2019-09-27', partyName: '李四', partyType: '自然人', title: '违法取水', content: '罚款1000元' });
+  const version = async () =>
+    Number((await (sys.db as any).selectFrom('pub_decision').select('version').where('source_id', '=', 'c2').executeTakeFirstOrThrow()).version);
+  const decision = () => ({
+    kind: 'penalty' as const,
+    orgId,
+    ...source,
+    decisionNo: '穗天水罚〔2019〕2号',
+    decidedOn: '2019-09-27',
+    partyName: '李四',
+    partyType: '自然人',
+    title: '违法取水',
+    content: '罚款1000元',
+  });
 
   it('a publication, another and a re-recording at once each bump the version once (none is lost)', async () => {
     await write(ctx, (w) => recordDecision(w, ctx.actor, sys.calendar, decision()));
@@ -115,7 +150,9 @@ describe('two writers at once', () => {
 
   it('two simultaneous withdrawals: one is recorded, the other is told it was withdrawn, one event', async () => {
     const v = await version();
-    const both = await Promise.allSettled([0, 1].map(() => write(ctx, (w) => withdrawDecision(w, ctx.actor, { ...source, withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }))));
+    const both = await Promise.allSettled(
+      [0, 1].map(() => write(ctx, (w) => withdrawDecision(w, ctx.actor, { ...source, withdrawnOn: '2019-11-01', reason: '行政复议撤销原处罚决定' }))),
+    );
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((both.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'PUBLICATION_WITHDRAWN', status: 422 });
     expect((await history(sys.db, tenantId, 'test.case', 'c2')).filter((e) => e.action === 'publication_withdrawn')).toHaveLength(1);
@@ -135,7 +172,18 @@ describe('bad dates', () => {
   it('refuses an impossible decision date, naming the field', async () => {
     await expect(
       write(ctx, (w) =>
-        recordDecision(w, ctx.actor, sys.calendar, { kind: 'penalty', orgId: ctx.actor.tenantId, sourceEntity: 'test.case', sourceId: 'bad', decisionNo: 'X', decidedOn: '2019-02-30', partyName: '某', partyType: '法人', title: 't', content: 'c' }),
+        recordDecision(w, ctx.actor, sys.calendar, {
+          kind: 'penalty',
+          orgId: ctx.actor.tenantId,
+          sourceEntity: 'test.case',
+          sourceId: 'bad',
+          decisionNo: 'X',
+          decidedOn: '2019-02-30',
+          partyName: '某',
+          partyType: '法人',
+          title: 't',
+          content: 'c',
+        }),
       ),
     ).rejects.toMatchObject({ code: 'VALIDATION', field: 'decidedOn' });
   });

@@ -65,7 +65,11 @@ describe('the annual rule-of-law report', () => {
     expect(xml).toContain('<w:sz w:val="44"/>');
     const settings = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toContain('w:evenAndOddHeaders');
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /word\/footer\d+\.xml/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers.some((f) => f.includes('PAGE'))).toBe(true);
     for (const s of r.sections.flatMap((x) => [x, ...x.children])) for (const sent of statedSentences(s)) expect(text).toContain(sentenceText(sent));
     expect(text).toContain(r.sections[0]!.narrative!.body);
@@ -103,7 +107,11 @@ describe('the annual rule-of-law report', () => {
       expect(drill.status, metric).toBe(200);
       expect(String(drill.body.data.value), metric).toBe(value);
       const d = drill.body.data;
-      if (d.unit === 'count' && d.sumOf) expect(d.rows.reduce((a: number, r: any) => a + Number(r[d.sumOf]), 0), metric).toBe(Number(value));
+      if (d.unit === 'count' && d.sumOf)
+        expect(
+          d.rows.reduce((a: number, r: any) => a + Number(r[d.sumOf]), 0),
+          metric,
+        ).toBe(Number(value));
       else if (d.unit === 'count') expect(d.total, metric).toBe(Number(value));
     }
   });
@@ -124,12 +132,20 @@ describe('metric families in the report', () => {
     const enf = r.sections[0]!.children.find((c) => c.key === 'measures.enforcement')!;
     const optional = enf.sentences.filter((s) => s.optional);
     expect(optional.length).toBeGreaterThan(1);
-    expect(statedSentences(enf).filter((s) => s.optional).map((s) => s.optional!.metric)).toEqual(['rivers.section_class.猎德']);
+    expect(
+      statedSentences(enf)
+        .filter((s) => s.optional)
+        .map((s) => s.optional!.metric),
+    ).toEqual(['rivers.section_class.猎德']);
     const { text } = await docxText(await renderDocx(r));
     expect(text).toContain('猎德断面水质达到IV类');
     const other = optional.find((s) => !s.optional!.included)!;
     expect(text).not.toContain(sentenceText(other));
-    const res = await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, { rounding: 'exact', stateYoy: false, include: true });
+    const res = await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, {
+      rounding: 'exact',
+      stateYoy: false,
+      include: true,
+    });
     expect(res.status).toBe(200);
     const again = await docxText(await renderDocx(await composeRuleOfLawReport(sys, tenantId, 2022)));
     expect(again.text).toContain(sentenceText(other));
@@ -165,7 +181,10 @@ describe('narratives and figure options', () => {
     const key = 'org.streets';
     await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/enforcement.bureau.filed`, { rounding: 'exact', stateYoy: true });
     const r = (await legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
-    const f = r.sections[0].children.flatMap((c: any) => c.sentences).flatMap((s: any) => s.segments).find((x: any) => x.figure?.metric === 'enforcement.bureau.filed')?.figure;
+    const f = r.sections[0].children
+      .flatMap((c: any) => c.sentences)
+      .flatMap((s: any) => s.segments)
+      .find((x: any) => x.figure?.metric === 'enforcement.bureau.filed')?.figure;
     if (f && f.previous !== null && f.previous !== undefined) expect(f.yoy).toBe(f.change);
     expect(key).toBe('org.streets');
   });

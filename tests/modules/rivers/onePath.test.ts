@@ -23,8 +23,10 @@ const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { data, filename: `${key}.csv` });
 const rivers = async () => (await flood.req('GET', '/api/rivers')).body.data as Array<Record<string, any>>;
 const river = async (name: string) => (await rivers()).find((r) => r.name === name)!;
-const deadlines = async (entityId: string) => (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
-const SAMPLES = '河涌名称,断面,采样日期,透明度 (cm),水深 (cm),溶解氧 (mg/L),氧化还原电位 (mV),氨氮 (mg/L),总磷 (mg/L),化学需氧量 (mg/L),高锰酸盐指数 (mg/L),五日生化需氧量 (mg/L)';
+const deadlines = async (entityId: string) =>
+  (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
+const SAMPLES =
+  '河涌名称,断面,采样日期,透明度 (cm),水深 (cm),溶解氧 (mg/L),氧化还原电位 (mV),氨氮 (mg/L),总磷 (mg/L),化学需氧量 (mg/L),高锰酸盐指数 (mg/L),五日生化需氧量 (mg/L)';
 const RIVERS = '河涌名称,长度 (km),所在街道,河长,监测断面';
 
 beforeAll(async () => {
@@ -42,7 +44,18 @@ afterAll(async () => {
 describe('water samples', () => {
   it('an imported black-odorous sample is classified and raises its alert exactly as the form does', async () => {
     const r = await river('车陂涌');
-    const form = await flood.req('POST', '/api/water-samples', { riverId: r.id, sectionId: r.sections[0].id, sampledOn: '2023-05-01', transparencyCm: 8, depthCm: 20, doMgl: 1.5, orpMv: 30, nh3nMgl: 6, tpMgl: 0.3, codMgl: 25 });
+    const form = await flood.req('POST', '/api/water-samples', {
+      riverId: r.id,
+      sectionId: r.sections[0].id,
+      sampledOn: '2023-05-01',
+      transparencyCm: 8,
+      depthCm: 20,
+      doMgl: 1.5,
+      orpMv: 30,
+      nh3nMgl: 6,
+      tpMgl: 0.3,
+      codMgl: 25,
+    });
     expect(form.status).toBe(201);
     const res = await importCsv('water-samples', csv(SAMPLES, `车陂涌,${r.sections[0].name},2023-05-02,8,20,1.5,30,6,0.3,25,,`));
     expect(res).toMatchObject({ ok: true, created: 1, findings: [] });
@@ -69,16 +82,26 @@ describe('water samples', () => {
   });
 
   it('what cannot be a sample stays a row error: a future date, a different value for a recorded sample', async () => {
-    const res = await importCsv('water-samples', csv(SAMPLES, '车陂涌,,2099-05-02,40,100,5,100,1,0.2,20,5,3', '车陂涌,车陂涌口,2023-05-02,9,20,1.5,30,6,0.3,25,,'));
+    const res = await importCsv(
+      'water-samples',
+      csv(SAMPLES, '车陂涌,,2099-05-02,40,100,5,100,1,0.2,20,5,3', '车陂涌,车陂涌口,2023-05-02,9,20,1.5,30,6,0.3,25,,'),
+    );
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.errors.map((e) => [e.row, e.column])).toEqual([[2, '采样日期'], [3, '透明度 (cm)']]);
+    expect(res.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '采样日期'],
+      [3, '透明度 (cm)'],
+    ]);
   });
 
   it('undo removes the imported samples with their alerts, and is refused once an alert is handled', async () => {
-    const res = await importCsv('water-samples', csv(SAMPLES, '深涌,深涌口,2023-05-03,15,100,5,100,1,0.2,20,5,3', '深涌,深涌口,2023-05-04,40,100,5,100,1,0.2,20,5,3'));
+    const res = await importCsv(
+      'water-samples',
+      csv(SAMPLES, '深涌,深涌口,2023-05-03,15,100,5,100,1,0.2,20,5,3', '深涌,深涌口,2023-05-04,40,100,5,100,1,0.2,20,5,3'),
+    );
     if (!res.ok) throw new Error(JSON.stringify(res));
-    const open = async () => (await flood.req('GET', '/api/river-alerts?status=open')).body.data.filter((a: any) => a.river === '深涌' && a.raisedOn === '2023-05-03');
+    const open = async () =>
+      (await flood.req('GET', '/api/river-alerts?status=open')).body.data.filter((a: any) => a.river === '深涌' && a.raisedOn === '2023-05-03');
     expect(await open()).toHaveLength(1);
     expect(await undoImport(ctx, ledger('water-samples'), res.importId!)).toEqual({ deleted: 3, restored: 0 });
     expect(await open()).toHaveLength(0);
@@ -93,7 +116,13 @@ describe('water samples', () => {
 describe('the river register', () => {
   it('an import and a form entry of the same river give the same record', async () => {
     const street = (await orgsByName(sys.db, tenantId)).get('五山街道')!.id;
-    const form = await flood.req('POST', '/api/rivers', { name: '一致性涌甲', lengthKm: 2.5, streetOrgIds: [street], chief: '陈河长', sections: ['一致性甲口'] });
+    const form = await flood.req('POST', '/api/rivers', {
+      name: '一致性涌甲',
+      lengthKm: 2.5,
+      streetOrgIds: [street],
+      chief: '陈河长',
+      sections: ['一致性甲口'],
+    });
     expect(form.status).toBe(201);
     const res = await importCsv('rivers', csv(RIVERS, '一致性涌乙,2.5,五山街道,陈河长,一致性乙口'));
     expect(res).toMatchObject({ ok: true, created: 1, findings: [] });

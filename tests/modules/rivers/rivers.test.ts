@@ -46,18 +46,33 @@ describe('the 2022 figures of the report', () => {
 
   it('a section added to the register becomes a metric without code changes', async () => {
     const river = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '沙河涌');
-    const res = await flood.req('PATCH', `/api/rivers/${river.id}`, { version: river.version, sections: [...river.sections.map((s: any) => s.name), '沙河涌中游'] });
+    const res = await flood.req('PATCH', `/api/rivers/${river.id}`, {
+      version: river.version,
+      sections: [...river.sections.map((s: any) => s.name), '沙河涌中游'],
+    });
     expect(res.status).toBe(200);
     const keys = (await sys.registry.metrics.expand({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null })).map((m) => m.key);
     expect(keys).toContain('rivers.section_class.沙河涌中游');
-    expect(await sys.registry.metrics.resolve('rivers.section_class.沙河涌中游')!.query({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null })).toBeNull();
+    expect(
+      await sys.registry.metrics.resolve('rivers.section_class.沙河涌中游')!.query({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null }),
+    ).toBeNull();
   });
 });
 
 describe('recording a water sample', () => {
   it('classifies a clean sample and raises no alert', async () => {
     const river = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '车陂涌');
-    const res = await flood.req('POST', '/api/water-samples', { riverId: river.id, sectionId: river.sections[0].id, sampledOn: '2023-05-10', doMgl: 5.5, nh3nMgl: 1.2, tpMgl: 0.15, transparencyCm: 50, depthCm: 120, orpMv: 150 });
+    const res = await flood.req('POST', '/api/water-samples', {
+      riverId: river.id,
+      sectionId: river.sections[0].id,
+      sampledOn: '2023-05-10',
+      doMgl: 5.5,
+      nh3nMgl: 1.2,
+      tpMgl: 0.15,
+      transparencyCm: 50,
+      depthCm: 120,
+      orpMv: 150,
+    });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ gbClass: 'IV', classDecidedBy: ['nh3n'], blackGrade: 'none', alert: null });
   });
@@ -65,7 +80,15 @@ describe('recording a water sample', () => {
   it('a black-odorous sample raises an alert to the river’s owner, seen by that street only', async () => {
     const rivers = (await flood.req('GET', '/api/rivers')).body.data;
     const river = rivers.find((r: any) => r.owner === '五山街道');
-    const res = await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-11', transparencyCm: 8, depthCm: 20, doMgl: 1.5, orpMv: 30, nh3nMgl: 6 });
+    const res = await flood.req('POST', '/api/water-samples', {
+      riverId: river.id,
+      sampledOn: '2023-05-11',
+      transparencyCm: 8,
+      depthCm: 20,
+      doMgl: 1.5,
+      orpMv: 30,
+      nh3nMgl: 6,
+    });
     expect(res.status).toBe(201);
     const s = res.body.data;
     expect(s.blackGrade).toBe('severe');
@@ -94,20 +117,35 @@ describe('recording a water sample', () => {
   it('rejects bad input naming the field, and records nothing', async () => {
     const river = (await flood.req('GET', '/api/rivers')).body.data[0];
     const before = (await flood.req('GET', `/api/water-samples?riverId=${river.id}`)).body.data.length;
-    expect((await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-12' })).body).toMatchObject({ code: 'VALIDATION', field: 'doMgl' });
+    expect((await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-12' })).body).toMatchObject({
+      code: 'VALIDATION',
+      field: 'doMgl',
+    });
     expect((await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-12', doMgl: -1 })).body).toMatchObject({ field: 'doMgl' });
-    expect((await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-12', transparencyCm: 80, depthCm: 50 })).body).toMatchObject({ field: 'transparencyCm' });
+    expect((await flood.req('POST', '/api/water-samples', { riverId: river.id, sampledOn: '2023-05-12', transparencyCm: 80, depthCm: 50 })).body).toMatchObject(
+      { field: 'transparencyCm' },
+    );
     expect((await flood.req('GET', `/api/water-samples?riverId=${river.id}`)).body.data.length).toBe(before);
   });
 
   it('a bad sample import names the row and column; a good one alerts like the form', async () => {
-    const header = '河涌名称,断面,采样日期,透明度 (cm),水深 (cm),溶解氧 (mg/L),氧化还原电位 (mV),氨氮 (mg/L),总磷 (mg/L),化学需氧量 (mg/L),高锰酸盐指数 (mg/L),五日生化需氧量 (mg/L)';
-    const bad = [header, '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3', '不存在涌,,2023-05-20,40,100,5,100,1,0.2,20,5,3', '深涌,错断面,2023-05-21,40,100,5,100,1,0.2,20,5,3'].join('\n');
+    const header =
+      '河涌名称,断面,采样日期,透明度 (cm),水深 (cm),溶解氧 (mg/L),氧化还原电位 (mV),氨氮 (mg/L),总磷 (mg/L),化学需氧量 (mg/L),高锰酸盐指数 (mg/L),五日生化需氧量 (mg/L)';
+    const bad = [
+      header,
+      '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3',
+      '不存在涌,,2023-05-20,40,100,5,100,1,0.2,20,5,3',
+      '深涌,错断面,2023-05-21,40,100,5,100,1,0.2,20,5,3',
+    ].join('\n');
     const ctx = { db: sys.db, actor: systemActor(tenantId) };
     const def = sys.registry.ledgers.get('water-samples')!;
     const res = await importLedger(sys, ctx, def, { data: Buffer.from(bad), filename: 's.csv' });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.errors.map((e) => [e.row, e.column])).toEqual([[3, '河涌名称'], [4, '断面']]);
+    if (!res.ok)
+      expect(res.errors.map((e) => [e.row, e.column])).toEqual([
+        [3, '河涌名称'],
+        [4, '断面'],
+      ]);
     const good = [header, '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3', '深涌,,2023-05-21,15,100,5,100,1,0.2,20,5,3'].join('\n');
     expect(await importLedger(sys, ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 2 });
     const alerts = (await flood.req('GET', '/api/river-alerts?status=open')).body.data.filter((a: any) => a.river === '深涌');

@@ -20,7 +20,8 @@ const def = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, def(key), { data, filename: `${key}.csv` });
 const list = async (path: string, year: number) => (await legal.req('GET', `/api/staff/${path}?year=${year}`)).body.data as any[];
-const strip = ({ id: _i, version: _v, orgId: _o, ...rest }: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(rest).filter(([k]) => !keys.includes(k)));
+const strip = ({ id: _i, version: _v, orgId: _o, ...rest }: Record<string, unknown>, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(rest).filter(([k]) => !keys.includes(k)));
 
 const LEDGERS = [
   {
@@ -104,7 +105,13 @@ describe.each(LEDGERS)('the $key ledger', (l) => {
     const again = await importCsv(l.key, csv(l.header, l.changed));
     if (!again.ok) throw new Error('import failed');
     const rec = (await list(l.path, 2023)).find((r) => !before.some((b) => JSON.stringify(strip(b)) === JSON.stringify(strip(r))));
-    await addAttachment(sys, ctx, { entity: `staff.${l.key === 'study-sessions' ? 'study_session' : l.key === 'exam-results' ? 'exam_result' : 'training'}`, entityId: rec.id, filename: '签到表.pdf', mime: 'application/pdf', data: Buffer.from('%PDF-1.4 test') });
+    await addAttachment(sys, ctx, {
+      entity: `staff.${l.key === 'study-sessions' ? 'study_session' : l.key === 'exam-results' ? 'exam_result' : 'training'}`,
+      entityId: rec.id,
+      filename: '签到表.pdf',
+      mime: 'application/pdf',
+      data: Buffer.from('%PDF-1.4 test'),
+    });
     await expect(undoImport(ctx, def(l.key), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
   });
 });

@@ -65,11 +65,27 @@ describe('recording', () => {
   });
   it('refuses a street training whose on-site and online counts do not add up, naming the field', async () => {
     const before = (await drill('streets.training_attendees', 2023)).value;
-    const r = await legal.req('POST', '/api/staff/trainings', { date: '2023-06-02', topic: '测试培训', audience: '街道', mode: '线上线下', onsite: 10, online: 20, attendees: 50 });
+    const r = await legal.req('POST', '/api/staff/trainings', {
+      date: '2023-06-02',
+      topic: '测试培训',
+      audience: '街道',
+      mode: '线上线下',
+      onsite: 10,
+      online: 20,
+      attendees: 50,
+    });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('attendees');
     expect((await drill('streets.training_attendees', 2023)).value).toBe(before);
-    const ok = await legal.req('POST', '/api/staff/trainings', { date: '2023-06-02', topic: '测试培训', audience: '街道', mode: '线上线下', onsite: 10, online: 40, attendees: 50 });
+    const ok = await legal.req('POST', '/api/staff/trainings', {
+      date: '2023-06-02',
+      topic: '测试培训',
+      audience: '街道',
+      mode: '线上线下',
+      onsite: 10,
+      online: 40,
+      attendees: 50,
+    });
     expect(ok.status).toBe(201);
     expect((await drill('streets.training_attendees', 2023)).value).toBe(before + 50);
   });
@@ -89,7 +105,12 @@ describe('the study-sessions ledger', () => {
   it('imports a session and reports a bad form by row and column', async () => {
     const up = (csv: string) => {
       const b = '----st';
-      return legal.req('POST', '/api/ledgers/study-sessions/import', `--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${b}--\r\n`, { 'content-type': `multipart/form-data; boundary=${b}` });
+      return legal.req(
+        'POST',
+        '/api/ledgers/study-sessions/import',
+        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${b}--\r\n`,
+        { 'content-type': `multipart/form-data; boundary=${b}` },
+      );
     };
     const bad = await up('日期,形式,主题,参加人数\n2023-06-09,中心组,学习,9\n');
     expect(bad.body.data.errors[0]).toMatchObject({ row: 2, column: '形式' });

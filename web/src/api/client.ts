@@ -94,7 +94,11 @@ export const api = {
 };
 
 /** Uploads one file as multipart (`file` field by default) with optional extra fields; returns `data`. */
-export async function upload<T>(path: string, file: File | Blob, opts: { field?: string; filename?: string; fields?: Record<string, string> } = {}): Promise<T> {
+export async function upload<T>(
+  path: string,
+  file: File | Blob,
+  opts: { field?: string; filename?: string; fields?: Record<string, string> } = {},
+): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
   const filename = opts.filename ?? (file instanceof File ? file.name : 'upload');

@@ -2,7 +2,17 @@ import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 
 /** An ECharts chart in a div; re-renders when `option` changes and follows the container's size. */
-export function Chart({ option, height = 420, testId, onClick }: { option: echarts.EChartsCoreOption; height?: number; testId?: string; onClick?: (params: any) => void }) {
+export function Chart({
+  option,
+  height = 420,
+  testId,
+  onClick,
+}: {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  testId?: string;
+  onClick?: (params: any) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

@@ -16,7 +16,13 @@ export function ErrorAlert({ error, onRetry }: Props) {
       type="error"
       showIcon
       title={error.message}
-      action={onRetry ? <Button size="small" onClick={onRetry}>重试</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
     />
   );

@@ -32,7 +32,17 @@ export function FormModal<T>({ title, initialValues, onSubmit, onClose, onDone, 
     }
   };
   return (
-    <Modal open title={title} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} destroyOnHidden width={width ?? 560}>
+    <Modal
+      open
+      title={title}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={width ?? 560}
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="form-error" /> : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         {typeof children === 'function' ? children(form) : children}

@@ -19,7 +19,11 @@ export function PageTitle({ title, description, extra }: Props) {
         </Typography.Title>
         {description ? <Typography.Text type="secondary">{description}</Typography.Text> : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -48,9 +48,21 @@ function importNoteOf(e: AuditEvent): ImportNote | null {
 export function RecordHistory({ entity, id, fieldLabels = entityFields(entity), renderValue }: Props) {
   const { data, error, loading, reload } = useApi<AuditEvent[]>(`/api/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`);
   const findings = <RecordFindings entity={entity} id={id} />;
-  if (error) return <>{findings}<ErrorAlert error={error} onRetry={reload} /></>;
+  if (error)
+    return (
+      <>
+        {findings}
+        <ErrorAlert error={error} onRetry={reload} />
+      </>
+    );
   if (loading && !data) return <Skeleton active />;
-  if (!data?.length) return <>{findings}<Empty description="暂无变更记录" /></>;
+  if (!data?.length)
+    return (
+      <>
+        {findings}
+        <Empty description="暂无变更记录" />
+      </>
+    );
   const events = [...data].reverse();
   return (
     <>
@@ -133,11 +145,5 @@ const HIDDEN_NOTES = new Set(['findingsByRule', 'importId']);
 export function EventNote({ entity, note }: { entity: string; note?: Record<string, unknown> }) {
   const entries = Object.entries(note ?? {}).filter(([k]) => !HIDDEN_NOTES.has(k));
   if (!entries.length) return null;
-  return (
-    <Typography.Text type="secondary">
-      {entries
-        .map(([k, v]) => `${entityNoteLabel(entity, k)}：${noteValue(k, v)}`)
-        .join('；')}
-    </Typography.Text>
-  );
+  return <Typography.Text type="secondary">{entries.map(([k, v]) => `${entityNoteLabel(entity, k)}：${noteValue(k, v)}`).join('；')}</Typography.Text>;
 }

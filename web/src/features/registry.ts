@@ -51,9 +51,7 @@ export interface VisibleFeature extends Feature {
 
 /** The features and menu entries a user may see, given a permission check. */
 export function visibleFeatures(can: (permission?: string) => boolean): VisibleFeature[] {
-  return features
-    .map((f) => ({ ...f, visibleMenu: f.menu.filter((m) => can(m.permission)) }))
-    .filter((f) => f.visibleMenu.length > 0);
+  return features.map((f) => ({ ...f, visibleMenu: f.menu.filter((m) => can(m.permission)) })).filter((f) => f.visibleMenu.length > 0);
 }
 
 const entities: ReadonlyMap<string, FeatureEntity> = new Map(features.flatMap((f) => Object.entries(f.entities ?? {})));

@@ -32,7 +32,9 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         {features.flatMap((f) =>
-          f.routes.map((r) => <Route key={`${f.key}:${r.path}`} path={r.path} element={<RequirePermission permission={r.permission}>{r.element}</RequirePermission>} />),
+          f.routes.map((r) => (
+            <Route key={`${f.key}:${r.path}`} path={r.path} element={<RequirePermission permission={r.permission}>{r.element}</RequirePermission>} />
+          )),
         )}
         <Route path="/403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -25,8 +25,23 @@ import { actionsFor, EVENTS, rolesOnCase, transitionFor, type CaseEvent, type Ef
 import { caseDeadlines, RULES } from '../deadlines.js';
 import { deadlineFacts, presentCase, type CaseDeadlineRow } from '../presenters.js';
 import {
-  assertDate, CASE_SOURCES, decisionBreaches, DEFAULT_EXTENSION_DAYS, discretionCheck, earliestHearingDate, EVIDENCE_KINDS, filingBreaches, lateCharge, PARTY_TYPES, PENALTY_KINDS,
-  REVIEW_CHECKLIST, summaryProcedureProblems, type CaseSource, type DecisionFacts, type FilingFacts, type PartyType,
+  assertDate,
+  CASE_SOURCES,
+  decisionBreaches,
+  DEFAULT_EXTENSION_DAYS,
+  discretionCheck,
+  earliestHearingDate,
+  EVIDENCE_KINDS,
+  filingBreaches,
+  lateCharge,
+  PARTY_TYPES,
+  PENALTY_KINDS,
+  REVIEW_CHECKLIST,
+  summaryProcedureProblems,
+  type CaseSource,
+  type DecisionFacts,
+  type FilingFacts,
+  type PartyType,
 } from '../rules.js';
 import type { DiscretionLevel, EnfTables } from '../schema.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
@@ -35,18 +50,56 @@ export const today = () => isoDateInShanghai(new Date());
 
 /** The audit verb of each event (`enforcement.case.<verb>`). */
 export const EVENT_VERBS: Record<CaseEvent, string> = {
-  add_evidence: 'evidence_added', approve_extension: 'extended', propose: 'proposed', summary_decide: 'decided', dismiss: 'dismissed', notify: 'notified',
-  record_statement: 'statement_recorded', waive_rights: 'rights_waived', request_hearing: 'hearing_requested', schedule_hearing: 'hearing_scheduled', record_hearing: 'hearing_held',
-  submit_review: 'review_submitted', pass_review: 'review_passed', reject_review: 'review_rejected', record_discussion: 'discussed', decide: 'decided', serve: 'served',
-  publish: 'publication_marked', execute: 'executed', close: 'closed', archive: 'archived', revoke: 'revoked',
+  add_evidence: 'evidence_added',
+  approve_extension: 'extended',
+  propose: 'proposed',
+  summary_decide: 'decided',
+  dismiss: 'dismissed',
+  notify: 'notified',
+  record_statement: 'statement_recorded',
+  waive_rights: 'rights_waived',
+  request_hearing: 'hearing_requested',
+  schedule_hearing: 'hearing_scheduled',
+  record_hearing: 'hearing_held',
+  submit_review: 'review_submitted',
+  pass_review: 'review_passed',
+  reject_review: 'review_rejected',
+  record_discussion: 'discussed',
+  decide: 'decided',
+  serve: 'served',
+  publish: 'publication_marked',
+  execute: 'executed',
+  close: 'closed',
+  archive: 'archived',
+  revoke: 'revoked',
 };
 
 /** The fields of a case its audit events carry. */
-const HIDDEN = new Set(['party_id_no', 'party_id_index', 'tenant_id', 'id', 'created_at', 'updated_at', 'version', 'org_name', 'org_kind', 'org_uscc', 'org_id', 'officer_ids', 'item_id', 'clue_id', 'imported']);
+const HIDDEN = new Set([
+  'party_id_no',
+  'party_id_index',
+  'tenant_id',
+  'id',
+  'created_at',
+  'updated_at',
+  'version',
+  'org_name',
+  'org_kind',
+  'org_uscc',
+  'org_id',
+  'officer_ids',
+  'item_id',
+  'clue_id',
+  'imported',
+]);
 const auditView = (c: Record<string, any>) => Object.fromEntries(Object.entries(c).filter(([k]) => !HIDDEN.has(k)));
 /** A new case's audit view: only the fields it was filed with. */
 const filedView = (c: Record<string, any>) =>
-  Object.fromEntries(Object.entries(auditView(c)).filter(([, v]) => v !== null && v !== '' && v !== false && v !== 0 && !(Array.isArray(v) && !v.length) && v !== 'investigation' && v !== 'general'));
+  Object.fromEntries(
+    Object.entries(auditView(c)).filter(
+      ([, v]) => v !== null && v !== '' && v !== false && v !== 0 && !(Array.isArray(v) && !v.length) && v !== 'investigation' && v !== 'general',
+    ),
+  );
 
 export interface FileCaseInput {
   orgId: string;
@@ -125,21 +178,68 @@ export const LEDGER_KINDS = ['警告', '罚款', '没收违法所得', '没收�
 
 /** The columns of a case the ledger carries (compared for "unchanged", restored by an undo). */
 const LEDGER_COLUMNS = [
-  'stage', 'source', 'item_id', 'item_code', 'cause', 'party_type', 'party_name', 'party_id_no', 'filed_on', 'major', 'review_on', 'review_result', 'discussion_on', 'penalty_kinds',
-  'fine_fen', 'confiscation_fen', 'decided_on', 'decision_no', 'served_on', 'paid_on', 'executed_on', 'closed_on', 'published_on', 'officer_ids', 'officer_names',
+  'stage',
+  'source',
+  'item_id',
+  'item_code',
+  'cause',
+  'party_type',
+  'party_name',
+  'party_id_no',
+  'filed_on',
+  'major',
+  'review_on',
+  'review_result',
+  'discussion_on',
+  'penalty_kinds',
+  'fine_fen',
+  'confiscation_fen',
+  'decided_on',
+  'decision_no',
+  'served_on',
+  'paid_on',
+  'executed_on',
+  'closed_on',
+  'published_on',
+  'officer_ids',
+  'officer_names',
 ] as const;
 type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
 /** The columns a publication entry is made from: a change re-records it. */
-export const PUBLICATION_COLUMNS: readonly LedgerColumn[] = ['cause', 'party_type', 'party_name', 'party_id_no', 'penalty_kinds', 'fine_fen', 'confiscation_fen', 'decided_on', 'decision_no', 'published_on'];
+export const PUBLICATION_COLUMNS: readonly LedgerColumn[] = [
+  'cause',
+  'party_type',
+  'party_name',
+  'party_id_no',
+  'penalty_kinds',
+  'fine_fen',
+  'confiscation_fen',
+  'decided_on',
+  'decision_no',
+  'published_on',
+];
 
 /** The deadlines the kernel tracks for a case (the 90-day decision term with its extension, the payment term); done ones are marked done. */
 export function caseTracks(cal: WorkCalendar, c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null }): TrackInput[] {
   const out: TrackInput[] = [];
   for (const d of caseDeadlines(deadlineFacts(c), cal, today())) {
     if (d.key !== 'decision' && d.key !== 'payment') continue;
-    const extensions = d.key === 'decision' && c.extension_days ? [{ n: c.extension_days, unit: 'day' as const, approvedOn: c.extension_approved_on ?? undefined, reason: c.extension_reason ?? '延长办案期限' }] : [];
-    out.push({ module: 'enforcement', entity: 'enforcement.case', entityId: c.id, orgId: c.org_id, title: RULES[d.key].label, rule: RULES[d.key], start: d.start, extensions, doneOn: d.doneOn });
+    const extensions =
+      d.key === 'decision' && c.extension_days
+        ? [{ n: c.extension_days, unit: 'day' as const, approvedOn: c.extension_approved_on ?? undefined, reason: c.extension_reason ?? '延长办案期限' }]
+        : [];
+    out.push({
+      module: 'enforcement',
+      entity: 'enforcement.case',
+      entityId: c.id,
+      orgId: c.org_id,
+      title: RULES[d.key].label,
+      rule: RULES[d.key],
+      start: d.start,
+      extensions,
+      doneOn: d.doneOn,
+    });
   }
   return out;
 }
@@ -153,18 +253,46 @@ export async function trackCase(sys: Pick<System, 'calendar'>, w: WriteScope, ct
 function decisionFacts(c: CaseRow, cal: WorkCalendar): DecisionFacts {
   const ds = caseDeadlines(deadlineFacts(c), cal, today());
   return {
-    partyType: c.party_type, major: c.major, kinds: c.penalty_kinds, fineFen: Number(c.fine_fen), confiscationFen: Number(c.confiscation_fen), filedOn: c.filed_on,
-    decisionDueOn: ds.find((d) => d.key === 'decision')!.due, extended: !!c.extension_days, decidedOn: c.decided_on, reviewOn: c.review_on, discussionOn: c.discussion_on,
-    publicationDueOn: ds.find((d) => d.key === 'publication')?.due ?? null, publishedOn: c.published_on,
+    partyType: c.party_type,
+    major: c.major,
+    kinds: c.penalty_kinds,
+    fineFen: Number(c.fine_fen),
+    confiscationFen: Number(c.confiscation_fen),
+    filedOn: c.filed_on,
+    decisionDueOn: ds.find((d) => d.key === 'decision')!.due,
+    extended: !!c.extension_days,
+    decidedOn: c.decided_on,
+    reviewOn: c.review_on,
+    discussionOn: c.discussion_on,
+    publicationDueOn: ds.find((d) => d.key === 'publication')?.due ?? null,
+    publishedOn: c.published_on,
   };
 }
 
 /** The publication entry of a decided case (双公示, publicity module). */
 export function publicationOf(c: CaseRow, orgName: string): DecisionInput {
   return {
-    kind: 'penalty', orgId: c.org_id, sourceEntity: 'enforcement.case', sourceId: c.id, decisionNo: c.decision_no!, decidedOn: c.decided_on!, partyName: c.party_name, partyType: c.party_type, partyIdNo: openId(c.party_id_no),
-    title: c.cause, content: penaltyContent(c), basis: c.decision_basis, amountFen: Number(c.fine_fen) + Number(c.confiscation_fen), publishedOn: c.published_on,
-    fields: { ...(c.decision_facts ? { 违法事实: c.decision_facts } : {}), 处罚类别: c.penalty_kinds.join('、'), 罚款金额分: String(Number(c.fine_fen)), 没收金额分: String(Number(c.confiscation_fen)), 机关: orgName },
+    kind: 'penalty',
+    orgId: c.org_id,
+    sourceEntity: 'enforcement.case',
+    sourceId: c.id,
+    decisionNo: c.decision_no!,
+    decidedOn: c.decided_on!,
+    partyName: c.party_name,
+    partyType: c.party_type,
+    partyIdNo: openId(c.party_id_no),
+    title: c.cause,
+    content: penaltyContent(c),
+    basis: c.decision_basis,
+    amountFen: Number(c.fine_fen) + Number(c.confiscation_fen),
+    publishedOn: c.published_on,
+    fields: {
+      ...(c.decision_facts ? { 违法事实: c.decision_facts } : {}),
+      处罚类别: c.penalty_kinds.join('、'),
+      罚款金额分: String(Number(c.fine_fen)),
+      没收金额分: String(Number(c.confiscation_fen)),
+      机关: orgName,
+    },
   };
 }
 
@@ -180,7 +308,13 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
  * What cannot be a true case (bad party number, unknown unit/officer/item, a unit
  * outside the actor's scope) is refused live and a row error in an import.
  */
-export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, actor: Actor, records: readonly CaseRecord[], origin: WriteOrigin): Promise<{ saved: SavedCase[]; errors: RowError[] }> {
+export async function saveCases(
+  sys: Pick<System, 'calendar'>,
+  w: WriteScope,
+  actor: Actor,
+  records: readonly CaseRecord[],
+  origin: WriteOrigin,
+): Promise<{ saved: SavedCase[]; errors: RowError[] }> {
   const live = origin.mode === 'live';
   const tenantId = actor.tenantId;
   const cal = sys.calendar.current;
@@ -193,10 +327,30 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
   };
   const ids = (f: (x: CaseRecord) => readonly (string | null | undefined)[]) => [...new Set(records.flatMap(f).filter((v): v is string => !!v))];
   const [orgs, officers, items, existing] = await Promise.all([
-    w.tx.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.orgId]))}::uuid[])`).execute(),
-    db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => x.officerIds))}::uuid[])`).execute(),
-    db.selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.itemId]))}::uuid[])`).execute(),
-    db.selectFrom('enf_case').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`case_no = ANY(${sql.val(ids((x) => [x.caseNo?.trim()]))}::text[])`).execute(),
+    w.tx
+      .selectFrom('org')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.orgId]))}::uuid[])`)
+      .execute(),
+    db
+      .selectFrom('enf_officer')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => x.officerIds))}::uuid[])`)
+      .execute(),
+    db
+      .selectFrom('enf_item')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.itemId]))}::uuid[])`)
+      .execute(),
+    db
+      .selectFrom('enf_case')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`case_no = ANY(${sql.val(ids((x) => [x.caseNo?.trim()]))}::text[])`)
+      .execute(),
   ]);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const officerById = new Map(officers.map((o) => [o.id, o]));
@@ -205,12 +359,21 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
 
   const saved: SavedCase[] = [];
   const creates: Array<{ x: CaseRecord; values: Record<string, unknown>; orgName: string }> = [];
-  const updates: Array<{ x: CaseRecord; old: CaseRow; set: Record<string, unknown>; before: Record<string, unknown>; shown: Record<string, unknown>; orgName: string; publication: boolean }> = [];
+  const updates: Array<{
+    x: CaseRecord;
+    old: CaseRow;
+    set: Record<string, unknown>;
+    before: Record<string, unknown>;
+    shown: Record<string, unknown>;
+    orgName: string;
+    publication: boolean;
+  }> = [];
   for (const x of records) {
     const errs = rowErrors.length;
     // What cannot be a true case: refused in both modes.
     if (!x.cause?.trim()) fail(x, errors.validation('cause', '案由不能为空'), '案由');
-    if (!PARTY_TYPES.includes(x.partyType as PartyType)) fail(x, errors.validation('partyType', `当事人类型应为${PARTY_TYPES.join('/')}`), '当事人类型', x.partyType);
+    if (!PARTY_TYPES.includes(x.partyType as PartyType))
+      fail(x, errors.validation('partyType', `当事人类型应为${PARTY_TYPES.join('/')}`), '当事人类型', x.partyType);
     if (!x.partyName?.trim()) fail(x, errors.validation('partyName', '当事人名称不能为空'), '当事人名称');
     if (x.partyIdNo) {
       const p = x.partyType === '自然人' ? idCardProblem(x.partyIdNo) : usccProblem(x.partyIdNo);
@@ -221,12 +384,15 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     } catch (e) {
       fail(x, e as AppError, '立案日期', String(x.filedOn));
     }
-    if (x.source && !CASE_SOURCES.includes(x.source as CaseSource)) fail(x, errors.validation('source', `案件来源应为${CASE_SOURCES.join('/')}`), '案件来源', x.source);
+    if (x.source && !CASE_SOURCES.includes(x.source as CaseSource))
+      fail(x, errors.validation('source', `案件来源应为${CASE_SOURCES.join('/')}`), '案件来源', x.source);
     const org = orgById.get(x.orgId);
-    if (!actor.scope.all && !actor.scope.orgIds.includes(x.orgId)) fail(x, live ? errors.notFound('办案单位') : errors.validation('orgId', '只能导入本单位的案件'), '办案单位');
+    if (!actor.scope.all && !actor.scope.orgIds.includes(x.orgId))
+      fail(x, live ? errors.notFound('办案单位') : errors.validation('orgId', '只能导入本单位的案件'), '办案单位');
     else if (!org) fail(x, errors.validation('orgId', '办案单位不存在'), '办案单位');
     const offs = x.officerIds.map((id) => officerById.get(id));
-    if (offs.some((o) => !o) || new Set(x.officerIds).size !== x.officerIds.length) fail(x, errors.validation('officerIds', '承办人中有不存在的执法人员'), '承办人');
+    if (offs.some((o) => !o) || new Set(x.officerIds).size !== x.officerIds.length)
+      fail(x, errors.validation('officerIds', '承办人中有不存在的执法人员'), '承办人');
     const item = x.itemId ? itemById.get(x.itemId) : undefined;
     if (x.itemId && !item) fail(x, errors.validation('itemId', '违法事项不存在'), '违法事项编码');
     const caseNo = x.caseNo?.trim() || null;
@@ -237,7 +403,15 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
 
     // Rules a true case can break: refused live (as the form always has), findings in an import.
     const officerRows = offs as NonNullable<(typeof offs)[number]>[];
-    enforceRules(origin, filingBreaches({ filedOn: x.filedOn, officers: officerRows.map((o) => ({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until })), orgKind: org.kind, item: item ? { name: item.name, delegated: item.delegated } : null }));
+    enforceRules(
+      origin,
+      filingBreaches({
+        filedOn: x.filedOn,
+        officers: officerRows.map((o) => ({ name: o.name, certNo: o.cert_no, certValidUntil: o.cert_valid_until })),
+        orgKind: org.kind,
+        item: item ? { name: item.name, delegated: item.delegated } : null,
+      }),
+    );
 
     const h = x.history;
     const kinds = h ? [...h.kinds, ...(old?.penalty_kinds ?? []).filter((k) => !(LEDGER_KINDS as readonly string[]).includes(k) && h.decidedOn)] : [];
@@ -245,7 +419,10 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     const derived = stageFromDates(h ?? {});
     const values: Record<LedgerColumn, unknown> = {
       // A stage the dates cannot tell apart (notified, in review, archived…) stays as the workflow left it.
-      stage: old && derived === stageFromDates({ closedOn: old.closed_on, executedOn: old.executed_on, servedOn: old.served_on, decidedOn: old.decided_on }) ? old.stage : derived,
+      stage:
+        old && derived === stageFromDates({ closedOn: old.closed_on, executedOn: old.executed_on, servedOn: old.served_on, decidedOn: old.decided_on })
+          ? old.stage
+          : derived,
       source: x.source ?? null,
       item_id: item?.id ?? null,
       item_code: item?.code ?? null,
@@ -277,7 +454,9 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
       creates.push({ x, orgName: org.name, values: { ...values, proposed_kinds: kinds, case_no: caseNo } });
       continue;
     }
-    const prev: Record<string, unknown> = Object.fromEntries(LEDGER_COLUMNS.map((k) => [k, k === 'party_id_no' ? openId(old.party_id_no) : k === 'fine_fen' || k === 'confiscation_fen' ? Number(old[k]) : old[k]]));
+    const prev: Record<string, unknown> = Object.fromEntries(
+      LEDGER_COLUMNS.map((k) => [k, k === 'party_id_no' ? openId(old.party_id_no) : k === 'fine_fen' || k === 'confiscation_fen' ? Number(old[k]) : old[k]]),
+    );
     const changed = LEDGER_COLUMNS.filter((k) => !same(prev[k], values[k]));
     if (!changed.length) {
       saved.push({ id: old.id, action: 'unchanged', row: old });
@@ -295,7 +474,15 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
         if (k !== 'officer_ids' && k !== 'item_id') shown[k] = values[k];
       }
     }
-    updates.push({ x, old, orgName: org.name, before, shown, publication: changed.some((k) => PUBLICATION_COLUMNS.includes(k)), set: { ...values, ...sealId(values.party_id_no as string | null), version: old.version + 1, updated_at: new Date() } });
+    updates.push({
+      x,
+      old,
+      orgName: org.name,
+      before,
+      shown,
+      publication: changed.some((k) => PUBLICATION_COLUMNS.includes(k)),
+      set: { ...values, ...sealId(values.party_id_no as string | null), version: old.version + 1, updated_at: new Date() },
+    });
   }
   if (rowErrors.length) return { saved: [], errors: rowErrors };
 
@@ -306,7 +493,12 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     const year = c.x.filedOn.slice(0, 4);
     const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
     c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, 'enf_case', 'case_no', prefix)}号`;
-    const dup = await db.selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', String(c.values.case_no)).executeTakeFirst();
+    const dup = await db
+      .selectFrom('enf_case')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('case_no', '=', String(c.values.case_no))
+      .executeTakeFirst();
     if (dup) throw errors.duplicate('caseNo', `案件编号“${String(c.values.case_no)}”已存在`);
   }
   // A clue filed as a case (立案 from a clue): checked before anything is written.
@@ -336,10 +528,25 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     };
   });
   await insertMany(w.tx, 'enf_case', fresh);
-  if (updates.length) await updateMany(w.tx, 'enf_case', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.set })));
+  if (updates.length)
+    await updateMany(
+      w.tx,
+      'enf_case',
+      ['tenant_id', 'id'],
+      updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.set })),
+    );
   const touchedIds = [...fresh.map((f) => f.id), ...updates.map((u) => u.old.id)];
   const rows = new Map(
-    touchedIds.length ? (await db.selectFrom('enf_case').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touchedIds)}::uuid[])`).execute()).map((r) => [r.id, r]) : [],
+    touchedIds.length
+      ? (
+          await db
+            .selectFrom('enf_case')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where(sql<boolean>`id = ANY(${sql.val(touchedIds)}::uuid[])`)
+            .execute()
+        ).map((r) => [r.id, r])
+      : [],
   );
 
   const audits: AuditInput[] = [];
@@ -350,13 +557,36 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     saved.push({ id: row.id, action: 'created', row });
     if (row.decided_on && row.decision_no) publish.push({ row, orgName: c.orgName });
     if (origin.mode === 'historical') {
-      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, action: 'created', orgId: row.org_id, values: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) } });
-      for (const b of decisionBreaches(decisionFacts(row, cal))) findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+      origin.imp.trace({
+        row: c.x.row ?? 0,
+        entity: 'enforcement.case',
+        entityId: row.id,
+        action: 'created',
+        orgId: row.org_id,
+        values: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) },
+      });
+      for (const b of decisionBreaches(decisionFacts(row, cal)))
+        findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
     } else {
-      audits.push({ entity: 'enforcement.case', entityId: row.id, action: 'filed', orgId: row.org_id, after: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) }, note: { stage: '调查取证', ...(origin.via ? { via: origin.via } : {}) } });
+      audits.push({
+        entity: 'enforcement.case',
+        entityId: row.id,
+        action: 'filed',
+        orgId: row.org_id,
+        after: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) },
+        note: { stage: '调查取证', ...(origin.via ? { via: origin.via } : {}) },
+      });
       const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
       if (clue) {
-        audits.push({ entity: 'enforcement.clue', entityId: clue.id, action: 'filed_as_case', orgId: clue.org_id, before: { status: clue.status }, after: { status: 'case', case_id: row.id }, note: { caseNo: row.case_no } });
+        audits.push({
+          entity: 'enforcement.clue',
+          entityId: clue.id,
+          action: 'filed_as_case',
+          orgId: clue.org_id,
+          before: { status: clue.status },
+          after: { status: 'case', case_id: row.id },
+          note: { caseNo: row.case_no },
+        });
       }
     }
   });
@@ -366,15 +596,26 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     if (u.publication && row.decided_on && row.decision_no) publish.push({ row, orgName: u.orgName });
     // Only imports update a known case number (live 立案 refused it above).
     if (origin.mode === 'historical') {
-      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, action: 'updated', orgId: row.org_id, values: u.shown, before: u.before });
-      for (const b of decisionBreaches(decisionFacts(row, cal))) findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
-      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById))) findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+      origin.imp.trace({
+        row: u.x.row ?? 0,
+        entity: 'enforcement.case',
+        entityId: row.id,
+        action: 'updated',
+        orgId: row.org_id,
+        values: u.shown,
+        before: u.before,
+      });
+      for (const b of decisionBreaches(decisionFacts(row, cal)))
+        findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById)))
+        findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
     }
   }
   if (origin.mode === 'historical') {
     creates.forEach((c, i) => {
       const row = rows.get(fresh[i]!.id)!;
-      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById))) findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
+      for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById)))
+        findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
     });
     findings.sort((a, b) => a.row - b.row);
     origin.imp.finding(findings);
@@ -383,16 +624,32 @@ export async function saveCases(sys: Pick<System, 'calendar'>, w: WriteScope, ac
     const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
     if (!clue) continue;
     const caseId = saved.find((s) => s.row.case_no === c.values.case_no)!.id;
-    const moved = await db.updateTable('enf_clue').set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', clue.id).where('version', '=', clue.version).executeTakeFirst();
+    const moved = await db
+      .updateTable('enf_clue')
+      .set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', clue.id)
+      .where('version', '=', clue.version)
+      .executeTakeFirst();
     // Someone changed the clue since it was read (filed it, closed it): this filing is refused whole.
     if (!Number(moved.numUpdatedRows)) throw errors.conflict('该线索已被他人处理，请刷新后重试');
   }
   // After the clues' updates: each event records its record's state after the change.
   if (audits.length) await w.auditMany(audits);
   // The tracked deadlines a case at this stage has through the workflow: decision term, payment term…
-  await sys.calendar.trackMany(w, actor, [...rows.values()].flatMap((r) => caseTracks(cal, r)));
+  await sys.calendar.trackMany(
+    w,
+    actor,
+    [...rows.values()].flatMap((r) => caseTracks(cal, r)),
+  );
   // …and for a decided case its 双公示 entry with the publication term (publicity module).
-  await recordDecisions(w, actor, sys.calendar, publish.map((p) => publicationOf(p.row, p.orgName)), { audit: origin.mode !== 'historical' });
+  await recordDecisions(
+    w,
+    actor,
+    sys.calendar,
+    publish.map((p) => publicationOf(p.row, p.orgName)),
+    { audit: origin.mode !== 'historical' },
+  );
   return { saved, errors: [] };
 }
 
@@ -429,8 +686,19 @@ export async function loadCase(sys: System, ctx: Ctx, id: string, on = today()) 
 export async function caseView(sys: System, ctx: Ctx, id: string) {
   const t = today();
   const l = await loadCase(sys, ctx, id, t);
-  const actions = actionsFor(rolesOnCase(ctx.actor.roles, l.c.org_kind === 'street'), l.c.stage as Stage, l.facts).filter((a) => ctx.actor.permissions.has('enforcement.case.act'));
-  return presentCase(l.c, { cal: sys.calendar.current, today: t, evidence: l.evidence, officers: l.officers, item: l.item, actions, reviewReasons: l.facts.reviewReasons as string[], hearingRight: l.facts.hearingRightReasons });
+  const actions = actionsFor(rolesOnCase(ctx.actor.roles, l.c.org_kind === 'street'), l.c.stage as Stage, l.facts).filter((a) =>
+    ctx.actor.permissions.has('enforcement.case.act'),
+  );
+  return presentCase(l.c, {
+    cal: sys.calendar.current,
+    today: t,
+    evidence: l.evidence,
+    officers: l.officers,
+    item: l.item,
+    actions,
+    reviewReasons: l.facts.reviewReasons as string[],
+    hearingRight: l.facts.hearingRightReasons,
+  });
 }
 
 type Payload = Record<string, unknown>;
@@ -440,7 +708,8 @@ const need = (p: Payload, k: string, label: string) => {
   if (!v) throw errors.validation(k, `${label}不能为空`);
   return v;
 };
-const dateOr = (p: Payload, k: string, label: string, fallback: string) => (p[k] === undefined || p[k] === null || p[k] === '' ? fallback : assertDate(k, label, p[k]));
+const dateOr = (p: Payload, k: string, label: string, fallback: string) =>
+  p[k] === undefined || p[k] === null || p[k] === '' ? fallback : assertDate(k, label, p[k]);
 const yuanToFen = (p: Payload, k: string, label: string): number => {
   const v = p[k];
   if (v === undefined || v === null || v === '') return 0;
@@ -488,9 +757,20 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       if (!(kind in EVIDENCE_KINDS)) throw errors.validation('kind', '证据种类无效');
       const collectedOn = dateOr(p, 'collectedOn', '取证日期', on);
       notBefore('collectedOn', '取证日期', collectedOn, c.filed_on, '立案日期');
-      evidenceRow = { kind, title: need(p, 'title', '证据名称'), collected_on: collectedOn, note: str(p, 'note') || null, attachment_id: str(p, 'attachmentId') || null };
+      evidenceRow = {
+        kind,
+        title: need(p, 'title', '证据名称'),
+        collected_on: collectedOn,
+        note: str(p, 'note') || null,
+        attachment_id: str(p, 'attachmentId') || null,
+      };
       if (evidenceRow.attachment_id) {
-        const a = await ctx.db.selectFrom('attachment').select(['id', 'entity', 'entity_id']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', String(evidenceRow.attachment_id)).executeTakeFirst();
+        const a = await ctx.db
+          .selectFrom('attachment')
+          .select(['id', 'entity', 'entity_id'])
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('id', '=', String(evidenceRow.attachment_id))
+          .executeTakeFirst();
         if (!a || a.entity !== 'enforcement.case' || a.entity_id !== c.id) throw errors.validation('attachmentId', '附件不存在或不属于本案');
       }
       break;
@@ -505,7 +785,8 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       const kinds = kindsOf(p);
       const fine = yuanToFen(p, 'fineYuan', '罚款金额');
       const conf = yuanToFen(p, 'confiscationYuan', '没收金额');
-      if (kinds.includes('罚款') !== fine > 0) throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
+      if (kinds.includes('罚款') !== fine > 0)
+        throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
       const level = str(p, 'circumstance') || null;
       const firstViolation = p.firstViolation === true;
       // 违法所得 / 货值金额: given with the proposal (or kept from an earlier one) for levels set as a multiple of it.
@@ -513,7 +794,14 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       const d = discretionCheck(levels, { level, fineFen: fine, firstViolation, kinds, baseFen, text: item?.discretion_text });
       if (d.problems.length) throw errors.validation(d.range ? 'fineYuan' : 'circumstance', d.problems.join('；'));
       if (d.notices.length) note.discretionNotices = d.notices;
-      Object.assign(set, { proposed_kinds: kinds, proposed_fine_fen: fine, proposed_confiscation_fen: conf, circumstance: level, first_violation: firstViolation, discretion_base_fen: baseFen });
+      Object.assign(set, {
+        proposed_kinds: kinds,
+        proposed_fine_fen: fine,
+        proposed_confiscation_fen: conf,
+        circumstance: level,
+        first_violation: firstViolation,
+        discretion_base_fen: baseFen,
+      });
       if (typeof p.major === 'boolean') set.major = p.major;
       break;
     }
@@ -524,8 +812,19 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       if (probs.length) throw errors.gate('SUMMARY_NOT_ALLOWED', probs.join('；'));
       if (evidence.length < 1 && !str(p, 'facts')) throw errors.validation('facts', '请填写违法事实');
       Object.assign(set, {
-        procedure: 'summary', proposed_kinds: kinds, proposed_fine_fen: fine, proposed_confiscation_fen: 0, penalty_kinds: kinds, fine_fen: fine, confiscation_fen: 0,
-        decided_on: on, decision_no: await decisionNo(ctx, c, on, p), decision_facts: need(p, 'facts', '违法事实'), decision_basis: need(p, 'basis', '处罚依据'), notified_on: on, rights_waived: true,
+        procedure: 'summary',
+        proposed_kinds: kinds,
+        proposed_fine_fen: fine,
+        proposed_confiscation_fen: 0,
+        penalty_kinds: kinds,
+        fine_fen: fine,
+        confiscation_fen: 0,
+        decided_on: on,
+        decision_no: await decisionNo(ctx, c, on, p),
+        decision_facts: need(p, 'facts', '违法事实'),
+        decision_basis: need(p, 'basis', '处罚依据'),
+        notified_on: on,
+        rights_waived: true,
       });
       break;
     }
@@ -565,9 +864,15 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       const result: Record<string, boolean> = {};
       for (const item of REVIEW_CHECKLIST) result[item.key] = checklist[item.key] === true;
       const failed = REVIEW_CHECKLIST.filter((i) => !result[i.key]);
-      if (event === 'pass_review' && failed.length) throw errors.validation('checklist', `审核意见为“同意”时，审核要点须全部符合；未勾选：${failed.map((i) => i.label).join('、')}`);
+      if (event === 'pass_review' && failed.length)
+        throw errors.validation('checklist', `审核意见为“同意”时，审核要点须全部符合；未勾选：${failed.map((i) => i.label).join('、')}`);
       const opinion = event === 'reject_review' ? need(p, 'opinion', '审核意见（存在的问题）') : str(p, 'opinion') || '同意';
-      Object.assign(set, { review_on: on, review_result: event === 'pass_review' ? '同意' : '存在问题', review_opinion: opinion, review_checklist: JSON.stringify(result) });
+      Object.assign(set, {
+        review_on: on,
+        review_result: event === 'pass_review' ? '同意' : '存在问题',
+        review_opinion: opinion,
+        review_checklist: JSON.stringify(result),
+      });
       break;
     }
     case 'record_discussion':
@@ -578,15 +883,29 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p);
       const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p, 'fineYuan', '罚款金额');
       const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p, 'confiscationYuan', '没收金额');
-      if (kinds.includes('罚款') !== fine > 0) throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
+      if (kinds.includes('罚款') !== fine > 0)
+        throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
       // A heavier penalty than the one notified needs a new notice (行政处罚法第四十四条).
-      if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0)) throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
-      const d = discretionCheck(levels, { level: c.circumstance, fineFen: fine, firstViolation: c.first_violation, kinds, baseFen: storedBase(c), text: item?.discretion_text });
+      if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0))
+        throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
+      const d = discretionCheck(levels, {
+        level: c.circumstance,
+        fineFen: fine,
+        firstViolation: c.first_violation,
+        kinds,
+        baseFen: storedBase(c),
+        text: item?.discretion_text,
+      });
       if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
       if (d.notices.length) note.discretionNotices = d.notices;
       Object.assign(set, {
-        penalty_kinds: kinds, fine_fen: fine, confiscation_fen: conf, decided_on: on, decision_no: await decisionNo(ctx, c, on, p),
-        decision_facts: need(p, 'facts', '违法事实和证据'), decision_basis: need(p, 'basis', '处罚依据'),
+        penalty_kinds: kinds,
+        fine_fen: fine,
+        confiscation_fen: conf,
+        decided_on: on,
+        decision_no: await decisionNo(ctx, c, on, p),
+        decision_facts: need(p, 'facts', '违法事实和证据'),
+        decision_basis: need(p, 'basis', '处罚依据'),
       });
       break;
     }
@@ -640,7 +959,11 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       label: '案件',
       patch: async () => {
         if (evidenceRow) {
-          const e = await enf(w.tx).insertInto('enf_evidence').values({ tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...(evidenceRow as any) }).returning('id').executeTakeFirstOrThrow();
+          const e = await enf(w.tx)
+            .insertInto('enf_evidence')
+            .values({ tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...(evidenceRow as any) })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           evidenceId = e.id;
         }
         return set;
@@ -651,7 +974,12 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
         orgId: c.org_id,
         before: () => auditView(c),
         after: (row) => auditView(row as any),
-        note: () => ({ event: EVENTS[event], on, ...(evidenceRow ? { evidenceId, evidence: evidenceRow.title, attachmentId: evidenceRow.attachment_id } : {}), ...note }),
+        note: () => ({
+          event: EVENTS[event],
+          on,
+          ...(evidenceRow ? { evidenceId, evidence: evidenceRow.title, attachmentId: evidenceRow.attachment_id } : {}),
+          ...note,
+        }),
       },
       ifUnchanged: 'write',
     });
@@ -662,21 +990,34 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
 }
 
 /** The case's 违法所得 / 货值金额 (fen) as given with the proposal; null when none was given. */
-const storedBase = (c: { discretion_base_fen: number | string | null }): number | null => (c.discretion_base_fen == null ? null : Number(c.discretion_base_fen));
+const storedBase = (c: { discretion_base_fen: number | string | null }): number | null =>
+  c.discretion_base_fen == null ? null : Number(c.discretion_base_fen);
 
 async function decisionNo(ctx: Ctx, c: CaseWithOrg, on: string, p: Payload): Promise<string> {
   const given = str(p, 'decisionNo');
   const year = on.slice(0, 4);
   const prefix = c.org_kind === 'street' ? `穗天${orgShort(c.org_name)}街罚〔${year}〕` : `穗天水罚〔${year}〕`;
   const no = given || `${prefix}${await nextSerial(ctx.db, ctx.actor.tenantId, 'enf_case', 'decision_no', prefix)}号`;
-  const dup = await enf(ctx.db).selectFrom('enf_case').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('decision_no', '=', no).where('id', '!=', c.id).executeTakeFirst();
+  const dup = await enf(ctx.db)
+    .selectFrom('enf_case')
+    .select('id')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('decision_no', '=', no)
+    .where('id', '!=', c.id)
+    .executeTakeFirst();
   if (dup) throw errors.duplicate('decisionNo', `决定文书号“${no}”已被其他案件使用`);
   return no;
 }
 
 /** What the decided penalty says, in words (处罚内容). */
 export function penaltyContent(c: { penalty_kinds: readonly string[]; fine_fen: number; confiscation_fen: number }): string {
-  const parts = c.penalty_kinds.map((k) => (k === '罚款' ? `罚款人民币${fenToYuan(Number(c.fine_fen)).toFixed(2)}元` : k.startsWith('没收') ? `${k}人民币${fenToYuan(Number(c.confiscation_fen)).toFixed(2)}元` : k));
+  const parts = c.penalty_kinds.map((k) =>
+    k === '罚款'
+      ? `罚款人民币${fenToYuan(Number(c.fine_fen)).toFixed(2)}元`
+      : k.startsWith('没收')
+        ? `${k}人民币${fenToYuan(Number(c.confiscation_fen)).toFixed(2)}元`
+        : k,
+  );
   return parts.join('；') || '—';
 }
 

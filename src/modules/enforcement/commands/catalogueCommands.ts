@@ -48,7 +48,14 @@ export interface ItemRecord extends ItemInput {
   row?: number;
 }
 
-const ITEM_HEADERS: Record<string, string> = { code: '事项编码', name: '事项名称', legalBasis: '法律依据', penaltyBasis: '处罚依据', discretionText: '裁量基准', delegated: '是否下放街道' };
+const ITEM_HEADERS: Record<string, string> = {
+  code: '事项编码',
+  name: '事项名称',
+  legalBasis: '法律依据',
+  penaltyBasis: '处罚依据',
+  discretionText: '裁量基准',
+  delegated: '是否下放街道',
+};
 
 function itemValues(input: ItemInput) {
   if (!input.code?.trim()) throw errors.validation('code', '事项编码不能为空');
@@ -58,12 +65,32 @@ function itemValues(input: ItemInput) {
   const text = input.discretionText?.trim() || null;
   if (text && text.length > DISCRETION_TEXT_MAX) throw errors.validation('discretionText', `裁量基准不能超过${DISCRETION_TEXT_MAX}字`);
   const discretion: DiscretionLevel[] = text ? parseDiscretionText(text).levels : [];
-  return { code: input.code.trim(), name: input.name.trim(), legal_basis: input.legalBasis.trim(), penalty_basis: input.penaltyBasis?.trim() || null, discretion, discretion_text: text, delegated: !!input.delegated };
+  return {
+    code: input.code.trim(),
+    name: input.name.trim(),
+    legal_basis: input.legalBasis.trim(),
+    penalty_basis: input.penaltyBasis?.trim() || null,
+    discretion,
+    discretion_text: text,
+    delegated: !!input.delegated,
+  };
 }
 
 /** What the history of an item shows (the levels are derived from the text). */
-const itemView = (r: { code: string; name: string; legal_basis: string; penalty_basis: string | null; discretion_text: string | null; delegated: boolean }) => ({
-  code: r.code, name: r.name, legal_basis: r.legal_basis, penalty_basis: r.penalty_basis, discretion_text: r.discretion_text, delegated: r.delegated,
+const itemView = (r: {
+  code: string;
+  name: string;
+  legal_basis: string;
+  penalty_basis: string | null;
+  discretion_text: string | null;
+  delegated: boolean;
+}) => ({
+  code: r.code,
+  name: r.name,
+  legal_basis: r.legal_basis,
+  penalty_basis: r.penalty_basis,
+  discretion_text: r.discretion_text,
+  delegated: r.delegated,
 });
 
 /** The owner of the catalogue: the bureau, which the actor's scope must hold (a street user cannot write it). */
@@ -82,7 +109,12 @@ export interface SavedRecord<R> {
  * with the levels `parseDiscretionText` derives from it. Codes are unique (a form
  * reusing one is refused; a ledger row with a known code updates that item).
  */
-export async function saveItems(w: WriteScope, actor: Actor, records: readonly ItemRecord[], origin: WriteOrigin): Promise<{ saved: SavedRecord<ItemRow>[]; errors: RowError[] }> {
+export async function saveItems(
+  w: WriteScope,
+  actor: Actor,
+  records: readonly ItemRecord[],
+  origin: WriteOrigin,
+): Promise<{ saved: SavedRecord<ItemRow>[]; errors: RowError[] }> {
   const tenantId = actor.tenantId;
   const db = enf(w.tx);
   const out: RowError[] = [];
@@ -131,17 +163,46 @@ export async function saveItems(w: WriteScope, actor: Actor, records: readonly I
     updates.push({ x, old, v });
   }
   if (out.length) return { saved: [], errors: out };
-  await insertMany(w.tx, 'enf_item', creates.map((c) => ({ tenant_id: tenantId, org_id: orgId, ...c.v })));
+  await insertMany(
+    w.tx,
+    'enf_item',
+    creates.map((c) => ({ tenant_id: tenantId, org_id: orgId, ...c.v })),
+  );
   const now = new Date();
-  await updateMany(w.tx, 'enf_item', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })));
+  await updateMany(
+    w.tx,
+    'enf_item',
+    ['tenant_id', 'id'],
+    updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
+  );
   const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(touched.length ? (await db.selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`).execute()).map((r) => [r.id, r]) : []);
+  const rows = new Map(
+    touched.length
+      ? (
+          await db
+            .selectFrom('enf_item')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`)
+            .execute()
+        ).map((r) => [r.id, r])
+      : [],
+  );
   const audits: AuditInput[] = [];
   for (const c of creates) {
     const row = rows.get(c.v.id)!;
     saved.push({ id: row.id, action: 'created', row });
-    if (origin.mode === 'historical') origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, values: itemView(row) });
-    else audits.push({ entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, after: itemView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+    if (origin.mode === 'historical')
+      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, values: itemView(row) });
+    else
+      audits.push({
+        entity: 'enforcement.item',
+        entityId: row.id,
+        action: 'created',
+        orgId,
+        after: itemView(row),
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      });
   }
   for (const u of updates) {
     const row = rows.get(u.old.id)!;
@@ -149,7 +210,16 @@ export async function saveItems(w: WriteScope, actor: Actor, records: readonly I
     if (origin.mode === 'historical') {
       const before: Record<string, unknown> = { ...itemView(u.old), discretion: u.old.discretion, version: u.old.version };
       origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'updated', orgId, values: itemView(row), before });
-    } else audits.push({ entity: 'enforcement.item', entityId: row.id, action: 'updated', orgId, before: itemView(u.old), after: itemView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+    } else
+      audits.push({
+        entity: 'enforcement.item',
+        entityId: row.id,
+        action: 'updated',
+        orgId,
+        before: itemView(u.old),
+        after: itemView(row),
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      });
   }
   if (audits.length) await w.auditMany(audits);
   return { saved, errors: [] };
@@ -182,16 +252,25 @@ export interface OfficerRecord extends Omit<OfficerInput, 'orgId'> {
   row?: number;
 }
 
-const OFFICER_HEADERS: Record<string, string> = { name: '姓名', orgId: '所属单位', certNo: '执法证号', certIssuedOn: '发证日期', certValidUntil: '有效期至', examScore: '证件考试成绩' };
+const OFFICER_HEADERS: Record<string, string> = {
+  name: '姓名',
+  orgId: '所属单位',
+  certNo: '执法证号',
+  certIssuedOn: '发证日期',
+  certValidUntil: '有效期至',
+  examScore: '证件考试成绩',
+};
 
 function officerProblems(input: OfficerInput): AppError | null {
   try {
     if (!input.name?.trim()) throw errors.validation('name', '姓名不能为空');
     if (input.certIssuedOn) assertDate('certIssuedOn', '发证日期', input.certIssuedOn);
     if (input.certValidUntil) assertDate('certValidUntil', '有效期至', input.certValidUntil);
-    if (input.certIssuedOn && input.certValidUntil && input.certValidUntil < input.certIssuedOn) throw errors.validation('certValidUntil', '有效期至不能早于发证日期');
+    if (input.certIssuedOn && input.certValidUntil && input.certValidUntil < input.certIssuedOn)
+      throw errors.validation('certValidUntil', '有效期至不能早于发证日期');
     if (input.certNo && !input.certValidUntil) throw errors.validation('certValidUntil', '填写了执法证号时须填写有效期至');
-    if (input.examScore != null && (!Number.isFinite(input.examScore) || input.examScore < 0 || input.examScore > 100)) throw errors.validation('examScore', '考试成绩应在0至100之间');
+    if (input.examScore != null && (!Number.isFinite(input.examScore) || input.examScore < 0 || input.examScore > 100))
+      throw errors.validation('examScore', '考试成绩应在0至100之间');
     return null;
   } catch (e) {
     return e as AppError;
@@ -200,7 +279,13 @@ function officerProblems(input: OfficerInput): AppError | null {
 
 /** What an officer's history shows. */
 const officerView = (r: Record<string, unknown>) => ({
-  org_id: r.org_id, name: r.name, cert_no: r.cert_no, cert_issued_on: r.cert_issued_on, cert_valid_until: r.cert_valid_until, exam_score: r.exam_score == null ? null : Number(r.exam_score), active: r.active,
+  org_id: r.org_id,
+  name: r.name,
+  cert_no: r.cert_no,
+  cert_issued_on: r.cert_issued_on,
+  cert_valid_until: r.cert_valid_until,
+  exam_score: r.exam_score == null ? null : Number(r.exam_score),
+  active: r.active,
 });
 const OFFICER_COLUMNS = ['org_id', 'name', 'cert_no', 'cert_issued_on', 'cert_valid_until', 'exam_score', 'exam_pass_line', 'active'] as const;
 
@@ -208,7 +293,12 @@ const OFFICER_COLUMNS = ['org_id', 'name', 'cert_no', 'cert_issued_on', 'cert_va
  * Writes officers — the one write path of an officer (the form and the officers ledger).
  * A certificate number belongs to one officer (a second holder is refused / a row error).
  */
-export async function saveOfficers(w: WriteScope, actor: Actor, records: readonly OfficerRecord[], origin: WriteOrigin): Promise<{ saved: SavedRecord<OfficerRow>[]; errors: RowError[] }> {
+export async function saveOfficers(
+  w: WriteScope,
+  actor: Actor,
+  records: readonly OfficerRecord[],
+  origin: WriteOrigin,
+): Promise<{ saved: SavedRecord<OfficerRow>[]; errors: RowError[] }> {
   const tenantId = actor.tenantId;
   const db = enf(w.tx);
   const out: RowError[] = [];
@@ -218,7 +308,12 @@ export async function saveOfficers(w: WriteScope, actor: Actor, records: readonl
   const ids = records.map((r) => r.id).filter((v): v is string => !!v);
   const names = records.map((r) => r.name?.trim()).filter(Boolean);
   const [orgs, existing] = await Promise.all([
-    w.tx.selectFrom('org').select(['id', 'name']).where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(orgIds)}::uuid[])`).execute(),
+    w.tx
+      .selectFrom('org')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`id = ANY(${sql.val(orgIds)}::uuid[])`)
+      .execute(),
     db
       .selectFrom('enf_officer')
       .selectAll()
@@ -258,44 +353,103 @@ export async function saveOfficers(w: WriteScope, actor: Actor, records: readonl
     const certNo = x.certNo?.trim() || null;
     const holder = certNo ? byCert.get(certNo) : undefined;
     if (holder && holder.id !== old?.id) {
-      fail(x.row, origin.mode === 'live' ? errors.duplicate('certNo', `执法证号“${certNo}”已登记给其他人员`) : errors.validation('certNo', `已登记给${holder.name}`), certNo);
+      fail(
+        x.row,
+        origin.mode === 'live' ? errors.duplicate('certNo', `执法证号“${certNo}”已登记给其他人员`) : errors.validation('certNo', `已登记给${holder.name}`),
+        certNo,
+      );
       continue;
     }
     const v: Record<string, unknown> = {
-      org_id: x.orgId, name: x.name.trim(), cert_no: certNo, cert_issued_on: x.certIssuedOn || null, cert_valid_until: x.certValidUntil || null, exam_score: x.examScore ?? null,
-      exam_pass_line: x.examPassLine ?? (old ? Number(old.exam_pass_line) : 60), active: x.active ?? old?.active ?? true,
+      org_id: x.orgId,
+      name: x.name.trim(),
+      cert_no: certNo,
+      cert_issued_on: x.certIssuedOn || null,
+      cert_valid_until: x.certValidUntil || null,
+      exam_score: x.examScore ?? null,
+      exam_pass_line: x.examPassLine ?? (old ? Number(old.exam_pass_line) : 60),
+      active: x.active ?? old?.active ?? true,
     };
     if (!old) {
       creates.push({ x, v: { ...v, id: crypto.randomUUID() } });
       continue;
     }
     const prev = { ...officerView(old), exam_pass_line: Number(old.exam_pass_line) };
-    if (origin.mode === 'historical' && OFFICER_COLUMNS.every((k) => same(k === 'exam_pass_line' ? prev.exam_pass_line : (prev as Record<string, unknown>)[k], v[k]))) {
+    if (
+      origin.mode === 'historical' &&
+      OFFICER_COLUMNS.every((k) => same(k === 'exam_pass_line' ? prev.exam_pass_line : (prev as Record<string, unknown>)[k], v[k]))
+    ) {
       saved.push({ id: old.id, action: 'unchanged', row: old });
       continue;
     }
     updates.push({ x, old, v });
   }
   if (out.length) return { saved: [], errors: out };
-  await insertMany(w.tx, 'enf_officer', creates.map((c) => ({ tenant_id: tenantId, ...c.v })));
+  await insertMany(
+    w.tx,
+    'enf_officer',
+    creates.map((c) => ({ tenant_id: tenantId, ...c.v })),
+  );
   const now = new Date();
-  await updateMany(w.tx, 'enf_officer', ['tenant_id', 'id'], updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })));
+  await updateMany(
+    w.tx,
+    'enf_officer',
+    ['tenant_id', 'id'],
+    updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
+  );
   const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(touched.length ? (await db.selectFrom('enf_officer').selectAll().where('tenant_id', '=', tenantId).where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`).execute()).map((r) => [r.id, r]) : []);
+  const rows = new Map(
+    touched.length
+      ? (
+          await db
+            .selectFrom('enf_officer')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`)
+            .execute()
+        ).map((r) => [r.id, r])
+      : [],
+  );
   const audits: AuditInput[] = [];
   for (const c of creates) {
     const row = rows.get(c.v.id)!;
     saved.push({ id: row.id, action: 'created', row });
-    if (origin.mode === 'historical') origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, values: officerView(row) });
-    else audits.push({ entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, after: officerView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+    if (origin.mode === 'historical')
+      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, values: officerView(row) });
+    else
+      audits.push({
+        entity: 'enforcement.officer',
+        entityId: row.id,
+        action: 'created',
+        orgId: row.org_id,
+        after: officerView(row),
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      });
   }
   for (const u of updates) {
     const row = rows.get(u.old.id)!;
     saved.push({ id: row.id, action: 'updated', row });
     if (origin.mode === 'historical') {
       const before: Record<string, unknown> = { ...Object.fromEntries(OFFICER_COLUMNS.map((k) => [k, u.old[k]])), version: u.old.version };
-      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'updated', orgId: row.org_id, values: officerView(row), before });
-    } else audits.push({ entity: 'enforcement.officer', entityId: row.id, action: 'updated', orgId: row.org_id, before: officerView(u.old), after: officerView(row), ...(origin.via ? { note: { via: origin.via } } : {}) });
+      origin.imp.trace({
+        row: u.x.row ?? 0,
+        entity: 'enforcement.officer',
+        entityId: row.id,
+        action: 'updated',
+        orgId: row.org_id,
+        values: officerView(row),
+        before,
+      });
+    } else
+      audits.push({
+        entity: 'enforcement.officer',
+        entityId: row.id,
+        action: 'updated',
+        orgId: row.org_id,
+        before: officerView(u.old),
+        after: officerView(row),
+        ...(origin.via ? { note: { via: origin.via } } : {}),
+      });
   }
   if (audits.length) await w.auditMany(audits);
   return { saved, errors: [] };
@@ -313,7 +467,9 @@ export async function saveOfficer(ctx: Ctx, id: string | null, version: number |
 
 /** The unit an existing officer belongs to (a change that names none keeps it). */
 async function officerOrg(w: WriteScope, actor: Actor, id: string): Promise<string> {
-  const r = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await enf(w.tx).selectFrom('enf_officer').select('org_id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst() : undefined;
+  const r = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ? await enf(w.tx).selectFrom('enf_officer').select('org_id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!r) throw errors.notFound('执法人员');
   return r.org_id;
 }

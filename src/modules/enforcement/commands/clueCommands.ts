@@ -43,10 +43,26 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
     const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, 'enf_clue', 'clue_no', prefix)).padStart(4, '0')}`;
     const row = await enf(tx)
       .insertInto('enf_clue')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, clue_no: no, source: input.source, source_ref: input.sourceRef?.trim() || null, received_on: input.receivedOn, summary: input.summary.trim(), location: input.location?.trim() || null, party_name: input.partyName?.trim() || null })
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        org_id: orgId,
+        clue_no: no,
+        source: input.source,
+        source_ref: input.sourceRef?.trim() || null,
+        received_on: input.receivedOn,
+        summary: input.summary.trim(),
+        location: input.location?.trim() || null,
+        party_name: input.partyName?.trim() || null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ entity: 'enforcement.clue', entityId: row.id, action: 'created', orgId: row.org_id, after: { clue_no: no, source: row.source, source_ref: row.source_ref, received_on: row.received_on, summary: row.summary } });
+    await audit({
+      entity: 'enforcement.clue',
+      entityId: row.id,
+      action: 'created',
+      orgId: row.org_id,
+      after: { clue_no: no, source: row.source, source_ref: row.source_ref, received_on: row.received_on, summary: row.summary },
+    });
     return row;
   });
 }
@@ -70,7 +86,14 @@ async function clueStep(
   ctx: Ctx,
   id: string,
   version: number,
-  step: { patch: Record<string, unknown>; action: string; orgId: string; before: Record<string, unknown>; after: (row: AnyRow) => Record<string, unknown>; note?: Record<string, unknown> },
+  step: {
+    patch: Record<string, unknown>;
+    action: string;
+    orgId: string;
+    before: Record<string, unknown>;
+    after: (row: AnyRow) => Record<string, unknown>;
+    note?: Record<string, unknown>;
+  },
 ) {
   const { row } = await updateVersioned(w, {
     table: 'enf_clue',
@@ -80,7 +103,14 @@ async function clueStep(
     label: '线索',
     ifUnchanged: 'write',
     patch: step.patch,
-    audit: { entity: 'enforcement.clue', action: step.action, orgId: step.orgId, before: () => step.before, after: (r) => step.after(r), ...(step.note ? { note: step.note } : {}) },
+    audit: {
+      entity: 'enforcement.clue',
+      action: step.action,
+      orgId: step.orgId,
+      before: () => step.before,
+      after: (r) => step.after(r),
+      ...(step.note ? { note: step.note } : {}),
+    },
   });
   return row as unknown as Omit<ClueRow, 'org_name' | 'org_kind'>;
 }
@@ -90,20 +120,42 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
   const c = await loadOpen(ctx, id, version);
   if (c.status !== 'open') throw errors.gate('CLUE_NOT_OPEN', '只有待处理的线索可以移送');
   if (input.toOrgId === c.org_id) throw errors.validation('toOrgId', '不能移送给本单位');
-  const to = await ctx.db.selectFrom('org').select(['id', 'kind', 'name']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.toOrgId).executeTakeFirst();
+  const to = await ctx.db
+    .selectFrom('org')
+    .select(['id', 'kind', 'name'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', input.toOrgId)
+    .executeTakeFirst();
   if (!to) throw errors.validation('toOrgId', '接收单位不存在');
   const on = input.on ? assertDate('on', '移送日期', input.on) : today();
   const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, sys.calendar.current).due;
   return write(ctx, async (w) => {
     const row = await clueStep(w, ctx, c.id, version, {
-      patch: { status: 'transferred', from_org_id: c.org_id, org_id: to.id, transferred_on: on, transfer_due_on: due, receipt_on: null, feedback: null, feedback_on: null },
+      patch: {
+        status: 'transferred',
+        from_org_id: c.org_id,
+        org_id: to.id,
+        transferred_on: on,
+        transfer_due_on: due,
+        receipt_on: null,
+        feedback: null,
+        feedback_on: null,
+      },
       action: 'transferred',
       orgId: to.id,
       before: { org_id: c.org_id, status: c.status },
       after: () => ({ org_id: to.id, status: 'transferred', transfer_due_on: due }),
       note: { to: to.name },
     });
-    await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: to.id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: on });
+    await sys.calendar.track(w, ctx.actor, {
+      module: 'enforcement',
+      entity: 'enforcement.clue',
+      entityId: c.id,
+      orgId: to.id,
+      title: RULES.transferFeedback.label,
+      rule: RULES.transferFeedback,
+      start: on,
+    });
     return row;
   });
 }
@@ -114,7 +166,13 @@ export async function receiveClue(ctx: Ctx, id: string, version: number, input: 
   if (c.status !== 'transferred') throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是待签收的移送线索');
   const on = input.on ? assertDate('on', '签收日期', input.on) : today();
   return write(ctx, async (w) => {
-    return clueStep(w, ctx, c.id, version, { patch: { status: 'open', receipt_on: on }, action: 'received', orgId: c.org_id, before: { status: c.status, receipt_on: null }, after: () => ({ status: 'open', receipt_on: on }) });
+    return clueStep(w, ctx, c.id, version, {
+      patch: { status: 'open', receipt_on: on },
+      action: 'received',
+      orgId: c.org_id,
+      before: { status: c.status, receipt_on: null },
+      after: () => ({ status: 'open', receipt_on: on }),
+    });
   });
 }
 
@@ -126,8 +184,23 @@ export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: n
   if (!input.feedback?.trim()) throw errors.validation('feedback', '反馈内容不能为空');
   const on = input.on ? assertDate('on', '反馈日期', input.on) : today();
   return write(ctx, async (w) => {
-    const row = await clueStep(w, ctx, c.id, version, { patch: { feedback: input.feedback.trim(), feedback_on: on }, action: 'feedback_given', orgId: c.org_id, before: { feedback: c.feedback }, after: (r) => ({ feedback: r.feedback, feedback_on: on }) });
-    await sys.calendar.track(w, ctx.actor, { module: 'enforcement', entity: 'enforcement.clue', entityId: c.id, orgId: c.org_id, title: RULES.transferFeedback.label, rule: RULES.transferFeedback, start: c.transferred_on!, doneOn: on });
+    const row = await clueStep(w, ctx, c.id, version, {
+      patch: { feedback: input.feedback.trim(), feedback_on: on },
+      action: 'feedback_given',
+      orgId: c.org_id,
+      before: { feedback: c.feedback },
+      after: (r) => ({ feedback: r.feedback, feedback_on: on }),
+    });
+    await sys.calendar.track(w, ctx.actor, {
+      module: 'enforcement',
+      entity: 'enforcement.clue',
+      entityId: c.id,
+      orgId: c.org_id,
+      title: RULES.transferFeedback.label,
+      rule: RULES.transferFeedback,
+      start: c.transferred_on!,
+      doneOn: on,
+    });
     return row;
   });
 }
@@ -139,7 +212,13 @@ export async function closeClue(ctx: Ctx, id: string, version: number, input: { 
   if (!input.reason?.trim()) throw errors.validation('reason', '不予立案的理由不能为空');
   const on = input.on ? assertDate('on', '办结日期', input.on) : today();
   return write(ctx, async (w) => {
-    return clueStep(w, ctx, c.id, version, { patch: { status: 'closed', closed_on: on, close_reason: input.reason.trim() }, action: 'closed', orgId: c.org_id, before: { status: c.status }, after: (r) => ({ status: 'closed', closed_on: on, close_reason: r.close_reason }) });
+    return clueStep(w, ctx, c.id, version, {
+      patch: { status: 'closed', closed_on: on, close_reason: input.reason.trim() },
+      action: 'closed',
+      orgId: c.org_id,
+      before: { status: c.status },
+      after: (r) => ({ status: 'closed', closed_on: on, close_reason: r.close_reason }),
+    });
   });
 }
 

@@ -10,9 +10,25 @@ import { DEFAULT_CHECKLIST, drawSample, SAMPLING_ALGORITHM } from '../sampling.j
 import type { ChecklistItem } from '../schema.js';
 import { today } from './caseCommands.js';
 
-export async function drawReview(ctx: Ctx, input: { orgId: string; year: number; sampleSize: number; seed?: number | null; title?: string | null; checklist?: ChecklistItem[] | null; on?: string | null }) {
+export async function drawReview(
+  ctx: Ctx,
+  input: {
+    orgId: string;
+    year: number;
+    sampleSize: number;
+    seed?: number | null;
+    title?: string | null;
+    checklist?: ChecklistItem[] | null;
+    on?: string | null;
+  },
+) {
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '被评查的街道');
-  const org = await ctx.db.selectFrom('org').select(['id', 'name', 'kind']).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', orgId).executeTakeFirst();
+  const org = await ctx.db
+    .selectFrom('org')
+    .select(['id', 'name', 'kind'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', orgId)
+    .executeTakeFirst();
   if (!org || org.kind !== 'street') throw errors.validation('orgId', '请选择被评查的街道');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '评查年度无效');
   if (!Number.isInteger(input.sampleSize) || input.sampleSize < 1 || input.sampleSize > 100) throw errors.validation('sampleSize', '抽取件数应为1至100');
@@ -21,9 +37,12 @@ export async function drawReview(ctx: Ctx, input: { orgId: string; year: number;
   const seed = input.seed ?? Number(BigInt.asUintN(32, BigInt(Date.now())));
   const on = input.on ? assertDate('on', '抽取日期', input.on) : today();
   const population = await enf(ctx.db)
-    .selectFrom('enf_case').select(['id', 'case_no as caseNo'])
-    .where('tenant_id', '=', ctx.actor.tenantId).where('org_id', '=', org.id)
-    .where('closed_on', '>=', `${input.year}-01-01`).where('closed_on', '<=', `${input.year}-12-31`)
+    .selectFrom('enf_case')
+    .select(['id', 'case_no as caseNo'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('org_id', '=', org.id)
+    .where('closed_on', '>=', `${input.year}-01-01`)
+    .where('closed_on', '<=', `${input.year}-12-31`)
     .execute();
   if (!population.length) throw errors.gate('NO_CLOSED_CASES', `${org.name}${input.year}年没有已结案件可供抽查`);
   const sample = drawSample(population, input.sampleSize, seed);
@@ -31,18 +50,51 @@ export async function drawReview(ctx: Ctx, input: { orgId: string; year: number;
     const db = enf(tx);
     const row = await db
       .insertInto('enf_review')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: org.id, title: input.title?.trim() || `${org.name}${input.year}年度水政执法案卷评查`, year: input.year, seed, algorithm: SAMPLING_ALGORITHM, sample_size: sample.length, population: population.length, checklist: JSON.stringify(checklist), drawn_on: on })
-      .returningAll().executeTakeFirstOrThrow();
-    await db.insertInto('enf_review_item').values(sample.map((s) => ({ tenant_id: ctx.actor.tenantId, org_id: org.id, review_id: row.id, case_id: s.id }))).execute();
-    await audit({ entity: 'enforcement.review', entityId: row.id, action: 'drawn', orgId: org.id, after: { title: row.title, year: row.year, seed, population: population.length, sample: sample.map((s) => s.caseNo) } });
+      .values({
+        tenant_id: ctx.actor.tenantId,
+        org_id: org.id,
+        title: input.title?.trim() || `${org.name}${input.year}年度水政执法案卷评查`,
+        year: input.year,
+        seed,
+        algorithm: SAMPLING_ALGORITHM,
+        sample_size: sample.length,
+        population: population.length,
+        checklist: JSON.stringify(checklist),
+        drawn_on: on,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('enf_review_item')
+      .values(sample.map((s) => ({ tenant_id: ctx.actor.tenantId, org_id: org.id, review_id: row.id, case_id: s.id })))
+      .execute();
+    await audit({
+      entity: 'enforcement.review',
+      entityId: row.id,
+      action: 'drawn',
+      orgId: org.id,
+      after: { title: row.title, year: row.year, seed, population: population.length, sample: sample.map((s) => s.caseNo) },
+    });
     return row;
   });
 }
 
-export async function scoreReviewItem(ctx: Ctx, reviewId: string, itemId: string, version: number, input: { scores: Record<string, number>; findings?: string | null; rectification?: string | null; rectifiedOn?: string | null; on?: string | null }) {
+export async function scoreReviewItem(
+  ctx: Ctx,
+  reviewId: string,
+  itemId: string,
+  version: number,
+  input: { scores: Record<string, number>; findings?: string | null; rectification?: string | null; rectifiedOn?: string | null; on?: string | null },
+) {
   const review = await getReview(ctx.db, ctx.actor, reviewId);
   if (!review) throw errors.notFound('案卷评查');
-  const item = await enf(ctx.db).selectFrom('enf_review_item').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('review_id', '=', reviewId).where('id', '=', itemId).executeTakeFirst();
+  const item = await enf(ctx.db)
+    .selectFrom('enf_review_item')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('review_id', '=', reviewId)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
   if (!item) throw errors.notFound('评查案卷');
   checkVersion(item, version);
   const checklist = review.checklist as ChecklistItem[];
@@ -64,7 +116,14 @@ export async function scoreReviewItem(ctx: Ctx, reviewId: string, itemId: string
       version,
       label: '评查案卷',
       inScope: (r) => r.review_id === reviewId,
-      patch: { scores: JSON.stringify(scores), score: total, findings: input.findings?.trim() || null, rectification: input.rectification?.trim() || null, rectified_on: input.rectifiedOn || null, scored_on: on },
+      patch: {
+        scores: JSON.stringify(scores),
+        score: total,
+        findings: input.findings?.trim() || null,
+        rectification: input.rectification?.trim() || null,
+        rectified_on: input.rectifiedOn || null,
+        scored_on: on,
+      },
       audit: {
         entity: 'enforcement.review',
         entityId: reviewId,

@@ -20,10 +20,19 @@ function sentenceHtml(s: ComposedSentence, year: number): string {
 
 function sectionHtml(s: ComposedSection, year: number, depth: number): string {
   const h = depth === 0 ? 'h2' : 'h3';
-  const paras = (s.narrative?.body ?? '').split(/\n+/).filter(Boolean).map((p) => `<p>${esc(p)}</p>`);
+  const paras = (s.narrative?.body ?? '')
+    .split(/\n+/)
+    .filter(Boolean)
+    .map((p) => `<p>${esc(p)}</p>`);
   const stated = statedSentences(s);
   const figures = stated.length ? [`<p class="figures">${stated.map((x) => sentenceHtml(x, year)).join('')}</p>`] : [];
-  return [`<section data-section="${esc(s.key)}"><${h}>${esc(s.number + s.title)}</${h}>`, ...paras, ...figures, ...s.children.map((c) => sectionHtml(c, year, depth + 1)), '</section>'].join('\n');
+  return [
+    `<section data-section="${esc(s.key)}"><${h}>${esc(s.number + s.title)}</${h}>`,
+    ...paras,
+    ...figures,
+    ...s.children.map((c) => sectionHtml(c, year, depth + 1)),
+    '</section>',
+  ].join('\n');
 }
 
 /**

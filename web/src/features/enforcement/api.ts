@@ -1,7 +1,18 @@
 /** Shapes of the enforcement module's API (`/api/enforcement/*`). */
 import type { DeadlineStatus } from '../../api/types';
 
-export type Stage = 'investigation' | 'proposed' | 'notified' | 'hearing' | 'legal_review' | 'decided' | 'served' | 'executed' | 'closed' | 'archived' | 'revoked';
+export type Stage =
+  | 'investigation'
+  | 'proposed'
+  | 'notified'
+  | 'hearing'
+  | 'legal_review'
+  | 'decided'
+  | 'served'
+  | 'executed'
+  | 'closed'
+  | 'archived'
+  | 'revoked';
 
 export interface CaseSummary {
   id: string;
@@ -207,7 +218,20 @@ export interface ReviewSummary {
 export interface ReviewDetail extends Omit<ReviewSummary, 'orgName'> {
   orgName?: string;
   checklist: Array<{ key: string; label: string; points: number }>;
-  items: Array<{ id: string; caseId: string; caseNo: string; cause: string; closedOn: string | null; scores: Record<string, number> | null; score: number | null; findings: string | null; rectification: string | null; rectifiedOn: string | null; scoredOn: string | null; version: number }>;
+  items: Array<{
+    id: string;
+    caseId: string;
+    caseNo: string;
+    cause: string;
+    closedOn: string | null;
+    scores: Record<string, number> | null;
+    score: number | null;
+    findings: string | null;
+    rectification: string | null;
+    rectifiedOn: string | null;
+    scoredOn: string | null;
+    version: number;
+  }>;
 }
 
 export interface ComparisonRow {
@@ -224,18 +248,87 @@ export interface ComparisonRow {
 
 /** Field names of the case's audit events, for the history timeline. */
 export const CASE_FIELDS: Record<string, string> = {
-  stage: '阶段', case_no: '案件编号', cause: '案由', party_name: '当事人', party_type: '当事人类型', party_id_no: '证件号码', filed_on: '立案日期', major: '重大案件',
-  officer_names: '承办人', officer_ids: '承办人编号', proposed_kinds: '拟处罚种类', proposed_fine_fen: '拟罚款', proposed_confiscation_fen: '拟没收', circumstance: '违法情节',
-  first_violation: '首次违法', notified_on: '告知日期', rights_waived: '放弃陈述申辩', statement: '陈述申辩', hearing_requested_on: '听证申请日期', hearing_notice_on: '听证通知日期',
-  hearing_on: '听证日期', hearing_held_on: '听证举行日期', hearing_record: '听证笔录', review_on: '法制审核日期', review_result: '审核结论', review_opinion: '审核意见', review_checklist: '审核要点',
-  discussion_on: '集体讨论日期', discussion_minutes: '集体讨论纪要', extension_days: '延长天数', extension_approved_on: '延长批准日期', extension_reason: '延长理由', decided_on: '决定日期',
-  decision_no: '决定文书号', penalty_kinds: '处罚种类', fine_fen: '罚款金额', confiscation_fen: '没收金额', decision_facts: '违法事实', decision_basis: '处罚依据', served_on: '送达日期',
-  paid_on: '缴款日期', late_fee_fen: '加处罚款', executed_on: '执行完毕日期', closed_on: '结案日期', close_reason: '结案理由', published_on: '公示日期', archived_on: '归档日期',
-  revoked_on: '撤销日期', revoke_reason: '撤销理由', procedure: '程序', source: '案件来源', source_ref: '来源编号', item_id: '违法事项', item_code: '违法事项编码', clue_id: '线索',
+  stage: '阶段',
+  case_no: '案件编号',
+  cause: '案由',
+  party_name: '当事人',
+  party_type: '当事人类型',
+  party_id_no: '证件号码',
+  filed_on: '立案日期',
+  major: '重大案件',
+  officer_names: '承办人',
+  officer_ids: '承办人编号',
+  proposed_kinds: '拟处罚种类',
+  proposed_fine_fen: '拟罚款',
+  proposed_confiscation_fen: '拟没收',
+  circumstance: '违法情节',
+  first_violation: '首次违法',
+  notified_on: '告知日期',
+  rights_waived: '放弃陈述申辩',
+  statement: '陈述申辩',
+  hearing_requested_on: '听证申请日期',
+  hearing_notice_on: '听证通知日期',
+  hearing_on: '听证日期',
+  hearing_held_on: '听证举行日期',
+  hearing_record: '听证笔录',
+  review_on: '法制审核日期',
+  review_result: '审核结论',
+  review_opinion: '审核意见',
+  review_checklist: '审核要点',
+  discussion_on: '集体讨论日期',
+  discussion_minutes: '集体讨论纪要',
+  extension_days: '延长天数',
+  extension_approved_on: '延长批准日期',
+  extension_reason: '延长理由',
+  decided_on: '决定日期',
+  decision_no: '决定文书号',
+  penalty_kinds: '处罚种类',
+  fine_fen: '罚款金额',
+  confiscation_fen: '没收金额',
+  decision_facts: '违法事实',
+  decision_basis: '处罚依据',
+  served_on: '送达日期',
+  paid_on: '缴款日期',
+  late_fee_fen: '加处罚款',
+  executed_on: '执行完毕日期',
+  closed_on: '结案日期',
+  close_reason: '结案理由',
+  published_on: '公示日期',
+  archived_on: '归档日期',
+  revoked_on: '撤销日期',
+  revoke_reason: '撤销理由',
+  procedure: '程序',
+  source: '案件来源',
+  source_ref: '来源编号',
+  item_id: '违法事项',
+  item_code: '违法事项编码',
+  clue_id: '线索',
 };
 
-export const CIRCUMSTANCE_LABELS: Record<string, string> = { minor: '轻微', light: '较轻', ordinary: '一般', serious: '较重', grave: '严重', extreme: '特别严重', first: '首次违法', repeat: '再次违法', uncorrected: '逾期不改正', no_illegal_gains: '没有违法所得', default: '不分情节' };
+export const CIRCUMSTANCE_LABELS: Record<string, string> = {
+  minor: '轻微',
+  light: '较轻',
+  ordinary: '一般',
+  serious: '较重',
+  grave: '严重',
+  extreme: '特别严重',
+  first: '首次违法',
+  repeat: '再次违法',
+  uncorrected: '逾期不改正',
+  no_illegal_gains: '没有违法所得',
+  default: '不分情节',
+};
 
 export const STAGE_COLORS: Record<Stage, string> = {
-  investigation: 'blue', proposed: 'geekblue', notified: 'purple', hearing: 'magenta', legal_review: 'gold', decided: 'orange', served: 'volcano', executed: 'cyan', closed: 'green', archived: 'default', revoked: 'red',
+  investigation: 'blue',
+  proposed: 'geekblue',
+  notified: 'purple',
+  hearing: 'magenta',
+  legal_review: 'gold',
+  decided: 'orange',
+  served: 'volcano',
+  executed: 'cyan',
+  closed: 'green',
+  archived: 'default',
+  revoked: 'red',
 };

@@ -21,8 +21,31 @@ export const inspectionsFeature = defineFeature({
     { path: '/inspections/registers', element: <RegistersPage />, permission: 'inspections.read' },
   ],
   entities: {
-    'inspections.plan': { label: '抽查计划', link: (id) => `/inspections/plans/${id}`, fields: { year: '年度', title: '计划名称', item_id: '抽查事项', ratio_bp: '抽查比例（万分比）', per_entity: '每户检查人员数', window_from: '开始日期', window_to: '结束日期' } },
-    'inspections.task': { label: '抽查任务', fields: { inspected_on: '检查日期', result: '检查结果', problems: '问题及处理', publish_due_on: '公示期限', published_on: '公示日期', entity_id: '检查对象', inspector_ids: '执法检查人员' } },
+    'inspections.plan': {
+      label: '抽查计划',
+      link: (id) => `/inspections/plans/${id}`,
+      fields: {
+        year: '年度',
+        title: '计划名称',
+        item_id: '抽查事项',
+        ratio_bp: '抽查比例（万分比）',
+        per_entity: '每户检查人员数',
+        window_from: '开始日期',
+        window_to: '结束日期',
+      },
+    },
+    'inspections.task': {
+      label: '抽查任务',
+      fields: {
+        inspected_on: '检查日期',
+        result: '检查结果',
+        problems: '问题及处理',
+        publish_due_on: '公示期限',
+        published_on: '公示日期',
+        entity_id: '检查对象',
+        inspector_ids: '执法检查人员',
+      },
+    },
     'inspections.item': { label: '抽查事项', link: () => '/inspections/registers' },
     'inspections.entity': { label: '检查对象', link: () => '/inspections/registers' },
     'inspections.inspector': { label: '执法检查人员', link: () => '/inspections/registers' },

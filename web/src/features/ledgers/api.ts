@@ -111,9 +111,11 @@ export const importsPath = (id?: string | null) => `/ledgers/imports${id ? `?id=
 
 export const ledgersApi = {
   downloadTemplate: (l: LedgerInfo) => download(`/api/ledgers/${l.key}/template`, `${l.title}台账模板.xlsx`),
-  exportFile: (l: LedgerInfo, format: ExportFormat) => download(`/api/ledgers/${l.key}/export?format=${format}`, `${l.title}台账.${format === 'xlsx' ? 'xlsx' : 'csv'}`),
+  exportFile: (l: LedgerInfo, format: ExportFormat) =>
+    download(`/api/ledgers/${l.key}/export?format=${format}`, `${l.title}台账.${format === 'xlsx' ? 'xlsx' : 'csv'}`),
   /** `dryRun`: the server writes and rolls back, so the preview shows exactly what an import would do. */
-  importFile: (key: string, file: File, opts: { dryRun: boolean }) => upload<ImportResult>(`/api/ledgers/${key}/import${opts.dryRun ? '?dryRun=true' : ''}`, file),
+  importFile: (key: string, file: File, opts: { dryRun: boolean }) =>
+    upload<ImportResult>(`/api/ledgers/${key}/import${opts.dryRun ? '?dryRun=true' : ''}`, file),
   listImports: (q: { ledger?: string; limit?: number; before?: ImportPage['next'] }) =>
     api.get<ImportPage>(`/api/imports${qs({ ledger: q.ledger, limit: q.limit, beforeAt: q.before?.beforeAt, beforeId: q.before?.beforeId })}`),
   importPath: (id: string) => `/api/imports/${encodeURIComponent(id)}`,

@@ -7,9 +7,29 @@ const DocumentsPage = lazyNamed(() => import('./components/DocumentsPage'), 'Doc
 const ContractsPage = lazyNamed(() => import('./components/ContractsPage'), 'ContractsPage');
 
 const FIELDS = {
-  date: '日期', kind: '类型', title: '名称', firm: '顾问单位', handler: '承办人', opinion: '意见', contract_no: '合同编号', start_on: '起始日期', end_on: '截止日期', fee_fen: '合同金额（分）',
-  submitted_on: '送审日期', status: '状态', reviewed_on: '审查日期', review_result: '审查结论', review_opinion: '审查意见', reviewer: '审查人', issued_on: '印发（决策）日期', doc_no: '文号',
-  year: '年度', appraised_on: '考核日期', total: '总分', grade: '等次', suggestions: '改进建议',
+  date: '日期',
+  kind: '类型',
+  title: '名称',
+  firm: '顾问单位',
+  handler: '承办人',
+  opinion: '意见',
+  contract_no: '合同编号',
+  start_on: '起始日期',
+  end_on: '截止日期',
+  fee_fen: '合同金额（分）',
+  submitted_on: '送审日期',
+  status: '状态',
+  reviewed_on: '审查日期',
+  review_result: '审查结论',
+  review_opinion: '审查意见',
+  reviewer: '审查人',
+  issued_on: '印发（决策）日期',
+  doc_no: '文号',
+  year: '年度',
+  appraised_on: '考核日期',
+  total: '总分',
+  grade: '等次',
+  suggestions: '改进建议',
 };
 
 /** 法律顾问 — the advisor's work ledger with attachments, legality review of documents and decisions, the contract and the annual appraisal. */

@@ -18,8 +18,24 @@ export interface PermitItem {
 }
 
 export type PermitStatus = 'received' | 'correction' | 'accepted' | 'not_accepted' | 'decided' | 'certified' | 'published';
-export const STATUS_LABELS: Record<PermitStatus, string> = { received: '已收件', correction: '待补正', accepted: '已受理', not_accepted: '不予受理', decided: '已决定', certified: '已发证', published: '已公示' };
-export const STATUS_COLORS: Record<PermitStatus, string> = { received: 'blue', correction: 'orange', accepted: 'processing', not_accepted: 'default', decided: 'cyan', certified: 'geekblue', published: 'green' };
+export const STATUS_LABELS: Record<PermitStatus, string> = {
+  received: '已收件',
+  correction: '待补正',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  decided: '已决定',
+  certified: '已发证',
+  published: '已公示',
+};
+export const STATUS_COLORS: Record<PermitStatus, string> = {
+  received: 'blue',
+  correction: 'orange',
+  accepted: 'processing',
+  not_accepted: 'default',
+  decided: 'cyan',
+  certified: 'geekblue',
+  published: 'green',
+};
 
 export type PermitActionKey = 'correction' | 'corrected' | 'accept' | 'not_accept' | 'pause' | 'extend' | 'decide' | 'certify' | 'publish';
 
@@ -96,9 +112,34 @@ export const licensingApi = {
 
 /** Chinese names of the fields a permit's audit events carry. */
 export const PERMIT_FIELD_LABELS: Record<string, string> = {
-  case_no: '办件编号', item: '许可事项', applicant: '申请人', applicant_type: '申请人类型', applicant_uscc: '统一社会信用代码', channel: '申请渠道', visits: '跑动次数',
-  status: '状态', received_on: '收件日期', correction_notice_on: '补正告知日期', correction_items: '补正内容', corrected_on: '补正材料收到日期', accepted_on: '受理日期',
-  clock_start_on: '期限起算日', deemed_accepted: '视为受理', not_accepted_on: '不予受理日期', not_accepted_reason: '不予受理理由', pauses: '扣除期间',
-  extension_days: '延长工作日', extension_approved_on: '延长批准日期', extension_reason: '延长理由', due_on: '承诺期限', statutory_due_on: '法定期限',
-  decided_on: '决定日期', result: '办理结果', decision_no: '决定文书号', decision_note: '决定说明', certificate_no: '证件编号', certificate_on: '发证日期', published_on: '公示日期',
+  case_no: '办件编号',
+  item: '许可事项',
+  applicant: '申请人',
+  applicant_type: '申请人类型',
+  applicant_uscc: '统一社会信用代码',
+  channel: '申请渠道',
+  visits: '跑动次数',
+  status: '状态',
+  received_on: '收件日期',
+  correction_notice_on: '补正告知日期',
+  correction_items: '补正内容',
+  corrected_on: '补正材料收到日期',
+  accepted_on: '受理日期',
+  clock_start_on: '期限起算日',
+  deemed_accepted: '视为受理',
+  not_accepted_on: '不予受理日期',
+  not_accepted_reason: '不予受理理由',
+  pauses: '扣除期间',
+  extension_days: '延长工作日',
+  extension_approved_on: '延长批准日期',
+  extension_reason: '延长理由',
+  due_on: '承诺期限',
+  statutory_due_on: '法定期限',
+  decided_on: '决定日期',
+  result: '办理结果',
+  decision_no: '决定文书号',
+  decision_note: '决定说明',
+  certificate_no: '证件编号',
+  certificate_on: '发证日期',
+  published_on: '公示日期',
 };

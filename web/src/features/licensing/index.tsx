@@ -26,7 +26,15 @@ export const licensingFeature = defineFeature({
     'licensing.item': {
       label: '许可事项',
       link: (id) => `/licensing/items/${id}`,
-      fields: { code: '事项编码', name: '事项名称', category: '类别', statutory_days: '法定时限', committed_days: '承诺时限', cloud_window: '纳入政务云窗', basis: '设定依据' },
+      fields: {
+        code: '事项编码',
+        name: '事项名称',
+        category: '类别',
+        statutory_days: '法定时限',
+        committed_days: '承诺时限',
+        cloud_window: '纳入政务云窗',
+        basis: '设定依据',
+      },
     },
   },
 });

@@ -96,7 +96,16 @@ export const MEASURES = [
   ['bod5Mgl', '五日生化需氧量', 'mg/L'],
 ] as const;
 
-export const PARAM_LABEL: Record<string, string> = { do: '溶解氧', codmn: '高锰酸盐指数', cod: '化学需氧量', bod5: '五日生化需氧量', nh3n: '氨氮', tp: '总磷', transparency: '透明度', orp: '氧化还原电位' };
+export const PARAM_LABEL: Record<string, string> = {
+  do: '溶解氧',
+  codmn: '高锰酸盐指数',
+  cod: '化学需氧量',
+  bod5: '五日生化需氧量',
+  nh3n: '氨氮',
+  tp: '总磷',
+  transparency: '透明度',
+  orp: '氧化还原电位',
+};
 
 export const riversApi = {
   createRiver: (body: unknown) => api.post<River>('/api/rivers', body),
@@ -106,7 +115,31 @@ export const riversApi = {
 };
 
 export const RIVER_FIELDS: Record<string, string> = {
-  name: '河涌名称', lengthKm: '长度（km）', orgId: '责任单位', streetOrgIds: '所在街道', chief: '河长', sections: '监测断面', river: '河涌', section: '断面', sampledOn: '采样日期',
-  transparencyCm: '透明度（cm）', depthCm: '水深（cm）', doMgl: '溶解氧', orpMv: '氧化还原电位', nh3nMgl: '氨氮', tpMgl: '总磷', codMgl: '化学需氧量', codmnMgl: '高锰酸盐指数', bod5Mgl: '五日生化需氧量',
-  gbClass: '水质类别', blackGrade: '黑臭分级', grade: '黑臭分级', raisedOn: '预警日期', message: '预警内容', status: '状态', handledOn: '处置日期', handledBy: '处置人', handledNote: '处置情况',
+  name: '河涌名称',
+  lengthKm: '长度（km）',
+  orgId: '责任单位',
+  streetOrgIds: '所在街道',
+  chief: '河长',
+  sections: '监测断面',
+  river: '河涌',
+  section: '断面',
+  sampledOn: '采样日期',
+  transparencyCm: '透明度（cm）',
+  depthCm: '水深（cm）',
+  doMgl: '溶解氧',
+  orpMv: '氧化还原电位',
+  nh3nMgl: '氨氮',
+  tpMgl: '总磷',
+  codMgl: '化学需氧量',
+  codmnMgl: '高锰酸盐指数',
+  bod5Mgl: '五日生化需氧量',
+  gbClass: '水质类别',
+  blackGrade: '黑臭分级',
+  grade: '黑臭分级',
+  raisedOn: '预警日期',
+  message: '预警内容',
+  status: '状态',
+  handledOn: '处置日期',
+  handledBy: '处置人',
+  handledNote: '处置情况',
 };

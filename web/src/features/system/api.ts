@@ -91,9 +91,7 @@ export interface DayInfo {
 }
 
 /** `POST /api/audit/verify`. */
-export type VerifyResult =
-  | { ok: true; events: number; lastHash: string }
-  | { ok: false; events: number; brokenAt: number; reason: string };
+export type VerifyResult = { ok: true; events: number; lastHash: string } | { ok: false; events: number; brokenAt: number; reason: string };
 
 export const systemApi = {
   createOrg: (input: OrgInput) => api.post<Org>('/api/orgs', input),

@@ -48,7 +48,16 @@ export function DeadlinesPanel() {
           },
           { title: '业务', dataIndex: 'module', width: 110, render: (m: string) => moduleTitle.get(m) ?? m },
           { title: '届满日', dataIndex: 'due', width: 110, render: (due: string) => <Typography.Text strong>{due}</Typography.Text> },
-          { title: '', key: 'explain', width: 64, render: (_, d) => <Button type="link" size="small" onClick={() => setOpen(d.id)}>说明</Button> },
+          {
+            title: '',
+            key: 'explain',
+            width: 64,
+            render: (_, d) => (
+              <Button type="link" size="small" onClick={() => setOpen(d.id)}>
+                说明
+              </Button>
+            ),
+          },
         ]}
       />
       <DeadlineDrawer id={open} onClose={() => setOpen(null)} />

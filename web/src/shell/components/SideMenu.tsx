@@ -28,9 +28,7 @@ export function SideMenu() {
 
   // The entry whose path is the longest prefix of the current page.
   const paths = visible.flatMap((f) => f.visibleMenu.map((m) => ({ path: m.path, feature: f.key })));
-  const current = paths
-    .filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  const current = paths.filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   const selected = current?.path ?? (pathname === '/' ? '/' : '');
 
   return (

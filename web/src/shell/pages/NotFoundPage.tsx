@@ -9,7 +9,11 @@ export function NotFoundPage() {
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除，请从左侧菜单重新进入。"
-      extra={<Button type="primary" onClick={() => navigate('/')}>返回首页</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
+        </Button>
+      }
     />
   );
 }

@@ -41,7 +41,10 @@ export function Dashboard() {
   const [year, setYear] = useYearParam();
   const { data, error, loading, reload } = useDashboard(year);
   const [deadlines, setDeadlines] = useState<DeadlineFilter | null>(null);
-  const modules = useMemo(() => new Map([...me.modules.map((m) => [m.key, m.title] as const), ...(data?.deadlines.byModule ?? []).map((m) => [m.module, m.title] as const)]), [me.modules, data]);
+  const modules = useMemo(
+    () => new Map([...me.modules.map((m) => [m.key, m.title] as const), ...(data?.deadlines.byModule ?? []).map((m) => [m.module, m.title] as const)]),
+    [me.modules, data],
+  );
   const orgList = useApi<Array<{ id: string; name: string }>>('/api/orgs');
   const orgs = useMemo(
     () => new Map([...(data?.streets.rows ?? []).map((r) => [r.orgId, r.name] as const), ...(orgList.data ?? []).map((o) => [o.id, o.name] as const)]),
@@ -66,7 +69,14 @@ export function Dashboard() {
           </Typography.Text>
         </div>
         <Flex gap={8} className="no-print">
-          <Select<number> value={year} onChange={setYear} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} aria-label="统计年度" data-testid="dashboard-year" />
+          <Select<number>
+            value={year}
+            onChange={setYear}
+            style={{ width: 110 }}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            aria-label="统计年度"
+            data-testid="dashboard-year"
+          />
           <Button icon={<PrinterOutlined />} onClick={printDashboard} disabled={!fresh}>
             打印
           </Button>

@@ -47,5 +47,13 @@ export function DeadlinesChart({ byModule, onOpen }: { byModule: ModuleDeadlines
     onOpen({ module: row.module, title: `${row.title} · 全部未完成期限` });
   };
 
-  return <Chart option={option} height={Math.max(180, 60 + rows.length * 40)} onPlotClick={onPlotClick} label="各业务未完成期限堆叠柱状图，点击查看期限清单" testId="deadlines-chart" />;
+  return (
+    <Chart
+      option={option}
+      height={Math.max(180, 60 + rows.length * 40)}
+      onPlotClick={onPlotClick}
+      label="各业务未完成期限堆叠柱状图，点击查看期限清单"
+      testId="deadlines-chart"
+    />
+  );
 }

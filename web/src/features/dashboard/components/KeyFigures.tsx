@@ -48,7 +48,13 @@ export function KeyFigures({ figures, year }: { figures: DashboardFigure[]; year
                 上年 {prev.value}
                 {prev.value !== '—' ? prev.suffix : ''}
                 {' · '}
-                {dir === 'up' ? <ArrowUpOutlined style={{ color: '#1f4e8c' }} /> : dir === 'down' ? <ArrowDownOutlined style={{ color: '#d46b08' }} /> : dir === 'flat' ? <MinusOutlined /> : null}{' '}
+                {dir === 'up' ? (
+                  <ArrowUpOutlined style={{ color: '#1f4e8c' }} />
+                ) : dir === 'down' ? (
+                  <ArrowDownOutlined style={{ color: '#d46b08' }} />
+                ) : dir === 'flat' ? (
+                  <MinusOutlined />
+                ) : null}{' '}
                 {f.change ?? '无可比数据'}
               </Typography.Text>
             </Card>

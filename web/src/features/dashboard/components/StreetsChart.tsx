@@ -21,7 +21,12 @@ export function StreetsChart({ streets, year, onOpenDeadlines }: { streets: Stre
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const metric = streets.metrics.find((m) => m.key === picked) ?? streets.metrics[0];
   const rows = useMemo(
-    () => (metric ? [...streets.rows].sort((a, b) => chartValue(b.values[metric.key] ?? null, metric.unit) - chartValue(a.values[metric.key] ?? null, metric.unit) || b.overdue - a.overdue) : streets.rows),
+    () =>
+      metric
+        ? [...streets.rows].sort(
+            (a, b) => chartValue(b.values[metric.key] ?? null, metric.unit) - chartValue(a.values[metric.key] ?? null, metric.unit) || b.overdue - a.overdue,
+          )
+        : streets.rows,
     [streets.rows, metric],
   );
   const unitName = metric ? figureText(0, metric.unit).suffix : '';
@@ -47,7 +52,15 @@ export function StreetsChart({ streets, year, onOpenDeadlines }: { streets: Stre
       ],
       series: [
         ...(metric
-          ? [{ name: metric.title + (unitName ? `（${unitName}）` : ''), type: 'bar', barMaxWidth: 28, color: PALETTE[0], data: rows.map((r) => chartValue(r.values[metric.key] ?? null, metric.unit)) }]
+          ? [
+              {
+                name: metric.title + (unitName ? `（${unitName}）` : ''),
+                type: 'bar',
+                barMaxWidth: 28,
+                color: PALETTE[0],
+                data: rows.map((r) => chartValue(r.values[metric.key] ?? null, metric.unit)),
+              },
+            ]
           : []),
         {
           name: '逾期期限',
@@ -92,7 +105,13 @@ export function StreetsChart({ streets, year, onOpenDeadlines }: { streets: Stre
           data-testid="streets-metric"
         />
       ) : null}
-      <Chart option={option} height={320} onPlotClick={onPlotClick} label={`各街道${metric?.title ?? ''}对比柱状图，点击查看该街道的明细`} testId="streets-chart" />
+      <Chart
+        option={option}
+        height={320}
+        onPlotClick={onPlotClick}
+        label={`各街道${metric?.title ?? ''}对比柱状图，点击查看该街道的明细`}
+        testId="streets-chart"
+      />
     </>
   );
 }

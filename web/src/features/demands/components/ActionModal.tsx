@@ -42,9 +42,22 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
     }
   };
 
-  const at = <Form.Item name="at" label="时间" extra={AT_HINT}><Input placeholder="YYYY-MM-DD HH:mm" /></Form.Item>;
+  const at = (
+    <Form.Item name="at" label="时间" extra={AT_HINT}>
+      <Input placeholder="YYYY-MM-DD HH:mm" />
+    </Form.Item>
+  );
   return (
-    <Modal open title={`${action.label} · ${record.refNo}`} onCancel={onClose} onOk={() => form.submit()} okText="确定" confirmLoading={saving} destroyOnHidden width={560}>
+    <Modal
+      open
+      title={`${action.label} · ${record.refNo}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="确定"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="action-error" /> : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         {action.action === 'assign' && (
@@ -55,16 +68,25 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             <Form.Item name="assigneeId" label="承办人">
               <Select allowClear options={(people.data ?? []).map((x) => ({ value: x.id, label: x.name }))} placeholder="不指定" />
             </Form.Item>
-            <Form.Item name="reason" label="派单说明"><Input /></Form.Item>
+            <Form.Item name="reason" label="派单说明">
+              <Input />
+            </Form.Item>
           </>
         )}
         {(action.action === 'sign' || action.action === 'close' || action.action === 'resume') && at}
         {action.action === 'return' && (
-          <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
         )}
         {action.action === 'pause' && (
           <>
-            <Form.Item name="reason" label="中止事由" rules={[{ required: true, message: '请选择中止事由' }]} extra="补正申请材料：收到补正后期限重新起算；征求意见：所需时间不计入期限">
+            <Form.Item
+              name="reason"
+              label="中止事由"
+              rules={[{ required: true, message: '请选择中止事由' }]}
+              extra="补正申请材料：收到补正后期限重新起算；征求意见：所需时间不计入期限"
+            >
               <Select options={[...o.pauseReasons, ...o.restartReasons].map((x) => ({ value: x, label: x }))} />
             </Form.Item>
             {at}
@@ -72,12 +94,23 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
         )}
         {action.action === 'extend' && (
           <>
-            <Form.Item name="n" label={`延长期限（${record.clock.extensionCap ? { workday: '工作日', day: '日', month: '月' }[record.clock.extensionCap.unit] : ''}）`} rules={[{ required: true, message: '请填写延长期限' }]} extra={record.clock.extensionCap ? `合计上限 ${record.clock.extensionCap.n}（${record.clock.extensionCap.source}）` : undefined}>
+            <Form.Item
+              name="n"
+              label={`延长期限（${record.clock.extensionCap ? { workday: '工作日', day: '日', month: '月' }[record.clock.extensionCap.unit] : ''}）`}
+              rules={[{ required: true, message: '请填写延长期限' }]}
+              extra={record.clock.extensionCap ? `合计上限 ${record.clock.extensionCap.n}（${record.clock.extensionCap.source}）` : undefined}
+            >
               <InputNumber min={1} style={{ width: 160 }} />
             </Form.Item>
-            <Form.Item name="approvedBy" label="批准人" rules={[{ required: true, message: '请填写批准人' }]}><Input /></Form.Item>
-            <Form.Item name="approvedOn" label="批准日期" extra="留空为今日"><Input placeholder="YYYY-MM-DD" /></Form.Item>
-            <Form.Item name="reason" label="延期理由" rules={[{ required: true, message: '请填写延期理由' }]}><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="approvedBy" label="批准人" rules={[{ required: true, message: '请填写批准人' }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="approvedOn" label="批准日期" extra="留空为今日">
+              <Input placeholder="YYYY-MM-DD" />
+            </Form.Item>
+            <Form.Item name="reason" label="延期理由" rules={[{ required: true, message: '请填写延期理由' }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
           </>
         )}
         {action.action === 'reply' && (
@@ -87,7 +120,9 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
                 <Select options={o.results.map((x) => ({ value: x, label: x }))} />
               </Form.Item>
             ) : null}
-            <Form.Item name="content" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}><Input.TextArea rows={4} /></Form.Item>
+            <Form.Item name="content" label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
             {at}
           </>
         )}
@@ -96,7 +131,9 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             <Form.Item name="satisfaction" label="评价" rules={[{ required: true, message: '请选择评价' }]}>
               <Select options={o.satisfactionValues.map((x) => ({ value: x, label: x }))} />
             </Form.Item>
-            <Form.Item name="reason" label="回访记录"><Input.TextArea rows={2} /></Form.Item>
+            <Form.Item name="reason" label="回访记录">
+              <Input.TextArea rows={2} />
+            </Form.Item>
             {at}
           </>
         )}

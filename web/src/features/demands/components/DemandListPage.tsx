@@ -44,15 +44,47 @@ export function DemandListPage({ module, title, description, writePermission, ex
       <PageTitle
         title={title}
         description={description}
-        extra={can(writePermission) ? <Link to={`/${module}/new`}><Button type="primary" icon={<PlusOutlined />}>登记</Button></Link> : null}
+        extra={
+          can(writePermission) ? (
+            <Link to={`/${module}/new`}>
+              <Button type="primary" icon={<PlusOutlined />}>
+                登记
+              </Button>
+            </Link>
+          ) : null
+        }
       />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
           <Space wrap>
-            <Segmented value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={STATUS} />
-            <DatePicker picker="year" placeholder="受理年度" value={year ? dayjs(`${year}-01-01`) : null} onChange={(d) => { setYear(d ? d.year() : undefined); setPage(1); }} format="YYYY年" />
-            <Input.Search allowClear placeholder="编号、事项、地点" onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240 }} />
+            <Segmented
+              value={status}
+              onChange={(v) => {
+                setStatus(String(v));
+                setPage(1);
+              }}
+              options={STATUS}
+            />
+            <DatePicker
+              picker="year"
+              placeholder="受理年度"
+              value={year ? dayjs(`${year}-01-01`) : null}
+              onChange={(d) => {
+                setYear(d ? d.year() : undefined);
+                setPage(1);
+              }}
+              format="YYYY年"
+            />
+            <Input.Search
+              allowClear
+              placeholder="编号、事项、地点"
+              onSearch={(v) => {
+                setQ(v.trim());
+                setPage(1);
+              }}
+              style={{ width: 240 }}
+            />
           </Space>
         }
       >

@@ -19,16 +19,25 @@ interface Props {
   extraActions?: (r: DemandRecord, reload: () => void) => ReactNode;
 }
 
-const STATUS_TEXT: Record<string, string> = { received: '待分派', assigned: '待签收', handling: '办理中', paused: '中止计时', replied: '已答复', closed: '已办结' };
+const STATUS_TEXT: Record<string, string> = {
+  received: '待分派',
+  assigned: '待签收',
+  handling: '办理中',
+  paused: '中止计时',
+  replied: '已答复',
+  closed: '已办结',
+};
 
 /** History values in the staff's words: instants in Beijing time, states in Chinese, the unit by name. */
-const historyValue = (r: DemandRecord) => (field: string, v: unknown): ReactNode => {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (field === 'status') return STATUS_TEXT[String(v)] ?? String(v);
-  if (field === 'org_id' && v === r.orgId) return r.orgName;
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatInstant(v).slice(0, 16);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-};
+const historyValue =
+  (r: DemandRecord) =>
+  (field: string, v: unknown): ReactNode => {
+    if (v === null || v === undefined || v === '') return '（空）';
+    if (field === 'status') return STATUS_TEXT[String(v)] ?? String(v);
+    if (field === 'org_id' && v === r.orgId) return r.orgName;
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatInstant(v).slice(0, 16);
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
 
 /** A demand's record page: facts, the clock with its explanation, the allowed actions (with why not), links, history. */
 export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
@@ -47,13 +56,23 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
   return (
     <>
       <PageTitle
-        title={<Space>{`${r.kindLabel} ${r.refNo}`}<Tag data-testid="record-status">{r.statusLabel}</Tag><ClockTag status={r.clockStatus} /></Space>}
+        title={
+          <Space>
+            {`${r.kindLabel} ${r.refNo}`}
+            <Tag data-testid="record-status">{r.statusLabel}</Tag>
+            <ClockTag status={r.clockStatus} />
+          </Space>
+        }
         description={r.title}
         extra={
           <Flex gap={8} wrap data-testid="record-actions">
             {r.actions.map((a) => (
               <Tooltip key={a.action} title={a.allowed ? undefined : a.reason}>
-                <Button type={a.allowed && ['sign', 'reply', 'close', 'evaluate'].includes(a.action) ? 'primary' : 'default'} disabled={!a.allowed} onClick={() => setActing(a)}>
+                <Button
+                  type={a.allowed && ['sign', 'reply', 'close', 'evaluate'].includes(a.action) ? 'primary' : 'default'}
+                  disabled={!a.allowed}
+                  onClick={() => setActing(a)}
+                >
                   {a.label}
                 </Button>
               </Tooltip>
@@ -97,7 +116,8 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
                 dataSource={r.links}
                 renderItem={(l) => (
                   <List.Item>
-                    <Link to={`/${module}/items/${l.id}`}>{l.refNo}</Link>　{formatInstant(l.receivedAt).slice(0, 10)}　{l.title}　<Typography.Text type="warning">{l.reason}</Typography.Text>
+                    <Link to={`/${module}/items/${l.id}`}>{l.refNo}</Link>　{formatInstant(l.receivedAt).slice(0, 10)}　{l.title}　
+                    <Typography.Text type="warning">{l.reason}</Typography.Text>
                   </List.Item>
                 )}
               />
@@ -117,7 +137,11 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
                 已延期 {r.clock.extensions.length} 次：{r.clock.extensions.map((x) => `${x.n}（${x.approvedBy}于${x.approvedOn}批准：${x.reason}）`).join('；')}
               </Typography.Paragraph>
             ) : null}
-            {r.clock.pausedSince ? <Typography.Paragraph type="warning">自 {r.clock.pausedSince} 起中止计时（{r.clock.pauseReason}）</Typography.Paragraph> : null}
+            {r.clock.pausedSince ? (
+              <Typography.Paragraph type="warning">
+                自 {r.clock.pausedSince} 起中止计时（{r.clock.pauseReason}）
+              </Typography.Paragraph>
+            ) : null}
           </Card>
         </Col>
       </Row>

@@ -38,7 +38,11 @@ export function DemandTable({ items, loading, showKind, extraColumns = [], total
       loading={loading}
       dataSource={items}
       columns={columns}
-      pagination={onPage ? { current: page, pageSize: 50, total, onChange: onPage, showTotal: (n) => `共 ${n} 件`, showSizeChanger: false } : { pageSize: 20, hideOnSinglePage: true }}
+      pagination={
+        onPage
+          ? { current: page, pageSize: 50, total, onChange: onPage, showTotal: (n) => `共 ${n} 件`, showSizeChanger: false }
+          : { pageSize: 20, hideOnSinglePage: true }
+      }
     />
   );
 }

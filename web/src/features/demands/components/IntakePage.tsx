@@ -46,10 +46,18 @@ export function IntakePage({ module, title, refLabel, demandTypes, channels, tim
       <Card style={{ maxWidth: 760 }}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="intake-error" /> : null}
         <Form<Values> form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="refNo" label={refLabel} rules={[{ required: true, message: `请填写${refLabel}` }]}><Input /></Form.Item>
-          <Form.Item name="receivedAt" label="受理时间" rules={[{ required: true, message: '请填写受理时间' }]} extra="如 2022-03-01 09:30"><Input placeholder="YYYY-MM-DD HH:mm" /></Form.Item>
+          <Form.Item name="refNo" label={refLabel} rules={[{ required: true, message: `请填写${refLabel}` }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="receivedAt" label="受理时间" rules={[{ required: true, message: '请填写受理时间' }]} extra="如 2022-03-01 09:30">
+            <Input placeholder="YYYY-MM-DD HH:mm" />
+          </Form.Item>
           {demandTypes ? (
-            <Form.Item name="demandType" label={demandTypes.label} rules={demandTypes.required ? [{ required: true, message: `请选择${demandTypes.label}` }] : []}>
+            <Form.Item
+              name="demandType"
+              label={demandTypes.label}
+              rules={demandTypes.required ? [{ required: true, message: `请选择${demandTypes.label}` }] : []}
+            >
               <Select allowClear options={demandTypes.values.map((x) => ({ value: x, label: x }))} />
             </Form.Item>
           ) : null}
@@ -61,14 +69,30 @@ export function IntakePage({ module, title, refLabel, demandTypes, channels, tim
           <Form.Item name="orgId" label="承办单位" extra="留空为待分派">
             <Select allowClear showSearch optionFilterProp="label" options={(orgs.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
-          {timeLimit ? <Form.Item name="timeLimit" label="办理时限（工作日）" extra="留空按诉求类型缺省"><InputNumber min={1} max={60} /></Form.Item> : null}
-          <Form.Item name="title" label="事项"><Input maxLength={200} /></Form.Item>
-          <Form.Item name="content" label="内容"><Input.TextArea rows={4} /></Form.Item>
-          <Form.Item name="personName" label="诉求人"><Input /></Form.Item>
-          <Form.Item name="personPhone" label="联系电话"><Input /></Form.Item>
-          <Form.Item name="location" label="地点"><Input /></Form.Item>
+          {timeLimit ? (
+            <Form.Item name="timeLimit" label="办理时限（工作日）" extra="留空按诉求类型缺省">
+              <InputNumber min={1} max={60} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="title" label="事项">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="content" label="内容">
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item name="personName" label="诉求人">
+            <Input />
+          </Form.Item>
+          <Form.Item name="personPhone" label="联系电话">
+            <Input />
+          </Form.Item>
+          <Form.Item name="location" label="地点">
+            <Input />
+          </Form.Item>
           {extra}
-          <Button type="primary" htmlType="submit" loading={saving}>登记</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            登记
+          </Button>
         </Form>
       </Card>
     </>

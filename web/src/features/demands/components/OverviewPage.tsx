@@ -26,7 +26,10 @@ export function OverviewPage() {
           <Col key={k.kind} xs={12} lg={6}>
             <Card data-testid={`overview-${k.kind}`}>
               <Statistic title={`${k.label} · 逾期`} value={k.overdue} valueStyle={{ color: k.overdue ? '#cf1322' : undefined }} suffix={`/ 在办 ${k.open}`} />
-              <div>即将到期 {k.dueSoon}{k.paused ? `，中止计时 ${k.paused}` : ''}</div>
+              <div>
+                即将到期 {k.dueSoon}
+                {k.paused ? `，中止计时 ${k.paused}` : ''}
+              </div>
             </Card>
           </Col>
         ))}
@@ -34,7 +37,19 @@ export function OverviewPage() {
       <Row gutter={16}>
         <Col xs={24} xl={8}>
           <Card title="按承办单位" styles={{ body: { padding: 0 } }}>
-            <Table rowKey="orgId" size="small" loading={res.loading} dataSource={d?.byUnit ?? []} pagination={false} columns={[{ title: '承办单位', dataIndex: 'orgName' }, { title: '逾期', dataIndex: 'overdue', width: 70 }, { title: '即将到期', dataIndex: 'dueSoon', width: 90 }, { title: '在办', dataIndex: 'open', width: 70 }]} />
+            <Table
+              rowKey="orgId"
+              size="small"
+              loading={res.loading}
+              dataSource={d?.byUnit ?? []}
+              pagination={false}
+              columns={[
+                { title: '承办单位', dataIndex: 'orgName' },
+                { title: '逾期', dataIndex: 'overdue', width: 70 },
+                { title: '即将到期', dataIndex: 'dueSoon', width: 90 },
+                { title: '在办', dataIndex: 'open', width: 70 },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={16}>

@@ -13,7 +13,19 @@ export function QueuePage() {
   return (
     <>
       <PageTitle title="诉求待办" description="12345工单、信访件、建议提案、依申请公开中尚未办结的事项，按届满日排序。" />
-      <Card styles={{ body: { padding: 0 } }} title={<Segmented value={scope} onChange={(v) => setScope(v as 'mine' | 'unit')} options={[{ label: '我的待办', value: 'mine' }, { label: '本单位待办', value: 'unit' }]} />}>
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={
+          <Segmented
+            value={scope}
+            onChange={(v) => setScope(v as 'mine' | 'unit')}
+            options={[
+              { label: '我的待办', value: 'mine' },
+              { label: '本单位待办', value: 'unit' },
+            ]}
+          />
+        }
+      >
         <ErrorAlert error={res.error} onRetry={res.reload} />
         <DemandTable items={res.data ?? []} loading={res.loading} showKind />
       </Card>

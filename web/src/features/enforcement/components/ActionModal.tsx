@@ -16,9 +16,28 @@ interface Props {
 }
 
 const DATE_LABEL: Record<string, string> = {
-  notify: '告知书送达日期', request_hearing: '听证申请日期', schedule_hearing: '听证通知送达日期', record_hearing: '听证举行日期', pass_review: '审核日期', reject_review: '审核日期',
-  record_discussion: '讨论日期', decide: '决定日期', summary_decide: '决定日期', serve: '送达日期', publish: '公示日期', execute: '执行完毕日期', close: '结案日期', archive: '归档日期',
-  revoke: '撤销日期', dismiss: '撤案日期', approve_extension: '批准日期', add_evidence: '登记日期', waive_rights: '放弃日期', record_statement: '记录日期', submit_review: '提交日期', propose: '拟定日期',
+  notify: '告知书送达日期',
+  request_hearing: '听证申请日期',
+  schedule_hearing: '听证通知送达日期',
+  record_hearing: '听证举行日期',
+  pass_review: '审核日期',
+  reject_review: '审核日期',
+  record_discussion: '讨论日期',
+  decide: '决定日期',
+  summary_decide: '决定日期',
+  serve: '送达日期',
+  publish: '公示日期',
+  execute: '执行完毕日期',
+  close: '结案日期',
+  archive: '归档日期',
+  revoke: '撤销日期',
+  dismiss: '撤案日期',
+  approve_extension: '批准日期',
+  add_evidence: '登记日期',
+  waive_rights: '放弃日期',
+  record_statement: '记录日期',
+  submit_review: '提交日期',
+  propose: '拟定日期',
 };
 
 /** One workflow event: the fields it needs, sent to the server, which checks the gates and answers with the case. */
@@ -54,7 +73,14 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
 
   const initial: Record<string, unknown> = { on: dayjs() };
   if (ev === 'decide') Object.assign(initial, { basis: kase.decisionBasis ?? kase.item?.penaltyBasis ?? '', facts: kase.decisionFacts ?? '' });
-  if (ev === 'propose') Object.assign(initial, { kinds: kase.proposedKinds.length ? kase.proposedKinds : ['罚款'], fineYuan: kase.proposedFineYuan ?? undefined, circumstance: kase.circumstance ?? undefined, major: kase.major, baseYuan: kase.discretionBaseYuan ?? undefined });
+  if (ev === 'propose')
+    Object.assign(initial, {
+      kinds: kase.proposedKinds.length ? kase.proposedKinds : ['罚款'],
+      fineYuan: kase.proposedFineYuan ?? undefined,
+      circumstance: kase.circumstance ?? undefined,
+      major: kase.major,
+      baseYuan: kase.discretionBaseYuan ?? undefined,
+    });
   if (ev === 'summary_decide') Object.assign(initial, { kinds: ['警告'], basis: kase.item?.penaltyBasis ?? '' });
   if (ev === 'add_evidence') Object.assign(initial, { kind: 'photo', collectedOn: dayjs() });
   if (ev === 'approve_extension') Object.assign(initial, { days: 30 });
@@ -62,7 +88,17 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
   if (ev === 'execute') Object.assign(initial, { paidOn: dayjs() });
 
   return (
-    <Modal open title={action.label} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} width={ev === 'propose' ? 760 : 560} destroyOnHidden>
+    <Modal
+      open
+      title={action.label}
+      okText="确定"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={ev === 'propose' ? 760 : 560}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         {ev === 'add_evidence' ? (
@@ -80,8 +116,17 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
               <Input.TextArea rows={2} />
             </Form.Item>
             <Form.Item label="附件（照片、笔录扫描件等）">
-              <Upload beforeUpload={(f) => { setFile(f); return false; }} maxCount={1} onRemove={() => setFile(null)}>
-                <span><UploadOutlined /> 选择文件</span>
+              <Upload
+                beforeUpload={(f) => {
+                  setFile(f);
+                  return false;
+                }}
+                maxCount={1}
+                onRemove={() => setFile(null)}
+              >
+                <span>
+                  <UploadOutlined /> 选择文件
+                </span>
               </Upload>
             </Form.Item>
           </>
@@ -115,7 +160,15 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
                 <Form.Item name="major" valuePropName="checked">
                   <Checkbox>重大案件</Checkbox>
                 </Form.Item>
-                {kase.item ? <DiscretionCalculator item={kase.item} level={(watched?.circumstance as string) ?? null} fineYuan={Number(watched?.fineYuan ?? 0)} firstViolation={!!watched?.firstViolation} kinds={(watched?.kinds as string[]) ?? []} /> : null}
+                {kase.item ? (
+                  <DiscretionCalculator
+                    item={kase.item}
+                    level={(watched?.circumstance as string) ?? null}
+                    fineYuan={Number(watched?.fineYuan ?? 0)}
+                    firstViolation={!!watched?.firstViolation}
+                    kinds={(watched?.kinds as string[]) ?? []}
+                  />
+                ) : null}
               </>
             ) : (
               <>
@@ -131,7 +184,12 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
         ) : null}
         {ev === 'decide' ? (
           <>
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`处罚：${kase.proposedKinds.join('、') || '—'}${kase.proposedFineYuan ? `，罚款${kase.proposedFineYuan}元` : ''}${kase.proposedConfiscationYuan ? `，没收${kase.proposedConfiscationYuan}元` : ''}（按告知的拟处罚意见；情节：${CIRCUMSTANCE_LABELS[kase.circumstance ?? ''] ?? '—'}）`} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`处罚：${kase.proposedKinds.join('、') || '—'}${kase.proposedFineYuan ? `，罚款${kase.proposedFineYuan}元` : ''}${kase.proposedConfiscationYuan ? `，没收${kase.proposedConfiscationYuan}元` : ''}（按告知的拟处罚意见；情节：${CIRCUMSTANCE_LABELS[kase.circumstance ?? ''] ?? '—'}）`}
+            />
             <Form.Item name="facts" label="违法事实和证据" rules={[{ required: true, message: '请填写违法事实和证据' }]}>
               <Input.TextArea rows={3} />
             </Form.Item>
@@ -178,7 +236,11 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
             <Form.Item name="checklist" label="审核要点（符合的勾选）">
               <Checkbox.Group options={(meta?.reviewChecklist ?? []).map((c) => ({ value: c.key, label: c.label }))} style={{ display: 'grid', gap: 4 }} />
             </Form.Item>
-            <Form.Item name="opinion" label={ev === 'pass_review' ? '审核意见' : '存在的问题'} rules={ev === 'reject_review' ? [{ required: true, message: '请写明存在的问题' }] : []}>
+            <Form.Item
+              name="opinion"
+              label={ev === 'pass_review' ? '审核意见' : '存在的问题'}
+              rules={ev === 'reject_review' ? [{ required: true, message: '请写明存在的问题' }] : []}
+            >
               <Input.TextArea rows={2} />
             </Form.Item>
           </>

@@ -41,82 +41,205 @@ export function CasePage() {
   return (
     <>
       <PageTitle
-        title={<Space>{c.caseNo}<Tag color={STAGE_COLORS[c.stage]} data-testid="case-stage">{c.stageLabel}</Tag>{c.procedure === 'summary' ? <Tag>简易程序</Tag> : null}{c.major ? <Tag color="red">重大案件</Tag> : null}</Space>}
+        title={
+          <Space>
+            {c.caseNo}
+            <Tag color={STAGE_COLORS[c.stage]} data-testid="case-stage">
+              {c.stageLabel}
+            </Tag>
+            {c.procedure === 'summary' ? <Tag>简易程序</Tag> : null}
+            {c.major ? <Tag color="red">重大案件</Tag> : null}
+          </Space>
+        }
         description={`${c.orgName} · ${c.cause}`}
         extra={
           <>
-            <Link to="/enforcement/cases"><Button>返回列表</Button></Link>
-            {c.decisionNo ? <Button icon={<FileWordOutlined />} onClick={() => download(`/api/enforcement/cases/${c.id}/decision.docx`, '行政处罚决定书.docx')}>决定书</Button> : null}
-            <Button icon={<DownloadOutlined />} data-testid="export-archive" onClick={() => download(`/api/enforcement/cases/${c.id}/archive.zip`, '案卷.zip')}>导出案卷</Button>
+            <Link to="/enforcement/cases">
+              <Button>返回列表</Button>
+            </Link>
+            {c.decisionNo ? (
+              <Button icon={<FileWordOutlined />} onClick={() => download(`/api/enforcement/cases/${c.id}/decision.docx`, '行政处罚决定书.docx')}>
+                决定书
+              </Button>
+            ) : null}
+            <Button icon={<DownloadOutlined />} data-testid="export-archive" onClick={() => download(`/api/enforcement/cases/${c.id}/archive.zip`, '案卷.zip')}>
+              导出案卷
+            </Button>
           </>
         }
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card title="案件信息" size="small" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={2} items={[
-              { key: 'party', label: '当事人', children: `${c.partyName}（${c.partyType}）` },
-              { key: 'id', label: '证件号码', children: d(c.partyIdNo) },
-              { key: 'filed', label: '立案日期', children: c.filedOn },
-              { key: 'source', label: '案件来源', children: `${d(c.source)}${c.sourceRef ? `（${c.sourceRef}）` : ''}` },
-              { key: 'item', label: '违法事项', span: 2, children: c.item ? `${c.item.code} ${c.item.name}` : d(c.itemCode) },
-              { key: 'officers', label: '承办人', span: 2, children: c.officers.map((o) => `${o.name}（执法证 ${o.certNo ?? '无'}）`).join('、') || '—' },
-              { key: 'proposal', label: '拟处罚', children: c.proposedKinds.length ? `${c.proposedKinds.join('、')} ${yuan((c.proposedFineYuan ?? 0) + (c.proposedConfiscationYuan ?? 0))}` : '—' },
-              { key: 'circ', label: '违法情节', children: CIRCUMSTANCE_LABELS[c.circumstance ?? ''] ?? '—' },
-              { key: 'notified', label: '告知日期', children: d(c.notifiedOn) },
-              { key: 'hearing', label: '听证', children: c.hearingRight.length ? `享有听证权利（${c.hearingRight.join('、')}）${c.hearingHeldOn ? `；${c.hearingHeldOn}举行` : c.hearingRequestedOn ? `；${c.hearingRequestedOn}申请` : ''}` : '不适用' },
-              { key: 'review', label: '法制审核', children: c.reviewRequired || c.reviewOn ? `${c.reviewOn ? `${c.reviewOn} ${c.reviewResult}` : '须审核'}${c.reviewOpinion ? `：${c.reviewOpinion}` : ''}` : '不需要' },
-              { key: 'discussion', label: '集体讨论', children: c.discussionOn ? `${c.discussionOn}：${c.discussionMinutes}` : c.major ? '须讨论' : '不需要' },
-              { key: 'decision', label: '处罚决定', span: 2, children: c.decisionNo ? `${c.decisionNo}（${c.decidedOn}）${c.penaltyKinds.join('、')} ${yuan(c.fineYuan + c.confiscationYuan)}` : '—' },
-              { key: 'served', label: '送达', children: d(c.servedOn) },
-              { key: 'paid', label: '缴款', children: c.paidOn ? `${c.paidOn}${c.lateFeeYuan ? `（加处罚款${yuan(c.lateFeeYuan)}）` : ''}` : '—' },
-              { key: 'published', label: '公示', children: d(c.publishedOn) },
-              { key: 'closed', label: '结案 / 归档', children: `${d(c.closedOn)} / ${d(c.archivedOn)}` },
-              ...(c.revokedOn ? [{ key: 'revoked', label: '撤销', span: 2, children: `${c.revokedOn}：${c.revokeReason}` }] : []),
-            ]} />
+            <Descriptions
+              size="small"
+              column={2}
+              items={[
+                { key: 'party', label: '当事人', children: `${c.partyName}（${c.partyType}）` },
+                { key: 'id', label: '证件号码', children: d(c.partyIdNo) },
+                { key: 'filed', label: '立案日期', children: c.filedOn },
+                { key: 'source', label: '案件来源', children: `${d(c.source)}${c.sourceRef ? `（${c.sourceRef}）` : ''}` },
+                { key: 'item', label: '违法事项', span: 2, children: c.item ? `${c.item.code} ${c.item.name}` : d(c.itemCode) },
+                { key: 'officers', label: '承办人', span: 2, children: c.officers.map((o) => `${o.name}（执法证 ${o.certNo ?? '无'}）`).join('、') || '—' },
+                {
+                  key: 'proposal',
+                  label: '拟处罚',
+                  children: c.proposedKinds.length
+                    ? `${c.proposedKinds.join('、')} ${yuan((c.proposedFineYuan ?? 0) + (c.proposedConfiscationYuan ?? 0))}`
+                    : '—',
+                },
+                { key: 'circ', label: '违法情节', children: CIRCUMSTANCE_LABELS[c.circumstance ?? ''] ?? '—' },
+                { key: 'notified', label: '告知日期', children: d(c.notifiedOn) },
+                {
+                  key: 'hearing',
+                  label: '听证',
+                  children: c.hearingRight.length
+                    ? `享有听证权利（${c.hearingRight.join('、')}）${c.hearingHeldOn ? `；${c.hearingHeldOn}举行` : c.hearingRequestedOn ? `；${c.hearingRequestedOn}申请` : ''}`
+                    : '不适用',
+                },
+                {
+                  key: 'review',
+                  label: '法制审核',
+                  children:
+                    c.reviewRequired || c.reviewOn
+                      ? `${c.reviewOn ? `${c.reviewOn} ${c.reviewResult}` : '须审核'}${c.reviewOpinion ? `：${c.reviewOpinion}` : ''}`
+                      : '不需要',
+                },
+                {
+                  key: 'discussion',
+                  label: '集体讨论',
+                  children: c.discussionOn ? `${c.discussionOn}：${c.discussionMinutes}` : c.major ? '须讨论' : '不需要',
+                },
+                {
+                  key: 'decision',
+                  label: '处罚决定',
+                  span: 2,
+                  children: c.decisionNo ? `${c.decisionNo}（${c.decidedOn}）${c.penaltyKinds.join('、')} ${yuan(c.fineYuan + c.confiscationYuan)}` : '—',
+                },
+                { key: 'served', label: '送达', children: d(c.servedOn) },
+                { key: 'paid', label: '缴款', children: c.paidOn ? `${c.paidOn}${c.lateFeeYuan ? `（加处罚款${yuan(c.lateFeeYuan)}）` : ''}` : '—' },
+                { key: 'published', label: '公示', children: d(c.publishedOn) },
+                { key: 'closed', label: '结案 / 归档', children: `${d(c.closedOn)} / ${d(c.archivedOn)}` },
+                ...(c.revokedOn ? [{ key: 'revoked', label: '撤销', span: 2, children: `${c.revokedOn}：${c.revokeReason}` }] : []),
+              ]}
+            />
           </Card>
           <Card title="期限" size="small" style={{ marginBottom: 16 }}>
-            <Table<CaseDeadline> rowKey="key" size="small" pagination={false} dataSource={c.deadlines} data-testid="case-deadlines" columns={[
-              { title: '期限', dataIndex: 'label', width: 150 },
-              { title: '起算', dataIndex: 'start', width: 110 },
-              { title: '届满', dataIndex: 'due', width: 110 },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s: CaseDeadline['status']) => <DeadlineStatusTag status={s} /> },
-              { title: '依据与计算', dataIndex: 'text', render: (t: string, r) => <Tooltip title={r.source}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t}</Typography.Text></Tooltip> },
-            ]} />
+            <Table<CaseDeadline>
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={c.deadlines}
+              data-testid="case-deadlines"
+              columns={[
+                { title: '期限', dataIndex: 'label', width: 150 },
+                { title: '起算', dataIndex: 'start', width: 110 },
+                { title: '届满', dataIndex: 'due', width: 110 },
+                { title: '状态', dataIndex: 'status', width: 100, render: (s: CaseDeadline['status']) => <DeadlineStatusTag status={s} /> },
+                {
+                  title: '依据与计算',
+                  dataIndex: 'text',
+                  render: (t: string, r) => (
+                    <Tooltip title={r.source}>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t}
+                      </Typography.Text>
+                    </Tooltip>
+                  ),
+                },
+              ]}
+            />
           </Card>
           <Card title={`证据（${c.evidence.length}）`} size="small" style={{ marginBottom: 16 }}>
             {c.evidence.length ? (
-              <List size="small" dataSource={c.evidence} renderItem={(e) => (
-                <List.Item extra={e.attachmentId ? <Button size="small" type="link" onClick={() => download(`/api/attachments/${e.attachmentId}/content`, e.title)}>附件</Button> : null}>
-                  <Space><Tag>{e.kindLabel}</Tag>{e.title}<Typography.Text type="secondary">{e.collectedOn}</Typography.Text>{e.note ? <Typography.Text type="secondary">{e.note}</Typography.Text> : null}</Space>
-                </List.Item>
-              )} />
-            ) : <Empty description="尚未登记证据" />}
+              <List
+                size="small"
+                dataSource={c.evidence}
+                renderItem={(e) => (
+                  <List.Item
+                    extra={
+                      e.attachmentId ? (
+                        <Button size="small" type="link" onClick={() => download(`/api/attachments/${e.attachmentId}/content`, e.title)}>
+                          附件
+                        </Button>
+                      ) : null
+                    }
+                  >
+                    <Space>
+                      <Tag>{e.kindLabel}</Tag>
+                      {e.title}
+                      <Typography.Text type="secondary">{e.collectedOn}</Typography.Text>
+                      {e.note ? <Typography.Text type="secondary">{e.note}</Typography.Text> : null}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Empty description="尚未登记证据" />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card title="可办理的环节" size="small" style={{ marginBottom: 16 }} data-testid="case-actions">
             {allowed.length ? (
               <Flex wrap gap={8}>
-                {allowed.map((a) => <Button key={a.event} type={a.to ? 'primary' : 'default'} data-testid={`action-${a.event}`} onClick={() => setActing(a)}>{a.label}</Button>)}
+                {allowed.map((a) => (
+                  <Button key={a.event} type={a.to ? 'primary' : 'default'} data-testid={`action-${a.event}`} onClick={() => setActing(a)}>
+                    {a.label}
+                  </Button>
+                ))}
               </Flex>
-            ) : <Typography.Text type="secondary">当前没有您可以办理的环节。</Typography.Text>}
+            ) : (
+              <Typography.Text type="secondary">当前没有您可以办理的环节。</Typography.Text>
+            )}
             {blocked.length ? (
               <div style={{ marginTop: 12 }} data-testid="blocked-actions">
                 <Typography.Text type="secondary">暂不能办理：</Typography.Text>
                 {blocked.map((a) => (
-                  <Alert key={a.event} type="warning" style={{ marginTop: 8 }} title={a.label} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{a.reasons.map((r) => <li key={r}>{r}</li>)}</ul>} />
+                  <Alert
+                    key={a.event}
+                    type="warning"
+                    style={{ marginTop: 8 }}
+                    title={a.label}
+                    description={
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {a.reasons.map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    }
+                  />
                 ))}
               </div>
             ) : null}
           </Card>
           <Card size="small">
-            <Tabs items={[{ key: 'timeline', label: '执法全过程记录', children: <RecordHistory key={historyKey} entity="enforcement.case" id={c.id} renderValue={(field, v) => renderField(field, v, meta.data?.stages)} /> }]} />
+            <Tabs
+              items={[
+                {
+                  key: 'timeline',
+                  label: '执法全过程记录',
+                  children: (
+                    <RecordHistory key={historyKey} entity="enforcement.case" id={c.id} renderValue={(field, v) => renderField(field, v, meta.data?.stages)} />
+                  ),
+                },
+              ]}
+            />
           </Card>
         </Col>
       </Row>
       {acting ? (
-        <ActionModal action={acting} kase={c} meta={meta.data} onClose={() => setActing(null)} onDone={() => { setActing(null); res.reload(); setHistoryKey((k) => k + 1); }} />
+        <ActionModal
+          action={acting}
+          kase={c}
+          meta={meta.data}
+          onClose={() => setActing(null)}
+          onDone={() => {
+            setActing(null);
+            res.reload();
+            setHistoryKey((k) => k + 1);
+          }}
+        />
       ) : null}
     </>
   );

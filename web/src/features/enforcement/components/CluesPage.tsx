@@ -28,7 +28,7 @@ export function CluesPage() {
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ clue: Clue; action: ClueAction } | null>(null);
   const [filing, setFiling] = useState<Clue | null>(null);
-  const orgName = (id: string | null) => (id ? orgs.data?.find((o) => o.id === id)?.name ?? '' : '');
+  const orgName = (id: string | null) => (id ? (orgs.data?.find((o) => o.id === id)?.name ?? '') : '');
   const { message } = App.useApp();
   const [pulling, setPulling] = useState(false);
   const pullHotline = async () => {
@@ -51,46 +51,187 @@ export function CluesPage() {
         extra={
           write ? (
             <Space>
-              <Button onClick={pullHotline} loading={pulling}>接收12345转来的线索</Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记线索</Button>
+              <Button onClick={pullHotline} loading={pulling}>
+                接收12345转来的线索
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                登记线索
+              </Button>
             </Space>
           ) : null
         }
       />
-      <Card styles={{ body: { padding: 0 } }} title={
-        <Space>
-          <Select allowClear placeholder="状态" style={{ width: 160 }} value={status} onChange={setStatus} options={[{ value: 'open', label: '待处理' }, { value: 'transferred', label: '已移送（待签收）' }, { value: 'case', label: '已立案' }, { value: 'closed', label: '已办结（未立案）' }]} />
-          <Select allowClear placeholder="来源" style={{ width: 140 }} value={source} onChange={setSource} options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))} />
-        </Space>
-      }>
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={
+          <Space>
+            <Select
+              allowClear
+              placeholder="状态"
+              style={{ width: 160 }}
+              value={status}
+              onChange={setStatus}
+              options={[
+                { value: 'open', label: '待处理' },
+                { value: 'transferred', label: '已移送（待签收）' },
+                { value: 'case', label: '已立案' },
+                { value: 'closed', label: '已办结（未立案）' },
+              ]}
+            />
+            <Select
+              allowClear
+              placeholder="来源"
+              style={{ width: 140 }}
+              value={source}
+              onChange={setSource}
+              options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))}
+            />
+          </Space>
+        }
+      >
         <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<Clue> rowKey="id" size="middle" loading={list.loading} dataSource={list.data ?? []} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }} data-testid="clues-table" columns={[
-          { title: '线索编号', dataIndex: 'clueNo', width: 120 },
-          { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-          { title: '来源', dataIndex: 'source', width: 150, render: (s: string, r) => <>{s}{r.sourceRef ? <div style={{ fontSize: 12, color: '#888' }}>{r.sourceRef}</div> : null}</> },
-          { title: '内容', dataIndex: 'summary', ellipsis: true },
-          { title: '办理单位', dataIndex: 'orgName', width: 120, render: (v: string, r) => <>{v}{r.fromOrgId ? <div style={{ fontSize: 12, color: '#888' }}>由{orgName(r.fromOrgId) || '其他单位'}移送</div> : null}</> },
-          { title: '状态', dataIndex: 'statusLabel', width: 170, render: (v: string, r) => <Space size={4} wrap><Tag>{v}</Tag>{r.transferDueOn && r.feedbackStatus ? <><DeadlineStatusTag status={r.feedbackStatus} /><span style={{ fontSize: 12 }}>反馈期限 {r.transferDueOn}</span></> : null}</Space> },
-          { title: '操作', key: 'ops', width: 240, render: (_, r) => r.status === 'case' ? (r.caseId ? <Link to={`/enforcement/cases/${r.caseId}`}>查看案件</Link> : null) : write ? (
-            <Space size={4} wrap>
-              {r.actions.includes('file') ? <Button size="small" type="primary" onClick={() => setFiling(r)}>立案</Button> : null}
-              {r.actions.includes('transfer') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'transfer' })}>移送</Button> : null}
-              {r.actions.includes('receive') ? <Button size="small" type="primary" onClick={() => setActing({ clue: r, action: 'receive' })}>签收</Button> : null}
-              {r.actions.includes('feedback') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'feedback' })}>反馈</Button> : null}
-              {r.actions.includes('close') ? <Button size="small" onClick={() => setActing({ clue: r, action: 'close' })}>办结</Button> : null}
-              {!r.actions.length ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
-            </Space>
-          ) : null },
-        ]} />
+        <Table<Clue>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          dataSource={list.data ?? []}
+          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+          data-testid="clues-table"
+          columns={[
+            { title: '线索编号', dataIndex: 'clueNo', width: 120 },
+            { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
+            {
+              title: '来源',
+              dataIndex: 'source',
+              width: 150,
+              render: (s: string, r) => (
+                <>
+                  {s}
+                  {r.sourceRef ? <div style={{ fontSize: 12, color: '#888' }}>{r.sourceRef}</div> : null}
+                </>
+              ),
+            },
+            { title: '内容', dataIndex: 'summary', ellipsis: true },
+            {
+              title: '办理单位',
+              dataIndex: 'orgName',
+              width: 120,
+              render: (v: string, r) => (
+                <>
+                  {v}
+                  {r.fromOrgId ? <div style={{ fontSize: 12, color: '#888' }}>由{orgName(r.fromOrgId) || '其他单位'}移送</div> : null}
+                </>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              width: 170,
+              render: (v: string, r) => (
+                <Space size={4} wrap>
+                  <Tag>{v}</Tag>
+                  {r.transferDueOn && r.feedbackStatus ? (
+                    <>
+                      <DeadlineStatusTag status={r.feedbackStatus} />
+                      <span style={{ fontSize: 12 }}>反馈期限 {r.transferDueOn}</span>
+                    </>
+                  ) : null}
+                </Space>
+              ),
+            },
+            {
+              title: '操作',
+              key: 'ops',
+              width: 240,
+              render: (_, r) =>
+                r.status === 'case' ? (
+                  r.caseId ? (
+                    <Link to={`/enforcement/cases/${r.caseId}`}>查看案件</Link>
+                  ) : null
+                ) : write ? (
+                  <Space size={4} wrap>
+                    {r.actions.includes('file') ? (
+                      <Button size="small" type="primary" onClick={() => setFiling(r)}>
+                        立案
+                      </Button>
+                    ) : null}
+                    {r.actions.includes('transfer') ? (
+                      <Button size="small" onClick={() => setActing({ clue: r, action: 'transfer' })}>
+                        移送
+                      </Button>
+                    ) : null}
+                    {r.actions.includes('receive') ? (
+                      <Button size="small" type="primary" onClick={() => setActing({ clue: r, action: 'receive' })}>
+                        签收
+                      </Button>
+                    ) : null}
+                    {r.actions.includes('feedback') ? (
+                      <Button size="small" onClick={() => setActing({ clue: r, action: 'feedback' })}>
+                        反馈
+                      </Button>
+                    ) : null}
+                    {r.actions.includes('close') ? (
+                      <Button size="small" onClick={() => setActing({ clue: r, action: 'close' })}>
+                        办结
+                      </Button>
+                    ) : null}
+                    {!r.actions.length ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
       </Card>
-      {creating ? <NewClueModal sources={meta.data?.sources ?? []} orgs={orgs.data ?? []} onClose={() => setCreating(false)} onDone={() => { setCreating(false); list.reload(); }} /> : null}
-      {acting ? <ClueActionModal {...acting} orgs={orgs.data ?? []} onClose={() => setActing(null)} onDone={() => { setActing(null); list.reload(); }} /> : null}
-      {filing ? <NewCaseModal clue={{ id: filing.id, orgId: filing.orgId, source: filing.source, sourceRef: filing.sourceRef, partyName: filing.partyName, summary: filing.summary }} onClose={() => setFiling(null)} /> : null}
+      {creating ? (
+        <NewClueModal
+          sources={meta.data?.sources ?? []}
+          orgs={orgs.data ?? []}
+          onClose={() => setCreating(false)}
+          onDone={() => {
+            setCreating(false);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {acting ? (
+        <ClueActionModal
+          {...acting}
+          orgs={orgs.data ?? []}
+          onClose={() => setActing(null)}
+          onDone={() => {
+            setActing(null);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {filing ? (
+        <NewCaseModal
+          clue={{
+            id: filing.id,
+            orgId: filing.orgId,
+            source: filing.source,
+            sourceRef: filing.sourceRef,
+            partyName: filing.partyName,
+            summary: filing.summary,
+          }}
+          onClose={() => setFiling(null)}
+        />
+      ) : null}
     </>
   );
 }
 
-function NewClueModal({ sources, orgs, onClose, onDone }: { sources: string[]; orgs: Array<{ id: string; name: string; kind: string }>; onClose(): void; onDone(): void }) {
+function NewClueModal({
+  sources,
+  orgs,
+  onClose,
+  onDone,
+}: {
+  sources: string[];
+  orgs: Array<{ id: string; name: string; kind: string }>;
+  onClose(): void;
+  onDone(): void;
+}) {
   const me = useMe();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -106,7 +247,13 @@ function NewClueModal({ sources, orgs, onClose, onDone }: { sources: string[]; o
   return (
     <Modal open title="登记线索" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }} key={defaultOrg ?? 'x'}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}
+        key={defaultOrg ?? 'x'}
+      >
         <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
         </Form.Item>
@@ -122,14 +269,30 @@ function NewClueModal({ sources, orgs, onClose, onDone }: { sources: string[]; o
         <Form.Item name="summary" label="线索内容" rules={[{ required: true, message: '请填写线索内容' }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item name="location" label="地点"><Input /></Form.Item>
-        <Form.Item name="partyName" label="涉嫌当事人"><Input /></Form.Item>
+        <Form.Item name="location" label="地点">
+          <Input />
+        </Form.Item>
+        <Form.Item name="partyName" label="涉嫌当事人">
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-function ClueActionModal({ clue, action, orgs, onClose, onDone }: { clue: Clue; action: ClueAction; orgs: Array<{ id: string; name: string; kind: string }>; onClose(): void; onDone(): void }) {
+function ClueActionModal({
+  clue,
+  action,
+  orgs,
+  onClose,
+  onDone,
+}: {
+  clue: Clue;
+  action: ClueAction;
+  orgs: Array<{ id: string; name: string; kind: string }>;
+  onClose(): void;
+  onDone(): void;
+}) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const submit = async (v: Record<string, unknown>) => {
@@ -141,17 +304,38 @@ function ClueActionModal({ clue, action, orgs, onClose, onDone }: { clue: Clue; 
     }
   };
   return (
-    <Modal open title={`${ACTION_LABELS[action]}：${clue.clueNo}`} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open
+      title={`${ACTION_LABELS[action]}：${clue.clueNo}`}
+      okText="确定"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         {action === 'transfer' ? (
           <Form.Item name="toOrgId" label="接收单位（反馈期限15个工作日，可配置）" rules={[{ required: true, message: '请选择接收单位' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.id !== clue.orgId && o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={orgs.filter((o) => o.id !== clue.orgId && o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
+            />
           </Form.Item>
         ) : null}
-        {action === 'feedback' ? <Form.Item name="feedback" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}><Input.TextArea rows={3} /></Form.Item> : null}
-        {action === 'close' ? <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={2} /></Form.Item> : null}
-        <Form.Item name="on" label="日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+        {action === 'feedback' ? (
+          <Form.Item name="feedback" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ) : null}
+        {action === 'close' ? (
+          <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请填写理由' }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="on" label="日期" rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -47,7 +47,13 @@ export function NewCaseModal({ onClose, clue }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const c = await api.post<CaseDetail>('/api/enforcement/cases', { ...v, filedOn: v.filedOn.format('YYYY-MM-DD'), clueId: clue?.id ?? null, partyIdNo: v.partyIdNo || null, itemId: v.itemId ?? null });
+      const c = await api.post<CaseDetail>('/api/enforcement/cases', {
+        ...v,
+        filedOn: v.filedOn.format('YYYY-MM-DD'),
+        clueId: clue?.id ?? null,
+        partyIdNo: v.partyIdNo || null,
+        itemId: v.itemId ?? null,
+      });
       onClose();
       navigate(`/enforcement/cases/${c.id}`);
     } catch (e) {
@@ -58,20 +64,45 @@ export function NewCaseModal({ onClose, clue }: Props) {
   };
 
   return (
-    <Modal open title={clue ? '线索立案' : '立案'} okText="立案" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} width={720} destroyOnHidden>
+    <Modal
+      open
+      title={clue ? '线索立案' : '立案'}
+      okText="立案"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={720}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ filedOn: dayjs(), partyType: '法人', orgId: defaultOrg, source: clue?.source, sourceRef: clue?.sourceRef ?? undefined, partyName: clue?.partyName ?? undefined, cause: clue?.summary }}
+        initialValues={{
+          filedOn: dayjs(),
+          partyType: '法人',
+          orgId: defaultOrg,
+          source: clue?.source,
+          sourceRef: clue?.sourceRef ?? undefined,
+          partyName: clue?.partyName ?? undefined,
+          cause: clue?.summary,
+        }}
         key={defaultOrg ?? 'none'}
       >
         <Form.Item name="orgId" label="办案单位" rules={[{ required: true, message: '请选择办案单位' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
+          />
         </Form.Item>
         <Form.Item name="itemId" label="违法事项（执法事项目录）" extra={orgKind === 'street' ? '街道只能查处下放街道的事项' : undefined}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(items.data ?? []).filter((i) => orgKind !== 'street' || i.delegated).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(items.data ?? []).filter((i) => orgKind !== 'street' || i.delegated).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
+          />
         </Form.Item>
         <Form.Item name="cause" label="案由" rules={[{ required: true, message: '请填写案由' }]}>
           <Input maxLength={200} />
@@ -80,7 +111,11 @@ export function NewCaseModal({ onClose, clue }: Props) {
           <Form.Item name="partyType" style={{ display: 'inline-block', width: 140, marginRight: 8 }}>
             <Select options={['自然人', '法人', '其他组织'].map((v) => ({ value: v, label: v }))} />
           </Form.Item>
-          <Form.Item name="partyName" rules={[{ required: true, message: '请填写当事人名称' }]} style={{ display: 'inline-block', width: 'calc(100% - 148px)' }}>
+          <Form.Item
+            name="partyName"
+            rules={[{ required: true, message: '请填写当事人名称' }]}
+            style={{ display: 'inline-block', width: 'calc(100% - 148px)' }}
+          >
             <Input placeholder="姓名或单位名称" />
           </Form.Item>
         </Form.Item>
@@ -88,7 +123,14 @@ export function NewCaseModal({ onClose, clue }: Props) {
           <Input maxLength={18} />
         </Form.Item>
         <Form.Item name="officerIds" label="承办人（至少两名持有效执法证的执法人员）" rules={[{ required: true, message: '请选择承办人' }]}>
-          <Select mode="multiple" options={(officers.data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.certNo ?? '无证'}）`, disabled: o.certStatus === 'expired' || o.certStatus === 'none' }))} />
+          <Select
+            mode="multiple"
+            options={(officers.data ?? []).map((o) => ({
+              value: o.id,
+              label: `${o.name}（${o.certNo ?? '无证'}）`,
+              disabled: o.certStatus === 'expired' || o.certStatus === 'none',
+            }))}
+          />
         </Form.Item>
         <Form.Item name="filedOn" label="立案日期" rules={[{ required: true, message: '请选择立案日期' }]}>
           <DatePicker />

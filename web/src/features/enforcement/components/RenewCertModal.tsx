@@ -38,9 +38,23 @@ export function RenewCertModal({ officer, onClose, onDone }: Props) {
     }
   };
   return (
-    <Modal open title={`换证：${officer.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open
+      title={`换证：${officer.name}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ certNo: officer.certNo ?? '', certIssuedOn: dayjs(), certValidUntil: dayjs().add(5, 'year') }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ certNo: officer.certNo ?? '', certIssuedOn: dayjs(), certValidUntil: dayjs().add(5, 'year') }}
+      >
         <Form.Item name="certNo" label="新执法证号" rules={[{ required: true, message: '请填写执法证号' }]}>
           <Input />
         </Form.Item>

@@ -24,7 +24,17 @@ export function DroughtPage() {
   }, [list.data, id]);
   return (
     <>
-      <PageTitle title="抗旱防咸保供水" description="预警期间一天一调度、24小时值班值守；缺少调度记录的日期会列出。" extra={can('flood.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布预警</Button>} />
+      <PageTitle
+        title="抗旱防咸保供水"
+        description="预警期间一天一调度、24小时值班值守；缺少调度记录的日期会列出。"
+        extra={
+          can('flood.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              发布预警
+            </Button>
+          )
+        }
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Row gutter={16}>
         <Col span={7}>
@@ -33,7 +43,15 @@ export function DroughtPage() {
               dataSource={list.data ?? []}
               renderItem={(w) => (
                 <List.Item onClick={() => setId(w.id)} style={{ cursor: 'pointer', background: w.id === id ? '#e6f4ff' : undefined, paddingLeft: 8 }}>
-                  <List.Item.Meta title={<><Tag color={LEVEL_COLOR[w.level]}>{w.level}</Tag>{w.title}</>} description={`${w.startsOn} 至 ${w.endsOn ?? '未解除'}`} />
+                  <List.Item.Meta
+                    title={
+                      <>
+                        <Tag color={LEVEL_COLOR[w.level]}>{w.level}</Tag>
+                        {w.title}
+                      </>
+                    }
+                    description={`${w.startsOn} 至 ${w.endsOn ?? '未解除'}`}
+                  />
                 </List.Item>
               )}
             />
@@ -41,7 +59,16 @@ export function DroughtPage() {
         </Col>
         <Col span={17}>{id && <WarningPanel id={id} />}</Col>
       </Row>
-      {creating && <WarningModal onClose={() => setCreating(false)} onSaved={(w) => { setCreating(false); list.reload(); setId(w.id); }} />}
+      {creating && (
+        <WarningModal
+          onClose={() => setCreating(false)}
+          onSaved={(w) => {
+            setCreating(false);
+            list.reload();
+            setId(w.id);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -67,22 +94,46 @@ function WarningPanel({ id }: { id: string }) {
   };
   return (
     <Card title={w.title}>
-      {w.missingDays.length ? <Alert type="warning" showIcon title={`有 ${w.missingDays.length} 天没有调度记录`} description={w.missingDays.slice(0, 30).join('、') + (w.missingDays.length > 30 ? ' …' : '')} style={{ marginBottom: 12 }} /> : <Alert type="success" showIcon title={`预警期间每天均有调度记录（共 ${w.dispatches.length} 天）`} style={{ marginBottom: 12 }} />}
+      {w.missingDays.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={`有 ${w.missingDays.length} 天没有调度记录`}
+          description={w.missingDays.slice(0, 30).join('、') + (w.missingDays.length > 30 ? ' …' : '')}
+          style={{ marginBottom: 12 }}
+        />
+      ) : (
+        <Alert type="success" showIcon title={`预警期间每天均有调度记录（共 ${w.dispatches.length} 天）`} style={{ marginBottom: 12 }} />
+      )}
       {w.actions.dispatch && (
         <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ onDate: dayjs() }}>
           {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
-          <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-          <Form.Item name="chlorideMgl"><InputNumber placeholder="含氯度 mg/L" min={0} style={{ width: 130 }} /></Form.Item>
-          <Form.Item name="content" rules={[{ required: true, message: '请填写调度内容' }]} style={{ flex: 1 }}><Input placeholder="调度内容" /></Form.Item>
-          <Button type="primary" htmlType="submit">填报调度</Button>
+          <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="chlorideMgl">
+            <InputNumber placeholder="含氯度 mg/L" min={0} style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="content" rules={[{ required: true, message: '请填写调度内容' }]} style={{ flex: 1 }}>
+            <Input placeholder="调度内容" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            填报调度
+          </Button>
         </Form>
       )}
-      <Table size="small" rowKey="id" dataSource={[...w.dispatches].reverse()} pagination={{ pageSize: 10 }} columns={[
-        { title: '日期', dataIndex: 'onDate', width: 110 },
-        { title: '含氯度（mg/L）', dataIndex: 'chlorideMgl', width: 120, render: (v) => v ?? '—' },
-        { title: '调度内容', dataIndex: 'content' },
-        { title: '填报人', dataIndex: 'createdBy', width: 100 },
-      ]} />
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={[...w.dispatches].reverse()}
+        pagination={{ pageSize: 10 }}
+        columns={[
+          { title: '日期', dataIndex: 'onDate', width: 110 },
+          { title: '含氯度（mg/L）', dataIndex: 'chlorideMgl', width: 120, render: (v) => v ?? '—' },
+          { title: '调度内容', dataIndex: 'content' },
+          { title: '填报人', dataIndex: 'createdBy', width: 100 },
+        ]}
+      />
       <Card size="small" title="变更历史" style={{ marginTop: 12 }} styles={{ body: { maxHeight: 300, overflow: 'auto' } }}>
         <RecordHistory entity="flood.warning" id={id} />
       </Card>
@@ -104,10 +155,18 @@ function WarningModal({ onClose, onSaved }: { onClose: () => void; onSaved: (w: 
     <Modal open title="发布抗旱防咸预警" onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ level: '黄色' }}>
-        <Form.Item name="title" label="预警名称" rules={[{ required: true, message: '请输入名称' }]}><Input /></Form.Item>
-        <Form.Item name="level" label="级别"><Select options={['蓝色', '黄色', '橙色', '红色'].map((x) => ({ value: x, label: x }))} /></Form.Item>
-        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-        <Form.Item name="endsOn" label="解除日期"><DatePicker /></Form.Item>
+        <Form.Item name="title" label="预警名称" rules={[{ required: true, message: '请输入名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="level" label="级别">
+          <Select options={['蓝色', '黄色', '橙色', '红色'].map((x) => ({ value: x, label: x }))} />
+        </Form.Item>
+        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="endsOn" label="解除日期">
+          <DatePicker />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -28,7 +28,13 @@ export function DutyPage() {
     lines
       .filter((l) => l.shift === shift)
       .sort((a, b) => a.role.localeCompare(b.role))
-      .map((l) => <div key={l.role + l.person}><Tag color={l.role === 'A角' ? 'blue' : 'purple'}>{l.role}</Tag>{l.person}{l.phone ? <span style={{ color: '#999' }}> {l.phone}</span> : null}</div>);
+      .map((l) => (
+        <div key={l.role + l.person}>
+          <Tag color={l.role === 'A角' ? 'blue' : 'purple'}>{l.role}</Tag>
+          {l.person}
+          {l.phone ? <span style={{ color: '#999' }}> {l.phone}</span> : null}
+        </div>
+      ));
   const others = (lines: DutyLine[]) => lines.filter((l) => !SHIFT_ORDER.includes(l.shift));
   return (
     <>
@@ -38,7 +44,11 @@ export function DutyPage() {
         extra={
           <>
             <DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} format="YYYY年M月" />
-            {can('flood.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(dayjs().format('YYYY-MM-DD'))}>排班</Button>}
+            {can('flood.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(dayjs().format('YYYY-MM-DD'))}>
+                排班
+              </Button>
+            )}
           </>
         }
       />
@@ -57,12 +67,44 @@ export function DutyPage() {
             { title: '夜班 00:00–08:00', key: '夜班', render: (_, d) => cell(d.lines, '夜班') },
             { title: '早班 08:00–16:00', key: '早班', render: (_, d) => cell(d.lines, '早班') },
             { title: '中班 16:00–24:00', key: '中班', render: (_, d) => cell(d.lines, '中班') },
-            { title: '其他时段', key: 'o', render: (_, d) => others(d.lines).map((l) => <div key={l.shift + l.role + l.person}>{l.shift} {l.role} {l.person}</div>) },
-            ...(can('flood.write') ? [{ title: '操作', key: 'a', width: 80, render: (_: unknown, d: { date: string }) => <Button type="link" size="small" onClick={() => setEditing(d.date)}>调整</Button> }] : []),
+            {
+              title: '其他时段',
+              key: 'o',
+              render: (_, d) =>
+                others(d.lines).map((l) => (
+                  <div key={l.shift + l.role + l.person}>
+                    {l.shift} {l.role} {l.person}
+                  </div>
+                )),
+            },
+            ...(can('flood.write')
+              ? [
+                  {
+                    title: '操作',
+                    key: 'a',
+                    width: 80,
+                    render: (_: unknown, d: { date: string }) => (
+                      <Button type="link" size="small" onClick={() => setEditing(d.date)}>
+                        调整
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      {editing && <DayModal date={editing} lines={days.find((d) => d.date === editing)?.lines ?? []} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
+      {editing && (
+        <DayModal
+          date={editing}
+          lines={days.find((d) => d.date === editing)?.lines ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            res.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -85,22 +127,63 @@ function DayModal({ date, lines, onClose, onSaved }: { date: string; lines: Duty
   };
   return (
     <Modal open title="排班（一天）" onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={760}>
-      {error && <Alert type="error" showIcon title={error.message} description={error.details && error.details.length > 1 ? <ul style={{ margin: 0 }}>{error.details.map((x, i) => <li key={i}>{x.message}</li>)}</ul> : undefined} style={{ marginBottom: 16 }} data-testid="duty-error" />}
-      <Form form={form} onFinish={submit} initialValues={{ date: dayjs(date), lines: lines.length ? lines : [{ shift: '全天', role: 'A角' }, { shift: '全天', role: 'B角' }] }}>
-        <Form.Item name="date" label="日期" rules={[{ required: true }]}><DatePicker allowClear={false} /></Form.Item>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={
+            error.details && error.details.length > 1 ? (
+              <ul style={{ margin: 0 }}>
+                {error.details.map((x, i) => (
+                  <li key={i}>{x.message}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="duty-error"
+        />
+      )}
+      <Form
+        form={form}
+        onFinish={submit}
+        initialValues={{
+          date: dayjs(date),
+          lines: lines.length
+            ? lines
+            : [
+                { shift: '全天', role: 'A角' },
+                { shift: '全天', role: 'B角' },
+              ],
+        }}
+      >
+        <Form.Item name="date" label="日期" rules={[{ required: true }]}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'shift']} rules={[{ required: true, message: '班次' }]}><Select style={{ width: 150 }} options={SHIFT_ORDER.map((s) => ({ value: s, label: s }))} showSearch /></Form.Item>
-                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '角色' }]}><Select style={{ width: 90 }} options={['A角', 'B角'].map((s) => ({ value: s, label: s }))} /></Form.Item>
-                  <Form.Item name={[f.name, 'person']} rules={[{ required: true, message: '请填写姓名' }]}><Input placeholder="姓名" style={{ width: 140 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'phone']}><Input placeholder="联系电话" style={{ width: 150 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'shift']} rules={[{ required: true, message: '班次' }]}>
+                    <Select style={{ width: 150 }} options={SHIFT_ORDER.map((s) => ({ value: s, label: s }))} showSearch />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '角色' }]}>
+                    <Select style={{ width: 90 }} options={['A角', 'B角'].map((s) => ({ value: s, label: s }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'person']} rules={[{ required: true, message: '请填写姓名' }]}>
+                    <Input placeholder="姓名" style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'phone']}>
+                    <Input placeholder="联系电话" style={{ width: 150 }} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add({ shift: '早班', role: 'A角' })} icon={<PlusOutlined />}>添加一人</Button>
+              <Button type="dashed" onClick={() => add({ shift: '早班', role: 'A角' })} icon={<PlusOutlined />}>
+                添加一人
+              </Button>
             </>
           )}
         </Form.List>

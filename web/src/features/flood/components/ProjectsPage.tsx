@@ -28,14 +28,34 @@ export function ProjectsPage() {
       <PageTitle
         title="内涝治理项目"
         description="内涝治理项目（方案编制）按完成日期统计，零星排水改造应急工程按开始日期统计。"
-        extra={can('flood.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新建项目</Button>}
+        extra={
+          can('flood.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新建项目
+            </Button>
+          )
+        }
       />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
           <Space>
-            <Segmented value={kind} onChange={(v) => setKind(v as ProjectKind | '')} options={[{ label: '全部', value: '' }, { label: '内涝治理项目', value: '内涝治理项目' }, { label: '零星排水改造应急工程', value: '零星排水改造应急工程' }]} />
-            <DatePicker picker="year" value={year ? dayjs(`${year}-01-01`) : null} onChange={(d) => setYear(d ? d.year() : undefined)} format="YYYY年" placeholder="全部年份" />
+            <Segmented
+              value={kind}
+              onChange={(v) => setKind(v as ProjectKind | '')}
+              options={[
+                { label: '全部', value: '' },
+                { label: '内涝治理项目', value: '内涝治理项目' },
+                { label: '零星排水改造应急工程', value: '零星排水改造应急工程' },
+              ]}
+            />
+            <DatePicker
+              picker="year"
+              value={year ? dayjs(`${year}-01-01`) : null}
+              onChange={(d) => setYear(d ? d.year() : undefined)}
+              format="YYYY年"
+              placeholder="全部年份"
+            />
           </Space>
         }
       >
@@ -58,16 +78,37 @@ export function ProjectsPage() {
               width: 120,
               render: (_, r) => (
                 <Space size={4}>
-                  {can('flood.write') && <Button type="link" size="small" onClick={() => setEditing(r)}>修改</Button>}
-                  <Button type="link" size="small" onClick={() => navigate(`/flood/projects/${r.id}`)}>历史</Button>
+                  {can('flood.write') && (
+                    <Button type="link" size="small" onClick={() => setEditing(r)}>
+                      修改
+                    </Button>
+                  )}
+                  <Button type="link" size="small" onClick={() => navigate(`/flood/projects/${r.id}`)}>
+                    历史
+                  </Button>
                 </Space>
               ),
             },
           ]}
         />
       </Card>
-      {editing && <ProjectModal project={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
-      <HistoryDrawer entity="flood.project" id={historyId} name={res.data?.find((p) => p.id === historyId)?.name} onClose={() => navigate('/flood/projects')} renderValue={orgValue} />
+      {editing && (
+        <ProjectModal
+          project={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            res.reload();
+          }}
+        />
+      )}
+      <HistoryDrawer
+        entity="flood.project"
+        id={historyId}
+        name={res.data?.find((p) => p.id === historyId)?.name}
+        onClose={() => navigate('/flood/projects')}
+        renderValue={orgValue}
+      />
     </>
   );
 }
@@ -91,16 +132,41 @@ function ProjectModal({ project, onClose, onSaved }: { project: Project | null; 
     }
   };
   return (
-    <Modal open title={project ? `修改项目 · ${project.name}` : '新建项目'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={560}>
+    <Modal
+      open
+      title={project ? `修改项目 · ${project.name}` : '新建项目'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      destroyOnHidden
+      width={560}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={project ? { ...project, startedOn: d(project.startedOn), completedOn: d(project.completedOn) } : { kind: '零星排水改造应急工程' }}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}><Input /></Form.Item>
-        <Form.Item name="kind" label="类型" rules={[{ required: true }]}><Select options={['内涝治理项目', '零星排水改造应急工程'].map((x) => ({ value: x, label: x }))} /></Form.Item>
-        <Form.Item name="streetOrgId" label="所在街道"><Select allowClear options={streets} /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={project ? { ...project, startedOn: d(project.startedOn), completedOn: d(project.completedOn) } : { kind: '零星排水改造应急工程' }}
+      >
+        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+          <Select options={['内涝治理项目', '零星排水改造应急工程'].map((x) => ({ value: x, label: x }))} />
+        </Form.Item>
+        <Form.Item name="streetOrgId" label="所在街道">
+          <Select allowClear options={streets} />
+        </Form.Item>
         <Space>
-          <Form.Item name="startedOn" label="开始日期"><DatePicker /></Form.Item>
-          <Form.Item name="completedOn" label="完成日期"><DatePicker /></Form.Item>
-          <Form.Item name="status" label="状态"><Select allowClear style={{ width: 110 }} options={['未开工', '实施中', '已完成'].map((x) => ({ value: x, label: x }))} /></Form.Item>
+          <Form.Item name="startedOn" label="开始日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="completedOn" label="完成日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="status" label="状态">
+            <Select allowClear style={{ width: 110 }} options={['未开工', '实施中', '已完成'].map((x) => ({ value: x, label: x }))} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -20,9 +20,32 @@ export function PublicPersonsPage() {
         <ErrorAlert error={res.error} onRetry={res.reload} />
         <Card
           title={d?.year ? `${d.year}年度水利工程防汛“三个责任人”名单（${d.publishedOn} 公示）` : '暂无公示'}
-          extra={<Select style={{ width: 120 }} value={d?.year ?? undefined} onChange={setYear} options={(d?.years ?? []).map((y) => ({ value: y, label: `${y}年度` }))} />}
+          extra={
+            <Select
+              style={{ width: 120 }}
+              value={d?.year ?? undefined}
+              onChange={setYear}
+              options={(d?.years ?? []).map((y) => ({ value: y, label: `${y}年度` }))}
+            />
+          }
         >
-          {d?.changes.length ? <Alert type="info" showIcon title="公示后名单调整" description={<ul style={{ margin: 0 }}>{d.changes.map((c) => <li key={c.work}>{c.work}：{c.change}</li>)}</ul>} style={{ marginBottom: 16 }} /> : null}
+          {d?.changes.length ? (
+            <Alert
+              type="info"
+              showIcon
+              title="公示后名单调整"
+              description={
+                <ul style={{ margin: 0 }}>
+                  {d.changes.map((c) => (
+                    <li key={c.work}>
+                      {c.work}：{c.change}
+                    </li>
+                  ))}
+                </ul>
+              }
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
           <Table<Row>
             rowKey="name"
             size="small"

@@ -35,17 +35,55 @@ export function RiskMap({ points, onOpen }: { points: RiskPoint[]; onOpen: (id: 
     // Street labels at the mean position of each street's points.
     const streets = new Map<string, number[][]>();
     for (const p of located) streets.set(p.street, [...(streets.get(p.street) ?? []), [p.lng!, p.lat!]]);
-    const labels = [...streets].map(([name, xs]) => ({ name: name.replace(/街道$/, ''), value: [xs.reduce((a, x) => a + x[0]!, 0) / xs.length, xs.reduce((a, x) => a + x[1]!, 0) / xs.length] }));
+    const labels = [...streets].map(([name, xs]) => ({
+      name: name.replace(/街道$/, ''),
+      value: [xs.reduce((a, x) => a + x[0]!, 0) / xs.length, xs.reduce((a, x) => a + x[1]!, 0) / xs.length],
+    }));
     return {
       animation: false,
-      tooltip: { trigger: 'item', formatter: (p: any) => (p.data?.point ? `${p.data.point.code} ${p.data.point.name}<br/>${p.data.point.street} · ${p.data.point.status}${p.data.point.riskLevel ? ` · 风险${p.data.point.riskLevel}` : ''}` : p.name) },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: any) =>
+          p.data?.point
+            ? `${p.data.point.code} ${p.data.point.name}<br/>${p.data.point.street} · ${p.data.point.status}${p.data.point.riskLevel ? ` · 风险${p.data.point.riskLevel}` : ''}`
+            : p.name,
+      },
       legend: { top: 0, data: RISK_STATUSES },
       grid: { left: 60, right: 30, top: 40, bottom: 40 },
-      xAxis: { type: 'value', name: '经度', scale: true, axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { lineStyle: { type: 'dashed', color: '#eee' } } },
-      yAxis: { type: 'value', name: '纬度', scale: true, axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { lineStyle: { type: 'dashed', color: '#eee' } } },
+      xAxis: {
+        type: 'value',
+        name: '经度',
+        scale: true,
+        axisLabel: { formatter: (v: number) => v.toFixed(2) },
+        splitLine: { lineStyle: { type: 'dashed', color: '#eee' } },
+      },
+      yAxis: {
+        type: 'value',
+        name: '纬度',
+        scale: true,
+        axisLabel: { formatter: (v: number) => v.toFixed(2) },
+        splitLine: { lineStyle: { type: 'dashed', color: '#eee' } },
+      },
       series: [
-        { name: '辖区范围（按风险点外包络绘制）', type: 'line', data: [...outline, outline[0]].filter(Boolean), symbol: 'none', lineStyle: { color: '#8c8c8c', type: 'dashed' }, areaStyle: { color: 'rgba(24,144,255,0.04)' }, silent: true, z: 1 },
-        { name: '街道', type: 'scatter', data: labels, symbolSize: 0, label: { show: true, formatter: '{b}', color: '#8c8c8c', fontSize: 11 }, silent: true, z: 2 },
+        {
+          name: '辖区范围（按风险点外包络绘制）',
+          type: 'line',
+          data: [...outline, outline[0]].filter(Boolean),
+          symbol: 'none',
+          lineStyle: { color: '#8c8c8c', type: 'dashed' },
+          areaStyle: { color: 'rgba(24,144,255,0.04)' },
+          silent: true,
+          z: 1,
+        },
+        {
+          name: '街道',
+          type: 'scatter',
+          data: labels,
+          symbolSize: 0,
+          label: { show: true, formatter: '{b}', color: '#8c8c8c', fontSize: 11 },
+          silent: true,
+          z: 2,
+        },
         ...RISK_STATUSES.map((s) => ({
           name: s,
           type: 'scatter',

@@ -27,7 +27,16 @@ export function RiskPointFormModal({ point, onClose, onSaved }: { point: RiskPoi
     }
   };
   return (
-    <Modal open title={point ? `修改风险点 · ${point.code}` : '登记水浸风险点'} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={saving} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={point ? `修改风险点 · ${point.code}` : '登记水浸风险点'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={640}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={point ? { ...point, registeredOn: dayjs(point.registeredOn) } : {}}>
         <Space.Compact block>
@@ -59,9 +68,15 @@ export function RiskPointFormModal({ point, onClose, onSaved }: { point: RiskPoi
           <Input.TextArea rows={2} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="adminPerson" label="行政责任人"><Input /></Form.Item>
-          <Form.Item name="techPerson" label="技术责任人"><Input /></Form.Item>
-          <Form.Item name="patrolPerson" label="巡查责任人"><Input /></Form.Item>
+          <Form.Item name="adminPerson" label="行政责任人">
+            <Input />
+          </Form.Item>
+          <Form.Item name="techPerson" label="技术责任人">
+            <Input />
+          </Form.Item>
+          <Form.Item name="patrolPerson" label="巡查责任人">
+            <Input />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -58,9 +58,24 @@ export function RiskPointPage() {
             />
           </Card>
           <Card title="整治进度" style={{ marginBottom: 16 }}>
-            <Timeline items={p.progress.map((x) => ({ key: x.id, color: x.status === '已完成' ? 'green' : 'blue', content: <><b>{x.onDate}</b> <Tag color={STATUS_TAG[x.status]}>{x.status}</Tag> {x.note}<span style={{ color: '#999' }}>（{x.createdBy}）</span></> }))} />
+            <Timeline
+              items={p.progress.map((x) => ({
+                key: x.id,
+                color: x.status === '已完成' ? 'green' : 'blue',
+                content: (
+                  <>
+                    <b>{x.onDate}</b> <Tag color={STATUS_TAG[x.status]}>{x.status}</Tag> {x.note}
+                    <span style={{ color: '#999' }}>（{x.createdBy}）</span>
+                  </>
+                ),
+              }))}
+            />
             {p.progress.length === 0 && <span>尚无进度记录</span>}
-            {p.actions.progress ? <ProgressForm id={p.id} current={p.status} onSaved={reload} /> : p.status === '已完成' ? <Alert type="success" showIcon title="已完成整治" /> : null}
+            {p.actions.progress ? (
+              <ProgressForm id={p.id} current={p.status} onSaved={reload} />
+            ) : p.status === '已完成' ? (
+              <Alert type="success" showIcon title="已完成整治" />
+            ) : null}
           </Card>
         </Col>
         <Col span={10}>
@@ -69,7 +84,16 @@ export function RiskPointPage() {
           </Card>
         </Col>
       </Row>
-      {editing && <RiskPointFormModal point={p} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />}
+      {editing && (
+        <RiskPointFormModal
+          point={p}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -90,12 +114,29 @@ function ProgressForm({ id, current, onSaved }: { id: string; current: RiskStatu
     }
   };
   return (
-    <Form form={form} layout="inline" onFinish={submit} initialValues={{ onDate: dayjs(), status: current === '未整治' ? '整治中' : current }} style={{ marginTop: 12, rowGap: 8 }}>
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={submit}
+      initialValues={{ onDate: dayjs(), status: current === '未整治' ? '整治中' : current }}
+      style={{ marginTop: 12, rowGap: 8 }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
-      <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-      <Form.Item name="status"><Select style={{ width: 110 }} options={(current === '未整治' ? ['未整治', '整治中', '已完成'] : ['整治中', '已完成']).map((s) => ({ value: s, label: s }))} /></Form.Item>
-      <Form.Item name="note" rules={[{ required: true, message: '请填写进展情况' }]} style={{ flex: 1 }}><Input placeholder="进展情况" /></Form.Item>
-      <Button type="primary" htmlType="submit">填报进度</Button>
+      <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="status">
+        <Select
+          style={{ width: 110 }}
+          options={(current === '未整治' ? ['未整治', '整治中', '已完成'] : ['整治中', '已完成']).map((s) => ({ value: s, label: s }))}
+        />
+      </Form.Item>
+      <Form.Item name="note" rules={[{ required: true, message: '请填写进展情况' }]} style={{ flex: 1 }}>
+        <Input placeholder="进展情况" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        填报进度
+      </Button>
     </Form>
   );
 }

@@ -55,10 +55,28 @@ export function RiskPointsPage() {
         title={
           <Space wrap>
             <Select allowClear placeholder="所在街道" style={{ width: 140 }} options={streets} value={orgId} onChange={setOrgId} />
-            <Select allowClear placeholder="整治状态" style={{ width: 120 }} options={RISK_STATUSES.map((s) => ({ value: s, label: s }))} value={status} onChange={setStatus} data-testid="risk-status-filter" />
-            <Select allowClear placeholder="风险等级" style={{ width: 110 }} options={['高', '中', '低'].map((s) => ({ value: s, label: s }))} value={level} onChange={setLevel} />
+            <Select
+              allowClear
+              placeholder="整治状态"
+              style={{ width: 120 }}
+              options={RISK_STATUSES.map((s) => ({ value: s, label: s }))}
+              value={status}
+              onChange={setStatus}
+              data-testid="risk-status-filter"
+            />
+            <Select
+              allowClear
+              placeholder="风险等级"
+              style={{ width: 110 }}
+              options={['高', '中', '低'].map((s) => ({ value: s, label: s }))}
+              value={level}
+              onChange={setLevel}
+            />
             <Input.Search allowClear placeholder="编号或名称" onSearch={setQ} style={{ width: 200 }} />
-            <span>共 {rows.length} 处（已完成 {rows.filter((r) => r.status === '已完成').length}，整治中 {rows.filter((r) => r.status === '整治中').length}，未整治 {rows.filter((r) => r.status === '未整治').length}）</span>
+            <span>
+              共 {rows.length} 处（已完成 {rows.filter((r) => r.status === '已完成').length}，整治中 {rows.filter((r) => r.status === '整治中').length}，未整治{' '}
+              {rows.filter((r) => r.status === '未整治').length}）
+            </span>
           </Space>
         }
       >
@@ -84,7 +102,12 @@ export function RiskPointsPage() {
                     { title: '纳入台账', dataIndex: 'registeredOn', width: 110 },
                     { title: '整治状态', dataIndex: 'status', width: 100, render: (s: RiskPoint['status']) => <Tag color={STATUS_TAG[s]}>{s}</Tag> },
                     { title: '完成日期', dataIndex: 'completedOn', width: 110, render: (v) => v ?? '—' },
-                    { title: '行政/技术/巡查责任人', key: 'persons', width: 200, render: (_, r) => [r.adminPerson, r.techPerson, r.patrolPerson].map((x) => x ?? '—').join(' / ') },
+                    {
+                      title: '行政/技术/巡查责任人',
+                      key: 'persons',
+                      width: 200,
+                      render: (_, r) => [r.adminPerson, r.techPerson, r.patrolPerson].map((x) => x ?? '—').join(' / '),
+                    },
                   ]}
                 />
               ),

@@ -11,8 +11,18 @@ import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Disclosure, type Person, type Work } from '../api';
 import { useOrgValue, useStreets } from './common';
 
-const ROLES = [['admin', '行政责任人'], ['tech', '技术责任人'], ['patrol', '巡查责任人']] as const;
-const personText = (p: Person) => <>{p.name}{p.post ? <span style={{ color: '#999' }}>（{p.post}）</span> : null}{p.phone ? <div style={{ color: '#666' }}>{p.phone}</div> : null}</>;
+const ROLES = [
+  ['admin', '行政责任人'],
+  ['tech', '技术责任人'],
+  ['patrol', '巡查责任人'],
+] as const;
+const personText = (p: Person) => (
+  <>
+    {p.name}
+    {p.post ? <span style={{ color: '#999' }}>（{p.post}）</span> : null}
+    {p.phone ? <div style={{ color: '#666' }}>{p.phone}</div> : null}
+  </>
+);
 
 /** 水利工程“三个责任人” — the list, changes with their reason (history), and the annual public disclosure before the flood season. */
 export function WorksPage() {
@@ -30,9 +40,15 @@ export function WorksPage() {
         description="水利工程行政、技术、巡查“三个责任人”；名单于汛前向社会公示（电话脱敏），此后的变更记入历史并在公示页列出。"
         extra={
           <>
-            <Button icon={<GlobalOutlined />} href="/public/flood/responsible-persons" target="_blank">公众公示页</Button>
+            <Button icon={<GlobalOutlined />} href="/public/flood/responsible-persons" target="_blank">
+              公众公示页
+            </Button>
             {d?.actions.publish && <Button onClick={() => setPublishing(true)}>公示本年度名单</Button>}
-            {d?.actions.edit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增工程</Button>}
+            {d?.actions.edit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新增工程
+              </Button>
+            )}
           </>
         }
       />
@@ -40,7 +56,9 @@ export function WorksPage() {
       <Card size="small" title="年度公示" style={{ marginBottom: 16 }}>
         <Space wrap>
           {(d?.disclosures ?? []).map((x) => (
-            <Tag key={x.year} color={x.onTime ? 'green' : 'orange'}>{x.year}年度：{x.publishedOn} 公示{x.onTime ? '（汛前）' : `（晚于汛期开始 ${x.seasonStartsOn}）`}</Tag>
+            <Tag key={x.year} color={x.onTime ? 'green' : 'orange'}>
+              {x.year}年度：{x.publishedOn} 公示{x.onTime ? '（汛前）' : `（晚于汛期开始 ${x.seasonStartsOn}）`}
+            </Tag>
           ))}
           {d && !d.disclosures.length && <span>尚未公示</span>}
         </Space>
@@ -57,20 +75,51 @@ export function WorksPage() {
             { title: '所属单位', dataIndex: 'orgName', width: 110 },
             ...ROLES.map(([k, label]) => ({ title: label, key: k, render: (_: unknown, w: Work) => personText(w[k]) })),
             {
-              title: '操作', key: 'a', width: 120,
+              title: '操作',
+              key: 'a',
+              width: 120,
               render: (_, w) => (
                 <Space size={4}>
-                  {d?.actions.edit && <Button type="link" size="small" onClick={() => setEditing(w)}>变更</Button>}
-                  <Button type="link" size="small" onClick={() => navigate(`/flood/works/${w.id}`)}>历史</Button>
+                  {d?.actions.edit && (
+                    <Button type="link" size="small" onClick={() => setEditing(w)}>
+                      变更
+                    </Button>
+                  )}
+                  <Button type="link" size="small" onClick={() => navigate(`/flood/works/${w.id}`)}>
+                    历史
+                  </Button>
                 </Space>
               ),
             },
           ]}
         />
       </Card>
-      {editing && <WorkModal work={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
-      {publishing && <PublishModal onClose={() => setPublishing(false)} onSaved={() => { setPublishing(false); res.reload(); }} />}
-      <HistoryDrawer entity="flood.work" id={historyId} name={d?.works.find((w) => w.id === historyId)?.name} onClose={() => navigate('/flood/works')} renderValue={orgValue} />
+      {editing && (
+        <WorkModal
+          work={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            res.reload();
+          }}
+        />
+      )}
+      {publishing && (
+        <PublishModal
+          onClose={() => setPublishing(false)}
+          onSaved={() => {
+            setPublishing(false);
+            res.reload();
+          }}
+        />
+      )}
+      <HistoryDrawer
+        entity="flood.work"
+        id={historyId}
+        name={d?.works.find((w) => w.id === historyId)?.name}
+        onClose={() => navigate('/flood/works')}
+        renderValue={orgValue}
+      />
     </>
   );
 }
@@ -86,8 +135,7 @@ function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () 
       if (work) {
         for (const [k] of ROLES) if (v[k] && !v[k].phone) delete v[k].phone;
         await floodApi.updateWork(work.id, work.version, v);
-      }
-      else await floodApi.createWork(v);
+      } else await floodApi.createWork(v);
       message.success('已保存');
       onSaved();
     } catch (e) {
@@ -95,23 +143,64 @@ function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () 
     }
   };
   return (
-    <Modal open title={work ? `变更责任人 · ${work.name}` : '新增水利工程'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={720}>
+    <Modal
+      open
+      title={work ? `变更责任人 · ${work.name}` : '新增水利工程'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      destroyOnHidden
+      width={720}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={work ? { ...work, admin: { ...work.admin, phone: '' }, tech: { ...work.tech, phone: '' }, patrol: { ...work.patrol, phone: '' }, orgId: streets.some((s) => s.value === work.orgId) ? work.orgId : undefined } : { kind: '泵站' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          work
+            ? {
+                ...work,
+                admin: { ...work.admin, phone: '' },
+                tech: { ...work.tech, phone: '' },
+                patrol: { ...work.patrol, phone: '' },
+                orgId: streets.some((s) => s.value === work.orgId) ? work.orgId : undefined,
+              }
+            : { kind: '泵站' }
+        }
+      >
         <Space wrap>
-          <Form.Item name="name" label="工程名称" rules={[{ required: true, message: '请输入工程名称' }]}><Input style={{ width: 220 }} /></Form.Item>
-          <Form.Item name="kind" label="类型" rules={[{ required: true }]}><Select style={{ width: 100 }} options={['泵站', '水闸', '堤防', '水库', '其他'].map((x) => ({ value: x, label: x }))} /></Form.Item>
-          <Form.Item name="orgId" label="所在街道"><Select allowClear style={{ width: 140 }} options={streets} /></Form.Item>
-          <Form.Item name="location" label="位置"><Input style={{ width: 180 }} /></Form.Item>
+          <Form.Item name="name" label="工程名称" rules={[{ required: true, message: '请输入工程名称' }]}>
+            <Input style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+            <Select style={{ width: 100 }} options={['泵站', '水闸', '堤防', '水库', '其他'].map((x) => ({ value: x, label: x }))} />
+          </Form.Item>
+          <Form.Item name="orgId" label="所在街道">
+            <Select allowClear style={{ width: 140 }} options={streets} />
+          </Form.Item>
+          <Form.Item name="location" label="位置">
+            <Input style={{ width: 180 }} />
+          </Form.Item>
         </Space>
         {ROLES.map(([k, label]) => (
           <Space key={k} wrap>
-            <Form.Item name={[k, 'name']} label={`${label}姓名`} rules={[{ required: true, message: `请填写${label}` }]}><Input style={{ width: 140 }} /></Form.Item>
-            <Form.Item name={[k, 'post']} label="职务"><Input style={{ width: 200 }} /></Form.Item>
-            <Form.Item name={[k, 'phone']} label="电话" extra={work ? '留空或保持原样则不修改' : undefined}><Input style={{ width: 160 }} placeholder={work?.[k].phone ?? ''} /></Form.Item>
+            <Form.Item name={[k, 'name']} label={`${label}姓名`} rules={[{ required: true, message: `请填写${label}` }]}>
+              <Input style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name={[k, 'post']} label="职务">
+              <Input style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name={[k, 'phone']} label="电话" extra={work ? '留空或保持原样则不修改' : undefined}>
+              <Input style={{ width: 160 }} placeholder={work?.[k].phone ?? ''} />
+            </Form.Item>
           </Space>
         ))}
-        {work && <Form.Item name="reason" label="变更原因"><Input /></Form.Item>}
+        {work && (
+          <Form.Item name="reason" label="变更原因">
+            <Input />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -132,9 +221,15 @@ function PublishModal({ onClose, onSaved }: { onClose: () => void; onSaved: () =
     <Modal open title="公示防汛责任人名单" onCancel={onClose} onOk={() => form.submit()} okText="公示" destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: dayjs().year(), publishedOn: dayjs() }}>
-        <Form.Item name="year" label="年度" rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
-        <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra="应在汛期开始（4月1日）前公示"><DatePicker /></Form.Item>
-        <Form.Item name="note" label="说明"><Input /></Form.Item>
+        <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra="应在汛期开始（4月1日）前公示">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label="说明">
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -10,7 +10,18 @@ import type { DemandRecord } from '../../demands/api';
 const TYPES = ['投诉', '举报', '求助', '咨询', '建议', '其他'] as const;
 
 export function HotlineListPage() {
-  return <DemandListPage module="hotline" title="12345工单" description="签收1个工作日内；办理时限按工单下达（缺省按诉求类型），回复诉求人后办结、回访。" writePermission="hotline.write" extraColumns={[{ title: '诉求类型', dataIndex: 'demandType', width: 90 }, { title: '满意度', dataIndex: 'satisfaction', width: 90, render: (v: string | null) => v ?? '—' }]} />;
+  return (
+    <DemandListPage
+      module="hotline"
+      title="12345工单"
+      description="签收1个工作日内；办理时限按工单下达（缺省按诉求类型），回复诉求人后办结、回访。"
+      writePermission="hotline.write"
+      extraColumns={[
+        { title: '诉求类型', dataIndex: 'demandType', width: 90 },
+        { title: '满意度', dataIndex: 'satisfaction', width: 90, render: (v: string | null) => v ?? '—' },
+      ]}
+    />
+  );
 }
 
 export function HotlineIntakePage() {

@@ -27,27 +27,60 @@ export function PlanPage() {
   return (
     <>
       <PageTitle
-        title={<Space><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspections/plans')} />{plan.title}</Space>}
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/inspections/plans')} />
+            {plan.title}
+          </Space>
+        }
         description={`${plan.itemName} · 抽查比例 ${plan.ratioPercent}% · 每户 ${plan.perEntity} 名执法检查人员 · ${plan.windowFrom} 至 ${plan.windowTo}`}
         extra={
           <Space>
-            {!draw && can('inspections.manage') ? <Button type="primary" onClick={() => setModal('draw')}>随机抽取</Button> : null}
-            {draw ? <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.post(`/api/inspections/draws/${draw.id}/verify`))}>复核抽取结果</Button> : null}
+            {!draw && can('inspections.manage') ? (
+              <Button type="primary" onClick={() => setModal('draw')}>
+                随机抽取
+              </Button>
+            ) : null}
+            {draw ? (
+              <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.post(`/api/inspections/draws/${draw.id}/verify`))}>
+                复核抽取结果
+              </Button>
+            ) : null}
           </Space>
         }
       />
-      {verify ? <Alert type={verify.ok ? 'success' : 'error'} showIcon title={verify.message} style={{ marginBottom: 16 }} data-testid="verify-result" closable onClose={() => setVerify(null)} /> : null}
+      {verify ? (
+        <Alert
+          type={verify.ok ? 'success' : 'error'}
+          showIcon
+          title={verify.message}
+          style={{ marginBottom: 16 }}
+          data-testid="verify-result"
+          closable
+          onClose={() => setVerify(null)}
+        />
+      ) : null}
       {draw ? (
         <Card title="抽取记录" style={{ marginBottom: 16 }} size="small">
           <Descriptions column={3} size="small">
             <Descriptions.Item label="抽取日期">{draw.drawnOn}</Descriptions.Item>
-            <Descriptions.Item label="随机种子"><Typography.Text code>{draw.seed}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label="算法"><Typography.Text code>{draw.algorithm}</Typography.Text></Descriptions.Item>
+            <Descriptions.Item label="随机种子">
+              <Typography.Text code>{draw.seed}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="算法">
+              <Typography.Text code>{draw.algorithm}</Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label="名录内对象">{draw.population}</Descriptions.Item>
             <Descriptions.Item label="抽中对象">{draw.sampleSize}</Descriptions.Item>
-            <Descriptions.Item label="结果摘要（SHA-256）"><Typography.Text code style={{ fontSize: 11 }}>{draw.resultHash.slice(0, 16)}…</Typography.Text></Descriptions.Item>
+            <Descriptions.Item label="结果摘要（SHA-256）">
+              <Typography.Text code style={{ fontSize: 11 }}>
+                {draw.resultHash.slice(0, 16)}…
+              </Typography.Text>
+            </Descriptions.Item>
           </Descriptions>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{res.data.source}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {res.data.source}
+          </Typography.Text>
         </Card>
       ) : null}
       <Card title="抽查任务" styles={{ body: { padding: 0 } }} style={{ marginBottom: 16 }}>
@@ -63,7 +96,12 @@ export function PlanPage() {
             { title: '检查日期', dataIndex: 'inspectedOn', width: 110, render: (v) => v ?? '—' },
             { title: '检查结果', dataIndex: 'result', width: 170, render: (v) => v ?? '—' },
             { title: '公示期限', dataIndex: 'publishDueOn', width: 110, render: (v) => v ?? '—' },
-            { title: '公示日期', dataIndex: 'publishedOn', width: 130, render: (v: string | null, t) => (v ? <Tag color={t.publishDueOn && v <= t.publishDueOn ? 'green' : 'orange'}>{v}</Tag> : '—') },
+            {
+              title: '公示日期',
+              dataIndex: 'publishedOn',
+              width: 130,
+              render: (v: string | null, t) => (v ? <Tag color={t.publishDueOn && v <= t.publishDueOn ? 'green' : 'orange'}>{v}</Tag> : '—'),
+            },
             {
               title: '操作',
               key: 'a',
@@ -71,29 +109,69 @@ export function PlanPage() {
               render: (_, t) =>
                 can('inspections.write') ? (
                   <Space>
-                    {t.actions.includes('result') ? <Button size="small" onClick={() => setModal({ task: t, step: 'result' })}>登记结果</Button> : null}
-                    {t.actions.includes('publish') ? <Button size="small" type="primary" onClick={() => setModal({ task: t, step: 'publish' })}>公示</Button> : null}
+                    {t.actions.includes('result') ? (
+                      <Button size="small" onClick={() => setModal({ task: t, step: 'result' })}>
+                        登记结果
+                      </Button>
+                    ) : null}
+                    {t.actions.includes('publish') ? (
+                      <Button size="small" type="primary" onClick={() => setModal({ task: t, step: 'publish' })}>
+                        公示
+                      </Button>
+                    ) : null}
                   </Space>
                 ) : null,
             },
           ]}
         />
       </Card>
-      <Card title="计划历史"><RecordHistory key={draw?.id ?? 'none'} entity="inspections.plan" id={plan.id} /></Card>
+      <Card title="计划历史">
+        <RecordHistory key={draw?.id ?? 'none'} entity="inspections.plan" id={plan.id} />
+      </Card>
       {modal === 'draw' ? (
-        <FormModal title="随机抽取" initialValues={{ drawnOn: dayjs() }} onSubmit={(v) => api.post(`/api/inspections/plans/${plan.id}/draw`, v)} onClose={() => setModal(null)} onDone={done}>
-          <Form.Item name="seed" label="随机种子" extra="可填写事先公布的号码；留空则由系统生成。种子与算法一并记录，供复核。"><Input maxLength={100} /></Form.Item>
-          <Form.Item name="drawnOn" label="抽取日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+        <FormModal
+          title="随机抽取"
+          initialValues={{ drawnOn: dayjs() }}
+          onSubmit={(v) => api.post(`/api/inspections/plans/${plan.id}/draw`, v)}
+          onClose={() => setModal(null)}
+          onDone={done}
+        >
+          <Form.Item name="seed" label="随机种子" extra="可填写事先公布的号码；留空则由系统生成。种子与算法一并记录，供复核。">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="drawnOn" label="抽取日期" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
         </FormModal>
       ) : modal?.step === 'result' ? (
-        <FormModal title={`登记检查结果 · ${modal.task.entityName}`} initialValues={{ inspectedOn: dayjs(), result: '未发现问题' }} onSubmit={(v) => api.post(`/api/inspections/tasks/${modal.task.id}/result`, { ...v, version: modal.task.version })} onClose={() => setModal(null)} onDone={done}>
-          <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="result" label="检查结果"><Select options={res.data.results.map((r) => ({ value: r, label: r }))} /></Form.Item>
-          <Form.Item name="problems" label="问题及处理情况"><Input.TextArea rows={3} /></Form.Item>
+        <FormModal
+          title={`登记检查结果 · ${modal.task.entityName}`}
+          initialValues={{ inspectedOn: dayjs(), result: '未发现问题' }}
+          onSubmit={(v) => api.post(`/api/inspections/tasks/${modal.task.id}/result`, { ...v, version: modal.task.version })}
+          onClose={() => setModal(null)}
+          onDone={done}
+        >
+          <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="result" label="检查结果">
+            <Select options={res.data.results.map((r) => ({ value: r, label: r }))} />
+          </Form.Item>
+          <Form.Item name="problems" label="问题及处理情况">
+            <Input.TextArea rows={3} />
+          </Form.Item>
         </FormModal>
       ) : modal?.step === 'publish' ? (
-        <FormModal title={`公示检查结果 · ${modal.task.entityName}`} initialValues={{ publishedOn: dayjs() }} onSubmit={(v) => api.post(`/api/inspections/tasks/${modal.task.id}/publish`, { ...v, version: modal.task.version })} onClose={() => setModal(null)} onDone={done}>
-          <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra={`公示期限：${modal.task.publishDueOn}`}><DatePicker /></Form.Item>
+        <FormModal
+          title={`公示检查结果 · ${modal.task.entityName}`}
+          initialValues={{ publishedOn: dayjs() }}
+          onSubmit={(v) => api.post(`/api/inspections/tasks/${modal.task.id}/publish`, { ...v, version: modal.task.version })}
+          onClose={() => setModal(null)}
+          onDone={done}
+        >
+          <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra={`公示期限：${modal.task.publishDueOn}`}>
+            <DatePicker />
+          </Form.Item>
         </FormModal>
       ) : null}
     </>

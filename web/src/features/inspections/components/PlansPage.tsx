@@ -23,7 +23,13 @@ export function PlansPage() {
       <PageTitle
         title="“双随机、一公开”抽查计划"
         description="随机抽取检查对象、随机选派执法检查人员（每户至少2名，回避人员排除），抽取过程以记录的随机种子可复核；检查结果20个工作日内公示。"
-        extra={can('inspections.manage') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建计划</Button> : null}
+        extra={
+          can('inspections.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建计划
+            </Button>
+          ) : null
+        }
       />
       <ErrorAlert error={plans.error} onRetry={plans.reload} />
       <Card styles={{ body: { padding: 0 } }}>
@@ -51,15 +57,27 @@ export function PlansPage() {
           onClose={() => setCreating(false)}
           onDone={(p) => (setCreating(false), navigate(`/inspections/plans/${p.id}`))}
         >
-          <Form.Item name="year" label="年度" rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
-          <Form.Item name="title" label="计划名称" rules={[{ required: true, message: '请填写计划名称' }]}><Input /></Form.Item>
+          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item name="title" label="计划名称" rules={[{ required: true, message: '请填写计划名称' }]}>
+            <Input />
+          </Form.Item>
           <Form.Item name="itemId" label="抽查事项（随机抽查事项清单）" rules={[{ required: true, message: '请选择抽查事项' }]}>
             <Select options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.entityKind}）` }))} />
           </Form.Item>
-          <Form.Item name="ratioPercent" label="抽查比例（%）" rules={[{ required: true }]}><InputNumber min={0.01} max={100} step={1} /></Form.Item>
-          <Form.Item name="perEntity" label="每户执法检查人员数（至少2名）"><InputNumber min={1} max={10} /></Form.Item>
-          <Form.Item name="windowFrom" label="检查开始日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="windowTo" label="检查结束日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
+          <Form.Item name="ratioPercent" label="抽查比例（%）" rules={[{ required: true }]}>
+            <InputNumber min={0.01} max={100} step={1} />
+          </Form.Item>
+          <Form.Item name="perEntity" label="每户执法检查人员数（至少2名）">
+            <InputNumber min={1} max={10} />
+          </Form.Item>
+          <Form.Item name="windowFrom" label="检查开始日期" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="windowTo" label="检查结束日期" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
         </FormModal>
       ) : null}
     </>

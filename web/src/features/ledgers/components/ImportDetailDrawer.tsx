@@ -46,16 +46,30 @@ function ImportDetailView({ id, onDownload }: { id: string; onDownload: (r: Impo
         items={[
           { key: 'ledger', label: '台账', children: d.ledgerTitle ?? ledgers.data?.find((l) => l.key === d.ledger)?.title ?? d.ledger },
           { key: 'at', label: '导入时间', children: formatInstant(d.at) },
-          { key: 'file', label: '文件', span: 2, children: (
-            <Flex gap={8} align="center" wrap>
-              <span>{d.filename}</span>
-              <Typography.Text type="secondary">{formatSize(d.size)}</Typography.Text>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => onDownload(d)}>
-                下载原文件
-              </Button>
-            </Flex>
-          ) },
-          { key: 'sha', label: '文件指纹（SHA-256）', span: 2, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{d.sha256}</Typography.Text> },
+          {
+            key: 'file',
+            label: '文件',
+            span: 2,
+            children: (
+              <Flex gap={8} align="center" wrap>
+                <span>{d.filename}</span>
+                <Typography.Text type="secondary">{formatSize(d.size)}</Typography.Text>
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => onDownload(d)}>
+                  下载原文件
+                </Button>
+              </Flex>
+            ),
+          },
+          {
+            key: 'sha',
+            label: '文件指纹（SHA-256）',
+            span: 2,
+            children: (
+              <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                {d.sha256}
+              </Typography.Text>
+            ),
+          },
           { key: 'actor', label: '导入人', children: d.actorName },
           { key: 'rows', label: '数据行数', children: d.rows },
           { key: 'counts', label: '新增 / 更新 / 未变', children: `${d.created} / ${d.updated} / ${d.unchanged}` },
@@ -64,7 +78,13 @@ function ImportDetailView({ id, onDownload }: { id: string; onDownload: (r: Impo
             key: 'state',
             label: '状态',
             span: 2,
-            children: d.undoneAt ? <Tag color="default">已撤销（{d.undoneBy ?? '—'}，{formatInstant(d.undoneAt).slice(0, 16)}）</Tag> : <Tag color="success">有效</Tag>,
+            children: d.undoneAt ? (
+              <Tag color="default">
+                已撤销（{d.undoneBy ?? '—'}，{formatInstant(d.undoneAt).slice(0, 16)}）
+              </Tag>
+            ) : (
+              <Tag color="success">有效</Tag>
+            ),
           },
         ]}
       />

@@ -23,7 +23,15 @@ export function FindingsTable({ findings }: { findings: ImportFinding[] }) {
 }
 
 /** The findings with the Alert saying they are imported as they are and marked, not blocking. */
-export function FindingsSection({ findings, count, done }: { findings: ImportFinding[]; /** All findings of the import (the list stops at the first 1,000). */ count?: number; done: boolean }) {
+export function FindingsSection({
+  findings,
+  count,
+  done,
+}: {
+  findings: ImportFinding[] /** All findings of the import (the list stops at the first 1,000). */;
+  count?: number;
+  done: boolean;
+}) {
   if (!findings.length) return null;
   const total = count ?? findings.length;
   const more = total > findings.length ? `（下表列出前 ${findings.length} 条，全部见导入记录）` : '';

@@ -105,7 +105,12 @@ export function ImportsPage() {
           scroll={{ x: 1120 }}
           locale={{ emptyText: '暂无导入记录' }}
           columns={[
-            { title: '时间', dataIndex: 'at', width: 152, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(at).slice(0, 16)}</span> },
+            {
+              title: '时间',
+              dataIndex: 'at',
+              width: 152,
+              render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(at).slice(0, 16)}</span>,
+            },
             { title: '台账', dataIndex: 'ledgerTitle', width: 130 },
             {
               title: '文件',
@@ -126,7 +131,8 @@ export function ImportsPage() {
               width: 128,
               render: (_, r) => (
                 <span>
-                  <Typography.Text type="success">{r.created}</Typography.Text> / {r.updated} / <Typography.Text type="secondary">{r.unchanged}</Typography.Text>
+                  <Typography.Text type="success">{r.created}</Typography.Text> / {r.updated} /{' '}
+                  <Typography.Text type="secondary">{r.unchanged}</Typography.Text>
                 </span>
               ),
             },
@@ -134,7 +140,14 @@ export function ImportsPage() {
               title: '历史问题',
               dataIndex: 'findings',
               width: 92,
-              render: (n: number) => (n ? <Tag color="warning" data-testid="import-findings-count">{n} 条</Tag> : <Typography.Text type="secondary">无</Typography.Text>),
+              render: (n: number) =>
+                n ? (
+                  <Tag color="warning" data-testid="import-findings-count">
+                    {n} 条
+                  </Tag>
+                ) : (
+                  <Typography.Text type="secondary">无</Typography.Text>
+                ),
             },
             {
               title: '状态',

@@ -72,7 +72,13 @@ export function LedgerImportPage() {
             </>
           ) : null}
           {state.phase === 'ready' || state.phase === 'importing' ? (
-            <ImportPreview file={state.file} preview={state.preview} importing={state.phase === 'importing'} onConfirm={wizard.confirm} onReset={wizard.reset} />
+            <ImportPreview
+              file={state.file}
+              preview={state.preview}
+              importing={state.phase === 'importing'}
+              onConfirm={wizard.confirm}
+              onReset={wizard.reset}
+            />
           ) : null}
           {state.phase === 'done' ? <ImportDone file={state.file} result={state.result} onAgain={wizard.reset} /> : null}
           {picking && ledger.canImport ? (

@@ -30,13 +30,25 @@ export function AdvicePage() {
       <PageTitle
         title="法律顾问工作台账"
         description="合同审查、文件审核、法律意见书、会议、业务研讨与专题培训；审查的文件与出具的意见作为附件留存。"
-        extra={can('legal.write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记工作</Button> : null}
+        extra={
+          can('legal.write') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              登记工作
+            </Button>
+          ) : null
+        }
       />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
           <Space wrap>
-            <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && (setYear(d.year()), setPage(1))} format="YYYY年" />
+            <DatePicker
+              picker="year"
+              allowClear={false}
+              value={dayjs(`${year}-01-01`)}
+              onChange={(d) => d && (setYear(d.year()), setPage(1))}
+              format="YYYY年"
+            />
             <Segmented
               value={kind}
               onChange={(v) => (setKind(v as string), setPage(1))}
@@ -71,12 +83,24 @@ export function AdvicePage() {
           onClose={() => setCreating(false)}
           onDone={(a) => (setCreating(false), res.reload(), counts.reload(), navigate(`/legal/advice/${a.id}`))}
         >
-          <Form.Item name="date" label="日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="kind" label="类型" rules={[{ required: true }]}><Select options={ADVICE_KINDS.map((k) => ({ value: k, label: k }))} /></Form.Item>
-          <Form.Item name="title" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}><Input maxLength={300} /></Form.Item>
-          <Form.Item name="handler" label="承办人"><Input maxLength={100} /></Form.Item>
-          <Form.Item name="firm" label="顾问单位" extra="留空则取当日有效合同的顾问单位"><Input maxLength={200} /></Form.Item>
-          <Form.Item name="opinion" label="意见摘要"><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="date" label="日期" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+            <Select options={ADVICE_KINDS.map((k) => ({ value: k, label: k }))} />
+          </Form.Item>
+          <Form.Item name="title" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item name="handler" label="承办人">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="firm" label="顾问单位" extra="留空则取当日有效合同的顾问单位">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="opinion" label="意见摘要">
+            <Input.TextArea rows={3} />
+          </Form.Item>
         </FormModal>
       ) : null}
       <AdviceDrawer id={openId} onClose={() => navigate('/legal/advice')} />
@@ -98,29 +122,56 @@ function AdviceDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
           <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label="日期">{rec.data.date}</Descriptions.Item>
             <Descriptions.Item label="类型">{rec.data.kind}</Descriptions.Item>
-            <Descriptions.Item label="顾问单位" span={2}>{rec.data.firm ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="顾问单位" span={2}>
+              {rec.data.firm ?? '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="承办人">{rec.data.handler ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="意见摘要">{rec.data.opinion ?? '—'}</Descriptions.Item>
           </Descriptions>
-          <Card size="small" title="附件（审查的文件、出具的意见）" style={{ marginBottom: 16 }}
-            extra={can('legal.write') ? (
-              <Upload showUploadList={false} customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  await upload('/api/attachments', file as File, { fields: { entity: 'legal.advice', entityId: id! } });
-                  message.success('附件已上传');
-                  files.reload();
-                  setTick((t) => t + 1);
-                  onSuccess?.({});
-                } catch (e) {
-                  message.error((e as Error).message);
-                  onError?.(e as Error);
-                }
-              }}>
-                <Button size="small" icon={<UploadOutlined />}>上传附件</Button>
-              </Upload>
-            ) : null}>
-            <List size="small" dataSource={files.data ?? []} locale={{ emptyText: '暂无附件' }}
-              renderItem={(a) => <List.Item extra={<Button type="link" size="small" onClick={() => download(`/api/attachments/${a.id}/content`, a.filename)}>下载</Button>}>{a.filename}</List.Item>} />
+          <Card
+            size="small"
+            title="附件（审查的文件、出具的意见）"
+            style={{ marginBottom: 16 }}
+            extra={
+              can('legal.write') ? (
+                <Upload
+                  showUploadList={false}
+                  customRequest={async ({ file, onSuccess, onError }) => {
+                    try {
+                      await upload('/api/attachments', file as File, { fields: { entity: 'legal.advice', entityId: id! } });
+                      message.success('附件已上传');
+                      files.reload();
+                      setTick((t) => t + 1);
+                      onSuccess?.({});
+                    } catch (e) {
+                      message.error((e as Error).message);
+                      onError?.(e as Error);
+                    }
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />}>
+                    上传附件
+                  </Button>
+                </Upload>
+              ) : null
+            }
+          >
+            <List
+              size="small"
+              dataSource={files.data ?? []}
+              locale={{ emptyText: '暂无附件' }}
+              renderItem={(a) => (
+                <List.Item
+                  extra={
+                    <Button type="link" size="small" onClick={() => download(`/api/attachments/${a.id}/content`, a.filename)}>
+                      下载
+                    </Button>
+                  }
+                >
+                  {a.filename}
+                </List.Item>
+              )}
+            />
           </Card>
           <RecordHistory key={tick} entity="legal.advice" id={id!} />
         </>

@@ -26,7 +26,13 @@ export function ItemsPage() {
       <PageTitle
         title="行政许可事项目录"
         description="法定时限、承诺时限按工作日计（行政许可法第八十二条）；时限压缩率 = 1 − Σ承诺时限 / Σ法定时限。"
-        extra={can('licensing.items.manage') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增事项</Button> : null}
+        extra={
+          can('licensing.items.manage') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增事项
+            </Button>
+          ) : null
+        }
       />
       <Space size={48} style={{ marginBottom: 16 }}>
         <Statistic title="办理时限压缩率" value={rate.data?.value ?? '—'} suffix="%" />
@@ -53,16 +59,33 @@ export function ItemsPage() {
               width: 120,
               render: (_, i) => (
                 <Space size={4}>
-                  {can('licensing.items.manage') ? <Button type="link" size="small" onClick={() => setEditing(i)}>编辑</Button> : null}
-                  <Button type="link" size="small" onClick={() => navigate(`/licensing/items/${i.id}`)}>历史</Button>
+                  {can('licensing.items.manage') ? (
+                    <Button type="link" size="small" onClick={() => setEditing(i)}>
+                      编辑
+                    </Button>
+                  ) : null}
+                  <Button type="link" size="small" onClick={() => navigate(`/licensing/items/${i.id}`)}>
+                    历史
+                  </Button>
                 </Space>
               ),
             },
           ]}
         />
       </Card>
-      {editing ? <ItemForm item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), items.reload(), rate.reload(), cloud.reload())} /> : null}
-      <HistoryDrawer entity="licensing.item" id={historyId} name={items.data?.find((i) => i.id === historyId)?.name} onClose={() => navigate('/licensing/items')} />
+      {editing ? (
+        <ItemForm
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => (setEditing(null), items.reload(), rate.reload(), cloud.reload())}
+        />
+      ) : null}
+      <HistoryDrawer
+        entity="licensing.item"
+        id={historyId}
+        name={items.data?.find((i) => i.id === historyId)?.name}
+        onClose={() => navigate('/licensing/items')}
+      />
     </>
   );
 }
@@ -81,16 +104,43 @@ function ItemForm({ item, onClose, onSaved }: { item: PermitItem | null; onClose
     }
   };
   return (
-    <Modal open title={item ? `编辑事项 · ${item.name}` : '新增许可事项'} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open
+      title={item ? `编辑事项 · ${item.name}` : '新增许可事项'}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? { category: '排水', statutoryDays: 20, committedDays: 2, cloudWindow: false }}>
-        <Form.Item name="code" label="事项编码" rules={[{ required: true, message: '请填写事项编码' }]}><Input maxLength={50} /></Form.Item>
-        <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="category" label="类别"><Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
-        <Form.Item name="statutoryDays" label="法定时限（工作日）" rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
-        <Form.Item name="committedDays" label="承诺时限（工作日）" rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
-        <Form.Item name="cloudWindow" valuePropName="checked"><Checkbox>纳入政务云窗</Checkbox></Form.Item>
-        <Form.Item name="basis" label="设定依据"><Input.TextArea rows={2} /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={item ?? { category: '排水', statutoryDays: 20, committedDays: 2, cloudWindow: false }}
+      >
+        <Form.Item name="code" label="事项编码" rules={[{ required: true, message: '请填写事项编码' }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="category" label="类别">
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        <Form.Item name="statutoryDays" label="法定时限（工作日）" rules={[{ required: true }]}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Form.Item name="committedDays" label="承诺时限（工作日）" rules={[{ required: true }]}>
+          <InputNumber min={1} />
+        </Form.Item>
+        <Form.Item name="cloudWindow" valuePropName="checked">
+          <Checkbox>纳入政务云窗</Checkbox>
+        </Form.Item>
+        <Form.Item name="basis" label="设定依据">
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -10,7 +10,16 @@ interface Props {
   onCreated(p: Permit): void;
 }
 
-type Values = { itemId: string; applicant: string; applicantType: string; applicantUscc?: string; channel: '网上' | '窗口'; visits: number; receivedOn: Dayjs; caseNo?: string };
+type Values = {
+  itemId: string;
+  applicant: string;
+  applicantType: string;
+  applicantUscc?: string;
+  channel: '网上' | '窗口';
+  visits: number;
+  receivedOn: Dayjs;
+  caseNo?: string;
+};
 
 /** 收件登记 — a new application; the server starts the 5-working-day correction clock. */
 export function NewPermitModal({ onClose, onCreated }: Props) {
@@ -22,7 +31,12 @@ export function NewPermitModal({ onClose, onCreated }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const p = await licensingApi.receive({ ...v, applicantUscc: v.applicantUscc?.trim() || null, caseNo: v.caseNo?.trim() || null, receivedOn: v.receivedOn.format('YYYY-MM-DD') });
+      const p = await licensingApi.receive({
+        ...v,
+        applicantUscc: v.applicantUscc?.trim() || null,
+        caseNo: v.caseNo?.trim() || null,
+        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+      });
       onCreated(p);
     } catch (e) {
       setError(applyApiError(form, e));
@@ -31,11 +45,27 @@ export function NewPermitModal({ onClose, onCreated }: Props) {
     }
   };
   return (
-    <Modal open title="收件登记" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} width={600} destroyOnHidden>
+    <Modal
+      open
+      title="收件登记"
+      okText="登记"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={600}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ channel: '网上', visits: 0, applicantType: '法人', receivedOn: dayjs() }}>
         <Form.Item name="itemId" label="许可事项" rules={[{ required: true, message: '请选择许可事项' }]}>
-          <Select showSearch optionFilterProp="label" loading={items.loading} options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}（${i.category}，承诺${i.committedDays}个工作日）` }))} data-testid="permit-item" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={items.loading}
+            options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}（${i.category}，承诺${i.committedDays}个工作日）` }))}
+            data-testid="permit-item"
+          />
         </Form.Item>
         <Form.Item name="applicant" label="申请人" rules={[{ required: true, message: '请填写申请人' }]}>
           <Input maxLength={200} />

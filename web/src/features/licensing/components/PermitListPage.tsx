@@ -28,15 +28,41 @@ export function PermitListPage() {
       <PageTitle
         title="行政许可办件"
         description="受理前5个工作日内一次告知补正；在承诺时限内作出决定（法定时限为上限，听证、检测、专家评审时间不计入）；准予许可的10个工作日内发证、7个工作日内公示。"
-        extra={can('licensing.write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>收件登记</Button> : null}
+        extra={
+          can('licensing.write') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              收件登记
+            </Button>
+          ) : null
+        }
       />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
           <Space wrap>
-            <DatePicker picker="year" placeholder="全部年度" value={year ? dayjs(`${year}-01-01`) : null} onChange={(d) => (setYear(d ? d.year() : undefined), setPage(1))} format="YYYY年" />
-            <Select allowClear placeholder="类别" style={{ width: 120 }} value={category} onChange={(v) => (setCategory(v), setPage(1))} options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
-            <Select allowClear placeholder="状态" style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+            <DatePicker
+              picker="year"
+              placeholder="全部年度"
+              value={year ? dayjs(`${year}-01-01`) : null}
+              onChange={(d) => (setYear(d ? d.year() : undefined), setPage(1))}
+              format="YYYY年"
+            />
+            <Select
+              allowClear
+              placeholder="类别"
+              style={{ width: 120 }}
+              value={category}
+              onChange={(v) => (setCategory(v), setPage(1))}
+              options={CATEGORIES.map((c) => ({ value: c, label: c }))}
+            />
+            <Select
+              allowClear
+              placeholder="状态"
+              style={{ width: 120 }}
+              value={status}
+              onChange={(v) => (setStatus(v), setPage(1))}
+              options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            />
             <Input.Search allowClear placeholder="办件编号、申请人、文书号" onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 240 }} />
           </Space>
         }
@@ -56,7 +82,24 @@ export function PermitListPage() {
             { title: '申请人', dataIndex: 'applicant', width: 260 },
             { title: '收件日期', dataIndex: 'receivedOn', width: 110 },
             { title: '承诺期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: '决定日期', dataIndex: 'decidedOn', width: 110, render: (v: string | null, p) => (v ? <span>{v}{p.onTime === false ? <Tag color="red" style={{ marginLeft: 4 }}>超期</Tag> : null}</span> : '—') },
+            {
+              title: '决定日期',
+              dataIndex: 'decidedOn',
+              width: 110,
+              render: (v: string | null, p) =>
+                v ? (
+                  <span>
+                    {v}
+                    {p.onTime === false ? (
+                      <Tag color="red" style={{ marginLeft: 4 }}>
+                        超期
+                      </Tag>
+                    ) : null}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
             { title: '状态', dataIndex: 'status', width: 100, render: (s: PermitStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
           ]}
         />

@@ -40,7 +40,9 @@ export function PermitPage() {
           <Space>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/licensing/permits')} />
             <span>办件 {p.caseNo}</span>
-            <Tag color={STATUS_COLORS[p.status]} data-testid="permit-status">{STATUS_LABELS[p.status]}</Tag>
+            <Tag color={STATUS_COLORS[p.status]} data-testid="permit-status">
+              {STATUS_LABELS[p.status]}
+            </Tag>
           </Space>
         }
         description={`${p.itemCode ?? ''} ${p.itemName ?? ''} · ${p.applicant}`}
@@ -63,24 +65,39 @@ export function PermitPage() {
         <Col span={14}>
           <Card title="办件信息" style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small" bordered>
-              <Descriptions.Item label="许可事项" span={2}>{p.itemName}（{p.category}）</Descriptions.Item>
+              <Descriptions.Item label="许可事项" span={2}>
+                {p.itemName}（{p.category}）
+              </Descriptions.Item>
               <Descriptions.Item label="申请人">{p.applicant}</Descriptions.Item>
               <Descriptions.Item label="申请人类型">{p.applicantType}</Descriptions.Item>
               <Descriptions.Item label="统一社会信用代码">{d(p.applicantUscc)}</Descriptions.Item>
-              <Descriptions.Item label="申请渠道 / 跑动次数">{d(p.channel)} / {p.visits ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="申请渠道 / 跑动次数">
+                {d(p.channel)} / {p.visits ?? '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="收件日期">{p.receivedOn}</Descriptions.Item>
               <Descriptions.Item label="补正告知">{p.correctionNoticeOn ? `${p.correctionNoticeOn}：${p.correctionItems}` : '—'}</Descriptions.Item>
               <Descriptions.Item label="补正材料收到">{d(p.correctedOn)}</Descriptions.Item>
               <Descriptions.Item label="受理日期">{d(p.acceptedOn)}</Descriptions.Item>
-              {p.notAcceptedOn ? <Descriptions.Item label="不予受理" span={2}>{p.notAcceptedOn}：{p.notAcceptedReason}</Descriptions.Item> : null}
+              {p.notAcceptedOn ? (
+                <Descriptions.Item label="不予受理" span={2}>
+                  {p.notAcceptedOn}：{p.notAcceptedReason}
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label="决定">{p.decidedOn ? `${p.decidedOn} ${p.result}` : '—'}</Descriptions.Item>
               <Descriptions.Item label="决定文书号">{d(p.decisionNo)}</Descriptions.Item>
               <Descriptions.Item label="证件">{p.certificateOn ? `${p.certificateNo}（${p.certificateOn}）` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="公示日期" ><span data-testid="permit-published">{d(p.publishedOn)}</span></Descriptions.Item>
+              <Descriptions.Item label="公示日期">
+                <span data-testid="permit-published">{d(p.publishedOn)}</span>
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="变更历史">
-            <RecordHistory key={`${p.version}-${tick}`} entity="licensing.permit" id={p.id} renderValue={(field, v) => (field === 'status' && typeof v === 'string' ? STATUS_LABELS[v as PermitStatus] ?? v : formatValue(v))} />
+            <RecordHistory
+              key={`${p.version}-${tick}`}
+              entity="licensing.permit"
+              id={p.id}
+              renderValue={(field, v) => (field === 'status' && typeof v === 'string' ? (STATUS_LABELS[v as PermitStatus] ?? v) : formatValue(v))}
+            />
           </Card>
         </Col>
         <Col span={10}>
@@ -91,16 +108,28 @@ export function PermitPage() {
                 {p.clockStartOn ? (
                   <span>
                     {p.clockStartOn}
-                    {p.deemedAccepted ? <Tag color="orange" style={{ marginLeft: 4 }}>逾期未告知补正，自收件之日起视为受理</Tag> : null}
+                    {p.deemedAccepted ? (
+                      <Tag color="orange" style={{ marginLeft: 4 }}>
+                        逾期未告知补正，自收件之日起视为受理
+                      </Tag>
+                    ) : null}
                   </span>
-                ) : '—'}
+                ) : (
+                  '—'
+                )}
               </Descriptions.Item>
-              <Descriptions.Item label="承诺期限"><span data-testid="permit-due">{d(p.dueOn)}</span></Descriptions.Item>
+              <Descriptions.Item label="承诺期限">
+                <span data-testid="permit-due">{d(p.dueOn)}</span>
+              </Descriptions.Item>
               <Descriptions.Item label="法定期限（上限）">{d(p.statutoryDueOn)}</Descriptions.Item>
               <Descriptions.Item label="扣除期间">{p.pauses.length ? p.pauses.map((x) => `${x.reason} ${x.from}至${x.to}`).join('；') : '—'}</Descriptions.Item>
-              <Descriptions.Item label="延长">{p.extensionDays ? `${p.extensionDays}个工作日（${p.extensionApprovedOn}批准：${p.extensionReason}）` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="延长">
+                {p.extensionDays ? `${p.extensionDays}个工作日（${p.extensionApprovedOn}批准：${p.extensionReason}）` : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="发证期限">{d(p.certificateDueOn)}</Descriptions.Item>
-              <Descriptions.Item label="按期办结">{p.onTime === null ? '—' : p.onTime ? <Tag color="green">是</Tag> : <Tag color="red">否</Tag>}</Descriptions.Item>
+              <Descriptions.Item label="按期办结">
+                {p.onTime === null ? '—' : p.onTime ? <Tag color="green">是</Tag> : <Tag color="red">否</Tag>}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="时限规则" size="small">
@@ -111,7 +140,9 @@ export function PermitPage() {
                     <Typography.Text strong>{r.label}：</Typography.Text>
                     <Typography.Text>{r.text}</Typography.Text>
                     <br />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.source}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.source}
+                    </Typography.Text>
                   </div>
                 ))}
               </Flex>

@@ -100,7 +100,20 @@ export function StepModal({ permit, action, onClose, onDone }: Props) {
     ),
     publish: date('publishedOn', '公示日期'),
   };
-  const initial: Record<string, unknown> = { noticeOn: today, correctedOn: today, acceptedOn: today, on: today, from: today, to: today, approvedOn: today, decidedOn: today, issuedOn: today, publishedOn: today, result: '准予许可', days: 10 };
+  const initial: Record<string, unknown> = {
+    noticeOn: today,
+    correctedOn: today,
+    acceptedOn: today,
+    on: today,
+    from: today,
+    to: today,
+    approvedOn: today,
+    decidedOn: today,
+    issuedOn: today,
+    publishedOn: today,
+    result: '准予许可',
+    days: 10,
+  };
   return (
     <Modal open title={action.label} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="step-error" /> : null}

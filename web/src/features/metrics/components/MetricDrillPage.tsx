@@ -38,7 +38,13 @@ export function MetricDrillPage() {
   return (
     <>
       <Flex style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => (canGoBack ? navigate(-1) : navigate('/metrics'))} data-testid="drill-back">
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={() => (canGoBack ? navigate(-1) : navigate('/metrics'))}
+          data-testid="drill-back"
+        >
           {canGoBack ? '返回' : '返回统计指标'}
         </Button>
       </Flex>
@@ -60,7 +66,9 @@ export function MetricDrillPage() {
       <ErrorAlert error={error} onRetry={reload} />
       <Card>
         {loading || !data ? (
-          error ? null : <Skeleton active />
+          error ? null : (
+            <Skeleton active />
+          )
         ) : (
           <>
             <Descriptions

@@ -19,8 +19,27 @@ export function PublicDecisionsPage() {
           title="行政处罚与行政许可决定公示"
           extra={
             <Space>
-              <Segmented value={kind} onChange={(v) => { setKind(v as typeof kind); setPage(1); }} options={[{ label: '全部', value: '' }, { label: '行政处罚', value: 'penalty' }, { label: '行政许可', value: 'permit' }]} />
-              <Input.Search allowClear placeholder="文书号、事项或当事人" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
+              <Segmented
+                value={kind}
+                onChange={(v) => {
+                  setKind(v as typeof kind);
+                  setPage(1);
+                }}
+                options={[
+                  { label: '全部', value: '' },
+                  { label: '行政处罚', value: 'penalty' },
+                  { label: '行政许可', value: 'permit' },
+                ]}
+              />
+              <Input.Search
+                allowClear
+                placeholder="文书号、事项或当事人"
+                onSearch={(v) => {
+                  setQ(v);
+                  setPage(1);
+                }}
+                style={{ width: 240 }}
+              />
             </Space>
           }
         >
@@ -29,13 +48,24 @@ export function PublicDecisionsPage() {
             loading={res.loading}
             dataSource={res.data?.items ?? []}
             locale={{ emptyText: '暂无公示信息' }}
-            pagination={{ current: page, pageSize: 20, total: (page - 1) * 20 + (res.data?.items.length ?? 0) + ((res.data?.items.length ?? 0) === 20 ? 1 : 0), onChange: setPage, simple: true }}
+            pagination={{
+              current: page,
+              pageSize: 20,
+              total: (page - 1) * 20 + (res.data?.items.length ?? 0) + ((res.data?.items.length ?? 0) === 20 ? 1 : 0),
+              onChange: setPage,
+              simple: true,
+            }}
             renderItem={(d) => (
               <List.Item key={d.id}>
                 <Descriptions
                   size="small"
                   column={2}
-                  title={<Space><Tag color={d.kind === 'penalty' ? 'volcano' : 'blue'}>{KIND_LABELS[d.kind]}</Tag><Typography.Text>{d.title}</Typography.Text></Space>}
+                  title={
+                    <Space>
+                      <Tag color={d.kind === 'penalty' ? 'volcano' : 'blue'}>{KIND_LABELS[d.kind]}</Tag>
+                      <Typography.Text>{d.title}</Typography.Text>
+                    </Space>
+                  }
                   items={[
                     { key: 'no', label: '决定文书号', children: d.decisionNo },
                     { key: 'party', label: '当事人', children: `${d.party}${d.partyIdNo ? `（${d.partyIdNo}）` : ''}` },

@@ -46,12 +46,23 @@ export function RegisterPage() {
           </Space>
         }
       />
-      <Card styles={{ body: { padding: 0 } }} title={
-        <Space>
-          <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
-          <Segmented value={kind} onChange={(v) => setKind(v as typeof kind)} options={[{ label: '全部', value: '' }, { label: '行政处罚', value: 'penalty' }, { label: '行政许可', value: 'permit' }]} />
-        </Space>
-      }>
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={
+          <Space>
+            <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
+            <Segmented
+              value={kind}
+              onChange={(v) => setKind(v as typeof kind)}
+              options={[
+                { label: '全部', value: '' },
+                { label: '行政处罚', value: 'penalty' },
+                { label: '行政许可', value: 'permit' },
+              ]}
+            />
+          </Space>
+        }
+      >
         <ErrorAlert error={rows.error} onRetry={rows.reload} />
         <Table<RegisterEntry>
           rowKey="id"

@@ -25,7 +25,11 @@ export function FigureSentence({ sentence, year, units, canEdit, onChanged }: Pr
     setSaving(true);
     try {
       const f = figure && 'figure' in figure ? figure.figure : undefined;
-      await api.put(`/api/reports/rule-of-law/${year}/figures/${encodeURIComponent(opt.metric)}`, { rounding: f?.rounding ?? 'exact', stateYoy: f?.stateYoy ?? false, include: on });
+      await api.put(`/api/reports/rule-of-law/${year}/figures/${encodeURIComponent(opt.metric)}`, {
+        rounding: f?.rounding ?? 'exact',
+        stateYoy: f?.stateYoy ?? false,
+        include: on,
+      });
       onChanged();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -44,7 +48,16 @@ export function FigureSentence({ sentence, year, units, canEdit, onChanged }: Pr
     >
       {opt ? (
         <Tooltip title="同类指标（如各监测断面）中由本局选择写入报告的句子">
-          <Switch size="small" checked={opt.included} disabled={!canEdit} loading={saving} onChange={include} checkedChildren="写入" unCheckedChildren="不写" style={{ marginRight: 8 }} />
+          <Switch
+            size="small"
+            checked={opt.included}
+            disabled={!canEdit}
+            loading={saving}
+            onChange={include}
+            checkedChildren="写入"
+            unCheckedChildren="不写"
+            style={{ marginRight: 8 }}
+          />
         </Tooltip>
       ) : null}
       {sentence.missing ? (

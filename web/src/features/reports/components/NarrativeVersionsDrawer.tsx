@@ -33,7 +33,11 @@ export function NarrativeVersionsDrawer({ year, section, title, onUse, onClose }
                 <Flex justify="space-between" align="center" gap={8} wrap>
                   <span>
                     <Typography.Text strong>第 {v.version} 版</Typography.Text>
-                    {i === 0 ? <Tag color="blue" style={{ marginInlineStart: 8 }}>当前</Tag> : null}
+                    {i === 0 ? (
+                      <Tag color="blue" style={{ marginInlineStart: 8 }}>
+                        当前
+                      </Tag>
+                    ) : null}
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                       {v.author} · {formatInstant(v.created_at)}
                     </Typography.Text>
@@ -44,7 +48,9 @@ export function NarrativeVersionsDrawer({ year, section, title, onUse, onClose }
                     </Button>
                   ) : null}
                 </Flex>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 6, marginBottom: 0, color: '#333' }}>{v.body || '（空）'}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 6, marginBottom: 0, color: '#333' }}>
+                  {v.body || '（空）'}
+                </Typography.Paragraph>
               </div>
             ),
           }))}

@@ -7,7 +7,7 @@ import { reportsApi, type DocumentFormat } from '../api';
 type Job = DocumentFormat | 'metrics';
 
 /** 生成报告文件 — Word in the official layout, HTML with drill-down links, PDF; and every metric of the year as xlsx. */
-export function ReportDownloads({ year, dirty }: { year: number; /** Unsaved edits are not in the file. */ dirty?: boolean }) {
+export function ReportDownloads({ year, dirty }: { year: number /** Unsaved edits are not in the file. */; dirty?: boolean }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<Job | null>(null);
 
@@ -28,7 +28,14 @@ export function ReportDownloads({ year, dirty }: { year: number; /** Unsaved edi
   return (
     <>
       <Tooltip title={hint ?? '公文格式：A4，标题小标宋二号，正文仿宋_GB2312三号，每页22行、每行28字'}>
-        <Button type="primary" icon={<FileWordOutlined />} loading={busy === 'docx'} disabled={busy !== null && busy !== 'docx'} onClick={() => run('docx')} data-testid="report-docx">
+        <Button
+          type="primary"
+          icon={<FileWordOutlined />}
+          loading={busy === 'docx'}
+          disabled={busy !== null && busy !== 'docx'}
+          onClick={() => run('docx')}
+          data-testid="report-docx"
+        >
           生成 Word（GB/T 9704）
         </Button>
       </Tooltip>

@@ -62,9 +62,11 @@ export function ReportPage() {
   const year = Number(params.year);
   const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;
   const { data, error, loading, reload } = useReport(valid ? year : defaultReportYear());
-  const needUnits = !!data && data.sections.some(function lacks(s): boolean {
-    return s.sentences.some((x) => x.segments.some((g) => 'figure' in g && !g.figure.format)) || s.children.some(lacks);
-  });
+  const needUnits =
+    !!data &&
+    data.sections.some(function lacks(s): boolean {
+      return s.sentences.some((x) => x.segments.some((g) => 'figure' in g && !g.figure.format)) || s.children.some(lacks);
+    });
   const units = useMetricUnits(year, needUnits);
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
   const onDirtyChange = useCallback((section: string, d: boolean) => {
@@ -96,7 +98,11 @@ export function ReportPage() {
     <>
       <PageTitle
         title="法治政府建设年度报告"
-        description={canEdit ? '叙述由本局撰写，每次保存留存版本；数字句由业务记录生成，点击数字查看其背后的记录，齿轮设置取整与同比。' : '数字句由业务记录生成，点击数字查看其背后的记录。'}
+        description={
+          canEdit
+            ? '叙述由本局撰写，每次保存留存版本；数字句由业务记录生成，点击数字查看其背后的记录，齿轮设置取整与同比。'
+            : '数字句由业务记录生成，点击数字查看其背后的记录。'
+        }
         extra={
           <>
             <Select<number>
@@ -129,7 +135,16 @@ export function ReportPage() {
                 </Typography.Title>
                 {loading ? <div className={styles.refreshing}>正在重新生成…</div> : null}
                 {data.sections.map((s) => (
-                  <ReportSection key={s.key} section={s} year={year} depth={0} units={units} canEdit={canEdit} onChanged={reload} onDirtyChange={onDirtyChange} />
+                  <ReportSection
+                    key={s.key}
+                    section={s}
+                    year={year}
+                    depth={0}
+                    units={units}
+                    canEdit={canEdit}
+                    onChanged={reload}
+                    onDirtyChange={onDirtyChange}
+                  />
                 ))}
               </Card>
             </Col>

@@ -27,7 +27,15 @@ export function ReportSection({ section, year, depth, units, canEdit, onChanged,
       <Typography.Title level={depth === 0 ? 4 : 5} className={depth === 0 ? styles.h1 : styles.h2}>
         {heading}
       </Typography.Title>
-      <NarrativeEditor year={year} section={section.key} title={heading} narrative={section.narrative} canEdit={canEdit} onSaved={onChanged} onDirtyChange={onDirtyChange} />
+      <NarrativeEditor
+        year={year}
+        section={section.key}
+        title={heading}
+        narrative={section.narrative}
+        canEdit={canEdit}
+        onSaved={onChanged}
+        onDirtyChange={onDirtyChange}
+      />
       {section.sentences.length ? (
         <div className={styles.sentences}>
           <div className={styles.sentencesLabel}>由业务数据生成的数字句</div>
@@ -37,7 +45,16 @@ export function ReportSection({ section, year, depth, units, canEdit, onChanged,
         </div>
       ) : null}
       {section.children.map((c) => (
-        <ReportSection key={c.key} section={c} year={year} depth={depth + 1} units={units} canEdit={canEdit} onChanged={onChanged} onDirtyChange={onDirtyChange} />
+        <ReportSection
+          key={c.key}
+          section={c}
+          year={year}
+          depth={depth + 1}
+          units={units}
+          canEdit={canEdit}
+          onChanged={onChanged}
+          onDirtyChange={onDirtyChange}
+        />
       ))}
     </section>
   );

@@ -16,7 +16,20 @@ export function AlertsPage() {
   return (
     <>
       <PageTitle title="黑臭预警" description="水样判定为黑臭时，系统即向河涌责任单位（属地街道）和河长发出预警；责任单位核查处置后登记处置情况。" />
-      <Card styles={{ body: { padding: 0 } }} title={<Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[{ label: '待处置', value: 'open' }, { label: '已处置', value: 'handled' }, { label: '全部', value: '' }]} />}>
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { label: '待处置', value: 'open' },
+              { label: '已处置', value: 'handled' },
+              { label: '全部', value: '' },
+            ]}
+          />
+        }
+      >
         <ErrorAlert error={res.error} onRetry={res.reload} />
         <Table<Alert>
           rowKey="id"
@@ -30,12 +43,45 @@ export function AlertsPage() {
             { title: '责任单位', dataIndex: 'owner', width: 110 },
             { title: '分级', dataIndex: 'gradeLabel', width: 100, render: (v, a) => <Tag color={GRADE_COLOR[a.grade]}>{v}</Tag> },
             { title: '预警内容', dataIndex: 'message', render: (v, a) => <Link to={`/rivers/samples/${a.sampleId}`}>{v}</Link> },
-            { title: '状态', dataIndex: 'status', width: 180, render: (s, a) => (s === 'open' ? <Tag color="red">待处置</Tag> : <><Tag color="green">已处置</Tag>{a.handledOn} {a.handledBy}<div style={{ color: '#666' }}>{a.handledNote}</div></>) },
-            { title: '操作', key: 'x', width: 90, render: (_, a) => (a.actions?.handle ? <Button size="small" onClick={() => setHandling(a)}>登记处置</Button> : null) },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 180,
+              render: (s, a) =>
+                s === 'open' ? (
+                  <Tag color="red">待处置</Tag>
+                ) : (
+                  <>
+                    <Tag color="green">已处置</Tag>
+                    {a.handledOn} {a.handledBy}
+                    <div style={{ color: '#666' }}>{a.handledNote}</div>
+                  </>
+                ),
+            },
+            {
+              title: '操作',
+              key: 'x',
+              width: 90,
+              render: (_, a) =>
+                a.actions?.handle ? (
+                  <Button size="small" onClick={() => setHandling(a)}>
+                    登记处置
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       </Card>
-      {handling && <HandleModal alert={handling} onClose={() => setHandling(null)} onSaved={() => { setHandling(null); res.reload(); }} />}
+      {handling && (
+        <HandleModal
+          alert={handling}
+          onClose={() => setHandling(null)}
+          onSaved={() => {
+            setHandling(null);
+            res.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -58,7 +104,9 @@ function HandleModal({ alert, onClose, onSaved }: { alert: Alert; onClose: () =>
       {error && <AntAlert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <p>{alert.message}</p>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="note" label="处置情况" rules={[{ required: true, message: '请填写处置情况' }]}><Input.TextArea rows={3} /></Form.Item>
+        <Form.Item name="note" label="处置情况" rules={[{ required: true, message: '请填写处置情况' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -35,7 +35,8 @@ export function RiverPage() {
   const option = useMemo(() => {
     const t = TREND.find((x) => x[0] === param)!;
     const bySection = new Map<string, Sample[]>();
-    for (const s of [...(r?.samples ?? [])].reverse()) bySection.set(s.section ?? '（未指定断面）', [...(bySection.get(s.section ?? '（未指定断面）') ?? []), s]);
+    for (const s of [...(r?.samples ?? [])].reverse())
+      bySection.set(s.section ?? '（未指定断面）', [...(bySection.get(s.section ?? '（未指定断面）') ?? []), s]);
     return {
       animation: false,
       tooltip: { trigger: 'axis' },
@@ -47,7 +48,16 @@ export function RiverPage() {
         name,
         type: 'line',
         data: xs.filter((s) => s[t[0]] != null).map((s) => [s.sampledOn, s[t[0]]]),
-        ...(i === 0 ? { markLine: { symbol: 'none', label: { formatter: t[0] === 'transparencyCm' ? '轻度黑臭 25cm' : `III类限值 ${t[3]}` }, lineStyle: { type: 'dashed', color: '#cf1322' }, data: [{ yAxis: t[3] }] } } : {}),
+        ...(i === 0
+          ? {
+              markLine: {
+                symbol: 'none',
+                label: { formatter: t[0] === 'transparencyCm' ? '轻度黑臭 25cm' : `III类限值 ${t[3]}` },
+                lineStyle: { type: 'dashed', color: '#cf1322' },
+                data: [{ yAxis: t[3] }],
+              },
+            }
+          : {}),
       })),
     };
   }, [r, param]);
@@ -63,13 +73,21 @@ export function RiverPage() {
             <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
             <Button onClick={() => navigate('/rivers')}>返回名录</Button>
             {r.actions.edit && <Button onClick={() => setEditing(true)}>修改</Button>}
-            {r.actions.sample && <Button type="primary" onClick={() => setAdding(true)}>录入监测</Button>}
+            {r.actions.sample && (
+              <Button type="primary" onClick={() => setAdding(true)}>
+                录入监测
+              </Button>
+            )}
           </>
         }
       />
       <Row gutter={16}>
         <Col span={16}>
-          <Card title="水质趋势" extra={<Select value={param} onChange={setParam} style={{ width: 150 }} options={TREND.map((t) => ({ value: t[0], label: t[1] }))} />} style={{ marginBottom: 16 }}>
+          <Card
+            title="水质趋势"
+            extra={<Select value={param} onChange={setParam} style={{ width: 150 }} options={TREND.map((t) => ({ value: t[0], label: t[1] }))} />}
+            style={{ marginBottom: 16 }}
+          >
             <Chart option={option} height={320} testId="river-trend" />
           </Card>
           <Card title={`${year}年监测记录`} styles={{ body: { padding: 0 } }} style={{ marginBottom: 16 }}>
@@ -93,29 +111,72 @@ export function RiverPage() {
         </Col>
         <Col span={8}>
           <Card title="基本情况" size="small" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={1} items={[
-              { key: 'l', label: '长度', children: r.lengthKm != null ? `${r.lengthKm} km` : '—' },
-              { key: 's', label: '所在街道', children: r.streets.join('、') || '—' },
-              { key: 'c', label: '监测断面', children: r.sections.map((s) => s.name).join('、') || '—' },
-            ]} />
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'l', label: '长度', children: r.lengthKm != null ? `${r.lengthKm} km` : '—' },
+                { key: 's', label: '所在街道', children: r.streets.join('、') || '—' },
+                { key: 'c', label: '监测断面', children: r.sections.map((s) => s.name).join('、') || '—' },
+              ]}
+            />
           </Card>
           <Card title={`断面水质类别（${year}年，按月均值取最差月）`} size="small" style={{ marginBottom: 16 }}>
             {r.sectionClasses.map((sc) => (
               <div key={sc.sectionId} data-testid="section-class">
                 <b>{sc.section}</b>：{sc.class ? <Tag color={CLASS_COLOR[sc.class]}>{sc.class}类</Tag> : '无监测'}
-                {sc.worstMonth && <span style={{ color: '#666' }}>（最差月 {sc.worstMonth}，由{(sc.months.find((m) => m.month === sc.worstMonth)?.decidedBy ?? []).map((p) => PARAM_LABEL[p]).join('、')}决定）</span>}
-                <div style={{ marginTop: 4 }}>{sc.months.map((m) => <Tag key={m.month} color={m.class ? CLASS_COLOR[m.class] : undefined}>{Number(m.month.slice(5))}月 {m.class}</Tag>)}</div>
+                {sc.worstMonth && (
+                  <span style={{ color: '#666' }}>
+                    （最差月 {sc.worstMonth}，由{(sc.months.find((m) => m.month === sc.worstMonth)?.decidedBy ?? []).map((p) => PARAM_LABEL[p]).join('、')}
+                    决定）
+                  </span>
+                )}
+                <div style={{ marginTop: 4 }}>
+                  {sc.months.map((m) => (
+                    <Tag key={m.month} color={m.class ? CLASS_COLOR[m.class] : undefined}>
+                      {Number(m.month.slice(5))}月 {m.class}
+                    </Tag>
+                  ))}
+                </div>
               </div>
             ))}
           </Card>
           <Card title="黑臭预警" size="small" style={{ marginBottom: 16 }}>
-            {r.alerts.length ? r.alerts.map((a) => <div key={a.id}><Tag color={a.status === 'open' ? 'red' : 'green'}>{a.status === 'open' ? '待处置' : '已处置'}</Tag>{a.raisedOn} {a.gradeLabel}</div>) : '无'}
+            {r.alerts.length
+              ? r.alerts.map((a) => (
+                  <div key={a.id}>
+                    <Tag color={a.status === 'open' ? 'red' : 'green'}>{a.status === 'open' ? '待处置' : '已处置'}</Tag>
+                    {a.raisedOn} {a.gradeLabel}
+                  </div>
+                ))
+              : '无'}
           </Card>
-          <Card title="变更历史" size="small"><RecordHistory entity="rivers.river" id={r.id} renderValue={orgValue} /></Card>
+          <Card title="变更历史" size="small">
+            <RecordHistory entity="rivers.river" id={r.id} renderValue={orgValue} />
+          </Card>
         </Col>
       </Row>
-      {editing && <RiverFormModal river={{ ...r, samples: r.samples.length }} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); res.reload(); }} />}
-      {adding && <SampleFormModal riverId={r.id} onClose={() => setAdding(false)} onSaved={(s) => { setAdding(false); res.reload(); navigate(`/rivers/samples/${s.id}`); }} />}
+      {editing && (
+        <RiverFormModal
+          river={{ ...r, samples: r.samples.length }}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            res.reload();
+          }}
+        />
+      )}
+      {adding && (
+        <SampleFormModal
+          riverId={r.id}
+          onClose={() => setAdding(false)}
+          onSaved={(s) => {
+            setAdding(false);
+            res.reload();
+            navigate(`/rivers/samples/${s.id}`);
+          }}
+        />
+      )}
     </>
   );
 }

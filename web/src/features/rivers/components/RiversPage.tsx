@@ -29,7 +29,11 @@ export function RiversPage() {
           <>
             <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
             <Input.Search allowClear placeholder="河涌名称" onSearch={setQ} style={{ width: 180 }} />
-            {can('rivers.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增河涌</Button>}
+            {can('rivers.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新增河涌
+              </Button>
+            )}
           </>
         }
       />
@@ -49,12 +53,34 @@ export function RiversPage() {
             { title: '监测断面', dataIndex: 'sections', render: (s: River['sections']) => s.map((x) => x.name).join('、') || '—' },
             { title: `${year}年监测`, dataIndex: 'samples', width: 90 },
             { title: '黑臭次数', dataIndex: 'blackSamples', width: 90, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : <Tag color="green">0</Tag>) },
-            { title: '最近一次', key: 'latest', width: 210, render: (_, r) => (r.latest ? <>{r.latest.sampledOn} {r.latest.gbClass && <Tag color={CLASS_COLOR[r.latest.gbClass]}>{r.latest.gbClass}</Tag>}{r.latest.blackGrade && <Tag color={GRADE_COLOR[r.latest.blackGrade]}>{GRADE_LABEL[r.latest.blackGrade]}</Tag>}</> : '—') },
+            {
+              title: '最近一次',
+              key: 'latest',
+              width: 210,
+              render: (_, r) =>
+                r.latest ? (
+                  <>
+                    {r.latest.sampledOn} {r.latest.gbClass && <Tag color={CLASS_COLOR[r.latest.gbClass]}>{r.latest.gbClass}</Tag>}
+                    {r.latest.blackGrade && <Tag color={GRADE_COLOR[r.latest.blackGrade]}>{GRADE_LABEL[r.latest.blackGrade]}</Tag>}
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
             { title: '待处置预警', dataIndex: 'openAlerts', width: 100, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : '—') },
           ]}
         />
       </Card>
-      {editing && <RiverFormModal river={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); res.reload(); }} />}
+      {editing && (
+        <RiverFormModal
+          river={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            res.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -80,14 +106,29 @@ export function RiverFormModal({ river, onClose, onSaved }: { river: River | nul
   return (
     <Modal open title={river ? `修改河涌 · ${river.name}` : '新增河涌'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={600}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [] }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [] }}
+      >
         <Space wrap>
-          <Form.Item name="name" label="河涌名称" rules={[{ required: true, message: '请输入河涌名称' }]}><Input style={{ width: 220 }} /></Form.Item>
-          <Form.Item name="lengthKm" label="长度（km）"><InputNumber min={0} step={0.1} /></Form.Item>
-          <Form.Item name="chief" label="河长"><Input style={{ width: 140 }} /></Form.Item>
+          <Form.Item name="name" label="河涌名称" rules={[{ required: true, message: '请输入河涌名称' }]}>
+            <Input style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="lengthKm" label="长度（km）">
+            <InputNumber min={0} step={0.1} />
+          </Form.Item>
+          <Form.Item name="chief" label="河长">
+            <Input style={{ width: 140 }} />
+          </Form.Item>
         </Space>
-        <Form.Item name="streetOrgIds" label="所在街道（第一个为责任单位，接收黑臭预警）"><Select mode="multiple" options={streets} /></Form.Item>
-        <Form.Item name="sections" label="监测断面"><Select mode="tags" tokenSeparators={['、', ',', '，']} /></Form.Item>
+        <Form.Item name="streetOrgIds" label="所在街道（第一个为责任单位，接收黑臭预警）">
+          <Select mode="multiple" options={streets} />
+        </Form.Item>
+        <Form.Item name="sections" label="监测断面">
+          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+        </Form.Item>
       </Form>
     </Modal>
   );

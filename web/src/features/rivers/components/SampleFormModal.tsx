@@ -33,7 +33,13 @@ export function SampleFormModal({ riverId, onClose, onSaved }: { riverId?: strin
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ riverId, sampledOn: dayjs() }}>
         <Space wrap>
           <Form.Item name="riverId" label="河涌" rules={[{ required: true, message: '请选择河涌' }]}>
-            <Select showSearch optionFilterProp="label" style={{ width: 220 }} options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))} data-testid="sample-river" />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              data-testid="sample-river"
+            />
           </Form.Item>
           <Form.Item name="sectionId" label="断面">
             <Select allowClear style={{ width: 160 }} options={sections.map((s) => ({ value: s.id, label: s.name }))} />

@@ -17,12 +17,30 @@ export function SamplePage() {
   if (!s) return null;
   return (
     <>
-      <PageTitle title={`水质监测 · ${s.river} ${s.sampledOn}`} extra={<><Button onClick={() => navigate(`/rivers/${s.riverId}`)}>查看河涌</Button><Button onClick={() => navigate('/rivers/samples')}>返回列表</Button></>} />
+      <PageTitle
+        title={`水质监测 · ${s.river} ${s.sampledOn}`}
+        extra={
+          <>
+            <Button onClick={() => navigate(`/rivers/${s.riverId}`)}>查看河涌</Button>
+            <Button onClick={() => navigate('/rivers/samples')}>返回列表</Button>
+          </>
+        }
+      />
       <Row gutter={16}>
-        <Col span={15}><Card><SampleResult s={s} /></Card></Col>
+        <Col span={15}>
+          <Card>
+            <SampleResult s={s} />
+          </Card>
+        </Col>
         <Col span={9}>
-          <Card title="变更历史" style={{ marginBottom: 16 }}><RecordHistory entity="rivers.sample" id={s.id} /></Card>
-          {s.alert && <Card title="预警记录"><RecordHistory entity="rivers.alert" id={s.alert.id} /></Card>}
+          <Card title="变更历史" style={{ marginBottom: 16 }}>
+            <RecordHistory entity="rivers.sample" id={s.id} />
+          </Card>
+          {s.alert && (
+            <Card title="预警记录">
+              <RecordHistory entity="rivers.alert" id={s.alert.id} />
+            </Card>
+          )}
         </Col>
       </Row>
     </>

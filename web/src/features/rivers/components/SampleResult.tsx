@@ -9,7 +9,14 @@ export function SampleResult({ s }: { s: Sample }) {
   return (
     <>
       {s.alert ? (
-        <Alert type="error" showIcon title={`已向${s.alert.owner}发出${s.alert.gradeLabel}预警`} description={s.alert.message} style={{ marginBottom: 12 }} data-testid="sample-alert" />
+        <Alert
+          type="error"
+          showIcon
+          title={`已向${s.alert.owner}发出${s.alert.gradeLabel}预警`}
+          description={s.alert.message}
+          style={{ marginBottom: 12 }}
+          data-testid="sample-alert"
+        />
       ) : null}
       <Descriptions
         size="small"
@@ -19,8 +26,31 @@ export function SampleResult({ s }: { s: Sample }) {
         items={[
           { key: 'r', label: '河涌 / 断面', children: `${s.river}${s.section ? ` / ${s.section}` : ''}` },
           { key: 'd', label: '采样日期', children: s.sampledOn },
-          { key: 'c', label: '水质类别（GB 3838-2002）', children: s.gbClass ? <><Tag color={CLASS_COLOR[s.gbClass]} data-testid="sample-class">{s.gbClass}类</Tag>由{s.classDecidedBy.map((p) => PARAM_LABEL[p]).join('、')}决定</> : '未评价' },
-          { key: 'g', label: '黑臭分级（2015年指南）', children: s.blackGrade ? <Tag color={GRADE_COLOR[s.blackGrade]} data-testid="sample-grade">{GRADE_LABEL[s.blackGrade]}</Tag> : '未评价' },
+          {
+            key: 'c',
+            label: '水质类别（GB 3838-2002）',
+            children: s.gbClass ? (
+              <>
+                <Tag color={CLASS_COLOR[s.gbClass]} data-testid="sample-class">
+                  {s.gbClass}类
+                </Tag>
+                由{s.classDecidedBy.map((p) => PARAM_LABEL[p]).join('、')}决定
+              </>
+            ) : (
+              '未评价'
+            ),
+          },
+          {
+            key: 'g',
+            label: '黑臭分级（2015年指南）',
+            children: s.blackGrade ? (
+              <Tag color={GRADE_COLOR[s.blackGrade]} data-testid="sample-grade">
+                {GRADE_LABEL[s.blackGrade]}
+              </Tag>
+            ) : (
+              '未评价'
+            ),
+          },
         ]}
       />
       <Table
@@ -31,14 +61,28 @@ export function SampleResult({ s }: { s: Sample }) {
         columns={[
           { title: '指标', dataIndex: 'label' },
           { title: '数值', key: 'v', render: (_, r) => `${r.value} ${r.unit}` },
-          { title: '单项类别', key: 'c', render: (_, r) => (PARAM_OF[r.key] && s.classByParam[PARAM_OF[r.key]!] ? <Tag color={CLASS_COLOR[s.classByParam[PARAM_OF[r.key]!]!]}>{s.classByParam[PARAM_OF[r.key]!]}</Tag> : '—') },
+          {
+            title: '单项类别',
+            key: 'c',
+            render: (_, r) =>
+              PARAM_OF[r.key] && s.classByParam[PARAM_OF[r.key]!] ? (
+                <Tag color={CLASS_COLOR[s.classByParam[PARAM_OF[r.key]!]!]}>{s.classByParam[PARAM_OF[r.key]!]}</Tag>
+              ) : (
+                '—'
+              ),
+          },
           {
             title: '黑臭判定',
             key: 'b',
             render: (_, r) => {
               const g = BLACK_OF[r.key] ? (s.blackByParam[BLACK_OF[r.key]!] as BlackGrade | undefined) : undefined;
               if (!g) return '—';
-              return <><Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag>{r.key === 'transparencyCm' && s.transparencyBound !== 25 ? `（水深不足25cm，阈值取水深的40%：${s.transparencyBound}cm）` : ''}</>;
+              return (
+                <>
+                  <Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag>
+                  {r.key === 'transparencyCm' && s.transparencyBound !== 25 ? `（水深不足25cm，阈值取水深的40%：${s.transparencyBound}cm）` : ''}
+                </>
+              );
             },
           },
         ]}

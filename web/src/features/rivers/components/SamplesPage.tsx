@@ -28,15 +28,38 @@ export function SamplesPage() {
       <PageTitle
         title="水质监测"
         description="按GB 3838-2002确定水质类别（最差指标决定，超过V类为劣V类）；按《城市黑臭水体整治工作指南》分级，判为黑臭即向河涌责任单位发出预警。"
-        extra={can('rivers.samples') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>录入监测</Button>}
+        extra={
+          can('rivers.samples') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              录入监测
+            </Button>
+          )
+        }
       />
       <Card
         styles={{ body: { padding: 0 } }}
         title={
           <Space wrap>
             <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
-            <Select allowClear showSearch optionFilterProp="label" placeholder="河涌" style={{ width: 200 }} value={riverId} onChange={setRiverId} options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
-            <Segmented value={grade} onChange={(v) => setGrade(String(v))} options={[{ label: '全部', value: '' }, { label: '黑臭', value: 'black' }, { label: '不黑不臭', value: 'none' }]} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="河涌"
+              style={{ width: 200 }}
+              value={riverId}
+              onChange={setRiverId}
+              options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            />
+            <Segmented
+              value={grade}
+              onChange={(v) => setGrade(String(v))}
+              options={[
+                { label: '全部', value: '' },
+                { label: '黑臭', value: 'black' },
+                { label: '不黑不臭', value: 'none' },
+              ]}
+            />
           </Space>
         }
       >
@@ -57,7 +80,12 @@ export function SamplesPage() {
             { title: '总磷', dataIndex: 'tpMgl', width: 80 },
             { title: '透明度', dataIndex: 'transparencyCm', width: 80 },
             { title: '水质类别', dataIndex: 'gbClass', width: 90, render: (c: string | null) => (c ? <Tag color={CLASS_COLOR[c]}>{c}</Tag> : '—') },
-            { title: '黑臭分级', dataIndex: 'blackGrade', width: 100, render: (g: Sample['blackGrade']) => (g ? <Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag> : '—') },
+            {
+              title: '黑臭分级',
+              dataIndex: 'blackGrade',
+              width: 100,
+              render: (g: Sample['blackGrade']) => (g ? <Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag> : '—'),
+            },
           ]}
         />
       </Card>
@@ -72,7 +100,14 @@ export function SamplesPage() {
           }}
         />
       )}
-      <Modal open={!!result} title="监测结果" onCancel={() => setResult(null)} footer={<Button onClick={() => setResult(null)}>关闭</Button>} width={760} destroyOnHidden>
+      <Modal
+        open={!!result}
+        title="监测结果"
+        onCancel={() => setResult(null)}
+        footer={<Button onClick={() => setResult(null)}>关闭</Button>}
+        width={760}
+        destroyOnHidden
+      >
         {result && <SampleResult s={result} />}
       </Modal>
     </>

@@ -24,7 +24,11 @@ interface Resource {
   metrics?: Array<{ key: string; title: string; suffix?: string }>;
 }
 
-const dateItem = (name = 'date', label = '日期') => <Form.Item name={name} label={label} rules={[{ required: true, message: `请选择${label}` }]}><DatePicker /></Form.Item>;
+const dateItem = (name = 'date', label = '日期') => (
+  <Form.Item name={name} label={label} rules={[{ required: true, message: `请选择${label}` }]}>
+    <DatePicker />
+  </Form.Item>
+);
 const req = (label: string) => [{ required: true, message: `请填写${label}` }];
 
 const RESOURCES: Resource[] = [
@@ -43,10 +47,18 @@ const RESOURCES: Resource[] = [
     form: (
       <>
         {dateItem()}
-        <Form.Item name="form" label="形式"><Select options={['理论学习中心组', '专题培训', '法治讲座', '其他'].map((v) => ({ value: v, label: v }))} /></Form.Item>
-        <Form.Item name="topic" label="主题" rules={req('主题')}><Input /></Form.Item>
-        <Form.Item name="attendees" label="参加人数"><InputNumber min={0} /></Form.Item>
-        <Form.Item name="host" label="主持/组织"><Input /></Form.Item>
+        <Form.Item name="form" label="形式">
+          <Select options={['理论学习中心组', '专题培训', '法治讲座', '其他'].map((v) => ({ value: v, label: v }))} />
+        </Form.Item>
+        <Form.Item name="topic" label="主题" rules={req('主题')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="attendees" label="参加人数">
+          <InputNumber min={0} />
+        </Form.Item>
+        <Form.Item name="host" label="主持/组织">
+          <Input />
+        </Form.Item>
       </>
     ),
   },
@@ -54,7 +66,10 @@ const RESOURCES: Resource[] = [
     key: 'exam-results',
     label: '考试成绩',
     entity: 'staff.exam_result',
-    metrics: [{ key: 'staff.law_exam_pass_rate', title: '学法考试通过率', suffix: '%' }, { key: 'staff.law_exam_min_score', title: '最低分', suffix: '分' }],
+    metrics: [
+      { key: 'staff.law_exam_pass_rate', title: '学法考试通过率', suffix: '%' },
+      { key: 'staff.law_exam_min_score', title: '最低分', suffix: '分' },
+    ],
     columns: [
       { title: '考试名称', dataIndex: 'exam' },
       { title: '考试日期', dataIndex: 'date', width: 110 },
@@ -66,11 +81,19 @@ const RESOURCES: Resource[] = [
     initial: { date: dayjs(), passMark: 60 },
     form: (
       <>
-        <Form.Item name="exam" label="考试名称" rules={req('考试名称')}><Input /></Form.Item>
+        <Form.Item name="exam" label="考试名称" rules={req('考试名称')}>
+          <Input />
+        </Form.Item>
         {dateItem('date', '考试日期')}
-        <Form.Item name="person" label="姓名" rules={req('姓名')}><Input /></Form.Item>
-        <Form.Item name="score" label="成绩" rules={req('成绩')}><InputNumber min={0} max={150} /></Form.Item>
-        <Form.Item name="passMark" label="及格线" rules={req('及格线')}><InputNumber min={1} max={150} /></Form.Item>
+        <Form.Item name="person" label="姓名" rules={req('姓名')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="score" label="成绩" rules={req('成绩')}>
+          <InputNumber min={0} max={150} />
+        </Form.Item>
+        <Form.Item name="passMark" label="及格线" rules={req('及格线')}>
+          <InputNumber min={1} max={150} />
+        </Form.Item>
       </>
     ),
   },
@@ -91,16 +114,32 @@ const RESOURCES: Resource[] = [
     form: (
       <>
         {dateItem()}
-        <Form.Item name="topic" label="主题" rules={req('主题')}><Input /></Form.Item>
-        <Form.Item name="audience" label="对象"><Select options={['局机关', '街道'].map((v) => ({ value: v, label: v }))} /></Form.Item>
-        <Form.Item name="mode" label="形式"><Select options={['线上', '线下', '线上线下'].map((v) => ({ value: v, label: v }))} /></Form.Item>
+        <Form.Item name="topic" label="主题" rules={req('主题')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="audience" label="对象">
+          <Select options={['局机关', '街道'].map((v) => ({ value: v, label: v }))} />
+        </Form.Item>
+        <Form.Item name="mode" label="形式">
+          <Select options={['线上', '线下', '线上线下'].map((v) => ({ value: v, label: v }))} />
+        </Form.Item>
         <Space>
-          <Form.Item name="onsite" label="现场人数"><InputNumber min={0} /></Form.Item>
-          <Form.Item name="online" label="线上人数"><InputNumber min={0} /></Form.Item>
-          <Form.Item name="attendees" label="参加人数（合计）" rules={req('参加人数')}><InputNumber min={1} /></Form.Item>
+          <Form.Item name="onsite" label="现场人数">
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="online" label="线上人数">
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="attendees" label="参加人数（合计）" rules={req('参加人数')}>
+            <InputNumber min={1} />
+          </Form.Item>
         </Space>
-        <Form.Item name="venue" label="地点"><Input /></Form.Item>
-        <Form.Item name="speaker" label="主讲"><Input /></Form.Item>
+        <Form.Item name="venue" label="地点">
+          <Input />
+        </Form.Item>
+        <Form.Item name="speaker" label="主讲">
+          <Input />
+        </Form.Item>
       </>
     ),
   },
@@ -118,11 +157,21 @@ const RESOURCES: Resource[] = [
     initial: { year: dayjs().year() },
     form: (
       <>
-        <Form.Item name="year" label="年度" rules={req('年度')}><InputNumber min={2000} max={2100} /></Form.Item>
-        <Form.Item name="law" label="法律法规" rules={req('法律法规')}><Input /></Form.Item>
-        <Form.Item name="content" label="普法内容" rules={req('普法内容')}><Input.TextArea rows={2} /></Form.Item>
-        <Form.Item name="audience" label="普法对象"><Input /></Form.Item>
-        <Form.Item name="measures" label="措施"><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="year" label="年度" rules={req('年度')}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item name="law" label="法律法规" rules={req('法律法规')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="content" label="普法内容" rules={req('普法内容')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="audience" label="普法对象">
+          <Input />
+        </Form.Item>
+        <Form.Item name="measures" label="措施">
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </>
     ),
   },
@@ -141,10 +190,18 @@ const RESOURCES: Resource[] = [
     form: (
       <>
         {dateItem()}
-        <Form.Item name="title" label="活动名称" rules={req('活动名称')}><Input /></Form.Item>
-        <Form.Item name="laws" label="宣传法规"><Input /></Form.Item>
-        <Form.Item name="place" label="地点"><Input /></Form.Item>
-        <Form.Item name="audienceCount" label="受众人数"><InputNumber min={0} /></Form.Item>
+        <Form.Item name="title" label="活动名称" rules={req('活动名称')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="laws" label="宣传法规">
+          <Input />
+        </Form.Item>
+        <Form.Item name="place" label="地点">
+          <Input />
+        </Form.Item>
+        <Form.Item name="audienceCount" label="受众人数">
+          <InputNumber min={0} />
+        </Form.Item>
       </>
     ),
   },
@@ -167,14 +224,20 @@ export function StaffPage() {
         extra={
           <Space>
             <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
-            {can('staff.write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记{r.label}</Button> : null}
+            {can('staff.write') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                登记{r.label}
+              </Button>
+            ) : null}
           </Space>
         }
       />
       <Tabs activeKey={r.key} onChange={(k) => navigate(`/staff/${k}`)} items={RESOURCES.map((x) => ({ key: x.key, label: x.label }))} />
       {r.metrics ? (
         <Space size={48} style={{ marginBottom: 16 }}>
-          {r.metrics.map((m) => <MetricFigure key={m.key} metric={m.key} title={m.title} suffix={m.suffix} year={year} />)}
+          {r.metrics.map((m) => (
+            <MetricFigure key={m.key} metric={m.key} title={m.title} suffix={m.suffix} year={year} />
+          ))}
         </Space>
       ) : null}
       <ErrorAlert error={list.error} onRetry={list.reload} />
@@ -190,7 +253,13 @@ export function StaffPage() {
         />
       </Card>
       {creating ? (
-        <FormModal title={`登记${r.label}`} initialValues={r.initial} onSubmit={(v) => api.post(`/api/staff/${r.key}`, v)} onClose={() => setCreating(false)} onDone={() => (setCreating(false), list.reload())}>
+        <FormModal
+          title={`登记${r.label}`}
+          initialValues={r.initial}
+          onSubmit={(v) => api.post(`/api/staff/${r.key}`, v)}
+          onClose={() => setCreating(false)}
+          onDone={() => (setCreating(false), list.reload())}
+        >
           {r.form}
         </FormModal>
       ) : null}

@@ -69,16 +69,17 @@ export function AuditPage() {
             { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
             { title: '操作人', dataIndex: 'actorName', width: 120 },
             { title: '记录类型', dataIndex: 'entity', width: 130, render: (en: string) => <Tooltip title={en}>{entityLabel(en)}</Tooltip> },
-            { title: '动作', dataIndex: 'action', width: 100, render: (a: string, e: AuditEvent) => <Tag color={actionColor(a)}>{entityActionLabel(e.entity, a)}</Tag> },
+            {
+              title: '动作',
+              dataIndex: 'action',
+              width: 100,
+              render: (a: string, e: AuditEvent) => <Tag color={actionColor(a)}>{entityActionLabel(e.entity, a)}</Tag>,
+            },
             { title: '记录', dataIndex: 'entityId', render: (id: string, e) => <RecordRef entity={e.entity} id={id} /> },
             {
               title: '变更',
               key: 'changes',
-              render: (_, e) => (
-                <Typography.Text type="secondary">
-                  {summary(e)}
-                </Typography.Text>
-              ),
+              render: (_, e) => <Typography.Text type="secondary">{summary(e)}</Typography.Text>,
             },
           ]}
         />

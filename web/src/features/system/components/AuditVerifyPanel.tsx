@@ -32,10 +32,28 @@ export function AuditVerifyPanel() {
         {!result && !error ? <Typography.Text type="secondary">逐条核对序号、前序哈希与内容哈希，报告第一处断裂。</Typography.Text> : null}
         {error ? <Alert type="error" showIcon title={error} style={{ flex: 1 }} /> : null}
         {result?.ok ? (
-          <Alert type="success" showIcon style={{ flex: 1 }} data-testid="audit-verify-result" title={`审计链完整：共 ${result.events} 条事件，均未被改动。`} description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>末条哈希 {result.lastHash}</Typography.Text>} />
+          <Alert
+            type="success"
+            showIcon
+            style={{ flex: 1 }}
+            data-testid="audit-verify-result"
+            title={`审计链完整：共 ${result.events} 条事件，均未被改动。`}
+            description={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                末条哈希 {result.lastHash}
+              </Typography.Text>
+            }
+          />
         ) : null}
         {result && !result.ok ? (
-          <Alert type="error" showIcon style={{ flex: 1 }} data-testid="audit-verify-result" title={`审计链断裂：第 ${result.brokenAt} 号事件`} description={`${result.reason}（此前 ${result.events} 条完好）`} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ flex: 1 }}
+            data-testid="audit-verify-result"
+            title={`审计链断裂：第 ${result.brokenAt} 号事件`}
+            description={`${result.reason}（此前 ${result.events} 条完好）`}
+          />
         ) : null}
       </Flex>
     </Card>

@@ -31,7 +31,14 @@ export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
   const submit = async (v: Values) => {
     setSaving(true);
     setError(null);
-    const input: OrgInput = { name: v.name.trim(), kind: v.kind, parentId: v.parentId ?? null, uscc: blankToNull(v.uscc), divisionCode: blankToNull(v.divisionCode), sort: v.sort ?? 0 };
+    const input: OrgInput = {
+      name: v.name.trim(),
+      kind: v.kind,
+      parentId: v.parentId ?? null,
+      uscc: blankToNull(v.uscc),
+      divisionCode: blankToNull(v.divisionCode),
+      sort: v.sort ?? 0,
+    };
     try {
       const saved = org ? await systemApi.updateOrg(org.id, org.version, input) : await systemApi.createOrg(input);
       message.success(org ? '单位已保存' : '单位已新建');
@@ -94,7 +101,14 @@ export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
           <Select options={Object.entries(ORG_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="parentId" label="上级单位">
-          <TreeSelect treeData={toTreeSelect(tree, org?.id)} allowClear treeDefaultExpandAll placeholder="无（顶级单位）" showSearch treeNodeFilterProp="title" />
+          <TreeSelect
+            treeData={toTreeSelect(tree, org?.id)}
+            allowClear
+            treeDefaultExpandAll
+            placeholder="无（顶级单位）"
+            showSearch
+            treeNodeFilterProp="title"
+          />
         </Form.Item>
         <Form.Item name="uscc" label="统一社会信用代码">
           <Input maxLength={18} />

@@ -37,7 +37,13 @@ export function OrgsPage() {
         description="本局、科室与街道；街道用户仅可见本街道。"
         extra={
           <>
-            <Input.Search placeholder="按单位名称筛选" allowClear onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 220 }} />
+            <Input.Search
+              placeholder="按单位名称筛选"
+              allowClear
+              onSearch={setSearch}
+              onChange={(e) => !e.target.value && setSearch('')}
+              style={{ width: 220 }}
+            />
             <Button icon={<ReloadOutlined />} onClick={orgs.reload}>
               刷新
             </Button>

@@ -40,13 +40,26 @@ export function OverrideFormModal({ initial, exists, onClose, onSaved }: Props) 
   };
 
   return (
-    <Modal open title={exists ? `编辑调整 · ${initial.date}` : '新增节假日调整'} onCancel={onClose} onOk={() => form.submit()} okText="保存并重算期限" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={exists ? `编辑调整 · ${initial.date}` : '新增节假日调整'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存并重算期限"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ date: initial.date ? dayjs(initial.date) : undefined, kind: initial.kind ?? 'holiday', name: initial.name ?? '', note: initial.note ?? '' }}
+        initialValues={{
+          date: initial.date ? dayjs(initial.date) : undefined,
+          kind: initial.kind ?? 'holiday',
+          name: initial.name ?? '',
+          note: initial.note ?? '',
+        }}
       >
         <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker disabled={exists} style={{ width: '100%' }} />

@@ -51,7 +51,12 @@ export function OverrideTable({ overrides, loading, error, onReload, manage, onE
         locale={{ emptyText: '暂无调整：全部按国务院节假日安排计算' }}
         columns={[
           { title: '日期', dataIndex: 'date', width: 130 },
-          { title: '类型', dataIndex: 'kind', width: 100, render: (k: CalendarOverride['kind']) => <Tag color={k === 'holiday' ? 'red' : 'gold'}>{OVERRIDE_KIND_LABELS[k]}</Tag> },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 100,
+            render: (k: CalendarOverride['kind']) => <Tag color={k === 'holiday' ? 'red' : 'gold'}>{OVERRIDE_KIND_LABELS[k]}</Tag>,
+          },
           { title: '名称', dataIndex: 'name', width: 160, render: (v: string | null) => v ?? '—' },
           { title: '备注', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
           ...(manage
@@ -65,7 +70,13 @@ export function OverrideTable({ overrides, loading, error, onReload, manage, onE
                       <Button type="link" size="small" onClick={() => onEdit(o)}>
                         编辑
                       </Button>
-                      <Popconfirm title={`删除 ${o.date} 的调整？`} description="删除后该日按国务院安排计算，受影响的期限将重算。" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove(o.date)}>
+                      <Popconfirm
+                        title={`删除 ${o.date} 的调整？`}
+                        description="删除后该日按国务院安排计算，受影响的期限将重算。"
+                        okText="删除"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => remove(o.date)}
+                      >
                         <Button type="link" size="small" danger>
                           删除
                         </Button>

@@ -45,9 +45,23 @@ export function UserFormModal({ user, roles, tree, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal open title={user ? `编辑用户 · ${user.username}` : '新建用户'} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={saving} destroyOnHidden width={560}>
+    <Modal
+      open
+      title={user ? `编辑用户 · ${user.username}` : '新建用户'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={user ? { displayName: user.displayName, orgId: user.orgId, roles: user.roles } : { roles: [] }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={user ? { displayName: user.displayName, orgId: user.orgId, roles: user.roles } : { roles: [] }}
+      >
         {user ? null : (
           <Form.Item name="username" label="用户名" extra="3–32位字母、数字、下划线、点或连字符" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="off" />
@@ -64,7 +78,12 @@ export function UserFormModal({ user, roles, tree, onClose, onSaved }: Props) {
         </Form.Item>
         {user ? null : (
           <>
-            <Form.Item name="password" label="初始密码" extra="至少8位，包含大写字母、小写字母、数字、符号中的至少三类" rules={[{ required: true, message: '请输入初始密码' }]}>
+            <Form.Item
+              name="password"
+              label="初始密码"
+              extra="至少8位，包含大写字母、小写字母、数字、符号中的至少三类"
+              rules={[{ required: true, message: '请输入初始密码' }]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Alert type="info" showIcon title="请将初始密码当面或以安全方式告知本人；用户首次登录时须修改初始密码。" />

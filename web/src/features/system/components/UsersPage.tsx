@@ -60,7 +60,13 @@ export function UsersPage() {
         description="新建的账号须在首次登录时修改初始密码；重置密码后同样须修改。"
         extra={
           <>
-            <Input.Search placeholder="按用户名或姓名筛选" allowClear onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 220 }} />
+            <Input.Search
+              placeholder="按用户名或姓名筛选"
+              allowClear
+              onSearch={setSearch}
+              onChange={(e) => !e.target.value && setSearch('')}
+              style={{ width: 220 }}
+            />
             <Button icon={<ReloadOutlined />} onClick={users.reload}>
               刷新
             </Button>
@@ -108,7 +114,13 @@ export function UsersPage() {
                           启用
                         </Button>
                       ) : (
-                        <Popconfirm title={`停用 ${u.displayName}？`} description="停用后该用户无法登录，已登录的会话立即失效。" okText="停用" okButtonProps={{ danger: true }} onConfirm={() => setDisabled(u, true)}>
+                        <Popconfirm
+                          title={`停用 ${u.displayName}？`}
+                          description="停用后该用户无法登录，已登录的会话立即失效。"
+                          okText="停用"
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => setDisabled(u, true)}
+                        >
                           <Button type="link" size="small" danger>
                             停用
                           </Button>
