@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { modules } from '../modules/index.js';
-import { openSystem, type System } from '../core/system.js';
+import { openSystem, Registry, type System } from '../core/system.js';
+import { matrixMarkdown } from '../core/workflow/index.js';
 import { resolveTarget } from '../core/db/connect.js';
 import { AppError } from '../core/errors.js';
 import { listTenants } from '../core/tenant.js';
@@ -261,6 +262,21 @@ program
       for (const d of defs) console.log(`${d.key}\t${values[d.key] ?? '—'}\t${d.title}`);
     }),
   );
+
+program
+  .command('workflow [key]')
+  .description('流程矩阵：不带参数列出全部流程；带流程键（如 enforcement.case）打印其 角色 × 阶段 × 环节 表（Markdown）')
+  .action((key?: string) => {
+    const registry = new Registry(modules);
+    if (!key) {
+      for (const w of registry.workflows.values())
+        console.log(`${w.key}\t${w.label}\t${Object.keys(w.stages).length} 个阶段、${Object.keys(w.events).length} 个环节`);
+      return;
+    }
+    const w = registry.workflows.get(key);
+    if (!w) throw new AppError('NOT_FOUND', `没有流程“${key}”；可用：${[...registry.workflows.keys()].join('、')}`, 1);
+    console.log(matrixMarkdown(w));
+  });
 
 const report = program.command('report').description('报告');
 report

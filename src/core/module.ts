@@ -6,6 +6,7 @@ import type { LedgerDef } from './ledger/ledger.js';
 import type { RoleKey } from './auth/roles.js';
 import type { DemoContext } from './demo.js';
 import { isUuid } from './ids.js';
+import type { WorkflowDef } from './workflow/index.js';
 
 /** A frozen SQL migration. Its id is `<module>/<file>`; its checksum guards against edits. */
 export interface Migration {
@@ -95,6 +96,9 @@ export interface ModuleDef {
   metrics?: readonly MetricDef[];
   /** Metric families whose members the data names (e.g. one per monitoring section). */
   metricFamilies?: readonly MetricFamilyDef[];
+  /** The lifecycles of the module's records, on the kernel's workflow engine (validated at start-up). */
+  // biome-ignore lint/suspicious/noExplicitAny: a manifest lists workflows of any facts type
+  workflows?: readonly WorkflowDef<string, string, any, string>[];
   /** Every column holding encrypted personal identifiers (and its blind index). */
   pii?: readonly PiiColumnDef[];
   /** Registers the module's HTTP routes (mounted under /api). */

@@ -17,6 +17,7 @@ import { adoptLegacyKey, prepareKeyDir, resolveKeyPaths, type KeyPaths } from '.
 import { openPiiKey, sealPlaintext } from './crypto/columns.js';
 import { loadAuditKey } from './audit/checkpoint.js';
 import { configureRecordStates } from './audit/records.js';
+import { workflowProblems, type WorkflowDef } from './workflow/index.js';
 
 const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
 
@@ -40,6 +41,8 @@ export class Registry {
   readonly ledgers = new Map<string, LedgerDef<any> & { module: string }>();
   readonly entities = new Map<string, EntityDef & { module: string }>();
   readonly permissions = new Map<string, PermissionDef & { module: string }>();
+  // biome-ignore lint/suspicious/noExplicitAny: workflows of any facts type
+  readonly workflows = new Map<string, WorkflowDef<string, string, any, string> & { module: string }>();
   private readonly byRole = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly modules: readonly ModuleDef[]) {
@@ -55,6 +58,11 @@ export class Registry {
         if (this.entities.has(k)) throw new Error(`entity ${k} declared twice`);
         this.entities.set(k, { ...e, module: m.key });
       }
+      for (const w of m.workflows ?? []) {
+        if (this.workflows.has(w.key)) throw new Error(`workflow ${w.key} declared twice`);
+        if (!w.key.startsWith(`${m.key}.`)) throw new Error(`workflow ${w.key}: key must start with its module ${m.key}.`);
+        this.workflows.set(w.key, { ...w, module: m.key });
+      }
       for (const l of m.ledgers ?? []) {
         if (this.ledgers.has(l.spec.key)) throw new Error(`ledger ${l.spec.key} declared twice`);
         this.ledgers.set(l.spec.key, { ...l, module: m.key });
@@ -63,6 +71,10 @@ export class Registry {
     for (const [k, e] of this.entities) {
       if (!this.permissions.has(e.readPermission)) throw new Error(`entity ${k}: unknown permission ${e.readPermission}`);
     }
+    for (const [k, w] of this.workflows) {
+      if (!this.entities.has(k)) throw new Error(`workflow ${k}: no entity ${k} (a workflow is the lifecycle of an entity's records)`);
+      if (this.entities.get(k)?.module !== w.module) throw new Error(`workflow ${k}: entity ${k} belongs to another module`);
+    }
     for (const [k, l] of this.ledgers) {
       for (const p of [l.readPermission, l.writePermission]) if (!this.permissions.has(p)) throw new Error(`ledger ${k}: unknown permission ${p}`);
     }
@@ -70,6 +82,8 @@ export class Registry {
       modules.flatMap((m) => m.metrics ?? []),
       modules.flatMap((m) => m.metricFamilies ?? []),
     );
+    const wfProblems = [...this.workflows.values()].flatMap((w) => workflowProblems(w));
+    if (wfProblems.length) throw new Error(`start-up checks failed:\n${wfProblems.join('\n')}`);
     const problems = modules.flatMap((m) => (m.checks?.({ metrics: this.metrics, modules }) ?? []).map((p) => `${m.key}: ${p}`));
     if (problems.length) throw new Error(`start-up checks failed:\n${problems.join('\n')}`);
   }

@@ -9,6 +9,7 @@ import { addAttachment, listAttachments, readAttachment } from '../core/files/at
 import { importLedger, importTrace, recordFindings } from '../core/ledger/ledger.js';
 import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
+import { matrixMarkdown, matrixRows } from '../core/workflow/index.js';
 import { UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,6 +29,29 @@ export async function kernelRoutes(root: FastifyInstance) {
     if (!org || !inScope(ctx.actor, org)) throw errors.notFound(def.label);
     return ctx;
   };
+
+  // ── Workflows (the lifecycle matrices, for the legal office to review) ──
+  app.get('/workflows', { schema: { tags: ['流程'], summary: '可查看的流程（每类记录一个）' } }, async (req) => {
+    const ctx = ctxOf(req);
+    const data = [...sys.registry.workflows.values()]
+      .filter((w) => ctx.actor.permissions.has(sys.registry.entities.get(w.key)?.readPermission ?? ''))
+      .map((w) => ({ key: w.key, label: w.label, module: w.module, stages: w.stages, events: w.events }));
+    return { data };
+  });
+  app.get(
+    '/workflows/:key',
+    {
+      schema: { tags: ['流程'], summary: '流程矩阵（角色 × 阶段 × 环节 → 转入阶段、前置条件）', params: Type.Object({ key: Type.String({ maxLength: 100 }) }) },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const w = sys.registry.workflows.get(req.params.key);
+      const entity = sys.registry.entities.get(req.params.key);
+      if (!w || !entity) throw errors.notFound('流程');
+      if (!ctx.actor.permissions.has(entity.readPermission)) throw errors.forbidden();
+      return { data: { key: w.key, label: w.label, stages: w.stages, events: w.events, initial: w.initial, rows: matrixRows(w), markdown: matrixMarkdown(w) } };
+    },
+  );
 
   // ── Record history (the audit events of one record) ──
   app.get(

@@ -193,7 +193,7 @@ export interface HeaderParts {
 }
 
 function splitUnit(s: string): { base: string; unit: string } | undefined {
-  const m = /^(.+?)\*?[(\[【]([^()[\]【】]+)[)\]】]$/.exec(s);
+  const m = /^(.+?)\*?[([【]([^()[\]【】]+)[)\]】]$/.exec(s);
   return m ? { base: m[1]!.replace(/\*+$/, ''), unit: m[2]! } : undefined;
 }
 

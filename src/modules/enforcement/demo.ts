@@ -200,7 +200,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       }),
     );
     // Streets 2022: 41 filed, spread unevenly over the 21 streets; 37 closed (27 warnings, 10 money penalties).
-    const weights = streets.map((s) => (s.name === '五山街道' || s.name === '员村街道' ? 3 : 0) + Math.pow(rnd(), 2) * 6);
+    const weights = streets.map((s) => (s.name === '五山街道' || s.name === '员村街道' ? 3 : 0) + rnd() ** 2 * 6);
     const streetOf = (k: number) => {
       const total = weights.reduce((a, b) => a + b, 0);
       let x = ((k + 0.5) / 41) * total;

@@ -4,10 +4,7 @@ import { enforcementRoutes } from './routes.js';
 import { enforcementMetrics } from './metrics.js';
 import { itemsLedger, officersLedger, penaltyCasesLedger } from './ledgers.js';
 import { loadEnforcementDemo } from './demo.js';
-import { caseWorkflow, validateWorkflow } from './workflow.js';
-
-// The workflow matrix is checked when the module loads (start-up), not when a case first hits a bad row.
-validateWorkflow(caseWorkflow);
+import { caseWorkflow } from './workflow.js';
 
 /**
  * 行政执法 — penalty cases from clue to archive (workflow matrix, deadlines, legal
@@ -19,6 +16,7 @@ export const enforcementModule = defineModule({
   key: 'enforcement',
   title: '行政执法',
   migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_discretion_base.sql']),
+  workflows: [caseWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],
   permissions,
   entities: {

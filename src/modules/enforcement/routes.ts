@@ -12,6 +12,7 @@ import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
 import { enf, getClue, getItem, getReview, listCases, listClues, listItems, listOfficers, listReviews, reviewItems } from './repository.js';
 import { presentCaseSummary, presentClue, presentItem, presentOfficer } from './presenters.js';
 import { EVENTS, STAGES, workflowMatrix, caseWorkflow, type CaseEvent } from './workflow.js';
+import { matrixRows } from '../../core/workflow/index.js';
 import { RULES } from './deadlines.js';
 import { CASE_SOURCES, discretionCheck, EVIDENCE_KINDS, PENALTY_KINDS, REVIEW_CHECKLIST, certValidOn } from './rules.js';
 import { caseArchive, decisionDocx } from './documents.js';
@@ -44,10 +45,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   });
   app.get('/enforcement/workflow', { schema: { tags, summary: '流程矩阵（角色 × 阶段 × 环节），供法制部门审阅' } }, async (req) => {
     authorize(req, 'enforcement.case.read');
-    const rows: Array<{ role: string; stage: string; event: string; to: string | null }> = [];
-    for (const [role, byStage] of Object.entries(caseWorkflow.matrix))
-      for (const [stage, byEvent] of Object.entries(byStage))
-        for (const [event, t] of Object.entries(byEvent as object)) rows.push({ role, stage, event, to: (t as { to?: string }).to ?? null });
+    const rows = matrixRows(caseWorkflow).map((r) => ({ role: r.who, stage: r.stage, event: r.event, to: r.to }));
     return { data: { markdown: workflowMatrix(), rows } };
   });
 

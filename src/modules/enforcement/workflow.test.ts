@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, caseWorkflow, eventsFor, rolesOnCase, STAGES, validateWorkflow, workflowMatrix, type GuardFacts, type Stage } from './workflow.js';
+import { validateWorkflow } from '../../core/workflow/index.js';
+import { actionsFor, caseWorkflow, eventsFor, rolesOnCase, STAGES, workflowMatrix, type GuardFacts, type Stage } from './workflow.js';
 
 /** The allowed events of every role at every stage: the legal office reviews this table. */
 const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
@@ -55,17 +56,6 @@ describe('the workflow matrix (role × stage → allowed events)', () => {
   it('is valid at start-up and prints for the legal office', () => {
     expect(() => validateWorkflow(caseWorkflow)).not.toThrow();
     expect(workflowMatrix()).toContain('| 局执法人员 | 已告知（待决定） | 作出行政处罚决定 | 已决定（待送达） |');
-  });
-  it('refuses a matrix with an unknown stage, an unreachable stage or an unused event', () => {
-    expect(() => validateWorkflow({ ...caseWorkflow, matrix: { enforcement: { investigation: { propose: { to: 'nowhere' } } } } } as any)).toThrow(
-      /unknown stage nowhere/,
-    );
-    expect(() => validateWorkflow({ stages: { a: 'A', b: 'B' }, events: { go: '走' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(
-      /stage b is unreachable/,
-    );
-    expect(() => validateWorkflow({ stages: { a: 'A' }, events: { go: '走', stay: '留' }, initial: 'a', matrix: { x: { a: { go: {} } } } })).toThrow(
-      /event stay is never allowed/,
-    );
   });
 });
 

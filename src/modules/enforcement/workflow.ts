@@ -5,7 +5,16 @@
  * the server can send each case's allowed actions *and* why the others are not yet
  * allowed; the web app never recomputes a gate. `validateWorkflow` runs at start-up.
  */
-import type { RoleKey } from '../../core/auth/roles.js';
+import {
+  actionsFor as engineActions,
+  defineWorkflow,
+  eventsFor as engineEvents,
+  matrixMarkdown,
+  transitionFor as engineTransition,
+  type Guard as EngineGuard,
+  type Transition as EngineTransition,
+  type WorkflowAction,
+} from '../../core/workflow/index.js';
 
 /** 案件阶段 */
 export const STAGES = {
@@ -82,24 +91,12 @@ export interface GuardFacts {
 }
 
 /** A guard: the reasons the event is not allowed now (empty when allowed). */
-export type Guard = (f: GuardFacts) => string[];
+export type Guard = EngineGuard<GuardFacts>;
 
 /** What runs after a transition (exhaustively handled by the command). */
 export type Effect = 'track_deadlines' | 'record_publication' | 'publish' | 'withdraw_publication';
 
-export interface Transition<S extends string> {
-  to?: S;
-  if?: readonly Guard[];
-  after?: readonly Effect[];
-}
-
-/** A workflow: its stages, its events, and the role × stage × event matrix. */
-export interface WorkflowDef<S extends string, E extends string, R extends string> {
-  stages: Readonly<Record<S, string>>;
-  events: Readonly<Record<E, string>>;
-  initial: S;
-  matrix: Readonly<Partial<Record<R, Readonly<Partial<Record<S, Readonly<Partial<Record<E, Transition<S>>>>>>>>>>;
-}
+export type Transition<S extends string = Stage> = EngineTransition<S, GuardFacts, Effect>;
 
 // ── Guards (each cites its rule) ──
 
@@ -135,7 +132,7 @@ export const guards = {
   documentComplete: (f) => f.documentProblems.map((p) => `决定书缺少：${p}（行政处罚法第五十九条）`),
   summary: (f) => (f.procedure === 'summary' ? [] : ['一般程序案件']),
   general: (f) => (f.procedure === 'general' ? [] : ['简易程序案件']),
-} as const satisfies Record<string, Guard>;
+} as const satisfies Record<string, (f: GuardFacts) => string[]>;
 
 // The case handler's rows: bureau enforcement officers and street officers work the same stages.
 const handler = {
@@ -197,10 +194,36 @@ const deciderExtras = {
 } as const;
 
 /** The matrix. Street officers also hold their street leadership's extension, discussion and revocation. */
-export const caseWorkflow = {
+export const caseWorkflow = defineWorkflow<Stage, CaseEvent, GuardFacts, Effect>({
+  key: 'enforcement.case',
+  label: '行政处罚案件',
   stages: STAGES,
   events: EVENTS,
   initial: 'investigation',
+  guards,
+  guardLabels: {
+    officers: '两名以上持证执法人员（第四十二条）',
+    evidence: '已登记证据（第四十条）',
+    proposal: '已拟定处罚意见',
+    windowClosed: '陈述申辩、听证申请期满或放弃（第六十二条）',
+    withinHearingWindow: '在听证申请期限内（第六十四条）',
+    hearingRight: '有听证权利（第六十三条）',
+    noPendingHearing: '无待举行的听证（第六十五条）',
+    hearingNoticed: '已发出听证通知（第六十四条）',
+    reviewRequired: '须法制审核',
+    reviewNotPassed: '法制审核尚未通过',
+    reviewPassedIfRequired: '须审核的已审核通过（第五十八条）',
+    discussionIfMajor: '重大案件已集体讨论（第五十七条）',
+    major: '重大案件',
+    discussionNotDone: '尚未记录集体讨论',
+    notExtended: '未延长过办案期限',
+    notPublished: '尚未公示',
+    published: '已公示（国办发〔2018〕118号）',
+    documentComplete: '决定书内容齐全（第五十九条）',
+    summary: '简易程序',
+    general: '一般程序',
+  },
+  whoLabels: { enforcement: '局执法人员', street: '街道执法人员', legal: '依法行政办（法制审核）', leader: '局领导' },
   matrix: {
     enforcement: handler,
     street: {
@@ -221,44 +244,10 @@ export const caseWorkflow = {
     },
     leader: deciderExtras,
   },
-} as const satisfies WorkflowDef<Stage, CaseEvent, RoleKey>;
+});
 
-type AnyDef = WorkflowDef<string, string, string>;
-
-/** Checks a workflow at start-up: known stages and events, every stage reachable, terminal stages quiet. */
-export function validateWorkflow(def: AnyDef): void {
-  const stages = new Set(Object.keys(def.stages));
-  const events = new Set(Object.keys(def.events));
-  if (!stages.has(def.initial)) throw new Error(`workflow: unknown initial stage ${def.initial}`);
-  const reach = new Set([def.initial]);
-  for (const [role, byStage] of Object.entries(def.matrix)) {
-    for (const [stage, byEvent] of Object.entries(byStage ?? {})) {
-      if (!stages.has(stage)) throw new Error(`workflow: role ${role} lists unknown stage ${stage}`);
-      for (const [event, t] of Object.entries(byEvent ?? {})) {
-        if (!events.has(event)) throw new Error(`workflow: ${role}/${stage} lists unknown event ${event}`);
-        const tr = t as Transition<string>;
-        if (tr.to !== undefined && !stages.has(tr.to)) throw new Error(`workflow: ${role}/${stage}/${event} goes to unknown stage ${tr.to}`);
-        for (const g of tr.if ?? []) if (typeof g !== 'function') throw new Error(`workflow: ${role}/${stage}/${event} has a guard that is not a function`);
-        if (tr.to) reach.add(tr.to);
-      }
-    }
-  }
-  for (const s of stages) if (!reach.has(s)) throw new Error(`workflow: stage ${s} is unreachable`);
-  for (const e of events) {
-    const used = Object.values(def.matrix).some((byStage) => Object.values(byStage ?? {}).some((byEvent) => byEvent && e in byEvent));
-    if (!used) throw new Error(`workflow: event ${e} is never allowed`);
-  }
-}
-
-/** An action as the server sends it with a case. */
-export interface ActionView {
-  event: CaseEvent;
-  label: string;
-  allowed: boolean;
-  /** Why it is blocked (empty when allowed). */
-  reasons: string[];
-  to: Stage | null;
-}
+/** An action as the server sends it with a case (the engine's one shape). */
+export type ActionView = WorkflowAction<CaseEvent, Stage>;
 
 /**
  * The roles that count on a case: a street's cases are handled by that street
@@ -270,45 +259,21 @@ export function rolesOnCase(roles: readonly string[], caseOwnedByStreet: boolean
 }
 
 /** The transition for a role set (the first role that lists the event at the stage). */
-export function transitionFor(roles: readonly string[], stage: Stage, event: CaseEvent): Transition<Stage> | undefined {
-  for (const r of roles) {
-    const t = (caseWorkflow.matrix as AnyDef['matrix'])[r]?.[stage]?.[event];
-    if (t) return t as Transition<Stage>;
-  }
-  return undefined;
+export function transitionFor(roles: readonly string[], stage: Stage, event: CaseEvent): Transition | undefined {
+  return engineTransition(caseWorkflow, roles, stage, event);
 }
 
 /** The events listed for any of the roles at a stage (the table test asserts these). */
 export function eventsFor(roles: readonly string[], stage: Stage): CaseEvent[] {
-  const out = new Set<CaseEvent>();
-  for (const r of roles) for (const e of Object.keys((caseWorkflow.matrix as AnyDef['matrix'])[r]?.[stage] ?? {})) out.add(e as CaseEvent);
-  return (Object.keys(EVENTS) as CaseEvent[]).filter((e) => out.has(e));
+  return engineEvents(caseWorkflow, roles, stage);
 }
 
 /** Each listed event with whether its guards pass now and, if not, why. */
 export function actionsFor(roles: readonly string[], stage: Stage, facts: GuardFacts): ActionView[] {
-  return eventsFor(roles, stage).map((event) => {
-    const t = transitionFor(roles, stage, event)!;
-    const reasons = (t.if ?? []).flatMap((g) => g(facts));
-    return { event, label: EVENTS[event], allowed: reasons.length === 0, reasons, to: t.to ?? null };
-  });
+  return engineActions(caseWorkflow, roles, stage, facts);
 }
-
-const ROLE_LABELS: Record<string, string> = { enforcement: '局执法人员', street: '街道执法人员', legal: '依法行政办（法制审核）', leader: '局领导' };
-const guardName = new Map<Guard, string>(Object.entries(guards).map(([k, g]) => [g as Guard, k]));
 
 /** The matrix as a table the legal office can review (Markdown). */
 export function workflowMatrix(): string {
-  const lines = ['| 角色 | 阶段 | 环节 | 转入阶段 | 前置条件 |', '|---|---|---|---|---|'];
-  for (const [role, byStage] of Object.entries(caseWorkflow.matrix as AnyDef['matrix'])) {
-    for (const stage of Object.keys(STAGES) as Stage[]) {
-      for (const [event, t] of Object.entries(byStage?.[stage] ?? {})) {
-        const tr = t as Transition<Stage>;
-        lines.push(
-          `| ${ROLE_LABELS[role] ?? role} | ${STAGES[stage]} | ${EVENTS[event as CaseEvent]} | ${tr.to ? STAGES[tr.to] : '（不变）'} | ${(tr.if ?? []).map((g) => guardName.get(g) ?? '?').join('、') || '—'} |`,
-        );
-      }
-    }
-  }
-  return lines.join('\n');
+  return matrixMarkdown(caseWorkflow);
 }

@@ -8,7 +8,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
-import { AppError, errors } from '../../../core/errors.js';
+import { type AppError, errors } from '../../../core/errors.js';
 import { checkVersion, updateVersioned } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';

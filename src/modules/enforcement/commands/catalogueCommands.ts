@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
-import { AppError, errors } from '../../../core/errors.js';
+import { type AppError, errors } from '../../../core/errors.js';
 import { assertInScope, bureauOrgId, ownerOrgForCreate } from '../../../core/scope.js';
 import { insertMany, updateMany } from '../../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../../core/ledger/ledger.js';
