@@ -268,7 +268,7 @@ interface Line {
 
 async function runOne(engine: Engine, ledger: string, o: Options, dir: string): Promise<Line> {
   const tenantId = (await listTenants(engine.sys.db))[0]!.id;
-  const ctx: Ctx = { db: engine.sys.db, actor: systemActor(tenantId, '基准测试') };
+  const ctx: Ctx = engine.sys.ctx(systemActor(tenantId, '基准测试'));
   const gen = await generatorFor(ledger, engine, tenantId, o.seed);
   log(`[${engine.name}] ${ledger}: 生成 ${o.rows} 行 xlsx…`);
   const files = await writeFiles(gen, o.rows, dir, ledger);
@@ -357,7 +357,7 @@ const stats = (xs: number[]) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: qu
  */
 async function runLogins(engine: Engine, o: Options, dir: string): Promise<LoginLine> {
   const tenantId = (await listTenants(engine.sys.db))[0]!.id;
-  const ctx: Ctx = { db: engine.sys.db, actor: systemActor(tenantId, '基准测试') };
+  const ctx: Ctx = engine.sys.ctx(systemActor(tenantId, '基准测试'));
   const gen = await generatorFor('hotline-orders', engine, tenantId, o.seed);
   log(`[${engine.name}] 登录延迟：生成 ${o.rows} 行 xlsx…`);
   const files = await writeFiles(gen, o.rows, dir, 'hotline-orders-logins');

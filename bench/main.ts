@@ -172,7 +172,7 @@ function measureKyselyCompile(rows: number): number {
 
 async function setUpBureau(engine: Engine): Promise<Ctx> {
   const { tenantId, bureauId } = await createTenant(engine.sys.db, { name: BENCH_BUREAU, divisionCode: '440106' });
-  const ctx: Ctx = { db: engine.sys.db, actor: systemActor(tenantId, '基准测试') };
+  const ctx: Ctx = engine.sys.ctx(systemActor(tenantId, '基准测试'));
   let sort = 1;
   for (const name of BENCH_DEPARTMENTS) await createOrg(ctx, { name, kind: 'department', parentId: bureauId, sort: sort++ });
   for (const name of BENCH_STREETS) await createOrg(ctx, { name, kind: 'street', parentId: bureauId, sort: 100 + sort++ });

@@ -19,5 +19,5 @@ export async function firstImportTenant(sys: System, data: Buffer, filename: str
     throw new AppError('VALIDATION', `空数据库首次导入单位台账时，须有且仅有一行“单位类型=局”且无上级单位（本局），实际 ${tops.length} 行`, 1, '单位类型');
   const top = tops[0]!.value;
   const { tenantId } = await createTenant(sys.db, { name: top.name, divisionCode: top.divisionCode ?? null, uscc: top.uscc ?? null });
-  return { db: sys.db, actor: systemActor(tenantId, '命令行') };
+  return sys.ctx(systemActor(tenantId, '命令行'));
 }

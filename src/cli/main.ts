@@ -55,7 +55,7 @@ async function tenantCtx(sys: System, name?: string): Promise<Ctx> {
   const t = name ? tenants.find((x) => x.name === name) : tenants[0];
   if (!t) throw new AppError('NO_TENANT', name ? `找不到单位“${name}”` : '数据库为空：请先运行 fazhi demo 或 fazhi user add 创建本局', 1);
   if (!name && tenants.length > 1) throw new AppError('MANY_TENANTS', `数据库中有 ${tenants.length} 个局，请用 --tenant 指定`, 1);
-  return { db: sys.db, actor: systemActor(t.id, '命令行') };
+  return sys.ctx(systemActor(t.id, '命令行'));
 }
 
 program
@@ -344,7 +344,7 @@ audit
         }
         if (!o.records) continue;
         if (o.seal) {
-          const n = await write({ db: sys.db, actor: systemActor(t.id, '完整性基线') }, (w) => sealUntraced(w.tx, t.id, (inputs) => w.auditMany(inputs)));
+          const n = await write(sys.ctx(systemActor(t.id, '完整性基线')), (w) => sealUntraced(w.tx, t.id, (inputs) => w.auditMany(inputs)));
           console.log(`${t.name}：已为 ${n} 条尚无状态记录的记录建立基线`);
         }
         const rr = await verifyRecords(sys.db, t.id, { limit: 50 });

@@ -50,20 +50,17 @@ export function addUserCommand(program: Command, withSystem: <T>(fn: (sys: Syste
         const org = o.org ? orgs.get(o.org) : [...orgs.values()].find((x) => x.kind === 'bureau');
         if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, 'org');
         const password = o.password ?? process.env.FAZHI_PASSWORD ?? (await promptPassword('初始密码：'));
-        const u = await createUser(
-          { db: sys.db, actor: systemActor(tenant.id, '命令行') },
-          {
-            username: o.username,
-            displayName: o.name,
-            orgId: org.id,
-            roles: o.role
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-            password,
-            mustChangePassword: true,
-          },
-        );
+        const u = await createUser(sys.ctx(systemActor(tenant.id, '命令行')), {
+          username: o.username,
+          displayName: o.name,
+          orgId: org.id,
+          roles: o.role
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          password,
+          mustChangePassword: true,
+        });
         console.log(`已创建用户 ${u.username}（${u.displayName}，${org.name}，角色 ${u.roles.join('、')}）；首次登录须修改密码`);
       }),
     );

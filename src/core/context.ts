@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KernelDB } from './db/types.js';
 import type { DataScope, RoleKey } from './auth/roles.js';
+import { isoDateInShanghai, type WorkCalendar } from './calendar/calendar.js';
 
 /** Who is acting: a signed-in user, or the system (CLI, demo loader, jobs). */
 export interface Actor {
@@ -13,10 +14,34 @@ export interface Actor {
   permissions: ReadonlySet<string>;
 }
 
-/** What every service call receives: the database (or transaction) and the actor. */
+/** The time as the system sees it: the instant, and the bureau's business date (Beijing). */
+export interface Clock {
+  now(): Date;
+  /** The business date `YYYY-MM-DD` in Asia/Shanghai. */
+  today(): string;
+}
+
+/** The machine's clock. */
+export const systemClock: Clock = { now: () => new Date(), today: () => isoDateInShanghai(new Date()) };
+
+/** A clock stopped at an instant (tests, replays): `fixedClock('2022-06-20')` is that day at noon, Beijing. */
+export function fixedClock(at: Date | string): Clock {
+  const d = typeof at === 'string' ? new Date(at.length === 10 ? `${at}T12:00:00+08:00` : at) : at;
+  if (Number.isNaN(d.getTime())) throw new Error(`fixedClock: invalid instant ${String(at)}`);
+  return { now: () => new Date(d), today: () => isoDateInShanghai(d) };
+}
+
+/**
+ * What every command, ledger, metric and demo loader receives: the database (or the
+ * transaction), who is acting (and so the tenant), the working-day calendar with the
+ * admin's overrides, and the clock. Make one with `sys.ctx(actor)` (or `ctxOf(req)` in a
+ * route); inside a transaction `{ ...ctx, db: tx }`.
+ */
 export interface Ctx {
   db: Kysely<KernelDB>;
   actor: Actor;
+  calendar: WorkCalendar;
+  clock: Clock;
   requestId?: string;
 }
 

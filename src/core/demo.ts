@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { KernelDB } from './db/types.js';
-import type { Actor } from './context.js';
+import type { Ctx } from './context.js';
 import type { System } from './system.js';
 import { systemActor } from './context.js';
 import { createTenant, listTenants } from './tenant.js';
@@ -8,13 +8,13 @@ import { AppError } from './errors.js';
 import { write } from './audit/audit.js';
 import { sealUntraced } from './audit/records.js';
 
-/** What a module's demo loader receives. */
-export interface DemoContext {
+/**
+ * What a module's demo loader receives: the one command context (the system actor of the demo
+ * tenant, with every permission; the calendar; the clock) and the demo's own tools.
+ */
+export interface DemoContext extends Ctx {
   sys: System;
-  db: Kysely<KernelDB>;
   tenantId: string;
-  /** The system actor of the demo tenant (all permissions). */
-  actor: Actor;
   /** Deterministic random numbers in [0, 1): the same seed gives the same bureau. */
   random: () => number;
   log(message: string): void;
@@ -51,10 +51,10 @@ export async function runDemo(
   const { tenantId } = await createTenant(sys.db, opts.tenant);
   for (const m of sys.registry.modules) {
     if (!m.demo) continue;
-    await m.demo({ sys, db: sys.db, tenantId, actor: systemActor(tenantId, '演示数据'), random: seededRandom(moduleSeed(opts.seed, m.key)), log: opts.log });
+    await m.demo({ ...sys.ctx(systemActor(tenantId, '演示数据')), sys, tenantId, random: seededRandom(moduleSeed(opts.seed, m.key)), log: opts.log });
   }
   // Rows a demo loader wrote directly (reference registers, fixtures) get a recorded state, so
   // `fazhi audit verify --records` starts from a clean bureau.
-  await write({ db: sys.db, actor: systemActor(tenantId, '演示数据') }, (w) => sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)));
+  await write(sys.ctx(systemActor(tenantId, '演示数据')), (w) => sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)));
   return tenantId;
 }

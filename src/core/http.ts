@@ -16,7 +16,7 @@ declare module 'fastify' {
 /** The service context of a signed-in request; 401 when there is no session. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.session) throw errors.unauthenticated();
-  return { db: req.server.sys.db, actor: req.session.actor, requestId: String(req.id) };
+  return req.server.sys.ctx(req.session.actor, { requestId: String(req.id) });
 }
 
 /** The context, after checking the actor holds a permission (403 otherwise). */

@@ -17,6 +17,7 @@ import { adoptLegacyKey, prepareKeyDir, resolveKeyPaths, type KeyPaths } from '.
 import { openPiiKey, sealPlaintext } from './crypto/columns.js';
 import { loadAuditKey } from './audit/checkpoint.js';
 import { configureRecordStates } from './audit/records.js';
+import { systemClock, type Actor, type Clock, type Ctx } from './context.js';
 import { workflowProblems, type WorkflowDef } from './workflow/index.js';
 
 const kernelDir = fileURLToPath(new URL('./db/migrations/', import.meta.url));
@@ -111,6 +112,8 @@ export interface System {
   auditKey: Buffer;
   /** The key folder and key files (outside the data folder). */
   keys: KeyPaths;
+  /** A context for an actor: the system's database (or `opts.db`), the current calendar, the clock. */
+  ctx(actor: Actor, opts?: { db?: Kysely<KernelDB>; clock?: Clock; requestId?: string }): Ctx;
   close(): Promise<void>;
 }
 
@@ -167,7 +170,8 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
   const calendar = new CalendarService(database.db);
   await calendar.load();
   // Imports a killed process left running are rolled back before anyone works on their records.
-  if (opts.migrate !== false) await recoverImports({ db: database.db, registry });
+  if (opts.migrate !== false)
+    await recoverImports({ db: database.db, registry, ctx: (actor) => ({ db: database.db, actor, calendar: calendar.current, clock: systemClock }) });
   return {
     auditKey,
     keys,
@@ -176,6 +180,7 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
     registry,
     files: folderStore(filesDir),
     calendar,
+    ctx: (actor, o = {}) => ({ db: o.db ?? database.db, actor, calendar: calendar.current, clock: o.clock ?? systemClock, requestId: o.requestId }),
     close: () => database.close(),
   };
 }

@@ -17,7 +17,7 @@ afterAll(() => sys.close());
 
 describe('audit chain', () => {
   it('writes one event per change, in the same transaction, with field-level before/after', async () => {
-    const ctx = { db: sys.db, actor: systemActor(tenantId, '测试员') };
+    const ctx = sys.ctx(systemActor(tenantId, '测试员'));
     const org = await createOrg(ctx, { name: '测试科', kind: 'department' });
     await updateOrg(ctx, org.id, org.version, { name: '测试二科' });
     const events = await history(sys.db, tenantId, 'org', org.id);
@@ -28,7 +28,7 @@ describe('audit chain', () => {
   });
 
   it('rolls the event back with a failed change', async () => {
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const before = await sys.db
       .selectFrom('audit_event')
       .select((eb) => eb.fn.countAll<number>().as('n'))

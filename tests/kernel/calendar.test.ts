@@ -25,7 +25,7 @@ beforeAll(async () => {
   const actor = systemActor(tenantId);
   // Two open deadlines (a module would track them): 10 working days from 2031-04-28,
   // a year whose holiday notice is not yet in chinese-days.
-  await write({ db: sys.db, actor }, async (w) => {
+  await write(sys.ctx(actor), async (w) => {
     const a = await sys.calendar.track(w, actor, {
       module: 'test',
       entity: 'org',

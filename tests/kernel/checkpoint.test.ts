@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => sys.close());
 
-const ctx = () => ({ db: sys.db, actor: systemActor(tenantId, '测试员') });
+const ctx = () => sys.ctx(systemActor(tenantId, '测试员'));
 const unguard = () => sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(sys.db);
 
 describe('signed checkpoints of the audit chain', () => {

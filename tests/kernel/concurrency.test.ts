@@ -70,7 +70,7 @@ describe('concurrent writers', () => {
     // Each locks one org row, waits until the other has locked its own, then wants the other's:
     // on PostgreSQL a deadlock, whose victim the kernel runs again (PGlite runs them one after the other).
     const writer = (first: string, second: string) =>
-      write({ db: sys.db, actor: systemActor(tenantId, '并发测试') }, async (w) => {
+      write(sys.ctx(systemActor(tenantId, '并发测试')), async (w) => {
         attempts++;
         await sql`UPDATE org SET sort = sort WHERE id = ${first}`.execute(w.tx);
         if (++firstDone === 2) release();

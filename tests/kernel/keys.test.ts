@@ -206,7 +206,7 @@ describe('rotating the personal-identifier key', () => {
     expect(fs.existsSync(`${keyFile}.next`)).toBe(false);
     // …until the change is on record.
     const tid = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
-    await write({ db: sys.db, actor: systemActor(tid, '测试') }, (w) =>
+    await write(sys.ctx(systemActor(tid, '测试')), (w) =>
       sealRecords(w.tx, tid, (inputs) => w.auditMany(inputs), { entities: entitiesOfTables(['dm_item']), action: 'updated', reason: '测试' }),
     );
     const before = await plaintexts();

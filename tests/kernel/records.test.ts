@@ -40,7 +40,7 @@ describe('record states (verify --records)', () => {
     });
 
     it('changes made through the application stay consistent', async () => {
-      const ctx = { db: sys.db, actor: systemActor(tenantId, '测试') };
+      const ctx = sys.ctx(systemActor(tenantId, '测试'));
       const org = await createOrg(ctx, { name: '状态测试单位', kind: 'street' });
       await updateOrg(ctx, org.id, org.version, { name: '状态测试单位（改）' });
       expect(await problems()).toEqual([]);
@@ -75,21 +75,19 @@ describe('record states (verify --records)', () => {
       const c = await sql<{ id: string }>`SELECT id FROM enf_case WHERE tenant_id = ${tenantId} ORDER BY id DESC LIMIT 1`.execute(sys.db);
       await sql`UPDATE enf_case SET party_name = party_name || '·' WHERE id = ${c.rows[0]!.id}`.execute(sys.db);
       expect((await problems()).sort()).toEqual([`changed enforcement.case ${c.rows[0]!.id}`, `untraced legal.advice ${id}`].sort());
-      const sealed = await write({ db: sys.db, actor: systemActor(tenantId, '完整性基线') }, (w) =>
-        sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)),
-      );
+      const sealed = await write(sys.ctx(systemActor(tenantId, '完整性基线')), (w) => sealUntraced(w.tx, tenantId, (inputs) => w.auditMany(inputs)));
       expect(sealed).toBe(1);
       expect(await problems()).toEqual([`changed enforcement.case ${c.rows[0]!.id}`]);
       await sql`UPDATE enf_case SET party_name = left(party_name, -1) WHERE id = ${c.rows[0]!.id}`.execute(sys.db);
       await sql`DELETE FROM legal_advice WHERE id = ${id}`.execute(sys.db);
       // Deleted after its baseline: now reported as deleted; recorded through the app it would not be.
       expect(await problems()).toEqual([`deleted legal.advice ${id}`]);
-      await write({ db: sys.db, actor: systemActor(tenantId, '测试') }, (w) => w.audit({ entity: 'legal.advice', entityId: id, action: 'deleted' }));
+      await write(sys.ctx(systemActor(tenantId, '测试')), (w) => w.audit({ entity: 'legal.advice', entityId: id, action: 'deleted' }));
       expect(await problems()).toEqual([]);
     });
 
     it('imported records: states kept in the provenance rows, their digest in the import event; undo restores consistency', async () => {
-      const ctx = { db: sys.db, actor: systemActor(tenantId, '测试') };
+      const ctx = sys.ctx(systemActor(tenantId, '测试'));
       const def = sys.registry.ledgers.get('legal-advice')!;
       const existing = await sql<{
         date: string;

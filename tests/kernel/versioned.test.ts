@@ -19,7 +19,7 @@ let orgName = '';
 beforeAll(async () => {
   sys = await testSystem('demo');
   tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = { db: sys.db, actor: systemActor(tenantId) };
+  ctx = sys.ctx(systemActor(tenantId));
   const o = await sys.db
     .selectFrom('org')
     .selectAll()

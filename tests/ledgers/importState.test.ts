@@ -31,7 +31,7 @@ let tenantId: string;
 beforeAll(async () => {
   sys = await testSystem('demo');
   tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = { db: sys.db, actor: systemActor(tenantId, '导入测试') };
+  ctx = sys.ctx(systemActor(tenantId, '导入测试'));
   def = sys.registry.ledgers.get('hotline-orders')!;
   const orgs = await sys.db.selectFrom('org').select(['name']).where('tenant_id', '=', tenantId).where('kind', '=', 'department').orderBy('name').execute();
   units = orgs.map((o) => o.name);

@@ -19,7 +19,7 @@ let ctx: Ctx;
 const fresh = async () => {
   await sys?.close();
   sys = await testSystem('demo');
-  ctx = { db: sys.db, actor: systemActor((await listTenants(sys.db))[0]!.id, '导入测试') };
+  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id, '导入测试'));
 };
 beforeAll(fresh);
 afterAll(() => sys.close());

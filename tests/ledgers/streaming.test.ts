@@ -15,7 +15,7 @@ let sys: System;
 let ctx: Ctx;
 beforeAll(async () => {
   sys = await testSystem('demo');
-  ctx = { db: sys.db, actor: systemActor((await listTenants(sys.db))[0]!.id, '导入测试') };
+  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id, '导入测试'));
 });
 afterAll(() => sys.close());
 

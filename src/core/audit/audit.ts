@@ -191,6 +191,8 @@ export async function recordAuditMany(tx: Kysely<KernelDB>, actor: Actor, inputs
 /** A write: a transaction plus audit functions bound to it. */
 export interface WriteScope {
   tx: Kysely<KernelDB>;
+  /** The caller's context bound to this transaction. */
+  ctx: Ctx;
   audit(input: AuditInput): Promise<AuditEvent>;
   /** Many events at once (ledger imports): one lock, batched inserts. */
   auditMany(inputs: readonly AuditInput[]): Promise<AuditEvent[]>;
@@ -200,7 +202,7 @@ function scope(tx: Kysely<KernelDB>, ctx: Ctx): WriteScope {
   // The head is re-read (under the tenant lock) on every call, so events recorded
   // by nested helpers in the same transaction stay in one unbroken sequence.
   const append = (inputs: readonly AuditInput[]) => recordAuditMany(tx, ctx.actor, inputs, ctx.requestId);
-  return { tx, audit: async (input) => (await append([input]))[0]!, auditMany: append };
+  return { tx, ctx: { ...ctx, db: tx }, audit: async (input) => (await append([input]))[0]!, auditMany: append };
 }
 
 /**

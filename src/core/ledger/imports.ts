@@ -382,7 +382,7 @@ export async function compensateImport(
  * process on the same PostgreSQL server) is locked and skipped.
  */
 export async function recoverImports(
-  sys: { db: Ctx['db']; registry: { ledgers: ReadonlyMap<string, LedgerDef<any>> } },
+  sys: { db: Ctx['db']; ctx: (actor: Ctx['actor']) => Ctx; registry: { ledgers: ReadonlyMap<string, LedgerDef<any>> } },
   log: (message: string) => void = (m) => console.warn(m),
 ): Promise<number> {
   const running = await sys.db
@@ -402,7 +402,7 @@ export async function recoverImports(
       );
     if (!claimed) continue;
     const def = sys.registry.ledgers.get(r.ledger);
-    const ctx: Ctx = { db: sys.db, actor: systemActor(r.tenant_id, '系统（导入回滚）') };
+    const ctx: Ctx = sys.ctx(systemActor(r.tenant_id, '系统（导入回滚）'));
     const reason = '系统重启时发现导入未完成（进程中断），已回滚';
     const res = def
       ? await compensateImport(ctx, def, r.id, { reason, keepRow: true })

@@ -240,7 +240,7 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
       ],
       { mode: 'live', via: opts.via },
     );
-    return (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) ?? (await getItem({ db: w.tx, actor }, def.kind, saved!.id))!;
+    return (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) ?? (await getItem({ ...w.ctx, actor }, def.kind, saved!.id))!;
   });
 }
 
@@ -748,7 +748,7 @@ async function updateRecord(
   const set: Record<string, unknown> = { ...changed, rule: JSON.stringify(v.rule), version: existing.version + 1, updated_at: new Date() };
   if ('attrs' in set) set.attrs = JSON.stringify(set.attrs);
   await dm(w.tx).updateTable('dm_item').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', existing.id).execute();
-  const after = (await getItem({ db: w.tx, actor }, def.kind, existing.id))!;
+  const after = (await getItem({ ...w.ctx, actor }, def.kind, existing.id))!;
   if (origin.mode === 'historical') {
     const before: Record<string, unknown> = { version: existing.version, rule: existing.rule };
     for (const k of Object.keys(changed)) before[k] = (existing as unknown as Record<string, unknown>)[k];

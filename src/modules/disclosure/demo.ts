@@ -52,7 +52,7 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
     req('THSW-GK-2023-001', '自然人', '网络', '2023-02-13', 10, '予以公开'),
     req('THSW-GK-2023-002', '自然人', '邮寄', '2023-03-20', null, null),
   ];
-  await write({ db: ctx.db, actor: ctx.actor }, async (w) => {
+  await write(ctx, async (w) => {
     await loadItems(ctx.sys, w, ctx.actor, disclosureKind, items, { via: '演示数据' });
     const bureau = [...orgs.values()].find((o) => o.kind === 'bureau')!.id;
     const rows = PROACTIVE.flatMap(([section, titles]) =>

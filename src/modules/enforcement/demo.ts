@@ -89,7 +89,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
   const bureauOrg = [...orgs.values()].find((o) => o.kind === 'bureau')!;
   const squad = orgs.get('水政监察大队')!;
   const streets = [...orgs.values()].filter((o) => o.kind === 'street').sort((a, b) => a.sort - b.sort);
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
 
   await write(c, async (w) => {
     const db = enf(w.tx);

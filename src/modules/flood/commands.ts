@@ -904,18 +904,16 @@ export async function saveDutyDays(
       w.tx,
       'flood_duty',
       written.flatMap((d) =>
-        after
-          .get(d)!
-          .map((e) => ({
-            tenant_id: tenantId,
-            id: crypto.randomUUID(),
-            org_id: org,
-            duty_date: d,
-            shift: e.shift,
-            role: e.role,
-            person: e.person,
-            ...phoneColumns(e.phone),
-          })),
+        after.get(d)!.map((e) => ({
+          tenant_id: tenantId,
+          id: crypto.randomUUID(),
+          org_id: org,
+          duty_date: d,
+          shift: e.shift,
+          role: e.role,
+          person: e.person,
+          ...phoneColumns(e.phone),
+        })),
       ),
     );
   }

@@ -68,7 +68,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
   const streets = [...(await streetsByName(ctx.db, tenantId)).byName.values()];
   const home = await homeOrg(ctx.db, tenantId, FLOOD_DEPARTMENT);
   const names = await orgNames(ctx.db, tenantId);
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
 
   await write(c, async (w) => {
     const db = t(w.tx);

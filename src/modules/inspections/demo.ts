@@ -37,7 +37,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
   const rnd = ctx.random;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const orgId = (await orgsByName(ctx.db, ctx.tenantId)).get('水政监察大队')!.id;
-  const c = { db: ctx.db, actor: { ...ctx.actor, orgId } };
+  const c = { ...ctx, actor: { ...ctx.actor, orgId } };
   const uscc = () => {
     const body = `91440106${Array.from({ length: 9 }, () => USCC_CHARS[Math.floor(rnd() * 31)]).join('')}`;
     return body + usccCheckChar(body);

@@ -79,7 +79,7 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
     for (let d = from; d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) out.push(d);
     return out;
   };
-  await write({ db: ctx.db, actor: ctx.actor }, async (w) => {
+  await write(ctx, async (w) => {
     const db = w.tx.withTables<LegalTables>();
     const contracts = await db
       .insertInto('legal_contract')

@@ -42,7 +42,7 @@ function batchedAudits(w: WriteScope): { scope: WriteScope; flush(): Promise<voi
   const buf: AuditInput[] = [];
   const fake = (input: AuditInput) => ({ ...input }) as unknown as AuditEvent;
   return {
-    scope: { tx: w.tx, audit: async (i) => (buf.push(i), fake(i)), auditMany: async (is) => (buf.push(...is), is.map(fake)) },
+    scope: { tx: w.tx, ctx: w.ctx, audit: async (i) => (buf.push(i), fake(i)), auditMany: async (is) => (buf.push(...is), is.map(fake)) },
     flush: async () => {
       await w.auditMany(buf.splice(0));
     },
@@ -55,7 +55,7 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const cal = ctx.sys.calendar.current;
   const orgId = (await orgsByName(ctx.db, ctx.tenantId)).get('行政审批科')!.id;
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
   const workdays = (from: string, to: string) => {
     const out: string[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) out.push(d);

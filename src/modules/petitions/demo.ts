@@ -75,6 +75,6 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
       ),
     );
   items.push(petition(90, 2023, '2023-03-27', '网上信访', { open: true, closeBy: '2023-12-31' }));
-  await write({ db: ctx.db, actor: ctx.actor }, (w) => loadItems(ctx.sys, w, ctx.actor, petitionKind, items, { via: '演示数据' }));
+  await write(ctx, (w) => loadItems(ctx.sys, w, ctx.actor, petitionKind, items, { via: '演示数据' }));
   ctx.log(`信访：${items.length} 件（2022年办结 77 件）`);
 }

@@ -51,6 +51,6 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
   roles(8, 4).forEach((role, i) => add(2022, '人大代表建议', role, 10 + i, k.pick(['2022-03-15', '2022-03-22', '2022-04-08']), true));
   roles(2, 2).forEach((role, i) => add(2022, '政协提案', role, 40 + i, k.pick(['2022-03-18', '2022-04-01']), true));
   roles(3, 2).forEach((role, i) => add(2023, '人大代表建议', role, 5 + i, '2023-03-14', i < 3));
-  await write({ db: ctx.db, actor: ctx.actor }, (w) => loadItems(ctx.sys, w, ctx.actor, proposalKind, items, { via: '演示数据' }));
+  await write(ctx, (w) => loadItems(ctx.sys, w, ctx.actor, proposalKind, items, { via: '演示数据' }));
   ctx.log(`建议提案：${items.length} 件（2022年人大建议 12 件、政协提案 4 件）`);
 }

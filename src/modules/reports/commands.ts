@@ -99,15 +99,13 @@ export async function setFigureOption(
         include_in_report: include,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'report', 'year', 'metric'])
-          .doUpdateSet({
-            rounding: input.rounding,
-            state_yoy: input.stateYoy,
-            include_in_report: include,
-            version: (before?.version ?? 0) + 1,
-            updated_at: new Date(),
-          }),
+        oc.columns(['tenant_id', 'report', 'year', 'metric']).doUpdateSet({
+          rounding: input.rounding,
+          state_yoy: input.stateYoy,
+          include_in_report: include,
+          version: (before?.version ?? 0) + 1,
+          updated_at: new Date(),
+        }),
       )
       .execute();
     await audit({

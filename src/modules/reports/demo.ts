@@ -28,7 +28,7 @@ const NARRATIVE_2022: Record<string, string> = {
 };
 
 export async function loadReportsDemo(ctx: DemoContext): Promise<void> {
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
   for (const [section, body] of Object.entries(NARRATIVE_2022)) await saveNarrative(c, { year: 2022, section, body, baseVersion: null });
   // The seed report rounds these down and says so (50余次, 逾200人次, 200余条).
   await setFigureOption(c, { year: 2022, metric: 'legal.consultations', rounding: 'yu10', stateYoy: false });

@@ -54,7 +54,7 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
   const GIVEN = ['建国', '志强', '丽华', '伟明', '晓东', '海燕', '少平', '国荣', '美玲', '振华', '永康', '秀英'];
   const tenantId = ctx.tenantId;
   const streets = [...(await streetsByName(ctx.db, tenantId)).byName.values()];
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
 
   await write(c, async (w) => {
     const db = t(w.tx);

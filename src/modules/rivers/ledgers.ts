@@ -150,14 +150,12 @@ export const samplesLedger: LedgerDef<SampleRow> = {
   async exportRows(ctx) {
     const rivers = new Map((await listRivers(ctx)).map((r) => [r.id, r.name]));
     const sections = new Map((await listSections(ctx)).map((s) => [s.id, s.name]));
-    return (await listSamples(ctx))
-      .reverse()
-      .map((s) => ({
-        river: rivers.get(s.river_id) ?? '',
-        section: s.section_id ? (sections.get(s.section_id) ?? null) : null,
-        sampledOn: s.sampled_on,
-        ...sampleValues(s),
-      }));
+    return (await listSamples(ctx)).reverse().map((s) => ({
+      river: rivers.get(s.river_id) ?? '',
+      section: s.section_id ? (sections.get(s.section_id) ?? null) : null,
+      sampledOn: s.sampled_on,
+      ...sampleValues(s),
+    }));
   },
   undo: { table: 'water_sample', beforeDelete: dropAlerts },
 };

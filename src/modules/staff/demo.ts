@@ -44,7 +44,7 @@ export async function loadStaffDemo(ctx: DemoContext): Promise<void> {
   const rnd = ctx.random;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const orgId = (await orgsByName(ctx.db, ctx.tenantId)).get('依法行政办公室')!.id;
-  await write({ db: ctx.db, actor: ctx.actor }, async (w) => {
+  await write(ctx, async (w) => {
     const db = w.tx.withTables<StaffTables>() as any;
     const insert = async (table: StaffTable, rows: Record<string, unknown>[]) => {
       const full = rows.map((r) => ({ tenant_id: ctx.tenantId, org_id: orgId, ...r }));

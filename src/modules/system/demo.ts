@@ -67,7 +67,7 @@ export function demoUscc(n: number): string {
 
 /** Loads the bureau's departments, its 21 streets and the demo accounts. */
 export async function loadSystemDemo(ctx: DemoContext): Promise<void> {
-  const c = { db: ctx.db, actor: ctx.actor };
+  const c = ctx;
   const bureau = [...(await orgsByName(ctx.db, ctx.tenantId)).values()].find((o) => o.kind === 'bureau')!;
   let sort = 1;
   for (const name of DEMO_DEPARTMENTS) {

@@ -19,7 +19,7 @@ const run = (data: Buffer) => importLedger(sys, ctx, def, { data, filename: '单
 
 beforeAll(async () => {
   sys = await testSystem('demo');
-  ctx = { db: sys.db, actor: systemActor((await listTenants(sys.db))[0]!.id) };
+  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id));
   def = sys.registry.ledgers.get('orgs')!;
 });
 afterAll(() => sys.close());

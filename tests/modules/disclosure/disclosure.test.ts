@@ -81,7 +81,7 @@ describe('two writers at once', () => {
       at: '2023-03-10',
     });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     await Promise.all([
       recordRemedy(ctx, created.id, { kind: '行政复议', result: '结果维持', filedOn: '2023-04-03' }),
       recordRemedy(ctx, created.id, { kind: '未经复议直接起诉', result: '尚未审结', filedOn: '2023-04-04' }),
@@ -100,7 +100,7 @@ describe('two writers at once', () => {
       platform: '门户网站',
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const traces: any[] = [];
     const imp = { trace: (t: unknown) => traces.push(t) } as any;
     await Promise.all(

@@ -166,7 +166,7 @@ describe('duty roster', () => {
   });
 
   it('a roster import: a line that cannot be is a row error (nothing written); a broken duty rule is a finding, not a refusal', async () => {
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get('duty-roster')!;
     const csv = [
       '日期,班次,角色 (A角/B角),姓名,联系电话',

@@ -35,7 +35,7 @@ beforeAll(async () => {
   app = await testServer(sys);
   flood = await login(app, 'flood');
   tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = { db: sys.db, actor: systemActor(tenantId) };
+  ctx = sys.ctx(systemActor(tenantId));
   wushanId = (await orgsByName(sys.db, tenantId)).get('五山街道')!.id;
 });
 afterAll(async () => {

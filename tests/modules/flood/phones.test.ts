@@ -130,7 +130,7 @@ describe('pages and ledgers', () => {
   });
 
   it.each(['duty-roster', 'flood-works'])('%s: the exported file shows the phones, and importing it back changes nothing', async (key) => {
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get(key)!;
     const rows = await def.exportRows(ctx);
     const phones = rows
@@ -153,7 +153,7 @@ describe('pages and ledgers', () => {
   });
 
   it('flood-works: a changed phone in the file is stored encrypted and reads back', async () => {
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get('flood-works')!;
     const rows = (await def.exportRows(ctx)) as Array<Record<string, unknown>>;
     rows[0]!.techPhone = '13912345678';

@@ -147,7 +147,7 @@ describe('an order from intake to satisfaction', () => {
     const res = await clerk.req('POST', `/api/hotline/items/${id}/clue`, { reason: '涉嫌擅自占用河道' });
     expect(res.status).toBe(201);
     expect((await clerk.req('POST', `/api/hotline/items/${id}/clue`, { reason: '再次' })).status).toBe(409);
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const pending = await listClueRequests(ctx);
     const mine = pending.find((p) => p.orderId === id)!;
     expect(mine.facts).toMatchObject({ source: '12345', orderNo: 'GZ-T-0003', callerPhoneMasked: '139****0001' });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   sys = await testSystem('demo');
   app = await testServer(sys);
   legal = await login(app, 'legal');
-  ctx = { db: sys.db, actor: systemActor((await listTenants(sys.db))[0]!.id) };
+  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id));
   def = sys.registry.ledgers.get('legal-advice')!;
 });
 afterAll(async () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   app = await testServer(sys);
   clerk = await login(app, 'licensing');
   const tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = { db: sys.db, actor: systemActor(tenantId) };
+  ctx = sys.ctx(systemActor(tenantId));
   permits = sys.registry.ledgers.get('permits')!;
   items = sys.registry.ledgers.get('permit-items')!;
   itemId = (await clerk.req('GET', '/api/licensing/items')).body.data.find((i: any) => i.code === 'PS-001').id;

@@ -102,7 +102,7 @@ describe('two writers at once', () => {
     });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
     const tenantId = (await listTenants(sys.db))[0]!.id;
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const refused = (all: PromiseSettledResult<void>[]) => {
       expect(all.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       return (all.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;

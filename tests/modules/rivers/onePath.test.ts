@@ -34,7 +34,7 @@ beforeAll(async () => {
   app = await testServer(sys);
   flood = await login(app, 'flood');
   tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = { db: sys.db, actor: systemActor(tenantId) };
+  ctx = sys.ctx(systemActor(tenantId));
 });
 afterAll(async () => {
   await app.close();

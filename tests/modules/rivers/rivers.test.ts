@@ -137,7 +137,7 @@ describe('recording a water sample', () => {
       '不存在涌,,2023-05-20,40,100,5,100,1,0.2,20,5,3',
       '深涌,错断面,2023-05-21,40,100,5,100,1,0.2,20,5,3',
     ].join('\n');
-    const ctx = { db: sys.db, actor: systemActor(tenantId) };
+    const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get('water-samples')!;
     const res = await importLedger(sys, ctx, def, { data: Buffer.from(bad), filename: 's.csv' });
     expect(res.ok).toBe(false);

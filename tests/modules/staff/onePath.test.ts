@@ -60,7 +60,7 @@ beforeAll(async () => {
   sys = await testSystem('demo');
   app = await testServer(sys);
   legal = await login(app, 'legal');
-  ctx = { db: sys.db, actor: systemActor((await listTenants(sys.db))[0]!.id) };
+  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id));
 });
 afterAll(async () => {
   await app.close();
