@@ -20,17 +20,9 @@ export interface DemoContext extends Ctx {
   log(message: string): void;
 }
 
-/** mulberry32: a small, fast, seedable generator — reproducible demo data and draws. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's generator is the draw's (mulberry32). */
+import { seededRandom } from './draw.js';
+export { seededRandom };
 
 /** Derives a module's own seed, so adding a module does not change the others' data. */
 export function moduleSeed(seed: number, moduleKey: string): number {
