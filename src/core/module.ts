@@ -85,6 +85,16 @@ export function ownedRows(table: string): Pick<EntityDef, 'ownerOrg' | 'records'
   };
 }
 
+/**
+ * A point where other modules plug into this one (the demand machinery's `demands.kind`):
+ * what a contribution is, and its start-up check.
+ */
+export interface ExtensionPointDef {
+  label: string;
+  /** Problems of one contribution (empty when sound); `from` is the contributing module's key. */
+  check?(contribution: unknown, from: string): readonly string[];
+}
+
 /** The manifest of a business module: everything the kernel needs from it. */
 export interface ModuleDef {
   key: string;
@@ -99,6 +109,13 @@ export interface ModuleDef {
   /** The lifecycles of the module's records, on the kernel's workflow engine (validated at start-up). */
   // biome-ignore lint/suspicious/noExplicitAny: a manifest lists workflows of any facts type
   workflows?: readonly WorkflowDef<string, string, any, string>[];
+  /** Extension points this module offers others, by name (`<module>.<point>`). */
+  extensionPoints?: Readonly<Record<string, ExtensionPointDef>>;
+  /**
+   * What this module plugs into others' extension points, by point name: declared here, never
+   * registered by an import's side effect; the registry checks each at start-up.
+   */
+  contributes?: Readonly<Record<string, readonly unknown[]>>;
   /** Every column holding encrypted personal identifiers (and its blind index). */
   pii?: readonly PiiColumnDef[];
   /** Registers the module's HTTP routes (mounted under /api). */

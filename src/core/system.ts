@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { KernelDB } from './db/types.js';
 import { openDatabase, resolveFilesDir, resolveTarget, type Database, type DatabaseTarget } from './db/connect.js';
 import { checkMigrations, migrate } from './db/migrate.js';
-import type { EntityDef, Migration, ModuleDef, PermissionDef } from './module.js';
+import type { EntityDef, ExtensionPointDef, Migration, ModuleDef, PermissionDef } from './module.js';
 import { MetricRegistry } from './metrics/registry.js';
 import type { LedgerDef } from './ledger/ledger.js';
 import { recoverImports } from './ledger/imports.js';
@@ -44,6 +44,8 @@ export class Registry {
   readonly permissions = new Map<string, PermissionDef & { module: string }>();
   // biome-ignore lint/suspicious/noExplicitAny: workflows of any facts type
   readonly workflows = new Map<string, WorkflowDef<string, string, any, string> & { module: string }>();
+  readonly extensionPoints = new Map<string, ExtensionPointDef & { module: string }>();
+  private readonly contributed = new Map<string, Array<{ module: string; value: unknown }>>();
   private readonly byRole = new Map<string, ReadonlySet<string>>();
 
   constructor(readonly modules: readonly ModuleDef[]) {
@@ -59,6 +61,11 @@ export class Registry {
         if (this.entities.has(k)) throw new Error(`entity ${k} declared twice`);
         this.entities.set(k, { ...e, module: m.key });
       }
+      for (const [k, p] of Object.entries(m.extensionPoints ?? {})) {
+        if (this.extensionPoints.has(k)) throw new Error(`extension point ${k} declared twice`);
+        if (!k.startsWith(`${m.key}.`)) throw new Error(`extension point ${k}: name must start with its module ${m.key}.`);
+        this.extensionPoints.set(k, { ...p, module: m.key });
+      }
       for (const w of m.workflows ?? []) {
         if (this.workflows.has(w.key)) throw new Error(`workflow ${w.key} declared twice`);
         if (!w.key.startsWith(`${m.key}.`)) throw new Error(`workflow ${w.key}: key must start with its module ${m.key}.`);
@@ -72,6 +79,21 @@ export class Registry {
     for (const [k, e] of this.entities) {
       if (!this.permissions.has(e.readPermission)) throw new Error(`entity ${k}: unknown permission ${e.readPermission}`);
     }
+    const contributionProblems: string[] = [];
+    for (const m of modules) {
+      for (const [point, values] of Object.entries(m.contributes ?? {})) {
+        const def = this.extensionPoints.get(point);
+        if (!def) {
+          contributionProblems.push(`${m.key}: contributes to unknown extension point ${point}`);
+          continue;
+        }
+        for (const value of values) {
+          contributionProblems.push(...(def.check?.(value, m.key) ?? []).map((p) => `${m.key} → ${point}: ${p}`));
+          this.contributed.set(point, [...(this.contributed.get(point) ?? []), { module: m.key, value }]);
+        }
+      }
+    }
+    if (contributionProblems.length) throw new Error(`start-up checks failed:\n${contributionProblems.join('\n')}`);
     for (const [k, w] of this.workflows) {
       if (!this.entities.has(k)) throw new Error(`workflow ${k}: no entity ${k} (a workflow is the lifecycle of an entity's records)`);
       if (this.entities.get(k)?.module !== w.module) throw new Error(`workflow ${k}: entity ${k} belongs to another module`);
@@ -87,6 +109,12 @@ export class Registry {
     if (wfProblems.length) throw new Error(`start-up checks failed:\n${wfProblems.join('\n')}`);
     const problems = modules.flatMap((m) => (m.checks?.({ metrics: this.metrics, modules }) ?? []).map((p) => `${m.key}: ${p}`));
     if (problems.length) throw new Error(`start-up checks failed:\n${problems.join('\n')}`);
+  }
+
+  /** What the modules contribute to an extension point, in manifest order (typed by the point's owner). */
+  contributions<T>(point: string): ReadonlyArray<{ module: string; value: T }> {
+    if (!this.extensionPoints.has(point)) throw new Error(`unknown extension point ${point}`);
+    return (this.contributed.get(point) ?? []) as Array<{ module: string; value: T }>;
   }
 
   /** The permissions held by a set of roles (union over roles). */
