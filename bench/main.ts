@@ -24,7 +24,7 @@ import { createOrg } from '../src/core/orgs.js';
 import { importLedger } from '../src/core/ledger/ledger.js';
 import { readTable } from '../src/core/ledger/files.js';
 import { formatLedgerErrors, parseLedger } from '../src/core/ledger/parse.js';
-import { yearPeriod, type MetricQuery, type MetricValue } from '../src/core/metrics/registry.js';
+import { yearPeriod, type MetricQuery, type MetricValue, metricQuery } from '../src/core/metrics/registry.js';
 import { GENESIS, verifyChain } from '../src/core/audit/audit.js';
 import { measureAuditJs, type AuditJsCost } from './auditJs.js';
 import {
@@ -205,7 +205,7 @@ async function runEngine(
   }
   phases.push({ phase: 'import (ledger engine)', engine: engine.name, ms: t1 - t0, cpuMs: importCpuMs, rows: result.rows });
   const p = subject.profile;
-  if (p && p.enteredAt) {
+  if (p?.enteredAt) {
     const known = p.lookupMs + p.checkMs + p.insertBuildMs + p.insertExecMs + p.auditInputMs + p.auditMs;
     res.importBreakdown = {
       readAndParseMs: p.enteredAt - t0,
@@ -223,7 +223,7 @@ async function runEngine(
 
   // The year's metrics: every registered metric, through the registry.
   log(`[${engine.name}] 计算 ${o.year} 年度指标…`);
-  const q: MetricQuery = { db: engine.sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(o.year), orgIds: null };
+  const q: MetricQuery = metricQuery(ctx, yearPeriod(o.year));
   const all = await timed(() => engine.sys.registry.metrics.computeAll(q));
   phases.push({
     phase: 'metrics (computeAll)',
@@ -512,7 +512,7 @@ async function main(): Promise<number> {
           skipped.push(`[${e.engine}] 指标不符：${key} = ${String(e.metrics[key])}，应为 ${String(v)}`);
         }
       }
-      if (e.onTime && e.onTime.sql && e.onTime.js && (e.onTime.sql.onTime !== e.onTime.js.onTime || e.onTime.sql.closed !== e.onTime.js.closed)) {
+      if (e.onTime?.sql && e.onTime.js && (e.onTime.sql.onTime !== e.onTime.js.onTime || e.onTime.sql.closed !== e.onTime.js.closed)) {
         failed = true;
         skipped.push(`[${e.engine}] 按时办结数 SQL 与 JS 两种算法不一致：${JSON.stringify(e.onTime)}`);
       }

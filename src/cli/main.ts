@@ -15,7 +15,7 @@ import { importLedger } from '../core/ledger/ledger.js';
 import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { writeCsv, writeXlsx } from '../core/ledger/write.js';
 import { formatLedgerErrors } from '../core/ledger/parse.js';
-import { yearPeriod } from '../core/metrics/registry.js';
+import { yearPeriod, metricQuery } from '../core/metrics/registry.js';
 import { orgsByName } from '../core/orgs.js';
 import { loadDemo } from './demo.js';
 import { addUserCommand } from './user.js';
@@ -252,7 +252,7 @@ program
         orgIds = [org.id];
       }
       const year = checkInt(o.year, 'year');
-      const q = { db: sys.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds };
+      const q = metricQuery(ctx, yearPeriod(year), orgIds);
       const defs = await sys.registry.metrics.expand(q);
       const values = await sys.registry.metrics.computeAll(q, defs);
       if (o.json) {

@@ -10,7 +10,7 @@ import { importLedger, importTrace, recordFindings } from '../core/ledger/ledger
 import { getImport, importFile, listImports, undoImport } from '../core/ledger/imports.js';
 import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
 import { matrixMarkdown, matrixRows } from '../core/workflow/index.js';
-import { UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
+import { metricQuery as metricQueryOf, UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -274,7 +274,7 @@ export async function kernelRoutes(root: FastifyInstance) {
       if (!inScope(ctx.actor, q.orgId)) throw errors.notFound('单位');
       orgIds = [q.orgId];
     }
-    return { db: ctx.db, tenantId: ctx.actor.tenantId, period: q.month ? monthPeriod(q.year, q.month) : yearPeriod(q.year), orgIds };
+    return metricQueryOf(ctx, q.month ? monthPeriod(q.year, q.month) : yearPeriod(q.year), orgIds);
   };
   app.get('/metrics', { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs } }, async (req) => {
     const q = metricQuery(req, req.query);

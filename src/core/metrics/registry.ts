@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
-import type { Actor } from '../context.js';
+import type { Actor, Clock, Ctx } from '../context.js';
+import type { WorkCalendar } from '../calendar/calendar.js';
 
 /** A period: inclusive ISO dates, by default a calendar year in Asia/Shanghai. */
 export interface Period {
@@ -27,6 +28,15 @@ export interface MetricQuery {
   period: Period;
   /** Restrict to these orgs (a street user's scope, or `--org`); null for the whole bureau with its streets. */
   orgIds: readonly string[] | null;
+  /** The working-day calendar with the admin's overrides (working-day comparisons). */
+  calendar: WorkCalendar;
+  /** The clock: figures of open work are judged on today for a period not yet over. */
+  clock: Clock;
+}
+
+/** The query of a context's tenant for a period (and an org scope; null = the whole bureau). */
+export function metricQuery(ctx: Ctx, period: Period, orgIds: readonly string[] | null = null): MetricQuery {
+  return { db: ctx.db, tenantId: ctx.actor.tenantId, period, orgIds, calendar: ctx.calendar, clock: ctx.clock };
 }
 
 export type MetricUnit = 'count' | 'percent' | 'yuan' | 'days' | 'class' | 'score';

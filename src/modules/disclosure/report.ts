@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { System } from '../../core/system.js';
-import { yearPeriod } from '../../core/metrics/registry.js';
+import { metricQuery, yearPeriod } from '../../core/metrics/registry.js';
+import { systemActor } from '../../core/context.js';
 import { blocksToHtml, bizDate, dm, officialDocx, type Block } from '../demands/index.js';
 import { remediesTable, requestsTable, REMEDY_RESULTS, type Remedy, type RequestsTable } from './rules.js';
 import type { DisclosureTables } from './schema.js';
@@ -29,7 +30,7 @@ export interface DisclosureReport {
 const SECTIONS = ['总体情况', '存在的主要问题及改进情况', '其他需要报告的事项'] as const;
 
 /** Computes the report's tables for a tenant and year from the records. */
-export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry'>, tenantId: string, year: number): Promise<DisclosureReport> {
+export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' | 'ctx'>, tenantId: string, year: number): Promise<DisclosureReport> {
   const db = sys.db as Kysely<KernelDB>;
   const bureau = await db
     .selectFrom('org')
@@ -69,7 +70,7 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry'>
   const bySection = new Map<string, number>();
   for (const i of items) bySection.set(i.section, (bySection.get(i.section) ?? 0) + 1);
   // Figures owned by other modules come through the metric registry (null when not installed).
-  const q = { db, tenantId, period: yearPeriod(year), orgIds: null };
+  const q = metricQuery(sys.ctx(systemActor(tenantId, '报告')), yearPeriod(year));
   const metric = async (keys: string[]) => {
     let total: number | null = null;
     for (const k of keys) {
@@ -186,7 +187,7 @@ const MIME: Record<ReportFormat, string> = {
  * Renders the annual report of a tenant for a year (for `fazhi report disclosure
  * --year Y` and the web page). The check rule's result comes back beside the file.
  */
-export async function renderDisclosureReport(sys: Pick<System, 'db' | 'registry'>, tenantId: string, year: number, format: ReportFormat) {
+export async function renderDisclosureReport(sys: Pick<System, 'db' | 'registry' | 'ctx'>, tenantId: string, year: number, format: ReportFormat) {
   const report = await buildDisclosureReport(sys, tenantId, year);
   const title = `${report.bureau}${year}年政府信息公开工作年度报告`;
   const doc = { title, blocks: blocks(report), issuer: report.bureau };

@@ -1,6 +1,7 @@
+import { systemActor } from '../../core/context.js';
 import type { System } from '../../core/system.js';
 import type { MetricDef, MetricValue } from '../../core/metrics/registry.js';
-import { yearPeriod } from '../../core/metrics/registry.js';
+import { yearPeriod, metricQuery } from '../../core/metrics/registry.js';
 import { formatFigure, formatOf, yoyPhrase, type FigureFormat } from './figures.js';
 import { RULE_OF_LAW_REPORT, type SectionDef, type SentencePart } from './template.js';
 import { currentNarratives, figureOptions } from './repository.js';
@@ -62,7 +63,7 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'
  * and the metric registry (this year's and last year's values).
  */
 export async function composeRuleOfLawReport(sys: System, tenantId: string, year: number): Promise<ComposedReport> {
-  const q = { db: sys.db, tenantId, period: yearPeriod(year), orgIds: null };
+  const q = metricQuery(sys.ctx(systemActor(tenantId, '报告')), yearPeriod(year));
   const qPrev = { ...q, period: yearPeriod(year - 1) };
   const defs = await sys.registry.metrics.expand(q);
   const byKey = new Map<string, MetricDef>(defs.map((d) => [d.key, d]));

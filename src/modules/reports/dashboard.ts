@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import type { System } from '../../core/system.js';
-import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue } from '../../core/metrics/registry.js';
+import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue, metricQuery } from '../../core/metrics/registry.js';
 import { yoyPhrase, formatOf } from './figures.js';
 
 /** The year's key figures on the leaders' home page, by module (those not installed are skipped). */
@@ -50,7 +50,7 @@ export interface DashboardFigure {
  */
 export async function dashboard(sys: System, ctx: Ctx, year: number) {
   const orgIds = ctx.actor.scope.all ? null : ctx.actor.scope.orgIds;
-  const base: MetricQuery = { db: ctx.db, tenantId: ctx.actor.tenantId, period: yearPeriod(year), orgIds };
+  const base: MetricQuery = metricQuery(ctx, yearPeriod(year), orgIds);
   const visible = new Map<string, MetricDef>(sys.registry.metrics.visibleTo(ctx.actor).map((d) => [d.key, d]));
   const pick = (keys: readonly string[]) => keys.map((k) => visible.get(k)).filter((d): d is MetricDef => !!d);
 

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { System } from '../../core/system.js';
-import { UNIT_LABELS, yearPeriod } from '../../core/metrics/registry.js';
+import { UNIT_LABELS, metricQuery, yearPeriod } from '../../core/metrics/registry.js';
+import { systemActor } from '../../core/context.js';
 
 /** All metrics of a year (with last year's values) as an xlsx sheet: 指标键, 指标, 定义, 单位, 本年, 上年. */
 export async function metricsWorkbook(sys: System, tenantId: string, year: number): Promise<Buffer> {
-  const q = { db: sys.db, tenantId, period: yearPeriod(year), orgIds: null };
+  const q = metricQuery(sys.ctx(systemActor(tenantId, '报告')), yearPeriod(year));
   const defs = await sys.registry.metrics.expand(q);
   const [cur, prev] = await Promise.all([
     sys.registry.metrics.computeAll(q, defs),

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/core/context.js';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +11,7 @@ import { composeRuleOfLawReport, allFigures, sentenceText, statedSentences } fro
 import { renderDocx } from '../../../src/modules/reports/render/docx.js';
 import { renderHtml } from '../../../src/modules/reports/render/html.js';
 import { formatFigure, formatOf } from '../../../src/modules/reports/figures.js';
-import { yearPeriod } from '../../../src/core/metrics/registry.js';
+import { yearPeriod, metricQuery } from '../../../src/core/metrics/registry.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -197,7 +198,7 @@ describe('narratives and figure options', () => {
     await wb.xlsx.load(res.rawPayload as any);
     const ws = wb.worksheets[0]!;
     const keys = ws.getColumn(1).values.slice(2).map(String);
-    const expected = await sys.registry.metrics.expand({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null });
+    const expected = await sys.registry.metrics.expand(metricQuery(sys.ctx(systemActor(tenantId)), yearPeriod(2022)));
     expect(keys.sort()).toEqual(expected.map((d) => d.key).sort());
   });
 });

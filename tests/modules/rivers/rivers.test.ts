@@ -7,7 +7,7 @@ import { listTenants } from '../../../src/core/tenant.js';
 import { history } from '../../../src/core/audit/audit.js';
 import { importLedger } from '../../../src/core/ledger/ledger.js';
 import { systemActor } from '../../../src/core/context.js';
-import { yearPeriod } from '../../../src/core/metrics/registry.js';
+import { yearPeriod, metricQuery } from '../../../src/core/metrics/registry.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -51,10 +51,10 @@ describe('the 2022 figures of the report', () => {
       sections: [...river.sections.map((s: any) => s.name), '沙河涌中游'],
     });
     expect(res.status).toBe(200);
-    const keys = (await sys.registry.metrics.expand({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null })).map((m) => m.key);
+    const keys = (await sys.registry.metrics.expand(metricQuery(sys.ctx(systemActor(tenantId)), yearPeriod(2022)))).map((m) => m.key);
     expect(keys).toContain('rivers.section_class.沙河涌中游');
     expect(
-      await sys.registry.metrics.resolve('rivers.section_class.沙河涌中游')!.query({ db: sys.db, tenantId, period: yearPeriod(2022), orgIds: null }),
+      await sys.registry.metrics.resolve('rivers.section_class.沙河涌中游')!.query(metricQuery(sys.ctx(systemActor(tenantId)), yearPeriod(2022))),
     ).toBeNull();
   });
 });
