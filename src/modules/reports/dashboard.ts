@@ -34,6 +34,12 @@ export const TREND_METRICS = [
 /** The streets compared on these figures. */
 export const STREET_METRICS = ['enforcement.streets.filed', 'enforcement.streets.closed', 'enforcement.streets.penalty_yuan'] as const;
 
+/** Dashboard metric keys of installed modules that no module registers (checked at start-up). */
+export function unknownDashboardMetrics(metrics: { resolve(key: string): unknown }, moduleKeys: readonly string[]): string[] {
+  const keys = new Set<string>([...KEY_FIGURES, ...TREND_METRICS, ...STREET_METRICS]);
+  return [...keys].filter((k) => !metrics.resolve(k) && moduleKeys.includes(k.split('.')[0] ?? ''));
+}
+
 export interface DashboardFigure {
   key: string;
   title: string;

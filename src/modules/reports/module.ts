@@ -2,6 +2,7 @@ import { defineModule, sqlMigrations, type PermissionDef } from '../../core/modu
 import { reportRoutes } from './routes.js';
 import { loadReportsDemo } from './demo.js';
 import { unknownReportMetrics } from './template.js';
+import { unknownDashboardMetrics } from './dashboard.js';
 
 export const reportPermissions = {
   'reports.read': { label: '查看年度报告', roles: ['admin', 'leader', 'legal', 'viewer'] },
@@ -30,10 +31,15 @@ export const reportsModule = defineModule({
     },
   },
   routes: reportRoutes,
-  checks: ({ metrics, modules }) =>
-    unknownReportMetrics(
+  checks: ({ metrics, modules }) => [
+    ...unknownReportMetrics(
       metrics,
       modules.map((m) => m.key),
     ).map((k) => `报告句子引用的指标 ${k} 未注册（指标被改名或拼写有误）`),
+    ...unknownDashboardMetrics(
+      metrics,
+      modules.map((m) => m.key),
+    ).map((k) => `领导驾驶舱引用的指标 ${k} 未注册（指标被改名或拼写有误）`),
+  ],
   demo: loadReportsDemo,
 });

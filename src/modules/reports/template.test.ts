@@ -3,6 +3,7 @@ import { Registry } from '../../core/system.js';
 import { defineModule } from '../../core/module.js';
 import { modules } from '../index.js';
 import { RULE_OF_LAW_REPORT, reportMetrics, unknownReportMetrics, type SectionDef } from './template.js';
+import { unknownDashboardMetrics } from './dashboard.js';
 
 const registry = {
   resolve: (k: string) => (['enforcement.bureau.filed', 'rivers.section.猎德涌'].includes(k) || k.startsWith('rivers.section.') ? {} : undefined),
@@ -30,6 +31,20 @@ describe('metric keys named by the report, checked at start-up', () => {
         modules.map((m) => m.key),
       ),
     ).toEqual([]);
+  });
+
+  it('every key the dashboard names is registered, and a misspelt one would be named', () => {
+    const reg = new Registry(modules);
+    expect(
+      unknownDashboardMetrics(
+        reg.metrics,
+        modules.map((m) => m.key),
+      ),
+    ).toEqual([]);
+    expect(unknownDashboardMetrics({ resolve: (k) => (k === 'hotline.closed' ? {} : undefined) }, ['hotline'])).toEqual([
+      'hotline.on_time_rate',
+      'hotline.satisfaction_rate',
+    ]);
   });
 
   it('a module whose check fails stops the start, naming the problem', () => {
