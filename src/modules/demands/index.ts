@@ -6,7 +6,17 @@
  */
 export { registerDemandKind, demandKind, demandKinds, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
 export * from './clock.js';
-export { ACTIONS, STATUS_LABELS, actionProblem, availableActions, nextStatus, type DemandAction, type WorkflowSteps } from './workflow.js';
+export {
+  ACTIONS,
+  STATUS_LABELS,
+  demandActions,
+  demandWorkflow,
+  requireDemandTransition,
+  type DemandAction,
+  type DemandFlowFacts,
+  type DemandWorkflow,
+  type WorkflowSteps,
+} from './workflow.js';
 export {
   intake,
   act,

@@ -6,7 +6,7 @@ import { maskIdCard, maskPhone } from '../../core/ledger/validators.js';
 import { clockStatus, explainClock, type ClockExtension, type ClockPause, type ClockState } from './clock.js';
 import type { DemandKindDef } from './kinds.js';
 import type { ItemRow } from './repository.js';
-import { availableActions, STATUS_LABELS } from './workflow.js';
+import { demandActions, demandWorkflow, STATUS_LABELS } from './workflow.js';
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
 /** The Beijing business date of an instant. */
@@ -103,7 +103,7 @@ export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, o
       satisfactionValues: def.satisfactionValues,
       results: def.results,
     },
-    actions: opts.canWrite ? availableActions({ status: r.status, satisfaction: r.satisfaction }, def.steps) : [],
+    actions: opts.canWrite ? demandActions(demandWorkflow(def), r.status, { satisfaction: r.satisfaction }) : [],
   };
 }
 

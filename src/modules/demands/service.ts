@@ -33,7 +33,7 @@ import type { DemandKindDef, FieldError } from './kinds.js';
 import { dm, findByRef, getItem, type ItemRow } from './repository.js';
 import { bizDate, clockOf, doneOn } from './presenters.js';
 import type { DemandStatus } from './schema.js';
-import { actionProblem, nextStatus, type DemandAction } from './workflow.js';
+import { demandWorkflow, requireDemandTransition, type DemandAction } from './workflow.js';
 
 /** Throws one validation error naming the first field, with every field's message in `details`. */
 export function throwFieldErrors(errs: FieldError[]): void {
@@ -274,6 +274,7 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
   return write(ctx, async (w) => {
     const note: Record<string, unknown> = {};
     let after: ItemRow | undefined;
+    let transition: { to?: DemandStatus } | undefined;
     await updateVersioned(w, {
       table: 'dm_item',
       tenantId: actor.tenantId,
@@ -282,11 +283,10 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
       label: def.label,
       load: () => getItem({ ...ctx, db: w.tx }, def.kind, id),
       check: (before) => {
-        const problem = actionProblem(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
-        if (problem) throw errors.gate('ACTION_NOT_ALLOWED', problem);
+        transition = requireDemandTransition(demandWorkflow(def), before.status, action, { satisfaction: before.satisfaction });
       },
       patch: async (before) => {
-        const at = input.at ? parseInstant(input.at) : new Date();
+        const at = input.at ? parseInstant(input.at) : ctx.clock.now();
         if (!at) throw errors.validation('at', `时间格式无效：${input.at}`);
         const on = isoDateInShanghai(at);
         const receivedOn = bizDate(before.received_at)!;
@@ -386,7 +386,7 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
           }
         }
 
-        const status = nextStatus(action, { status: before.status, satisfaction: before.satisfaction }, def.steps);
+        const status = transition?.to ?? before.status;
         const due = explainClock(clock, on, cal).due;
         return {
           ...set,

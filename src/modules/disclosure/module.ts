@@ -1,5 +1,5 @@
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
-import { demandEntity } from '../demands/index.js';
+import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { disclosureRoutes } from './routes.js';
 import { proactiveLedger, requestsLedger } from './ledger.js';
@@ -34,6 +34,7 @@ export const disclosureModule = defineModule({
       },
     },
   },
+  workflows: [demandWorkflow(disclosureKind)],
   ledgers: [requestsLedger, proactiveLedger],
   metrics: disclosureMetrics,
   routes: disclosureRoutes,

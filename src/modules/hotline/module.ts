@@ -3,7 +3,7 @@ import { hotlineRoutes } from './routes.js';
 import { hotlineOrdersLedger } from './ledger.js';
 import { hotlineMetrics } from './metrics.js';
 import { loadHotlineDemo } from './demo.js';
-import { demandEntity } from '../demands/entity.js';
+import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { hotlineKind } from './kind.js';
 
 export const hotlinePermissionDefs = {
@@ -25,6 +25,7 @@ export const hotlineModule = defineModule({
   migrations: sqlMigrations('hotline', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
   permissions: hotlinePermissionDefs,
   entities: { 'hotline.order': demandEntity(hotlineKind) },
+  workflows: [demandWorkflow(hotlineKind)],
   ledgers: [hotlineOrdersLedger],
   metrics: hotlineMetrics,
   routes: hotlineRoutes,

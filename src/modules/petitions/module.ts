@@ -1,5 +1,5 @@
 import { defineModule, type PermissionDef } from '../../core/module.js';
-import { demandEntity } from '../demands/index.js';
+import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { petitionKind } from './kind.js';
 import { petitionRoutes } from './routes.js';
 import { petitionsLedger } from './ledger.js';
@@ -18,6 +18,7 @@ export const petitionsModule = defineModule({
   title: '信访',
   permissions: petitionsPermissions,
   entities: { 'petitions.petition': demandEntity(petitionKind) },
+  workflows: [demandWorkflow(petitionKind)],
   ledgers: [petitionsLedger],
   metrics: petitionMetrics,
   routes: petitionRoutes,

@@ -1,5 +1,5 @@
 import { defineModule, type PermissionDef } from '../../core/module.js';
-import { demandEntity } from '../demands/index.js';
+import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { proposalKind } from './kind.js';
 import { proposalRoutes } from './routes.js';
 import { proposalsLedger } from './ledger.js';
@@ -17,6 +17,7 @@ export const proposalsModule = defineModule({
   title: '建议提案',
   permissions: proposalsPermissions,
   entities: { 'proposals.proposal': demandEntity(proposalKind) },
+  workflows: [demandWorkflow(proposalKind)],
   ledgers: [proposalsLedger],
   metrics: proposalMetrics,
   routes: proposalRoutes,

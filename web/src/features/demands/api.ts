@@ -35,11 +35,14 @@ export interface DemandItem {
   version: number;
 }
 
+/** A demand action in the workflow engine's one shape (as a case's): allowed or not, and why not. */
 export interface DemandAction {
-  action: 'assign' | 'sign' | 'return' | 'pause' | 'resume' | 'extend' | 'reply' | 'close' | 'evaluate';
+  event: 'assign' | 'sign' | 'return' | 'pause' | 'resume' | 'extend' | 'reply' | 'close' | 'evaluate';
   label: string;
   allowed: boolean;
-  reason: string | null;
+  reasons: string[];
+  /** The status it leads to (null: the status does not change). */
+  to: string | null;
 }
 
 /** A demand's record page. */

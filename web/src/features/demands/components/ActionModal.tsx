@@ -23,8 +23,8 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const orgId = Form.useWatch('orgId', form) as string | undefined;
-  const orgs = useApi<Array<{ id: string; name: string }>>(action.action === 'assign' ? '/api/orgs' : null);
-  const people = useApi<Array<{ id: string; name: string }>>(action.action === 'assign' && orgId ? `/api/demands/assignees?orgId=${orgId}` : null);
+  const orgs = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' ? '/api/orgs' : null);
+  const people = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' && orgId ? `/api/demands/assignees?orgId=${orgId}` : null);
   const o = record.options;
 
   const submit = async (v: Values) => {
@@ -32,7 +32,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
     setError(null);
     try {
       const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      const r = await api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.action}`, { version: record.version, ...body });
+      const r = await api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body });
       message.success(`${action.label}成功`);
       onDone(r);
     } catch (e) {
@@ -60,7 +60,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="action-error" /> : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        {action.action === 'assign' && (
+        {action.event === 'assign' && (
           <>
             <Form.Item name="orgId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
               <Select showSearch optionFilterProp="label" options={(orgs.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
@@ -73,13 +73,13 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             </Form.Item>
           </>
         )}
-        {(action.action === 'sign' || action.action === 'close' || action.action === 'resume') && at}
-        {action.action === 'return' && (
+        {(action.event === 'sign' || action.event === 'close' || action.event === 'resume') && at}
+        {action.event === 'return' && (
           <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
-        {action.action === 'pause' && (
+        {action.event === 'pause' && (
           <>
             <Form.Item
               name="reason"
@@ -92,7 +92,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             {at}
           </>
         )}
-        {action.action === 'extend' && (
+        {action.event === 'extend' && (
           <>
             <Form.Item
               name="n"
@@ -113,7 +113,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             </Form.Item>
           </>
         )}
-        {action.action === 'reply' && (
+        {action.event === 'reply' && (
           <>
             {o.results ? (
               <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
@@ -126,7 +126,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
             {at}
           </>
         )}
-        {action.action === 'evaluate' && (
+        {action.event === 'evaluate' && (
           <>
             <Form.Item name="satisfaction" label="评价" rules={[{ required: true, message: '请选择评价' }]}>
               <Select options={o.satisfactionValues.map((x) => ({ value: x, label: x }))} />

@@ -67,9 +67,9 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
         extra={
           <Flex gap={8} wrap data-testid="record-actions">
             {r.actions.map((a) => (
-              <Tooltip key={a.action} title={a.allowed ? undefined : a.reason}>
+              <Tooltip key={a.event} title={a.allowed ? undefined : a.reasons.join('；')}>
                 <Button
-                  type={a.allowed && ['sign', 'reply', 'close', 'evaluate'].includes(a.action) ? 'primary' : 'default'}
+                  type={a.allowed && ['sign', 'reply', 'close', 'evaluate'].includes(a.event) ? 'primary' : 'default'}
                   disabled={!a.allowed}
                   onClick={() => setActing(a)}
                 >
