@@ -17,8 +17,6 @@ import { CATEGORIES } from './schema.js';
 import { getItem, getPermit } from './repository.js';
 import { presentItem, presentPermit, type ItemView, type PermitView } from './presenters.js';
 import {
-  ACTION_LABELS,
-  allowedActions,
   CERTIFICATE_RULE,
   checkCorrectionNotice,
   checkExtension,
@@ -30,10 +28,9 @@ import {
   decisionBreaches,
   decisionDeadlines,
   publicationBreaches,
-  STATUS_LABELS,
   statusAfterDecision,
-  type PermitAction,
 } from './rules.js';
+import { type PermitAction, permitRowFacts, permitWho, requirePermitStep } from './workflow.js';
 
 export const PERMIT_ENTITY = 'licensing.permit';
 export const ITEM_ENTITY = 'licensing.item';
@@ -645,14 +642,15 @@ async function lastCaseNo(w: WriteScope, tenantId: string, year: string): Promis
 async function present(w: WriteScope, ctx: Ctx, cal: CalendarService, id: string): Promise<PermitView> {
   const r = await getPermit(w.tx, ctx, id);
   if (!r) throw errors.notFound('办件');
-  return presentPermit(r, cal.current);
+  return presentPermit(r, cal.current, permitWho(ctx.actor));
 }
 
 type PermitRow = NonNullable<Awaited<ReturnType<typeof getPermit>>>;
 
 /**
- * One step of a case: loads it in scope, checks the version and that the action is
- * allowed now, applies the patch, audits `licensing.permit.<verb>` with the changed fields.
+ * One step of a case: loads it in scope, checks the version and that the workflow
+ * (`licensing.permit`) allows the action now, applies the patch with the status the
+ * transition leads to, audits `licensing.permit.<verb>` with the changed fields.
  */
 async function step(
   ctx: Ctx,
@@ -665,6 +663,7 @@ async function step(
   after?: (row: PermitRow, w: WriteScope) => Promise<void>,
 ): Promise<PermitView> {
   return write(ctx, async (w) => {
+    let to: PermitStatus | undefined;
     const { before: row, row: updated } = await updateVersioned(w, {
       table: 'lic_permit',
       tenantId: ctx.actor.tenantId,
@@ -673,11 +672,10 @@ async function step(
       label: '办件',
       load: () => getPermit(w.tx, ctx, id),
       check: (row) => {
-        const view = presentPermit(row, cal.current);
-        if (!allowedActions(view).includes(action))
-          throw errors.gate('ACTION_NOT_ALLOWED', `办件当前状态为“${STATUS_LABELS[row.status]}”，不能“${ACTION_LABELS[action]}”`);
+        to = requirePermitStep(permitWho(ctx.actor), row.status, action, permitRowFacts(row)).to;
       },
-      patch: (row, w) => fn(row, w),
+      // The stage the workflow's transition leads to (none: the status stays).
+      patch: async (row, w) => ({ ...(to ? { status: to } : {}), ...(await fn(row, w)) }),
       audit: { entity: PERMIT_ENTITY, action: verb, orgId: (row) => row.org_id },
       ifUnchanged: 'write',
     });
@@ -699,7 +697,7 @@ export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, ve
     'correction_requested',
     async (row) => {
       checkCorrectionNotice(row.received_on, noticeOn, cal.current);
-      return { status: 'correction' as PermitStatus, correction_notice_on: noticeOn, correction_items: items };
+      return { correction_notice_on: noticeOn, correction_items: items };
     },
     (row, w) => trackPermit(w, ctx, cal, row),
   );
@@ -710,7 +708,7 @@ export function markCorrected(ctx: Ctx, cal: CalendarService, id: string, versio
   const correctedOn = date('correctedOn', input.correctedOn, '补正材料收到日期');
   return step(ctx, cal, id, version, 'corrected', 'corrected', async (row) => {
     if (correctedOn < row.correction_notice_on!) throw errors.validation('correctedOn', '补正材料收到日期不能早于补正告知日期');
-    return { status: 'received' as PermitStatus, corrected_on: correctedOn };
+    return { corrected_on: correctedOn };
   });
 }
 
@@ -729,7 +727,6 @@ export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, ve
       const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, cal.current);
       const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, cal.current);
       return {
-        status: 'accepted' as PermitStatus,
         accepted_on: acceptedOn,
         clock_start_on: start,
         deemed_accepted: deemed,
@@ -759,7 +756,7 @@ export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, ve
     'not_accepted',
     async (row) => {
       if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
-      return { status: 'not_accepted' as PermitStatus, not_accepted_on: on, not_accepted_reason: reason };
+      return { not_accepted_on: on, not_accepted_reason: reason };
     },
     (row, w) => trackPermit(w, ctx, cal, row),
   );
@@ -843,7 +840,6 @@ export function decide(
       if (decidedOn < row.accepted_on!) throw errors.validation('decidedOn', '决定日期不能早于受理日期');
       const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
       return {
-        status: 'decided' as PermitStatus,
         decided_on: decidedOn,
         result: input.result,
         decision_no: decisionNo,
@@ -915,7 +911,6 @@ export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, ver
       return {
         certificate_on: issuedOn,
         certificate_no: certificateNo,
-        status: statusAfterDecision({ certificateOn: issuedOn, publishedOn: row.published_on }),
       };
     },
     (row, w) => trackPermit(w, ctx, cal, row),
@@ -934,7 +929,7 @@ export function publishPermit(ctx: Ctx, cal: CalendarService, id: string, versio
     'publication_dated',
     async (row) => {
       if (publishedOn < row.decided_on!) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
-      return { published_on: publishedOn, status: statusAfterDecision({ certificateOn: row.certificate_on, publishedOn }) };
+      return { published_on: publishedOn };
     },
     async (_row, w) => {
       await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });

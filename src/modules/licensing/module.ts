@@ -3,6 +3,7 @@ import { licensingRoutes } from './routes.js';
 import { licensingMetrics } from './metrics.js';
 import { permitItemsLedger, permitsLedger } from './ledgers.js';
 import { loadLicensingDemo } from './demo.js';
+import { permitWorkflow } from './workflow.js';
 
 export const licensingPermissions = {
   'licensing.read': { label: '查看行政许可', roles: ['admin', 'leader', 'legal', 'licensing', 'viewer'] },
@@ -25,6 +26,7 @@ export const licensingModule = defineModule({
     'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ...ownedRows('lic_item') },
     'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ...ownedRows('lic_permit') },
   },
+  workflows: [permitWorkflow],
   ledgers: [permitItemsLedger, permitsLedger],
   metrics: licensingMetrics,
   routes: licensingRoutes,

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { LicensingTables, PausePeriod } from './schema.js';
-import { allowedActions, ACTION_LABELS, certificateDue, correctionDue, STATUS_LABELS } from './rules.js';
+import { certificateDue, correctionDue } from './rules.js';
+import { permitActions, permitFacts, STATUS_LABELS } from './workflow.js';
 
 type ItemRow = LicensingTables['lic_item'] extends infer R ? { [K in keyof R]: any } : never;
 type PermitRow = LicensingTables['lic_permit'] extends infer R ? { [K in keyof R]: any } : never;
@@ -22,8 +23,15 @@ export function presentItem(r: ItemRow) {
 }
 export type ItemView = ReturnType<typeof presentItem>;
 
-/** 办件 as the API presents it: fields, its deadlines and the actions allowed now. */
-export function presentPermit(r: PermitRow & { item_code?: string; item_name?: string; category?: string; org_name?: string }, cal: WorkCalendar) {
+/**
+ * 办件 as the API presents it: fields, its deadlines and, for the rows of the workflow the
+ * actor holds (`permitWho`), each action of its stage in the engine's one shape.
+ */
+export function presentPermit(
+  r: PermitRow & { item_code?: string; item_name?: string; category?: string; org_name?: string },
+  cal: WorkCalendar,
+  who: readonly string[],
+) {
   const p = {
     id: r.id as string,
     orgId: r.org_id as string,
@@ -66,14 +74,13 @@ export function presentPermit(r: PermitRow & { item_code?: string; item_name?: s
   };
   const correctionDueOn = correctionDue(p.receivedOn, cal);
   const certificateDueOn = p.decidedOn && p.result === '准予许可' ? certificateDue(p.decidedOn, cal) : null;
-  const actions = allowedActions(p);
   return {
     ...p,
     correctionDueOn,
     certificateDueOn,
     /** Decided on or before the committed deadline (null while undecided). */
     onTime: p.decidedOn && p.dueOn ? p.decidedOn <= p.dueOn : null,
-    actions: actions.map((a) => ({ key: a, label: ACTION_LABELS[a] })),
+    actions: permitActions(p.status, permitFacts(p), who),
   };
 }
 export type PermitView = ReturnType<typeof presentPermit>;

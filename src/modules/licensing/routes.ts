@@ -5,6 +5,7 @@ import { errors } from '../../core/errors.js';
 import { getItem, getPermit, listItems, listPermits } from './repository.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
+import { permitWho } from './workflow.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -95,14 +96,14 @@ export async function licensingRoutes(root: FastifyInstance) {
         limit: size,
         offset: ((req.query.page ?? 1) - 1) * size,
       });
-      return { data: { items: rows.map((r) => presentPermit(r, cal().current)), total } };
+      return { data: { items: rows.map((r) => presentPermit(r, cal().current, permitWho(ctx.actor))), total } };
     },
   );
   app.get('/licensing/permits/:id', { schema: { tags, summary: '办件详情（含期限与可执行操作）', params: Id } }, async (req) => {
     const ctx = authorize(req, 'licensing.read');
     const r = await getPermit(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('办件');
-    return { data: presentPermit(r, cal().current) };
+    return { data: presentPermit(r, cal().current, permitWho(ctx.actor)) };
   });
   app.post(
     '/licensing/permits',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../core/calendar/calendar.js';
 import {
-  allowedActions,
   certificateDue,
   checkCorrectionNotice,
   checkExtension,
@@ -115,25 +114,6 @@ describe('时限压缩率 = 1 − Σ承诺时限 / Σ法定时限', () => {
     ['a committed term longer than the statutory one', 20, 21, /不能超过法定时限/],
     ['a zero statutory term', 0, 0, /法定时限应为正整数/],
   ])('refuses %s', (_n, s, c, msg) => expect(() => checkItemLimits(s, c)).toThrow(msg));
-});
-
-describe('allowed actions by status', () => {
-  const p = { correctionNoticeOn: null, correctedOn: null, extensionDays: null, result: null, certificateOn: null, publishedOn: null };
-  it.each([
-    ['a new application', { ...p, status: 'received' as const }, ['correction', 'accept', 'not_accept']],
-    [
-      'after the one correction notice was answered',
-      { ...p, status: 'received' as const, correctionNoticeOn: '2022-03-08', correctedOn: '2022-03-10' },
-      ['accept', 'not_accept'],
-    ],
-    ['waiting for corrections', { ...p, status: 'correction' as const }, ['corrected', 'not_accept']],
-    ['accepted', { ...p, status: 'accepted' as const }, ['pause', 'extend', 'decide']],
-    ['accepted and already extended', { ...p, status: 'accepted' as const, extensionDays: 5 }, ['pause', 'decide']],
-    ['granted', { ...p, status: 'decided' as const, result: '准予许可' }, ['certify', 'publish']],
-    ['granted and certified', { ...p, status: 'certified' as const, result: '准予许可', certificateOn: '2022-03-10' }, ['publish']],
-    ['refused', { ...p, status: 'decided' as const, result: '不予许可' }, []],
-    ['not accepted', { ...p, status: 'not_accepted' as const }, []],
-  ])('%s', (_n, input, actions) => expect(allowedActions(input)).toEqual(actions));
 });
 
 describe('findings of a past case (行政许可法第四十二条; 国办发〔2018〕118号)', () => {

@@ -146,67 +146,12 @@ export function certificateDue(decidedOn: string, cal: WorkCalendar): string {
   return computeDeadline({ rule: CERTIFICATE_RULE, start: decidedOn }, cal).due;
 }
 
-/** Actions a permit case allows, in order (the server sends them with the record; the UI never recomputes). */
-export type PermitAction = 'correction' | 'corrected' | 'accept' | 'not_accept' | 'pause' | 'extend' | 'decide' | 'certify' | 'publish';
-
-export const ACTION_LABELS: Record<PermitAction, string> = {
-  correction: '补正告知',
-  corrected: '补正材料收讫',
-  accept: '受理',
-  not_accept: '不予受理',
-  pause: '登记扣除期间',
-  extend: '延长期限',
-  decide: '作出决定',
-  certify: '颁发证件',
-  publish: '公示',
-};
-
-export function allowedActions(p: {
-  status: PermitStatus;
-  correctionNoticeOn: string | null;
-  correctedOn: string | null;
-  extensionDays: number | null;
-  result: string | null;
-  certificateOn: string | null;
-  publishedOn: string | null;
-}): PermitAction[] {
-  switch (p.status) {
-    case 'received':
-      return p.correctionNoticeOn ? ['accept', 'not_accept'] : ['correction', 'accept', 'not_accept'];
-    case 'correction':
-      return ['corrected', 'not_accept'];
-    case 'accepted':
-      return p.extensionDays ? ['pause', 'decide'] : ['pause', 'extend', 'decide'];
-    case 'decided':
-    case 'certified':
-    case 'published': {
-      if (p.result !== '准予许可') return [];
-      const out: PermitAction[] = [];
-      if (!p.certificateOn) out.push('certify');
-      if (!p.publishedOn) out.push('publish');
-      return out;
-    }
-    default:
-      return [];
-  }
-}
-
 /** The status after a decision-side step: 已公示 once published, 已发证 once certified, else 已决定. */
 export function statusAfterDecision(p: { certificateOn: string | null; publishedOn: string | null }): PermitStatus {
   if (p.publishedOn) return 'published';
   if (p.certificateOn) return 'certified';
   return 'decided';
 }
-
-export const STATUS_LABELS: Record<PermitStatus, string> = {
-  received: '已收件',
-  correction: '待补正',
-  accepted: '已受理',
-  not_accepted: '不予受理',
-  decided: '已决定',
-  certified: '已发证',
-  published: '已公示',
-};
 
 /** The statute a late decision breaks (the committed term is the bureau's public promise under it). */
 export const DECISION_STATUTE = '《中华人民共和国行政许可法》第四十二条';

@@ -84,7 +84,11 @@ describe('a permit from application to publication', () => {
     id = r.body.data.id;
     version = r.body.data.version;
     expect(r.body.data).toMatchObject({ status: 'received', correctionDueOn: '2024-03-11', caseNo: expect.stringMatching(/^XK2024\d{4}$/) });
-    expect(r.body.data.actions.map((a: any) => a.key)).toEqual(['correction', 'accept', 'not_accept']);
+    expect(r.body.data.actions).toEqual([
+      { event: 'correction', label: '补正告知', allowed: true, reasons: [], to: 'correction' },
+      { event: 'accept', label: '受理', allowed: true, reasons: [], to: 'accepted' },
+      { event: 'not_accept', label: '不予受理', allowed: true, reasons: [], to: 'not_accepted' },
+    ]);
     const dl = (await clerk.req('GET', '/api/deadlines?module=licensing')).body.data.find((d: any) => d.entityId === id);
     expect(dl).toMatchObject({ title: '补正告知期限', due: '2024-03-11' });
   });
@@ -115,7 +119,12 @@ describe('a permit from application to publication', () => {
     expect(r.status).toBe(200);
     // committed 2 + 3 extension, 2 days of testing excluded; statutory 20 + 3 crosses Qingming and counts the make-up Sunday 7 April.
     expect(r.body.data).toMatchObject({ dueOn: '2024-03-19', statutoryDueOn: '2024-04-15' });
-    expect(r.body.data.actions.map((a: any) => a.key)).toEqual(['pause', 'decide']);
+    expect(r.body.data.actions.filter((a: any) => a.allowed).map((a: any) => a.event)).toEqual(['pause', 'decide']);
+    expect(r.body.data.actions.find((a: any) => a.event === 'extend').reasons).toEqual(['该办件已延长过一次，行政许可法第四十二条只允许延长一次（十日）']);
+    const again = await step('extend', { days: 2, approvedOn: '2024-03-14', reason: '再次延长' });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: '该办件已延长过一次，行政许可法第四十二条只允许延长一次（十日）' });
+    expect((await leader.req('GET', `/api/licensing/permits/${id}`)).body.data.actions).toEqual([]);
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {
@@ -134,7 +143,8 @@ describe('a permit from application to publication', () => {
   it('issues the certificate and publishes: the permit appears on the public page', async () => {
     expect((await step('certify', { issuedOn: '2024-03-18', certificateNo: '天水许证〔2024〕0001' })).body.data.status).toBe('certified');
     const r = await step('publish', { publishedOn: '2024-03-20' });
-    expect(r.body.data).toMatchObject({ status: 'published', publishedOn: '2024-03-20', actions: [] });
+    expect(r.body.data).toMatchObject({ status: 'published', publishedOn: '2024-03-20' });
+    expect(r.body.data.actions).toMatchObject([{ event: 'certify', allowed: false, reasons: ['已于2024-03-18颁发证件'] }]);
     const pub = await app.inject({ method: 'GET', url: '/api/public/decisions?kind=permit&q=测试排水' });
     expect(pub.json().data.items).toHaveLength(1);
     expect(pub.json().data.items[0]).toMatchObject({ decisionNo: '穗天水许〔2024〕1号', party: '广州市测试排水工程有限公司' });

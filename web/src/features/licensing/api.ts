@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { WorkflowAction } from '../../api/workflow';
 
 export type Category = '水利' | '排水' | '工程建设';
 export const CATEGORIES: Category[] = ['水利', '排水', '工程建设'];
@@ -38,6 +39,9 @@ export const STATUS_COLORS: Record<PermitStatus, string> = {
 };
 
 export type PermitActionKey = 'correction' | 'corrected' | 'accept' | 'not_accept' | 'pause' | 'extend' | 'decide' | 'certify' | 'publish';
+
+/** A permit step as the server sends it (allowed or not, and why). */
+export type PermitAction = WorkflowAction<PermitActionKey, PermitStatus>;
 
 /** 办件 (`GET /api/licensing/permits/:id`): fields, deadlines and the actions the server allows now. */
 export interface Permit {
@@ -80,7 +84,8 @@ export interface Permit {
   certificateDueOn: string | null;
   publishedOn: string | null;
   onTime: boolean | null;
-  actions: Array<{ key: PermitActionKey; label: string }>;
+  /** The `licensing.permit` workflow's actions for the signed-in user, in the engine's one shape. */
+  actions: PermitAction[];
   version: number;
 }
 

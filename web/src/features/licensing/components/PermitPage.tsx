@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { formatValue } from '../../../lib/format';
-import { STATUS_COLORS, STATUS_LABELS, type Permit, type PermitActionKey, type PermitStatus, type Rule } from '../api';
+import { WorkflowActions } from '../../../components/WorkflowActions';
+import { STATUS_COLORS, STATUS_LABELS, type Permit, type PermitAction, type PermitStatus, type Rule } from '../api';
 import { StepModal } from './StepModal';
 
 const STEP_ORDER = ['收件', '受理', '决定', '发证', '公示'];
@@ -27,7 +28,7 @@ export function PermitPage() {
   const can = useCan();
   const res = useApi<Permit>(`/api/licensing/permits/${id}`);
   const rules = useApi<Rule[]>('/api/licensing/rules');
-  const [action, setAction] = useState<{ key: PermitActionKey; label: string } | null>(null);
+  const [action, setAction] = useState<PermitAction | null>(null);
   const [tick, setTick] = useState(0);
   const p = res.data;
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
@@ -46,17 +47,6 @@ export function PermitPage() {
           </Space>
         }
         description={`${p.itemCode ?? ''} ${p.itemName ?? ''} · ${p.applicant}`}
-        extra={
-          can('licensing.write') ? (
-            <Space data-testid="permit-actions">
-              {p.actions.map((a) => (
-                <Button key={a.key} type={a.key === 'decide' || a.key === 'accept' || a.key === 'publish' ? 'primary' : 'default'} onClick={() => setAction(a)}>
-                  {a.label}
-                </Button>
-              ))}
-            </Space>
-          ) : null
-        }
       />
       <Card style={{ marginBottom: 16 }}>
         <Steps current={currentStep(p)} status={p.status === 'not_accepted' ? 'error' : undefined} items={STEP_ORDER.map((t) => ({ title: t }))} />
@@ -101,6 +91,16 @@ export function PermitPage() {
           </Card>
         </Col>
         <Col span={10}>
+          {can('licensing.write') ? (
+            <Card title="可办理的环节" size="small" style={{ marginBottom: 16 }}>
+              <WorkflowActions<PermitAction>
+                actions={p.actions}
+                testId="permit-actions"
+                primary={(a) => a.event === 'decide' || a.event === 'accept' || a.event === 'publish'}
+                onAct={setAction}
+              />
+            </Card>
+          ) : null}
           <Card title="办理期限" style={{ marginBottom: 16 }} data-testid="permit-deadlines">
             <Descriptions column={1} size="small">
               <Descriptions.Item label="补正告知期限">{p.correctionDueOn}</Descriptions.Item>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { applyApiError } from '../../../lib/formErrors';
-import { licensingApi, type Permit, type PermitActionKey } from '../api';
+import { licensingApi, type Permit, type PermitAction, type PermitActionKey } from '../api';
 
 interface Props {
   permit: Permit;
-  action: { key: PermitActionKey; label: string };
+  action: PermitAction;
   onClose(): void;
   onDone(p: Permit): void;
 }
@@ -24,7 +24,7 @@ export function StepModal({ permit, action, onClose, onDone }: Props) {
     try {
       const body: Record<string, unknown> = { version: permit.version };
       for (const [k, val] of Object.entries(v)) body[k] = dayjs.isDayjs(val) ? (val as Dayjs).format('YYYY-MM-DD') : val;
-      onDone(await licensingApi.step(permit.id, action.key, body));
+      onDone(await licensingApi.step(permit.id, action.event, body));
     } catch (e) {
       setError(applyApiError(form, e));
     } finally {
@@ -118,7 +118,7 @@ export function StepModal({ permit, action, onClose, onDone }: Props) {
     <Modal open title={action.label} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="step-error" /> : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
-        {fields[action.key]}
+        {fields[action.event]}
       </Form>
     </Modal>
   );

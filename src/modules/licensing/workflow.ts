@@ -1,0 +1,134 @@
+/**
+ * 行政许可办件流程 — a permit case's lifecycle on the kernel's workflow engine: 收件 (with
+ * one correction notice, 行政许可法第三十二条), 受理 or 不予受理, the decision term (excluded
+ * periods, one extension, 第四十二、四十五条), the decision, and for a grant the certificate
+ * (第四十四条) and 双公示 (国办发〔2018〕118号). The row is `*`: anyone holding
+ * `licensing.write` (the route checks the permission). Printable with
+ * `fazhi workflow licensing.permit`.
+ */
+import type { Actor } from '../../core/context.js';
+import { actionsFor, defineWorkflow, requireTransition, type WorkflowAction } from '../../core/workflow/index.js';
+import type { PermitStatus } from './schema.js';
+
+/** 办件状态 (the `lic_permit.status` column). */
+export const STATUS_LABELS: Record<PermitStatus, string> = {
+  received: '已收件',
+  correction: '待补正',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  decided: '已决定',
+  certified: '已发证',
+  published: '已公示',
+};
+
+/** 办件环节 (the route's `/licensing/permits/:id/<step>`). */
+export const ACTION_LABELS = {
+  correction: '补正告知',
+  corrected: '补正材料收讫',
+  accept: '受理',
+  not_accept: '不予受理',
+  pause: '登记扣除期间',
+  extend: '延长期限',
+  decide: '作出决定',
+  certify: '颁发证件',
+  publish: '公示',
+} as const;
+export type PermitAction = keyof typeof ACTION_LABELS;
+
+/** What the permit guards read (pure, from the case). */
+export interface PermitFacts {
+  correctionNoticeOn: string | null;
+  extensionDays: number | null;
+  result: string | null;
+  certificateOn: string | null;
+  publishedOn: string | null;
+}
+
+export const permitGuards = {
+  /** 行政许可法第三十二条：一次告知需要补正的全部内容 */
+  oneCorrectionNotice: (f: PermitFacts) =>
+    f.correctionNoticeOn ? [`已于${f.correctionNoticeOn}告知补正，行政许可法第三十二条要求一次告知需要补正的全部内容，不能再次告知`] : [],
+  /** 行政许可法第四十二条：延长一次，不超过十日 */
+  notExtended: (f: PermitFacts) => (f.extensionDays ? ['该办件已延长过一次，行政许可法第四十二条只允许延长一次（十日）'] : []),
+  /** 行政许可法第四十四条；国办发〔2018〕118号 */
+  granted: (f: PermitFacts) =>
+    f.result === '准予许可' ? [] : [`办理结果为“${f.result ?? '—'}”，只有准予许可的决定颁发证件并公示（行政许可法第四十四条；国办发〔2018〕118号）`],
+  notCertified: (f: PermitFacts) => (f.certificateOn ? [`已于${f.certificateOn}颁发证件`] : []),
+  notPublished: (f: PermitFacts) => (f.publishedOn ? [`已于${f.publishedOn}公示`] : []),
+} as const;
+
+const g = permitGuards;
+
+export const permitWorkflow = defineWorkflow<PermitStatus, PermitAction, PermitFacts>({
+  key: 'licensing.permit',
+  label: '行政许可办件',
+  stages: STATUS_LABELS,
+  events: ACTION_LABELS,
+  initial: 'received',
+  guards: permitGuards,
+  guardLabels: {
+    oneCorrectionNotice: '尚未告知补正（一次告知，第三十二条）',
+    notExtended: '未延长过期限（第四十二条）',
+    granted: '准予许可（第四十四条；国办发〔2018〕118号）',
+    notCertified: '尚未颁发证件',
+    notPublished: '尚未公示',
+  },
+  whoLabels: { '*': '许可经办人员' },
+  matrix: {
+    '*': {
+      received: {
+        correction: { to: 'correction', if: [g.oneCorrectionNotice] },
+        accept: { to: 'accepted' },
+        not_accept: { to: 'not_accepted' },
+      },
+      correction: { corrected: { to: 'received' }, not_accept: { to: 'not_accepted' } },
+      accepted: { pause: {}, extend: { if: [g.notExtended] }, decide: { to: 'decided' } },
+      decided: { certify: { to: 'certified', if: [g.granted] }, publish: { to: 'published', if: [g.granted] } },
+      certified: { publish: { to: 'published' } },
+      published: { certify: { if: [g.notCertified] } },
+    },
+  },
+});
+
+/** The facts of a permit (row or view). */
+export function permitFacts(p: PermitFacts): PermitFacts {
+  return {
+    correctionNoticeOn: p.correctionNoticeOn,
+    extensionDays: p.extensionDays,
+    result: p.result,
+    certificateOn: p.certificateOn,
+    publishedOn: p.publishedOn,
+  };
+}
+
+/** The facts of a permit row. */
+export function permitRowFacts(r: {
+  correction_notice_on: string | null;
+  extension_days: number | null;
+  result: string | null;
+  certificate_on: string | null;
+  published_on: string | null;
+}): PermitFacts {
+  return {
+    correctionNoticeOn: r.correction_notice_on,
+    extensionDays: r.extension_days,
+    result: r.result,
+    certificateOn: r.certificate_on,
+    publishedOn: r.published_on,
+  };
+}
+
+/** The rows of the matrix an actor holds: `*` with `licensing.write`, none otherwise. */
+export const permitWho = (actor: Pick<Actor, 'permissions'>): string[] => (actor.permissions.has('licensing.write') ? ['*'] : []);
+
+export type PermitActionView = WorkflowAction<PermitAction, PermitStatus>;
+
+/** A permit's actions for an actor, in the engine's one shape. */
+export function permitActions(status: PermitStatus, facts: PermitFacts, who: readonly string[]): PermitActionView[] {
+  return actionsFor(permitWorkflow, who, status, facts);
+}
+
+/** The transition a step takes now, or the 422 (`ACTION_NOT_ALLOWED`) naming why not. */
+export function requirePermitStep(who: readonly string[], status: PermitStatus, action: PermitAction, facts: PermitFacts) {
+  return requireTransition(permitWorkflow, who, status, action, facts, 'ACTION_NOT_ALLOWED');
+}
