@@ -5,6 +5,7 @@ import { enforcementMetrics } from './metrics.js';
 import { itemsLedger, officersLedger, penaltyCasesLedger } from './ledgers.js';
 import { loadEnforcementDemo } from './demo.js';
 import { caseWorkflow } from './workflow.js';
+import { clueWorkflow } from './clueWorkflow.js';
 
 /**
  * 行政执法 — penalty cases from clue to archive (workflow matrix, deadlines, legal
@@ -16,7 +17,7 @@ export const enforcementModule = defineModule({
   key: 'enforcement',
   title: '行政执法',
   migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_discretion_base.sql']),
-  workflows: [caseWorkflow],
+  workflows: [caseWorkflow, clueWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],
   permissions,
   entities: {

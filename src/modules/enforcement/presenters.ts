@@ -9,6 +9,7 @@ import { STAGES, type Stage, type ActionView } from './workflow.js';
 import { caseDeadlines, type CaseDeadline } from './deadlines.js';
 import { certStatus, EVIDENCE_KINDS } from './rules.js';
 import type { CaseWithOrg } from './repository.js';
+import { CLUE_STAGES, clueActions, type ClueStage } from './clueWorkflow.js';
 
 type Sel<T> = import('kysely').Selectable<T>;
 export type OfficerRow = Sel<EnfTables['enf_officer']>;
@@ -133,14 +134,6 @@ export function handlesOrg(roles: readonly string[], orgKind: string | undefined
   return orgKind === 'street' ? roles.includes('street') : roles.some((r) => r !== 'street');
 }
 
-/** The clue actions the actor may take now (the server decides; the page only shows them). */
-export function clueActions(c: Pick<ClueRow, 'status' | 'transferred_on' | 'feedback_on'>, handler: boolean): string[] {
-  if (!handler) return [];
-  if (c.status === 'transferred') return ['receive'];
-  if (c.status !== 'open') return [];
-  return ['file', 'transfer', ...(c.transferred_on && !c.feedback_on ? ['feedback'] : []), 'close'];
-}
-
 export function presentClue(c: ClueRow & { org_name?: string; org_kind?: string }, cal: WorkCalendar, today: string, roles: readonly string[] = []) {
   const feedbackStatus = c.transfer_due_on ? deadlineStatus({ due: c.transfer_due_on, today, doneOn: c.feedback_on }, cal) : null;
   return {
@@ -155,7 +148,7 @@ export function presentClue(c: ClueRow & { org_name?: string; org_kind?: string 
     location: c.location,
     partyName: c.party_name,
     status: c.status,
-    statusLabel: { open: '待处理', transferred: '已移送（待签收）', case: '已立案', closed: '已办结（未立案）' }[c.status],
+    statusLabel: CLUE_STAGES[c.status as ClueStage] ?? c.status,
     fromOrgId: c.from_org_id,
     transferredOn: c.transferred_on,
     transferDueOn: c.transfer_due_on,
@@ -166,6 +159,7 @@ export function presentClue(c: ClueRow & { org_name?: string; org_kind?: string 
     caseId: c.case_id,
     closedOn: c.closed_on,
     closeReason: c.close_reason,
+    /** The clue's actions for this actor in the workflow engine's one shape (none when another unit handles it). */
     actions: clueActions(c, handlesOrg(roles, c.org_kind)),
     version: c.version,
   };

@@ -15,8 +15,9 @@ import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { enf, getClue, nextSerial } from '../repository.js';
 import { assertDate, CASE_SOURCES } from '../rules.js';
 import { RULES } from '../deadlines.js';
-import { today } from './caseCommands.js';
 import { handlesOrg } from '../presenters.js';
+import { clueFacts, clueWho, clueWorkflow, type ClueEvent, type ClueStage } from '../clueWorkflow.js';
+import { requireTransition } from '../../../core/workflow/index.js';
 import { isoDateInShanghai } from '../../../core/calendar/calendar.js';
 // The hotline module's public functions (its index), never its internals.
 import { listClueRequests, markClueRequestConsumed } from '../../hotline/index.js';
@@ -34,7 +35,7 @@ export interface ClueInput {
 
 /** Registers a clue (audit `enforcement.clue.created`). `source_ref` holds e.g. the 12345 order number. */
 export async function createClue(ctx: Ctx, input: ClueInput) {
-  if (!CASE_SOURCES.includes(input.source as any)) throw errors.validation('source', `线索来源应为${CASE_SOURCES.join('/')}`);
+  if (!(CASE_SOURCES as readonly string[]).includes(input.source)) throw errors.validation('source', `线索来源应为${CASE_SOURCES.join('/')}`);
   assertDate('receivedOn', '收到日期', input.receivedOn);
   if (!input.summary?.trim()) throw errors.validation('summary', '线索内容不能为空');
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '办理单位');
@@ -67,11 +68,24 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
   });
 }
 
-async function loadOpen(ctx: Ctx, id: string, version: number) {
+/** The refusal code of each clue step when the workflow does not allow it now. */
+const REFUSALS: Record<Exclude<ClueEvent, 'file'>, string> = {
+  transfer: 'CLUE_NOT_OPEN',
+  receive: 'CLUE_NOT_TRANSFERRED',
+  feedback: 'CLUE_NOT_RECEIVED',
+  close: 'CLUE_NOT_OPEN',
+};
+
+/**
+ * Loads a clue for one of its steps: 404 outside the actor's scope, 409 on a stale version,
+ * NOT_HANDLER when another unit handles it, and the workflow's refusal (stage, guards) otherwise.
+ */
+async function loadFor(ctx: Ctx, id: string, version: number, event: Exclude<ClueEvent, 'file'>) {
   const c = await getClue(ctx.db, ctx.actor, id);
   if (!c) throw errors.notFound('线索');
   checkVersion(c, version);
   if (!handlesOrg(ctx.actor.roles, c.org_kind)) throw errors.gate('NOT_HANDLER', `该线索由${c.org_name}办理，只有该单位的人员可以处理`);
+  requireTransition(clueWorkflow, clueWho(true), c.status as ClueStage, event, clueFacts(c), REFUSALS[event]);
   return c;
 }
 
@@ -117,8 +131,7 @@ async function clueStep(
 
 /** 移送交办 — hands the clue to another unit (bureau ↔ street); feedback is due in 15 working days (unverified, configurable). */
 export async function transferClue(sys: System, ctx: Ctx, id: string, version: number, input: { toOrgId: string; on?: string }) {
-  const c = await loadOpen(ctx, id, version);
-  if (c.status !== 'open') throw errors.gate('CLUE_NOT_OPEN', '只有待处理的线索可以移送');
+  const c = await loadFor(ctx, id, version, 'transfer');
   if (input.toOrgId === c.org_id) throw errors.validation('toOrgId', '不能移送给本单位');
   const to = await ctx.db
     .selectFrom('org')
@@ -127,8 +140,8 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
     .where('id', '=', input.toOrgId)
     .executeTakeFirst();
   if (!to) throw errors.validation('toOrgId', '接收单位不存在');
-  const on = input.on ? assertDate('on', '移送日期', input.on) : today();
-  const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, sys.calendar.current).due;
+  const on = input.on ? assertDate('on', '移送日期', input.on) : ctx.clock.today();
+  const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, ctx.calendar).due;
   return write(ctx, async (w) => {
     const row = await clueStep(w, ctx, c.id, version, {
       patch: {
@@ -162,9 +175,8 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
 
 /** 签收 — the receiving unit acknowledges a transferred clue. */
 export async function receiveClue(ctx: Ctx, id: string, version: number, input: { on?: string }) {
-  const c = await loadOpen(ctx, id, version);
-  if (c.status !== 'transferred') throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是待签收的移送线索');
-  const on = input.on ? assertDate('on', '签收日期', input.on) : today();
+  const c = await loadFor(ctx, id, version, 'receive');
+  const on = input.on ? assertDate('on', '签收日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
     return clueStep(w, ctx, c.id, version, {
       patch: { status: 'open', receipt_on: on },
@@ -178,11 +190,9 @@ export async function receiveClue(ctx: Ctx, id: string, version: number, input: 
 
 /** 反馈 — the receiver reports back what it did (closes the transfer deadline). */
 export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: number, input: { feedback: string; on?: string }) {
-  const c = await loadOpen(ctx, id, version);
-  if (!c.transferred_on) throw errors.gate('CLUE_NOT_TRANSFERRED', '该线索不是移送线索');
-  if (!c.receipt_on) throw errors.gate('CLUE_NOT_RECEIVED', '请先签收');
+  const c = await loadFor(ctx, id, version, 'feedback');
   if (!input.feedback?.trim()) throw errors.validation('feedback', '反馈内容不能为空');
-  const on = input.on ? assertDate('on', '反馈日期', input.on) : today();
+  const on = input.on ? assertDate('on', '反馈日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
     const row = await clueStep(w, ctx, c.id, version, {
       patch: { feedback: input.feedback.trim(), feedback_on: on },
@@ -198,7 +208,8 @@ export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: n
       orgId: c.org_id,
       title: RULES.transferFeedback.label,
       rule: RULES.transferFeedback,
-      start: c.transferred_on!,
+      // The workflow's guard made sure the clue was transferred.
+      start: c.transferred_on ?? on,
       doneOn: on,
     });
     return row;
@@ -207,10 +218,9 @@ export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: n
 
 /** 办结（不立案） — a clue closed without a case, with its reason. */
 export async function closeClue(ctx: Ctx, id: string, version: number, input: { reason: string; on?: string }) {
-  const c = await loadOpen(ctx, id, version);
-  if (c.status !== 'open') throw errors.gate('CLUE_NOT_OPEN', '只有待处理的线索可以办结');
+  const c = await loadFor(ctx, id, version, 'close');
   if (!input.reason?.trim()) throw errors.validation('reason', '不予立案的理由不能为空');
-  const on = input.on ? assertDate('on', '办结日期', input.on) : today();
+  const on = input.on ? assertDate('on', '办结日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
     return clueStep(w, ctx, c.id, version, {
       patch: { status: 'closed', closed_on: on, close_reason: input.reason.trim() },

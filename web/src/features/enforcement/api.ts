@@ -58,6 +58,18 @@ export interface CaseAction {
   to: Stage | null;
 }
 
+/** 线索环节 (`enforcement.clue` workflow). */
+export type ClueEvent = 'file' | 'transfer' | 'receive' | 'feedback' | 'close';
+
+/** A clue action in the workflow engine's one shape (as a case's). */
+export interface ClueAction {
+  event: ClueEvent;
+  label: string;
+  allowed: boolean;
+  reasons: string[];
+  to: Clue['status'] | null;
+}
+
 export interface Officer {
   id: string;
   orgId: string;
@@ -187,8 +199,8 @@ export interface Clue {
   caseId: string | null;
   closedOn: string | null;
   closeReason: string | null;
-  /** What the current user may do now (decided by the server). */
-  actions: Array<'file' | 'transfer' | 'receive' | 'feedback' | 'close'>;
+  /** The clue workflow's actions for the current user (decided by the server; none when another unit handles it). */
+  actions: ClueAction[];
   version: number;
 }
 

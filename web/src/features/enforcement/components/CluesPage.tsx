@@ -9,11 +9,11 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { applyApiError } from '../../../lib/formErrors';
-import type { Clue } from '../api';
+import type { Clue, ClueEvent } from '../api';
 import { useClues, useMeta, useOrgList } from '../hooks/useEnforcement';
 import { NewCaseModal } from './NewCaseModal';
 
-type ClueAction = 'transfer' | 'receive' | 'feedback' | 'close';
+type ClueAction = Exclude<ClueEvent, 'file'>;
 const ACTION_LABELS: Record<ClueAction, string> = { transfer: '移送交办', receive: '签收', feedback: '反馈', close: '办结（不立案）' };
 
 /** 案件线索 — clues from patrols, 12345, petitions, reports, river chiefs and transfers; 移送交办 with receipt and feedback. */
@@ -150,32 +150,19 @@ export function CluesPage() {
                   ) : null
                 ) : write ? (
                   <Space size={4} wrap>
-                    {r.actions.includes('file') ? (
-                      <Button size="small" type="primary" onClick={() => setFiling(r)}>
-                        立案
-                      </Button>
-                    ) : null}
-                    {r.actions.includes('transfer') ? (
-                      <Button size="small" onClick={() => setActing({ clue: r, action: 'transfer' })}>
-                        移送
-                      </Button>
-                    ) : null}
-                    {r.actions.includes('receive') ? (
-                      <Button size="small" type="primary" onClick={() => setActing({ clue: r, action: 'receive' })}>
-                        签收
-                      </Button>
-                    ) : null}
-                    {r.actions.includes('feedback') ? (
-                      <Button size="small" onClick={() => setActing({ clue: r, action: 'feedback' })}>
-                        反馈
-                      </Button>
-                    ) : null}
-                    {r.actions.includes('close') ? (
-                      <Button size="small" onClick={() => setActing({ clue: r, action: 'close' })}>
-                        办结
-                      </Button>
-                    ) : null}
-                    {!r.actions.length ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
+                    {r.actions
+                      .filter((a) => a.allowed)
+                      .map((a) => (
+                        <Button
+                          key={a.event}
+                          size="small"
+                          type={a.event === 'file' || a.event === 'receive' ? 'primary' : 'default'}
+                          onClick={() => (a.event === 'file' ? setFiling(r) : setActing({ clue: r, action: a.event }))}
+                        >
+                          {a.label}
+                        </Button>
+                      ))}
+                    {!r.actions.some((a) => a.allowed) ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
                   </Space>
                 ) : null,
             },
