@@ -13,6 +13,7 @@ const VALIDATION_MESSAGES: Record<string, string> = {
   enum: '不是可选值',
   const: '不是可选值',
   anyOf: '不是可选值',
+  additionalProperties: '不是可接受的字段',
 };
 
 /**
@@ -27,7 +28,13 @@ export function installErrorHandler(app: FastifyInstance, spa: () => boolean = (
     const fe = err as FastifyError & { validation?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> };
     if (fe.validation?.length) {
       const v = fe.validation[0]!;
-      const field = (v.keyword === 'required' ? String(v.params.missingProperty ?? '') : v.instancePath.replace(/^\//, '').replace(/\//g, '.')) || undefined;
+      const at = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const field =
+        (v.keyword === 'required'
+          ? String(v.params.missingProperty ?? '')
+          : v.keyword === 'additionalProperties'
+            ? [at, String(v.params.additionalProperty ?? '')].filter(Boolean).join('.')
+            : at) || undefined;
       const what =
         v.keyword === 'format' && v.params.format === 'iso-date'
           ? '不是有效的日期（应为YYYY-MM-DD格式的真实日期）'

@@ -1,5 +1,5 @@
 /** All of the enforcement module's SQL. Every list and get applies the actor's data scope. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -177,4 +177,35 @@ export async function nextSerial(
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
+}
+
+// ── Case events ──
+
+/** Whether an attachment exists and was uploaded to this case (an evidence's file). */
+export async function attachmentOfCase(db: Kysely<KernelDB>, tenantId: string, attachmentId: string, caseId: string): Promise<boolean> {
+  if (!isUuid(attachmentId)) return false;
+  const a = await db
+    .selectFrom('attachment')
+    .select(['entity', 'entity_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+  return !!a && a.entity === 'enforcement.case' && a.entity_id === caseId;
+}
+
+/** Registers one evidence item of a case; its id. */
+export async function insertEvidence(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_evidence']>): Promise<string> {
+  return (await enf(db).insertInto('enf_evidence').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Whether another case of the tenant already carries a decision number. */
+export async function decisionNoTaken(db: Kysely<KernelDB>, tenantId: string, decisionNo: string, exceptCaseId: string): Promise<boolean> {
+  const dup = await enf(db)
+    .selectFrom('enf_case')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('decision_no', '=', decisionNo)
+    .where('id', '!=', exceptCaseId)
+    .executeTakeFirst();
+  return !!dup;
 }

@@ -6,6 +6,7 @@ import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { withDataScope } from '../../core/scope.js';
 import { caseView, applyCaseEvent, fileCase, today } from './commands/caseCommands.js';
+import { CASE_EVENTS } from './commands/caseEvents.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
@@ -110,22 +111,31 @@ export async function enforcementRoutes(root: FastifyInstance) {
       data: await caseView(sys, authorize(req, 'enforcement.case.read'), req.params.id),
     }),
   );
+  // One route per workflow event, its body validated by the event's own schema (no other property).
+  for (const event of Object.keys(CASE_EVENTS) as CaseEvent[]) {
+    app.post(
+      `/enforcement/cases/:id/events/${event}`,
+      {
+        schema: {
+          tags,
+          summary: `办理环节：${EVENTS[event]}（流程矩阵校验角色、阶段和前置条件）`,
+          params: Id,
+          body: CASE_EVENTS[event].input,
+        },
+      },
+      async (req) => {
+        const ctx = authorize(req, 'enforcement.case.act');
+        await applyCaseEvent(sys, ctx, req.params.id, event, req.body);
+        return { data: await caseView(sys, ctx, req.params.id) };
+      },
+    );
+  }
   app.post(
     '/enforcement/cases/:id/events/:event',
-    {
-      schema: {
-        tags,
-        summary: '办理一个环节（流程矩阵校验角色、阶段和前置条件）',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }),
-        body: Type.Object({ version: Type.Integer() }, { additionalProperties: true }),
-      },
-    },
+    { schema: { tags, summary: '未知的办案环节（400）', params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }) } },
     async (req) => {
-      const ctx = authorize(req, 'enforcement.case.act');
-      if (!(req.params.event in EVENTS)) throw errors.validation('event', `未知的办案环节：${req.params.event}`);
-      const { version, ...payload } = req.body as { version: number } & Record<string, unknown>;
-      await applyCaseEvent(sys, ctx, req.params.id, req.params.event as CaseEvent, version, payload);
-      return { data: await caseView(sys, ctx, req.params.id) };
+      authorize(req, 'enforcement.case.act');
+      throw errors.validation('event', `未知的办案环节：${req.params.event}`);
     },
   );
   app.get('/enforcement/cases/:id/decision.docx', { schema: { tags, summary: '行政处罚决定书（DOCX）', params: Id } }, async (req, reply) => {

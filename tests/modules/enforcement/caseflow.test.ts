@@ -379,3 +379,36 @@ describe('summary procedure (行政处罚法第五十一条)', () => {
     expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data.evidence.map((e: any) => e.title)).toEqual(['照片一']);
   });
 });
+
+describe('each event takes only its own fields', () => {
+  it('refuses an extra or mistyped property with a 400 naming it, and an unknown event; nothing is written', async () => {
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '输入校验测试',
+        partyType: '法人',
+        partyName: '广州市输入校验有限公司',
+        filedOn: today,
+        officerIds: [officers[0].id, officers[1].id],
+      })
+    ).body.data;
+    const extra = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, {
+      version: c.version,
+      kind: 'photo',
+      title: '照片',
+      fineYuan: 100,
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body).toMatchObject({ code: 'VALIDATION', field: 'fineYuan' });
+    const mistyped = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/propose`, { version: c.version, kinds: ['罚款'], fineYuan: '很多' });
+    expect(mistyped.status).toBe(400);
+    expect(mistyped.body).toMatchObject({ code: 'VALIDATION', field: 'fineYuan' });
+    const noVersion = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { kind: 'photo', title: '照片' });
+    expect(noVersion.body).toMatchObject({ code: 'VALIDATION', field: 'version' });
+    const unknown = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/confiscate`, { version: c.version });
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION', field: 'event' });
+    const after = (await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
+    expect(after.version).toBe(c.version);
+    expect(after.evidence).toEqual([]);
+  });
+});

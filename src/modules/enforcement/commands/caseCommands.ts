@@ -18,10 +18,24 @@ import { enforceRules, type Finding, type RowError, type WriteOrigin } from '../
 import { fenToYuan } from '../../../core/metrics/registry.js';
 import { idCardProblem, usccProblem } from '../../../core/ledger/validators.js';
 import { recordDecision, recordDecisions, publishDecision, withdrawDecision, type DecisionInput } from '../../publicity/index.js';
-import { enf, getCase, getItem, listEvidence, nextSerial, officersByIds, type CaseWithOrg } from '../repository.js';
+import {
+  attachmentOfCase,
+  decisionNoTaken,
+  enf,
+  getCase,
+  getItem,
+  insertEvidence,
+  listEvidence,
+  nextSerial,
+  officersByIds,
+  type CaseWithOrg,
+} from '../repository.js';
+import { caseEventCommand } from './caseEvents.js';
 import { caseFacts } from '../facts.js';
+import { clueFacts, clueWho, clueWorkflow } from '../clueWorkflow.js';
+import { requireTransition } from '../../../core/workflow/index.js';
 import { maskedId, openId, sealId } from '../pii.js';
-import { actionsFor, EVENTS, rolesOnCase, transitionFor, type CaseEvent, type Effect, type Stage } from '../workflow.js';
+import { actionsFor, caseWorkflow, EVENTS, rolesOnCase, transitionFor, type CaseEvent, type Effect, type Stage } from '../workflow.js';
 import { caseDeadlines, RULES } from '../deadlines.js';
 import { deadlineFacts, presentCase, type CaseDeadlineRow } from '../presenters.js';
 import {
@@ -507,8 +521,8 @@ export async function saveCases(
     if (!c.x.clueId) continue;
     const clue = await db.selectFrom('enf_clue').selectAll().where('tenant_id', '=', tenantId).where('id', '=', c.x.clueId).executeTakeFirst();
     if (!clue || (!actor.scope.all && !actor.scope.orgIds.includes(clue.org_id))) throw errors.validation('clueId', '线索不存在或无权访问');
-    if (clue.status === 'case' || clue.status === 'closed') throw errors.gate('CLUE_DONE', '该线索已立案或已办结');
-    if (clue.status === 'transferred') throw errors.gate('CLUE_NOT_RECEIVED', '移送的线索须先签收');
+    // 立案 from a clue is the clue workflow's `file` (a clue 待处理: not transferred and unreceived, not filed, not closed).
+    requireTransition(clueWorkflow, clueWho(true), clue.status, 'file', clueFacts(clue), 'CLUE_NOT_OPEN');
     clues.set(c.x.clueId, clue);
   }
 
@@ -701,271 +715,44 @@ export async function caseView(sys: System, ctx: Ctx, id: string) {
   });
 }
 
-type Payload = Record<string, unknown>;
-const str = (p: Payload, k: string) => (typeof p[k] === 'string' ? (p[k] as string).trim() : '');
-const need = (p: Payload, k: string, label: string) => {
-  const v = str(p, k);
-  if (!v) throw errors.validation(k, `${label}不能为空`);
-  return v;
-};
-const dateOr = (p: Payload, k: string, label: string, fallback: string) =>
-  p[k] === undefined || p[k] === null || p[k] === '' ? fallback : assertDate(k, label, p[k]);
-const yuanToFen = (p: Payload, k: string, label: string): number => {
-  const v = p[k];
-  if (v === undefined || v === null || v === '') return 0;
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
-  if (!Number.isFinite(n) || n < 0) throw errors.validation(k, `${label}应为不小于0的金额（元）`);
-  const fen = Math.round(n * 100);
-  if (Math.abs(fen - n * 100) > 1e-6) throw errors.validation(k, `${label}最多两位小数（精确到分）`);
-  return fen;
-};
-const kindsOf = (p: Payload): string[] => {
-  const v = p.kinds;
-  if (!Array.isArray(v) || !v.length) throw errors.validation('kinds', '请选择处罚种类');
-  for (const k of v) if (!PENALTY_KINDS.includes(k as any)) throw errors.validation('kinds', `处罚种类“${String(k)}”无效（行政处罚法第九条）`);
-  if (v.includes('不予处罚') && v.length > 1) throw errors.validation('kinds', '“不予处罚”不能与其他处罚种类同时选择');
-  return v as string[];
-};
-const notBefore = (field: string, label: string, d: string, min: string | null, minLabel: string) => {
-  if (min && d < min) throw errors.validation(field, `${label}（${d}）不能早于${minLabel}（${min}）`);
-};
-
 /**
- * Applies a workflow event to a case: checks the matrix (role × stage × event),
- * the guards (with the event's date as 'today'), the event's own input; updates the
- * case, records the audit event, then runs the transition's effects.
+ * Applies a workflow event to a case — the part every event shares: the case loaded in
+ * the actor's scope, the matrix (role × stage × event: `EVENT_NOT_ALLOWED`), the version,
+ * the guards with the event's date as 'today' (`STAGE_GATE`), the event's own command
+ * (`CASE_EVENTS[event].apply`, pure), the look-ups it asks for (decision number,
+ * evidence attachment), then the versioned update with its audit event and the
+ * transition's effects. `input` is the body the route validated with the event's schema.
  */
-export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: CaseEvent, version: number, p: Payload) {
-  if (!(event in EVENTS)) throw errors.validation('event', `未知的办案环节：${event}`);
-  const pre = await loadCase(sys, ctx, id);
+export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: CaseEvent, input: { version: number; on?: string | null }) {
+  if (!Object.hasOwn(EVENTS, event)) throw errors.validation('event', `未知的办案环节：${event}`);
+  const command = caseEventCommand(event);
+  const today = ctx.clock.today();
+  const pre = await loadCase(sys, ctx, id, today);
   const stage = pre.c.stage as Stage;
-  const t = transitionFor(rolesOnCase(ctx.actor.roles, pre.c.org_kind === 'street'), stage, event);
-  if (!t) throw errors.gate('EVENT_NOT_ALLOWED', `当前阶段“${pre.c.stage}”不能由您执行“${EVENTS[event]}”`);
-  checkVersion(pre.c, version);
-  const on = dateOr(p, 'on', '日期', today());
-  const { c, evidence, officers, item, facts } = on === today() ? pre : await loadCase(sys, ctx, id, on);
-  const reasons = (t.if ?? []).flatMap((g) => g(facts));
-  if (reasons.length) throw errors.gate('STAGE_GATE', reasons.join('；'));
+  const who = rolesOnCase(ctx.actor.roles, pre.c.org_kind === 'street');
+  if (!transitionFor(who, stage, event)) throw errors.gate('EVENT_NOT_ALLOWED', `当前阶段“${pre.c.stage}”不能由您执行“${EVENTS[event]}”`);
+  checkVersion(pre.c, input.version);
+  const on = input.on === undefined || input.on === null || input.on === '' ? today : assertDate('on', '日期', input.on);
+  const { c, evidence, item, facts } = on === today ? pre : await loadCase(sys, ctx, id, on);
+  const t = requireTransition(caseWorkflow, who, stage, event, facts, 'STAGE_GATE');
 
-  const set: Record<string, unknown> = {};
-  const note: Record<string, unknown> = {};
-  let evidenceRow: Record<string, unknown> | null = null;
-  const levels = (item?.discretion ?? []) as DiscretionLevel[];
-  switch (event) {
-    case 'add_evidence': {
-      const kind = need(p, 'kind', '证据种类');
-      if (!(kind in EVIDENCE_KINDS)) throw errors.validation('kind', '证据种类无效');
-      const collectedOn = dateOr(p, 'collectedOn', '取证日期', on);
-      notBefore('collectedOn', '取证日期', collectedOn, c.filed_on, '立案日期');
-      evidenceRow = {
-        kind,
-        title: need(p, 'title', '证据名称'),
-        collected_on: collectedOn,
-        note: str(p, 'note') || null,
-        attachment_id: str(p, 'attachmentId') || null,
-      };
-      if (evidenceRow.attachment_id) {
-        const a = await ctx.db
-          .selectFrom('attachment')
-          .select(['id', 'entity', 'entity_id'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where('id', '=', String(evidenceRow.attachment_id))
-          .executeTakeFirst();
-        if (!a || a.entity !== 'enforcement.case' || a.entity_id !== c.id) throw errors.validation('attachmentId', '附件不存在或不属于本案');
-      }
-      break;
-    }
-    case 'approve_extension': {
-      const days = p.days === undefined || p.days === null || p.days === '' ? DEFAULT_EXTENSION_DAYS : Number(p.days);
-      if (!Number.isInteger(days) || days < 1 || days > 90) throw errors.validation('days', '延长天数应为1至90的整数');
-      Object.assign(set, { extension_days: days, extension_approved_on: on, extension_reason: need(p, 'reason', '延长理由') });
-      break;
-    }
-    case 'propose': {
-      const kinds = kindsOf(p);
-      const fine = yuanToFen(p, 'fineYuan', '罚款金额');
-      const conf = yuanToFen(p, 'confiscationYuan', '没收金额');
-      if (kinds.includes('罚款') !== fine > 0)
-        throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
-      const level = str(p, 'circumstance') || null;
-      const firstViolation = p.firstViolation === true;
-      // 违法所得 / 货值金额: given with the proposal (or kept from an earlier one) for levels set as a multiple of it.
-      const baseFen = p.baseYuan === undefined || p.baseYuan === null || p.baseYuan === '' ? storedBase(c) : yuanToFen(p, 'baseYuan', '违法所得或货值金额');
-      const d = discretionCheck(levels, { level, fineFen: fine, firstViolation, kinds, baseFen, text: item?.discretion_text });
-      if (d.problems.length) throw errors.validation(d.range ? 'fineYuan' : 'circumstance', d.problems.join('；'));
-      if (d.notices.length) note.discretionNotices = d.notices;
-      Object.assign(set, {
-        proposed_kinds: kinds,
-        proposed_fine_fen: fine,
-        proposed_confiscation_fen: conf,
-        circumstance: level,
-        first_violation: firstViolation,
-        discretion_base_fen: baseFen,
-      });
-      if (typeof p.major === 'boolean') set.major = p.major;
-      break;
-    }
-    case 'summary_decide': {
-      const kinds = kindsOf(p);
-      const fine = yuanToFen(p, 'fineYuan', '罚款金额');
-      const probs = summaryProcedureProblems({ partyType: c.party_type, kinds, fineFen: fine });
-      if (probs.length) throw errors.gate('SUMMARY_NOT_ALLOWED', probs.join('；'));
-      if (evidence.length < 1 && !str(p, 'facts')) throw errors.validation('facts', '请填写违法事实');
-      Object.assign(set, {
-        procedure: 'summary',
-        proposed_kinds: kinds,
-        proposed_fine_fen: fine,
-        proposed_confiscation_fen: 0,
-        penalty_kinds: kinds,
-        fine_fen: fine,
-        confiscation_fen: 0,
-        decided_on: on,
-        decision_no: await decisionNo(ctx, c, on, p),
-        decision_facts: need(p, 'facts', '违法事实'),
-        decision_basis: need(p, 'basis', '处罚依据'),
-        notified_on: on,
-        rights_waived: true,
-      });
-      break;
-    }
-    case 'dismiss':
-      Object.assign(set, { closed_on: on, close_reason: need(p, 'reason', '撤销案件理由'), penalty_kinds: [] });
-      break;
-    case 'notify':
-      notBefore('on', '告知日期', on, c.filed_on, '立案日期');
-      Object.assign(set, { notified_on: on, rights_waived: false, hearing_requested_on: null });
-      break;
-    case 'record_statement':
-      set.statement = need(p, 'statement', '陈述申辩内容');
-      break;
-    case 'waive_rights':
-      set.rights_waived = true;
-      note.statement = str(p, 'note') || '当事人书面表示放弃陈述、申辩和听证';
-      break;
-    case 'request_hearing':
-      set.hearing_requested_on = on;
-      break;
-    case 'schedule_hearing': {
-      const hearingOn = assertDate('hearingOn', '听证日期', p.hearingOn);
-      const earliest = earliestHearingDate(on, sys.calendar.current);
-      if (hearingOn < earliest) throw errors.validation('hearingOn', `听证日期应在通知后第7个工作日（${earliest}）或以后（行政处罚法第六十四条）`);
-      Object.assign(set, { hearing_notice_on: on, hearing_on: hearingOn });
-      break;
-    }
-    case 'record_hearing':
-      notBefore('on', '听证日期', on, c.hearing_on, '通知的听证日期');
-      Object.assign(set, { hearing_held_on: on, hearing_record: need(p, 'record', '听证笔录摘要') });
-      break;
-    case 'submit_review':
-      break;
-    case 'pass_review':
-    case 'reject_review': {
-      const checklist = (p.checklist ?? {}) as Record<string, unknown>;
-      const result: Record<string, boolean> = {};
-      for (const item of REVIEW_CHECKLIST) result[item.key] = checklist[item.key] === true;
-      const failed = REVIEW_CHECKLIST.filter((i) => !result[i.key]);
-      if (event === 'pass_review' && failed.length)
-        throw errors.validation('checklist', `审核意见为“同意”时，审核要点须全部符合；未勾选：${failed.map((i) => i.label).join('、')}`);
-      const opinion = event === 'reject_review' ? need(p, 'opinion', '审核意见（存在的问题）') : str(p, 'opinion') || '同意';
-      Object.assign(set, {
-        review_on: on,
-        review_result: event === 'pass_review' ? '同意' : '存在问题',
-        review_opinion: opinion,
-        review_checklist: JSON.stringify(result),
-      });
-      break;
-    }
-    case 'record_discussion':
-      Object.assign(set, { discussion_on: on, discussion_minutes: need(p, 'minutes', '集体讨论纪要') });
-      break;
-    case 'decide': {
-      notBefore('on', '决定日期', on, c.notified_on, '告知日期');
-      const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p);
-      const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p, 'fineYuan', '罚款金额');
-      const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p, 'confiscationYuan', '没收金额');
-      if (kinds.includes('罚款') !== fine > 0)
-        throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
-      // A heavier penalty than the one notified needs a new notice (行政处罚法第四十四条).
-      if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0))
-        throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
-      const d = discretionCheck(levels, {
-        level: c.circumstance,
-        fineFen: fine,
-        firstViolation: c.first_violation,
-        kinds,
-        baseFen: storedBase(c),
-        text: item?.discretion_text,
-      });
-      if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
-      if (d.notices.length) note.discretionNotices = d.notices;
-      Object.assign(set, {
-        penalty_kinds: kinds,
-        fine_fen: fine,
-        confiscation_fen: conf,
-        decided_on: on,
-        decision_no: await decisionNo(ctx, c, on, p),
-        decision_facts: need(p, 'facts', '违法事实和证据'),
-        decision_basis: need(p, 'basis', '处罚依据'),
-      });
-      break;
-    }
-    case 'serve':
-      notBefore('on', '送达日期', on, c.decided_on, '决定日期');
-      set.served_on = on;
-      break;
-    case 'publish':
-      notBefore('on', '公示日期', on, c.decided_on, '决定日期');
-      set.published_on = on;
-      break;
-    case 'execute': {
-      notBefore('on', '执行完毕日期', on, c.served_on, '送达日期');
-      const money = Number(c.fine_fen) + Number(c.confiscation_fen);
-      if (money > 0) {
-        const paidOn = dateOr(p, 'paidOn', '缴款日期', on);
-        notBefore('paidOn', '缴款日期', paidOn, c.served_on, '送达日期');
-        const due = computeDeadline({ rule: RULES.payment, start: c.served_on! }, sys.calendar.current).due;
-        const late = lateCharge(Number(c.fine_fen), due, paidOn);
-        Object.assign(set, { paid_on: paidOn, late_fee_fen: late.fen });
-        if (late.days) note.lateCharge = `逾期${late.days}日，加处罚款${fenToYuan(late.fen)}元（行政处罚法第七十二条，每日3%，不超过罚款数额）`;
-      }
-      set.executed_on = on;
-      break;
-    }
-    case 'close':
-      notBefore('on', '结案日期', on, c.executed_on, '执行完毕日期');
-      set.closed_on = on;
-      break;
-    case 'archive':
-      notBefore('on', '归档日期', on, c.closed_on, '结案日期');
-      set.archived_on = on;
-      break;
-    case 'revoke':
-      Object.assign(set, { revoked_on: on, revoke_reason: need(p, 'reason', '变更或撤销理由') });
-      break;
-    default: {
-      const never: never = event;
-      throw new Error(`unhandled event ${String(never)}`);
-    }
-  }
+  const changes = command.apply({ c, on, evidenceCount: evidence.length, item, calendar: ctx.calendar }, input);
+  const set: Record<string, unknown> = { ...changes.set };
+  const ev = changes.evidence;
+  if (ev?.attachment_id && !(await attachmentOfCase(ctx.db, ctx.actor.tenantId, ev.attachment_id, c.id)))
+    throw errors.validation('attachmentId', '附件不存在或不属于本案');
+  if (changes.decisionNo !== undefined) set.decision_no = await decisionNo(ctx, c, on, changes.decisionNo);
   if (t.to) set.stage = t.to;
-  // The execute event for a case with money needs the payment before the guard can pass.
   return write(ctx, async (w) => {
     let evidenceId: string | undefined;
     const { row } = await updateVersioned(w, {
       table: 'enf_case',
       tenantId: ctx.actor.tenantId,
       id: c.id,
-      version,
+      version: input.version,
       label: '案件',
       patch: async () => {
-        if (evidenceRow) {
-          const e = await enf(w.tx)
-            .insertInto('enf_evidence')
-            .values({ tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...(evidenceRow as any) })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          evidenceId = e.id;
-        }
+        if (ev) evidenceId = await insertEvidence(w.tx, { tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...ev });
         return set;
       },
       audit: {
@@ -973,39 +760,28 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
         action: EVENT_VERBS[event],
         orgId: c.org_id,
         before: () => auditView(c),
-        after: (row) => auditView(row as any),
+        after: (row) => auditView(row),
         note: () => ({
           event: EVENTS[event],
           on,
-          ...(evidenceRow ? { evidenceId, evidence: evidenceRow.title, attachmentId: evidenceRow.attachment_id } : {}),
-          ...note,
+          ...(ev ? { evidenceId, evidence: ev.title, attachmentId: ev.attachment_id } : {}),
+          ...changes.note,
         }),
       },
       ifUnchanged: 'write',
     });
-    const next = { ...row, org_name: c.org_name, org_kind: c.org_kind, org_uscc: c.org_uscc } as CaseWithOrg;
-    for (const effect of t.after ?? []) await runEffect(sys, w, ctx, effect, next, on, str(p, 'reason'));
+    const next = { ...(row as unknown as CaseRow), org_name: c.org_name, org_kind: c.org_kind, org_uscc: c.org_uscc } as CaseWithOrg;
+    for (const effect of t.after ?? []) await runEffect(sys, w, ctx, effect, next, on, changes.reason ?? '');
     return next;
   });
 }
 
-/** The case's 违法所得 / 货值金额 (fen) as given with the proposal; null when none was given. */
-const storedBase = (c: { discretion_base_fen: number | string | null }): number | null =>
-  c.discretion_base_fen == null ? null : Number(c.discretion_base_fen);
-
-async function decisionNo(ctx: Ctx, c: CaseWithOrg, on: string, p: Payload): Promise<string> {
-  const given = str(p, 'decisionNo');
+/** The decision number: the one given, or the next of the unit's series; unique in the tenant. */
+async function decisionNo(ctx: Ctx, c: CaseWithOrg, on: string, given: string | null): Promise<string> {
   const year = on.slice(0, 4);
   const prefix = c.org_kind === 'street' ? `穗天${orgShort(c.org_name)}街罚〔${year}〕` : `穗天水罚〔${year}〕`;
   const no = given || `${prefix}${await nextSerial(ctx.db, ctx.actor.tenantId, 'enf_case', 'decision_no', prefix)}号`;
-  const dup = await enf(ctx.db)
-    .selectFrom('enf_case')
-    .select('id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('decision_no', '=', no)
-    .where('id', '!=', c.id)
-    .executeTakeFirst();
-  if (dup) throw errors.duplicate('decisionNo', `决定文书号“${no}”已被其他案件使用`);
+  if (await decisionNoTaken(ctx.db, ctx.actor.tenantId, no, c.id)) throw errors.duplicate('decisionNo', `决定文书号“${no}”已被其他案件使用`);
   return no;
 }
 

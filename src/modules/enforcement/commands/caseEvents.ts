@@ -1,0 +1,292 @@
+/**
+ * 办案环节 — each event of the penalty case workflow as its own small command: the
+ * TypeBox schema of its input (no property beyond those listed; the route validates the
+ * body with it) and a pure `apply(facts, input)` returning the changes to the case. What
+ * every event shares — the case loaded in scope, the workflow's `requireTransition`, the
+ * versioned update, its audit event and the transition's effects — runs in one place,
+ * `applyCaseEvent` (caseCommands.ts); the two look-ups an event may need (the decision
+ * number's series, an evidence attachment) are asked for in the changes and done there.
+ */
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
+import type { Updateable } from 'kysely';
+import type { WorkCalendar } from '../../../core/calendar/calendar.js';
+import { computeDeadline } from '../../../core/calendar/deadline.js';
+import { errors } from '../../../core/errors.js';
+import { fenToYuan } from '../../../core/metrics/registry.js';
+import { RULES } from '../deadlines.js';
+import type { CaseWithOrg } from '../repository.js';
+import {
+  assertDate,
+  DEFAULT_EXTENSION_DAYS,
+  discretionCheck,
+  earliestHearingDate,
+  EVIDENCE_KINDS,
+  lateCharge,
+  PENALTY_KINDS,
+  REVIEW_CHECKLIST,
+  summaryProcedureProblems,
+} from '../rules.js';
+import type { DiscretionLevel, EnfTables } from '../schema.js';
+import type { CaseEvent } from '../workflow.js';
+
+/** What an event's `apply` reads: the case as loaded, the event's date, its evidence count, the item's benchmark, the calendar. */
+export interface EventFacts {
+  c: CaseWithOrg;
+  /** The event's business date (`on`, default today). */
+  on: string;
+  evidenceCount: number;
+  item: { discretion: DiscretionLevel[]; discretion_text: string | null } | undefined;
+  calendar: WorkCalendar;
+}
+
+/** The evidence an `add_evidence` registers. */
+export interface EvidenceChange {
+  kind: string;
+  title: string;
+  collected_on: string;
+  note: string | null;
+  attachment_id: string | null;
+}
+
+/** What an event changes: the case's columns, the note of its audit event, and what the shared part must look up or run. */
+export interface Changes {
+  set: Updateable<EnfTables['enf_case']>;
+  note?: Record<string, unknown>;
+  evidence?: EvidenceChange;
+  /** The decision number: the one given, or (null) the next of the unit's series — unique, checked by the shared part. */
+  decisionNo?: string | null;
+  /** The reason a withdrawn publication gives (revoke). */
+  reason?: string;
+}
+
+export interface EventCommand<P extends TProperties = TProperties> {
+  /** The body the route accepts: `version`, `on` and the event's own fields, nothing else. */
+  input: TObject<P & typeof COMMON>;
+  apply(f: EventFacts, input: Static<TObject<P & typeof COMMON>>): Changes;
+}
+
+// ── Input fields (the form's; optional ones may come empty as null or '') ──
+
+const Text = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+/** A date: checked by the command (`assertDate`) so the message carries the field's label. */
+const DateText = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+const Yuan = Type.Optional(Type.Union([Type.Number(), Type.Null()]));
+const Num = Type.Optional(Type.Union([Type.Number(), Type.Null()]));
+const Flag = Type.Optional(Type.Union([Type.Boolean(), Type.Null()]));
+const Kinds = Type.Optional(Type.Array(Type.String()));
+
+const COMMON = { version: Type.Integer(), on: DateText };
+
+function event<P extends TProperties>(fields: P, apply: EventCommand<P>['apply']): EventCommand<P> {
+  return { input: Type.Object({ ...COMMON, ...fields }, { additionalProperties: false }), apply };
+}
+
+// ── Field helpers: each refusal names the field and says it in the form's words ──
+
+const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
+const need = (v: string | null | undefined, field: string, label: string) => {
+  const s = str(v);
+  if (!s) throw errors.validation(field, `${label}不能为空`);
+  return s;
+};
+const dateOr = (v: string | null | undefined, field: string, label: string, fallback: string) =>
+  v === undefined || v === null || v === '' ? fallback : assertDate(field, label, v);
+export const yuanToFen = (v: number | null | undefined, field: string, label: string): number => {
+  if (v === undefined || v === null) return 0;
+  if (!Number.isFinite(v) || v < 0) throw errors.validation(field, `${label}应为不小于0的金额（元）`);
+  const fen = Math.round(v * 100);
+  if (Math.abs(fen - v * 100) > 1e-6) throw errors.validation(field, `${label}最多两位小数（精确到分）`);
+  return fen;
+};
+export const kindsOf = (v: readonly string[] | undefined): string[] => {
+  if (!v?.length) throw errors.validation('kinds', '请选择处罚种类');
+  for (const k of v) if (!(PENALTY_KINDS as readonly string[]).includes(k)) throw errors.validation('kinds', `处罚种类“${k}”无效（行政处罚法第九条）`);
+  if (v.includes('不予处罚') && v.length > 1) throw errors.validation('kinds', '“不予处罚”不能与其他处罚种类同时选择');
+  return [...v];
+};
+const notBefore = (field: string, label: string, d: string, min: string | null, minLabel: string) => {
+  if (min && d < min) throw errors.validation(field, `${label}（${d}）不能早于${minLabel}（${min}）`);
+};
+const fineMatchesKinds = (kinds: readonly string[], fine: number) => {
+  if (kinds.includes('罚款') !== fine > 0)
+    throw errors.validation('fineYuan', kinds.includes('罚款') ? '选择了罚款，请填写罚款金额' : '未选择“罚款”，罚款金额应为0');
+};
+/** The case's 违法所得 / 货值金额 (fen) as given with the proposal; null when none was given. */
+export const storedBase = (c: { discretion_base_fen: number | string | null }): number | null =>
+  c.discretion_base_fen == null ? null : Number(c.discretion_base_fen);
+
+const nothing = () => ({ set: {} });
+
+/** The review's checklist and opinion (法制审核：同意 / 存在问题). */
+function review(passed: boolean) {
+  return event({ checklist: Type.Optional(Type.Record(Type.String(), Type.Boolean())), opinion: Text }, (f, p) => {
+    const result: Record<string, boolean> = {};
+    for (const item of REVIEW_CHECKLIST) result[item.key] = p.checklist?.[item.key] === true;
+    const failed = REVIEW_CHECKLIST.filter((i) => !result[i.key]);
+    if (passed && failed.length)
+      throw errors.validation('checklist', `审核意见为“同意”时，审核要点须全部符合；未勾选：${failed.map((i) => i.label).join('、')}`);
+    const opinion = passed ? str(p.opinion) || '同意' : need(p.opinion, 'opinion', '审核意见（存在的问题）');
+    return { set: { review_on: f.on, review_result: passed ? '同意' : '存在问题', review_opinion: opinion, review_checklist: JSON.stringify(result) } };
+  });
+}
+
+/** Every event of the case workflow: its input and what it changes. */
+export const CASE_EVENTS = {
+  add_evidence: event({ kind: Text, title: Text, collectedOn: DateText, note: Text, attachmentId: Text }, (f, p) => {
+    const kind = need(p.kind, 'kind', '证据种类');
+    if (!(kind in EVIDENCE_KINDS)) throw errors.validation('kind', '证据种类无效');
+    const collectedOn = dateOr(p.collectedOn, 'collectedOn', '取证日期', f.on);
+    notBefore('collectedOn', '取证日期', collectedOn, f.c.filed_on, '立案日期');
+    const title = need(p.title, 'title', '证据名称');
+    return { set: {}, evidence: { kind, title, collected_on: collectedOn, note: str(p.note) || null, attachment_id: str(p.attachmentId) || null } };
+  }),
+  approve_extension: event({ days: Num, reason: Text }, (f, p) => {
+    const days = p.days === undefined || p.days === null ? DEFAULT_EXTENSION_DAYS : p.days;
+    if (!Number.isInteger(days) || days < 1 || days > 90) throw errors.validation('days', '延长天数应为1至90的整数');
+    return { set: { extension_days: days, extension_approved_on: f.on, extension_reason: need(p.reason, 'reason', '延长理由') } };
+  }),
+  propose: event({ kinds: Kinds, fineYuan: Yuan, confiscationYuan: Yuan, circumstance: Text, baseYuan: Yuan, firstViolation: Flag, major: Flag }, (f, p) => {
+    const kinds = kindsOf(p.kinds);
+    const fine = yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
+    const conf = yuanToFen(p.confiscationYuan, 'confiscationYuan', '没收金额');
+    fineMatchesKinds(kinds, fine);
+    const level = str(p.circumstance) || null;
+    const firstViolation = p.firstViolation === true;
+    // 违法所得 / 货值金额: given with the proposal (or kept from an earlier one) for levels set as a multiple of it.
+    const baseFen = p.baseYuan === undefined || p.baseYuan === null ? storedBase(f.c) : yuanToFen(p.baseYuan, 'baseYuan', '违法所得或货值金额');
+    const d = discretionCheck(f.item?.discretion ?? [], { level, fineFen: fine, firstViolation, kinds, baseFen, text: f.item?.discretion_text });
+    if (d.problems.length) throw errors.validation(d.range ? 'fineYuan' : 'circumstance', d.problems.join('；'));
+    return {
+      set: {
+        proposed_kinds: kinds,
+        proposed_fine_fen: fine,
+        proposed_confiscation_fen: conf,
+        circumstance: level,
+        first_violation: firstViolation,
+        discretion_base_fen: baseFen,
+        ...(typeof p.major === 'boolean' ? { major: p.major } : {}),
+      },
+      ...(d.notices.length ? { note: { discretionNotices: d.notices } } : {}),
+    };
+  }),
+  summary_decide: event({ kinds: Kinds, fineYuan: Yuan, facts: Text, basis: Text, decisionNo: Text }, (f, p) => {
+    const kinds = kindsOf(p.kinds);
+    const fine = yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
+    const probs = summaryProcedureProblems({ partyType: f.c.party_type, kinds, fineFen: fine });
+    if (probs.length) throw errors.gate('SUMMARY_NOT_ALLOWED', probs.join('；'));
+    if (f.evidenceCount < 1 && !str(p.facts)) throw errors.validation('facts', '请填写违法事实');
+    const facts = need(p.facts, 'facts', '违法事实');
+    return {
+      set: {
+        procedure: 'summary',
+        proposed_kinds: kinds,
+        proposed_fine_fen: fine,
+        proposed_confiscation_fen: 0,
+        penalty_kinds: kinds,
+        fine_fen: fine,
+        confiscation_fen: 0,
+        decided_on: f.on,
+        decision_facts: facts,
+        decision_basis: need(p.basis, 'basis', '处罚依据'),
+        notified_on: f.on,
+        rights_waived: true,
+      },
+      decisionNo: str(p.decisionNo) || null,
+    };
+  }),
+  dismiss: event({ reason: Text }, (f, p) => ({ set: { closed_on: f.on, close_reason: need(p.reason, 'reason', '撤销案件理由'), penalty_kinds: [] } })),
+  notify: event({}, (f) => {
+    notBefore('on', '告知日期', f.on, f.c.filed_on, '立案日期');
+    return { set: { notified_on: f.on, rights_waived: false, hearing_requested_on: null } };
+  }),
+  record_statement: event({ statement: Text }, (_f, p) => ({ set: { statement: need(p.statement, 'statement', '陈述申辩内容') } })),
+  waive_rights: event({ note: Text }, (_f, p) => ({ set: { rights_waived: true }, note: { statement: str(p.note) || '当事人书面表示放弃陈述、申辩和听证' } })),
+  request_hearing: event({}, (f) => ({ set: { hearing_requested_on: f.on } })),
+  schedule_hearing: event({ hearingOn: DateText }, (f, p) => {
+    const hearingOn = assertDate('hearingOn', '听证日期', p.hearingOn);
+    const earliest = earliestHearingDate(f.on, f.calendar);
+    if (hearingOn < earliest) throw errors.validation('hearingOn', `听证日期应在通知后第7个工作日（${earliest}）或以后（行政处罚法第六十四条）`);
+    return { set: { hearing_notice_on: f.on, hearing_on: hearingOn } };
+  }),
+  record_hearing: event({ record: Text }, (f, p) => {
+    notBefore('on', '听证日期', f.on, f.c.hearing_on, '通知的听证日期');
+    return { set: { hearing_held_on: f.on, hearing_record: need(p.record, 'record', '听证笔录摘要') } };
+  }),
+  submit_review: event({}, nothing),
+  pass_review: review(true),
+  reject_review: review(false),
+  record_discussion: event({ minutes: Text }, (f, p) => ({
+    set: { discussion_on: f.on, discussion_minutes: need(p.minutes, 'minutes', '集体讨论纪要') },
+  })),
+  decide: event({ kinds: Kinds, fineYuan: Yuan, confiscationYuan: Yuan, facts: Text, basis: Text, decisionNo: Text }, (f, p) => {
+    const c = f.c;
+    notBefore('on', '决定日期', f.on, c.notified_on, '告知日期');
+    const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p.kinds);
+    const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
+    const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p.confiscationYuan, 'confiscationYuan', '没收金额');
+    fineMatchesKinds(kinds, fine);
+    // A heavier penalty than the one notified needs a new notice (行政处罚法第四十四条).
+    if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0))
+      throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
+    const d = discretionCheck(f.item?.discretion ?? [], {
+      level: c.circumstance,
+      fineFen: fine,
+      firstViolation: c.first_violation,
+      kinds,
+      baseFen: storedBase(c),
+      text: f.item?.discretion_text,
+    });
+    if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
+    return {
+      set: {
+        penalty_kinds: kinds,
+        fine_fen: fine,
+        confiscation_fen: conf,
+        decided_on: f.on,
+        decision_facts: need(p.facts, 'facts', '违法事实和证据'),
+        decision_basis: need(p.basis, 'basis', '处罚依据'),
+      },
+      decisionNo: str(p.decisionNo) || null,
+      ...(d.notices.length ? { note: { discretionNotices: d.notices } } : {}),
+    };
+  }),
+  serve: event({}, (f) => {
+    notBefore('on', '送达日期', f.on, f.c.decided_on, '决定日期');
+    return { set: { served_on: f.on } };
+  }),
+  publish: event({}, (f) => {
+    notBefore('on', '公示日期', f.on, f.c.decided_on, '决定日期');
+    return { set: { published_on: f.on } };
+  }),
+  execute: event({ paidOn: DateText }, (f, p) => {
+    const c = f.c;
+    notBefore('on', '执行完毕日期', f.on, c.served_on, '送达日期');
+    const money = Number(c.fine_fen) + Number(c.confiscation_fen);
+    if (money <= 0 || !c.served_on) return { set: { executed_on: f.on } };
+    const paidOn = dateOr(p.paidOn, 'paidOn', '缴款日期', f.on);
+    notBefore('paidOn', '缴款日期', paidOn, c.served_on, '送达日期');
+    const due = computeDeadline({ rule: RULES.payment, start: c.served_on }, f.calendar).due;
+    const late = lateCharge(Number(c.fine_fen), due, paidOn);
+    return {
+      set: { paid_on: paidOn, late_fee_fen: late.fen, executed_on: f.on },
+      ...(late.days ? { note: { lateCharge: `逾期${late.days}日，加处罚款${fenToYuan(late.fen)}元（行政处罚法第七十二条，每日3%，不超过罚款数额）` } } : {}),
+    };
+  }),
+  close: event({}, (f) => {
+    notBefore('on', '结案日期', f.on, f.c.executed_on, '执行完毕日期');
+    return { set: { closed_on: f.on } };
+  }),
+  archive: event({}, (f) => {
+    notBefore('on', '归档日期', f.on, f.c.closed_on, '结案日期');
+    return { set: { archived_on: f.on } };
+  }),
+  revoke: event({ reason: Text }, (f, p) => {
+    const reason = need(p.reason, 'reason', '变更或撤销理由');
+    return { set: { revoked_on: f.on, revoke_reason: reason }, reason };
+  }),
+} satisfies Record<CaseEvent, EventCommand<TProperties>>;
+
+/** An event's command, typed loosely for the shared part (the route validated the input with its schema). */
+export function caseEventCommand(event: CaseEvent): EventCommand<TProperties> {
+  return CASE_EVENTS[event] as unknown as EventCommand<TProperties>;
+}
