@@ -11,6 +11,7 @@ import { isValidUscc } from '../../core/ledger/validators.js';
 import { RESULTS, type InspectionTables } from './schema.js';
 import { DRAW_ALGORITHM, runDraw, verifyDraw, type DrawInput, type DrawResult } from './draw.js';
 import { PUBLICATION_RULE } from './rules.js';
+import { planStage, planWho, requireDraw, requireTaskStep, type TaskEvent, taskStage, taskWho } from './workflow.js';
 import { getDraw, getDrawOfPlan, getPlan, getTask, listConflicts, listEntities, listInspectors } from './repository.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 
@@ -146,7 +147,7 @@ export async function createPlan(
       .returning('id')
       .executeTakeFirstOrThrow();
     await w.audit({ entity: 'inspections.plan', entityId: r.id, action: 'created', orgId, after: v });
-    return presentPlan((await getPlan(w.tx, ctx, r.id))!);
+    return presentPlan((await getPlan(w.tx, ctx, r.id))!, planWho(ctx.actor));
   });
 }
 
@@ -168,7 +169,7 @@ export async function drawPlan(
   return write(ctx, async (w) => {
     const plan = await getPlan(w.tx, ctx, planId);
     if (!plan) throw errors.notFound('抽查计划');
-    if (await getDrawOfPlan(w.tx, ctx, planId)) throw errors.gate('ALREADY_DRAWN', '该计划已抽取，不能重复抽取（可复核原抽取结果）');
+    requireDraw(planStage({ draw_id: (await getDrawOfPlan(w.tx, ctx, planId))?.id }), planWho(ctx.actor));
     const entities = (await listEntities(w.tx, ctx, plan.entity_kind)).filter((e) => e.active);
     const inspectors = (await listInspectors(w.tx, ctx)).filter((i) => i.active);
     const conflicts = await listConflicts(w.tx, ctx);
@@ -274,6 +275,7 @@ async function taskStep(
   cal: CalendarService,
   id: string,
   version: number,
+  event: TaskEvent,
   verb: string,
   fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>,
   doneOn: (t: any) => string | null,
@@ -286,6 +288,9 @@ async function taskStep(
       version,
       label: '抽查任务',
       load: () => getTask(w.tx, ctx, id),
+      check: (t) => {
+        requireTaskStep(taskStage(t), event, taskWho(ctx.actor));
+      },
       patch: (t) => fn(t),
       audit: { entity: 'inspections.task', action: verb, orgId: (t) => t.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
@@ -301,7 +306,7 @@ async function taskStep(
       doneOn: doneOn(r),
     });
     const names = new Map((await listInspectors(w.tx, ctx)).map((i) => [i.id, i.name]));
-    return presentTask((await getTask(w.tx, ctx, id))!, names);
+    return presentTask((await getTask(w.tx, ctx, id))!, names, taskWho(ctx.actor));
   });
 }
 
@@ -322,9 +327,9 @@ export function recordResult(
     cal,
     id,
     version,
+    'result',
     'result_recorded',
-    (t) => {
-      if (t.inspected_on) throw errors.gate('ALREADY_RECORDED', '检查结果已登记');
+    () => {
       return {
         inspected_on: inspectedOn,
         result: input.result,
@@ -344,11 +349,10 @@ export function publishResult(ctx: Ctx, cal: CalendarService, id: string, versio
     cal,
     id,
     version,
+    'publish',
     'published',
     (t) => {
-      if (!t.inspected_on) throw errors.gate('RESULT_REQUIRED', '请先登记检查结果再公示');
-      if (t.published_on) throw errors.gate('ALREADY_PUBLISHED', '检查结果已公示');
-      if (publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
+      if (t.inspected_on && publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
       return { published_on: publishedOn };
     },
     (r) => r.published_on,

@@ -2,6 +2,7 @@ import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../.
 import { inspectionRoutes } from './routes.js';
 import { inspectionMetrics } from './metrics.js';
 import { loadInspectionsDemo } from './demo.js';
+import { planWorkflow, taskWorkflow } from './workflow.js';
 
 export const inspectionPermissions = {
   'inspections.read': { label: '查看双随机抽查', roles: ['admin', 'leader', 'legal', 'enforcement', 'viewer'] },
@@ -34,6 +35,7 @@ export const inspectionsModule = defineModule({
     'inspections.plan': entity('抽查计划', 'insp_plan'),
     'inspections.task': entity('抽查任务', 'insp_task', 'inspections.write'),
   },
+  workflows: [planWorkflow, taskWorkflow],
   metrics: inspectionMetrics,
   routes: inspectionRoutes,
   demo: loadInspectionsDemo,

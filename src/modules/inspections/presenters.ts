@@ -1,3 +1,5 @@
+import { planActions, planStage, taskActions, taskStage } from './workflow.js';
+
 type Row = Record<string, any>;
 const json = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -15,7 +17,7 @@ export const presentEntity = (r: Row) => ({
 });
 export const presentInspector = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
 export const presentConflict = (r: Row) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
-export const presentPlan = (r: Row) => ({
+export const presentPlan = (r: Row, who: readonly string[]) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   year: r.year as number,
@@ -29,6 +31,8 @@ export const presentPlan = (r: Row) => ({
   windowTo: r.window_to as string,
   drawId: (r.draw_id ?? null) as string | null,
   drawnOn: (r.drawn_on ?? null) as string | null,
+  /** The `inspections.plan` workflow's actions for the actor (the engine's one shape). */
+  actions: planActions(planStage(r), who),
   version: r.version as number,
 });
 export const presentDraw = (r: Row) => ({
@@ -41,7 +45,7 @@ export const presentDraw = (r: Row) => ({
   population: json(r.result).population,
   sampleSize: json(r.result).sampleSize,
 });
-export const presentTask = (r: Row, names: Map<string, string> = new Map()) => {
+export const presentTask = (r: Row, names: Map<string, string>, who: readonly string[]) => {
   const ids = json(r.inspector_ids) as string[];
   return {
     id: r.id as string,
@@ -58,7 +62,8 @@ export const presentTask = (r: Row, names: Map<string, string> = new Map()) => {
     problems: r.problems as string | null,
     publishDueOn: r.publish_due_on as string | null,
     publishedOn: r.published_on as string | null,
-    actions: !r.inspected_on ? ['result'] : !r.published_on ? ['publish'] : [],
+    /** The `inspections.task` workflow's actions for the actor (the engine's one shape). */
+    actions: taskActions(taskStage(r as { inspected_on: string | null; published_on: string | null }), who),
     version: r.version as number,
   };
 };

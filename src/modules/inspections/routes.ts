@@ -5,6 +5,7 @@ import { errors } from '../../core/errors.js';
 import { getDrawOfPlan, getPlan, listConflicts, listEntities, listInspectors, listItems, listPlans, tasksQuery } from './repository.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 import * as cmd from './commands.js';
+import { planWho, taskWho } from './workflow.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { RESULTS } from './schema.js';
 
@@ -61,9 +62,10 @@ export async function inspectionRoutes(root: FastifyInstance) {
   app.get(
     '/inspections/plans',
     { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
-    async (req) => ({
-      data: (await listPlans(authorize(req, 'inspections.read'), req.query.year)).map(presentPlan),
-    }),
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      return { data: (await listPlans(ctx, req.query.year)).map((p) => presentPlan(p, planWho(ctx.actor))) };
+    },
   );
   app.post(
     '/inspections/plans',
@@ -93,9 +95,9 @@ export async function inspectionRoutes(root: FastifyInstance) {
     const tasks = d ? await tasksQuery(ctx.db, ctx).where('k.draw_id', '=', d.id).orderBy('e.code').execute() : [];
     return {
       data: {
-        plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }),
+        plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }, planWho(ctx.actor)),
         draw: d ? presentDraw(d) : null,
-        tasks: tasks.map((t) => presentTask(t, names)),
+        tasks: tasks.map((t) => presentTask(t, names, taskWho(ctx.actor))),
         algorithm: DRAW_ALGORITHM,
         source: DRAW_SOURCE,
         results: RESULTS,

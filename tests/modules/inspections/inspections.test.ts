@@ -36,6 +36,7 @@ describe('双随机、一公开', () => {
     });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     planId = p.body.data.id;
+    expect(p.body.data.actions).toEqual([{ event: 'draw', label: '随机抽取', allowed: true, reasons: [], to: 'drawn' }]);
     const d = await enf.req('POST', `/api/inspections/plans/${planId}/draw`, { seed: '20230504', drawnOn: '2023-05-04' });
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     drawId = d.body.data.id;
@@ -53,6 +54,8 @@ describe('双随机、一公开', () => {
     const again = await enf.req('POST', `/api/inspections/plans/${planId}/draw`, { seed: 'other', drawnOn: '2023-05-05' });
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('ALREADY_DRAWN');
+    const plan = (await enf.req('GET', `/api/inspections/plans/${planId}`)).body.data.plan;
+    expect(plan.actions).toEqual([]);
   });
 
   it('re-running the recorded draw verifies it; a tampered task is caught', async () => {
@@ -91,11 +94,23 @@ describe('双随机、一公开', () => {
     expect(missing.body.field).toBe('problems');
     const r = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, { inspectedOn: '2023-05-10', result: '未发现问题', version: t.version });
     // Wed 10 May 2023 + 20 working days, no holiday in between (Dragon Boat is 22–24 June): Wed 7 June.
-    expect(r.body.data).toMatchObject({ publishDueOn: '2023-06-07', actions: ['publish'] });
+    expect(r.body.data).toMatchObject({
+      publishDueOn: '2023-06-07',
+      actions: [{ event: 'publish', label: '公示检查结果', allowed: true, reasons: [], to: 'published' }],
+    });
+    const twice = await enf.req('POST', `/api/inspections/tasks/${t.id}/result`, {
+      inspectedOn: '2023-05-11',
+      result: '未发现问题',
+      version: r.body.data.version,
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body).toMatchObject({ code: 'ALREADY_RECORDED', message: '当前阶段（已检查（待公示））不能登记检查结果' });
     const dl = (await enf.req('GET', '/api/deadlines?module=inspections')).body.data.find((d: any) => d.entityId === t.id);
     expect(dl).toMatchObject({ title: '抽查结果公示期限', due: '2023-06-07' });
     const p = await enf.req('POST', `/api/inspections/tasks/${t.id}/publish`, { publishedOn: '2023-05-15', version: r.body.data.version });
     expect(p.body.data).toMatchObject({ publishedOn: '2023-05-15', actions: [] });
+    const again = await enf.req('POST', `/api/inspections/tasks/${t.id}/publish`, { publishedOn: '2023-05-16', version: p.body.data.version });
+    expect(again.body.code).toBe('ALREADY_PUBLISHED');
   });
 
   it('demo 2022: every inspection published on time, drillable', async () => {

@@ -1,3 +1,5 @@
+import type { WorkflowAction } from '../../api/workflow';
+
 export interface Plan {
   id: string;
   year: number;
@@ -11,6 +13,8 @@ export interface Plan {
   windowTo: string;
   drawId: string | null;
   drawnOn: string | null;
+  /** The `inspections.plan` workflow's actions for the signed-in user (the engine's one shape). */
+  actions: WorkflowAction<'draw', 'draft' | 'drawn'>[];
   version: number;
 }
 export interface Draw {
@@ -22,6 +26,8 @@ export interface Draw {
   population: number;
   sampleSize: number;
 }
+export type TaskAction = WorkflowAction<'result' | 'publish', 'pending' | 'inspected' | 'published'>;
+
 export interface Task {
   id: string;
   entityName: string;
@@ -33,7 +39,8 @@ export interface Task {
   problems: string | null;
   publishDueOn: string | null;
   publishedOn: string | null;
-  actions: Array<'result' | 'publish'>;
+  /** The `inspections.task` workflow's actions for the signed-in user (the engine's one shape). */
+  actions: TaskAction[];
   version: number;
 }
 export interface PlanDetail {

@@ -5,18 +5,17 @@ import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
-import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import type { PlanDetail, Task } from '../api';
+import type { PlanDetail, Task, TaskAction } from '../api';
+import { WorkflowActions } from '../../../components/WorkflowActions';
 import { FormModal } from '../../../components/FormModal';
 
 /** 抽查计划 — the draw (seed, algorithm, verification), the tasks with two or more inspectors each, results and publication. */
 export function PlanPage() {
   const id = useParams().id!;
   const navigate = useNavigate();
-  const can = useCan();
   const res = useApi<PlanDetail>(`/api/inspections/plans/${id}`);
   const [modal, setModal] = useState<null | 'draw' | { task: Task; step: 'result' | 'publish' }>(null);
   const [verify, setVerify] = useState<{ ok: boolean; message: string } | null>(null);
@@ -36,11 +35,7 @@ export function PlanPage() {
         description={`${plan.itemName} · 抽查比例 ${plan.ratioPercent}% · 每户 ${plan.perEntity} 名执法检查人员 · ${plan.windowFrom} 至 ${plan.windowTo}`}
         extra={
           <Space>
-            {!draw && can('inspections.manage') ? (
-              <Button type="primary" onClick={() => setModal('draw')}>
-                随机抽取
-              </Button>
-            ) : null}
+            {plan.actions.length ? <WorkflowActions actions={plan.actions} variant="bar" testId="plan-actions" onAct={() => setModal('draw')} /> : null}
             {draw ? (
               <Button icon={<SafetyCertificateOutlined />} onClick={async () => setVerify(await api.post(`/api/inspections/draws/${draw.id}/verify`))}>
                 复核抽取结果
@@ -105,22 +100,16 @@ export function PlanPage() {
             {
               title: '操作',
               key: 'a',
-              width: 110,
-              render: (_, t) =>
-                can('inspections.write') ? (
-                  <Space>
-                    {t.actions.includes('result') ? (
-                      <Button size="small" onClick={() => setModal({ task: t, step: 'result' })}>
-                        登记结果
-                      </Button>
-                    ) : null}
-                    {t.actions.includes('publish') ? (
-                      <Button size="small" type="primary" onClick={() => setModal({ task: t, step: 'publish' })}>
-                        公示
-                      </Button>
-                    ) : null}
-                  </Space>
-                ) : null,
+              width: 140,
+              render: (_, t) => (
+                <WorkflowActions<TaskAction>
+                  actions={t.actions}
+                  variant="bar"
+                  testId={`task-actions-${t.id}`}
+                  primary={(a) => a.event === 'publish'}
+                  onAct={(a) => setModal({ task: t, step: a.event })}
+                />
+              ),
             },
           ]}
         />
