@@ -1,10 +1,10 @@
 /**
- * 诉求办理（共用） — what the four demand modules may use: the kind registry, the
+ * 诉求办理（共用） — what the four demand modules may use: the kinds (contributed in manifests), the
  * clock and lifecycle rules, the writes, the repository, the route factory and
  * the metric builders. Other modules (enforcement …) should use the demand
  * modules' own exports instead.
  */
-export { registerDemandKind, demandKind, demandKinds, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
+export { DEMAND_KIND_POINT, demandKindsOf, demandKindProblems, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
 export * from './clock.js';
 export {
   ACTIONS,

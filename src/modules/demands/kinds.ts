@@ -1,8 +1,10 @@
 /**
  * What a module tells the shared demand machinery about its kind of demand: its
  * names, permissions, lifecycle steps and its own rules (clock, extension cap,
- * pause reasons, allowed results and evaluations). Modules register their
- * definition when they load; the shared queue and overview read the registry.
+ * pause reasons, allowed results and evaluations). A kind module contributes its
+ * definition in its manifest (`contributes: { 'demands.kind': [def] }`); the registry
+ * checks each at start-up ({@link demandKindProblems}) and gives them back
+ * ({@link demandKindsOf}) to the shared queue, overview and list filters.
  */
 import type { DeadlineRule } from '../../core/calendar/index.js';
 import type { WriteScope } from '../../core/audit/audit.js';
@@ -10,6 +12,8 @@ import type { Actor } from '../../core/context.js';
 import type { ExtensionCap } from './clock.js';
 import type { WorkflowSteps } from './workflow.js';
 import type { DemandKind } from './schema.js';
+import type { ModuleDef } from '../../core/module.js';
+import type { Registry } from '../../core/system.js';
 
 /** A problem with one input field (Chinese message). */
 export interface FieldError {
@@ -84,18 +88,71 @@ export interface DemandKindDef {
   ): Promise<void>;
 }
 
-const registry = new Map<DemandKind, DemandKindDef>();
+/** The extension point the kind modules contribute to. */
+export const DEMAND_KIND_POINT = 'demands.kind';
 
-/** Registers a module's kind (called when the module loads). */
-export function registerDemandKind(def: DemandKindDef): DemandKindDef {
-  registry.set(def.kind, def);
-  return def;
+const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
+const isTexts = (x: unknown): boolean => Array.isArray(x) && x.every(isText);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Problems of one contributed kind (empty when sound): its names, its module (the
+ * contributing one) and entity, its steps, its rules' shapes. The permissions it names are
+ * checked with the entity (`demandEntity`); a kind contributed twice by the manifest's
+ * `checks` ({@link demandKindManifestProblems}).
+ */
+export function demandKindProblems(c: unknown, from: string): string[] {
+  if (!isObject(c)) return ['诉求类型定义应为对象'];
+  const p: string[] = [];
+  const name = isText(c.kind) ? c.kind : '（无 kind）';
+  for (const f of ['kind', 'module', 'entity', 'label', 'refLabel'] as const) if (!isText(c[f])) p.push(`${name}：缺少 ${f}`);
+  if (isText(c.module) && c.module !== from) p.push(`${name}：module ${c.module} 不是贡献它的模块 ${from}`);
+  if (isText(c.entity) && !c.entity.startsWith(`${from}.`)) p.push(`${name}：entity ${c.entity} 应以 ${from}. 开头`);
+  const perms = c.permissions;
+  if (!isObject(perms) || !['read', 'write', 'personal'].every((k) => isText(perms[k]))) p.push(`${name}：permissions 应有 read、write、personal`);
+  const steps = c.steps;
+  if (!isObject(steps)) p.push(`${name}：缺少 steps`);
+  else {
+    if (steps.sign !== null && !(isObject(steps.sign) && isText(steps.sign.label))) p.push(`${name}：steps.sign 应为 null 或 { label }`);
+    for (const f of ['pause', 'extend', 'return'] as const) if (typeof steps[f] !== 'boolean') p.push(`${name}：steps.${f} 应为是或否`);
+    for (const f of ['replyLabel', 'closeLabel', 'evaluateLabel'] as const) if (!isText(steps[f])) p.push(`${name}：缺少 steps.${f}`);
+    if (c.clockFrom === 'signed' && !steps.sign) p.push(`${name}：clockFrom 为 signed 时须有签收/受理步骤`);
+    if (steps.pause === true && !((c.pauseReasons as unknown[])?.length || (c.restartReasons as unknown[])?.length))
+      p.push(`${name}：可中止计时的类型须列出中止事由`);
+  }
+  if (typeof c.mainRule !== 'function') p.push(`${name}：缺少 mainRule`);
+  if (c.firstRule !== null && !isObject(c.firstRule)) p.push(`${name}：firstRule 应为 null 或期限规则`);
+  if (c.doneBy !== 'reply' && c.doneBy !== 'close') p.push(`${name}：doneBy 应为 reply 或 close`);
+  if (c.clockFrom !== 'received' && c.clockFrom !== 'signed') p.push(`${name}：clockFrom 应为 received 或 signed`);
+  if (c.extensionCap !== null && !isObject(c.extensionCap)) p.push(`${name}：extensionCap 应为 null 或上限`);
+  for (const f of ['pauseReasons', 'restartReasons', 'satisfactionValues'] as const) if (!isTexts(c[f])) p.push(`${name}：${f} 应为文字列表`);
+  if (c.results !== null && !isTexts(c.results)) p.push(`${name}：results 应为 null 或文字列表`);
+  for (const f of ['demandTypes', 'channels'] as const) if (c[f] !== undefined && !isTexts(c[f])) p.push(`${name}：${f} 应为文字列表`);
+  for (const f of ['checkIntake', 'afterIntake'] as const) if (c[f] !== undefined && typeof c[f] !== 'function') p.push(`${name}：${f} 应为函数`);
+  return p;
 }
 
-export function demandKind(kind: DemandKind): DemandKindDef | undefined {
-  return registry.get(kind);
+/**
+ * The manifest-wide checks of the kinds: each kind contributed once, and its contributing
+ * module declares the kind's entity and its workflow (`demandWorkflow(kind)` in `workflows`).
+ */
+export function demandKindManifestProblems(modules: readonly ModuleDef[]): string[] {
+  const p: string[] = [];
+  const seen = new Map<string, string>();
+  for (const m of modules)
+    for (const c of (m.contributes?.[DEMAND_KIND_POINT] ?? []) as ReadonlyArray<Partial<DemandKindDef>>) {
+      const kind = String(c.kind);
+      const first = seen.get(kind);
+      if (first) p.push(`诉求类型 ${kind} 重复：${first} 与 ${m.key} 都贡献了它`);
+      else seen.set(kind, m.key);
+      if (c.entity && !m.entities?.[c.entity]) p.push(`诉求类型 ${kind}：模块 ${m.key} 未声明实体 ${c.entity}`);
+      if (c.entity && !(m.workflows ?? []).some((w) => w.key === c.entity))
+        p.push(`诉求类型 ${kind}：模块 ${m.key} 未在 workflows 中列出 ${c.entity} 的办理流程`);
+    }
+  return p;
 }
 
-export function demandKinds(): DemandKindDef[] {
-  return [...registry.values()];
+/** The kinds the running system's modules contribute, in manifest order. */
+export function demandKindsOf(registry: Pick<Registry, 'contributions'>): DemandKindDef[] {
+  return registry.contributions<DemandKindDef>(DEMAND_KIND_POINT).map((c) => c.value);
 }

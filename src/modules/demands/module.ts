@@ -1,5 +1,6 @@
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { sharedRoutes } from './routes.js';
+import { DEMAND_KIND_POINT, demandKindManifestProblems, demandKindProblems } from './kinds.js';
 
 export const demandsPermissions = {
   'demands.queue': { label: '查看诉求待办队列', roles: ['admin', 'leader', 'clerk', 'legal', 'enforcement', 'street'] },
@@ -10,7 +11,8 @@ export const demandsPermissions = {
  * 诉求办理（共用） — the lifecycle, clock, repository, routes and web pieces that
  * the 12345 hotline, petitions, proposals and disclosure modules share, and the
  * table their records live in. It owns no business rule of its own: each module
- * registers its kind with its rules (`registerDemandKind`).
+ * contributes its kind with its rules to the `demands.kind` extension point
+ * (`contributes` in its manifest), checked at start-up.
  */
 export const demandsModule = defineModule({
   key: 'demands',
@@ -22,4 +24,8 @@ export const demandsModule = defineModule({
   ],
   permissions: demandsPermissions,
   routes: sharedRoutes,
+  extensionPoints: {
+    [DEMAND_KIND_POINT]: { label: '诉求类型（12345工单、信访件、建议提案、依申请公开）', check: demandKindProblems },
+  },
+  checks: ({ modules }) => demandKindManifestProblems(modules),
 });

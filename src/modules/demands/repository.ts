@@ -4,7 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
-import { demandKinds } from './kinds.js';
+import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
 
 export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
@@ -22,7 +22,8 @@ function base(db: Kysely<KernelDB>) {
 }
 
 export interface ListFilters {
-  kinds: readonly DemandKind[];
+  /** The kinds listed (their clocks say whether the reply or the closure stops them). */
+  kinds: readonly DemandKindDef[];
   status?: DemandStatus | 'open' | 'overdue';
   orgId?: string;
   assigneeId?: string;
@@ -35,20 +36,18 @@ export interface ListFilters {
 }
 
 /** The clock still runs: not yet replied (kinds stopped by the reply) or not yet closed (the others). */
-export function clockRunning() {
-  const byReply = demandKinds()
-    .filter((k) => k.doneBy === 'reply')
-    .map((k) => k.kind);
+export function clockRunning(kinds: readonly DemandKindDef[]) {
+  const byReply = kinds.filter((k) => k.doneBy === 'reply').map((k) => k.kind);
   return sql<boolean>`(CASE WHEN dm_item.kind IN (${sql.join(byReply.length ? byReply : ['-'])}) THEN dm_item.replied_at ELSE dm_item.closed_at END) IS NULL`;
 }
 
 function filtered(ctx: Ctx, f: ListFilters) {
   let q = base(ctx.db)
     .$call(withDataScope(ctx.actor, 'dm_item'))
-    .where('dm_item.kind', 'in', f.kinds.length ? [...f.kinds] : ['hotline']);
+    .where('dm_item.kind', 'in', f.kinds.length ? f.kinds.map((k) => k.kind) : ['hotline']);
   if (!f.kinds.length) q = q.where(sql<boolean>`false`);
   if (f.status === 'open') q = q.where('dm_item.closed_at', 'is', null);
-  else if (f.status === 'overdue') q = q.where(clockRunning()).where('dm_item.due_on', '<', f.today ?? '9999-12-31');
+  else if (f.status === 'overdue') q = q.where(clockRunning(f.kinds)).where('dm_item.due_on', '<', f.today ?? '9999-12-31');
   else if (f.status) q = q.where('dm_item.status', '=', f.status);
   if (f.orgId) q = q.where('dm_item.org_id', '=', f.orgId);
   if (f.assigneeId) q = q.where('dm_item.assignee_id', '=', f.assigneeId);

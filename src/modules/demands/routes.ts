@@ -10,7 +10,7 @@ import { errors } from '../../core/errors.js';
 import { isoDateInShanghai } from '../../core/calendar/index.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
-import { demandKind, demandKinds, type DemandKindDef } from './kinds.js';
+import { demandKindsOf, type DemandKindDef } from './kinds.js';
 import { getItem, linksOf, listItems, openByUnit } from './repository.js';
 import { presentItem, presentListItem } from './presenters.js';
 import { act, intake } from './service.js';
@@ -90,7 +90,7 @@ export function demandRoutes(def: DemandKindDef) {
       const q = req.query;
       const size = q.pageSize ?? 50;
       const { rows, total } = await listItems(ctx, {
-        kinds: [def.kind],
+        kinds: [def],
         status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
         orgId: q.orgId,
         assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
@@ -134,9 +134,16 @@ export function demandRoutes(def: DemandKindDef) {
   };
 }
 
-/** The kinds whose records the actor may read. */
-function readableKinds(ctx: Ctx): DemandKindDef[] {
-  return demandKinds().filter((d) => ctx.actor.permissions.has(d.permissions.read));
+/** The kinds the modules contribute whose records the actor may read. */
+function readableKinds(req: { server: FastifyInstance }, ctx: Ctx): DemandKindDef[] {
+  return demandKindsOf(req.server.sys.registry).filter((d) => ctx.actor.permissions.has(d.permissions.read));
+}
+
+/** A row's kind among the kinds listed (the list was filtered on them). */
+function kindOfRow(kinds: readonly DemandKindDef[], kind: DemandKind): DemandKindDef {
+  const d = kinds.find((k) => k.kind === kind);
+  if (!d) throw new Error(`demand kind ${kind} is not contributed`);
+  return d;
 }
 
 /** 工作台 and 督办总览: the work queue across the four kinds, and the overdue overview. */
@@ -158,33 +165,33 @@ export async function sharedRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const kinds = readableKinds(ctx);
+      const kinds = readableKinds(req, ctx);
       if (!kinds.length) throw errors.forbidden();
       const mine = (req.query.scope ?? 'mine') === 'mine';
       const orgId = mine ? undefined : (req.query.orgId ?? ctx.actor.orgId ?? undefined);
       if (orgId && !inScope(ctx.actor, orgId)) throw errors.notFound('单位');
       const { rows } = await listItems(ctx, {
-        kinds: kinds.map((k) => k.kind),
+        kinds,
         status: 'open',
         assigneeId: mine ? (ctx.actor.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
         orgId,
         limit: 500,
       });
       const cal = req.server.sys.calendar.current;
-      return { data: rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, today())) };
+      return { data: rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, cal, today())) };
     },
   );
 
   app.get('/demands/overview', { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）' } }, async (req) => {
     const ctx = authorize(req, 'demands.overview');
-    const kinds = readableKinds(ctx);
+    const kinds = readableKinds(req, ctx);
     const rows = await openByUnit(
       ctx,
       kinds.map((k) => k.kind),
     );
     const cal = req.server.sys.calendar.current;
     const t = today();
-    const items = rows.map((r) => presentListItem(demandKind(r.kind)!, r, cal, t));
+    const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, cal, t));
     const byKind = kinds.map((k) => {
       const mine = items.filter((i) => i.kind === k.kind);
       return {
@@ -221,7 +228,7 @@ export async function sharedRoutes(root: FastifyInstance) {
     { schema: { tags, summary: '可派单的承办人（某单位的在职用户）', querystring: Type.Object({ orgId: Type.String({ format: 'uuid' }) }) } },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!readableKinds(ctx).length) throw errors.forbidden();
+      if (!readableKinds(req, ctx).length) throw errors.forbidden();
       if (!inScope(ctx.actor, req.query.orgId)) throw errors.notFound('单位');
       const users = await ctx.db
         .selectFrom('app_user')
@@ -234,11 +241,4 @@ export async function sharedRoutes(root: FastifyInstance) {
       return { data: users.map((u) => ({ id: u.id, name: u.display_name, orgId: u.org_id })) };
     },
   );
-}
-
-/** The kind of a demand, for modules looking one up by key. */
-export function kindOf(kind: DemandKind): DemandKindDef {
-  const d = demandKind(kind);
-  if (!d) throw new Error(`demand kind ${kind} is not registered`);
-  return d;
 }

@@ -1,8 +1,8 @@
-import { registerDemandKind, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { type DemandKindDef, type FieldError } from '../demands/index.js';
 import { APPLICANT_TYPES, CHANNELS, EXTENSION_CAP, OUTCOMES, PAUSE_OTHER_AGENCY, PAUSE_THIRD_PARTY, REPLY_RULE, RESTART_CORRECTION } from './rules.js';
 
 /** 依申请公开 — 20 working days (+20), correction restarts the clock, consultation is not counted. */
-export const disclosureKind: DemandKindDef = registerDemandKind({
+export const disclosureKind: DemandKindDef = {
   kind: 'disclosure',
   module: 'disclosure',
   entity: 'disclosure.request',
@@ -27,4 +27,4 @@ export const disclosureKind: DemandKindDef = registerDemandKind({
     if (!channel) errs.push({ field: 'channel', message: '请选择申请方式' });
     return errs;
   },
-});
+};

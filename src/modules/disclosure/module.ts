@@ -35,6 +35,7 @@ export const disclosureModule = defineModule({
     },
   },
   workflows: [demandWorkflow(disclosureKind)],
+  contributes: { 'demands.kind': [disclosureKind] },
   ledgers: [requestsLedger, proactiveLedger],
   metrics: disclosureMetrics,
   routes: disclosureRoutes,

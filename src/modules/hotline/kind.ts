@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { addDays, daysBetween } from '../../core/calendar/index.js';
-import { dm, registerDemandKind, type DemandKindDef } from '../demands/index.js';
+import { dm, type DemandKindDef } from '../demands/index.js';
 import { EXTENSION_CAP, HOTLINE_TYPES, handlingRule, repeatReason, REPEAT_WINDOW_DAYS, SATISFACTION, SIGN_RULE, timeLimitOf } from './rules.js';
 
 export const hotlinePermissions = {
@@ -10,7 +10,7 @@ export const hotlinePermissions = {
 } as const;
 
 /** 12345工单 — the hotline's kind of demand: its rules, steps and words. */
-export const hotlineKind: DemandKindDef = registerDemandKind({
+export const hotlineKind: DemandKindDef = {
   kind: 'hotline',
   module: 'hotline',
   entity: 'hotline.order',
@@ -65,4 +65,4 @@ export const hotlineKind: DemandKindDef = registerDemandKind({
       note: { repeats: links.map((l) => l.e.id), reason: links.map((l) => l.reason).join('；') },
     });
   },
-});
+};

@@ -26,6 +26,7 @@ export const hotlineModule = defineModule({
   permissions: hotlinePermissionDefs,
   entities: { 'hotline.order': demandEntity(hotlineKind) },
   workflows: [demandWorkflow(hotlineKind)],
+  contributes: { 'demands.kind': [hotlineKind] },
   ledgers: [hotlineOrdersLedger],
   metrics: hotlineMetrics,
   routes: hotlineRoutes,

@@ -1,8 +1,8 @@
-import { registerDemandKind, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { type DemandKindDef, type FieldError } from '../demands/index.js';
 import { ACCEPT_RULE, EXTENSION_CAP, HANDLE_RULE, OPINION_RESULTS, PETITION_FORMS, SATISFACTION } from './rules.js';
 
 /** 信访件 — the petition's kind: accepted within 15 days, handled within 60 (+30) of acceptance. */
-export const petitionKind: DemandKindDef = registerDemandKind({
+export const petitionKind: DemandKindDef = {
   kind: 'petition',
   module: 'petitions',
   entity: 'petitions.petition',
@@ -27,4 +27,4 @@ export const petitionKind: DemandKindDef = registerDemandKind({
       if (attrs[f] !== undefined && typeof attrs[f] !== 'boolean') errs.push({ field: `attrs.${f}`, message: '应为“是”或“否”' });
     return errs;
   },
-});
+};

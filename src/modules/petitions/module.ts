@@ -19,6 +19,7 @@ export const petitionsModule = defineModule({
   permissions: petitionsPermissions,
   entities: { 'petitions.petition': demandEntity(petitionKind) },
   workflows: [demandWorkflow(petitionKind)],
+  contributes: { 'demands.kind': [petitionKind] },
   ledgers: [petitionsLedger],
   metrics: petitionMetrics,
   routes: petitionRoutes,

@@ -1,8 +1,8 @@
-import { calendarOn, dm, registerDemandKind, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { calendarOn, dm, type DemandKindDef, type FieldError } from '../demands/index.js';
 import { CATEGORIES, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
 
 /** 建议提案 — a deputy's suggestion or a CPPCC proposal, led (主办) or co-handled (协办). */
-export const proposalKind: DemandKindDef = registerDemandKind({
+export const proposalKind: DemandKindDef = {
   kind: 'proposal',
   module: 'proposals',
   entity: 'proposals.proposal',
@@ -54,4 +54,4 @@ export const proposalKind: DemandKindDef = registerDemandKind({
       start: item.receivedOn,
     });
   },
-});
+};

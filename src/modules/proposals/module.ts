@@ -18,6 +18,7 @@ export const proposalsModule = defineModule({
   permissions: proposalsPermissions,
   entities: { 'proposals.proposal': demandEntity(proposalKind) },
   workflows: [demandWorkflow(proposalKind)],
+  contributes: { 'demands.kind': [proposalKind] },
   ledgers: [proposalsLedger],
   metrics: proposalMetrics,
   routes: proposalRoutes,
