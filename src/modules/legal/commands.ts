@@ -10,7 +10,8 @@ import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
-import { appraise, checkIssue, checkTerm, covers } from './rules.js';
+import { appraise, checkTerm, covers } from './rules.js';
+import { type DocumentEvent, type DocumentStage, documentFacts, requireDocumentStep } from './workflow.js';
 import { getAdvice, getAppraisal, getContract, getDocument } from './repository.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument } from './presenters.js';
 
@@ -229,18 +230,25 @@ export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; titl
       .returning('id')
       .executeTakeFirstOrThrow();
     await w.audit({ entity: 'legal.document', entityId: r.id, action: 'submitted', orgId, after: v });
-    return presentDocument((await getDocument(w.tx, ctx, r.id))!);
+    return presentDocument((await getDocument(w.tx, ctx, r.id))!, ctx.actor.roles);
   });
 }
 
+/**
+ * One step of a document: loads it in scope, checks the version and that the workflow
+ * (`legal.document`) allows the event for the actor's roles now, applies the patch with the
+ * status the transition leads to, audits `legal.document.<verb>` with the patch.
+ */
 async function docStep(
   ctx: Ctx,
   id: string,
   version: number,
+  event: DocumentEvent,
   verb: string,
   fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>,
 ) {
   return write(ctx, async (w) => {
+    let to: DocumentStage | undefined;
     await updateVersioned(w, {
       table: 'legal_document',
       tenantId: ctx.actor.tenantId,
@@ -248,11 +256,14 @@ async function docStep(
       version,
       label: '文件',
       load: () => getDocument(w.tx, ctx, id),
-      patch: (row) => fn(row!),
+      check: (row) => {
+        to = requireDocumentStep(ctx.actor.roles, row.status, event, documentFacts(row)).to;
+      },
+      patch: (row) => ({ ...(to ? { status: to } : {}), ...fn(row) }),
       audit: { entity: 'legal.document', action: verb, orgId: (row) => row!.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
     });
-    return presentDocument((await getDocument(w.tx, ctx, id))!);
+    return presentDocument((await getDocument(w.tx, ctx, id))!, ctx.actor.roles);
   });
 }
 
@@ -266,11 +277,9 @@ export function reviewDocument(
   const reviewedOn = date('reviewedOn', input.reviewedOn, '审查日期');
   if (input.result !== '同意' && input.result !== '存在问题') throw errors.validation('result', '审查结论应为“同意”或“存在问题”');
   const opinion = text('opinion', input.opinion, '审查意见', 4000);
-  return docStep(ctx, id, version, 'reviewed', (row) => {
-    if (row.status === 'issued') throw errors.gate('ALREADY_ISSUED', '文件已印发，不能再审查');
+  return docStep(ctx, id, version, 'review', 'reviewed', (row) => {
     if (reviewedOn < row.submitted_on) throw errors.validation('reviewedOn', '审查日期不能早于送审日期');
     return {
-      status: 'reviewed',
       reviewed_on: reviewedOn,
       review_result: input.result,
       review_opinion: opinion,
@@ -282,11 +291,9 @@ export function reviewDocument(
 /** 印发 / 决策 — only after a review that found the draft lawful. */
 export function issueDocument(ctx: Ctx, id: string, version: number, input: { issuedOn: string; docNo?: string | null }) {
   const issuedOn = date('issuedOn', input.issuedOn, '印发（决策）日期');
-  return docStep(ctx, id, version, 'issued', (row) => {
-    if (row.status === 'issued') throw errors.gate('ALREADY_ISSUED', '文件已印发');
-    checkIssue({ kind: row.kind, reviewResult: row.review_result });
-    if (issuedOn < row.reviewed_on!) throw errors.validation('issuedOn', '印发（决策）日期不能早于审查日期');
-    return { status: 'issued', issued_on: issuedOn, doc_no: opt(input.docNo) };
+  return docStep(ctx, id, version, 'issue', 'issued', (row) => {
+    if (row.reviewed_on && issuedOn < row.reviewed_on) throw errors.validation('issuedOn', '印发（决策）日期不能早于审查日期');
+    return { issued_on: issuedOn, doc_no: opt(input.docNo) };
   });
 }
 

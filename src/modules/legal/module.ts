@@ -3,6 +3,7 @@ import { legalRoutes } from './routes.js';
 import { legalMetrics } from './metrics.js';
 import { legalAdviceLedger } from './ledgers.js';
 import { loadLegalDemo } from './demo.js';
+import { documentWorkflow } from './workflow.js';
 
 export const legalPermissions = {
   'legal.read': { label: '查看法律顾问工作', roles: ['admin', 'leader', 'legal', 'advisor', 'viewer'] },
@@ -29,6 +30,7 @@ export const legalModule = defineModule({
     'legal.document': { label: '送审文件', readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_document') },
     'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_appraisal') },
   },
+  workflows: [documentWorkflow],
   ledgers: [legalAdviceLedger],
   metrics: legalMetrics,
   routes: legalRoutes,

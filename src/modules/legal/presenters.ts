@@ -1,4 +1,5 @@
 import type { Criterion } from './schema.js';
+import { DOCUMENT_STAGES, documentActions, documentFacts } from './workflow.js';
 
 type Row = Record<string, any>;
 
@@ -28,9 +29,10 @@ export const presentAdvice = (r: Row) => ({
   version: r.version as number,
 });
 
-export const DOC_STATUS_LABELS = { submitted: '待审查', reviewed: '已审查', issued: '已印发/已决策' } as const;
+export const DOC_STATUS_LABELS = DOCUMENT_STAGES;
 
-export const presentDocument = (r: Row) => ({
+/** A document with the `legal.document` workflow's actions for the actor's roles (the engine's one shape). */
+export const presentDocument = (r: Row, roles: readonly string[]) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   orgName: (r.org_name ?? null) as string | null,
@@ -45,8 +47,8 @@ export const presentDocument = (r: Row) => ({
   reviewer: r.reviewer as string | null,
   issuedOn: r.issued_on as string | null,
   docNo: r.doc_no as string | null,
-  /** What may be done now: review (again, after 存在问题) or issue once reviewed 同意. */
-  actions: r.status === 'issued' ? [] : r.review_result === '同意' ? ['issue'] : ['review'],
+  /** Review (again, after 存在问题) and issue once reviewed 同意 — allowed or not, and why. */
+  actions: documentActions(r.status, documentFacts({ kind: r.kind, review_result: r.review_result }), roles),
   version: r.version as number,
 });
 

@@ -108,15 +108,16 @@ export async function legalRoutes(root: FastifyInstance) {
         querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }),
       },
     },
-    async (req) => ({
-      data: (await listDocuments(authorize(req, 'legal.read'), req.query)).map(presentDocument),
-    }),
+    async (req) => {
+      const ctx = authorize(req, 'legal.read');
+      return { data: (await listDocuments(ctx, req.query)).map((r) => presentDocument(r, ctx.actor.roles)) };
+    },
   );
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getDocument(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('文件');
-    return { data: { ...presentDocument(r), reviewSource: REVIEW_SOURCES[r.kind] } };
+    return { data: { ...presentDocument(r, ctx.actor.roles), reviewSource: REVIEW_SOURCES[r.kind] } };
   });
   app.post(
     '/legal/documents',

@@ -16,9 +16,14 @@ export const REVIEW_SOURCES: Record<DocumentKind, string> = {
   三重一大: '“三重一大”事项集体决策制度：涉及法律问题的，决策前须经法制审核（本局制度，未核对原文，可配置）',
 };
 
-export function checkIssue(doc: { kind: DocumentKind; reviewResult: string | null }): void {
-  if (doc.reviewResult === null) throw errors.gate('LEGAL_REVIEW_REQUIRED', `未经合法性审查，不得印发或提交决策（${REVIEW_SOURCES[doc.kind]}）`);
-  if (doc.reviewResult !== '同意') throw errors.gate('LEGAL_REVIEW_FAILED', '合法性审查意见为“存在问题”，须修改后重新送审，不得印发或提交决策');
+/** Guard of 印发/决策: a legality review first (its statute by the document's kind). */
+export function reviewedFirst(doc: { kind: DocumentKind; reviewResult: string | null }): string[] {
+  return doc.reviewResult === null ? [`未经合法性审查，不得印发或提交决策（${REVIEW_SOURCES[doc.kind]}）`] : [];
+}
+
+/** Guard of 印发/决策: the review found the draft lawful (同意). */
+export function reviewLawful(doc: { reviewResult: string | null }): string[] {
+  return doc.reviewResult !== null && doc.reviewResult !== '同意' ? ['合法性审查意见为“存在问题”，须修改后重新送审，不得印发或提交决策'] : [];
 }
 
 /** A contract term: the end not before the start. */

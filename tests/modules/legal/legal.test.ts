@@ -91,7 +91,10 @@ describe('legality review before issue (合法性审查)', () => {
       opinion: '第五条设定罚款无上位法依据',
       version: d.body.data.version,
     });
-    expect(r.body.data.actions).toEqual(['review']);
+    expect(r.body.data.actions).toEqual([
+      { event: 'review', label: '合法性审查', allowed: true, reasons: [], to: null },
+      { event: 'issue', label: '印发 / 作出决策', allowed: false, reasons: ['合法性审查意见为“存在问题”，须修改后重新送审，不得印发或提交决策'], to: 'issued' },
+    ]);
     const failed = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: r.body.data.version });
     expect(failed.body.code).toBe('LEGAL_REVIEW_FAILED');
     r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, {

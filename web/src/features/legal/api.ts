@@ -1,3 +1,5 @@
+import type { WorkflowAction } from '../../api/workflow';
+
 export const ADVICE_KINDS = ['合同审查', '文件审核', '法律意见书', '会议', '业务研讨', '专题培训'] as const;
 export const DOCUMENT_KINDS = ['规范性文件', '重大行政决策', '三重一大'] as const;
 
@@ -22,6 +24,8 @@ export interface Advice {
   opinion: string | null;
   version: number;
 }
+export type DocumentAction = WorkflowAction<'review' | 'issue', 'submitted' | 'reviewed' | 'issued'>;
+
 export interface LegalDocument {
   id: string;
   kind: string;
@@ -36,7 +40,8 @@ export interface LegalDocument {
   reviewer: string | null;
   issuedOn: string | null;
   docNo: string | null;
-  actions: Array<'review' | 'issue'>;
+  /** The `legal.document` workflow's actions for the signed-in user's roles (the engine's one shape). */
+  actions: DocumentAction[];
   version: number;
   reviewSource?: string;
 }

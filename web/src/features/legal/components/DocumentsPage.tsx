@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,7 +9,8 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { DOCUMENT_KINDS, type LegalDocument } from '../api';
+import { WorkflowActions } from '../../../components/WorkflowActions';
+import { type DocumentAction, DOCUMENT_KINDS, type LegalDocument } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
 /** 合法性审查 — normative documents, major decisions and 三重一大 matters: submitted, reviewed (同意/存在问题), issued only after 同意. */
@@ -65,16 +66,13 @@ export function DocumentsPage() {
         destroyOnHidden
         extra={
           detail.data ? (
-            <Space>
-              {detail.data.actions.includes('review') && can('legal.review') ? (
-                <Button onClick={() => setModal({ doc: detail.data!, step: 'review' })}>审查</Button>
-              ) : null}
-              {detail.data.actions.includes('issue') && can('legal.documents.issue') ? (
-                <Button type="primary" onClick={() => setModal({ doc: detail.data!, step: 'issue' })}>
-                  印发/决策
-                </Button>
-              ) : null}
-            </Space>
+            <WorkflowActions<DocumentAction>
+              actions={detail.data.actions}
+              variant="bar"
+              testId="document-actions"
+              primary={(a) => a.event === 'issue'}
+              onAct={(a) => setModal({ doc: detail.data!, step: a.event })}
+            />
           ) : null
         }
       >
