@@ -1,0 +1,106 @@
+/**
+ * The code's layering, checked on the sources (a test that fails names the file):
+ * the kernel imports no module; a module uses another only through its index; a module
+ * writes only the tables its own migrations create; query-builder calls sit in
+ * repositories and metrics (and demo loaders), not in commands, ledgers, routes or presenters.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+const root = path.resolve(import.meta.dirname, '../..');
+
+const walk = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+const sources = (dir: string) =>
+  walk(path.join(root, dir))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map(rel);
+const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
+const moduleOf = (f: string) => f.split('/')[2] ?? '';
+
+describe('layering', () => {
+  it('the kernel imports no module', () => {
+    const offenders = sources('src/core').filter((f) => /from '(\.\.\/)+modules\//.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it("a module uses another module only through that module's index", () => {
+    const offenders = sources('src/modules').flatMap((f) =>
+      [...read(f).matchAll(/from '(?:\.\.\/)+([a-z]+)\/([^']+)'/g)]
+        .filter(([, mod, file]) => mod !== 'core' && mod !== moduleOf(f) && file !== 'index.js')
+        .map(([m]) => `${f}: ${m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('a module writes only the tables its own migrations create', () => {
+    const owner = new Map<string, string>();
+    for (const f of walk(path.join(root, 'src'))
+      .filter((x) => x.endsWith('.sql'))
+      .map(rel)) {
+      const m = f.startsWith('src/modules/') ? moduleOf(f) : 'core';
+      for (const [, t] of read(f).matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)) owner.set(t as string, m);
+    }
+    expect(owner.size).toBeGreaterThan(40);
+    const offenders = sources('src/modules').flatMap((f) =>
+      [...read(f).matchAll(/(?:insertInto|updateTable|deleteFrom)\(['"](\w+)['"]/g)]
+        .filter(([, t]) => owner.get(t as string) !== moduleOf(f))
+        .map(([, t]) => `${f} writes ${t} (owned by ${owner.get(t as string) ?? 'nobody'})`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  // Files that still hold query-builder calls outside a repository, with how many: the list may
+  // only shrink (issue 12: SQL lives in each module's repository; metrics and demo loaders keep theirs).
+  const SQL_OUTSIDE_REPOSITORIES: Record<string, number> = {
+    'src/modules/demands/entity.ts': 1,
+    'src/modules/demands/ledgerKit.ts': 2,
+    'src/modules/demands/routes.ts': 1,
+    'src/modules/demands/service.ts': 6,
+    'src/modules/disclosure/commands.ts': 4,
+    'src/modules/disclosure/ledger.ts': 1,
+    'src/modules/disclosure/module.ts': 1,
+    'src/modules/disclosure/report.ts': 3,
+    'src/modules/disclosure/routes.ts': 1,
+    'src/modules/enforcement/documents.ts': 1,
+    'src/modules/enforcement/undo.ts': 12,
+    'src/modules/flood/commands.ts': 23,
+    'src/modules/flood/ledgers.ts': 6,
+    'src/modules/flood/module.ts': 1,
+    'src/modules/flood/undo.ts': 2,
+    'src/modules/hotline/clues.ts': 3,
+    'src/modules/hotline/commands.ts': 4,
+    'src/modules/hotline/routes.ts': 1,
+    'src/modules/inspections/commands.ts': 11,
+    'src/modules/legal/commands.ts': 9,
+    'src/modules/legal/ledgers.ts': 3,
+    'src/modules/licensing/commands.ts': 9,
+    'src/modules/licensing/ledgers.ts': 6,
+    'src/modules/petitions/commands.ts': 1,
+    'src/modules/proposals/routes.ts': 1,
+    'src/modules/publicity/commands.ts': 3,
+    'src/modules/publicity/routes.ts': 1,
+    'src/modules/reports/commands.ts': 4,
+    'src/modules/reports/compose.ts': 1,
+    'src/modules/reports/dashboard.ts': 1,
+    'src/modules/reports/module.ts': 1,
+    'src/modules/rivers/commands.ts': 18,
+    'src/modules/rivers/ledgers.ts': 6,
+    'src/modules/rivers/undo.ts': 5,
+    'src/modules/staff/commands.ts': 6,
+    'src/modules/staff/ledgers.ts': 2,
+    'src/modules/system/module.ts': 2,
+    'src/modules/system/orgsLedger.ts': 1,
+  };
+  it('query-builder calls sit in repositories, metrics and demo loaders', () => {
+    const isHome = (f: string) => /\/(repository|repositories|metrics|demo|demoKit|schema)(\/|\.ts$)|\/repository\//.test(f);
+    const found: Record<string, number> = {};
+    for (const f of sources('src/modules').filter((x) => !isHome(x))) {
+      const n = (read(f).match(/\.(selectFrom|insertInto|updateTable|deleteFrom|mergeInto)\(|\bsql(<[^>]*>)?`/g) ?? []).length;
+      if (n) found[f] = n;
+    }
+    const grown = Object.entries(found).filter(([f, n]) => n > (SQL_OUTSIDE_REPOSITORIES[f] ?? 0));
+    expect(grown.map(([f, n]) => `${f}: ${n} query-builder calls (allowed ${SQL_OUTSIDE_REPOSITORIES[f] ?? 0})`)).toEqual([]);
+  });
+});
