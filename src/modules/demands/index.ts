@@ -4,7 +4,7 @@
  * the metric builders. Other modules (enforcement …) should use the demand
  * modules' own exports instead.
  */
-export { DEMAND_KIND_POINT, demandKindsOf, demandKindProblems, type DemandKindDef, type FieldError, type RuleFacts } from './kinds.js';
+export { DEMAND_KIND_POINT, demandKindsOf, demandKindProblems, type DemandKindDef, type FieldError, type IntakeEffects, type RuleFacts } from './kinds.js';
 export * from './clock.js';
 export {
   ACTIONS,
@@ -22,6 +22,7 @@ export {
   act,
   loadItems,
   saveDemands,
+  updateAttrs,
   demandBreaches,
   checkIntake,
   parseInstant,
@@ -35,7 +36,7 @@ export {
   type SavedDemand,
   type Sys,
 } from './service.js';
-export { dm, getItem, findByRef, listItems, linksOf, type ItemRow } from './repository.js';
+export { getItem, findByRef, listItems, linksOf, receivedBetween, reportRows, type ItemRow } from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';
 export * from './metrics.js';

@@ -72,7 +72,11 @@ export interface DemandKindDef {
   channels?: readonly string[];
   /** Module checks of intake input (attrs and fields), as field errors. */
   checkIntake?(input: { demandType: string | null; channel: string | null; attrs: Record<string, unknown> }): FieldError[];
-  /** Runs in the intake's transaction after the record is written (e.g. link likely repeats). */
+  /**
+   * Runs in the intake's transaction after the record is written (e.g. find likely repeats,
+   * track a term of the module's own) and returns what the demand machinery is to change on
+   * the record — a kind module writes no demand table itself.
+   */
   afterIntake?(
     w: WriteScope,
     actor: Actor,
@@ -85,7 +89,18 @@ export interface DemandKindDef {
       channel: string | null;
       attrs: Record<string, unknown>;
     },
-  ): Promise<void>;
+  ): Promise<IntakeEffects | undefined>;
+}
+
+/** What a kind's intake hook asks the demand machinery to record (before the record's `created` event). */
+export interface IntakeEffects {
+  /** Attributes merged into the record's `attrs` (建议提案: the 协办意见 due date). */
+  attrs?: Record<string, unknown>;
+  /**
+   * Links to earlier records (12345: likely repeats), each stored as `<label>：<reason>` and
+   * recorded in one `linked` event whose note names them (`{ repeats, reason }`).
+   */
+  links?: { label: string; to: ReadonlyArray<{ id: string; reason: string }> };
 }
 
 /** The extension point the kind modules contribute to. */

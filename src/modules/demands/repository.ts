@@ -7,6 +7,7 @@ import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
 
+/** The demand tables (this module's own code only: other modules read through the functions below and write through the service). */
 export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
 
 /** A stored demand with its unit's and assignee's names. */
@@ -128,4 +129,46 @@ export async function openByUnit(ctx: Ctx, kinds: readonly DemandKind[]) {
     .where('dm_item.closed_at', 'is', null)
     .orderBy('dm_item.due_on')
     .execute() as unknown as Promise<ItemRow[]>;
+}
+
+/** The records of a kind received between two business dates (inclusive), but one: the hotline's repeat search. Ignores scope (an intake's own check). */
+export async function receivedBetween(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind, from: string, to: string, exceptId: string) {
+  return dm(db)
+    .selectFrom('dm_item')
+    .select(['id', 'person_phone_idx', 'location', sql<string>`to_char((received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')`.as('received_on')])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where('id', '!=', exceptId)
+    .where(sql<boolean>`(received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date`)
+    .execute();
+}
+
+/** Every record of a kind in a tenant, with the facts a report counts (the disclosure annual report). */
+export async function reportRows(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind) {
+  return dm(db)
+    .selectFrom('dm_item')
+    .select(['ref_no', 'demand_type', 'received_at', 'replied_at', 'result', 'attrs'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .execute();
+}
+
+/** Merges attributes into a record's `attrs` (an intake hook's effect, before the created event). */
+export async function mergeAttrs(db: Kysely<KernelDB>, tenantId: string, id: string, attrs: Record<string, unknown>): Promise<void> {
+  await dm(db)
+    .updateTable('dm_item')
+    .set({ attrs: JSON.stringify(attrs) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Links a record to earlier ones (a link already there is kept). */
+export async function insertLinks(db: Kysely<KernelDB>, tenantId: string, fromId: string, to: ReadonlyArray<{ id: string; reason: string }>): Promise<void> {
+  if (!to.length) return;
+  await dm(db)
+    .insertInto('dm_link')
+    .values(to.map((l) => ({ tenant_id: tenantId, from_id: fromId, to_id: l.id, reason: l.reason })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

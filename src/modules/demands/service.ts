@@ -29,8 +29,8 @@ export async function calendarOn(db: Ctx['db']): Promise<Sys> {
 }
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { explainClock, extensionProblem, resumeClock, type ClockState } from './clock.js';
-import type { DemandKindDef, FieldError } from './kinds.js';
-import { dm, findByRef, getItem, type ItemRow } from './repository.js';
+import type { DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
+import { dm, findByRef, getItem, insertLinks, mergeAttrs, type ItemRow } from './repository.js';
 import { bizDate, clockOf, doneOn } from './presenters.js';
 import type { DemandStatus } from './schema.js';
 import { demandWorkflow, requireDemandTransition, type DemandAction } from './workflow.js';
@@ -624,7 +624,7 @@ export async function saveDemands(
   );
   for (const { x, v } of fresh) {
     if (!def.afterIntake || v.closed_at) continue;
-    await def.afterIntake(w, actor, {
+    const effects = await def.afterIntake(w, actor, {
       id: v.id,
       orgId: v.org_id,
       receivedOn: isoDateInShanghai(x.receivedAt),
@@ -633,10 +633,70 @@ export async function saveDemands(
       channel: v.channel,
       attrs: v.attrs,
     });
+    if (effects) await applyIntakeEffects(w, actor, def, v, effects);
   }
   // Last, so each event records the record's state after the intake hook's changes.
   if (audits.length) await w.auditMany(audits);
   return out;
+}
+
+/** Records what a kind's intake hook asked for: merged attributes, and links with their `linked` event. */
+async function applyIntakeEffects(
+  w: WriteScope,
+  actor: Actor,
+  def: DemandKindDef,
+  v: { id: string; org_id: string; attrs: Record<string, unknown> },
+  effects: IntakeEffects,
+): Promise<void> {
+  if (effects.attrs) await mergeAttrs(w.tx, actor.tenantId, v.id, { ...v.attrs, ...effects.attrs });
+  const links = effects.links;
+  if (links?.to.length) {
+    await insertLinks(
+      w.tx,
+      actor.tenantId,
+      v.id,
+      links.to.map((l) => ({ id: l.id, reason: `${links.label}：${l.reason}` })),
+    );
+    await w.audit({
+      entity: def.entity,
+      entityId: v.id,
+      action: 'linked',
+      orgId: v.org_id,
+      note: { repeats: links.to.map((l) => l.id), reason: links.to.map((l) => l.reason).join('；') },
+    });
+  }
+}
+
+/**
+ * Changes a demand's module-owned attributes (`attrs`) on its locked row — the one way a kind
+ * module writes its facts onto a record besides the lifecycle: versioned, with one event
+ * `<entity>.<action>` whose note carries the step (no field diff). `check` sees the locked
+ * record (a gate refused there changes nothing); returns the record as it was.
+ */
+export async function updateAttrs(
+  w: WriteScope,
+  ctx: Ctx,
+  def: DemandKindDef,
+  id: string,
+  u: {
+    check?: (r: ItemRow) => void;
+    next: (attrs: Record<string, unknown>, r: ItemRow) => Record<string, unknown>;
+    audit: { action: string; note: Record<string, unknown> | (() => Record<string, unknown>) };
+  },
+): Promise<ItemRow> {
+  const { before } = await updateVersioned<ItemRow>(w, {
+    table: 'dm_item',
+    tenantId: ctx.actor.tenantId,
+    id,
+    version: undefined,
+    label: def.label,
+    load: () => getItem({ ...ctx, db: w.tx }, def.kind, id),
+    check: u.check,
+    patch: (r) => ({ attrs: JSON.stringify(u.next({ ...((r.attrs ?? {}) as Record<string, unknown>) }, r)) }),
+    ifUnchanged: 'write',
+    audit: { entity: def.entity, action: u.audit.action, orgId: (r) => r.org_id, view: () => ({}), note: u.audit.note },
+  });
+  return before;
 }
 
 /** Loads complete records in bulk (the demo): {@link saveDemands}, live, audited as `imported`. */

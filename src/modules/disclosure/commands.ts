@@ -9,7 +9,7 @@ import { isUuid } from '../../core/ids.js';
 import { updateVersioned } from '../../core/versioned.js';
 import { bureauOrgId, ownerOrgForCreate } from '../../core/scope.js';
 import { isIsoDate } from '../../core/calendar/index.js';
-import { getItem, type ItemRow } from '../demands/index.js';
+import { updateAttrs } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
 import { REMEDY_KINDS, REMEDY_RESULTS, type Remedy } from './rules.js';
 import type { DisclosureTables } from './schema.js';
@@ -23,23 +23,16 @@ export async function recordRemedy(ctx: Ctx, id: string, input: Remedy): Promise
   if (!isUuid(id)) throw errors.notFound(def.label);
   await write(ctx, async (w) => {
     // The remedies are read from the locked row: two recorded at once are both kept.
-    await updateVersioned<ItemRow>(w, {
-      table: 'dm_item',
-      tenantId: ctx.actor.tenantId,
-      id,
-      version: undefined,
-      label: def.label,
-      load: () => getItem({ ...ctx, db: w.tx }, 'disclosure', id),
+    await updateAttrs(w, ctx, def, id, {
       check: (r) => {
         if (!r.replied_at) throw errors.gate('NOT_REPLIED', '尚未答复的申请不能登记复议或诉讼');
       },
-      patch: (r) => {
-        const list = (((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]).filter((x) => !(x.kind === input.kind && x.filedOn === input.filedOn));
-        return { attrs: JSON.stringify({ ...(r.attrs as object), remedies: [...list, input] }) };
+      next: (attrs) => {
+        const list = ((attrs.remedies ?? []) as Remedy[]).filter((x) => !(x.kind === input.kind && x.filedOn === input.filedOn));
+        return { ...attrs, remedies: [...list, input] };
       },
-      ifUnchanged: 'write',
       // The event as before: no field diff, the remedy in the note.
-      audit: { entity: def.entity, action: 'remedy_recorded', orgId: (r) => r.org_id, view: () => ({}), note: { ...input } },
+      audit: { action: 'remedy_recorded', note: { ...input } },
     });
   });
 }

@@ -9,7 +9,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { System } from '../../core/system.js';
 import { metricQuery, yearPeriod } from '../../core/metrics/registry.js';
 import { systemActor } from '../../core/context.js';
-import { blocksToHtml, bizDate, dm, officialDocx, type Block } from '../demands/index.js';
+import { blocksToHtml, bizDate, officialDocx, reportRows, type Block } from '../demands/index.js';
 import { remediesTable, requestsTable, REMEDY_RESULTS, type Remedy, type RequestsTable } from './rules.js';
 import type { DisclosureTables } from './schema.js';
 
@@ -39,12 +39,7 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
     .where('kind', '=', 'bureau')
     .where('parent_id', 'is', null)
     .executeTakeFirstOrThrow();
-  const rows = await dm(db)
-    .selectFrom('dm_item')
-    .select(['ref_no', 'demand_type', 'received_at', 'replied_at', 'result', 'attrs'])
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'disclosure')
-    .execute();
+  const rows = await reportRows(db, tenantId, 'disclosure');
   const requests = requestsTable(
     rows.map((r) => ({
       refNo: r.ref_no,

@@ -3,9 +3,8 @@ import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
-import { updateVersioned } from '../../core/versioned.js';
 import { isIsoDate } from '../../core/calendar/index.js';
-import { bizDate, getItem, officialDocx, type ItemRow, type Sys } from '../demands/index.js';
+import { bizDate, getItem, officialDocx, updateAttrs, type ItemRow, type Sys } from '../demands/index.js';
 import { petitionKind as def } from './kind.js';
 import { REVIEW_ANSWER_RULE, REVIEW_APPLY_RULE, reviewProblem, type Review, type ReviewStage } from './rules.js';
 
@@ -23,18 +22,7 @@ async function updateReviews(
   next: (reviews: Review[], r: ItemRow) => Review[],
   audit: { action: string; note: () => Record<string, unknown> },
 ): Promise<ItemRow> {
-  const { before } = await updateVersioned<ItemRow>(w, {
-    table: 'dm_item',
-    tenantId: ctx.actor.tenantId,
-    id,
-    version: undefined,
-    label: def.label,
-    load: () => getItem({ ...ctx, db: w.tx }, 'petition', id),
-    patch: (r) => ({ attrs: JSON.stringify({ ...(r.attrs as object), reviews: next(reviewsOf(r.attrs), r) }) }),
-    ifUnchanged: 'write',
-    audit: { entity: def.entity, action: audit.action, orgId: (r) => r.org_id, view: () => ({}), note: audit.note },
-  });
-  return before;
+  return updateAttrs(w, ctx, def, id, { next: (attrs, r) => ({ ...attrs, reviews: next(reviewsOf(attrs), r) }), audit });
 }
 
 /** Records a 复查 or 复核 request; its 30-day answer term is tracked. Audit: `petitions.petition.review_requested`. */

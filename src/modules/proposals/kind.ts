@@ -1,4 +1,4 @@
-import { calendarOn, dm, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { calendarOn, type DemandKindDef, type FieldError } from '../demands/index.js';
 import { CATEGORIES, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
 
 /** 建议提案 — a deputy's suggestion or a CPPCC proposal, led (主办) or co-handled (协办). */
@@ -35,15 +35,9 @@ export const proposalKind: DemandKindDef = {
   },
   async afterIntake(w, actor, item) {
     // 协办: the co-handler's opinion to the lead handler is due within 1 month (tracked).
-    if (item.channel !== '协办') return;
+    if (item.channel !== '协办') return undefined;
     const sys = await calendarOn(w.tx);
     const due = sys.calendar.explain({ rule: CO_OPINION_RULE, start: item.receivedOn }).due;
-    await dm(w.tx)
-      .updateTable('dm_item')
-      .set({ attrs: JSON.stringify({ ...item.attrs, coOpinionDueOn: due }) })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', item.id)
-      .execute();
     await sys.calendar.track(w, actor, {
       module: 'proposals',
       entity: 'proposals.proposal',
@@ -53,5 +47,6 @@ export const proposalKind: DemandKindDef = {
       rule: CO_OPINION_RULE,
       start: item.receivedOn,
     });
+    return { attrs: { coOpinionDueOn: due } };
   },
 };

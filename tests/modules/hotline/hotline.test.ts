@@ -139,6 +139,10 @@ describe('an order from intake to satisfaction', () => {
     expect(rec.links).toHaveLength(1);
     expect(rec.links[0]).toMatchObject({ refNo: 'GZ-T-0003', direction: 'earlier' });
     expect(rec.links[0].reason).toContain('同一来电人');
+    // The demands service records the hotline's links (the hotline writes no demand table), with the same event.
+    const linked = (await history(sys.db, tenantId, 'hotline.order', rec.id)).find((e) => e.action === 'linked')!;
+    expect(linked.changes.note).toMatchObject({ repeats: [rec.links[0].id] });
+    expect(rec.links[0].reason).toBe(`疑似重复诉求：${(linked.changes.note as { reason: string }).reason}`);
     const far = await push(clerk, order('GZ-T-0005', { receivedAt: '2022-06-25 09:00', location: '别的地方2', callerPhone: '13900000001' }));
     expect((await clerk.req('GET', `/api/hotline/items/${far.body.data.id}`)).body.data.links).toHaveLength(0);
   });
