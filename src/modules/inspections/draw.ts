@@ -2,19 +2,23 @@
  * 双随机 — the random draw as a pure function. Reproducible: the same seed and the same
  * input snapshot give the same picks, so anyone can re-run a recorded draw and check it.
  *
- * Algorithm `mulberry32-fisher-yates/v1`:
+ * Algorithm `mulberry32-fisher-yates/v1` — the kernel's one seeded draw (`core/draw.ts`):
  * 1. the seed (any text, e.g. a number announced before the draw) is hashed with
- *    32-bit FNV-1a; the hash seeds the mulberry32 generator (core/demo.ts `seededRandom`);
+ *    32-bit FNV-1a; the hash seeds the mulberry32 generator (`drawRandom`);
  * 2. entities and inspectors are sorted by their register code (so storage order never matters);
  * 3. sample size = ⌈N × ratio⌉ (at least 1 when N > 0); a partial Fisher–Yates shuffle
- *    over the sorted entities picks them in order;
+ *    over the sorted entities picks them in order (`seededDraw`);
  * 4. for each picked entity, in pick order, the inspectors with a conflict of interest
  *    with it are removed and a partial Fisher–Yates shuffle picks `perEntity` (≥ 2) of the rest.
  */
-import { seededRandom } from '../../core/demo.js';
+import { type DrawAlgorithm, drawRandom, seededDraw } from '../../core/draw.js';
 import { errors } from '../../core/errors.js';
 
-export const DRAW_ALGORITHM = 'mulberry32-fisher-yates/v1';
+/** The kernel's draw algorithm every 双随机 draw records (and verification re-runs). */
+export const DRAW_ALGORITHM: DrawAlgorithm = 'mulberry32-fisher-yates/v1';
+
+/** 32-bit FNV-1a of a text seed — the kernel's (re-exported: recorded draws name it). */
+export { seedHash } from '../../core/draw.js';
 /** At least two inspectors per inspected entity (双随机 rule; 行政处罚法 art. 42 by analogy). */
 export const MIN_INSPECTORS = 2;
 export const DRAW_SOURCE =
@@ -43,25 +47,8 @@ export interface DrawResult {
   picks: DrawPick[];
 }
 
-/** 32-bit FNV-1a over the UTF-8 bytes of the seed. */
-export function seedHash(seed: string): number {
-  let h = 0x811c9dc5;
-  for (const b of new TextEncoder().encode(seed)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h >>> 0;
-}
-
 const byCode = <T extends { code: string; id: string }>(xs: ReadonlyArray<T>) =>
   [...xs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
-
-/** Takes `k` items by a partial Fisher–Yates shuffle driven by `rnd`. */
-function take<T>(xs: readonly T[], k: number, rnd: () => number): T[] {
-  const a = [...xs];
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rnd() * (a.length - i));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a.slice(0, k);
-}
 
 /** Sample size ⌈N × ratio⌉, at least 1 of a non-empty register. */
 export const sampleSize = (n: number, ratioBp: number) => (n === 0 ? 0 : Math.max(1, Math.ceil((n * ratioBp) / 10000)));
@@ -71,12 +58,12 @@ export function runDraw(input: DrawInput): DrawResult {
   if (!Number.isInteger(input.ratioBp) || input.ratioBp < 1 || input.ratioBp > 10000) throw errors.validation('ratioBp', '抽查比例应在0.01%至100%之间');
   if (!Number.isInteger(input.perEntity) || input.perEntity < MIN_INSPECTORS)
     throw errors.validation('perEntity', `每个检查对象至少随机选派${MIN_INSPECTORS}名执法检查人员`);
-  const rnd = seededRandom(seedHash(input.seed));
+  const rnd = drawRandom(input.seed);
   const entities = byCode(input.entities);
   const inspectors = byCode(input.inspectors);
   const blocked = new Set(input.conflicts.map((c) => `${c.inspectorId}|${c.entityId}`));
   const k = sampleSize(entities.length, input.ratioBp);
-  const picked = take(entities, k, rnd);
+  const picked = seededDraw(entities, k, rnd, DRAW_ALGORITHM);
   const picks = picked.map((e) => {
     const eligible = inspectors.filter((i) => !blocked.has(`${i.id}|${e.id}`));
     if (eligible.length < input.perEntity)
@@ -84,7 +71,7 @@ export function runDraw(input: DrawInput): DrawResult {
         'INSUFFICIENT_INSPECTORS',
         `检查对象“${e.code}”回避后可选执法检查人员只有${eligible.length}名，不足${input.perEntity}名，请补充执法检查人员名录`,
       );
-    return { entityId: e.id, inspectorIds: take(eligible, input.perEntity, rnd).map((i) => i.id) };
+    return { entityId: e.id, inspectorIds: seededDraw(eligible, input.perEntity, rnd, DRAW_ALGORITHM).map((i) => i.id) };
   });
   return { algorithm: DRAW_ALGORITHM, seed: input.seed, population: entities.length, sampleSize: k, picks };
 }
