@@ -17,6 +17,7 @@ import { installAuth } from './auth.js';
 import { kernelRoutes } from './kernelRoutes.js';
 import { assertCleanText, assertFiniteNumbers, boundSchema, isoDateFormat } from '../core/input.js';
 import { activity } from '../core/activity.js';
+import { checkingResponses, installResponseCheck } from './responses.js';
 
 export interface ServerOptions {
   /** Pino logger options; false in tests. */
@@ -25,6 +26,8 @@ export interface ServerOptions {
   webDist?: string | null;
   /** Secure session cookies: always, never, or 'auto' (when the client spoke HTTPS, directly or through a trusted proxy). */
   secureCookies?: boolean | 'auto';
+  /** Check every answer strictly against its route's response schema (default: under the test runner, or FAZHI_CHECK_RESPONSES=1). */
+  checkResponses?: boolean;
 }
 
 /** Most bytes of one form field of an upload (the attachment's entity and record id are short). */
@@ -132,6 +135,7 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
   let spaFallback = false;
   installErrorHandler(app, () => spaFallback);
   installInputGuard(app);
+  if (opts.checkResponses ?? checkingResponses()) installResponseCheck(app);
   installAuth(app, {
     secureCookies: opts.secureCookies ?? (process.env.FAZHI_SECURE_COOKIES === '1' ? true : process.env.FAZHI_SECURE_COOKIES === '0' ? false : 'auto'),
   });
