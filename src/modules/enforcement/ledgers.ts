@@ -4,7 +4,7 @@ import { defineLedgerSpec, type RowOf, type RowOfColumns } from '../../core/ledg
 import { orgsByName } from '../../core/orgs.js';
 import { refuseIfUsedByCases, undoCaseImport } from './undo.js';
 import { isValidIdCard } from '../../core/ledger/validators.js';
-import { enf, listItems, listOfficers } from './repository.js';
+import { casesForExport, itemCodes, listItems, listOfficers, officerNames } from './repository.js';
 import { CASE_SOURCES, certValidOn } from './rules.js';
 import { DISCRETION_TEXT_MAX, formatDiscretion } from './discretion.js';
 import { LEDGER_KINDS, saveCases, type CaseRecord } from './commands/caseCommands.js';
@@ -76,12 +76,7 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
   async commit(imp, rows) {
     const { ctx, w } = imp;
     const tenantId = ctx.actor.tenantId;
-    const db = enf(w.tx);
-    const [orgs, officers, items] = await Promise.all([
-      orgsByName(w.tx, tenantId),
-      db.selectFrom('enf_officer').select(['id', 'name', 'org_id', 'cert_no', 'cert_valid_until']).where('tenant_id', '=', tenantId).execute(),
-      db.selectFrom('enf_item').select(['id', 'code']).where('tenant_id', '=', tenantId).execute(),
-    ]);
+    const [orgs, officers, items] = await Promise.all([orgsByName(w.tx, tenantId), officerNames(w.tx, tenantId), itemCodes(w.tx, tenantId)]);
     const officersByName = new Map<string, typeof officers>();
     for (const o of officers) officersByName.set(o.name, [...(officersByName.get(o.name) ?? []), o]);
     const itemByCode = new Map(items.map((i) => [i.code, i]));
@@ -146,16 +141,7 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
   },
   undo: { table: 'enf_case', beforeDelete: undoCaseImport },
   async exportRows(ctx) {
-    const rows = await enf(ctx.db)
-      .selectFrom('enf_case')
-      .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
-      .selectAll('enf_case')
-      .select('org.name as org_name')
-      .where('enf_case.tenant_id', '=', ctx.actor.tenantId)
-      .$if(!ctx.actor.scope.all, (q) => q.where('enf_case.org_id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
-      .orderBy('enf_case.filed_on')
-      .orderBy('enf_case.case_no')
-      .execute();
+    const rows = await casesForExport(ctx.db, ctx.actor);
     return rows.map((c) => ({
       caseNo: c.case_no,
       org: c.org_name,

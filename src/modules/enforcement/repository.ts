@@ -142,7 +142,14 @@ export function listReviews(db: Kysely<KernelDB>, actor: Actor) {
 
 export function getReview(db: Kysely<KernelDB>, actor: Actor, id: string) {
   if (!isUuid(id)) return Promise.resolve(undefined);
-  return enf(db).selectFrom('enf_review').selectAll().$call(withDataScope(actor)).where('id', '=', id).executeTakeFirst();
+  return enf(db)
+    .selectFrom('enf_review')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_review.tenant_id').onRef('org.id', '=', 'enf_review.org_id'))
+    .selectAll('enf_review')
+    .select(['org.name as org_name'])
+    .$call(withDataScope(actor, 'enf_review'))
+    .where('enf_review.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function reviewItems(db: Kysely<KernelDB>, tenantId: string, reviewId: string) {
@@ -208,4 +215,204 @@ export async function decisionNoTaken(db: Kysely<KernelDB>, tenantId: string, de
     .where('id', '!=', exceptCaseId)
     .executeTakeFirst();
   return !!dup;
+}
+
+// ── Look-ups by key within a tenant (writes check the actor's scope themselves) ──
+
+const anyOf = (column: string, values: readonly string[], type: 'uuid' | 'text') =>
+  sql<boolean>`${sql.ref(column)} = ANY(${sql.val([...values])}::${sql.raw(type)}[])`;
+
+/** Orgs by id (a write's units; not scoped: the command checks the actor's scope). */
+export function orgsByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
+  return db
+    .selectFrom('org')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+/** One org of the tenant by id (e.g. a transfer's receiving unit). */
+export function orgById(db: Kysely<KernelDB>, tenantId: string, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db.selectFrom('org').select(['id', 'kind', 'name']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The tenant's streets in the actor's scope, in the org order. */
+export function streetsInScope(db: Kysely<KernelDB>, actor: Actor) {
+  return db
+    .selectFrom('org')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('kind', '=', 'street')
+    .$if(!actor.scope.all, (q) => q.where('id', 'in', actor.scope.all ? [] : [...actor.scope.orgIds]))
+    .orderBy('sort')
+    .execute();
+}
+
+export function itemsByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
+  return enf(db)
+    .selectFrom('enf_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+/** Items known by code or id (the catalogue's write path). */
+export function itemsByCodesOrIds(db: Kysely<KernelDB>, tenantId: string, codes: readonly string[], ids: readonly string[]) {
+  return enf(db)
+    .selectFrom('enf_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([anyOf('code', codes, 'text'), sql<boolean>`id::text = ANY(${sql.val([...ids])}::text[])`]))
+    .execute();
+}
+
+/** The item codes of the tenant (imports). */
+export function itemCodes(db: Kysely<KernelDB>, tenantId: string) {
+  return enf(db).selectFrom('enf_item').select(['id', 'code']).where('tenant_id', '=', tenantId).execute();
+}
+
+/** Officers known by certificate, id or name (the officers' write path). */
+export function officersByCertsIdsOrNames(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  k: { certs: readonly string[]; ids: readonly string[]; names: readonly string[] },
+) {
+  return enf(db)
+    .selectFrom('enf_officer')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([anyOf('cert_no', k.certs, 'text'), sql<boolean>`id::text = ANY(${sql.val([...k.ids])}::text[])`, anyOf('name', k.names, 'text')]))
+    .execute();
+}
+
+/** The unit an officer belongs to (undefined: no such officer). */
+export async function officerOrgId(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<string | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await enf(db).selectFrom('enf_officer').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())?.org_id;
+}
+
+/** Every officer of the tenant with what an import matches on. */
+export function officerNames(db: Kysely<KernelDB>, tenantId: string) {
+  return enf(db).selectFrom('enf_officer').select(['id', 'name', 'org_id', 'cert_no', 'cert_valid_until']).where('tenant_id', '=', tenantId).execute();
+}
+
+/** The active officers of a tenant with their unit (the public 事前公开 page). */
+export function publicOfficers(db: Kysely<KernelDB>, tenantId: string) {
+  return enf(db)
+    .selectFrom('enf_officer')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
+    .select(['enf_officer.name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until', 'org.name as org_name', 'org.kind as org_kind'])
+    .where('enf_officer.tenant_id', '=', tenantId)
+    .where('enf_officer.active', '=', true)
+    .orderBy('org.sort')
+    .orderBy('enf_officer.name')
+    .execute();
+}
+
+export function casesByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
+  return enf(db)
+    .selectFrom('enf_case')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+export function casesByNos(db: Kysely<KernelDB>, tenantId: string, caseNos: readonly string[]) {
+  return enf(db)
+    .selectFrom('enf_case')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('case_no', caseNos, 'text'))
+    .execute();
+}
+
+/** Whether a case number is taken in the tenant. */
+export async function caseNoTaken(db: Kysely<KernelDB>, tenantId: string, caseNo: string): Promise<boolean> {
+  return !!(await enf(db).selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', caseNo).executeTakeFirst());
+}
+
+/** Cases with their unit's name in the actor's scope, oldest first (the penalty-cases ledger's export). */
+export function casesForExport(db: Kysely<KernelDB>, actor: Actor) {
+  return enf(db)
+    .selectFrom('enf_case')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
+    .selectAll('enf_case')
+    .select('org.name as org_name')
+    .$call(withDataScope(actor, 'enf_case'))
+    .orderBy('enf_case.filed_on')
+    .orderBy('enf_case.case_no')
+    .execute();
+}
+
+/** The closed cases of a unit in a year (案卷评查's population). */
+export function closedCasesOf(db: Kysely<KernelDB>, tenantId: string, orgId: string, year: number) {
+  return enf(db)
+    .selectFrom('enf_case')
+    .select(['id', 'case_no as caseNo'])
+    .where('tenant_id', '=', tenantId)
+    .where('org_id', '=', orgId)
+    .where('closed_on', '>=', `${year}-01-01`)
+    .where('closed_on', '<=', `${year}-12-31`)
+    .execute();
+}
+
+// ── Clues ──
+
+/** One clue of the tenant by id, unscoped (立案 checks the actor's scope itself). */
+export function clueById(db: Kysely<KernelDB>, tenantId: string, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return enf(db).selectFrom('enf_clue').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function insertClue(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_clue']>) {
+  return enf(db).insertInto('enf_clue').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Marks a clue filed as a case if it is still at the version read; false when someone changed it meanwhile. */
+export async function markClueFiled(db: Kysely<KernelDB>, tenantId: string, clue: { id: string; version: number }, caseId: string): Promise<boolean> {
+  const r = await enf(db)
+    .updateTable('enf_clue')
+    .set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', clue.id)
+    .where('version', '=', clue.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// ── 案卷评查 ──
+
+export function insertReview(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_review']>) {
+  return enf(db).insertInto('enf_review').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertReviewItems(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_review_item']>[]) {
+  if (values.length) await enf(db).insertInto('enf_review_item').values(values).execute();
+}
+
+export function getReviewItem(db: Kysely<KernelDB>, tenantId: string, reviewId: string, itemId: string) {
+  if (!isUuid(itemId)) return Promise.resolve(undefined);
+  return enf(db)
+    .selectFrom('enf_review_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('review_id', '=', reviewId)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+}
+
+/** The scores given in a year in the actor's scope (the comparison of streets). */
+export function reviewScoresOfYear(db: Kysely<KernelDB>, actor: Actor, year: number) {
+  return enf(db)
+    .selectFrom('enf_review_item')
+    .select(['org_id', 'score', 'scored_on'])
+    .$call(withDataScope(actor))
+    .where('score', 'is not', null)
+    .where('scored_on', '>=', `${year}-01-01`)
+    .where('scored_on', '<=', `${year}-12-31`)
+    .execute();
 }

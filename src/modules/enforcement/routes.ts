@@ -4,13 +4,25 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
-import { withDataScope } from '../../core/scope.js';
 import { caseView, applyCaseEvent, fileCase, today } from './commands/caseCommands.js';
 import { CASE_EVENTS } from './commands/caseEvents.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
-import { enf, getClue, getItem, getReview, listCases, listClues, listItems, listOfficers, listReviews, reviewItems } from './repository.js';
+import {
+  getClue,
+  getItem,
+  getReview,
+  listCases,
+  listClues,
+  listItems,
+  listOfficers,
+  listReviews,
+  publicOfficers,
+  reviewItems,
+  reviewScoresOfYear,
+  streetsInScope,
+} from './repository.js';
 import { presentCaseSummary, presentClue, presentItem, presentOfficer } from './presenters.js';
 import { EVENTS, STAGES, workflowMatrix, caseWorkflow, type CaseEvent } from './workflow.js';
 import { matrixRows } from '../../core/workflow/index.js';
@@ -349,15 +361,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const tenant = req.query.tenant ? tenants.find((t) => t.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
       if (!tenant) throw errors.notFound('单位');
       const t = today();
-      const officers = await enf(sys.db)
-        .selectFrom('enf_officer')
-        .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
-        .select(['enf_officer.name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until', 'org.name as org_name', 'org.kind as org_kind'])
-        .where('enf_officer.tenant_id', '=', tenant.id)
-        .where('enf_officer.active', '=', true)
-        .orderBy('org.sort')
-        .orderBy('enf_officer.name')
-        .execute();
+      const officers = await publicOfficers(sys.db, tenant.id);
       const items = await listItems(sys.db, tenant.id);
       return {
         data: {
@@ -435,13 +439,12 @@ export async function enforcementRoutes(root: FastifyInstance) {
     const ctx = authorize(req, 'enforcement.review.read');
     const r = await getReview(ctx.db, ctx.actor, req.params.id);
     if (!r) throw errors.notFound('案卷评查');
-    const org = await ctx.db.selectFrom('org').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', r.org_id).executeTakeFirst();
     const items = await reviewItems(ctx.db, ctx.actor.tenantId, r.id);
     return {
       data: {
         id: r.id,
         orgId: r.org_id,
-        orgName: org?.name,
+        orgName: r.org_name,
         title: r.title,
         year: r.year,
         seed: Number(r.seed),
@@ -496,23 +499,9 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'enforcement.review.read');
       const y = req.query.year;
       const t = today();
-      const orgs = await ctx.db
-        .selectFrom('org')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('kind', '=', 'street')
-        .$if(!ctx.actor.scope.all, (q) => q.where('id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
-        .orderBy('sort')
-        .execute();
+      const orgs = await streetsInScope(ctx.db, ctx.actor);
       const cases = (await listCases(ctx.db, ctx.actor, { side: 'streets' })).map((c) => ({ c, s: presentCaseSummary(c, sys.calendar.current, t) }));
-      const scores = await enf(ctx.db)
-        .selectFrom('enf_review_item')
-        .select(['org_id', 'score', 'scored_on'])
-        .$call(withDataScope(ctx.actor))
-        .where('score', 'is not', null)
-        .where('scored_on', '>=', `${y}-01-01`)
-        .where('scored_on', '<=', `${y}-12-31`)
-        .execute();
+      const scores = await reviewScoresOfYear(ctx.db, ctx.actor, y);
       const inYear = (d: string | null) => !!d && d.startsWith(String(y));
       return {
         data: orgs.map((o) => {

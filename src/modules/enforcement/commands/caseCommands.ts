@@ -4,7 +4,7 @@
  * the workflow matrix decides whether the actor may do it now.
  */
 import crypto from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
@@ -20,9 +20,15 @@ import { idCardProblem, usccProblem } from '../../../core/ledger/validators.js';
 import { recordDecision, recordDecisions, publishDecision, withdrawDecision, type DecisionInput } from '../../publicity/index.js';
 import {
   attachmentOfCase,
+  caseNoTaken,
+  casesByIds,
+  casesByNos,
+  clueById,
   decisionNoTaken,
-  enf,
   getCase,
+  itemsByIds,
+  markClueFiled,
+  orgsByIds,
   getItem,
   insertEvidence,
   listEvidence,
@@ -332,7 +338,6 @@ export async function saveCases(
   const live = origin.mode === 'live';
   const tenantId = actor.tenantId;
   const cal = sys.calendar.current;
-  const db = enf(w.tx);
   const rowErrors: RowError[] = [];
   /** Live: the error as the form gives it; historical: a row error naming the column. */
   const fail = (x: CaseRecord, e: AppError, column: string, value?: string | null) => {
@@ -341,30 +346,26 @@ export async function saveCases(
   };
   const ids = (f: (x: CaseRecord) => readonly (string | null | undefined)[]) => [...new Set(records.flatMap(f).filter((v): v is string => !!v))];
   const [orgs, officers, items, existing] = await Promise.all([
-    w.tx
-      .selectFrom('org')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.orgId]))}::uuid[])`)
-      .execute(),
-    db
-      .selectFrom('enf_officer')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => x.officerIds))}::uuid[])`)
-      .execute(),
-    db
-      .selectFrom('enf_item')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`id = ANY(${sql.val(ids((x) => [x.itemId]))}::uuid[])`)
-      .execute(),
-    db
-      .selectFrom('enf_case')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`case_no = ANY(${sql.val(ids((x) => [x.caseNo?.trim()]))}::text[])`)
-      .execute(),
+    orgsByIds(
+      w.tx,
+      tenantId,
+      ids((x) => [x.orgId]),
+    ),
+    officersByIds(
+      w.tx,
+      tenantId,
+      ids((x) => x.officerIds),
+    ),
+    itemsByIds(
+      w.tx,
+      tenantId,
+      ids((x) => [x.itemId]),
+    ),
+    casesByNos(
+      w.tx,
+      tenantId,
+      ids((x) => [x.caseNo?.trim()]),
+    ),
   ]);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const officerById = new Map(officers.map((o) => [o.id, o]));
@@ -507,19 +508,14 @@ export async function saveCases(
     const year = c.x.filedOn.slice(0, 4);
     const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
     c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, 'enf_case', 'case_no', prefix)}号`;
-    const dup = await db
-      .selectFrom('enf_case')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('case_no', '=', String(c.values.case_no))
-      .executeTakeFirst();
+    const dup = await caseNoTaken(w.tx, tenantId, String(c.values.case_no));
     if (dup) throw errors.duplicate('caseNo', `案件编号“${String(c.values.case_no)}”已存在`);
   }
   // A clue filed as a case (立案 from a clue): checked before anything is written.
   const clues = new Map<string, Selectable<EnfTables['enf_clue']>>();
   for (const c of creates) {
     if (!c.x.clueId) continue;
-    const clue = await db.selectFrom('enf_clue').selectAll().where('tenant_id', '=', tenantId).where('id', '=', c.x.clueId).executeTakeFirst();
+    const clue = await clueById(w.tx, tenantId, c.x.clueId);
     if (!clue || (!actor.scope.all && !actor.scope.orgIds.includes(clue.org_id))) throw errors.validation('clueId', '线索不存在或无权访问');
     // 立案 from a clue is the clue workflow's `file` (a clue 待处理: not transferred and unreceived, not filed, not closed).
     requireTransition(clueWorkflow, clueWho(true), clue.status, 'file', clueFacts(clue), 'CLUE_NOT_OPEN');
@@ -550,18 +546,7 @@ export async function saveCases(
       updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.set })),
     );
   const touchedIds = [...fresh.map((f) => f.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(
-    touchedIds.length
-      ? (
-          await db
-            .selectFrom('enf_case')
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where(sql<boolean>`id = ANY(${sql.val(touchedIds)}::uuid[])`)
-            .execute()
-        ).map((r) => [r.id, r])
-      : [],
-  );
+  const rows = new Map(touchedIds.length ? (await casesByIds(w.tx, tenantId, touchedIds)).map((r) => [r.id, r]) : []);
 
   const audits: AuditInput[] = [];
   const findings: Finding[] = [];
@@ -638,15 +623,9 @@ export async function saveCases(
     const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
     if (!clue) continue;
     const caseId = saved.find((s) => s.row.case_no === c.values.case_no)!.id;
-    const moved = await db
-      .updateTable('enf_clue')
-      .set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', clue.id)
-      .where('version', '=', clue.version)
-      .executeTakeFirst();
+    const moved = await markClueFiled(w.tx, tenantId, clue, caseId);
     // Someone changed the clue since it was read (filed it, closed it): this filing is refused whole.
-    if (!Number(moved.numUpdatedRows)) throw errors.conflict('该线索已被他人处理，请刷新后重试');
+    if (!moved) throw errors.conflict('该线索已被他人处理，请刷新后重试');
   }
   // After the clues' updates: each event records its record's state after the change.
   if (audits.length) await w.auditMany(audits);

@@ -5,14 +5,14 @@
  * on unit + name, provenance instead of events).
  */
 import crypto from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { type AppError, errors } from '../../../core/errors.js';
 import { assertInScope, bureauOrgId, ownerOrgForCreate } from '../../../core/scope.js';
 import { insertMany, updateMany } from '../../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../../core/ledger/ledger.js';
-import { enf } from '../repository.js';
+import { itemsByCodesOrIds, itemsByIds, officerOrgId, officersByCertsIdsOrNames, officersByIds, orgsByIds } from '../repository.js';
 import { assertDate } from '../rules.js';
 import { DISCRETION_TEXT_MAX, parseDiscretionText } from '../discretion.js';
 import type { DiscretionLevel, EnfTables } from '../schema.js';
@@ -116,18 +116,12 @@ export async function saveItems(
   origin: WriteOrigin,
 ): Promise<{ saved: SavedRecord<ItemRow>[]; errors: RowError[] }> {
   const tenantId = actor.tenantId;
-  const db = enf(w.tx);
   const out: RowError[] = [];
   const fail = failer(origin, out, ITEM_HEADERS);
   const orgId = await catalogueOrg(w, actor);
   const codes = records.map((r) => r.code?.trim()).filter(Boolean);
   const ids = records.map((r) => r.id).filter((v): v is string => !!v);
-  const existing = await db
-    .selectFrom('enf_item')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(code = ANY(${sql.val(codes)}::text[]) OR id::text = ANY(${sql.val(ids)}::text[]))`)
-    .execute();
+  const existing = await itemsByCodesOrIds(w.tx, tenantId, codes, ids);
   const byCode = new Map(existing.map((i) => [i.code, i]));
   const byId = new Map(existing.map((i) => [i.id, i]));
   const creates: Array<{ x: ItemRecord; v: ReturnType<typeof itemValues> & { id: string } }> = [];
@@ -176,18 +170,7 @@ export async function saveItems(
     updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
   );
   const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(
-    touched.length
-      ? (
-          await db
-            .selectFrom('enf_item')
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`)
-            .execute()
-        ).map((r) => [r.id, r])
-      : [],
-  );
+  const rows = new Map(touched.length ? (await itemsByIds(w.tx, tenantId, touched)).map((r) => [r.id, r]) : []);
   const audits: AuditInput[] = [];
   for (const c of creates) {
     const row = rows.get(c.v.id)!;
@@ -300,27 +283,13 @@ export async function saveOfficers(
   origin: WriteOrigin,
 ): Promise<{ saved: SavedRecord<OfficerRow>[]; errors: RowError[] }> {
   const tenantId = actor.tenantId;
-  const db = enf(w.tx);
   const out: RowError[] = [];
   const fail = failer(origin, out, OFFICER_HEADERS);
   const orgIds = [...new Set(records.map((r) => r.orgId))];
   const certs = records.map((r) => r.certNo?.trim()).filter((v): v is string => !!v);
   const ids = records.map((r) => r.id).filter((v): v is string => !!v);
   const names = records.map((r) => r.name?.trim()).filter(Boolean);
-  const [orgs, existing] = await Promise.all([
-    w.tx
-      .selectFrom('org')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`id = ANY(${sql.val(orgIds)}::uuid[])`)
-      .execute(),
-    db
-      .selectFrom('enf_officer')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`(cert_no = ANY(${sql.val(certs)}::text[]) OR id::text = ANY(${sql.val(ids)}::text[]) OR name = ANY(${sql.val(names)}::text[]))`)
-      .execute(),
-  ]);
+  const [orgs, existing] = await Promise.all([orgsByIds(w.tx, tenantId, orgIds), officersByCertsIdsOrNames(w.tx, tenantId, { certs, ids, names })]);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const byId = new Map(existing.map((o) => [o.id, o]));
   const byKey = new Map(existing.map((o) => [`${o.org_id}/${o.name}`, o]));
@@ -398,18 +367,7 @@ export async function saveOfficers(
     updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
   );
   const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(
-    touched.length
-      ? (
-          await db
-            .selectFrom('enf_officer')
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where(sql<boolean>`id = ANY(${sql.val(touched)}::uuid[])`)
-            .execute()
-        ).map((r) => [r.id, r])
-      : [],
-  );
+  const rows = new Map(touched.length ? (await officersByIds(w.tx, tenantId, touched)).map((r) => [r.id, r]) : []);
   const audits: AuditInput[] = [];
   for (const c of creates) {
     const row = rows.get(c.v.id)!;
@@ -467,9 +425,7 @@ export async function saveOfficer(ctx: Ctx, id: string | null, version: number |
 
 /** The unit an existing officer belongs to (a change that names none keeps it). */
 async function officerOrg(w: WriteScope, actor: Actor, id: string): Promise<string> {
-  const r = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-    ? await enf(w.tx).selectFrom('enf_officer').select('org_id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst()
-    : undefined;
-  if (!r) throw errors.notFound('执法人员');
-  return r.org_id;
+  const orgId = await officerOrgId(w.tx, actor.tenantId, id);
+  if (!orgId) throw errors.notFound('执法人员');
+  return orgId;
 }

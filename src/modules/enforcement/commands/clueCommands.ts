@@ -12,7 +12,7 @@ import type { WriteScope } from '../../../core/audit/audit.js';
 import type { AnyRow } from '../../../core/persist.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
-import { enf, getClue, nextSerial } from '../repository.js';
+import { getClue, insertClue, nextSerial, orgById } from '../repository.js';
 import { assertDate, CASE_SOURCES } from '../rules.js';
 import { RULES } from '../deadlines.js';
 import { handlesOrg } from '../presenters.js';
@@ -42,21 +42,17 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
   return write(ctx, async ({ tx, audit }) => {
     const prefix = `XS${input.receivedOn.slice(0, 4)}-`;
     const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, 'enf_clue', 'clue_no', prefix)).padStart(4, '0')}`;
-    const row = await enf(tx)
-      .insertInto('enf_clue')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        org_id: orgId,
-        clue_no: no,
-        source: input.source,
-        source_ref: input.sourceRef?.trim() || null,
-        received_on: input.receivedOn,
-        summary: input.summary.trim(),
-        location: input.location?.trim() || null,
-        party_name: input.partyName?.trim() || null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertClue(tx, {
+      tenant_id: ctx.actor.tenantId,
+      org_id: orgId,
+      clue_no: no,
+      source: input.source,
+      source_ref: input.sourceRef?.trim() || null,
+      received_on: input.receivedOn,
+      summary: input.summary.trim(),
+      location: input.location?.trim() || null,
+      party_name: input.partyName?.trim() || null,
+    });
     await audit({
       entity: 'enforcement.clue',
       entityId: row.id,
@@ -133,12 +129,7 @@ async function clueStep(
 export async function transferClue(sys: System, ctx: Ctx, id: string, version: number, input: { toOrgId: string; on?: string }) {
   const c = await loadFor(ctx, id, version, 'transfer');
   if (input.toOrgId === c.org_id) throw errors.validation('toOrgId', '不能移送给本单位');
-  const to = await ctx.db
-    .selectFrom('org')
-    .select(['id', 'kind', 'name'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', input.toOrgId)
-    .executeTakeFirst();
+  const to = await orgById(ctx.db, ctx.actor.tenantId, input.toOrgId);
   if (!to) throw errors.validation('toOrgId', '接收单位不存在');
   const on = input.on ? assertDate('on', '移送日期', input.on) : ctx.clock.today();
   const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, ctx.calendar).due;

@@ -4,11 +4,10 @@ import { write } from '../../../core/audit/audit.js';
 import { errors } from '../../../core/errors.js';
 import { checkVersion, updateVersioned } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
-import { enf, getReview } from '../repository.js';
+import { closedCasesOf, getReview, getReviewItem, insertReview, insertReviewItems, orgById } from '../repository.js';
 import { assertDate } from '../rules.js';
 import { DEFAULT_CHECKLIST, drawSample, SAMPLING_ALGORITHM } from '../sampling.js';
 import type { ChecklistItem } from '../schema.js';
-import { today } from './caseCommands.js';
 
 export async function drawReview(
   ctx: Ctx,
@@ -23,51 +22,34 @@ export async function drawReview(
   },
 ) {
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '被评查的街道');
-  const org = await ctx.db
-    .selectFrom('org')
-    .select(['id', 'name', 'kind'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', orgId)
-    .executeTakeFirst();
+  const org = await orgById(ctx.db, ctx.actor.tenantId, orgId);
   if (!org || org.kind !== 'street') throw errors.validation('orgId', '请选择被评查的街道');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '评查年度无效');
   if (!Number.isInteger(input.sampleSize) || input.sampleSize < 1 || input.sampleSize > 100) throw errors.validation('sampleSize', '抽取件数应为1至100');
   const checklist = input.checklist?.length ? input.checklist : DEFAULT_CHECKLIST.map((c) => ({ ...c }));
   for (const c of checklist) if (!c.key || !c.label || !(c.points > 0)) throw errors.validation('checklist', '评查标准的每一项须有名称和分值');
   const seed = input.seed ?? Number(BigInt.asUintN(32, BigInt(Date.now())));
-  const on = input.on ? assertDate('on', '抽取日期', input.on) : today();
-  const population = await enf(ctx.db)
-    .selectFrom('enf_case')
-    .select(['id', 'case_no as caseNo'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('org_id', '=', org.id)
-    .where('closed_on', '>=', `${input.year}-01-01`)
-    .where('closed_on', '<=', `${input.year}-12-31`)
-    .execute();
+  const on = input.on ? assertDate('on', '抽取日期', input.on) : ctx.clock.today();
+  const population = await closedCasesOf(ctx.db, ctx.actor.tenantId, org.id, input.year);
   if (!population.length) throw errors.gate('NO_CLOSED_CASES', `${org.name}${input.year}年没有已结案件可供抽查`);
   const sample = drawSample(population, input.sampleSize, seed);
   return write(ctx, async ({ tx, audit }) => {
-    const db = enf(tx);
-    const row = await db
-      .insertInto('enf_review')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        org_id: org.id,
-        title: input.title?.trim() || `${org.name}${input.year}年度水政执法案卷评查`,
-        year: input.year,
-        seed,
-        algorithm: SAMPLING_ALGORITHM,
-        sample_size: sample.length,
-        population: population.length,
-        checklist: JSON.stringify(checklist),
-        drawn_on: on,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('enf_review_item')
-      .values(sample.map((s) => ({ tenant_id: ctx.actor.tenantId, org_id: org.id, review_id: row.id, case_id: s.id })))
-      .execute();
+    const row = await insertReview(tx, {
+      tenant_id: ctx.actor.tenantId,
+      org_id: org.id,
+      title: input.title?.trim() || `${org.name}${input.year}年度水政执法案卷评查`,
+      year: input.year,
+      seed,
+      algorithm: SAMPLING_ALGORITHM,
+      sample_size: sample.length,
+      population: population.length,
+      checklist: JSON.stringify(checklist),
+      drawn_on: on,
+    });
+    await insertReviewItems(
+      tx,
+      sample.map((s) => ({ tenant_id: ctx.actor.tenantId, org_id: org.id, review_id: row.id, case_id: s.id })),
+    );
     await audit({
       entity: 'enforcement.review',
       entityId: row.id,
@@ -88,13 +70,7 @@ export async function scoreReviewItem(
 ) {
   const review = await getReview(ctx.db, ctx.actor, reviewId);
   if (!review) throw errors.notFound('案卷评查');
-  const item = await enf(ctx.db)
-    .selectFrom('enf_review_item')
-    .selectAll()
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('review_id', '=', reviewId)
-    .where('id', '=', itemId)
-    .executeTakeFirst();
+  const item = await getReviewItem(ctx.db, ctx.actor.tenantId, reviewId, itemId);
   if (!item) throw errors.notFound('评查案卷');
   checkVersion(item, version);
   const checklist = review.checklist as ChecklistItem[];
@@ -107,7 +83,7 @@ export async function scoreReviewItem(
     total += v;
   }
   if (input.rectifiedOn) assertDate('rectifiedOn', '整改完成日期', input.rectifiedOn);
-  const on = input.on ? assertDate('on', '评分日期', input.on) : today();
+  const on = input.on ? assertDate('on', '评分日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
     const { row } = await updateVersioned(w, {
       table: 'enf_review_item',
