@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { defineMetric, percent, type DrillResult, type MetricDef, type MetricQuery } from '../../core/metrics/registry.js';
 import { countOf, inScope, instantInPeriod } from '../../core/metrics/filters.js';
-import { createCalendar, isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
+import type { WorkCalendar } from '../../core/calendar/index.js';
 import { dm } from './repository.js';
 import type { DemandKindDef } from './kinds.js';
 import type { DemandKind } from './schema.js';
@@ -23,15 +23,9 @@ export const doneCol = (def: DemandKindDef) => (def.doneBy === 'reply' ? 'dm_ite
 /** The Beijing business date of an instant column, in SQL. */
 export const bizDateSql = (col: string) => sql<string>`to_char((${sql.ref(col)} AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')`;
 
-/** The calendar of the metric's database (the override table on top of chinese-days). */
-export async function metricCalendar(q: MetricQuery): Promise<WorkCalendar> {
-  const overrides = await q.db.selectFrom('calendar_override').select(['date', 'kind', 'name']).execute();
-  return createCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
-}
-
 /** The business date figures of open work are judged on: the period's end, or today for a period not yet over. */
 export function referenceDate(q: MetricQuery): string {
-  const today = isoDateInShanghai(new Date());
+  const today = q.clock.today();
   return q.period.to < today ? q.period.to : today;
 }
 
@@ -132,7 +126,7 @@ export function rateMetric(
   },
 ): MetricDef {
   async function judged(q: MetricQuery) {
-    const cal = await metricCalendar(q);
+    const cal = q.calendar;
     const rows = [...(await drillRows(o.base(q))), ...(o.extra ? await drillRows(o.extra(q)) : [])];
     return rows.map((r) => ({ r, j: o.judge(r, { cal, q }) })).filter((x) => x.j.inDen);
   }
@@ -201,7 +195,7 @@ function rateless(
   keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean,
 ): MetricDef {
   const rows = async (q: MetricQuery) => {
-    const cal = await metricCalendar(q);
+    const cal = q.calendar;
     return (await drillRows(base(q))).filter((r) => keep(r, cal, referenceDate(q)));
   };
   return defineMetric({

@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { isoDateInShanghai } from '../../core/calendar/index.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
@@ -63,15 +62,13 @@ const ActionBody = Type.Object({
   satisfaction: Opt(Type.String()),
 });
 
-const today = () => isoDateInShanghai(new Date());
-
 /** The record page of a demand (404 outside scope). */
 export async function recordView(req: { server: FastifyInstance }, ctx: Ctx, def: DemandKindDef, id: string) {
   const r = await getItem(ctx, def.kind, id);
   if (!r) throw errors.notFound(def.label);
   const p = ctx.actor.permissions;
-  const view = presentItem(def, r, req.server.sys.calendar.current, {
-    today: today(),
+  const view = presentItem(def, r, ctx.calendar, {
+    today: ctx.clock.today(),
     showPersonal: p.has(def.permissions.personal),
     canWrite: p.has(def.permissions.write),
   });
@@ -96,12 +93,11 @@ export function demandRoutes(def: DemandKindDef) {
         assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
         q: q.q,
         year: q.year,
-        today: today(),
+        today: ctx.clock.today(),
         limit: size,
         offset: ((q.page ?? 1) - 1) * size,
       });
-      const cal = req.server.sys.calendar.current;
-      return { data: { total, items: rows.map((r) => presentListItem(def, r, cal, today())) } };
+      return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
     });
 
     app.get(`${base}/:id`, { schema: { tags, summary: `${def.label}详情：时限及其说明、可办操作、关联、历史见 /api/history`, params: Id } }, async (req) => {
@@ -177,8 +173,8 @@ export async function sharedRoutes(root: FastifyInstance) {
         orgId,
         limit: 500,
       });
-      const cal = req.server.sys.calendar.current;
-      return { data: rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, cal, today())) };
+      const today = ctx.clock.today();
+      return { data: rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, today)) };
     },
   );
 
@@ -189,9 +185,8 @@ export async function sharedRoutes(root: FastifyInstance) {
       ctx,
       kinds.map((k) => k.kind),
     );
-    const cal = req.server.sys.calendar.current;
-    const t = today();
-    const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, cal, t));
+    const t = ctx.clock.today();
+    const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t));
     const byKind = kinds.map((k) => {
       const mine = items.filter((i) => i.kind === k.kind);
       return {

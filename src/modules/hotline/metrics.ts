@@ -1,17 +1,6 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
-import {
-  countMetric,
-  doneInPeriod,
-  doneOnTime,
-  drillRows,
-  dueSoonMetric,
-  metricCalendar,
-  overdueMetric,
-  rateMetric,
-  referenceDate,
-  runningAt,
-} from '../demands/index.js';
+import { countMetric, doneInPeriod, doneOnTime, drillRows, dueSoonMetric, overdueMetric, rateMetric, referenceDate, runningAt } from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
 import { RATED, SATISFIED } from './rules.js';
 import type { HotlineTables } from './schema.js';
@@ -70,7 +59,7 @@ export const hotlineSatisfactionRate = rateMetric({
 
 /** Each closed order's handling working days: after the 受理 date up to and including the 办结 date. */
 async function handlingRows(q: MetricQuery) {
-  const cal = await metricCalendar(q);
+  const cal = q.calendar;
   return (await drillRows(closed(q))).map((r) => ({ ...r, workdays: cal.workdaysBetween(r.received_on, r.closed_on!) }));
 }
 
