@@ -73,8 +73,8 @@ async function toApiError(res: Response, path: string): Promise<ApiError> {
   }
   const err = new ApiError(res.status, payload.code ?? `HTTP_${res.status}`, payload.message ?? `请求失败（${res.status}）`, payload.field, payload.details);
   const bare = path.split('?')[0]!;
-  if (res.status === 401 && !OWN_401.has(bare)) authListeners.forEach((l) => l('unauthenticated'));
-  if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') authListeners.forEach((l) => l('password-change-required'));
+  if (res.status === 401 && !OWN_401.has(bare)) for (const l of authListeners) l('unauthenticated');
+  if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') for (const l of authListeners) l('password-change-required');
   return err;
 }
 

@@ -20,6 +20,7 @@ export function useApi<T>(path: string | null): ApiResource<T> {
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is reload()'s trigger — a new value loads the path again
   useEffect(() => {
     if (path === null) {
       setLoading(false);

@@ -11,7 +11,7 @@ export function Chart({
   option: echarts.EChartsCoreOption;
   height?: number;
   testId?: string;
-  onClick?: (params: any) => void;
+  onClick?: (params: echarts.ECElementEvent) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);

@@ -11,7 +11,7 @@ import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Deployment } from '../api';
-import { clean } from './common';
+import { clean, type FormOf } from './common';
 
 /** 抢险投入 — persons, pumps and vehicles per event, with the year's totals. */
 export function DeploymentsPage() {
@@ -102,7 +102,7 @@ function DeploymentModal({ item, onClose, onSaved }: { item: Deployment | null; 
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: any) => {
+  const submit = async (v: FormOf<Deployment, 'onDate'>) => {
     setError(null);
     const body = clean({ ...v, onDate: v.onDate?.format('YYYY-MM-DD') });
     try {

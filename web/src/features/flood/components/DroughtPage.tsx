@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,7 +9,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Warning, type WarningDetail } from '../api';
-import { clean } from './common';
+import { clean, type FormOf } from './common';
 
 const LEVEL_COLOR: Record<string, string> = { 蓝色: 'blue', 黄色: 'gold', 橙色: 'orange', 红色: 'red' };
 
@@ -81,7 +81,7 @@ function WarningPanel({ id }: { id: string }) {
   const w = res.data;
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
   if (!w) return null;
-  const submit = async (v: any) => {
+  const submit = async (v: { onDate: Dayjs; chlorideMgl?: number | null; content: string }) => {
     setError(null);
     try {
       await floodApi.addDispatch(id, clean({ ...v, onDate: v.onDate?.format('YYYY-MM-DD') }));
@@ -144,7 +144,7 @@ function WarningPanel({ id }: { id: string }) {
 function WarningModal({ onClose, onSaved }: { onClose: () => void; onSaved: (w: Warning) => void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: any) => {
+  const submit = async (v: FormOf<Warning, 'startsOn' | 'endsOn'>) => {
     try {
       onSaved(await floodApi.createWarning(clean({ ...v, startsOn: v.startsOn?.format('YYYY-MM-DD'), endsOn: v.endsOn?.format('YYYY-MM-DD') })));
     } catch (e) {

@@ -7,6 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { withKeys } from '../../../lib/keys';
 import { floodApi, type DutyLine } from '../api';
 
 const SHIFT_ORDER = ['全天', '夜班', '早班', '中班'];
@@ -135,8 +136,8 @@ function DayModal({ date, lines, onClose, onSaved }: { date: string; lines: Duty
           description={
             error.details && error.details.length > 1 ? (
               <ul style={{ margin: 0 }}>
-                {error.details.map((x, i) => (
-                  <li key={i}>{x.message}</li>
+                {withKeys(error.details, (x) => x.message).map(({ key, item: x }) => (
+                  <li key={key}>{x.message}</li>
                 ))}
               </ul>
             ) : undefined

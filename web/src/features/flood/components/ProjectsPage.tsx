@@ -11,7 +11,7 @@ import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Project, type ProjectKind } from '../api';
-import { clean, useOrgValue, useStreets } from './common';
+import { clean, type FormOf, useOrgValue, useStreets } from './common';
 
 /** 内涝治理项目 / 零星排水改造应急工程 — list by kind and year, create and edit; :id opens a record's history. */
 export function ProjectsPage() {
@@ -119,7 +119,7 @@ function ProjectModal({ project, onClose, onSaved }: { project: Project | null; 
   const [error, setError] = useState<string | null>(null);
   const streets = useStreets();
   const d = (s: string | null | undefined) => (s ? dayjs(s) : null);
-  const submit = async (v: any) => {
+  const submit = async (v: FormOf<Project, 'startedOn' | 'completedOn'>) => {
     setError(null);
     const body = clean({ ...v, startedOn: v.startedOn?.format('YYYY-MM-DD'), completedOn: v.completedOn?.format('YYYY-MM-DD') });
     try {

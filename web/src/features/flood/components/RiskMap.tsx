@@ -20,6 +20,9 @@ function hull(pts: Array<[number, number]>): Array<[number, number]> {
   return [...lower.slice(0, -1), ...upper.slice(0, -1)];
 }
 
+/** The risk point a chart item stands for (the status series carry it as `data.point`). */
+const pointOf = (p: { data?: unknown }): RiskPoint | undefined => (p.data as { point?: RiskPoint } | null | undefined)?.point;
+
 /**
  * 风险点分布图 — the points on a plain lng/lat plane (no online tiles), coloured by
  * status, each street's points labelled by street in the tooltip; the outline is the
@@ -43,10 +46,10 @@ export function RiskMap({ points, onOpen }: { points: RiskPoint[]; onOpen: (id: 
       animation: false,
       tooltip: {
         trigger: 'item',
-        formatter: (p: any) =>
-          p.data?.point
-            ? `${p.data.point.code} ${p.data.point.name}<br/>${p.data.point.street} · ${p.data.point.status}${p.data.point.riskLevel ? ` · 风险${p.data.point.riskLevel}` : ''}`
-            : p.name,
+        formatter: (p: { data?: unknown; name?: string }) => {
+          const pt = pointOf(p);
+          return pt ? `${pt.code} ${pt.name}<br/>${pt.street} · ${pt.status}${pt.riskLevel ? ` · 风险${pt.riskLevel}` : ''}` : p.name;
+        },
       },
       legend: { top: 0, data: RISK_STATUSES },
       grid: { left: 60, right: 30, top: 40, bottom: 40 },
@@ -95,5 +98,15 @@ export function RiskMap({ points, onOpen }: { points: RiskPoint[]; onOpen: (id: 
       ],
     };
   }, [points]);
-  return <Chart option={option} height={560} testId="risk-map" onClick={(p) => p.data?.point && onOpen(p.data.point.id)} />;
+  return (
+    <Chart
+      option={option}
+      height={560}
+      testId="risk-map"
+      onClick={(p) => {
+        const pt = pointOf(p);
+        if (pt) onOpen(pt.id);
+      }}
+    />
+  );
 }

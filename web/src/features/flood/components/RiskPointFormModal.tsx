@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space 
 import dayjs from 'dayjs';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type RiskPoint } from '../api';
-import { clean, useStreets } from './common';
+import { clean, type FormOf, useStreets } from './common';
 
 /** 登记 / 修改风险点 — the server's message lands on the field it names; edits carry the version. */
 export function RiskPointFormModal({ point, onClose, onSaved }: { point: RiskPoint | null; onClose: () => void; onSaved: (p: RiskPoint) => void }) {
@@ -12,7 +12,7 @@ export function RiskPointFormModal({ point, onClose, onSaved }: { point: RiskPoi
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const streets = useStreets();
-  const submit = async (v: any) => {
+  const submit = async (v: FormOf<RiskPoint, 'registeredOn'>) => {
     setSaving(true);
     setError(null);
     const body = clean({ ...v, registeredOn: v.registeredOn?.format('YYYY-MM-DD') });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Tag, Timeline } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
@@ -102,7 +102,7 @@ function ProgressForm({ id, current, onSaved }: { id: string; current: RiskStatu
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: any) => {
+  const submit = async (v: { onDate: Dayjs; status: RiskStatus; note: string }) => {
     setError(null);
     try {
       await floodApi.addProgress(id, { onDate: v.onDate.format('YYYY-MM-DD'), status: v.status, note: v.note });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -129,11 +129,14 @@ function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () 
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const streets = useStreets();
-  const submit = async (v: any) => {
+  const submit = async (v: Partial<Record<'admin' | 'tech' | 'patrol', Partial<Person>>> & Record<string, unknown>) => {
     setError(null);
     try {
       if (work) {
-        for (const [k] of ROLES) if (v[k] && !v[k].phone) delete v[k].phone;
+        for (const [k] of ROLES) {
+          const person = v[k];
+          if (person && !person.phone) delete person.phone;
+        }
         await floodApi.updateWork(work.id, work.version, v);
       } else await floodApi.createWork(v);
       message.success('已保存');
@@ -209,7 +212,7 @@ function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () 
 function PublishModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: any) => {
+  const submit = async (v: { year: number; publishedOn: Dayjs; note?: string }) => {
     try {
       await floodApi.publish({ year: v.year, publishedOn: v.publishedOn.format('YYYY-MM-DD'), note: v.note });
       onSaved();

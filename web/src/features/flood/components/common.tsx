@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
 
 /** The streets the user may see, as Select options. */
@@ -6,6 +7,9 @@ export function useStreets() {
   const res = useApi<Array<{ id: string; name: string; kind: string }>>('/api/orgs');
   return useMemo(() => (res.data ?? []).filter((o) => o.kind === 'street').map((o) => ({ value: o.id, label: o.name })), [res.data]);
 }
+
+/** A form's values for a body `T` whose date fields `D` the form holds as dayjs values. */
+export type FormOf<T, D extends keyof T = never> = Omit<Partial<T>, D> & { [K in D]?: Dayjs | null };
 
 /** Empty strings from a form become null for the server. */
 export function clean<T extends Record<string, unknown>>(v: T): T {

@@ -3,6 +3,7 @@ import { App, Switch, Tag, Tooltip } from 'antd';
 import { api } from '../../../api/client';
 import type { MetricUnit } from '../../metrics/api';
 import type { ComposedSentence } from '../api';
+import { withKeys } from '../../../lib/keys';
 import { FigureChip } from './FigureChip';
 import styles from './report.module.css';
 
@@ -67,11 +68,11 @@ export function FigureSentence({ sentence, year, units, canEdit, onChanged }: Pr
           </Tag>
         </Tooltip>
       ) : null}
-      {sentence.segments.map((seg, i) =>
+      {withKeys(sentence.segments, (seg) => ('text' in seg ? `t:${seg.text}` : `f:${seg.figure.metric}`)).map(({ key, item: seg }) =>
         'text' in seg ? (
-          <span key={i}>{seg.text}</span>
+          <span key={key}>{seg.text}</span>
         ) : (
-          <FigureChip key={i} figure={seg.figure} year={year} unit={units.get(seg.figure.metric)} canEdit={canEdit} onChanged={onChanged} />
+          <FigureChip key={key} figure={seg.figure} year={year} unit={units.get(seg.figure.metric)} canEdit={canEdit} onChanged={onChanged} />
         ),
       )}
     </p>

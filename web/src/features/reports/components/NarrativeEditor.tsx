@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Flex, Input, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../api/client';
 import { formatInstant } from '../../../lib/format';
+import { withKeys } from '../../../lib/keys';
 import { reportsApi, type Narrative } from '../api';
 import { NarrativeVersionsDrawer } from './NarrativeVersionsDrawer';
 import styles from './report.module.css';
@@ -42,9 +43,14 @@ export function NarrativeEditor({ year, section, title, narrative, canEdit, onSa
 
   useEffect(() => onDirtyChange?.(section, dirty), [onDirtyChange, section, dirty]);
 
-  // A newer composition of the report: follow it unless the user is in the middle of an edit.
+  // A newer composition of the report: follow it unless the user is in the middle of an edit
+  // (read when the composition changes, not a reason to follow it).
+  const editing = useRef(false);
   useEffect(() => {
-    if (dirty || conflict) return;
+    editing.current = dirty || conflict !== null;
+  }, [dirty, conflict]);
+  useEffect(() => {
+    if (editing.current) return;
     setDraft(loadedBody);
     setBase({ version: narrative?.version ?? null, body: loadedBody });
   }, [narrative?.version, loadedBody]);
@@ -52,8 +58,8 @@ export function NarrativeEditor({ year, section, title, narrative, canEdit, onSa
   if (!canEdit) {
     return narrative ? (
       <div className={styles.narrative}>
-        {narrative.body.split('\n').map((p, i) => (
-          <p key={i}>{p}</p>
+        {withKeys(narrative.body.split('\n'), (p) => p).map(({ key, item: p }) => (
+          <p key={key}>{p}</p>
         ))}
       </div>
     ) : (

@@ -92,7 +92,7 @@ export function RiverFormModal({ river, onClose, onSaved }: { river: River | nul
   const [error, setError] = useState<string | null>(null);
   const orgs = useApi<Array<{ id: string; name: string; kind: string }>>('/api/orgs');
   const streets = (orgs.data ?? []).filter((o) => o.kind === 'street').map((o) => ({ value: o.id, label: o.name }));
-  const submit = async (v: any) => {
+  const submit = async (v: Record<string, unknown>) => {
     setError(null);
     try {
       if (river) await riversApi.updateRiver(river.id, river.version, v);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, InputNumber, Modal, Select, Space } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { applyApiError } from '../../../lib/formErrors';
 import { MEASURES, riversApi, type River, type Sample } from '../api';
@@ -14,7 +14,7 @@ export function SampleFormModal({ riverId, onClose, onSaved }: { riverId?: strin
   const rivers = useApi<River[]>('/api/rivers');
   const chosen = Form.useWatch('riverId', form) as string | undefined;
   const sections = rivers.data?.find((r) => r.id === chosen)?.sections ?? [];
-  const submit = async (v: any) => {
+  const submit = async (v: Record<string, unknown> & { sampledOn?: Dayjs | null }) => {
     setSaving(true);
     setError(null);
     try {

@@ -12,12 +12,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import { todayShanghai } from '../../../lib/format';
 import { FormModal } from '../../../components/FormModal';
 
-type Row = Record<string, any> & { id: string };
+type Row = Record<string, unknown> & { id: string };
 interface Resource {
   key: string;
   label: string;
   entity: string;
-  columns: Array<{ title: string; dataIndex: string; width?: number; render?: (v: any, r: Row) => ReactNode }>;
+  columns: Array<{ title: string; dataIndex: string; width?: number; render?: (v: unknown, r: Row) => ReactNode }>;
   form: ReactNode;
   initial?: Record<string, unknown>;
   /** Figures from the metric registry shown above the table. */
@@ -39,7 +39,7 @@ const RESOURCES: Resource[] = [
     metrics: [{ key: 'study.party_group_sessions', title: '理论学习中心组集体学习（次）' }],
     columns: [
       { title: '日期', dataIndex: 'date', width: 110 },
-      { title: '形式', dataIndex: 'form', width: 140, render: (v) => <Tag color={v === '理论学习中心组' ? 'red' : 'blue'}>{v}</Tag> },
+      { title: '形式', dataIndex: 'form', width: 140, render: (v) => <Tag color={v === '理论学习中心组' ? 'red' : 'blue'}>{String(v ?? '')}</Tag> },
       { title: '主题', dataIndex: 'topic' },
       { title: '参加人数', dataIndex: 'attendees', width: 100 },
     ],
@@ -258,7 +258,10 @@ export function StaffPage() {
           initialValues={r.initial}
           onSubmit={(v) => api.post(`/api/staff/${r.key}`, v)}
           onClose={() => setCreating(false)}
-          onDone={() => (setCreating(false), list.reload())}
+          onDone={() => {
+            setCreating(false);
+            list.reload();
+          }}
         >
           {r.form}
         </FormModal>

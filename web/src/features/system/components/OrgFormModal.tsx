@@ -18,7 +18,7 @@ interface Props {
 
 type Values = { name: string; kind: OrgKind; parentId?: string | null; uscc?: string; divisionCode?: string; sort?: number };
 
-const blankToNull = (s: string | undefined | null) => (s && s.trim() ? s.trim() : null);
+const blankToNull = (s: string | undefined | null) => (s?.trim() ? s.trim() : null);
 
 /** 新建 / 编辑单位. Edits carry the version read; a stale one gets the server's 409 message. */
 export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {

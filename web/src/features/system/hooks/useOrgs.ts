@@ -17,8 +17,10 @@ export function useOrgs() {
     const roots: OrgNode[] = [];
     for (const n of nodes.values()) {
       const parent = n.parentId ? nodes.get(n.parentId) : undefined;
-      if (parent) (parent.children ??= []).push(n);
-      else roots.push(n);
+      if (parent) {
+        parent.children ??= [];
+        parent.children.push(n);
+      } else roots.push(n);
     }
     return { byId, tree: roots };
   }, [res.data]);
