@@ -29,7 +29,7 @@ export function canonicalJsonLoop(v: unknown): string {
   for (const k of keys) {
     const x = o[k];
     if (x === undefined) continue;
-    s += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJsonLoop(x);
+    s += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJsonLoop(x)}`;
     first = false;
   }
   return `${s}}`;

@@ -169,7 +169,7 @@ function buildInsert(tx: Kysely<any>, strategy: InsertStrategy, tenantId: string
     }
     case 'unnest': {
       const cols: unknown[][] = Array.from({ length: ROW_COLUMNS }, () => []);
-      for (const p of batch) rowValues(p).forEach((v, i) => cols[i]!.push(v));
+      for (const p of batch) for (const [i, v] of rowValues(p).entries()) cols[i]!.push(v);
       return CompiledQuery.raw(UNNEST_SQL, [tenantId, ...cols]);
     }
     case 'kysely':
@@ -349,6 +349,7 @@ export async function onTimeSql(q: MetricQuery): Promise<OnTimeCounts> {
   const days: string[] = [];
   const ordinals: number[] = [];
   const workdays: string[] = [];
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
   for (let d = start < q.period.from ? start : q.period.from; d <= q.period.to; d = addDays(d, 1)) {
     if (cal.isWorkday(d)) workdays.push(d);
     days.push(d);

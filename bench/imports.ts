@@ -170,11 +170,11 @@ async function writeFiles(gen: Generator, rows: number, dir: string, ledger: str
   ws.addRow(gen.headers).commit();
   const out = fs.createWriteStream(csv);
   const q = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
-  out.write(gen.headers.map(q).join(',') + '\n');
+  out.write(`${gen.headers.map(q).join(',')}\n`);
   for (let i = 0; i < rows; i++) {
     const r = gen.row(i);
     ws.addRow(r).commit();
-    if (!out.write(r.map(q).join(',') + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
+    if (!out.write(`${r.map(q).join(',')}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await ws.commit();
   await wb.commit();
@@ -467,8 +467,8 @@ async function main() {
     '',
     '导入各阶段（秒）：',
     '',
-    '| 引擎 | 台账 | 行数 | ' + PHASES.join(' | ') + ' |',
-    '|---|---|---:|' + PHASES.map(() => '---:').join('|') + '|',
+    `| 引擎 | 台账 | 行数 | ${PHASES.join(' | ')} |`,
+    `|---|---|---:|${PHASES.map(() => '---:').join('|')}|`,
     ...lines.map(
       (l) =>
         `| ${l.engine} | ${l.ledger} | ${l.rows} | ${PHASES.map((p) => (l.phases[p] === undefined ? '—' : (l.phases[p]! / 1000).toFixed(2))).join(' | ')} |`,
