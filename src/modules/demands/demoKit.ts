@@ -61,7 +61,10 @@ export function demoKit(random: () => number) {
   const weighted = <T>(xs: ReadonlyArray<readonly [T, number]>): T => {
     const total = xs.reduce((s, [, w]) => s + w, 0);
     let r = random() * total;
-    for (const [v, w] of xs) if ((r -= w) < 0) return v;
+    for (const [v, w] of xs) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return xs[xs.length - 1]![0];
   };
   const shuffle = <T>(xs: T[]): T[] => {

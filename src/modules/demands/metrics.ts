@@ -26,6 +26,7 @@ export const bizDateSql = (col: string) => sql<string>`to_char((${sql.ref(col)} 
 /** The business date figures of open work are judged on: the period's end, or today for a period not yet over. */
 export function referenceDate(q: MetricQuery): string {
   const today = q.clock.today();
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
   return q.period.to < today ? q.period.to : today;
 }
 

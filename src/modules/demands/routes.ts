@@ -63,7 +63,7 @@ const ActionBody = Type.Object({
 });
 
 /** The record page of a demand (404 outside scope). */
-export async function recordView(req: { server: FastifyInstance }, ctx: Ctx, def: DemandKindDef, id: string) {
+export async function recordView(ctx: Ctx, def: DemandKindDef, id: string) {
   const r = await getItem(ctx, def.kind, id);
   if (!r) throw errors.notFound(def.label);
   const p = ctx.actor.permissions;
@@ -102,13 +102,13 @@ export function demandRoutes(def: DemandKindDef) {
 
     app.get(`${base}/:id`, { schema: { tags, summary: `${def.label}详情：时限及其说明、可办操作、关联、历史见 /api/history`, params: Id } }, async (req) => {
       const ctx = authorize(req, def.permissions.read);
-      return { data: await recordView(req, ctx, def, req.params.id) };
+      return { data: await recordView(ctx, def, req.params.id) };
     });
 
     app.post(base, { schema: { tags, summary: `登记${def.label}`, body: IntakeBody } }, async (req, reply) => {
       const ctx = authorize(req, def.permissions.write);
       const row = await intake(req.server.sys, ctx, def, { ...req.body, attrs: req.body.attrs ?? {} });
-      return reply.code(201).send({ data: await recordView(req, ctx, def, row.id) });
+      return reply.code(201).send({ data: await recordView(ctx, def, row.id) });
     });
 
     app.post(
@@ -124,7 +124,7 @@ export function demandRoutes(def: DemandKindDef) {
       async (req) => {
         const ctx = authorize(req, def.permissions.write);
         await act(req.server.sys, ctx, def, req.params.id, req.params.action as DemandAction, req.body);
-        return { data: await recordView(req, ctx, def, req.params.id) };
+        return { data: await recordView(ctx, def, req.params.id) };
       },
     );
   };

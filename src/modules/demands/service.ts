@@ -405,7 +405,10 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
         action: PAST[action],
         orgId: (_b, row) => row.org_id,
         before: (before) => auditView(before),
-        after: async () => auditView((after = (await getItem({ ...ctx, db: w.tx }, def.kind, id))!)),
+        after: async () => {
+          after = (await getItem({ ...ctx, db: w.tx }, def.kind, id))!;
+          return auditView(after);
+        },
         note: () => (Object.keys(note).length ? note : undefined),
       },
       ifUnchanged: 'write',
@@ -791,7 +794,7 @@ async function updateRecord(
     const b = v[k] ? new Date(v[k]!) : null;
     if (!a && !b) continue;
     // A ledger that records only the date (Beijing midnight) matches any time on that date.
-    const dateOnly = b && isoDateInShanghai(b) + 'T00:00' === new Date(b.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+    const dateOnly = b && `${isoDateInShanghai(b)}T00:00` === new Date(b.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
     if (a && b && (dateOnly ? isoDateInShanghai(a) === isoDateInShanghai(b) : a.getTime() === b.getTime())) continue;
     changed[k] = v[k];
   }

@@ -1,4 +1,4 @@
-import { type DemandKindDef, type FieldError } from '../demands/index.js';
+import type { DemandKindDef, FieldError } from '../demands/index.js';
 import { APPLICANT_TYPES, CHANNELS, EXTENSION_CAP, OUTCOMES, PAUSE_OTHER_AGENCY, PAUSE_THIRD_PARTY, REPLY_RULE, RESTART_CORRECTION } from './rules.js';
 
 /** 依申请公开 — 20 working days (+20), correction restarts the clock, consultation is not counted. */

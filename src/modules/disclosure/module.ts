@@ -6,6 +6,7 @@ import { proactiveLedger, requestsLedger } from './ledger.js';
 import { disclosureMetrics } from './metrics.js';
 import { loadDisclosureDemo } from './demo.js';
 import { isUuid } from '../../core/ids.js';
+import type { DisclosureTables } from './schema.js';
 
 export const disclosurePermissions = {
   'disclosure.read': { label: '查看政府信息公开申请和主动公开', roles: ['admin', 'leader', 'clerk', 'legal', 'viewer'] },
@@ -29,8 +30,14 @@ export const disclosureModule = defineModule({
       records: { table: 'disclosure_proactive' },
       async ownerOrg(db, tenantId, id) {
         if (!isUuid(id)) return undefined;
-        return (await (db as any).selectFrom('disclosure_proactive').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst())
-          ?.org_id;
+        const r = await db
+          .withTables<DisclosureTables>()
+          .selectFrom('disclosure_proactive')
+          .select('org_id')
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return r?.org_id;
       },
     },
   },

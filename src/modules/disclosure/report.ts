@@ -98,9 +98,9 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
   const narrative: Record<string, string> = Object.fromEntries(texts.map((x) => [x.section, x.body]));
   const total = requests.rows.find((r) => r.key === 'new')!.counts.at(-1)!;
   const closed = requests.rows.find((r) => r.key === 'total')!.counts.at(-1)!;
-  narrative['总体情况'] ??= `${year}年，${bureau.name}主动公开政府信息${items.length}条；收到政府信息公开申请${total}件，办结${closed}件。`;
-  narrative['存在的主要问题及改进情况'] ??= '（请填写）';
-  narrative['其他需要报告的事项'] ??= '本年度未收取信息处理费。';
+  narrative.总体情况 ??= `${year}年，${bureau.name}主动公开政府信息${items.length}条；收到政府信息公开申请${total}件，办结${closed}件。`;
+  narrative.存在的主要问题及改进情况 ??= '（请填写）';
+  narrative.其他需要报告的事项 ??= '本年度未收取信息处理费。';
   return {
     year,
     bureau: bureau.name,
@@ -119,7 +119,7 @@ function blocks(r: DisclosureReport): Block[] {
   const indent = (level: number) => '　'.repeat(level);
   return [
     { kind: 'heading', level: 1, text: '一、总体情况' },
-    { kind: 'para', text: r.narrative['总体情况']! },
+    { kind: 'para', text: r.narrative.总体情况! },
     { kind: 'heading', level: 1, text: '二、主动公开政府信息情况' },
     { kind: 'table', caption: '主动公开政府信息情况', rows: [['信息内容', '指标', '数量'], ...r.proactive.map((p) => [p.item, p.measure, numText(p.value)])] },
     ...(r.proactiveBySection.length
@@ -148,9 +148,9 @@ function blocks(r: DisclosureReport): Block[] {
       rows: [['类别', ...REMEDY_RESULTS, '总计'], ...r.remedies.map((x) => [x.kind, ...x.counts.map(String)])],
     },
     { kind: 'heading', level: 1, text: '五、存在的主要问题及改进情况' },
-    { kind: 'para', text: r.narrative['存在的主要问题及改进情况']! },
+    { kind: 'para', text: r.narrative.存在的主要问题及改进情况! },
     { kind: 'heading', level: 1, text: '六、其他需要报告的事项' },
-    { kind: 'para', text: r.narrative['其他需要报告的事项']! },
+    { kind: 'para', text: r.narrative.其他需要报告的事项! },
   ];
 }
 
@@ -160,7 +160,9 @@ async function xlsx(r: DisclosureReport): Promise<Buffer> {
     const ws = wb.addWorksheet(name);
     for (const row of rows) ws.addRow(row);
     ws.getRow(1).font = { bold: true };
-    ws.columns.forEach((c, i) => (c.width = i === 0 ? 48 : 14));
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 48 : 14;
+    });
   };
   add('主动公开', [['信息内容', '指标', '数量', '数据来源'], ...r.proactive.map((p) => [p.item, p.measure, p.value, p.source])]);
   add('依申请公开', [['项目', ...r.requests.columns], ...r.requests.rows.map((row) => ['　'.repeat(row.level) + row.label, ...row.counts])]);

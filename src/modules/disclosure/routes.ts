@@ -34,7 +34,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'disclosure.write');
       await recordRemedy(ctx, req.params.id, req.body);
-      return { data: await recordView(req, ctx, disclosureKind, req.params.id) };
+      return { data: await recordView(ctx, disclosureKind, req.params.id) };
     },
   );
 

@@ -45,7 +45,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
     async (req, reply) => {
       const ctx = authorize(req, 'hotline.write');
       await requestClue(ctx, req.params.id, req.body.reason);
-      return reply.code(201).send({ data: await recordView(req, ctx, hotlineKind, req.params.id) });
+      return reply.code(201).send({ data: await recordView(ctx, hotlineKind, req.params.id) });
     },
   );
 

@@ -58,7 +58,9 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
     ['来访', 18],
   ] as const);
   const items: LoadedItem[] = [];
-  forms2022.forEach((form, i) => items.push(petition(i + 1, 2022, addDays('2022-01-04', k.int(0, 300)), form, { closeBy: '2022-12-30' })));
+  forms2022.forEach((form, i) => {
+    items.push(petition(i + 1, 2022, addDays('2022-01-04', k.int(0, 300)), form, { closeBy: '2022-12-30' }));
+  });
   for (let i = 0; i < 14; i++)
     items.push(
       petition(

@@ -1,4 +1,4 @@
-import { type DemandKindDef, type FieldError } from '../demands/index.js';
+import type { DemandKindDef, FieldError } from '../demands/index.js';
 import { ACCEPT_RULE, EXTENSION_CAP, HANDLE_RULE, OPINION_RESULTS, PETITION_FORMS, SATISFACTION } from './rules.js';
 
 /** 信访件 — the petition's kind: accepted within 15 days, handled within 60 (+30) of acceptance. */

@@ -21,7 +21,7 @@ export async function petitionRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'petitions.write');
       await requestReview(req.server.sys, ctx, req.params.id, req.body);
-      return { data: await recordView(req, ctx, petitionKind, req.params.id) };
+      return { data: await recordView(ctx, petitionKind, req.params.id) };
     },
   );
   app.post(
@@ -37,7 +37,7 @@ export async function petitionRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'petitions.write');
       await answerReview(req.server.sys, ctx, req.params.id, req.body);
-      return { data: await recordView(req, ctx, petitionKind, req.params.id) };
+      return { data: await recordView(ctx, petitionKind, req.params.id) };
     },
   );
   app.get('/petitions/items/:id/opinion.docx', { schema: { tags, summary: '信访事项处理意见书（DOCX）', params: Id } }, async (req, reply) => {

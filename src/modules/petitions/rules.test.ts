@@ -11,7 +11,7 @@ describe('petition terms (信访工作条例) in calendar days, rolled past holi
     ['acceptance notice ending on National Day rolls to the first working day (8 Oct is a make-up Saturday)', ACCEPT_RULE, '2022-09-16', '2022-10-08'],
     ['handling: 60 days from acceptance, ending on the May Day holiday, rolls to 5 May', HANDLE_RULE, '2022-03-01', '2022-05-05'],
     ['handling ending in Spring Festival 2023 (21–27 Jan) rolls to 28 Jan, a make-up Saturday', HANDLE_RULE, '2022-11-24', '2023-01-28'],
-    ['复查 answered within 30 days', REVIEW_ANSWER_RULE['复查'], '2022-06-01', '2022-07-01'],
+    ['复查 answered within 30 days', REVIEW_ANSWER_RULE.复查, '2022-06-01', '2022-07-01'],
   ])('%s', (_n, rule, start, due) => expect(computeDeadline({ rule, start }, cal).due).toBe(due));
 
   it('an approved 30-day extension runs on from the unrolled 60th day', () => {

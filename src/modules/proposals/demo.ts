@@ -18,6 +18,7 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
     const topic = k.pick(TOPICS);
     const due = cal.addMonths(assignedOn, 3);
     const repliedOn = cal.addWorkdays(assignedOn, k.int(25, 55));
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
     const at = k.at(repliedOn > due ? due : repliedOn);
     items.push({
       refNo: `${category === '政协提案' ? '区政协' : '区人大'}〔${year}〕第${seq}号`,
@@ -48,9 +49,15 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
     });
   };
   const roles = (lead: number, co: number) => [...Array(lead).fill('主办'), ...Array(co).fill('协办')] as Array<'主办' | '协办'>;
-  roles(8, 4).forEach((role, i) => add(2022, '人大代表建议', role, 10 + i, k.pick(['2022-03-15', '2022-03-22', '2022-04-08']), true));
-  roles(2, 2).forEach((role, i) => add(2022, '政协提案', role, 40 + i, k.pick(['2022-03-18', '2022-04-01']), true));
-  roles(3, 2).forEach((role, i) => add(2023, '人大代表建议', role, 5 + i, '2023-03-14', i < 3));
+  roles(8, 4).forEach((role, i) => {
+    add(2022, '人大代表建议', role, 10 + i, k.pick(['2022-03-15', '2022-03-22', '2022-04-08']), true);
+  });
+  roles(2, 2).forEach((role, i) => {
+    add(2022, '政协提案', role, 40 + i, k.pick(['2022-03-18', '2022-04-01']), true);
+  });
+  roles(3, 2).forEach((role, i) => {
+    add(2023, '人大代表建议', role, 5 + i, '2023-03-14', i < 3);
+  });
   await write(ctx, (w) => loadItems(ctx.sys, w, ctx.actor, proposalKind, items, { via: '演示数据' }));
   ctx.log(`建议提案：${items.length} 件（2022年人大建议 12 件、政协提案 4 件）`);
 }
