@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
+import { systemClock } from '../../core/context.js';
 import { listTenants } from '../../core/tenant.js';
-import { caseView, applyCaseEvent, fileCase, today } from './commands/caseCommands.js';
+import { caseView, applyCaseEvent, fileCase } from './commands/caseCommands.js';
 import { CASE_EVENTS } from './commands/caseEvents.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
@@ -82,7 +83,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.read');
-      const t = today();
+      const t = ctx.clock.today();
       let rows = (await listCases(ctx.db, ctx.actor, req.query)).map((c) => presentCaseSummary(c, sys.calendar.current, t));
       if (req.query.deadline) rows = rows.filter((r) => r.deadline?.status === req.query.deadline);
       return { data: rows };
@@ -212,7 +213,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     { schema: { tags, summary: '线索列表', querystring: Type.Object({ status: Type.Optional(Type.String()), source: Type.Optional(Type.String()) }) } },
     async (req) => {
       const ctx = authorize(req, 'enforcement.clue.read');
-      const t = today();
+      const t = ctx.clock.today();
       return { data: (await listClues(ctx.db, ctx.actor, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
     },
   );
@@ -236,7 +237,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req, reply) => {
       const ctx = authorize(req, 'enforcement.clue.write');
       const row = await createClue(ctx, req.body);
-      return reply.code(201).send({ data: presentClue((await getClue(ctx.db, ctx.actor, row.id))!, sys.calendar.current, today(), ctx.actor.roles) });
+      return reply.code(201).send({ data: presentClue((await getClue(ctx.db, ctx.actor, row.id))!, ctx.calendar, ctx.clock.today(), ctx.actor.roles) });
     },
   );
   app.post('/enforcement/clues/from-hotline', { schema: { tags, summary: '接收12345转来的执法线索（逐条登记为线索，来源12345）' } }, async (req) => {
@@ -276,7 +277,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
             : req.params.action === 'feedback'
               ? await feedbackClue(sys, ctx, id, version, { feedback: feedback ?? '', on: o })
               : await closeClue(ctx, id, version, { reason: reason ?? '', on: o });
-      return { data: presentClue((await getClue(ctx.db, ctx.actor, row.id)) ?? row, sys.calendar.current, today(), ctx.actor.roles) };
+      return { data: presentClue((await getClue(ctx.db, ctx.actor, row.id)) ?? row, ctx.calendar, ctx.clock.today(), ctx.actor.roles) };
     },
   );
 
@@ -314,7 +315,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const ctx = authorize(req, 'enforcement.catalogue.read');
-      const t = today();
+      const t = ctx.clock.today();
       return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
     },
   );
@@ -328,9 +329,10 @@ export async function enforcementRoutes(root: FastifyInstance) {
     active: Type.Optional(Type.Boolean()),
   });
   const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })) })]);
-  app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) =>
-    reply.code(201).send({ data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body), today()) }),
-  );
+  app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) => {
+    const ctx = authorize(req, 'enforcement.catalogue.manage');
+    return reply.code(201).send({ data: presentOfficer(await saveOfficer(ctx, null, null, req.body), ctx.clock.today()) });
+  });
   app.patch(
     '/enforcement/officers/:id',
     {
@@ -341,9 +343,10 @@ export async function enforcementRoutes(root: FastifyInstance) {
         body: Type.Intersect([OfficerFields, Type.Object({ orgId: Type.String({ format: 'uuid' }), version: Type.Integer() })]),
       },
     },
-    async (req) => ({
-      data: presentOfficer(await saveOfficer(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body), today()),
-    }),
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.catalogue.manage');
+      return { data: presentOfficer(await saveOfficer(ctx, req.params.id, req.body.version, req.body), ctx.clock.today()) };
+    },
   );
 
   // ── 行政执法公示（事前公开）: public, no login ──
@@ -360,7 +363,8 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const tenants = await listTenants(sys.db);
       const tenant = req.query.tenant ? tenants.find((t) => t.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
       if (!tenant) throw errors.notFound('单位');
-      const t = today();
+      // Public: no signed-in actor, the system's clock.
+      const t = systemClock.today();
       const officers = await publicOfficers(sys.db, tenant.id);
       const items = await listItems(sys.db, tenant.id);
       return {
@@ -498,7 +502,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'enforcement.review.read');
       const y = req.query.year;
-      const t = today();
+      const t = ctx.clock.today();
       const orgs = await streetsInScope(ctx.db, ctx.actor);
       const cases = (await listCases(ctx.db, ctx.actor, { side: 'streets' })).map((c) => ({ c, s: presentCaseSummary(c, sys.calendar.current, t) }));
       const scores = await reviewScoresOfYear(ctx.db, ctx.actor, y);

@@ -1,20 +1,19 @@
 /**
- * 案卷评查抽样 — a reproducible random draw: the population sorted by case number,
- * shuffled by Fisher–Yates driven by mulberry32(seed), the first n taken. Anyone with
- * the seed and the list can redo the draw (the algorithm's name is stored with it).
+ * 案卷评查抽样 — a reproducible random draw on the kernel's one seeded draw: the
+ * population sorted by case number, drawn by the algorithm 评查 has always used
+ * (`mulberry32-fisher-yates-full/v1`: a full Fisher–Yates from the back driven by
+ * mulberry32(seed), the first n taken), so every recorded draw re-runs to the same cases.
+ * Anyone with the seed and the list can redo the draw (the algorithm's name is stored with it).
  */
-import { seededRandom } from '../../core/demo.js';
+import { drawRandom, seededDraw, type DrawAlgorithm } from '../../core/draw.js';
 
 export const SAMPLING_ALGORITHM = 'mulberry32 + Fisher–Yates，按案件编号排序后抽取前n件';
+/** The kernel draw behind {@link SAMPLING_ALGORITHM}. */
+export const SAMPLING_DRAW: DrawAlgorithm = 'mulberry32-fisher-yates-full/v1';
 
 export function drawSample<T extends { caseNo: string }>(population: readonly T[], n: number, seed: number): T[] {
   const sorted = [...population].sort((a, b) => a.caseNo.localeCompare(b.caseNo));
-  const rnd = seededRandom(seed);
-  for (let i = sorted.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
-  }
-  return sorted.slice(0, Math.min(n, sorted.length));
+  return seededDraw(sorted, n, drawRandom(seed), SAMPLING_DRAW);
 }
 
 /** 评查标准 — the default checklist with points (configurable per review; unverified). */

@@ -75,7 +75,7 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
   await calendar.trackMany(
     w,
     ctx.actor,
-    restored.flatMap((r) => caseTracks(calendar.current, r)),
+    restored.flatMap((r) => caseTracks(calendar.current, ctx.clock.today(), r)),
   );
   for (const r of restored) {
     const b = beforeOf(updated.find((t) => t.entity_id === r.id)!.before);

@@ -11,7 +11,7 @@ import { canonicalJson, write, type AuditInput, type WriteScope } from '../../..
 import { type AppError, errors } from '../../../core/errors.js';
 import { checkVersion, updateVersioned } from '../../../core/versioned.js';
 import { ownerOrgForCreate } from '../../../core/scope.js';
-import { isoDateInShanghai, type WorkCalendar } from '../../../core/calendar/calendar.js';
+import type { WorkCalendar } from '../../../core/calendar/calendar.js';
 import type { TrackInput } from '../../../core/calendar/service.js';
 import { insertMany, updateMany } from '../../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type WriteOrigin } from '../../../core/ledger/ledger.js';
@@ -65,8 +65,6 @@ import {
 } from '../rules.js';
 import type { DiscretionLevel, EnfTables } from '../schema.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
-
-export const today = () => isoDateInShanghai(new Date());
 
 /** The audit verb of each event (`enforcement.case.<verb>`). */
 export const EVENT_VERBS: Record<CaseEvent, string> = {
@@ -241,9 +239,13 @@ export const PUBLICATION_COLUMNS: readonly LedgerColumn[] = [
 ];
 
 /** The deadlines the kernel tracks for a case (the 90-day decision term with its extension, the payment term); done ones are marked done. */
-export function caseTracks(cal: WorkCalendar, c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null }): TrackInput[] {
+export function caseTracks(
+  cal: WorkCalendar,
+  today: string,
+  c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null },
+): TrackInput[] {
   const out: TrackInput[] = [];
-  for (const d of caseDeadlines(deadlineFacts(c), cal, today())) {
+  for (const d of caseDeadlines(deadlineFacts(c), cal, today)) {
     if (d.key !== 'decision' && d.key !== 'payment') continue;
     const extensions =
       d.key === 'decision' && c.extension_days
@@ -265,13 +267,13 @@ export function caseTracks(cal: WorkCalendar, c: CaseDeadlineRow & { id: string;
 }
 
 /** Registers the case's deadlines with the kernel (90-day decision, payment); closed ones are marked done. */
-export async function trackCase(sys: Pick<System, 'calendar'>, w: WriteScope, ctx: Pick<Ctx, 'actor'>, c: CaseRow) {
-  await sys.calendar.trackMany(w, ctx.actor, caseTracks(sys.calendar.current, c));
+export async function trackCase(sys: Pick<System, 'calendar'>, w: WriteScope, ctx: Pick<Ctx, 'actor' | 'clock'>, c: CaseRow) {
+  await sys.calendar.trackMany(w, ctx.actor, caseTracks(sys.calendar.current, ctx.clock.today(), c));
 }
 
 /** The decision rules' facts of a stored case row (its terms computed by deadlines.ts). */
-function decisionFacts(c: CaseRow, cal: WorkCalendar): DecisionFacts {
-  const ds = caseDeadlines(deadlineFacts(c), cal, today());
+function decisionFacts(c: CaseRow, cal: WorkCalendar, today: string): DecisionFacts {
+  const ds = caseDeadlines(deadlineFacts(c), cal, today);
   return {
     partyType: c.party_type,
     major: c.major,
@@ -338,6 +340,7 @@ export async function saveCases(
   const live = origin.mode === 'live';
   const tenantId = actor.tenantId;
   const cal = sys.calendar.current;
+  const today = w.ctx.clock.today();
   const rowErrors: RowError[] = [];
   /** Live: the error as the form gives it; historical: a row error naming the column. */
   const fail = (x: CaseRecord, e: AppError, column: string, value?: string | null) => {
@@ -564,7 +567,7 @@ export async function saveCases(
         orgId: row.org_id,
         values: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) },
       });
-      for (const b of decisionBreaches(decisionFacts(row, cal)))
+      for (const b of decisionBreaches(decisionFacts(row, cal, today)))
         findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
     } else {
       audits.push({
@@ -604,7 +607,7 @@ export async function saveCases(
         values: u.shown,
         before: u.before,
       });
-      for (const b of decisionBreaches(decisionFacts(row, cal)))
+      for (const b of decisionBreaches(decisionFacts(row, cal, today)))
         findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
       for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById)))
         findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
@@ -633,7 +636,7 @@ export async function saveCases(
   await sys.calendar.trackMany(
     w,
     actor,
-    [...rows.values()].flatMap((r) => caseTracks(cal, r)),
+    [...rows.values()].flatMap((r) => caseTracks(cal, today, r)),
   );
   // …and for a decided case its 双公示 entry with the publication term (publicity module).
   await recordDecisions(
@@ -663,7 +666,7 @@ function filingFactsOf(
 }
 
 /** Loads a case with everything the guards and the page need (404 outside the actor's scope). */
-export async function loadCase(sys: System, ctx: Ctx, id: string, on = today()) {
+export async function loadCase(sys: System, ctx: Ctx, id: string, on = ctx.clock.today()) {
   const c = await getCase(ctx.db, ctx.actor, id);
   if (!c) throw errors.notFound('案件');
   const [evidence, officers, item] = await Promise.all([
@@ -677,7 +680,7 @@ export async function loadCase(sys: System, ctx: Ctx, id: string, on = today()) 
 
 /** The case page for an actor: the record with the actions its roles may take now and why others are blocked. */
 export async function caseView(sys: System, ctx: Ctx, id: string) {
-  const t = today();
+  const t = ctx.clock.today();
   const l = await loadCase(sys, ctx, id, t);
   const actions = actionsFor(rolesOnCase(ctx.actor.roles, l.c.org_kind === 'street'), l.c.stage as Stage, l.facts).filter((a) =>
     ctx.actor.permissions.has('enforcement.case.act'),
