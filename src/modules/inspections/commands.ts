@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AnyRow } from '../../core/persist.js';
 import type { Ctx } from '../../core/context.js';
 import { updateVersioned } from '../../core/versioned.js';
 import { write, canonicalJson, type WriteScope } from '../../core/audit/audit.js';
@@ -28,7 +30,7 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
 const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 type Reg = 'insp_item' | 'insp_entity' | 'insp_inspector';
-const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Record<string, unknown>; present: (r: any) => unknown }> = {
+const REG: Record<Reg, { entity: string; label: string; values: (b: Record<string, unknown>) => Record<string, unknown>; present: (r: AnyRow) => unknown }> = {
   insp_item: {
     entity: 'inspections.item',
     label: '抽查事项',
@@ -39,7 +41,7 @@ const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Reco
       basis: opt(b.basis),
       method: opt(b.method),
     }),
-    present: presentItem,
+    present: (r) => presentItem(r as Selectable<InspectionTables['insp_item']>),
   },
   insp_entity: {
     entity: 'inspections.entity',
@@ -56,13 +58,13 @@ const REG: Record<Reg, { entity: string; label: string; values: (b: any) => Reco
         address: opt(b.address),
       };
     },
-    present: presentEntity,
+    present: (r) => presentEntity(r as Selectable<InspectionTables['insp_entity']>),
   },
   insp_inspector: {
     entity: 'inspections.inspector',
     label: '执法检查人员',
     values: (b) => ({ code: text('code', b.code, '人员编码', 50), name: text('name', b.name, '姓名', 50), cert_no: opt(b.certNo) }),
-    present: presentInspector,
+    present: (r) => presentInspector(r as Selectable<InspectionTables['insp_inspector']>),
   },
 };
 
@@ -72,6 +74,8 @@ export async function addToRegister(ctx: Ctx, reg: Reg, body: Record<string, unk
   const v = def.values(body);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
+    // One helper over three register tables whose columns differ: the register's own `values` built the row.
+    // biome-ignore lint/suspicious/noExplicitAny: a table chosen at run time among three with different columns
     const db = tables(w) as any;
     if (await db.selectFrom(reg).select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', v.code).executeTakeFirst())
       throw errors.duplicate('code', `编码“${v.code}”已存在`);
@@ -245,8 +249,8 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
   return write(ctx, async (w) => {
     const d = await getDraw(w.tx, ctx, drawId);
     if (!d) throw errors.notFound('抽取记录');
-    const input = typeof d.input === 'string' ? JSON.parse(d.input) : d.input;
-    const result = typeof d.result === 'string' ? JSON.parse(d.result) : d.result;
+    const input: DrawInput = typeof d.input === 'string' ? JSON.parse(d.input) : d.input;
+    const result: DrawResult = typeof d.result === 'string' ? JSON.parse(d.result) : d.result;
     // The tasks must match the recorded picks too.
     const tasks = await tables(w)
       .selectFrom('insp_task')
@@ -262,7 +266,7 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
       v.ok &&
       (hashOf(result) !== d.result_hash ||
         tasks.length !== result.picks.length ||
-        result.picks.some((p: any) => recorded.get(p.entityId) !== JSON.stringify(p.inspectorIds)))
+        result.picks.some((p) => recorded.get(p.entityId) !== JSON.stringify(p.inspectorIds)))
     )
       v = { ok: false, message: '复核不一致：抽查任务与抽取记录不符，记录可能被改动' };
     await w.audit({ entity: 'inspections.plan', entityId: d.plan_id, action: 'verified', orgId: d.org_id, note: { drawId: d.id, ok: v.ok } });
@@ -278,7 +282,7 @@ async function taskStep(
   event: TaskEvent,
   verb: string,
   fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>,
-  doneOn: (t: any) => string | null,
+  doneOn: (t: { published_on?: string | null }) => string | null,
 ) {
   return write(ctx, async (w) => {
     const { before: t, row: r } = await updateVersioned(w, {
@@ -355,6 +359,6 @@ export function publishResult(ctx: Ctx, cal: CalendarService, id: string, versio
       if (t.inspected_on && publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
       return { published_on: publishedOn };
     },
-    (r) => r.published_on,
+    (r) => r.published_on ?? null,
   );
 }

@@ -1,10 +1,21 @@
+import type { Selectable } from 'kysely';
+import type { InspectionTables } from './schema.js';
 import { planActions, planStage, taskActions, taskStage } from './workflow.js';
 
-type Row = Record<string, any>;
-const json = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
+type Row<T extends keyof InspectionTables> = Selectable<InspectionTables[T]>;
+/** A JSON column as stored (PGlite and PostgreSQL may give the text or the value). */
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-export const presentItem = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, entityKind: r.entity_kind, basis: r.basis, method: r.method });
-export const presentEntity = (r: Row) => ({
+export const presentItem = (r: Row<'insp_item'>) => ({
+  id: r.id,
+  orgId: r.org_id,
+  code: r.code,
+  name: r.name,
+  entityKind: r.entity_kind,
+  basis: r.basis,
+  method: r.method,
+});
+export const presentEntity = (r: Row<'insp_entity'>) => ({
   id: r.id,
   orgId: r.org_id,
   code: r.code,
@@ -15,9 +26,12 @@ export const presentEntity = (r: Row) => ({
   address: r.address,
   active: r.active,
 });
-export const presentInspector = (r: Row) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
-export const presentConflict = (r: Row) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
-export const presentPlan = (r: Row, who: readonly string[]) => ({
+export const presentInspector = (r: Row<'insp_inspector'>) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
+export const presentConflict = (r: Row<'insp_conflict'>) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
+export const presentPlan = (
+  r: Row<'insp_plan'> & { item_name: string; entity_kind: string; draw_id?: string | null; drawn_on?: string | null },
+  who: readonly string[],
+) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   year: r.year as number,
@@ -35,7 +49,7 @@ export const presentPlan = (r: Row, who: readonly string[]) => ({
   actions: planActions(planStage(r), who),
   version: r.version as number,
 });
-export const presentDraw = (r: Row) => ({
+export const presentDraw = (r: Row<'insp_draw'>) => ({
   id: r.id,
   planId: r.plan_id,
   seed: r.seed,
@@ -45,7 +59,11 @@ export const presentDraw = (r: Row) => ({
   population: json(r.result).population,
   sampleSize: json(r.result).sampleSize,
 });
-export const presentTask = (r: Row, names: Map<string, string>, who: readonly string[]) => {
+export const presentTask = (
+  r: Row<'insp_task'> & { entity_name: string; entity_code: string; street: string | null },
+  names: Map<string, string>,
+  who: readonly string[],
+) => {
   const ids = json(r.inspector_ids) as string[];
   return {
     id: r.id as string,
@@ -63,7 +81,7 @@ export const presentTask = (r: Row, names: Map<string, string>, who: readonly st
     publishDueOn: r.publish_due_on as string | null,
     publishedOn: r.published_on as string | null,
     /** The `inspections.task` workflow's actions for the actor (the engine's one shape). */
-    actions: taskActions(taskStage(r as { inspected_on: string | null; published_on: string | null }), who),
+    actions: taskActions(taskStage(r), who),
     version: r.version as number,
   };
 };

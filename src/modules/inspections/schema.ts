@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
+import type { DrawInput, DrawResult } from './draw.js';
 
 type V = ColumnType<number, number | undefined, number>;
 type Base = { tenant_id: string; id: Generated<string>; org_id: string; created_at: Instant };
@@ -41,7 +42,15 @@ export type InspectionTables = {
     version: V;
     updated_at: Instant;
   };
-  insp_draw: Base & { plan_id: string; seed: string; algorithm: string; drawn_on: DateCol; input: Json<any>; result: Json<any>; result_hash: string };
+  insp_draw: Base & {
+    plan_id: string;
+    seed: string;
+    algorithm: string;
+    drawn_on: DateCol;
+    input: Json<DrawInput>;
+    result: Json<DrawResult>;
+    result_hash: string;
+  };
   insp_task: Base & {
     draw_id: string;
     plan_id: string;

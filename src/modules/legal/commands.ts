@@ -1,11 +1,11 @@
 import { attempt, type SaveResult } from '../../core/persist.js';
 import { updateVersioned } from '../../core/versioned.js';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { AppError, errors } from '../../core/errors.js';
+import { errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
@@ -25,7 +25,7 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
   if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
   return v.trim();
 };
-const opt = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const opt = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 // ── 顾问合同 ──
 export interface ContractInput {
@@ -89,7 +89,8 @@ export async function updateContract(ctx: Ctx, id: string, version: number, inpu
       audit: { entity: 'legal.contract', action: 'updated', after: () => v },
       ifUnchanged: 'write',
     });
-    return presentContract(row as any);
+    // The row as updated (the kernel's helper returns the table's columns).
+    return presentContract(row as Selectable<LegalTables['legal_contract']>);
   });
 }
 
@@ -164,7 +165,11 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
     if (!v) continue;
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor }));
+      let orgId = s.orgId;
+      if (!orgId) {
+        ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor });
+        orgId = ownOrg;
+      }
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...v });
       out.ids[out.ids.length - 1] = id;
       out.created++;

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { DemoContext } from '../../core/demo.js';
 import { write } from '../../core/audit/audit.js';
 import { addDays } from '../../core/calendar/calendar.js';
@@ -120,7 +121,7 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       })),
     );
 
-    const rows: any[] = [];
+    const rows: Array<Insertable<LegalTables['legal_advice']> & { date: string }> = [];
     for (const [counts, from, to] of [
       [YEAR_2022, '2022-01-04', '2022-12-30'],
       [YEAR_2023, '2023-01-03', '2023-04-28'],

@@ -1,9 +1,10 @@
-import type { Criterion } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { Criterion, LegalTables } from './schema.js';
 import { DOCUMENT_STAGES, documentActions, documentFacts } from './workflow.js';
 
-type Row = Record<string, any>;
+type Row<T extends keyof LegalTables> = Selectable<LegalTables[T]>;
 
-export const presentContract = (r: Row) => ({
+export const presentContract = (r: Row<'legal_contract'>) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   firm: r.firm as string,
@@ -16,7 +17,7 @@ export const presentContract = (r: Row) => ({
   version: r.version as number,
 });
 
-export const presentAdvice = (r: Row) => ({
+export const presentAdvice = (r: Row<'legal_advice'>) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   date: r.date as string,
@@ -32,7 +33,7 @@ export const presentAdvice = (r: Row) => ({
 export const DOC_STATUS_LABELS = DOCUMENT_STAGES;
 
 /** A document with the `legal.document` workflow's actions for the actor's roles (the engine's one shape). */
-export const presentDocument = (r: Row, roles: readonly string[]) => ({
+export const presentDocument = (r: Row<'legal_document'> & { org_name?: string | null }, roles: readonly string[]) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   orgName: (r.org_name ?? null) as string | null,
@@ -52,7 +53,7 @@ export const presentDocument = (r: Row, roles: readonly string[]) => ({
   version: r.version as number,
 });
 
-export const presentAppraisal = (r: Row) => ({
+export const presentAppraisal = (r: Row<'legal_appraisal'>) => ({
   id: r.id as string,
   orgId: r.org_id as string,
   year: r.year as number,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import type { AdviceKind, LegalTables } from './schema.js';
+import type { AdviceKind, DocumentKind, LegalTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LegalTables>();
 
@@ -40,10 +40,10 @@ const docs = (db: Kysely<KernelDB>, ctx: Ctx) =>
     .selectAll('d')
     .select('o.name as org_name')
     .$call(withDataScope(ctx.actor, 'd'));
-export const listDocuments = (ctx: Ctx, f: { year?: number; kind?: string }) => {
+export const listDocuments = (ctx: Ctx, f: { year?: number; kind?: DocumentKind }) => {
   let q = docs(ctx.db, ctx);
   if (f.year) q = q.where('d.submitted_on', '>=', `${f.year}-01-01`).where('d.submitted_on', '<=', `${f.year}-12-31`);
-  if (f.kind) q = q.where('d.kind', '=', f.kind as any);
+  if (f.kind) q = q.where('d.kind', '=', f.kind);
   return q.orderBy('d.submitted_on', 'desc').execute();
 };
 export const getDocument = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => docs(db, ctx).where('d.id', '=', id).executeTakeFirst();

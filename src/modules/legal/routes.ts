@@ -11,7 +11,7 @@ import { GRADE_THRESHOLDS, REVIEW_SOURCES } from './rules.js';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Opt = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const lit = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
 /** 法律顾问 routes: contracts, work records, documents under legality review, appraisals. */
 export async function legalRoutes(root: FastifyInstance) {
@@ -67,7 +67,6 @@ export async function legalRoutes(root: FastifyInstance) {
       const size = req.query.pageSize ?? 20;
       const r = await listAdvice(authorize(req, 'legal.read'), {
         ...req.query,
-        kind: req.query.kind as any,
         limit: size,
         offset: ((req.query.page ?? 1) - 1) * size,
       });
@@ -96,7 +95,7 @@ export async function legalRoutes(root: FastifyInstance) {
         }),
       },
     },
-    async (req, reply) => reply.code(201).send({ data: await cmd.createAdvice(authorize(req, 'legal.write'), req.body as any) }),
+    async (req, reply) => reply.code(201).send({ data: await cmd.createAdvice(authorize(req, 'legal.write'), req.body) }),
   );
 
   app.get(
@@ -133,7 +132,7 @@ export async function legalRoutes(root: FastifyInstance) {
         }),
       },
     },
-    async (req, reply) => reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body as any) }),
+    async (req, reply) => reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body) }),
   );
   app.post(
     '/legal/documents/:id/review',
@@ -153,7 +152,7 @@ export async function legalRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const { version, ...b } = req.body;
-      return { data: await cmd.reviewDocument(authorize(req, 'legal.review'), req.params.id, version, b as any) };
+      return { data: await cmd.reviewDocument(authorize(req, 'legal.review'), req.params.id, version, b) };
     },
   );
   app.post(

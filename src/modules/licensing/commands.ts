@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { AppError, errors } from '../../core/errors.js';
+import { errors } from '../../core/errors.js';
 import { ownerOrgForCreate, withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
@@ -141,7 +141,13 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
   const events: AuditInput[] = [];
   for (const s of inputs) {
     out.ids.push(undefined);
-    if (!attempt(origin, s.row, ITEM_HEADERS, errs, () => (checkItem(s), true))) continue;
+    if (
+      !attempt(origin, s.row, ITEM_HEADERS, errs, () => {
+        checkItem(s);
+        return true;
+      })
+    )
+      continue;
     const code = s.code.trim();
     const old = s.id ? byId.get(s.id) : undefined;
     const ok = attempt(origin, s.row, ITEM_HEADERS, errs, () => {
@@ -166,7 +172,11 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
     };
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (defaultOrgId ??= await ownerOrgForCreate({ db: w.tx, actor }));
+      let orgId = s.orgId;
+      if (!orgId) {
+        defaultOrgId ??= await ownerOrgForCreate({ db: w.tx, actor });
+        orgId = defaultOrgId;
+      }
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...next });
       out.ids[out.ids.length - 1] = id;
       out.created++;
@@ -278,7 +288,6 @@ export const PERMIT_HEADERS: Readonly<Record<string, string>> = {
   publishedOn: '公示日期',
 };
 
-type PermitCols = LicensingTables['lic_permit'];
 /** The case columns a save governs (audit/provenance values; what an undo restores). */
 const GOVERNED = [
   'item_id',

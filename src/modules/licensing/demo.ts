@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { DemoContext } from '../../core/demo.js';
 import { write, type AuditInput, type AuditEvent, type WriteScope } from '../../core/audit/audit.js';
 import { addDays } from '../../core/calendar/calendar.js';
@@ -42,7 +43,18 @@ function batchedAudits(w: WriteScope): { scope: WriteScope; flush(): Promise<voi
   const buf: AuditInput[] = [];
   const fake = (input: AuditInput) => ({ ...input }) as unknown as AuditEvent;
   return {
-    scope: { tx: w.tx, ctx: w.ctx, audit: async (i) => (buf.push(i), fake(i)), auditMany: async (is) => (buf.push(...is), is.map(fake)) },
+    scope: {
+      tx: w.tx,
+      ctx: w.ctx,
+      audit: async (i) => {
+        buf.push(i);
+        return fake(i);
+      },
+      auditMany: async (is) => {
+        buf.push(...is);
+        return is.map(fake);
+      },
+    },
     flush: async () => {
       await w.auditMany(buf.splice(0));
     },
@@ -103,7 +115,7 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
       })),
     );
 
-    type New = (LicensingTables['lic_permit'] extends infer R ? { [K in keyof R]?: any } : never) & { item_name: string };
+    type New = Insertable<LicensingTables['lic_permit']> & { item_name: string };
     const rows: New[] = [];
     const plan: Array<[number, Record<PermitCategory, number>, string, string]> = [
       [2022, YEAR_2022, '2022-01-04', '2022-12-20'],
@@ -157,13 +169,7 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
     const inserted: Array<{ id: string }> = [];
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map(({ item_name: _n, ...r }) => r);
-      inserted.push(
-        ...(await db
-          .insertInto('lic_permit')
-          .values(chunk as any)
-          .returning('id')
-          .execute()),
-      );
+      inserted.push(...(await db.insertInto('lic_permit').values(chunk).returning('id').execute()));
     }
     await w.auditMany(
       inserted.map((r, i) => ({
@@ -188,7 +194,23 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
     for (const [i, r] of inserted.entries()) {
       const row = rows[i]!;
       // Recorded as already published (the register's path for past decisions): one call per grant.
-      await recordDecision(batch.scope, ctx.actor, ctx.sys.calendar, publicationInput({ ...row, id: r.id } as any));
+      await recordDecision(
+        batch.scope,
+        ctx.actor,
+        ctx.sys.calendar,
+        publicationInput({
+          id: r.id,
+          org_id: row.org_id,
+          decision_no: row.decision_no ?? null,
+          decided_on: row.decided_on ?? null,
+          applicant: row.applicant,
+          applicant_type: row.applicant_type ?? '法人',
+          applicant_uscc: row.applicant_uscc ?? null,
+          item_name: row.item_name,
+          published_on: row.published_on ?? null,
+          certificate_no: row.certificate_no ?? null,
+        }),
+      );
     }
     await batch.flush();
     ctx.log(`行政许可：${items.length} 个许可事项、${rows.length} 件办件（2022年 ${Object.values(YEAR_2022).reduce((a, b) => a + b)} 件）`);

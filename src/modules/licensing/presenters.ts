@@ -1,10 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { LicensingTables, PausePeriod } from './schema.js';
 import { certificateDue, correctionDue } from './rules.js';
 import { permitActions, permitFacts, STATUS_LABELS } from './workflow.js';
 
-type ItemRow = LicensingTables['lic_item'] extends infer R ? { [K in keyof R]: any } : never;
-type PermitRow = LicensingTables['lic_permit'] extends infer R ? { [K in keyof R]: any } : never;
+type ItemRow = Selectable<LicensingTables['lic_item']>;
+type PermitRow = Selectable<LicensingTables['lic_permit']>;
 
 /** 许可事项 as the API presents it. */
 export function presentItem(r: ItemRow) {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import type { LicensingTables, PermitStatus } from './schema.js';
+import type { LicensingTables, PermitCategory, PermitStatus } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LicensingTables>();
 
@@ -17,7 +17,7 @@ export function getItem(ctx: Ctx, id: string) {
 
 export interface PermitFilter {
   year?: number;
-  category?: string;
+  category?: PermitCategory;
   status?: PermitStatus;
   itemId?: string;
   q?: string;
@@ -39,7 +39,7 @@ export function permitQuery(db: Kysely<KernelDB>, ctx: Ctx) {
 export async function listPermits(ctx: Ctx, f: PermitFilter) {
   let q = permitQuery(ctx.db, ctx);
   if (f.year) q = q.where('p.received_on', '>=', `${f.year}-01-01`).where('p.received_on', '<=', `${f.year}-12-31`);
-  if (f.category) q = q.where('i.category', '=', f.category as any);
+  if (f.category) q = q.where('i.category', '=', f.category);
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.itemId) q = q.where('p.item_id', '=', f.itemId);
   if (f.q) q = q.where((eb) => eb.or([eb('p.case_no', 'like', `%${f.q}%`), eb('p.applicant', 'like', `%${f.q}%`), eb('p.decision_no', 'like', `%${f.q}%`)]));

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../../core/context.js';
+import type { PermitStatus } from './schema.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { getItem, getPermit, listItems, listPermits } from './repository.js';
@@ -92,7 +94,7 @@ export async function licensingRoutes(root: FastifyInstance) {
       const size = req.query.pageSize ?? 20;
       const { rows, total } = await listPermits(ctx, {
         ...req.query,
-        status: req.query.status as any,
+        status: req.query.status as PermitStatus | undefined,
         limit: size,
         offset: ((req.query.page ?? 1) - 1) * size,
       });
@@ -126,15 +128,15 @@ export async function licensingRoutes(root: FastifyInstance) {
     async (req, reply) => reply.code(201).send({ data: await cmd.receiveApplication(authorize(req, 'licensing.write'), cal(), req.body) }),
   );
 
-  const stepRoute = <B extends Record<string, any>>(
+  const stepRoute = <B extends TProperties>(
     path: string,
     summary: string,
     body: B,
-    run: (ctx: ReturnType<typeof authorize>, id: string, version: number, input: any) => Promise<unknown>,
+    run: (ctx: Ctx, id: string, version: number, input: Static<TObject<B>>) => Promise<unknown>,
   ) =>
     app.post(`/licensing/permits/:id/${path}`, { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }) } }, async (req) => {
-      const { version, ...input } = req.body as any;
-      return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input) };
+      const { version, ...input } = req.body as unknown as Static<TObject<B>> & { version: number };
+      return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input as Static<TObject<B>>) };
     });
   stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, v, b) =>
     cmd.requestCorrection(c, cal(), id, v, b),

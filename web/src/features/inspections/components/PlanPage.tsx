@@ -22,7 +22,10 @@ export function PlanPage() {
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Skeleton active />;
   const { plan, draw, tasks } = res.data;
-  const done = () => (setModal(null), res.reload());
+  const done = () => {
+    setModal(null);
+    res.reload();
+  };
   return (
     <>
       <PageTitle

@@ -55,7 +55,10 @@ export function PlansPage() {
           initialValues={{ year: dayjs().year(), ratioPercent: 5, perEntity: 2, windowFrom: dayjs(), windowTo: dayjs().add(2, 'month') }}
           onSubmit={(v) => api.post('/api/inspections/plans', v)}
           onClose={() => setCreating(false)}
-          onDone={(p) => (setCreating(false), navigate(`/inspections/plans/${p.id}`))}
+          onDone={(p) => {
+            setCreating(false);
+            navigate(`/inspections/plans/${p.id}`);
+          }}
         >
           <Form.Item name="year" label="年度" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />

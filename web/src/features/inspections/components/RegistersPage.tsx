@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { FormModal } from '../../../components/FormModal';
 
-type Row = Record<string, any> & { id: string };
+type Row = Record<string, string | boolean | null> & { id: string; name?: string; inspectorId?: string; entityId?: string };
 
 /** 抽查名录 — the random-inspection item list, the entity register, the inspector register and conflicts of interest. */
 export function RegistersPage() {
@@ -20,7 +20,9 @@ export function RegistersPage() {
   const conflicts = useApi<Row[]>('/api/inspections/conflicts');
   const [modal, setModal] = useState<string | null>(null);
   const name = (list: Row[] | undefined, id: string) => list?.find((x) => x.id === id)?.name ?? id;
-  const reload = () => [items, entities, inspectors, conflicts].forEach((r) => r.reload());
+  const reload = () => {
+    for (const r of [items, entities, inspectors, conflicts]) r.reload();
+  };
   return (
     <>
       <PageTitle
@@ -122,7 +124,10 @@ export function RegistersPage() {
           title="新增抽查事项"
           onSubmit={(v) => api.post('/api/inspections/items', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), reload())}
+          onDone={() => {
+            setModal(null);
+            reload();
+          }}
         >
           <Form.Item name="code" label="编码" rules={[{ required: true }]}>
             <Input />
@@ -145,7 +150,10 @@ export function RegistersPage() {
           title="新增检查对象"
           onSubmit={(v) => api.post('/api/inspections/entities', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), reload())}
+          onDone={() => {
+            setModal(null);
+            reload();
+          }}
         >
           <Form.Item name="code" label="编码" rules={[{ required: true }]}>
             <Input />
@@ -168,7 +176,10 @@ export function RegistersPage() {
           title="新增执法检查人员"
           onSubmit={(v) => api.post('/api/inspections/inspectors', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), reload())}
+          onDone={() => {
+            setModal(null);
+            reload();
+          }}
         >
           <Form.Item name="code" label="编码" rules={[{ required: true }]}>
             <Input />
@@ -185,7 +196,10 @@ export function RegistersPage() {
           title="登记回避关系"
           onSubmit={(v) => api.post('/api/inspections/conflicts', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), reload())}
+          onDone={() => {
+            setModal(null);
+            reload();
+          }}
         >
           <Form.Item name="inspectorId" label="执法检查人员" rules={[{ required: true }]}>
             <Select showSearch optionFilterProp="label" options={(inspectors.data ?? []).map((i) => ({ value: i.id, label: i.name }))} />

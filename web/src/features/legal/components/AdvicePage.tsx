@@ -46,16 +46,31 @@ export function AdvicePage() {
               picker="year"
               allowClear={false}
               value={dayjs(`${year}-01-01`)}
-              onChange={(d) => d && (setYear(d.year()), setPage(1))}
+              onChange={(d) => {
+                if (!d) return;
+                setYear(d.year());
+                setPage(1);
+              }}
               format="YYYY年"
             />
             <Segmented
               value={kind}
-              onChange={(v) => (setKind(v as string), setPage(1))}
+              onChange={(v) => {
+                setKind(v as string);
+                setPage(1);
+              }}
               options={[{ label: '全部', value: '' }, ...ADVICE_KINDS.map((k) => ({ label: `${k} ${counts.data?.byKind[k] ?? 0}`, value: k }))]}
               data-testid="advice-kinds"
             />
-            <Input.Search allowClear placeholder="事项名称、承办人" onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 200 }} />
+            <Input.Search
+              allowClear
+              placeholder="事项名称、承办人"
+              onSearch={(v) => {
+                setQ(v);
+                setPage(1);
+              }}
+              style={{ width: 200 }}
+            />
           </Space>
         }
       >
@@ -81,7 +96,12 @@ export function AdvicePage() {
           initialValues={{ date: dayjs(), kind: '合同审查' }}
           onSubmit={(v) => api.post('/api/legal/advice', v)}
           onClose={() => setCreating(false)}
-          onDone={(a) => (setCreating(false), res.reload(), counts.reload(), navigate(`/legal/advice/${a.id}`))}
+          onDone={(a) => {
+            setCreating(false);
+            res.reload();
+            counts.reload();
+            navigate(`/legal/advice/${a.id}`);
+          }}
         >
           <Form.Item name="date" label="日期" rules={[{ required: true }]}>
             <DatePicker />

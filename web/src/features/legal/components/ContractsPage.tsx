@@ -82,7 +82,10 @@ export function ContractsPage() {
           title="登记顾问合同"
           onSubmit={(v) => api.post('/api/legal/contracts', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), contracts.reload())}
+          onDone={() => {
+            setModal(null);
+            contracts.reload();
+          }}
         >
           <Form.Item name="firm" label="顾问单位" rules={[{ required: true, message: '请填写顾问单位' }]}>
             <Input />
@@ -122,7 +125,10 @@ export function ContractsPage() {
           }}
           onSubmit={(v) => api.post('/api/legal/appraisals', v)}
           onClose={() => setModal(null)}
-          onDone={() => (setModal(null), appraisals.reload())}
+          onDone={() => {
+            setModal(null);
+            appraisals.reload();
+          }}
         >
           <Form.Item name="year" label="考核年度" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />

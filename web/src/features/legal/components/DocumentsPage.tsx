@@ -20,7 +20,11 @@ export function DocumentsPage() {
   const openId = useParams().id ?? null;
   const list = useApi<LegalDocument[]>('/api/legal/documents');
   const [modal, setModal] = useState<null | 'new' | { doc: LegalDocument; step: 'review' | 'issue' }>(null);
-  const done = () => (setModal(null), list.reload(), detail.reload());
+  const done = () => {
+    setModal(null);
+    list.reload();
+    detail.reload();
+  };
   const detail = useApi<LegalDocument>(openId ? `/api/legal/documents/${openId}` : null);
   return (
     <>

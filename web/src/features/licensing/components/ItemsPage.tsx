@@ -77,7 +77,12 @@ export function ItemsPage() {
         <ItemForm
           item={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => (setEditing(null), items.reload(), rate.reload(), cloud.reload())}
+          onSaved={() => {
+            setEditing(null);
+            items.reload();
+            rate.reload();
+            cloud.reload();
+          }}
         />
       ) : null}
       <HistoryDrawer

@@ -44,7 +44,10 @@ export function PermitListPage() {
               picker="year"
               placeholder="全部年度"
               value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => (setYear(d ? d.year() : undefined), setPage(1))}
+              onChange={(d) => {
+                setYear(d ? d.year() : undefined);
+                setPage(1);
+              }}
               format="YYYY年"
             />
             <Select
@@ -52,7 +55,10 @@ export function PermitListPage() {
               placeholder="类别"
               style={{ width: 120 }}
               value={category}
-              onChange={(v) => (setCategory(v), setPage(1))}
+              onChange={(v) => {
+                setCategory(v);
+                setPage(1);
+              }}
               options={CATEGORIES.map((c) => ({ value: c, label: c }))}
             />
             <Select
@@ -60,10 +66,21 @@ export function PermitListPage() {
               placeholder="状态"
               style={{ width: 120 }}
               value={status}
-              onChange={(v) => (setStatus(v), setPage(1))}
+              onChange={(v) => {
+                setStatus(v);
+                setPage(1);
+              }}
               options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
             />
-            <Input.Search allowClear placeholder="办件编号、申请人、文书号" onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 240 }} />
+            <Input.Search
+              allowClear
+              placeholder="办件编号、申请人、文书号"
+              onSearch={(v) => {
+                setQ(v);
+                setPage(1);
+              }}
+              style={{ width: 240 }}
+            />
           </Space>
         }
       >
