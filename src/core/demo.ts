@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { KernelDB } from './db/types.js';
 import type { Ctx } from './context.js';
 import type { System } from './system.js';
 import { systemActor } from './context.js';

@@ -65,6 +65,7 @@ export const check = {
 // ── The kernel's input guard (every request, before validation) ──
 
 /** A NUL or a lone UTF-16 surrogate: PostgreSQL cannot store either in text (22021/22P05). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what this guard looks for
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { KernelDB, OrgKind } from './db/types.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { KernelDB, OrgKind, OrgTable } from './db/types.js';
 import type { Ctx } from './context.js';
 import { write } from './audit/audit.js';
 import { errors } from './errors.js';
@@ -22,7 +22,9 @@ export interface Org {
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = { bureau: '局', department: '科室', street: '街道', other: '其他' };
 
-const present = (r: any): Org => ({
+type OrgRow = Selectable<OrgTable>;
+
+const present = (r: OrgRow): Org => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
@@ -110,7 +112,7 @@ export async function createOrg(ctx: Ctx, input: OrgInput, opts: { audit?: boole
       .returningAll()
       .executeTakeFirstOrThrow();
     if (opts.audit !== false) await audit({ entity: 'org', entityId: row.id, action: 'created', orgId: row.id, after: auditView(present(row)) });
-    return present(row);
+    return present(row as OrgRow);
   });
 }
 
@@ -122,7 +124,7 @@ async function mustExist(tx: Kysely<KernelDB>, tenantId: string, id: string) {
 /** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes (`{ audit: false }`: an import's provenance instead). */
 export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>, opts: { audit?: boolean } = {}): Promise<Org> {
   return write(ctx, async (w) => {
-    const { row } = await updateVersioned(w, {
+    const { row } = await updateVersioned<OrgRow>(w, {
       table: 'org',
       tenantId: ctx.actor.tenantId,
       id,
@@ -140,10 +142,10 @@ export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Pa
         }
         return { name: next.name, kind: next.kind, parent_id: next.parentId, uscc: next.uscc, division_code: next.divisionCode, sort: next.sort };
       },
-      audit: opts.audit === false ? false : { entity: 'org', action: 'updated', orgId: id, view: (r) => auditView(present(r)) },
+      audit: opts.audit === false ? false : { entity: 'org', action: 'updated', orgId: id, view: (r) => auditView(present(r as OrgRow)) },
       ifUnchanged: 'write',
     });
-    return present(row);
+    return present(row as OrgRow);
   });
 }
 

@@ -32,7 +32,8 @@ export interface SaveResult {
   ids: Array<string | undefined>;
 }
 
-/** A table row as read (all columns). */
+/** A table row as read (all columns) of a table named at run time. */
+// biome-ignore lint/suspicious/noExplicitAny: a row of a table named at run time; each module reads its own columns
 export type AnyRow = Record<string, any>;
 
 /** One record to write: its new column values, and the stored row when it is an update. */

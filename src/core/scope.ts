@@ -1,6 +1,6 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor, Ctx } from './context.js';
-import type { KernelDB } from './db/types.js';
+import type { AnySelect, KernelDB } from './db/types.js';
 import { errors } from './errors.js';
 import { isUuid } from './ids.js';
 
@@ -11,11 +11,11 @@ import { isUuid } from './ids.js';
  */
 export function withDataScope(actor: Actor, table?: string) {
   const col = (c: string) => (table ? `${table}.${c}` : c);
-  return <QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB => {
-    let q = qb.where(col('tenant_id') as any, '=', actor.tenantId);
+  return <QB extends AnySelect>(qb: QB): QB => {
+    let q = qb.where(col('tenant_id'), '=', actor.tenantId);
     if (!actor.scope.all) {
       const ids = actor.scope.orgIds;
-      q = ids.length ? q.where(col('org_id') as any, 'in', ids as string[]) : q.where((eb: ExpressionBuilder<any, any>) => eb.val(false));
+      q = ids.length ? q.where(col('org_id'), 'in', ids as string[]) : q.where(sql<boolean>`false`);
     }
     return q as QB;
   };

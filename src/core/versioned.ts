@@ -17,7 +17,8 @@
  * A patch that changes no column is neither written nor audited (`changed: false`),
  * unless `ifUnchanged: 'write'` (an edit that has always bumped the version).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyDb } from './db/types.js';
 import type { AuditInput, WriteScope } from './audit/audit.js';
 import { errors } from './errors.js';
 import { changedColumns, type AnyRow } from './persist.js';
@@ -59,7 +60,7 @@ export interface VersionedUpdate<V, P extends Record<string, unknown>> {
   /** The record's name in the 404 message (`errors.notFound(label)`). */
   label: string;
   /** Reads the record as the caller sees it (joined, decrypted, scoped); undefined → 404. Default: the locked row. */
-  load?: (tx: Kysely<any>, row: AnyRow) => Promise<V | undefined> | V | undefined;
+  load?: (tx: AnyDb, row: AnyRow) => Promise<V | undefined> | V | undefined;
   /** A scope predicate on the loaded record; false → 404. */
   inScope?: (v: V) => boolean;
   /** Runs after the version check and before the patch (gates that the version must precede). */
@@ -90,7 +91,7 @@ export async function updateVersioned<V = AnyRow, P extends Record<string, unkno
   w: WriteScope,
   u: VersionedUpdate<V, P>,
 ): Promise<Versioned<V>> {
-  const tx = w.tx as unknown as Kysely<any>;
+  const tx = w.tx as unknown as AnyDb;
   const key = u.key ?? 'id';
   const locked = await sql<AnyRow>`SELECT * FROM ${sql.table(u.table)} WHERE tenant_id = ${u.tenantId} AND ${sql.ref(key)} = ${u.id} FOR UPDATE`.execute(tx);
   const old = locked.rows[0];

@@ -54,7 +54,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
     async (req, reply) => {
       const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, r.token, cookieOpts(req));
-      return { data: await me(req, { actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
+      return { data: await me({ actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
     },
   );
   api.post('/api/auth/logout', { schema: { tags, summary: '退出登录' } }, async (req, reply) => {
@@ -65,7 +65,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
   });
   api.get('/api/auth/me', { schema: { tags, summary: '当前用户、权限与防伪令牌' } }, async (req) => {
     if (!req.session) throw errors.unauthenticated();
-    return { data: await me(req, req.session) };
+    return { data: await me(req.session) };
   });
   api.post(
     '/api/auth/password',
@@ -83,7 +83,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
     },
   );
 
-  async function me(req: FastifyRequest, s: NonNullable<FastifyRequest['session']>) {
+  async function me(s: NonNullable<FastifyRequest['session']>) {
     const org = await sys.db
       .selectFrom('org')
       .select(['id', 'name', 'kind'])

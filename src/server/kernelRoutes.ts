@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf, sendFile } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
-import { assertCleanText } from '../core/input.js';
+import { assertCleanText, IsoDate } from '../core/input.js';
 import { history } from '../core/audit/audit.js';
 import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
@@ -312,7 +312,6 @@ export async function kernelRoutes(root: FastifyInstance) {
       data: await sys.calendar.explainTracked(ctxOf(req), req.params.id),
     }),
   );
-  const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
   app.get('/calendar/day/:date', { schema: { tags: ['期限'], summary: '某日是否工作日', params: Type.Object({ date: IsoDate }) } }, async (req) => {
     authorize(req, 'system.calendar.read');
     return { data: sys.calendar.current.dayInfo(req.params.date) };

@@ -176,7 +176,7 @@ export async function messyLedgerFile(spec: LedgerSpec, rows: ReadonlyArray<Reco
     ws.mergeCells(3, col, 4, col);
   }
   if (group.length > 0) ws.mergeCells(3, group[0]! + 1, 3, group[group.length - 1]! + 1);
-  data.forEach((cells, i) => put(5 + i, cells));
+  for (const [i, cells] of data.entries()) put(5 + i, cells);
   const after = 5 + data.length + 1; // one blank row
   put(after, [signature]);
   put(after + 1, [note]);

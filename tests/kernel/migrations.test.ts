@@ -30,7 +30,7 @@ describe('migrations', () => {
 
   it('refuses a database whose applied migration was edited', async () => {
     database = await cloneDatabase('empty');
-    const edited = allMigrations(modules).map((m, i) => (i === 0 ? { ...m, sql: m.sql + '\n-- edited' } : m));
+    const edited = allMigrations(modules).map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
     await expect(migrate(database.db, edited)).rejects.toMatchObject({ code: 'MIGRATION_EDITED' });
   });
 

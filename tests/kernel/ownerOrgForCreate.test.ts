@@ -44,24 +44,24 @@ type Row =
   | { name: string; actor: () => Actor; requested: () => string | null | undefined; refused: true };
 
 const ROWS: Row[] = [
-  { name: 'street user, none requested → own street', actor: () => user('五山街道', 'own'), requested: () => undefined, expect: () => org['五山街道']! },
-  { name: 'street user, null requested → own street', actor: () => user('五山街道', 'own'), requested: () => null, expect: () => org['五山街道']! },
+  { name: 'street user, none requested → own street', actor: () => user('五山街道', 'own'), requested: () => undefined, expect: () => org.五山街道! },
+  { name: 'street user, null requested → own street', actor: () => user('五山街道', 'own'), requested: () => null, expect: () => org.五山街道! },
   {
     name: 'street user, own street requested → own street',
     actor: () => user('五山街道', 'own'),
-    requested: () => org['五山街道'],
-    expect: () => org['五山街道']!,
+    requested: () => org.五山街道,
+    expect: () => org.五山街道!,
   },
-  { name: 'street user, another street requested → 404', actor: () => user('五山街道', 'own'), requested: () => org['员村街道'], refused: true },
-  { name: 'street user, the bureau requested → 404', actor: () => user('五山街道', 'own'), requested: () => org['广州市天河区水务局'], refused: true },
+  { name: 'street user, another street requested → 404', actor: () => user('五山街道', 'own'), requested: () => org.员村街道, refused: true },
+  { name: 'street user, the bureau requested → 404', actor: () => user('五山街道', 'own'), requested: () => org.广州市天河区水务局, refused: true },
   { name: 'street user, unknown org → 404', actor: () => user('五山街道', 'own'), requested: () => '00000000-0000-4000-8000-00000000dead', refused: true },
   { name: 'street user, not a uuid → 404 (no SQL error)', actor: () => user('五山街道', 'own'), requested: () => 'not-a-uuid', refused: true },
-  { name: 'bureau-wide user, none requested → own department', actor: () => user('办公室', 'all'), requested: () => undefined, expect: () => org['办公室']! },
+  { name: 'bureau-wide user, none requested → own department', actor: () => user('办公室', 'all'), requested: () => undefined, expect: () => org.办公室! },
   {
     name: 'bureau-wide user, a street requested → that street',
     actor: () => user('办公室', 'all'),
-    requested: () => org['员村街道'],
-    expect: () => org['员村街道']!,
+    requested: () => org.员村街道,
+    expect: () => org.员村街道!,
   },
   { name: 'bureau-wide user, unknown org → 404', actor: () => user('办公室', 'all'), requested: () => '00000000-0000-4000-8000-00000000dead', refused: true },
   { name: 'bureau-wide user, another tenant’s org → 404', actor: () => user('办公室', 'all'), requested: () => otherTenantOrg, refused: true },
@@ -69,13 +69,13 @@ const ROWS: Row[] = [
     name: 'system actor (CLI, demo), none requested → the bureau',
     actor: () => systemActor(tenantId),
     requested: () => undefined,
-    expect: () => org['广州市天河区水务局']!,
+    expect: () => org.广州市天河区水务局!,
   },
   {
     name: 'system actor, a street requested → that street',
     actor: () => systemActor(tenantId),
-    requested: () => org['五山街道'],
-    expect: () => org['五山街道']!,
+    requested: () => org.五山街道,
+    expect: () => org.五山街道!,
   },
   { name: 'system actor, another tenant’s org → 404', actor: () => systemActor(tenantId), requested: () => otherTenantOrg, refused: true },
   {
@@ -100,13 +100,13 @@ describe('ownerOrgForCreate', () => {
   });
 
   it('names the unit 单位 by default', async () => {
-    await expect(ownerOrgForCreate({ db: sys.db, actor: user('五山街道', 'own') }, org['员村街道'])).rejects.toMatchObject({
+    await expect(ownerOrgForCreate({ db: sys.db, actor: user('五山街道', 'own') }, org.员村街道)).rejects.toMatchObject({
       status: 404,
       message: '单位不存在或无权访问',
     });
   });
 
   it('bureauOrgId gives the root bureau of the tenant', async () => {
-    expect(await bureauOrgId(sys.db, tenantId)).toBe(org['广州市天河区水务局']);
+    expect(await bureauOrgId(sys.db, tenantId)).toBe(org.广州市天河区水务局);
   });
 });

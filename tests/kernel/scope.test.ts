@@ -102,23 +102,23 @@ describe('data scope: a street reads and writes only its own records', () => {
   });
 
   it("gets another street's record as 404, not an empty 200", async () => {
-    const res = await wushan.req('GET', `/api/notes/${ids['员村街道']}`);
+    const res = await wushan.req('GET', `/api/notes/${ids.员村街道}`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
-    expect((await yuancun.req('GET', `/api/notes/${ids['员村街道']}`)).status).toBe(200);
+    expect((await yuancun.req('GET', `/api/notes/${ids.员村街道}`)).status).toBe(200);
   });
 
   it("cannot write another street's record, and nothing changes", async () => {
-    const res = await wushan.req('PATCH', `/api/notes/${ids['员村街道']}`, { body: '改了' });
+    const res = await wushan.req('PATCH', `/api/notes/${ids.员村街道}`, { body: '改了' });
     expect(res.status).toBe(404);
-    const n = await (sys.db as any).selectFrom('note').select('body').where('id', '=', ids['员村街道']).executeTakeFirst();
+    const n = await (sys.db as any).selectFrom('note').select('body').where('id', '=', ids.员村街道).executeTakeFirst();
     expect(n.body).toBe('员村街道的记录');
-    expect((await wushan.req('PATCH', `/api/notes/${ids['五山街道']}`, { body: '五山改了' })).status).toBe(200);
+    expect((await wushan.req('PATCH', `/api/notes/${ids.五山街道}`, { body: '五山改了' })).status).toBe(200);
   });
 
   it("cannot read another street's history", async () => {
-    expect((await wushan.req('GET', `/api/history/note/${ids['员村街道']}`)).status).toBe(404);
-    const own = await wushan.req('GET', `/api/history/note/${ids['五山街道']}`);
+    expect((await wushan.req('GET', `/api/history/note/${ids.员村街道}`)).status).toBe(404);
+    const own = await wushan.req('GET', `/api/history/note/${ids.五山街道}`);
     expect(own.status).toBe(200);
     expect(own.body.data.at(-1).changes.fields).toEqual([{ field: 'body', before: '五山街道的记录', after: '五山改了' }]);
   });
@@ -133,7 +133,7 @@ describe('data scope: a street reads and writes only its own records', () => {
     const boundary = '----fazhi';
     const body = [
       `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nnote`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${ids['员村街道']}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${ids.员村街道}`,
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场照片说明.txt"\r\nContent-Type: text/plain\r\n\r\n现场检查记录`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
@@ -146,7 +146,7 @@ describe('data scope: a street reads and writes only its own records', () => {
     expect(own.body).toBe('现场检查记录');
     expect((await admin.req('GET', `/api/attachments/${id}/content`)).status).toBe(200);
     expect((await wushan.req('GET', `/api/attachments/${id}/content`)).status).toBe(404);
-    expect((await wushan.req('GET', `/api/attachments?entity=note&entityId=${ids['员村街道']}`)).status).toBe(404);
+    expect((await wushan.req('GET', `/api/attachments?entity=note&entityId=${ids.员村街道}`)).status).toBe(404);
     // Uploading onto another street's record is refused the same way.
     const cross = await wushan.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(cross.status).toBe(404);
@@ -156,7 +156,7 @@ describe('data scope: a street reads and writes only its own records', () => {
     const boundary = '----fazhi2';
     const body = [
       `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\nnote`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${ids['五山街道']}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${ids.五山街道}`,
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.exe"\r\nContent-Type: application/x-msdownload\r\n\r\nMZ`,
       `--${boundary}--\r\n`,
     ].join('\r\n');

@@ -71,6 +71,11 @@ let doc: { paths: Record<string, Record<string, { requestBody?: { content: Recor
 let n = 0;
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${++n}`;
 const created: Record<string, string> = {};
+/** The id of a record made the first time a case needs it, then reused. */
+async function once(key: string, make: () => Promise<{ id: string }>): Promise<string> {
+  created[key] ??= (await make()).id;
+  return created[key];
+}
 const sampleDay = () => new Date(Date.UTC(2024, 0, 1) + ++n * 86_400_000).toISOString().slice(0, 10);
 
 /** Every permission of every module granted to the street role as well. */
@@ -112,7 +117,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/users': { body: () => ({ username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' }) },
   'PATCH /api/users/{id}': {
     url: async () =>
-      `/api/users/${(created.user ??= (await post('/api/users', { username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' })).id)}`,
+      `/api/users/${await once('user', () => post('/api/users', { username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' }))}`,
     body: async () => ({
       version: (await wushan.req('GET', '/api/users')).body.data.find((u: Json) => u.id === created.user).version,
       displayName: '改名',
@@ -143,7 +148,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/enforcement/clues': { body: () => ({ source: '巡查发现', receivedOn: '2024-03-01', summary: '范围测试线索' }) },
   'POST /api/enforcement/officers': { body: () => ({ name: uniq('范围人员') }) },
   'PATCH /api/enforcement/officers/{id}': {
-    url: async () => `/api/enforcement/officers/${(created.officer ??= (await post('/api/enforcement/officers', { name: uniq('范围人员') })).id)}`,
+    url: async () => `/api/enforcement/officers/${await once('officer', () => post('/api/enforcement/officers', { name: uniq('范围人员') }))}`,
     body: async () => {
       const o = (await wushan.req('GET', '/api/enforcement/officers')).body.data.find((x: Json) => x.id === created.officer);
       return { name: o.name, orgId: OWN, version: o.version };
@@ -155,9 +160,9 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/licensing/items': { body: () => ({ code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 }) },
   'POST /api/licensing/permits': {
     body: async () => ({
-      itemId: (created.licItem ??= (
-        await post('/api/licensing/items', { code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 })
-      ).id),
+      itemId: await once('licItem', () =>
+        post('/api/licensing/items', { code: uniq('SC-'), name: '范围测试许可', category: '水利', statutoryDays: 20, committedDays: 10 }),
+      ),
       applicant: '范围测试公司',
       channel: '窗口',
       receivedOn: '2024-03-01',
@@ -204,7 +209,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/rivers': { body: () => ({ name: uniq('范围涌'), streetOrgIds: [OWN] }), outside: () => ({ name: uniq('范围涌'), streetOrgIds: [OTHER] }) },
   'POST /api/water-samples': {
     body: async () => ({
-      riverId: (created.river ??= (await post('/api/rivers', { name: uniq('范围涌'), streetOrgIds: [OWN] })).id),
+      riverId: await once('river', () => post('/api/rivers', { name: uniq('范围涌'), streetOrgIds: [OWN] })),
       sampledOn: sampleDay(),
       transparencyCm: 30,
       doMgl: 5,
@@ -272,9 +277,9 @@ const FIXTURES: Record<string, Fixture> = {
 const riskPointBody = () => ({ code: uniq('SC-'), name: uniq('范围测试风险点'), registeredOn: '2024-03-01' });
 const projectBody = () => ({ name: uniq('范围测试项目'), kind: '零星排水改造应急工程' });
 const workBody = () => ({ name: uniq('范围测试工程'), kind: '泵站', admin: { name: '甲' }, tech: { name: '乙' }, patrol: { name: '丙' } });
-const ownRiskPoint = async () => (created.riskPoint ??= (await post('/api/flood/risk-points', riskPointBody())).id);
-const ownProject = async () => (created.project ??= (await post('/api/flood/projects', projectBody())).id);
-const ownWork = async () => (created.work ??= (await post('/api/flood/works', workBody())).id);
+const ownRiskPoint = async () => await once('riskPoint', () => post('/api/flood/risk-points', riskPointBody()));
+const ownProject = async () => await once('project', () => post('/api/flood/projects', projectBody()));
+const ownWork = async () => await once('work', () => post('/api/flood/works', workBody()));
 
 /** An inspector of 员村街道, registered by the system (the demo may have none). */
 async function otherInspector(): Promise<string> {

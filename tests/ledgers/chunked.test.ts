@@ -50,7 +50,7 @@ function file(n: number, tag: string, edit: (i: number, cells: string[]) => void
     edit(i, cells);
     lines.push(cells.join(','));
   }
-  return { data: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'), filename: `工单-${tag}.csv` };
+  return { data: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'), filename: `工单-${tag}.csv` };
 }
 
 const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row' | 'record_finding') =>

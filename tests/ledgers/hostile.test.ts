@@ -131,7 +131,10 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     // A file that takes the worker a while: 200,000 rows of text, the last one with a value beyond the column limit.
-    const rows = Array.from({ length: 200_000 }, (_, i) => [['A' + (i + 2), `HOSTILE-${i}`] as const, ['D' + (i + 2), randomChinese(20, i + 1)] as const]);
+    const rows = Array.from({ length: 200_000 }, (_, i) => [
+      [`A${i + 2}` as string, `HOSTILE-${i}`] as const,
+      [`D${i + 2}` as string, randomChinese(20, i + 1)] as const,
+    ]);
     rows[rows.length - 1]!.push([`${columnLetters(5000)}${rows.length + 1}`, '远']);
     const data = xlsxOf(sheetXml([headerCells, ...rows]));
     const boundary = '----fazhiHostile';

@@ -60,7 +60,7 @@ function file(n: number, tag: string, edit: (i: number, cells: string[]) => void
     edit(i, cells);
     lines.push(cells.join(','));
   }
-  return { data: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'), filename: `工单-${tag}.csv` };
+  return { data: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'), filename: `工单-${tag}.csv` };
 }
 
 type Counted = 'dm_item' | 'ledger_import' | 'ledger_import_row' | 'record_finding' | 'tracked_deadline';
@@ -115,7 +115,9 @@ describe('chunked commits', () => {
       sys,
       ctx,
       def,
-      file(40, 'parse', (i, cells) => i === 35 && (cells[5] = '九十')),
+      file(40, 'parse', (i, cells) => {
+        if (i === 35) cells[5] = '九十';
+      }),
       { commit: 'chunked', chunkRows: 10 },
     );
     expect(r).toMatchObject({ ok: false, errorCount: 1, errors: [{ row: 37, column: '办理时限' }] });
@@ -198,7 +200,9 @@ describe('chunked commits', () => {
       sys,
       ctx,
       def,
-      file(30, 'kept', (i, cells) => i === 28 && (cells[4] = '不存在的科室')),
+      file(30, 'kept', (i, cells) => {
+        if (i === 28) cells[4] = '不存在的科室';
+      }),
       {
         commit: 'chunked',
         chunkRows: 10,
@@ -243,7 +247,14 @@ describe('an import interrupted by a killed process', () => {
     const before = await counts();
     let written = 0;
     await expect(
-      importLedger(sys, ctx, def, file(50, 'crash'), { commit: 'chunked', chunkRows: 10, crashAfterChunk: 2, onChunk: ({ rows }) => void (written = rows) }),
+      importLedger(sys, ctx, def, file(50, 'crash'), {
+        commit: 'chunked',
+        chunkRows: 10,
+        crashAfterChunk: 2,
+        onChunk: ({ rows }) => {
+          written = rows;
+        },
+      }),
     ).rejects.toBeInstanceOf(ImportCrash);
     // What a killed process leaves: two chunks committed, the import running.
     expect(written).toBeGreaterThanOrEqual(20);

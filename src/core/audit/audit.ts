@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { KernelDB } from '../db/types.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { AuditEventTable, KernelDB } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
 import { statesFor } from './records.js';
 
@@ -233,7 +233,7 @@ const RETRIED = new Set(['40001', '40P01']);
 /** How many times a write is tried before its conflict is reported. */
 const WRITE_ATTEMPTS = 4;
 
-function rowToEvent(r: any): AuditEvent {
+function rowToEvent(r: Selectable<AuditEventTable>): AuditEvent {
   return {
     tenantId: r.tenant_id,
     seq: Number(r.seq),

@@ -17,8 +17,9 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { EntityDef, RecordsDef } from '../module.js';
-import type { KernelDB } from '../db/types.js';
+import type { AnyDb, KernelDB } from '../db/types.js';
 import { isUuid } from '../ids.js';
+import { isIsoDate } from '../calendar/calendar.js';
 
 /** The state of a record that does not exist (deleted). */
 export const ABSENT = '-';
@@ -53,7 +54,7 @@ export function recordStateDefs(): RecordStateDef[] {
 const keyTypes = new Map<string, string>();
 
 /** The SQL type of an entity's key column (uuid, date, integer…), to compare without casting the column. */
-async function keyType(db: Kysely<any>, def: RecordStateDef): Promise<string> {
+async function keyType(db: AnyDb, def: RecordStateDef): Promise<string> {
   const k = `${def.table}.${def.key}`;
   let t = keyTypes.get(k);
   if (!t) {
@@ -93,7 +94,7 @@ function statesQuery(def: RecordStateDef, where: RawBuilder<unknown>): RawBuilde
 }
 
 /** Current states of some records of one entity (`ABSENT` for those that do not exist). */
-export async function currentStates(db: Kysely<any>, tenantId: string, def: RecordStateDef, ids: readonly string[]): Promise<Map<string, string>> {
+export async function currentStates(db: AnyDb, tenantId: string, def: RecordStateDef, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>(ids.map((id) => [id, ABSENT]));
   const type = await keyType(db, def);
   for (let i = 0; i < ids.length; i += 5000) {
@@ -108,13 +109,13 @@ export async function currentStates(db: Kysely<any>, tenantId: string, def: Reco
 /** True when a string can be a value of the key's type (a malformed id names no record). */
 function validKey(type: string, id: string): boolean {
   if (type === 'uuid') return isUuid(id);
-  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(id);
+  if (type === 'date') return isIsoDate(id);
   if (type === 'integer' || type === 'bigint' || type === 'smallint') return /^-?\d{1,9}$/.test(id);
   return true;
 }
 
 /** States for audit inputs after their change: `[entity, id] → hash`; entities not tracked are left out. */
-export async function statesFor(db: Kysely<any>, tenantId: string, inputs: ReadonlyArray<{ entity: string; entityId: string }>): Promise<Map<string, string>> {
+export async function statesFor(db: AnyDb, tenantId: string, inputs: ReadonlyArray<{ entity: string; entityId: string }>): Promise<Map<string, string>> {
   const byEntity = new Map<RecordStateDef, string[]>();
   for (const i of inputs) {
     const def = stateful.get(i.entity);

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { KernelDB } from '../db/types.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { KernelDB, UserTable } from '../db/types.js';
 import type { Ctx } from '../context.js';
 import { write } from '../audit/audit.js';
 import { errors } from '../errors.js';
@@ -21,12 +21,14 @@ export interface User {
   version: number;
 }
 
-export const presentUser = (r: any): User => ({
+type UserRow = Selectable<UserTable>;
+
+export const presentUser = (r: UserRow): User => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   orgId: r.org_id,
-  roles: r.roles,
+  roles: r.roles as User['roles'],
   mustChangePassword: r.must_change_password,
   lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
   disabled: r.disabled,
@@ -81,7 +83,7 @@ export async function createUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     const u = presentUser(row);
-    await audit({ entity: 'user', entityId: u.id, action: 'created', orgId: u.orgId, after: { ...u, lockedUntil: undefined } as any });
+    await audit({ entity: 'user', entityId: u.id, action: 'created', orgId: u.orgId, after: { ...u, lockedUntil: undefined } });
     return u;
   });
 }
@@ -119,7 +121,7 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
     hash = await hashPassword(patch.resetPassword);
   }
   return write(ctx, async (w) => {
-    const { row } = await updateVersioned(w, {
+    const { row } = await updateVersioned<UserRow>(w, {
       table: 'app_user',
       tenantId: ctx.actor.tenantId,
       id,
@@ -138,11 +140,11 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: U
           ...(hash ? { password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null } : {}),
         };
       },
-      audit: { entity: 'user', action: hash ? 'password_reset' : 'updated', view: (r) => presentUser(r as any) as any },
+      audit: { entity: 'user', action: hash ? 'password_reset' : 'updated', view: (r) => ({ ...presentUser(r as UserRow) }) },
       ifUnchanged: 'write',
     });
     if (hash || patch.disabled) await w.tx.deleteFrom('app_session').where('tenant_id', '=', ctx.actor.tenantId).where('user_id', '=', id).execute();
-    return presentUser(row as any);
+    return presentUser(row as UserRow);
   });
 }
 

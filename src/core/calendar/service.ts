@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { KernelDB } from '../db/types.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { KernelDB, TrackedDeadlineTable } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
 import { systemActor } from '../context.js';
 import { recordAudit, write, type WriteScope } from '../audit/audit.js';
@@ -197,7 +197,7 @@ export class CalendarService {
     return n;
   }
 
-  present(r: any, today = isoDateInShanghai(new Date())): TrackedDeadline {
+  present(r: Selectable<TrackedDeadlineTable>, today = isoDateInShanghai(new Date())): TrackedDeadline {
     return {
       id: r.id,
       module: r.module,

@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { PiiColumnDef } from '../module.js';
-import type { KernelDB } from '../db/types.js';
+import type { AnyDb, KernelDB } from '../db/types.js';
 import { AppError } from '../errors.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.js';
 import { entitiesOfTables, sealRecords, verifyRecords } from '../audit/records.js';
 import { systemActor } from '../context.js';
 import { configurePii, decryptPii, decryptsWith, derivePiiKeys, encryptPii, isEncryptedPii, loadKey, piiIndex, readKeyFile, writeKeyFile } from './pii.js';
 
-type Db = Kysely<any>;
+type Db = AnyDb;
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 /** Serialises key rotation with the start-up step that completes an interrupted one. */

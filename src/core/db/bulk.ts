@@ -9,7 +9,8 @@
  * Values are JSON: `Date` → ISO instant, arrays → SQL arrays for array columns,
  * objects/arrays → jsonb for jsonb columns (pass them as values, not as strings).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyDb } from './types.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep one JSON parameter modest. */
 const CHUNK = 5000;
@@ -34,7 +35,7 @@ function jsonValue(v: unknown): unknown {
  * (`crypto.randomUUID()`) rather than rely on the order of RETURNING.
  */
 export async function insertMany<R extends Record<string, unknown> = Record<string, unknown>>(
-  db: Kysely<any>,
+  db: AnyDb,
   table: string,
   rows: ReadonlyArray<Record<string, unknown>>,
   opts: { returning?: readonly string[]; onConflictDoNothing?: readonly string[] } = {},
@@ -63,7 +64,7 @@ export async function insertMany<R extends Record<string, unknown> = Record<stri
  * Updates many rows by key in one statement per chunk: `keys` identify the row,
  * the other keys of each row are the new values. Every row must have the same keys.
  */
-export async function updateMany(db: Kysely<any>, table: string, keys: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): Promise<number> {
+export async function updateMany(db: AnyDb, table: string, keys: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): Promise<number> {
   if (!rows.length) return 0;
   const columns = Object.keys(rows[0]!);
   const sets = columns.filter((c) => !keys.includes(c));

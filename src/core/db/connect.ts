@@ -83,7 +83,10 @@ function lockDataDir(dataDir: string): () => void {
       const pid = Number(pidText);
       let alive = false;
       try {
-        alive = pid > 0 && pid !== process.pid && (process.kill(pid, 0), true);
+        if (pid > 0 && pid !== process.pid) {
+          process.kill(pid, 0); // throws when no such process
+          alive = true;
+        }
       } catch {
         alive = false;
       }
@@ -134,7 +137,7 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<KernelDB> {
             const results = await target.exec(text);
             return results[results.length - 1] ?? { rows: [], fields: [] };
           }
-          return target.query(text, params as any[], opts as any);
+          return target.query(text, params, opts as Parameters<PGlite['query']>[2]);
         };
       }
       const v = Reflect.get(target, prop, receiver);

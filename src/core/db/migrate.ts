@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyDb } from './types.js';
 import { AppError } from '../errors.js';
 import type { Migration } from '../module.js';
 import { SCRIPT_MARKER } from './connect.js';
@@ -11,7 +12,7 @@ export interface MigrationStatus {
   pending: string[];
 }
 
-async function ensureTable(db: Kysely<any>) {
+async function ensureTable(db: AnyDb) {
   await sql`CREATE TABLE IF NOT EXISTS fazhi_migration (
     id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
 }
@@ -21,7 +22,7 @@ async function ensureTable(db: Kysely<any>) {
  * database holds a migration the code does not know (schema newer than the code)
  * or one whose text was edited after it was applied.
  */
-export async function checkMigrations(db: Kysely<any>, migrations: readonly Migration[]): Promise<MigrationStatus> {
+export async function checkMigrations(db: AnyDb, migrations: readonly Migration[]): Promise<MigrationStatus> {
   await ensureTable(db);
   const rows = await db.selectFrom('fazhi_migration').select(['id', 'checksum']).execute();
   const known = new Map(migrations.map((m) => [m.id, m]));
@@ -39,7 +40,7 @@ export async function checkMigrations(db: Kysely<any>, migrations: readonly Migr
 }
 
 /** Applies pending migrations in order, each in its own transaction with its checksum. */
-export async function migrate(db: Kysely<any>, migrations: readonly Migration[]): Promise<string[]> {
+export async function migrate(db: AnyDb, migrations: readonly Migration[]): Promise<string[]> {
   const status = await checkMigrations(db, migrations);
   const done: string[] = [];
   for (const id of status.pending) {

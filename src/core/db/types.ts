@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 
 /** Column the database fills on insert (defaults) but that is always present on select. */
 type Default<T> = ColumnType<T, T | undefined, T>;
@@ -206,3 +206,14 @@ export type DB = Kysely<KernelDB>;
 export type Tx = Transaction<KernelDB>;
 /** Either the database or an open transaction: repositories accept both. */
 export type Executor = Kysely<KernelDB>;
+
+/**
+ * A database or transaction used on tables named at run time (a module's tables, record states,
+ * bulk writes, migrations), which the query builder's schema type cannot describe: the kernel's
+ * database glue, the one place it says `any` for a schema.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: tables named at run time; Kysely's schema type cannot describe them
+export type AnyDb = Kysely<any>;
+/** A select over tables named at run time (the shared filters of scopes and metrics). */
+// biome-ignore lint/suspicious/noExplicitAny: tables named at run time; Kysely's schema type cannot describe them
+export type AnySelect = SelectQueryBuilder<any, any, any>;

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { AttachmentTable } from '../db/types.js';
 import type { Ctx } from '../context.js';
 import type { System } from '../system.js';
 import { write } from '../audit/audit.js';
@@ -17,7 +19,7 @@ export interface Attachment {
   createdAt: string;
 }
 
-const present = (r: any): Attachment => ({
+const present = (r: Selectable<AttachmentTable>): Attachment => ({
   id: r.id,
   sha256: r.sha256,
   size: Number(r.size),

@@ -31,7 +31,7 @@ describe('readTable: CSV encodings', () => {
   it('detects GB18030 even when it happens to contain rare characters (𠀀, 㙟)', async () => {
     const text = '名称\r\n𠀀㙟水闸\r\n';
     const table = await readTable(iconv.encode(text, 'gb18030'), 'x.csv');
-    expect(table.rows[0]?.cells['名称']).toBe('𠀀㙟水闸');
+    expect(table.rows[0]?.cells.名称).toBe('𠀀㙟水闸');
   });
 });
 
@@ -39,7 +39,7 @@ describe('readTable: CSV structure', () => {
   it('keeps quoted commas and newlines inside one row and numbers rows as Excel shows them', async () => {
     const csv = ['案由,当事人名称', '"擅自占用,河道","张三"', '', '"跨行', '的案由",李四', ',', '末行,王五'].join('\n');
     const table = await readTable(Buffer.from(csv), 'cases.csv');
-    expect(table.rows.map((r) => [r.rowNumber, r.cells['案由'], r.cells['当事人名称']])).toEqual([
+    expect(table.rows.map((r) => [r.rowNumber, r.cells.案由, r.cells.当事人名称])).toEqual([
       [2, '擅自占用,河道', '张三'],
       [4, '跨行\n的案由', '李四'],
       [6, '末行', '王五'],

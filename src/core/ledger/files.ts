@@ -225,6 +225,7 @@ export async function* readSheetRowsHere(buffer: Buffer, filename: string, optio
 }
 
 /** A NUL or a lone UTF-16 surrogate: PostgreSQL can store neither (as the kernel's input guard). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what this guard looks for
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
@@ -577,7 +578,7 @@ class MergeApplier {
  * the slice: a key kept for the duplicate check would pin the sheet, chunk by chunk.
  */
 function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 const ERROR_CELL = /(<c\b[^>]*?\st=)"e"/g;

@@ -4,7 +4,8 @@
  * built on its rows, and the rollback (compensation) of an import committed chunk by
  * chunk that failed or was interrupted.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { LedgerImportTable } from '../db/types.js';
 import { systemActor, type Ctx } from '../context.js';
 import { write, type WriteScope } from '../audit/audit.js';
 import { AppError, errors } from '../errors.js';
@@ -36,7 +37,7 @@ export interface ImportRecord {
   failure: string | null;
 }
 
-function present(r: any): ImportRecord {
+function present(r: Selectable<LedgerImportTable>): ImportRecord {
   return {
     id: r.id,
     ledger: r.ledger,
@@ -382,7 +383,7 @@ export async function compensateImport(
  * process on the same PostgreSQL server) is locked and skipped.
  */
 export async function recoverImports(
-  sys: { db: Ctx['db']; ctx: (actor: Ctx['actor']) => Ctx; registry: { ledgers: ReadonlyMap<string, LedgerDef<any>> } },
+  sys: { db: Ctx['db']; ctx: (actor: Ctx['actor']) => Ctx; registry: { ledgers: ReadonlyMap<string, LedgerDef<unknown>> } },
   log: (message: string) => void = (m) => console.warn(m),
 ): Promise<number> {
   const running = await sys.db

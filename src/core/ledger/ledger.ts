@@ -270,7 +270,7 @@ export class ImportCrash extends Error {
 /** The sha256 of the provenance rows, in the audit event, so they cannot be changed unseen. */
 export function traceDigest(entries: readonly TraceEntry[]): string {
   const h = crypto.createHash('sha256');
-  for (const e of entries) h.update(canonicalJson([e.row, e.entity, e.entityId, e.action, e.values]) + '\n');
+  for (const e of entries) h.update(`${canonicalJson([e.row, e.entity, e.entityId, e.action, e.values])}\n`);
   return h.digest('hex');
 }
 
@@ -292,7 +292,7 @@ export interface ImportOptions {
   onPhase?: (phase: string, ms: number) => void;
 }
 
-function commitModeOf(sys: ImportSystem, ctx: Ctx, def: LedgerDef<any>, opts: ImportOptions): ImportCommitMode {
+function commitModeOf(sys: ImportSystem, ctx: Ctx, def: LedgerDef<unknown>, opts: ImportOptions): ImportCommitMode {
   // Inside a caller's transaction there is nothing to yield: it is one transaction anyway.
   if (!def.chunked || !def.undo || ctx.db.isTransaction) return 'single';
   if (opts.commit) return opts.commit;
@@ -328,7 +328,7 @@ const IMPORT_YIELD_MS = 100;
  * Writes the import's row, committed, before any of its records: `running`, the one running
  * import of its ledger (the partial unique index refuses a second, in any process: 409).
  */
-async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; filename: string; sha256: string; size: number }): Promise<void> {
+async function beginImport(ctx: Ctx, def: LedgerDef<unknown>, row: { id: string; filename: string; sha256: string; size: number }): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   const head = await ctx.db
     .selectFrom('audit_event')
@@ -396,7 +396,7 @@ async function beginImport(ctx: Ctx, def: LedgerDef<any>, row: { id: string; fil
 export async function importLedger(
   sys: ImportSystem,
   ctx: Ctx,
-  def: LedgerDef<any>,
+  def: LedgerDef<unknown>,
   file: { data: Buffer; filename: string },
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
@@ -524,7 +524,7 @@ export async function importLedger(
         traces = [];
         findings = [];
         await timed('provenance', async () => {
-          for (const t of chunkTraces) digest.update(canonicalJson([t.row, t.entity, t.entityId, t.action, t.values]) + '\n');
+          for (const t of chunkTraces) digest.update(`${canonicalJson([t.row, t.entity, t.entityId, t.action, t.values])}\n`);
           // The state of each record as this chunk left it (verify --records compares the records with it).
           const states = await statesFor(w.tx, tenantId, chunkTraces);
           const stateOf = (t: TraceEntry) => states.get(`${t.entity}\u0000${t.entityId}`) ?? null;
@@ -700,7 +700,7 @@ export async function importLedger(
  * Records someone changed meanwhile are kept (and returned); the import then stays in the list
  * as failed, saying so.
  */
-async function settleFailedImport(ctx: Ctx, def: LedgerDef<any>, importId: string, mode: ImportCommitMode, reason: string): Promise<UndoBlocker[]> {
+async function settleFailedImport(ctx: Ctx, def: LedgerDef<unknown>, importId: string, mode: ImportCommitMode, reason: string): Promise<UndoBlocker[]> {
   if (mode === 'chunked') return (await compensateImport(ctx, def, importId, { reason, keepRow: false })).kept;
   await ctx.db.deleteFrom('ledger_import').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', importId).where('state', '=', 'running').execute();
   return [];

@@ -81,7 +81,7 @@ function sampleRows(spec: LedgerSpec): Array<Record<string, CellValue | null>> {
       }
       const validate = c.validate as ((v: CellValue, r: LooseRow) => string | undefined) | undefined;
       const options = candidates(c, j, i);
-      row[c.key] = options.find((v) => !validate || !validate(v, row)) ?? options[0]!;
+      row[c.key] = options.find((v) => !validate?.(v, row)) ?? options[0]!;
     });
     OVERRIDES[spec.key]?.(row, i);
     return row;

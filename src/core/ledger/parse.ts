@@ -237,8 +237,10 @@ export class LedgerParser<Row> {
     const head = this.head ?? [];
     this.head = null;
     const { spec } = this;
-    const layout = (this.layout = findLayout(spec.columns, head, this.options.fixedHeaderIndex));
-    const match = (this.match = summarizeColumns(spec.columns, layout.columns));
+    const layout = findLayout(spec.columns, head, this.options.fixedHeaderIndex);
+    this.layout = layout;
+    const match = summarizeColumns(spec.columns, layout.columns);
+    this.match = match;
     for (const header of match.missing) this.error({ row: layout.headerRow, column: header, message: '表头缺少此必填列，请对照模板检查列名' });
     for (const header of match.duplicated) this.error({ row: layout.headerRow, column: header, message: '表头中有多列都是此列名，请只保留一列' });
     for (const c of spec.columns) {

@@ -48,8 +48,6 @@ function displayWidth(s: string): number {
   return w;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /**
  * Wall-clock fields (Beijing time) of a stored date or datetime. Strings are the canonical
  * `'YYYY-MM-DD'` / `'YYYY-MM-DDTHH:mm:00+08:00'`; a JS Date is an instant, shown in Beijing time.

@@ -1,8 +1,9 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { AnySelect, KernelDB, OrgKind } from '../db/types.js';
 import type { MetricQuery } from './registry.js';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
-type QB = SelectQueryBuilder<any, any, any>;
+type QB = AnySelect;
 
 /**
  * Filters shared by metric queries, applied with `$call`. Each keeps a metric's
@@ -20,9 +21,11 @@ export function inScope(q: MetricQuery, table?: string) {
 
 /** Records owned by the bureau itself (局 and its departments) or by the street offices. */
 export function ownedBy(q: MetricQuery, side: 'bureau' | 'streets', column = 'org_id') {
-  const kinds = side === 'streets' ? ['street'] : ['bureau', 'department', 'other'];
+  const kinds: OrgKind[] = side === 'streets' ? ['street'] : ['bureau', 'department', 'other'];
   return <T extends QB>(qb: T): T =>
-    qb.where(column, 'in', (eb: any) => eb.selectFrom('org').select('org.id').where('org.tenant_id', '=', q.tenantId).where('org.kind', 'in', kinds)) as T;
+    qb.where(column, 'in', (eb: ExpressionBuilder<KernelDB, never>) =>
+      eb.selectFrom('org').select('org.id').where('org.tenant_id', '=', q.tenantId).where('org.kind', 'in', kinds),
+    ) as T;
 }
 
 /** A `date` column within the period (inclusive). */
@@ -43,7 +46,7 @@ export async function countOf(qb: QB): Promise<number> {
   const r = await qb
     .clearSelect()
     .clearOrderBy()
-    .select((eb: any) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
   return Number((r as { n?: unknown } | undefined)?.n ?? 0);
 }
