@@ -6,7 +6,7 @@ import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
 import { checkVersion, updateVersioned } from '../../core/versioned.js';
 import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
-import { addDays, isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { addDays, isIsoDate } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
@@ -21,7 +21,6 @@ import type { Selectable } from 'kysely';
 /** A stored row of a flood table. */
 export type FloodRow<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 
-const today = () => isoDateInShanghai(new Date());
 const LEVELS: readonly RiskLevel[] = ['高', '中', '低'];
 export const PROJECT_KINDS: readonly ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
 export const WARNING_LEVELS: readonly WarningLevel[] = ['蓝色', '黄色', '橙色', '红色'];
@@ -289,7 +288,7 @@ export async function saveRiskPoints(
       id: crypto.randomUUID(),
       org_id: r.org_id,
       point_id: r.id,
-      on_date: r.completed_on ?? today(),
+      on_date: r.completed_on ?? ctx.clock.today(),
       status: r.status,
       note: origin.mode === 'historical' ? '台账导入' : '登记',
       created_by: ctx.actor.name,
@@ -395,7 +394,7 @@ export async function saveProgress(
       continue;
     }
     const st = state.get(point.id)!;
-    const problem = progressError({ lastUpdateOn: st.last }, { onDate: v.on_date, status: v.status }, today());
+    const problem = progressError({ lastUpdateOn: st.last }, { onDate: v.on_date, status: v.status }, ctx.clock.today());
     if (problem) {
       fail(
         origin,
@@ -720,7 +719,14 @@ export async function saveDeployments(
         assertInScope(ctx.actor, old.org_id, '投入记录');
         checkVersion(old, input.version);
       }
-    } else if (origin.mode === 'historical' && !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => (assertInScope(ctx.actor, home), true))) continue;
+    } else if (
+      origin.mode === 'historical' &&
+      !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => {
+        assertInScope(ctx.actor, home);
+        return true;
+      })
+    )
+      continue;
     if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
     const merged: DeploymentInput = old
       ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input }
@@ -1070,7 +1076,7 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
     const org = await ownerOrgForCreate({ db: tx, actor: ctx.actor }, w.org_id, '预警');
     const problem = dispatchDateProblem({ startsOn: w.starts_on, endsOn: w.ends_on }, onDate);
     if (problem) throw errors.validation('onDate', problem);
-    if (onDate > today()) throw errors.validation('onDate', '调度日期不能晚于今天');
+    if (onDate > ctx.clock.today()) throw errors.validation('onDate', '调度日期不能晚于今天');
     const dup = await t(tx)
       .selectFrom('flood_dispatch')
       .select('id')

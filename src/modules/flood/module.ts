@@ -1,6 +1,7 @@
 import { defineModule, sqlMigrations } from '../../core/module.js';
 import type { EntityDef } from '../../core/module.js';
 import { isUuid } from '../../core/ids.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
 import { floodPermissions } from './permissions.js';
 import { floodRoutes } from './routes.js';
 import { floodLedgers } from './ledgers.js';
@@ -17,10 +18,10 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
     records: { table, key },
     async ownerOrg(db, tenantId, id) {
       if (key === 'id' && !isUuid(id)) return undefined;
-      if (key === 'duty_date' && !/^\d{4}-\d{2}-\d{2}$/.test(id)) return undefined;
+      if (key === 'duty_date' && !isIsoDate(id)) return undefined;
       if (key === 'year' && !/^\d{4}$/.test(id)) return undefined;
       const r = await db
-        .selectFrom(table as any)
+        .selectFrom(table)
         .select('org_id')
         .where('tenant_id', '=', tenantId)
         .where(key, '=', key === 'year' ? Number(id) : id)

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
+import { IsoDate } from '../../core/input.js';
 import { listTenants } from '../../core/tenant.js';
-import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { orgNames } from './input.js';
 import * as repo from './repository.js';
 import * as cmd from './commands.js';
@@ -85,7 +85,7 @@ export async function floodRoutes(root: FastifyInstance) {
   });
   app.post('/flood/risk-points/:id/progress', { schema: { tags, summary: '填报整治进度', params: Id, body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.progress');
-    const r = await cmd.addProgress(ctx, req.params.id, req.body as any);
+    const r = await cmd.addProgress(ctx, req.params.id, req.body as Parameters<typeof cmd.addProgress>[2]);
     return reply
       .code(201)
       .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
@@ -166,7 +166,6 @@ export async function floodRoutes(root: FastifyInstance) {
   });
 
   // ── 值班表 ──
-  const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
   app.get('/flood/duty', { schema: { tags, summary: '值班表（日期区间）', querystring: Type.Object({ from: IsoDate, to: IsoDate }) } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     const fullPhone = ctx.actor.permissions.has('flood.write');
@@ -211,7 +210,7 @@ export async function floodRoutes(root: FastifyInstance) {
     const missing = missingDispatchDays(
       { startsOn: w.starts_on, endsOn: w.ends_on },
       d.map((x) => x.on_date),
-      isoDateInShanghai(new Date()),
+      ctx.clock.today(),
     );
     const can = ctx.actor.permissions.has('flood.write');
     return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
@@ -226,7 +225,7 @@ export async function floodRoutes(root: FastifyInstance) {
   });
   app.post('/flood/warnings/:id/dispatches', { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as any)) });
+    return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as Parameters<typeof cmd.addDispatch>[2])) });
   });
 
   // ── 水利工程三个责任人 ──
@@ -256,14 +255,18 @@ export async function floodRoutes(root: FastifyInstance) {
   app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned } }, async (req) => {
     const ctx = authorize(req, 'flood.write');
     return {
-      data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as any), await orgNames(ctx.db, ctx.actor.tenantId), {
-        fullPhone: true,
-      }),
+      data: p.presentWork(
+        await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as Parameters<typeof cmd.updateWork>[3]),
+        await orgNames(ctx.db, ctx.actor.tenantId),
+        {
+          fullPhone: true,
+        },
+      ),
     };
   });
   app.post('/flood/disclosures', { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
-    const r = await cmd.publishDisclosure(ctx, req.body as any);
+    const r = await cmd.publishDisclosure(ctx, req.body as Parameters<typeof cmd.publishDisclosure>[1]);
     return reply.code(201).send({ data: { ...r, ...disclosureOnTime(r.year, r.publishedOn) } });
   });
 

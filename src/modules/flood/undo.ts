@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import { lastImport } from '../../core/persist.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
 
 /** Removes the progress entries the import being undone recorded (for points it created or updated). */
 export function dropImportedProgress(ledger: string) {
@@ -20,7 +21,7 @@ export function dropImportedProgress(ledger: string) {
 
 /** Removes the roster lines of duty days (ids = the dates). */
 export async function deleteDutyDays(w: WriteScope, tenantId: string, dates: readonly string[]): Promise<void> {
-  const days = dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const days = dates.filter((d) => isIsoDate(d));
   if (!days.length) return;
   await sql`DELETE FROM flood_duty WHERE tenant_id = ${tenantId} AND duty_date = ANY(${sql.val(days)}::date[])`.execute(w.tx);
 }

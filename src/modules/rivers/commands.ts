@@ -5,7 +5,7 @@ import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.
 import { errors } from '../../core/errors.js';
 import { checkVersion, updateVersioned } from '../../core/versioned.js';
 import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
-import { isIsoDate, isoDateInShanghai } from '../../core/calendar/calendar.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, TraceEntry, WriteOrigin } from '../../core/ledger/ledger.js';
@@ -16,7 +16,6 @@ import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from 
 import { attempt, persist, type AnyRow, type Item } from '../../core/persist.js';
 import type { RiversTables } from './schema.js';
 
-const today = () => isoDateInShanghai(new Date());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stored row of a rivers table. */
@@ -454,7 +453,7 @@ export async function saveSamples(
   for (const input of inputs) {
     const v = attempt(origin, input.row, SAMPLE_COLUMNS, errs, () => {
       const sampledOn = check.date('sampledOn', '采样日期', input.sampledOn, { required: true })!;
-      if (sampledOn > today()) throw errors.validation('sampledOn', '采样日期不能晚于今天');
+      if (sampledOn > ctx.clock.today()) throw errors.validation('sampledOn', '采样日期不能晚于今天');
       if (!input.riverId || !UUID.test(input.riverId)) throw errors.validation('riverId', '请选择河涌');
       return { input, sampledOn, measures: sampleMeasures(input) };
     });
@@ -519,7 +518,7 @@ export async function saveSamples(
       continue;
     }
     const k = key(river.id, section?.id, sampledOn);
-    const label = `${river.name}${section ? section.name + '断面' : ''}${sampledOn}`;
+    const label = `${river.name}${section ? `${section.name}断面` : ''}${sampledOn}`;
     if (seen.has(k)) {
       fail(origin, errs, input.row, SAMPLE_COLUMNS.sampledOn!, errors.duplicate('sampledOn', `与第${seen.get(k)}行是同一河涌、断面、日期的监测`), sampledOn);
       continue;
@@ -576,7 +575,7 @@ export async function handleAlert(ctx: Ctx, id: string, version: number, input: 
       check: (a) => {
         if (a.status === 'handled') throw errors.gate('ALERT_HANDLED', '该预警已处置');
       },
-      patch: { status: 'handled', handled_on: today(), handled_by: ctx.actor.name, handled_note: note },
+      patch: { status: 'handled', handled_on: ctx.clock.today(), handled_by: ctx.actor.name, handled_note: note },
       audit: {
         entity: 'rivers.alert',
         action: 'handled',

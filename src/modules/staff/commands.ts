@@ -1,10 +1,10 @@
-import { attempt, type SaveResult } from '../../core/persist.js';
+import { attempt, type AnyRow, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
-import { isIsoDate } from '../../core/calendar/calendar.js';
-import { AppError, errors } from '../../core/errors.js';
+import { check } from '../../core/input.js';
+import { errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
@@ -13,10 +13,6 @@ import { checkAttendance, checkExamScore } from './rules.js';
 import { present, ENTITY } from './presenters.js';
 import { getRecord, type StaffTable } from './repository.js';
 
-const date = (field: string, v: unknown, label: string) => {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-};
 const text = (field: string, v: unknown, label: string, max = 300) => {
   if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
   if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
@@ -35,9 +31,9 @@ function oneOf<T extends string>(field: string, v: unknown, xs: readonly T[], la
 }
 
 /** Turns an API body into the table's values, or throws a validation error naming the field. */
-export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
+export const VALUES: Record<StaffTable, (b: Record<string, unknown>) => Record<string, unknown>> = {
   staff_study_session: (b) => ({
-    date: date('date', b.date, '日期'),
+    date: check.date('date', '日期', b.date, { required: true }),
     form: oneOf('form', b.form, STUDY_FORMS, '形式'),
     topic: text('topic', b.topic, '主题'),
     attendees: optInt('attendees', b.attendees, '参加人数'),
@@ -46,7 +42,7 @@ export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
   staff_exam_result: (b) => {
     const v = {
       exam: text('exam', b.exam, '考试名称'),
-      date: date('date', b.date, '考试日期'),
+      date: check.date('date', '考试日期', b.date, { required: true }),
       person: text('person', b.person, '姓名', 50),
       score: Number(b.score),
       pass_mark: Number(b.passMark),
@@ -56,13 +52,13 @@ export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
   },
   staff_training: (b) => {
     const v = {
-      date: date('date', b.date, '日期'),
+      date: check.date('date', '日期', b.date, { required: true }),
       topic: text('topic', b.topic, '主题'),
       audience: oneOf('audience', b.audience, AUDIENCES, '对象', false),
       mode: oneOf('mode', b.mode, MODES, '形式', false),
       onsite: optInt('onsite', b.onsite, '现场人数'),
       online: optInt('online', b.online, '线上人数'),
-      attendees: b.attendees,
+      attendees: b.attendees as number, // checked by checkAttendance
       venue: opt(b.venue),
       speaker: opt(b.speaker),
     };
@@ -70,9 +66,10 @@ export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
     return v;
   },
   staff_pufa_duty: (b) => {
-    if (!Number.isInteger(b.year) || b.year < 2000 || b.year > 2100) throw errors.validation('year', '年度无效');
+    const year = b.year;
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) throw errors.validation('year', '年度无效');
     return {
-      year: b.year,
+      year,
       law: text('law', b.law, '法律法规名称'),
       content: text('content', b.content, '普法内容', 2000),
       audience: opt(b.audience),
@@ -80,7 +77,7 @@ export const VALUES: Record<StaffTable, (b: any) => Record<string, unknown>> = {
     };
   },
   staff_pufa_activity: (b) => ({
-    date: date('date', b.date, '日期'),
+    date: check.date('date', '日期', b.date, { required: true }),
     title: text('title', b.title, '活动名称'),
     laws: opt(b.laws),
     place: opt(b.place),
@@ -122,7 +119,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
-  const existing = new Map<string, Record<string, any>>(
+  const existing = new Map<string, AnyRow>(
     (
       (await db
         .selectFrom(table as 'staff_training')
@@ -130,7 +127,7 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
         .where('tenant_id', '=', actor.tenantId)
         .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
         .forUpdate()
-        .execute()) as Array<Record<string, any>>
+        .execute()) as AnyRow[]
     ).map((r) => [r.id as string, r]),
   );
   // One look-up each for what a new record must not collide with or must refer to.
@@ -178,7 +175,8 @@ export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable
     if (!values) continue;
     if (!old) {
       const id = crypto.randomUUID();
-      const orgId = s.orgId ?? (ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor }));
+      if (s.orgId == null) ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor });
+      const orgId = s.orgId ?? ownOrg;
       creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...values });
       out.ids[out.ids.length - 1] = id;
       out.created++;
@@ -220,6 +218,6 @@ export async function createRecord(ctx: Ctx, table: StaffTable, body: Record<str
   const orgId = await ownerOrgForCreate(ctx, body.orgId as string | null | undefined);
   return write(ctx, async (w) => {
     const r = await saveRecords(w, ctx.actor, table, [{ orgId, body }], { mode: 'live' });
-    return present(table, await getRecord(w.tx, ctx, table, r.ids[0]!));
+    return present(table, (await getRecord(w.tx, ctx, table, r.ids[0]!))!);
   });
 }

@@ -7,6 +7,7 @@ import { ROLES } from '../../core/auth/roles.js';
 import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
 import { errors } from '../../core/errors.js';
+import { IsoDate } from '../../core/input.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -109,7 +110,7 @@ export async function systemRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '设置某日为工作日或休息日；返回因此重新计算的期限',
-        params: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
+        params: Type.Object({ date: IsoDate }),
         body: Type.Object({
           kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]),
           name: Type.Optional(Nullable(Type.String())),
@@ -119,11 +120,9 @@ export async function systemRoutes(root: FastifyInstance) {
     },
     async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, ...req.body }) }),
   );
-  app.delete(
-    '/calendar/overrides/:date',
-    { schema: { tags, summary: '删除节假日调整', params: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }) } },
-    async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, kind: null }) }),
-  );
+  app.delete('/calendar/overrides/:date', { schema: { tags, summary: '删除节假日调整', params: Type.Object({ date: IsoDate }) } }, async (req) => ({
+    data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, kind: null }),
+  }));
 
   app.get(
     '/audit',

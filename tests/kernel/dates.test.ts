@@ -1,0 +1,71 @@
+/**
+ * One date validator: every route that takes a date refuses an impossible one (2023-02-30)
+ * with a 400 naming the field — the kernel's `isIsoDate`, whether the date comes in the path,
+ * the query (format `iso-date`) or the body (`check.date`) — and takes the real date next to it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../helpers/system.js';
+import { login, testServer, type Client } from '../helpers/http.js';
+import type { System } from '../../src/core/system.js';
+
+let sys: System;
+let app: FastifyInstance;
+const as: Record<string, Client> = {};
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  for (const u of ['admin', 'flood', 'legal']) as[u] = await login(app, u);
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+interface Route {
+  name: string;
+  user: string;
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
+  /** `{d}` stands for the date. */
+  url: string;
+  body?: (d: string) => unknown;
+  field: string;
+}
+
+const ROUTES: Route[] = [
+  { name: 'a day of the calendar (path)', user: 'admin', method: 'GET', url: '/api/calendar/day/{d}', field: 'date' },
+  { name: 'a deadline worked out (query)', user: 'admin', method: 'GET', url: '/api/calendar/explain?start={d}&n=3&unit=workday', field: 'start' },
+  {
+    name: 'an override of the calendar set (path)',
+    user: 'admin',
+    method: 'PUT',
+    url: '/api/calendar/overrides/{d}',
+    body: () => ({ kind: 'holiday', name: '测试' }),
+    field: 'date',
+  },
+  { name: 'an override of the calendar removed (path)', user: 'admin', method: 'DELETE', url: '/api/calendar/overrides/{d}', field: 'date' },
+  { name: 'the duty roster up to a day (query)', user: 'flood', method: 'GET', url: '/api/flood/duty?from=2023-02-01&to={d}', field: 'to' },
+  {
+    name: 'a study session (body)',
+    user: 'legal',
+    method: 'POST',
+    url: '/api/staff/study-sessions',
+    body: (d) => ({ date: d, form: '理论学习中心组', topic: '学习行政处罚法' }),
+    field: 'date',
+  },
+];
+
+describe('an impossible date', () => {
+  it.each(ROUTES)('$name: 2023-02-30 is refused with 400 naming $field, and 2023-02-28 is taken', async ({ user, method, url, body, field }) => {
+    const bad = await as[user]!.req(method, url.replace('{d}', '2023-02-30'), body?.('2023-02-30'));
+    expect([bad.status, bad.body.code, bad.body.field]).toEqual([400, 'VALIDATION', field]);
+    const good = await as[user]!.req(method, url.replace('{d}', '2023-02-28'), body?.('2023-02-28'));
+    expect(good.status).toBeLessThan(300);
+  });
+
+  it('names no record: the history of a duty day 2023-02-30 is not found, and never reaches SQL', async () => {
+    const r = await as.flood!.req('GET', '/api/history/flood.duty/2023-02-30');
+    expect([r.status, r.body.code]).toEqual([404, 'NOT_FOUND']);
+  });
+});
