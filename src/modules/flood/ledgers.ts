@@ -435,7 +435,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
       ).map((r) => [r.name, r]),
     );
     // A masked phone (as exported to readers) stands for the stored one.
-    const phone = (v: string | null, old: string | null | undefined) => (v && v.includes('*') ? openPhone(old) : v);
+    const phone = (v: string | null, old: string | null | undefined) => (v?.includes('*') ? openPhone(old) : v);
     const errors: RowError[] = [];
     const inputs: WorkSave[] = [];
     for (const { rowNumber: row, value: v } of rows) {

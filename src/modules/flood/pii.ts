@@ -6,6 +6,7 @@
  */
 import { decryptPii, encryptPii, isEncryptedPii, piiIndex } from '../../core/crypto/pii.js';
 import type { PiiColumnDef } from '../../core/module.js';
+import type { AnyRow } from '../../core/persist.js';
 
 export const ROLES = ['admin', 'tech', 'patrol'] as const;
 export type PersonRole = (typeof ROLES)[number];
@@ -32,11 +33,11 @@ export const phoneIndex = (plain: string): string | null => piiIndex(plain);
  * A work's values with its three phones sealed. A phone equal to the stored one keeps the
  * stored ciphertext (encryption is randomised: re-encrypting would mark an unchanged row changed).
  */
-export function sealWorkPhones<V extends Record<string, unknown>>(values: V, old?: Record<string, any>): V {
+export function sealWorkPhones<V extends Record<string, unknown>>(values: V, old?: AnyRow): V {
   const out: Record<string, unknown> = { ...values };
   for (const k of ROLES) {
     const plain = (values[`${k}_phone`] as string | null | undefined) ?? null;
-    if (old && old[`${k}_phone_idx`] && openPhone(old[`${k}_phone`]) === plain) {
+    if (old?.[`${k}_phone_idx`] && openPhone(old[`${k}_phone`]) === plain) {
       out[`${k}_phone`] = old[`${k}_phone`];
       out[`${k}_phone_idx`] = old[`${k}_phone_idx`];
     } else {

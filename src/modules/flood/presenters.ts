@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely';
 import { publicPhone } from './rules.js';
 import { openPhone } from './pii.js';
 import type { FloodTables } from './schema.js';
 
-type Row<K extends keyof FloodTables> = { [C in keyof FloodTables[K]]: any };
+type Row<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 type Names = Map<string, string>;
 
 /** 水浸风险点 as the API presents it. */

@@ -72,7 +72,7 @@ describe('duty roster rules (AB角值守, 三班倒)', () => {
   ])('%s', (_n, entries, expected) => {
     const issues = rosterIssues(entries);
     expect(issues.map((i) => ({ index: i.index, field: i.field }))).toEqual(expected.map((e) => ({ index: e.index, field: e.field })));
-    expected.forEach((e, k) => expect(issues[k]!.message).toContain(e.text));
+    for (const [k, e] of expected.entries()) expect(issues[k]!.message).toContain(e.text);
   });
 
   it('checks overlaps against entries already on the roster (context) without reporting them alone', () => {
@@ -132,7 +132,7 @@ describe('risk-point progress: rule breaches (findings of an import) apart from 
   ])('%s', (_n, p, u, rules) => {
     const b = progressBreaches(p, u);
     expect(b.map((x) => x.rule)).toEqual(rules);
-    b.forEach((x) => expect(x.statute).toContain('三本台账'));
+    for (const x of b) expect(x.statute).toContain('三本台账');
   });
   it.each<[string, { onDate: string; status: any }, string | undefined]>([
     ['a date in order is possible', { onDate: '2022-06-01', status: '未整治' }, undefined],

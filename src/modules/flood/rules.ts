@@ -181,7 +181,7 @@ export function rosterIssues(entries: readonly DutyEntry[], opts: { context?: re
   });
   // Rule 2: each day both roles.
   const byDate = new Map<string, number[]>();
-  entries.forEach((e, i) => isIsoDate(e.date) && byDate.set(e.date, [...(byDate.get(e.date) ?? []), i]));
+  for (const [i, e] of entries.entries()) if (isIsoDate(e.date)) byDate.set(e.date, [...(byDate.get(e.date) ?? []), i]);
   for (const [date, idx] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
     const roles = new Set(idx.map((i) => entries[i]!.role));
     const missing = (['A角', 'B角'] as const).filter((r) => !roles.has(r));

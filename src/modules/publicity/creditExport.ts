@@ -1,10 +1,11 @@
+import type { Selectable } from 'kysely';
 import { defineLedgerSpec } from '../../core/ledger/spec.js';
 import { fenToYuan } from '../../core/metrics/registry.js';
 import { publicIdNo } from './rules.js';
 import { decryptPii } from '../../core/crypto/pii.js';
 import type { PublicityTables } from './schema.js';
 
-type Row = PublicityTables['pub_decision'] extends infer R ? { [K in keyof R]: any } : never;
+type Row = Selectable<PublicityTables['pub_decision']>;
 
 const fmtWan = (fen: number | null) => (fen == null ? '' : (fenToYuan(fen) / 10000).toFixed(6).replace(/\.?0+$/, ''));
 
@@ -72,7 +73,7 @@ export function creditRows(kind: 'penalty' | 'permit', rows: Row[], authority: {
       idNo: natural ? publicIdNo(idNo, '自然人') : '',
       decisionNo: r.decision_no,
       decidedOn: r.decided_on,
-      authority: f['机关'] ?? authority.name,
+      authority: f.机关 ?? authority.name,
       authorityUscc: authority.uscc ?? '',
       remark: r.withdrawn_on ? `已于${r.withdrawn_on}撤回：${r.withdraw_reason ?? ''}` : '',
     };
@@ -80,22 +81,22 @@ export function creditRows(kind: 'penalty' | 'permit', rows: Row[], authority: {
       return {
         ...common,
         violation: r.title,
-        facts: f['违法事实'] ?? '',
+        facts: f.违法事实 ?? '',
         basis: r.basis ?? '',
-        category: f['处罚类别'] ?? '',
+        category: f.处罚类别 ?? '',
         content: r.content,
-        fineWan: fmtWan(f['罚款金额分'] ? Number(f['罚款金额分']) : r.amount_fen),
-        confiscatedWan: fmtWan(f['没收金额分'] ? Number(f['没收金额分']) : null),
-        publishUntil: f['公示截止期'] ?? '',
+        fineWan: fmtWan(f.罚款金额分 ? Number(f.罚款金额分) : r.amount_fen),
+        confiscatedWan: fmtWan(f.没收金额分 ? Number(f.没收金额分) : null),
+        publishUntil: f.公示截止期 ?? '',
       };
     }
     return {
       ...common,
-      docName: f['文书名称'] ?? '准予行政许可决定书',
-      category: f['许可类别'] ?? '普通',
+      docName: f.文书名称 ?? '准予行政许可决定书',
+      category: f.许可类别 ?? '普通',
       content: r.content,
-      validFrom: f['有效期自'] ?? r.decided_on,
-      validTo: f['有效期至'] ?? '',
+      validFrom: f.有效期自 ?? r.decided_on,
+      validTo: f.有效期至 ?? '',
       status: r.withdrawn_on ? '撤销' : '有效',
     };
   });

@@ -4,6 +4,7 @@ import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { writeXlsx } from '../../core/ledger/write.js';
+import type { LedgerSpec } from '../../core/ledger/spec.js';
 import { listDecisions, publicDecisions } from './repository.js';
 import { decryptPii } from '../../core/crypto/pii.js';
 import { publicIdNo, publicPartyName } from './rules.js';
@@ -114,7 +115,7 @@ export async function publicityRoutes(root: FastifyInstance) {
         .where('kind', '=', 'bureau')
         .executeTakeFirstOrThrow();
       const spec = req.query.kind === 'penalty' ? penaltyCreditSpec : permitCreditSpec;
-      const data = await writeXlsx(spec as any, creditRows(req.query.kind, rows, bureau) as any);
+      const data = await writeXlsx(spec as LedgerSpec, creditRows(req.query.kind, rows, bureau));
       return sendFile(reply, data, `${spec.title}${req.query.year ?? ''}.xlsx`, XLSX);
     },
   );

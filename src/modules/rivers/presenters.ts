@@ -1,7 +1,8 @@
+import type { Selectable } from 'kysely';
 import { BLACK_GRADE_LABELS, classify, gradeBlackOdour, type BlackGrade } from './rules.js';
 import type { RiversTables } from './schema.js';
 
-type Row<K extends keyof RiversTables> = { [C in keyof RiversTables[K]]: any };
+type Row<K extends keyof RiversTables> = Selectable<RiversTables[K]>;
 type Names = Map<string, string>;
 const n = (v: unknown) => (v == null ? null : Number(v));
 

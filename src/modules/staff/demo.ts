@@ -1,7 +1,7 @@
+import type { AnyDb } from '../../core/db/types.js';
 import type { DemoContext } from '../../core/demo.js';
 import { write } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
-import type { StaffTables } from './schema.js';
 import type { StaffTable } from './repository.js';
 import { ENTITY } from './presenters.js';
 
@@ -45,7 +45,7 @@ export async function loadStaffDemo(ctx: DemoContext): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const orgId = (await orgsByName(ctx.db, ctx.tenantId)).get('依法行政办公室')!.id;
   await write(ctx, async (w) => {
-    const db = w.tx.withTables<StaffTables>() as any;
+    const db: AnyDb = w.tx; // the table is one of several, named at run time
     const insert = async (table: StaffTable, rows: Record<string, unknown>[]) => {
       const full = rows.map((r) => ({ tenant_id: ctx.tenantId, org_id: orgId, ...r }));
       const ins: Array<{ id: string }> = await db.insertInto(table).values(full).returning('id').execute();

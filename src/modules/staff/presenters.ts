@@ -1,3 +1,4 @@
+import type { AnyRow } from '../../core/persist.js';
 import type { StaffTable } from './repository.js';
 import { passed } from './rules.js';
 
@@ -11,7 +12,7 @@ export const ENTITY: Record<StaffTable, string> = {
 };
 
 /** A row as the API presents it: camelCase, numbers as numbers. */
-export function present(table: StaffTable, r: Record<string, any>) {
+export function present(table: StaffTable, r: AnyRow) {
   const base = { id: r.id as string, orgId: r.org_id as string, version: r.version as number };
   switch (table) {
     case 'staff_study_session':

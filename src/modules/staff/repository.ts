@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
+import type { AnyRow } from '../../core/persist.js';
 import { withDataScope } from '../../core/scope.js';
 import type { StaffTables } from './schema.js';
 
@@ -23,14 +24,14 @@ export function listRecords(ctx: Ctx, table: StaffTable, f: { year?: number; aud
     .selectAll()
     .$call(withDataScope(ctx.actor));
   const col = DATE_COL[table];
-  if (f.year) q = col ? q.where(col as 'date', '>=', `${f.year}-01-01`).where(col as 'date', '<=', `${f.year}-12-31`) : q.where('year' as any, '=', f.year);
-  if (f.audience && table === 'staff_training') q = q.where('audience', '=', f.audience as any);
-  if (f.exam && table === 'staff_exam_result') q = q.where('exam' as any, '=', f.exam);
+  if (f.year) q = col ? q.where(col as 'date', '>=', `${f.year}-01-01`).where(col as 'date', '<=', `${f.year}-12-31`) : q.where(sql.ref('year'), '=', f.year);
+  if (f.audience && table === 'staff_training') q = q.where('audience', '=', f.audience as StaffTables['staff_training']['audience']);
+  if (f.exam && table === 'staff_exam_result') q = q.where(sql.ref('exam'), '=', f.exam);
   return q
     .orderBy((col ?? 'year') as 'date', 'desc')
     .orderBy('id')
     .limit(2000)
-    .execute() as Promise<any[]>;
+    .execute() as Promise<AnyRow[]>;
 }
 
 export function getRecord(db: Kysely<KernelDB>, ctx: Ctx, table: StaffTable, id: string) {
@@ -39,5 +40,5 @@ export function getRecord(db: Kysely<KernelDB>, ctx: Ctx, table: StaffTable, id:
     .selectAll()
     .$call(withDataScope(ctx.actor))
     .where('id', '=', id)
-    .executeTakeFirst() as Promise<any>;
+    .executeTakeFirst() as Promise<AnyRow | undefined>;
 }

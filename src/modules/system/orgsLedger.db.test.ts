@@ -14,7 +14,7 @@ let sys: System;
 let ctx: Ctx;
 let def: LedgerDef<any>;
 const HEADER = '单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码';
-const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n') + '\n');
+const csv = (...rows: string[]) => Buffer.from(`${[HEADER, ...rows].join('\n')}\n`);
 const run = (data: Buffer) => importLedger(sys, ctx, def, { data, filename: '单位.csv' });
 
 beforeAll(async () => {

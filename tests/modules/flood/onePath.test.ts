@@ -20,7 +20,7 @@ let tenantId: string;
 let wushanId: string;
 
 const ledger = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
-const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
+const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
 const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { data, filename: `${key}.csv` });
 const deadlines = async (entityId: string) =>
   (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));

@@ -19,7 +19,7 @@ let ctx: Ctx;
 let tenantId: string;
 
 const ledger = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
-const csv = (...lines: string[]) => Buffer.from(lines.join('\n') + '\n');
+const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
 const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { data, filename: `${key}.csv` });
 const rivers = async () => (await flood.req('GET', '/api/rivers')).body.data as Array<Record<string, any>>;
 const river = async (name: string) => (await rivers()).find((r) => r.name === name)!;
