@@ -7,6 +7,26 @@ import { systemClock } from '../../core/context.js';
 import { listTenants } from '../../core/tenant.js';
 import { caseView, applyCaseEvent, fileCase } from './commands/caseCommands.js';
 import { CASE_EVENTS } from './commands/caseEvents.js';
+import {
+  CaseSummaryView,
+  CaseView,
+  ClueView,
+  ComparisonRowView,
+  Data,
+  DataList,
+  DiscretionView,
+  FileDownload,
+  HotlineImportView,
+  IdView,
+  ItemView,
+  MetaView,
+  OfficerView,
+  PublicDisclosureView,
+  ReviewSummaryView,
+  ReviewView,
+  ScoreView,
+  WorkflowMatrixView,
+} from './responses.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
@@ -43,25 +63,33 @@ export async function enforcementRoutes(root: FastifyInstance) {
   const tags = ['行政执法'];
 
   // ── Reference: stages, events, rules, the workflow matrix ──
-  app.get('/enforcement/meta', { schema: { tags, summary: '阶段、环节、处罚种类、来源、期限规则（含依据）' } }, async (req) => {
-    authorize(req, 'enforcement.case.read');
-    return {
-      data: {
-        stages: STAGES,
-        events: EVENTS,
-        penaltyKinds: PENALTY_KINDS,
-        sources: CASE_SOURCES,
-        evidenceKinds: EVIDENCE_KINDS,
-        reviewChecklist: REVIEW_CHECKLIST,
-        rules: Object.values(RULES).map((r) => ({ key: r.key, label: r.label, unit: r.unit, n: r.n, source: r.source })),
-      },
-    };
-  });
-  app.get('/enforcement/workflow', { schema: { tags, summary: '流程矩阵（角色 × 阶段 × 环节），供法制部门审阅' } }, async (req) => {
-    authorize(req, 'enforcement.case.read');
-    const rows = matrixRows(caseWorkflow).map((r) => ({ role: r.who, stage: r.stage, event: r.event, to: r.to }));
-    return { data: { markdown: workflowMatrix(), rows } };
-  });
+  app.get(
+    '/enforcement/meta',
+    { schema: { tags, summary: '阶段、环节、处罚种类、来源、期限规则（含依据）', response: { 200: Data(MetaView) } } },
+    async (req) => {
+      authorize(req, 'enforcement.case.read');
+      return {
+        data: {
+          stages: STAGES,
+          events: EVENTS,
+          penaltyKinds: [...PENALTY_KINDS],
+          sources: [...CASE_SOURCES],
+          evidenceKinds: EVIDENCE_KINDS,
+          reviewChecklist: [...REVIEW_CHECKLIST],
+          rules: Object.values(RULES).map((r) => ({ key: r.key, label: r.label, unit: r.unit, n: r.n, source: r.source })),
+        },
+      };
+    },
+  );
+  app.get(
+    '/enforcement/workflow',
+    { schema: { tags, summary: '流程矩阵（角色 × 阶段 × 环节），供法制部门审阅', response: { 200: Data(WorkflowMatrixView) } } },
+    async (req) => {
+      authorize(req, 'enforcement.case.read');
+      const rows = matrixRows(caseWorkflow).map((r) => ({ role: r.who, stage: r.stage, event: r.event, to: r.to }));
+      return { data: { markdown: workflowMatrix(), rows } };
+    },
+  );
 
   // ── Cases ──
   app.get(
@@ -70,6 +98,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '案件列表（按数据范围；带期限标记）',
+        response: { 200: DataList(CaseSummaryView) },
         querystring: Type.Object({
           stage: Type.Optional(Type.String()),
           orgId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -95,6 +124,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '立案',
+        response: { 201: Data(CaseView) },
         body: Type.Object({
           orgId: Opt(Type.String({ format: 'uuid' })),
           clueId: Opt(Type.String({ format: 'uuid' })),
@@ -119,7 +149,14 @@ export async function enforcementRoutes(root: FastifyInstance) {
   );
   app.get(
     '/enforcement/cases/:id',
-    { schema: { tags, summary: '案件详情：期限、证据、承办人、裁量基准，以及当前可办理的环节和其他环节不可办理的原因', params: Id } },
+    {
+      schema: {
+        tags,
+        summary: '案件详情：期限、证据、承办人、裁量基准，以及当前可办理的环节和其他环节不可办理的原因',
+        response: { 200: Data(CaseView) },
+        params: Id,
+      },
+    },
     async (req) => ({
       data: await caseView(sys, authorize(req, 'enforcement.case.read'), req.params.id),
     }),
@@ -132,6 +169,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
         schema: {
           tags,
           summary: `办理环节：${EVENTS[event]}（流程矩阵校验角色、阶段和前置条件）`,
+          response: { 200: Data(CaseView) },
           params: Id,
           body: CASE_EVENTS[event].input,
         },
@@ -145,19 +183,30 @@ export async function enforcementRoutes(root: FastifyInstance) {
   }
   app.post(
     '/enforcement/cases/:id/events/:event',
-    { schema: { tags, summary: '未知的办案环节（400）', params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }) } },
+    {
+      schema: {
+        tags,
+        summary: '未知的办案环节（400）',
+        response: { 200: Data(CaseView) },
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), event: Type.String() }),
+      },
+    },
     async (req) => {
       authorize(req, 'enforcement.case.act');
       throw errors.validation('event', `未知的办案环节：${req.params.event}`);
     },
   );
-  app.get('/enforcement/cases/:id/decision.docx', { schema: { tags, summary: '行政处罚决定书（DOCX）', params: Id } }, async (req, reply) => {
-    const f = await decisionDocx(sys, authorize(req, 'enforcement.case.read'), req.params.id);
-    return sendFile(reply, f.data, f.filename, DOCX);
-  });
+  app.get(
+    '/enforcement/cases/:id/decision.docx',
+    { schema: { tags, summary: '行政处罚决定书（DOCX）', response: { 200: FileDownload }, params: Id } },
+    async (req, reply) => {
+      const f = await decisionDocx(sys, authorize(req, 'enforcement.case.read'), req.params.id);
+      return sendFile(reply, f.data, f.filename, DOCX);
+    },
+  );
   app.get(
     '/enforcement/cases/:id/archive.zip',
-    { schema: { tags, summary: '导出案卷（ZIP：目录、文书、全过程记录、证据、附件）', params: Id } },
+    { schema: { tags, summary: '导出案卷（ZIP：目录、文书、全过程记录、证据、附件）', response: { 200: FileDownload }, params: Id } },
     async (req, reply) => {
       const f = await caseArchive(sys, authorize(req, 'enforcement.case.read'), req.params.id);
       return sendFile(reply, f.data, f.filename, 'application/zip');
@@ -171,6 +220,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '裁量计算器：情节对应的罚款幅度与所拟金额的校验（按违法所得/货值金额倍数计罚的，须填基数 baseFen，单位分）',
+        response: { 200: Data(DiscretionView) },
         body: Type.Object({
           itemId: Type.String({ format: 'uuid' }),
           level: Opt(Type.String()),
@@ -210,7 +260,14 @@ export async function enforcementRoutes(root: FastifyInstance) {
   // ── Clues ──
   app.get(
     '/enforcement/clues',
-    { schema: { tags, summary: '线索列表', querystring: Type.Object({ status: Type.Optional(Type.String()), source: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        tags,
+        summary: '线索列表',
+        response: { 200: DataList(ClueView) },
+        querystring: Type.Object({ status: Type.Optional(Type.String()), source: Type.Optional(Type.String()) }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'enforcement.clue.read');
       const t = ctx.clock.today();
@@ -223,6 +280,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '登记线索',
+        response: { 201: Data(ClueView) },
         body: Type.Object({
           orgId: Opt(Type.String({ format: 'uuid' })),
           source: Type.String(),
@@ -240,10 +298,14 @@ export async function enforcementRoutes(root: FastifyInstance) {
       return reply.code(201).send({ data: presentClue((await getClue(ctx.db, ctx.actor, row.id))!, ctx.calendar, ctx.clock.today(), ctx.actor.roles) });
     },
   );
-  app.post('/enforcement/clues/from-hotline', { schema: { tags, summary: '接收12345转来的执法线索（逐条登记为线索，来源12345）' } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.clue.write');
-    return { data: await importHotlineClues(ctx) };
-  });
+  app.post(
+    '/enforcement/clues/from-hotline',
+    { schema: { tags, summary: '接收12345转来的执法线索（逐条登记为线索，来源12345）', response: { 200: Data(HotlineImportView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.clue.write');
+      return { data: await importHotlineClues(ctx) };
+    },
+  );
   const ClueAct = Type.Object({
     version: Type.Integer(),
     on: Opt(IsoDate),
@@ -257,6 +319,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '线索移送、签收、反馈、办结',
+        response: { 200: Data(ClueView) },
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           action: Type.Union([Type.Literal('transfer'), Type.Literal('receive'), Type.Literal('feedback'), Type.Literal('close')]),
@@ -282,7 +345,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   );
 
   // ── Catalogue and officers ──
-  app.get('/enforcement/items', { schema: { tags, summary: '执法事项目录（含裁量基准）' } }, async (req) => {
+  app.get('/enforcement/items', { schema: { tags, summary: '执法事项目录（含裁量基准）', response: { 200: DataList(ItemView) } } }, async (req) => {
     const ctx = authorize(req, 'enforcement.catalogue.read');
     return { data: (await listItems(ctx.db, ctx.actor.tenantId)).map(presentItem) };
   });
@@ -294,12 +357,20 @@ export async function enforcementRoutes(root: FastifyInstance) {
     discretionText: Opt(Type.String()),
     delegated: Type.Optional(Type.Boolean()),
   });
-  app.post('/enforcement/items', { schema: { tags, summary: '新增执法事项', body: ItemBody } }, async (req, reply) =>
+  app.post('/enforcement/items', { schema: { tags, summary: '新增执法事项', response: { 201: Data(ItemView) }, body: ItemBody } }, async (req, reply) =>
     reply.code(201).send({ data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), null, null, req.body)) }),
   );
   app.patch(
     '/enforcement/items/:id',
-    { schema: { tags, summary: '修改执法事项', params: Id, body: Type.Intersect([ItemBody, Type.Object({ version: Type.Integer() })]) } },
+    {
+      schema: {
+        tags,
+        summary: '修改执法事项',
+        response: { 200: Data(ItemView) },
+        params: Id,
+        body: Type.Intersect([ItemBody, Type.Object({ version: Type.Integer() })]),
+      },
+    },
     async (req) => ({
       data: presentItem(await saveItem(authorize(req, 'enforcement.catalogue.manage'), req.params.id, req.body.version, req.body)),
     }),
@@ -310,6 +381,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '执法人员（证件状态：有效/30日内到期/已过期）',
+        response: { 200: DataList(OfficerView) },
         querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }),
       },
     },
@@ -329,16 +401,21 @@ export async function enforcementRoutes(root: FastifyInstance) {
     active: Type.Optional(Type.Boolean()),
   });
   const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })) })]);
-  app.post('/enforcement/officers', { schema: { tags, summary: '新增执法人员', body: OfficerBody } }, async (req, reply) => {
-    const ctx = authorize(req, 'enforcement.catalogue.manage');
-    return reply.code(201).send({ data: presentOfficer(await saveOfficer(ctx, null, null, req.body), ctx.clock.today()) });
-  });
+  app.post(
+    '/enforcement/officers',
+    { schema: { tags, summary: '新增执法人员', response: { 201: Data(OfficerView) }, body: OfficerBody } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'enforcement.catalogue.manage');
+      return reply.code(201).send({ data: presentOfficer(await saveOfficer(ctx, null, null, req.body), ctx.clock.today()) });
+    },
+  );
   app.patch(
     '/enforcement/officers/:id',
     {
       schema: {
         tags,
         summary: '修改执法人员',
+        response: { 200: Data(OfficerView) },
         params: Id,
         body: Type.Intersect([OfficerFields, Type.Object({ orgId: Type.String({ format: 'uuid' }), version: Type.Integer() })]),
       },
@@ -356,6 +433,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags: ['公示（公开）'],
         summary: '行政执法事前公开：执法主体、人员及证号、事项与依据、程序、救济途径（无需登录）',
+        response: { 200: Data(PublicDisclosureView) },
         querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })) }),
       },
     },
@@ -400,7 +478,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   );
 
   // ── 案卷评查 and the comparison of streets ──
-  app.get('/enforcement/reviews', { schema: { tags, summary: '案卷评查列表' } }, async (req) => {
+  app.get('/enforcement/reviews', { schema: { tags, summary: '案卷评查列表', response: { 200: DataList(ReviewSummaryView) } } }, async (req) => {
     const ctx = authorize(req, 'enforcement.review.read');
     const rows = await listReviews(ctx.db, ctx.actor);
     return {
@@ -424,6 +502,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '抽取评查案卷（记录随机种子，可复现）',
+        response: { 201: Data(IdView) },
         body: Type.Object({
           orgId: Type.String({ format: 'uuid' }),
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -439,47 +518,52 @@ export async function enforcementRoutes(root: FastifyInstance) {
       return reply.code(201).send({ data: { id: r.id } });
     },
   );
-  app.get('/enforcement/reviews/:id', { schema: { tags, summary: '评查详情：抽中的案卷、评分、问题与整改', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'enforcement.review.read');
-    const r = await getReview(ctx.db, ctx.actor, req.params.id);
-    if (!r) throw errors.notFound('案卷评查');
-    const items = await reviewItems(ctx.db, ctx.actor.tenantId, r.id);
-    return {
-      data: {
-        id: r.id,
-        orgId: r.org_id,
-        orgName: r.org_name,
-        title: r.title,
-        year: r.year,
-        seed: Number(r.seed),
-        algorithm: r.algorithm,
-        sampleSize: r.sample_size,
-        population: r.population,
-        drawnOn: r.drawn_on,
-        checklist: r.checklist as ChecklistItem[],
-        items: items.map((i) => ({
-          id: i.id,
-          caseId: i.case_id,
-          caseNo: i.case_no,
-          cause: i.cause,
-          closedOn: i.closed_on,
-          scores: i.scores,
-          score: i.score === null ? null : Number(i.score),
-          findings: i.findings,
-          rectification: i.rectification,
-          rectifiedOn: i.rectified_on,
-          scoredOn: i.scored_on,
-          version: i.version,
-        })),
-      },
-    };
-  });
+  app.get(
+    '/enforcement/reviews/:id',
+    { schema: { tags, summary: '评查详情：抽中的案卷、评分、问题与整改', response: { 200: Data(ReviewView) }, params: Id } },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.review.read');
+      const r = await getReview(ctx.db, ctx.actor, req.params.id);
+      if (!r) throw errors.notFound('案卷评查');
+      const items = await reviewItems(ctx.db, ctx.actor.tenantId, r.id);
+      return {
+        data: {
+          id: r.id,
+          orgId: r.org_id,
+          orgName: r.org_name,
+          title: r.title,
+          year: r.year,
+          seed: Number(r.seed),
+          algorithm: r.algorithm,
+          sampleSize: r.sample_size,
+          population: r.population,
+          drawnOn: r.drawn_on,
+          checklist: r.checklist as ChecklistItem[],
+          items: items.map((i) => ({
+            id: i.id,
+            caseId: i.case_id,
+            caseNo: i.case_no,
+            cause: i.cause,
+            closedOn: i.closed_on,
+            scores: i.scores,
+            score: i.score === null ? null : Number(i.score),
+            findings: i.findings,
+            rectification: i.rectification,
+            rectifiedOn: i.rectified_on,
+            scoredOn: i.scored_on,
+            version: i.version,
+          })),
+        },
+      };
+    },
+  );
   app.post(
     '/enforcement/reviews/:id/items/:itemId',
     {
       schema: {
         tags,
         summary: '评查评分、问题与整改',
+        response: { 200: Data(ScoreView) },
         params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({
           version: Type.Integer(),
@@ -498,7 +582,14 @@ export async function enforcementRoutes(root: FastifyInstance) {
   );
   app.get(
     '/enforcement/comparison',
-    { schema: { tags, summary: '街道对比：立案、结案、超期、评查得分', querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '街道对比：立案、结案、超期、评查得分',
+        response: { 200: DataList(ComparisonRowView) },
+        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'enforcement.review.read');
       const y = req.query.year;
