@@ -7,13 +7,13 @@ const doc = (kind: DocumentFacts['kind'], reviewResult: string | null): Document
 describe('合法性审查 before issue or decision (legal.document)', () => {
   it('is sound', () => expect(workflowProblems(documentWorkflow)).toEqual([]));
 
-  it.each([
+  it.each<[string, DocumentStage, DocumentFacts, string, RegExp]>([
     ['a normative document never reviewed', 'submitted', doc('规范性文件', null), 'LEGAL_REVIEW_REQUIRED', /国办发〔2018〕115号/],
     ['a major decision never reviewed', 'submitted', doc('重大行政决策', null), 'LEGAL_REVIEW_REQUIRED', /重大行政决策程序暂行条例》第二十五条/],
     ['a major decision found with problems', 'reviewed', doc('重大行政决策', '存在问题'), 'LEGAL_REVIEW_FAILED', /须修改后重新送审/],
     ['a 三重一大 matter never reviewed', 'submitted', doc('三重一大', null), 'LEGAL_REVIEW_REQUIRED', /三重一大/],
     ['a document already issued', 'issued', doc('规范性文件', '同意'), 'ALREADY_ISSUED', /当前阶段（已印发\/已决策）不能印发/],
-  ] as const)('refuses to issue %s', (_n, stage, facts, code, msg) => {
+  ])('refuses to issue %s', (_n, stage, ...[facts, code, msg]) => {
     expect(() => requireDocumentStep(['legal'], stage, 'issue', facts)).toThrow(expect.objectContaining({ code }));
     expect(() => requireDocumentStep(['legal'], stage, 'issue', facts)).toThrow(msg);
   });
@@ -27,7 +27,7 @@ describe('合法性审查 before issue or decision (legal.document)', () => {
     ['a leader, a new document', ['leader'], 'submitted', doc('重大行政决策', null), [], ['issue']],
     ['the outside lawyer', ['advisor'], 'reviewed', doc('规范性文件', '同意'), [], []],
     ['anyone, an issued document', ['legal', 'leader', 'admin'], 'issued', doc('规范性文件', '同意'), [], []],
-  ])('%s: allows %j, shows %j blocked', (_n, roles, stage, facts, allowed, blocked) => {
+  ])('%s: allows %j, shows %j blocked', (_n, roles, stage, ...[facts, allowed, blocked]) => {
     const a = documentActions(stage, facts, roles);
     expect(a.filter((x) => x.allowed).map((x) => x.event)).toEqual(allowed);
     expect(a.filter((x) => !x.allowed).map((x) => x.event)).toEqual(blocked);

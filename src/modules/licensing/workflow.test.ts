@@ -22,7 +22,7 @@ describe('the permit workflow (licensing.permit)', () => {
     ['granted, certified and published', 'published', { result: '准予许可', certificateOn: '2022-03-09', publishedOn: '2022-03-10' }, [], ['certify']],
     ['refused', 'decided', { result: '不予许可' }, [], ['certify', 'publish']],
     ['not accepted', 'not_accepted', {}, [], []],
-  ])('%s: allows %j, shows %j blocked', (_n, status, facts, allowed, blocked) => {
+  ])('%s: allows %j, shows %j blocked', (_n, status, facts, ...[allowed, blocked]) => {
     const actions = permitActions(status, { ...none, ...facts }, clerk);
     expect(actions.filter((a) => a.allowed).map((a) => a.event)).toEqual(allowed);
     expect(actions.filter((a) => !a.allowed).map((a) => a.event)).toEqual(blocked);
@@ -36,7 +36,7 @@ describe('the permit workflow (licensing.permit)', () => {
     ['a second extension', 'accepted', 'extend', { extensionDays: 5 }, /只允许延长一次/],
     ['a certificate for a refusal', 'decided', 'certify', { result: '不予许可' }, /只有准予许可的决定/],
     ['a decision before 受理', 'received', 'decide', {}, /当前阶段（已收件）不能作出决定/],
-  ])('refuses %s with ACTION_NOT_ALLOWED naming why', (_n, status, action, facts, msg) => {
+  ])('refuses %s with ACTION_NOT_ALLOWED naming why', (_n, status, action, ...[facts, msg]) => {
     expect(() => requirePermitStep(clerk, status, action, { ...none, ...facts })).toThrow(msg);
     expect(() => requirePermitStep(clerk, status, action, { ...none, ...facts })).toThrow(expect.objectContaining({ code: 'ACTION_NOT_ALLOWED' }));
   });
