@@ -7,8 +7,10 @@ import { clockStatus, explainClock, type ClockExtension, type ClockPause, type C
 import type { DemandKindDef } from './kinds.js';
 import type { ItemRow } from './repository.js';
 import { demandActions, demandWorkflow, STATUS_LABELS } from './workflow.js';
+import type { DemandLinkView, DemandListItemView, DemandRecordBody } from './schemas.js';
 
-const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
+const instant = (d: Date | string) => new Date(d).toISOString();
+const iso = (d: Date | string | null | undefined) => (d == null ? null : instant(d));
 /** The Beijing business date of an instant. */
 export const bizDate = (d: Date | string | null | undefined) => (d == null ? null : isoDateInShanghai(new Date(d)));
 
@@ -30,7 +32,7 @@ export const doneOn = (def: DemandKindDef, r: Pick<ItemRow, 'replied_at' | 'clos
   def.doneBy === 'reply' ? (bizDate(r.replied_at) ?? bizDate(r.closed_at)) : bizDate(r.closed_at);
 
 /** A demand as lists show it (masked identifiers). */
-export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, today: string) {
+export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, today: string): DemandListItemView {
   const done = doneOn(def, r);
   return {
     id: r.id,
@@ -48,7 +50,7 @@ export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalenda
     assigneeName: r.assignee_name,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
-    receivedAt: iso(r.received_at),
+    receivedAt: instant(r.received_at),
     firstDueOn: r.first_due_on,
     firstDoneAt: iso(r.first_done_at),
     dueOn: r.due_on,
@@ -64,10 +66,15 @@ export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalenda
   };
 }
 
-export type DemandListItem = ReturnType<typeof presentListItem>;
+export type DemandListItem = DemandListItemView;
 
 /** A demand's record page: everything, the clock with its explanation, the allowed actions. */
-export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, opts: { today: string; showPersonal: boolean; canWrite: boolean }) {
+export function presentItem(
+  def: DemandKindDef,
+  r: ItemRow,
+  cal: WorkCalendar,
+  opts: { today: string; showPersonal: boolean; canWrite: boolean },
+): DemandRecordBody {
   const clock = clockOf(r);
   const explanation = explainClock(clock, opts.today, cal);
   const list = presentListItem(def, r, cal, opts.today);
@@ -98,13 +105,37 @@ export function presentItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, o
       extensionCap: def.extensionCap,
     },
     options: {
-      pauseReasons: def.pauseReasons,
-      restartReasons: def.restartReasons,
-      satisfactionValues: def.satisfactionValues,
-      results: def.results,
+      pauseReasons: [...def.pauseReasons],
+      restartReasons: [...def.restartReasons],
+      satisfactionValues: [...def.satisfactionValues],
+      results: def.results ? [...def.results] : null,
     },
     actions: opts.canWrite ? demandActions(demandWorkflow(def), r.status, { satisfaction: r.satisfaction }) : [],
   };
 }
 
-export type DemandRecord = ReturnType<typeof presentItem>;
+export type DemandRecord = DemandRecordBody;
+
+/** A link of a demand as the record page shows it. */
+export function presentLink(
+  l: {
+    id: string;
+    kind: DemandLinkView['kind'];
+    ref_no: string;
+    received_at: Date | string;
+    title: string;
+    reason: string;
+    from_id: string;
+  },
+  id: string,
+): DemandLinkView {
+  return {
+    id: l.id,
+    kind: l.kind,
+    refNo: l.ref_no,
+    receivedAt: instant(l.received_at),
+    title: l.title,
+    reason: l.reason,
+    direction: l.from_id === id ? 'earlier' : 'later',
+  };
+}

@@ -94,9 +94,9 @@ export async function findByRef(db: Kysely<KernelDB>, tenantId: string, kind: De
   return r as unknown as ItemRow | undefined;
 }
 
-/** The links of a demand (both directions), with the other demand's number and date. */
+/** The links of a demand (both directions), with the other demand's number, date and title, oldest first. */
 export async function linksOf(ctx: Ctx, id: string) {
-  const rows = await dm(ctx.db)
+  return dm(ctx.db)
     .selectFrom('dm_link')
     .innerJoin('dm_item', (j) =>
       j
@@ -109,15 +109,30 @@ export async function linksOf(ctx: Ctx, id: string) {
     .$call(withDataScope(ctx.actor, 'dm_item'))
     .orderBy('dm_item.received_at')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    refNo: r.ref_no,
-    receivedAt: r.received_at,
-    title: r.title,
-    reason: r.reason,
-    direction: r.from_id === id ? ('earlier' as const) : ('later' as const),
-  }));
+}
+
+/** The tenant's bureau (the top unit): its id and name — the issuer of letters and reports. */
+export async function bureauOf(db: Kysely<KernelDB>, tenantId: string): Promise<{ id: string; name: string }> {
+  return db
+    .selectFrom('org')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'bureau')
+    .where('parent_id', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+}
+
+/** The active users of a unit, by name (those a demand may be assigned to). */
+export async function activeUsersOf(ctx: Ctx, orgId: string) {
+  return ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'org_id'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('org_id', '=', orgId)
+    .where('disabled', '=', false)
+    .orderBy('display_name')
+    .execute();
 }
 
 /** Counts of open, overdue and due-soon demands per kind and unit (the leader's overview). */

@@ -10,8 +10,10 @@ import { errors } from '../../core/errors.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
-import { getItem, linksOf, listItems, openByUnit } from './repository.js';
-import { presentItem, presentListItem } from './presenters.js';
+import { activeUsersOf, getItem, linksOf, listItems, openByUnit } from './repository.js';
+import { presentItem, presentLink, presentListItem } from './presenters.js';
+import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
+import { Data, Page } from '../../core/schemas.js';
 import { act, intake } from './service.js';
 import { ACTIONS, type DemandAction } from './workflow.js';
 import type { DemandKind, DemandStatus } from './schema.js';
@@ -63,7 +65,7 @@ const ActionBody = Type.Object({
 });
 
 /** The record page of a demand (404 outside scope). */
-export async function recordView(ctx: Ctx, def: DemandKindDef, id: string) {
+export async function recordView(ctx: Ctx, def: DemandKindDef, id: string): Promise<DemandRecordView> {
   const r = await getItem(ctx, def.kind, id);
   if (!r) throw errors.notFound(def.label);
   const p = ctx.actor.permissions;
@@ -72,7 +74,7 @@ export async function recordView(ctx: Ctx, def: DemandKindDef, id: string) {
     showPersonal: p.has(def.permissions.personal),
     canWrite: p.has(def.permissions.write),
   });
-  return { ...view, links: await linksOf(ctx, id) };
+  return { ...view, links: (await linksOf(ctx, id)).map((l) => presentLink(l, id)) };
 }
 
 /** Mounts one kind's routes under `/<module>/items`. */
@@ -82,30 +84,40 @@ export function demandRoutes(def: DemandKindDef) {
     const tags = [def.label];
     const base = `/${def.module}/items`;
 
-    app.get(base, { schema: { tags, summary: `${def.label}列表（按数据范围；电话已脱敏）`, querystring: ListQuery } }, async (req) => {
-      const ctx = authorize(req, def.permissions.read);
-      const q = req.query;
-      const size = q.pageSize ?? 50;
-      const { rows, total } = await listItems(ctx, {
-        kinds: [def],
-        status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
-        orgId: q.orgId,
-        assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
-        q: q.q,
-        year: q.year,
-        today: ctx.clock.today(),
-        limit: size,
-        offset: ((q.page ?? 1) - 1) * size,
-      });
-      return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
-    });
+    app.get(
+      base,
+      { schema: { tags, summary: `${def.label}列表（按数据范围；电话已脱敏）`, querystring: ListQuery, response: { 200: Page(DemandListItemView) } } },
+      async (req) => {
+        const ctx = authorize(req, def.permissions.read);
+        const q = req.query;
+        const size = q.pageSize ?? 50;
+        const { rows, total } = await listItems(ctx, {
+          kinds: [def],
+          status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
+          orgId: q.orgId,
+          assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
+          q: q.q,
+          year: q.year,
+          today: ctx.clock.today(),
+          limit: size,
+          offset: ((q.page ?? 1) - 1) * size,
+        });
+        return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
+      },
+    );
 
-    app.get(`${base}/:id`, { schema: { tags, summary: `${def.label}详情：时限及其说明、可办操作、关联、历史见 /api/history`, params: Id } }, async (req) => {
-      const ctx = authorize(req, def.permissions.read);
-      return { data: await recordView(ctx, def, req.params.id) };
-    });
+    app.get(
+      `${base}/:id`,
+      {
+        schema: { tags, summary: `${def.label}详情：时限及其说明、可办操作、关联、历史见 /api/history`, params: Id, response: { 200: Data(DemandRecordView) } },
+      },
+      async (req) => {
+        const ctx = authorize(req, def.permissions.read);
+        return { data: await recordView(ctx, def, req.params.id) };
+      },
+    );
 
-    app.post(base, { schema: { tags, summary: `登记${def.label}`, body: IntakeBody } }, async (req, reply) => {
+    app.post(base, { schema: { tags, summary: `登记${def.label}`, body: IntakeBody, response: { 201: Data(DemandRecordView) } } }, async (req, reply) => {
       const ctx = authorize(req, def.permissions.write);
       const row = await intake(req.server.sys, ctx, def, { ...req.body, attrs: req.body.attrs ?? {} });
       return reply.code(201).send({ data: await recordView(ctx, def, row.id) });
@@ -119,6 +131,7 @@ export function demandRoutes(def: DemandKindDef) {
           summary: `${def.label}办理操作（派单/签收/退回/中止/恢复/延期/答复/办结/评价）；带版本号`,
           params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union(ACTIONS.map((a) => Type.Literal(a))) }),
           body: ActionBody,
+          response: { 200: Data(DemandRecordView) },
         },
       },
       async (req) => {
@@ -157,6 +170,7 @@ export async function sharedRoutes(root: FastifyInstance) {
           scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')])),
           orgId: Type.Optional(Type.String({ format: 'uuid' })),
         }),
+        response: { 200: DataList(DemandListItemView) },
       },
     },
     async (req) => {
@@ -178,61 +192,65 @@ export async function sharedRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/demands/overview', { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）' } }, async (req) => {
-    const ctx = authorize(req, 'demands.overview');
-    const kinds = readableKinds(req, ctx);
-    const rows = await openByUnit(
-      ctx,
-      kinds.map((k) => k.kind),
-    );
-    const t = ctx.clock.today();
-    const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t));
-    const byKind = kinds.map((k) => {
-      const mine = items.filter((i) => i.kind === k.kind);
+  app.get(
+    '/demands/overview',
+    { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）', response: { 200: Data(DemandOverviewView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'demands.overview');
+      const kinds = readableKinds(req, ctx);
+      const rows = await openByUnit(
+        ctx,
+        kinds.map((k) => k.kind),
+      );
+      const t = ctx.clock.today();
+      const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t));
+      const byKind = kinds.map((k) => {
+        const mine = items.filter((i) => i.kind === k.kind);
+        return {
+          kind: k.kind,
+          module: k.module,
+          label: k.label,
+          open: mine.length,
+          overdue: mine.filter((i) => i.clockStatus === 'overdue').length,
+          dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length,
+          paused: mine.filter((i) => i.clockStatus === 'paused').length,
+        };
+      });
+      const units = new Map<string, { orgId: string; orgName: string; open: number; overdue: number; dueSoon: number }>();
+      for (const i of items) {
+        const u = units.get(i.orgId) ?? { orgId: i.orgId, orgName: i.orgName, open: 0, overdue: 0, dueSoon: 0 };
+        u.open++;
+        if (i.clockStatus === 'overdue') u.overdue++;
+        if (i.clockStatus === 'due_soon') u.dueSoon++;
+        units.set(i.orgId, u);
+      }
       return {
-        kind: k.kind,
-        module: k.module,
-        label: k.label,
-        open: mine.length,
-        overdue: mine.filter((i) => i.clockStatus === 'overdue').length,
-        dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length,
-        paused: mine.filter((i) => i.clockStatus === 'paused').length,
+        data: {
+          today: t,
+          byKind,
+          byUnit: [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+          overdue: items.filter((i) => i.clockStatus === 'overdue'),
+          dueSoon: items.filter((i) => i.clockStatus === 'due_soon'),
+        },
       };
-    });
-    const units = new Map<string, { orgId: string; orgName: string; open: number; overdue: number; dueSoon: number }>();
-    for (const i of items) {
-      const u = units.get(i.orgId) ?? { orgId: i.orgId, orgName: i.orgName, open: 0, overdue: 0, dueSoon: 0 };
-      u.open++;
-      if (i.clockStatus === 'overdue') u.overdue++;
-      if (i.clockStatus === 'due_soon') u.dueSoon++;
-      units.set(i.orgId, u);
-    }
-    return {
-      data: {
-        today: t,
-        byKind,
-        byUnit: [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
-        overdue: items.filter((i) => i.clockStatus === 'overdue'),
-        dueSoon: items.filter((i) => i.clockStatus === 'due_soon'),
-      },
-    };
-  });
+    },
+  );
 
   app.get(
     '/demands/assignees',
-    { schema: { tags, summary: '可派单的承办人（某单位的在职用户）', querystring: Type.Object({ orgId: Type.String({ format: 'uuid' }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '可派单的承办人（某单位的在职用户）',
+        querystring: Type.Object({ orgId: Type.String({ format: 'uuid' }) }),
+        response: { 200: DataList(AssigneeView) },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       if (!readableKinds(req, ctx).length) throw errors.forbidden();
       if (!inScope(ctx.actor, req.query.orgId)) throw errors.notFound('单位');
-      const users = await ctx.db
-        .selectFrom('app_user')
-        .select(['id', 'display_name', 'org_id'])
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('org_id', '=', req.query.orgId)
-        .where('disabled', '=', false)
-        .orderBy('display_name')
-        .execute();
+      const users = await activeUsersOf(ctx, req.query.orgId);
       return { data: users.map((u) => ({ id: u.id, name: u.display_name, orgId: u.org_id })) };
     },
   );

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { insertMany } from '../../core/db/bulk.js';
@@ -12,7 +11,7 @@ import { isIsoDate } from '../../core/calendar/index.js';
 import { updateAttrs } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
 import { REMEDY_KINDS, REMEDY_RESULTS, type Remedy } from './rules.js';
-import type { DisclosureTables } from './schema.js';
+import { proactiveByTitles, reportTextOf, upsertReportText } from './repository.js';
 import { REPORT_SECTIONS } from './report.js';
 
 /** Records a 行政复议 or 行政诉讼 against a reply (or updates its result). Audit: `disclosure.request.remedy_recorded`. */
@@ -59,21 +58,11 @@ export async function saveProactive(
   inputs: readonly ProactiveInput[],
   origin: WriteOrigin,
 ): Promise<Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }>> {
-  const t = w.tx.withTables<DisclosureTables>();
   // The bureau discloses as the agency: its records are the bureau's, which the actor's scope must hold.
   const bureau = { id: await ownerOrgForCreate({ db: w.tx, actor }, await bureauOrgId(w.tx, actor.tenantId), '本局单位') };
   const keyOf = (d: string, s: string, ti: string) => `${d}|${s}|${ti}`;
   const titles = [...new Set(inputs.map((i) => i.title.trim()))];
-  const existing = new Map(
-    (
-      await t
-        .selectFrom('disclosure_proactive')
-        .selectAll()
-        .where('tenant_id', '=', actor.tenantId)
-        .where(sql<boolean>`title = ANY(${sql.val(titles)}::text[])`)
-        .execute()
-    ).map((r) => [keyOf(r.published_on, r.section, r.title), r]),
-  );
+  const existing = new Map((await proactiveByTitles(w.tx, actor.tenantId, titles)).map((r) => [keyOf(r.published_on, r.section, r.title), r]));
   const out: Array<{ id: string; action: 'created' | 'updated' | 'unchanged' }> = [];
   const fresh: Array<Record<string, unknown> & { id: string }> = [];
   const pendingById = new Map<string, Record<string, unknown>>();
@@ -143,19 +132,8 @@ export async function setReportText(ctx: Ctx, year: number, section: string, bod
   if (!(REPORT_SECTIONS as readonly string[]).includes(section)) throw errors.validation('section', `部分应为：${REPORT_SECTIONS.join('、')}`);
   if (!body?.trim()) throw errors.validation('body', '内容不能为空');
   await write(ctx, async (w) => {
-    const t = w.tx.withTables<DisclosureTables>();
-    const before = await t
-      .selectFrom('disclosure_report_text')
-      .select('body')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('year', '=', year)
-      .where('section', '=', section)
-      .executeTakeFirst();
-    await t
-      .insertInto('disclosure_report_text')
-      .values({ tenant_id: ctx.actor.tenantId, year, section, body: body.trim() })
-      .onConflict((oc) => oc.columns(['tenant_id', 'year', 'section']).doUpdateSet({ body: body.trim(), updated_at: new Date() }))
-      .execute();
+    const before = await reportTextOf(w.tx, { tenantId: ctx.actor.tenantId, year, section });
+    await upsertReportText(w.tx, { tenantId: ctx.actor.tenantId, year, section, body: body.trim() });
     await w.audit({
       entity: 'disclosure.report_text',
       entityId: `${year}:${section}`,

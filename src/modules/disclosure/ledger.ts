@@ -1,10 +1,9 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { withDataScope } from '../../core/scope.js';
 import { bizDate, dateInstant, exportItems, importDemandRows, demandUndo } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from './rules.js';
-import type { DisclosureTables } from './schema.js';
+import { proactiveForExport } from './repository.js';
 import { saveProactive } from './commands.js';
 
 /** 依申请公开台账 — the `disclosure-requests` ledger of LEDGERS.md. 处理结果 takes the template's rows. */
@@ -107,14 +106,7 @@ export const proactiveLedger: LedgerDef<ProactiveRow> = {
     return { created: n('created'), updated: n('updated'), unchanged: n('unchanged'), errors: [] };
   },
   async exportRows(ctx) {
-    const rows = await ctx.db
-      .withTables<DisclosureTables>()
-      .selectFrom('disclosure_proactive')
-      .selectAll()
-      .$call(withDataScope(ctx.actor))
-      .orderBy('published_on')
-      .orderBy('title')
-      .execute();
+    const rows = await proactiveForExport(ctx);
     return rows.map((r) => ({ date: r.published_on, section: r.section, title: r.title, platform: r.platform }));
   },
 };

@@ -5,8 +5,7 @@ import { disclosureRoutes } from './routes.js';
 import { proactiveLedger, requestsLedger } from './ledger.js';
 import { disclosureMetrics } from './metrics.js';
 import { loadDisclosureDemo } from './demo.js';
-import { isUuid } from '../../core/ids.js';
-import type { DisclosureTables } from './schema.js';
+import { proactiveOwnerOrg } from './repository.js';
 
 export const disclosurePermissions = {
   'disclosure.read': { label: '查看政府信息公开申请和主动公开', roles: ['admin', 'leader', 'clerk', 'legal', 'viewer'] },
@@ -28,17 +27,7 @@ export const disclosureModule = defineModule({
       readPermission: 'disclosure.read',
       writePermission: 'disclosure.write',
       records: { table: 'disclosure_proactive' },
-      async ownerOrg(db, tenantId, id) {
-        if (!isUuid(id)) return undefined;
-        const r = await db
-          .withTables<DisclosureTables>()
-          .selectFrom('disclosure_proactive')
-          .select('org_id')
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .executeTakeFirst();
-        return r?.org_id;
-      },
+      ownerOrg: proactiveOwnerOrg,
     },
   },
   workflows: [demandWorkflow(disclosureKind)],

@@ -4,41 +4,24 @@
  * review and litigation), the check rule verified, rendered to DOCX, HTML, xlsx.
  */
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
-import type { KernelDB } from '../../core/db/types.js';
 import type { System } from '../../core/system.js';
 import { metricQuery, yearPeriod } from '../../core/metrics/registry.js';
 import { systemActor } from '../../core/context.js';
-import { blocksToHtml, bizDate, officialDocx, reportRows, type Block } from '../demands/index.js';
-import { remediesTable, requestsTable, REMEDY_RESULTS, type Remedy, type RequestsTable } from './rules.js';
-import type { DisclosureTables } from './schema.js';
+import { blocksToHtml, bizDate, bureauOf, officialDocx, reportRows, type Block } from '../demands/index.js';
+import { remediesTable, requestsTable, REMEDY_RESULTS, type Remedy } from './rules.js';
+import { proactiveSectionsOfYear, reportTexts } from './repository.js';
+import type { DisclosureReport } from './schemas.js';
 
 export type ReportFormat = 'docx' | 'html' | 'xlsx';
 
-export interface DisclosureReport {
-  year: number;
-  bureau: string;
-  /** 二、主动公开政府信息情况: template rows with figures (null where no module provides them). */
-  proactive: Array<{ item: string; measure: string; value: number | null; source: string }>;
-  /** Proactive items of the year by 栏目. */
-  proactiveBySection: Array<{ section: string; count: number }>;
-  requests: RequestsTable;
-  remedies: ReturnType<typeof remediesTable>;
-  narrative: Record<string, string>;
-}
+export type { DisclosureReport } from './schemas.js';
 
 const SECTIONS = ['总体情况', '存在的主要问题及改进情况', '其他需要报告的事项'] as const;
 
 /** Computes the report's tables for a tenant and year from the records. */
 export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' | 'ctx'>, tenantId: string, year: number): Promise<DisclosureReport> {
-  const db = sys.db as Kysely<KernelDB>;
-  const bureau = await db
-    .selectFrom('org')
-    .select('name')
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'bureau')
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
+  const db = sys.db;
+  const bureau = await bureauOf(db, tenantId);
   const rows = await reportRows(db, tenantId, 'disclosure');
   const requests = requestsTable(
     rows.map((r) => ({
@@ -54,14 +37,7 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
     rows.flatMap((r) => ((r.attrs as { remedies?: Remedy[] }).remedies ?? []) as Remedy[]),
     year,
   );
-  const t = db.withTables<DisclosureTables>();
-  const items = await t
-    .selectFrom('disclosure_proactive')
-    .select(['section'])
-    .where('tenant_id', '=', tenantId)
-    .where('published_on', '>=', `${year}-01-01`)
-    .where('published_on', '<=', `${year}-12-31`)
-    .execute();
+  const items = await proactiveSectionsOfYear(db, tenantId, year);
   const bySection = new Map<string, number>();
   for (const i of items) bySection.set(i.section, (bySection.get(i.section) ?? 0) + 1);
   // Figures owned by other modules come through the metric registry (null when not installed).
@@ -94,7 +70,7 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
     { item: '行政强制', measure: '本年处理决定数量', value: bySection.get('行政强制') ?? 0, source: '主动公开台账“行政强制”栏目' },
     { item: '行政事业性收费', measure: '本年收费金额（万元）', value: 0, source: '本局无行政事业性收费项目（如有请在“其他需要报告的事项”说明）' },
   ];
-  const texts = await t.selectFrom('disclosure_report_text').select(['section', 'body']).where('tenant_id', '=', tenantId).where('year', '=', year).execute();
+  const texts = await reportTexts(db, tenantId, year);
   const narrative: Record<string, string> = Object.fromEntries(texts.map((x) => [x.section, x.body]));
   const total = requests.rows.find((r) => r.key === 'new')!.counts.at(-1)!;
   const closed = requests.rows.find((r) => r.key === 'total')!.counts.at(-1)!;
@@ -106,7 +82,7 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
     bureau: bureau.name,
     proactive,
     proactiveBySection: [...bySection].map(([section, count]) => ({ section, count })).sort((a, b) => b.count - a.count),
-    requests,
+    requests: { ...requests, columns: [...requests.columns] },
     remedies,
     narrative,
   };

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
-import { withDataScope } from '../../core/scope.js';
-import { demandRoutes, recordView } from '../demands/index.js';
+import { Data } from '../../core/schemas.js';
+import { DataList, DemandRecordView, demandRoutes, FileDownload, recordView } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { addProactive, recordRemedy, setReportText } from './commands.js';
 import { buildDisclosureReport, renderDisclosureReport, type ReportFormat } from './report.js';
 import { REMEDY_KINDS, REMEDY_RESULTS } from './rules.js';
-import type { DisclosureTables } from './schema.js';
+import { listProactive } from './repository.js';
+import { CreatedView, DisclosureReportView, OkView, ProactiveView } from './schemas.js';
 import { IsoDate } from '../../core/input.js';
 
 /** 政府信息公开 routes: requests (shared lifecycle), remedies, proactive disclosures, the annual report. */
@@ -29,6 +30,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
           result: Type.Union(REMEDY_RESULTS.map((k) => Type.Literal(k))),
           filedOn: IsoDate,
         }),
+        response: { 200: Data(DemandRecordView) },
       },
     },
     async (req) => {
@@ -40,18 +42,17 @@ export async function disclosureRoutes(root: FastifyInstance) {
 
   app.get(
     '/disclosure/proactive',
-    { schema: { tags, summary: '主动公开信息', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '主动公开信息',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: DataList(ProactiveView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'disclosure.read');
-      const y = req.query.year;
-      const rows = await ctx.db
-        .withTables<DisclosureTables>()
-        .selectFrom('disclosure_proactive')
-        .selectAll()
-        .$call(withDataScope(ctx.actor))
-        .$if(!!y, (q) => q.where('published_on', '>=', `${y}-01-01`).where('published_on', '<=', `${y}-12-31`))
-        .orderBy('published_on', 'desc')
-        .execute();
+      const rows = await listProactive(ctx, req.query.year);
       return { data: rows.map((r) => ({ id: r.id, date: r.published_on, section: r.section, title: r.title, platform: r.platform })) };
     },
   );
@@ -67,6 +68,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
           title: Type.String({ maxLength: 500 }),
           platform: Type.Optional(Type.Union([Type.String(), Type.Null()])),
         }),
+        response: { 201: Data(CreatedView) },
       },
     },
     async (req, reply) => {
@@ -75,10 +77,14 @@ export async function disclosureRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/disclosure/report/:year', { schema: { tags, summary: '政府信息公开工作年度报告的表格与勾稽校验', params: Year } }, async (req) => {
-    const ctx = authorize(req, 'disclosure.report');
-    return { data: await buildDisclosureReport(req.server.sys, ctx.actor.tenantId, req.params.year) };
-  });
+  app.get(
+    '/disclosure/report/:year',
+    { schema: { tags, summary: '政府信息公开工作年度报告的表格与勾稽校验', params: Year, response: { 200: Data(DisclosureReportView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'disclosure.report');
+      return { data: await buildDisclosureReport(req.server.sys, ctx.actor.tenantId, req.params.year) };
+    },
+  );
   app.get(
     '/disclosure/report/:year/file',
     {
@@ -87,6 +93,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
         summary: '下载年度报告（docx / html / xlsx）',
         params: Year,
         querystring: Type.Object({ format: Type.Union([Type.Literal('docx'), Type.Literal('html'), Type.Literal('xlsx')]) }),
+        response: { 200: FileDownload },
       },
     },
     async (req, reply) => {
@@ -98,11 +105,17 @@ export async function disclosureRoutes(root: FastifyInstance) {
   app.put(
     '/disclosure/report/:year/text',
     {
-      schema: { tags, summary: '填写年度报告的文字部分', params: Year, body: Type.Object({ section: Type.String(), body: Type.String({ maxLength: 20000 }) }) },
+      schema: {
+        tags,
+        summary: '填写年度报告的文字部分',
+        params: Year,
+        body: Type.Object({ section: Type.String(), body: Type.String({ maxLength: 20000 }) }),
+        response: { 200: Data(OkView) },
+      },
     },
     async (req) => {
       await setReportText(authorize(req, 'disclosure.report'), req.params.year, req.body.section, req.body.body);
-      return { data: { ok: true } };
+      return { data: { ok: true as const } };
     },
   );
 }

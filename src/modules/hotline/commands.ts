@@ -8,7 +8,7 @@ import { orgsByName } from '../../core/orgs.js';
 import { bizDate, findByRef, getItem, intake, throwFieldErrors, type ItemRow, type Sys } from '../demands/index.js';
 import { hotlineKind } from './kind.js';
 import { checkPush, type PushPayload } from './rules.js';
-import type { HotlineTables } from './schema.js';
+import { clueRequestOfOrder, districtAverageOf, insertClueRequest, upsertDistrictAverage } from './repository.js';
 
 /**
  * 工单推送 — takes in an order pushed by the city platform. Idempotent on the
@@ -60,13 +60,7 @@ export async function requestClue(ctx: Ctx, orderId: string, reason: string): Pr
   return write(ctx, async (w) => {
     const o = await getItem({ ...ctx, db: w.tx }, 'hotline', orderId);
     if (!o) throw errors.notFound('12345工单');
-    const t = w.tx.withTables<HotlineTables>();
-    const dup = await t
-      .selectFrom('hotline_clue_request')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('order_id', '=', orderId)
-      .executeTakeFirst();
+    const dup = await clueRequestOfOrder(w.tx, ctx.actor.tenantId, orderId);
     if (dup) throw errors.duplicate('orderId', '该工单已移送执法线索');
     const facts = {
       source: '12345',
@@ -81,26 +75,22 @@ export async function requestClue(ctx: Ctx, orderId: string, reason: string): Pr
       // The caller's identity stays with the hotline record; the clue carries a masked contact.
       callerPhoneMasked: o.person_phone ? maskPhone(decryptPii(o.person_phone)!) : null,
     };
-    const r = await t
-      .insertInto('hotline_clue_request')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        order_id: orderId,
-        org_id: o.org_id,
-        facts: JSON.stringify(facts),
-        reason: reason.trim(),
-        requested_by: ctx.actor.name,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertClueRequest(w.tx, {
+      tenantId: ctx.actor.tenantId,
+      orderId,
+      orgId: o.org_id,
+      facts,
+      reason: reason.trim(),
+      requestedBy: ctx.actor.name,
+    });
     await w.audit({
       entity: 'hotline.order',
       entityId: orderId,
       action: 'clue_requested',
       orgId: o.org_id,
-      note: { reason: reason.trim(), clueRequest: r.id },
+      note: { reason: reason.trim(), clueRequest: id },
     });
-    return { id: r.id };
+    return { id };
   });
 }
 
@@ -110,18 +100,8 @@ export async function setDistrictAverage(ctx: Ctx, year: number, avg: number, no
   if (!Number.isFinite(avg) || avg < 0 || avg > 100) throw errors.validation('avg', '全区平均办理时长应为0至100之间的数（工作日）');
   const centi = Math.round(avg * 100);
   await write(ctx, async (w) => {
-    const t = w.tx.withTables<HotlineTables>();
-    const before = await t
-      .selectFrom('hotline_district_avg')
-      .selectAll()
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    await t
-      .insertInto('hotline_district_avg')
-      .values({ tenant_id: ctx.actor.tenantId, year, avg_centi: centi, note: note ?? null })
-      .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ avg_centi: centi, note: note ?? null, updated_at: new Date() }))
-      .execute();
+    const before = await districtAverageOf(w.tx, ctx.actor.tenantId, year);
+    await upsertDistrictAverage(w.tx, { tenantId: ctx.actor.tenantId, year, centi, note: note ?? null });
     await w.audit({
       entity: 'hotline.district_avg',
       entityId: String(year),

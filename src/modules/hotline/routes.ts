@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
-import { demandRoutes, recordView } from '../demands/index.js';
+import { DataList, DemandRecordView, demandRoutes, recordView } from '../demands/index.js';
 import { hotlineKind } from './kind.js';
 import { receivePush, requestClue, setDistrictAverage } from './commands.js';
 import { listClueRequests } from './clues.js';
-import type { HotlineTables } from './schema.js';
+import { districtAverages } from './repository.js';
+import { ClueRequestView, DistrictAverageSetView, DistrictAverageView, PushResultView } from './schemas.js';
+import { Data } from '../../core/schemas.js';
 
 /** 12345 routes: the shared lifecycle, the platform's push, clue requests, the district average. */
 export async function hotlineRoutes(root: FastifyInstance) {
@@ -23,6 +25,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
           '字段：orderNo 工单编号、receivedAt 受理时间（2022-03-01 09:30）、demandType 诉求类型、title、content 诉求内容、callerName、callerPhone、location 地点、unitName 承办单位名称、timeLimit 办理时限（工作日，缺省按诉求类型）。字段错误逐项返回（details.fields）。',
         // Checked field by field in Chinese by the command, not by the schema.
         body: Type.Object({}, { additionalProperties: true }),
+        response: { 200: Data(PushResultView), 201: Data(PushResultView) },
       },
     },
     async (req, reply) => {
@@ -40,6 +43,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
         summary: '移送执法线索（记录到线索移送箱，由执法模块接收）',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ reason: Type.String({ maxLength: 1000 }) }),
+        response: { 201: Data(DemandRecordView) },
       },
     },
     async (req, reply) => {
@@ -56,22 +60,21 @@ export async function hotlineRoutes(root: FastifyInstance) {
         tags,
         summary: '执法线索移送请求',
         querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('consumed'), Type.Literal('all')])) }),
+        response: { 200: DataList(ClueRequestView) },
       },
     },
     async (req) => ({ data: await listClueRequests(authorize(req, 'hotline.read'), { status: req.query.status }) }),
   );
 
-  app.get('/hotline/district-average', { schema: { tags, summary: '全区平均办理时长（按年度，用户录入）' } }, async (req) => {
-    const ctx = authorize(req, 'hotline.read');
-    const rows = await ctx.db
-      .withTables<HotlineTables>()
-      .selectFrom('hotline_district_avg')
-      .selectAll()
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .orderBy('year')
-      .execute();
-    return { data: rows.map((r) => ({ year: r.year, avg: r.avg_centi / 100, note: r.note })) };
-  });
+  app.get(
+    '/hotline/district-average',
+    { schema: { tags, summary: '全区平均办理时长（按年度，用户录入）', response: { 200: DataList(DistrictAverageView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'hotline.read');
+      const rows = await districtAverages(ctx.db, ctx.actor.tenantId);
+      return { data: rows.map((r) => ({ year: r.year, avg: r.avg_centi / 100, note: r.note })) };
+    },
+  );
 
   app.put(
     '/hotline/district-average/:year',
@@ -81,6 +84,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
         summary: '录入某年度全区平均办理时长',
         params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
         body: Type.Object({ avg: Type.Number(), note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) }),
+        response: { 200: Data(DistrictAverageSetView) },
       },
     },
     async (req) => {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
 import { isIsoDate } from '../../core/calendar/index.js';
-import { bizDate, getItem, officialDocx, updateAttrs, type ItemRow, type Sys } from '../demands/index.js';
+import { bizDate, bureauOf, getItem, officialDocx, updateAttrs, type ItemRow, type Sys } from '../demands/index.js';
 import { petitionKind as def } from './kind.js';
 import { REVIEW_ANSWER_RULE, REVIEW_APPLY_RULE, reviewProblem, type Review, type ReviewStage } from './rules.js';
 
@@ -98,12 +98,7 @@ export async function opinionDocx(ctx: Ctx, id: string): Promise<{ data: Buffer;
   const r = await getItem(ctx, 'petition', id);
   if (!r) throw errors.notFound(def.label);
   if (!r.replied_at || !r.reply) throw errors.gate('NO_OPINION', '尚未出具处理意见');
-  const bureau = await ctx.db
-    .selectFrom('org')
-    .select('name')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('kind', '=', 'bureau')
-    .executeTakeFirstOrThrow();
+  const bureau = await bureauOf(ctx.db, ctx.actor.tenantId);
   const accepted = bizDate(r.first_done_at);
   const data = await officialDocx({
     title: '信访事项处理意见书',

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
-import { demandRoutes, recordView } from '../demands/index.js';
+import { DemandRecordView, demandRoutes, FileDownload, recordView } from '../demands/index.js';
+import { Data } from '../../core/schemas.js';
 import { petitionKind } from './kind.js';
 import { answerReview, opinionDocx, requestReview } from './commands.js';
 import { IsoDate } from '../../core/input.js';
@@ -17,7 +18,15 @@ export async function petitionRoutes(root: FastifyInstance) {
   const tags = ['信访件'];
   app.post(
     '/petitions/items/:id/review',
-    { schema: { tags, summary: '登记复查或复核申请（30日内答复）', params: Id, body: Type.Object({ stage: Stage, appliedOn: IsoDate }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记复查或复核申请（30日内答复）',
+        params: Id,
+        body: Type.Object({ stage: Stage, appliedOn: IsoDate }),
+        response: { 200: Data(DemandRecordView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'petitions.write');
       await requestReview(req.server.sys, ctx, req.params.id, req.body);
@@ -32,6 +41,7 @@ export async function petitionRoutes(root: FastifyInstance) {
         summary: '登记复查或复核意见',
         params: Id,
         body: Type.Object({ stage: Stage, answeredOn: IsoDate, result: Type.String({ maxLength: 2000 }) }),
+        response: { 200: Data(DemandRecordView) },
       },
     },
     async (req) => {
@@ -40,8 +50,12 @@ export async function petitionRoutes(root: FastifyInstance) {
       return { data: await recordView(ctx, petitionKind, req.params.id) };
     },
   );
-  app.get('/petitions/items/:id/opinion.docx', { schema: { tags, summary: '信访事项处理意见书（DOCX）', params: Id } }, async (req, reply) => {
-    const { data, filename } = await opinionDocx(authorize(req, 'petitions.read'), req.params.id);
-    return sendFile(reply, data, filename, DOCX);
-  });
+  app.get(
+    '/petitions/items/:id/opinion.docx',
+    { schema: { tags, summary: '信访事项处理意见书（DOCX）', params: Id, response: { 200: FileDownload } } },
+    async (req, reply) => {
+      const { data, filename } = await opinionDocx(authorize(req, 'petitions.read'), req.params.id);
+      return sendFile(reply, data, filename, DOCX);
+    },
+  );
 }

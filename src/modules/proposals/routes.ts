@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { bizDate, demandRoutes, getItem, officialDocx } from '../demands/index.js';
+import { bizDate, bureauOf, demandRoutes, FileDownload, getItem, officialDocx } from '../demands/index.js';
 import { proposalKind } from './kind.js';
 import { RESULT_LABELS } from './rules.js';
 
@@ -13,18 +13,15 @@ export async function proposalRoutes(app: FastifyInstance) {
   await demandRoutes(proposalKind)(app);
   app.get(
     '/proposals/items/:id/reply.docx',
-    { schema: { tags: ['建议提案'], summary: '答复函（DOCX）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    {
+      schema: { tags: ['建议提案'], summary: '答复函（DOCX）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: FileDownload } },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'proposals.read');
       const r = await getItem(ctx, 'proposal', (req.params as { id: string }).id);
       if (!r) throw errors.notFound('建议提案');
       if (!r.replied_at || !r.reply) throw errors.gate('NO_REPLY', '尚未答复');
-      const bureau = await ctx.db
-        .selectFrom('org')
-        .select('name')
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('kind', '=', 'bureau')
-        .executeTakeFirstOrThrow();
+      const bureau = await bureauOf(ctx.db, ctx.actor.tenantId);
       const kind = r.demand_type === '政协提案' ? '提案' : '建议';
       const data = await officialDocx({
         title: `${bureau.name}关于${kind}${r.ref_no}的答复`,
