@@ -6,15 +6,20 @@
 
 /** An error answered by the server (`{ code, message, field?, details? }`) or a network failure. */
 export class ApiError extends Error {
+  /** The field the error names (a form shows it there). */
+  readonly field?: string;
+  /** Row errors of an import, and the like. */
+  readonly details?: unknown;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly field?: string,
-    readonly details?: unknown,
+    extra: { field?: string; details?: unknown } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.field = extra.field;
+    this.details = extra.details;
   }
 }
 
@@ -71,7 +76,10 @@ async function toApiError(res: Response, path: string): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy page, an empty body): fall back to the status.
   }
-  const err = new ApiError(res.status, payload.code ?? `HTTP_${res.status}`, payload.message ?? `请求失败（${res.status}）`, payload.field, payload.details);
+  const err = new ApiError(res.status, payload.code ?? `HTTP_${res.status}`, payload.message ?? `请求失败（${res.status}）`, {
+    field: payload.field,
+    details: payload.details,
+  });
   const bare = path.split('?')[0]!;
   if (res.status === 401 && !OWN_401.has(bare)) for (const l of authListeners) l('unauthenticated');
   if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') for (const l of authListeners) l('password-change-required');
