@@ -165,6 +165,15 @@ export async function persist<V extends Record<string, unknown>, R extends objec
 }
 
 /**
+ * A failed input: in live mode its error is thrown as it is; in historical mode (an import)
+ * it becomes a row error naming the row, the ledger column and the value.
+ */
+export function rowFailure(origin: WriteOrigin, errs: RowError[], at: { row: number | undefined; column: string; value?: string }, e: Error): void {
+  if (origin.mode === 'live') throw e;
+  errs.push({ row: at.row ?? 0, column: at.column, message: e.message, ...(at.value !== undefined ? { value: at.value } : {}) });
+}
+
+/**
  * Runs a check of one input: in live mode its validation error is thrown as it is (the
  * form shows it on the field); in historical mode it becomes a row error naming the
  * row and the ledger column of the field. Returns undefined when it failed.

@@ -13,7 +13,7 @@ import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
 import { t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
-import { attempt, persist, rowsById, type AnyRow, type Item } from '../../core/persist.js';
+import { attempt, persist, rowFailure, rowsById, type AnyRow, type Item } from '../../core/persist.js';
 import { openPhone, sealPhone, sealWorkPhones } from './pii.js';
 import type { FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import type { Selectable } from 'kysely';
@@ -35,12 +35,6 @@ export interface SaveSummary {
 }
 
 const failed = (errs: RowError[]) => ({ created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] as never[] });
-
-/** In live mode an error is thrown; in historical mode it becomes a row error. */
-function fail(origin: WriteOrigin, errs: RowError[], row: number | undefined, column: string, e: Error, value?: string): void {
-  if (origin.mode === 'live') throw e;
-  errs.push({ row: row ?? 0, column, message: e.message, ...(value !== undefined ? { value } : {}) });
-}
 
 /** Historical mode: each breach becomes a finding on the record. */
 function report(
@@ -224,7 +218,7 @@ export async function saveRiskPoints(
     if (input.id) {
       old = UUID.test(input.id) ? byId.get(input.id) : undefined;
       if (!old) {
-        fail(origin, errs, input.row, '编号', errors.notFound('风险点'));
+        rowFailure(origin, errs, { row: input.row, column: '编号' }, errors.notFound('风险点'));
         continue;
       }
       if (origin.mode === 'live') {
@@ -240,11 +234,11 @@ export async function saveRiskPoints(
     if (!values) continue;
     const clash = byCode.get(values.code);
     if (clash && clash.id !== old?.id) {
-      fail(origin, errs, input.row, '编号', errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`), values.code);
+      rowFailure(origin, errs, { row: input.row, column: '编号', value: values.code }, errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`));
       continue;
     }
     if (seen.has(values.code)) {
-      fail(origin, errs, input.row, '编号', errors.duplicate('code', `与第${seen.get(values.code)}行重复`), values.code);
+      rowFailure(origin, errs, { row: input.row, column: '编号', value: values.code }, errors.duplicate('code', `与第${seen.get(values.code)}行重复`));
       continue;
     }
     seen.set(values.code, input.row ?? 0);
@@ -379,7 +373,7 @@ export async function saveProgress(
   for (const { input } of order) {
     const point = points.get(input.pointId);
     if (!point) {
-      fail(origin, errs, input.row, PROGRESS_COLUMNS.pointId!, errors.notFound('风险点'));
+      rowFailure(origin, errs, { row: input.row, column: PROGRESS_COLUMNS.pointId! }, errors.notFound('风险点'));
       continue;
     }
     if (origin.mode === 'live') assertInScope(ctx.actor, point.org_id, '风险点');
@@ -396,13 +390,11 @@ export async function saveProgress(
     const st = state.get(point.id)!;
     const problem = progressError({ lastUpdateOn: st.last }, { onDate: v.on_date, status: v.status }, ctx.clock.today());
     if (problem) {
-      fail(
+      rowFailure(
         origin,
         errs,
-        input.row,
-        PROGRESS_COLUMNS[problem.field]!,
+        { row: input.row, column: PROGRESS_COLUMNS[problem.field]!, value: problem.field === 'onDate' ? v.on_date : v.status },
         errors.validation(problem.field, problem.message),
-        problem.field === 'onDate' ? v.on_date : v.status,
       );
       continue;
     }
@@ -584,7 +576,7 @@ export async function saveProjects(
     if (input.id) {
       old = UUID.test(input.id) ? byId.get(input.id) : undefined;
       if (!old) {
-        fail(origin, errs, input.row, '名称', errors.notFound('项目'));
+        rowFailure(origin, errs, { row: input.row, column: '名称' }, errors.notFound('项目'));
         continue;
       }
       if (origin.mode === 'live') {
@@ -617,11 +609,11 @@ export async function saveProjects(
     const key = `${values.kind}|${values.name}`;
     const clash = byKey.get(key);
     if (clash && clash.id !== old?.id) {
-      fail(origin, errs, input.row, '名称', errors.duplicate('name', `${values.kind}“${values.name}”已存在`), values.name);
+      rowFailure(origin, errs, { row: input.row, column: '名称', value: values.name }, errors.duplicate('name', `${values.kind}“${values.name}”已存在`));
       continue;
     }
     if (seen.has(key)) {
-      fail(origin, errs, input.row, '名称', errors.duplicate('name', `与第${seen.get(key)}行重复`), values.name);
+      rowFailure(origin, errs, { row: input.row, column: '名称', value: values.name }, errors.duplicate('name', `与第${seen.get(key)}行重复`));
       continue;
     }
     seen.set(key, input.row ?? 0);
@@ -712,7 +704,7 @@ export async function saveDeployments(
     if (input.id) {
       old = UUID.test(input.id) ? byId.get(input.id) : undefined;
       if (!old) {
-        fail(origin, errs, input.row, '事件', errors.notFound('投入记录'));
+        rowFailure(origin, errs, { row: input.row, column: '事件' }, errors.notFound('投入记录'));
         continue;
       }
       if (origin.mode === 'live') {
@@ -736,11 +728,16 @@ export async function saveDeployments(
     const key = `${values.on_date}|${values.event}`;
     const clash = byKey.get(key);
     if (clash && clash.id !== old?.id) {
-      fail(origin, errs, input.row, '事件', errors.duplicate('event', `${values.on_date}“${values.event}”已有投入记录，请修改原记录`), values.event);
+      rowFailure(
+        origin,
+        errs,
+        { row: input.row, column: '事件', value: values.event },
+        errors.duplicate('event', `${values.on_date}“${values.event}”已有投入记录，请修改原记录`),
+      );
       continue;
     }
     if (seen.has(key)) {
-      fail(origin, errs, input.row, '事件', errors.duplicate('event', `与第${seen.get(key)}行重复`), values.event);
+      rowFailure(origin, errs, { row: input.row, column: '事件', value: values.event }, errors.duplicate('event', `与第${seen.get(key)}行重复`));
       continue;
     }
     seen.set(key, input.row ?? 0);
@@ -1211,7 +1208,7 @@ export async function saveWorks(
     if (input.id) {
       old = UUID.test(input.id) ? byId.get(input.id) : undefined;
       if (!old) {
-        fail(origin, errs, input.row, '工程名称', errors.notFound('水利工程'));
+        rowFailure(origin, errs, { row: input.row, column: '工程名称' }, errors.notFound('水利工程'));
         continue;
       }
       if (origin.mode === 'live') {
@@ -1254,11 +1251,11 @@ export async function saveWorks(
     await checkFormOwner(ctx, w, origin, old, values.org_id, '水利工程的所属单位');
     const clash = byName.get(values.name);
     if (clash && clash.id !== old?.id) {
-      fail(origin, errs, input.row, '工程名称', errors.duplicate('name', `工程“${values.name}”已存在`), values.name);
+      rowFailure(origin, errs, { row: input.row, column: '工程名称', value: values.name }, errors.duplicate('name', `工程“${values.name}”已存在`));
       continue;
     }
     if (seen.has(values.name)) {
-      fail(origin, errs, input.row, '工程名称', errors.duplicate('name', `与第${seen.get(values.name)}行重复`), values.name);
+      rowFailure(origin, errs, { row: input.row, column: '工程名称', value: values.name }, errors.duplicate('name', `与第${seen.get(values.name)}行重复`));
       continue;
     }
     seen.set(values.name, input.row ?? 0);

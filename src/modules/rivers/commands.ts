@@ -13,7 +13,7 @@ import { check, homeOrg, RIVER_DEPARTMENT } from './input.js';
 import { t } from './repository.js';
 import { riverAudit, sampleAudit, sampleValues } from './presenters.js';
 import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from './rules.js';
-import { attempt, persist, type AnyRow, type Item } from '../../core/persist.js';
+import { attempt, persist, rowFailure, type AnyRow, type Item } from '../../core/persist.js';
 import type { RiversTables } from './schema.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,12 +27,6 @@ export interface SaveSummary {
   updated: number;
   unchanged: number;
   errors: RowError[];
-}
-
-/** In live mode an error is thrown; in historical mode it becomes a row error. */
-function fail(origin: WriteOrigin, errs: RowError[], row: number | undefined, column: string, e: Error, value?: string): void {
-  if (origin.mode === 'live') throw e;
-  errs.push({ row: row ?? 0, column, message: e.message, ...(value !== undefined ? { value } : {}) });
 }
 
 // ─────────────────────────── 河涌名录 ───────────────────────────
@@ -127,7 +121,7 @@ export async function saveRivers(
     if (input.id) {
       old = UUID.test(input.id) ? byId.get(input.id) : undefined;
       if (!old) {
-        fail(origin, errs, input.row, '河涌名称', errors.notFound('河涌'));
+        rowFailure(origin, errs, { row: input.row, column: '河涌名称' }, errors.notFound('河涌'));
         continue;
       }
       if (origin.mode === 'live') {
@@ -159,18 +153,23 @@ export async function saveRivers(
       await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, v.values.org_id as string, '河涌的负责单位');
     const clash = byName.get(v.values.name);
     if (clash && clash.id !== old?.id) {
-      fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `河涌“${v.values.name}”已在名录中`), v.values.name);
+      rowFailure(origin, errs, { row: input.row, column: '河涌名称', value: v.values.name }, errors.duplicate('name', `河涌“${v.values.name}”已在名录中`));
       continue;
     }
     if (seen.has(v.values.name)) {
-      fail(origin, errs, input.row, '河涌名称', errors.duplicate('name', `与第${seen.get(v.values.name)}行重复`), v.values.name);
+      rowFailure(origin, errs, { row: input.row, column: '河涌名称', value: v.values.name }, errors.duplicate('name', `与第${seen.get(v.values.name)}行重复`));
       continue;
     }
     seen.set(v.values.name, input.row ?? 0);
     const id = old?.id ?? crypto.randomUUID();
     const taken = v.sections.find((s) => (owner.has(s) && owner.get(s) !== old?.id) || (sectionInFile.has(s) && sectionInFile.get(s)!.river !== v.values.name));
     if (taken) {
-      fail(origin, errs, input.row, '监测断面', errors.duplicate('sections', `监测断面“${taken}”已属于其他河涌（断面名称在全区须唯一）`), taken);
+      rowFailure(
+        origin,
+        errs,
+        { row: input.row, column: '监测断面', value: taken },
+        errors.duplicate('sections', `监测断面“${taken}”已属于其他河涌（断面名称在全区须唯一）`),
+      );
       continue;
     }
     for (const s of v.sections) sectionInFile.set(s, { river: v.values.name, row: input.row ?? 0 });
@@ -203,7 +202,13 @@ export async function saveRivers(
     const usedIds = new Set(used.map((u) => u.section_id));
     for (const it of items) {
       const d = it.drop.find((x) => usedIds.has(x.id));
-      if (d) fail(origin, errs, it.row, '监测断面', errors.validation('sections', `监测断面“${d.name}”已有监测记录，不能删除`), d.name);
+      if (d)
+        rowFailure(
+          origin,
+          errs,
+          { row: it.row, column: '监测断面', value: d.name },
+          errors.validation('sections', `监测断面“${d.name}”已有监测记录，不能删除`),
+        );
     }
   }
   if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] };
@@ -498,29 +503,32 @@ export async function saveSamples(
   for (const { input, sampledOn, measures } of checked) {
     const river = rivers.get(input.riverId!);
     if (!river) {
-      fail(origin, errs, input.row, SAMPLE_COLUMNS.riverId!, errors.validation('riverId', '河涌不存在'));
+      rowFailure(origin, errs, { row: input.row, column: SAMPLE_COLUMNS.riverId! }, errors.validation('riverId', '河涌不存在'));
       continue;
     }
     if (!inScope(ctx.actor, river.org_id)) {
-      fail(
+      rowFailure(
         origin,
         errs,
-        input.row,
-        SAMPLE_COLUMNS.riverId!,
+        { row: input.row, column: SAMPLE_COLUMNS.riverId!, value: river.name },
         origin.mode === 'live' ? errors.notFound('河涌') : errors.validation('riverId', '不是本单位负责的河涌'),
-        river.name,
       );
       continue;
     }
     const section = input.sectionId ? sections.get(input.sectionId) : null;
     if (input.sectionId && (!section || section.river_id !== river.id)) {
-      fail(origin, errs, input.row, SAMPLE_COLUMNS.sectionId!, errors.validation('sectionId', '该河涌没有此监测断面'));
+      rowFailure(origin, errs, { row: input.row, column: SAMPLE_COLUMNS.sectionId! }, errors.validation('sectionId', '该河涌没有此监测断面'));
       continue;
     }
     const k = key(river.id, section?.id, sampledOn);
     const label = `${river.name}${section ? `${section.name}断面` : ''}${sampledOn}`;
     if (seen.has(k)) {
-      fail(origin, errs, input.row, SAMPLE_COLUMNS.sampledOn!, errors.duplicate('sampledOn', `与第${seen.get(k)}行是同一河涌、断面、日期的监测`), sampledOn);
+      rowFailure(
+        origin,
+        errs,
+        { row: input.row, column: SAMPLE_COLUMNS.sampledOn!, value: sampledOn },
+        errors.duplicate('sampledOn', `与第${seen.get(k)}行是同一河涌、断面、日期的监测`),
+      );
       continue;
     }
     seen.set(k, input.row ?? 0);
