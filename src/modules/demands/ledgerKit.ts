@@ -1,11 +1,9 @@
 /** Helpers the demand modules' ledgers share: org names, instants in the ledger's format, bulk import. */
-import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { Finding, ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
 import { orgsByName } from '../../core/orgs.js';
-import { withDataScope } from '../../core/scope.js';
 import type { DemandKindDef } from './kinds.js';
-import { dm, type ItemRow } from './repository.js';
+import { deleteLinksOf, itemsForExport, type ItemRow } from './repository.js';
 import { saveDemands, type DemandFacts, type SavedDemand } from './service.js';
 
 /** An instant as the ledgers write it: `YYYY-MM-DDTHH:mm:00+08:00` (Beijing time). */
@@ -22,17 +20,7 @@ export const dateTimeInstant = (d: string | null | undefined) => (d ? new Date(d
 
 /** Every record of a kind in the actor's scope, with its unit's name, for export. */
 export async function exportItems(ctx: Ctx, def: DemandKindDef): Promise<ItemRow[]> {
-  const rows = await dm(ctx.db)
-    .selectFrom('dm_item')
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
-    .selectAll('dm_item')
-    .select(['org.name as org_name'])
-    .$call(withDataScope(ctx.actor, 'dm_item'))
-    .where('dm_item.kind', '=', def.kind)
-    .orderBy('dm_item.received_at')
-    .orderBy('dm_item.ref_no')
-    .execute();
-  return rows.map((r) => ({ ...r, assignee_name: null })) as unknown as ItemRow[];
+  return itemsForExport(ctx, def.kind);
 }
 
 /**
@@ -99,9 +87,6 @@ export async function importDemandRows<Row>(
 export const demandUndo: LedgerUndo = {
   table: 'dm_item',
   async beforeDelete(w, ctx, ids) {
-    const list = JSON.stringify(ids);
-    await sql`DELETE FROM dm_link WHERE tenant_id = ${ctx.actor.tenantId} AND (from_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)) OR to_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)))`.execute(
-      w.tx,
-    );
+    await deleteLinksOf(w.tx, ctx.actor.tenantId, ids);
   },
 };

@@ -123,6 +123,69 @@ export async function bureauOf(db: Kysely<KernelDB>, tenantId: string): Promise<
     .executeTakeFirstOrThrow();
 }
 
+/** The unit owning a demand of a kind (undefined: unknown id), ignoring scope: the kernel's entity look-up. */
+export async function demandOwnerOrg(db: Kysely<KernelDB>, tenantId: string, key: { kind: DemandKind; id: string }): Promise<string | undefined> {
+  if (!isUuid(key.id)) return undefined;
+  const r = await dm(db)
+    .selectFrom('dm_item')
+    .select('org_id')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', key.kind)
+    .where('id', '=', key.id)
+    .executeTakeFirst();
+  return r?.org_id;
+}
+
+/** Every record of a kind in the actor's scope with its unit's name (no assignee name), by receipt and number: the ledger export. */
+export async function itemsForExport(ctx: Ctx, kind: DemandKind): Promise<ItemRow[]> {
+  const rows = await dm(ctx.db)
+    .selectFrom('dm_item')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+    .selectAll('dm_item')
+    .select(['org.name as org_name'])
+    .$call(withDataScope(ctx.actor, 'dm_item'))
+    .where('dm_item.kind', '=', kind)
+    .orderBy('dm_item.received_at')
+    .orderBy('dm_item.ref_no')
+    .execute();
+  return rows.map((r) => ({ ...r, assignee_name: null })) as unknown as ItemRow[];
+}
+
+/** Deletes the links from or to any of the records (an import's undo, before the records go). */
+export async function deleteLinksOf(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]): Promise<void> {
+  const list = JSON.stringify(ids);
+  await sql`DELETE FROM dm_link WHERE tenant_id = ${tenantId} AND (from_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)) OR to_id::text IN (SELECT jsonb_array_elements_text(${list}::jsonb)))`.execute(
+    db,
+  );
+}
+
+/** The records of a kind bearing one of the numbers (no unit or assignee names), ignoring scope: an import's matching. */
+export async function itemsByRefs(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind, refs: readonly string[]): Promise<ItemRow[]> {
+  const rows = await dm(db)
+    .selectFrom('dm_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where(sql<boolean>`ref_no = ANY(${sql.val(refs)}::text[])`)
+    .execute();
+  return rows.map((r) => ({ ...r, org_name: '', assignee_name: null })) as unknown as ItemRow[];
+}
+
+/** Writes changed columns of a record (the caller has checked and bumped its version). */
+export async function setItemColumns(db: Kysely<KernelDB>, tenantId: string, id: string, set: Record<string, unknown>): Promise<void> {
+  await dm(db).updateTable('dm_item').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Whether a unit exists in the tenant. */
+export async function orgExists(db: Kysely<KernelDB>, tenantId: string, orgId: string): Promise<boolean> {
+  return !!(await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', orgId).executeTakeFirst());
+}
+
+/** A user of the tenant with their unit (undefined: unknown). */
+export async function userOrg(db: Kysely<KernelDB>, tenantId: string, userId: string) {
+  return db.selectFrom('app_user').select(['id', 'org_id']).where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+}
+
 /** The active users of a unit, by name (those a demand may be assigned to). */
 export async function activeUsersOf(ctx: Ctx, orgId: string) {
   return ctx.db

@@ -6,7 +6,6 @@
  */
 import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { insertMany } from '../../core/db/bulk.js';
 import type { RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
@@ -30,7 +29,7 @@ export async function calendarOn(db: Ctx['db']): Promise<Sys> {
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { explainClock, extensionProblem, resumeClock, type ClockState } from './clock.js';
 import type { DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
-import { dm, findByRef, getItem, insertLinks, mergeAttrs, type ItemRow } from './repository.js';
+import { bureauOf, findByRef, getItem, insertLinks, itemsByRefs, mergeAttrs, orgExists, setItemColumns, userOrg, type ItemRow } from './repository.js';
 import { bizDate, clockOf, doneOn } from './presenters.js';
 import type { DemandStatus } from './schema.js';
 import { demandWorkflow, requireDemandTransition, type DemandAction } from './workflow.js';
@@ -124,14 +123,7 @@ function auditView(r: Partial<ItemRow>): Record<string, unknown> {
 }
 
 async function bureauOrg(w: WriteScope, tenantId: string): Promise<string> {
-  const b = await w.tx
-    .selectFrom('org')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'bureau')
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return b.id;
+  return (await bureauOf(w.tx, tenantId)).id;
 }
 
 async function checkOrgAndAssignee(
@@ -142,16 +134,10 @@ async function checkOrgAndAssignee(
 ): Promise<FieldError[]> {
   const errs: FieldError[] = [];
   if (orgId) {
-    const o = await w.tx.selectFrom('org').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', orgId).executeTakeFirst();
-    if (!o) errs.push({ field: 'orgId', message: '承办单位不存在' });
+    if (!(await orgExists(w.tx, actor.tenantId, orgId))) errs.push({ field: 'orgId', message: '承办单位不存在' });
   }
   if (assigneeId) {
-    const u = await w.tx
-      .selectFrom('app_user')
-      .select(['id', 'org_id'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', assigneeId)
-      .executeTakeFirst();
+    const u = await userOrg(w.tx, actor.tenantId, assigneeId);
     if (!u) errs.push({ field: 'assigneeId', message: '承办人不存在' });
     else if (orgId && u.org_id !== orgId) errs.push({ field: 'assigneeId', message: '承办人不属于承办单位' });
   }
@@ -572,14 +558,7 @@ export async function saveDemands(
   const refs = records.map((r) => r.refNo);
   const existing = new Map<string, ItemRow>();
   if (origin.mode === 'historical' && refs.length) {
-    const rows = await dm(w.tx)
-      .selectFrom('dm_item')
-      .selectAll()
-      .where('tenant_id', '=', actor.tenantId)
-      .where('kind', '=', def.kind)
-      .where(sql<boolean>`ref_no = ANY(${sql.val(refs)}::text[])`)
-      .execute();
-    for (const r of rows) existing.set(r.ref_no, { ...r, org_name: '', assignee_name: null } as unknown as ItemRow);
+    for (const r of await itemsByRefs(w.tx, actor.tenantId, def.kind, refs)) existing.set(r.ref_no, r);
   }
   const out: SavedDemand[] = [];
   const fresh: Array<{ x: DemandFacts; v: RecordValues & { id: string } }> = [];
@@ -810,7 +789,7 @@ async function updateRecord(
   if (!Object.keys(changed).length) return false;
   const set: Record<string, unknown> = { ...changed, rule: JSON.stringify(v.rule), version: existing.version + 1, updated_at: new Date() };
   if ('attrs' in set) set.attrs = JSON.stringify(set.attrs);
-  await dm(w.tx).updateTable('dm_item').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', existing.id).execute();
+  await setItemColumns(w.tx, actor.tenantId, existing.id, set);
   const after = (await getItem({ ...w.ctx, actor }, def.kind, existing.id))!;
   if (origin.mode === 'historical') {
     const before: Record<string, unknown> = { version: existing.version, rule: existing.rule };
