@@ -14,7 +14,8 @@ import { enf, type CaseWithOrg } from './repository.js';
 import { formatDiscretion } from './discretion.js';
 import { openId, sealId } from './pii.js';
 import { penaltyContent, trackCase } from './commands/caseCommands.js';
-import type { DiscretionLevel } from './schema.js';
+import type { Insertable } from 'kysely';
+import type { DiscretionLevel, EnfTables } from './schema.js';
 import { DEFAULT_CHECKLIST, drawSample, SAMPLING_ALGORITHM } from './sampling.js';
 
 const SURNAMES = '陈李黄张梁刘林何罗郭吴周郑谢冯邓曾彭许苏卢蔡叶钟朱'.split('');
@@ -183,10 +184,10 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     const bFines = shuffle([...BUREAU_FINES]);
     const bDates = spreadDates(21, '2022-01-10', '2022-07-31');
     const bKinds = shuffle([...Array(7).fill(0), ...bFines]);
-    bDates.forEach((d, i) =>
-      plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2022, filedOn: d, fine: bKinds[i]!, warning: bKinds[i] === 0, closes: true }),
-    );
-    spreadDates(3, '2022-11-01', '2022-12-20').forEach((d, i) =>
+    bDates.forEach((d, i) => {
+      plans.push({ orgId: squad.id, orgName: squad.name, street: false, year: 2022, filedOn: d, fine: bKinds[i]!, warning: bKinds[i] === 0, closes: true });
+    });
+    spreadDates(3, '2022-11-01', '2022-12-20').forEach((d, i) => {
       plans.push({
         orgId: squad.id,
         orgName: squad.name,
@@ -197,8 +198,8 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         warning: i === 1,
         closes: true,
         closeFrom: '2023-01-04',
-      }),
-    );
+      });
+    });
     // Streets 2022: 41 filed, spread unevenly over the 21 streets; 37 closed (27 warnings, 10 money penalties).
     const weights = streets.map((s) => (s.name === '五山街道' || s.name === '员村街道' ? 3 : 0) + rnd() ** 2 * 6);
     const streetOf = (k: number) => {
@@ -233,7 +234,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     });
     // 2023 (January–April): a few months of records, some still open at various stages.
     const open2023 = ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served'];
-    spreadDates(8, '2023-01-09', '2023-04-20').forEach((d, i) =>
+    spreadDates(8, '2023-01-09', '2023-04-20').forEach((d, i) => {
       plans.push({
         orgId: squad.id,
         orgName: squad.name,
@@ -244,8 +245,8 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         warning: i % 3 === 0,
         closes: i < 4,
         openStage: i >= 4 ? open2023[i - 2] : undefined,
-      }),
-    );
+      });
+    });
     spreadDates(14, '2023-01-09', '2023-04-25').forEach((d, i) => {
       const s = i < 2 ? orgs.get(['五山街道', '员村街道'][i]!)! : pick(streets);
       plans.push({
@@ -269,9 +270,10 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       return `${prefix}${n}号`;
     };
     plans.sort((a, b) => a.filedOn.localeCompare(b.filedOn));
-    const caseRows: any[] = [];
-    const evidenceRows: any[] = [];
-    const clueRows: any[] = [];
+    const caseRows: Insertable<EnfTables['enf_case']>[] = [];
+    const evidenceRows: Insertable<EnfTables['enf_evidence']>[] = [];
+    /** Clues with the number of the case they became (resolved to its id once the cases are in). */
+    const clueRows: Array<Insertable<EnfTables['enf_clue']> & { case_no?: string | null }> = [];
     const SOURCES = ['巡查发现', '巡查发现', '巡查发现', '12345', '12345', '举报', '河长制', '移送', '信访'];
     for (const p of plans) {
       const short = p.orgName.replace(/街道$/, '');
@@ -315,7 +317,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         org_id: p.orgId,
         case_no: next(casePrefix),
         stage,
-        procedure: summary ? 'summary' : 'general',
+        procedure: summary ? ('summary' as const) : ('general' as const),
         source,
         source_ref: source === '12345' ? `GD12345-${y}${String(int(1, 99999)).padStart(6, '0')}` : null,
         item_id: item.id,

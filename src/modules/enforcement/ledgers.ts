@@ -44,8 +44,8 @@ export const penaltyCasesSpec = defineLedgerSpec({
   title: '行政处罚案件台账',
   columns: penaltyColumns,
   checkRow(r: RowOfColumns<typeof penaltyColumns>) {
-    const out: Array<{ key?: any; message: string }> = [];
-    const after = (k: string, label: string, d: string | null, min: string | null, minLabel: string) => {
+    const out: Array<{ key?: keyof RowOfColumns<typeof penaltyColumns>; message: string }> = [];
+    const after = (k: keyof RowOfColumns<typeof penaltyColumns>, label: string, d: string | null, min: string | null, minLabel: string) => {
       if (d && min && d < min) out.push({ key: k, message: `${label}不能早于${minLabel}` });
     };
     after('decidedOn', '决定日期', r.decidedOn, r.filedOn, '立案日期');
@@ -252,7 +252,7 @@ export const officersSpec = defineLedgerSpec({
   title: '执法人员',
   columns: officerColumns,
   checkRow(r: RowOfColumns<typeof officerColumns>) {
-    const out: Array<{ key?: any; message: string }> = [];
+    const out: Array<{ key?: keyof RowOfColumns<typeof officerColumns>; message: string }> = [];
     if (r.certNo && !r.validUntil) out.push({ key: 'validUntil', message: '填写了执法证号须填写有效期至' });
     if (r.issuedOn && r.validUntil && r.validUntil < r.issuedOn) out.push({ key: 'validUntil', message: '有效期至不能早于发证日期' });
     return out;

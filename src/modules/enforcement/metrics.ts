@@ -289,7 +289,7 @@ const avgDays = defineMetric({
   },
   async drill(q) {
     const d = await caseDrill(decidedInPeriod(q));
-    d.rows = d.rows.map((r: any) => ({ ...r, workdays: metricCalendar.workdaysBetween(r.filed_on, r.decided_on) }));
+    d.rows = d.rows.map((r) => ({ ...r, workdays: metricCalendar.workdaysBetween(String(r.filed_on), String(r.decided_on)) }));
     d.columns = [...d.columns, { key: 'workdays', title: '用时（工作日）' }];
     return d;
   },

@@ -5,6 +5,7 @@ import type { Actor } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { EnfTables } from './schema.js';
 import { isUuid } from '../../core/ids.js';
+import type { ClueStage } from './clueWorkflow.js';
 
 export const enf = (db: Kysely<KernelDB>) => db.withTables<EnfTables>();
 
@@ -109,7 +110,7 @@ export function listClues(db: Kysely<KernelDB>, actor: Actor, f: { status?: stri
     .selectAll('enf_clue')
     .select(['org.name as org_name', 'org.kind as org_kind'])
     .$call(withDataScope(actor, 'enf_clue'))
-    .$if(!!f.status, (q) => q.where('enf_clue.status', '=', f.status as any))
+    .$if(!!f.status, (q) => q.where('enf_clue.status', '=', f.status as ClueStage))
     .$if(!!f.source, (q) => q.where('enf_clue.source', '=', f.source!))
     .orderBy('enf_clue.received_on', 'desc')
     .orderBy('enf_clue.clue_no', 'desc')
@@ -172,14 +173,11 @@ export async function nextSerial(
   column: 'case_no' | 'clue_no' | 'decision_no',
   prefix: string,
 ): Promise<number> {
-  const rows = await enf(db)
-    .selectFrom(table as 'enf_case')
-    .select(`${column} as no` as any)
-    .where('tenant_id', '=', tenantId)
-    .where(column as any, 'like', `${prefix}%`)
-    .execute();
+  const { rows } = await sql<{
+    no: string | null;
+  }>`SELECT ${sql.ref(column)} AS no FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND ${sql.ref(column)} LIKE ${`${prefix}%`}`.execute(db);
   let max = 0;
-  for (const r of rows as Array<{ no: string | null }>) {
+  for (const r of rows) {
     const m = /(\d+)号?$/.exec(r.no ?? '');
     if (m) max = Math.max(max, Number(m[1]));
   }

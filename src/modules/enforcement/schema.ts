@@ -209,5 +209,5 @@ export type EnfTables = {
 };
 
 export type CaseRow = EnfTables['enf_case'] extends infer T
-  ? { [K in keyof T]: T[K] extends ColumnType<infer S, any, any> ? S : T[K] extends Generated<infer G> ? G : T[K] }
+  ? { [K in keyof T]: T[K] extends ColumnType<infer S, infer _I, infer _U> ? S : T[K] extends Generated<infer G> ? G : T[K] }
   : never;

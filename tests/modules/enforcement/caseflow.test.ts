@@ -8,7 +8,7 @@ import { history } from '../../../src/core/audit/audit.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { usccCheckChar } from '../../../src/core/ledger/validators.js';
 
-const USCC = '91440101MA5D12345' + usccCheckChar('91440101MA5D12345');
+const USCC = `91440101MA5D12345${usccCheckChar('91440101MA5D12345')}`;
 
 let sys: System;
 let app: FastifyInstance;

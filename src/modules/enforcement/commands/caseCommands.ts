@@ -48,23 +48,14 @@ import {
   assertDate,
   CASE_SOURCES,
   decisionBreaches,
-  DEFAULT_EXTENSION_DAYS,
-  discretionCheck,
-  earliestHearingDate,
-  EVIDENCE_KINDS,
   filingBreaches,
-  lateCharge,
   PARTY_TYPES,
-  PENALTY_KINDS,
-  REVIEW_CHECKLIST,
-  summaryProcedureProblems,
   type CaseSource,
   type DecisionFacts,
   type FilingFacts,
   type PartyType,
 } from '../rules.js';
-import type { DiscretionLevel, EnfTables } from '../schema.js';
-import { computeDeadline } from '../../../core/calendar/deadline.js';
+import type { EnfTables } from '../schema.js';
 
 /** The audit verb of each event (`enforcement.case.<verb>`). */
 export const EVENT_VERBS: Record<CaseEvent, string> = {
@@ -110,9 +101,9 @@ const HIDDEN = new Set([
   'clue_id',
   'imported',
 ]);
-const auditView = (c: Record<string, any>) => Object.fromEntries(Object.entries(c).filter(([k]) => !HIDDEN.has(k)));
+const auditView = (c: object): Record<string, unknown> => Object.fromEntries(Object.entries(c).filter(([k]) => !HIDDEN.has(k)));
 /** A new case's audit view: only the fields it was filed with. */
-const filedView = (c: Record<string, any>) =>
+const filedView = (c: object) =>
   Object.fromEntries(
     Object.entries(auditView(c)).filter(
       ([, v]) => v !== null && v !== '' && v !== false && v !== 0 && !(Array.isArray(v) && !v.length) && v !== 'investigation' && v !== 'general',
@@ -682,9 +673,10 @@ export async function loadCase(sys: System, ctx: Ctx, id: string, on = ctx.clock
 export async function caseView(sys: System, ctx: Ctx, id: string) {
   const t = ctx.clock.today();
   const l = await loadCase(sys, ctx, id, t);
-  const actions = actionsFor(rolesOnCase(ctx.actor.roles, l.c.org_kind === 'street'), l.c.stage as Stage, l.facts).filter((a) =>
-    ctx.actor.permissions.has('enforcement.case.act'),
-  );
+  // Only someone who may act on cases is shown actions.
+  const actions = ctx.actor.permissions.has('enforcement.case.act')
+    ? actionsFor(rolesOnCase(ctx.actor.roles, l.c.org_kind === 'street'), l.c.stage as Stage, l.facts)
+    : [];
   return presentCase(l.c, {
     cal: sys.calendar.current,
     today: t,

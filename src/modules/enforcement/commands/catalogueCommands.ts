@@ -128,7 +128,7 @@ export async function saveItems(
   const updates: Array<{ x: ItemRecord; old: ItemRow; v: ReturnType<typeof itemValues> }> = [];
   const saved: SavedRecord<ItemRow>[] = [];
   for (const x of records) {
-    let v;
+    let v: ReturnType<typeof itemValues>;
     try {
       v = itemValues(x);
     } catch (e) {

@@ -23,7 +23,7 @@ export async function drawReview(
 ) {
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '被评查的街道');
   const org = await orgById(ctx.db, ctx.actor.tenantId, orgId);
-  if (!org || org.kind !== 'street') throw errors.validation('orgId', '请选择被评查的街道');
+  if (org?.kind !== 'street') throw errors.validation('orgId', '请选择被评查的街道');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw errors.validation('year', '评查年度无效');
   if (!Number.isInteger(input.sampleSize) || input.sampleSize < 1 || input.sampleSize > 100) throw errors.validation('sampleSize', '抽取件数应为1至100');
   const checklist = input.checklist?.length ? input.checklist : DEFAULT_CHECKLIST.map((c) => ({ ...c }));

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline, type CaseDetail } from '../api';
+import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline } from '../api';
 import { useCase, useMeta } from '../hooks/useEnforcement';
 import { ActionModal } from './ActionModal';
 

@@ -30,6 +30,8 @@ export function DiscretionCalculator({ item, level, fineYuan, firstViolation, ki
   const [baseYuan, setBaseYuan] = useState<number | null>(null);
   const chosen = item.discretion.find((l) => l.level === level) ?? null;
   const basis = chosen?.basis ?? null;
+  // The kinds by value (a new array each render would re-run the check).
+  const kindsKey = JSON.stringify(kinds);
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
@@ -40,7 +42,7 @@ export function DiscretionCalculator({ item, level, fineYuan, firstViolation, ki
           level,
           fineYuan: Number.isFinite(fineYuan) ? fineYuan : 0,
           firstViolation,
-          kinds,
+          kinds: JSON.parse(kindsKey) as string[],
           baseFen,
         })
         .then((x) => live && setR(x))
@@ -50,7 +52,7 @@ export function DiscretionCalculator({ item, level, fineYuan, firstViolation, ki
       live = false;
       clearTimeout(t);
     };
-  }, [item.id, level, fineYuan, firstViolation, kinds.join(), basis, baseYuan]);
+  }, [item.id, level, fineYuan, firstViolation, kindsKey, basis, baseYuan]);
   const bounds = r?.bounds ? (r.bounds.maxYuan === null ? `${yuan(r.bounds.minYuan)}元以上` : `${yuan(r.bounds.minYuan)}—${yuan(r.bounds.maxYuan)}元`) : null;
   return (
     <div data-testid="discretion-calculator" style={{ background: '#fafafa', padding: 12, borderRadius: 6 }}>
@@ -111,21 +113,8 @@ export function DiscretionCalculator({ item, level, fineYuan, firstViolation, ki
             : []),
         ]}
       />
-      {r?.notices.length ? (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={
-            <>
-              {r.notices.map((n) => (
-                <div key={n}>{n}</div>
-              ))}
-            </>
-          }
-        />
-      ) : null}
-      {r && r.problems.length ? (
+      {r?.notices.length ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={r.notices.map((n) => <div key={n}>{n}</div>)} /> : null}
+      {r?.problems.length ? (
         <Alert type="warning" showIcon title={r.problems.join('；')} />
       ) : r?.bounds ? (
         <Alert type="success" showIcon title="所拟金额在裁量基准幅度内" />

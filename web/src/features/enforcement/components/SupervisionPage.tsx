@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
@@ -245,7 +245,7 @@ function ReviewDrawer({ id, onClose }: { id: string; onClose(): void }) {
 function ScoreModal({ review, item, onClose, onDone }: { review: ReviewDetail; item: ReviewDetail['items'][number]; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, any>) => {
+  const submit = async (v: { scores: Record<string, number>; findings?: string; rectification?: string; rectifiedOn?: Dayjs | null }) => {
     try {
       await api.post(`/api/enforcement/reviews/${review.id}/items/${item.id}`, {
         version: item.version,
