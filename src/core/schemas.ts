@@ -4,7 +4,7 @@
  * presenters return `Static<typeof …>` so the compiler keeps them in step. The test server checks
  * every answer against its schema strictly (src/server/responses.ts).
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
 
 /** `{ data: T }` */
 export const Data = <T extends TSchema>(data: T) => Type.Object({ data });
@@ -24,3 +24,6 @@ export const Instant = Type.String({ format: 'date-time' });
 
 /** Any JSON value a route passes through unchanged (metric values, a record's free attributes). */
 export const AnyJson = Type.Unknown();
+
+/** A file download (xlsx, docx, csv …): sent as bytes, not serialised. */
+export const FileDownload = Type.String({ format: 'binary', description: '文件' });

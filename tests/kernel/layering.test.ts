@@ -65,8 +65,6 @@ describe('layering', () => {
     'src/modules/legal/ledgers.ts': 3,
     'src/modules/licensing/commands.ts': 9,
     'src/modules/licensing/ledgers.ts': 6,
-    'src/modules/publicity/commands.ts': 3,
-    'src/modules/publicity/routes.ts': 1,
     'src/modules/reports/commands.ts': 4,
     'src/modules/reports/compose.ts': 1,
     'src/modules/reports/dashboard.ts': 1,

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/context.js';
 import crypto from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { AuditInput, WriteScope } from '../../core/audit/audit.js';
 import { insertMany } from '../../core/db/bulk.js';
 import type { CalendarService } from '../../core/calendar/service.js';
@@ -11,6 +11,7 @@ import { updateVersioned } from '../../core/versioned.js';
 import { encryptPii } from '../../core/crypto/pii.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 import { PUBLICATION_RULE } from './rules.js';
+import { decisionIdOf, decisionsOfSources } from './repository.js';
 
 /** A decision to be published, as the deciding module describes it. */
 export interface DecisionInput {
@@ -62,15 +63,13 @@ export async function recordDecisions(
     if (!isIsoDate(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');
     if (!input.partyName?.trim()) throw errors.validation('partyName', '当事人名称不能为空');
   }
-  const db = w.tx.withTables<PublicityTables>();
   const existing = new Map(
     (
-      await db
-        .selectFrom('pub_decision')
-        .selectAll()
-        .where('tenant_id', '=', actor.tenantId)
-        .where(sql<boolean>`source_id = ANY(${sql.val(inputs.map((i) => i.sourceId))}::text[])`)
-        .execute()
+      await decisionsOfSources(
+        w.tx,
+        actor.tenantId,
+        inputs.map((i) => i.sourceId),
+      )
     ).map((r) => [`${r.source_entity}|${r.source_id}`, r]),
   );
   const out: Array<{ id: string; dueOn: string }> = [];
@@ -145,16 +144,9 @@ type DecisionRow = Selectable<PublicityTables['pub_decision']>;
 
 /** The decision recorded for a source (404 when none); its row is then locked and re-read by `updateVersioned`. */
 async function idOf(w: WriteScope, actor: Actor, sourceEntity: string, sourceId: string): Promise<string> {
-  const r = await w.tx
-    .withTables<PublicityTables>()
-    .selectFrom('pub_decision')
-    .select('id')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('source_entity', '=', sourceEntity)
-    .where('source_id', '=', sourceId)
-    .executeTakeFirst();
-  if (!r) throw errors.notFound('公示记录');
-  return r.id;
+  const id = await decisionIdOf(w.tx, actor.tenantId, { entity: sourceEntity, id: sourceId });
+  if (!id) throw errors.notFound('公示记录');
+  return id;
 }
 
 /** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */

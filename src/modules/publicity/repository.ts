@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -41,4 +41,31 @@ export function listDecisions(ctx: Ctx, opts: { kind?: DecisionKind; year?: numb
   if (opts.kind) q = q.where('kind', '=', opts.kind);
   if (opts.year) q = q.where('decided_on', '>=', `${opts.year}-01-01`).where('decided_on', '<=', `${opts.year}-12-31`);
   return q.orderBy('decided_on', 'desc').execute();
+}
+
+/** The bureau (局) of the actor's tenant: the authority the credit platform's export names. */
+export function bureauOf(ctx: Ctx) {
+  return ctx.db.selectFrom('org').select(['name', 'uscc']).where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'bureau').executeTakeFirstOrThrow();
+}
+
+/** The decisions already recorded for any of these sources (a re-recording updates them). */
+export function decisionsOfSources(db: Kysely<KernelDB>, tenantId: string, sourceIds: readonly string[]) {
+  return t(db)
+    .selectFrom('pub_decision')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`source_id = ANY(${sql.val(sourceIds)}::text[])`)
+    .execute();
+}
+
+/** The id of the decision recorded for a source (undefined when none). */
+export async function decisionIdOf(db: Kysely<KernelDB>, tenantId: string, source: { entity: string; id: string }): Promise<string | undefined> {
+  const r = await t(db)
+    .selectFrom('pub_decision')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('source_entity', '=', source.entity)
+    .where('source_id', '=', source.id)
+    .executeTakeFirst();
+  return r?.id;
 }

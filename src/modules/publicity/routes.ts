@@ -5,9 +5,10 @@ import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { writeXlsx } from '../../core/ledger/write.js';
 import type { LedgerSpec } from '../../core/ledger/spec.js';
-import { listDecisions, publicDecisions } from './repository.js';
-import { decryptPii } from '../../core/crypto/pii.js';
-import { publicIdNo, publicPartyName } from './rules.js';
+import { Data, FileDownload } from '../../core/schemas.js';
+import { bureauOf, listDecisions, publicDecisions } from './repository.js';
+import { presentPublicDecision, presentRegisterEntry } from './presenters.js';
+import { DecisionRegisterList, PublicDecisionsView } from './schemas.js';
 import { creditRows, penaltyCreditSpec, permitCreditSpec } from './creditExport.js';
 
 const Kind = Type.Union([Type.Literal('penalty'), Type.Literal('permit')]);
@@ -29,6 +30,7 @@ export async function publicityRoutes(root: FastifyInstance) {
           q: Type.Optional(Type.String({ maxLength: 50 })),
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
         }),
+        response: { 200: Data(PublicDecisionsView) },
       },
     },
     async (req) => {
@@ -42,25 +44,7 @@ export async function publicityRoutes(root: FastifyInstance) {
         limit: size,
         offset: ((req.query.page ?? 1) - 1) * size,
       });
-      return {
-        data: {
-          bureau: tenant.name,
-          items: rows.map((r) => ({
-            id: r.id,
-            kind: r.kind,
-            decisionNo: r.decision_no,
-            decidedOn: r.decided_on,
-            publishedOn: r.published_on,
-            party: publicPartyName(r.party_name, r.party_type),
-            partyType: r.party_type,
-            partyIdNo: publicIdNo(decryptPii(r.party_id_no), r.party_type),
-            title: r.title,
-            content: r.content,
-            basis: r.basis,
-            authority: r.org_name,
-          })),
-        },
-      };
+      return { data: { bureau: tenant.name, items: rows.map(presentPublicDecision) } };
     },
   );
 
@@ -71,28 +55,13 @@ export async function publicityRoutes(root: FastifyInstance) {
         tags: ['公示'],
         summary: '公示台账（含待公示、已撤回）',
         querystring: Type.Object({ kind: Type.Optional(Kind), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: Data(DecisionRegisterList) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'publicity.read');
       const rows = await listDecisions(ctx, req.query);
-      return {
-        data: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          orgId: r.org_id,
-          sourceEntity: r.source_entity,
-          sourceId: r.source_id,
-          decisionNo: r.decision_no,
-          decidedOn: r.decided_on,
-          dueOn: r.due_on,
-          publishedOn: r.published_on,
-          party: publicPartyName(r.party_name, r.party_type),
-          title: r.title,
-          withdrawnOn: r.withdrawn_on,
-          withdrawReason: r.withdraw_reason,
-        })),
-      };
+      return { data: rows.map(presentRegisterEntry) };
     },
   );
 
@@ -103,17 +72,13 @@ export async function publicityRoutes(root: FastifyInstance) {
         tags: ['公示'],
         summary: '导出信用平台“双公示”格式（xlsx）',
         querystring: Type.Object({ kind: Kind, year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: FileDownload },
       },
     },
     async (req, reply) => {
       const ctx = authorize(req, 'publicity.export');
       const rows = (await listDecisions(ctx, req.query)).filter((r) => r.published_on);
-      const bureau = await ctx.db
-        .selectFrom('org')
-        .select(['name', 'uscc'])
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('kind', '=', 'bureau')
-        .executeTakeFirstOrThrow();
+      const bureau = await bureauOf(ctx);
       const spec = req.query.kind === 'penalty' ? penaltyCreditSpec : permitCreditSpec;
       const data = await writeXlsx(spec as LedgerSpec, creditRows(req.query.kind, rows, bureau));
       return sendFile(reply, data, `${spec.title}${req.query.year ?? ''}.xlsx`, XLSX);
