@@ -78,7 +78,7 @@ export async function importDemandRows<Row>(
         })),
       ),
   };
-  const saved = await saveDemands({ calendar: imp.calendar }, w, ctx.actor, def, records, { mode: 'historical', imp: located });
+  const saved = await saveDemands({ calendar: imp.calendar }, w, def, { records, origin: { mode: 'historical', imp: located } });
   const count = (a: SavedDemand['action']) => saved.filter((s) => s.action === a).length;
   return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: [] };
 }

@@ -176,25 +176,27 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
 /** 即将到期 — still running at the reference date and due within 3 working days of it (inclusive). */
 export function dueSoonMetric(def: DemandKindDef, key: string): MetricDef {
   const base = (q: MetricQuery) => runningAt(q, def).where('dm_item.due_on', '>=', referenceDate(q));
-  return rateless(
+  return rateless(def, {
     key,
-    `${def.label}即将到期数`,
-    `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
-    def,
+    title: `${def.label}即将到期数`,
+    definition: `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
     base,
-    (r, cal, ref) => cal.workdaysBetween(ref, r.due_on) <= 3,
-  );
+    keep: (r, cal, ref) => cal.workdaysBetween(ref, r.due_on) <= 3,
+  });
 }
 
 /** A count decided row by row in JS (needs the calendar), drillable to the same rows. */
 function rateless(
-  key: string,
-  title: string,
-  definition: string,
   def: DemandKindDef,
-  base: (q: MetricQuery) => ReturnType<typeof itemsOf>,
-  keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean,
+  m: {
+    key: string;
+    title: string;
+    definition: string;
+    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
+    keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean;
+  },
 ): MetricDef {
+  const { key, title, definition, base, keep } = m;
   const rows = async (q: MetricQuery) => {
     const cal = q.calendar;
     return (await drillRows(base(q))).filter((r) => keep(r, cal, referenceDate(q)));

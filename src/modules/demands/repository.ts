@@ -210,7 +210,8 @@ export async function openByUnit(ctx: Ctx, kinds: readonly DemandKind[]) {
 }
 
 /** The records of a kind received between two business dates (inclusive), but one: the hotline's repeat search. Ignores scope (an intake's own check). */
-export async function receivedBetween(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind, from: string, to: string, exceptId: string) {
+export async function receivedBetween(db: Kysely<KernelDB>, tenantId: string, kind: DemandKind, span: { from: string; to: string; exceptId: string }) {
+  const { from, to, exceptId } = span;
   return dm(db)
     .selectFrom('dm_item')
     .select(['id', 'person_phone_idx', 'location', sql<string>`to_char((received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')`.as('received_on')])

@@ -119,7 +119,7 @@ export function demandRoutes(def: DemandKindDef) {
 
     app.post(base, { schema: { tags, summary: `登记${def.label}`, body: IntakeBody, response: { 201: Data(DemandRecordView) } } }, async (req, reply) => {
       const ctx = authorize(req, def.permissions.write);
-      const row = await intake(req.server.sys, ctx, def, { ...req.body, attrs: req.body.attrs ?? {} });
+      const row = await intake(req.server.sys, ctx, def, { input: { ...req.body, attrs: req.body.attrs ?? {} } });
       return reply.code(201).send({ data: await recordView(ctx, def, row.id) });
     });
 
@@ -136,7 +136,7 @@ export function demandRoutes(def: DemandKindDef) {
       },
       async (req) => {
         const ctx = authorize(req, def.permissions.write);
-        await act(req.server.sys, ctx, def, req.params.id, req.params.action as DemandAction, req.body);
+        await act(req.server.sys, ctx, def, { id: req.params.id, action: req.params.action as DemandAction, input: req.body });
         return { data: await recordView(ctx, def, req.params.id) };
       },
     );

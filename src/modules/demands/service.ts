@@ -180,8 +180,8 @@ function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
 }
 
 /** Tracks (or updates) a record's deadlines, done or not. */
-async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, r: ItemRow): Promise<void> {
-  await sys.calendar.trackMany(w, actor, trackInputs(def, r));
+async function track(sys: Sys, w: WriteScope, def: DemandKindDef, r: ItemRow): Promise<void> {
+  await sys.calendar.trackMany(w, w.ctx.actor, trackInputs(def, r));
 }
 
 /**
@@ -190,7 +190,8 @@ async function track(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, 
  * Audit: `<entity>.created`. The record is written by {@link saveDemands}, the
  * same function a ledger import uses.
  */
-export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: IntakeInput, opts: { via?: string } = {}): Promise<ItemRow> {
+export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, take: { input: IntakeInput; via?: string }): Promise<ItemRow> {
+  const { input } = take;
   throwFieldErrors(checkIntake(def, input));
   return write(ctx, async (w) => {
     const actor = ctx.actor;
@@ -201,12 +202,8 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
     throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
     const refNo = input.refNo.trim();
     if (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) throw errors.duplicate('refNo', `${def.refLabel}“${refNo}”已存在`);
-    const [saved] = await saveDemands(
-      sys,
-      w,
-      actor,
-      def,
-      [
+    const [saved] = await saveDemands(sys, w, def, {
+      records: [
         {
           refNo,
           orgId,
@@ -224,8 +221,8 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, input: Inta
           attrs: input.attrs ?? {},
         },
       ],
-      { mode: 'live', via: opts.via },
-    );
+      origin: { mode: 'live', via: take.via },
+    });
     return (await findByRef(w.tx, actor.tenantId, def.kind, refNo)) ?? (await getItem({ ...w.ctx, actor }, def.kind, saved!.id))!;
   });
 }
@@ -255,7 +252,8 @@ export interface ActionInput {
  * Runs a workflow action on a demand (optimistic: `version` must match, else 409).
  * Audit: `<entity>.<action>` with the fields it changed and a note (reason, approver …).
  */
-export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, action: DemandAction, input: ActionInput): Promise<ItemRow> {
+export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: string; action: DemandAction; input: ActionInput }): Promise<ItemRow> {
+  const { id, action, input } = step;
   const actor = ctx.actor;
   return write(ctx, async (w) => {
     const note: Record<string, unknown> = {};
@@ -399,7 +397,7 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, id: string, ac
       },
       ifUnchanged: 'write',
     });
-    await track(sys, w, actor, def, after!);
+    await track(sys, w, def, after!);
     return after!;
   });
 }
@@ -469,14 +467,15 @@ function recordStatus(def: DemandKindDef, x: DemandFacts): DemandStatus {
 }
 
 /** The row values of a record (clock computed on the current calendar); jsonb columns as values. */
-function recordValues(sys: Sys, def: DemandKindDef, actor: Actor, x: DemandFacts, orgId: string) {
+function recordValues(sys: Sys, def: DemandKindDef, x: DemandFacts, owner: { tenantId: string; orgId: string }) {
+  const { orgId } = owner;
   const receivedOn = isoDateInShanghai(x.receivedAt);
   const attrs = x.attrs ?? {};
   const rule = def.mainRule({ receivedOn, demandType: x.demandType ?? null, timeLimit: x.timeLimit ?? null, attrs });
   const start = x.clockStart ?? receivedOn;
   const clock: ClockState = { rule, start, pauses: x.pauses ?? [], extensions: x.extensions ?? [], restartOn: null, pausedSince: null, pauseReason: null };
   return {
-    tenant_id: actor.tenantId,
+    tenant_id: owner.tenantId,
     kind: def.kind,
     ref_no: x.refNo,
     org_id: orgId,
@@ -548,12 +547,11 @@ export interface SavedDemand {
 export async function saveDemands(
   sys: Sys,
   w: WriteScope,
-  actor: Actor,
   def: DemandKindDef,
-  records: readonly DemandFacts[],
-  origin: WriteOrigin,
-  opts: { auditAction?: string } = {},
+  batch: { records: readonly DemandFacts[]; origin: WriteOrigin; auditAction?: string },
 ): Promise<SavedDemand[]> {
+  const { records, origin } = batch;
+  const actor = w.ctx.actor;
   const bureau = records.some((r) => !r.orgId) ? await bureauOrg(w, actor.tenantId) : null;
   const refs = records.map((r) => r.refNo);
   const existing = new Map<string, ItemRow>();
@@ -565,11 +563,11 @@ export async function saveDemands(
   for (const x of records) {
     const old = existing.get(x.refNo);
     if (old) {
-      const changed = await updateRecord(sys, w, actor, def, old, x, origin);
+      const changed = await updateRecord(sys, w, def, { existing: old, x, origin });
       out.push({ id: old.id, action: changed ? 'updated' : 'unchanged' });
       continue;
     }
-    const v = { id: crypto.randomUUID(), ...recordValues(sys, def, actor, x, x.orgId ?? bureau!) };
+    const v = { id: crypto.randomUUID(), ...recordValues(sys, def, x, { tenantId: actor.tenantId, orgId: x.orgId ?? bureau! }) };
     fresh.push({ x, v });
     out.push({ id: v.id, action: 'created' });
   }
@@ -590,7 +588,7 @@ export async function saveDemands(
       audits.push({
         entity: def.entity,
         entityId: v.id,
-        action: opts.auditAction ?? 'created',
+        action: batch.auditAction ?? 'created',
         orgId: v.org_id,
         after: view,
         ...(origin.via ? { note: { via: origin.via } } : {}),
@@ -600,7 +598,6 @@ export async function saveDemands(
   await trackRecords(
     sys,
     w,
-    actor,
     def,
     fresh.map((f) => ({ ...f.v, ref_no: f.v.ref_no }) as unknown as ItemRow),
   );
@@ -615,7 +612,7 @@ export async function saveDemands(
       channel: v.channel,
       attrs: v.attrs,
     });
-    if (effects) await applyIntakeEffects(w, actor, def, v, effects);
+    if (effects) await applyIntakeEffects(w, def, v, effects);
   }
   // Last, so each event records the record's state after the intake hook's changes.
   if (audits.length) await w.auditMany(audits);
@@ -625,11 +622,11 @@ export async function saveDemands(
 /** Records what a kind's intake hook asked for: merged attributes, and links with their `linked` event. */
 async function applyIntakeEffects(
   w: WriteScope,
-  actor: Actor,
   def: DemandKindDef,
   v: { id: string; org_id: string; attrs: Record<string, unknown> },
   effects: IntakeEffects,
 ): Promise<void> {
+  const actor = w.ctx.actor;
   if (effects.attrs) await mergeAttrs(w.tx, actor.tenantId, v.id, { ...v.attrs, ...effects.attrs });
   const links = effects.links;
   if (links?.to.length) {
@@ -657,7 +654,6 @@ async function applyIntakeEffects(
  */
 export async function updateAttrs(
   w: WriteScope,
-  ctx: Ctx,
   def: DemandKindDef,
   id: string,
   u: {
@@ -668,11 +664,11 @@ export async function updateAttrs(
 ): Promise<ItemRow> {
   const { before } = await updateVersioned<ItemRow>(w, {
     table: 'dm_item',
-    tenantId: ctx.actor.tenantId,
+    tenantId: w.ctx.actor.tenantId,
     id,
     version: undefined,
     label: def.label,
-    load: () => getItem({ ...ctx, db: w.tx }, def.kind, id),
+    load: () => getItem(w.ctx, def.kind, id),
     check: u.check,
     patch: (r) => ({ attrs: JSON.stringify(u.next({ ...((r.attrs ?? {}) as Record<string, unknown>) }, r)) }),
     ifUnchanged: 'write',
@@ -682,23 +678,16 @@ export async function updateAttrs(
 }
 
 /** Loads complete records in bulk (the demo): {@link saveDemands}, live, audited as `imported`. */
-export async function loadItems(
-  sys: Sys,
-  w: WriteScope,
-  actor: Actor,
-  def: DemandKindDef,
-  items: readonly LoadedItem[],
-  opts: { via: string },
-): Promise<string[]> {
-  return (await saveDemands(sys, w, actor, def, items, { mode: 'live', via: opts.via }, { auditAction: 'imported' })).map((s) => s.id);
+export async function loadItems(sys: Sys, w: WriteScope, def: DemandKindDef, batch: { items: readonly LoadedItem[]; via: string }): Promise<string[]> {
+  return (await saveDemands(sys, w, def, { records: batch.items, origin: { mode: 'live', via: batch.via }, auditAction: 'imported' })).map((s) => s.id);
 }
 
 /** The tracked deadlines of records: the main clock (open or done) and the first step. */
-async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKindDef, rows: readonly ItemRow[]): Promise<void> {
+async function trackRecords(sys: Sys, w: WriteScope, def: DemandKindDef, rows: readonly ItemRow[]): Promise<void> {
   // A record that ran its course before it came in has nothing left to track.
   await sys.calendar.trackMany(
     w,
-    actor,
+    w.ctx.actor,
     rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r)),
   );
 }
@@ -709,15 +698,9 @@ async function trackRecords(sys: Sys, w: WriteScope, actor: Actor, def: DemandKi
  * it) keeps what the record holds, so re-importing an export changes nothing. Historical:
  * provenance (with the previous columns, for undo) and findings; live: an audit event.
  */
-async function updateRecord(
-  sys: Sys,
-  w: WriteScope,
-  actor: Actor,
-  def: DemandKindDef,
-  existing: ItemRow,
-  x: DemandFacts,
-  origin: WriteOrigin,
-): Promise<boolean> {
+async function updateRecord(sys: Sys, w: WriteScope, def: DemandKindDef, u: { existing: ItemRow; x: DemandFacts; origin: WriteOrigin }): Promise<boolean> {
+  const { existing, x, origin } = u;
+  const actor = w.ctx.actor;
   const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
   const existingAttrs = (typeof existing.attrs === 'string' ? JSON.parse(existing.attrs) : existing.attrs) as Record<string, unknown>;
   // The record's facts, overlaid with those the row states.
@@ -742,7 +725,7 @@ async function updateRecord(
     satisfaction: x.satisfaction !== undefined ? x.satisfaction : existing.satisfaction,
     attrs: { ...existingAttrs, ...(x.attrs ?? {}) },
   };
-  const v = recordValues(sys, def, actor, merged, merged.orgId!);
+  const v = recordValues(sys, def, merged, { tenantId: actor.tenantId, orgId: merged.orgId! });
   const changed: Record<string, unknown> = {};
   const stated: Array<[keyof DemandFacts, keyof typeof v & keyof ItemRow]> = [
     ['orgId', 'org_id'],
@@ -815,6 +798,6 @@ async function updateRecord(
       ...(origin.via ? { note: { via: origin.via } } : {}),
     });
   }
-  await track(sys, w, actor, def, after);
+  await track(sys, w, def, after);
   return true;
 }

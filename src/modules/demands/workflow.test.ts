@@ -71,17 +71,17 @@ describe('demand workflows on the kernel engine', () => {
     expect(requireDemandTransition(demandWorkflow(proposal), 'received', 'assign', { satisfaction: null }).to).toBe('handling');
   });
 
-  it.each<[string, DemandFlowKind, DemandStatus, DemandAction, string | null, string]>([
-    ['a second evaluation', hotline, 'closed', 'evaluate', '满意', '已评价，不能重复评价'],
-    ['a reply before signing', hotline, 'assigned', 'reply', null, '只有办理中的事项可以答复（中止计时的请先恢复）'],
-    ['closing before the reply', petition, 'handling', 'close', null, '答复后才能办结'],
-    ['signing a kind without the step', proposal, 'handling', 'sign', null, '本类事项无需签收'],
-    ['returning a kind without the step', petition, 'handling', 'return', null, '本类事项不能退回'],
-    ['returning a kind without the step, at a stage no kind returns from', petition, 'replied', 'return', null, '只有待签收或办理中的事项可以退回'],
-    ['pausing a kind without the step', hotline, 'handling', 'pause', null, '本类事项不能中止计时'],
-    ['resuming what is not paused', disclosure, 'handling', 'resume', null, '事项没有中止计时'],
-    ['assigning after the reply', disclosure, 'replied', 'assign', null, '已答复或办结的事项不能再派单'],
-  ])('refuses %s with 422 ACTION_NOT_ALLOWED naming why', (_n, k, stage, event, satisfaction, message) => {
+  it.each<[string, [DemandFlowKind, DemandStatus, DemandAction, string | null], string]>([
+    ['a second evaluation', [hotline, 'closed', 'evaluate', '满意'], '已评价，不能重复评价'],
+    ['a reply before signing', [hotline, 'assigned', 'reply', null], '只有办理中的事项可以答复（中止计时的请先恢复）'],
+    ['closing before the reply', [petition, 'handling', 'close', null], '答复后才能办结'],
+    ['signing a kind without the step', [proposal, 'handling', 'sign', null], '本类事项无需签收'],
+    ['returning a kind without the step', [petition, 'handling', 'return', null], '本类事项不能退回'],
+    ['returning a kind without the step, at a stage no kind returns from', [petition, 'replied', 'return', null], '只有待签收或办理中的事项可以退回'],
+    ['pausing a kind without the step', [hotline, 'handling', 'pause', null], '本类事项不能中止计时'],
+    ['resuming what is not paused', [disclosure, 'handling', 'resume', null], '事项没有中止计时'],
+    ['assigning after the reply', [disclosure, 'replied', 'assign', null], '已答复或办结的事项不能再派单'],
+  ])('refuses %s with 422 ACTION_NOT_ALLOWED naming why', (_n, [k, stage, event, satisfaction], message) => {
     expect(() => requireDemandTransition(demandWorkflow(k), stage, event, { satisfaction })).toThrow(
       expect.objectContaining({ code: 'ACTION_NOT_ALLOWED', message }),
     );

@@ -22,7 +22,7 @@ export async function recordRemedy(ctx: Ctx, id: string, input: Remedy): Promise
   if (!isUuid(id)) throw errors.notFound(def.label);
   await write(ctx, async (w) => {
     // The remedies are read from the locked row: two recorded at once are both kept.
-    await updateAttrs(w, ctx, def, id, {
+    await updateAttrs(w, def, id, {
       check: (r) => {
         if (!r.replied_at) throw errors.gate('NOT_REPLIED', '尚未答复的申请不能登记复议或诉讼');
       },

@@ -26,7 +26,11 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
   const office = orgs.get('办公室')!.id;
   const clerk =
     (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
-  const req = (ref: string, type: string, channel: string, receivedOn: string, replyDays: number | null, outcome: string | null): LoadedItem => {
+  /** One request from its table row: number, applicant type, channel, received on, days to the reply (null: open), outcome. */
+  const req = (
+    row: readonly [ref: string, type: string, channel: string, receivedOn: string, replyDays: number | null, outcome: string | null],
+  ): LoadedItem => {
+    const [ref, type, channel, receivedOn, replyDays, outcome] = row;
     const base: LoadedItem = {
       refNo: ref,
       orgId: office,
@@ -44,16 +48,16 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
     return { ...base, repliedAt: at, reply: '已按规定答复申请人。', result: outcome, closedAt: at };
   };
   const items = [
-    req('THSW-GK-2022-001', '自然人', '网络', '2022-03-08', 12, '予以公开'),
-    req('THSW-GK-2022-002', '自然人', '邮寄', '2022-05-16', 18, '部分公开'),
-    req('THSW-GK-2022-003', '商业企业', '网络', '2022-08-22', 15, '无法提供-本机关不掌握相关政府信息'),
-    req('THSW-GK-2022-004', '自然人', '当面', '2022-10-17', 9, '予以公开'),
-    req('THSW-GK-2022-005', '法律服务机构', '网络', '2022-12-19', 14, '予以公开'),
-    req('THSW-GK-2023-001', '自然人', '网络', '2023-02-13', 10, '予以公开'),
-    req('THSW-GK-2023-002', '自然人', '邮寄', '2023-03-20', null, null),
+    req(['THSW-GK-2022-001', '自然人', '网络', '2022-03-08', 12, '予以公开']),
+    req(['THSW-GK-2022-002', '自然人', '邮寄', '2022-05-16', 18, '部分公开']),
+    req(['THSW-GK-2022-003', '商业企业', '网络', '2022-08-22', 15, '无法提供-本机关不掌握相关政府信息']),
+    req(['THSW-GK-2022-004', '自然人', '当面', '2022-10-17', 9, '予以公开']),
+    req(['THSW-GK-2022-005', '法律服务机构', '网络', '2022-12-19', 14, '予以公开']),
+    req(['THSW-GK-2023-001', '自然人', '网络', '2023-02-13', 10, '予以公开']),
+    req(['THSW-GK-2023-002', '自然人', '邮寄', '2023-03-20', null, null]),
   ];
   await write(ctx, async (w) => {
-    await loadItems(ctx.sys, w, ctx.actor, disclosureKind, items, { via: '演示数据' });
+    await loadItems(ctx.sys, w, disclosureKind, { items, via: '演示数据' });
     const bureau = [...orgs.values()].find((o) => o.kind === 'bureau')!.id;
     const rows = PROACTIVE.flatMap(([section, titles]) =>
       titles.map((title) => ({

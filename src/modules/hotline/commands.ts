@@ -23,11 +23,8 @@ export async function receivePush(sys: Sys, ctx: Ctx, p: PushPayload): Promise<{
   const org = (await orgsByName(ctx.db, ctx.actor.tenantId)).get(String(p.unitName).trim());
   if (!org) throw errors.validation('unitName', `承办单位“${String(p.unitName)}”不是本局的单位`);
   try {
-    const order = await intake(
-      sys,
-      ctx,
-      hotlineKind,
-      {
+    const order = await intake(sys, ctx, hotlineKind, {
+      input: {
         refNo: orderNo,
         orgId: org.id,
         receivedAt: String(p.receivedAt),
@@ -39,8 +36,8 @@ export async function receivePush(sys: Sys, ctx: Ctx, p: PushPayload): Promise<{
         location: (p.location as string) || null,
         timeLimit: typeof p.timeLimit === 'number' ? p.timeLimit : null,
       },
-      { via: '12345平台推送' },
-    );
+      via: '12345平台推送',
+    });
     return { created: true, order };
   } catch (e) {
     // Two pushes of one order at the same moment: the second finds the first's record.

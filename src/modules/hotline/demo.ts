@@ -118,8 +118,8 @@ export async function loadHotlineDemo(ctx: DemoContext): Promise<void> {
   for (let i = 0; i < 4; i++) orders2023.push(order(900 + i, addDays('2023-03-20', i * 2), { open: true }));
 
   await write(ctx, async (w) => {
-    await loadItems(ctx.sys, w, ctx.actor, hotlineKind, orders2022, { via: '演示数据' });
-    await loadItems(ctx.sys, w, ctx.actor, hotlineKind, orders2023, { via: '演示数据' });
+    await loadItems(ctx.sys, w, hotlineKind, { items: orders2022, via: '演示数据' });
+    await loadItems(ctx.sys, w, hotlineKind, { items: orders2023, via: '演示数据' });
   });
   await setDistrictAverage(ctx, 2022, 5.86, '区政务服务数据管理局通报（演示数据）');
   ctx.log(`12345热线：${orders2022.length + orders2023.length} 张工单（2022年办结 981 张）`);

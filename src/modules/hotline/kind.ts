@@ -30,7 +30,11 @@ export const hotlineKind: DemandKindDef = {
   async afterIntake(w, actor, item) {
     // 疑似重复诉求: same caller or place within 30 days before this order.
     if (!item.personPhoneKey && !item.location) return undefined;
-    const earlier = await receivedBetween(w.tx, actor.tenantId, 'hotline', addDays(item.receivedOn, -REPEAT_WINDOW_DAYS), item.receivedOn, item.id);
+    const earlier = await receivedBetween(w.tx, actor.tenantId, 'hotline', {
+      from: addDays(item.receivedOn, -REPEAT_WINDOW_DAYS),
+      to: item.receivedOn,
+      exceptId: item.id,
+    });
     const to = earlier.flatMap((e) => {
       const reason = repeatReason(
         { receivedOn: item.receivedOn, phone: item.personPhoneKey, location: item.location },

@@ -17,12 +17,11 @@ const reviewsOf = (attrs: unknown) => (((attrs ?? {}) as { reviews?: Review[] })
  */
 async function updateReviews(
   w: WriteScope,
-  ctx: Ctx,
   id: string,
   next: (reviews: Review[], r: ItemRow) => Review[],
   audit: { action: string; note: () => Record<string, unknown> },
 ): Promise<ItemRow> {
-  return updateAttrs(w, ctx, def, id, { next: (attrs, r) => ({ ...attrs, reviews: next(reviewsOf(attrs), r) }), audit });
+  return updateAttrs(w, def, id, { next: (attrs, r) => ({ ...attrs, reviews: next(reviewsOf(attrs), r) }), audit });
 }
 
 /** Records a 复查 or 复核 request; its 30-day answer term is tracked. Audit: `petitions.petition.review_requested`. */
@@ -34,7 +33,6 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
   await write(ctx, async (w) => {
     const r = await updateReviews(
       w,
-      ctx,
       id,
       (reviews, r) => {
         const opinionOn = bizDate(r.replied_at);
@@ -68,7 +66,6 @@ export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stag
     let x: Review | undefined;
     const r = await updateReviews(
       w,
-      ctx,
       id,
       (reviews) => {
         x = reviews.find((v) => v.stage === input.stage);

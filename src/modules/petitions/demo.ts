@@ -14,7 +14,8 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
   const office = orgs.get('办公室')!.id;
   const clerk = await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst();
 
-  function petition(seq: number, year: number, registeredOn: string, form: string, opts: { open?: boolean; closeBy: string }): LoadedItem {
+  function petition(no: { seq: number; year: number }, registeredOn: string, form: string, opts: { open?: boolean; closeBy: string }): LoadedItem {
+    const { seq, year } = no;
     const category = k.pick(CATEGORIES);
     const acceptedOn = addDays(registeredOn, k.int(1, 10));
     let closedOn = addDays(acceptedOn, k.int(10, 55));
@@ -59,13 +60,12 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
   ] as const);
   const items: LoadedItem[] = [];
   forms2022.forEach((form, i) => {
-    items.push(petition(i + 1, 2022, addDays('2022-01-04', k.int(0, 300)), form, { closeBy: '2022-12-30' }));
+    items.push(petition({ seq: i + 1, year: 2022 }, addDays('2022-01-04', k.int(0, 300)), form, { closeBy: '2022-12-30' }));
   });
   for (let i = 0; i < 14; i++)
     items.push(
       petition(
-        i + 1,
-        2023,
+        { seq: i + 1, year: 2023 },
         addDays('2023-01-03', k.int(0, 40)),
         k.weighted([
           ['系统转办', 6],
@@ -76,7 +76,7 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
         { closeBy: '2023-04-28' },
       ),
     );
-  items.push(petition(90, 2023, '2023-03-27', '网上信访', { open: true, closeBy: '2023-12-31' }));
-  await write(ctx, (w) => loadItems(ctx.sys, w, ctx.actor, petitionKind, items, { via: '演示数据' }));
+  items.push(petition({ seq: 90, year: 2023 }, '2023-03-27', '网上信访', { open: true, closeBy: '2023-12-31' }));
+  await write(ctx, (w) => loadItems(ctx.sys, w, petitionKind, { items, via: '演示数据' }));
   ctx.log(`信访：${items.length} 件（2022年办结 77 件）`);
 }

@@ -14,7 +14,8 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
   const clerk =
     (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
   const items: LoadedItem[] = [];
-  const add = (year: number, category: '人大代表建议' | '政协提案', role: '主办' | '协办', seq: number, assignedOn: string, replied: boolean) => {
+  const add = (no: { year: number; category: '人大代表建议' | '政协提案'; role: '主办' | '协办'; seq: number }, assignedOn: string, replied: boolean) => {
+    const { year, category, role, seq } = no;
     const topic = k.pick(TOPICS);
     const due = cal.addMonths(assignedOn, 3);
     const repliedOn = cal.addWorkdays(assignedOn, k.int(25, 55));
@@ -50,14 +51,14 @@ export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
   };
   const roles = (lead: number, co: number) => [...Array(lead).fill('主办'), ...Array(co).fill('协办')] as Array<'主办' | '协办'>;
   roles(8, 4).forEach((role, i) => {
-    add(2022, '人大代表建议', role, 10 + i, k.pick(['2022-03-15', '2022-03-22', '2022-04-08']), true);
+    add({ year: 2022, category: '人大代表建议', role, seq: 10 + i }, k.pick(['2022-03-15', '2022-03-22', '2022-04-08']), true);
   });
   roles(2, 2).forEach((role, i) => {
-    add(2022, '政协提案', role, 40 + i, k.pick(['2022-03-18', '2022-04-01']), true);
+    add({ year: 2022, category: '政协提案', role, seq: 40 + i }, k.pick(['2022-03-18', '2022-04-01']), true);
   });
   roles(3, 2).forEach((role, i) => {
-    add(2023, '人大代表建议', role, 5 + i, '2023-03-14', i < 3);
+    add({ year: 2023, category: '人大代表建议', role, seq: 5 + i }, '2023-03-14', i < 3);
   });
-  await write(ctx, (w) => loadItems(ctx.sys, w, ctx.actor, proposalKind, items, { via: '演示数据' }));
+  await write(ctx, (w) => loadItems(ctx.sys, w, proposalKind, { items, via: '演示数据' }));
   ctx.log(`建议提案：${items.length} 件（2022年人大建议 12 件、政协提案 4 件）`);
 }
