@@ -226,7 +226,7 @@ program
       const def = sys.registry.ledgers.get(key);
       if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
       const ctx = await tenantCtx(sys, o.tenant);
-      const rows = await def.exportRows(ctx);
+      const rows = (await def.exportRows(ctx)) as Record<string, unknown>[];
       const buf = o.out.toLowerCase().endsWith('.csv')
         ? writeCsv(def.spec, rows, { encoding: o.gb18030 ? 'gb18030' : 'utf8-bom' })
         : await writeXlsx(def.spec, rows);

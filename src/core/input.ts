@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { isIsoDate } from './calendar/calendar.js';
 import { errors } from './errors.js';
 

@@ -6,6 +6,7 @@ import type { LedgerDef } from './ledger/ledger.js';
 import type { RoleKey } from './auth/roles.js';
 import type { DemoContext } from './demo.js';
 import { isUuid } from './ids.js';
+import type { AnyDb } from './db/types.js';
 import type { WorkflowDef } from './workflow/index.js';
 
 /** A frozen SQL migration. Its id is `<module>/<file>`; its checksum guards against edits. */
@@ -31,7 +32,7 @@ export interface EntityDef {
   readPermission: string;
   /** Permission needed to attach files to it. */
   writePermission?: string;
-  ownerOrg(db: import('kysely').Kysely<any>, tenantId: string, id: string): Promise<string | null | undefined>;
+  ownerOrg(db: AnyDb, tenantId: string, id: string): Promise<string | null | undefined>;
   /**
    * The table holding the records (keyed by `tenant_id, id`): every audit event on the entity
    * then carries the hash of the record's row after the change, and `fazhi audit verify
@@ -102,7 +103,7 @@ export interface ModuleDef {
   migrations?: readonly Migration[];
   permissions?: Readonly<Record<string, PermissionDef>>;
   entities?: Readonly<Record<string, EntityDef>>;
-  ledgers?: readonly LedgerDef<any>[];
+  ledgers?: readonly LedgerDef<unknown>[];
   metrics?: readonly MetricDef[];
   /** Metric families whose members the data names (e.g. one per monitoring section). */
   metricFamilies?: readonly MetricFamilyDef[];

@@ -39,7 +39,7 @@ export function allMigrations(modules: readonly ModuleDef[]): Migration[] {
 /** The registries the kernel builds from the manifests. Validated once, at start-up. */
 export class Registry {
   readonly metrics: MetricRegistry;
-  readonly ledgers = new Map<string, LedgerDef<any> & { module: string }>();
+  readonly ledgers = new Map<string, LedgerDef<unknown> & { module: string }>();
   readonly entities = new Map<string, EntityDef & { module: string }>();
   readonly permissions = new Map<string, PermissionDef & { module: string }>();
   // biome-ignore lint/suspicious/noExplicitAny: workflows of any facts type

@@ -165,7 +165,7 @@ export async function kernelRoutes(root: FastifyInstance) {
     },
     async (req, reply) => {
       const { def, ctx } = ledgerOf(req.params.key, 'read', req);
-      const rows = await def.exportRows(ctx);
+      const rows = (await def.exportRows(ctx)) as Record<string, unknown>[];
       const fmt = req.query.format ?? 'xlsx';
       if (fmt === 'xlsx') return sendFile(reply, await writeXlsx(def.spec, rows), `${def.spec.title}台账.xlsx`, XLSX);
       return sendFile(reply, writeCsv(def.spec, rows, { encoding: fmt === 'csv' ? 'utf8-bom' : 'gb18030' }), `${def.spec.title}台账.csv`, 'text/csv');

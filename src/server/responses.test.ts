@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { describe, expect, it } from 'vitest';
 import { installResponseCheck, strictSchema } from './responses.js';
 import { Data, Nullable } from '../core/schemas.js';

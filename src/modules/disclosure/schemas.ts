@@ -1,5 +1,5 @@
 /** What the disclosure module's own routes answer (the requests' shared lifecycle is the demands module's). */
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@fastify/type-provider-typebox';
 import { IsoDateString, Nullable } from '../../core/schemas.js';
 
 const Str = Type.String();

@@ -5,7 +5,7 @@
  * web reads is dropped; the small answers are exact. Under the test runner every answer is
  * checked against these (src/server/responses.ts).
  */
-import { type TProperties, type TSchema, Type } from '@sinclair/typebox';
+import { type TProperties, type TSchema, Type } from '@fastify/type-provider-typebox';
 import { Data, Nullable } from '../../core/schemas.js';
 
 export { Data };

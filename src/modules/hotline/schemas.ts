@@ -1,5 +1,5 @@
 /** What the 12345 routes of the hotline's own answer (the shared lifecycle's are the demands module's). */
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@fastify/type-provider-typebox';
 import { Instant, IsoDateString, Nullable } from '../../core/schemas.js';
 
 const Str = Type.String();

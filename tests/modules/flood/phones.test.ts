@@ -132,7 +132,7 @@ describe('pages and ledgers', () => {
   it.each(['duty-roster', 'flood-works'])('%s: the exported file shows the phones, and importing it back changes nothing', async (key) => {
     const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get(key)!;
-    const rows = await def.exportRows(ctx);
+    const rows = (await def.exportRows(ctx)) as Record<string, unknown>[];
     const phones = rows
       .flatMap((r: any) =>
         Object.entries(r)

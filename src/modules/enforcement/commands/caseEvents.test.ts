@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Value } from '@sinclair/typebox/value';
+import { Value } from 'typebox/value';
 import { createCalendar } from '../../../core/calendar/calendar.js';
 import type { CaseWithOrg } from '../repository.js';
 import { CASE_EVENTS, type Changes, type EventFacts } from './caseEvents.js';

@@ -7,7 +7,7 @@
  * `applyCaseEvent` (caseCommands.ts); the two look-ups an event may need (the decision
  * number's series, an evidence attachment) are asked for in the changes and done there.
  */
-import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
+import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../../core/calendar/calendar.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
