@@ -39,7 +39,7 @@ export {
 export { bureauOf, getItem, findByRef, listItems, linksOf, receivedBetween, reportRows, type ItemRow } from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';
-export { DataList, DemandListItemView, DemandRecordView, FileDownload } from './schemas.js';
+export { DataList, DemandListItemView, DemandRecordView } from './schemas.js';
 export * from './metrics.js';
 export type { DemandKind, DemandStatus, DemandsTables } from './schema.js';
 export { ledgerDateTime, dateInstant, dateTimeInstant, exportItems, importDemandRows, demandUndo } from './ledgerKit.js';

@@ -4,7 +4,7 @@
  * of these, so a presenter and its schema cannot drift (and the test server checks every
  * answer strictly, src/server/responses.ts). The kind modules reuse them for their routes.
  */
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
 import { Data, Instant, IsoDateString, Nullable } from '../../core/schemas.js';
 
 const Str = Type.String();
@@ -188,9 +188,6 @@ export type DemandOverviewView = Static<typeof DemandOverviewView>;
 /** A user a demand may be assigned to. */
 export const AssigneeView = Type.Object({ id: Str, name: Str, orgId: Str });
 export type AssigneeView = Static<typeof AssigneeView>;
-
-/** A file download (not serialised). */
-export const FileDownload = Type.String({ format: 'binary', description: '文件' });
 
 /** `{ data: T[] }` */
 export const DataList = <T extends TSchema>(t: T) => Data(Type.Array(t));

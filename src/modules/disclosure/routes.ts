@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
-import { Data } from '../../core/schemas.js';
-import { DataList, DemandRecordView, demandRoutes, FileDownload, recordView } from '../demands/index.js';
+import { Data, FileDownload } from '../../core/schemas.js';
+import { DataList, DemandRecordView, demandRoutes, recordView } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { addProactive, recordRemedy, setReportText } from './commands.js';
 import { buildDisclosureReport, renderDisclosureReport, type ReportFormat } from './report.js';

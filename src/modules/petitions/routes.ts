@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
-import { DemandRecordView, demandRoutes, FileDownload, recordView } from '../demands/index.js';
-import { Data } from '../../core/schemas.js';
+import { DemandRecordView, demandRoutes, recordView } from '../demands/index.js';
+import { Data, FileDownload } from '../../core/schemas.js';
 import { petitionKind } from './kind.js';
 import { answerReview, opinionDocx, requestReview } from './commands.js';
 import { IsoDate } from '../../core/input.js';

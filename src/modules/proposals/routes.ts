@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { bizDate, bureauOf, demandRoutes, FileDownload, getItem, officialDocx } from '../demands/index.js';
+import { bizDate, bureauOf, demandRoutes, getItem, officialDocx } from '../demands/index.js';
+import { FileDownload } from '../../core/schemas.js';
 import { proposalKind } from './kind.js';
 import { RESULT_LABELS } from './rules.js';
 
