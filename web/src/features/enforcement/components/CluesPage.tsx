@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -231,6 +231,10 @@ function NewClueModal({
     }
   };
   const defaultOrg = me.org?.kind === 'street' ? me.org.id : orgs.find((o) => o.name === '水政监察大队')?.id;
+  // The unit list may arrive after the form opened: fill the default in then, unless the user chose one.
+  useEffect(() => {
+    if (defaultOrg && !form.getFieldValue('orgId')) form.setFieldValue('orgId', defaultOrg);
+  }, [defaultOrg, form]);
   return (
     <Modal open title="登记线索" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
@@ -239,7 +243,6 @@ function NewClueModal({
         layout="vertical"
         onFinish={submit}
         initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}
-        key={defaultOrg ?? 'x'}
       >
         <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
