@@ -26,16 +26,10 @@ const WITHOUT_RESPONSE_SCHEMA: Record<string, number> = {
   '/api/audit': 2,
   '/api/public': 1,
   '/api/enforcement': 46,
-  '/api/licensing': 17,
-  '/api/legal': 15,
-  '/api/staff': 15,
-  '/api/inspections': 15,
   '/api/flood': 24,
   '/api/rivers': 5,
   '/api/water-samples': 3,
   '/api/river-alerts': 2,
-  '/api/reports': 6,
-  '/api/dashboard': 1,
   '/healthz': 1,
 };
 
