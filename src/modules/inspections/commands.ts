@@ -15,6 +15,7 @@ import { DRAW_ALGORITHM, runDraw, verifyDraw, type DrawInput, type DrawResult } 
 import { PUBLICATION_RULE } from './rules.js';
 import { planStage, planWho, requireDraw, requireTaskStep, type TaskEvent, taskStage, taskWho } from './workflow.js';
 import { getDraw, getDrawOfPlan, getPlan, getTask, listConflicts, listEntities, listInspectors } from './repository.js';
+import type { EntityView, InspectorView, ItemView } from './schemas.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 
 const tables = (w: WriteScope) => w.tx.withTables<InspectionTables>();
@@ -30,7 +31,15 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
 const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 type Reg = 'insp_item' | 'insp_entity' | 'insp_inspector';
-const REG: Record<Reg, { entity: string; label: string; values: (b: Record<string, unknown>) => Record<string, unknown>; present: (r: AnyRow) => unknown }> = {
+const REG: Record<
+  Reg,
+  {
+    entity: string;
+    label: string;
+    values: (b: Record<string, unknown>) => Record<string, unknown>;
+    present: (r: AnyRow) => ItemView | EntityView | InspectorView;
+  }
+> = {
   insp_item: {
     entity: 'inspections.item',
     label: '抽查事项',

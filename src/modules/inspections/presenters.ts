@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { InspectionTables } from './schema.js';
+import type { ConflictView, DrawView, EntityView, InspectorView, ItemView, PlanView, TaskView } from './schemas.js';
 import { planActions, planStage, taskActions, taskStage } from './workflow.js';
 
 type Row<T extends keyof InspectionTables> = Selectable<InspectionTables[T]>;
 /** A JSON column as stored (PGlite and PostgreSQL may give the text or the value). */
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-export const presentItem = (r: Row<'insp_item'>) => ({
+export const presentItem = (r: Row<'insp_item'>): ItemView => ({
   id: r.id,
   orgId: r.org_id,
   code: r.code,
@@ -15,7 +16,7 @@ export const presentItem = (r: Row<'insp_item'>) => ({
   basis: r.basis,
   method: r.method,
 });
-export const presentEntity = (r: Row<'insp_entity'>) => ({
+export const presentEntity = (r: Row<'insp_entity'>): EntityView => ({
   id: r.id,
   orgId: r.org_id,
   code: r.code,
@@ -26,12 +27,19 @@ export const presentEntity = (r: Row<'insp_entity'>) => ({
   address: r.address,
   active: r.active,
 });
-export const presentInspector = (r: Row<'insp_inspector'>) => ({ id: r.id, orgId: r.org_id, code: r.code, name: r.name, certNo: r.cert_no, active: r.active });
-export const presentConflict = (r: Row<'insp_conflict'>) => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
+export const presentInspector = (r: Row<'insp_inspector'>): InspectorView => ({
+  id: r.id,
+  orgId: r.org_id,
+  code: r.code,
+  name: r.name,
+  certNo: r.cert_no,
+  active: r.active,
+});
+export const presentConflict = (r: Row<'insp_conflict'>): ConflictView => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
 export const presentPlan = (
   r: Row<'insp_plan'> & { item_name: string; entity_kind: string; draw_id?: string | null; drawn_on?: string | null },
   who: readonly string[],
-) => ({
+): PlanView => ({
   id: r.id as string,
   orgId: r.org_id as string,
   year: r.year as number,
@@ -49,7 +57,7 @@ export const presentPlan = (
   actions: planActions(planStage(r), who),
   version: r.version as number,
 });
-export const presentDraw = (r: Row<'insp_draw'>) => ({
+export const presentDraw = (r: Row<'insp_draw'>): DrawView => ({
   id: r.id,
   planId: r.plan_id,
   seed: r.seed,
@@ -63,7 +71,7 @@ export const presentTask = (
   r: Row<'insp_task'> & { entity_name: string; entity_code: string; street: string | null },
   names: Map<string, string>,
   who: readonly string[],
-) => {
+): TaskView => {
   const ids = json(r.inspector_ids) as string[];
   return {
     id: r.id as string,
@@ -76,7 +84,7 @@ export const presentTask = (
     inspectorIds: ids,
     inspectors: ids.map((i) => names.get(i) ?? i),
     inspectedOn: r.inspected_on as string | null,
-    result: r.result as string | null,
+    result: r.result,
     problems: r.problems as string | null,
     publishDueOn: r.publish_due_on as string | null,
     publishedOn: r.published_on as string | null,

@@ -8,6 +8,8 @@ import * as cmd from './commands.js';
 import { planWho, taskWho } from './workflow.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { RESULTS } from './schema.js';
+import { Data } from '../../core/schemas.js';
+import { ConflictView, DataList, DrawView, EntityView, InspectorView, ItemView, PlanDetailView, PlanView, TaskView, VerifyView } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -19,31 +21,38 @@ export async function inspectionRoutes(root: FastifyInstance) {
   const tags = ['双随机、一公开'];
   const cal = () => root.sys.calendar;
 
-  app.get('/inspections/items', { schema: { tags, summary: '随机抽查事项清单' } }, async (req) => ({
+  app.get('/inspections/items', { schema: { tags, summary: '随机抽查事项清单', response: { 200: DataList(ItemView) } } }, async (req) => ({
     data: (await listItems(authorize(req, 'inspections.read'))).map(presentItem),
   }));
   app.get(
     '/inspections/entities',
-    { schema: { tags, summary: '检查对象名录', querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 50 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '检查对象名录',
+        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 50 })) }),
+        response: { 200: DataList(EntityView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'inspections.read');
       return { data: (await listEntities(ctx.db, ctx, req.query.kind)).map(presentEntity) };
     },
   );
-  app.get('/inspections/inspectors', { schema: { tags, summary: '执法检查人员名录' } }, async (req) => {
+  app.get('/inspections/inspectors', { schema: { tags, summary: '执法检查人员名录', response: { 200: DataList(InspectorView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listInspectors(ctx.db, ctx)).map(presentInspector) };
   });
-  app.get('/inspections/conflicts', { schema: { tags, summary: '回避关系' } }, async (req) => {
+  app.get('/inspections/conflicts', { schema: { tags, summary: '回避关系', response: { 200: DataList(ConflictView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listConflicts(ctx.db, ctx)).map(presentConflict) };
   });
-  for (const [path, reg] of [
-    ['items', 'insp_item'],
-    ['entities', 'insp_entity'],
-    ['inspectors', 'insp_inspector'],
+  for (const [path, reg, label, view] of [
+    ['items', 'insp_item', '抽查事项', ItemView],
+    ['entities', 'insp_entity', '检查对象', EntityView],
+    ['inspectors', 'insp_inspector', '执法检查人员', InspectorView],
   ] as const) {
-    app.post(`/inspections/${path}`, { schema: { tags, summary: '登记（事项、检查对象、执法检查人员）', body: Any } }, async (req, reply) =>
+    app.post(`/inspections/${path}`, { schema: { tags, summary: `登记${label}`, body: Any, response: { 201: Data(view) } } }, async (req, reply) =>
       reply.code(201).send({ data: await cmd.addToRegister(authorize(req, 'inspections.manage'), reg, req.body) }),
     );
   }
@@ -54,6 +63,7 @@ export async function inspectionRoutes(root: FastifyInstance) {
         tags,
         summary: '登记回避关系',
         body: Type.Object({ inspectorId: Type.String({ format: 'uuid' }), entityId: Type.String({ format: 'uuid' }), reason: Type.String({ maxLength: 500 }) }),
+        response: { 201: Data(ConflictView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.addConflict(authorize(req, 'inspections.manage'), req.body) }),
@@ -61,7 +71,14 @@ export async function inspectionRoutes(root: FastifyInstance) {
 
   app.get(
     '/inspections/plans',
-    { schema: { tags, summary: '年度抽查计划', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '年度抽查计划',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: DataList(PlanView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'inspections.read');
       return { data: (await listPlans(ctx, req.query.year)).map((p) => presentPlan(p, planWho(ctx.actor))) };
@@ -82,28 +99,33 @@ export async function inspectionRoutes(root: FastifyInstance) {
           windowFrom: IsoDate,
           windowTo: IsoDate,
         }),
+        response: { 201: Data(PlanView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.createPlan(authorize(req, 'inspections.manage'), req.body) }),
   );
-  app.get('/inspections/plans/:id', { schema: { tags, summary: '抽查计划、抽取记录与抽查任务', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'inspections.read');
-    const p = await getPlan(ctx.db, ctx, req.params.id);
-    if (!p) throw errors.notFound('抽查计划');
-    const d = await getDrawOfPlan(ctx.db, ctx, p.id);
-    const names = new Map((await listInspectors(ctx.db, ctx)).map((i) => [i.id, i.name]));
-    const tasks = d ? await tasksQuery(ctx.db, ctx).where('k.draw_id', '=', d.id).orderBy('e.code').execute() : [];
-    return {
-      data: {
-        plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }, planWho(ctx.actor)),
-        draw: d ? presentDraw(d) : null,
-        tasks: tasks.map((t) => presentTask(t, names, taskWho(ctx.actor))),
-        algorithm: DRAW_ALGORITHM,
-        source: DRAW_SOURCE,
-        results: RESULTS,
-      },
-    };
-  });
+  app.get(
+    '/inspections/plans/:id',
+    { schema: { tags, summary: '抽查计划、抽取记录与抽查任务', params: Id, response: { 200: Data(PlanDetailView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      const p = await getPlan(ctx.db, ctx, req.params.id);
+      if (!p) throw errors.notFound('抽查计划');
+      const d = await getDrawOfPlan(ctx.db, ctx, p.id);
+      const names = new Map((await listInspectors(ctx.db, ctx)).map((i) => [i.id, i.name]));
+      const tasks = d ? await tasksQuery(ctx.db, ctx).where('k.draw_id', '=', d.id).orderBy('e.code').execute() : [];
+      return {
+        data: {
+          plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }, planWho(ctx.actor)),
+          draw: d ? presentDraw(d) : null,
+          tasks: tasks.map((t) => presentTask(t, names, taskWho(ctx.actor))),
+          algorithm: DRAW_ALGORITHM,
+          source: DRAW_SOURCE,
+          results: [...RESULTS],
+        },
+      };
+    },
+  );
   app.post(
     '/inspections/plans/:id/draw',
     {
@@ -112,13 +134,18 @@ export async function inspectionRoutes(root: FastifyInstance) {
         summary: '随机抽取（记录种子与算法）',
         params: Id,
         body: Type.Object({ seed: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), drawnOn: IsoDate }),
+        response: { 201: Data(DrawView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.drawPlan(authorize(req, 'inspections.manage'), req.params.id, req.body) }),
   );
-  app.post('/inspections/draws/:id/verify', { schema: { tags, summary: '以记录的种子重新抽取并比对', params: Id } }, async (req) => ({
-    data: await cmd.verifyRecordedDraw(authorize(req, 'inspections.read'), req.params.id),
-  }));
+  app.post(
+    '/inspections/draws/:id/verify',
+    { schema: { tags, summary: '以记录的种子重新抽取并比对', params: Id, response: { 200: Data(VerifyView) } } },
+    async (req) => ({
+      data: await cmd.verifyRecordedDraw(authorize(req, 'inspections.read'), req.params.id),
+    }),
+  );
   app.post(
     '/inspections/tasks/:id/result',
     {
@@ -132,6 +159,7 @@ export async function inspectionRoutes(root: FastifyInstance) {
           problems: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
           version: Type.Integer(),
         }),
+        response: { 200: Data(TaskView) },
       },
     },
     async (req) => {
@@ -141,7 +169,15 @@ export async function inspectionRoutes(root: FastifyInstance) {
   );
   app.post(
     '/inspections/tasks/:id/publish',
-    { schema: { tags, summary: '公示检查结果（20个工作日内）', params: Id, body: Type.Object({ publishedOn: IsoDate, version: Type.Integer() }) } },
+    {
+      schema: {
+        tags,
+        summary: '公示检查结果（20个工作日内）',
+        params: Id,
+        body: Type.Object({ publishedOn: IsoDate, version: Type.Integer() }),
+        response: { 200: Data(TaskView) },
+      },
+    },
     async (req) => {
       const { version, ...b } = req.body;
       return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };

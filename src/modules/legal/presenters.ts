@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Criterion, LegalTables } from './schema.js';
+import type { AdviceView, AppraisalView, ContractView, DocumentView } from './schemas.js';
 import { DOCUMENT_STAGES, documentActions, documentFacts } from './workflow.js';
 
 type Row<T extends keyof LegalTables> = Selectable<LegalTables[T]>;
 
-export const presentContract = (r: Row<'legal_contract'>) => ({
+export const presentContract = (r: Row<'legal_contract'>): ContractView => ({
   id: r.id as string,
   orgId: r.org_id as string,
   firm: r.firm as string,
@@ -17,11 +18,11 @@ export const presentContract = (r: Row<'legal_contract'>) => ({
   version: r.version as number,
 });
 
-export const presentAdvice = (r: Row<'legal_advice'>) => ({
+export const presentAdvice = (r: Row<'legal_advice'>): AdviceView => ({
   id: r.id as string,
   orgId: r.org_id as string,
   date: r.date as string,
-  kind: r.kind as string,
+  kind: r.kind,
   title: r.title as string,
   firm: r.firm as string | null,
   handler: r.handler as string | null,
@@ -33,17 +34,17 @@ export const presentAdvice = (r: Row<'legal_advice'>) => ({
 export const DOC_STATUS_LABELS = DOCUMENT_STAGES;
 
 /** A document with the `legal.document` workflow's actions for the actor's roles (the engine's one shape). */
-export const presentDocument = (r: Row<'legal_document'> & { org_name?: string | null }, roles: readonly string[]) => ({
+export const presentDocument = (r: Row<'legal_document'> & { org_name?: string | null }, roles: readonly string[]): DocumentView => ({
   id: r.id as string,
   orgId: r.org_id as string,
   orgName: (r.org_name ?? null) as string | null,
-  kind: r.kind as string,
+  kind: r.kind,
   title: r.title as string,
   submittedOn: r.submitted_on as string,
   status: r.status as keyof typeof DOC_STATUS_LABELS,
   statusLabel: DOC_STATUS_LABELS[r.status as keyof typeof DOC_STATUS_LABELS],
   reviewedOn: r.reviewed_on as string | null,
-  reviewResult: r.review_result as string | null,
+  reviewResult: r.review_result,
   reviewOpinion: r.review_opinion as string | null,
   reviewer: r.reviewer as string | null,
   issuedOn: r.issued_on as string | null,
@@ -53,7 +54,7 @@ export const presentDocument = (r: Row<'legal_document'> & { org_name?: string |
   version: r.version as number,
 });
 
-export const presentAppraisal = (r: Row<'legal_appraisal'>) => ({
+export const presentAppraisal = (r: Row<'legal_appraisal'>): AppraisalView => ({
   id: r.id as string,
   orgId: r.org_id as string,
   year: r.year as number,

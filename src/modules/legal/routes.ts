@@ -7,6 +7,8 @@ import { getAdvice, getAppraisal, getContract, getDocument, listAdvice, listAppr
 import { presentAdvice, presentAppraisal, presentContract, presentDocument } from './presenters.js';
 import * as cmd from './commands.js';
 import { GRADE_THRESHOLDS, REVIEW_SOURCES } from './rules.js';
+import { Data } from '../../core/schemas.js';
+import { AdvicePage, AdviceView, AppraisalsView, AppraisalView, ContractView, DataList, DocumentDetailView, DocumentView } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -18,7 +20,7 @@ export async function legalRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['法律顾问'];
 
-  app.get('/legal/contracts', { schema: { tags, summary: '常年法律顾问合同' } }, async (req) => ({
+  app.get('/legal/contracts', { schema: { tags, summary: '常年法律顾问合同', response: { 200: DataList(ContractView) } } }, async (req) => ({
     data: (await listContracts(authorize(req, 'legal.read'))).map(presentContract),
   }));
   const ContractBody = Type.Object({
@@ -30,18 +32,26 @@ export async function legalRoutes(root: FastifyInstance) {
     lawyers: Opt(500),
     procurement: Opt(500),
   });
-  app.post('/legal/contracts', { schema: { tags, summary: '登记顾问合同', body: ContractBody } }, async (req, reply) =>
+  app.post('/legal/contracts', { schema: { tags, summary: '登记顾问合同', body: ContractBody, response: { 201: Data(ContractView) } } }, async (req, reply) =>
     reply.code(201).send({ data: await cmd.createContract(authorize(req, 'legal.manage'), req.body) }),
   );
   app.put(
     '/legal/contracts/:id',
-    { schema: { tags, summary: '修改顾问合同（带版本号）', params: Id, body: Type.Intersect([ContractBody, Type.Object({ version: Type.Integer() })]) } },
+    {
+      schema: {
+        tags,
+        summary: '修改顾问合同（带版本号）',
+        params: Id,
+        body: Type.Intersect([ContractBody, Type.Object({ version: Type.Integer() })]),
+        response: { 200: Data(ContractView) },
+      },
+    },
     async (req) => {
       const { version, ...body } = req.body;
       return { data: await cmd.updateContract(authorize(req, 'legal.manage'), req.params.id, version, body) };
     },
   );
-  app.get('/legal/contracts/:id', { schema: { tags, summary: '顾问合同', params: Id } }, async (req) => {
+  app.get('/legal/contracts/:id', { schema: { tags, summary: '顾问合同', params: Id, response: { 200: Data(ContractView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getContract(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('顾问合同');
@@ -61,6 +71,7 @@ export async function legalRoutes(root: FastifyInstance) {
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
+        response: { 200: AdvicePage },
       },
     },
     async (req) => {
@@ -73,7 +84,7 @@ export async function legalRoutes(root: FastifyInstance) {
       return { data: { items: r.rows.map(presentAdvice), total: r.total, byKind: r.byKind } };
     },
   );
-  app.get('/legal/advice/:id', { schema: { tags, summary: '工作记录', params: Id } }, async (req) => {
+  app.get('/legal/advice/:id', { schema: { tags, summary: '工作记录', params: Id, response: { 200: Data(AdviceView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getAdvice(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('工作记录');
@@ -93,6 +104,7 @@ export async function legalRoutes(root: FastifyInstance) {
           handler: Opt(100),
           opinion: Opt(4000),
         }),
+        response: { 201: Data(AdviceView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.createAdvice(authorize(req, 'legal.write'), req.body) }),
@@ -105,6 +117,7 @@ export async function legalRoutes(root: FastifyInstance) {
         tags,
         summary: '规范性文件、重大行政决策与“三重一大”事项',
         querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }),
+        response: { 200: DataList(DocumentView) },
       },
     },
     async (req) => {
@@ -112,7 +125,7 @@ export async function legalRoutes(root: FastifyInstance) {
       return { data: (await listDocuments(ctx, req.query)).map((r) => presentDocument(r, ctx.actor.roles)) };
     },
   );
-  app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id } }, async (req) => {
+  app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id, response: { 200: Data(DocumentDetailView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getDocument(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('文件');
@@ -130,6 +143,7 @@ export async function legalRoutes(root: FastifyInstance) {
           submittedOn: IsoDate,
           orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
         }),
+        response: { 201: Data(DocumentView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body) }),
@@ -148,6 +162,7 @@ export async function legalRoutes(root: FastifyInstance) {
           reviewer: Opt(100),
           version: Type.Integer(),
         }),
+        response: { 200: Data(DocumentView) },
       },
     },
     async (req) => {
@@ -163,6 +178,7 @@ export async function legalRoutes(root: FastifyInstance) {
         summary: '印发 / 提交决策（须经合法性审查同意）',
         params: Id,
         body: Type.Object({ issuedOn: IsoDate, docNo: Opt(100), version: Type.Integer() }),
+        response: { 200: Data(DocumentView) },
       },
     },
     async (req) => {
@@ -171,10 +187,10 @@ export async function legalRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/legal/appraisals', { schema: { tags, summary: '法律顾问年度考核' } }, async (req) => ({
-    data: { items: (await listAppraisals(authorize(req, 'legal.read'))).map(presentAppraisal), grades: GRADE_THRESHOLDS },
+  app.get('/legal/appraisals', { schema: { tags, summary: '法律顾问年度考核', response: { 200: AppraisalsView } } }, async (req) => ({
+    data: { items: (await listAppraisals(authorize(req, 'legal.read'))).map(presentAppraisal), grades: [...GRADE_THRESHOLDS] },
   }));
-  app.get('/legal/appraisals/:id', { schema: { tags, summary: '年度考核', params: Id } }, async (req) => {
+  app.get('/legal/appraisals/:id', { schema: { tags, summary: '年度考核', params: Id, response: { 200: Data(AppraisalView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getAppraisal(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('年度考核');
@@ -193,6 +209,7 @@ export async function legalRoutes(root: FastifyInstance) {
           criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }),
           suggestions: Opt(4000),
         }),
+        response: { 201: Data(AppraisalView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.createAppraisal(authorize(req, 'legal.manage'), req.body) }),

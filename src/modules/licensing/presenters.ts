@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
-import type { LicensingTables, PausePeriod } from './schema.js';
+import type { LicensingTables, PausePeriod, PermitCategory } from './schema.js';
+import type { ItemView, PermitView } from './schemas.js';
 import { certificateDue, correctionDue } from './rules.js';
 import { permitActions, permitFacts, STATUS_LABELS } from './workflow.js';
 
@@ -8,13 +9,13 @@ type ItemRow = Selectable<LicensingTables['lic_item']>;
 type PermitRow = Selectable<LicensingTables['lic_permit']>;
 
 /** 许可事项 as the API presents it. */
-export function presentItem(r: ItemRow) {
+export function presentItem(r: ItemRow): ItemView {
   return {
     id: r.id as string,
     orgId: r.org_id as string,
     code: r.code as string,
     name: r.name as string,
-    category: r.category as string,
+    category: r.category,
     statutoryDays: r.statutory_days as number,
     committedDays: r.committed_days as number,
     cloudWindow: !!r.cloud_window,
@@ -22,17 +23,17 @@ export function presentItem(r: ItemRow) {
     version: r.version as number,
   };
 }
-export type ItemView = ReturnType<typeof presentItem>;
+export type { ItemView, PermitView };
 
 /**
  * 办件 as the API presents it: fields, its deadlines and, for the rows of the workflow the
  * actor holds (`permitWho`), each action of its stage in the engine's one shape.
  */
 export function presentPermit(
-  r: PermitRow & { item_code?: string; item_name?: string; category?: string; org_name?: string },
+  r: PermitRow & { item_code?: string; item_name?: string; category?: PermitCategory; org_name?: string },
   cal: WorkCalendar,
   who: readonly string[],
-) {
+): PermitView {
   const p = {
     id: r.id as string,
     orgId: r.org_id as string,
@@ -41,11 +42,11 @@ export function presentPermit(
     itemId: r.item_id as string,
     itemCode: (r.item_code ?? null) as string | null,
     itemName: (r.item_name ?? null) as string | null,
-    category: (r.category ?? null) as string | null,
+    category: r.category ?? null,
     applicant: r.applicant as string,
     applicantType: r.applicant_type as string,
     applicantUscc: r.applicant_uscc as string | null,
-    channel: r.channel as string | null,
+    channel: r.channel,
     visits: r.visits as number | null,
     status: r.status as keyof typeof STATUS_LABELS,
     statusLabel: STATUS_LABELS[r.status as keyof typeof STATUS_LABELS],
@@ -65,7 +66,7 @@ export function presentPermit(
     dueOn: r.due_on as string | null,
     statutoryDueOn: r.statutory_due_on as string | null,
     decidedOn: r.decided_on as string | null,
-    result: r.result as string | null,
+    result: r.result,
     decisionNo: r.decision_no as string | null,
     decisionNote: r.decision_note as string | null,
     certificateNo: r.certificate_no as string | null,
@@ -84,4 +85,3 @@ export function presentPermit(
     actions: permitActions(p.status, permitFacts(p), who),
   };
 }
-export type PermitView = ReturnType<typeof presentPermit>;

@@ -8,6 +8,8 @@ import { getItem, getPermit, listItems, listPermits } from './repository.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { permitWho } from './workflow.js';
+import { Data, Page } from '../../core/schemas.js';
+import { DataList, ItemView, LicensingRuleView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -22,7 +24,7 @@ export async function licensingRoutes(root: FastifyInstance) {
   const tags = ['行政许可'];
   const cal = () => root.sys.calendar;
 
-  app.get('/licensing/rules', { schema: { tags, summary: '办理时限规则及其法律依据' } }, async (req) => {
+  app.get('/licensing/rules', { schema: { tags, summary: '办理时限规则及其法律依据', response: { 200: DataList(LicensingRuleView) } } }, async (req) => {
     authorize(req, 'licensing.read');
     return {
       data: [
@@ -42,7 +44,7 @@ export async function licensingRoutes(root: FastifyInstance) {
   });
 
   // ── Catalogue ──
-  app.get('/licensing/items', { schema: { tags, summary: '行政许可事项目录' } }, async (req) => ({
+  app.get('/licensing/items', { schema: { tags, summary: '行政许可事项目录', response: { 200: DataList(ItemView) } } }, async (req) => ({
     data: (await listItems(authorize(req, 'licensing.read'))).map(presentItem),
   }));
   const ItemBody = Type.Object({
@@ -54,17 +56,25 @@ export async function licensingRoutes(root: FastifyInstance) {
     cloudWindow: Type.Optional(Type.Boolean()),
     basis: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
   });
-  app.post('/licensing/items', { schema: { tags, summary: '新增许可事项', body: ItemBody } }, async (req, reply) =>
+  app.post('/licensing/items', { schema: { tags, summary: '新增许可事项', body: ItemBody, response: { 201: Data(ItemView) } } }, async (req, reply) =>
     reply.code(201).send({ data: await cmd.createItem(authorize(req, 'licensing.items.manage'), req.body) }),
   );
-  app.get('/licensing/items/:id', { schema: { tags, summary: '许可事项', params: Id } }, async (req) => {
+  app.get('/licensing/items/:id', { schema: { tags, summary: '许可事项', params: Id, response: { 200: Data(ItemView) } } }, async (req) => {
     const r = await getItem(authorize(req, 'licensing.read'), req.params.id);
     if (!r) throw errors.notFound('许可事项');
     return { data: presentItem(r) };
   });
   app.patch(
     '/licensing/items/:id',
-    { schema: { tags, summary: '修改许可事项（带版本号）', params: Id, body: Type.Intersect([Type.Partial(ItemBody), Type.Object(V)]) } },
+    {
+      schema: {
+        tags,
+        summary: '修改许可事项（带版本号）',
+        params: Id,
+        body: Type.Intersect([Type.Partial(ItemBody), Type.Object(V)]),
+        response: { 200: Data(ItemView) },
+      },
+    },
     async (req) => {
       const { version, ...patch } = req.body;
       return { data: await cmd.updateItem(authorize(req, 'licensing.items.manage'), req.params.id, version, patch) };
@@ -87,6 +97,7 @@ export async function licensingRoutes(root: FastifyInstance) {
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
+        response: { 200: Page(PermitView) },
       },
     },
     async (req) => {
@@ -101,12 +112,16 @@ export async function licensingRoutes(root: FastifyInstance) {
       return { data: { items: rows.map((r) => presentPermit(r, cal().current, permitWho(ctx.actor))), total } };
     },
   );
-  app.get('/licensing/permits/:id', { schema: { tags, summary: '办件详情（含期限与可执行操作）', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'licensing.read');
-    const r = await getPermit(ctx.db, ctx, req.params.id);
-    if (!r) throw errors.notFound('办件');
-    return { data: presentPermit(r, cal().current, permitWho(ctx.actor)) };
-  });
+  app.get(
+    '/licensing/permits/:id',
+    { schema: { tags, summary: '办件详情（含期限与可执行操作）', params: Id, response: { 200: Data(PermitView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'licensing.read');
+      const r = await getPermit(ctx.db, ctx, req.params.id);
+      if (!r) throw errors.notFound('办件');
+      return { data: presentPermit(r, cal().current, permitWho(ctx.actor)) };
+    },
+  );
   app.post(
     '/licensing/permits',
     {
@@ -123,6 +138,7 @@ export async function licensingRoutes(root: FastifyInstance) {
           receivedOn: IsoDate,
           caseNo: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
         }),
+        response: { 201: Data(PermitView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.receiveApplication(authorize(req, 'licensing.write'), cal(), req.body) }),
@@ -132,12 +148,16 @@ export async function licensingRoutes(root: FastifyInstance) {
     path: string,
     summary: string,
     body: B,
-    run: (ctx: Ctx, id: string, version: number, input: Static<TObject<B>>) => Promise<unknown>,
+    run: (ctx: Ctx, id: string, version: number, input: Static<TObject<B>>) => Promise<PermitView>,
   ) =>
-    app.post(`/licensing/permits/:id/${path}`, { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }) } }, async (req) => {
-      const { version, ...input } = req.body as unknown as Static<TObject<B>> & { version: number };
-      return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input as Static<TObject<B>>) };
-    });
+    app.post(
+      `/licensing/permits/:id/${path}`,
+      { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }), response: { 200: Data(PermitView) } } },
+      async (req) => {
+        const { version, ...input } = req.body as unknown as Static<TObject<B>> & { version: number };
+        return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input as Static<TObject<B>>) };
+      },
+    );
   stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, v, b) =>
     cmd.requestCorrection(c, cal(), id, v, b),
   );

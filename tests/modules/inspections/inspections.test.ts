@@ -133,3 +133,33 @@ describe('双随机、一公开', () => {
     expect(r.body.field).toBe('perEntity');
   });
 });
+
+describe('every route answers in its declared shape (the test server checks each answer against its schema)', () => {
+  it('registers an item, an entity, an inspector and their conflict, and lists the registers', async () => {
+    const admin = await login(app, 'admin');
+    const item = await admin.req('POST', '/api/inspections/items', { code: 'SHAPE-I1', name: '形状测试事项', entityKind: '形状测试类' });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    expect(item.body.data).toMatchObject({ code: 'SHAPE-I1', entityKind: '形状测试类', basis: null, method: null });
+    const ent = await admin.req('POST', '/api/inspections/entities', { code: 'SHAPE-E1', name: '形状测试对象', kind: '形状测试类', street: '五山街道' });
+    expect(ent.status, JSON.stringify(ent.body)).toBe(201);
+    expect(ent.body.data).toMatchObject({ code: 'SHAPE-E1', street: '五山街道', uscc: null, active: true });
+    const ins = await admin.req('POST', '/api/inspections/inspectors', { code: 'SHAPE-P1', name: '形状检查员', certNo: '44010000001' });
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+    expect(ins.body.data).toMatchObject({ code: 'SHAPE-P1', certNo: '44010000001', active: true });
+    const c = await admin.req('POST', '/api/inspections/conflicts', { inspectorId: ins.body.data.id, entityId: ent.body.data.id, reason: '近亲属任职' });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect(c.body.data).toMatchObject({ inspectorId: ins.body.data.id, entityId: ent.body.data.id, reason: '近亲属任职' });
+
+    const entities = await enf.req('GET', '/api/inspections/entities?kind=形状测试类');
+    expect(entities.status, JSON.stringify(entities.body)).toBe(200);
+    expect(entities.body.data).toEqual([ent.body.data]);
+    const inspectors = await enf.req('GET', '/api/inspections/inspectors');
+    expect(inspectors.status, JSON.stringify(inspectors.body)).toBe(200);
+    expect(inspectors.body.data).toContainEqual(ins.body.data);
+    expect((await enf.req('GET', '/api/inspections/conflicts')).body.data).toContainEqual(c.body.data);
+    const plans = await enf.req('GET', '/api/inspections/plans?year=2022');
+    expect(plans.status, JSON.stringify(plans.body)).toBe(200);
+    expect(plans.body.data.length).toBeGreaterThan(0);
+    expect(plans.body.data.every((p: { drawId: string | null }) => p.drawId)).toBe(true);
+  });
+});

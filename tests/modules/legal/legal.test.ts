@@ -183,3 +183,51 @@ describe('the legal-advice ledger', () => {
     expect(r.body.data.errors[0]).toMatchObject({ row: 2, column: '类型' });
   });
 });
+
+describe('every route answers in its declared shape (the test server checks each answer against its schema)', () => {
+  it('registers, amends and reads an advisor contract', async () => {
+    const manager = await login(app, 'admin');
+    const c = await manager.req('POST', '/api/legal/contracts', {
+      firm: '测试律师事务所',
+      contractNo: 'FL-2030-01',
+      startOn: '2030-01-01',
+      endOn: '2030-12-31',
+      feeYuan: 120000.5,
+      lawyers: '王律师',
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect(c.body.data).toMatchObject({ firm: '测试律师事务所', feeYuan: 120000.5, procurement: null, version: 1 });
+    const u = await manager.req('PUT', `/api/legal/contracts/${c.body.data.id}`, {
+      firm: '测试律师事务所',
+      contractNo: 'FL-2030-01',
+      startOn: '2030-01-01',
+      endOn: '2030-12-31',
+      feeYuan: 90000,
+      lawyers: '王律师、李律师',
+      version: 1,
+    });
+    expect(u.status, JSON.stringify(u.body)).toBe(200);
+    expect(u.body.data).toMatchObject({ feeYuan: 90000, lawyers: '王律师、李律师', version: 2 });
+    expect((await legal.req('GET', `/api/legal/contracts/${c.body.data.id}`)).body.data).toEqual(u.body.data);
+    const list = await legal.req('GET', '/api/legal/contracts');
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((x: { id: string }) => x.id)).toContain(c.body.data.id);
+  });
+  it('reads a document with the rule its review follows, and an appraisal', async () => {
+    const d = await legal.req('POST', '/api/legal/documents', { kind: '规范性文件', title: '形状测试文件', submittedOn: '2023-06-01' });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    const one = await legal.req('GET', `/api/legal/documents/${d.body.data.id}`);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    expect(one.body.data).toMatchObject({ status: 'submitted', reviewResult: null, orgName: expect.any(String) });
+    expect(one.body.data.reviewSource).toContain('115号');
+    const list = (await legal.req('GET', '/api/legal/documents?year=2023')).body.data;
+    expect(list.find((x: { id: string }) => x.id === d.body.data.id)).toMatchObject({ title: '形状测试文件' });
+    const a = (await legal.req('GET', '/api/legal/appraisals')).body.data;
+    expect(a.grades.map((g: { grade: string }) => g.grade)).toEqual(['优秀', '良好', '合格', '不合格']);
+    const first = await legal.req('GET', `/api/legal/appraisals/${a.items[0].id}`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.data).toEqual(a.items[0]);
+    const byKind = (await legal.req('GET', '/api/legal/advice?year=2022')).body.data.byKind;
+    expect(byKind.合同审查).toBe(315);
+  });
+});

@@ -236,3 +236,23 @@ describe('the permits ledger', () => {
     expect(unknownItem.body.data.errors[0]).toMatchObject({ row: 2, column: '事项编码' });
   });
 });
+
+describe('every route answers in its declared shape (the test server checks each answer against its schema)', () => {
+  it('lists the time-limit rules, each with its legal basis', async () => {
+    const r = await clerk.req('GET', '/api/licensing/rules');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data.map((x: { key: string }) => x.key)).toEqual(['correction', 'decision', 'extension', 'excluded', 'certificate', 'publication']);
+    expect(r.body.data.every((x: { source: string }) => x.source.length > 0)).toBe(true);
+  });
+  it('refuses an application at the window (不予受理) and answers the case', async () => {
+    const r = await clerk.req('POST', '/api/licensing/permits', { itemId, applicant: '广州市不予受理测试公司', channel: '窗口', receivedOn: '2024-04-01' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const n = await clerk.req('POST', `/api/licensing/permits/${r.body.data.id}/not-accept`, {
+      on: '2024-04-02',
+      reason: '不属于本机关职权范围',
+      version: r.body.data.version,
+    });
+    expect(n.status, JSON.stringify(n.body)).toBe(200);
+    expect(n.body.data).toMatchObject({ status: 'not_accepted', notAcceptedOn: '2024-04-02', channel: '窗口', pauses: [] });
+  });
+});

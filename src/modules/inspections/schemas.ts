@@ -1,0 +1,118 @@
+/**
+ * What the 双随机、一公开 routes answer, described with TypeBox: the OpenAPI description of each
+ * answer and the schema Fastify serialises it by. The presenters return `Static<typeof …>` of
+ * these, so a presenter and its schema cannot drift (and the test server checks every answer
+ * strictly, src/server/responses.ts).
+ */
+import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
+import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+
+/** `{ data: T[] }` */
+export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
+
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+const Num = Type.Number();
+const Bool = Type.Boolean();
+const Day = IsoDateString;
+const NDay = Nullable(Day);
+const Action = (description: string) => Type.Object({ event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: NStr }, { description });
+
+export const ResultView = Type.Union([
+  Type.Literal('未发现问题'),
+  Type.Literal('发现问题已责令整改'),
+  Type.Literal('发现问题已立案查处'),
+  Type.Literal('未找到检查对象'),
+]);
+
+/** 随机抽查事项 */
+export const ItemView = Type.Object({ id: Str, orgId: Str, code: Str, name: Str, entityKind: Str, basis: NStr, method: NStr }, { description: '随机抽查事项' });
+export type ItemView = Static<typeof ItemView>;
+
+/** 检查对象 */
+export const EntityView = Type.Object(
+  { id: Str, orgId: Str, code: Str, name: Str, kind: Str, uscc: NStr, street: NStr, address: NStr, active: Bool },
+  { description: '检查对象' },
+);
+export type EntityView = Static<typeof EntityView>;
+
+/** 执法检查人员 */
+export const InspectorView = Type.Object({ id: Str, orgId: Str, code: Str, name: Str, certNo: NStr, active: Bool }, { description: '执法检查人员' });
+export type InspectorView = Static<typeof InspectorView>;
+
+/** 回避关系 */
+export const ConflictView = Type.Object({ id: Str, inspectorId: Str, entityId: Str, reason: Str }, { description: '回避关系' });
+export type ConflictView = Static<typeof ConflictView>;
+
+/** 抽查计划 with the `inspections.plan` workflow's actions for the actor. */
+export const PlanView = Type.Object(
+  {
+    id: Str,
+    orgId: Str,
+    year: Int,
+    title: Str,
+    itemId: Str,
+    itemName: Str,
+    entityKind: Str,
+    ratioPercent: Num,
+    perEntity: Int,
+    windowFrom: Day,
+    windowTo: Day,
+    drawId: NStr,
+    drawnOn: NDay,
+    actions: Type.Array(Action('计划操作：是否可办理及原因')),
+    version: Int,
+  },
+  { description: '年度抽查计划' },
+);
+export type PlanView = Static<typeof PlanView>;
+
+/** 抽取记录: the seed and algorithm recorded so anyone can re-run it. */
+export const DrawView = Type.Object(
+  { id: Str, planId: Str, seed: Str, algorithm: Str, drawnOn: Day, resultHash: Str, population: Int, sampleSize: Int },
+  { description: '抽取记录' },
+);
+export type DrawView = Static<typeof DrawView>;
+
+/** 抽查任务 with the `inspections.task` workflow's actions for the actor. */
+export const TaskView = Type.Object(
+  {
+    id: Str,
+    planId: Str,
+    drawId: Str,
+    entityId: Str,
+    entityName: Str,
+    entityCode: Str,
+    street: NStr,
+    inspectorIds: Type.Array(Str),
+    inspectors: Type.Array(Str),
+    inspectedOn: NDay,
+    result: Nullable(ResultView),
+    problems: NStr,
+    publishDueOn: NDay,
+    publishedOn: NDay,
+    actions: Type.Array(Action('任务操作：是否可办理及原因')),
+    version: Int,
+  },
+  { description: '抽查任务' },
+);
+export type TaskView = Static<typeof TaskView>;
+
+/** A plan's page: the plan, its draw and tasks, and the rules they follow. */
+export const PlanDetailView = Type.Object(
+  {
+    plan: PlanView,
+    draw: Nullable(DrawView),
+    tasks: Type.Array(TaskView),
+    algorithm: Str,
+    source: Str,
+    results: Type.Array(ResultView),
+  },
+  { description: '抽查计划、抽取记录与抽查任务' },
+);
+export type PlanDetailView = Static<typeof PlanDetailView>;
+
+/** 复核: whether the re-run draw and the tasks match the record. */
+export const VerifyView = Type.Object({ ok: Bool, message: Str, seed: Str, algorithm: Str, resultHash: Str }, { description: '复核结果' });
+export type VerifyView = Static<typeof VerifyView>;

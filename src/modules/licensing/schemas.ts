@@ -1,0 +1,109 @@
+/**
+ * What the licensing routes answer, described with TypeBox: the OpenAPI description of each
+ * answer and the schema Fastify serialises it by. The presenters return `Static<typeof …>` of
+ * these, so a presenter and its schema cannot drift (and the test server checks every answer
+ * strictly, src/server/responses.ts).
+ */
+import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
+import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+
+/** `{ data: T[] }` */
+export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
+
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+const NInt = Nullable(Int);
+const Bool = Type.Boolean();
+const Day = IsoDateString;
+const NDay = Nullable(Day);
+
+export const CategoryView = Type.Union([Type.Literal('水利'), Type.Literal('排水'), Type.Literal('工程建设')]);
+export const PermitStatusView = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('correction'),
+  Type.Literal('accepted'),
+  Type.Literal('not_accepted'),
+  Type.Literal('decided'),
+  Type.Literal('certified'),
+  Type.Literal('published'),
+]);
+
+/** A time-limit rule with its legal basis. */
+export const LicensingRuleView = Type.Object({ key: Str, label: Str, text: Str, source: Str }, { description: '办理时限规则及其法律依据' });
+
+/** 许可事项 */
+export const ItemView = Type.Object(
+  {
+    id: Str,
+    orgId: Str,
+    code: Str,
+    name: Str,
+    category: CategoryView,
+    statutoryDays: Int,
+    committedDays: Int,
+    cloudWindow: Bool,
+    basis: NStr,
+    version: Int,
+  },
+  { description: '许可事项' },
+);
+export type ItemView = Static<typeof ItemView>;
+
+/** An action in the workflow engine's one shape (`licensing.permit`). */
+export const PermitActionView = Type.Object(
+  { event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(PermitStatusView) },
+  { description: '办理操作：是否可办理及原因' },
+);
+
+const PauseView = Type.Object({ from: Day, to: Day, reason: Str });
+
+/** 办件: its fields, its deadlines and the actions of its stage for the actor. */
+export const PermitView = Type.Object(
+  {
+    id: Str,
+    orgId: Str,
+    orgName: NStr,
+    caseNo: Str,
+    itemId: Str,
+    itemCode: NStr,
+    itemName: NStr,
+    category: Nullable(CategoryView),
+    applicant: Str,
+    applicantType: Str,
+    applicantUscc: NStr,
+    channel: Nullable(Type.Union([Type.Literal('网上'), Type.Literal('窗口')])),
+    visits: NInt,
+    status: PermitStatusView,
+    statusLabel: Str,
+    receivedOn: Day,
+    correctionNoticeOn: NDay,
+    correctionItems: NStr,
+    correctedOn: NDay,
+    acceptedOn: NDay,
+    clockStartOn: NDay,
+    deemedAccepted: Bool,
+    notAcceptedOn: NDay,
+    notAcceptedReason: NStr,
+    pauses: Type.Array(PauseView),
+    extensionDays: NInt,
+    extensionApprovedOn: NDay,
+    extensionReason: NStr,
+    dueOn: NDay,
+    statutoryDueOn: NDay,
+    decidedOn: NDay,
+    result: Nullable(Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')])),
+    decisionNo: NStr,
+    decisionNote: NStr,
+    certificateNo: NStr,
+    certificateOn: NDay,
+    publishedOn: NDay,
+    version: Int,
+    correctionDueOn: Day,
+    certificateDueOn: NDay,
+    onTime: Nullable(Bool),
+    actions: Type.Array(PermitActionView),
+  },
+  { description: '行政许可办件（含期限与可执行操作）' },
+);
+export type PermitView = Static<typeof PermitView>;
