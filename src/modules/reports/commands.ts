@@ -1,7 +1,8 @@
 import type { Ctx } from '../../core/context.js';
 import { write } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import type { ReportTables, Rounding } from './schema.js';
+import type { Rounding } from './schema.js';
+import { figureOption, insertNarrative, lastNarrative, upsertFigureOption } from './repository.js';
 import { sectionKeys } from './template.js';
 
 const SECTIONS = new Set(sectionKeys());
@@ -25,33 +26,12 @@ export async function saveNarrative(
   const body = (input.body ?? '').replace(/\r\n/g, '\n').trim();
   if (body.length > 20000) throw errors.validation('body', '正文过长（不超过20000字）');
   return write(ctx, async ({ tx, audit }) => {
-    const db = tx.withTables<ReportTables>();
-    const last = await db
-      .selectFrom('report_narrative')
-      .select(['version', 'body'])
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('report', '=', 'rule-of-law')
-      .where('year', '=', input.year)
-      .where('section', '=', input.section)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const key = { tenantId: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, section: input.section };
+    const last = await lastNarrative(tx, key);
     if ((last?.version ?? null) !== input.baseVersion) throw errors.conflict('该段落已被他人修改，请刷新后在最新版本上修改');
     if (last && last.body === body) return { version: last.version };
     const version = (last?.version ?? 0) + 1;
-    await db
-      .insertInto('report_narrative')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        report: 'rule-of-law',
-        year: input.year,
-        section: input.section,
-        version,
-        body,
-        author_id: ctx.actor.userId,
-        author: ctx.actor.name,
-      })
-      .execute();
+    await insertNarrative(tx, key, { version, body, authorId: ctx.actor.userId, author: ctx.actor.name });
     await audit({
       entity: 'reports.narrative',
       entityId: `rule-of-law:${input.year}:${input.section}`,
@@ -77,37 +57,10 @@ export async function setFigureOption(
   if (!ROUNDINGS.includes(input.rounding)) throw errors.validation('rounding', '取整方式无效');
   if (!/^[a-z0-9_.\u4e00-\u9fa5]+$/.test(input.metric)) throw errors.validation('metric', '指标键无效');
   await write(ctx, async ({ tx, audit }) => {
-    const db = tx.withTables<ReportTables>();
-    const before = await db
-      .selectFrom('report_figure_option')
-      .selectAll()
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('report', '=', 'rule-of-law')
-      .where('year', '=', input.year)
-      .where('metric', '=', input.metric)
-      .executeTakeFirst();
+    const key = { tenantId: ctx.actor.tenantId, report: 'rule-of-law', year: input.year, metric: input.metric };
+    const before = await figureOption(tx, key);
     const include = input.include ?? before?.include_in_report ?? false;
-    await db
-      .insertInto('report_figure_option')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        report: 'rule-of-law',
-        year: input.year,
-        metric: input.metric,
-        rounding: input.rounding,
-        state_yoy: input.stateYoy,
-        include_in_report: include,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'report', 'year', 'metric']).doUpdateSet({
-          rounding: input.rounding,
-          state_yoy: input.stateYoy,
-          include_in_report: include,
-          version: (before?.version ?? 0) + 1,
-          updated_at: new Date(),
-        }),
-      )
-      .execute();
+    await upsertFigureOption(tx, key, { rounding: input.rounding, stateYoy: input.stateYoy, include, version: (before?.version ?? 0) + 1 });
     await audit({
       entity: 'reports.figure_option',
       entityId: `rule-of-law:${input.year}:${input.metric}`,

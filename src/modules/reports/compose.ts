@@ -1,60 +1,13 @@
 import { systemActor } from '../../core/context.js';
 import type { System } from '../../core/system.js';
-import type { MetricDef, MetricValue } from '../../core/metrics/registry.js';
+import type { MetricDef } from '../../core/metrics/registry.js';
 import { yearPeriod, metricQuery } from '../../core/metrics/registry.js';
 import { formatFigure, formatOf, yoyPhrase, type FigureFormat } from './figures.js';
 import { RULE_OF_LAW_REPORT, type SectionDef, type SentencePart } from './template.js';
-import { currentNarratives, figureOptions } from './repository.js';
-import type { Rounding } from './schema.js';
+import { currentNarratives, figureOptions, tenantOf } from './repository.js';
+import type { ComposedFigure, ComposedReport, ComposedSection, ComposedSentence, Segment } from './schemas.js';
 
-export interface ComposedFigure {
-  metric: string;
-  title: string;
-  value: MetricValue | undefined;
-  previous: MetricValue | undefined;
-  text: string;
-  approx: boolean;
-  missing: boolean;
-  /** Stated in the text when the bureau asked for the change on last year. */
-  yoy: string | null;
-  /** The change on last year, always available to the editor. */
-  change: string | null;
-  /** How the figure is written, and the bureau's choices for it this year. */
-  format: FigureFormat;
-  rounding: Rounding;
-  stateYoy: boolean;
-}
-
-export type Segment = { text: string } | { figure: ComposedFigure };
-
-export interface ComposedSentence {
-  key: string;
-  segments: Segment[];
-  /** A figure in it has no value: the sentence is flagged, never invented. */
-  missing: boolean;
-  /** A metric family's sentence (one per member): written into the report only when the bureau includes it. */
-  optional?: { metric: string; included: boolean };
-}
-
-export interface ComposedSection {
-  key: string;
-  /** '一、' for top sections, '（一）' for sub-parts. */
-  number: string;
-  title: string;
-  narrative: { body: string; version: number; author: string; at: string } | null;
-  sentences: ComposedSentence[];
-  children: ComposedSection[];
-}
-
-export interface ComposedReport {
-  report: 'rule-of-law';
-  year: number;
-  bureau: string;
-  title: string;
-  sections: ComposedSection[];
-  /** Figures the data cannot support, named for the editor. */
-  warnings: string[];
-}
+export type { ComposedFigure, ComposedReport, ComposedSection, ComposedSentence, Segment } from './schemas.js';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
@@ -72,7 +25,7 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
     sys.registry.metrics.computeAll(qPrev, defs),
     currentNarratives(sys.db, tenantId, 'rule-of-law', year),
     figureOptions(sys.db, tenantId, 'rule-of-law', year),
-    sys.db.selectFrom('tenant').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow(),
+    tenantOf(sys.db, tenantId),
   ]);
   const warnings: string[] = [];
 

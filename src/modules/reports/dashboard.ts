@@ -2,6 +2,8 @@ import type { Ctx } from '../../core/context.js';
 import type { System } from '../../core/system.js';
 import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue, metricQuery } from '../../core/metrics/registry.js';
 import { yoyPhrase, formatOf } from './figures.js';
+import { streetsInScope } from './repository.js';
+import type { DashboardFigure, DashboardView } from './schemas.js';
 
 /** The year's key figures on the leaders' home page, by module (those not installed are skipped). */
 export const KEY_FIGURES = [
@@ -40,21 +42,12 @@ export function unknownDashboardMetrics(metrics: { resolve(key: string): unknown
   return [...keys].filter((k) => !metrics.resolve(k) && moduleKeys.includes(k.split('.')[0] ?? ''));
 }
 
-export interface DashboardFigure {
-  key: string;
-  title: string;
-  unit: string;
-  value: MetricValue;
-  previous: MetricValue;
-  change: string | null;
-}
-
 /**
  * The leaders' dashboard for a year, in the actor's data scope: key figures with
  * last year's values, monthly trends, open deadlines across modules, the streets
  * compared. Every number comes from the metric registry (drill: key + period + org).
  */
-export async function dashboard(sys: System, ctx: Ctx, year: number) {
+export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<DashboardView> {
   const orgIds = ctx.actor.scope.all ? null : ctx.actor.scope.orgIds;
   const base: MetricQuery = metricQuery(ctx, yearPeriod(year), orgIds);
   const visible = new Map<string, MetricDef>(sys.registry.metrics.visibleTo(ctx.actor).map((d) => [d.key, d]));
@@ -94,14 +87,7 @@ export async function dashboard(sys: System, ctx: Ctx, year: number) {
   }
   const moduleTitles = new Map(sys.registry.modules.map((m) => [m.key, m.title]));
 
-  const streets = await ctx.db
-    .selectFrom('org')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('kind', '=', 'street')
-    .$if(!!orgIds, (q) => q.where('id', 'in', orgIds!.length ? [...orgIds!] : ['00000000-0000-0000-0000-000000000000']))
-    .orderBy('sort')
-    .execute();
+  const streets = await streetsInScope(ctx);
   const streetDefs = pick(STREET_METRICS);
   const comparison = [];
   for (const s of streets) {

@@ -3,6 +3,7 @@ import { reportRoutes } from './routes.js';
 import { loadReportsDemo } from './demo.js';
 import { unknownReportMetrics } from './template.js';
 import { unknownDashboardMetrics } from './dashboard.js';
+import { bureauId } from './repository.js';
 
 export const reportPermissions = {
   'reports.read': { label: '查看年度报告', roles: ['admin', 'leader', 'legal', 'viewer'] },
@@ -24,10 +25,7 @@ export const reportsModule = defineModule({
     'reports.narrative': {
       label: '报告叙述',
       readPermission: 'reports.read',
-      async ownerOrg(db, tenantId) {
-        const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'bureau').executeTakeFirst();
-        return r?.id;
-      },
+      ownerOrg: (db, tenantId) => bureauId(db, tenantId),
     },
   },
   routes: reportRoutes,
