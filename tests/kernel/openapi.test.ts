@@ -27,9 +27,6 @@ const WITHOUT_RESPONSE_SCHEMA: Record<string, number> = {
   '/api/public': 1,
   '/api/enforcement': 46,
   '/api/flood': 24,
-  '/api/rivers': 5,
-  '/api/water-samples': 3,
-  '/api/river-alerts': 2,
   '/healthz': 1,
 };
 

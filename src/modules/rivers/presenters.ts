@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import { BLACK_GRADE_LABELS, classify, gradeBlackOdour, type BlackGrade } from './rules.js';
 import type { RiversTables } from './schema.js';
+import type { AlertView, RiverView, SampleView } from './schemas.js';
 
 type Row<K extends keyof RiversTables> = Selectable<RiversTables[K]>;
 type Names = Map<string, string>;
 const n = (v: unknown) => (v == null ? null : Number(v));
 
-export function presentRiver(r: Row<'river'>, names: Names, sections: Array<Row<'river_section'>>) {
+export function presentRiver(r: Row<'river'>, names: Names, sections: Array<Row<'river_section'>>): RiverView {
   return {
     id: r.id as string,
     name: r.name as string,
@@ -41,7 +42,7 @@ export function sampleValues(r: Row<'water_sample'>) {
 }
 
 /** A sample with its class and grade and why (per parameter), as the API presents it. */
-export function presentSample(r: Row<'water_sample'>, rivers: Map<string, string>, sections: Map<string, string>) {
+export function presentSample(r: Row<'water_sample'>, rivers: Map<string, string>, sections: Map<string, string>): SampleView {
   const v = sampleValues(r);
   const c = classify({ do: v.doMgl, codmn: v.codmnMgl, cod: v.codMgl, bod5: v.bod5Mgl, nh3n: v.nh3nMgl, tp: v.tpMgl });
   const g = gradeBlackOdour(v);
@@ -53,7 +54,7 @@ export function presentSample(r: Row<'water_sample'>, rivers: Map<string, string
     section: r.section_id ? (sections.get(r.section_id) ?? null) : null,
     sampledOn: r.sampled_on as string,
     ...v,
-    gbClass: r.gb_class as string | null,
+    gbClass: r.gb_class,
     classByParam: c.byParam,
     classDecidedBy: c.decidedBy,
     blackGrade: r.black_grade as BlackGrade | null,
@@ -70,7 +71,7 @@ export function sampleAudit(r: Row<'water_sample'>, river: string, section: stri
   return { river, section, sampledOn: r.sampled_on, ...sampleValues(r), gbClass: r.gb_class, blackGrade: r.black_grade };
 }
 
-export function presentAlert(r: Row<'river_alert'>, names: Names, rivers: Map<string, string>) {
+export function presentAlert(r: Row<'river_alert'>, names: Names, rivers: Map<string, string>): AlertView {
   return {
     id: r.id as string,
     riverId: r.river_id as string,

@@ -9,6 +9,8 @@ import * as cmd from './commands.js';
 import { presentAlert, presentRiver, presentSample } from './presenters.js';
 import { BLACK_THRESHOLDS, GB3838_LIMITS, periodClass } from './rules.js';
 import type { BlackGrade } from './rules.js';
+import { Data } from '../../core/schemas.js';
+import { AlertListItemView, AlertView, RiverDetailView, RiverListItemView, RiverView, RulesView, SampleView, SampleWithAlertView } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
@@ -31,10 +33,14 @@ async function lookups(ctx: Ctx) {
 export async function riversRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/rivers/rules', { schema: { tags, summary: '分类与黑臭判定标准（GB 3838-2002；2015年黑臭水体整治工作指南）' } }, async (req) => {
-    authorize(req, 'rivers.read');
-    return { data: { gb3838: GB3838_LIMITS, blackOdour: BLACK_THRESHOLDS } };
-  });
+  app.get(
+    '/rivers/rules',
+    { schema: { tags, summary: '分类与黑臭判定标准（GB 3838-2002；2015年黑臭水体整治工作指南）', response: { 200: Data(RulesView) } } },
+    async (req) => {
+      authorize(req, 'rivers.read');
+      return { data: { gb3838: GB3838_LIMITS, blackOdour: BLACK_THRESHOLDS } };
+    },
+  );
 
   app.get(
     '/rivers',
@@ -43,6 +49,7 @@ export async function riversRoutes(root: FastifyInstance) {
         tags,
         summary: '河涌名录（含断面、当年黑臭次数与最近一次监测）',
         querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), orgId: Type.Optional(Type.String({ format: 'uuid' })), year: Year }),
+        response: { 200: Data(Type.Array(RiverListItemView)) },
       },
     },
     async (req) => {
@@ -69,7 +76,15 @@ export async function riversRoutes(root: FastifyInstance) {
 
   app.get(
     '/rivers/:id',
-    { schema: { tags, summary: '河涌：断面、监测记录、趋势、断面时段类别、预警', params: Id, querystring: Type.Object({ year: Year }) } },
+    {
+      schema: {
+        tags,
+        summary: '河涌：断面、监测记录、趋势、断面时段类别、预警',
+        params: Id,
+        querystring: Type.Object({ year: Year }),
+        response: { 200: Data(RiverDetailView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'rivers.read');
       const r = await repo.getRiver(ctx, req.params.id);
@@ -108,18 +123,22 @@ export async function riversRoutes(root: FastifyInstance) {
       };
     },
   );
-  app.post('/rivers', { schema: { tags, summary: '新增河涌', body: Body } }, async (req, reply) => {
+  app.post('/rivers', { schema: { tags, summary: '新增河涌', body: Body, response: { 201: Data(RiverView) } } }, async (req, reply) => {
     const ctx = authorize(req, 'rivers.write');
     const row = await cmd.createRiver(ctx, req.body as cmd.RiverInput);
     const { names, sectionRows } = await lookups(ctx);
     return reply.code(201).send({ data: presentRiver(row, names, sectionRows) });
   });
-  app.patch('/rivers/:id', { schema: { tags, summary: '修改河涌（带 version）', params: Id, body: Versioned } }, async (req) => {
-    const ctx = authorize(req, 'rivers.write');
-    const row = await cmd.updateRiver(ctx, req.params.id, req.body.version, req.body as cmd.RiverInput);
-    const { names, sectionRows } = await lookups(ctx);
-    return { data: presentRiver(row, names, sectionRows) };
-  });
+  app.patch(
+    '/rivers/:id',
+    { schema: { tags, summary: '修改河涌（带 version）', params: Id, body: Versioned, response: { 200: Data(RiverView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.write');
+      const row = await cmd.updateRiver(ctx, req.params.id, req.body.version, req.body as cmd.RiverInput);
+      const { names, sectionRows } = await lookups(ctx);
+      return { data: presentRiver(row, names, sectionRows) };
+    },
+  );
 
   // ── 水质监测 ──
   app.get(
@@ -133,6 +152,7 @@ export async function riversRoutes(root: FastifyInstance) {
           year: Year,
           grade: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('light'), Type.Literal('severe'), Type.Literal('black')])),
         }),
+        response: { 200: Data(Type.Array(SampleView)) },
       },
     },
     async (req) => {
@@ -147,17 +167,28 @@ export async function riversRoutes(root: FastifyInstance) {
       return { data: rows.map((s) => presentSample(s, rivers, sections)) };
     },
   );
-  app.get('/water-samples/:id', { schema: { tags, summary: '监测记录及其判定依据、预警', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'rivers.read');
-    const s = await repo.getSample(ctx, req.params.id);
-    if (!s) throw errors.notFound('监测记录');
-    const { names, rivers, sections } = await lookups(ctx);
-    const alerts = await repo.listAlerts(ctx, { sampleId: s.id });
-    return { data: { ...presentSample(s, rivers, sections), alert: alerts[0] ? presentAlert(alerts[0], names, rivers) : null } };
-  });
+  app.get(
+    '/water-samples/:id',
+    { schema: { tags, summary: '监测记录及其判定依据、预警', params: Id, response: { 200: Data(SampleWithAlertView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const s = await repo.getSample(ctx, req.params.id);
+      if (!s) throw errors.notFound('监测记录');
+      const { names, rivers, sections } = await lookups(ctx);
+      const alerts = await repo.listAlerts(ctx, { sampleId: s.id });
+      return { data: { ...presentSample(s, rivers, sections), alert: alerts[0] ? presentAlert(alerts[0], names, rivers) : null } };
+    },
+  );
   app.post(
     '/water-samples',
-    { schema: { tags, summary: '录入水质监测：按GB 3838-2002分类、按黑臭指南分级；黑臭即向河涌责任单位发出预警', body: Body } },
+    {
+      schema: {
+        tags,
+        summary: '录入水质监测：按GB 3838-2002分类、按黑臭指南分级；黑臭即向河涌责任单位发出预警',
+        body: Body,
+        response: { 201: Data(SampleWithAlertView) },
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'rivers.samples');
       const r = await cmd.recordSample(ctx, req.body as cmd.SampleInput);
@@ -174,6 +205,7 @@ export async function riversRoutes(root: FastifyInstance) {
         tags,
         summary: '黑臭预警（责任单位只见本单位的）',
         querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('handled')])) }),
+        response: { 200: Data(Type.Array(AlertListItemView)) },
       },
     },
     async (req) => {
@@ -188,10 +220,14 @@ export async function riversRoutes(root: FastifyInstance) {
       };
     },
   );
-  app.post('/river-alerts/:id/handle', { schema: { tags, summary: '登记预警处置情况（带 version）', params: Id, body: Versioned } }, async (req) => {
-    const ctx = authorize(req, 'rivers.alerts');
-    const row = await cmd.handleAlert(ctx, req.params.id, req.body.version, req.body as { note?: string });
-    const { names, rivers } = await lookups(ctx);
-    return { data: presentAlert(row, names, rivers) };
-  });
+  app.post(
+    '/river-alerts/:id/handle',
+    { schema: { tags, summary: '登记预警处置情况（带 version）', params: Id, body: Versioned, response: { 200: Data(AlertView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.alerts');
+      const row = await cmd.handleAlert(ctx, req.params.id, req.body.version, req.body as { note?: string });
+      const { names, rivers } = await lookups(ctx);
+      return { data: presentAlert(row, names, rivers) };
+    },
+  );
 }

@@ -161,3 +161,13 @@ describe('recording a water sample', () => {
     expect(d.sectionClasses).toEqual([expect.objectContaining({ section: '猎德', class: 'IV' })]);
   });
 });
+
+describe('the standards', () => {
+  it('answers the GB 3838 limits and the black-odour thresholds, each with its source', async () => {
+    const r = await flood.req('GET', '/api/rivers/rules');
+    expect(r.status).toBe(200);
+    expect(r.body.data.gb3838.do).toMatchObject({ kind: 'min', limits: [7.5, 6, 5, 3, 2], source: 'GB 3838-2002 表1 第4项' });
+    expect(r.body.data.blackOdour.transparency).toMatchObject({ light: 25, severe: 10 });
+    expect(r.body.data.blackOdour.source).toContain('建城〔2015〕130号');
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * What the 河涌水质 routes answer, described with TypeBox: the OpenAPI description of each
+ * answer and the schema it is serialised by. The presenters return `Static<typeof …>` of
+ * these, so a presenter and its schema cannot drift (and the test server checks every
+ * answer strictly, src/server/responses.ts).
+ */
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { BLACK_GRADES, CLASSES, PARAMS, type BlackParam } from './rules.js';
+
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+const Num = Type.Number();
+const NNum = Nullable(Num);
+const Bool = Type.Boolean();
+const Day = IsoDateString;
+/** One of a list of words. */
+const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
+/** An object with some of the given keys, each of one schema (a value per parameter measured). */
+const byKey = <T extends ReturnType<typeof oneOf> | typeof Num | typeof NNum>(keys: readonly string[], value: T) =>
+  Type.Partial(Type.Object(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, T>));
+
+const WaterClass = oneOf(CLASSES);
+const BlackGrade = oneOf(BLACK_GRADES);
+const AlertGrade = oneOf(['light', 'severe'] as const);
+const BLACK_PARAMS: readonly BlackParam[] = ['transparency', 'do', 'orp', 'nh3n'];
+
+/** 河涌 (its sections listed). */
+export const RiverView = Type.Object(
+  {
+    id: Str,
+    name: Str,
+    lengthKm: NNum,
+    orgId: Str,
+    owner: Str,
+    streets: Type.Array(Str),
+    streetOrgIds: Type.Array(Str),
+    chief: NStr,
+    sections: Type.Array(Type.Object({ id: Str, name: Str })),
+    version: Int,
+  },
+  { description: '河涌' },
+);
+export type RiverView = Static<typeof RiverView>;
+
+/** A river as the list shows it: the year's samples, black-odour samples, the latest sample and open alerts. */
+export const RiverListItemView = Type.Object(
+  {
+    ...RiverView.properties,
+    samples: Int,
+    blackSamples: Int,
+    latest: Nullable(Type.Object({ sampledOn: Day, gbClass: Nullable(WaterClass), blackGrade: Nullable(BlackGrade) })),
+    openAlerts: Int,
+  },
+  { description: '河涌（名录）' },
+);
+
+/** A sample's measured values. */
+const SampleValues = {
+  transparencyCm: NNum,
+  depthCm: NNum,
+  doMgl: NNum,
+  orpMv: NNum,
+  nh3nMgl: NNum,
+  tpMgl: NNum,
+  codMgl: NNum,
+  codmnMgl: NNum,
+  bod5Mgl: NNum,
+};
+
+/** A sample with its class and grade and why, per parameter. */
+export const SampleView = Type.Object(
+  {
+    id: Str,
+    riverId: Str,
+    river: Str,
+    sectionId: NStr,
+    section: NStr,
+    sampledOn: Day,
+    ...SampleValues,
+    gbClass: Nullable(WaterClass),
+    classByParam: byKey(PARAMS, WaterClass),
+    classDecidedBy: Type.Array(oneOf(PARAMS)),
+    blackGrade: Nullable(BlackGrade),
+    blackGradeLabel: Str,
+    blackByParam: byKey(BLACK_PARAMS, BlackGrade),
+    transparencyBound: Num,
+    createdBy: Str,
+    orgId: Str,
+    version: Int,
+  },
+  { description: '水质监测记录' },
+);
+export type SampleView = Static<typeof SampleView>;
+
+/** 黑臭预警. */
+export const AlertView = Type.Object(
+  {
+    id: Str,
+    riverId: Str,
+    river: Str,
+    sampleId: Str,
+    orgId: Str,
+    owner: Str,
+    grade: AlertGrade,
+    gradeLabel: Str,
+    raisedOn: Day,
+    message: Str,
+    status: oneOf(['open', 'handled'] as const),
+    handledOn: Nullable(Day),
+    handledBy: NStr,
+    handledNote: NStr,
+    version: Int,
+  },
+  { description: '黑臭预警' },
+);
+export type AlertView = Static<typeof AlertView>;
+
+/** An alert in the list, with whether the caller may record its handling. */
+export const AlertListItemView = Type.Object({ ...AlertView.properties, actions: Type.Object({ handle: Bool }) }, { description: '黑臭预警（列表）' });
+
+/** A sample with the alert it raised (if any). */
+export const SampleWithAlertView = Type.Object({ ...SampleView.properties, alert: Nullable(AlertView) }, { description: '监测记录及其预警' });
+
+/** A section's class over the period (monthly means, the worst month decides). */
+const SectionClassView = Type.Object({
+  sectionId: Str,
+  section: Str,
+  class: Nullable(WaterClass),
+  worstMonth: NStr,
+  months: Type.Array(Type.Object({ month: Str, samples: Int, means: byKey(PARAMS, NNum), class: Nullable(WaterClass), decidedBy: Type.Array(oneOf(PARAMS)) })),
+});
+
+/** A river's page: its samples, its sections' classes, its alerts and what the caller may do. */
+export const RiverDetailView = Type.Object(
+  {
+    ...RiverView.properties,
+    samples: Type.Array(SampleView),
+    sectionClasses: Type.Array(SectionClassView),
+    alerts: Type.Array(AlertView),
+    actions: Type.Object({ edit: Bool, sample: Bool }),
+  },
+  { description: '河涌（详情）' },
+);
+
+const Limit = Type.Object({
+  label: Str,
+  unit: Str,
+  kind: oneOf(['min', 'max'] as const),
+  // the rules table's read-only tuple of the limits of classes I..V
+  limits: Type.Unsafe<readonly number[]>(Type.Array(Num, { minItems: 5, maxItems: 5 })),
+  source: Str,
+});
+const BlackBound = { label: Str, unit: Str, light: Num, severe: Num };
+
+/** The standards the classification and grading follow (GB 3838-2002 表1; 黑臭水体整治工作指南 表1). */
+export const RulesView = Type.Object(
+  {
+    gb3838: Type.Object(Object.fromEntries(PARAMS.map((p) => [p, Limit])) as Record<(typeof PARAMS)[number], typeof Limit>),
+    blackOdour: Type.Object({
+      transparency: Type.Object({ ...BlackBound, shallowDepth: Num, shallowShare: Num }),
+      do: Type.Object(BlackBound),
+      orp: Type.Object(BlackBound),
+      nh3n: Type.Object(BlackBound),
+      source: Str,
+    }),
+  },
+  { description: '分类与黑臭判定标准' },
+);
