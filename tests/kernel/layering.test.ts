@@ -61,8 +61,6 @@ describe('layering', () => {
     'src/modules/flood/module.ts': 1,
     'src/modules/flood/undo.ts': 2,
     'src/modules/inspections/commands.ts': 11,
-    'src/modules/legal/commands.ts': 9,
-    'src/modules/legal/ledgers.ts': 3,
     'src/modules/licensing/commands.ts': 9,
     'src/modules/licensing/ledgers.ts': 6,
     'src/modules/rivers/commands.ts': 18,

@@ -1,7 +1,7 @@
 import { attempt, type SaveResult } from '../../core/persist.js';
 import { updateVersioned } from '../../core/versioned.js';
 import crypto from 'node:crypto';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
@@ -12,10 +12,21 @@ import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
 import { appraise, checkTerm, covers } from './rules.js';
 import { type DocumentEvent, type DocumentStage, documentFacts, requireDocumentStep } from './workflow.js';
-import { getAdvice, getAppraisal, getContract, getDocument } from './repository.js';
+import {
+  appraisalYearTaken,
+  contractNoTaken,
+  getAdvice,
+  getAppraisal,
+  getContract,
+  getDocument,
+  insertAppraisal,
+  insertContract,
+  insertDocument,
+  lockAdvice,
+  tenantContracts,
+} from './repository.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument } from './presenters.js';
 
-const tables = (w: WriteScope) => w.tx.withTables<LegalTables>();
 const date = (field: string, v: unknown, label: string) => {
   if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
   return v;
@@ -58,18 +69,8 @@ export async function createContract(ctx: Ctx, input: ContractInput) {
   const v = contractValues(input);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const dup = await tables(w)
-      .selectFrom('legal_contract')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('contract_no', '=', v.contract_no)
-      .executeTakeFirst();
-    if (dup) throw errors.duplicate('contractNo', `合同编号“${v.contract_no}”已存在`);
-    const r = await tables(w)
-      .insertInto('legal_contract')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (await contractNoTaken(w.tx, ctx.actor.tenantId, v.contract_no)) throw errors.duplicate('contractNo', `合同编号“${v.contract_no}”已存在`);
+    const r = await insertContract(w.tx, { tenant_id: ctx.actor.tenantId, org_id: orgId, ...v });
     await w.audit({ entity: 'legal.contract', entityId: r.id, action: 'created', orgId, after: v });
     return presentContract(r);
   });
@@ -122,22 +123,11 @@ export const ADVICE_HEADERS: Readonly<Record<string, string>> = { date: '日期'
  * record (bad date, unknown type, empty title) is refused in both modes.
  */
 export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyArray<AdviceSave>, origin: WriteOrigin): Promise<SaveResult> {
-  const db = tables(w);
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
-  const existing = new Map(
-    (
-      await db
-        .selectFrom('legal_advice')
-        .selectAll()
-        .where('tenant_id', '=', actor.tenantId)
-        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
-        .forUpdate()
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
-  const contracts = await db.selectFrom('legal_contract').selectAll().where('tenant_id', '=', actor.tenantId).execute();
+  const existing = new Map((await lockAdvice(w.tx, actor.tenantId, ids)).map((r) => [r.id, r]));
+  const contracts = await tenantContracts(w.tx, actor.tenantId);
   let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];
   const updates: Array<Record<string, unknown>> = [];
@@ -229,11 +219,7 @@ export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; titl
   };
   const orgId = await ownerOrgForCreate(ctx, input.orgId);
   return write(ctx, async (w) => {
-    const r = await tables(w)
-      .insertInto('legal_document')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const r = await insertDocument(w.tx, { tenant_id: ctx.actor.tenantId, org_id: orgId, ...v });
     await w.audit({ entity: 'legal.document', entityId: r.id, action: 'submitted', orgId, after: v });
     return presentDocument((await getDocument(w.tx, ctx, r.id))!, ctx.actor.roles);
   });
@@ -246,10 +232,7 @@ export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; titl
  */
 async function docStep(
   ctx: Ctx,
-  id: string,
-  version: number,
-  event: DocumentEvent,
-  verb: string,
+  { id, version, event, verb }: { id: string; version: number; event: DocumentEvent; verb: string },
   fn: (row: NonNullable<Awaited<ReturnType<typeof getDocument>>>) => Record<string, unknown>,
 ) {
   return write(ctx, async (w) => {
@@ -282,7 +265,7 @@ export function reviewDocument(
   const reviewedOn = date('reviewedOn', input.reviewedOn, '审查日期');
   if (input.result !== '同意' && input.result !== '存在问题') throw errors.validation('result', '审查结论应为“同意”或“存在问题”');
   const opinion = text('opinion', input.opinion, '审查意见', 4000);
-  return docStep(ctx, id, version, 'review', 'reviewed', (row) => {
+  return docStep(ctx, { id, version, event: 'review', verb: 'reviewed' }, (row) => {
     if (reviewedOn < row.submitted_on) throw errors.validation('reviewedOn', '审查日期不能早于送审日期');
     return {
       reviewed_on: reviewedOn,
@@ -296,7 +279,7 @@ export function reviewDocument(
 /** 印发 / 决策 — only after a review that found the draft lawful. */
 export function issueDocument(ctx: Ctx, id: string, version: number, input: { issuedOn: string; docNo?: string | null }) {
   const issuedOn = date('issuedOn', input.issuedOn, '印发（决策）日期');
-  return docStep(ctx, id, version, 'issue', 'issued', (row) => {
+  return docStep(ctx, { id, version, event: 'issue', verb: 'issued' }, (row) => {
     if (row.reviewed_on && issuedOn < row.reviewed_on) throw errors.validation('issuedOn', '印发（决策）日期不能早于审查日期');
     return { issued_on: issuedOn, doc_no: opt(input.docNo) };
   });
@@ -314,14 +297,8 @@ export async function createAppraisal(
   const { total, grade } = appraise(input.criteria);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const dup = await tables(w)
-      .selectFrom('legal_appraisal')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('year', '=', input.year)
-      .executeTakeFirst();
-    if (dup) throw errors.duplicate('year', `${input.year}年度的考核已登记`);
-    const contracts = await tables(w).selectFrom('legal_contract').selectAll().where('tenant_id', '=', ctx.actor.tenantId).execute();
+    if (await appraisalYearTaken(w.tx, ctx.actor.tenantId, input.year)) throw errors.duplicate('year', `${input.year}年度的考核已登记`);
+    const contracts = await tenantContracts(w.tx, ctx.actor.tenantId);
     const contract = contracts.find((c) => c.start_on <= `${input.year}-12-31` && c.end_on >= `${input.year}-01-01`);
     const v = {
       year: input.year,
@@ -333,11 +310,7 @@ export async function createAppraisal(
       grade,
       suggestions: opt(input.suggestions),
     };
-    const r = await tables(w)
-      .insertInto('legal_appraisal')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const r = await insertAppraisal(w.tx, { tenant_id: ctx.actor.tenantId, org_id: orgId, ...v });
     await w.audit({ entity: 'legal.appraisal', entityId: r.id, action: 'created', orgId, after: { ...v, criteria: input.criteria } });
     return presentAppraisal(r);
   });

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { withDataScope } from '../../core/scope.js';
-import { ADVICE_KINDS, type LegalTables } from './schema.js';
+import { ADVICE_KINDS } from './schema.js';
 import { saveAdvice } from './commands.js';
+import { adviceForExport, adviceOnDates } from './repository.js';
 
 /** 法律顾问工作台账 — LEDGERS.md `legal-advice`. Rows match on 日期 + 类型 + 事项名称. */
 export const legalAdviceSpec = defineLedgerSpec({
@@ -39,17 +38,7 @@ export const legalAdviceLedger: LedgerDef<Row> = {
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
     const dates = [...new Set(rows.map((r) => r.value.date))];
-    const known = new Map(
-      (
-        await ctx.db
-          .withTables<LegalTables>()
-          .selectFrom('legal_advice')
-          .select(['id', 'date', 'kind', 'title'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
-          .execute()
-      ).map((r) => [keyOf(r), r.id]),
-    );
+    const known = new Map((await adviceOnDates(ctx.db, ctx.actor.tenantId, dates)).map((r) => [keyOf(r), r.id]));
     const r = await saveAdvice(
       imp.w,
       ctx.actor,
@@ -67,15 +56,7 @@ export const legalAdviceLedger: LedgerDef<Row> = {
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
   async exportRows(ctx) {
-    const rows = await ctx.db
-      .withTables<LegalTables>()
-      .selectFrom('legal_advice')
-      .selectAll()
-      .$call(withDataScope(ctx.actor))
-      .orderBy('date')
-      .orderBy('kind')
-      .orderBy('title')
-      .execute();
+    const rows = await adviceForExport(ctx);
     return rows.map((r) => ({ date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler }));
   },
   undo: { table: 'legal_advice' },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -52,3 +52,43 @@ export const listAppraisals = (ctx: Ctx) =>
   t(ctx.db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
 export const getAppraisal = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
   t(db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
+
+// ── Writes and look-ups of the commands and the ledger (issue 12: SQL lives here) ──
+type New<T extends keyof LegalTables> = Insertable<LegalTables[T]>;
+
+/** Every contract of the tenant (a work record's firm defaults to the one whose term covers its date). */
+export const tenantContracts = (db: Kysely<KernelDB>, tenantId: string) =>
+  t(db).selectFrom('legal_contract').selectAll().where('tenant_id', '=', tenantId).execute();
+export const contractNoTaken = async (db: Kysely<KernelDB>, tenantId: string, contractNo: string) =>
+  !!(await t(db).selectFrom('legal_contract').select('id').where('tenant_id', '=', tenantId).where('contract_no', '=', contractNo).executeTakeFirst());
+export const insertContract = (db: Kysely<KernelDB>, row: New<'legal_contract'>) =>
+  t(db).insertInto('legal_contract').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** Work records by id, locked for the write that reads them. */
+export const lockAdvice = (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  t(db)
+    .selectFrom('legal_advice')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+    .forUpdate()
+    .execute();
+/** The ids and natural keys of the work records on some dates (the ledger matches its rows on them). */
+export const adviceOnDates = (db: Kysely<KernelDB>, tenantId: string, dates: readonly string[]) =>
+  t(db)
+    .selectFrom('legal_advice')
+    .select(['id', 'date', 'kind', 'title'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
+    .execute();
+/** The work records in the actor's scope, in the ledger's order. */
+export const adviceForExport = (ctx: Ctx) =>
+  t(ctx.db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).orderBy('date').orderBy('kind').orderBy('title').execute();
+
+export const insertDocument = (db: Kysely<KernelDB>, row: New<'legal_document'>) =>
+  t(db).insertInto('legal_document').values(row).returning('id').executeTakeFirstOrThrow();
+
+export const appraisalYearTaken = async (db: Kysely<KernelDB>, tenantId: string, year: number) =>
+  !!(await t(db).selectFrom('legal_appraisal').select('id').where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst());
+export const insertAppraisal = (db: Kysely<KernelDB>, row: New<'legal_appraisal'>) =>
+  t(db).insertInto('legal_appraisal').values(row).returningAll().executeTakeFirstOrThrow();
