@@ -68,8 +68,6 @@ describe('layering', () => {
     'src/modules/rivers/undo.ts': 5,
     'src/modules/staff/commands.ts': 6,
     'src/modules/staff/ledgers.ts': 2,
-    'src/modules/system/module.ts': 2,
-    'src/modules/system/orgsLedger.ts': 1,
   };
   it('query-builder calls sit in repositories, metrics and demo loaders', () => {
     const isHome = (f: string) => /\/(repository|repositories|metrics|demo|demoKit|schema)(\/|\.ts$)|\/repository\//.test(f);

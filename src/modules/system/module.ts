@@ -5,6 +5,7 @@ import { orgsLedger } from './orgsLedger.js';
 import { orgStreets } from './metrics.js';
 import { loadSystemDemo } from './demo.js';
 import { isUuid } from '../../core/ids.js';
+import { orgIdOf, userOrgOf } from './repository.js';
 
 /** 系统管理 — orgs, users, roles, the calendar override table and the audit viewer. */
 export const systemModule = defineModule({
@@ -17,11 +18,7 @@ export const systemModule = defineModule({
       readPermission: 'system.orgs.read',
       writePermission: 'system.orgs.manage',
       records: { table: 'org' },
-      async ownerOrg(db, tenantId, id) {
-        if (!isUuid(id)) return undefined;
-        const r = await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
-        return r?.id;
-      },
+      ownerOrg: async (db, tenantId, id) => (isUuid(id) ? orgIdOf(db, tenantId, id) : undefined),
     },
     user: {
       label: '用户',
@@ -29,11 +26,7 @@ export const systemModule = defineModule({
       writePermission: 'system.users.manage',
       // Login bookkeeping changes without an event; the password hash changes with one.
       records: { table: 'app_user', exclude: ['failed_attempts', 'locked_until'] },
-      async ownerOrg(db, tenantId, id) {
-        if (!isUuid(id)) return undefined;
-        const r = await db.selectFrom('app_user').select('org_id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
-        return r?.org_id;
-      },
+      ownerOrg: async (db, tenantId, id) => (isUuid(id) ? userOrgOf(db, tenantId, id) : undefined),
     },
   },
   ledgers: [orgsLedger],

@@ -4,6 +4,7 @@ import type { OrgKind } from '../../core/db/types.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { createOrg, listOrgs, ORG_KIND_LABELS, updateOrg } from '../../core/orgs.js';
+import { tenantOrgs } from './repository.js';
 
 const KIND_BY_LABEL: Record<string, OrgKind> = { 局: 'bureau', 科室: 'department', 街道: 'street', 其他: 'other' };
 
@@ -44,7 +45,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const tenantId = ctx.actor.tenantId;
-    const existing = new Map((await ctx.db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute()).map((o) => [o.name, o]));
+    const existing = new Map((await tenantOrgs(ctx.db, tenantId)).map((o) => [o.name, o]));
     const errors: RowError[] = [];
     const inFile = new Map<string, number>();
     const names = new Set(rows.map((r) => r.value.name));

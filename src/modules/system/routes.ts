@@ -8,6 +8,10 @@ import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
 import { errors } from '../../core/errors.js';
 import { IsoDate } from '../../core/input.js';
+import { Data } from '../../core/schemas.js';
+import { AuditEventList, auditEventView, ChainCheckView } from '../../core/audit/schemas.js';
+import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
+import { OrgList, OrgView, RoleList, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -18,9 +22,11 @@ export async function systemRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['系统管理'];
 
-  app.get('/orgs', { schema: { tags, summary: '单位列表（按数据范围）' } }, async (req) => ({ data: await listOrgs(authorize(req, 'system.orgs.read')) }));
+  app.get('/orgs', { schema: { tags, summary: '单位列表（按数据范围）', response: { 200: Data(OrgList) } } }, async (req) => ({
+    data: await listOrgs(authorize(req, 'system.orgs.read')),
+  }));
 
-  app.get('/orgs/:id', { schema: { tags, summary: '单位详情', params: Id } }, async (req) => {
+  app.get('/orgs/:id', { schema: { tags, summary: '单位详情', params: Id, response: { 200: Data(OrgView) } } }, async (req) => {
     const org = await getOrg(authorize(req, 'system.orgs.read'), req.params.id);
     if (!org) throw errors.notFound('单位');
     return { data: org };
@@ -34,7 +40,7 @@ export async function systemRoutes(root: FastifyInstance) {
     divisionCode: Type.Optional(Nullable(Type.String())),
     sort: Type.Optional(Type.Integer()),
   });
-  app.post('/orgs', { schema: { tags, summary: '新建单位', body: OrgBody } }, async (req, reply) => {
+  app.post('/orgs', { schema: { tags, summary: '新建单位', body: OrgBody, response: { 201: Data(OrgView) } } }, async (req, reply) => {
     const org = await createOrg(authorize(req, 'system.orgs.manage'), req.body);
     return reply.code(201).send({ data: org });
   });
@@ -46,6 +52,7 @@ export async function systemRoutes(root: FastifyInstance) {
         summary: '修改单位（带版本号，过期写入返回409）',
         params: Id,
         body: Type.Intersect([Type.Partial(OrgBody), Type.Object({ version: Type.Integer() })]),
+        response: { 200: Data(OrgView) },
       },
     },
     async (req) => {
@@ -54,12 +61,14 @@ export async function systemRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/roles', { schema: { tags, summary: '角色列表' } }, async (req) => {
+  app.get('/roles', { schema: { tags, summary: '角色列表', response: { 200: Data(RoleList) } } }, async (req) => {
     authorize(req, 'system.orgs.read');
     return { data: Object.entries(ROLES).map(([key, r]) => ({ key, label: r.label, scope: r.scope })) };
   });
 
-  app.get('/users', { schema: { tags, summary: '用户列表' } }, async (req) => ({ data: await listUsers(authorize(req, 'system.users.read')) }));
+  app.get('/users', { schema: { tags, summary: '用户列表', response: { 200: Data(UserList) } } }, async (req) => ({
+    data: await listUsers(authorize(req, 'system.users.read')),
+  }));
   app.post(
     '/users',
     {
@@ -73,6 +82,7 @@ export async function systemRoutes(root: FastifyInstance) {
           roles: Type.Array(Type.String()),
           password: Type.String(),
         }),
+        response: { 201: Data(UserView) },
       },
     },
     async (req, reply) => reply.code(201).send({ data: await createUser(authorize(req, 'system.users.manage'), { ...req.body, mustChangePassword: true }) }),
@@ -92,6 +102,7 @@ export async function systemRoutes(root: FastifyInstance) {
           disabled: Type.Optional(Type.Boolean()),
           resetPassword: Type.Optional(Type.String()),
         }),
+        response: { 200: Data(UserView) },
       },
     },
     async (req) => {
@@ -100,7 +111,7 @@ export async function systemRoutes(root: FastifyInstance) {
     },
   );
 
-  app.get('/calendar/overrides', { schema: { tags, summary: '节假日调整表' } }, async (req) => {
+  app.get('/calendar/overrides', { schema: { tags, summary: '节假日调整表', response: { 200: Data(CalendarOverrideList) } } }, async (req) => {
     authorize(req, 'system.calendar.read');
     return { data: await req.server.sys.calendar.listOverrides() };
   });
@@ -116,13 +127,18 @@ export async function systemRoutes(root: FastifyInstance) {
           name: Type.Optional(Nullable(Type.String())),
           note: Type.Optional(Nullable(Type.String())),
         }),
+        response: { 200: Data(OverrideResultView) },
       },
     },
     async (req) => ({ data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, ...req.body }) }),
   );
-  app.delete('/calendar/overrides/:date', { schema: { tags, summary: '删除节假日调整', params: Type.Object({ date: IsoDate }) } }, async (req) => ({
-    data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, kind: null }),
-  }));
+  app.delete(
+    '/calendar/overrides/:date',
+    { schema: { tags, summary: '删除节假日调整', params: Type.Object({ date: IsoDate }), response: { 200: Data(OverrideResultView) } } },
+    async (req) => ({
+      data: await req.server.sys.calendar.setOverride(authorize(req, 'system.calendar.manage'), { date: req.params.date, kind: null }),
+    }),
+  );
 
   app.get(
     '/audit',
@@ -135,16 +151,19 @@ export async function systemRoutes(root: FastifyInstance) {
           beforeSeq: Type.Optional(Type.Integer()),
           entity: Type.Optional(Type.String()),
         }),
+        response: { 200: Data(AuditEventList) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'system.audit.read');
       return {
-        data: await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity }),
+        data: (await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity })).map(
+          auditEventView,
+        ),
       };
     },
   );
-  app.post('/audit/verify', { schema: { tags, summary: '校验审计链' } }, async (req) => {
+  app.post('/audit/verify', { schema: { tags, summary: '校验审计链', response: { 200: Data(ChainCheckView) } } }, async (req) => {
     const ctx = authorize(req, 'system.audit.read');
     return { data: await verifyIncremental(ctx.db, ctx.actor.tenantId, req.server.sys.auditKey, { write: false }) };
   });

@@ -1,0 +1,43 @@
+/**
+ * What the 系统管理 routes answer (orgs, roles, users), described with TypeBox: the OpenAPI
+ * description and the schema Fastify serialises by. The kernel's presenters (`Org`, `User`) are
+ * checked against them where the routes return them.
+ */
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Nullable } from '../../core/schemas.js';
+
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+
+export const OrgKindView = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
+
+/** An org (单位). */
+export const OrgView = Type.Object(
+  { id: Str, name: Str, kind: OrgKindView, kindLabel: Str, parentId: NStr, uscc: NStr, divisionCode: NStr, sort: Int, version: Int },
+  { description: '单位' },
+);
+export type OrgView = Static<typeof OrgView>;
+export const OrgList = Type.Array(OrgView);
+
+/** A role and the data scope it grants. */
+export const RoleView = Type.Object({ key: Str, label: Str, scope: Str }, { description: '角色' });
+export const RoleList = Type.Array(RoleView);
+
+/** A user as presented to clients (never the password hash). */
+export const UserView = Type.Object(
+  {
+    id: Str,
+    username: Str,
+    displayName: Str,
+    orgId: Str,
+    roles: Type.Array(Str),
+    mustChangePassword: Type.Boolean(),
+    lockedUntil: NStr,
+    disabled: Type.Boolean(),
+    version: Int,
+  },
+  { description: '用户' },
+);
+export type UserView = Static<typeof UserView>;
+export const UserList = Type.Array(UserView);
