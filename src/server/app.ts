@@ -62,6 +62,8 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     trustProxy: trustProxy(process.env.FAZHI_TRUST_PROXY),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, formats: { 'iso-date': isoDateFormat } } },
     bodyLimit: 2 * 1024 * 1024,
+    // Response schemas use the kernel's formats too (the serialiser's own ajv would warn on 'iso-date').
+    serializerOpts: { ajv: { formats: { 'iso-date': isoDateFormat } } },
   });
   app.decorate('sys', sys);
   // Requests in flight, for background work that steps aside while people wait (core/activity.ts).

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
+import { IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
 import { systemClock } from '../../core/context.js';
 import { listTenants } from '../../core/tenant.js';
@@ -54,7 +55,6 @@ import type { DiscretionLevel, ChecklistItem } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function enforcementRoutes(root: FastifyInstance) {

@@ -3,7 +3,7 @@
  * "Administrative penalties"): pure functions, no I/O, no clock. Each constant
  * carries its source; values marked (unverified) are configurable and the UI says so.
  */
-import { errors } from '../../core/errors.js';
+import { check } from '../../core/input.js';
 import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
 import type { DiscretionLevel } from './schema.js';
 import type { RuleBreach } from '../../core/ledger/ledger.js';
@@ -250,11 +250,9 @@ export function decisionDocumentProblems(d: {
   return out;
 }
 
-/** Checks an ISO date input, naming the field. */
+/** Checks a required ISO date input, naming the field (the kernel's one date check). */
 export function assertDate(field: string, label: string, v: unknown): string {
-  // isIsoDate, not Date.parse: Date.parse takes 2023-02-30 (as 2023-03-02).
-  if (!isIsoDate(v)) throw errors.validation(field, `${label}无效，应为“2022-03-01”格式的日期`);
-  return v;
+  return check.date(field, label, v, { required: true }) as string;
 }
 
 /** Earliest date a hearing may be held after its notice: 7 working days later (行政处罚法第六十四条). */
