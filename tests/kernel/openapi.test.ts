@@ -22,7 +22,6 @@ const WITHOUT_RESPONSE_SCHEMA: Record<string, number> = {
   '/api/calendar': 3,
   '/api/public': 1,
   '/api/enforcement': 46,
-  '/api/flood': 24,
   '/healthz': 1,
 };
 

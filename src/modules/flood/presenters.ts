@@ -2,12 +2,13 @@ import type { Selectable } from 'kysely';
 import { publicPhone } from './rules.js';
 import { openPhone } from './pii.js';
 import type { FloodTables } from './schema.js';
+import type { DeploymentView, DispatchView, DutyView, ProgressView, ProjectView, PublicWorkView, RiskPointView, WarningView, WorkView } from './schemas.js';
 
 type Row<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 type Names = Map<string, string>;
 
 /** 水浸风险点 as the API presents it. */
-export function presentRiskPoint(r: Row<'flood_risk_point'>, names: Names) {
+export function presentRiskPoint(r: Row<'flood_risk_point'>, names: Names): RiskPointView {
   return {
     id: r.id as string,
     code: r.code as string,
@@ -16,10 +17,10 @@ export function presentRiskPoint(r: Row<'flood_risk_point'>, names: Names) {
     street: names.get(r.org_id) ?? '',
     lng: r.lng == null ? null : Number(r.lng),
     lat: r.lat == null ? null : Number(r.lat),
-    riskLevel: r.risk_level as string | null,
+    riskLevel: r.risk_level,
     registeredOn: r.registered_on as string,
     measure: r.measure as string | null,
-    status: r.status as string,
+    status: r.status,
     completedOn: r.completed_on as string | null,
     adminPerson: r.admin_person as string | null,
     techPerson: r.tech_person as string | null,
@@ -47,15 +48,15 @@ export function riskPointAudit(r: Row<'flood_risk_point'>) {
   };
 }
 
-export function presentProgress(r: Row<'flood_risk_progress'>) {
-  return { id: r.id as string, onDate: r.on_date as string, status: r.status as string, note: r.note as string, createdBy: r.created_by as string };
+export function presentProgress(r: Row<'flood_risk_progress'>): ProgressView {
+  return { id: r.id as string, onDate: r.on_date as string, status: r.status, note: r.note as string, createdBy: r.created_by as string };
 }
 
-export function presentProject(r: Row<'flood_project'>, names: Names) {
+export function presentProject(r: Row<'flood_project'>, names: Names): ProjectView {
   return {
     id: r.id as string,
     name: r.name as string,
-    kind: r.kind as string,
+    kind: r.kind,
     orgId: r.org_id as string,
     orgName: names.get(r.org_id) ?? '',
     street: r.street_org_id ? (names.get(r.street_org_id) ?? null) : null,
@@ -71,7 +72,7 @@ export function projectAudit(r: Row<'flood_project'>) {
   return { name: r.name, kind: r.kind, streetOrgId: r.street_org_id, startedOn: r.started_on, completedOn: r.completed_on, status: r.status };
 }
 
-export function presentDeployment(r: Row<'flood_deployment'>) {
+export function presentDeployment(r: Row<'flood_deployment'>): DeploymentView {
   return {
     id: r.id as string,
     onDate: r.on_date as string,
@@ -89,30 +90,30 @@ export function deploymentAudit(r: Row<'flood_deployment'>) {
 }
 
 /** A duty line; the phone is masked unless the caller may see it in full. */
-export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }) {
+export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }): DutyView {
   const phone = openPhone(r.phone);
   return {
     id: r.id as string,
     date: r.duty_date as string,
     shift: r.shift as string,
-    role: r.role as string,
+    role: r.role,
     person: r.person as string,
     phone: opts.fullPhone ? phone : publicPhone(phone) || null,
   };
 }
 
-export function presentWarning(r: Row<'flood_drought_warning'>) {
+export function presentWarning(r: Row<'flood_drought_warning'>): WarningView {
   return {
     id: r.id as string,
     title: r.title as string,
-    level: r.level as string,
+    level: r.level,
     startsOn: r.starts_on as string,
     endsOn: r.ends_on as string | null,
     version: r.version as number,
   };
 }
 
-export function presentDispatch(r: Row<'flood_dispatch'>) {
+export function presentDispatch(r: Row<'flood_dispatch'>): DispatchView {
   return {
     id: r.id as string,
     onDate: r.on_date as string,
@@ -123,7 +124,7 @@ export function presentDispatch(r: Row<'flood_dispatch'>) {
 }
 
 /** A water work with its three responsible persons; phones masked unless `fullPhone`. */
-export function presentWork(r: Row<'flood_work'>, names: Names, opts: { fullPhone: boolean }) {
+export function presentWork(r: Row<'flood_work'>, names: Names, opts: { fullPhone: boolean }): WorkView {
   const phone = (stored: string | null) => {
     const p = openPhone(stored);
     return opts.fullPhone ? p : publicPhone(p) || null;
@@ -162,8 +163,8 @@ export function workAudit(r: Row<'flood_work'>) {
 }
 
 /** A work as the public list shows it (names, posts, masked phones). */
-export function publicWork(r: Row<'flood_work'>, names: Names) {
+export function publicWork(r: Row<'flood_work'>, names: Names): PublicWorkView {
   const p = presentWork(r, names, { fullPhone: false });
   return { name: p.name, kind: p.kind, location: p.location, org: p.orgName, admin: p.admin, tech: p.tech, patrol: p.patrol };
 }
-export type PublicWork = ReturnType<typeof publicWork>;
+export type PublicWork = PublicWorkView;

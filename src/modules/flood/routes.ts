@@ -10,6 +10,8 @@ import * as cmd from './commands.js';
 import * as p from './presenters.js';
 import { disclosureOnTime, missingDispatchDays, SHIFTS, type DutyEntry } from './rules.js';
 import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
+import { Data } from '../../core/schemas.js';
+import * as v from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
@@ -44,6 +46,7 @@ export async function floodRoutes(root: FastifyInstance) {
           level: Type.Optional(Type.String()),
           q: Type.Optional(Type.String({ maxLength: 50 })),
         }),
+        response: { 200: Data(Type.Array(v.RiskPointView)) },
       },
     },
     async (req) => {
@@ -58,38 +61,54 @@ export async function floodRoutes(root: FastifyInstance) {
       return { data: rows.map((r) => p.presentRiskPoint(r, names)) };
     },
   );
-  app.get('/flood/risk-points/:id', { schema: { tags, summary: '风险点及其整治进度', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'flood.read');
-    const r = await repo.getRiskPoint(ctx, req.params.id);
-    if (!r) throw errors.notFound('风险点');
-    const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    const progress = await repo.listProgress(ctx, r.id);
-    const can = (perm: string) => ctx.actor.permissions.has(perm);
-    return {
-      data: {
-        ...p.presentRiskPoint(r, names),
-        progress: progress.map(p.presentProgress),
-        actions: { edit: can('flood.write'), progress: can('flood.progress') && r.status !== '已完成' },
-      },
-    };
-  });
-  app.post('/flood/risk-points', { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: OrgBody } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    const row = await cmd.createRiskPoint(ctx, req.body as cmd.RiskPointInput);
-    return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
-  });
-  app.patch('/flood/risk-points/:id', { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: OrgVersioned } }, async (req) => {
-    const ctx = authorize(req, 'flood.write');
-    const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body as cmd.RiskPointInput);
-    return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
-  });
-  app.post('/flood/risk-points/:id/progress', { schema: { tags, summary: '填报整治进度', params: Id, body: Body } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.progress');
-    const r = await cmd.addProgress(ctx, req.params.id, req.body as Parameters<typeof cmd.addProgress>[2]);
-    return reply
-      .code(201)
-      .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
-  });
+  app.get(
+    '/flood/risk-points/:id',
+    { schema: { tags, summary: '风险点及其整治进度', params: Id, response: { 200: Data(v.RiskPointDetailView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const r = await repo.getRiskPoint(ctx, req.params.id);
+      if (!r) throw errors.notFound('风险点');
+      const names = await orgNames(ctx.db, ctx.actor.tenantId);
+      const progress = await repo.listProgress(ctx, r.id);
+      const can = (perm: string) => ctx.actor.permissions.has(perm);
+      return {
+        data: {
+          ...p.presentRiskPoint(r, names),
+          progress: progress.map(p.presentProgress),
+          actions: { edit: can('flood.write'), progress: can('flood.progress') && r.status !== '已完成' },
+        },
+      };
+    },
+  );
+  app.post(
+    '/flood/risk-points',
+    { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: OrgBody, response: { 201: Data(v.RiskPointView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      const row = await cmd.createRiskPoint(ctx, req.body as cmd.RiskPointInput);
+      return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
+    },
+  );
+  app.patch(
+    '/flood/risk-points/:id',
+    { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: OrgVersioned, response: { 200: Data(v.RiskPointView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body as cmd.RiskPointInput);
+      return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
+    },
+  );
+  app.post(
+    '/flood/risk-points/:id/progress',
+    { schema: { tags, summary: '填报整治进度', params: Id, body: Body, response: { 201: Data(v.ProgressAddedView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.progress');
+      const r = await cmd.addProgress(ctx, req.params.id, req.body as Parameters<typeof cmd.addProgress>[2]);
+      return reply
+        .code(201)
+        .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
+    },
+  );
 
   // ── 内涝治理项目 ──
   app.get(
@@ -103,6 +122,7 @@ export async function floodRoutes(root: FastifyInstance) {
           year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
           orgId: Type.Optional(Type.String({ format: 'uuid' })),
         }),
+        response: { 200: Data(Type.Array(v.ProjectView)) },
       },
     },
     async (req) => {
@@ -115,7 +135,7 @@ export async function floodRoutes(root: FastifyInstance) {
       };
     },
   );
-  app.get('/flood/projects/:id', { schema: { tags, summary: '项目', params: Id } }, async (req) => {
+  app.get('/flood/projects/:id', { schema: { tags, summary: '项目', params: Id, response: { 200: Data(v.ProjectDetailView) } } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     const r = await repo.getProject(ctx, req.params.id);
     if (!r) throw errors.notFound('项目');
@@ -123,7 +143,14 @@ export async function floodRoutes(root: FastifyInstance) {
   });
   app.post(
     '/flood/projects',
-    { schema: { tags, summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: StreetBody } },
+    {
+      schema: {
+        tags,
+        summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
+        body: StreetBody,
+        response: { 201: Data(v.ProjectView) },
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
       return reply
@@ -131,46 +158,65 @@ export async function floodRoutes(root: FastifyInstance) {
         .send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
     },
   );
-  app.patch('/flood/projects/:id', { schema: { tags, summary: '修改项目（带 version）', params: Id, body: StreetVersioned } }, async (req) => {
-    const ctx = authorize(req, 'flood.write');
-    return {
-      data: p.presentProject(
-        await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput),
-        await orgNames(ctx.db, ctx.actor.tenantId),
-      ),
-    };
-  });
+  app.patch(
+    '/flood/projects/:id',
+    { schema: { tags, summary: '修改项目（带 version）', params: Id, body: StreetVersioned, response: { 200: Data(v.ProjectView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      return {
+        data: p.presentProject(
+          await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput),
+          await orgNames(ctx.db, ctx.actor.tenantId),
+        ),
+      };
+    },
+  );
 
   // ── 抢险投入 ──
   app.get(
     '/flood/deployments',
-    { schema: { tags, summary: '抢险投入记录', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '抢险投入记录',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: Data(Type.Array(v.DeploymentView)) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'flood.read');
       return { data: (await repo.listDeployments(ctx, { year: req.query.year })).map(p.presentDeployment) };
     },
   );
-  app.get('/flood/deployments/:id', { schema: { tags, summary: '抢险投入记录', params: Id } }, async (req) => {
+  app.get('/flood/deployments/:id', { schema: { tags, summary: '抢险投入记录', params: Id, response: { 200: Data(v.DeploymentDetailView) } } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     const r = await repo.getDeployment(ctx, req.params.id);
     if (!r) throw errors.notFound('投入记录');
     return { data: { ...p.presentDeployment(r), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post('/flood/deployments', { schema: { tags, summary: '记录抢险投入', body: Body } }, async (req, reply) => {
+  app.post('/flood/deployments', { schema: { tags, summary: '记录抢险投入', body: Body, response: { 201: Data(v.DeploymentView) } } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
     return reply.code(201).send({ data: p.presentDeployment(await cmd.createDeployment(ctx, req.body as cmd.DeploymentInput)) });
   });
-  app.patch('/flood/deployments/:id', { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: Versioned } }, async (req) => {
-    const ctx = authorize(req, 'flood.write');
-    return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body as cmd.DeploymentInput)) };
-  });
+  app.patch(
+    '/flood/deployments/:id',
+    { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: Versioned, response: { 200: Data(v.DeploymentView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body as cmd.DeploymentInput)) };
+    },
+  );
 
   // ── 值班表 ──
-  app.get('/flood/duty', { schema: { tags, summary: '值班表（日期区间）', querystring: Type.Object({ from: IsoDate, to: IsoDate }) } }, async (req) => {
-    const ctx = authorize(req, 'flood.read');
-    const fullPhone = ctx.actor.permissions.has('flood.write');
-    return { data: { shifts: SHIFTS, entries: (await repo.listDuty(ctx, req.query)).map((r) => p.presentDuty(r, { fullPhone })) } };
-  });
+  app.get(
+    '/flood/duty',
+    { schema: { tags, summary: '值班表（日期区间）', querystring: Type.Object({ from: IsoDate, to: IsoDate }), response: { 200: Data(v.RosterView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const fullPhone = ctx.actor.permissions.has('flood.write');
+      return { data: { shifts: SHIFTS, entries: (await repo.listDuty(ctx, req.query)).map((r) => p.presentDuty(r, { fullPhone })) } };
+    },
+  );
   app.put(
     '/flood/duty',
     {
@@ -189,6 +235,7 @@ export async function floodRoutes(root: FastifyInstance) {
             { maxItems: 5000 },
           ),
         }),
+        response: { 200: Data(v.RosterSavedView) },
       },
     },
     async (req) => {
@@ -198,38 +245,50 @@ export async function floodRoutes(root: FastifyInstance) {
   );
 
   // ── 抗旱防咸 ──
-  app.get('/flood/warnings', { schema: { tags, summary: '抗旱防咸预警' } }, async (req) => {
+  app.get('/flood/warnings', { schema: { tags, summary: '抗旱防咸预警', response: { 200: Data(Type.Array(v.WarningView)) } } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     return { data: (await repo.listWarnings(ctx)).map(p.presentWarning) };
   });
-  app.get('/flood/warnings/:id', { schema: { tags, summary: '预警及其每日调度记录、缺报日期', params: Id } }, async (req) => {
-    const ctx = authorize(req, 'flood.read');
-    const w = await repo.getWarning(ctx, req.params.id);
-    if (!w) throw errors.notFound('预警');
-    const d = await repo.listDispatches(ctx, w.id);
-    const missing = missingDispatchDays(
-      { startsOn: w.starts_on, endsOn: w.ends_on },
-      d.map((x) => x.on_date),
-      ctx.clock.today(),
-    );
-    const can = ctx.actor.permissions.has('flood.write');
-    return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
-  });
-  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: Body } }, async (req, reply) => {
+  app.get(
+    '/flood/warnings/:id',
+    { schema: { tags, summary: '预警及其每日调度记录、缺报日期', params: Id, response: { 200: Data(v.WarningDetailView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const w = await repo.getWarning(ctx, req.params.id);
+      if (!w) throw errors.notFound('预警');
+      const d = await repo.listDispatches(ctx, w.id);
+      const missing = missingDispatchDays(
+        { startsOn: w.starts_on, endsOn: w.ends_on },
+        d.map((x) => x.on_date),
+        ctx.clock.today(),
+      );
+      const can = ctx.actor.permissions.has('flood.write');
+      return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
+    },
+  );
+  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: Body, response: { 201: Data(v.WarningView) } } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
     return reply.code(201).send({ data: p.presentWarning(await cmd.createWarning(ctx, req.body as cmd.WarningInput)) });
   });
-  app.patch('/flood/warnings/:id', { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: Versioned } }, async (req) => {
-    const ctx = authorize(req, 'flood.write');
-    return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body as cmd.WarningInput)) };
-  });
-  app.post('/flood/warnings/:id/dispatches', { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: Body } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as Parameters<typeof cmd.addDispatch>[2])) });
-  });
+  app.patch(
+    '/flood/warnings/:id',
+    { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: Versioned, response: { 200: Data(v.WarningView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body as cmd.WarningInput)) };
+    },
+  );
+  app.post(
+    '/flood/warnings/:id/dispatches',
+    { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: Body, response: { 201: Data(v.DispatchView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as Parameters<typeof cmd.addDispatch>[2])) });
+    },
+  );
 
   // ── 水利工程三个责任人 ──
-  app.get('/flood/works', { schema: { tags, summary: '水利工程及其行政、技术、巡查责任人' } }, async (req) => {
+  app.get('/flood/works', { schema: { tags, summary: '水利工程及其行政、技术、巡查责任人', response: { 200: Data(v.WorksView) } } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     const fullPhone = ctx.actor.permissions.has('flood.write');
@@ -244,7 +303,14 @@ export async function floodRoutes(root: FastifyInstance) {
   });
   app.post(
     '/flood/works',
-    { schema: { tags, summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', body: OrgBody } },
+    {
+      schema: {
+        tags,
+        summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
+        body: OrgBody,
+        response: { 201: Data(v.WorkView) },
+      },
+    },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
       return reply
@@ -252,23 +318,31 @@ export async function floodRoutes(root: FastifyInstance) {
         .send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
     },
   );
-  app.patch('/flood/works/:id', { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned } }, async (req) => {
-    const ctx = authorize(req, 'flood.write');
-    return {
-      data: p.presentWork(
-        await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as Parameters<typeof cmd.updateWork>[3]),
-        await orgNames(ctx.db, ctx.actor.tenantId),
-        {
-          fullPhone: true,
-        },
-      ),
-    };
-  });
-  app.post('/flood/disclosures', { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    const r = await cmd.publishDisclosure(ctx, req.body as Parameters<typeof cmd.publishDisclosure>[1]);
-    return reply.code(201).send({ data: { ...r, ...disclosureOnTime(r.year, r.publishedOn) } });
-  });
+  app.patch(
+    '/flood/works/:id',
+    { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned, response: { 200: Data(v.WorkView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'flood.write');
+      return {
+        data: p.presentWork(
+          await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as Parameters<typeof cmd.updateWork>[3]),
+          await orgNames(ctx.db, ctx.actor.tenantId),
+          {
+            fullPhone: true,
+          },
+        ),
+      };
+    },
+  );
+  app.post(
+    '/flood/disclosures',
+    { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body, response: { 201: Data(v.DisclosurePublishedView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      const r = await cmd.publishDisclosure(ctx, req.body as Parameters<typeof cmd.publishDisclosure>[1]);
+      return reply.code(201).send({ data: { ...r, ...disclosureOnTime(r.year, r.publishedOn) } });
+    },
+  );
 
   // ── 公开：防汛责任人名单（无需登录，电话脱敏） ──
   app.get(
@@ -281,6 +355,7 @@ export async function floodRoutes(root: FastifyInstance) {
           tenant: Type.Optional(Type.String({ format: 'uuid' })),
           year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
         }),
+        response: { 200: Data(v.PublicListView) },
       },
     },
     async (req) => {

@@ -119,3 +119,14 @@ describe('the study-sessions ledger', () => {
     expect((await drill('study.party_group_sessions', 2023)).value).toBe(2);
   });
 });
+
+describe('each record type answers as it declares', () => {
+  it.each(['study-sessions', 'exam-results', 'trainings', 'pufa-duties', 'pufa-activities'])('%s: the list of 2022 and one record', async (path) => {
+    const list = await legal.req('GET', `/api/staff/${path}?year=2022`);
+    expect(list.status).toBe(200);
+    expect(list.body.data.length).toBeGreaterThan(0);
+    const one = await legal.req('GET', `/api/staff/${path}/${list.body.data[0].id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.data).toEqual(list.body.data[0]);
+  });
+});
