@@ -238,12 +238,7 @@ function NewClueModal({
   return (
     <Modal open title="登记线索" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}
-      >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}>
         <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
         </Form.Item>
