@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite — unit and integration tests on the embedded
+// `npm test`: the lint (Biome), then the whole suite — unit and integration tests on the embedded
 // PGlite and on a real PostgreSQL server, then the browser tests.
 // A server comes from FAZHI_TEST_PG_URL, or a throwaway cluster is started from
 // the machine's PostgreSQL binaries. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
 import { startCluster } from './pg-cluster.mjs';
+
+// Formatted and lint-clean first (Biome, a second or two): a style error fails the suite.
+{
+  const lint = spawnSync('npx', ['biome', 'ci', '.', '--reporter=summary'], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('代码格式或静态检查未通过：运行 npm run lint 查看，npm run format 自动排版。');
+    process.exit(lint.status ?? 1);
+  }
+}
 
 let cluster = null;
 const env = { ...process.env };
