@@ -60,7 +60,6 @@ describe('layering', () => {
     'src/modules/flood/ledgers.ts': 6,
     'src/modules/flood/module.ts': 1,
     'src/modules/flood/undo.ts': 2,
-    'src/modules/inspections/commands.ts': 11,
     'src/modules/licensing/commands.ts': 9,
     'src/modules/licensing/ledgers.ts': 6,
     'src/modules/rivers/commands.ts': 18,

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { AnyRow } from '../../core/persist.js';
 import type { Ctx } from '../../core/context.js';
 import { updateVersioned } from '../../core/versioned.js';
-import { write, canonicalJson, type WriteScope } from '../../core/audit/audit.js';
+import { write, canonicalJson } from '../../core/audit/audit.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import type { CalendarService } from '../../core/calendar/service.js';
@@ -14,11 +14,30 @@ import { RESULTS, type InspectionTables } from './schema.js';
 import { DRAW_ALGORITHM, runDraw, verifyDraw, type DrawInput, type DrawResult } from './draw.js';
 import { PUBLICATION_RULE } from './rules.js';
 import { planStage, planWho, requireDraw, requireTaskStep, type TaskEvent, taskStage, taskWho } from './workflow.js';
-import { getDraw, getDrawOfPlan, getPlan, getTask, listConflicts, listEntities, listInspectors } from './repository.js';
+import {
+  conflictExists,
+  entityById,
+  getDraw,
+  getDrawOfPlan,
+  getPlan,
+  getTask,
+  inspectorById,
+  insertConflict,
+  insertDraw,
+  insertPlan,
+  insertRegisterRow,
+  insertTasks,
+  itemExists,
+  listConflicts,
+  listEntities,
+  listInspectors,
+  type Register,
+  registerCodeTaken,
+  taskPicksOfDraw,
+} from './repository.js';
 import type { EntityView, InspectorView, ItemView } from './schemas.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 
-const tables = (w: WriteScope) => w.tx.withTables<InspectionTables>();
 const date = (field: string, v: unknown, label: string) => {
   if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
   return v;
@@ -30,7 +49,7 @@ const text = (field: string, v: unknown, label: string, max = 200) => {
 };
 const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
-type Reg = 'insp_item' | 'insp_entity' | 'insp_inspector';
+type Reg = Register;
 const REG: Record<
   Reg,
   {
@@ -83,16 +102,8 @@ export async function addToRegister(ctx: Ctx, reg: Reg, body: Record<string, unk
   const v = def.values(body);
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    // One helper over three register tables whose columns differ: the register's own `values` built the row.
-    // biome-ignore lint/suspicious/noExplicitAny: a table chosen at run time among three with different columns
-    const db = tables(w) as any;
-    if (await db.selectFrom(reg).select('id').where('tenant_id', '=', ctx.actor.tenantId).where('code', '=', v.code).executeTakeFirst())
-      throw errors.duplicate('code', `编码“${v.code}”已存在`);
-    const r = await db
-      .insertInto(reg)
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (await registerCodeTaken(w.tx, reg, ctx.actor.tenantId, v.code)) throw errors.duplicate('code', `编码“${v.code}”已存在`);
+    const r = await insertRegisterRow(w.tx, reg, { tenant_id: ctx.actor.tenantId, org_id: orgId, ...v });
     await w.audit({ entity: def.entity, entityId: r.id, action: 'created', orgId, after: v });
     return def.present(r);
   });
@@ -102,29 +113,14 @@ export async function addToRegister(ctx: Ctx, reg: Reg, body: Record<string, unk
 export async function addConflict(ctx: Ctx, input: { inspectorId: string; entityId: string; reason: string }) {
   const reason = text('reason', input.reason, '回避理由', 500);
   return write(ctx, async (w) => {
-    const [ins, ent] = await Promise.all([
-      tables(w).selectFrom('insp_inspector').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.inspectorId).executeTakeFirst(),
-      tables(w).selectFrom('insp_entity').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.entityId).executeTakeFirst(),
-    ]);
+    const [ins, ent] = await Promise.all([inspectorById(w.tx, ctx.actor.tenantId, input.inspectorId), entityById(w.tx, ctx.actor.tenantId, input.entityId)]);
     if (!ins) throw errors.validation('inspectorId', '执法检查人员不存在');
     if (!ent) throw errors.validation('entityId', '检查对象不存在');
     // The conflict is kept with the inspector, whose unit must lie within the actor's scope.
     await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, ins.org_id, '执法检查人员');
-    if (
-      await tables(w)
-        .selectFrom('insp_conflict')
-        .select('id')
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('inspector_id', '=', ins.id)
-        .where('entity_id', '=', ent.id)
-        .executeTakeFirst()
-    )
+    if (await conflictExists(w.tx, { tenantId: ctx.actor.tenantId, inspectorId: ins.id, entityId: ent.id }))
       throw errors.duplicate('entityId', `${ins.name}与${ent.name}的回避关系已登记`);
-    const r = await tables(w)
-      .insertInto('insp_conflict')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const r = await insertConflict(w.tx, { tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason });
     await w.audit({ entity: 'inspections.inspector', entityId: ins.id, action: 'conflict_added', orgId: ins.org_id, note: { entity: ent.name, reason } });
     return presentConflict(r);
   });
@@ -146,19 +142,10 @@ export async function createPlan(
   if (!Number.isInteger(input.year) || from.slice(0, 4) !== String(input.year)) throw errors.validation('year', '计划年度应与检查开始日期的年份一致');
   const orgId = await ownerOrgForCreate(ctx);
   return write(ctx, async (w) => {
-    const item = await tables(w)
-      .selectFrom('insp_item')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', input.itemId)
-      .executeTakeFirst();
-    if (!item) throw errors.validation('itemId', '抽查事项不存在（只能抽查已公布的随机抽查事项清单内的事项）');
-    const v = { year: input.year, title, item_id: item.id, ratio_bp: ratioBp, per_entity: perEntity, window_from: from, window_to: to };
-    const r = await tables(w)
-      .insertInto('insp_plan')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: orgId, ...v })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if (!(await itemExists(w.tx, ctx.actor.tenantId, input.itemId)))
+      throw errors.validation('itemId', '抽查事项不存在（只能抽查已公布的随机抽查事项清单内的事项）');
+    const v = { year: input.year, title, item_id: input.itemId, ratio_bp: ratioBp, per_entity: perEntity, window_from: from, window_to: to };
+    const r = await insertPlan(w.tx, { tenant_id: ctx.actor.tenantId, org_id: orgId, ...v });
     await w.audit({ entity: 'inspections.plan', entityId: r.id, action: 'created', orgId, after: v });
     return presentPlan((await getPlan(w.tx, ctx, r.id))!, planWho(ctx.actor));
   });
@@ -196,35 +183,28 @@ export async function drawPlan(
       conflicts: conflicts.map((c) => ({ inspectorId: c.inspector_id, entityId: c.entity_id })),
     };
     const result = runDraw(drawInput);
-    const d = await tables(w)
-      .insertInto('insp_draw')
-      .values({
+    const d = await insertDraw(w.tx, {
+      tenant_id: ctx.actor.tenantId,
+      org_id: plan.org_id,
+      plan_id: plan.id,
+      seed: drawInput.seed,
+      algorithm: DRAW_ALGORITHM,
+      drawn_on: drawnOn,
+      input: JSON.stringify(drawInput),
+      result: JSON.stringify(result),
+      result_hash: hashOf(result),
+    });
+    const tasks = await insertTasks(
+      w.tx,
+      result.picks.map((p) => ({
         tenant_id: ctx.actor.tenantId,
         org_id: plan.org_id,
+        draw_id: d.id,
         plan_id: plan.id,
-        seed: drawInput.seed,
-        algorithm: DRAW_ALGORITHM,
-        drawn_on: drawnOn,
-        input: JSON.stringify(drawInput),
-        result: JSON.stringify(result),
-        result_hash: hashOf(result),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const tasks = await tables(w)
-      .insertInto('insp_task')
-      .values(
-        result.picks.map((p) => ({
-          tenant_id: ctx.actor.tenantId,
-          org_id: plan.org_id,
-          draw_id: d.id,
-          plan_id: plan.id,
-          entity_id: p.entityId,
-          inspector_ids: JSON.stringify(p.inspectorIds),
-        })),
-      )
-      .returning(['id', 'entity_id'])
-      .execute();
+        entity_id: p.entityId,
+        inspector_ids: JSON.stringify(p.inspectorIds),
+      })),
+    );
     await w.audit({
       entity: 'inspections.plan',
       entityId: plan.id,
@@ -261,12 +241,7 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
     const input: DrawInput = typeof d.input === 'string' ? JSON.parse(d.input) : d.input;
     const result: DrawResult = typeof d.result === 'string' ? JSON.parse(d.result) : d.result;
     // The tasks must match the recorded picks too.
-    const tasks = await tables(w)
-      .selectFrom('insp_task')
-      .select(['entity_id', 'inspector_ids'])
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('draw_id', '=', d.id)
-      .execute();
+    const tasks = await taskPicksOfDraw(w.tx, ctx.actor.tenantId, d.id);
     const recorded = new Map(
       tasks.map((t) => [t.entity_id, JSON.stringify(typeof t.inspector_ids === 'string' ? JSON.parse(t.inspector_ids) : t.inspector_ids)]),
     );
@@ -283,16 +258,17 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
   });
 }
 
-async function taskStep(
-  ctx: Ctx,
-  cal: CalendarService,
-  id: string,
-  version: number,
-  event: TaskEvent,
-  verb: string,
-  fn: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>,
-  doneOn: (t: { published_on?: string | null }) => string | null,
-) {
+/** One step of a task: the id and version read, the workflow's event, the audit verb, the patch and when the publication term is done. */
+interface TaskStep {
+  id: string;
+  version: number;
+  event: TaskEvent;
+  verb: string;
+  patch: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>;
+  doneOn: (t: { published_on?: string | null }) => string | null;
+}
+
+async function taskStep(ctx: Ctx, cal: CalendarService, { id, version, event, verb, patch, doneOn }: TaskStep) {
   return write(ctx, async (w) => {
     const { before: t, row: r } = await updateVersioned(w, {
       table: 'insp_task',
@@ -304,7 +280,7 @@ async function taskStep(
       check: (t) => {
         requireTaskStep(taskStage(t), event, taskWho(ctx.actor));
       },
-      patch: (t) => fn(t),
+      patch: (t) => patch(t),
       audit: { entity: 'inspections.task', action: verb, orgId: (t) => t.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
     });
@@ -328,46 +304,39 @@ export function recordResult(
   ctx: Ctx,
   cal: CalendarService,
   id: string,
-  version: number,
-  input: { inspectedOn: string; result: string; problems?: string | null },
+  input: { version: number; inspectedOn: string; result: string; problems?: string | null },
 ) {
   const inspectedOn = date('inspectedOn', input.inspectedOn, '检查日期');
   if (!(RESULTS as readonly string[]).includes(input.result)) throw errors.validation('result', `检查结果应为：${RESULTS.join('、')}`);
   if (input.result !== '未发现问题' && input.result !== '未找到检查对象' && !opt(input.problems))
     throw errors.validation('problems', '发现问题的，请填写问题及处理情况');
-  return taskStep(
-    ctx,
-    cal,
+  return taskStep(ctx, cal, {
     id,
-    version,
-    'result',
-    'result_recorded',
-    () => {
-      return {
-        inspected_on: inspectedOn,
-        result: input.result,
-        problems: opt(input.problems),
-        publish_due_on: computeDeadline({ rule: PUBLICATION_RULE, start: inspectedOn }, cal.current).due,
-      };
-    },
-    () => null,
-  );
+    version: input.version,
+    event: 'result',
+    verb: 'result_recorded',
+    patch: () => ({
+      inspected_on: inspectedOn,
+      result: input.result,
+      problems: opt(input.problems),
+      publish_due_on: computeDeadline({ rule: PUBLICATION_RULE, start: inspectedOn }, ctx.calendar).due,
+    }),
+    doneOn: () => null,
+  });
 }
 
 /** 一公开 — the result is published (on time when within 20 working days). */
-export function publishResult(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { publishedOn: string }) {
+export function publishResult(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; publishedOn: string }) {
   const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
-  return taskStep(
-    ctx,
-    cal,
+  return taskStep(ctx, cal, {
     id,
-    version,
-    'publish',
-    'published',
-    (t) => {
+    version: input.version,
+    event: 'publish',
+    verb: 'published',
+    patch: (t) => {
       if (t.inspected_on && publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
       return { published_on: publishedOn };
     },
-    (r) => r.published_on ?? null,
-  );
+    doneOn: (r) => r.published_on ?? null,
+  });
 }

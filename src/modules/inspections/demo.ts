@@ -189,12 +189,13 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     for (const t of rows) {
       const inspectedOn = cal.current.addWorkdays(from, 5 + Math.floor(rnd() * 30));
       const problem = rnd() < 0.2;
-      const r = await recordResult(c, cal, t.id, t.version, {
+      const r = await recordResult(c, cal, t.id, {
+        version: t.version,
         inspectedOn,
         result: problem ? '发现问题已责令整改' : '未发现问题',
         problems: problem ? '雨污管道混接，已责令限期整改' : null,
       });
-      await publishResult(c, cal, t.id, r.version, { publishedOn: cal.current.addWorkdays(inspectedOn, 3 + Math.floor(rnd() * 10)) });
+      await publishResult(c, cal, t.id, { version: r.version, publishedOn: cal.current.addWorkdays(inspectedOn, 3 + Math.floor(rnd() * 10)) });
       tasks++;
     }
   }

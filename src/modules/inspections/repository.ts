@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { AnyRow } from '../../core/persist.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -55,3 +56,49 @@ export const tasksQuery = (db: Kysely<KernelDB>, ctx: Ctx) =>
     .select(['e.name as entity_name', 'e.code as entity_code', 'e.street'])
     .$call(withDataScope(ctx.actor, 'k'));
 export const getTask = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => tasksQuery(db, ctx).where('k.id', '=', id).executeTakeFirst();
+/** The tasks of a draw in the actor's scope, by entity code. */
+export const listTasksOfDraw = (db: Kysely<KernelDB>, ctx: Ctx, drawId: string) =>
+  tasksQuery(db, ctx).where('k.draw_id', '=', drawId).orderBy('e.code').execute();
+
+// ── Writes and look-ups of the commands (issue 12: SQL lives here) ──
+type New<T extends keyof InspectionTables> = Insertable<InspectionTables[T]>;
+export type Register = 'insp_item' | 'insp_entity' | 'insp_inspector';
+
+// One pair of helpers over three register tables whose columns differ: the register's own `values` built the row.
+// biome-ignore lint/suspicious/noExplicitAny: a table chosen at run time among three with different columns
+const register = (db: Kysely<KernelDB>) => t(db) as any;
+export const registerCodeTaken = async (db: Kysely<KernelDB>, reg: Register, tenantId: string, code: unknown): Promise<boolean> =>
+  !!(await register(db).selectFrom(reg).select('id').where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst());
+export const insertRegisterRow = (db: Kysely<KernelDB>, reg: Register, row: Record<string, unknown>): Promise<AnyRow> =>
+  register(db).insertInto(reg).values(row).returningAll().executeTakeFirstOrThrow();
+
+/** An inspector or an entity of the tenant by id (the conflict's two sides). */
+export const inspectorById = (db: Kysely<KernelDB>, tenantId: string, id: string) =>
+  t(db).selectFrom('insp_inspector').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export const entityById = (db: Kysely<KernelDB>, tenantId: string, id: string) =>
+  t(db).selectFrom('insp_entity').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export const conflictExists = async (db: Kysely<KernelDB>, c: { tenantId: string; inspectorId: string; entityId: string }) =>
+  !!(await t(db)
+    .selectFrom('insp_conflict')
+    .select('id')
+    .where('tenant_id', '=', c.tenantId)
+    .where('inspector_id', '=', c.inspectorId)
+    .where('entity_id', '=', c.entityId)
+    .executeTakeFirst());
+export const insertConflict = (db: Kysely<KernelDB>, row: New<'insp_conflict'>) =>
+  t(db).insertInto('insp_conflict').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const itemExists = async (db: Kysely<KernelDB>, tenantId: string, id: string) =>
+  !!(await t(db).selectFrom('insp_item').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst());
+export const insertPlan = (db: Kysely<KernelDB>, row: New<'insp_plan'>) => t(db).insertInto('insp_plan').values(row).returning('id').executeTakeFirstOrThrow();
+
+export const insertDraw = (db: Kysely<KernelDB>, row: New<'insp_draw'>) => t(db).insertInto('insp_draw').values(row).returningAll().executeTakeFirstOrThrow();
+export const insertTasks = (db: Kysely<KernelDB>, rows: readonly New<'insp_task'>[]) =>
+  t(db)
+    .insertInto('insp_task')
+    .values([...rows])
+    .returning(['id', 'entity_id'])
+    .execute();
+/** The picks a draw's tasks record (entity and inspectors), whatever the actor's scope: the verification compares all of them. */
+export const taskPicksOfDraw = (db: Kysely<KernelDB>, tenantId: string, drawId: string) =>
+  t(db).selectFrom('insp_task').select(['entity_id', 'inspector_ids']).where('tenant_id', '=', tenantId).where('draw_id', '=', drawId).execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { getDrawOfPlan, getPlan, listConflicts, listEntities, listInspectors, listItems, listPlans, tasksQuery } from './repository.js';
+import { getDrawOfPlan, getPlan, listConflicts, listEntities, listInspectors, listItems, listPlans, listTasksOfDraw } from './repository.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 import * as cmd from './commands.js';
 import { planWho, taskWho } from './workflow.js';
@@ -113,7 +113,7 @@ export async function inspectionRoutes(root: FastifyInstance) {
       if (!p) throw errors.notFound('抽查计划');
       const d = await getDrawOfPlan(ctx.db, ctx, p.id);
       const names = new Map((await listInspectors(ctx.db, ctx)).map((i) => [i.id, i.name]));
-      const tasks = d ? await tasksQuery(ctx.db, ctx).where('k.draw_id', '=', d.id).orderBy('e.code').execute() : [];
+      const tasks = d ? await listTasksOfDraw(ctx.db, ctx, d.id) : [];
       return {
         data: {
           plan: presentPlan({ ...p, draw_id: d?.id, drawn_on: d?.drawn_on }, planWho(ctx.actor)),
@@ -163,8 +163,7 @@ export async function inspectionRoutes(root: FastifyInstance) {
       },
     },
     async (req) => {
-      const { version, ...b } = req.body;
-      return { data: await cmd.recordResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };
+      return { data: await cmd.recordResult(authorize(req, 'inspections.write'), cal(), req.params.id, req.body) };
     },
   );
   app.post(
@@ -179,8 +178,7 @@ export async function inspectionRoutes(root: FastifyInstance) {
       },
     },
     async (req) => {
-      const { version, ...b } = req.body;
-      return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, version, b) };
+      return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, req.body) };
     },
   );
 }
