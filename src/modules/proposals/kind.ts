@@ -1,4 +1,5 @@
 import { calendarOn, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { isIsoDate } from '../../core/calendar/calendar.js';
 import { CATEGORIES, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
 
 /** 建议提案 — a deputy's suggestion or a CPPCC proposal, led (主办) or co-handled (协办). */
@@ -29,8 +30,8 @@ export const proposalKind: DemandKindDef = {
     const topics = attrs.topics;
     if (topics !== undefined && (!Array.isArray(topics) || topics.some((t) => !(TOPICS as readonly string[]).includes(String(t)))))
       errs.push({ field: 'attrs.topics', message: `问题类型应为：${TOPICS.join('、')}` });
-    if (attrs.dueOn !== undefined && attrs.dueOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(attrs.dueOn)))
-      errs.push({ field: 'attrs.dueOn', message: '办理期限应为日期' });
+    if (attrs.dueOn !== undefined && attrs.dueOn !== null && !isIsoDate(attrs.dueOn))
+      errs.push({ field: 'attrs.dueOn', message: '办理期限应为YYYY-MM-DD格式的真实日期' });
     return errs;
   },
   async afterIntake(w, actor, item) {
