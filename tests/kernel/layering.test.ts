@@ -60,13 +60,6 @@ describe('layering', () => {
     'src/modules/flood/ledgers.ts': 6,
     'src/modules/flood/module.ts': 1,
     'src/modules/flood/undo.ts': 2,
-    'src/modules/licensing/commands.ts': 9,
-    'src/modules/licensing/ledgers.ts': 6,
-    'src/modules/rivers/commands.ts': 18,
-    'src/modules/rivers/ledgers.ts': 6,
-    'src/modules/rivers/undo.ts': 5,
-    'src/modules/staff/commands.ts': 6,
-    'src/modules/staff/ledgers.ts': 2,
   };
   it('query-builder calls sit in repositories, metrics and demo loaders', () => {
     const isHome = (f: string) => /\/(repository|repositories|metrics|demo|demoKit|schema)(\/|\.ts$)|\/repository\//.test(f);

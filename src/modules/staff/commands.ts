@@ -1,6 +1,5 @@
 import { attempt, type AnyRow, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { check } from '../../core/input.js';
@@ -8,10 +7,10 @@ import { errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
-import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
+import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import { checkAttendance, checkExamScore } from './rules.js';
 import { present, ENTITY } from './presenters.js';
-import { getRecord, type StaffTable } from './repository.js';
+import { examResultsOf, existingDutyIds, getRecord, recordsForUpdate, type StaffTable } from './repository.js';
 
 const text = (field: string, v: unknown, label: string, max = 300) => {
   if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
@@ -114,46 +113,23 @@ const examKey = (v: { exam: unknown; date: unknown; person: unknown }) => `${v.e
  * result of one person in one exam) is refused in both modes.
  */
 export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable, inputs: ReadonlyArray<RecordSave>, origin: WriteOrigin): Promise<SaveResult> {
-  const db = w.tx.withTables<StaffTables>();
   const headers = HEADERS[table];
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
-  const ids = inputs.filter((i) => i.id).map((i) => i.id!);
-  const existing = new Map<string, AnyRow>(
-    (
-      (await db
-        .selectFrom(table as 'staff_training')
-        .selectAll()
-        .where('tenant_id', '=', actor.tenantId)
-        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
-        .forUpdate()
-        .execute()) as AnyRow[]
-    ).map((r) => [r.id as string, r]),
-  );
+  const ids = inputs.flatMap((i) => (i.id ? [i.id] : []));
+  const existing = new Map<string, AnyRow>((await recordsForUpdate(w.tx, actor.tenantId, table, ids)).map((r) => [r.id as string, r]));
   // One look-up each for what a new record must not collide with or must refer to.
   const exams = new Set<string>();
   if (table === 'staff_exam_result') {
     const names = [...new Set(inputs.filter((i) => !i.id).map((i) => String(i.body.exam ?? '').trim()))];
-    for (const r of await db
-      .selectFrom('staff_exam_result')
-      .select(['exam', 'date', 'person'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where(sql<boolean>`exam = ANY(${sql.val(names)}::text[])`)
-      .execute())
-      exams.add(examKey(r));
+    for (const r of await examResultsOf(w.tx, actor.tenantId, names)) exams.add(examKey(r));
   }
   const duties = new Set<string>();
   if (table === 'staff_pufa_activity') {
     const dutyIds = inputs
       .map((i) => i.body.dutyId)
       .filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
-    for (const r of await db
-      .selectFrom('staff_pufa_duty')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId)
-      .where(sql<boolean>`id = ANY(${sql.val(dutyIds)}::uuid[])`)
-      .execute())
-      duties.add(r.id);
+    for (const id of await existingDutyIds(w.tx, actor.tenantId, dutyIds)) duties.add(id);
   }
   let ownOrg: string | undefined;
   const creates: Array<Record<string, unknown>> = [];

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type LedgerSpec } from '../../core/ledger/spec.js';
-import { AUDIENCES, MODES, STUDY_FORMS, type StaffTables } from './schema.js';
-import { listRecords, type StaffTable } from './repository.js';
+import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
+import { listRecords, recordsOnDates, type StaffTable } from './repository.js';
 import { saveRecords } from './commands.js';
 
 /** 学法记录 — LEDGERS.md `study-sessions` (rows match on 日期 + 主题). */
@@ -76,13 +75,7 @@ function staffLedger<R extends Record<string, unknown>>(
       }
       if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
       const dates = [...new Set(rows.map((r) => r.value.date as string))];
-      const found = (await ctx.db
-        .withTables<StaffTables>()
-        .selectFrom(table as 'staff_training')
-        .selectAll()
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
-        .execute()) as Array<Record<string, unknown>>;
+      const found = await recordsOnDates(ctx.db, ctx.actor.tenantId, table, dates);
       const known = new Map(found.map((r) => [key(r), r.id as string]));
       const r = await saveRecords(
         imp.w,

@@ -42,3 +42,45 @@ export function getRecord(db: Kysely<KernelDB>, ctx: Ctx, table: StaffTable, id:
     .where('id', '=', id)
     .executeTakeFirst() as Promise<AnyRow | undefined>;
 }
+
+/** Rows of a table by id, locked for the write that changes them (an import's or a form's). */
+export function recordsForUpdate(db: Kysely<KernelDB>, tenantId: string, table: StaffTable, ids: readonly string[]) {
+  return t(db)
+    .selectFrom(table as 'staff_training')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+    .forUpdate()
+    .execute() as Promise<AnyRow[]>;
+}
+
+/** Rows of a table on the given dates (an import matches its rows to them). */
+export function recordsOnDates(db: Kysely<KernelDB>, tenantId: string, table: StaffTable, dates: readonly string[]) {
+  return t(db)
+    .selectFrom(table as 'staff_training')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
+    .execute() as Promise<AnyRow[]>;
+}
+
+/** The results (exam, date, person) recorded in the named exams. */
+export function examResultsOf(db: Kysely<KernelDB>, tenantId: string, exams: readonly string[]) {
+  return t(db)
+    .selectFrom('staff_exam_result')
+    .select(['exam', 'date', 'person'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`exam = ANY(${sql.val(exams)}::text[])`)
+    .execute();
+}
+
+/** Which of the given ids name a 普法责任 of the tenant. */
+export async function existingDutyIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
+  const rows = await t(db)
+    .selectFrom('staff_pufa_duty')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+    .execute();
+  return rows.map((r) => r.id);
+}
