@@ -1,12 +1,33 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { login, logout, resolveSession, sessionHash } from '../core/auth/sessions.js';
 import { changeOwnPassword } from '../core/auth/users.js';
 import { ctxOf } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
 import { ROLES } from '../core/auth/roles.js';
+import { Data, Nullable } from '../core/schemas.js';
 
 export const SESSION_COOKIE = 'fazhi_session';
+
+const Str = Type.String();
+/** The signed-in user as the web app reads it: who, where, which roles, scope and permissions, the CSRF token. */
+const MeView = Type.Object(
+  {
+    userId: Nullable(Str),
+    username: Str,
+    name: Str,
+    org: Type.Optional(Type.Object({ id: Str, name: Str, kind: Str })),
+    tenant: Type.Optional(Type.Object({ id: Str, name: Str })),
+    roles: Type.Array(Type.Object({ key: Str, label: Str })),
+    scope: Type.Union([Type.Object({ all: Type.Literal(true) }), Type.Object({ all: Type.Literal(false), orgIds: Type.Array(Str) })]),
+    permissions: Type.Array(Str),
+    csrfToken: Str,
+    mustChangePassword: Type.Boolean(),
+    modules: Type.Array(Type.Object({ key: Str, title: Str })),
+  },
+  { description: '当前用户' },
+);
+const OkView = Type.Object({ ok: Type.Literal(true) });
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a user with a forced password change may still call. */
 const ALLOWED_BEFORE_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
@@ -49,6 +70,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
         tags,
         summary: '用户名密码登录',
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
+        response: { 200: Data(MeView) },
       },
     },
     async (req, reply) => {
@@ -57,13 +79,13 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       return { data: await me({ actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
     },
   );
-  api.post('/api/auth/logout', { schema: { tags, summary: '退出登录' } }, async (req, reply) => {
+  api.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: Data(OkView) } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(sys.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { data: { ok: true } };
+    return { data: { ok: true as const } };
   });
-  api.get('/api/auth/me', { schema: { tags, summary: '当前用户、权限与防伪令牌' } }, async (req) => {
+  api.get('/api/auth/me', { schema: { tags, summary: '当前用户、权限与防伪令牌', response: { 200: Data(MeView) } } }, async (req) => {
     if (!req.session) throw errors.unauthenticated();
     return { data: await me(req.session) };
   });
@@ -74,16 +96,17 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
         tags,
         summary: '修改本人密码',
         body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }),
+        response: { 200: Data(OkView) },
       },
     },
     async (req) => {
       const token = req.cookies[SESSION_COOKIE];
       await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword, token ? sessionHash(token) : undefined);
-      return { data: { ok: true } };
+      return { data: { ok: true as const } };
     },
   );
 
-  async function me(s: NonNullable<FastifyRequest['session']>) {
+  async function me(s: NonNullable<FastifyRequest['session']>): Promise<Static<typeof MeView>> {
     const org = await sys.db
       .selectFrom('org')
       .select(['id', 'name', 'kind'])
@@ -98,7 +121,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       org,
       tenant,
       roles: s.actor.roles.map((r) => ({ key: r, label: ROLES[r].label })),
-      scope: s.actor.scope,
+      scope: s.actor.scope.all ? { all: true as const } : { all: false as const, orgIds: [...s.actor.scope.orgIds] },
       permissions: [...s.actor.permissions].sort(),
       csrfToken: s.csrfToken,
       mustChangePassword: s.mustChangePassword,

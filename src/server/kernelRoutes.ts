@@ -12,6 +12,20 @@ import { templateXlsx, writeCsv, writeXlsx } from '../core/ledger/write.js';
 import { matrixMarkdown, matrixRows } from '../core/workflow/index.js';
 import { metricQuery as metricQueryOf, UNIT_LABELS, monthPeriod, yearPeriod, type MetricQuery } from '../core/metrics/registry.js';
 
+import { Data, FileDownload } from '../core/schemas.js';
+import { AuditEventList, auditEventView } from '../core/audit/schemas.js';
+import { CalendarMonthView, DayInfoView, DeadlineExplanationView, ExplainedDeadlineView, TrackedDeadlineList } from '../core/calendar/schemas.js';
+import {
+  AttachmentList,
+  AttachmentView,
+  LedgerList,
+  MetricDrillView,
+  MetricList,
+  RecordFindingList,
+  WorkflowMatrixView,
+  WorkflowSummaryList,
+} from './kernelSchemas.js';
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Routes every module shares: record history, attachments, ledgers, metrics, deadlines, the calendar. */
@@ -31,7 +45,7 @@ export async function kernelRoutes(root: FastifyInstance) {
   };
 
   // ── Workflows (the lifecycle matrices, for the legal office to review) ──
-  app.get('/workflows', { schema: { tags: ['流程'], summary: '可查看的流程（每类记录一个）' } }, async (req) => {
+  app.get('/workflows', { schema: { tags: ['流程'], summary: '可查看的流程（每类记录一个）', response: { 200: Data(WorkflowSummaryList) } } }, async (req) => {
     const ctx = ctxOf(req);
     const data = [...sys.registry.workflows.values()]
       .filter((w) => ctx.actor.permissions.has(sys.registry.entities.get(w.key)?.readPermission ?? ''))
@@ -41,7 +55,12 @@ export async function kernelRoutes(root: FastifyInstance) {
   app.get(
     '/workflows/:key',
     {
-      schema: { tags: ['流程'], summary: '流程矩阵（角色 × 阶段 × 环节 → 转入阶段、前置条件）', params: Type.Object({ key: Type.String({ maxLength: 100 }) }) },
+      schema: {
+        tags: ['流程'],
+        summary: '流程矩阵（角色 × 阶段 × 环节 → 转入阶段、前置条件）',
+        params: Type.Object({ key: Type.String({ maxLength: 100 }) }),
+        response: { 200: Data(WorkflowMatrixView) },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -56,7 +75,14 @@ export async function kernelRoutes(root: FastifyInstance) {
   // ── Record history (the audit events of one record) ──
   app.get(
     '/history/:entity/:id',
-    { schema: { tags: ['审计'], summary: '记录的变更历史', params: Type.Object({ entity: Type.String(), id: Type.String() }) } },
+    {
+      schema: {
+        tags: ['审计'],
+        summary: '记录的变更历史',
+        params: Type.Object({ entity: Type.String(), id: Type.String() }),
+        response: { 200: Data(AuditEventList) },
+      },
+    },
     async (req) => {
       const ctx = await readableRecord(req, req.params.entity, req.params.id);
       const [events, imported] = await Promise.all([
@@ -64,7 +90,7 @@ export async function kernelRoutes(root: FastifyInstance) {
         importTrace(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id),
       ]);
       // Records taken in by a ledger import carry provenance rows instead of one event each.
-      return { data: [...imported, ...events].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq) };
+      return { data: [...imported, ...events].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq).map(auditEventView) };
     },
   );
   app.get(
@@ -74,11 +100,13 @@ export async function kernelRoutes(root: FastifyInstance) {
         tags: ['审计'],
         summary: '记录的历史问题（导入时发现的违反规则之处）',
         params: Type.Object({ entity: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }),
+        response: { 200: Data(RecordFindingList) },
       },
     },
     async (req) => {
       const ctx = await readableRecord(req, req.params.entity, req.params.id);
-      return { data: await recordFindings(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id) };
+      const findings = await recordFindings(ctx.db, ctx.actor.tenantId, req.params.entity, req.params.id);
+      return { data: findings.map((f) => ({ ...f, at: new Date(f.at).toISOString() })) };
     },
   );
 
@@ -90,13 +118,21 @@ export async function kernelRoutes(root: FastifyInstance) {
         tags: ['附件'],
         summary: '记录的附件',
         querystring: Type.Object({ entity: Type.String({ maxLength: 64 }), entityId: Type.String({ maxLength: 100 }) }),
+        response: { 200: Data(AttachmentList) },
       },
     },
     async (req) => ({ data: await listAttachments(sys, ctxOf(req), req.query.entity, req.query.entityId) }),
   );
   app.post(
     '/attachments',
-    { schema: { tags: ['附件'], summary: '上传附件（multipart: entity, entityId, file）', consumes: ['multipart/form-data'] } },
+    {
+      schema: {
+        tags: ['附件'],
+        summary: '上传附件（multipart: entity, entityId, file）',
+        consumes: ['multipart/form-data'],
+        response: { 201: Data(AttachmentView) },
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const part = await req.file();
@@ -117,7 +153,14 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
   app.get(
     '/attachments/:id/content',
-    { schema: { tags: ['附件'], summary: '下载附件（仅限数据范围内）', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    {
+      schema: {
+        tags: ['附件'],
+        summary: '下载附件（仅限数据范围内）',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: FileDownload },
+      },
+    },
     async (req, reply) => {
       const { meta, data } = await readAttachment(sys, ctxOf(req), req.params.id);
       return sendFile(reply, data, meta.filename, meta.mime);
@@ -125,7 +168,7 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
 
   // ── Ledgers (台账) ──
-  app.get('/ledgers', { schema: { tags: ['台账'], summary: '可用的台账及其列' } }, async (req) => {
+  app.get('/ledgers', { schema: { tags: ['台账'], summary: '可用的台账及其列', response: { 200: Data(LedgerList) } } }, async (req) => {
     const ctx = ctxOf(req);
     return {
       data: [...sys.registry.ledgers.values()]
@@ -135,7 +178,7 @@ export async function kernelRoutes(root: FastifyInstance) {
           title: l.spec.title,
           module: l.module,
           canImport: ctx.actor.permissions.has(l.writePermission),
-          columns: l.spec.columns.map((c) => ({ header: c.header, type: c.type, required: !!c.required, enum: c.enum ?? null })),
+          columns: l.spec.columns.map((c) => ({ header: c.header, type: c.type, required: !!c.required, enum: c.enum ? [...c.enum] : null })),
         })),
     };
   });
@@ -147,7 +190,7 @@ export async function kernelRoutes(root: FastifyInstance) {
   };
   app.get(
     '/ledgers/:key/template',
-    { schema: { tags: ['台账'], summary: '空白模板（xlsx）', params: Type.Object({ key: Type.String() }) } },
+    { schema: { tags: ['台账'], summary: '空白模板（xlsx）', params: Type.Object({ key: Type.String() }), response: { 200: FileDownload } } },
     async (req, reply) => {
       const { def } = ledgerOf(req.params.key, 'read', req);
       return sendFile(reply, await templateXlsx(def.spec), `${def.spec.title}台账模板.xlsx`, XLSX);
@@ -161,6 +204,7 @@ export async function kernelRoutes(root: FastifyInstance) {
         summary: '导出台账（xlsx 或 csv）',
         params: Type.Object({ key: Type.String() }),
         querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv'), Type.Literal('csv-gb18030')])) }),
+        response: { 200: FileDownload },
       },
     },
     async (req, reply) => {
@@ -244,12 +288,16 @@ export async function kernelRoutes(root: FastifyInstance) {
     const def = sys.registry.ledgers.get(r.ledger);
     return { data: { ...r, ledgerTitle: def?.spec.title ?? r.ledger, canUndo: !!def?.undo && ctx.actor.permissions.has(def.writePermission) } };
   });
-  app.get('/imports/:id/file', { schema: { tags: ['台账'], summary: '下载导入的原始文件', params: ImportId } }, async (req, reply) => {
-    const { ctx } = await importOf(req, req.params.id);
-    const f = await importFile(ctx, sys.files, req.params.id);
-    const mime = /\.csv$/i.test(f.filename) ? 'text/csv' : XLSX;
-    return sendFile(reply, f.data, f.filename, mime);
-  });
+  app.get(
+    '/imports/:id/file',
+    { schema: { tags: ['台账'], summary: '下载导入的原始文件', params: ImportId, response: { 200: FileDownload } } },
+    async (req, reply) => {
+      const { ctx } = await importOf(req, req.params.id);
+      const f = await importFile(ctx, sys.files, req.params.id);
+      const mime = /\.csv$/i.test(f.filename) ? 'text/csv' : XLSX;
+      return sendFile(reply, f.data, f.filename, mime);
+    },
+  );
   app.post(
     '/imports/:id/undo',
     { schema: { tags: ['台账'], summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）', params: ImportId } },
@@ -276,17 +324,29 @@ export async function kernelRoutes(root: FastifyInstance) {
     }
     return metricQueryOf(ctx, q.month ? monthPeriod(q.year, q.month) : yearPeriod(q.year), orgIds);
   };
-  app.get('/metrics', { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs } }, async (req) => {
-    const q = metricQuery(req, req.query);
-    const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
-    const values = await sys.registry.metrics.computeAll(q, defs);
-    return {
-      data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] })),
-    };
-  });
+  app.get(
+    '/metrics',
+    { schema: { tags: ['指标'], summary: '全部指标的值、定义与单位', querystring: MetricQs, response: { 200: Data(MetricList) } } },
+    async (req) => {
+      const q = metricQuery(req, req.query);
+      const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
+      const values = await sys.registry.metrics.computeAll(q, defs);
+      return {
+        data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] ?? null })),
+      };
+    },
+  );
   app.get(
     '/metrics/:key/drill',
-    { schema: { tags: ['指标'], summary: '指标的明细记录（下钻）', params: Type.Object({ key: Type.String() }), querystring: MetricQs } },
+    {
+      schema: {
+        tags: ['指标'],
+        summary: '指标的明细记录（下钻）',
+        params: Type.Object({ key: Type.String() }),
+        querystring: MetricQs,
+        response: { 200: Data(MetricDrillView) },
+      },
+    },
     async (req) => {
       const def = sys.registry.metrics.resolve(req.params.key);
       if (!def) throw errors.notFound('指标');
@@ -300,22 +360,40 @@ export async function kernelRoutes(root: FastifyInstance) {
   // ── Deadlines and the calendar ──
   app.get(
     '/deadlines',
-    { schema: { tags: ['期限'], summary: '未完成的期限（最早到期在前）', querystring: Type.Object({ module: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        tags: ['期限'],
+        summary: '未完成的期限（最早到期在前）',
+        querystring: Type.Object({ module: Type.Optional(Type.String()) }),
+        response: { 200: Data(TrackedDeadlineList) },
+      },
+    },
     async (req) => ({
       data: await sys.calendar.listOpen(ctxOf(req), { module: req.query.module }),
     }),
   );
   app.get(
     '/deadlines/:id',
-    { schema: { tags: ['期限'], summary: '期限及其计算说明', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+    {
+      schema: {
+        tags: ['期限'],
+        summary: '期限及其计算说明',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Data(ExplainedDeadlineView) },
+      },
+    },
     async (req) => ({
       data: await sys.calendar.explainTracked(ctxOf(req), req.params.id),
     }),
   );
-  app.get('/calendar/day/:date', { schema: { tags: ['期限'], summary: '某日是否工作日', params: Type.Object({ date: IsoDate }) } }, async (req) => {
-    authorize(req, 'system.calendar.read');
-    return { data: sys.calendar.current.dayInfo(req.params.date) };
-  });
+  app.get(
+    '/calendar/day/:date',
+    { schema: { tags: ['期限'], summary: '某日是否工作日', params: Type.Object({ date: IsoDate }), response: { 200: Data(DayInfoView) } } },
+    async (req) => {
+      authorize(req, 'system.calendar.read');
+      return { data: sys.calendar.current.dayInfo(req.params.date) };
+    },
+  );
   app.get(
     '/calendar/month/:month',
     {
@@ -323,6 +401,7 @@ export async function kernelRoutes(root: FastifyInstance) {
         tags: ['期限'],
         summary: '某月每日的工作日信息（节假日、调休）',
         params: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) }),
+        response: { 200: Data(CalendarMonthView) },
       },
     },
     async (req) => {
@@ -350,6 +429,7 @@ export async function kernelRoutes(root: FastifyInstance) {
           unit: Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]),
           source: Type.Optional(Type.String()),
         }),
+        response: { 200: Data(DeadlineExplanationView) },
       },
     },
     async (req) => {
