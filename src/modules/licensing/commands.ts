@@ -1,20 +1,19 @@
 import { checkVersion, updateVersioned } from '../../core/versioned.js';
 import { attempt, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { errors } from '../../core/errors.js';
-import { ownerOrgForCreate, withDataScope } from '../../core/scope.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { recordDecision, recordDecisions, publishDecision } from '../publicity/index.js';
-import type { LicensingTables, PausePeriod, PermitCategory, PermitStatus } from './schema.js';
+import type { PausePeriod, PermitCategory, PermitStatus } from './schema.js';
 import { CATEGORIES } from './schema.js';
-import { getItem, getPermit } from './repository.js';
+import { decidedInYear, deletePublicationsOf, getItem, getPermit, itemsInScope, lockItems, lockPermits, maxCaseNo } from './repository.js';
 import { presentItem, presentPermit, type ItemView, type PermitView } from './presenters.js';
 import {
   CERTIFICATE_RULE,
@@ -34,8 +33,6 @@ import { type PermitAction, permitRowFacts, permitWho, requirePermitStep } from 
 
 export const PERMIT_ENTITY = 'licensing.permit';
 export const ITEM_ENTITY = 'licensing.item';
-
-const tables = (w: WriteScope) => w.tx.withTables<LicensingTables>();
 
 function date(field: string, v: unknown, label: string): string {
   if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
@@ -120,17 +117,10 @@ const itemAudit = (i: {
  * statutory one cannot be a true catalogue entry: refused in both modes.
  */
 export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArray<ItemSave>, origin: WriteOrigin): Promise<SaveResult> {
-  const db = tables(w);
   const errs: RowError[] = [];
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : ''));
-  const existing = await db
-    .selectFrom('lic_item')
-    .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR code = ANY(${sql.val(codes)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await lockItems(w.tx, actor.tenantId, { ids, codes });
   const byId = new Map(existing.map((r) => [r.id, r]));
   const byCode = new Map(existing.map((r) => [r.code, r]));
   const inBatch = new Map<string, number>();
@@ -392,29 +382,13 @@ export async function savePermits(
   inputs: ReadonlyArray<PermitInput>,
   origin: WriteOrigin,
 ): Promise<SaveResult> {
-  const db = tables(w);
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
   const itemIds = [...new Set(inputs.map((i) => i.itemId))];
-  const items = new Map(
-    (
-      await db
-        .selectFrom('lic_item')
-        .selectAll()
-        .$call(withDataScope(actor))
-        .where(sql<boolean>`id = ANY(${sql.val(itemIds)}::uuid[])`)
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
+  const items = new Map((await itemsInScope(w.tx, actor, itemIds)).map((r) => [r.id, r]));
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const caseNos = inputs.map((i) => i.caseNo?.trim()).filter((c): c is string => !!c);
-  const existing = await db
-    .selectFrom('lic_permit')
-    .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR case_no = ANY(${sql.val(caseNos)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await lockPermits(w.tx, actor.tenantId, { ids, caseNos });
   const byId = new Map(existing.map((r) => [r.id, r]));
   const byCase = new Map(existing.map((r) => [r.case_no, r]));
   const inBatch = new Map<string, number>();
@@ -613,9 +587,7 @@ export async function savePermits(
 
 /** Removes what an import of cases made besides them: their 双公示 register entries (undo of the import). */
 export async function removePublications(w: WriteScope, tenantId: string, permitIds: readonly string[]): Promise<void> {
-  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = ${PERMIT_ENTITY} AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(
-    w.tx,
-  );
+  await deletePublicationsOf(w.tx, tenantId, permitIds);
 }
 
 /** 收件 — registers an application; the 5-working-day correction clock starts (audit `licensing.permit.received`). */
@@ -639,13 +611,8 @@ export async function receiveApplication(ctx: Ctx, cal: CalendarService, input: 
 
 async function lastCaseNo(w: WriteScope, tenantId: string, year: string): Promise<number> {
   const prefix = `XK${year}`;
-  const r = await tables(w)
-    .selectFrom('lic_permit')
-    .select((eb) => eb.fn.max('case_no').as('m'))
-    .where('tenant_id', '=', tenantId)
-    .where('case_no', 'like', `${prefix}%`)
-    .executeTakeFirst();
-  return r?.m ? Number(String(r.m).slice(prefix.length)) || 0 : 0;
+  const m = await maxCaseNo(w.tx, tenantId, prefix);
+  return m ? Number(m.slice(prefix.length)) || 0 : 0;
 }
 
 async function present(w: WriteScope, ctx: Ctx, cal: CalendarService, id: string): Promise<PermitView> {
@@ -894,14 +861,7 @@ export function publicationInput(row: {
 }
 
 async function nextDecisionNo(w: WriteScope, tenantId: string, year: string): Promise<string> {
-  const r = await tables(w)
-    .selectFrom('lic_permit')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where('decided_on', '>=', `${year}-01-01`)
-    .where('decided_on', '<=', `${year}-12-31`)
-    .executeTakeFirstOrThrow();
-  return `穗天水许〔${year}〕${Number(r.n) + 1}号`;
+  return `穗天水许〔${year}〕${(await decidedInYear(w.tx, tenantId, year)) + 1}号`;
 }
 
 /** 颁发证件 — within 10 working days of the grant (art. 44). */

@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import type { LicensingTables } from './schema.js';
-import { listItems, permitQuery } from './repository.js';
+import { itemIdsByCode, listItems, permitsByCaseNo, permitsForExport } from './repository.js';
 import { removePublications, saveItems, savePermits, type PermitInput } from './commands.js';
 
 /** 行政许可事项目录 — LEDGERS.md `permit-items`. */
@@ -69,17 +67,7 @@ export const permitItemsLedger: LedgerDef<ItemRow> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const codes = rows.map((r) => r.value.code);
-    const known = new Map(
-      (
-        await ctx.db
-          .withTables<LicensingTables>()
-          .selectFrom('lic_item')
-          .select(['id', 'code'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
-          .execute()
-      ).map((r) => [r.code, r.id]),
-    );
+    const known = new Map((await itemIdsByCode(ctx.db, ctx.actor.tenantId, codes)).map((r) => [r.code, r.id]));
     const r = await saveItems(
       imp.w,
       ctx.actor,
@@ -123,29 +111,10 @@ export const permitsLedger: LedgerDef<PermitRow> = {
   naturalKey: { header: '办件编号', of: (r) => r.caseNo.trim(), describe: (r, prev) => ({ message: `办件编号“${r.caseNo.trim()}”与第${prev}行重复` }) },
   async commit(imp, rows) {
     const { ctx } = imp;
-    const db = ctx.db.withTables<LicensingTables>();
     const codes = [...new Set(rows.map((r) => r.value.itemCode))];
     const caseNos = rows.map((r) => r.value.caseNo);
-    const items = new Map(
-      (
-        await db
-          .selectFrom('lic_item')
-          .select(['id', 'code'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
-          .execute()
-      ).map((r) => [r.code, r.id]),
-    );
-    const existing = new Map(
-      (
-        await db
-          .selectFrom('lic_permit')
-          .select(['id', 'case_no', 'received_on', 'accepted_on'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where(sql<boolean>`case_no = ANY(${sql.val(caseNos)}::text[])`)
-          .execute()
-      ).map((r) => [r.case_no, r]),
-    );
+    const items = new Map((await itemIdsByCode(ctx.db, ctx.actor.tenantId, codes)).map((r) => [r.code, r.id]));
+    const existing = new Map((await permitsByCaseNo(ctx.db, ctx.actor.tenantId, caseNos)).map((r) => [r.case_no, r]));
     const errors: RowError[] = [];
     const inputs: PermitInput[] = [];
     for (const { rowNumber, value } of rows) {
@@ -182,7 +151,7 @@ export const permitsLedger: LedgerDef<PermitRow> = {
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: [...errors, ...r.errors] };
   },
   async exportRows(ctx) {
-    const rows = await permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();
+    const rows = await permitsForExport(ctx);
     return rows.map((r) => ({
       caseNo: r.case_no,
       itemCode: r.item_code,

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
-import type { Ctx } from '../../core/context.js';
+import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { LicensingTables, PermitCategory, PermitStatus } from './schema.js';
 
@@ -59,3 +59,82 @@ export async function listPermits(ctx: Ctx, f: PermitFilter) {
 export function getPermit(db: Kysely<KernelDB>, ctx: Ctx, id: string) {
   return permitQuery(db, ctx).where('p.id', '=', id).executeTakeFirst();
 }
+
+// ── Look-ups and writes of the commands and the ledgers (issue 12: SQL lives here) ──
+
+/** Catalogue items by id or code, locked for the write that reads them. */
+export const lockItems = (db: Kysely<KernelDB>, tenantId: string, k: { ids: readonly string[]; codes: readonly string[] }) =>
+  t(db)
+    .selectFrom('lic_item')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(k.ids)}::uuid[]) OR code = ANY(${sql.val(k.codes)}::text[]))`)
+    .forUpdate()
+    .execute();
+/** Catalogue items by id, in the actor's scope. */
+export const itemsInScope = (db: Kysely<KernelDB>, actor: Actor, ids: readonly string[]) =>
+  t(db)
+    .selectFrom('lic_item')
+    .selectAll()
+    .$call(withDataScope(actor))
+    .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
+    .execute();
+/** The ids of the catalogue items with these codes (the ledgers match on 事项编码). */
+export const itemIdsByCode = (db: Kysely<KernelDB>, tenantId: string, codes: readonly string[]) =>
+  t(db)
+    .selectFrom('lic_item')
+    .select(['id', 'code'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`code = ANY(${sql.val(codes)}::text[])`)
+    .execute();
+
+/** Permit cases by id or case number, locked for the write that reads them. */
+export const lockPermits = (db: Kysely<KernelDB>, tenantId: string, k: { ids: readonly string[]; caseNos: readonly string[] }) =>
+  t(db)
+    .selectFrom('lic_permit')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`(id = ANY(${sql.val(k.ids)}::uuid[]) OR case_no = ANY(${sql.val(k.caseNos)}::text[]))`)
+    .forUpdate()
+    .execute();
+/** The permit cases with these case numbers (the permits ledger matches on 办件编号). */
+export const permitsByCaseNo = (db: Kysely<KernelDB>, tenantId: string, caseNos: readonly string[]) =>
+  t(db)
+    .selectFrom('lic_permit')
+    .select(['id', 'case_no', 'received_on', 'accepted_on'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`case_no = ANY(${sql.val(caseNos)}::text[])`)
+    .execute();
+/** The greatest case number with this prefix (`XK2023…`), if any. */
+export async function maxCaseNo(db: Kysely<KernelDB>, tenantId: string, prefix: string): Promise<string | null> {
+  const r = await t(db)
+    .selectFrom('lic_permit')
+    .select((eb) => eb.fn.max('case_no').as('m'))
+    .where('tenant_id', '=', tenantId)
+    .where('case_no', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  return r?.m ? String(r.m) : null;
+}
+/** How many permits were decided in a year. */
+export async function decidedInYear(db: Kysely<KernelDB>, tenantId: string, year: string): Promise<number> {
+  const r = await t(db)
+    .selectFrom('lic_permit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('decided_on', '>=', `${year}-01-01`)
+    .where('decided_on', '<=', `${year}-12-31`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Removes the 双公示 register entries of some permits (undo of an import of cases). The register
+ * is the publicity module's table, written here as before; it belongs behind publicity's index.
+ */
+export async function deletePublicationsOf(db: Kysely<KernelDB>, tenantId: string, permitIds: readonly string[]): Promise<void> {
+  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'licensing.permit' AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(
+    db,
+  );
+}
+/** The permit cases in the actor's scope, in the ledger's order (by received date, then case number). */
+export const permitsForExport = (ctx: Ctx) => permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();
