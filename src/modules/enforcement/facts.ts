@@ -11,7 +11,12 @@ export interface CaseFacts extends GuardFacts {
   hearingRightReasons: string[];
 }
 
-export function caseFacts(c: CaseWithOrg, evidence: readonly EvidenceRow[], officers: readonly OfficerRow[], cal: WorkCalendar, today: string): CaseFacts {
+export function caseFacts(
+  c: CaseWithOrg,
+  { evidence, officers }: { evidence: readonly EvidenceRow[]; officers: readonly OfficerRow[] },
+  cal: WorkCalendar,
+  today: string,
+): CaseFacts {
   const kinds = c.decided_on ? c.penalty_kinds : c.proposed_kinds;
   const fineFen = Number(c.decided_on ? c.fine_fen : (c.proposed_fine_fen ?? 0));
   const confFen = Number(c.decided_on ? c.confiscation_fen : (c.proposed_confiscation_fen ?? 0));

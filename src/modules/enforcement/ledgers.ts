@@ -45,14 +45,15 @@ export const penaltyCasesSpec = defineLedgerSpec({
   columns: penaltyColumns,
   checkRow(r: RowOfColumns<typeof penaltyColumns>) {
     const out: Array<{ key?: keyof RowOfColumns<typeof penaltyColumns>; message: string }> = [];
-    const after = (k: keyof RowOfColumns<typeof penaltyColumns>, label: string, d: string | null, min: string | null, minLabel: string) => {
-      if (d && min && d < min) out.push({ key: k, message: `${label}不能早于${minLabel}` });
+    /** A date of the row not before an earlier step's date (when both are given). */
+    const after = (k: keyof RowOfColumns<typeof penaltyColumns>, label: string, d: string | null, earliest: { date: string | null; label: string }) => {
+      if (d && earliest.date && d < earliest.date) out.push({ key: k, message: `${label}不能早于${earliest.label}` });
     };
-    after('decidedOn', '决定日期', r.decidedOn, r.filedOn, '立案日期');
-    after('servedOn', '送达日期', r.servedOn, r.decidedOn, '决定日期');
-    after('executedOn', '执行完毕日期', r.executedOn, r.servedOn ?? r.decidedOn, '送达日期');
-    after('closedOn', '结案日期', r.closedOn, r.filedOn, '立案日期');
-    after('publishedOn', '公示日期', r.publishedOn, r.decidedOn, '决定日期');
+    after('decidedOn', '决定日期', r.decidedOn, { date: r.filedOn, label: '立案日期' });
+    after('servedOn', '送达日期', r.servedOn, { date: r.decidedOn, label: '决定日期' });
+    after('executedOn', '执行完毕日期', r.executedOn, { date: r.servedOn ?? r.decidedOn, label: '送达日期' });
+    after('closedOn', '结案日期', r.closedOn, { date: r.filedOn, label: '立案日期' });
+    after('publishedOn', '公示日期', r.publishedOn, { date: r.decidedOn, label: '决定日期' });
     if (r.decidedOn && !r.kinds?.length) out.push({ key: 'kinds', message: '已填决定日期，须填写处罚种类' });
     if (r.decidedOn && !r.decisionNo) out.push({ key: 'decisionNo', message: '已填决定日期，须填写决定文书号' });
     if (!r.decidedOn && (r.servedOn || r.executedOn || r.publishedOn)) out.push({ key: 'decidedOn', message: '填写了送达、执行或公示日期，须填写决定日期' });
@@ -135,7 +136,7 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
       });
     }
     if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs };
-    const res = await saveCases({ calendar: imp.calendar }, w, ctx.actor, records, { mode: 'historical', imp });
+    const res = await saveCases({ calendar: imp.calendar }, w, records, { mode: 'historical', imp });
     const count = (a: string) => res.saved.filter((s) => s.action === a).length;
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },

@@ -165,13 +165,11 @@ export function reviewItems(db: Kysely<KernelDB>, tenantId: string, reviewId: st
     .execute();
 }
 
-/** Next serial for a number prefix in a year (e.g. clue or case numbers). */
+/** Next serial for a number prefix in a year (e.g. clue or case numbers): the series is the table's column and the prefix. */
 export async function nextSerial(
   db: Kysely<KernelDB>,
   tenantId: string,
-  table: 'enf_case' | 'enf_clue',
-  column: 'case_no' | 'clue_no' | 'decision_no',
-  prefix: string,
+  { table, column, prefix }: { table: 'enf_case' | 'enf_clue'; column: 'case_no' | 'clue_no' | 'decision_no'; prefix: string },
 ): Promise<number> {
   const { rows } = await sql<{
     no: string | null;

@@ -176,7 +176,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       },
       async (req) => {
         const ctx = authorize(req, 'enforcement.case.act');
-        await applyCaseEvent(sys, ctx, req.params.id, event, req.body);
+        await applyCaseEvent(sys, ctx, { id: req.params.id, event }, req.body);
         return { data: await caseView(sys, ctx, req.params.id) };
       },
     );
@@ -334,12 +334,12 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const id = req.params.id;
       const row =
         req.params.action === 'transfer'
-          ? await transferClue(sys, ctx, id, version, { toOrgId: toOrgId ?? '', on: o })
+          ? await transferClue(sys, ctx, id, { version, toOrgId: toOrgId ?? '', on: o })
           : req.params.action === 'receive'
-            ? await receiveClue(ctx, id, version, { on: o })
+            ? await receiveClue(ctx, id, { version, on: o })
             : req.params.action === 'feedback'
-              ? await feedbackClue(sys, ctx, id, version, { feedback: feedback ?? '', on: o })
-              : await closeClue(ctx, id, version, { reason: reason ?? '', on: o });
+              ? await feedbackClue(sys, ctx, id, { version, feedback: feedback ?? '', on: o })
+              : await closeClue(ctx, id, { version, reason: reason ?? '', on: o });
       return { data: presentClue((await getClue(ctx.db, ctx.actor, row.id)) ?? row, ctx.calendar, ctx.clock.today(), ctx.actor.roles) };
     },
   );
@@ -576,7 +576,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
       },
     },
     async (req) => {
-      const row = await scoreReviewItem(authorize(req, 'enforcement.review.manage'), req.params.id, req.params.itemId, req.body.version, req.body);
+      const row = await scoreReviewItem(authorize(req, 'enforcement.review.manage'), req.params.id, req.params.itemId, req.body);
       return { data: { id: row.id, score: row.score === null ? null : Number(row.score), version: row.version } };
     },
   );

@@ -4,7 +4,7 @@
  * carries its source; values marked (unverified) are configurable and the UI says so.
  */
 import { check } from '../../core/input.js';
-import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { DiscretionLevel } from './schema.js';
 import type { RuleBreach } from '../../core/ledger/ledger.js';
 import { BASIS_LABELS, describeRange, parseDiscretionText } from './discretion.js';

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Actor, Ctx } from '../../../core/context.js';
+import type { Ctx } from '../../../core/context.js';
 import type { System } from '../../../core/system.js';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../../core/audit/audit.js';
 import { type AppError, errors } from '../../../core/errors.js';
@@ -137,7 +137,7 @@ function orgShort(name: string) {
 export async function fileCase(sys: System, ctx: Ctx, input: Omit<FileCaseInput, 'orgId'> & { orgId?: string | null }) {
   return write(ctx, async (w) => {
     const orgId = await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, input.orgId, '办案单位');
-    const { saved } = await saveCases(sys, w, ctx.actor, [{ ...input, orgId, officerIds: input.officerIds ?? [] }], { mode: 'live' });
+    const { saved } = await saveCases(sys, w, [{ ...input, orgId, officerIds: input.officerIds ?? [] }], { mode: 'live' });
     return saved[0]!.row;
   });
 }
@@ -324,11 +324,11 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 export async function saveCases(
   sys: Pick<System, 'calendar'>,
   w: WriteScope,
-  actor: Actor,
   records: readonly CaseRecord[],
   origin: WriteOrigin,
 ): Promise<{ saved: SavedCase[]; errors: RowError[] }> {
   const live = origin.mode === 'live';
+  const actor = w.ctx.actor;
   const tenantId = actor.tenantId;
   const cal = sys.calendar.current;
   const today = w.ctx.clock.today();
@@ -501,7 +501,7 @@ export async function saveCases(
     const org = orgById.get(c.x.orgId)!;
     const year = c.x.filedOn.slice(0, 4);
     const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
-    c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, 'enf_case', 'case_no', prefix)}号`;
+    c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, { table: 'enf_case', column: 'case_no', prefix })}号`;
     const dup = await caseNoTaken(w.tx, tenantId, String(c.values.case_no));
     if (dup) throw errors.duplicate('caseNo', `案件编号“${String(c.values.case_no)}”已存在`);
   }
@@ -665,7 +665,7 @@ export async function loadCase(sys: System, ctx: Ctx, id: string, on = ctx.clock
     officersByIds(ctx.db, ctx.actor.tenantId, c.officer_ids),
     c.item_id ? getItem(ctx.db, ctx.actor.tenantId, c.item_id) : Promise.resolve(undefined),
   ]);
-  const facts = caseFacts(c, evidence, officers, sys.calendar.current, on);
+  const facts = caseFacts(c, { evidence, officers }, sys.calendar.current, on);
   return { c, evidence, officers, item, facts };
 }
 
@@ -695,9 +695,10 @@ export async function caseView(sys: System, ctx: Ctx, id: string) {
  * the guards with the event's date as 'today' (`STAGE_GATE`), the event's own command
  * (`CASE_EVENTS[event].apply`, pure), the look-ups it asks for (decision number,
  * evidence attachment), then the versioned update with its audit event and the
- * transition's effects. `input` is the body the route validated with the event's schema.
+ * transition's effects. `{ id, event }`: the case and the event; `input` is the body the route
+ * validated with the event's schema.
  */
-export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: CaseEvent, input: { version: number; on?: string | null }) {
+export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id: string; event: CaseEvent }, input: { version: number; on?: string | null }) {
   if (!Object.hasOwn(EVENTS, event)) throw errors.validation('event', `未知的办案环节：${event}`);
   const command = caseEventCommand(event);
   const today = ctx.clock.today();
@@ -745,7 +746,7 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
       ifUnchanged: 'write',
     });
     const next = { ...(row as unknown as CaseRow), org_name: c.org_name, org_kind: c.org_kind, org_uscc: c.org_uscc } as CaseWithOrg;
-    for (const effect of t.after ?? []) await runEffect(sys, w, ctx, effect, next, on, changes.reason ?? '');
+    for (const effect of t.after ?? []) await runEffect(sys, w, effect, { c: next, on, reason: changes.reason ?? '' });
     return next;
   });
 }
@@ -754,7 +755,7 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, id: string, event: C
 async function decisionNo(ctx: Ctx, c: CaseWithOrg, on: string, given: string | null): Promise<string> {
   const year = on.slice(0, 4);
   const prefix = c.org_kind === 'street' ? `穗天${orgShort(c.org_name)}街罚〔${year}〕` : `穗天水罚〔${year}〕`;
-  const no = given || `${prefix}${await nextSerial(ctx.db, ctx.actor.tenantId, 'enf_case', 'decision_no', prefix)}号`;
+  const no = given || `${prefix}${await nextSerial(ctx.db, ctx.actor.tenantId, { table: 'enf_case', column: 'decision_no', prefix })}号`;
   if (await decisionNoTaken(ctx.db, ctx.actor.tenantId, no, c.id)) throw errors.duplicate('decisionNo', `决定文书号“${no}”已被其他案件使用`);
   return no;
 }
@@ -771,7 +772,9 @@ export function penaltyContent(c: { penalty_kinds: readonly string[]; fine_fen: 
   return parts.join('；') || '—';
 }
 
-async function runEffect(sys: System, w: WriteScope, ctx: Ctx, effect: Effect, c: CaseWithOrg, on: string, reason: string) {
+/** Runs one of a transition's effects on the updated case `c`, dated `on` (`reason`: the event's, for a withdrawal). */
+async function runEffect(sys: System, w: WriteScope, effect: Effect, { c, on, reason }: { c: CaseWithOrg; on: string; reason: string }) {
+  const ctx = w.ctx;
   const source = { sourceEntity: 'enforcement.case', sourceId: c.id };
   switch (effect) {
     case 'track_deadlines':

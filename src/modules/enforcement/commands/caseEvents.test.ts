@@ -106,7 +106,11 @@ const REFUSED: Array<[string, () => Changes, { field?: string; code?: string; me
     () => apply('decide', facts('2023-04-03'), { fineYuan: 6000, facts: 'x', basis: 'y' }),
     { code: 'NOTICE_REQUIRED' },
   ],
-  ['a decision before the notice', () => apply('decide', facts('2023-03-09'), { facts: 'x', basis: 'y' }), { field: 'on' }],
+  [
+    'a decision before the notice, naming both dates',
+    () => apply('decide', facts('2023-03-09'), { facts: 'x', basis: 'y' }),
+    { field: 'on', message: '决定日期（2023-03-09）不能早于告知日期（2023-03-10）' },
+  ],
   ['an extension of 91 days', () => apply('approve_extension', facts('2023-05-01'), { days: 91, reason: 'x' }), { field: 'days' }],
   [
     'a passed review with the checklist incomplete',

@@ -104,8 +104,9 @@ export const kindsOf = (v: readonly string[] | undefined): string[] => {
   if (v.includes('不予处罚') && v.length > 1) throw errors.validation('kinds', '“不予处罚”不能与其他处罚种类同时选择');
   return [...v];
 };
-const notBefore = (field: string, label: string, d: string, min: string | null, minLabel: string) => {
-  if (min && d < min) throw errors.validation(field, `${label}（${d}）不能早于${minLabel}（${min}）`);
+/** Refuses a date `d` before an earlier step's date (`earliest.date`, when there is one), naming both. */
+const notBefore = (field: string, label: string, d: string, earliest: { date: string | null; label: string }) => {
+  if (earliest.date && d < earliest.date) throw errors.validation(field, `${label}（${d}）不能早于${earliest.label}（${earliest.date}）`);
 };
 const fineMatchesKinds = (kinds: readonly string[], fine: number) => {
   if (kinds.includes('罚款') !== fine > 0)
@@ -136,7 +137,7 @@ export const CASE_EVENTS = {
     const kind = need(p.kind, 'kind', '证据种类');
     if (!(kind in EVIDENCE_KINDS)) throw errors.validation('kind', '证据种类无效');
     const collectedOn = dateOr(p.collectedOn, 'collectedOn', '取证日期', f.on);
-    notBefore('collectedOn', '取证日期', collectedOn, f.c.filed_on, '立案日期');
+    notBefore('collectedOn', '取证日期', collectedOn, { date: f.c.filed_on, label: '立案日期' });
     const title = need(p.title, 'title', '证据名称');
     return { set: {}, evidence: { kind, title, collected_on: collectedOn, note: str(p.note) || null, attachment_id: str(p.attachmentId) || null } };
   }),
@@ -196,7 +197,7 @@ export const CASE_EVENTS = {
   }),
   dismiss: event({ reason: Text }, (f, p) => ({ set: { closed_on: f.on, close_reason: need(p.reason, 'reason', '撤销案件理由'), penalty_kinds: [] } })),
   notify: event({}, (f) => {
-    notBefore('on', '告知日期', f.on, f.c.filed_on, '立案日期');
+    notBefore('on', '告知日期', f.on, { date: f.c.filed_on, label: '立案日期' });
     return { set: { notified_on: f.on, rights_waived: false, hearing_requested_on: null } };
   }),
   record_statement: event({ statement: Text }, (_f, p) => ({ set: { statement: need(p.statement, 'statement', '陈述申辩内容') } })),
@@ -209,7 +210,7 @@ export const CASE_EVENTS = {
     return { set: { hearing_notice_on: f.on, hearing_on: hearingOn } };
   }),
   record_hearing: event({ record: Text }, (f, p) => {
-    notBefore('on', '听证日期', f.on, f.c.hearing_on, '通知的听证日期');
+    notBefore('on', '听证日期', f.on, { date: f.c.hearing_on, label: '通知的听证日期' });
     return { set: { hearing_held_on: f.on, hearing_record: need(p.record, 'record', '听证笔录摘要') } };
   }),
   submit_review: event({}, nothing),
@@ -220,7 +221,7 @@ export const CASE_EVENTS = {
   })),
   decide: event({ kinds: Kinds, fineYuan: Yuan, confiscationYuan: Yuan, facts: Text, basis: Text, decisionNo: Text }, (f, p) => {
     const c = f.c;
-    notBefore('on', '决定日期', f.on, c.notified_on, '告知日期');
+    notBefore('on', '决定日期', f.on, { date: c.notified_on, label: '告知日期' });
     const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p.kinds);
     const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
     const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p.confiscationYuan, 'confiscationYuan', '没收金额');
@@ -251,20 +252,20 @@ export const CASE_EVENTS = {
     };
   }),
   serve: event({}, (f) => {
-    notBefore('on', '送达日期', f.on, f.c.decided_on, '决定日期');
+    notBefore('on', '送达日期', f.on, { date: f.c.decided_on, label: '决定日期' });
     return { set: { served_on: f.on } };
   }),
   publish: event({}, (f) => {
-    notBefore('on', '公示日期', f.on, f.c.decided_on, '决定日期');
+    notBefore('on', '公示日期', f.on, { date: f.c.decided_on, label: '决定日期' });
     return { set: { published_on: f.on } };
   }),
   execute: event({ paidOn: DateText }, (f, p) => {
     const c = f.c;
-    notBefore('on', '执行完毕日期', f.on, c.served_on, '送达日期');
+    notBefore('on', '执行完毕日期', f.on, { date: c.served_on, label: '送达日期' });
     const money = Number(c.fine_fen) + Number(c.confiscation_fen);
     if (money <= 0 || !c.served_on) return { set: { executed_on: f.on } };
     const paidOn = dateOr(p.paidOn, 'paidOn', '缴款日期', f.on);
-    notBefore('paidOn', '缴款日期', paidOn, c.served_on, '送达日期');
+    notBefore('paidOn', '缴款日期', paidOn, { date: c.served_on, label: '送达日期' });
     const due = computeDeadline({ rule: RULES.payment, start: c.served_on }, f.calendar).due;
     const late = lateCharge(Number(c.fine_fen), due, paidOn);
     return {
@@ -273,11 +274,11 @@ export const CASE_EVENTS = {
     };
   }),
   close: event({}, (f) => {
-    notBefore('on', '结案日期', f.on, f.c.executed_on, '执行完毕日期');
+    notBefore('on', '结案日期', f.on, { date: f.c.executed_on, label: '执行完毕日期' });
     return { set: { closed_on: f.on } };
   }),
   archive: event({}, (f) => {
-    notBefore('on', '归档日期', f.on, f.c.closed_on, '结案日期');
+    notBefore('on', '归档日期', f.on, { date: f.c.closed_on, label: '结案日期' });
     return { set: { archived_on: f.on } };
   }),
   revoke: event({ reason: Text }, (f, p) => {

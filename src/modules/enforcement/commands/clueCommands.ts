@@ -41,7 +41,7 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '办理单位');
   return write(ctx, async ({ tx, audit }) => {
     const prefix = `XS${input.receivedOn.slice(0, 4)}-`;
-    const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, 'enf_clue', 'clue_no', prefix)).padStart(4, '0')}`;
+    const no = `${prefix}${String(await nextSerial(tx, ctx.actor.tenantId, { table: 'enf_clue', column: 'clue_no', prefix })).padStart(4, '0')}`;
     const row = await insertClue(tx, {
       tenant_id: ctx.actor.tenantId,
       org_id: orgId,
@@ -89,11 +89,10 @@ type ClueRow = NonNullable<Awaited<ReturnType<typeof getClue>>>;
 
 /**
  * One step of a clue: the versioned update (locked, 409 when someone else saved first — the
- * gates above ran on an earlier read) and its event.
+ * gates above ran on an earlier read) and its event, in the write scope's tenant.
  */
 async function clueStep(
   w: WriteScope,
-  ctx: Ctx,
   id: string,
   version: number,
   step: {
@@ -107,7 +106,7 @@ async function clueStep(
 ) {
   const { row } = await updateVersioned(w, {
     table: 'enf_clue',
-    tenantId: ctx.actor.tenantId,
+    tenantId: w.ctx.actor.tenantId,
     id,
     version,
     label: '线索',
@@ -126,7 +125,8 @@ async function clueStep(
 }
 
 /** 移送交办 — hands the clue to another unit (bureau ↔ street); feedback is due in 15 working days (unverified, configurable). */
-export async function transferClue(sys: System, ctx: Ctx, id: string, version: number, input: { toOrgId: string; on?: string }) {
+export async function transferClue(sys: System, ctx: Ctx, id: string, input: { version: number; toOrgId: string; on?: string }) {
+  const { version } = input;
   const c = await loadFor(ctx, id, version, 'transfer');
   if (input.toOrgId === c.org_id) throw errors.validation('toOrgId', '不能移送给本单位');
   const to = await orgById(ctx.db, ctx.actor.tenantId, input.toOrgId);
@@ -134,7 +134,7 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
   const on = input.on ? assertDate('on', '移送日期', input.on) : ctx.clock.today();
   const due = computeDeadline({ rule: RULES.transferFeedback, start: on }, ctx.calendar).due;
   return write(ctx, async (w) => {
-    const row = await clueStep(w, ctx, c.id, version, {
+    const row = await clueStep(w, c.id, version, {
       patch: {
         status: 'transferred',
         from_org_id: c.org_id,
@@ -165,11 +165,12 @@ export async function transferClue(sys: System, ctx: Ctx, id: string, version: n
 }
 
 /** 签收 — the receiving unit acknowledges a transferred clue. */
-export async function receiveClue(ctx: Ctx, id: string, version: number, input: { on?: string }) {
+export async function receiveClue(ctx: Ctx, id: string, input: { version: number; on?: string }) {
+  const { version } = input;
   const c = await loadFor(ctx, id, version, 'receive');
   const on = input.on ? assertDate('on', '签收日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
-    return clueStep(w, ctx, c.id, version, {
+    return clueStep(w, c.id, version, {
       patch: { status: 'open', receipt_on: on },
       action: 'received',
       orgId: c.org_id,
@@ -180,12 +181,13 @@ export async function receiveClue(ctx: Ctx, id: string, version: number, input: 
 }
 
 /** 反馈 — the receiver reports back what it did (closes the transfer deadline). */
-export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: number, input: { feedback: string; on?: string }) {
+export async function feedbackClue(sys: System, ctx: Ctx, id: string, input: { version: number; feedback: string; on?: string }) {
+  const { version } = input;
   const c = await loadFor(ctx, id, version, 'feedback');
   if (!input.feedback?.trim()) throw errors.validation('feedback', '反馈内容不能为空');
   const on = input.on ? assertDate('on', '反馈日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
-    const row = await clueStep(w, ctx, c.id, version, {
+    const row = await clueStep(w, c.id, version, {
       patch: { feedback: input.feedback.trim(), feedback_on: on },
       action: 'feedback_given',
       orgId: c.org_id,
@@ -208,12 +210,13 @@ export async function feedbackClue(sys: System, ctx: Ctx, id: string, version: n
 }
 
 /** 办结（不立案） — a clue closed without a case, with its reason. */
-export async function closeClue(ctx: Ctx, id: string, version: number, input: { reason: string; on?: string }) {
+export async function closeClue(ctx: Ctx, id: string, input: { version: number; reason: string; on?: string }) {
+  const { version } = input;
   const c = await loadFor(ctx, id, version, 'close');
   if (!input.reason?.trim()) throw errors.validation('reason', '不予立案的理由不能为空');
   const on = input.on ? assertDate('on', '办结日期', input.on) : ctx.clock.today();
   return write(ctx, async (w) => {
-    return clueStep(w, ctx, c.id, version, {
+    return clueStep(w, c.id, version, {
       patch: { status: 'closed', closed_on: on, close_reason: input.reason.trim() },
       action: 'closed',
       orgId: c.org_id,

@@ -61,13 +61,21 @@ export async function drawReview(
   });
 }
 
+/** Scores one sampled case of a review by the review's checklist, with its findings and rectification (`input.version`: the item's, 409 when stale). */
 export async function scoreReviewItem(
   ctx: Ctx,
   reviewId: string,
   itemId: string,
-  version: number,
-  input: { scores: Record<string, number>; findings?: string | null; rectification?: string | null; rectifiedOn?: string | null; on?: string | null },
+  input: {
+    version: number;
+    scores: Record<string, number>;
+    findings?: string | null;
+    rectification?: string | null;
+    rectifiedOn?: string | null;
+    on?: string | null;
+  },
 ) {
+  const { version } = input;
   const review = await getReview(ctx.db, ctx.actor, reviewId);
   if (!review) throw errors.notFound('案卷评查');
   const item = await getReviewItem(ctx.db, ctx.actor.tenantId, reviewId, itemId);
