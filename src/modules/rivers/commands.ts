@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import { write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
@@ -10,7 +10,18 @@ import { diffFields } from '../../core/audit/audit.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, TraceEntry, WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, homeOrg, RIVER_DEPARTMENT } from './input.js';
-import { t } from './repository.js';
+import {
+  alertsOfSamples,
+  deleteSections,
+  riverHeadsByIds,
+  riversByIdOrNameForUpdate,
+  samplesByIds,
+  samplesOfRiversOn,
+  sectionHeadsOfRivers,
+  sectionsOfRiversOrNames,
+  sectionsWithSamples,
+  streetIds,
+} from './repository.js';
 import { riverAudit, sampleAudit, sampleValues } from './presenters.js';
 import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from './rules.js';
 import { attempt, persist, rowFailure, type AnyRow, type Item } from '../../core/persist.js';
@@ -88,29 +99,15 @@ export async function saveRivers(
 ): Promise<SaveSummary & { rows: RiversRow<'river'>[] }> {
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
-  const streets = new Set(
-    (await w.tx.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id),
-  );
+  const streets = new Set(await streetIds(w.tx, tenantId));
   const home = await homeOrg(w.tx, tenantId, RIVER_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx)
-    .selectFrom('river')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await riversByIdOrNameForUpdate(w.tx, tenantId, { ids, names });
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
   const sectionNames = inputs.flatMap((i) => (i.sections ?? []).map((s) => (typeof s === 'string' ? s.trim() : '')));
-  const sections = await t(w.tx)
-    .selectFrom('river_section')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(river_id = ANY(${sql.val(existing.map((r) => r.id))}::uuid[]) OR name = ANY(${sql.val(sectionNames)}::text[]))`)
-    .orderBy('sort')
-    .execute();
+  const sections = await sectionsOfRiversOrNames(w.tx, tenantId, { riverIds: existing.map((r) => r.id), names: sectionNames });
   const sectionsOf = (riverId: string) => sections.filter((s) => s.river_id === riverId);
   const owner = new Map(sections.map((s) => [s.name, s.river_id]));
   const seen = new Map<string, number>();
@@ -192,14 +189,7 @@ export async function saveRivers(
   }
   const dropIds = items.flatMap((it) => it.drop.map((d) => d.id));
   if (dropIds.length) {
-    const used = await t(w.tx)
-      .selectFrom('water_sample')
-      .select('section_id')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`section_id = ANY(${sql.val(dropIds)}::uuid[])`)
-      .execute();
-    const usedIds = new Set(used.map((u) => u.section_id));
+    const usedIds = await sectionsWithSamples(w.tx, tenantId, dropIds);
     for (const it of items) {
       const d = it.drop.find((x) => usedIds.has(x.id));
       if (d)
@@ -223,7 +213,7 @@ export async function saveRivers(
   });
   // Sections: removed (a form only: an import never drops one), added, and moved with the river's owner.
   const written = items.filter((_, i) => res.actions[i] !== 'unchanged');
-  if (dropIds.length) await sql`DELETE FROM river_section WHERE tenant_id = ${tenantId} AND id = ANY(${sql.val(dropIds)}::uuid[])`.execute(w.tx);
+  if (dropIds.length) await deleteSections(w.tx, tenantId, dropIds);
   const orgOf = new Map(res.rows.map((r) => [r.id, r.org_id]));
   await insertMany(
     w.tx,
@@ -375,26 +365,8 @@ export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly N
   await insertMany(w.tx, 'water_sample', sampleRows);
   await insertMany(w.tx, 'river_alert', alertRows);
   const ids = sampleRows.map((r) => r.id);
-  const stored = new Map(
-    (
-      await t(w.tx)
-        .selectFrom('water_sample')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
-  const alerts = new Map(
-    (
-      await t(w.tx)
-        .selectFrom('river_alert')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`sample_id = ANY(${sql.val(ids)}::uuid[])`)
-        .execute()
-    ).map((a) => [a.sample_id, a]),
-  );
+  const stored = new Map((await samplesByIds(w.tx, tenantId, ids)).map((r) => [r.id, r]));
+  const alerts = new Map((await alertsOfSamples(w.tx, tenantId, ids)).map((a) => [a.sample_id, a]));
   const out: Array<{ sample: RiversRow<'water_sample'>; alert: RiversRow<'river_alert'> | null }> = [];
   const events: AuditInput[] = [];
   const traces: TraceEntry[] = [];
@@ -465,38 +437,11 @@ export async function saveSamples(
     if (v) checked.push(v);
   }
   const riverIds = [...new Set(checked.map((c) => c.input.riverId!))];
-  const rivers = new Map(
-    (
-      await t(w.tx)
-        .selectFrom('river')
-        .select(['id', 'name', 'org_id', 'chief'])
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`id = ANY(${sql.val(riverIds)}::uuid[])`)
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
-  const sections = new Map(
-    (
-      await t(w.tx)
-        .selectFrom('river_section')
-        .select(['id', 'name', 'river_id'])
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[])`)
-        .execute()
-    ).map((s) => [s.id, s]),
-  );
+  const rivers = new Map((await riverHeadsByIds(w.tx, tenantId, riverIds)).map((r) => [r.id, r]));
+  const sections = new Map((await sectionHeadsOfRivers(w.tx, tenantId, riverIds)).map((s) => [s.id, s]));
   const dates = [...new Set(checked.map((c) => c.sampledOn))].filter((d) => isIsoDate(d));
   const key = (riverId: string, sectionId: string | null | undefined, d: string) => `${riverId}|${sectionId ?? ''}|${d}`;
-  const existing = new Map(
-    (
-      await t(w.tx)
-        .selectFrom('water_sample')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`river_id = ANY(${sql.val(riverIds)}::uuid[]) AND sampled_on = ANY(${sql.val(dates)}::date[])`)
-        .execute()
-    ).map((s) => [key(s.river_id, s.section_id, s.sampled_on), s]),
-  );
+  const existing = new Map((await samplesOfRiversOn(w.tx, tenantId, { riverIds, dates })).map((s) => [key(s.river_id, s.section_id, s.sampled_on), s]));
   const fresh: NewSample[] = [];
   const seen = new Map<string, number>();
   let unchanged = 0;

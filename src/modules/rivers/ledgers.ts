@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgNames, streetsByName } from './input.js';
-import { listRivers, listSamples, listSections, t } from './repository.js';
+import { listRivers, listSamples, listSections, riverIdsByNames, sectionHeadsOfRivers, sectionNamesOfRivers } from './repository.js';
 import { saveRivers, saveSamples, type RiverSave, type SampleSave } from './commands.js';
 import { dropAlerts, dropImportedSections } from './undo.js';
 import { sampleValues } from './presenters.js';
@@ -31,15 +30,11 @@ export const riversLedger: LedgerDef<RiverRow> = {
     const tenantId = ctx.actor.tenantId;
     const streets = await streetsByName(ctx.db, tenantId);
     // The stored sections of the rivers named (one query): the file's sections are added to them.
-    const stored = await t(ctx.db)
-      .selectFrom('river as r')
-      .innerJoin('river_section as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.river_id', '=', 'r.id'))
-      .select(['r.name as river', 's.name as section'])
-      .where('r.tenant_id', '=', tenantId)
-      .where(sql<boolean>`r.name = ANY(${sql.val(rows.map((x) => x.value.name))}::text[])`)
-      .orderBy('s.sort')
-      .orderBy('s.name')
-      .execute();
+    const stored = await sectionNamesOfRivers(
+      ctx.db,
+      tenantId,
+      rows.map((x) => x.value.name),
+    );
     const errors: RowError[] = [];
     const inputs: RiverSave[] = [];
     for (const { rowNumber: row, value: v } of rows) {
@@ -110,22 +105,12 @@ export const samplesLedger: LedgerDef<SampleRow> = {
     const { ctx } = imp;
     const tenantId = ctx.actor.tenantId;
     const names = [...new Set(rows.map((r) => r.value.river))];
-    const rivers = new Map(
-      (
-        await t(ctx.db)
-          .selectFrom('river')
-          .select(['id', 'name'])
-          .where('tenant_id', '=', tenantId)
-          .where(sql<boolean>`name = ANY(${sql.val(names)}::text[])`)
-          .execute()
-      ).map((r) => [r.name, r]),
+    const rivers = new Map((await riverIdsByNames(ctx.db, tenantId, names)).map((r) => [r.name, r]));
+    const sections = await sectionHeadsOfRivers(
+      ctx.db,
+      tenantId,
+      [...rivers.values()].map((r) => r.id),
     );
-    const sections = await t(ctx.db)
-      .selectFrom('river_section')
-      .select(['id', 'name', 'river_id'])
-      .where('tenant_id', '=', tenantId)
-      .where(sql<boolean>`river_id = ANY(${sql.val([...rivers.values()].map((r) => r.id))}::uuid[])`)
-      .execute();
     const sectionOf = new Map(sections.map((s) => [`${s.river_id}|${s.name}`, s.id]));
     const errors: RowError[] = [];
     const inputs: SampleSave[] = [];

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -75,4 +75,162 @@ export function listAlerts(ctx: Ctx, f: { status?: 'open' | 'handled'; riverId?:
     .orderBy('raised_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+// ─────────────── Writes' look-ups (by tenant, inside the write's transaction) ───────────────
+
+type Db = Kysely<KernelDB>;
+const anyOf = (col: string, xs: readonly string[], type: 'uuid' | 'text' | 'date') =>
+  sql<boolean>`${sql.ref(col)} = ANY(${sql.val([...xs])}::${sql.raw(type)}[])`;
+
+/** The ids of the tenant's streets. */
+export async function streetIds(db: Db, tenantId: string) {
+  return (await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id);
+}
+
+/** Rivers by id or name, locked for the write that changes them. */
+export function riversByIdOrNameForUpdate(db: Db, tenantId: string, f: { ids: readonly string[]; names: readonly string[] }) {
+  return t(db)
+    .selectFrom('river')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([anyOf('id', f.ids, 'uuid'), anyOf('name', f.names, 'text')]))
+    .forUpdate()
+    .execute();
+}
+
+/** Sections of the given rivers, or of the given names (whichever river holds them). */
+export function sectionsOfRiversOrNames(db: Db, tenantId: string, f: { riverIds: readonly string[]; names: readonly string[] }) {
+  return t(db)
+    .selectFrom('river_section')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([anyOf('river_id', f.riverIds, 'uuid'), anyOf('name', f.names, 'text')]))
+    .orderBy('sort')
+    .execute();
+}
+
+/** Which of the given sections have samples. */
+export async function sectionsWithSamples(db: Db, tenantId: string, sectionIds: readonly string[]) {
+  const rows = await t(db)
+    .selectFrom('water_sample')
+    .select('section_id')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('section_id', sectionIds, 'uuid'))
+    .execute();
+  return new Set(rows.map((u) => u.section_id));
+}
+
+export async function deleteSections(db: Db, tenantId: string, ids: readonly string[]) {
+  await t(db)
+    .deleteFrom('river_section')
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+export function samplesByIds(db: Db, tenantId: string, ids: readonly string[]) {
+  return t(db)
+    .selectFrom('water_sample')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+export function alertsOfSamples(db: Db, tenantId: string, sampleIds: readonly string[]) {
+  return t(db)
+    .selectFrom('river_alert')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('sample_id', sampleIds, 'uuid'))
+    .execute();
+}
+
+/** The alerts raised by the given samples go (an import's undo). */
+export async function deleteAlertsOfSamples(db: Db, tenantId: string, sampleIds: readonly string[]) {
+  await t(db)
+    .deleteFrom('river_alert')
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('sample_id', sampleIds, 'uuid'))
+    .execute();
+}
+
+/** Rivers by id: what a sample needs of its river. */
+export function riverHeadsByIds(db: Db, tenantId: string, ids: readonly string[]) {
+  return t(db)
+    .selectFrom('river')
+    .select(['id', 'name', 'org_id', 'chief'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+/** Rivers by name (ids only). */
+export function riverIdsByNames(db: Db, tenantId: string, names: readonly string[]) {
+  return t(db)
+    .selectFrom('river')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('name', names, 'text'))
+    .execute();
+}
+
+/** The sections (id, name, river) of the given rivers. */
+export function sectionHeadsOfRivers(db: Db, tenantId: string, riverIds: readonly string[]) {
+  return t(db)
+    .selectFrom('river_section')
+    .select(['id', 'name', 'river_id'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('river_id', riverIds, 'uuid'))
+    .execute();
+}
+
+/** The samples of the given rivers on the given dates. */
+export function samplesOfRiversOn(db: Db, tenantId: string, f: { riverIds: readonly string[]; dates: readonly string[] }) {
+  return t(db)
+    .selectFrom('water_sample')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('river_id', f.riverIds, 'uuid'))
+    .where(anyOf('sampled_on', f.dates, 'date'))
+    .execute();
+}
+
+/** The stored sections (river name, section name) of the rivers named. */
+export function sectionNamesOfRivers(db: Db, tenantId: string, riverNames: readonly string[]) {
+  return t(db)
+    .selectFrom('river as r')
+    .innerJoin('river_section as s', (j) => j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.river_id', '=', 'r.id'))
+    .select(['r.name as river', 's.name as section'])
+    .where('r.tenant_id', '=', tenantId)
+    .where(anyOf('r.name', riverNames, 'text'))
+    .orderBy('s.sort')
+    .orderBy('s.name')
+    .execute();
+}
+
+/** The rivers an import touched (its rows' records). */
+export async function importedEntityIds(db: Db, tenantId: string, importId: string) {
+  const rows = await db.selectFrom('ledger_import_row').select('entity_id').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();
+  return rows.map((r) => r.entity_id);
+}
+
+/** Sections an import added: written since it began on the rivers it touched, or on the rivers it created. */
+const addedSections = (f: { tenantId: string; riverIds: readonly string[]; createdIds: readonly string[]; since: Date | string }) =>
+  sql`tenant_id = ${f.tenantId} AND river_id = ANY(${sql.val([...f.riverIds])}::uuid[]) AND (created_at >= ${f.since} OR river_id = ANY(${sql.val([...f.createdIds])}::uuid[]))`;
+
+/** Names (at most five) of the sections an import added that have samples since. */
+export async function usedAddedSections(db: Db, f: Parameters<typeof addedSections>[0]) {
+  const r = await sql<{
+    name: string;
+  }>`SELECT s.name FROM river_section s WHERE ${addedSections(f)} AND EXISTS (SELECT 1 FROM water_sample x WHERE x.tenant_id = s.tenant_id AND x.section_id = s.id) LIMIT 5`.execute(
+    db,
+  );
+  return r.rows.map((x) => x.name);
+}
+
+export async function deleteAddedSections(db: Db, f: Parameters<typeof addedSections>[0]) {
+  await sql`DELETE FROM river_section WHERE ${addedSections(f)}`.execute(db);
 }
