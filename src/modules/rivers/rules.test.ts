@@ -106,7 +106,7 @@ describe('black-odour grade of each parameter at each threshold (2015 guideline)
     ['NH3-N 8.0 mg/L is light', 'nh3n', 8.0, null, 'light'],
     ['NH3-N 15 mg/L is light', 'nh3n', 15, null, 'light'],
     ['NH3-N 15.1 mg/L is severe (> 15)', 'nh3n', 15.1, null, 'severe'],
-  ])('%s', (_n, p, v, depth, g) => expect(blackParamGrade(p, v, depth)).toBe(g));
+  ])('%s', (_n, p, v, ...[depth, g]) => expect(blackParamGrade(p, v, depth)).toBe(g));
 });
 
 describe('shallow water: the transparency bound is 40 % of a depth under 25 cm', () => {
@@ -116,7 +116,7 @@ describe('shallow water: the transparency bound is 40 % of a depth under 25 cm',
     ['20 cm of water: 7 cm → severe', 7, 20, 'severe', 8],
     ['exactly 25 cm deep is not shallow: the 25 cm bound applies', 20, 25, 'light', 25],
     ['depth not measured: the 25 cm bound applies', 20, null, 'light', 25],
-  ])('%s', (_n, t, depth, g, bound) => {
+  ])('%s', (_n, t, depth, ...[g, bound]) => {
     expect(transparencyLightBound(depth)).toBe(bound);
     expect(blackParamGrade('transparency', t, depth)).toBe(g);
   });

@@ -1,6 +1,6 @@
 import { attempt, type AnyRow, type SaveResult } from '../../core/persist.js';
 import crypto from 'node:crypto';
-import type { Actor, Ctx } from '../../core/context.js';
+import type { Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { check } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
@@ -23,9 +23,10 @@ const optInt = (field: string, v: unknown, label: string) => {
   if (!Number.isInteger(v) || (v as number) < 0) throw errors.validation(field, `${label}应为非负整数`);
   return v as number;
 };
-function oneOf<T extends string>(field: string, v: unknown, xs: readonly T[], label: string, required = true): T | null {
-  if ((v === null || v === undefined || v === '') && !required) return null;
-  if (!xs.includes(v as T)) throw errors.validation(field, `${label}应为：${xs.join('、')}`);
+/** A value of a column's domain `xs`; the error names the field (`optional`: empty is null). */
+function oneOf<T extends string>(v: unknown, xs: readonly T[], f: { field: string; label: string; optional?: boolean }): T | null {
+  if ((v === null || v === undefined || v === '') && f.optional) return null;
+  if (!xs.includes(v as T)) throw errors.validation(f.field, `${f.label}应为：${xs.join('、')}`);
   return v as T;
 }
 
@@ -33,7 +34,7 @@ function oneOf<T extends string>(field: string, v: unknown, xs: readonly T[], la
 export const VALUES: Record<StaffTable, (b: Record<string, unknown>) => Record<string, unknown>> = {
   staff_study_session: (b) => ({
     date: check.date('date', '日期', b.date, { required: true }),
-    form: oneOf('form', b.form, STUDY_FORMS, '形式'),
+    form: oneOf(b.form, STUDY_FORMS, { field: 'form', label: '形式' }),
     topic: text('topic', b.topic, '主题'),
     attendees: optInt('attendees', b.attendees, '参加人数'),
     host: opt(b.host),
@@ -53,8 +54,8 @@ export const VALUES: Record<StaffTable, (b: Record<string, unknown>) => Record<s
     const v = {
       date: check.date('date', '日期', b.date, { required: true }),
       topic: text('topic', b.topic, '主题'),
-      audience: oneOf('audience', b.audience, AUDIENCES, '对象', false),
-      mode: oneOf('mode', b.mode, MODES, '形式', false),
+      audience: oneOf(b.audience, AUDIENCES, { field: 'audience', label: '对象', optional: true }),
+      mode: oneOf(b.mode, MODES, { field: 'mode', label: '形式', optional: true }),
       onsite: optInt('onsite', b.onsite, '现场人数'),
       online: optInt('online', b.online, '线上人数'),
       attendees: b.attendees as number, // checked by checkAttendance
@@ -112,7 +113,8 @@ const examKey = (v: { exam: unknown; date: unknown; person: unknown }) => `${v.e
  * record (bad date, a value out of its domain, attendance that does not add up, a second
  * result of one person in one exam) is refused in both modes.
  */
-export async function saveRecords(w: WriteScope, actor: Actor, table: StaffTable, inputs: ReadonlyArray<RecordSave>, origin: WriteOrigin): Promise<SaveResult> {
+export async function saveRecords(w: WriteScope, table: StaffTable, inputs: ReadonlyArray<RecordSave>, origin: WriteOrigin): Promise<SaveResult> {
+  const actor = w.ctx.actor;
   const headers = HEADERS[table];
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
@@ -193,7 +195,7 @@ export async function createRecord(ctx: Ctx, table: StaffTable, body: Record<str
   if (body.orgId != null && typeof body.orgId !== 'string') throw errors.validation('orgId', '单位应为单位编号');
   const orgId = await ownerOrgForCreate(ctx, body.orgId as string | null | undefined);
   return write(ctx, async (w) => {
-    const r = await saveRecords(w, ctx.actor, table, [{ orgId, body }], { mode: 'live' });
+    const r = await saveRecords(w, table, [{ orgId, body }], { mode: 'live' });
     return present(table, (await getRecord(w.tx, ctx, table, r.ids[0]!))!);
   });
 }

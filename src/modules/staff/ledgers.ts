@@ -79,7 +79,6 @@ function staffLedger<R extends Record<string, unknown>>(
       const known = new Map(found.map((r) => [key(r), r.id as string]));
       const r = await saveRecords(
         imp.w,
-        ctx.actor,
         table,
         rows.map(({ rowNumber, value }) => ({ row: rowNumber, id: known.get(key(toRow(value))), body: { ...value } })),
         { mode: 'historical', imp },
