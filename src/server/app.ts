@@ -9,6 +9,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import { Type } from '@fastify/type-provider-typebox';
 import '../core/http.js';
 import type { System } from '../core/system.js';
 import { FILE_LIMITS } from '../core/files/store.js';
@@ -154,7 +155,7 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     app.get('/', (_req, reply) => reply.sendFile('index.html'));
     spaFallback = true;
   }
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/healthz', { schema: { summary: '存活检查', response: { 200: Type.Object({ ok: Type.Literal(true) }) } } }, async () => ({ ok: true as const }));
   return app;
 }
 

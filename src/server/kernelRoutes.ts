@@ -18,10 +18,15 @@ import { CalendarMonthView, DayInfoView, DeadlineExplanationView, ExplainedDeadl
 import {
   AttachmentList,
   AttachmentView,
+  ImportDetailView,
+  ImportPageView,
+  ImportResultView,
+  importView,
   LedgerList,
   MetricDrillView,
   MetricList,
   RecordFindingList,
+  UndoImportView,
   WorkflowMatrixView,
   WorkflowSummaryList,
 } from './kernelSchemas.js';
@@ -224,6 +229,7 @@ export async function kernelRoutes(root: FastifyInstance) {
         params: Type.Object({ key: Type.String() }),
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
         consumes: ['multipart/form-data'],
+        response: { 200: Data(ImportResultView) },
       },
     },
     async (req) => {
@@ -254,6 +260,7 @@ export async function kernelRoutes(root: FastifyInstance) {
           beforeAt: Type.Optional(Type.String({ format: 'date-time' })),
           beforeId: Type.Optional(Type.String({ format: 'uuid' })),
         }),
+        response: { 200: Data(ImportPageView) },
       },
     },
     async (req) => {
@@ -267,11 +274,10 @@ export async function kernelRoutes(root: FastifyInstance) {
       const titles = new Map([...sys.registry.ledgers.values()].map((l) => [l.spec.key, l.spec.title]));
       return {
         data: {
-          items: items.map((i) => ({
-            ...i,
-            ledgerTitle: titles.get(i.ledger) ?? i.ledger,
-            canUndo: !!sys.registry.ledgers.get(i.ledger)?.undo && ctx.actor.permissions.has(sys.registry.ledgers.get(i.ledger)!.writePermission),
-          })),
+          items: items.map((i) => {
+            const def = sys.registry.ledgers.get(i.ledger);
+            return importView(i, { ledgerTitle: titles.get(i.ledger) ?? i.ledger, canUndo: !!def?.undo && ctx.actor.permissions.has(def.writePermission) });
+          }),
           next: items.length === (q.limit ?? 50) ? { beforeAt: items.at(-1)!.at.toISOString(), beforeId: items.at(-1)!.id } : null,
         },
       };
@@ -283,11 +289,15 @@ export async function kernelRoutes(root: FastifyInstance) {
     if (!keys.includes(r.ledger)) throw errors.notFound('导入记录');
     return { ctx, r };
   };
-  app.get('/imports/:id', { schema: { tags: ['台账'], summary: '一次导入：计数、历史问题、忽略的行', params: ImportId } }, async (req) => {
-    const { ctx, r } = await importOf(req, req.params.id);
-    const def = sys.registry.ledgers.get(r.ledger);
-    return { data: { ...r, ledgerTitle: def?.spec.title ?? r.ledger, canUndo: !!def?.undo && ctx.actor.permissions.has(def.writePermission) } };
-  });
+  app.get(
+    '/imports/:id',
+    { schema: { tags: ['台账'], summary: '一次导入：计数、历史问题、忽略的行', params: ImportId, response: { 200: Data(ImportDetailView) } } },
+    async (req) => {
+      const { ctx, r } = await importOf(req, req.params.id);
+      const def = sys.registry.ledgers.get(r.ledger);
+      return { data: importView(r, { ledgerTitle: def?.spec.title ?? r.ledger, canUndo: !!def?.undo && ctx.actor.permissions.has(def.writePermission) }) };
+    },
+  );
   app.get(
     '/imports/:id/file',
     { schema: { tags: ['台账'], summary: '下载导入的原始文件', params: ImportId, response: { 200: FileDownload } } },
@@ -300,7 +310,14 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
   app.post(
     '/imports/:id/undo',
-    { schema: { tags: ['台账'], summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）', params: ImportId } },
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '撤销该台账最近一次导入（导入后无人在其记录上继续工作时）',
+        params: ImportId,
+        response: { 200: Data(UndoImportView) },
+      },
+    },
     async (req) => {
       const { ctx, r } = await importOf(req, req.params.id);
       const def = sys.registry.ledgers.get(r.ledger);
@@ -332,7 +349,14 @@ export async function kernelRoutes(root: FastifyInstance) {
       const defs = await sys.registry.metrics.expand(q, ctxOf(req).actor);
       const values = await sys.registry.metrics.computeAll(q, defs);
       return {
-        data: defs.map((d) => ({ key: d.key, title: d.title, unit: d.unit, unitLabel: UNIT_LABELS[d.unit], definition: d.definition, value: values[d.key] ?? null })),
+        data: defs.map((d) => ({
+          key: d.key,
+          title: d.title,
+          unit: d.unit,
+          unitLabel: UNIT_LABELS[d.unit],
+          definition: d.definition,
+          value: values[d.key] ?? null,
+        })),
       };
     },
   );

@@ -78,3 +78,87 @@ export const MetricDrillView = Type.Object(
   },
   { description: '指标明细' },
 );
+
+const RowError = Type.Object({ row: Int, column: Str, message: Str, value: Type.Optional(Str) });
+const IgnoredRow = Type.Object({ row: Int, reason: Str });
+
+/** What a ledger import did (or, with ok false, why it committed nothing). */
+export const ImportResultView = Type.Union(
+  [
+    Type.Object({
+      ok: Type.Literal(true),
+      ledger: Str,
+      rows: Int,
+      dryRun: Type.Boolean(),
+      importId: NStr,
+      created: Int,
+      updated: Int,
+      unchanged: Int,
+      findings: Type.Array(Type.Object({ row: Int, column: Str, rule: Str, statute: Str, message: Str })),
+      findingCount: Int,
+      ignoredRows: Type.Array(IgnoredRow),
+    }),
+    Type.Object({
+      ok: Type.Literal(false),
+      ledger: Str,
+      rows: Int,
+      errors: Type.Array(RowError),
+      errorCount: Int,
+      kept: Type.Optional(Type.Array(Type.Object({ entity: Str, entityId: Str, row: Int, reason: Str }))),
+    }),
+  ],
+  { description: '导入结果' },
+);
+
+/** One import as the history lists it. */
+export const ImportRecordView = Type.Object(
+  {
+    id: Str,
+    ledger: Str,
+    ledgerTitle: Str,
+    filename: Str,
+    sha256: Str,
+    size: Int,
+    actorName: Str,
+    at: Instant,
+    rows: Int,
+    created: Int,
+    updated: Int,
+    unchanged: Int,
+    findings: Int,
+    ignoredRows: Type.Array(IgnoredRow),
+    undoneAt: Nullable(Instant),
+    undoneBy: NStr,
+    state: Type.Union([Type.Literal('running'), Type.Literal('committed'), Type.Literal('failed')]),
+    failure: NStr,
+    canUndo: Type.Boolean(),
+  },
+  { description: '导入记录' },
+);
+export type ImportRecordView = Static<typeof ImportRecordView>;
+
+/** A page of the import history, and where the next page starts. */
+export const ImportPageView = Type.Object({
+  items: Type.Array(ImportRecordView),
+  next: Nullable(Type.Object({ beforeAt: Instant, beforeId: Str })),
+});
+
+/** One import with the findings it recorded. */
+export const ImportDetailView = Type.Object(
+  {
+    ...ImportRecordView.properties,
+    findingList: Type.Array(Type.Object({ row: Nullable(Int), column: NStr, rule: Str, statute: Str, message: Str, entity: Str, entityId: Str })),
+  },
+  { description: '一次导入' },
+);
+
+/** What an undo removed and put back. */
+export const UndoImportView = Type.Object({ deleted: Int, restored: Int }, { description: '撤销导入的结果' });
+
+/** An import record as the API presents it: its instants as strings, with its ledger's title and whether the caller may undo it. */
+export const importView = <R extends { at: Date; undoneAt: Date | null }>(r: R, extra: { ledgerTitle: string; canUndo: boolean }) => ({
+  ...r,
+  ...extra,
+  at: r.at.toISOString(),
+  undoneAt: r.undoneAt ? r.undoneAt.toISOString() : null,
+});
