@@ -10,7 +10,7 @@ import { addDays, isIsoDate } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
-import { t } from './repository.js';
+import { streetIds, t } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
 import { attempt, persist, rowFailure, rowsById, type AnyRow, type Item } from '../../core/persist.js';
@@ -52,11 +52,6 @@ function present<T extends object>(input: T, keys: ReadonlyArray<keyof T>): Part
   const out: Partial<T> = {};
   for (const k of keys) if (k in input) out[k] = input[k];
   return out;
-}
-
-/** The tenant's streets (one query); a street must be one of them and in the actor's scope. */
-async function streetIds(db: Kysely<KernelDB>, tenantId: string): Promise<Set<string>> {
-  return new Set((await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
 }
 
 function mustBeStreet(ctx: Ctx, streets: ReadonlySet<string>, field: string, orgId: unknown): string {

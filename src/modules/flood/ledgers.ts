@@ -1,10 +1,20 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { errors } from '../../core/errors.js';
 import { orgNames, streetsByName } from './input.js';
-import { listAllProgress, listDeployments, listDuty, listProjects, listRiskPoints, listWorks, t } from './repository.js';
+import {
+  listAllProgress,
+  listDeployments,
+  listDuty,
+  listProjects,
+  listRiskPoints,
+  listWorks,
+  pointIdsByCode,
+  streetIds,
+  updatedImportRows,
+  workPhonesByName,
+} from './repository.js';
 import {
   saveDeployments,
   saveDutyDays,
@@ -26,12 +36,7 @@ const WRITE = 'flood.write';
 
 /** The tenant's risk points named by 编号 (one query): the ledgers resolve codes to points. */
 async function pointsByCode(ctx: Ctx, codes: readonly string[]) {
-  const rows = await t(ctx.db)
-    .selectFrom('flood_risk_point')
-    .select(['id', 'code'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where(sql<boolean>`code = ANY(${sql.val([...new Set(codes)])}::text[])`)
-    .execute();
+  const rows = await pointIdsByCode(ctx.db, ctx.actor.tenantId, [...new Set(codes)]);
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -368,16 +373,7 @@ export const dutyLedger: LedgerDef<DutyRow> = {
     async beforeDelete(w, ctx, createdIds) {
       const tenantId = ctx.actor.tenantId;
       const last = await lastImport(w, tenantId, 'duty-roster');
-      const replaced = last
-        ? await w.tx
-            .selectFrom('ledger_import_row')
-            .select(['entity_id', 'row_number'])
-            .where('tenant_id', '=', tenantId)
-            .where('import_id', '=', last.id)
-            .where('action', '=', 'updated')
-            .orderBy('row_number')
-            .execute()
-        : [];
+      const replaced = last ? await updatedImportRows(w.tx, tenantId, last.id) : [];
       if (replaced.length) {
         const days = replaced
           .slice(0, 5)
@@ -426,12 +422,11 @@ export const worksLedger: LedgerDef<WorkRow> = {
     const streets = await streetsByName(ctx.db, tenantId);
     const stored = new Map(
       (
-        await t(ctx.db)
-          .selectFrom('flood_work')
-          .select(['name', 'admin_phone', 'tech_phone', 'patrol_phone'])
-          .where('tenant_id', '=', tenantId)
-          .where(sql<boolean>`name = ANY(${sql.val(rows.map((r) => r.value.name))}::text[])`)
-          .execute()
+        await workPhonesByName(
+          ctx.db,
+          tenantId,
+          rows.map((r) => r.value.name),
+        )
       ).map((r) => [r.name, r]),
     );
     // A masked phone (as exported to readers) stands for the stored one.
@@ -467,9 +462,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
       const p = openPhone(stored);
       return full ? p : publicPhone(p) || null;
     };
-    const streetKind = new Set(
-      (await ctx.db.selectFrom('org').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('kind', '=', 'street').execute()).map((o) => o.id),
-    );
+    const streetKind = await streetIds(ctx.db, ctx.actor.tenantId);
     return (await listWorks(ctx)).map((r) => ({
       name: r.name,
       kind: r.kind,

@@ -8,6 +8,7 @@ import { floodLedgers } from './ledgers.js';
 import { floodMetrics } from './metrics.js';
 import { loadFloodDemo } from './demo.js';
 import { FLOOD_PII } from './pii.js';
+import { ownerOrgOf } from './repository.js';
 
 /** An entity whose record lives in `table`, owned by its `org_id`. */
 function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {
@@ -20,14 +21,7 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
       if (key === 'id' && !isUuid(id)) return undefined;
       if (key === 'duty_date' && !isIsoDate(id)) return undefined;
       if (key === 'year' && !/^\d{4}$/.test(id)) return undefined;
-      const r = await db
-        .selectFrom(table)
-        .select('org_id')
-        .where('tenant_id', '=', tenantId)
-        .where(key, '=', key === 'year' ? Number(id) : id)
-        .limit(1)
-        .executeTakeFirst();
-      return (r as { org_id?: string } | undefined)?.org_id;
+      return ownerOrgOf(db, { table, key, tenantId, id });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -142,4 +142,73 @@ export async function publicDisclosure(db: Kysely<KernelDB>, tenantId: string, y
   const years = await t(db).selectFrom('flood_disclosure').select('year').where('tenant_id', '=', tenantId).orderBy('year', 'desc').execute();
   const works = await t(db).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).orderBy('kind').orderBy('name').execute();
   return { disclosure: d, years: years.map((y) => y.year), works };
+}
+
+// ─────────────── Writes' and imports' look-ups (by tenant, in the caller's transaction) ───────────────
+
+type Db = Kysely<KernelDB>;
+const anyOf = (col: string, xs: readonly string[], type: 'uuid' | 'text' | 'date') =>
+  sql<boolean>`${sql.ref(col)} = ANY(${sql.val([...xs])}::${sql.raw(type)}[])`;
+
+/** The ids of the tenant's streets. */
+export async function streetIds(db: Db, tenantId: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('org').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'street').execute()).map((o) => o.id));
+}
+
+/** The unit owning a record of a flood table, by its key (id, duty date or year). */
+export async function ownerOrgOf(db: Db, rec: { table: string; key: 'id' | 'duty_date' | 'year'; tenantId: string; id: string }) {
+  const r = await t(db)
+    .selectFrom(rec.table as 'flood_risk_point')
+    .select('org_id')
+    .where('tenant_id', '=', rec.tenantId)
+    .where(sql.ref(rec.key), '=', rec.key === 'year' ? Number(rec.id) : rec.id)
+    .limit(1)
+    .executeTakeFirst();
+  return r?.org_id;
+}
+
+/** The tenant's risk points named by 编号. */
+export function pointIdsByCode(db: Db, tenantId: string, codes: readonly string[]) {
+  return t(db)
+    .selectFrom('flood_risk_point')
+    .select(['id', 'code'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('code', codes, 'text'))
+    .execute();
+}
+
+/** The stored phones of the works named (an import keeps a masked phone as the stored one). */
+export function workPhonesByName(db: Db, tenantId: string, names: readonly string[]) {
+  return t(db)
+    .selectFrom('flood_work')
+    .select(['name', 'admin_phone', 'tech_phone', 'patrol_phone'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('name', names, 'text'))
+    .execute();
+}
+
+/** The rows an import updated (records it replaced), in row order. */
+export function updatedImportRows(db: Db, tenantId: string, importId: string) {
+  return db
+    .selectFrom('ledger_import_row')
+    .select(['entity_id', 'row_number'])
+    .where('tenant_id', '=', tenantId)
+    .where('import_id', '=', importId)
+    .where('action', '=', 'updated')
+    .orderBy('row_number')
+    .execute();
+}
+
+/** The progress entries an import recorded go (its undo). */
+export async function deleteImportedProgress(db: Db, tenantId: string, importId: string) {
+  await t(db).deleteFrom('flood_risk_progress').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();
+}
+
+/** The roster lines of the given duty days go. */
+export async function deleteDutyLines(db: Db, tenantId: string, days: readonly string[]) {
+  await t(db)
+    .deleteFrom('flood_duty')
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('duty_date', days, 'date'))
+    .execute();
 }

@@ -4,18 +4,18 @@
  * (`LedgerUndo.beforeDelete`) after it has checked that nothing was recorded on
  * those records since.
  */
-import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import { lastImport } from '../../core/persist.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
+import { deleteDutyLines, deleteImportedProgress } from './repository.js';
 
 /** Removes the progress entries the import being undone recorded (for points it created or updated). */
 export function dropImportedProgress(ledger: string) {
   return async (w: WriteScope, ctx: Ctx): Promise<void> => {
     const last = await lastImport(w, ctx.actor.tenantId, ledger);
     if (!last) return;
-    await sql`DELETE FROM flood_risk_progress WHERE tenant_id = ${ctx.actor.tenantId} AND import_id = ${last.id}::uuid`.execute(w.tx);
+    await deleteImportedProgress(w.tx, ctx.actor.tenantId, last.id);
   };
 }
 
@@ -23,5 +23,5 @@ export function dropImportedProgress(ledger: string) {
 export async function deleteDutyDays(w: WriteScope, tenantId: string, dates: readonly string[]): Promise<void> {
   const days = dates.filter((d) => isIsoDate(d));
   if (!days.length) return;
-  await sql`DELETE FROM flood_duty WHERE tenant_id = ${tenantId} AND duty_date = ANY(${sql.val(days)}::date[])`.execute(w.tx);
+  await deleteDutyLines(w.tx, tenantId, days);
 }
