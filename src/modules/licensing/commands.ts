@@ -376,11 +376,10 @@ function checkPermit(s: PermitInput): void {
  * its term or a late publication as findings (the on-time metric counts them late).
  */
 export async function savePermits(
-  cal: CalendarService,
   w: WriteScope,
   actor: Actor,
   inputs: ReadonlyArray<PermitInput>,
-  origin: WriteOrigin,
+  { calendar: cal, origin }: { calendar: CalendarService; origin: WriteOrigin },
 ): Promise<SaveResult> {
   const errs: RowError[] = [];
   const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
@@ -599,13 +598,12 @@ export async function receiveApplication(ctx: Ctx, cal: CalendarService, input: 
   if (!item) throw errors.validation('itemId', '许可事项不存在');
   return write(ctx, async (w) => {
     const r = await savePermits(
-      cal,
       w,
       ctx.actor,
       [{ ...input, visits: input.visits ?? 0, applicantType: input.applicantType ?? '法人', applicantUscc: input.applicantUscc ?? null }],
-      { mode: 'live' },
+      { calendar: cal, origin: { mode: 'live' } },
     );
-    return present(w, ctx, cal, r.ids[0]!);
+    return present(w, ctx, r.ids[0]!);
   });
 }
 
@@ -615,10 +613,10 @@ async function lastCaseNo(w: WriteScope, tenantId: string, year: string): Promis
   return m ? Number(m.slice(prefix.length)) || 0 : 0;
 }
 
-async function present(w: WriteScope, ctx: Ctx, cal: CalendarService, id: string): Promise<PermitView> {
+async function present(w: WriteScope, ctx: Ctx, id: string): Promise<PermitView> {
   const r = await getPermit(w.tx, ctx, id);
   if (!r) throw errors.notFound('办件');
-  return presentPermit(r, cal.current, permitWho(ctx.actor));
+  return presentPermit(r, ctx.calendar, permitWho(ctx.actor));
 }
 
 type PermitRow = NonNullable<Awaited<ReturnType<typeof getPermit>>>;
@@ -628,15 +626,21 @@ type PermitRow = NonNullable<Awaited<ReturnType<typeof getPermit>>>;
  * (`licensing.permit`) allows the action now, applies the patch with the status the
  * transition leads to, audits `licensing.permit.<verb>` with the changed fields.
  */
+interface StepHead {
+  id: string;
+  /** The version the client read. */
+  version: number;
+  action: PermitAction;
+  /** The audit verb: `licensing.permit.<verb>`. */
+  verb: string;
+  /** What follows the write (deadlines tracked, the 双公示 entry). */
+  after?: (row: PermitRow, w: WriteScope) => Promise<void>;
+}
+
 async function step(
   ctx: Ctx,
-  cal: CalendarService,
-  id: string,
-  version: number,
-  action: PermitAction,
-  verb: string,
+  { id, version, action, verb, after }: StepHead,
   fn: (row: PermitRow, w: WriteScope) => Promise<Record<string, unknown>>,
-  after?: (row: PermitRow, w: WriteScope) => Promise<void>,
 ): Promise<PermitView> {
   return write(ctx, async (w) => {
     let to: PermitStatus | undefined;
@@ -656,62 +660,48 @@ async function step(
       ifUnchanged: 'write',
     });
     if (after) await after({ ...row, ...updated } as PermitRow, w);
-    return present(w, ctx, cal, id);
+    return present(w, ctx, id);
   });
 }
 
 /** 补正告知 — one notice listing everything to correct, within 5 working days (art. 32). */
-export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { noticeOn: string; items: string }) {
+export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; noticeOn: string; items: string }) {
   const noticeOn = date('noticeOn', input.noticeOn, '补正告知日期');
   const items = text('items', input.items, '需补正的全部内容', 2000);
   return step(
     ctx,
-    cal,
-    id,
-    version,
-    'correction',
-    'correction_requested',
+    { id, version: input.version, action: 'correction', verb: 'correction_requested', after: (row, w) => trackPermit(w, ctx, cal, row) },
     async (row) => {
-      checkCorrectionNotice(row.received_on, noticeOn, cal.current);
+      checkCorrectionNotice(row.received_on, noticeOn, ctx.calendar);
       return { correction_notice_on: noticeOn, correction_items: items };
     },
-    (row, w) => trackPermit(w, ctx, cal, row),
   );
 }
 
 /** 补正材料收讫 — the applicant handed in the corrections. */
-export function markCorrected(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { correctedOn: string }) {
+export function markCorrected(ctx: Ctx, id: string, input: { version: number; correctedOn: string }) {
   const correctedOn = date('correctedOn', input.correctedOn, '补正材料收到日期');
-  return step(ctx, cal, id, version, 'corrected', 'corrected', async (row) => {
+  return step(ctx, { id, version: input.version, action: 'corrected', verb: 'corrected' }, async (row) => {
     if (correctedOn < row.correction_notice_on!) throw errors.validation('correctedOn', '补正材料收到日期不能早于补正告知日期');
     return { corrected_on: correctedOn };
   });
 }
 
 /** 受理 — starts the decision clock (deemed on receipt when no timely correction notice was given). */
-export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { acceptedOn: string }) {
+export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; acceptedOn: string }) {
   const acceptedOn = date('acceptedOn', input.acceptedOn, '受理日期');
-  return step(
-    ctx,
-    cal,
-    id,
-    version,
-    'accept',
-    'accepted',
-    async (row) => {
-      if (row.corrected_on && acceptedOn < row.corrected_on) throw errors.validation('acceptedOn', '受理日期不能早于补正材料收到日期');
-      const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, cal.current);
-      const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, cal.current);
-      return {
-        accepted_on: acceptedOn,
-        clock_start_on: start,
-        deemed_accepted: deemed,
-        due_on: d.committed.due,
-        statutory_due_on: d.statutory.due,
-      };
-    },
-    (row, w) => trackPermit(w, ctx, cal, row),
-  );
+  return step(ctx, { id, version: input.version, action: 'accept', verb: 'accepted', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
+    if (row.corrected_on && acceptedOn < row.corrected_on) throw errors.validation('acceptedOn', '受理日期不能早于补正材料收到日期');
+    const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, ctx.calendar);
+    const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, ctx.calendar);
+    return {
+      accepted_on: acceptedOn,
+      clock_start_on: start,
+      deemed_accepted: deemed,
+      due_on: d.committed.due,
+      statutory_due_on: d.statutory.due,
+    };
+  });
 }
 
 /** Tracks the deadlines the case's state implies (the same derivation as an import's). */
@@ -720,75 +710,52 @@ async function trackPermit(w: WriteScope, ctx: Ctx, cal: CalendarService, row: P
 }
 
 /** 不予受理 — with the reasons told to the applicant (art. 32). */
-export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { on: string; reason: string }) {
+export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; on: string; reason: string }) {
   const on = date('on', input.on, '不予受理日期');
   const reason = text('reason', input.reason, '不予受理理由', 1000);
   return step(
     ctx,
-    cal,
-    id,
-    version,
-    'not_accept',
-    'not_accepted',
+    { id, version: input.version, action: 'not_accept', verb: 'not_accepted', after: (row, w) => trackPermit(w, ctx, cal, row) },
     async (row) => {
       if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
       return { not_accepted_on: on, not_accepted_reason: reason };
     },
-    (row, w) => trackPermit(w, ctx, cal, row),
   );
 }
 
 /** 扣除期间 — hearing, testing, expert review … not counted in the decision term (art. 45). */
-export function addPause(ctx: Ctx, cal: CalendarService, id: string, version: number, input: PausePeriod) {
+export function addPause(ctx: Ctx, cal: CalendarService, id: string, input: PausePeriod & { version: number }) {
   const p = { from: date('from', input.from, '开始日期'), to: date('to', input.to, '结束日期'), reason: String(input.reason ?? '') };
-  return step(
-    ctx,
-    cal,
-    id,
-    version,
-    'pause',
-    'paused',
-    async (row) => {
-      checkPause(p, row.clock_start_on!);
-      const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
-      const d = decisionDeadlines(
-        { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days },
-        cal.current,
-      );
-      return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
-    },
-    (row, w) => trackPermit(w, ctx, cal, row),
-  );
+  return step(ctx, { id, version: input.version, action: 'pause', verb: 'paused', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
+    checkPause(p, row.clock_start_on!);
+    const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
+    const d = decisionDeadlines(
+      { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days },
+      ctx.calendar,
+    );
+    return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
+  });
 }
 
 /** 延长 — once, up to 10 working days, approved by the head before the deadline (art. 42). */
-export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { days: number; approvedOn: string; reason: string }) {
+export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; days: number; approvedOn: string; reason: string }) {
   const approvedOn = date('approvedOn', input.approvedOn, '批准日期');
   const reason = text('reason', input.reason, '延长理由', 1000);
-  return step(
-    ctx,
-    cal,
-    id,
-    version,
-    'extend',
-    'extended',
-    async (row) => {
-      checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: row.due_on! });
-      const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
-      const d = decisionDeadlines(
-        { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days },
-        cal.current,
-      );
-      return {
-        extension_days: input.days,
-        extension_approved_on: approvedOn,
-        extension_reason: reason,
-        due_on: d.committed.due,
-        statutory_due_on: d.statutory.due,
-      };
-    },
-    (row, w) => trackPermit(w, ctx, cal, row),
-  );
+  return step(ctx, { id, version: input.version, action: 'extend', verb: 'extended', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
+    checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: row.due_on! });
+    const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
+    const d = decisionDeadlines(
+      { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days },
+      ctx.calendar,
+    );
+    return {
+      extension_days: input.days,
+      extension_approved_on: approvedOn,
+      extension_reason: reason,
+      due_on: d.committed.due,
+      statutory_due_on: d.statutory.due,
+    };
+  });
 }
 
 /**
@@ -799,19 +766,23 @@ export function decide(
   ctx: Ctx,
   cal: CalendarService,
   id: string,
-  version: number,
-  input: { decidedOn: string; result: '准予许可' | '不予许可'; decisionNo?: string | null; note?: string | null },
+  input: { version: number; decidedOn: string; result: '准予许可' | '不予许可'; decisionNo?: string | null; note?: string | null },
 ) {
   const decidedOn = date('decidedOn', input.decidedOn, '决定日期');
   if (input.result !== '准予许可' && input.result !== '不予许可') throw errors.validation('result', '办理结果应为“准予许可”或“不予许可”');
   if (input.result === '不予许可' && !input.note?.trim()) throw errors.validation('note', '不予许可应说明理由（行政许可法第三十八条）');
   return step(
     ctx,
-    cal,
-    id,
-    version,
-    'decide',
-    'decided',
+    {
+      id,
+      version: input.version,
+      action: 'decide',
+      verb: 'decided',
+      after: async (row, w) => {
+        await trackPermit(w, ctx, cal, row);
+        if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
+      },
+    },
     async (row, w) => {
       if (decidedOn < row.accepted_on!) throw errors.validation('decidedOn', '决定日期不能早于受理日期');
       const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
@@ -821,10 +792,6 @@ export function decide(
         decision_no: decisionNo,
         decision_note: input.note?.trim() || null,
       };
-    },
-    async (row, w) => {
-      await trackPermit(w, ctx, cal, row);
-      if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
     },
   );
 }
@@ -865,43 +832,35 @@ async function nextDecisionNo(w: WriteScope, tenantId: string, year: string): Pr
 }
 
 /** 颁发证件 — within 10 working days of the grant (art. 44). */
-export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { issuedOn: string; certificateNo: string }) {
+export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; issuedOn: string; certificateNo: string }) {
   const issuedOn = date('issuedOn', input.issuedOn, '发证日期');
   const certificateNo = text('certificateNo', input.certificateNo, '证件编号', 100);
-  return step(
-    ctx,
-    cal,
-    id,
-    version,
-    'certify',
-    'certified',
-    async (row) => {
-      if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
-      return {
-        certificate_on: issuedOn,
-        certificate_no: certificateNo,
-      };
-    },
-    (row, w) => trackPermit(w, ctx, cal, row),
-  );
+  return step(ctx, { id, version: input.version, action: 'certify', verb: 'certified', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
+    if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
+    return {
+      certificate_on: issuedOn,
+      certificate_no: certificateNo,
+    };
+  });
 }
 
 /** 公示 — marks the grant published in the 双公示 register (7 working days; the publicity module tracks the term). */
-export function publishPermit(ctx: Ctx, cal: CalendarService, id: string, version: number, input: { publishedOn: string }) {
+export function publishPermit(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; publishedOn: string }) {
   const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
   return step(
     ctx,
-    cal,
-    id,
-    version,
-    'publish',
-    'publication_dated',
+    {
+      id,
+      version: input.version,
+      action: 'publish',
+      verb: 'publication_dated',
+      after: async (_row, w) => {
+        await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });
+      },
+    },
     async (row) => {
       if (publishedOn < row.decided_on!) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
       return { published_on: publishedOn };
-    },
-    async (_row, w) => {
-      await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });
     },
   );
 }

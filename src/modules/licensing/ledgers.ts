@@ -147,7 +147,7 @@ export const permitsLedger: LedgerDef<PermitRow> = {
         publishedOn: value.publishedOn ?? null,
       });
     }
-    const r = await savePermits(imp.calendar, imp.w, ctx.actor, inputs, { mode: 'historical', imp });
+    const r = await savePermits(imp.w, ctx.actor, inputs, { calendar: imp.calendar, origin: { mode: 'historical', imp } });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: [...errors, ...r.errors] };
   },
   async exportRows(ctx) {

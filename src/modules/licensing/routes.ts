@@ -148,30 +148,30 @@ export async function licensingRoutes(root: FastifyInstance) {
     path: string,
     summary: string,
     body: B,
-    run: (ctx: Ctx, id: string, version: number, input: Static<TObject<B>>) => Promise<PermitView>,
+    run: (ctx: Ctx, id: string, input: Static<TObject<B>> & { version: number }) => Promise<PermitView>,
   ) =>
     app.post(
       `/licensing/permits/:id/${path}`,
       { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }), response: { 200: Data(PermitView) } } },
       async (req) => {
-        const { version, ...input } = req.body as unknown as Static<TObject<B>> & { version: number };
-        return { data: await run(authorize(req, 'licensing.write'), req.params.id, version, input as Static<TObject<B>>) };
+        // The body is the step's fields and the version read (the generic B hides that from the provider).
+        return { data: await run(authorize(req, 'licensing.write'), req.params.id, req.body as unknown as Static<TObject<B>> & { version: number }) };
       },
     );
-  stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, v, b) =>
-    cmd.requestCorrection(c, cal(), id, v, b),
+  stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, b) =>
+    cmd.requestCorrection(c, cal(), id, b),
   );
-  stepRoute('corrected', '补正材料收讫', { correctedOn: IsoDate }, (c, id, v, b) => cmd.markCorrected(c, cal(), id, v, b));
-  stepRoute('accept', '受理', { acceptedOn: IsoDate }, (c, id, v, b) => cmd.acceptApplication(c, cal(), id, v, b));
-  stepRoute('not-accept', '不予受理', { on: IsoDate, reason: Type.String({ maxLength: 1000 }) }, (c, id, v, b) => cmd.refuseApplication(c, cal(), id, v, b));
-  stepRoute('pause', '登记不计入期限的期间（听证、检测、专家评审等）', { from: IsoDate, to: IsoDate, reason: Type.String({ maxLength: 20 }) }, (c, id, v, b) =>
-    cmd.addPause(c, cal(), id, v, b),
+  stepRoute('corrected', '补正材料收讫', { correctedOn: IsoDate }, (c, id, b) => cmd.markCorrected(c, id, b));
+  stepRoute('accept', '受理', { acceptedOn: IsoDate }, (c, id, b) => cmd.acceptApplication(c, cal(), id, b));
+  stepRoute('not-accept', '不予受理', { on: IsoDate, reason: Type.String({ maxLength: 1000 }) }, (c, id, b) => cmd.refuseApplication(c, cal(), id, b));
+  stepRoute('pause', '登记不计入期限的期间（听证、检测、专家评审等）', { from: IsoDate, to: IsoDate, reason: Type.String({ maxLength: 20 }) }, (c, id, b) =>
+    cmd.addPause(c, cal(), id, b),
   );
   stepRoute(
     'extend',
     '延长期限（经负责人批准，不超过10个工作日）',
     { days: Type.Integer(), approvedOn: IsoDate, reason: Type.String({ maxLength: 1000 }) },
-    (c, id, v, b) => cmd.extendDeadline(c, cal(), id, v, b),
+    (c, id, b) => cmd.extendDeadline(c, cal(), id, b),
   );
   stepRoute(
     'decide',
@@ -182,10 +182,10 @@ export async function licensingRoutes(root: FastifyInstance) {
       decisionNo: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
       note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
     },
-    (c, id, v, b) => cmd.decide(c, cal(), id, v, b),
+    (c, id, b) => cmd.decide(c, cal(), id, b),
   );
-  stepRoute('certify', '颁发许可证件', { issuedOn: IsoDate, certificateNo: Type.String({ maxLength: 100 }) }, (c, id, v, b) =>
-    cmd.issueCertificate(c, cal(), id, v, b),
+  stepRoute('certify', '颁发许可证件', { issuedOn: IsoDate, certificateNo: Type.String({ maxLength: 100 }) }, (c, id, b) =>
+    cmd.issueCertificate(c, cal(), id, b),
   );
-  stepRoute('publish', '公示（双公示）', { publishedOn: IsoDate }, (c, id, v, b) => cmd.publishPermit(c, cal(), id, v, b));
+  stepRoute('publish', '公示（双公示）', { publishedOn: IsoDate }, (c, id, b) => cmd.publishPermit(c, cal(), id, b));
 }
