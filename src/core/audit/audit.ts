@@ -116,8 +116,16 @@ async function lockHead(tx: Kysely<KernelDB>, tenantId: string): Promise<ChainHe
   return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
 }
 
-/** Builds the next event after `head` (pure: no I/O). */
-function nextEvent(head: ChainHead, actor: Actor, input: AuditInput, at: Date, requestId: string | undefined, stateHash: string | null): AuditEvent {
+/**
+ * Builds the next event after `head` (pure: no I/O): `stamp` is what every event of a batch
+ * shares (who, when, the request), `stateHash` the record's state after the change.
+ */
+function nextEvent(
+  head: ChainHead,
+  input: AuditInput,
+  { actor, at, requestId }: { actor: Actor; at: Date; requestId: string | undefined },
+  stateHash: string | null,
+): AuditEvent {
   const fields = diffFields(input.before, input.after);
   const changes: AuditEvent['changes'] = input.note ? { fields, note: input.note } : { fields };
   const base: Omit<AuditEvent, 'hash'> = {
@@ -179,8 +187,9 @@ export async function recordAuditMany(tx: Kysely<KernelDB>, actor: Actor, inputs
   const at = new Date();
   // The state of each tracked record after the change, as the transaction sees it now.
   const states = await statesFor(tx, actor.tenantId, inputs);
+  const stamp = { actor, at, requestId };
   const events = inputs.map((input) => {
-    const ev = nextEvent(h, actor, input, at, requestId, states.get(`${input.entity}\u0000${input.entityId}`) ?? null);
+    const ev = nextEvent(h, input, stamp, states.get(`${input.entity}\u0000${input.entityId}`) ?? null);
     h = { seq: ev.seq, hash: ev.hash };
     return ev;
   });

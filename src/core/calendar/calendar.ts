@@ -269,13 +269,13 @@ export function createCalendar(opts: CreateCalendarOptions = {}): WorkCalendar {
     const o = overrides.get(date);
     if (o) {
       const kind: DayKind = o.kind === 'holiday' ? 'holiday' : weekend ? 'makeup' : 'weekday';
-      return info(date, o.kind === 'workday', kind, o.name, 'override');
+      return info({ date, workday: o.kind === 'workday', kind, name: o.name, source: 'override' });
     }
     const w = CD_WORKDAYS[date];
-    if (w !== undefined) return info(date, true, weekend ? 'makeup' : 'weekday', chineseName(w), 'chinese-days');
+    if (w !== undefined) return info({ date, workday: true, kind: weekend ? 'makeup' : 'weekday', name: chineseName(w), source: 'chinese-days' });
     const h = CD_HOLIDAYS[date];
-    if (h !== undefined) return info(date, false, 'holiday', chineseName(h), 'chinese-days');
-    return info(date, !weekend, weekend ? 'weekend' : 'weekday', undefined, 'weekday-rule');
+    if (h !== undefined) return info({ date, workday: false, kind: 'holiday', name: chineseName(h), source: 'chinese-days' });
+    return info({ date, workday: !weekend, kind: weekend ? 'weekend' : 'weekday', source: 'weekday-rule' });
   }
 
   function yearTable(year: number): YearTable {
@@ -397,6 +397,19 @@ export function createCalendar(opts: CreateCalendarOptions = {}): WorkCalendar {
   };
 }
 
-function info(date: IsoDate, workday: boolean, kind: DayKind, name: string | undefined, source: DaySource): DayInfo {
+/** A frozen day, without `name` when it has none. */
+function info({
+  date,
+  workday,
+  kind,
+  name,
+  source,
+}: {
+  date: IsoDate;
+  workday: boolean;
+  kind: DayKind;
+  name?: string | undefined;
+  source: DaySource;
+}): DayInfo {
   return Object.freeze(name === undefined ? { date, workday, kind, source } : { date, workday, kind, name, source });
 }

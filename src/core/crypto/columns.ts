@@ -156,14 +156,14 @@ function after(pk: readonly PkCol[], last: readonly unknown[] | null) {
   return sql`(${sql.join(pk.map((k) => sql.ref(k.name)))}) > (${sql.join(pk.map((k, i) => sql`${last[i]}::${sql.raw(k.type)}`))})`;
 }
 
-/** Writes new values for a chunk of rows in one statement (arrays unnested; no IN list). */
+/**
+ * Writes new values for a chunk of rows in one statement (arrays unnested; no IN list): the
+ * `targets` columns of the rows whose primary key is each of `keys` get that row's `values`.
+ */
 async function updateChunk(
   db: Db,
-  table: string,
-  pk: readonly PkCol[],
-  targets: readonly string[],
-  keys: unknown[][],
-  values: (string | null)[][],
+  { table, pk }: { table: string; pk: readonly PkCol[] },
+  { targets, keys, values }: { targets: readonly string[]; keys: unknown[][]; values: (string | null)[][] },
   extraWhere?: (u: string) => ReturnType<typeof sql>,
 ) {
   if (!keys.length) return;
@@ -205,7 +205,7 @@ export async function sealPlaintext(db: Db, defs: readonly PiiColumnDef[], chunk
         const plain = isEncryptedPii(v) ? decryptPii(v) : v.trim();
         return [encryptPii(plain), piiIndex(plain)];
       });
-      await updateChunk(db, c.table, pk, [c.column, c.index!], keys, values, (t) => sql`${sql.raw(t)}.${sql.ref(c.index!)} IS NULL`);
+      await updateChunk(db, { table: c.table, pk }, { targets: [c.column, c.index!], keys, values }, (t) => sql`${sql.raw(t)}.${sql.ref(c.index!)} IS NULL`);
       sealed += rows.length;
       last = keys[keys.length - 1]!;
     }
@@ -317,7 +317,7 @@ export async function rotatePiiKey(
               return c.index ? [encryptPii(plain, newKeys), piiIndex(plain, newKeys)] : [encryptPii(plain, newKeys)];
             }),
           );
-          await updateChunk(tx, table, pk, targets, keys, values);
+          await updateChunk(tx, { table, pk }, { targets, keys, values });
           last = keys[keys.length - 1]!;
         }
       }

@@ -30,8 +30,8 @@ const present = (r: Selectable<AttachmentTable>): Attachment => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-/** Resolves the record an attachment belongs to and checks the actor may see it (404 otherwise). */
-async function ownerOrg(sys: System, ctx: Ctx, entity: string, entityId: string, need: 'read' | 'write'): Promise<string> {
+/** Resolves the record an attachment belongs to and checks the actor may see it (404 otherwise), or write it (`need`). */
+async function ownerOrg(sys: System, ctx: Ctx, { entity, entityId }: { entity: string; entityId: string }, need: 'read' | 'write'): Promise<string> {
   const def = sys.registry.entities.get(entity);
   if (!def) throw errors.validation('entity', `未知的记录类型：${entity}`);
   const perm = need === 'read' ? def.readPermission : (def.writePermission ?? def.readPermission);
@@ -48,7 +48,7 @@ export async function addAttachment(
   input: { entity: string; entityId: string; filename: string; mime: string; data: Buffer },
 ): Promise<Attachment> {
   checkFile({ size: input.data.length, mime: input.mime, filename: input.filename });
-  const orgId = await ownerOrg(sys, ctx, input.entity, input.entityId, 'write');
+  const orgId = await ownerOrg(sys, ctx, input, 'write');
   const sha256 = await sys.files.put(input.data);
   return write(ctx, async ({ tx, audit }) => {
     const row = await tx
@@ -79,7 +79,7 @@ export async function addAttachment(
 
 /** Lists a record's attachments (the actor must be able to read the record). */
 export async function listAttachments(sys: System, ctx: Ctx, entity: string, entityId: string): Promise<Attachment[]> {
-  await ownerOrg(sys, ctx, entity, entityId, 'read');
+  await ownerOrg(sys, ctx, { entity, entityId }, 'read');
   const rows = await ctx.db
     .selectFrom('attachment')
     .selectAll()
@@ -96,7 +96,7 @@ export async function readAttachment(sys: System, ctx: Ctx, id: string): Promise
   if (!isUuid(id)) throw errors.notFound('附件');
   const row = await ctx.db.selectFrom('attachment').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound('附件');
-  await ownerOrg(sys, ctx, row.entity, row.entity_id, 'read');
+  await ownerOrg(sys, ctx, { entity: row.entity, entityId: row.entity_id }, 'read');
   const data = await sys.files.get(row.sha256);
   if (!data) throw errors.notFound('附件内容');
   return { meta: present(row), data };

@@ -133,16 +133,16 @@ interface TraceRow {
 /**
  * Reverts records an import wrote (all of them for an undo, a batch for a compensation): the
  * ledger's cleanup first, then the updated records get their previous columns back, the created
- * ones (with their tracked deadlines) are deleted, and the import's findings on them go.
+ * ones (with their tracked deadlines) are deleted, and the import's findings on them go (all of
+ * the import's with `allFindings`, else those on `rows`' records).
  */
 async function revertRows(
   w: WriteScope,
-  ctx: Ctx,
   undo: LedgerUndo,
-  importId: string,
   rows: readonly TraceRow[],
-  opts: { allFindings: boolean },
+  { importId, allFindings }: { importId: string; allFindings: boolean },
 ): Promise<{ deleted: number; restored: number }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
   const createdIds = rows.filter((r) => r.action === 'created').map((r) => r.entity_id);
   const updated = rows.filter((r) => r.action === 'updated');
@@ -164,7 +164,7 @@ async function revertRows(
   const ids = JSON.stringify(createdIds);
   await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND entity_id IN (SELECT jsonb_array_elements_text(${ids}::jsonb))`.execute(w.tx);
   let findings = w.tx.deleteFrom('record_finding').where('tenant_id', '=', tenantId).where('import_id', '=', importId);
-  if (!opts.allFindings) findings = findings.where(sql<boolean>`entity_id = ANY(${sql.val(rows.map((r) => r.entity_id))}::text[])`);
+  if (!allFindings) findings = findings.where(sql<boolean>`entity_id = ANY(${sql.val(rows.map((r) => r.entity_id))}::text[])`);
   await findings.execute();
   try {
     await sql`DELETE FROM ${t} WHERE tenant_id = ${tenantId} AND id::text IN (SELECT jsonb_array_elements_text(${ids}::jsonb))`.execute(w.tx);
@@ -178,14 +178,14 @@ async function revertRows(
 
 /**
  * The import's records that something was recorded on after `seq` (an audit event: someone
- * changed it) or that a later import touched: an undo is refused on them, a compensation keeps them.
+ * changed it) or that a later import touched: an undo is refused on them, a compensation keeps
+ * them. At most `limit` of them (null: all).
  */
 async function changedSince(
   db: Ctx['db'],
   tenantId: string,
   imp: { id: string; at: Date | string },
-  seq: number,
-  limit: number | null,
+  { seq, limit }: { seq: number; limit: number | null },
 ): Promise<UndoBlocker[]> {
   const r = await sql<{ entity: string; entity_id: string; row_number: number; reason: string }>`
     SELECT entity, entity_id, row_number, reason FROM (
@@ -235,7 +235,7 @@ export async function undoImport(ctx: Ctx, def: LedgerDef<unknown>, id: string):
     if (!ctx.actor.scope.all && imp.actor_id !== ctx.actor.userId) throw errors.forbidden('只能撤销本人导入的记录');
     const seq = Number(imp.audit_seq ?? 0);
     // Anything recorded on these records after the import: an audit event, or a later import.
-    const later = await changedSince(w.tx, tenantId, imp, seq, 20);
+    const later = await changedSince(w.tx, tenantId, imp, { seq, limit: 20 });
     if (later.length) {
       const list = later
         .slice(0, 5)
@@ -249,7 +249,7 @@ export async function undoImport(ctx: Ctx, def: LedgerDef<unknown>, id: string):
       .where('tenant_id', '=', tenantId)
       .where('import_id', '=', id)
       .execute();
-    const done = await revertRows(w, ctx, undo, id, rows, { allFindings: true });
+    const done = await revertRows(w, undo, rows, { importId: id, allFindings: true });
     await w.tx
       .updateTable('ledger_import')
       .set({ undone_at: new Date(), undone_by: ctx.actor.name })
@@ -293,7 +293,7 @@ export async function compensateImport(
   const imp = await ctx.db.selectFrom('ledger_import').selectAll().where('tenant_id', '=', tenantId).where('id', '=', importId).executeTakeFirst();
   if (!imp) return { deleted: 0, restored: 0, kept: [] };
   const undo = def.undo;
-  const kept = undo ? await changedSince(ctx.db, tenantId, imp, Number(imp.started_seq ?? 0), null) : [];
+  const kept = undo ? await changedSince(ctx.db, tenantId, imp, { seq: Number(imp.started_seq ?? 0), limit: null }) : [];
   const skip = new Set(kept.map((k) => k.entityId));
   let deleted = 0;
   let restored = 0;
@@ -309,7 +309,7 @@ export async function compensateImport(
       .execute();
   const revert = (rows: ReadonlyArray<TraceRow & { entity: string }>) =>
     write({ ...ctx }, async (w) => {
-      const done = await revertRows(w, ctx, undo!, importId, rows, { allFindings: false });
+      const done = await revertRows(w, undo!, rows, { importId, allFindings: false });
       await sql`DELETE FROM ledger_import_row WHERE tenant_id = ${tenantId} AND import_id = ${importId} AND entity_id = ANY(${sql.val(rows.map((r) => r.entity_id))}::text[])`.execute(
         w.tx,
       );

@@ -679,7 +679,8 @@ export async function importLedger(
     }
   } catch (e) {
     // A killed process leaves its import running: recovered when the system next opens.
-    if (!dryRun && !(e instanceof ImportCrash)) await settleFailedImport(ctx, def, importId, mode, `导入出错：${(e as Error).message}`).catch(() => undefined);
+    if (!dryRun && !(e instanceof ImportCrash))
+      await settleFailedImport(ctx, def, importId, { mode, reason: `导入出错：${(e as Error).message}` }).catch(() => undefined);
     throw e;
   } finally {
     await source.return(undefined);
@@ -687,7 +688,7 @@ export async function importLedger(
   }
   if (!dryRun && !result.ok) {
     const t0 = performance.now();
-    const kept = await settleFailedImport(ctx, def, importId, mode, `文件有 ${result.errorCount} 处错误，导入未完成`);
+    const kept = await settleFailedImport(ctx, def, importId, { mode, reason: `文件有 ${result.errorCount} 处错误，导入未完成` });
     opts.onPhase?.('compensate', performance.now() - t0);
     if (kept.length) result = { ...result, kept };
   }
@@ -700,7 +701,12 @@ export async function importLedger(
  * Records someone changed meanwhile are kept (and returned); the import then stays in the list
  * as failed, saying so.
  */
-async function settleFailedImport(ctx: Ctx, def: LedgerDef<unknown>, importId: string, mode: ImportCommitMode, reason: string): Promise<UndoBlocker[]> {
+async function settleFailedImport(
+  ctx: Ctx,
+  def: LedgerDef<unknown>,
+  importId: string,
+  { mode, reason }: { mode: ImportCommitMode; reason: string },
+): Promise<UndoBlocker[]> {
   if (mode === 'chunked') return (await compensateImport(ctx, def, importId, { reason, keepRow: false })).kept;
   await ctx.db.deleteFrom('ledger_import').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', importId).where('state', '=', 'running').execute();
   return [];
