@@ -10,7 +10,16 @@ import { addDays, isIsoDate } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
-import { streetIds, t } from './repository.js';
+import {
+  deploymentsForUpdate,
+  progressOfPoints,
+  projectsForUpdate,
+  riskPointsByIdForUpdate,
+  riskPointsForUpdate,
+  streetIds,
+  t,
+  worksForUpdate,
+} from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
 import { attempt, persist, rowFailure, rowsById, type AnyRow, type Item } from '../../core/persist.js';
@@ -197,13 +206,7 @@ export async function saveRiskPoints(
   const streets = await streetIds(w.tx, tenantId);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx)
-    .selectFrom('flood_risk_point')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR code = ANY(${sql.val(codes)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await riskPointsForUpdate(w.tx, tenantId, { ids, codes });
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byCode = new Map<string, AnyRow>(existing.map((r) => [r.code, r]));
   const seen = new Map<string, number>();
@@ -329,23 +332,8 @@ export async function saveProgress(
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const pointIds = [...new Set(inputs.map((i) => i.pointId).filter((x) => UUID.test(x)))];
-  const points = new Map<string, AnyRow>(
-    (
-      await t(w.tx)
-        .selectFrom('flood_risk_point')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where(sql<boolean>`id = ANY(${sql.val(pointIds)}::uuid[])`)
-        .forUpdate()
-        .execute()
-    ).map((p) => [p.id, p]),
-  );
-  const progress = await t(w.tx)
-    .selectFrom('flood_risk_progress')
-    .select(['point_id', 'on_date', 'status', 'note'])
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`point_id = ANY(${sql.val(pointIds)}::uuid[])`)
-    .execute();
+  const points = new Map<string, AnyRow>((await riskPointsByIdForUpdate(w.tx, tenantId, pointIds)).map((p) => [p.id, p]));
+  const progress = await progressOfPoints(w.tx, tenantId, pointIds);
   const have = new Set(progress.map((p) => `${p.point_id}|${p.on_date}|${p.status}|${p.note}`));
   const state = new Map<string, { status: RiskStatus; completedOn: string | null; last: string | null; row?: number; log: string[] }>();
   for (const p of points.values()) state.set(p.id, { status: p.status, completedOn: p.completed_on, last: null, log: [] });
@@ -555,13 +543,7 @@ export async function saveProjects(
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx)
-    .selectFrom('flood_project')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await projectsForUpdate(w.tx, tenantId, { ids, names });
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.kind}|${r.name}`, r]));
   const seen = new Map<string, number>();
@@ -683,13 +665,7 @@ export async function saveDeployments(
   const home = origin.mode === 'live' && inputs.some((i) => !i.id) ? await floodDepartment(ctx, w.tx) : await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const dates = inputs.map((i) => i.onDate).filter((d): d is string => isIsoDate(d));
-  const existing = await t(w.tx)
-    .selectFrom('flood_deployment')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR on_date = ANY(${sql.val(dates)}::date[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await deploymentsForUpdate(w.tx, tenantId, { ids, dates });
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.on_date}|${r.event}`, r]));
   const seen = new Map<string, number>();
@@ -1187,13 +1163,7 @@ export async function saveWorks(
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
   const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await t(w.tx)
-    .selectFrom('flood_work')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where(sql<boolean>`(id = ANY(${sql.val(ids)}::uuid[]) OR name = ANY(${sql.val(names)}::text[]))`)
-    .forUpdate()
-    .execute();
+  const existing = await worksForUpdate(w.tx, tenantId, { ids, names });
   const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
   const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
   const seen = new Map<string, number>();

@@ -212,3 +212,72 @@ export async function deleteDutyLines(db: Db, tenantId: string, days: readonly s
     .where(anyOf('duty_date', days, 'date'))
     .execute();
 }
+
+/** Ids or natural keys of the records a save touches. */
+const byIdOr = (col: string, type: 'text' | 'date', f: { ids: readonly string[]; keys: readonly string[] }) =>
+  sql<boolean>`(${anyOf('id', f.ids, 'uuid')} OR ${anyOf(col, f.keys, type)})`;
+
+/** Risk points by id or 编号, locked for the save that changes them. */
+export function riskPointsForUpdate(db: Db, tenantId: string, f: { ids: readonly string[]; codes: readonly string[] }) {
+  return t(db)
+    .selectFrom('flood_risk_point')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(byIdOr('code', 'text', { ids: f.ids, keys: f.codes }))
+    .forUpdate()
+    .execute();
+}
+
+/** Risk points by id, locked for the progress reports that move them. */
+export function riskPointsByIdForUpdate(db: Db, tenantId: string, ids: readonly string[]) {
+  return t(db)
+    .selectFrom('flood_risk_point')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('id', ids, 'uuid'))
+    .forUpdate()
+    .execute();
+}
+
+/** The progress reports of the given points (what a report must not repeat). */
+export function progressOfPoints(db: Db, tenantId: string, pointIds: readonly string[]) {
+  return t(db)
+    .selectFrom('flood_risk_progress')
+    .select(['point_id', 'on_date', 'status', 'note'])
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('point_id', pointIds, 'uuid'))
+    .execute();
+}
+
+/** Projects by id or name, locked for the save. */
+export function projectsForUpdate(db: Db, tenantId: string, f: { ids: readonly string[]; names: readonly string[] }) {
+  return t(db)
+    .selectFrom('flood_project')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(byIdOr('name', 'text', { ids: f.ids, keys: f.names }))
+    .forUpdate()
+    .execute();
+}
+
+/** Deployments by id or date, locked for the save. */
+export function deploymentsForUpdate(db: Db, tenantId: string, f: { ids: readonly string[]; dates: readonly string[] }) {
+  return t(db)
+    .selectFrom('flood_deployment')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(byIdOr('on_date', 'date', { ids: f.ids, keys: f.dates }))
+    .forUpdate()
+    .execute();
+}
+
+/** Works by id or name, locked for the save. */
+export function worksForUpdate(db: Db, tenantId: string, f: { ids: readonly string[]; names: readonly string[] }) {
+  return t(db)
+    .selectFrom('flood_work')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(byIdOr('name', 'text', { ids: f.ids, keys: f.names }))
+    .forUpdate()
+    .execute();
+}
