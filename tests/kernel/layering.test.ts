@@ -57,7 +57,6 @@ describe('layering', () => {
   const SQL_OUTSIDE_REPOSITORIES: Record<string, number> = {
     'src/modules/enforcement/documents.ts': 1,
     'src/modules/enforcement/undo.ts': 12,
-    'src/modules/flood/commands.ts': 10,
   };
   it('query-builder calls sit in repositories, metrics and demo loaders', () => {
     const isHome = (f: string) => /\/(repository|repositories|metrics|demo|demoKit|schema)(\/|\.ts$)|\/repository\//.test(f);

@@ -71,6 +71,17 @@ export interface RecomputeChange {
  * override table, kept in memory and rebuilt when an override changes; and the
  * tracked deadlines of every module, recomputed when the calendar changes.
  */
+/**
+ * Forgets the tracked deadlines of records an import undo takes away (the kernel's table:
+ * modules call this, never the table), for one module's terms on one entity.
+ */
+export async function forgetTracked(db: Kysely<KernelDB>, of: { tenantId: string; module: string; entity: string; ids: readonly string[] }): Promise<void> {
+  if (!of.ids.length) return;
+  await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${of.tenantId} AND module = ${of.module} AND entity = ${of.entity} AND entity_id = ANY(${sql.val([...of.ids])}::text[])`.execute(
+    db,
+  );
+}
+
 export class CalendarService {
   private cal: WorkCalendar = createCalendar({});
 

@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { CalendarService } from '../../core/calendar/service.js';
-import { recordDecision } from '../publicity/index.js';
+import { CalendarService, forgetTracked } from '../../core/calendar/service.js';
+import { forgetDecisions, recordDecision } from '../publicity/index.js';
 import { caseTracks, PUBLICATION_COLUMNS, publicationOf, type CaseRow } from './commands/caseCommands.js';
 import { enf } from './repository.js';
 
@@ -30,9 +30,7 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
   }>`SELECT DISTINCT c.case_no FROM enf_review_item r JOIN enf_case c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
     WHERE r.tenant_id = ${tenantId} AND r.case_id = ANY(${sql.val([...createdIds])}::uuid[]) ORDER BY 1 LIMIT 6`.execute(w.tx);
   if (reviewed.rows.length) throw errors.gate('IMPORT_UNDO_BLOCKED', `无法撤销：导入的案件${names(reviewed.rows)}已被抽入案卷评查`);
-  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'enforcement.case' AND source_id = ANY(${sql.val([...createdIds])}::text[])`.execute(
-    w.tx,
-  );
+  await forgetDecisions(w.tx, { tenantId, entity: 'enforcement.case', ids: createdIds });
 
   // Updated cases whose decision changed: their publication entry as it was before the import.
   const last = await w.tx
@@ -69,9 +67,7 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
   await calendar.load();
   const restored = rows.map((r) => ({ ...r, ...beforeOf(updated.find((t) => t.entity_id === r.id)!.before) }) as CaseRow & { org_name: string });
   // The deadlines the case had before the import (the kernel restores its columns next).
-  await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'enforcement' AND entity = 'enforcement.case' AND entity_id = ANY(${sql.val(restored.map((r) => r.id))}::text[])`.execute(
-    w.tx,
-  );
+  await forgetTracked(w.tx, { tenantId, module: 'enforcement', entity: 'enforcement.case', ids: restored.map((r) => r.id) });
   await calendar.trackMany(
     w,
     ctx.actor,
@@ -82,10 +78,7 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
     if (!PUBLICATION_COLUMNS.some((k) => k in b)) continue;
     if (r.decided_on && r.decision_no) await recordDecision(w, ctx.actor, calendar, publicationOf(r, r.org_name));
     else {
-      await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'enforcement.case' AND source_id = ${r.id}`.execute(w.tx);
-      await sql`DELETE FROM tracked_deadline WHERE tenant_id = ${tenantId} AND module = 'publicity' AND entity = 'enforcement.case' AND entity_id = ${r.id}`.execute(
-        w.tx,
-      );
+      await forgetDecisions(w.tx, { tenantId, entity: 'enforcement.case', ids: [r.id], deadlines: true });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { LicensingTables, PermitCategory, PermitStatus } from './schema.js';
+import { forgetDecisions } from '../publicity/index.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LicensingTables>();
 
@@ -127,14 +128,9 @@ export async function decidedInYear(db: Kysely<KernelDB>, tenantId: string, year
   return Number(r.n);
 }
 
-/**
- * Removes the 双公示 register entries of some permits (undo of an import of cases). The register
- * is the publicity module's table, written here as before; it belongs behind publicity's index.
- */
+/** Removes the 双公示 register entries of some permits (undo of an import of cases), through the publicity module. */
 export async function deletePublicationsOf(db: Kysely<KernelDB>, tenantId: string, permitIds: readonly string[]): Promise<void> {
-  await sql`DELETE FROM pub_decision WHERE tenant_id = ${tenantId} AND source_entity = 'licensing.permit' AND source_id::text IN (SELECT jsonb_array_elements_text(${JSON.stringify(permitIds)}::jsonb))`.execute(
-    db,
-  );
+  await forgetDecisions(db, { tenantId, entity: 'licensing.permit', ids: permitIds });
 }
 /** The permit cases in the actor's scope, in the ledger's order (by received date, then case number). */
 export const permitsForExport = (ctx: Ctx) => permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();

@@ -4,3 +4,4 @@
  */
 export { recordDecision, recordDecisions, publishDecision, withdrawDecision, type DecisionInput } from './commands.js';
 export { PUBLICATION_RULE, WITHDRAW_RULE, publicPartyName, publicIdNo } from './rules.js';
+export { forgetDecisions } from './repository.js';

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { forgetTracked } from '../../core/calendar/service.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<PublicityTables>();
@@ -68,4 +69,20 @@ export async function decisionIdOf(db: Kysely<KernelDB>, tenantId: string, sourc
     .where('source_id', '=', source.id)
     .executeTakeFirst();
   return r?.id;
+}
+
+/**
+ * Forgets the 双公示 register entries of source records an import undo takes away (the
+ * publicity module's own table: other modules call this through the index, never the table),
+ * and with `deadlines` the publication terms tracked for them.
+ */
+export async function forgetDecisions(
+  db: Kysely<KernelDB>,
+  of: { tenantId: string; entity: string; ids: readonly string[]; deadlines?: boolean },
+): Promise<void> {
+  if (!of.ids.length) return;
+  await sql`DELETE FROM pub_decision WHERE tenant_id = ${of.tenantId} AND source_entity = ${of.entity} AND source_id = ANY(${sql.val([...of.ids])}::text[])`.execute(
+    db,
+  );
+  if (of.deadlines) await forgetTracked(db, { tenantId: of.tenantId, module: 'publicity', entity: of.entity, ids: of.ids });
 }
