@@ -114,7 +114,7 @@ cal
   .description('推算期限并说明：unit 为 workday（工作日）、day（自然日）或 month（月）')
   .action((date: string, n: string, unit: string) =>
     withSystem(async (sys) => {
-      if (!['workday', 'day', 'month'].includes(unit)) throw new AppError('VALIDATION', 'unit 应为 workday、day 或 month', 1, 'unit');
+      if (!['workday', 'day', 'month'].includes(unit)) throw new AppError('VALIDATION', 'unit 应为 workday、day 或 month', 1, { field: 'unit' });
       const ex = sys.calendar.explain({
         start: checkDate(date),
         rule: { key: 'cli', label: '试算', unit: unit as 'workday', n: checkInt(n, 'n'), source: '命令行试算' },
@@ -133,8 +133,8 @@ program
   .action((key: string, file: string, o: { dryRun?: boolean; tenant?: string }) =>
     withSystem(async (sys) => {
       const def = sys.registry.ledgers.get(key);
-      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
-      if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, 1, 'file');
+      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, { field: 'ledger' });
+      if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, 1, { field: 'file' });
       const data = fs.readFileSync(file);
       const filename = path.basename(file);
       let ctx: Ctx;
@@ -209,7 +209,7 @@ imports
       const ctx = await tenantCtx(sys, o.tenant);
       const r = await getImport(ctx, id, { findingsLimit: 0 });
       const def = sys.registry.ledgers.get(r.ledger);
-      if (!def) throw new AppError('VALIDATION', `未知台账：${r.ledger}`, 1, 'ledger');
+      if (!def) throw new AppError('VALIDATION', `未知台账：${r.ledger}`, 1, { field: 'ledger' });
       const done = await undoImport(ctx, def, id);
       console.log(`已撤销：删除导入新增的 ${done.deleted} 条记录，恢复导入更新的 ${done.restored} 条记录`);
     }),
@@ -224,7 +224,7 @@ program
   .action((key: string, o: { out: string; gb18030?: boolean; tenant?: string }) =>
     withSystem(async (sys) => {
       const def = sys.registry.ledgers.get(key);
-      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, 'ledger');
+      if (!def) throw new AppError('VALIDATION', `未知台账：${key}（可用：${[...sys.registry.ledgers.keys()].join('、')}）`, 1, { field: 'ledger' });
       const ctx = await tenantCtx(sys, o.tenant);
       const rows = (await def.exportRows(ctx)) as Record<string, unknown>[];
       const buf = o.out.toLowerCase().endsWith('.csv')
@@ -248,7 +248,7 @@ program
       let orgIds: string[] | null = null;
       if (o.org) {
         const org = (await orgsByName(sys.db, ctx.actor.tenantId)).get(o.org);
-        if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, 'org');
+        if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, { field: 'org' });
         orgIds = [org.id];
       }
       const year = checkInt(o.year, 'year');
@@ -288,7 +288,7 @@ report
   .option('--tenant <name>', '哪个局')
   .action((o: { year: string; format: string; out: string; tenant?: string }) =>
     withSystem(async (sys) => {
-      if (!(FORMATS as readonly string[]).includes(o.format)) throw new AppError('VALIDATION', `格式应为 ${FORMATS.join('、')}`, 1, 'format');
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw new AppError('VALIDATION', `格式应为 ${FORMATS.join('、')}`, 1, { field: 'format' });
       const ctx = await tenantCtx(sys, o.tenant);
       const doc = await renderDocument(sys, ctx.actor.tenantId, checkInt(o.year, 'year'), o.format as ReportFormat);
       fs.writeFileSync(o.out, doc.data);
@@ -306,7 +306,7 @@ report
   .option('--tenant <name>', '哪个局')
   .action((o: { year: string; format: string; out: string; tenant?: string }) =>
     withSystem(async (sys) => {
-      if (!['docx', 'html', 'xlsx'].includes(o.format)) throw new AppError('VALIDATION', '格式应为 docx、html 或 xlsx', 1, 'format');
+      if (!['docx', 'html', 'xlsx'].includes(o.format)) throw new AppError('VALIDATION', '格式应为 docx、html 或 xlsx', 1, { field: 'format' });
       const ctx = await tenantCtx(sys, o.tenant);
       const doc = await renderDisclosureReport(sys, ctx.actor.tenantId, checkInt(o.year, 'year'), o.format as DisclosureFormat);
       fs.writeFileSync(o.out, doc.data);
@@ -380,12 +380,12 @@ addKeysCommand(program, withSystem);
 
 function checkDate(s: string): string {
   if (!isIsoDate(s)) {
-    throw new AppError('VALIDATION', `日期无效：${s}（格式 YYYY-MM-DD）`, 1, 'date');
+    throw new AppError('VALIDATION', `日期无效：${s}（格式 YYYY-MM-DD）`, 1, { field: 'date' });
   }
   return s;
 }
 function checkInt(s: string, field: string): number {
-  if (!/^-?\d+$/.test(s)) throw new AppError('VALIDATION', `${field} 应为整数：${s}`, 1, field);
+  if (!/^-?\d+$/.test(s)) throw new AppError('VALIDATION', `${field} 应为整数：${s}`, 1, { field });
   return Number(s);
 }
 

@@ -40,7 +40,7 @@ export function addUserCommand(program: Command, withSystem: <T>(fn: (sys: Syste
       withSystem(async (sys) => {
         let tenants = await listTenants(sys.db);
         if (!tenants.length) {
-          if (!o.bureau) throw new AppError('VALIDATION', '数据库为空：请用 --bureau 指定本局名称以创建本局', 1, 'bureau');
+          if (!o.bureau) throw new AppError('VALIDATION', '数据库为空：请用 --bureau 指定本局名称以创建本局', 1, { field: 'bureau' });
           await createTenant(sys.db, { name: o.bureau, divisionCode: o.divisionCode ?? null });
           tenants = await listTenants(sys.db);
         }
@@ -48,7 +48,7 @@ export function addUserCommand(program: Command, withSystem: <T>(fn: (sys: Syste
         const tenant = tenants[0]!;
         const orgs = await orgsByName(sys.db, tenant.id);
         const org = o.org ? orgs.get(o.org) : [...orgs.values()].find((x) => x.kind === 'bureau');
-        if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, 'org');
+        if (!org) throw new AppError('VALIDATION', `找不到单位“${o.org}”`, 1, { field: 'org' });
         const password = o.password ?? process.env.FAZHI_PASSWORD ?? (await promptPassword('初始密码：'));
         const u = await createUser(sys.ctx(systemActor(tenant.id, '命令行')), {
           username: o.username,

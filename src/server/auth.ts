@@ -74,7 +74,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       },
     },
     async (req, reply) => {
-      const r = await login(sys.db, sys.registry.resolvePermissions, req.body.username, req.body.password);
+      const r = await login(sys.db, sys.registry.resolvePermissions, req.body);
       reply.setCookie(SESSION_COOKIE, r.token, cookieOpts(req));
       return { data: await me({ actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
     },

@@ -146,7 +146,7 @@ export async function kernelRoutes(root: FastifyInstance) {
       const field = (n: string) => {
         const f = part.fields[n] as { value?: unknown; valueTruncated?: boolean } | undefined;
         // The upload parser cuts a field at MULTIPART_FIELD_BYTES; a cut value is refused, never used.
-        if (f?.valueTruncated) throw new AppError('TOO_LARGE', `字段“${n}”过长`, 413, n);
+        if (f?.valueTruncated) throw new AppError('TOO_LARGE', `字段“${n}”过长`, 413, { field: n });
         const v = typeof f?.value === 'string' ? f.value : '';
         assertCleanText(v, n);
         return v;

@@ -36,9 +36,14 @@ const dummy = () => (dummyHash ??= hashPassword('Dummy-password-1'));
  * atomically (`failed_attempts + 1` in one UPDATE), so parallel guesses cannot check more
  * than 5 passwords before the lock; a right password gives the attempt back. A wrong password
  * and an unknown user get the same answer after the same argon2 work. Failures and logins
- * are audited.
+ * are audited. `now`: the instant of the attempt (the lock and the new session reckon from it).
  */
-export async function login(db: Kysely<KernelDB>, resolve: PermissionResolver, username: string, password: string, now = new Date()): Promise<LoginResult> {
+export async function login(
+  db: Kysely<KernelDB>,
+  resolve: PermissionResolver,
+  { username, password }: { username: string; password: string },
+  now = new Date(),
+): Promise<LoginResult> {
   const user = await findUserByUsername(db, username ?? '');
   if (!user || user.disabled) {
     await verifyPassword(await dummy(), password ?? '');

@@ -89,7 +89,7 @@ export class LedgerFileError extends AppError {
   declare readonly code: LedgerFileErrorCode;
   declare readonly details: LedgerFileErrorDetails | undefined;
   constructor(code: LedgerFileErrorCode, message: string, details?: LedgerFileErrorDetails) {
-    super(code, message, code === 'LEDGER_FILE_TOO_LARGE' ? 413 : 400, 'file', details);
+    super(code, message, code === 'LEDGER_FILE_TOO_LARGE' ? 413 : 400, { field: 'file', details });
     this.name = 'LedgerFileError';
   }
 }
