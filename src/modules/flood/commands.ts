@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
@@ -11,13 +11,22 @@ import { insertMany, updateMany } from '../../core/db/bulk.js';
 import { enforceRules, type Finding, type RowError, type RuleBreach, type TraceEntry, type WriteOrigin } from '../../core/ledger/ledger.js';
 import { check, FLOOD_DEPARTMENT, homeOrg, orgNames } from './input.js';
 import {
+  allWorks,
+  deleteDutyLines,
   deploymentsForUpdate,
+  disclosureOfYear,
+  dispatchOn,
+  dutyLinesBetween,
+  firstDispatchOutside,
+  insertDisclosure,
+  insertDispatch,
+  insertWarning,
   progressOfPoints,
   projectsForUpdate,
   riskPointsByIdForUpdate,
   riskPointsForUpdate,
   streetIds,
-  t,
+  warningById,
   worksForUpdate,
 } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
@@ -811,16 +820,7 @@ export async function saveDutyDays(
   const from = dates[0];
   const to = dates.at(-1);
   const inFile = new Set(dates);
-  const stored =
-    from && to
-      ? await t(w.tx)
-          .selectFrom('flood_duty')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('duty_date', '>=', addDays(from, -1))
-          .where('duty_date', '<=', addDays(to, 1))
-          .execute()
-      : [];
+  const stored = from && to ? await dutyLinesBetween(w.tx, tenantId, { from: addDays(from, -1), to: addDays(to, 1) }) : [];
   const context = stored.filter((r) => !inFile.has(r.duty_date)).map((r) => ({ date: r.duty_date, shift: r.shift, role: r.role, person: r.person }));
   issues.push(...rosterIssues(entries, { context, describe }));
   if (from && to) {
@@ -873,7 +873,7 @@ export async function saveDutyDays(
   const days = [...after.keys()].sort();
   const written = live ? days : days.filter((d) => dayKey(before.get(d) ?? []) !== dayKey(after.get(d)!));
   if (written.length) {
-    await sql`DELETE FROM flood_duty WHERE tenant_id = ${tenantId} AND duty_date = ANY(${sql.val(written)}::date[])`.execute(w.tx);
+    await deleteDutyLines(w.tx, tenantId, written);
     await insertMany(
       w.tx,
       'flood_duty',
@@ -977,11 +977,7 @@ export async function createWarning(ctx: Ctx, input: WarningInput) {
   return write(ctx, async ({ tx, audit }) => {
     // The flood department's by design (`floodDepartment`).
     const org = await floodDepartment(ctx, tx);
-    const row = await t(tx)
-      .insertInto('flood_drought_warning')
-      .values({ tenant_id: ctx.actor.tenantId, org_id: org, ...values })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertWarning(tx, { tenant_id: ctx.actor.tenantId, org_id: org, ...values });
     await audit({
       entity: 'flood.warning',
       entityId: row.id,
@@ -1005,14 +1001,7 @@ export async function updateWarning(ctx: Ctx, id: string, version: number, input
       inScope: (before) => inScope(ctx.actor, before.org_id),
       patch: async (before) => {
         const values = warningValues({ title: before.title, level: before.level, startsOn: before.starts_on, endsOn: before.ends_on, ...input });
-        const outside = await t(w.tx)
-          .selectFrom('flood_dispatch')
-          .select('on_date')
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where('warning_id', '=', id)
-          .where((eb) => eb.or([eb('on_date', '<', values.starts_on), ...(values.ends_on ? [eb('on_date', '>', values.ends_on)] : [])]))
-          .orderBy('on_date')
-          .executeTakeFirst();
+        const outside = await firstDispatchOutside(w.tx, ctx.actor.tenantId, { warningId: id, startsOn: values.starts_on, endsOn: values.ends_on });
         if (outside)
           throw errors.validation(
             values.ends_on && outside.on_date > values.ends_on ? 'endsOn' : 'startsOn',
@@ -1033,39 +1022,24 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
   const chloride = check.num('chlorideMgl', '含氯度（mg/L）', input.chlorideMgl, { min: 0, max: 100000 });
   const content = check.text('content', '调度内容', input.content, { required: true, max: 2000 })!;
   return write(ctx, async ({ tx, audit }) => {
-    const w = await t(tx)
-      .selectFrom('flood_drought_warning')
-      .selectAll()
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', warningId)
-      .executeTakeFirst();
+    const w = await warningById(tx, ctx.actor.tenantId, warningId);
     if (!w) throw errors.notFound('预警');
     // Kept with its warning, whose unit must lie within the actor's scope.
     const org = await ownerOrgForCreate({ db: tx, actor: ctx.actor }, w.org_id, '预警');
     const problem = dispatchDateProblem({ startsOn: w.starts_on, endsOn: w.ends_on }, onDate);
     if (problem) throw errors.validation('onDate', problem);
     if (onDate > ctx.clock.today()) throw errors.validation('onDate', '调度日期不能晚于今天');
-    const dup = await t(tx)
-      .selectFrom('flood_dispatch')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('warning_id', '=', warningId)
-      .where('on_date', '=', onDate)
-      .executeTakeFirst();
+    const dup = await dispatchOn(tx, ctx.actor.tenantId, { warningId, onDate });
     if (dup) throw errors.duplicate('onDate', `${onDate}已有调度记录（一天一调度）`);
-    const row = await t(tx)
-      .insertInto('flood_dispatch')
-      .values({
-        tenant_id: ctx.actor.tenantId,
-        org_id: org,
-        warning_id: warningId,
-        on_date: onDate,
-        chloride_mgl: chloride,
-        content,
-        created_by: ctx.actor.name,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertDispatch(tx, {
+      tenant_id: ctx.actor.tenantId,
+      org_id: org,
+      warning_id: warningId,
+      on_date: onDate,
+      chloride_mgl: chloride,
+      content,
+      created_by: ctx.actor.name,
+    });
     await audit({ entity: 'flood.warning', entityId: warningId, action: 'dispatched', orgId: org, note: { onDate, chlorideMgl: chloride, content } });
     return row;
   });
@@ -1262,21 +1236,13 @@ export async function publishDisclosure(ctx: Ctx, input: { year?: number; publis
   return write(ctx, async ({ tx, audit }) => {
     // The flood department's by design (`floodDepartment`): the bureau publishes the list.
     const org = await floodDepartment(ctx, tx);
-    const dup = await t(tx)
-      .selectFrom('flood_disclosure')
-      .select('year')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('year', '=', year)
-      .executeTakeFirst();
+    const dup = await disclosureOfYear(tx, ctx.actor.tenantId, year);
     if (dup) throw errors.duplicate('year', `${year}年度的责任人名单已公示`);
     const names = await orgNames(tx, ctx.actor.tenantId);
-    const works = await t(tx).selectFrom('flood_work').selectAll().where('tenant_id', '=', ctx.actor.tenantId).orderBy('kind').orderBy('name').execute();
+    const works = await allWorks(tx, ctx.actor.tenantId);
     if (!works.length) throw errors.gate('NO_WORKS', '尚未登记任何水利工程及其责任人，无法公示');
     const snapshot = works.map((w) => publicWork(w, names));
-    await t(tx)
-      .insertInto('flood_disclosure')
-      .values({ tenant_id: ctx.actor.tenantId, year, org_id: org, published_on: publishedOn, note, snapshot: JSON.stringify(snapshot) })
-      .execute();
+    await insertDisclosure(tx, { tenant_id: ctx.actor.tenantId, year, org_id: org, published_on: publishedOn, note, snapshot: JSON.stringify(snapshot) });
     await audit({
       entity: 'flood.disclosure',
       entityId: String(year),

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -280,4 +280,60 @@ export function worksForUpdate(db: Db, tenantId: string, f: { ids: readonly stri
     .where(byIdOr('name', 'text', { ids: f.ids, keys: f.names }))
     .forUpdate()
     .execute();
+}
+
+/** The roster lines between two dates (inclusive). */
+export function dutyLinesBetween(db: Db, tenantId: string, f: { from: string; to: string }) {
+  return t(db).selectFrom('flood_duty').selectAll().where('tenant_id', '=', tenantId).where('duty_date', '>=', f.from).where('duty_date', '<=', f.to).execute();
+}
+
+export function insertWarning(db: Db, values: Insertable<FloodTables['flood_drought_warning']>) {
+  return t(db).insertInto('flood_drought_warning').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A warning by id (no scope: the caller checks its unit). */
+export function warningById(db: Db, tenantId: string, id: string) {
+  return t(db).selectFrom('flood_drought_warning').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The first dispatch of a warning outside a period (a warning's period must keep its dispatches). */
+export function firstDispatchOutside(db: Db, tenantId: string, f: { warningId: string; startsOn: string; endsOn: string | null }) {
+  const endsOn = f.endsOn;
+  return t(db)
+    .selectFrom('flood_dispatch')
+    .select('on_date')
+    .where('tenant_id', '=', tenantId)
+    .where('warning_id', '=', f.warningId)
+    .where((eb) => eb.or([eb('on_date', '<', f.startsOn), ...(endsOn ? [eb('on_date', '>', endsOn)] : [])]))
+    .orderBy('on_date')
+    .executeTakeFirst();
+}
+
+/** A warning's dispatch of a day, if any. */
+export function dispatchOn(db: Db, tenantId: string, f: { warningId: string; onDate: string }) {
+  return t(db)
+    .selectFrom('flood_dispatch')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('warning_id', '=', f.warningId)
+    .where('on_date', '=', f.onDate)
+    .executeTakeFirst();
+}
+
+export function insertDispatch(db: Db, values: Insertable<FloodTables['flood_dispatch']>) {
+  return t(db).insertInto('flood_dispatch').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Whether the list of a year was published. */
+export function disclosureOfYear(db: Db, tenantId: string, year: number) {
+  return t(db).selectFrom('flood_disclosure').select('year').where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst();
+}
+
+/** All works of the tenant, by kind and name (the list as published). */
+export function allWorks(db: Db, tenantId: string) {
+  return t(db).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).orderBy('kind').orderBy('name').execute();
+}
+
+export async function insertDisclosure(db: Db, values: Insertable<FloodTables['flood_disclosure']>) {
+  await t(db).insertInto('flood_disclosure').values(values).execute();
 }
