@@ -155,14 +155,12 @@ export function actionsFor<S extends string, E extends string, F, X extends stri
 export function requireTransition<S extends string, E extends string, F, X extends string>(
   def: WorkflowDef<S, E, F, X>,
   who: readonly string[],
-  stage: S,
-  event: E,
-  facts: F,
-  code = 'STAGE_GATE',
+  at: { stage: S; event: E; facts: F; code?: string },
 ): Transition<S, F, X> {
-  const t = transitionFor(def, who, stage, event);
-  if (!t) throw errors.gate(code, `当前阶段（${def.stages[stage] ?? stage}）不能${def.events[event] ?? event}`);
-  const reasons = (t.if ?? []).flatMap((g) => g(facts));
+  const code = at.code ?? 'STAGE_GATE';
+  const t = transitionFor(def, who, at.stage, at.event);
+  if (!t) throw errors.gate(code, `当前阶段（${def.stages[at.stage] ?? at.stage}）不能${def.events[at.event] ?? at.event}`);
+  const reasons = (t.if ?? []).flatMap((g) => g(at.facts));
   if (reasons.length) throw errors.gate(code, reasons.join('；'));
   return t;
 }

@@ -47,9 +47,9 @@ describe('workflow engine', () => {
     expect(actionsFor(wf, ['viewer', '*'], 'done', { paid: true }).map((a) => a.event)).toEqual(['note']);
   });
   it('refuses an event not listed at the stage and one whose guard blocks, naming why', () => {
-    expect(() => requireTransition(wf, ['*'], 'open', 'close', { paid: true })).toThrow('当前阶段（办理中）不能办结');
-    expect(() => requireTransition(wf, ['enforcement'], 'open', 'close', { paid: false })).toThrow('尚未缴纳罚款');
-    expect(requireTransition(wf, ['enforcement'], 'open', 'close', { paid: true }).to).toBe('done');
+    expect(() => requireTransition(wf, ['*'], { stage: 'open', event: 'close', facts: { paid: true } })).toThrow('当前阶段（办理中）不能办结');
+    expect(() => requireTransition(wf, ['enforcement'], { stage: 'open', event: 'close', facts: { paid: false } })).toThrow('尚未缴纳罚款');
+    expect(requireTransition(wf, ['enforcement'], { stage: 'open', event: 'close', facts: { paid: true } }).to).toBe('done');
   });
   it('prints the matrix with Chinese labels', () => {
     expect(matrixRows(wf)[1]).toMatchObject({ whoLabel: '执法人员', stageLabel: '办理中', eventLabel: '办结', toLabel: '已办结', guards: ['已缴款'] });

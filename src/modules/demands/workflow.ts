@@ -210,5 +210,5 @@ export function requireDemandTransition(
   facts: DemandFlowFacts,
 ): Transition<DemandStatus, DemandFlowFacts, never> {
   if (!transitionFor(wf, ['*'], stage, event)) throw errors.gate('ACTION_NOT_ALLOWED', notListed(wf, stage, event));
-  return requireTransition(wf, ['*'], stage, event, facts, 'ACTION_NOT_ALLOWED');
+  return requireTransition(wf, ['*'], { stage, event, facts, code: 'ACTION_NOT_ALLOWED' });
 }

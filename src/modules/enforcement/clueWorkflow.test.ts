@@ -55,10 +55,20 @@ describe('the clue actions in the one shape', () => {
       to: null,
     });
     expect(() =>
-      requireTransition(clueWorkflow, clueWho(true), 'transferred', 'feedback', { transferred: true, received: false }, 'CLUE_NOT_RECEIVED'),
+      requireTransition(clueWorkflow, clueWho(true), {
+        stage: 'transferred',
+        event: 'feedback',
+        facts: { transferred: true, received: false },
+        code: 'CLUE_NOT_RECEIVED',
+      }),
     ).toThrow('请先签收');
-    expect(() => requireTransition(clueWorkflow, clueWho(true), 'closed', 'transfer', { transferred: false, received: false }, 'CLUE_NOT_OPEN')).toThrow(
-      '当前阶段（已办结（未立案））不能移送',
-    );
+    expect(() =>
+      requireTransition(clueWorkflow, clueWho(true), {
+        stage: 'closed',
+        event: 'transfer',
+        facts: { transferred: false, received: false },
+        code: 'CLUE_NOT_OPEN',
+      }),
+    ).toThrow('当前阶段（已办结（未立案））不能移送');
   });
 });

@@ -35,7 +35,8 @@ export const planWho = (actor: Pick<Actor, 'permissions'>): string[] => (actor.p
 export type PlanActionView = WorkflowAction<PlanEvent, PlanStage>;
 export const planActions = (stage: PlanStage, who: readonly string[]): PlanActionView[] => actionsFor(planWorkflow, who, stage, {});
 /** 摇号 now, or the 422 `ALREADY_DRAWN`: a plan is drawn once (its draw can be verified, never redone). */
-export const requireDraw = (stage: PlanStage, who: readonly string[]) => requireTransition(planWorkflow, who, stage, 'draw', {}, 'ALREADY_DRAWN');
+export const requireDraw = (stage: PlanStage, who: readonly string[]) =>
+  requireTransition(planWorkflow, who, { stage, event: 'draw', facts: {}, code: 'ALREADY_DRAWN' });
 
 // ── Tasks ──
 
@@ -75,5 +76,5 @@ const TASK_REFUSALS: Record<TaskEvent, Partial<Record<TaskStage, string>>> = {
 
 /** The step now, or the 422 naming why not (`ALREADY_RECORDED`, `RESULT_REQUIRED`, `ALREADY_PUBLISHED`). */
 export function requireTaskStep(stage: TaskStage, event: TaskEvent, who: readonly string[]) {
-  return requireTransition(taskWorkflow, who, stage, event, {}, TASK_REFUSALS[event][stage]);
+  return requireTransition(taskWorkflow, who, { stage, event, facts: {}, code: TASK_REFUSALS[event][stage] });
 }

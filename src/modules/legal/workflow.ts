@@ -70,5 +70,5 @@ function refusalCode(stage: DocumentStage, event: DocumentEvent, facts: Document
 
 /** The step now, or the 422 naming why not (`LEGAL_REVIEW_REQUIRED`, `LEGAL_REVIEW_FAILED`, `ALREADY_ISSUED`). */
 export function requireDocumentStep(roles: readonly string[], stage: DocumentStage, event: DocumentEvent, facts: DocumentFacts) {
-  return requireTransition(documentWorkflow, roles, stage, event, facts, refusalCode(stage, event, facts));
+  return requireTransition(documentWorkflow, roles, { stage, event, facts, code: refusalCode(stage, event, facts) });
 }

@@ -130,5 +130,5 @@ export function permitActions(status: PermitStatus, facts: PermitFacts, who: rea
 
 /** The transition a step takes now, or the 422 (`ACTION_NOT_ALLOWED`) naming why not. */
 export function requirePermitStep(who: readonly string[], status: PermitStatus, action: PermitAction, facts: PermitFacts) {
-  return requireTransition(permitWorkflow, who, status, action, facts, 'ACTION_NOT_ALLOWED');
+  return requireTransition(permitWorkflow, who, { stage: status, event: action, facts, code: 'ACTION_NOT_ALLOWED' });
 }

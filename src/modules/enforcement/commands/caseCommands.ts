@@ -512,7 +512,7 @@ export async function saveCases(
     const clue = await clueById(w.tx, tenantId, c.x.clueId);
     if (!clue || (!actor.scope.all && !actor.scope.orgIds.includes(clue.org_id))) throw errors.validation('clueId', '线索不存在或无权访问');
     // 立案 from a clue is the clue workflow's `file` (a clue 待处理: not transferred and unreceived, not filed, not closed).
-    requireTransition(clueWorkflow, clueWho(true), clue.status, 'file', clueFacts(clue), 'CLUE_NOT_OPEN');
+    requireTransition(clueWorkflow, clueWho(true), { stage: clue.status, event: 'file', facts: clueFacts(clue), code: 'CLUE_NOT_OPEN' });
     clues.set(c.x.clueId, clue);
   }
 
@@ -709,7 +709,7 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id:
   checkVersion(pre.c, input.version);
   const on = input.on === undefined || input.on === null || input.on === '' ? today : assertDate('on', '日期', input.on);
   const { c, evidence, item, facts } = on === today ? pre : await loadCase(sys, ctx, id, on);
-  const t = requireTransition(caseWorkflow, who, stage, event, facts, 'STAGE_GATE');
+  const t = requireTransition(caseWorkflow, who, { stage, event, facts, code: 'STAGE_GATE' });
 
   const changes = command.apply({ c, on, evidenceCount: evidence.length, item, calendar: ctx.calendar }, input);
   const set: Record<string, unknown> = { ...changes.set };

@@ -81,7 +81,7 @@ async function loadFor(ctx: Ctx, id: string, version: number, event: Exclude<Clu
   if (!c) throw errors.notFound('线索');
   checkVersion(c, version);
   if (!handlesOrg(ctx.actor.roles, c.org_kind)) throw errors.gate('NOT_HANDLER', `该线索由${c.org_name}办理，只有该单位的人员可以处理`);
-  requireTransition(clueWorkflow, clueWho(true), c.status as ClueStage, event, clueFacts(c), REFUSALS[event]);
+  requireTransition(clueWorkflow, clueWho(true), { stage: c.status as ClueStage, event, facts: clueFacts(c), code: REFUSALS[event] });
   return c;
 }
 
