@@ -101,8 +101,8 @@ async function formStreet(ctx: Ctx, w: WriteScope, requested: unknown, current: 
  * of street, or to none: the flood department), must lie within the actor's scope
  * (`ownerOrgForCreate`, 404 naming `what`).
  */
-async function checkFormOwner(ctx: Ctx, w: WriteScope, origin: WriteOrigin, old: AnyRow | undefined, orgId: string, what: string): Promise<void> {
-  if (origin.mode === 'live' && (!old || old.org_id !== orgId)) await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, orgId, what);
+async function checkFormOwner(w: WriteScope, origin: WriteOrigin, rec: { old: AnyRow | undefined; orgId: string; what: string }): Promise<void> {
+  if (origin.mode === 'live' && (!rec.old || rec.old.org_id !== rec.orgId)) await ownerOrgForCreate({ db: w.tx, actor: w.ctx.actor }, rec.orgId, rec.what);
 }
 
 /**
@@ -591,7 +591,7 @@ export async function saveProjects(
     });
     if (!values) continue;
     // Owned by its street, else by the flood department: a new project, or a change of street that moves one, must land in scope.
-    await checkFormOwner(ctx, w, origin, old, values.org_id, '项目的所属单位');
+    await checkFormOwner(w, origin, { old, orgId: values.org_id, what: '项目的所属单位' });
     const key = `${values.kind}|${values.name}`;
     const clash = byKey.get(key);
     if (clash && clash.id !== old?.id) {
@@ -792,8 +792,12 @@ export async function saveDutyDays(
   w: WriteScope,
   entries: ReadonlyArray<DutyInput & { row?: number }>,
   origin: WriteOrigin,
-  describe: (i: number) => string = (i) => `第${i + 1}条`,
 ): Promise<SaveSummary & { result: RosterResult | null }> {
+  // An entry as errors name it: its ledger row, or its place in the form's list.
+  const describe = (i: number) => {
+    const row = entries[i]?.row;
+    return row ? `第${row}行` : `第${i + 1}条`;
+  };
   const tenantId = ctx.actor.tenantId;
   const live = origin.mode === 'live';
   const issues: Array<{ index: number; field: string; message: string; rule?: string; statute?: string; date?: string }> = [];
@@ -1125,12 +1129,12 @@ function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: Wor
  * (phones masked) in live mode; provenance (phones masked) in historical mode.
  */
 export async function saveWorks(
-  ctx: Ctx,
   w: WriteScope,
   inputs: readonly WorkSave[],
   origin: WriteOrigin,
   opts: { reason?: string | null } = {},
 ): Promise<SaveSummary & { rows: FloodRow<'flood_work'>[] }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
@@ -1187,7 +1191,7 @@ export async function saveWorks(
     });
     if (!values) continue;
     // Owned by its street, else by the flood department: a new work, or a change of street that moves one, must land in scope.
-    await checkFormOwner(ctx, w, origin, old, values.org_id, '水利工程的所属单位');
+    await checkFormOwner(w, origin, { old, orgId: values.org_id, what: '水利工程的所属单位' });
     const clash = byName.get(values.name);
     if (clash && clash.id !== old?.id) {
       rowFailure(origin, errs, { row: input.row, column: '工程名称', value: values.name }, errors.duplicate('name', `工程“${values.name}”已存在`));
@@ -1213,13 +1217,13 @@ export async function saveWorks(
 
 /** 新增水利工程及其三个责任人 (audit `flood.work.created`). */
 export async function createWork(ctx: Ctx, input: WorkInput) {
-  return write(ctx, async (w) => (await saveWorks(ctx, w, [present(input, WORK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+  return write(ctx, async (w) => (await saveWorks(w, [present(input, WORK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
 }
 
 /** 责任人变更 — every change is in the work's history (audit `flood.work.updated`, phones masked). */
 export async function updateWork(ctx: Ctx, id: string, version: number, input: WorkInput & { reason?: string | null }) {
   const reason = check.text('reason', '变更原因', input.reason, { max: 200 });
-  return write(ctx, async (w) => (await saveWorks(ctx, w, [{ ...present(input, WORK_INPUT_KEYS), id, version }], { mode: 'live' }, { reason })).rows[0]!);
+  return write(ctx, async (w) => (await saveWorks(w, [{ ...present(input, WORK_INPUT_KEYS), id, version }], { mode: 'live' }, { reason })).rows[0]!);
 }
 
 /**

@@ -347,13 +347,7 @@ export const dutyLedger: LedgerDef<DutyRow> = {
       person: r.value.person,
       phone: r.value.phone,
     }));
-    const { created, updated, unchanged, errors } = await saveDutyDays(
-      imp.ctx,
-      imp.w,
-      entries,
-      { mode: 'historical', imp },
-      (i) => `第${rows[i]!.rowNumber}行`,
-    );
+    const { created, updated, unchanged, errors } = await saveDutyDays(imp.ctx, imp.w, entries, { mode: 'historical', imp });
     return { created, updated, unchanged, errors };
   },
   async exportRows(ctx) {
@@ -452,7 +446,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
       });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    const { created, updated, unchanged, errors: rowErrors } = await saveWorks(ctx, imp.w, inputs, { mode: 'historical', imp });
+    const { created, updated, unchanged, errors: rowErrors } = await saveWorks(imp.w, inputs, { mode: 'historical', imp });
     return { created, updated, unchanged, errors: rowErrors };
   },
   async exportRows(ctx) {

@@ -47,7 +47,20 @@ export const pumpTimes = deploymentSum('pump_times', 'pumps', '内涝抢险投�
 export const vehicleTimes = deploymentSum('vehicle_times', 'vehicles', '内涝抢险投入车辆（台次）', '车辆（台次）');
 
 // ── Projects ──
-function projectCount(key: string, title: string, kind: ProjectKind, dateCol: 'completed_on' | 'started_on', definition: string) {
+/** Projects of a kind whose date (start or completion) falls in the period. */
+function projectCount({
+  key,
+  title,
+  kind,
+  dateCol,
+  definition,
+}: {
+  key: string;
+  title: string;
+  kind: ProjectKind;
+  dateCol: 'completed_on' | 'started_on';
+  definition: string;
+}) {
   const base = (q: MetricQuery) => db(q).selectFrom('flood_project').$call(inScope(q)).where('kind', '=', kind).$call(dateInPeriod(q, dateCol));
   return defineMetric({
     key,
@@ -74,20 +87,20 @@ function projectCount(key: string, title: string, kind: ProjectKind, dateCol: 'c
   });
 }
 
-export const plansCompleted = projectCount(
-  'flood.plans_completed',
-  '完成内涝治理项目（方案编制）',
-  '内涝治理项目',
-  'completed_on',
-  '类型为“内涝治理项目”、完成日期在统计期内的项目数',
-);
-export const emergencyWorks = projectCount(
-  'flood.emergency_works',
-  '开展零星排水改造应急工程',
-  '零星排水改造应急工程',
-  'started_on',
-  '类型为“零星排水改造应急工程”、开始日期在统计期内的工程数',
-);
+export const plansCompleted = projectCount({
+  key: 'flood.plans_completed',
+  title: '完成内涝治理项目（方案编制）',
+  kind: '内涝治理项目',
+  dateCol: 'completed_on',
+  definition: '类型为“内涝治理项目”、完成日期在统计期内的项目数',
+});
+export const emergencyWorks = projectCount({
+  key: 'flood.emergency_works',
+  title: '开展零星排水改造应急工程',
+  kind: '零星排水改造应急工程',
+  dateCol: 'started_on',
+  definition: '类型为“零星排水改造应急工程”、开始日期在统计期内的工程数',
+});
 
 // ── Risk points: the register as at the period's end ──
 const registered = (q: MetricQuery) => db(q).selectFrom('flood_risk_point').$call(inScope(q)).where('registered_on', '<=', q.period.to);
