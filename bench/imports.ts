@@ -294,7 +294,7 @@ async function runOne(engine: Engine, ledger: string, o: Options, dir: string): 
     heapMb,
     wasmMb,
   } = await withPeaks(wasmHeapOf(engine), () =>
-    importLedger(engine.sys, ctx, def, { data, filename: path.basename(files.xlsx) }, { onPhase: (p, ms) => (phases[p] = ms) }),
+    importLedger(engine.sys, ctx, def, { file: { data, filename: path.basename(files.xlsx) }, onPhase: (p, ms) => (phases[p] = ms) }),
   );
   log(
     `[${engine.name}] ${ledger}: ${Object.entries(phases)
@@ -379,7 +379,7 @@ async function runLogins(engine: Engine, o: Options, dir: string): Promise<Login
     const data = fs.readFileSync(files.xlsx);
     let done = false;
     const t0 = performance.now();
-    const imp = importLedger(engine.sys, ctx, def, { data, filename: path.basename(files.xlsx) }).finally(() => (done = true));
+    const imp = importLedger(engine.sys, ctx, def, { file: { data, filename: path.basename(files.xlsx) } }).finally(() => (done = true));
     const busy: number[] = [];
     await pause();
     while (!done) {

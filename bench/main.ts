@@ -196,7 +196,7 @@ async function runEngine(
   log(`[${engine.name}] 导入 ${o.rows} 行（台账引擎 importLedger）…`);
   const c0 = cpuNow();
   const t0 = performance.now();
-  const result = await importLedger(engine.sys, ctx, def, { data: gen.csv, filename: path.basename(csvPath) });
+  const result = await importLedger(engine.sys, ctx, def, { file: { data: gen.csv, filename: path.basename(csvPath) } });
   const t1 = performance.now();
   const importCpuMs = cpuNow() - c0;
   if (!result.ok) {

@@ -141,7 +141,7 @@ program
       const tenants = await listTenants(sys.db);
       if (!tenants.length && key === 'orgs' && !o.dryRun) ctx = await firstImportTenant(sys, data, filename);
       else ctx = await tenantCtx(sys, o.tenant);
-      const r = await importLedger(sys, ctx, def, { data, filename }, { dryRun: o.dryRun });
+      const r = await importLedger(sys, ctx, def, { file: { data, filename }, dryRun: o.dryRun });
       if (!r.ok) {
         console.error(`导入失败，未写入任何数据。共 ${r.errorCount} 处错误${r.errorCount > r.errors.length ? `（列出前 ${r.errors.length} 处）` : ''}：`);
         console.error(formatLedgerErrors(r.errors).join('\n'));

@@ -47,7 +47,8 @@ export const check = {
     if (opts.max !== undefined && n > opts.max) throw errors.validation(field, `${label}不能大于${opts.max}`);
     return n;
   },
-  oneOf<T extends string>(field: string, label: string, v: unknown, values: readonly T[], opts: { required?: boolean } = {}): T | null {
+  oneOf<T extends string>(field: string, label: string, v: unknown, opts: { values: readonly T[]; required?: boolean }): T | null {
+    const { values } = opts;
     if (v == null || v === '') {
       if (opts.required) throw errors.validation(field, `${label}不能为空`);
       return null;

@@ -122,7 +122,8 @@ async function mustExist(tx: Kysely<KernelDB>, tenantId: string, id: string) {
 }
 
 /** Updates an org; `version` must match (409 otherwise). Audit: `org.updated` with field changes (`{ audit: false }`: an import's provenance instead). */
-export async function updateOrg(ctx: Ctx, id: string, version: number, patch: Partial<OrgInput>, opts: { audit?: boolean } = {}): Promise<Org> {
+export async function updateOrg(ctx: Ctx, at: { id: string; version: number }, patch: Partial<OrgInput>, opts: { audit?: boolean } = {}): Promise<Org> {
+  const { id, version } = at;
   return write(ctx, async (w) => {
     const { row } = await updateVersioned<OrgRow>(w, {
       table: 'org',

@@ -180,33 +180,13 @@ export function rowFailure(origin: WriteOrigin, errs: RowError[], at: { row: num
  */
 export function attempt<T>(
   origin: WriteOrigin,
-  row: number | undefined,
-  columns: Readonly<Record<string, string>>,
-  errs: RowError[],
+  at: { row: number | undefined; columns: Readonly<Record<string, string>>; errs: RowError[] },
   fn: () => T,
 ): T | undefined {
+  const { row, columns, errs } = at;
   if (origin.mode === 'live') return fn();
   try {
     return fn();
-  } catch (e) {
-    if (!(e instanceof AppError) || e.status >= 500) throw e;
-    const field = e.field ?? '';
-    errs.push({ row: row ?? 0, column: columns[field] ?? columns[field.split('.')[0]!] ?? Object.values(columns)[0] ?? '', message: e.message });
-    return undefined;
-  }
-}
-
-/** The same, for a check that is async (a look-up already made is passed in; nothing here queries). */
-export async function attemptAsync<T>(
-  origin: WriteOrigin,
-  row: number | undefined,
-  columns: Readonly<Record<string, string>>,
-  errs: RowError[],
-  fn: () => Promise<T>,
-): Promise<T | undefined> {
-  if (origin.mode === 'live') return fn();
-  try {
-    return await fn();
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
     const field = e.field ?? '';

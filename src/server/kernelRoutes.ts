@@ -238,7 +238,7 @@ export async function kernelRoutes(root: FastifyInstance) {
       if (!part) throw errors.validation('file', '请选择要导入的文件');
       assertCleanText(part.filename, 'file');
       const data = await part.toBuffer();
-      return { data: await importLedger(sys, ctx, def, { data, filename: part.filename }, { dryRun: req.query.dryRun, ownRequests: 1 }) };
+      return { data: await importLedger(sys, ctx, def, { file: { data, filename: part.filename }, dryRun: req.query.dryRun, ownRequests: 1 }) };
     },
   );
 

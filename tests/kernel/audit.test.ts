@@ -19,7 +19,7 @@ describe('audit chain', () => {
   it('writes one event per change, in the same transaction, with field-level before/after', async () => {
     const ctx = sys.ctx(systemActor(tenantId, '测试员'));
     const org = await createOrg(ctx, { name: '测试科', kind: 'department' });
-    await updateOrg(ctx, org.id, org.version, { name: '测试二科' });
+    await updateOrg(ctx, { id: org.id, version: org.version }, { name: '测试二科' });
     const events = await history(sys.db, tenantId, 'org', org.id);
     expect(events.map((e) => e.action)).toEqual(['created', 'updated']);
     expect(events[1]!.actorName).toBe('测试员');

@@ -42,7 +42,7 @@ describe('record states (verify --records)', () => {
     it('changes made through the application stay consistent', async () => {
       const ctx = sys.ctx(systemActor(tenantId, '测试'));
       const org = await createOrg(ctx, { name: '状态测试单位', kind: 'street' });
-      await updateOrg(ctx, org.id, org.version, { name: '状态测试单位（改）' });
+      await updateOrg(ctx, { id: org.id, version: org.version }, { name: '状态测试单位（改）' });
       expect(await problems()).toEqual([]);
     });
 
@@ -98,7 +98,7 @@ describe('record states (verify --records)', () => {
       const rows = ['日期,类型,事项名称,顾问单位,承办人', `${e.date},${e.kind},${e.title},,状态测试律师`];
       for (let i = 0; i < 25; i++) rows.push(`2023-06-${String(1 + (i % 28)).padStart(2, '0')},会议,状态测试会议${i},,张律师`);
       // Chunks of 10 rows: the digest runs across chunks.
-      const res = await importLedger(sys, ctx, def, { data: Buffer.from(`${rows.join('\n')}\n`), filename: '状态测试.csv' }, { chunkRows: 10 });
+      const res = await importLedger(sys, ctx, def, { file: { data: Buffer.from(`${rows.join('\n')}\n`), filename: '状态测试.csv' }, chunkRows: 10 });
       expect(res).toMatchObject({ ok: true, created: 25, updated: 1 });
       if (!res.ok) return;
       expect(await problems()).toEqual([]);

@@ -64,8 +64,8 @@ describe('chunked ledger imports', () => {
 
   it('gives the same result in chunks as in one commit', async () => {
     const f = file(40, 'same');
-    const whole = await importLedger(sys, ctx, def, f, { dryRun: true, chunkRows: Infinity });
-    const chunked = await importLedger(sys, ctx, def, f, { dryRun: true, chunkRows: 7 });
+    const whole = await importLedger(sys, ctx, def, { file: f, dryRun: true, chunkRows: Infinity });
+    const chunked = await importLedger(sys, ctx, def, { file: f, dryRun: true, chunkRows: 7 });
     expect(whole.ok).toBe(true);
     expect(chunked).toEqual(whole);
     if (!whole.ok) return;
@@ -74,13 +74,13 @@ describe('chunked ledger imports', () => {
     expect(whole.findings.length).toBe(whole.findingCount);
 
     const before = { items: await count('dm_item'), trace: await count('ledger_import_row'), findings: await count('record_finding') };
-    const done = await importLedger(sys, ctx, def, f, { chunkRows: 7 });
+    const done = await importLedger(sys, ctx, def, { file: f, chunkRows: 7 });
     expect(done).toMatchObject({ ok: true, created: 40, updated: 0, unchanged: 0, findingCount: whole.findingCount, findings: whole.findings, rows: 40 });
     expect(await count('dm_item')).toBe(before.items + 40);
     expect(await count('ledger_import_row')).toBe(before.trace + 40);
     expect(await count('record_finding')).toBe(before.findings + whole.findingCount);
     // Re-importing the same file in chunks changes nothing.
-    expect(await importLedger(sys, ctx, def, f, { chunkRows: 7, dryRun: true })).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 40 });
+    expect(await importLedger(sys, ctx, def, { file: f, chunkRows: 7, dryRun: true })).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 40 });
   });
 
   it('reports a key repeated in another chunk as a row error naming both rows', async () => {
@@ -88,7 +88,7 @@ describe('chunked ledger imports', () => {
     const f = file(30, 'dup', (i, cells) => {
       if (i === 22) cells[0] = 'CHUNK-dup-0003';
     });
-    const r = await importLedger(sys, ctx, def, f, { chunkRows: 7 });
+    const r = await importLedger(sys, ctx, def, { file: f, chunkRows: 7 });
     expect(r).toEqual({
       ok: false,
       ledger: 'hotline-orders',
@@ -97,7 +97,7 @@ describe('chunked ledger imports', () => {
       errorCount: 1,
     });
     // Within one chunk the ledger's own check and the kernel's give one error.
-    expect(await importLedger(sys, ctx, def, f, { chunkRows: Infinity, dryRun: true })).toEqual(r);
+    expect(await importLedger(sys, ctx, def, { file: f, chunkRows: Infinity, dryRun: true })).toEqual(r);
   });
 
   it('rolls back the earlier chunks when a later chunk has a row error', async () => {
@@ -105,7 +105,7 @@ describe('chunked ledger imports', () => {
     const f = file(30, 'late', (i, cells) => {
       if (i === 27) cells[4] = '不存在的科室';
     });
-    const r = await importLedger(sys, ctx, def, f, { chunkRows: 7 });
+    const r = await importLedger(sys, ctx, def, { file: f, chunkRows: 7 });
     expect(r).toMatchObject({ ok: false, errorCount: 1, errors: [{ row: 29, column: '承办单位' }] });
     expect({ items: await count('dm_item'), imports: await count('ledger_import'), trace: await count('ledger_import_row') }).toEqual(before);
   });
@@ -115,7 +115,7 @@ describe('chunked ledger imports', () => {
     const f = file(30, 'parse', (i, cells) => {
       if (i === 25) cells[5] = '九十';
     });
-    const r = await importLedger(sys, ctx, def, f, { chunkRows: 7 });
+    const r = await importLedger(sys, ctx, def, { file: f, chunkRows: 7 });
     expect(r).toMatchObject({ ok: false, errorCount: 1, errors: [{ row: 27, column: '办理时限' }] });
     expect(await count('dm_item')).toBe(before);
   });
@@ -124,7 +124,7 @@ describe('chunked ledger imports', () => {
     const f = file(1200, 'many', (_i, cells) => {
       cells[5] = '0';
     });
-    const r = await importLedger(sys, ctx, def, f, { chunkRows: 100, dryRun: true });
+    const r = await importLedger(sys, ctx, def, { file: f, chunkRows: 100, dryRun: true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(1000);

@@ -83,7 +83,8 @@ describe('chunked commits', () => {
     const f = file(60, 'late', (i, cells) => {
       if (i === 57) cells[4] = '不存在的科室';
     });
-    const r = await importLedger(sys, ctx, def, f, {
+    const r = await importLedger(sys, ctx, def, {
+      file: f,
       commit: 'chunked',
       chunkRows: 10,
       onChunk: async ({ chunk, rows }) => {
@@ -103,7 +104,7 @@ describe('chunked commits', () => {
       errors: [{ row: 59, column: '承办单位', message: expect.any(String), value: '不存在的科室' }],
       errorCount: 1,
     });
-    expect(await importLedger(sys, ctx, def, f, { commit: 'single', chunkRows: 10 })).toEqual(r);
+    expect(await importLedger(sys, ctx, def, { file: f, commit: 'single', chunkRows: 10 })).toEqual(r);
     // …and nothing is left: records, provenance, findings, deadlines, the import row.
     expect(await counts()).toEqual(before);
     expect(await itemsTagged('late')).toBe(0);
@@ -111,27 +112,25 @@ describe('chunked commits', () => {
 
   it('a parse error found after chunks were committed leaves nothing either', async () => {
     const before = await counts();
-    const r = await importLedger(
-      sys,
-      ctx,
-      def,
-      file(40, 'parse', (i, cells) => {
+    const r = await importLedger(sys, ctx, def, {
+      file: file(40, 'parse', (i, cells) => {
         if (i === 35) cells[5] = '九十';
       }),
-      { commit: 'chunked', chunkRows: 10 },
-    );
+      commit: 'chunked',
+      chunkRows: 10,
+    });
     expect(r).toMatchObject({ ok: false, errorCount: 1, errors: [{ row: 37, column: '办理时限' }] });
     expect(await counts()).toEqual(before);
   });
 
   it('commits a good file chunk by chunk with the same result as one transaction, and it undoes like any import', async () => {
     const f = file(35, 'good');
-    const preview = await importLedger(sys, ctx, def, f, { commit: 'single', dryRun: true });
+    const preview = await importLedger(sys, ctx, def, { file: f, commit: 'single', dryRun: true });
     const before = await counts();
     // A dry run chunk by chunk rolls each chunk back: nothing stays, the preview is the same.
-    expect(await importLedger(sys, ctx, def, f, { commit: 'chunked', chunkRows: 10, dryRun: true })).toEqual(preview);
+    expect(await importLedger(sys, ctx, def, { file: f, commit: 'chunked', chunkRows: 10, dryRun: true })).toEqual(preview);
     expect(await counts()).toEqual(before);
-    const done = await importLedger(sys, ctx, def, f, { commit: 'chunked', chunkRows: 10 });
+    const done = await importLedger(sys, ctx, def, { file: f, commit: 'chunked', chunkRows: 10 });
     expect(done).toEqual({ ...preview, dryRun: false, importId: expect.any(String) });
     if (!done.ok) return;
     const imp = await getImport(ctx, done.importId!);
@@ -152,7 +151,8 @@ describe('chunked commits', () => {
     const held = new Promise<void>((res) => (release = res));
     let started!: () => void;
     const running = new Promise<void>((res) => (started = res));
-    const first = importLedger(sys, ctx, def, file(30, 'first'), {
+    const first = importLedger(sys, ctx, def, {
+      file: file(30, 'first'),
       chunkRows: 10,
       onChunk: async ({ chunk }) => {
         if (chunk !== 1) return;
@@ -171,13 +171,13 @@ describe('chunked commits', () => {
           .where('ledger_import.filename', '=', '工单-first.csv')
           .executeTakeFirstOrThrow()
       ).n;
-      await expect(importLedger(sys, ctx, def, file(5, 'second'))).rejects.toMatchObject({
+      await expect(importLedger(sys, ctx, def, { file: file(5, 'second') })).rejects.toMatchObject({
         code: 'IMPORT_RUNNING',
         status: 409,
         message: expect.stringContaining('工单-first.csv'),
       });
       // A dry run is no import: it goes on.
-      expect(await importLedger(sys, ctx, def, file(5, 'second'), { dryRun: true })).toMatchObject({ ok: true, created: 5 });
+      expect(await importLedger(sys, ctx, def, { file: file(5, 'second'), dryRun: true })).toMatchObject({ ok: true, created: 5 });
       if (dbKind === 'pglite') {
         // The embedded engine commits chunk by chunk: the list shows the import running, with its progress.
         const [top] = await listImports(ctx, ['hotline-orders'], { ledger: 'hotline-orders', limit: 1 });
@@ -191,41 +191,36 @@ describe('chunked commits', () => {
     const r = await first;
     expect(r).toMatchObject({ ok: true, created: 30 });
     // Once it is done, the next import goes in.
-    expect(await importLedger(sys, ctx, def, file(5, 'second'))).toMatchObject({ ok: true, created: 5 });
+    expect(await importLedger(sys, ctx, def, { file: file(5, 'second') })).toMatchObject({ ok: true, created: 5 });
   });
 
   it('keeps (and names) a record someone changed while the import ran, instead of overwriting it', async () => {
     let changed = '';
-    const r = await importLedger(
-      sys,
-      ctx,
-      def,
-      file(30, 'kept', (i, cells) => {
+    const r = await importLedger(sys, ctx, def, {
+      file: file(30, 'kept', (i, cells) => {
         if (i === 28) cells[4] = '不存在的科室';
       }),
-      {
-        commit: 'chunked',
-        chunkRows: 10,
-        onChunk: async ({ chunk }) => {
-          if (chunk !== 1) return;
-          // Someone edits order 00003 (row 5), committed in the first chunk.
-          const row = (await sql<{ id: string; org_id: string }>`SELECT id, org_id FROM dm_item WHERE ref_no = 'STATE-kept-00003'`.execute(sys.db)).rows[0]!;
-          const trace = await sys.db.selectFrom('ledger_import_row').select(['entity']).where('entity_id', '=', row.id).executeTakeFirstOrThrow();
-          changed = row.id;
-          await write({ ...ctx, actor: { ...ctx.actor, name: '张科员' } }, async (w) => {
-            await sql`UPDATE dm_item SET content = '科员补充的内容' WHERE id = ${row.id}`.execute(w.tx);
-            await w.audit({
-              entity: trace.entity,
-              entityId: row.id,
-              action: 'updated',
-              orgId: row.org_id,
-              before: { content: '第3号诉求' },
-              after: { content: '科员补充的内容' },
-            });
+      commit: 'chunked',
+      chunkRows: 10,
+      onChunk: async ({ chunk }) => {
+        if (chunk !== 1) return;
+        // Someone edits order 00003 (row 5), committed in the first chunk.
+        const row = (await sql<{ id: string; org_id: string }>`SELECT id, org_id FROM dm_item WHERE ref_no = 'STATE-kept-00003'`.execute(sys.db)).rows[0]!;
+        const trace = await sys.db.selectFrom('ledger_import_row').select(['entity']).where('entity_id', '=', row.id).executeTakeFirstOrThrow();
+        changed = row.id;
+        await write({ ...ctx, actor: { ...ctx.actor, name: '张科员' } }, async (w) => {
+          await sql`UPDATE dm_item SET content = '科员补充的内容' WHERE id = ${row.id}`.execute(w.tx);
+          await w.audit({
+            entity: trace.entity,
+            entityId: row.id,
+            action: 'updated',
+            orgId: row.org_id,
+            before: { content: '第3号诉求' },
+            after: { content: '科员补充的内容' },
           });
-        },
+        });
       },
-    );
+    });
     expect(r).toMatchObject({ ok: false, errorCount: 1, kept: [{ entityId: changed, row: 5, reason: expect.stringContaining('张科员') }] });
     // The others are gone; the changed one stays as the clerk left it, with its provenance.
     expect(await itemsTagged('kept')).toBe(1);
@@ -247,7 +242,8 @@ describe('an import interrupted by a killed process', () => {
     const before = await counts();
     let written = 0;
     await expect(
-      importLedger(sys, ctx, def, file(50, 'crash'), {
+      importLedger(sys, ctx, def, {
+        file: file(50, 'crash'),
         commit: 'chunked',
         chunkRows: 10,
         crashAfterChunk: 2,
@@ -262,7 +258,7 @@ describe('an import interrupted by a killed process', () => {
     const left = await sys.db.selectFrom('ledger_import').select(['id', 'state']).where('filename', '=', '工单-crash.csv').executeTakeFirstOrThrow();
     expect(left.state).toBe('running');
     // Until then the ledger is busy.
-    await expect(importLedger(sys, ctx, def, file(5, 'blocked'))).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
+    await expect(importLedger(sys, ctx, def, { file: file(5, 'blocked') })).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
 
     const warned: string[] = [];
     const orig = console.warn;
@@ -286,12 +282,14 @@ describe('an import interrupted by a killed process', () => {
       .execute();
     expect(ev).toMatchObject([{ action: 'rolled_back' }]);
     // The ledger takes imports again.
-    expect(await importLedger(sys, ctx, def, file(5, 'after-crash'))).toMatchObject({ ok: true, created: 5 });
+    expect(await importLedger(sys, ctx, def, { file: file(5, 'after-crash') })).toMatchObject({ ok: true, created: 5 });
   });
 
   it('in one transaction: the database rolled it back; on opening the import is marked failed', async () => {
     const before = await counts();
-    await expect(importLedger(sys, ctx, def, file(30, 'crash1'), { commit: 'single', chunkRows: 10, crashAfterChunk: 2 })).rejects.toBeInstanceOf(ImportCrash);
+    await expect(importLedger(sys, ctx, def, { file: file(30, 'crash1'), commit: 'single', chunkRows: 10, crashAfterChunk: 2 })).rejects.toBeInstanceOf(
+      ImportCrash,
+    );
     expect(await itemsTagged('crash1')).toBe(0);
     const left = await sys.db.selectFrom('ledger_import').select(['id', 'state']).where('filename', '=', '工单-crash1.csv').executeTakeFirstOrThrow();
     expect(left.state).toBe('running');
@@ -319,10 +317,12 @@ describe('logins while an import runs', () => {
     const order: string[] = [];
     let started!: () => void;
     const running = new Promise<void>((res) => (started = res));
-    const imp = importLedger(sys, ctx, def, file(1500, tag), { commit, chunkRows: 50, onChunk: ({ chunk }) => void (chunk === 1 && started()) }).then((r) => {
-      order.push('import');
-      return r;
-    });
+    const imp = importLedger(sys, ctx, def, { file: file(1500, tag), commit, chunkRows: 50, onChunk: ({ chunk }) => void (chunk === 1 && started()) }).then(
+      (r) => {
+        order.push('import');
+        return r;
+      },
+    );
     await running;
     const login = app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: DEMO_PASSWORD } }).then((res) => {
       order.push('login');

@@ -45,7 +45,7 @@ describe('every ledger takes a messy file of its own export', () => {
         const rows = all.slice(0, end);
         if (!rows.length) continue;
         const data = await messyLedgerFile(def.spec, rows, { format });
-        const r = await importLedger(sys, ctx, def, { data, filename: `${def.spec.title}.${format}` });
+        const r = await importLedger(sys, ctx, def, { file: { data, filename: `${def.spec.title}.${format}` } });
         if (!r.ok) {
           problems.push(`${def.spec.key}: ${formatLedgerErrors(r.errors, { limit: 3 }).join('；')}`);
           continue;

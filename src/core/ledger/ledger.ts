@@ -397,9 +397,9 @@ export async function importLedger(
   sys: ImportSystem,
   ctx: Ctx,
   def: LedgerDef<unknown>,
-  file: { data: Buffer; filename: string },
-  opts: ImportOptions = {},
+  what: ImportOptions & { file: { data: Buffer; filename: string } },
 ): Promise<ImportResult> {
+  const { file, ...opts } = what;
   if (!ctx.actor.permissions.has(def.writePermission)) throw errors.forbidden();
   const spent = new Map<string, number>();
   const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {

@@ -516,7 +516,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     for (const r of inserted) {
       const o = orgName.get(r.org_id)!;
       if (r.decided_on && r.decision_no) {
-        await recordDecision(w, ctx.actor, ctx.sys.calendar, {
+        await recordDecision(w, ctx.sys.calendar, {
           kind: 'penalty',
           orgId: r.org_id,
           sourceEntity: 'enforcement.case',

@@ -76,7 +76,7 @@ export async function undoCaseImport(w: WriteScope, ctx: Ctx, createdIds: readon
   for (const r of restored) {
     const b = beforeOf(updated.find((t) => t.entity_id === r.id)!.before);
     if (!PUBLICATION_COLUMNS.some((k) => k in b)) continue;
-    if (r.decided_on && r.decision_no) await recordDecision(w, ctx.actor, calendar, publicationOf(r, r.org_name));
+    if (r.decided_on && r.decision_no) await recordDecision(w, calendar, publicationOf(r, r.org_name));
     else {
       await forgetDecisions(w.tx, { tenantId, entity: 'enforcement.case', ids: [r.id], deadlines: true });
     }

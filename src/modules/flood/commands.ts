@@ -169,7 +169,7 @@ function riskPointValues(ctx: Ctx, streets: ReadonlySet<string>, i: RiskPointInp
     org_id: mustBeStreet(ctx, streets, 'orgId', i.orgId),
     lng,
     lat,
-    risk_level: check.oneOf('riskLevel', '风险等级', i.riskLevel, LEVELS),
+    risk_level: check.oneOf('riskLevel', '风险等级', i.riskLevel, { values: LEVELS }),
     registered_on: check.date('registeredOn', '纳入台账日期', i.registeredOn, { required: true })!,
     measure: check.text('measure', '整治措施', i.measure, { max: 500 }),
     admin_person: check.text('adminPerson', '行政责任人', i.adminPerson, { max: 50 }),
@@ -237,7 +237,7 @@ export async function saveRiskPoints(
     let merged: RiskPointSave = old ? { ...presentInput(old), ...input } : input;
     // A form's new point, or one moved to another street: the street through the scope on create.
     if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, old ? old.org_id : undefined)) as string | undefined };
-    const values = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => riskPointValues(ctx, streets, merged));
+    const values = attempt(origin, { row: input.row, columns: RISK_POINT_COLUMNS, errs: errs }, () => riskPointValues(ctx, streets, merged));
     if (!values) continue;
     const clash = byCode.get(values.code);
     if (clash && clash.id !== old?.id) {
@@ -252,7 +252,7 @@ export async function saveRiskPoints(
     const prior: RiskStatus = old?.status ?? '未整治';
     const status: RiskStatus = merged.status ?? prior;
     const completedOn = status === '已完成' ? (merged.completedOn ?? null) : null;
-    const ok = attempt(origin, input.row, RISK_POINT_COLUMNS, errs, () => {
+    const ok = attempt(origin, { row: input.row, columns: RISK_POINT_COLUMNS, errs: errs }, () => {
       if (!RISK_STATUSES.includes(status)) throw errors.validation('status', `整治状态应为${RISK_STATUSES.join('/')}`);
       if (status === '已完成' && !completedOn) throw errors.validation('completedOn', '整治状态为“已完成”时须填写完成日期');
       if (completedOn && values.registered_on > completedOn) throw errors.validation('registeredOn', '纳入台账日期不能晚于完成日期');
@@ -369,9 +369,9 @@ export async function saveProgress(
       continue;
     }
     if (origin.mode === 'live') assertInScope(ctx.actor, point.org_id, '风险点');
-    const v = attempt(origin, input.row, PROGRESS_COLUMNS, errs, () => ({
+    const v = attempt(origin, { row: input.row, columns: PROGRESS_COLUMNS, errs: errs }, () => ({
       on_date: check.date('onDate', '进展日期', input.onDate, { required: true })!,
-      status: check.oneOf('status', '整治状态', input.status, RISK_STATUSES, { required: true })!,
+      status: check.oneOf('status', '整治状态', input.status, { values: RISK_STATUSES, required: true })!,
       note: check.text('note', '进展情况', input.note, { required: true, max: 1000 })!,
     }));
     if (!v) continue;
@@ -526,7 +526,7 @@ function projectValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: 
   const street = i.streetOrgId ? mustBeStreet(ctx, streets, 'streetOrgId', i.streetOrgId) : null;
   return {
     name: check.text('name', '名称', i.name, { required: true, max: 200 })!,
-    kind: check.oneOf('kind', '类型', i.kind, PROJECT_KINDS, { required: true })!,
+    kind: check.oneOf('kind', '类型', i.kind, { values: PROJECT_KINDS, required: true })!,
     street_org_id: street,
     org_id: street ?? home,
     started_on: started,
@@ -584,7 +584,7 @@ export async function saveProjects(
       : input;
     if (origin.mode === 'live')
       merged = { ...merged, streetOrgId: (await formStreet(ctx, w, merged.streetOrgId, old ? old.street_org_id : undefined)) as string | null | undefined };
-    const values = attempt(origin, input.row, PROJECT_COLUMNS, errs, () => {
+    const values = attempt(origin, { row: input.row, columns: PROJECT_COLUMNS, errs: errs }, () => {
       const v = projectValues(ctx, streets, home, merged);
       if (!old && !ctx.actor.scope.all) assertInScope(ctx.actor, v.org_id);
       return v;
@@ -693,7 +693,7 @@ export async function saveDeployments(
       }
     } else if (
       origin.mode === 'historical' &&
-      !attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => {
+      !attempt(origin, { row: input.row, columns: DEPLOYMENT_COLUMNS, errs: errs }, () => {
         assertInScope(ctx.actor, home);
         return true;
       })
@@ -703,7 +703,7 @@ export async function saveDeployments(
     const merged: DeploymentInput = old
       ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input }
       : input;
-    const values = attempt(origin, input.row, DEPLOYMENT_COLUMNS, errs, () => deploymentValues(merged));
+    const values = attempt(origin, { row: input.row, columns: DEPLOYMENT_COLUMNS, errs: errs }, () => deploymentValues(merged));
     if (!values) continue;
     const key = `${values.on_date}|${values.event}`;
     const clash = byKey.get(key);
@@ -969,7 +969,7 @@ function warningValues(i: WarningInput) {
   if (endsOn && endsOn < startsOn) throw errors.validation('endsOn', '预警解除日期不能早于开始日期');
   return {
     title: check.text('title', '预警名称', i.title, { required: true, max: 200 })!,
-    level: check.oneOf('level', '预警级别', i.level, WARNING_LEVELS, { required: true })!,
+    level: check.oneOf('level', '预警级别', i.level, { values: WARNING_LEVELS, required: true })!,
     starts_on: startsOn,
     ends_on: endsOn,
   };
@@ -1184,7 +1184,7 @@ export async function saveWorks(
         ...merged,
         orgId: (await formStreet(ctx, w, merged.orgId, old ? (streets.has(old.org_id) ? old.org_id : null) : undefined)) as string | null | undefined,
       };
-    const values = attempt(origin, input.row, WORK_COLUMNS, errs, () => {
+    const values = attempt(origin, { row: input.row, columns: WORK_COLUMNS, errs: errs }, () => {
       const v = workValues(ctx, streets, home, merged);
       if (!old) assertInScope(ctx.actor, v.org_id);
       return v;

@@ -135,7 +135,7 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
   for (const s of inputs) {
     out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const v = attempt(origin, s.row, ADVICE_HEADERS, errs, () => {
+    const v = attempt(origin, { row: s.row, columns: ADVICE_HEADERS, errs: errs }, () => {
       if (s.id && !old) throw errors.notFound('工作记录');
       const d = date('date', s.date, '日期');
       if (!ADVICE_KINDS.includes(s.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);

@@ -132,7 +132,7 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
   for (const s of inputs) {
     out.ids.push(undefined);
     if (
-      !attempt(origin, s.row, ITEM_HEADERS, errs, () => {
+      !attempt(origin, { row: s.row, columns: ITEM_HEADERS, errs: errs }, () => {
         checkItem(s);
         return true;
       })
@@ -140,7 +140,7 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
       continue;
     const code = s.code.trim();
     const old = s.id ? byId.get(s.id) : undefined;
-    const ok = attempt(origin, s.row, ITEM_HEADERS, errs, () => {
+    const ok = attempt(origin, { row: s.row, columns: ITEM_HEADERS, errs: errs }, () => {
       if (s.id && !old) throw errors.notFound('许可事项');
       if (old) checkVersion(old, s.version);
       const prev = inBatch.get(code);
@@ -411,7 +411,7 @@ export async function savePermits(
     out.ids.push(undefined);
     const old = s.id ? byId.get(s.id) : undefined;
     const item = items.get(s.itemId);
-    const ok = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
+    const ok = attempt(origin, { row: s.row, columns: PERMIT_HEADERS, errs: errs }, () => {
       if (s.id && !old) throw errors.notFound('办件');
       if (!item) throw errors.validation('itemId', '许可事项不存在');
       checkPermit(s);
@@ -426,7 +426,7 @@ export async function savePermits(
       nextNo.set(year, n);
       caseNo = `XK${year}${String(n).padStart(4, '0')}`;
     }
-    const dupOk = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
+    const dupOk = attempt(origin, { row: s.row, columns: PERMIT_HEADERS, errs: errs }, () => {
       const prev = inBatch.get(caseNo!);
       if (prev !== undefined) throw errors.duplicate('caseNo', `办件编号“${caseNo}”与第${prev}行重复`);
       const holder = byCase.get(caseNo!);
@@ -457,7 +457,7 @@ export async function savePermits(
         : statusAfterDecision({ certificateOn: old?.certificate_on ?? null, publishedOn });
     const uscc = s.applicantUscc === undefined ? (old?.applicant_uscc ?? null) : s.applicantUscc?.trim() ? s.applicantUscc.trim().toUpperCase() : null;
     const applicantType = s.applicantType ?? (old?.applicant_type as ApplicantType | undefined) ?? '法人';
-    const idOk = attempt(origin, s.row, PERMIT_HEADERS, errs, () => {
+    const idOk = attempt(origin, { row: s.row, columns: PERMIT_HEADERS, errs: errs }, () => {
       if (uscc && applicantType === '自然人') throw errors.validation('applicantUscc', '自然人申请人不登记证件号（居民身份证号须加密存储，暂不采集）');
       if (uscc && !isValidUscc(uscc)) throw errors.validation('applicantUscc', '统一社会信用代码校验位不符，请逐位核对');
       return true;
@@ -576,7 +576,6 @@ export async function savePermits(
   // 双公示: a grant is recorded in the register (its 7-working-day term tracked there), with its publication date if any.
   await recordDecisions(
     w,
-    actor,
     cal,
     touched.filter((t) => t.decided_on && t.result === '准予许可' && t.publicationChanged).map((t) => publicationInput({ ...t, certificate_no: null })),
     { audit: origin.mode !== 'historical' },
@@ -780,7 +779,7 @@ export function decide(
       verb: 'decided',
       after: async (row, w) => {
         await trackPermit(w, ctx, cal, row);
-        if (row.result === '准予许可') await recordDecision(w, ctx.actor, cal, publicationInput(row));
+        if (row.result === '准予许可') await recordDecision(w, cal, publicationInput(row));
       },
     },
     async (row, w) => {

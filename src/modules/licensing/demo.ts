@@ -196,7 +196,6 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
       // Recorded as already published (the register's path for past decisions): one call per grant.
       await recordDecision(
         batch.scope,
-        ctx.actor,
         ctx.sys.calendar,
         publicationInput({
           id: r.id,

@@ -41,8 +41,8 @@ export interface DecisionInput {
  * Records a decision for publication: due within 7 working days of the decision
  * (the deadline is tracked). Re-recording the same source updates it.
  */
-export async function recordDecision(w: WriteScope, actor: Actor, calendar: CalendarService, input: DecisionInput): Promise<{ id: string; dueOn: string }> {
-  return (await recordDecisions(w, actor, calendar, [input]))[0]!;
+export async function recordDecision(w: WriteScope, calendar: CalendarService, input: DecisionInput): Promise<{ id: string; dueOn: string }> {
+  return (await recordDecisions(w, calendar, [input]))[0]!;
 }
 
 /**
@@ -52,12 +52,12 @@ export async function recordDecision(w: WriteScope, actor: Actor, calendar: Cale
  */
 export async function recordDecisions(
   w: WriteScope,
-  actor: Actor,
   calendar: CalendarService,
   inputs: readonly DecisionInput[],
   opts: { audit?: boolean } = {},
 ): Promise<Array<{ id: string; dueOn: string }>> {
   if (!inputs.length) return [];
+  const actor = w.ctx.actor;
   for (const input of inputs) {
     if (!input.decisionNo?.trim()) throw errors.validation('decisionNo', '决定文书号不能为空');
     if (!isIsoDate(input.decidedOn)) throw errors.validation('decidedOn', '决定日期无效');

@@ -138,7 +138,7 @@ export async function saveRivers(
           ...input,
         }
       : input;
-    const v = attempt(origin, input.row, RIVER_COLUMNS, errs, () => {
+    const v = attempt(origin, { row: input.row, columns: RIVER_COLUMNS, errs: errs }, () => {
       const r = riverValues(streets, home, merged);
       if (!old) assertInScope(ctx.actor, r.values.org_id, '河涌的负责单位');
       return r;
@@ -428,7 +428,7 @@ export async function saveSamples(
   const errs: RowError[] = [];
   const checked: Array<{ input: SampleSave; sampledOn: string; measures: ReturnType<typeof sampleMeasures> }> = [];
   for (const input of inputs) {
-    const v = attempt(origin, input.row, SAMPLE_COLUMNS, errs, () => {
+    const v = attempt(origin, { row: input.row, columns: SAMPLE_COLUMNS, errs: errs }, () => {
       const sampledOn = check.date('sampledOn', '采样日期', input.sampledOn, { required: true })!;
       if (sampledOn > ctx.clock.today()) throw errors.validation('sampledOn', '采样日期不能晚于今天');
       if (!input.riverId || !UUID.test(input.riverId)) throw errors.validation('riverId', '请选择河涌');

@@ -140,7 +140,7 @@ export async function saveRecords(w: WriteScope, table: StaffTable, inputs: Read
   for (const s of inputs) {
     out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const values = attempt(origin, s.row, headers, errs, () => {
+    const values = attempt(origin, { row: s.row, columns: headers, errs: errs }, () => {
       if (s.id && !old) throw errors.notFound('记录');
       const v = VALUES[table](old ? { ...present(table, old), ...s.body } : s.body);
       if (table === 'staff_exam_result' && !old) {

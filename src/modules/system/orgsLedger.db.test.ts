@@ -15,7 +15,7 @@ let ctx: Ctx;
 let def: LedgerDef<any>;
 const HEADER = '单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码';
 const csv = (...rows: string[]) => Buffer.from(`${[HEADER, ...rows].join('\n')}\n`);
-const run = (data: Buffer) => importLedger(sys, ctx, def, { data, filename: '单位.csv' });
+const run = (data: Buffer) => importLedger(sys, ctx, def, { file: { data, filename: '单位.csv' } });
 
 beforeAll(async () => {
   sys = await testSystem('demo');
@@ -68,7 +68,7 @@ describe('the orgs ledger', () => {
     const again = await run(csv(`撤销测试二科,科室,${bureau.name},,`));
     if (!again.ok) throw new Error('import failed');
     const o = (await orgsByName(sys.db, ctx.actor.tenantId)).get('撤销测试二科')!;
-    await updateOrg(ctx, o.id, o.version, { divisionCode: '440106' });
+    await updateOrg(ctx, { id: o.id, version: o.version }, { divisionCode: '440106' });
     await expect(undoImport(ctx, def, again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
   });
 });

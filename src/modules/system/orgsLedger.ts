@@ -105,7 +105,7 @@ export const orgsLedger: LedgerDef<OrgRow> = {
         unchanged++;
         continue;
       }
-      await updateOrg(ctx, old.id, old.version, { kind, parentId, uscc: next.uscc, divisionCode: next.division_code }, { audit: false });
+      await updateOrg(ctx, { id: old.id, version: old.version }, { kind, parentId, uscc: next.uscc, divisionCode: next.division_code }, { audit: false });
       imp.trace({
         row: rowNumber,
         entity: 'org',

@@ -57,7 +57,7 @@ export async function systemRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const { version, ...patch } = req.body;
-      return { data: await updateOrg(authorize(req, 'system.orgs.manage'), req.params.id, version, patch) };
+      return { data: await updateOrg(authorize(req, 'system.orgs.manage'), { id: req.params.id, version: version }, patch) };
     },
   );
 

@@ -44,7 +44,7 @@ describe('a catalogue with prose discretion benchmarks, then cases naming its it
       ['PROSE-003', '拒不执行水量调度', '《中华人民共和国水法》第四十九条', '', '责令改正，按照有关规定处理', '否'],
     ];
     const itemFile = Buffer.from(items.map((r) => r.map(csvCell).join(',')).join('\n'));
-    const r1 = await importLedger(sys, ctx, sys.registry.ledgers.get('enforcement-items')!, { data: itemFile, filename: '外局执法事项目录.csv' });
+    const r1 = await importLedger(sys, ctx, sys.registry.ledgers.get('enforcement-items')!, { file: { data: itemFile, filename: '外局执法事项目录.csv' } });
     expect(r1.ok ? [] : formatLedgerErrors(r1.errors)).toEqual([]);
     expect(r1).toMatchObject({ ok: true, created: 3 });
     const stored = await sys.db
@@ -78,8 +78,10 @@ describe('a catalogue with prose discretion benchmarks, then cases naming its it
       ['外局〔2023〕P2号', bureau.name, 'PROSE-002', '擅自取水', '其他组织', '某某合作社', '2023/3/2', officers.map((o) => o.name).join('、')],
     ];
     const r2 = await importLedger(sys, ctx, sys.registry.ledgers.get('penalty-cases')!, {
-      data: Buffer.from(cases.map((r) => r.map(csvCell).join(',')).join('\n')),
-      filename: '外局案件.csv',
+      file: {
+        data: Buffer.from(cases.map((r) => r.map(csvCell).join(',')).join('\n')),
+        filename: '外局案件.csv',
+      },
     });
     expect(r2.ok ? [] : formatLedgerErrors(r2.errors)).toEqual([]);
     expect(r2).toMatchObject({ ok: true, created: 2 });

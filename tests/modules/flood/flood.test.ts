@@ -175,7 +175,9 @@ describe('duty roster', () => {
       '2024-08-02,全天,A角,丙干部,',
       '2024-08-02,早班,B角,丙干部,',
     ].join('\n');
-    const bad = await importLedger(sys, ctx, def, { data: Buffer.from(csv.replace('2024-08-01,全天,B角', '2024-08-01,上午班,B角')), filename: '值班表.csv' });
+    const bad = await importLedger(sys, ctx, def, {
+      file: { data: Buffer.from(csv.replace('2024-08-01,全天,B角', '2024-08-01,上午班,B角')), filename: '值班表.csv' },
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors).toEqual([{ row: 3, column: '班次', message: expect.stringContaining('班次“上午班”无效'), value: '上午班' }]);
@@ -185,7 +187,7 @@ describe('duty roster', () => {
       .where('duty_date', '>=', '2024-08-01')
       .executeTakeFirst();
     expect(Number((n as any).n)).toBe(0);
-    const res = await importLedger(sys, ctx, def, { data: Buffer.from(csv), filename: '值班表.csv' });
+    const res = await importLedger(sys, ctx, def, { file: { data: Buffer.from(csv), filename: '值班表.csv' } });
     expect(res).toMatchObject({ ok: true, created: 4 });
     if (!res.ok) return;
     expect(res.findings).toEqual([

@@ -146,7 +146,7 @@ describe('pages and ledgers', () => {
     expect(csv.toString('utf8')).toContain(String(phones[0]));
     const xlsx = await writeXlsx(def.spec, rows);
     const before = JSON.stringify(key === 'duty-roster' ? await duty() : await works());
-    const res = await importLedger(sys, ctx, def, { data: xlsx, filename: `${def.spec.title}.xlsx` });
+    const res = await importLedger(sys, ctx, def, { file: { data: xlsx, filename: `${def.spec.title}.xlsx` } });
     expect(res).toMatchObject({ ok: true, created: 0, updated: 0 });
     // Nothing rewritten: not even a fresh ciphertext of the same phone.
     expect(JSON.stringify(key === 'duty-roster' ? await duty() : await works())).toBe(before);
@@ -157,7 +157,7 @@ describe('pages and ledgers', () => {
     const def = sys.registry.ledgers.get('flood-works')!;
     const rows = (await def.exportRows(ctx)) as Array<Record<string, unknown>>;
     rows[0]!.techPhone = '13912345678';
-    const res = await importLedger(sys, ctx, def, { data: await writeXlsx(def.spec, rows), filename: 'works.xlsx' });
+    const res = await importLedger(sys, ctx, def, { file: { data: await writeXlsx(def.spec, rows), filename: 'works.xlsx' } });
     expect(res).toMatchObject({ ok: true, created: 0, updated: 1 });
     const stored = (await sql<Work>`SELECT * FROM flood_work WHERE name = ${rows[0]!.name as string}`.execute(sys.db)).rows[0]!;
     expect(stored.tech_phone).toMatch(/^v1\./);

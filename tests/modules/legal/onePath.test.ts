@@ -20,7 +20,7 @@ let def: LedgerDef<any>;
 
 const HEADER = '日期,类型,事项名称,顾问单位,承办人';
 const csv = (...rows: string[]) => Buffer.from(`${[HEADER, ...rows].join('\n')}\n`);
-const importCsv = (data: Buffer) => importLedger(sys, ctx, def, { data, filename: '法律顾问工作台账.csv' });
+const importCsv = (data: Buffer) => importLedger(sys, ctx, def, { file: { data, filename: '法律顾问工作台账.csv' } });
 const find = async (title: string) =>
   (await legal.req('GET', `/api/legal/advice?q=${encodeURIComponent(title)}&pageSize=200`)).body.data.items.find((r: any) => r.title === title);
 

@@ -23,7 +23,7 @@ let itemId: string;
 const HEADER = '办件编号,事项编码,申请人,受理日期,办结日期,办理结果,申请渠道,跑动次数,公示日期';
 const ITEM_HEADER = '事项编码,事项名称,类别,法定时限,承诺时限,是否纳入政务云窗';
 const csv = (header: string, ...rows: string[]) => Buffer.from(`${[header, ...rows].join('\n')}\n`);
-const importCsv = (def: LedgerDef<any>, data: Buffer, filename = 'f.csv') => importLedger(sys, ctx, def, { data, filename });
+const importCsv = (def: LedgerDef<any>, data: Buffer, filename = 'f.csv') => importLedger(sys, ctx, def, { file: { data, filename } });
 const byCase = async (caseNo: string) => (await clerk.req('GET', `/api/licensing/permits?q=${caseNo}`)).body.data.items.find((r: any) => r.caseNo === caseNo);
 const deadlines = async (entityId: string) =>
   (

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const org = orgs.get('水政监察大队')!.id;
   orgId = org;
   await write(ctx, async (w) => {
-    await recordDecision(w, ctx.actor, sys.calendar, {
+    await recordDecision(w, sys.calendar, {
       kind: 'penalty',
       orgId: org,
       sourceEntity: 'test.case',
@@ -42,7 +42,7 @@ beforeAll(async () => {
       basis: '《广州市河道管理条例》',
       amountFen: 500000,
     });
-    await recordDecision(w, ctx.actor, sys.calendar, {
+    await recordDecision(w, sys.calendar, {
       kind: 'permit',
       orgId: org,
       sourceEntity: 'test.permit',
@@ -137,12 +137,12 @@ describe('two writers at once', () => {
   });
 
   it('a publication, another and a re-recording at once each bump the version once (none is lost)', async () => {
-    await write(ctx, (w) => recordDecision(w, ctx.actor, sys.calendar, decision()));
+    await write(ctx, (w) => recordDecision(w, sys.calendar, decision()));
     const v = await version();
     await Promise.all([
       write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: '2019-10-09' })),
       write(ctx, (w) => publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: '2019-10-10' })),
-      write(ctx, (w) => recordDecision(w, ctx.actor, sys.calendar, decision())),
+      write(ctx, (w) => recordDecision(w, sys.calendar, decision())),
     ]);
     expect(await version()).toBe(v + 3);
     expect((await history(sys.db, tenantId, 'test.case', 'c2')).filter((e) => e.action === 'published')).toHaveLength(2);
@@ -172,7 +172,7 @@ describe('bad dates', () => {
   it('refuses an impossible decision date, naming the field', async () => {
     await expect(
       write(ctx, (w) =>
-        recordDecision(w, ctx.actor, sys.calendar, {
+        recordDecision(w, sys.calendar, {
           kind: 'penalty',
           orgId: ctx.actor.tenantId,
           sourceEntity: 'test.case',

@@ -20,7 +20,7 @@ let tenantId: string;
 
 const ledger = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
-const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { data, filename: `${key}.csv` });
+const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { file: { data, filename: `${key}.csv` } });
 const rivers = async () => (await flood.req('GET', '/api/rivers')).body.data as Array<Record<string, any>>;
 const river = async (name: string) => (await rivers()).find((r) => r.name === name)!;
 const deadlines = async (entityId: string) =>
@@ -159,7 +159,7 @@ describe('every rivers ledger', () => {
     const def = ledger(key);
     const rows = await def.exportRows(ctx);
     expect(rows.length).toBeGreaterThan(0);
-    const res = await importLedger(sys, ctx, def, { data: writeCsv(def.spec, rows), filename: `${key}.csv` });
+    const res = await importLedger(sys, ctx, def, { file: { data: writeCsv(def.spec, rows), filename: `${key}.csv` } });
     expect(res.ok, JSON.stringify(res).slice(0, 500)).toBe(true);
     if (!res.ok) return;
     expect({ created: res.created, updated: res.updated, unchanged: res.unchanged }).toEqual({ created: 0, updated: 0, unchanged: rows.length });

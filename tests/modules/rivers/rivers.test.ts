@@ -139,7 +139,7 @@ describe('recording a water sample', () => {
     ].join('\n');
     const ctx = sys.ctx(systemActor(tenantId));
     const def = sys.registry.ledgers.get('water-samples')!;
-    const res = await importLedger(sys, ctx, def, { data: Buffer.from(bad), filename: 's.csv' });
+    const res = await importLedger(sys, ctx, def, { file: { data: Buffer.from(bad), filename: 's.csv' } });
     expect(res.ok).toBe(false);
     if (!res.ok)
       expect(res.errors.map((e) => [e.row, e.column])).toEqual([
@@ -147,11 +147,11 @@ describe('recording a water sample', () => {
         [4, '断面'],
       ]);
     const good = [header, '深涌,深涌口,2023-05-20,40,100,5,100,1,0.2,20,5,3', '深涌,,2023-05-21,15,100,5,100,1,0.2,20,5,3'].join('\n');
-    expect(await importLedger(sys, ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 2 });
+    expect(await importLedger(sys, ctx, def, { file: { data: Buffer.from(good), filename: 's.csv' } })).toMatchObject({ ok: true, created: 2 });
     const alerts = (await flood.req('GET', '/api/river-alerts?status=open')).body.data.filter((a: any) => a.river === '深涌');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].grade).toBe('light');
-    expect(await importLedger(sys, ctx, def, { data: Buffer.from(good), filename: 's.csv' })).toMatchObject({ ok: true, created: 0, unchanged: 2 });
+    expect(await importLedger(sys, ctx, def, { file: { data: Buffer.from(good), filename: 's.csv' } })).toMatchObject({ ok: true, created: 0, unchanged: 2 });
   });
 
   it('a river page has trend data and the section’s class over the year', async () => {

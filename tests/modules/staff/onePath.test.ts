@@ -18,7 +18,7 @@ let legal: Client;
 let ctx: Ctx;
 const def = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
-const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, def(key), { data, filename: `${key}.csv` });
+const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, def(key), { file: { data, filename: `${key}.csv` } });
 const list = async (path: string, year: number) => (await legal.req('GET', `/api/staff/${path}?year=${year}`)).body.data as any[];
 const strip = ({ id: _i, version: _v, orgId: _o, ...rest }: Record<string, unknown>, ...keys: string[]) =>
   Object.fromEntries(Object.entries(rest).filter(([k]) => !keys.includes(k)));

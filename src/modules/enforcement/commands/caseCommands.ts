@@ -632,7 +632,6 @@ export async function saveCases(
   // …and for a decided case its 双公示 entry with the publication term (publicity module).
   await recordDecisions(
     w,
-    actor,
     sys.calendar,
     publish.map((p) => publicationOf(p.row, p.orgName)),
     { audit: origin.mode !== 'historical' },
@@ -780,7 +779,7 @@ async function runEffect(sys: System, w: WriteScope, effect: Effect, { c, on, re
     case 'track_deadlines':
       return trackCase(sys, w, ctx, c);
     case 'record_publication':
-      return recordDecision(w, ctx.actor, sys.calendar, publicationOf(c, c.org_name)).then(() => undefined);
+      return recordDecision(w, sys.calendar, publicationOf(c, c.org_name)).then(() => undefined);
     case 'publish':
       return publishDecision(w, ctx.actor, sys.calendar, { ...source, publishedOn: on });
     case 'withdraw_publication':
