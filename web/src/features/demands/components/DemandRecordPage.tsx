@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { DeadlineExplanationView } from '../../../components/DeadlineExplanationView';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
+import { WorkflowActions } from '../../../components/WorkflowActions';
 import { formatInstant } from '../../../lib/format';
 import { DEMAND_FIELD_LABELS, type DemandAction, type DemandRecord } from '../api';
 import { ActionModal } from './ActionModal';
@@ -65,20 +66,13 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
         }
         description={r.title}
         extra={
-          <Flex gap={8} wrap data-testid="record-actions">
-            {r.actions.map((a) => (
-              <Tooltip key={a.event} title={a.allowed ? undefined : a.reasons.join('；')}>
-                <Button
-                  type={a.allowed && ['sign', 'reply', 'close', 'evaluate'].includes(a.event) ? 'primary' : 'default'}
-                  disabled={!a.allowed}
-                  onClick={() => setActing(a)}
-                >
-                  {a.label}
-                </Button>
-              </Tooltip>
-            ))}
-            {extraActions?.(r, reload)}
-          </Flex>
+          <WorkflowActions
+            variant="bar"
+            actions={r.actions}
+            onAct={(a) => setActing(a)}
+            primary={(a: DemandAction) => ['sign', 'reply', 'close', 'evaluate'].includes(a.event)}
+            extra={extraActions?.(r, reload)}
+          />
         }
       />
       <Row gutter={16}>
