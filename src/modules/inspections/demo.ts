@@ -4,30 +4,8 @@ import { orgsByName } from '../../core/orgs.js';
 import { usccCheckChar } from '../../core/ledger/validators.js';
 import type { InspectionTables } from './schema.js';
 import { createPlan, drawPlan, publishResult, recordResult } from './commands.js';
+import { TIANHE_STREETS } from '../system/index.js';
 
-const STREETS = [
-  '五山',
-  '员村',
-  '车陂',
-  '沙河',
-  '石牌',
-  '沙东',
-  '天河南',
-  '林和',
-  '兴华',
-  '棠下',
-  '天园',
-  '猎德',
-  '冼村',
-  '元岗',
-  '黄村',
-  '龙洞',
-  '长兴',
-  '凤凰',
-  '前进',
-  '珠吉',
-  '新塘',
-];
 const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '何', '罗', '郑', '谢', '冯', '邓'];
 const GIVEN = ['伟明', '志强', '嘉豪', '晓东', '国栋', '文斌', '建新', '少华', '永健', '海涛', '锦荣', '俊杰', '卓伦', '宇航'];
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -94,7 +72,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     ];
     const entities = kinds.flatMap(([kind, n, prefix]) =>
       Array.from({ length: n }, (_, i) => {
-        const street = pick(STREETS);
+        const street = pick(TIANHE_STREETS);
         const name =
           kind === '在建工地'
             ? `${street}片区${pick(['综合管廊', '安置房', '道路改造', '学校', '商业综合体'])}项目（${i + 1}标）`
