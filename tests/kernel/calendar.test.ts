@@ -54,15 +54,27 @@ afterAll(async () => {
 });
 
 describe('calendar overrides and tracked deadlines', () => {
-  it('counts plain Mon–Fri in an uncovered year and says so', async () => {
+  it('counts the statutory holidays and Mon–Fri in an uncovered year and says so', async () => {
     const res = await admin.req('GET', `/api/deadlines/${deadlineId}`);
     expect(res.status).toBe(200);
-    // 2031-04-28 (Mon) + 10 working days, Mon–Fri only: 2031-05-12.
-    expect(res.body.data.due).toBe('2031-05-12');
-    expect(res.body.data.explanation.warnings.join()).toMatch(/2031/);
+    // 2031-04-28 (Mon) + 10 working days; 劳动节 1–2 May hold by statute (全国年节及纪念日放假办法 art. 2),
+    // no 调休 is known: 4-29, 4-30, 5-5 … 5-9, 5-12 … 5-14.
+    expect(res.body.data.due).toBe('2031-05-14');
+    expect(res.body.data.explanation.holidaysMet).toEqual([
+      { date: '2031-05-01', name: '劳动节' },
+      { date: '2031-05-02', name: '劳动节' },
+    ]);
+    expect(res.body.data.explanation.warnings.join()).toMatch(/2031年的节假日调休安排尚未录入/);
+    expect((await admin.req('GET', '/api/calendar/day/2031-05-01')).body.data).toEqual({
+      date: '2031-05-01',
+      workday: false,
+      kind: 'holiday',
+      name: '劳动节',
+      source: 'statute',
+    });
   });
 
-  it('recomputes open deadlines when an admin adds the May Day holidays, and lists the changes', async () => {
+  it('recomputes open deadlines when an admin adds the May Day holidays (a bridging day moves it), and lists the changes', async () => {
     let changes: any[] = [];
     for (const date of ['2031-05-01', '2031-05-02', '2031-05-05']) {
       const res = await admin.req('PUT', `/api/calendar/overrides/${date}`, { kind: 'holiday', name: '劳动节' });
@@ -71,7 +83,9 @@ describe('calendar overrides and tracked deadlines', () => {
     }
     const mine = changes.filter((c) => c.id === deadlineId);
     expect(mine.at(-1)).toMatchObject({ title: '整改期限', after: '2031-05-15' });
-    expect(mine[0].before).toBe('2031-05-12');
+    // 1 and 2 May were holidays already: only the bridging Monday 5 May moves the due date.
+    expect(mine).toHaveLength(1);
+    expect(mine[0].before).toBe('2031-05-14');
     const res = await admin.req('GET', `/api/deadlines/${deadlineId}`);
     expect(res.body.data.due).toBe('2031-05-15');
     expect(res.body.data.explanation.holidaysMet.map((h: any) => h.date)).toEqual(['2031-05-01', '2031-05-02', '2031-05-05']);

@@ -65,8 +65,18 @@ describe('dayInfo / isWorkday', () => {
     },
     { name: 'New Year’s Eve 2024 is an ordinary Tuesday', date: '2024-12-31', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
     { name: 'New Year’s Day 2025 is a holiday', date: '2025-01-01', expect: { workday: false, kind: 'holiday', name: '元旦', source: 'chinese-days' } },
-    { name: '1 Jan 2027 is not announced yet: plain Friday', date: '2027-01-01', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
-    { name: '1 Oct 2031 is not announced yet: plain Wednesday', date: '2031-10-01', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
+    {
+      name: '1 Jan 2027 is not announced yet but is 元旦 by statute',
+      date: '2027-01-01',
+      expect: { workday: false, kind: 'holiday', name: '元旦', source: 'statute' },
+    },
+    {
+      name: '1 Oct 2031 (unannounced) is 国庆节 and 中秋 by statute',
+      date: '2031-10-01',
+      expect: { workday: false, kind: 'holiday', name: '中秋、国庆节', source: 'statute' },
+    },
+    { name: 'Mon 4 Jan 2027: no 调休 known, a plain working day', date: '2027-01-04', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
+    { name: '31 Dec 2027 (unannounced) is an ordinary Friday', date: '2027-12-31', expect: { workday: true, kind: 'weekday', source: 'weekday-rule' } },
   ];
   it.each(rows)('$name ($date)', ({ date, expect: e }) => {
     expect(cal.dayInfo(date)).toEqual({ date, ...e });
@@ -115,7 +125,7 @@ describe('override table (节假日补录)', () => {
   });
   const rows: Array<{ name: string; date: IsoDate; expect: Omit<DayInfo, 'date'> }> = [
     {
-      name: 'turns a weekday in an unannounced year into a holiday',
+      name: 'names a holiday in an unannounced year (the override wins over the statute)',
       date: '2027-01-01',
       expect: { workday: false, kind: 'holiday', name: '元旦', source: 'override' },
     },
@@ -132,9 +142,24 @@ describe('override table (节假日补录)', () => {
   });
 
   it('moves working-day counts: 3 working days from Wed 30 Dec 2026', () => {
-    // Without the override 1 Jan 2027 is a plain Friday and counts.
-    expect(cal.addWorkdays('2026-12-30', 3)).toBe('2027-01-04');
+    // 1 Jan 2027 is 元旦 by statute with or without the override: 12-31, 1-4, 1-5.
+    expect(cal.addWorkdays('2026-12-30', 3)).toBe('2027-01-05');
     expect(c.addWorkdays('2026-12-30', 3)).toBe('2027-01-05');
+    // A 调休 the notice announces comes from the table only: Sat 20 Feb 2027 counts with it.
+    expect(cal.addWorkdays('2027-02-18', 2)).toBe('2027-02-22');
+    expect(c.addWorkdays('2027-02-18', 2)).toBe('2027-02-20');
+  });
+
+  it('an override wins over a statutory holiday too', () => {
+    const w = createCalendar({
+      overrides: [
+        { date: '2027-10-01', kind: 'workday', name: '测试' },
+        { date: '2027-10-04', kind: 'holiday' },
+      ],
+    });
+    expect(w.dayInfo('2027-10-01')).toEqual({ date: '2027-10-01', workday: true, kind: 'weekday', name: '测试', source: 'override' });
+    expect(cal.dayInfo('2027-10-01')).toMatchObject({ workday: false, source: 'statute' });
+    expect(w.dayInfo('2027-10-04')).toEqual({ date: '2027-10-04', workday: false, kind: 'holiday', source: 'override' });
   });
 
   it('rejects a bad date or a duplicate row with a coded Chinese error', () => {
@@ -165,7 +190,7 @@ describe('addWorkdays — the start day is not counted (民事诉讼法 art. 85)
     { name: '1 working day from a holiday is the first day after it', start: '2024-10-03', n: 1, due: '2024-10-08' },
     { name: '20 working days across Qingming 2025', start: '2025-03-10', n: 20, due: '2025-04-08' },
     { name: 'n = 0 returns the start, even on a holiday', start: '2025-01-28', n: 0, due: '2025-01-28' },
-    { name: '7 working days in 2031 (unannounced: Mon–Fri, National Day not known)', start: '2031-09-25', n: 7, due: '2031-10-06' },
+    { name: '7 working days in 2031 (unannounced: 国庆 1–3 Oct by statute, no 调休)', start: '2031-09-25', n: 7, due: '2031-10-09' },
     { name: 'negative n counts back: 10 working days before make-up Sat 8 Feb 2025', start: '2025-02-08', n: -10, due: '2025-01-20' },
   ];
   it.each(rows)('$name', ({ start, n, due }) => {

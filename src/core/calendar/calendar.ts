@@ -9,6 +9,9 @@
  * Rules (see docs/calendar.md and RULES.md "Counting days"):
  * - the day a period starts is not counted (民事诉讼法 art. 85);
  * - working day = Mon–Fri that is not a statutory holiday, plus make-up days;
+ * - in a year chinese-days does not hold, the fixed statutory holidays of
+ *   全国年节及纪念日放假办法 art. 2 (2024) still hold (statutory.ts); only the
+ *   调休 waits for the notice (the override table);
  * - a calendar-day period ending on a non-working day ends on the next working
  *   day (民事诉讼法 art. 85, applied by analogy).
  */
@@ -18,6 +21,7 @@
 // answer for the wrong day. The data is the same (checked in calendar.test.ts).
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { errors } from '../errors.js';
+import { statutoryHolidays } from './statutory.js';
 
 /** An ISO calendar date `YYYY-MM-DD` (a business date, no time zone). */
 export type IsoDate = string;
@@ -34,10 +38,12 @@ export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeup';
 
 /**
  * Where the answer came from: the override table (`override`), the State
- * Council arrangement as packaged by npm chinese-days (`chinese-days`), or the
- * plain Monday-to-Friday rule (`weekday-rule`).
+ * Council arrangement as packaged by npm chinese-days (`chinese-days`), the
+ * fixed statutory holidays of 全国年节及纪念日放假办法 art. 2 in a year
+ * chinese-days does not hold (`statute`), or the plain Monday-to-Friday rule
+ * (`weekday-rule`).
  */
-export type DaySource = 'chinese-days' | 'override' | 'weekday-rule';
+export type DaySource = 'chinese-days' | 'override' | 'statute' | 'weekday-rule';
 
 /** One day of the calendar, with the reason it is (not) a working day. */
 export interface DayInfo {
@@ -92,7 +98,8 @@ export interface WorkCalendar {
   /**
    * 是否已录入该年节假日安排 — true when chinese-days holds the year's announced
    * arrangement, the override table has rows in that year, or the year was
-   * passed in `coveredYears`. Otherwise the calendar falls back to Mon–Fri.
+   * passed in `coveredYears`. Otherwise the calendar counts the fixed statutory
+   * holidays and Mon–Fri, without that year's 调休.
    */
   isCovered(year: number): boolean;
   /**
@@ -236,8 +243,10 @@ const MAX_WALK_DAYS = 3_660;
 
 /**
  * Build a working-day calendar from chinese-days (2004–2026) and an override
- * table (节假日补录表) that wins over it. Outside covered years the calendar
- * treats Monday–Friday as working days; deadline explanations warn about it.
+ * table (节假日补录表) that wins over it. In a year chinese-days does not hold,
+ * the fixed statutory holidays (全国年节及纪念日放假办法 art. 2, from 2025) are
+ * holidays and every other Monday–Friday a working day; when no override rows
+ * cover the year either, deadline explanations warn that its 调休 is not entered.
  *
  * @example
  * const cal = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
@@ -264,23 +273,27 @@ export function createCalendar(opts: CreateCalendarOptions = {}): WorkCalendar {
   const years = new Map<number, YearTable>();
   const byDate = new Map<IsoDate, DayInfo>();
 
-  function computeInfo(date: IsoDate, weekDay: number): DayInfo {
+  function computeInfo(date: IsoDate, weekDay: number, statutory: ReadonlyMap<IsoDate, string>): DayInfo {
     const weekend = weekDay === 0 || weekDay === 6;
     const o = overrides.get(date);
     if (o) {
       const kind: DayKind = o.kind === 'holiday' ? 'holiday' : weekend ? 'makeup' : 'weekday';
-      return info({ date, workday: o.kind === 'workday', kind, name: o.name, source: 'override' });
+      return info({ date, workday: o.kind === 'workday', kind, name: o.name ?? (o.kind === 'holiday' ? statutory.get(date) : undefined), source: 'override' });
     }
     const w = CD_WORKDAYS[date];
     if (w !== undefined) return info({ date, workday: true, kind: weekend ? 'makeup' : 'weekday', name: chineseName(w), source: 'chinese-days' });
     const h = CD_HOLIDAYS[date];
     if (h !== undefined) return info({ date, workday: false, kind: 'holiday', name: chineseName(h), source: 'chinese-days' });
+    const s = statutory.get(date);
+    if (s !== undefined) return info({ date, workday: false, kind: 'holiday', name: s, source: 'statute' });
     return info({ date, workday: !weekend, kind: weekend ? 'weekend' : 'weekday', source: 'weekday-rule' });
   }
 
   function yearTable(year: number): YearTable {
     const hit = years.get(year);
     if (hit) return hit;
+    // The fixed statutory holidays count only in a year whose arrangement chinese-days does not hold.
+    const statutory = new Map(CHINESE_DAYS_YEARS.has(year) ? [] : statutoryHolidays(year).map((d) => [d.date, d.name]));
     const first = Date.UTC(year, 0, 1) / MS_PER_DAY;
     const last = Date.UTC(year, 11, 31) / MS_PER_DAY;
     const size = last - first + 1;
@@ -289,7 +302,7 @@ export function createCalendar(opts: CreateCalendarOptions = {}): WorkCalendar {
     const prefix = new Int32Array(size + 1);
     for (let i = 0; i < size; i++) {
       const date = fromDayNumber(first + i);
-      const di = computeInfo(date, weekDayOfNumber(first + i));
+      const di = computeInfo(date, weekDayOfNumber(first + i), statutory);
       infos.push(di);
       byDate.set(date, di);
       work[i] = di.workday ? 1 : 0;

@@ -185,16 +185,20 @@ const rows: Row[] = [
   },
   // Unannounced years
   {
-    name: '7 working days in 2031 are counted Mon–Fri, with a warning',
+    name: '7 working days in 2031 skip 国庆 1–3 Oct by statute, with a warning',
     input: { rule: R.publicity, start: '2031-09-25' },
-    due: '2031-10-06',
-    warnings: ['2031年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'],
+    due: '2031-10-09',
+    warnings: [
+      '2031年的节假日调休安排尚未录入，期限已计入该年法定节假日（全国年节及纪念日放假办法第二条），调休和补假按周一至周五推算，请管理员按国务院办公厅通知补录调休安排',
+    ],
   },
   {
     name: 'a period running from 2026 into 2027 warns about 2027 only',
     input: { rule: R.payment, start: '2026-12-20' },
     due: '2027-01-04',
-    warnings: ['2027年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排'],
+    warnings: [
+      '2027年的节假日调休安排尚未录入，期限已计入该年法定节假日（全国年节及纪念日放假办法第二条），调休和补假按周一至周五推算，请管理员按国务院办公厅通知补录调休安排',
+    ],
   },
   { name: 'n = 0 ends on the start day', input: { rule: { ...R.publicity, n: 0 }, start: '2025-03-03' }, due: '2025-03-03' },
 ];
@@ -268,14 +272,18 @@ describe('computeDeadline', () => {
       { date: '2025-04-06', name: '清明' },
     ]);
     const future = computeDeadline({ rule: R.publicity, start: '2031-09-25' }, cal);
-    expect(future.text).toContain('2031年按周一至周五推算');
+    expect(future.text).toContain('2031年按法定节假日和周一至周五推算（调休安排尚未录入）');
+    expect(future.text).toContain('跨越中秋、国庆节假期（2031-10-01至2031-10-03）');
   });
 
-  it('an override table entry for 2027 moves the due date and silences the warning', () => {
+  it('an override table entry for 2027 silences the warning; 元旦 holds by statute either way', () => {
     const withNewYear = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
     const input: DeadlineInput = { rule: R.publicity, start: '2026-12-28' };
-    // Without it: 12-29, 12-30, 12-31, 1-1 (plain Friday), 1-4, 1-5, 1-6.
-    expect(computeDeadline(input, cal).due).toBe('2027-01-06');
+    // 12-29, 12-30, 12-31, (1-1 元旦), 1-4, 1-5, 1-6, 1-7.
+    const bare = computeDeadline(input, cal);
+    expect(bare.due).toBe('2027-01-07');
+    expect(bare.holidaysMet).toEqual([{ date: '2027-01-01', name: '元旦' }]);
+    expect(bare.warnings).toHaveLength(1);
     const x = computeDeadline(input, withNewYear);
     expect(x.due).toBe('2027-01-07');
     expect(x.warnings).toEqual([]);

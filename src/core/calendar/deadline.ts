@@ -226,7 +226,12 @@ export function computeDeadline(input: DeadlineInput, cal: WorkCalendar): Deadli
     if (!cal.isCovered(year)) uncovered.add(year);
   }
   const uncoveredYears = [...uncovered].sort((a, b) => a - b);
-  warnings.unshift(...uncoveredYears.map((y) => `${y}年的法定节假日安排尚未录入，期限按周一至周五推算，请管理员补录调休安排`));
+  warnings.unshift(
+    ...uncoveredYears.map(
+      (y) =>
+        `${y}年的节假日调休安排尚未录入，期限已计入该年法定节假日（全国年节及纪念日放假办法第二条），调休和补假按周一至周五推算，请管理员按国务院办公厅通知补录调休安排`,
+    ),
+  );
 
   const countedDays = rule.unit === 'workday' ? counted.map(fromDayNumber) : end > effectiveDay ? [fromDayNumber(effectiveDay + 1), fromDayNumber(end)] : [];
   const extensionDays = extensions.reduce((sum, x) => sum + x.n, 0);
@@ -273,7 +278,7 @@ function explain(x: DeadlineExplanation, pauseReasons: string[], uncovered: numb
   if (x.makeupDaysMet.length > 0 && (x.unit === 'workday' || x.extensions.some((e) => e.unit === 'workday'))) {
     parts.push(`计入调休上班日${x.makeupDaysMet.map((m) => m.date).join('、')}`);
   }
-  if (uncovered.length > 0) parts.push(`${uncovered.join('、')}年按周一至周五推算（节假日安排尚未录入）`);
+  if (uncovered.length > 0) parts.push(`${uncovered.join('、')}年按法定节假日和周一至周五推算（调休安排尚未录入）`);
   if (x.rolledFrom !== undefined) {
     const info = cal.dayInfo(x.rolledFrom);
     const why = info.kind === 'holiday' ? `${info.name ?? '法定节'}假期` : '休息日';
@@ -297,7 +302,8 @@ function holidayBlocks(days: MetDay[]): string[] {
       const d = days[j] as MetDay;
       if (j > i && toDayNumber(d.date) !== toDayNumber(last.date) + 1) break;
       last = d;
-      if (d.name !== undefined && !names.includes(d.name)) names.push(d.name);
+      // A day two holidays share is named '中秋、国庆节': name each holiday once.
+      for (const part of d.name?.split('、') ?? []) if (!names.includes(part)) names.push(part);
     }
     const label = names.length > 0 ? `${names.join('、')}假期` : '法定节假日';
     out.push(first.date === last.date ? `${label}（${first.date}）` : `${label}（${first.date}至${last.date}）`);

@@ -23,6 +23,8 @@ export type {
   RollOption,
   WorkCalendar,
 } from './calendar.js';
+export { STATUTORY_FROM_YEAR, STATUTORY_HOLIDAYS, STATUTORY_LUNAR_TO_YEAR, lunarToSolar, qingming, statutoryHolidays } from './statutory.js';
+export type { StatutoryDay, StatutoryHolidayRule } from './statutory.js';
 export { computeDeadline, deadlineStatus, finishedOnTime } from './deadline.js';
 export type {
   DeadlineExplanation,

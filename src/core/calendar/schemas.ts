@@ -82,7 +82,7 @@ export const DayInfoView = Type.Object(
     workday: Type.Boolean(),
     kind: Type.Union([Type.Literal('weekday'), Type.Literal('weekend'), Type.Literal('holiday'), Type.Literal('makeup')]),
     name: Type.Optional(Str),
-    source: Type.Union([Type.Literal('chinese-days'), Type.Literal('override'), Type.Literal('weekday-rule')]),
+    source: Type.Union([Type.Literal('chinese-days'), Type.Literal('override'), Type.Literal('statute'), Type.Literal('weekday-rule')]),
   },
   { description: '某日是否工作日及原因' },
 );
