@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 const pg = process.env.FAZHI_TEST_PG_URL;
 // A fixed key for personal identifiers in tests (production keys come from FAZHI_PII_KEY or <data>/pii.key).
 process.env.FAZHI_PII_KEY ??= Buffer.alloc(32, 7).toString('base64');
+// This run's own test templates (tests/helpers/paths.ts): concurrent runs in one tree stay apart.
+process.env.FAZHI_TEST_RUN ??= `run-${process.pid}`;
 
 /**
  * Projects: every unit and integration test on the embedded PGlite and, when a

@@ -1,7 +1,12 @@
 import path from 'node:path';
 
-/** Where the test templates are written (per database kind, so both projects can run at once). */
-export const templateDir = (kind = process.env.FAZHI_TEST_DB ?? 'pglite') => path.resolve('.tmp/test-templates', kind);
+/**
+ * Where the test templates are written: per run (FAZHI_TEST_RUN, set by vitest.config for the run
+ * and inherited by its workers) and per database kind, so two runs in one tree, or both projects of
+ * one run, never read each other's templates.
+ */
+export const templateDir = (kind = process.env.FAZHI_TEST_DB ?? 'pglite') =>
+  path.resolve('.tmp/test-templates', process.env.FAZHI_TEST_RUN ?? 'default', kind);
 
 export const pgTemplateName = (which: 'empty' | 'demo') => `fazhi_tpl_${which}`;
 

@@ -47,4 +47,5 @@ export default async function setup(project: TestProject) {
       await sys.close();
     }
   }
+  return () => fs.rmSync(TEMPLATE_DIR, { recursive: true, force: true });
 }
