@@ -16,6 +16,7 @@ import {
   riverHeadsByIds,
   riversByIdOrNameForUpdate,
   samplesByIds,
+  samplesOfRivers,
   samplesOfRiversOn,
   sectionHeadsOfRivers,
   sectionsOfRiversOrNames,
@@ -23,7 +24,7 @@ import {
   streetIds,
 } from './repository.js';
 import { riverAudit, sampleAudit, sampleValues } from './presenters.js';
-import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, gradeBlackOdour } from './rules.js';
+import { BLACK_GRADE_LABELS, BLACK_THRESHOLDS, classify, DEFAULT_WATER_TYPE, gradeBlackOdour, WATER_TYPES, type WaterType } from './rules.js';
 import { attempt, persist, rowFailure, type AnyRow, type Item } from '../../core/persist.js';
 import type { RiversTables } from './schema.js';
 
@@ -48,8 +49,10 @@ export interface RiverInput {
   streetOrgIds?: string[];
   chief?: string | null;
   sections?: string[];
+  /** 水体类型 (GB 3838-2002 表1: 湖、库 have their own 总磷 and 总氮 limits); default 河流. */
+  waterType?: WaterType | null;
 }
-const RIVER_INPUT_KEYS = ['name', 'lengthKm', 'streetOrgIds', 'chief', 'sections'] as const;
+const RIVER_INPUT_KEYS = ['name', 'lengthKm', 'streetOrgIds', 'chief', 'sections', 'waterType'] as const;
 
 export interface RiverSave extends RiverInput {
   row?: number;
@@ -64,6 +67,7 @@ export const RIVER_COLUMNS: Readonly<Record<string, string>> = {
   streetOrgIds: '所在街道',
   chief: '河长',
   sections: '监测断面',
+  waterType: '水体类型',
 };
 
 function riverValues(streets: ReadonlySet<string>, home: string, i: RiverInput) {
@@ -77,6 +81,7 @@ function riverValues(streets: ReadonlySet<string>, home: string, i: RiverInput) 
       length_km: check.num('lengthKm', '长度（km）', i.lengthKm, { min: 0, max: 10000 }),
       street_org_ids: ids,
       chief: check.text('chief', '河长', i.chief, { max: 50 }),
+      water_type: check.oneOf('waterType', '水体类型', i.waterType, { values: WATER_TYPES }) ?? DEFAULT_WATER_TYPE,
       org_id: ids[0] ?? home,
     },
     sections,
@@ -135,6 +140,7 @@ export async function saveRivers(
           streetOrgIds: old.street_org_ids,
           chief: old.chief,
           sections: oldSections,
+          waterType: old.water_type,
           ...input,
         }
       : input;
@@ -227,6 +233,16 @@ export async function saveRivers(
     .map((it) => ({ tenant_id: tenantId, river_id: it.id, org_id: orgOf.get(it.id)! }));
   await updateMany(w.tx, 'river_section', ['tenant_id', 'river_id'], moved);
   await updateMany(w.tx, 'water_sample', ['tenant_id', 'river_id'], moved);
+  // A river whose type changed (河流 ↔ 湖泊/水库) has its samples classified again by the other limits.
+  const retyped = new Map(written.filter((it) => it.old && it.old.water_type !== it.values.water_type).map((it) => [it.id, it.values.water_type as WaterType]));
+  if (retyped.size) {
+    const samples = await samplesOfRivers(w.tx, tenantId, [...retyped.keys()]);
+    const changed = samples
+      .map((s) => ({ tenant_id: tenantId, id: s.id, gb_class: classify(classInputs(sampleValues(s)), retyped.get(s.river_id)).class, was: s.gb_class }))
+      .filter((x) => x.gb_class !== x.was)
+      .map(({ was: _w, ...x }) => x);
+    await updateMany(w.tx, 'water_sample', ['tenant_id', 'id'], changed);
+  }
   return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows as RiversRow<'river'>[] };
 }
 
@@ -262,6 +278,8 @@ export interface SampleInput {
   codMgl?: number | null;
   codmnMgl?: number | null;
   bod5Mgl?: number | null;
+  /** 总氮 — assessed for lakes and reservoirs only (GB 3838-2002 表1 第9项). */
+  tnMgl?: number | null;
 }
 
 /** Ledger column of each sample field (水质监测). */
@@ -278,6 +296,7 @@ export const SAMPLE_COLUMNS: Readonly<Record<string, string>> = {
   codMgl: '化学需氧量 (mg/L)',
   codmnMgl: '高锰酸盐指数 (mg/L)',
   bod5Mgl: '五日生化需氧量 (mg/L)',
+  tnMgl: '总氮 (mg/L)',
 };
 
 /** Checks a sample's measured values (field names as the API and form use them). */
@@ -292,6 +311,7 @@ export function sampleMeasures(i: SampleInput) {
     cod_mgl: check.num('codMgl', '化学需氧量（mg/L）', i.codMgl, { min: 0, max: 10000 }),
     codmn_mgl: check.num('codmnMgl', '高锰酸盐指数（mg/L）', i.codmnMgl, { min: 0, max: 1000 }),
     bod5_mgl: check.num('bod5Mgl', '五日生化需氧量（mg/L）', i.bod5Mgl, { min: 0, max: 1000 }),
+    tn_mgl: check.num('tnMgl', '总氮（mg/L）', i.tnMgl, { min: 0, max: 1000 }),
   };
   if (m.transparency_cm != null && m.depth_cm != null && m.depth_cm > 0 && m.transparency_cm > m.depth_cm)
     throw errors.validation('transparencyCm', '透明度不能大于水深');
@@ -299,9 +319,17 @@ export function sampleMeasures(i: SampleInput) {
   return m;
 }
 
-/** A sample's class (GB 3838-2002) and black-odour grade, from its measures. */
-export function judge(m: ReturnType<typeof sampleMeasures>) {
-  const c = classify({ do: m.do_mgl, codmn: m.codmn_mgl, cod: m.cod_mgl, bod5: m.bod5_mgl, nh3n: m.nh3n_mgl, tp: m.tp_mgl });
+/** The GB 3838 inputs of a sample's values (as `sampleValues` presents them). */
+export function classInputs(v: ReturnType<typeof sampleValues>) {
+  return { do: v.doMgl, codmn: v.codmnMgl, cod: v.codMgl, bod5: v.bod5Mgl, nh3n: v.nh3nMgl, tp: v.tpMgl, tn: v.tnMgl };
+}
+
+/**
+ * A sample's class (GB 3838-2002, by the limits of its water body's type: 湖、库 总磷 and
+ * 总氮 for a lake or reservoir) and black-odour grade, from its measures.
+ */
+export function judge(m: ReturnType<typeof sampleMeasures>, type: WaterType = DEFAULT_WATER_TYPE) {
+  const c = classify({ do: m.do_mgl, codmn: m.codmn_mgl, cod: m.cod_mgl, bod5: m.bod5_mgl, nh3n: m.nh3n_mgl, tp: m.tp_mgl, tn: m.tn_mgl }, type);
   const g = gradeBlackOdour({ transparencyCm: m.transparency_cm, depthCm: m.depth_cm, doMgl: m.do_mgl, orpMv: m.orp_mv, nh3nMgl: m.nh3n_mgl });
   return { gb_class: c.class, black_grade: g.grade, byParam: g.byParam };
 }
@@ -310,7 +338,7 @@ const BLACK_LABELS: Record<string, string> = { transparency: '透明度', do: '�
 
 export interface NewSample {
   row?: number;
-  river: { id: string; name: string; org_id: string; chief: string | null };
+  river: { id: string; name: string; org_id: string; chief: string | null; water_type: WaterType };
   section: { id: string; name: string } | null;
   sampledOn: string;
   measures: ReturnType<typeof sampleMeasures>;
@@ -330,7 +358,7 @@ function alertView(a: AnyRow, river: string, chief: string | null) {
  */
 export async function insertSamples(ctx: Ctx, w: WriteScope, samples: readonly NewSample[], origin: WriteOrigin) {
   const tenantId = ctx.actor.tenantId;
-  const judged = samples.map((s) => judge(s.measures));
+  const judged = samples.map((s) => judge(s.measures, s.river.water_type));
   const sampleRows = samples.map((s, k) => ({
     tenant_id: tenantId,
     id: crypto.randomUUID(),
@@ -490,6 +518,7 @@ export async function saveSamples(
         codMgl: measures.cod_mgl,
         codmnMgl: measures.codmn_mgl,
         bod5Mgl: measures.bod5_mgl,
+        tnMgl: measures.tn_mgl,
       };
       const diff = diffFields(sampleValues(old), now);
       if (diff.length)

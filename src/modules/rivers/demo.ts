@@ -110,6 +110,7 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
               cod_mgl: between(12, 19, 1),
               codmn_mgl: between(3.2, 5.6, 1),
               bod5_mgl: between(2.2, 3.9, 1),
+              tn_mgl: null,
             }
           : {
               transparency_cm: between(30, 80, 0),
@@ -121,6 +122,7 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
               cod_mgl: between(12, 38, 1),
               codmn_mgl: between(3, 9.5, 1),
               bod5_mgl: between(2, 8, 1),
+              tn_mgl: null,
             };
         samples.push({ river: r, section: { id: sec.id, name: sec.name }, sampledOn: `${m}-${day}`, measures });
       }
@@ -131,7 +133,18 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
       river: cj,
       section: null,
       sampledOn: '2023-04-18',
-      measures: { transparency_cm: 22, depth_cm: 60, do_mgl: 2.4, orp_mv: 80, nh3n_mgl: 9.2, tp_mgl: 0.9, cod_mgl: 45, codmn_mgl: 12, bod5_mgl: 11 },
+      measures: {
+        transparency_cm: 22,
+        depth_cm: 60,
+        do_mgl: 2.4,
+        orp_mv: 80,
+        nh3n_mgl: 9.2,
+        tp_mgl: 0.9,
+        cod_mgl: 45,
+        codmn_mgl: 12,
+        bod5_mgl: 11,
+        tn_mgl: null,
+      },
     });
     await insertSamples(c, w, samples, { mode: 'live', via: 'demo' });
     ctx.log(`河涌水质：${rivers.length} 条河涌、${sections.length} 个监测断面、${samples.length} 次水质监测`);

@@ -5,6 +5,7 @@ import { listRivers, listSamples, listSections, riverIdsByNames, sectionHeadsOfR
 import { saveRivers, saveSamples, type RiverSave, type SampleSave } from './commands.js';
 import { dropAlerts, dropImportedSections } from './undo.js';
 import { sampleValues } from './presenters.js';
+import { WATER_TYPES } from './rules.js';
 
 // ─────────────── 河涌名录 ───────────────
 export const riversSpec = defineLedgerSpec({
@@ -16,6 +17,9 @@ export const riversSpec = defineLedgerSpec({
     { key: 'streets', header: '所在街道', type: 'list', example: '猎德街道、冼村街道' },
     { key: 'chief', header: '河长', type: 'text' },
     { key: 'sections', header: '监测断面', type: 'list', example: '猎德' },
+    // Not in the LEDGERS.md contract: an optional column; absent or empty, a new river is a 河流
+    // and a known one keeps its type (GB 3838-2002 表1: 湖、库 have their own 总磷 and 总氮 limits).
+    { key: 'waterType', header: '水体类型', type: 'enum', enum: WATER_TYPES, example: '河流' },
   ],
 });
 type RiverRow = RowOf<typeof riversSpec>;
@@ -49,6 +53,7 @@ export const riversLedger: LedgerDef<RiverRow> = {
         streetOrgIds: (v.streets ?? []).map((s) => streets.find(s)!.id),
         chief: v.chief,
         sections: [...new Set([...had, ...(v.sections ?? [])])],
+        ...(v.waterType ? { waterType: v.waterType } : {}),
       });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
@@ -65,6 +70,7 @@ export const riversLedger: LedgerDef<RiverRow> = {
       streets: r.street_org_ids.map((id) => names.get(id) ?? id),
       chief: r.chief,
       sections: secs.filter((s) => s.river_id === r.id).map((s) => s.name),
+      waterType: r.water_type,
     }));
   },
   undo: { table: 'river', beforeDelete: dropImportedSections },
@@ -87,6 +93,8 @@ export const samplesSpec = defineLedgerSpec({
     { key: 'codMgl', header: '化学需氧量 (mg/L)', type: 'decimal' },
     { key: 'codmnMgl', header: '高锰酸盐指数 (mg/L)', type: 'decimal' },
     { key: 'bod5Mgl', header: '五日生化需氧量 (mg/L)', type: 'decimal' },
+    // Not in the LEDGERS.md contract: optional; used for a lake's or reservoir's class only (GB 3838-2002 表1 第9项).
+    { key: 'tnMgl', header: '总氮 (mg/L)', type: 'decimal' },
   ],
 });
 type SampleRow = RowOf<typeof samplesSpec>;

@@ -2,7 +2,7 @@ import { defineModule, ownedRows, sqlMigrations, type EntityDef, type Permission
 import { ROLE_KEYS } from '../../core/auth/roles.js';
 import { riversRoutes } from './routes.js';
 import { riversLedgers } from './ledgers.js';
-import { riversMetrics, sectionClass } from './metrics.js';
+import { riversMetrics, sectionClass, sectionClassMean } from './metrics.js';
 import { loadRiversDemo } from './demo.js';
 
 /** 河涌水质 permissions: everyone reads (a street its own rivers); the bureau keeps the register; streets also record samples and handle their alerts. */
@@ -25,7 +25,7 @@ function entity(label: string, table: string): EntityDef {
 export const riversModule = defineModule({
   key: 'rivers',
   title: '河涌水质',
-  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_water_type.sql']),
   permissions: riversPermissions,
   entities: {
     'rivers.river': entity('河涌', 'river'),
@@ -34,7 +34,7 @@ export const riversModule = defineModule({
   },
   ledgers: riversLedgers,
   metrics: riversMetrics,
-  metricFamilies: [sectionClass],
+  metricFamilies: [sectionClass, sectionClassMean],
   routes: riversRoutes,
   demo: loadRiversDemo,
 });

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { BLACK_GRADE_LABELS, classify, gradeBlackOdour, type BlackGrade } from './rules.js';
+import { BLACK_GRADE_LABELS, classify, DEFAULT_WATER_TYPE, gradeBlackOdour, type BlackGrade, type WaterType } from './rules.js';
 import type { RiversTables } from './schema.js';
 import type { AlertView, RiverView, SampleView } from './schemas.js';
 
@@ -17,13 +17,14 @@ export function presentRiver(r: Row<'river'>, names: Names, sections: Array<Row<
     streets: ((r.street_org_ids ?? []) as string[]).map((id) => names.get(id) ?? id),
     streetOrgIds: (r.street_org_ids ?? []) as string[],
     chief: r.chief as string | null,
+    waterType: r.water_type as WaterType,
     sections: sections.filter((s) => s.river_id === r.id).map((s) => ({ id: s.id as string, name: s.name as string })),
     version: r.version as number,
   };
 }
 
 export function riverAudit(r: Row<'river'>, sections: string[]) {
-  return { name: r.name, lengthKm: n(r.length_km), orgId: r.org_id, streetOrgIds: r.street_org_ids, chief: r.chief, sections };
+  return { name: r.name, lengthKm: n(r.length_km), orgId: r.org_id, streetOrgIds: r.street_org_ids, chief: r.chief, waterType: r.water_type, sections };
 }
 
 /** A sample's measured values (the GB 3838 and black-odour inputs). */
@@ -38,18 +39,28 @@ export function sampleValues(r: Row<'water_sample'>) {
     codMgl: n(r.cod_mgl),
     codmnMgl: n(r.codmn_mgl),
     bod5Mgl: n(r.bod5_mgl),
+    tnMgl: n(r.tn_mgl),
   };
 }
 
-/** A sample with its class and grade and why (per parameter), as the API presents it. */
-export function presentSample(r: Row<'water_sample'>, rivers: Map<string, string>, sections: Map<string, string>): SampleView {
+/** What a sample's presentation looks up: river and section names, and each river's water type. */
+export interface SampleLookups {
+  rivers: Map<string, string>;
+  sections: Map<string, string>;
+  types: Map<string, WaterType>;
+}
+
+/** A sample with its class and grade and why (per parameter, by its river's water type), as the API presents it. */
+export function presentSample(r: Row<'water_sample'>, { rivers, sections, types }: SampleLookups): SampleView {
   const v = sampleValues(r);
-  const c = classify({ do: v.doMgl, codmn: v.codmnMgl, cod: v.codMgl, bod5: v.bod5Mgl, nh3n: v.nh3nMgl, tp: v.tpMgl });
+  const waterType = types.get(r.river_id) ?? DEFAULT_WATER_TYPE;
+  const c = classify({ do: v.doMgl, codmn: v.codmnMgl, cod: v.codMgl, bod5: v.bod5Mgl, nh3n: v.nh3nMgl, tp: v.tpMgl, tn: v.tnMgl }, waterType);
   const g = gradeBlackOdour(v);
   return {
     id: r.id as string,
     riverId: r.river_id as string,
     river: rivers.get(r.river_id) ?? '',
+    waterType,
     sectionId: r.section_id as string | null,
     section: r.section_id ? (sections.get(r.section_id) ?? null) : null,
     sampledOn: r.sampled_on as string,

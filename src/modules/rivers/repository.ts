@@ -161,9 +161,19 @@ export async function deleteAlertsOfSamples(db: Db, tenantId: string, sampleIds:
 export function riverHeadsByIds(db: Db, tenantId: string, ids: readonly string[]) {
   return t(db)
     .selectFrom('river')
-    .select(['id', 'name', 'org_id', 'chief'])
+    .select(['id', 'name', 'org_id', 'chief', 'water_type'])
     .where('tenant_id', '=', tenantId)
     .where(anyOf('id', ids, 'uuid'))
+    .execute();
+}
+
+/** The samples of the given rivers (a river whose type changed is classified again). */
+export function samplesOfRivers(db: Db, tenantId: string, riverIds: readonly string[]) {
+  return t(db)
+    .selectFrom('water_sample')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where(anyOf('river_id', riverIds, 'uuid'))
     .execute();
 }
 

@@ -7,7 +7,17 @@ import { orgNames } from './input.js';
 import * as repo from './repository.js';
 import * as cmd from './commands.js';
 import { presentAlert, presentRiver, presentSample } from './presenters.js';
-import { BLACK_THRESHOLDS, GB3838_LIMITS, periodClass } from './rules.js';
+import {
+  BLACK_THRESHOLDS,
+  DEFAULT_PERIOD_CLASS_METHOD,
+  GB3838_LAKE_LIMITS,
+  GB3838_LIMITS,
+  PERIOD_CLASS_METHOD_KEYS,
+  PERIOD_CLASS_METHODS,
+  periodClass,
+  WATER_TYPES,
+  type PeriodClassMethod,
+} from './rules.js';
 import type { BlackGrade } from './rules.js';
 import { Data } from '../../core/schemas.js';
 import { AlertListItemView, AlertView, RiverDetailView, RiverListItemView, RiverView, RulesView, SampleView, SampleWithAlertView } from './schemas.js';
@@ -24,6 +34,7 @@ async function lookups(ctx: Ctx) {
     names,
     rivers: new Map(rivers.map((r) => [r.id, r.name])),
     sections: new Map(sections.map((s) => [s.id, s.name])),
+    types: new Map(rivers.map((r) => [r.id, r.water_type])),
     riverRows: rivers,
     sectionRows: sections,
   };
@@ -38,7 +49,15 @@ export async function riversRoutes(root: FastifyInstance) {
     { schema: { tags, summary: '分类与黑臭判定标准（GB 3838-2002；2015年黑臭水体整治工作指南）', response: { 200: Data(RulesView) } } },
     async (req) => {
       authorize(req, 'rivers.read');
-      return { data: { gb3838: GB3838_LIMITS, blackOdour: BLACK_THRESHOLDS } };
+      return {
+        data: {
+          gb3838: GB3838_LIMITS,
+          gb3838Lake: GB3838_LAKE_LIMITS,
+          waterTypes: [...WATER_TYPES],
+          periodClassMethods: PERIOD_CLASS_METHODS,
+          blackOdour: BLACK_THRESHOLDS,
+        },
+      };
     },
   );
 
@@ -79,9 +98,12 @@ export async function riversRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '河涌：断面、监测记录、趋势、断面时段类别、预警',
+        summary: '河涌：断面、监测记录、趋势、断面时段类别（classMethod：worst_month 月均值最差月份法，默认；period_mean 时段均值法）、预警',
         params: Id,
-        querystring: Type.Object({ year: Year }),
+        querystring: Type.Object({
+          year: Year,
+          classMethod: Type.Optional(Type.Union(PERIOD_CLASS_METHOD_KEYS.map((k) => Type.Literal(k)))),
+        }),
         response: { 200: Data(RiverDetailView) },
       },
     },
@@ -89,8 +111,10 @@ export async function riversRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'rivers.read');
       const r = await repo.getRiver(ctx, req.params.id);
       if (!r) throw errors.notFound('河涌');
-      const { names, rivers, sections, sectionRows } = await lookups(ctx);
+      const look = await lookups(ctx);
+      const { names, rivers, sectionRows } = look;
       const year = req.query.year;
+      const method = (req.query.classMethod ?? DEFAULT_PERIOD_CLASS_METHOD) as PeriodClassMethod;
       const samples = await repo.listSamples(ctx, { riverId: r.id, ...(year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}) });
       const alerts = await repo.listAlerts(ctx, { riverId: r.id });
       const river = presentRiver(r, names, sectionRows);
@@ -107,15 +131,17 @@ export async function riversRoutes(root: FastifyInstance) {
               bod5: n(x.bod5_mgl),
               nh3n: n(x.nh3n_mgl),
               tp: n(x.tp_mgl),
+              tn: n(x.tn_mgl),
             })),
+          { method, waterType: r.water_type },
         );
-        return { sectionId: s.id, section: s.name, class: pc.class, worstMonth: pc.worstMonth, months: pc.months };
+        return { sectionId: s.id, section: s.name, ...pc };
       });
       const can = (p: string) => ctx.actor.permissions.has(p);
       return {
         data: {
           ...river,
-          samples: samples.map((s) => presentSample(s, rivers, sections)),
+          samples: samples.map((s) => presentSample(s, look)),
           sectionClasses,
           alerts: alerts.map((a) => presentAlert(a, names, rivers)),
           actions: { edit: can('rivers.write'), sample: can('rivers.samples') },
@@ -157,14 +183,14 @@ export async function riversRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const ctx = authorize(req, 'rivers.read');
-      const { rivers, sections } = await lookups(ctx);
+      const look = await lookups(ctx);
       const y = req.query.year;
       const rows = await repo.listSamples(ctx, {
         riverId: req.query.riverId,
         grade: req.query.grade as BlackGrade | 'black',
         ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}),
       });
-      return { data: rows.map((s) => presentSample(s, rivers, sections)) };
+      return { data: rows.map((s) => presentSample(s, look)) };
     },
   );
   app.get(
@@ -174,9 +200,10 @@ export async function riversRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'rivers.read');
       const s = await repo.getSample(ctx, req.params.id);
       if (!s) throw errors.notFound('监测记录');
-      const { names, rivers, sections } = await lookups(ctx);
+      const look = await lookups(ctx);
+      const { names, rivers } = look;
       const alerts = await repo.listAlerts(ctx, { sampleId: s.id });
-      return { data: { ...presentSample(s, rivers, sections), alert: alerts[0] ? presentAlert(alerts[0], names, rivers) : null } };
+      return { data: { ...presentSample(s, look), alert: alerts[0] ? presentAlert(alerts[0], names, rivers) : null } };
     },
   );
   app.post(
@@ -192,8 +219,9 @@ export async function riversRoutes(root: FastifyInstance) {
     async (req, reply) => {
       const ctx = authorize(req, 'rivers.samples');
       const r = await cmd.recordSample(ctx, req.body as cmd.SampleInput);
-      const { names, rivers, sections } = await lookups(ctx);
-      return reply.code(201).send({ data: { ...presentSample(r.sample, rivers, sections), alert: r.alert ? presentAlert(r.alert, names, rivers) : null } });
+      const look = await lookups(ctx);
+      const { names, rivers } = look;
+      return reply.code(201).send({ data: { ...presentSample(r.sample, look), alert: r.alert ? presentAlert(r.alert, names, rivers) : null } });
     },
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blackParamGrade, classify, gradeBlackOdour, paramClass, periodClass, transparencyLightBound, type Param } from './rules.js';
+import { blackParamGrade, classify, gradeBlackOdour, limitOf, paramClass, periodClass, transparencyLightBound, type Param, type WaterType } from './rules.js';
 
 /**
  * GB 3838-2002 表1, written out by hand (not derived from the code's table):
@@ -153,4 +153,115 @@ describe('a section’s class over a period is the worst monthly-mean class', ()
     expect(r.worstMonth).toBe('2022-01');
   });
   it('is null without samples', () => expect(periodClass([]).class).toBeNull());
+});
+
+/**
+ * GB 3838-2002 表1, 湖、库 limits written out by hand: 总磷（湖、库）≤ 0.01 / 0.025 / 0.05 / 0.1 / 0.2;
+ * 总氮（湖、库）≤ 0.2 / 0.5 / 1.0 / 1.5 / 2.0. Each limit and just beyond it.
+ */
+const LAKE_BOUNDARIES: Array<[Param, number, string]> = [
+  ['tp', 0.01, 'I'],
+  ['tp', 0.011, 'II'],
+  ['tp', 0.025, 'II'],
+  ['tp', 0.026, 'III'],
+  ['tp', 0.05, 'III'],
+  ['tp', 0.051, 'IV'],
+  ['tp', 0.1, 'IV'],
+  ['tp', 0.101, 'V'],
+  ['tp', 0.2, 'V'],
+  ['tp', 0.201, '劣V'],
+  ['tn', 0.2, 'I'],
+  ['tn', 0.201, 'II'],
+  ['tn', 0.5, 'II'],
+  ['tn', 0.501, 'III'],
+  ['tn', 1.0, 'III'],
+  ['tn', 1.001, 'IV'],
+  ['tn', 1.5, 'IV'],
+  ['tn', 1.501, 'V'],
+  ['tn', 2.0, 'V'],
+  ['tn', 2.001, '劣V'],
+];
+
+describe('lakes and reservoirs: GB 3838-2002 表1 湖、库 limits of 总磷 and 总氮', () => {
+  it.each(LAKE_BOUNDARIES)('%s = %s in a lake is class %s', (p, v, c) => {
+    expect(paramClass(p, v, '湖泊')).toBe(c);
+    expect(paramClass(p, v, '水库')).toBe(c);
+  });
+
+  it('cites table 1 item by item', () => {
+    expect(limitOf('tp', '湖泊').source).toBe('GB 3838-2002 表1 第8项（湖、库）');
+    expect(limitOf('tp', '河流').source).toBe('GB 3838-2002 表1 第8项（河流）');
+    expect(limitOf('tn', '水库').source).toBe('GB 3838-2002 表1 第9项（仅湖、库）');
+    expect(limitOf('do').source).toBe('GB 3838-2002 表1 第3项');
+  });
+
+  it.each<[string, Parameters<typeof classify>[0], WaterType, string | null, Param[]]>([
+    // TP 0.04: class II for a river (≤ 0.1), class III for a lake (≤ 0.05).
+    ['TP 0.04 in a river is II', { do: 7.6, tp: 0.04 }, '河流', 'II', ['tp']],
+    ['TP 0.04 in a lake is III', { do: 7.6, tp: 0.04 }, '湖泊', 'III', ['tp']],
+    ['TP 0.04 in a reservoir is III', { do: 7.6, tp: 0.04 }, '水库', 'III', ['tp']],
+    // TN 1.8: not used for a river; class V for a lake.
+    ['TN is left out of a river’s class', { do: 7.6, tp: 0.02, tn: 1.8 }, '河流', 'I', ['do', 'tp']],
+    ['TN 1.8 decides a lake’s class: V', { do: 7.6, tp: 0.01, tn: 1.8 }, '湖泊', 'V', ['tn']],
+    ['TN alone, in a river, is no class', { tn: 0.1 }, '河流', null, []],
+  ])('%s', (_n, values, type, cls, decidedBy) => {
+    const r = classify(values, type);
+    expect(r.class).toBe(cls);
+    expect(r.decidedBy).toEqual(decidedBy);
+    if (type === '河流') expect(r.byParam.tn).toBeUndefined();
+  });
+});
+
+describe('a section’s class over a period: the method is chosen and named', () => {
+  const samples = [
+    // January: NH3-N 0.9, 1.3 → mean 1.1 → IV. February: 0.6, 0.6 → II. March: 0.3 → II.
+    { sampledOn: '2022-01-05', do: 6.2, nh3n: 0.9 },
+    { sampledOn: '2022-01-20', do: 6.4, nh3n: 1.3 },
+    { sampledOn: '2022-02-03', do: 6.2, nh3n: 0.6 },
+    { sampledOn: '2022-02-17', do: 6.2, nh3n: 0.6 },
+    { sampledOn: '2022-03-09', do: 6.2, nh3n: 0.3 },
+  ];
+
+  it('worst_month (the default, METRICS.md) takes the worst monthly mean: IV', () => {
+    const r = periodClass(samples);
+    expect([r.method, r.class, r.worstMonth, r.period]).toEqual(['worst_month', 'IV', '2022-01', null]);
+    expect(r.methodLabel).toBe('月均值最差月份法');
+    expect(r.methodSource).toContain('METRICS.md');
+  });
+
+  it('period_mean (地表水环境质量评价办法（试行）) takes the mean of the period: NH3-N 0.74 → III', () => {
+    const r = periodClass(samples, { method: 'period_mean' });
+    expect([r.method, r.class, r.worstMonth]).toEqual(['period_mean', 'III', null]);
+    expect(r.period).toEqual({ samples: 5, means: { do: 6.24, nh3n: 0.74 }, decidedBy: ['nh3n'] });
+    expect(r.methodSource).toBe('地表水环境质量评价办法（试行）（环办〔2011〕22号）；GB 3838-2002第5.1条');
+    expect(r.months).toHaveLength(3);
+  });
+
+  it.each<[string, number, string]>([
+    // The period's mean of NH3-N at the class III limit and just above it.
+    ['mean 1.0 is III', 1.0, 'III'],
+    ['mean 1.01 is IV', 1.01, 'IV'],
+  ])('period_mean at the boundary: %s', (_n, mean, cls) => {
+    const r = periodClass(
+      [
+        { sampledOn: '2022-01-05', nh3n: mean - 0.5 },
+        { sampledOn: '2022-06-05', nh3n: mean + 0.5 },
+      ],
+      { method: 'period_mean' },
+    );
+    expect(r.class).toBe(cls);
+  });
+
+  it('a lake: TP by the lake limits in both methods; TN in the class by month, apart (参考指标) by the period mean', () => {
+    const lake = [
+      { sampledOn: '2022-01-05', do: 7.6, tp: 0.02, tn: 1.2 },
+      { sampledOn: '2022-02-05', do: 7.6, tp: 0.02, tn: 1.2 },
+    ];
+    const byMonth = periodClass(lake, { waterType: '湖泊' });
+    expect(byMonth.class).toBe('IV'); // TN 1.2 → IV (TP 0.02 → II)
+    const mean = periodClass(lake, { method: 'period_mean', waterType: '湖泊' });
+    expect(mean.class).toBe('II'); // TP 0.02 in a lake → II; TN left to the reference
+    expect(mean.reference).toEqual({ tn: { mean: 1.2, class: 'IV' } });
+    expect(periodClass(lake, { method: 'period_mean', waterType: '河流' })).toMatchObject({ class: 'I', reference: null });
+  });
 });

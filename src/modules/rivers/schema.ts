@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
-import type { BlackGrade, WaterClass } from './rules.js';
+import type { BlackGrade, WaterClass, WaterType } from './rules.js';
 
 type Default<T> = ColumnType<T, T | undefined, T>;
 type Num = ColumnType<number, number | string, number | string>;
@@ -15,6 +15,8 @@ export type RiversTables = {
     length_km: Num | null;
     street_org_ids: Default<string[]>;
     chief: string | null;
+    /** 水体类型 (河流 / 湖泊 / 水库), default 河流. */
+    water_type: Default<WaterType>;
     version: Default<number>;
     created_at: Instant;
     updated_at: Instant;
@@ -44,6 +46,8 @@ export type RiversTables = {
     cod_mgl: Num | null;
     codmn_mgl: Num | null;
     bod5_mgl: Num | null;
+    /** 总氮 (mg/L) — assessed for lakes and reservoirs only. */
+    tn_mgl: Num | null;
     gb_class: WaterClass | null;
     black_grade: BlackGrade | null;
     created_by: string;

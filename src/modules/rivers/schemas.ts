@@ -6,7 +6,7 @@
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { IsoDateString, Nullable } from '../../core/schemas.js';
-import { BLACK_GRADES, CLASSES, PARAMS, type BlackParam } from './rules.js';
+import { BLACK_GRADES, CLASSES, PARAMS, PERIOD_CLASS_METHOD_KEYS, WATER_TYPES, type BlackParam } from './rules.js';
 
 const Str = Type.String();
 const NStr = Nullable(Str);
@@ -22,6 +22,7 @@ const byKey = <T extends ReturnType<typeof oneOf> | typeof Num | typeof NNum>(ke
   Type.Partial(Type.Object(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, T>));
 
 const WaterClass = oneOf(CLASSES);
+const WaterType = oneOf(WATER_TYPES);
 const BlackGrade = oneOf(BLACK_GRADES);
 const AlertGrade = oneOf(['light', 'severe'] as const);
 const BLACK_PARAMS: readonly BlackParam[] = ['transparency', 'do', 'orp', 'nh3n'];
@@ -37,6 +38,7 @@ export const RiverView = Type.Object(
     streets: Type.Array(Str),
     streetOrgIds: Type.Array(Str),
     chief: NStr,
+    waterType: WaterType,
     sections: Type.Array(Type.Object({ id: Str, name: Str })),
     version: Int,
   },
@@ -67,6 +69,7 @@ const SampleValues = {
   codMgl: NNum,
   codmnMgl: NNum,
   bod5Mgl: NNum,
+  tnMgl: NNum,
 };
 
 /** A sample with its class and grade and why, per parameter. */
@@ -75,6 +78,7 @@ export const SampleView = Type.Object(
     id: Str,
     riverId: Str,
     river: Str,
+    waterType: WaterType,
     sectionId: NStr,
     section: NStr,
     sampledOn: Day,
@@ -123,13 +127,22 @@ export const AlertListItemView = Type.Object({ ...AlertView.properties, actions:
 /** A sample with the alert it raised (if any). */
 export const SampleWithAlertView = Type.Object({ ...SampleView.properties, alert: Nullable(AlertView) }, { description: '监测记录及其预警' });
 
-/** A section's class over the period (monthly means, the worst month decides). */
+/** How a section's class over a period was found (rules.ts PERIOD_CLASS_METHODS). */
+export const PeriodClassMethod = oneOf(PERIOD_CLASS_METHOD_KEYS);
+
+/** A section's class over the period, by the method named (worst month of monthly means, or the period mean). */
 const SectionClassView = Type.Object({
   sectionId: Str,
   section: Str,
   class: Nullable(WaterClass),
+  method: PeriodClassMethod,
+  methodLabel: Str,
+  methodText: Str,
+  methodSource: Str,
   worstMonth: NStr,
   months: Type.Array(Type.Object({ month: Str, samples: Int, means: byKey(PARAMS, NNum), class: Nullable(WaterClass), decidedBy: Type.Array(oneOf(PARAMS)) })),
+  period: Nullable(Type.Object({ samples: Int, means: byKey(PARAMS, NNum), decidedBy: Type.Array(oneOf(PARAMS)) })),
+  reference: Nullable(Type.Object({ tn: Type.Object({ mean: Num, class: WaterClass }) })),
 });
 
 /** A river's page: its samples, its sections' classes, its alerts and what the caller may do. */
@@ -158,6 +171,14 @@ const BlackBound = { label: Str, unit: Str, light: Num, severe: Num };
 export const RulesView = Type.Object(
   {
     gb3838: Type.Object(Object.fromEntries(PARAMS.map((p) => [p, Limit])) as Record<(typeof PARAMS)[number], typeof Limit>),
+    gb3838Lake: Type.Object({ tp: Limit, tn: Limit }, { description: 'GB 3838-2002 表1 湖、库限值（总磷、总氮）' }),
+    waterTypes: Type.Array(WaterType),
+    periodClassMethods: Type.Object(
+      Object.fromEntries(PERIOD_CLASS_METHOD_KEYS.map((k) => [k, Type.Object({ label: Str, text: Str, source: Str })])) as Record<
+        (typeof PERIOD_CLASS_METHOD_KEYS)[number],
+        ReturnType<typeof Type.Object<{ label: typeof Str; text: typeof Str; source: typeof Str }>>
+      >,
+    ),
     blackOdour: Type.Object({
       transparency: Type.Object({ ...BlackBound, shallowDepth: Num, shallowShare: Num }),
       do: Type.Object(BlackBound),

@@ -166,8 +166,98 @@ describe('the standards', () => {
   it('answers the GB 3838 limits and the black-odour thresholds, each with its source', async () => {
     const r = await flood.req('GET', '/api/rivers/rules');
     expect(r.status).toBe(200);
-    expect(r.body.data.gb3838.do).toMatchObject({ kind: 'min', limits: [7.5, 6, 5, 3, 2], source: 'GB 3838-2002 表1 第4项' });
+    expect(r.body.data.gb3838.do).toMatchObject({ kind: 'min', limits: [7.5, 6, 5, 3, 2], source: 'GB 3838-2002 表1 第3项' });
+    expect(r.body.data.gb3838Lake.tp).toMatchObject({ limits: [0.01, 0.025, 0.05, 0.1, 0.2], source: 'GB 3838-2002 表1 第8项（湖、库）' });
+    expect(r.body.data.gb3838Lake.tn).toMatchObject({ limits: [0.2, 0.5, 1.0, 1.5, 2.0], source: 'GB 3838-2002 表1 第9项（仅湖、库）' });
+    expect(r.body.data.waterTypes).toEqual(['河流', '湖泊', '水库']);
+    expect(Object.keys(r.body.data.periodClassMethods)).toEqual(['worst_month', 'period_mean']);
     expect(r.body.data.blackOdour.transparency).toMatchObject({ light: 25, severe: 10 });
     expect(r.body.data.blackOdour.source).toContain('建城〔2015〕130号');
+  });
+});
+
+describe('lakes and reservoirs (GB 3838-2002 表1 湖、库)', () => {
+  it('a water body has a type: 河流 by default, 湖泊 or 水库 on the form; a bad one names the field and changes nothing', async () => {
+    const made = await flood.req('POST', '/api/rivers', { name: '测试湖', sections: ['测试湖心'] });
+    expect(made.status).toBe(201);
+    expect(made.body.data.waterType).toBe('河流');
+    const bad = await flood.req('PATCH', `/api/rivers/${made.body.data.id}`, { version: made.body.data.version, waterType: '池塘' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION', field: 'waterType' });
+    const lake = await flood.req('PATCH', `/api/rivers/${made.body.data.id}`, { version: made.body.data.version, waterType: '湖泊' });
+    expect(lake.body.data).toMatchObject({ waterType: '湖泊', version: made.body.data.version + 1 });
+    const events = await history(sys.db, tenantId, 'rivers.river', made.body.data.id);
+    expect(events.at(-1)?.action).toBe('updated');
+  });
+
+  it('a lake’s sample is classed by the 湖、库 总磷 and by 总氮; a river’s ignores 总氮', async () => {
+    const lake = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '测试湖');
+    const body = { riverId: lake.id, sectionId: lake.sections[0].id, doMgl: 7.6, tpMgl: 0.04, tnMgl: 1.2 };
+    const s = (await flood.req('POST', '/api/water-samples', { ...body, sampledOn: '2023-05-03' })).body.data;
+    // TP 0.04 → III in a lake (II in a river); TN 1.2 → IV.
+    expect(s).toMatchObject({ waterType: '湖泊', gbClass: 'IV', classByParam: { do: 'I', tp: 'III', tn: 'IV' }, classDecidedBy: ['tn'], tnMgl: 1.2 });
+    const river = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '车陂涌');
+    const r = (await flood.req('POST', '/api/water-samples', { ...body, riverId: river.id, sectionId: river.sections[0].id, sampledOn: '2023-05-03' })).body
+      .data;
+    expect(r).toMatchObject({ waterType: '河流', gbClass: 'II', classByParam: { do: 'I', tp: 'II' }, classDecidedBy: ['tp'] });
+    expect(r.classByParam.tn).toBeUndefined();
+  });
+
+  it('changing a water body’s type classes its samples again', async () => {
+    const lake = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '测试湖');
+    const back = await flood.req('PATCH', `/api/rivers/${lake.id}`, { version: lake.version, waterType: '河流' });
+    expect(back.status).toBe(200);
+    const samples = (await flood.req('GET', `/api/water-samples?riverId=${lake.id}`)).body.data;
+    expect(samples.map((x: any) => [x.waterType, x.gbClass])).toEqual([['河流', 'II']]);
+    const again = await flood.req('PATCH', `/api/rivers/${lake.id}`, { version: back.body.data.version, waterType: '水库' });
+    expect(again.body.data.waterType).toBe('水库');
+    expect((await flood.req('GET', `/api/water-samples?riverId=${lake.id}`)).body.data.map((x: any) => x.gbClass)).toEqual(['IV']);
+  });
+
+  it('the register import takes an optional 水体类型 column; without it a known water body keeps its type', async () => {
+    const def = sys.registry.ledgers.get('rivers')!;
+    const c = sys.ctx(systemActor(tenantId));
+    const withType = ['河涌名称,长度 (km),所在街道,河长,监测断面,水体类型', '测试水库,1.5,,,测试库区,水库', '测试湖,,,,,'].join('\n');
+    expect(await importLedger(sys, c, def, { file: { data: Buffer.from(withType), filename: 'r.csv' } })).toMatchObject({ ok: true, created: 1 });
+    const all = (await flood.req('GET', '/api/rivers')).body.data;
+    expect(all.find((r: any) => r.name === '测试水库').waterType).toBe('水库');
+    expect(all.find((r: any) => r.name === '测试湖').waterType).toBe('水库');
+    const badType = ['河涌名称,水体类型', '测试水库,海湾'].join('\n');
+    const bad = await importLedger(sys, c, def, { file: { data: Buffer.from(badType), filename: 'r.csv' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[2, '水体类型']]);
+    // The samples import takes an optional 总氮 column.
+    const samples = sys.registry.ledgers.get('water-samples')!;
+    const rows = ['河涌名称,断面,采样日期,溶解氧 (mg/L),总磷 (mg/L),总氮 (mg/L)', '测试水库,测试库区,2023-05-04,7.6,0.02,0.4'].join('\n');
+    expect(await importLedger(sys, c, samples, { file: { data: Buffer.from(rows), filename: 's.csv' } })).toMatchObject({ ok: true, created: 1 });
+    const got = (await flood.req('GET', '/api/water-samples')).body.data.find((x: any) => x.river === '测试水库');
+    expect(got).toMatchObject({ tnMgl: 0.4, gbClass: 'II', classByParam: { do: 'I', tp: 'II', tn: 'II' } });
+  });
+});
+
+describe('the period class: which method, said', () => {
+  it('the river page names the method; worst_month by default, period_mean on request', async () => {
+    const river = (await flood.req('GET', '/api/rivers')).body.data.find((r: any) => r.name === '珠江前航道（天河段）');
+    const byMonth = (await flood.req('GET', `/api/rivers/${river.id}?year=2022`)).body.data.sectionClasses[0];
+    expect(byMonth).toMatchObject({ section: '猎德', class: 'IV', method: 'worst_month', methodLabel: '月均值最差月份法', period: null });
+    expect(byMonth.methodSource).toContain('METRICS.md');
+    const mean = (await flood.req('GET', `/api/rivers/${river.id}?year=2022&classMethod=period_mean`)).body.data.sectionClasses[0];
+    expect(mean).toMatchObject({ section: '猎德', method: 'period_mean', methodLabel: '时段均值法', worstMonth: null });
+    expect(mean.methodSource).toContain('环办〔2011〕22号');
+    expect(mean.period.samples).toBe(12);
+    // 猎德 is class III in nine months and IV (ammonia) in June–August: the year's mean ammonia is under 1.0.
+    expect(mean.class).toBe('III');
+    expect((await flood.req('GET', `/api/rivers/${river.id}?classMethod=median`)).status).toBe(400);
+  });
+
+  it('both are metrics; the report’s figure keeps the worst-month rule and says so in its definition', async () => {
+    const all = (await flood.req('GET', '/api/metrics?year=2022')).body.data;
+    const worst = all.find((m: any) => m.key === 'rivers.section_class.猎德');
+    const mean = all.find((m: any) => m.key === 'rivers.section_class_mean.猎德');
+    expect([worst.value, mean.value]).toEqual(['IV', 'III']);
+    expect(worst.definition).toContain('评价方法：月均值最差月份法');
+    expect(mean.definition).toContain('地表水环境质量评价办法（试行）（环办〔2011〕22号）');
+    const drill = (await flood.req('GET', `/api/metrics/${encodeURIComponent('rivers.section_class_mean.猎德')}/drill?year=2022`)).body.data;
+    expect(drill.rows.every((r: any) => r.method === '时段均值法')).toBe(true);
   });
 });
