@@ -63,11 +63,37 @@ export const RULES = {
 
 export type RuleKey = keyof typeof RULES;
 
-/** The 90-day decision deadline, extended when an extension is approved (default +30 days, unverified). */
-export function decisionDeadline(c: { filedOn: string; extensionDays?: number | null; extensionApprovedOn?: string | null }, cal: WorkCalendar) {
-  const extensions = c.extensionDays
-    ? [{ n: c.extensionDays, unit: 'day' as const, approvedOn: c.extensionApprovedOn ?? undefined, reason: '经负责人批准延长' }]
-    : [];
+/** What the decision deadline reads: the filing date and the approved extension. */
+export interface ExtensionFacts {
+  filedOn: string;
+  extensionDays?: number | null;
+  extensionApprovedOn?: string | null;
+}
+
+/**
+ * 延长期限是否有效 — an extension counts only when approved while the term still ran: on or before
+ * the original 90-day due date (行政处罚法第六十条; an extension approved after the term ran out
+ * cannot make a late case on time). `late` is the original due date it came after; an extension
+ * with no approval date recorded counts (nothing shows it late).
+ */
+export function extensionInForce(c: ExtensionFacts, cal: WorkCalendar): { counts: boolean; originalDue: string } {
+  const originalDue = computeDeadline({ rule: RULES.decision, start: c.filedOn }, cal).due;
+  return { counts: !!c.extensionDays && !(c.extensionApprovedOn && c.extensionApprovedOn > originalDue), originalDue };
+}
+
+/**
+ * The 90-day decision deadline, extended when an extension is approved in time (default +30 days,
+ * unverified). An extension approved after the original due date is not applied: the original
+ * term stands and the explanation says why.
+ */
+export function decisionDeadline(c: ExtensionFacts, cal: WorkCalendar) {
+  const { counts, originalDue } = extensionInForce(c, cal);
+  if (c.extensionDays && !counts) {
+    const x = computeDeadline({ rule: RULES.decision, start: c.filedOn }, cal);
+    const why = `延长办案期限的批准日${c.extensionApprovedOn}晚于原期限届满日${originalDue}，期限届满后批准的延长不发生效力，仍按原期限计算（行政处罚法第六十条）`;
+    return { ...x, warnings: [...x.warnings, why], text: `${x.text.replace(/。$/, '')}；${why}。` };
+  }
+  const extensions = counts ? [{ n: c.extensionDays!, unit: 'day' as const, approvedOn: c.extensionApprovedOn ?? undefined, reason: '经负责人批准延长' }] : [];
   return computeDeadline({ rule: RULES.decision, start: c.filedOn, extensions }, cal);
 }
 
@@ -80,6 +106,8 @@ export interface CaseDeadline {
   due: string;
   doneOn: string | null;
   status: DeadlineStatus;
+  /** Done after its due date (逾期办结) — e.g. a decision after a term whose late extension did not count. */
+  late: boolean;
   text: string;
 }
 
@@ -117,6 +145,7 @@ export function caseDeadlines(c: DeadlineFacts, cal: WorkCalendar, today: string
       due: ex.due,
       doneOn: done,
       status: deadlineStatus({ due: ex.due, today, doneOn: done }, cal),
+      late: !!doneOn && doneOn > ex.due,
       text: ex.text,
     });
   };

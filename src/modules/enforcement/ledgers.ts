@@ -37,6 +37,12 @@ const penaltyColumns = [
   { key: 'publishedOn', header: '公示日期', type: 'date' },
   // Fewer than two (or uncertified) officers is a finding on the case (行政处罚法第四十二条), not a row error.
   { key: 'officers', header: '承办人', type: 'list' },
+  // Not in LEDGERS.md (optional, after its columns): 行政处罚法第五十九条 (the party's address) and 第三十六条 (追责时效).
+  // A blank cell keeps what a known case has.
+  { key: 'partyAddress', header: '当事人地址', type: 'text', note: '当事人的住所或地址，印入行政处罚决定书' },
+  { key: 'violationOn', header: '违法行为发生日期', type: 'date', note: '追责时效自此日起算（行政处罚法第三十六条）' },
+  { key: 'violationEndedOn', header: '违法行为终了日期', type: 'date', note: '违法行为有连续或者继续状态的，追责时效自终了之日起算' },
+  { key: 'limitationSerious', header: '涉及生命健康或金融安全', type: 'bool', note: '涉及公民生命健康安全、金融安全且有危害后果的，追责时效为五年' },
 ] as const;
 
 export const penaltyCasesSpec = defineLedgerSpec({
@@ -120,6 +126,10 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
         filedOn: r.filedOn,
         major: !!r.major,
         officerIds,
+        partyAddress: r.partyAddress ?? undefined,
+        violationOn: r.violationOn ?? undefined,
+        violationEndedOn: r.violationEndedOn ?? undefined,
+        limitationSerious: r.limitationSerious ?? undefined,
         history: {
           reviewOn: r.reviewOn,
           discussionOn: r.discussionOn,
@@ -166,6 +176,10 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
       closedOn: c.closed_on,
       publishedOn: c.published_on,
       officers: c.officer_names,
+      partyAddress: c.party_address,
+      violationOn: c.violation_on,
+      violationEndedOn: c.violation_ended_on,
+      limitationSerious: c.limitation_serious,
     }));
   },
 };

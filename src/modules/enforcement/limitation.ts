@@ -40,8 +40,8 @@ export const LIMITATION_STATUTE = '《中华人民共和国行政处罚法》第
 
 /** What the rule reads from a clue or a case. */
 export interface LimitationFacts {
-  /** 违法行为发生日期. */
-  violationOn: string | null;
+  /** 违法行为发生日期 (none recorded: nothing to check). */
+  violationOn?: string | null;
   /** 违法行为终了日期 — for a continuing or repeated violation. */
   violationEndedOn?: string | null;
   /** 涉及公民生命健康安全、金融安全且有危害后果 — the 5-year period. */
@@ -127,4 +127,47 @@ export function limitationDateProblems(
   if (c.violationEndedOn && !c.violationOn) out.push(['violationOn', '填写了违法行为终了日期，须填写违法行为发生日期']);
   if (c.violationEndedOn && c.violationOn && c.violationEndedOn < c.violationOn) out.push(['violationEndedOn', '违法行为终了日期不能早于发生日期']);
   return out;
+}
+
+/** The limitation facts of a stored case: discovered on its `discovered_on` (the clue's received date, or its filing date). */
+export function caseLimitationCheck(c: {
+  violation_on: string | null;
+  violation_ended_on: string | null;
+  limitation_serious: boolean;
+  limitation_override: string | null;
+  discovered_on: string | null;
+  filed_on: string;
+  clue_id: string | null;
+}): LimitationCheck {
+  return {
+    violationOn: c.violation_on,
+    violationEndedOn: c.violation_ended_on,
+    serious: c.limitation_serious,
+    discoveredOn: c.discovered_on ?? c.filed_on,
+    discoveredAs: c.clue_id && c.discovered_on && c.discovered_on !== c.filed_on ? '线索受理日期' : '立案日期',
+    override: c.limitation_override,
+  };
+}
+
+/** The limitation facts of a stored clue: discovered on the day it was received. */
+export function clueLimitationCheck(c: {
+  violation_on: string | null;
+  violation_ended_on: string | null;
+  limitation_serious: boolean;
+  received_on: string;
+}): LimitationCheck {
+  return {
+    violationOn: c.violation_on,
+    violationEndedOn: c.violation_ended_on,
+    serious: c.limitation_serious,
+    discoveredOn: c.received_on,
+    discoveredAs: '线索受理日期',
+  };
+}
+
+/** The limitation as a record page shows it: the period, the discovery date and whether it came after the last day. */
+export function limitationStatus(c: LimitationCheck) {
+  const l = limitationOf(c);
+  if (!l) return null;
+  return { ...l, discoveredOn: c.discoveredOn, discoveredAs: c.discoveredAs, expired: c.discoveredOn > l.lastDay, override: c.override?.trim() || null };
 }

@@ -16,7 +16,11 @@ import { clueWorkflow } from './clueWorkflow.js';
 export const enforcementModule = defineModule({
   key: 'enforcement',
   title: '行政执法',
-  migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_discretion_base.sql']),
+  migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), [
+    '0001_init.sql',
+    '0002_discretion_base.sql',
+    '0004_limitation_address.sql',
+  ]),
   workflows: [caseWorkflow, clueWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],
   permissions,
@@ -40,6 +44,12 @@ export const enforcementModule = defineModule({
       readPermission: 'enforcement.review.read',
       writePermission: 'enforcement.review.manage',
       ...ownedRows('enf_review'),
+    },
+    'enforcement.payment_place': {
+      label: '罚没款缴纳地点',
+      readPermission: 'enforcement.case.read',
+      writePermission: 'enforcement.catalogue.manage',
+      ...ownedRows('enf_payment_place'),
     },
   },
   ledgers: [penaltyCasesLedger, itemsLedger, officersLedger],

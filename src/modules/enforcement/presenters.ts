@@ -10,6 +10,7 @@ import { caseDeadlines, type CaseDeadline } from './deadlines.js';
 import { certStatus, EVIDENCE_KINDS } from './rules.js';
 import type { CaseWithOrg } from './repository.js';
 import { CLUE_STAGES, clueActions, type ClueStage } from './clueWorkflow.js';
+import { caseLimitationCheck, clueLimitationCheck, limitationStatus } from './limitation.js';
 
 type Sel<T> = import('kysely').Selectable<T>;
 export type OfficerRow = Sel<EnfTables['enf_officer']>;
@@ -159,6 +160,12 @@ export function presentClue(c: ClueRow & { org_name?: string; org_kind?: string 
     caseId: c.case_id,
     closedOn: c.closed_on,
     closeReason: c.close_reason,
+    partyAddress: c.party_address,
+    violationOn: c.violation_on,
+    violationEndedOn: c.violation_ended_on,
+    limitationSerious: c.limitation_serious,
+    /** 追责时效 (行政处罚法第三十六条): discovered on the day the clue was received. */
+    limitation: limitationStatus(clueLimitationCheck(c)),
     /** The clue's actions for this actor in the workflow engine's one shape (none when another unit handles it). */
     actions: clueActions(c, handlesOrg(roles, c.org_kind)),
     version: c.version,
@@ -243,5 +250,11 @@ export function presentCase(
     evidence: extra.evidence.map(presentEvidence),
     deadlines: caseDeadlines(deadlineFacts(c), extra.cal, extra.today),
     actions: extra.actions,
+    partyAddress: c.party_address,
+    violationOn: c.violation_on,
+    violationEndedOn: c.violation_ended_on,
+    limitationSerious: c.limitation_serious,
+    /** 追责时效 (行政处罚法第三十六条): the period, the discovery date, and the legal ground of an override. */
+    limitation: limitationStatus(caseLimitationCheck(c)),
   };
 }

@@ -331,6 +331,32 @@ export async function caseNoTaken(db: Kysely<KernelDB>, tenantId: string, caseNo
   return !!(await enf(db).selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', caseNo).executeTakeFirst());
 }
 
+/** The files uploaded to a case, oldest first (its archive's 附件). */
+export function caseAttachments(db: Kysely<KernelDB>, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('entity', '=', 'enforcement.case')
+    .where('entity_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The bureau's payment place for fines (one per tenant; undefined until configured), locked when `lock`. */
+export function getPaymentPlace(db: Kysely<KernelDB>, tenantId: string, lock = false) {
+  return enf(db)
+    .selectFrom('enf_payment_place')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export function insertPaymentPlace(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_payment_place']>) {
+  return enf(db).insertInto('enf_payment_place').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
 /** Cases with their unit's name in the actor's scope, oldest first (the penalty-cases ledger's export). */
 export function casesForExport(db: Kysely<KernelDB>, actor: Actor) {
   return enf(db)

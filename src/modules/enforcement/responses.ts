@@ -89,6 +89,14 @@ const caseSummary = {
 
 export const CaseSummaryView = Type.Object(caseSummary, { description: '案件（列表）' });
 
+/** 追责时效 (行政处罚法第三十六条) of a clue or case: null without a violation date. */
+const LimitationView = Nullable(
+  Type.Object(
+    { from: Day, years: Int, lastDay: Day, source: Str, text: Str, discoveredOn: Day, discoveredAs: Str, expired: Bool, override: NStr },
+    { description: '追责时效：起算日、年限、届满日，发现之日是否已超过' },
+  ),
+);
+
 export const CaseView = Open(
   {
     ...caseSummary,
@@ -105,8 +113,13 @@ export const CaseView = Open(
     publishedOn: NDay,
     revokedOn: NDay,
     evidence: List(Open({ id: Str, kind: Str, kindLabel: Str, title: Str, collectedOn: Day, note: NStr, attachmentId: NStr })),
-    deadlines: List(Open({ key: Str, label: Str, start: Day, due: Day, doneOn: NDay, status: DeadlineStatus })),
+    deadlines: List(Open({ key: Str, label: Str, start: Day, due: Day, doneOn: NDay, status: DeadlineStatus, late: Bool })),
     actions: List(WorkflowActionView),
+    partyAddress: NStr,
+    violationOn: NDay,
+    violationEndedOn: NDay,
+    limitationSerious: Bool,
+    limitation: LimitationView,
   },
   '案件详情：期限、证据、承办人、裁量基准和当前可办理的环节',
 );
@@ -128,9 +141,17 @@ export const ClueView = Open(
     caseId: NStr,
     actions: List(WorkflowActionView),
     version: Int,
+    partyAddress: NStr,
+    violationOn: NDay,
+    violationEndedOn: NDay,
+    limitationSerious: Bool,
+    limitation: LimitationView,
   },
   '案件线索',
 );
+
+/** The bureau's payment place for fines (null until configured). */
+export const PaymentPlaceView = Nullable(Type.Object({ bank: Str, accountName: Str, accountNo: Str, version: Int }, { description: '罚没款缴纳地点' }));
 
 export const MetaView = Open({
   stages: Type.Record(Str, Str),

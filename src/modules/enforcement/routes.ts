@@ -22,6 +22,7 @@ import {
   ItemView,
   MetaView,
   OfficerView,
+  PaymentPlaceView,
   PublicDisclosureView,
   ReviewSummaryView,
   ReviewView,
@@ -29,6 +30,7 @@ import {
   WorkflowMatrixView,
 } from './responses.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
+import { paymentPlace, savePaymentPlace } from './commands/paymentPlace.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
 import {
@@ -138,6 +140,11 @@ export async function enforcementRoutes(root: FastifyInstance) {
           filedOn: IsoDate,
           major: Type.Optional(Type.Boolean()),
           officerIds: Type.Array(Type.String({ format: 'uuid' })),
+          partyAddress: Opt(Type.String({ maxLength: 200 })),
+          violationOn: Opt(IsoDate),
+          violationEndedOn: Opt(IsoDate),
+          limitationSerious: Type.Optional(Type.Boolean()),
+          limitationOverride: Opt(Type.String({ maxLength: 500 })),
         }),
       },
     },
@@ -289,6 +296,10 @@ export async function enforcementRoutes(root: FastifyInstance) {
           summary: Type.String(),
           location: Opt(Type.String()),
           partyName: Opt(Type.String()),
+          partyAddress: Opt(Type.String({ maxLength: 200 })),
+          violationOn: Opt(IsoDate),
+          violationEndedOn: Opt(IsoDate),
+          limitationSerious: Type.Optional(Type.Boolean()),
         }),
       },
     },
@@ -297,6 +308,26 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const row = await createClue(ctx, req.body);
       return reply.code(201).send({ data: presentClue((await getClue(ctx.db, ctx.actor, row.id))!, ctx.calendar, ctx.clock.today(), ctx.actor.roles) });
     },
+  );
+  app.get(
+    '/enforcement/payment-place',
+    { schema: { tags, summary: '罚没款缴纳地点（开户银行、户名、账号；未设置时为null）', response: { 200: Data(PaymentPlaceView) } } },
+    async (req) => ({ data: await paymentPlace(authorize(req, 'enforcement.case.read')) }),
+  );
+  app.put(
+    '/enforcement/payment-place',
+    {
+      schema: {
+        tags,
+        summary: '设置罚没款缴纳地点（印入行政处罚决定书，行政处罚法第五十九条、第六十七条；修改时带版本号）',
+        response: { 200: Data(PaymentPlaceView) },
+        body: Type.Object(
+          { bank: Type.String(), accountName: Type.String(), accountNo: Type.String(), version: Opt(Type.Integer()) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ data: await savePaymentPlace(authorize(req, 'enforcement.catalogue.manage'), req.body) }),
   );
   app.post(
     '/enforcement/clues/from-hotline',

@@ -91,6 +91,12 @@ export type EnfTables = {
     case_id: string | null;
     closed_on: DateCol | null;
     close_reason: string | null;
+    /** 行政处罚法第三十六条 — the violation's date, its end (continuing/repeated), the 5-year period (0004). */
+    violation_on: DateCol | null;
+    violation_ended_on: DateCol | null;
+    limitation_serious: Default<boolean>;
+    /** 住所/地址 of the party (0004). */
+    party_address: string | null;
     version: Version;
     created_at: Instant;
     updated_at: Instant;
@@ -159,7 +165,28 @@ export type EnfTables = {
     archived_on: DateCol | null;
     revoked_on: DateCol | null;
     revoke_reason: string | null;
+    /** 行政处罚法第三十六条 — the violation's date, its end, the 5-year period, an override's legal ground (0004). */
+    violation_on: DateCol | null;
+    violation_ended_on: DateCol | null;
+    limitation_serious: Default<boolean>;
+    limitation_override: string | null;
+    /** 发现之日: the clue's received date, or the filing date (NULL on older cases: filed_on). */
+    discovered_on: DateCol | null;
+    /** 住所/地址 of the party, printed in the decision (行政处罚法第五十九条, 0004). */
+    party_address: string | null;
     imported: Default<boolean>;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  /** Where fines are paid, one per bureau (行政处罚法第五十九条、第六十七条; 0004). */
+  enf_payment_place: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    bank: string;
+    account_name: string;
+    account_no: string;
     version: Version;
     created_at: Instant;
     updated_at: Instant;

@@ -42,7 +42,8 @@ import { clueFacts, clueWho, clueWorkflow } from '../clueWorkflow.js';
 import { requireTransition } from '../../../core/workflow/index.js';
 import { maskedId, openId, sealId } from '../pii.js';
 import { actionsFor, caseWorkflow, EVENTS, rolesOnCase, transitionFor, type CaseEvent, type Effect, type Stage } from '../workflow.js';
-import { caseDeadlines, RULES } from '../deadlines.js';
+import { caseDeadlines, extensionInForce, RULES } from '../deadlines.js';
+import { caseLimitationCheck, limitationBreaches, limitationDateProblems } from '../limitation.js';
 import { deadlineFacts, presentCase, type CaseDeadlineRow } from '../presenters.js';
 import {
   assertDate,
@@ -124,6 +125,18 @@ export interface FileCaseInput {
   major?: boolean;
   officerIds: string[];
   caseNo?: string | null;
+  /**
+   * 追责时效 (行政处罚法第三十六条): the violation's date, its end for a continuing or repeated one, the
+   * 5-year period (生命健康安全、金融安全且有危害后果), and the legal ground of an exception (法律另有规定)
+   * that lets a case past the period be filed. Filed from a clue, what is not given comes from the clue.
+   * An import's blank cell keeps a known case's value (`undefined`).
+   */
+  violationOn?: string | null;
+  violationEndedOn?: string | null;
+  limitationSerious?: boolean | null;
+  limitationOverride?: string | null;
+  /** 住所/地址 of the party, printed in the decision (行政处罚法第五十九条). */
+  partyAddress?: string | null;
 }
 
 function orgShort(name: string) {
@@ -212,6 +225,10 @@ const LEDGER_COLUMNS = [
   'published_on',
   'officer_ids',
   'officer_names',
+  'violation_on',
+  'violation_ended_on',
+  'limitation_serious',
+  'party_address',
 ] as const;
 type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
@@ -238,8 +255,9 @@ export function caseTracks(
   const out: TrackInput[] = [];
   for (const d of caseDeadlines(deadlineFacts(c), cal, today)) {
     if (d.key !== 'decision' && d.key !== 'payment') continue;
+    // An extension approved after the 90-day term ran out does not count (行政处罚法第六十条; deadlines.ts).
     const extensions =
-      d.key === 'decision' && c.extension_days
+      d.key === 'decision' && c.extension_days && extensionInForce(deadlineFacts(c), cal).counts
         ? [{ n: c.extension_days, unit: 'day' as const, approvedOn: c.extension_approved_on ?? undefined, reason: c.extension_reason ?? '延长办案期限' }]
         : [];
     out.push({
@@ -393,6 +411,20 @@ export async function saveCases(
     } catch (e) {
       fail(x, e as AppError, '立案日期', String(x.filedOn));
     }
+    for (const [field, label, v] of [
+      ['violationOn', '违法行为发生日期', x.violationOn],
+      ['violationEndedOn', '违法行为终了日期', x.violationEndedOn],
+    ] as const) {
+      try {
+        if (v) assertDate(field, label, v);
+      } catch (e) {
+        fail(x, e as AppError, label, String(v));
+      }
+    }
+    // 发现之日 (行政处罚法第三十六条) of a case filed without a clue is its 立案日期; from a clue, the clue's (below).
+    if (!x.clueId)
+      for (const [field, message] of limitationDateProblems({ ...x, discoveredOn: x.filedOn, discoveredAs: '立案日期' }))
+        fail(x, errors.validation(field, message), field === 'violationOn' ? '违法行为发生日期' : '违法行为终了日期');
     if (x.source && !CASE_SOURCES.includes(x.source as CaseSource))
       fail(x, errors.validation('source', `案件来源应为${CASE_SOURCES.join('/')}`), '案件来源', x.source);
     const org = orgById.get(x.orgId);
@@ -421,6 +453,12 @@ export async function saveCases(
         item: item ? { name: item.name, delegated: item.delegated } : null,
       }),
     );
+
+    if (live && !x.clueId)
+      enforceRules(
+        origin,
+        limitationBreaches({ ...x, serious: x.limitationSerious, discoveredOn: x.filedOn, discoveredAs: '立案日期', override: x.limitationOverride }),
+      );
 
     const h = x.history;
     const kinds = h ? [...h.kinds, ...(old?.penalty_kinds ?? []).filter((k) => !(LEDGER_KINDS as readonly string[]).includes(k) && h.decidedOn)] : [];
@@ -458,9 +496,18 @@ export async function saveCases(
       published_on: h?.publishedOn ?? null,
       officer_ids: officerRows.map((o) => o.id),
       officer_names: officerRows.map((o) => o.name),
+      // An import's blank cell (undefined) keeps what a known case has.
+      violation_on: x.violationOn === undefined ? (old?.violation_on ?? null) : x.violationOn || null,
+      violation_ended_on: x.violationEndedOn === undefined ? (old?.violation_ended_on ?? null) : x.violationEndedOn || null,
+      limitation_serious: x.limitationSerious == null ? (old?.limitation_serious ?? false) : x.limitationSerious,
+      party_address: x.partyAddress === undefined ? (old?.party_address ?? null) : x.partyAddress?.trim() || null,
     };
     if (!old) {
-      creates.push({ x, orgName: org.name, values: { ...values, proposed_kinds: kinds, case_no: caseNo } });
+      creates.push({
+        x,
+        orgName: org.name,
+        values: { ...values, proposed_kinds: kinds, case_no: caseNo, limitation_override: x.limitationOverride?.trim() || null, discovered_on: x.filedOn },
+      });
       continue;
     }
     const prev: Record<string, unknown> = Object.fromEntries(
@@ -514,6 +561,25 @@ export async function saveCases(
     // 立案 from a clue is the clue workflow's `file` (a clue 待处理: not transferred and unreceived, not filed, not closed).
     requireTransition(clueWorkflow, clueWho(true), { stage: clue.status, event: 'file', facts: clueFacts(clue), code: 'CLUE_NOT_OPEN' });
     clues.set(c.x.clueId, clue);
+    // 追责时效 from the clue: discovered (发现) on the day the clue was received; the violation's dates as the clue recorded them unless given.
+    const v = c.values;
+    if (c.x.violationOn === undefined || c.x.violationOn === null) {
+      v.violation_on = clue.violation_on;
+      v.violation_ended_on = c.x.violationEndedOn || clue.violation_ended_on;
+      v.limitation_serious = c.x.limitationSerious ?? clue.limitation_serious;
+    }
+    if (!v.party_address && clue.party_address) v.party_address = clue.party_address;
+    v.discovered_on = clue.received_on;
+    const check = {
+      violationOn: v.violation_on as string | null,
+      violationEndedOn: v.violation_ended_on as string | null,
+      serious: !!v.limitation_serious,
+      discoveredOn: clue.received_on,
+      discoveredAs: '线索受理日期',
+      override: v.limitation_override as string | null,
+    };
+    for (const [field, message] of limitationDateProblems(check)) throw errors.validation(field, message);
+    enforceRules(origin, limitationBreaches(check));
   }
 
   const fresh = creates.map((c) => {
@@ -558,7 +624,7 @@ export async function saveCases(
         orgId: row.org_id,
         values: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) },
       });
-      for (const b of decisionBreaches(decisionFacts(row, cal, today)))
+      for (const b of [...decisionBreaches(decisionFacts(row, cal, today)), ...limitationOfRow(row)])
         findings.push({ ...b, row: c.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
     } else {
       audits.push({
@@ -567,7 +633,11 @@ export async function saveCases(
         action: 'filed',
         orgId: row.org_id,
         after: { ...filedView(row), party_id_no: maskedId(c.x.partyIdNo, c.x.partyType) },
-        note: { stage: '调查取证', ...(origin.via ? { via: origin.via } : {}) },
+        note: {
+          stage: '调查取证',
+          ...(origin.via ? { via: origin.via } : {}),
+          ...(row.limitation_override ? { limitationOverride: `超过追责时效立案，法律依据：${row.limitation_override}（行政处罚法第三十六条）` } : {}),
+        },
       });
       const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
       if (clue) {
@@ -598,7 +668,7 @@ export async function saveCases(
         values: u.shown,
         before: u.before,
       });
-      for (const b of decisionBreaches(decisionFacts(row, cal, today)))
+      for (const b of [...decisionBreaches(decisionFacts(row, cal, today)), ...limitationOfRow(row)])
         findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
       for (const b of filingBreaches(filingFactsOf(row, officerById, itemById, orgById)))
         findings.push({ ...b, row: u.x.row ?? 0, entity: 'enforcement.case', entityId: row.id, orgId: row.org_id });
@@ -637,6 +707,14 @@ export async function saveCases(
     { audit: origin.mode !== 'historical' },
   );
   return { saved, errors: [] };
+}
+
+/**
+ * 追责时效 of a stored case as an import reports it (a finding, 行政处罚法第三十六条): discovered on its 立案日期
+ * (a ledger has no clue), unless a legal ground for the exception is recorded on the case.
+ */
+function limitationOfRow(c: CaseRow) {
+  return limitationBreaches(caseLimitationCheck(c));
 }
 
 /** The filing rules' facts of a stored case (officers as of the filing date). */

@@ -14,6 +14,7 @@ import { ownerOrgForCreate } from '../../../core/scope.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { getClue, insertClue, nextSerial, orgById } from '../repository.js';
 import { assertDate, CASE_SOURCES } from '../rules.js';
+import { limitationDateProblems } from '../limitation.js';
 import { RULES } from '../deadlines.js';
 import { handlesOrg } from '../presenters.js';
 import { clueFacts, clueWho, clueWorkflow, type ClueEvent, type ClueStage } from '../clueWorkflow.js';
@@ -31,6 +32,12 @@ export interface ClueInput {
   summary: string;
   location?: string | null;
   partyName?: string | null;
+  /** 住所/地址 of the party (行政处罚法第五十九条). */
+  partyAddress?: string | null;
+  /** 追责时效 (行政处罚法第三十六条): the violation's date, its end, the 5-year period; checked when the clue is filed as a case. */
+  violationOn?: string | null;
+  violationEndedOn?: string | null;
+  limitationSerious?: boolean | null;
 }
 
 /** Registers a clue (audit `enforcement.clue.created`). `source_ref` holds e.g. the 12345 order number. */
@@ -38,6 +45,11 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
   if (!(CASE_SOURCES as readonly string[]).includes(input.source)) throw errors.validation('source', `线索来源应为${CASE_SOURCES.join('/')}`);
   assertDate('receivedOn', '收到日期', input.receivedOn);
   if (!input.summary?.trim()) throw errors.validation('summary', '线索内容不能为空');
+  if (input.violationOn) assertDate('violationOn', '违法行为发生日期', input.violationOn);
+  if (input.violationEndedOn) assertDate('violationEndedOn', '违法行为终了日期', input.violationEndedOn);
+  // The clue's received date is the day the bureau discovered the violation (行政处罚法第三十六条).
+  for (const [field, message] of limitationDateProblems({ ...input, discoveredOn: input.receivedOn, discoveredAs: '线索受理日期' }))
+    throw errors.validation(field, message);
   const orgId = await ownerOrgForCreate(ctx, input.orgId, '办理单位');
   return write(ctx, async ({ tx, audit }) => {
     const prefix = `XS${input.receivedOn.slice(0, 4)}-`;
@@ -52,13 +64,25 @@ export async function createClue(ctx: Ctx, input: ClueInput) {
       summary: input.summary.trim(),
       location: input.location?.trim() || null,
       party_name: input.partyName?.trim() || null,
+      party_address: input.partyAddress?.trim() || null,
+      violation_on: input.violationOn || null,
+      violation_ended_on: input.violationEndedOn || null,
+      limitation_serious: !!input.limitationSerious,
     });
     await audit({
       entity: 'enforcement.clue',
       entityId: row.id,
       action: 'created',
       orgId: row.org_id,
-      after: { clue_no: no, source: row.source, source_ref: row.source_ref, received_on: row.received_on, summary: row.summary },
+      after: {
+        clue_no: no,
+        source: row.source,
+        source_ref: row.source_ref,
+        received_on: row.received_on,
+        summary: row.summary,
+        ...(row.party_address ? { party_address: row.party_address } : {}),
+        ...(row.violation_on ? { violation_on: row.violation_on, violation_ended_on: row.violation_ended_on, limitation_serious: row.limitation_serious } : {}),
+      },
     });
     return row;
   });
