@@ -170,6 +170,61 @@ export function boundSchema(s: unknown, where: 'param' | 'query' | 'body'): void
   for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(o[k])) boundSchema(o[k], where);
 }
 
+/**
+ * Closes a JSON body's objects: an object schema that lists its properties and says nothing
+ * of others (no `additionalProperties`, no `patternProperties`) refuses any other property —
+ * a misspelt or stale field is a 400 naming it, never silently ignored. Records
+ * (`patternProperties`) and open objects that say `additionalProperties: true` stay open.
+ */
+export function closeBodies(s: unknown): void {
+  if (!s || typeof s !== 'object') return;
+  if (Array.isArray(s)) {
+    for (const x of s) closeBodies(x);
+    return;
+  }
+  const o = s as Record<string, unknown>;
+  mergeObjectIntersection(o);
+  if (o.properties && typeof o.properties === 'object') {
+    if (o.additionalProperties === undefined && o.patternProperties === undefined) o.additionalProperties = false;
+    for (const x of Object.values(o.properties)) closeBodies(x);
+  }
+  if (o.items && typeof o.items === 'object') closeBodies(o.items);
+  for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(o[k])) closeBodies(o[k]);
+}
+
+/**
+ * An intersection of plain object schemas (`Type.Intersect([Fields, { version }])`, an `allOf`
+ * whose members only list properties) becomes the one object it means, so it can be closed:
+ * closing each member of an `allOf` would refuse the other members' properties.
+ */
+function mergeObjectIntersection(o: Record<string, unknown>): void {
+  const members = o.allOf;
+  if (!Array.isArray(members) || members.length === 0) return;
+  const plain = (m: unknown): m is { properties: Record<string, unknown>; required?: string[] } => {
+    if (!m || typeof m !== 'object') return false;
+    const r = m as Record<string, unknown>;
+    // A member already closed (the same fields serve a create route, closed when it was registered) merges too.
+    const closedOrSilent = r.additionalProperties === undefined || r.additionalProperties === false;
+    return (
+      r.type === 'object' &&
+      typeof r.properties === 'object' &&
+      closedOrSilent &&
+      Object.keys(r).every((k) => ['type', 'properties', 'required', 'additionalProperties'].includes(k))
+    );
+  };
+  if (!members.every(plain)) return;
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  for (const m of members) {
+    Object.assign(properties, m.properties);
+    for (const r of m.required ?? []) required.add(r);
+  }
+  delete o.allOf;
+  o.type = 'object';
+  o.properties = properties;
+  if (required.size) o.required = [...required];
+}
+
 /** The ajv format behind `iso-date`: a real calendar date (2023-02-30 is not). */
 export const isoDateFormat = { type: 'string' as const, validate: (s: string) => isIsoDate(s) };
 

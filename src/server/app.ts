@@ -16,7 +16,8 @@ import { FILE_LIMITS } from '../core/files/store.js';
 import { installErrorHandler } from './errors.js';
 import { installAuth } from './auth.js';
 import { kernelRoutes } from './kernelRoutes.js';
-import { assertCleanText, assertFiniteNumbers, boundSchema, isoDateFormat } from '../core/input.js';
+import { assertCleanText, assertFiniteNumbers, boundSchema, closeBodies, isoDateFormat } from '../core/input.js';
+import { installValidators } from './validation.js';
 import { activity } from '../core/activity.js';
 import { checkingResponses, installResponseCheck } from './responses.js';
 
@@ -61,11 +62,12 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     // Behind a reverse proxy (FAZHI_TRUST_PROXY=true or its address) the client's protocol and
     // address come from X-Forwarded-*; cookies are Secure whenever the client spoke HTTPS.
     trustProxy: trustProxy(process.env.FAZHI_TRUST_PROXY),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, formats: { 'iso-date': isoDateFormat } } },
     bodyLimit: 2 * 1024 * 1024,
     // Response schemas use the kernel's formats too (the serialiser's own ajv would warn on 'iso-date').
     serializerOpts: { ajv: { formats: { 'iso-date': isoDateFormat } } },
   });
+  // Bodies are validated as sent (no type coercion), path and query coerced from text: validation.ts.
+  installValidators(app);
   app.decorate('sys', sys);
   // Requests in flight, for background work that steps aside while people wait (core/activity.ts).
   const counted = new WeakSet<object>();
@@ -173,6 +175,7 @@ function installInputGuard(app: FastifyInstance) {
     boundSchema(s.params, 'param');
     boundSchema(s.querystring, 'query');
     boundSchema(s.body, 'body');
+    closeBodies(s.body);
   });
   app.addHook('preValidation', async (req) => {
     assertCleanText(req.params);
