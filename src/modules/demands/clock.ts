@@ -15,7 +15,7 @@ import {
   type IsoDate,
   type WorkCalendar,
 } from '../../core/calendar/index.js';
-import { addDays, toDayNumber } from '../../core/calendar/calendar.js';
+import { addDays, fromDayNumber, toDayNumber } from '../../core/calendar/calendar.js';
 
 /** A closed pause (inclusive at both ends). */
 export interface ClockPause {
@@ -57,18 +57,139 @@ export function clockPauses(s: ClockState, today: IsoDate): ClockPause[] {
   return [...s.pauses, ...open];
 }
 
-/** The clock's due date and its Chinese explanation on a given day. */
-export function explainClock(s: ClockState, today: IsoDate, cal: WorkCalendar): DeadlineExplanation {
-  return computeDeadline(
-    {
-      rule: s.rule,
-      start: s.start,
-      pauses: clockPauses(s, today),
-      extensions: s.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: `${x.reason}，${x.approvedBy}于${x.approvedOn}批准` })),
-      restartOn: s.restartOn ?? undefined,
-    },
-    cal,
-  );
+/**
+ * A cap on the days one pause reason may take out of the period (政府信息公开条例 art. 32:
+ * the third party's 15 working days). Paused working days beyond it count again.
+ */
+export interface PauseCap {
+  reason: string;
+  n: number;
+  unit: 'workday';
+  source: string;
+}
+
+/** What a kind adds to the bare clock (each with its statute); none: the kernel's arithmetic alone. */
+export interface ClockRules {
+  /**
+   * An extension counts only when approved on or before the due date it extends; one approved
+   * after the period ran out does not extend it (the record stays late). The source says so.
+   */
+  extensionInTerm?: string | null;
+  /** Caps on the time a pause reason takes out of the period. */
+  pauseCaps?: readonly PauseCap[];
+}
+
+/** An extension that did not extend: approved after the due date it was to extend. */
+export interface VoidExtension {
+  extension: ClockExtension;
+  /** The due date it came after. */
+  dueBefore: IsoDate;
+  source: string;
+}
+
+/** A pause reason whose time was cut at its cap. */
+export interface CappedPause {
+  cap: PauseCap;
+  /** Working days the reason's pauses held in all. */
+  held: number;
+  /** The last day still taken out. */
+  lastDay: IsoDate;
+}
+
+/** The clock as the statute counts it: capped pauses, only the extensions approved in time, and why. */
+export interface EffectiveClock {
+  pauses: ClockPause[];
+  extensions: ClockExtension[];
+  voided: VoidExtension[];
+  capped: CappedPause[];
+}
+
+/**
+ * Cuts the pauses of each capped reason after their first `cap.n` working days (in date
+ * order; a day held by two pauses of the reason counts once). Pure.
+ */
+export function capPauses(pauses: readonly ClockPause[], caps: readonly PauseCap[], cal: WorkCalendar): { pauses: ClockPause[]; capped: CappedPause[] } {
+  let out = [...pauses];
+  const capped: CappedPause[] = [];
+  for (const cap of caps) {
+    const mine = out.filter((p) => p.reason === cap.reason).sort((a, b) => toDayNumber(a.from) - toDayNumber(b.from));
+    const all = new Set<number>();
+    for (const p of mine) for (let d = toDayNumber(p.from); d <= toDayNumber(p.to); d++) if (cal.isWorkday(fromDayNumber(d))) all.add(d);
+    if (all.size <= cap.n) continue;
+    const held = new Set<number>();
+    const kept: ClockPause[] = [];
+    let lastDay = '';
+    for (const p of mine) {
+      let to: IsoDate | null = null;
+      for (let d = toDayNumber(p.from); d <= toDayNumber(p.to) && held.size < cap.n; d++) {
+        if (all.has(d) && !held.has(d)) {
+          held.add(d);
+          lastDay = fromDayNumber(d);
+        }
+        to = fromDayNumber(d);
+      }
+      if (to) kept.push({ ...p, to });
+    }
+    capped.push({ cap, held: all.size, lastDay });
+    out = [...out.filter((p) => p.reason !== cap.reason), ...kept];
+  }
+  return { pauses: out, capped };
+}
+
+/**
+ * The clock's pauses and extensions as the kind's rules let them count, on a given day: pauses
+ * cut at their caps; each extension tested against the due date before it (with the extensions
+ * already counted) — one approved after that date is void. Pure.
+ */
+export function effectiveClock(s: ClockState, today: IsoDate, cal: WorkCalendar, rules: ClockRules = {}): EffectiveClock {
+  const { pauses, capped } = capPauses(clockPauses(s, today), rules.pauseCaps ?? [], cal);
+  const extensions: ClockExtension[] = [];
+  const voided: VoidExtension[] = [];
+  for (const x of s.extensions) {
+    if (rules.extensionInTerm) {
+      const dueBefore = computeDeadline(deadlineInput(s, pauses, extensions), cal).due;
+      if (toDayNumber(x.approvedOn) > toDayNumber(dueBefore)) {
+        voided.push({ extension: x, dueBefore, source: rules.extensionInTerm });
+        continue;
+      }
+    }
+    extensions.push(x);
+  }
+  return { pauses, extensions, voided, capped };
+}
+
+function deadlineInput(s: ClockState, pauses: readonly ClockPause[], extensions: readonly ClockExtension[]) {
+  return {
+    rule: s.rule,
+    start: s.start,
+    pauses,
+    extensions: extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: `${x.reason}，${x.approvedBy}于${x.approvedOn}批准` })),
+    restartOn: s.restartOn ?? undefined,
+  };
+}
+
+/** Why an extension did not count (Chinese, for the explanation and findings). */
+export function voidExtensionText(v: VoidExtension): string {
+  const unit = UNIT_NAME[v.extension.unit ?? 'workday'];
+  return `${v.extension.approvedBy}于${v.extension.approvedOn}批准的延长${v.extension.n}${unit}晚于当时的届满日${v.dueBefore}，期限届满后批准的延长不发生延长效力，不计入期限（依据：${v.source}）`;
+}
+
+/** Why paused time was cut (Chinese). */
+export function cappedPauseText(c: CappedPause): string {
+  return `${c.cap.reason}期间共${c.held}个工作日，最多扣除${c.cap.n}个工作日（至${c.lastDay}），其余计入期限（依据：${c.cap.source}）`;
+}
+
+/**
+ * The clock's due date and its Chinese explanation on a given day, under the kind's rules: an
+ * extension approved after the period ran out and paused time beyond its cap do not count, and
+ * the explanation (text and warnings) says so.
+ */
+export function explainClock(s: ClockState, today: IsoDate, cal: WorkCalendar, rules: ClockRules = {}): DeadlineExplanation {
+  const e = effectiveClock(s, today, cal, rules);
+  const x = computeDeadline(deadlineInput(s, e.pauses, e.extensions), cal);
+  const notes = [...e.capped.map(cappedPauseText), ...e.voided.map(voidExtensionText)];
+  if (!notes.length) return x;
+  return { ...x, warnings: [...x.warnings, ...notes], text: `${x.text}${notes.map((n) => `${n}。`).join('')}` };
 }
 
 /** The clock's status: done when finished, paused while a pause is open, else the kernel's status. */
@@ -113,7 +234,9 @@ export function resumeClock(s: ClockState, resumedOn: IsoDate, opts: { restart: 
   const pause = { from: s.pausedSince, to: resumedOn, reason: s.pauseReason ?? '中止计时' };
   return opts.restart
     ? // 重新起算: the period runs anew from the day the correction arrived; earlier pauses no longer matter.
-      { ...s, pauses: [], restartOn: resumedOn, pausedSince: null, pauseReason: null }
+      // The restarting pause itself is kept (it ends on the new start, so it takes nothing out):
+      // it records when the notice went out (一次性告知: a kind may allow it once).
+      { ...s, pauses: [pause], restartOn: resumedOn, pausedSince: null, pauseReason: null }
     : { ...s, pauses: [...s.pauses, pause], pausedSince: null, pauseReason: null };
 }
 

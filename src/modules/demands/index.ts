@@ -4,7 +4,16 @@
  * the metric builders. Other modules (enforcement …) should use the demand
  * modules' own exports instead.
  */
-export { DEMAND_KIND_POINT, demandKindsOf, demandKindProblems, type DemandKindDef, type FieldError, type IntakeEffects, type RuleFacts } from './kinds.js';
+export {
+  DEMAND_KIND_POINT,
+  demandKindsOf,
+  demandKindProblems,
+  type DemandKindDef,
+  type FieldError,
+  type IntakeEffects,
+  type RuleFacts,
+  type ClockCheck,
+} from './kinds.js';
 export * from './clock.js';
 export {
   ACTIONS,

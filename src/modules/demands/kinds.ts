@@ -6,10 +6,11 @@
  * checks each at start-up ({@link demandKindProblems}) and gives them back
  * ({@link demandKindsOf}) to the shared queue, overview and list filters.
  */
-import type { DeadlineRule } from '../../core/calendar/index.js';
+import type { DeadlineRule, WorkCalendar } from '../../core/calendar/index.js';
 import type { WriteScope } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/context.js';
-import type { ExtensionCap } from './clock.js';
+import type { ClockRules, ClockState, ExtensionCap } from './clock.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
 import type { WorkflowSteps } from './workflow.js';
 import type { DemandKind } from './schema.js';
 import type { ModuleDef } from '../../core/module.js';
@@ -29,6 +30,8 @@ export interface RuleFacts {
   /** 办理时限 given on the record (12345 orders carry theirs), if any. */
   timeLimit: number | null;
   attrs: Record<string, unknown>;
+  /** The working-day calendar (a rule bounded by a rolled date compares with it). */
+  cal: WorkCalendar;
 }
 
 export interface DemandKindDef {
@@ -60,6 +63,14 @@ export interface DemandKindDef {
   /** Whether the main clock starts at intake or at the sign/accept step (信访: 受理之日). */
   clockFrom: 'received' | 'signed';
   extensionCap: ExtensionCap | null;
+  /** The kind's limits on the clock (extensions approved in time, caps on paused time); see {@link ClockRules}. */
+  clockRules?: ClockRules;
+  /**
+   * The kind's rules on a clock change (a record written, a pause opened, an extension added),
+   * as breaches naming the field (and the ledger column): a form's or the API's change is
+   * refused with them (400 naming the field and the statute); an import reports them as findings.
+   */
+  clockBreaches?(x: ClockCheck, cal: WorkCalendar): RuleBreach[];
   /** Reasons the clock may stand still (不计入期限). */
   pauseReasons: readonly string[];
   /** Reasons after which the clock restarts on resumption (补正后重新起算). */
@@ -90,6 +101,21 @@ export interface DemandKindDef {
       attrs: Record<string, unknown>;
     },
   ): Promise<IntakeEffects | undefined>;
+}
+
+/** A change of a demand's clock, as a kind's {@link DemandKindDef.clockBreaches} sees it. */
+export interface ClockCheck {
+  /** record: a record written (form, import, demo); pause: a pause opened; extend: an extension added. */
+  change: 'record' | 'pause' | 'extend';
+  /** The day the demand was received (交办/收到). */
+  receivedOn: string;
+  /** The clock after the change. */
+  clock: ClockState;
+  /** Its due date after the change, under the kind's clock rules. */
+  due: string;
+  /** The day of the change (a record: the day it was received). */
+  on: string;
+  attrs: Record<string, unknown>;
 }
 
 /** What a kind's intake hook asks the demand machinery to record (before the record's `created` event). */
@@ -143,7 +169,9 @@ export function demandKindProblems(c: unknown, from: string): string[] {
   for (const f of ['pauseReasons', 'restartReasons', 'satisfactionValues'] as const) if (!isTexts(c[f])) p.push(`${name}：${f} 应为文字列表`);
   if (c.results !== null && !isTexts(c.results)) p.push(`${name}：results 应为 null 或文字列表`);
   for (const f of ['demandTypes', 'channels'] as const) if (c[f] !== undefined && !isTexts(c[f])) p.push(`${name}：${f} 应为文字列表`);
-  for (const f of ['checkIntake', 'afterIntake'] as const) if (c[f] !== undefined && typeof c[f] !== 'function') p.push(`${name}：${f} 应为函数`);
+  for (const f of ['checkIntake', 'afterIntake', 'clockBreaches'] as const)
+    if (c[f] !== undefined && typeof c[f] !== 'function') p.push(`${name}：${f} 应为函数`);
+  if (c.clockRules !== undefined && !isObject(c.clockRules)) p.push(`${name}：clockRules 应为对象`);
   return p;
 }
 

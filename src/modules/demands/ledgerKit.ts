@@ -1,5 +1,6 @@
 /** Helpers the demand modules' ledgers share: org names, instants in the ledger's format, bulk import. */
 import type { Ctx } from '../../core/context.js';
+import type { WorkCalendar } from '../../core/calendar/index.js';
 import type { Finding, ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
 import { orgsByName } from '../../core/orgs.js';
 import type { DemandKindDef } from './kinds.js';
@@ -38,9 +39,10 @@ export async function importDemandRows<Row>(
     orgNameOf: (r: Row) => string | null;
     orgHeader: string;
     refHeader: string;
-    toItem: (r: Row, orgId: string | null) => DemandFacts;
+    /** The record a row states (`cal`: the import's working-day calendar, for rules that count days). */
+    toItem: (r: Row, orgId: string | null, cal: WorkCalendar) => DemandFacts;
     /** The ledger's header of each fact a finding may name (e.g. closedAt → 办结时间). */
-    headers?: Partial<Record<'closedAt' | 'repliedAt', string>>;
+    headers?: Partial<Record<string, string>>;
   },
 ) {
   const { ctx, w } = imp;
@@ -64,7 +66,7 @@ export async function importDemandRows<Row>(
       continue;
     }
     // Ledgers without a unit column: a new record goes to the bureau, a known one keeps its unit.
-    records.push({ ...opts.toItem(value, org?.id ?? null), ...(orgName ? {} : { bureauHandles: true }), row: rowNumber });
+    records.push({ ...opts.toItem(value, org?.id ?? null, imp.calendar.current), ...(orgName ? {} : { bureauHandles: true }), row: rowNumber });
   }
   if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
   // Findings name the ledger's own column.
@@ -74,7 +76,7 @@ export async function importDemandRows<Row>(
       imp.finding(
         (Array.isArray(f) ? f : [f]).map((x: Finding) => ({
           ...x,
-          column: x.column ?? (x.field ? opts.headers?.[x.field as 'closedAt' | 'repliedAt'] : undefined),
+          column: x.column ?? (x.field ? opts.headers?.[x.field] : undefined),
         })),
       ),
   };

@@ -153,6 +153,44 @@ export function rateMetric(
   });
 }
 
+/** The business date the kind's clock stopped on, in SQL (the reply — or the closure — for kinds done by the reply). */
+export function doneDateSql(def: DemandKindDef) {
+  const col = def.doneBy === 'reply' ? sql`coalesce(dm_item.replied_at, dm_item.closed_at)` : sql`dm_item.closed_at`;
+  return sql<string>`(${col} AT TIME ZONE 'Asia/Shanghai')::date`;
+}
+
+/**
+ * 按期率 — of the records of `base`, the share done on or before their due date, counted
+ * set-based in SQL. The stored due date is the clock's under the kind's rules (an extension
+ * approved after the period ran out does not move it), so a reply after a late extension counts
+ * late. The drill lists `base` with a column saying which records the numerator counts.
+ */
+export function onTimeRateMetric(
+  o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf>; numTitle: string; note?: (r: DrillRow) => string | undefined },
+): MetricDef {
+  const onTime = (q: MetricQuery) => o.base(q).where(sql<boolean>`${doneDateSql(o.def)} <= dm_item.due_on`);
+  return defineMetric({
+    key: o.key,
+    title: o.title,
+    unit: 'percent',
+    definition: o.definition,
+    permission: o.def.permissions.read,
+    async query(q) {
+      return percent(await countOf(onTime(q)), await countOf(o.base(q)));
+    },
+    async drill(q) {
+      const counted = new Set((await onTime(q).select('dm_item.id').execute()).map((r) => r.id));
+      const rows = await drillRows(o.base(q));
+      return {
+        columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'counted', title: o.numTitle }, { key: 'note', title: '说明' }],
+        rows: rows.map((r) => ({ ...r, counted: counted.has(r.id) ? '是' : '否', note: o.note?.(r) ?? '' })),
+        total: rows.length,
+        recordRoute: `/${o.def.module}/items/:id`,
+      };
+    },
+  });
+}
+
 /** Demands whose clock still ran at the reference date (received by then, not yet done by then). */
 export function runningAt(q: MetricQuery, def: DemandKindDef) {
   const ref = referenceDate(q);

@@ -76,7 +76,7 @@ export function presentItem(
   opts: { today: string; showPersonal: boolean; canWrite: boolean },
 ): DemandRecordBody {
   const clock = clockOf(r);
-  const explanation = explainClock(clock, opts.today, cal);
+  const explanation = explainClock(clock, opts.today, cal, def.clockRules);
   const list = presentListItem(def, r, cal, opts.today);
   return {
     ...list,

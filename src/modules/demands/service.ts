@@ -8,12 +8,12 @@ import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import crypto from 'node:crypto';
 import { canonicalJson, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { insertMany } from '../../core/db/bulk.js';
-import type { RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
+import { enforceRules, type RuleBreach, type WriteOrigin } from '../../core/ledger/ledger.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { updateVersioned } from '../../core/versioned.js';
-import { isIsoDate, isoDateInShanghai, type DeadlineUnit } from '../../core/calendar/index.js';
+import { isIsoDate, isoDateInShanghai, type DeadlineUnit, type WorkCalendar } from '../../core/calendar/index.js';
 import type { System } from '../../core/system.js';
 import { CalendarService } from '../../core/calendar/service.js';
 
@@ -27,8 +27,8 @@ export async function calendarOn(db: Ctx['db']): Promise<Sys> {
   return { calendar };
 }
 import { ownerOrgForCreate } from '../../core/scope.js';
-import { explainClock, extensionProblem, resumeClock, type ClockState } from './clock.js';
-import type { DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
+import { effectiveClock, explainClock, extensionProblem, resumeClock, type ClockExtension, type ClockState } from './clock.js';
+import type { ClockCheck, DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
 import { bureauOf, findByRef, getItem, insertLinks, itemsByRefs, mergeAttrs, orgExists, setItemColumns, userOrg, type ItemRow } from './repository.js';
 import { bizDate, clockOf, doneOn } from './presenters.js';
 import type { DemandStatus } from './schema.js';
@@ -144,10 +144,14 @@ async function checkOrgAndAssignee(
   return errs;
 }
 
-/** The deadlines a record has: its main clock and, for kinds with one, the sign/accept step. */
-function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
+/**
+ * The deadlines a record has: its main clock (the pauses and extensions its kind's rules let
+ * count — an extension approved too late is left out) and, for kinds with one, the sign/accept step.
+ */
+function trackInputs(def: DemandKindDef, r: ItemRow, cal: WorkCalendar): TrackInput[] {
   const clock = clockOf(r);
   const done = doneOn(def, r);
+  const counted = effectiveClock({ ...clock, pausedSince: null }, bizDate(r.received_at)!, cal, def.clockRules);
   const inputs: TrackInput[] = [
     {
       module: def.module,
@@ -157,8 +161,8 @@ function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
       title: clock.rule.label,
       rule: clock.rule,
       start: clock.start,
-      pauses: clock.pauses,
-      extensions: clock.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
+      pauses: counted.pauses,
+      extensions: counted.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
       restartOn: clock.restartOn,
       doneOn: done,
     },
@@ -179,9 +183,33 @@ function trackInputs(def: DemandKindDef, r: ItemRow): TrackInput[] {
   return inputs;
 }
 
+const attrsOf = (r: Pick<ItemRow, 'attrs'>) => (typeof r.attrs === 'string' ? JSON.parse(r.attrs) : (r.attrs ?? {})) as Record<string, unknown>;
+
+/** The kind's own rules on a clock change ({@link DemandKindDef.clockBreaches}), given the clock's due date under its rules. */
+function kindBreaches(def: DemandKindDef, x: Omit<ClockCheck, 'due'>, cal: WorkCalendar): RuleBreach[] {
+  if (!def.clockBreaches) return [];
+  return def.clockBreaches({ ...x, due: explainClock(x.clock, x.on, cal, def.clockRules).due }, cal);
+}
+
+/**
+ * The extensions of a clock that did not extend it — approved after the due date they were to
+ * extend, for kinds whose rules say so ({@link ClockRules.extensionInTerm}) — as breaches
+ * (`<module>.extension_in_term`, field `approvedOn`); `only`: just that extension. Pure.
+ */
+export function voidedBreaches(def: DemandKindDef, clock: ClockState, at: { today: string; cal: WorkCalendar; only?: ClockExtension }): RuleBreach[] {
+  return effectiveClock(clock, at.today, at.cal, def.clockRules)
+    .voided.filter((v) => !at.only || v.extension === at.only)
+    .map((v) => ({
+      rule: `${def.module}.extension_in_term`,
+      statute: v.source,
+      message: `延长期限的批准日期${v.extension.approvedOn}晚于当时的届满日${v.dueBefore}，期限届满后批准的延长不发生延长效力，按未延长计算期限`,
+      field: 'approvedOn',
+    }));
+}
+
 /** Tracks (or updates) a record's deadlines, done or not. */
 async function track(sys: Sys, w: WriteScope, def: DemandKindDef, r: ItemRow): Promise<void> {
-  await sys.calendar.trackMany(w, w.ctx.actor, trackInputs(def, r));
+  await sys.calendar.trackMany(w, w.ctx.actor, trackInputs(def, r, sys.calendar.current));
 }
 
 /**
@@ -311,6 +339,7 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: st
             const allowed = [...def.pauseReasons, ...def.restartReasons];
             if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
             clock = { ...clock, pausedSince: on, pauseReason: reason };
+            enforceRules({ mode: 'live' }, kindBreaches(def, { change: 'pause', receivedOn, clock, on, attrs: attrsOf(before) }, cal));
             note.reason = reason;
             break;
           }
@@ -335,6 +364,11 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: st
               ...clock,
               extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }],
             };
+            // An extension approved after the period ran out does not extend it: refused here; an import reports it.
+            enforceRules({ mode: 'live' }, [
+              ...voidedBreaches(def, clock, { today: on, cal, only: clock.extensions.at(-1) }),
+              ...kindBreaches(def, { change: 'extend', receivedOn, clock, on, attrs: attrsOf(before) }, cal),
+            ]);
             Object.assign(note, {
               n,
               unit: input.unit ?? clock.rule.unit,
@@ -371,7 +405,7 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: st
         }
 
         const status = transition?.to ?? before.status;
-        const due = explainClock(clock, on, cal).due;
+        const due = explainClock(clock, on, cal, def.clockRules).due;
         return {
           ...set,
           status,
@@ -442,6 +476,16 @@ export interface DemandFacts {
   clockStart?: string | null;
   extensions?: ClockState['extensions'];
   pauses?: ClockState['pauses'];
+  /** 重新起算日 (a corrected application received after a timely correction notice). */
+  restartOn?: string | null;
+  /** An open pause (the clock stands still from this date: a correction awaited …) and its reason. */
+  pausedSince?: string | null;
+  pauseReason?: string | null;
+  /**
+   * Rules the record's facts broke, found while the ledger derived them (a late correction
+   * notice …): refused in live mode, findings in historical mode.
+   */
+  breaches?: readonly RuleBreach[];
   repliedAt?: Date | null;
   reply?: string | null;
   result?: string | null;
@@ -463,7 +507,7 @@ function recordStatus(def: DemandKindDef, x: DemandFacts): DemandStatus {
   if (x.repliedAt) return 'replied';
   if (!x.orgId && !x.bureauHandles) return 'received';
   if (def.steps.sign && !x.firstDoneAt) return 'assigned';
-  return 'handling';
+  return x.pausedSince ? 'paused' : 'handling';
 }
 
 /** The row values of a record (clock computed on the current calendar); jsonb columns as values. */
@@ -471,9 +515,17 @@ function recordValues(sys: Sys, def: DemandKindDef, x: DemandFacts, owner: { ten
   const { orgId } = owner;
   const receivedOn = isoDateInShanghai(x.receivedAt);
   const attrs = x.attrs ?? {};
-  const rule = def.mainRule({ receivedOn, demandType: x.demandType ?? null, timeLimit: x.timeLimit ?? null, attrs });
+  const rule = def.mainRule({ receivedOn, demandType: x.demandType ?? null, timeLimit: x.timeLimit ?? null, attrs, cal: sys.calendar.current });
   const start = x.clockStart ?? receivedOn;
-  const clock: ClockState = { rule, start, pauses: x.pauses ?? [], extensions: x.extensions ?? [], restartOn: null, pausedSince: null, pauseReason: null };
+  const clock: ClockState = {
+    rule,
+    start,
+    pauses: x.pauses ?? [],
+    extensions: x.extensions ?? [],
+    restartOn: x.restartOn ?? null,
+    pausedSince: x.repliedAt || x.closedAt ? null : (x.pausedSince ?? null),
+    pauseReason: x.repliedAt || x.closedAt ? null : x.pausedSince ? (x.pauseReason ?? null) : null,
+  };
   return {
     tenant_id: owner.tenantId,
     kind: def.kind,
@@ -497,7 +549,10 @@ function recordValues(sys: Sys, def: DemandKindDef, x: DemandFacts, owner: { ten
     rule,
     pauses: clock.pauses,
     extensions: clock.extensions,
-    due_on: explainClock(clock, receivedOn, sys.calendar.current).due,
+    restart_on: clock.restartOn,
+    paused_since: clock.pausedSince,
+    pause_reason: clock.pauseReason,
+    due_on: explainClock(clock, receivedOn, sys.calendar.current, def.clockRules).due,
     replied_at: x.repliedAt ?? null,
     reply: x.reply ?? null,
     result: x.result ?? null,
@@ -526,6 +581,29 @@ export function demandBreaches(def: DemandKindDef, v: Pick<RecordValues, 'due_on
       message: `${def.doneBy === 'reply' ? '答复' : '办结'}日期${doneOnDate}晚于${rule.label ?? '办理期限'}（${v.due_on}）`,
       field: def.doneBy === 'reply' ? 'repliedAt' : 'closedAt',
     },
+  ];
+}
+
+/**
+ * The clock rules a record's facts break: those its ledger found while deriving them
+ * (`breaches`), extensions approved after the period ran out, and the kind's own
+ * ({@link DemandKindDef.clockBreaches}, change `record`). Pure.
+ */
+function recordClockBreaches(def: DemandKindDef, x: Pick<DemandFacts, 'receivedAt' | 'breaches'>, v: RecordValues, cal: WorkCalendar): RuleBreach[] {
+  const receivedOn = isoDateInShanghai(x.receivedAt);
+  const clock: ClockState = {
+    rule: v.rule,
+    start: v.clock_start,
+    pauses: v.pauses,
+    extensions: v.extensions,
+    restartOn: v.restart_on,
+    pausedSince: v.paused_since,
+    pauseReason: v.pause_reason,
+  };
+  return [
+    ...(x.breaches ?? []),
+    ...voidedBreaches(def, clock, { today: receivedOn, cal }),
+    ...kindBreaches(def, { change: 'record', receivedOn, clock, on: receivedOn, attrs: v.attrs }, cal),
   ];
 }
 
@@ -559,7 +637,7 @@ export async function saveDemands(
     for (const r of await itemsByRefs(w.tx, actor.tenantId, def.kind, refs)) existing.set(r.ref_no, r);
   }
   const out: SavedDemand[] = [];
-  const fresh: Array<{ x: DemandFacts; v: RecordValues & { id: string } }> = [];
+  const fresh: Array<{ x: DemandFacts; v: RecordValues & { id: string }; clockBreaches: readonly RuleBreach[] }> = [];
   for (const x of records) {
     const old = existing.get(x.refNo);
     if (old) {
@@ -568,7 +646,9 @@ export async function saveDemands(
       continue;
     }
     const v = { id: crypto.randomUUID(), ...recordValues(sys, def, x, { tenantId: actor.tenantId, orgId: x.orgId ?? bureau! }) };
-    fresh.push({ x, v });
+    // A form (or the demo) may not write a record that breaks a clock rule; an import reports it.
+    const clockBreaches = enforceRules(origin, recordClockBreaches(def, x, v, sys.calendar.current));
+    fresh.push({ x, v, clockBreaches });
     out.push({ id: v.id, action: 'created' });
   }
   await insertMany(
@@ -577,11 +657,12 @@ export async function saveDemands(
     fresh.map((f) => f.v),
   );
   const audits: AuditInput[] = [];
-  for (const { x, v } of fresh) {
+  for (const { x, v, clockBreaches } of fresh) {
     const view = auditView(v as unknown as Partial<ItemRow>);
     if (origin.mode === 'historical') {
       origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: v.id, action: 'created', orgId: v.org_id, values: view });
-      for (const b of demandBreaches(def, v)) origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: v.id, orgId: v.org_id });
+      for (const b of [...clockBreaches, ...demandBreaches(def, v)])
+        origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: v.id, orgId: v.org_id });
     } else {
       // Live: a late reply or closure is allowed (the clock shows it overdue and the on-time
       // metrics count it late); only a past record taken in by an import reports it as a finding.
@@ -688,7 +769,7 @@ async function trackRecords(sys: Sys, w: WriteScope, def: DemandKindDef, rows: r
   await sys.calendar.trackMany(
     w,
     w.ctx.actor,
-    rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r)),
+    rows.filter((r) => !doneOn(def, r)).flatMap((r) => trackInputs(def, r, sys.calendar.current)),
   );
 }
 
@@ -718,6 +799,9 @@ async function updateRecord(sys: Sys, w: WriteScope, def: DemandKindDef, u: { ex
     clockStart: x.clockStart !== undefined ? x.clockStart : existing.clock_start,
     extensions: x.extensions ?? (existing.extensions as ClockState['extensions']),
     pauses: x.pauses ?? (existing.pauses as ClockState['pauses']),
+    restartOn: x.restartOn !== undefined ? x.restartOn : existing.restart_on,
+    pausedSince: x.pausedSince !== undefined ? x.pausedSince : existing.paused_since,
+    pauseReason: x.pauseReason !== undefined ? x.pauseReason : existing.pause_reason,
     repliedAt: x.repliedAt !== undefined ? x.repliedAt : existing.replied_at ? new Date(existing.replied_at) : null,
     reply: x.reply !== undefined ? x.reply : existing.reply,
     result: x.result !== undefined ? x.result : existing.result,
@@ -765,13 +849,28 @@ async function updateRecord(sys: Sys, w: WriteScope, def: DemandKindDef, u: { ex
   if (lifecycle && !(def.doneBy === 'reply' && existing.replied_at)) changed.status = v.status;
   // A ledger cannot express pauses, restarts or approved extensions: a clock that has them stays as recorded.
   const richClock = ((existing.pauses as unknown[]) ?? []).length > 0 || !!existing.restart_on || ((existing.extensions as unknown[]) ?? []).length > 0;
-  if (!richClock && (x.timeLimit !== undefined || x.clockStart !== undefined || 'received_at' in changed)) {
+  // A plain clock takes the pauses, restart and extensions the row states (a ledger that has columns for them).
+  const clockFacts: Array<[keyof DemandFacts, 'pauses' | 'extensions' | 'restart_on' | 'paused_since' | 'pause_reason']> = [
+    ['pauses', 'pauses'],
+    ['extensions', 'extensions'],
+    ['restartOn', 'restart_on'],
+    ['pausedSince', 'paused_since'],
+    ['pauseReason', 'pause_reason'],
+  ];
+  let clockChanged = false;
+  if (!richClock)
+    for (const [fact, col] of clockFacts)
+      if (x[fact] !== undefined && !same(existing[col], v[col])) {
+        changed[col] = v[col];
+        clockChanged = true;
+      }
+  if (!richClock && (clockChanged || x.timeLimit !== undefined || x.clockStart !== undefined || 'received_at' in changed)) {
     if (v.due_on !== existing.due_on) changed.due_on = v.due_on;
     if (v.clock_start !== existing.clock_start) changed.clock_start = v.clock_start;
   }
   if (!Object.keys(changed).length) return false;
   const set: Record<string, unknown> = { ...changed, rule: JSON.stringify(v.rule), version: existing.version + 1, updated_at: new Date() };
-  if ('attrs' in set) set.attrs = JSON.stringify(set.attrs);
+  for (const k of ['attrs', 'pauses', 'extensions'] as const) if (k in set) set[k] = JSON.stringify(set[k]);
   await setItemColumns(w.tx, actor.tenantId, existing.id, set);
   const after = (await getItem({ ...w.ctx, actor }, def.kind, existing.id))!;
   if (origin.mode === 'historical') {
@@ -779,12 +878,15 @@ async function updateRecord(sys: Sys, w: WriteScope, def: DemandKindDef, u: { ex
     for (const k of Object.keys(changed)) before[k] = (existing as unknown as Record<string, unknown>)[k];
     const shown = auditView(after);
     origin.imp.trace({ row: x.row ?? 0, entity: def.entity, entityId: existing.id, action: 'updated', orgId: after.org_id, values: shown, before });
-    for (const b of demandBreaches(def, {
-      due_on: after.due_on,
-      replied_at: after.replied_at,
-      closed_at: after.closed_at,
-      rule: after.rule as RecordValues['rule'],
-    })) {
+    for (const b of [
+      ...recordClockBreaches(def, { receivedAt: merged.receivedAt, breaches: x.breaches }, v, sys.calendar.current),
+      ...demandBreaches(def, {
+        due_on: after.due_on,
+        replied_at: after.replied_at,
+        closed_at: after.closed_at,
+        rule: after.rule as RecordValues['rule'],
+      }),
+    ]) {
       origin.imp.finding({ ...b, row: x.row ?? 0, entity: def.entity, entityId: existing.id, orgId: after.org_id });
     }
   } else {

@@ -1,7 +1,21 @@
 import type { DemandKindDef, FieldError } from '../demands/index.js';
-import { APPLICANT_TYPES, CHANNELS, EXTENSION_CAP, OUTCOMES, PAUSE_OTHER_AGENCY, PAUSE_THIRD_PARTY, REPLY_RULE, RESTART_CORRECTION } from './rules.js';
+import {
+  APPLICANT_TYPES,
+  CHANNELS,
+  CLOCK_RULES,
+  clockBreaches,
+  EXTENSION_CAP,
+  OUTCOMES,
+  PAUSE_OTHER_AGENCY,
+  PAUSE_THIRD_PARTY,
+  REPLY_RULE,
+  RESTART_CORRECTION,
+} from './rules.js';
 
-/** 依申请公开 — 20 working days (+20), correction restarts the clock, consultation is not counted. */
+/**
+ * 依申请公开 — 20 working days (+20, approved within the term); a timely, single correction notice
+ * restarts the clock on correction; consultation is not counted (a third party's at most 15 working days).
+ */
 export const disclosureKind: DemandKindDef = {
   kind: 'disclosure',
   module: 'disclosure',
@@ -15,6 +29,8 @@ export const disclosureKind: DemandKindDef = {
   doneBy: 'reply',
   clockFrom: 'received',
   extensionCap: EXTENSION_CAP,
+  clockRules: CLOCK_RULES,
+  clockBreaches,
   pauseReasons: [PAUSE_THIRD_PARTY, PAUSE_OTHER_AGENCY],
   restartReasons: [RESTART_CORRECTION],
   satisfactionValues: ['满意', '基本满意', '不满意'],

@@ -2,7 +2,7 @@
 import type { MetricQuery } from '../../core/metrics/registry.js';
 import { defineMetric } from '../../core/metrics/registry.js';
 import { countOf, dateInPeriod, inScope } from '../../core/metrics/filters.js';
-import { countMetric, doneInPeriod, doneOnTime, dueSoonMetric, overdueMetric, rateMetric } from '../demands/index.js';
+import { countMetric, doneInPeriod, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
 import type { DisclosureTables } from './schema.js';
 
@@ -40,15 +40,15 @@ export const disclosureMetrics = [
     base: (q) => replied(q).where('dm_item.channel', '!=', '网络'),
     columns: COLS,
   }),
-  rateMetric({
+  onTimeRateMetric({
     key: 'disclosure.requests.on_time_rate',
     title: '依申请公开按期答复率',
-    definition: '统计期内答复的申请中，在20个工作日（经批准延长的加延长期；补正后重新起算；征求意见时间不计）内答复的比例',
+    definition:
+      '统计期内答复的申请中，在答复期限内答复的比例：收到申请后20个工作日；期限内经批准延长的加延长期（期限届满后批准的延长不计）；收到申请后7个工作日内首次告知补正的，自收到补正之日起重新起算（逾期或再次告知补正的不重新起算）；征求意见时间不计（征求第三方意见最多扣除15个工作日）',
     def,
     base: replied,
     columns: COLS,
     numTitle: '按期答复',
-    judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def) }),
   }),
   overdueMetric(def, 'disclosure.requests.overdue'),
   dueSoonMetric(def, 'disclosure.requests.due_soon'),

@@ -2,8 +2,9 @@
  * 政府信息公开（依申请公开） — rules of a disclosure request (政府信息公开条例, 2019)
  * and the rows and columns of the annual report's tables (国办公开办函〔2021〕30号).
  */
-import type { DeadlineRule } from '../../core/calendar/index.js';
-import type { ExtensionCap } from '../demands/index.js';
+import { computeDeadline, isIsoDate, type DeadlineRule, type WorkCalendar } from '../../core/calendar/index.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
+import type { ClockCheck, ClockPause, ClockRules, ExtensionCap } from '../demands/index.js';
 
 /** 申请人类型 — the columns of the requests table. */
 export const APPLICANT_TYPES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
@@ -85,6 +86,102 @@ export const THIRD_PARTY_RULE: DeadlineRule = {
 export const PAUSE_THIRD_PARTY = '征求第三方意见';
 export const PAUSE_OTHER_AGENCY = '征求其他机关意见';
 export const RESTART_CORRECTION = '补正申请材料';
+
+/** 延长 must be decided within the reply term: one approved after it ran out does not extend it. */
+export const EXTENSION_IN_TERM_SOURCE =
+  '政府信息公开条例第三十三条第二款：不能在20个工作日内作出答复的，经负责人同意并告知申请人，可以延长答复期限（在答复期限届满前批准）';
+
+/**
+ * The reply clock's rules (applied by the shared clock on the form, the import, the record page and
+ * the metrics): an extension counts only when approved by the due date it extends (art. 33); a
+ * third-party consultation takes at most 15 working days out of the term (arts. 32–33).
+ */
+export const CLOCK_RULES: ClockRules = {
+  extensionInTerm: EXTENSION_IN_TERM_SOURCE,
+  pauseCaps: [{ reason: PAUSE_THIRD_PARTY, n: THIRD_PARTY_RULE.n, unit: 'workday', source: THIRD_PARTY_RULE.source }],
+};
+
+/** The last day a correction notice is timely: the 7th working day after receipt (art. 30). */
+export function correctionNoticeDue(receivedOn: string, cal: WorkCalendar): string {
+  return computeDeadline({ rule: CORRECTION_NOTICE_RULE, start: receivedOn }, cal).due;
+}
+
+const CORRECTION_STATUTE = '政府信息公开条例第三十条';
+
+/**
+ * What is wrong with a correction notice (补正告知), if anything: a second one (一次性告知: it does
+ * not restart the term) or one after the 7th working day (the term runs from receipt). Pure.
+ */
+export function correctionNoticeBreach(x: { receivedOn: string; noticeOn: string; earlier: boolean }, cal: WorkCalendar): RuleBreach | null {
+  if (x.earlier)
+    return {
+      rule: 'disclosure.correction_once',
+      statute: CORRECTION_STATUTE,
+      message: `已告知过补正，${x.noticeOn}再次告知补正：补正应一次性告知，再次告知不重新起算答复期限（答复期限自收到申请之日起计算）`,
+      field: 'reason',
+      column: '补正告知日期',
+    };
+  const due = correctionNoticeDue(x.receivedOn, cal);
+  if (x.noticeOn > due)
+    return {
+      rule: 'disclosure.correction_in_time',
+      statute: CORRECTION_STATUTE,
+      message: `补正告知日期${x.noticeOn}晚于收到申请后7个工作日（${due}）：逾期告知补正不重新起算答复期限，答复期限自收到申请之日（${x.receivedOn}）起计算`,
+      field: 'at',
+      column: '补正告知日期',
+    };
+  return null;
+}
+
+/** How a request's correction notices act on its reply clock. */
+export interface CorrectionEffect {
+  /** 重新起算日: the day the corrected application arrived, after a timely first notice. */
+  restartOn: string | null;
+  /** The time the timely notice held the clock (from the notice to the correction, or to the reply). */
+  pauses: ClockPause[];
+  /** Still waiting for the correction (an open request): the clock stands still since the notice. */
+  pausedSince: string | null;
+  breaches: RuleBreach[];
+}
+
+/**
+ * 补正 (art. 30) as a ledger records it: the notices given (dates) and the day the corrected
+ * application arrived. Only the first notice, given within 7 working days of receipt, restarts the
+ * 20 working days from the correction (and holds the clock while it is awaited); a late notice or a
+ * second one is a breach and does not act on the clock, which then runs from receipt. Pure.
+ */
+export function correctionEffect(
+  x: { receivedOn: string; notices: readonly string[]; correctedOn: string | null; repliedOn: string | null },
+  cal: WorkCalendar,
+): CorrectionEffect {
+  const notices = [...x.notices].sort();
+  const breaches = notices.flatMap((noticeOn, i) => correctionNoticeBreach({ receivedOn: x.receivedOn, noticeOn, earlier: i > 0 }, cal) ?? []);
+  const first = notices[0];
+  const none: CorrectionEffect = { restartOn: null, pauses: [], pausedSince: null, breaches };
+  if (!first || first > correctionNoticeDue(x.receivedOn, cal)) return none;
+  if (x.correctedOn) return { ...none, restartOn: x.correctedOn, pauses: [{ from: first, to: x.correctedOn, reason: RESTART_CORRECTION }] };
+  if (x.repliedOn) return { ...none, pauses: [{ from: first, to: x.repliedOn, reason: RESTART_CORRECTION }] };
+  return { ...none, pausedSince: first };
+}
+
+/** Dates in one ledger cell (`2022-03-01、2022-03-09`); null when one is not a date. */
+export function parseDates(cell: string | null): string[] | null {
+  if (!cell?.trim()) return [];
+  const parts = cell.split(/[、,，;；\s]+/).filter(Boolean);
+  return parts.every((p) => isIsoDate(p)) ? parts : null;
+}
+
+/**
+ * The disclosure rules on a change of the reply clock (the form and the API): a correction
+ * notice (a pause for 补正申请材料) is refused when it is a second one or comes after the 7th
+ * working day (art. 30). Imports apply {@link correctionEffect} instead (findings, not refusals).
+ */
+export function clockBreaches(x: ClockCheck, cal: WorkCalendar): RuleBreach[] {
+  if (x.change !== 'pause' || x.clock.pauseReason !== RESTART_CORRECTION || !x.clock.pausedSince) return [];
+  const earlier = !!x.clock.restartOn || x.clock.pauses.some((p) => p.reason === RESTART_CORRECTION);
+  const b = correctionNoticeBreach({ receivedOn: x.receivedOn, noticeOn: x.clock.pausedSince, earlier }, cal);
+  return b ? [b] : [];
+}
 
 /** 行政复议 / 行政诉讼 against a reply (the review and litigation table). */
 export const REMEDY_KINDS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
