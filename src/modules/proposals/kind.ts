@@ -1,6 +1,6 @@
 import { calendarOn, type DemandKindDef, type FieldError } from '../demands/index.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
-import { CATEGORIES, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
+import { CATEGORIES, clockBreaches, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
 
 /** 建议提案 — a deputy's suggestion or a CPPCC proposal, led (主办) or co-handled (协办). */
 export const proposalKind: DemandKindDef = {
@@ -12,11 +12,12 @@ export const proposalKind: DemandKindDef = {
   permissions: { read: 'proposals.read', write: 'proposals.write', personal: 'proposals.write' },
   steps: { sign: null, pause: false, extend: true, return: false, replyLabel: '答复代表委员', closeLabel: '办结', evaluateLabel: '代表委员反馈' },
   mainRule: (f) =>
-    replyRule({ assignedOn: f.receivedOn, difficult: f.attrs.difficult === true, dueOn: typeof f.attrs.dueOn === 'string' ? f.attrs.dueOn : null }),
+    replyRule({ assignedOn: f.receivedOn, difficult: f.attrs.difficult === true, dueOn: typeof f.attrs.dueOn === 'string' ? f.attrs.dueOn : null }, f.cal),
   firstRule: null,
   doneBy: 'reply',
   clockFrom: 'received',
   extensionCap: EXTENSION_CAP,
+  clockBreaches,
   pauseReasons: [],
   restartReasons: [],
   satisfactionValues: FEEDBACK,
@@ -32,6 +33,7 @@ export const proposalKind: DemandKindDef = {
       errs.push({ field: 'attrs.topics', message: `问题类型应为：${TOPICS.join('、')}` });
     if (attrs.dueOn !== undefined && attrs.dueOn !== null && !isIsoDate(attrs.dueOn))
       errs.push({ field: 'attrs.dueOn', message: '办理期限应为YYYY-MM-DD格式的真实日期' });
+    if (attrs.difficult !== undefined && typeof attrs.difficult !== 'boolean') errs.push({ field: 'attrs.difficult', message: '是否重大复杂应为是或否' });
     return errs;
   },
   async afterIntake(w, actor, item) {

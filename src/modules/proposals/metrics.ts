@@ -1,7 +1,7 @@
 /** proposals.* of METRICS.md (by 交办日期), plus overdue / due-soon counts. */
 import type { MetricQuery } from '../../core/metrics/registry.js';
 import { instantInPeriod } from '../../core/metrics/filters.js';
-import { countMetric, doneOnTime, dueSoonMetric, itemsOf, overdueMetric, rateMetric } from '../demands/index.js';
+import { countMetric, dueSoonMetric, itemsOf, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { proposalKind as def } from './kind.js';
 
 const assigned = (q: MetricQuery) => itemsOf(q, 'proposal').$call(instantInPeriod(q, 'dm_item.received_at'));
@@ -36,15 +36,16 @@ function family(prefix: 'npc' | 'cppcc', category: '人大代表建议' | '政�
 export const proposalMetrics = [
   ...family('npc', '人大代表建议'),
   ...family('cppcc', '政协提案'),
-  rateMetric({
+  onTimeRateMetric({
     key: 'proposals.on_time_rate',
     title: '建议提案按期答复率',
-    definition: '交办日期在统计期内的建议提案中，在办理期限（空白为交办日期后3个月）当日或之前答复的比例',
+    definition:
+      '交办日期在统计期内的建议提案中，在办理期限（空白为交办日期后3个月，重大复杂的6个月；含经批准的延期；最长不超过交办之日起6个月）当日或之前答复的比例',
     def,
     base: assigned,
     columns: COLS,
     numTitle: '按期答复',
-    judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def), note: r.replied_on ? undefined : '尚未答复' }),
+    note: (r) => (r.replied_on ? undefined : '尚未答复'),
   }),
   overdueMetric(def, 'proposals.overdue'),
   dueSoonMetric(def, 'proposals.due_soon'),

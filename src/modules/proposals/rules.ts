@@ -1,7 +1,7 @@
 /** 人大代表建议、政协提案 — the rules of a suggestion or proposal, as data with their sources. */
-import type { DeadlineRule } from '../../core/calendar/index.js';
-import { daysBetween } from '../../core/calendar/index.js';
-import type { ExtensionCap } from '../demands/index.js';
+import { computeDeadline, daysBetween, type DeadlineRule, type WorkCalendar } from '../../core/calendar/index.js';
+import type { RuleBreach } from '../../core/ledger/ledger.js';
+import type { ClockCheck, ExtensionCap } from '../demands/index.js';
 
 export const CATEGORIES = ['人大代表建议', '政协提案'] as const;
 export const ROLES = ['主办', '协办'] as const;
@@ -41,15 +41,29 @@ export const CO_OPINION_RULE: DeadlineRule = {
   n: 1,
   source: '建议提案办理办法：协办单位自交办之日起一个月内将协办意见送主办单位（地方规定，未核实）',
 };
-/** 延长 — a difficult one may be extended to 6 months in all. */
-export const EXTENSION_CAP: ExtensionCap = { n: 3, unit: 'month', source: '代表法第五十一条：重大复杂的最长不超过六个月' };
+/** 延长 — approved, in months; the whole term stays within 6 months of assignment ({@link TERM_LIMIT_SOURCE}). */
+export const EXTENSION_CAP: ExtensionCap = { n: 3, unit: 'month', source: '代表法第五十一条：重大复杂的最长不超过六个月（自交办之日起）' };
+
+/** 最长期限 — 6 months from assignment in all: extensions and the assignment document's own 办理期限 included. */
+export const TERM_LIMIT_SOURCE =
+  '代表法第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，应当自交办之日起六个月内答复（延期、交办文件规定的期限均不得超出）';
 
 /**
- * The reply rule of one record: the assignment document's own 办理期限 when it
- * gives one, else 6 months for difficult ones and 3 months otherwise.
+ * The last lawful reply date: 6 months after assignment (the same day of the month, or the
+ * month's last day), rolled to the next working day like every month period (DIFFICULT_REPLY_RULE).
  */
-export function replyRule(args: { assignedOn: string; difficult: boolean; dueOn: string | null }): DeadlineRule {
-  if (args.dueOn)
+export function latestReplyOn(assignedOn: string, cal: WorkCalendar): string {
+  return computeDeadline({ rule: DIFFICULT_REPLY_RULE, start: assignedOn }, cal).due;
+}
+
+/**
+ * The reply rule of one record: the assignment document's own 办理期限 when it gives one (not
+ * rolled), else 6 months for difficult ones and 3 months otherwise. A document's date beyond the
+ * 6-month bound gives way to the bound (代表法 art. 51); the form refuses such a date, an import
+ * reports it ({@link termLimitBreach}).
+ */
+export function replyRule(args: { assignedOn: string; difficult: boolean; dueOn: string | null }, cal: WorkCalendar): DeadlineRule {
+  if (args.dueOn && args.dueOn <= latestReplyOn(args.assignedOn, cal))
     return {
       key: 'proposal.reply.assigned',
       label: '建议提案答复期限',
@@ -58,5 +72,34 @@ export function replyRule(args: { assignedOn: string; difficult: boolean; dueOn:
       source: '交办文件规定的办理期限',
       rollToWorkday: false,
     };
-  return args.difficult ? DIFFICULT_REPLY_RULE : REPLY_RULE;
+  return args.difficult || args.dueOn ? DIFFICULT_REPLY_RULE : REPLY_RULE;
+}
+
+/**
+ * A due date beyond 6 months of assignment — a hand-set 办理期限 (`attrs.dueOn`, ledger 办理期限) or
+ * the due date an extension leads to (`n`) — as a breach naming the field and the statute. Pure.
+ */
+export function termLimitBreach(x: { assignedOn: string; due: string; field: 'attrs.dueOn' | 'n' }, cal: WorkCalendar): RuleBreach | null {
+  const latest = latestReplyOn(x.assignedOn, cal);
+  if (x.due <= latest) return null;
+  const what = x.field === 'n' ? '延长后的答复期限' : '办理期限';
+  return {
+    rule: 'proposals.term_limit',
+    statute: TERM_LIMIT_SOURCE,
+    message: `${what}${x.due}超过自交办之日（${x.assignedOn}）起六个月的最长期限（${latest}）`,
+    field: x.field,
+    column: '办理期限',
+  };
+}
+
+/** The 6-month bound on a change of the reply clock: a record's hand-set 办理期限, an extension's result. */
+export function clockBreaches(x: ClockCheck, cal: WorkCalendar): RuleBreach[] {
+  const dueOn = typeof x.attrs.dueOn === 'string' ? x.attrs.dueOn : null;
+  const b =
+    x.change === 'extend'
+      ? termLimitBreach({ assignedOn: x.receivedOn, due: x.due, field: 'n' }, cal)
+      : x.change === 'record' && dueOn
+        ? termLimitBreach({ assignedOn: x.receivedOn, due: dueOn, field: 'attrs.dueOn' }, cal)
+        : null;
+  return b ? [b] : [];
 }
