@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
-import { isIsoDate } from '../../core/calendar/calendar.js';
+import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
@@ -299,24 +300,30 @@ const GOVERNED = [
   'published_on',
 ] as const;
 
-/** The deadlines a case's state implies — what the form's steps track and an import tracks alike. */
-export function permitTracks(r: {
-  id: string;
-  org_id: string;
-  received_on: string;
-  correction_notice_on: string | null;
-  accepted_on: string | null;
-  not_accepted_on: string | null;
-  clock_start_on: string | null;
-  committed_days: number;
-  pauses: unknown;
-  extension_days: number | null;
-  extension_approved_on: string | null;
-  extension_reason: string | null;
-  decided_on: string | null;
-  result: string | null;
-  certificate_on: string | null;
-}): TrackInput[] {
+/**
+ * The deadlines a case's state implies — what the form's steps track and an import tracks alike.
+ * The decision term counts the extension only when it was approved within the committed term (art. 42).
+ */
+export function permitTracks(
+  r: {
+    id: string;
+    org_id: string;
+    received_on: string;
+    correction_notice_on: string | null;
+    accepted_on: string | null;
+    not_accepted_on: string | null;
+    clock_start_on: string | null;
+    committed_days: number;
+    pauses: unknown;
+    extension_days: number | null;
+    extension_approved_on: string | null;
+    extension_reason: string | null;
+    decided_on: string | null;
+    result: string | null;
+    certificate_on: string | null;
+  },
+  cal: WorkCalendar,
+): TrackInput[] {
   const base = { module: 'licensing', entity: PERMIT_ENTITY, entityId: r.id, orgId: r.org_id };
   const out: TrackInput[] = [
     {
@@ -329,15 +336,16 @@ export function permitTracks(r: {
   ];
   if (r.clock_start_on) {
     const pauses = (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as PausePeriod[];
+    const rule = committedRule(r.committed_days);
+    const bareDue = computeDeadline({ rule, start: r.clock_start_on, pauses }, cal).due;
+    const counts = !!r.extension_days && !(r.extension_approved_on && r.extension_approved_on > bareDue);
     out.push({
       ...base,
       title: '许可决定期限',
-      rule: committedRule(r.committed_days),
+      rule,
       start: r.clock_start_on,
       pauses,
-      extensions: r.extension_days
-        ? [{ n: r.extension_days, approvedOn: r.extension_approved_on ?? undefined, reason: r.extension_reason ?? '经负责人批准延长' }]
-        : [],
+      extensions: counts ? [{ n: r.extension_days!, approvedOn: r.extension_approved_on ?? undefined, reason: r.extension_reason ?? '经负责人批准延长' }] : [],
       doneOn: r.decided_on,
     });
   }
@@ -441,7 +449,14 @@ export async function savePermits(
     const clock = acceptedOn ? clockStart({ receivedOn: s.receivedOn, correctionNoticeOn: old?.correction_notice_on ?? null, acceptedOn }, cal.current) : null;
     const d = clock
       ? decisionDeadlines(
-          { start: clock.start, committedDays: item.committed_days, statutoryDays: item.statutory_days, pauses, extensionDays: old?.extension_days ?? null },
+          {
+            start: clock.start,
+            committedDays: item.committed_days,
+            statutoryDays: item.statutory_days,
+            pauses,
+            extensionDays: old?.extension_days ?? null,
+            extensionApprovedOn: old?.extension_approved_on ?? null,
+          },
           cal.current,
         )
       : null;
@@ -572,7 +587,11 @@ export async function savePermits(
   await insertMany(w.tx, 'lic_permit', creates);
   await updateMany(w.tx, 'lic_permit', ['tenant_id', 'id'], updates);
   if (events.length) await w.auditMany(events);
-  await cal.trackMany(w, actor, touched.flatMap(permitTracks));
+  await cal.trackMany(
+    w,
+    actor,
+    touched.flatMap((t) => permitTracks(t, cal.current)),
+  );
   // 双公示: a grant is recorded in the register (its 7-working-day term tracked there), with its publication date if any.
   await recordDecisions(
     w,
@@ -705,7 +724,7 @@ export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, in
 
 /** Tracks the deadlines the case's state implies (the same derivation as an import's). */
 async function trackPermit(w: WriteScope, ctx: Ctx, cal: CalendarService, row: PermitRow) {
-  await cal.trackMany(w, ctx.actor, permitTracks(row));
+  await cal.trackMany(w, ctx.actor, permitTracks(row, ctx.calendar));
 }
 
 /** 不予受理 — with the reasons told to the applicant (art. 32). */
@@ -729,24 +748,32 @@ export function addPause(ctx: Ctx, cal: CalendarService, id: string, input: Paus
     checkPause(p, row.clock_start_on!);
     const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
     const d = decisionDeadlines(
-      { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: row.extension_days },
+      {
+        start: row.clock_start_on!,
+        committedDays: row.committed_days,
+        statutoryDays: row.statutory_days,
+        pauses,
+        extensionDays: row.extension_days,
+        extensionApprovedOn: row.extension_approved_on,
+      },
       ctx.calendar,
     );
     return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
   });
 }
 
-/** 延长 — once, up to 10 working days, approved by the head before the deadline (art. 42). */
+/**
+ * 延长 — once, up to 10 working days, approved by the head within the statutory term (art. 42; approved
+ * after it: refused). Approved after the committed term, it extends the statutory bound only.
+ */
 export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; days: number; approvedOn: string; reason: string }) {
   const approvedOn = date('approvedOn', input.approvedOn, '批准日期');
   const reason = text('reason', input.reason, '延长理由', 1000);
   return step(ctx, { id, version: input.version, action: 'extend', verb: 'extended', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
-    checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: row.due_on! });
     const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
-    const d = decisionDeadlines(
-      { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses, extensionDays: input.days },
-      ctx.calendar,
-    );
+    const clock = { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses };
+    checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: decisionDeadlines(clock, ctx.calendar).statutory.due });
+    const d = decisionDeadlines({ ...clock, extensionDays: input.days, extensionApprovedOn: approvedOn }, ctx.calendar);
     return {
       extension_days: input.days,
       extension_approved_on: approvedOn,

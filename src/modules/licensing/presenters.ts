@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { LicensingTables, PausePeriod, PermitCategory } from './schema.js';
 import type { ItemView, PermitView } from './schemas.js';
-import { certificateDue, correctionDue } from './rules.js';
+import { certificateDue, correctionDue, decisionDeadlines } from './rules.js';
 import { permitActions, permitFacts, STATUS_LABELS } from './workflow.js';
 
 type ItemRow = Selectable<LicensingTables['lic_item']>;
@@ -30,7 +30,7 @@ export type { ItemView, PermitView };
  * actor holds (`permitWho`), each action of its stage in the engine's one shape.
  */
 export function presentPermit(
-  r: PermitRow & { item_code?: string; item_name?: string; category?: PermitCategory; org_name?: string },
+  r: PermitRow & { item_code?: string; item_name?: string; category?: PermitCategory; org_name?: string; committed_days?: number; statutory_days?: number },
   cal: WorkCalendar,
   who: readonly string[],
 ): PermitView {
@@ -80,8 +80,30 @@ export function presentPermit(
     ...p,
     correctionDueOn,
     certificateDueOn,
+    extensionNote: extensionNote(p, r, cal),
     /** Decided on or before the committed deadline (null while undecided). */
     onTime: p.decidedOn && p.dueOn ? p.decidedOn <= p.dueOn : null,
     actions: permitActions(p.status, permitFacts(p), who),
   };
+}
+
+/** Why the case's extension did not extend its deadlines (approved after the term ran out), or null. */
+function extensionNote(
+  p: { clockStartOn: string | null; extensionDays: number | null; extensionApprovedOn: string | null; pauses: PausePeriod[] },
+  r: { committed_days?: number; statutory_days?: number },
+  cal: WorkCalendar,
+): string | null {
+  if (!p.clockStartOn || !p.extensionDays || !p.extensionApprovedOn || r.committed_days == null || r.statutory_days == null) return null;
+  const d = decisionDeadlines(
+    {
+      start: p.clockStartOn,
+      committedDays: r.committed_days,
+      statutoryDays: r.statutory_days,
+      pauses: p.pauses,
+      extensionDays: p.extensionDays,
+      extensionApprovedOn: p.extensionApprovedOn,
+    },
+    cal,
+  );
+  return [d.voided.committed, d.voided.statutory].filter(Boolean).join('；') || null;
 }

@@ -69,6 +69,30 @@ describe('决定期限: committed term, statutory bound, excluded time and exten
   });
 
   it.each([
+    ['approved on the committed due date (its last day): both extended', '2022-03-09', ['2022-03-23', '2022-04-19'], [false, false]],
+    [
+      'approved the day after the committed due date: the commitment stays (late), the statutory bound extends',
+      '2022-03-10',
+      ['2022-03-09', '2022-04-19'],
+      [true, false],
+    ],
+    ['approved on the statutory due date: the statutory bound still extends', '2022-04-02', ['2022-03-09', '2022-04-19'], [true, false]],
+    ['approved the day after the statutory due date: neither extends', '2022-04-03', ['2022-03-09', '2022-04-02'], [true, true]],
+    ['no approval date recorded (older records): counted', null, ['2022-03-23', '2022-04-19'], [false, false]],
+  ])('an extension of 10 working days %s', (_n, approvedOn, [committed, statutory], [cVoid, sVoid]) => {
+    const d = decisionDeadlines({ ...base, extensionDays: 10, extensionApprovedOn: approvedOn }, cal);
+    expect([d.committed.due, d.statutory.due]).toEqual([committed, statutory]);
+    expect([!!d.voided.committed, !!d.voided.statutory]).toEqual([cVoid, sVoid]);
+  });
+  it('the explanation of a deadline an extension did not extend says why', () => {
+    const d = decisionDeadlines({ ...base, extensionDays: 10, extensionApprovedOn: '2022-03-10' }, cal);
+    expect(d.committed.text).toContain(
+      '延长10个工作日的批准日期2022-03-10晚于承诺期限届满日2022-03-09：期限届满后批准的延长不发生延长效力，承诺期限按未延长计',
+    );
+    expect(d.voided.committed).toContain('行政许可法第四十二条');
+  });
+
+  it.each([
     ['a second extension', { days: 5, approvedOn: '2022-03-08', already: true, currentDue: '2022-03-09' }, /只允许延长一次/],
     ['more than 10 working days', { days: 11, approvedOn: '2022-03-08', already: false, currentDue: '2022-03-09' }, /1至10个工作日/],
     ['approved after the deadline passed', { days: 5, approvedOn: '2022-03-10', already: false, currentDue: '2022-03-09' }, /届满（2022-03-09）前/],

@@ -110,27 +110,59 @@ export interface DecisionClockInput {
   statutoryDays: number;
   pauses?: readonly PausePeriod[];
   extensionDays?: number | null;
+  /** 延长批准日期: an extension approved after a deadline does not extend that deadline. */
+  extensionApprovedOn?: string | null;
+}
+
+/** Why an extension did not extend a deadline (Chinese; the deadline explanation appends it). */
+export function lateExtensionText(x: { approvedOn: string; days: number; term: string; due: string }): string {
+  return `延长${x.days}个工作日的批准日期${x.approvedOn}晚于${x.term}届满日${x.due}：期限届满后批准的延长不发生延长效力，${x.term}按未延长计（依据：${EXTENSION_SOURCE}）`;
 }
 
 /**
- * The decision deadlines: the committed one (what the bureau promised, plus an
- * approved extension) and the statutory hard bound (法定时限 + 10). Hearing,
- * testing and expert time is excluded from both (art. 45).
+ * The decision deadlines: the committed one (what the bureau promised, plus an approved
+ * extension) and the statutory hard bound (法定时限 + 10). Hearing, testing and expert time is
+ * excluded from both (art. 45). An extension counts toward a deadline only when approved on or
+ * before that deadline's unextended due date (art. 42: approved within the term): approved after
+ * the committed term ran out, it extends the statutory bound alone and the case is late on its
+ * commitment. `voided` says, per deadline, why an extension did not count (null: it did, or none).
  */
-export function decisionDeadlines(input: DecisionClockInput, cal: WorkCalendar): { committed: DeadlineExplanation; statutory: DeadlineExplanation } {
+export function decisionDeadlines(
+  input: DecisionClockInput,
+  cal: WorkCalendar,
+): { committed: DeadlineExplanation; statutory: DeadlineExplanation; voided: { committed: string | null; statutory: string | null } } {
   const pauses = (input.pauses ?? []).map((p) => ({ from: p.from, to: p.to, reason: p.reason }));
-  const ext = input.extensionDays ? [{ n: input.extensionDays, reason: '经本机关负责人批准延长' }] : [];
-  const committed = computeDeadline({ rule: committedRule(input.committedDays), start: input.start, pauses, extensions: ext }, cal);
-  const statutory = computeDeadline({ rule: statutoryRule(input.statutoryDays), start: input.start, pauses, extensions: ext }, cal);
-  return { committed, statutory };
+  const days = input.extensionDays ?? 0;
+  const term = (rule: DeadlineRule, name: string): { x: DeadlineExplanation; voided: string | null } => {
+    const bare = computeDeadline({ rule, start: input.start, pauses }, cal);
+    if (!days) return { x: bare, voided: null };
+    const approvedOn = input.extensionApprovedOn ?? undefined;
+    if (approvedOn && approvedOn > bare.due) {
+      const why = lateExtensionText({ approvedOn, days, term: name, due: bare.due });
+      return { x: { ...bare, warnings: [...bare.warnings, why], text: `${bare.text}${why}。` }, voided: why };
+    }
+    const ext = [{ n: days, ...(approvedOn ? { approvedOn } : {}), reason: '经本机关负责人批准延长' }];
+    return { x: computeDeadline({ rule, start: input.start, pauses, extensions: ext }, cal), voided: null };
+  };
+  const committed = term(committedRule(input.committedDays), '承诺期限');
+  const statutory = term(statutoryRule(input.statutoryDays), '法定期限');
+  return { committed: committed.x, statutory: statutory.x, voided: { committed: committed.voided, statutory: statutory.voided } };
 }
 
-/** An extension: once, 1–10 working days (art. 42), approved no later than the deadline it extends. */
+/**
+ * An extension: once, 1–10 working days (art. 42), approved within the term — on or before the
+ * statutory deadline it extends (`currentDue`, unextended). One approved after the committed term
+ * but within the statutory one is lawful; it extends the statutory bound only ({@link decisionDeadlines}).
+ */
 export function checkExtension(input: { days: number; approvedOn: string; already: boolean; currentDue: string }): void {
   if (input.already) throw errors.gate('EXTENSION_USED', '该办件已延长过一次，行政许可法第四十二条只允许延长一次（十日）');
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS)
     throw errors.validation('days', `延长天数应为1至${MAX_EXTENSION_DAYS}个工作日（行政许可法第四十二条）`);
-  if (input.approvedOn > input.currentDue) throw errors.gate('EXTENSION_LATE', `延长须在期限届满（${input.currentDue}）前经负责人批准`);
+  if (input.approvedOn > input.currentDue)
+    throw errors.gate(
+      'EXTENSION_LATE',
+      `延长须在法定期限届满（${input.currentDue}）前经负责人批准；${input.approvedOn}批准的延长不发生延长效力（行政许可法第四十二条）`,
+    );
 }
 
 /** A pause: a named excluded procedure with a start not after its end. */

@@ -101,6 +101,8 @@ export const PermitView = Type.Object(
     version: Int,
     correctionDueOn: Day,
     certificateDueOn: NDay,
+    /** Why the extension did not extend a deadline (approved after it ran out, 行政许可法第四十二条), or null. */
+    extensionNote: NStr,
     onTime: Nullable(Bool),
     actions: Type.Array(PermitActionView),
   },

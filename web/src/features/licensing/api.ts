@@ -83,6 +83,8 @@ export interface Permit {
   certificateOn: string | null;
   certificateDueOn: string | null;
   publishedOn: string | null;
+  /** Why the extension did not extend a deadline (approved after it ran out), or null. */
+  extensionNote: string | null;
   onTime: boolean | null;
   /** The `licensing.permit` workflow's actions for the signed-in user, in the engine's one shape. */
   actions: PermitAction[];
