@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
-import { caseDeadlines, decisionDeadline, RULES } from './deadlines.js';
+import { caseDeadlines, decisionDeadline, extensionInForce, RULES } from './deadlines.js';
 import { earliestHearingDate } from './rules.js';
 
 const cal = createCalendar({});
@@ -63,5 +63,62 @@ describe('case deadlines with their status', () => {
   it("the party's hearing window closes once elapsed (not shown as overdue)", () => {
     const ds = caseDeadlines({ ...base, notifiedOn: '2022-09-29' }, cal, '2022-10-20');
     expect(ds.find((d) => d.key === 'hearingRequest')).toMatchObject({ due: '2022-10-11', status: 'done' });
+  });
+});
+
+describe('late extensions (行政处罚法第六十条): only an extension approved while the term ran counts', () => {
+  // Filed 4 Jul 2022: 90 days end on Sun 2 Oct (National Day), rolled to the make-up Saturday 8 Oct.
+  const filedOn = '2022-07-04';
+  it.each<[string, string | null, boolean, string]>([
+    ['approved well before the due date', '2022-09-20', true, '2022-11-01'],
+    ['approved on the due date itself (the last day allowed)', '2022-10-08', true, '2022-11-01'],
+    ['approved the day after the due date (the first day refused)', '2022-10-09', false, '2022-10-08'],
+    ['approved a month after the term ran out', '2022-11-10', false, '2022-10-08'],
+    ['no approval date recorded: nothing shows it late', null, true, '2022-11-01'],
+  ])('%s', (_n, approvedOn, counts, due) => {
+    const c = { filedOn, extensionDays: 30, extensionApprovedOn: approvedOn };
+    expect(extensionInForce(c, cal)).toEqual({ counts, originalDue: '2022-10-08' });
+    const d = decisionDeadline(c, cal);
+    expect(d.due).toBe(due);
+    if (!counts) expect(d.text).toContain(`延长办案期限的批准日${approvedOn}晚于原期限届满日2022-10-08，期限届满后批准的延长不发生效力`);
+  });
+
+  const base = {
+    filedOn,
+    extensionDays: 30,
+    extensionApprovedOn: '2022-10-09',
+    decidedOn: null,
+    notifiedOn: null,
+    hearingRequestedOn: null,
+    rightsWaived: false,
+    servedOn: null,
+    paidOn: null,
+    fineFen: 0,
+    publishedOn: null,
+    closedOn: null,
+    revokedOn: null,
+  };
+  it.each<[string, Partial<typeof base>, string, { status: string; late: boolean; due: string }]>([
+    ['late extension, undecided after the original due date: overdue', {}, '2022-10-20', { status: 'overdue', late: false, due: '2022-10-08' }],
+    [
+      'late extension, decided within the 30 days it claimed: done, but late',
+      { decidedOn: '2022-10-20' },
+      '2022-12-01',
+      { status: 'done', late: true, due: '2022-10-08' },
+    ],
+    [
+      'timely extension, decided within it: done on time',
+      { extensionApprovedOn: '2022-10-08', decidedOn: '2022-10-20' },
+      '2022-12-01',
+      { status: 'done', late: false, due: '2022-11-01' },
+    ],
+    [
+      'no extension, decided on the due date: on time',
+      { extensionDays: null, extensionApprovedOn: null, decidedOn: '2022-10-08' },
+      '2022-12-01',
+      { status: 'done', late: false, due: '2022-10-08' },
+    ],
+  ])('%s', (_n, over, today, want) => {
+    expect(caseDeadlines({ ...base, ...over } as typeof base, cal, today).find((d) => d.key === 'decision')).toMatchObject(want);
   });
 });
