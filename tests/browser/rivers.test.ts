@@ -106,6 +106,11 @@ describe('rivers and water quality', () => {
     await page.getByRole('row').filter({ hasText: '珠江前航道' }).click();
     await page.getByTestId('section-class').waitFor();
     expect(await page.getByTestId('section-class').innerText()).toContain('猎德：IV类');
+    expect(await page.getByTestId('class-method-text').innerText()).toContain('评价方法：月均值最差月份法');
+    // The other method: the period mean of 地表水环境质量评价办法（试行）.
+    await page.getByTestId('class-method').getByText('时段均值法').click();
+    await page.getByTestId('class-method-text').filter({ hasText: '环办〔2011〕22号' }).waitFor();
+    expect(await page.getByTestId('section-class').innerText()).toContain('猎德：III类');
     await page.getByTestId('river-trend').locator('canvas').first().waitFor();
     await shot(page, 'rivers-river-page');
     expect(errors).toEqual([]);

@@ -5,6 +5,15 @@ export const GRADE_LABEL: Record<BlackGrade, string> = { none: '不黑不臭', l
 export const GRADE_COLOR: Record<BlackGrade, string> = { none: 'green', light: 'orange', severe: 'red' };
 export const CLASS_COLOR: Record<string, string> = { I: 'cyan', II: 'blue', III: 'green', IV: 'gold', V: 'orange', 劣V: 'red' };
 
+/** 水体类型 — GB 3838-2002 表1: 湖泊、水库 use the 湖、库 总磷 limits and are assessed for 总氮. */
+export const WATER_TYPES = ['河流', '湖泊', '水库'] as const;
+export type WaterType = (typeof WATER_TYPES)[number];
+export const isLakeOrReservoir = (t: WaterType | undefined) => t === '湖泊' || t === '水库';
+
+/** How a section's class over the year is found (`GET /api/rivers/:id?classMethod=`). */
+export type PeriodClassMethod = 'worst_month' | 'period_mean';
+export const PERIOD_CLASS_METHOD_LABEL: Record<PeriodClassMethod, string> = { worst_month: '月均值最差月份法', period_mean: '时段均值法' };
+
 export interface River {
   id: string;
   name: string;
@@ -14,6 +23,7 @@ export interface River {
   streets: string[];
   streetOrgIds: string[];
   chief: string | null;
+  waterType: WaterType;
   sections: Array<{ id: string; name: string }>;
   version: number;
   samples?: number;
@@ -26,6 +36,7 @@ export interface Sample {
   id: string;
   riverId: string;
   river: string;
+  waterType: WaterType;
   sectionId: string | null;
   section: string | null;
   sampledOn: string;
@@ -38,6 +49,7 @@ export interface Sample {
   codMgl: number | null;
   codmnMgl: number | null;
   bod5Mgl: number | null;
+  tnMgl: number | null;
   gbClass: string | null;
   classByParam: Record<string, string>;
   classDecidedBy: string[];
@@ -72,8 +84,14 @@ export interface SectionClass {
   sectionId: string;
   section: string;
   class: string | null;
+  method: PeriodClassMethod;
+  methodLabel: string;
+  methodText: string;
+  methodSource: string;
   worstMonth: string | null;
   months: Array<{ month: string; samples: number; class: string | null; decidedBy: string[] }>;
+  period: { samples: number; means: Record<string, number>; decidedBy: string[] } | null;
+  reference: { tn: { mean: number; class: string } } | null;
 }
 
 export interface RiverDetail extends Omit<River, 'samples'> {
@@ -94,6 +112,7 @@ export const MEASURES = [
   ['codMgl', '化学需氧量', 'mg/L'],
   ['codmnMgl', '高锰酸盐指数', 'mg/L'],
   ['bod5Mgl', '五日生化需氧量', 'mg/L'],
+  ['tnMgl', '总氮（湖、库）', 'mg/L'],
 ] as const;
 
 export const PARAM_LABEL: Record<string, string> = {
@@ -103,6 +122,7 @@ export const PARAM_LABEL: Record<string, string> = {
   bod5: '五日生化需氧量',
   nh3n: '氨氮',
   tp: '总磷',
+  tn: '总氮',
   transparency: '透明度',
   orp: '氧化还原电位',
 };
@@ -121,6 +141,7 @@ export const RIVER_FIELDS: Record<string, string> = {
   streetOrgIds: '所在街道',
   chief: '河长',
   sections: '监测断面',
+  waterType: '水体类型',
   river: '河涌',
   section: '断面',
   sampledOn: '采样日期',
@@ -133,6 +154,7 @@ export const RIVER_FIELDS: Record<string, string> = {
   codMgl: '化学需氧量',
   codmnMgl: '高锰酸盐指数',
   bod5Mgl: '五日生化需氧量',
+  tnMgl: '总氮',
   gbClass: '水质类别',
   blackGrade: '黑臭分级',
   grade: '黑臭分级',

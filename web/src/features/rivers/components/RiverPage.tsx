@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Descriptions, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Row, Segmented, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { qs } from '../../../api/client';
@@ -7,7 +7,17 @@ import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, PARAM_LABEL, type RiverDetail, type Sample } from '../api';
+import {
+  CLASS_COLOR,
+  GRADE_COLOR,
+  GRADE_LABEL,
+  isLakeOrReservoir,
+  PARAM_LABEL,
+  PERIOD_CLASS_METHOD_LABEL,
+  type PeriodClassMethod,
+  type RiverDetail,
+  type Sample,
+} from '../api';
 import { Chart } from '../../../components/Chart';
 import { RiverFormModal } from './RiversPage';
 import { SampleFormModal } from './SampleFormModal';
@@ -17,16 +27,20 @@ const TREND = [
   ['doMgl', '溶解氧', 'mg/L', 5],
   ['nh3nMgl', '氨氮', 'mg/L', 1.0],
   ['tpMgl', '总磷', 'mg/L', 0.2],
+  ['tnMgl', '总氮（湖、库）', 'mg/L', 1.0],
   ['codmnMgl', '高锰酸盐指数', 'mg/L', 6],
   ['transparencyCm', '透明度', 'cm', 25],
 ] as const;
+/** GB 3838-2002 表1: the class III limit of 总磷 for 湖、库. */
+const LAKE_TP_III = 0.05;
 
 /** 河涌 — its register entry, the trend of each parameter (with the class III limit or the black-odour bound), each section's class over the year, samples, alerts and history. */
 export function RiverPage() {
   const id = useParams().id!;
   const [year, setYear] = useState(2022);
   const [param, setParam] = useState<(typeof TREND)[number][0]>('nh3nMgl');
-  const res = useApi<RiverDetail>(`/api/rivers/${id}${qs({ year })}`);
+  const [classMethod, setClassMethod] = useState<PeriodClassMethod>('worst_month');
+  const res = useApi<RiverDetail>(`/api/rivers/${id}${qs({ year, classMethod })}`);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
@@ -34,6 +48,7 @@ export function RiverPage() {
   const r = res.data;
   const option = useMemo(() => {
     const t = TREND.find((x) => x[0] === param)!;
+    const limit = t[0] === 'tpMgl' && isLakeOrReservoir(r?.waterType) ? LAKE_TP_III : t[3];
     const bySection = new Map<string, Sample[]>();
     for (const s of [...(r?.samples ?? [])].reverse())
       bySection.set(s.section ?? '（未指定断面）', [...(bySection.get(s.section ?? '（未指定断面）') ?? []), s]);
@@ -52,9 +67,9 @@ export function RiverPage() {
           ? {
               markLine: {
                 symbol: 'none',
-                label: { formatter: t[0] === 'transparencyCm' ? '轻度黑臭 25cm' : `III类限值 ${t[3]}` },
+                label: { formatter: t[0] === 'transparencyCm' ? '轻度黑臭 25cm' : `III类限值 ${limit}` },
                 lineStyle: { type: 'dashed', color: '#cf1322' },
-                data: [{ yAxis: t[3] }],
+                data: [{ yAxis: limit }],
               },
             }
           : {}),
@@ -67,7 +82,7 @@ export function RiverPage() {
     <>
       <PageTitle
         title={r.name}
-        description={`河长：${r.chief ?? '—'}；责任单位：${r.owner}`}
+        description={`水体类型：${r.waterType}；河长：${r.chief ?? '—'}；责任单位：${r.owner}`}
         extra={
           <>
             <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
@@ -115,16 +130,45 @@ export function RiverPage() {
               size="small"
               column={1}
               items={[
+                { key: 't', label: '水体类型', children: r.waterType },
                 { key: 'l', label: '长度', children: r.lengthKm != null ? `${r.lengthKm} km` : '—' },
                 { key: 's', label: '所在街道', children: r.streets.join('、') || '—' },
                 { key: 'c', label: '监测断面', children: r.sections.map((s) => s.name).join('、') || '—' },
               ]}
             />
           </Card>
-          <Card title={`断面水质类别（${year}年，按月均值取最差月）`} size="small" style={{ marginBottom: 16 }}>
+          <Card
+            title={`断面水质类别（${year}年）`}
+            size="small"
+            style={{ marginBottom: 16 }}
+            extra={
+              <Segmented<PeriodClassMethod>
+                size="small"
+                value={classMethod}
+                onChange={setClassMethod}
+                options={(['worst_month', 'period_mean'] as const).map((m) => ({ value: m, label: PERIOD_CLASS_METHOD_LABEL[m] }))}
+                data-testid="class-method"
+              />
+            }
+          >
+            {r.sectionClasses[0] && (
+              <div style={{ color: '#666', marginBottom: 8 }} data-testid="class-method-text">
+                评价方法：{r.sectionClasses[0].methodLabel}——{r.sectionClasses[0].methodText}（依据：{r.sectionClasses[0].methodSource}）
+              </div>
+            )}
             {r.sectionClasses.map((sc) => (
               <div key={sc.sectionId} data-testid="section-class">
                 <b>{sc.section}</b>：{sc.class ? <Tag color={CLASS_COLOR[sc.class]}>{sc.class}类</Tag> : '无监测'}
+                {sc.period && (
+                  <span style={{ color: '#666' }}>
+                    （{sc.period.samples}次监测均值，由{sc.period.decidedBy.map((p) => PARAM_LABEL[p]).join('、')}决定）
+                  </span>
+                )}
+                {sc.reference && (
+                  <span style={{ color: '#666' }}>
+                    总氮均值 {sc.reference.tn.mean} mg/L，{sc.reference.tn.class}类（参考指标，单独评价）
+                  </span>
+                )}
                 {sc.worstMonth && (
                   <span style={{ color: '#666' }}>
                     （最差月 {sc.worstMonth}，由{(sc.months.find((m) => m.month === sc.worstMonth)?.decidedBy ?? []).map((p) => PARAM_LABEL[p]).join('、')}

@@ -9,7 +9,7 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
-import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, riversApi, type River } from '../api';
+import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, riversApi, WATER_TYPES, type River } from '../api';
 
 /** 河涌名录 — rivers with sections, chiefs, the year's samples and black-odorous count, open alerts. */
 export function RiversPage() {
@@ -47,6 +47,7 @@ export function RiversPage() {
           onRow={(r) => ({ onClick: () => navigate(`/rivers/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
             { title: '河涌名称', dataIndex: 'name' },
+            { title: '水体类型', dataIndex: 'waterType', width: 90 },
             { title: '长度（km）', dataIndex: 'lengthKm', width: 100 },
             { title: '所在街道', dataIndex: 'streets', render: (s: string[]) => s.join('、') },
             { title: '河长', dataIndex: 'chief', width: 90 },
@@ -110,7 +111,7 @@ export function RiverFormModal({ river, onClose, onSaved }: { river: River | nul
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [] }}
+        initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [], waterType: '河流' }}
       >
         <Space wrap>
           <Form.Item name="name" label="河涌名称" rules={[{ required: true, message: '请输入河涌名称' }]}>
@@ -121,6 +122,9 @@ export function RiverFormModal({ river, onClose, onSaved }: { river: River | nul
           </Form.Item>
           <Form.Item name="chief" label="河长">
             <Input style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="waterType" label="水体类型" tooltip="湖泊、水库按GB 3838-2002表1湖、库限值评价总磷，并评价总氮">
+            <Select style={{ width: 110 }} options={WATER_TYPES.map((t) => ({ value: t, label: t }))} data-testid="river-water-type" />
           </Form.Item>
         </Space>
         <Form.Item name="streetOrgIds" label="所在街道（第一个为责任单位，接收黑臭预警）">

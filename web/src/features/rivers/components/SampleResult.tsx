@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Table, Tag } from 'antd';
-import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, MEASURES, PARAM_LABEL, type BlackGrade, type Sample } from '../api';
+import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, isLakeOrReservoir, MEASURES, PARAM_LABEL, type BlackGrade, type Sample } from '../api';
 
-const PARAM_OF: Record<string, string> = { doMgl: 'do', codmnMgl: 'codmn', codMgl: 'cod', bod5Mgl: 'bod5', nh3nMgl: 'nh3n', tpMgl: 'tp' };
+const PARAM_OF: Record<string, string> = { doMgl: 'do', codmnMgl: 'codmn', codMgl: 'cod', bod5Mgl: 'bod5', nh3nMgl: 'nh3n', tpMgl: 'tp', tnMgl: 'tn' };
 const BLACK_OF: Record<string, string> = { transparencyCm: 'transparency', doMgl: 'do', orpMv: 'orp', nh3nMgl: 'nh3n' };
 
 /** A sample's judgement: its class (the worst parameter decides), its black-odour grade, each parameter's part, and its alert. */
@@ -24,7 +24,7 @@ export function SampleResult({ s }: { s: Sample }) {
         column={2}
         style={{ marginBottom: 12 }}
         items={[
-          { key: 'r', label: '河涌 / 断面', children: `${s.river}${s.section ? ` / ${s.section}` : ''}` },
+          { key: 'r', label: '河涌 / 断面', children: `${s.river}${s.section ? ` / ${s.section}` : ''}（${s.waterType}）` },
           { key: 'd', label: '采样日期', children: s.sampledOn },
           {
             key: 'c',
@@ -35,6 +35,7 @@ export function SampleResult({ s }: { s: Sample }) {
                   {s.gbClass}类
                 </Tag>
                 由{s.classDecidedBy.map((p) => PARAM_LABEL[p]).join('、')}决定
+                {isLakeOrReservoir(s.waterType) ? '（湖、库：总磷按湖库限值，评价总氮）' : ''}
               </>
             ) : (
               '未评价'
