@@ -7,6 +7,7 @@ import type { DeadlineRule } from '../../core/calendar/deadline.js';
 import { computeDeadline, deadlineStatus, type DeadlineStatus } from '../../core/calendar/deadline.js';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { PUBLICATION_RULE } from '../publicity/index.js';
+import { PUBLIC_NOTICE_RULE, publicNoticeRule, SERVICE_RULE } from './service.js';
 
 export const RULES = {
   /** 作出处罚决定 — 90 days from 立案 (行政处罚法第六十条). (checked) */
@@ -49,6 +50,10 @@ export const RULES = {
     n: 15,
     source: '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内缴纳罚款',
   },
+  /** 送达 — 7 working days from the decision unless handed over on the spot (行政处罚法第六十一条、第八十五条; service.ts). (checked) */
+  service: SERVICE_RULE,
+  /** 公告送达 — served when 30 days from the notice have run (民事诉讼法第九十五条; 60 before 2022; service.ts). (checked) */
+  publicNotice: PUBLIC_NOTICE_RULE,
   /** 双公示 — 7 working days from the decision (国办发〔2018〕118号), owned by the publicity module. (secondary) */
   publication: PUBLICATION_RULE,
   /** 移送交办反馈 — 15 working days (unverified: the bureau's 案件抄告制度, configurable). */
@@ -121,6 +126,8 @@ export interface DeadlineFacts {
   hearingRequestedOn: string | null;
   rightsWaived: boolean;
   servedOn: string | null;
+  /** 公告送达: the notice's publication date (servedOn is then the day it counts as served). */
+  serviceNoticeOn?: string | null;
   paidOn: string | null;
   fineFen: number;
   publishedOn: string | null;
@@ -155,6 +162,12 @@ export function caseDeadlines(c: DeadlineFacts, cal: WorkCalendar, today: string
     const w = computeDeadline({ rule: RULES.hearingRequest, start: c.notifiedOn }, cal);
     const closed = c.hearingRequestedOn ?? (c.rightsWaived ? c.notifiedOn : null) ?? (today > w.due ? w.due : null);
     add('hearingRequest', c.notifiedOn, closed, w);
+  }
+  // 送达 (行政处罚法第六十一条): done when served — for 公告送达 when the notice went out; its own period then runs.
+  if (c.decidedOn) add('service', c.decidedOn, c.serviceNoticeOn ?? c.servedOn);
+  if (c.serviceNoticeOn) {
+    const n = computeDeadline({ rule: publicNoticeRule(c.serviceNoticeOn), start: c.serviceNoticeOn }, cal);
+    add('publicNotice', c.serviceNoticeOn, today >= n.due ? n.due : null, n);
   }
   if (c.servedOn && c.fineFen > 0) add('payment', c.servedOn, c.paidOn);
   if (c.decidedOn) add('publication', c.decidedOn, c.publishedOn);

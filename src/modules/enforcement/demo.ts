@@ -8,6 +8,7 @@
 import type { DemoContext } from '../../core/demo.js';
 import { write, type AuditInput } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
+import { findUserByUsername } from '../../core/auth/users.js';
 import { idCardCheckChar, usccCheckChar, USCC_ALPHABET } from '../../core/ledger/validators.js';
 import { recordDecision } from '../publicity/index.js';
 import { enf, type CaseWithOrg } from './repository.js';
@@ -91,6 +92,13 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
   const squad = orgs.get('水政监察大队')!;
   const streets = [...orgs.values()].filter((o) => o.kind === 'street').sort((a, b) => a.sort - b.sort);
   const c = ctx;
+  // 行政处罚法第五十七条: the bureau's head decides (the demo's leader account); each street office's head its own cases
+  // (synthetic names, fixed per street so the random draws below are unchanged).
+  const leaderUser = await findUserByUsername(ctx.db, 'leader');
+  const head = { name: leaderUser?.display_name ?? '李局长', userId: leaderUser?.id ?? null };
+  const streetHead = new Map(streets.map((s, i) => [s.id, `${SURNAMES[(i * 5) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`]));
+  // 行政处罚法第五十八条第二款: the legal office's reviewer holds the 法律职业资格 (the demo's legal account).
+  const legalUser = await findUserByUsername(ctx.db, 'legal');
 
   await write(c, async (w) => {
     const db = enf(w.tx);
@@ -161,6 +169,31 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
     for (const o of officers)
       audits.push({ entity: 'enforcement.officer', entityId: o.id, action: 'created', orgId: o.org_id, after: { name: o.name }, note: { via: 'demo' } });
     const officersOf = (orgId: string) => officers.filter((o) => o.org_id === orgId);
+
+    // ── 法制审核人员 with their 法律职业资格 ──
+    const reviewer = legalUser
+      ? await db
+          .insertInto('enf_legal_reviewer')
+          .values({
+            tenant_id: ctx.tenantId,
+            org_id: legalUser.org_id,
+            user_id: legalUser.id,
+            name: legalUser.display_name,
+            qualification_no: 'A20184401060213',
+            qualified_on: '2018-12-21',
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : null;
+    if (reviewer)
+      audits.push({
+        entity: 'enforcement.legal_reviewer',
+        entityId: reviewer.id,
+        action: 'created',
+        orgId: reviewer.org_id,
+        after: { name: reviewer.name, qualification_no: reviewer.qualification_no, qualified_on: reviewer.qualified_on },
+        note: { via: 'demo' },
+      });
 
     // ── Case plans ──
     interface Plan {
@@ -233,7 +266,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       });
     });
     // 2023 (January–April): a few months of records, some still open at various stages.
-    const open2023 = ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served'];
+    const open2023 = ['investigation', 'proposed', 'approval', 'legal_review', 'decided', 'served'];
     spreadDates(8, '2023-01-09', '2023-04-20').forEach((d, i) => {
       plans.push({
         orgId: squad.id,
@@ -307,9 +340,12 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       if (p.year === 2022 && !p.closeFrom && closed > '2022-12-31') throw new Error(`demo: a 2022 case meant to close in 2022 closes on ${closed}`);
       const published = work(decided, int(1, 7));
       const stage = p.closes ? (p.year === 2022 && rnd() < 0.7 ? 'archived' : 'closed') : (p.openStage ?? (p.year === 2022 ? 'executed' : 'investigation'));
-      const reached = (s: string) =>
-        ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(stage) >=
-        ['investigation', 'proposed', 'notified', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived'].indexOf(s);
+      const order = ['investigation', 'proposed', 'notified', 'legal_review', 'approval', 'decided', 'served', 'executed', 'closed', 'archived'];
+      const reached = (s: string) => order.indexOf(stage) >= order.indexOf(s);
+      // Submitted to the head and decided by them (行政处罚法第五十七条); summary cases are decided on the spot (第五十一、五十二条).
+      const approver = summary ? null : p.street ? { name: streetHead.get(p.orgId)!, userId: null } : head;
+      // 送达 (第六十一条): on the spot for summary cases; otherwise mostly direct, some by post, some electronically with consent.
+      const method = summary ? '当场交付' : caseRows.length % 9 === 4 ? '邮寄送达' : caseRows.length % 13 === 6 ? '电子送达' : '直接送达';
       const kinds = p.warning ? ['警告'] : conf ? ['罚款', '没收违法所得'] : ['罚款'];
       const cause = item.name.replace(/（.*）$/, '');
       const row = {
@@ -337,24 +373,32 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         proposed_confiscation_fen: reached('proposed') ? conf : null,
         notified_on: reached('notified') ? notified : null,
         rights_waived: summary,
-        hearing_requested_on: reached('decided') && heardOn ? work(notified, 2) : null,
-        hearing_notice_on: reached('decided') && heardOn ? work(notified, 3) : null,
-        hearing_on: reached('decided') && heardOn ? heardOn : null,
-        hearing_held_on: reached('decided') && heardOn ? heardOn : null,
-        hearing_record: reached('decided') && heardOn ? '当事人到场陈述，承认违法事实，请求从轻处罚。' : null,
-        review_on: reached('decided') ? reviewed : null,
-        review_result: reached('decided') && reviewed ? '同意' : null,
-        review_opinion: reached('decided') && reviewed ? '主体合法，事实清楚，证据充分，程序合法，适用依据正确，裁量适当，同意。' : null,
-        discussion_on: reached('decided') ? discussed : null,
-        discussion_minutes: reached('decided') && discussed ? '局党组会议集体讨论，同意按拟处罚意见作出决定。' : null,
+        hearing_requested_on: reached('approval') && heardOn ? work(notified, 2) : null,
+        hearing_notice_on: reached('approval') && heardOn ? work(notified, 3) : null,
+        hearing_on: reached('approval') && heardOn ? heardOn : null,
+        hearing_held_on: reached('approval') && heardOn ? heardOn : null,
+        hearing_record: reached('approval') && heardOn ? '当事人到场陈述，承认违法事实，请求从轻处罚。' : null,
+        review_on: reached('approval') ? reviewed : null,
+        review_result: reached('approval') && reviewed ? '同意' : null,
+        review_opinion: reached('approval') && reviewed ? '主体合法，事实清楚，证据充分，程序合法，适用依据正确，裁量适当，同意。' : null,
+        review_by_user_id: reached('approval') && reviewed ? (legalUser?.id ?? null) : null,
+        review_by_name: reached('approval') && reviewed ? (legalUser?.display_name ?? null) : null,
+        discussion_on: reached('approval') ? discussed : null,
+        discussion_minutes: reached('approval') && discussed ? '局党组会议集体讨论，同意按拟处罚意见作出决定。' : null,
+        decision_submitted_on: reached('approval') && approver ? decided : null,
+        decision_approver: reached('decided') && approver ? approver.name : null,
+        decision_approver_user_id: reached('decided') && approver ? approver.userId : null,
+        decision_approver_capacity: reached('decided') && approver ? ('head' as const) : null,
         decided_on: reached('decided') ? decided : null,
         decision_no: reached('decided') ? next(decisionPrefix) : null,
         penalty_kinds: reached('decided') ? kinds : [],
         fine_fen: reached('decided') ? fine : 0,
         confiscation_fen: reached('decided') ? conf : 0,
-        decision_facts: reached('decided') ? `当事人${partyName}存在${cause}的行为，经现场检查和调查询问查实` : null,
-        decision_basis: reached('decided') ? item.penalty_basis : null,
+        decision_facts: reached('approval') ? `当事人${partyName}存在${cause}的行为，经现场检查和调查询问查实` : null,
+        decision_basis: reached('approval') ? item.penalty_basis : null,
         served_on: reached('served') ? served : null,
+        service_method: reached('served') ? method : null,
+        service_consent_on: reached('served') && method === '电子送达' ? decided : null,
         paid_on: reached('executed') ? paid : null,
         executed_on: reached('executed') ? executed : null,
         closed_on: reached('closed') ? closed : null,
@@ -451,6 +495,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         ['hearing_held', r.hearing_held_on],
         ['review_passed', r.review_on],
         ['discussed', r.discussion_on],
+        ['decision_submitted', r.decision_submitted_on],
         ['decided', r.decided_on],
         ['served', r.served_on],
         ['executed', r.executed_on],

@@ -19,6 +19,7 @@ export const enforcementModule = defineModule({
   migrations: sqlMigrations('enforcement', new URL('./migrations/', import.meta.url), [
     '0001_init.sql',
     '0002_discretion_base.sql',
+    '0003_decision_service.sql',
     '0004_limitation_address.sql',
   ]),
   workflows: [caseWorkflow, clueWorkflow],
@@ -38,6 +39,12 @@ export const enforcementModule = defineModule({
       readPermission: 'enforcement.catalogue.read',
       writePermission: 'enforcement.catalogue.manage',
       ...ownedRows('enf_officer'),
+    },
+    'enforcement.legal_reviewer': {
+      label: '法制审核人员',
+      readPermission: 'enforcement.catalogue.read',
+      writePermission: 'enforcement.catalogue.manage',
+      ...ownedRows('enf_legal_reviewer'),
     },
     'enforcement.review': {
       label: '案卷评查',

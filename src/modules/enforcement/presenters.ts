@@ -7,7 +7,7 @@ import type { EnfTables, DiscretionLevel } from './schema.js';
 import { describeRange, parseDiscretionText } from './discretion.js';
 import { STAGES, type Stage, type ActionView } from './workflow.js';
 import { caseDeadlines, type CaseDeadline } from './deadlines.js';
-import { certStatus, EVIDENCE_KINDS } from './rules.js';
+import { APPROVER_CAPACITIES, certStatus, EVIDENCE_KINDS } from './rules.js';
 import type { CaseWithOrg } from './repository.js';
 import { CLUE_STAGES, clueActions, type ClueStage } from './clueWorkflow.js';
 import { caseLimitationCheck, clueLimitationCheck, limitationStatus } from './limitation.js';
@@ -31,6 +31,7 @@ export type CaseDeadlineRow = Pick<
   | 'hearing_requested_on'
   | 'rights_waived'
   | 'served_on'
+  | 'service_notice_on'
   | 'paid_on'
   | 'fine_fen'
   | 'published_on'
@@ -49,6 +50,7 @@ export function deadlineFacts(c: CaseDeadlineRow) {
     hearingRequestedOn: c.hearing_requested_on,
     rightsWaived: c.rights_waived,
     servedOn: c.served_on,
+    serviceNoticeOn: c.service_notice_on,
     paidOn: c.paid_on,
     fineFen: Number(c.fine_fen),
     publishedOn: c.published_on,
@@ -237,7 +239,18 @@ export function presentCase(
     decisionNo: c.decision_no,
     decisionFacts: c.decision_facts,
     decisionBasis: c.decision_basis,
+    /** 行政处罚法第五十七条: submitted to the head on; who decided, as head or as delegated deputy (the decision's date is decidedOn). */
+    decisionSubmittedOn: c.decision_submitted_on,
+    decisionApprover: c.decision_approver,
+    decisionApproverCapacity: c.decision_approver_capacity,
+    decisionApproverCapacityLabel: c.decision_approver_capacity ? APPROVER_CAPACITIES[c.decision_approver_capacity] : null,
+    decisionApproverDelegation: c.decision_approver_delegation,
+    reviewByName: c.review_by_name,
     servedOn: c.served_on,
+    /** 行政处罚法第六十一条: how it was served; 公告送达's publication date; 电子送达's consent (确认书) date. */
+    serviceMethod: c.service_method,
+    serviceNoticeOn: c.service_notice_on,
+    serviceConsentOn: c.service_consent_on,
     paidOn: c.paid_on,
     lateFeeYuan: fenToYuan(Number(c.late_fee_fen)),
     executedOn: c.executed_on,

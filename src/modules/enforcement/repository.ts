@@ -438,3 +438,61 @@ export function reviewScoresOfYear(db: Kysely<KernelDB>, actor: Actor, year: num
     .where('scored_on', '<=', `${year}-12-31`)
     .execute();
 }
+
+// ── 法制审核人员 (行政处罚法第五十八条第二款) ──
+
+/** The legal reviewers of the tenant with their 法律职业资格, by name. */
+export function listLegalReviewers(db: Kysely<KernelDB>, tenantId: string) {
+  return enf(db).selectFrom('enf_legal_reviewer').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute();
+}
+
+/** One user's reviewer record (undefined: never registered), locked when `lock` (the write that changes it). */
+export function legalReviewerOf(db: Kysely<KernelDB>, tenantId: string, userId: string, lock = false) {
+  if (!isUuid(userId)) return Promise.resolve(undefined);
+  return enf(db)
+    .selectFrom('enf_legal_reviewer')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export function insertLegalReviewer(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_legal_reviewer']>) {
+  return enf(db).insertInto('enf_legal_reviewer').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** How many cases carry a 法制审核 by this user dated on or before `on` (this case's earlier one included): "first-time" is none. */
+export async function earlierReviewsBy(db: Kysely<KernelDB>, tenantId: string, { userId, on }: { userId: string; on: string }) {
+  const r = await enf(db)
+    .selectFrom('enf_case')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('review_by_user_id', '=', userId)
+    .where('review_on', '<=', on)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** A user account of the tenant that may review (holds the legal role): the reviewer register's person. */
+export function reviewerAccount(db: Kysely<KernelDB>, tenantId: string, userId: string) {
+  if (!isUuid(userId)) return Promise.resolve(undefined);
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'org_id', 'roles'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Each reviewer's number of recorded 法制审核 (cases whose review is theirs). */
+export async function reviewCountsBy(db: Kysely<KernelDB>, tenantId: string) {
+  const rows = await enf(db)
+    .selectFrom('enf_case')
+    .select(['review_by_user_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('review_on').as('first')])
+    .where('tenant_id', '=', tenantId)
+    .where('review_by_user_id', 'is not', null)
+    .groupBy('review_by_user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.review_by_user_id!, { n: Number(r.n), first: r.first as string | null }]));
+}

@@ -97,6 +97,12 @@ const LimitationView = Nullable(
   ),
 );
 
+/** 法制审核人员 with the 法律职业资格 (行政处罚法第五十八条第二款) and the reviews they recorded. */
+export const LegalReviewerView = Type.Object(
+  { id: Str, userId: Str, name: Str, qualificationNo: NStr, qualifiedOn: NDay, reviews: Int, firstReviewOn: NDay, version: Int },
+  { description: '法制审核人员：法律职业资格及已作出的法制审核' },
+);
+
 export const CaseView = Open(
   {
     ...caseSummary,
@@ -109,7 +115,16 @@ export const CaseView = Open(
     proposedFineYuan: Nullable(Num),
     notifiedOn: NDay,
     decisionNo: NStr,
+    decisionSubmittedOn: NDay,
+    decisionApprover: NStr,
+    decisionApproverCapacity: Nullable(Type.Union([Type.Literal('head'), Type.Literal('deputy')])),
+    decisionApproverCapacityLabel: NStr,
+    decisionApproverDelegation: NStr,
+    reviewByName: NStr,
     servedOn: NDay,
+    serviceMethod: NStr,
+    serviceNoticeOn: NDay,
+    serviceConsentOn: NDay,
     publishedOn: NDay,
     revokedOn: NDay,
     evidence: List(Open({ id: Str, kind: Str, kindLabel: Str, title: Str, collectedOn: Day, note: NStr, attachmentId: NStr })),

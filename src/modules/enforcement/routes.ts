@@ -11,6 +11,7 @@ import { CASE_EVENTS } from './commands/caseEvents.js';
 import {
   CaseSummaryView,
   CaseView,
+  LegalReviewerView,
   ClueView,
   ComparisonRowView,
   Data,
@@ -33,6 +34,7 @@ import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, t
 import { paymentPlace, savePaymentPlace } from './commands/paymentPlace.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
+import { legalReviewers, saveLegalReviewer } from './commands/reviewerCommands.js';
 import {
   getClue,
   getItem,
@@ -455,6 +457,29 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'enforcement.catalogue.manage');
       return { data: presentOfficer(await saveOfficer(ctx, req.params.id, req.body.version, req.body), ctx.clock.today()) };
     },
+  );
+
+  // ── 法制审核人员 (行政处罚法第五十八条第二款: a first-time reviewer holds the 法律职业资格) ──
+  app.get(
+    '/enforcement/legal-reviewers',
+    { schema: { tags, summary: '法制审核人员及其法律职业资格（行政处罚法第五十八条第二款）', response: { 200: DataList(LegalReviewerView) } } },
+    async (req) => ({ data: await legalReviewers(authorize(req, 'enforcement.catalogue.read')) }),
+  );
+  app.put(
+    '/enforcement/legal-reviewers/:userId',
+    {
+      schema: {
+        tags,
+        summary: '登记法制审核人员的法律职业资格',
+        response: { 200: Data(LegalReviewerView) },
+        params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          { qualificationNo: Opt(Type.String({ maxLength: 50 })), qualifiedOn: Opt(Type.String()), version: Opt(Type.Integer()) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ data: await saveLegalReviewer(authorize(req, 'enforcement.catalogue.manage'), req.params.userId, req.body) }),
   );
 
   // ── 行政执法公示（事前公开）: public, no login ──

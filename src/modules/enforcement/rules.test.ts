@@ -10,6 +10,9 @@ import {
   legalReviewReasons,
   officerProblems,
   summaryProcedureProblems,
+  approvalProblems,
+  noticeCoverageProblems,
+  reviewerProblems,
 } from './rules.js';
 import { formatDiscretion, parseDiscretion, parseDiscretionText } from './discretion.js';
 import { drawSample } from './sampling.js';
@@ -277,5 +280,100 @@ describe('rules a past case can break (live: refused; import: findings)', () => 
       statute: '《中华人民共和国行政处罚法》第五十八条',
       message: '法制审核日期2022-04-02晚于决定日期2022-04-01，决定作出前未经法制审核',
     });
+  });
+});
+
+describe('what the notice covered — 行政处罚法第四十四、六十二、六十三条', () => {
+  const notice = { kinds: ['罚款'], fineFen: 500_000, confiscationFen: 0 };
+  it.each([
+    ['the notified fine exactly (the last amount allowed)', '自然人', notice, { kinds: ['罚款'], fineFen: 500_000, confiscationFen: 0 }, []],
+    [
+      'one fen more than notified (the first refused)',
+      '法人',
+      notice,
+      { kinds: ['罚款'], fineFen: 500_001, confiscationFen: 0 },
+      ['决定的罚款5000.01元高于告知的5000元，须重新告知（行政处罚法第四十四条、第六十二条）'],
+    ],
+    [
+      'one fen more to a person also crosses the hearing threshold the notice did not reach',
+      '自然人',
+      notice,
+      { kinds: ['罚款'], fineFen: 500_001, confiscationFen: 0 },
+      [
+        '决定的罚款5000.01元高于告知的5000元，须重新告知（行政处罚法第四十四条、第六十二条）',
+        '“罚没金额超过5000元（较大数额）”属于应当告知听证权利的处罚，告知书未告知听证权利，须重新告知（行政处罚法第六十三条）',
+      ],
+    ],
+    ['a lighter fine', '自然人', notice, { kinds: ['罚款'], fineFen: 100_000, confiscationFen: 0 }, []],
+    [
+      'fewer kinds than notified',
+      '法人',
+      { kinds: ['罚款', '没收违法所得'], fineFen: 100_000, confiscationFen: 50_000 },
+      { kinds: ['罚款'], fineFen: 100_000, confiscationFen: 0 },
+      [],
+    ],
+    [
+      'an added warning is a kind the notice did not state',
+      '自然人',
+      notice,
+      { kinds: ['警告', '罚款'], fineFen: 100_000, confiscationFen: 0 },
+      ['决定的处罚种类“警告”未在行政处罚告知书中载明，须重新告知（行政处罚法第四十四条、第六十二条）'],
+    ],
+    [
+      'a heavier confiscation',
+      '法人',
+      { kinds: ['没收违法所得'], fineFen: 0, confiscationFen: 100_000 },
+      { kinds: ['没收违法所得'], fineFen: 0, confiscationFen: 100_001 },
+      ['决定的没收金额1000.01元高于告知的1000元，须重新告知（行政处罚法第四十四条、第六十二条）'],
+    ],
+    [
+      '吊销 added to a notice without a hearing right: the kind and the missing hearing notice',
+      '法人',
+      notice,
+      { kinds: ['罚款', '吊销许可证件'], fineFen: 500_000, confiscationFen: 0 },
+      [
+        '决定的处罚种类“吊销许可证件”未在行政处罚告知书中载明，须重新告知（行政处罚法第四十四条、第六十二条）',
+        '“吊销许可证件”属于应当告知听证权利的处罚，告知书未告知听证权利，须重新告知（行政处罚法第六十三条）',
+      ],
+    ],
+    [
+      '责令停产停业 notified with its hearing right, decided',
+      '法人',
+      { kinds: ['责令停产停业'], fineFen: 0, confiscationFen: 0 },
+      { kinds: ['责令停产停业'], fineFen: 0, confiscationFen: 0 },
+      [],
+    ],
+    ['不予处罚 is always within the notice', '法人', notice, { kinds: ['不予处罚'], fineFen: 0, confiscationFen: 0 }, []],
+  ] as const)('%s', (_n, partyType, n, decision, problems) => {
+    expect(noticeCoverageProblems({ partyType, notice: { ...n, kinds: [...n.kinds] }, decision: { ...decision, kinds: [...decision.kinds] } })).toEqual(
+      problems,
+    );
+  });
+});
+
+describe('负责人审批 — 行政处罚法第五十七条', () => {
+  it.each([
+    ['the head by name', { approver: '李局长', capacity: 'head', delegation: '' }, []],
+    ['a deputy with the delegation recorded', { approver: '王副局长', capacity: 'deputy', delegation: '局长委托书' }, []],
+    ['a deputy without it', { approver: '王副局长', capacity: 'deputy', delegation: ' ' }, ['delegation']],
+    ['no name', { approver: ' ', capacity: 'head', delegation: '' }, ['approver']],
+    ['an unknown capacity', { approver: '李局长', capacity: 'officer', delegation: '' }, ['capacity']],
+  ] as const)('%s', (_n, a, fields) => {
+    expect(approvalProblems(a).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('法制审核人员 — 行政处罚法第五十八条第二款', () => {
+  const q = { no: 'A20194401060001', on: '2022-03-01' };
+  it.each([
+    ['first-time, qualified before the review', { qualification: q, earlierReviews: 0, on: '2022-03-02' }, 0],
+    ['first-time, qualified on the review’s day (the last day allowed)', { qualification: q, earlierReviews: 0, on: '2022-03-01' }, 0],
+    ['first-time, qualified the day after (the first refused)', { qualification: q, earlierReviews: 0, on: '2022-02-28' }, 1],
+    ['first-time without the qualification', { qualification: null, earlierReviews: 0, on: '2022-03-02' }, 1],
+    ['not first-time: one earlier recorded review, no qualification', { qualification: null, earlierReviews: 1, on: '2022-03-02' }, 0],
+  ] as const)('%s', (_n, r, n) => {
+    const out = reviewerProblems({ name: '陈法制', ...r });
+    expect(out).toHaveLength(n);
+    for (const m of out) expect(m).toContain('行政处罚法第五十八条第二款');
   });
 });

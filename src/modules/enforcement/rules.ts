@@ -250,6 +250,89 @@ export function decisionDocumentProblems(d: {
   return out;
 }
 
+// ── What the notice covered (行政处罚法第四十四、六十二、六十三条) ──
+
+/** A penalty as the notice (告知书) stated it or as the decision imposes it. */
+export interface PenaltyTerms {
+  kinds: readonly string[];
+  fineFen: number;
+  confiscationFen: number;
+}
+
+/**
+ * What a decision may impose given the notice of proposed penalty: no kind the notice
+ * did not state and no heavier fine or confiscation (行政处罚法第四十四条: the content of the
+ * proposed penalty is notified; 第六十二条: without it no decision), and a kind or amount
+ * that carries a hearing right (第六十三条: 较大数额罚款/没收、降低资质等级、吊销许可证件、
+ * 责令停产停业、责令关闭、限制从业) only when the notice told the party of that right.
+ * 不予处罚 imposes nothing and is always within the notice. Returns the refusals, each naming the kind.
+ */
+export function noticeCoverageProblems(p: { partyType: string; notice: PenaltyTerms; decision: PenaltyTerms }): string[] {
+  const out: string[] = [];
+  const kinds = p.decision.kinds.filter((k) => k !== '不予处罚');
+  for (const k of kinds)
+    if (!p.notice.kinds.includes(k)) out.push(`决定的处罚种类“${k}”未在行政处罚告知书中载明，须重新告知（行政处罚法第四十四条、第六十二条）`);
+  if (kinds.includes('罚款') && p.decision.fineFen > p.notice.fineFen)
+    out.push(`决定的罚款${p.decision.fineFen / 100}元高于告知的${p.notice.fineFen / 100}元，须重新告知（行政处罚法第四十四条、第六十二条）`);
+  if (kinds.some((k) => k.startsWith('没收')) && p.decision.confiscationFen > p.notice.confiscationFen)
+    out.push(
+      `决定的没收金额${p.decision.confiscationFen / 100}元高于告知的${p.notice.confiscationFen / 100}元，须重新告知（行政处罚法第四十四条、第六十二条）`,
+    );
+  const informed = hearingRight({ partyType: p.partyType, ...p.notice }).length > 0;
+  if (!informed)
+    for (const r of hearingRight({ partyType: p.partyType, kinds, fineFen: p.decision.fineFen, confiscationFen: p.decision.confiscationFen }))
+      out.push(`“${r}”属于应当告知听证权利的处罚，告知书未告知听证权利，须重新告知（行政处罚法第六十三条）`);
+  return out;
+}
+
+// ── The head's decision (行政处罚法第五十七条) ──
+
+/** In which capacity the decision was approved: the agency's head, or a deputy head the head delegated. */
+export const APPROVER_CAPACITIES = { head: '行政机关负责人', deputy: '受委托的副职负责人' } as const;
+export type ApproverCapacity = keyof typeof APPROVER_CAPACITIES;
+
+/**
+ * Who may record the head's decision (行政处罚法第五十七条: 调查终结，行政机关负责人应当对调查结果
+ * 进行审查，…作出决定): a named approver; a deputy only with the delegation recorded
+ * (委托书、授权文件). Summary-procedure decisions (第五十一、五十二条, 当场作出) are not subject
+ * to it. Returns the refusals with the field at fault.
+ */
+export function approvalProblems(a: { approver: string; capacity: string; delegation: string }): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  if (!a.approver.trim()) out.push({ field: 'approver', message: '请填写审批决定的负责人姓名（行政处罚法第五十七条）' });
+  if (!Object.hasOwn(APPROVER_CAPACITIES, a.capacity))
+    out.push({ field: 'capacity', message: `审批身份应为：${Object.values(APPROVER_CAPACITIES).join('、')}` });
+  else if (a.capacity === 'deputy' && !a.delegation.trim())
+    out.push({ field: 'delegation', message: '副职负责人审批须载明负责人的委托（委托书或授权文件），否则应由行政机关负责人决定（行政处罚法第五十七条）' });
+  return out;
+}
+
+// ── The legal reviewer (行政处罚法第五十八条第二款) ──
+
+/** A reviewer as the rule sees them: the 法律职业资格 (certificate number and date obtained) and their earlier reviews. */
+export interface ReviewerFacts {
+  name: string;
+  qualification: { no: string; on: string } | null;
+  /** 法制审核 recorded by this person before (on any case, dated on or before the review). */
+  earlierReviews: number;
+  /** The review's date. */
+  on: string;
+}
+
+/**
+ * 行政处罚法第五十八条第二款: 行政机关中初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试
+ * 取得法律职业资格. "First-time" here: no 法制审核 recorded by that person before (on any case,
+ * dated on or before this one). A first-time reviewer must hold the qualification on the
+ * review's date; a reviewer with earlier recorded reviews is not first-time.
+ */
+export function reviewerProblems(r: ReviewerFacts): string[] {
+  if (r.earlierReviews > 0) return [];
+  if (!r.qualification) return [`${r.name}此前未从事过法制审核（初次从事），且未登记法律职业资格，不得进行法制审核（行政处罚法第五十八条第二款）`];
+  if (r.qualification.on > r.on)
+    return [`${r.name}初次从事法制审核，其法律职业资格取得日期（${r.qualification.on}）晚于审核日期（${r.on}）（行政处罚法第五十八条第二款）`];
+  return [];
+}
+
 /** Checks a required ISO date input, naming the field (the kernel's one date check). */
 export function assertDate(field: string, label: string, v: unknown): string {
   return check.date(field, label, v, { required: true }) as string;

@@ -174,7 +174,33 @@ export type EnfTables = {
     discovered_on: DateCol | null;
     /** 住所/地址 of the party, printed in the decision (行政处罚法第五十九条, 0004). */
     party_address: string | null;
+    /** 行政处罚法第五十七条 — the draft submitted to the head, who decided, as head or delegated deputy (0003). */
+    decision_submitted_on: DateCol | null;
+    decision_approver: string | null;
+    decision_approver_user_id: string | null;
+    decision_approver_capacity: 'head' | 'deputy' | null;
+    decision_approver_delegation: string | null;
+    /** 行政处罚法第六十一条 — service method, 公告送达's publication date, 电子送达's consent date (0003). */
+    service_method: string | null;
+    service_notice_on: DateCol | null;
+    service_consent_on: DateCol | null;
+    /** 行政处罚法第五十八条第二款 — who did the 法制审核 (0003). */
+    review_by_user_id: string | null;
+    review_by_name: string | null;
     imported: Default<boolean>;
+    version: Version;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  /** 法制审核人员 and their 法律职业资格 (0003; 行政处罚法第五十八条第二款). */
+  enf_legal_reviewer: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    user_id: string;
+    name: string;
+    qualification_no: string | null;
+    qualified_on: DateCol | null;
     version: Version;
     created_at: Instant;
     updated_at: Instant;

@@ -7,9 +7,10 @@ const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
   enforcement: {
     investigation: ['add_evidence', 'propose', 'summary_decide', 'dismiss'],
     proposed: ['add_evidence', 'propose', 'notify'],
-    notified: ['add_evidence', 'record_statement', 'waive_rights', 'request_hearing', 'submit_review', 'decide'],
+    notified: ['add_evidence', 'record_statement', 'waive_rights', 'request_hearing', 'submit_review', 'submit_decision'],
     hearing: ['schedule_hearing', 'record_hearing'],
     legal_review: [],
+    approval: [],
     decided: ['serve', 'publish'],
     served: ['publish', 'execute'],
     executed: ['publish', 'close'],
@@ -20,9 +21,19 @@ const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
   street: {
     investigation: ['add_evidence', 'approve_extension', 'propose', 'summary_decide', 'dismiss'],
     proposed: ['add_evidence', 'approve_extension', 'propose', 'notify'],
-    notified: ['add_evidence', 'approve_extension', 'record_statement', 'waive_rights', 'request_hearing', 'submit_review', 'record_discussion', 'decide'],
+    notified: [
+      'add_evidence',
+      'approve_extension',
+      'record_statement',
+      'waive_rights',
+      'request_hearing',
+      'submit_review',
+      'record_discussion',
+      'submit_decision',
+    ],
     hearing: ['schedule_hearing', 'record_hearing'],
     legal_review: [],
+    approval: ['return_decision', 'decide'],
     decided: ['serve', 'publish', 'revoke'],
     served: ['publish', 'execute', 'revoke'],
     executed: ['publish', 'close', 'revoke'],
@@ -30,18 +41,19 @@ const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
     archived: [],
     revoked: [],
   },
-  legal: { legal_review: ['pass_review', 'reject_review'], notified: [], decided: [] },
+  legal: { legal_review: ['pass_review', 'reject_review'], notified: [], approval: [], decided: [] },
   leader: {
     investigation: ['approve_extension'],
     proposed: ['approve_extension'],
     notified: ['approve_extension', 'record_discussion'],
+    approval: ['return_decision', 'decide'],
     decided: ['revoke'],
     served: ['revoke'],
     executed: ['revoke'],
     closed: ['revoke'],
     legal_review: [],
   },
-  viewer: { investigation: [], notified: [], decided: [] },
+  viewer: { investigation: [], notified: [], approval: [], decided: [] },
   admin: { investigation: [], notified: [] },
 };
 
@@ -55,7 +67,12 @@ describe('the workflow matrix (role × stage → allowed events)', () => {
   }
   it('is valid at start-up and prints for the legal office', () => {
     expect(() => validateWorkflow(caseWorkflow)).not.toThrow();
-    expect(workflowMatrix()).toContain('| 局执法人员 | 已告知（待决定） | 作出行政处罚决定 | 已决定（待送达） |');
+    expect(workflowMatrix()).toContain('| 局执法人员 | 已告知（待决定） | 呈报负责人审批 | 待负责人审批 |');
+    expect(workflowMatrix()).toContain(
+      '| 局领导 | 待负责人审批 | 负责人审批作出行政处罚决定 | 已决定（待送达） | 两名以上持证执法人员（第四十二条）、须审核的已审核通过（第五十八条）、重大案件已集体讨论（第五十七条） |',
+    );
+    expect(workflowMatrix()).toContain('| 街道执法人员 | 待负责人审批 | 负责人审批作出行政处罚决定 | 已决定（待送达） |');
+    expect(workflowMatrix()).not.toContain('| 局执法人员 | 待负责人审批 |');
   });
 });
 
@@ -83,9 +100,9 @@ const ready: GuardFacts = {
   publicationWithdrawn: false,
   documentProblems: [],
 };
-const decide = (f: Partial<GuardFacts>) => actionsFor(['enforcement'], 'notified', { ...ready, ...f }).find((a) => a.event === 'decide')!;
+const decide = (f: Partial<GuardFacts>) => actionsFor(['enforcement'], 'notified', { ...ready, ...f }).find((a) => a.event === 'submit_decision')!;
 
-describe('stage gates: why 作出决定 is blocked', () => {
+describe('stage gates: why 呈报负责人审批 (and so 作出决定) is blocked', () => {
   it.each([
     ['an ordinary case after the window', {}, []],
     [
@@ -120,6 +137,20 @@ describe('stage gates: why 作出决定 is blocked', () => {
   it('no decision before the rights notice: 作出决定 is not an event of the investigation or proposal stages', () => {
     for (const stage of ['investigation', 'proposed'] as const)
       for (const role of ['enforcement', 'street', 'leader', 'legal']) expect(eventsFor([role], stage)).not.toContain('decide');
+  });
+
+  it('行政处罚法第五十七条: an officer never decides a general-procedure case — only the head (leader), or on a street case the street recording its head', () => {
+    for (const stage of Object.keys(STAGES) as Stage[]) {
+      expect(eventsFor(['enforcement'], stage)).not.toContain('decide');
+      expect(eventsFor(['legal'], stage)).not.toContain('decide');
+    }
+    expect(eventsFor(['leader'], 'approval')).toContain('decide');
+  });
+
+  it('the head decides only after the review and discussion a case needs', () => {
+    const head = (f: Partial<GuardFacts>) => actionsFor(['leader'], 'approval', { ...ready, ...f }).find((a) => a.event === 'decide')!;
+    expect(head({}).allowed).toBe(true);
+    expect(head({ reviewReasons: ['经过听证程序'] }).reasons).toEqual(['须经法制审核且审核通过后方可决定（行政处罚法第五十八条）：经过听证程序']);
   });
 
   it('proposing needs evidence and two certified officers', () => {

@@ -23,6 +23,7 @@ export const STAGES = {
   notified: '已告知（待决定）',
   hearing: '听证',
   legal_review: '法制审核',
+  approval: '待负责人审批',
   decided: '已决定（待送达）',
   served: '已送达（待执行）',
   executed: '执行完毕（待结案）',
@@ -37,7 +38,7 @@ export const EVENTS = {
   add_evidence: '登记证据',
   approve_extension: '批准延长办案期限',
   propose: '拟定处罚意见',
-  summary_decide: '当场作出处罚决定（简易程序）',
+  summary_decide: '当场作出处罚决定（简易程序，不经负责人审批）',
   dismiss: '撤销案件（不予行政处罚）',
   notify: '送达行政处罚告知书',
   record_statement: '记录陈述申辩',
@@ -49,7 +50,9 @@ export const EVENTS = {
   pass_review: '法制审核：同意',
   reject_review: '法制审核：存在问题',
   record_discussion: '记录集体讨论',
-  decide: '作出行政处罚决定',
+  submit_decision: '呈报负责人审批',
+  return_decision: '负责人退回',
+  decide: '负责人审批作出行政处罚决定',
   serve: '送达处罚决定书',
   publish: '公示处罚决定',
   execute: '登记执行完毕',
@@ -153,10 +156,10 @@ const handler = {
     waive_rights: { if: [guards.withinHearingWindow] },
     request_hearing: { to: 'hearing', if: [guards.hearingRight, guards.withinHearingWindow] },
     submit_review: { to: 'legal_review', if: [guards.reviewRequired, guards.reviewNotPassed, guards.windowClosed, guards.noPendingHearing] },
-    decide: {
-      to: 'decided',
+    // 行政处罚法第五十七条: the officer submits the draft decision; the head decides (deciderExtras.approval).
+    submit_decision: {
+      to: 'approval',
       if: [guards.officers, guards.windowClosed, guards.noPendingHearing, guards.reviewPassedIfRequired, guards.discussionIfMajor],
-      after: ['track_deadlines', 'record_publication'],
     },
   },
   hearing: {
@@ -187,13 +190,26 @@ const deciderExtras = {
     approve_extension: { if: [guards.notExtended], after: ['track_deadlines'] },
     record_discussion: { if: [guards.major, guards.discussionNotDone, guards.reviewPassedIfRequired] },
   },
+  // 行政处罚法第五十七条: 行政机关负责人 (or a deputy head under a recorded delegation) reviews the result and decides.
+  // Summary procedure (第五十一、五十二条, 当场作出) is not subject to it: `summary_decide` is the officers' own.
+  approval: {
+    decide: {
+      to: 'decided',
+      if: [guards.officers, guards.reviewPassedIfRequired, guards.discussionIfMajor],
+      after: ['track_deadlines', 'record_publication'],
+    },
+    return_decision: { to: 'notified' },
+  },
   decided: { revoke: { to: 'revoked', after: ['withdraw_publication', 'track_deadlines'] } },
   served: { revoke: { to: 'revoked', after: ['withdraw_publication', 'track_deadlines'] } },
   executed: { revoke: { to: 'revoked', after: ['withdraw_publication', 'track_deadlines'] } },
   closed: { revoke: { to: 'revoked', after: ['withdraw_publication', 'track_deadlines'] } },
 } as const;
 
-/** The matrix. Street officers also hold their street leadership's extension, discussion and revocation. */
+/**
+ * The matrix. Street officers also hold their street leadership's extension, discussion,
+ * decision (recording the street office's head by name) and revocation.
+ */
 export const caseWorkflow = defineWorkflow<Stage, CaseEvent, GuardFacts, Effect>({
   key: 'enforcement.case',
   label: '行政处罚案件',
@@ -231,6 +247,7 @@ export const caseWorkflow = defineWorkflow<Stage, CaseEvent, GuardFacts, Effect>
       investigation: { ...handler.investigation, ...deciderExtras.investigation },
       proposed: { ...handler.proposed, ...deciderExtras.proposed },
       notified: { ...handler.notified, ...deciderExtras.notified },
+      approval: deciderExtras.approval,
       decided: { ...handler.decided, ...deciderExtras.decided },
       served: { ...handler.served, ...deciderExtras.served },
       executed: { ...handler.executed, ...deciderExtras.executed },

@@ -144,15 +144,15 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     expect(r.body.code).toBe('EVENT_NOT_ALLOWED');
   });
 
-  it('after the notice, the decision waits for the legal review and the collective discussion, and says why', async () => {
+  it('after the notice, the submission to the head waits for the legal review and the collective discussion, and says why', async () => {
     expect((await act(enforcer, id, 'notify', { on: daysAgo(30) })).body.data.stage).toBe('notified');
     const cur = (await enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
     expect(cur.reviewRequired).toBe(true);
-    const decide = cur.actions.find((a: any) => a.event === 'decide');
-    expect(decide.allowed).toBe(false);
-    expect(decide.reasons.join()).toContain('行政处罚法第五十八条');
-    expect(decide.reasons.join()).toContain('行政处罚法第五十七条');
-    const forced = await act(enforcer, id, 'decide', { facts: '排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    const submit = cur.actions.find((a: any) => a.event === 'submit_decision');
+    expect(submit.allowed).toBe(false);
+    expect(submit.reasons.join()).toContain('行政处罚法第五十八条');
+    expect(submit.reasons.join()).toContain('行政处罚法第五十七条');
+    const forced = await act(enforcer, id, 'submit_decision', { facts: '排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
     expect(forced.status).toBe(422);
     expect(forced.body.code).toBe('STAGE_GATE');
   });
@@ -173,11 +173,34 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     expect(pass.body.data).toMatchObject({ stage: 'notified', reviewResult: '同意' });
   });
 
-  it('the leader records the collective discussion; then the decision is made and recorded for publication', async () => {
+  it('the leader records the collective discussion; the officer submits; the head (not the officer) decides, recorded for publication', async () => {
     expect((await act(leader, id, 'record_discussion', { minutes: '局务会议集体讨论同意' })).status).toBe(200);
-    const d = await act(enforcer, id, 'decide', { facts: '当事人未经许可向城镇排水设施排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    const sub = await act(enforcer, id, 'submit_decision', { facts: '当事人未经许可向城镇排水设施排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    expect(sub.body.data).toMatchObject({ stage: 'approval', decisionSubmittedOn: today, decidedOn: null });
+    // 行政处罚法第五十七条: an officer cannot issue the decision.
+    const byOfficer = await act(enforcer, id, 'decide', {});
+    expect(byOfficer.body.code).toBe('EVENT_NOT_ALLOWED');
+    // Nothing the notice did not state (第四十四、六十二条): an added kind is refused, naming it.
+    const added = await act(leader, id, 'decide', { kinds: ['罚款', '警告'] });
+    expect(added.status).toBe(422);
+    expect(added.body).toMatchObject({ code: 'NOTICE_REQUIRED' });
+    expect(added.body.message).toContain('“警告”');
+    // A deputy head needs the head's delegation recorded.
+    const deputy = await act(leader, id, 'decide', { capacity: 'deputy' });
+    expect(deputy.body).toMatchObject({ code: 'VALIDATION', field: 'delegation' });
+    const d = await act(leader, id, 'decide', {});
     expect(d.status, JSON.stringify(d.body)).toBe(200);
-    expect(d.body.data).toMatchObject({ stage: 'decided', fineYuan: 80000, penaltyKinds: ['罚款'] });
+    expect(d.body.data).toMatchObject({
+      stage: 'decided',
+      fineYuan: 80000,
+      penaltyKinds: ['罚款'],
+      decidedOn: today,
+      decisionApprover: '李局长',
+      decisionApproverCapacity: 'head',
+      decisionApproverCapacityLabel: '行政机关负责人',
+      decisionFacts: '当事人未经许可向城镇排水设施排放污水',
+    });
     expect(d.body.data.decisionNo).toMatch(/^穗天水罚〔\d{4}〕\d+号$/);
     expect(d.body.data.deadlines.find((x: any) => x.key === 'publication')).toMatchObject({ status: expect.stringMatching(/ok|due_soon/) });
     const reg = (await legal.req('GET', '/api/publicity/decisions')).body.data.find((r: any) => r.sourceId === id);
@@ -185,7 +208,11 @@ describe('a major general-procedure case from 立案 to 归档', () => {
   });
 
   it('serve → publish → execute (payment) → close → archive, every step audited', async () => {
-    await act(enforcer, id, 'serve');
+    const noMethod = await act(enforcer, id, 'serve');
+    expect(noMethod.body).toMatchObject({ code: 'VALIDATION', field: 'method' });
+    const served = await act(enforcer, id, 'serve', { method: '直接送达' });
+    expect(served.body.data).toMatchObject({ stage: 'served', servedOn: today, serviceMethod: '直接送达' });
+    expect(served.body.data.deadlines.find((x: any) => x.key === 'service')).toMatchObject({ start: today, doneOn: today, status: 'done' });
     expect((await act(enforcer, id, 'close')).status).toBe(422);
     await act(enforcer, id, 'publish');
     const ex = await act(enforcer, id, 'execute', { paidOn: today });
@@ -205,6 +232,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
       'review_submitted',
       'review_passed',
       'discussed',
+      'decision_submitted',
       'decided',
       'publication_recorded',
       'served',
@@ -294,7 +322,7 @@ describe('hearing and evidence with attachments', () => {
     const held = await act(enforcer, c.id, 'record_hearing', { on: '2022-10-19', record: '当事人陈述了意见' });
     expect(held.body.data.stage).toBe('notified');
     expect(held.body.data.reviewReasons).toContain('经过听证程序');
-    const d = held.body.data.actions.find((a: any) => a.event === 'decide');
+    const d = held.body.data.actions.find((a: any) => a.event === 'submit_decision');
     expect(d.allowed).toBe(false);
     const zip = await JSZip.loadAsync(
       (await app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: enforcer.cookie } })).rawPayload,
@@ -318,7 +346,8 @@ describe('revocation (行政处罚法第四十八条)', () => {
     await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(20) });
     await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor' });
     await act(enforcer, c.id, 'notify', { on: daysAgo(15) });
-    const d = await act(enforcer, c.id, 'decide', { facts: '倾倒渣土', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    await act(enforcer, c.id, 'submit_decision', { facts: '倾倒渣土', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    const d = await act(leader, c.id, 'decide', {});
     expect(d.status, JSON.stringify(d.body)).toBe(200);
     await act(enforcer, c.id, 'publish');
     expect((await app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(1);
@@ -410,5 +439,117 @@ describe('each event takes only its own fields', () => {
     const after = (await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
     expect(after.version).toBe(c.version);
     expect(after.evidence).toEqual([]);
+  });
+});
+
+describe('a street case: the street office’s head decides, named (行政处罚法第五十七条); service by its methods (第六十一条)', () => {
+  it('the street records its head’s decision by name, and serves by public notice with its own period', async () => {
+    const wushan = await login(app, 'wushan');
+    const orgs = (await wushan.req('GET', '/api/orgs')).body.data;
+    const street = orgs.find((o: any) => o.name === '五山街道');
+    const mine = (await wushan.req('GET', `/api/enforcement/officers?orgId=${street.id}`)).body.data;
+    const delegated = (await wushan.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.delegated);
+    const c = (
+      await wushan.req('POST', '/api/enforcement/cases', {
+        orgId: street.id,
+        itemId: delegated.id,
+        cause: '在河道管理范围内堆放物料',
+        partyType: '法人',
+        partyName: '广州市街道审批测试有限公司',
+        filedOn: daysAgo(30),
+        officerIds: [mine[0].id, mine[1].id],
+      })
+    ).body.data;
+    await act(wushan, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(30) });
+    await act(wushan, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor', on: daysAgo(28) });
+    await act(wushan, c.id, 'notify', { on: daysAgo(25) });
+    await act(wushan, c.id, 'submit_decision', { facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条', on: daysAgo(10) });
+    // The bureau's head only watches a street's case.
+    expect((await act(leader, c.id, 'decide', {})).body.code).toBe('EVENT_NOT_ALLOWED');
+    const unnamed = await act(wushan, c.id, 'decide', { on: daysAgo(9) });
+    expect(unnamed.body).toMatchObject({ code: 'VALIDATION', field: 'approver' });
+    const d = await act(wushan, c.id, 'decide', { on: daysAgo(9), approver: '黄主任', capacity: 'head' });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    expect(d.body.data).toMatchObject({ stage: 'decided', decisionApprover: '黄主任', decisionApproverCapacity: 'head', decidedOn: daysAgo(9) });
+    const service = d.body.data.deadlines.find((x: any) => x.key === 'service');
+    expect(service).toMatchObject({ start: daysAgo(9), doneOn: null });
+    expect(service.source).toContain('行政处罚法第六十一条');
+    // 电子送达 needs the party's consent (第六十一条第二款).
+    const electronic = await act(wushan, c.id, 'serve', { method: '电子送达', on: daysAgo(8) });
+    expect(electronic.body).toMatchObject({ code: 'VALIDATION', field: 'consentOn' });
+    const notice = await act(wushan, c.id, 'serve', { method: '公告送达', on: daysAgo(8) });
+    expect(notice.status, JSON.stringify(notice.body)).toBe(200);
+    expect(notice.body.data).toMatchObject({ stage: 'served', serviceMethod: '公告送达', serviceNoticeOn: daysAgo(8) });
+    expect(notice.body.data.servedOn > today).toBe(true);
+    const period = notice.body.data.deadlines.find((x: any) => x.key === 'publicNotice');
+    expect(period).toMatchObject({ start: daysAgo(8), due: notice.body.data.servedOn, doneOn: null });
+    expect(period.source).toContain('民事诉讼法第九十五条');
+  });
+});
+
+describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
+  it('lists the reviewers with their qualification, refuses an unqualified first-time reviewer, accepts them once qualified', async () => {
+    const admin = await login(app, 'admin');
+    const list = (await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data;
+    expect(list.find((r: any) => r.name === '陈法制')).toMatchObject({ qualificationNo: expect.any(String), qualifiedOn: expect.any(String) });
+    const office = (await admin.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '依法行政办公室');
+    const made = await admin.req('POST', '/api/users', {
+      username: 'newreviewer',
+      displayName: '林审核',
+      orgId: office.id,
+      roles: ['legal'],
+      password: 'Init-Pass-2023',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    await sys.db.updateTable('app_user').set({ must_change_password: false }).where('username', '=', 'newreviewer').execute();
+    const fresh = await login(app, 'newreviewer', 'Init-Pass-2023');
+
+    const c = (
+      await enforcer.req('POST', '/api/enforcement/cases', {
+        orgId: squadId,
+        cause: '审核人员资格测试',
+        partyType: '法人',
+        partyName: '广州市审核资格测试有限公司',
+        filedOn: daysAgo(30),
+        major: true,
+        officerIds: [officers[0].id, officers[1].id],
+      })
+    ).body.data;
+    await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(30) });
+    await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor', on: daysAgo(28) });
+    await act(enforcer, c.id, 'notify', { on: daysAgo(25) });
+    await act(enforcer, c.id, 'submit_review');
+    const all = Object.fromEntries(['competent', 'officers', 'procedure', 'facts', 'basis', 'powers', 'documents', 'transfer'].map((k) => [k, true]));
+    for (const [event, body] of [
+      ['pass_review', { checklist: all }],
+      ['reject_review', { opinion: '证据不足' }],
+    ] as const) {
+      const refused = await act(fresh, c.id, event, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('REVIEWER_NOT_QUALIFIED');
+      expect(refused.body.message).toContain('行政处罚法第五十八条第二款');
+    }
+    expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data).toMatchObject({ stage: 'legal_review', reviewOn: null });
+    // Only the legal office records qualifications, and only for a legal-role account.
+    expect(
+      (await enforcer.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).status,
+    ).toBe(403);
+    const nonLegal = (await admin.req('GET', '/api/users')).body.data.find((u: any) => u.username === 'enforcer');
+    expect((await legal.req('PUT', `/api/enforcement/legal-reviewers/${nonLegal.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).body.field).toBe(
+      'userId',
+    );
+    const noDate = await legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A20204401060099' });
+    expect(noDate.body).toMatchObject({ code: 'VALIDATION', field: 'qualifiedOn' });
+    const q = await legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, {
+      qualificationNo: 'A20204401060099',
+      qualifiedOn: '2020-12-18',
+    });
+    expect(q.status, JSON.stringify(q.body)).toBe(200);
+    expect(q.body.data).toMatchObject({ name: '林审核', qualificationNo: 'A20204401060099', qualifiedOn: '2020-12-18', reviews: 0 });
+    const pass = await act(fresh, c.id, 'pass_review', { checklist: all });
+    expect(pass.status, JSON.stringify(pass.body)).toBe(200);
+    expect(pass.body.data).toMatchObject({ stage: 'notified', reviewResult: '同意', reviewByName: '林审核' });
+    const after = (await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核');
+    expect(after).toMatchObject({ reviews: 1, firstReviewOn: today });
   });
 });

@@ -25,7 +25,9 @@ import {
   casesByNos,
   clueById,
   decisionNoTaken,
+  earlierReviewsBy,
   getCase,
+  legalReviewerOf,
   itemsByIds,
   markClueFiled,
   orgsByIds,
@@ -75,6 +77,8 @@ export const EVENT_VERBS: Record<CaseEvent, string> = {
   pass_review: 'review_passed',
   reject_review: 'review_rejected',
   record_discussion: 'discussed',
+  submit_decision: 'decision_submitted',
+  return_decision: 'decision_returned',
   decide: 'decided',
   serve: 'served',
   publish: 'publication_marked',
@@ -254,7 +258,7 @@ export function caseTracks(
 ): TrackInput[] {
   const out: TrackInput[] = [];
   for (const d of caseDeadlines(deadlineFacts(c), cal, today)) {
-    if (d.key !== 'decision' && d.key !== 'payment') continue;
+    if (d.key !== 'decision' && d.key !== 'payment' && d.key !== 'service') continue;
     // An extension approved after the 90-day term ran out does not count (行政处罚法第六十条; deadlines.ts).
     const extensions =
       d.key === 'decision' && c.extension_days && extensionInForce(deadlineFacts(c), cal).counts
@@ -788,7 +792,9 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id:
   const { c, evidence, item, facts } = on === today ? pre : await loadCase(sys, ctx, id, on);
   const t = requireTransition(caseWorkflow, who, { stage, event, facts, code: 'STAGE_GATE' });
 
-  const changes = command.apply({ c, on, evidenceCount: evidence.length, item, calendar: ctx.calendar }, input);
+  const street = c.org_kind === 'street';
+  const reviewer = event === 'pass_review' || event === 'reject_review' ? await reviewerFacts(ctx, on) : undefined;
+  const changes = command.apply({ c, on, evidenceCount: evidence.length, item, calendar: ctx.calendar, actor: ctx.actor, street, reviewer }, input);
   const set: Record<string, unknown> = { ...changes.set };
   const ev = changes.evidence;
   if (ev?.attachment_id && !(await attachmentOfCase(ctx.db, ctx.actor.tenantId, ev.attachment_id, c.id)))
@@ -826,6 +832,18 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id:
     for (const effect of t.after ?? []) await runEffect(sys, w, effect, { c: next, on, reason: changes.reason ?? '' });
     return next;
   });
+}
+
+/** The signed-in reviewer's 法律职业资格 and earlier recorded reviews (行政处罚法第五十八条第二款). */
+async function reviewerFacts(ctx: Ctx, on: string) {
+  const userId = ctx.actor.userId;
+  if (!userId) return { name: ctx.actor.name, qualification: null, earlierReviews: 0 };
+  const [r, earlierReviews] = await Promise.all([
+    legalReviewerOf(ctx.db, ctx.actor.tenantId, userId),
+    earlierReviewsBy(ctx.db, ctx.actor.tenantId, { userId, on }),
+  ]);
+  const qualification = r?.qualification_no && r.qualified_on ? { no: r.qualification_no, on: r.qualified_on } : null;
+  return { name: r?.name ?? ctx.actor.name, qualification, earlierReviews };
 }
 
 /** The decision number: the one given, or the next of the unit's series; unique in the tenant. */

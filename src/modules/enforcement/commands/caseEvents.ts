@@ -15,16 +15,22 @@ import { errors } from '../../../core/errors.js';
 import { fenToYuan } from '../../../core/metrics/registry.js';
 import { RULES } from '../deadlines.js';
 import type { CaseWithOrg } from '../repository.js';
+import { deemedServedOn, serviceProblems } from '../service.js';
 import {
+  APPROVER_CAPACITIES,
+  approvalProblems,
   assertDate,
   DEFAULT_EXTENSION_DAYS,
   discretionCheck,
   earliestHearingDate,
   EVIDENCE_KINDS,
   lateCharge,
+  noticeCoverageProblems,
   PENALTY_KINDS,
   REVIEW_CHECKLIST,
+  reviewerProblems,
   summaryProcedureProblems,
+  type ReviewerFacts,
 } from '../rules.js';
 import type { DiscretionLevel, EnfTables } from '../schema.js';
 import type { CaseEvent } from '../workflow.js';
@@ -37,6 +43,12 @@ export interface EventFacts {
   evidenceCount: number;
   item: { discretion: DiscretionLevel[]; discretion_text: string | null } | undefined;
   calendar: WorkCalendar;
+  /** Who records the event (the signed-in user). */
+  actor: { userId: string | null; name: string };
+  /** The case belongs to a street office (its head decides; the approver is named in the input). */
+  street: boolean;
+  /** For 法制审核 (pass_review / reject_review): the reviewer's qualification and earlier reviews (行政处罚法第五十八条第二款). */
+  reviewer?: Omit<ReviewerFacts, 'on'>;
 }
 
 /** The evidence an `add_evidence` registers. */
@@ -127,7 +139,20 @@ function review(passed: boolean) {
     if (passed && failed.length)
       throw errors.validation('checklist', `审核意见为“同意”时，审核要点须全部符合；未勾选：${failed.map((i) => i.label).join('、')}`);
     const opinion = passed ? str(p.opinion) || '同意' : need(p.opinion, 'opinion', '审核意见（存在的问题）');
-    return { set: { review_on: f.on, review_result: passed ? '同意' : '存在问题', review_opinion: opinion, review_checklist: JSON.stringify(result) } };
+    // 行政处罚法第五十八条第二款: a first-time reviewer holds the 法律职业资格.
+    const reviewer = f.reviewer ?? { name: f.actor.name, qualification: null, earlierReviews: 0 };
+    const unqualified = reviewerProblems({ ...reviewer, on: f.on });
+    if (unqualified.length) throw errors.gate('REVIEWER_NOT_QUALIFIED', unqualified.join('；'));
+    return {
+      set: {
+        review_on: f.on,
+        review_result: passed ? '同意' : '存在问题',
+        review_opinion: opinion,
+        review_checklist: JSON.stringify(result),
+        review_by_user_id: f.actor.userId,
+        review_by_name: reviewer.name,
+      },
+    };
   });
 }
 
@@ -219,41 +244,98 @@ export const CASE_EVENTS = {
   record_discussion: event({ minutes: Text }, (f, p) => ({
     set: { discussion_on: f.on, discussion_minutes: need(p.minutes, 'minutes', '集体讨论纪要') },
   })),
-  decide: event({ kinds: Kinds, fineYuan: Yuan, confiscationYuan: Yuan, facts: Text, basis: Text, decisionNo: Text }, (f, p) => {
-    const c = f.c;
-    notBefore('on', '决定日期', f.on, { date: c.notified_on, label: '告知日期' });
-    const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p.kinds);
-    const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
-    const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p.confiscationYuan, 'confiscationYuan', '没收金额');
-    fineMatchesKinds(kinds, fine);
-    // A heavier penalty than the one notified needs a new notice (行政处罚法第四十四条).
-    if (fine + conf > Number(c.proposed_fine_fen ?? 0) + Number(c.proposed_confiscation_fen ?? 0))
-      throw errors.gate('NOTICE_REQUIRED', '决定的罚没金额高于告知的拟处罚金额，须重新告知（行政处罚法第四十四条）');
-    const d = discretionCheck(f.item?.discretion ?? [], {
-      level: c.circumstance,
-      fineFen: fine,
-      firstViolation: c.first_violation,
-      kinds,
-      baseFen: storedBase(c),
-      text: f.item?.discretion_text,
-    });
-    if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
+  // 行政处罚法第五十七条: the officer submits the case with the draft decision's facts and basis; the penalty is the notified one.
+  submit_decision: event({ facts: Text, basis: Text }, (f, p) => {
+    notBefore('on', '呈报日期', f.on, { date: f.c.notified_on, label: '告知日期' });
     return {
-      set: {
-        penalty_kinds: kinds,
-        fine_fen: fine,
-        confiscation_fen: conf,
-        decided_on: f.on,
-        decision_facts: need(p.facts, 'facts', '违法事实和证据'),
-        decision_basis: need(p.basis, 'basis', '处罚依据'),
-      },
-      decisionNo: str(p.decisionNo) || null,
-      ...(d.notices.length ? { note: { discretionNotices: d.notices } } : {}),
+      set: { decision_submitted_on: f.on, decision_facts: need(p.facts, 'facts', '违法事实和证据'), decision_basis: need(p.basis, 'basis', '处罚依据') },
     };
   }),
-  serve: event({}, (f) => {
-    notBefore('on', '送达日期', f.on, { date: f.c.decided_on, label: '决定日期' });
-    return { set: { served_on: f.on } };
+  return_decision: event({ opinion: Text }, (f, p) => {
+    notBefore('on', '退回日期', f.on, { date: f.c.decision_submitted_on, label: '呈报日期' });
+    return { set: { decision_submitted_on: null }, note: { opinion: need(p.opinion, 'opinion', '退回意见') } };
+  }),
+  // The head (or a deputy head under a recorded delegation) decides: within what the notice stated (第四十四、六十二、六十三条).
+  decide: event(
+    {
+      kinds: Kinds,
+      fineYuan: Yuan,
+      confiscationYuan: Yuan,
+      facts: Text,
+      basis: Text,
+      decisionNo: Text,
+      approver: Text,
+      capacity: Text,
+      delegation: Text,
+    },
+    (f, p) => {
+      const c = f.c;
+      notBefore('on', '决定日期', f.on, { date: c.decision_submitted_on ?? c.notified_on, label: c.decision_submitted_on ? '呈报日期' : '告知日期' });
+      // A bureau case is decided by the signed-in head; a street's case by its office's head, named by the street officer recording it.
+      const given = str(p.approver);
+      if (!f.street && given && given !== f.actor.name) throw errors.validation('approver', `局机关案件由负责人本人审批，审批人应为${f.actor.name}`);
+      const approver = f.street ? given : f.actor.name;
+      const capacity = str(p.capacity) || 'head';
+      const delegation = str(p.delegation);
+      const refused = approvalProblems({ approver, capacity, delegation });
+      if (refused.length) throw errors.validation(refused[0]!.field, refused.map((r) => r.message).join('；'));
+      const kinds = p.kinds === undefined ? c.proposed_kinds : kindsOf(p.kinds);
+      const fine = p.fineYuan === undefined ? Number(c.proposed_fine_fen ?? 0) : yuanToFen(p.fineYuan, 'fineYuan', '罚款金额');
+      const conf = p.confiscationYuan === undefined ? Number(c.proposed_confiscation_fen ?? 0) : yuanToFen(p.confiscationYuan, 'confiscationYuan', '没收金额');
+      fineMatchesKinds(kinds, fine);
+      // Nothing the notice of proposed penalty did not state (行政处罚法第四十四、六十二、六十三条).
+      const uncovered = noticeCoverageProblems({
+        partyType: c.party_type,
+        notice: { kinds: c.proposed_kinds, fineFen: Number(c.proposed_fine_fen ?? 0), confiscationFen: Number(c.proposed_confiscation_fen ?? 0) },
+        decision: { kinds, fineFen: fine, confiscationFen: conf },
+      });
+      if (uncovered.length) throw errors.gate('NOTICE_REQUIRED', uncovered.join('；'));
+      const d = discretionCheck(f.item?.discretion ?? [], {
+        level: c.circumstance,
+        fineFen: fine,
+        firstViolation: c.first_violation,
+        kinds,
+        baseFen: storedBase(c),
+        text: f.item?.discretion_text,
+      });
+      if (d.problems.length) throw errors.validation('fineYuan', d.problems.join('；'));
+      return {
+        set: {
+          penalty_kinds: kinds,
+          fine_fen: fine,
+          confiscation_fen: conf,
+          decided_on: f.on,
+          decision_facts: need(p.facts === undefined ? c.decision_facts : p.facts, 'facts', '违法事实和证据'),
+          decision_basis: need(p.basis === undefined ? c.decision_basis : p.basis, 'basis', '处罚依据'),
+          decision_approver: approver,
+          decision_approver_user_id: f.street ? null : f.actor.userId,
+          decision_approver_capacity: capacity as keyof typeof APPROVER_CAPACITIES,
+          decision_approver_delegation: capacity === 'deputy' ? delegation : null,
+        },
+        decisionNo: str(p.decisionNo) || null,
+        note: {
+          approvedBy: `${approver}（${APPROVER_CAPACITIES[capacity as keyof typeof APPROVER_CAPACITIES]}）`,
+          ...(d.notices.length ? { discretionNotices: d.notices } : {}),
+        },
+      };
+    },
+  ),
+  // 行政处罚法第六十一条: how it was served; 公告送达 counts as served when its period has run (民事诉讼法第九十五条).
+  serve: event({ method: Text, consentOn: DateText }, (f, p) => {
+    const method = need(p.method, 'method', '送达方式');
+    const consentOn = p.consentOn === undefined || p.consentOn === null || p.consentOn === '' ? null : assertDate('consentOn', '确认书签订日期', p.consentOn);
+    const problems = serviceProblems({ method, decidedOn: f.c.decided_on ?? f.on, on: f.on, consentOn });
+    if (problems.length) throw errors.validation(problems[0]!.field, problems.map((x) => x.message).join('；'));
+    const notice = method === '公告送达';
+    return {
+      set: {
+        service_method: method,
+        served_on: notice ? deemedServedOn(f.on, f.calendar) : f.on,
+        service_notice_on: notice ? f.on : null,
+        service_consent_on: method === '电子送达' ? consentOn : null,
+      },
+      ...(notice ? { note: { publicNotice: `公告发出之日起经过法定期间视为送达（民事诉讼法第九十五条）：${deemedServedOn(f.on, f.calendar)}` } } : {}),
+    };
   }),
   publish: event({}, (f) => {
     notBefore('on', '公示日期', f.on, { date: f.c.decided_on, label: '决定日期' });
