@@ -46,7 +46,39 @@ export interface CaseDeadline {
   due: string;
   doneOn: string | null;
   status: DeadlineStatus;
+  /** Done after its due date (逾期办结), e.g. a decision after a term whose late extension did not count. */
+  late?: boolean;
   text: string;
+}
+
+/** 追责时效 (行政处罚法第三十六条) of a clue or case, as the server judged it. */
+export interface Limitation {
+  from: string;
+  years: number;
+  lastDay: string;
+  source: string;
+  text: string;
+  discoveredOn: string;
+  discoveredAs: string;
+  expired: boolean;
+  override: string | null;
+}
+
+/** The party's address and the violation's dates (行政处罚法第五十九条、第三十六条). */
+export interface ViolationFields {
+  partyAddress: string | null;
+  violationOn: string | null;
+  violationEndedOn: string | null;
+  limitationSerious: boolean;
+  limitation: Limitation | null;
+}
+
+/** 罚没款缴纳地点 (one per bureau). */
+export interface PaymentPlace {
+  bank: string;
+  accountName: string;
+  accountNo: string;
+  version: number;
 }
 
 /** An action the server allows (or explains why not) for the current user. */
@@ -127,7 +159,7 @@ export interface Evidence {
   attachmentId: string | null;
 }
 
-export interface CaseDetail extends CaseSummary {
+export interface CaseDetail extends CaseSummary, ViolationFields {
   sourceRef: string | null;
   clueId: string | null;
   item: Item | null;
@@ -176,7 +208,7 @@ export interface CaseDetail extends CaseSummary {
   actions: CaseAction[];
 }
 
-export interface Clue {
+export interface Clue extends ViolationFields {
   id: string;
   clueNo: string;
   orgId: string;
@@ -315,6 +347,12 @@ export const CASE_FIELDS: Record<string, string> = {
   item_id: '违法事项',
   item_code: '违法事项编码',
   clue_id: '线索',
+  party_address: '当事人住所（地址）',
+  violation_on: '违法行为发生日期',
+  violation_ended_on: '违法行为终了日期',
+  limitation_serious: '涉及生命健康或金融安全（时效五年）',
+  limitation_override: '超过追责时效立案的法律依据',
+  discovered_on: '发现日期',
 };
 
 export const CIRCUMSTANCE_LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import { download } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
+import { LimitationText, violationText } from './Limitation';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline } from '../api';
 import { useCase, useMeta } from '../hooks/useEnforcement';
@@ -77,8 +78,11 @@ export function CasePage() {
               items={[
                 { key: 'party', label: '当事人', children: `${c.partyName}（${c.partyType}）` },
                 { key: 'id', label: '证件号码', children: d(c.partyIdNo) },
+                { key: 'address', label: '住所（地址）', span: 2, children: d(c.partyAddress) },
                 { key: 'filed', label: '立案日期', children: c.filedOn },
                 { key: 'source', label: '案件来源', children: `${d(c.source)}${c.sourceRef ? `（${c.sourceRef}）` : ''}` },
+                { key: 'violation', label: '违法行为发生日期', children: violationText(c) },
+                { key: 'limitation', label: '追责时效', children: <LimitationText limitation={c.limitation} /> },
                 { key: 'item', label: '违法事项', span: 2, children: c.item ? `${c.item.code} ${c.item.name}` : d(c.itemCode) },
                 { key: 'officers', label: '承办人', span: 2, children: c.officers.map((o) => `${o.name}（执法证 ${o.certNo ?? '无'}）`).join('、') || '—' },
                 {
@@ -135,7 +139,17 @@ export function CasePage() {
                 { title: '期限', dataIndex: 'label', width: 150 },
                 { title: '起算', dataIndex: 'start', width: 110 },
                 { title: '届满', dataIndex: 'due', width: 110 },
-                { title: '状态', dataIndex: 'status', width: 100, render: (s: CaseDeadline['status']) => <DeadlineStatusTag status={s} /> },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  width: 100,
+                  render: (s: CaseDeadline['status'], r) => (
+                    <>
+                      <DeadlineStatusTag status={s} />
+                      {r.late ? <Tag color="red">逾期办结</Tag> : null}
+                    </>
+                  ),
+                },
                 {
                   title: '依据与计算',
                   dataIndex: 'text',

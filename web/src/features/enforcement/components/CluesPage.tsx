@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { applyApiError } from '../../../lib/formErrors';
 import type { Clue, ClueEvent } from '../api';
 import { useClues, useMeta, useOrgList } from '../hooks/useEnforcement';
 import { NewCaseModal } from './NewCaseModal';
+import { ViolationFields, violationBody, type ViolationValues } from './ViolationFields';
 
 type ClueAction = Exclude<ClueEvent, 'file'>;
 const ACTION_LABELS: Record<ClueAction, string> = { transfer: '移送交办', receive: '签收', feedback: '反馈', close: '办结（不立案）' };
@@ -113,6 +114,13 @@ export function CluesPage() {
             },
             { title: '内容', dataIndex: 'summary', ellipsis: true },
             {
+              title: '追责时效',
+              dataIndex: 'limitation',
+              width: 130,
+              render: (l: Clue['limitation']) =>
+                !l ? '—' : l.expired ? <Tag color="red">已超过（{l.lastDay}届满）</Tag> : <Tooltip title={l.text}>{l.lastDay}届满</Tooltip>,
+            },
+            {
               title: '办理单位',
               dataIndex: 'orgName',
               width: 120,
@@ -200,6 +208,10 @@ export function CluesPage() {
             sourceRef: filing.sourceRef,
             partyName: filing.partyName,
             summary: filing.summary,
+            partyAddress: filing.partyAddress,
+            violationOn: filing.violationOn,
+            violationEndedOn: filing.violationEndedOn,
+            limitationSerious: filing.limitationSerious,
           }}
           onClose={() => setFiling(null)}
         />
@@ -224,7 +236,7 @@ function NewClueModal({
   const [error, setError] = useState<string | null>(null);
   const submit = async (v: Record<string, unknown>) => {
     try {
-      await api.post('/api/enforcement/clues', { ...v, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD') });
+      await api.post('/api/enforcement/clues', { ...v, ...violationBody(v as ViolationValues), receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD') });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e));
@@ -257,6 +269,7 @@ function NewClueModal({
         <Form.Item name="location" label="地点">
           <Input />
         </Form.Item>
+        <ViolationFields />
         <Form.Item name="partyName" label="涉嫌当事人">
           <Input />
         </Form.Item>

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { DiscretionLevel, Item } from '../api';
 import { useItems } from '../hooks/useEnforcement';
+import { PaymentPlaceCard } from './PaymentPlaceCard';
 
 /** One derived level as a tag: circumstance, range, waiver. */
 export function LevelTag({ l, color }: { l: DiscretionLevel; color?: string }) {
@@ -90,6 +91,7 @@ export function ItemsPage() {
         }
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
+      <PaymentPlaceCard />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<Item>
           rowKey="id"

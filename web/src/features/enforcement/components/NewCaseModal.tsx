@@ -7,14 +7,26 @@ import { useMe } from '../../../api/session';
 import { applyApiError } from '../../../lib/formErrors';
 import type { CaseDetail } from '../api';
 import { useItems, useMeta, useOfficers, useOrgList } from '../hooks/useEnforcement';
+import { ViolationFields, violationBody, type ViolationValues } from './ViolationFields';
 
 interface Props {
   onClose(): void;
   /** Filing from a clue: its id and what it already says. */
-  clue?: { id: string; orgId: string; source: string; sourceRef: string | null; partyName: string | null; summary: string };
+  clue?: {
+    id: string;
+    orgId: string;
+    source: string;
+    sourceRef: string | null;
+    partyName: string | null;
+    summary: string;
+    partyAddress?: string | null;
+    violationOn?: string | null;
+    violationEndedOn?: string | null;
+    limitationSerious?: boolean;
+  };
 }
 
-interface Values {
+interface Values extends ViolationValues {
   orgId: string;
   itemId?: string;
   cause: string;
@@ -49,6 +61,7 @@ export function NewCaseModal({ onClose, clue }: Props) {
     try {
       const c = await api.post<CaseDetail>('/api/enforcement/cases', {
         ...v,
+        ...violationBody(v),
         filedOn: v.filedOn.format('YYYY-MM-DD'),
         clueId: clue?.id ?? null,
         partyIdNo: v.partyIdNo || null,
@@ -88,6 +101,10 @@ export function NewCaseModal({ onClose, clue }: Props) {
           sourceRef: clue?.sourceRef ?? undefined,
           partyName: clue?.partyName ?? undefined,
           cause: clue?.summary,
+          partyAddress: clue?.partyAddress ?? undefined,
+          violationOn: clue?.violationOn ? dayjs(clue.violationOn) : undefined,
+          violationEndedOn: clue?.violationEndedOn ? dayjs(clue.violationEndedOn) : undefined,
+          limitationSerious: clue?.limitationSerious ?? false,
         }}
         key={defaultOrg ?? 'none'}
       >
@@ -122,6 +139,7 @@ export function NewCaseModal({ onClose, clue }: Props) {
         <Form.Item name="partyIdNo" label="证件号码（居民身份证号或统一社会信用代码）">
           <Input maxLength={18} />
         </Form.Item>
+        <ViolationFields override required />
         <Form.Item name="officerIds" label="承办人（至少两名持有效执法证的执法人员）" rules={[{ required: true, message: '请选择承办人' }]}>
           <Select
             mode="multiple"
