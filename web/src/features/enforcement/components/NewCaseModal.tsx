@@ -139,7 +139,8 @@ export function NewCaseModal({ onClose, clue }: Props) {
         <Form.Item name="partyIdNo" label="证件号码（居民身份证号或统一社会信用代码）">
           <Input maxLength={18} />
         </Form.Item>
-        <ViolationFields override required />
+        {/* From a clue the clue's dates are offered (the clue may not have them); filed directly, the violation date is asked for. */}
+        <ViolationFields override required={!clue} />
         <Form.Item name="officerIds" label="承办人（至少两名持有效执法证的执法人员）" rules={[{ required: true, message: '请选择承办人' }]}>
           <Select
             mode="multiple"
