@@ -123,14 +123,18 @@ describe('the import (historical findings, not refusals) and the on-time rate', 
     expect(res.ok, JSON.stringify(res)).toBe(true);
     if (!res.ok) return;
     expect(res.created).toBe(6);
-    expect(res.findings.map((f: any) => [f.row, f.column, f.rule]).sort()).toEqual([
-      [3, '补正告知日期', 'disclosure.correction_in_time'],
-      [3, '答复日期', 'disclosure.done_in_time'],
-      [4, '补正告知日期', 'disclosure.correction_once'],
-      [5, '答复日期', 'disclosure.done_in_time'],
-      [5, '延期批准日期', 'disclosure.extension_in_term'],
-    ].sort());
-    const due = Object.fromEntries(await Promise.all(['IMP-D1', 'IMP-D2', 'IMP-D3', 'IMP-D4', 'IMP-D5', 'IMP-D6'].map(async (r) => [r, (await byRef(r)).dueOn])));
+    expect(res.findings.map((f: any) => [f.row, f.column, f.rule]).sort()).toEqual(
+      [
+        [3, '补正告知日期', 'disclosure.correction_in_time'],
+        [3, '答复日期', 'disclosure.done_in_time'],
+        [4, '补正告知日期', 'disclosure.correction_once'],
+        [5, '答复日期', 'disclosure.done_in_time'],
+        [5, '延期批准日期', 'disclosure.extension_in_term'],
+      ].sort(),
+    );
+    const due = Object.fromEntries(
+      await Promise.all(['IMP-D1', 'IMP-D2', 'IMP-D3', 'IMP-D4', 'IMP-D5', 'IMP-D6'].map(async (r) => [r, (await byRef(r)).dueOn])),
+    );
     expect(due).toEqual({
       'IMP-D1': '2024-04-18', // restarted from the correction (20 working days after 20 March)
       'IMP-D2': '2024-04-02', // late notice: from receipt
