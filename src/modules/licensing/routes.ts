@@ -35,7 +35,12 @@ export async function licensingRoutes(root: FastifyInstance) {
           source: CORRECTION_RULE.source,
         },
         { key: 'decision', label: '许可决定期限', text: '自受理之日起在承诺时限内作出决定；法定时限（一般为20个工作日）为上限', source: STATUTORY_SOURCE },
-        { key: 'extension', label: '延长', text: '经本机关负责人批准可延长一次，不超过10个工作日，并告知申请人理由', source: EXTENSION_SOURCE },
+        {
+          key: 'extension',
+          label: '延长',
+          text: '经本机关负责人批准可延长一次，不超过10个工作日，并告知申请人理由；须在法定期限届满前批准，承诺期限届满后批准的不延长承诺期限（按逾期计）',
+          source: EXTENSION_SOURCE,
+        },
         { key: 'excluded', label: '不计入期限', text: `${PAUSE_REASONS.join('、')}所需时间不计入期限`, source: EXCLUDED_SOURCE },
         { key: 'certificate', label: CERTIFICATE_RULE.label, text: '准予许可决定作出之日起10个工作日内颁发、送达证件', source: CERTIFICATE_RULE.source },
         { key: 'publication', label: '双公示期限', text: '决定作出之日起7个工作日内公示', source: '国办发〔2018〕118号' },
