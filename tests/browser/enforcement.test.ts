@@ -127,10 +127,22 @@ describe('enforcement in the browser', () => {
     expect(await page.getByTestId('blocked-actions').innerText()).toContain('期满或当事人明确放弃后方可决定');
     await shot(page, 'case-notified');
     await act(page, 'waive_rights', '已告知（待决定）');
-    await act(page, 'decide', '已决定（待送达）', async (m) => {
+    // 行政处罚法第五十七条: the officer submits, the head decides; the officer is offered no decision.
+    await act(page, 'submit_decision', '待负责人审批', async (m) => {
       await m.getByLabel('违法事实和证据').fill('当事人在建工地向河涌排放黄泥水，有现场照片为证');
       await m.getByLabel('处罚依据').fill('《广州市排水管理办法》第四十五条');
     });
+    expect(await page.getByTestId('action-decide').count()).toBe(0);
+    const head = await newPage();
+    await login(head.page, 'leader');
+    await head.page.goto(page.url());
+    await expect.poll(() => head.page.getByTestId('case-stage').innerText()).toBe('待负责人审批');
+    await act(head.page, 'decide', '已决定（待送达）');
+    expect(await head.page.getByTestId('case-approval').innerText()).toContain('李局长（行政机关负责人）');
+    await shot(head.page, 'case-decided-by-head');
+    expect(head.errors).toEqual([]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('已决定（待送达）');
     await act(page, 'serve', '已送达（待执行）');
     await act(page, 'publish', '已送达（待执行）');
     await act(page, 'execute', '执行完毕（待结案）');

@@ -105,6 +105,8 @@ const HIDDEN = new Set([
   'item_id',
   'clue_id',
   'imported',
+  'decision_approver_user_id',
+  'review_by_user_id',
 ]);
 const auditView = (c: object): Record<string, unknown> => Object.fromEntries(Object.entries(c).filter(([k]) => !HIDDEN.has(k)));
 /** A new case's audit view: only the fields it was filed with. */

@@ -7,6 +7,7 @@ export type Stage =
   | 'notified'
   | 'hearing'
   | 'legal_review'
+  | 'approval'
   | 'decided'
   | 'served'
   | 'executed'
@@ -193,7 +194,19 @@ export interface CaseDetail extends CaseSummary, ViolationFields {
   decisionNo: string | null;
   decisionFacts: string | null;
   decisionBasis: string | null;
+  /** 行政处罚法第五十七条: submitted to the head; who decided, as head or as a delegated deputy head. */
+  decisionSubmittedOn: string | null;
+  decisionApprover: string | null;
+  decisionApproverCapacity: 'head' | 'deputy' | null;
+  decisionApproverCapacityLabel: string | null;
+  decisionApproverDelegation: string | null;
+  /** Who did the 法制审核 (行政处罚法第五十八条第二款). */
+  reviewByName: string | null;
   servedOn: string | null;
+  /** 行政处罚法第六十一条: how the decision was served; 公告送达's publication date; 电子送达's consent date. */
+  serviceMethod: string | null;
+  serviceNoticeOn: string | null;
+  serviceConsentOn: string | null;
   paidOn: string | null;
   lateFeeYuan: number;
   executedOn: string | null;
@@ -332,6 +345,14 @@ export const CASE_FIELDS: Record<string, string> = {
   decision_facts: '违法事实',
   decision_basis: '处罚依据',
   served_on: '送达日期',
+  service_method: '送达方式',
+  service_notice_on: '公告发出日期',
+  service_consent_on: '电子送达确认书日期',
+  decision_submitted_on: '呈报负责人审批日期',
+  decision_approver: '审批负责人',
+  decision_approver_capacity: '审批身份',
+  decision_approver_delegation: '委托（授权）依据',
+  review_by_name: '法制审核人员',
   paid_on: '缴款日期',
   late_fee_fen: '加处罚款',
   executed_on: '执行完毕日期',
@@ -375,6 +396,7 @@ export const STAGE_COLORS: Record<Stage, string> = {
   notified: 'purple',
   hearing: 'magenta',
   legal_review: 'gold',
+  approval: 'lime',
   decided: 'orange',
   served: 'volcano',
   executed: 'cyan',

@@ -20,6 +20,8 @@ const CASE_ACTIONS: Record<string, string> = {
   review_passed: '法制审核同意',
   review_rejected: '法制审核存在问题',
   discussed: '集体讨论',
+  decision_submitted: '呈报负责人审批',
+  decision_returned: '负责人退回',
   decided: '作出决定',
   served: '送达',
   publication_marked: '公示',
@@ -48,6 +50,9 @@ const NOTES: Record<string, string> = {
   caseNo: '案件编号',
   caseId: '案件',
   seed: '随机种子',
+  approvedBy: '审批负责人',
+  opinion: '意见',
+  publicNotice: '公告送达',
 };
 
 const CaseListPage = lazyNamed(() => import('./components/CaseListPage'), 'CaseListPage');

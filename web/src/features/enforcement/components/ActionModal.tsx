@@ -24,6 +24,8 @@ const DATE_LABEL: Record<string, string> = {
   reject_review: '审核日期',
   record_discussion: '讨论日期',
   decide: '决定日期',
+  submit_decision: '呈报日期',
+  return_decision: '退回日期',
   summary_decide: '决定日期',
   serve: '送达日期',
   publish: '公示日期',
@@ -39,6 +41,9 @@ const DATE_LABEL: Record<string, string> = {
   submit_review: '提交日期',
   propose: '拟定日期',
 };
+
+/** 送达方式 (行政处罚法第六十一条; the server's list in service.ts). */
+const SERVICE_METHODS = ['当场交付', '直接送达', '留置送达', '邮寄送达', '公告送达', '电子送达'];
 
 /** One workflow event: the fields it needs, sent to the server, which checks the gates and answers with the case. */
 export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
@@ -72,7 +77,10 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
   };
 
   const initial: Record<string, unknown> = { on: dayjs() };
-  if (ev === 'decide') Object.assign(initial, { basis: kase.decisionBasis ?? kase.item?.penaltyBasis ?? '', facts: kase.decisionFacts ?? '' });
+  if (ev === 'submit_decision' || ev === 'decide')
+    Object.assign(initial, { basis: kase.decisionBasis ?? kase.item?.penaltyBasis ?? '', facts: kase.decisionFacts ?? '' });
+  if (ev === 'decide') Object.assign(initial, { capacity: 'head' });
+  if (ev === 'serve') Object.assign(initial, { method: '直接送达' });
   if (ev === 'propose')
     Object.assign(initial, {
       kinds: kase.proposedKinds.length ? kase.proposedKinds : ['罚款'],
@@ -182,7 +190,7 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
             )}
           </>
         ) : null}
-        {ev === 'decide' ? (
+        {ev === 'submit_decision' || ev === 'decide' ? (
           <>
             <Alert
               type="info"
@@ -196,9 +204,60 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
             <Form.Item name="basis" label="处罚依据" rules={[{ required: true, message: '请填写处罚依据' }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="decisionNo" label="决定文书号（留空自动编号）">
-              <Input />
+            {ev === 'decide' ? (
+              <>
+                <Form.Item name="decisionNo" label="决定文书号（留空自动编号）">
+                  <Input />
+                </Form.Item>
+                {kase.orgKind === 'street' ? (
+                  <Form.Item name="approver" label="审批决定的街道办事处负责人" rules={[{ required: true, message: '请填写审批决定的负责人姓名' }]}>
+                    <Input />
+                  </Form.Item>
+                ) : null}
+                <Form.Item name="capacity" label="审批身份（行政处罚法第五十七条）" rules={[{ required: true }]}>
+                  <Select
+                    options={[
+                      { value: 'head', label: '行政机关负责人' },
+                      { value: 'deputy', label: '受委托的副职负责人' },
+                    ]}
+                  />
+                </Form.Item>
+                {watched?.capacity === 'deputy' ? (
+                  <Form.Item name="delegation" label="委托（授权）依据" rules={[{ required: true, message: '请填写负责人的委托书或授权文件' }]}>
+                    <Input placeholder="如：局长委托书（2023年第1号）" />
+                  </Form.Item>
+                ) : null}
+              </>
+            ) : null}
+          </>
+        ) : null}
+        {ev === 'return_decision' ? (
+          <Form.Item name="opinion" label="退回意见" rules={[{ required: true, message: '请填写退回意见' }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        ) : null}
+        {ev === 'serve' ? (
+          <>
+            <Form.Item name="method" label="送达方式（行政处罚法第六十一条）" rules={[{ required: true, message: '请选择送达方式' }]}>
+              <Select options={SERVICE_METHODS.map((m) => ({ value: m, label: m }))} />
             </Form.Item>
+            {watched?.method === '电子送达' ? (
+              <Form.Item
+                name="consentOn"
+                label="当事人同意电子送达的确认书签订日期（第六十一条第二款）"
+                rules={[{ required: true, message: '请选择确认书签订日期' }]}
+              >
+                <DatePicker />
+              </Form.Item>
+            ) : null}
+            {watched?.method === '公告送达' ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title="自发出公告之日起经过三十日视为送达（民事诉讼法第九十五条），缴款期限自视为送达之日起算"
+              />
+            ) : null}
           </>
         ) : null}
         {ev === 'approve_extension' ? (
@@ -260,7 +319,11 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
             <Input.TextArea rows={2} />
           </Form.Item>
         ) : null}
-        <Form.Item name="on" label={DATE_LABEL[ev] ?? '日期'} rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="on"
+          label={ev === 'serve' && watched?.method === '公告送达' ? '公告发出日期' : (DATE_LABEL[ev] ?? '日期')}
+          rules={[{ required: true, message: '请选择日期' }]}
+        >
           <DatePicker />
         </Form.Item>
       </Form>

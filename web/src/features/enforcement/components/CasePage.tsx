@@ -8,7 +8,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { LimitationText, violationText } from './Limitation';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline } from '../api';
+import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline, type CaseDetail } from '../api';
 import { useCase, useMeta } from '../hooks/useEnforcement';
 import { ActionModal } from './ActionModal';
 
@@ -21,9 +21,26 @@ function renderField(field: string, v: unknown, stages?: Record<string, string>)
   if (field.endsWith('_fen') && typeof v === 'number') return `${(v / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}元`;
   if (field === 'circumstance' && typeof v === 'string') return CIRCUMSTANCE_LABELS[v] ?? v;
   if (field === 'procedure') return v === 'summary' ? '简易程序' : '一般程序';
+  if (field === 'decision_approver_capacity') return v === 'deputy' ? '受委托的副职负责人' : '行政机关负责人';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v)) return v.join('、');
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+/** 负责人审批 (行政处罚法第五十七条): who decided, in which capacity, on which date; summary cases are decided on the spot. */
+function approvalText(c: CaseDetail): string {
+  if (c.procedure === 'summary') return '简易程序当场作出，不经负责人审批（行政处罚法第五十一、五十二条）';
+  if (c.decisionApprover)
+    return `${c.decisionApprover}（${c.decisionApproverCapacityLabel ?? ''}${c.decisionApproverDelegation ? `，委托依据：${c.decisionApproverDelegation}` : ''}）${c.decidedOn ? `于${c.decidedOn}审批决定` : ''}`;
+  if (c.decisionSubmittedOn) return `${c.decisionSubmittedOn}呈报，待负责人审批`;
+  return c.decidedOn ? '未记录（历史导入）' : '尚未呈报';
+}
+
+/** 送达 (行政处罚法第六十一条): the date and method; 公告送达 counts as served when its period has run. */
+function serviceText(c: CaseDetail): string {
+  if (!c.servedOn) return '—';
+  if (c.serviceMethod === '公告送达') return `公告送达：${c.serviceNoticeOn}发出公告，${c.servedOn}视为送达`;
+  if (c.serviceMethod === '电子送达') return `${c.servedOn} 电子送达（当事人${c.serviceConsentOn}签订确认书）`;
+  return `${c.servedOn}${c.serviceMethod ? ` ${c.serviceMethod}` : ''}`;
 }
 const yuan = (n: number | null | undefined) => (n ? `${n.toLocaleString('zh-CN', { minimumFractionDigits: 2 })}元` : '—');
 
@@ -106,7 +123,7 @@ export function CasePage() {
                   label: '法制审核',
                   children:
                     c.reviewRequired || c.reviewOn
-                      ? `${c.reviewOn ? `${c.reviewOn} ${c.reviewResult}` : '须审核'}${c.reviewOpinion ? `：${c.reviewOpinion}` : ''}`
+                      ? `${c.reviewOn ? `${c.reviewOn} ${c.reviewResult}` : '须审核'}${c.reviewOpinion ? `：${c.reviewOpinion}` : ''}${c.reviewByName ? `（审核人员：${c.reviewByName}）` : ''}`
                       : '不需要',
                 },
                 {
@@ -115,12 +132,18 @@ export function CasePage() {
                   children: c.discussionOn ? `${c.discussionOn}：${c.discussionMinutes}` : c.major ? '须讨论' : '不需要',
                 },
                 {
+                  key: 'approval',
+                  label: '负责人审批',
+                  span: 2,
+                  children: <span data-testid="case-approval">{approvalText(c)}</span>,
+                },
+                {
                   key: 'decision',
                   label: '处罚决定',
                   span: 2,
                   children: c.decisionNo ? `${c.decisionNo}（${c.decidedOn}）${c.penaltyKinds.join('、')} ${yuan(c.fineYuan + c.confiscationYuan)}` : '—',
                 },
-                { key: 'served', label: '送达', children: d(c.servedOn) },
+                { key: 'served', label: '送达', children: serviceText(c) },
                 { key: 'paid', label: '缴款', children: c.paidOn ? `${c.paidOn}${c.lateFeeYuan ? `（加处罚款${yuan(c.lateFeeYuan)}）` : ''}` : '—' },
                 { key: 'published', label: '公示', children: d(c.publishedOn) },
                 { key: 'closed', label: '结案 / 归档', children: `${d(c.closedOn)} / ${d(c.archivedOn)}` },
