@@ -18,7 +18,14 @@ export async function ensureWebBuild(log: (m: string) => void): Promise<void> {
       const p = `${dir}/${e.name}`;
       return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
     }, 0);
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(`${webRoot}src`)) return;
+  // The sources, the page, the static files and the build's own configuration all make a new build.
+  const sources = Math.max(
+    newest(`${webRoot}src`),
+    newest(`${webRoot}public`),
+    fs.statSync(`${webRoot}index.html`).mtimeMs,
+    fs.statSync(`${webRoot}vite.config.ts`).mtimeMs,
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   log('正在构建前端（首次启动约需半分钟）…');
   const { build } = await import('vite');
   await build({ root: webRoot, logLevel: 'warn' });

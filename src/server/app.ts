@@ -38,6 +38,8 @@ export const MULTIPART_FIELD_BYTES = 4096;
 const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** A client's request id worth keeping in the log: a short, plain token. */
+/** A build asset named by its content hash (web/dist/assets/Page-AbC123_x.js), or its compressed copy (….js.br). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** FAZHI_TRUST_PROXY: unset/false → no proxy; true/1 → trust X-Forwarded-*; else an address list. */
@@ -152,8 +154,18 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
 
   const dist = opts.webDist === undefined ? defaultWebDist : opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
-    // Files are looked up at request time, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: dist, wildcard: true, index: false });
+    // Files are looked up at request time, so a rebuilt web app is served without a restart. The
+    // build writes each text asset also as .br and .gz: the one the browser accepts is sent. A
+    // hashed asset never changes (a new build names a new file): cached for a year, immutable;
+    // index.html and the icons are revalidated on every visit, so a new build is seen at once.
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('cache-control', HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     app.get('/', (_req, reply) => reply.sendFile('index.html'));
     spaFallback = true;
   }

@@ -1,40 +1,16 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts';
+import { Suspense, type ComponentProps } from 'react';
+import { lazyNamed } from '../lib/lazyNamed';
 
-/** An ECharts chart in a div; re-renders when `option` changes and follows the container's size. */
-export function Chart({
-  option,
-  height = 420,
-  testId,
-  onClick,
-}: {
-  option: echarts.EChartsCoreOption;
-  height?: number;
-  testId?: string;
-  onClick?: (params: echarts.ECElementEvent) => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    chart.current = echarts.init(ref.current);
-    const ro = new ResizeObserver(() => chart.current?.resize());
-    ro.observe(ref.current);
-    return () => {
-      ro.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  useEffect(() => {
-    if (!onClick || !chart.current) return;
-    chart.current.on('click', onClick);
-    return () => {
-      chart.current?.off('click', onClick);
-    };
-  }, [onClick]);
-  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
+const ChartCanvas = lazyNamed(() => import('./ChartCanvas'), 'ChartCanvas');
+
+/**
+ * An ECharts chart (ChartCanvas), loaded after the page: ECharts is the heaviest library the app
+ * uses, so a page with a chart shows its tables at once and draws the chart when it has arrived.
+ */
+export function Chart(props: ComponentProps<typeof ChartCanvas>) {
+  return (
+    <Suspense fallback={<div style={{ width: '100%', height: props.height ?? 420 }} data-testid={props.testId} aria-busy="true" />}>
+      <ChartCanvas {...props} />
+    </Suspense>
+  );
 }

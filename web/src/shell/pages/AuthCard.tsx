@@ -1,17 +1,31 @@
 import type { ReactNode } from 'react';
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography, theme } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { BRAND_BLUE } from '../../theme';
 
-/** The centred card of the login and forced password pages, on the bureau's blue. */
+/**
+ * The centred card of the login and forced password pages, on the bureau's blue. A plain panel
+ * in the theme's colours rather than Ant Design's Card, which brings its tabs and skeleton with
+ * it: the sign-in page is the first thing every user loads (see the bundle budget test).
+ */
 export function AuthCard({ subtitle, children }: { subtitle: ReactNode; children: ReactNode }) {
+  const { token } = theme.useToken();
   return (
     <Flex
       align="center"
       justify="center"
       style={{ minHeight: '100%', padding: 24, background: `linear-gradient(160deg, ${BRAND_BLUE} 0%, #2d6bb5 55%, #e9eef5 55%)` }}
     >
-      <Card style={{ width: 400, boxShadow: '0 8px 28px rgba(15, 42, 74, 0.18)' }} styles={{ body: { padding: '32px 32px 24px' } }}>
+      <div
+        style={{
+          width: 400,
+          maxWidth: '100%',
+          padding: '32px 32px 24px',
+          background: token.colorBgContainer,
+          borderRadius: token.borderRadiusLG,
+          boxShadow: '0 8px 28px rgba(15, 42, 74, 0.18)',
+        }}
+      >
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <SafetyCertificateOutlined style={{ fontSize: 40, color: BRAND_BLUE }} />
           <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
@@ -20,7 +34,7 @@ export function AuthCard({ subtitle, children }: { subtitle: ReactNode; children
           <Typography.Text type="secondary">{subtitle}</Typography.Text>
         </Flex>
         {children}
-      </Card>
+      </div>
     </Flex>
   );
 }

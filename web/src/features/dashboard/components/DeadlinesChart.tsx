@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Empty } from 'antd';
 import type { DeadlineFilter, ModuleDeadlines } from '../api';
-import { STATUS_COLORS, type ChartInstance, type ChartOption } from '../echarts';
+import { STATUS_COLORS } from '../../../lib/chartColors';
+import type { ChartInstance, ChartOption } from '../../../lib/echarts';
 import { Chart } from './Chart';
 
 const STATES = [

@@ -3,7 +3,8 @@ import { Empty, Segmented } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { drillPath } from '../../metrics/api';
 import { chartValue, figureText, type Dashboard, type DeadlineFilter } from '../api';
-import { PALETTE, STATUS_COLORS, type ChartInstance, type ChartOption } from '../echarts';
+import { PALETTE, STATUS_COLORS } from '../../../lib/chartColors';
+import type { ChartInstance, ChartOption } from '../../../lib/echarts';
 import { Chart } from './Chart';
 
 type Streets = Dashboard['streets'];

@@ -3,7 +3,8 @@ import { Empty } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { drillPath } from '../../metrics/api';
 import type { Dashboard } from '../api';
-import { PALETTE, type ChartInstance, type ChartOption } from '../echarts';
+import { PALETTE } from '../../../lib/chartColors';
+import type { ChartInstance, ChartOption } from '../../../lib/echarts';
 import { Chart } from './Chart';
 
 type Trends = Dashboard['trends'];

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import ReactECharts from 'echarts-for-react';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
+import { Chart } from '../../../components/Chart';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
@@ -37,8 +37,8 @@ export function SupervisionPage() {
               <>
                 <ErrorAlert error={cmp.error} onRetry={cmp.reload} />
                 <Card size="small" style={{ marginBottom: 16 }}>
-                  <ReactECharts
-                    style={{ height: 300 }}
+                  <Chart
+                    height={300}
                     option={{
                       tooltip: { trigger: 'axis' },
                       legend: { top: 0, data: ['立案', '结案', '当前逾期'] },
