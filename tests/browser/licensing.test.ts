@@ -117,6 +117,28 @@ describe('行政许可 in the browser', () => {
     expect(pub.errors).toEqual([]);
   });
 
+  it('says on the case page why an extension approved after the committed term did not extend it', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'licensing');
+    const csrf = (await (await page.request.get(`${baseUrl}/api/auth/me`)).json()).data.csrfToken as string;
+    const post = async (url: string, data: object) => {
+      const r = await page.request.post(`${baseUrl}${url}`, { data, headers: { 'x-csrf-token': csrf } });
+      expect(r.status(), await r.text()).toBeLessThan(300);
+      return (await r.json()).data;
+    };
+    const items = (await (await page.request.get(`${baseUrl}/api/licensing/items`)).json()).data as Array<{ id: string; code: string }>;
+    const itemId = items.find((i) => i.code === 'PS-001')!.id;
+    let p = await post('/api/licensing/permits', { itemId, applicant: '浏览器逾期延长公司', channel: '网上', visits: 0, receivedOn: '2024-05-06' });
+    p = await post(`/api/licensing/permits/${p.id}/accept`, { version: p.version, acceptedOn: '2024-05-06' });
+    p = await post(`/api/licensing/permits/${p.id}/extend`, { version: p.version, days: 3, approvedOn: '2024-05-09', reason: '需现场核查' });
+    await page.goto(`${baseUrl}/licensing/permits/${p.id}`);
+    await page.getByTestId('permit-extension-note').waitFor();
+    expect(await page.getByTestId('permit-extension-note').innerText()).toContain('晚于承诺期限届满日2024-05-08');
+    expect(await page.getByTestId('permit-due').innerText()).toBe('2024-05-08');
+    await shot(page, 'late-extension');
+    expect(errors).toEqual([]);
+  });
+
   it('shows the catalogue with the compression rate from the metric registry', async () => {
     const { page, errors } = await newPage();
     await login(page, 'licensing');

@@ -124,12 +124,14 @@ export function PermitPage() {
               <Descriptions.Item label="法定期限（上限）">{d(p.statutoryDueOn)}</Descriptions.Item>
               <Descriptions.Item label="扣除期间">{p.pauses.length ? p.pauses.map((x) => `${x.reason} ${x.from}至${x.to}`).join('；') : '—'}</Descriptions.Item>
               <Descriptions.Item label="延长">
-                {p.extensionDays ? `${p.extensionDays}个工作日（${p.extensionApprovedOn}批准：${p.extensionReason}）` : '—'}
-                {p.extensionNote ? (
-                  <Typography.Paragraph type="danger" style={{ margin: '4px 0 0' }} data-testid="permit-extension-note">
-                    {p.extensionNote}
-                  </Typography.Paragraph>
-                ) : null}
+                <div>
+                  {p.extensionDays ? `${p.extensionDays}个工作日（${p.extensionApprovedOn}批准：${p.extensionReason}）` : '—'}
+                  {p.extensionNote ? (
+                    <Typography.Paragraph type="danger" style={{ margin: '4px 0 0' }} data-testid="permit-extension-note">
+                      {p.extensionNote}
+                    </Typography.Paragraph>
+                  ) : null}
+                </div>
               </Descriptions.Item>
               <Descriptions.Item label="发证期限">{d(p.certificateDueOn)}</Descriptions.Item>
               <Descriptions.Item label="按期办结">
