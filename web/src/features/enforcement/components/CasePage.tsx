@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../../../api/client';
@@ -8,6 +8,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { LimitationText, violationText } from './Limitation';
 import { RecordHistory } from '../../../components/RecordHistory';
+import { WorkflowActions } from '../../../components/WorkflowActions';
 import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline, type CaseDetail } from '../api';
 import { useCase, useMeta } from '../hooks/useEnforcement';
 import { ActionModal } from './ActionModal';
@@ -54,8 +55,6 @@ export function CasePage() {
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
   const c = res.data;
   if (!c) return <Skeleton active />;
-  const allowed = c.actions.filter((a) => a.allowed);
-  const blocked = c.actions.filter((a) => !a.allowed);
   return (
     <>
       <PageTitle
@@ -218,37 +217,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title="可办理的环节" size="small" style={{ marginBottom: 16 }} data-testid="case-actions">
-            {allowed.length ? (
-              <Flex wrap gap={8}>
-                {allowed.map((a) => (
-                  <Button key={a.event} type={a.to ? 'primary' : 'default'} data-testid={`action-${a.event}`} onClick={() => setActing(a)}>
-                    {a.label}
-                  </Button>
-                ))}
-              </Flex>
-            ) : (
-              <Typography.Text type="secondary">当前没有您可以办理的环节。</Typography.Text>
-            )}
-            {blocked.length ? (
-              <div style={{ marginTop: 12 }} data-testid="blocked-actions">
-                <Typography.Text type="secondary">暂不能办理：</Typography.Text>
-                {blocked.map((a) => (
-                  <Alert
-                    key={a.event}
-                    type="warning"
-                    style={{ marginTop: 8 }}
-                    title={a.label}
-                    description={
-                      <ul style={{ margin: 0, paddingLeft: 18 }}>
-                        {a.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    }
-                  />
-                ))}
-              </div>
-            ) : null}
+            <WorkflowActions<CaseAction> actions={c.actions} onAct={setActing} testId="case-action-list" />
           </Card>
           <Card size="small">
             <Tabs
