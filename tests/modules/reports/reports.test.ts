@@ -139,7 +139,7 @@ describe('metric families in the report', () => {
         .map((s) => s.optional!.metric),
     ).toEqual(['rivers.section_class.猎德']);
     const { text } = await docxText(await renderDocx(r));
-    expect(text).toContain('猎德断面水质达到IV类');
+    expect(text).toContain('猎德断面水质达到IV类（按月均值最差月份法评价）');
     const other = optional.find((s) => !s.optional!.included)!;
     expect(text).not.toContain(sentenceText(other));
     const res = await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, {

@@ -87,7 +87,7 @@ export interface DayInfo {
   workday: boolean;
   kind: 'weekday' | 'weekend' | 'holiday' | 'makeup';
   name?: string;
-  source: 'chinese-days' | 'override' | 'weekday-rule';
+  source: 'chinese-days' | 'override' | 'statute' | 'weekday-rule';
 }
 
 /** `POST /api/audit/verify`. */

@@ -8,6 +8,7 @@ const KIND: Record<DayInfo['kind'], string> = { weekday: '工作日', weekend: '
 const SOURCE: Record<DayInfo['source'], string> = {
   'chinese-days': '国务院节假日安排',
   override: '本系统调整表',
+  statute: '法定节假日（全国年节及纪念日放假办法第二条；当年安排未发布）',
   'weekday-rule': '周一至周五规则（当年安排未录入）',
 };
 
