@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
-import { caseDeadlines, decisionDeadline, extensionInForce, RULES } from './deadlines.js';
+import { caseDeadlines, decisionDeadline, extensionInForce, RULES, type DeadlineFacts } from './deadlines.js';
 import { earliestHearingDate } from './rules.js';
 
 const cal = createCalendar({});
@@ -83,7 +83,7 @@ describe('late extensions (行政处罚法第六十条): only an extension appro
     if (!counts) expect(d.text).toContain(`延长办案期限的批准日${approvedOn}晚于原期限届满日2022-10-08，期限届满后批准的延长不发生效力`);
   });
 
-  const base = {
+  const base: DeadlineFacts = {
     filedOn,
     extensionDays: 30,
     extensionApprovedOn: '2022-10-09',
@@ -98,7 +98,7 @@ describe('late extensions (行政处罚法第六十条): only an extension appro
     closedOn: null,
     revokedOn: null,
   };
-  it.each<[string, Partial<typeof base>, string, { status: string; late: boolean; due: string }]>([
+  it.each<[string, Partial<DeadlineFacts>, string, { status: string; late: boolean; due: string }]>([
     ['late extension, undecided after the original due date: overdue', {}, '2022-10-20', { status: 'overdue', late: false, due: '2022-10-08' }],
     [
       'late extension, decided within the 30 days it claimed: done, but late',
@@ -119,6 +119,6 @@ describe('late extensions (行政处罚法第六十条): only an extension appro
       { status: 'done', late: false, due: '2022-10-08' },
     ],
   ])('%s', (_n, over, today, want) => {
-    expect(caseDeadlines({ ...base, ...over } as typeof base, cal, today).find((d) => d.key === 'decision')).toMatchObject(want);
+    expect(caseDeadlines({ ...base, ...over }, cal, today).find((d) => d.key === 'decision')).toMatchObject(want);
   });
 });
