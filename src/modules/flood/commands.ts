@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Static } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
-import { checkVersion, updateVersioned } from '../../core/versioned.js';
+import { isUuid } from '../../core/ids.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { assertInScope, inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { addDays, isIsoDate } from '../../core/calendar/calendar.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
@@ -31,7 +33,19 @@ import {
 } from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { dispatchDateProblem, FLOOD_RULES, progressBreaches, progressError, RISK_STATUSES, RISK_TRANSITIONS, rosterIssues, type DutyEntry } from './rules.js';
-import { attempt, persist, rowFailure, rowsById, type AnyRow, type Item } from '../../core/persist.js';
+import { attempt, rowFailure, rowsById, type AnyRow, type Item } from '../../core/persist.js';
+import { Batch, carried, failed, idsOf, saveOne, textsOf, type SaveSummary } from './batch.js';
+import {
+  DeploymentBody,
+  type DispatchBody,
+  type DisclosureBody,
+  type ProgressBody,
+  ProjectBody,
+  RiskPointBody,
+  type WarningBody,
+  WorkBody,
+  type WorkPatch,
+} from './bodies.js';
 import { openPhone, sealPhone, sealWorkPhones } from './pii.js';
 import type { FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import type { Selectable } from 'kysely';
@@ -42,17 +56,7 @@ export type FloodRow<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 const LEVELS: readonly RiskLevel[] = ['高', '中', '低'];
 export const PROJECT_KINDS: readonly ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
 export const WARNING_LEVELS: readonly WarningLevel[] = ['蓝色', '黄色', '橙色', '红色'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What a domain function did with a batch: counts, and the row errors of an import (live mode throws instead). */
-export interface SaveSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: RowError[];
-}
-
-const failed = (errs: RowError[]) => ({ created: 0, updated: 0, unchanged: 0, errors: errs.sort((a, b) => a.row - b.row), rows: [] as never[] });
+export type { SaveSummary } from './batch.js';
 
 /** Historical mode: each breach becomes a finding on the record. */
 function report(
@@ -63,13 +67,6 @@ function report(
   const out: Finding[] = [];
   for (const x of list) for (const b of x.breaches) out.push({ ...b, row: x.row ?? 0, entity: x.entity, entityId: x.entityId, orgId: x.orgId });
   if (out.length) origin.imp.finding(out);
-}
-
-/** The keys an input really carries (a form's PATCH: absent keys keep the stored value). */
-function present<T extends object>(input: T, keys: ReadonlyArray<keyof T>): Partial<T> {
-  const out: Partial<T> = {};
-  for (const k of keys) if (k in input) out[k] = input[k];
-  return out;
 }
 
 function mustBeStreet(ctx: Ctx, streets: ReadonlySet<string>, field: string, orgId: unknown): string {
@@ -118,20 +115,9 @@ async function floodDepartment(ctx: Ctx, db: Kysely<KernelDB>): Promise<string> 
 
 // ─────────────────────────── 水浸风险点 ───────────────────────────
 
-export interface RiskPointInput {
-  code?: string;
-  name?: string;
-  orgId?: string;
-  lng?: number | null;
-  lat?: number | null;
-  riskLevel?: RiskLevel | null;
-  registeredOn?: string;
-  measure?: string | null;
-  adminPerson?: string | null;
-  techPerson?: string | null;
-  patrolPerson?: string | null;
-}
-const RISK_INPUT_KEYS = ['code', 'name', 'orgId', 'lng', 'lat', 'riskLevel', 'registeredOn', 'measure', 'adminPerson', 'techPerson', 'patrolPerson'] as const;
+/** What a risk point's form sends (`RiskPointBody`); the ledgers send the same fields. */
+export type RiskPointInput = Static<typeof RiskPointBody>;
+const RISK_INPUT_KEYS = Object.keys(RiskPointBody.properties) as Array<keyof RiskPointInput>;
 
 /** A risk point to save: a new one, or (with `id`, or a known 编号 in an import) an update; `status`/`completedOn` only from a ledger. */
 export interface RiskPointSave extends RiskPointInput {
@@ -178,24 +164,6 @@ function riskPointValues(ctx: Ctx, streets: ReadonlySet<string>, i: RiskPointInp
   };
 }
 
-function presentInput(r: AnyRow): RiskPointSave {
-  return {
-    code: r.code,
-    name: r.name,
-    orgId: r.org_id,
-    lng: r.lng == null ? null : Number(r.lng),
-    lat: r.lat == null ? null : Number(r.lat),
-    riskLevel: r.risk_level,
-    registeredOn: r.registered_on,
-    measure: r.measure,
-    adminPerson: r.admin_person,
-    techPerson: r.tech_person,
-    patrolPerson: r.patrol_person,
-    status: r.status,
-    completedOn: r.completed_on,
-  };
-}
-
 /**
  * Saves risk points — the one write path of 水浸风险点 (the form: one input, live;
  * the 水浸风险点台账 and 责任人台账 imports: many, historical). A new point is matched on
@@ -205,54 +173,29 @@ function presentInput(r: AnyRow): RiskPointSave {
  * `updated` per point in live mode; provenance in historical mode.
  */
 export async function saveRiskPoints(
-  ctx: Ctx,
   w: WriteScope,
   inputs: readonly RiskPointSave[],
   origin: WriteOrigin,
 ): Promise<SaveSummary & { rows: FloodRow<'flood_risk_point'>[] }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
-  const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
-  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
-  const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : '')).filter(Boolean);
-  const existing = await riskPointsForUpdate(w.tx, tenantId, { ids, codes });
-  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
-  const byCode = new Map<string, AnyRow>(existing.map((r) => [r.code, r]));
-  const seen = new Map<string, number>();
+  const existing = await riskPointsForUpdate(w.tx, tenantId, { ids: idsOf(inputs), codes: textsOf(inputs.map((i) => i.code)) });
+  const batch = new Batch(w, origin, { label: '风险点', column: '编号', field: 'code', keyOf: (r) => r.code, columns: RISK_POINT_COLUMNS }, existing);
   const items: Array<Item<Record<string, unknown>> & { prior: RiskStatus; breaches: RuleBreach[] }> = [];
   for (const input of inputs) {
-    let old: AnyRow | undefined;
-    if (input.id) {
-      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
-      if (!old) {
-        rowFailure(origin, errs, { row: input.row, column: '编号' }, errors.notFound('风险点'));
-        continue;
-      }
-      if (origin.mode === 'live') {
-        assertInScope(ctx.actor, old.org_id, '风险点');
-        checkVersion(old, input.version);
-      }
-    }
-    if (!old && origin.mode === 'historical' && input.code) old = byCode.get(input.code.trim());
-    let merged: RiskPointSave = old ? { ...presentInput(old), ...input } : input;
+    const old = batch.stored(input, input.code?.trim());
+    if (old === null) continue;
+    let merged: RiskPointSave = old ? { ...riskPointAudit(old as FloodRow<'flood_risk_point'>), ...input } : input;
     // A form's new point, or one moved to another street: the street through the scope on create.
     if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, old ? old.org_id : undefined)) as string | undefined };
-    const values = attempt(origin, { row: input.row, columns: RISK_POINT_COLUMNS, errs: errs }, () => riskPointValues(ctx, streets, merged));
+    const values = batch.check(input, () => riskPointValues(ctx, streets, merged));
     if (!values) continue;
-    const clash = byCode.get(values.code);
-    if (clash && clash.id !== old?.id) {
-      rowFailure(origin, errs, { row: input.row, column: '编号', value: values.code }, errors.duplicate('code', `编号“${values.code}”已被其他风险点使用`));
-      continue;
-    }
-    if (seen.has(values.code)) {
-      rowFailure(origin, errs, { row: input.row, column: '编号', value: values.code }, errors.duplicate('code', `与第${seen.get(values.code)}行重复`));
-      continue;
-    }
-    seen.set(values.code, input.row ?? 0);
+    if (!batch.claim(input, { key: values.code, old, value: values.code, taken: `编号“${values.code}”已被其他风险点使用` })) continue;
     const prior: RiskStatus = old?.status ?? '未整治';
     const status: RiskStatus = merged.status ?? prior;
     const completedOn = status === '已完成' ? (merged.completedOn ?? null) : null;
-    const ok = attempt(origin, { row: input.row, columns: RISK_POINT_COLUMNS, errs: errs }, () => {
+    const ok = batch.check(input, () => {
       if (!RISK_STATUSES.includes(status)) throw errors.validation('status', `整治状态应为${RISK_STATUSES.join('/')}`);
       if (status === '已完成' && !completedOn) throw errors.validation('completedOn', '整治状态为“已完成”时须填写完成日期');
       if (completedOn && values.registered_on > completedOn) throw errors.validation('registeredOn', '纳入台账日期不能晚于完成日期');
@@ -273,8 +216,8 @@ export async function saveRiskPoints(
     enforceRules(origin, breaches);
     items.push({ row: input.row, old, values: { ...values, status, completed_on: completedOn }, prior, breaches });
   }
-  if (errs.length) return failed(errs);
-  const res = await persist(ctx, w, origin, { table: 'flood_risk_point', entity: 'flood.risk_point', items, view: riskPointAudit });
+  const res = await batch.persist({ table: 'flood_risk_point', entity: 'flood.risk_point', items, view: riskPointAudit });
+  if (res.errors.length) return res;
   report(
     origin,
     items.map((it, i) => ({ row: it.row, entity: 'flood.risk_point', entityId: res.rows[i]!.id, orgId: res.rows[i]!.org_id, breaches: it.breaches })),
@@ -296,27 +239,25 @@ export async function saveRiskPoints(
       import_id: origin.mode === 'historical' ? origin.imp.importId : null,
     })),
   );
-  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+  return res;
 }
 
 /** 登记水浸风险点 (audit `flood.risk_point.created`); a new point starts 未整治. */
 export async function createRiskPoint(ctx: Ctx, input: RiskPointInput) {
-  return write(ctx, async (w) => (await saveRiskPoints(ctx, w, [present(input, RISK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveRiskPoints, carried(input, RISK_INPUT_KEYS));
 }
 
 /** 修改风险点 (not its status: that moves by progress updates). Stale version → 409. */
 export async function updateRiskPoint(ctx: Ctx, id: string, version: number, input: RiskPointInput) {
-  return write(ctx, async (w) => (await saveRiskPoints(ctx, w, [{ ...present(input, RISK_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveRiskPoints, { ...carried(input, RISK_INPUT_KEYS), id, version });
 }
 
 // ─────────────────────────── 整治进度 ───────────────────────────
 
-export interface ProgressSave {
+/** A progress report of a point (`ProgressBody`: what the form sends). */
+export interface ProgressSave extends Static<typeof ProgressBody> {
   row?: number;
   pointId: string;
-  onDate?: string;
-  status?: RiskStatus;
-  note?: string;
 }
 
 /** Ledger column of each progress field (整治进度台账). */
@@ -333,14 +274,14 @@ export const PROGRESS_COLUMNS: Readonly<Record<string, string>> = { pointId: '�
  * point touched is traced once (its status before and after).
  */
 export async function saveProgress(
-  ctx: Ctx,
   w: WriteScope,
   inputs: readonly ProgressSave[],
   origin: WriteOrigin,
 ): Promise<SaveSummary & { entries: Array<{ point: FloodRow<'flood_risk_point'>; progress: FloodRow<'flood_risk_progress'> }> }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
   const errs: RowError[] = [];
-  const pointIds = [...new Set(inputs.map((i) => i.pointId).filter((x) => UUID.test(x)))];
+  const pointIds = [...new Set(inputs.map((i) => i.pointId).filter(isUuid))];
   const points = new Map<string, AnyRow>((await riskPointsByIdForUpdate(w.tx, tenantId, pointIds)).map((p) => [p.id, p]));
   const progress = await progressOfPoints(w.tx, tenantId, pointIds);
   const have = new Set(progress.map((p) => `${p.point_id}|${p.on_date}|${p.status}|${p.note}`));
@@ -485,24 +426,18 @@ export async function saveProgress(
  * 整治进度 — a dated progress update; moves the point's status (forward only) and,
  * on 已完成, sets its 完成日期. Audit `flood.risk_point.progressed` on the point.
  */
-export async function addProgress(ctx: Ctx, pointId: string, input: { onDate?: string; status?: RiskStatus; note?: string }) {
+export async function addProgress(ctx: Ctx, pointId: string, input: Static<typeof ProgressBody>) {
   return write(ctx, async (w) => {
-    const r = await saveProgress(ctx, w, [{ pointId, onDate: input.onDate, status: input.status, note: input.note }], { mode: 'live' });
+    const r = await saveProgress(w, [{ pointId, onDate: input.onDate, status: input.status, note: input.note }], { mode: 'live' });
     return r.entries[0]!;
   });
 }
 
 // ─────────────────────────── 内涝治理项目 / 零星排水改造应急工程 ───────────────────────────
 
-export interface ProjectInput {
-  name?: string;
-  kind?: ProjectKind;
-  streetOrgId?: string | null;
-  startedOn?: string | null;
-  completedOn?: string | null;
-  status?: string | null;
-}
-const PROJECT_INPUT_KEYS = ['name', 'kind', 'streetOrgId', 'startedOn', 'completedOn', 'status'] as const;
+/** What a project's form sends (`ProjectBody`). */
+export type ProjectInput = Static<typeof ProjectBody>;
+const PROJECT_INPUT_KEYS = Object.keys(ProjectBody.properties) as Array<keyof ProjectInput>;
 
 export interface ProjectSave extends ProjectInput {
   row?: number;
@@ -541,50 +476,24 @@ function projectValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: 
  * by the flood department. Audit `flood.project.created` / `updated` in live mode.
  */
 export async function saveProjects(
-  ctx: Ctx,
   w: WriteScope,
   inputs: readonly ProjectSave[],
   origin: WriteOrigin,
 ): Promise<SaveSummary & { rows: FloodRow<'flood_project'>[] }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
-  const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
-  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
-  const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await projectsForUpdate(w.tx, tenantId, { ids, names });
-  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
-  const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.kind}|${r.name}`, r]));
-  const seen = new Map<string, number>();
+  const existing = await projectsForUpdate(w.tx, tenantId, { ids: idsOf(inputs), names: textsOf(inputs.map((i) => i.name)) });
+  const batch = new Batch(w, origin, { label: '项目', column: '名称', field: 'name', keyOf: (r) => `${r.kind}|${r.name}`, columns: PROJECT_COLUMNS }, existing);
   const items: Array<Item<Record<string, unknown>>> = [];
   for (const input of inputs) {
-    let old: AnyRow | undefined;
-    if (input.id) {
-      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
-      if (!old) {
-        rowFailure(origin, errs, { row: input.row, column: '名称' }, errors.notFound('项目'));
-        continue;
-      }
-      if (origin.mode === 'live') {
-        assertInScope(ctx.actor, old.org_id, '项目');
-        checkVersion(old, input.version);
-      }
-    }
-    if (!old && origin.mode === 'historical' && input.kind && input.name) old = byKey.get(`${input.kind}|${input.name.trim()}`);
-    let merged: ProjectInput = old
-      ? {
-          name: old.name,
-          kind: old.kind,
-          streetOrgId: old.street_org_id,
-          startedOn: old.started_on,
-          completedOn: old.completed_on,
-          status: old.status,
-          ...input,
-        }
-      : input;
+    const old = batch.stored(input, input.kind && input.name ? `${input.kind}|${input.name.trim()}` : undefined);
+    if (old === null) continue;
+    let merged: ProjectInput = old ? { ...projectAudit(old as FloodRow<'flood_project'>), ...input } : input;
     if (origin.mode === 'live')
       merged = { ...merged, streetOrgId: (await formStreet(ctx, w, merged.streetOrgId, old ? old.street_org_id : undefined)) as string | null | undefined };
-    const values = attempt(origin, { row: input.row, columns: PROJECT_COLUMNS, errs: errs }, () => {
+    const values = batch.check(input, () => {
       const v = projectValues(ctx, streets, home, merged);
       if (!old && !ctx.actor.scope.all) assertInScope(ctx.actor, v.org_id);
       return v;
@@ -592,44 +501,26 @@ export async function saveProjects(
     if (!values) continue;
     // Owned by its street, else by the flood department: a new project, or a change of street that moves one, must land in scope.
     await checkFormOwner(w, origin, { old, orgId: values.org_id, what: '项目的所属单位' });
-    const key = `${values.kind}|${values.name}`;
-    const clash = byKey.get(key);
-    if (clash && clash.id !== old?.id) {
-      rowFailure(origin, errs, { row: input.row, column: '名称', value: values.name }, errors.duplicate('name', `${values.kind}“${values.name}”已存在`));
-      continue;
-    }
-    if (seen.has(key)) {
-      rowFailure(origin, errs, { row: input.row, column: '名称', value: values.name }, errors.duplicate('name', `与第${seen.get(key)}行重复`));
-      continue;
-    }
-    seen.set(key, input.row ?? 0);
+    if (!batch.claim(input, { key: `${values.kind}|${values.name}`, old, value: values.name, taken: `${values.kind}“${values.name}”已存在` })) continue;
     items.push({ row: input.row, old, values });
   }
-  if (errs.length) return failed(errs);
-  const res = await persist(ctx, w, origin, { table: 'flood_project', entity: 'flood.project', items, view: projectAudit });
-  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+  return batch.persist({ table: 'flood_project', entity: 'flood.project', items, view: projectAudit });
 }
 
 /** 新建项目 (audit `flood.project.created`); owned by its street, or by the flood department. */
 export async function createProject(ctx: Ctx, input: ProjectInput) {
-  return write(ctx, async (w) => (await saveProjects(ctx, w, [present(input, PROJECT_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveProjects, carried(input, PROJECT_INPUT_KEYS));
 }
 
 export async function updateProject(ctx: Ctx, id: string, version: number, input: ProjectInput) {
-  return write(ctx, async (w) => (await saveProjects(ctx, w, [{ ...present(input, PROJECT_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveProjects, { ...carried(input, PROJECT_INPUT_KEYS), id, version });
 }
 
 // ─────────────────────────── 抢险投入记录 ───────────────────────────
 
-export interface DeploymentInput {
-  onDate?: string;
-  event?: string;
-  persons?: number;
-  pumps?: number;
-  vehicles?: number;
-  note?: string | null;
-}
-const DEPLOYMENT_INPUT_KEYS = ['onDate', 'event', 'persons', 'pumps', 'vehicles', 'note'] as const;
+/** What a deployment's form sends (`DeploymentBody`). */
+export type DeploymentInput = Static<typeof DeploymentBody>;
+const DEPLOYMENT_INPUT_KEYS = Object.keys(DeploymentBody.properties) as Array<keyof DeploymentInput>;
 
 export interface DeploymentSave extends DeploymentInput {
   row?: number;
@@ -663,78 +554,45 @@ function deploymentValues(i: DeploymentInput) {
  * `flood.deployment.created` / `updated` in live mode.
  */
 export async function saveDeployments(
-  ctx: Ctx,
   w: WriteScope,
   inputs: readonly DeploymentSave[],
   origin: WriteOrigin,
 ): Promise<SaveSummary & { rows: FloodRow<'flood_deployment'>[] }> {
+  const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
-  const errs: RowError[] = [];
   // The flood department's by design (`floodDepartment`): a form's new record goes through the scope on create.
   const home = origin.mode === 'live' && inputs.some((i) => !i.id) ? await floodDepartment(ctx, w.tx) : await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
-  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
   const dates = inputs.map((i) => i.onDate).filter((d): d is string => isIsoDate(d));
-  const existing = await deploymentsForUpdate(w.tx, tenantId, { ids, dates });
-  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
-  const byKey = new Map<string, AnyRow>(existing.map((r) => [`${r.on_date}|${r.event}`, r]));
-  const seen = new Map<string, number>();
+  const existing = await deploymentsForUpdate(w.tx, tenantId, { ids: idsOf(inputs), dates });
+  const keyOf = (r: AnyRow) => `${r.on_date}|${r.event}`;
+  const batch = new Batch(w, origin, { label: '投入记录', column: '事件', field: 'event', keyOf, columns: DEPLOYMENT_COLUMNS }, existing);
   const items: Array<Item<Record<string, unknown>>> = [];
   for (const input of inputs) {
-    let old: AnyRow | undefined;
-    if (input.id) {
-      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
-      if (!old) {
-        rowFailure(origin, errs, { row: input.row, column: '事件' }, errors.notFound('投入记录'));
-        continue;
-      }
-      if (origin.mode === 'live') {
-        assertInScope(ctx.actor, old.org_id, '投入记录');
-        checkVersion(old, input.version);
-      }
-    } else if (
-      origin.mode === 'historical' &&
-      !attempt(origin, { row: input.row, columns: DEPLOYMENT_COLUMNS, errs: errs }, () => {
-        assertInScope(ctx.actor, home);
-        return true;
-      })
-    )
-      continue;
-    if (!old && origin.mode === 'historical' && input.onDate && input.event) old = byKey.get(`${input.onDate}|${input.event.trim()}`);
-    const merged: DeploymentInput = old
-      ? { onDate: old.on_date, event: old.event, persons: old.persons, pumps: old.pumps, vehicles: old.vehicles, note: old.note, ...input }
-      : input;
-    const values = attempt(origin, { row: input.row, columns: DEPLOYMENT_COLUMNS, errs: errs }, () => deploymentValues(merged));
+    // An import's new record is the flood department's: it must lie within the actor's scope.
+    const inScopeOfImport = () => {
+      assertInScope(ctx.actor, home);
+      return true;
+    };
+    if (!input.id && origin.mode === 'historical' && !batch.check(input, inScopeOfImport)) continue;
+    const old = batch.stored(input, input.onDate && input.event ? `${input.onDate}|${input.event.trim()}` : undefined);
+    if (old === null) continue;
+    const merged: DeploymentInput = old ? { ...deploymentAudit(old as FloodRow<'flood_deployment'>), ...input } : input;
+    const values = batch.check(input, () => deploymentValues(merged));
     if (!values) continue;
-    const key = `${values.on_date}|${values.event}`;
-    const clash = byKey.get(key);
-    if (clash && clash.id !== old?.id) {
-      rowFailure(
-        origin,
-        errs,
-        { row: input.row, column: '事件', value: values.event },
-        errors.duplicate('event', `${values.on_date}“${values.event}”已有投入记录，请修改原记录`),
-      );
-      continue;
-    }
-    if (seen.has(key)) {
-      rowFailure(origin, errs, { row: input.row, column: '事件', value: values.event }, errors.duplicate('event', `与第${seen.get(key)}行重复`));
-      continue;
-    }
-    seen.set(key, input.row ?? 0);
+    const taken = `${values.on_date}“${values.event}”已有投入记录，请修改原记录`;
+    if (!batch.claim(input, { key: keyOf(values), old, value: values.event, taken })) continue;
     items.push({ row: input.row, old, values: old ? values : { ...values, org_id: home } });
   }
-  if (errs.length) return failed(errs);
-  const res = await persist(ctx, w, origin, { table: 'flood_deployment', entity: 'flood.deployment', items, view: deploymentAudit });
-  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+  return batch.persist({ table: 'flood_deployment', entity: 'flood.deployment', items, view: deploymentAudit });
 }
 
 /** 记录抢险投入 (audit `flood.deployment.created`). One record per event and day. */
 export async function createDeployment(ctx: Ctx, input: DeploymentInput) {
-  return write(ctx, async (w) => (await saveDeployments(ctx, w, [present(input, DEPLOYMENT_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveDeployments, carried(input, DEPLOYMENT_INPUT_KEYS));
 }
 
 export async function updateDeployment(ctx: Ctx, id: string, version: number, input: DeploymentInput) {
-  return write(ctx, async (w) => (await saveDeployments(ctx, w, [{ ...present(input, DEPLOYMENT_INPUT_KEYS), id, version }], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveDeployments, { ...carried(input, DEPLOYMENT_INPUT_KEYS), id, version });
 }
 
 // ─────────────────────────── 值班表 ───────────────────────────
@@ -788,11 +646,11 @@ export const DUTY_COLUMNS: Readonly<Record<string, string>> = { date: '日期', 
  * (entity `flood.duty`, id = the date). Counts are in roster lines.
  */
 export async function saveDutyDays(
-  ctx: Ctx,
   w: WriteScope,
   entries: ReadonlyArray<DutyInput & { row?: number }>,
   origin: WriteOrigin,
 ): Promise<SaveSummary & { result: RosterResult | null }> {
+  const ctx = w.ctx;
   // An entry as errors name it: its ledger row, or its place in the form's list.
   const describe = (i: number) => {
     const row = entries[i]?.row;
@@ -950,18 +808,14 @@ export async function saveDutyDays(
 
 /** 排班 through the API: the whole roster or nothing; the error names the entry and field. */
 export async function saveRoster(ctx: Ctx, entries: readonly DutyInput[]) {
-  return write(ctx, async (w) => (await saveDutyDays(ctx, w, entries, { mode: 'live' })).result!);
+  return write(ctx, async (w) => (await saveDutyDays(w, entries, { mode: 'live' })).result!);
 }
 
 export const FIELD_LABEL: Record<string, string> = { date: '日期', shift: '班次', role: '角色', person: '姓名', phone: '联系电话' };
 // ─────────────────────────── 抗旱防咸 ───────────────────────────
 
-export interface WarningInput {
-  title?: string;
-  level?: WarningLevel;
-  startsOn?: string;
-  endsOn?: string | null;
-}
+/** What a warning's form sends (`WarningBody`). */
+export type WarningInput = Static<typeof WarningBody>;
 
 function warningValues(i: WarningInput) {
   const startsOn = check.date('startsOn', '预警开始日期', i.startsOn, { required: true })!;
@@ -1021,7 +875,7 @@ export async function updateWarning(ctx: Ctx, id: string, version: number, input
 }
 
 /** 每日调度记录 — one per day of the warning (audit `flood.warning.dispatched`). */
-export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?: string; chlorideMgl?: number | null; content?: string }) {
+export async function addDispatch(ctx: Ctx, warningId: string, input: Static<typeof DispatchBody>) {
   const onDate = check.date('onDate', '调度日期', input.onDate, { required: true })!;
   const chloride = check.num('chlorideMgl', '含氯度（mg/L）', input.chlorideMgl, { min: 0, max: 100000 });
   const content = check.text('content', '调度内容', input.content, { required: true, max: 2000 })!;
@@ -1051,21 +905,11 @@ export async function addDispatch(ctx: Ctx, warningId: string, input: { onDate?:
 
 // ─────────────────────────── 水利工程三个责任人 ───────────────────────────
 
-export interface Person {
-  name?: string;
-  post?: string | null;
-  phone?: string | null;
-}
-export interface WorkInput {
-  name?: string;
-  kind?: string;
-  location?: string | null;
-  orgId?: string | null;
-  admin?: Person;
-  tech?: Person;
-  patrol?: Person;
-}
-const WORK_INPUT_KEYS = ['name', 'kind', 'location', 'orgId', 'admin', 'tech', 'patrol'] as const;
+/** What a work's form sends (`WorkBody`): the work and its three persons. */
+export type WorkInput = Static<typeof WorkBody>;
+/** A responsible person as a form or a ledger gives it. */
+export type Person = NonNullable<WorkInput['admin']>;
+const WORK_INPUT_KEYS = Object.keys(WorkBody.properties) as Array<keyof WorkInput>;
 
 export interface WorkSave extends WorkInput {
   row?: number;
@@ -1091,11 +935,13 @@ export const WORK_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: WorkInput) {
-  const person = (key: 'admin' | 'tech' | 'patrol', label: string) => ({
-    [`${key}_name`]: check.text(`${key}.name`, `${label}姓名`, i[key]?.name, { required: true, max: 50 })!,
-    [`${key}_post`]: check.text(`${key}.post`, `${label}职务`, i[key]?.post, { max: 100 }),
-    [`${key}_phone`]: check.phone(`${key}.phone`, `${label}电话`, i[key]?.phone),
-  });
+  /** A responsible person's three columns (`admin_name`, `admin_post`, `admin_phone` …). */
+  const person = <K extends 'admin' | 'tech' | 'patrol'>(key: K, label: string) =>
+    ({
+      [`${key}_name`]: check.text(`${key}.name`, `${label}姓名`, i[key]?.name, { required: true, max: 50 })!,
+      [`${key}_post`]: check.text(`${key}.post`, `${label}职务`, i[key]?.post, { max: 100 }),
+      [`${key}_phone`]: check.phone(`${key}.phone`, `${label}电话`, i[key]?.phone),
+    }) as Record<`${K}_name`, string> & Record<`${K}_post` | `${K}_phone`, string | null>;
   const org = i.orgId ? mustBeStreet(ctx, streets, 'orgId', i.orgId) : home;
   return {
     name: check.text('name', '工程名称', i.name, { required: true, max: 100 })!,
@@ -1105,20 +951,6 @@ function workValues(ctx: Ctx, streets: ReadonlySet<string>, home: string, i: Wor
     ...person('admin', '行政责任人'),
     ...person('tech', '技术责任人'),
     ...person('patrol', '巡查责任人'),
-  } as {
-    name: string;
-    kind: string;
-    location: string | null;
-    org_id: string;
-    admin_name: string;
-    admin_post: string | null;
-    admin_phone: string | null;
-    tech_name: string;
-    tech_post: string | null;
-    tech_phone: string | null;
-    patrol_name: string;
-    patrol_post: string | null;
-    patrol_phone: string | null;
   };
 }
 
@@ -1136,30 +968,16 @@ export async function saveWorks(
 ): Promise<SaveSummary & { rows: FloodRow<'flood_work'>[] }> {
   const ctx = w.ctx;
   const tenantId = ctx.actor.tenantId;
-  const errs: RowError[] = [];
   const streets = await streetIds(w.tx, tenantId);
   const home = await homeOrg(w.tx, tenantId, FLOOD_DEPARTMENT);
-  const ids = inputs.map((i) => i.id).filter((x): x is string => !!x && UUID.test(x));
-  const names = inputs.map((i) => (typeof i.name === 'string' ? i.name.trim() : '')).filter(Boolean);
-  const existing = await worksForUpdate(w.tx, tenantId, { ids, names });
-  const byId = new Map<string, AnyRow>(existing.map((r) => [r.id, r]));
-  const byName = new Map<string, AnyRow>(existing.map((r) => [r.name, r]));
-  const seen = new Map<string, number>();
+  const existing = await worksForUpdate(w.tx, tenantId, { ids: idsOf(inputs), names: textsOf(inputs.map((i) => i.name)) });
+  const batch = new Batch(w, origin, { label: '水利工程', column: '工程名称', field: 'name', keyOf: (r) => r.name, columns: WORK_COLUMNS }, existing);
   const items: Array<Item<Record<string, unknown>>> = [];
   for (const input of inputs) {
-    let old: AnyRow | undefined;
-    if (input.id) {
-      old = UUID.test(input.id) ? byId.get(input.id) : undefined;
-      if (!old) {
-        rowFailure(origin, errs, { row: input.row, column: '工程名称' }, errors.notFound('水利工程'));
-        continue;
-      }
-      if (origin.mode === 'live') {
-        assertInScope(ctx.actor, old.org_id, '水利工程');
-        checkVersion(old, input.version);
-      }
-    }
-    if (!old && origin.mode === 'historical' && input.name) old = byName.get(input.name.trim());
+    const old = batch.stored(input, input.name?.trim());
+    if (old === null) continue;
+    // The street a work has (none: the flood department's).
+    const street = old ? (streets.has(old.org_id) ? old.org_id : null) : undefined;
     let merged: WorkInput = input;
     if (old) {
       const o = old;
@@ -1173,18 +991,14 @@ export async function saveWorks(
         name: input.name ?? o.name,
         kind: input.kind ?? o.kind,
         location: input.location !== undefined ? input.location : o.location,
-        orgId: input.orgId !== undefined ? input.orgId : streets.has(o.org_id) ? o.org_id : null,
+        orgId: input.orgId !== undefined ? input.orgId : street,
         admin: p('admin'),
         tech: p('tech'),
         patrol: p('patrol'),
       };
     }
-    if (origin.mode === 'live')
-      merged = {
-        ...merged,
-        orgId: (await formStreet(ctx, w, merged.orgId, old ? (streets.has(old.org_id) ? old.org_id : null) : undefined)) as string | null | undefined,
-      };
-    const values = attempt(origin, { row: input.row, columns: WORK_COLUMNS, errs: errs }, () => {
+    if (origin.mode === 'live') merged = { ...merged, orgId: (await formStreet(ctx, w, merged.orgId, street)) as string | null | undefined };
+    const values = batch.check(input, () => {
       const v = workValues(ctx, streets, home, merged);
       if (!old) assertInScope(ctx.actor, v.org_id);
       return v;
@@ -1192,38 +1006,22 @@ export async function saveWorks(
     if (!values) continue;
     // Owned by its street, else by the flood department: a new work, or a change of street that moves one, must land in scope.
     await checkFormOwner(w, origin, { old, orgId: values.org_id, what: '水利工程的所属单位' });
-    const clash = byName.get(values.name);
-    if (clash && clash.id !== old?.id) {
-      rowFailure(origin, errs, { row: input.row, column: '工程名称', value: values.name }, errors.duplicate('name', `工程“${values.name}”已存在`));
-      continue;
-    }
-    if (seen.has(values.name)) {
-      rowFailure(origin, errs, { row: input.row, column: '工程名称', value: values.name }, errors.duplicate('name', `与第${seen.get(values.name)}行重复`));
-      continue;
-    }
-    seen.set(values.name, input.row ?? 0);
+    if (!batch.claim(input, { key: values.name, old, value: values.name, taken: `工程“${values.name}”已存在` })) continue;
     items.push({ row: input.row, old, values: sealWorkPhones(values, old) });
   }
-  if (errs.length) return failed(errs);
-  const res = await persist(ctx, w, origin, {
-    table: 'flood_work',
-    entity: 'flood.work',
-    items,
-    view: workAudit,
-    ...(opts.reason ? { note: { reason: opts.reason } } : {}),
-  });
-  return { created: res.created, updated: res.updated, unchanged: res.unchanged, errors: [], rows: res.rows };
+  return batch.persist({ table: 'flood_work', entity: 'flood.work', items, view: workAudit, ...(opts.reason ? { note: { reason: opts.reason } } : {}) });
 }
 
 /** 新增水利工程及其三个责任人 (audit `flood.work.created`). */
 export async function createWork(ctx: Ctx, input: WorkInput) {
-  return write(ctx, async (w) => (await saveWorks(w, [present(input, WORK_INPUT_KEYS)], { mode: 'live' })).rows[0]!);
+  return saveOne(ctx, saveWorks, carried(input, WORK_INPUT_KEYS));
 }
 
 /** 责任人变更 — every change is in the work's history (audit `flood.work.updated`, phones masked). */
-export async function updateWork(ctx: Ctx, id: string, version: number, input: WorkInput & { reason?: string | null }) {
+export async function updateWork(ctx: Ctx, id: string, version: number, input: Omit<Static<typeof WorkPatch>, 'version'>) {
   const reason = check.text('reason', '变更原因', input.reason, { max: 200 });
-  return write(ctx, async (w) => (await saveWorks(w, [{ ...present(input, WORK_INPUT_KEYS), id, version }], { mode: 'live' }, { reason })).rows[0]!);
+  const save = (w: WriteScope, inputs: readonly WorkSave[], origin: WriteOrigin) => saveWorks(w, inputs, origin, { reason });
+  return saveOne(ctx, save, { ...carried(input, WORK_INPUT_KEYS), id, version });
 }
 
 /**
@@ -1231,7 +1029,7 @@ export async function updateWork(ctx: Ctx, id: string, version: number, input: W
  * year) with a snapshot of the list as published; the public page shows it, and
  * later changes against it. Audit `flood.disclosure.published`.
  */
-export async function publishDisclosure(ctx: Ctx, input: { year?: number; publishedOn?: string; note?: string | null }) {
+export async function publishDisclosure(ctx: Ctx, input: Static<typeof DisclosureBody>) {
   const year = check.int('year', '年度', input.year, { required: true, min: 2000, max: 2100 })!;
   const publishedOn = check.date('publishedOn', '公示日期', input.publishedOn, { required: true })!;
   if (Number(publishedOn.slice(0, 4)) !== year && Number(publishedOn.slice(0, 4)) !== year - 1)

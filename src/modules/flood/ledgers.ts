@@ -27,6 +27,8 @@ import {
   type WorkSave,
 } from './commands.js';
 import { deleteDutyDays, dropImportedProgress } from './undo.js';
+import { summary } from './batch.js';
+import { riskPointAudit } from './presenters.js';
 import { lastImport } from '../../core/persist.js';
 import { publicPhone } from './rules.js';
 import { openPhone } from './pii.js';
@@ -34,10 +36,45 @@ import { openPhone } from './pii.js';
 const READ = 'flood.read';
 const WRITE = 'flood.write';
 
-/** The tenant's risk points named by 编号 (one query): the ledgers resolve codes to points. */
-async function pointsByCode(ctx: Ctx, codes: readonly string[]) {
-  const rows = await pointIdsByCode(ctx.db, ctx.actor.tenantId, [...new Set(codes)]);
-  return new Map(rows.map((r) => [r.code, r]));
+type Rows<R> = ReadonlyArray<{ rowNumber: number; value: R }>;
+/** An import that wrote nothing: its row errors. */
+const refused = (errors: RowError[]) => ({ created: 0, updated: 0, unchanged: 0, errors });
+
+/**
+ * Each row with its 所在街道 resolved by name (one query; none named: null); a name that is not one of
+ * the bureau's streets is a row error.
+ */
+async function withStreets<R extends { street: string | null }>(ctx: Ctx, rows: Rows<R>) {
+  const streets = await streetsByName(ctx.db, ctx.actor.tenantId);
+  const errors: RowError[] = [];
+  const named: Array<{ row: number; v: R; streetId: string | null }> = [];
+  for (const { rowNumber: row, value: v } of rows) {
+    const s = v.street ? streets.find(v.street) : null;
+    if (v.street && !s) errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
+    else named.push({ row, v, streetId: s?.id ?? null });
+  }
+  return { named, errors };
+}
+
+/**
+ * Each row with the id of the risk point its 编号 names (one query); an unknown 编号 is a row
+ * error (`unknown`: its message).
+ */
+async function withPoints<R extends { code: string }>(ctx: Ctx, rows: Rows<R>, unknown: string) {
+  const points = new Map((await pointIdsByCode(ctx.db, ctx.actor.tenantId, [...new Set(rows.map((r) => r.value.code))])).map((r) => [r.code, r.id]));
+  const errors: RowError[] = rows
+    .filter((r) => !points.has(r.value.code))
+    .map((r) => ({ row: r.rowNumber, column: '编号', message: unknown, value: r.value.code }));
+  return { rows: rows.map(({ rowNumber: row, value: v }) => ({ row, v, pointId: points.get(v.code)! })), errors };
+}
+
+/** The risk points in the actor's scope as the 水浸风险点台账 lists them (所在街道 by name). */
+async function pointRows(ctx: Ctx) {
+  const names = await orgNames(ctx.db, ctx.actor.tenantId);
+  return (await listRiskPoints(ctx)).map((r) => {
+    const { orgId, ...v } = riskPointAudit(r);
+    return { ...v, street: names.get(orgId) ?? '' };
+  });
 }
 
 // ─────────────── 水浸风险点台账 ───────────────
@@ -75,55 +112,12 @@ export const riskPointsLedger: LedgerDef<RiskPointRow> = {
   readPermission: READ,
   writePermission: WRITE,
   async commit(imp, rows) {
-    const { ctx } = imp;
-    const streets = await streetsByName(ctx.db, ctx.actor.tenantId);
-    const errors: RowError[] = [];
-    const inputs: RiskPointSave[] = [];
-    for (const { rowNumber: row, value: v } of rows) {
-      const s = streets.find(v.street);
-      if (!s) {
-        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
-        continue;
-      }
-      inputs.push({
-        row,
-        code: v.code,
-        name: v.name,
-        orgId: s.id,
-        lng: v.lng,
-        lat: v.lat,
-        riskLevel: v.riskLevel,
-        registeredOn: v.registeredOn,
-        measure: v.measure,
-        status: v.status,
-        completedOn: v.completedOn,
-        adminPerson: v.adminPerson,
-        techPerson: v.techPerson,
-        patrolPerson: v.patrolPerson,
-      });
-    }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    const { created, updated, unchanged, errors: rowErrors } = await saveRiskPoints(ctx, imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors: rowErrors };
+    const { named, errors } = await withStreets(imp.ctx, rows);
+    if (errors.length) return refused(errors);
+    const inputs: RiskPointSave[] = named.map(({ row, v: { street: _, ...v }, streetId }) => ({ row, ...v, orgId: streetId }));
+    return summary(await saveRiskPoints(imp.w, inputs, { mode: 'historical', imp }));
   },
-  async exportRows(ctx) {
-    const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    return (await listRiskPoints(ctx)).map((r) => ({
-      code: r.code,
-      name: r.name,
-      street: names.get(r.org_id) ?? '',
-      lng: r.lng == null ? null : Number(r.lng),
-      lat: r.lat == null ? null : Number(r.lat),
-      riskLevel: r.risk_level,
-      registeredOn: r.registered_on,
-      measure: r.measure,
-      status: r.status,
-      completedOn: r.completed_on,
-      adminPerson: r.admin_person,
-      techPerson: r.tech_person,
-      patrolPerson: r.patrol_person,
-    }));
-  },
+  exportRows: pointRows,
   undo: { table: 'flood_risk_point', beforeDelete: dropImportedProgress('flood-risk-points') },
 };
 
@@ -147,34 +141,25 @@ export const riskPersonsLedger: LedgerDef<RiskPersonsRow> = {
   readPermission: READ,
   writePermission: WRITE,
   async commit(imp, rows) {
-    const { ctx } = imp;
-    const points = await pointsByCode(
-      ctx,
-      rows.map((r) => r.value.code),
-    );
-    const missing: RowError[] = rows
-      .filter((r) => !points.has(r.value.code))
-      .map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号，请先导入水浸风险点台账', value: r.value.code }));
-    if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
-    const inputs: RiskPointSave[] = rows.map(({ rowNumber: row, value: v }) => ({
+    const { rows: known, errors } = await withPoints(imp.ctx, rows, '风险点台账中没有此编号，请先导入水浸风险点台账');
+    if (errors.length) return refused(errors);
+    const inputs: RiskPointSave[] = known.map(({ row, v, pointId: id }) => ({
       row,
-      id: points.get(v.code)!.id,
+      id,
       adminPerson: v.adminPerson,
       techPerson: v.techPerson,
       patrolPerson: v.patrolPerson,
     }));
-    const { created, updated, unchanged, errors } = await saveRiskPoints(ctx, imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors };
+    return summary(await saveRiskPoints(imp.w, inputs, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
-    const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    return (await listRiskPoints(ctx)).map((r) => ({
-      code: r.code,
-      name: r.name,
-      street: names.get(r.org_id) ?? '',
-      adminPerson: r.admin_person,
-      techPerson: r.tech_person,
-      patrolPerson: r.patrol_person,
+    return (await pointRows(ctx)).map(({ code, name, street, adminPerson, techPerson, patrolPerson }) => ({
+      code,
+      name,
+      street,
+      adminPerson,
+      techPerson,
+      patrolPerson,
     }));
   },
   undo: { table: 'flood_risk_point' },
@@ -200,18 +185,10 @@ export const riskProgressLedger: LedgerDef<RiskProgressRow> = {
   readPermission: READ,
   writePermission: WRITE,
   async commit(imp, rows) {
-    const { ctx } = imp;
-    const points = await pointsByCode(
-      ctx,
-      rows.map((r) => r.value.code),
-    );
-    const missing: RowError[] = rows
-      .filter((r) => !points.has(r.value.code))
-      .map((r) => ({ row: r.rowNumber, column: '编号', message: '风险点台账中没有此编号', value: r.value.code }));
-    if (missing.length) return { created: 0, updated: 0, unchanged: 0, errors: missing };
-    const inputs = rows.map(({ rowNumber: row, value: v }) => ({ row, pointId: points.get(v.code)!.id, onDate: v.onDate, status: v.status, note: v.note }));
-    const { created, updated, unchanged, errors } = await saveProgress(ctx, imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors };
+    const { rows: known, errors } = await withPoints(imp.ctx, rows, '风险点台账中没有此编号');
+    if (errors.length) return refused(errors);
+    const inputs = known.map(({ row, v, pointId }) => ({ row, pointId, onDate: v.onDate, status: v.status, note: v.note }));
+    return summary(await saveProgress(imp.w, inputs, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
     return (await listAllProgress(ctx)).map((p) => ({ code: p.code, name: p.name, onDate: p.on_date, status: p.status, note: p.note }));
@@ -240,21 +217,10 @@ export const projectsLedger: LedgerDef<ProjectRow> = {
   readPermission: READ,
   writePermission: WRITE,
   async commit(imp, rows) {
-    const { ctx } = imp;
-    const streets = await streetsByName(ctx.db, ctx.actor.tenantId);
-    const errors: RowError[] = [];
-    const inputs: ProjectSave[] = [];
-    for (const { rowNumber: row, value: v } of rows) {
-      const s = v.street ? streets.find(v.street) : null;
-      if (v.street && !s) {
-        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
-        continue;
-      }
-      inputs.push({ row, name: v.name, kind: v.kind, streetOrgId: s?.id ?? null, startedOn: v.startedOn, completedOn: v.completedOn, status: v.status });
-    }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    const { created, updated, unchanged, errors: rowErrors } = await saveProjects(ctx, imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors: rowErrors };
+    const { named, errors } = await withStreets(imp.ctx, rows);
+    if (errors.length) return refused(errors);
+    const inputs: ProjectSave[] = named.map(({ row, v: { street: _, ...v }, streetId }) => ({ row, ...v, streetOrgId: streetId }));
+    return summary(await saveProjects(imp.w, inputs, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
@@ -299,8 +265,7 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
       pumps: v.pumps,
       vehicles: v.vehicles,
     }));
-    const { created, updated, unchanged, errors } = await saveDeployments(imp.ctx, imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors };
+    return summary(await saveDeployments(imp.w, inputs, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
     return (await listDeployments(ctx)).map((d) => ({ onDate: d.on_date, event: d.event, persons: d.persons, pumps: d.pumps, vehicles: d.vehicles }));
@@ -347,8 +312,7 @@ export const dutyLedger: LedgerDef<DutyRow> = {
       person: r.value.person,
       phone: r.value.phone,
     }));
-    const { created, updated, unchanged, errors } = await saveDutyDays(imp.ctx, imp.w, entries, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors };
+    return summary(await saveDutyDays(imp.w, entries, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
     const full = ctx.actor.permissions.has(WRITE);
@@ -412,42 +376,26 @@ export const worksLedger: LedgerDef<WorkRow> = {
   writePermission: WRITE,
   async commit(imp, rows) {
     const { ctx } = imp;
-    const tenantId = ctx.actor.tenantId;
-    const streets = await streetsByName(ctx.db, tenantId);
-    const stored = new Map(
-      (
-        await workPhonesByName(
-          ctx.db,
-          tenantId,
-          rows.map((r) => r.value.name),
-        )
-      ).map((r) => [r.name, r]),
-    );
-    // A masked phone (as exported to readers) stands for the stored one.
-    const phone = (v: string | null, old: string | null | undefined) => (v?.includes('*') ? openPhone(old) : v);
-    const errors: RowError[] = [];
-    const inputs: WorkSave[] = [];
-    for (const { rowNumber: row, value: v } of rows) {
-      const s = v.street ? streets.find(v.street) : null;
-      if (v.street && !s) {
-        errors.push({ row, column: '所在街道', message: `“${v.street}”不是本局的街道`, value: v.street });
-        continue;
-      }
+    const { named, errors } = await withStreets(ctx, rows);
+    if (errors.length) return refused(errors);
+    const names = rows.map((r) => r.value.name);
+    const stored = new Map((await workPhonesByName(ctx.db, ctx.actor.tenantId, names)).map((r) => [r.name, r]));
+    const inputs: WorkSave[] = named.map(({ row, v, streetId }) => {
       const old = stored.get(v.name);
-      inputs.push({
+      // A masked phone (as exported to readers) stands for the stored one.
+      const phone = (p: string | null, was: string | null | undefined) => (p?.includes('*') ? openPhone(was) : p);
+      return {
         row,
         name: v.name,
         kind: v.kind,
         location: v.location,
-        orgId: s?.id ?? null,
+        orgId: streetId,
         admin: { name: v.adminName, post: v.adminPost, phone: phone(v.adminPhone, old?.admin_phone) },
         tech: { name: v.techName, post: v.techPost, phone: phone(v.techPhone, old?.tech_phone) },
         patrol: { name: v.patrolName, post: v.patrolPost, phone: phone(v.patrolPhone, old?.patrol_phone) },
-      });
-    }
-    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
-    const { created, updated, unchanged, errors: rowErrors } = await saveWorks(imp.w, inputs, { mode: 'historical', imp });
-    return { created, updated, unchanged, errors: rowErrors };
+      };
+    });
+    return summary(await saveWorks(imp.w, inputs, { mode: 'historical', imp }));
   },
   async exportRows(ctx) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);

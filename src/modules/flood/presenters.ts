@@ -7,26 +7,9 @@ import type { DeploymentView, DispatchView, DutyView, ProgressView, ProjectView,
 type Row<K extends keyof FloodTables> = Selectable<FloodTables[K]>;
 type Names = Map<string, string>;
 
-/** 水浸风险点 as the API presents it. */
+/** 水浸风险点 as the API presents it: its fields (as audited), its street's name, its version. */
 export function presentRiskPoint(r: Row<'flood_risk_point'>, names: Names): RiskPointView {
-  return {
-    id: r.id as string,
-    code: r.code as string,
-    name: r.name as string,
-    orgId: r.org_id as string,
-    street: names.get(r.org_id) ?? '',
-    lng: r.lng == null ? null : Number(r.lng),
-    lat: r.lat == null ? null : Number(r.lat),
-    riskLevel: r.risk_level,
-    registeredOn: r.registered_on as string,
-    measure: r.measure as string | null,
-    status: r.status,
-    completedOn: r.completed_on as string | null,
-    adminPerson: r.admin_person as string | null,
-    techPerson: r.tech_person as string | null,
-    patrolPerson: r.patrol_person as string | null,
-    version: r.version as number,
-  };
+  return { id: r.id, ...riskPointAudit(r), street: names.get(r.org_id) ?? '', version: r.version };
 }
 
 /** The fields a risk point's audit events carry (camelCase, as presented). */

@@ -8,25 +8,13 @@ import { orgNames } from './input.js';
 import * as repo from './repository.js';
 import * as cmd from './commands.js';
 import * as p from './presenters.js';
-import { disclosureOnTime, missingDispatchDays, SHIFTS, type DutyEntry } from './rules.js';
+import { disclosureOnTime, missingDispatchDays, SHIFTS } from './rules.js';
 import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
 import { Data } from '../../core/schemas.js';
 import * as v from './schemas.js';
+import * as b from './bodies.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Body = Type.Record(Type.String(), Type.Unknown());
-const Versioned = Type.Object({ version: Type.Integer() }, { additionalProperties: true });
-/**
- * The unit field of a body (the other fields are checked by the commands): the street
- * (所在街道). On a new record, absent: a street user's own street (数据范围 on create,
- * `ownerOrgForCreate`); a named street must lie within the actor's scope, else 404.
- */
-const Street = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
-const open = { additionalProperties: true };
-const OrgBody = Type.Object({ orgId: Street }, open);
-const OrgVersioned = Type.Object({ version: Type.Integer(), orgId: Street }, open);
-const StreetBody = Type.Object({ streetOrgId: Street }, open);
-const StreetVersioned = Type.Object({ version: Type.Integer(), streetOrgId: Street }, open);
 const tags = ['防汛'];
 
 /** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
@@ -82,28 +70,28 @@ export async function floodRoutes(root: FastifyInstance) {
   );
   app.post(
     '/flood/risk-points',
-    { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: OrgBody, response: { 201: Data(v.RiskPointView) } } },
+    { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: b.RiskPointBody, response: { 201: Data(v.RiskPointView) } } },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
-      const row = await cmd.createRiskPoint(ctx, req.body as cmd.RiskPointInput);
+      const row = await cmd.createRiskPoint(ctx, req.body);
       return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
     },
   );
   app.patch(
     '/flood/risk-points/:id',
-    { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: OrgVersioned, response: { 200: Data(v.RiskPointView) } } },
+    { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: b.RiskPointPatch, response: { 200: Data(v.RiskPointView) } } },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
-      const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body as cmd.RiskPointInput);
+      const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body);
       return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
     },
   );
   app.post(
     '/flood/risk-points/:id/progress',
-    { schema: { tags, summary: '填报整治进度', params: Id, body: Body, response: { 201: Data(v.ProgressAddedView) } } },
+    { schema: { tags, summary: '填报整治进度', params: Id, body: b.ProgressBody, response: { 201: Data(v.ProgressAddedView) } } },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.progress');
-      const r = await cmd.addProgress(ctx, req.params.id, req.body as Parameters<typeof cmd.addProgress>[2]);
+      const r = await cmd.addProgress(ctx, req.params.id, req.body);
       return reply
         .code(201)
         .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
@@ -147,27 +135,22 @@ export async function floodRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
-        body: StreetBody,
+        body: b.ProjectBody,
         response: { 201: Data(v.ProjectView) },
       },
     },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
-      return reply
-        .code(201)
-        .send({ data: p.presentProject(await cmd.createProject(ctx, req.body as cmd.ProjectInput), await orgNames(ctx.db, ctx.actor.tenantId)) });
+      return reply.code(201).send({ data: p.presentProject(await cmd.createProject(ctx, req.body), await orgNames(ctx.db, ctx.actor.tenantId)) });
     },
   );
   app.patch(
     '/flood/projects/:id',
-    { schema: { tags, summary: '修改项目（带 version）', params: Id, body: StreetVersioned, response: { 200: Data(v.ProjectView) } } },
+    { schema: { tags, summary: '修改项目（带 version）', params: Id, body: b.ProjectPatch, response: { 200: Data(v.ProjectView) } } },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
       return {
-        data: p.presentProject(
-          await cmd.updateProject(ctx, req.params.id, req.body.version, req.body as cmd.ProjectInput),
-          await orgNames(ctx.db, ctx.actor.tenantId),
-        ),
+        data: p.presentProject(await cmd.updateProject(ctx, req.params.id, req.body.version, req.body), await orgNames(ctx.db, ctx.actor.tenantId)),
       };
     },
   );
@@ -194,16 +177,20 @@ export async function floodRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('投入记录');
     return { data: { ...p.presentDeployment(r), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post('/flood/deployments', { schema: { tags, summary: '记录抢险投入', body: Body, response: { 201: Data(v.DeploymentView) } } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentDeployment(await cmd.createDeployment(ctx, req.body as cmd.DeploymentInput)) });
-  });
+  app.post(
+    '/flood/deployments',
+    { schema: { tags, summary: '记录抢险投入', body: b.DeploymentBody, response: { 201: Data(v.DeploymentView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.write');
+      return reply.code(201).send({ data: p.presentDeployment(await cmd.createDeployment(ctx, req.body)) });
+    },
+  );
   app.patch(
     '/flood/deployments/:id',
-    { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: Versioned, response: { 200: Data(v.DeploymentView) } } },
+    { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: b.DeploymentPatch, response: { 200: Data(v.DeploymentView) } } },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
-      return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body as cmd.DeploymentInput)) };
+      return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body)) };
     },
   );
 
@@ -223,24 +210,13 @@ export async function floodRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '排班：以所列日期（首日至末日）的值班替换原有安排；每天须有A角和B角，同一人不得同时值两个重叠的班次',
-        body: Type.Object({
-          entries: Type.Array(
-            Type.Object({
-              date: Type.String(),
-              shift: Type.String(),
-              role: Type.String(),
-              person: Type.String(),
-              phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-            }),
-            { maxItems: 5000 },
-          ),
-        }),
+        body: b.RosterBody,
         response: { 200: Data(v.RosterSavedView) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
-      return { data: await cmd.saveRoster(ctx, req.body.entries as Array<DutyEntry & { phone?: string | null }>) };
+      return { data: await cmd.saveRoster(ctx, req.body.entries as cmd.DutyInput[]) };
     },
   );
 
@@ -266,24 +242,24 @@ export async function floodRoutes(root: FastifyInstance) {
       return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
     },
   );
-  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: Body, response: { 201: Data(v.WarningView) } } }, async (req, reply) => {
+  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: b.WarningBody, response: { 201: Data(v.WarningView) } } }, async (req, reply) => {
     const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentWarning(await cmd.createWarning(ctx, req.body as cmd.WarningInput)) });
+    return reply.code(201).send({ data: p.presentWarning(await cmd.createWarning(ctx, req.body)) });
   });
   app.patch(
     '/flood/warnings/:id',
-    { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: Versioned, response: { 200: Data(v.WarningView) } } },
+    { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: b.WarningPatch, response: { 200: Data(v.WarningView) } } },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
-      return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body as cmd.WarningInput)) };
+      return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body)) };
     },
   );
   app.post(
     '/flood/warnings/:id/dispatches',
-    { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: Body, response: { 201: Data(v.DispatchView) } } },
+    { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: b.DispatchBody, response: { 201: Data(v.DispatchView) } } },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
-      return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body as Parameters<typeof cmd.addDispatch>[2])) });
+      return reply.code(201).send({ data: p.presentDispatch(await cmd.addDispatch(ctx, req.params.id, req.body)) });
     },
   );
 
@@ -307,7 +283,7 @@ export async function floodRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
-        body: OrgBody,
+        body: b.WorkBody,
         response: { 201: Data(v.WorkView) },
       },
     },
@@ -315,31 +291,27 @@ export async function floodRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'flood.write');
       return reply
         .code(201)
-        .send({ data: p.presentWork(await cmd.createWork(ctx, req.body as cmd.WorkInput), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
+        .send({ data: p.presentWork(await cmd.createWork(ctx, req.body), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
     },
   );
   app.patch(
     '/flood/works/:id',
-    { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: OrgVersioned, response: { 200: Data(v.WorkView) } } },
+    { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: b.WorkPatch, response: { 200: Data(v.WorkView) } } },
     async (req) => {
       const ctx = authorize(req, 'flood.write');
       return {
-        data: p.presentWork(
-          await cmd.updateWork(ctx, req.params.id, req.body.version, req.body as Parameters<typeof cmd.updateWork>[3]),
-          await orgNames(ctx.db, ctx.actor.tenantId),
-          {
-            fullPhone: true,
-          },
-        ),
+        data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body), await orgNames(ctx.db, ctx.actor.tenantId), {
+          fullPhone: true,
+        }),
       };
     },
   );
   app.post(
     '/flood/disclosures',
-    { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: Body, response: { 201: Data(v.DisclosurePublishedView) } } },
+    { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: b.DisclosureBody, response: { 201: Data(v.DisclosurePublishedView) } } },
     async (req, reply) => {
       const ctx = authorize(req, 'flood.write');
-      const r = await cmd.publishDisclosure(ctx, req.body as Parameters<typeof cmd.publishDisclosure>[1]);
+      const r = await cmd.publishDisclosure(ctx, req.body);
       return reply.code(201).send({ data: { ...r, ...disclosureOnTime(r.year, r.publishedOn) } });
     },
   );

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import { check } from '../../core/input.js';
+import { isUuid } from '../../core/ids.js';
 import { errors } from '../../core/errors.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
@@ -128,9 +129,7 @@ export async function saveRecords(w: WriteScope, table: StaffTable, inputs: Read
   }
   const duties = new Set<string>();
   if (table === 'staff_pufa_activity') {
-    const dutyIds = inputs
-      .map((i) => i.body.dutyId)
-      .filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(d));
+    const dutyIds = inputs.map((i) => i.body.dutyId).filter(isUuid);
     for (const id of await existingDutyIds(w.tx, actor.tenantId, dutyIds)) duties.add(id);
   }
   let ownOrg: string | undefined;

@@ -8,6 +8,7 @@ import { present } from './presenters.js';
 import { createRecord } from './commands.js';
 import { Data } from '../../core/schemas.js';
 import { STAFF_LIST_VIEW, STAFF_VIEW } from './schemas.js';
+import { STAFF_BODY } from './bodies.js';
 
 /** URL segment → table and its Chinese name. */
 const RESOURCES: Record<string, { table: StaffTable; label: string }> = {
@@ -18,10 +19,7 @@ const RESOURCES: Record<string, { table: StaffTable; label: string }> = {
   'pufa-activities': { table: 'staff_pufa_activity', label: '普法活动' },
 };
 
-/** A record's fields (checked by the commands); `orgId`: the unit, by default the actor's own. */
-const StaffBody = Type.Object({ orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) }, { additionalProperties: true });
-
-/** 学法用法 routes: one list / get / create per record type (bodies are checked by the commands, which name the field). */
+/** 学法用法 routes: one list / get / create per record type (each body lists its fields; the commands check them, naming the field). */
 export async function staffRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['学法用法'];
@@ -54,7 +52,7 @@ export async function staffRoutes(root: FastifyInstance) {
         return { data: present(table, r) };
       },
     );
-    app.post(`/staff/${path}`, { schema: { tags, summary: `登记${label}`, body: StaffBody, response: { 201: Data(view) } } }, async (req, reply) =>
+    app.post(`/staff/${path}`, { schema: { tags, summary: `登记${label}`, body: STAFF_BODY[table], response: { 201: Data(view) } } }, async (req, reply) =>
       reply.code(201).send({ data: await createRecord(authorize(req, 'staff.write'), table, req.body as Record<string, unknown>) }),
     );
   }

@@ -5,6 +5,7 @@ import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { history } from '../../../src/core/audit/audit.js';
+import { sql } from 'kysely';
 
 let sys: System;
 let app: FastifyInstance;
@@ -128,5 +129,35 @@ describe('each record type answers as it declares', () => {
     const one = await legal.req('GET', `/api/staff/${path}/${list.body.data[0].id}`);
     expect(one.status).toBe(200);
     expect(one.body.data).toEqual(list.body.data[0]);
+  });
+});
+
+describe('the bodies are closed', () => {
+  const records = async () =>
+    (
+      await sql<{ n: string }>`SELECT (SELECT count(*) FROM audit_event) + (SELECT count(*) FROM staff_study_session) + (SELECT count(*) FROM staff_exam_result)
+        + (SELECT count(*) FROM staff_training) + (SELECT count(*) FROM staff_pufa_duty) + (SELECT count(*) FROM staff_pufa_activity) AS n`.execute(sys.db)
+    ).rows[0]!.n;
+  it.each([
+    ['study-sessions', { date: '2023-07-01', form: '专题培训', topic: '学习民法典', attendees: 20, host: null, hours: 2 }, 'hours'],
+    ['exam-results', { exam: '2023年学法考试', date: '2023-07-01', person: '测试人三', score: 90, passMark: 60, passed: true }, 'passed'],
+    ['trainings', { date: '2023-07-01', topic: '测试培训', audience: '街道', mode: '线下', onsite: 30, attendees: 30, street: '五山街道' }, 'street'],
+    ['pufa-duties', { year: 2023, law: '水法', content: '宣传水法', audience: '取水单位', dept: '法规科' }, 'dept'],
+    ['pufa-activities', { date: '2023-07-01', title: '水法宣传进社区', laws: '水法', audienceCount: 100, duty: '水法' }, 'duty'],
+  ])('%s refuses a property it does not list, naming it, and writes nothing', async (path, body, field) => {
+    const before = await records();
+    const r = await legal.req('POST', `/api/staff/${path}`, body);
+    expect([r.status, r.body.code, r.body.field]).toEqual([400, 'VALIDATION', field]);
+    expect(r.body.message).toContain(field);
+    expect(await records()).toBe(before);
+    const { [field]: _, ...listed } = body as Record<string, unknown>;
+    expect((await legal.req('POST', `/api/staff/${path}`, listed)).status).toBe(201);
+  });
+  it('takes a cleared optional number as null, and refuses a number sent as text naming the field', async () => {
+    const cleared = await legal.req('POST', '/api/staff/study-sessions', { date: '2023-07-02', form: '其他', topic: '清空人数', attendees: null });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(201);
+    expect(cleared.body.data.attendees).toBeNull();
+    const text = await legal.req('POST', '/api/staff/pufa-duties', { year: '2023', law: '水法', content: '宣传' });
+    expect([text.status, text.body.field]).toEqual([400, 'year']);
   });
 });
