@@ -14,7 +14,7 @@ import { metricQuery as metricQueryOf, UNIT_LABELS, monthPeriod, yearPeriod, typ
 
 import { Data, FileDownload } from '../core/schemas.js';
 import { AuditEventList, auditEventView } from '../core/audit/schemas.js';
-import { CalendarMonthView, DayInfoView, DeadlineExplanationView, ExplainedDeadlineView, TrackedDeadlineList } from '../core/calendar/schemas.js';
+import { CalendarMonthView, DayInfoView, DeadlineExplanationView, ExplainedDeadlineView, MyDeadlinesView, TrackedDeadlineList } from '../core/calendar/schemas.js';
 import {
   AttachmentList,
   AttachmentView,
@@ -395,6 +395,18 @@ export async function kernelRoutes(root: FastifyInstance) {
     async (req) => ({
       data: await sys.calendar.listOpen(ctxOf(req), { module: req.query.module }),
     }),
+  );
+  app.get(
+    '/deadlines/mine',
+    {
+      schema: {
+        tags: ['期限'],
+        summary: '我的待办：本人承办的期限在前，其次本单位的（最早到期在前），以及已逾期和3个工作日内到期的件数',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: { 200: Data(MyDeadlinesView) },
+      },
+    },
+    async (req) => ({ data: await sys.calendar.listMine(ctxOf(req), { limit: req.query.limit }) }),
   );
   app.get(
     '/deadlines/:id',

@@ -327,6 +327,9 @@ function checkCount(n: number, field: string): void {
 export type DeadlineStatus = 'done' | 'ok' | 'due_soon' | 'overdue';
 
 /** Status of a deadline on a given business date (see {@link DeadlineStatus}). */
+/** 即将到期: a deadline at most this many working days ahead. */
+export const DUE_SOON_WORKDAYS = 3;
+
 export function deadlineStatus(args: { due: IsoDate; today: IsoDate; doneOn?: IsoDate | null; soonWorkdays?: number }, cal: WorkCalendar): DeadlineStatus {
   const due = toDayNumber(args.due, 'due');
   const today = toDayNumber(args.today, 'today');
@@ -335,7 +338,7 @@ export function deadlineStatus(args: { due: IsoDate; today: IsoDate; doneOn?: Is
     return 'done';
   }
   if (today > due) return 'overdue';
-  const soon = args.soonWorkdays ?? 3;
+  const soon = args.soonWorkdays ?? DUE_SOON_WORKDAYS;
   return cal.workdaysBetween(args.today, args.due) <= soon ? 'due_soon' : 'ok';
 }
 

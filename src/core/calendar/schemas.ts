@@ -64,6 +64,8 @@ export const TrackedDeadlineView = Type.Object(
     due: Day,
     doneOn: Nullable(Day),
     status: DeadlineStatusView,
+    label: Nullable(Str),
+    mine: Type.Boolean({ description: '由本人承办' }),
   },
   { description: '跟踪的期限' },
 );
@@ -109,3 +111,13 @@ export const OverrideResultView = Type.Object(
 );
 
 export const TrackedDeadlineList = Type.Array(TrackedDeadlineView);
+
+/** 我的待办: my deadlines, then my unit's, and the bell's counts. */
+export const MyDeadlinesView = Type.Object(
+  {
+    items: TrackedDeadlineList,
+    overdue: Type.Integer({ minimum: 0, description: '已逾期' }),
+    dueSoon: Type.Integer({ minimum: 0, description: '3个工作日内到期' }),
+  },
+  { description: '我的待办期限' },
+);

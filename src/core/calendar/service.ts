@@ -5,7 +5,7 @@ import { systemActor } from '../context.js';
 import { recordAudit, write, type WriteScope } from '../audit/audit.js';
 import { errors } from '../errors.js';
 import { createCalendar, isIsoDate, isoDateInShanghai, type WorkCalendar } from './calendar.js';
-import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
+import { computeDeadline, DUE_SOON_WORKDAYS, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
 
 export interface CalendarOverride {
   date: string;
@@ -40,6 +40,14 @@ export interface TrackInput {
   extensions?: Extension[];
   restartOn?: string | null;
   doneOn?: string | null;
+  /**
+   * The person handling the record (承办人, 签收人 …): 我的待办 lists it first for them. Like every
+   * field it is what the record says now: a module that knows it passes it on every call (its
+   * one function that builds the record's deadlines), and left out it is none.
+   */
+  assigneeId?: string | null;
+  /** The record as people name it (案号, 工单编号 …), shown with the deadline; passed like `assigneeId`. */
+  label?: string | null;
 }
 
 export interface TrackedDeadline {
@@ -54,6 +62,10 @@ export interface TrackedDeadline {
   due: string;
   doneOn: string | null;
   status: DeadlineStatus;
+  /** The record's name (案号, 工单编号 …), when the module gave one. */
+  label: string | null;
+  /** Assigned to the person asking (我的), rather than only in their unit or scope. */
+  mine: boolean;
 }
 
 export interface RecomputeChange {
@@ -164,10 +176,11 @@ export class CalendarService {
       done_on: input.doneOn ?? null,
       updated_at: new Date(),
     };
+    const owner = { assignee_id: input.assigneeId ?? null, label: input.label ?? null };
     const row = await w.tx
       .insertInto('tracked_deadline')
-      .values({ tenant_id: actor.tenantId, module: input.module, entity: input.entity, entity_id: input.entityId, title: input.title, ...values })
-      .onConflict((oc) => oc.columns(['tenant_id', 'entity', 'entity_id', 'module', 'title']).doUpdateSet(values))
+      .values({ tenant_id: actor.tenantId, module: input.module, entity: input.entity, entity_id: input.entityId, title: input.title, ...values, ...owner })
+      .onConflict((oc) => oc.columns(['tenant_id', 'entity', 'entity_id', 'module', 'title']).doUpdateSet({ ...values, ...owner }))
       .returningAll()
       .executeTakeFirstOrThrow();
     return this.present(row);
@@ -194,21 +207,25 @@ export class CalendarService {
         restart_on: input.restartOn ?? null,
         due_date: this.explain(input).due,
         done_on: input.doneOn ?? null,
+        assignee_id: input.assigneeId ?? null,
+        label: input.label ?? null,
       }));
       const res =
-        await sql`INSERT INTO tracked_deadline (tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on)
-        SELECT tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on
+        await sql`INSERT INTO tracked_deadline (tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on, assignee_id, label)
+        SELECT tenant_id, module, entity, entity_id, title, org_id, rule, start_date, pauses, extensions, restart_on, due_date, done_on, assignee_id, label
         FROM jsonb_populate_recordset(NULL::tracked_deadline, ${JSON.stringify(rows)}::jsonb)
         ON CONFLICT (tenant_id, entity, entity_id, module, title) DO UPDATE SET
           org_id = excluded.org_id, rule = excluded.rule, start_date = excluded.start_date, pauses = excluded.pauses,
           extensions = excluded.extensions, restart_on = excluded.restart_on, due_date = excluded.due_date,
-          done_on = excluded.done_on, updated_at = now()`.execute(w.tx);
+          done_on = excluded.done_on, updated_at = now(),
+          assignee_id = excluded.assignee_id, label = excluded.label`.execute(w.tx);
       n += Number(res.numAffectedRows ?? 0);
     }
     return n;
   }
 
-  present(r: Selectable<TrackedDeadlineTable>, today = isoDateInShanghai(new Date())): TrackedDeadline {
+  present(r: Selectable<TrackedDeadlineTable>, opts: { today?: string; userId?: string | null } = {}): TrackedDeadline {
+    const today = opts.today ?? isoDateInShanghai(new Date());
     return {
       id: r.id,
       module: r.module,
@@ -221,6 +238,8 @@ export class CalendarService {
       due: r.due_date,
       doneOn: r.done_on,
       status: deadlineStatus({ due: r.due_date, today, doneOn: r.done_on }, this.cal),
+      label: r.label,
+      mine: !!opts.userId && r.assignee_id === opts.userId,
     };
   }
 
@@ -236,14 +255,57 @@ export class CalendarService {
       .orderBy('due_date')
       .limit(opts.limit ?? 200)
       .execute();
-    return rows.map((r) => this.present(r));
+    return rows.map((r) => this.present(r, { today: ctx.clock.today(), userId: ctx.actor.userId }));
+  }
+
+  /**
+   * 我的待办: the open deadlines assigned to the signed-in person, then the others of their own
+   * unit (within their data scope), soonest first in each; and how many of them are overdue and
+   * due within 3 working days (the bell). Two index-served queries, each bounded by `limit`.
+   */
+  async listMine(ctx: Ctx, opts: { limit?: number } = {}): Promise<{ items: TrackedDeadline[]; overdue: number; dueSoon: number }> {
+    const limit = opts.limit ?? 50;
+    const today = ctx.clock.today();
+    const base = () => ctx.db.selectFrom('tracked_deadline').where('tenant_id', '=', ctx.actor.tenantId).where('done_on', 'is', null);
+    const userId = ctx.actor.userId;
+    const mine = userId ? await base().selectAll().where('assignee_id', '=', userId).orderBy('due_date').limit(limit).execute() : [];
+    const orgId = ctx.actor.orgId;
+    const inScope = !!orgId && (ctx.actor.scope.all || ctx.actor.scope.orgIds.includes(orgId));
+    const unit = inScope
+      ? await base()
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .$if(!!userId, (q) => q.where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '!=', userId!)])))
+          .orderBy('due_date')
+          .limit(limit)
+          .execute()
+      : [];
+    const items = [...mine, ...unit].slice(0, limit).map((r) => this.present(r, { today, userId }));
+    // 即将到期 as deadlineStatus judges it: at most 3 working days after today, i.e. before the 4th.
+    const soonBefore = this.cal.addWorkdays(today, DUE_SOON_WORKDAYS + 1);
+    const counts = await base()
+      .select((eb) => [
+        eb.fn.countAll<string>().filterWhere('due_date', '<', today).as('overdue'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((f) => f.and([f('due_date', '>=', today), f('due_date', '<', soonBefore)]))
+          .as('due_soon'),
+      ])
+      .where((eb) => {
+        const whose = [];
+        if (userId) whose.push(eb('assignee_id', '=', userId));
+        if (inScope) whose.push(eb('org_id', '=', orgId!));
+        return whose.length ? eb.or(whose) : eb.val(false);
+      })
+      .executeTakeFirstOrThrow();
+    return { items, overdue: Number(counts.overdue), dueSoon: Number(counts.due_soon) };
   }
 
   /** A tracked deadline with its full explanation (404 outside the actor's scope). */
   async explainTracked(ctx: Ctx, id: string): Promise<TrackedDeadline & { explanation: DeadlineExplanation }> {
     const r = await ctx.db.selectFrom('tracked_deadline').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!r || (!ctx.actor.scope.all && !ctx.actor.scope.orgIds.includes(r.org_id))) throw errors.notFound('期限');
-    const d = this.present(r);
+    const d = this.present(r, { today: ctx.clock.today(), userId: ctx.actor.userId });
     return {
       ...d,
       explanation: this.explain({

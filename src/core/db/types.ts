@@ -97,6 +97,8 @@ export interface TrackedDeadlineTable {
   restart_on: DateCol | null;
   due_date: DateCol;
   done_on: DateCol | null;
+  assignee_id: string | null;
+  label: string | null;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -165,6 +165,8 @@ function trackInputs(def: DemandKindDef, r: ItemRow, cal: WorkCalendar): TrackIn
       extensions: counted.extensions.map((x) => ({ n: x.n, unit: x.unit, approvedOn: x.approvedOn, reason: x.reason })),
       restartOn: clock.restartOn,
       doneOn: done,
+      assigneeId: r.assignee_id,
+      label: r.ref_no,
     },
   ];
   if (def.firstRule && r.first_due_on) {
@@ -178,6 +180,8 @@ function trackInputs(def: DemandKindDef, r: ItemRow, cal: WorkCalendar): TrackIn
       rule: def.firstRule,
       start: bizDate(r.received_at)!,
       doneOn: bizDate(r.first_done_at) ?? done,
+      assigneeId: r.assignee_id,
+      label: r.ref_no,
     });
   }
   return inputs;

@@ -321,10 +321,12 @@ export function permitTracks(
     decided_on: string | null;
     result: string | null;
     certificate_on: string | null;
+    case_no?: string | null;
   },
   cal: WorkCalendar,
 ): TrackInput[] {
-  const base = { module: 'licensing', entity: PERMIT_ENTITY, entityId: r.id, orgId: r.org_id };
+  // The 办件编号 names the record in 我的待办; permits are handled by the unit (no one person is recorded).
+  const base = { module: 'licensing', entity: PERMIT_ENTITY, entityId: r.id, orgId: r.org_id, label: r.case_no ?? null };
   const out: TrackInput[] = [
     {
       ...base,

@@ -54,6 +54,17 @@ export interface TrackedDeadline {
   due: string;
   doneOn: string | null;
   status: DeadlineStatus;
+  /** The record as people name it (案号、工单编号 …), when its module gave one. */
+  label: string | null;
+  /** Assigned to me (本人承办). */
+  mine: boolean;
+}
+
+/** 我的待办 (`GET /api/deadlines/mine`): mine first, then my unit's; the bell's counts. */
+export interface MyDeadlines {
+  items: TrackedDeadline[];
+  overdue: number;
+  dueSoon: number;
 }
 
 export type DeadlineUnit = 'workday' | 'day' | 'month';

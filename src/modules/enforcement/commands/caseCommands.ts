@@ -256,7 +256,7 @@ export const PUBLICATION_COLUMNS: readonly LedgerColumn[] = [
 export function caseTracks(
   cal: WorkCalendar,
   today: string,
-  c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null },
+  c: CaseDeadlineRow & { id: string; org_id: string; extension_reason: string | null; case_no?: string | null },
 ): TrackInput[] {
   const out: TrackInput[] = [];
   for (const d of caseDeadlines(deadlineFacts(c), cal, today)) {
@@ -276,6 +276,8 @@ export function caseTracks(
       start: d.start,
       extensions,
       doneOn: d.doneOn,
+      // The case number names it in 我的待办 (officers are a register of their own, not accounts: the unit's list shows it).
+      label: c.case_no ?? null,
     });
   }
   return out;

@@ -1,30 +1,31 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/session';
 import type { TrackedDeadline } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DeadlineStatusTag } from '../../components/DeadlineStatusTag';
 import { entityLink } from '../../features/registry';
-import { useDeadlines } from '../hooks/useDeadlines';
+import { useMyDeadlines } from '../hooks/useDeadlines';
 import { DeadlineDrawer } from './DeadlineDrawer';
 
-/** 我的期限 — open deadlines in the user's scope, with the server's status (期限内 / 即将到期 / 已逾期). */
+/**
+ * 我的待办 — the open deadlines assigned to me, then the rest of my unit's, soonest first; each
+ * names its record (案号、工单编号 …) and says the server's status (期限内 / 即将到期 / 已逾期).
+ */
 export function DeadlinesPanel() {
   const me = useMe();
-  const { data, error, loading, reload } = useDeadlines();
+  const { data, error, loading, reload } = useMyDeadlines();
   const [open, setOpen] = useState<string | null>(null);
   const moduleTitle = new Map(me.modules.map((m) => [m.key, m.title]));
-  const count = (s: TrackedDeadline['status']) => (data ?? []).filter((d) => d.status === s).length;
 
   return (
     <Card
-      title="待办期限"
+      title="我的待办"
       extra={
-        <Flex gap={16}>
-          <Badge color="red" text={`已逾期 ${count('overdue')}`} />
-          <Badge color="orange" text={`即将到期 ${count('due_soon')}`} />
-          <Badge color="blue" text={`期限内 ${count('ok')}`} />
+        <Flex gap={16} wrap>
+          <Badge color="red" text={`已逾期 ${data?.overdue ?? 0}`} />
+          <Badge color="orange" text={`3个工作日内到期 ${data?.dueSoon ?? 0}`} />
         </Flex>
       }
     >
@@ -33,9 +34,9 @@ export function DeadlinesPanel() {
         size="small"
         rowKey="id"
         loading={loading}
-        dataSource={data ?? []}
+        dataSource={data?.items ?? []}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无未完成的期限" /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本人和本单位暂无未完成的期限" /> }}
         columns={[
           { title: '状态', dataIndex: 'status', width: 96, render: (s: TrackedDeadline['status']) => <DeadlineStatusTag status={s} /> },
           {
@@ -43,7 +44,13 @@ export function DeadlinesPanel() {
             dataIndex: 'title',
             render: (t: string, d) => {
               const link = entityLink(d.entity, d.entityId);
-              return link ? <Link to={link}>{t}</Link> : t;
+              const name = d.label ? `${d.label} · ${t}` : t;
+              return (
+                <Flex gap={6} align="center" wrap>
+                  {d.mine ? <Tag color="blue">本人承办</Tag> : null}
+                  {link ? <Link to={link}>{name}</Link> : name}
+                </Flex>
+              );
             },
           },
           { title: '业务', dataIndex: 'module', width: 110, render: (m: string) => moduleTitle.get(m) ?? m },

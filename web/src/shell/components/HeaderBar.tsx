@@ -4,6 +4,7 @@ import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } 
 import { useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../api/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { ReminderBell } from './ReminderBell';
 
 /** Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right. */
 export function HeaderBar() {
@@ -28,28 +29,31 @@ export function HeaderBar() {
           {me.tenant?.name ?? '区水务局'} · 法治工作系统
         </Typography.Text>
       </Flex>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
-            { type: 'divider' },
-            { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
-          ],
-          onClick: ({ key }) => (key === 'logout' ? void onLogout() : setChanging(true)),
-        }}
-      >
-        <Flex align="center" gap={8} style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">
-          <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
-          <span style={{ whiteSpace: 'nowrap' }}>{me.name}</span>
-          <span style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}>{me.org?.name}</span>
-          {me.roles.map((r) => (
-            <Tag key={r.key} color="rgba(255,255,255,0.15)" style={{ marginInlineEnd: 0, color: '#fff', borderColor: 'transparent' }}>
-              {r.label}
-            </Tag>
-          ))}
-        </Flex>
-      </Dropdown>
+      <Flex align="center" gap={16}>
+        <ReminderBell />
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+              { type: 'divider' },
+              { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+            ],
+            onClick: ({ key }) => (key === 'logout' ? void onLogout() : setChanging(true)),
+          }}
+        >
+          <Flex align="center" gap={8} style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
+            <span style={{ whiteSpace: 'nowrap' }}>{me.name}</span>
+            <span style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}>{me.org?.name}</span>
+            {me.roles.map((r) => (
+              <Tag key={r.key} color="rgba(255,255,255,0.15)" style={{ marginInlineEnd: 0, color: '#fff', borderColor: 'transparent' }}>
+                {r.label}
+              </Tag>
+            ))}
+          </Flex>
+        </Dropdown>
+      </Flex>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
     </Layout.Header>
   );

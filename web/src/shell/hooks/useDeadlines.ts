@@ -1,9 +1,9 @@
 import { useApi } from '../../api/useApi';
-import type { DeadlineExplanation, TrackedDeadline } from '../../api/types';
+import type { DeadlineExplanation, MyDeadlines, TrackedDeadline } from '../../api/types';
 
-/** The user's open deadlines (in data scope), soonest first, with the server's status. */
-export function useDeadlines() {
-  return useApi<TrackedDeadline[]>('/api/deadlines');
+/** 我的待办: the deadlines assigned to me, then my unit's, soonest first, with the overdue and due-soon counts. */
+export function useMyDeadlines() {
+  return useApi<MyDeadlines>('/api/deadlines/mine');
 }
 
 /** One deadline with its explanation; null id loads nothing. */
