@@ -13,6 +13,7 @@ import { petitionsModule } from './petitions/module.js';
 import { proposalsModule } from './proposals/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { enforcementModule } from './enforcement/module.js';
+import { litigationModule } from './litigation/module.js';
 import { reportsModule } from './reports/module.js';
 
 /**
@@ -34,6 +35,7 @@ export const modules: readonly ModuleDef[] = [
   petitionsModule,
   proposalsModule,
   disclosureModule,
+  litigationModule,
   // Reports read every other module's metrics: keep it last.
   reportsModule,
 ];

@@ -1,0 +1,407 @@
+/**
+ * The writes of the litigation module. One domain function per record kind: `saveCases` takes
+ * a case as the form registers it (live) or as a ledger row records it (historical); each
+ * workflow event is a command of events.ts applied by `applyCaseEvent`.
+ */
+import crypto from 'node:crypto';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import type { Actor, Ctx } from '../../core/context.js';
+import { write, type WriteScope } from '../../core/audit/audit.js';
+import type { TrackInput } from '../../core/calendar/service.js';
+import type { System } from '../../core/system.js';
+import { errors } from '../../core/errors.js';
+import { isUuid } from '../../core/ids.js';
+import type { RowError } from '../../core/ledger/ledger.js';
+import type { WriteOrigin } from '../../core/ledger/ledger.js';
+import { enforceRules } from '../../core/ledger/ledger.js';
+import { idCardProblem } from '../../core/ledger/validators.js';
+import { attempt, persist, type SaveResult } from '../../core/persist.js';
+import { ownerOrgForCreate } from '../../core/scope.js';
+import { updateVersioned } from '../../core/versioned.js';
+import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
+import { assertDate, CASE_EVENTS, type CaseEventName } from './events.js';
+import { caseFacts, statusOf } from './facts.js';
+import { casesByNo, getCase, hearingsOf, hearingsOfCases, insertHearing, insertHearings, type CaseRow, type CaseWithOrg } from './repository.js';
+import { appealDeadline, appealRule, hearingBreaches, outcomeDef, outcomesOf, replyBreaches, replyDeadline, replyRule } from './rules.js';
+import { ACT_KINDS, APPELLANTS, CASE_KINDS, CLAIMANT_TYPES, HEAD_ROLES, INSTANCES, type CaseKind, type HeadRole, type Instance } from './schema.js';
+import { caseWho, requireCaseStep } from './workflow.js';
+import { caseAuditView } from './pii.js';
+
+export const CASE_ENTITY = 'litigation.case';
+type Sys = Pick<System, 'calendar' | 'registry'>;
+
+const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+/** 收案登记 — the form's body. */
+export const RegisterBody = Type.Object(
+  {
+    caseNo: Type.String({ maxLength: 100 }),
+    kind: lit(CASE_KINDS),
+    instance: Type.Optional(Type.Union([lit(INSTANCES), Type.Null()])),
+    claimantType: lit(CLAIMANT_TYPES),
+    claimantName: Type.String({ maxLength: 200 }),
+    claimantIdNo: NText(18),
+    actKind: lit(ACT_KINDS),
+    actTitle: Type.String({ maxLength: 500 }),
+    actEntity: NText(100),
+    actRecordId: NText(36),
+    body: Type.String({ maxLength: 200 }),
+    receivedOn: Type.String({ maxLength: 10 }),
+    handler: NText(50),
+    agent: NText(200),
+    orgId: NText(36),
+  },
+  { additionalProperties: false },
+);
+export type RegisterInput = Static<typeof RegisterBody>;
+
+/** A case as a ledger row records it: the intake, plus what has happened since. */
+export interface CaseSave extends RegisterInput {
+  row?: number;
+  replyFiledOn?: string | null;
+  hearing?: { heldOn: string; headRole: HeadRole | null; headName: string | null; absenceReason: string | null } | null;
+  firstOutcome?: string | null;
+  firstOutcomeOn?: string | null;
+  outcome?: string | null;
+  outcomeOn?: string | null;
+  servedOn?: string | null;
+  actChanged?: boolean | null;
+  appealedOn?: string | null;
+  appellant?: string | null;
+  rectification?: string | null;
+  rectifiedOn?: string | null;
+  closedOn?: string | null;
+}
+
+/** The ledger's headers of the fields (an import's row error names the column). */
+export const CASE_COLUMNS: Record<string, string> = {
+  caseNo: '案号',
+  kind: '案件类别',
+  instance: '审级',
+  claimantType: '申请人（原告）类型',
+  claimantName: '申请人（原告）',
+  claimantIdNo: '身份证号码',
+  actKind: '被申请（被诉）行为类别',
+  actTitle: '被申请（被诉）行为',
+  body: '复议机关（审理法院）',
+  receivedOn: '收到副本日期',
+  replyFiledOn: '答复（答辩）日期',
+  heldOn: '开庭（听证）日期',
+  headRole: '出庭负责人职务',
+  headName: '出庭负责人',
+  absenceReason: '负责人未出庭理由',
+  firstOutcome: '一审结果',
+  firstOutcomeOn: '一审审结日期',
+  outcome: '审结结果',
+  outcomeOn: '审结日期',
+  servedOn: '送达日期',
+  actChanged: '本局已改变原行为',
+  appealedOn: '上诉日期',
+  appellant: '上诉人',
+  rectification: '整改情况',
+  rectifiedOn: '整改日期',
+  closedOn: '结案日期',
+  orgId: '承办单位',
+};
+
+const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
+const optDate = (field: string, label: string, v: string | null | undefined) => (str(v) ? assertDate(field, label, v) : null);
+
+/** The record a case links to: a known entity of the running system, and a record of it in the tenant. */
+async function checkLink(
+  sys: Sys,
+  w: WriteScope,
+  s: { actEntity?: string | null; actRecordId?: string | null },
+): Promise<{ entity: string | null; id: string | null }> {
+  const entity = str(s.actEntity) || null;
+  const id = str(s.actRecordId) || null;
+  if (!entity && !id) return { entity: null, id: null };
+  if (!entity || !id) throw errors.validation(entity ? 'actRecordId' : 'actEntity', '关联记录须同时填写记录类别和记录编号');
+  const def = sys.registry.entities.get(entity);
+  if (!def?.ownerOrg) throw errors.validation('actEntity', `未知的记录类别：${entity}`);
+  if (!(await def.ownerOrg(w.tx, w.ctx.actor.tenantId, id))) throw errors.validation('actRecordId', '关联的记录不存在');
+  return { entity, id };
+}
+
+/** Checks one case's fields: the values to store, or a 400 naming the field. */
+function caseValues(s: CaseSave, cal: Ctx['calendar']) {
+  const caseNo = str(s.caseNo);
+  if (!caseNo) throw errors.validation('caseNo', '案号不能为空');
+  if (!(CASE_KINDS as readonly string[]).includes(s.kind)) throw errors.validation('kind', `案件类别应为：${CASE_KINDS.join('、')}`);
+  const kind = s.kind as CaseKind;
+  const instance: Instance | null = kind === '复议' ? null : ((s.instance ?? '一审') as Instance);
+  if (kind === '复议' && s.instance) throw errors.validation('instance', '行政复议案件没有审级');
+  if (instance && !(INSTANCES as readonly string[]).includes(instance)) throw errors.validation('instance', '审级应为一审或二审');
+  const name = str(s.claimantName);
+  if (!name) throw errors.validation('claimantName', '申请人（原告）不能为空');
+  const idNo = str(s.claimantIdNo).toUpperCase() || null;
+  if (idNo) {
+    if (s.claimantType !== '自然人') throw errors.validation('claimantIdNo', '只有自然人填写身份证号码');
+    const p = idCardProblem(idNo);
+    if (p) throw errors.validation('claimantIdNo', p);
+  }
+  const actTitle = str(s.actTitle);
+  if (!actTitle) throw errors.validation('actTitle', '被申请（被诉）行为不能为空');
+  const body = str(s.body);
+  if (!body) throw errors.validation('body', kind === '复议' ? '复议机关不能为空' : '审理法院不能为空');
+  const receivedOn = assertDate('receivedOn', '收到副本日期', s.receivedOn);
+  const replyFiledOn = optDate('replyFiledOn', '答复（答辩）日期', s.replyFiledOn);
+  const outcome = str(s.outcome) || null;
+  if (outcome && !outcomeDef(kind, outcome)) throw errors.validation('outcome', `审结结果应为：${Object.keys(outcomesOf(kind)).join('、')}`);
+  const outcomeOn = optDate('outcomeOn', '审结日期', s.outcomeOn);
+  if (!!outcome !== !!outcomeOn) throw errors.validation(outcome ? 'outcomeOn' : 'outcome', '审结结果与审结日期须同时填写');
+  const firstOutcome = str(s.firstOutcome) || null;
+  const firstOutcomeOn = optDate('firstOutcomeOn', '一审审结日期', s.firstOutcomeOn);
+  const appealedOn = optDate('appealedOn', '上诉日期', s.appealedOn);
+  if (instance === '二审') {
+    if (!firstOutcome || !outcomeDef(kind, firstOutcome) || !firstOutcomeOn || !appealedOn)
+      throw errors.validation('firstOutcome', '二审案件须填写一审结果、一审审结日期和上诉日期');
+  } else if (firstOutcome || appealedOn) throw errors.validation(firstOutcome ? 'firstOutcome' : 'appealedOn', '一审结果、上诉日期只用于二审案件');
+  const appellant = str(s.appellant) || null;
+  if (appellant && !(APPELLANTS as readonly string[]).includes(appellant)) throw errors.validation('appellant', '上诉人应为本局或对方当事人');
+  const servedOn = optDate('servedOn', '送达日期', s.servedOn);
+  if (servedOn && !outcome) throw errors.validation('servedOn', '送达日期须与审结结果一并填写');
+  const actChanged = s.actChanged === true;
+  if (actChanged && outcome && outcomeDef(kind, outcome)!.counts !== 'if_changed')
+    throw errors.validation('actChanged', '“本局已改变原行为”只适用于调解、撤诉、终止');
+  const closedOn = optDate('closedOn', '结案日期', s.closedOn);
+  if (closedOn && !outcome) throw errors.validation('closedOn', '结案须先登记审结结果');
+  const rectifiedOn = optDate('rectifiedOn', '整改日期', s.rectifiedOn);
+  if (!!str(s.rectification) !== !!rectifiedOn) throw errors.validation(rectifiedOn ? 'rectification' : 'rectifiedOn', '整改情况与整改日期须同时填写');
+  if (s.hearing) {
+    assertDate('heldOn', '开庭（听证）日期', s.hearing.heldOn);
+    if (s.hearing.headRole && !(HEAD_ROLES as readonly string[]).includes(s.hearing.headRole))
+      throw errors.validation('headRole', `负责人职务应为：${HEAD_ROLES.join('、')}`);
+  }
+  const firstServed = instance === '二审' ? null : servedOn;
+  return {
+    case_no: caseNo,
+    kind,
+    instance,
+    claimant_type: s.claimantType,
+    claimant_name: name,
+    idNo,
+    act_kind: s.actKind,
+    act_title: actTitle,
+    body,
+    received_on: receivedOn,
+    reply_due_on: replyDeadline(kind, receivedOn, cal).due,
+    reply_filed_on: replyFiledOn,
+    outcome,
+    outcome_on: outcomeOn,
+    outcome_served_on: servedOn,
+    outcome_act_changed: actChanged,
+    first_outcome: instance === '二审' ? firstOutcome : null,
+    first_outcome_on: instance === '二审' ? firstOutcomeOn : null,
+    appealed_on: appealedOn,
+    appellant,
+    appeal_due_on:
+      instance === '二审' ? null : outcome && firstServed ? (appealDeadline({ kind, instance, outcome, servedOn: firstServed }, cal)?.due ?? null) : null,
+    handler: str(s.handler) || null,
+    agent: str(s.agent) || null,
+    rectification: str(s.rectification) || null,
+    rectified_on: rectifiedOn,
+    closed_on: closedOn,
+    status: statusOf({ replyFiledOn, hearingOn: s.hearing?.heldOn ?? null, outcome, appealedOn, closedOn }),
+  };
+}
+
+/** The deadlines a case's state tracks: the reply and, once a first-instance outcome is served, the appeal window. */
+export function caseTracks(
+  r: Pick<
+    CaseRow,
+    | 'id'
+    | 'org_id'
+    | 'kind'
+    | 'instance'
+    | 'received_on'
+    | 'reply_filed_on'
+    | 'appeal_due_on'
+    | 'first_outcome'
+    | 'outcome'
+    | 'outcome_served_on'
+    | 'first_outcome_served_on'
+    | 'appealed_on'
+    | 'closed_on'
+  >,
+): TrackInput[] {
+  const base = { module: 'litigation', entity: CASE_ENTITY, entityId: r.id, orgId: r.org_id };
+  const rule = replyRule(r.kind);
+  const out: TrackInput[] = [{ ...base, title: rule.label, rule, start: r.received_on, doneOn: r.reply_filed_on }];
+  const firstOutcome = r.instance === '二审' ? r.first_outcome : r.outcome;
+  const served = r.instance === '二审' ? r.first_outcome_served_on : r.outcome_served_on;
+  const appeal = firstOutcome ? appealRule({ kind: r.kind, instance: '一审', outcome: firstOutcome }) : null;
+  if (appeal && served && r.kind === '诉讼')
+    out.push({ ...base, title: '上诉期限', rule: appeal, start: served, doneOn: r.appealed_on ?? r.closed_on ?? null });
+  return out;
+}
+
+/**
+ * Saves cases: the form registers one (live: one audit event; a broken rule refuses it), a
+ * ledger many (historical: provenance, a broken rule a finding). New 案号 are created, known
+ * ones updated. Tracks the reply and appeal deadlines of each.
+ */
+export async function saveCases(sys: Sys, w: WriteScope, inputs: ReadonlyArray<CaseSave>, origin: WriteOrigin): Promise<SaveResult> {
+  const ctx = w.ctx;
+  const actor: Actor = ctx.actor;
+  const errs: RowError[] = [];
+  const existing = new Map(
+    (
+      await casesByNo(
+        w.tx,
+        actor.tenantId,
+        inputs.map((i) => str(i.caseNo)),
+      )
+    ).map((r) => [r.case_no, r]),
+  );
+  const items: Array<{ row?: number; old?: CaseRow; values: Record<string, unknown>; s: CaseSave }> = [];
+  for (const s of inputs) {
+    const v = attempt(origin, { row: s.row, columns: CASE_COLUMNS, errs }, () => caseValues(s, ctx.calendar));
+    if (!v) continue;
+    const old = existing.get(v.case_no);
+    if (old && origin.mode === 'live') {
+      const e = errors.duplicate('caseNo', `案号“${v.case_no}”已登记`);
+      throw e;
+    }
+    let link: { entity: string | null; id: string | null } | undefined;
+    try {
+      link = await checkLink(sys, w, s);
+    } catch (e) {
+      if (origin.mode === 'live') throw e;
+      errs.push({ row: s.row ?? 0, column: '关联记录', message: (e as Error).message });
+      continue;
+    }
+    let orgId = old?.org_id as string | undefined;
+    if (!orgId) {
+      try {
+        orgId = await ownerOrgForCreate({ db: w.tx, actor }, str(s.orgId) || null, '承办单位');
+      } catch (e) {
+        if (origin.mode === 'live') throw e;
+        errs.push({ row: s.row ?? 0, column: '承办单位', message: (e as Error).message });
+        continue;
+      }
+    }
+    const { idNo, ...cols } = v;
+    // An unchanged identifier keeps its ciphertext (a re-import changes nothing).
+    const sameId = old && old.claimant_id_index === piiIndex(idNo);
+    const values = {
+      org_id: orgId,
+      ...cols,
+      act_entity: link.entity,
+      act_record_id: link.id,
+      claimant_id_no: sameId ? old.claimant_id_no : encryptPii(idNo),
+      claimant_id_index: piiIndex(idNo),
+      ...(old?.first_outcome_served_on ? { first_outcome_served_on: old.first_outcome_served_on } : {}),
+    };
+    // Rules a past record can break: reported as findings (a live registration has no reply or hearing yet).
+    const breaches = [
+      ...replyBreaches({ kind: v.kind, replyFiledOn: v.reply_filed_on, replyDueOn: v.reply_due_on }),
+      ...(s.hearing ? hearingBreaches(v.kind, s.hearing) : []),
+    ];
+    enforceRules(origin, breaches);
+    items.push({ row: s.row, old, values, s });
+    if (origin.mode === 'historical' && breaches.length) (items[items.length - 1] as { breaches?: typeof breaches }).breaches = breaches;
+  }
+  if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const p = await persist<Record<string, unknown>, CaseRow>(ctx, w, origin, {
+    table: 'lit_case',
+    entity: CASE_ENTITY,
+    items: items.map((i) => ({ row: i.row, old: i.old, values: i.values })),
+    view: caseAuditView,
+  });
+  // One hearing per ledger row: added when the case has none on that date.
+  const known = await hearingsOfCases(
+    w.tx,
+    actor.tenantId,
+    p.rows.map((r) => r.id),
+  );
+  const hearingRows: Array<Record<string, unknown>> = [];
+  items.forEach((it, i) => {
+    const h = it.s.hearing;
+    const r = p.rows[i]!;
+    if (!h || known.some((k) => k.case_id === r.id && k.held_on === h.heldOn)) return;
+    hearingRows.push({
+      tenant_id: actor.tenantId,
+      id: crypto.randomUUID(),
+      org_id: r.org_id,
+      case_id: r.id,
+      instance: r.instance === '二审' && r.appealed_on && h.heldOn >= r.appealed_on ? '二审' : r.instance,
+      held_on: h.heldOn,
+      head_role: h.headRole,
+      head_name: h.headName,
+      absence_reason: h.headRole ? null : (h.absenceReason ?? '未说明'),
+      note: null,
+    });
+  });
+  await insertHearings(w.tx, hearingRows);
+  if (origin.mode === 'historical')
+    items.forEach((it, i) => {
+      const b = (it as { breaches?: ReturnType<typeof replyBreaches> }).breaches;
+      if (b) origin.imp.finding(b.map((x) => ({ ...x, row: it.row ?? 0, entity: CASE_ENTITY, entityId: p.rows[i]!.id, orgId: p.rows[i]!.org_id })));
+    });
+  await sys.calendar.trackMany(
+    w,
+    actor,
+    p.rows.flatMap((r) => caseTracks(r)),
+  );
+  return { created: p.created, updated: p.updated, unchanged: p.unchanged, errors: [], ids: p.rows.map((r) => r.id) };
+}
+
+/** 收案登记 (audit `litigation.case.created`): the reply or defence clock starts. */
+export async function registerCase(ctx: Ctx, sys: Sys, input: RegisterInput): Promise<CaseWithOrg> {
+  return write(ctx, async (w) => {
+    const r = await saveCases(sys, w, [input], { mode: 'live' });
+    return (await getCase(w.tx, ctx, r.ids[0]!))!;
+  });
+}
+
+/**
+ * One workflow event on a case: loads it in scope, checks the version and that the workflow
+ * allows the event now (the guards read the event's date), applies the event's pure changes with
+ * the stage it leads to, audits `litigation.case.<event>`, records a hearing, re-tracks the deadlines.
+ */
+export async function applyCaseEvent(
+  ctx: Ctx,
+  sys: Sys,
+  input: { id: string; event: CaseEventName; body: Record<string, unknown> & { version: number; on: string } },
+) {
+  const { id, event, body } = input;
+  if (!isUuid(id)) throw errors.notFound('案件');
+  const on = assertDate('on', '日期', body.on);
+  const cmd = CASE_EVENTS[event];
+  return write(ctx, async (w) => {
+    let hearing: ReturnType<typeof cmd.apply>['hearing'];
+    const { row } = await updateVersioned<CaseWithOrg>(w, {
+      table: 'lit_case',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version: body.version,
+      label: '案件',
+      load: () => getCase(w.tx, ctx, id),
+      patch: (c) => {
+        const t = requireCaseStep(caseWho(ctx.actor), c.status, event, caseFacts(c, on));
+        // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
+        const ch = cmd.apply({ c, on, calendar: ctx.calendar }, body as any);
+        hearing = ch.hearing;
+        return { ...(t.to ? { status: t.to } : {}), ...ch.set };
+      },
+      audit: { entity: CASE_ENTITY, action: event, view: (r, patch) => caseAuditView(r as CaseRow, Object.keys(patch)) },
+      ifUnchanged: 'write',
+    });
+    if (hearing) {
+      const h = await insertHearing(w.tx, {
+        tenant_id: ctx.actor.tenantId,
+        org_id: row.org_id,
+        case_id: id,
+        instance: row.instance,
+        ...hearing,
+      });
+      await w.audit({ entity: CASE_ENTITY, entityId: id, action: 'hearing_recorded', orgId: row.org_id, note: { hearingId: h.id, ...hearing } });
+    }
+    await sys.calendar.trackMany(w, ctx.actor, caseTracks(row as CaseRow));
+    return (await getCase(w.tx, ctx, id))!;
+  });
+}
+
+export { hearingsOf };

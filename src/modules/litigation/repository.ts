@@ -1,0 +1,109 @@
+/** All of the litigation module's SQL (tests/kernel/layering.test.ts). */
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { KernelDB } from '../../core/db/types.js';
+import type { Ctx } from '../../core/context.js';
+import { withDataScope } from '../../core/scope.js';
+import { insertMany, updateMany } from '../../core/db/bulk.js';
+import type { ActKind, CaseKind, CaseStatus, LitigationTables } from './schema.js';
+
+const t = (db: Kysely<KernelDB>) => db.withTables<LitigationTables>();
+
+export type CaseRow = Selectable<LitigationTables['lit_case']>;
+export type HearingRow = Selectable<LitigationTables['lit_hearing']>;
+export type CaseWithOrg = CaseRow & { org_name: string | null };
+
+const withOrg = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>) =>
+  t(db)
+    .selectFrom('lit_case as c')
+    .leftJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'c.tenant_id').onRef('o.id', '=', 'c.org_id'))
+    .selectAll('c')
+    .select('o.name as org_name')
+    .$call(withDataScope(ctx.actor, 'c'));
+
+export interface CaseFilter {
+  year?: number;
+  kind?: CaseKind;
+  actKind?: ActKind;
+  status?: CaseStatus;
+  orgId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases in the actor's scope, newest received first, with the total. */
+export async function listCases(ctx: Ctx, f: CaseFilter): Promise<{ rows: CaseWithOrg[]; total: number }> {
+  const base = withOrg(ctx.db, ctx)
+    .$if(!!f.year, (q) => q.where('c.received_on', '>=', `${f.year}-01-01`).where('c.received_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.kind, (q) => q.where('c.kind', '=', f.kind!))
+    .$if(!!f.actKind, (q) => q.where('c.act_kind', '=', f.actKind!))
+    .$if(!!f.status, (q) => q.where('c.status', '=', f.status!))
+    .$if(!!f.orgId, (q) => q.where('c.org_id', '=', f.orgId!))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('c.case_no', 'like', `%${f.q}%`), eb('c.act_title', 'like', `%${f.q}%`), eb('c.body', 'like', `%${f.q}%`)])));
+  const [rows, n] = await Promise.all([
+    base.orderBy('c.received_on', 'desc').orderBy('c.case_no').limit(f.limit).offset(f.offset).execute(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows: rows as CaseWithOrg[], total: Number(n?.n ?? 0) };
+}
+
+/** One case in the actor's scope (undefined: none, or outside the scope). */
+export const getCase = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>, id: string) =>
+  withOrg(db, ctx).where('c.id', '=', id).executeTakeFirst() as Promise<CaseWithOrg | undefined>;
+
+/** A case's hearings, in order. */
+export const hearingsOf = (db: Kysely<KernelDB>, tenantId: string, caseId: string) =>
+  t(db)
+    .selectFrom('lit_hearing')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .orderBy('held_on')
+    .orderBy('created_at')
+    .execute();
+
+export const insertHearing = (db: Kysely<KernelDB>, row: Insertable<LitigationTables['lit_hearing']>) =>
+  t(db).insertInto('lit_hearing').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** Cases of the tenant by 案号 (whatever the actor's scope: a 案号 is unique in the tenant), locked for the save. */
+export const casesByNo = (db: Kysely<KernelDB>, tenantId: string, caseNos: readonly string[]) =>
+  caseNos.length
+    ? t(db)
+        .selectFrom('lit_case')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('case_no', 'in', [...caseNos])
+        .forUpdate()
+        .execute()
+    : Promise.resolve([]);
+
+/** The hearings of some cases (a ledger re-import compares them). */
+export const hearingsOfCases = (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  ids.length
+    ? t(db)
+        .selectFrom('lit_hearing')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('case_id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+export const insertCases = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => insertMany(db, 'lit_case', rows);
+export const updateCases = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => updateMany(db, 'lit_case', ['tenant_id', 'id'], rows);
+export const insertHearings = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => insertMany(db, 'lit_hearing', rows);
+
+/** Every case in the actor's scope with its first hearing, for the ledger's export. */
+export async function casesForExport(ctx: Ctx): Promise<Array<CaseWithOrg & { hearings: HearingRow[] }>> {
+  const rows = (await withOrg(ctx.db, ctx).orderBy('c.received_on').orderBy('c.case_no').execute()) as CaseWithOrg[];
+  const hs = await hearingsOfCases(
+    ctx.db,
+    ctx.actor.tenantId,
+    rows.map((r) => r.id),
+  );
+  const by = new Map<string, HearingRow[]>();
+  for (const h of hs.sort((a, b) => a.held_on.localeCompare(b.held_on))) by.set(h.case_id, [...(by.get(h.case_id) ?? []), h]);
+  return rows.map((r) => ({ ...r, hearings: by.get(r.id) ?? [] }));
+}

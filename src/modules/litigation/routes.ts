@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../../core/context.js';
+import { authorize } from '../../core/http.js';
+import { errors } from '../../core/errors.js';
+import { Data, Page } from '../../core/schemas.js';
+import { applyCaseEvent, registerCase, RegisterBody } from './commands.js';
+import { CASE_EVENTS, type CaseEventName } from './events.js';
+import { presentCase } from './presenters.js';
+import { getCase, hearingsOf, listCases, type CaseWithOrg } from './repository.js';
+import { LITIGATION_OUTCOMES, LITIGATION_RULES, RECONSIDERATION_OUTCOMES } from './rules.js';
+import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind, type CaseStatus } from './schema.js';
+import { CaseView, DataList, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
+import { caseWho } from './workflow.js';
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+/** 行政复议与行政诉讼 routes: rules, outcome categories, cases and each workflow event of a case. */
+export async function litigationRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['行政复议与行政诉讼'];
+  const sys = () => root.sys;
+  const full = async (ctx: Ctx, r: CaseWithOrg) =>
+    presentCase(r, {
+      cal: sys().calendar.current,
+      today: ctx.clock.today(),
+      who: caseWho(ctx.actor),
+      hearings: await hearingsOf(ctx.db, ctx.actor.tenantId, r.id),
+      full: true,
+    });
+
+  app.get('/litigation/rules', { schema: { tags, summary: '期限与认定规则及其法律依据', response: { 200: DataList(RuleView) } } }, async (req) => {
+    authorize(req, 'litigation.read');
+    return { data: LITIGATION_RULES.map((r) => ({ ...r })) };
+  });
+  app.get(
+    '/litigation/outcomes',
+    { schema: { tags, summary: '复议决定、裁判结果类别（纠错、败诉认定）', response: { 200: DataList(OutcomeCategoryView) } } },
+    async (req) => {
+      authorize(req, 'litigation.read');
+      const rows = (kind: CaseKind, all: Record<string, { label: string; form: string; counts: string; source: string }>) =>
+        Object.entries(all).map(([value, d]) => ({ kind, value, label: d.label, form: d.form, counts: d.counts, source: d.source }));
+      return { data: [...rows('复议', RECONSIDERATION_OUTCOMES), ...rows('诉讼', LITIGATION_OUTCOMES)] };
+    },
+  );
+
+  app.get(
+    '/litigation/cases',
+    {
+      schema: {
+        tags,
+        summary: '行政复议、行政诉讼案件（按收案日期倒序）',
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          kind: Type.Optional(lit(CASE_KINDS)),
+          actKind: Type.Optional(lit(ACT_KINDS)),
+          status: Type.Optional(StatusView),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+        response: { 200: Page(CaseView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'litigation.read');
+      const size = req.query.pageSize ?? 20;
+      const { rows, total } = await listCases(ctx, {
+        ...req.query,
+        kind: req.query.kind as CaseKind | undefined,
+        actKind: req.query.actKind as ActKind | undefined,
+        status: req.query.status as CaseStatus | undefined,
+        limit: size,
+        offset: ((req.query.page ?? 1) - 1) * size,
+      });
+      const today = ctx.clock.today();
+      return { data: { items: rows.map((r) => presentCase(r, { cal: sys().calendar.current, today, who: caseWho(ctx.actor) })), total } };
+    },
+  );
+  app.get(
+    '/litigation/cases/:id',
+    { schema: { tags, summary: '案件详情（含期限、开庭记录与可办理操作）', params: Id, response: { 200: Data(CaseView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'litigation.read');
+      const r = await getCase(ctx.db, ctx, req.params.id);
+      if (!r) throw errors.notFound('案件');
+      return { data: await full(ctx, r) };
+    },
+  );
+  app.post(
+    '/litigation/cases',
+    { schema: { tags, summary: '收案登记（收到申请书副本或起诉状副本）', body: RegisterBody, response: { 201: Data(CaseView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'litigation.write');
+      const r = await registerCase(ctx, sys(), req.body);
+      return reply.code(201).send({ data: await full(ctx, r) });
+    },
+  );
+
+  const SUMMARIES: Record<CaseEventName, string> = {
+    reply: '提交答复（答辩）及证据、依据',
+    hearing: '登记开庭（听证）及负责人出庭情况',
+    conclude: '登记复议决定或裁判结果',
+    serve: '登记决定书（裁判文书）送达日期',
+    appeal: '登记上诉',
+    rectify: '登记整改落实情况',
+    close: '结案',
+  };
+  for (const event of Object.keys(CASE_EVENTS) as CaseEventName[]) {
+    app.post(
+      `/litigation/cases/:id/${event}`,
+      { schema: { tags, summary: SUMMARIES[event], params: Id, body: CASE_EVENTS[event].input, response: { 200: Data(CaseView) } } },
+      async (req) => {
+        const ctx = authorize(req, 'litigation.write');
+        const body = req.body as Record<string, unknown> & { version: number; on: string };
+        const r = await applyCaseEvent(ctx, sys(), { id: req.params.id, event, body });
+        return { data: await full(ctx, r) };
+      },
+    );
+  }
+}

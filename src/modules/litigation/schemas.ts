@@ -1,0 +1,93 @@
+/** What the litigation routes answer (TypeBox): the presenters return `Static<typeof …>` of these. */
+import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
+import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+
+export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
+
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+const Bool = Type.Boolean();
+const Day = IsoDateString;
+const NDay = Nullable(Day);
+
+export const StatusView = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('replied'),
+  Type.Literal('heard'),
+  Type.Literal('concluded'),
+  Type.Literal('appealed'),
+  Type.Literal('closed'),
+]);
+
+export const RuleView = Type.Object({ key: Str, label: Str, text: Str, source: Str }, { description: '期限与认定规则及其法律依据' });
+
+/** A clock on the case page: its due date, whether met, and the explanation. */
+export const ClockView = Type.Object(
+  { key: Str, label: Str, start: Day, due: Day, doneOn: NDay, status: Str, text: Str, source: Str, consequence: NStr },
+  { description: '期限' },
+);
+
+export const HearingView = Type.Object(
+  { id: Str, instance: NStr, heldOn: Day, headRole: NStr, headName: NStr, headAppeared: Bool, absenceReason: NStr, note: NStr },
+  { description: '开庭（听证）及负责人出庭情况' },
+);
+
+export const ActionView = Type.Object(
+  { event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(StatusView) },
+  { description: '办理操作：是否可办理及原因' },
+);
+
+export const CaseView = Type.Object(
+  {
+    id: Str,
+    orgId: Str,
+    orgName: NStr,
+    caseNo: Str,
+    kind: Str,
+    instance: NStr,
+    status: StatusView,
+    statusLabel: Str,
+    claimantType: Str,
+    claimantName: Str,
+    claimantIdNo: NStr,
+    actKind: Str,
+    actTitle: Str,
+    actEntity: NStr,
+    actRecordId: NStr,
+    body: Str,
+    receivedOn: Day,
+    replyDueOn: Day,
+    replyFiledOn: NDay,
+    replyOnTime: Nullable(Bool),
+    outcome: NStr,
+    outcomeLabel: NStr,
+    outcomeSource: NStr,
+    outcomeOn: NDay,
+    outcomeServedOn: NDay,
+    outcomeActChanged: Bool,
+    outcomeNote: NStr,
+    corrected: Bool,
+    lost: Bool,
+    firstOutcome: NStr,
+    firstOutcomeOn: NDay,
+    appealDueOn: NDay,
+    appealedOn: NDay,
+    appellant: NStr,
+    handler: NStr,
+    agent: NStr,
+    rectification: NStr,
+    rectifiedOn: NDay,
+    closedOn: NDay,
+    version: Int,
+    clocks: Type.Array(ClockView),
+    hearings: Type.Array(HearingView),
+    actions: Type.Array(ActionView),
+  },
+  { description: '行政复议、行政诉讼案件' },
+);
+export type CaseView = Static<typeof CaseView>;
+export type HearingView = Static<typeof HearingView>;
+export type ClockView = Static<typeof ClockView>;
+
+export const OutcomeCategoryView = Type.Object({ kind: Str, value: Str, label: Str, form: Str, counts: Str, source: Str }, { description: '结果类别' });

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { testSystem } from '../../helpers/system.js';
+import { login, testServer, type Client } from '../../helpers/http.js';
+import type { System } from '../../../src/core/system.js';
+import { listTenants } from '../../../src/core/tenant.js';
+import { history } from '../../../src/core/audit/audit.js';
+
+let sys: System;
+let app: FastifyInstance;
+let legal: Client;
+let leader: Client;
+let street: Client;
+let tenantId: string;
+
+beforeAll(async () => {
+  sys = await testSystem('demo');
+  app = await testServer(sys);
+  legal = await login(app, 'legal');
+  leader = await login(app, 'leader');
+  street = await login(app, 'wushan');
+  tenantId = (await listTenants(sys.db))[0]!.id;
+});
+afterAll(async () => {
+  await app.close();
+  await sys.close();
+});
+
+const lawsuit = {
+  caseNo: '(2023)粤7101行初9001号',
+  kind: '诉讼',
+  instance: '一审',
+  claimantType: '自然人',
+  claimantName: '黄测试',
+  claimantIdNo: '11010519491231002X',
+  actKind: '行政处罚',
+  actTitle: '穗天水罚〔2023〕1号行政处罚决定',
+  body: '广州铁路运输法院',
+  receivedOn: '2023-09-16',
+  handler: '陈法制',
+  agent: '郑律师',
+};
+
+describe('a lawsuit from the complaint to the close', () => {
+  let id: string;
+  let version: number;
+  const step = async (event: string, body: Record<string, unknown>) => {
+    const r = await legal.req('POST', `/api/litigation/cases/${id}/${event}`, { version, ...body });
+    if (r.status === 200) version = r.body.data.version;
+    return r;
+  };
+
+  it('registers the case: the defence clock runs 15 days, rolled past National Day (行政诉讼法第六十七条)', async () => {
+    const r = await legal.req('POST', '/api/litigation/cases', lawsuit);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    id = r.body.data.id;
+    version = r.body.data.version;
+    expect(r.body.data).toMatchObject({ status: 'received', replyDueOn: '2023-10-07', claimantName: '黄测试', claimantIdNo: '110105********002X' });
+    expect(r.body.data.clocks[0]).toMatchObject({ key: 'reply', due: '2023-10-07' });
+    expect(r.body.data.clocks[0].source).toContain('行政诉讼法第六十七条');
+    expect(r.body.data.actions.map((a: any) => a.event)).toEqual(['reply']);
+    const deadlines = (await legal.req('GET', '/api/deadlines?module=litigation')).body.data.filter((d: any) => d.entityId === id);
+    expect(deadlines.map((d: any) => [d.title, d.due, d.doneOn])).toEqual([['行政诉讼答辩举证期限', '2023-10-07', null]]);
+  });
+
+  it('keeps the ID number encrypted at rest and out of the audit log', async () => {
+    const row = await sys.db
+      .selectFrom('lit_case' as any)
+      .select(['claimant_id_no', 'claimant_id_index'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(String((row as any).claimant_id_no)).toMatch(/^v1\./);
+    const ev = await history(sys.db, tenantId, 'litigation.case', id);
+    expect(JSON.stringify(ev)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(ev)).not.toContain('黄测试');
+  });
+
+  it('masks a natural person in the list', async () => {
+    const list = await leader.req('GET', '/api/litigation/cases?kind=诉讼&q=9001');
+    expect(list.status).toBe(200);
+    expect(list.body.data.items[0]).toMatchObject({ claimantName: '黄**', claimantIdNo: '110105********002X' });
+  });
+
+  it('files the defence, records a hearing with the deputy head appearing, then the judgment', async () => {
+    let r = await step('reply', { on: '2023-10-07' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data).toMatchObject({ status: 'replied', replyOnTime: true });
+    r = await step('hearing', { on: '2023-11-02', headRole: null, absenceReason: '' });
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe('absenceReason');
+    r = await step('hearing', { on: '2023-11-02', headRole: '副职负责人', headName: '何副局长' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data.hearings).toEqual([expect.objectContaining({ heldOn: '2023-11-02', headAppeared: true, headName: '何副局长' })]);
+    r = await step('conclude', { on: '2023-12-01', outcome: '维持' });
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe('outcome');
+    r = await step('conclude', { on: '2023-12-01', outcome: '撤销', servedOn: '2023-12-05' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data).toMatchObject({ status: 'concluded', corrected: true, lost: true, appealDueOn: '2023-12-20' });
+    expect(r.body.data.clocks.map((c: any) => [c.key, c.due])).toEqual([
+      ['reply', '2023-10-07'],
+      ['appeal', '2023-12-20'],
+    ]);
+  });
+
+  it('refuses to close before the appeal window has run and before the rectification, saying why', async () => {
+    let r = await step('close', { on: '2023-12-20' });
+    expect(r.status).toBe(422);
+    expect(r.body.message).toContain('上诉期限至2023-12-20届满');
+    expect(r.body.message).toContain('应登记整改');
+    r = await step('rectify', { on: '2023-12-28', rectification: '重新调查后作出不予处罚决定，撤回公示' });
+    expect(r.status).toBe(200);
+    r = await step('close', { on: '2023-12-21' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.data).toMatchObject({ status: 'closed', closedOn: '2023-12-21', actions: [{ event: 'rectify', allowed: true }] });
+    const ev = await history(sys.db, tenantId, 'litigation.case', id);
+    expect(ev.map((e) => e.action)).toEqual(['created', 'reply', 'hearing', 'hearing_recorded', 'conclude', 'rectify', 'close']);
+  });
+
+  it('answers 409 on a stale version and changes nothing', async () => {
+    const r = await legal.req('POST', `/api/litigation/cases/${id}/rectify`, { version: version - 1, on: '2024-01-05', rectification: 'x' });
+    expect(r.status).toBe(409);
+  });
+
+  it('is not seen by a street officer (data scope), nor written by a leader', async () => {
+    expect((await street.req('GET', `/api/litigation/cases/${id}`)).status).toBe(404);
+    expect((await leader.req('POST', `/api/litigation/cases/${id}/close`, { version, on: '2024-01-01' })).status).toBe(403);
+  });
+});
+
+describe('a reconsideration', () => {
+  it('counts the 10-day reply term in working days (行政复议法第四十八、八十八条) and flags a late reply', async () => {
+    const r = await legal.req('POST', '/api/litigation/cases', {
+      caseNo: '天府复〔2023〕9002号',
+      kind: '复议',
+      claimantType: '法人',
+      claimantName: '广州某测试有限公司',
+      actKind: '政府信息公开答复',
+      actTitle: '天水依申请公开〔2023〕5号答复',
+      body: '广州市天河区人民政府',
+      receivedOn: '2023-09-27',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // 28 Sep; 7, 8 Oct (make-up days after 29 Sep–6 Oct); 9–13, 16, 17 Oct.
+    expect(r.body.data.replyDueOn).toBe('2023-10-17');
+    const late = await legal.req('POST', `/api/litigation/cases/${r.body.data.id}/reply`, { version: r.body.data.version, on: '2023-10-18' });
+    expect(late.status).toBe(200);
+    expect(late.body.data.replyOnTime).toBe(false);
+    const appeal = late.body.data.actions.find((a: any) => a.event === 'appeal');
+    expect(appeal).toBeUndefined();
+    const done = await legal.req('POST', `/api/litigation/cases/${r.body.data.id}/conclude`, {
+      version: late.body.data.version,
+      on: '2023-11-20',
+      outcome: '维持',
+    });
+    expect(done.body.data.actions.find((a: any) => a.event === 'close')).toMatchObject({ allowed: true });
+  });
+
+  it('refuses an unknown link and a bad ID number naming the field, storing nothing', async () => {
+    const before = (await legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total;
+    let r = await legal.req('POST', '/api/litigation/cases', {
+      ...lawsuit,
+      caseNo: 'X-1',
+      actEntity: 'enforcement.case',
+      actRecordId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(r.body).toMatchObject({ field: 'actRecordId' });
+    r = await legal.req('POST', '/api/litigation/cases', { ...lawsuit, caseNo: 'X-2', claimantIdNo: '110105194912310021' });
+    expect(r.body).toMatchObject({ field: 'claimantIdNo' });
+    r = await legal.req('POST', '/api/litigation/cases', { ...lawsuit, caseNo: 'X-3', extra: 1 });
+    expect(r.status).toBe(400);
+    expect((await legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total).toBe(before);
+  });
+});
+
+describe('reading routes', () => {
+  it('lists the rules and the outcome categories with their sources', async () => {
+    const rules = await leader.req('GET', '/api/litigation/rules');
+    expect(rules.body.data.map((r: any) => r.key)).toContain('head_appearance');
+    const outcomes = await leader.req('GET', '/api/litigation/outcomes');
+    expect(outcomes.body.data.find((o: any) => o.kind === '诉讼' && o.value === '撤诉')).toMatchObject({
+      counts: 'if_changed',
+      source: '行政诉讼法第六十二条',
+    });
+  });
+});
