@@ -184,3 +184,21 @@ describe('reading routes', () => {
     });
   });
 });
+
+describe('metrics', () => {
+  it('counts 2023 figures from the records, drillable to exactly those records', async () => {
+    const get = async (key: string) => (await leader.req('GET', `/api/metrics/${key}/drill?year=2023`)).body.data;
+    const concluded = await get('litigation.concluded');
+    expect(concluded.total).toBe(concluded.value);
+    expect(concluded.recordRoute).toBe('/litigation/cases/:id');
+    const lawsuit = concluded.rows.find((r: any) => r.case_no === '(2023)粤7101行初9001号');
+    expect(lawsuit).toMatchObject({ outcome: '撤销' });
+    const loss = await get('litigation.loss_rate');
+    const lost = loss.rows.filter((r: any) => r.lost === '是').length;
+    expect(loss.value).toBe(Math.round((lost / loss.total) * 10000) / 100);
+    const heads = await get('litigation.head_appearance_rate');
+    expect(heads.rows.find((r: any) => r.case_no === '(2023)粤7101行初9001号')).toMatchObject({ appeared: '是', head: '何副局长（副职负责人）' });
+    const byAct = await get('litigation.correction_rate_by_act.行政处罚');
+    expect(byAct.rows.every((r: any) => r.act_kind === '行政处罚')).toBe(true);
+  });
+});
