@@ -18,6 +18,7 @@ import { penaltyContent, trackCase } from './commands/caseCommands.js';
 import type { Insertable } from 'kysely';
 import type { DiscretionLevel, EnfTables } from './schema.js';
 import { DEFAULT_CHECKLIST, drawSample, SAMPLING_ALGORITHM } from './sampling.js';
+import { savePaymentPlace } from './commands/paymentPlace.js';
 
 const SURNAMES = '陈李黄张梁刘林何罗郭吴周郑谢冯邓曾彭许苏卢蔡叶钟朱'.split('');
 const GIVEN = '志伟明辉海军建华永强国峰文杰俊杰家豪嘉欣晓敏丽娟少华锦荣耀东振宇子健淑仪惠玲德培汉文'.match(/../g)!;
@@ -640,5 +641,11 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       });
     }
   });
-  ctx.log(`行政执法：60 个执法事项（48 个下放街道）、执法人员与案件（2022 年及 2023 年 1—4 月）`);
+  // 罚没款缴纳地点 (行政处罚法第五十九条、第六十七条): printed in every decision with a fine. A demo account, not a real one.
+  await savePaymentPlace(ctx, {
+    bank: '中国工商银行广州天河支行（演示）',
+    accountName: '广州市天河区财政局非税收入汇缴结算户（演示）',
+    accountNo: '3602 0000 0000 0000 001',
+  });
+  ctx.log(`行政执法：60 个执法事项（48 个下放街道）、执法人员与案件（2022 年及 2023 年 1—4 月）、罚没款缴纳地点`);
 }

@@ -175,20 +175,20 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
 });
 
 describe('the decision document (行政处罚法第五十九条) and the payment place', () => {
-  it('is configured per bureau: null until set, then versioned (409 stale, 400 without version), managed by admin only', async () => {
-    expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toBeNull();
+  it('is configured per bureau (the demo bureau has one), versioned (409 stale, 400 without version), managed by admin only', async () => {
+    expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ bank: '中国工商银行广州天河支行（演示）', version: 1 });
     const place = { bank: '中国工商银行广州天河支行', accountName: '广州市天河区财政局', accountNo: '3602000000000000000' };
-    expect((await wushan.req('PUT', '/api/enforcement/payment-place', place)).status).toBe(403);
-    expect((await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '' })).body).toMatchObject({
+    expect((await wushan.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 })).status).toBe(403);
+    expect((await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '', version: 1 })).body).toMatchObject({
       code: 'VALIDATION',
       field: 'accountNo',
     });
-    const first = await admin.req('PUT', '/api/enforcement/payment-place', place);
-    expect(first.body.data).toMatchObject({ ...place, version: 1 });
     expect((await admin.req('PUT', '/api/enforcement/payment-place', place)).body).toMatchObject({ code: 'VALIDATION', field: 'version' });
     expect((await admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 0 })).status).toBe(409);
-    const second = await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '3602000000000000001', version: 1 });
-    expect(second.body.data).toMatchObject({ accountNo: '3602000000000000001', version: 2 });
+    const first = await admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 });
+    expect(first.body.data).toMatchObject({ ...place, version: 2 });
+    const second = await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '3602000000000000001', version: 2 });
+    expect(second.body.data).toMatchObject({ accountNo: '3602000000000000001', version: 3 });
     expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ accountNo: '3602000000000000001' });
   });
 
