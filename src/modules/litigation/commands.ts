@@ -211,6 +211,7 @@ function caseValues(s: CaseSave, cal: Ctx['calendar']) {
 export function caseTracks(
   r: Pick<
     CaseRow,
+    | 'case_no'
     | 'id'
     | 'org_id'
     | 'kind'
@@ -226,7 +227,7 @@ export function caseTracks(
     | 'closed_on'
   >,
 ): TrackInput[] {
-  const base = { module: 'litigation', entity: CASE_ENTITY, entityId: r.id, orgId: r.org_id };
+  const base = { module: 'litigation', entity: CASE_ENTITY, entityId: r.id, orgId: r.org_id, label: r.case_no };
   const rule = replyRule(r.kind);
   const out: TrackInput[] = [{ ...base, title: rule.label, rule, start: r.received_on, doneOn: r.reply_filed_on }];
   const firstOutcome = r.instance === '二审' ? r.first_outcome : r.outcome;
