@@ -99,6 +99,16 @@ export class CalendarService {
 
   constructor(private readonly db: Kysely<KernelDB>) {}
 
+  /**
+   * A service over `db` (a transaction) with a calendar already loaded — a context's
+   * (`ctx.calendar`, the admin's overrides included) — instead of reading the overrides again.
+   */
+  static over(db: Kysely<KernelDB>, cal: WorkCalendar): CalendarService {
+    const s = new CalendarService(db);
+    s.cal = cal;
+    return s;
+  }
+
   /** The current calendar (pure; pass it to rule functions). */
   get current(): WorkCalendar {
     return this.cal;

@@ -146,11 +146,12 @@ async function revertRows(
   const tenantId = ctx.actor.tenantId;
   const createdIds = rows.filter((r) => r.action === 'created').map((r) => r.entity_id);
   const updated = rows.filter((r) => r.action === 'updated');
+  const beforeOf = (v: unknown) => ((typeof v === 'string' ? JSON.parse(v) : v) ?? {}) as Record<string, unknown>;
   await undo.beforeDelete?.(
     w,
     ctx,
     createdIds,
-    updated.map((r) => r.entity_id),
+    updated.map((r) => ({ id: r.entity_id, before: beforeOf(r.before) })),
   );
   const t = sql.table(undo.table);
   // Records it updated get their previous columns back.

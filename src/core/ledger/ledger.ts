@@ -118,11 +118,18 @@ export interface LedgerUndo {
   table: string;
   /**
    * Before the rows are deleted: remove what the import made besides them (publication
-   * entries, outbox rows…) or throw `errors.gate` naming what depends on them. `restoredIds`:
-   * the records the import updated whose columns the kernel restores in this call (an undo
-   * restores them all at once; a compensation batch by batch, leaving out records changed since).
+   * entries, outbox rows…) or throw `errors.gate` naming what depends on them. `restored`:
+   * the records the import updated whose columns the kernel restores in this call, each with
+   * the columns as they were before the import (an undo restores them all at once; a
+   * compensation batch by batch, leaving out records changed since).
    */
-  beforeDelete?(w: WriteScope, ctx: Ctx, createdIds: readonly string[], restoredIds: readonly string[]): Promise<void>;
+  beforeDelete?(w: WriteScope, ctx: Ctx, createdIds: readonly string[], restored: readonly RestoredRecord[]): Promise<void>;
+}
+
+/** A record an undo gives its previous columns back: its id and those columns as they were before the import. */
+export interface RestoredRecord {
+  id: string;
+  before: Record<string, unknown>;
 }
 
 /** A record an undo or a compensation leaves alone: changed after the import, or depended on. */

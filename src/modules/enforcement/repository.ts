@@ -496,3 +496,38 @@ export async function reviewCountsBy(db: Kysely<KernelDB>, tenantId: string) {
     .execute();
   return new Map(rows.map((r) => [r.review_by_user_id!, { n: Number(r.n), first: r.first as string | null }]));
 }
+
+// ── Undoing an import (undo.ts) ──
+
+/** Case numbers (at most 6) of the cases among `ids` drawn into a 案卷评查. */
+export async function reviewedCaseNos(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]): Promise<Array<{ case_no: string }>> {
+  if (!ids.length) return [];
+  const r = await sql<{ case_no: string }>`SELECT DISTINCT c.case_no FROM enf_review_item r JOIN enf_case c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
+    WHERE r.tenant_id = ${tenantId} AND r.case_id = ANY(${sql.val([...ids])}::uuid[]) ORDER BY 1 LIMIT 6`.execute(db);
+  return r.rows;
+}
+
+/** Case numbers (at most 6) of the cases referring to any of `ids` as their item or one of their officers. */
+export async function caseNosReferring(
+  db: Kysely<KernelDB>,
+  tenantId: string,
+  ref: { column: 'item_id' | 'officer_ids'; ids: readonly string[] },
+): Promise<Array<{ case_no: string }>> {
+  if (!ref.ids.length) return [];
+  const ids = sql.val([...ref.ids]);
+  const cond = ref.column === 'item_id' ? sql`item_id = ANY(${ids}::uuid[])` : sql`officer_ids && ${ids}::uuid[]`;
+  const r = await sql<{ case_no: string }>`SELECT case_no FROM enf_case WHERE tenant_id = ${tenantId} AND ${cond} ORDER BY case_no LIMIT 6`.execute(db);
+  return r.rows;
+}
+
+/** The cases with these ids and their unit's name (one array parameter, however many). */
+export function casesWithOrgByIds(db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) {
+  return enf(db)
+    .selectFrom('enf_case')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
+    .selectAll('enf_case')
+    .select('org.name as org_name')
+    .where('enf_case.tenant_id', '=', tenantId)
+    .where(sql<boolean>`enf_case.id = ANY(${sql.val([...ids])}::uuid[])`)
+    .execute();
+}
