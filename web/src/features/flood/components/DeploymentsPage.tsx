@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Statistic, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Space, Statistic, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,15 +9,14 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Deployment } from '../api';
-import { clean, type FormOf } from './common';
+import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing } from './common';
 
 /** 抢险投入 — persons, pumps and vehicles per event, with the year's totals. */
 export function DeploymentsPage() {
   const [year, setYear] = useState(2022);
   const res = useApi<Deployment[]>(`/api/flood/deployments${qs({ year })}`);
-  const [editing, setEditing] = useState<Deployment | 'new' | null>(null);
+  const editing = useEditing<Deployment>(res.reload);
   const can = useCan();
   const historyId = useParams().id ?? null;
   const navigate = useNavigate();
@@ -30,7 +29,7 @@ export function DeploymentsPage() {
         description="每次降雨、台风等事件投入的抢险人员、抽水泵和车辆。"
         extra={
           can('flood.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => editing.edit('new')}>
               记录投入
             </Button>
           )
@@ -58,36 +57,11 @@ export function DeploymentsPage() {
             { title: '投入人员（人次）', dataIndex: 'persons', width: 150 },
             { title: '抽水泵（台次）', dataIndex: 'pumps', width: 140 },
             { title: '车辆（台次）', dataIndex: 'vehicles', width: 130 },
-            {
-              title: '操作',
-              key: 'a',
-              width: 120,
-              render: (_, r) => (
-                <Space size={4}>
-                  {can('flood.write') && (
-                    <Button type="link" size="small" onClick={() => setEditing(r)}>
-                      修改
-                    </Button>
-                  )}
-                  <Button type="link" size="small" onClick={() => navigate(`/flood/deployments/${r.id}`)}>
-                    历史
-                  </Button>
-                </Space>
-              ),
-            },
+            actionsColumn<Deployment>({ edit: can('flood.write') ? editing.edit : undefined, history: (r) => navigate(`/flood/deployments/${r.id}`) }),
           ]}
         />
       </Card>
-      {editing && (
-        <DeploymentModal
-          item={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            res.reload();
-          }}
-        />
-      )}
+      {editing.open && <DeploymentModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       <HistoryDrawer
         entity="flood.deployment"
         id={historyId}
@@ -98,52 +72,35 @@ export function DeploymentsPage() {
   );
 }
 
-function DeploymentModal({ item, onClose, onSaved }: { item: Deployment | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: FormOf<Deployment, 'onDate'>) => {
-    setError(null);
-    const body = clean({ ...v, onDate: v.onDate?.format('YYYY-MM-DD') });
-    try {
-      if (item) await floodApi.updateDeployment(item.id, item.version, body);
-      else await floodApi.createDeployment(body);
-      message.success('已保存');
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
+function DeploymentModal({ record, onClose, onSaved }: RecordModalProps<Deployment>) {
   return (
-    <Modal open title={item ? '修改抢险投入' : '记录抢险投入'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={item ? { ...item, onDate: dayjs(item.onDate) } : { persons: 0, pumps: 0, vehicles: 0 }}
-      >
-        <Form.Item name="onDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
+    <RecordModal<Partial<Deployment>>
+      title={record ? '修改抢险投入' : '记录抢险投入'}
+      initialValues={record ? { ...record, onDate: dayjs(record.onDate) } : { persons: 0, pumps: 0, vehicles: 0 }}
+      save={(v) => (record ? floodApi.updateDeployment(record.id, record.version, clean(v)) : floodApi.createDeployment(clean(v)))}
+      onClose={onClose}
+      onSaved={onSaved}
+    >
+      <Form.Item name="onDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="event" label="事件" rules={[{ required: true, message: '请输入事件' }]}>
+        <Input placeholder="如：6月1日暴雨" />
+      </Form.Item>
+      <Space>
+        <Form.Item name="persons" label="投入人员（人次）">
+          <InputNumber min={0} />
         </Form.Item>
-        <Form.Item name="event" label="事件" rules={[{ required: true, message: '请输入事件' }]}>
-          <Input placeholder="如：6月1日暴雨" />
+        <Form.Item name="pumps" label="抽水泵（台次）">
+          <InputNumber min={0} />
         </Form.Item>
-        <Space>
-          <Form.Item name="persons" label="投入人员（人次）">
-            <InputNumber min={0} />
-          </Form.Item>
-          <Form.Item name="pumps" label="抽水泵（台次）">
-            <InputNumber min={0} />
-          </Form.Item>
-          <Form.Item name="vehicles" label="车辆（台次）">
-            <InputNumber min={0} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="note" label="备注">
-          <Input />
+        <Form.Item name="vehicles" label="车辆（台次）">
+          <InputNumber min={0} />
         </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="note" label="备注">
+        <Input />
+      </Form.Item>
+    </RecordModal>
   );
 }

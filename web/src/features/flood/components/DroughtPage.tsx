@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Warning, type WarningDetail } from '../api';
-import { clean, type FormOf } from './common';
+import { clean, EntryForm, RecordModal } from './common';
 
 const LEVEL_COLOR: Record<string, string> = { 蓝色: 'blue', 黄色: 'gold', 橙色: 'orange', 红色: 'red' };
 
@@ -75,23 +74,9 @@ export function DroughtPage() {
 
 function WarningPanel({ id }: { id: string }) {
   const res = useApi<WarningDetail>(`/api/flood/warnings/${id}`);
-  const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const w = res.data;
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
   if (!w) return null;
-  const submit = async (v: { onDate: Dayjs; chlorideMgl?: number | null; content: string }) => {
-    setError(null);
-    try {
-      await floodApi.addDispatch(id, clean({ ...v, onDate: v.onDate?.format('YYYY-MM-DD') }));
-      message.success('调度记录已保存');
-      form.resetFields();
-      res.reload();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
     <Card title={w.title}>
       {w.missingDays.length ? (
@@ -106,8 +91,14 @@ function WarningPanel({ id }: { id: string }) {
         <Alert type="success" showIcon title={`预警期间每天均有调度记录（共 ${w.dispatches.length} 天）`} style={{ marginBottom: 12 }} />
       )}
       {w.actions.dispatch && (
-        <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ onDate: dayjs() }}>
-          {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
+        <EntryForm<Parameters<typeof floodApi.addDispatch>[1]>
+          initialValues={{ onDate: dayjs() }}
+          send={(v) => floodApi.addDispatch(id, v)}
+          button="填报调度"
+          saved="调度记录已保存"
+          onSaved={res.reload}
+          style={{ marginBottom: 12 }}
+        >
           <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker />
           </Form.Item>
@@ -117,10 +108,7 @@ function WarningPanel({ id }: { id: string }) {
           <Form.Item name="content" rules={[{ required: true, message: '请填写调度内容' }]} style={{ flex: 1 }}>
             <Input placeholder="调度内容" />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            填报调度
-          </Button>
-        </Form>
+        </EntryForm>
       )}
       <Table
         size="small"
@@ -142,32 +130,26 @@ function WarningPanel({ id }: { id: string }) {
 }
 
 function WarningModal({ onClose, onSaved }: { onClose: () => void; onSaved: (w: Warning) => void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: FormOf<Warning, 'startsOn' | 'endsOn'>) => {
-    try {
-      onSaved(await floodApi.createWarning(clean({ ...v, startsOn: v.startsOn?.format('YYYY-MM-DD'), endsOn: v.endsOn?.format('YYYY-MM-DD') })));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title="发布抗旱防咸预警" onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ level: '黄色' }}>
-        <Form.Item name="title" label="预警名称" rules={[{ required: true, message: '请输入名称' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="level" label="级别">
-          <Select options={['蓝色', '黄色', '橙色', '红色'].map((x) => ({ value: x, label: x }))} />
-        </Form.Item>
-        <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="endsOn" label="解除日期">
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <RecordModal<Partial<Warning>, Warning>
+      title="发布抗旱防咸预警"
+      initialValues={{ level: '黄色' }}
+      save={(v) => floodApi.createWarning(clean(v))}
+      onClose={onClose}
+      onSaved={onSaved}
+    >
+      <Form.Item name="title" label="预警名称" rules={[{ required: true, message: '请输入名称' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="level" label="级别">
+        <Select options={['蓝色', '黄色', '橙色', '红色'].map((x) => ({ value: x, label: x }))} />
+      </Form.Item>
+      <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="endsOn" label="解除日期">
+        <DatePicker />
+      </Form.Item>
+    </RecordModal>
   );
 }

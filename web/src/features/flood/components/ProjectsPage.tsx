@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,16 +9,15 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Project, type ProjectKind } from '../api';
-import { clean, type FormOf, useOrgValue, useStreets } from './common';
+import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useOrgValue, useStreets } from './common';
 
 /** 内涝治理项目 / 零星排水改造应急工程 — list by kind and year, create and edit; :id opens a record's history. */
 export function ProjectsPage() {
   const [kind, setKind] = useState<ProjectKind | ''>('');
   const [year, setYear] = useState<number | undefined>(2022);
   const res = useApi<Project[]>(`/api/flood/projects${qs({ kind, year })}`);
-  const [editing, setEditing] = useState<Project | 'new' | null>(null);
+  const editing = useEditing<Project>(res.reload);
   const can = useCan();
   const historyId = useParams().id ?? null;
   const navigate = useNavigate();
@@ -30,7 +29,7 @@ export function ProjectsPage() {
         description="内涝治理项目（方案编制）按完成日期统计，零星排水改造应急工程按开始日期统计。"
         extra={
           can('flood.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => editing.edit('new')}>
               新建项目
             </Button>
           )
@@ -72,36 +71,11 @@ export function ProjectsPage() {
             { title: '开始日期', dataIndex: 'startedOn', width: 110, render: (v) => v ?? '—' },
             { title: '完成日期', dataIndex: 'completedOn', width: 110, render: (v) => v ?? '—' },
             { title: '状态', dataIndex: 'status', width: 90, render: (v) => v ?? '—' },
-            {
-              title: '操作',
-              key: 'a',
-              width: 120,
-              render: (_, r) => (
-                <Space size={4}>
-                  {can('flood.write') && (
-                    <Button type="link" size="small" onClick={() => setEditing(r)}>
-                      修改
-                    </Button>
-                  )}
-                  <Button type="link" size="small" onClick={() => navigate(`/flood/projects/${r.id}`)}>
-                    历史
-                  </Button>
-                </Space>
-              ),
-            },
+            actionsColumn<Project>({ edit: can('flood.write') ? editing.edit : undefined, history: (r) => navigate(`/flood/projects/${r.id}`) }),
           ]}
         />
       </Card>
-      {editing && (
-        <ProjectModal
-          project={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            res.reload();
-          }}
-        />
-      )}
+      {editing.open && <ProjectModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       <HistoryDrawer
         entity="flood.project"
         id={historyId}
@@ -113,62 +87,38 @@ export function ProjectsPage() {
   );
 }
 
-function ProjectModal({ project, onClose, onSaved }: { project: Project | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+function ProjectModal({ record, onClose, onSaved }: RecordModalProps<Project>) {
   const streets = useStreets();
   const d = (s: string | null | undefined) => (s ? dayjs(s) : null);
-  const submit = async (v: FormOf<Project, 'startedOn' | 'completedOn'>) => {
-    setError(null);
-    const body = clean({ ...v, startedOn: v.startedOn?.format('YYYY-MM-DD'), completedOn: v.completedOn?.format('YYYY-MM-DD') });
-    try {
-      if (project) await floodApi.updateProject(project.id, project.version, body);
-      else await floodApi.createProject(body);
-      message.success('项目已保存');
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal
-      open
-      title={project ? `修改项目 · ${project.name}` : '新建项目'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      destroyOnHidden
-      width={560}
+    <RecordModal<Partial<Project>>
+      title={record ? `修改项目 · ${record.name}` : '新建项目'}
+      initialValues={record ? { ...record, startedOn: d(record.startedOn), completedOn: d(record.completedOn) } : { kind: '零星排水改造应急工程' }}
+      save={(v) => (record ? floodApi.updateProject(record.id, record.version, clean(v)) : floodApi.createProject(clean(v)))}
+      saved="项目已保存"
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={project ? { ...project, startedOn: d(project.startedOn), completedOn: d(project.completedOn) } : { kind: '零星排水改造应急工程' }}
-      >
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
-          <Input />
+      <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+        <Select options={['内涝治理项目', '零星排水改造应急工程'].map((x) => ({ value: x, label: x }))} />
+      </Form.Item>
+      <Form.Item name="streetOrgId" label="所在街道">
+        <Select allowClear options={streets} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="startedOn" label="开始日期">
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-          <Select options={['内涝治理项目', '零星排水改造应急工程'].map((x) => ({ value: x, label: x }))} />
+        <Form.Item name="completedOn" label="完成日期">
+          <DatePicker />
         </Form.Item>
-        <Form.Item name="streetOrgId" label="所在街道">
-          <Select allowClear options={streets} />
+        <Form.Item name="status" label="状态">
+          <Select allowClear style={{ width: 110 }} options={['未开工', '实施中', '已完成'].map((x) => ({ value: x, label: x }))} />
         </Form.Item>
-        <Space>
-          <Form.Item name="startedOn" label="开始日期">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="completedOn" label="完成日期">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="status" label="状态">
-            <Select allowClear style={{ width: 110 }} options={['未开工', '实施中', '已完成'].map((x) => ({ value: x, label: x }))} />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </RecordModal>
   );
 }

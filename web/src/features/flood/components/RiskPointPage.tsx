@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Tag, Timeline } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, STATUS_TAG, type RiskPointDetail, type RiskStatus } from '../api';
 import { RiskPointFormModal } from './RiskPointFormModal';
-import { useOrgValue } from './common';
+import { EntryForm, useOrgValue } from './common';
 
 /** 风险点 — its record, its dated progress, the update form (when allowed) and its history. */
 export function RiskPointPage() {
@@ -99,29 +98,15 @@ export function RiskPointPage() {
 }
 
 function ProgressForm({ id, current, onSaved }: { id: string; current: RiskStatus; onSaved: () => void }) {
-  const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { onDate: Dayjs; status: RiskStatus; note: string }) => {
-    setError(null);
-    try {
-      await floodApi.addProgress(id, { onDate: v.onDate.format('YYYY-MM-DD'), status: v.status, note: v.note });
-      message.success('进度已填报');
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Form
-      form={form}
-      layout="inline"
-      onFinish={submit}
+    <EntryForm<Parameters<typeof floodApi.addProgress>[1]>
       initialValues={{ onDate: dayjs(), status: current === '未整治' ? '整治中' : current }}
-      style={{ marginTop: 12, rowGap: 8 }}
+      send={(v) => floodApi.addProgress(id, v)}
+      button="填报进度"
+      saved="进度已填报"
+      onSaved={onSaved}
+      style={{ marginTop: 12 }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
       <Form.Item name="onDate" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker />
       </Form.Item>
@@ -134,9 +119,6 @@ function ProgressForm({ id, current, onSaved }: { id: string; current: RiskStatu
       <Form.Item name="note" rules={[{ required: true, message: '请填写进展情况' }]} style={{ flex: 1 }}>
         <Input placeholder="进展情况" />
       </Form.Item>
-      <Button type="primary" htmlType="submit">
-        填报进度
-      </Button>
-    </Form>
+    </EntryForm>
   );
 }

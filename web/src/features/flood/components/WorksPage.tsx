@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Disclosure, type Person, type Work } from '../api';
-import { useOrgValue, useStreets } from './common';
+import { actionsColumn, RecordModal, type RecordModalProps, useEditing, useOrgValue, useStreets } from './common';
 
 const ROLES = [
   ['admin', '行政责任人'],
@@ -27,7 +27,7 @@ const personText = (p: Person) => (
 /** 水利工程“三个责任人” — the list, changes with their reason (history), and the annual public disclosure before the flood season. */
 export function WorksPage() {
   const res = useApi<{ works: Work[]; disclosures: Disclosure[]; actions: { edit: boolean; publish: boolean } }>('/api/flood/works');
-  const [editing, setEditing] = useState<Work | 'new' | null>(null);
+  const editing = useEditing<Work>(res.reload);
   const [publishing, setPublishing] = useState(false);
   const historyId = useParams().id ?? null;
   const navigate = useNavigate();
@@ -45,7 +45,7 @@ export function WorksPage() {
             </Button>
             {d?.actions.publish && <Button onClick={() => setPublishing(true)}>公示本年度名单</Button>}
             {d?.actions.edit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => editing.edit('new')}>
                 新增工程
               </Button>
             )}
@@ -74,36 +74,11 @@ export function WorksPage() {
             { title: '类型', dataIndex: 'kind', width: 70 },
             { title: '所属单位', dataIndex: 'orgName', width: 110 },
             ...ROLES.map(([k, label]) => ({ title: label, key: k, render: (_: unknown, w: Work) => personText(w[k]) })),
-            {
-              title: '操作',
-              key: 'a',
-              width: 120,
-              render: (_, w) => (
-                <Space size={4}>
-                  {d?.actions.edit && (
-                    <Button type="link" size="small" onClick={() => setEditing(w)}>
-                      变更
-                    </Button>
-                  )}
-                  <Button type="link" size="small" onClick={() => navigate(`/flood/works/${w.id}`)}>
-                    历史
-                  </Button>
-                </Space>
-              ),
-            },
+            actionsColumn<Work>({ edit: d?.actions.edit ? editing.edit : undefined, editLabel: '变更', history: (w) => navigate(`/flood/works/${w.id}`) }),
           ]}
         />
       </Card>
-      {editing && (
-        <WorkModal
-          work={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            res.reload();
-          }}
-        />
-      )}
+      {editing.open && <WorkModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       {publishing && (
         <PublishModal
           onClose={() => setPublishing(false)}
@@ -124,88 +99,70 @@ export function WorksPage() {
   );
 }
 
-function WorkModal({ work, onClose, onSaved }: { work: Work | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+type WorkForm = Partial<Record<'admin' | 'tech' | 'patrol', Partial<Person>>> & Record<string, unknown>;
+
+function WorkModal({ record: work, onClose, onSaved }: RecordModalProps<Work>) {
   const streets = useStreets();
-  const submit = async (v: Partial<Record<'admin' | 'tech' | 'patrol', Partial<Person>>> & Record<string, unknown>) => {
-    setError(null);
-    try {
-      if (work) {
-        for (const [k] of ROLES) {
-          const person = v[k];
-          if (person && !person.phone) delete person.phone;
-        }
-        await floodApi.updateWork(work.id, work.version, v);
-      } else await floodApi.createWork(v);
-      message.success('已保存');
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
+  /** A change leaves a phone not typed again as it is. */
+  const keepPhones = (v: WorkForm) => {
+    for (const [k] of ROLES) {
+      const person = v[k];
+      if (person && !person.phone) delete person.phone;
     }
+    return v;
   };
   return (
-    <Modal
-      open
+    <RecordModal<WorkForm>
       title={work ? `变更责任人 · ${work.name}` : '新增水利工程'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      destroyOnHidden
       width={720}
+      initialValues={
+        work
+          ? {
+              ...work,
+              admin: { ...work.admin, phone: '' },
+              tech: { ...work.tech, phone: '' },
+              patrol: { ...work.patrol, phone: '' },
+              orgId: streets.some((s) => s.value === work.orgId) ? work.orgId : undefined,
+            }
+          : { kind: '泵站' }
+      }
+      save={(v) => (work ? floodApi.updateWork(work.id, work.version, keepPhones(v)) : floodApi.createWork(v))}
+      onClose={onClose}
+      onSaved={onSaved}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          work
-            ? {
-                ...work,
-                admin: { ...work.admin, phone: '' },
-                tech: { ...work.tech, phone: '' },
-                patrol: { ...work.patrol, phone: '' },
-                orgId: streets.some((s) => s.value === work.orgId) ? work.orgId : undefined,
-              }
-            : { kind: '泵站' }
-        }
-      >
-        <Space wrap>
-          <Form.Item name="name" label="工程名称" rules={[{ required: true, message: '请输入工程名称' }]}>
-            <Input style={{ width: 220 }} />
+      <Space wrap>
+        <Form.Item name="name" label="工程名称" rules={[{ required: true, message: '请输入工程名称' }]}>
+          <Input style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+          <Select style={{ width: 100 }} options={['泵站', '水闸', '堤防', '水库', '其他'].map((x) => ({ value: x, label: x }))} />
+        </Form.Item>
+        <Form.Item name="orgId" label="所在街道">
+          <Select allowClear style={{ width: 140 }} options={streets} />
+        </Form.Item>
+        <Form.Item name="location" label="位置">
+          <Input style={{ width: 180 }} />
+        </Form.Item>
+      </Space>
+      {ROLES.map(([k, label]) => (
+        <Space key={k} wrap>
+          <Form.Item name={[k, 'name']} label={`${label}姓名`} rules={[{ required: true, message: `请填写${label}` }]}>
+            <Input style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-            <Select style={{ width: 100 }} options={['泵站', '水闸', '堤防', '水库', '其他'].map((x) => ({ value: x, label: x }))} />
+          <Form.Item name={[k, 'post']} label="职务">
+            <Input style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="orgId" label="所在街道">
-            <Select allowClear style={{ width: 140 }} options={streets} />
-          </Form.Item>
-          <Form.Item name="location" label="位置">
-            <Input style={{ width: 180 }} />
+          <Form.Item name={[k, 'phone']} label="电话" extra={work ? '留空或保持原样则不修改' : undefined}>
+            <Input style={{ width: 160 }} placeholder={work?.[k].phone ?? ''} />
           </Form.Item>
         </Space>
-        {ROLES.map(([k, label]) => (
-          <Space key={k} wrap>
-            <Form.Item name={[k, 'name']} label={`${label}姓名`} rules={[{ required: true, message: `请填写${label}` }]}>
-              <Input style={{ width: 140 }} />
-            </Form.Item>
-            <Form.Item name={[k, 'post']} label="职务">
-              <Input style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name={[k, 'phone']} label="电话" extra={work ? '留空或保持原样则不修改' : undefined}>
-              <Input style={{ width: 160 }} placeholder={work?.[k].phone ?? ''} />
-            </Form.Item>
-          </Space>
-        ))}
-        {work && (
-          <Form.Item name="reason" label="变更原因">
-            <Input />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      ))}
+      {work && (
+        <Form.Item name="reason" label="变更原因">
+          <Input />
+        </Form.Item>
+      )}
+    </RecordModal>
   );
 }
 

@@ -1,6 +1,9 @@
-import { useMemo } from 'react';
-import type { Dayjs } from 'dayjs';
+import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
+import { Alert, App, Button, Form, Space, type TableColumnType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
+import { FormModal } from '../../../components/FormModal';
+import { applyApiError } from '../../../lib/formErrors';
 
 /** The streets the user may see, as Select options. */
 export function useStreets() {
@@ -28,4 +31,120 @@ export function useOrgValue() {
       return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
     };
   }, [res.data]);
+}
+
+/** The 操作 column of a register's table: 修改 (given `edit`: the user may edit) and 历史 (the record's history). */
+export function actionsColumn<T extends { id: string }>(o: { edit?: (r: T) => void; editLabel?: string; history: (r: T) => void }): TableColumnType<T> {
+  const { edit, editLabel = '修改', history } = o;
+  return {
+    title: '操作',
+    key: 'a',
+    width: 120,
+    render: (_: unknown, r: T) => (
+      <Space size={4}>
+        {edit && (
+          <Button type="link" size="small" onClick={() => edit(r)}>
+            {editLabel}
+          </Button>
+        )}
+        <Button type="link" size="small" onClick={() => history(r)}>
+          历史
+        </Button>
+      </Space>
+    ),
+  };
+}
+
+/** A register page's form state: the record being edited ('new': a new one); closed on save with the list reloaded. */
+export function useEditing<T>(reload: () => void) {
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  return {
+    open: editing !== null,
+    /** The record in the form (null: a new one). */
+    record: editing === 'new' ? null : editing,
+    edit: (r: T | 'new') => setEditing(r),
+    close: () => setEditing(null),
+    saved: () => {
+      setEditing(null);
+      reload();
+    },
+  };
+}
+
+/** The props of a register's form: the record (null: a new one), closed or saved. */
+export interface RecordModalProps<T> {
+  record: T | null;
+  onClose(): void;
+  onSaved(): void;
+}
+
+/**
+ * A flood record's form in a modal (the shared FormModal: dates sent as YYYY-MM-DD, the server's
+ * message on the field it names); `save` sends the values, 已保存 on success.
+ */
+export function RecordModal<B, R = unknown>(o: {
+  title: string;
+  width?: number;
+  initialValues?: Record<string, unknown>;
+  save(body: B): Promise<R>;
+  saved?: string;
+  onClose(): void;
+  onSaved(result: R): void;
+  children: ReactNode;
+}) {
+  const { message } = App.useApp();
+  return (
+    <FormModal
+      title={o.title}
+      width={o.width}
+      initialValues={o.initialValues}
+      onSubmit={(v) => o.save(v as B)}
+      onClose={o.onClose}
+      onDone={(r) => {
+        message.success(o.saved ?? '已保存');
+        o.onSaved(r);
+      }}
+    >
+      {o.children}
+    </FormModal>
+  );
+}
+
+/**
+ * A form on a record's page that adds an entry to it (a progress report, a dispatch): one line,
+ * dates sent as YYYY-MM-DD and cleared fields as null; the server's message on the field it names;
+ * emptied after a save.
+ */
+export function EntryForm<B>(o: {
+  initialValues: Record<string, unknown>;
+  send(body: B): Promise<unknown>;
+  button: string;
+  saved: string;
+  onSaved(): void;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: Record<string, unknown>) => {
+    setError(null);
+    try {
+      await o.send(clean(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x]))) as B);
+      message.success(o.saved);
+      form.resetFields();
+      o.onSaved();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Form form={form} layout="inline" onFinish={submit} initialValues={o.initialValues} style={{ rowGap: 8, ...o.style }}>
+      {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
+      {o.children}
+      <Button type="primary" htmlType="submit">
+        {o.button}
+      </Button>
+    </Form>
+  );
 }
