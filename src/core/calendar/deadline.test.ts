@@ -249,6 +249,12 @@ describe('computeDeadline', () => {
     );
   });
 
+  it('does not double 期限 when the rule is already named by it', () => {
+    const x = computeDeadline({ rule: { key: 'reply', label: '书面答复期限', unit: 'workday', n: 10, source: '测试' }, start: '2025-03-03' }, cal);
+    expect(x.text.startsWith('书面答复期限自2025-03-03起算（当日不计）')).toBe(true);
+    expect(x.text).not.toContain('期限期限');
+  });
+
   it('explains a rolled calendar-day period with an extension', () => {
     const x = computeDeadline({ rule: R.petition, start: '2025-03-03', extensions: [{ n: 30, reason: '情况复杂' }] }, cal);
     expect(x.extensionDays).toBe(30);

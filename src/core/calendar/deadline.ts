@@ -262,10 +262,10 @@ export function computeDeadline(input: DeadlineInput, cal: WorkCalendar): Deadli
 function explain(x: DeadlineExplanation, pauseReasons: string[], uncovered: number[], cal: WorkCalendar): string {
   const parts: string[] = [];
   const u = UNIT_TEXT[x.unit];
+  // A rule named '作出处罚决定' reads '作出处罚决定期限'; one already named '答复期限' is not doubled.
+  const name = x.rule.label.endsWith('期限') ? x.rule.label : `${x.rule.label}期限`;
   parts.push(
-    x.effectiveStart === x.start
-      ? `${x.rule.label}期限自${x.start}起算（当日不计）`
-      : `${x.rule.label}期限原自${x.start}起算，自${x.effectiveStart}重新起算（当日不计）`,
+    x.effectiveStart === x.start ? `${name}自${x.start}起算（当日不计）` : `${name}原自${x.start}起算，自${x.effectiveStart}重新起算（当日不计）`,
   );
   parts.push(`${u.basis}${x.n}${u.count}（依据：${x.source}）`);
   if (x.pausedDays > 0) {
