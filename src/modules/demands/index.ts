@@ -36,7 +36,7 @@ export {
   checkIntake,
   parseInstant,
   throwFieldErrors,
-  calendarOn,
+  calendarOf,
   PAST,
   type IntakeInput,
   type ActionInput,

@@ -93,6 +93,8 @@ export interface DemandKindDef {
     actor: Actor,
     item: {
       id: string;
+      /** The record's number (工单编号、提案号 …). */
+      refNo: string;
       orgId: string;
       receivedOn: string /** The caller's phone as a blind index (equal phones, equal keys). */;
       personPhoneKey: string | null;

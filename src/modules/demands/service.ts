@@ -20,11 +20,9 @@ import { CalendarService } from '../../core/calendar/service.js';
 /** What the writes need from the running system: the calendar (and its tracked deadlines). */
 export type Sys = Pick<System, 'calendar'>;
 
-/** A calendar service on a transaction, for code that has no running system (ledger imports). */
-export async function calendarOn(db: Ctx['db']): Promise<Sys> {
-  const calendar = new CalendarService(db);
-  await calendar.load();
-  return { calendar };
+/** The calendar service of a write scope, on its transaction and its context's calendar (the admin's overrides included). */
+export function calendarOf(w: WriteScope): Sys {
+  return { calendar: CalendarService.over(w.tx, w.ctx.calendar) };
 }
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { effectiveClock, explainClock, extensionProblem, resumeClock, type ClockExtension, type ClockState } from './clock.js';
@@ -690,6 +688,7 @@ export async function saveDemands(
     if (!def.afterIntake || v.closed_at) continue;
     const effects = await def.afterIntake(w, actor, {
       id: v.id,
+      refNo: v.ref_no,
       orgId: v.org_id,
       receivedOn: isoDateInShanghai(x.receivedAt),
       personPhoneKey: v.person_phone_idx,

@@ -1,4 +1,4 @@
-import { calendarOn, type DemandKindDef, type FieldError } from '../demands/index.js';
+import { calendarOf, type DemandKindDef, type FieldError } from '../demands/index.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { CATEGORIES, clockBreaches, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
 
@@ -39,7 +39,7 @@ export const proposalKind: DemandKindDef = {
   async afterIntake(w, actor, item) {
     // 协办: the co-handler's opinion to the lead handler is due within 1 month (tracked).
     if (item.channel !== '协办') return undefined;
-    const sys = await calendarOn(w.tx);
+    const sys = calendarOf(w);
     const due = sys.calendar.explain({ rule: CO_OPINION_RULE, start: item.receivedOn }).due;
     await sys.calendar.track(w, actor, {
       module: 'proposals',
@@ -49,6 +49,7 @@ export const proposalKind: DemandKindDef = {
       title: CO_OPINION_RULE.label,
       rule: CO_OPINION_RULE,
       start: item.receivedOn,
+      label: item.refNo,
     });
     return { attrs: { coOpinionDueOn: due } };
   },
