@@ -33,8 +33,9 @@ import { lastImport } from '../../core/persist.js';
 import { publicPhone } from './rules.js';
 import { openPhone } from './pii.js';
 
-const READ = 'flood.read';
 const WRITE = 'flood.write';
+/** Who reads (exports) and writes (imports) the flood ledgers. */
+const ACCESS = { readPermission: 'flood.read', writePermission: WRITE } as const;
 
 type Rows<R> = ReadonlyArray<{ rowNumber: number; value: R }>;
 /** An import that wrote nothing: its row errors. */
@@ -109,8 +110,7 @@ type RiskPointRow = RowOf<typeof riskPointsSpec>;
 
 export const riskPointsLedger: LedgerDef<RiskPointRow> = {
   spec: riskPointsSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const { named, errors } = await withStreets(imp.ctx, rows);
     if (errors.length) return refused(errors);
@@ -138,8 +138,7 @@ type RiskPersonsRow = RowOf<typeof riskPersonsSpec>;
 
 export const riskPersonsLedger: LedgerDef<RiskPersonsRow> = {
   spec: riskPersonsSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const { rows: known, errors } = await withPoints(imp.ctx, rows, '风险点台账中没有此编号，请先导入水浸风险点台账');
     if (errors.length) return refused(errors);
@@ -182,8 +181,7 @@ type RiskProgressRow = RowOf<typeof riskProgressSpec>;
 /** Import appends the updates not yet recorded (same point, date, status and text), in date order, through the progress rules. */
 export const riskProgressLedger: LedgerDef<RiskProgressRow> = {
   spec: riskProgressSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const { rows: known, errors } = await withPoints(imp.ctx, rows, '风险点台账中没有此编号');
     if (errors.length) return refused(errors);
@@ -214,8 +212,7 @@ type ProjectRow = RowOf<typeof projectsSpec>;
 
 export const projectsLedger: LedgerDef<ProjectRow> = {
   spec: projectsSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const { named, errors } = await withStreets(imp.ctx, rows);
     if (errors.length) return refused(errors);
@@ -252,8 +249,7 @@ type DeploymentRow = RowOf<typeof deploymentsSpec>;
 
 export const deploymentsLedger: LedgerDef<DeploymentRow> = {
   spec: deploymentsSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   chunked: true,
   naturalKey: { header: '事件', of: (r) => `${r.onDate}|${r.event.trim()}`, describe: (r, prev) => ({ message: `与第${prev}行重复`, value: r.event }) },
   async commit(imp, rows) {
@@ -301,8 +297,7 @@ type DutyRow = RowOf<typeof dutySpec>;
  */
 export const dutyLedger: LedgerDef<DutyRow> = {
   spec: dutySpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const entries = rows.map((r) => ({
       row: r.rowNumber,
@@ -372,8 +367,7 @@ type WorkRow = RowOf<typeof worksSpec>;
 /** Phones export masked to users who may not edit; a masked phone (with *) in an import leaves the stored one unchanged. */
 export const worksLedger: LedgerDef<WorkRow> = {
   spec: worksSpec,
-  readPermission: READ,
-  writePermission: WRITE,
+  ...ACCESS,
   async commit(imp, rows) {
     const { ctx } = imp;
     const { named, errors } = await withStreets(ctx, rows);

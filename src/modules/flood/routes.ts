@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TSchema, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { IsoDate } from '../../core/input.js';
@@ -20,6 +21,23 @@ const tags = ['防汛'];
 /** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
 export async function floodRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const names = (ctx: Ctx) => orgNames(ctx.db, ctx.actor.tenantId);
+
+  // ── 新建与修改: each register's two write routes ──
+  const named =
+    <R>(present: (r: R, names: Map<string, string>) => unknown) =>
+    async (ctx: Ctx, r: R) =>
+      present(r, await names(ctx));
+  recordRoutes(root, 'riskPoints', { create: cmd.createRiskPoint, update: cmd.updateRiskPoint, present: named(p.presentRiskPoint) });
+  recordRoutes(root, 'projects', { create: cmd.createProject, update: cmd.updateProject, present: named(p.presentProject) });
+  recordRoutes(root, 'deployments', { create: cmd.createDeployment, update: cmd.updateDeployment, present: async (_ctx, r) => p.presentDeployment(r) });
+  recordRoutes(root, 'warnings', { create: cmd.createWarning, update: cmd.updateWarning, present: async (_ctx, r) => p.presentWarning(r) });
+  // The flood office sees the phones in full.
+  recordRoutes(root, 'works', {
+    create: cmd.createWork,
+    update: cmd.updateWork,
+    present: async (ctx, r) => p.presentWork(r, await names(ctx), { fullPhone: true }),
+  });
 
   // ── 水浸风险点 ──
   app.get(
@@ -69,24 +87,6 @@ export async function floodRoutes(root: FastifyInstance) {
     },
   );
   app.post(
-    '/flood/risk-points',
-    { schema: { tags, summary: '登记风险点（所在街道：街道用户不填即本街道）', body: b.RiskPointBody, response: { 201: Data(v.RiskPointView) } } },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.write');
-      const row = await cmd.createRiskPoint(ctx, req.body);
-      return reply.code(201).send({ data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) });
-    },
-  );
-  app.patch(
-    '/flood/risk-points/:id',
-    { schema: { tags, summary: '修改风险点（带 version）', params: Id, body: b.RiskPointPatch, response: { 200: Data(v.RiskPointView) } } },
-    async (req) => {
-      const ctx = authorize(req, 'flood.write');
-      const row = await cmd.updateRiskPoint(ctx, req.params.id, req.body.version, req.body);
-      return { data: p.presentRiskPoint(row, await orgNames(ctx.db, ctx.actor.tenantId)) };
-    },
-  );
-  app.post(
     '/flood/risk-points/:id/progress',
     { schema: { tags, summary: '填报整治进度', params: Id, body: b.ProgressBody, response: { 201: Data(v.ProgressAddedView) } } },
     async (req, reply) => {
@@ -129,31 +129,6 @@ export async function floodRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('项目');
     return { data: { ...p.presentProject(r, await orgNames(ctx.db, ctx.actor.tenantId)), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post(
-    '/flood/projects',
-    {
-      schema: {
-        tags,
-        summary: '新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
-        body: b.ProjectBody,
-        response: { 201: Data(v.ProjectView) },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.write');
-      return reply.code(201).send({ data: p.presentProject(await cmd.createProject(ctx, req.body), await orgNames(ctx.db, ctx.actor.tenantId)) });
-    },
-  );
-  app.patch(
-    '/flood/projects/:id',
-    { schema: { tags, summary: '修改项目（带 version）', params: Id, body: b.ProjectPatch, response: { 200: Data(v.ProjectView) } } },
-    async (req) => {
-      const ctx = authorize(req, 'flood.write');
-      return {
-        data: p.presentProject(await cmd.updateProject(ctx, req.params.id, req.body.version, req.body), await orgNames(ctx.db, ctx.actor.tenantId)),
-      };
-    },
-  );
 
   // ── 抢险投入 ──
   app.get(
@@ -177,22 +152,6 @@ export async function floodRoutes(root: FastifyInstance) {
     if (!r) throw errors.notFound('投入记录');
     return { data: { ...p.presentDeployment(r), actions: { edit: ctx.actor.permissions.has('flood.write') } } };
   });
-  app.post(
-    '/flood/deployments',
-    { schema: { tags, summary: '记录抢险投入', body: b.DeploymentBody, response: { 201: Data(v.DeploymentView) } } },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.write');
-      return reply.code(201).send({ data: p.presentDeployment(await cmd.createDeployment(ctx, req.body)) });
-    },
-  );
-  app.patch(
-    '/flood/deployments/:id',
-    { schema: { tags, summary: '修改抢险投入（带 version）', params: Id, body: b.DeploymentPatch, response: { 200: Data(v.DeploymentView) } } },
-    async (req) => {
-      const ctx = authorize(req, 'flood.write');
-      return { data: p.presentDeployment(await cmd.updateDeployment(ctx, req.params.id, req.body.version, req.body)) };
-    },
-  );
 
   // ── 值班表 ──
   app.get(
@@ -242,18 +201,6 @@ export async function floodRoutes(root: FastifyInstance) {
       return { data: { ...p.presentWarning(w), dispatches: d.map(p.presentDispatch), missingDays: missing, actions: { edit: can, dispatch: can } } };
     },
   );
-  app.post('/flood/warnings', { schema: { tags, summary: '发布预警', body: b.WarningBody, response: { 201: Data(v.WarningView) } } }, async (req, reply) => {
-    const ctx = authorize(req, 'flood.write');
-    return reply.code(201).send({ data: p.presentWarning(await cmd.createWarning(ctx, req.body)) });
-  });
-  app.patch(
-    '/flood/warnings/:id',
-    { schema: { tags, summary: '调整或解除预警（带 version）', params: Id, body: b.WarningPatch, response: { 200: Data(v.WarningView) } } },
-    async (req) => {
-      const ctx = authorize(req, 'flood.write');
-      return { data: p.presentWarning(await cmd.updateWarning(ctx, req.params.id, req.body.version, req.body)) };
-    },
-  );
   app.post(
     '/flood/warnings/:id/dispatches',
     { schema: { tags, summary: '填报当日调度记录（一天一调度）', params: Id, body: b.DispatchBody, response: { 201: Data(v.DispatchView) } } },
@@ -277,35 +224,6 @@ export async function floodRoutes(root: FastifyInstance) {
       },
     };
   });
-  app.post(
-    '/flood/works',
-    {
-      schema: {
-        tags,
-        summary: '新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）',
-        body: b.WorkBody,
-        response: { 201: Data(v.WorkView) },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.write');
-      return reply
-        .code(201)
-        .send({ data: p.presentWork(await cmd.createWork(ctx, req.body), await orgNames(ctx.db, ctx.actor.tenantId), { fullPhone: true }) });
-    },
-  );
-  app.patch(
-    '/flood/works/:id',
-    { schema: { tags, summary: '变更责任人（带 version，可填变更原因）', params: Id, body: b.WorkPatch, response: { 200: Data(v.WorkView) } } },
-    async (req) => {
-      const ctx = authorize(req, 'flood.write');
-      return {
-        data: p.presentWork(await cmd.updateWork(ctx, req.params.id, req.body.version, req.body), await orgNames(ctx.db, ctx.actor.tenantId), {
-          fullPhone: true,
-        }),
-      };
-    },
-  );
   app.post(
     '/flood/disclosures',
     { schema: { tags, summary: '公示本年度防汛责任人名单（汛前）', body: b.DisclosureBody, response: { 201: Data(v.DisclosurePublishedView) } } },
@@ -346,6 +264,51 @@ export async function floodRoutes(root: FastifyInstance) {
       return { data: { bureau: tenant.name, years, year, publishedOn: disclosure.published_on, works: published, changes: listChanges(published, current) } };
     },
   );
+}
+
+/** Each register with write routes: its path, its answer and its two bodies (create, change). */
+const REGISTERS = {
+  riskPoints: { path: '/flood/risk-points', view: v.RiskPointView, create: b.RiskPointBody, update: b.RiskPointPatch },
+  projects: { path: '/flood/projects', view: v.ProjectView, create: b.ProjectBody, update: b.ProjectPatch },
+  deployments: { path: '/flood/deployments', view: v.DeploymentView, create: b.DeploymentBody, update: b.DeploymentPatch },
+  warnings: { path: '/flood/warnings', view: v.WarningView, create: b.WarningBody, update: b.WarningPatch },
+  works: { path: '/flood/works', view: v.WorkView, create: b.WorkBody, update: b.WorkPatch },
+};
+
+type Registers = typeof REGISTERS;
+
+/** What the OpenAPI description says of each register's create and change. */
+const SUMMARIES: Record<keyof Registers, readonly [string, string]> = {
+  riskPoints: ['登记风险点（所在街道：街道用户不填即本街道）', '修改风险点（带 version）'],
+  projects: ['新建项目（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', '修改项目（带 version）'],
+  deployments: ['记录抢险投入', '修改抢险投入（带 version）'],
+  warnings: ['发布预警', '调整或解除预警（带 version）'],
+  works: ['新增水利工程及责任人（所在街道：街道用户不填即本街道；局内用户不填即属水旱灾害防御科）', '变更责任人（带 version，可填变更原因）'],
+};
+
+/** A register's commands: create from a body, change a record at its version, present what they return. */
+interface RecordCommands<C extends TObject, U extends TObject, R> {
+  create(ctx: Ctx, body: Static<C>): Promise<R>;
+  update(ctx: Ctx, id: string, version: number, body: Static<U>): Promise<R>;
+  present(ctx: Ctx, r: R): Promise<unknown>;
+}
+
+/** POST `path` (201) and PATCH `path/:id` (with `version`): authorize flood.write → the command → the record as presented. */
+function recordRoutes<K extends keyof Registers, R>(root: FastifyInstance, key: K, run: RecordCommands<Registers[K]['create'], Registers[K]['update'], R>) {
+  type C = Registers[K]['create'];
+  type U = Registers[K]['update'];
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const reg: { path: string; view: TSchema; create: C; update: U } = REGISTERS[key];
+  const [created, changed] = SUMMARIES[key];
+  app.post(reg.path, { schema: { tags, summary: created, body: reg.create, response: { 201: Data(reg.view) } } }, async (req, reply) => {
+    const ctx = authorize(req, 'flood.write');
+    return reply.code(201).send({ data: await run.present(ctx, await run.create(ctx, req.body as Static<C>)) });
+  });
+  app.patch(`${reg.path}/:id`, { schema: { tags, summary: changed, params: Id, body: reg.update, response: { 200: Data(reg.view) } } }, async (req) => {
+    const ctx = authorize(req, 'flood.write');
+    const body = req.body as Static<U> & { version: number };
+    return { data: await run.present(ctx, await run.update(ctx, req.params.id, body.version, body)) };
+  });
 }
 
 /** 名单调整 — what changed in the list since it was published (new works, replaced persons). */
