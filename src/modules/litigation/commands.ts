@@ -4,7 +4,7 @@
  * workflow event is a command of events.ts applied by `applyCaseEvent`.
  */
 import crypto from 'node:crypto';
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TUnsafe } from '@fastify/type-provider-typebox';
 import type { Actor, Ctx } from '../../core/context.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
@@ -29,9 +29,12 @@ import { caseAuditView } from './pii.js';
 
 export const CASE_ENTITY = 'litigation.case';
 type Sys = Pick<System, 'calendar' | 'registry'>;
+/** What saving cases needs: the calendar, and the entity registry when a case links a record (a ledger links none). */
+type SaveSys = Pick<System, 'calendar'> & Partial<Pick<System, 'registry'>>;
 
 const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+/** One of the listed values (the schema is their union; its static type is the values' union, not `never`). */
+const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x))) as unknown as TUnsafe<T[number]>;
 
 /** 收案登记 — the form's body. */
 export const RegisterBody = Type.Object(
@@ -103,6 +106,8 @@ export const CASE_COLUMNS: Record<string, string> = {
   rectifiedOn: '整改日期',
   closedOn: '结案日期',
   orgId: '承办单位',
+  handler: '承办人',
+  agent: '委托代理人',
 };
 
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
@@ -110,7 +115,7 @@ const optDate = (field: string, label: string, v: string | null | undefined) => 
 
 /** The record a case links to: a known entity of the running system, and a record of it in the tenant. */
 async function checkLink(
-  sys: Sys,
+  sys: SaveSys,
   w: WriteScope,
   s: { actEntity?: string | null; actRecordId?: string | null },
 ): Promise<{ entity: string | null; id: string | null }> {
@@ -118,7 +123,7 @@ async function checkLink(
   const id = str(s.actRecordId) || null;
   if (!entity && !id) return { entity: null, id: null };
   if (!entity || !id) throw errors.validation(entity ? 'actRecordId' : 'actEntity', '关联记录须同时填写记录类别和记录编号');
-  const def = sys.registry.entities.get(entity);
+  const def = sys.registry?.entities.get(entity);
   if (!def?.ownerOrg) throw errors.validation('actEntity', `未知的记录类别：${entity}`);
   if (!(await def.ownerOrg(w.tx, w.ctx.actor.tenantId, id))) throw errors.validation('actRecordId', '关联的记录不存在');
   return { entity, id };
@@ -243,7 +248,7 @@ export function caseTracks(
  * ledger many (historical: provenance, a broken rule a finding). New 案号 are created, known
  * ones updated. Tracks the reply and appeal deadlines of each.
  */
-export async function saveCases(sys: Sys, w: WriteScope, inputs: ReadonlyArray<CaseSave>, origin: WriteOrigin): Promise<SaveResult> {
+export async function saveCases(sys: SaveSys, w: WriteScope, inputs: ReadonlyArray<CaseSave>, origin: WriteOrigin): Promise<SaveResult> {
   const ctx = w.ctx;
   const actor: Actor = ctx.actor;
   const errs: RowError[] = [];
@@ -267,7 +272,8 @@ export async function saveCases(sys: Sys, w: WriteScope, inputs: ReadonlyArray<C
     }
     let link: { entity: string | null; id: string | null } | undefined;
     try {
-      link = await checkLink(sys, w, s);
+      // A row that says nothing of the link (a ledger has no such column) keeps the stored one.
+      link = old && s.actEntity === undefined && s.actRecordId === undefined ? { entity: old.act_entity, id: old.act_record_id } : await checkLink(sys, w, s);
     } catch (e) {
       if (origin.mode === 'live') throw e;
       errs.push({ row: s.row ?? 0, column: '关联记录', message: (e as Error).message });
@@ -293,7 +299,19 @@ export async function saveCases(sys: Sys, w: WriteScope, inputs: ReadonlyArray<C
       act_record_id: link.id,
       claimant_id_no: sameId ? old.claimant_id_no : encryptPii(idNo),
       claimant_id_index: piiIndex(idNo),
-      ...(old?.first_outcome_served_on ? { first_outcome_served_on: old.first_outcome_served_on } : {}),
+      // The first instance's service date is not a ledger column: kept, with the appeal window it opened (as the live path keeps it).
+      ...(old?.first_outcome_served_on
+        ? {
+            first_outcome_served_on: old.first_outcome_served_on,
+            ...(v.instance === '二审' && v.first_outcome
+              ? {
+                  appeal_due_on:
+                    appealDeadline({ kind: v.kind, instance: '一审', outcome: v.first_outcome, servedOn: old.first_outcome_served_on }, ctx.calendar)?.due ??
+                    null,
+                }
+              : {}),
+          }
+        : {}),
     };
     // Rules a past record can break: reported as findings (a live registration has no reply or hearing yet).
     const breaches = [

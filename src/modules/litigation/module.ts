@@ -2,6 +2,8 @@ import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../.
 import { litigationRoutes } from './routes.js';
 import { caseWorkflow } from './workflow.js';
 import { litigationMetricFamilies, litigationMetrics } from './metrics.js';
+import { loadLitigationDemo } from './demo.js';
+import { litigationCasesLedger } from './ledgers.js';
 
 /** 法制科 (the `legal` role) handles the cases; leaders and the legal advisor read; a street reads its own. */
 export const litigationPermissions = {
@@ -25,7 +27,9 @@ export const litigationModule = defineModule({
   },
   workflows: [caseWorkflow],
   pii: [{ table: 'lit_case', column: 'claimant_id_no', index: 'claimant_id_index' }],
+  ledgers: [litigationCasesLedger],
   metrics: litigationMetrics,
   metricFamilies: litigationMetricFamilies,
   routes: litigationRoutes,
+  demo: loadLitigationDemo,
 });
