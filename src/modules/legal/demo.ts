@@ -4,7 +4,9 @@ import { write } from '../../core/audit/audit.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { orgsByName } from '../../core/orgs.js';
 import type { AdviceKind, LegalTables } from './schema.js';
-import { appraise } from './rules.js';
+import { appraise, formatDocNo, MAX_VALID_YEARS, NORMATIVE_RULES, REVIEW_CHECKLIST } from './rules.js';
+import { trackNormative } from './commands.js';
+import { computeDeadline } from '../../core/calendar/deadline.js';
 
 /** The 2022 report: 315 contracts, 31 documents, 6 opinions, 11 meetings, 50余 consultations, 2 trainings. */
 const YEAR_2022: Record<AdviceKind, number> = { 合同审查: 315, 文件审核: 31, 法律意见书: 6, 会议: 11, 业务研讨: 53, 专题培训: 2 };
@@ -169,39 +171,18 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       );
     }
 
-    const docs = [
-      {
-        kind: '规范性文件',
-        title: '广州市天河区水务局行政执法公示 执法全过程记录 重大执法决定法制审核实施办法',
-        submitted_on: '2022-03-14',
-        reviewed_on: '2022-03-21',
-        issued_on: '2022-04-06',
-        doc_no: '天水规〔2022〕1号',
-      },
-      {
-        kind: '规范性文件',
-        title: '广州市天河区水务局12345政府服务热线工作实施细则',
-        submitted_on: '2022-05-09',
-        reviewed_on: '2022-05-16',
-        issued_on: '2022-05-30',
-        doc_no: '天水规〔2022〕2号',
-      },
-      {
-        kind: '重大行政决策',
-        title: '2021-2022年天河区抗旱防咸保供水工作方案',
-        submitted_on: '2022-01-10',
-        reviewed_on: '2022-01-14',
-        issued_on: '2022-01-20',
-        doc_no: null,
-      },
-      { kind: '三重一大', title: '天河区内涝治理项目资金安排', submitted_on: '2022-06-06', reviewed_on: '2022-06-10', issued_on: '2022-06-17', doc_no: null },
-      { kind: '三重一大', title: '局常年法律顾问服务采购', submitted_on: '2022-11-07', reviewed_on: '2022-11-11', issued_on: '2022-11-18', doc_no: null },
-      { kind: '重大行政决策', title: '天河区排水设施移交管理方案', submitted_on: '2023-03-06', reviewed_on: '2023-03-13', issued_on: null, doc_no: null },
+    // Decisions and 三重一大 matters: reviewed 同意, then decided (one still under way).
+    const decisions = [
+      { kind: '重大行政决策', title: '2021-2022年天河区抗旱防咸保供水工作方案', submitted_on: '2022-01-10', reviewed_on: '2022-01-14', issued_on: '2022-01-20' },
+      { kind: '三重一大', title: '天河区内涝治理项目资金安排', submitted_on: '2022-06-06', reviewed_on: '2022-06-10', issued_on: '2022-06-17' },
+      { kind: '三重一大', title: '局常年法律顾问服务采购', submitted_on: '2022-11-07', reviewed_on: '2022-11-11', issued_on: '2022-11-18' },
+      { kind: '重大行政决策', title: '天河区排水设施移交管理方案', submitted_on: '2023-03-06', reviewed_on: '2023-03-13', issued_on: null },
     ] as const;
-    const docRows = await db
+    const opinion = '经审查，该文件制定主体、权限、程序合法，内容不违反上位法规定，同意提交审议。';
+    const decisionRows = await db
       .insertInto('legal_document')
       .values(
-        docs.map((d) => ({
+        decisions.map((d) => ({
           tenant_id: ctx.tenantId,
           org_id: orgId,
           kind: d.kind,
@@ -210,21 +191,107 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
           status: d.issued_on ? ('issued' as const) : ('reviewed' as const),
           reviewed_on: d.reviewed_on,
           review_result: '同意' as const,
-          review_opinion: '经审查，该文件制定主体、权限、程序合法，内容不违反上位法规定，同意提交审议。',
+          review_opinion: opinion,
           reviewer: '陈法制',
           issued_on: d.issued_on,
-          doc_no: d.doc_no,
+          doc_no: null,
         })),
       )
       .returningAll()
       .execute();
+
+    // 行政规范性文件 through the whole lifecycle (国办发〔2018〕37号): 2 published in 2022 (one filed
+    // late), one of 2018 repealed and one of 2019 kept at the 2022 cleanup — 3 in force at the year's end.
+    const normative = [
+      {
+        title: '广州市天河区水务局排水设施巡查管理办法',
+        seq: [2018, 1],
+        dates: ['2018-03-01', '2018-03-05', '2018-04-04', '2018-04-10', '2018-04-17', '2018-04-24', '2018-05-02', '2018-05-20'],
+        cleanup: { on: '2022-11-15', outcome: '废止', reason: '所依据的排水管理规定已修订，本办法内容已被新规定替代' },
+      },
+      {
+        title: '广州市天河区水务局河涌管理范围内建设项目审批服务规范',
+        seq: [2019, 1],
+        dates: ['2019-03-11', '2019-03-18', '2019-04-17', '2019-04-22', '2019-04-29', '2019-05-21', '2019-06-03', '2019-06-20'],
+        cleanup: { on: '2022-11-15', outcome: '继续有效', reason: '与现行法律法规一致，仍适应管理需要，继续有效' },
+      },
+      {
+        title: '广州市天河区水务局行政执法公示 执法全过程记录 重大执法决定法制审核实施办法',
+        seq: [2022, 1],
+        dates: ['2022-02-07', '2022-02-07', '2022-03-09', '2022-03-14', '2022-03-21', '2022-03-29', '2022-04-06', '2022-04-22'],
+        cleanup: null,
+      },
+      {
+        title: '广州市天河区水务局12345政府服务热线工作实施细则',
+        seq: [2022, 2],
+        dates: ['2022-04-01', '2022-04-06', '2022-05-06', '2022-05-09', '2022-05-16', '2022-05-24', '2022-05-30', '2022-07-05'],
+        cleanup: null,
+      },
+    ] as const;
+    const checklist = JSON.stringify(Object.fromEntries(REVIEW_CHECKLIST.map((c) => [c.key, true])));
+    const normativeRows = await db
+      .insertInto('legal_document')
+      .values(
+        normative.map((d) => {
+          const [drafted, from, until, submitted, reviewed, deliberated, issued, filed] = d.dates;
+          const repealed = d.cleanup?.outcome === '废止' ? d.cleanup : null;
+          return {
+            tenant_id: ctx.tenantId,
+            org_id: orgId,
+            kind: '规范性文件' as const,
+            title: d.title,
+            status: repealed ? ('repealed' as const) : ('published' as const),
+            drafted_on: drafted,
+            comment_from: from,
+            comment_until: until,
+            comment_channel: '区政府门户网站公开征求意见',
+            comment_summary: '公开征求意见期间收到意见若干条，已采纳的在送审稿中修改，未采纳的说明理由。',
+            submitted_on: submitted,
+            reviewed_on: reviewed,
+            review_result: '同意' as const,
+            review_opinion: opinion,
+            review_checklist: checklist,
+            reviewer: '陈法制',
+            deliberated_on: deliberated,
+            deliberation: '局长办公会议',
+            issued_on: issued,
+            doc_no: formatDocNo('天水规', d.seq[0], d.seq[1]),
+            doc_year: d.seq[0],
+            doc_seq: d.seq[1],
+            filing_due: computeDeadline({ rule: NORMATIVE_RULES.filing, start: issued }, cal).due,
+            filed_on: filed,
+            valid_until: computeDeadline({ rule: NORMATIVE_RULES.validity, start: issued }, cal).due,
+            repealed_on: repealed?.on ?? null,
+            repeal_reason: repealed ? `清理：${repealed.reason}` : null,
+          };
+        }),
+      )
+      .returningAll()
+      .execute();
+    for (const [i, d] of normative.entries()) {
+      const row = normativeRows[i]!;
+      if (d.cleanup)
+        await db
+          .insertInto('legal_document_cleanup')
+          .values({ tenant_id: ctx.tenantId, org_id: orgId, document_id: row.id, cleaned_on: d.cleanup.on, outcome: d.cleanup.outcome, reason: d.cleanup.reason })
+          .execute();
+      await trackNormative(w, row, { issuedOn: row.issued_on!, validYears: MAX_VALID_YEARS, filedOn: row.filed_on, cleanedOn: d.cleanup?.on ?? null });
+    }
+    const docRows = [...decisionRows, ...normativeRows];
     await w.auditMany(
       docRows.map((d) => ({
         entity: 'legal.document',
         entityId: d.id,
         action: 'created',
         orgId,
-        after: { kind: d.kind, title: d.title, submitted_on: d.submitted_on, review_result: d.review_result, issued_on: d.issued_on },
+        after: {
+          kind: d.kind,
+          title: d.title,
+          submitted_on: d.submitted_on,
+          review_result: d.review_result,
+          issued_on: d.issued_on,
+          ...(d.kind === '规范性文件' ? { doc_no: d.doc_no, filed_on: d.filed_on, valid_until: d.valid_until, repealed_on: d.repealed_on } : {}),
+        },
         note: { via: 'demo' },
       })),
     );

@@ -1,6 +1,6 @@
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { legalRoutes } from './routes.js';
-import { legalMetrics } from './metrics.js';
+import { legalMetrics, normativeMetrics } from './metrics.js';
 import { legalAdviceLedger } from './ledgers.js';
 import { loadLegalDemo } from './demo.js';
 import { documentWorkflow } from './workflow.js';
@@ -22,7 +22,7 @@ export const legalPermissions = {
 export const legalModule = defineModule({
   key: 'legal',
   title: '法律顾问',
-  migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_normative.sql']),
   permissions: legalPermissions,
   entities: {
     'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_contract') },
@@ -32,7 +32,7 @@ export const legalModule = defineModule({
   },
   workflows: [documentWorkflow],
   ledgers: [legalAdviceLedger],
-  metrics: legalMetrics,
+  metrics: [...legalMetrics, ...normativeMetrics],
   routes: legalRoutes,
   demo: loadLegalDemo,
 });

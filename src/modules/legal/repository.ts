@@ -92,3 +92,54 @@ export const appraisalYearTaken = async (db: Kysely<KernelDB>, tenantId: string,
   !!(await t(db).selectFrom('legal_appraisal').select('id').where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst());
 export const insertAppraisal = (db: Kysely<KernelDB>, row: New<'legal_appraisal'>) =>
   t(db).insertInto('legal_appraisal').values(row).returningAll().executeTakeFirstOrThrow();
+
+// ── 行政规范性文件: numbering, cleanups, the public list ──
+/** The next number of the year's series (统一编号): one more than the highest taken. */
+export async function nextDocSeq(db: Kysely<KernelDB>, tenantId: string, year: number): Promise<number> {
+  const r = await t(db)
+    .selectFrom('legal_document')
+    .select((eb) => eb.fn.max('doc_seq').as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('doc_year', '=', year)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0) + 1;
+}
+/** The number's prefix the bureau used last (天水规 …), if any. */
+export async function lastDocPrefix(db: Kysely<KernelDB>, tenantId: string): Promise<string | null> {
+  const r = await t(db)
+    .selectFrom('legal_document')
+    .select('doc_no')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', '规范性文件')
+    .where('doc_seq', 'is not', null)
+    .orderBy('doc_year', 'desc')
+    .orderBy('doc_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const m = r?.doc_no ? /^(.+)〔\d{4}〕\d+号$/.exec(r.doc_no) : null;
+  return m ? m[1]! : null;
+}
+export const insertCleanup = (db: Kysely<KernelDB>, row: New<'legal_document_cleanup'>) =>
+  t(db).insertInto('legal_document_cleanup').values(row).returningAll().executeTakeFirstOrThrow();
+/** A document's cleanups, oldest first. */
+export const cleanupsOf = (db: Kysely<KernelDB>, tenantId: string, documentId: string) =>
+  t(db)
+    .selectFrom('legal_document_cleanup')
+    .select(['id', 'cleaned_on', 'outcome', 'reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('document_id', '=', documentId)
+    .orderBy('cleaned_on')
+    .orderBy('created_at')
+    .execute();
+/** The normative documents the public sees: every one published (in force, repealed or expired), newest first. */
+export const publicNormative = (db: Kysely<KernelDB>, tenantId: string) =>
+  t(db)
+    .selectFrom('legal_document')
+    .select(['id', 'title', 'doc_no', 'issued_on', 'valid_until', 'repealed_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', '规范性文件')
+    .where('status', 'in', ['published', 'repealed'])
+    .orderBy('issued_on', 'desc')
+    .orderBy('doc_year', 'desc')
+    .orderBy('doc_seq', 'desc')
+    .execute();

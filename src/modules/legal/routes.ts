@@ -1,14 +1,27 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { listTenants } from '../../core/tenant.js';
+import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
-import { getAdvice, getAppraisal, getContract, getDocument, listAdvice, listAppraisals, listContracts, listDocuments } from './repository.js';
-import { presentAdvice, presentAppraisal, presentContract, presentDocument } from './presenters.js';
+import {
+  cleanupsOf,
+  getAdvice,
+  getAppraisal,
+  getContract,
+  getDocument,
+  listAdvice,
+  listAppraisals,
+  listContracts,
+  listDocuments,
+  publicNormative,
+} from './repository.js';
+import { presentAdvice, presentAppraisal, presentContract, presentDocument, presentPublicNormative } from './presenters.js';
 import * as cmd from './commands.js';
-import { GRADE_THRESHOLDS, REVIEW_SOURCES } from './rules.js';
+import { CHECKLIST_SOURCE, CLEANUP_OUTCOMES, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
 import { Data } from '../../core/schemas.js';
-import { AdvicePage, AdviceView, AppraisalsView, AppraisalView, ContractView, DataList, DocumentDetailView, DocumentView } from './schemas.js';
+import { AdvicePage, AdviceView, AppraisalsView, AppraisalView, ContractView, DataList, DocumentDetailView, DocumentView, PublicNormativeView } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -122,21 +135,32 @@ export async function legalRoutes(root: FastifyInstance) {
     },
     async (req) => {
       const ctx = authorize(req, 'legal.read');
-      return { data: (await listDocuments(ctx, req.query)).map((r) => presentDocument(r, ctx.actor.roles)) };
+      const lens = { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar };
+      return { data: (await listDocuments(ctx, req.query)).map((r) => presentDocument(r, lens)) };
     },
   );
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id, response: { 200: Data(DocumentDetailView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getDocument(ctx.db, ctx, req.params.id);
     if (!r) throw errors.notFound('文件');
-    return { data: { ...presentDocument(r, ctx.actor.roles), reviewSource: REVIEW_SOURCES[r.kind] } };
+    const cleanups = await cleanupsOf(ctx.db, ctx.actor.tenantId, r.id);
+    return {
+      data: {
+        ...presentDocument(r, { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar }),
+        reviewSource: REVIEW_SOURCES[r.kind],
+        checklist: REVIEW_CHECKLIST.map((c) => ({ key: c.key, label: c.label })),
+        checklistSource: CHECKLIST_SOURCE,
+        terms: Object.values(NORMATIVE_RULES).map((t) => ({ key: t.key, label: t.label, n: t.n, unit: t.unit, source: t.source })),
+        cleanups: cleanups.map((c) => ({ id: c.id, cleanedOn: c.cleaned_on, outcome: c.outcome, reason: c.reason })),
+      },
+    };
   });
   app.post(
     '/legal/documents',
     {
       schema: {
         tags,
-        summary: '送审',
+        summary: '送审（重大行政决策、“三重一大”事项）或起草登记（行政规范性文件：日期为起草日期）',
         body: Type.Object({
           kind: lit(DOCUMENT_KINDS),
           title: Type.String({ maxLength: 300 }),
@@ -153,13 +177,14 @@ export async function legalRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '合法性审查意见',
+        summary: '合法性审查意见（规范性文件逐项填写审核要点）',
         params: Id,
         body: Type.Object({
           reviewedOn: IsoDate,
           result: lit(['同意', '存在问题']),
           opinion: Type.String({ maxLength: 4000 }),
           reviewer: Opt(100),
+          checklist: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()), Type.Null()])),
           version: Type.Integer(),
         }),
         response: { 200: Data(DocumentView) },
@@ -184,6 +209,92 @@ export async function legalRoutes(root: FastifyInstance) {
     async (req) => {
       const { version, ...b } = req.body;
       return { data: await cmd.issueDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
+
+  // ── 行政规范性文件: the lifecycle's steps (国办发〔2018〕37号) ──
+  const step = <B extends TProperties>(path: string, summary: string, body: B) => ({
+    schema: { tags, summary, params: Id, body: Type.Object({ ...body, version: Type.Integer() }, { additionalProperties: false }), response: { 200: Data(DocumentView) } },
+  });
+  const split = <T extends { version: number }>(b: T) => {
+    const { version, ...rest } = b;
+    return [version, rest] as const;
+  };
+  app.post(
+    '/legal/documents/:id/comment',
+    step('comment', '公开征求意见（期限不少于30日，可配置）', { from: IsoDate, until: IsoDate, channel: Type.String({ maxLength: 300 }) }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.openComment(authorize(req, 'legal.write'), req.params.id, version, b) };
+    },
+  );
+  app.post(
+    '/legal/documents/:id/submit',
+    step('submit', '送合法性审核（征求意见期限届满后）', { submittedOn: IsoDate, commentSummary: Type.String({ maxLength: 4000 }) }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.submitForReview(authorize(req, 'legal.write'), req.params.id, version, b) };
+    },
+  );
+  app.post(
+    '/legal/documents/:id/deliberate',
+    step('deliberate', '集体审议（须经合法性审核同意）', { deliberatedOn: IsoDate, meeting: Type.String({ maxLength: 300 }) }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.deliberateDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
+  app.post(
+    '/legal/documents/:id/publish',
+    step('publish', '统一编号公布（统一登记、统一编号、统一印发）', {
+      publishedOn: IsoDate,
+      numberPrefix: Opt(20),
+      validYears: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
+    }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.publishDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
+  app.post('/legal/documents/:id/file', step('file', '报送区人民政府备案', { filedOn: IsoDate }), async (req) => {
+    const [version, b] = split(req.body);
+    return { data: await cmd.fileDocument(authorize(req, 'legal.write'), req.params.id, version, b) };
+  });
+  app.post(
+    '/legal/documents/:id/clean',
+    step('clean', '清理（继续有效 / 修改 / 废止）', { cleanedOn: IsoDate, outcome: lit(CLEANUP_OUTCOMES), reason: Type.String({ maxLength: 2000 }) }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.cleanDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
+  app.post(
+    '/legal/documents/:id/repeal',
+    step('repeal', '废止', { repealedOn: IsoDate, reason: Type.String({ maxLength: 2000 }) }),
+    async (req) => {
+      const [version, b] = split(req.body);
+      return { data: await cmd.repealDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+    },
+  );
+
+  // The public list (no login): every published normative document with its number, date and status.
+  app.get(
+    '/public/legal/normative-documents',
+    {
+      schema: {
+        tags: ['公示（公开）'],
+        summary: '行政规范性文件目录（无需登录）：文号、公布日期、现行有效 / 已废止 / 已失效',
+        querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 200: Data(PublicNormativeView) },
+      },
+    },
+    async (req) => {
+      const tenants = await listTenants(req.server.sys.db);
+      const tenant = req.query.tenant ? tenants.find((x) => x.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
+      if (!tenant) throw errors.notFound('单位');
+      const today = isoDateInShanghai(new Date());
+      const rows = await publicNormative(req.server.sys.db, tenant.id);
+      return { data: { bureau: tenant.name, items: rows.map((r) => presentPublicNormative(r, today)) } };
     },
   );
 

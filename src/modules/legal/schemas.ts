@@ -27,7 +27,20 @@ export const AdviceKindView = Type.Union([
   Type.Literal('专题培训'),
 ]);
 export const DocumentKindView = Type.Union([Type.Literal('规范性文件'), Type.Literal('重大行政决策'), Type.Literal('三重一大')]);
-export const DocumentStageView = Type.Union([Type.Literal('submitted'), Type.Literal('reviewed'), Type.Literal('issued')]);
+export const DocumentStageView = Type.Union([Type.Literal('drafting'), Type.Literal('commenting'), Type.Literal('submitted'), Type.Literal('reviewed'), Type.Literal('deliberated'), Type.Literal('issued'), Type.Literal('published'), Type.Literal('repealed')]);
+const DocumentEventView = Type.Union([Type.Literal('openComment'), Type.Literal('submit'), Type.Literal('review'), Type.Literal('deliberate'), Type.Literal('issue'), Type.Literal('publish'), Type.Literal('file'), Type.Literal('clean'), Type.Literal('repeal')]);
+/** What the public sees of a published normative document. */
+export const NormativeStatusView = Type.Union([Type.Literal('现行有效'), Type.Literal('已废止'), Type.Literal('已失效')]);
+
+/** A deadline of a published normative document (备案, 有效期) with its status and source. */
+const DocumentDeadlineView = Type.Object({
+  key: Str,
+  label: Str,
+  due: Day,
+  doneOn: NDay,
+  status: Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue'), Type.Literal('done')]),
+  source: Str,
+});
 
 /** 常年法律顾问合同 */
 export const ContractView = Type.Object(
@@ -76,7 +89,7 @@ export const AdvicePage = Data(
 
 /** An action in the workflow engine's one shape (`legal.document`). */
 export const DocumentActionView = Type.Object(
-  { event: Type.Union([Type.Literal('review'), Type.Literal('issue')]), label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(DocumentStageView) },
+  { event: DocumentEventView, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(DocumentStageView) },
   { description: '办理操作：是否可办理及原因' },
 );
 
@@ -95,6 +108,25 @@ const documentFields = {
   reviewer: NStr,
   issuedOn: NDay,
   docNo: NStr,
+  draftedOn: NDay,
+  commentFrom: NDay,
+  commentUntil: NDay,
+  commentChannel: NStr,
+  commentSummary: NStr,
+  reviewChecklist: Nullable(Type.Record(Str, Bool)),
+  deliberatedOn: NDay,
+  deliberation: NStr,
+  filingDue: NDay,
+  filedOn: NDay,
+  /** Filed by the due date (null: not filed, or not a published normative document). */
+  filedOnTime: Nullable(Bool),
+  validUntil: NDay,
+  expiryReminderOn: NDay,
+  repealedOn: NDay,
+  repealReason: NStr,
+  /** 现行有效 / 已废止 / 已失效 for a published normative document; null otherwise. */
+  publicStatus: Nullable(NormativeStatusView),
+  deadlines: Type.Array(DocumentDeadlineView),
   actions: Type.Array(DocumentActionView),
   version: Int,
 };
@@ -104,7 +136,30 @@ export const DocumentView = Type.Object(documentFields, { description: '送审�
 export type DocumentView = Static<typeof DocumentView>;
 
 /** A document's page: the document and the rule its review follows. */
-export const DocumentDetailView = Type.Object({ ...documentFields, reviewSource: Str }, { description: '送审文件及其合法性审查依据' });
+export const DocumentDetailView = Type.Object(
+  {
+    ...documentFields,
+    reviewSource: Str,
+    /** The review checklist of a normative document (its points and source). */
+    checklist: Type.Array(Type.Object({ key: Str, label: Str })),
+    checklistSource: Str,
+    /** The lifecycle's configured terms with their sources (公开征求意见, 备案, 有效期). */
+    terms: Type.Array(Type.Object({ key: Str, label: Str, n: Int, unit: Str, source: Str })),
+    cleanups: Type.Array(Type.Object({ id: Str, cleanedOn: Day, outcome: Str, reason: Str })),
+  },
+  { description: '送审文件及其合法性审查依据、规范性文件的清理记录' },
+);
+
+/** The public list of normative documents (no login). */
+export const PublicNormativeView = Type.Object(
+  {
+    bureau: Str,
+    items: Type.Array(
+      Type.Object({ id: Str, docNo: NStr, title: Str, publishedOn: Day, validUntil: NDay, repealedOn: NDay, status: NormativeStatusView }),
+    ),
+  },
+  { description: '行政规范性文件目录（公开）' },
+);
 
 const CriterionView = Type.Object({ name: Str, max: Num, score: Num });
 
