@@ -18,6 +18,7 @@ import { hotlineFeature } from './hotline';
 import { petitionsFeature } from './petitions';
 import { proposalsFeature } from './proposals';
 import { disclosureFeature } from './disclosure';
+import { litigationFeature } from './litigation';
 
 /**
  * The features of the web app, in menu order. Adding a business module's UI is one
@@ -38,6 +39,7 @@ export const features: readonly Feature[] = [
   petitionsFeature,
   proposalsFeature,
   disclosureFeature,
+  litigationFeature,
   publicityFeature,
   floodFeature,
   riversFeature,

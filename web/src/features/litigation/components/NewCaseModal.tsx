@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { applyApiError } from '../../../lib/formErrors';
+import { ACT_KINDS, CLAIMANT_TYPES, KIND_LABELS, litigationApi, type CaseKind, type LitCase } from '../api';
+
+interface Props {
+  onClose(): void;
+  onCreated(c: LitCase): void;
+}
+
+type Values = {
+  caseNo: string;
+  kind: CaseKind;
+  instance?: '一审' | '二审';
+  claimantType: string;
+  claimantName: string;
+  claimantIdNo?: string;
+  actKind: string;
+  actTitle: string;
+  body: string;
+  receivedOn: Dayjs;
+  handler?: string;
+  agent?: string;
+};
+
+/** 收案登记 — a copy of the application (complaint) received; the server starts the reply (defence) clock. */
+export function NewCaseModal({ onClose, onCreated }: Props) {
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) ?? '复议';
+  const claimantType = Form.useWatch('claimantType', form);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (v: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const c = await litigationApi.register({
+        caseNo: v.caseNo,
+        kind: v.kind,
+        instance: v.kind === '诉讼' ? (v.instance ?? '一审') : null,
+        claimantType: v.claimantType,
+        claimantName: v.claimantName,
+        claimantIdNo: v.claimantType === '自然人' ? v.claimantIdNo?.trim() || null : null,
+        actKind: v.actKind,
+        actTitle: v.actTitle,
+        body: v.body,
+        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+        handler: v.handler?.trim() || null,
+        agent: v.agent?.trim() || null,
+      });
+      onCreated(c);
+    } catch (e) {
+      setError(applyApiError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title="收案登记"
+      okText="登记"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      width={640}
+      destroyOnHidden
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: '复议', instance: '一审', claimantType: '法人', actKind: '行政处罚', receivedOn: dayjs() }}
+        data-testid="new-case-form"
+      >
+        <Form.Item name="kind" label="案件类别">
+          <Radio.Group options={(['复议', '诉讼'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+        </Form.Item>
+        {kind === '诉讼' ? (
+          <Form.Item name="instance" label="审级">
+            <Radio.Group options={['一审', '二审']} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="caseNo" label="案号" rules={[{ required: true, message: '请填写案号' }]} extra="复议机关受理通知书或法院应诉通知书上的案号">
+          <Input maxLength={100} data-testid="case-no" />
+        </Form.Item>
+        <Form.Item name="claimantType" label={kind === '复议' ? '申请人类型' : '原告类型'}>
+          <Radio.Group options={[...CLAIMANT_TYPES]} />
+        </Form.Item>
+        <Form.Item name="claimantName" label={kind === '复议' ? '申请人' : '原告'} rules={[{ required: true, message: '请填写申请人（原告）' }]}>
+          <Input maxLength={200} data-testid="claimant-name" />
+        </Form.Item>
+        {claimantType === '自然人' ? (
+          <Form.Item name="claimantIdNo" label="身份证号码" extra="加密保存，列表中隐去">
+            <Input maxLength={18} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="actKind" label="被申请（被诉）行为类别">
+          <Select options={ACT_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item
+          name="actTitle"
+          label="被申请（被诉）行为"
+          rules={[{ required: true, message: '请填写被申请（被诉）行为' }]}
+          extra="如：穗天水罚〔2024〕12号行政处罚决定"
+        >
+          <Input maxLength={500} data-testid="act-title" />
+        </Form.Item>
+        <Form.Item name="body" label={kind === '复议' ? '复议机关' : '审理法院'} rules={[{ required: true, message: '请填写复议机关（审理法院）' }]}>
+          <Input maxLength={200} placeholder={kind === '复议' ? '广州市天河区人民政府' : '广州铁路运输法院'} data-testid="body" />
+        </Form.Item>
+        <Form.Item
+          name="receivedOn"
+          label={kind === '复议' ? '收到申请书副本日期' : '收到起诉状副本日期'}
+          rules={[{ required: true, message: '请选择收到副本日期' }]}
+          extra={kind === '复议' ? '答复期限：自收到之日起10个工作日（行政复议法第四十八条）' : '答辩举证期限：自收到之日起15日（行政诉讼法第六十七条）'}
+        >
+          <DatePicker data-testid="received-on" />
+        </Form.Item>
+        <Form.Item name="handler" label="承办人">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="agent" label="委托代理人">
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
