@@ -442,8 +442,33 @@ export function reviewScoresOfYear(db: Kysely<KernelDB>, actor: Actor, year: num
 // ── 法制审核人员 (行政处罚法第五十八条第二款) ──
 
 /** The legal reviewers of the tenant with their 法律职业资格, by name. */
+/**
+ * The legal reviewers: every active account holding the legal role, with its reviewer record when
+ * one was registered (a qualification recorded or not), and records of accounts that no longer
+ * hold the role — so the list shows who may review and who still lacks a recorded qualification.
+ */
 export function listLegalReviewers(db: Kysely<KernelDB>, tenantId: string) {
-  return enf(db).selectFrom('enf_legal_reviewer').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute();
+  return enf(db)
+    .selectFrom('app_user')
+    .fullJoin('enf_legal_reviewer', (j) =>
+      j.onRef('enf_legal_reviewer.tenant_id', '=', 'app_user.tenant_id').onRef('enf_legal_reviewer.user_id', '=', 'app_user.id'),
+    )
+    .select((eb) => [
+      'enf_legal_reviewer.id',
+      eb.fn.coalesce('enf_legal_reviewer.user_id', 'app_user.id').as('user_id'),
+      eb.fn.coalesce('enf_legal_reviewer.name', 'app_user.display_name').as('name'),
+      'enf_legal_reviewer.qualification_no',
+      'enf_legal_reviewer.qualified_on',
+      'enf_legal_reviewer.version',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('enf_legal_reviewer.tenant_id', '=', tenantId),
+        eb.and([eb('app_user.tenant_id', '=', tenantId), eb(sql.lit('legal'), '=', eb.fn.any('app_user.roles'))]),
+      ]),
+    )
+    .orderBy('name')
+    .execute();
 }
 
 /** One user's reviewer record (undefined: never registered), locked when `lock` (the write that changes it). */

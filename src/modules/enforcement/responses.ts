@@ -99,7 +99,7 @@ const LimitationView = Nullable(
 
 /** 法制审核人员 with the 法律职业资格 (行政处罚法第五十八条第二款) and the reviews they recorded. */
 export const LegalReviewerView = Type.Object(
-  { id: Str, userId: Str, name: Str, qualificationNo: NStr, qualifiedOn: NDay, reviews: Int, firstReviewOn: NDay, version: Int },
+  { id: NStr, userId: Str, name: Str, qualificationNo: NStr, qualifiedOn: NDay, reviews: Int, firstReviewOn: NDay, version: Nullable(Int) },
   { description: '法制审核人员：法律职业资格及已作出的法制审核' },
 );
 

@@ -503,6 +503,13 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     await sys.db.updateTable('app_user').set({ must_change_password: false }).where('username', '=', 'newreviewer').execute();
     const fresh = await login(app, 'newreviewer', 'Init-Pass-2023');
+    // A legal-role account is listed before any qualification is recorded for it: who may review, and who lacks one.
+    expect((await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核')).toMatchObject({
+      id: null,
+      userId: made.body.data.id,
+      qualificationNo: null,
+      version: null,
+    });
 
     const c = (
       await enforcer.req('POST', '/api/enforcement/cases', {

@@ -19,15 +19,15 @@ export interface ReviewerInput {
   version?: number | null;
 }
 
-/** A reviewer as the API shows it: the qualification and the reviews they have recorded. */
+/** A reviewer as the API shows it: the qualification (none recorded yet: id and version null) and the reviews they have recorded. */
 export function presentReviewer(
-  r: { id: string; user_id: string; name: string; qualification_no: string | null; qualified_on: string | null; version: number },
+  r: { id: string | null; user_id: string | null; name: string | null; qualification_no: string | null; qualified_on: string | null; version: number | null },
   counts: { n: number; first: string | null } | undefined,
 ) {
   return {
     id: r.id,
-    userId: r.user_id,
-    name: r.name,
+    userId: r.user_id ?? '',
+    name: r.name ?? '',
     qualificationNo: r.qualification_no,
     qualifiedOn: r.qualified_on,
     reviews: counts?.n ?? 0,
@@ -39,7 +39,7 @@ export function presentReviewer(
 /** The tenant's legal reviewers with their qualifications and recorded reviews. */
 export async function legalReviewers(ctx: Ctx) {
   const [rows, counts] = await Promise.all([listLegalReviewers(ctx.db, ctx.actor.tenantId), reviewCountsBy(ctx.db, ctx.actor.tenantId)]);
-  return rows.map((r) => presentReviewer(r, counts.get(r.user_id)));
+  return rows.map((r) => presentReviewer(r, r.user_id ? counts.get(r.user_id) : undefined));
 }
 
 /** Records (or changes) a reviewer's 法律职业资格; the user must hold the legal role. */

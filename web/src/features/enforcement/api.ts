@@ -75,6 +75,20 @@ export interface ViolationFields {
 }
 
 /** 罚没款缴纳地点 (one per bureau). */
+/** 法制审核人员 (`GET /api/enforcement/legal-reviewers`): every legal-office account, with its 法律职业资格 when recorded. */
+export interface LegalReviewer {
+  /** The reviewer record; null until a qualification is first recorded. */
+  id: string | null;
+  userId: string;
+  name: string;
+  qualificationNo: string | null;
+  qualifiedOn: string | null;
+  /** 法制审核 recorded by this person, and the first one's date. */
+  reviews: number;
+  firstReviewOn: string | null;
+  version: number | null;
+}
+
 export interface PaymentPlace {
   bank: string;
   accountName: string;

@@ -8,6 +8,7 @@ import { useOfficers } from '../hooks/useEnforcement';
 import { useCan } from '../../../api/session';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { RenewCertModal } from './RenewCertModal';
+import { LegalReviewersCard } from './LegalReviewersCard';
 
 const CERT: Record<Officer['certStatus'], { label: string; color: string }> = {
   valid: { label: '有效', color: 'green' },
@@ -102,6 +103,7 @@ export function OfficersPage() {
           }}
         />
       )}
+      <LegalReviewersCard />
       <HistoryDrawer entity="enforcement.officer" id={history?.id ?? null} name={history?.name} onClose={() => setHistory(null)} />
     </>
   );
