@@ -14,7 +14,14 @@ import { metricQuery as metricQueryOf, UNIT_LABELS, monthPeriod, yearPeriod, typ
 
 import { Data, FileDownload } from '../core/schemas.js';
 import { AuditEventList, auditEventView } from '../core/audit/schemas.js';
-import { CalendarMonthView, DayInfoView, DeadlineExplanationView, ExplainedDeadlineView, MyDeadlinesView, TrackedDeadlineList } from '../core/calendar/schemas.js';
+import {
+  CalendarMonthView,
+  DayInfoView,
+  DeadlineExplanationView,
+  ExplainedDeadlineView,
+  MyDeadlinesView,
+  TrackedDeadlineList,
+} from '../core/calendar/schemas.js';
 import {
   AttachmentList,
   AttachmentView,

@@ -5,8 +5,7 @@ import path from 'node:path';
  * and inherited by its workers) and per database kind, so two runs in one tree, or both projects of
  * one run, never read each other's templates.
  */
-export const templateDir = (kind = process.env.FAZHI_TEST_DB ?? 'pglite') =>
-  path.resolve('.tmp/test-templates', process.env.FAZHI_TEST_RUN ?? 'default', kind);
+export const templateDir = (kind = process.env.FAZHI_TEST_DB ?? 'pglite') => path.resolve('.tmp/test-templates', process.env.FAZHI_TEST_RUN ?? 'default', kind);
 
 export const pgTemplateName = (which: 'empty' | 'demo') => `fazhi_tpl_${which}`;
 

@@ -32,7 +32,12 @@ function newest(p: string): number {
 }
 
 async function ensureWebBuild(): Promise<void> {
-  const sources = Math.max(newest(path.join(WEB, 'src')), newest(path.join(WEB, 'index.html')), newest(path.join(WEB, 'vite.config.ts')), newest(path.join(WEB, 'public')));
+  const sources = Math.max(
+    newest(path.join(WEB, 'src')),
+    newest(path.join(WEB, 'index.html')),
+    newest(path.join(WEB, 'vite.config.ts')),
+    newest(path.join(WEB, 'public')),
+  );
   if (fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= sources) return;
   const { build } = await import('vite');
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.

@@ -264,9 +264,7 @@ function explain(x: DeadlineExplanation, pauseReasons: string[], uncovered: numb
   const u = UNIT_TEXT[x.unit];
   // A rule named '作出处罚决定' reads '作出处罚决定期限'; one already named '答复期限' is not doubled.
   const name = x.rule.label.endsWith('期限') ? x.rule.label : `${x.rule.label}期限`;
-  parts.push(
-    x.effectiveStart === x.start ? `${name}自${x.start}起算（当日不计）` : `${name}原自${x.start}起算，自${x.effectiveStart}重新起算（当日不计）`,
-  );
+  parts.push(x.effectiveStart === x.start ? `${name}自${x.start}起算（当日不计）` : `${name}原自${x.start}起算，自${x.effectiveStart}重新起算（当日不计）`);
   parts.push(`${u.basis}${x.n}${u.count}（依据：${x.source}）`);
   if (x.pausedDays > 0) {
     const pu = x.unit === 'workday' ? '个工作日' : '日';

@@ -79,7 +79,9 @@ export const RULE_OF_LAW_REPORT: readonly SectionDef[] = [
           },
           { key: 'rivers', parts: ['辖区', m('rivers.total'), '条河涌中，', m('rivers.not_black_odorous'), '条全年未出现黑臭水体。'] },
         ],
-        familySentences: [{ prefix: 'rivers.section_class', parts: (s) => [`${s}断面水质达到`, m(`rivers.section_class.${s}`, 'class'), '类（按月均值最差月份法评价）。'] }],
+        familySentences: [
+          { prefix: 'rivers.section_class', parts: (s) => [`${s}断面水质达到`, m(`rivers.section_class.${s}`, 'class'), '类（按月均值最差月份法评价）。'] },
+        ],
       },
       {
         key: 'measures.risk',
