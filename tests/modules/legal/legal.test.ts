@@ -79,8 +79,8 @@ describe('work records with attachments', () => {
 });
 
 describe('legality review before issue (合法性审查)', () => {
-  it('refuses to issue an unreviewed document, then issues it after a review of 同意', async () => {
-    const d = await legal.req('POST', '/api/legal/documents', { kind: '规范性文件', title: '测试管理办法', submittedOn: '2023-05-04' });
+  it('refuses to issue an unreviewed decision, then issues it after a review of 同意', async () => {
+    const d = await legal.req('POST', '/api/legal/documents', { kind: '重大行政决策', title: '测试决策方案', submittedOn: '2023-05-04' });
     expect(d.status).toBe(201);
     let r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, { issuedOn: '2023-05-20', version: d.body.data.version });
     expect(r.status).toBe(422);
@@ -88,7 +88,7 @@ describe('legality review before issue (合法性审查)', () => {
     r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/review`, {
       reviewedOn: '2023-05-08',
       result: '存在问题',
-      opinion: '第五条设定罚款无上位法依据',
+      opinion: '方案第五条设定罚款无上位法依据',
       version: d.body.data.version,
     });
     expect(r.body.data.actions).toEqual([
@@ -109,10 +109,10 @@ describe('legality review before issue (合法性审查)', () => {
     );
     r = await legal.req('POST', `/api/legal/documents/${d.body.data.id}/issue`, {
       issuedOn: '2023-05-20',
-      docNo: '天水规〔2023〕1号',
+      docNo: '天水决〔2023〕1号',
       version: r.body.data.version,
     });
-    expect(r.body.data).toMatchObject({ status: 'issued', docNo: '天水规〔2023〕1号', actions: [] });
+    expect(r.body.data).toMatchObject({ status: 'issued', docNo: '天水决〔2023〕1号', actions: [] });
     const ev = await history(sys.db, tenantId, 'legal.document', d.body.data.id);
     expect(ev.map((e) => e.action)).toEqual(['submitted', 'reviewed', 'reviewed', 'issued']);
   });
@@ -218,7 +218,13 @@ describe('every route answers in its declared shape (the test server checks each
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     const one = await legal.req('GET', `/api/legal/documents/${d.body.data.id}`);
     expect(one.status, JSON.stringify(one.body)).toBe(200);
-    expect(one.body.data).toMatchObject({ status: 'submitted', reviewResult: null, orgName: expect.any(String) });
+    expect(one.body.data).toMatchObject({ status: 'drafting', statusLabel: '起草中', draftedOn: '2023-06-01', reviewResult: null, orgName: expect.any(String) });
+    expect(one.body.data.checklist.length).toBeGreaterThan(0);
+    expect(one.body.data.terms.map((t: { key: string; n: number }) => [t.key, t.n])).toEqual([
+      ['legal.normative.comment', 30],
+      ['legal.normative.filing', 30],
+      ['legal.normative.validity', 60],
+    ]);
     expect(one.body.data.reviewSource).toContain('115号');
     const list = (await legal.req('GET', '/api/legal/documents?year=2023')).body.data;
     expect(list.find((x: { id: string }) => x.id === d.body.data.id)).toMatchObject({ title: '形状测试文件' });
