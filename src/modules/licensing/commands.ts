@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
 import type { CalendarService, TrackInput } from '../../core/calendar/service.js';
-import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
@@ -12,38 +12,27 @@ import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { recordDecision, recordDecisions, publishDecision } from '../publicity/index.js';
-import type { PausePeriod, PermitCategory, PermitStatus } from './schema.js';
+import type { PermitCategory, PermitStatus } from './schema.js';
 import { CATEGORIES } from './schema.js';
-import { decidedInYear, deletePublicationsOf, getItem, getPermit, itemsInScope, lockItems, lockPermits, maxCaseNo } from './repository.js';
+import { decidedInYear, deletePublicationsOf, getItem, getPermit, itemsInScope, lockItems, lockPermits, maxCaseNo, type PermitRow } from './repository.js';
 import { presentItem, presentPermit, type ItemView, type PermitView } from './presenters.js';
 import {
   CERTIFICATE_RULE,
-  checkCorrectionNotice,
-  checkExtension,
   checkItemLimits,
-  checkPause,
   clockStart,
   committedRule,
   CORRECTION_RULE,
   decisionBreaches,
   decisionDeadlines,
+  pausesOf,
   publicationBreaches,
   statusAfterDecision,
 } from './rules.js';
-import { type PermitAction, permitRowFacts, permitWho, requirePermitStep } from './workflow.js';
+import { type PermitAction, type PermitEffect, permitRowFacts, permitWho, requirePermitStep } from './workflow.js';
+import { day, permitEventCommand, text } from './events.js';
 
 export const PERMIT_ENTITY = 'licensing.permit';
 export const ITEM_ENTITY = 'licensing.item';
-
-function date(field: string, v: unknown, label: string): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-}
-function text(field: string, v: unknown, label: string, max = 200): string {
-  if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
-  if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
-  return v.trim();
-}
 
 // ── Shared by the form and the ledger ──
 
@@ -337,7 +326,7 @@ export function permitTracks(
     },
   ];
   if (r.clock_start_on) {
-    const pauses = (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as PausePeriod[];
+    const pauses = pausesOf(r.pauses);
     const rule = committedRule(r.committed_days);
     const bareDue = computeDeadline({ rule, start: r.clock_start_on, pauses }, cal).due;
     const counts = !!r.extension_days && !(r.extension_approved_on && r.extension_approved_on > bareDue);
@@ -357,21 +346,21 @@ export function permitTracks(
 }
 
 function checkPermit(s: PermitInput): void {
-  date('receivedOn', s.receivedOn, '收件日期');
+  day('receivedOn', s.receivedOn, '收件日期');
   text('applicant', s.applicant, '申请人');
   if (s.applicantType !== undefined && !APPLICANT_TYPES.includes(s.applicantType))
     throw errors.validation('applicantType', '申请人类型应为法人、其他组织、个体工商户或自然人');
   if (s.channel != null && s.channel !== '网上' && s.channel !== '窗口') throw errors.validation('channel', '申请渠道应为“网上”或“窗口”');
   if (s.visits != null && (!Number.isInteger(s.visits) || s.visits < 0 || s.visits > 20)) throw errors.validation('visits', '跑动次数应为0至20的整数');
-  if (s.acceptedOn != null && date('acceptedOn', s.acceptedOn, '受理日期') < s.receivedOn) throw errors.validation('acceptedOn', '受理日期不能早于收件日期');
+  if (s.acceptedOn != null && day('acceptedOn', s.acceptedOn, '受理日期') < s.receivedOn) throw errors.validation('acceptedOn', '受理日期不能早于收件日期');
   if (s.decidedOn != null) {
-    date('decidedOn', s.decidedOn, '决定日期');
+    day('decidedOn', s.decidedOn, '决定日期');
     if (!s.acceptedOn) throw errors.validation('decidedOn', '未受理的办件不能有办结日期');
     if (s.decidedOn < s.acceptedOn) throw errors.validation('decidedOn', '办结日期不能早于受理日期');
     if (s.result !== '准予许可' && s.result !== '不予许可') throw errors.validation('result', '已办结的办件须填写办理结果（准予许可或不予许可）');
   } else if (s.result != null) throw errors.validation('result', '填写办理结果时须填写办结日期');
   if (s.publishedOn != null) {
-    date('publishedOn', s.publishedOn, '公示日期');
+    day('publishedOn', s.publishedOn, '公示日期');
     if (s.result !== '准予许可') throw errors.validation('publishedOn', '只有准予许可的决定需要公示');
     if (s.publishedOn < s.decidedOn!) throw errors.validation('publishedOn', '公示日期不能早于办结日期');
   }
@@ -446,7 +435,7 @@ export async function savePermits(
     inBatch.set(caseNo, s.row ?? 0);
     if (!dupOk) continue;
 
-    const pauses = old ? ((typeof old.pauses === 'string' ? JSON.parse(old.pauses) : old.pauses) as PausePeriod[]) : [];
+    const pauses = old ? pausesOf(old.pauses) : [];
     const acceptedOn = s.acceptedOn ?? null;
     const clock = acceptedOn ? clockStart({ receivedOn: s.receivedOn, correctionNoticeOn: old?.correction_notice_on ?? null, acceptedOn }, cal.current) : null;
     const d = clock
@@ -611,7 +600,7 @@ export async function removePublications(w: WriteScope, tenantId: string, permit
 
 /** 收件 — registers an application; the 5-working-day correction clock starts (audit `licensing.permit.received`). */
 export async function receiveApplication(ctx: Ctx, cal: CalendarService, input: ApplicationInput): Promise<PermitView> {
-  date('receivedOn', input.receivedOn, '收件日期');
+  day('receivedOn', input.receivedOn, '收件日期');
   text('applicant', input.applicant, '申请人');
   if (input.channel !== '网上' && input.channel !== '窗口') throw errors.validation('channel', '申请渠道应为“网上”或“窗口”');
   const item = await getItem(ctx, input.itemId);
@@ -639,189 +628,77 @@ async function present(w: WriteScope, ctx: Ctx, id: string): Promise<PermitView>
   return presentPermit(r, ctx.calendar, permitWho(ctx.actor));
 }
 
-type PermitRow = NonNullable<Awaited<ReturnType<typeof getPermit>>>;
+/** The audit verb of each step (`licensing.permit.<verb>`). */
+export const PERMIT_VERBS: Record<PermitAction, string> = {
+  correction: 'correction_requested',
+  corrected: 'corrected',
+  accept: 'accepted',
+  not_accept: 'not_accepted',
+  pause: 'paused',
+  extend: 'extended',
+  decide: 'decided',
+  certify: 'certified',
+  publish: 'publication_dated',
+};
 
 /**
- * One step of a case: loads it in scope, checks the version and that the workflow
- * (`licensing.permit`) allows the action now, applies the patch with the status the
- * transition leads to, audits `licensing.permit.<verb>` with the changed fields.
+ * One step of a case — the part every step shares: loads the case in scope, checks the
+ * version and that the workflow (`licensing.permit`) allows the step now (422
+ * `ACTION_NOT_ALLOWED` naming why not), applies the step's pure `apply` with the status the
+ * transition leads to (and the next decision number when asked), audits
+ * `licensing.permit.<verb>` with the changed fields and runs the transition's effects.
  */
-interface StepHead {
-  id: string;
-  /** The version the client read. */
-  version: number;
-  action: PermitAction;
-  /** The audit verb: `licensing.permit.<verb>`. */
-  verb: string;
-  /** What follows the write (deadlines tracked, the 双公示 entry). */
-  after?: (row: PermitRow, w: WriteScope) => Promise<void>;
-}
-
-async function step(
+export async function applyPermitEvent(
   ctx: Ctx,
-  { id, version, action, verb, after }: StepHead,
-  fn: (row: PermitRow, w: WriteScope) => Promise<Record<string, unknown>>,
+  cal: CalendarService,
+  { id, action }: { id: string; action: PermitAction },
+  input: { version: number },
 ): Promise<PermitView> {
+  const command = permitEventCommand(action);
   return write(ctx, async (w) => {
-    let to: PermitStatus | undefined;
-    const { before: row, row: updated } = await updateVersioned(w, {
+    let t: ReturnType<typeof requirePermitStep> | undefined;
+    const { before, row } = await updateVersioned(w, {
       table: 'lic_permit',
       tenantId: ctx.actor.tenantId,
       id,
-      version,
+      version: input.version,
       label: '办件',
       load: () => getPermit(w.tx, ctx, id),
-      check: (row) => {
-        to = requirePermitStep(permitWho(ctx.actor), row.status, action, permitRowFacts(row)).to;
+      check: (p) => {
+        t = requirePermitStep(permitWho(ctx.actor), p.status, action, permitRowFacts(p));
       },
-      // The stage the workflow's transition leads to (none: the status stays).
-      patch: async (row, w) => ({ ...(to ? { status: to } : {}), ...(await fn(row, w)) }),
-      audit: { entity: PERMIT_ENTITY, action: verb, orgId: (row) => row.org_id },
+      patch: async (p) => {
+        const changes = command.apply({ p, calendar: ctx.calendar }, input);
+        const no = changes.decisionNo;
+        const decisionNo = no ? { decision_no: no.given ?? (await nextDecisionNo(w, ctx.actor.tenantId, no.year)) } : {};
+        // The stage the workflow's transition leads to (none: the status stays).
+        return { ...(t?.to ? { status: t.to } : {}), ...changes.set, ...decisionNo } as Record<string, unknown>;
+      },
+      audit: { entity: PERMIT_ENTITY, action: PERMIT_VERBS[action], orgId: (p) => p.org_id },
       ifUnchanged: 'write',
     });
-    if (after) await after({ ...row, ...updated } as PermitRow, w);
+    const next = { ...before, ...row } as PermitRow;
+    for (const effect of t?.after ?? []) await runEffect(w, cal, effect, next);
     return present(w, ctx, id);
   });
 }
 
-/** 补正告知 — one notice listing everything to correct, within 5 working days (art. 32). */
-export function requestCorrection(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; noticeOn: string; items: string }) {
-  const noticeOn = date('noticeOn', input.noticeOn, '补正告知日期');
-  const items = text('items', input.items, '需补正的全部内容', 2000);
-  return step(
-    ctx,
-    { id, version: input.version, action: 'correction', verb: 'correction_requested', after: (row, w) => trackPermit(w, ctx, cal, row) },
-    async (row) => {
-      checkCorrectionNotice(row.received_on, noticeOn, ctx.calendar);
-      return { correction_notice_on: noticeOn, correction_items: items };
-    },
-  );
-}
-
-/** 补正材料收讫 — the applicant handed in the corrections. */
-export function markCorrected(ctx: Ctx, id: string, input: { version: number; correctedOn: string }) {
-  const correctedOn = date('correctedOn', input.correctedOn, '补正材料收到日期');
-  return step(ctx, { id, version: input.version, action: 'corrected', verb: 'corrected' }, async (row) => {
-    if (correctedOn < row.correction_notice_on!) throw errors.validation('correctedOn', '补正材料收到日期不能早于补正告知日期');
-    return { corrected_on: correctedOn };
-  });
-}
-
-/** 受理 — starts the decision clock (deemed on receipt when no timely correction notice was given). */
-export function acceptApplication(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; acceptedOn: string }) {
-  const acceptedOn = date('acceptedOn', input.acceptedOn, '受理日期');
-  return step(ctx, { id, version: input.version, action: 'accept', verb: 'accepted', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
-    if (row.corrected_on && acceptedOn < row.corrected_on) throw errors.validation('acceptedOn', '受理日期不能早于补正材料收到日期');
-    const { start, deemed } = clockStart({ receivedOn: row.received_on, correctionNoticeOn: row.correction_notice_on, acceptedOn }, ctx.calendar);
-    const d = decisionDeadlines({ start, committedDays: row.committed_days, statutoryDays: row.statutory_days }, ctx.calendar);
-    return {
-      accepted_on: acceptedOn,
-      clock_start_on: start,
-      deemed_accepted: deemed,
-      due_on: d.committed.due,
-      statutory_due_on: d.statutory.due,
-    };
-  });
-}
-
-/** Tracks the deadlines the case's state implies (the same derivation as an import's). */
-async function trackPermit(w: WriteScope, ctx: Ctx, cal: CalendarService, row: PermitRow) {
-  await cal.trackMany(w, ctx.actor, permitTracks(row, ctx.calendar));
-}
-
-/** 不予受理 — with the reasons told to the applicant (art. 32). */
-export function refuseApplication(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; on: string; reason: string }) {
-  const on = date('on', input.on, '不予受理日期');
-  const reason = text('reason', input.reason, '不予受理理由', 1000);
-  return step(
-    ctx,
-    { id, version: input.version, action: 'not_accept', verb: 'not_accepted', after: (row, w) => trackPermit(w, ctx, cal, row) },
-    async (row) => {
-      if (on < row.received_on) throw errors.validation('on', '不予受理日期不能早于收件日期');
-      return { not_accepted_on: on, not_accepted_reason: reason };
-    },
-  );
-}
-
-/** 扣除期间 — hearing, testing, expert review … not counted in the decision term (art. 45). */
-export function addPause(ctx: Ctx, cal: CalendarService, id: string, input: PausePeriod & { version: number }) {
-  const p = { from: date('from', input.from, '开始日期'), to: date('to', input.to, '结束日期'), reason: String(input.reason ?? '') };
-  return step(ctx, { id, version: input.version, action: 'pause', verb: 'paused', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
-    checkPause(p, row.clock_start_on!);
-    const pauses = [...((typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[]), p];
-    const d = decisionDeadlines(
-      {
-        start: row.clock_start_on!,
-        committedDays: row.committed_days,
-        statutoryDays: row.statutory_days,
-        pauses,
-        extensionDays: row.extension_days,
-        extensionApprovedOn: row.extension_approved_on,
-      },
-      ctx.calendar,
-    );
-    return { pauses: JSON.stringify(pauses), due_on: d.committed.due, statutory_due_on: d.statutory.due };
-  });
-}
-
-/**
- * 延长 — once, up to 10 working days, approved by the head within the statutory term (art. 42; approved
- * after it: refused). Approved after the committed term, it extends the statutory bound only.
- */
-export function extendDeadline(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; days: number; approvedOn: string; reason: string }) {
-  const approvedOn = date('approvedOn', input.approvedOn, '批准日期');
-  const reason = text('reason', input.reason, '延长理由', 1000);
-  return step(ctx, { id, version: input.version, action: 'extend', verb: 'extended', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
-    const pauses = (typeof row.pauses === 'string' ? JSON.parse(row.pauses) : row.pauses) as PausePeriod[];
-    const clock = { start: row.clock_start_on!, committedDays: row.committed_days, statutoryDays: row.statutory_days, pauses };
-    checkExtension({ days: input.days, approvedOn, already: !!row.extension_days, currentDue: decisionDeadlines(clock, ctx.calendar).statutory.due });
-    const d = decisionDeadlines({ ...clock, extensionDays: input.days, extensionApprovedOn: approvedOn }, ctx.calendar);
-    return {
-      extension_days: input.days,
-      extension_approved_on: approvedOn,
-      extension_reason: reason,
-      due_on: d.committed.due,
-      statutory_due_on: d.statutory.due,
-    };
-  });
-}
-
-/**
- * 作出决定 — 准予 or 不予许可. A grant is recorded for 双公示 (due in 7 working days)
- * and starts the 10-working-day certificate clock.
- */
-export function decide(
-  ctx: Ctx,
-  cal: CalendarService,
-  id: string,
-  input: { version: number; decidedOn: string; result: '准予许可' | '不予许可'; decisionNo?: string | null; note?: string | null },
-) {
-  const decidedOn = date('decidedOn', input.decidedOn, '决定日期');
-  if (input.result !== '准予许可' && input.result !== '不予许可') throw errors.validation('result', '办理结果应为“准予许可”或“不予许可”');
-  if (input.result === '不予许可' && !input.note?.trim()) throw errors.validation('note', '不予许可应说明理由（行政许可法第三十八条）');
-  return step(
-    ctx,
-    {
-      id,
-      version: input.version,
-      action: 'decide',
-      verb: 'decided',
-      after: async (row, w) => {
-        await trackPermit(w, ctx, cal, row);
-        if (row.result === '准予许可') await recordDecision(w, cal, publicationInput(row));
-      },
-    },
-    async (row, w) => {
-      if (decidedOn < row.accepted_on!) throw errors.validation('decidedOn', '决定日期不能早于受理日期');
-      const decisionNo = input.decisionNo?.trim() || (await nextDecisionNo(w, ctx.actor.tenantId, decidedOn.slice(0, 4)));
-      return {
-        decided_on: decidedOn,
-        result: input.result,
-        decision_no: decisionNo,
-        decision_note: input.note?.trim() || null,
-      };
-    },
-  );
+/** An effect of a step's transition, on the case as written. */
+async function runEffect(w: WriteScope, cal: CalendarService, effect: PermitEffect, p: PermitRow): Promise<void> {
+  switch (effect) {
+    case 'track_deadlines':
+      await cal.trackMany(w, w.ctx.actor, permitTracks(p, w.ctx.calendar));
+      return;
+    case 'record_publication':
+      if (p.result === '准予许可') await recordDecision(w, cal, publicationInput(p));
+      return;
+    case 'publish':
+      return publishDecision(w, w.ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: p.id, publishedOn: p.published_on! });
+    default: {
+      const never: never = effect;
+      throw new Error(`unhandled effect ${String(never)}`);
+    }
+  }
 }
 
 /** What 双公示 publishes of a granted permit. */
@@ -857,38 +734,4 @@ export function publicationInput(row: {
 
 async function nextDecisionNo(w: WriteScope, tenantId: string, year: string): Promise<string> {
   return `穗天水许〔${year}〕${(await decidedInYear(w.tx, tenantId, year)) + 1}号`;
-}
-
-/** 颁发证件 — within 10 working days of the grant (art. 44). */
-export function issueCertificate(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; issuedOn: string; certificateNo: string }) {
-  const issuedOn = date('issuedOn', input.issuedOn, '发证日期');
-  const certificateNo = text('certificateNo', input.certificateNo, '证件编号', 100);
-  return step(ctx, { id, version: input.version, action: 'certify', verb: 'certified', after: (row, w) => trackPermit(w, ctx, cal, row) }, async (row) => {
-    if (issuedOn < row.decided_on!) throw errors.validation('issuedOn', '发证日期不能早于决定日期');
-    return {
-      certificate_on: issuedOn,
-      certificate_no: certificateNo,
-    };
-  });
-}
-
-/** 公示 — marks the grant published in the 双公示 register (7 working days; the publicity module tracks the term). */
-export function publishPermit(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; publishedOn: string }) {
-  const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
-  return step(
-    ctx,
-    {
-      id,
-      version: input.version,
-      action: 'publish',
-      verb: 'publication_dated',
-      after: async (_row, w) => {
-        await publishDecision(w, ctx.actor, cal, { sourceEntity: PERMIT_ENTITY, sourceId: id, publishedOn });
-      },
-    },
-    async (row) => {
-      if (publishedOn < row.decided_on!) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
-      return { published_on: publishedOn };
-    },
-  );
 }

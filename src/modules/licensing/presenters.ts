@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { LicensingTables, PausePeriod, PermitCategory } from './schema.js';
 import type { ItemView, PermitView } from './schemas.js';
-import { certificateDue, correctionDue, decisionDeadlines } from './rules.js';
+import { certificateDue, correctionDue, decisionDeadlines, pausesOf } from './rules.js';
 import { permitActions, permitFacts, STATUS_LABELS } from './workflow.js';
 
 type ItemRow = Selectable<LicensingTables['lic_item']>;
@@ -59,7 +59,7 @@ export function presentPermit(
     deemedAccepted: !!r.deemed_accepted,
     notAcceptedOn: r.not_accepted_on as string | null,
     notAcceptedReason: r.not_accepted_reason as string | null,
-    pauses: (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as PausePeriod[],
+    pauses: pausesOf(r.pauses),
     extensionDays: r.extension_days as number | null,
     extensionApprovedOn: r.extension_approved_on as string | null,
     extensionReason: r.extension_reason as string | null,

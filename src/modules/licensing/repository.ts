@@ -60,6 +60,8 @@ export async function listPermits(ctx: Ctx, f: PermitFilter) {
 export function getPermit(db: Kysely<KernelDB>, ctx: Ctx, id: string) {
   return permitQuery(db, ctx).where('p.id', '=', id).executeTakeFirst();
 }
+/** A permit case as loaded: its columns, its item's code, name, category and terms, its unit's name. */
+export type PermitRow = NonNullable<Awaited<ReturnType<typeof getPermit>>>;
 
 // ── Look-ups and writes of the commands and the ledgers (issue 12: SQL lives here) ──
 

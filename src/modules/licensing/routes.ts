@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { type Static, type TObject, type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Ctx } from '../../core/context.js';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PermitStatus } from './schema.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { getItem, getPermit, listItems, listPermits } from './repository.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
-import { permitWho } from './workflow.js';
+import { type PermitAction, permitWho } from './workflow.js';
+import { PERMIT_EVENTS } from './events.js';
 import { Data, Page } from '../../core/schemas.js';
 import { DataList, ItemView, LicensingRuleView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
@@ -17,6 +17,19 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Category = Type.Union([Type.Literal('水利'), Type.Literal('排水'), Type.Literal('工程建设')]);
 const Status = Type.Union(['received', 'correction', 'accepted', 'not_accepted', 'decided', 'certified', 'published'].map((s) => Type.Literal(s)));
 const V = { version: Type.Integer() };
+
+/** What each step's route says it does (OpenAPI). */
+const STEP_SUMMARIES: Record<PermitAction, string> = {
+  correction: '补正告知（收件后5个工作日内，一次告知）',
+  corrected: '补正材料收讫',
+  accept: '受理',
+  not_accept: '不予受理',
+  pause: '登记不计入期限的期间（听证、检测、专家评审等）',
+  extend: '延长期限（经负责人批准，不超过10个工作日）',
+  decide: '作出许可决定',
+  certify: '颁发许可证件',
+  publish: '公示（双公示）',
+};
 
 /** 行政许可 routes: the catalogue, permit cases and each step of a case (each step carries the version read). */
 export async function licensingRoutes(root: FastifyInstance) {
@@ -149,48 +162,12 @@ export async function licensingRoutes(root: FastifyInstance) {
     async (req, reply) => reply.code(201).send({ data: await cmd.receiveApplication(authorize(req, 'licensing.write'), cal(), req.body) }),
   );
 
-  const stepRoute = <B extends TProperties>(
-    path: string,
-    summary: string,
-    body: B,
-    run: (ctx: Ctx, id: string, input: Static<TObject<B>> & { version: number }) => Promise<PermitView>,
-  ) =>
+  // One route per step of the workflow, its body validated by the step's own schema (no other property).
+  for (const action of Object.keys(PERMIT_EVENTS) as PermitAction[]) {
     app.post(
-      `/licensing/permits/:id/${path}`,
-      { schema: { tags, summary, params: Id, body: Type.Object({ ...body, ...V }), response: { 200: Data(PermitView) } } },
-      async (req) => {
-        // The body is the step's fields and the version read (the generic B hides that from the provider).
-        return { data: await run(authorize(req, 'licensing.write'), req.params.id, req.body as unknown as Static<TObject<B>> & { version: number }) };
-      },
+      `/licensing/permits/:id/${action.replace('_', '-')}`,
+      { schema: { tags, summary: STEP_SUMMARIES[action], params: Id, body: PERMIT_EVENTS[action].input, response: { 200: Data(PermitView) } } },
+      async (req) => ({ data: await cmd.applyPermitEvent(authorize(req, 'licensing.write'), cal(), { id: req.params.id, action }, req.body) }),
     );
-  stepRoute('correction', '补正告知（收件后5个工作日内，一次告知）', { noticeOn: IsoDate, items: Type.String({ maxLength: 2000 }) }, (c, id, b) =>
-    cmd.requestCorrection(c, cal(), id, b),
-  );
-  stepRoute('corrected', '补正材料收讫', { correctedOn: IsoDate }, (c, id, b) => cmd.markCorrected(c, id, b));
-  stepRoute('accept', '受理', { acceptedOn: IsoDate }, (c, id, b) => cmd.acceptApplication(c, cal(), id, b));
-  stepRoute('not-accept', '不予受理', { on: IsoDate, reason: Type.String({ maxLength: 1000 }) }, (c, id, b) => cmd.refuseApplication(c, cal(), id, b));
-  stepRoute('pause', '登记不计入期限的期间（听证、检测、专家评审等）', { from: IsoDate, to: IsoDate, reason: Type.String({ maxLength: 20 }) }, (c, id, b) =>
-    cmd.addPause(c, cal(), id, b),
-  );
-  stepRoute(
-    'extend',
-    '延长期限（经负责人批准，不超过10个工作日）',
-    { days: Type.Integer(), approvedOn: IsoDate, reason: Type.String({ maxLength: 1000 }) },
-    (c, id, b) => cmd.extendDeadline(c, cal(), id, b),
-  );
-  stepRoute(
-    'decide',
-    '作出许可决定',
-    {
-      decidedOn: IsoDate,
-      result: Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')]),
-      decisionNo: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-      note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-    },
-    (c, id, b) => cmd.decide(c, cal(), id, b),
-  );
-  stepRoute('certify', '颁发许可证件', { issuedOn: IsoDate, certificateNo: Type.String({ maxLength: 100 }) }, (c, id, b) =>
-    cmd.issueCertificate(c, cal(), id, b),
-  );
-  stepRoute('publish', '公示（双公示）', { publishedOn: IsoDate }, (c, id, b) => cmd.publishPermit(c, cal(), id, b));
+  }
 }

@@ -165,6 +165,11 @@ export function checkExtension(input: { days: number; approvedOn: string; alread
     );
 }
 
+/** The excluded periods as stored (a JSON column: text from PGlite, parsed from PostgreSQL; none yet). */
+export function pausesOf(stored: unknown): PausePeriod[] {
+  return (typeof stored === 'string' ? JSON.parse(stored) : (stored ?? [])) as PausePeriod[];
+}
+
 /** A pause: a named excluded procedure with a start not after its end. */
 export function checkPause(p: PausePeriod, acceptedOn: string): void {
   if (!(PAUSE_REASONS as readonly string[]).includes(p.reason))

@@ -59,7 +59,14 @@ export const permitGuards = {
 
 const g = permitGuards;
 
-export const permitWorkflow = defineWorkflow<PermitStatus, PermitAction, PermitFacts>({
+/**
+ * What `applyPermitEvent` runs after a step's write: track the deadlines the case's state
+ * implies (`permitTracks`), record a grant in the 双公示 register, date its publication there.
+ */
+export type PermitEffect = 'track_deadlines' | 'record_publication' | 'publish';
+const track = ['track_deadlines'] as const;
+
+export const permitWorkflow = defineWorkflow<PermitStatus, PermitAction, PermitFacts, PermitEffect>({
   key: 'licensing.permit',
   label: '行政许可办件',
   stages: STATUS_LABELS,
@@ -77,15 +84,22 @@ export const permitWorkflow = defineWorkflow<PermitStatus, PermitAction, PermitF
   matrix: {
     '*': {
       received: {
-        correction: { to: 'correction', if: [g.oneCorrectionNotice] },
-        accept: { to: 'accepted' },
-        not_accept: { to: 'not_accepted' },
+        correction: { to: 'correction', if: [g.oneCorrectionNotice], after: track },
+        accept: { to: 'accepted', after: track },
+        not_accept: { to: 'not_accepted', after: track },
       },
-      correction: { corrected: { to: 'received' }, not_accept: { to: 'not_accepted' } },
-      accepted: { pause: {}, extend: { if: [g.notExtended] }, decide: { to: 'decided' } },
-      decided: { certify: { to: 'certified', if: [g.granted] }, publish: { to: 'published', if: [g.granted] } },
-      certified: { publish: { to: 'published' } },
-      published: { certify: { if: [g.notCertified] } },
+      correction: { corrected: { to: 'received' }, not_accept: { to: 'not_accepted', after: track } },
+      accepted: {
+        pause: { after: track },
+        extend: { if: [g.notExtended], after: track },
+        decide: { to: 'decided', after: ['track_deadlines', 'record_publication'] },
+      },
+      decided: {
+        certify: { to: 'certified', if: [g.granted], after: track },
+        publish: { to: 'published', if: [g.granted], after: ['publish'] },
+      },
+      certified: { publish: { to: 'published', after: ['publish'] } },
+      published: { certify: { if: [g.notCertified], after: track } },
     },
   },
 });
