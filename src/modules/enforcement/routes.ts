@@ -71,7 +71,8 @@ export async function enforcementRoutes(root: FastifyInstance) {
     '/enforcement/meta',
     { schema: { tags, summary: '阶段、环节、处罚种类、来源、期限规则（含依据）', response: { 200: Data(MetaView) } } },
     async (req) => {
-      authorize(req, 'enforcement.case.read');
+      // Read by every role that uses an enforcement form or list (案件线索's clerk, the catalogue's readers).
+      authorize(req, 'enforcement.catalogue.read');
       return {
         data: {
           stages: STAGES,
@@ -314,7 +315,8 @@ export async function enforcementRoutes(root: FastifyInstance) {
   app.get(
     '/enforcement/payment-place',
     { schema: { tags, summary: '罚没款缴纳地点（开户银行、户名、账号；未设置时为null）', response: { 200: Data(PaymentPlaceView) } } },
-    async (req) => ({ data: await paymentPlace(authorize(req, 'enforcement.case.read')) }),
+    // Shown on 执法事项目录 to everyone who may read the catalogue; it is printed on every decision anyway.
+    async (req) => ({ data: await paymentPlace(authorize(req, 'enforcement.catalogue.read')) }),
   );
   app.put(
     '/enforcement/payment-place',

@@ -175,6 +175,14 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
 });
 
 describe('the decision document (行政处罚法第五十九条) and the payment place', () => {
+  it('is read, like the module’s metadata, by every role with an enforcement page (the clerk’s 案件线索, the catalogue’s readers)', async () => {
+    for (const username of ['clerk', 'licensing', 'flood']) {
+      const who = await login(app, username);
+      expect((await who.req('GET', '/api/enforcement/meta')).status, username).toBe(200);
+      expect((await who.req('GET', '/api/enforcement/payment-place')).status, username).toBe(200);
+      expect((await who.req('PUT', '/api/enforcement/payment-place', { bank: 'x', accountName: 'x', accountNo: 'x', version: 1 })).status, username).toBe(403);
+    }
+  });
   it('is configured per bureau (the demo bureau has one), versioned (409 stale, 400 without version), managed by admin only', async () => {
     expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ bank: '中国工商银行广州天河支行（演示）', version: 1 });
     const place = { bank: '中国工商银行广州天河支行', accountName: '广州市天河区财政局', accountNo: '3602000000000000000' };
