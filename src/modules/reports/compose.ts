@@ -35,7 +35,7 @@ export async function composeRuleOfLawReport(sys: System, tenantId: string, year
     const opt = options.get(p.metric);
     const f = formatFigure(def ? values[p.metric] : undefined, format, opt?.rounding ?? 'exact');
     if (!def) warnings.push(`指标 ${p.metric} 尚无来源（相关模块未启用），该句已标注，不会编造数字`);
-    else if (f.missing) warnings.push(`指标“${def.title}”（${p.metric}）在${year}年没有记录可以支撑，该句已标注`);
+    else if (f.missing) warnings.push(`指标“${def.title}”在${year}年没有记录可以支撑，该句已标注`);
     const change = def ? yoyPhrase(values[p.metric], previous[p.metric], format) : null;
     return {
       metric: p.metric,

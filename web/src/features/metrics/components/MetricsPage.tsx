@@ -42,15 +42,7 @@ export function MetricsPage() {
               title: '指标',
               dataIndex: 'title',
               width: 240,
-              render: (t: string, m) => (
-                <>
-                  <Typography.Text strong>{t}</Typography.Text>
-                  <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {m.key}
-                  </Typography.Text>
-                </>
-              ),
+              render: (t: string) => <Typography.Text strong>{t}</Typography.Text>,
             },
             {
               title: `${year}年数值`,

@@ -44,7 +44,6 @@ export function FigureChip({ figure, year, unit, canEdit, onChanged }: Props) {
       ) : (
         <div>该指标尚无来源（相关业务模块未启用），数字不会编造</div>
       )}
-      <div className={styles.tipKey}>{figure.metric}</div>
     </div>
   );
   const cls = figure.missing ? styles.chipMissing : figure.approx ? styles.chipApprox : styles.chip;
