@@ -139,7 +139,7 @@ function ImportedValues({ fields, fieldLabels = {}, renderValue }: { fields: Fie
 }
 
 /** Note keys that carry internal keys or ids, not facts for the reader (rule keys of findings, an import's id). */
-const HIDDEN_NOTES = new Set(['findingsByRule', 'importId']);
+const HIDDEN_NOTES = new Set(['findingsByRule', 'importId', 'progressId', 'sampleId', 'drawId']);
 
 /** The facts of an event that are not field changes (source, reason, counts …). */
 export function EventNote({ entity, note }: { entity: string; note?: Record<string, unknown> }) {

@@ -52,6 +52,7 @@ export const NOTE_LABELS: Record<string, string> = {
 export function noteValue(key: string, v: unknown): string {
   if (key === 'by' && v === 'self') return '本人修改';
   if (key === 'via' && typeof v === 'string' && v.startsWith('ledger:')) return `台账导入（${v.slice(7)}）`;
+  if (key === 'via' && v === 'demo') return '演示数据';
   if (v === null || v === undefined) return '（空）';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

@@ -25,6 +25,6 @@ export const disclosureFeature = defineFeature({
   ],
   entities: {
     'disclosure.request': { label: '依申请公开', link: (id) => `/disclosure/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS },
-    'disclosure.proactive': { label: '主动公开信息' },
+    'disclosure.proactive': { label: '主动公开信息', fields: { title: '标题', section: '栏目', published_on: '公开日期' } },
   },
 });

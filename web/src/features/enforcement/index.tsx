@@ -102,6 +102,8 @@ export const enforcementFeature = defineFeature({
         close_reason: '不予立案理由',
         closed_on: '办结日期',
         case_id: '案件',
+        clue_no: '线索编号',
+        source: '线索来源',
       },
       actions: { transferred: '移送', received: '签收', feedback_given: '反馈', closed: '办结（不立案）', filed_as_case: '立案' },
       notes: NOTES,
@@ -127,9 +129,14 @@ export const enforcementFeature = defineFeature({
     'enforcement.review': {
       label: '案卷评查',
       link: () => '/enforcement/supervision',
-      fields: { score: '得分', findings: '发现问题', rectification: '整改情况' },
+      fields: { score: '得分', findings: '发现问题', rectification: '整改情况', population: '可抽案卷数', sample: '抽取案卷', seed: '随机种子' },
       actions: { drawn: '抽取评查案卷', item_scored: '评分' },
       notes: NOTES,
+    },
+    'enforcement.payment_place': {
+      label: '罚没款缴纳地点',
+      link: () => '/enforcement/items',
+      fields: { bank: '开户银行', account_name: '户名', account_no: '账号' },
     },
   },
 });

@@ -18,5 +18,8 @@ export const hotlineFeature = defineFeature({
     { path: '/hotline/new', element: <HotlineIntakePage />, permission: 'hotline.write' },
     { path: '/hotline/items/:id', element: <HotlineRecordPage />, permission: 'hotline.read' },
   ],
-  entities: { 'hotline.order': { label: '12345工单', link: (id) => `/hotline/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS } },
+  entities: {
+    'hotline.order': { label: '12345工单', link: (id) => `/hotline/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS },
+    'hotline.district_avg': { label: '全区12345平均办理时长', fields: { avg: '平均办理工作日', note: '备注' } },
+  },
 });

@@ -33,6 +33,8 @@ export const inspectionsFeature = defineFeature({
         window_from: '开始日期',
         window_to: '结束日期',
       },
+      actions: { drawn: '摇号抽取' },
+      notes: { seed: '随机种子', algorithm: '抽取算法', population: '检查对象总数', sampleSize: '抽取数量', resultHash: '抽取结果哈希' },
     },
     'inspections.task': {
       label: '抽查任务',
@@ -45,9 +47,16 @@ export const inspectionsFeature = defineFeature({
         entity_id: '检查对象',
         inspector_ids: '执法检查人员',
       },
+      actions: { result_recorded: '录入检查结果', published: '公示' },
     },
-    'inspections.item': { label: '抽查事项', link: () => '/inspections/registers' },
-    'inspections.entity': { label: '检查对象', link: () => '/inspections/registers' },
-    'inspections.inspector': { label: '执法检查人员', link: () => '/inspections/registers' },
+    'inspections.item': { label: '抽查事项', link: () => '/inspections/registers', fields: { code: '事项编码', name: '事项名称' } },
+    'inspections.entity': { label: '检查对象', link: () => '/inspections/registers', fields: { code: '对象编码', name: '名称', kind: '类别' } },
+    'inspections.inspector': {
+      label: '执法检查人员',
+      link: () => '/inspections/registers',
+      fields: { code: '人员编码', name: '姓名', cert_no: '执法证号' },
+      actions: { conflict_added: '登记回避关系' },
+      notes: { entity: '检查对象', reason: '理由' },
+    },
   },
 });

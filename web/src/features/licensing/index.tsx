@@ -22,7 +22,13 @@ export const licensingFeature = defineFeature({
     { path: '/licensing/items/:id?', element: <ItemsPage />, permission: 'licensing.read' },
   ],
   entities: {
-    'licensing.permit': { label: '许可办件', link: (id) => `/licensing/permits/${id}`, fields: PERMIT_FIELD_LABELS },
+    'licensing.permit': {
+      label: '许可办件',
+      link: (id) => `/licensing/permits/${id}`,
+      fields: PERMIT_FIELD_LABELS,
+      actions: { publication_recorded: '记录公示' },
+      notes: { dueOn: '公示期限', decisionNo: '决定文号', publishedOn: '公示日期' },
+    },
     'licensing.item': {
       label: '许可事项',
       link: (id) => `/licensing/items/${id}`,

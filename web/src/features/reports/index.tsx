@@ -16,7 +16,7 @@ export const reportsFeature = defineFeature({
     { path: '/reports/rule-of-law/:year', element: <ReportPage />, permission: 'reports.read' },
   ],
   entities: {
-    'reports.narrative': { label: '报告叙述', fields: { body: '正文' } },
-    'reports.figure_option': { label: '报告数字表述', fields: { rounding: '取整', stateYoy: '写明同比' } },
+    'reports.narrative': { label: '报告叙述', fields: { body: '正文' }, actions: { saved: '保存' }, notes: { version: '版本' } },
+    'reports.figure_option': { label: '报告数字表述', fields: { rounding: '取整', stateYoy: '写明同比', include: '写入报告' }, actions: { set: '设置' } },
   },
 });

@@ -30,7 +30,7 @@ export const riversFeature = defineFeature({
   ],
   entities: {
     'rivers.river': { label: '河涌', link: (id) => `/rivers/${id}`, fields: RIVER_FIELDS },
-    'rivers.sample': { label: '水质监测记录', link: (id) => `/rivers/samples/${id}`, fields: RIVER_FIELDS },
-    'rivers.alert': { label: '黑臭预警', link: () => '/rivers/alerts', fields: RIVER_FIELDS },
+    'rivers.sample': { label: '水质监测记录', link: (id) => `/rivers/samples/${id}`, fields: RIVER_FIELDS, actions: { recorded: '录入' } },
+    'rivers.alert': { label: '黑臭预警', link: () => '/rivers/alerts', fields: RIVER_FIELDS, actions: { raised: '发出预警' } },
   },
 });
