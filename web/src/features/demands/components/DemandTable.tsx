@@ -38,6 +38,8 @@ export function DemandTable({ items, loading, showKind, extraColumns = [], total
       loading={loading}
       dataSource={items}
       columns={columns}
+      // Wider than its card (a narrow column, extra columns): the table scrolls, not the page.
+      scroll={{ x: 'max-content' }}
       pagination={
         onPage
           ? { current: page, pageSize: 50, total, onChange: onPage, showTotal: (n) => `共 ${n} 件`, showSizeChanger: false }

@@ -34,8 +34,8 @@ export function OverviewPage() {
           </Col>
         ))}
       </Row>
-      <Row gutter={16}>
-        <Col xs={24} xl={8}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={8}>
           <Card title="按承办单位" styles={{ body: { padding: 0 } }}>
             <Table
               rowKey="orgId"
@@ -52,7 +52,7 @@ export function OverviewPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Card title="逾期未办事项" styles={{ body: { padding: 0 } }} style={{ marginBottom: 16 }}>
             <DemandTable items={d?.overdue ?? []} loading={res.loading} showKind />
           </Card>
