@@ -363,7 +363,11 @@ export function deliberateDocument(ctx: Ctx, id: string, version: number, input:
 }
 
 /** The deadlines a published document tracks: 备案 (done when filed) and the reminder before expiry (done at a cleanup or repeal). */
-export async function trackNormative(w: WriteScope, row: Pick<DocRow, 'id' | 'org_id' | 'doc_no'>, d: { issuedOn: string; validYears: number; filedOn: string | null; cleanedOn: string | null }) {
+export async function trackNormative(
+  w: WriteScope,
+  row: Pick<DocRow, 'id' | 'org_id' | 'doc_no'>,
+  d: { issuedOn: string; validYears: number; filedOn: string | null; cleanedOn: string | null },
+) {
   const cal = CalendarService.over(w.tx, w.ctx.calendar);
   const base = { module: 'legal', entity: 'legal.document', entityId: row.id as string, orgId: row.org_id as string, label: row.doc_no ?? null };
   await cal.track(w, w.ctx.actor, { ...base, title: NORMATIVE_RULES.filing.label, rule: NORMATIVE_RULES.filing, start: d.issuedOn, doneOn: d.filedOn });
@@ -376,7 +380,12 @@ export async function trackNormative(w: WriteScope, row: Pick<DocRow, 'id' | 'or
  * (`<prefix>〔year〕n号`; the prefix the bureau used last unless given), its validity (default 5
  * years) and the 备案 deadline; the filing and the reminder before expiry are tracked.
  */
-export function publishDocument(ctx: Ctx, id: string, version: number, input: { publishedOn: string; numberPrefix?: string | null; validYears?: number | null }) {
+export function publishDocument(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  input: { publishedOn: string; numberPrefix?: string | null; validYears?: number | null },
+) {
   const on = date('publishedOn', input.publishedOn, '公布日期');
   const years = input.validYears ?? MAX_VALID_YEARS;
   if (!Number.isInteger(years) || years < 1 || years > MAX_VALID_YEARS) throw errors.validation('validYears', `有效期应为1至${MAX_VALID_YEARS}年`);
@@ -400,7 +409,8 @@ export function publishDocument(ctx: Ctx, id: string, version: number, input: { 
   });
 }
 
-const validUntilOf = (on: string, years: number, ctx: Ctx) => computeDeadline({ rule: { ...NORMATIVE_RULES.validity, n: years * 12 }, start: on }, ctx.calendar).due;
+const validUntilOf = (on: string, years: number, ctx: Ctx) =>
+  computeDeadline({ rule: { ...NORMATIVE_RULES.validity, n: years * 12 }, start: on }, ctx.calendar).due;
 
 /** 备案 — filed with the district government (on time or late, as recorded); closes the tracked filing deadline. */
 export function fileDocument(ctx: Ctx, id: string, version: number, input: { filedOn: string }) {

@@ -173,7 +173,13 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
 
     // Decisions and 三重一大 matters: reviewed 同意, then decided (one still under way).
     const decisions = [
-      { kind: '重大行政决策', title: '2021-2022年天河区抗旱防咸保供水工作方案', submitted_on: '2022-01-10', reviewed_on: '2022-01-14', issued_on: '2022-01-20' },
+      {
+        kind: '重大行政决策',
+        title: '2021-2022年天河区抗旱防咸保供水工作方案',
+        submitted_on: '2022-01-10',
+        reviewed_on: '2022-01-14',
+        issued_on: '2022-01-20',
+      },
       { kind: '三重一大', title: '天河区内涝治理项目资金安排', submitted_on: '2022-06-06', reviewed_on: '2022-06-10', issued_on: '2022-06-17' },
       { kind: '三重一大', title: '局常年法律顾问服务采购', submitted_on: '2022-11-07', reviewed_on: '2022-11-11', issued_on: '2022-11-18' },
       { kind: '重大行政决策', title: '天河区排水设施移交管理方案', submitted_on: '2023-03-06', reviewed_on: '2023-03-13', issued_on: null },
@@ -273,7 +279,14 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       if (d.cleanup)
         await db
           .insertInto('legal_document_cleanup')
-          .values({ tenant_id: ctx.tenantId, org_id: orgId, document_id: row.id, cleaned_on: d.cleanup.on, outcome: d.cleanup.outcome, reason: d.cleanup.reason })
+          .values({
+            tenant_id: ctx.tenantId,
+            org_id: orgId,
+            document_id: row.id,
+            cleaned_on: d.cleanup.on,
+            outcome: d.cleanup.outcome,
+            reason: d.cleanup.reason,
+          })
           .execute();
       await trackNormative(w, row, { issuedOn: row.issued_on!, validYears: MAX_VALID_YEARS, filedOn: row.filed_on, cleanedOn: d.cleanup?.on ?? null });
     }

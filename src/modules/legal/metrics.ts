@@ -42,8 +42,7 @@ export const legalMetrics: MetricDef[] = KEYS.map(([key, kind, title]) => {
 });
 
 // ── 行政规范性文件 (国办发〔2018〕37号): issued, repealed, in force, reviewed, filed on time ──
-const normative = (q: MetricQuery) =>
-  q.db.withTables<LegalTables>().selectFrom('legal_document').$call(inScope(q)).where('kind', '=', '规范性文件');
+const normative = (q: MetricQuery) => q.db.withTables<LegalTables>().selectFrom('legal_document').$call(inScope(q)).where('kind', '=', '规范性文件');
 const NORMATIVE_COLUMNS = [
   { key: 'doc_no', title: '文号' },
   { key: 'title', title: '名称' },
@@ -51,7 +50,18 @@ const NORMATIVE_COLUMNS = [
   { key: 'valid_until', title: '有效期至' },
   { key: 'repealed_on', title: '废止日期' },
 ];
-const NORMATIVE_FIELDS = ['id', 'doc_no', 'title', 'issued_on', 'valid_until', 'repealed_on', 'reviewed_on', 'review_result', 'filing_due', 'filed_on'] as const;
+const NORMATIVE_FIELDS = [
+  'id',
+  'doc_no',
+  'title',
+  'issued_on',
+  'valid_until',
+  'repealed_on',
+  'reviewed_on',
+  'review_result',
+  'filing_due',
+  'filed_on',
+] as const;
 type NormativeBase = ReturnType<typeof normative>;
 
 function normativeCount(x: { key: string; title: string; definition: string; base: (q: MetricQuery) => NormativeBase; extra?: typeof NORMATIVE_COLUMNS }) {
@@ -123,7 +133,12 @@ export const normativeMetrics: MetricDef[] = [
         .orderBy('doc_seq')
         .execute();
       return {
-        columns: [...NORMATIVE_COLUMNS, { key: 'filing_due', title: '备案期限' }, { key: 'filed_on', title: '备案日期' }, { key: 'on_time_label', title: '按期备案' }],
+        columns: [
+          ...NORMATIVE_COLUMNS,
+          { key: 'filing_due', title: '备案期限' },
+          { key: 'filed_on', title: '备案日期' },
+          { key: 'on_time_label', title: '按期备案' },
+        ],
         rows: rows.map((r) => ({ ...r, on_time_label: r.on_time ? '是' : '否' })),
         total: rows.length,
         recordRoute: '/legal/documents/:id',

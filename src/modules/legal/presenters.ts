@@ -57,7 +57,14 @@ function documentDeadlines(r: Row<'legal_document'>, lens: DocumentLens) {
   }
   if (r.valid_until) {
     const v = NORMATIVE_RULES.validity;
-    out.push({ key: v.key, label: '有效期届满', due: r.valid_until, doneOn: d(r.repealed_on), status: status(r.valid_until, d(r.repealed_on)), source: v.source });
+    out.push({
+      key: v.key,
+      label: '有效期届满',
+      due: r.valid_until,
+      doneOn: d(r.repealed_on),
+      status: status(r.valid_until, d(r.repealed_on)),
+      source: v.source,
+    });
   }
   return out as DocumentView['deadlines'];
 }

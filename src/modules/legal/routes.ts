@@ -21,7 +21,17 @@ import { presentAdvice, presentAppraisal, presentContract, presentDocument, pres
 import * as cmd from './commands.js';
 import { CHECKLIST_SOURCE, CLEANUP_OUTCOMES, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
 import { Data } from '../../core/schemas.js';
-import { AdvicePage, AdviceView, AppraisalsView, AppraisalView, ContractView, DataList, DocumentDetailView, DocumentView, PublicNormativeView } from './schemas.js';
+import {
+  AdvicePage,
+  AdviceView,
+  AppraisalsView,
+  AppraisalView,
+  ContractView,
+  DataList,
+  DocumentDetailView,
+  DocumentView,
+  PublicNormativeView,
+} from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -213,8 +223,14 @@ export async function legalRoutes(root: FastifyInstance) {
   );
 
   // ── 行政规范性文件: the lifecycle's steps (国办发〔2018〕37号) ──
-  const step = <B extends TProperties>(path: string, summary: string, body: B) => ({
-    schema: { tags, summary, params: Id, body: Type.Object({ ...body, version: Type.Integer() }, { additionalProperties: false }), response: { 200: Data(DocumentView) } },
+  const step = <B extends TProperties>(summary: string, body: B) => ({
+    schema: {
+      tags,
+      summary,
+      params: Id,
+      body: Type.Object({ ...body, version: Type.Integer() }, { additionalProperties: false }),
+      response: { 200: Data(DocumentView) },
+    },
   });
   const split = <T extends { version: number }>(b: T) => {
     const { version, ...rest } = b;
@@ -222,7 +238,7 @@ export async function legalRoutes(root: FastifyInstance) {
   };
   app.post(
     '/legal/documents/:id/comment',
-    step('comment', '公开征求意见（期限不少于30日，可配置）', { from: IsoDate, until: IsoDate, channel: Type.String({ maxLength: 300 }) }),
+    step('公开征求意见（期限不少于30日，可配置）', { from: IsoDate, until: IsoDate, channel: Type.String({ maxLength: 300 }) }),
     async (req) => {
       const [version, b] = split(req.body);
       return { data: await cmd.openComment(authorize(req, 'legal.write'), req.params.id, version, b) };
@@ -230,7 +246,7 @@ export async function legalRoutes(root: FastifyInstance) {
   );
   app.post(
     '/legal/documents/:id/submit',
-    step('submit', '送合法性审核（征求意见期限届满后）', { submittedOn: IsoDate, commentSummary: Type.String({ maxLength: 4000 }) }),
+    step('送合法性审核（征求意见期限届满后）', { submittedOn: IsoDate, commentSummary: Type.String({ maxLength: 4000 }) }),
     async (req) => {
       const [version, b] = split(req.body);
       return { data: await cmd.submitForReview(authorize(req, 'legal.write'), req.params.id, version, b) };
@@ -238,7 +254,7 @@ export async function legalRoutes(root: FastifyInstance) {
   );
   app.post(
     '/legal/documents/:id/deliberate',
-    step('deliberate', '集体审议（须经合法性审核同意）', { deliberatedOn: IsoDate, meeting: Type.String({ maxLength: 300 }) }),
+    step('集体审议（须经合法性审核同意）', { deliberatedOn: IsoDate, meeting: Type.String({ maxLength: 300 }) }),
     async (req) => {
       const [version, b] = split(req.body);
       return { data: await cmd.deliberateDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
@@ -246,7 +262,7 @@ export async function legalRoutes(root: FastifyInstance) {
   );
   app.post(
     '/legal/documents/:id/publish',
-    step('publish', '统一编号公布（统一登记、统一编号、统一印发）', {
+    step('统一编号公布（统一登记、统一编号、统一印发）', {
       publishedOn: IsoDate,
       numberPrefix: Opt(20),
       validYears: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
@@ -256,26 +272,22 @@ export async function legalRoutes(root: FastifyInstance) {
       return { data: await cmd.publishDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
     },
   );
-  app.post('/legal/documents/:id/file', step('file', '报送区人民政府备案', { filedOn: IsoDate }), async (req) => {
+  app.post('/legal/documents/:id/file', step('报送区人民政府备案', { filedOn: IsoDate }), async (req) => {
     const [version, b] = split(req.body);
     return { data: await cmd.fileDocument(authorize(req, 'legal.write'), req.params.id, version, b) };
   });
   app.post(
     '/legal/documents/:id/clean',
-    step('clean', '清理（继续有效 / 修改 / 废止）', { cleanedOn: IsoDate, outcome: lit(CLEANUP_OUTCOMES), reason: Type.String({ maxLength: 2000 }) }),
+    step('清理（继续有效 / 修改 / 废止）', { cleanedOn: IsoDate, outcome: lit(CLEANUP_OUTCOMES), reason: Type.String({ maxLength: 2000 }) }),
     async (req) => {
       const [version, b] = split(req.body);
       return { data: await cmd.cleanDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
     },
   );
-  app.post(
-    '/legal/documents/:id/repeal',
-    step('repeal', '废止', { repealedOn: IsoDate, reason: Type.String({ maxLength: 2000 }) }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.repealDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-    },
-  );
+  app.post('/legal/documents/:id/repeal', step('废止', { repealedOn: IsoDate, reason: Type.String({ maxLength: 2000 }) }), async (req) => {
+    const [version, b] = split(req.body);
+    return { data: await cmd.repealDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
+  });
 
   // The public list (no login): every published normative document with its number, date and status.
   app.get(

@@ -101,8 +101,7 @@ describe('统一编号, 备案, 有效期, status', () => {
   ])('备案 is due %s', (_n, published, due) => expect(computeDeadline({ rule: NORMATIVE_RULES.filing, start: published }, cal).due).toBe(due));
   it('is valid 5 years, not rolled to a working day', () =>
     expect(computeDeadline({ rule: NORMATIVE_RULES.validity, start: '2022-04-06' }, cal).due).toBe('2027-04-06'));
-  it('reminds 6 months before expiry', () =>
-    expect(computeDeadline({ rule: expiryReminderRule(5), start: '2022-04-06' }, cal).due).toBe('2026-10-06'));
+  it('reminds 6 months before expiry', () => expect(computeDeadline({ rule: expiryReminderRule(5), start: '2022-04-06' }, cal).due).toBe('2026-10-06'));
   it.each<[string, string | null, string | null, string, string]>([
     ['in force on its last valid day', null, '2027-04-06', '2027-04-06', '现行有效'],
     ['expired the day after', null, '2027-04-06', '2027-04-07', '已失效'],

@@ -143,12 +143,16 @@ export const CHECKLIST_SOURCE = '国办发〔2018〕115号《关于全面推行�
  * A normative document's review answers every point of the checklist; 同意 only when every point
  * passed (a failed point is 存在问题: 未经审核或者经审核不合法的，不得提交集体审议).
  */
-export function checklistProblems(result: '同意' | '存在问题', checklist: Partial<Record<string, boolean>> | null | undefined): Array<{ field: string; message: string }> {
+export function checklistProblems(
+  result: '同意' | '存在问题',
+  checklist: Partial<Record<string, boolean>> | null | undefined,
+): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
   for (const item of REVIEW_CHECKLIST) {
     const v = checklist?.[item.key];
     if (typeof v !== 'boolean') out.push({ field: `checklist.${item.key}`, message: `请逐项审核：“${item.label}”未填写` });
-    else if (!v && result === '同意') out.push({ field: `checklist.${item.key}`, message: `“${item.label}”未通过，审核结论不能为“同意”（${CHECKLIST_SOURCE}）` });
+    else if (!v && result === '同意')
+      out.push({ field: `checklist.${item.key}`, message: `“${item.label}”未通过，审核结论不能为“同意”（${CHECKLIST_SOURCE}）` });
   }
   return out;
 }

@@ -27,8 +27,27 @@ export const AdviceKindView = Type.Union([
   Type.Literal('专题培训'),
 ]);
 export const DocumentKindView = Type.Union([Type.Literal('规范性文件'), Type.Literal('重大行政决策'), Type.Literal('三重一大')]);
-export const DocumentStageView = Type.Union([Type.Literal('drafting'), Type.Literal('commenting'), Type.Literal('submitted'), Type.Literal('reviewed'), Type.Literal('deliberated'), Type.Literal('issued'), Type.Literal('published'), Type.Literal('repealed')]);
-const DocumentEventView = Type.Union([Type.Literal('openComment'), Type.Literal('submit'), Type.Literal('review'), Type.Literal('deliberate'), Type.Literal('issue'), Type.Literal('publish'), Type.Literal('file'), Type.Literal('clean'), Type.Literal('repeal')]);
+export const DocumentStageView = Type.Union([
+  Type.Literal('drafting'),
+  Type.Literal('commenting'),
+  Type.Literal('submitted'),
+  Type.Literal('reviewed'),
+  Type.Literal('deliberated'),
+  Type.Literal('issued'),
+  Type.Literal('published'),
+  Type.Literal('repealed'),
+]);
+const DocumentEventView = Type.Union([
+  Type.Literal('openComment'),
+  Type.Literal('submit'),
+  Type.Literal('review'),
+  Type.Literal('deliberate'),
+  Type.Literal('issue'),
+  Type.Literal('publish'),
+  Type.Literal('file'),
+  Type.Literal('clean'),
+  Type.Literal('repeal'),
+]);
 /** What the public sees of a published normative document. */
 export const NormativeStatusView = Type.Union([Type.Literal('现行有效'), Type.Literal('已废止'), Type.Literal('已失效')]);
 
@@ -154,9 +173,7 @@ export const DocumentDetailView = Type.Object(
 export const PublicNormativeView = Type.Object(
   {
     bureau: Str,
-    items: Type.Array(
-      Type.Object({ id: Str, docNo: NStr, title: Str, publishedOn: Day, validUntil: NDay, repealedOn: NDay, status: NormativeStatusView }),
-    ),
+    items: Type.Array(Type.Object({ id: Str, docNo: NStr, title: Str, publishedOn: Day, validUntil: NDay, repealedOn: NDay, status: NormativeStatusView })),
   },
   { description: '行政规范性文件目录（公开）' },
 );

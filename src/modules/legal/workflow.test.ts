@@ -39,7 +39,14 @@ describe('合法性审查 before issue or decision (legal.document)', () => {
 
 describe('the normative lifecycle (国办发〔2018〕37号)', () => {
   it.each<[string, DocumentStage, DocumentEvent, DocumentFacts, string, RegExp]>([
-    ['submit on the last day of the comment period', 'commenting', 'submit', norm({ commentUntil: '2023-06-01', on: '2023-06-01' }), 'COMMENT_PERIOD_OPEN', /届满后方可送合法性审核/],
+    [
+      'submit on the last day of the comment period',
+      'commenting',
+      'submit',
+      norm({ commentUntil: '2023-06-01', on: '2023-06-01' }),
+      'COMMENT_PERIOD_OPEN',
+      /届满后方可送合法性审核/,
+    ],
     ['deliberate a draft never reviewed', 'submitted', 'deliberate', doc('规范性文件', null), 'LEGAL_REVIEW_REQUIRED', /国办发〔2018〕115号/],
     ['deliberate a draft found with problems', 'reviewed', 'deliberate', doc('规范性文件', '存在问题'), 'LEGAL_REVIEW_FAILED', /存在问题/],
     ['deliberate a major decision here', 'reviewed', 'deliberate', doc('重大行政决策', '同意'), 'NOT_NORMATIVE', /仅适用于行政规范性文件/],

@@ -24,7 +24,21 @@ export interface Advice {
   opinion: string | null;
   version: number;
 }
-export type DocumentAction = WorkflowAction<'review' | 'issue', 'submitted' | 'reviewed' | 'issued'>;
+export type DocumentStage = 'drafting' | 'commenting' | 'submitted' | 'reviewed' | 'deliberated' | 'issued' | 'published' | 'repealed';
+export type DocumentEvent = 'openComment' | 'submit' | 'review' | 'deliberate' | 'issue' | 'publish' | 'file' | 'clean' | 'repeal';
+export type DocumentAction = WorkflowAction<DocumentEvent, DocumentStage>;
+export const CLEANUP_OUTCOMES = ['继续有效', '修改', '废止'] as const;
+export type NormativeStatus = '现行有效' | '已废止' | '已失效';
+
+/** A published normative document's deadline (备案, 有效期) as the server judged it. */
+export interface DocumentDeadline {
+  key: string;
+  label: string;
+  due: string;
+  doneOn: string | null;
+  status: 'ok' | 'due_soon' | 'overdue' | 'done';
+  source: string;
+}
 
 export interface LegalDocument {
   id: string;
@@ -40,10 +54,43 @@ export interface LegalDocument {
   reviewer: string | null;
   issuedOn: string | null;
   docNo: string | null;
+  draftedOn: string | null;
+  commentFrom: string | null;
+  commentUntil: string | null;
+  commentChannel: string | null;
+  commentSummary: string | null;
+  reviewChecklist: Record<string, boolean> | null;
+  deliberatedOn: string | null;
+  deliberation: string | null;
+  filingDue: string | null;
+  filedOn: string | null;
+  filedOnTime: boolean | null;
+  validUntil: string | null;
+  expiryReminderOn: string | null;
+  repealedOn: string | null;
+  repealReason: string | null;
+  publicStatus: NormativeStatus | null;
+  deadlines: DocumentDeadline[];
   /** The `legal.document` workflow's actions for the signed-in user's roles (the engine's one shape). */
   actions: DocumentAction[];
   version: number;
   reviewSource?: string;
+  /** The page only: the review checklist, the lifecycle's terms and the cleanups. */
+  checklist?: Array<{ key: string; label: string }>;
+  checklistSource?: string;
+  terms?: Array<{ key: string; label: string; n: number; unit: string; source: string }>;
+  cleanups?: Array<{ id: string; cleanedOn: string; outcome: string; reason: string }>;
+}
+
+/** A row of the public list of normative documents. */
+export interface PublicNormative {
+  id: string;
+  docNo: string | null;
+  title: string;
+  publishedOn: string;
+  validUntil: string | null;
+  repealedOn: string | null;
+  status: NormativeStatus;
 }
 export interface Appraisal {
   id: string;

@@ -5,6 +5,7 @@ import { defineFeature } from '../types';
 const AdvicePage = lazyNamed(() => import('./components/AdvicePage'), 'AdvicePage');
 const DocumentsPage = lazyNamed(() => import('./components/DocumentsPage'), 'DocumentsPage');
 const ContractsPage = lazyNamed(() => import('./components/ContractsPage'), 'ContractsPage');
+const PublicNormativePage = lazyNamed(() => import('./components/PublicNormativePage'), 'PublicNormativePage');
 
 const FIELDS = {
   date: '日期',
@@ -25,6 +26,24 @@ const FIELDS = {
   reviewer: '审查人',
   issued_on: '印发（决策）日期',
   doc_no: '文号',
+  drafted_on: '起草日期',
+  comment_from: '征求意见起始日期',
+  comment_until: '征求意见截止日期',
+  comment_channel: '征求意见方式',
+  comment_summary: '意见采纳情况',
+  review_checklist: '审核要点',
+  deliberated_on: '集体审议日期',
+  deliberation: '审议会议',
+  doc_year: '编号年度',
+  doc_seq: '编号序号',
+  filing_due: '备案期限',
+  filed_on: '备案日期',
+  valid_until: '有效期至',
+  repealed_on: '废止日期',
+  repeal_reason: '废止理由',
+  cleanedOn: '清理日期',
+  outcome: '清理结论',
+  reason: '理由',
   year: '年度',
   appraised_on: '考核日期',
   total: '总分',
@@ -39,7 +58,7 @@ export const legalFeature = defineFeature({
   icon: <SolutionOutlined />,
   menu: [
     { path: '/legal/advice', label: '顾问工作台账', permission: 'legal.read' },
-    { path: '/legal/documents', label: '合法性审查', permission: 'legal.read' },
+    { path: '/legal/documents', label: '规范性文件与合法性审查', permission: 'legal.read' },
     { path: '/legal/contracts', label: '顾问合同与考核', permission: 'legal.read' },
   ],
   routes: [
@@ -47,9 +66,10 @@ export const legalFeature = defineFeature({
     { path: '/legal/documents/:id?', element: <DocumentsPage />, permission: 'legal.read' },
     { path: '/legal/contracts', element: <ContractsPage />, permission: 'legal.read' },
   ],
+  publicRoutes: [{ path: '/public/legal/normative-documents', element: <PublicNormativePage /> }],
   entities: {
     'legal.advice': { label: '法律顾问工作记录', link: (id) => `/legal/advice/${id}`, fields: FIELDS },
-    'legal.document': { label: '送审文件', link: (id) => `/legal/documents/${id}`, fields: FIELDS },
+    'legal.document': { label: '规范性文件 / 送审文件', link: (id) => `/legal/documents/${id}`, fields: FIELDS },
     'legal.contract': { label: '顾问合同', link: () => '/legal/contracts', fields: FIELDS },
     'legal.appraisal': { label: '法律顾问年度考核', link: () => '/legal/contracts', fields: FIELDS },
   },
