@@ -54,7 +54,9 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
   };
   const proactive = [
     { item: '规章', measure: '本年制发件数', value: bySection.get('规章') ?? 0, source: '主动公开台账“规章”栏目' },
-    { item: '行政规范性文件', measure: '本年制发件数', value: bySection.get('行政规范性文件') ?? 0, source: '主动公开台账“行政规范性文件”栏目' },
+    // 行政规范性文件: from the legal module's register (统一编号公布) through the metric registry; the
+    // proactive ledger's section only when that register is not installed.
+    ...(await normativeRows(metric, bySection.get('行政规范性文件') ?? 0)),
     {
       item: '行政许可',
       measure: '本年处理决定数量',
@@ -169,3 +171,29 @@ export async function renderDisclosureReport(sys: Pick<System, 'db' | 'registry'
 }
 
 export const REPORT_SECTIONS = SECTIONS;
+
+/**
+ * Table 二's 行政规范性文件 rows — 本年制发 / 本年废止 / 现行有效 — from the legal module's metrics
+ * (legal.normative_issued / _repealed / _in_force, read through the registry). Without that module,
+ * 本年制发 falls back to the proactive ledger's section and the other two are left blank (—).
+ */
+async function normativeRows(metric: (keys: string[]) => Promise<number | null>, ledgerCount: number) {
+  const issued = await metric(['legal.normative_issued']);
+  return [
+    issued === null
+      ? { item: '行政规范性文件', measure: '本年制发件数', value: ledgerCount, source: '主动公开台账“行政规范性文件”栏目' }
+      : { item: '行政规范性文件', measure: '本年制发件数', value: issued, source: '规范性文件统一编号公布数（legal.normative_issued）' },
+    {
+      item: '行政规范性文件',
+      measure: '本年废止件数',
+      value: await metric(['legal.normative_repealed']),
+      source: '规范性文件本年废止数（legal.normative_repealed）',
+    },
+    {
+      item: '行政规范性文件',
+      measure: '现行有效件数',
+      value: await metric(['legal.normative_in_force']),
+      source: '规范性文件年末现行有效数（legal.normative_in_force）',
+    },
+  ];
+}

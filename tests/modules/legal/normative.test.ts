@@ -162,7 +162,9 @@ describe('行政规范性文件: the lifecycle through the API (国办发〔2018
   });
 
   it('answers 404 for another tenant on the public list, and 403 for a deliberation by the outside lawyer', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/public/legal/normative-documents?tenant=00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/public/legal/normative-documents?tenant=00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+      404,
+    );
     const d = await legal.req('POST', '/api/legal/documents', { kind: '规范性文件', title: '权限测试', submittedOn: '2024-05-06' });
     expect((await step(advisor, d.body.data, 'deliberate', { deliberatedOn: '2024-05-07', meeting: 'x' })).status).toBe(403);
   });
@@ -181,8 +183,21 @@ describe('the 2022 normative figures of the demo', () => {
     expect(d.total).toBe(total);
     expect(d.recordRoute).toBe('/legal/documents/:id');
   });
+  it('fills table 二 of the disclosure annual report (本年制发 / 本年废止 / 现行有效)', async () => {
+    const clerk = await login(app, 'clerk');
+    const r = (await clerk.req('GET', '/api/disclosure/report/2022')).body.data;
+    const rows = (r.proactive as Array<{ item: string; measure: string; value: number | null }>).filter((p) => p.item === '行政规范性文件');
+    expect(rows.map((p) => [p.measure, p.value])).toEqual([
+      ['本年制发件数', 2],
+      ['本年废止件数', 1],
+      ['现行有效件数', 3],
+    ]);
+  });
   it('lists the demo documents publicly with their status', async () => {
-    const items = (await app.inject({ method: 'GET', url: '/api/public/legal/normative-documents' })).json().data.items as Array<{ docNo: string; status: string }>;
+    const items = (await app.inject({ method: 'GET', url: '/api/public/legal/normative-documents' })).json().data.items as Array<{
+      docNo: string;
+      status: string;
+    }>;
     const byNo = Object.fromEntries(items.map((x) => [x.docNo, x.status]));
     expect(byNo['天水规〔2018〕1号']).toBe('已废止');
     expect(byNo['天水规〔2022〕1号']).toBe('现行有效');

@@ -117,7 +117,7 @@ export function AnnualReportPage() {
           <Card title="主动公开政府信息情况" styles={{ body: { padding: 0 } }} style={{ marginBottom: 16 }}>
             <Table
               size="small"
-              rowKey="item"
+              rowKey={(p) => `${p.item}:${p.measure}`}
               pagination={false}
               dataSource={r.proactive}
               columns={[
