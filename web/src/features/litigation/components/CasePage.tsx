@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Flex, Grid, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
@@ -22,6 +22,8 @@ export function CasePage() {
   const can = useCan();
   const res = useApi<LitCase>(`/api/litigation/cases/${id}`);
   const [action, setAction] = useState<CaseAction | null>(null);
+  // On a phone the labels go above their values (a narrow label column would break them char by char).
+  const layout = Grid.useBreakpoint().sm === false ? 'vertical' : 'horizontal';
   const c = res.data;
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
   if (!c) return <Skeleton active />;
@@ -46,7 +48,7 @@ export function CasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="案件信息" style={{ marginBottom: 16 }}>
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered layout={layout}>
               <Descriptions.Item label={review ? '申请人' : '原告'}>
                 {c.claimantName}（{c.claimantType}）
               </Descriptions.Item>
@@ -105,7 +107,7 @@ export function CasePage() {
             )}
           </Card>
           <Card title="审理结果与整改" style={{ marginBottom: 16 }} data-testid="case-outcome">
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered layout={layout}>
               {c.firstOutcome ? (
                 <>
                   <Descriptions.Item label="一审结果">

@@ -89,7 +89,7 @@ export function EventModal({ c, action, onClose, onDone }: Props) {
           <Select
             loading={outcomes.loading}
             data-testid="event-outcome"
-            options={(outcomes.data ?? []).filter((o) => o.kind === c.kind).map((o) => ({ value: o.value, label: `${o.label}（${o.form}，${o.source}）` }))}
+            options={(outcomes.data ?? []).filter((o) => o.kind === c.kind).map((o) => ({ value: o.value, label: `${o.value}（${o.label}，${o.source}）` }))}
           />
         </Form.Item>
         <Form.Item name="servedOn" label="送达日期" extra={c.kind === '诉讼' ? '一审判决、驳回起诉裁定的上诉期限自送达之日起算' : undefined}>

@@ -1,0 +1,144 @@
+// 行政复议与行政诉讼 in a real browser against the demo bureau: a lawsuit registered through the
+// form, its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
+// appealed case at phone width. Screenshots go to test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = path.resolve('test-results');
+const PASSWORD = 'Fazhi@2022';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+async function newPage(width = 1440): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+async function login(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.getByText(/您好/).waitFor();
+}
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `litigation-${name}.png`), fullPage: true });
+}
+/** Clicks an action of the case page and confirms its modal. */
+async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForTimeout(300); // the modal's opening animation
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: label('确定') }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch {
+    throw new Error(`the ${action} dialog stayed open: ${await dialog.innerText()}`);
+  }
+}
+
+describe('行政复议与行政诉讼 in the browser', () => {
+  it('takes a lawsuit from the complaint to the judgment: defence, the head appearing, outcome', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    await page.getByRole('menuitem', { name: '行政复议、行政诉讼案件' }).click();
+    await page.getByTestId('cases-table').getByText('(2022)粤7101行初1203号').waitFor();
+    await shot(page, 'list');
+
+    await page.getByTestId('new-case').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('行政诉讼', { exact: true }).click();
+    await dialog.getByTestId('case-no').fill('(2026)粤7101行初浏览器1号');
+    await dialog.getByTestId('claimant-name').fill('广州市浏览器测试有限公司');
+    await dialog.getByTestId('act-title').fill('穗天水罚〔2026〕1号行政处罚决定');
+    await dialog.getByTestId('body').fill('广州铁路运输法院');
+    await shot(page, 'register');
+    await dialog.getByRole('button', { name: label('登记') }).click();
+    await page.waitForURL(/\/litigation\/cases\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已收案');
+    const clock = await page.getByTestId('clock-reply').innerText();
+    expect(clock).toContain('行政诉讼答辩举证期限');
+    expect(clock).toContain('行政诉讼法第六十七条');
+    await shot(page, 'received');
+
+    await step(page, '提交答复（答辩）');
+    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已答复（答辩）');
+
+    // The deputy head appeared: recorded with the hearing.
+    await step(page, '登记开庭（听证）', async (d) => {
+      await d.getByTestId('event-headRole').click();
+      await page.getByTitle('副职负责人', { exact: true }).click();
+      await d.getByTestId('event-headName').fill('何副局长');
+    });
+    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已开庭（听证）');
+    expect(await page.getByTestId('case-hearings').innerText()).toContain('何副局长（副职负责人）');
+
+    await step(page, '登记审结结果', async (d) => {
+      await d.getByTestId('event-outcome').click();
+      await page.getByTitle(/^驳回诉讼请求（/).click();
+    });
+    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已审结');
+    expect(await page.getByTestId('case-outcome').innerText()).toContain('驳回诉讼请求');
+    // Not served yet: closing waits for the service date (the appeal window runs from it).
+    expect(await page.getByTestId('blocked-actions').innerText()).toContain('尚未登记裁判文书送达日期');
+    await page.getByTestId('history-event').filter({ hasText: '审结结果' }).first().waitFor();
+    await shot(page, 'concluded');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the appealed demo case at phone width: both hearings, the reason the head did not appear, no sideways scrolling', async () => {
+    const { page, errors } = await newPage(390);
+    await login(page, 'legal');
+    await page.goto(`${baseUrl}/litigation/cases`);
+    await page.getByTestId('cases-table').getByText('(2022)粤7101行初1203号').click();
+    await page.waitForURL(/\/litigation\/cases\/[0-9a-f-]{36}$/);
+    const hearings = await page.getByTestId('case-hearings').innerText();
+    expect(hearings).toContain('李局长（正职负责人）');
+    expect(hearings).toContain('防汛防台');
+    expect(await page.getByTestId('case-outcome').innerText()).toContain('一审结果');
+    await shot(page, 'appealed-390');
+    await page.screenshot({ path: path.join(SHOTS, 'litigation-appealed-390-top.png') });
+    await page.getByTestId('case-outcome').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'litigation-appealed-390-outcome.png') });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('.ant-layout-content *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 8)
+        .map((e) => `${e.tagName}.${String((e as HTMLElement).className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    expect(wide).toEqual([]);
+    await page.goto(`${baseUrl}/litigation/cases`);
+    await page.getByTestId('cases-table').waitFor();
+    await shot(page, 'list-390');
+    await page.screenshot({ path: path.join(SHOTS, 'litigation-list-390-top.png') });
+    expect(errors).toEqual([]);
+  });
+});
