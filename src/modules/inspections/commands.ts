@@ -4,16 +4,16 @@ import type { AnyRow } from '../../core/persist.js';
 import type { Ctx } from '../../core/context.js';
 import { updateVersioned } from '../../core/versioned.js';
 import { write, canonicalJson } from '../../core/audit/audit.js';
-import { isIsoDate } from '../../core/calendar/calendar.js';
-import { computeDeadline } from '../../core/calendar/deadline.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { errors } from '../../core/errors.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
-import { RESULTS, type InspectionTables } from './schema.js';
-import { DRAW_ALGORITHM, runDraw, verifyDraw, type DrawInput, type DrawResult } from './draw.js';
+import type { InspectionTables } from './schema.js';
+import { DRAW_ALGORITHM, verifyDraw, type DrawInput, type DrawResult } from './draw.js';
 import { PUBLICATION_RULE } from './rules.js';
-import { planStage, planWho, requireDraw, requireTaskStep, type TaskEvent, taskStage, taskWho } from './workflow.js';
+import { type PlanEvent, planStage, planWho, requireDraw, requireTaskStep, type TaskEvent, taskStage, taskWho } from './workflow.js';
+import { day, opt, PLAN_EVENT_COMMANDS, type PlanEventCommand, type TASK_EVENT_COMMANDS, taskEventCommand } from './events.js';
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   conflictExists,
   entityById,
@@ -38,16 +38,11 @@ import {
 import type { EntityView, InspectorView, ItemView } from './schemas.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 
-const date = (field: string, v: unknown, label: string) => {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-};
 const text = (field: string, v: unknown, label: string, max = 200) => {
   if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
   if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
   return v.trim();
 };
-const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 type Reg = Register;
 const REG: Record<
@@ -136,8 +131,8 @@ export async function createPlan(
   if (!(ratioBp >= 1 && ratioBp <= 10000)) throw errors.validation('ratioPercent', '抽查比例应在0.01%至100%之间');
   const perEntity = input.perEntity ?? 2;
   if (!Number.isInteger(perEntity) || perEntity < 2) throw errors.validation('perEntity', '每个检查对象至少随机选派2名执法检查人员');
-  const from = date('windowFrom', input.windowFrom, '检查开始日期');
-  const to = date('windowTo', input.windowTo, '检查结束日期');
+  const from = day('windowFrom', input.windowFrom, '检查开始日期');
+  const to = day('windowTo', input.windowTo, '检查结束日期');
   if (to < from) throw errors.validation('windowTo', '检查结束日期不能早于开始日期');
   if (!Number.isInteger(input.year) || from.slice(0, 4) !== String(input.year)) throw errors.validation('year', '计划年度应与检查开始日期的年份一致');
   const orgId = await ownerOrgForCreate(ctx);
@@ -154,43 +149,37 @@ export async function createPlan(
 const hashOf = (result: DrawResult) => crypto.createHash('sha256').update(canonicalJson(result)).digest('hex');
 
 /**
- * 摇号 — draws a plan once: entities of the item's kind from the register and at
- * least two inspectors each, conflicts excluded. The seed (given, e.g. announced
- * beforehand, or generated), the algorithm and the input snapshot are recorded so
- * anyone can re-run it. Creates one task per picked entity.
+ * A plan event (摇号) — the part every plan event shares: loads the plan in scope, takes the
+ * workflow's transition (a plan is drawn once: 422 `ALREADY_DRAWN`), hands the registers in
+ * scope to the event's pure `apply`, records the draw with its seed, algorithm, snapshot and
+ * result hash, creates one task per pick and audits `inspections.plan.drawn` and each
+ * `inspections.task.created`.
  */
-export async function drawPlan(
+export async function applyPlanEvent(
   ctx: Ctx,
-  planId: string,
-  input: { seed?: string | null; drawnOn: string },
-  seedSource: () => string = () => String(crypto.randomInt(0, 2 ** 31)),
+  { id, event }: { id: string; event: PlanEvent },
+  input: Static<(typeof PLAN_EVENT_COMMANDS)[PlanEvent]['input']>,
 ) {
-  const drawnOn = date('drawnOn', input.drawnOn, '抽取日期');
+  const command = PLAN_EVENT_COMMANDS[event] as unknown as PlanEventCommand;
   return write(ctx, async (w) => {
-    const plan = await getPlan(w.tx, ctx, planId);
+    const plan = await getPlan(w.tx, ctx, id);
     if (!plan) throw errors.notFound('抽查计划');
-    requireDraw(planStage({ draw_id: (await getDrawOfPlan(w.tx, ctx, planId))?.id }), planWho(ctx.actor));
-    const entities = (await listEntities(w.tx, ctx, plan.entity_kind)).filter((e) => e.active);
-    const inspectors = (await listInspectors(w.tx, ctx)).filter((i) => i.active);
-    const conflicts = await listConflicts(w.tx, ctx);
-    if (!entities.length) throw errors.gate('NO_ENTITIES', `检查对象名录中没有类别为“${plan.entity_kind}”的对象`);
-    const drawInput: DrawInput = {
-      seed: opt(input.seed) ?? seedSource(),
-      ratioBp: plan.ratio_bp,
-      perEntity: plan.per_entity,
-      entities: entities.map((e) => ({ id: e.id, code: e.code })),
-      inspectors: inspectors.map((i) => ({ id: i.id, code: i.code })),
-      conflicts: conflicts.map((c) => ({ inspectorId: c.inspector_id, entityId: c.entity_id })),
-    };
-    const result = runDraw(drawInput);
+    requireDraw(planStage({ draw_id: (await getDrawOfPlan(w.tx, ctx, id))?.id }), planWho(ctx.actor));
+    const [entities, inspectors, conflicts] = await Promise.all([
+      listEntities(w.tx, ctx, plan.entity_kind),
+      listInspectors(w.tx, ctx),
+      listConflicts(w.tx, ctx),
+    ]);
+    const { draw } = command.apply({ plan, entities, inspectors, conflicts, freshSeed: String(crypto.randomInt(0, 2 ** 31)) }, input);
+    const { result } = draw;
     const d = await insertDraw(w.tx, {
       tenant_id: ctx.actor.tenantId,
       org_id: plan.org_id,
       plan_id: plan.id,
-      seed: drawInput.seed,
+      seed: draw.seed,
       algorithm: DRAW_ALGORITHM,
-      drawn_on: drawnOn,
-      input: JSON.stringify(drawInput),
+      drawn_on: draw.drawn_on,
+      input: JSON.stringify(draw.input),
       result: JSON.stringify(result),
       result_hash: hashOf(result),
     });
@@ -212,7 +201,7 @@ export async function drawPlan(
       orgId: plan.org_id,
       note: {
         drawId: d.id,
-        seed: drawInput.seed,
+        seed: draw.seed,
         algorithm: DRAW_ALGORITHM,
         population: result.population,
         sampleSize: result.sampleSize,
@@ -258,30 +247,36 @@ export async function verifyRecordedDraw(ctx: Ctx, drawId: string) {
   });
 }
 
-/** One step of a task: the id and version read, the workflow's event, the audit verb, the patch and when the publication term is done. */
-interface TaskStep {
-  id: string;
-  version: number;
-  event: TaskEvent;
-  verb: string;
-  patch: (t: NonNullable<Awaited<ReturnType<typeof getTask>>>) => Record<string, unknown>;
-  doneOn: (t: { published_on?: string | null }) => string | null;
-}
+/** The audit verb of each task event (`inspections.task.<verb>`). */
+export const TASK_VERBS: Record<TaskEvent, string> = { result: 'result_recorded', publish: 'published' };
 
-async function taskStep(ctx: Ctx, cal: CalendarService, { id, version, event, verb, patch, doneOn }: TaskStep) {
+/**
+ * A task event (检查结果, 公示) — the part every task event shares: loads the task in scope,
+ * checks the version and takes the workflow's transition (422 `ALREADY_RECORDED`,
+ * `RESULT_REQUIRED`, `ALREADY_PUBLISHED`), writes the event's pure `apply` versioned with its
+ * audit `inspections.task.<verb>`, and tracks the 20-working-day publication term from the
+ * task's state (open until published).
+ */
+export async function applyTaskEvent<E extends TaskEvent>(
+  ctx: Ctx,
+  cal: CalendarService,
+  { id, event }: { id: string; event: E },
+  input: Static<(typeof TASK_EVENT_COMMANDS)[E]['input']>,
+) {
+  const command = taskEventCommand(event);
   return write(ctx, async (w) => {
     const { before: t, row: r } = await updateVersioned(w, {
       table: 'insp_task',
       tenantId: ctx.actor.tenantId,
       id,
-      version,
+      version: input.version,
       label: '抽查任务',
       load: () => getTask(w.tx, ctx, id),
       check: (t) => {
         requireTaskStep(taskStage(t), event, taskWho(ctx.actor));
       },
-      patch: (t) => patch(t),
-      audit: { entity: 'inspections.task', action: verb, orgId: (t) => t.org_id, after: (_r, patch) => patch },
+      patch: (t) => command.apply({ t, calendar: ctx.calendar }, input).set as Record<string, unknown>,
+      audit: { entity: 'inspections.task', action: TASK_VERBS[event], orgId: (t) => t.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
     });
     await cal.track(w, ctx.actor, {
@@ -291,52 +286,10 @@ async function taskStep(ctx: Ctx, cal: CalendarService, { id, version, event, ve
       orgId: t.org_id,
       title: PUBLICATION_RULE.label,
       rule: PUBLICATION_RULE,
-      start: r.inspected_on!,
-      doneOn: doneOn(r),
+      start: r.inspected_on as string,
+      doneOn: (r.published_on as string | null) ?? null,
     });
     const names = new Map((await listInspectors(w.tx, ctx)).map((i) => [i.id, i.name]));
     return presentTask((await getTask(w.tx, ctx, id))!, names, taskWho(ctx.actor));
-  });
-}
-
-/** 检查结果 — starts the 20-working-day publication term. */
-export function recordResult(
-  ctx: Ctx,
-  cal: CalendarService,
-  id: string,
-  input: { version: number; inspectedOn: string; result: string; problems?: string | null },
-) {
-  const inspectedOn = date('inspectedOn', input.inspectedOn, '检查日期');
-  if (!(RESULTS as readonly string[]).includes(input.result)) throw errors.validation('result', `检查结果应为：${RESULTS.join('、')}`);
-  if (input.result !== '未发现问题' && input.result !== '未找到检查对象' && !opt(input.problems))
-    throw errors.validation('problems', '发现问题的，请填写问题及处理情况');
-  return taskStep(ctx, cal, {
-    id,
-    version: input.version,
-    event: 'result',
-    verb: 'result_recorded',
-    patch: () => ({
-      inspected_on: inspectedOn,
-      result: input.result,
-      problems: opt(input.problems),
-      publish_due_on: computeDeadline({ rule: PUBLICATION_RULE, start: inspectedOn }, ctx.calendar).due,
-    }),
-    doneOn: () => null,
-  });
-}
-
-/** 一公开 — the result is published (on time when within 20 working days). */
-export function publishResult(ctx: Ctx, cal: CalendarService, id: string, input: { version: number; publishedOn: string }) {
-  const publishedOn = date('publishedOn', input.publishedOn, '公示日期');
-  return taskStep(ctx, cal, {
-    id,
-    version: input.version,
-    event: 'publish',
-    verb: 'published',
-    patch: (t) => {
-      if (t.inspected_on && publishedOn < t.inspected_on) throw errors.validation('publishedOn', '公示日期不能早于检查日期');
-      return { published_on: publishedOn };
-    },
-    doneOn: (r) => r.published_on ?? null,
   });
 }

@@ -3,7 +3,7 @@ import { write } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
 import { usccCheckChar } from '../../core/ledger/validators.js';
 import type { InspectionTables } from './schema.js';
-import { createPlan, drawPlan, publishResult, recordResult } from './commands.js';
+import { applyPlanEvent, applyTaskEvent, createPlan } from './commands.js';
 import { TIANHE_STREETS } from '../system/index.js';
 
 const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '何', '罗', '郑', '谢', '冯', '邓'];
@@ -155,7 +155,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
   for (const [year, title, item, pct, from, to, drawnOn, inspect] of plans) {
     const plan = await createPlan(c, { year, title, itemId: ids.items[item]!.id, ratioPercent: pct, windowFrom: from, windowTo: to });
     const seed = String(Math.floor(rnd() * 1e8));
-    const draw = await drawPlan(c, plan.id, { seed, drawnOn });
+    const draw = await applyPlanEvent(c, { id: plan.id, event: 'draw' }, { seed, drawnOn });
     if (!inspect) continue;
     const rows = await ctx.db
       .withTables<InspectionTables>()
@@ -167,13 +167,19 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     for (const t of rows) {
       const inspectedOn = cal.current.addWorkdays(from, 5 + Math.floor(rnd() * 30));
       const problem = rnd() < 0.2;
-      const r = await recordResult(c, cal, t.id, {
-        version: t.version,
-        inspectedOn,
-        result: problem ? '发现问题已责令整改' : '未发现问题',
-        problems: problem ? '雨污管道混接，已责令限期整改' : null,
-      });
-      await publishResult(c, cal, t.id, { version: r.version, publishedOn: cal.current.addWorkdays(inspectedOn, 3 + Math.floor(rnd() * 10)) });
+      const r = await applyTaskEvent(
+        c,
+        cal,
+        { id: t.id, event: 'result' },
+        {
+          version: t.version,
+          inspectedOn,
+          result: problem ? '发现问题已责令整改' : '未发现问题',
+          problems: problem ? '雨污管道混接，已责令限期整改' : null,
+        },
+      );
+      const publishedOn = cal.current.addWorkdays(inspectedOn, 3 + Math.floor(rnd() * 10));
+      await applyTaskEvent(c, cal, { id: t.id, event: 'publish' }, { version: r.version, publishedOn });
       tasks++;
     }
   }

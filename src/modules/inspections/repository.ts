@@ -43,6 +43,9 @@ export const getPlan = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
     .where('p.id', '=', id)
     .executeTakeFirst();
 
+/** A plan as loaded: its columns and its item's name, kind and code. */
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
 export const getDrawOfPlan = (db: Kysely<KernelDB>, ctx: Ctx, planId: string) =>
   t(db).selectFrom('insp_draw').selectAll().$call(withDataScope(ctx.actor)).where('plan_id', '=', planId).executeTakeFirst();
 export const getDraw = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
@@ -56,6 +59,8 @@ export const tasksQuery = (db: Kysely<KernelDB>, ctx: Ctx) =>
     .select(['e.name as entity_name', 'e.code as entity_code', 'e.street'])
     .$call(withDataScope(ctx.actor, 'k'));
 export const getTask = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => tasksQuery(db, ctx).where('k.id', '=', id).executeTakeFirst();
+/** A task as loaded: its columns and its entity's name, code and street. */
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof getTask>>>;
 /** The tasks of a draw in the actor's scope, by entity code. */
 export const listTasksOfDraw = (db: Kysely<KernelDB>, ctx: Ctx, drawId: string) =>
   tasksQuery(db, ctx).where('k.draw_id', '=', drawId).orderBy('e.code').execute();

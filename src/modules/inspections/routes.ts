@@ -5,7 +5,8 @@ import { errors } from '../../core/errors.js';
 import { getDrawOfPlan, getPlan, listConflicts, listEntities, listInspectors, listItems, listPlans, listTasksOfDraw } from './repository.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 import * as cmd from './commands.js';
-import { planWho, taskWho } from './workflow.js';
+import { type PlanEvent, planWho, type TaskEvent, taskWho } from './workflow.js';
+import { PLAN_EVENT_COMMANDS, TASK_EVENT_COMMANDS } from './events.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { RESULTS } from './schema.js';
 import { Data } from '../../core/schemas.js';
@@ -14,6 +15,10 @@ import { ConflictView, DataList, DrawView, EntityView, InspectorView, ItemView, 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Any = Type.Record(Type.String(), Type.Unknown());
+
+/** What each event's route says it does (OpenAPI). */
+const PLAN_SUMMARIES: Record<PlanEvent, string> = { draw: '随机抽取（记录种子与算法）' };
+const TASK_SUMMARIES: Record<TaskEvent, string> = { result: '登记检查结果', publish: '公示检查结果（20个工作日内）' };
 
 /** 双随机、一公开 routes: registers, plans, the draw and its verification, results and publication. */
 export async function inspectionRoutes(root: FastifyInstance) {
@@ -126,19 +131,17 @@ export async function inspectionRoutes(root: FastifyInstance) {
       };
     },
   );
-  app.post(
-    '/inspections/plans/:id/draw',
-    {
-      schema: {
-        tags,
-        summary: '随机抽取（记录种子与算法）',
-        params: Id,
-        body: Type.Object({ seed: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])), drawnOn: IsoDate }),
-        response: { 201: Data(DrawView) },
+  // One route per event of the plan workflow (摇号), its body validated by the event's own schema (no other property).
+  for (const event of Object.keys(PLAN_EVENT_COMMANDS) as PlanEvent[]) {
+    app.post(
+      `/inspections/plans/:id/${event}`,
+      {
+        schema: { tags, summary: PLAN_SUMMARIES[event], params: Id, body: PLAN_EVENT_COMMANDS[event].input, response: { 201: Data(DrawView) } },
       },
-    },
-    async (req, reply) => reply.code(201).send({ data: await cmd.drawPlan(authorize(req, 'inspections.manage'), req.params.id, req.body) }),
-  );
+      async (req, reply) =>
+        reply.code(201).send({ data: await cmd.applyPlanEvent(authorize(req, 'inspections.manage'), { id: req.params.id, event }, req.body) }),
+    );
+  }
   app.post(
     '/inspections/draws/:id/verify',
     { schema: { tags, summary: '以记录的种子重新抽取并比对', params: Id, response: { 200: Data(VerifyView) } } },
@@ -146,39 +149,12 @@ export async function inspectionRoutes(root: FastifyInstance) {
       data: await cmd.verifyRecordedDraw(authorize(req, 'inspections.read'), req.params.id),
     }),
   );
-  app.post(
-    '/inspections/tasks/:id/result',
-    {
-      schema: {
-        tags,
-        summary: '登记检查结果',
-        params: Id,
-        body: Type.Object({
-          inspectedOn: IsoDate,
-          result: Type.String({ maxLength: 50 }),
-          problems: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
-          version: Type.Integer(),
-        }),
-        response: { 200: Data(TaskView) },
-      },
-    },
-    async (req) => {
-      return { data: await cmd.recordResult(authorize(req, 'inspections.write'), cal(), req.params.id, req.body) };
-    },
-  );
-  app.post(
-    '/inspections/tasks/:id/publish',
-    {
-      schema: {
-        tags,
-        summary: '公示检查结果（20个工作日内）',
-        params: Id,
-        body: Type.Object({ publishedOn: IsoDate, version: Type.Integer() }),
-        response: { 200: Data(TaskView) },
-      },
-    },
-    async (req) => {
-      return { data: await cmd.publishResult(authorize(req, 'inspections.write'), cal(), req.params.id, req.body) };
-    },
-  );
+  // One route per event of the task workflow, its body validated by the event's own schema (no other property).
+  for (const event of Object.keys(TASK_EVENT_COMMANDS) as TaskEvent[]) {
+    app.post(
+      `/inspections/tasks/:id/${event}`,
+      { schema: { tags, summary: TASK_SUMMARIES[event], params: Id, body: TASK_EVENT_COMMANDS[event].input, response: { 200: Data(TaskView) } } },
+      async (req) => ({ data: await cmd.applyTaskEvent(authorize(req, 'inspections.write'), cal(), { id: req.params.id, event }, req.body) }),
+    );
+  }
 }
