@@ -200,6 +200,20 @@ export const RULE_OF_LAW_REPORT: readonly SectionDef[] = [
               '%。',
             ],
           },
+          {
+            key: 'litigation',
+            parts: [
+              '全年本局作为被申请人、被告收到行政复议、行政诉讼案件',
+              m('litigation.received'),
+              '件，审结',
+              m('litigation.concluded'),
+              '件，被纠错率',
+              m('litigation.correction_rate', 'percent'),
+              '%；行政诉讼案件负责人出庭应诉率',
+              m('litigation.head_appearance_rate', 'percent'),
+              '%。',
+            ],
+          },
         ],
       },
       {
