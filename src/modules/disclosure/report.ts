@@ -61,13 +61,13 @@ export async function buildDisclosureReport(sys: Pick<System, 'db' | 'registry' 
       item: '行政许可',
       measure: '本年处理决定数量',
       value: await metric(['licensing.water.closed', 'licensing.drainage.closed', 'licensing.construction.closed']),
-      source: '行政许可办件（licensing.*.closed）',
+      source: '行政许可办件本年办结数',
     },
     {
       item: '行政处罚',
       measure: '本年处理决定数量',
       value: await metric(['enforcement.bureau.closed']),
-      source: '本局行政处罚结案数（enforcement.bureau.closed）',
+      source: '本局行政处罚结案数',
     },
     { item: '行政强制', measure: '本年处理决定数量', value: bySection.get('行政强制') ?? 0, source: '主动公开台账“行政强制”栏目' },
     { item: '行政事业性收费', measure: '本年收费金额（万元）', value: 0, source: '本局无行政事业性收费项目（如有请在“其他需要报告的事项”说明）' },
@@ -182,18 +182,18 @@ async function normativeRows(metric: (keys: string[]) => Promise<number | null>,
   return [
     issued === null
       ? { item: '行政规范性文件', measure: '本年制发件数', value: ledgerCount, source: '主动公开台账“行政规范性文件”栏目' }
-      : { item: '行政规范性文件', measure: '本年制发件数', value: issued, source: '规范性文件统一编号公布数（legal.normative_issued）' },
+      : { item: '行政规范性文件', measure: '本年制发件数', value: issued, source: '规范性文件统一编号公布数' },
     {
       item: '行政规范性文件',
       measure: '本年废止件数',
       value: await metric(['legal.normative_repealed']),
-      source: '规范性文件本年废止数（legal.normative_repealed）',
+      source: '规范性文件本年废止数',
     },
     {
       item: '行政规范性文件',
       measure: '现行有效件数',
       value: await metric(['legal.normative_in_force']),
-      source: '规范性文件年末现行有效数（legal.normative_in_force）',
+      source: '规范性文件年末现行有效数',
     },
   ];
 }

@@ -212,7 +212,7 @@ export const PERIOD_CLASS_METHODS = {
   worst_month: {
     label: '月均值最差月份法',
     text: '按月对各项指标求算术平均值，按GB 3838-2002单因子评价确定月均值类别，取统计期内最差月份的类别',
-    source: 'METRICS.md rivers.section_class（本系统口径）；单因子评价依据GB 3838-2002第5.1条',
+    source: '本系统口径（METRICS.md）；单因子评价依据GB 3838-2002第5.1条',
   },
   period_mean: {
     label: '时段均值法',
