@@ -68,6 +68,11 @@ export function entityLink(entity: string, id: string): string | undefined {
   return entities.get(entity)?.link?.(id);
 }
 
+/** How the audit log names a record with a composite id, when its feature says so. */
+export function entityRecordLabel(entity: string, id: string): string | undefined {
+  return entities.get(entity)?.recordLabel?.(id);
+}
+
 /** The Chinese field names an entity's feature declares (empty when none). */
 export function entityFields(entity: string): Record<string, string> {
   return entities.get(entity)?.fields ?? {};

@@ -22,6 +22,8 @@ export interface FeatureEntity {
   label: string;
   /** Path of the record's page, when there is one (used by the audit log and the deadline list). */
   link?: (id: string) => string;
+  /** How the audit log names a record whose id is not a UUID but a composite key ('rule-of-law:2022:plan' → '2022年报告'). */
+  recordLabel?: (id: string) => string;
   /** Chinese names of the fields its audit events carry ('parentId' → '上级单位'). */
   fields?: Record<string, string>;
   /** Chinese names of this entity's own audit verbs ('signed' → '签收'); shared verbs come from lib/auditLabels. */

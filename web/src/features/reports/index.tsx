@@ -5,6 +5,13 @@ import { defineFeature } from '../types';
 const ReportPage = lazyNamed(() => import('./components/ReportPage'), 'ReportPage');
 const ReportIndexRedirect = lazyNamed(() => import('./components/ReportPage'), 'ReportIndexRedirect');
 
+/** Narratives and figure options are keyed `rule-of-law:<year>:<section or metric>`: named and linked by their report's year. */
+const reportYear = (id: string) => /^rule-of-law:(\d{4}):/.exec(id)?.[1];
+const reportRecord = {
+  recordLabel: (id: string) => (reportYear(id) ? `${reportYear(id)}年法治建设年度报告` : '法治建设年度报告'),
+  link: (id: string) => `/reports/rule-of-law${reportYear(id) ? `/${reportYear(id)}` : ''}`,
+};
+
 /** 年度报告 — the annual rule-of-law report: narratives edited in the browser, figures from the records, Word / HTML / PDF. */
 export const reportsFeature = defineFeature({
   key: 'reports',
@@ -16,7 +23,12 @@ export const reportsFeature = defineFeature({
     { path: '/reports/rule-of-law/:year', element: <ReportPage />, permission: 'reports.read' },
   ],
   entities: {
-    'reports.narrative': { label: '报告叙述', fields: { body: '正文' }, actions: { saved: '保存' }, notes: { version: '版本' } },
-    'reports.figure_option': { label: '报告数字表述', fields: { rounding: '取整', stateYoy: '写明同比', include: '写入报告' }, actions: { set: '设置' } },
+    'reports.narrative': { label: '报告叙述', ...reportRecord, fields: { body: '正文' }, actions: { saved: '保存' }, notes: { version: '版本' } },
+    'reports.figure_option': {
+      label: '报告数字表述',
+      ...reportRecord,
+      fields: { rounding: '取整', stateYoy: '写明同比', include: '写入报告' },
+      actions: { set: '设置' },
+    },
   },
 });

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FieldChangesTable } from '../../../components/FieldChangesTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { EventNote } from '../../../components/RecordHistory';
-import { entityActionLabel, entityFields, entityLabel, entityLink, entityOptions } from '../../../features/registry';
+import { entityActionLabel, entityFields, entityLabel, entityLink, entityOptions, entityRecordLabel } from '../../../features/registry';
 import { actionColor } from '../../../lib/auditLabels';
 import { formatInstant } from '../../../lib/format';
 import { useAuditEvents } from '../hooks/useAuditEvents';
@@ -109,7 +109,7 @@ function summary(e: AuditEvent): string {
 /** The record an event is about, linked to its page when its feature declares one. */
 function RecordRef({ entity, id }: { entity: string; id: string }) {
   const link = entityLink(entity, id);
-  const short = /^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : id;
+  const short = /^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : (entityRecordLabel(entity, id) ?? id);
   const text = <Tooltip title={id}>{short}</Tooltip>;
   return link ? <Link to={link}>{text}</Link> : text;
 }
