@@ -88,7 +88,7 @@ export function entityNoteLabel(entity: string, key: string): string {
   return entities.get(entity)?.notes?.[key] ?? NOTE_LABELS[key] ?? key;
 }
 
-/** Every declared entity, for filters. */
+/** Every declared entity, for filters (by its Chinese name: no two features declare the same one). */
 export function entityOptions(): Array<{ value: string; label: string }> {
-  return [...entities].map(([value, e]) => ({ value, label: `${e.label}（${value}）` }));
+  return [...entities].map(([value, e]) => ({ value, label: e.label }));
 }

@@ -68,7 +68,7 @@ export function AuditPage() {
             { title: '序号', dataIndex: 'seq', width: 80 },
             { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at) },
             { title: '操作人', dataIndex: 'actorName', width: 120 },
-            { title: '记录类型', dataIndex: 'entity', width: 130, render: (en: string) => <Tooltip title={en}>{entityLabel(en)}</Tooltip> },
+            { title: '记录类型', dataIndex: 'entity', width: 130, render: (en: string) => entityLabel(en) },
             {
               title: '动作',
               dataIndex: 'action',
