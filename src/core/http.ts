@@ -10,6 +10,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     session?: SessionInfo;
+    /** The machine client's key, when the request authenticated with one (`Authorization: Bearer`). */
+    apiKey?: { id: string; name: string };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { login, logout, resolveSession, sessionHash } from '../core/auth/sessions.js';
+import { recordApiKeyUse, resolveApiKey } from '../core/auth/apiKeys.js';
 import { changeOwnPassword } from '../core/auth/users.js';
 import { ctxOf } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
@@ -40,6 +41,19 @@ const ALLOWED_BEFORE_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/a
 export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean | 'auto' }) {
   const sys = app.sys;
   app.addHook('onRequest', async (req) => {
+    // A machine client: `Authorization: Bearer <key>` — the key's permissions, no session, no CSRF
+    // (no cookie is read or set), never the sign-in or password routes.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (bearer) {
+      const route = req.routeOptions.url ?? '';
+      if (!route.startsWith('/api/')) return;
+      if (route.startsWith('/api/auth/')) throw new AppError('API_KEY_NOT_ALLOWED', '接口密钥不能用于登录和账号操作', 403);
+      const k = await resolveApiKey(sys.db, bearer[1]!);
+      if (!k) throw new AppError('API_KEY_INVALID', '接口密钥无效、已过期或已吊销', 401);
+      req.session = { actor: k.actor, csrfToken: '', mustChangePassword: false, username: '' };
+      req.apiKey = k.key;
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.session = await resolveSession(sys.db, sys.registry.resolvePermissions, token);
     // Decide on the route the router matched (it decodes and normalises the path), never on the
@@ -52,6 +66,17 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
     if (req.session?.mustChangePassword && !ALLOWED_BEFORE_CHANGE.has(route)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码', 403);
     }
+  });
+
+  // Every use of a key is audited with its name, the route and the answer, before the answer goes out.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.apiKey || !req.session) return;
+    await recordApiKeyUse(sys.ctx(req.session.actor, { requestId: String(req.id) }), {
+      keyId: req.apiKey.id,
+      method: req.method,
+      route: req.routeOptions.url ?? req.url,
+      status: reply.statusCode,
+    });
   });
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

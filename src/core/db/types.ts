@@ -30,6 +30,20 @@ export interface OrgTable {
   updated_at: Instant;
 }
 
+export interface ApiKeyTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  permissions: string[];
+  secret_hash: string;
+  created_by: string;
+  created_at: Instant;
+  expires_on: DateCol;
+  revoked_at: Instant | null;
+  revoked_by: string | null;
+  last_used_at: Instant | null;
+}
+
 export interface UserTable {
   tenant_id: string;
   id: Generated<string>;
@@ -196,6 +210,7 @@ export interface KernelDB {
   audit_event: AuditEventTable;
   calendar_override: CalendarOverrideTable;
   tracked_deadline: TrackedDeadlineTable;
+  api_key: ApiKeyTable;
   attachment: AttachmentTable;
   ledger_import: LedgerImportTable;
   ledger_import_row: LedgerImportRowTable;

@@ -28,6 +28,13 @@ export const systemModule = defineModule({
       records: { table: 'app_user', exclude: ['failed_attempts', 'locked_until'] },
       ownerOrg: async (db, tenantId, id) => (isUuid(id) ? userOrgOf(db, tenantId, id) : undefined),
     },
+    api_key: {
+      label: '接口密钥',
+      readPermission: 'system.apikeys.manage',
+      writePermission: 'system.apikeys.manage',
+      // A key belongs to the bureau, not to a unit.
+      ownerOrg: async () => null,
+    },
   },
   ledgers: [orgsLedger],
   metrics: [orgStreets],

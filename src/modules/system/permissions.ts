@@ -7,6 +7,7 @@ export const permissions = {
   'system.orgs.manage': { label: '管理单位', roles: ['admin'] },
   'system.users.read': { label: '查看用户', roles: ['admin', 'leader'] },
   'system.users.manage': { label: '管理用户', roles: ['admin'] },
+  'system.apikeys.manage': { label: '管理接口密钥', roles: ['admin'] },
   'system.audit.read': { label: '查看审计日志', roles: ['admin', 'leader', 'legal'] },
   'system.calendar.read': { label: '查看工作日历', roles: ROLE_KEYS },
   'system.calendar.manage': { label: '维护节假日调整', roles: ['admin'] },

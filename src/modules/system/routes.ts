@@ -3,6 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
 import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../core/auth/apiKeys.js';
 import { ROLES } from '../../core/auth/roles.js';
 import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
@@ -11,7 +12,7 @@ import { IsoDate } from '../../core/input.js';
 import { Data } from '../../core/schemas.js';
 import { AuditEventList, auditEventView, ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
-import { OrgList, OrgView, RoleList, UserList, UserView } from './schemas.js';
+import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -110,6 +111,33 @@ export async function systemRoutes(root: FastifyInstance) {
       return { data: await updateUser(authorize(req, 'system.users.manage'), req.params.id, version, patch) };
     },
   );
+
+  // ── 接口密钥: machine clients (docs/api.md "Machine clients") ──
+  app.get('/api-keys', { schema: { tags, summary: '接口密钥列表（不含密钥本身）', response: { 200: Data(Type.Array(ApiKeyView)) } } }, async (req) => ({
+    data: await listApiKeys(authorize(req, 'system.apikeys.manage')),
+  }));
+  app.post(
+    '/api-keys',
+    {
+      schema: {
+        tags,
+        summary: '为接入方创建接口密钥（限定权限、有效期不超过一年；密钥仅此一次显示）',
+        body: Type.Object({
+          name: Type.String({ maxLength: 50 }),
+          permissions: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
+          expiresOn: IsoDate,
+        }),
+        response: { 201: Data(NewApiKeyView) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send({ data: await createApiKey(authorize(req, 'system.apikeys.manage'), req.body, new Set(req.server.sys.registry.permissions.keys())) }),
+  );
+  app.post('/api-keys/:id/revoke', { schema: { tags, summary: '吊销接口密钥（立即失效）', params: Id, response: { 200: Data(ApiKeyView) } } }, async (req) => ({
+    data: await revokeApiKey(authorize(req, 'system.apikeys.manage'), req.params.id),
+  }));
 
   app.get('/calendar/overrides', { schema: { tags, summary: '节假日调整表', response: { 200: Data(CalendarOverrideList) } } }, async (req) => {
     authorize(req, 'system.calendar.read');

@@ -41,3 +41,22 @@ export const UserView = Type.Object(
 );
 export type UserView = Static<typeof UserView>;
 export const UserList = Type.Array(UserView);
+
+/** 接口密钥 as the API shows it (never the secret). */
+export const ApiKeyView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    permissions: Type.Array(Type.String()),
+    createdBy: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    expiresOn: Type.String(),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revokedBy: Type.Union([Type.String(), Type.Null()]),
+    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
+  },
+  { description: '接口密钥' },
+);
+/** A key just created, with its token — shown this once. */
+export const NewApiKeyView = Type.Object({ key: ApiKeyView, token: Type.String({ description: '密钥（仅此一次显示）' }) });
