@@ -31,5 +31,11 @@ export const systemFeature = defineFeature({
     user: { label: '用户', link: (id) => `/system/users/${id}`, fields: USER_FIELD_LABELS },
     tenant: { label: '本局', fields: { name: '名称', divisionCode: '行政区划代码', uscc: '统一社会信用代码' } },
     'calendar.override': { label: '节假日调整', fields: { date: '日期', kind: '类型', name: '名称', note: '备注' } },
+    api_key: {
+      label: '接口密钥',
+      fields: { name: '接入方', permissions: '接口权限', expiresOn: '有效期至' },
+      actions: { created: '创建密钥', revoked: '吊销密钥', used: '接口调用' },
+      notes: { method: '方法', route: '接口', status: '结果状态' },
+    },
   },
 });
