@@ -218,7 +218,13 @@ describe('every route answers in its declared shape (the test server checks each
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     const one = await legal.req('GET', `/api/legal/documents/${d.body.data.id}`);
     expect(one.status, JSON.stringify(one.body)).toBe(200);
-    expect(one.body.data).toMatchObject({ status: 'drafting', statusLabel: '起草中', draftedOn: '2023-06-01', reviewResult: null, orgName: expect.any(String) });
+    expect(one.body.data).toMatchObject({
+      status: 'drafting',
+      statusLabel: '起草中',
+      draftedOn: '2023-06-01',
+      reviewResult: null,
+      orgName: expect.any(String),
+    });
     expect(one.body.data.checklist.length).toBeGreaterThan(0);
     expect(one.body.data.terms.map((t: { key: string; n: number }) => [t.key, t.n])).toEqual([
       ['legal.normative.comment', 30],
