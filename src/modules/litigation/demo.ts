@@ -10,6 +10,7 @@
  */
 import type { DemoContext } from '../../core/demo.js';
 import { orgsByName } from '../../core/orgs.js';
+import { idCardCheckChar } from '../../core/ledger/validators.js';
 import { applyCaseEvent, registerCase, type RegisterInput } from './commands.js';
 import type { CaseEventName } from './events.js';
 
@@ -40,6 +41,8 @@ interface DemoCase {
 }
 
 const LEGAL = { handler: '陈法制', agent: '郑律师（广东衡正律师事务所）' };
+/** A synthetic 居民身份证号 with a valid check character (stored encrypted, shown masked). */
+const idNo = (first17: string) => `${first17}${idCardCheckChar(first17)}`;
 
 const CASES: DemoCase[] = [
   {
@@ -92,6 +95,7 @@ const CASES: DemoCase[] = [
       kind: '复议',
       claimantType: '自然人',
       claimantName: '林志强',
+      claimantIdNo: idNo('44010619780512031'),
       actKind: '政府信息公开答复',
       actTitle: '天水依申请公开〔2022〕38号答复（车陂涌整治工程资金使用情况）',
       body: '广州市天河区人民政府',
@@ -137,6 +141,7 @@ const CASES: DemoCase[] = [
       instance: '一审',
       claimantType: '自然人',
       claimantName: '黄建华',
+      claimantIdNo: idNo('44010619850312021'),
       actKind: '政府信息公开答复',
       actTitle: '天水依申请公开〔2022〕21号答复（逾期答复）',
       body: '广州铁路运输法院',
