@@ -29,7 +29,8 @@ import {
   statusAfterDecision,
 } from './rules.js';
 import { type PermitAction, type PermitEffect, permitRowFacts, permitWho, requirePermitStep } from './workflow.js';
-import { day, permitEventCommand, text } from './events.js';
+import { day, type PERMIT_EVENTS, permitEventCommand, text } from './events.js';
+import type { Static } from '@fastify/type-provider-typebox';
 
 export const PERMIT_ENTITY = 'licensing.permit';
 export const ITEM_ENTITY = 'licensing.item';
@@ -648,11 +649,11 @@ export const PERMIT_VERBS: Record<PermitAction, string> = {
  * transition leads to (and the next decision number when asked), audits
  * `licensing.permit.<verb>` with the changed fields and runs the transition's effects.
  */
-export async function applyPermitEvent(
+export async function applyPermitEvent<A extends PermitAction>(
   ctx: Ctx,
   cal: CalendarService,
-  { id, action }: { id: string; action: PermitAction },
-  input: { version: number },
+  { id, action }: { id: string; action: A },
+  input: Static<(typeof PERMIT_EVENTS)[A]['input']>,
 ): Promise<PermitView> {
   const command = permitEventCommand(action);
   return write(ctx, async (w) => {
