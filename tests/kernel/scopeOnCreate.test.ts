@@ -37,6 +37,7 @@ const SKIP: Record<string, string> = {
   'POST /api/audit/verify': 'verifies the chain; creates no record',
   'POST /api/ledgers/{key}/import': 'historical imports name the org per row and are checked by the ledger code (tests/ledgers, tests/modules/*/ledger*)',
   'POST /api/orgs': 'creates an org (no owner org); only the bureau-wide admin manages orgs',
+  'POST /api/api-keys': 'an API key belongs to the bureau (no owner org); only the bureau-wide admin manages keys (tests/kernel/apiKeys.test.ts)',
   'POST /api/enforcement/discretion': 'a calculator; creates no record',
   'POST /api/enforcement/clues/{id}/{action}': '移送 hands a clue to another unit by design (bureau ↔ street): targeted test below',
 };
