@@ -169,6 +169,18 @@ const FIXTURES: Record<string, Fixture> = {
       receivedOn: '2024-03-01',
     }),
   },
+  'POST /api/litigation/cases': {
+    body: () => ({
+      caseNo: uniq('范围测试复〔2024〕'),
+      kind: '复议',
+      claimantType: '法人',
+      claimantName: '广州某范围测试有限公司',
+      actKind: '其他',
+      actTitle: '范围测试',
+      body: '广州市天河区人民政府',
+      receivedOn: '2024-03-01',
+    }),
+  },
   'POST /api/legal/contracts': { body: () => ({ firm: '范围测试律师事务所', contractNo: uniq('SC-'), startOn: '2030-01-01', endOn: '2030-12-31' }) },
   'POST /api/legal/advice': { body: () => ({ date: '2024-03-01', kind: '合同审查', title: '范围测试' }) },
   'POST /api/legal/documents': { body: () => ({ kind: '规范性文件', title: uniq('范围测试'), submittedOn: '2024-03-01' }) },
