@@ -57,6 +57,16 @@ function candidates(c: ColumnSpec, j: number, i: number): CellValue[] {
 
 /** Rows some ledgers' rules need to be coherent (a penalty's kinds match its amounts and its party's ID). */
 const OVERRIDES: Readonly<Record<string, (row: Record<string, CellValue | null>, i: number) => void>> = {
+  // The reply clock's optional facts must agree with each other (an approval needs 是否延期 = 是, a correction a
+  // notice before it …): the first row states a coherent set, the others leave them empty.
+  'disclosure-requests': (row, i) => {
+    const facts = { extensionApprovedOn: null, correctionNotices: null, correctedOn: null, consultFrom: null, consultTo: null };
+    Object.assign(row, facts);
+    if (i === 0 && typeof row.receivedOn === 'string') {
+      const received = String(row.receivedOn).slice(0, 10);
+      Object.assign(row, { extended: true, extensionApprovedOn: received, correctionNotices: received, correctedOn: received });
+    }
+  },
   'penalty-cases': (row, i) => {
     const first17 = `91440101MA59ABC${pad2(i)}`;
     Object.assign(row, {
