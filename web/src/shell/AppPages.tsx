@@ -4,11 +4,12 @@ import { features } from '../features/registry';
 import { lazyNamed } from '../lib/lazyNamed';
 import { RequireAuth } from './components/RequireAuth';
 import { RequirePermission } from './components/RequirePermission';
+// Static: RequirePermission shows it in place, so it ships with the layout anyway.
+import { ForbiddenPage } from './pages/ForbiddenPage';
 
 const MainLayout = lazyNamed(() => import('./components/MainLayout'), 'MainLayout');
 const ForcedPasswordPage = lazyNamed(() => import('./pages/ForcedPasswordPage'), 'ForcedPasswordPage');
 const HomePage = lazyNamed(() => import('./pages/HomePage'), 'HomePage');
-const ForbiddenPage = lazyNamed(() => import('./pages/ForbiddenPage'), 'ForbiddenPage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 
 /**

@@ -20,18 +20,16 @@ export function DeadlinesPanel() {
   const moduleTitle = new Map(me.modules.map((m) => [m.key, m.title]));
 
   return (
-    <Card
-      title="我的待办"
-      extra={
-        <Flex gap={16} wrap>
-          <Badge color="red" text={`已逾期 ${data?.overdue ?? 0}`} />
-          <Badge color="orange" text={`3个工作日内到期 ${data?.dueSoon ?? 0}`} />
-        </Flex>
-      }
-    >
+    <Card title="我的待办">
+      {/* The counts under the title, not beside it: on a phone the card's head has no room for both. */}
+      <Flex gap={16} wrap style={{ marginBottom: 12 }}>
+        <Badge color="red" text={`已逾期 ${data?.overdue ?? 0}`} />
+        <Badge color="orange" text={`3个工作日内到期 ${data?.dueSoon ?? 0}`} />
+      </Flex>
       <ErrorAlert error={error} onRetry={reload} />
       <Table<TrackedDeadline>
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}

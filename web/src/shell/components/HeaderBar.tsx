@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Avatar, Dropdown, Flex, Layout, Tag, Typography } from 'antd';
+import { App, Avatar, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../api/session';
@@ -13,6 +13,8 @@ export function HeaderBar() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [changing, setChanging] = useState(false);
+  // On a phone the header keeps the name, the bell and the user: the bureau, the unit and the roles are on the home page.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
@@ -25,9 +27,11 @@ export function HeaderBar() {
       <Flex align="center" gap={12} style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => navigate('/')}>
         <SafetyCertificateOutlined style={{ fontSize: 24, color: '#fff' }} />
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>法治水务</Typography.Text>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
-          {me.tenant?.name ?? '区水务局'} · 法治工作系统
-        </Typography.Text>
+        {wide ? (
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }} ellipsis>
+            {me.tenant?.name ?? '区水务局'} · 法治工作系统
+          </Typography.Text>
+        ) : null}
       </Flex>
       <Flex align="center" gap={16}>
         <ReminderBell />
@@ -45,8 +49,8 @@ export function HeaderBar() {
           <Flex align="center" gap={8} style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">
             <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
             <span style={{ whiteSpace: 'nowrap' }}>{me.name}</span>
-            <span style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}>{me.org?.name}</span>
-            {me.roles.map((r) => (
+            {wide ? <span style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}>{me.org?.name}</span> : null}
+            {(wide ? me.roles : []).map((r) => (
               <Tag key={r.key} color="rgba(255,255,255,0.15)" style={{ marginInlineEnd: 0, color: '#fff', borderColor: 'transparent' }}>
                 {r.label}
               </Tag>
