@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 
 const baseUrl = inject('baseUrl');
 const DIST = path.resolve('web/dist');
@@ -52,7 +53,7 @@ const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,52 +1,23 @@
 // 行政规范性文件 in a real browser against the demo bureau: a demo document's stages and deadlines, then a
 // new one taken from drafting through public comment, the legality review's checklist, deliberation,
 // publication under the unified number and filing to the public list, and repealed. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { browserSession, label, screenshot, signIn } from '../helpers/browser.js';
 
 const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: Awaited<ReturnType<typeof browserSession>>;
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
+  session = await browserSession();
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
+  await session?.close();
 });
 
-async function newPage(width = 1440): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText(/您好/).waitFor();
-}
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `legal-${name}.png`), fullPage: true });
-}
+const newPage = (width = 1440) => session.page(width);
+const login = (page: Page, username: string) => signIn(page, baseUrl, username);
+const shot = (page: Page, name: string) => screenshot(page, `legal-${name}`);
 /** Types a date into an antd DatePicker of the dialog (by its label) and confirms it. */
 async function date(dialog: Locator, field: string, value: string) {
   const input = dialog.getByLabel(field);
@@ -113,11 +84,11 @@ describe('行政规范性文件 in the browser', () => {
     await expect.poll(() => drawer.innerText()).toContain('报送（按期）');
     await shot(page, 'published');
 
-    const pub = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const pub = await (await session.browser.newContext({ locale: 'zh-CN' })).newPage();
     await pub.goto(`${baseUrl}/public/legal/normative-documents`);
     const row = pub.getByTestId('public-normative').locator('tr', { hasText: title });
     await expect.poll(() => row.innerText()).toContain('现行有效');
-    await pub.screenshot({ path: path.join(SHOTS, 'legal-public.png'), fullPage: true });
+    await screenshot(pub, 'legal-public');
     await pub.context().close();
 
     await step(page, '废止', async (d) => {

@@ -1,52 +1,24 @@
 // 行政复议与行政诉讼 in a real browser against the demo bureau: a lawsuit registered through the
 // form, its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
 // appealed case at phone width. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { browserSession, label, SHOTS, screenshot, signIn } from '../helpers/browser.js';
 
 const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: Awaited<ReturnType<typeof browserSession>>;
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
+  session = await browserSession();
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
+  await session?.close();
 });
 
-async function newPage(width = 1440): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText(/您好/).waitFor();
-}
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `litigation-${name}.png`), fullPage: true });
-}
+const newPage = (width = 1440) => session.page(width);
+const login = (page: Page, username: string) => signIn(page, baseUrl, username);
+const shot = (page: Page, name: string) => screenshot(page, `litigation-${name}`);
 /** Clicks an action of the case page and confirms its modal. */
 async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page
