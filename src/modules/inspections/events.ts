@@ -8,7 +8,8 @@
  */
 import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
-import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import { check, IsoDate } from '../../core/input.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { type DrawInput, type DrawResult, runDraw } from './draw.js';
@@ -19,15 +20,10 @@ import type { PlanEvent, TaskEvent } from './workflow.js';
 
 /** A closed body: the fields listed, nothing else. */
 const closed = <P extends TProperties>(fields: P) => Type.Object(fields, { additionalProperties: false });
-/** A date's shape; whether it is a real day is checked by the event (`day`) so the message names the field. */
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
-/** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field. */
-export function day(field: string, v: unknown, label: string): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-}
+/** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field: the kernel's date check. */
+export const day = (field: string, v: unknown, label: string): string => check.date(field, label, v, { required: true }) as string;
 /** Trimmed text, or null when empty. */
 export const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
-import { isIsoDate } from '../../core/calendar/calendar.js';
 import { errors } from '../../core/errors.js';
+import { check } from '../../core/input.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
@@ -44,10 +44,8 @@ import {
 } from './repository.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, validYears } from './presenters.js';
 
-const date = (field: string, v: unknown, label: string) => {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-};
+/** A real YYYY-MM-DD date, or a 400 naming the field: the kernel's date check. */
+const date = (field: string, v: unknown, label: string) => check.date(field, label, v, { required: true }) as string;
 const text = (field: string, v: unknown, label: string, max = 200) => {
   if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
   if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);

@@ -10,7 +10,8 @@
  */
 import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
-import { isIsoDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import { check, IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
 import type { PermitRow } from './repository.js';
 import { checkCorrectionNotice, checkExtension, checkPause, clockStart, decisionDeadlines, pausesOf } from './rules.js';
@@ -44,18 +45,13 @@ function event<P extends TProperties>(fields: P, apply: PermitEventCommand<P>['a
 
 // ── Input fields (as the case page's forms send them) ──
 
-/** A date's shape; whether it is a real day is checked by the step (`day`) so the message names the field. */
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Str = (maxLength: number) => Type.String({ maxLength });
 const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
 // ── Field checks: each refusal names the field ──
 
-/** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field. */
-export function day(field: string, v: unknown, label: string): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-}
+/** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field: the kernel's date check. */
+export const day = (field: string, v: unknown, label: string): string => check.date(field, label, v, { required: true }) as string;
 /** Trimmed non-empty text of at most `max` characters, or a 400 naming the field. */
 export function text(field: string, v: unknown, label: string, max = 200): string {
   if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);

@@ -8,7 +8,7 @@
 import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
-import { isIsoDate } from '../../core/calendar/calendar.js';
+import { check } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
 import type { CaseRow } from './repository.js';
 import { appealDeadline, dateOrderBreaches, hearingBreaches, outcomeDef, outcomesOf, replyBreaches } from './rules.js';
@@ -55,11 +55,8 @@ const need = (v: string | null | undefined, field: string, label: string) => {
   if (!s) throw errors.validation(field, `${label}不能为空`);
   return s;
 };
-/** A YYYY-MM-DD date, or a 400 naming the field. */
-export const assertDate = (field: string, label: string, v: unknown): string => {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw errors.validation(field, `${label}无效，应为YYYY-MM-DD格式的日期`);
-  return v;
-};
+/** A real YYYY-MM-DD date, or a 400 naming the field: the kernel's date check. */
+export const assertDate = (field: string, label: string, v: unknown): string => check.date(field, label, v, { required: true }) as string;
 const firstOrder = (c: Parameters<typeof dateOrderBreaches>[0]) => {
   const b = dateOrderBreaches(c);
   if (b.length) throw errors.validation(b[0]!.field === 'outcomeOn' || b[0]!.field === 'replyFiledOn' ? 'on' : b[0]!.field, b[0]!.message);
