@@ -173,6 +173,7 @@ export async function caseArchive(sys: System, ctx: Ctx, id: string): Promise<{ 
     ['published', '已公示'],
     ['publication_withdrawn', '撤回公示'],
     ['attachment_added', '上传附件'],
+    ['evidence_captured', '现场取证'],
   ]);
   for (const [ev, verb] of Object.entries(EVENT_VERBS)) if (!labels.has(verb)) labels.set(verb, EVENTS[ev as keyof typeof EVENTS]);
   const verbLabel = (action: string) => labels.get(action) ?? action;

@@ -556,3 +556,59 @@ export function casesWithOrgByIds(db: Kysely<KernelDB>, tenantId: string, ids: r
     .where(sql<boolean>`enf_case.id = ANY(${sql.val([...ids])}::uuid[])`)
     .execute();
 }
+
+// ── 现场取证 (field captures) ──
+
+/** A field capture by its client idempotency key, with its evidence and file (undefined when none). */
+export function captureByKey(db: Kysely<KernelDB>, tenantId: string, key: string) {
+  return captureRows(db, tenantId).where('c.key', '=', key).executeTakeFirst();
+}
+
+/** A case's field captures in capture order (device time, then receipt). */
+export function capturesOfCase(db: Kysely<KernelDB>, tenantId: string, caseId: string) {
+  return captureRows(db, tenantId).where('c.case_id', '=', caseId).orderBy('c.captured_at').orderBy('c.received_at').execute();
+}
+
+function captureRows(db: Kysely<KernelDB>, tenantId: string) {
+  return enf(db)
+    .selectFrom('enf_field_capture as c')
+    .innerJoin('enf_evidence as e', (j) => j.onRef('e.tenant_id', '=', 'c.tenant_id').onRef('e.id', '=', 'c.evidence_id'))
+    .innerJoin('attachment as a', (j) => j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.attachment_id'))
+    .select([
+      'c.id',
+      'c.key',
+      'c.case_id',
+      'c.org_id',
+      'c.evidence_id',
+      'c.attachment_id',
+      'c.sha256',
+      'c.captured_at',
+      'c.received_at',
+      'c.lat',
+      'c.lng',
+      'c.accuracy_m',
+      'e.kind',
+      'e.title',
+      'e.note',
+      'a.filename',
+      'a.mime',
+      'a.size',
+    ])
+    .where('c.tenant_id', '=', tenantId);
+}
+
+/** The evidence registered with an attachment of a case (the one a capture just added). */
+export async function evidenceOfAttachment(db: Kysely<KernelDB>, tenantId: string, attachmentId: string): Promise<string | undefined> {
+  const r = await enf(db)
+    .selectFrom('enf_evidence')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('attachment_id', '=', attachmentId)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** Records a field capture; its id. */
+export async function insertCapture(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_field_capture']>): Promise<string> {
+  return (await enf(db).insertInto('enf_field_capture').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}

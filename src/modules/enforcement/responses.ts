@@ -247,3 +247,27 @@ export const FileDownload = Type.String({ format: 'binary', description: '文件
 
 /** `{ data: T[] }` */
 export const DataList = <T extends TSchema>(t: T) => Data(Type.Array(t));
+
+/** 现场取证 — a photo or video from the field app, as the device recorded it and the server received it. */
+export const CaptureView = Type.Object(
+  {
+    id: Str,
+    key: Str,
+    caseId: Str,
+    evidenceId: Str,
+    attachmentId: Str,
+    kind: Str,
+    title: Str,
+    note: NStr,
+    filename: Str,
+    mime: Str,
+    size: Int,
+    sha256: Str,
+    capturedAt: Type.String({ description: '设备拍摄时间（ISO 8601）' }),
+    receivedAt: Type.String({ description: '服务器接收时间（ISO 8601）' }),
+    lat: Nullable(Num),
+    lng: Nullable(Num),
+    accuracy: Nullable(Num),
+  },
+  { description: '现场取证（设备时间、位置、接收时间、SHA-256）' },
+);

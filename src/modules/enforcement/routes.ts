@@ -9,6 +9,7 @@ import { listTenants } from '../../core/tenant.js';
 import { caseView, applyCaseEvent, fileCase } from './commands/caseCommands.js';
 import { CASE_EVENTS } from './commands/caseEvents.js';
 import {
+  CaptureView,
   CaseSummaryView,
   CaseView,
   LegalReviewerView,
@@ -55,6 +56,7 @@ import { matrixRows } from '../../core/workflow/index.js';
 import { RULES } from './deadlines.js';
 import { CASE_SOURCES, discretionCheck, EVIDENCE_KINDS, PENALTY_KINDS, REVIEW_CHECKLIST, certValidOn } from './rules.js';
 import { caseArchive, decisionDocx } from './documents.js';
+import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvidence.js';
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -204,6 +206,32 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req) => {
       authorize(req, 'enforcement.case.act');
       throw errors.validation('event', `未知的办案环节：${req.params.event}`);
+    },
+  );
+  // ── 现场取证 (field app) ──
+  app.get(
+    '/enforcement/cases/:id/field-evidence',
+    {
+      schema: { tags, summary: '现场取证记录（按拍摄顺序：设备时间、位置、接收时间、SHA-256）', response: { 200: Data(Type.Array(CaptureView)) }, params: Id },
+    },
+    async (req) => ({ data: await listCaseCaptures(authorize(req, 'enforcement.case.read'), req.params.id) }),
+  );
+  app.post(
+    '/enforcement/cases/:id/field-evidence',
+    {
+      schema: {
+        tags,
+        summary:
+          '现场取证：上传一张照片或一段视频（multipart：先 meta JSON {key, sha256, capturedAt, lat?, lng?, accuracy?, title?, note?}，后 file）；摘要不符 400，同一 key 重试返回首次记录（200）',
+        consumes: ['multipart/form-data'],
+        params: Id,
+        response: { 200: Data(CaptureView), 201: Data(CaptureView) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'enforcement.case.act');
+      const { view, created } = await captureCaseEvidence(sys, ctx, req.params.id, await readCapture(req));
+      return reply.code(created ? 201 : 200).send({ data: view });
     },
   );
   app.get(

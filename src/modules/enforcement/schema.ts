@@ -4,6 +4,8 @@ import type { DateCol, Instant } from '../../core/db/types.js';
 type Default<T> = ColumnType<T, T | undefined, T>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 type Version = ColumnType<number, number | undefined, number>;
+/** A numeric column read back as text (pg) or number (PGlite), written as a number, nullable. */
+type Coord = ColumnType<string | number | null, number | null | undefined, number | null>;
 
 /** What a multiple-based discretion level multiplies: 违法所得 or 货值金额. */
 export type DiscretionBasis = 'illegal_gains' | 'goods_value';
@@ -228,6 +230,23 @@ export type EnfTables = {
     note: string | null;
     attachment_id: string | null;
     created_at: Instant;
+  };
+  /** 现场取证 — a photo or video taken in the field app, as the device recorded it (0005). */
+  enf_field_capture: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    case_id: string;
+    key: string;
+    evidence_id: string;
+    attachment_id: string;
+    sha256: string;
+    captured_at: Instant;
+    received_at: Instant;
+    lat: Coord;
+    lng: Coord;
+    accuracy_m: Coord;
+    created_by: string | null;
   };
   enf_review: {
     tenant_id: string;

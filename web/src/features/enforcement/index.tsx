@@ -7,6 +7,7 @@ import { CASE_FIELDS } from './api';
 const CASE_ACTIONS: Record<string, string> = {
   filed: '立案',
   evidence_added: '登记证据',
+  evidence_captured: '现场取证',
   extended: '延长期限',
   proposed: '拟定处罚',
   dismissed: '撤销案件',
@@ -41,6 +42,10 @@ const NOTES: Record<string, string> = {
   evidence: '证据',
   evidenceId: '证据编号',
   attachmentId: '附件',
+  capturedAt: '拍摄时间（设备）',
+  location: '拍摄位置',
+  receivedAt: '接收时间（服务器）',
+  sha256: 'SHA-256',
   lateCharge: '加处罚款',
   statement: '说明',
   to: '移送至',
