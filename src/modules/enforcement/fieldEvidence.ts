@@ -23,7 +23,7 @@ import { checkFile } from '../../core/files/store.js';
 import { assertCleanText } from '../../core/input.js';
 import type { System } from '../../core/system.js';
 import { applyCaseEvent } from './commands/caseCommands.js';
-import { CASE_EVENTS } from './commands/caseEvents.js';
+import type { CASE_EVENTS } from './commands/caseEvents.js';
 import { captureByKey, capturesOfCase, evidenceOfAttachment, getCase, insertCapture } from './repository.js';
 
 /** What the device sends with each file (the multipart field `meta`, JSON, before the file). */

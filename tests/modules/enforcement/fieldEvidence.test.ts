@@ -12,6 +12,7 @@ import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { FILE_LIMITS } from '../../../src/core/files/store.js';
+import { captureBody, pngLike, sha256 } from '../../helpers/capture.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -21,21 +22,9 @@ let caseId: string;
 
 const today = isoDateInShanghai(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+const sha = sha256;
 
-/** A multipart body: the `meta` field (JSON) first, then the file. */
-export function captureBody(meta: unknown, file: { name: string; type: string; data: Buffer }) {
-  const boundary = `----fazhi${crypto.randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify(meta)}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-    file.data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const photo = (seed: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(seed)]);
+const photo = pngLike;
 const capture = (c: Client, id: string, meta: Record<string, unknown>, file: { name: string; type: string; data: Buffer }) => {
   const m = captureBody(meta, file);
   return c.req('POST', `/api/enforcement/cases/${id}/field-evidence`, m.body, m.headers);
