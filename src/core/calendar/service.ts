@@ -5,6 +5,7 @@ import { systemActor } from '../context.js';
 import { recordAudit, write, type WriteScope } from '../audit/audit.js';
 import { errors } from '../errors.js';
 import { createCalendar, isIsoDate, isoDateInShanghai, type WorkCalendar } from './calendar.js';
+import { syncWorkDays } from './workDays.js';
 import { computeDeadline, DUE_SOON_WORKDAYS, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
 
 export interface CalendarOverride {
@@ -116,6 +117,7 @@ export class CalendarService {
 
   async load(): Promise<void> {
     this.cal = createCalendar({ overrides: (await this.listOverrides()).map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
+    await syncWorkDays(this.db, this.cal);
   }
 
   async listOverrides(): Promise<CalendarOverride[]> {
@@ -156,6 +158,7 @@ export class CalendarService {
       const overrides = await tx.selectFrom('calendar_override').select(['date', 'kind', 'name']).execute();
       const cal = createCalendar({ overrides: overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name ?? undefined })) });
       const changes = await recomputeOpen(tx, cal, input.date, ctx.requestId);
+      await syncWorkDays(tx, cal);
       return { changes, cal };
     });
     this.cal = result.cal;

@@ -96,6 +96,19 @@ export interface CalendarOverrideTable {
   updated_at: Instant;
 }
 
+/** One day of the working-day calendar (0007_work_day.sql): `ord` counts working days up to and including it. */
+export interface WorkDayTable {
+  day: DateCol;
+  workday: boolean;
+  ord: number;
+}
+
+export interface WorkDayStateTable {
+  id: Generated<boolean>;
+  fingerprint: string;
+  filled_at: Generated<Instant>;
+}
+
 export interface TrackedDeadlineTable {
   tenant_id: string;
   id: Generated<string>;
@@ -209,6 +222,8 @@ export interface KernelDB {
   app_session: SessionTable;
   audit_event: AuditEventTable;
   calendar_override: CalendarOverrideTable;
+  work_day: WorkDayTable;
+  work_day_state: WorkDayStateTable;
   tracked_deadline: TrackedDeadlineTable;
   api_key: ApiKeyTable;
   attachment: AttachmentTable;

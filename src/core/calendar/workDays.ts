@@ -1,0 +1,84 @@
+/**
+ * The working-day calendar as a table (`work_day`, 0007_work_day.sql), so that a metric compares
+ * dates in working days set-based in SQL: the working days after `a` up to and including `b` are
+ * `ord(b) - ord(a)` — the same count as `WorkCalendar.workdaysBetween(a, b)`, from the same calendar
+ * (chinese-days, the statutory holidays of unannounced years, the admin's overrides).
+ *
+ * The table is filled from a calendar and keeps the fingerprint of what it was filled from; filling
+ * it again with the same calendar reads one row and writes nothing. The calendar service fills it
+ * at start and when an override changes; a metric ensures it for the calendar it was given (once per
+ * database and calendar in a process), so SQL and the rules never disagree.
+ */
+import crypto from 'node:crypto';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { KernelDB } from '../db/types.js';
+import { addDays, daysBetween, type IsoDate, type WorkCalendar } from './calendar.js';
+
+/** The span the table covers: records outside it have no working-day figure (NULL in SQL). */
+export const WORK_DAY_SPAN = { from: '1990-01-01', to: '2060-12-31' } as const;
+
+/** The calendar's working days over the span as a string of '1' (working day) and '0', day by day. */
+export function workDayFlags(cal: WorkCalendar): string {
+  const n = daysBetween(WORK_DAY_SPAN.from, WORK_DAY_SPAN.to) + 1;
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = cal.isWorkday(addDays(WORK_DAY_SPAN.from, i)) ? '1' : '0';
+  return out.join('');
+}
+
+const fingerprintOf = (flags: string) => `v1:${WORK_DAY_SPAN.from}:${crypto.createHash('sha256').update(flags).digest('hex')}`;
+
+/**
+ * Makes `work_day` hold `cal`'s working days. Returns whether it had to write. In a transaction
+ * the table is locked first, so two processes starting at once fill it once.
+ */
+export async function syncWorkDays(db: Kysely<KernelDB>, cal: WorkCalendar): Promise<boolean> {
+  const flags = workDayFlags(cal);
+  const fingerprint = fingerprintOf(flags);
+  const current = async (q: Kysely<KernelDB>) => (await q.selectFrom('work_day_state').select('fingerprint').executeTakeFirst())?.fingerprint;
+  if ((await current(db)) === fingerprint) return false;
+  const fill = async (tx: Kysely<KernelDB>) => {
+    await sql`LOCK TABLE work_day, work_day_state IN EXCLUSIVE MODE`.execute(tx);
+    if ((await current(tx)) === fingerprint) return false;
+    await tx.deleteFrom('work_day').execute();
+    // string_to_array(text, NULL) splits the flags into characters, numbered from 1.
+    await sql`INSERT INTO work_day (day, workday, ord)
+      SELECT ${WORK_DAY_SPAN.from}::date + (i::int - 1), f = '1', sum(f::int) OVER (ORDER BY i)
+      FROM unnest(string_to_array(${flags}::text, NULL)) WITH ORDINALITY AS t(f, i)`.execute(tx);
+    await tx
+      .insertInto('work_day_state')
+      .values({ fingerprint })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ fingerprint, filled_at: new Date() }))
+      .execute();
+    return true;
+  };
+  return db.isTransaction ? fill(db) : db.transaction().execute(fill);
+}
+
+const ensured = new WeakMap<object, WeakMap<WorkCalendar, Promise<boolean>>>();
+
+/**
+ * `syncWorkDays` once per database handle and calendar in this process (a metric calls it before its
+ * SQL; the first call per calendar checks the fingerprint, later calls cost nothing).
+ */
+export function ensureWorkDays(db: Kysely<KernelDB>, cal: WorkCalendar): Promise<boolean> {
+  const byCal = ensured.get(db) ?? new WeakMap<WorkCalendar, Promise<boolean>>();
+  ensured.set(db, byCal);
+  let p = byCal.get(cal);
+  if (!p) {
+    p = syncWorkDays(db, cal);
+    byCal.set(cal, p);
+    p.catch(() => byCal.delete(cal));
+  }
+  return p;
+}
+
+/**
+ * Working days after the date `from` up to and including the date `to` (0 when `to <= from`), in SQL:
+ * `WorkCalendar.workdaysBetween` for two date expressions. NULL when either is NULL or outside the span.
+ */
+export function workdaysBetweenSql(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(SELECT greatest(0, b.ord - a.ord) FROM work_day a, work_day b WHERE a.day = ${from} AND b.day = ${to})`;
+}
+
+/** A date literal for SQL. */
+export const dateSql = (d: IsoDate) => sql`${d}::date`;
