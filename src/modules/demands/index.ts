@@ -55,3 +55,23 @@ export { ledgerDateTime, dateInstant, dateTimeInstant, exportItems, importDemand
 export { demandEntity } from './entity.js';
 export { demoKit, exactMix } from './demoKit.js';
 export { officialDocx, blocksToHtml, chineseDate, type Block } from './docx.js';
+export {
+  onlineRoutes,
+  submitOnline,
+  openReceipt,
+  onlineStatus,
+  applicantProblems,
+  checkOnlineFiles,
+  hashSecret,
+  secretMatches,
+  newReceiptNo,
+  waitText,
+  APPLICANT_KINDS,
+  ID_TYPES,
+  ONLINE_LIMITS,
+  ONLINE_RATE,
+  type OnlineKind,
+  type OnlineStore,
+  type OnlineApplicant,
+  type OnlineFile,
+} from './online.js';

@@ -2,6 +2,7 @@ import { defineModule, sqlMigrations, type PermissionDef } from '../../core/modu
 import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { disclosureRoutes } from './routes.js';
+import { disclosureOnlineRoutes } from './online.js';
 import { proactiveLedger, requestsLedger } from './ledger.js';
 import { disclosureMetrics } from './metrics.js';
 import { loadDisclosureDemo } from './demo.js';
@@ -18,7 +19,9 @@ export const disclosurePermissions = {
 export const disclosureModule = defineModule({
   key: 'disclosure',
   title: '政府信息公开',
-  migrations: sqlMigrations('disclosure', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('disclosure', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_online.sql']),
+  // 网络申请: the applicant's address, post code and e-mail (the name, phone and number are dm_item's).
+  pii: [{ table: 'disclosure_online', column: 'applicant' }],
   permissions: disclosurePermissions,
   entities: {
     'disclosure.request': demandEntity(disclosureKind),
@@ -34,6 +37,9 @@ export const disclosureModule = defineModule({
   contributes: { 'demands.kind': [disclosureKind] },
   ledgers: [requestsLedger, proactiveLedger],
   metrics: disclosureMetrics,
-  routes: disclosureRoutes,
+  routes: async (app) => {
+    await disclosureRoutes(app);
+    await disclosureOnlineRoutes(app);
+  },
   demo: loadDisclosureDemo,
 });

@@ -21,4 +21,14 @@ export type DisclosureTables = {
     body: string;
     updated_at: Instant;
   };
+  /** 网络申请的回执 (receipt number, secret's hash, the applicant's details encrypted). */
+  disclosure_online: {
+    tenant_id: string;
+    id: Generated<string>;
+    receipt_no: string;
+    secret_hash: string;
+    item_id: string;
+    applicant: string | null;
+    created_at: Instant;
+  };
 };

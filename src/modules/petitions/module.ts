@@ -1,7 +1,8 @@
-import { defineModule, type PermissionDef } from '../../core/module.js';
+import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { petitionKind } from './kind.js';
 import { petitionRoutes } from './routes.js';
+import { petitionOnlineRoutes } from './online.js';
 import { petitionsLedger } from './ledger.js';
 import { petitionMetrics } from './metrics.js';
 import { loadPetitionsDemo } from './demo.js';
@@ -16,12 +17,18 @@ export const petitionsPermissions = {
 export const petitionsModule = defineModule({
   key: 'petitions',
   title: '信访',
+  migrations: sqlMigrations('petitions', new URL('./migrations/', import.meta.url), ['0001_online.sql']),
+  // 网上信访: the petitioner's address, post code and e-mail (the name, phone and number are dm_item's).
+  pii: [{ table: 'petitions_online', column: 'applicant' }],
   permissions: petitionsPermissions,
   entities: { 'petitions.petition': demandEntity(petitionKind) },
   workflows: [demandWorkflow(petitionKind)],
   contributes: { 'demands.kind': [petitionKind] },
   ledgers: [petitionsLedger],
   metrics: petitionMetrics,
-  routes: petitionRoutes,
+  routes: async (app) => {
+    await petitionRoutes(app);
+    await petitionOnlineRoutes(app);
+  },
   demo: loadPetitionsDemo,
 });
