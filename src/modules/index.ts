@@ -14,6 +14,7 @@ import { proposalsModule } from './proposals/module.js';
 import { disclosureModule } from './disclosure/module.js';
 import { enforcementModule } from './enforcement/module.js';
 import { litigationModule } from './litigation/module.js';
+import { decisionsModule } from './decisions/module.js';
 import { reportsModule } from './reports/module.js';
 
 /**
@@ -36,6 +37,7 @@ export const modules: readonly ModuleDef[] = [
   proposalsModule,
   disclosureModule,
   litigationModule,
+  decisionsModule,
   // Reports read every other module's metrics: keep it last.
   reportsModule,
 ];

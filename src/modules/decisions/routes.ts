@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../../core/context.js';
+import { authorize } from '../../core/http.js';
+import { errors } from '../../core/errors.js';
+import { Data, Page } from '../../core/schemas.js';
+import { listTenants } from '../../core/tenant.js';
+import { applyDecisionEvent, CatalogueBody, createCatalogueItem, publishCatalogue, registerDecision, RegisterBody } from './commands.js';
+import { DECISION_EVENTS, type DecisionEventName } from './events.js';
+import { presentCatalogueItem, presentDecision, presentPublicCatalogue } from './presenters.js';
+import { getDecision, listCatalogue, listDecisions, publicCatalogue, type DecisionWithOrg } from './repository.js';
+import { DECISION_RULES, STATUTE_NOTE } from './rules.js';
+import type { DecisionStatus } from './schema.js';
+import { CatalogueItemView, DataList, DecisionView, PublicCatalogueView, RulesView, StatusView } from './schemas.js';
+import { decisionWho, EVENT_LABELS } from './workflow.js';
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+
+/** The events the legal office records (`decisions.review`); the others need `decisions.write`. */
+const REVIEW_EVENTS: ReadonlySet<DecisionEventName> = new Set(['review_pass', 'review_fail']);
+
+/** 重大行政决策 routes: rules, the catalogue (and its public page), decisions and each workflow event. */
+export async function decisionsRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['重大行政决策'];
+  const sys = () => root.sys;
+  const view = (ctx: Ctx, r: DecisionWithOrg, full = true) =>
+    presentDecision(r, { cal: sys().calendar.current, today: ctx.clock.today(), who: decisionWho(ctx.actor), full });
+
+  app.get('/decisions/rules', { schema: { tags, summary: '决策程序规则及其依据', response: { 200: RulesView } } }, async (req) => {
+    authorize(req, 'decisions.read');
+    return { data: { note: STATUTE_NOTE, rules: DECISION_RULES.map((r) => ({ ...r })) } };
+  });
+
+  app.get(
+    '/decisions/catalogue',
+    {
+      schema: {
+        tags,
+        summary: '年度重大行政决策事项目录',
+        querystring: Type.Object({ year: Type.Optional(Year) }),
+        response: { 200: DataList(CatalogueItemView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.read');
+      return { data: (await listCatalogue(ctx, req.query.year)).map(presentCatalogueItem) };
+    },
+  );
+  app.post(
+    '/decisions/catalogue',
+    { schema: { tags, summary: '登记目录事项', body: CatalogueBody, response: { 201: Data(CatalogueItemView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'decisions.write');
+      return reply.code(201).send({ data: presentCatalogueItem(await createCatalogueItem(ctx, req.body)) });
+    },
+  );
+  app.post(
+    '/decisions/catalogue/publish',
+    {
+      schema: {
+        tags,
+        summary: '公布年度目录（第三条第三款）',
+        body: Type.Object({ year: Year, publishedOn: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+        response: { 200: DataList(CatalogueItemView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.write');
+      return { data: (await publishCatalogue(ctx, req.body)).map(presentCatalogueItem) };
+    },
+  );
+
+  app.get(
+    '/decisions',
+    {
+      schema: {
+        tags,
+        summary: '重大行政决策（按年度倒序）',
+        querystring: Type.Object({
+          year: Type.Optional(Year),
+          status: Type.Optional(StatusView),
+          orgId: Type.Optional(Type.String({ format: 'uuid' })),
+          q: Type.Optional(Type.String({ maxLength: 50 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+        response: { 200: Page(DecisionView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.read');
+      const size = req.query.pageSize ?? 20;
+      const { rows, total } = await listDecisions(ctx, {
+        ...req.query,
+        status: req.query.status as DecisionStatus | undefined,
+        limit: size,
+        offset: ((req.query.page ?? 1) - 1) * size,
+      });
+      return { data: { items: rows.map((r) => view(ctx, r, false)), total } };
+    },
+  );
+  app.get(
+    '/decisions/:id',
+    { schema: { tags, summary: '决策详情（含程序环节、期限与可办理操作）', params: Id, response: { 200: Data(DecisionView) } } },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.read');
+      const r = await getDecision(ctx.db, ctx, req.params.id);
+      if (!r) throw errors.notFound('重大行政决策');
+      return { data: view(ctx, r) };
+    },
+  );
+  app.post(
+    '/decisions',
+    { schema: { tags, summary: '登记重大行政决策（决策草案拟定）', body: RegisterBody, response: { 201: Data(DecisionView) } } },
+    async (req, reply) => {
+      const ctx = authorize(req, 'decisions.write');
+      return reply.code(201).send({ data: view(ctx, await registerDecision(ctx, sys(), req.body)) });
+    },
+  );
+
+  for (const event of Object.keys(DECISION_EVENTS) as DecisionEventName[]) {
+    app.post(
+      `/decisions/:id/${event}`,
+      { schema: { tags, summary: EVENT_LABELS[event], params: Id, body: DECISION_EVENTS[event].input, response: { 200: Data(DecisionView) } } },
+      async (req) => {
+        const ctx = authorize(req, REVIEW_EVENTS.has(event) ? 'decisions.review' : 'decisions.write');
+        const body = req.body as Record<string, unknown> & { version: number; on: string };
+        return { data: view(ctx, await applyDecisionEvent(ctx, sys(), { id: req.params.id, event, body })) };
+      },
+    );
+  }
+
+  // The public catalogue (no login): every published item by year.
+  app.get(
+    '/public/decisions/catalogue',
+    {
+      schema: {
+        tags: ['公示（公开）'],
+        summary: '年度重大行政决策事项目录（无需登录）',
+        querystring: Type.Object({ tenant: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 200: Data(PublicCatalogueView) },
+      },
+    },
+    async (req) => {
+      const tenants = await listTenants(req.server.sys.db);
+      const tenant = req.query.tenant ? tenants.find((x) => x.id === req.query.tenant) : tenants.length === 1 ? tenants[0] : undefined;
+      if (!tenant) throw errors.notFound('单位');
+      const rows = await publicCatalogue(req.server.sys.db, tenant.id);
+      return {
+        data: presentPublicCatalogue(
+          tenant.name,
+          rows.map((r) => ({ ...r, decisions: Number(r.decisions ?? 0) })),
+        ),
+      };
+    },
+  );
+}
