@@ -19,6 +19,7 @@ import { petitionsFeature } from './petitions';
 import { proposalsFeature } from './proposals';
 import { disclosureFeature } from './disclosure';
 import { litigationFeature } from './litigation';
+import { portalFeature } from './portal';
 
 /**
  * The features of the web app, in menu order. Adding a business module's UI is one
@@ -44,6 +45,7 @@ export const features: readonly Feature[] = [
   floodFeature,
   riversFeature,
   systemFeature,
+  portalFeature,
 ];
 
 /** A feature with only the menu entries the user may see (features left with none are dropped). */

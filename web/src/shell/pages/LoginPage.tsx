@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../api/session';
 import { AuthCard } from './AuthCard';
 
@@ -52,6 +52,11 @@ export function LoginPage() {
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', fontSize: 12 }}>
         忘记密码或账号被锁定，请联系系统管理员
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, textAlign: 'center', fontSize: 13 }}>
+        <Link to="/public" data-testid="login-portal-link">
+          公众网上服务：信息公开申请、网上信访、进度查询
+        </Link>
       </Typography.Paragraph>
     </AuthCard>
   );
