@@ -36,6 +36,7 @@ import {
   taskPicksOfDraw,
 } from './repository.js';
 import type { EntityView, InspectorView, ItemView } from './schemas.js';
+import { recordOfTaskResult } from './records.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 
 const text = (field: string, v: unknown, label: string, max = 200) => {
@@ -279,6 +280,11 @@ export async function applyTaskEvent<E extends TaskEvent>(
       audit: { entity: 'inspections.task', action: TASK_VERBS[event], orgId: (t) => t.org_id, after: (_r, patch) => patch },
       ifUnchanged: 'write',
     });
+    // 双随机结果即检查记录: the result becomes the register's record of kind 双随机, in this transaction.
+    if (event === 'result') {
+      const plan = (await getPlan(w.tx, ctx, t.plan_id))!;
+      await recordOfTaskResult(w, (await getTask(w.tx, ctx, id))!, plan);
+    }
     await cal.track(w, ctx.actor, {
       module: 'inspections',
       entity: 'inspections.task',

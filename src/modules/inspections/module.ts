@@ -1,13 +1,14 @@
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { inspectionRoutes } from './routes.js';
-import { inspectionMetrics } from './metrics.js';
+import { inspectionMetricFamilies, inspectionMetrics } from './metrics.js';
 import { loadInspectionsDemo } from './demo.js';
-import { planWorkflow, taskWorkflow } from './workflow.js';
+import { planWorkflow, recordWorkflow, taskWorkflow } from './workflow.js';
+import { inspectionRecordsLedger } from './ledgers.js';
 
 export const inspectionPermissions = {
-  'inspections.read': { label: '查看双随机抽查', roles: ['admin', 'leader', 'legal', 'enforcement', 'viewer'] },
-  'inspections.write': { label: '登记抽查结果与公示', roles: ['admin', 'enforcement'] },
-  'inspections.manage': { label: '维护抽查名录、计划与抽取', roles: ['admin', 'enforcement', 'legal'] },
+  'inspections.read': { label: '查看双随机抽查与行政检查', roles: ['admin', 'leader', 'legal', 'enforcement', 'street', 'viewer'] },
+  'inspections.write': { label: '登记抽查结果与行政检查', roles: ['admin', 'enforcement', 'street'] },
+  'inspections.manage': { label: '维护抽查名录、抽查计划与年度检查计划', roles: ['admin', 'enforcement', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
 const entity = (label: string, table: string, write = 'inspections.manage') => ({
@@ -26,7 +27,7 @@ const entity = (label: string, table: string, write = 'inspections.manage') => (
 export const inspectionsModule = defineModule({
   key: 'inspections',
   title: '双随机、一公开',
-  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_records.sql']),
   permissions: inspectionPermissions,
   entities: {
     'inspections.item': entity('抽查事项', 'insp_item'),
@@ -34,9 +35,13 @@ export const inspectionsModule = defineModule({
     'inspections.inspector': entity('执法检查人员', 'insp_inspector'),
     'inspections.plan': entity('抽查计划', 'insp_plan'),
     'inspections.task': entity('抽查任务', 'insp_task', 'inspections.write'),
+    'inspections.record': entity('行政检查记录', 'insp_record', 'inspections.write'),
+    'inspections.annual_plan': entity('年度检查计划', 'insp_annual_plan'),
   },
-  workflows: [planWorkflow, taskWorkflow],
+  workflows: [planWorkflow, taskWorkflow, recordWorkflow],
+  ledgers: [inspectionRecordsLedger],
   metrics: inspectionMetrics,
+  metricFamilies: inspectionMetricFamilies,
   routes: inspectionRoutes,
   demo: loadInspectionsDemo,
 });

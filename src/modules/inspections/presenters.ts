@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { InspectionTables } from './schema.js';
-import type { ConflictView, DrawView, EntityView, InspectorView, ItemView, PlanView, TaskView } from './schemas.js';
-import { planActions, planStage, taskActions, taskStage } from './workflow.js';
+import type { InspectionTables, RecordInspector } from './schema.js';
+import type { RecordRow } from './repository.js';
+import type { AnnualPlanView, ConflictView, DrawView, EntityView, InspectorView, ItemView, PlanView, RecordView, TaskView } from './schemas.js';
+import { planActions, planStage, RECORD_STAGES, recordActions, recordStage, taskActions, taskStage } from './workflow.js';
 
 type Row<T extends keyof InspectionTables> = Selectable<InspectionTables[T]>;
 /** A JSON column as stored (PGlite and PostgreSQL may give the text or the value). */
@@ -93,3 +94,54 @@ export const presentTask = (
     version: r.version as number,
   };
 };
+
+// ── 行政检查记录 and 年度检查计划 ──
+
+export const presentRecord = (r: RecordRow, who: readonly string[], warnings: string[] = []): RecordView => {
+  const stage = recordStage(r);
+  const ins = json(r.inspectors) as RecordInspector[];
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    recordNo: r.record_no,
+    inspectedOn: r.inspected_on,
+    entityId: r.entity_id,
+    entityName: r.entity_name,
+    entityUscc: r.entity_uscc,
+    kind: r.kind,
+    enterprise: r.enterprise,
+    basis: r.basis,
+    basisItemId: r.basis_item_id,
+    basisCatalogueId: r.basis_catalogue_id,
+    inspectors: ins.map((i) => ({ name: i.name, certNo: i.certNo ?? null, officerId: i.officerId ?? null, inspectorId: i.inspectorId ?? null })),
+    inPlan: r.kind === '双随机' || !!r.annual_entry_id,
+    offPlanReason: r.off_plan_reason,
+    findings: r.findings,
+    followUp: r.follow_up,
+    rectifyDueOn: r.rectify_due_on,
+    rectifiedOn: r.rectified_on,
+    rectifyNote: r.rectify_note,
+    clueId: r.clue_id,
+    caseId: r.case_id,
+    followRef: r.follow_ref,
+    closedOn: r.closed_on,
+    taskId: r.task_id,
+    stage,
+    stageLabel: RECORD_STAGES[stage],
+    warnings,
+    actions: recordActions(stage, who),
+    version: r.version,
+  };
+};
+
+export const presentAnnualPlan = (r: Row<'insp_annual_plan'> & { org_name: string; entries?: string | number | null }): AnnualPlanView => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  year: r.year,
+  title: r.title,
+  entityCap: r.entity_cap,
+  entries: Number(r.entries ?? 0),
+  version: r.version,
+});

@@ -107,3 +107,195 @@ export const insertTasks = (db: Kysely<KernelDB>, rows: readonly New<'insp_task'
 /** The picks a draw's tasks record (entity and inspectors), whatever the actor's scope: the verification compares all of them. */
 export const taskPicksOfDraw = (db: Kysely<KernelDB>, tenantId: string, drawId: string) =>
   t(db).selectFrom('insp_task').select(['entity_id', 'inspector_ids']).where('tenant_id', '=', tenantId).where('draw_id', '=', drawId).execute();
+
+// ── 行政检查记录 (inspection records) and the annual inspection plan ──
+
+/** Records in the actor's scope with their entity and unit. */
+export const recordsQuery = (db: Kysely<KernelDB>, ctx: Ctx) =>
+  t(db)
+    .selectFrom('insp_record as r')
+    .innerJoin('insp_entity as e', (j) => j.onRef('e.tenant_id', '=', 'r.tenant_id').onRef('e.id', '=', 'r.entity_id'))
+    .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.org_id'))
+    .selectAll('r')
+    .select(['e.name as entity_name', 'e.code as entity_code', 'e.uscc as entity_uscc', 'e.kind as entity_kind', 'o.name as org_name'])
+    .$call(withDataScope(ctx.actor, 'r'));
+export type RecordRow = NonNullable<Awaited<ReturnType<typeof getRecord>>>;
+
+export interface RecordFilter {
+  kind?: string;
+  orgId?: string;
+  year?: number;
+  entityId?: string;
+  stage?: 'done' | 'rectifying' | 'closed';
+}
+export const listRecords = (ctx: Ctx, f: RecordFilter) =>
+  recordsQuery(ctx.db, ctx)
+    .$if(!!f.kind, (q) => q.where('r.kind', '=', f.kind as never))
+    .$if(!!f.orgId, (q) => q.where('r.org_id', '=', f.orgId!))
+    .$if(!!f.entityId, (q) => q.where('r.entity_id', '=', f.entityId!))
+    .$if(!!f.year, (q) => q.where('r.inspected_on', '>=', `${f.year}-01-01`).where('r.inspected_on', '<=', `${f.year}-12-31`))
+    .$if(f.stage === 'closed', (q) => q.where('r.closed_on', 'is not', null))
+    .$if(f.stage === 'rectifying', (q) => q.where('r.closed_on', 'is', null).where('r.follow_up', '=', '责令整改').where('r.rectified_on', 'is', null))
+    .$if(f.stage === 'done', (q) =>
+      q.where('r.closed_on', 'is', null).where((eb) => eb.or([eb('r.follow_up', '<>', '责令整改'), eb('r.rectified_on', 'is not', null)])),
+    )
+    .orderBy('r.inspected_on', 'desc')
+    .orderBy('r.record_no', 'desc')
+    .limit(2000)
+    .execute();
+export const getRecord = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => recordsQuery(db, ctx).where('r.id', '=', id).executeTakeFirst();
+/** Every record in the actor's scope, oldest first (the ledger's export). */
+export const recordsForExport = (ctx: Ctx) => recordsQuery(ctx.db, ctx).orderBy('r.inspected_on').orderBy('r.record_no').execute();
+
+/** Stored records of the tenant by 检查编号 (whatever the scope: a number is unique in the tenant). */
+export const recordsByNo = (db: Kysely<KernelDB>, tenantId: string, nos: readonly string[]) =>
+  nos.length
+    ? t(db)
+        .selectFrom('insp_record')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('record_no', 'in', [...nos])
+        .execute()
+    : Promise.resolve([]);
+/** The highest sequence of the numbers `${year}-${infix}-NNNN` used in the tenant (0: none). */
+export async function lastRecordSeq(db: Kysely<KernelDB>, tenantId: string, prefix: string): Promise<number> {
+  const r = await t(db)
+    .selectFrom('insp_record')
+    .select((eb) => eb.fn.max('record_no').as('no'))
+    .where('tenant_id', '=', tenantId)
+    .where('record_no', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  const n = Number(String(r?.no ?? '').slice(prefix.length));
+  return Number.isFinite(n) ? n : 0;
+}
+/** How many inspections of an entity by a unit in a year, leaving out the given records. */
+export async function entityYearCount(db: Kysely<KernelDB>, k: { tenantId: string; orgId: string; entityId: string; year: number; except: readonly string[] }) {
+  const r = await t(db)
+    .selectFrom('insp_record')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', k.tenantId)
+    .where('org_id', '=', k.orgId)
+    .where('entity_id', '=', k.entityId)
+    .where('inspected_on', '>=', `${k.year}-01-01`)
+    .where('inspected_on', '<=', `${k.year}-12-31`)
+    .$if(k.except.length > 0, (q) => q.where('id', 'not in', [...k.except]))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export const entityByUscc = (db: Kysely<KernelDB>, tenantId: string, uscc: string) =>
+  t(db).selectFrom('insp_entity').selectAll().where('tenant_id', '=', tenantId).where('uscc', '=', uscc).orderBy('code').executeTakeFirst();
+export const entitiesByName = (db: Kysely<KernelDB>, tenantId: string, name: string) =>
+  t(db).selectFrom('insp_entity').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).execute();
+export const itemById = (db: Kysely<KernelDB>, tenantId: string, id: string) =>
+  t(db).selectFrom('insp_item').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export const itemsByName = (db: Kysely<KernelDB>, tenantId: string, name: string) =>
+  t(db).selectFrom('insp_item').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).execute();
+/** The number of entity codes `${prefix}NNNN` used (new entities registered from an inspection). */
+export const entityCodeCount = async (db: Kysely<KernelDB>, tenantId: string, prefix: string) =>
+  Number(
+    (
+      await t(db)
+        .selectFrom('insp_entity')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('code', 'like', `${prefix}%`)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+export const insertEntity = (db: Kysely<KernelDB>, row: New<'insp_entity'>) =>
+  t(db).insertInto('insp_entity').values(row).returningAll().executeTakeFirstOrThrow();
+/** The draw's inspectors of a task (names and certificates, copied onto its record). */
+export const inspectorsByIds = (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  ids.length
+    ? t(db)
+        .selectFrom('insp_inspector')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+// Annual inspection plans (年度检查计划)
+export const listAnnualPlans = (ctx: Ctx, year?: number) =>
+  t(ctx.db)
+    .selectFrom('insp_annual_plan as a')
+    .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'a.tenant_id').onRef('o.id', '=', 'a.org_id'))
+    .selectAll('a')
+    .select(['o.name as org_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('insp_annual_entry as x')
+        .select((e2) => e2.fn.countAll<string>().as('n'))
+        .whereRef('x.tenant_id', '=', 'a.tenant_id')
+        .whereRef('x.plan_id', '=', 'a.id')
+        .as('entries'),
+    )
+    .$call(withDataScope(ctx.actor, 'a'))
+    .$if(!!year, (q) => q.where('a.year', '=', year!))
+    .orderBy('a.year', 'desc')
+    .orderBy('o.sort')
+    .execute();
+export const getAnnualPlan = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
+  t(db)
+    .selectFrom('insp_annual_plan as a')
+    .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'a.tenant_id').onRef('o.id', '=', 'a.org_id'))
+    .selectAll('a')
+    .select(['o.name as org_name'])
+    .$call(withDataScope(ctx.actor, 'a'))
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+/** A unit's plan of a year, whatever the actor's scope (the record's own unit decides). */
+export const annualPlanOf = (db: Kysely<KernelDB>, k: { tenantId: string; orgId: string; year: number }) =>
+  t(db)
+    .selectFrom('insp_annual_plan')
+    .selectAll()
+    .where('tenant_id', '=', k.tenantId)
+    .where('org_id', '=', k.orgId)
+    .where('year', '=', k.year)
+    .executeTakeFirst();
+export const insertAnnualPlan = (db: Kysely<KernelDB>, row: New<'insp_annual_plan'>) =>
+  t(db).insertInto('insp_annual_plan').values(row).returningAll().executeTakeFirstOrThrow();
+export const listAnnualEntries = (db: Kysely<KernelDB>, tenantId: string, planId: string) =>
+  t(db)
+    .selectFrom('insp_annual_entry as x')
+    .innerJoin('insp_entity as e', (j) => j.onRef('e.tenant_id', '=', 'x.tenant_id').onRef('e.id', '=', 'x.entity_id'))
+    .selectAll('x')
+    .select(['e.name as entity_name', 'e.uscc as entity_uscc'])
+    .where('x.tenant_id', '=', tenantId)
+    .where('x.plan_id', '=', planId)
+    .orderBy('x.month')
+    .orderBy('e.code')
+    .execute();
+export const insertAnnualEntries = (db: Kysely<KernelDB>, rows: readonly New<'insp_annual_entry'>[]) =>
+  rows.length
+    ? t(db)
+        .insertInto('insp_annual_entry')
+        .values([...rows])
+        .returningAll()
+        .execute()
+    : Promise.resolve([]);
+/** The plan entry an inspection matches: same plan, entity and kind, the month of the inspection. */
+export const matchingEntry = (db: Kysely<KernelDB>, k: { tenantId: string; planId: string; entityId: string; kind: string; month: number }) =>
+  t(db)
+    .selectFrom('insp_annual_entry')
+    .select('id')
+    .where('tenant_id', '=', k.tenantId)
+    .where('plan_id', '=', k.planId)
+    .where('entity_id', '=', k.entityId)
+    .where('kind', '=', k.kind)
+    .where('month', '=', k.month)
+    .executeTakeFirst();
+/** How many inspections each entity of a plan's unit had in the plan's year (the plan page's counts against the cap). */
+export const entityCountsOfYear = (db: Kysely<KernelDB>, k: { tenantId: string; orgId: string; year: number }) =>
+  t(db)
+    .selectFrom('insp_record as r')
+    .innerJoin('insp_entity as e', (j) => j.onRef('e.tenant_id', '=', 'r.tenant_id').onRef('e.id', '=', 'r.entity_id'))
+    .select(['r.entity_id', 'e.name as entity_name'])
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.tenant_id', '=', k.tenantId)
+    .where('r.org_id', '=', k.orgId)
+    .where('r.inspected_on', '>=', `${k.year}-01-01`)
+    .where('r.inspected_on', '<=', `${k.year}-12-31`)
+    .groupBy(['r.entity_id', 'e.name'])
+    .execute();

@@ -8,6 +8,7 @@ import * as cmd from './commands.js';
 import { type PlanEvent, planWho, type TaskEvent, taskWho } from './workflow.js';
 import { PLAN_EVENT_COMMANDS, TASK_EVENT_COMMANDS } from './events.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
+import { recordRoutes } from './recordRoutes.js';
 import { RESULTS } from './schema.js';
 import { Data } from '../../core/schemas.js';
 import { ConflictView, DataList, DrawView, EntityView, InspectorView, ItemView, PlanDetailView, PlanView, TaskView, VerifyView } from './schemas.js';
@@ -157,4 +158,5 @@ export async function inspectionRoutes(root: FastifyInstance) {
       async (req) => ({ data: await cmd.applyTaskEvent(authorize(req, 'inspections.write'), cal(), { id: req.params.id, event }, req.body) }),
     );
   }
+  await recordRoutes(root);
 }

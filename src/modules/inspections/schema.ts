@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
 import type { DrawInput, DrawResult } from './draw.js';
+import type { FollowUp, RecordKind } from './rules.js';
 
 type V = ColumnType<number, number | undefined, number>;
 type Base = { tenant_id: string; id: Generated<string>; org_id: string; created_at: Instant };
@@ -64,4 +65,39 @@ export type InspectionTables = {
     version: V;
     updated_at: Instant;
   };
+  insp_annual_plan: Base & { year: number; title: string; entity_cap: number; version: V; updated_at: Instant };
+  insp_annual_entry: Base & { plan_id: string; entity_id: string; kind: string; month: number; note: string | null };
+  insp_record: Base & {
+    record_no: string;
+    inspected_on: DateCol;
+    entity_id: string;
+    kind: RecordKind;
+    enterprise: ColumnType<boolean, boolean | undefined, boolean>;
+    basis_item_id: string | null;
+    basis_catalogue_id: string | null;
+    basis: string;
+    inspectors: Json<RecordInspector[]>;
+    annual_entry_id: string | null;
+    off_plan_reason: string | null;
+    findings: string | null;
+    follow_up: FollowUp;
+    rectify_due_on: DateCol | null;
+    rectified_on: DateCol | null;
+    rectify_note: string | null;
+    clue_id: string | null;
+    case_id: string | null;
+    follow_ref: string | null;
+    closed_on: DateCol | null;
+    task_id: string | null;
+    version: V;
+    updated_at: Instant;
+  };
 };
+
+/** An inspector on a record: an enforcement officer (`officerId`) or, for a 双随机 result, the draw's inspector (`inspectorId`). */
+export interface RecordInspector {
+  officerId?: string;
+  inspectorId?: string;
+  name: string;
+  certNo: string | null;
+}

@@ -116,3 +116,79 @@ export type PlanDetailView = Static<typeof PlanDetailView>;
 /** 复核: whether the re-run draw and the tasks match the record. */
 export const VerifyView = Type.Object({ ok: Bool, message: Str, seed: Str, algorithm: Str, resultHash: Str }, { description: '复核结果' });
 export type VerifyView = Static<typeof VerifyView>;
+
+// ── 行政检查记录 and 年度检查计划 ──
+
+const RecordKindView = Type.Union([Type.Literal('双随机'), Type.Literal('专项'), Type.Literal('投诉举报'), Type.Literal('上级交办'), Type.Literal('回访')]);
+const FollowUpView = Type.Union([Type.Literal('无问题'), Type.Literal('责令整改'), Type.Literal('移送线索'), Type.Literal('立案')]);
+
+/** 行政检查记录 with the `inspections.record` workflow's stage and actions for the actor. */
+export const RecordView = Type.Object(
+  {
+    id: Str,
+    orgId: Str,
+    orgName: Str,
+    recordNo: Str,
+    inspectedOn: Day,
+    entityId: Str,
+    entityName: Str,
+    entityUscc: NStr,
+    kind: RecordKindView,
+    enterprise: Bool,
+    basis: Str,
+    basisItemId: NStr,
+    basisCatalogueId: NStr,
+    inspectors: Type.Array(Type.Object({ name: Str, certNo: NStr, officerId: NStr, inspectorId: NStr })),
+    inPlan: Bool,
+    offPlanReason: NStr,
+    findings: NStr,
+    followUp: FollowUpView,
+    rectifyDueOn: NDay,
+    rectifiedOn: NDay,
+    rectifyNote: NStr,
+    clueId: NStr,
+    caseId: NStr,
+    followRef: NStr,
+    closedOn: NDay,
+    taskId: NStr,
+    stage: Str,
+    stageLabel: Str,
+    warnings: Type.Array(Str, { description: '提示（如同一企业年度检查次数超过上限），不影响登记' }),
+    actions: Type.Array(Action('检查记录操作：是否可办理及原因')),
+    version: Int,
+  },
+  { description: '行政检查记录' },
+);
+export type RecordView = Static<typeof RecordView>;
+
+/** 年度检查计划 of a unit. */
+export const AnnualPlanView = Type.Object(
+  { id: Str, orgId: Str, orgName: Str, year: Int, title: Str, entityCap: Int, entries: Int, version: Int },
+  { description: '年度检查计划' },
+);
+export type AnnualPlanView = Static<typeof AnnualPlanView>;
+
+/** A plan's page: its entries, each with the inspections made, and the enterprises over the cap. */
+export const AnnualPlanDetailView = Type.Object(
+  {
+    plan: AnnualPlanView,
+    entries: Type.Array(Type.Object({ id: Str, entityId: Str, entityName: Str, entityUscc: NStr, kind: Str, month: Int, note: NStr })),
+    counts: Type.Array(Type.Object({ entityId: Str, entityName: Str, inspections: Int, overCap: Bool })),
+    source: Str,
+  },
+  { description: '年度检查计划及执行' },
+);
+export type AnnualPlanDetailView = Static<typeof AnnualPlanDetailView>;
+
+/** The register form's choices: kinds, follow-ups, bases and certified officers. */
+export const RecordOptionsView = Type.Object(
+  {
+    kinds: Type.Array(Str),
+    followUps: Type.Array(Str),
+    items: Type.Array(Type.Object({ id: Str, name: Str })),
+    catalogue: Type.Array(Type.Object({ id: Str, code: Str, name: Str })),
+    officers: Type.Array(Type.Object({ id: Str, name: Str, orgName: Str, certNo: NStr, certValidUntil: NDay })),
+    rules: Type.Array(Type.Object({ key: Str, rule: Str, source: Str })),
+  },
+  { description: '登记行政检查的选项' },
+);

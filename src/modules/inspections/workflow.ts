@@ -78,3 +78,45 @@ const TASK_REFUSALS: Record<TaskEvent, Partial<Record<TaskStage, string>>> = {
 export function requireTaskStep(stage: TaskStage, event: TaskEvent, who: readonly string[]) {
   return requireTransition(taskWorkflow, who, { stage, event, facts: {}, code: TASK_REFUSALS[event][stage] });
 }
+
+// ── Inspection records (行政检查记录) ──
+
+/**
+ * 行政检查记录 — registered once the inspection is made (findings and follow-up known): 已检查
+ * (a record registered with 无问题 is closed at once, one registered with 责令整改 is ordered at once);
+ * 责令整改 puts it 整改中 until the rectification is checked (整改完成 → 已办结) or escalated
+ * (整改逾期未改：移送线索或立案 → 已检查); 已检查 records are closed (办结) once a clue or case
+ * the follow-up names is linked. The stage is derived from the record (`recordStage`).
+ */
+export const RECORD_STAGES = { done: '已检查', rectifying: '整改中', closed: '已办结' } as const;
+export type RecordStage = keyof typeof RECORD_STAGES;
+export const RECORD_EVENTS = { order: '责令整改', rectified: '整改完成', escalate: '整改未完成转处理', close: '办结' } as const;
+export type RecordEvent = keyof typeof RECORD_EVENTS;
+
+export const recordWorkflow = defineWorkflow<RecordStage, RecordEvent, Record<string, never>>({
+  key: 'inspections.record',
+  label: '行政检查记录',
+  stages: RECORD_STAGES,
+  events: RECORD_EVENTS,
+  initial: 'done',
+  guards: {},
+  whoLabels: { '*': '执法检查人员' },
+  matrix: {
+    '*': {
+      rectifying: { rectified: { to: 'closed' }, escalate: { to: 'done' } },
+      done: { order: { to: 'rectifying' }, close: { to: 'closed' } },
+    },
+  },
+});
+
+export const recordStage = (r: { follow_up: string; rectified_on: string | null; closed_on: string | null }): RecordStage =>
+  r.closed_on ? 'closed' : r.follow_up === '责令整改' && !r.rectified_on ? 'rectifying' : 'done';
+/** `*` for an actor holding `inspections.write`. */
+export const recordWho = taskWho;
+export type RecordActionView = WorkflowAction<RecordEvent, RecordStage>;
+export const recordActions = (stage: RecordStage, who: readonly string[]): RecordActionView[] => actionsFor(recordWorkflow, who, stage, {});
+const RECORD_REFUSALS: Record<RecordEvent, string> = { order: 'NOT_OPEN', rectified: 'NOT_RECTIFYING', escalate: 'NOT_RECTIFYING', close: 'NOT_CLOSABLE' };
+/** The step now, or the 422 naming why not (`NOT_OPEN`, `NOT_RECTIFYING`, `NOT_CLOSABLE`). */
+export function requireRecordStep(stage: RecordStage, event: RecordEvent, who: readonly string[]) {
+  return requireTransition(recordWorkflow, who, { stage, event, facts: {}, code: RECORD_REFUSALS[event] });
+}

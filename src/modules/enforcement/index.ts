@@ -1,0 +1,14 @@
+/**
+ * What other modules may read of the enforcement module (docs/architecture.md: a module uses
+ * another only through its index). Read-only: the officers register with certificates (行政检查
+ * needs ≥ 2 certified officers, 行政处罚法第四十二条), the item catalogue (an inspection's legal
+ * basis), and clues and cases by id (an inspection's follow-up links).
+ */
+export {
+  officersByIds as enforcementOfficersByIds,
+  listOfficers as listEnforcementOfficers,
+  listItems as listEnforcementItems,
+  getItem as enforcementItemById,
+  clueById as enforcementClueById,
+  casesByIds as enforcementCasesByIds,
+} from './repository.js';
