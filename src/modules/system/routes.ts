@@ -3,7 +3,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
 import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../core/auth/apiKeys.js';
+import { createApiKey, listApiKeys, PERSON_ONLY_PERMISSIONS, revokeApiKey } from '../../core/auth/apiKeys.js';
 import { ROLES } from '../../core/auth/roles.js';
 import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
@@ -116,6 +116,26 @@ export async function systemRoutes(root: FastifyInstance) {
   app.get('/api-keys', { schema: { tags, summary: '接口密钥列表（不含密钥本身）', response: { 200: Data(Type.Array(ApiKeyView)) } } }, async (req) => ({
     data: await listApiKeys(authorize(req, 'system.apikeys.manage')),
   }));
+  app.get(
+    '/api-keys/permissions',
+    {
+      schema: {
+        tags,
+        summary: '可授予接口密钥的权限（本人持有、非仅限本人的权限；含中文名称和所属模块）',
+        response: { 200: Data(Type.Array(Type.Object({ key: Type.String(), label: Type.String(), module: Type.String(), moduleTitle: Type.String() }))) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'system.apikeys.manage');
+      const reg = req.server.sys.registry;
+      const titles = new Map(reg.modules.map((m) => [m.key, m.title]));
+      return {
+        data: [...reg.permissions]
+          .filter(([key]) => !PERSON_ONLY_PERMISSIONS.has(key) && ctx.actor.permissions.has(key))
+          .map(([key, p]) => ({ key, label: p.label, module: p.module, moduleTitle: titles.get(p.module) ?? p.module })),
+      };
+    },
+  );
   app.post(
     '/api-keys',
     {

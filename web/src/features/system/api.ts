@@ -103,4 +103,34 @@ export const systemApi = {
   deleteOverride: (date: string) => api.del<OverrideResult>(`/api/calendar/overrides/${date}`),
   dayInfo: (date: string) => api.get<DayInfo>(`/api/calendar/day/${date}`),
   verifyAudit: () => api.post<VerifyResult>('/api/audit/verify'),
+  createApiKey: (input: { name: string; permissions: string[]; expiresOn: string }) => api.post<NewApiKey>('/api/api-keys', input),
+  revokeApiKey: (id: string) => api.post<ApiKey>(`/api/api-keys/${id}/revoke`),
 };
+
+/** 接口密钥 as `GET /api/api-keys` presents it (never the secret). */
+export interface ApiKey {
+  id: string;
+  name: string;
+  permissions: string[];
+  createdBy: string;
+  createdAt: string;
+  expiresOn: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  lastUsedAt: string | null;
+  status: 'active' | 'expired' | 'revoked';
+}
+
+/** A key just created: the token is shown this once. */
+export interface NewApiKey {
+  key: ApiKey;
+  token: string;
+}
+
+/** A permission a key may be given, with its Chinese name and module. */
+export interface GrantablePermission {
+  key: string;
+  label: string;
+  module: string;
+  moduleTitle: string;
+}

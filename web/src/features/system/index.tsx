@@ -7,8 +7,9 @@ const OrgsPage = lazyNamed(() => import('./components/OrgsPage'), 'OrgsPage');
 const UsersPage = lazyNamed(() => import('./components/UsersPage'), 'UsersPage');
 const AuditPage = lazyNamed(() => import('./components/AuditPage'), 'AuditPage');
 const CalendarPage = lazyNamed(() => import('./components/CalendarPage'), 'CalendarPage');
+const ApiKeysPage = lazyNamed(() => import('./components/ApiKeysPage'), 'ApiKeysPage');
 
-/** 系统管理 — orgs, users, the audit log, the working-day calendar (server module `system`). */
+/** 系统管理 — orgs, users, the audit log, the working-day calendar, API keys (server module `system`). */
 export const systemFeature = defineFeature({
   key: 'system',
   title: '系统管理',
@@ -18,6 +19,7 @@ export const systemFeature = defineFeature({
     { path: '/system/users', label: '用户管理', permission: 'system.users.read' },
     { path: '/system/calendar', label: '工作日历', permission: 'system.calendar.read' },
     { path: '/system/audit', label: '审计日志', permission: 'system.audit.read' },
+    { path: '/system/api-keys', label: '接口密钥', permission: 'system.apikeys.manage' },
   ],
   routes: [
     // The optional :id opens a record's history drawer (links from the audit log and metric drill-downs).
@@ -25,6 +27,7 @@ export const systemFeature = defineFeature({
     { path: '/system/users/:id?', element: <UsersPage />, permission: 'system.users.read' },
     { path: '/system/calendar', element: <CalendarPage />, permission: 'system.calendar.read' },
     { path: '/system/audit', element: <AuditPage />, permission: 'system.audit.read' },
+    { path: '/system/api-keys', element: <ApiKeysPage />, permission: 'system.apikeys.manage' },
   ],
   entities: {
     org: { label: '单位', link: (id) => `/system/orgs/${id}`, fields: ORG_FIELD_LABELS },
