@@ -24,7 +24,7 @@ import { assertCleanText } from '../../core/input.js';
 import type { System } from '../../core/system.js';
 import { applyCaseEvent } from './commands/caseCommands.js';
 import type { CASE_EVENTS } from './commands/caseEvents.js';
-import { captureByKey, capturesOfCase, evidenceOfAttachment, getCase, insertCapture } from './repository.js';
+import { captureByKey, capturesOfCase, evidenceOfAttachment, getCase, insertCapture, lockCase } from './repository.js';
 
 /** What the device sends with each file (the multipart field `meta`, JSON, before the file). */
 export const CaptureMeta = Type.Object(
@@ -149,8 +149,6 @@ export function placeText(m: { lat?: number | null; lng?: number | null; accurac
   return `${m.lat.toFixed(6)}, ${m.lng.toFixed(6)}${m.accuracy == null ? '' : `（±${Math.round(m.accuracy)} 米）`}`;
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
-
 /** The first record of a key, when it was for this case and the actor may see it (404 / 409 otherwise). */
 async function replay(ctx: Ctx, caseId: string, first: CaptureRow): Promise<CaptureView> {
   if (first.case_id !== caseId) throw errors.duplicate('key', '该取证编号已用于另一案件的证据');
@@ -173,6 +171,11 @@ export async function captureCaseEvidence(sys: System, ctx: Ctx, caseId: string,
   const capturedAt = new Date(meta.capturedAt);
   try {
     return await write(ctx, async (w) => {
+      // Captures of one case are registered one after another: a retry that arrives while the
+      // first is being stored waits for it here and then returns it.
+      if (!(await lockCase(w.tx, tenantId, caseId))) throw errors.notFound('案件');
+      const raced = await captureByKey(w.tx, tenantId, meta.key);
+      if (raced) return { view: await replay(w.ctx, caseId, raced), created: false };
       const c = await getCase(w.tx, ctx.actor, caseId);
       if (!c) throw errors.notFound('案件');
       const file = await addAttachment(sys, w.ctx, {
@@ -230,8 +233,8 @@ export async function captureCaseEvidence(sys: System, ctx: Ctx, caseId: string,
       return { view: presentCapture(row!), created: true };
     });
   } catch (e) {
-    // The same key arrived twice at once: the other request's record stands, and is the answer.
-    if (!isUniqueViolation(e)) throw e;
+    // The same key arrived twice at once: the other request's record stands, and is the answer
+    // (this one lost on the key, or on the case's version the other had just moved on).
     const won = await captureByKey(ctx.db, tenantId, meta.key);
     if (!won) throw e;
     return { view: await replay(ctx, caseId, won), created: false };

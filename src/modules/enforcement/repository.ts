@@ -612,3 +612,9 @@ export async function evidenceOfAttachment(db: Kysely<KernelDB>, tenantId: strin
 export async function insertCapture(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_field_capture']>): Promise<string> {
   return (await enf(db).insertInto('enf_field_capture').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+/** Locks a case's row for the rest of the transaction (serialises captures of one case); whether it exists. */
+export async function lockCase(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  return !!(await enf(db).selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst());
+}

@@ -34,7 +34,12 @@ function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' =
 export const floodModule = defineModule({
   key: 'flood',
   title: '防汛',
-  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_progress_import.sql', '0003_phone_pii.sql']),
+  migrations: sqlMigrations('flood', new URL('./migrations/', import.meta.url), [
+    '0001_init.sql',
+    '0002_progress_import.sql',
+    '0003_phone_pii.sql',
+    '0004_patrol_checkin.sql',
+  ]),
   pii: FLOOD_PII,
   permissions: floodPermissions,
   entities: {
@@ -45,6 +50,8 @@ export const floodModule = defineModule({
     'flood.warning': entity('抗旱防咸预警', 'flood_drought_warning'),
     'flood.work': entity('水利工程责任人', 'flood_work'),
     'flood.disclosure': entity('防汛责任人名单公示', 'flood_disclosure', 'year'),
+    // 巡查打卡: those who report a point's progress check in at it (the field app).
+    'flood.checkin': { ...entity('巡查打卡', 'flood_patrol_checkin'), writePermission: 'flood.progress' },
   },
   ledgers: floodLedgers,
   metrics: floodMetrics,

@@ -337,3 +337,50 @@ export function allWorks(db: Db, tenantId: string) {
 export async function insertDisclosure(db: Db, values: Insertable<FloodTables['flood_disclosure']>) {
   await t(db).insertInto('flood_disclosure').values(values).execute();
 }
+
+// ── 巡查打卡 (patrol check-ins from the field app) ──
+
+const checkinColumns = [
+  'c.id',
+  'c.key',
+  'c.org_id',
+  'c.point_id',
+  'c.checked_at',
+  'c.received_at',
+  'c.lat',
+  'c.lng',
+  'c.accuracy_m',
+  'c.note',
+  'c.sha256',
+  'c.created_by_name',
+  'p.code as point_code',
+  'p.name as point_name',
+] as const;
+
+function checkinRows(db: Db, tenantId: string) {
+  return t(db)
+    .selectFrom('flood_patrol_checkin as c')
+    .innerJoin('flood_risk_point as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.point_id'))
+    .select([...checkinColumns])
+    .where('c.tenant_id', '=', tenantId);
+}
+
+/** A check-in by its client idempotency key. */
+export function checkinByKey(db: Db, tenantId: string, key: string) {
+  return checkinRows(db, tenantId).where('c.key', '=', key).executeTakeFirst();
+}
+
+/** Check-ins in the actor's scope, newest first: of one point, or received on one day (Beijing). */
+export function listCheckins(ctx: Ctx, f: { pointId?: string; on?: string }) {
+  return checkinRows(ctx.db, ctx.actor.tenantId)
+    .$call(withDataScope(ctx.actor, 'c'))
+    .$if(!!f.pointId, (q) => q.where('c.point_id', '=', f.pointId!))
+    .$if(!!f.on, (q) => q.where(sql<string>`(c.checked_at AT TIME ZONE 'Asia/Shanghai')::date`, '=', f.on!))
+    .orderBy('c.checked_at', 'desc')
+    .execute();
+}
+
+/** Records a check-in; its id. */
+export async function insertCheckin(db: Db, values: Insertable<FloodTables['flood_patrol_checkin']>): Promise<string> {
+  return (await t(db).insertInto('flood_patrol_checkin').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}

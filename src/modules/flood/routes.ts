@@ -14,6 +14,7 @@ import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
 import { Data } from '../../core/schemas.js';
 import * as v from './schemas.js';
 import * as b from './bodies.js';
+import { checkIn, presentCheckin, readCheckin } from './fieldCheckin.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['防汛'];
@@ -95,6 +96,41 @@ export async function floodRoutes(root: FastifyInstance) {
       return reply
         .code(201)
         .send({ data: { point: p.presentRiskPoint(r.point, await orgNames(ctx.db, ctx.actor.tenantId)), progress: p.presentProgress(r.progress) } });
+    },
+  );
+
+  // ── 巡查打卡 (field app) ──
+  app.post(
+    '/flood/risk-points/:id/checkins',
+    {
+      schema: {
+        tags,
+        summary:
+          '巡查打卡：一张现场照片与巡查情况（multipart：先 meta JSON {key, sha256, capturedAt, lat?, lng?, accuracy?, note?}，后 file）；照片摘要不符 400，同一 key 重试返回首次记录（200）',
+        consumes: ['multipart/form-data'],
+        params: Id,
+        response: { 200: Data(v.CheckinView), 201: Data(v.CheckinView) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.progress');
+      const { view, created } = await checkIn(req.server.sys, ctx, req.params.id, await readCheckin(req));
+      return reply.code(created ? 201 : 200).send({ data: view });
+    },
+  );
+  app.get(
+    '/flood/checkins',
+    {
+      schema: {
+        tags,
+        summary: '巡查打卡记录（按数据范围；可按风险点、打卡日期筛选），新的在前',
+        querystring: Type.Object({ pointId: Type.Optional(Type.String({ format: 'uuid' })), on: Type.Optional(IsoDate) }),
+        response: { 200: Data(Type.Array(v.CheckinView)) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      return { data: (await repo.listCheckins(ctx, req.query)).map(presentCheckin) };
     },
   );
 

@@ -4,6 +4,8 @@ import type { DateCol, Instant } from '../../core/db/types.js';
 type Default<T> = ColumnType<T, T | undefined, T>;
 /** numeric columns come back as numbers (type parser in core/db/connect.ts). */
 type Num = ColumnType<number, number | string, number | string>;
+/** A numeric column read back as text (pg) or number (PGlite), written as a number, nullable. */
+type Coord = ColumnType<string | number | null, number | null | undefined, number | null>;
 
 export type RiskStatus = '未整治' | '整治中' | '已完成';
 export type RiskLevel = '高' | '中' | '低';
@@ -45,6 +47,23 @@ export type FloodTables = {
     /** The ledger import that recorded it (null: a form). */
     import_id: string | null;
     created_at: Instant;
+  };
+  /** 巡查打卡 — a patrol's check-in at a risk point from the field app (0004). */
+  flood_patrol_checkin: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    point_id: string;
+    key: string;
+    checked_at: Instant;
+    received_at: Instant;
+    lat: Coord;
+    lng: Coord;
+    accuracy_m: Coord;
+    note: string | null;
+    sha256: string;
+    created_by: string | null;
+    created_by_name: string;
   };
   flood_project: {
     tenant_id: string;

@@ -171,3 +171,23 @@ export const PublicListView = Type.Object(
   },
   { description: '水利工程防汛责任人名单公示' },
 );
+
+/** 巡查打卡 — a patrol's check-in at a risk point, as the device recorded it and the server received it. */
+export const CheckinView = Type.Object(
+  {
+    id: Type.String(),
+    key: Type.String(),
+    pointId: Type.String(),
+    pointCode: Type.String(),
+    pointName: Type.String(),
+    checkedAt: Type.String({ description: '设备打卡时间（ISO 8601）' }),
+    receivedAt: Type.String({ description: '服务器接收时间（ISO 8601）' }),
+    lat: Nullable(Type.Number()),
+    lng: Nullable(Type.Number()),
+    accuracy: Nullable(Type.Number()),
+    note: Nullable(Type.String()),
+    sha256: Type.String(),
+    by: Type.String(),
+  },
+  { description: '巡查打卡（设备时间、位置、接收时间、照片 SHA-256）' },
+);

@@ -25,11 +25,12 @@ function entity(label: string, table: string): EntityDef {
 export const riversModule = defineModule({
   key: 'rivers',
   title: '河涌水质',
-  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_water_type.sql']),
+  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_water_type.sql', '0003_field_sample.sql']),
   permissions: riversPermissions,
   entities: {
     'rivers.river': entity('河涌', 'river'),
-    'rivers.sample': entity('水质监测记录', 'water_sample'),
+    // Who records samples may attach their photos (the field app's 水质采样).
+    'rivers.sample': { ...entity('水质监测记录', 'water_sample'), writePermission: 'rivers.samples' },
     'rivers.alert': entity('黑臭预警', 'river_alert'),
   },
   ledgers: riversLedgers,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -243,4 +243,40 @@ export async function usedAddedSections(db: Db, f: Parameters<typeof addedSectio
 
 export async function deleteAddedSections(db: Db, f: Parameters<typeof addedSections>[0]) {
   await sql`DELETE FROM river_section WHERE ${addedSections(f)}`.execute(db);
+}
+
+// ── 外勤水质采样 (field captures) ──
+
+/** A field sample's capture by its client idempotency key, with the sample's river and the photo's name. */
+export function sampleCaptureByKey(db: Kysely<KernelDB>, tenantId: string, key: string) {
+  return t(db)
+    .selectFrom('water_sample_capture as c')
+    .innerJoin('water_sample as s', (j) => j.onRef('s.tenant_id', '=', 'c.tenant_id').onRef('s.id', '=', 'c.sample_id'))
+    .innerJoin('attachment as a', (j) => j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.attachment_id'))
+    .select([
+      'c.id',
+      'c.key',
+      'c.sample_id',
+      'c.org_id',
+      'c.attachment_id',
+      'c.sha256',
+      'c.captured_at',
+      'c.received_at',
+      'c.lat',
+      'c.lng',
+      'c.accuracy_m',
+      's.river_id',
+      's.sampled_on',
+      's.gb_class',
+      's.black_grade',
+      'a.filename',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Records a field sample's capture. */
+export async function insertSampleCapture(db: Kysely<KernelDB>, values: Insertable<RiversTables['water_sample_capture']>): Promise<void> {
+  await t(db).insertInto('water_sample_capture').values(values).execute();
 }

@@ -6,6 +6,7 @@ import { errors } from '../../core/errors.js';
 import { orgNames } from './input.js';
 import * as repo from './repository.js';
 import * as cmd from './commands.js';
+import { readFieldSample, recordFieldSample } from './fieldSample.js';
 import { presentAlert, presentRiver, presentSample } from './presenters.js';
 import {
   BLACK_THRESHOLDS,
@@ -20,7 +21,17 @@ import {
 } from './rules.js';
 import type { BlackGrade } from './rules.js';
 import { Data } from '../../core/schemas.js';
-import { AlertListItemView, AlertView, RiverDetailView, RiverListItemView, RiverView, RulesView, SampleView, SampleWithAlertView } from './schemas.js';
+import {
+  FieldSampleView,
+  AlertListItemView,
+  AlertView,
+  RiverDetailView,
+  RiverListItemView,
+  RiverView,
+  RulesView,
+  SampleView,
+  SampleWithAlertView,
+} from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Body = Type.Record(Type.String(), Type.Unknown());
@@ -222,6 +233,24 @@ export async function riversRoutes(root: FastifyInstance) {
       const look = await lookups(ctx);
       const { names, rivers } = look;
       return reply.code(201).send({ data: { ...presentSample(r.sample, look), alert: r.alert ? presentAlert(r.alert, names, rivers) : null } });
+    },
+  );
+
+  app.post(
+    '/water-samples/field',
+    {
+      schema: {
+        tags,
+        summary:
+          '外勤水质采样：读数与一张照片（multipart：先 meta JSON {key, sha256, capturedAt, lat?, lng?, accuracy?, sample:{riverId, …}}，后 file）；照片摘要不符 400，同一 key 重试返回首次记录（200）',
+        consumes: ['multipart/form-data'],
+        response: { 200: Data(FieldSampleView), 201: Data(FieldSampleView) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'rivers.samples');
+      const { view, created } = await recordFieldSample(req.server.sys, ctx, await readFieldSample(req));
+      return reply.code(created ? 201 : 200).send({ data: view });
     },
   );
 

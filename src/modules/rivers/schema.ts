@@ -4,6 +4,8 @@ import type { BlackGrade, WaterClass, WaterType } from './rules.js';
 
 type Default<T> = ColumnType<T, T | undefined, T>;
 type Num = ColumnType<number, number | string, number | string>;
+/** A numeric column read back as text (pg) or number (PGlite), written as a number, nullable. */
+type Coord = ColumnType<string | number | null, number | null | undefined, number | null>;
 
 /** The rivers module's tables. */
 export type RiversTables = {
@@ -54,6 +56,22 @@ export type RiversTables = {
     version: Default<number>;
     created_at: Instant;
     updated_at: Instant;
+  };
+  /** 外勤水质采样 — a sample recorded in the field with a photo, as the device recorded it (0003). */
+  water_sample_capture: {
+    tenant_id: string;
+    id: Generated<string>;
+    org_id: string;
+    sample_id: string;
+    key: string;
+    attachment_id: string;
+    sha256: string;
+    captured_at: Instant;
+    received_at: Instant;
+    lat: Coord;
+    lng: Coord;
+    accuracy_m: Coord;
+    created_by: string | null;
   };
   river_alert: {
     tenant_id: string;

@@ -189,3 +189,25 @@ export const RulesView = Type.Object(
   },
   { description: '分类与黑臭判定标准' },
 );
+
+/** 外勤水质采样 — a sample recorded in the field with its photo, as the device recorded it and the server received it. */
+export const FieldSampleView = Type.Object(
+  {
+    id: Type.String(),
+    key: Type.String(),
+    sampleId: Type.String(),
+    riverId: Type.String(),
+    sampledOn: Type.String(),
+    gbClass: Nullable(Type.String()),
+    blackGrade: Nullable(Type.String()),
+    attachmentId: Type.String(),
+    filename: Type.String(),
+    sha256: Type.String(),
+    capturedAt: Type.String({ description: '设备采样时间（ISO 8601）' }),
+    receivedAt: Type.String({ description: '服务器接收时间（ISO 8601）' }),
+    lat: Nullable(Type.Number()),
+    lng: Nullable(Type.Number()),
+    accuracy: Nullable(Type.Number()),
+  },
+  { description: '外勤水质采样（设备时间、位置、接收时间、照片 SHA-256）' },
+);

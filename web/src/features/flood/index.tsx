@@ -48,5 +48,12 @@ export const floodFeature = defineFeature({
     'flood.warning': { label: '抗旱防咸预警', link: () => '/flood/drought', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.work': { label: '水利工程责任人', link: (id) => `/flood/works/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.disclosure': { label: '防汛责任人名单公示', link: () => '/flood/works', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
+    'flood.checkin': {
+      label: '巡查打卡',
+      link: () => '/field/patrol',
+      fields: { point: '风险点', note: '巡查情况' },
+      actions: { recorded: '打卡' },
+      notes: { pointId: '风险点', capturedAt: '打卡时间（设备）', location: '打卡位置', receivedAt: '接收时间（服务器）', sha256: '照片 SHA-256' },
+    },
   },
 });

@@ -30,7 +30,13 @@ export const riversFeature = defineFeature({
   ],
   entities: {
     'rivers.river': { label: '河涌', link: (id) => `/rivers/${id}`, fields: RIVER_FIELDS },
-    'rivers.sample': { label: '水质监测记录', link: (id) => `/rivers/samples/${id}`, fields: RIVER_FIELDS, actions: { recorded: '录入' } },
+    'rivers.sample': {
+      label: '水质监测记录',
+      link: (id) => `/rivers/samples/${id}`,
+      fields: RIVER_FIELDS,
+      actions: { recorded: '录入', field_recorded: '外勤采样' },
+      notes: { capturedAt: '采样时间（设备）', location: '采样位置', receivedAt: '接收时间（服务器）', sha256: '照片 SHA-256', via: '来源' },
+    },
     'rivers.alert': { label: '黑臭预警', link: () => '/rivers/alerts', fields: RIVER_FIELDS, actions: { raised: '发出预警' } },
   },
 });
