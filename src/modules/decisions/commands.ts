@@ -106,6 +106,8 @@ const catalogueView = (r: AnyRow) => ({
 /** 目录公布 — every unpublished item of the year published on a date (one audit event per item). */
 export async function publishCatalogue(ctx: Ctx, input: { year: number; publishedOn: string }): Promise<CatalogueWithOrg[]> {
   const on = assertDate('publishedOn', '公布日期', input.publishedOn);
+  // The catalogue is the bureau's (决策机关): a street's user publishes no other unit's items.
+  if (!ctx.actor.scope.all) throw errors.forbidden();
   return write(ctx, async (w) => {
     const items = await catalogueOfYears(w.tx, ctx.actor.tenantId, [input.year]);
     if (!items.length) throw errors.validation('year', `${input.year}年目录尚无事项`);

@@ -19,6 +19,7 @@ import { petitionsFeature } from './petitions';
 import { proposalsFeature } from './proposals';
 import { disclosureFeature } from './disclosure';
 import { litigationFeature } from './litigation';
+import { decisionsFeature } from './decisions';
 import { portalFeature } from './portal';
 
 /**
@@ -41,6 +42,7 @@ export const features: readonly Feature[] = [
   proposalsFeature,
   disclosureFeature,
   litigationFeature,
+  decisionsFeature,
   publicityFeature,
   floodFeature,
   riversFeature,

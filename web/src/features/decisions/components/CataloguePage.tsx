@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router-dom';
+import { useApi } from '../../../api/useApi';
+import { useCan } from '../../../api/session';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageTitle } from '../../../components/PageTitle';
+import { applyApiError } from '../../../lib/formErrors';
+import { CATEGORIES, decisionsApi, type CatalogueItem } from '../api';
+
+/** 年度重大行政决策事项目录 — the items of a year, added and published here; the public page lists the published ones. */
+export function CataloguePage() {
+  const can = useCan();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(dayjs().year() - (dayjs().month() < 1 ? 1 : 0));
+  const res = useApi<CatalogueItem[]>(`/api/decisions/catalogue?year=${year}`);
+  const [adding, setAdding] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const items = res.data ?? [];
+  const unpublished = items.some((i) => !i.publishedOn);
+  return (
+    <>
+      <PageTitle
+        title="年度重大行政决策事项目录"
+        description="决策机关确定年度决策事项目录，经同级党委同意后向社会公布（重大行政决策程序暂行条例第三条第三款）。"
+        extra={
+          <Space wrap>
+            <Link to="/public/decisions/catalogue" target="_blank">
+              公开页面
+            </Link>
+            {can('decisions.write') ? (
+              <>
+                <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-item">
+                  添加事项
+                </Button>
+                <Button type="primary" icon={<SendOutlined />} disabled={!unpublished} onClick={() => setPublishing(true)} data-testid="publish-catalogue">
+                  公布目录
+                </Button>
+              </>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={<DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />}
+      >
+        <ErrorAlert error={res.error} onRetry={res.reload} />
+        <Table<CatalogueItem>
+          rowKey="id"
+          data-testid="catalogue-table"
+          loading={res.loading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 860 }}
+          locale={{ emptyText: `${year}年尚未登记决策事项目录` }}
+          columns={[
+            { title: '序号', dataIndex: 'seq', width: 60 },
+            { title: '决策事项', dataIndex: 'title' },
+            { title: '事项类别', dataIndex: 'category', width: 170 },
+            { title: '承办单位', dataIndex: 'orgName', width: 130 },
+            { title: '计划完成时间', dataIndex: 'planned', width: 130, render: (x: string | null) => x ?? '—' },
+            { title: '决策', dataIndex: 'decisions', width: 70, render: (n: number) => (n ? `${n} 项` : '—') },
+            { title: '公布', dataIndex: 'publishedOn', width: 120, render: (x: string | null) => (x ? <Tag color="green">{x}</Tag> : <Tag>未公布</Tag>) },
+          ]}
+        />
+      </Card>
+      {adding ? (
+        <AddItemModal
+          year={year}
+          onClose={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            res.reload();
+          }}
+        />
+      ) : null}
+      {publishing ? (
+        <PublishModal
+          year={year}
+          onClose={() => setPublishing(false)}
+          onDone={() => {
+            setPublishing(false);
+            message.success(`${year}年目录已公布`);
+            res.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AddItemModal({ year, onClose, onDone }: { year: number; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: Record<string, unknown>) => {
+    setError(null);
+    try {
+      await decisionsApi.addItem({ ...v, year });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title={`添加${year}年目录事项`} okText="添加" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="seq" label="序号" extra="留空为下一个序号">
+          <InputNumber min={1} max={999} />
+        </Form.Item>
+        <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item name="category" label="事项类别" rules={[{ required: true, message: '请选择事项类别' }]} extra="条例第三条第一款">
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        <Form.Item name="planned" label="计划完成时间">
+          <Input maxLength={100} placeholder="如：2022年第三季度" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function PublishModal({ year, onClose, onDone }: { year: number; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm<{ publishedOn: Dayjs }>();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: { publishedOn: Dayjs }) => {
+    setError(null);
+    try {
+      await decisionsApi.publish(year, v.publishedOn.format('YYYY-MM-DD'));
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    }
+  };
+  return (
+    <Modal open title={`公布${year}年决策事项目录`} okText="公布" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ publishedOn: dayjs() }}>
+        <Form.Item
+          name="publishedOn"
+          label="公布日期"
+          rules={[{ required: true, message: '请选择公布日期' }]}
+          extra="未公布的事项均以此日期公布，并在公开页面列出"
+        >
+          <DatePicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
