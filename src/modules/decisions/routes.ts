@@ -134,7 +134,7 @@ export async function decisionsRoutes(root: FastifyInstance) {
 
   // The public catalogue (no login): every published item by year.
   app.get(
-    '/public/decisions/catalogue',
+    '/public/major-decisions',
     {
       schema: {
         tags: ['公示（公开）'],

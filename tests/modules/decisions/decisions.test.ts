@@ -37,7 +37,7 @@ const metric = async (key: string, year = 2022) => {
 
 describe('the demo bureau', () => {
   it('publishes its 2022 catalogue on the public page (no login)', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/public/decisions/catalogue' });
+    const r = await app.inject({ method: 'GET', url: '/api/public/major-decisions' });
     expect(r.statusCode).toBe(200);
     const y = r.json().data.years[0];
     expect(y).toMatchObject({ year: 2022, publishedOn: '2022-02-25' });

@@ -22,7 +22,7 @@ export const decisionsFeature = defineFeature({
     { path: '/decisions/catalogue', element: <CataloguePage />, permission: 'decisions.read' },
     { path: '/decisions/:id', element: <DecisionPage />, permission: 'decisions.read' },
   ],
-  publicRoutes: [{ path: '/public/decisions/catalogue', element: <PublicCataloguePage /> }],
+  publicRoutes: [{ path: '/public/major-decisions', element: <PublicCataloguePage /> }],
   entities: {
     'decisions.decision': {
       label: '重大行政决策',

@@ -27,7 +27,7 @@ export function CataloguePage() {
         description="决策机关确定年度决策事项目录，经同级党委同意后向社会公布（重大行政决策程序暂行条例第三条第三款）。"
         extra={
           <Space wrap>
-            <Link to="/public/decisions/catalogue" target="_blank">
+            <Link to="/public/major-decisions" target="_blank">
               公开页面
             </Link>
             {can('decisions.write') ? (

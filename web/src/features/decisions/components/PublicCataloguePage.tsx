@@ -7,7 +7,7 @@ type Item = PublicCatalogue['years'][number]['items'][number];
 
 /** 年度重大行政决策事项目录 — the public page (no login): every published catalogue by year. */
 export function PublicCataloguePage() {
-  const res = useApi<PublicCatalogue>('/api/public/decisions/catalogue');
+  const res = useApi<PublicCatalogue>('/api/public/major-decisions');
   const years = res.data?.years ?? [];
   return (
     <Layout style={{ minHeight: '100%' }}>
