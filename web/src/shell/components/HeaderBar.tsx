@@ -1,13 +1,18 @@
 import { useState } from 'react';
-import { App, Avatar, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Badge, Button, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
+import { CloudUploadOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../api/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { ReminderBell } from './ReminderBell';
+import { useOutbox } from '../../features/field/useOutbox';
 
-/** Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right. */
-export function HeaderBar() {
+/**
+ * Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right.
+ * On a phone (`onMenu` given) a menu button opens the side menu's drawer. What the field app recorded
+ * and has not yet sent shows as 待同步 with its count (a refusal in red), linking to the list.
+ */
+export function HeaderBar({ onMenu }: { onMenu?: () => void } = {}) {
   const me = useMe();
   const { logout } = useSession();
   const navigate = useNavigate();
@@ -15,16 +20,29 @@ export function HeaderBar() {
   const [changing, setChanging] = useState(false);
   // On a phone the header keeps the name, the bell and the user: the bureau, the unit and the roles are on the home page.
   const wide = Grid.useBreakpoint().md ?? true;
+  const outbox = useOutbox();
+  const refused = outbox.filter((i) => i.state === 'failed').length;
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
+    // The service worker forgets the answers it kept for offline use (web/public/sw.js).
+    navigator.serviceWorker?.controller?.postMessage('sign-out');
     message.success('已退出登录');
     navigate('/login', { replace: true });
   };
 
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
-      <Flex align="center" gap={12} style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => navigate('/')}>
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, ...(onMenu ? { paddingInline: 12 } : {}) }}>
+      {onMenu ? (
+        <Button
+          type="text"
+          aria-label="菜单"
+          icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+          onClick={onMenu}
+          style={{ marginInlineEnd: -8 }}
+        />
+      ) : null}
+      <Flex align="center" gap={12} style={{ minWidth: 0, cursor: 'pointer', flex: onMenu ? 1 : undefined }} onClick={() => navigate('/')}>
         <SafetyCertificateOutlined style={{ fontSize: 24, color: '#fff' }} />
         <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>法治水务</Typography.Text>
         {wide ? (
@@ -33,7 +51,22 @@ export function HeaderBar() {
           </Typography.Text>
         ) : null}
       </Flex>
-      <Flex align="center" gap={16}>
+      <Flex align="center" gap={onMenu ? 12 : 16}>
+        {outbox.length ? (
+          <Badge count={outbox.length} size="small" color={refused ? '#ff4d4f' : '#faad14'} offset={[-2, 2]}>
+            <Button
+              type="text"
+              size="small"
+              data-testid="outbox-badge"
+              aria-label={`待同步 ${outbox.length}`}
+              icon={<CloudUploadOutlined style={{ color: '#fff' }} />}
+              onClick={() => navigate('/field/outbox')}
+              style={{ color: '#fff' }}
+            >
+              {wide ? '待同步' : null}
+            </Button>
+          </Badge>
+        ) : null}
         <ReminderBell />
         <Dropdown
           trigger={['click']}

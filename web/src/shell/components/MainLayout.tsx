@@ -1,34 +1,60 @@
 import { Suspense, useState } from 'react';
-import { Flex, Layout, Spin } from 'antd';
-import { Outlet } from 'react-router-dom';
+import { Drawer, Flex, Grid, Layout, Spin } from 'antd';
+import { Outlet, useLocation } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
 
-/** The frame of every page behind the login: header, side menu, the page. */
+/** Whether the window is narrower than Ant Design's `md` (768 px): a phone. Known before the first paint. */
+function useNarrow(): boolean {
+  const md = Grid.useBreakpoint().md;
+  return md === undefined ? typeof window !== 'undefined' && window.matchMedia('(max-width: 767.98px)').matches : !md;
+}
+
+/**
+ * The frame of every page behind the login: header, side menu, the page. On a phone (< 768 px)
+ * the menu is a drawer opened from the header's menu button, and the page has the full width.
+ */
 export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
+  const narrow = useNarrow();
+  const { pathname } = useLocation();
+  // The drawer is open on the page it was opened on: choosing a page (or a wider window) closes it.
+  const [drawerOn, setDrawerOn] = useState<string | null>(null);
+  const drawer = narrow && drawerOn === pathname;
+  const setDrawer = (open: boolean) => setDrawerOn(open ? pathname : null);
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <HeaderBar />
+      <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
       <Layout>
-        <Layout.Sider
-          width={216}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          // On a narrow screen (a phone, < 768 px) the menu folds to its icons, leaving the page the width.
-          breakpoint="md"
-          onBreakpoint={setCollapsed}
-          theme="light"
-          // The menu scrolls on its own under the header, so the collapse trigger
-          // (fixed at the bottom) never covers a menu entry.
-          style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
-        >
-          <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            size={280}
+            title="法治水务"
+            styles={{ body: { padding: 0 } }}
+            data-testid="menu-drawer"
+          >
             <SideMenu />
-          </div>
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={216}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            theme="light"
+            // The menu scrolls on its own under the header, so the collapse trigger
+            // (fixed at the bottom) never covers a menu entry.
+            style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
+          >
+            <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
+              <SideMenu />
+            </div>
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }} className={narrow ? 'fz-narrow' : undefined}>
           <Suspense
             fallback={
               <Flex justify="center" style={{ padding: 80 }}>
