@@ -1,46 +1,10 @@
 // A 12345 order in a real browser, from intake to the caller's satisfaction, by the
 // clerk; then the leader's overview. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Ant Design puts a space between the two characters of a two-character button label. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Fazhi@2022');
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `hotline-${name}.png`), fullPage: true });
-};
+const { baseUrl, newPage, login, shot } = browserSuite('hotline-');
 
 async function pick(page: Page, fieldLabel: string, option: string) {
   await page.getByLabel(fieldLabel, { exact: true }).click();
@@ -101,7 +65,7 @@ describe('12345 order', () => {
     });
     await page.getByTestId('satisfaction').getByText('满意').waitFor();
     const actions = ['新建', 'signed', 'replied', 'closed', 'evaluated'];
-    await expect.poll(async () => page.getByTestId('history-event').count()).toBe(actions.length);
+    await expect.poll(async () => page.getByTestId('history-event').count(), POLL).toBe(actions.length);
     await shot(page, 'record-done');
 
     await page.goto(`${baseUrl}/hotline?status=`);

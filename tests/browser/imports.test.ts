@@ -1,51 +1,11 @@
 // Ledger imports in a real browser, by the clerk: a 12345 order closed late is imported
 // through the wizard (its finding shown in the preview and the result, not blocking),
 // the import appears in 导入记录 with its finding, the record's page shows the finding
-// and where it came from, and the import is undone. Screenshots go to .tmp/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// and where it came from, and the import is undone. Screenshots go to test-results/.
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('.tmp/screenshots');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-/** Ant Design puts a space between the two characters of a two-character button label. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Fazhi@2022');
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-const shot = async (page: Page, name: string, fullPage = true) => {
-  await page.waitForTimeout(400); // let Ant Design's transitions settle
-  await page.screenshot({ path: path.join(SHOTS, `imports-${name}.png`), fullPage });
-};
+const { baseUrl, newPage, login, shot } = browserSuite('imports-', { context: { acceptDownloads: true } });
 
 const HEADER = '工单编号,受理时间,诉求类型,诉求内容,承办单位,办理时限,办结时间,回复时间,满意度';
 

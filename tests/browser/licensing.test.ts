@@ -2,52 +2,11 @@
 // publication on the public page, with the server's deadline figures and a validation
 // message shown on the form field; plus the legal, staff and inspection pages.
 // Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText(/您好/).waitFor();
-}
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `licensing-${name}.png`), fullPage: true });
-}
+const { baseUrl, newPage, login, shot } = browserSuite('licensing-');
 /** Clicks an action button of the permit page and confirms its modal. */
 async function step(page: Page, action: string, fill?: () => Promise<void>) {
   await page
@@ -76,11 +35,11 @@ describe('行政许可 in the browser', () => {
     await dialog.getByLabel('申请人', { exact: true }).fill('广州市浏览器测试餐饮管理有限公司');
     await dialog.getByRole('button', { name: label('登记') }).click();
     await page.waitForURL(/\/licensing\/permits\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('permit-status').innerText()).toBe('已收件');
+    await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已收件');
     await shot(page, 'received');
 
     await step(page, '受理');
-    await expect.poll(() => page.getByTestId('permit-status').innerText()).toBe('已受理');
+    await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已受理');
     expect(await page.getByTestId('permit-due').innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // An extension beyond 10 working days: the server's message appears on the field, nothing changes.
@@ -94,13 +53,13 @@ describe('行政许可 in the browser', () => {
     await ext.getByRole('button', { name: label('取消') }).click();
 
     await step(page, '作出决定');
-    await expect.poll(() => page.getByTestId('permit-status').innerText()).toBe('已决定');
+    await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已决定');
     await step(page, '颁发证件', async () => {
       await page.getByRole('dialog').getByLabel('证件编号').fill('天水许证〔浏览器〕0001');
     });
-    await expect.poll(() => page.getByTestId('permit-status').innerText()).toBe('已发证');
+    await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已发证');
     await step(page, '公示');
-    await expect.poll(() => page.getByTestId('permit-status').innerText()).toBe('已公示');
+    await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已公示');
     expect(await page.getByTestId('permit-published').innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.getByTestId('permit-actions').getByRole('button').count()).toBe(0);
     await page.getByTestId('history-event').filter({ hasText: '公示日期' }).first().waitFor();
@@ -112,7 +71,7 @@ describe('行政许可 in the browser', () => {
     await pub.page.getByPlaceholder('文书号、事项或当事人').fill('浏览器测试');
     await pub.page.getByPlaceholder('文书号、事项或当事人').press('Enter');
     await pub.page.getByText('广州市浏览器测试餐饮管理有限公司').waitFor();
-    await pub.page.screenshot({ path: path.join(SHOTS, 'licensing-public.png'), fullPage: true });
+    await shot(pub.page, 'public');
     expect(errors).toEqual([]);
     expect(pub.errors).toEqual([]);
   });
@@ -144,7 +103,7 @@ describe('行政许可 in the browser', () => {
     await login(page, 'licensing');
     await page.getByRole('menuitem', { name: '许可事项目录' }).click();
     await page.getByText('办理时限压缩率').waitFor();
-    await expect.poll(() => page.locator('.ant-statistic').first().innerText()).toContain('93.01');
+    await expect.poll(() => page.locator('.ant-statistic').first().innerText(), POLL).toContain('93.01');
     await shot(page, 'items');
     expect(errors).toEqual([]);
   });

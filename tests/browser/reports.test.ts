@@ -4,71 +4,17 @@
 // to their records; the dashboard draws real charts whose bars and points open their
 // records. Screenshots go to test-results/. Which figures exist is read from the API,
 // never hard-coded: modules are still being added.
-import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
+// Ant Design's transitions and ECharts' animation settle for 500 ms before a screenshot.
+const { baseUrl, newPage, login, shot } = browserSuite('', { timeout: 20_000, settle: 500 });
 const YEAR = 2022;
 const SECTION = 'measures.political';
 /** Waiting for the page: vitest's expect.poll gives up after 1 s by default, composing the report takes longer. */
 const POLL = { timeout: 20_000, interval: 200 };
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-/** A fresh browser session (own cookies) with a desktop-sized window; page errors fail the test. */
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** Ant Design puts a space between the two characters of a two-character button label (保 存). */
-const label = (text: string) => new RegExp([...text].join('\\s*'));
-
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText('您好，').waitFor();
-}
-
-async function shot(page: Page, file: string, opts: { fullPage?: boolean } = {}) {
-  await page.waitForTimeout(500); // let Ant Design's transitions and ECharts' animation settle
-  await page.screenshot({ path: path.join(SHOTS, file), fullPage: opts.fullPage ?? true });
-}
 
 /** Picks an option of an Ant Design Select. */
 async function choose(page: Page, select: Locator, option: string) {
@@ -140,7 +86,7 @@ describe('annual report editor', () => {
     } else expect(flagged).toBe(0);
     const linked = page.locator('a[data-testid=figure-chip]');
     expect(await linked.count()).toBeGreaterThan(0);
-    await shot(page, 'report-editor.png');
+    await shot(page, 'report-editor');
 
     // Edit: type a unique sentence at the end of the paragraph and save.
     const sentence = `浏览器测试于${Date.now()}补充的句子：局党组专题研究年度法治建设任务。`;
@@ -166,7 +112,7 @@ describe('annual report editor', () => {
     await drawer.getByText('当前').waitFor();
     expect(await drawer.innerText()).toContain('陈法制');
     expect(await drawer.innerText()).toContain(sentence);
-    await shot(page, 'report-versions.png', { fullPage: false });
+    await shot(page, 'report-versions', false);
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
@@ -191,7 +137,7 @@ describe('annual report editor', () => {
     await page.keyboard.insertText('（我的修改）');
     await page.getByTestId(`narrative-save-${SECTION}`).click();
     await page.getByText('该段落已被他人修改，请刷新后在最新版本上修改').waitFor();
-    await shot(page, 'report-conflict.png', { fullPage: false });
+    await shot(page, 'report-conflict', false);
     await page.getByRole('button', { name: '载入最新版本' }).click();
     await expect.poll(() => editor.inputValue(), POLL).toBe(theirs);
 
@@ -210,7 +156,7 @@ describe('annual report editor', () => {
       const form = page.getByTestId(`figure-options-${count.metric}`);
       await form.waitFor();
       await choose(page, form.locator('.ant-select'), '百位取整（N余） · 如 200余');
-      await shot(page, 'report-figure-options.png', { fullPage: false });
+      await shot(page, 'report-figure-options', false);
       await form.getByRole('button', { name: '保存表述' }).click();
       const rounded = `${Math.floor((count.value as number) / 100) * 100}余`;
       await expect.poll(() => page.locator(`a[data-metric="${count.metric}"]`).first().innerText(), POLL).toBe(rounded);
@@ -226,7 +172,7 @@ describe('annual report editor', () => {
     await chip.click();
     await page.waitForURL(new RegExp(`/metrics/drill/${metric!.replace(/\./g, '\\.')}\\?year=${YEAR}`));
     await page.getByTestId('drill-total').waitFor();
-    await shot(page, 'report-figure-drill.png');
+    await shot(page, 'report-figure-drill');
     await page.getByTestId('drill-back').click();
     await page.waitForURL(`**/reports/rule-of-law/${YEAR}`);
     expect(errors).toEqual([]);
@@ -258,7 +204,7 @@ describe('leaders’ dashboard', () => {
       expect(s.height, id).toBeGreaterThan(100);
       expect(s.painted, id).toBeGreaterThan(2000);
     }
-    await shot(page, 'dashboard.png');
+    await shot(page, 'dashboard');
 
     // On paper: A4 landscape without the header and the menu.
     await page.setViewportSize({ width: 1123, height: 794 });
@@ -266,7 +212,7 @@ describe('leaders’ dashboard', () => {
     await page.waitForTimeout(600);
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await page.locator('.home-aside').first().isVisible()).toBe(false);
-    await shot(page, 'dashboard-print.png');
+    await shot(page, 'dashboard-print');
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.waitForTimeout(600);
@@ -288,7 +234,7 @@ describe('leaders’ dashboard', () => {
     const rows = page.getByTestId('drill-records').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
-    await shot(page, 'dashboard-street-drill.png');
+    await shot(page, 'dashboard-street-drill');
     await page.getByTestId('drill-back').click();
     await page.waitForURL(new RegExp(`/\\?year=${YEAR}$`));
 
@@ -312,7 +258,7 @@ describe('leaders’ dashboard', () => {
       const drawer = page.getByRole('dialog').filter({ hasText: '期限清单 ·' });
       await drawer.waitFor();
       await drawer.getByTestId('deadline-list').locator('tbody tr.ant-table-row').first().waitFor();
-      await shot(page, 'dashboard-deadlines.png', { fullPage: false });
+      await shot(page, 'dashboard-deadlines', false);
     }
     expect(errors).toEqual([]);
   });

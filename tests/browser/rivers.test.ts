@@ -1,52 +1,10 @@
 // Water safety in a real browser against the demo bureau: recording a water sample
 // that grades black-odorous shows the alert, which reaches the river's owner;
 // the flood pages (risk map, duty roster, responsible persons) render. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { labelIn as label, browserSuite } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-const label = (text: string) => new RegExp([...text].join('\\s*'));
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText('您好').first().waitFor();
-}
-async function shot(page: Page, name: string, fullPage = true) {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(SHOTS, `browser-${name}.png`), fullPage });
-}
+const { baseUrl, newPage, login, shot } = browserSuite('browser-', { settle: 500 });
 
 describe('rivers and water quality', () => {
   it('records a sample that grades black-odorous and sees the alert, which the river’s street receives', async () => {

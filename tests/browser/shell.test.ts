@@ -1,65 +1,10 @@
 // The web shell in a real browser against the demo bureau (see tests/setup/browser.ts):
 // login errors, the ledger import round trip with its row errors and audit events,
 // and a street user's data scope. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { labelIn as label, submitSignIn, browserSuite } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-/** A fresh browser session (own cookies) with a desktop-sized window; page errors fail the test. */
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** Ant Design puts a space between the two characters of a two-character button label (登 录). */
-const label = (text: string) => new RegExp([...text].join('\\s*'));
-
-async function login(page: Page, username: string, password = PASSWORD) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(password);
-  await page.getByRole('button', { name: label('登录') }).click();
-}
-
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
-  await page.waitForTimeout(400); // let Ant Design's transitions settle
-  await page.screenshot({ path: path.join(SHOTS, `browser-${name}.png`), fullPage: opts.fullPage ?? true });
-}
+const { baseUrl, newPage, login, shot } = browserSuite('browser-');
 
 const CSV_HEADER = '单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码';
 const BAD_CSV = `${CSV_HEADER}\n防汛物资仓库,其他,广州市天河区水务局,,\n水务监测中心,科局,广州市天河区水务局,,\n`;
@@ -68,7 +13,7 @@ const GOOD_CSV = BAD_CSV.replace('科局', '其他');
 describe('web shell', () => {
   it('shows the server’s message for a wrong password and stays on the login page', async () => {
     const { page, errors } = await newPage();
-    await login(page, 'admin', 'not-the-password');
+    await submitSignIn(page, baseUrl, 'admin', 'not-the-password');
     const alert = page.getByTestId('login-error');
     await alert.waitFor();
     expect(await alert.innerText()).toContain('用户名或密码错误');
@@ -128,7 +73,7 @@ describe('web shell', () => {
     const history = (await page.getByTestId('history-event').allInnerTexts()).join('\n');
     expect(history).toContain('从台账文件「单位-改正.csv」第3行导入');
     expect(history).toContain('水务监测中心');
-    await shot(page, 'org-history', { fullPage: false });
+    await shot(page, 'org-history', false);
     expect(errors).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
 // full-page screenshots into test-results/ (the CI output).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/system/demo.js';
 
 export const SHOTS = path.resolve('test-results');
@@ -17,18 +18,24 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** How a test file's pages open: each action's timeout, and extra context options (e.g. acceptDownloads). */
+export interface PageOptions {
+  timeout?: number;
+  context?: BrowserContextOptions;
+}
+
 /** A browser for one test file: `page(width)` opens a page in its own context; `close()` ends them all. */
-export async function browserSession() {
+export async function browserSession(options: PageOptions = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     browser,
     async page(width = 1440): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({ ...options.context, viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(options.timeout ?? 15_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       return { page, errors };
@@ -43,17 +50,62 @@ export async function browserSession() {
 /** A label Ant Design may space out (两字按钮 render as “登 录”). */
 export const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
-/** Signs in as a demo account and waits for the home page. */
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+/** A label that may stand inside a longer accessible name (after an icon's name, say). */
+export const labelIn = (text: string) => new RegExp([...text].join('\\s*'));
+
+/** Fills and submits the sign-in form, without waiting for the outcome. */
+export async function submitSignIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
   await page.goto(`${baseUrl}/login`);
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: label('登录') }).click();
+}
+
+/** Signs in as a demo account and waits for the home page. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, baseUrl, username, password);
   await page.getByText(/您好/).waitFor();
 }
 
-/** A full-page screenshot `test-results/<prefix>-<name>.png`, after the page has settled. */
-export async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/** How a screenshot is taken: the whole page or the window, and how long the page settles first (ms). */
+export interface ShotOptions {
+  fullPage?: boolean;
+  settle?: number;
 }
+
+/** A screenshot `test-results/<name>.png` (full page unless told), after the page has settled. */
+export async function screenshot(page: Page, name: string, options: ShotOptions = {}) {
+  await page.waitForTimeout(options.settle ?? 400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/**
+ * A browser test file's preamble in one call: a browser for the file (opened before its tests,
+ * closed after), and `newPage`, `login` and `shot` bound to the system under test (`inject('baseUrl')`)
+ * and to the file's screenshot prefix (`shot(page, 'list')` → test-results/<prefix>list.png).
+ */
+export function browserSuite(prefix: string, options: PageOptions & { settle?: number } = {}) {
+  const baseUrl = inject('baseUrl');
+  let session: Awaited<ReturnType<typeof browserSession>> | undefined;
+  beforeAll(async () => {
+    session = await browserSession(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return {
+    baseUrl,
+    newPage(width = 1440) {
+      if (!session) throw new Error('browserSuite: the browser opens in beforeAll');
+      return session.page(width);
+    },
+    login: (page: Page, username: string, password?: string) => signIn(page, baseUrl, username, password),
+    shot: (page: Page, name: string, fullPage = true) => screenshot(page, `${prefix}${name}`, { fullPage, settle: options.settle }),
+  };
+}
+
+/**
+ * For `expect.poll` on a page: vitest gives up after 1 s by default, and a loaded machine takes longer
+ * to answer and render (a step that passed alone failed now and then under load).
+ */
+export const POLL = { timeout: 15_000, interval: 100 };
