@@ -19,6 +19,7 @@ import { petitionsFeature } from './petitions';
 import { proposalsFeature } from './proposals';
 import { disclosureFeature } from './disclosure';
 import { litigationFeature } from './litigation';
+import { fieldFeature } from './field';
 import { decisionsFeature } from './decisions';
 import { portalFeature } from './portal';
 
@@ -28,6 +29,7 @@ import { portalFeature } from './portal';
  */
 export const features: readonly Feature[] = [
   dashboardFeature,
+  fieldFeature,
   ledgersFeature,
   metricsFeature,
   reportsFeature,

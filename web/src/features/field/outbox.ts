@@ -36,7 +36,8 @@ export interface OutboxItem {
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('fazhi-field', 'outbox');
 const listeners = new Set<() => void>();
 let cache: OutboxItem[] = [];
-let syncing: Promise<void> | null = null;
+let running = false;
+let again = false;
 let currentUser: string | null = null;
 
 async function load(): Promise<OutboxItem[]> {
@@ -67,21 +68,30 @@ export async function enqueue(item: Omit<OutboxItem, 'seq' | 'state' | 'recorded
 }
 
 /** Sends what waits, oldest first; stops at the first failure of the network or the session. */
-export function syncOutbox(): Promise<void> {
-  syncing ??= (async () => {
-    try {
-      for (const item of await load()) {
-        if (item.state !== 'pending' || item.userId !== currentUser) continue;
-        if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
-        const outcome = await send(item);
-        if (outcome === 'stop') return;
-      }
-    } finally {
-      syncing = null;
-      await load();
-    }
-  })();
-  return syncing;
+export async function syncOutbox(): Promise<void> {
+  // One run at a time; what is recorded during a run is sent by the run that follows it.
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  try {
+    do {
+      again = false;
+      await sendWaiting();
+    } while (again);
+  } finally {
+    running = false;
+    await load();
+  }
+}
+
+async function sendWaiting(): Promise<void> {
+  for (const item of await load()) {
+    if (item.state !== 'pending' || item.userId !== currentUser) continue;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+    if ((await send(item)) === 'stop') return;
+  }
 }
 
 async function send(item: OutboxItem): Promise<'sent' | 'refused' | 'stop'> {

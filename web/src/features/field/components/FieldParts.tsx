@@ -1,0 +1,81 @@
+import { type ReactNode, useRef } from 'react';
+import { Button, Flex, Tag, Typography } from 'antd';
+import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import type { OutboxItem } from '../outbox';
+import { placeText } from '../api';
+
+/** The bottom bar of a field form: its buttons stay in reach above the keyboard and the fold. */
+export function StickyActions({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 5,
+        margin: '16px -12px -12px',
+        padding: '10px 12px calc(10px + env(safe-area-inset-bottom))',
+        background: '#fff',
+        borderTop: '1px solid #e5e8ee',
+        boxShadow: '0 -2px 8px rgba(0,0,0,0.04)',
+      }}
+    >
+      <Flex gap={8}>{children}</Flex>
+    </div>
+  );
+}
+
+interface PickerProps {
+  /** The button's words (拍照取证, 拍摄采样照片 …). */
+  label: string;
+  /** Photos and videos (a case's evidence) or photos only. */
+  video?: boolean;
+  multiple?: boolean;
+  disabled?: boolean;
+  onPick(files: File[]): void;
+  testId?: string;
+}
+
+/** The camera: opens the back camera on a phone (`capture="environment"`), a file chooser elsewhere. */
+export function CameraButton({ label, video, multiple, disabled, onPick, testId }: PickerProps) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={video ? 'image/*,video/*' : 'image/*'}
+        capture="environment"
+        multiple={multiple}
+        hidden
+        data-testid={testId}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) onPick(files);
+        }}
+      />
+      <Button type="primary" size="large" icon={<CameraOutlined />} block disabled={disabled} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+    </>
+  );
+}
+
+/** Where the device is, as the officer sees it before recording. */
+export function PlaceLine({ place, asking }: { place: { lat: number; lng: number; accuracy: number } | null; asking: boolean }) {
+  return (
+    <Typography.Text type="secondary" data-testid="place-line">
+      <EnvironmentOutlined /> {asking ? '正在获取位置…' : place ? `当前位置：${placeText(place)}` : '未获取位置（未授权定位或无信号；不影响记录）'}
+    </Typography.Text>
+  );
+}
+
+/** An outbox item's state: waiting, or refused with the server's words. */
+export function OutboxTag({ item }: { item: OutboxItem }) {
+  return item.state === 'failed' ? <Tag color="error">未能同步</Tag> : <Tag color="warning">待同步</Tag>;
+}
+
+/** A time as the field pages print it (Beijing, to the second). */
+export function timeText(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
