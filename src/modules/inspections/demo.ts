@@ -5,6 +5,8 @@ import { usccCheckChar } from '../../core/ledger/validators.js';
 import type { InspectionTables } from './schema.js';
 import { applyPlanEvent, applyTaskEvent, createPlan } from './commands.js';
 import { TIANHE_STREETS } from '../system/index.js';
+import { listEnforcementOfficers } from '../enforcement/index.js';
+import { addAnnualEntries, applyRecordEvent, createAnnualPlan, registerRecord } from './records.js';
 
 const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '何', '罗', '郑', '谢', '冯', '邓'];
 const GIVEN = ['伟明', '志强', '嘉豪', '晓东', '国栋', '文斌', '建新', '少华', '永健', '海涛', '锦荣', '俊杰', '卓伦', '宇航'];
@@ -143,7 +145,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
         note: { via: 'demo' },
       })),
     ]);
-    return { items };
+    return { items, ents };
   });
   const cal = ctx.sys.calendar;
   const plans: Array<[number, string, number, number, string, string, string, boolean]> = [
@@ -184,4 +186,51 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     }
   }
   ctx.log(`双随机、一公开：${plans.length} 个抽查计划已抽取，${tasks} 户次检查结果已公示`);
+
+  // 行政检查 2022: the squad's annual plan (专项 inspections of drainage users, cap 2 a year), then the
+  // 专项, 投诉举报, 上级交办 and 回访 inspections by two officers of the squad certified on the day.
+  const officers = (await listEnforcementOfficers(ctx.db, c.actor)).filter((o) => o.org_id === orgId && o.cert_no);
+  const drainers = ids.ents.filter((e) => e.kind === '排水户');
+  const annual = await createAnnualPlan(c, { year: 2022, title: '水政监察大队2022年度行政检查计划', entityCap: 2 });
+  const special = drainers.slice(40, 52);
+  const months = special.map((_, i) => 7 + (i % 6));
+  await addAnnualEntries(c, annual.id, { entries: special.map((e, i) => ({ entityId: e.id, kind: '专项', month: months[i]!, note: '汛期排水专项检查' })) });
+  const two = () => {
+    const a = Math.floor(rnd() * officers.length);
+    const b = (a + 1 + Math.floor(rnd() * (officers.length - 1))) % officers.length;
+    return [officers[a]!.id, officers[b]!.id];
+  };
+  const dayIn = (month: number) => cal.current.addWorkdays(`2022-${String(month).padStart(2, '0')}-01`, Math.floor(rnd() * 15));
+  const item = ids.items[0]!.id;
+  let made = 0;
+  const register = async (x: { entityId: string; kind: string; on: string; problem: boolean; reason?: string }) => {
+    const { row } = await registerRecord(
+      c,
+      { calendar: cal },
+      {
+        inspectedOn: x.on,
+        kind: x.kind,
+        entityId: x.entityId,
+        itemId: item,
+        officerIds: two(),
+        offPlanReason: x.reason ?? null,
+        findings: x.problem ? pick(['雨污管道混接，污水排入雨水管网', '未按排水许可证要求设置预处理设施', '隔油池未定期清掏']) : '现场检查未发现违法行为',
+        followUp: x.problem ? '责令整改' : '无问题',
+        rectifyDueOn: x.problem ? cal.current.addWorkdays(x.on, 15) : null,
+      },
+    );
+    made++;
+    if (x.problem && rnd() < 0.75)
+      await applyRecordEvent(c, { calendar: cal }, { id: row.id, event: 'rectified' }, { version: row.version, rectifiedOn: cal.current.addWorkdays(x.on, 10), note: '复查已整改到位' });
+    return row;
+  };
+  for (const [i, e] of special.entries()) await register({ entityId: e.id, kind: '专项', on: dayIn(months[i]!), problem: rnd() < 0.3 });
+  const complaints = drainers.slice(52, 58);
+  for (const e of complaints) await register({ entityId: e.id, kind: '投诉举报', on: dayIn(8 + Math.floor(rnd() * 4)), problem: rnd() < 0.5, reason: '群众投诉举报（12345热线转办）' });
+  for (const e of drainers.slice(58, 60)) await register({ entityId: e.id, kind: '上级交办', on: dayIn(10), problem: false, reason: '区政府交办的排水专项督查' });
+  // 回访 of two inspected in the 专项 campaign; the third inspection of one of them passes the yearly cap of 2.
+  await register({ entityId: special[0]!.id, kind: '回访', on: dayIn(11), problem: false, reason: '整改情况回访' });
+  await register({ entityId: special[1]!.id, kind: '回访', on: dayIn(11), problem: false, reason: '整改情况回访' });
+  await register({ entityId: special[0]!.id, kind: '投诉举报', on: dayIn(12), problem: false, reason: '群众投诉举报（12345热线转办）' });
+  ctx.log(`行政检查：2022年度检查计划 ${special.length} 项，登记检查记录 ${made} 条（另有“双随机”抽查结果 ${tasks} 条）`);
 }
