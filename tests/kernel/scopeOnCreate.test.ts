@@ -39,6 +39,7 @@ const SKIP: Record<string, string> = {
   'POST /api/orgs': 'creates an org (no owner org); only the bureau-wide admin manages orgs',
   'POST /api/api-keys': 'an API key belongs to the bureau (no owner org); only the bureau-wide admin manages keys (tests/kernel/apiKeys.test.ts)',
   'POST /api/enforcement/discretion': 'a calculator; creates no record',
+  'POST /api/decisions/catalogue/publish': "publishes a year's catalogue items (creates none); bureau-wide users only (tests/modules/decisions)",
   'POST /api/enforcement/clues/{id}/{action}': '移送 hands a clue to another unit by design (bureau ↔ street): targeted test below',
 };
 /** The fields of a body that name the record's unit. */
@@ -181,6 +182,8 @@ const FIXTURES: Record<string, Fixture> = {
       receivedOn: '2024-03-01',
     }),
   },
+  'POST /api/decisions/catalogue': { body: () => ({ year: 2031, title: uniq('范围测试事项'), category: '其他重大事项' }) },
+  'POST /api/decisions': { body: () => ({ year: 2031, title: uniq('范围测试决策'), participationRequired: true, expertRequired: true, riskRequired: true }) },
   'POST /api/legal/contracts': { body: () => ({ firm: '范围测试律师事务所', contractNo: uniq('SC-'), startOn: '2030-01-01', endOn: '2030-12-31' }) },
   'POST /api/legal/advice': { body: () => ({ date: '2024-03-01', kind: '合同审查', title: '范围测试' }) },
   'POST /api/legal/documents': { body: () => ({ kind: '规范性文件', title: uniq('范围测试'), submittedOn: '2024-03-01' }) },
