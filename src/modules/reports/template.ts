@@ -77,6 +77,22 @@ export const RULE_OF_LAW_REPORT: readonly SectionDef[] = [
               '万元。',
             ],
           },
+          {
+            key: 'inspections',
+            parts: [
+              '全年开展行政检查',
+              m('inspections.records'),
+              '次，其中“双随机”抽查占',
+              m('inspections.random_share', 'percent'),
+              '%，检查企业',
+              m('inspections.enterprises_inspected'),
+              '家，发现问题立案查处',
+              m('inspections.records_to_case'),
+              '宗；超过年度检查次数上限的企业',
+              m('inspections.over_cap_enterprises'),
+              '家。',
+            ],
+          },
           { key: 'rivers', parts: ['辖区', m('rivers.total'), '条河涌中，', m('rivers.not_black_odorous'), '条全年未出现黑臭水体。'] },
         ],
         familySentences: [
