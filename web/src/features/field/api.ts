@@ -2,7 +2,7 @@
  * What the field pages share: the device's facts about a capture (time, location when permitted,
  * sha256, an idempotency key), the answers the server gives, and warming the offline cache.
  */
-import type { OutboxKind } from './outbox';
+import { keepRead, type OutboxKind } from './outbox';
 
 /** A place as the Geolocation API gave it. */
 export interface Place {
@@ -116,22 +116,24 @@ export const FIELD_READS = {
 
 let warmed = false;
 /**
- * Warms the offline cache once per visit: the field pages' code and the lists they read (the
- * service worker keeps what passes through it), so they open when the network is gone.
+ * Warms the offline copies once per visit: the field pages' code and the lists they read (kept on
+ * the phone, and by the service worker), so they open when the network is gone.
  */
 export function warmFieldCache(can: (permission: string) => boolean): void {
   if (warmed || typeof navigator === 'undefined' || !navigator.onLine) return;
   warmed = true;
+  const keep = async (path: string) => {
+    const res = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (res.ok) await keepRead(path, ((await res.json()) as { data: unknown }).data);
+  };
   void Promise.allSettled([
     import('./components/MyCasesPage'),
     import('./components/CaseCapturePage'),
     import('./components/SamplePage'),
     import('./components/PatrolPage'),
     import('./components/OutboxPage'),
-    ...(can('enforcement.case.write') ? [fetch(FIELD_READS.cases, { credentials: 'same-origin' })] : []),
-    ...(can('rivers.samples') ? [fetch(FIELD_READS.rivers, { credentials: 'same-origin' })] : []),
-    ...(can('flood.progress')
-      ? [fetch(FIELD_READS.points, { credentials: 'same-origin' }), fetch(FIELD_READS.checkins(), { credentials: 'same-origin' })]
-      : []),
+    ...(can('enforcement.case.write') ? [keep(FIELD_READS.cases)] : []),
+    ...(can('rivers.samples') ? [keep(FIELD_READS.rivers)] : []),
+    ...(can('flood.progress') ? [keep(FIELD_READS.points)] : []),
   ]);
 }

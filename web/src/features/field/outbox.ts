@@ -7,7 +7,7 @@
  * case moved on, a file refused…) is kept with the server's message until the officer retries or
  * dismisses it — never dropped silently.
  */
-import { createStore, del, get, set, values } from 'idb-keyval';
+import { clear, createStore, del, get, set, values } from 'idb-keyval';
 import { ApiError, upload } from '../../api/client';
 
 export type OutboxKind = 'evidence' | 'sample' | 'checkin';
@@ -34,6 +34,8 @@ export interface OutboxItem {
 }
 
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('fazhi-field', 'outbox');
+/** The last answers of the reads the field pages need offline, by path (useFieldRead). */
+const reads = typeof indexedDB === 'undefined' ? undefined : createStore('fazhi-field-reads', 'reads');
 const listeners = new Set<() => void>();
 let cache: OutboxItem[] = [];
 let running = false;
@@ -133,4 +135,20 @@ export function startOutbox(userId: string): void {
   started = true;
   window.addEventListener('online', () => void syncOutbox());
   void syncOutbox();
+}
+
+/** Keeps the answer of a read for offline use. */
+export async function keepRead(path: string, data: unknown): Promise<void> {
+  if (reads) await set(path, { userId: currentUser, data }, reads);
+}
+
+/** The kept answer of a read (the signed-in user's own), if any. */
+export async function keptRead<T>(path: string): Promise<T | undefined> {
+  const r = reads ? await get<{ userId: string | null; data: T }>(path, reads) : undefined;
+  return r && r.userId === currentUser ? r.data : undefined;
+}
+
+/** Forgets the kept reads (signing out: another officer may use the phone next). */
+export async function forgetReads(): Promise<void> {
+  if (reads) await clear(reads);
 }

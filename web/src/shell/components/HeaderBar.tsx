@@ -6,6 +6,7 @@ import { useMe, useSession } from '../../api/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { ReminderBell } from './ReminderBell';
 import { useOutbox } from '../../features/field/useOutbox';
+import { forgetReads } from '../../features/field/outbox';
 
 /**
  * Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right.
@@ -27,6 +28,7 @@ export function HeaderBar({ onMenu }: { onMenu?: () => void } = {}) {
     await logout().catch(() => undefined);
     // The service worker forgets the answers it kept for offline use (web/public/sw.js).
     navigator.serviceWorker?.controller?.postMessage('sign-out');
+    await forgetReads().catch(() => undefined);
     message.success('已退出登录');
     navigate('/login', { replace: true });
   };

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Card, Descriptions, Empty, Flex, Form, Input, List, Skeleton, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { useApi } from '../../../api/useApi';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
@@ -9,6 +8,7 @@ import type { CaseAction, CaseSummary } from '../../enforcement/api';
 import { type Capture, currentPlace, deviceFacts, type Place, placeText, warmFieldCache } from '../api';
 import { enqueue } from '../outbox';
 import { useOutbox } from '../useOutbox';
+import { useFieldRead } from '../useFieldRead';
 import { CameraButton, OutboxTag, PlaceLine, timeText } from './FieldParts';
 
 type CaseHead = CaseSummary & { actions: CaseAction[] };
@@ -23,8 +23,8 @@ export function CaseCapturePage() {
   const me = useMe();
   const can = useCan();
   const { message } = App.useApp();
-  const kase = useApi<CaseHead>(`/api/enforcement/cases/${id}`);
-  const captures = useApi<Capture[]>(`/api/enforcement/cases/${id}/field-evidence`);
+  const kase = useFieldRead<CaseHead>(`/api/enforcement/cases/${id}`);
+  const captures = useFieldRead<Capture[]>(`/api/enforcement/cases/${id}/field-evidence`);
   const outbox = useOutbox();
   const url = `/api/enforcement/cases/${id}/field-evidence`;
   const waiting = outbox.filter((i) => i.url === url);

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Card, Empty, Flex, Input, List, Skeleton, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { useFieldRead } from '../useFieldRead';
 import type { CaseSummary } from '../../enforcement/api';
 import { FIELD_READS, warmFieldCache } from '../api';
 
@@ -12,7 +12,7 @@ import { FIELD_READS, warmFieldCache } from '../api';
 export function MyCasesPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useApi<CaseSummary[]>(FIELD_READS.cases);
+  const { data, error, loading, reload } = useFieldRead<CaseSummary[]>(FIELD_READS.cases);
   const [q, setQ] = useState('');
   useEffect(() => warmFieldCache(can), [can]);
   const rows = useMemo(() => (data ?? []).filter((c) => !q || c.caseNo.includes(q) || c.cause.includes(q) || c.partyName.includes(q)), [data, q]);

@@ -8,6 +8,7 @@ import type { RiskPoint } from '../../flood/api';
 import { type Checkin, currentPlace, deviceFacts, FIELD_READS, type Place, placeText, warmFieldCache } from '../api';
 import { enqueue } from '../outbox';
 import { useOutbox } from '../useOutbox';
+import { useFieldRead } from '../useFieldRead';
 import { CameraButton, OutboxTag, PlaceLine, StickyActions, timeText } from './FieldParts';
 
 /**
@@ -18,7 +19,7 @@ export function PatrolPage() {
   const me = useMe();
   const can = useCan();
   const { message } = App.useApp();
-  const points = useApi<RiskPoint[]>(FIELD_READS.points);
+  const points = useFieldRead<RiskPoint[]>(FIELD_READS.points);
   const today = useApi<Checkin[]>(FIELD_READS.checkins());
   const outbox = useOutbox();
   const waiting = outbox.filter((i) => i.kind === 'checkin');

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
-import { useApi } from '../../../api/useApi';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { useFieldRead } from '../useFieldRead';
 import type { River } from '../../rivers/api';
 import { currentPlace, deviceFacts, FIELD_READS, type Place, todayInBeijing, warmFieldCache } from '../api';
 import { enqueue } from '../outbox';
@@ -31,7 +31,7 @@ export function SamplePage() {
   const me = useMe();
   const can = useCan();
   const { message } = App.useApp();
-  const rivers = useApi<River[]>(FIELD_READS.rivers);
+  const rivers = useFieldRead<River[]>(FIELD_READS.rivers);
   const [form] = Form.useForm<Values>();
   const riverId = Form.useWatch('riverId', form);
   const [photo, setPhoto] = useState<File | null>(null);
