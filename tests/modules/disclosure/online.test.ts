@@ -311,3 +311,16 @@ describe('网上信访 (petitions)', () => {
     expect((await pub('POST', '/api/public/disclosure/status', { receiptNo, secret }, '203.0.113.20')).status).toBe(404);
   });
 });
+
+describe('接口密钥: the permissions the admin page offers', () => {
+  it('lists the grantable permissions with Chinese labels (never the person-only ones); others get 403', async () => {
+    const admin = await login(app, 'admin');
+    const r = await admin.req('GET', '/api/api-keys/permissions');
+    expect(r.status).toBe(200);
+    const keys = new Map(r.body.data.map((p: any) => [p.key, p]));
+    expect(keys.get('hotline.push')).toMatchObject({ label: '12345平台推送工单（接口）', module: 'hotline' });
+    expect(keys.has('system.users.manage')).toBe(false);
+    expect(keys.has('system.apikeys.manage')).toBe(false);
+    expect((await clerk.req('GET', '/api/api-keys/permissions')).status).toBe(403);
+  });
+});

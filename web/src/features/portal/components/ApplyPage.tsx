@@ -125,7 +125,9 @@ function ReceiptCard({ kind, receipt }: { kind: KindKey; receipt: Receipt }) {
             {grouped(receipt.secret)}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label="登记编号">{receipt.refNo}</Descriptions.Item>
+        <Descriptions.Item label="登记编号">
+          <span data-testid="receipt-ref">{receipt.refNo}</span>
+        </Descriptions.Item>
         {receipt.firstDueOn ? <Descriptions.Item label="告知是否受理期限">{receipt.firstDueOn}</Descriptions.Item> : null}
         <Descriptions.Item label={kind === 'disclosure' ? '答复期限' : '办理期限'}>
           {kind === 'disclosure' ? receipt.dueOn : '自受理之日起60日内'}
@@ -193,7 +195,7 @@ export function ApplyPage({ kind }: { kind: KindKey }) {
                   extra="请写明政府信息的名称、文号或者便于查询的其他特征性描述"
                   rules={[{ required: true, message: '请描述所需政府信息的内容' }]}
                 >
-                  <Input.TextArea rows={4} maxLength={2000} showCount />
+                  <Input.TextArea rows={4} maxLength={2000} />
                 </Form.Item>
                 <Form.Item name="purpose" label="所需信息的用途（选填）">
                   <Input.TextArea rows={2} maxLength={500} />

@@ -164,7 +164,7 @@ export function ApiKeysPage() {
             },
             { title: '有效期至', dataIndex: 'expiresOn', width: 110 },
             { title: '最近使用', dataIndex: 'lastUsedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '从未使用') },
-            { title: '创建', key: 'created', width: 160, render: (_, k) => `${k.createdBy} ${formatInstant(k.createdAt).slice(0, 10)}` },
+            { title: '创建', key: 'created', width: 200, render: (_, k) => `${k.createdBy} ${formatInstant(k.createdAt).slice(0, 10)}` },
             {
               title: '状态',
               dataIndex: 'status',
