@@ -3,10 +3,11 @@
  * `dm_item`, each with a drill-down on exactly the same records, and the overdue
  * and due-soon counts. A module states its keys and definitions; the SQL is here.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, percent, type DrillResult, type MetricDef, type MetricQuery } from '../../core/metrics/registry.js';
 import { countOf, inScope, instantInPeriod } from '../../core/metrics/filters.js';
-import type { WorkCalendar } from '../../core/calendar/index.js';
+import { DUE_SOON_WORKDAYS } from '../../core/calendar/deadline.js';
+import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
 import { dm } from './repository.js';
 import type { DemandKindDef } from './kinds.js';
 import type { DemandKind } from './schema.js';
@@ -48,8 +49,11 @@ export type DrillRow = {
   attrs: Record<string, unknown>;
 };
 
-/** Rows of a query for drills and JS-side rates. */
-export async function drillRows(qb: ReturnType<typeof itemsOf>): Promise<DrillRow[]> {
+/** Extra columns a drill computes in SQL beside the record (e.g. whether the numerator counts it). */
+export type DrillExtras = Record<string, RawBuilder<unknown>>;
+
+/** The records of a query with the drill's columns (and any extra columns computed in SQL). */
+export async function drillRows(qb: ReturnType<typeof itemsOf>, extras: DrillExtras = {}): Promise<DrillRow[]> {
   const rows = await qb
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
     .select([
@@ -68,6 +72,7 @@ export async function drillRows(qb: ReturnType<typeof itemsOf>): Promise<DrillRo
       'dm_item.result',
       'dm_item.attrs',
     ])
+    .$if(Object.keys(extras).length > 0, (qb) => qb.select(Object.entries(extras).map(([k, e]) => e.as(k))))
     .orderBy('dm_item.received_at')
     .orderBy('dm_item.ref_no')
     .execute();
@@ -92,15 +97,25 @@ interface Common {
 }
 
 /** A count of demands: the query and its drill share `base`. */
-export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf> }): MetricDef {
+export function countMetric(
+  o: Common & {
+    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
+    /** Run before the query (e.g. making sure the working-day table holds the query's calendar). */
+    before?: (q: MetricQuery) => Promise<unknown>;
+  },
+): MetricDef {
   return defineMetric({
     key: o.key,
     title: o.title,
     unit: 'count',
     definition: o.definition,
     permission: o.def.permissions.read,
-    query: (q) => countOf(o.base(q)),
+    async query(q) {
+      await o.before?.(q);
+      return countOf(o.base(q));
+    },
     async drill(q): Promise<DrillResult> {
+      await o.before?.(q);
       const rows = await drillRows(o.base(q));
       return {
         columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'status', title: '状态' }],
@@ -113,24 +128,19 @@ export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<t
 }
 
 /**
- * A rate over the records of `base`: those for which `inDen` holds make the
- * denominator, those for which `inNum` also holds the numerator. The drill lists
- * the denominator with a column saying which count in the numerator.
+ * A rate computed in one pass in SQL: of the records of `den`, the share for which the predicate
+ * `num` holds (`count(*) FILTER (WHERE num) / count(*)`). The drill lists `den` with a column saying
+ * which records the numerator counts, computed by the same predicate, and an optional SQL note.
  */
 export function rateMetric(
   o: Common & {
-    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-    /** Extra rows (e.g. open overdue demands for the strict rate), judged with the others. */
-    extra?: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-    judge: (r: DrillRow, ctx: { cal: WorkCalendar; q: MetricQuery }) => { inDen: boolean; inNum: boolean; note?: string };
+    den: (q: MetricQuery) => ReturnType<typeof itemsOf>;
+    num: (q: MetricQuery) => RawBuilder<boolean>;
     numTitle: string;
+    /** A note per record (SQL text, e.g. '逾期未办结'); empty when NULL. */
+    note?: (q: MetricQuery) => RawBuilder<string | null>;
   },
 ): MetricDef {
-  async function judged(q: MetricQuery) {
-    const cal = q.calendar;
-    const rows = [...(await drillRows(o.base(q))), ...(o.extra ? await drillRows(o.extra(q)) : [])];
-    return rows.map((r) => ({ r, j: o.judge(r, { cal, q }) })).filter((x) => x.j.inDen);
-  }
   return defineMetric({
     key: o.key,
     title: o.title,
@@ -138,14 +148,20 @@ export function rateMetric(
     definition: o.definition,
     permission: o.def.permissions.read,
     async query(q) {
-      const rows = await judged(q);
-      return percent(rows.filter((x) => x.j.inNum).length, rows.length);
+      const r = await o
+        .den(q)
+        .select([sql<string>`count(*) FILTER (WHERE ${o.num(q)})`.as('num'), sql<string>`count(*)`.as('den')])
+        .executeTakeFirst();
+      return percent(Number(r?.num ?? 0), Number(r?.den ?? 0));
     },
     async drill(q) {
-      const rows = await judged(q);
+      const rows = await drillRows(o.den(q), {
+        counted: sql<string>`CASE WHEN ${o.num(q)} THEN '是' ELSE '否' END`,
+        note: o.note ? sql<string>`coalesce(${o.note(q)}, '')` : sql<string>`''`,
+      });
       return {
         columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'counted', title: o.numTitle }, { key: 'note', title: '说明' }],
-        rows: rows.map(({ r, j }) => ({ ...r, counted: j.inNum ? '是' : '否', note: j.note ?? '' })),
+        rows,
         total: rows.length,
         recordRoute: `/${o.def.module}/items/:id`,
       };
@@ -159,36 +175,18 @@ export function doneDateSql(def: DemandKindDef) {
   return sql<string>`(${col} AT TIME ZONE 'Asia/Shanghai')::date`;
 }
 
+/** Done on or before the due date, in SQL (the stored due date is the clock's under the kind's rules). */
+export const doneOnTimeSql = (def: DemandKindDef) => sql<boolean>`${doneDateSql(def)} <= dm_item.due_on`;
+
 /**
- * 按期率 — of the records of `base`, the share done on or before their due date, counted
- * set-based in SQL. The stored due date is the clock's under the kind's rules (an extension
- * approved after the period ran out does not move it), so a reply after a late extension counts
- * late. The drill lists `base` with a column saying which records the numerator counts.
+ * 按期率 — of the records of `base`, the share done on or before their due date. The stored due date
+ * is the clock's under the kind's rules (an extension approved after the period ran out does not move
+ * it), so a reply after a late extension counts late.
  */
 export function onTimeRateMetric(
-  o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf>; numTitle: string; note?: (r: DrillRow) => string | undefined },
+  o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf>; numTitle: string; note?: (q: MetricQuery) => RawBuilder<string | null> },
 ): MetricDef {
-  const onTime = (q: MetricQuery) => o.base(q).where(sql<boolean>`${doneDateSql(o.def)} <= dm_item.due_on`);
-  return defineMetric({
-    key: o.key,
-    title: o.title,
-    unit: 'percent',
-    definition: o.definition,
-    permission: o.def.permissions.read,
-    async query(q) {
-      return percent(await countOf(onTime(q)), await countOf(o.base(q)));
-    },
-    async drill(q) {
-      const counted = new Set((await onTime(q).select('dm_item.id').execute()).map((r) => r.id));
-      const rows = await drillRows(o.base(q));
-      return {
-        columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'counted', title: o.numTitle }, { key: 'note', title: '说明' }],
-        rows: rows.map((r) => ({ ...r, counted: counted.has(r.id) ? '是' : '否', note: o.note?.(r) ?? '' })),
-        total: rows.length,
-        recordRoute: `/${o.def.module}/items/:id`,
-      };
-    },
-  });
+  return rateMetric({ ...o, den: o.base, num: () => doneOnTimeSql(o.def) });
 }
 
 /** Demands whose clock still ran at the reference date (received by then, not yet done by then). */
@@ -211,53 +209,21 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
   });
 }
 
-/** 即将到期 — still running at the reference date and due within 3 working days of it (inclusive). */
+/** 即将到期 — still running at the reference date and due within 3 working days of it (inclusive), in SQL. */
 export function dueSoonMetric(def: DemandKindDef, key: string): MetricDef {
-  const base = (q: MetricQuery) => runningAt(q, def).where('dm_item.due_on', '>=', referenceDate(q));
-  return rateless(def, {
+  const base = (q: MetricQuery) =>
+    runningAt(q, def)
+      .where('dm_item.due_on', '>=', referenceDate(q))
+      .where(sql<boolean>`${workdaysBetweenSql(sql`${referenceDate(q)}::date`, sql`dm_item.due_on`)} <= ${DUE_SOON_WORKDAYS}`);
+  return countMetric({
     key,
     title: `${def.label}即将到期数`,
     definition: `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
+    def,
     base,
-    keep: (r, cal, ref) => cal.workdaysBetween(ref, r.due_on) <= 3,
+    before: (q) => ensureWorkDays(q.db, q.calendar),
   });
 }
-
-/** A count decided row by row in JS (needs the calendar), drillable to the same rows. */
-function rateless(
-  def: DemandKindDef,
-  m: {
-    key: string;
-    title: string;
-    definition: string;
-    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-    keep: (r: DrillRow, cal: WorkCalendar, ref: string) => boolean;
-  },
-): MetricDef {
-  const { key, title, definition, base, keep } = m;
-  const rows = async (q: MetricQuery) => {
-    const cal = q.calendar;
-    return (await drillRows(base(q))).filter((r) => keep(r, cal, referenceDate(q)));
-  };
-  return defineMetric({
-    key,
-    title,
-    unit: 'count',
-    definition,
-    permission: def.permissions.read,
-    query: async (q) => (await rows(q)).length,
-    async drill(q) {
-      const r = await rows(q);
-      return { columns: [...BASE_COLUMNS(def.refLabel), { key: 'status', title: '状态' }], rows: r, total: r.length, recordRoute: `/${def.module}/items/:id` };
-    },
-  });
-}
-
-/** Done on or before the due date. */
-export const doneOnTime = (r: DrillRow, def: DemandKindDef) => {
-  const done = def.doneBy === 'reply' ? (r.replied_on ?? r.closed_on) : r.closed_on;
-  return !!done && done <= r.due_on;
-};
 
 /** The records of a kind whose clock stopped in the period. */
 export function doneInPeriod(q: MetricQuery, def: DemandKindDef) {

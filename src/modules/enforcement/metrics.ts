@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { defineMetric, fenToYuan, percent, type MetricDef, type MetricQuery, type DrillResult } from '../../core/metrics/registry.js';
 import { countOf, dateInPeriod, inScope, ownedBy } from '../../core/metrics/filters.js';
-import { createCalendar } from '../../core/calendar/calendar.js';
+import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
 import { enf } from './repository.js';
 import { RULES } from './deadlines.js';
 
@@ -214,8 +214,8 @@ const certExam = defineMetric({
   },
 });
 
-// Chinese statutory holidays from chinese-days; the admin's override table is not visible here (avgDays below).
-const metricCalendar = createCalendar({});
+/** Working days after 立案 up to and including the decision, in SQL on the working-day table (the query's calendar). */
+const decisionWorkdays = workdaysBetweenSql(sql`enf_case.filed_on`, sql`enf_case.decided_on`);
 
 const isoDay = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -330,14 +330,21 @@ const avgDays = defineMetric({
   permission: 'enforcement.case.read',
   definition: '统计期内作出决定的一般程序案件，自立案次日至决定日（含）的工作日数的平均值',
   async query(q) {
-    const rows = await decidedInPeriod(q).select(['enf_case.filed_on', 'enf_case.decided_on']).execute();
-    if (!rows.length) return null;
-    const sum = rows.reduce((s, r) => s + metricCalendar.workdaysBetween(r.filed_on, r.decided_on!), 0);
-    return Math.round((sum / rows.length) * 10) / 10;
+    await ensureWorkDays(q.db, q.calendar);
+    const r = await decidedInPeriod(q).select(sql<string | null>`round(avg(${decisionWorkdays})::numeric, 1)`.as('avg')).executeTakeFirst();
+    return r?.avg == null ? null : Number(r.avg);
   },
   async drill(q) {
+    await ensureWorkDays(q.db, q.calendar);
+    const workdays = new Map(
+      (
+        await decidedInPeriod(q)
+          .select(['enf_case.id', decisionWorkdays.as('workdays')])
+          .execute()
+      ).map((r) => [r.id, Number(r.workdays)]),
+    );
     const d = await caseDrill(decidedInPeriod(q));
-    d.rows = d.rows.map((r) => ({ ...r, workdays: metricCalendar.workdaysBetween(String(r.filed_on), String(r.decided_on)) }));
+    d.rows = d.rows.map((r) => ({ ...r, workdays: workdays.get(String(r.id)) }));
     d.columns = [...d.columns, { key: 'workdays', title: '用时（工作日）' }];
     return d;
   },

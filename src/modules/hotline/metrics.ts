@@ -1,6 +1,19 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
+import { sql } from 'kysely';
+import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
-import { countMetric, doneInPeriod, doneOnTime, drillRows, dueSoonMetric, overdueMetric, rateMetric, referenceDate, runningAt } from '../demands/index.js';
+import {
+  countMetric,
+  doneInPeriod,
+  doneOnTimeSql,
+  drillRows,
+  dueSoonMetric,
+  itemsOf,
+  onTimeRateMetric,
+  overdueMetric,
+  rateMetric,
+  referenceDate,
+} from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
 import { RATED, SATISFIED } from './rules.js';
 import type { HotlineTables } from './schema.js';
@@ -9,15 +22,25 @@ const closed = (q: MetricQuery) => doneInPeriod(q, def);
 
 export const hotlineClosed = countMetric({ key: 'hotline.closed', title: '办结12345工单数', definition: '办结时间在统计期内的12345工单数', def, base: closed });
 
-export const hotlineOnTimeRate = rateMetric({
+export const hotlineOnTimeRate = onTimeRateMetric({
   key: 'hotline.on_time_rate',
   title: '12345工单按时办结率',
   definition: '统计期内办结的工单中，在届满日（受理日期后第“办理时限”个工作日，受理当日不计；经批准延期的顺延）当日或之前办结的比例',
   def,
   base: closed,
   numTitle: '按时办结',
-  judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def) }),
 });
+
+/** The business date of an instant column, in SQL. */
+const bizDate = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Asia/Shanghai')::date`;
+/** Closed in the period (the same records as `closed`), as a predicate. */
+const closedInPeriod = (q: MetricQuery) => sql<boolean>`${bizDate('dm_item.closed_at')} BETWEEN ${q.period.from}::date AND ${q.period.to}::date`;
+/** Still open at the reference date with its due date passed (the same records as `hotline.overdue`), as a predicate. */
+const overdueOpen = (q: MetricQuery) => {
+  const ref = referenceDate(q);
+  return sql<boolean>`(${bizDate('dm_item.received_at')} <= ${ref}::date AND dm_item.due_on < ${ref}::date
+    AND (dm_item.closed_at IS NULL OR ${bizDate('dm_item.closed_at')} > ${ref}::date))`;
+};
 
 export const hotlineStrictOnTimeRate = rateMetric({
   key: 'hotline.strict_on_time_rate',
@@ -25,12 +48,11 @@ export const hotlineStrictOnTimeRate = rateMetric({
   definition:
     '分母为统计期内办结的工单加上统计期末（当年未结束时为今日）仍未办结且已逾期的工单，分子为按时办结的工单：逾期未办的工单计为超时，不能藏在“未办结”里',
   def,
-  base: closed,
-  extra: (q) => runningAt(q, def).where('dm_item.due_on', '<', referenceDate(q)),
+  den: (q) => itemsOf(q, def.kind).where(sql<boolean>`(${closedInPeriod(q)} OR ${overdueOpen(q)})`),
+  // The open overdue orders were not closed by the reference date: late by definition.
+  num: (q) => sql<boolean>`(${closedInPeriod(q)} AND ${doneOnTimeSql(def)})`,
+  note: (q) => sql<string | null>`CASE WHEN dm_item.closed_at IS NULL OR NOT ${closedInPeriod(q)} THEN '逾期未办结' END`,
   numTitle: '按时办结',
-  // Rows of `extra` were not closed by the reference date: late by definition.
-  judge: (r, { q }) =>
-    r.closed_on && r.closed_on <= referenceDate(q) ? { inDen: true, inNum: doneOnTime(r, def) } : { inDen: true, inNum: false, note: '逾期未办结' },
 });
 
 export const hotlineReplyRate = rateMetric({
@@ -38,9 +60,9 @@ export const hotlineReplyRate = rateMetric({
   title: '12345工单回复诉求人率',
   definition: '统计期内办结的工单中，记录了回复时间的比例',
   def,
-  base: closed,
+  den: closed,
+  num: () => sql<boolean>`dm_item.replied_at IS NOT NULL`,
   numTitle: '已回复',
-  judge: (r) => ({ inDen: true, inNum: !!r.replied_on }),
 });
 
 export const hotlineSatisfactionRate = rateMetric({
@@ -48,20 +70,14 @@ export const hotlineSatisfactionRate = rateMetric({
   title: '12345工单市民满意率',
   definition: '统计期内办结的工单中，（满意＋基本满意）÷（满意＋基本满意＋不满意）；未评价和空白不计',
   def,
-  base: closed,
+  den: (q) => closed(q).where('dm_item.satisfaction', 'in', [...RATED]),
   columns: [{ key: 'satisfaction', title: '满意度' }],
+  num: () => sql<boolean>`dm_item.satisfaction IN (${sql.join([...SATISFIED])})`,
   numTitle: '满意或基本满意',
-  judge: (r) => ({
-    inDen: (RATED as readonly (string | null)[]).includes(r.satisfaction),
-    inNum: (SATISFIED as readonly (string | null)[]).includes(r.satisfaction),
-  }),
 });
 
-/** Each closed order's handling working days: after the 受理 date up to and including the 办结 date. */
-async function handlingRows(q: MetricQuery) {
-  const cal = q.calendar;
-  return (await drillRows(closed(q))).map((r) => ({ ...r, workdays: cal.workdaysBetween(r.received_on, r.closed_on!) }));
-}
+/** Each closed order's handling working days (after the 受理 date up to and including the 办结 date), in SQL. */
+const handlingWorkdays = workdaysBetweenSql(bizDate('dm_item.received_at'), bizDate('dm_item.closed_at'));
 
 export const hotlineAvgHandling = defineMetric({
   key: 'hotline.avg_handling_workdays',
@@ -70,12 +86,13 @@ export const hotlineAvgHandling = defineMetric({
   definition: '统计期内办结的工单，自受理日期次日起至办结日期（含）的工作日数的平均值，保留两位小数',
   permission: def.permissions.read,
   async query(q) {
-    const rows = await handlingRows(q);
-    if (!rows.length) return null;
-    return Math.round((rows.reduce((s, r) => s + r.workdays, 0) / rows.length) * 100) / 100;
+    await ensureWorkDays(q.db, q.calendar);
+    const r = await closed(q).select(sql<string | null>`round(avg(${handlingWorkdays})::numeric, 2)`.as('avg')).executeTakeFirst();
+    return r?.avg == null ? null : Number(r.avg);
   },
   async drill(q) {
-    const rows = await handlingRows(q);
+    await ensureWorkDays(q.db, q.calendar);
+    const rows = await drillRows(closed(q), { workdays: handlingWorkdays });
     return {
       columns: [
         { key: 'ref_no', title: '工单编号' },

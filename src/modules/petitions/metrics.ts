@@ -1,7 +1,7 @@
 /** petitions.* of METRICS.md, plus the on-time rate and overdue / due-soon counts. */
 import { sql } from 'kysely';
 import type { MetricQuery } from '../../core/metrics/registry.js';
-import { countMetric, doneInPeriod, doneOnTime, dueSoonMetric, overdueMetric, rateMetric } from '../demands/index.js';
+import { countMetric, doneInPeriod, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { petitionKind as def } from './kind.js';
 
 const closed = (q: MetricQuery) => doneInPeriod(q, def);
@@ -50,7 +50,7 @@ export const petitionMetrics = [
     base: (q) => closed(q).where(flag('group')),
     columns: FORM,
   }),
-  rateMetric({
+  onTimeRateMetric({
     key: 'petitions.on_time_rate',
     title: '信访件按期办结率',
     definition: '统计期内办结的信访件中，在受理之日起60日（经批准延长的加延长期）内办结的比例',
@@ -58,7 +58,6 @@ export const petitionMetrics = [
     base: closed,
     columns: FORM,
     numTitle: '按期办结',
-    judge: (r) => ({ inDen: true, inNum: doneOnTime(r, def) }),
   }),
   overdueMetric(def, 'petitions.overdue'),
   dueSoonMetric(def, 'petitions.due_soon'),

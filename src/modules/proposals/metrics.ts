@@ -1,4 +1,5 @@
 /** proposals.* of METRICS.md (by 交办日期), plus overdue / due-soon counts. */
+import { sql } from 'kysely';
 import type { MetricQuery } from '../../core/metrics/registry.js';
 import { instantInPeriod } from '../../core/metrics/filters.js';
 import { countMetric, dueSoonMetric, itemsOf, onTimeRateMetric, overdueMetric } from '../demands/index.js';
@@ -45,7 +46,7 @@ export const proposalMetrics = [
     base: assigned,
     columns: COLS,
     numTitle: '按期答复',
-    note: (r) => (r.replied_on ? undefined : '尚未答复'),
+    note: () => sql<string | null>`CASE WHEN dm_item.replied_at IS NULL THEN '尚未答复' END`,
   }),
   overdueMetric(def, 'proposals.overdue'),
   dueSoonMetric(def, 'proposals.due_soon'),
