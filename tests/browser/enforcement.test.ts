@@ -1,72 +1,35 @@
 // The enforcement module in a real browser against the demo bureau (tests/setup/browser.ts):
 // a clue taken to an archived case through the case page's allowed actions, and a street
 // user who cannot see another street's case. Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page, Response } from 'playwright-core';
+import { browserSuite, labelIn as label, POLL } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-const SHOTS = path.resolve('test-results');
-const PASSWORD = 'Fazhi@2022';
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { baseUrl, newPage, login, shot } = browserSuite('enforcement-');
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
+/** The case page's own read of the case (GET /api/enforcement/cases/:id), not the list nor its history. */
+const caseRead = (r: Response) => r.request().method() === 'GET' && /^\/api\/enforcement\/cases\/[^/]+$/.test(new URL(r.url()).pathname);
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-const label = (text: string) => new RegExp([...text].join('\\s*'));
-
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByText('您好').first().waitFor();
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `enforcement-${name}.png`), fullPage: true });
-}
-
-/** Opens an action of the case page, lets `fill` fill its form, confirms, and waits for the stage. */
-async function act(page: Page, event: string, stage: string | null, fill?: (m: ReturnType<Page['locator']>) => Promise<void>) {
+/**
+ * Opens an action of the case page, lets `fill` fill its form, confirms, and waits for the stage.
+ * The dialog closes when the server has accepted the event, but the page shows the case (its stage,
+ * its version and the actions allowed now) only once it has read the case again: waiting for that
+ * read — not for text that may already be on the page — keeps the next action from starting on the
+ * old version (a 409 that leaves the next dialog open) when the stage does not change.
+ */
+async function act(page: Page, event: string, stage: string | null, fill?: (m: Locator) => Promise<void>) {
   await page.getByTestId(`action-${event}`).click();
   const modal = page.locator('.ant-modal:visible');
   await modal.waitFor();
   if (fill) await fill(modal);
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/events/${event}`));
+  const reread = page.waitForResponse(caseRead);
   await modal.getByRole('button', { name: label('确定') }).click();
+  const answer = await saved;
+  expect(answer.status(), await answer.text()).toBe(200);
+  await reread;
   await modal.waitFor({ state: 'hidden' });
-  if (stage) await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe(stage);
+  if (stage) await expect.poll(() => page.getByTestId('case-stage').innerText(), POLL).toBe(stage);
 }
 
 describe('enforcement in the browser', () => {
@@ -95,7 +58,7 @@ describe('enforcement in the browser', () => {
     modal = page.locator('.ant-modal:visible');
     await modal.locator('.ant-form-item').filter({ hasText: '承办人' }).locator('.ant-select').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（4401' });
-    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    await expect.poll(() => options.count(), POLL).toBeGreaterThan(1);
     const first = (await options.nth(0).innerText()).trim();
     const second = (await options.nth(1).innerText()).trim();
     // One at a time, each by its name, waiting for its tag: on a loaded machine the list re-renders
@@ -104,7 +67,7 @@ describe('enforcement in the browser', () => {
     for (const name of [first, second]) {
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
       await expect
-        .poll(() => officers.locator('.ant-select-selection-item').allInnerTexts())
+        .poll(() => officers.locator('.ant-select-selection-item').allInnerTexts(), POLL)
         .toEqual(expect.arrayContaining([expect.stringContaining(name.split('（')[0]!)]));
     }
     await page.keyboard.press('Escape');
@@ -116,7 +79,7 @@ describe('enforcement in the browser', () => {
       await shot(page, 'file-failed');
       throw e;
     });
-    await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('调查取证');
+    await expect.poll(() => page.getByTestId('case-stage').innerText(), POLL).toBe('调查取证');
     // The server says why 拟定处罚意见 is not yet possible: no evidence.
     expect(await page.getByTestId('blocked-actions').innerText()).toContain('尚未登记任何证据');
     await shot(page, 'case-filed');
@@ -136,20 +99,20 @@ describe('enforcement in the browser', () => {
     const head = await newPage();
     await login(head.page, 'leader');
     await head.page.goto(page.url());
-    await expect.poll(() => head.page.getByTestId('case-stage').innerText()).toBe('待负责人审批');
+    await expect.poll(() => head.page.getByTestId('case-stage').innerText(), POLL).toBe('待负责人审批');
     await act(head.page, 'decide', '已决定（待送达）');
     expect(await head.page.getByTestId('case-approval').innerText()).toContain('李局长（行政机关负责人）');
     await shot(head.page, 'case-decided-by-head');
     expect(head.errors).toEqual([]);
     await page.reload();
-    await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('已决定（待送达）');
+    await expect.poll(() => page.getByTestId('case-stage').innerText(), POLL).toBe('已决定（待送达）');
     await act(page, 'serve', '已送达（待执行）');
     await act(page, 'publish', '已送达（待执行）');
     await act(page, 'execute', '执行完毕（待结案）');
     await act(page, 'close', '已结案');
     await act(page, 'archive', '已归档');
     const timeline = page.getByTestId('history-event');
-    await expect.poll(() => timeline.count()).toBeGreaterThan(10);
+    await expect.poll(() => timeline.count(), POLL).toBeGreaterThan(10);
     const text = await page.locator('.ant-timeline').innerText();
     for (const s of ['立案', '登记证据', '告知', '作出决定', '送达', '已公示', '执行完毕', '结案', '归档']) expect(text).toContain(s);
     const download = page.waitForEvent('download');

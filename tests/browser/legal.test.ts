@@ -1,23 +1,11 @@
 // 行政规范性文件 in a real browser against the demo bureau: a demo document's stages and deadlines, then a
 // new one taken from drafting through public comment, the legality review's checklist, deliberation,
 // publication under the unified number and filing to the public list, and repealed. Screenshots go to test-results/.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSession, label, screenshot, signIn } from '../helpers/browser.js';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-let session: Awaited<ReturnType<typeof browserSession>>;
-
-beforeAll(async () => {
-  session = await browserSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-const newPage = (width = 1440) => session.page(width);
-const login = (page: Page, username: string) => signIn(page, baseUrl, username);
-const shot = (page: Page, name: string) => screenshot(page, `legal-${name}`);
+const { baseUrl, newPage, login, shot } = browserSuite('legal-');
 /** Types a date into an antd DatePicker of the dialog (by its label) and confirms it. */
 async function date(dialog: Locator, field: string, value: string) {
   const input = dialog.getByLabel(field);
@@ -79,23 +67,22 @@ describe('行政规范性文件 in the browser', () => {
     await step(page, '集体审议');
     await step(page, '统一编号公布');
     const drawer = page.locator('.ant-drawer-section');
-    await expect.poll(() => drawer.innerText()).toContain('天水规〔2026〕');
+    await expect.poll(() => drawer.innerText(), POLL).toContain('天水规〔2026〕');
     await step(page, '报送备案');
-    await expect.poll(() => drawer.innerText()).toContain('报送（按期）');
+    await expect.poll(() => drawer.innerText(), POLL).toContain('报送（按期）');
     await shot(page, 'published');
 
-    const pub = await (await session.browser.newContext({ locale: 'zh-CN' })).newPage();
+    const pub = (await newPage()).page;
     await pub.goto(`${baseUrl}/public/legal/normative-documents`);
     const row = pub.getByTestId('public-normative').locator('tr', { hasText: title });
-    await expect.poll(() => row.innerText()).toContain('现行有效');
-    await screenshot(pub, 'legal-public');
-    await pub.context().close();
+    await expect.poll(() => row.innerText(), POLL).toContain('现行有效');
+    await shot(pub, 'public');
 
     await step(page, '废止', async (d) => {
       await d.getByLabel('废止理由').fill('浏览器测试');
     });
     await shot(page, 'repealed');
-    await expect.poll(() => drawer.innerText()).toContain('已废止');
+    await expect.poll(() => drawer.innerText(), POLL).toContain('已废止');
     expect(errors).toEqual([]);
   });
 });

@@ -1,24 +1,11 @@
 // 行政复议与行政诉讼 in a real browser against the demo bureau: a lawsuit registered through the
 // form, its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
 // appealed case at phone width. Screenshots go to test-results/.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import path from 'node:path';
-import { browserSession, label, SHOTS, screenshot, signIn } from '../helpers/browser.js';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
 
-const baseUrl = inject('baseUrl');
-let session: Awaited<ReturnType<typeof browserSession>>;
-
-beforeAll(async () => {
-  session = await browserSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-const newPage = (width = 1440) => session.page(width);
-const login = (page: Page, username: string) => signIn(page, baseUrl, username);
-const shot = (page: Page, name: string) => screenshot(page, `litigation-${name}`);
+const { baseUrl, newPage, login, shot } = browserSuite('litigation-');
 /** Clicks an action of the case page and confirms its modal. */
 async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page
@@ -55,14 +42,14 @@ describe('行政复议与行政诉讼 in the browser', () => {
     await shot(page, 'register');
     await dialog.getByRole('button', { name: label('登记') }).click();
     await page.waitForURL(/\/litigation\/cases\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已收案');
+    await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已收案');
     const clock = await page.getByTestId('clock-reply').innerText();
     expect(clock).toContain('行政诉讼答辩举证期限');
     expect(clock).toContain('行政诉讼法第六十七条');
     await shot(page, 'received');
 
     await step(page, '提交答复（答辩）');
-    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已答复（答辩）');
+    await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已答复（答辩）');
 
     // The deputy head appeared: recorded with the hearing.
     await step(page, '登记开庭（听证）', async (d) => {
@@ -70,14 +57,14 @@ describe('行政复议与行政诉讼 in the browser', () => {
       await page.getByTitle('副职负责人', { exact: true }).click();
       await d.getByTestId('event-headName').fill('何副局长');
     });
-    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已开庭（听证）');
+    await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已开庭（听证）');
     expect(await page.getByTestId('case-hearings').innerText()).toContain('何副局长（副职负责人）');
 
     await step(page, '登记审结结果', async (d) => {
       await d.getByTestId('event-outcome').click();
       await page.getByTitle(/^驳回诉讼请求（/).click();
     });
-    await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('已审结');
+    await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已审结');
     expect(await page.getByTestId('case-outcome').innerText()).toContain('驳回诉讼请求');
     // Not served yet: closing waits for the service date (the appeal window runs from it).
     expect(await page.getByTestId('blocked-actions').innerText()).toContain('尚未登记裁判文书送达日期');
@@ -97,9 +84,9 @@ describe('行政复议与行政诉讼 in the browser', () => {
     expect(hearings).toContain('防汛防台');
     expect(await page.getByTestId('case-outcome').innerText()).toContain('一审结果');
     await shot(page, 'appealed-390');
-    await page.screenshot({ path: path.join(SHOTS, 'litigation-appealed-390-top.png') });
+    await shot(page, 'appealed-390-top', false);
     await page.getByTestId('case-outcome').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SHOTS, 'litigation-appealed-390-outcome.png') });
+    await shot(page, 'appealed-390-outcome', false);
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('.ant-layout-content *')]
         .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -110,7 +97,7 @@ describe('行政复议与行政诉讼 in the browser', () => {
     await page.goto(`${baseUrl}/litigation/cases`);
     await page.getByTestId('cases-table').waitFor();
     await shot(page, 'list-390');
-    await page.screenshot({ path: path.join(SHOTS, 'litigation-list-390-top.png') });
+    await shot(page, 'list-390-top', false);
     expect(errors).toEqual([]);
   });
 });
