@@ -28,23 +28,22 @@ export {
 } from './workflow.js';
 export {
   intake,
-  act,
+  applyDemandEvent,
   loadItems,
   saveDemands,
   updateAttrs,
   demandBreaches,
   checkIntake,
-  parseInstant,
   throwFieldErrors,
   calendarOf,
   PAST,
   type IntakeInput,
-  type ActionInput,
   type LoadedItem,
   type DemandFacts,
   type SavedDemand,
   type Sys,
 } from './service.js';
+export { DEMAND_EVENTS, parseInstant, type DemandEventInput } from './events.js';
 export { bureauOf, getItem, findByRef, listItems, linksOf, receivedBetween, reportRows, type ItemRow } from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';

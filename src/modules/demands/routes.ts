@@ -14,7 +14,8 @@ import { activeUsersOf, getItem, linksOf, listItems, openByUnit } from './reposi
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
 import { Data, Page } from '../../core/schemas.js';
-import { act, intake } from './service.js';
+import { applyDemandEvent, intake } from './service.js';
+import { DEMAND_EVENTS } from './events.js';
 import { ACTIONS, type DemandAction } from './workflow.js';
 import type { DemandKind, DemandStatus } from './schema.js';
 
@@ -49,20 +50,18 @@ export const IntakeBody = Type.Object({
   attrs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
-const ActionBody = Type.Object({
-  version: Type.Integer(),
-  orgId: Type.Optional(Type.String({ format: 'uuid' })),
-  assigneeId: Opt(Type.String({ format: 'uuid' })),
-  at: Opt(Type.String()),
-  reason: Opt(Type.String({ maxLength: 1000 })),
-  n: Type.Optional(Type.Integer()),
-  unit: Type.Optional(Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')])),
-  approvedBy: Opt(Type.String({ maxLength: 50 })),
-  approvedOn: Opt(Type.String()),
-  content: Opt(Type.String({ maxLength: 10000 })),
-  result: Opt(Type.String()),
-  satisfaction: Opt(Type.String()),
-});
+/** What each action's route does, for the API's description. */
+const ACTION_SUMMARIES: Record<DemandAction, string> = {
+  assign: '派单/重新派单（承办单位须在本人数据范围内）',
+  sign: '签收/受理',
+  return: '退回（须填写理由）',
+  pause: '中止计时（本类事项的中止事由）',
+  resume: '恢复计时',
+  extend: '延期（批准人、批准日期、理由；不超过本类事项的上限）',
+  reply: '答复',
+  close: '办结',
+  evaluate: '评价/回访',
+};
 
 /** The record page of a demand (404 outside scope). */
 export async function recordView(ctx: Ctx, def: DemandKindDef, id: string): Promise<DemandRecordView> {
@@ -123,21 +122,39 @@ export function demandRoutes(def: DemandKindDef) {
       return reply.code(201).send({ data: await recordView(ctx, def, row.id) });
     });
 
+    // One route per action, its body validated by the action's own schema (no other property).
+    for (const action of ACTIONS) {
+      app.post(
+        `${base}/:id/${action}`,
+        {
+          schema: {
+            tags,
+            summary: `${def.label}办理操作：${ACTION_SUMMARIES[action]}（带版本号；流程校验阶段）`,
+            params: Id,
+            body: DEMAND_EVENTS[action].input,
+            response: { 200: Data(DemandRecordView) },
+          },
+        },
+        async (req) => {
+          const ctx = authorize(req, def.permissions.write);
+          await applyDemandEvent(req.server.sys, ctx, def, { id: req.params.id, action, input: req.body });
+          return { data: await recordView(ctx, def, req.params.id) };
+        },
+      );
+    }
     app.post(
       `${base}/:id/:action`,
       {
         schema: {
           tags,
-          summary: `${def.label}办理操作（派单/签收/退回/中止/恢复/延期/答复/办结/评价）；带版本号`,
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.Union(ACTIONS.map((a) => Type.Literal(a))) }),
-          body: ActionBody,
+          summary: `未知的${def.label}办理操作（400）`,
+          params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.String({ maxLength: 50 }) }),
           response: { 200: Data(DemandRecordView) },
         },
       },
       async (req) => {
-        const ctx = authorize(req, def.permissions.write);
-        await act(req.server.sys, ctx, def, { id: req.params.id, action: req.params.action as DemandAction, input: req.body });
-        return { data: await recordView(ctx, def, req.params.id) };
+        authorize(req, def.permissions.write);
+        throw errors.validation('action', `未知的办理操作：${req.params.action}（应为${ACTIONS.join('、')}之一）`);
       },
     );
   };

@@ -13,7 +13,7 @@ import type { TrackInput } from '../../core/calendar/service.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { updateVersioned } from '../../core/versioned.js';
-import { isIsoDate, isoDateInShanghai, type DeadlineUnit, type WorkCalendar } from '../../core/calendar/index.js';
+import { isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
 import type { System } from '../../core/system.js';
 import { CalendarService } from '../../core/calendar/service.js';
 
@@ -25,30 +25,18 @@ export function calendarOf(w: WriteScope): Sys {
   return { calendar: CalendarService.over(w.tx, w.ctx.calendar) };
 }
 import { ownerOrgForCreate } from '../../core/scope.js';
-import { effectiveClock, explainClock, extensionProblem, resumeClock, type ClockExtension, type ClockState } from './clock.js';
-import type { ClockCheck, DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
+import { effectiveClock, explainClock, type ClockState } from './clock.js';
+import type { DemandKindDef, FieldError, IntakeEffects } from './kinds.js';
 import { bureauOf, findByRef, getItem, insertLinks, itemsByRefs, mergeAttrs, orgExists, setItemColumns, userOrg, type ItemRow } from './repository.js';
 import { bizDate, clockOf, doneOn } from './presenters.js';
 import type { DemandStatus } from './schema.js';
 import { demandWorkflow, requireDemandTransition, type DemandAction } from './workflow.js';
+import { demandEventCommand, demandEventFacts, type DemandEventInput, kindBreaches, parseInstant, recordPatch, voidedBreaches } from './events.js';
 
 /** Throws one validation error naming the first field, with every field's message in `details`. */
 export function throwFieldErrors(errs: FieldError[]): void {
   if (!errs.length) return;
   throw errors.validation(errs[0]!.field, errs.map((e) => e.message).join('；'), { fields: errs });
-}
-
-/** Parses `2022-03-01`, `2022-03-01 14:05`, `2022-03-01T14:05` (Beijing time) or a full ISO instant. */
-export function parseInstant(s: string | null | undefined): Date | null {
-  if (!s) return null;
-  const t = s.trim();
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (!m || !isIsoDate(m[1]!)) return null;
-  const zone = m[5] ?? '+08:00';
-  const d = new Date(
-    `${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}${zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`,
-  );
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 export interface IntakeInput {
@@ -185,30 +173,6 @@ function trackInputs(def: DemandKindDef, r: ItemRow, cal: WorkCalendar): TrackIn
   return inputs;
 }
 
-const attrsOf = (r: Pick<ItemRow, 'attrs'>) => (typeof r.attrs === 'string' ? JSON.parse(r.attrs) : (r.attrs ?? {})) as Record<string, unknown>;
-
-/** The kind's own rules on a clock change ({@link DemandKindDef.clockBreaches}), given the clock's due date under its rules. */
-function kindBreaches(def: DemandKindDef, x: Omit<ClockCheck, 'due'>, cal: WorkCalendar): RuleBreach[] {
-  if (!def.clockBreaches) return [];
-  return def.clockBreaches({ ...x, due: explainClock(x.clock, x.on, cal, def.clockRules).due }, cal);
-}
-
-/**
- * The extensions of a clock that did not extend it — approved after the due date they were to
- * extend, for kinds whose rules say so ({@link ClockRules.extensionInTerm}) — as breaches
- * (`<module>.extension_in_term`, field `approvedOn`); `only`: just that extension. Pure.
- */
-export function voidedBreaches(def: DemandKindDef, clock: ClockState, at: { today: string; cal: WorkCalendar; only?: ClockExtension }): RuleBreach[] {
-  return effectiveClock(clock, at.today, at.cal, def.clockRules)
-    .voided.filter((v) => !at.only || v.extension === at.only)
-    .map((v) => ({
-      rule: `${def.module}.extension_in_term`,
-      statute: v.source,
-      message: `延长期限的批准日期${v.extension.approvedOn}晚于当时的届满日${v.dueBefore}，期限届满后批准的延长不发生延长效力，按未延长计算期限`,
-      field: 'approvedOn',
-    }));
-}
-
 /** Tracks (or updates) a record's deadlines, done or not. */
 async function track(sys: Sys, w: WriteScope, def: DemandKindDef, r: ItemRow): Promise<void> {
   await sys.calendar.trackMany(w, w.ctx.actor, trackInputs(def, r, sys.calendar.current));
@@ -257,36 +221,27 @@ export async function intake(sys: Sys, ctx: Ctx, def: DemandKindDef, take: { inp
   });
 }
 
-/** The input of a workflow action (fields depend on the action). */
-export interface ActionInput {
-  version: number;
-  /** 派单: the unit and optionally the person. */
-  orgId?: string;
-  assigneeId?: string | null;
-  /** When it happened (date or date-time, Beijing); default now. */
-  at?: string | null;
-  reason?: string | null;
-  /** 延期 */
-  n?: number;
-  unit?: DeadlineUnit;
-  approvedBy?: string | null;
-  approvedOn?: string | null;
-  /** 答复 */
-  content?: string | null;
-  result?: string | null;
-  /** 评价 */
-  satisfaction?: string | null;
-}
-
 /**
- * Runs a workflow action on a demand (optimistic: `version` must match, else 409).
- * Audit: `<entity>.<action>` with the fields it changed and a note (reason, approver …).
+ * One action on a demand — the part every action shares: loads the record in scope and locks it,
+ * checks the version (409 when stale) and that the kind's workflow allows the action now (422
+ * `ACTION_NOT_ALLOWED` naming why not), resolves when it happened (`at`, else now; not before
+ * receipt), applies the action's pure `apply` ({@link DEMAND_EVENTS}) — for 派单 the unit is
+ * checked against the actor's scope and its person against the unit — writes the record's patch
+ * (status, clock, due date: {@link recordPatch}), audits `<entity>.<past verb>` with the fields it
+ * changed and the action's note, and keeps the tracked deadlines in step.
  */
-export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: string; action: DemandAction; input: ActionInput }): Promise<ItemRow> {
-  const { id, action, input } = step;
+export async function applyDemandEvent<A extends DemandAction>(
+  sys: Sys,
+  ctx: Ctx,
+  def: DemandKindDef,
+  step: { id: string; action: A; input: DemandEventInput<A> },
+): Promise<ItemRow> {
+  const { id, action } = step;
+  const input = step.input as DemandEventInput<DemandAction>;
+  const command = demandEventCommand(action);
   const actor = ctx.actor;
   return write(ctx, async (w) => {
-    const note: Record<string, unknown> = {};
+    let note: Record<string, unknown> = {};
     let after: ItemRow | undefined;
     let transition: { to?: DemandStatus } | undefined;
     await updateVersioned(w, {
@@ -300,125 +255,17 @@ export async function act(sys: Sys, ctx: Ctx, def: DemandKindDef, step: { id: st
         transition = requireDemandTransition(demandWorkflow(def), before.status, action, { satisfaction: before.satisfaction });
       },
       patch: async (before) => {
-        const at = input.at ? parseInstant(input.at) : ctx.clock.now();
-        if (!at) throw errors.validation('at', `时间格式无效：${input.at}`);
-        const on = isoDateInShanghai(at);
-        const receivedOn = bizDate(before.received_at)!;
-        if (on < receivedOn) throw errors.validation('at', `日期不能早于受理日期${receivedOn}`);
-        const cal = sys.calendar.current;
-        let clock = clockOf(before);
-        const set: Record<string, unknown> = {};
-        const reason = input.reason?.trim() || null;
-
-        switch (action) {
-          case 'assign': {
-            if (!input.orgId) throw errors.validation('orgId', '请选择承办单位');
-            const orgId = await ownerOrgForCreate({ db: w.tx, actor }, input.orgId, '承办单位');
-            throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, input.assigneeId));
-            set.org_id = orgId;
-            set.assignee_id = input.assigneeId ?? null;
-            set.first_done_at = null;
-            if (reason) note.reason = reason;
-            break;
-          }
-          case 'sign': {
-            set.first_done_at = at;
-            if (def.clockFrom === 'signed') {
-              // 受理之日起算: the main clock starts on the day of acceptance.
-              clock = { ...clock, start: on };
-              set.clock_start = on;
-            }
-            break;
-          }
-          case 'return': {
-            if (!reason) throw errors.validation('reason', '请填写退回理由');
-            set.assignee_id = null;
-            set.first_done_at = null;
-            note.reason = reason;
-            break;
-          }
-          case 'pause': {
-            const allowed = [...def.pauseReasons, ...def.restartReasons];
-            if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
-            clock = { ...clock, pausedSince: on, pauseReason: reason };
-            enforceRules({ mode: 'live' }, kindBreaches(def, { change: 'pause', receivedOn, clock, on, attrs: attrsOf(before) }, cal));
-            note.reason = reason;
-            break;
-          }
-          case 'resume': {
-            if (on < clock.pausedSince!) throw errors.validation('at', `恢复日期不能早于中止日期${clock.pausedSince}`);
-            const restart = def.restartReasons.includes(clock.pauseReason ?? '');
-            note.reason = clock.pauseReason;
-            note.pausedFrom = clock.pausedSince;
-            if (restart) note.restartOn = on;
-            clock = resumeClock(clock, on, { restart });
-            break;
-          }
-          case 'extend': {
-            const n = input.n ?? 0;
-            const p = extensionProblem(clock.extensions, { n, unit: input.unit }, clock.rule, def.extensionCap);
-            if (p) throw errors.validation('n', p);
-            if (!reason) throw errors.validation('reason', '请填写延期理由');
-            if (!input.approvedBy?.trim()) throw errors.validation('approvedBy', '请填写批准人');
-            const approvedOn = input.approvedOn ?? on;
-            if (!isIsoDate(approvedOn)) throw errors.validation('approvedOn', `批准日期无效：${approvedOn}`);
-            clock = {
-              ...clock,
-              extensions: [...clock.extensions, { n, unit: input.unit ?? clock.rule.unit, approvedOn, approvedBy: input.approvedBy.trim(), reason }],
-            };
-            // An extension approved after the period ran out does not extend it: refused here; an import reports it.
-            enforceRules({ mode: 'live' }, [
-              ...voidedBreaches(def, clock, { today: on, cal, only: clock.extensions.at(-1) }),
-              ...kindBreaches(def, { change: 'extend', receivedOn, clock, on, attrs: attrsOf(before) }, cal),
-            ]);
-            Object.assign(note, {
-              n,
-              unit: input.unit ?? clock.rule.unit,
-              approvedBy: input.approvedBy.trim(),
-              approvedOn,
-              reason,
-              count: clock.extensions.length,
-            });
-            break;
-          }
-          case 'reply': {
-            if (!input.content?.trim()) throw errors.validation('content', '请填写答复内容');
-            if (def.results) {
-              if (!input.result || !def.results.includes(input.result)) throw errors.validation('result', `请选择办理结果（${def.results.join('/')}）`);
-              set.result = input.result;
-            } else if (input.result) set.result = input.result;
-            set.replied_at = at;
-            set.reply = input.content.trim();
-            break;
-          }
-          case 'close': {
-            if (before.replied_at && at < new Date(before.replied_at)) throw errors.validation('at', '办结时间不能早于答复时间');
-            set.closed_at = at;
-            break;
-          }
-          case 'evaluate': {
-            if (!input.satisfaction || !def.satisfactionValues.includes(input.satisfaction))
-              throw errors.validation('satisfaction', `请选择评价（${def.satisfactionValues.join('/')}）`);
-            set.satisfaction = input.satisfaction;
-            set.evaluated_at = at;
-            if (reason) note.reason = reason;
-            break;
-          }
+        const f = demandEventFacts(def, before, { calendar: sys.calendar.current, at: input.at, now: ctx.clock.now() });
+        const changes = command.apply(f, input);
+        note = changes.note;
+        const set: Record<string, unknown> = { ...changes.set };
+        if (changes.assignTo) {
+          const orgId = await ownerOrgForCreate({ db: w.tx, actor }, changes.assignTo.orgId, '承办单位');
+          throwFieldErrors(await checkOrgAndAssignee(w, actor, orgId, changes.assignTo.assigneeId));
+          set.org_id = orgId;
+          set.assignee_id = changes.assignTo.assigneeId;
         }
-
-        const status = transition?.to ?? before.status;
-        const due = explainClock(clock, on, cal, def.clockRules).due;
-        return {
-          ...set,
-          status,
-          pauses: JSON.stringify(clock.pauses),
-          extensions: JSON.stringify(clock.extensions),
-          restart_on: clock.restartOn,
-          paused_since: clock.pausedSince,
-          pause_reason: clock.pauseReason,
-          // The due date is frozen once the clock has stopped.
-          due_on: doneOn(def, before) ? before.due_on : due,
-        };
+        return recordPatch(f, { set, clock: changes.clock }, transition?.to);
       },
       audit: {
         entity: def.entity,
