@@ -221,13 +221,20 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     );
     made++;
     if (x.problem && rnd() < 0.75)
-      await applyRecordEvent(c, { calendar: cal }, { id: row.id, event: 'rectified' }, { version: row.version, rectifiedOn: cal.current.addWorkdays(x.on, 10), note: '复查已整改到位' });
+      await applyRecordEvent(
+        c,
+        { calendar: cal },
+        { id: row.id, event: 'rectified' },
+        { version: row.version, rectifiedOn: cal.current.addWorkdays(x.on, 10), note: '复查已整改到位' },
+      );
     return row;
   };
   for (const [i, e] of special.entries()) await register({ entityId: e.id, kind: '专项', on: dayIn(months[i]!), problem: rnd() < 0.3 });
   const complaints = drainers.slice(52, 58);
-  for (const e of complaints) await register({ entityId: e.id, kind: '投诉举报', on: dayIn(8 + Math.floor(rnd() * 4)), problem: rnd() < 0.5, reason: '群众投诉举报（12345热线转办）' });
-  for (const e of drainers.slice(58, 60)) await register({ entityId: e.id, kind: '上级交办', on: dayIn(10), problem: false, reason: '区政府交办的排水专项督查' });
+  for (const e of complaints)
+    await register({ entityId: e.id, kind: '投诉举报', on: dayIn(8 + Math.floor(rnd() * 4)), problem: rnd() < 0.5, reason: '群众投诉举报（12345热线转办）' });
+  for (const e of drainers.slice(58, 60))
+    await register({ entityId: e.id, kind: '上级交办', on: dayIn(10), problem: false, reason: '区政府交办的排水专项督查' });
   // 回访 of two inspected in the 专项 campaign; the third inspection of one of them passes the yearly cap of 2.
   await register({ entityId: special[0]!.id, kind: '回访', on: dayIn(11), problem: false, reason: '整改情况回访' });
   await register({ entityId: special[1]!.id, kind: '回访', on: dayIn(11), problem: false, reason: '整改情况回访' });

@@ -34,7 +34,8 @@ export const inspectionRecordsSpec = defineLedgerSpec({
   ],
   checkRow(r) {
     const out: Array<{ key?: 'rectifyDueOn' | 'rectifiedOn'; message: string }> = [];
-    if (r.followUp === '责令整改' && !r.rectifyDueOn) out.push({ key: 'rectifyDueOn', message: '责令整改的，应填写整改期限' });
+    // A 双随机 result records no deadline (its task's result has none).
+    if (r.followUp === '责令整改' && !r.rectifyDueOn && r.kind !== '双随机') out.push({ key: 'rectifyDueOn', message: '责令整改的，应填写整改期限' });
     if (r.rectifiedOn && r.followUp !== '责令整改') out.push({ key: 'rectifiedOn', message: '只有责令整改的填写整改完成日期' });
     return out;
   },

@@ -153,8 +153,14 @@ async function checked<T>(origin: WriteOrigin, at: { row?: number; errs: RowErro
 }
 
 /** The entity: of the register by id, by 统一社会信用代码, by name; else a new one (its code `QY-NNNN`). */
-async function resolveEntity(w: WriteScope, s: RecordSave, orgId: string) {
+async function resolveEntity(w: WriteScope, s: RecordSave, at: { orgId: string; old?: AnyRow }) {
   const tenantId = w.ctx.actor.tenantId;
+  const orgId = at.orgId;
+  if (at.old && !s.entityId) {
+    // A stored record keeps its entity while the row names it the same.
+    const e = await entityById(w.tx, tenantId, String(at.old.entity_id));
+    if (e && e.name === str(s.entityName) && (!str(s.entityUscc) || str(s.entityUscc).toUpperCase() === e.uscc)) return e;
+  }
   if (s.entityId) {
     const e = await entityById(w.tx, tenantId, s.entityId);
     if (!e) throw errors.validation('entityId', '检查对象不存在');
@@ -313,12 +319,16 @@ export async function saveRecords(sys: Sys, w: WriteScope, inputs: ReadonlyArray
       const no = str(s.recordNo);
       const old = no ? existing.get(no) : undefined;
       if (old && origin.mode === 'live') throw errors.duplicate('recordNo', `检查编号“${no}”已登记`);
-      if (old?.task_id) throw errors.validation('recordNo', '双随机抽查结果生成的检查记录在抽查任务中办理，台账不修改');
+      // A 双随机 result's record is its task's: the ledger leaves it as it is.
+      if (old?.task_id) return { old, values: {}, warnings: [], findings: [] };
       const orgId = (old?.org_id as string | undefined) ?? (await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, s.orgId ?? null, '检查单位'));
-      const entity = await resolveEntity(w, s, orgId);
+      const entity = await resolveEntity(w, s, { orgId, old });
       const basis = await resolveBasis(w, s, old);
       const ins = await resolveInspectors(w, s, old);
-      const link = await resolveLink(w, s);
+      const link =
+        old && !s.clueId && !s.caseId && optText(s.followRef) === old.follow_ref
+          ? { clue_id: old.clue_id as string | null, case_id: old.case_id as string | null, follow_ref: old.follow_ref as string | null }
+          : await resolveLink(w, s);
       const kind = s.kind as RecordKind;
       const followUp = s.followUp as FollowUp;
       const enterprise = s.enterprise ?? !!entity.uscc;
@@ -427,6 +437,7 @@ export async function recordOfTaskResult(w: WriteScope, task: TaskRow, plan: { i
   const tenantId = ctx.actor.tenantId;
   const ids: string[] = typeof task.inspector_ids === 'string' ? JSON.parse(task.inspector_ids) : (task.inspector_ids as string[]);
   const byId = new Map((await inspectorsByIds(w.tx, tenantId, ids)).map((i) => [i.id, i]));
+  const entity = await entityById(w.tx, tenantId, task.entity_id);
   const inspectedOn = task.inspected_on as string;
   const prefix = `${year(inspectedOn)}-SJ-`;
   const followUp: FollowUp = task.result === '发现问题已责令整改' ? '责令整改' : task.result === '发现问题已立案查处' ? '立案' : '无问题';
@@ -436,7 +447,8 @@ export async function recordOfTaskResult(w: WriteScope, task: TaskRow, plan: { i
     inspected_on: inspectedOn,
     entity_id: task.entity_id,
     kind: '双随机' as const,
-    enterprise: true,
+    // 入企: an entity with a 统一社会信用代码 (as the migration judged the results before it).
+    enterprise: !!entity?.uscc,
     basis_item_id: plan.item_id,
     basis_catalogue_id: null,
     basis: plan.item_name,
