@@ -51,3 +51,64 @@ export interface PlanDetail {
   source: string;
   results: string[];
 }
+
+// ── 行政检查 ──
+
+export type RecordStage = 'done' | 'rectifying' | 'closed';
+export type RecordAction = WorkflowAction<'order' | 'rectified' | 'escalate' | 'close', RecordStage>;
+export interface InspectionRecord {
+  id: string;
+  orgId: string;
+  orgName: string;
+  recordNo: string;
+  inspectedOn: string;
+  entityId: string;
+  entityName: string;
+  entityUscc: string | null;
+  kind: string;
+  enterprise: boolean;
+  basis: string;
+  inspectors: Array<{ name: string; certNo: string | null; officerId: string | null; inspectorId: string | null }>;
+  inPlan: boolean;
+  offPlanReason: string | null;
+  findings: string | null;
+  followUp: string;
+  rectifyDueOn: string | null;
+  rectifiedOn: string | null;
+  rectifyNote: string | null;
+  clueId: string | null;
+  caseId: string | null;
+  followRef: string | null;
+  closedOn: string | null;
+  taskId: string | null;
+  stage: RecordStage;
+  stageLabel: string;
+  warnings: string[];
+  actions: RecordAction[];
+  version: number;
+}
+export interface RecordOptions {
+  kinds: string[];
+  followUps: string[];
+  items: Array<{ id: string; name: string }>;
+  catalogue: Array<{ id: string; code: string; name: string }>;
+  officers: Array<{ id: string; name: string; orgName: string; certNo: string | null; certValidUntil: string | null }>;
+  rules: Array<{ key: string; rule: string; source: string }>;
+}
+export interface AnnualPlan {
+  id: string;
+  orgId: string;
+  orgName: string;
+  year: number;
+  title: string;
+  entityCap: number;
+  entries: number;
+  version: number;
+}
+export interface AnnualPlanDetail {
+  plan: AnnualPlan;
+  entries: Array<{ id: string; entityId: string; entityName: string; entityUscc: string | null; kind: string; month: number; note: string | null }>;
+  counts: Array<{ entityId: string; entityName: string; inspections: number; overCap: boolean }>;
+  source: string;
+}
+export const STAGE_COLORS: Record<RecordStage, string> = { done: 'blue', rectifying: 'orange', closed: 'green' };

@@ -5,17 +5,25 @@ import { defineFeature } from '../types';
 const PlansPage = lazyNamed(() => import('./components/PlansPage'), 'PlansPage');
 const PlanPage = lazyNamed(() => import('./components/PlanPage'), 'PlanPage');
 const RegistersPage = lazyNamed(() => import('./components/RegistersPage'), 'RegistersPage');
+const RecordsPage = lazyNamed(() => import('./components/RecordsPage'), 'RecordsPage');
+const RecordPage = lazyNamed(() => import('./components/RecordPage'), 'RecordPage');
+const AnnualPlansPage = lazyNamed(() => import('./components/AnnualPlansPage'), 'AnnualPlansPage');
 
-/** 双随机、一公开 — plans, the reproducible draw, results and their publication; the registers (server module `inspections`). */
+/** 行政检查 and 双随机、一公开 — the inspection records and annual plans; plans, the reproducible draw, results and their publication; the registers (server module `inspections`). */
 export const inspectionsFeature = defineFeature({
   key: 'inspections',
-  title: '双随机、一公开',
+  title: '行政检查',
   icon: <ScheduleOutlined />,
   menu: [
-    { path: '/inspections/plans', label: '抽查计划与结果', permission: 'inspections.read' },
+    { path: '/inspections/records', label: '行政检查', permission: 'inspections.read' },
+    { path: '/inspections/annual-plans', label: '年度检查计划', permission: 'inspections.read' },
+    { path: '/inspections/plans', label: '双随机抽查计划', permission: 'inspections.read' },
     { path: '/inspections/registers', label: '抽查名录', permission: 'inspections.read' },
   ],
   routes: [
+    { path: '/inspections/records', element: <RecordsPage />, permission: 'inspections.read' },
+    { path: '/inspections/records/:id', element: <RecordPage />, permission: 'inspections.read' },
+    { path: '/inspections/annual-plans', element: <AnnualPlansPage />, permission: 'inspections.read' },
     { path: '/inspections/plans', element: <PlansPage />, permission: 'inspections.read' },
     { path: '/inspections/plans/:id', element: <PlanPage />, permission: 'inspections.read' },
     { path: '/inspections/registers', element: <RegistersPage />, permission: 'inspections.read' },
@@ -48,6 +56,32 @@ export const inspectionsFeature = defineFeature({
         inspector_ids: '执法检查人员',
       },
       actions: { result_recorded: '录入检查结果', published: '公示' },
+    },
+    'inspections.record': {
+      label: '行政检查记录',
+      link: (id) => `/inspections/records/${id}`,
+      fields: {
+        record_no: '检查编号',
+        inspected_on: '检查日期',
+        kind: '检查类别',
+        entity_id: '检查对象',
+        basis: '检查依据',
+        follow_up: '处理结果',
+        rectify_due_on: '整改期限',
+        rectified_on: '整改完成日期',
+        rectify_note: '整改情况',
+        clue_id: '关联线索',
+        case_id: '关联案件',
+        closed_on: '办结日期',
+      },
+      actions: { rectification_ordered: '责令整改', rectified: '整改完成', escalated: '转移送或立案', closed: '办结' },
+    },
+    'inspections.annual_plan': {
+      label: '年度检查计划',
+      link: () => '/inspections/annual-plans',
+      fields: { year: '年度', title: '计划名称', entity_cap: '每企业年度检查次数上限' },
+      actions: { entries_added: '添加计划检查' },
+      notes: { count: '数量' },
     },
     'inspections.item': { label: '抽查事项', link: () => '/inspections/registers', fields: { code: '事项编码', name: '事项名称' } },
     'inspections.entity': { label: '检查对象', link: () => '/inspections/registers', fields: { code: '对象编码', name: '名称', kind: '类别' } },
