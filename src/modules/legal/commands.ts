@@ -10,22 +10,10 @@ import { insertMany, updateMany } from '../../core/db/bulk.js';
 import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
-import {
-  appraise,
-  checkTerm,
-  checklistProblems,
-  CLEANUP_OUTCOMES,
-  type CleanupOutcome,
-  commentPeriodProblems,
-  covers,
-  expiryReminderRule,
-  formatDocNo,
-  MAX_VALID_YEARS,
-  NORMATIVE_RULES,
-} from './rules.js';
+import { appraise, checkTerm, covers, expiryReminderRule, formatDocNo, NORMATIVE_RULES } from './rules.js';
 import { CalendarService } from '../../core/calendar/service.js';
-import { computeDeadline } from '../../core/calendar/deadline.js';
-import { type DocumentEvent, type DocumentStage, documentFacts, requireDocumentStep } from './workflow.js';
+import { type DocumentEffect, documentFacts, requireDocumentStep } from './workflow.js';
+import { type DocRow, type DocumentEventInput, type DocumentStep, documentEventCommand, opt, text } from './events.js';
 import {
   appraisalYearTaken,
   contractNoTaken,
@@ -40,19 +28,13 @@ import {
   lastDocPrefix,
   nextDocSeq,
   lockAdvice,
+  lockDocNumbers,
   tenantContracts,
 } from './repository.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, validYears } from './presenters.js';
 
 /** A real YYYY-MM-DD date, or a 400 naming the field: the kernel's date check. */
 const date = (field: string, v: unknown, label: string) => check.date(field, label, v, { required: true }) as string;
-const text = (field: string, v: unknown, label: string, max = 200) => {
-  if (typeof v !== 'string' || !v.trim()) throw errors.validation(field, `${label}不能为空`);
-  if (v.trim().length > max) throw errors.validation(field, `${label}过长（不超过${max}字）`);
-  return v.trim();
-};
-const opt = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
-
 // ── 顾问合同 ──
 export interface ContractInput {
   firm: string;
@@ -247,117 +229,98 @@ export async function submitDocument(ctx: Ctx, input: { kind: DocumentKind; titl
   });
 }
 
-type DocRow = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
-
-interface DocStep {
-  id: string;
-  version: number;
-  event: DocumentEvent;
-  verb: string;
-  /** The date the step records (the guards judge on it). */
-  on: string;
-  /** Effects after the write (tracked deadlines), given the row as it was and the patch. */
-  after?: (w: WriteScope, row: DocRow, patch: Record<string, unknown>) => Promise<void>;
-  /** What the audit event notes beside the patch (a cleanup's outcome and reason). */
-  note?: Record<string, unknown>;
+/**
+ * One step of a document — the part every step shares: checks the step's date, loads the document
+ * in scope and locks it, checks the version (409 when stale) and that the workflow
+ * (`legal.document`) allows the step's event for the actor's roles on that date (422 naming why
+ * not), applies the step's pure `apply` ({@link DOCUMENT_EVENT_COMMANDS}) with the stage the
+ * transition leads to — 统一编号公布 takes the next number of its year under the year's lock, so
+ * two publications at once get two numbers; 清理 records its cleanup — audits
+ * `legal.document.<verb>` with the changed fields (and the step's note), then runs the
+ * transition's effects (tracked deadlines).
+ */
+export async function applyDocumentEvent<S extends DocumentStep>(ctx: Ctx, target: { id: string; step: S }, input: DocumentEventInput<S>) {
+  const command = documentEventCommand(target.step);
+  const i = input as DocumentEventInput<DocumentStep>;
+  const on = date(command.date.field, (i as Record<string, unknown>)[command.date.field], command.date.label);
+  const event = command.event(i);
+  return write(ctx, async (w) => {
+    let t: ReturnType<typeof requireDocumentStep> | undefined;
+    let note: Record<string, unknown> | undefined;
+    const { before, row } = await updateVersioned(w, {
+      table: 'legal_document',
+      tenantId: ctx.actor.tenantId,
+      id: target.id,
+      version: i.version,
+      label: '文件',
+      load: () => getDocument(w.tx, ctx, target.id),
+      check: (r) => {
+        t = requireDocumentStep(ctx.actor.roles, r.status, event, documentFacts(r, on));
+      },
+      patch: async (r) => {
+        const changes = command.apply({ row: r, on, actorName: ctx.actor.name, calendar: ctx.calendar }, i);
+        note = changes.note;
+        const set: Patch = { ...(t?.to ? { status: t.to } : {}), ...changes.set };
+        if (changes.number) Object.assign(set, await allocateNumber(w, changes.number));
+        if (changes.cleanup) await insertCleanup(w.tx, { tenant_id: ctx.actor.tenantId, org_id: r.org_id, document_id: r.id, ...changes.cleanup });
+        return set;
+      },
+      audit: {
+        entity: 'legal.document',
+        action: command.verb(i),
+        orgId: (r) => r!.org_id,
+        after: (_r, p) => p,
+        note: () => note,
+      },
+      ifUnchanged: 'write',
+    });
+    const next = { ...before, ...(row as Partial<DocRow>) } as DocRow;
+    for (const effect of t?.after ?? []) await runEffect(w, effect, { row: next, on });
+    return presentDocument((await getDocument(w.tx, ctx, target.id))!, { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar });
+  });
 }
 
 type Patch = Record<string, unknown>;
 
 /**
- * One step of a document: loads it in scope, checks the version and that the workflow
- * (`legal.document`) allows the event for the actor's roles on the step's date, applies the
- * patch with the status the transition leads to (the patch may read the database through the
- * write scope), audits `legal.document.<verb>` with the patch, then runs the step's effects.
+ * 统一编号: the next number of the year's series, with the prefix given or the one the bureau used
+ * last. The year's numbers are taken under a transaction lock (the second of two publications at
+ * once waits for the first to commit, then reads its number), so two never get the same number.
  */
-async function docStep(ctx: Ctx, step: DocStep, fn: (row: DocRow, w: WriteScope) => Patch | Promise<Patch>) {
-  return write(ctx, async (w) => {
-    let to: DocumentStage | undefined;
-    const { before, row } = await updateVersioned(w, {
-      table: 'legal_document',
-      tenantId: ctx.actor.tenantId,
-      id: step.id,
-      version: step.version,
-      label: '文件',
-      load: () => getDocument(w.tx, ctx, step.id),
-      check: (r) => {
-        to = requireDocumentStep(ctx.actor.roles, r.status, step.event, documentFacts(r, step.on)).to;
-      },
-      patch: async (r) => ({ ...(to ? { status: to } : {}), ...(await fn(r, w)) }),
-      audit: { entity: 'legal.document', action: step.verb, orgId: (r) => r!.org_id, after: (_r, p) => p, ...(step.note ? { note: step.note } : {}) },
-      ifUnchanged: 'write',
-    });
-    if (step.after) await step.after(w, before, row as Patch);
-    return presentDocument((await getDocument(w.tx, ctx, step.id))!, { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar });
-  });
+async function allocateNumber(w: WriteScope, n: { prefix: string | null; year: number }): Promise<Patch> {
+  const tenantId = w.ctx.actor.tenantId;
+  const prefix = n.prefix ?? (await lastDocPrefix(w.tx, tenantId));
+  if (!prefix) throw errors.validation('numberPrefix', '请填写统一编号的文号前缀（如“天水规”）');
+  await lockDocNumbers(w.tx, tenantId, n.year);
+  const seq = await nextDocSeq(w.tx, tenantId, n.year);
+  return { doc_no: formatDocNo(prefix, n.year, seq), doc_year: n.year, doc_seq: seq };
 }
 
-/** 合法性审查 — the legal office's written opinion: 同意 or 存在问题; for a normative document every point of its checklist. */
-export function reviewDocument(
-  ctx: Ctx,
-  id: string,
-  version: number,
-  input: { reviewedOn: string; result: '同意' | '存在问题'; opinion: string; reviewer?: string | null; checklist?: Record<string, boolean> | null },
-) {
-  const reviewedOn = date('reviewedOn', input.reviewedOn, '审查日期');
-  if (input.result !== '同意' && input.result !== '存在问题') throw errors.validation('result', '审查结论应为“同意”或“存在问题”');
-  const opinion = text('opinion', input.opinion, '审查意见', 4000);
-  return docStep(ctx, { id, version, event: 'review', verb: 'reviewed', on: reviewedOn }, (row) => {
-    if (reviewedOn < row.submitted_on) throw errors.validation('reviewedOn', '审查日期不能早于送审日期');
-    const normative = row.kind === '规范性文件';
-    if (normative) {
-      const p = checklistProblems(input.result, input.checklist);
-      if (p.length) throw errors.validation(p[0]!.field, p[0]!.message);
+/** An effect of a step's transition, on the document as written and the step's date. */
+async function runEffect(w: WriteScope, effect: DocumentEffect, { row, on }: { row: DocRow; on: string }): Promise<void> {
+  switch (effect) {
+    case 'track_normative':
+      return trackNormative(w, row, { issuedOn: row.issued_on!, validYears: validYears(row.issued_on!, row.valid_until!), filedOn: null, cleanedOn: null });
+    case 'track_filing':
+      await CalendarService.over(w.tx, w.ctx.calendar).track(w, w.ctx.actor, {
+        module: 'legal',
+        entity: 'legal.document',
+        entityId: row.id,
+        orgId: row.org_id,
+        label: row.doc_no,
+        title: NORMATIVE_RULES.filing.label,
+        rule: NORMATIVE_RULES.filing,
+        start: row.issued_on!,
+        doneOn: on,
+      });
+      return;
+    case 'close_reminder':
+      return closeExpiryReminder(w, row, on);
+    default: {
+      const never: never = effect;
+      throw new Error(`unhandled effect ${String(never)}`);
     }
-    return {
-      reviewed_on: reviewedOn,
-      review_result: input.result,
-      review_opinion: opinion,
-      reviewer: opt(input.reviewer) ?? ctx.actor.name,
-      review_checklist: normative ? JSON.stringify(input.checklist) : null,
-    };
-  });
-}
-
-/** 印发 / 决策 — a decision or 三重一大 matter, only after a review that found the draft lawful. */
-export function issueDocument(ctx: Ctx, id: string, version: number, input: { issuedOn: string; docNo?: string | null }) {
-  const issuedOn = date('issuedOn', input.issuedOn, '印发（决策）日期');
-  return docStep(ctx, { id, version, event: 'issue', verb: 'issued', on: issuedOn }, (row) => {
-    if (row.reviewed_on && issuedOn < row.reviewed_on) throw errors.validation('issuedOn', '印发（决策）日期不能早于审查日期');
-    return { issued_on: issuedOn, doc_no: opt(input.docNo) };
-  });
-}
-
-// ── 行政规范性文件: the lifecycle's steps (国办发〔2018〕37号) ──
-
-/** 公开征求意见 — the draft published for comment from `from` to `until` (at least the configured 30 days). */
-export function openComment(ctx: Ctx, id: string, version: number, input: { from: string; until: string; channel: string }) {
-  const from = date('from', input.from, '征求意见起始日期');
-  const until = date('until', input.until, '征求意见截止日期');
-  const channel = text('channel', input.channel, '征求意见方式', 300);
-  const p = commentPeriodProblems(from, until);
-  if (p.length) throw errors.validation('until', p[0]!);
-  return docStep(ctx, { id, version, event: 'openComment', verb: 'comment_opened', on: from }, (row) => {
-    if (row.drafted_on && from < row.drafted_on) throw errors.validation('from', '征求意见起始日期不能早于起草日期');
-    return { comment_from: from, comment_until: until, comment_channel: channel };
-  });
-}
-
-/** 送合法性审核 — after the comment period, with how the comments were taken (采纳情况). */
-export function submitForReview(ctx: Ctx, id: string, version: number, input: { submittedOn: string; commentSummary: string }) {
-  const submittedOn = date('submittedOn', input.submittedOn, '送审日期');
-  const summary = text('commentSummary', input.commentSummary, '意见采纳情况', 4000);
-  return docStep(ctx, { id, version, event: 'submit', verb: 'submitted', on: submittedOn }, () => ({ submitted_on: submittedOn, comment_summary: summary }));
-}
-
-/** 集体审议 — the leadership's meeting decides the document (after a review of 同意). */
-export function deliberateDocument(ctx: Ctx, id: string, version: number, input: { deliberatedOn: string; meeting: string }) {
-  const on = date('deliberatedOn', input.deliberatedOn, '审议日期');
-  const meeting = text('meeting', input.meeting, '审议会议', 300);
-  return docStep(ctx, { id, version, event: 'deliberate', verb: 'deliberated', on }, (row) => {
-    if (row.reviewed_on && on < row.reviewed_on) throw errors.validation('deliberatedOn', '审议日期不能早于合法性审核日期');
-    return { deliberated_on: on, deliberation: meeting };
-  });
+  }
 }
 
 /** The deadlines a published document tracks: 备案 (done when filed) and the reminder before expiry (done at a cleanup or repeal). */
@@ -371,65 +334,6 @@ export async function trackNormative(
   await cal.track(w, w.ctx.actor, { ...base, title: NORMATIVE_RULES.filing.label, rule: NORMATIVE_RULES.filing, start: d.issuedOn, doneOn: d.filedOn });
   const reminder = expiryReminderRule(d.validYears);
   await cal.track(w, w.ctx.actor, { ...base, title: reminder.label, rule: reminder, start: d.issuedOn, doneOn: d.cleanedOn });
-}
-
-/**
- * 统一编号公布 — the document takes the next number of the publication year's series
- * (`<prefix>〔year〕n号`; the prefix the bureau used last unless given), its validity (default 5
- * years) and the 备案 deadline; the filing and the reminder before expiry are tracked.
- */
-export function publishDocument(
-  ctx: Ctx,
-  id: string,
-  version: number,
-  input: { publishedOn: string; numberPrefix?: string | null; validYears?: number | null },
-) {
-  const on = date('publishedOn', input.publishedOn, '公布日期');
-  const years = input.validYears ?? MAX_VALID_YEARS;
-  if (!Number.isInteger(years) || years < 1 || years > MAX_VALID_YEARS) throw errors.validation('validYears', `有效期应为1至${MAX_VALID_YEARS}年`);
-  const year = Number(on.slice(0, 4));
-  const after = (w: WriteScope, row: DocRow, patch: Patch) =>
-    trackNormative(w, { ...row, doc_no: patch.doc_no as string }, { issuedOn: on, validYears: years, filedOn: null, cleanedOn: null });
-  return docStep(ctx, { id, version, event: 'publish', verb: 'published', on, after }, async (row, w) => {
-    if (row.deliberated_on && on < row.deliberated_on) throw errors.validation('publishedOn', '公布日期不能早于集体审议日期');
-    const prefix = opt(input.numberPrefix) ?? (await lastDocPrefix(w.tx, ctx.actor.tenantId));
-    if (!prefix) throw errors.validation('numberPrefix', '请填写统一编号的文号前缀（如“天水规”）');
-    if (prefix.length > 20 || /[〔〕]/.test(prefix)) throw errors.validation('numberPrefix', '文号前缀不超过20字，且不含“〔〕”');
-    const seq = await nextDocSeq(w.tx, ctx.actor.tenantId, year);
-    return {
-      issued_on: on,
-      doc_no: formatDocNo(prefix, year, seq),
-      doc_year: year,
-      doc_seq: seq,
-      filing_due: computeDeadline({ rule: NORMATIVE_RULES.filing, start: on }, ctx.calendar).due,
-      valid_until: validUntilOf(on, years, ctx),
-    };
-  });
-}
-
-const validUntilOf = (on: string, years: number, ctx: Ctx) =>
-  computeDeadline({ rule: { ...NORMATIVE_RULES.validity, n: years * 12 }, start: on }, ctx.calendar).due;
-
-/** 备案 — filed with the district government (on time or late, as recorded); closes the tracked filing deadline. */
-export function fileDocument(ctx: Ctx, id: string, version: number, input: { filedOn: string }) {
-  const on = date('filedOn', input.filedOn, '报送备案日期');
-  const after = async (w: WriteScope, row: DocRow) => {
-    await CalendarService.over(w.tx, ctx.calendar).track(w, ctx.actor, {
-      module: 'legal',
-      entity: 'legal.document',
-      entityId: row.id,
-      orgId: row.org_id,
-      label: row.doc_no,
-      title: NORMATIVE_RULES.filing.label,
-      rule: NORMATIVE_RULES.filing,
-      start: row.issued_on!,
-      doneOn: on,
-    });
-  };
-  return docStep(ctx, { id, version, event: 'file', verb: 'filed', on, after }, (row) => {
-    if (row.issued_on && on < row.issued_on) throw errors.validation('filedOn', '报送备案日期不能早于公布日期');
-    return { filed_on: on };
-  });
 }
 
 /** Closes the reminder before expiry: a cleanup or a repeal has evaluated the document. */
@@ -446,36 +350,6 @@ async function closeExpiryReminder(w: WriteScope, row: DocRow, on: string) {
     rule,
     start: row.issued_on,
     doneOn: on,
-  });
-}
-
-/**
- * 清理 — the periodic cleanup's decision with its date and reason: 继续有效 and 修改 keep the document
- * in force (修改 is then drafted as a new document); 废止 repeals it. Recorded in `legal_document_cleanup`
- * and noted on the audit event; closes the reminder before expiry.
- */
-export function cleanDocument(ctx: Ctx, id: string, version: number, input: { cleanedOn: string; outcome: CleanupOutcome; reason: string }) {
-  const on = date('cleanedOn', input.cleanedOn, '清理日期');
-  if (!CLEANUP_OUTCOMES.includes(input.outcome)) throw errors.validation('outcome', `清理结论应为：${CLEANUP_OUTCOMES.join('、')}`);
-  const reason = text('reason', input.reason, '清理理由', 2000);
-  const repeal = input.outcome === '废止';
-  const after = (w: WriteScope, row: DocRow) => closeExpiryReminder(w, row, on);
-  const note = { cleanedOn: on, outcome: input.outcome, reason };
-  return docStep(ctx, { id, version, event: repeal ? 'repeal' : 'clean', verb: repeal ? 'repealed' : 'cleaned', on, after, note }, async (row, w) => {
-    if (row.issued_on && on < row.issued_on) throw errors.validation('cleanedOn', '清理日期不能早于公布日期');
-    await insertCleanup(w.tx, { tenant_id: ctx.actor.tenantId, org_id: row.org_id, document_id: row.id, cleaned_on: on, outcome: input.outcome, reason });
-    return repeal ? { repealed_on: on, repeal_reason: `清理：${reason}` } : {};
-  });
-}
-
-/** 废止 — repealed outside a cleanup, with its date and reason; closes the reminder before expiry. */
-export function repealDocument(ctx: Ctx, id: string, version: number, input: { repealedOn: string; reason: string }) {
-  const on = date('repealedOn', input.repealedOn, '废止日期');
-  const reason = text('reason', input.reason, '废止理由', 2000);
-  const after = (w: WriteScope, row: DocRow) => closeExpiryReminder(w, row, on);
-  return docStep(ctx, { id, version, event: 'repeal', verb: 'repealed', on, after }, (row) => {
-    if (row.issued_on && on < row.issued_on) throw errors.validation('repealedOn', '废止日期不能早于公布日期');
-    return { repealed_on: on, repeal_reason: reason };
   });
 }
 

@@ -104,6 +104,13 @@ export async function nextDocSeq(db: Kysely<KernelDB>, tenantId: string, year: n
     .executeTakeFirst();
   return Number(r?.n ?? 0) + 1;
 }
+/**
+ * Takes the lock on a year's numbers (统一编号) until the transaction ends: a second publication of
+ * the year waits for the first to commit, and then reads its number (no two documents share one).
+ */
+export async function lockDocNumbers(db: Kysely<KernelDB>, tenantId: string, year: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`legal.document.number:${tenantId}:${year}`}))`.execute(db);
+}
 /** The number's prefix the bureau used last (天水规 …), if any. */
 export async function lastDocPrefix(db: Kysely<KernelDB>, tenantId: string): Promise<string | null> {
   const r = await t(db)

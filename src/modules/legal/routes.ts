@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { listTenants } from '../../core/tenant.js';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { authorize } from '../../core/http.js';
@@ -19,7 +19,8 @@ import {
 } from './repository.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, presentPublicNormative } from './presenters.js';
 import * as cmd from './commands.js';
-import { CHECKLIST_SOURCE, CLEANUP_OUTCOMES, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
+import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
+import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
 import { Data } from '../../core/schemas.js';
 import {
   AdvicePage,
@@ -37,6 +38,19 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Opt = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+/** Each document step's route: what it does (for the API's description) and who may take it. */
+const STEPS: Record<DocumentStep, { summary: string; permission: string }> = {
+  review: { summary: '合法性审查意见（规范性文件逐项填写审核要点）', permission: 'legal.review' },
+  issue: { summary: '印发 / 提交决策（须经合法性审查同意）', permission: 'legal.documents.issue' },
+  comment: { summary: '公开征求意见（期限不少于30日，可配置）', permission: 'legal.write' },
+  submit: { summary: '送合法性审核（征求意见期限届满后）', permission: 'legal.write' },
+  deliberate: { summary: '集体审议（须经合法性审核同意）', permission: 'legal.documents.issue' },
+  publish: { summary: '统一编号公布（统一登记、统一编号、统一印发）', permission: 'legal.documents.issue' },
+  file: { summary: '报送区人民政府备案', permission: 'legal.write' },
+  clean: { summary: '清理（继续有效 / 修改 / 废止）', permission: 'legal.documents.issue' },
+  repeal: { summary: '废止', permission: 'legal.documents.issue' },
+};
 
 /** 法律顾问 routes: contracts, work records, documents under legality review, appraisals. */
 export async function legalRoutes(root: FastifyInstance) {
@@ -182,112 +196,15 @@ export async function legalRoutes(root: FastifyInstance) {
     },
     async (req, reply) => reply.code(201).send({ data: await cmd.submitDocument(authorize(req, 'legal.write'), req.body) }),
   );
-  app.post(
-    '/legal/documents/:id/review',
-    {
-      schema: {
-        tags,
-        summary: '合法性审查意见（规范性文件逐项填写审核要点）',
-        params: Id,
-        body: Type.Object({
-          reviewedOn: IsoDate,
-          result: lit(['同意', '存在问题']),
-          opinion: Type.String({ maxLength: 4000 }),
-          reviewer: Opt(100),
-          checklist: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()), Type.Null()])),
-          version: Type.Integer(),
-        }),
-        response: { 200: Data(DocumentView) },
-      },
-    },
-    async (req) => {
-      const { version, ...b } = req.body;
-      return { data: await cmd.reviewDocument(authorize(req, 'legal.review'), req.params.id, version, b) };
-    },
-  );
-  app.post(
-    '/legal/documents/:id/issue',
-    {
-      schema: {
-        tags,
-        summary: '印发 / 提交决策（须经合法性审查同意）',
-        params: Id,
-        body: Type.Object({ issuedOn: IsoDate, docNo: Opt(100), version: Type.Integer() }),
-        response: { 200: Data(DocumentView) },
-      },
-    },
-    async (req) => {
-      const { version, ...b } = req.body;
-      return { data: await cmd.issueDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-    },
-  );
-
-  // ── 行政规范性文件: the lifecycle's steps (国办发〔2018〕37号) ──
-  const step = <B extends TProperties>(summary: string, body: B) => ({
-    schema: {
-      tags,
-      summary,
-      params: Id,
-      body: Type.Object({ ...body, version: Type.Integer() }, { additionalProperties: false }),
-      response: { 200: Data(DocumentView) },
-    },
-  });
-  const split = <T extends { version: number }>(b: T) => {
-    const { version, ...rest } = b;
-    return [version, rest] as const;
-  };
-  app.post(
-    '/legal/documents/:id/comment',
-    step('公开征求意见（期限不少于30日，可配置）', { from: IsoDate, until: IsoDate, channel: Type.String({ maxLength: 300 }) }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.openComment(authorize(req, 'legal.write'), req.params.id, version, b) };
-    },
-  );
-  app.post(
-    '/legal/documents/:id/submit',
-    step('送合法性审核（征求意见期限届满后）', { submittedOn: IsoDate, commentSummary: Type.String({ maxLength: 4000 }) }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.submitForReview(authorize(req, 'legal.write'), req.params.id, version, b) };
-    },
-  );
-  app.post(
-    '/legal/documents/:id/deliberate',
-    step('集体审议（须经合法性审核同意）', { deliberatedOn: IsoDate, meeting: Type.String({ maxLength: 300 }) }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.deliberateDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-    },
-  );
-  app.post(
-    '/legal/documents/:id/publish',
-    step('统一编号公布（统一登记、统一编号、统一印发）', {
-      publishedOn: IsoDate,
-      numberPrefix: Opt(20),
-      validYears: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
-    }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.publishDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-    },
-  );
-  app.post('/legal/documents/:id/file', step('报送区人民政府备案', { filedOn: IsoDate }), async (req) => {
-    const [version, b] = split(req.body);
-    return { data: await cmd.fileDocument(authorize(req, 'legal.write'), req.params.id, version, b) };
-  });
-  app.post(
-    '/legal/documents/:id/clean',
-    step('清理（继续有效 / 修改 / 废止）', { cleanedOn: IsoDate, outcome: lit(CLEANUP_OUTCOMES), reason: Type.String({ maxLength: 2000 }) }),
-    async (req) => {
-      const [version, b] = split(req.body);
-      return { data: await cmd.cleanDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-    },
-  );
-  app.post('/legal/documents/:id/repeal', step('废止', { repealedOn: IsoDate, reason: Type.String({ maxLength: 2000 }) }), async (req) => {
-    const [version, b] = split(req.body);
-    return { data: await cmd.repealDocument(authorize(req, 'legal.documents.issue'), req.params.id, version, b) };
-  });
+  // One route per step of a document, its body validated by the step's own schema (no other property).
+  for (const step of Object.keys(DOCUMENT_EVENT_COMMANDS) as DocumentStep[]) {
+    const s = STEPS[step];
+    app.post(
+      `/legal/documents/:id/${step}`,
+      { schema: { tags, summary: s.summary, params: Id, body: DOCUMENT_EVENT_COMMANDS[step].input, response: { 200: Data(DocumentView) } } },
+      async (req) => ({ data: await cmd.applyDocumentEvent(authorize(req, s.permission), { id: req.params.id, step }, req.body) }),
+    );
+  }
 
   // The public list (no login): every published normative document with its number, date and status.
   app.get(

@@ -63,14 +63,25 @@ export const documentGuards = { reviewedFirst, reviewLawful, notNormative, norma
 
 const issue = { to: 'issued', if: [reviewedFirst, reviewLawful, notNormative] } as const;
 const deliberate = { to: 'deliberated', if: [normativeOnly, reviewedFirst, reviewLawful] } as const;
-const publish = { to: 'published', if: [normativeOnly, deliberatedFirst] } as const;
-const inForce = { clean: { if: [normativeOnly] }, repeal: { to: 'repealed', if: [normativeOnly] } } as const;
+const publish = { to: 'published', if: [normativeOnly, deliberatedFirst], after: ['track_normative'] } as const;
+const file = { if: [normativeOnly, notFiledYet], after: ['track_filing'] } as const;
+const inForce = {
+  clean: { if: [normativeOnly], after: ['close_reminder'] },
+  repeal: { to: 'repealed', if: [normativeOnly], after: ['close_reminder'] },
+} as const;
 const drafting = {
   drafting: { openComment: { to: 'commenting', if: [normativeOnly] } },
   commenting: { submit: { to: 'submitted', if: [normativeOnly, commentEnded] } },
 } as const;
 
-export const documentWorkflow = defineWorkflow<DocumentStage, DocumentEvent, DocumentFacts>({
+/**
+ * What `applyDocumentEvent` runs after a step's write: `track_normative` — the 备案 deadline and the
+ * reminder before expiry of a published document; `track_filing` — the filing deadline done on the day
+ * filed; `close_reminder` — the reminder before expiry done (a cleanup or a repeal evaluated the document).
+ */
+export type DocumentEffect = 'track_normative' | 'track_filing' | 'close_reminder';
+
+export const documentWorkflow = defineWorkflow<DocumentStage, DocumentEvent, DocumentFacts, DocumentEffect>({
   key: 'legal.document',
   label: '送审文件（行政规范性文件、重大行政决策、“三重一大”事项）',
   stages: DOCUMENT_STAGES,
@@ -94,7 +105,7 @@ export const documentWorkflow = defineWorkflow<DocumentStage, DocumentEvent, Doc
       submitted: { review: { to: 'reviewed' }, deliberate, issue },
       reviewed: { review: {}, deliberate, issue },
       deliberated: { publish },
-      published: { file: { if: [normativeOnly, notFiledYet] }, ...inForce },
+      published: { file, ...inForce },
     },
     leader: {
       submitted: { deliberate, issue },
@@ -107,7 +118,7 @@ export const documentWorkflow = defineWorkflow<DocumentStage, DocumentEvent, Doc
       submitted: { deliberate, issue },
       reviewed: { deliberate, issue },
       deliberated: { publish },
-      published: { file: { if: [normativeOnly, notFiledYet] }, ...inForce },
+      published: { file, ...inForce },
     },
   },
 });
