@@ -334,6 +334,8 @@ export async function kernelRoutes(root: FastifyInstance) {
   );
 
   // ── Metrics ──
+  /** The first year the latest-year look-up goes back to (the product's earliest ledgers). */
+  const FIRST_DATA_YEAR = 2018;
   const MetricQs = Type.Object({
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
@@ -365,6 +367,34 @@ export async function kernelRoutes(root: FastifyInstance) {
           value: values[d.key] ?? null,
         })),
       };
+    },
+  );
+  app.get(
+    '/metrics/latest-year',
+    {
+      schema: {
+        tags: ['指标'],
+        summary: `最近有数据的年份：某模块（缺省：全部模块）有当年记录的最近一年（计数指标不为零，登记簿、积压等明年也不为零的计数不算），自今年往前找到${FIRST_DATA_YEAR}年；没有则为空`,
+        querystring: Type.Object({ module: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z0-9_]+$' })) }),
+        response: { 200: Data(Type.Object({ year: Type.Union([Type.Integer(), Type.Null()]), current: Type.Integer() })) },
+      },
+    },
+    async (req) => {
+      const actor = ctxOf(req).actor;
+      const current = Number(ctxOf(req).clock.today().slice(0, 4));
+      const prefix = req.query.module ? `${req.query.module}.` : '';
+      const counted = async (year: number) => {
+        const q = metricQuery(req, { year });
+        const defs = (await sys.registry.metrics.expand(q, actor)).filter((d) => d.unit === 'count' && d.key.startsWith(prefix));
+        const values = await sys.registry.metrics.computeAll(q, defs);
+        return new Set(Object.keys(values).filter((k) => typeof values[k] === 'number' && (values[k] as number) > 0));
+      };
+      // What a count shows even for next year (registers, the open backlog) is standing, not the year's records.
+      const standing = await counted(current + 1);
+      for (let year = current; year >= FIRST_DATA_YEAR; year--) {
+        if ([...(await counted(year))].some((k) => !standing.has(k))) return { data: { year, current } };
+      }
+      return { data: { year: null, current } };
     },
   );
   app.get(

@@ -155,8 +155,12 @@ export interface LedgerDef<Row> {
    * come back as row errors; any row error rolls the whole import back.
    */
   commit(imp: ImportScope, rows: ReadonlyArray<{ rowNumber: number; value: Row }>): Promise<ImportSummary & { errors: RowError[] }>;
-  /** The rows to export, in the actor's data scope. */
-  exportRows(ctx: Ctx): Promise<Row[]>;
+  /**
+   * The rows to export, in the actor's data scope. `filter`: a list page's own filter, passed by
+   * the owning module's list export route (only that module knows its shape) — exactly the rows
+   * the list shows, in its order; absent (the 台账 export): every row in scope.
+   */
+  exportRows(ctx: Ctx, filter?: unknown): Promise<Row[]>;
   /** How the last import of this ledger is undone; absent: it cannot be. */
   undo?: LedgerUndo;
   /**

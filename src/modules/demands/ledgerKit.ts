@@ -4,7 +4,7 @@ import type { WorkCalendar } from '../../core/calendar/index.js';
 import type { Finding, ImportScope, LedgerUndo, RowError } from '../../core/ledger/ledger.js';
 import { orgsByName } from '../../core/orgs.js';
 import type { DemandKindDef } from './kinds.js';
-import { deleteLinksOf, itemsForExport, type ItemRow } from './repository.js';
+import { deleteLinksOf, itemsForExport, type ItemRow, type ListFilters } from './repository.js';
 import { saveDemands, type DemandFacts, type SavedDemand } from './service.js';
 
 /** An instant as the ledgers write it: `YYYY-MM-DDTHH:mm:00+08:00` (Beijing time). */
@@ -19,9 +19,14 @@ export const dateInstant = (d: string | null | undefined) => (d ? new Date(`${d}
 /** A ledger datetime (`…+08:00`) as an instant. */
 export const dateTimeInstant = (d: string | null | undefined) => (d ? new Date(d) : null);
 
-/** Every record of a kind in the actor's scope, with its unit's name, for export. */
-export async function exportItems(ctx: Ctx, def: DemandKindDef): Promise<ItemRow[]> {
-  return itemsForExport(ctx, def.kind);
+/** Every record of a kind in the actor's scope, with its unit's name, for export; with a list's filters (its export), exactly the list's rows. */
+export async function exportItems(ctx: Ctx, def: DemandKindDef, filter?: unknown): Promise<ItemRow[]> {
+  return itemsForExport(ctx, def.kind, isListFilters(filter) ? { ...filter, kinds: [def], limit: undefined, offset: undefined } : undefined);
+}
+
+/** A list's filters as the demand list export route passes them through the ledger. */
+function isListFilters(x: unknown): x is ListFilters {
+  return typeof x === 'object' && x !== null && Array.isArray((x as ListFilters).kinds);
 }
 
 /**

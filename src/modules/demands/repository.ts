@@ -6,6 +6,7 @@ import { withDataScope } from '../../core/scope.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
+import { piiIndex } from '../../core/crypto/pii.js';
 
 /** The demand tables (this module's own code only: other modules read through the functions below and write through the service). */
 export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
@@ -28,12 +29,40 @@ export interface ListFilters {
   status?: DemandStatus | 'open' | 'overdue';
   orgId?: string;
   assigneeId?: string;
+  /** Free text (number, matter, content, place), or a phone number: then only the phone's blind index is searched. */
   q?: string;
   year?: number;
+  /** 诉求类型/类别/申请人类型 (the kind's own list), exactly. */
+  demandType?: string;
+  /** A column of {@link SORTABLE} and the direction; absent: open ones by due date first, then the newest. */
+  sort?: { column: SortColumn; order: 'asc' | 'desc' };
   /** For `overdue`: the business date to compare due dates with. */
   today?: string;
   limit?: number;
   offset?: number;
+}
+
+/** The columns a demand list may be sorted on (each served by an index of `dm_item`): the list's name → the column. */
+export const SORTABLE = {
+  refNo: 'dm_item.ref_no',
+  receivedAt: 'dm_item.received_at',
+  dueOn: 'dm_item.due_on',
+  closedAt: 'dm_item.closed_at',
+} as const;
+export type SortColumn = keyof typeof SORTABLE;
+
+/**
+ * The blind-index keys of a phone number typed in a search box, or null when the text is not a
+ * phone number: a mobile (11 digits from 1) or a landline with its area code (0 + 9–11 digits),
+ * spaces, hyphens and a leading +86 ignored. A landline is matched as stored with or without the
+ * hyphen after its 3- or 4-digit area code. The number itself never reaches SQL.
+ */
+export function phoneSearchKeys(text: string): string[] | null {
+  const digits = text.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  if (/^1\d{10}$/.test(digits)) return [piiIndex(digits)!];
+  if (/^0\d{9,11}$/.test(digits))
+    return [digits, `${digits.slice(0, 3)}-${digits.slice(3)}`, `${digits.slice(0, 4)}-${digits.slice(4)}`].map((d) => piiIndex(d)!);
+  return null;
 }
 
 /** The clock still runs: not yet replied (kinds stopped by the reply) or not yet closed (the others). */
@@ -53,7 +82,10 @@ function filtered(ctx: Ctx, f: ListFilters) {
   if (f.orgId) q = q.where('dm_item.org_id', '=', f.orgId);
   if (f.assigneeId) q = q.where('dm_item.assignee_id', '=', f.assigneeId);
   if (f.year) q = q.where(sql`extract(year from (dm_item.received_at AT TIME ZONE 'Asia/Shanghai'))`, '=', f.year);
-  if (f.q) {
+  if (f.demandType) q = q.where('dm_item.demand_type', '=', f.demandType);
+  const phone = f.q ? phoneSearchKeys(f.q) : null;
+  if (phone) q = q.where('dm_item.person_phone_idx', 'in', phone);
+  else if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) =>
       eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]),
@@ -62,14 +94,17 @@ function filtered(ctx: Ctx, f: ListFilters) {
   return q;
 }
 
+/** The list's order: the chosen column (then the number, for a stable page), or open ones by due date first, then the newest. */
+function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
+  if (sort) return q.orderBy(sql.ref(SORTABLE[sort.column]), sql.raw(sort.order === 'desc' ? 'desc nulls last' : 'asc nulls last')).orderBy('dm_item.id') as Q;
+  return q.orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc').orderBy('dm_item.due_on', 'asc').orderBy('dm_item.received_at', 'desc').orderBy('dm_item.id') as Q;
+}
+
 /** Demands in the actor's scope, open ones by due date first, then the newest. */
 export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number }> {
   const q = filtered(ctx, f);
   const [rows, count] = await Promise.all([
-    q
-      .orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc')
-      .orderBy('dm_item.due_on', 'asc')
-      .orderBy('dm_item.received_at', 'desc')
+    ordered(q, f.sort)
       .limit(f.limit ?? 50)
       .offset(f.offset ?? 0)
       .execute(),
@@ -136,8 +171,21 @@ export async function demandOwnerOrg(db: Kysely<KernelDB>, tenantId: string, key
   return r?.org_id;
 }
 
-/** Every record of a kind in the actor's scope with its unit's name (no assignee name), by receipt and number: the ledger export. */
-export async function itemsForExport(ctx: Ctx, kind: DemandKind): Promise<ItemRow[]> {
+/** How many demands a list's filters give (the export's cap is checked on it before any row is read). */
+export async function countItems(ctx: Ctx, f: ListFilters): Promise<number> {
+  const r = await filtered(ctx, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * Every record of a kind in the actor's scope with its unit's name (no assignee name), by receipt and number: the ledger export.
+ * With a list's filters: exactly the rows the list shows, in the list's order (its export).
+ */
+export async function itemsForExport(ctx: Ctx, kind: DemandKind, list?: ListFilters): Promise<ItemRow[]> {
+  if (list) return (await ordered(filtered(ctx, list), list.sort).execute()) as unknown as ItemRow[];
   const rows = await dm(ctx.db)
     .selectFrom('dm_item')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))

@@ -4,33 +4,109 @@
  * `sharedRoutes` serves the cross-module work queue and the leader's overview.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { authorize, ctxOf } from '../../core/http.js';
-import { errors } from '../../core/errors.js';
+import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authorize, ctxOf, sendFile } from '../../core/http.js';
+import { AppError, errors } from '../../core/errors.js';
+import { writeCsv, writeXlsx } from '../../core/ledger/write.js';
+import { isoDateInShanghai } from '../../core/calendar/index.js';
+import type { Registry } from '../../core/system.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
-import { activeUsersOf, getItem, linksOf, listItems, openByUnit } from './repository.js';
+import { activeUsersOf, countItems, getItem, linksOf, listItems, openByUnit, SORTABLE, type ListFilters, type SortColumn } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
-import { Data, Page } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
 import { applyDemandEvent, intake } from './service.js';
 import { DEMAND_EVENTS } from './events.js';
-import { ACTIONS, type DemandAction } from './workflow.js';
+import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import type { DemandKind, DemandStatus } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Status = Type.Union(['received', 'assigned', 'handling', 'paused', 'replied', 'closed', 'open', 'overdue'].map((s) => Type.Literal(s)));
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 
-export const ListQuery = Type.Object({
+const FilterFields = {
   status: Type.Optional(Status),
   orgId: Type.Optional(Type.String({ format: 'uuid' })),
   mine: Type.Optional(Type.Boolean()),
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '编号、事项、内容、地点；或诉求人电话（按盲索引精确匹配）' })),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  demandType: Type.Optional(Type.String({ maxLength: 50, description: '诉求类型/类别（精确）' })),
+  sort: Type.Optional(Type.String({ maxLength: 30, description: `排序列：${Object.keys(SORTABLE).join('、')}` })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+};
+
+export const ListQuery = Type.Object({
+  ...FilterFields,
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+const ExportQuery = Type.Object({
+  ...FilterFields,
+  format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+});
+
+/** Most rows one list export writes (the workbook is built in memory): a larger result is refused, saying so. */
+export const LIST_EXPORT_CAP = 50_000;
+
+const SORT_LABELS: Record<SortColumn, string> = { refNo: '编号', receivedAt: '受理时间', dueOn: '届满日', closedAt: '办结时间' };
+
+/** A list's query as the repository's filters (sort refused unless on an indexed column, naming the field). */
+export function listFiltersOf(ctx: Ctx, def: DemandKindDef, q: Static<typeof ExportQuery>): ListFilters {
+  if (q.sort !== undefined && !Object.hasOwn(SORTABLE, q.sort))
+    throw errors.validation('sort', `不能按“${q.sort}”排序，可排序的列：${Object.values(SORT_LABELS).join('、')}`);
+  return {
+    kinds: [def],
+    status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
+    orgId: q.orgId,
+    assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
+    q: q.q?.trim() || undefined,
+    year: q.year,
+    demandType: q.demandType || undefined,
+    sort: q.sort ? { column: q.sort as SortColumn, order: q.order ?? 'asc' } : undefined,
+    today: ctx.clock.today(),
+  };
+}
+
+/** The kind's ledger: its module's ledger whose first column is the kind's number (工单编号, 信访编号 …). */
+function kindLedger(registry: Registry, def: DemandKindDef) {
+  const l = [...registry.ledgers.values()].find((x) => x.module === def.module && x.spec.columns[0]?.header === def.refLabel);
+  if (!l) throw new Error(`demand kind ${def.kind} has no ledger keyed by ${def.refLabel}`);
+  return l;
+}
+
+const BATCH_ACTIONS = ['assign', 'close'] as const;
+const BatchBody = Type.Object(
+  {
+    items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer() }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 200,
+    }),
+    /** 派单: the unit and optionally its person, and a note. */
+    orgId: Type.Optional(Type.String({ format: 'uuid' })),
+    assigneeId: Opt(Type.String({ format: 'uuid' })),
+    reason: Opt(Type.String({ maxLength: 1000 })),
+    /** When it happened (date or date-time, Beijing); absent: now. */
+    at: Opt(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+const BatchResult = Type.Object({
+  done: Type.Integer(),
+  failed: Type.Integer(),
+  results: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      refNo: Type.Union([Type.String(), Type.Null()]),
+      ok: Type.Boolean(),
+      status: Type.Union([Type.String(), Type.Null()]),
+      message: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 });
 
 export const IntakeBody = Type.Object({
@@ -90,18 +166,77 @@ export function demandRoutes(def: DemandKindDef) {
         const ctx = authorize(req, def.permissions.read);
         const q = req.query;
         const size = q.pageSize ?? 50;
-        const { rows, total } = await listItems(ctx, {
-          kinds: [def],
-          status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
-          orgId: q.orgId,
-          assigneeId: q.mine ? (ctx.actor.userId ?? undefined) : undefined,
-          q: q.q,
-          year: q.year,
-          today: ctx.clock.today(),
-          limit: size,
-          offset: ((q.page ?? 1) - 1) * size,
-        });
+        const { rows, total } = await listItems(ctx, { ...listFiltersOf(ctx, def, q), limit: size, offset: ((q.page ?? 1) - 1) * size });
         return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
+      },
+    );
+
+    app.get(
+      `${base}/export`,
+      {
+        schema: {
+          tags,
+          summary: `导出${def.label}列表的筛选结果（与列表同样的筛选和排序，台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
+          querystring: ExportQuery,
+          response: { 200: FileDownload },
+        },
+      },
+      async (req, reply) => {
+        const ctx = authorize(req, def.permissions.read);
+        const filters = listFiltersOf(ctx, def, req.query);
+        const n = await countItems(ctx, filters);
+        if (n > LIST_EXPORT_CAP)
+          throw new AppError('TOO_LARGE', `筛选结果共 ${n} 条，超过单次导出上限 ${LIST_EXPORT_CAP} 条，请缩小筛选范围（如按年度、状态）`, 413);
+        const ledger = kindLedger(req.server.sys.registry, def);
+        const rows = (await ledger.exportRows(ctx, filters)) as Record<string, unknown>[];
+        const name = `${def.label}列表${isoDateInShanghai(ctx.clock.now()).replaceAll('-', '')}`;
+        if (req.query.format === 'csv') return sendFile(reply, writeCsv(ledger.spec, rows), `${name}.csv`, 'text/csv');
+        return sendFile(reply, await writeXlsx(ledger.spec, rows), `${name}.xlsx`, XLSX);
+      },
+    );
+
+    app.post(
+      `${base}/batch/:action`,
+      {
+        schema: {
+          tags,
+          summary: `批量${def.steps.closeLabel}或派单：逐件办理（每件按其版本号和流程判断），逐件返回结果，一件不成不影响其他件`,
+          params: Type.Object({ action: Type.Union(BATCH_ACTIONS.map((a) => Type.Literal(a))) }),
+          body: BatchBody,
+          response: { 200: Data(BatchResult) },
+        },
+      },
+      async (req) => {
+        const ctx = authorize(req, def.permissions.write);
+        const { items, orgId, assigneeId, reason, at } = req.body;
+        const action = req.params.action;
+        if (action === 'assign' && !orgId) throw errors.validation('orgId', '请选择承办单位');
+        const results = [];
+        // Each item is its own command (its own transaction, version and workflow check): one refused leaves the others done.
+        for (const it of items) {
+          try {
+            const row =
+              action === 'assign'
+                ? await applyDemandEvent(req.server.sys, ctx, def, {
+                    id: it.id,
+                    action: 'assign',
+                    input: { version: it.version, at, orgId, assigneeId, reason },
+                  })
+                : await applyDemandEvent(req.server.sys, ctx, def, { id: it.id, action: 'close', input: { version: it.version, at } });
+            results.push({ id: it.id, refNo: row.ref_no, ok: true, status: STATUS_LABELS[row.status], message: null });
+          } catch (e) {
+            if (!(e instanceof AppError)) req.log.error({ err: e, id: it.id }, 'batch demand action failed');
+            const row = await getItem(ctx, def.kind, it.id);
+            results.push({
+              id: it.id,
+              refNo: row?.ref_no ?? null,
+              ok: false,
+              status: row ? STATUS_LABELS[row.status] : null,
+              message: e instanceof AppError ? e.message : '处理失败，请稍后重试',
+            });
+          }
+        }
+        return { data: { done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results } };
       },
     );
 

@@ -99,8 +99,8 @@ export const requestsLedger: LedgerDef<RequestRow> = {
         };
       },
     }),
-  async exportRows(ctx) {
-    return (await exportItems(ctx, disclosureKind)).map((r) => {
+  async exportRows(ctx, filter) {
+    return (await exportItems(ctx, disclosureKind, filter)).map((r) => {
       const pauses = (r.pauses ?? []) as ClockPause[];
       const extensions = (r.extensions ?? []) as ClockExtension[];
       const consult = pauses.find((p) => p.reason === PAUSE_THIRD_PARTY);

@@ -64,8 +64,8 @@ export const hotlineOrdersLedger: LedgerDef<HotlineOrderRow> = {
         satisfaction: r.satisfaction,
       }),
     }),
-  async exportRows(ctx) {
-    return (await exportItems(ctx, hotlineKind)).map((r) => ({
+  async exportRows(ctx, filter) {
+    return (await exportItems(ctx, hotlineKind, filter)).map((r) => ({
       orderNo: r.ref_no,
       receivedAt: ledgerDateTime(r.received_at)!,
       demandType: r.demand_type as HotlineOrderRow['demandType'],

@@ -60,8 +60,8 @@ export const petitionsLedger: LedgerDef<PetitionRow> = {
         attrs: { repeat: r.repeat ?? false, overLevel: r.overLevel ?? false, group: r.group ?? false },
       }),
     }),
-  async exportRows(ctx) {
-    return (await exportItems(ctx, petitionKind)).map((r) => {
+  async exportRows(ctx, filter) {
+    return (await exportItems(ctx, petitionKind, filter)).map((r) => {
       const a = r.attrs as Record<string, unknown>;
       return {
         refNo: r.ref_no,

@@ -72,8 +72,8 @@ export const proposalsLedger: LedgerDef<ProposalRow> = {
         },
       }),
     }),
-  async exportRows(ctx) {
-    return (await exportItems(ctx, proposalKind)).map((r) => {
+  async exportRows(ctx, filter) {
+    return (await exportItems(ctx, proposalKind, filter)).map((r) => {
       const a = r.attrs as { dueOn?: string | null; topics?: string[] };
       return {
         refNo: r.ref_no,
