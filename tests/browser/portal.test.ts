@@ -29,7 +29,16 @@ describe("the citizens' portal at 390 px", () => {
     await page.goto(`${baseUrl}/login`);
     await page.getByTestId('login-portal-link').click();
     await page.waitForURL(/\/public$/);
-    for (const title of ['网上申请政府信息公开', '网上信访', '查询办理进度', '执法决定公示', '行政执法事前公开', '防汛责任人', '规范性文件'])
+    for (const title of [
+      '网上申请政府信息公开',
+      '网上信访',
+      '查询办理进度',
+      '执法决定公示',
+      '行政执法事前公开',
+      '防汛责任人',
+      '规范性文件',
+      '重大行政决策事项目录',
+    ])
       await expect.poll(() => page.getByText(title, { exact: true }).count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('portal-bureau').innerText(), POLL).toContain('水务局');
     expect(await overflows(page)).toBe(false);

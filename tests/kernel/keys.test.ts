@@ -22,6 +22,9 @@ import { write } from '../../src/core/audit/audit.js';
 import { systemActor } from '../../src/core/context.js';
 import { dbKind, testSystem } from '../helpers/system.js';
 import type { PiiColumnDef } from '../../src/core/module.js';
+import { submitOnline } from '../../src/modules/demands/index.js';
+import { disclosureOnline } from '../../src/modules/disclosure/online.js';
+import { petitionOnline } from '../../src/modules/petitions/online.js';
 
 const ENV = ['FAZHI_PII_KEY', 'FAZHI_AUDIT_KEY', 'FAZHI_KEY_DIR', 'FAZHI_DATA', 'FAZHI_FILES', 'FAZHI_PII_KEY_FILE', 'FAZHI_AUDIT_KEY_FILE'] as const;
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
@@ -209,6 +212,15 @@ describe('rotating the personal-identifier key', () => {
     await write(sys.ctx(systemActor(tid, '测试')), (w) =>
       sealRecords(w.tx, tid, (inputs) => w.auditMany(inputs), { entities: entitiesOfTables(['dm_item']), action: 'updated', reason: '测试' }),
     );
+    // The demo has no online requests: one of each kind, through the application (their applicants' details are declared PII).
+    const applicant = { kind: '自然人', name: '张三', idType: '护照', idNo: 'E12345678', phone: '13812345678', address: '天河路1号', email: 'zs@example.com' };
+    const online = sys.ctx(systemActor(tid, '网上申请'));
+    await submitOnline(sys, online, disclosureOnline, {
+      form: { applicant, description: '河道排污口设置审批的批复文件', medium: '电子邮件', delivery: '电子邮件' },
+    });
+    await submitOnline(sys, online, petitionOnline, {
+      form: { applicant, title: '河涌黑臭', request: '请整治河涌黑臭问题', facts: '河涌持续发黑发臭，多次反映未见处理。' },
+    });
     const before = await plaintexts();
     // Every declared column holds identifiers to rotate.
     for (const c of cols)

@@ -19,6 +19,7 @@ export const PORTAL_LINKS: ReadonlyArray<{ group: string; items: ReadonlyArray<{
       { to: '/public/enforcement', title: '行政执法事前公开', desc: '执法主体、人员、职责、依据、程序和监督方式' },
       { to: '/public/flood/responsible-persons', title: '防汛责任人', desc: '防汛行政责任人和技术责任人名单' },
       { to: '/public/legal/normative-documents', title: '规范性文件', desc: '本局制定的行政规范性文件及其效力状态' },
+      { to: '/public/major-decisions', title: '重大行政决策事项目录', desc: '年度重大行政决策事项及其公众参与、决定情况' },
     ],
   },
 ];
