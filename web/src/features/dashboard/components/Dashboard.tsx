@@ -1,3 +1,4 @@
+import { LatestYearHint, useDefaultToLatestYear, useLatestYear } from '../../../components/useLatestYear';
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Flex, Row, Select, Skeleton, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -38,7 +39,9 @@ function printDashboard() {
  */
 export function Dashboard() {
   const me = useMe();
-  const [year, setYear] = useYearParam();
+  const [year, setYear, chosen] = useYearParam();
+  const latest = useLatestYear();
+  useDefaultToLatestYear(latest, { untouched: !chosen, setYear });
   const { data, error, loading, reload } = useDashboard(year);
   const [deadlines, setDeadlines] = useState<DeadlineFilter | null>(null);
   const modules = useMemo(
@@ -68,7 +71,8 @@ export function Dashboard() {
             {me.scope.all ? '' : `（${me.org?.name ?? '本单位'}数据）`} · 数字由业务记录生成，点击图表查看明细 · 截至 {todayShanghai()}
           </Typography.Text>
         </div>
-        <Flex gap={8} className="no-print">
+        <Flex gap={8} align="center" className="no-print">
+          <LatestYearHint latest={latest} year={year} />
           <Select<number>
             value={year}
             onChange={setYear}

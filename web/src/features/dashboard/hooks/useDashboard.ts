@@ -15,11 +15,12 @@ export function useOpenDeadlines(module: string | undefined, load: boolean) {
 }
 
 /** The dashboard's year from `?year=` (this year by default), and a setter that keeps it in the address. */
-export function useYearParam(): [number, (year: number) => void] {
+export function useYearParam(): [number, (year: number) => void, boolean] {
   const [params, setParams] = useSearchParams();
   const current = Number(todayShanghai().slice(0, 4));
   const y = Number(params.get('year'));
-  const year = Number.isInteger(y) && y >= 2000 && y <= current + 1 ? y : current;
+  const chosen = params.has('year') && Number.isInteger(y) && y >= 2000 && y <= current + 1;
+  const year = chosen ? y : current;
   const setYear = (next: number) =>
     setParams(
       (p) => {
@@ -29,5 +30,5 @@ export function useYearParam(): [number, (year: number) => void] {
       },
       { replace: true },
     );
-  return [year, setYear];
+  return [year, setYear, chosen];
 }

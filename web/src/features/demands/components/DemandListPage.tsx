@@ -1,23 +1,27 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Segmented, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { ColumnsType } from 'antd/es/table';
-import { qs } from '../../../api/client';
+import type { ColumnType } from 'antd/es/table';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
 import type { DemandItem } from '../api';
-import { DemandTable } from './DemandTable';
+import { demandColumns } from './DemandTable';
 
 interface Props {
   module: string;
   title: string;
   description: string;
   writePermission: string;
-  extraColumns?: ColumnsType<DemandItem>;
+  /** The kind's own columns (诉求类型、满意度 …). */
+  extraColumns?: ColumnType<DemandItem>[];
+  /** The kind's types (诉求类型/类别): a filter on the 诉求类型 column. */
+  demandTypes?: { label: string; values: readonly string[] };
 }
 
 const STATUS = [
@@ -31,14 +35,33 @@ const STATUS = [
   { label: '全部', value: '' },
 ];
 
-/** A module's list of demands with filters (status, year, search), open ones by due date first. */
-export function DemandListPage({ module, title, description, writePermission, extraColumns }: Props) {
+interface BatchResult {
+  done: number;
+  failed: number;
+  results: Array<{ id: string; refNo: string | null; ok: boolean; status: string | null; message: string | null }>;
+}
+
+/**
+ * A module's list of demands on the one list component: status, year, text or the caller's phone,
+ * the kind's type; sort by number, receipt or due date; export of the filtered rows under the
+ * ledger's headers; 批量分派 and 批量办结 with a result per item.
+ */
+export function DemandListPage({ module, title, description, writePermission, extraColumns = [], demandTypes }: Props) {
   const can = useCan();
-  const [status, setStatus] = useState('open');
-  const [year, setYear] = useState<number | undefined>();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const res = useApi<{ total: number; items: DemandItem[] }>(`/api/${module}/items${qs({ status, year, q, page })}`);
+  const query = useListQuery({ status: 'open' });
+  const base = `/api/${module}/items`;
+  const columns: RecordColumn<DemandItem>[] = demandColumns({
+    extra: extraColumns.map((c) => {
+      const key = String(c.key ?? c.dataIndex);
+      const typed = demandTypes && key === 'demandType';
+      return {
+        ...c,
+        key,
+        title: typed ? demandTypes.label : String(c.title),
+        ...(typed ? { filter: { param: 'demandType', options: demandTypes.values.map((v) => ({ label: v, value: v })) } } : {}),
+      };
+    }),
+  });
   return (
     <>
       <PageTitle
@@ -54,43 +77,120 @@ export function DemandListPage({ module, title, description, writePermission, ex
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap>
-            <Segmented
-              value={status}
-              onChange={(v) => {
-                setStatus(String(v));
-                setPage(1);
-              }}
-              options={STATUS}
-            />
-            <DatePicker
-              picker="year"
-              placeholder="受理年度"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => {
-                setYear(d ? d.year() : undefined);
-                setPage(1);
-              }}
-              format="YYYY年"
-            />
-            <Input.Search
-              allowClear
-              placeholder="编号、事项、地点"
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage(1);
-              }}
-              style={{ width: 240 }}
-            />
-          </Space>
+      <RecordList<DemandItem>
+        listKey={`demands.${module}`}
+        query={query}
+        endpoint={base}
+        exportEndpoint={`${base}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="件"
+        testId="demand-table"
+        toolbar={<Segmented value={query.values.status ?? ''} onChange={(v) => query.setFilters({ status: String(v) })} options={STATUS} />}
+        searchFields={
+          <>
+            <Form.Item name="year" label="受理年度">
+              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+            </Form.Item>
+            <Form.Item name="q" label="查找">
+              <Input allowClear placeholder="编号、事项、地点或来电号码" style={{ width: 240 }} />
+            </Form.Item>
+          </>
         }
+        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+        batch={can(writePermission) ? (selected, done) => <BatchActions module={module} selected={selected} done={done} /> : undefined}
+      />
+    </>
+  );
+}
+
+/** 批量分派 to a unit and 批量办结: each selected item on its own; the result of each is shown. */
+function BatchActions({ module, selected, done }: { module: string; selected: DemandItem[]; done: () => void }) {
+  const { message } = App.useApp();
+  const [assigning, setAssigning] = useState(false);
+  const [orgId, setOrgId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ label: string; data: BatchResult } | null>(null);
+  const orgs = useApi<Array<{ id: string; name: string; kind: string }>>(assigning ? '/api/orgs' : null);
+  const run = async (action: 'assign' | 'close', label: string, extra: Record<string, unknown> = {}) => {
+    setBusy(true);
+    try {
+      const data = await api.post<BatchResult>(`/api/${module}/items/batch/${action}`, {
+        items: selected.map((r) => ({ id: r.id, version: r.version })),
+        ...extra,
+      });
+      setAssigning(false);
+      setResult({ label, data });
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => setAssigning(true)}>批量分派</Button>
+      <Button loading={busy && !assigning} onClick={() => run('close', '批量办结')}>
+        批量办结
+      </Button>
+      <Modal
+        open={assigning}
+        title={`批量分派（${selected.length} 件）`}
+        okText="分派"
+        cancelText="取消"
+        okButtonProps={{ disabled: !orgId, loading: busy }}
+        onCancel={() => setAssigning(false)}
+        onOk={() => run('assign', '批量分派', { orgId })}
+        destroyOnHidden
       >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <DemandTable items={res.data?.items ?? []} loading={res.loading} extraColumns={extraColumns} total={res.data?.total} page={page} onPage={setPage} />
-      </Card>
+        <Form layout="vertical">
+          <Form.Item label="承办单位" required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={orgs.loading}
+              value={orgId}
+              onChange={setOrgId}
+              options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!result}
+        title={result ? `${result.label}：成功 ${result.data.done} 件，未办理 ${result.data.failed} 件` : ''}
+        footer={
+          <Button
+            type="primary"
+            onClick={() => {
+              setResult(null);
+              done();
+            }}
+          >
+            知道了
+          </Button>
+        }
+        onCancel={() => {
+          setResult(null);
+          done();
+        }}
+        width={640}
+      >
+        <Table
+          data-testid="batch-results"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={result?.data.results ?? []}
+          scroll={{ x: 'max-content', y: 360 }}
+          columns={[
+            { title: '编号', dataIndex: 'refNo', width: 180, render: (v: string | null) => v ?? '—' },
+            { title: '结果', dataIndex: 'ok', width: 90, render: (ok: boolean) => (ok ? <Tag color="green">已办理</Tag> : <Tag color="red">未办理</Tag>) },
+            { title: '当前状态', dataIndex: 'status', width: 90, render: (v: string | null) => v ?? '—' },
+            { title: '原因', dataIndex: 'message', render: (v: string | null) => v ?? '' },
+          ]}
+        />
+      </Modal>
     </>
   );
 }

@@ -20,6 +20,7 @@ export function RequestListPage() {
       title="依申请公开"
       description="收到申请之日起20个工作日内答复，经批准可延长20个工作日；补正后重新起算，征求意见时间不计（政府信息公开条例第三十、三十三条）。"
       writePermission="disclosure.write"
+      demandTypes={{ label: '申请人类型', values: TYPES }}
       extraColumns={[
         { title: '申请人类型', dataIndex: 'demandType', width: 110 },
         { title: '申请方式', dataIndex: 'channel', width: 90 },

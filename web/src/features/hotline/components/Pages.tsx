@@ -16,6 +16,7 @@ export function HotlineListPage() {
       title="12345工单"
       description="签收1个工作日内；办理时限按工单下达（缺省按诉求类型），回复诉求人后办结、回访。"
       writePermission="hotline.write"
+      demandTypes={{ label: '诉求类型', values: TYPES }}
       extraColumns={[
         { title: '诉求类型', dataIndex: 'demandType', width: 90 },
         { title: '满意度', dataIndex: 'satisfaction', width: 90, render: (v: string | null) => v ?? '—' },

@@ -1,3 +1,4 @@
+import { LatestYearHint, useLatestYear } from '../../../components/useLatestYear';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Anchor, Badge, Card, Col, Row, Select, Skeleton, Typography } from 'antd';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
@@ -21,7 +22,12 @@ export function defaultReportYear(): number {
 
 /** `/reports/rule-of-law` → the report of last year. */
 export function ReportIndexRedirect() {
-  return <Navigate to={`/reports/rule-of-law/${defaultReportYear()}`} replace />;
+  const latest = useLatestYear();
+  if (latest.loading) return null;
+  // Last year, unless it has no records yet: then the latest year that has.
+  const last = defaultReportYear();
+  const year = latest.year !== null && latest.year < last ? latest.year : last;
+  return <Navigate to={`/reports/rule-of-law/${year}`} replace />;
 }
 
 /** Sentences with a figure the data cannot support, in a section and its sub-sections. */
@@ -62,6 +68,7 @@ export function ReportPage() {
   const year = Number(params.year);
   const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;
   const { data, error, loading, reload } = useReport(valid ? year : defaultReportYear());
+  const latest = useLatestYear();
   const needUnits =
     !!data &&
     data.sections.some(function lacks(s): boolean {
@@ -105,6 +112,7 @@ export function ReportPage() {
         }
         extra={
           <>
+            <LatestYearHint latest={latest} year={year} />
             <Select<number>
               value={year}
               style={{ width: 120 }}

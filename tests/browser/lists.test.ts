@@ -1,0 +1,80 @@
+// The demand list on the one list component, in a real browser: a filtered 12345 list carries its
+// query in the URL and keeps it on reload, exports exactly its rows as xlsx, sorts on the server and
+// changes its page size; the same list at 390 px stays within the screen. Screenshots in test-results/.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { readTable } from '../../src/core/ledger/files.js';
+
+const { baseUrl, newPage, login, shot } = browserSuite('lists-', { context: { acceptDownloads: true } });
+
+const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*件/.exec(await text)?.[1] ?? Number.NaN);
+
+describe('12345 list', () => {
+  it('filters into the URL, keeps it on reload, exports exactly the filtered rows, sorts and changes page size', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'clerk');
+    await page.goto(`${baseUrl}/hotline?status=closed`);
+    const table = page.getByTestId('demand-table');
+    await table.locator('.ant-table-row').first().waitFor();
+
+    // Search: the query goes to the URL.
+    await page.getByTestId('list-search').getByLabel('查找').fill('天河');
+    await page
+      .getByTestId('list-search')
+      .getByRole('button', { name: label('查询') })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('天河');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('closed');
+    const total = page.locator('.ant-pagination-total-text');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const n = await totalOf(total.innerText());
+
+    // Reload keeps it.
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('list-search').getByLabel('查找').inputValue(), POLL).toBe('天河');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+
+    // Sort on 受理时间 (server-side): the URL says so.
+    await table.locator('th', { hasText: '受理时间' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('receivedAt');
+    expect(new URL(page.url()).searchParams.get('order')).toBe('asc');
+
+    // Export: an xlsx of exactly those rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const sheet = await readTable(fs.readFileSync(file), 'list.xlsx');
+    expect(sheet.headers[0]).toBe('工单编号');
+    expect(sheet.rows.length).toBe(n);
+    const firstShown = await table.locator('.ant-table-row').first().locator('a').first().innerText();
+    expect(sheet.rows[0]!.cells['工单编号']).toBe(firstShown);
+    await shot(page, 'hotline-filtered');
+
+    // Page size 10: the URL carries it and the page shows at most 10 rows.
+    await page.locator('.ant-pagination-options .ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '10' }).first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('pageSize'), POLL).toBe('10');
+    await expect.poll(() => table.locator('.ant-table-row').count(), POLL).toBeLessThanOrEqual(10);
+
+    // 重置 clears the filters.
+    await page
+      .getByTestId('list-search')
+      .getByRole('button', { name: label('重置') })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a 390 px screen (the table scrolls inside its card)', async () => {
+    const { page, errors } = await newPage(390);
+    await login(page, 'clerk');
+    await page.goto(`${baseUrl}/hotline?status=closed&pageSize=10`);
+    await page.getByTestId('demand-table').locator('.ant-table-row').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'hotline-390');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,225 @@
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Flex, Form, Popover, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import type { ColumnType, SorterResult } from 'antd/es/table/interface';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from './ErrorAlert';
+import { PAGE_SIZES, type ListQuery, serverQuery } from './useListQuery';
+
+/** A column of a record list: antd's column, with the server's sort name and an enum filter where it has them. */
+export interface RecordColumn<T> extends ColumnType<T> {
+  key: string;
+  title: string;
+  /** The name the server sorts on (its whitelist of indexed columns); absent: not sortable. */
+  sortKey?: string;
+  /** An enum column: the query parameter it filters on and its values. */
+  filter?: { param: string; options: ReadonlyArray<{ label: string; value: string }> };
+  /** Hidden unless the user shows it (column chooser). */
+  defaultHidden?: boolean;
+  /** Always shown (the record's number): not in the chooser. */
+  fixedShown?: boolean;
+}
+
+export interface RecordListProps<T> {
+  /** Remembers the chosen columns (localStorage) under this name. */
+  listKey: string;
+  /** The list's query in the URL ({@link useListQuery}). */
+  query: ListQuery;
+  /** The server's paged list: answers `{ total, items }` for `?<filters>&sort&order&page&pageSize`. */
+  endpoint: string;
+  /** The server's export of exactly the filtered rows (same filters, no page): a download link. */
+  exportEndpoint?: string;
+  columns: RecordColumn<T>[];
+  rowKey: keyof T & string;
+  /** The search form's fields (Form.Item with `name` = the query parameter); 查询 and 重置 come with it. */
+  searchFields?: ReactNode;
+  /** Above the table, left of the tools (e.g. a status switch). */
+  toolbar?: ReactNode;
+  /** Batch actions on the selected rows: rendered when rows are selected; `done` clears the selection and reloads. */
+  batch?: (selected: T[], done: () => void) => ReactNode;
+  /** What the count says: 共 N 件. */
+  unit?: string;
+  testId?: string;
+  /** Query values the search form shows (the form's own shape, e.g. a year as a date): from the URL's values. */
+  toForm?: (values: Record<string, string>) => Record<string, unknown>;
+  /** The form's values as query parameters (undefined: the filter is cleared). */
+  fromForm?: (values: Record<string, unknown>) => Record<string, string | undefined>;
+}
+
+const storageKey = (listKey: string) => `fazhi.list.${listKey}.hidden`;
+
+function readHidden<T>(listKey: string, columns: RecordColumn<T>[]): string[] {
+  try {
+    const s = localStorage.getItem(storageKey(listKey));
+    if (s) return JSON.parse(s) as string[];
+  } catch {
+    /* no storage: the defaults */
+  }
+  return columns.filter((c) => c.defaultHidden).map((c) => c.key);
+}
+
+/**
+ * One list for every module: a search form (查询/重置), server-side column sort and enum filters,
+ * a column chooser remembered per list, page sizes 10/20/50/100, the whole query in the URL, the
+ * export of exactly the filtered rows and batch actions on the selected rows.
+ */
+export function RecordList<T extends object>(props: RecordListProps<T>) {
+  const { listKey, query, endpoint, exportEndpoint, columns, rowKey, searchFields, toolbar, batch, unit = '条', testId } = props;
+  const res = useApi<{ total: number; items: T[] }>(`${endpoint}${serverQuery(query, { paged: true })}`);
+  const [hidden, setHidden] = useState<string[]>(() => readHidden(listKey, columns));
+  const [selected, setSelected] = useState<T[]>([]);
+  const [form] = Form.useForm();
+  const { toForm, fromForm } = props;
+
+  // The form follows the URL (back/forward, a shared link, 重置).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's values are the form's source
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toForm ? toForm(query.values) : query.values);
+  }, [JSON.stringify(query.values)]);
+
+  const chooseColumns = (keys: string[]) => {
+    setHidden(keys);
+    try {
+      localStorage.setItem(storageKey(listKey), JSON.stringify(keys));
+    } catch {
+      /* not remembered */
+    }
+  };
+
+  const shown = useMemo(
+    () =>
+      columns
+        .filter((c) => c.fixedShown || !hidden.includes(c.key))
+        .map((c): ColumnType<T> => {
+          const { sortKey, filter, defaultHidden: _h, fixedShown: _f, ...col } = c;
+          return {
+            ...col,
+            ...(sortKey
+              ? {
+                  sorter: true,
+                  sortOrder: query.sort === sortKey ? (query.order === 'desc' ? 'descend' : 'ascend') : null,
+                  sortDirections: ['ascend', 'descend'],
+                }
+              : {}),
+            ...(filter
+              ? {
+                  filters: filter.options.map((o) => ({ text: o.label, value: o.value })),
+                  filterMultiple: false,
+                  filteredValue: query.values[filter.param] ? [query.values[filter.param]!] : null,
+                }
+              : {}),
+          };
+        }),
+    [columns, hidden, query],
+  );
+
+  const exportHref = exportEndpoint ? `${exportEndpoint}${serverQuery(query, { paged: false })}` : null;
+  const total = res.data?.total ?? 0;
+  const done = () => {
+    setSelected([]);
+    res.reload();
+  };
+
+  return (
+    <Card styles={{ body: { padding: 0 } }}>
+      {searchFields ? (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ padding: '12px 16px 0', rowGap: 12 }}
+          data-testid="list-search"
+          onFinish={(v: Record<string, unknown>) => {
+            if (fromForm) query.setFilters(fromForm(v));
+            else query.setFilters(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x == null || x === '' ? undefined : String(x)])));
+          }}
+        >
+          {searchFields}
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                查询
+              </Button>
+              <Button onClick={() => query.reset()}>重置</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      ) : null}
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ padding: '12px 16px' }}>
+        <Space wrap>
+          {toolbar}
+          {batch && selected.length ? (
+            <Space wrap data-testid="list-batch">
+              <Typography.Text>已选 {selected.length} 项</Typography.Text>
+              {batch(selected, done)}
+            </Space>
+          ) : null}
+        </Space>
+        <Space wrap>
+          {exportHref ? (
+            <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="list-export" disabled={!total}>
+              导出筛选结果（{total}
+              {unit}）
+            </Button>
+          ) : null}
+          <Popover
+            trigger="click"
+            placement="bottomRight"
+            title="显示的列"
+            content={
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                value={columns.filter((c) => !c.fixedShown && !hidden.includes(c.key)).map((c) => c.key)}
+                onChange={(keys) => chooseColumns(columns.filter((c) => !c.fixedShown && !keys.includes(c.key)).map((c) => c.key))}
+                options={columns.filter((c) => !c.fixedShown).map((c) => ({ label: c.title, value: c.key }))}
+              />
+            }
+          >
+            <Button icon={<SettingOutlined />} data-testid="list-columns">
+              列
+            </Button>
+          </Popover>
+        </Space>
+      </Flex>
+      <ErrorAlert error={res.error} onRetry={res.reload} />
+      <Table<T>
+        rowKey={rowKey}
+        size="middle"
+        data-testid={testId}
+        loading={res.loading}
+        dataSource={res.data?.items ?? []}
+        columns={shown}
+        // Wider than its card (a narrow screen, extra columns): the table scrolls, not the page.
+        scroll={{ x: 'max-content' }}
+        rowSelection={
+          batch
+            ? {
+                selectedRowKeys: selected.map((r) => r[rowKey] as unknown as string),
+                onChange: (_keys, rows) => setSelected(rows),
+              }
+            : undefined
+        }
+        onChange={(_pagination, filters, sorter, extra) => {
+          if (extra.action === 'sort') {
+            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
+            const col = columns.find((c) => c.key === s?.columnKey);
+            query.setSort(col?.sortKey, s?.order === 'descend' ? 'desc' : s?.order === 'ascend' ? 'asc' : undefined);
+          } else if (extra.action === 'filter') {
+            const patch: Record<string, string | undefined> = {};
+            for (const c of columns) if (c.filter) patch[c.filter.param] = (filters[c.key]?.[0] as string | undefined) ?? undefined;
+            query.setFilters(patch);
+          }
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showTotal: (n) => `共 ${n} ${unit}`,
+          onChange: (page, pageSize) => query.setPage(page, pageSize),
+        }}
+      />
+    </Card>
+  );
+}
