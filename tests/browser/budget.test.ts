@@ -18,6 +18,12 @@ const KB = 1024;
 const LOGIN_BUDGET = 220 * KB;
 /** Any page inside the layout (entry + layout + the page), gzip; charts load after the page. */
 const PAGE_BUDGET = 500 * KB;
+/**
+ * The field app's first load on a phone: entry + layout + a field page, gzip. Issue 15's target is
+ * 300 KB; measured 335–371 KB (the layout alone is 316 KB: React, Ant Design’s core and the feature
+ * registry) — this ceiling keeps it from growing until the field app gets a lighter frame of its own.
+ */
+const FIELD_BUDGET = 390 * KB;
 
 interface Chunk {
   file: string;
@@ -75,6 +81,15 @@ describe('bundle budget', () => {
     const pages = Object.keys(manifest).filter((k) => manifest[k]!.isDynamicEntry && k.startsWith('src/features/') && !afterThePage.test(k));
     expect(pages.length).toBeGreaterThan(30);
     const over = pages.map((p) => [p, Math.round(weight([...layout, p]) / KB)] as const).filter(([, w]) => w * KB > PAGE_BUDGET);
+    expect(over).toEqual([]);
+  });
+  it('the field app (外勤) loads at most 390 KB of JS (gzip) before its pages render on a phone (target 300 KB)', () => {
+    // The installed app starts at /field: entry, layout and the field page; each field page likewise.
+    const layout = [entry, key('shell/AppPages.tsx'), key('shell/components/MainLayout.tsx')];
+    const pages = ['FieldHomePage', 'MyCasesPage', 'CaseCapturePage', 'SamplePage', 'PatrolPage', 'OutboxPage'].map((p) =>
+      key(`features/field/components/${p}.tsx`),
+    );
+    const over = pages.map((p) => [p, Math.round(weight([...layout, p]) / KB)] as const).filter(([, w]) => w * KB > FIELD_BUDGET);
     expect(over).toEqual([]);
   });
   it('a real browser opening the sign-in page fetches no chart, layout or module page code', async () => {

@@ -49,6 +49,12 @@ describe('the field app on a phone', () => {
     await login(page, 'wushan');
     const get = async (path: string) => (await (await page.request.get(`${baseUrl}${path}`)).json()).data;
     const me = await get('/api/auth/me');
+    // A page from the menu drawer; the drawer has closed (and given focus back) before the page is used.
+    const openFromMenu = async (name: string) => {
+      await page.getByRole('button', { name: '菜单' }).click();
+      await page.getByRole('menuitem', { name }).click();
+      await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+    };
     const post = async (path: string, body: unknown) =>
       (await (await page.request.post(`${baseUrl}${path}`, { data: body, headers: { 'x-csrf-token': me.csrfToken } })).json()).data;
 
@@ -70,8 +76,7 @@ describe('the field app on a phone', () => {
 
     // On a phone the menu is a drawer opened from the header, not a sider.
     expect(await page.locator('.ant-layout-sider').count()).toBe(0);
-    await page.getByRole('button', { name: '菜单' }).click();
-    await page.getByRole('menuitem', { name: '我的案件' }).click();
+    await openFromMenu('我的案件');
     await page.getByTestId('field-case').filter({ hasText: kase.caseNo }).click();
     await page.getByTestId('place-line').filter({ hasText: '当前位置' }).waitFor();
     await page.getByTestId('evidence-input').setInputFiles([
@@ -89,8 +94,7 @@ describe('the field app on a phone', () => {
     const river = rivers.find((r: { owner: string }) => r.owner === '五山街道');
     const samplesBefore = (await get(`/api/water-samples?riverId=${river.id}`)).length;
     await page.context().setOffline(true);
-    await page.getByRole('button', { name: '菜单' }).click();
-    await page.getByRole('menuitem', { name: '水质采样' }).click();
+    await openFromMenu('水质采样');
     await page.locator('#riverId').fill(river.name);
     await page.locator('.ant-select-dropdown').getByText(river.name, { exact: true }).click();
     await page.locator('#doMgl').fill('5.2');

@@ -1,12 +1,14 @@
-import { useState } from 'react';
-import { App, Avatar, Badge, Button, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
-import { CloudUploadOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { Suspense, useState } from 'react';
+import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../api/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
-import { ReminderBell } from './ReminderBell';
-import { useOutbox } from '../../features/field/useOutbox';
-import { forgetReads } from '../../features/field/outbox';
+
+// The bell (its popover and list) loads beside the page, not before it.
+const ReminderBell = lazyNamed(() => import('./ReminderBell'), 'ReminderBell');
+const OutboxBadge = lazyNamed(() => import('./OutboxBadge'), 'OutboxBadge');
+import { lazyNamed } from '../../lib/lazyNamed';
 
 /**
  * Header: system and bureau name on the left; the user, org and roles with 修改密码 / 退出登录 on the right.
@@ -21,14 +23,12 @@ export function HeaderBar({ onMenu }: { onMenu?: () => void } = {}) {
   const [changing, setChanging] = useState(false);
   // On a phone the header keeps the name, the bell and the user: the bureau, the unit and the roles are on the home page.
   const wide = Grid.useBreakpoint().md ?? true;
-  const outbox = useOutbox();
-  const refused = outbox.filter((i) => i.state === 'failed').length;
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
     // The service worker forgets the answers it kept for offline use (web/public/sw.js).
     navigator.serviceWorker?.controller?.postMessage('sign-out');
-    await forgetReads().catch(() => undefined);
+    await import('../../features/field/outbox').then((o) => o.forgetReads()).catch(() => undefined);
     message.success('已退出登录');
     navigate('/login', { replace: true });
   };
@@ -54,22 +54,12 @@ export function HeaderBar({ onMenu }: { onMenu?: () => void } = {}) {
         ) : null}
       </Flex>
       <Flex align="center" gap={onMenu ? 12 : 16}>
-        {outbox.length ? (
-          <Badge count={outbox.length} size="small" color={refused ? '#ff4d4f' : '#faad14'} offset={[-2, 2]}>
-            <Button
-              type="text"
-              size="small"
-              data-testid="outbox-badge"
-              aria-label={`待同步 ${outbox.length}`}
-              icon={<CloudUploadOutlined style={{ color: '#fff' }} />}
-              onClick={() => navigate('/field/outbox')}
-              style={{ color: '#fff' }}
-            >
-              {wide ? '待同步' : null}
-            </Button>
-          </Badge>
-        ) : null}
-        <ReminderBell />
+        <Suspense fallback={null}>
+          <OutboxBadge wide={wide} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <ReminderBell />
+        </Suspense>
         <Dropdown
           trigger={['click']}
           menu={{

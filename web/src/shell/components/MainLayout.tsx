@@ -1,8 +1,13 @@
 import { Suspense, useState } from 'react';
-import { Drawer, Flex, Grid, Layout, Spin } from 'antd';
+import { Flex, Grid, Layout, Spin } from 'antd';
 import { Outlet, useLocation } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar';
-import { SideMenu } from './SideMenu';
+import { lazyNamed } from '../../lib/lazyNamed';
+
+// The menu (Ant Design's Menu, the heaviest part of the frame) loads beside the page, not before it:
+// a phone opening the field app waits for neither (tests/browser/budget.test.ts).
+const SideMenu = lazyNamed(() => import('./SideMenu'), 'SideMenu');
+const MenuDrawer = lazyNamed(() => import('./MenuDrawer'), 'MenuDrawer');
 
 /** Whether the window is narrower than Ant Design's `md` (768 px): a phone. Known before the first paint. */
 function useNarrow(): boolean {
@@ -27,17 +32,9 @@ export function MainLayout() {
       <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
       <Layout>
         {narrow ? (
-          <Drawer
-            placement="left"
-            open={drawer}
-            onClose={() => setDrawer(false)}
-            size={280}
-            title="法治水务"
-            styles={{ body: { padding: 0 } }}
-            data-testid="menu-drawer"
-          >
-            <SideMenu />
-          </Drawer>
+          <Suspense fallback={null}>
+            <MenuDrawer open={drawer} onClose={() => setDrawer(false)} />
+          </Suspense>
         ) : (
           <Layout.Sider
             width={216}
@@ -50,7 +47,9 @@ export function MainLayout() {
             style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
           >
             <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
-              <SideMenu />
+              <Suspense fallback={null}>
+                <SideMenu />
+              </Suspense>
             </div>
           </Layout.Sider>
         )}

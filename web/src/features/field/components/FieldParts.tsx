@@ -46,7 +46,8 @@ export function CameraButton({ label, video, multiple, disabled, onPick, testId 
         accept={video ? 'image/*,video/*' : 'image/*'}
         capture="environment"
         multiple={multiple}
-        hidden
+        // Not the `hidden` attribute: Ant Design's form styles show file inputs as blocks.
+        style={{ display: 'none' }}
         data-testid={testId}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
