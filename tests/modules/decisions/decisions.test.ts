@@ -203,6 +203,22 @@ describe('a decision from the draft to its archive', () => {
     );
   });
 
+  it('files the review opinion under its step; a street user cannot read it', async () => {
+    const boundary = '----decisions';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="entity"\r\n\r\ndecisions.step`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="entityId"\r\n\r\n${id}:review`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="合法性审查意见书.txt"\r\nContent-Type: text/plain\r\n\r\n删除第八条后同意。`,
+      `--${boundary}--\r\n`,
+    ].join('\r\n');
+    const up = await legal.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const list = await leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`);
+    expect(list.body.data.map((a: any) => a.filename)).toEqual(['合法性审查意见书.txt']);
+    expect((await street.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`)).status).toBe(404);
+    expect((await leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:nosuchstep`)).status).toBe(404);
+  });
+
   it('reads but cannot write as a viewer', async () => {
     expect((await viewer.req('GET', `/api/decisions/${id}`)).status).toBe(200);
     expect((await viewer.req('POST', '/api/decisions/catalogue', { year: 2024, title: '只读', category: '重要规划' })).status).toBe(403);
