@@ -102,6 +102,11 @@ describe('重大行政决策 in the browser', () => {
     await page.getByTestId('history-event').filter({ hasText: '集体讨论决定' }).first().waitFor();
     await shot(page, 'made');
     expect(await overflow(page)).toEqual([]);
+    // The catalogue opens on the newest year's items (the demo's 2022, published).
+    await page.getByRole('menuitem', { name: '决策事项目录' }).click();
+    await page.getByTestId('catalogue-table').getByText('修订《天河区防洪（潮）排涝应急预案》').waitFor();
+    expect(await page.getByTestId('catalogue-table').innerText()).toContain('2022-02-25');
+    await shot(page, 'catalogue');
     expect(errors).toEqual([]);
   });
 

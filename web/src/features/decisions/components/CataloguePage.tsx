@@ -14,11 +14,13 @@ import { CATEGORIES, decisionsApi, type CatalogueItem } from '../api';
 export function CataloguePage() {
   const can = useCan();
   const { message } = App.useApp();
-  const [year, setYear] = useState(dayjs().year() - (dayjs().month() < 1 ? 1 : 0));
-  const res = useApi<CatalogueItem[]>(`/api/decisions/catalogue?year=${year}`);
+  const [chosen, setYear] = useState<number | undefined>();
+  // Every year's items: the page opens on the newest catalogue.
+  const res = useApi<CatalogueItem[]>('/api/decisions/catalogue');
+  const year = chosen ?? (Math.max(0, ...(res.data ?? []).map((i) => i.year)) || dayjs().year());
   const [adding, setAdding] = useState(false);
   const [publishing, setPublishing] = useState(false);
-  const items = res.data ?? [];
+  const items = (res.data ?? []).filter((i) => i.year === year);
   const unpublished = items.some((i) => !i.publishedOn);
   return (
     <>

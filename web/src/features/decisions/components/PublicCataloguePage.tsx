@@ -22,7 +22,7 @@ export function PublicCataloguePage() {
         {years.map((y) => (
           <Card
             key={y.year}
-            title={`${y.year}年度重大行政决策事项目录`}
+            title={`${y.year}年度目录`}
             extra={y.publishedOn ? <Typography.Text type="secondary">{y.publishedOn} 公布</Typography.Text> : null}
             styles={{ body: { padding: 0 } }}
             style={{ marginBottom: 16 }}
