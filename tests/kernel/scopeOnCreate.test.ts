@@ -8,6 +8,7 @@ import type { ModuleDef } from '../../src/core/module.js';
 import { modules } from '../../src/modules/index.js';
 import { listTenants } from '../../src/core/tenant.js';
 import { orgsByName } from '../../src/core/orgs.js';
+import { usccCheckChar } from '../../src/core/ledger/validators.js';
 
 /**
  * 数据范围 on create, route by route. The street role is granted every permission of
@@ -72,6 +73,8 @@ const NOWHERE = '00000000-0000-4000-8000-00000000dead';
 let doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: any }> } }>> };
 let n = 0;
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${++n}`;
+/** A year no annual inspection plan of the test has taken (one plan per unit and year). */
+let nextPlanYear = 2030;
 const created: Record<string, string> = {};
 /** The id of a record made the first time a case needs it, then reused. */
 async function once(key: string, make: () => Promise<{ id: string }>): Promise<string> {
@@ -222,6 +225,23 @@ const FIXTURES: Record<string, Fixture> = {
       windowTo: '2024-06-30',
     }),
   },
+  'POST /api/inspections/records': {
+    body: async () => {
+      const body17 = `91440106${String(Date.now()).slice(-6)}${String(++n).padStart(3, '0')}`;
+      const officers = (await sql<{ id: string }>`SELECT id FROM enf_officer WHERE cert_no IS NOT NULL ORDER BY id LIMIT 2`.execute(sys.db)).rows;
+      return {
+        inspectedOn: '2024-03-05',
+        kind: '专项',
+        entityName: uniq('范围测试企业'),
+        entityUscc: body17 + usccCheckChar(body17),
+        itemId: await once('inspItem', () => post('/api/inspections/items', { code: uniq('SC-'), name: '范围测试抽查事项', entityKind: '取水单位' })),
+        officerIds: officers.map((o) => o.id),
+        offPlanReason: '范围测试',
+        followUp: '无问题',
+      };
+    },
+  },
+  'POST /api/inspections/annual-plans': { body: () => ({ year: nextPlanYear++, title: '范围测试年度检查计划' }) },
   'POST /api/rivers': { body: () => ({ name: uniq('范围涌'), streetOrgIds: [OWN] }), outside: () => ({ name: uniq('范围涌'), streetOrgIds: [OTHER] }) },
   'POST /api/water-samples': {
     body: async () => ({
