@@ -1,51 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import type { Ctx } from '../../../src/core/context.js';
-import { systemActor } from '../../../src/core/context.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orgsByName } from '../../../src/core/orgs.js';
 import { importLedger, importTrace, recordFindings, type LedgerDef } from '../../../src/core/ledger/ledger.js';
 import { undoImport } from '../../../src/core/ledger/imports.js';
+import { serverSuite } from '../../helpers/server.js';
 import { writeCsv } from '../../../src/core/ledger/write.js';
 
 /** The one write path of the flood ledgers: forms and imports share saveRiskPoints, saveProgress, saveProjects, saveDeployments, saveDutyDays, saveWorks. */
-let sys: System;
-let app: FastifyInstance;
-let flood: Client;
-let ctx: Ctx;
-let tenantId: string;
 let wushanId: string;
 
-const ledger = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
+const ledger = (key: string) => env.sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
-const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, ledger(key), { file: { data, filename: `${key}.csv` } });
+const importCsv = (key: string, data: Buffer) => importLedger(env.sys, env.ctx, ledger(key), { file: { data, filename: `${key}.csv` } });
 const deadlines = async (entityId: string) =>
-  (await sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
-const points = async () => (await flood.req('GET', '/api/flood/risk-points')).body.data as Array<Record<string, any>>;
+  (await env.sys.db.selectFrom('tracked_deadline').select(['title', 'due_date']).where('entity_id', '=', entityId).execute()).map((d) => ({ ...d }));
+const points = async () => (await env.flood.req('GET', '/api/flood/risk-points')).body.data as Array<Record<string, any>>;
 const point = async (code: string) => (await points()).find((p) => p.code === code)!;
 const RISK = '编号,名称,所在街道,经度,纬度,风险等级,纳入台账日期,整治措施,整治状态,完成日期,行政责任人,技术责任人,巡查责任人';
 const PROGRESS = '编号,名称,进展日期,整治状态,进展情况';
 const DUTY = '日期,班次,角色 (A角/B角),姓名,联系电话';
 
+const env = serverSuite({ flood: 'flood' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  flood = await login(app, 'flood');
-  tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = sys.ctx(systemActor(tenantId));
-  wushanId = (await orgsByName(sys.db, tenantId)).get('五山街道')!.id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  wushanId = (await orgsByName(env.sys.db, env.tenantId)).get('五山街道')!.id;
 });
 
 describe('flood-risk points', () => {
   it('an import and a form entry of the same point give the same record and the same (no) deadlines', async () => {
-    const form = await flood.req('POST', '/api/flood/risk-points', {
+    const form = await env.flood.req('POST', '/api/flood/risk-points', {
       code: 'OP-F1',
       name: '五山路一致性测试点',
       orgId: wushanId,
@@ -66,10 +47,10 @@ describe('flood-risk points', () => {
     expect(strip(imported)).toEqual(strip(form.body.data));
     expect(await deadlines(imported.id)).toEqual(await deadlines(form.body.data.id));
     // The record's history shows where it came from.
-    const hist = (await flood.req('GET', `/api/history/flood.risk_point/${imported.id}`)).body.data;
+    const hist = (await env.flood.req('GET', `/api/history/flood.risk_point/${imported.id}`)).body.data;
     expect(hist[0]).toMatchObject({ action: 'imported', changes: { note: { via: 'ledger:flood-risk-points', row: 2 } } });
     // A new point imported as 未整治 is not a progress step.
-    expect((await flood.req('GET', `/api/flood/risk-points/${imported.id}`)).body.data.progress).toEqual([]);
+    expect((await env.flood.req('GET', `/api/flood/risk-points/${imported.id}`)).body.data.progress).toEqual([]);
   });
 
   it('a status moved back is a finding of the import (never a refusal), on the record; a point finished before it was registered is a row error', async () => {
@@ -90,7 +71,7 @@ describe('flood-risk points', () => {
     ]);
     const p = await point('OP-R1');
     expect(p).toMatchObject({ status: '整治中', completedOn: null });
-    expect((await flood.req('GET', `/api/findings/flood.risk_point/${p.id}`)).body.data).toEqual([
+    expect((await env.flood.req('GET', `/api/findings/flood.risk_point/${p.id}`)).body.data).toEqual([
       expect.objectContaining({ rule: 'flood.risk_progress_forward_only', row: 2, field: '整治状态' }),
     ]);
     const bad = await importCsv('flood-risk-points', csv(RISK, 'OP-R2,不可能的点,五山街道,,,中,2023-05-10,,已完成,2023-04-01,,,'));
@@ -111,14 +92,14 @@ describe('flood-risk points', () => {
     expect(res).toMatchObject({ ok: true, created: 2 });
     if (!res.ok) return;
     const u1 = await point('OP-U1');
-    expect((await flood.req('GET', `/api/flood/risk-points/${u1.id}`)).body.data.progress).toHaveLength(1);
-    expect(await undoImport(ctx, ledger('flood-risk-points'), res.importId!)).toEqual({ deleted: 2, restored: 0 });
+    expect((await env.flood.req('GET', `/api/flood/risk-points/${u1.id}`)).body.data.progress).toHaveLength(1);
+    expect(await undoImport(env.ctx, ledger('flood-risk-points'), res.importId!)).toEqual({ deleted: 2, restored: 0 });
     expect(await point('OP-U1')).toBeUndefined();
     const again = await importCsv('flood-risk-points', csv(RISK, 'OP-U3,撤销测试点三,五山街道,,,低,2023-02-01,,未整治,,,,'));
     if (!again.ok) throw new Error(JSON.stringify(again));
     const u3 = await point('OP-U3');
-    expect((await flood.req('PATCH', `/api/flood/risk-points/${u3.id}`, { version: u3.version, measure: '清疏管网' })).status).toBe(200);
-    await expect(undoImport(ctx, ledger('flood-risk-points'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
+    expect((await env.flood.req('PATCH', `/api/flood/risk-points/${u3.id}`, { version: u3.version, measure: '清疏管网' })).status).toBe(200);
+    await expect(undoImport(env.ctx, ledger('flood-risk-points'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
   });
 
   it('the persons ledger updates known points through the same function, and an unknown 编号 is a row error', async () => {
@@ -149,13 +130,13 @@ describe('risk-point progress', () => {
     ]);
     const p = await point('OP-P1');
     expect(p.status).toBe('未整治');
-    expect((await recordFindings(sys.db, tenantId, 'flood.risk_point', p.id)).map((f) => f.rule)).toEqual(
+    expect((await recordFindings(env.sys.db, env.tenantId, 'flood.risk_point', p.id)).map((f) => f.rule)).toEqual(
       expect.arrayContaining(['flood.risk_progress_after_registration', 'flood.risk_progress_forward_only']),
     );
     // The form refuses the same step back.
-    const form = await flood.req('POST', `/api/flood/risk-points/${p.id}/progress`, { onDate: '2023-04-02', status: '整治中', note: '复工' });
+    const form = await env.flood.req('POST', `/api/flood/risk-points/${p.id}/progress`, { onDate: '2023-04-02', status: '整治中', note: '复工' });
     expect(form.status).toBe(201);
-    const back = await flood.req('POST', `/api/flood/risk-points/${p.id}/progress`, { onDate: '2023-04-03', status: '未整治', note: '又停工' });
+    const back = await env.flood.req('POST', `/api/flood/risk-points/${p.id}/progress`, { onDate: '2023-04-03', status: '未整治', note: '又停工' });
     expect(back.status).toBe(400);
     expect(back.body).toMatchObject({ field: 'status' });
   });
@@ -165,15 +146,15 @@ describe('risk-point progress', () => {
     const res = await importCsv('flood-risk-progress', csv(PROGRESS, 'OP-P1,,2023-05-01,已完成,完工'));
     if (!res.ok) throw new Error(JSON.stringify(res));
     expect(await point('OP-P1')).toMatchObject({ status: '已完成', completedOn: '2023-05-01' });
-    expect(await undoImport(ctx, ledger('flood-risk-progress'), res.importId!)).toEqual({ deleted: 0, restored: 1 });
+    expect(await undoImport(env.ctx, ledger('flood-risk-progress'), res.importId!)).toEqual({ deleted: 0, restored: 1 });
     expect(await point('OP-P1')).toMatchObject({ status: p.status, completedOn: null, version: p.version });
-    expect((await flood.req('GET', `/api/flood/risk-points/${p.id}`)).body.data.progress.map((x: any) => x.onDate)).not.toContain('2023-05-01');
+    expect((await env.flood.req('GET', `/api/flood/risk-points/${p.id}`)).body.data.progress.map((x: any) => x.onDate)).not.toContain('2023-05-01');
   });
 });
 
 describe('projects and deployments', () => {
   it('an import and a form entry give the same project and the same deployment', async () => {
-    const fp = await flood.req('POST', '/api/flood/projects', {
+    const fp = await env.flood.req('POST', '/api/flood/projects', {
       name: '一致性项目甲',
       kind: '零星排水改造应急工程',
       streetOrgId: wushanId,
@@ -182,23 +163,23 @@ describe('projects and deployments', () => {
     expect(fp.status).toBe(201);
     const ip = await importCsv('flood-projects', csv('名称,类型,所在街道,开始日期,完成日期,状态', '一致性项目乙,零星排水改造应急工程,五山街道,2023-03-01,,'));
     expect(ip).toMatchObject({ ok: true, created: 1 });
-    const projects = (await flood.req('GET', '/api/flood/projects')).body.data;
+    const projects = (await env.flood.req('GET', '/api/flood/projects')).body.data;
     const strip = ({ id: _i, name: _n, event: _e, version: _v, ...rest }: Record<string, unknown>) => rest;
     expect(strip(projects.find((p: any) => p.name === '一致性项目乙'))).toEqual(strip(fp.body.data));
-    const fd = await flood.req('POST', '/api/flood/deployments', { onDate: '2023-05-20', event: '一致性暴雨甲', persons: 10, pumps: 2, vehicles: 1 });
+    const fd = await env.flood.req('POST', '/api/flood/deployments', { onDate: '2023-05-20', event: '一致性暴雨甲', persons: 10, pumps: 2, vehicles: 1 });
     expect(fd.status).toBe(201);
     const id = await importCsv('flood-deployments', csv('日期,事件,投入人员 (人次),抽水泵 (台次),车辆 (台次)', '2023-05-20,一致性暴雨乙,10,2,1'));
     expect(id).toMatchObject({ ok: true, created: 1 });
-    const deps = (await flood.req('GET', '/api/flood/deployments?year=2023')).body.data;
+    const deps = (await env.flood.req('GET', '/api/flood/deployments?year=2023')).body.data;
     expect(strip(deps.find((d: any) => d.event === '一致性暴雨乙'))).toEqual(strip(fd.body.data));
     // Undo removes the imported deployment; refused once it is edited.
     if (!id.ok) return;
-    expect(await undoImport(ctx, ledger('flood-deployments'), id.importId!)).toEqual({ deleted: 1, restored: 0 });
+    expect(await undoImport(env.ctx, ledger('flood-deployments'), id.importId!)).toEqual({ deleted: 1, restored: 0 });
     const again = await importCsv('flood-deployments', csv('日期,事件,投入人员 (人次),抽水泵 (台次),车辆 (台次)', '2023-05-21,一致性暴雨丙,10,2,1'));
     if (!again.ok) throw new Error(JSON.stringify(again));
-    const d = (await flood.req('GET', '/api/flood/deployments?year=2023')).body.data.find((x: any) => x.event === '一致性暴雨丙');
-    expect((await flood.req('PATCH', `/api/flood/deployments/${d.id}`, { version: d.version, persons: 12 })).status).toBe(200);
-    await expect(undoImport(ctx, ledger('flood-deployments'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
+    const d = (await env.flood.req('GET', '/api/flood/deployments?year=2023')).body.data.find((x: any) => x.event === '一致性暴雨丙');
+    expect((await env.flood.req('PATCH', `/api/flood/deployments/${d.id}`, { version: d.version, persons: 12 })).status).toBe(200);
+    await expect(undoImport(env.ctx, ledger('flood-deployments'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
   });
 });
 
@@ -206,7 +187,7 @@ describe('duty roster', () => {
   const lines = (date: string, a: string, b: string) => [`${date},全天,A角,${a},13800000001`, `${date},全天,B角,${b},`];
 
   it('an import and a form entry of the same roster give the same lines; a day without a B role is a finding on that day', async () => {
-    const form = await flood.req('PUT', '/api/flood/duty', {
+    const form = await env.flood.req('PUT', '/api/flood/duty', {
       entries: [
         { date: '2025-06-01', shift: '全天', role: 'A角', person: '甲干部', phone: '13800000001' },
         { date: '2025-06-01', shift: '全天', role: 'B角', person: '乙干部' },
@@ -227,12 +208,12 @@ describe('duty roster', () => {
       },
     ]);
     const day = async (d: string) =>
-      (await flood.req('GET', `/api/flood/duty?from=${d}&to=${d}`)).body.data.entries.map(({ id: _i, date: _d, ...rest }: any) => rest);
+      (await env.flood.req('GET', `/api/flood/duty?from=${d}&to=${d}`)).body.data.entries.map(({ id: _i, date: _d, ...rest }: any) => rest);
     expect(await day('2025-06-02')).toEqual(await day('2025-06-01'));
-    expect((await flood.req('GET', '/api/findings/flood.duty/2025-06-03')).body.data).toEqual([
+    expect((await env.flood.req('GET', '/api/findings/flood.duty/2025-06-03')).body.data).toEqual([
       expect.objectContaining({ rule: 'flood.duty_ab_roles', row: 4 }),
     ]);
-    const trace = await importTrace(sys.db, tenantId, 'flood.duty', '2025-06-02');
+    const trace = await importTrace(env.sys.db, env.tenantId, 'flood.duty', '2025-06-02');
     expect(trace).toEqual([
       expect.objectContaining({
         action: 'imported',
@@ -240,20 +221,20 @@ describe('duty roster', () => {
       }),
     ]);
     // The form still refuses the same day.
-    const refused = await flood.req('PUT', '/api/flood/duty', { entries: [{ date: '2025-06-04', shift: '全天', role: 'A角', person: '丙干部' }] });
+    const refused = await env.flood.req('PUT', '/api/flood/duty', { entries: [{ date: '2025-06-04', shift: '全天', role: 'A角', person: '丙干部' }] });
     expect(refused.status).toBe(400);
   });
 
   it('undo removes the days an import created; refused once a day is edited, and when the import replaced a stored day', async () => {
     const res = await importCsv('duty-roster', csv(DUTY, ...lines('2025-07-01', '甲', '乙'), ...lines('2025-07-02', '丙', '丁')));
     if (!res.ok) throw new Error(JSON.stringify(res));
-    expect(await undoImport(ctx, ledger('duty-roster'), res.importId!)).toEqual({ deleted: 2, restored: 0 });
-    expect((await flood.req('GET', '/api/flood/duty?from=2025-07-01&to=2025-07-02')).body.data.entries).toEqual([]);
+    expect(await undoImport(env.ctx, ledger('duty-roster'), res.importId!)).toEqual({ deleted: 2, restored: 0 });
+    expect((await env.flood.req('GET', '/api/flood/duty?from=2025-07-01&to=2025-07-02')).body.data.entries).toEqual([]);
     const again = await importCsv('duty-roster', csv(DUTY, ...lines('2025-07-01', '甲', '乙')));
     if (!again.ok) throw new Error(JSON.stringify(again));
     expect(
       (
-        await flood.req('PUT', '/api/flood/duty', {
+        await env.flood.req('PUT', '/api/flood/duty', {
           entries: [
             { date: '2025-07-01', shift: '全天', role: 'A角', person: '戊', phone: null },
             { date: '2025-07-01', shift: '全天', role: 'B角', person: '乙' },
@@ -261,11 +242,11 @@ describe('duty roster', () => {
         })
       ).status,
     ).toBe(200);
-    await expect(undoImport(ctx, ledger('duty-roster'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
+    await expect(undoImport(env.ctx, ledger('duty-roster'), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
     const replace = await importCsv('duty-roster', csv(DUTY, ...lines('2025-07-01', '甲', '乙')));
     expect(replace).toMatchObject({ ok: true, updated: 2 });
     if (!replace.ok) return;
-    await expect(undoImport(ctx, ledger('duty-roster'), replace.importId!)).rejects.toMatchObject({
+    await expect(undoImport(env.ctx, ledger('duty-roster'), replace.importId!)).rejects.toMatchObject({
       code: 'IMPORT_UNDO_BLOCKED',
       message: expect.stringContaining('替换了已有的值班安排'),
     });
@@ -280,9 +261,9 @@ describe('responsible persons of water works', () => {
     expect(bad).toMatchObject({ ok: false, errors: [expect.objectContaining({ row: 2, column: '行政责任人电话' })] });
     const res = await importCsv('flood-works', csv(header, '一致性泵站,泵站,五山街道,五山路,甲,站长,13912345678,乙,,,丙,,'));
     expect(res).toMatchObject({ ok: true, created: 1 });
-    const w = (await flood.req('GET', '/api/flood/works')).body.data.works.find((x: any) => x.name === '一致性泵站');
+    const w = (await env.flood.req('GET', '/api/flood/works')).body.data.works.find((x: any) => x.name === '一致性泵站');
     expect(w.admin.phone).toBe('13912345678');
-    const hist = (await flood.req('GET', `/api/history/flood.work/${w.id}`)).body.data;
+    const hist = (await env.flood.req('GET', `/api/history/flood.work/${w.id}`)).body.data;
     expect(hist[0].action).toBe('imported');
     expect(JSON.stringify(hist)).not.toContain('13912345678');
     expect(JSON.stringify(hist)).toContain('139****5678');
@@ -294,9 +275,9 @@ describe('every flood ledger', () => {
     're-importing the export of %s changes nothing',
     async (key) => {
       const def = ledger(key);
-      const rows = await def.exportRows(ctx);
+      const rows = await def.exportRows(env.ctx);
       expect(rows.length).toBeGreaterThan(0);
-      const res = await importLedger(sys, ctx, def, { file: { data: writeCsv(def.spec, rows), filename: `${key}.csv` } });
+      const res = await importLedger(env.sys, env.ctx, def, { file: { data: writeCsv(def.spec, rows), filename: `${key}.csv` } });
       expect(res.ok, JSON.stringify(res).slice(0, 500)).toBe(true);
       if (!res.ok) return;
       expect({ created: res.created, updated: res.updated, unchanged: res.unchanged }).toEqual({ created: 0, updated: 0, unchanged: rows.length });

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
 /**
  * 行政许可法第四十二条: +10 working days with the head's approval, approved within the term. An
@@ -10,32 +7,21 @@ import type { System } from '../../../src/core/system.js';
  * the statutory bound only); one approved after the statutory term is refused. PS-001: committed 2
  * working days, statutory 20; accepted Monday 6 May 2024: committed due 8 May, statutory 31 May.
  */
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-let leader: Client;
 let itemId: string;
 
+const env = serverSuite({ clerk: 'licensing', leader: 'leader' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'licensing');
-  leader = await login(app, 'leader');
-  itemId = (await clerk.req('GET', '/api/licensing/items')).body.data.find((i: any) => i.code === 'PS-001').id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  itemId = (await env.clerk.req('GET', '/api/licensing/items')).body.data.find((i: any) => i.code === 'PS-001').id;
 });
 
 /** An accepted case; returns its number and a step function. */
 async function accepted(applicant: string) {
-  const r = await clerk.req('POST', '/api/licensing/permits', { itemId, applicant, channel: '网上', visits: 0, receivedOn: '2024-05-06' });
+  const r = await env.clerk.req('POST', '/api/licensing/permits', { itemId, applicant, channel: '网上', visits: 0, receivedOn: '2024-05-06' });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const id = r.body.data.id as string;
   let version = r.body.data.version as number;
   const step = async (path: string, body: object) => {
-    const res = await clerk.req('POST', `/api/licensing/permits/${id}/${path}`, { ...body, version });
+    const res = await env.clerk.req('POST', `/api/licensing/permits/${id}/${path}`, { ...body, version });
     if (res.status === 200) version = res.body.data.version;
     return res;
   };
@@ -63,7 +49,7 @@ describe('late extensions of a permit case', () => {
     expect(e.status).toBe(200);
     expect(e.body.data).toMatchObject({ dueOn: '2024-05-08', statutoryDueOn: '2024-06-05' });
     expect(e.body.data.extensionNote).toContain('延长3个工作日的批准日期2024-05-09晚于承诺期限届满日2024-05-08：期限届满后批准的延长不发生延长效力');
-    const dl = (await clerk.req('GET', '/api/deadlines?module=licensing')).body.data.find((d: any) => d.entityId === id && d.title === '许可决定期限');
+    const dl = (await env.clerk.req('GET', '/api/deadlines?module=licensing')).body.data.find((d: any) => d.entityId === id && d.title === '许可决定期限');
     expect(dl).toMatchObject({ due: '2024-05-08' });
     expect((await step('decide', { decidedOn: '2024-05-10', result: '准予许可' })).body.data.onTime).toBe(false);
   });
@@ -74,14 +60,14 @@ describe('late extensions of a permit case', () => {
     expect(e.status).toBe(422);
     expect(e.body).toMatchObject({ code: 'EXTENSION_LATE' });
     expect(e.body.message).toContain('延长须在法定期限届满（2024-05-31）前经负责人批准');
-    expect((await clerk.req('GET', `/api/licensing/permits/${id}`)).body.data.extensionDays).toBeNull();
+    expect((await env.clerk.req('GET', `/api/licensing/permits/${id}`)).body.data.extensionDays).toBeNull();
   });
 
   it('the on-time rate counts the late extension late and the timely one on time (set-based, drill agrees)', async () => {
-    const d = (await leader.req('GET', '/api/metrics/licensing.on_time_rate/drill?year=2024')).body.data;
+    const d = (await env.leader.req('GET', '/api/metrics/licensing.on_time_rate/drill?year=2024')).body.data;
     const byCase = Object.fromEntries(d.rows.map((r: any) => [r.case_no, r.on_time]));
     expect(byCase).toMatchObject({ [cases.timely!]: '是', [cases.late!]: '否' });
-    const m = (await leader.req('GET', '/api/metrics?year=2024')).body.data.find((x: any) => x.key === 'licensing.on_time_rate');
+    const m = (await env.leader.req('GET', '/api/metrics?year=2024')).body.data.find((x: any) => x.key === 'licensing.on_time_rate');
     const counted = d.rows.filter((r: any) => r.on_time === '是').length;
     expect(m.value).toBe(Math.round((counted / d.total) * 10000) / 100);
   });

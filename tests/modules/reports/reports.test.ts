@@ -1,35 +1,16 @@
 import { systemActor } from '../../../src/core/context.js';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { login } from '../../helpers/http.js';
 import { composeRuleOfLawReport, allFigures, sentenceText, statedSentences } from '../../../src/modules/reports/compose.js';
 import { renderDocx } from '../../../src/modules/reports/render/docx.js';
 import { renderHtml } from '../../../src/modules/reports/render/html.js';
 import { formatFigure, formatOf } from '../../../src/modules/reports/figures.js';
+import { expectRefused, serverSuite } from '../../helpers/server.js';
 import { yearPeriod, metricQuery } from '../../../src/core/metrics/registry.js';
 
-let sys: System;
-let app: FastifyInstance;
-let legal: Client;
-let leader: Client;
-let tenantId: string;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  legal = await login(app, 'legal');
-  leader = await login(app, 'leader');
-  tenantId = (await listTenants(sys.db))[0]!.id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ legal: 'legal', leader: 'leader' });
 
 // The 2022 figures METRICS.md states (a copy of ../shared/tools/seed-2022-figures.json, so the test runs anywhere).
 const seedFigures: Record<string, number | string> = JSON.parse(fs.readFileSync(new URL('../../fixtures/seed-2022-figures.json', import.meta.url), 'utf8'));
@@ -43,7 +24,7 @@ async function docxText(buf: Buffer): Promise<{ xml: string; text: string; zip: 
 
 describe('the annual rule-of-law report', () => {
   it('has the sections the rules require, with the measures split into the seed report’s sub-parts', async () => {
-    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const r = await composeRuleOfLawReport(env.sys, env.tenantId, 2022);
     expect(r.title).toBe('广州市天河区水务局关于2022年度法治政府建设情况的报告');
     expect(r.sections.map((s) => s.number + s.title)).toEqual([
       '一、2022年度推进法治政府建设的主要举措和成效',
@@ -56,7 +37,7 @@ describe('the annual rule-of-law report', () => {
   });
 
   it('states every figure it has in the DOCX, in the GB/T 9704 layout', async () => {
-    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const r = await composeRuleOfLawReport(env.sys, env.tenantId, 2022);
     const { xml, text, zip } = await docxText(await renderDocx(r));
     expect(xml).toContain('w:w="11906"');
     expect(xml).toContain('w:h="16838"');
@@ -77,14 +58,14 @@ describe('the annual rule-of-law report', () => {
   });
 
   it('states each seed figure the registry computes, the way the report writes it', async () => {
-    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const r = await composeRuleOfLawReport(env.sys, env.tenantId, 2022);
     const { text } = await docxText(await renderDocx(r));
     const figures = new Map(allFigures(r).map((f) => [f.metric, f]));
     const checked: string[] = [];
     for (const [key, want] of Object.entries(seedFigures)) {
       const f = figures.get(key);
       if (!f || f.missing) continue;
-      const def = sys.registry.metrics.resolve(key)!;
+      const def = env.sys.registry.metrics.resolve(key)!;
       if (typeof want === 'number') expect(Math.abs(Number(f.value) - want), key).toBeLessThan(0.0051);
       else expect(String(f.value), key).toBe(want);
       expect(text, key).toContain(f.text);
@@ -97,14 +78,14 @@ describe('the annual rule-of-law report', () => {
   });
 
   it('links every figure of the HTML report to records whose count equals the figure', async () => {
-    const res = await leader.req('GET', '/api/reports/rule-of-law/2022/document?format=html');
+    const res = await env.leader.req('GET', '/api/reports/rule-of-law/2022/document?format=html');
     expect(res.status).toBe(200);
     const html = String(res.body);
     const links = [...html.matchAll(/<a class="figure" data-metric="([^"]+)" data-api="([^"]+)"[^>]*data-value="([^"]*)"[^>]*href="([^"]+)"/g)];
     expect(links.length).toBeGreaterThan(10);
     for (const [, metric, api, value, href] of links) {
       expect(href).toContain(`/metrics/drill/${encodeURIComponent(metric!)}`);
-      const drill = await leader.req('GET', api!.replace(/&amp;/g, '&'));
+      const drill = await env.leader.req('GET', api!.replace(/&amp;/g, '&'));
       expect(drill.status, metric).toBe(200);
       expect(String(drill.body.data.value), metric).toBe(value);
       const d = drill.body.data;
@@ -118,7 +99,7 @@ describe('the annual rule-of-law report', () => {
   });
 
   it('flags figures the data cannot support instead of inventing them', async () => {
-    const r = await composeRuleOfLawReport(sys, tenantId, 2015);
+    const r = await composeRuleOfLawReport(env.sys, env.tenantId, 2015);
     const counts = allFigures(r).filter((f) => f.value === 0 || f.missing);
     expect(counts.length).toBeGreaterThan(0);
     expect(allFigures(r).filter((f) => f.missing).length).toBeGreaterThan(0);
@@ -129,7 +110,7 @@ describe('the annual rule-of-law report', () => {
 
 describe('metric families in the report', () => {
   it('states only the monitoring sections the bureau includes (the demo: 猎德)', async () => {
-    const r = await composeRuleOfLawReport(sys, tenantId, 2022);
+    const r = await composeRuleOfLawReport(env.sys, env.tenantId, 2022);
     const enf = r.sections[0]!.children.find((c) => c.key === 'measures.enforcement')!;
     const optional = enf.sentences.filter((s) => s.optional);
     expect(optional.length).toBeGreaterThan(1);
@@ -142,46 +123,45 @@ describe('metric families in the report', () => {
     expect(text).toContain('猎德断面水质达到IV类（按月均值最差月份法评价）');
     const other = optional.find((s) => !s.optional!.included)!;
     expect(text).not.toContain(sentenceText(other));
-    const res = await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, {
+    const res = await env.legal.req('PUT', `/api/reports/rule-of-law/2022/figures/${encodeURIComponent(other.optional!.metric)}`, {
       rounding: 'exact',
       stateYoy: false,
       include: true,
     });
     expect(res.status).toBe(200);
-    const again = await docxText(await renderDocx(await composeRuleOfLawReport(sys, tenantId, 2022)));
+    const again = await docxText(await renderDocx(await composeRuleOfLawReport(env.sys, env.tenantId, 2022)));
     expect(again.text).toContain(sentenceText(other));
   });
 });
 
 describe('narratives and figure options', () => {
   it('keeps every version and refuses a save based on a stale version (409)', async () => {
-    const r = (await legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
+    const r = (await env.legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
     const sec = r.sections[1];
     const base = sec.narrative?.version ?? null;
-    const saved = await legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '新的不足表述。', baseVersion: base });
+    const saved = await env.legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '新的不足表述。', baseVersion: base });
     expect(saved.status).toBe(200);
     expect(saved.body.data.version).toBe((base ?? 0) + 1);
-    const stale = await legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '覆盖他人的修改', baseVersion: base });
+    const stale = await env.legal.req('PUT', `/api/reports/rule-of-law/2022/narratives/${sec.key}`, { body: '覆盖他人的修改', baseVersion: base });
     expect(stale.status).toBe(409);
-    const versions = (await legal.req('GET', `/api/reports/rule-of-law/2022/narratives/${sec.key}/versions`)).body.data;
+    const versions = (await env.legal.req('GET', `/api/reports/rule-of-law/2022/narratives/${sec.key}/versions`)).body.data;
     expect(versions.map((v: any) => v.body)).toContain('新的不足表述。');
     expect(versions.length).toBe((base ?? 0) + 1);
-    const hist = await legal.req('GET', `/api/history/reports.narrative/${encodeURIComponent(`rule-of-law:2022:${sec.key}`)}`);
+    const hist = await env.legal.req('GET', `/api/history/reports.narrative/${encodeURIComponent(`rule-of-law:2022:${sec.key}`)}`);
     expect(hist.status).toBe(200);
     expect(hist.body.data.at(-1).changes.fields[0]).toMatchObject({ field: 'body', after: '新的不足表述。' });
   });
 
   it('only the legal office and admins edit; an unknown section names the field', async () => {
-    expect((await leader.req('PUT', '/api/reports/rule-of-law/2022/narratives/plan', { body: 'x', baseVersion: null })).status).toBe(403);
-    const bad = await legal.req('PUT', '/api/reports/rule-of-law/2022/narratives/nope', { body: 'x', baseVersion: null });
-    expect(bad.status).toBe(400);
-    expect(bad.body.field).toBe('section');
+    expect((await env.leader.req('PUT', '/api/reports/rule-of-law/2022/narratives/plan', { body: 'x', baseVersion: null })).status).toBe(403);
+    const bad = await env.legal.req('PUT', '/api/reports/rule-of-law/2022/narratives/nope', { body: 'x', baseVersion: null });
+    expectRefused(bad, 'section');
   });
 
   it('states the change on last year where the bureau asks for it', async () => {
     const key = 'org.streets';
-    await legal.req('PUT', `/api/reports/rule-of-law/2022/figures/enforcement.bureau.filed`, { rounding: 'exact', stateYoy: true });
-    const r = (await legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
+    await env.legal.req('PUT', `/api/reports/rule-of-law/2022/figures/enforcement.bureau.filed`, { rounding: 'exact', stateYoy: true });
+    const r = (await env.legal.req('GET', '/api/reports/rule-of-law/2022')).body.data;
     const f = r.sections[0].children
       .flatMap((c: any) => c.sentences)
       .flatMap((s: any) => s.segments)
@@ -191,21 +171,21 @@ describe('narratives and figure options', () => {
   });
 
   it('exports every metric of a year as xlsx with last year beside it', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/reports/metrics/2022', headers: { cookie: leader.cookie } });
+    const res = await env.app.inject({ method: 'GET', url: '/api/reports/metrics/2022', headers: { cookie: env.leader.cookie } });
     expect(res.statusCode).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as any);
     const ws = wb.worksheets[0]!;
     const keys = ws.getColumn(1).values.slice(2).map(String);
-    const expected = await sys.registry.metrics.expand(metricQuery(sys.ctx(systemActor(tenantId)), yearPeriod(2022)));
+    const expected = await env.sys.registry.metrics.expand(metricQuery(env.sys.ctx(systemActor(env.tenantId)), yearPeriod(2022)));
     expect(keys.sort()).toEqual(expected.map((d) => d.key).sort());
   });
 });
 
 describe('the leaders’ dashboard', () => {
   it('serves key figures, twelve months of trends, deadlines by module and the 21 streets', async () => {
-    const res = await leader.req('GET', '/api/dashboard?year=2022');
+    const res = await env.leader.req('GET', '/api/dashboard?year=2022');
     expect(res.status).toBe(200);
     const d = res.body.data;
     expect(d.trends.months).toHaveLength(12);
@@ -215,7 +195,7 @@ describe('the leaders’ dashboard', () => {
   });
 
   it('is not for street users', async () => {
-    const wushan = await login(app, 'wushan');
+    const wushan = await login(env.app, 'wushan');
     expect((await wushan.req('GET', '/api/dashboard?year=2022')).status).toBe(403);
   });
 });

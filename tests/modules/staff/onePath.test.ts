@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import type { Ctx } from '../../../src/core/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../src/core/context.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { importLedger, type LedgerDef } from '../../../src/core/ledger/ledger.js';
 import { undoImport } from '../../../src/core/ledger/imports.js';
 import { writeCsv } from '../../../src/core/ledger/write.js';
+import { serverSuite } from '../../helpers/server.js';
 import { addAttachment } from '../../../src/core/files/attachments.js';
 
 /** The one write path of the staff ledgers: the forms and the imports share `saveRecords`. */
-let sys: System;
-let app: FastifyInstance;
-let legal: Client;
-let ctx: Ctx;
-const def = (key: string) => sys.registry.ledgers.get(key)! as LedgerDef<any>;
+const def = (key: string) => env.sys.registry.ledgers.get(key)! as LedgerDef<any>;
 const csv = (...lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
-const importCsv = (key: string, data: Buffer) => importLedger(sys, ctx, def(key), { file: { data, filename: `${key}.csv` } });
-const list = async (path: string, year: number) => (await legal.req('GET', `/api/staff/${path}?year=${year}`)).body.data as any[];
+const importCsv = (key: string, data: Buffer) => importLedger(env.sys, env.ctx, def(key), { file: { data, filename: `${key}.csv` } });
+const list = async (path: string, year: number) => (await env.legal.req('GET', `/api/staff/${path}?year=${year}`)).body.data as any[];
 const strip = ({ id: _i, version: _v, orgId: _o, ...rest }: Record<string, unknown>, ...keys: string[]) =>
   Object.fromEntries(Object.entries(rest).filter(([k]) => !keys.includes(k)));
 
@@ -56,15 +48,9 @@ const LEDGERS = [
   },
 ] as const;
 
+const env = serverSuite({ legal: 'legal' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  legal = await login(app, 'legal');
-  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id));
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  env.ctx = env.sys.ctx(systemActor((await listTenants(env.sys.db))[0]!.id));
 });
 
 describe.each(LEDGERS)('the $key ledger', (l) => {
@@ -77,7 +63,7 @@ describe.each(LEDGERS)('the $key ledger', (l) => {
   });
 
   it('gives an import and a form entry of the same record the same stored record, without findings', async () => {
-    const f = await legal.req('POST', `/api/staff/${l.path}`, l.form);
+    const f = await env.legal.req('POST', `/api/staff/${l.path}`, l.form);
     expect(f.status, JSON.stringify(f.body)).toBe(201);
     const res = await importCsv(l.key, csv(l.header, l.row));
     expect(res).toMatchObject({ ok: true, created: 1, findings: [] });
@@ -88,7 +74,7 @@ describe.each(LEDGERS)('the $key ledger', (l) => {
   });
 
   it('changes nothing when its own export is imported again', async () => {
-    const rows = await def(l.key).exportRows(ctx);
+    const rows = await def(l.key).exportRows(env.ctx);
     expect(rows.length).toBeGreaterThan(1);
     expect(await importCsv(l.key, writeCsv(def(l.key).spec, rows))).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: rows.length });
   });
@@ -98,21 +84,21 @@ describe.each(LEDGERS)('the $key ledger', (l) => {
     const res = await importCsv(l.key, csv(l.header, l.changed));
     expect(res).toMatchObject({ ok: true, updated: 1, created: 0 });
     if (!res.ok) return;
-    expect(await undoImport(ctx, def(l.key), res.importId!)).toEqual({ deleted: 0, restored: 1 });
+    expect(await undoImport(env.ctx, def(l.key), res.importId!)).toEqual({ deleted: 0, restored: 1 });
     expect((await list(l.path, 2023)).map((r) => strip(r)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
       before.map((r) => strip(r)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     );
     const again = await importCsv(l.key, csv(l.header, l.changed));
     if (!again.ok) throw new Error('import failed');
     const rec = (await list(l.path, 2023)).find((r) => !before.some((b) => JSON.stringify(strip(b)) === JSON.stringify(strip(r))));
-    await addAttachment(sys, ctx, {
+    await addAttachment(env.sys, env.ctx, {
       entity: `staff.${l.key === 'study-sessions' ? 'study_session' : l.key === 'exam-results' ? 'exam_result' : 'training'}`,
       entityId: rec.id,
       filename: '签到表.pdf',
       mime: 'application/pdf',
       data: Buffer.from('%PDF-1.4 test'),
     });
-    await expect(undoImport(ctx, def(l.key), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
+    await expect(undoImport(env.ctx, def(l.key), again.importId!)).rejects.toMatchObject({ code: 'IMPORT_UNDO_BLOCKED' });
   });
 });
 
@@ -120,7 +106,7 @@ describe('undo of created staff records', () => {
   it('deletes what the import created', async () => {
     const res = await importCsv('study-sessions', csv('日期,形式,主题,参加人数', '2023-08-01,其他,撤销测试学习,12'));
     if (!res.ok) throw new Error('import failed');
-    expect(await undoImport(ctx, def('study-sessions'), res.importId!)).toEqual({ deleted: 1, restored: 0 });
+    expect(await undoImport(env.ctx, def('study-sessions'), res.importId!)).toEqual({ deleted: 1, restored: 0 });
     expect((await list('study-sessions', 2023)).find((r) => r.topic === '撤销测试学习')).toBeUndefined();
   });
 });
