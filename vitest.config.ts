@@ -47,9 +47,6 @@ export default defineConfig({
           globalSetup: ['tests/setup/browser.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
-          // Two browser flows (a 登记 submit that navigates) have hung intermittently on a
-          // loaded machine; retry while the cause is investigated (see the session note).
-          retry: 2,
         },
       },
     ],

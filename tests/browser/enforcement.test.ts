@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { browserSuite, labelIn as label, POLL } from '../helpers/browser.js';
 
-const { baseUrl, newPage, login, shot } = browserSuite('enforcement-');
+// A long flow on a loaded machine: each action may wait up to 30 s (a page load under load took longer than 15).
+const { baseUrl, newPage, login, shot } = browserSuite('enforcement-', { timeout: 30_000 });
 
 /** The case page's own read of the case (GET /api/enforcement/cases/:id), not the list nor its history. */
 const caseRead = (r: Response) => r.request().method() === 'GET' && /^\/api\/enforcement\/cases\/[^/]+$/.test(new URL(r.url()).pathname);

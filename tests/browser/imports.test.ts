@@ -12,7 +12,7 @@ const HEADER = '工单编号,受理时间,诉求类型,诉求内容,承办单位
 describe('ledger imports', () => {
   it('shows a late order’s finding in the preview, the history, the record page, and undoes the import', async () => {
     const { page, errors } = await newPage();
-    // Unique per attempt (the browser project retries on the same server).
+    // Unique per run: the browser tests share one server, and a rerun must not meet this run's order.
     const stamp = Date.now().toString().slice(-6);
     const orderNo = `GZ-BT-${stamp}`;
     const filename = `12345工单-${stamp}.csv`;
