@@ -149,6 +149,38 @@ async function idOf(w: WriteScope, actor: Actor, sourceEntity: string, sourceId:
   return id;
 }
 
+/** What one change of a source's decision does: its audit action, its gate on the locked row, its patch and audited values. */
+interface DecisionChange {
+  action: string;
+  check: (r: DecisionRow) => void;
+  patch: Partial<DecisionRow>;
+  before: (r: DecisionRow) => Record<string, unknown>;
+  after: () => Record<string, unknown>;
+}
+
+/** Changes the decision recorded for a source: its row locked, re-read and gated, then patched and audited on the source. */
+async function changeDecision(w: WriteScope, actor: Actor, source: { sourceEntity: string; sourceId: string }, change: DecisionChange) {
+  const id = await idOf(w, actor, source.sourceEntity, source.sourceId);
+  return updateVersioned<DecisionRow>(w, {
+    table: 'pub_decision',
+    tenantId: actor.tenantId,
+    id,
+    version: undefined,
+    label: '公示记录',
+    ifUnchanged: 'write',
+    check: change.check,
+    patch: change.patch,
+    audit: {
+      entity: source.sourceEntity,
+      entityId: source.sourceId,
+      action: change.action,
+      orgId: (r) => r.org_id,
+      before: change.before,
+      after: change.after,
+    },
+  });
+}
+
 /** Marks a recorded decision as published on a date (audit: `published`; closes the tracked deadline). */
 export async function publishDecision(
   w: WriteScope,
@@ -157,28 +189,16 @@ export async function publishDecision(
   args: { sourceEntity: string; sourceId: string; publishedOn: string },
 ): Promise<void> {
   if (!isIsoDate(args.publishedOn)) throw errors.validation('publishedOn', '公示日期无效');
-  const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
   // Gates on the locked row: a concurrent withdrawal is seen, not overwritten.
-  const { before: r } = await updateVersioned<DecisionRow>(w, {
-    table: 'pub_decision',
-    tenantId: actor.tenantId,
-    id,
-    version: undefined,
-    label: '公示记录',
-    ifUnchanged: 'write',
+  const { before: r } = await changeDecision(w, actor, args, {
+    action: 'published',
     check: (r) => {
       if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回，不能再次公示');
       if (args.publishedOn < r.decided_on) throw errors.validation('publishedOn', '公示日期不能早于决定日期');
     },
     patch: { published_on: args.publishedOn },
-    audit: {
-      entity: args.sourceEntity,
-      entityId: args.sourceId,
-      action: 'published',
-      orgId: (r) => r.org_id,
-      before: (r) => ({ published_on: r.published_on }),
-      after: () => ({ published_on: args.publishedOn }),
-    },
+    before: (r) => ({ published_on: r.published_on }),
+    after: () => ({ published_on: args.publishedOn }),
   });
   await calendar.track(w, actor, {
     module: 'publicity',
@@ -203,27 +223,15 @@ export async function withdrawDecision(
 ): Promise<void> {
   if (!isIsoDate(args.withdrawnOn)) throw errors.validation('withdrawnOn', '撤回日期无效');
   if (!args.reason?.trim()) throw errors.validation('reason', '撤回原因不能为空');
-  const id = await idOf(w, actor, args.sourceEntity, args.sourceId);
   const reason = args.reason.trim();
   // The gate on the locked row: of two simultaneous withdrawals the second is refused (one event).
-  await updateVersioned<DecisionRow>(w, {
-    table: 'pub_decision',
-    tenantId: actor.tenantId,
-    id,
-    version: undefined,
-    label: '公示记录',
-    ifUnchanged: 'write',
+  await changeDecision(w, actor, args, {
+    action: 'publication_withdrawn',
     check: (r) => {
       if (r.withdrawn_on) throw errors.gate('PUBLICATION_WITHDRAWN', '该决定的公示已撤回');
     },
     patch: { withdrawn_on: args.withdrawnOn, withdraw_reason: reason },
-    audit: {
-      entity: args.sourceEntity,
-      entityId: args.sourceId,
-      action: 'publication_withdrawn',
-      orgId: (r) => r.org_id,
-      before: () => ({ withdrawn_on: null }),
-      after: () => ({ withdrawn_on: args.withdrawnOn, withdraw_reason: reason }),
-    },
+    before: () => ({ withdrawn_on: null }),
+    after: () => ({ withdrawn_on: args.withdrawnOn, withdraw_reason: reason }),
   });
 }

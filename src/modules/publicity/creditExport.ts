@@ -9,16 +9,21 @@ type Row = Selectable<PublicityTables['pub_decision']>;
 
 const fmtWan = (fen: number | null) => (fen == null ? '' : (fenToYuan(fen) / 10000).toFixed(6).replace(/\.?0+$/, ''));
 
+/** The party's columns, the same first five in both 双公示 layouts. */
+const PARTY_COLUMNS = [
+  { key: 'party', header: '行政相对人名称', type: 'text', required: true },
+  { key: 'partyType', header: '行政相对人类别', type: 'text' },
+  { key: 'uscc', header: '统一社会信用代码', type: 'text' },
+  { key: 'idType', header: '证件类型', type: 'text' },
+  { key: 'idNo', header: '证件号码', type: 'text' },
+] as const;
+
 /** 行政处罚 in the credit platform's 双公示 layout (信用中国 administrative penalty columns). */
 export const penaltyCreditSpec = defineLedgerSpec({
   key: 'credit-penalty',
   title: '行政处罚双公示',
   columns: [
-    { key: 'party', header: '行政相对人名称', type: 'text', required: true },
-    { key: 'partyType', header: '行政相对人类别', type: 'text' },
-    { key: 'uscc', header: '统一社会信用代码', type: 'text' },
-    { key: 'idType', header: '证件类型', type: 'text' },
-    { key: 'idNo', header: '证件号码', type: 'text' },
+    ...PARTY_COLUMNS,
     { key: 'decisionNo', header: '行政处罚决定书文号', type: 'text', required: true },
     { key: 'violation', header: '违法行为类型', type: 'text' },
     { key: 'facts', header: '违法事实', type: 'text' },
@@ -40,11 +45,7 @@ export const permitCreditSpec = defineLedgerSpec({
   key: 'credit-permit',
   title: '行政许可双公示',
   columns: [
-    { key: 'party', header: '行政相对人名称', type: 'text', required: true },
-    { key: 'partyType', header: '行政相对人类别', type: 'text' },
-    { key: 'uscc', header: '统一社会信用代码', type: 'text' },
-    { key: 'idType', header: '证件类型', type: 'text' },
-    { key: 'idNo', header: '证件号码', type: 'text' },
+    ...PARTY_COLUMNS,
     { key: 'docName', header: '行政许可决定文书名称', type: 'text' },
     { key: 'decisionNo', header: '行政许可决定文书号', type: 'text', required: true },
     { key: 'category', header: '许可类别', type: 'text' },
