@@ -146,8 +146,9 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
         </Form>
       ) : null}
       <Flex justify="space-between" align="center" gap={8} wrap style={{ padding: '12px 16px' }}>
-        <Space wrap>
-          {toolbar}
+        <Space wrap style={{ minWidth: 0, maxWidth: '100%' }}>
+          {/* A long switch (8 statuses) scrolls within a narrow screen instead of widening the page. */}
+          {toolbar ? <div style={{ maxWidth: 'calc(100vw - 64px)', overflowX: 'auto' }}>{toolbar}</div> : null}
           {batch && selected.length ? (
             <Space wrap data-testid="list-batch">
               <Typography.Text>已选 {selected.length} 项</Typography.Text>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Tooltip, Typography } from 'antd';
 import { useApi } from '../api/useApi';
+import { useCan } from '../api/session';
 
 export interface LatestYear {
   /** The latest year with records (null: none, or not yet known). */
@@ -15,8 +16,11 @@ export interface LatestYear {
  * the current year has none (GET /api/metrics/latest-year; needs the metrics permission — without
  * it the picker keeps the current year).
  */
-export function useLatestYear(module?: string, enabled = true): LatestYear {
-  const res = useApi<{ year: number | null; current: number }>(enabled ? `/api/metrics/latest-year${module ? `?module=${module}` : ''}` : null);
+export function useLatestYear(module?: string): LatestYear {
+  const can = useCan();
+  const res = useApi<{ year: number | null; current: number }>(
+    can('system.metrics.read') ? `/api/metrics/latest-year${module ? `?module=${module}` : ''}` : null,
+  );
   return { year: res.data?.year ?? null, current: res.data?.current ?? null, loading: res.loading };
 }
 
