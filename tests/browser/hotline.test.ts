@@ -2,7 +2,7 @@
 // clerk; then the leader's overview. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('hotline-');
 
@@ -11,17 +11,7 @@ async function pick(page: Page, fieldLabel: string, option: string) {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }
 
-async function act(page: Page, button: string, fill?: () => Promise<void>) {
-  await page
-    .getByTestId('record-actions')
-    .getByRole('button', { name: label(button) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill?.();
-  await dialog.getByRole('button', { name: label('确定') }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const act = (page: Page, button: string, fill?: () => Promise<void>) => actInDialog(page, 'record-actions', button, { fill });
 
 describe('12345 order', () => {
   it('goes from intake to satisfaction, with the clock, the history and the server’s field errors', async () => {

@@ -4,21 +4,11 @@
 // Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('licensing-');
 /** Clicks an action button of the permit page and confirms its modal. */
-async function step(page: Page, action: string, fill?: () => Promise<void>) {
-  await page
-    .getByTestId('permit-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  if (fill) await fill();
-  await dialog.getByRole('button', { name: label('确定') }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const step = (page: Page, action: string, fill?: () => Promise<void>) => actInDialog(page, 'permit-actions', action, { fill });
 
 describe('行政许可 in the browser', () => {
   it('takes a permit from application to publication', async () => {

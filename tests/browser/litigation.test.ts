@@ -2,27 +2,12 @@
 // form, its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
 // appealed case at phone width. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('litigation-');
 /** Clicks an action of the case page and confirms its modal. */
-async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page
-    .getByTestId('case-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await page.waitForTimeout(300); // the modal's opening animation
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: label('确定') }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
-  } catch {
-    throw new Error(`the ${action} dialog stayed open: ${await dialog.innerText()}`);
-  }
-}
+const step = (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) => actInDialog(page, 'case-actions', action, { fill, settle: 300 });
 
 describe('行政复议与行政诉讼 in the browser', () => {
   it('takes a lawsuit from the complaint to the judgment: defence, the head appearing, outcome', async () => {

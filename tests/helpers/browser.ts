@@ -3,7 +3,7 @@
 // full-page screenshots into test-results/ (the CI output).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/system/demo.js';
 
@@ -109,3 +109,32 @@ export function browserSuite(prefix: string, options: PageOptions & { settle?: n
  * to answer and render (a step that passed alone failed now and then under load).
  */
 export const POLL = { timeout: 15_000, interval: 100 };
+
+/** What `actInDialog` does in the dialog: fill it, confirm with which button (确定), wait for its opening animation (ms). */
+export interface DialogStep {
+  fill?: (dialog: Locator) => Promise<void>;
+  confirm?: string;
+  settle?: number;
+}
+
+/**
+ * Clicks an action of a record page (a button inside `getByTestId(area)`), lets `fill` fill its dialog,
+ * confirms and waits until the dialog has closed; a dialog left open fails naming the action and what
+ * it shows (the server's refusal, say).
+ */
+export async function actInDialog(page: Page, area: string, action: string, step: DialogStep = {}) {
+  await page
+    .getByTestId(area)
+    .getByRole('button', { name: label(action) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (step.settle) await page.waitForTimeout(step.settle);
+  if (step.fill) await step.fill(dialog);
+  await dialog.getByRole('button', { name: label(step.confirm ?? '确定') }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch {
+    throw new Error(`the ${action} dialog stayed open: ${await dialog.innerText()}`);
+  }
+}

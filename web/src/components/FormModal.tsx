@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { applyApiError } from '../lib/formErrors';
+import { isoDates, useServerSubmit } from '../lib/serverSubmit';
 
 interface Props<T> {
   title: string;
@@ -17,20 +16,7 @@ interface Props<T> {
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
 export function FormModal<T>({ title, initialValues, onSubmit, onClose, onDone, children, width }: Props<T>) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dayjs.isDayjs(x) ? (x as Dayjs).format('YYYY-MM-DD') : x]));
-      onDone(await onSubmit(body));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => onDone(await onSubmit(isoDates(v))));
   return (
     <Modal
       open

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
-import { applyApiError } from '../../../lib/formErrors';
+import { useServerSubmit } from '../../../lib/serverSubmit';
 import { licensingApi, type Permit, type PermitItem } from '../api';
 
 interface Props {
@@ -25,25 +24,15 @@ type Values = {
 export function NewPermitModal({ onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const items = useApi<PermitItem[]>('/api/licensing/items');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const p = await licensingApi.receive({
-        ...v,
-        applicantUscc: v.applicantUscc?.trim() || null,
-        caseNo: v.caseNo?.trim() || null,
-        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
-      });
-      onCreated(p);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Values) => {
+    const p = await licensingApi.receive({
+      ...v,
+      applicantUscc: v.applicantUscc?.trim() || null,
+      caseNo: v.caseNo?.trim() || null,
+      receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+    });
+    onCreated(p);
+  });
   return (
     <Modal
       open

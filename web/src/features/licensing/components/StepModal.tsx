@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { applyApiError } from '../../../lib/formErrors';
+import dayjs from 'dayjs';
+import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { licensingApi, type Permit, type PermitAction, type PermitActionKey } from '../api';
 
 interface Props {
@@ -16,21 +15,9 @@ const PAUSE_REASONS = ['听证', '招标', '拍卖', '检验', '检测', '检疫
 /** One step of a permit case: the fields it needs; the server checks the statutory clocks and answers with the case. */
 export function StepModal({ permit, action, onClose, onDone }: Props) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { version: permit.version };
-      for (const [k, val] of Object.entries(v)) body[k] = dayjs.isDayjs(val) ? (val as Dayjs).format('YYYY-MM-DD') : val;
-      onDone(await licensingApi.step(permit.id, action.event, body));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) =>
+    onDone(await licensingApi.step(permit.id, action.event, { version: permit.version, ...isoDates(v) })),
+  );
   const today = dayjs();
   const date = (name: string, label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true, message: `请选择${label}` }]}>

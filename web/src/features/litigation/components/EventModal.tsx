@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
-import { applyApiError } from '../../../lib/formErrors';
+import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { APPELLANTS, HEAD_ROLES, litigationApi, type CaseAction, type CaseEvent, type LitCase, type OutcomeCategory } from '../api';
 
 interface Props {
@@ -27,31 +26,17 @@ export function EventModal({ c, action, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const appeared = Form.useWatch('appeared', form) ?? true;
   const outcomes = useApi<OutcomeCategory[]>(action.event === 'conclude' ? '/api/litigation/outcomes' : null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { version: c.version };
-      for (const [k, val] of Object.entries(v)) {
-        if (k === 'appeared') continue;
-        body[k] = dayjs.isDayjs(val) ? (val as Dayjs).format('YYYY-MM-DD') : val;
+  const { error, saving, submit } = useServerSubmit(form, async ({ appeared: headAppeared, ...v }: Record<string, unknown>) => {
+    const body: Record<string, unknown> = { version: c.version, ...isoDates(v) };
+    if (action.event === 'hearing') {
+      if (headAppeared) body.absenceReason = null;
+      else {
+        body.headRole = null;
+        body.headName = null;
       }
-      if (action.event === 'hearing') {
-        if (v.appeared) body.absenceReason = null;
-        else {
-          body.headRole = null;
-          body.headName = null;
-        }
-      }
-      onDone(await litigationApi.step(c.id, action.event, body));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
     }
-  };
+    onDone(await litigationApi.step(c.id, action.event, body));
+  });
   const fields: Partial<Record<CaseEvent, React.ReactNode>> = {
     hearing: (
       <>

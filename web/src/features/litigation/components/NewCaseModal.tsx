@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { applyApiError } from '../../../lib/formErrors';
+import { useServerSubmit } from '../../../lib/serverSubmit';
 import { ACT_KINDS, CLAIMANT_TYPES, KIND_LABELS, litigationApi, type CaseKind, type LitCase } from '../api';
 
 interface Props {
@@ -29,33 +28,23 @@ export function NewCaseModal({ onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? '复议';
   const claimantType = Form.useWatch('claimantType', form);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const c = await litigationApi.register({
-        caseNo: v.caseNo,
-        kind: v.kind,
-        instance: v.kind === '诉讼' ? (v.instance ?? '一审') : null,
-        claimantType: v.claimantType,
-        claimantName: v.claimantName,
-        claimantIdNo: v.claimantType === '自然人' ? v.claimantIdNo?.trim() || null : null,
-        actKind: v.actKind,
-        actTitle: v.actTitle,
-        body: v.body,
-        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
-        handler: v.handler?.trim() || null,
-        agent: v.agent?.trim() || null,
-      });
-      onCreated(c);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Values) => {
+    const c = await litigationApi.register({
+      caseNo: v.caseNo,
+      kind: v.kind,
+      instance: v.kind === '诉讼' ? (v.instance ?? '一审') : null,
+      claimantType: v.claimantType,
+      claimantName: v.claimantName,
+      claimantIdNo: v.claimantType === '自然人' ? v.claimantIdNo?.trim() || null : null,
+      actKind: v.actKind,
+      actTitle: v.actTitle,
+      body: v.body,
+      receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+      handler: v.handler?.trim() || null,
+      agent: v.agent?.trim() || null,
+    });
+    onCreated(c);
+  });
   return (
     <Modal
       open

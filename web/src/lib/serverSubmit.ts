@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { applyApiError } from './formErrors';
+
+/**
+ * A form's save to the server: `saving` while it runs; a refusal goes on the field the server names
+ * (or into `error`, for the alert at the top of the form), cleared on the next try.
+ */
+export function useServerSubmit<V>(form: FormInstance, save: (values: V) => Promise<void>, fieldMap?: Record<string, string>) {
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (values: V) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await save(values);
+    } catch (e) {
+      setError(applyApiError(form, e, fieldMap));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { error, saving, submit };
+}
+
+/** A form's values as the API takes them: each date picked (a Dayjs) as YYYY-MM-DD. */
+export function isoDates(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : v]));
+}
