@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: ledger imports on the product's own ledgers (bench/imports.ts, docs/benchmark.md).
+// `npm run bench -- metrics`: a district-year's 12345 figures by the registry beside hand-written SQL (bench/metrics.ts).
 // `npm run bench:legacy`: the first harness (a stand-in 12345 module, metrics, audit verification).
 import { register } from 'tsx/esm/api';
 
@@ -7,6 +8,9 @@ register();
 if (process.argv[2] === 'legacy') {
   process.argv.splice(2, 1);
   await import('../bench/main.ts');
+} else if (process.argv[2] === 'metrics') {
+  process.argv.splice(2, 1);
+  await import('../bench/metrics.ts');
 } else {
   await import('../bench/imports.ts');
 }

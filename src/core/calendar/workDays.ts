@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { KernelDB } from '../db/types.js';
+import type { AnySelect, KernelDB } from '../db/types.js';
 import { addDays, daysBetween, type IsoDate, type WorkCalendar } from './calendar.js';
 
 /** The span the table covers: records outside it have no working-day figure (NULL in SQL). */
@@ -82,3 +82,18 @@ export function workdaysBetweenSql(from: RawBuilder<unknown>, to: RawBuilder<unk
 
 /** A date literal for SQL. */
 export const dateSql = (d: IsoDate) => sql`${d}::date`;
+
+/**
+ * Joins the working-day row of a date expression as `alias` (a left join: no row outside the span),
+ * for counting working days over many records with `ordDiffSql` — a hash join with the small table
+ * instead of two look-ups a record.
+ */
+export function joinWorkDay(alias: string, date: RawBuilder<unknown>) {
+  return <T extends AnySelect>(qb: T): T => qb.leftJoin(`work_day as ${alias}`, (j) => j.on(sql.ref(`${alias}.day`), '=', date)) as T;
+}
+
+/** Working days after the day joined as `from` up to and including the day joined as `to`; NULL outside the span. */
+export function ordDiffSql(from: string, to: string): RawBuilder<number> {
+  const d = sql`${sql.ref(`${to}.ord`)} - ${sql.ref(`${from}.ord`)}`;
+  return sql<number>`(CASE WHEN ${d} < 0 THEN 0 ELSE ${d} END)`;
+}

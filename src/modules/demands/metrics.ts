@@ -7,7 +7,6 @@ import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, percent, type DrillResult, type MetricDef, type MetricQuery } from '../../core/metrics/registry.js';
 import { countOf, inScope, instantInPeriod } from '../../core/metrics/filters.js';
 import { DUE_SOON_WORKDAYS } from '../../core/calendar/deadline.js';
-import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
 import { dm } from './repository.js';
 import type { DemandKindDef } from './kinds.js';
 import type { DemandKind } from './schema.js';
@@ -97,25 +96,15 @@ interface Common {
 }
 
 /** A count of demands: the query and its drill share `base`. */
-export function countMetric(
-  o: Common & {
-    base: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-    /** Run before the query (e.g. making sure the working-day table holds the query's calendar). */
-    before?: (q: MetricQuery) => Promise<unknown>;
-  },
-): MetricDef {
+export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf> }): MetricDef {
   return defineMetric({
     key: o.key,
     title: o.title,
     unit: 'count',
     definition: o.definition,
     permission: o.def.permissions.read,
-    async query(q) {
-      await o.before?.(q);
-      return countOf(o.base(q));
-    },
+    query: (q) => countOf(o.base(q)),
     async drill(q): Promise<DrillResult> {
-      await o.before?.(q);
       const rows = await drillRows(o.base(q));
       return {
         columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'status', title: '状态' }],
@@ -209,19 +198,24 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
   });
 }
 
-/** 即将到期 — still running at the reference date and due within 3 working days of it (inclusive), in SQL. */
+/**
+ * 即将到期 — still running at the reference date and due within 3 working days of it (inclusive):
+ * `workdaysBetween(ref, due) <= 3` is `due` before the 4th working day after `ref` (the count never
+ * falls as `due` moves on), a date bound from the query's calendar that the open-items index serves.
+ */
 export function dueSoonMetric(def: DemandKindDef, key: string): MetricDef {
-  const base = (q: MetricQuery) =>
-    runningAt(q, def)
-      .where('dm_item.due_on', '>=', referenceDate(q))
-      .where(sql<boolean>`${workdaysBetweenSql(sql`${referenceDate(q)}::date`, sql`dm_item.due_on`)} <= ${DUE_SOON_WORKDAYS}`);
+  const base = (q: MetricQuery) => {
+    const ref = referenceDate(q);
+    return runningAt(q, def)
+      .where('dm_item.due_on', '>=', ref)
+      .where('dm_item.due_on', '<', q.calendar.addWorkdays(ref, DUE_SOON_WORKDAYS + 1));
+  };
   return countMetric({
     key,
     title: `${def.label}即将到期数`,
     definition: `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
     def,
     base,
-    before: (q) => ensureWorkDays(q.db, q.calendar),
   });
 }
 

@@ -1,6 +1,6 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
 import { sql } from 'kysely';
-import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
+import { ensureWorkDays, joinWorkDay, ordDiffSql } from '../../core/calendar/workDays.js';
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
 import {
   countMetric,
@@ -76,8 +76,13 @@ export const hotlineSatisfactionRate = rateMetric({
   numTitle: '满意或基本满意',
 });
 
-/** Each closed order's handling working days (after the 受理 date up to and including the 办结 date), in SQL. */
-const handlingWorkdays = workdaysBetweenSql(bizDate('dm_item.received_at'), bizDate('dm_item.closed_at'));
+/** The closed orders with the working-day rows of their 受理 and 办结 dates. */
+const closedWithDays = (q: MetricQuery) =>
+  closed(q)
+    .$call(joinWorkDay('wd_rcv', bizDate('dm_item.received_at')))
+    .$call(joinWorkDay('wd_done', bizDate('dm_item.closed_at')));
+/** Each closed order's handling working days (after the 受理 date up to and including the 办结 date). */
+const handlingWorkdays = ordDiffSql('wd_rcv', 'wd_done');
 
 export const hotlineAvgHandling = defineMetric({
   key: 'hotline.avg_handling_workdays',
@@ -87,12 +92,12 @@ export const hotlineAvgHandling = defineMetric({
   permission: def.permissions.read,
   async query(q) {
     await ensureWorkDays(q.db, q.calendar);
-    const r = await closed(q).select(sql<string | null>`round(avg(${handlingWorkdays})::numeric, 2)`.as('avg')).executeTakeFirst();
+    const r = await closedWithDays(q).select(sql<string | null>`round(avg(${handlingWorkdays})::numeric, 2)`.as('avg')).executeTakeFirst();
     return r?.avg == null ? null : Number(r.avg);
   },
   async drill(q) {
     await ensureWorkDays(q.db, q.calendar);
-    const rows = await drillRows(closed(q), { workdays: handlingWorkdays });
+    const rows = await drillRows(closedWithDays(q), { workdays: handlingWorkdays });
     return {
       columns: [
         { key: 'ref_no', title: '工单编号' },
