@@ -42,6 +42,18 @@ const SKIP: Record<string, string> = {
   'POST /api/enforcement/discretion': 'a calculator; creates no record',
   'POST /api/decisions/catalogue/publish': "publishes a year's catalogue items (creates none); bureau-wide users only (tests/modules/decisions)",
   'POST /api/enforcement/clues/{id}/{action}': '移送 hands a clue to another unit by design (bureau ↔ street): targeted test below',
+  'POST /api/water-samples/field':
+    "multipart with the photo's hash; the sample's unit is the river's, checked by the desk's save path (tests/modules/rivers/fieldSample.test.ts)",
+  ...Object.fromEntries(
+    ['petitions', 'disclosure'].flatMap((m) => [
+      [
+        `POST /api/public/${m}/submit`,
+        "a citizen's online request, no staff session: it enters the kind's intake unit (tests/modules/disclosure/online.test.ts)",
+      ],
+      [`POST /api/public/${m}/status`, 'reads a request by its receipt number and secret; creates nothing'],
+      [`POST /api/public/${m}/status/document`, "downloads a request's reply by its receipt number and secret; creates nothing"],
+    ]),
+  ),
 };
 /** The fields of a body that name the record's unit. */
 const UNIT_FIELDS = ['orgId', 'streetOrgId'] as const;
@@ -116,6 +128,15 @@ const ownDemand = async (kind: string) => (created[`${kind}Item`] ??= (await pos
 const demandAssign = (kind: string): Fixture => ({
   url: async () => `/api/${kind}/items/${await ownDemand(kind)}/assign`,
   body: async () => ({ version: (await wushan.req('GET', `/api/${kind}/items/${await ownDemand(kind)}`)).body.data.version, orgId: OWN }),
+});
+
+/** 批量派单: the unit is the batch's; one outside the scope refuses the whole request (each item's own 派单 checks it too). */
+const demandBatchAssign = (kind: string): Fixture => ({
+  url: () => `/api/${kind}/items/batch/assign`,
+  body: async () => {
+    const id = await ownDemand(kind);
+    return { items: [{ id, version: (await wushan.req('GET', `/api/${kind}/items/${id}`)).body.data.version }], orgId: OWN };
+  },
 });
 
 const FIXTURES: Record<string, Fixture> = {
@@ -270,6 +291,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/petitions/items/{id}/assign': demandAssign('petitions'),
   'POST /api/proposals/items/{id}/assign': demandAssign('proposals'),
   'POST /api/disclosure/items/{id}/assign': demandAssign('disclosure'),
+  ...Object.fromEntries(['hotline', 'petitions', 'proposals', 'disclosure'].map((m) => [`POST /api/${m}/items/batch/{action}`, demandBatchAssign(m)])),
   'POST /api/hotline/push': {
     body: () => ({ orderNo: uniq('GD'), receivedAt: '2024-03-01T09:00:00+08:00', unitName: '五山街道', content: '范围测试工单', title: '范围测试' }),
     outside: () => ({ orderNo: uniq('GD'), receivedAt: '2024-03-01T09:00:00+08:00', unitName: '员村街道', content: '范围测试工单', title: '范围测试' }),

@@ -3,6 +3,7 @@
  * kind's list, record page, intake and actions under `/api/<module>/items`;
  * `sharedRoutes` serves the cross-module work queue and the leader's overview.
  */
+import { ownerOrgForCreate } from '../../core/scope.js';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf, sendFile } from '../../core/http.js';
@@ -211,6 +212,8 @@ export function demandRoutes(def: DemandKindDef) {
         const { items, orgId, assigneeId, reason, at } = req.body;
         const action = req.params.action;
         if (action === 'assign' && !orgId) throw errors.validation('orgId', '请选择承办单位');
+        // The unit is the whole batch's: one outside the user's scope refuses the request before any item (404, as 派单 of one).
+        if (action === 'assign') await ownerOrgForCreate(ctx, orgId, '承办单位');
         const results = [];
         // Each item is its own command (its own transaction, version and workflow check): one refused leaves the others done.
         for (const it of items) {

@@ -134,7 +134,33 @@ function recordMetrics(): MetricDef[] {
         const r = await records(q).where('r.enterprise', '=', true).select(sql<string>`count(distinct r.entity_id)`.as('n')).executeTakeFirst();
         return Number(r?.n ?? 0);
       },
-      drill: drillOf((q) => records(q).where('r.enterprise', '=', true)),
+      // One row per enterprise (the figure counts enterprises, not inspections), with its inspections.
+      async drill(q) {
+        const rows = await records(q)
+          .where('r.enterprise', '=', true)
+          .groupBy(['r.entity_id', 'e.name', 'e.uscc'])
+          .select([
+            'r.entity_id as id',
+            'e.name as entity_name',
+            'e.uscc as entity_code',
+            sql<number>`count(*)::int`.as('inspections'),
+            sql<string>`min(r.inspected_on)::text`.as('first_on'),
+            sql<string>`max(r.inspected_on)::text`.as('last_on'),
+          ])
+          .orderBy('e.name')
+          .execute();
+        return {
+          columns: [
+            { key: 'entity_name', title: '企业' },
+            { key: 'entity_code', title: '统一社会信用代码' },
+            { key: 'inspections', title: '检查次数' },
+            { key: 'first_on', title: '首次检查' },
+            { key: 'last_on', title: '最近检查' },
+          ],
+          rows,
+          total: rows.length,
+        };
+      },
     }),
     defineMetric({
       key: 'inspections.random_share',
