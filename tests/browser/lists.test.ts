@@ -20,15 +20,18 @@ describe('12345 list', () => {
 
     // Search: the query goes to the URL.
     await page.getByTestId('list-search').getByLabel('查找').fill('天河');
+    const searched = page.waitForResponse((r) => r.url().includes('/api/hotline/items?') && new URL(r.url()).searchParams.get('q') === '天河');
     await page
       .getByTestId('list-search')
       .getByRole('button', { name: label('查询') })
       .click();
+    const answer = (await (await searched).json()) as { data: { total: number } };
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('天河');
     expect(new URL(page.url()).searchParams.get('status')).toBe('closed');
     const total = page.locator('.ant-pagination-total-text');
-    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
-    const n = await totalOf(total.innerText());
+    const n = answer.data.total;
+    expect(n).toBeGreaterThan(0);
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
 
     // Reload keeps it.
     await page.reload();
@@ -48,8 +51,8 @@ describe('12345 list', () => {
     const sheet = await readTable(fs.readFileSync(file), 'list.xlsx');
     expect(sheet.headers[0]).toBe('工单编号');
     expect(sheet.rows.length).toBe(n);
-    const firstShown = await table.locator('.ant-table-row').first().locator('a').first().innerText();
-    expect(sheet.rows[0]!.cells['工单编号']).toBe(firstShown);
+    // The list shows the same first row (sorted by 受理时间, oldest first).
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(sheet.rows[0]!.cells['工单编号']);
     await shot(page, 'hotline-filtered');
 
     // Page size 10: the URL carries it and the page shows at most 10 rows.
@@ -72,9 +75,9 @@ describe('12345 list', () => {
     await login(page, 'clerk');
     await page.goto(`${baseUrl}/hotline?status=closed&pageSize=10`);
     await page.getByTestId('demand-table').locator('.ant-table-row').first().waitFor();
+    await shot(page, 'hotline-390');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot(page, 'hotline-390');
     expect(errors).toEqual([]);
   });
 });
