@@ -9,7 +9,8 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
-import { errors } from '../../core/errors.js';
+import { AppError, errors } from '../../core/errors.js';
+import { withdrawDecision } from '../publicity/index.js';
 import { isUuid } from '../../core/ids.js';
 import type { RowError } from '../../core/ledger/ledger.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
@@ -419,8 +420,29 @@ export async function applyCaseEvent(
       await w.audit({ entity: CASE_ENTITY, entityId: id, action: 'hearing_recorded', orgId: row.org_id, note: { hearingId: h.id, ...hearing } });
     }
     await sys.calendar.trackMany(w, ctx.actor, caseTracks(row as CaseRow));
+    if (event === 'rectify') await withdrawPublication(w, ctx.actor, row as CaseRow);
     return (await getCase(w.tx, ctx, id))!;
   });
+}
+
+/** Outcomes after which a published penalty decision is withdrawn (行政处罚法 art. 48(2)). */
+const WITHDRAWING_OUTCOMES: readonly string[] = ['撤销', '变更', '确认违法', '确认无效'];
+
+/**
+ * 行政处罚法第四十八条第二款: a published penalty decision that was changed, revoked, found unlawful or void
+ * is withdrawn from the public page with the reason. When the bureau records its rectification of such an
+ * outcome on a challenged penalty case, the case's 双公示 publication is withdrawn on that date in the same
+ * transaction; a decision never published, or already withdrawn, is left as it is.
+ */
+async function withdrawPublication(w: WriteScope, actor: Actor, c: CaseRow): Promise<void> {
+  if (c.act_entity !== 'enforcement.case' || !c.act_record_id || !c.outcome || !WITHDRAWING_OUTCOMES.includes(c.outcome)) return;
+  const reason = `${c.body}${outcomeDef(c.kind, c.outcome)?.label ?? c.outcome}（${c.case_no}），依行政处罚法第四十八条第二款撤回`;
+  try {
+    await withdrawDecision(w, actor, { sourceEntity: c.act_entity, sourceId: c.act_record_id, withdrawnOn: c.rectified_on!, reason });
+  } catch (e) {
+    // Not published (404) or already withdrawn (gate): nothing to withdraw. Both are refused before any write.
+    if (!(e instanceof AppError) || !(e.code === 'NOT_FOUND' || e.code === 'PUBLICATION_WITHDRAWN')) throw e;
+  }
 }
 
 export { hearingsOf };

@@ -202,3 +202,54 @@ describe('metrics', () => {
     expect(byAct.rows.every((r: any) => r.act_kind === '行政处罚')).toBe(true);
   });
 });
+
+describe('a penalty revoked on reconsideration leaves the public page (行政处罚法第四十八条第二款)', () => {
+  it("withdraws the decision's publication when the bureau records its rectification, once", async () => {
+    const pub = await sys.db
+      .selectFrom('pub_decision' as any)
+      .select(['source_id', 'decision_no'])
+      .where('source_entity', '=', 'enforcement.case')
+      .where('published_on', 'is not', null)
+      .where('withdrawn_on', 'is', null)
+      .orderBy('decision_no')
+      .executeTakeFirstOrThrow();
+    const { source_id: penaltyId, decision_no: decisionNo } = pub as { source_id: string; decision_no: string };
+    const publicList = async () =>
+      JSON.stringify((await app.inject({ method: 'GET', url: `/api/public/decisions?q=${encodeURIComponent(decisionNo)}` })).json());
+    expect(await publicList()).toContain(decisionNo);
+    let r = await legal.req('POST', '/api/litigation/cases', {
+      ...lawsuit,
+      caseNo: '天府复〔2023〕901号',
+      kind: '复议',
+      instance: undefined,
+      body: '广州市天河区人民政府',
+      actEntity: 'enforcement.case',
+      actRecordId: penaltyId,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const id = r.body.data.id;
+    let version = r.body.data.version;
+    const step = async (event: string, body: Record<string, unknown>) => {
+      const res = await legal.req('POST', `/api/litigation/cases/${id}/${event}`, { version, ...body });
+      expect(res.status, `${event}: ${JSON.stringify(res.body)}`).toBe(200);
+      version = res.body.data.version;
+      return res;
+    };
+    await step('reply', { on: '2023-09-20' });
+    await step('conclude', { on: '2023-11-01', outcome: '撤销', servedOn: '2023-11-03' });
+    // Concluded but not yet rectified: still public.
+    expect(await publicList()).toContain(decisionNo);
+    r = await step('rectify', { on: '2023-11-06', rectification: '撤回原处罚决定的公示，重新调查' });
+    const row = await sys.db
+      .selectFrom('pub_decision' as any)
+      .select(['withdrawn_on', 'withdraw_reason'])
+      .where('source_id', '=', penaltyId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ withdrawn_on: '2023-11-06' });
+    expect(String((row as any).withdraw_reason)).toContain('天府复〔2023〕901号');
+    expect(String((row as any).withdraw_reason)).toContain('第四十八条');
+    expect(await publicList()).not.toContain(decisionNo);
+    const ev = await history(sys.db, tenantId, 'enforcement.case', penaltyId);
+    expect(ev.filter((e) => e.action === 'publication_withdrawn')).toHaveLength(1);
+  });
+});
