@@ -18,6 +18,7 @@ describe('web shell', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.title()).toBe('登录 · 法治水务');
     await shot(page, 'login-error');
     expect(errors).toEqual([]);
   });
@@ -85,9 +86,12 @@ describe('web shell', () => {
     expect(menu).not.toContain('用户管理');
     expect(menu).not.toContain('审计日志');
 
+    // The tab names the page (its menu entry and area), so several open tabs can be told apart.
+    await expect.poll(() => page.title()).toBe('首页 · 法治水务');
     await page.getByRole('menuitem', { name: '单位管理' }).click();
     const rows = page.getByTestId('orgs-table').locator('tbody').getByRole('row');
     await rows.filter({ hasText: '五山街道' }).waitFor();
+    await expect.poll(() => page.title()).toMatch(/^单位管理.* · 法治水务$/);
     expect(await rows.count()).toBe(1);
     expect(await page.getByTestId('orgs-table').innerText()).not.toContain('员村街道');
     expect(await page.getByRole('button', { name: '新建单位' }).count()).toBe(0);

@@ -62,6 +62,14 @@ export function visibleFeatures(can: (permission?: string) => boolean): VisibleF
   return features.map((f) => ({ ...f, visibleMenu: f.menu.filter((m) => can(m.permission)) })).filter((f) => f.visibleMenu.length > 0);
 }
 
+/** The visible menu entry whose path is the longest prefix of a page's path (a record page belongs to its list's entry). */
+export function currentMenuEntry(visible: readonly VisibleFeature[], pathname: string): { path: string; label: string; feature: VisibleFeature } | undefined {
+  return visible
+    .flatMap((f) => f.visibleMenu.map((m) => ({ path: m.path, label: m.label, feature: f })))
+    .filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
 const entities: ReadonlyMap<string, FeatureEntity> = new Map(features.flatMap((f) => Object.entries(f.entities ?? {})));
 
 /** The Chinese name of an audit entity ('org' → '单位'), or the entity itself when no feature declares it. */

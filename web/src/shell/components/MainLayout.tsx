@@ -8,6 +8,7 @@ import { lazyNamed } from '../../lib/lazyNamed';
 // a phone opening the field app waits for neither (tests/browser/budget.test.ts).
 const SideMenu = lazyNamed(() => import('./SideMenu'), 'SideMenu');
 const MenuDrawer = lazyNamed(() => import('./MenuDrawer'), 'MenuDrawer');
+const DocumentTitle = lazyNamed(() => import('./DocumentTitle'), 'DocumentTitle');
 
 /** Whether the window is narrower than Ant Design's `md` (768 px): a phone. Known before the first paint. */
 function useNarrow(): boolean {
@@ -30,6 +31,9 @@ export function MainLayout() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
+      <Suspense fallback={null}>
+        <DocumentTitle />
+      </Suspense>
       <Layout>
         {narrow ? (
           <Suspense fallback={null}>

@@ -3,7 +3,7 @@ import { Menu, type MenuProps } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCan } from '../../api/session';
-import { visibleFeatures } from '../../features/registry';
+import { currentMenuEntry, visibleFeatures } from '../../features/registry';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -26,10 +26,7 @@ export function SideMenu() {
     [visible],
   );
 
-  // The entry whose path is the longest prefix of the current page.
-  const paths = visible.flatMap((f) => f.visibleMenu.map((m) => ({ path: m.path, feature: f.key })));
-  const current = paths.filter((p) => pathname === p.path || pathname.startsWith(`${p.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
-  const selected = current?.path ?? (pathname === '/' ? '/' : '');
+  const selected = currentMenuEntry(visible, pathname)?.path ?? (pathname === '/' ? '/' : '');
 
   return (
     <Menu

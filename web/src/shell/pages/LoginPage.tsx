@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -19,6 +19,9 @@ export function LoginPage() {
   const expired = (location.state as { expired?: boolean } | null)?.expired;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = '登录 · 法治水务';
+  }, []);
 
   if (state.status === 'signed-in') return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
 
