@@ -35,3 +35,14 @@ export function formatValue(v: unknown): string {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+const yuanFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A sum of money in yuan, the one way the app writes it: thousands separated, two decimals, `元`
+ * (`unit: false` where the column header already says （元）). Empty for null.
+ */
+export function formatYuan(v: number | null | undefined, opts: { unit?: boolean } = {}): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '';
+  return `${yuanFmt.format(v)}${opts.unit === false ? '' : '元'}`;
+}

@@ -6,6 +6,7 @@ import { api, upload } from '../../../api/client';
 import { applyApiError } from '../../../lib/formErrors';
 import { CIRCUMSTANCE_LABELS, type CaseAction, type CaseDetail, type Meta } from '../api';
 import { DiscretionCalculator } from './DiscretionCalculator';
+import { formatYuan } from '../../../lib/format';
 
 interface Props {
   action: CaseAction;
@@ -196,7 +197,7 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`处罚：${kase.proposedKinds.join('、') || '—'}${kase.proposedFineYuan ? `，罚款${kase.proposedFineYuan}元` : ''}${kase.proposedConfiscationYuan ? `，没收${kase.proposedConfiscationYuan}元` : ''}（按告知的拟处罚意见；情节：${CIRCUMSTANCE_LABELS[kase.circumstance ?? ''] ?? '—'}）`}
+              title={`处罚：${kase.proposedKinds.join('、') || '—'}${kase.proposedFineYuan ? `，罚款${formatYuan(kase.proposedFineYuan)}` : ''}${kase.proposedConfiscationYuan ? `，没收${formatYuan(kase.proposedConfiscationYuan)}` : ''}（按告知的拟处罚意见；情节：${CIRCUMSTANCE_LABELS[kase.circumstance ?? ''] ?? '—'}）`}
             />
             <Form.Item name="facts" label="违法事实和证据" rules={[{ required: true, message: '请填写违法事实和证据' }]}>
               <Input.TextArea rows={3} />

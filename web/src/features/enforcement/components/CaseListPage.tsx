@@ -10,6 +10,7 @@ import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { STAGE_COLORS, type CaseSummary, type Stage } from '../api';
 import { useCaseList, useMeta, useOrgList } from '../hooks/useEnforcement';
 import { NewCaseModal } from './NewCaseModal';
+import { formatYuan } from '../../../lib/format';
 
 /** 案件列表 — every case in the user's scope, with filters and the worst open deadline of each. */
 export function CaseListPage() {
@@ -123,7 +124,7 @@ export function CaseListPage() {
               width: 150,
               render: (_, r) =>
                 r.penaltyKinds.length
-                  ? `${r.penaltyKinds.join('、')}${r.fineYuan + r.confiscationYuan ? ` ${(r.fineYuan + r.confiscationYuan).toLocaleString('zh-CN')}元` : ''}`
+                  ? `${r.penaltyKinds.join('、')}${r.fineYuan + r.confiscationYuan ? ` ${formatYuan(r.fineYuan + r.confiscationYuan)}` : ''}`
                   : '—',
             },
             {

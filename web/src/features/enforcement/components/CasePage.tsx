@@ -12,6 +12,7 @@ import { WorkflowActions } from '../../../components/WorkflowActions';
 import { CIRCUMSTANCE_LABELS, STAGE_COLORS, type CaseAction, type CaseDeadline, type CaseDetail } from '../api';
 import { useCase, useMeta } from '../hooks/useEnforcement';
 import { ActionModal } from './ActionModal';
+import { formatYuan } from '../../../lib/format';
 
 const d = (v: string | null | undefined) => v ?? '—';
 
@@ -19,7 +20,7 @@ const d = (v: string | null | undefined) => v ?? '—';
 function renderField(field: string, v: unknown, stages?: Record<string, string>): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (field === 'stage' && typeof v === 'string') return stages?.[v] ?? v;
-  if (field.endsWith('_fen') && typeof v === 'number') return `${(v / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}元`;
+  if (field.endsWith('_fen') && typeof v === 'number') return formatYuan(v / 100);
   if (field === 'circumstance' && typeof v === 'string') return CIRCUMSTANCE_LABELS[v] ?? v;
   if (field === 'procedure') return v === 'summary' ? '简易程序' : '一般程序';
   if (field === 'decision_approver_capacity') return v === 'deputy' ? '受委托的副职负责人' : '行政机关负责人';
@@ -43,7 +44,7 @@ function serviceText(c: CaseDetail): string {
   if (c.serviceMethod === '电子送达') return `${c.servedOn} 电子送达（当事人${c.serviceConsentOn}签订确认书）`;
   return `${c.servedOn}${c.serviceMethod ? ` ${c.serviceMethod}` : ''}`;
 }
-const yuan = (n: number | null | undefined) => (n ? `${n.toLocaleString('zh-CN', { minimumFractionDigits: 2 })}元` : '—');
+const yuan = (n: number | null | undefined) => (n ? formatYuan(n) : '—');
 
 /** 案件页 — the record, its deadlines, evidence, the actions allowed now (and why others are not), and its full-process record. */
 export function CasePage() {

@@ -3,6 +3,7 @@ import { Alert, Descriptions, InputNumber, Space, Tag, Typography } from 'antd';
 import { api } from '../../../api/client';
 import type { DiscretionLevel, Item } from '../api';
 import { LevelTag } from './ItemsPage';
+import { formatYuan } from '../../../lib/format';
 
 interface Props {
   item: Item;
@@ -22,7 +23,7 @@ interface Result {
 }
 
 const BASIS_LABELS: Record<NonNullable<DiscretionLevel['basis']>, string> = { illegal_gains: '违法所得', goods_value: '货值金额' };
-const yuan = (v: number) => v.toLocaleString('zh-CN');
+const yuan = (v: number) => formatYuan(v, { unit: false });
 
 /** 裁量计算器 — the benchmark range for the chosen circumstance and the server's check of the proposed fine. */
 export function DiscretionCalculator({ item, level, fineYuan, firstViolation, kinds }: Props) {

@@ -11,6 +11,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
 import type { ComparisonRow, ReviewDetail, ReviewSummary } from '../api';
 import { useOrgList } from '../hooks/useEnforcement';
+import { formatYuan } from '../../../lib/format';
 
 /** 街道执法监督 — the comparison of streets and 案卷评查 (reproducible draws, scoring, findings and rectification). */
 export function SupervisionPage() {
@@ -66,7 +67,12 @@ export function SupervisionPage() {
                         <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
                         <Table.Summary.Cell index={1}>{d.reduce((s, r) => s + r.filed, 0)}</Table.Summary.Cell>
                         <Table.Summary.Cell index={2}>{d.reduce((s, r) => s + r.closed, 0)}</Table.Summary.Cell>
-                        <Table.Summary.Cell index={3}>{d.reduce((s, r) => s + r.penaltyYuan, 0).toLocaleString('zh-CN')}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={3}>
+                          {formatYuan(
+                            d.reduce((s, r) => s + r.penaltyYuan, 0),
+                            { unit: false },
+                          )}
+                        </Table.Summary.Cell>
                         <Table.Summary.Cell index={4} colSpan={4} />
                       </Table.Summary.Row>
                     )}
@@ -74,7 +80,7 @@ export function SupervisionPage() {
                       { title: '街道', dataIndex: 'orgName', render: (v: string, r) => <Link to={`/enforcement/cases?orgId=${r.orgId}`}>{v}</Link> },
                       { title: `${year}年立案`, dataIndex: 'filed', sorter: (a, b) => a.filed - b.filed },
                       { title: `${year}年结案`, dataIndex: 'closed', sorter: (a, b) => a.closed - b.closed },
-                      { title: '罚没金额（元）', dataIndex: 'penaltyYuan', render: (v: number) => v.toLocaleString('zh-CN') },
+                      { title: '罚没金额（元）', dataIndex: 'penaltyYuan', render: (v: number) => formatYuan(v, { unit: false }) },
                       { title: '当前在办', dataIndex: 'open' },
                       { title: '当前逾期', dataIndex: 'overdue', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
                       { title: '评查案卷', dataIndex: 'reviewed' },

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { Appraisal, Contract } from '../api';
 import { FormModal } from '../../../components/FormModal';
+import { formatYuan } from '../../../lib/format';
 
 /** 顾问合同与年度考核 — the firm's contract terms, and the annual self-check, scoring and suggestions. */
 export function ContractsPage() {
@@ -41,7 +42,7 @@ export function ContractsPage() {
             { title: '顾问单位', dataIndex: 'firm' },
             { title: '合同编号', dataIndex: 'contractNo', width: 180 },
             { title: '合同期限', key: 't', width: 220, render: (_, c) => `${c.startOn} 至 ${c.endOn}` },
-            { title: '合同金额（元）', dataIndex: 'feeYuan', width: 130, render: (v: number | null) => (v == null ? '—' : v.toLocaleString('zh-CN')) },
+            { title: '合同金额（元）', dataIndex: 'feeYuan', width: 130, render: (v: number | null) => (v == null ? '—' : formatYuan(v, { unit: false })) },
             { title: '顾问律师', dataIndex: 'lawyers', width: 200 },
           ]}
         />
