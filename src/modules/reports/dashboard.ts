@@ -22,6 +22,10 @@ export const KEY_FIGURES = [
   'flood.risk_points.remediated',
   'rivers.not_black_odorous',
   'disclosure.credit_items',
+  'litigation.received',
+  'litigation.correction_rate',
+  'decisions.made',
+  'inspections.random_share',
 ] as const;
 
 /** Monthly trend lines. */

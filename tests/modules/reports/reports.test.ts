@@ -192,6 +192,10 @@ describe('the leaders’ dashboard', () => {
     for (const s of d.trends.series) expect(s.values).toHaveLength(12);
     expect(d.streets.rows).toHaveLength(21);
     for (const f of d.figures) expect(f).toHaveProperty('previous');
+    // The registers of the bureau as respondent, its major decisions and its inspections are on it too.
+    const byKey = Object.fromEntries(d.figures.map((f: { key: string; value: unknown }) => [f.key, f.value]));
+    expect(byKey).toMatchObject({ 'litigation.received': 5, 'litigation.correction_rate': 50 });
+    expect(Object.keys(byKey)).toEqual(expect.arrayContaining(['decisions.made', 'inspections.random_share']));
   });
 
   it('is not for street users', async () => {
