@@ -63,17 +63,21 @@ export interface CaptureUpload<M> {
 }
 
 /** Checks a parsed `meta` against the module's schema, naming the first field at fault. */
-export function checkCaptureMeta<S extends TObject>(spec: Pick<CaptureSpec<S>, 'schema' | 'labels'>, v: unknown): Static<S> {
+export function checkCaptureMeta<S extends TObject>(spec: Pick<CaptureSpec<S>, 'schema' | 'labels' | 'metaName'>, v: unknown): Static<S> {
   if (Value.Check(spec.schema, v)) {
     const m = v as Static<S> & CaptureBase;
     if ((m.lat == null) !== (m.lng == null)) throw errors.validation(m.lat == null ? 'lat' : 'lng', '位置应同时有经度和纬度');
     return m;
   }
   const first = Value.Errors(spec.schema, v).find((e) => e.keyword !== 'boolean');
-  const extra = (first?.params as { additionalProperties?: string[] } | undefined)?.additionalProperties?.[0];
-  const field = extra ?? first?.instancePath.split('/').pop() ?? 'meta';
+  const params = first?.params as { additionalProperties?: string[]; requiredProperties?: string[] } | undefined;
+  const extra = params?.additionalProperties?.[0];
+  const missing = params?.requiredProperties?.[0];
+  const field = extra ?? missing ?? first?.instancePath.split('/').pop() ?? 'meta';
   const label = spec.labels[field] ?? LOCATION_LABELS[field] ?? field;
-  throw errors.validation(field || 'meta', extra ? `不接受的字段：${extra}` : `${label}格式不正确`);
+  if (extra) throw errors.validation(extra, `不接受的字段：${extra}`);
+  if (missing) throw errors.validation(missing, `缺少${label}`);
+  throw errors.validation(field || 'meta', `${label || spec.metaName}格式不正确`);
 }
 
 /**
