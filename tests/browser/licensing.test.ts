@@ -101,7 +101,7 @@ describe('行政许可 in the browser', () => {
   it('verifies a recorded random draw, and shows the legal and staff pages', async () => {
     const { page, errors } = await newPage();
     await login(page, 'legal');
-    await page.getByRole('menuitem', { name: '抽查计划与结果' }).click();
+    await page.getByRole('menuitem', { name: '双随机抽查计划' }).click();
     await page.getByText('2022年度排水户排水行为随机抽查').click();
     await page.getByRole('button', { name: '复核抽取结果' }).click();
     expect(await page.getByTestId('verify-result').innerText()).toContain('复核一致');
