@@ -15,13 +15,22 @@ async function date(dialog: Locator, field: string, value: string) {
 }
 /** Clicks an action of the document and saves its form. */
 async function step(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page
-    .getByTestId('document-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
   // The step's own modal (a closing one may still be in the page).
   const dialog = page.locator('.ant-modal[role="dialog"]', { has: page.locator('.ant-modal-title', { hasText: action }) });
-  await dialog.waitFor();
+  // On a loaded machine a click can land while the drawer is still settling and open nothing: click again until the
+  // step's dialog shows (opening it twice is the same state), for at most 30 s.
+  for (let attempt = 1; ; attempt++) {
+    await page
+      .getByTestId('document-actions')
+      .getByRole('button', { name: label(action) })
+      .click();
+    try {
+      await dialog.waitFor({ timeout: 6_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
   await page.waitForTimeout(300);
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: label('保存') }).click();
