@@ -78,7 +78,8 @@ describe('重大行政决策 in the browser', () => {
       await d.locator('.ant-modal-title').click(); // closes the options list
       await d.getByTestId('event-record').fill('召开企业、居民代表座谈会1次，收集意见6条，采纳4条');
     });
-    expect(await page.getByTestId('step-participation').innerText()).toContain('座谈会');
+    // The page reads the decision again after the step: wait for it rather than read the old one.
+    await expect.poll(() => page.getByTestId('step-participation').innerText(), { timeout: 15_000 }).toContain('座谈会');
 
     await step(page, '送请合法性审查');
     await expect.poll(() => page.getByTestId('decision-status').innerText()).toBe('合法性审查中');

@@ -104,8 +104,18 @@ describe('flood pages', () => {
     await modal.locator('input[id="lines_0_person"]').fill('测试甲');
     await modal.locator('input[id="lines_1_person"]').fill('测试乙');
     // Turn the B role into an A role: the day then has no B role.
-    await modal.locator('#lines_1_role').click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^A角$/ }).click();
+    // The options list opens on the select's click; on a loaded machine a click can land before the modal settles: again.
+    const optionA = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^A角$/ });
+    for (let attempt = 1; ; attempt++) {
+      await modal.locator('#lines_1_role').click({ force: true });
+      try {
+        await optionA.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
+    await optionA.click();
     await modal.getByRole('button', { name: label('保存') }).click();
     const err = page.getByTestId('duty-error');
     await err.waitFor();
