@@ -45,6 +45,8 @@ describe('行政检查 in the browser', () => {
     await dialog.getByText('计划外的入企检查应填写计划外检查理由').waitFor();
     await dialog.getByLabel('计划外检查理由').fill('群众投诉举报（12345热线转办）');
     await shot(page, 'register');
+    // The save button is named 保存 again once the first (refused) save has finished loading: wait for that.
+    await expect.poll(() => dialog.getByRole('button', { name: label('保存') }).count(), { timeout: 30_000 }).toBe(1);
     await dialog.getByRole('button', { name: label('保存') }).click();
     await page.waitForURL(/\/inspections\/records\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('record-stage').innerText(), POLL).toBe('整改中');
