@@ -126,6 +126,12 @@ export interface WorkCalendar {
   workdaysBetween(from: IsoDate, to: IsoDate): number;
   /** `d` itself when it is a working day, otherwise the next working day. */
   nextWorkdayOnOrAfter(d: IsoDate): IsoDate;
+  /**
+   * What this calendar is made of besides the code and chinese-days' data — its overrides and declared
+   * years, as text: two calendars with the same identity answer every day alike (the working-day
+   * table's freshness check compares it instead of computing every day).
+   */
+  readonly identity: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -210,8 +216,8 @@ export function isoDateInShanghai(instant: Date): IsoDate {
 // chinese-days data
 
 type NameTable = Readonly<Record<IsoDate, string>>;
-const CD_HOLIDAYS: NameTable = chineseDaysData.holidays;
-const CD_WORKDAYS: NameTable = chineseDaysData.workdays;
+export const CD_HOLIDAYS: NameTable = chineseDaysData.holidays;
+export const CD_WORKDAYS: NameTable = chineseDaysData.workdays;
 
 /** Years (2004–2026 in chinese-days 1.5.7) whose State Council arrangement chinese-days holds. */
 export const CHINESE_DAYS_YEARS: ReadonlySet<number> = new Set([...Object.keys(CD_HOLIDAYS), ...Object.keys(CD_WORKDAYS)].map((d) => Number(d.slice(0, 4))));
@@ -362,6 +368,10 @@ export function createCalendar(opts: CreateCalendarOptions = {}): WorkCalendar {
   }
 
   return {
+    identity: JSON.stringify({
+      overrides: [...overrides.values()].map((o) => `${o.date}:${o.kind}`).sort(),
+      coveredYears: [...(opts.coveredYears ?? [])].sort((a, b) => a - b),
+    }),
     isWorkday: (d) => dayInfo(d).workday,
     dayInfo,
     isCovered: (year) => covered.has(year),

@@ -4,15 +4,17 @@
  * `ord(b) - ord(a)` — the same count as `WorkCalendar.workdaysBetween(a, b)`, from the same calendar
  * (chinese-days, the statutory holidays of unannounced years, the admin's overrides).
  *
- * The table is filled from a calendar and keeps the fingerprint of what it was filled from; filling
- * it again with the same calendar reads one row and writes nothing. The calendar service fills it
+ * The table is filled from a calendar and keeps the fingerprint of what it was filled from (the
+ * rules' data and the calendar's overrides — not its 26,000 days, so the check at start is cheap);
+ * filling it again with the same calendar reads one row and writes nothing. The calendar service fills it
  * at start and when an override changes; a metric ensures it for the calendar it was given (once per
  * database and calendar in a process), so SQL and the rules never disagree.
  */
 import crypto from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AnySelect, KernelDB } from '../db/types.js';
-import { addDays, daysBetween, type IsoDate, type WorkCalendar } from './calendar.js';
+import { addDays, CD_HOLIDAYS, CD_WORKDAYS, daysBetween, type IsoDate, type WorkCalendar } from './calendar.js';
+import { STATUTORY_FROM_YEAR, STATUTORY_HOLIDAYS } from './statutory.js';
 
 /** The span the table covers: records outside it have no working-day figure (NULL in SQL). */
 export const WORK_DAY_SPAN = { from: '1990-01-01', to: '2060-12-31' } as const;
@@ -25,20 +27,37 @@ export function workDayFlags(cal: WorkCalendar): string {
   return out.join('');
 }
 
-const fingerprintOf = (flags: string) => `v1:${WORK_DAY_SPAN.from}:${crypto.createHash('sha256').update(flags).digest('hex')}`;
+/**
+ * The version of the day rules' code (chinese-days' data and the statutory rules table are hashed in);
+ * bump it when the calendar's logic changes so that every database refills its table.
+ */
+const RULES_VERSION = 'work_day/v2';
+let dataHash: string | undefined;
+
+/**
+ * What the table holds for a calendar, without computing its days: the span, the rules' version, the
+ * data the code reads (chinese-days, the statutory holidays table) and the calendar's own identity.
+ */
+export function workDayFingerprint(cal: WorkCalendar): string {
+  dataHash ??= crypto
+    .createHash('sha256')
+    .update(JSON.stringify([RULES_VERSION, WORK_DAY_SPAN, CD_HOLIDAYS, CD_WORKDAYS, STATUTORY_HOLIDAYS, STATUTORY_FROM_YEAR]))
+    .digest('hex');
+  return `${dataHash}:${crypto.createHash('sha256').update(cal.identity).digest('hex')}`;
+}
 
 /**
  * Makes `work_day` hold `cal`'s working days. Returns whether it had to write. In a transaction
  * the table is locked first, so two processes starting at once fill it once.
  */
 export async function syncWorkDays(db: Kysely<KernelDB>, cal: WorkCalendar): Promise<boolean> {
-  const flags = workDayFlags(cal);
-  const fingerprint = fingerprintOf(flags);
+  const fingerprint = workDayFingerprint(cal);
   const current = async (q: Kysely<KernelDB>) => (await q.selectFrom('work_day_state').select('fingerprint').executeTakeFirst())?.fingerprint;
   if ((await current(db)) === fingerprint) return false;
   const fill = async (tx: Kysely<KernelDB>) => {
     await sql`LOCK TABLE work_day, work_day_state IN EXCLUSIVE MODE`.execute(tx);
     if ((await current(tx)) === fingerprint) return false;
+    const flags = workDayFlags(cal);
     await tx.deleteFrom('work_day').execute();
     // string_to_array(text, NULL) splits the flags into characters, numbered from 1.
     await sql`INSERT INTO work_day (day, workday, ord)
