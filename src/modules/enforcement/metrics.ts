@@ -1,5 +1,5 @@
 /** The `enforcement.*` and `staff.cert_*` figures of METRICS.md, each with a drill-down on the same filters. */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, fenToYuan, percent, type MetricDef, type MetricQuery, type DrillResult } from '../../core/metrics/registry.js';
 import { countOf, dateInPeriod, inScope, ownedBy } from '../../core/metrics/filters.js';
 import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
@@ -35,8 +35,9 @@ const CASE_COLUMNS = [
   { key: 'amount_yuan', title: '罚没金额（元）' },
 ];
 
-async function caseDrill(qb: ReturnType<typeof cases>): Promise<DrillResult> {
+async function caseDrill(qb: ReturnType<typeof cases>, extras: Record<string, RawBuilder<unknown>> = {}): Promise<DrillResult> {
   const rows = await qb
+    .$if(Object.keys(extras).length > 0, (b) => b.select(Object.entries(extras).map(([k, e]) => e.as(k))))
     .select([
       'enf_case.id',
       'enf_case.case_no',
@@ -336,15 +337,7 @@ const avgDays = defineMetric({
   },
   async drill(q) {
     await ensureWorkDays(q.db, q.calendar);
-    const workdays = new Map(
-      (
-        await decidedInPeriod(q)
-          .select(['enf_case.id', decisionWorkdays.as('workdays')])
-          .execute()
-      ).map((r) => [r.id, Number(r.workdays)]),
-    );
-    const d = await caseDrill(decidedInPeriod(q));
-    d.rows = d.rows.map((r) => ({ ...r, workdays: workdays.get(String(r.id)) }));
+    const d = await caseDrill(decidedInPeriod(q), { workdays: decisionWorkdays });
     d.columns = [...d.columns, { key: 'workdays', title: '用时（工作日）' }];
     return d;
   },

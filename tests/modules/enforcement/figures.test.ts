@@ -58,6 +58,10 @@ describe('the demo bureau reproduces the 2022 report', () => {
     expect(v('enforcement.legal_reviews')).toBeGreaterThan(0);
     expect(v('enforcement.collective_discussions')).toBeGreaterThan(0);
     expect(v('enforcement.avg_workdays_to_decision')).toBeGreaterThan(0);
+    // The drill's working days per case average to the figure.
+    const days = (await leader.req('GET', '/api/metrics/enforcement.avg_workdays_to_decision/drill?year=2022')).body.data.rows.map((r: any) => r.workdays);
+    expect(days.every((d: unknown) => typeof d === 'number')).toBe(true);
+    expect(Math.round((days.reduce((a: number, b: number) => a + b, 0) / days.length) * 10) / 10).toBe(v('enforcement.avg_workdays_to_decision'));
     const drill = (await leader.req('GET', '/api/metrics/staff.cert_holding_rate/drill?year=2022')).body.data;
     expect(drill.rows.every((r: any) => r.counted === '是')).toBe(true);
   });
