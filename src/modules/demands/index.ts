@@ -44,7 +44,18 @@ export {
   type Sys,
 } from './service.js';
 export { DEMAND_EVENTS, parseInstant, type DemandEventInput } from './events.js';
-export { bureauOf, getItem, findByRef, listItems, linksOf, receivedBetween, reportRows, type ItemRow } from './repository.js';
+export {
+  bureauOf,
+  getItem,
+  findByRef,
+  listItems,
+  linksOf,
+  receivedBetween,
+  reportRows,
+  onlineReceiptStore,
+  type ItemRow,
+  type OnlineReceiptRow,
+} from './repository.js';
 export { presentItem, presentListItem, bizDate, clockOf, doneOn, type DemandListItem, type DemandRecord } from './presenters.js';
 export { demandRoutes, recordView, IntakeBody } from './routes.js';
 export { DataList, DemandListItemView, DemandRecordView } from './schemas.js';

@@ -1,12 +1,13 @@
 /** All SQL of the shared demand record; every list and get applies the data scope. */
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { KernelDB } from '../../core/db/types.js';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import type { Instant, KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
 import { piiIndex } from '../../core/crypto/pii.js';
+import type { OnlineStore } from './online.js';
 
 /** The demand tables (this module's own code only: other modules read through the functions below and write through the service). */
 export const dm = (db: Kysely<KernelDB>) => db.withTables<DemandsTables>();
@@ -86,7 +87,8 @@ function filtered(ctx: Ctx, f: ListFilters) {
   const phone = f.q ? phoneSearchKeys(f.q) : null;
   if (phone) q = q.where('dm_item.person_phone_idx', 'in', phone);
   else if (f.q) {
-    const like = `%${f.q}%`;
+    // The text is matched as typed: a %, _ or \ in it is a character, not a LIKE wildcard.
+    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
     q = q.where((eb) =>
       eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]),
     );
@@ -96,7 +98,8 @@ function filtered(ctx: Ctx, f: ListFilters) {
 
 /** The list's order: the chosen column (then the number, for a stable page), or open ones by due date first, then the newest. */
 function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
-  if (sort) return q.orderBy(sql.ref(SORTABLE[sort.column]), sql.raw(sort.order === 'desc' ? 'desc nulls last' : 'asc nulls last')).orderBy('dm_item.id') as Q;
+  if (sort)
+    return q.orderBy(sql.ref(SORTABLE[sort.column]), (ob) => (sort.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('dm_item.id') as Q;
   return q.orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc').orderBy('dm_item.due_on', 'asc').orderBy('dm_item.received_at', 'desc').orderBy('dm_item.id') as Q;
 }
 
@@ -298,4 +301,45 @@ export async function insertLinks(db: Kysely<KernelDB>, tenantId: string, fromId
     .values(to.map((l) => ({ tenant_id: tenantId, from_id: fromId, to_id: l.id, reason: l.reason })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/** The columns of a kind module's online receipts table (`disclosure_online`, `petitions_online`: one shape, each module's own migration). */
+export interface OnlineReceiptRow {
+  tenant_id: string;
+  id: Generated<string>;
+  receipt_no: string;
+  secret_hash: string;
+  item_id: string;
+  applicant: string | null;
+  created_at: Instant;
+}
+
+/** The tables of `DB` shaped as {@link OnlineReceiptRow}. */
+type ReceiptTableOf<DB> = { [K in keyof DB]: DB[K] extends OnlineReceiptRow ? K : never }[keyof DB] & string;
+
+/**
+ * The online store over a kind module's receipts table: the module passes its own table
+ * (`onlineReceiptStore<DisclosureTables>('disclosure_online')`), this holds the SQL once.
+ */
+export function onlineReceiptStore<DB>(table: ReceiptTableOf<DB>): OnlineStore {
+  // One alias for every such table: the SQL is the same, only the name differs.
+  const r = (db: Kysely<KernelDB>) => db.withTables<{ receipts: OnlineReceiptRow }>();
+  const name = table as string as 'receipts';
+  return {
+    async insert(db, row) {
+      await r(db)
+        .insertInto(name)
+        .values({ tenant_id: row.tenantId, receipt_no: row.receiptNo, secret_hash: row.secretHash, item_id: row.itemId, applicant: row.applicant })
+        .execute();
+    },
+    byReceipt: (db, q) =>
+      r(db)
+        .selectFrom(name)
+        .select(['item_id', 'secret_hash', 'receipt_no'])
+        .where('tenant_id', '=', q.tenantId)
+        .where('receipt_no', '=', q.receiptNo)
+        .executeTakeFirst(),
+    byItem: (db, q) =>
+      r(db).selectFrom(name).select(['receipt_no', 'applicant']).where('tenant_id', '=', q.tenantId).where('item_id', '=', q.itemId).executeTakeFirst(),
+  };
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '../../core/context.js';
 import { isUuid } from '../../core/ids.js';
 import { withDataScope } from '../../core/scope.js';
 import type { DisclosureTables } from './schema.js';
-import type { OnlineStore } from '../demands/index.js';
+import { onlineReceiptStore } from '../demands/index.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<DisclosureTables>();
 
@@ -78,26 +78,5 @@ export async function upsertReportText(db: Kysely<KernelDB>, row: { tenantId: st
     .execute();
 }
 
-/** 网络申请的回执 — the online store of the disclosure kind (receipt number → request). */
-export const disclosureOnlineStore: OnlineStore = {
-  async insert(db, r) {
-    await t(db)
-      .insertInto('disclosure_online')
-      .values({ tenant_id: r.tenantId, receipt_no: r.receiptNo, secret_hash: r.secretHash, item_id: r.itemId, applicant: r.applicant })
-      .execute();
-  },
-  byReceipt: (db, q) =>
-    t(db)
-      .selectFrom('disclosure_online')
-      .select(['item_id', 'secret_hash', 'receipt_no'])
-      .where('tenant_id', '=', q.tenantId)
-      .where('receipt_no', '=', q.receiptNo)
-      .executeTakeFirst(),
-  byItem: (db, q) =>
-    t(db)
-      .selectFrom('disclosure_online')
-      .select(['receipt_no', 'applicant'])
-      .where('tenant_id', '=', q.tenantId)
-      .where('item_id', '=', q.itemId)
-      .executeTakeFirst(),
-};
+/** 网络申请的回执 — the online store of the disclosure kind (receipt number → request), over its own table. */
+export const disclosureOnlineStore = onlineReceiptStore<DisclosureTables>('disclosure_online');

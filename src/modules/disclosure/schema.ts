@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
+import type { OnlineReceiptRow } from '../demands/index.js';
 
 export type DisclosureTables = {
   disclosure_proactive: {
@@ -22,13 +23,5 @@ export type DisclosureTables = {
     updated_at: Instant;
   };
   /** 网络申请的回执 (receipt number, secret's hash, the applicant's details encrypted). */
-  disclosure_online: {
-    tenant_id: string;
-    id: Generated<string>;
-    receipt_no: string;
-    secret_hash: string;
-    item_id: string;
-    applicant: string | null;
-    created_at: Instant;
-  };
+  disclosure_online: OnlineReceiptRow;
 };
