@@ -216,3 +216,44 @@ describe('data scope', () => {
     expect((await street.req('GET', `/api/inspections/records/${other.id}`)).status).toBe(404);
   });
 });
+
+describe('hostile input on the 行政检查 routes', () => {
+  it('refuses NUL bytes, an impossible date, a 20-digit number and a 1 MB string with a 4xx naming the field, writing nothing', async () => {
+    const before = await count();
+    const big = 'x'.repeat(1024 * 1024);
+    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+      ['POST', '/api/inspections/records', { ...base(), findings: '隔油池\u0000未清掏' }, 'findings'],
+      ['POST', '/api/inspections/records', { ...base(), entityName: '测试\u0000公司' }, 'entityName'],
+      ['POST', '/api/inspections/records', { ...base(), inspectedOn: '2023-02-30' }, 'inspectedOn'],
+      ['POST', '/api/inspections/records', { ...base(), rectifyDueOn: '2023-02-30' }, 'rectifyDueOn'],
+      ['POST', '/api/inspections/records', { ...base(), findings: big }, 'findings'],
+      ['POST', '/api/inspections/records', { ...base(), entityId: '12345678901234567890' }, 'entityId'],
+      ['POST', '/api/inspections/annual-plans', { year: 12345678901234567890, title: '计划' }, 'year'],
+      ['POST', '/api/inspections/annual-plans', { year: 2024, title: '计划', entityCap: 12345678901234567890 }, 'entityCap'],
+      ['POST', '/api/inspections/annual-plans', { year: 2024, title: '年度\u0000计划' }, 'title'],
+    ];
+    const [rec] = (await enf.req('GET', '/api/inspections/records?year=2022')).body.data;
+    cases.push(
+      ['POST', `/api/inspections/records/${rec.id}/order`, { rectifyDueOn: '2023-02-30', version: rec.version }, 'rectifyDueOn'],
+      ['POST', `/api/inspections/records/${rec.id}/order`, { rectifyDueOn: '2099-01-01', note: '\u0000', version: rec.version }, 'note'],
+      ['POST', `/api/inspections/records/${rec.id}/close`, { closedOn: '2099-01-01', version: 12345678901234567890 }, 'version'],
+      ['POST', '/api/inspections/records/12345678901234567890/close', { closedOn: '2099-01-01', version: 1 }, 'id'],
+    );
+    for (const [method, url, body, field] of cases) {
+      const r = await enf.req(method, url, body);
+      expect(r.status, `${url} ${field}: ${JSON.stringify(r.body).slice(0, 300)}`).toBe(400);
+      expect(r.body.field, JSON.stringify(r.body).slice(0, 300)).toBe(field);
+    }
+    for (const [query, field] of [
+      ['year=12345678901234567890', 'year'],
+      ['kind=%00', 'kind'],
+      ['year=2023-02-30', 'year'],
+    ]) {
+      const r = await enf.req('GET', `/api/inspections/records?${query}`);
+      expect(r.status, query).toBe(400);
+      expect(r.body.field, query).toBe(field);
+    }
+    expect(await count()).toBe(before);
+    expect((await enf.req('GET', `/api/inspections/records/${rec.id}`)).body.data.version).toBe(rec.version);
+  });
+});
