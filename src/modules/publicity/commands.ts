@@ -11,7 +11,7 @@ import { updateVersioned } from '../../core/versioned.js';
 import { encryptPii } from '../../core/crypto/pii.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 import { PUBLICATION_RULE } from './rules.js';
-import { decisionIdOf, decisionsOfSources } from './repository.js';
+import { decisionIdOf, decisionOf, decisionsOfSources } from './repository.js';
 
 /** A decision to be published, as the deciding module describes it. */
 export interface DecisionInput {
@@ -210,6 +210,21 @@ export async function publishDecision(
     start: r.decided_on,
     doneOn: args.publishedOn,
   });
+}
+
+/**
+ * 行政处罚法第四十八条第二款 for another module (an act revoked on reconsideration or in court): withdraws
+ * the source's decision when one is recorded and not yet withdrawn; returns whether it did.
+ */
+export async function withdrawDecisionIfRecorded(
+  w: WriteScope,
+  actor: Actor,
+  args: { sourceEntity: string; sourceId: string; withdrawnOn: string; reason: string },
+): Promise<boolean> {
+  const d = await decisionOf(w.tx, actor.tenantId, { entity: args.sourceEntity, id: args.sourceId });
+  if (!d || d.withdrawn_on) return false;
+  await withdrawDecision(w, actor, args);
+  return true;
 }
 
 /**

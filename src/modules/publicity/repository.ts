@@ -59,16 +59,20 @@ export function decisionsOfSources(db: Kysely<KernelDB>, tenantId: string, sourc
     .execute();
 }
 
-/** The id of the decision recorded for a source (undefined when none). */
-export async function decisionIdOf(db: Kysely<KernelDB>, tenantId: string, source: { entity: string; id: string }): Promise<string | undefined> {
-  const r = await t(db)
+/** The decision recorded for a source — its id and whether it was withdrawn — or undefined when none. */
+export function decisionOf(db: Kysely<KernelDB>, tenantId: string, source: { entity: string; id: string }) {
+  return t(db)
     .selectFrom('pub_decision')
-    .select('id')
+    .select(['id', 'withdrawn_on'])
     .where('tenant_id', '=', tenantId)
     .where('source_entity', '=', source.entity)
     .where('source_id', '=', source.id)
     .executeTakeFirst();
-  return r?.id;
+}
+
+/** The id of the decision recorded for a source (undefined when none). */
+export async function decisionIdOf(db: Kysely<KernelDB>, tenantId: string, source: { entity: string; id: string }): Promise<string | undefined> {
+  return (await decisionOf(db, tenantId, source))?.id;
 }
 
 /**
