@@ -228,15 +228,15 @@ describe('hostile input on the 行政检查 routes', () => {
       ['POST', '/api/inspections/records', { ...base(), rectifyDueOn: '2023-02-30' }, 'rectifyDueOn'],
       ['POST', '/api/inspections/records', { ...base(), findings: big }, 'findings'],
       ['POST', '/api/inspections/records', { ...base(), entityId: '12345678901234567890' }, 'entityId'],
-      ['POST', '/api/inspections/annual-plans', { year: 12345678901234567890, title: '计划' }, 'year'],
-      ['POST', '/api/inspections/annual-plans', { year: 2024, title: '计划', entityCap: 12345678901234567890 }, 'entityCap'],
+      ['POST', '/api/inspections/annual-plans', { year: 1e19, title: '计划' }, 'year'],
+      ['POST', '/api/inspections/annual-plans', { year: 2024, title: '计划', entityCap: 1e19 }, 'entityCap'],
       ['POST', '/api/inspections/annual-plans', { year: 2024, title: '年度\u0000计划' }, 'title'],
     ];
     const [rec] = (await enf.req('GET', '/api/inspections/records?year=2022')).body.data;
     cases.push(
       ['POST', `/api/inspections/records/${rec.id}/order`, { rectifyDueOn: '2023-02-30', version: rec.version }, 'rectifyDueOn'],
       ['POST', `/api/inspections/records/${rec.id}/order`, { rectifyDueOn: '2099-01-01', note: '\u0000', version: rec.version }, 'note'],
-      ['POST', `/api/inspections/records/${rec.id}/close`, { closedOn: '2099-01-01', version: 12345678901234567890 }, 'version'],
+      ['POST', `/api/inspections/records/${rec.id}/close`, { closedOn: '2099-01-01', version: 1e19 }, 'version'],
       ['POST', '/api/inspections/records/12345678901234567890/close', { closedOn: '2099-01-01', version: 1 }, 'id'],
     );
     for (const [method, url, body, field] of cases) {
