@@ -14,7 +14,7 @@ import { check } from '../../core/input.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { attempt, persist, type AnyRow, type SaveResult } from '../../core/persist.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
-import { updateVersioned } from '../../core/versioned.js';
+import { applyWorkflowEvent } from '../../core/workflow/events.js';
 import { assertDate, DECISION_EVENTS, refuse, type DecisionEventName } from './events.js';
 import { decisionFacts, statusOf } from './facts.js';
 import {
@@ -476,7 +476,7 @@ export async function registerDecision(ctx: Ctx, sys: Sys, input: RegisterInput)
 /**
  * One workflow event on a decision: loads it in scope, checks the version and that the workflow allows
  * the event now, applies the event's pure changes with the stage it leads to, audits
- * `decisions.decision.<event>`, re-tracks the deadlines.
+ * `decisions.decision.<event>`, re-tracks the deadlines (the kernel's `applyWorkflowEvent`).
  */
 export async function applyDecisionEvent(
   ctx: Ctx,
@@ -488,23 +488,18 @@ export async function applyDecisionEvent(
   const on = assertDate('on', '日期', body.on);
   const cmd = DECISION_EVENTS[event];
   return write(ctx, async (w) => {
-    const { row } = await updateVersioned<DecisionWithOrg>(w, {
+    await applyWorkflowEvent<DecisionWithOrg, ReturnType<typeof cmd.apply>>(w, sys, {
       table: 'dec_decision',
-      tenantId: ctx.actor.tenantId,
       id,
       version: body.version,
       label: '重大行政决策',
       load: () => getDecision(w.tx, ctx, id),
-      patch: (d) => {
-        const t = requireDecisionStep(decisionWho(ctx.actor), d.status, event, decisionFacts(d, on));
-        // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
-        const ch = cmd.apply({ d, on, calendar: ctx.calendar }, body as any);
-        return { ...(t.to ? { status: t.to } : {}), ...ch.set };
-      },
+      step: (d) => requireDecisionStep(decisionWho(ctx.actor), d.status, event, decisionFacts(d, on)),
+      // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
+      apply: (d) => cmd.apply({ d, on, calendar: ctx.calendar }, body as any),
       audit: { entity: DECISION_ENTITY, action: event },
-      ifUnchanged: 'write',
+      tracks: (row) => decisionTracks(row as DecisionRow),
     });
-    await sys.calendar.trackMany(w, ctx.actor, decisionTracks(row as DecisionRow));
     return (await getDecision(w.tx, ctx, id))!;
   });
 }

@@ -4,12 +4,13 @@
  * event shares — the decision loaded in scope, `requireTransition`, the versioned update with its audit
  * event, the tracked deadlines — runs once, in `applyDecisionEvent` (commands.ts).
  */
-import { type Static, type TObject, type TProperties, type TUnsafe, Type } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TUnsafe, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { check } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
 import type { RuleBreach } from '../../core/ledger/ledger.js';
+import { eventCommands } from '../../core/workflow/events.js';
 import type { DecisionRow } from './repository.js';
 import { applicabilityBreaches, commentPeriodBreaches, discussionBreaches, reviewTimeBreaches, STEP_DEFS, type OptionalStep } from './rules.js';
 import { PARTICIPATION_METHODS, RISK_LEVELS, type DecisionsTables, type DiscussionResult } from './schema.js';
@@ -27,16 +28,7 @@ export interface Changes {
 
 const Text = (max = 2000) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x))) as unknown as TUnsafe<T[number]>;
-const COMMON = { version: Type.Integer(), on: Type.String({ maxLength: 10 }) };
-
-export interface EventCommand<P extends TProperties = TProperties> {
-  input: TObject<P & typeof COMMON>;
-  apply(f: EventFacts, input: Static<TObject<P & typeof COMMON>>): Changes;
-}
-
-function event<P extends TProperties>(fields: P, apply: EventCommand<P>['apply']): EventCommand<P> {
-  return { input: Type.Object({ ...COMMON, ...fields }, { additionalProperties: false }), apply };
-}
+const event = eventCommands<EventFacts, Changes>();
 
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
 const need = (v: string | null | undefined, field: string, label: string) => {

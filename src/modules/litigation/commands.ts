@@ -9,8 +9,8 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
-import { AppError, errors } from '../../core/errors.js';
-import { withdrawDecision } from '../publicity/index.js';
+import { errors } from '../../core/errors.js';
+import { withdrawDecisionIfRecorded } from '../publicity/index.js';
 import { isUuid } from '../../core/ids.js';
 import type { RowError } from '../../core/ledger/ledger.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
@@ -18,7 +18,7 @@ import { enforceRules } from '../../core/ledger/ledger.js';
 import { idCardProblem } from '../../core/ledger/validators.js';
 import { attempt, persist, type SaveResult } from '../../core/persist.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
-import { updateVersioned } from '../../core/versioned.js';
+import { applyWorkflowEvent } from '../../core/workflow/events.js';
 import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import { assertDate, CASE_EVENTS, type CaseEventName } from './events.js';
 import { caseFacts, statusOf } from './facts.js';
@@ -391,24 +391,19 @@ export async function applyCaseEvent(
   const on = assertDate('on', '日期', body.on);
   const cmd = CASE_EVENTS[event];
   return write(ctx, async (w) => {
-    let hearing: ReturnType<typeof cmd.apply>['hearing'];
-    const { row } = await updateVersioned<CaseWithOrg>(w, {
+    const { row, changes } = await applyWorkflowEvent<CaseWithOrg, ReturnType<typeof cmd.apply>>(w, sys, {
       table: 'lit_case',
-      tenantId: ctx.actor.tenantId,
       id,
       version: body.version,
       label: '案件',
       load: () => getCase(w.tx, ctx, id),
-      patch: (c) => {
-        const t = requireCaseStep(caseWho(ctx.actor), c.status, event, caseFacts(c, on));
-        // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
-        const ch = cmd.apply({ c, on, calendar: ctx.calendar }, body as any);
-        hearing = ch.hearing;
-        return { ...(t.to ? { status: t.to } : {}), ...ch.set };
-      },
+      step: (c) => requireCaseStep(caseWho(ctx.actor), c.status, event, caseFacts(c, on)),
+      // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
+      apply: (c) => cmd.apply({ c, on, calendar: ctx.calendar }, body as any),
       audit: { entity: CASE_ENTITY, action: event, view: (r, patch) => caseAuditView(r as CaseRow, Object.keys(patch)) },
-      ifUnchanged: 'write',
+      tracks: (r) => caseTracks(r as CaseRow),
     });
+    const { hearing } = changes;
     if (hearing) {
       const h = await insertHearing(w.tx, {
         tenant_id: ctx.actor.tenantId,
@@ -419,7 +414,6 @@ export async function applyCaseEvent(
       });
       await w.audit({ entity: CASE_ENTITY, entityId: id, action: 'hearing_recorded', orgId: row.org_id, note: { hearingId: h.id, ...hearing } });
     }
-    await sys.calendar.trackMany(w, ctx.actor, caseTracks(row as CaseRow));
     if (event === 'rectify') await withdrawPublication(w, ctx.actor, row as CaseRow);
     return (await getCase(w.tx, ctx, id))!;
   });
@@ -432,17 +426,12 @@ const WITHDRAWING_OUTCOMES: readonly string[] = ['撤销', '变更', '确认违�
  * 行政处罚法第四十八条第二款: a published penalty decision that was changed, revoked, found unlawful or void
  * is withdrawn from the public page with the reason. When the bureau records its rectification of such an
  * outcome on a challenged penalty case, the case's 双公示 publication is withdrawn on that date in the same
- * transaction; a decision never published, or already withdrawn, is left as it is.
+ * transaction; a decision never recorded, or already withdrawn, is left as it is.
  */
 async function withdrawPublication(w: WriteScope, actor: Actor, c: CaseRow): Promise<void> {
   if (c.act_entity !== 'enforcement.case' || !c.act_record_id || !c.outcome || !WITHDRAWING_OUTCOMES.includes(c.outcome)) return;
   const reason = `${c.body}${outcomeDef(c.kind, c.outcome)?.label ?? c.outcome}（${c.case_no}），依行政处罚法第四十八条第二款撤回`;
-  try {
-    await withdrawDecision(w, actor, { sourceEntity: c.act_entity, sourceId: c.act_record_id, withdrawnOn: c.rectified_on!, reason });
-  } catch (e) {
-    // Not published (404) or already withdrawn (gate): nothing to withdraw. Both are refused before any write.
-    if (!(e instanceof AppError) || !(e.code === 'NOT_FOUND' || e.code === 'PUBLICATION_WITHDRAWN')) throw e;
-  }
+  await withdrawDecisionIfRecorded(w, actor, { sourceEntity: c.act_entity, sourceId: c.act_record_id, withdrawnOn: c.rectified_on!, reason });
 }
 
 export { hearingsOf };

@@ -5,11 +5,12 @@
  * the case loaded in scope, `requireTransition`, the versioned update and its audit event, the
  * tracked deadlines — runs once, in `applyCaseEvent` (commands.ts).
  */
-import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { check } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
+import { eventCommands } from '../../core/workflow/events.js';
 import type { CaseRow } from './repository.js';
 import { appealDeadline, dateOrderBreaches, hearingBreaches, outcomeDef, outcomesOf, replyBreaches } from './rules.js';
 import { APPELLANTS, HEAD_ROLES, type HeadRole, type LitigationTables } from './schema.js';
@@ -38,16 +39,7 @@ export interface Changes {
 }
 
 const Text = (max = 2000) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const COMMON = { version: Type.Integer(), on: Type.String({ maxLength: 10 }) };
-
-export interface EventCommand<P extends TProperties = TProperties> {
-  input: TObject<P & typeof COMMON>;
-  apply(f: EventFacts, input: Static<TObject<P & typeof COMMON>>): Changes;
-}
-
-function event<P extends TProperties>(fields: P, apply: EventCommand<P>['apply']): EventCommand<P> {
-  return { input: Type.Object({ ...COMMON, ...fields }, { additionalProperties: false }), apply };
-}
+const event = eventCommands<EventFacts, Changes>();
 
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
 const need = (v: string | null | undefined, field: string, label: string) => {

@@ -134,6 +134,13 @@ describe('a decision from the draft to its archive', () => {
     expect(r.body.data.steps.find((s: any) => s.key === 'expert')).toMatchObject({ required: false, naReason: '不属于专业性、技术性较强的事项' });
   });
 
+  it('names the step in the audit event of a step declared not applicable', async () => {
+    const r = await step('scope', { on: '2024-02-20', step: 'evaluation', required: false, reason: '实施期限短，不开展决策后评估' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const ev = (await history(sys.db, tenantId, 'decisions.decision', id)).find((e) => e.action === 'scope');
+    expect(ev?.changes.note).toMatchObject({ step: '决策后评估' });
+  });
+
   it('cannot go to review with a required step missing (第十四条、第二十二条)', async () => {
     const a = (await actions()).find((x) => x.event === 'submit_review')!;
     expect(a.allowed).toBe(false);

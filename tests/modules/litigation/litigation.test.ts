@@ -146,6 +146,9 @@ describe('a reconsideration', () => {
     const late = await legal.req('POST', `/api/litigation/cases/${r.body.data.id}/reply`, { version: r.body.data.version, on: '2023-10-18' });
     expect(late.status).toBe(200);
     expect(late.body.data.replyOnTime).toBe(false);
+    // The audit event of the late reply says it was late (the event's note).
+    const replied = (await history(sys.db, tenantId, 'litigation.case', r.body.data.id)).find((e) => e.action === 'reply');
+    expect(String(replied?.changes.note?.late)).toContain('答复日期2023-10-18晚于');
     const appeal = late.body.data.actions.find((a: any) => a.event === 'appeal');
     expect(appeal).toBeUndefined();
     const done = await legal.req('POST', `/api/litigation/cases/${r.body.data.id}/conclude`, {
