@@ -254,6 +254,8 @@ export interface OnlineKind<F> {
   toIntake(form: F): Pick<IntakeInput, 'title' | 'content' | 'demandType' | 'attrs' | 'location'>;
   /** Whether the address is required. */
   needAddress: boolean;
+  /** The choices of the kind's own fields (field → allowed values), as its `check` accepts them; the form endpoint serves them. */
+  choices: Record<string, readonly string[]>;
 }
 
 /** What the applicant is given once. */
@@ -442,6 +444,8 @@ const FormInfo = Type.Object({
   maxFiles: Type.Integer(),
   maxBytes: Type.Integer(),
   types: Type.Array(Type.Object({ mime: Type.String(), label: Type.String() })),
+  /** The allowed values of each choice field (`applicant.kind`, `applicant.idType` and the kind's own): the web form's options. */
+  choices: Type.Record(Type.String(), Type.Array(Type.String())),
 });
 const OnlineApplicantView = Type.Object({
   receiptNo: Type.String(),
@@ -478,7 +482,7 @@ export function onlineRoutes<F>(
 
       app.get(
         `${base}/form`,
-        { schema: { tags, summary: `网上${k.def.label}：表单说明与附件限制（无需登录）`, querystring: Tenant, response: { 200: Data(FormInfo) } } },
+        { schema: { tags, summary: `网上${k.def.label}：表单说明、选项与附件限制（无需登录）`, querystring: Tenant, response: { 200: Data(FormInfo) } } },
         async (req) => {
           const { bureau } = await publicCtx(req.server.sys, req.query.tenant, k.actorName);
           return {
@@ -487,6 +491,7 @@ export function onlineRoutes<F>(
               maxFiles: ONLINE_LIMITS.maxFiles,
               maxBytes: ONLINE_LIMITS.maxBytes,
               types: [...ONLINE_LIMITS.types].map(([mime, t]) => ({ mime, label: t.label })),
+              choices: { 'applicant.kind': [...APPLICANT_KINDS], 'applicant.idType': [...ID_TYPES], ...k.choices },
             },
           };
         },

@@ -60,6 +60,7 @@ export const disclosureOnline: OnlineKind<DisclosureForm> = {
   actorName: '网上申请',
   store: disclosureOnlineStore,
   needAddress: false,
+  choices: { orgType: ORG_TYPES, medium: MEDIA, delivery: DELIVERIES },
   check: disclosureFormProblems,
   applicant: (f) => f.applicant,
   toIntake: (f) => {

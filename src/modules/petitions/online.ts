@@ -51,6 +51,7 @@ export const petitionOnline: OnlineKind<PetitionForm> = {
   actorName: '网上信访',
   store: petitionsOnlineStore,
   needAddress: true,
+  choices: {},
   check: petitionFormProblems,
   applicant: (f) => f.applicant,
   toIntake: (f) => ({

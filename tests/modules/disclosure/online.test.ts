@@ -4,10 +4,13 @@ import { testSystem } from '../../helpers/system.js';
 import { login, testServer, type Client } from '../../helpers/http.js';
 import type { System } from '../../../src/core/system.js';
 import { idCardCheckChar, usccCheckChar } from '../../../src/core/ledger/validators.js';
+import { DELIVERIES, MEDIA, ORG_TYPES } from '../../../src/modules/disclosure/online.js';
 import {
+  APPLICANT_KINDS,
   applicantProblems,
   checkOnlineFiles,
   hashSecret,
+  ID_TYPES,
   newReceiptNo,
   ONLINE_LIMITS,
   ONLINE_RATE,
@@ -265,6 +268,43 @@ describe('网络申请 (disclosure)', () => {
     expect(await count('disclosure')).toBe(before);
   });
 
+  it('hostile input on the public routes → 4xx naming the field, nothing created', async () => {
+    const before = { d: await count('disclosure'), p: await count('petition') };
+    const MB = 'x'.repeat(1024 * 1024);
+    const odd = (over: Record<string, unknown>) => ({ attachments: [{ filename: 'a.pdf', mime: 'application/pdf', data: PDF, ...over }] });
+    const cases: Array<[string, string, Record<string, unknown>, number, string]> = [
+      ['NUL in the name', 'disclosure', disclosureForm({ applicant: { ...person, name: '张\u0000三' } }), 400, 'applicant.name'],
+      ['NUL in the description', 'disclosure', disclosureForm({ description: '排污口\u0000批复文件' }), 400, 'description'],
+      ['a 20-digit phone', 'disclosure', disclosureForm({ applicant: { ...person, phone: '12345678901234567890' } }), 400, 'applicant.phone'],
+      ['a 20-digit ID number', 'disclosure', disclosureForm({ applicant: { ...person, idNo: '12345678901234567890' } }), 400, 'applicant.idNo'],
+      ['a 1 MB description', 'disclosure', disclosureForm({ description: MB }), 400, 'description'],
+      ['a 1 MB name', 'petitions', petitionForm({ applicant: { ...person, name: MB } }), 400, 'applicant.name'],
+      ['a 1 MB facts', 'petitions', petitionForm({ facts: MB }), 400, 'facts'],
+      ['an attachment of another type', 'petitions', petitionForm(odd({ mime: 'application/x-msdownload' })), 400, 'attachments.0'],
+      ['an attachment not in base64', 'petitions', petitionForm(odd({ data: '%%%not base64%%%' })), 400, 'attachments.0'],
+      ['an attachment whose content is not its type', 'petitions', petitionForm(odd({ data: Buffer.from('MZ\x90\x00').toString('base64') })), 400, 'attachments.0'],
+      ['an empty attachment', 'petitions', petitionForm(odd({ data: '' })), 400, 'attachments.0'],
+      ['an attachment without a name', 'petitions', petitionForm(odd({ filename: '  ' })), 400, 'attachments.0'],
+    ];
+    for (const [what, module, body, status, field] of cases) {
+      const r = await pub('POST', `/api/public/${module}/submit`, body, `198.51.100.${cases.findIndex((c) => c[0] === what) + 1}`);
+      expect({ what, status: r.status, field: r.body.field }).toEqual({ what, status, field });
+      expect(r.body.message, what).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const pair = { receiptNo: `GK${'A'.repeat(16)}`, secret: 'ABCDEFGHJKMN' };
+    for (const [what, body, field] of [
+      ['NUL in the receipt number', { ...pair, receiptNo: 'GK\u0000AAAA' }, 'receiptNo'],
+      ['a 1 MB secret', { ...pair, secret: MB }, 'secret'],
+    ] as const) {
+      const r = await pub('POST', '/api/public/disclosure/status', body, '198.51.100.99');
+      expect({ what, status: r.status, field: r.body.field }).toEqual({ what, status: 400, field });
+    }
+    const tenant = await pub('GET', '/api/public/disclosure/form?tenant=not-a-uuid');
+    expect(tenant.status).toBe(400);
+    expect(await count('disclosure')).toBe(before.d);
+    expect(await count('petition')).toBe(before.p);
+  });
+
   it('the submit route is rate-limited per IP: the last request allowed passes, the next is a 429 in Chinese; another address is not held', async () => {
     const ip = '198.51.100.7';
     const bad = disclosureForm({ description: '' });
@@ -287,6 +327,16 @@ describe('网络申请 (disclosure)', () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toMatchObject({ maxFiles: ONLINE_LIMITS.maxFiles, maxBytes: ONLINE_LIMITS.maxBytes });
     expect(r.body.data.bureau).toContain('水务局');
+  });
+
+  it("the form info serves each choice field's values as the server checks them (the web form's options, no copy)", async () => {
+    const d = (await pub('GET', '/api/public/disclosure/form')).body.data;
+    expect(d.choices['applicant.kind']).toEqual([...APPLICANT_KINDS]);
+    expect(d.choices['applicant.idType']).toEqual([...ID_TYPES]);
+    expect(d.choices).toMatchObject({ orgType: [...ORG_TYPES], medium: [...MEDIA], delivery: [...DELIVERIES] });
+    expect(d.choices.orgType).not.toContain('自然人');
+    const p = (await pub('GET', '/api/public/petitions/form')).body.data;
+    expect(Object.keys(p.choices).sort()).toEqual(['applicant.idType', 'applicant.kind']);
   });
 });
 

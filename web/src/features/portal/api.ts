@@ -70,6 +70,8 @@ export interface FormInfo {
   maxFiles: number;
   maxBytes: number;
   types: Array<{ mime: string; label: string }>;
+  /** Each choice field's allowed values as the server checks them (`applicant.kind`, `applicant.idType`, `orgType`, `medium`, `delivery` …). */
+  choices: Record<string, string[]>;
 }
 
 export interface Receipt {

@@ -3,14 +3,11 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, 
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { fieldErrors, fileToUpload, grouped, KINDS, publicApi, type KindKey, type Receipt } from '../api';
+import { fieldErrors, fileToUpload, grouped, KINDS, publicApi, type FormInfo, type KindKey, type Receipt } from '../api';
 import { PortalLayout, useFormInfo } from './PortalLayout';
 
-const ID_TYPES = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '其他有效证件'];
-const ORG_TYPES = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
-const MEDIA = ['纸面', '电子邮件', '光盘', '磁盘'];
-const DELIVERIES = ['邮寄', '快递', '电子邮件', '传真', '自行领取', '当场阅读、抄录'];
-const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+/** A choice field's options, as the server's form endpoint lists its allowed values. */
+const opts = (choices: FormInfo['choices'], field: string) => (choices[field] ?? []).map((x) => ({ value: x, label: x }));
 
 /** The form's fields the server may name (its `field` → the form's name path). */
 const FIELD_NAMES = new Set([
@@ -37,12 +34,12 @@ const FIELD_NAMES = new Set([
 ]);
 
 /** The applicant's block: a natural person (ID checked by its check digit on the server) or an organisation (统一社会信用代码). */
-function ApplicantFields({ kind, natural }: { kind: KindKey; natural: boolean }) {
+function ApplicantFields({ kind, natural, choices }: { kind: KindKey; natural: boolean; choices: FormInfo['choices'] }) {
   const who = kind === 'petitions' ? '信访人' : '申请人';
   return (
     <>
       <Form.Item name={['applicant', 'kind']} label={`${who}类型`} rules={[{ required: true }]}>
-        <Radio.Group optionType="button" options={opts(['自然人', '法人或其他组织'])} />
+        <Radio.Group optionType="button" options={opts(choices, 'applicant.kind')} />
       </Form.Item>
       {natural ? (
         <>
@@ -50,7 +47,7 @@ function ApplicantFields({ kind, natural }: { kind: KindKey; natural: boolean })
             <Input maxLength={100} autoComplete="name" />
           </Form.Item>
           <Form.Item name={['applicant', 'idType']} label="证件类型" rules={[{ required: true, message: '请选择证件类型' }]}>
-            <Select options={opts(ID_TYPES)} />
+            <Select options={opts(choices, 'applicant.idType')} />
           </Form.Item>
           <Form.Item name={['applicant', 'idNo']} label="证件号码" rules={[{ required: true, message: '请填写证件号码' }]}>
             <Input maxLength={30} autoComplete="off" />
@@ -66,7 +63,7 @@ function ApplicantFields({ kind, natural }: { kind: KindKey; natural: boolean })
           </Form.Item>
           {kind === 'disclosure' ? (
             <Form.Item name="orgType" label="组织类型" rules={[{ required: true, message: '请选择组织类型' }]}>
-              <Select options={opts(ORG_TYPES)} />
+              <Select options={opts(choices, 'orgType')} />
             </Form.Item>
           ) : null}
           <Form.Item name={['applicant', 'legalRep']} label="法定代表人或负责人" rules={[{ required: true, message: '请填写法定代表人或负责人' }]}>
@@ -143,14 +140,14 @@ function ReceiptCard({ kind, receipt }: { kind: KindKey; receipt: Receipt }) {
 /** 网上申请政府信息公开 / 网上信访 — the public form; every bad field is shown where it is. */
 export function ApplyPage({ kind }: { kind: KindKey }) {
   const [form] = Form.useForm();
-  const info = useFormInfo();
+  const info = useFormInfo(KINDS[kind].module);
   const natural = Form.useWatch(['applicant', 'kind'], form) !== '法人或其他组织';
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const maxFiles = info?.maxFiles ?? 3;
-  const maxMb = (info?.maxBytes ?? 5 * 1024 * 1024) / 1024 / 1024;
+  const maxFiles = info?.maxFiles ?? 0;
+  const maxMb = (info?.maxBytes ?? 0) / 1024 / 1024;
 
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -171,9 +168,13 @@ export function ApplyPage({ kind }: { kind: KindKey }) {
   };
 
   return (
-    <PortalLayout title={KINDS[kind].title}>
+    <PortalLayout title={KINDS[kind].title} module={KINDS[kind].module}>
       {receipt ? (
         <ReceiptCard kind={kind} receipt={receipt} />
+      ) : info === undefined ? (
+        <Card loading />
+      ) : info === null ? (
+        <Alert type="error" showIcon title="无法读取申请表，请检查网络后刷新页面重试" data-testid="apply-error" />
       ) : (
         <Form
           form={form}
@@ -184,7 +185,7 @@ export function ApplyPage({ kind }: { kind: KindKey }) {
           scrollToFirstError
         >
           <Card title={kind === 'petitions' ? '信访人信息' : '申请人信息'} size="small" style={{ marginBottom: 16 }}>
-            <ApplicantFields kind={kind} natural={natural} />
+            <ApplicantFields kind={kind} natural={natural} choices={info.choices} />
           </Card>
           <Card title={kind === 'petitions' ? '信访事项' : '所需信息情况'} size="small" style={{ marginBottom: 16 }}>
             {kind === 'disclosure' ? (
@@ -201,10 +202,10 @@ export function ApplyPage({ kind }: { kind: KindKey }) {
                   <Input.TextArea rows={2} maxLength={500} />
                 </Form.Item>
                 <Form.Item name="medium" label="提供载体形式" rules={[{ required: true, message: '请选择提供载体形式' }]}>
-                  <Select options={opts(MEDIA)} />
+                  <Select options={opts(info.choices, 'medium')} />
                 </Form.Item>
                 <Form.Item name="delivery" label="获取方式" rules={[{ required: true, message: '请选择获取方式' }]}>
-                  <Select options={opts(DELIVERIES)} />
+                  <Select options={opts(info.choices, 'delivery')} />
                 </Form.Item>
               </>
             ) : (
@@ -223,15 +224,12 @@ export function ApplyPage({ kind }: { kind: KindKey }) {
                 </Form.Item>
               </>
             )}
-            <Form.Item
-              label="附件（选填）"
-              extra={`最多${maxFiles}个，每个不超过${maxMb} MB；可上传 ${(info?.types ?? []).map((t) => t.label).join('、') || 'PDF、图片、Word 文档'}`}
-            >
+            <Form.Item label="附件（选填）" extra={`最多${maxFiles}个，每个不超过${maxMb} MB；可上传 ${info.types.map((t) => t.label).join('、')}`}>
               <Upload
                 fileList={files}
                 multiple
                 maxCount={maxFiles}
-                accept={(info?.types ?? []).map((t) => t.mime).join(',') || '.pdf,.jpg,.jpeg,.png,.docx'}
+                accept={info.types.map((t) => t.mime).join(',')}
                 beforeUpload={(f) => {
                   if (f.size > maxMb * 1024 * 1024) {
                     setError(`附件“${f.name}”超过${maxMb} MB，请压缩后再上传`);

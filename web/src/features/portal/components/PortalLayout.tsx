@@ -3,24 +3,31 @@ import { Layout, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { publicApi, type FormInfo } from '../api';
 
-let bureauCache: Promise<FormInfo | null> | null = null;
-/** The bureau's name and the attachment limits (asked once per page load). */
-export function useFormInfo(): FormInfo | null {
-  const [info, setInfo] = useState<FormInfo | null>(null);
+const formCache = new Map<string, Promise<FormInfo | null>>();
+/**
+ * A kind's form: the bureau's name, the choice fields' values and the attachment limits (asked
+ * once per page load and kind). `undefined` while it loads, `null` when it could not be read.
+ */
+export function useFormInfo(module = 'disclosure'): FormInfo | null | undefined {
+  const [info, setInfo] = useState<FormInfo | null | undefined>(undefined);
   useEffect(() => {
-    bureauCache ??= publicApi<FormInfo>('GET', '/api/public/disclosure/form').catch(() => null);
+    let p = formCache.get(module);
+    if (!p) {
+      p = publicApi<FormInfo>('GET', `/api/public/${module}/form`).catch(() => null);
+      formCache.set(module, p);
+    }
     let live = true;
-    void bureauCache.then((i) => live && setInfo(i));
+    void p.then((i) => live && setInfo(i));
     return () => {
       live = false;
     };
-  }, []);
+  }, [module]);
   return info;
 }
 
-/** The portal's frame: the bureau's name, the page title, a way back to the portal's home; one column on a phone. */
-export function PortalLayout({ title, children, home }: { title: string; children: ReactNode; home?: boolean }) {
-  const info = useFormInfo();
+/** The portal's frame (`module`: the form whose endpoint names the bureau, read once): the bureau's name, the page title, a way back to the portal's home; one column on a phone. */
+export function PortalLayout({ title, children, home, module }: { title: string; children: ReactNode; home?: boolean; module?: string }) {
+  const info = useFormInfo(module);
   return (
     <Layout style={{ minHeight: '100%', background: '#f5f7fa' }}>
       <Layout.Header
