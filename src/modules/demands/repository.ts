@@ -98,8 +98,7 @@ function filtered(ctx: Ctx, f: ListFilters) {
 
 /** The list's order: the chosen column (then the number, for a stable page), or open ones by due date first, then the newest. */
 function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
-  if (sort)
-    return q.orderBy(sql.ref(SORTABLE[sort.column]), (ob) => (sort.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('dm_item.id') as Q;
+  if (sort) return q.orderBy(sql.ref(SORTABLE[sort.column]), (ob) => (sort.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('dm_item.id') as Q;
   return q.orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc').orderBy('dm_item.due_on', 'asc').orderBy('dm_item.received_at', 'desc').orderBy('dm_item.id') as Q;
 }
 

@@ -19,7 +19,7 @@ import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
 import { applyDemandEvent, intake } from './service.js';
-import { DEMAND_EVENTS } from './events.js';
+import { DEMAND_EVENTS, parseInstant } from './events.js';
 import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -212,6 +212,8 @@ export function demandRoutes(def: DemandKindDef) {
         const { items, orgId, assigneeId, reason, at } = req.body;
         const action = req.params.action;
         if (action === 'assign' && !orgId) throw errors.validation('orgId', '请选择承办单位');
+        // The time is the whole batch's: unreadable, it refuses the request before any item (400 naming it), not each item.
+        if (at && !parseInstant(at)) throw errors.validation('at', `时间格式无效：${at}（应为 2022-03-01 或 2022-03-01 14:05）`);
         // The unit is the whole batch's: one outside the user's scope refuses the request before any item (404, as 派单 of one).
         if (action === 'assign') await ownerOrgForCreate(ctx, orgId, '承办单位');
         const results = [];

@@ -121,6 +121,11 @@ describe('filters', () => {
     expect(closed.items.every((i) => i.status === 'closed' && i.demandType === '投诉')).toBe(true);
     expect(closed.total).toBeLessThanOrEqual(complaints.total);
   });
+
+  it('the search text is matched as typed: % and _ are characters, not wildcards', async () => {
+    expect((await list('q=GZ12345')).total).toBeGreaterThan(0);
+    for (const q of ['GZ1_345', 'GZ%2022', '%', '_']) expect((await list(`q=${encodeURIComponent(q)}`)).total, q).toBe(0);
+  });
 });
 
 describe("12345 by the caller's phone (blind index, exact)", () => {
@@ -242,6 +247,22 @@ describe('batch actions: each item on its own, a result per item', () => {
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
     expect(r.body.data).toMatchObject({ done: 2, failed: 0 });
     expect((await list('status=assigned&q=GZ-BATCH')).total).toBe(2);
+  });
+
+  it('an unreadable time (2023-02-30) refuses the batch before any item, naming at; nothing changes', async () => {
+    const open = (await list('status=open&pageSize=2')).items;
+    const items = open.map((i) => ({ id: i.id, version: i.version }));
+    const orgId = (await clerk.req('GET', '/api/demands/overview')).body.data.byUnit[0].orgId as string;
+    for (const [action, extra] of [
+      ['close', {}],
+      ['assign', { orgId }],
+    ] as const) {
+      const r = await clerk.req('POST', `/api/hotline/items/batch/${action}`, { items, at: '2023-02-30', ...extra });
+      expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(400);
+      expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'at' });
+    }
+    const after = (await list('status=open&pageSize=2')).items;
+    expect(after.map((i) => [i.id, i.version])).toEqual(open.map((i) => [i.id, i.version]));
   });
 
   it('refuses an action that is not a batch action', async () => {
