@@ -115,7 +115,7 @@ export async function recordRoutes(root: FastifyInstance) {
         response: { 200: DataList(AnnualPlanView) },
       },
     },
-    async (req) => ({ data: (await listAnnualPlans(authorize(req, 'inspections.read'), req.query.year)).map(presentAnnualPlan) }),
+    async (req) => ({ data: (await listAnnualPlans(authorize(req, 'inspections.read'), { year: req.query.year })).map(presentAnnualPlan) }),
   );
   app.post(
     '/inspections/annual-plans',
@@ -159,8 +159,8 @@ export async function recordRoutes(root: FastifyInstance) {
     async (req, reply) => {
       const ctx = authorize(req, 'inspections.manage');
       await addAnnualEntries(ctx, req.params.id, req.body);
-      const p = (await listAnnualPlans(ctx)).find((x) => x.id === req.params.id)!;
-      return reply.code(201).send({ data: presentAnnualPlan(p) });
+      const [p] = await listAnnualPlans(ctx, { id: req.params.id });
+      return reply.code(201).send({ data: presentAnnualPlan(p!) });
     },
   );
 }

@@ -39,6 +39,7 @@ import {
   insertEntity,
   itemById,
   itemsByName,
+  knownEntityIds,
   lastRecordSeq,
   matchingEntry,
   type RecordRow,
@@ -198,8 +199,19 @@ async function resolveEntity(w: WriteScope, s: RecordSave, at: { orgId: string; 
   return row;
 }
 
+/** The enforcement catalogue and officers a ledger's names are looked up in: read once per save, when first needed (not once per row). */
+type Lookups = { catalogue: () => ReturnType<typeof listEnforcementItems>; officers: () => ReturnType<typeof listEnforcementOfficers> };
+function lookups(w: WriteScope): Lookups {
+  let catalogue: ReturnType<typeof listEnforcementItems> | undefined;
+  let officers: ReturnType<typeof listEnforcementOfficers> | undefined;
+  return {
+    catalogue: () => (catalogue ??= listEnforcementItems(w.tx, w.ctx.actor.tenantId)),
+    officers: () => (officers ??= listEnforcementOfficers(w.tx, w.ctx.actor)),
+  };
+}
+
 /** The legal basis: an item of the random-inspection list or of the enforcement catalogue, by id or (ledger) by name. */
-async function resolveBasis(w: WriteScope, s: RecordSave, old: AnyRow | undefined) {
+async function resolveBasis(w: WriteScope, s: RecordSave, old: AnyRow | undefined, look: Lookups) {
   const tenantId = w.ctx.actor.tenantId;
   if (s.itemId) {
     const i = await itemById(w.tx, tenantId, s.itemId);
@@ -216,7 +228,7 @@ async function resolveBasis(w: WriteScope, s: RecordSave, old: AnyRow | undefine
   if (name) {
     const [i] = await itemsByName(w.tx, tenantId, name);
     if (i) return { basis_item_id: i.id, basis_catalogue_id: null, basis: i.name };
-    const c = (await listEnforcementItems(w.tx, tenantId)).find((x) => x.name === name || x.code === name);
+    const c = (await look.catalogue()).find((x) => x.name === name || x.code === name);
     if (c) return { basis_item_id: null, basis_catalogue_id: c.id, basis: c.name };
     throw errors.validation('basis', `检查依据“${name}”不在随机抽查事项清单或执法事项目录中`);
   }
@@ -224,7 +236,7 @@ async function resolveBasis(w: WriteScope, s: RecordSave, old: AnyRow | undefine
 }
 
 /** The inspectors: enforcement officers by id (form) or by name (ledger; the stored ones kept when the names are the same). */
-async function resolveInspectors(w: WriteScope, s: RecordSave, old: AnyRow | undefined) {
+async function resolveInspectors(w: WriteScope, s: RecordSave, old: AnyRow | undefined, look: Lookups) {
   const tenantId = w.ctx.actor.tenantId;
   if (s.officerIds?.length) {
     const ids = [...new Set(s.officerIds)];
@@ -241,7 +253,7 @@ async function resolveInspectors(w: WriteScope, s: RecordSave, old: AnyRow | und
   const stored: RecordInspector[] = old ? (typeof old.inspectors === 'string' ? JSON.parse(old.inspectors) : old.inspectors) : [];
   if (old && names.join('、') === stored.map((i) => i.name).join('、')) return { list: stored, facts: null };
   if (!names.length) throw errors.validation('officerIds', `请选择检查人员（至少2名持有效执法证件的执法人员，${SOURCES.officers}）`);
-  const all = await listEnforcementOfficers(w.tx, w.ctx.actor);
+  const all = await look.officers();
   const picked = names.map((n) => {
     const o = all.filter((x) => x.name === n);
     if (o.length !== 1) throw errors.validation('inspectorNames', o.length ? `执法人员名录中有多名“${n}”` : `执法人员名录中没有“${n}”`);
@@ -309,6 +321,7 @@ export async function saveRecords(sys: Sys, w: WriteScope, inputs: ReadonlyArray
   const errs: RowError[] = [];
   const existing = new Map((await recordsByNo(w.tx, tenantId, inputs.map((i) => str(i.recordNo)).filter(Boolean))).map((r) => [r.record_no, r as AnyRow]));
   const seq = new Map<string, number>();
+  const look = lookups(w);
   const items: Array<{ row?: number; old?: AnyRow; values: Record<string, unknown>; warnings: Warn[]; findings: Warn[] }> = [];
   for (const s of inputs) {
     const at = { row: s.row, errs };
@@ -323,8 +336,8 @@ export async function saveRecords(sys: Sys, w: WriteScope, inputs: ReadonlyArray
       if (old?.task_id) return { old, values: {}, warnings: [], findings: [] };
       const orgId = (old?.org_id as string | undefined) ?? (await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, s.orgId ?? null, '检查单位'));
       const entity = await resolveEntity(w, s, { orgId, old });
-      const basis = await resolveBasis(w, s, old);
-      const ins = await resolveInspectors(w, s, old);
+      const basis = await resolveBasis(w, s, old, look);
+      const ins = await resolveInspectors(w, s, old, look);
       const link =
         old && !s.clueId && !s.caseId && optText(s.followRef) === old.follow_ref
           ? { clue_id: old.clue_id as string | null, case_id: old.case_id as string | null, follow_ref: old.follow_ref as string | null }
@@ -561,11 +574,16 @@ export async function addAnnualEntries(ctx: Ctx, planId: string, body: Static<ty
   return write(ctx, async (w) => {
     const plan = await getAnnualPlan(w.tx, ctx, planId);
     if (!plan) throw errors.notFound('年度检查计划');
+    const known = await knownEntityIds(
+      w.tx,
+      ctx.actor.tenantId,
+      body.entries.map((e) => e.entityId),
+    );
     const rows = [];
     for (const [i, e] of body.entries.entries()) {
       if (!(RECORD_KINDS as readonly string[]).includes(e.kind)) throw errors.validation(`entries.${i}.kind`, `检查类别应为：${RECORD_KINDS.join('、')}`);
       if (!(e.month >= 1 && e.month <= 12)) throw errors.validation(`entries.${i}.month`, '计划月份应为1至12');
-      if (!(await entityById(w.tx, ctx.actor.tenantId, e.entityId))) throw errors.validation(`entries.${i}.entityId`, '检查对象不存在');
+      if (!known.has(e.entityId)) throw errors.validation(`entries.${i}.entityId`, '检查对象不存在');
       rows.push({
         tenant_id: ctx.actor.tenantId,
         org_id: plan.org_id,

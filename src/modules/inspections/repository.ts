@@ -82,6 +82,20 @@ export const inspectorById = (db: Kysely<KernelDB>, tenantId: string, id: string
   t(db).selectFrom('insp_inspector').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 export const entityById = (db: Kysely<KernelDB>, tenantId: string, id: string) =>
   t(db).selectFrom('insp_entity').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+/** Which of the given entity ids are of the tenant's register (one query; the caller bounds the list). */
+export const knownEntityIds = async (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  new Set(
+    ids.length
+      ? (
+          await t(db)
+            .selectFrom('insp_entity')
+            .select('id')
+            .where('tenant_id', '=', tenantId)
+            .where('id', 'in', [...new Set(ids)])
+            .execute()
+        ).map((r) => r.id)
+      : [],
+  );
 export const conflictExists = async (db: Kysely<KernelDB>, c: { tenantId: string; inspectorId: string; entityId: string }) =>
   !!(await t(db)
     .selectFrom('insp_conflict')
@@ -217,7 +231,8 @@ export const inspectorsByIds = (db: Kysely<KernelDB>, tenantId: string, ids: rea
     : Promise.resolve([]);
 
 // Annual inspection plans (年度检查计划)
-export const listAnnualPlans = (ctx: Ctx, year?: number) =>
+/** Annual plans in the actor's scope with their entry counts (of a year, or the one plan `id`). */
+export const listAnnualPlans = (ctx: Ctx, f: { year?: number; id?: string } = {}) =>
   t(ctx.db)
     .selectFrom('insp_annual_plan as a')
     .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'a.tenant_id').onRef('o.id', '=', 'a.org_id'))
@@ -232,7 +247,8 @@ export const listAnnualPlans = (ctx: Ctx, year?: number) =>
         .as('entries'),
     )
     .$call(withDataScope(ctx.actor, 'a'))
-    .$if(!!year, (q) => q.where('a.year', '=', year!))
+    .$if(!!f.year, (q) => q.where('a.year', '=', f.year!))
+    .$if(!!f.id, (q) => q.where('a.id', '=', f.id!))
     .orderBy('a.year', 'desc')
     .orderBy('o.sort')
     .execute();

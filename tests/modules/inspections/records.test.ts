@@ -147,6 +147,16 @@ describe('registering an inspection', () => {
       entries: [{ entityId: ent.id, kind: '专项', month: 4 }],
     });
     expect(add.status, JSON.stringify(add.body)).toBe(201);
+    expect(add.body.data).toMatchObject({ id: plan.body.data.id, entries: 1 });
+    // An entity not of the register refuses the whole list, naming the entry; nothing added.
+    const unknown = await enf.req('POST', `/api/inspections/annual-plans/${plan.body.data.id}/entries`, {
+      entries: [
+        { entityId: ent.id, kind: '专项', month: 5 },
+        { entityId: '00000000-0000-4000-8000-000000000000', kind: '专项', month: 5 },
+      ],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.field).toBe('entries.1.entityId');
     const body = { ...base(), kind: '专项', inspectedOn: '2024-04-09', offPlanReason: null, followUp: '无问题', rectifyDueOn: null };
     const r = await enf.req('POST', '/api/inspections/records', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -221,7 +231,7 @@ describe('hostile input on the 行政检查 routes', () => {
   it('refuses NUL bytes, an impossible date, a 20-digit number and a 1 MB string with a 4xx naming the field, writing nothing', async () => {
     const before = await count();
     const big = 'x'.repeat(1024 * 1024);
-    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+    const cases: Array<['POST', string, Record<string, unknown>, string]> = [
       ['POST', '/api/inspections/records', { ...base(), findings: '隔油池\u0000未清掏' }, 'findings'],
       ['POST', '/api/inspections/records', { ...base(), entityName: '测试\u0000公司' }, 'entityName'],
       ['POST', '/api/inspections/records', { ...base(), inspectedOn: '2023-02-30' }, 'inspectedOn'],
