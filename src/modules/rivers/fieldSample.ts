@@ -26,7 +26,7 @@ import {
 } from '../../core/files/capture.js';
 import { inScope } from '../../core/scope.js';
 import type { System } from '../../core/system.js';
-import { saveSamples } from './commands.js';
+import { SAMPLE_COLUMNS, saveSamples } from './commands.js';
 import { insertSampleCapture, sampleCaptureByKey } from './repository.js';
 
 const Reading = Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()]));
@@ -60,7 +60,8 @@ export type FieldSampleMeta = Static<typeof FieldSampleMeta>;
 
 const SPEC: CaptureSpec<typeof FieldSampleMeta> = {
   schema: FieldSampleMeta,
-  labels: { key: '采样编号', sha256: '照片摘要', capturedAt: '采样时间', riverId: '河涌', sectionId: '断面', sampledOn: '采样日期' },
+  // The readings named as the sample ledger's columns (溶解氧 (mg/L) …), never their keys.
+  labels: { ...SAMPLE_COLUMNS, key: '采样编号', sha256: '照片摘要', capturedAt: '采样时间', riverId: '河涌', sectionId: '断面', sampledOn: '采样日期' },
   metaName: '采样信息',
   noFile: '请拍摄或选择采样照片',
 };
