@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -191,4 +192,39 @@ export async function openPostgresEngine(modules: readonly ModuleDef[], server: 
       }
     },
   };
+}
+
+/**
+ * The engines of one bench run, opened one after another in a temp folder: the PostgreSQL server is
+ * found once (and a throwaway cluster stopped at the end); an engine that cannot run here (no server)
+ * is reported and skipped. `close()` removes the folder.
+ */
+export class EngineRun {
+  readonly dir: string;
+  private server: PgServer | string | null = null;
+
+  constructor(
+    private readonly modules: readonly ModuleDef[],
+    prefix: string,
+    private readonly log: (m: string) => void,
+  ) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  }
+
+  /** A fresh engine of that kind with its own folder, or null (said in the log) when it cannot run here. */
+  async open(name: EngineName): Promise<{ engine: Engine; dir: string } | null> {
+    const dir = fs.mkdtempSync(path.join(this.dir, `${name}-`));
+    if (name === 'pglite') return { engine: await openPgliteEngine(this.modules, dir), dir };
+    this.server ??= await findPgServer();
+    if (typeof this.server === 'string') {
+      this.log(this.server);
+      return null;
+    }
+    return { engine: await openPostgresEngine(this.modules, this.server, dir), dir };
+  }
+
+  close(): void {
+    if (this.server && typeof this.server !== 'string') this.server.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }

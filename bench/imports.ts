@@ -34,7 +34,7 @@ import { listTenants } from '../src/core/tenant.js';
 import { loadDemo } from '../src/cli/demo.js';
 import { verifyChain } from '../src/core/audit/audit.js';
 import { seededRandom } from '../src/core/demo.js';
-import { findPgServer, openPgliteEngine, openPostgresEngine, type Engine, type EngineName, type PgServer } from './engines.js';
+import { EngineRun, type Engine, type EngineName } from './engines.js';
 import { buildServer } from '../src/server/app.js';
 import { DEMO_PASSWORD } from '../src/modules/system/demo.js';
 
@@ -413,25 +413,16 @@ async function main() {
     seed: Number(p.seed),
     out: String(p.out),
   };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
   const lines: Line[] = [];
   const logins: LoginLine[] = [];
-  let server: PgServer | string | null = null;
+  const run = new EngineRun(modules, 'fazhi-bench-', log);
   try {
     for (const name of o.engines) {
       for (const ledger of o.cases.includes('logins') ? [...o.ledgers, '#logins'] : o.ledgers) {
         if (ledger !== '#logins' && !o.cases.includes('imports')) continue;
-        const edir = fs.mkdtempSync(path.join(dir, `${name}-`));
-        let engine: Engine;
-        if (name === 'pglite') engine = await openPgliteEngine(modules, edir);
-        else {
-          server ??= await findPgServer();
-          if (typeof server === 'string') {
-            log(server);
-            continue;
-          }
-          engine = await openPostgresEngine(modules, server, edir);
-        }
+        const opened = await run.open(name);
+        if (!opened) continue;
+        const { engine, dir: edir } = opened;
         try {
           log(`[${name}] 载入演示局…`);
           await loadDemo(engine.sys, { log: () => {} });
@@ -454,8 +445,7 @@ async function main() {
       }
     }
   } finally {
-    if (server && typeof server !== 'string') server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    run.close();
   }
   const table = [
     '| 引擎 | 台账 | 行数 | exceljs 流式读取 | COPY | 下限 | Fazhi 导入 | 倍数 | 峰值 RSS（导入前） | JS 堆峰值 | PGlite WASM 堆 | 新增 | 历史问题 | 导入后复核审计链 |',

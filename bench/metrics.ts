@@ -15,7 +15,6 @@
  *   npm run bench -- metrics --rows 1000000 --engines postgres
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { sql } from 'kysely';
@@ -24,7 +23,7 @@ import { systemActor } from '../src/core/context.js';
 import { listTenants } from '../src/core/tenant.js';
 import { loadDemo } from '../src/cli/demo.js';
 import { metricQuery, yearPeriod, type MetricValue } from '../src/core/metrics/registry.js';
-import { findPgServer, openPgliteEngine, openPostgresEngine, type Engine, type EngineName, type PgServer } from './engines.js';
+import { EngineRun, type Engine, type EngineName } from './engines.js';
 
 const log = (m: string) => console.error(m);
 const YEAR = 2023;
@@ -179,22 +178,13 @@ async function main() {
   const p = program.opts();
   const engines = String(p.engines).split(',') as EngineName[];
   const rows = Number(p.rows);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-metrics-'));
   const lines: Line[] = [];
-  let server: PgServer | string | null = null;
+  const run = new EngineRun(modules, 'fazhi-bench-metrics-', log);
   try {
     for (const name of engines) {
-      const edir = fs.mkdtempSync(path.join(dir, `${name}-`));
-      let engine: Engine;
-      if (name === 'pglite') engine = await openPgliteEngine(modules, edir);
-      else {
-        server ??= await findPgServer();
-        if (typeof server === 'string') {
-          log(server);
-          continue;
-        }
-        engine = await openPostgresEngine(modules, server, edir);
-      }
+      const opened = await run.open(name);
+      if (!opened) continue;
+      const { engine } = opened;
       try {
         log(`[${name}] 载入演示局…`);
         await loadDemo(engine.sys, { log: () => {} });
@@ -208,8 +198,7 @@ async function main() {
       }
     }
   } finally {
-    if (server && typeof server !== 'string') server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    run.close();
   }
   const table = [
     '| 引擎 | 工单数 | Fazhi（hotline.* 8 项） | 手写 SQL（一条语句） | 倍数 | 全部指标（项数） | 峰值 RSS | 数值一致 |',
