@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { WorkflowActions } from '../../../components/WorkflowActions';
 import { FormModal } from '../../../components/FormModal';
+import { formatValue } from '../../../lib/format';
 import { type InspectionRecord, type RecordAction, STAGE_COLORS } from '../api';
 
 type Event = RecordAction['event'];
@@ -45,6 +46,16 @@ function LinkFields({ need }: { need: 'clue' | 'case' | 'either' }) {
     </>
   );
 }
+
+/** History values as the page names them: the inspected entity by its name, the linked clue or case by its number (not their ids). */
+const historyValue =
+  (r: InspectionRecord) =>
+  (field: string, v: unknown): ReactNode => {
+    if (field === 'entity_id' && typeof v === 'string') return v === r.entityId ? r.entityName : '（原检查对象，已更换）';
+    if (field === 'clue_id' && typeof v === 'string') return v === r.clueId ? (r.followRef ?? '线索') : '（原关联线索）';
+    if (field === 'case_id' && typeof v === 'string') return v === r.caseId ? (r.followRef ?? '案件') : '（原关联案件）';
+    return formatValue(v);
+  };
 
 /** 行政检查记录 — what was found, by whom, on which basis; the follow-up and its link to the clue or case; its workflow. */
 export function RecordPage() {
@@ -116,7 +127,7 @@ export function RecordPage() {
         </Descriptions>
       </Card>
       <Card title="变更历史">
-        <RecordHistory key={r.version} entity="inspections.record" id={r.id} />
+        <RecordHistory key={r.version} entity="inspections.record" id={r.id} renderValue={historyValue(r)} />
       </Card>
       {modal === 'order' ? (
         <FormModal title="责令整改" onSubmit={post('order')} onClose={() => setModal(null)} onDone={done}>
