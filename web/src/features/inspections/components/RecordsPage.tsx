@@ -22,8 +22,8 @@ export function RecordsPage() {
   const [unit, setUnit] = useState<string>();
   const qs = new URLSearchParams({ ...(kind ? { kind } : {}), ...(year ? { year: String(year) } : {}), ...(unit ? { orgId: unit } : {}) });
   const res = useApi<InspectionRecord[]>(`/api/inspections/records?${qs}`);
-  const all = useApi<InspectionRecord[]>(year ? `/api/inspections/records?year=${year}` : '/api/inspections/records');
-  const units = [...new Map((all.data ?? []).map((r) => [r.orgId, r.orgName])).entries()];
+  // The units in the user's scope (not the list read a second time to collect them).
+  const units = useApi<Array<{ id: string; name: string }>>('/api/orgs');
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -62,7 +62,7 @@ export function RecordsPage() {
           style={{ width: 160 }}
           value={unit}
           onChange={setUnit}
-          options={units.map(([id, name]) => ({ value: id, label: name }))}
+          options={(units.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
         <span style={{ color: '#888' }}>共 {res.data?.length ?? 0} 条</span>
       </Space>
