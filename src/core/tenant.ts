@@ -54,3 +54,15 @@ export async function createTenant(
 export async function listTenants(db: Kysely<KernelDB>) {
   return db.selectFrom('tenant').select(['id', 'name', 'division_code']).orderBy('created_at').execute();
 }
+
+/**
+ * The tenant a public (no-session) request is for: `?tenant=<id>`, or the only tenant of a
+ * single-bureau deployment; undefined when there is no such tenant (the route answers 404 单位).
+ * Reads the one row asked for (or at most two), not the whole table.
+ */
+export async function publicTenant(db: Kysely<KernelDB>, id: string | undefined) {
+  const q = db.selectFrom('tenant').select(['id', 'name', 'division_code']);
+  if (id) return q.where('id', '=', id).executeTakeFirst();
+  const first = await q.orderBy('created_at').limit(2).execute();
+  return first.length === 1 ? first[0] : undefined;
+}

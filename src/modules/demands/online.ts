@@ -24,7 +24,7 @@ import { systemActor, type Ctx } from '../../core/context.js';
 import { write } from '../../core/audit/audit.js';
 import { AppError, errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
-import { listTenants } from '../../core/tenant.js';
+import { publicTenant } from '../../core/tenant.js';
 import { idCardProblem, usccProblem } from '../../core/ledger/validators.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { System } from '../../core/system.js';
@@ -455,8 +455,7 @@ const Pair = Type.Object({ receiptNo: Type.String({ maxLength: 40 }), secret: Ty
 
 /** The tenant a public request is for: `?tenant=` or the only one. */
 async function publicCtx(sys: System, tenant: string | undefined, name: string): Promise<{ ctx: Ctx; bureau: string }> {
-  const tenants = await listTenants(sys.db);
-  const t = tenant ? tenants.find((x) => x.id === tenant) : tenants.length === 1 ? tenants[0] : undefined;
+  const t = await publicTenant(sys.db, tenant);
   if (!t) throw errors.notFound('单位');
   return { ctx: sys.ctx(systemActor(t.id, name)), bureau: t.name };
 }

@@ -282,7 +282,13 @@ describe('网络申请 (disclosure)', () => {
       ['a 1 MB facts', 'petitions', petitionForm({ facts: MB }), 400, 'facts'],
       ['an attachment of another type', 'petitions', petitionForm(odd({ mime: 'application/x-msdownload' })), 400, 'attachments.0'],
       ['an attachment not in base64', 'petitions', petitionForm(odd({ data: '%%%not base64%%%' })), 400, 'attachments.0'],
-      ['an attachment whose content is not its type', 'petitions', petitionForm(odd({ data: Buffer.from('MZ\x90\x00').toString('base64') })), 400, 'attachments.0'],
+      [
+        'an attachment whose content is not its type',
+        'petitions',
+        petitionForm(odd({ data: Buffer.from('MZ\x90\x00').toString('base64') })),
+        400,
+        'attachments.0',
+      ],
       ['an empty attachment', 'petitions', petitionForm(odd({ data: '' })), 400, 'attachments.0'],
       ['an attachment without a name', 'petitions', petitionForm(odd({ filename: '  ' })), 400, 'attachments.0'],
     ];
@@ -301,6 +307,8 @@ describe('网络申请 (disclosure)', () => {
     }
     const tenant = await pub('GET', '/api/public/disclosure/form?tenant=not-a-uuid');
     expect(tenant.status).toBe(400);
+    const unknown = await pub('POST', '/api/public/disclosure/submit?tenant=00000000-0000-4000-8000-000000000000', disclosureForm(), '198.51.100.98');
+    expect(unknown.status).toBe(404);
     expect(await count('disclosure')).toBe(before.d);
     expect(await count('petition')).toBe(before.p);
   });
