@@ -6,7 +6,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
+import { useServerSubmit } from '../../../lib/serverSubmit';
 import { formatInstant } from '../../../lib/format';
 import { systemApi, type ApiKey, type GrantablePermission, type NewApiKey } from '../api';
 
@@ -25,25 +25,15 @@ interface CreateValues {
 /** The form of a new key: the client's name, the permissions (Chinese, by module), the expiry (at most a year). */
 function CreateKeyModal({ perms, onClose, onCreated }: { perms: GrantablePermission[]; onClose: () => void; onCreated: (k: NewApiKey) => void }) {
   const [form] = Form.useForm<CreateValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const today = dayjs().startOf('day');
   const options = useMemo(() => {
     const groups = new Map<string, Array<{ value: string; label: string }>>();
     for (const p of perms) groups.set(p.moduleTitle, [...(groups.get(p.moduleTitle) ?? []), { value: p.key, label: `${p.label}（${p.key}）` }]);
     return [...groups].map(([label, options]) => ({ label, options }));
   }, [perms]);
-  const submit = async (v: CreateValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await systemApi.createApiKey({ name: v.name.trim(), permissions: v.permissions, expiresOn: v.expiresOn.format('YYYY-MM-DD') }));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: CreateValues) =>
+    onCreated(await systemApi.createApiKey({ name: v.name.trim(), permissions: v.permissions, expiresOn: v.expiresOn.format('YYYY-MM-DD') })),
+  );
   return (
     <Modal
       open
@@ -52,7 +42,7 @@ function CreateKeyModal({ perms, onClose, onCreated }: { perms: GrantablePermiss
       cancelText="取消"
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={busy}
+      confirmLoading={saving}
       destroyOnHidden
       width={560}
     >
