@@ -226,6 +226,25 @@ describe('a decision from the draft to its archive', () => {
     expect((await leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:nosuchstep`)).status).toBe(404);
   });
 
+  it('refuses bad input naming the field, changing nothing', async () => {
+    const before = (await legal.req('GET', `/api/decisions/${id}`)).body.data;
+    const cases: Array<[string, string, Record<string, unknown>]> = [
+      ['POST', '/api/decisions', { year: 2024, title: '测试\u0000决策', participationRequired: true, expertRequired: true, riskRequired: true }],
+      ['POST', '/api/decisions', { year: 12345678901234567890, title: '测试决策', participationRequired: true, expertRequired: true, riskRequired: true }],
+      ['POST', '/api/decisions', { year: 2024, title: 'x'.repeat(1_000_000), participationRequired: true, expertRequired: true, riskRequired: true }],
+      ['POST', '/api/decisions/catalogue/publish', { year: 2024, publishedOn: '2023-02-30' }],
+      ['POST', `/api/decisions/${id}/archive`, { version: before.version, on: '2023-02-30' }],
+    ];
+    for (const [method, url, body] of cases) {
+      const r = await legal.req(method, url, body);
+      expect(r.status, `${url} ${JSON.stringify(r.body).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.field, url).toBeTruthy();
+    }
+    expect((await legal.req('GET', `/api/decisions/${id}`)).body.data.version).toBe(before.version);
+    expect((await legal.req('GET', '/api/decisions?year=2024')).body.data.total).toBe(1);
+  });
+
   it('reads but cannot write as a viewer', async () => {
     expect((await viewer.req('GET', `/api/decisions/${id}`)).status).toBe(200);
     expect((await viewer.req('POST', '/api/decisions/catalogue', { year: 2024, title: '只读', category: '重要规划' })).status).toBe(403);
