@@ -381,4 +381,23 @@ describe('接口密钥: the permissions the admin page offers', () => {
     expect(keys.has('system.apikeys.manage')).toBe(false);
     expect((await clerk.req('GET', '/api/api-keys/permissions')).status).toBe(403);
   });
+
+  it('hostile input on creating a key → 400 naming the field, no key created', async () => {
+    const admin = await login(app, 'admin');
+    const keysNow = async () => (await admin.req('GET', '/api/api-keys')).body.data.length;
+    const before = await keysNow();
+    const good = { name: '12345热线平台', permissions: ['hotline.push'], expiresOn: '2099-01-01' };
+    for (const [what, body, field] of [
+      ['NUL in the name', { ...good, name: '12345\u0000平台' }, 'name'],
+      ['a 1 MB name', { ...good, name: 'x'.repeat(1024 * 1024) }, 'name'],
+      ['2023-02-30', { ...good, expiresOn: '2023-02-30' }, 'expiresOn'],
+      ['a 20-digit date', { ...good, expiresOn: '12345678901234567890' }, 'expiresOn'],
+      ['a permission that does not exist', { ...good, permissions: ['no.such.permission'] }, 'permissions'],
+    ] as const) {
+      const r = await admin.req('POST', '/api/api-keys', body);
+      expect({ what, status: r.status, field: r.body.field }).toEqual({ what, status: 400, field });
+      expect(r.body.message, what).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await keysNow()).toBe(before);
+  });
 });
