@@ -19,8 +19,10 @@ import { type InspectionTables, RESULTS } from './schema.js';
 import type { PlanEvent, TaskEvent } from './workflow.js';
 
 /** A closed body: the fields listed, nothing else. */
-const closed = <P extends TProperties>(fields: P) => Type.Object(fields, { additionalProperties: false });
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+export const closed = <P extends TProperties>(fields: P) => Type.Object(fields, { additionalProperties: false });
+/** An optional text field (null allowed) of at most `maxLength` characters; an optional record id. */
+export const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+export const OptId = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
 
 /** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field: the kernel's date check. */
 export const day = (field: string, v: unknown, label: string): string => check.date(field, label, v, { required: true }) as string;

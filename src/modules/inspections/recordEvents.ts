@@ -8,13 +8,10 @@ import { type Static, type TObject, type TProperties, Type } from '@fastify/type
 import type { Updateable } from 'kysely';
 import { IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
-import { day, opt } from './events.js';
+import { closed, day, OptId, OptStr, opt } from './events.js';
 import type { InspectionTables } from './schema.js';
 import type { RecordEvent } from './workflow.js';
 
-const closed = <P extends TProperties>(fields: P) => Type.Object(fields, { additionalProperties: false });
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
-const OptId = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
 const VERSION = { version: Type.Integer() };
 
 /** What a record event's `apply` reads: the record as stored and the links the shared part checked. */

@@ -60,6 +60,7 @@ import {
   SOURCES,
 } from './rules.js';
 import type { RecordInspector } from './schema.js';
+import { OptId, OptStr } from './events.js';
 import { linkProblem, recordEventCommand, type RECORD_EVENT_COMMANDS } from './recordEvents.js';
 import { type RecordEvent, recordStage, recordWho, requireRecordStep } from './workflow.js';
 
@@ -91,8 +92,6 @@ export const RECORD_COLUMNS: Record<string, string> = {
   orgId: '检查单位',
 };
 
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
-const OptId = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
 const OptDay = Type.Optional(Type.Union([IsoDate, Type.Null()]));
 
 /** 登记行政检查 — the form's body (closed). The entity is one of the register (`entityId`) or a new one (name and 统一社会信用代码). */
