@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { WorkflowAction } from '../../api/workflow';
-import type { DeadlineStatus } from '../../api/types';
+import type { RecordClock } from '../../components/RecordClocks';
 
 export const CATEGORIES = ['重大公共政策和措施', '重要规划', '自然资源和文化资源开发利用保护', '重大公共建设项目', '其他重大事项'] as const;
 export const PARTICIPATION_METHODS = ['向社会公开征求意见', '座谈会', '听证会', '实地走访', '书面征求意见', '问卷调查', '民意调查'] as const;
@@ -43,16 +43,7 @@ export type DecisionEvent =
   | 'archive';
 export type DecisionAction = WorkflowAction<DecisionEvent, DecisionStatus>;
 
-export interface Clock {
-  key: string;
-  label: string;
-  start: string;
-  due: string;
-  doneOn: string | null;
-  status: DeadlineStatus;
-  text: string;
-  source: string;
-}
+export type Clock = RecordClock;
 
 export interface StepView {
   key: string;

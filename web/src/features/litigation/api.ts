@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { WorkflowAction } from '../../api/workflow';
-import type { DeadlineStatus } from '../../api/types';
+import type { RecordClock } from '../../components/RecordClocks';
 
 export const CASE_KINDS = ['复议', '诉讼'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -32,17 +32,7 @@ export type CaseEvent = 'reply' | 'hearing' | 'conclude' | 'serve' | 'appeal' | 
 export type CaseAction = WorkflowAction<CaseEvent, CaseStatus>;
 
 /** A clock of the case as the server computed and explained it. */
-export interface Clock {
-  key: string;
-  label: string;
-  start: string;
-  due: string;
-  doneOn: string | null;
-  status: DeadlineStatus;
-  text: string;
-  source: string;
-  consequence: string | null;
-}
+export type Clock = RecordClock;
 
 export interface Hearing {
   id: string;

@@ -5,10 +5,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { download, qs, upload } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordFindings } from '../../../components/RecordFindings';
+import { RecordClocks } from '../../../components/RecordClocks';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { WorkflowActions } from '../../../components/WorkflowActions';
 import { formatValue } from '../../../lib/format';
@@ -147,28 +147,7 @@ export function DecisionPage() {
             </Card>
           ) : null}
           <Card title="期限" style={{ marginBottom: 16 }} data-testid="decision-clocks">
-            {d.clocks.length ? (
-              <Flex vertical gap={16}>
-                {d.clocks.map((k) => (
-                  <div key={k.key} data-testid={`clock-${k.key}`}>
-                    <Space wrap>
-                      <Typography.Text strong>{k.label}</Typography.Text>
-                      <DeadlineStatusTag status={k.status} />
-                    </Space>
-                    <div>
-                      {k.start} 起算，<Typography.Text strong>{k.due}</Typography.Text> 届满
-                      {k.doneOn ? `；${k.doneOn} 已完成` : ''}
-                    </div>
-                    <Typography.Paragraph style={{ margin: '4px 0 0' }}>{k.text}</Typography.Paragraph>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      依据：{k.source}
-                    </Typography.Text>
-                  </div>
-                ))}
-              </Flex>
-            ) : (
-              <Typography.Text type="secondary">尚未公开征求意见或送请合法性审查</Typography.Text>
-            )}
+            <RecordClocks clocks={d.clocks} doneWord="已完成" empty="尚未公开征求意见或送请合法性审查" />
           </Card>
         </Col>
       </Row>

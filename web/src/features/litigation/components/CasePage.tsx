@@ -4,10 +4,10 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordFindings } from '../../../components/RecordFindings';
+import { RecordClocks } from '../../../components/RecordClocks';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { WorkflowActions } from '../../../components/WorkflowActions';
 import { formatValue } from '../../../lib/format';
@@ -163,31 +163,7 @@ export function CasePage() {
             </Card>
           ) : null}
           <Card title="期限" style={{ marginBottom: 16 }} data-testid="case-clocks">
-            <Flex vertical gap={16}>
-              {c.clocks.map((k) => (
-                <div key={k.key} data-testid={`clock-${k.key}`}>
-                  <Space wrap>
-                    <Typography.Text strong>{k.label}</Typography.Text>
-                    <DeadlineStatusTag status={k.status} />
-                  </Space>
-                  <div>
-                    {k.start} 起算，<Typography.Text strong>{k.due}</Typography.Text> 届满
-                    {k.doneOn ? `；${k.doneOn} 已办结` : ''}
-                  </div>
-                  <Typography.Paragraph style={{ margin: '4px 0 0' }}>{k.text}</Typography.Paragraph>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    依据：{k.source}
-                  </Typography.Text>
-                  {k.consequence ? (
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        逾期后果：{k.consequence}
-                      </Typography.Text>
-                    </div>
-                  ) : null}
-                </div>
-              ))}
-            </Flex>
+            <RecordClocks clocks={c.clocks} />
           </Card>
         </Col>
       </Row>
