@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { applyApiError } from '../../../lib/formErrors';
+import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { WorkflowEventModal } from '../../../components/WorkflowEventModal';
+import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { decisionsApi, PARTICIPATION_METHODS, RISK_LEVELS, type Decision, type DecisionAction, type DecisionEvent } from '../api';
 
 interface Props {
@@ -47,25 +46,12 @@ export function EventModal({ d, action, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const required = Form.useWatch('required', form) ?? true;
   const headDiffers = Form.useWatch('headDiffers', form) ?? false;
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { version: d.version };
-      for (const [k, val] of Object.entries(v)) {
-        if (val === undefined) continue;
-        body[k] = dayjs.isDayjs(val) ? (val as Dayjs).format('YYYY-MM-DD') : val;
-      }
-      if (action.event === 'scope' && body.required) body.reason = null;
-      onDone(await decisionsApi.step(d.id, action.event, body));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
+    const body: Record<string, unknown> = { version: d.version };
+    for (const [k, val] of Object.entries(isoDates(v))) if (val !== undefined) body[k] = val;
+    if (action.event === 'scope' && body.required) body.reason = null;
+    onDone(await decisionsApi.step(d.id, action.event, body));
+  });
   const discussion = (
     <>
       <Form.Item name="meeting" label="会议名称" rules={[{ required: true, message: '请填写会议名称' }]}>
@@ -165,24 +151,18 @@ export function EventModal({ d, action, onClose, onDone }: Props) {
     ),
   };
   return (
-    <Modal
-      open
+    <WorkflowEventModal
       title={action.label}
-      okText="确定"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      dateLabel={DATE_LABELS[action.event]}
+      form={form}
+      saving={saving}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{ required: true, headDiffers: false }}
       width={600}
-      destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(), required: true, headDiffers: false }} data-testid="event-form">
-        <Form.Item name="on" label={DATE_LABELS[action.event]} rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker data-testid="event-on" />
-        </Form.Item>
-        {fields[action.event] ?? null}
-      </Form>
-    </Modal>
+      {fields[action.event] ?? null}
+    </WorkflowEventModal>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
-import { applyApiError } from '../../../lib/formErrors';
+import { useServerSubmit } from '../../../lib/serverSubmit';
 import { decisionsApi, type CatalogueItem, type Decision } from '../api';
 
 interface Props {
@@ -27,33 +26,23 @@ export function NewDecisionModal({ onClose, onCreated }: Props) {
     expert: Form.useWatch('expertRequired', form),
     risk: Form.useWatch('riskRequired', form),
   };
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const item = (catalogue.data ?? []).find((i) => i.id === v.catalogueItemId);
-      const body: Record<string, unknown> = {
-        year: v.year,
-        title: v.title,
-        catalogueItemId: v.catalogueItemId ?? null,
-        orgId: item?.orgId ?? null,
-        summary: (v.summary as string | undefined)?.trim() || null,
-        leader: (v.leader as string | undefined)?.trim() || null,
-        handler: (v.handler as string | undefined)?.trim() || null,
-      };
-      for (const s of OPTIONAL) {
-        body[`${s.key}Required`] = v[`${s.key}Required`] !== false;
-        body[`${s.key}NaReason`] = v[`${s.key}Required`] === false ? v[`${s.key}NaReason`] : null;
-      }
-      onCreated(await decisionsApi.register(body));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
+    const item = (catalogue.data ?? []).find((i) => i.id === v.catalogueItemId);
+    const body: Record<string, unknown> = {
+      year: v.year,
+      title: v.title,
+      catalogueItemId: v.catalogueItemId ?? null,
+      orgId: item?.orgId ?? null,
+      summary: (v.summary as string | undefined)?.trim() || null,
+      leader: (v.leader as string | undefined)?.trim() || null,
+      handler: (v.handler as string | undefined)?.trim() || null,
+    };
+    for (const s of OPTIONAL) {
+      body[`${s.key}Required`] = v[`${s.key}Required`] !== false;
+      body[`${s.key}NaReason`] = v[`${s.key}Required`] === false ? v[`${s.key}NaReason`] : null;
     }
-  };
+    onCreated(await decisionsApi.register(body));
+  });
   return (
     <Modal
       open

@@ -1,6 +1,6 @@
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { useApi } from '../../../api/useApi';
+import { WorkflowEventModal } from '../../../components/WorkflowEventModal';
 import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { APPELLANTS, HEAD_ROLES, litigationApi, type CaseAction, type CaseEvent, type LitCase, type OutcomeCategory } from '../api';
 
@@ -105,24 +105,17 @@ export function EventModal({ c, action, onClose, onDone }: Props) {
     ),
   };
   return (
-    <Modal
-      open
+    <WorkflowEventModal
       title={action.label}
-      okText="确定"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      width={560}
-      destroyOnHidden
+      dateLabel={DATE_LABELS[action.event]}
+      form={form}
+      saving={saving}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{ appeared: true }}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(), appeared: true }} data-testid="event-form">
-        <Form.Item name="on" label={DATE_LABELS[action.event]} rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker data-testid="event-on" />
-        </Form.Item>
-        {fields[action.event] ?? null}
-      </Form>
-    </Modal>
+      {fields[action.event] ?? null}
+    </WorkflowEventModal>
   );
 }
