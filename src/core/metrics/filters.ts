@@ -34,15 +34,18 @@ export function dateInPeriod(q: MetricQuery, column: string) {
 }
 
 /**
- * A `timestamptz` column whose Beijing-time date falls within the period — written as a range on the
- * column itself (from the period's first Beijing midnight, before the midnight after its last day),
- * so that an index on the column serves it.
+ * A `timestamptz` column whose Beijing-time date falls within the period, as a predicate — a range on
+ * the column itself (from the period's first Beijing midnight, before the midnight after its last day),
+ * so that an index on the column serves it. NULL (not true) for a NULL instant.
  */
+export function instantInPeriodSql(q: MetricQuery, column: string) {
+  const c = sql.ref(column);
+  return sql<boolean>`(${c} >= (${q.period.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND ${c} < (${q.period.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+}
+
+/** A `timestamptz` column whose Beijing-time date falls within the period (`instantInPeriodSql`, applied with `$call`). */
 export function instantInPeriod(q: MetricQuery, column: string) {
-  return <T extends QB>(qb: T): T =>
-    qb
-      .where(sql.ref(column), '>=', sql`(${q.period.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`)
-      .where(sql.ref(column), '<', sql`(${q.period.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`) as T;
+  return <T extends QB>(qb: T): T => qb.where(instantInPeriodSql(q, column)) as T;
 }
 
 /** Counts rows of a query (`select count(*)`), as a number. */

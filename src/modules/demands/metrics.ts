@@ -178,13 +178,17 @@ export function onTimeRateMetric(
   return rateMetric({ ...o, den: o.base, num: () => doneOnTimeSql(o.def) });
 }
 
+/** Still running at the reference date (received by then, not yet done by then), as a predicate. */
+export function runningAtSql(q: MetricQuery, def: DemandKindDef) {
+  const ref = referenceDate(q);
+  const col = sql.ref(doneCol(def));
+  return sql<boolean>`((dm_item.received_at AT TIME ZONE 'Asia/Shanghai')::date <= ${ref}::date
+    AND (${col} IS NULL OR (${col} AT TIME ZONE 'Asia/Shanghai')::date > ${ref}::date))`;
+}
+
 /** Demands whose clock still ran at the reference date (received by then, not yet done by then). */
 export function runningAt(q: MetricQuery, def: DemandKindDef) {
-  const ref = referenceDate(q);
-  const col = doneCol(def);
-  return itemsOf(q, def.kind)
-    .where(sql<boolean>`(dm_item.received_at AT TIME ZONE 'Asia/Shanghai')::date <= ${ref}::date`)
-    .where((eb) => eb.or([eb(col, 'is', null), eb(sql`(${sql.ref(col)} AT TIME ZONE 'Asia/Shanghai')::date`, '>', sql`${ref}::date`)]));
+  return itemsOf(q, def.kind).where(runningAtSql(q, def));
 }
 
 /** 逾期未办结 — still running at the reference date with the due date passed. */

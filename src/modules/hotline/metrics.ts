@@ -1,6 +1,7 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
 import { sql } from 'kysely';
 import { ensureWorkDays, joinWorkDay, ordDiffSql } from '../../core/calendar/workDays.js';
+import { instantInPeriodSql } from '../../core/metrics/filters.js';
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
 import {
   countMetric,
@@ -13,6 +14,7 @@ import {
   overdueMetric,
   rateMetric,
   referenceDate,
+  runningAtSql,
 } from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
 import { RATED, SATISFIED } from './rules.js';
@@ -34,13 +36,9 @@ export const hotlineOnTimeRate = onTimeRateMetric({
 /** The business date of an instant column, in SQL. */
 const bizDate = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Asia/Shanghai')::date`;
 /** Closed in the period (the same records as `closed`), as a predicate. */
-const closedInPeriod = (q: MetricQuery) => sql<boolean>`${bizDate('dm_item.closed_at')} BETWEEN ${q.period.from}::date AND ${q.period.to}::date`;
+const closedInPeriod = (q: MetricQuery) => instantInPeriodSql(q, 'dm_item.closed_at');
 /** Still open at the reference date with its due date passed (the same records as `hotline.overdue`), as a predicate. */
-const overdueOpen = (q: MetricQuery) => {
-  const ref = referenceDate(q);
-  return sql<boolean>`(${bizDate('dm_item.received_at')} <= ${ref}::date AND dm_item.due_on < ${ref}::date
-    AND (dm_item.closed_at IS NULL OR ${bizDate('dm_item.closed_at')} > ${ref}::date))`;
-};
+const overdueOpen = (q: MetricQuery) => sql<boolean>`(${runningAtSql(q, def)} AND dm_item.due_on < ${referenceDate(q)}::date)`;
 
 export const hotlineStrictOnTimeRate = rateMetric({
   key: 'hotline.strict_on_time_rate',
