@@ -12,6 +12,7 @@ import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
 import { appraise, checkTerm, covers, expiryReminderRule, formatDocNo, NORMATIVE_RULES } from './rules.js';
 import { CalendarService } from '../../core/calendar/service.js';
+import type { DeadlineRule } from '../../core/calendar/deadline.js';
 import { type DocumentEffect, documentFacts, requireDocumentStep } from './workflow.js';
 import { type DocRow, type DocumentEventInput, type DocumentStep, documentEventCommand, opt, text } from './events.js';
 import {
@@ -302,18 +303,7 @@ async function runEffect(w: WriteScope, effect: DocumentEffect, { row, on }: { r
     case 'track_normative':
       return trackNormative(w, row, { issuedOn: row.issued_on!, validYears: validYears(row.issued_on!, row.valid_until!), filedOn: null, cleanedOn: null });
     case 'track_filing':
-      await CalendarService.over(w.tx, w.ctx.calendar).track(w, w.ctx.actor, {
-        module: 'legal',
-        entity: 'legal.document',
-        entityId: row.id,
-        orgId: row.org_id,
-        label: row.doc_no,
-        title: NORMATIVE_RULES.filing.label,
-        rule: NORMATIVE_RULES.filing,
-        start: row.issued_on!,
-        doneOn: on,
-      });
-      return;
+      return trackDocument(w, row, NORMATIVE_RULES.filing, { start: row.issued_on!, doneOn: on });
     case 'close_reminder':
       return closeExpiryReminder(w, row, on);
     default: {
@@ -329,28 +319,33 @@ export async function trackNormative(
   row: Pick<DocRow, 'id' | 'org_id' | 'doc_no'>,
   d: { issuedOn: string; validYears: number; filedOn: string | null; cleanedOn: string | null },
 ) {
-  const cal = CalendarService.over(w.tx, w.ctx.calendar);
-  const base = { module: 'legal', entity: 'legal.document', entityId: row.id as string, orgId: row.org_id as string, label: row.doc_no ?? null };
-  await cal.track(w, w.ctx.actor, { ...base, title: NORMATIVE_RULES.filing.label, rule: NORMATIVE_RULES.filing, start: d.issuedOn, doneOn: d.filedOn });
-  const reminder = expiryReminderRule(d.validYears);
-  await cal.track(w, w.ctx.actor, { ...base, title: reminder.label, rule: reminder, start: d.issuedOn, doneOn: d.cleanedOn });
+  await trackDocument(w, row, NORMATIVE_RULES.filing, { start: d.issuedOn, doneOn: d.filedOn });
+  await trackDocument(w, row, expiryReminderRule(d.validYears), { start: d.issuedOn, doneOn: d.cleanedOn });
 }
 
-/** Closes the reminder before expiry: a cleanup or a repeal has evaluated the document. */
-async function closeExpiryReminder(w: WriteScope, row: DocRow, on: string) {
-  if (!row.issued_on || !row.valid_until) return;
-  const rule = expiryReminderRule(validYears(row.issued_on, row.valid_until));
+/** Tracks one deadline of a document (its rule's label the title, the 文号 the label). */
+async function trackDocument(
+  w: WriteScope,
+  row: Pick<DocRow, 'id' | 'org_id' | 'doc_no'>,
+  rule: DeadlineRule,
+  at: { start: string; doneOn: string | null },
+): Promise<void> {
   await CalendarService.over(w.tx, w.ctx.calendar).track(w, w.ctx.actor, {
     module: 'legal',
     entity: 'legal.document',
     entityId: row.id,
     orgId: row.org_id,
-    label: row.doc_no,
+    label: row.doc_no ?? null,
     title: rule.label,
     rule,
-    start: row.issued_on,
-    doneOn: on,
+    ...at,
   });
+}
+
+/** Closes the reminder before expiry: a cleanup or a repeal has evaluated the document. */
+async function closeExpiryReminder(w: WriteScope, row: DocRow, on: string) {
+  if (!row.issued_on || !row.valid_until) return;
+  await trackDocument(w, row, expiryReminderRule(validYears(row.issued_on, row.valid_until)), { start: row.issued_on, doneOn: on });
 }
 
 // ── 年度考核 ──
