@@ -135,6 +135,7 @@ export function ApiKeysPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 900 }}
           locale={{ emptyText: '尚未创建接口密钥' }}
+          // 状态 beside the name: on a phone the two show before the list scrolls sideways.
           columns={[
             {
               title: '接入方',
@@ -148,14 +149,6 @@ export function ApiKeysPage() {
               ),
             },
             {
-              title: '接口权限',
-              dataIndex: 'permissions',
-              render: (ps: string[]) => ps.map((p) => <Tag key={p}>{labels.get(p) ?? p}</Tag>),
-            },
-            { title: '有效期至', dataIndex: 'expiresOn', width: 110 },
-            { title: '最近使用', dataIndex: 'lastUsedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '从未使用') },
-            { title: '创建', key: 'created', width: 200, render: (_, k) => `${k.createdBy} ${formatInstant(k.createdAt).slice(0, 10)}` },
-            {
               title: '状态',
               dataIndex: 'status',
               width: 90,
@@ -165,6 +158,14 @@ export function ApiKeysPage() {
                 </Tag>
               ),
             },
+            {
+              title: '接口权限',
+              dataIndex: 'permissions',
+              render: (ps: string[]) => ps.map((p) => <Tag key={p}>{labels.get(p) ?? p}</Tag>),
+            },
+            { title: '有效期至', dataIndex: 'expiresOn', width: 110 },
+            { title: '最近使用', dataIndex: 'lastUsedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '从未使用') },
+            { title: '创建', key: 'created', width: 200, render: (_, k) => `${k.createdBy} ${formatInstant(k.createdAt).slice(0, 10)}` },
             {
               title: '操作',
               key: 'actions',
