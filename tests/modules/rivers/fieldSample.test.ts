@@ -95,7 +95,7 @@ describe('外勤水质采样 (a water sample recorded in the field)', () => {
     const extra = await send(wushan, { ...fresh, sample: { ...fresh.sample, grade: 'I' } }, { name: 's.png', type: 'image/png', data: photo });
     expect(extra.body).toMatchObject({ code: 'VALIDATION', field: 'grade' });
     // A reading out of range (a 20-digit number) is named as the form names it, never by its key.
-    const huge = await send(wushan, { ...fresh, sample: { ...fresh.sample, doMgl: 12345678901234567890 } }, { name: 's.png', type: 'image/png', data: photo });
+    const huge = await send(wushan, { ...fresh, sample: { ...fresh.sample, doMgl: 1e19 } }, { name: 's.png', type: 'image/png', data: photo });
     expect(huge.body).toMatchObject({ code: 'VALIDATION', field: 'doMgl', message: '溶解氧 (mg/L)格式不正确' });
     expect(await samplesOf(wushan, river.id)).toBe(before);
     const elsewhere = await send(wushan, { ...fresh, sample: { ...fresh.sample, riverId: other.id } }, { name: 's.png', type: 'image/png', data: photo });
