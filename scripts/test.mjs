@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the lint (Biome), then the whole suite — unit and integration tests on the embedded
+// `npm test`: the lint (Biome), the types (tsc), then the whole suite — unit and integration tests on the embedded
 // PGlite and on a real PostgreSQL server, then the browser tests.
 // A server comes from FAZHI_TEST_PG_URL, or a throwaway cluster is started from
 // the machine's PostgreSQL binaries. Extra arguments go to vitest.
@@ -12,6 +12,15 @@ import { startCluster } from './pg-cluster.mjs';
   if (lint.status !== 0) {
     console.error('代码格式或静态检查未通过：运行 npm run lint 查看，npm run format 自动排版。');
     process.exit(lint.status ?? 1);
+  }
+}
+// Then the types (tsc, server and web, about half a minute): vitest strips types without checking them,
+// so a type error in a test or a page would otherwise pass the suite.
+for (const project of ['.', 'web']) {
+  const types = spawnSync('npx', ['tsc', '-p', project, '--noEmit'], { stdio: 'inherit' });
+  if (types.status !== 0) {
+    console.error(`类型检查未通过（tsc -p ${project}）：运行 npm run typecheck 查看。`);
+    process.exit(types.status ?? 1);
   }
 }
 
