@@ -13,6 +13,7 @@ import {
   type CaptureSpec,
   captureFromParts,
   captureLocation,
+  captureNote,
   captureOnce,
   checkCaptureFile,
   type MetaField,
@@ -107,6 +108,13 @@ describe('capture location', () => {
   ])('%j', (m, text, columns) => {
     expect(placeText(m)).toBe(text);
     expect(captureLocation({ ...good, ...m })).toEqual(columns);
+    const receivedAt = new Date('2023-06-01T02:30:00Z');
+    expect(captureNote({ ...good, ...m }, receivedAt)).toEqual({
+      capturedAt: new Date(good.capturedAt).toISOString(),
+      location: text ?? '未获取（设备未授权定位）',
+      receivedAt: '2023-06-01T02:30:00.000Z',
+      sha256: good.sha256,
+    });
   });
 });
 

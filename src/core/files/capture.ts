@@ -142,6 +142,19 @@ export function placeText(m: { lat?: number | null; lng?: number | null; accurac
   return `${m.lat.toFixed(6)}, ${m.lng.toFixed(6)}${m.accuracy == null ? '' : `（±${Math.round(m.accuracy)} 米）`}`;
 }
 
+/**
+ * What a capture's audit event notes (in the 执法全过程记录 and the records' histories): the device's
+ * time, its place or that it gave none, the server's receipt time and the hash the bytes matched.
+ */
+export function captureNote(m: CaptureBase, receivedAt: Date) {
+  return {
+    capturedAt: new Date(m.capturedAt).toISOString(),
+    location: placeText(m) ?? '未获取（设备未授权定位）',
+    receivedAt: receivedAt.toISOString(),
+    sha256: m.sha256,
+  };
+}
+
 /** The capture row's location columns: the accuracy only when there is a location. */
 export function captureLocation(m: CaptureBase): { lat: number | null; lng: number | null; accuracy_m: number | null } {
   return { lat: m.lat ?? null, lng: m.lng ?? null, accuracy_m: m.lat == null ? null : (m.accuracy ?? null) };

@@ -22,9 +22,9 @@ import {
   type CaptureSpec,
   type CaptureUpload,
   captureLocation,
+  captureNote,
   captureOnce,
   checkCaptureFile,
-  placeText,
   presentLocation,
   readCapture as readCaptureUpload,
 } from '../../core/files/capture.js';
@@ -133,7 +133,6 @@ export async function captureCaseEvidence(sys: System, ctx: Ctx, caseId: string,
           data: capture.data,
         });
         const title = meta.title?.trim() || `现场${kind === 'photo' ? '照片' : '视频'}：${capture.filename}`;
-        const place = placeText(meta);
         const input: Static<(typeof CASE_EVENTS)['add_evidence']['input']> = {
           version: c.version,
           kind,
@@ -166,10 +165,7 @@ export async function captureCaseEvidence(sys: System, ctx: Ctx, caseId: string,
           note: {
             evidence: title,
             filename: capture.filename,
-            capturedAt: capturedAt.toISOString(),
-            location: place ?? '未获取（设备未授权定位）',
-            receivedAt: receivedAt.toISOString(),
-            sha256: file.sha256,
+            ...captureNote(meta, receivedAt),
             evidenceId,
             attachmentId: file.id,
           },

@@ -17,9 +17,9 @@ import {
   type CaptureSpec,
   type CaptureUpload,
   captureLocation,
+  captureNote,
   captureOnce,
   checkCaptureFile,
-  placeText,
   presentLocation,
   readCapture,
 } from '../../core/files/capture.js';
@@ -119,13 +119,7 @@ export async function checkIn(sys: System, ctx: Ctx, pointId: string, up: Checki
           action: 'recorded',
           orgId: point.org_id,
           after: { point: `${point.code} ${point.name}`, note },
-          note: {
-            pointId: point.id,
-            capturedAt: checkedAt.toISOString(),
-            location: placeText(meta) ?? '未获取（设备未授权定位）',
-            receivedAt: receivedAt.toISOString(),
-            sha256: meta.sha256,
-          },
+          note: { pointId: point.id, ...captureNote(meta, receivedAt) },
         });
         await addAttachment(sys, w.ctx, { entity: 'flood.checkin', entityId: id, filename: up.filename, mime: up.mime, data: up.data });
         return { view: presentCheckin((await checkinByKey(w.tx, tenantId, meta.key))!), created: true };

@@ -18,9 +18,9 @@ import {
   type CaptureSpec,
   type CaptureUpload,
   captureLocation,
+  captureNote,
   captureOnce,
   checkCaptureFile,
-  placeText,
   presentLocation,
   readCapture,
 } from '../../core/files/capture.js';
@@ -145,10 +145,7 @@ export async function recordFieldSample(
           orgId: sample.org_id,
           note: {
             filename: up.filename,
-            capturedAt: capturedAt.toISOString(),
-            location: placeText(meta) ?? '未获取（设备未授权定位）',
-            receivedAt: receivedAt.toISOString(),
-            sha256: file.sha256,
+            ...captureNote(meta, receivedAt),
             attachmentId: file.id,
           },
         });
