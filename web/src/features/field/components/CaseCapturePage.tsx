@@ -5,7 +5,8 @@ import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { CaseAction, CaseSummary } from '../../enforcement/api';
-import { type Capture, currentPlace, deviceFacts, type Place, placeText, warmFieldCache } from '../api';
+import { type Capture, deviceFacts, placeText, warmFieldCache } from '../api';
+import { useDevicePlace } from '../useDevicePlace';
 import { enqueue } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
@@ -28,17 +29,10 @@ export function CaseCapturePage() {
   const outbox = useOutbox();
   const url = `/api/enforcement/cases/${id}/field-evidence`;
   const waiting = outbox.filter((i) => i.url === url);
-  const [place, setPlace] = useState<Place | null>(null);
-  const [asking, setAsking] = useState(true);
+  const { place, asking, fresh } = useDevicePlace();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ title?: string; note?: string }>();
   useEffect(() => warmFieldCache(can), [can]);
-  useEffect(() => {
-    void currentPlace().then((p) => {
-      setPlace(p);
-      setAsking(false);
-    });
-  }, []);
   // When something of this case has been sent, the server's list is read again.
   const reloadCaptures = captures.reload;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the count of waiting items is the trigger
@@ -49,8 +43,7 @@ export function CaseCapturePage() {
   const onPick = async (files: File[]) => {
     setBusy(true);
     try {
-      const here = (await currentPlace()) ?? place;
-      setPlace(here);
+      const here = await fresh();
       const { title, note } = form.getFieldsValue();
       for (const [i, file] of files.entries()) {
         const facts = await deviceFacts(file, here);

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { useApi } from '../../../api/useApi';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import type { RiskPoint } from '../../flood/api';
-import { type Checkin, currentPlace, deviceFacts, FIELD_READS, type Place, placeText, warmFieldCache } from '../api';
+import { type Checkin, deviceFacts, FIELD_READS, placeText, warmFieldCache } from '../api';
+import { useDevicePlace, usePhotoPreview } from '../useDevicePlace';
 import { enqueue } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
@@ -25,23 +26,15 @@ export function PatrolPage() {
   const waiting = outbox.filter((i) => i.kind === 'checkin');
   const [form] = Form.useForm<{ pointId?: string; note?: string }>();
   const [photo, setPhoto] = useState<File | null>(null);
-  const [place, setPlace] = useState<Place | null>(null);
-  const [asking, setAsking] = useState(true);
+  const { place, asking, fresh } = useDevicePlace();
   const [busy, setBusy] = useState(false);
   useEffect(() => warmFieldCache(can), [can]);
-  useEffect(() => {
-    void currentPlace().then((p) => {
-      setPlace(p);
-      setAsking(false);
-    });
-  }, []);
   const reloadToday = today.reload;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the count of waiting check-ins is the trigger
   useEffect(() => {
     reloadToday();
   }, [waiting.length, reloadToday]);
-  const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
+  const preview = usePhotoPreview(photo);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -52,7 +45,7 @@ export function PatrolPage() {
     const point = points.data?.find((p) => p.id === v.pointId);
     setBusy(true);
     try {
-      const facts = await deviceFacts(photo, (await currentPlace()) ?? place);
+      const facts = await deviceFacts(photo, await fresh());
       await enqueue({
         key: facts.key,
         kind: 'checkin',

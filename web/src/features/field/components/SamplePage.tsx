@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { useFieldRead } from '../useFieldRead';
 import type { River } from '../../rivers/api';
-import { currentPlace, deviceFacts, FIELD_READS, type Place, todayInBeijing, warmFieldCache } from '../api';
+import { deviceFacts, FIELD_READS, todayInBeijing, warmFieldCache } from '../api';
+import { useDevicePlace, usePhotoPreview } from '../useDevicePlace';
 import { enqueue } from '../outbox';
 import { CameraButton, PlaceLine, StickyActions } from './FieldParts';
 
@@ -35,18 +36,10 @@ export function SamplePage() {
   const [form] = Form.useForm<Values>();
   const riverId = Form.useWatch('riverId', form);
   const [photo, setPhoto] = useState<File | null>(null);
-  const [place, setPlace] = useState<Place | null>(null);
-  const [asking, setAsking] = useState(true);
+  const { place, asking, fresh } = useDevicePlace();
   const [busy, setBusy] = useState(false);
   useEffect(() => warmFieldCache(can), [can]);
-  useEffect(() => {
-    void currentPlace().then((p) => {
-      setPlace(p);
-      setAsking(false);
-    });
-  }, []);
-  const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
+  const preview = usePhotoPreview(photo);
   const river = rivers.data?.find((r) => r.id === riverId);
 
   const save = async () => {
@@ -57,7 +50,7 @@ export function SamplePage() {
     }
     setBusy(true);
     try {
-      const here = (await currentPlace()) ?? place;
+      const here = await fresh();
       const facts = await deviceFacts(photo, here);
       const readings = Object.fromEntries(READINGS.map((r) => [r.name, v[r.name] ? Number(v[r.name]) : null]));
       await enqueue({
