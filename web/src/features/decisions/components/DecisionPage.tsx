@@ -136,7 +136,13 @@ export function DecisionPage() {
               key={d.version}
               entity="decisions.decision"
               id={d.id}
-              renderValue={(field, x) => (field === 'status' && typeof x === 'string' ? (STATUS_LABELS[x as DecisionStatus] ?? x) : formatValue(x))}
+              renderValue={(field, x) => {
+                if (field === 'status' && typeof x === 'string') return STATUS_LABELS[x as DecisionStatus] ?? x;
+                // The unit and the catalogue item by name, not their ids.
+                if (field === 'org_id' && x === d.orgId) return d.orgName;
+                if (field === 'catalogue_item_id' && x && x === d.catalogueItemId) return d.catalogueTitle;
+                return formatValue(x);
+              }}
             />
           </Card>
         </Col>

@@ -152,7 +152,12 @@ export function CasePage() {
               key={c.version}
               entity="litigation.case"
               id={c.id}
-              renderValue={(field, v) => (field === 'status' && typeof v === 'string' ? (STATUS_LABELS[v as CaseStatus] ?? v) : formatValue(v))}
+              renderValue={(field, v) => {
+                if (field === 'status' && typeof v === 'string') return STATUS_LABELS[v as CaseStatus] ?? v;
+                // The unit by name, not its id.
+                if (field === 'org_id' && v === c.orgId) return c.orgName;
+                return formatValue(v);
+              }}
             />
           </Card>
         </Col>
