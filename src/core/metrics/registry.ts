@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
 import type { Actor, Clock, Ctx } from '../context.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
+import { computePass, type MetricPass, type MetricPassPart, type PassMember } from './pass.js';
 
 /** A period: inclusive ISO dates, by default a calendar year in Asia/Shanghai. */
 export interface Period {
@@ -74,7 +75,15 @@ export interface MetricDef {
   permission?: string;
   query(q: MetricQuery): Promise<MetricValue>;
   drill(q: MetricQuery): Promise<DrillResult>;
+  /**
+   * The pass the metric belongs to (src/core/metrics/pass.ts): metrics of the same pass are computed
+   * by one statement when the registry computes several at once; `query` computes the metric alone.
+   */
+  pass?: MetricPassPart;
 }
+
+/** A metric computed by a pass: `query` is the pass's statement for this metric alone. */
+export type PassMetricDef = Omit<MetricDef, 'query' | 'pass'> & { pass: MetricPassPart };
 
 /**
  * A metric family: one metric per member that the data names — e.g.
@@ -112,10 +121,15 @@ export function familyMember(f: MetricFamilyDef, member: string): MetricDef {
   };
 }
 
-/** Declares a metric (typed identity; the registry checks keys are unique). */
-export function defineMetric(def: MetricDef): MetricDef {
+/**
+ * Declares a metric (typed identity; the registry checks keys are unique). A metric of a pass gives
+ * no `query`: its query is the pass's statement with it as the only member.
+ */
+export function defineMetric(def: MetricDef | PassMetricDef): MetricDef {
   if (!/^[a-z0-9_]+(\.[a-z0-9_<>\u4e00-\u9fa5]+)+$/.test(def.key)) throw new Error(`metric key ${def.key} is not dotted lower-case`);
-  return def;
+  if ('query' in def) return def;
+  const { key, pass } = def;
+  return { ...def, query: async (q) => (await computePass(q, pass.pass, [{ key, pass }]))[key] ?? null };
 }
 
 /** Rounds a percentage to two decimals; null when there is no denominator. */
@@ -181,11 +195,24 @@ export class MetricRegistry {
     return this.list().filter((m) => !m.permission || actor.permissions.has(m.permission));
   }
 
-  /** Computes every metric (static and family members, or the given ones) for a query: `{ key: value }`. */
+  /**
+   * Computes every metric (static and family members, or the given ones) for a query: `{ key: value }`,
+   * in the order given. The metrics of a pass are computed together, one statement a pass (each table
+   * read once for the period); the others one by one.
+   */
   async computeAll(q: MetricQuery, defs?: readonly MetricDef[]): Promise<Record<string, MetricValue>> {
     defs ??= await this.expand(q);
+    const passes = new Map<string, { pass: MetricPass; members: PassMember[] }>();
+    for (const d of defs) {
+      if (!d.pass) continue;
+      const g = passes.get(d.pass.pass.id) ?? { pass: d.pass.pass, members: [] };
+      g.members.push({ key: d.key, pass: d.pass });
+      passes.set(d.pass.pass.id, g);
+    }
+    const byPass: Record<string, MetricValue> = {};
+    for (const g of passes.values()) Object.assign(byPass, await computePass(q, g.pass, g.members));
     const out: Record<string, MetricValue> = {};
-    for (const d of defs) out[d.key] = await d.query(q);
+    for (const d of defs) out[d.key] = d.pass ? (byPass[d.key] ?? null) : await d.query(q);
     return out;
   }
 }

@@ -5,7 +5,9 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, percent, type DrillResult, type MetricDef, type MetricQuery } from '../../core/metrics/registry.js';
-import { countOf, inScope, instantInPeriod } from '../../core/metrics/filters.js';
+import { inScope, instantInPeriodSql } from '../../core/metrics/filters.js';
+import { allOf, countWhere, type MetricPass } from '../../core/metrics/pass.js';
+import { joinWorkDay } from '../../core/calendar/workDays.js';
 import { DUE_SOON_WORKDAYS } from '../../core/calendar/deadline.js';
 import { dm } from './repository.js';
 import type { DemandKindDef } from './kinds.js';
@@ -95,17 +97,55 @@ interface Common {
   columns?: Array<{ key: string; title: string }>;
 }
 
-/** A count of demands: the query and its drill share `base`. */
-export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf> }): MetricDef {
+/** A predicate over a kind's demands (`dm_item`) for a query: the records a figure counts. */
+export type DemandPredicate = (q: MetricQuery) => RawBuilder<boolean>;
+
+const passes = new Map<DemandKind, MetricPass>();
+
+/**
+ * The pass over a kind's demands (src/core/metrics/pass.ts): every demand metric of the kind is an
+ * aggregate of one statement over its records in the query's tenant and scope, with the working-day
+ * rows of their 受理 and 办结 dates joined as `wd_rcv` and `wd_closed` (left joins on the table's key,
+ * left out by the planner when no aggregate reads them).
+ */
+export function demandPass(def: DemandKindDef): MetricPass {
+  let p = passes.get(def.kind);
+  if (!p) {
+    p = {
+      id: `dm_item.${def.kind}`,
+      source: (q) => withWorkDays(itemsOf(q, def.kind)),
+    };
+    passes.set(def.kind, p);
+  }
+  return p;
+}
+
+/** A kind's demands with the working-day rows of their 受理 (`wd_rcv`) and 办结 (`wd_closed`) dates, as the pass reads them. */
+export function withWorkDays(qb: ReturnType<typeof itemsOf>): ReturnType<typeof itemsOf> {
+  return qb
+    .$call(joinWorkDay('wd_rcv', sql`(dm_item.received_at AT TIME ZONE 'Asia/Shanghai')::date`))
+    .$call(joinWorkDay('wd_closed', sql`(dm_item.closed_at AT TIME ZONE 'Asia/Shanghai')::date`));
+}
+
+/** The records of a predicate, for a drill (the same records the figure counts). */
+export const recordsOf = (q: MetricQuery, def: DemandKindDef, where: DemandPredicate) => itemsOf(q, def.kind).where(where(q));
+
+/** A count of demands: the figure is `count(*) FILTER (WHERE where)` of the kind's pass, the drill lists the same predicate's records. */
+export function countMetric(o: Common & { where: DemandPredicate }): MetricDef {
   return defineMetric({
     key: o.key,
     title: o.title,
     unit: 'count',
     definition: o.definition,
     permission: o.def.permissions.read,
-    query: (q) => countOf(o.base(q)),
+    pass: {
+      pass: demandPass(o.def),
+      rows: o.where,
+      aggregates: (q) => ({ n: countWhere(o.where(q)) }),
+      value: (r) => Number(r.n ?? 0),
+    },
     async drill(q): Promise<DrillResult> {
-      const rows = await drillRows(o.base(q));
+      const rows = await drillRows(recordsOf(q, o.def, o.where));
       return {
         columns: [...BASE_COLUMNS(o.def.refLabel), ...(o.columns ?? []), { key: 'status', title: '状态' }],
         rows,
@@ -118,13 +158,14 @@ export function countMetric(o: Common & { base: (q: MetricQuery) => ReturnType<t
 
 /**
  * A rate computed in one pass in SQL: of the records of `den`, the share for which the predicate
- * `num` holds (`count(*) FILTER (WHERE num) / count(*)`). The drill lists `den` with a column saying
- * which records the numerator counts, computed by the same predicate, and an optional SQL note.
+ * `num` holds (`count(*) FILTER (WHERE den AND num) / count(*) FILTER (WHERE den)` of the kind's
+ * pass). The drill lists `den` with a column saying which records the numerator counts, computed by
+ * the same predicate, and an optional SQL note.
  */
 export function rateMetric(
   o: Common & {
-    den: (q: MetricQuery) => ReturnType<typeof itemsOf>;
-    num: (q: MetricQuery) => RawBuilder<boolean>;
+    den: DemandPredicate;
+    num: DemandPredicate;
     numTitle: string;
     /** A note per record (SQL text, e.g. '逾期未办结'); empty when NULL. */
     note?: (q: MetricQuery) => RawBuilder<string | null>;
@@ -136,15 +177,14 @@ export function rateMetric(
     unit: 'percent',
     definition: o.definition,
     permission: o.def.permissions.read,
-    async query(q) {
-      const r = await o
-        .den(q)
-        .select([sql<string>`count(*) FILTER (WHERE ${o.num(q)})`.as('num'), sql<string>`count(*)`.as('den')])
-        .executeTakeFirst();
-      return percent(Number(r?.num ?? 0), Number(r?.den ?? 0));
+    pass: {
+      pass: demandPass(o.def),
+      rows: o.den,
+      aggregates: (q) => ({ num: countWhere(allOf(o.den(q), o.num(q))), den: countWhere(o.den(q)) }),
+      value: (r) => percent(Number(r.num ?? 0), Number(r.den ?? 0)),
     },
     async drill(q) {
-      const rows = await drillRows(o.den(q), {
+      const rows = await drillRows(recordsOf(q, o.def, o.den), {
         counted: sql<string>`CASE WHEN ${o.num(q)} THEN '是' ELSE '否' END`,
         note: o.note ? sql<string>`coalesce(${o.note(q)}, '')` : sql<string>`''`,
       });
@@ -172,24 +212,31 @@ export const doneOnTimeSql = (def: DemandKindDef) => sql<boolean>`${doneDateSql(
  * is the clock's under the kind's rules (an extension approved after the period ran out does not move
  * it), so a reply after a late extension counts late.
  */
-export function onTimeRateMetric(
-  o: Common & { base: (q: MetricQuery) => ReturnType<typeof itemsOf>; numTitle: string; note?: (q: MetricQuery) => RawBuilder<string | null> },
-): MetricDef {
+export function onTimeRateMetric(o: Common & { base: DemandPredicate; numTitle: string; note?: (q: MetricQuery) => RawBuilder<string | null> }): MetricDef {
   return rateMetric({ ...o, den: o.base, num: () => doneOnTimeSql(o.def) });
 }
 
-/** Still running at the reference date (received by then, not yet done by then), as a predicate. */
+/**
+ * Still running at the reference date (received by then, not yet done by then), as a predicate: ranges
+ * on the instants (received before the Beijing midnight after the reference date, done — if at all —
+ * from that midnight on), which indexes on the columns can serve.
+ */
 export function runningAtSql(q: MetricQuery, def: DemandKindDef) {
-  const ref = referenceDate(q);
+  const after = afterDaySql(referenceDate(q));
   const col = sql.ref(doneCol(def));
-  return sql<boolean>`((dm_item.received_at AT TIME ZONE 'Asia/Shanghai')::date <= ${ref}::date
-    AND (${col} IS NULL OR (${col} AT TIME ZONE 'Asia/Shanghai')::date > ${ref}::date))`;
+  return sql<boolean>`(dm_item.received_at < ${after} AND (${col} IS NULL OR ${col} >= ${after}))`;
 }
+
+/** The instant a business date ends: the Beijing midnight after it. */
+const afterDaySql = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /** Demands whose clock still ran at the reference date (received by then, not yet done by then). */
 export function runningAt(q: MetricQuery, def: DemandKindDef) {
   return itemsOf(q, def.kind).where(runningAtSql(q, def));
 }
+
+/** 逾期未办结 — still running at the reference date with the due date passed, as a predicate. */
+export const overdueSql = (q: MetricQuery, def: DemandKindDef) => allOf(runningAtSql(q, def), sql<boolean>`dm_item.due_on < ${referenceDate(q)}::date`);
 
 /** 逾期未办结 — still running at the reference date with the due date passed. */
 export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
@@ -198,7 +245,7 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
     title: `${def.label}逾期未办数`,
     definition: `统计期末（当年未结束时为今日）仍未${def.doneBy === 'reply' ? '答复' : '办结'}且已超过届满日的${def.label}数`,
     def,
-    base: (q) => runningAt(q, def).where('dm_item.due_on', '<', referenceDate(q)),
+    where: (q) => overdueSql(q, def),
   });
 }
 
@@ -208,22 +255,24 @@ export function overdueMetric(def: DemandKindDef, key: string): MetricDef {
  * falls as `due` moves on), a date bound from the query's calendar that the open-items index serves.
  */
 export function dueSoonMetric(def: DemandKindDef, key: string): MetricDef {
-  const base = (q: MetricQuery) => {
+  const where = (q: MetricQuery) => {
     const ref = referenceDate(q);
-    return runningAt(q, def)
-      .where('dm_item.due_on', '>=', ref)
-      .where('dm_item.due_on', '<', q.calendar.addWorkdays(ref, DUE_SOON_WORKDAYS + 1));
+    const bound = q.calendar.addWorkdays(ref, DUE_SOON_WORKDAYS + 1);
+    return allOf(runningAtSql(q, def), sql<boolean>`dm_item.due_on >= ${ref}::date`, sql<boolean>`dm_item.due_on < ${bound}::date`);
   };
   return countMetric({
     key,
     title: `${def.label}即将到期数`,
     definition: `统计期末（当年未结束时为今日）仍在办理、届满日在3个工作日内（含当日）的${def.label}数`,
     def,
-    base,
+    where,
   });
 }
 
+/** The records of a kind whose clock stopped in the period, as a predicate. */
+export const doneInPeriodSql = (q: MetricQuery, def: DemandKindDef) => instantInPeriodSql(q, doneCol(def));
+
 /** The records of a kind whose clock stopped in the period. */
 export function doneInPeriod(q: MetricQuery, def: DemandKindDef) {
-  return itemsOf(q, def.kind).$call(instantInPeriod(q, doneCol(def)));
+  return itemsOf(q, def.kind).where(doneInPeriodSql(q, def));
 }

@@ -1,12 +1,14 @@
+import { sql } from 'kysely';
 /** disclosure.* of METRICS.md (disclosure.credit_items belongs to the publicity module), plus overdue / due-soon. */
 import type { MetricQuery } from '../../core/metrics/registry.js';
 import { defineMetric } from '../../core/metrics/registry.js';
 import { countOf, dateInPeriod, inScope } from '../../core/metrics/filters.js';
-import { countMetric, doneInPeriod, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
+import { allOf } from '../../core/metrics/pass.js';
+import { countMetric, doneInPeriodSql, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { disclosureKind as def } from './kind.js';
 import type { DisclosureTables } from './schema.js';
 
-const replied = (q: MetricQuery) => doneInPeriod(q, def);
+const replied = (q: MetricQuery) => doneInPeriodSql(q, def);
 const COLS = [
   { key: 'demand_type', title: '申请人类型' },
   { key: 'channel', title: '申请方式' },
@@ -21,7 +23,7 @@ export const disclosureMetrics = [
     title: '办结依申请公开件数',
     definition: '答复日期在统计期内的政府信息公开申请数',
     def,
-    base: replied,
+    where: replied,
     columns: COLS,
   }),
   countMetric({
@@ -29,7 +31,7 @@ export const disclosureMetrics = [
     title: '其中线上申请',
     definition: '统计期内答复、申请方式为“网络”的申请数',
     def,
-    base: (q) => replied(q).where('dm_item.channel', '=', '网络'),
+    where: (q) => allOf(replied(q), sql<boolean>`dm_item.channel = '网络'`),
     columns: COLS,
   }),
   countMetric({
@@ -37,7 +39,7 @@ export const disclosureMetrics = [
     title: '其中线下申请',
     definition: '统计期内答复、申请方式为当面、邮寄、传真或其他的申请数',
     def,
-    base: (q) => replied(q).where('dm_item.channel', '!=', '网络'),
+    where: (q) => allOf(replied(q), sql<boolean>`dm_item.channel <> '网络'`),
     columns: COLS,
   }),
   onTimeRateMetric({

@@ -1,28 +1,36 @@
 /** hotline.* of METRICS.md, plus the strict on-time rate, the district average and overdue / due-soon counts. */
 import { sql } from 'kysely';
-import { ensureWorkDays, joinWorkDay, ordDiffSql } from '../../core/calendar/workDays.js';
+import { ensureWorkDays, ordDiffSql } from '../../core/calendar/workDays.js';
 import { instantInPeriodSql } from '../../core/metrics/filters.js';
+import { allOf, anyOf } from '../../core/metrics/pass.js';
 import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
 import {
   countMetric,
-  doneInPeriod,
+  demandPass,
   doneOnTimeSql,
   drillRows,
   dueSoonMetric,
-  itemsOf,
   onTimeRateMetric,
   overdueMetric,
+  overdueSql,
   rateMetric,
-  referenceDate,
-  runningAtSql,
+  recordsOf,
+  withWorkDays,
 } from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
 import { RATED, SATISFIED } from './rules.js';
 import type { HotlineTables } from './schema.js';
 
-const closed = (q: MetricQuery) => doneInPeriod(q, def);
+/** Closed in the period, as a predicate (the kind's clock stops at the closure). */
+const closed = (q: MetricQuery) => instantInPeriodSql(q, 'dm_item.closed_at');
 
-export const hotlineClosed = countMetric({ key: 'hotline.closed', title: '办结12345工单数', definition: '办结时间在统计期内的12345工单数', def, base: closed });
+export const hotlineClosed = countMetric({
+  key: 'hotline.closed',
+  title: '办结12345工单数',
+  definition: '办结时间在统计期内的12345工单数',
+  def,
+  where: closed,
+});
 
 export const hotlineOnTimeRate = onTimeRateMetric({
   key: 'hotline.on_time_rate',
@@ -33,23 +41,17 @@ export const hotlineOnTimeRate = onTimeRateMetric({
   numTitle: '按时办结',
 });
 
-/** The business date of an instant column, in SQL. */
-const bizDate = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Asia/Shanghai')::date`;
-/** Closed in the period (the same records as `closed`), as a predicate. */
-const closedInPeriod = (q: MetricQuery) => instantInPeriodSql(q, 'dm_item.closed_at');
-/** Still open at the reference date with its due date passed (the same records as `hotline.overdue`), as a predicate. */
-const overdueOpen = (q: MetricQuery) => sql<boolean>`(${runningAtSql(q, def)} AND dm_item.due_on < ${referenceDate(q)}::date)`;
-
 export const hotlineStrictOnTimeRate = rateMetric({
   key: 'hotline.strict_on_time_rate',
   title: '12345工单按时办结率（严格口径）',
   definition:
     '分母为统计期内办结的工单加上统计期末（当年未结束时为今日）仍未办结且已逾期的工单，分子为按时办结的工单：逾期未办的工单计为超时，不能藏在“未办结”里',
   def,
-  den: (q) => itemsOf(q, def.kind).where(sql<boolean>`(${closedInPeriod(q)} OR ${overdueOpen(q)})`),
+  // Closed in the period, or still open at the reference date with its due date passed (the records of `hotline.overdue`).
+  den: (q) => anyOf(closed(q), overdueSql(q, def)),
   // The open overdue orders were not closed by the reference date: late by definition.
-  num: (q) => sql<boolean>`(${closedInPeriod(q)} AND ${doneOnTimeSql(def)})`,
-  note: (q) => sql<string | null>`CASE WHEN dm_item.closed_at IS NULL OR NOT ${closedInPeriod(q)} THEN '逾期未办结' END`,
+  num: (q) => allOf(closed(q), doneOnTimeSql(def)),
+  note: (q) => sql<string | null>`CASE WHEN dm_item.closed_at IS NULL OR NOT ${closed(q)} THEN '逾期未办结' END`,
   numTitle: '按时办结',
 });
 
@@ -68,19 +70,14 @@ export const hotlineSatisfactionRate = rateMetric({
   title: '12345工单市民满意率',
   definition: '统计期内办结的工单中，（满意＋基本满意）÷（满意＋基本满意＋不满意）；未评价和空白不计',
   def,
-  den: (q) => closed(q).where('dm_item.satisfaction', 'in', [...RATED]),
+  den: (q) => allOf(closed(q), sql<boolean>`dm_item.satisfaction IN (${sql.join([...RATED])})`),
   columns: [{ key: 'satisfaction', title: '满意度' }],
   num: () => sql<boolean>`dm_item.satisfaction IN (${sql.join([...SATISFIED])})`,
   numTitle: '满意或基本满意',
 });
 
-/** The closed orders with the working-day rows of their 受理 and 办结 dates. */
-const closedWithDays = (q: MetricQuery) =>
-  closed(q)
-    .$call(joinWorkDay('wd_rcv', bizDate('dm_item.received_at')))
-    .$call(joinWorkDay('wd_done', bizDate('dm_item.closed_at')));
-/** Each closed order's handling working days (after the 受理 date up to and including the 办结 date). */
-const handlingWorkdays = ordDiffSql('wd_rcv', 'wd_done');
+/** Each closed order's handling working days (after the 受理 date up to and including the 办结 date), over the pass's working-day rows. */
+const handlingWorkdays = ordDiffSql('wd_rcv', 'wd_closed');
 
 export const hotlineAvgHandling = defineMetric({
   key: 'hotline.avg_handling_workdays',
@@ -88,14 +85,16 @@ export const hotlineAvgHandling = defineMetric({
   unit: 'days',
   definition: '统计期内办结的工单，自受理日期次日起至办结日期（含）的工作日数的平均值，保留两位小数',
   permission: def.permissions.read,
-  async query(q) {
-    await ensureWorkDays(q.db, q.calendar);
-    const r = await closedWithDays(q).select(sql<string | null>`round(avg(${handlingWorkdays})::numeric, 2)`.as('avg')).executeTakeFirst();
-    return r?.avg == null ? null : Number(r.avg);
+  pass: {
+    pass: demandPass(def),
+    rows: closed,
+    aggregates: (q) => ({ avg: sql<string | null>`round((avg(${handlingWorkdays}) FILTER (WHERE ${closed(q)}))::numeric, 2)` }),
+    value: (r) => (r.avg == null ? null : Number(r.avg)),
+    prepare: (q) => ensureWorkDays(q.db, q.calendar),
   },
   async drill(q) {
     await ensureWorkDays(q.db, q.calendar);
-    const rows = await drillRows(closedWithDays(q), { workdays: handlingWorkdays });
+    const rows = await drillRows(withWorkDays(recordsOf(q, def, closed)), { workdays: handlingWorkdays });
     return {
       columns: [
         { key: 'ref_no', title: '工单编号' },

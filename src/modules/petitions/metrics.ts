@@ -1,21 +1,22 @@
 /** petitions.* of METRICS.md, plus the on-time rate and overdue / due-soon counts. */
 import { sql } from 'kysely';
 import type { MetricQuery } from '../../core/metrics/registry.js';
-import { countMetric, doneInPeriod, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
+import { allOf } from '../../core/metrics/pass.js';
+import { countMetric, doneInPeriodSql, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { petitionKind as def } from './kind.js';
 
-const closed = (q: MetricQuery) => doneInPeriod(q, def);
+const closed = (q: MetricQuery) => doneInPeriodSql(q, def);
 const flag = (name: string) => sql<boolean>`coalesce((dm_item.attrs->>${name})::boolean, false)`;
 const FORM = [{ key: 'channel', title: '信访形式' }];
 
 export const petitionMetrics = [
-  countMetric({ key: 'petitions.closed', title: '办结信访件数', definition: '办结日期在统计期内的信访件数', def, base: closed, columns: FORM }),
+  countMetric({ key: 'petitions.closed', title: '办结信访件数', definition: '办结日期在统计期内的信访件数', def, where: closed, columns: FORM }),
   countMetric({
     key: 'petitions.closed_system',
     title: '其中信访系统转办件',
     definition: '统计期内办结、信访形式为“系统转办”的信访件数',
     def,
-    base: (q) => closed(q).where('dm_item.channel', '=', '系统转办'),
+    where: (q) => allOf(closed(q), sql<boolean>`dm_item.channel = '系统转办'`),
     columns: FORM,
   }),
   countMetric({
@@ -23,7 +24,7 @@ export const petitionMetrics = [
     title: '其中群众来访件',
     definition: '统计期内办结、信访形式为“来访”的信访件数',
     def,
-    base: (q) => closed(q).where('dm_item.channel', '=', '来访'),
+    where: (q) => allOf(closed(q), sql<boolean>`dm_item.channel = '来访'`),
     columns: FORM,
   }),
   countMetric({
@@ -31,7 +32,7 @@ export const petitionMetrics = [
     title: '重复信访件数',
     definition: '统计期内办结的信访件中标记为重复信访的件数',
     def,
-    base: (q) => closed(q).where(flag('repeat')),
+    where: (q) => allOf(closed(q), flag('repeat')),
     columns: FORM,
   }),
   countMetric({
@@ -39,7 +40,7 @@ export const petitionMetrics = [
     title: '越级信访件数',
     definition: '统计期内办结的信访件中标记为越级信访的件数',
     def,
-    base: (q) => closed(q).where(flag('overLevel')),
+    where: (q) => allOf(closed(q), flag('overLevel')),
     columns: FORM,
   }),
   countMetric({
@@ -47,7 +48,7 @@ export const petitionMetrics = [
     title: '集体访件数',
     definition: '统计期内办结的信访件中标记为集体访的件数',
     def,
-    base: (q) => closed(q).where(flag('group')),
+    where: (q) => allOf(closed(q), flag('group')),
     columns: FORM,
   }),
   onTimeRateMetric({

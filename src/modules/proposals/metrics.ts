@@ -1,26 +1,35 @@
 /** proposals.* of METRICS.md (by 交办日期), plus overdue / due-soon counts. */
 import { sql } from 'kysely';
 import type { MetricQuery } from '../../core/metrics/registry.js';
-import { instantInPeriod } from '../../core/metrics/filters.js';
-import { countMetric, dueSoonMetric, itemsOf, onTimeRateMetric, overdueMetric } from '../demands/index.js';
+import { instantInPeriodSql } from '../../core/metrics/filters.js';
+import { allOf } from '../../core/metrics/pass.js';
+import { countMetric, dueSoonMetric, onTimeRateMetric, overdueMetric } from '../demands/index.js';
 import { proposalKind as def } from './kind.js';
 
-const assigned = (q: MetricQuery) => itemsOf(q, 'proposal').$call(instantInPeriod(q, 'dm_item.received_at'));
+/** Assigned (交办) in the period, as a predicate. */
+const assigned = (q: MetricQuery) => instantInPeriodSql(q, 'dm_item.received_at');
 const COLS = [
   { key: 'demand_type', title: '类别' },
   { key: 'channel', title: '办理方式' },
 ];
 
 function family(prefix: 'npc' | 'cppcc', category: '人大代表建议' | '政协提案') {
-  const base = (q: MetricQuery) => assigned(q).where('dm_item.demand_type', '=', category);
+  const base = (q: MetricQuery) => allOf(assigned(q), sql<boolean>`dm_item.demand_type = ${category}`);
   return [
-    countMetric({ key: `proposals.${prefix}.total`, title: `承办${category}数`, definition: `交办日期在统计期内的${category}数`, def, base, columns: COLS }),
+    countMetric({
+      key: `proposals.${prefix}.total`,
+      title: `承办${category}数`,
+      definition: `交办日期在统计期内的${category}数`,
+      def,
+      where: base,
+      columns: COLS,
+    }),
     countMetric({
       key: `proposals.${prefix}.lead`,
       title: `其中主办${category}`,
       definition: `交办日期在统计期内、办理方式为主办的${category}数`,
       def,
-      base: (q) => base(q).where('dm_item.channel', '=', '主办'),
+      where: (q) => allOf(base(q), sql<boolean>`dm_item.channel = '主办'`),
       columns: COLS,
     }),
     countMetric({
@@ -28,7 +37,7 @@ function family(prefix: 'npc' | 'cppcc', category: '人大代表建议' | '政�
       title: `其中协办${category}`,
       definition: `交办日期在统计期内、办理方式为协办的${category}数`,
       def,
-      base: (q) => base(q).where('dm_item.channel', '=', '协办'),
+      where: (q) => allOf(base(q), sql<boolean>`dm_item.channel = '协办'`),
       columns: COLS,
     }),
   ];
