@@ -2,7 +2,10 @@ import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { ADVICE_KINDS } from './schema.js';
 import { saveAdvice } from './commands.js';
-import { adviceForExport, adviceOnDates } from './repository.js';
+import { adviceForExport, adviceOnDates, deleteCleanupsOf, normativeForExport } from './repository.js';
+import { orgsByName } from '../../core/orgs.js';
+import { CLEANUP_OUTCOMES } from './rules.js';
+import { NORMATIVE_COLUMNS as N, NORMATIVE_STATUS_LABELS, type NormativeSave, saveNormativeDocuments, statusLabelOf } from './normativeImport.js';
 
 /** 法律顾问工作台账 — LEDGERS.md `legal-advice`. Rows match on 日期 + 类型 + 事项名称. */
 export const legalAdviceSpec = defineLedgerSpec({
@@ -60,4 +63,104 @@ export const legalAdviceLedger: LedgerDef<Row> = {
     return rows.map((r) => ({ date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler }));
   },
   undo: { table: 'legal_advice' },
+};
+
+/**
+ * 行政规范性文件登记台账 — one row per document: its number, unit, each step's date and record, its
+ * validity, its latest cleanup and its repeal (docs/ledgers.md `normative-documents`).
+ */
+export const normativeDocumentsSpec = defineLedgerSpec({
+  key: 'normative-documents',
+  title: '行政规范性文件登记台账',
+  columns: [
+    { key: 'docNo', header: N.docNo, type: 'text', example: '天水规〔2022〕1号', note: '已公布的必填；年份为公布年份，每年一个序号' },
+    { key: 'title', header: N.title, type: 'text', required: true },
+    { key: 'org', header: N.org, type: 'text', note: '本局单位名称；留空为导入人所在单位' },
+    { key: 'draftedOn', header: N.draftedOn, type: 'date', required: true },
+    { key: 'commentFrom', header: N.commentFrom, type: 'date' },
+    { key: 'commentUntil', header: N.commentUntil, type: 'date', note: '公开征求意见不少于30日（本局设置，可配置）' },
+    { key: 'commentChannel', header: N.commentChannel, type: 'text', example: '区政府门户网站公开征求意见' },
+    { key: 'submittedOn', header: N.submittedOn, type: 'date', note: '征求意见期限届满后送合法性审核' },
+    { key: 'commentSummary', header: N.commentSummary, type: 'text' },
+    { key: 'reviewedOn', header: N.reviewedOn, type: 'date' },
+    { key: 'reviewResult', header: N.reviewResult, type: 'enum', enum: ['同意', '存在问题'] },
+    { key: 'reviewOpinion', header: N.reviewOpinion, type: 'text' },
+    { key: 'reviewer', header: N.reviewer, type: 'text' },
+    { key: 'deliberatedOn', header: N.deliberatedOn, type: 'date', note: '须经合法性审核同意' },
+    { key: 'deliberation', header: N.deliberation, type: 'text', example: '局长办公会议' },
+    { key: 'publishedOn', header: N.publishedOn, type: 'date' },
+    { key: 'validUntil', header: N.validUntil, type: 'date', note: '留空为公布之日起5年' },
+    { key: 'filedOn', header: N.filedOn, type: 'date', note: '公布之日起30日内报区人民政府备案' },
+    { key: 'cleanedOn', header: N.cleanedOn, type: 'date', note: '最近一次清理' },
+    { key: 'cleanupOutcome', header: N.cleanupOutcome, type: 'enum', enum: CLEANUP_OUTCOMES },
+    { key: 'cleanupReason', header: N.cleanupReason, type: 'text' },
+    { key: 'repealedOn', header: N.repealedOn, type: 'date', note: '清理结论为“废止”的，即清理日期' },
+    { key: 'repealReason', header: N.repealReason, type: 'text' },
+    { key: 'status', header: N.status, type: 'enum', enum: NORMATIVE_STATUS_LABELS, note: '可留空；填写的须与所填日期相符' },
+  ],
+});
+type NormativeRow = RowOf<typeof normativeDocumentsSpec>;
+
+/**
+ * Rows are matched on 统一编号 (an unnumbered document on 文件名称) and saved through
+ * `saveNormativeDocuments`: each recorded step through its command of the document page.
+ */
+export const normativeDocumentsLedger: LedgerDef<NormativeRow> = {
+  spec: normativeDocumentsSpec,
+  readPermission: 'legal.read',
+  writePermission: 'legal.documents.issue',
+  async commit(imp, rows) {
+    const { ctx } = imp;
+    const errors: RowError[] = [];
+    const orgs = await orgsByName(ctx.db, ctx.actor.tenantId);
+    const inputs: NormativeSave[] = [];
+    for (const { rowNumber, value: v } of rows) {
+      const org = v.org ? orgs.get(v.org.trim()) : undefined;
+      if (v.org && !org) {
+        errors.push({ row: rowNumber, column: N.org, message: `未知的单位：${v.org}`, value: v.org });
+        continue;
+      }
+      const { org: _o, ...rest } = v;
+      inputs.push({ ...rest, row: rowNumber, orgId: org?.id ?? null });
+    }
+    if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+    const r = await saveNormativeDocuments(imp.w, ctx.actor, inputs, { mode: 'historical', imp });
+    return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
+  },
+  async exportRows(ctx) {
+    const today = ctx.clock.today();
+    const rows = await normativeForExport(ctx);
+    return rows.map((d) => ({
+      docNo: d.doc_no,
+      title: d.title,
+      org: d.org_name,
+      draftedOn: d.drafted_on ?? d.submitted_on,
+      commentFrom: d.comment_from,
+      commentUntil: d.comment_until,
+      commentChannel: d.comment_channel,
+      submittedOn: d.status === 'drafting' || d.status === 'commenting' ? null : d.submitted_on,
+      commentSummary: d.comment_summary,
+      reviewedOn: d.reviewed_on,
+      reviewResult: d.review_result,
+      reviewOpinion: d.review_opinion,
+      reviewer: d.reviewer,
+      deliberatedOn: d.deliberated_on,
+      deliberation: d.deliberation,
+      publishedOn: d.status === 'published' || d.status === 'repealed' ? d.issued_on : null,
+      validUntil: d.valid_until,
+      filedOn: d.filed_on,
+      cleanedOn: d.cleaned_on ?? null,
+      cleanupOutcome: d.cleanup_outcome ?? null,
+      cleanupReason: d.cleanup_reason ?? null,
+      repealedOn: d.repealed_on,
+      repealReason: d.repeal_reason,
+      status: statusLabelOf(d, today),
+    }));
+  },
+  undo: {
+    table: 'legal_document',
+    async beforeDelete(w, ctx, createdIds) {
+      await deleteCleanupsOf(w.tx, ctx.actor.tenantId, createdIds);
+    },
+  },
 };

@@ -1,7 +1,7 @@
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { legalRoutes } from './routes.js';
 import { legalMetrics, normativeMetrics } from './metrics.js';
-import { legalAdviceLedger } from './ledgers.js';
+import { legalAdviceLedger, normativeDocumentsLedger } from './ledgers.js';
 import { loadLegalDemo } from './demo.js';
 import { documentWorkflow } from './workflow.js';
 
@@ -31,7 +31,7 @@ export const legalModule = defineModule({
     'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_appraisal') },
   },
   workflows: [documentWorkflow],
-  ledgers: [legalAdviceLedger],
+  ledgers: [legalAdviceLedger, normativeDocumentsLedger],
   metrics: [...legalMetrics, ...normativeMetrics],
   routes: legalRoutes,
   demo: loadLegalDemo,

@@ -150,3 +150,68 @@ export const publicNormative = (db: Kysely<KernelDB>, tenantId: string) =>
     .orderBy('doc_year', 'desc')
     .orderBy('doc_seq', 'desc')
     .execute();
+
+// ── 行政规范性文件登记台账 (the `normative-documents` ledger) ──
+/** The normative documents a file names: by 统一编号, or (not yet numbered) by 文件名称; every column, for the write. */
+export const normativeByNosOrTitles = (db: Kysely<KernelDB>, tenantId: string, k: { nos: readonly string[]; titles: readonly string[] }) =>
+  t(db)
+    .selectFrom('legal_document')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', '规范性文件')
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`doc_no`, '=', sql<string>`ANY(${sql.val([...k.nos])}::text[])`),
+        eb.and([eb('doc_no', 'is', null), eb(sql<string>`title`, '=', sql<string>`ANY(${sql.val([...k.titles])}::text[])`)]),
+      ]),
+    )
+    .forUpdate()
+    .execute();
+/** The numbers taken in some years (统一编号: one per year and sequence, whatever the prefix). */
+export const numbersOfYears = (db: Kysely<KernelDB>, tenantId: string, years: readonly number[]) =>
+  t(db)
+    .selectFrom('legal_document')
+    .select(['id', 'title', 'doc_no', 'doc_year', 'doc_seq'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`doc_year = ANY(${sql.val([...years])}::integer[])`)
+    .where('doc_seq', 'is not', null)
+    .execute();
+/** The cleanups of some documents. */
+export const cleanupsOfDocuments = (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  t(db)
+    .selectFrom('legal_document_cleanup')
+    .select(['document_id', 'cleaned_on', 'outcome'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`document_id = ANY(${sql.val([...ids])}::uuid[])`)
+    .execute();
+/** Removes the cleanups of documents an undo deletes. */
+export const deleteCleanupsOf = (db: Kysely<KernelDB>, tenantId: string, ids: readonly string[]) =>
+  t(db)
+    .deleteFrom('legal_document_cleanup')
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`document_id = ANY(${sql.val([...ids])}::uuid[])`)
+    .execute();
+/** The normative documents in the actor's scope with their unit and latest cleanup, in the ledger's order. */
+export const normativeForExport = (ctx: Ctx) =>
+  docs(ctx.db, ctx)
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('legal_document_cleanup')
+          .distinctOn(['tenant_id', 'document_id'])
+          .select(['tenant_id', 'document_id', 'cleaned_on', 'outcome', 'reason'])
+          .orderBy('tenant_id')
+          .orderBy('document_id')
+          .orderBy('cleaned_on', 'desc')
+          .orderBy('created_at', 'desc')
+          .as('c'),
+      (j) => j.onRef('c.tenant_id', '=', 'd.tenant_id').onRef('c.document_id', '=', 'd.id'),
+    )
+    .select(['c.cleaned_on', 'c.outcome as cleanup_outcome', 'c.reason as cleanup_reason'])
+    .where('d.kind', '=', '规范性文件')
+    .orderBy(sql`d.doc_year IS NULL`)
+    .orderBy('d.doc_year')
+    .orderBy('d.doc_seq')
+    .orderBy('d.drafted_on')
+    .orderBy('d.title')
+    .execute();
