@@ -43,14 +43,20 @@ export interface PassMember {
   pass: MetricPassPart;
 }
 
-/** `(a AND b AND …)` of predicates, as one predicate. */
+/** `((a) AND (b) AND …)` of predicates, as one predicate. */
 export function allOf(...preds: RawBuilder<boolean>[]): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(preds, sql` AND `)})`;
+  return sql<boolean>`(${sql.join(
+    preds.map((p) => sql`(${p})`),
+    sql` AND `,
+  )})`;
 }
 
-/** `(a OR b OR …)` of predicates, as one predicate. */
+/** `((a) OR (b) OR …)` of predicates, as one predicate. */
 export function anyOf(...preds: RawBuilder<boolean>[]): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(preds, sql` OR `)})`;
+  return sql<boolean>`(${sql.join(
+    preds.map((p) => sql`(${p})`),
+    sql` OR `,
+  )})`;
 }
 
 /** `count(*) FILTER (WHERE pred)`: how many of the pass's rows satisfy the predicate. */
