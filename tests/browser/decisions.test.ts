@@ -4,7 +4,7 @@
 // decision and the public catalogue at phone width. Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, label, screenshot, signIn } from '../helpers/browser.js';
+import { browserSession, label, POLL, screenshot, signIn } from '../helpers/browser.js';
 
 const baseUrl = inject('baseUrl');
 let session: Awaited<ReturnType<typeof browserSession>>;
@@ -108,6 +108,67 @@ describe('重大行政决策 in the browser', () => {
     await page.getByTestId('catalogue-table').getByText('修订《天河区防洪（潮）排涝应急预案》').waitFor();
     expect(await page.getByTestId('catalogue-table').innerText()).toContain('2022-02-25');
     await shot(page, 'catalogue');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits and deletes catalogue items before the year’s catalogue is published, and not after', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, baseUrl, 'legal');
+    await page.goto(`${baseUrl}/decisions/catalogue`);
+    await page.getByTestId('catalogue-table').getByText('修订《天河区防洪（潮）排涝应急预案》').waitFor();
+    // A year of its own per run (a retry starts on an empty catalogue).
+    const year = 2040 + (Math.floor(Date.now() / 1000) % 60);
+    await page.getByTestId('catalogue-year').click();
+    await page.getByTestId('catalogue-year').fill(`${year}年`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('catalogue-table').getByText(`${year}年尚未登记决策事项目录`).waitFor();
+    const add = async (title: string) => {
+      await page.getByTestId('add-item').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await page.waitForTimeout(300); // the modal's opening animation
+      await dialog.getByLabel('决策事项').fill(title);
+      await dialog.getByLabel('事项类别').click();
+      await page.getByTitle('重要规划', { exact: true }).click();
+      await dialog.getByRole('button', { name: label('添加') }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+      await page.getByTestId('catalogue-table').getByText(title).waitFor();
+    };
+    await add('编制浏览器测试甲规划');
+    await add('编制浏览器测试乙规划');
+
+    // 修改: the form opens with the item's values; the table shows the new title.
+    await page.getByTestId('edit-item-1').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.waitForTimeout(300);
+    expect(await dialog.getByLabel('决策事项').inputValue()).toBe('编制浏览器测试甲规划');
+    await dialog.getByLabel('决策事项').fill('编制浏览器测试甲专项规划');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.getByTestId('catalogue-table').getByText('编制浏览器测试甲专项规划').waitFor();
+
+    // 删除 after a confirmation.
+    await page.getByTestId('delete-item-2').click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: label('删除') })
+      .click();
+    await page.getByTestId('catalogue-table').getByText('编制浏览器测试乙规划').waitFor({ state: 'detached' });
+    await shot(page, 'catalogue-edited');
+
+    // Published: neither button can be used, and the reason is given.
+    await page.getByTestId('publish-catalogue').click();
+    const publish = page.getByRole('dialog');
+    await publish.waitFor();
+    await page.waitForTimeout(300);
+    await publish.getByRole('button', { name: label('公布') }).click();
+    await publish.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('edit-item-1').isDisabled(), POLL).toBe(true);
+    expect(await page.getByTestId('delete-item-1').isDisabled()).toBe(true);
+    await page.getByTestId('edit-item-1').locator('..').hover();
+    await page.getByRole('tooltip').filter({ hasText: '第三条第三款' }).waitFor();
+    await shot(page, 'catalogue-published');
     expect(errors).toEqual([]);
   });
 

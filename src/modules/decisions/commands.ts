@@ -13,12 +13,16 @@ import { isUuid } from '../../core/ids.js';
 import { check } from '../../core/input.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
 import { attempt, persist, type AnyRow, type SaveResult } from '../../core/persist.js';
-import { ownerOrgForCreate } from '../../core/scope.js';
+import { inScope, ownerOrgForCreate } from '../../core/scope.js';
+import { updateVersioned } from '../../core/versioned.js';
 import { applyWorkflowEvent } from '../../core/workflow/events.js';
 import { assertDate, DECISION_EVENTS, refuse, type DecisionEventName } from './events.js';
 import { decisionFacts, statusOf } from './facts.js';
 import {
+  catalogueItemWithCount,
   catalogueOfYears,
+  deleteCatalogueItemRow,
+  lockCatalogueItem,
   decisionsByKey,
   getCatalogueItem,
   getDecision,
@@ -30,6 +34,8 @@ import {
   type DecisionWithOrg,
 } from './repository.js';
 import {
+  catalogueDeleteProblems,
+  catalogueEditProblems,
   applicabilityBreaches,
   commentPeriodBreaches,
   commentPeriodRule,
@@ -124,6 +130,85 @@ export async function publishCatalogue(ctx: Ctx, input: { year: number; publishe
       })),
     );
     return listCatalogue({ db: w.tx, actor: ctx.actor }, input.year);
+  });
+}
+
+/** 修改目录事项 — the form's body: the item's fields and the version read. */
+export const CatalogueUpdateBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    seq: Type.Integer({ minimum: 1, maximum: 999 }),
+    title: Type.String({ maxLength: 300 }),
+    category: lit(CATEGORIES),
+    planned: NText(100),
+    note: NText(2000),
+    orgId: NText(36),
+  },
+  { additionalProperties: false },
+);
+export type CatalogueUpdateInput = Static<typeof CatalogueUpdateBody>;
+
+/** An item as the catalogue's writes load it: in the actor's scope (the unit it names), else 404. */
+async function loadItem(w: WriteScope, id: string): Promise<CatalogueWithOrg | undefined> {
+  if (!isUuid(id)) return undefined;
+  const item = await catalogueItemWithCount(w.tx, w.ctx.actor.tenantId, id);
+  return item && inScope(w.ctx.actor, item.org_id) ? item : undefined;
+}
+
+/**
+ * 修改目录事项 (audit `decisions.catalogue_item.updated`): before the year's catalogue is published —
+ * after, 422 `CATALOGUE_PUBLISHED` naming the rule and its source (`catalogueEditProblems`); a title or
+ * 序号 another item of the year has is a 409 naming the field; a stale version is a 409.
+ */
+export async function updateCatalogueItem(ctx: Ctx, id: string, input: CatalogueUpdateInput): Promise<CatalogueWithOrg> {
+  const title = check.text('title', '决策事项名称', input.title, { required: true, max: 300 })!;
+  if (!(CATEGORIES as readonly string[]).includes(input.category)) throw errors.validation('category', `事项类别应为：${CATEGORIES.join('、')}`);
+  const seq = check.int('seq', '序号', input.seq, { required: true, min: 1, max: 999 })!;
+  if (!isUuid(id)) throw errors.notFound('目录事项');
+  return write(ctx, async (w) => {
+    await updateVersioned<CatalogueWithOrg>(w, {
+      table: 'dec_catalogue_item',
+      tenantId: ctx.actor.tenantId,
+      id,
+      version: input.version,
+      label: '目录事项',
+      load: () => loadItem(w, id),
+      check: (item) => {
+        const p = catalogueEditProblems({ publishedOn: item.published_on });
+        if (p.length) throw errors.gate('CATALOGUE_PUBLISHED', p[0]!);
+      },
+      patch: async (item) => {
+        const others = (await catalogueOfYears(w.tx, ctx.actor.tenantId, [item.year])).filter((i) => i.id !== item.id);
+        if (others.some((i) => i.title === title)) throw errors.duplicate('title', `${item.year}年目录已有“${title}”`);
+        if (others.some((i) => i.seq === seq)) throw errors.duplicate('seq', `${item.year}年目录已有序号${seq}`);
+        const orgId = str(input.orgId) ? await ownerOrgForCreate({ db: w.tx, actor: ctx.actor }, str(input.orgId), '承办单位') : item.org_id;
+        // A field the form leaves out keeps its value.
+        const keep = (v: string | null | undefined, old: string | null) => (v === undefined ? old : str(v) || null);
+        return { seq, title, category: input.category, planned: keep(input.planned, item.planned), note: keep(input.note, item.note), org_id: orgId };
+      },
+      audit: { entity: CATALOGUE_ENTITY, action: 'updated', view: (r) => ({ ...catalogueView(r), org_id: r.org_id }) },
+    });
+    return (await catalogueItemWithCount(w.tx, ctx.actor.tenantId, id))!;
+  });
+}
+
+/**
+ * 删除目录事项 (audit `decisions.catalogue_item.deleted`, the item as it was): before publication and
+ * while no decision is registered under it — else 422 `CATALOGUE_PUBLISHED` / `CATALOGUE_ITEM_IN_USE`
+ * naming why (`catalogueDeleteProblems`); a stale version is a 409.
+ */
+export async function deleteCatalogueItem(ctx: Ctx, id: string, version: number): Promise<{ year: number }> {
+  if (!isUuid(id)) throw errors.notFound('目录事项');
+  return write(ctx, async (w) => {
+    await lockCatalogueItem(w.tx, ctx.actor.tenantId, id);
+    const item = await loadItem(w, id);
+    if (!item) throw errors.notFound('目录事项');
+    if (item.version !== version) throw errors.conflict();
+    const p = catalogueDeleteProblems({ publishedOn: item.published_on, decisions: item.decisions });
+    if (p.length) throw errors.gate(item.published_on ? 'CATALOGUE_PUBLISHED' : 'CATALOGUE_ITEM_IN_USE', p[0]!);
+    if (!(await deleteCatalogueItemRow(w.tx, ctx.actor.tenantId, { id, version }))) throw errors.conflict();
+    await w.audit({ entity: CATALOGUE_ENTITY, entityId: id, action: 'deleted', orgId: item.org_id, before: { ...catalogueView(item), org_id: item.org_id } });
+    return { year: item.year };
   });
 }
 

@@ -100,6 +100,28 @@ export async function listCatalogue(ctx: Pick<Ctx, 'db' | 'actor'>, year?: numbe
   return rows.map((r) => ({ ...r, decisions: Number(r.decisions ?? 0) })) as CatalogueWithOrg[];
 }
 
+/** One catalogue item with its unit and the number of decisions registered under it. */
+export async function catalogueItemWithCount(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<CatalogueWithOrg | undefined> {
+  const r = await catalogue(db).where('c.tenant_id', '=', tenantId).where('c.id', '=', id).executeTakeFirst();
+  return r ? ({ ...r, decisions: Number(r.decisions ?? 0) } as CatalogueWithOrg) : undefined;
+}
+
+/** Locks a catalogue item until the transaction ends (a deletion and a decision registered under it do not cross). */
+export async function lockCatalogueItem(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<void> {
+  await t(db).selectFrom('dec_catalogue_item').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().execute();
+}
+
+/** Deletes a catalogue item at the version read; false when it changed since (or is gone). */
+export async function deleteCatalogueItemRow(db: Kysely<KernelDB>, tenantId: string, item: { id: string; version: number }): Promise<boolean> {
+  const r = await t(db)
+    .deleteFrom('dec_catalogue_item')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', item.id)
+    .where('version', '=', item.version)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
 export const getCatalogueItem = (db: Kysely<KernelDB>, tenantId: string, id: string) =>
   t(db).selectFrom('dec_catalogue_item').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 

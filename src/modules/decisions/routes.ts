@@ -5,7 +5,17 @@ import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { Data, Page } from '../../core/schemas.js';
 import { listTenants } from '../../core/tenant.js';
-import { applyDecisionEvent, CatalogueBody, createCatalogueItem, publishCatalogue, registerDecision, RegisterBody } from './commands.js';
+import {
+  applyDecisionEvent,
+  CatalogueBody,
+  CatalogueUpdateBody,
+  createCatalogueItem,
+  deleteCatalogueItem,
+  publishCatalogue,
+  registerDecision,
+  RegisterBody,
+  updateCatalogueItem,
+} from './commands.js';
 import { DECISION_EVENTS, type DecisionEventName } from './events.js';
 import { presentCatalogueItem, presentDecision, presentPublicCatalogue } from './presenters.js';
 import { getDecision, listCatalogue, listDecisions, publicCatalogue, type DecisionWithOrg } from './repository.js';
@@ -54,6 +64,39 @@ export async function decisionsRoutes(root: FastifyInstance) {
     async (req, reply) => {
       const ctx = authorize(req, 'decisions.write');
       return reply.code(201).send({ data: presentCatalogueItem(await createCatalogueItem(ctx, req.body)) });
+    },
+  );
+  app.put(
+    '/decisions/catalogue/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改目录事项（目录公布前；公布后须按原程序调整，第三条第三款）',
+        params: Id,
+        body: CatalogueUpdateBody,
+        response: { 200: Data(CatalogueItemView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.write');
+      return { data: presentCatalogueItem(await updateCatalogueItem(ctx, req.params.id, req.body)) };
+    },
+  );
+  app.delete(
+    '/decisions/catalogue/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除目录事项（目录公布前，且该事项下没有决策），返回该年度目录',
+        params: Id,
+        querystring: Type.Object({ version: Type.Integer({ minimum: 1 }) }),
+        response: { 200: DataList(CatalogueItemView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'decisions.write');
+      const { year } = await deleteCatalogueItem(ctx, req.params.id, req.query.version);
+      return { data: (await listCatalogue(ctx, year)).map(presentCatalogueItem) };
     },
   );
   app.post(

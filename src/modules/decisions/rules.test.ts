@@ -3,6 +3,9 @@ import { createCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import {
   applicabilityBreaches,
+  CATALOGUE_SOURCE,
+  catalogueDeleteProblems,
+  catalogueEditProblems,
   commentPeriodBreaches,
   commentPeriodRule,
   discussionBreaches,
@@ -141,5 +144,22 @@ describe('the stage a ledger row’s dates put a decision in', () => {
     ['archived', { reviewResult: '同意', discussionResult: '同意', archivedOn: '2022-03-01' }, 'archived'],
   ])('%s', (_n, r, want) => {
     expect(statusOf({ ...none, ...r })).toBe(want);
+  });
+});
+
+describe('the catalogue: edits and deletions (第三条第三款)', () => {
+  const cases: Array<[string, { publishedOn: string | null; decisions: number }, boolean, boolean]> = [
+    // what, item, edit allowed, delete allowed
+    ['unpublished, no decision', { publishedOn: null, decisions: 0 }, true, true],
+    ['unpublished, one decision', { publishedOn: null, decisions: 1 }, true, false],
+    ['published, no decision', { publishedOn: '2022-02-25', decisions: 0 }, false, false],
+    ['published, with decisions', { publishedOn: '2022-02-25', decisions: 2 }, false, false],
+  ];
+  it.each(cases)('%s', (_what, item, edit, del) => {
+    expect(catalogueEditProblems(item)).toHaveLength(edit ? 0 : 1);
+    expect(catalogueDeleteProblems(item).length === 0).toBe(del);
+    for (const p of [...catalogueEditProblems(item), ...catalogueDeleteProblems(item)].filter((m) => m.includes('公布')))
+      expect(p).toContain(`已于${item.publishedOn}公布`);
+    if (!edit) expect(catalogueEditProblems(item)[0]).toContain(CATALOGUE_SOURCE);
   });
 });

@@ -220,9 +220,35 @@ export function missingSteps(s: StepState): string[] {
   return out;
 }
 
+// ── The catalogue: changes before and after publication ──
+
+/**
+ * The catalogue's source: items are settled, published after the Party committee's consent, and
+ * adjusted as circumstances require (recollection of the text, unverified: `STATUTE_NOTE`).
+ */
+export const CATALOGUE_SOURCE = `${REG}第三条第三款：决策事项目录、标准经同级党委同意后向社会公布，并根据实际情况调整`;
+
+/** 修改目录事项: only before the year's catalogue is published (a published catalogue is adjusted by the same procedure, not edited). */
+export function catalogueEditProblems(item: { publishedOn: string | null }): string[] {
+  return item.publishedOn ? [`该年度目录已于${item.publishedOn}公布，不能直接修改事项；调整目录须按原程序报批后重新公布（${CATALOGUE_SOURCE}）`] : [];
+}
+
+/** 删除目录事项: not once the catalogue is published, and never while a decision is registered under the item. */
+export function catalogueDeleteProblems(item: { publishedOn: string | null; decisions: number }): string[] {
+  const out: string[] = [];
+  if (item.publishedOn) out.push(`该年度目录已于${item.publishedOn}公布，不能删除事项；调整目录须按原程序报批后重新公布（${CATALOGUE_SOURCE}）`);
+  if (item.decisions > 0) out.push(`该事项下已登记${item.decisions}项决策，不能删除`);
+  return out;
+}
+
 /** The rules the API lists (`GET /decisions/rules`), each with its source. */
 export const DECISION_RULES = [
-  { key: 'catalogue', label: '决策事项目录', text: '确定年度重大行政决策事项目录，经同级党委同意后向社会公布', source: `${REG}第三条第三款` },
+  {
+    key: 'catalogue',
+    label: '决策事项目录',
+    text: '确定年度重大行政决策事项目录，经同级党委同意后向社会公布；公布前可修改、删除事项，公布后不得直接修改，已有决策的事项不得删除',
+    source: `${REG}第三条第三款`,
+  },
   ...STEPS.map((s) => ({
     key: s,
     label: STEP_DEFS[s].label,

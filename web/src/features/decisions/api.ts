@@ -120,6 +120,10 @@ export const decisionsApi = {
   step: (id: string, event: DecisionEvent, body: Record<string, unknown>) => api.post<Decision>(`/api/decisions/${id}/${event}`, body),
   addItem: (body: Record<string, unknown>) => api.post<CatalogueItem>('/api/decisions/catalogue', body),
   publish: (year: number, publishedOn: string) => api.post<CatalogueItem[]>('/api/decisions/catalogue/publish', { year, publishedOn }),
+  /** 修改目录事项 (before the year's catalogue is published). */
+  editItem: (id: string, body: Record<string, unknown>) => api.put<CatalogueItem>(`/api/decisions/catalogue/${id}`, body),
+  /** 删除目录事项 (before publication, and only without decisions): the year's items left. */
+  deleteItem: (item: Pick<CatalogueItem, 'id' | 'version'>) => api.del<CatalogueItem[]>(`/api/decisions/catalogue/${item.id}?version=${item.version}`),
 };
 
 const STEP_COLUMNS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
@@ -19,6 +19,16 @@ export function CataloguePage() {
   const res = useApi<CatalogueItem[]>('/api/decisions/catalogue');
   const year = chosen ?? (Math.max(0, ...(res.data ?? []).map((i) => i.year)) || dayjs().year());
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<CatalogueItem | null>(null);
+  const remove = async (item: CatalogueItem) => {
+    try {
+      await decisionsApi.deleteItem(item);
+      message.success(`已删除“${item.title}”`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+    res.reload();
+  };
   const [publishing, setPublishing] = useState(false);
   const items = (res.data ?? []).filter((i) => i.year === year);
   const unpublished = items.some((i) => !i.publishedOn);
@@ -47,7 +57,16 @@ export function CataloguePage() {
       />
       <Card
         styles={{ body: { padding: 0 } }}
-        title={<DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />}
+        title={
+          <DatePicker
+            picker="year"
+            allowClear={false}
+            value={dayjs(`${year}-01-01`)}
+            onChange={(d) => d && setYear(d.year())}
+            format="YYYY年"
+            data-testid="catalogue-year"
+          />
+        }
       >
         <ErrorAlert error={res.error} onRetry={res.reload} />
         <Table<CatalogueItem>
@@ -66,6 +85,57 @@ export function CataloguePage() {
             { title: '计划完成时间', dataIndex: 'planned', width: 130, render: (x: string | null) => x ?? '—' },
             { title: '决策', dataIndex: 'decisions', width: 70, render: (n: number) => (n ? `${n} 项` : '—') },
             { title: '公布', dataIndex: 'publishedOn', width: 120, render: (x: string | null) => (x ? <Tag color="green">{x}</Tag> : <Tag>未公布</Tag>) },
+            ...(can('decisions.write')
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 130,
+                    render: (_: unknown, i: CatalogueItem) => {
+                      // After publication the catalogue is adjusted by the same procedure, not edited (第三条第三款).
+                      const published = i.publishedOn ? `目录已于${i.publishedOn}公布，调整须按原程序报批后重新公布（条例第三条第三款）` : null;
+                      const used = i.decisions ? `该事项下已登记${i.decisions}项决策，不能删除` : null;
+                      return (
+                        <Space size={0}>
+                          <Tooltip title={published}>
+                            <Button
+                              type="link"
+                              size="small"
+                              icon={<EditOutlined />}
+                              disabled={!!published}
+                              onClick={() => setEditing(i)}
+                              data-testid={`edit-item-${i.seq}`}
+                            >
+                              修改
+                            </Button>
+                          </Tooltip>
+                          <Tooltip title={published ?? used}>
+                            <Popconfirm
+                              title={`删除“${i.title}”？`}
+                              okText="删除"
+                              cancelText="取消"
+                              okButtonProps={{ danger: true }}
+                              disabled={!!(published ?? used)}
+                              onConfirm={() => remove(i)}
+                            >
+                              <Button
+                                type="link"
+                                size="small"
+                                danger
+                                icon={<DeleteOutlined />}
+                                disabled={!!(published ?? used)}
+                                data-testid={`delete-item-${i.seq}`}
+                              >
+                                删除
+                              </Button>
+                            </Popconfirm>
+                          </Tooltip>
+                        </Space>
+                      );
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -75,6 +145,18 @@ export function CataloguePage() {
           onClose={() => setAdding(false)}
           onDone={() => {
             setAdding(false);
+            res.reload();
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <AddItemModal
+          year={year}
+          item={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            message.success('目录事项已修改');
             res.reload();
           }}
         />
@@ -94,23 +176,38 @@ export function CataloguePage() {
   );
 }
 
-function AddItemModal({ year, onClose, onDone }: { year: number; onClose(): void; onDone(): void }) {
+/** 添加 or (with `item`) 修改 a catalogue item. */
+function AddItemModal({ year, item, onClose, onDone }: { year: number; item?: CatalogueItem; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const submit = async (v: Record<string, unknown>) => {
     setError(null);
     try {
-      await decisionsApi.addItem({ ...v, year });
+      if (item) await decisionsApi.editItem(item.id, { ...v, planned: v.planned ?? null, version: item.version });
+      else await decisionsApi.addItem({ ...v, year });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e));
     }
   };
   return (
-    <Modal open title={`添加${year}年目录事项`} okText="添加" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open
+      title={item ? `修改${year}年目录事项` : `添加${year}年目录事项`}
+      okText={item ? '保存' : '添加'}
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="seq" label="序号" extra="留空为下一个序号">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={item ? { seq: item.seq, title: item.title, category: item.category, planned: item.planned ?? undefined } : undefined}
+      >
+        <Form.Item name="seq" label="序号" extra={item ? undefined : '留空为下一个序号'} rules={item ? [{ required: true, message: '请填写序号' }] : undefined}>
           <InputNumber min={1} max={999} />
         </Form.Item>
         <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
