@@ -3,6 +3,7 @@ import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Instant, KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
@@ -36,20 +37,20 @@ export interface ListFilters {
   /** 诉求类型/类别/申请人类型 (the kind's own list), exactly. */
   demandType?: string;
   /** A column of {@link SORTABLE} and the direction; absent: open ones by due date first, then the newest. */
-  sort?: { column: SortColumn; order: 'asc' | 'desc' };
+  sort?: ListSort<SortColumn>;
   /** For `overdue`: the business date to compare due dates with. */
   today?: string;
   limit?: number;
   offset?: number;
 }
 
-/** The columns a demand list may be sorted on (each served by an index of `dm_item`): the list's name → the column. */
+/** The columns a demand list may be sorted on (each served by an index of `dm_item`): the list's name → the column and its title. */
 export const SORTABLE = {
-  refNo: 'dm_item.ref_no',
-  receivedAt: 'dm_item.received_at',
-  dueOn: 'dm_item.due_on',
-  closedAt: 'dm_item.closed_at',
-} as const;
+  refNo: { column: 'dm_item.ref_no', label: '编号' },
+  receivedAt: { column: 'dm_item.received_at', label: '受理时间' },
+  dueOn: { column: 'dm_item.due_on', label: '届满日' },
+  closedAt: { column: 'dm_item.closed_at', label: '办结时间' },
+} as const satisfies SortWhitelist;
 export type SortColumn = keyof typeof SORTABLE;
 
 /**
@@ -88,7 +89,7 @@ function filtered(ctx: Ctx, f: ListFilters) {
   if (phone) q = q.where('dm_item.person_phone_idx', 'in', phone);
   else if (f.q) {
     // The text is matched as typed: a %, _ or \ in it is a character, not a LIKE wildcard.
-    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([eb('dm_item.ref_no', 'like', like), eb('dm_item.title', 'like', like), eb('dm_item.content', 'like', like), eb('dm_item.location', 'like', like)]),
     );
@@ -98,24 +99,21 @@ function filtered(ctx: Ctx, f: ListFilters) {
 
 /** The list's order: the chosen column (then the number, for a stable page), or open ones by due date first, then the newest. */
 function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
-  if (sort) return q.orderBy(sql.ref(SORTABLE[sort.column]), (ob) => (sort.order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('dm_item.id') as Q;
+  if (sort) return orderBySort(q, SORTABLE, { sort, tieBreaker: 'dm_item.id' });
   return q.orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc').orderBy('dm_item.due_on', 'asc').orderBy('dm_item.received_at', 'desc').orderBy('dm_item.id') as Q;
 }
 
 /** Demands in the actor's scope, open ones by due date first, then the newest. */
 export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number }> {
   const q = filtered(ctx, f);
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     ordered(q, f.sort)
       .limit(f.limit ?? 50)
       .offset(f.offset ?? 0)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst(),
+    countRows(q),
   ]);
-  return { rows: rows as unknown as ItemRow[], total: Number(count?.n ?? 0) };
+  return { rows: rows as unknown as ItemRow[], total };
 }
 
 /** One demand of a kind in the actor's scope (undefined: not found or out of scope). */
@@ -175,11 +173,7 @@ export async function demandOwnerOrg(db: Kysely<KernelDB>, tenantId: string, key
 
 /** How many demands a list's filters give (the export's cap is checked on it before any row is read). */
 export async function countItems(ctx: Ctx, f: ListFilters): Promise<number> {
-  const r = await filtered(ctx, f)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+  return countRows(filtered(ctx, f));
 }
 
 /**

@@ -6,15 +6,15 @@
 import { ownerOrgForCreate } from '../../core/scope.js';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { authorize, ctxOf, sendFile } from '../../core/http.js';
+import { authorize, ctxOf } from '../../core/http.js';
 import { AppError, errors } from '../../core/errors.js';
-import { writeCsv, writeXlsx } from '../../core/ledger/write.js';
 import { isoDateInShanghai } from '../../core/calendar/index.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import type { Registry } from '../../core/system.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
-import { activeUsersOf, countItems, getItem, linksOf, listItems, openByUnit, SORTABLE, type ListFilters, type SortColumn } from './repository.js';
+import { activeUsersOf, countItems, getItem, linksOf, listItems, openByUnit, SORTABLE, type ListFilters } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
@@ -22,7 +22,6 @@ import { applyDemandEvent, intake } from './service.js';
 import { DEMAND_EVENTS, parseInstant } from './events.js';
 import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import type { DemandKind, DemandStatus } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -36,30 +35,14 @@ const FilterFields = {
   q: Type.Optional(Type.String({ maxLength: 50, description: '编号、事项、内容、地点；或诉求人电话（按盲索引精确匹配）' })),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   demandType: Type.Optional(Type.String({ maxLength: 50, description: '诉求类型/类别（精确）' })),
-  sort: Type.Optional(Type.String({ maxLength: 30, description: `排序列：${Object.keys(SORTABLE).join('、')}` })),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 };
 
-export const ListQuery = Type.Object({
-  ...FilterFields,
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-});
-
-const ExportQuery = Type.Object({
-  ...FilterFields,
-  format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
-});
-
-/** Most rows one list export writes (the workbook is built in memory): a larger result is refused, saying so. */
-export const LIST_EXPORT_CAP = 50_000;
-
-const SORT_LABELS: Record<SortColumn, string> = { refNo: '编号', receivedAt: '受理时间', dueOn: '届满日', closedAt: '办结时间' };
+export const ListQuery = listQuerySchema(FilterFields, SORTABLE);
+const ExportQuery = listExportQuerySchema(FilterFields, SORTABLE);
 
 /** A list's query as the repository's filters (sort refused unless on an indexed column, naming the field). */
 export function listFiltersOf(ctx: Ctx, def: DemandKindDef, q: Static<typeof ExportQuery>): ListFilters {
-  if (q.sort !== undefined && !Object.hasOwn(SORTABLE, q.sort))
-    throw errors.validation('sort', `不能按“${q.sort}”排序，可排序的列：${Object.values(SORT_LABELS).join('、')}`);
+  const sort = sortOf(SORTABLE, q);
   return {
     kinds: [def],
     status: q.status as DemandStatus | 'open' | 'overdue' | undefined,
@@ -68,7 +51,7 @@ export function listFiltersOf(ctx: Ctx, def: DemandKindDef, q: Static<typeof Exp
     q: q.q?.trim() || undefined,
     year: q.year,
     demandType: q.demandType || undefined,
-    sort: q.sort ? { column: q.sort as SortColumn, order: q.order ?? 'asc' } : undefined,
+    sort,
     today: ctx.clock.today(),
   };
 }
@@ -166,8 +149,7 @@ export function demandRoutes(def: DemandKindDef) {
       async (req) => {
         const ctx = authorize(req, def.permissions.read);
         const q = req.query;
-        const size = q.pageSize ?? 50;
-        const { rows, total } = await listItems(ctx, { ...listFiltersOf(ctx, def, q), limit: size, offset: ((q.page ?? 1) - 1) * size });
+        const { rows, total } = await listItems(ctx, { ...listFiltersOf(ctx, def, q), ...pageOf(q) });
         return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
       },
     );
@@ -185,14 +167,11 @@ export function demandRoutes(def: DemandKindDef) {
       async (req, reply) => {
         const ctx = authorize(req, def.permissions.read);
         const filters = listFiltersOf(ctx, def, req.query);
-        const n = await countItems(ctx, filters);
-        if (n > LIST_EXPORT_CAP)
-          throw new AppError('TOO_LARGE', `筛选结果共 ${n} 条，超过单次导出上限 ${LIST_EXPORT_CAP} 条，请缩小筛选范围（如按年度、状态）`, 413);
+        assertExportable(await countItems(ctx, filters));
         const ledger = kindLedger(req.server.sys.registry, def);
         const rows = (await ledger.exportRows(ctx, filters)) as Record<string, unknown>[];
-        const name = `${def.label}列表${isoDateInShanghai(ctx.clock.now()).replaceAll('-', '')}`;
-        if (req.query.format === 'csv') return sendFile(reply, writeCsv(ledger.spec, rows), `${name}.csv`, 'text/csv');
-        return sendFile(reply, await writeXlsx(ledger.spec, rows), `${name}.xlsx`, XLSX);
+        const today = isoDateInShanghai(ctx.clock.now());
+        return sendListExport(reply, { spec: ledger.spec, rows, title: def.label, today, format: req.query.format });
       },
     );
 

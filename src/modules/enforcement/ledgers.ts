@@ -4,7 +4,7 @@ import { defineLedgerSpec, type RowOf, type RowOfColumns } from '../../core/ledg
 import { orgsByName } from '../../core/orgs.js';
 import { refuseIfUsedByCases, undoCaseImport } from './undo.js';
 import { isValidIdCard } from '../../core/ledger/validators.js';
-import { casesForExport, itemCodes, listItems, listOfficers, officerNames } from './repository.js';
+import { casesForExport, itemCodes, listItems, listOfficers, officerNames, type CaseFilter } from './repository.js';
 import { CASE_SOURCES, certValidOn } from './rules.js';
 import { DISCRETION_TEXT_MAX, formatDiscretion } from './discretion.js';
 import { LEDGER_KINDS, saveCases, type CaseRecord } from './commands/caseCommands.js';
@@ -151,8 +151,9 @@ export const penaltyCasesLedger: LedgerDef<PenaltyCaseRow> = {
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },
   undo: { table: 'enf_case', beforeDelete: undoCaseImport },
-  async exportRows(ctx) {
-    const rows = await casesForExport(ctx.db, ctx.actor);
+  // `filter`: the case list's filters (its export: exactly the list's rows, in its order); absent: every case in scope.
+  async exportRows(ctx, filter) {
+    const rows = await casesForExport(ctx.db, ctx.actor, filter as CaseFilter | undefined);
     return rows.map((c) => ({
       caseNo: c.case_no,
       org: c.org_name,

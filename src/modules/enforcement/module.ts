@@ -22,6 +22,7 @@ export const enforcementModule = defineModule({
     '0003_decision_service.sql',
     '0004_limitation_address.sql',
     '0005_field_capture.sql',
+    '0006_list_indexes.sql',
   ]),
   workflows: [caseWorkflow, clueWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],

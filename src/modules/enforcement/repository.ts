@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { EnfTables } from './schema.js';
 import { isUuid } from '../../core/ids.js';
 import type { ClueStage } from './clueWorkflow.js';
@@ -14,12 +15,25 @@ export interface CaseFilter {
   orgId?: string;
   side?: 'bureau' | 'streets';
   year?: number;
+  /** 案件编号, 案由 or 当事人, anywhere in it, as typed. */
   q?: string;
   open?: boolean;
+  /** 案件来源, exactly. */
+  source?: string;
+  /** A column of {@link CASE_SORTABLE} and the direction; absent: the newest filed first. */
+  sort?: ListSort<keyof typeof CASE_SORTABLE>;
 }
 
-/** Cases in the actor's scope, newest first. */
-export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
+/** The columns a case list may be sorted on, each served by an index of `enf_case`. */
+export const CASE_SORTABLE = {
+  caseNo: { column: 'enf_case.case_no', label: '案件编号' },
+  filedOn: { column: 'enf_case.filed_on', label: '立案日期' },
+  decidedOn: { column: 'enf_case.decided_on', label: '决定日期' },
+  closedOn: { column: 'enf_case.closed_on', label: '结案日期' },
+} as const satisfies SortWhitelist;
+
+/** Cases in the actor's scope matching a list's filters (unordered). */
+function filteredCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
   return enf(db)
     .selectFrom('enf_case')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
@@ -28,19 +42,42 @@ export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
     .$call(withDataScope(actor, 'enf_case'))
     .$if(!!f.stage, (q) => q.where('enf_case.stage', '=', f.stage!))
     .$if(!!f.orgId, (q) => q.where('enf_case.org_id', '=', f.orgId!))
+    .$if(!!f.source, (q) => q.where('enf_case.source', '=', f.source!))
     .$if(f.side === 'streets', (q) => q.where('org.kind', '=', 'street'))
     .$if(f.side === 'bureau', (q) => q.where('org.kind', '!=', 'street'))
     .$if(!!f.year, (q) => q.where('enf_case.filed_on', '>=', `${f.year}-01-01`).where('enf_case.filed_on', '<=', `${f.year}-12-31`))
     .$if(!!f.open, (q) => q.where('enf_case.stage', 'not in', ['closed', 'archived', 'revoked']))
     .$if(!!f.q, (q) =>
-      q.where((eb) =>
-        eb.or([eb('enf_case.case_no', 'like', `%${f.q}%`), eb('enf_case.cause', 'like', `%${f.q}%`), eb('enf_case.party_name', 'like', `%${f.q}%`)]),
-      ),
-    )
-    .orderBy('enf_case.filed_on', 'desc')
-    .orderBy('enf_case.case_no', 'desc')
+      q.where((eb) => {
+        const like = containsPattern(f.q!);
+        return eb.or([eb('enf_case.case_no', 'like', like), eb('enf_case.cause', 'like', like), eb('enf_case.party_name', 'like', like)]);
+      }),
+    );
+}
+
+/** A case list's order: the chosen column, or the newest filed first (then by number). */
+function orderedCases(q: ReturnType<typeof filteredCases>, sort: CaseFilter['sort']) {
+  if (sort) return orderBySort(q, CASE_SORTABLE, { sort, tieBreaker: 'enf_case.id' });
+  return q.orderBy('enf_case.filed_on', 'desc').orderBy('enf_case.case_no', 'desc');
+}
+
+/** Cases in the actor's scope, newest first (at most 2,000: the pickers' list). */
+export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
+  return orderedCases(filteredCases(db, actor, f), f.sort)
     .limit(2000)
     .execute();
+}
+
+/** A page of the case list and the filtered total. */
+export async function pageCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter & { limit: number; offset: number }) {
+  const q = filteredCases(db, actor, f);
+  const [rows, total] = await Promise.all([orderedCases(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many cases a list's filters give (the export's cap is checked on it before any row is read). */
+export function countCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter): Promise<number> {
+  return countRows(filteredCases(db, actor, f));
 }
 
 /** One case in the actor's scope (undefined outside it). */
@@ -103,7 +140,25 @@ export function getItem(db: Kysely<KernelDB>, tenantId: string, id: string) {
   return enf(db).selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listClues(db: Kysely<KernelDB>, actor: Actor, f: { status?: string; source?: string }) {
+export interface ClueFilter {
+  status?: string;
+  source?: string;
+  orgId?: string;
+  year?: number;
+  /** 线索编号, 内容, 地点 or 涉嫌当事人, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link CLUE_SORTABLE} and the direction; absent: the newest received first. */
+  sort?: ListSort<keyof typeof CLUE_SORTABLE>;
+}
+
+/** The columns a clue list may be sorted on, each served by an index of `enf_clue`. */
+export const CLUE_SORTABLE = {
+  clueNo: { column: 'enf_clue.clue_no', label: '线索编号' },
+  receivedOn: { column: 'enf_clue.received_on', label: '收到日期' },
+} as const satisfies SortWhitelist;
+
+/** Clues in the actor's scope matching a list's filters (unordered). */
+function filteredClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
   return enf(db)
     .selectFrom('enf_clue')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_clue.tenant_id').onRef('org.id', '=', 'enf_clue.org_id'))
@@ -112,10 +167,49 @@ export function listClues(db: Kysely<KernelDB>, actor: Actor, f: { status?: stri
     .$call(withDataScope(actor, 'enf_clue'))
     .$if(!!f.status, (q) => q.where('enf_clue.status', '=', f.status as ClueStage))
     .$if(!!f.source, (q) => q.where('enf_clue.source', '=', f.source!))
-    .orderBy('enf_clue.received_on', 'desc')
-    .orderBy('enf_clue.clue_no', 'desc')
+    .$if(!!f.orgId, (q) => q.where('enf_clue.org_id', '=', f.orgId!))
+    .$if(!!f.year, (q) => q.where('enf_clue.received_on', '>=', `${f.year}-01-01`).where('enf_clue.received_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.q, (q) =>
+      q.where((eb) => {
+        const like = containsPattern(f.q!);
+        return eb.or([
+          eb('enf_clue.clue_no', 'like', like),
+          eb('enf_clue.summary', 'like', like),
+          eb('enf_clue.location', 'like', like),
+          eb('enf_clue.party_name', 'like', like),
+        ]);
+      }),
+    );
+}
+
+/** A clue list's order: the chosen column, or the newest received first (then by number). */
+function orderedClues(q: ReturnType<typeof filteredClues>, sort: ClueFilter['sort']) {
+  if (sort) return orderBySort(q, CLUE_SORTABLE, { sort, tieBreaker: 'enf_clue.id' });
+  return q.orderBy('enf_clue.received_on', 'desc').orderBy('enf_clue.clue_no', 'desc');
+}
+
+/** Clues in the actor's scope, newest first (at most 2,000: the pickers' list). */
+export function listClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
+  return orderedClues(filteredClues(db, actor, f), f.sort)
     .limit(2000)
     .execute();
+}
+
+/** A page of the clue list and the filtered total. */
+export async function pageClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter & { limit: number; offset: number }) {
+  const q = filteredClues(db, actor, f);
+  const [rows, total] = await Promise.all([orderedClues(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many clues a list's filters give. */
+export function countClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter): Promise<number> {
+  return countRows(filteredClues(db, actor, f));
+}
+
+/** Every clue a list's filters give, in the list's order (its export). */
+export function cluesForExport(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
+  return orderedClues(filteredClues(db, actor, f), f.sort).execute();
 }
 
 export function getClue(db: Kysely<KernelDB>, actor: Actor, id: string) {
@@ -358,7 +452,8 @@ export function insertPaymentPlace(db: Kysely<KernelDB>, values: Insertable<EnfT
 }
 
 /** Cases with their unit's name in the actor's scope, oldest first (the penalty-cases ledger's export). */
-export function casesForExport(db: Kysely<KernelDB>, actor: Actor) {
+export function casesForExport(db: Kysely<KernelDB>, actor: Actor, list?: CaseFilter) {
+  if (list) return orderedCases(filteredCases(db, actor, list), list.sort).execute();
   return enf(db)
     .selectFrom('enf_case')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))

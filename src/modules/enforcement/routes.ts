@@ -1,6 +1,6 @@
 /** 行政执法 HTTP routes (mounted under /api). Shape: schema → authorize → load (scoped) → command → present. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
@@ -37,11 +37,20 @@ import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
 import { drawReview, scoreReviewItem } from './commands/reviewCommands.js';
 import { legalReviewers, saveLegalReviewer } from './commands/reviewerCommands.js';
 import {
+  CASE_SORTABLE,
+  CLUE_SORTABLE,
+  cluesForExport,
+  countCases,
+  countClues,
   getClue,
   getItem,
   getReview,
   listCases,
   listClues,
+  pageCases,
+  pageClues,
+  type CaseFilter,
+  type ClueFilter,
   listItems,
   listOfficers,
   listReviews,
@@ -58,10 +67,74 @@ import { CASE_SOURCES, discretionCheck, EVIDENCE_KINDS, PENALTY_KINDS, REVIEW_CH
 import { caseArchive, decisionDocx } from './documents.js';
 import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvidence.js';
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
+import { Page } from '../../core/schemas.js';
+import {
+  assertExportable,
+  LIST_EXPORT_CAP,
+  listExportQuerySchema,
+  listQuerySchema,
+  pageOf,
+  sendListExport,
+  sortOf,
+  type SortWhitelist,
+} from '../../core/lists.js';
+import { penaltyCasesLedger } from './ledgers.js';
+import { clueListRow, clueListSpec } from './clueExport.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The case list's filters (the query string's): stage, unit, side, year, text, open, source. */
+const CaseListFilters = {
+  stage: Type.Optional(Type.String({ maxLength: 30 })),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  side: Type.Optional(Type.Union([Type.Literal('bureau'), Type.Literal('streets')])),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '案件编号、案由、当事人' })),
+  open: Type.Optional(Type.Boolean()),
+  source: Type.Optional(Type.String({ maxLength: 20, description: '案件来源（精确）' })),
+};
+const caseListQuery = listExportQuerySchema(CaseListFilters, CASE_SORTABLE);
+/** A case list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function caseFilterOf(q: Static<typeof caseListQuery>): CaseFilter {
+  return {
+    stage: q.stage || undefined,
+    orgId: q.orgId,
+    side: q.side,
+    year: q.year,
+    q: q.q?.trim() || undefined,
+    open: q.open,
+    source: q.source || undefined,
+    sort: sortOf(CASE_SORTABLE, q),
+  };
+}
+
+/** The clue list's filters: status, source, unit, year, text. */
+const ClueListFilters = {
+  status: Type.Optional(Type.Union(['open', 'transferred', 'case', 'closed'].map((s) => Type.Literal(s)))),
+  source: Type.Optional(Type.String({ maxLength: 20, description: '来源（精确）' })),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '线索编号、内容、地点、涉嫌当事人' })),
+};
+const clueListQuery = listExportQuerySchema(ClueListFilters, CLUE_SORTABLE);
+/** A clue list's query as the repository's filters. */
+function clueFilterOf(q: Static<typeof clueListQuery>): ClueFilter {
+  return {
+    status: q.status,
+    source: q.source || undefined,
+    orgId: q.orgId,
+    year: q.year,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(CLUE_SORTABLE, q),
+  };
+}
+
+const sortLabels = (s: SortWhitelist) =>
+  Object.values(s)
+    .map((c) => c.label)
+    .join('、');
 
 export async function enforcementRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -123,6 +196,42 @@ export async function enforcementRoutes(root: FastifyInstance) {
       let rows = (await listCases(ctx.db, ctx.actor, req.query)).map((c) => presentCaseSummary(c, sys.calendar.current, t));
       if (req.query.deadline) rows = rows.filter((r) => r.deadline?.status === req.query.deadline);
       return { data: rows };
+    },
+  );
+  // The case list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/enforcement/cases/list',
+    {
+      schema: {
+        tags,
+        summary: `案件列表（分页；按数据范围；排序列：${sortLabels(CASE_SORTABLE)}）`,
+        querystring: listQuerySchema(CaseListFilters, CASE_SORTABLE),
+        response: { 200: Page(CaseSummaryView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.case.read');
+      const t = ctx.clock.today();
+      const { rows, total } = await pageCases(ctx.db, ctx.actor, { ...caseFilterOf(req.query), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((c) => presentCaseSummary(c, sys.calendar.current, t)) } };
+    },
+  );
+  app.get(
+    '/enforcement/cases/export',
+    {
+      schema: {
+        tags,
+        summary: `导出案件列表的筛选结果（与列表同样的筛选和排序，行政处罚案件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
+        querystring: listExportQuerySchema(CaseListFilters, CASE_SORTABLE),
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'enforcement.case.read');
+      const f = caseFilterOf(req.query);
+      assertExportable(await countCases(ctx.db, ctx.actor, f));
+      const rows = await penaltyCasesLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: penaltyCasesLedger.spec, rows, title: '行政处罚案件', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.post(
@@ -310,6 +419,42 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'enforcement.clue.read');
       const t = ctx.clock.today();
       return { data: (await listClues(ctx.db, ctx.actor, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
+    },
+  );
+  app.get(
+    '/enforcement/clues/list',
+    {
+      schema: {
+        tags,
+        summary: `线索列表（分页；按数据范围；排序列：${sortLabels(CLUE_SORTABLE)}）`,
+        querystring: listQuerySchema(ClueListFilters, CLUE_SORTABLE),
+        response: { 200: Page(ClueView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.clue.read');
+      const t = ctx.clock.today();
+      const { rows, total } = await pageClues(ctx.db, ctx.actor, { ...clueFilterOf(req.query), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) } };
+    },
+  );
+  app.get(
+    '/enforcement/clues/export',
+    {
+      schema: {
+        tags,
+        summary: `导出线索列表的筛选结果（与列表同样的筛选和排序，列表所示各列；至多 ${LIST_EXPORT_CAP} 条）`,
+        querystring: listExportQuerySchema(ClueListFilters, CLUE_SORTABLE),
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'enforcement.clue.read');
+      const f = clueFilterOf(req.query);
+      assertExportable(await countClues(ctx.db, ctx.actor, f));
+      const t = ctx.clock.today();
+      const rows = (await cluesForExport(ctx.db, ctx.actor, f)).map((c) => clueListRow(presentClue(c, sys.calendar.current, t, ctx.actor.roles)));
+      return sendListExport(reply, { spec: clueListSpec, rows, title: '案件线索', today: t, format: req.query.format });
     },
   );
   app.post(

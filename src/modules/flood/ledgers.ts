@@ -9,6 +9,7 @@ import {
   listDuty,
   listProjects,
   listRiskPoints,
+  type RiskPointFilter,
   listWorks,
   pointIdsByCode,
   streetIds,
@@ -70,9 +71,10 @@ async function withPoints<R extends { code: string }>(ctx: Ctx, rows: Rows<R>, u
 }
 
 /** The risk points in the actor's scope as the 水浸风险点台账 lists them (所在街道 by name). */
-async function pointRows(ctx: Ctx) {
+/** The points as rows of the ledger: every one in scope, or (`filter`: the risk point list's export) exactly the list's rows, in its order. */
+async function pointRows(ctx: Ctx, filter?: unknown) {
   const names = await orgNames(ctx.db, ctx.actor.tenantId);
-  return (await listRiskPoints(ctx)).map((r) => {
+  return (await listRiskPoints(ctx, (filter as RiskPointFilter | undefined) ?? {})).map((r) => {
     const { orgId, ...v } = riskPointAudit(r);
     return { ...v, street: names.get(orgId) ?? '' };
   });

@@ -39,6 +39,7 @@ export const floodModule = defineModule({
     '0002_progress_import.sql',
     '0003_phone_pii.sql',
     '0004_patrol_checkin.sql',
+    '0005_list_indexes.sql',
   ]),
   pii: FLOOD_PII,
   permissions: floodPermissions,

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { FloodTables, ProjectKind, RiskLevel, RiskStatus } from './schema.js';
 
 /** All SQL of the flood module. Every list and get applies the actor's data scope. */
@@ -11,10 +12,21 @@ export interface RiskPointFilter {
   orgId?: string;
   status?: RiskStatus;
   level?: RiskLevel;
+  /** 编号 or 名称, anywhere in it, as typed. */
   q?: string;
+  /** A column of {@link RISK_POINT_SORTABLE} and the direction; absent: by number. */
+  sort?: ListSort<keyof typeof RISK_POINT_SORTABLE>;
 }
 
-export function listRiskPoints(ctx: Ctx, f: RiskPointFilter = {}) {
+/** The columns the risk point list may be sorted on, each served by an index of `flood_risk_point`. */
+export const RISK_POINT_SORTABLE = {
+  code: { column: 'code', label: '编号' },
+  registeredOn: { column: 'registered_on', label: '纳入台账日期' },
+  completedOn: { column: 'completed_on', label: '完成日期' },
+} as const satisfies SortWhitelist;
+
+/** Risk points in the actor's scope matching a list's filters (unordered). */
+function filteredRiskPoints(ctx: Ctx, f: RiskPointFilter) {
   return t(ctx.db)
     .selectFrom('flood_risk_point')
     .selectAll()
@@ -22,9 +34,29 @@ export function listRiskPoints(ctx: Ctx, f: RiskPointFilter = {}) {
     .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
     .$if(!!f.status, (q) => q.where('status', '=', f.status!))
     .$if(!!f.level, (q) => q.where('risk_level', '=', f.level!))
-    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('code', 'like', `%${f.q}%`)])))
-    .orderBy('code')
-    .execute();
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('name', 'like', containsPattern(f.q!)), eb('code', 'like', containsPattern(f.q!))])));
+}
+
+/** The risk point list's order: the chosen column, or by number. */
+function orderedRiskPoints(q: ReturnType<typeof filteredRiskPoints>, sort: RiskPointFilter['sort']) {
+  return sort ? orderBySort(q, RISK_POINT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('code');
+}
+
+/** Every risk point in scope matching the filters, in the list's order (the map, the ledger and the list's export). */
+export function listRiskPoints(ctx: Ctx, f: RiskPointFilter = {}) {
+  return orderedRiskPoints(filteredRiskPoints(ctx, f), f.sort).execute();
+}
+
+/** A page of the risk point list and the filtered total. */
+export async function pageRiskPoints(ctx: Ctx, f: RiskPointFilter & { limit: number; offset: number }) {
+  const q = filteredRiskPoints(ctx, f);
+  const [rows, total] = await Promise.all([orderedRiskPoints(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many risk points a list's filters give. */
+export function countRiskPoints(ctx: Ctx, f: RiskPointFilter): Promise<number> {
+  return countRows(filteredRiskPoints(ctx, f));
 }
 
 export function getRiskPoint(ctx: Ctx, id: string) {

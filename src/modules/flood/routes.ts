@@ -11,13 +11,34 @@ import * as cmd from './commands.js';
 import * as p from './presenters.js';
 import { disclosureOnTime, missingDispatchDays, SHIFTS } from './rules.js';
 import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
-import { Data } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { riskPointsLedger } from './ledgers.js';
 import * as v from './schemas.js';
 import * as b from './bodies.js';
 import { checkIn, presentCheckin, readCheckin } from './fieldCheckin.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['防汛'];
+
+/** The risk point list's filters (the query string's): street, status, level, text. */
+const RiskPointListFilters = {
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  status: Type.Optional(Type.Union(['未整治', '整治中', '已完成'].map((s) => Type.Literal(s)))),
+  level: Type.Optional(Type.Union(['高', '中', '低'].map((s) => Type.Literal(s)))),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '编号或名称' })),
+};
+const riskPointListQuery = listExportQuerySchema(RiskPointListFilters, repo.RISK_POINT_SORTABLE);
+/** A risk point list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function riskPointFilterOf(q: Static<typeof riskPointListQuery>): repo.RiskPointFilter {
+  return {
+    orgId: q.orgId,
+    status: q.status as RiskStatus | undefined,
+    level: q.level as RiskLevel | undefined,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(repo.RISK_POINT_SORTABLE, q),
+  };
+}
 
 /** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
 export async function floodRoutes(root: FastifyInstance) {
@@ -66,6 +87,42 @@ export async function floodRoutes(root: FastifyInstance) {
         q: req.query.q,
       });
       return { data: rows.map((r) => p.presentRiskPoint(r, names)) };
+    },
+  );
+  // The risk point list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/flood/risk-points/list',
+    {
+      schema: {
+        tags,
+        summary: '水浸风险点列表（分页；按数据范围；排序列：编号、纳入台账日期、完成日期）',
+        querystring: listQuerySchema(RiskPointListFilters, repo.RISK_POINT_SORTABLE),
+        response: { 200: Page(v.RiskPointView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const names = await orgNames(ctx.db, ctx.actor.tenantId);
+      const { rows, total } = await repo.pageRiskPoints(ctx, { ...riskPointFilterOf(req.query), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((r) => p.presentRiskPoint(r, names)) } };
+    },
+  );
+  app.get(
+    '/flood/risk-points/export',
+    {
+      schema: {
+        tags,
+        summary: `导出水浸风险点列表的筛选结果（与列表同样的筛选和排序，水浸风险点台账表头；至多 ${LIST_EXPORT_CAP} 处）`,
+        querystring: listExportQuerySchema(RiskPointListFilters, repo.RISK_POINT_SORTABLE),
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.read');
+      const f = riskPointFilterOf(req.query);
+      assertExportable(await repo.countRiskPoints(ctx, f));
+      const rows = await riskPointsLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: riskPointsLedger.spec, rows, title: '水浸风险点', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get(

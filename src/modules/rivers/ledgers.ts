@@ -1,7 +1,7 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgNames, streetsByName } from './input.js';
-import { listRivers, listSamples, listSections, riverIdsByNames, sectionHeadsOfRivers, sectionNamesOfRivers } from './repository.js';
+import { listRivers, listSamples, listSections, riverIdsByNames, sectionHeadsOfRivers, sectionNamesOfRivers, type SampleFilter } from './repository.js';
 import { saveRivers, saveSamples, type RiverSave, type SampleSave } from './commands.js';
 import { dropAlerts, dropImportedSections } from './undo.js';
 import { sampleValues } from './presenters.js';
@@ -140,10 +140,12 @@ export const samplesLedger: LedgerDef<SampleRow> = {
     const { created, updated, unchanged, errors: rowErrors } = await saveSamples(ctx, imp.w, inputs, { mode: 'historical', imp });
     return { created, updated, unchanged, errors: rowErrors };
   },
-  async exportRows(ctx) {
+  // `filter`: the sample list's filters (its export: exactly the list's rows, in its order); absent: every sample in scope, oldest first.
+  async exportRows(ctx, filter) {
     const rivers = new Map((await listRivers(ctx)).map((r) => [r.id, r.name]));
     const sections = new Map((await listSections(ctx)).map((s) => [s.id, s.name]));
-    return (await listSamples(ctx)).reverse().map((s) => ({
+    const rows = filter ? await listSamples(ctx, filter as SampleFilter) : (await listSamples(ctx)).reverse();
+    return rows.map((s) => ({
       river: rivers.get(s.river_id) ?? '',
       section: s.section_id ? (sections.get(s.section_id) ?? null) : null,
       sampledOn: s.sampled_on,

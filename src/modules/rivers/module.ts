@@ -25,7 +25,12 @@ function entity(label: string, table: string): EntityDef {
 export const riversModule = defineModule({
   key: 'rivers',
   title: '河涌水质',
-  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_water_type.sql', '0003_field_sample.sql']),
+  migrations: sqlMigrations('rivers', new URL('./migrations/', import.meta.url), [
+    '0001_init.sql',
+    '0002_water_type.sql',
+    '0003_field_sample.sql',
+    '0004_list_indexes.sql',
+  ]),
   permissions: riversPermissions,
   entities: {
     'rivers.river': entity('河涌', 'river'),

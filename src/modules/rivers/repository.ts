@@ -2,8 +2,9 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { RiversTables } from './schema.js';
-import type { BlackGrade } from './rules.js';
+import type { BlackGrade, WaterClass } from './rules.js';
 
 /** All SQL of the rivers module; every list and get applies the actor's data scope. */
 export const t = (db: Kysely<KernelDB>) => db.withTables<RiversTables>();
@@ -40,10 +41,21 @@ export interface SampleFilter {
   from?: string;
   to?: string;
   grade?: BlackGrade | 'black';
+  /** 水质类别 (GB 3838-2002), exactly. */
+  gbClass?: WaterClass;
+  /** A column of {@link SAMPLE_SORTABLE} and the direction; absent: the latest sampled first. */
+  sort?: ListSort<keyof typeof SAMPLE_SORTABLE>;
   limit?: number;
 }
 
-export function listSamples(ctx: Ctx, f: SampleFilter = {}) {
+/** The columns the sample list may be sorted on, each served by an index of `water_sample`. */
+export const SAMPLE_SORTABLE = {
+  sampledOn: { column: 'sampled_on', label: '采样日期' },
+  gbClass: { column: 'gb_class', label: '水质类别' },
+} as const satisfies SortWhitelist;
+
+/** Samples in the actor's scope matching a list's filters (unordered). */
+function filteredSamples(ctx: Ctx, f: SampleFilter) {
   return t(ctx.db)
     .selectFrom('water_sample')
     .selectAll()
@@ -54,10 +66,30 @@ export function listSamples(ctx: Ctx, f: SampleFilter = {}) {
     .$if(!!f.to, (q) => q.where('sampled_on', '<=', f.to!))
     .$if(f.grade === 'black', (q) => q.where('black_grade', 'in', ['light', 'severe']))
     .$if(!!f.grade && f.grade !== 'black', (q) => q.where('black_grade', '=', f.grade as BlackGrade))
-    .orderBy('sampled_on', 'desc')
-    .orderBy('created_at', 'desc')
+    .$if(!!f.gbClass, (q) => q.where('gb_class', '=', f.gbClass!));
+}
+
+/** The sample list's order: the chosen column, or the latest sampled first. */
+function orderedSamples(q: ReturnType<typeof filteredSamples>, sort: SampleFilter['sort']) {
+  return sort ? orderBySort(q, SAMPLE_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('sampled_on', 'desc').orderBy('created_at', 'desc');
+}
+
+export function listSamples(ctx: Ctx, f: SampleFilter = {}) {
+  return orderedSamples(filteredSamples(ctx, f), f.sort)
     .$if(!!f.limit, (q) => q.limit(f.limit!))
     .execute();
+}
+
+/** A page of the sample list and the filtered total. */
+export async function pageSamples(ctx: Ctx, f: SampleFilter & { limit: number; offset: number }) {
+  const q = filteredSamples(ctx, f);
+  const [rows, total] = await Promise.all([orderedSamples(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many samples a list's filters give. */
+export function countSamples(ctx: Ctx, f: SampleFilter): Promise<number> {
+  return countRows(filteredSamples(ctx, f));
 }
 
 export function getSample(ctx: Ctx, id: string) {

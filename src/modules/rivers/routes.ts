@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
@@ -10,6 +10,7 @@ import { readFieldSample, recordFieldSample } from './fieldSample.js';
 import { presentAlert, presentRiver, presentSample } from './presenters.js';
 import {
   BLACK_THRESHOLDS,
+  CLASSES,
   DEFAULT_PERIOD_CLASS_METHOD,
   GB3838_LAKE_LIMITS,
   GB3838_LIMITS,
@@ -20,7 +21,9 @@ import {
   type PeriodClassMethod,
 } from './rules.js';
 import type { BlackGrade } from './rules.js';
-import { Data } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { samplesLedger } from './ledgers.js';
 import {
   FieldSampleView,
   AlertListItemView,
@@ -48,6 +51,26 @@ async function lookups(ctx: Ctx) {
     types: new Map(rivers.map((r) => [r.id, r.water_type])),
     riverRows: rivers,
     sectionRows: sections,
+  };
+}
+
+/** The sample list's filters (the query string's): river, year, 黑臭分级, 水质类别. */
+const SampleListFilters = {
+  riverId: Type.Optional(Type.String({ format: 'uuid' })),
+  year: Year,
+  grade: Type.Optional(Type.Union(['none', 'light', 'severe', 'black'].map((g) => Type.Literal(g)))),
+  gbClass: Type.Optional(Type.Union(CLASSES.map((c) => Type.Literal(c)))),
+};
+const sampleListQuery = listExportQuerySchema(SampleListFilters, repo.SAMPLE_SORTABLE);
+/** A sample list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function sampleFilterOf(q: Static<typeof sampleListQuery>): repo.SampleFilter {
+  const y = q.year;
+  return {
+    riverId: q.riverId,
+    grade: q.grade as BlackGrade | 'black' | undefined,
+    gbClass: q.gbClass,
+    ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}),
+    sort: sortOf(repo.SAMPLE_SORTABLE, q),
   };
 }
 
@@ -202,6 +225,42 @@ export async function riversRoutes(root: FastifyInstance) {
         ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}),
       });
       return { data: rows.map((s) => presentSample(s, look)) };
+    },
+  );
+  // The sample list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/water-samples/list',
+    {
+      schema: {
+        tags,
+        summary: '水质监测列表（分页；按数据范围；排序列：采样日期、水质类别）',
+        querystring: listQuerySchema(SampleListFilters, repo.SAMPLE_SORTABLE),
+        response: { 200: Page(SampleView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const look = await lookups(ctx);
+      const { rows, total } = await repo.pageSamples(ctx, { ...sampleFilterOf(req.query), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((s) => presentSample(s, look)) } };
+    },
+  );
+  app.get(
+    '/water-samples/export',
+    {
+      schema: {
+        tags,
+        summary: `导出水质监测列表的筛选结果（与列表同样的筛选和排序，水质监测台账表头；至多 ${LIST_EXPORT_CAP} 次）`,
+        querystring: listExportQuerySchema(SampleListFilters, repo.SAMPLE_SORTABLE),
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'rivers.read');
+      const f = sampleFilterOf(req.query);
+      assertExportable(await repo.countSamples(ctx, f));
+      const rows = await samplesLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: samplesLedger.spec, rows, title: '水质监测', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get(
