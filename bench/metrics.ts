@@ -6,10 +6,12 @@
  * (one INSERT … SELECT over generate_series: received dates over the year, handling limits, 95 %
  * closed, due dates on the working-day table, replies and satisfaction), ANALYZEd; then, three times
  * each (median), after a warm-up:
- *   - Fazhi: every `hotline.*` metric of the registry for 2023, one after another, as `/api/metrics` does;
+ *   - Fazhi: the `hotline.*` metrics of the registry for 2023 by `computeAll`, as `/api/metrics` does (they share
+ *     the 12345 pass: one statement of aggregates over the period's orders, src/core/metrics/pass.ts);
  *   - hand-written SQL: one statement computing the same figures;
  * the values are compared (the bench fails if they differ), and the ratio, the full registry's time
- * (every module's metrics) and the process's peak RSS are printed.
+ * (every module's metrics) and the process's peak RSS are printed. `FAZHI_BENCH_TRACE=1` adds each
+ * metric's time computed alone (its pass statement with only its aggregates).
  *
  *   npm run bench -- metrics --rows 100000 --engines pglite,postgres
  *   npm run bench -- metrics --rows 1000000 --engines postgres

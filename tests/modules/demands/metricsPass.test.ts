@@ -1,10 +1,13 @@
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../src/core/context.js';
 import { type MetricDef, type MetricQuery, metricQuery, monthPeriod, percent, yearPeriod } from '../../../src/core/metrics/registry.js';
 import type { System } from '../../../src/core/system.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { testSystem } from '../../helpers/system.js';
+import { demandPass } from '../../../src/modules/demands/index.js';
+import { hotlineKind } from '../../../src/modules/hotline/kind.js';
+import { ordDiffSql } from '../../../src/core/calendar/workDays.js';
 
 let sys: System;
 let tenantId: string;
@@ -79,5 +82,12 @@ describe('demand metrics computed by one pass a kind', () => {
     }
     // The demo has figures in these periods: the comparison is not of zeros.
     if (base.period.label === '2022年' && !base.orgIds) expect(values['hotline.closed']).toBe(981);
+  });
+
+  it('reads the working-day table only when an aggregate uses it (the planner leaves the unused joins out)', async () => {
+    const q = query(yearPeriod(2022), null);
+    const plan = async (agg: ReturnType<typeof sql>) => JSON.stringify(await demandPass(hotlineKind).source(q).select(agg.as('x')).explain('json'));
+    expect(await plan(sql`count(*)`)).not.toContain('work_day');
+    expect(await plan(sql`avg(${ordDiffSql('wd_rcv', 'wd_closed')})`)).toContain('work_day');
   });
 });
