@@ -44,6 +44,8 @@ export interface RecordListProps<T> {
   toForm?: (values: Record<string, string>) => Record<string, unknown>;
   /** The form's values as query parameters (undefined: the filter is cleared). */
   fromForm?: (values: Record<string, unknown>) => Record<string, string | undefined>;
+  /** A new value reloads the page of rows (after an action on a row outside the batch actions). */
+  reloadKey?: number;
 }
 
 const storageKey = (listKey: string) => `fazhi.list.${listKey}.hidden`;
@@ -69,7 +71,12 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
   const [hidden, setHidden] = useState<string[]>(() => readHidden(listKey, columns));
   const [selected, setSelected] = useState<T[]>([]);
   const [form] = Form.useForm();
-  const { toForm, fromForm } = props;
+  const { toForm, fromForm, reloadKey } = props;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is the trigger; the first render loads anyway
+  useEffect(() => {
+    if (reloadKey) res.reload();
+  }, [reloadKey]);
 
   // The form follows the URL (back/forward, a shared link, 重置).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's values are the form's source

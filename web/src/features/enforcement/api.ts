@@ -15,6 +15,11 @@ export type Stage =
   | 'archived'
   | 'revoked';
 
+/** The case list (`/list`: a page; `/export`: the filtered cases as the penalty-cases ledger). */
+export const CASE_LIST = '/api/enforcement/cases';
+/** The clue list (`/list`: a page; `/export`: the filtered clues with the list's columns). */
+export const CLUE_LIST = '/api/enforcement/clues';
+
 export interface CaseSummary {
   id: string;
   caseNo: string;

@@ -3,6 +3,9 @@ import { api } from '../../api/client';
 export type RiskStatus = '未整治' | '整治中' | '已完成';
 export const RISK_STATUSES: RiskStatus[] = ['未整治', '整治中', '已完成'];
 export const STATUS_COLORS: Record<RiskStatus, string> = { 未整治: '#cf1322', 整治中: '#d48806', 已完成: '#389e0d' };
+export const RISK_LEVELS = ['高', '中', '低'] as const;
+/** The risk points (unpaged: the map; `/list`: a page of the list; `/export`: the filtered points as the ledger). */
+export const RISK_POINT_LIST = '/api/flood/risk-points';
 export const STATUS_TAG: Record<RiskStatus, string> = { 未整治: 'red', 整治中: 'gold', 已完成: 'green' };
 
 /** 水浸风险点 as `/api/flood/risk-points` presents it. */

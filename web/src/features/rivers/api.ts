@@ -3,6 +3,8 @@ import { api } from '../../api/client';
 export type BlackGrade = 'none' | 'light' | 'severe';
 export const GRADE_LABEL: Record<BlackGrade, string> = { none: '不黑不臭', light: '轻度黑臭', severe: '重度黑臭' };
 export const GRADE_COLOR: Record<BlackGrade, string> = { none: 'green', light: 'orange', severe: 'red' };
+/** The water samples (`/list`: a page of the list; `/export`: the filtered samples as the water-samples ledger). */
+export const SAMPLE_LIST = '/api/water-samples';
 export const CLASS_COLOR: Record<string, string> = { I: 'cyan', II: 'blue', III: 'green', IV: 'gold', V: 'orange', 劣V: 'red' };
 
 /** 水体类型 — GB 3838-2002 表1: 湖泊、水库 use the 湖、库 总磷 limits and are assessed for 总氮. */

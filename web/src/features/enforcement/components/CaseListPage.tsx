@@ -1,31 +1,110 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Segmented, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, DatePicker, Form, Input, Segmented, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
-import { STAGE_COLORS, type CaseSummary, type Stage } from '../api';
-import { useCaseList, useMeta, useOrgList } from '../hooks/useEnforcement';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { CASE_LIST, STAGE_COLORS, type CaseSummary, type Stage } from '../api';
+import { useMeta, useOrgList } from '../hooks/useEnforcement';
 import { NewCaseModal } from './NewCaseModal';
 import { formatYuan } from '../../../lib/format';
 
-/** 案件列表 — every case in the user's scope, with filters and the worst open deadline of each. */
+const SIDES = [
+  { label: '全部', value: '' },
+  { label: '本局', value: 'bureau' },
+  { label: '街道', value: 'streets' },
+];
+
+/**
+ * 案件列表 on the one list component: every case in the user's scope, with the worst open deadline
+ * of each; filed year and text in the search form, 本局/街道, unit, stage and source as column
+ * filters, sort by number and dates (server-side), the query in the URL, and the export of exactly
+ * the filtered cases under the penalty-cases ledger's headers.
+ */
 export function CaseListPage() {
   const can = useCan();
-  const [year, setYear] = useState<number | undefined>(undefined);
-  const [stage, setStage] = useState<string>();
-  const [side, setSide] = useState<'' | 'bureau' | 'streets'>('');
-  const [params] = useSearchParams();
-  const [orgId, setOrgId] = useState<string | undefined>(params.get('orgId') ?? undefined);
-  const [deadline, setDeadline] = useState<string>();
-  const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
+  const query = useListQuery();
   const meta = useMeta();
   const orgs = useOrgList();
-  const list = useCaseList({ year, stage, side: side || undefined, orgId, deadline, q: q || undefined });
+  const columns = useMemo<RecordColumn<CaseSummary>[]>(
+    () => [
+      {
+        key: 'caseNo',
+        title: '案件编号',
+        dataIndex: 'caseNo',
+        width: 210,
+        sortKey: 'caseNo',
+        fixedShown: true,
+        render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link>,
+      },
+      {
+        key: 'orgName',
+        title: '办案单位',
+        dataIndex: 'orgName',
+        width: 120,
+        filter: { param: 'orgId', options: (orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ label: o.name, value: o.id })) },
+      },
+      { key: 'cause', title: '案由', dataIndex: 'cause', width: 260, ellipsis: true },
+      { key: 'partyName', title: '当事人', dataIndex: 'partyName', width: 200, ellipsis: true },
+      {
+        key: 'source',
+        title: '案件来源',
+        dataIndex: 'source',
+        width: 100,
+        defaultHidden: true,
+        render: (v: string | null) => v ?? '—',
+        filter: { param: 'source', options: (meta.data?.sources ?? []).map((s) => ({ label: s, value: s })) },
+      },
+      { key: 'filedOn', title: '立案日期', dataIndex: 'filedOn', width: 110, sortKey: 'filedOn' },
+      {
+        key: 'stage',
+        title: '阶段',
+        dataIndex: 'stage',
+        width: 150,
+        filter: { param: 'stage', options: Object.entries(meta.data?.stages ?? {}).map(([value, label]) => ({ label, value })) },
+        render: (s: Stage, r) => (
+          <Space size={4}>
+            <Tag color={STAGE_COLORS[s]}>{r.stageLabel}</Tag>
+            {r.procedure === 'summary' ? <Tag>简易</Tag> : null}
+            {r.major ? <Tag color="red">重大</Tag> : null}
+          </Space>
+        ),
+      },
+      {
+        key: 'penalty',
+        title: '处罚',
+        width: 150,
+        render: (_, r) =>
+          r.penaltyKinds.length
+            ? `${r.penaltyKinds.join('、')}${r.fineYuan + r.confiscationYuan ? ` ${formatYuan(r.fineYuan + r.confiscationYuan)}` : ''}`
+            : '—',
+      },
+      { key: 'decidedOn', title: '决定日期', dataIndex: 'decidedOn', width: 110, sortKey: 'decidedOn', defaultHidden: true, render: (v) => v ?? '—' },
+      { key: 'closedOn', title: '结案日期', dataIndex: 'closedOn', width: 110, sortKey: 'closedOn', defaultHidden: true, render: (v) => v ?? '—' },
+      {
+        key: 'deadline',
+        title: '期限',
+        width: 230,
+        render: (_, r) =>
+          r.deadline ? (
+            <Space size={4}>
+              <DeadlineStatusTag status={r.deadline.status} />
+              <span>
+                {r.deadline.label.replace('期限', '')} {r.deadline.due}
+              </span>
+            </Space>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [meta.data, orgs.data],
+  );
   return (
     <>
       <PageTitle
@@ -39,113 +118,29 @@ export function CaseListPage() {
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap>
-            <DatePicker
-              picker="year"
-              placeholder="立案年度"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => setYear(d ? d.year() : undefined)}
-              format="YYYY年"
-            />
-            <Segmented
-              value={side}
-              onChange={(v) => setSide(v as typeof side)}
-              options={[
-                { label: '全部', value: '' },
-                { label: '本局', value: 'bureau' },
-                { label: '街道', value: 'streets' },
-              ]}
-            />
-            <Select
-              allowClear
-              placeholder="办案单位"
-              style={{ width: 160 }}
-              value={orgId}
-              onChange={setOrgId}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
-            />
-            <Select
-              allowClear
-              placeholder="阶段"
-              style={{ width: 160 }}
-              value={stage}
-              onChange={setStage}
-              options={Object.entries(meta.data?.stages ?? {}).map(([value, label]) => ({ value, label }))}
-            />
-            <Select
-              allowClear
-              placeholder="期限"
-              style={{ width: 120 }}
-              value={deadline}
-              onChange={setDeadline}
-              options={[
-                { value: 'overdue', label: '已逾期' },
-                { value: 'due_soon', label: '即将到期' },
-              ]}
-            />
-            <Input.Search placeholder="案件编号、案由、当事人" allowClear onSearch={setQ} style={{ width: 240 }} />
-          </Space>
+      <RecordList<CaseSummary>
+        listKey="enforcement.cases"
+        query={query}
+        endpoint={`${CASE_LIST}/list`}
+        exportEndpoint={`${CASE_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="件"
+        testId="cases-table"
+        toolbar={<Segmented value={query.values.side ?? ''} onChange={(v) => query.setFilters({ side: String(v) || undefined })} options={SIDES} />}
+        searchFields={
+          <>
+            <Form.Item name="year" label="立案年度">
+              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+            </Form.Item>
+            <Form.Item name="q" label="查找">
+              <Input allowClear placeholder="案件编号、案由、当事人" style={{ width: 240 }} />
+            </Form.Item>
+          </>
         }
-      >
-        <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<CaseSummary>
-          rowKey="id"
-          data-testid="cases-table"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.data ?? []}
-          scroll={{ x: 1400 }}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
-          columns={[
-            { title: '案件编号', dataIndex: 'caseNo', width: 210, render: (v: string, r) => <Link to={`/enforcement/cases/${r.id}`}>{v}</Link> },
-            { title: '办案单位', dataIndex: 'orgName', width: 120 },
-            { title: '案由', dataIndex: 'cause', width: 260, ellipsis: true },
-            { title: '当事人', dataIndex: 'partyName', width: 200, ellipsis: true },
-            { title: '立案日期', dataIndex: 'filedOn', width: 110 },
-            {
-              title: '阶段',
-              dataIndex: 'stage',
-              width: 150,
-              render: (s: Stage, r) => (
-                <Space size={4}>
-                  <Tag color={STAGE_COLORS[s]}>{r.stageLabel}</Tag>
-                  {r.procedure === 'summary' ? <Tag>简易</Tag> : null}
-                  {r.major ? <Tag color="red">重大</Tag> : null}
-                </Space>
-              ),
-            },
-            {
-              title: '处罚',
-              key: 'penalty',
-              width: 150,
-              render: (_, r) =>
-                r.penaltyKinds.length
-                  ? `${r.penaltyKinds.join('、')}${r.fineYuan + r.confiscationYuan ? ` ${formatYuan(r.fineYuan + r.confiscationYuan)}` : ''}`
-                  : '—',
-            },
-            {
-              title: '期限',
-              key: 'deadline',
-              width: 230,
-              render: (_, r) =>
-                r.deadline ? (
-                  <Space size={4}>
-                    <DeadlineStatusTag status={r.deadline.status} />
-                    <span>
-                      {r.deadline.label.replace('期限', '')} {r.deadline.due}
-                    </span>
-                  </Space>
-                ) : (
-                  '—'
-                ),
-            },
-          ]}
-        />
-      </Card>
+        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+      />
       {creating ? <NewCaseModal onClose={() => setCreating(false)} /> : null}
     </>
   );

@@ -1,29 +1,40 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../../api/client';
 import { useCan, useMe } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { applyApiError } from '../../../lib/formErrors';
-import type { Clue, ClueEvent } from '../api';
-import { useClues, useMeta, useOrgList } from '../hooks/useEnforcement';
+import { CLUE_LIST, type Clue, type ClueEvent } from '../api';
+import { useMeta, useOrgList } from '../hooks/useEnforcement';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
 import { NewCaseModal } from './NewCaseModal';
 import { ViolationFields, violationBody, type ViolationValues } from './ViolationFields';
 
 type ClueAction = Exclude<ClueEvent, 'file'>;
+const CLUE_STATUSES = [
+  { value: 'open', label: '待处理' },
+  { value: 'transferred', label: '已移送（待签收）' },
+  { value: 'case', label: '已立案' },
+  { value: 'closed', label: '已办结（未立案）' },
+];
 const ACTION_LABELS: Record<ClueAction, string> = { transfer: '移送交办', receive: '签收', feedback: '反馈', close: '办结（不立案）' };
 
-/** 案件线索 — clues from patrols, 12345, petitions, reports, river chiefs and transfers; 移送交办 with receipt and feedback. */
+/**
+ * 案件线索 — clues from patrols, 12345, petitions, reports, river chiefs and transfers; 移送交办 with
+ * receipt and feedback. On the one list component: year and text searched, status, source and unit
+ * as column filters, sort by number and date, the query in the URL, the export of the filtered clues.
+ */
 export function CluesPage() {
   const can = useCan();
   const write = can('enforcement.clue.write');
-  const [status, setStatus] = useState<string>();
-  const [source, setSource] = useState<string>();
-  const list = useClues({ status, source });
+  const query = useListQuery();
+  const [reloadKey, setReloadKey] = useState(0);
+  const reload = () => setReloadKey((k) => k + 1);
   const meta = useMeta();
   const orgs = useOrgList();
   const [creating, setCreating] = useState(false);
@@ -37,13 +48,100 @@ export function CluesPage() {
     try {
       const taken = await api.post<Array<{ clueNo: string; orderNo: string }>>('/api/enforcement/clues/from-hotline', {});
       message.success(taken.length ? `已登记 ${taken.length} 条线索：${taken.map((t) => `${t.orderNo} → ${t.clueNo}`).join('；')}` : '没有待接收的12345线索');
-      list.reload();
+      reload();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     } finally {
       setPulling(false);
     }
   };
+  const columns: RecordColumn<Clue>[] = [
+    { key: 'clueNo', title: '线索编号', dataIndex: 'clueNo', width: 120, sortKey: 'clueNo', fixedShown: true },
+    { key: 'receivedOn', title: '收到日期', dataIndex: 'receivedOn', width: 110, sortKey: 'receivedOn' },
+    {
+      key: 'source',
+      title: '来源',
+      dataIndex: 'source',
+      width: 150,
+      filter: { param: 'source', options: (meta.data?.sources ?? []).map((s) => ({ label: s, value: s })) },
+      render: (s: string, r) => (
+        <>
+          {s}
+          {r.sourceRef ? <div style={{ fontSize: 12, color: '#888' }}>{r.sourceRef}</div> : null}
+        </>
+      ),
+    },
+    { key: 'summary', title: '内容', dataIndex: 'summary', ellipsis: true, width: 260 },
+    { key: 'location', title: '地点', dataIndex: 'location', width: 160, ellipsis: true, defaultHidden: true, render: (v: string | null) => v ?? '—' },
+    { key: 'partyName', title: '涉嫌当事人', dataIndex: 'partyName', width: 180, ellipsis: true, defaultHidden: true, render: (v: string | null) => v ?? '—' },
+    {
+      key: 'limitation',
+      title: '追责时效',
+      dataIndex: 'limitation',
+      width: 130,
+      render: (l: Clue['limitation']) =>
+        !l ? '—' : l.expired ? <Tag color="red">已超过（{l.lastDay}届满）</Tag> : <Tooltip title={l.text}>{l.lastDay}届满</Tooltip>,
+    },
+    {
+      key: 'orgName',
+      title: '办理单位',
+      dataIndex: 'orgName',
+      width: 120,
+      filter: { param: 'orgId', options: (orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ label: o.name, value: o.id })) },
+      render: (v: string, r) => (
+        <>
+          {v}
+          {r.fromOrgId ? <div style={{ fontSize: 12, color: '#888' }}>由{orgName(r.fromOrgId) || '其他单位'}移送</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      title: '状态',
+      dataIndex: 'statusLabel',
+      width: 170,
+      filter: { param: 'status', options: CLUE_STATUSES },
+      render: (v: string, r) => (
+        <Space size={4} wrap>
+          <Tag>{v}</Tag>
+          {r.transferDueOn && r.feedbackStatus ? (
+            <>
+              <DeadlineStatusTag status={r.feedbackStatus} />
+              <span style={{ fontSize: 12 }}>反馈期限 {r.transferDueOn}</span>
+            </>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'ops',
+      fixedShown: true,
+      width: 240,
+      render: (_, r) =>
+        r.status === 'case' ? (
+          r.caseId ? (
+            <Link to={`/enforcement/cases/${r.caseId}`}>查看案件</Link>
+          ) : null
+        ) : write ? (
+          <Space size={4} wrap>
+            {r.actions
+              .filter((a) => a.allowed)
+              .map((a) => (
+                <Button
+                  key={a.event}
+                  size="small"
+                  type={a.event === 'file' || a.event === 'receive' ? 'primary' : 'default'}
+                  onClick={() => (a.event === 'file' ? setFiling(r) : setActing({ clue: r, action: a.event }))}
+                >
+                  {a.label}
+                </Button>
+              ))}
+            {!r.actions.some((a) => a.allowed) ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
+          </Space>
+        ) : null,
+    },
+  ];
   return (
     <>
       <PageTitle
@@ -62,121 +160,29 @@ export function CluesPage() {
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space>
-            <Select
-              allowClear
-              placeholder="状态"
-              style={{ width: 160 }}
-              value={status}
-              onChange={setStatus}
-              options={[
-                { value: 'open', label: '待处理' },
-                { value: 'transferred', label: '已移送（待签收）' },
-                { value: 'case', label: '已立案' },
-                { value: 'closed', label: '已办结（未立案）' },
-              ]}
-            />
-            <Select
-              allowClear
-              placeholder="来源"
-              style={{ width: 140 }}
-              value={source}
-              onChange={setSource}
-              options={(meta.data?.sources ?? []).map((s) => ({ value: s, label: s }))}
-            />
-          </Space>
+      <RecordList<Clue>
+        listKey="enforcement.clues"
+        query={query}
+        endpoint={`${CLUE_LIST}/list`}
+        exportEndpoint={`${CLUE_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="条"
+        testId="clues-table"
+        reloadKey={reloadKey}
+        searchFields={
+          <>
+            <Form.Item name="year" label="收到年度">
+              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+            </Form.Item>
+            <Form.Item name="q" label="查找">
+              <Input allowClear placeholder="线索编号、内容、地点、当事人" style={{ width: 240 }} />
+            </Form.Item>
+          </>
         }
-      >
-        <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<Clue>
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.data ?? []}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
-          data-testid="clues-table"
-          columns={[
-            { title: '线索编号', dataIndex: 'clueNo', width: 120 },
-            { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-            {
-              title: '来源',
-              dataIndex: 'source',
-              width: 150,
-              render: (s: string, r) => (
-                <>
-                  {s}
-                  {r.sourceRef ? <div style={{ fontSize: 12, color: '#888' }}>{r.sourceRef}</div> : null}
-                </>
-              ),
-            },
-            { title: '内容', dataIndex: 'summary', ellipsis: true },
-            {
-              title: '追责时效',
-              dataIndex: 'limitation',
-              width: 130,
-              render: (l: Clue['limitation']) =>
-                !l ? '—' : l.expired ? <Tag color="red">已超过（{l.lastDay}届满）</Tag> : <Tooltip title={l.text}>{l.lastDay}届满</Tooltip>,
-            },
-            {
-              title: '办理单位',
-              dataIndex: 'orgName',
-              width: 120,
-              render: (v: string, r) => (
-                <>
-                  {v}
-                  {r.fromOrgId ? <div style={{ fontSize: 12, color: '#888' }}>由{orgName(r.fromOrgId) || '其他单位'}移送</div> : null}
-                </>
-              ),
-            },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              width: 170,
-              render: (v: string, r) => (
-                <Space size={4} wrap>
-                  <Tag>{v}</Tag>
-                  {r.transferDueOn && r.feedbackStatus ? (
-                    <>
-                      <DeadlineStatusTag status={r.feedbackStatus} />
-                      <span style={{ fontSize: 12 }}>反馈期限 {r.transferDueOn}</span>
-                    </>
-                  ) : null}
-                </Space>
-              ),
-            },
-            {
-              title: '操作',
-              key: 'ops',
-              width: 240,
-              render: (_, r) =>
-                r.status === 'case' ? (
-                  r.caseId ? (
-                    <Link to={`/enforcement/cases/${r.caseId}`}>查看案件</Link>
-                  ) : null
-                ) : write ? (
-                  <Space size={4} wrap>
-                    {r.actions
-                      .filter((a) => a.allowed)
-                      .map((a) => (
-                        <Button
-                          key={a.event}
-                          size="small"
-                          type={a.event === 'file' || a.event === 'receive' ? 'primary' : 'default'}
-                          onClick={() => (a.event === 'file' ? setFiling(r) : setActing({ clue: r, action: a.event }))}
-                        >
-                          {a.label}
-                        </Button>
-                      ))}
-                    {!r.actions.some((a) => a.allowed) ? <span style={{ color: '#888', fontSize: 12 }}>由{r.orgName}办理</span> : null}
-                  </Space>
-                ) : null,
-            },
-          ]}
-        />
-      </Card>
+        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+      />
       {creating ? (
         <NewClueModal
           sources={meta.data?.sources ?? []}
@@ -184,7 +190,7 @@ export function CluesPage() {
           onClose={() => setCreating(false)}
           onDone={() => {
             setCreating(false);
-            list.reload();
+            reload();
           }}
         />
       ) : null}
@@ -195,7 +201,7 @@ export function CluesPage() {
           onClose={() => setActing(null)}
           onDone={() => {
             setActing(null);
-            list.reload();
+            reload();
           }}
         />
       ) : null}

@@ -1,28 +1,77 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, DatePicker, Form, Modal, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
-import { qs } from '../../../api/client';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, type River, type Sample } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { type BlackGrade, CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, type River, type Sample, SAMPLE_LIST } from '../api';
 import { SampleFormModal } from './SampleFormModal';
 import { SampleResult } from './SampleResult';
 
-/** 水质监测 — samples by year, river and grade; recording one shows its class, grade and any alert raised. */
+const GRADES = [
+  { label: '黑臭（轻度或重度）', value: 'black' },
+  ...(Object.entries(GRADE_LABEL) as Array<[BlackGrade, string]>).map(([value, label]) => ({ label, value })),
+];
+
+/**
+ * 水质监测 — samples on the one list component: year searched, river, class and grade as column
+ * filters, sort by date and class, the query in the URL, the export of exactly the filtered samples
+ * under the water-samples ledger's headers; recording one shows its class, grade and any alert raised.
+ */
 export function SamplesPage() {
-  const [year, setYear] = useState(2022);
-  const [riverId, setRiverId] = useState<string>();
-  const [grade, setGrade] = useState('');
-  const res = useApi<Sample[]>(`/api/water-samples${qs({ year, riverId, grade })}`);
+  const query = useListQuery();
   const rivers = useApi<River[]>('/api/rivers');
   const [adding, setAdding] = useState(false);
   const [result, setResult] = useState<Sample | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
   const can = useCan();
-  const navigate = useNavigate();
+  const columns = useMemo<RecordColumn<Sample>[]>(
+    () => [
+      {
+        key: 'sampledOn',
+        title: '采样日期',
+        dataIndex: 'sampledOn',
+        width: 120,
+        sortKey: 'sampledOn',
+        fixedShown: true,
+        render: (v: string, r) => <Link to={`/rivers/samples/${r.id}`}>{v}</Link>,
+      },
+      {
+        key: 'river',
+        title: '河涌',
+        dataIndex: 'river',
+        width: 160,
+        filter: { param: 'riverId', options: (rivers.data ?? []).map((r) => ({ label: r.name, value: r.id })) },
+      },
+      { key: 'section', title: '断面', dataIndex: 'section', width: 160, render: (v) => v ?? '—' },
+      { key: 'doMgl', title: '溶解氧', dataIndex: 'doMgl', width: 80 },
+      { key: 'nh3nMgl', title: '氨氮', dataIndex: 'nh3nMgl', width: 80 },
+      { key: 'tpMgl', title: '总磷', dataIndex: 'tpMgl', width: 80 },
+      { key: 'transparencyCm', title: '透明度', dataIndex: 'transparencyCm', width: 80 },
+      {
+        key: 'gbClass',
+        title: '水质类别',
+        dataIndex: 'gbClass',
+        width: 110,
+        sortKey: 'gbClass',
+        render: (c: string | null) => (c ? <Tag color={CLASS_COLOR[c]}>{c}</Tag> : '—'),
+        filter: { param: 'gbClass', options: Object.keys(CLASS_COLOR).map((c) => ({ label: c, value: c })) },
+      },
+      {
+        key: 'blackGrade',
+        title: '黑臭分级',
+        dataIndex: 'blackGrade',
+        width: 110,
+        render: (g: Sample['blackGrade']) => (g ? <Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag> : '—'),
+        filter: { param: 'grade', options: GRADES },
+      },
+    ],
+    [rivers.data],
+  );
   return (
     <>
       <PageTitle
@@ -36,67 +85,32 @@ export function SamplesPage() {
           )
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap>
-            <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder="河涌"
-              style={{ width: 200 }}
-              value={riverId}
-              onChange={setRiverId}
-              options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-            />
-            <Segmented
-              value={grade}
-              onChange={(v) => setGrade(String(v))}
-              options={[
-                { label: '全部', value: '' },
-                { label: '黑臭', value: 'black' },
-                { label: '不黑不臭', value: 'none' },
-              ]}
-            />
-          </Space>
+      <RecordList<Sample>
+        listKey="rivers.samples"
+        query={query}
+        endpoint={`${SAMPLE_LIST}/list`}
+        exportEndpoint={`${SAMPLE_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="次"
+        testId="samples-table"
+        reloadKey={reloadKey}
+        searchFields={
+          <Form.Item name="year" label="采样年度">
+            <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+          </Form.Item>
         }
-      >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <Table<Sample>
-          rowKey="id"
-          size="middle"
-          loading={res.loading}
-          dataSource={res.data ?? []}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 次` }}
-          onRow={(r) => ({ onClick: () => navigate(`/rivers/samples/${r.id}`), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: '采样日期', dataIndex: 'sampledOn', width: 110 },
-            { title: '河涌', dataIndex: 'river' },
-            { title: '断面', dataIndex: 'section', render: (v) => v ?? '—' },
-            { title: '溶解氧', dataIndex: 'doMgl', width: 80 },
-            { title: '氨氮', dataIndex: 'nh3nMgl', width: 80 },
-            { title: '总磷', dataIndex: 'tpMgl', width: 80 },
-            { title: '透明度', dataIndex: 'transparencyCm', width: 80 },
-            { title: '水质类别', dataIndex: 'gbClass', width: 90, render: (c: string | null) => (c ? <Tag color={CLASS_COLOR[c]}>{c}</Tag> : '—') },
-            {
-              title: '黑臭分级',
-              dataIndex: 'blackGrade',
-              width: 100,
-              render: (g: Sample['blackGrade']) => (g ? <Tag color={GRADE_COLOR[g]}>{GRADE_LABEL[g]}</Tag> : '—'),
-            },
-          ]}
-        />
-      </Card>
+        toForm={(v) => ({ year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+        fromForm={(v) => ({ year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+      />
       {adding && (
         <SampleFormModal
-          riverId={riverId}
+          riverId={query.values.riverId}
           onClose={() => setAdding(false)}
           onSaved={(s) => {
             setAdding(false);
             setResult(s);
-            res.reload();
+            setReloadKey((k) => k + 1);
           }}
         />
       )}
