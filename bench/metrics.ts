@@ -53,9 +53,11 @@ async function generate(engine: Engine, tenantId: string, rows: number): Promise
       FROM generate_series(1, ${rows}) AS i
     ),
     d AS (
-      SELECT g.*, (SELECT w.day FROM work_day w WHERE w.ord = wr.ord + g.lim AND w.workday) AS due,
-             g.rcv + 1 + (g.i % 14) AS done
+      -- The due date: the working day whose ord is the 受理 date's plus the limit (a hash join; a
+      -- correlated look-up a row scans the table a row without an index on ord).
+      SELECT g.*, wdue.day AS due, g.rcv + 1 + (g.i % 14) AS done
       FROM g JOIN work_day wr ON wr.day = g.rcv
+      LEFT JOIN work_day wdue ON wdue.ord = wr.ord + g.lim AND wdue.workday
     )
     INSERT INTO dm_item (tenant_id, kind, ref_no, org_id, status, title, demand_type, channel, received_at, clock_start, rule, due_on,
                          closed_at, replied_at, satisfaction)
