@@ -9,6 +9,7 @@ import { readTable } from '../../src/core/ledger/files.js';
 const { baseUrl, newPage, login, shot } = browserSuite('lists-', { context: { acceptDownloads: true } });
 
 const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*件/.exec(await text)?.[1] ?? Number.NaN);
+const pointsOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*处/.exec(await text)?.[1] ?? Number.NaN);
 
 describe('12345 list', () => {
   it('filters into the URL, keeps it on reload, exports exactly the filtered rows, sorts and changes page size', async () => {
@@ -78,6 +79,50 @@ describe('12345 list', () => {
     await shot(page, 'hotline-390');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('flood risk point list (a list on its own table)', () => {
+  it('sorts, filters by a column, keeps the query on reload and exports exactly the filtered points', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    await page.goto(`${baseUrl}/flood/risk-points`);
+    const table = page.getByTestId('risk-points-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const total = page.locator('.ant-pagination-total-text');
+    await expect.poll(() => pointsOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const all = await pointsOf(total.innerText());
+
+    // Column filter 整治状态 = 已完成: the URL carries it and the list answers fewer points.
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/flood/risk-points/list?') && new URL(r.url()).searchParams.get('status') === '已完成');
+    await table.locator('th', { hasText: '整治状态' }).locator('.ant-table-filter-trigger').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已完成' }).click();
+    await page.locator('.ant-dropdown:visible').getByRole('button', { name: label('确定') }).click();
+    const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('已完成');
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all);
+    await expect.poll(() => pointsOf(total.innerText()), POLL).toBe(n);
+
+    // Sort on 纳入台账 (server-side), then reload: the query stays.
+    await table.locator('th', { hasText: '纳入台账' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('registeredOn');
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('已完成');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('registeredOn');
+    await expect.poll(() => pointsOf(total.innerText()), POLL).toBe(n);
+
+    // Export: the ledger's headers, exactly the filtered points, in the list's order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    expect(sheet.headers.slice(0, 3)).toEqual(['编号', '名称', '所在街道']);
+    expect(sheet.rows.length).toBe(n);
+    expect(sheet.rows.every((r) => r.cells.整治状态 === '已完成')).toBe(true);
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(String(sheet.rows[0]!.cells.编号));
+    await shot(page, 'risk-points-filtered');
     expect(errors).toEqual([]);
   });
 });
