@@ -1,5 +1,5 @@
 // 行政复议与行政诉讼 in a real browser against the demo bureau: a lawsuit registered through the
-// form, its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
+// form (the challenged penalty case picked by its number, linked from the case page), its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
 // appealed case at phone width. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -22,7 +22,15 @@ describe('行政复议与行政诉讼 in the browser', () => {
     await dialog.getByText('行政诉讼', { exact: true }).click();
     await dialog.getByTestId('case-no').fill('(2026)粤7101行初浏览器1号');
     await dialog.getByTestId('claimant-name').fill('广州市浏览器测试有限公司');
-    await dialog.getByTestId('act-title').fill('穗天水罚〔2026〕1号行政处罚决定');
+    // The challenged penalty case, found by number among the caller's records; its number fills 被诉行为.
+    await dialog.getByTestId('act-record').click();
+    await page.keyboard.type('2022');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await option.waitFor();
+    const chosen = (await option.innerText()).split('　')[0]!;
+    await option.click();
+    await expect.poll(() => dialog.getByTestId('act-title').inputValue(), POLL).toContain(chosen);
+    await dialog.getByTestId('act-title').fill(`${chosen}行政处罚决定`);
     await dialog.getByTestId('body').fill('广州铁路运输法院');
     await shot(page, 'register');
     await dialog.getByRole('button', { name: label('登记') }).click();
@@ -32,6 +40,8 @@ describe('行政复议与行政诉讼 in the browser', () => {
     expect(clock).toContain('行政诉讼答辩举证期限');
     expect(clock).toContain('行政诉讼法第六十七条');
     await shot(page, 'received');
+    // The case page links the challenged record.
+    expect(await page.getByRole('link', { name: '查看行政处罚案件' }).getAttribute('href')).toMatch(/^\/enforcement\/cases\/[0-9a-f-]{36}$/);
 
     await step(page, '提交答复（答辩）');
     await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已答复（答辩）');

@@ -17,14 +17,26 @@ import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { enforceRules } from '../../core/ledger/ledger.js';
 import { idCardProblem } from '../../core/ledger/validators.js';
 import { attempt, persist, type SaveResult } from '../../core/persist.js';
-import { ownerOrgForCreate } from '../../core/scope.js';
+import { inScope, ownerOrgForCreate } from '../../core/scope.js';
+import { ACT_LOOKUPS, actKindOfEntity } from './actRecords.js';
 import { applyWorkflowEvent } from '../../core/workflow/events.js';
 import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import { assertDate, CASE_EVENTS, type CaseEventName } from './events.js';
 import { caseFacts, statusOf } from './facts.js';
 import { casesByNo, getCase, hearingsOf, hearingsOfCases, insertHearing, insertHearings, type CaseRow, type CaseWithOrg } from './repository.js';
 import { appealDeadline, appealRule, hearingBreaches, outcomeDef, outcomesOf, replyBreaches, replyDeadline, replyRule } from './rules.js';
-import { ACT_KINDS, APPELLANTS, CASE_KINDS, CLAIMANT_TYPES, HEAD_ROLES, INSTANCES, type CaseKind, type HeadRole, type Instance } from './schema.js';
+import {
+  ACT_KINDS,
+  APPELLANTS,
+  CASE_KINDS,
+  CLAIMANT_TYPES,
+  HEAD_ROLES,
+  INSTANCES,
+  type ActKind,
+  type CaseKind,
+  type HeadRole,
+  type Instance,
+} from './schema.js';
 import { caseWho, requireCaseStep } from './workflow.js';
 import { caseAuditView } from './pii.js';
 
@@ -114,11 +126,15 @@ export const CASE_COLUMNS: Record<string, string> = {
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
 const optDate = (field: string, label: string, v: string | null | undefined) => (str(v) ? assertDate(field, label, v) : null);
 
-/** The record a case links to: a known entity of the running system, and a record of it in the tenant. */
+/**
+ * The record a case links to: a known entity of the running system, the one its kind of act names
+ * (`ACT_LOOKUPS`: a 行政处罚 case links a penalty case, not a disclosure reply), and a record of it in
+ * the caller's scope (one outside it is answered as not existing, as its page would be).
+ */
 async function checkLink(
   sys: SaveSys,
   w: WriteScope,
-  s: { actEntity?: string | null; actRecordId?: string | null },
+  s: { actKind?: string | null; actEntity?: string | null; actRecordId?: string | null },
 ): Promise<{ entity: string | null; id: string | null }> {
   const entity = str(s.actEntity) || null;
   const id = str(s.actRecordId) || null;
@@ -126,7 +142,12 @@ async function checkLink(
   if (!entity || !id) throw errors.validation(entity ? 'actRecordId' : 'actEntity', '关联记录须同时填写记录类别和记录编号');
   const def = sys.registry?.entities.get(entity);
   if (!def?.ownerOrg) throw errors.validation('actEntity', `未知的记录类别：${entity}`);
-  if (!(await def.ownerOrg(w.tx, w.ctx.actor.tenantId, id))) throw errors.validation('actRecordId', '关联的记录不存在');
+  const kind = actKindOfEntity(entity);
+  const own = s.actKind ? ACT_LOOKUPS[s.actKind as ActKind]?.entity : undefined;
+  if ((kind && s.actKind && kind !== s.actKind) || (own && own !== entity))
+    throw errors.validation('actEntity', `关联的${def.label}与被申请（被诉）行为类别“${s.actKind}”不符`);
+  const org = await def.ownerOrg(w.tx, w.ctx.actor.tenantId, id);
+  if (!org || !inScope(w.ctx.actor, org)) throw errors.validation('actRecordId', '关联的记录不存在');
   return { entity, id };
 }
 

@@ -10,8 +10,10 @@ import { presentCase } from './presenters.js';
 import { getCase, hearingsOf, listCases, type CaseWithOrg } from './repository.js';
 import { LITIGATION_OUTCOMES, LITIGATION_RULES, RECONSIDERATION_OUTCOMES } from './rules.js';
 import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind, type CaseStatus } from './schema.js';
-import { CaseView, DataList, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
+import { ActRecordView, CaseView, DataList, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
 import { caseWho } from './workflow.js';
+import { requirePermission } from '../../core/scope.js';
+import { ACT_LOOKUPS } from './actRecords.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -77,6 +79,26 @@ export async function litigationRoutes(root: FastifyInstance) {
       });
       const today = ctx.clock.today();
       return { data: { items: rows.map((r) => presentCase(r, { cal: sys().calendar.current, today, who: caseWho(ctx.actor) })), total } };
+    },
+  );
+  app.get(
+    '/litigation/act-records',
+    {
+      schema: {
+        tags,
+        summary: '查找被申请（被诉）行为所涉记录（按编号、当事人或事由，限本人数据范围）',
+        querystring: Type.Object({ actKind: lit(ACT_KINDS), q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }),
+        response: { 200: DataList(ActRecordView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'litigation.write');
+      const lookup = ACT_LOOKUPS[req.query.actKind as ActKind];
+      if (!lookup) return { data: [] };
+      const q = (req.query.q ?? '').trim();
+      if (q.includes('\u0000')) throw errors.validation('q', '查找内容含有不可见的控制字符');
+      requirePermission(ctx.actor, lookup.permission);
+      return { data: await lookup.search(ctx, q, 20) };
     },
   );
   app.get(

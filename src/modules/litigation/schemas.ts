@@ -91,3 +91,15 @@ export type HearingView = Static<typeof HearingView>;
 export type ClockView = Static<typeof ClockView>;
 
 export const OutcomeCategoryView = Type.Object({ kind: Str, value: Str, label: Str, form: Str, counts: Str, source: Str }, { description: '结果类别' });
+
+/** A record a case may link as the challenged act (`GET /litigation/act-records`). */
+export const ActRecordView = Type.Object(
+  {
+    entity: Type.String(),
+    id: Type.String(),
+    number: Type.String(),
+    title: Type.String(),
+    date: Type.Union([Type.String(), Type.Null()]),
+  },
+  { description: '被申请（被诉）行为所涉记录' },
+);

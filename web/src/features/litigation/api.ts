@@ -102,7 +102,22 @@ export interface OutcomeCategory {
   source: string;
 }
 
+/** The kinds of act whose record a case can link (the server's `ACT_LOOKUPS`). */
+export const LINKABLE_ACT_KINDS: readonly string[] = ['行政处罚', '政府信息公开答复', '信访处理意见'];
+
+/** A record a case may link as the challenged act (`GET /api/litigation/act-records`). */
+export interface ActRecord {
+  entity: string;
+  id: string;
+  number: string;
+  title: string;
+  date: string | null;
+}
+
 export const litigationApi = {
+  /** The records of a kind of act matching `q` (number, party, matter), in the caller's scope. */
+  actRecords: (actKind: string, q: string) =>
+    api.get<ActRecord[]>(`/api/litigation/act-records?actKind=${encodeURIComponent(actKind)}&q=${encodeURIComponent(q)}`),
   register: (body: Record<string, unknown>) => api.post<LitCase>('/api/litigation/cases', body),
   step: (id: string, event: CaseEvent, body: Record<string, unknown>) => api.post<LitCase>(`/api/litigation/cases/${id}/${event}`, body),
 };

@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useServerSubmit } from '../../../lib/serverSubmit';
-import { ACT_KINDS, CLAIMANT_TYPES, KIND_LABELS, litigationApi, type CaseKind, type LitCase } from '../api';
+import { ACT_KINDS, CLAIMANT_TYPES, KIND_LABELS, LINKABLE_ACT_KINDS, litigationApi, type ActRecord, type CaseKind, type LitCase } from '../api';
 
 interface Props {
   onClose(): void;
@@ -16,6 +17,8 @@ type Values = {
   claimantName: string;
   claimantIdNo?: string;
   actKind: string;
+  /** The linked record's id (its entity follows from the kind of act). */
+  actRecordId?: string;
   actTitle: string;
   body: string;
   receivedOn: Dayjs;
@@ -28,6 +31,10 @@ export function NewCaseModal({ onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? '复议';
   const claimantType = Form.useWatch('claimantType', form);
+  const actKind = Form.useWatch('actKind', form) ?? '行政处罚';
+  const records = useActRecords(LINKABLE_ACT_KINDS.includes(actKind) ? actKind : null);
+  // The record chosen (kept: a new search may no longer list it).
+  const [chosen, setChosen] = useState<ActRecord | null>(null);
   const { error, saving, submit } = useServerSubmit(form, async (v: Values) => {
     const c = await litigationApi.register({
       caseNo: v.caseNo,
@@ -37,6 +44,7 @@ export function NewCaseModal({ onClose, onCreated }: Props) {
       claimantName: v.claimantName,
       claimantIdNo: v.claimantType === '自然人' ? v.claimantIdNo?.trim() || null : null,
       actKind: v.actKind,
+      ...linkOf(chosen, v.actRecordId),
       actTitle: v.actTitle,
       body: v.body,
       receivedOn: v.receivedOn.format('YYYY-MM-DD'),
@@ -88,8 +96,39 @@ export function NewCaseModal({ onClose, onCreated }: Props) {
           </Form.Item>
         ) : null}
         <Form.Item name="actKind" label="被申请（被诉）行为类别">
-          <Select options={ACT_KINDS.map((k) => ({ value: k, label: k }))} />
+          <Select
+            options={ACT_KINDS.map((k) => ({ value: k, label: k }))}
+            onChange={() => {
+              form.setFieldValue('actRecordId', undefined);
+              setChosen(null);
+            }}
+          />
         </Form.Item>
+        {LINKABLE_ACT_KINDS.includes(actKind) ? (
+          <Form.Item
+            name="actRecordId"
+            label="所涉记录"
+            extra="按编号、当事人或事由查找本人数据范围内的记录；关联后案件页可直接查看该记录，整改时据此联动（如撤销的处罚决定撤下公示）"
+          >
+            <Select
+              allowClear
+              showSearch={{ filterOption: false, onSearch: records.search }}
+              loading={records.loading}
+              placeholder={actKind === '行政处罚' ? '输入案件编号或当事人查找' : '输入编号或标题查找'}
+              notFoundContent={records.loading ? '查找中…' : '未找到记录'}
+              options={[...(chosen && !records.found.some((r) => r.id === chosen.id) ? [chosen] : []), ...records.found].map((r) => ({
+                value: r.id,
+                label: `${r.number}　${r.title}${r.date ? `（${r.date}）` : ''}`,
+              }))}
+              onChange={(id?: string) => {
+                const r = records.found.find((x) => x.id === id) ?? null;
+                setChosen(r);
+                if (r && !form.getFieldValue('actTitle')) form.setFieldValue('actTitle', `${r.number}　${r.title}`);
+              }}
+              data-testid="act-record"
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="actTitle"
           label="被申请（被诉）行为"
@@ -118,4 +157,41 @@ export function NewCaseModal({ onClose, onCreated }: Props) {
       </Form>
     </Modal>
   );
+}
+
+/** The link the form sends: the record chosen, or none. */
+function linkOf(chosen: ActRecord | null, id: string | undefined): { actEntity: string | null; actRecordId: string | null } {
+  return chosen && id === chosen.id ? { actEntity: chosen.entity, actRecordId: chosen.id } : { actEntity: null, actRecordId: null };
+}
+
+/** The records of a kind of act found for what was typed (an earlier answer arriving late is dropped). */
+function useActRecords(actKind: string | null) {
+  const [found, setFound] = useState<ActRecord[]>([]);
+  const [loading, setLoading] = useState(false);
+  // What was typed, for the kind it was typed for (another kind starts from its latest records).
+  const [typed, setTyped] = useState<{ kind: string | null; q: string }>({ kind: null, q: '' });
+  const q = typed.kind === actKind ? typed.q : '';
+  useEffect(() => {
+    if (!actKind) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    const t = setTimeout(
+      () => {
+        litigationApi
+          .actRecords(actKind, q)
+          .then((rows) => live && setFound(rows))
+          .catch(() => live && setFound([]))
+          .finally(() => live && setLoading(false));
+      },
+      q ? 250 : 0,
+    );
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [actKind, q]);
+  return { found, loading, search: (v: string) => setTyped({ kind: actKind, q: v.trim().slice(0, 50) }) };
 }
