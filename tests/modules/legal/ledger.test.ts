@@ -147,6 +147,7 @@ describe('the normative-documents ledger', () => {
     ['a cleanup without its outcome', { cleanedOn: '2024-01-10' }, '清理结论', /应同时填写/],
     ['an unknown drafting unit', { org: '不存在的科室' }, '起草单位', /未知的单位/],
     ['an impossible date', { publishedOn: '2023-02-30' }, '公布日期', /./],
+    ['a title over 300 characters', { title: 'x'.repeat(301) }, '文件名称', /过长/],
   ];
   it.each(refusals)('refuses %s, naming the column', async (_what, over, column, message) => {
     const before = await documents();
@@ -154,6 +155,15 @@ describe('the normative-documents ledger', () => {
     expect(res.ok, JSON.stringify(res)).toBe(false);
     if (res.ok) return;
     expect(res.errors).toEqual([expect.objectContaining({ row: 3, column: expect.stringContaining(column), message: expect.stringMatching(message) })]);
+    expect(await documents()).toHaveLength(before.length);
+  });
+
+  it('refuses a file with a NUL or a 1 MB cell as the kernel reads it, naming the row (and column), nothing written', async () => {
+    const before = await documents();
+    await expect(importRows([inForce({ docNo: '天水规〔2023〕7号', title: '另一份文件' }), inForce({ title: '测试\u0000办法' })])).rejects.toThrow(/第3行B列/);
+    await expect(importRows([inForce({ docNo: '天水规〔2023〕7号', title: '另一份文件' }), inForce({ title: 'x'.repeat(1_000_000) })])).rejects.toThrow(
+      /第3行/,
+    );
     expect(await documents()).toHaveLength(before.length);
   });
 
