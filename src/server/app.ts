@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -12,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { Type } from '@fastify/type-provider-typebox';
 import '../core/http.js';
 import type { System } from '../core/system.js';
+import { projectRoot } from '../core/paths.js';
 import { FILE_LIMITS } from '../core/files/store.js';
 import { installErrorHandler } from './errors.js';
 import { installAuth } from './auth.js';
@@ -35,7 +35,9 @@ export interface ServerOptions {
 /** Most bytes of one form field of an upload (the attachment's entity and record id are short). */
 export const MULTIPART_FIELD_BYTES = 4096;
 
-const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+// Response schemas use the kernel's formats too (the serialiser's own ajv would warn on 'iso-date').
+const SERIALIZER_OPTS = { ajv: { formats: { 'iso-date': isoDateFormat } } };
+const defaultWebDist = path.join(projectRoot, 'web', 'dist');
 
 /** A client's request id worth keeping in the log: a short, plain token. */
 /** A build asset named by its content hash (web/dist/assets/Page-AbC123_x.js), or its compressed copy (….js.br). */
@@ -65,11 +67,11 @@ export async function buildServer(sys: System, opts: ServerOptions = {}): Promis
     // address come from X-Forwarded-*; cookies are Secure whenever the client spoke HTTPS.
     trustProxy: trustProxy(process.env.FAZHI_TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
-    // Response schemas use the kernel's formats too (the serialiser's own ajv would warn on 'iso-date').
-    serializerOpts: { ajv: { formats: { 'iso-date': isoDateFormat } } },
+    serializerOpts: SERIALIZER_OPTS,
   });
-  // Bodies are validated as sent (no type coercion), path and query coerced from text: validation.ts.
-  installValidators(app);
+  // Bodies are validated as sent (no type coercion), path and query coerced from text; every
+  // schema compiled on its route's first call: validation.ts.
+  installValidators(app, SERIALIZER_OPTS);
   app.decorate('sys', sys);
   // Requests in flight, for background work that steps aside while people wait (core/activity.ts).
   const counted = new WeakSet<object>();

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { testSystem } from '../helpers/system.js';
 import { testServer } from '../helpers/http.js';
 import type { System } from '../../src/core/system.js';
+import { compileAll } from '../../src/server/validation.js';
 
 let sys: System;
 let app: FastifyInstance;
@@ -27,6 +28,11 @@ afterAll(async () => {
 const OPEN_BODIES = ['PATCH /api/rivers/{id} (body)', 'POST /api/river-alerts/{id}/handle (body)', 'POST /api/hotline/push (body)'];
 
 describe('OpenAPI', () => {
+  it('compiles every route schema (a server compiles each on its first call; one that cannot compile fails here)', async () => {
+    // Two validators or serialisers per route at least (params/query/body and each answer).
+    expect(await compileAll(app)).toBeGreaterThan(300);
+  });
+
   it('describes the answer of every route', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
       paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;

@@ -9,9 +9,12 @@ import { openSystem } from '../../src/core/system.js';
 import { modules } from '../../src/modules/index.js';
 import { loadDemo } from '../../src/cli/demo.js';
 import type { TestProject } from 'vitest/node';
+import { ensureServerBuild } from '../../scripts/build-server.mjs';
 import { templateDir, pgTemplateName, adminUrl } from '../helpers/paths.js';
 
 export default async function setup(project: TestProject) {
+  // The compiled server the CLI tests spawn (bin/fazhi.js), made once here rather than by the first spawns at once.
+  await ensureServerBuild();
   const kind = String(project.config.env?.FAZHI_TEST_DB ?? 'pglite');
   const TEMPLATE_DIR = templateDir(kind);
   fs.mkdirSync(TEMPLATE_DIR, { recursive: true });

@@ -23,8 +23,11 @@ export interface ReaderError {
 /** What a worker sends back. */
 export type FromReader = { type: 'rows'; job: number; rows: SheetRow[] } | { type: 'done'; job: number } | { type: 'error'; job: number; error: ReaderError };
 
-/** The worker's entry: plain JavaScript that loads the TypeScript worker (see readWorker.mjs). */
-const WORKER_URL = new URL('./readWorker.mjs', import.meta.url);
+/**
+ * The worker's entry: from the TypeScript sources (vitest, tsx), plain JavaScript that loads the
+ * TypeScript worker (see readWorker.mjs); from the compiled build (bin/fazhi.js), the compiled worker.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./readWorker.mjs', import.meta.url) : new URL('./readWorker.js', import.meta.url);
 /** Idle workers kept for the next file, and how long. */
 const IDLE_MAX = 2;
 const IDLE_MS = 60_000;
