@@ -7,7 +7,8 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import yauzl from 'yauzl';
 import type { CellValue as ExcelCellValue } from 'exceljs';
 import { parse as parseCsvStream } from 'csv-parse';
@@ -354,7 +355,7 @@ export function unwrapExcelValue(v: ExcelCellValue | unknown): string | number |
  * the streaming reader is tested against; not used by imports.
  */
 export async function readXlsxSheetLoaded(buffer: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
@@ -718,7 +719,7 @@ async function* xlsxRows(buffer: Buffer, limits: SheetLimits): AsyncGenerator<Sh
     const sheetEntry = firstSheetEntry(x);
     if (!sheetEntry) throw new LedgerFileError('LEDGER_FILE_EMPTY', 'Excel 文件中没有工作表');
     const merges = new MergeApplier(await attempt(() => xlsxMerges(x, sheetEntry)));
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',

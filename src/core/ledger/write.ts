@@ -2,7 +2,8 @@
  * Writing ledgers: `.xlsx` exports, `.csv` exports (UTF-8 with BOM or GB18030) and blank
  * templates with a 填写说明 sheet. What is written re-imports to the same rows.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import type { Worksheet } from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
@@ -129,7 +130,7 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
  * `readTable` + `parseLedger` on the result gives back the same rows.
  */
 export async function writeXlsx<Row>(spec: LedgerSpec<Row>, rows: readonly Row[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = '法治水务';
   const sheet = workbook.addWorksheet(sheetName(spec.title));
   const columns = spec.columns;
@@ -212,7 +213,7 @@ function columnLetter(n: number): string {
  * an empty ledger (the `*` is ignored when matching headers).
  */
 export async function templateXlsx<Row>(spec: LedgerSpec<Row>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = '法治水务';
   const sheet = workbook.addWorksheet(sheetName(spec.title));
   const guide = workbook.addWorksheet('填写说明');

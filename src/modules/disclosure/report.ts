@@ -3,7 +3,8 @@
  * the records (proactive; requests by applicant type × outcome, with carry-over;
  * review and litigation), the check rule verified, rendered to DOCX, HTML, xlsx.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/ledger/excel.js';
 import type { System } from '../../core/system.js';
 import { metricQuery, yearPeriod } from '../../core/metrics/registry.js';
 import { systemActor } from '../../core/context.js';
@@ -133,7 +134,7 @@ function blocks(r: DisclosureReport): Block[] {
 }
 
 async function xlsx(r: DisclosureReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const add = (name: string, rows: (string | number | null)[][]) => {
     const ws = wb.addWorksheet(name);
     for (const row of rows) ws.addRow(row);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/ledger/excel.js';
 import type { System } from '../../core/system.js';
 import { UNIT_LABELS, metricQuery, yearPeriod } from '../../core/metrics/registry.js';
 import { systemActor } from '../../core/context.js';
@@ -11,7 +12,7 @@ export async function metricsWorkbook(sys: System, tenantId: string, year: numbe
     sys.registry.metrics.computeAll(q, defs),
     sys.registry.metrics.computeAll({ ...q, period: yearPeriod(year - 1) }, defs),
   ]);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(`${year}年指标`);
   ws.columns = [
     { header: '指标键', key: 'key', width: 40 },
