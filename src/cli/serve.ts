@@ -1,14 +1,26 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { modules } from '../modules/index.js';
 import { openSystem } from '../core/system.js';
 import { resolveTarget } from '../core/db/connect.js';
 import { listTenants } from '../core/tenant.js';
 import { buildServer } from '../server/app.js';
 import { scheduleCheckpoints } from '../core/audit/checkpoint.js';
-import { DEMO_TENANT, demoAccountsText, loadDemo } from './demo.js';
+import { projectRoot } from '../core/paths.js';
+import { DEMO_TENANT, demoAccountsText } from './demo.js';
 
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+const webRoot = `${path.join(projectRoot, 'web')}/`;
+
+/** Runs a node script as a child process sharing this terminal; refuses when it fails. */
+function runNode(script: string, args: string[], what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env: process.env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${what}失败（${signal ?? `退出码 ${code}`}）`))));
+  });
+}
 
 /** Builds the web app when its build is missing or older than its sources (npm start on a fresh clone). */
 export async function ensureWebBuild(log: (m: string) => void): Promise<void> {
@@ -27,8 +39,11 @@ export async function ensureWebBuild(log: (m: string) => void): Promise<void> {
   );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   log('正在构建前端（首次启动约需半分钟）…');
-  const { build } = await import('vite');
-  await build({ root: webRoot, logLevel: 'warn' });
+  // In a child process: what the bundler allocates (much of it native memory that a process keeps)
+  // goes with it instead of staying in the server for its whole life.
+  const vitePkg = createRequire(import.meta.url).resolve('vite/package.json');
+  const bin = (JSON.parse(fs.readFileSync(vitePkg, 'utf8')) as { bin: { vite: string } }).bin.vite;
+  await runNode(path.join(path.dirname(vitePkg), bin), ['build', webRoot, '--logLevel', 'warn'], '构建前端');
 }
 
 /** `fazhi serve` / `npm start`: migrate, optionally load the demo into an empty database, listen. */
@@ -36,11 +51,15 @@ export async function serve(opts: { data?: string; port: number; host: string; d
   const log = (m: string) => console.log(m);
   if (opts.buildWeb) await ensureWebBuild(log);
   const target = resolveTarget({ data: opts.data });
-  const sys = await openSystem({ modules, target, data: opts.data });
+  let sys = await openSystem({ modules, target, data: opts.data });
   let demo = false;
   if (opts.demoIfEmpty && !(await listTenants(sys.db)).length) {
     log('数据库为空，正在载入演示局…');
-    await loadDemo(sys, { log });
+    // `fazhi demo` in a child process, then the database opened afresh: what loading grows (the
+    // embedded database's WASM heap, which never shrinks, and the JS heap) goes when the child exits.
+    await sys.close();
+    await runNode(path.join(projectRoot, 'bin', 'fazhi.js'), [...(opts.data ? ['--data', opts.data] : []), 'demo'], '载入演示局');
+    sys = await openSystem({ modules, target, data: opts.data });
     demo = true;
   }
   const app = await buildServer(sys, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
