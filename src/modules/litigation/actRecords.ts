@@ -1,13 +1,14 @@
 /**
  * 被申请（被诉）行为所涉记录 — the records a case can name as the challenged act, found by number in
- * the caller's scope through the owning modules' index.ts: a penalty case (enforcement), a disclosure
- * reply or a petition reply (demand kinds). Each kind of act names the one entity its records are;
+ * the caller's scope through the owning modules' index.ts: a penalty case (enforcement), a permit
+ * (licensing), a disclosure reply or a petition reply (demand kinds). Each kind of act names the one entity its records are;
  * a case links only a record of that entity, in the caller's scope.
  */
 import type { Ctx } from '../../core/context.js';
 import { listItems } from '../demands/index.js';
 import { disclosureKind } from '../disclosure/index.js';
 import { listEnforcementCases } from '../enforcement/index.js';
+import { listLicensingPermits } from '../licensing/index.js';
 import { petitionKind } from '../petitions/index.js';
 import type { ActKind } from './schema.js';
 
@@ -57,6 +58,20 @@ export const ACT_LOOKUPS: Partial<Record<ActKind, ActLookup>> = {
         number: r.case_no,
         title: `${r.party_name}　${r.cause}${r.decision_no ? `（${r.decision_no}）` : ''}`,
         date: day(r.filed_on),
+      }));
+    },
+  },
+  行政许可: {
+    entity: 'licensing.permit',
+    permission: 'licensing.read',
+    async search(ctx, q, limit) {
+      const { rows } = await listLicensingPermits(ctx, { q: q || undefined, limit, offset: 0 });
+      return rows.map((r) => ({
+        entity: 'licensing.permit',
+        id: r.id,
+        number: r.case_no,
+        title: `${r.applicant}　${r.item_name}${r.decision_no ? `（${r.decision_no}）` : ''}`,
+        date: day(r.received_on),
       }));
     },
   },

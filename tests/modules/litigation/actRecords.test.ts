@@ -53,11 +53,15 @@ describe('the challenged record of a case', () => {
     expect((await legal.req('GET', `/api/litigation/cases/${r.body.data.id}`)).body.data).toMatchObject({ actRecordId: one.id });
   });
 
-  it('finds disclosure and petition replies; a kind without records to link finds none', async () => {
+  it('finds permits, disclosure and petition replies; a kind without records to link finds none', async () => {
     const disclosure = await find('政府信息公开答复');
     expect(disclosure.length).toBeGreaterThan(0);
     expect(disclosure.every((r) => r.entity === 'disclosure.request')).toBe(true);
     expect((await find('信访处理意见')).every((r) => r.entity === 'petitions.petition')).toBe(true);
+    const permits = await find('行政许可');
+    expect(permits.length).toBeGreaterThan(0);
+    expect(permits.every((r) => r.entity === 'licensing.permit')).toBe(true);
+    expect((await find('行政许可', permits[0]!.number)).map((r) => r.id)).toContain(permits[0]!.id);
     expect(await find('其他')).toEqual([]);
   });
 
