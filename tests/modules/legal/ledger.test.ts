@@ -9,6 +9,7 @@ import { systemActor } from '../../../src/core/context.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { importLedger, type LedgerDef } from '../../../src/core/ledger/ledger.js';
 import { writeCsv, writeXlsx } from '../../../src/core/ledger/write.js';
+import { undoImport } from '../../../src/core/ledger/imports.js';
 
 /** 行政规范性文件登记台账: export → import changes nothing; a row goes through the document page's steps. */
 let sys: System;
@@ -227,5 +228,31 @@ describe('the normative-documents ledger', () => {
     expect(await importRows([later])).toMatchObject({ ok: true, unchanged: 1 });
     const page = await legal.req('GET', `/api/legal/documents/${docs.find((x) => x.title === '起草中的文件')!.id}`);
     expect(page.body.data).toMatchObject({ docNo: '天水规〔2023〕2号', status: 'published', publicStatus: '现行有效' });
+  });
+
+  it('undoes an import: the documents it created go, with their cleanups', async () => {
+    const before = await documents();
+    const res = await importRows([
+      inForce({
+        docNo: '天水规〔2025〕1号',
+        title: '撤销导入测试办法',
+        draftedOn: '2025-03-03',
+        commentFrom: '2025-03-03',
+        commentUntil: '2025-04-02',
+        submittedOn: '2025-04-03',
+        reviewedOn: '2025-04-03',
+        deliberatedOn: '2025-04-03',
+        publishedOn: '2025-04-03',
+        filedOn: '2025-04-10',
+        cleanedOn: '2025-12-01',
+        cleanupOutcome: '废止',
+        cleanupReason: '已被替代',
+      }),
+    ]);
+    expect(res, JSON.stringify(res)).toMatchObject({ ok: true, created: 1 });
+    if (!res.ok) return;
+    expect((await documents()).find((d) => d.docNo === '天水规〔2025〕1号')).toMatchObject({ status: 'repealed', repealedOn: '2025-12-01' });
+    expect(await undoImport(ctx, def, res.importId!)).toMatchObject({ deleted: 1 });
+    expect(await documents()).toHaveLength(before.length);
   });
 });
