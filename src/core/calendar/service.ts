@@ -6,7 +6,8 @@ import { recordAudit, write, type WriteScope } from '../audit/audit.js';
 import { errors } from '../errors.js';
 import { createCalendar, isIsoDate, isoDateInShanghai, type WorkCalendar } from './calendar.js';
 import { syncWorkDays } from './workDays.js';
-import { computeDeadline, DUE_SOON_WORKDAYS, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
+import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
+import { deadlineBounds } from './trackedSql.js';
 
 export interface CalendarOverride {
   date: string;
@@ -295,7 +296,7 @@ export class CalendarService {
       : [];
     const items = [...mine, ...unit].slice(0, limit).map((r) => this.present(r, { today, userId }));
     // 即将到期 as deadlineStatus judges it: at most 3 working days after today, i.e. before the 4th.
-    const soonBefore = this.cal.addWorkdays(today, DUE_SOON_WORKDAYS + 1);
+    const { soonBefore } = deadlineBounds(this.cal, today);
     const counts = await base()
       .select((eb) => [
         eb.fn.countAll<string>().filterWhere('due_date', '<', today).as('overdue'),

@@ -7,6 +7,7 @@ import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitel
 import type { EnfTables } from './schema.js';
 import { isUuid } from '../../core/ids.js';
 import type { ClueStage } from './clueWorkflow.js';
+import { type DeadlineBounds, hasOpenDeadlineSql, type OpenDeadlineState } from '../../core/calendar/trackedSql.js';
 
 export const enf = (db: Kysely<KernelDB>) => db.withTables<EnfTables>();
 
@@ -20,6 +21,8 @@ export interface CaseFilter {
   open?: boolean;
   /** 案件来源, exactly. */
   source?: string;
+  /** Cases with a tracked deadline (作出决定、送达、缴纳罚款) open in this state on the bounds' day. */
+  deadline?: { state: OpenDeadlineState; bounds: DeadlineBounds };
   /** A column of {@link CASE_SORTABLE} and the direction; absent: the newest filed first. */
   sort?: ListSort<keyof typeof CASE_SORTABLE>;
 }
@@ -47,6 +50,9 @@ function filteredCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
     .$if(f.side === 'bureau', (q) => q.where('org.kind', '!=', 'street'))
     .$if(!!f.year, (q) => q.where('enf_case.filed_on', '>=', `${f.year}-01-01`).where('enf_case.filed_on', '<=', `${f.year}-12-31`))
     .$if(!!f.open, (q) => q.where('enf_case.stage', 'not in', ['closed', 'archived', 'revoked']))
+    .$if(!!f.deadline, (q) =>
+      q.where(hasOpenDeadlineSql({ entity: 'enforcement.case', tenantColumn: 'enf_case.tenant_id', idColumn: 'enf_case.id', ...f.deadline! })),
+    )
     .$if(!!f.q, (q) =>
       q.where((eb) => {
         const like = containsPattern(f.q!);

@@ -68,6 +68,7 @@ import { caseArchive, decisionDocx } from './documents.js';
 import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvidence.js';
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
 import { Page } from '../../core/schemas.js';
+import { type DeadlineBounds, deadlineBounds } from '../../core/calendar/trackedSql.js';
 import {
   assertExportable,
   LIST_EXPORT_CAP,
@@ -94,11 +95,15 @@ const CaseListFilters = {
   q: Type.Optional(Type.String({ maxLength: 50, description: '案件编号、案由、当事人' })),
   open: Type.Optional(Type.Boolean()),
   source: Type.Optional(Type.String({ maxLength: 20, description: '案件来源（精确）' })),
+  deadline: Type.Optional(
+    Type.Union([Type.Literal('overdue'), Type.Literal('due_soon')], { description: '期限：已逾期 / 即将到期（作出决定、送达、缴纳罚款）' }),
+  ),
 };
 const caseListQuery = listExportQuerySchema(CaseListFilters, CASE_SORTABLE);
 /** A case list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
-function caseFilterOf(q: Static<typeof caseListQuery>): CaseFilter {
+function caseFilterOf(q: Static<typeof caseListQuery>, bounds: DeadlineBounds): CaseFilter {
   return {
+    deadline: q.deadline ? { state: q.deadline, bounds } : undefined,
     stage: q.stage || undefined,
     orgId: q.orgId,
     side: q.side,
@@ -193,9 +198,12 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.read');
       const t = ctx.clock.today();
-      let rows = (await listCases(ctx.db, ctx.actor, req.query)).map((c) => presentCaseSummary(c, sys.calendar.current, t));
-      if (req.query.deadline) rows = rows.filter((r) => r.deadline?.status === req.query.deadline);
-      return { data: rows };
+      const { deadline, ...f } = req.query;
+      const rows = await listCases(ctx.db, ctx.actor, {
+        ...f,
+        deadline: deadline ? { state: deadline, bounds: deadlineBounds(sys.calendar.current, t) } : undefined,
+      });
+      return { data: rows.map((c) => presentCaseSummary(c, sys.calendar.current, t)) };
     },
   );
   // The case list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
@@ -212,7 +220,8 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'enforcement.case.read');
       const t = ctx.clock.today();
-      const { rows, total } = await pageCases(ctx.db, ctx.actor, { ...caseFilterOf(req.query), ...pageOf(req.query) });
+      const bounds = deadlineBounds(sys.calendar.current, t);
+      const { rows, total } = await pageCases(ctx.db, ctx.actor, { ...caseFilterOf(req.query, bounds), ...pageOf(req.query) });
       return { data: { total, items: rows.map((c) => presentCaseSummary(c, sys.calendar.current, t)) } };
     },
   );
@@ -228,7 +237,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
     },
     async (req, reply) => {
       const ctx = authorize(req, 'enforcement.case.read');
-      const f = caseFilterOf(req.query);
+      const f = caseFilterOf(req.query, deadlineBounds(sys.calendar.current, ctx.clock.today()));
       assertExportable(await countCases(ctx.db, ctx.actor, f));
       const rows = await penaltyCasesLedger.exportRows(ctx, f);
       return sendListExport(reply, { spec: penaltyCasesLedger.spec, rows, title: '行政处罚案件', today: ctx.clock.today(), format: req.query.format });

@@ -90,6 +90,14 @@ export function CaseListPage() {
         key: 'deadline',
         title: '期限',
         width: 230,
+        // The server filters on the case's tracked deadlines (作出决定、送达、缴纳罚款), in SQL.
+        filter: {
+          param: 'deadline',
+          options: [
+            { label: '已逾期', value: 'overdue' },
+            { label: '即将到期', value: 'due_soon' },
+          ],
+        },
         render: (_, r) =>
           r.deadline ? (
             <Space size={4}>
