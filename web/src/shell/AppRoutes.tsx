@@ -7,6 +7,8 @@ import { lazyNamed } from '../lib/lazyNamed';
 // with AppPages, after signing in (or for a public page) — the bundle budget test holds it to that.
 const LoginPage = lazyNamed(() => import('./pages/LoginPage'), 'LoginPage');
 const AppPages = lazyNamed(() => import('./AppPages'), 'AppPages');
+// The field app (外勤, on a phone) has a light frame of its own: neither the desktop layout nor the registry.
+const FieldApp = lazyNamed(() => import('../features/field/FieldApp'), 'FieldApp');
 
 const loading = (
   <Flex align="center" justify="center" style={{ height: '100%' }}>
@@ -20,6 +22,7 @@ export function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/field/*" element={<FieldApp />} />
         <Route path="*" element={<AppPages />} />
       </Routes>
     </Suspense>

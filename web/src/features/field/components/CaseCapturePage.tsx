@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Card, Descriptions, Empty, Flex, Form, Input, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Descriptions, Divider, Empty, Flex, Form, Input, Listy, Skeleton, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -7,7 +7,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { CaseAction, CaseSummary } from '../../enforcement/api';
 import { type Capture, deviceFacts, placeText, warmFieldCache } from '../api';
 import { useDevicePlace } from '../useDevicePlace';
-import { enqueue } from '../outbox';
+import { enqueue, type OutboxItem } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
 import { CameraButton, OutboxTag, PlaceLine, timeText } from './FieldParts';
@@ -74,42 +74,49 @@ export function CaseCapturePage() {
   if (!kase.data) return <Skeleton active />;
   const c = kase.data;
   const allowed = c.actions.find((a) => a.event === 'add_evidence');
+  // What waits on the phone first, then what the server recorded (numbered in capture order).
+  const rows: Array<{ key: string; waiting?: OutboxItem; capture?: Capture; n?: number }> = [
+    ...waiting.map((w) => ({ key: w.key, waiting: w })),
+    ...(captures.data ?? []).map((x, i) => ({ key: x.id, capture: x, n: i + 1 })),
+  ];
   return (
     <>
       <PageTitle title="现场取证" description={<Link to={`/enforcement/cases/${c.id}`}>查看案件详情</Link>} />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label="案件编号">{c.caseNo}</Descriptions.Item>
-          <Descriptions.Item label="案由">{c.cause}</Descriptions.Item>
-          <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
-          <Descriptions.Item label="阶段">
-            <Tag color="blue">{c.stageLabel}</Tag>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="案件编号">{c.caseNo}</Descriptions.Item>
+        <Descriptions.Item label="案由">{c.cause}</Descriptions.Item>
+        <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
+        <Descriptions.Item label="阶段">
+          <Tag color="blue">{c.stageLabel}</Tag>
+        </Descriptions.Item>
+      </Descriptions>
       {allowed && !allowed.allowed ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`本阶段不能登记证据：${allowed.reasons.join('；') || '请在案件详情中查看'}`} />
       ) : null}
-      <Card size="small" title="拍照 / 录像" style={{ marginBottom: 12 }}>
-        <Form form={form} layout="vertical" requiredMark={false}>
-          <Form.Item name="title" label="证据名称（可不填，默认按文件名）" style={{ marginBottom: 8 }}>
-            <Input maxLength={200} placeholder="如：排污口现场照片" />
-          </Form.Item>
-          <Form.Item name="note" label="说明" style={{ marginBottom: 8 }}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
-        </Form>
-        <Flex vertical gap={8}>
-          <PlaceLine place={place} asking={asking} />
-          <CameraButton label="拍照 / 录像取证" video multiple disabled={busy} onPick={(f) => void onPick(f)} testId="evidence-input" />
-        </Flex>
-      </Card>
-      <Card size="small" title={`取证记录（${(captures.data?.length ?? 0) + waiting.length}）`}>
-        {captures.error && !captures.data ? <ErrorAlert error={captures.error} onRetry={captures.reload} /> : null}
-        {waiting.length || captures.data?.length ? (
-          <List size="small" data-testid="capture-list">
-            {waiting.map((w) => (
-              <List.Item key={w.key}>
+
+      <Divider titlePlacement="start">拍照 / 录像</Divider>
+      <Form form={form} layout="vertical" requiredMark={false}>
+        <Form.Item name="title" label="证据名称（可不填，默认按文件名）" style={{ marginBottom: 8 }}>
+          <Input maxLength={200} placeholder="如：排污口现场照片" />
+        </Form.Item>
+        <Form.Item name="note" label="说明" style={{ marginBottom: 8 }}>
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+      </Form>
+      <Flex vertical gap={8}>
+        <PlaceLine place={place} asking={asking} />
+        <CameraButton label="拍照 / 录像取证" video multiple disabled={busy} onPick={(f) => void onPick(f)} testId="evidence-input" />
+      </Flex>
+
+      <Divider titlePlacement="start">{`取证记录（${(captures.data?.length ?? 0) + waiting.length}）`}</Divider>
+      {captures.error && !captures.data ? <ErrorAlert error={captures.error} onRetry={captures.reload} /> : null}
+      {waiting.length || captures.data?.length ? (
+        <div data-testid="capture-list">
+          <Listy
+            items={rows}
+            rowKey="key"
+            itemRender={({ waiting: w, capture: x, n }) =>
+              w ? (
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
                   <span>
                     <OutboxTag item={w} /> {w.file.name}
@@ -119,14 +126,11 @@ export function CaseCapturePage() {
                   </Typography.Text>
                   {w.error ? <Typography.Text type="danger">{w.error.message}</Typography.Text> : null}
                 </Flex>
-              </List.Item>
-            ))}
-            {(captures.data ?? []).map((x, i) => (
-              <List.Item key={x.id} data-testid="capture-item">
-                <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              ) : x ? (
+                <Flex vertical gap={2} style={{ minWidth: 0 }} data-testid="capture-item">
                   <span>
                     <Tag color="success">已上传</Tag>
-                    {i + 1}. {x.title}
+                    {n}. {x.title}
                   </span>
                   <Typography.Text type="secondary">拍摄：{timeText(x.capturedAt)}（设备时间）</Typography.Text>
                   <Typography.Text type="secondary">位置：{placeText(x)}</Typography.Text>
@@ -135,13 +139,13 @@ export function CaseCapturePage() {
                     SHA-256：{x.sha256.slice(0, 16)}…
                   </Typography.Text>
                 </Flex>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Empty description="尚无现场取证" />
-        )}
-      </Card>
+              ) : null
+            }
+          />
+        </div>
+      ) : (
+        <Empty description="尚无现场取证" />
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Empty, Flex, Input, List, Skeleton, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Input, Skeleton, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -24,10 +24,9 @@ export function MyCasesPage() {
       {loading && !data ? (
         <Skeleton active />
       ) : rows.length ? (
-        <List
-          dataSource={rows}
-          renderItem={(c) => (
-            <Card size="small" hoverable style={{ marginBottom: 8 }} onClick={() => navigate(`/field/cases/${c.id}`)} data-testid="field-case">
+        <Flex vertical gap={8}>
+          {rows.map((c) => (
+            <Card key={c.id} size="small" hoverable onClick={() => navigate(`/field/cases/${c.id}`)} data-testid="field-case">
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <Typography.Text strong style={{ wordBreak: 'keep-all' }}>
                   {c.caseNo}
@@ -39,8 +38,8 @@ export function MyCasesPage() {
                 {c.partyName} · {c.orgName}
               </Typography.Text>
             </Card>
-          )}
-        />
+          ))}
+        </Flex>
       ) : (
         <Empty description="没有在办案件" />
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, List, Popconfirm, Typography } from 'antd';
+import { App, Button, Empty, Flex, Listy, Popconfirm, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { PageTitle } from '../../../components/PageTitle';
 import { KIND_LABELS } from '../api';
@@ -33,45 +33,41 @@ export function OutboxPage() {
           </Button>
         }
       />
-      <Card size="small">
-        {items.length ? (
-          <List size="small" data-testid="outbox-list">
-            {items.map((i) => (
-              <List.Item
-                key={i.key}
-                actions={
-                  i.state === 'failed'
-                    ? [
-                        <Button key="retry" size="small" onClick={() => void retry(i.key)}>
-                          重新上传
-                        </Button>,
-                        <Popconfirm key="dismiss" title="删除后本机不再保留此记录，确定？" onConfirm={() => void dismiss(i.key)}>
-                          <Button size="small" danger>
-                            删除
-                          </Button>
-                        </Popconfirm>,
-                      ]
-                    : []
-                }
-              >
-                <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                  <span>
-                    <OutboxTag item={i} /> {KIND_LABELS[i.kind]} · {i.label}
-                  </span>
-                  <Typography.Text type="secondary">记录于 {timeText(i.recordedAt)}</Typography.Text>
-                  {i.error ? (
-                    <Typography.Text type="danger">
-                      服务器未接受（{i.error.status}）：{i.error.message}
-                    </Typography.Text>
-                  ) : null}
-                </Flex>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Empty description="没有待同步的内容" />
-        )}
-      </Card>
+      {items.length ? (
+        <div data-testid="outbox-list">
+          <Listy
+            items={[...items]}
+            rowKey="key"
+            itemRender={(i) => (
+              <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                <span>
+                  <OutboxTag item={i} /> {KIND_LABELS[i.kind]} · {i.label}
+                </span>
+                <Typography.Text type="secondary">记录于 {timeText(i.recordedAt)}</Typography.Text>
+                {i.error ? (
+                  <Typography.Text type="danger">
+                    服务器未接受（{i.error.status}）：{i.error.message}
+                  </Typography.Text>
+                ) : null}
+                {i.state === 'failed' ? (
+                  <Flex gap={8} justify="flex-end">
+                    <Button size="small" onClick={() => void retry(i.key)}>
+                      重新上传
+                    </Button>
+                    <Popconfirm title="删除后本机不再保留此记录，确定？" onConfirm={() => void dismiss(i.key)}>
+                      <Button size="small" danger>
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  </Flex>
+                ) : null}
+              </Flex>
+            )}
+          />
+        </div>
+      ) : (
+        <Empty description="没有待同步的内容" />
+      )}
     </>
   );
 }

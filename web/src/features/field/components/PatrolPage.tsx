@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Empty, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
+import { App, Button, Divider, Empty, Flex, Form, Input, Listy, Select, Tag, Typography } from 'antd';
 import { useApi } from '../../../api/useApi';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -7,7 +7,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import type { RiskPoint } from '../../flood/api';
 import { type Checkin, deviceFacts, FIELD_READS, placeText, warmFieldCache } from '../api';
 import { useDevicePlace, usePhotoPreview } from '../useDevicePlace';
-import { enqueue } from '../outbox';
+import { enqueue, type OutboxItem } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
 import { CameraButton, OutboxTag, PlaceLine, StickyActions, timeText } from './FieldParts';
@@ -65,62 +65,65 @@ export function PatrolPage() {
     }
   };
 
+  // What waits on the phone first, then today's check-ins as the server recorded them.
+  const rows: Array<{ key: string; waiting?: OutboxItem; checkin?: Checkin }> = [
+    ...waiting.map((w) => ({ key: w.key, waiting: w })),
+    ...(today.data ?? []).map((c) => ({ key: c.id, checkin: c })),
+  ];
   return (
     <>
       <PageTitle title="巡查打卡" description="水浸风险点现场打卡：照片、巡查情况、时间和位置。" />
       {points.error && !points.data ? <ErrorAlert error={points.error} onRetry={points.reload} /> : null}
       <Form form={form} layout="vertical" requiredMark="optional">
-        <Card size="small" style={{ marginBottom: 12 }}>
-          <Form.Item name="pointId" label="风险点" rules={[{ required: true, message: '请选择风险点' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="选择风险点"
-              loading={points.loading}
-              options={(points.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
-            />
-          </Form.Item>
-          <Form.Item name="note" label="巡查情况">
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：排水口通畅，无积水" />
-          </Form.Item>
-          <PlaceLine place={place} asking={asking} />
-          <div style={{ margin: '8px 0' }}>
-            {preview ? <img src={preview} alt="现场照片" style={{ maxWidth: '100%', maxHeight: 200, borderRadius: 4 }} /> : null}
-          </div>
-          <CameraButton label={photo ? '重新拍照' : '拍摄现场照片'} onPick={(f) => setPhoto(f[0] ?? null)} testId="checkin-photo" />
-        </Card>
+        <Form.Item name="pointId" label="风险点" rules={[{ required: true, message: '请选择风险点' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择风险点"
+            loading={points.loading}
+            options={(points.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="note" label="巡查情况">
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：排水口通畅，无积水" />
+        </Form.Item>
+        <PlaceLine place={place} asking={asking} />
+        <div style={{ margin: '8px 0' }}>
+          {preview ? <img src={preview} alt="现场照片" style={{ maxWidth: '100%', maxHeight: 200, borderRadius: 4 }} /> : null}
+        </div>
+        <CameraButton label={photo ? '重新拍照' : '拍摄现场照片'} onPick={(f) => setPhoto(f[0] ?? null)} testId="checkin-photo" />
       </Form>
-      <Card size="small" title="今日打卡">
-        {waiting.length || today.data?.length ? (
-          <List size="small">
-            {waiting.map((w) => (
-              <List.Item key={w.key}>
-                <Flex vertical>
-                  <span>
-                    <OutboxTag item={w} /> {w.label}
-                  </span>
-                  {w.error ? <Typography.Text type="danger">{w.error.message}</Typography.Text> : null}
-                </Flex>
-              </List.Item>
-            ))}
-            {(today.data ?? []).map((c) => (
-              <List.Item key={c.id}>
-                <Flex vertical>
-                  <span>
-                    <Tag color="success">已打卡</Tag>
-                    {c.pointCode} {c.pointName}
-                  </span>
-                  <Typography.Text type="secondary">
-                    {timeText(c.checkedAt)} · {placeText(c)} · {c.by}
-                  </Typography.Text>
-                  {c.note ? <Typography.Text type="secondary">{c.note}</Typography.Text> : null}
-                </Flex>
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Empty description="今日尚无打卡" />
-        )}
-      </Card>
+
+      <Divider titlePlacement="start">今日打卡</Divider>
+      {waiting.length || today.data?.length ? (
+        <Listy
+          items={rows}
+          rowKey="key"
+          itemRender={({ waiting: w, checkin: c }) =>
+            w ? (
+              <Flex vertical data-testid="checkin-waiting">
+                <span>
+                  <OutboxTag item={w} /> {w.label}
+                </span>
+                {w.error ? <Typography.Text type="danger">{w.error.message}</Typography.Text> : null}
+              </Flex>
+            ) : c ? (
+              <Flex vertical data-testid="checkin-item">
+                <span>
+                  <Tag color="success">已打卡</Tag>
+                  {c.pointCode} {c.pointName}
+                </span>
+                <Typography.Text type="secondary">
+                  {timeText(c.checkedAt)} · {placeText(c)} · {c.by}
+                </Typography.Text>
+                {c.note ? <Typography.Text type="secondary">{c.note}</Typography.Text> : null}
+              </Flex>
+            ) : null
+          }
+        />
+      ) : (
+        <Empty description="今日尚无打卡" />
+      )}
+
       <StickyActions>
         <Button type="primary" size="large" block loading={busy} onClick={() => void save()} data-testid="checkin-save">
           打卡

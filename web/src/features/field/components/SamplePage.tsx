@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Divider, Form, Input, Row, Select, Typography } from 'antd';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
@@ -78,42 +78,40 @@ export function SamplePage() {
       <PageTitle title="水质采样" description="现场录入读数并拍照；无网络时保存在本机，联网后自动上传。" />
       {rivers.error && !rivers.data ? <ErrorAlert error={rivers.error} onRetry={rivers.reload} /> : null}
       <Form form={form} layout="vertical" initialValues={{ sampledOn: todayInBeijing() }} requiredMark="optional">
-        <Card size="small" style={{ marginBottom: 12 }}>
-          <Form.Item name="riverId" label="河涌" rules={[{ required: true, message: '请选择河涌' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="选择河涌"
-              loading={rivers.loading}
-              options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
-              onChange={() => form.setFieldValue('sectionId', undefined)}
-            />
-          </Form.Item>
-          <Form.Item name="sectionId" label="监测断面">
-            <Select allowClear placeholder="不分断面" options={(river?.sections ?? []).map((s) => ({ value: s.id, label: s.name }))} />
-          </Form.Item>
-          <Form.Item name="sampledOn" label="采样日期" rules={[{ required: true, message: '请填写采样日期' }]}>
-            <Input type="date" max={todayInBeijing()} />
-          </Form.Item>
-        </Card>
-        <Card size="small" title="读数" style={{ marginBottom: 12 }}>
-          <Row gutter={12}>
-            {READINGS.map((r) => (
-              <Col key={r.name} xs={12} md={8}>
-                <Form.Item name={r.name} label={r.label} rules={[number]}>
-                  <Input inputMode="decimal" autoComplete="off" />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-        </Card>
-        <Card size="small" title="采样照片">
-          <PlaceLine place={place} asking={asking} />
-          <div style={{ margin: '8px 0' }}>
-            {preview ? <img src={preview} alt="采样照片" style={{ maxWidth: '100%', maxHeight: 200, borderRadius: 4 }} /> : null}
-            {photo ? <Typography.Text type="secondary"> {photo.name}</Typography.Text> : null}
-          </div>
-          <CameraButton label={photo ? '重新拍照' : '拍摄采样照片'} onPick={(f) => setPhoto(f[0] ?? null)} testId="sample-photo" />
-        </Card>
+        <Form.Item name="riverId" label="河涌" rules={[{ required: true, message: '请选择河涌' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择河涌"
+            loading={rivers.loading}
+            options={(rivers.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            onChange={() => form.setFieldValue('sectionId', undefined)}
+          />
+        </Form.Item>
+        <Form.Item name="sectionId" label="监测断面">
+          <Select allowClear placeholder="不分断面" options={(river?.sections ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+        </Form.Item>
+        <Form.Item name="sampledOn" label="采样日期" rules={[{ required: true, message: '请填写采样日期' }]}>
+          <Input type="date" max={todayInBeijing()} />
+        </Form.Item>
+
+        <Divider titlePlacement="start">读数</Divider>
+        <Row gutter={12}>
+          {READINGS.map((r) => (
+            <Col key={r.name} xs={12} md={8}>
+              <Form.Item name={r.name} label={r.label} rules={[number]}>
+                <Input inputMode="decimal" autoComplete="off" />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+
+        <Divider titlePlacement="start">采样照片</Divider>
+        <PlaceLine place={place} asking={asking} />
+        <div style={{ margin: '8px 0' }}>
+          {preview ? <img src={preview} alt="采样照片" style={{ maxWidth: '100%', maxHeight: 200, borderRadius: 4 }} /> : null}
+          {photo ? <Typography.Text type="secondary"> {photo.name}</Typography.Text> : null}
+        </div>
+        <CameraButton label={photo ? '重新拍照' : '拍摄采样照片'} onPick={(f) => setPhoto(f[0] ?? null)} testId="sample-photo" />
       </Form>
       <StickyActions>
         <Button type="primary" size="large" block loading={busy} onClick={() => void save()} data-testid="sample-save">
