@@ -262,4 +262,15 @@ describe('leaders’ dashboard', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('fits a 390 px phone: the key figures and every chart inside the screen, the street chart’s choices scroll in their card', async () => {
+    const { page, errors } = await newPage(390);
+    await login(page, 'leader');
+    await page.goto(`${baseUrl}/?year=${YEAR}`);
+    await page.getByTestId('key-figure').first().waitFor();
+    await page.getByTestId('streets-chart').locator('canvas').first().waitFor();
+    await shot(page, 'dashboard-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+  });
 });

@@ -96,15 +96,16 @@ export function StreetsChart({ streets, year, onOpenDeadlines }: { streets: Stre
   return (
     <>
       {streets.metrics.length > 1 ? (
-        <Segmented
-          size="small"
-          className="no-print-controls"
-          value={metric?.key}
-          onChange={(v) => setPicked(String(v))}
-          options={streets.metrics.map((m) => ({ value: m.key, label: m.title }))}
-          style={{ marginBottom: 8 }}
-          data-testid="streets-metric"
-        />
+        // On a phone the choices are wider than the card: they scroll sideways inside it, the page does not.
+        <div className="no-print-controls" style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 8 }}>
+          <Segmented
+            size="small"
+            value={metric?.key}
+            onChange={(v) => setPicked(String(v))}
+            options={streets.metrics.map((m) => ({ value: m.key, label: m.title }))}
+            data-testid="streets-metric"
+          />
+        </div>
       ) : null}
       <Chart
         option={option}
