@@ -3,7 +3,17 @@ import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Instant, KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import {
+  containsPattern,
+  countRows,
+  type Keyset,
+  keysetPage,
+  keysetQuery,
+  type ListSort,
+  orderByKeyset,
+  sortKeyset,
+  type SortWhitelist,
+} from '../../core/lists.js';
 import type { DemandKind, DemandsTables, DemandStatus } from './schema.js';
 import type { DemandKindDef } from './kinds.js';
 import { isUuid } from '../../core/ids.js';
@@ -42,14 +52,16 @@ export interface ListFilters {
   today?: string;
   limit?: number;
   offset?: number;
+  /** A cursor of the list's order (a page's `cursor`): the rows after its row. */
+  after?: string;
 }
 
 /** The columns a demand list may be sorted on (each served by an index of `dm_item`): the list's name → the column and its title. */
 export const SORTABLE = {
-  refNo: { column: 'dm_item.ref_no', label: '编号' },
-  receivedAt: { column: 'dm_item.received_at', label: '受理时间' },
-  dueOn: { column: 'dm_item.due_on', label: '届满日' },
-  closedAt: { column: 'dm_item.closed_at', label: '办结时间' },
+  refNo: { column: 'dm_item.ref_no', label: '编号', type: 'text', notNull: true },
+  receivedAt: { column: 'dm_item.received_at', label: '受理时间', type: 'timestamptz', notNull: true },
+  dueOn: { column: 'dm_item.due_on', label: '届满日', type: 'date', notNull: true },
+  closedAt: { column: 'dm_item.closed_at', label: '办结时间', type: 'timestamptz' },
 } as const satisfies SortWhitelist;
 export type SortColumn = keyof typeof SORTABLE;
 
@@ -97,23 +109,38 @@ function filtered(ctx: Ctx, f: ListFilters) {
   return q;
 }
 
-/** The list's order: the chosen column (then the number, for a stable page), or open ones by due date first, then the newest. */
-function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
-  if (sort) return orderBySort(q, SORTABLE, { sort, tieBreaker: 'dm_item.id' });
-  return q.orderBy(sql`(dm_item.closed_at IS NULL)`, 'desc').orderBy('dm_item.due_on', 'asc').orderBy('dm_item.received_at', 'desc').orderBy('dm_item.id') as Q;
+/** The list's default order: open ones first by due date, then the newest received, then the id (index dm_item_list_default). */
+export const DEFAULT_KEYSET: Keyset = {
+  name: 'demands',
+  keys: [
+    { expr: 'dm_item.closed_at IS NOT NULL', type: 'boolean' },
+    { expr: 'dm_item.due_on', type: 'date' },
+    { expr: 'dm_item.received_at', type: 'timestamptz', desc: true },
+    { expr: 'dm_item.id', type: 'uuid' },
+  ],
+};
+
+/** The list's order as a keyset: the chosen column (then the id, for a stable page), or the default order. */
+export function keysetOf(sort: ListFilters['sort']): Keyset {
+  return sort ? sortKeyset(SORTABLE, { name: 'demands', sort, tieBreaker: 'dm_item.id' }) : DEFAULT_KEYSET;
 }
 
-/** Demands in the actor's scope, open ones by due date first, then the newest. */
-export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number }> {
-  const q = filtered(ctx, f);
-  const [rows, total] = await Promise.all([
-    ordered(q, f.sort)
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0)
-      .execute(),
-    countRows(q),
-  ]);
-  return { rows: rows as unknown as ItemRow[], total };
+/** The list's order: the chosen column (then the id, for a stable page), or open ones by due date first, then the newest. */
+function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters['sort']): Q {
+  return orderByKeyset(q, keysetOf(sort));
+}
+
+/** The SQL of a list's page (for EXPLAIN: the default order read from its index, a cursor's page a seek on it). */
+export function listItemsQuery(ctx: Ctx, f: ListFilters) {
+  return keysetQuery(filtered(ctx, f), { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after }).compile();
+}
+
+/**
+ * Demands in the actor's scope, open ones by due date first, then the newest: a page by offset or
+ * after a cursor, its total counted up to the cap, and the cursor of its last row.
+ */
+export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number; totalCapped: boolean; cursor: string | null }> {
+  return keysetPage<ItemRow>(ctx.db, filtered(ctx, f), { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after });
 }
 
 /** One demand of a kind in the actor's scope (undefined: not found or out of scope). */

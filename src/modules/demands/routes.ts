@@ -9,7 +9,16 @@ import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provi
 import { authorize, ctxOf } from '../../core/http.js';
 import { AppError, errors } from '../../core/errors.js';
 import { isoDateInShanghai } from '../../core/calendar/index.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import {
+  assertExportable,
+  keysetPageOf,
+  LIST_EXPORT_CAP,
+  ListPageExtra,
+  listExportQuerySchema,
+  listQuerySchema,
+  sendListExport,
+  sortOf,
+} from '../../core/lists.js';
 import type { Registry } from '../../core/system.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
@@ -145,12 +154,20 @@ export function demandRoutes(def: DemandKindDef) {
 
     app.get(
       base,
-      { schema: { tags, summary: `${def.label}列表（按数据范围；电话已脱敏）`, querystring: ListQuery, response: { 200: Page(DemandListItemView) } } },
+      {
+        schema: {
+          tags,
+          summary: `${def.label}列表（按数据范围；电话已脱敏；总数数到 10,000 为止；page 翻到前 10,000 条，其后用 after=cursor 翻页）`,
+          querystring: ListQuery,
+          response: { 200: Page(DemandListItemView, ListPageExtra) },
+        },
+      },
       async (req) => {
         const ctx = authorize(req, def.permissions.read);
         const q = req.query;
-        const { rows, total } = await listItems(ctx, { ...listFiltersOf(ctx, def, q), ...pageOf(q) });
-        return { data: { total, items: rows.map((r) => presentListItem(def, r, ctx.calendar, ctx.clock.today())) } };
+        const { rows, total, totalCapped, cursor } = await listItems(ctx, { ...listFiltersOf(ctx, def, q), ...keysetPageOf(q) });
+        const today = ctx.clock.today();
+        return { data: { total, totalCapped, cursor, items: rows.map((r) => presentListItem(def, r, ctx.calendar, today)) } };
       },
     );
 
