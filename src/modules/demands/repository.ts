@@ -269,15 +269,70 @@ export async function activeUsersOf(ctx: Ctx, orgId: string) {
     .execute();
 }
 
-/** Counts of open, overdue and due-soon demands per kind and unit (the leader's overview). */
-export async function openByUnit(ctx: Ctx, kinds: readonly DemandKind[]) {
-  if (!kinds.length) return [];
-  return base(ctx.db)
+/**
+ * The days an open demand's clock status turns on (the overview's counts): `today` (due before it:
+ * overdue) and `soonUntil`, the last due date still "due soon" (due from today up to it).
+ */
+export interface OverviewDays {
+  today: string;
+  soonUntil: string;
+}
+
+/** The open demands of the kinds in the actor's scope (not closed). */
+function openOf(ctx: Ctx, kinds: readonly DemandKindDef[]) {
+  return dm(ctx.db)
+    .selectFrom('dm_item')
     .$call(withDataScope(ctx.actor, 'dm_item'))
-    .where('dm_item.kind', 'in', [...kinds])
+    .where(
+      'dm_item.kind',
+      'in',
+      kinds.map((k) => k.kind),
+    )
+    .where('dm_item.closed_at', 'is', null);
+}
+
+/** The clock runs and is not paused (an open demand that can be overdue or due soon). */
+function ticking(kinds: readonly DemandKindDef[]) {
+  return sql<boolean>`(${clockRunning(kinds)} AND dm_item.status <> 'paused')`;
+}
+
+/**
+ * Counts of open demands per kind and unit (the leader's overview), in one aggregate: open, overdue
+ * (the clock running, not paused, due before today), due soon (due from today to `soonUntil`) and paused.
+ */
+export async function openCounts(ctx: Ctx, kinds: readonly DemandKindDef[], days: OverviewDays) {
+  if (!kinds.length) return [];
+  const run = ticking(kinds);
+  return openOf(ctx, kinds)
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+    .select([
+      'dm_item.kind',
+      'dm_item.org_id',
+      'org.name as org_name',
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on < ${days.today}::date))::int`.as('overdue'),
+      sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on BETWEEN ${days.today}::date AND ${days.soonUntil}::date))::int`.as('due_soon'),
+      sql<number>`(count(*) FILTER (WHERE ${clockRunning(kinds)} AND dm_item.status = 'paused'))::int`.as('paused'),
+    ])
+    .groupBy(['dm_item.kind', 'dm_item.org_id', 'org.name'])
+    .execute();
+}
+
+/** The open demands whose running clock falls due in a span (overdue: before today; due soon: today to `soonUntil`), earliest due first, at most `limit`. */
+export async function openDueIn(ctx: Ctx, kinds: readonly DemandKindDef[], span: { from?: string; to: string; limit: number }) {
+  if (!kinds.length) return [];
+  let q = base(ctx.db)
+    .$call(withDataScope(ctx.actor, 'dm_item'))
+    .where(
+      'dm_item.kind',
+      'in',
+      kinds.map((k) => k.kind),
+    )
     .where('dm_item.closed_at', 'is', null)
-    .orderBy('dm_item.due_on')
-    .execute() as unknown as Promise<ItemRow[]>;
+    .where(ticking(kinds))
+    .where('dm_item.due_on', '<=', span.to);
+  if (span.from) q = q.where('dm_item.due_on', '>=', span.from);
+  return q.orderBy('dm_item.due_on').orderBy('dm_item.received_at').orderBy('dm_item.id').limit(span.limit).execute() as unknown as Promise<ItemRow[]>;
 }
 
 /** The records of a kind received between two business dates (inclusive), but one: the hotline's repeat search. Ignores scope (an intake's own check). */

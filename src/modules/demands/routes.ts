@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
 import { AppError, errors } from '../../core/errors.js';
-import { isoDateInShanghai } from '../../core/calendar/index.js';
+import { addDays, deadlineStatus, isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
 import {
   assertExportable,
   keysetPageOf,
@@ -23,7 +23,7 @@ import type { Registry } from '../../core/system.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
-import { activeUsersOf, countItems, getItem, linksOf, listItems, openByUnit, SORTABLE, type ListFilters } from './repository.js';
+import { activeUsersOf, countItems, getItem, type ItemRow, linksOf, listItems, openCounts, openDueIn, SORTABLE, type ListFilters } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
@@ -296,6 +296,16 @@ export function demandRoutes(def: DemandKindDef) {
   };
 }
 
+/** Most overdue (and most due-soon) demands the overview lists: the earliest due; the counts cover them all. */
+const OVERVIEW_LIST_CAP = 200;
+
+/** The last due date still "due soon" on `today` (the calendar's working-day rule; the status only grows with the due date). */
+export function dueSoonUntil(cal: WorkCalendar, today: string): string {
+  let d = today;
+  for (let i = 0; i < 60 && deadlineStatus({ due: addDays(d, 1), today }, cal) === 'due_soon'; i++) d = addDays(d, 1);
+  return d;
+}
+
 /** The kinds the modules contribute whose records the actor may read. */
 function readableKinds(req: { server: FastifyInstance }, ctx: Ctx): DemandKindDef[] {
   return demandKindsOf(req.server.sys.registry).filter((d) => ctx.actor.permissions.has(d.permissions.read));
@@ -347,43 +357,52 @@ export async function sharedRoutes(root: FastifyInstance) {
 
   app.get(
     '/demands/overview',
-    { schema: { tags, summary: '督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位）', response: { 200: Data(DemandOverviewView) } } },
+    {
+      schema: {
+        tags,
+        summary: `督办总览：四类诉求的逾期、即将到期与在办数（按类别和承办单位，数据库中计数）；逾期与即将到期清单各列届满最早的 ${OVERVIEW_LIST_CAP} 件`,
+        response: { 200: Data(DemandOverviewView) },
+      },
+    },
     async (req) => {
       const ctx = authorize(req, 'demands.overview');
       const kinds = readableKinds(req, ctx);
-      const rows = await openByUnit(
-        ctx,
-        kinds.map((k) => k.kind),
-      );
       const t = ctx.clock.today();
-      const items = rows.map((r) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t));
+      const days = { today: t, soonUntil: dueSoonUntil(ctx.calendar, t) };
+      const [counts, overdueRows, soonRows] = await Promise.all([
+        openCounts(ctx, kinds, days),
+        openDueIn(ctx, kinds, { to: addDays(t, -1), limit: OVERVIEW_LIST_CAP }),
+        openDueIn(ctx, kinds, { from: t, to: days.soonUntil, limit: OVERVIEW_LIST_CAP }),
+      ]);
       const byKind = kinds.map((k) => {
-        const mine = items.filter((i) => i.kind === k.kind);
+        const mine = counts.filter((c) => c.kind === k.kind);
+        const sum = (f: (c: (typeof counts)[number]) => number) => mine.reduce((n, c) => n + f(c), 0);
         return {
           kind: k.kind,
           module: k.module,
           label: k.label,
-          open: mine.length,
-          overdue: mine.filter((i) => i.clockStatus === 'overdue').length,
-          dueSoon: mine.filter((i) => i.clockStatus === 'due_soon').length,
-          paused: mine.filter((i) => i.clockStatus === 'paused').length,
+          open: sum((c) => c.open),
+          overdue: sum((c) => c.overdue),
+          dueSoon: sum((c) => c.due_soon),
+          paused: sum((c) => c.paused),
         };
       });
       const units = new Map<string, { orgId: string; orgName: string; open: number; overdue: number; dueSoon: number }>();
-      for (const i of items) {
-        const u = units.get(i.orgId) ?? { orgId: i.orgId, orgName: i.orgName, open: 0, overdue: 0, dueSoon: 0 };
-        u.open++;
-        if (i.clockStatus === 'overdue') u.overdue++;
-        if (i.clockStatus === 'due_soon') u.dueSoon++;
-        units.set(i.orgId, u);
+      for (const c of counts) {
+        const u = units.get(c.org_id) ?? { orgId: c.org_id, orgName: c.org_name, open: 0, overdue: 0, dueSoon: 0 };
+        u.open += c.open;
+        u.overdue += c.overdue;
+        u.dueSoon += c.due_soon;
+        units.set(c.org_id, u);
       }
+      const present = (r: ItemRow) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t);
       return {
         data: {
           today: t,
           byKind,
-          byUnit: [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
-          overdue: items.filter((i) => i.clockStatus === 'overdue'),
-          dueSoon: items.filter((i) => i.clockStatus === 'due_soon'),
+          byUnit: [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.orgName.localeCompare(b.orgName, 'zh-CN')),
+          overdue: overdueRows.map(present),
+          dueSoon: soonRows.map(present),
         },
       };
     },

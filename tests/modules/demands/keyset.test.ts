@@ -171,6 +171,34 @@ describe('page numbers and counts', () => {
   });
 });
 
+describe('the overview counts in SQL', () => {
+  it("its counts are the list's clock statuses (every open 12345 order judged one by one), per kind and per unit", async () => {
+    const leader = await login(app, 'leader');
+    const o = (await leader.req('GET', '/api/demands/overview')).body.data;
+    const open: Array<Item & { clockStatus: string; orgId: string }> = [];
+    for (let page = 1; ; page++) {
+      const r = (await leader.req('GET', `/api/hotline/items?status=open&pageSize=200&page=${page}`)).body.data;
+      open.push(...r.items);
+      if (!r.items.length || open.length >= r.total) break;
+    }
+    const n = (s: string) => open.filter((i) => i.clockStatus === s).length;
+    const hot = o.byKind.find((k: { kind: string }) => k.kind === 'hotline');
+    expect(hot).toMatchObject({ open: open.length, overdue: n('overdue'), dueSoon: n('due_soon'), paused: n('paused') });
+    expect(hot.overdue).toBeGreaterThan(0);
+    const sum = (k: 'open' | 'overdue' | 'dueSoon') => o.byKind.reduce((a: number, x: Record<string, number>) => a + x[k]!, 0);
+    for (const k of ['open', 'overdue', 'dueSoon'] as const)
+      expect(
+        o.byUnit.reduce((a: number, x: Record<string, number>) => a + x[k]!, 0),
+        k,
+      ).toBe(sum(k));
+    const overdueIds = open.filter((i) => i.clockStatus === 'overdue').map((i) => i.id);
+    const listed = o.overdue.filter((i: { kind: string }) => i.kind === 'hotline').map((i: Item) => i.id);
+    expect(listed.sort()).toEqual(overdueIds.sort());
+    expect(o.overdue.every((i: { clockStatus: string }) => i.clockStatus === 'overdue')).toBe(true);
+    expect(o.dueSoon.every((i: { clockStatus: string }) => i.clockStatus === 'due_soon')).toBe(true);
+  });
+});
+
 describe('the default order is read from its index (EXPLAIN)', () => {
   /** The plan of a list's page with sorting and sequential scans priced out: a Sort node means no index gives the order. */
   const plan = async (f: { after?: string; status?: 'open' }) => {
