@@ -1,0 +1,267 @@
+/**
+ * `npm run bench -- load` — the 12345 list, its filters, its cursor pages and the overview's counts under
+ * 100 concurrent users on N orders, beside a bare Fastify route doing one indexed query on the same
+ * table, in the same run (issue #17 item 2, docs/benchmark.md).
+ *
+ * On PostgreSQL (FAZHI_BENCH_PG_URL / DATABASE_URL, else a throwaway cluster — bench/engines.ts): a
+ * scratch database gets the demo bureau and N 12345 orders of 2023 (one INSERT … SELECT over
+ * generate_series, as bench/metrics.ts makes them: 95 % closed, due dates on the working-day table),
+ * ANALYZEd. The plans of the list's first page, of a cursor page half-way down and of the capped count
+ * are printed (EXPLAIN ANALYZE: the index used, the time). Then two servers, one after the other,
+ * each in its own process:
+ *   - bare: bench/bareListServer.mjs — Fastify + pg, `GET /list` = the list's first page by its index;
+ *   - Fazhi: `fazhi serve` (the compiled server) on the same database, signed in as the leader;
+ * and `--users` virtual users (keep-alive HTTP, each sending its next request when the last one
+ * answered) drive each endpoint for `--seconds` after a warm-up: p50/p95/p99, req/s, errors.
+ *
+ *   npm run bench -- load --rows 100000
+ *   npm run bench -- load --rows 1000000 --seconds 15
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Command } from 'commander';
+import { CompiledQuery, sql } from 'kysely';
+import { modules } from '../src/modules/index.js';
+import { systemActor } from '../src/core/context.js';
+import { listTenants } from '../src/core/tenant.js';
+import { loadDemo } from '../src/cli/demo.js';
+import { encodeCursor } from '../src/core/lists.js';
+import { demandKindsOf } from '../src/modules/demands/kinds.js';
+import { DEFAULT_KEYSET, listItemsQuery } from '../src/modules/demands/repository.js';
+import { ensureServerBuild } from '../scripts/build-server.mjs';
+import { findPgServer, openPostgresEngine, type Engine } from './engines.js';
+
+const log = (m: string) => console.error(m);
+const root = path.resolve(import.meta.dirname, '..');
+const YEAR = 2023;
+
+/** N orders of YEAR for the bureau's units (bench/metrics.ts's generator). */
+async function generate(engine: Engine, tenantId: string, rows: number): Promise<void> {
+  await sql`
+    WITH orgs AS (SELECT array_agg(id ORDER BY name) AS ids FROM org WHERE tenant_id = ${tenantId} AND kind IN ('department', 'street')),
+    rule AS (SELECT rule FROM dm_item WHERE tenant_id = ${tenantId} AND kind = 'hotline' LIMIT 1),
+    g AS (
+      SELECT i, (${`${YEAR}-01-02`}::date + (i::bigint * 7919 % 355)::int) AS rcv, 5 + (i % 3) * 5 AS lim, (i::bigint * 104729 % 100)::int AS r
+      FROM generate_series(1, ${rows}) AS i
+    ),
+    d AS (
+      SELECT g.*, wdue.day AS due, g.rcv + 1 + (g.i % 14) AS done
+      FROM g JOIN work_day wr ON wr.day = g.rcv
+      LEFT JOIN work_day wdue ON wdue.ord = wr.ord + g.lim AND wdue.workday
+    )
+    INSERT INTO dm_item (tenant_id, kind, ref_no, org_id, status, title, demand_type, channel, received_at, clock_start, rule, due_on,
+                         closed_at, replied_at, satisfaction)
+    SELECT ${tenantId}, 'hotline', 'BENCH-' || lpad(d.i::text, 8, '0'),
+           (SELECT ids[1 + d.i % array_length(ids, 1)] FROM orgs), CASE WHEN d.r < 95 THEN 'closed' ELSE 'handling' END,
+           '排水不畅', (ARRAY['投诉', '举报', '求助', '咨询', '建议'])[1 + d.i % 5], '12345热线',
+           (d.rcv + time '09:30') AT TIME ZONE 'Asia/Shanghai', d.rcv, (SELECT rule FROM rule), d.due,
+           CASE WHEN d.r < 95 THEN (d.done + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+           CASE WHEN d.r < 90 THEN (d.done + time '15:00') AT TIME ZONE 'Asia/Shanghai' END,
+           CASE WHEN d.r < 95 THEN (ARRAY['满意', '基本满意', '不满意', '未评价', '满意'])[1 + d.i % 5] END
+    FROM d`.execute(engine.sys.db);
+  await sql`ANALYZE dm_item`.execute(engine.sys.db);
+}
+
+interface Stats {
+  target: string;
+  endpoint: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** `users` loops, each GETting the next path when the last answered, for `seconds`: latencies and rate. */
+async function drive(base: string, paths: () => string, o: { users: number; seconds: number; cookie?: string }): Promise<Omit<Stats, 'target' | 'endpoint'>> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.users });
+  const lat: number[] = [];
+  let errors = 0;
+  const get = (p: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.get(`${base}${p}`, { agent, headers: o.cookie ? { cookie: o.cookie } : {} }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+    });
+  const t0 = performance.now();
+  const end = t0 + o.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: o.users }, async () => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        const status = await get(paths());
+        lat.push(performance.now() - s);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  agent.destroy();
+  lat.sort((a, b) => a - b);
+  return { requests: lat.length, errors, rps: lat.length / elapsed, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) };
+}
+
+async function waitUp(child: ChildProcess, url: string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** EXPLAIN ANALYZE of a compiled query: the first line's time and the indexes it used. */
+async function plan(engine: Engine, c: CompiledQuery): Promise<string> {
+  const r = await engine.sys.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS OFF) ${c.sql}`, [...c.parameters]));
+  const lines = r.rows.map((x) => x['QUERY PLAN']);
+  const idx = [...new Set(lines.flatMap((l) => [...l.matchAll(/using (\w+)/gi)].map((m) => m[1])))];
+  const sort = lines.some((l) => /\bSort\b/.test(l)) ? '，有排序' : '，无排序';
+  const time = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '';
+  return `${time}，索引 ${idx.join('、') || '无'}${sort}`;
+}
+
+async function main() {
+  const o = new Command()
+    .option('--rows <n>', '生成的 12345 工单数', '100000')
+    .option('--users <n>', '并发用户数', '100')
+    .option('--seconds <n>', '每个接口的测量秒数', '10')
+    .option('--warmup <n>', '每个接口测量前的预热秒数', '2')
+    .option('--out <file>', '结果 JSON', 'bench/results/load-latest.json')
+    .parse()
+    .opts();
+  const rows = Number(o.rows);
+  const users = Number(o.users);
+  const seconds = Number(o.seconds);
+  const warmup = Number(o.warmup);
+  const server = await findPgServer();
+  if (typeof server === 'string') throw new Error(server);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-load-'));
+  const engine = await openPostgresEngine(modules, server, dir);
+  const children: ChildProcess[] = [];
+  const results: Stats[] = [];
+  const plans: Record<string, string> = {};
+  try {
+    log(`[load] ${engine.where}；载入演示局…`);
+    await loadDemo(engine.sys, { log: () => {} });
+    const tenantId = (await listTenants(engine.sys.db))[0]!.id;
+    const t0 = performance.now();
+    log(`[load] 生成 ${rows} 张 ${YEAR} 年工单…`);
+    await generate(engine, tenantId, rows);
+    const total = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM dm_item WHERE kind = 'hotline'`.execute(engine.sys.db)).rows[0]!.n);
+    log(`[load] ${total} 张 12345 工单（${((performance.now() - t0) / 1000).toFixed(1)} s）`);
+
+    // Cursors half-way down the default order (and around it), read as the list reads them.
+    const ctx = engine.sys.ctx(systemActor(tenantId));
+    const hotline = demandKindsOf(engine.sys.registry).find((k) => k.kind === 'hotline')!;
+    const cursors: string[] = [];
+    for (const f of [0.25, 0.5, 0.75, 0.9]) {
+      const c = listItemsQuery(ctx, { kinds: [hotline], limit: 0, offset: Math.floor(total * f) });
+      const r = await engine.sys.db.executeQuery<Record<string, unknown>>(c);
+      cursors.push(encodeCursor(DEFAULT_KEYSET, r.rows[0]!));
+    }
+    plans['列表首页（默认排序）'] = await plan(engine, listItemsQuery(ctx, { kinds: [hotline], limit: 20, offset: 0 }));
+    plans['游标翻页（第 50% 行之后）'] = await plan(engine, listItemsQuery(ctx, { kinds: [hotline], limit: 20, offset: 0, after: cursors[1]! }));
+    plans['在办筛选（status=open）'] = await plan(engine, listItemsQuery(ctx, { kinds: [hotline], limit: 20, offset: 0, status: 'open' }));
+    for (const [k, v] of Object.entries(plans)) log(`[load] EXPLAIN ${k}：${v}`);
+
+    const dbName = String((await sql<{ d: string }>`SELECT current_database() AS d`.execute(engine.sys.db)).rows[0]!.d);
+    const u = new URL(server.url);
+    u.pathname = `/${dbName}`;
+    const url = u.toString();
+    const orgs = (
+      await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name`.execute(engine.sys.db)
+    ).rows.map((r) => r.id);
+    const run = async (target: string, endpoint: string, base: string, paths: () => string, cookie?: string) => {
+      if (warmup > 0) await drive(base, paths, { users, seconds: warmup, cookie });
+      const s = await drive(base, paths, { users, seconds, cookie });
+      results.push({ target, endpoint, ...s });
+      log(
+        `[load] ${target} ${endpoint}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${s.requests} 次${s.errors ? `，${s.errors} 次失败 ⚠` : ''}`,
+      );
+    };
+
+    // The bare route.
+    const barePort = 3400 + crypto.randomInt(200);
+    const bare = spawn(process.execPath, ['bench/bareListServer.mjs', url, String(barePort), tenantId], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(bare);
+    await waitUp(bare, `http://127.0.0.1:${barePort}/healthz`);
+    await run('bare', 'list', `http://127.0.0.1:${barePort}`, () => '/list');
+    await stop(bare);
+
+    // The product.
+    await ensureServerBuild();
+    const port = 3600 + crypto.randomInt(200);
+    const fazhi = spawn(process.execPath, ['bin/fazhi.js', 'serve', '--port', String(port)], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    });
+    children.push(fazhi);
+    const base = `http://127.0.0.1:${port}`;
+    await waitUp(fazhi, `${base}/healthz`);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'Fazhi@2022' }),
+    });
+    if (!login.ok) throw new Error(`login: ${login.status}`);
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    let i = 0;
+    const rot = <T>(xs: readonly T[]) => xs[i++ % xs.length]!;
+    const filters = ['status=open', 'demandType=%E6%8A%95%E8%AF%89', `orgId=${orgs[0]}`, 'status=overdue', `year=${YEAR}&sort=receivedAt&order=desc`];
+    await run('fazhi', 'list', base, () => '/api/hotline/items?pageSize=20', cookie);
+    await run('fazhi', 'filter', base, () => `/api/hotline/items?pageSize=20&${rot(filters)}`, cookie);
+    await run('fazhi', 'cursor', base, () => `/api/hotline/items?pageSize=20&after=${rot(cursors)}`, cookie);
+    await run('fazhi', 'count (overview)', base, () => '/api/demands/overview', cookie);
+    await stop(fazhi);
+
+    const bareRps = results.find((r) => r.target === 'bare')!.rps;
+    const table = [
+      `| 服务 | 接口 | req/s | p50 | p95 | p99 | 请求数（失败） | 相对裸路由 |`,
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+      ...results.map(
+        (r) =>
+          `| ${r.target} | ${r.endpoint} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.requests}（${r.errors}） | ${((r.rps / bareRps) * 100).toFixed(0)} % |`,
+      ),
+    ].join('\n');
+    console.log(`\n${total} 张 12345 工单，${users} 个并发用户，每个接口 ${seconds} s（${engine.where}）\n`);
+    console.log(table);
+    console.log(
+      `\n${Object.entries(plans)
+        .map(([k, v]) => `- ${k}：${v}`)
+        .join('\n')}`,
+    );
+    fs.mkdirSync(path.dirname(o.out), { recursive: true });
+    fs.writeFileSync(o.out, `${JSON.stringify({ at: new Date().toISOString(), rows: total, users, seconds, where: engine.where, plans, results }, null, 2)}\n`);
+  } finally {
+    for (const c of children) await stop(c).catch(() => {});
+    await engine.close();
+    server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
