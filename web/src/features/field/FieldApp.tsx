@@ -1,6 +1,6 @@
 import { App as AntApp } from 'antd';
 import type { ReactNode } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { useCan } from '../../api/session';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { RequireAuth } from '../../shell/components/RequireAuth';
@@ -14,7 +14,6 @@ const PatrolPage = lazyNamed(() => import('./components/PatrolPage'), 'PatrolPag
 const OutboxPage = lazyNamed(() => import('./components/OutboxPage'), 'OutboxPage');
 // Shown only when needed: Ant Design's Result (and its pictures) is not part of the field frame.
 const ForbiddenPage = lazyNamed(() => import('../../shell/pages/ForbiddenPage'), 'ForbiddenPage');
-const NotFoundPage = lazyNamed(() => import('../../shell/pages/NotFoundPage'), 'NotFoundPage');
 
 /** A field page for users holding `permission` (the server checks again on every call). */
 function Allowed({ permission, children }: { permission: string; children: ReactNode }) {
@@ -67,7 +66,8 @@ export function FieldApp() {
               }
             />
             <Route path="outbox" element={<OutboxPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            {/* An unknown field address (an old bookmark) opens the field app's start page. */}
+            <Route path="*" element={<Navigate to="/field" replace />} />
           </Route>
         </Routes>
       </RequireAuth>

@@ -116,7 +116,7 @@ export const FIELD_READS = {
 
 let warmed = false;
 /**
- * Warms the offline copies once per visit: the field pages' code and the lists they read (kept on
+ * Warms the offline copies once per visit: the field pages' code (and the frame's menu) and the lists they read (kept on
  * the phone, and by the service worker), so they open when the network is gone.
  */
 export function warmFieldCache(can: (permission: string) => boolean): void {
@@ -132,6 +132,7 @@ export function warmFieldCache(can: (permission: string) => boolean): void {
     import('./components/SamplePage'),
     import('./components/PatrolPage'),
     import('./components/OutboxPage'),
+    import('./components/FieldMenu'),
     ...(can('enforcement.case.write') ? [keep(FIELD_READS.cases)] : []),
     ...(can('rivers.samples') ? [keep(FIELD_READS.rivers)] : []),
     ...(can('flood.progress') ? [keep(FIELD_READS.points)] : []),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Descriptions, Divider, Empty, Flex, Form, Input, Listy, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Descriptions, Divider, Empty, Flex, Form, Input, Skeleton, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -10,7 +10,7 @@ import { useDevicePlace } from '../useDevicePlace';
 import { enqueue, type OutboxItem } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
-import { CameraButton, OutboxTag, PlaceLine, timeText } from './FieldParts';
+import { CameraButton, FieldList, OutboxTag, PlaceLine, timeText } from './FieldParts';
 
 type CaseHead = CaseSummary & { actions: CaseAction[] };
 
@@ -112,9 +112,8 @@ export function CaseCapturePage() {
       {captures.error && !captures.data ? <ErrorAlert error={captures.error} onRetry={captures.reload} /> : null}
       {waiting.length || captures.data?.length ? (
         <div data-testid="capture-list">
-          <Listy
+          <FieldList
             items={rows}
-            rowKey="key"
             itemRender={({ waiting: w, capture: x, n }) =>
               w ? (
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>

@@ -1,5 +1,5 @@
 import { type ReactNode, useRef } from 'react';
-import { Button, Flex, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography, theme } from 'antd';
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import type { OutboxItem } from '../outbox';
 import { placeText } from '../api';
@@ -79,4 +79,22 @@ export function OutboxTag({ item }: { item: OutboxItem }) {
 /** A time as the field pages print it (Beijing, to the second). */
 export function timeText(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/**
+ * The rows of a field list (captures, check-ins, the outbox), one under the other with a rule
+ * between. Not Ant Design's List: it brings Pagination and with it Select, and its successor Listy a
+ * virtual list — weight a phone's first load does not need for a few rows.
+ */
+export function FieldList<T extends { key: string }>({ items, itemRender }: { items: readonly T[]; itemRender(item: T): ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <Flex vertical>
+      {items.map((item, i) => (
+        <div key={item.key} style={{ padding: '8px 0', borderTop: i ? `1px solid ${token.colorSplit}` : undefined }}>
+          {itemRender(item)}
+        </div>
+      ))}
+    </Flex>
+  );
 }

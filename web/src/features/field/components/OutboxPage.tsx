@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Empty, Flex, Listy, Popconfirm, Typography } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { PageTitle } from '../../../components/PageTitle';
 import { KIND_LABELS } from '../api';
 import { dismiss, retry, syncOutbox } from '../outbox';
 import { useOutbox } from '../useOutbox';
-import { OutboxTag, timeText } from './FieldParts';
+import { FieldList, OutboxTag, timeText } from './FieldParts';
 
 /**
  * 待同步 — what was recorded on this phone and has not reached the server: waiting (sent when the
@@ -35,9 +35,8 @@ export function OutboxPage() {
       />
       {items.length ? (
         <div data-testid="outbox-list">
-          <Listy
+          <FieldList
             items={[...items]}
-            rowKey="key"
             itemRender={(i) => (
               <Flex vertical gap={2} style={{ minWidth: 0 }}>
                 <span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Divider, Empty, Flex, Form, Input, Listy, Select, Tag, Typography } from 'antd';
+import { App, Button, Divider, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { useApi } from '../../../api/useApi';
 import { useCan, useMe } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -10,7 +10,7 @@ import { useDevicePlace, usePhotoPreview } from '../useDevicePlace';
 import { enqueue, type OutboxItem } from '../outbox';
 import { useOutbox } from '../useOutbox';
 import { useFieldRead } from '../useFieldRead';
-import { CameraButton, OutboxTag, PlaceLine, StickyActions, timeText } from './FieldParts';
+import { CameraButton, FieldList, OutboxTag, PlaceLine, StickyActions, timeText } from './FieldParts';
 
 /**
  * 巡查打卡 — at a flood-risk point: the point, a photo, what the patrol found, the device's time and
@@ -95,9 +95,8 @@ export function PatrolPage() {
 
       <Divider titlePlacement="start">今日打卡</Divider>
       {waiting.length || today.data?.length ? (
-        <Listy
+        <FieldList
           items={rows}
-          rowKey="key"
           itemRender={({ waiting: w, checkin: c }) =>
             w ? (
               <Flex vertical data-testid="checkin-waiting">
