@@ -91,7 +91,9 @@ try {
   for (let i = 0; i < Number(o.runs); i++) {
     fazhi.push(await measure(['bin/fazhi.js', '--data', dir, 'serve', '--port', '3391'], 3391, Number(o.requests)));
     bare.push(await measure(['bench/bareServer.mjs', path.join(dir, 'db'), '3392'], 3392, 0));
-    log(`第 ${i + 1} 轮：fazhi ${Math.round(fazhi[i]!.firstOkMs)} ms / ${fazhi[i]!.idleRssMb} MB，bare ${Math.round(bare[i]!.firstOkMs)} ms / ${bare[i]!.idleRssMb} MB`);
+    log(
+      `第 ${i + 1} 轮：fazhi ${Math.round(fazhi[i]!.firstOkMs)} ms / ${fazhi[i]!.idleRssMb} MB，bare ${Math.round(bare[i]!.firstOkMs)} ms / ${bare[i]!.idleRssMb} MB`,
+    );
   }
   const line = {
     runs: fazhi.length,
@@ -104,7 +106,9 @@ try {
     loadAverage: os.loadavg()[0]!.toFixed(1),
   };
   const ratio = (line.fazhiFirstOkMs / line.bareFirstOkMs).toFixed(2);
-  console.log('| 冷启动到首个 200（fazhi） | 同目录 bare Fastify + PGlite | 比值 | 空闲 RSS（fazhi） | 空闲 RSS（bare） | ' + `${line.requests} 次请求后 RSS | 负载 |`);
+  console.log(
+    `| 冷启动到首个 200（fazhi） | 同目录 bare Fastify + PGlite | 比值 | 空闲 RSS（fazhi） | 空闲 RSS（bare） | ${line.requests} 次请求后 RSS | 负载 |`,
+  );
   console.log('|---|---|---|---|---|---|---|');
   console.log(
     `| ${line.fazhiFirstOkMs} ms | ${line.bareFirstOkMs} ms | ${ratio}× | ${line.fazhiIdleRssMb} MB | ${line.bareIdleRssMb} MB | ${line.fazhiBusyRssMb} MB | ${line.loadAverage} |`,

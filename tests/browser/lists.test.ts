@@ -53,7 +53,7 @@ describe('12345 list', () => {
     expect(sheet.headers[0]).toBe('工单编号');
     expect(sheet.rows.length).toBe(n);
     // The list shows the same first row (sorted by 受理时间, oldest first).
-    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(sheet.rows[0]!.cells['工单编号']);
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(sheet.rows[0]!.cells.工单编号);
     await shot(page, 'hotline-filtered');
 
     // Page size 10: the URL carries it and the page shows at most 10 rows.
@@ -98,7 +98,10 @@ describe('flood risk point list (a list on its own table)', () => {
     const filtered = page.waitForResponse((r) => r.url().includes('/api/flood/risk-points/list?') && new URL(r.url()).searchParams.get('status') === '已完成');
     await table.locator('th', { hasText: '整治状态' }).locator('.ant-table-filter-trigger').click();
     await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已完成' }).click();
-    await page.locator('.ant-dropdown:visible').getByRole('button', { name: label('确定') }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: label('确定') })
+      .click();
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('已完成');
     expect(n).toBeGreaterThan(0);

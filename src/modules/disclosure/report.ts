@@ -1,9 +1,3 @@
-/**
- * 政府信息公开工作年度报告 — the annual report for a year: its tables computed from
- * the records (proactive; requests by applicant type × outcome, with carry-over;
- * review and litigation), the check rule verified, rendered to DOCX, HTML, xlsx.
- */
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../core/ledger/excel.js';
 import type { System } from '../../core/system.js';
 import { metricQuery, yearPeriod } from '../../core/metrics/registry.js';

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../core/ledger/excel.js';
 import type { System } from '../../core/system.js';
 import { UNIT_LABELS, metricQuery, yearPeriod } from '../../core/metrics/registry.js';

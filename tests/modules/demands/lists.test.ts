@@ -172,7 +172,7 @@ describe('export of exactly the filtered rows', () => {
       expect(table.headers).toEqual(ledger.columns.map((c: { header: string }) => c.header));
       expect(rows.length).toBeGreaterThan(0);
       expect(table.rows.length).toBe(rows.length);
-      expect(table.rows.map((r) => r.cells['工单编号'])).toEqual(rows.map((i) => i.refNo));
+      expect(table.rows.map((r) => r.cells.工单编号)).toEqual(rows.map((i) => i.refNo));
     },
   );
 
