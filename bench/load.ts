@@ -150,6 +150,7 @@ async function main() {
     .option('--seconds <n>', '每个接口的测量秒数', '10')
     .option('--warmup <n>', '每个接口测量前的预热秒数', '2')
     .option('--out <file>', '结果 JSON', 'bench/results/load-latest.json')
+    .option('--keep', '生成后保留数据库并打印其地址（不测量；用于手工 EXPLAIN 或剖析）')
     .parse()
     .opts();
   const rows = Number(o.rows);
@@ -163,6 +164,7 @@ async function main() {
   const children: ChildProcess[] = [];
   const results: Stats[] = [];
   const plans: Record<string, string> = {};
+  let keep = false;
   try {
     log(`[load] ${engine.where}；载入演示局…`);
     await loadDemo(engine.sys, { log: () => {} });
@@ -191,6 +193,11 @@ async function main() {
     const u = new URL(server.url);
     u.pathname = `/${dbName}`;
     const url = u.toString();
+    if (o.keep) {
+      console.log(url);
+      keep = true;
+      return;
+    }
     const orgs = (
       await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name`.execute(engine.sys.db)
     ).rows.map((r) => r.id);
@@ -258,7 +265,8 @@ async function main() {
     fs.writeFileSync(o.out, `${JSON.stringify({ at: new Date().toISOString(), rows: total, users, seconds, where: engine.where, plans, results }, null, 2)}\n`);
   } finally {
     for (const c of children) await stop(c).catch(() => {});
-    await engine.close();
+    if (keep) await engine.sys.close();
+    else await engine.close();
     server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -244,10 +244,29 @@ export async function countCapped(db: Kysely<KernelDB>, qb: AnySelect, cap = LIS
     .clearOrderBy()
     .select(sql<number>`1`.as('one'))
     .limit(cap + 1);
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${inner}) AS capped_rows`.execute(db);
+  const count = sql<{ n: number }>`SELECT count(*)::int AS n FROM (${inner}) AS capped_rows`;
+  // The query's text and values (tenant, scope, filters) are its identity.
+  const c = count.compile(db);
+  const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
+  const known = cappedSeen.get(key);
+  if (known !== undefined && known > Date.now()) return { total: cap, capped: true };
+  if (known !== undefined) cappedSeen.delete(key);
+  const r = await count.execute(db);
   const n = Number(r.rows[0]?.n ?? 0);
-  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+  if (n <= cap) return { total: n, capped: false };
+  if (cappedSeen.size >= CAPPED_SEEN_MAX) cappedSeen.delete(cappedSeen.keys().next().value!);
+  cappedSeen.set(key, Date.now() + CAPPED_SEEN_MS);
+  return { total: cap, capped: true };
 }
+
+/**
+ * Counts found past their cap, for {@link CAPPED_SEEN_MS}: "10,000+" stays true while rows come and go
+ * one by one (it would take thousands going at once — an import undone — to make it false), so a busy
+ * list does not read cap + 1 rows at every page. A count below its cap is always counted afresh.
+ */
+const cappedSeen = new Map<string, number>();
+const CAPPED_SEEN_MS = 30_000;
+const CAPPED_SEEN_MAX = 5_000;
 
 /** The query of a list's page in its keyset's order (by cursor or offset), its key values selected, for `limit + 1` rows. */
 export function keysetQuery<QB extends AnySelect>(qb: QB, page: { keyset: Keyset; limit: number; offset: number; after?: string | undefined }): QB {
@@ -259,14 +278,15 @@ export function keysetQuery<QB extends AnySelect>(qb: QB, page: { keyset: Keyset
 /**
  * A list's page in its keyset's order — by cursor (`after`) or by offset — with its capped total
  * and the cursor of its last row (null when no row follows): the query is read for `limit + 1` rows.
+ * `count`: the same rows without what cannot change their number (joins for names), counted instead.
  */
 export async function keysetPage<Row>(
   db: Kysely<KernelDB>,
-  qb: AnySelect,
+  q: { rows: AnySelect; count?: AnySelect },
   page: { keyset: Keyset; limit: number; offset: number; after?: string | undefined },
 ): Promise<{ rows: Row[]; total: number; totalCapped: boolean; cursor: string | null }> {
   const ks = page.keyset;
-  const [raw, count] = await Promise.all([keysetQuery(qb, page).execute(), countCapped(db, qb)]);
+  const [raw, count] = await Promise.all([keysetQuery(q.rows, page).execute(), countCapped(db, q.count ?? q.rows)]);
   const more = raw.length > page.limit;
   const rows = (raw as Record<string, unknown>[]).slice(0, page.limit);
   const last = rows.at(-1);

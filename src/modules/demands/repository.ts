@@ -82,11 +82,16 @@ export function phoneSearchKeys(text: string): string[] | null {
 /** The clock still runs: not yet replied (kinds stopped by the reply) or not yet closed (the others). */
 export function clockRunning(kinds: readonly DemandKindDef[]) {
   const byReply = kinds.filter((k) => k.doneBy === 'reply').map((k) => k.kind);
+  // One rule for every kind listed: the plain column test (the open-items index serves `closed_at IS NULL`).
+  if (!byReply.length) return sql<boolean>`dm_item.closed_at IS NULL`;
+  if (byReply.length === kinds.length) return sql<boolean>`dm_item.replied_at IS NULL`;
   return sql<boolean>`(CASE WHEN dm_item.kind IN (${sql.join(byReply.length ? byReply : ['-'])}) THEN dm_item.replied_at ELSE dm_item.closed_at END) IS NULL`;
 }
 
-function filtered(ctx: Ctx, f: ListFilters) {
-  let q = base(ctx.db)
+/** The list's rows in scope and filtered, without the names (what a count reads: the unit is a foreign key, the assignee a left join). */
+function matching(ctx: Ctx, f: ListFilters) {
+  let q = dm(ctx.db)
+    .selectFrom('dm_item')
     .$call(withDataScope(ctx.actor, 'dm_item'))
     .where('dm_item.kind', 'in', f.kinds.length ? f.kinds.map((k) => k.kind) : ['hotline']);
   if (!f.kinds.length) q = q.where(sql<boolean>`false`);
@@ -107,6 +112,15 @@ function filtered(ctx: Ctx, f: ListFilters) {
     );
   }
   return q;
+}
+
+/** The list's rows with their unit's and assignee's names. */
+function filtered(ctx: Ctx, f: ListFilters) {
+  return matching(ctx, f)
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+    .leftJoin('app_user', (j) => j.onRef('app_user.tenant_id', '=', 'dm_item.tenant_id').onRef('app_user.id', '=', 'dm_item.assignee_id'))
+    .selectAll('dm_item')
+    .select(['org.name as org_name', 'app_user.display_name as assignee_name']);
 }
 
 /** The list's default order: open ones first by due date, then the newest received, then the id (index dm_item_list_default). */
@@ -140,7 +154,8 @@ export function listItemsQuery(ctx: Ctx, f: ListFilters) {
  * after a cursor, its total counted up to the cap, and the cursor of its last row.
  */
 export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number; totalCapped: boolean; cursor: string | null }> {
-  return keysetPage<ItemRow>(ctx.db, filtered(ctx, f), { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after });
+  const page = { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after };
+  return keysetPage<ItemRow>(ctx.db, { rows: filtered(ctx, f), count: matching(ctx, f) }, page);
 }
 
 /** One demand of a kind in the actor's scope (undefined: not found or out of scope). */
@@ -200,7 +215,7 @@ export async function demandOwnerOrg(db: Kysely<KernelDB>, tenantId: string, key
 
 /** How many demands a list's filters give (the export's cap is checked on it before any row is read). */
 export async function countItems(ctx: Ctx, f: ListFilters): Promise<number> {
-  return countRows(filtered(ctx, f));
+  return countRows(matching(ctx, f));
 }
 
 /**
@@ -291,9 +306,19 @@ function openOf(ctx: Ctx, kinds: readonly DemandKindDef[]) {
     .where('dm_item.closed_at', 'is', null);
 }
 
-/** The clock runs and is not paused (an open demand that can be overdue or due soon). */
+/**
+ * Of an open (not closed) demand: its clock runs — always for the kinds stopped by the closure, until
+ * the reply for the others ({@link clockRunning} knowing `closed_at IS NULL`, so the open-counts index covers it).
+ */
+function openClockRunning(kinds: readonly DemandKindDef[]) {
+  const byReply = kinds.filter((k) => k.doneBy === 'reply').map((k) => k.kind);
+  if (!byReply.length) return sql<boolean>`true`;
+  return sql<boolean>`(dm_item.kind NOT IN (${sql.join(byReply)}) OR dm_item.replied_at IS NULL)`;
+}
+
+/** Of an open demand: the clock runs and is not paused (it can be overdue or due soon). */
 function ticking(kinds: readonly DemandKindDef[]) {
-  return sql<boolean>`(${clockRunning(kinds)} AND dm_item.status <> 'paused')`;
+  return sql<boolean>`(${openClockRunning(kinds)} AND dm_item.status <> 'paused')`;
 }
 
 /**
@@ -303,18 +328,22 @@ function ticking(kinds: readonly DemandKindDef[]) {
 export async function openCounts(ctx: Ctx, kinds: readonly DemandKindDef[], days: OverviewDays) {
   if (!kinds.length) return [];
   const run = ticking(kinds);
-  return openOf(ctx, kinds)
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+  // Counted on the open-items index alone, then named: the unit's name joins the ~100 groups, not the rows.
+  const counts = openOf(ctx, kinds)
     .select([
+      'dm_item.tenant_id',
       'dm_item.kind',
       'dm_item.org_id',
-      'org.name as org_name',
       sql<number>`count(*)::int`.as('open'),
       sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on < ${days.today}::date))::int`.as('overdue'),
       sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on BETWEEN ${days.today}::date AND ${days.soonUntil}::date))::int`.as('due_soon'),
-      sql<number>`(count(*) FILTER (WHERE ${clockRunning(kinds)} AND dm_item.status = 'paused'))::int`.as('paused'),
+      sql<number>`(count(*) FILTER (WHERE ${openClockRunning(kinds)} AND dm_item.status = 'paused'))::int`.as('paused'),
     ])
-    .groupBy(['dm_item.kind', 'dm_item.org_id', 'org.name'])
+    .groupBy(['dm_item.tenant_id', 'dm_item.kind', 'dm_item.org_id']);
+  return ctx.db
+    .selectFrom(counts.as('c'))
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'c.tenant_id').onRef('org.id', '=', 'c.org_id'))
+    .select(['c.kind', 'c.org_id', 'org.name as org_name', 'c.open', 'c.overdue', 'c.due_soon', 'c.paused'])
     .execute();
 }
 

@@ -297,7 +297,7 @@ export function demandRoutes(def: DemandKindDef) {
 }
 
 /** Most overdue (and most due-soon) demands the overview lists: the earliest due; the counts cover them all. */
-const OVERVIEW_LIST_CAP = 200;
+const OVERVIEW_LIST_CAP = 100;
 
 /** The last due date still "due soon" on `today` (the calendar's working-day rule; the status only grows with the due date). */
 export function dueSoonUntil(cal: WorkCalendar, today: string): string {
