@@ -25,7 +25,10 @@ export interface RecordListProps<T> {
   listKey: string;
   /** The list's query in the URL ({@link useListQuery}). */
   query: ListQuery;
-  /** The server's paged list: answers `{ total, items }` for `?<filters>&sort&order&page&pageSize`. */
+  /**
+   * The server's paged list: answers `{ total, items }` for `?<filters>&sort&order&page&pageSize`; a list
+   * counting up to a cap also `totalCapped` (said "10,000+") and `cursor` (the next page: `after=<cursor>`).
+   */
   endpoint: string;
   /** The server's export of exactly the filtered rows (same filters, no page): a download link. */
   exportEndpoint?: string;
@@ -48,6 +51,14 @@ export interface RecordListProps<T> {
   reloadKey?: number;
 }
 
+/** A list page's answer: its rows and total; a capped list also says so and gives the next page's cursor. */
+interface ListAnswer<T> {
+  total: number;
+  items: T[];
+  totalCapped?: boolean;
+  cursor?: string | null;
+}
+
 const storageKey = (listKey: string) => `fazhi.list.${listKey}.hidden`;
 
 function readHidden<T>(listKey: string, columns: RecordColumn<T>[]): string[] {
@@ -67,7 +78,13 @@ function readHidden<T>(listKey: string, columns: RecordColumn<T>[]): string[] {
  */
 export function RecordList<T extends object>(props: RecordListProps<T>) {
   const { listKey, query, endpoint, exportEndpoint, columns, rowKey, searchFields, toolbar, batch, unit = '条', testId } = props;
-  const res = useApi<{ total: number; items: T[] }>(`${endpoint}${serverQuery(query, { paged: true })}`);
+  const res = useApi<ListAnswer<T>>(`${endpoint}${serverQuery(query, { paged: true })}`);
+  // The cursors of the pages before this one (paging by cursor): 上一页 goes back to the last one.
+  const [trail, setTrail] = useState<string[]>([]);
+  // Back to page numbers (a filter, a sort, 回到第一页): the trail is over.
+  useEffect(() => {
+    if (!query.after) setTrail([]);
+  }, [query.after]);
   const [hidden, setHidden] = useState<string[]>(() => readHidden(listKey, columns));
   const [selected, setSelected] = useState<T[]>([]);
   const [form] = Form.useForm();
@@ -123,6 +140,22 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
 
   const exportHref = exportEndpoint ? `${exportEndpoint}${serverQuery(query, { paged: false })}` : null;
   const total = res.data?.total ?? 0;
+  const capped = !!res.data?.totalCapped;
+  const totalText = capped ? `${total.toLocaleString('en-US')}+` : String(total);
+  // Page numbers reach the cap; past it the list pages on by cursor.
+  const lastNumbered = Math.max(1, Math.ceil(total / query.pageSize));
+  const nextCursor = res.data?.cursor ?? null;
+  const cursorNext = () => {
+    if (!nextCursor) return;
+    setTrail((t) => [...t, query.after ?? '']);
+    query.setAfter(nextCursor);
+  };
+  const cursorPrev = () => {
+    const prev = trail.at(-1);
+    setTrail((t) => t.slice(0, -1));
+    if (prev) query.setAfter(prev);
+    else query.setAfter(undefined, lastNumbered);
+  };
   const done = () => {
     setSelected([]);
     res.reload();
@@ -166,7 +199,7 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
         <Space wrap>
           {exportHref ? (
             <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="list-export" disabled={!total}>
-              导出筛选结果（{total}
+              导出筛选结果（{totalText}
               {unit}）
             </Button>
           ) : null}
@@ -218,16 +251,38 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
             query.setFilters(patch);
           }
         }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (n) => `共 ${n} ${unit}`,
-          onChange: (page, pageSize) => query.setPage(page, pageSize),
-        }}
+        pagination={
+          query.after
+            ? false
+            : {
+                current: query.page,
+                pageSize: query.pageSize,
+                total,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES.map(String),
+                showTotal: (n) => (capped ? `共 ${totalText} ${unit}` : `共 ${n} ${unit}`),
+                onChange: (page, pageSize) => query.setPage(page, pageSize),
+              }
+        }
       />
+      {capped && (query.after || query.page >= lastNumbered) ? (
+        <Flex justify="flex-end" align="center" gap={8} wrap style={{ padding: '0 16px 16px' }} data-testid="list-cursor-pager">
+          <Typography.Text type="secondary">
+            {query.after
+              ? `前 ${total.toLocaleString('en-US')} ${unit}之后的记录（共 ${totalText} ${unit}），逐页往后翻`
+              : `页码只列到前 ${total.toLocaleString('en-US')} ${unit}，其后请逐页往后翻`}
+          </Typography.Text>
+          {query.after ? (
+            <>
+              <Button onClick={() => query.setPage(1, query.pageSize)}>回到第一页</Button>
+              <Button onClick={cursorPrev}>上一页</Button>
+            </>
+          ) : null}
+          <Button type="primary" disabled={!nextCursor} onClick={cursorNext} data-testid="list-cursor-next">
+            下一页
+          </Button>
+        </Flex>
+      ) : null}
     </Card>
   );
 }

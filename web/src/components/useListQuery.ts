@@ -14,10 +14,14 @@ export interface ListQuery {
   pageSize: number;
   sort: string | undefined;
   order: 'asc' | 'desc' | undefined;
+  /** Past the rows page numbers reach: the cursor of the row the page follows (the server's `after`). */
+  after: string | undefined;
   /** Changes filters: the page goes back to 1. A value `undefined` removes the filter (its default applies again). */
   setFilters(patch: Record<string, string | undefined>): void;
   setPage(page: number, pageSize: number): void;
   setSort(sort: string | undefined, order: 'asc' | 'desc' | undefined): void;
+  /** Pages by cursor: the rows after `after` (undefined: back to page `page`). */
+  setAfter(after: string | undefined, page?: number): void;
   /** Back to the defaults (the page size is kept). */
   reset(): void;
 }
@@ -39,7 +43,7 @@ export function useListQuery(defaults: ListQueryValues = {}, defaultPageSize = 2
     const size = Number(values.pageSize);
     const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : defaultPageSize;
     const order: 'asc' | 'desc' | undefined = values.order === 'asc' || values.order === 'desc' ? values.order : undefined;
-    return { values, page, pageSize, sort: values.sort || undefined, order };
+    return { values, page, pageSize, sort: values.sort || undefined, order, after: values.after || undefined };
   }, [key]);
 
   const update = useCallback(
@@ -57,26 +61,31 @@ export function useListQuery(defaults: ListQueryValues = {}, defaultPageSize = 2
 
   return {
     ...query,
-    setFilters: useCallback((patch) => update({ ...patch, page: undefined }), [update]),
+    setFilters: useCallback((patch) => update({ ...patch, page: undefined, after: undefined }), [update]),
     setPage: useCallback(
-      (page, pageSize) => update({ page: page > 1 && pageSize === query.pageSize ? String(page) : undefined, pageSize: String(pageSize) }),
+      (page, pageSize) => update({ page: page > 1 && pageSize === query.pageSize ? String(page) : undefined, pageSize: String(pageSize), after: undefined }),
       [update, query.pageSize],
     ),
-    setSort: useCallback((sort, order) => update({ sort: order ? sort : undefined, order: order && sort ? order : undefined, page: undefined }), [update]),
+    setSort: useCallback(
+      (sort, order) => update({ sort: order ? sort : undefined, order: order && sort ? order : undefined, page: undefined, after: undefined }),
+      [update],
+    ),
+    setAfter: useCallback((after, page) => update({ after, page: after || !page || page <= 1 ? undefined : String(page) }), [update]),
     reset: useCallback(() => setParams(query.values.pageSize ? { pageSize: query.values.pageSize } : {}), [setParams, query.values.pageSize]),
   };
 }
 
-/** The query the server gets: filters, sort and order (and, for a page, page and page size); empty values kept (`status=` is "all"). */
+/** The query the server gets: filters, sort and order (and, for a page, page or cursor and page size); empty values kept (`status=` is "all"). */
 export function serverQuery(q: ListQuery, opts: { paged: boolean }): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q.values)) if (!['page', 'pageSize', 'sort', 'order'].includes(k) && v !== undefined) p.set(k, v);
+  for (const [k, v] of Object.entries(q.values)) if (!['page', 'pageSize', 'sort', 'order', 'after'].includes(k) && v !== undefined) p.set(k, v);
   if (q.sort && q.order) {
     p.set('sort', q.sort);
     p.set('order', q.order);
   }
   if (opts.paged) {
-    p.set('page', String(q.page));
+    if (q.after) p.set('after', q.after);
+    else p.set('page', String(q.page));
     p.set('pageSize', String(q.pageSize));
   }
   // An empty filter is "all": the server takes a missing parameter as all.
