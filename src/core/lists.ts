@@ -3,7 +3,10 @@
  * one list component (RecordList): the query string's sort, order, page and page size; the sort
  * whitelist (only indexed columns, anything else refused naming `sort`); the order a chosen column
  * gives (then a unique column, so pages are stable); the page's limit and offset; the export of
- * exactly the filtered rows, capped at {@link LIST_EXPORT_CAP} rows with a 413 saying so.
+ * exactly the filtered rows, capped at {@link LIST_EXPORT_CAP} rows with a 413 saying so. At scale
+ * (issue #17): keyset pages — an opaque cursor of the last row's keys, `after=` reads on by a seek on
+ * the order's index ({@link keysetPage}) —, page numbers only for the first {@link LIST_OFFSET_CAP}
+ * rows, and the total counted up to {@link LIST_COUNT_CAP} ({@link countCapped}).
  *
  * A module keeps its own filters, its repository's query (in the caller's data scope) and its
  * ledger: this holds only what every list does the same way.
