@@ -5,7 +5,7 @@ import { isoDateInShanghai } from '../../core/calendar/index.js';
 import { maskIdCard, maskPhone } from '../../core/ledger/validators.js';
 import { clockStatus, explainClock, type ClockExtension, type ClockPause, type ClockState } from './clock.js';
 import type { DemandKindDef } from './kinds.js';
-import type { ItemRow } from './repository.js';
+import type { ItemRow, ListRow } from './repository.js';
 import { demandActions, demandWorkflow, STATUS_LABELS } from './workflow.js';
 import type { DemandLinkView, DemandListItemView, DemandRecordBody } from './schemas.js';
 
@@ -32,7 +32,7 @@ export const doneOn = (def: DemandKindDef, r: Pick<ItemRow, 'replied_at' | 'clos
   def.doneBy === 'reply' ? (bizDate(r.replied_at) ?? bizDate(r.closed_at)) : bizDate(r.closed_at);
 
 /** A demand as lists show it (masked identifiers). */
-export function presentListItem(def: DemandKindDef, r: ItemRow, cal: WorkCalendar, today: string): DemandListItemView {
+export function presentListItem(def: DemandKindDef, r: ListRow, cal: WorkCalendar, today: string): DemandListItemView {
   const done = doneOn(def, r);
   return {
     id: r.id,

@@ -123,6 +123,67 @@ function filtered(ctx: Ctx, f: ListFilters) {
     .select(['org.name as org_name', 'app_user.display_name as assignee_name']);
 }
 
+/** The columns a list row shows (`presentListItem`): not the clock's rule and history, the content, the attributes. */
+const LIST_COLUMNS = [
+  'dm_item.id',
+  'dm_item.kind',
+  'dm_item.ref_no',
+  'dm_item.title',
+  'dm_item.demand_type',
+  'dm_item.channel',
+  'dm_item.org_id',
+  'dm_item.assignee_id',
+  'dm_item.status',
+  'dm_item.received_at',
+  'dm_item.first_due_on',
+  'dm_item.first_done_at',
+  'dm_item.due_on',
+  'dm_item.replied_at',
+  'dm_item.closed_at',
+  'dm_item.result',
+  'dm_item.satisfaction',
+  'dm_item.person_name',
+  'dm_item.person_phone',
+  'dm_item.location',
+  'dm_item.version',
+] as const;
+
+/** A list's row: the columns it shows, with the unit's and assignee's names. */
+export type ListRow = Pick<
+  ItemRow,
+  | 'id'
+  | 'kind'
+  | 'ref_no'
+  | 'title'
+  | 'demand_type'
+  | 'channel'
+  | 'org_id'
+  | 'assignee_id'
+  | 'status'
+  | 'received_at'
+  | 'first_due_on'
+  | 'first_done_at'
+  | 'due_on'
+  | 'replied_at'
+  | 'closed_at'
+  | 'result'
+  | 'satisfaction'
+  | 'person_name'
+  | 'person_phone'
+  | 'location'
+  | 'version'
+  | 'org_name'
+  | 'assignee_name'
+>;
+
+/** The list's rows as a page shows them (the list's columns and the names). */
+function listed(ctx: Ctx, f: ListFilters) {
+  return matching(ctx, f)
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+    .leftJoin('app_user', (j) => j.onRef('app_user.tenant_id', '=', 'dm_item.tenant_id').onRef('app_user.id', '=', 'dm_item.assignee_id'))
+    .select([...LIST_COLUMNS, 'org.name as org_name', 'app_user.display_name as assignee_name']);
+}
+
 /** The list's default order: open ones first by due date, then the newest received, then the id (index dm_item_list_default). */
 export const DEFAULT_KEYSET: Keyset = {
   name: 'demands',
@@ -146,16 +207,16 @@ function ordered<Q extends ReturnType<typeof filtered>>(q: Q, sort: ListFilters[
 
 /** The SQL of a list's page (for EXPLAIN: the default order read from its index, a cursor's page a seek on it). */
 export function listItemsQuery(ctx: Ctx, f: ListFilters) {
-  return keysetQuery(filtered(ctx, f), { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after }).compile();
+  return keysetQuery(listed(ctx, f), { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after }).compile();
 }
 
 /**
  * Demands in the actor's scope, open ones by due date first, then the newest: a page by offset or
  * after a cursor, its total counted up to the cap, and the cursor of its last row.
  */
-export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ItemRow[]; total: number; totalCapped: boolean; cursor: string | null }> {
+export async function listItems(ctx: Ctx, f: ListFilters): Promise<{ rows: ListRow[]; total: number; totalCapped: boolean; cursor: string | null }> {
   const page = { keyset: keysetOf(f.sort), limit: f.limit ?? 50, offset: f.offset ?? 0, after: f.after };
-  return keysetPage<ItemRow>(ctx.db, { rows: filtered(ctx, f), count: matching(ctx, f) }, page);
+  return keysetPage<ListRow>(ctx.db, { rows: listed(ctx, f), count: matching(ctx, f) }, page);
 }
 
 /** One demand of a kind in the actor's scope (undefined: not found or out of scope). */

@@ -23,7 +23,7 @@ import type { Registry } from '../../core/system.js';
 import { inScope } from '../../core/scope.js';
 import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
-import { activeUsersOf, countItems, getItem, type ItemRow, linksOf, listItems, openCounts, openDueIn, SORTABLE, type ListFilters } from './repository.js';
+import { activeUsersOf, countItems, getItem, linksOf, type ListRow, listItems, openCounts, openDueIn, SORTABLE, type ListFilters } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
@@ -395,7 +395,7 @@ export async function sharedRoutes(root: FastifyInstance) {
         u.dueSoon += c.due_soon;
         units.set(c.org_id, u);
       }
-      const present = (r: ItemRow) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t);
+      const present = (r: ListRow) => presentListItem(kindOfRow(kinds, r.kind), r, ctx.calendar, t);
       return {
         data: {
           today: t,
