@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Modal, Segmented, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { ColumnType } from 'antd/es/table';
 import { api } from '../../../api/client';
@@ -9,6 +8,7 @@ import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { yearTextSearch } from '../../../components/yearTextSearch';
 import { useListQuery } from '../../../components/useListQuery';
 import type { DemandItem } from '../api';
 import { demandColumns } from './DemandTable';
@@ -87,18 +87,7 @@ export function DemandListPage({ module, title, description, writePermission, ex
         unit="件"
         testId="demand-table"
         toolbar={<Segmented value={query.values.status ?? ''} onChange={(v) => query.setFilters({ status: String(v) })} options={STATUS} />}
-        searchFields={
-          <>
-            <Form.Item name="year" label="受理年度">
-              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
-            </Form.Item>
-            <Form.Item name="q" label="查找">
-              <Input allowClear placeholder="编号、事项、地点或来电号码" style={{ width: 240 }} />
-            </Form.Item>
-          </>
-        }
-        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+        {...yearTextSearch({ yearLabel: '受理年度', placeholder: '编号、事项、地点或来电号码' })}
         batch={can(writePermission) ? (selected, done) => <BatchActions module={module} selected={selected} done={done} /> : undefined}
       />
     </>

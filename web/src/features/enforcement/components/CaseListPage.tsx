@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Button, DatePicker, Form, Input, Segmented, Space, Tag } from 'antd';
+import { Button, Segmented, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useCan } from '../../../api/session';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { yearTextSearch } from '../../../components/yearTextSearch';
 import { useListQuery } from '../../../components/useListQuery';
 import { CASE_LIST, STAGE_COLORS, type CaseSummary, type Stage } from '../api';
 import { useMeta, useOrgList } from '../hooks/useEnforcement';
@@ -136,18 +136,7 @@ export function CaseListPage() {
         unit="件"
         testId="cases-table"
         toolbar={<Segmented value={query.values.side ?? ''} onChange={(v) => query.setFilters({ side: String(v) || undefined })} options={SIDES} />}
-        searchFields={
-          <>
-            <Form.Item name="year" label="立案年度">
-              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
-            </Form.Item>
-            <Form.Item name="q" label="查找">
-              <Input allowClear placeholder="案件编号、案由、当事人" style={{ width: 240 }} />
-            </Form.Item>
-          </>
-        }
-        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+        {...yearTextSearch({ yearLabel: '立案年度', placeholder: '案件编号、案由、当事人' })}
       />
       {creating ? <NewCaseModal onClose={() => setCreating(false)} /> : null}
     </>

@@ -11,6 +11,7 @@ import { applyApiError } from '../../../lib/formErrors';
 import { CLUE_LIST, type Clue, type ClueEvent } from '../api';
 import { useMeta, useOrgList } from '../hooks/useEnforcement';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { yearTextSearch } from '../../../components/yearTextSearch';
 import { useListQuery } from '../../../components/useListQuery';
 import { NewCaseModal } from './NewCaseModal';
 import { ViolationFields, violationBody, type ViolationValues } from './ViolationFields';
@@ -170,18 +171,7 @@ export function CluesPage() {
         unit="条"
         testId="clues-table"
         reloadKey={reloadKey}
-        searchFields={
-          <>
-            <Form.Item name="year" label="收到年度">
-              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
-            </Form.Item>
-            <Form.Item name="q" label="查找">
-              <Input allowClear placeholder="线索编号、内容、地点、当事人" style={{ width: 240 }} />
-            </Form.Item>
-          </>
-        }
-        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+        {...yearTextSearch({ yearLabel: '收到年度', placeholder: '线索编号、内容、地点、当事人' })}
       />
       {creating ? (
         <NewClueModal
