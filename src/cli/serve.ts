@@ -51,14 +51,24 @@ export async function serve(opts: { data?: string; port: number; host: string; d
   const log = (m: string) => console.log(m);
   if (opts.buildWeb) await ensureWebBuild(log);
   const target = resolveTarget({ data: opts.data });
-  let sys = await openSystem({ modules, target, data: opts.data });
+  // The demo loads in a child process (`fazhi demo`), and the server opens the database after it: what
+  // loading grows — the embedded database's WASM heap, which never shrinks, and the JS heap — leaves
+  // with the child. A new embedded folder (no PG_VERSION yet) is known empty without opening it here
+  // (creating and migrating it in this process would grow the heap the same way); otherwise the
+  // database is opened and asked.
+  const loadDemo = () => runNode(path.join(projectRoot, 'bin', 'fazhi.js'), [...(opts.data ? ['--data', opts.data] : []), 'demo'], '载入演示局');
+  const newFolder = target.kind === 'pglite' && !!target.dataDir && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'));
   let demo = false;
-  if (opts.demoIfEmpty && !(await listTenants(sys.db)).length) {
+  if (opts.demoIfEmpty && newFolder) {
     log('数据库为空，正在载入演示局…');
-    // `fazhi demo` in a child process, then the database opened afresh: what loading grows (the
-    // embedded database's WASM heap, which never shrinks, and the JS heap) goes when the child exits.
+    await loadDemo();
+    demo = true;
+  }
+  let sys = await openSystem({ modules, target, data: opts.data });
+  if (opts.demoIfEmpty && !demo && !(await listTenants(sys.db)).length) {
+    log('数据库为空，正在载入演示局…');
     await sys.close();
-    await runNode(path.join(projectRoot, 'bin', 'fazhi.js'), [...(opts.data ? ['--data', opts.data] : []), 'demo'], '载入演示局');
+    await loadDemo();
     sys = await openSystem({ modules, target, data: opts.data });
     demo = true;
   }
