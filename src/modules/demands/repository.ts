@@ -409,20 +409,28 @@ export async function openCounts(ctx: Ctx, kinds: readonly DemandKindDef[], days
 }
 
 /** The open demands whose running clock falls due in a span (overdue: before today; due soon: today to `soonUntil`), earliest due first, at most `limit`. */
-export async function openDueIn(ctx: Ctx, kinds: readonly DemandKindDef[], span: { from?: string; to: string; limit: number }) {
-  if (!kinds.length) return [];
-  let q = base(ctx.db)
-    .$call(withDataScope(ctx.actor, 'dm_item'))
-    .where(
-      'dm_item.kind',
-      'in',
-      kinds.map((k) => k.kind),
-    )
-    .where('dm_item.closed_at', 'is', null)
-    .where(ticking(kinds))
-    .where('dm_item.due_on', '<=', span.to);
-  if (span.from) q = q.where('dm_item.due_on', '>=', span.from);
-  return q.orderBy('dm_item.due_on').orderBy('dm_item.received_at').orderBy('dm_item.id').limit(span.limit).execute() as unknown as Promise<ItemRow[]>;
+export async function openDueIn(ctx: Ctx, kinds: readonly DemandKindDef[], span: { from?: string; to: string; limit: number }): Promise<ListRow[]> {
+  // One query a kind, each reading the open-items index in due order and stopping at `limit` (one over
+  // several kinds would fetch and sort every open item of them); then the earliest of them all.
+  const perKind = await Promise.all(
+    kinds.map((k) => {
+      let q = openOf(ctx, [k])
+        .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'dm_item.tenant_id').onRef('org.id', '=', 'dm_item.org_id'))
+        .leftJoin('app_user', (j) => j.onRef('app_user.tenant_id', '=', 'dm_item.tenant_id').onRef('app_user.id', '=', 'dm_item.assignee_id'))
+        .select([...LIST_COLUMNS, 'org.name as org_name', 'app_user.display_name as assignee_name'])
+        .where(ticking([k]))
+        .where('dm_item.due_on', '<=', span.to);
+      if (span.from) q = q.where('dm_item.due_on', '>=', span.from);
+      return q.orderBy('dm_item.due_on').orderBy('dm_item.received_at').orderBy('dm_item.id').limit(span.limit).execute() as Promise<ListRow[]>;
+    }),
+  );
+  const key = (r: ListRow) => `${r.due_on} ${new Date(r.received_at).toISOString()} ${r.id}`;
+  return perKind
+    .flat()
+    .map((r) => ({ r, k: key(r) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, span.limit)
+    .map((x) => x.r);
 }
 
 /** The records of a kind received between two business dates (inclusive), but one: the hotline's repeat search. Ignores scope (an intake's own check). */
