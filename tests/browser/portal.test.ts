@@ -92,6 +92,13 @@ describe("the citizens' portal at 390 px", () => {
     await row.waitFor({ timeout: 20_000 });
     expect(await row.innerText()).toContain('网络');
     await shot(clerk.page, 'clerk-queue');
+    // The record shows the clerk (who may see applicants' details) the receipt and the contact the reply goes to.
+    await row.getByRole('link', { name: refNo }).click();
+    await expect.poll(() => clerk.page.getByTestId('online-receipt').innerText(), POLL).toBe(receiptNo);
+    const facts = await clerk.page.locator('.ant-descriptions').first().innerText();
+    expect(facts).toContain('zs@example.com');
+    expect(facts).toContain('申请人类型');
+    await shot(clerk.page, 'clerk-record');
     expect(errors).toEqual([]);
     expect(clerk.errors).toEqual([]);
   });

@@ -46,6 +46,9 @@ export const NOTE_LABELS: Record<string, string> = {
   updated: '更新',
   unchanged: '未变',
   reason: '理由',
+  size: '大小（字节）',
+  sha256: '哈希值（SHA-256）',
+  attachmentId: '附件编号',
 };
 
 /** A note value as text: a few well-known codes in Chinese, else as is. */

@@ -18,6 +18,24 @@ interface Props {
   extraFacts?: (r: DemandRecord) => Array<{ key: string; label: string; children: ReactNode }>;
   /** Module-specific buttons (处理意见书, 移送执法线索 …). */
   extraActions?: (r: DemandRecord, reload: () => void) => ReactNode;
+  /** The kind takes requests online (网络申请, 网上信访): the applicant's receipt and details are shown to staff who may see them. */
+  online?: boolean;
+}
+
+/** The online applicant's details as the intake keeps them, in the staff's words. */
+const ONLINE_DETAIL_LABELS: Record<string, string> = {
+  kind: '申请人类型',
+  idType: '证件类型',
+  legalRep: '法定代表人',
+  contact: '联系人',
+  address: '通信地址',
+  postcode: '邮政编码',
+  email: '电子邮箱',
+};
+
+interface OnlineApplicant {
+  receiptNo: string;
+  details: Record<string, string | null>;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -41,9 +59,11 @@ const historyValue =
   };
 
 /** A demand's record page: facts, the clock with its explanation, the allowed actions (with why not), links, history. */
-export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
+export function DemandRecordPage({ module, extraFacts, extraActions, online }: Props) {
   const { id } = useParams();
   const res = useApi<DemandRecord>(`/api/${module}/items/${id}`);
+  // Read once the record shows its personal fields unmasked (the same permission guards the details).
+  const applicant = useApi<OnlineApplicant | null>(online && res.data && !res.data.personalMasked ? `/api/${module}/items/${id}/online` : null);
   const [acting, setActing] = useState<DemandAction | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const r = res.data;
@@ -99,6 +119,14 @@ export function DemandRecordPage({ module, extraFacts, extraActions }: Props) {
                 ...(r.result ? [{ key: 'result', label: '办理结果', children: r.result }] : []),
                 { key: 'sat', label: '评价', children: <span data-testid="satisfaction">{r.satisfaction ?? '—'}</span> },
                 ...(extraFacts?.(r) ?? []),
+                ...(applicant.data
+                  ? [
+                      { key: 'receipt', label: '网上受理编号', children: <span data-testid="online-receipt">{applicant.data.receiptNo}</span> },
+                      ...Object.entries(ONLINE_DETAIL_LABELS)
+                        .filter(([k]) => applicant.data?.details[k])
+                        .map(([k, label]) => ({ key: `online-${k}`, label, children: applicant.data?.details[k] })),
+                    ]
+                  : []),
               ]}
             />
             {r.personalMasked ? <Typography.Text type="secondary">联系电话、证件号码已脱敏（无查看权限）。</Typography.Text> : null}

@@ -42,7 +42,7 @@ export function RequestIntakePage() {
 }
 
 export function RequestRecordPage() {
-  return <DemandRecordPage module="disclosure" />;
+  return <DemandRecordPage module="disclosure" online />;
 }
 
 interface Report {

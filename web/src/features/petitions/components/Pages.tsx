@@ -27,6 +27,7 @@ export function PetitionRecordPage() {
   return (
     <DemandRecordPage
       module="petitions"
+      online
       extraFacts={(r) => [
         { key: 'flags', label: '重复/越级/集体访', children: `${yes(r.attrs.repeat)} / ${yes(r.attrs.overLevel)} / ${yes(r.attrs.group)}` },
         {
