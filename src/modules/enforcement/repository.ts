@@ -67,10 +67,10 @@ function orderedCases(q: ReturnType<typeof filteredCases>, sort: CaseFilter['sor
   return q.orderBy('enf_case.filed_on', 'desc').orderBy('enf_case.case_no', 'desc');
 }
 
-/** Cases in the actor's scope, newest first (at most 2,000: the pickers' list). */
-export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
+/** Cases in the actor's scope, newest first (at most `limit`, 2,000 by default: the pickers' list). */
+export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter, limit = 2000) {
   return orderedCases(filteredCases(db, actor, f), f.sort)
-    .limit(2000)
+    .limit(Math.min(limit, 2000))
     .execute();
 }
 

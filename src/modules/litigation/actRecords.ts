@@ -51,8 +51,8 @@ export const ACT_LOOKUPS: Partial<Record<ActKind, ActLookup>> = {
     entity: 'enforcement.case',
     permission: 'enforcement.case.read',
     async search(ctx, q, limit) {
-      const rows = await listEnforcementCases(ctx.db, ctx.actor, { q: q || undefined });
-      return rows.slice(0, limit).map((r) => ({
+      const rows = await listEnforcementCases(ctx.db, ctx.actor, { q: q || undefined }, limit);
+      return rows.map((r) => ({
         entity: 'enforcement.case',
         id: r.id,
         number: r.case_no,
