@@ -251,14 +251,16 @@ export async function countCapped(db: Kysely<KernelDB>, qb: AnySelect, cap = LIS
   // The query's text and values (tenant, scope, filters) are its identity.
   const c = count.compile(db);
   const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
-  const known = cappedSeen.get(key);
+  const seen = cappedSeen.get(db) ?? new Map<string, number>();
+  cappedSeen.set(db, seen);
+  const known = seen.get(key);
   if (known !== undefined && known > Date.now()) return { total: cap, capped: true };
-  if (known !== undefined) cappedSeen.delete(key);
+  if (known !== undefined) seen.delete(key);
   const r = await count.execute(db);
   const n = Number(r.rows[0]?.n ?? 0);
   if (n <= cap) return { total: n, capped: false };
-  if (cappedSeen.size >= CAPPED_SEEN_MAX) cappedSeen.delete(cappedSeen.keys().next().value!);
-  cappedSeen.set(key, Date.now() + CAPPED_SEEN_MS);
+  if (seen.size >= CAPPED_SEEN_MAX) seen.delete(seen.keys().next().value!);
+  seen.set(key, Date.now() + CAPPED_SEEN_MS);
   return { total: cap, capped: true };
 }
 
@@ -267,7 +269,7 @@ export async function countCapped(db: Kysely<KernelDB>, qb: AnySelect, cap = LIS
  * one by one (it would take thousands going at once — an import undone — to make it false), so a busy
  * list does not read cap + 1 rows at every page. A count below its cap is always counted afresh.
  */
-const cappedSeen = new Map<string, number>();
+const cappedSeen = new WeakMap<object, Map<string, number>>(); // per database handle
 const CAPPED_SEEN_MS = 30_000;
 const CAPPED_SEEN_MAX = 5_000;
 
