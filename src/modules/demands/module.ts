@@ -17,7 +17,12 @@ export const demandsPermissions = {
 export const demandsModule = defineModule({
   key: 'demands',
   title: '诉求办理',
-  migrations: sqlMigrations('demands', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_person_pii.sql', '0003_list_order.sql', '0004_list_filters.sql']),
+  migrations: sqlMigrations('demands', new URL('./migrations/', import.meta.url), [
+    '0001_init.sql',
+    '0002_person_pii.sql',
+    '0003_list_order.sql',
+    '0004_list_filters.sql',
+  ]),
   pii: [
     { table: 'dm_item', column: 'person_phone', index: 'person_phone_idx' },
     { table: 'dm_item', column: 'person_id_no' },
