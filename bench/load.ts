@@ -35,35 +35,15 @@ import { demandKindsOf } from '../src/modules/demands/kinds.js';
 import { DEFAULT_KEYSET, listItemsQuery } from '../src/modules/demands/repository.js';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 import { findPgServer, openPostgresEngine, type Engine } from './engines.js';
+import { generateHotlineOrders } from './orders.js';
 
 const log = (m: string) => console.error(m);
 const root = path.resolve(import.meta.dirname, '..');
 const YEAR = 2023;
 
-/** N orders of YEAR for the bureau's units (bench/metrics.ts's generator). */
+/** N orders of YEAR for the bureau's units (bench/orders.ts, the metrics bench's generator). */
 async function generate(engine: Engine, tenantId: string, rows: number): Promise<void> {
-  await sql`
-    WITH orgs AS (SELECT array_agg(id ORDER BY name) AS ids FROM org WHERE tenant_id = ${tenantId} AND kind IN ('department', 'street')),
-    rule AS (SELECT rule FROM dm_item WHERE tenant_id = ${tenantId} AND kind = 'hotline' LIMIT 1),
-    g AS (
-      SELECT i, (${`${YEAR}-01-02`}::date + (i::bigint * 7919 % 355)::int) AS rcv, 5 + (i % 3) * 5 AS lim, (i::bigint * 104729 % 100)::int AS r
-      FROM generate_series(1, ${rows}) AS i
-    ),
-    d AS (
-      SELECT g.*, wdue.day AS due, g.rcv + 1 + (g.i % 14) AS done
-      FROM g JOIN work_day wr ON wr.day = g.rcv
-      LEFT JOIN work_day wdue ON wdue.ord = wr.ord + g.lim AND wdue.workday
-    )
-    INSERT INTO dm_item (tenant_id, kind, ref_no, org_id, status, title, demand_type, channel, received_at, clock_start, rule, due_on,
-                         closed_at, replied_at, satisfaction)
-    SELECT ${tenantId}, 'hotline', 'BENCH-' || lpad(d.i::text, 8, '0'),
-           (SELECT ids[1 + d.i % array_length(ids, 1)] FROM orgs), CASE WHEN d.r < 95 THEN 'closed' ELSE 'handling' END,
-           '排水不畅', (ARRAY['投诉', '举报', '求助', '咨询', '建议'])[1 + d.i % 5], '12345热线',
-           (d.rcv + time '09:30') AT TIME ZONE 'Asia/Shanghai', d.rcv, (SELECT rule FROM rule), d.due,
-           CASE WHEN d.r < 95 THEN (d.done + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 90 THEN (d.done + time '15:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 95 THEN (ARRAY['满意', '基本满意', '不满意', '未评价', '满意'])[1 + d.i % 5] END
-    FROM d`.execute(engine.sys.db);
+  await generateHotlineOrders(engine.sys.db, { tenantId, rows, year: YEAR });
   // The steady state autovacuum reaches: statistics, and the visibility map (index-only scans).
   await sql`VACUUM ANALYZE dm_item`.execute(engine.sys.db);
 }

@@ -27,6 +27,7 @@ import { listTenants } from '../src/core/tenant.js';
 import { loadDemo } from '../src/cli/demo.js';
 import { metricQuery, yearPeriod, type MetricValue } from '../src/core/metrics/registry.js';
 import { EngineRun, type Engine, type EngineName } from './engines.js';
+import { generateHotlineOrders } from './orders.js';
 
 const log = (m: string) => console.error(m);
 const YEAR = 2023;
@@ -45,34 +46,10 @@ interface Line {
   same: boolean;
 }
 
-/** N orders of YEAR for the bureau's units, generated in the database. */
+/** N orders of YEAR for the bureau's units, generated in the database (bench/orders.ts). */
 async function generate(engine: Engine, tenantId: string, rows: number): Promise<void> {
-  const db = engine.sys.db;
-  await sql`
-    WITH orgs AS (SELECT array_agg(id ORDER BY name) AS ids FROM org WHERE tenant_id = ${tenantId} AND kind IN ('department', 'street')),
-    rule AS (SELECT rule FROM dm_item WHERE tenant_id = ${tenantId} AND kind = 'hotline' LIMIT 1),
-    g AS (
-      SELECT i, (${`${YEAR}-01-02`}::date + (i::bigint * 7919 % 355)::int) AS rcv, 5 + (i % 3) * 5 AS lim, (i::bigint * 104729 % 100)::int AS r
-      FROM generate_series(1, ${rows}) AS i
-    ),
-    d AS (
-      -- The due date: the working day whose ord is the 受理 date's plus the limit (a hash join; a
-      -- correlated look-up a row scans the table a row without an index on ord).
-      SELECT g.*, wdue.day AS due, g.rcv + 1 + (g.i % 14) AS done
-      FROM g JOIN work_day wr ON wr.day = g.rcv
-      LEFT JOIN work_day wdue ON wdue.ord = wr.ord + g.lim AND wdue.workday
-    )
-    INSERT INTO dm_item (tenant_id, kind, ref_no, org_id, status, title, demand_type, channel, received_at, clock_start, rule, due_on,
-                         closed_at, replied_at, satisfaction)
-    SELECT ${tenantId}, 'hotline', 'BENCH-' || lpad(d.i::text, 8, '0'),
-           (SELECT ids[1 + d.i % array_length(ids, 1)] FROM orgs), CASE WHEN d.r < 95 THEN 'closed' ELSE 'handling' END,
-           '排水不畅', (ARRAY['投诉', '举报', '求助', '咨询', '建议'])[1 + d.i % 5], '12345热线',
-           (d.rcv + time '09:30') AT TIME ZONE 'Asia/Shanghai', d.rcv, (SELECT rule FROM rule), d.due,
-           CASE WHEN d.r < 95 THEN (d.done + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 90 THEN (d.done + time '15:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 95 THEN (ARRAY['满意', '基本满意', '不满意', '未评价', '满意'])[1 + d.i % 5] END
-    FROM d`.execute(db);
-  await sql`ANALYZE dm_item`.execute(db);
+  await generateHotlineOrders(engine.sys.db, { tenantId, rows, year: YEAR });
+  await sql`ANALYZE dm_item`.execute(engine.sys.db);
 }
 
 /** The same figures as the registry's `hotline.*`, in one statement. */
