@@ -207,6 +207,15 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'POST /api/decisions/catalogue': { body: () => ({ year: 2031, title: uniq('范围测试事项'), category: '其他重大事项' }) },
+  // An edit of a catalogue item (its year's catalogue not published) may name its 承办单位: in scope only.
+  'PUT /api/decisions/catalogue/{id}': {
+    url: async () =>
+      `/api/decisions/catalogue/${await once('catalogue', () => post('/api/decisions/catalogue', { year: 2032, title: uniq('范围测试事项'), category: '其他重大事项' }))}`,
+    body: async () => {
+      const item = (await wushan.req('GET', '/api/decisions/catalogue?year=2032')).body.data.find((i: Json) => i.id === created.catalogue);
+      return { version: item.version, seq: item.seq, title: uniq('改名事项'), category: '其他重大事项', orgId: OWN };
+    },
+  },
   'POST /api/decisions': { body: () => ({ year: 2031, title: uniq('范围测试决策'), participationRequired: true, expertRequired: true, riskRequired: true }) },
   'POST /api/legal/contracts': { body: () => ({ firm: '范围测试律师事务所', contractNo: uniq('SC-'), startOn: '2030-01-01', endOn: '2030-12-31' }) },
   'POST /api/legal/advice': { body: () => ({ date: '2024-03-01', kind: '合同审查', title: '范围测试' }) },
