@@ -27,6 +27,8 @@ describe('行政复议与行政诉讼 in the browser', () => {
     await page.keyboard.type('2022');
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
     await option.waitFor();
+    // The options first shown are the unfiltered search's: wait for the answer to the typed text.
+    await expect.poll(() => option.innerText(), POLL).toContain('2022');
     const chosen = (await option.innerText()).split('　')[0]!;
     await option.click();
     await expect.poll(() => dialog.getByTestId('act-title').inputValue(), POLL).toContain(chosen);

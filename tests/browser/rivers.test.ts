@@ -86,7 +86,8 @@ describe('flood pages', () => {
     await page.getByTestId('risk-map').locator('canvas').first().waitFor();
     await shot(page, 'flood-risk-map', false);
     await page.getByRole('tab', { name: '列表' }).click();
-    await page.getByRole('row').filter({ hasText: 'THSJ-001' }).click();
+    // The list (RecordList) opens a point by its code's link.
+    await page.getByRole('row').filter({ hasText: 'THSJ-001' }).getByRole('link', { name: 'THSJ-001' }).click();
     await page.getByText('整治进度').first().waitFor();
     await page.getByTestId('history-event').first().waitFor();
     await shot(page, 'flood-risk-point');
