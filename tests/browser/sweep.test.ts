@@ -232,9 +232,12 @@ async function sweepRole(username: string): Promise<{ problems: Problem[]; pages
       await open(page, entry.path);
       try {
         // React Router renders the new page in a transition: the old one stays until the new one is
-        // ready, and the side menu marks the new entry only then.
+        // ready, and the side menu marks the new entry only then. A 外勤 entry leaves the desktop layout
+        // for the field app's own frame, which names the page in the tab title once it is there.
         await page.waitForFunction(
           (p) => {
+            if (p.startsWith('/field'))
+              return window.location.pathname === p && document.title.includes('外勤') && !document.querySelector('.ant-layout-sider');
             const id = document.querySelector<HTMLElement>('.ant-layout-sider li.ant-menu-item-selected')?.dataset.menuId ?? '';
             return id.endsWith(`-${p}`);
           },
