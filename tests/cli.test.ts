@@ -61,7 +61,9 @@ const write = (name: string, text: string, encoding: 'utf8-bom' | 'utf8' | 'gb18
   return p;
 };
 
-describe('the fazhi command', () => {
+// Each test runs the command several times, each a process that starts and opens the database: more than the
+// suite's 30 s on a loaded machine (an import then two exports and a re-import timed out at load ≈ 11).
+describe('the fazhi command', { timeout: 90_000 }, () => {
   it('calendar: add-workdays across Spring Festival 2025; is-workday on a make-up Sunday', async () => {
     expect((await fazhi('calendar', 'add-workdays', '2025-01-20', '10')).stdout.trim()).toBe('2025-02-08');
     expect((await fazhi('calendar', 'is-workday', '2025-01-26')).stdout.trim()).toBe('true');
