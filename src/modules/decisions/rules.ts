@@ -224,7 +224,9 @@ export function missingSteps(s: StepState): string[] {
 
 /**
  * The catalogue's source: items are settled, published after the Party committee's consent, and
- * adjusted as circumstances require (recollection of the text, unverified: `STATUTE_NOTE`).
+ * adjusted as circumstances require. The official text was not at hand; the paragraph is corroborated by the
+ * local rules modelled on the 条例, which keep its article 3 as (1) the list of decision matters, (2) the
+ * exclusions, (3) the catalogue "经同级党委同意后向社会公布，并根据实际情况调整" (`STATUTE_NOTE` still applies).
  */
 export const CATALOGUE_SOURCE = `${REG}第三条第三款：决策事项目录、标准经同级党委同意后向社会公布，并根据实际情况调整`;
 

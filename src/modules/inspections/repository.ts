@@ -3,6 +3,7 @@ import type { AnyRow } from '../../core/persist.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern } from '../../core/lists.js';
 import type { InspectionTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<InspectionTables>();
@@ -141,9 +142,17 @@ export interface RecordFilter {
   year?: number;
   entityId?: string;
   stage?: 'done' | 'rectifying' | 'closed';
+  /** A record number, the entity's name or its 统一社会信用代码, anywhere in it. */
+  q?: string;
+  /** At most this many rows (2,000 when not given). */
+  limit?: number;
 }
 export const listRecords = (ctx: Ctx, f: RecordFilter) =>
   recordsQuery(ctx.db, ctx)
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('r.record_no', 'ilike', like), eb('e.name', 'ilike', like), eb('e.uscc', 'ilike', like)]));
+    })
     .$if(!!f.kind, (q) => q.where('r.kind', '=', f.kind as never))
     .$if(!!f.orgId, (q) => q.where('r.org_id', '=', f.orgId!))
     .$if(!!f.entityId, (q) => q.where('r.entity_id', '=', f.entityId!))
@@ -155,7 +164,7 @@ export const listRecords = (ctx: Ctx, f: RecordFilter) =>
     )
     .orderBy('r.inspected_on', 'desc')
     .orderBy('r.record_no', 'desc')
-    .limit(2000)
+    .limit(f.limit ?? 2000)
     .execute();
 export const getRecord = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => recordsQuery(db, ctx).where('r.id', '=', id).executeTakeFirst();
 /** Every record in the actor's scope, oldest first (the ledger's export). */

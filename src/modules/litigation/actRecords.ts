@@ -1,13 +1,14 @@
 /**
  * 被申请（被诉）行为所涉记录 — the records a case can name as the challenged act, found by number in
  * the caller's scope through the owning modules' index.ts: a penalty case (enforcement), a permit
- * (licensing), a disclosure reply or a petition reply (demand kinds). Each kind of act names the one entity its records are;
+ * (licensing), a disclosure reply or a petition reply (demand kinds), an inspection record (inspections). Each kind of act names the one entity its records are;
  * a case links only a record of that entity, in the caller's scope.
  */
 import type { Ctx } from '../../core/context.js';
 import { listItems } from '../demands/index.js';
 import { disclosureKind } from '../disclosure/index.js';
 import { listEnforcementCases } from '../enforcement/index.js';
+import { listInspectionRecords } from '../inspections/index.js';
 import { listLicensingPermits } from '../licensing/index.js';
 import { petitionKind } from '../petitions/index.js';
 import type { ActKind } from './schema.js';
@@ -76,6 +77,20 @@ export const ACT_LOOKUPS: Partial<Record<ActKind, ActLookup>> = {
     },
   },
   政府信息公开答复: demandLookup(disclosureKind, 'disclosure.read'),
+  行政检查: {
+    entity: 'inspections.record',
+    permission: 'inspections.read',
+    async search(ctx, q, limit) {
+      const rows = await listInspectionRecords(ctx, { q: q || undefined, limit });
+      return rows.map((r) => ({
+        entity: 'inspections.record',
+        id: r.id,
+        number: r.record_no,
+        title: `${r.entity_name}　${r.kind}`,
+        date: day(r.inspected_on),
+      }));
+    },
+  },
   信访处理意见: demandLookup(petitionKind, 'petitions.read'),
 };
 

@@ -65,6 +65,24 @@ describe('the challenged record of a case', () => {
     expect(await find('其他')).toEqual([]);
   });
 
+  it('finds inspection records by number or entity and links one; a permit is refused for a 行政检查 case', async () => {
+    const inspections = await find('行政检查');
+    expect(inspections.length).toBeGreaterThan(0);
+    expect(inspections.every((r) => r.entity === 'inspections.record')).toBe(true);
+    const one = inspections[0]!;
+    expect((await find('行政检查', one.number)).map((r) => r.id)).toEqual([one.id]);
+    const entityName = one.title.split('　')[0]!;
+    expect((await find('行政检查', entityName)).map((r) => r.id)).toContain(one.id);
+    expect(await find('行政检查', '%')).toEqual([]);
+    const ok = await legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: one.entity, actRecordId: one.id }));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.data).toMatchObject({ actEntity: 'inspections.record', actRecordId: one.id });
+    const [permit] = await find('行政许可');
+    const bad = await legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: permit!.entity, actRecordId: permit!.id }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('actEntity');
+  });
+
   // Each refused, naming the field, and nothing registered.
   it('refuses a record of another kind of act, an unknown record and hostile input, naming the field', async () => {
     const [penalty] = await find('行政处罚');

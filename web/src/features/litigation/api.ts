@@ -103,7 +103,7 @@ export interface OutcomeCategory {
 }
 
 /** The kinds of act whose record a case can link (the server's `ACT_LOOKUPS`). */
-export const LINKABLE_ACT_KINDS: readonly string[] = ['行政处罚', '行政许可', '政府信息公开答复', '信访处理意见'];
+export const LINKABLE_ACT_KINDS: readonly string[] = ['行政处罚', '行政许可', '政府信息公开答复', '信访处理意见', '行政检查'];
 
 /** A record a case may link as the challenged act (`GET /api/litigation/act-records`). */
 export interface ActRecord {
