@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { KernelDB } from './db/types.js';
 import { systemActor } from './context.js';
-import { recordAudit } from './audit/audit.js';
+import { recordAudit, write } from './audit/audit.js';
+import type { Ctx } from './context.js';
+import { errors } from './errors.js';
 
 /**
  * Creates a tenant (a bureau) with its top org of kind `bureau`, and starts its
@@ -65,4 +67,35 @@ export async function publicTenant(db: Kysely<KernelDB>, id: string | undefined)
   if (id) return q.where('id', '=', id).executeTakeFirst();
   const first = await q.orderBy('created_at').limit(2).execute();
   return first.length === 1 ? first[0] : undefined;
+}
+
+/** The bureau's own settings, switched by its admin (系统管理 → 系统设置). */
+export interface TenantSettings {
+  /** 屏幕水印: a faint watermark with the signed-in user's name and the date over the desktop app. Off by default. */
+  watermark: boolean;
+}
+
+/** The signed-in user's bureau's settings. */
+export async function getTenantSettings(db: Kysely<KernelDB>, tenantId: string): Promise<TenantSettings> {
+  const row = await db.selectFrom('tenant').select('watermark').where('id', '=', tenantId).executeTakeFirst();
+  if (!row) throw errors.notFound('单位');
+  return { watermark: row.watermark };
+}
+
+/**
+ * Changes the bureau's settings (the fields given); audited as `tenant.updated` with the values before
+ * and after, only when something changed. The caller checks the permission (system.settings.manage).
+ */
+export async function updateTenantSettings(ctx: Ctx, patch: Partial<TenantSettings>): Promise<TenantSettings> {
+  if (patch.watermark !== undefined && typeof patch.watermark !== 'boolean') throw errors.validation('watermark', '屏幕水印只能是开启或关闭');
+  return write(ctx, async (w) => {
+    const tenantId = ctx.actor.tenantId;
+    const before = await w.tx.selectFrom('tenant').select('watermark').where('id', '=', tenantId).forUpdate().executeTakeFirst();
+    if (!before) throw errors.notFound('单位');
+    const after: TenantSettings = { watermark: patch.watermark ?? before.watermark };
+    if (after.watermark === before.watermark) return after;
+    await w.tx.updateTable('tenant').set({ watermark: after.watermark }).where('id', '=', tenantId).execute();
+    await w.audit({ entity: 'tenant', entityId: tenantId, action: 'updated', before: { watermark: before.watermark }, after: { ...after } });
+    return after;
+  });
 }

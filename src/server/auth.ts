@@ -18,7 +18,8 @@ const MeView = Type.Object(
     username: Str,
     name: Str,
     org: Type.Optional(Type.Object({ id: Str, name: Str, kind: Str })),
-    tenant: Type.Optional(Type.Object({ id: Str, name: Str })),
+    // watermark: the bureau's 屏幕水印 setting (PUT /api/system/settings), drawn by the desktop app.
+    tenant: Type.Optional(Type.Object({ id: Str, name: Str, watermark: Type.Boolean() })),
     roles: Type.Array(Type.Object({ key: Str, label: Str })),
     scope: Type.Union([Type.Object({ all: Type.Literal(true) }), Type.Object({ all: Type.Literal(false), orgIds: Type.Array(Str) })]),
     permissions: Type.Array(Str),
@@ -138,7 +139,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       .where('tenant_id', '=', s.actor.tenantId)
       .where('id', '=', s.actor.orgId!)
       .executeTakeFirst();
-    const tenant = await sys.db.selectFrom('tenant').select(['id', 'name']).where('id', '=', s.actor.tenantId).executeTakeFirst();
+    const tenant = await sys.db.selectFrom('tenant').select(['id', 'name', 'watermark']).where('id', '=', s.actor.tenantId).executeTakeFirst();
     return {
       userId: s.actor.userId,
       username: s.username,

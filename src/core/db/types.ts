@@ -11,6 +11,8 @@ export interface TenantTable {
   id: Generated<string>;
   name: string;
   division_code: string | null;
+  /** The screen watermark (0010_tenant_settings.sql). */
+  watermark: Generated<boolean>;
   created_at: Instant;
 }
 

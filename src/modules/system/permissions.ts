@@ -12,6 +12,7 @@ export const permissions = {
   'system.calendar.read': { label: '查看工作日历', roles: ROLE_KEYS },
   'system.calendar.manage': { label: '维护节假日调整', roles: ['admin'] },
   'system.metrics.read': { label: '查看统计指标', roles: ROLE_KEYS },
+  'system.settings.manage': { label: '修改系统设置', roles: ['admin'] },
 } as const satisfies Record<string, PermissionDef>;
 
 export type SystemPermission = keyof typeof permissions;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { authorize } from '../../core/http.js';
+import { authorize, ctxOf } from '../../core/http.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
 import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
 import { createApiKey, listApiKeys, PERSON_ONLY_PERMISSIONS, revokeApiKey } from '../../core/auth/apiKeys.js';
@@ -8,11 +8,12 @@ import { ROLES } from '../../core/auth/roles.js';
 import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
 import { errors } from '../../core/errors.js';
+import { getTenantSettings, updateTenantSettings } from '../../core/tenant.js';
 import { IsoDate } from '../../core/input.js';
 import { Data } from '../../core/schemas.js';
 import { AuditEventList, auditEventView, ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
-import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, UserList, UserView } from './schemas.js';
+import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -158,6 +159,24 @@ export async function systemRoutes(root: FastifyInstance) {
   app.post('/api-keys/:id/revoke', { schema: { tags, summary: '吊销接口密钥（立即失效）', params: Id, response: { 200: Data(ApiKeyView) } } }, async (req) => ({
     data: await revokeApiKey(authorize(req, 'system.apikeys.manage'), req.params.id),
   }));
+
+  // The bureau's settings: every signed-in user reads them (the desktop app draws the watermark); the admin changes them.
+  app.get('/system/settings', { schema: { tags, summary: '本局系统设置', response: { 200: Data(SettingsView) } } }, async (req) => {
+    const ctx = ctxOf(req);
+    return { data: await getTenantSettings(ctx.db, ctx.actor.tenantId) };
+  });
+  app.put(
+    '/system/settings',
+    {
+      schema: {
+        tags,
+        summary: '修改本局系统设置（屏幕水印）；记入审计日志',
+        body: Type.Object({ watermark: Type.Boolean({ description: '屏幕水印：在桌面端页面上显示当前用户姓名和日期的浅色水印' }) }),
+        response: { 200: Data(SettingsView) },
+      },
+    },
+    async (req) => ({ data: await updateTenantSettings(authorize(req, 'system.settings.manage'), req.body) }),
+  );
 
   app.get('/calendar/overrides', { schema: { tags, summary: '节假日调整表', response: { 200: Data(CalendarOverrideList) } } }, async (req) => {
     authorize(req, 'system.calendar.read');

@@ -60,3 +60,6 @@ export const ApiKeyView = Type.Object(
 );
 /** A key just created, with its token — shown this once. */
 export const NewApiKeyView = Type.Object({ key: ApiKeyView, token: Type.String({ description: '密钥（仅此一次显示）' }) });
+
+/** The bureau's settings (系统设置). */
+export const SettingsView = Type.Object({ watermark: Type.Boolean({ description: '屏幕水印是否开启' }) }, { description: '本局系统设置' });

@@ -6,7 +6,8 @@ export interface Me {
   username: string;
   name: string;
   org: { id: string; name: string; kind: string } | null;
-  tenant: { id: string; name: string } | null;
+  /** `watermark`: the bureau's 屏幕水印 setting (系统设置). */
+  tenant: { id: string; name: string; watermark?: boolean } | null;
   roles: Array<{ key: string; label: string }>;
   scope: { all: true } | { all: false; orgIds: string[] };
   permissions: string[];
