@@ -373,6 +373,7 @@ export async function saveCases(sys: SaveSys, w: WriteScope, inputs: ReadonlyArr
       head_name: h.headName,
       absence_reason: h.headRole ? null : (h.absenceReason ?? '未说明'),
       note: null,
+      import_id: origin.mode === 'historical' ? origin.imp.importId : null,
     });
   });
   await insertHearings(w.tx, hearingRows);

@@ -3,7 +3,8 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgsByName } from '../../core/orgs.js';
 import { CASE_COLUMNS, saveCases, type CaseSave } from './commands.js';
 import { openIdNo } from './pii.js';
-import { casesForExport } from './repository.js';
+import { casesForExport, deleteImportedHearings } from './repository.js';
+import { lastImport } from '../../core/persist.js';
 import { ACT_KINDS, APPELLANTS, CLAIMANT_TYPES, HEAD_ROLES, INSTANCES, type CaseKind } from './schema.js';
 
 /** 案件类别 as a bureau writes it: 复议 / 行政复议, 诉讼 / 行政诉讼 (应诉). */
@@ -161,5 +162,12 @@ export const litigationCasesLedger: LedgerDef<Row> = {
       };
     });
   },
-  undo: { table: 'lit_case' },
+  undo: {
+    table: 'lit_case',
+    // The hearings the import added, to cases it updated too (the kernel then restores those cases' columns).
+    async beforeDelete(w, ctx) {
+      const last = await lastImport(w, ctx.actor.tenantId, litigationCasesSpec.key);
+      if (last) await deleteImportedHearings(w.tx, ctx.actor.tenantId, last.id);
+    },
+  },
 };

@@ -94,6 +94,9 @@ export const hearingsOfCases = (db: Kysely<KernelDB>, tenantId: string, ids: rea
 export const insertCases = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => insertMany(db, 'lit_case', rows);
 export const updateCases = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => updateMany(db, 'lit_case', ['tenant_id', 'id'], rows);
 export const insertHearings = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) => insertMany(db, 'lit_hearing', rows);
+/** Removes the hearings an import added (its undo). */
+export const deleteImportedHearings = (db: Kysely<KernelDB>, tenantId: string, importId: string) =>
+  t(db).deleteFrom('lit_hearing').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();
 
 /** Every case in the actor's scope with its first hearing, for the ledger's export. */
 export async function casesForExport(ctx: Ctx): Promise<Array<CaseWithOrg & { hearings: HearingRow[] }>> {

@@ -89,6 +89,8 @@ export type LitigationTables = {
     head_name: string | null;
     absence_reason: string | null;
     note: string | null;
+    /** The ledger import that added it; null when recorded at the desk. */
+    import_id: string | null;
     created_at: Instant;
   };
 };

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../src/core/context.js';
 import { systemActor } from '../../../src/core/context.js';
 import { listTenants } from '../../../src/core/tenant.js';
 import { importLedger, recordFindings, type LedgerDef } from '../../../src/core/ledger/ledger.js';
+import { undoImport } from '../../../src/core/ledger/imports.js';
 import { writeCsv, writeXlsx } from '../../../src/core/ledger/write.js';
 
 /** The demo bureau's 2022 cases and the 行政复议行政诉讼案件台账 (one write path with the form). */
@@ -129,5 +130,23 @@ describe('the ledger', () => {
     expect(res3.ok).toBe(false);
     if (!res3.ok) expect(res3.errors).toEqual([expect.objectContaining({ row: 2, column: '承办单位', message: '未知的单位：不存在的科室' })]);
     expect((await legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total).toBe(before);
+  });
+
+  it('undoing an import removes the hearing it added to a case it updated, and restores the case', async () => {
+    const row = (held: string, outcome: string) =>
+      `L-2021-H,行政诉讼,一审,法人,广州某乙有限公司,,行政处罚,穗天水罚〔2021〕8号,广州铁路运输法院,2021-05-10,2021-05-20,${held},副职负责人,王某某,,${outcome},,水政监察大队`;
+    const first = await importCsv(csv(row('2021-06-17', ',')));
+    expect(first.ok, JSON.stringify(first)).toBe(true);
+    const hearings = async () => (await legal.req('GET', `/api/litigation/cases/${(await byNo('L-2021-H')).id}`)).body.data.hearings.map((h: any) => h.heldOn);
+    expect(await hearings()).toEqual(['2021-06-17']);
+    // The next import adds a second hearing and the outcome.
+    const second = await importCsv(csv(row('2021-08-02', '驳回诉讼请求,2021-09-01')));
+    expect(second, JSON.stringify(second)).toMatchObject({ ok: true, updated: 1 });
+    expect(await hearings()).toEqual(['2021-06-17', '2021-08-02']);
+    expect(await undoImport(ctx, def, (second as { importId: string }).importId)).toEqual({ deleted: 0, restored: 1 });
+    expect(await hearings()).toEqual(['2021-06-17']);
+    expect((await byNo('L-2021-H')).outcome ?? null).toBeNull();
+    expect(await undoImport(ctx, def, (first as { importId: string }).importId)).toEqual({ deleted: 1, restored: 0 });
+    expect(await byNo('L-2021-H')).toBeUndefined();
   });
 });
