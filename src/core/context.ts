@@ -39,10 +39,26 @@ export function fixedClock(at: Date | string): Clock {
  */
 export interface Ctx {
   db: Kysely<KernelDB>;
+  /**
+   * The replica for reads that tolerate replication lag (DATABASE_READ_URL), when there is one.
+   * Read it through `lagTolerantDb(ctx)`, never directly: inside a transaction the answer is the transaction.
+   */
+  readDb?: Kysely<KernelDB>;
   actor: Actor;
   calendar: WorkCalendar;
   clock: Clock;
   requestId?: string;
+}
+
+/**
+ * Where a read that tolerates replication lag goes: the figures of the metric registry and their
+ * drill-downs, the report composer, the dashboard, ledger exports. The replica when the system has
+ * one (DATABASE_READ_URL) — unless the context is inside a transaction (`{ ...ctx, db: tx }`), whose
+ * reads must see its own writes: then the transaction. Everything else reads `ctx.db`, the primary,
+ * so a page read right after a save sees the save.
+ */
+export function lagTolerantDb(ctx: Pick<Ctx, 'db' | 'readDb'>): Kysely<KernelDB> {
+  return ctx.readDb && !ctx.db.isTransaction ? ctx.readDb : ctx.db;
 }
 
 /** The system actor, used by the CLI, imports run from the command line and the demo loader. */

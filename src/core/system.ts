@@ -140,7 +140,10 @@ export interface System {
   auditKey: Buffer;
   /** The key folder and key files (outside the data folder). */
   keys: KeyPaths;
-  /** A context for an actor: the system's database (or `opts.db`), the current calendar, the clock. */
+  /**
+   * A context for an actor: the system's database (or `opts.db`) — with its replica as `readDb` when
+   * DATABASE_READ_URL names one — the current calendar, the clock.
+   */
   ctx(actor: Actor, opts?: { db?: Kysely<KernelDB>; clock?: Clock; requestId?: string }): Ctx;
   close(): Promise<void>;
 }
@@ -208,7 +211,15 @@ export async function openSystem(opts: OpenOptions): Promise<System> {
     registry,
     files: folderStore(filesDir),
     calendar,
-    ctx: (actor, o = {}) => ({ db: o.db ?? database.db, actor, calendar: calendar.current, clock: o.clock ?? systemClock, requestId: o.requestId }),
+    ctx: (actor, o = {}) => ({
+      db: o.db ?? database.db,
+      // The replica serves lag-tolerant reads (lagTolerantDb) of the system's own database only.
+      ...(database.readDb && !o.db ? { readDb: database.readDb } : {}),
+      actor,
+      calendar: calendar.current,
+      clock: o.clock ?? systemClock,
+      requestId: o.requestId,
+    }),
     close: () => database.close(),
   };
 }

@@ -4,6 +4,7 @@ import { authorize, ctxOf, sendFile } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
 import { assertCleanText, IsoDate } from '../core/input.js';
 import { history } from '../core/audit/audit.js';
+import { lagTolerantDb } from '../core/context.js';
 import { inScope } from '../core/scope.js';
 import { addAttachment, listAttachments, readAttachment } from '../core/files/attachments.js';
 import { importLedger, importTrace, recordFindings } from '../core/ledger/ledger.js';
@@ -221,7 +222,8 @@ export async function kernelRoutes(root: FastifyInstance) {
     },
     async (req, reply) => {
       const { def, ctx } = ledgerOf(req.params.key, 'read', req);
-      const rows = (await def.exportRows(ctx)) as Record<string, unknown>[];
+      // An export tolerates replication lag: it reads the replica when there is one.
+      const rows = (await def.exportRows({ ...ctx, db: lagTolerantDb(ctx) })) as Record<string, unknown>[];
       const fmt = req.query.format ?? 'xlsx';
       if (fmt === 'xlsx') return sendFile(reply, await writeXlsx(def.spec, rows), `${def.spec.title}台账.xlsx`, XLSX);
       return sendFile(reply, writeCsv(def.spec, rows, { encoding: fmt === 'csv' ? 'utf8-bom' : 'gb18030' }), `${def.spec.title}台账.csv`, 'text/csv');

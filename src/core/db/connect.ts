@@ -7,14 +7,34 @@ import pg from 'pg';
 import type { KernelDB } from './types.js';
 import { AppError } from '../errors.js';
 
-/** Where the data lives: an embedded PGlite folder, or a PostgreSQL server. */
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+/**
+ * Where the data lives: an embedded PGlite folder, or a PostgreSQL server — with, optionally, a
+ * streaming replica for the reads that tolerate replication lag (`readUrl`, from DATABASE_READ_URL).
+ */
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; readUrl?: string };
+
+/** What one connection pool has run: statements, those that write, and transactions begun. */
+export interface PoolStats {
+  statements: number;
+  /** Statements that change data or schema (INSERT, UPDATE, DELETE, MERGE, DDL, COPY … FROM, a writing CTE). */
+  writes: number;
+  /** Transactions begun (BEGIN / START TRANSACTION). */
+  transactions: number;
+}
 
 export interface Database {
+  /** The primary: every write, every transaction, every read that must see the latest state. */
   db: Kysely<KernelDB>;
+  /**
+   * The replica, when DATABASE_READ_URL names one: reads that tolerate replication lag (figures,
+   * reports, exports — `lagTolerantDb` in src/core/context.ts picks it). Its sessions are read-only.
+   */
+  readDb?: Kysely<KernelDB>;
   target: DatabaseTarget;
   /** The embedded engine, when there is one (tests clone it). */
   pglite?: PGlite;
+  /** What each PostgreSQL pool has run since it opened (tests prove no write goes to the replica). */
+  stats?: { primary: PoolStats; read: PoolStats | null };
   close(): Promise<void>;
 }
 
@@ -35,11 +55,16 @@ const pgliteParsers = {
 
 /**
  * Resolves the target from explicit options, then `DATABASE_URL`, then `FAZHI_DATA`,
- * then the default folder `./.fazhi`.
+ * then the default folder `./.fazhi`. `DATABASE_READ_URL` (a replica of that server) goes with
+ * `DATABASE_URL` only: alone it is refused, and an explicit data folder leaves it unused.
  */
-export function resolveTarget(opts: { data?: string; url?: string } = {}): DatabaseTarget {
+export function resolveTarget(opts: { data?: string; url?: string; readUrl?: string } = {}): DatabaseTarget {
   const url = opts.url ?? process.env.DATABASE_URL;
-  if (url && !opts.data) return { kind: 'postgres', url };
+  const readUrl = opts.readUrl ?? process.env.DATABASE_READ_URL;
+  if (readUrl && !url) {
+    throw new AppError('CONFIG', '设置了 DATABASE_READ_URL（只读副本）但没有设置 DATABASE_URL（主库）：只读副本只能与 PostgreSQL 主库一起使用', 1);
+  }
+  if (url && !opts.data) return readUrl ? { kind: 'postgres', url, readUrl } : { kind: 'postgres', url };
   const dir = opts.data ?? process.env.FAZHI_DATA ?? '.fazhi';
   return { kind: 'pglite', dataDir: path.resolve(dir, 'db') };
 }
@@ -147,14 +172,67 @@ export function kyselyOverPglite(pglite: PGlite): Kysely<KernelDB> {
   return new Kysely<KernelDB>({ dialect: new PGliteDialect(client) as Dialect });
 }
 
+/** A statement that changes data or schema: its first keyword, or a data-modifying CTE (`WITH … INSERT`). */
+const WRITE_START =
+  /^(INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|COMMENT|VACUUM|ANALYZE|REINDEX|CLUSTER|REFRESH|LOCK|COPY\s+\S+\s+FROM)\b/i;
+const WRITE_CTE = /\)\s*(INSERT\s+INTO|UPDATE\s+"?\w+"?\s+(AS\s+\w+\s+)?SET|DELETE\s+FROM)\b/i;
+
+/** Sorts a statement for the pool's counters (comments, the script marker and parentheses skipped). */
+export function statementKind(text: string): 'write' | 'begin' | 'read' {
+  const t = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()+/, '');
+  if (/^(BEGIN|START\s+TRANSACTION)\b/i.test(t)) return 'begin';
+  if (WRITE_START.test(t) || (/^WITH\b/i.test(t) && WRITE_CTE.test(t))) return 'write';
+  return 'read';
+}
+
+/**
+ * A pool whose connections count what they run. A PostgreSQL pool's every statement goes through
+ * its client's `query`; the client is wrapped when the pool connects it.
+ */
+function countingPool(config: pg.PoolConfig, stats: PoolStats): pg.Pool {
+  const pool = new pg.Pool(config);
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const first = args[0];
+      const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+      stats.statements++;
+      const kind = statementKind(text);
+      if (kind === 'write') stats.writes++;
+      else if (kind === 'begin') stats.transactions++;
+      return query(...args);
+    };
+  });
+  return pool;
+}
+
+const newStats = (): PoolStats => ({ statements: 0, writes: 0, transactions: 0 });
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, options: SESSION_OPTIONS });
-    // An idle connection dropped by the server (restart, failover) must not crash the process:
-    // the pool discards it and opens a new one on the next query.
-    pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
+    const stats = { primary: newStats(), read: target.readUrl ? newStats() : null };
+    const pool = countingPool({ connectionString: target.url, max: 10, options: SESSION_OPTIONS, application_name: 'fazhi' }, stats.primary);
     const db = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, target, close: () => db.destroy() };
+    if (!target.readUrl || !stats.read) return { db, target, stats, close: () => db.destroy() };
+    // The replica's sessions are read-only: a write sent there by mistake is refused by the server
+    // even when the URL names a primary (a hot standby refuses it anyway).
+    const readPool = countingPool(
+      { connectionString: target.readUrl, max: 10, options: `${SESSION_OPTIONS} -c default_transaction_read_only=on`, application_name: 'fazhi-read' },
+      stats.read,
+    );
+    const readDb = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool: readPool }) });
+    return {
+      db,
+      readDb,
+      target,
+      stats,
+      async close() {
+        await Promise.all([db.destroy(), readDb.destroy()]);
+      },
+    };
   }
   const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
   try {

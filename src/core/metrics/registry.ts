@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { KernelDB } from '../db/types.js';
-import type { Actor, Clock, Ctx } from '../context.js';
+import { lagTolerantDb, type Actor, type Clock, type Ctx } from '../context.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
 import { computePass, type MetricPass, type MetricPassPart, type PassMember } from './pass.js';
 
@@ -35,9 +35,13 @@ export interface MetricQuery {
   clock: Clock;
 }
 
-/** The query of a context's tenant for a period (and an org scope; null = the whole bureau). */
+/**
+ * The query of a context's tenant for a period (and an org scope; null = the whole bureau). Figures
+ * tolerate replication lag: they read the replica when there is one (`lagTolerantDb`), the
+ * transaction when the context is inside one.
+ */
 export function metricQuery(ctx: Ctx, period: Period, orgIds: readonly string[] | null = null): MetricQuery {
-  return { db: ctx.db, tenantId: ctx.actor.tenantId, period, orgIds, calendar: ctx.calendar, clock: ctx.clock };
+  return { db: lagTolerantDb(ctx), tenantId: ctx.actor.tenantId, period, orgIds, calendar: ctx.calendar, clock: ctx.clock };
 }
 
 export type MetricUnit = 'count' | 'percent' | 'yuan' | 'days' | 'class' | 'score';
