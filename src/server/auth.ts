@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { login, logout, resolveSession, sessionHash } from '../core/auth/sessions.js';
+import { listOwnSessions, login, logout, resolveSession, revokeOwnSessions, sessionHash } from '../core/auth/sessions.js';
+import { recentEvents } from '../core/audit/audit.js';
 import { recordApiKeyUse, resolveApiKey } from '../core/auth/apiKeys.js';
 import { changeOwnPassword } from '../core/auth/users.js';
 import { ctxOf } from '../core/http.js';
 import { AppError, errors } from '../core/errors.js';
 import { ROLES } from '../core/auth/roles.js';
-import { Data, Nullable } from '../core/schemas.js';
+import { Data, Instant, Nullable } from '../core/schemas.js';
 
 export const SESSION_COOKIE = 'fazhi_session';
 
@@ -30,6 +31,29 @@ const MeView = Type.Object(
   { description: '当前用户' },
 );
 const OkView = Type.Object({ ok: Type.Literal(true) });
+/** One of the caller's sessions (个人中心 → 我的会话): an opaque id, never the token or its hash. */
+const SessionView = Type.Object(
+  {
+    id: Type.String({ description: '会话编号（令牌哈希的前16位，仅在本人的会话中匹配）' }),
+    createdAt: Instant,
+    lastSeenAt: Instant,
+    ip: Nullable(Str),
+    userAgent: Nullable(Str),
+    current: Type.Boolean({ description: '是否为本次请求所用的会话' }),
+  },
+  { description: '登录会话' },
+);
+/** One of the caller's sign-in events (个人中心 → 最近登录). */
+const SignInView = Type.Object(
+  {
+    seq: Type.Integer(),
+    at: Instant,
+    action: Str,
+    ip: Nullable(Str),
+    userAgent: Nullable(Str),
+  },
+  { description: '登录记录' },
+);
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a user with a forced password change may still call. */
 const ALLOWED_BEFORE_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
@@ -100,7 +124,8 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       },
     },
     async (req, reply) => {
-      const r = await login(sys.db, sys.registry.resolvePermissions, req.body);
+      const client = { ip: req.ip, userAgent: req.headers['user-agent'] };
+      const r = await login(sys.db, sys.registry.resolvePermissions, { ...req.body, client });
       reply.setCookie(SESSION_COOKIE, r.token, cookieOpts(req));
       return { data: await me({ actor: r.actor, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, username: req.body.username }) };
     },
@@ -129,6 +154,74 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       const token = req.cookies[SESSION_COOKIE];
       await changeOwnPassword(ctxOf(req), req.body.oldPassword, req.body.newPassword, token ? sessionHash(token) : undefined);
       return { data: { ok: true as const } };
+    },
+  );
+
+  // ── 个人中心: the caller's own sessions and sign-ins ──
+  api.get(
+    '/api/auth/sessions',
+    { schema: { tags, summary: '本人的登录会话（当前有效的；标明本次会话）', response: { 200: Data(Type.Array(SessionView)) } } },
+    async (req) => {
+      if (!req.session) throw errors.unauthenticated();
+      const rows = await listOwnSessions(sys.db, req.session.actor, req.cookies[SESSION_COOKIE]);
+      return { data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() })) };
+    },
+  );
+  api.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: '注销本人的一个会话（他人的会话一律404）；记入审计日志',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: Data(Type.Object({ revoked: Type.Integer() })) },
+      },
+    },
+    async (req) => {
+      if (!req.session) throw errors.unauthenticated();
+      return { data: { revoked: await revokeOwnSessions(sys.db, req.session.actor, { id: req.params.id }, String(req.id)) } };
+    },
+  );
+  api.post(
+    '/api/auth/sessions/revoke-others',
+    {
+      schema: { tags, summary: '退出其他设备：注销本人除本次以外的全部会话；记入审计日志', response: { 200: Data(Type.Object({ revoked: Type.Integer() })) } },
+    },
+    async (req) => {
+      if (!req.session) throw errors.unauthenticated();
+      const revoked = await revokeOwnSessions(sys.db, req.session.actor, { allBut: req.cookies[SESSION_COOKIE] }, String(req.id));
+      return { data: { revoked } };
+    },
+  );
+  api.get(
+    '/api/auth/logins',
+    {
+      schema: {
+        tags,
+        summary: '本人最近的登录记录（登录、登录失败、锁定、退出），最新在前',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
+        response: { 200: Data(Type.Array(SignInView)) },
+      },
+    },
+    async (req) => {
+      const userId = req.session?.actor.userId;
+      if (!req.session || !userId) throw errors.unauthenticated();
+      const events = await recentEvents(sys.db, req.session.actor.tenantId, {
+        entity: 'user',
+        entityId: userId,
+        actions: ['login', 'login_failed', 'locked', 'logout'],
+        limit: req.query.limit ?? 20,
+      });
+      const text = (v: unknown) => (typeof v === 'string' ? v : null);
+      return {
+        data: events.map((e) => ({
+          seq: e.seq,
+          at: e.at.toISOString(),
+          action: e.action,
+          ip: text(e.changes.note?.ip),
+          userAgent: text(e.changes.note?.userAgent),
+        })),
+      };
     },
   );
 

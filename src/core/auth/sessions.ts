@@ -19,6 +19,20 @@ const BAD_CREDENTIALS = '用户名或密码错误';
 /** Maps roles to the permissions modules granted them. Built once from the manifests. */
 export type PermissionResolver = (roles: readonly RoleKey[]) => ReadonlySet<string>;
 
+/** Where a sign-in came from: the request's address and user agent (kept on the session and in the audit note). */
+export interface LoginClient {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+}
+
+/** The note a sign-in event carries about its client (登录地址, 浏览器), only what is known. */
+function clientNote(c: LoginClient | undefined): Record<string, string> {
+  const note: Record<string, string> = {};
+  if (c?.ip) note.ip = c.ip.slice(0, 64);
+  if (c?.userAgent) note.userAgent = c.userAgent.slice(0, 300);
+  return note;
+}
+
 export interface LoginResult {
   token: string;
   csrfToken: string;
@@ -36,12 +50,13 @@ const dummy = () => (dummyHash ??= hashPassword('Dummy-password-1'));
  * atomically (`failed_attempts + 1` in one UPDATE), so parallel guesses cannot check more
  * than 5 passwords before the lock; a right password gives the attempt back. A wrong password
  * and an unknown user get the same answer after the same argon2 work. Failures and logins
- * are audited. `now`: the instant of the attempt (the lock and the new session reckon from it).
+ * are audited, with the client's address and user agent (`client`) in the note; the session keeps
+ * them too. `now`: the instant of the attempt (the lock and the new session reckon from it).
  */
 export async function login(
   db: Kysely<KernelDB>,
   resolve: PermissionResolver,
-  { username, password }: { username: string; password: string },
+  { username, password, client }: { username: string; password: string; client?: LoginClient },
   now = new Date(),
 ): Promise<LoginResult> {
   const user = await findUserByUsername(db, username ?? '');
@@ -91,7 +106,13 @@ export async function login(
         .where('tenant_id', '=', user.tenant_id)
         .where('id', '=', user.id)
         .execute();
-      await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: lock ? 'locked' : 'login_failed', orgId: user.org_id, note: { failures } });
+      await recordAudit(tx, sys, {
+        entity: 'user',
+        entityId: user.id,
+        action: lock ? 'locked' : 'login_failed',
+        orgId: user.org_id,
+        note: { failures, ...clientNote(client) },
+      });
     });
     throw errors.unauthenticated(BAD_CREDENTIALS);
   }
@@ -106,9 +127,19 @@ export async function login(
       .execute();
     await tx
       .insertInto('app_session')
-      .values({ id_hash: sha256(token), tenant_id: user.tenant_id, user_id: user.id, csrf_token: csrfToken, created_at: now, last_seen_at: now })
+      .values({
+        id_hash: sha256(token),
+        tenant_id: user.tenant_id,
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now,
+        last_seen_at: now,
+        ip: clientNote(client).ip ?? null,
+        user_agent: clientNote(client).userAgent ?? null,
+      })
       .execute();
-    await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: 'login', orgId: user.org_id });
+    const note = clientNote(client);
+    await recordAudit(tx, sys, { entity: 'user', entityId: user.id, action: 'login', orgId: user.org_id, ...(Object.keys(note).length ? { note } : {}) });
   });
   const roles = user.roles as RoleKey[];
   return {
@@ -182,6 +213,106 @@ export async function resolveSession(db: Kysely<KernelDB>, resolve: PermissionRe
   };
 }
 
+/** Signs a session out: the session ends and the sign-out is audited (登录日志's 退出). */
 export async function logout(db: Kysely<KernelDB>, token: string): Promise<void> {
-  await db.deleteFrom('app_session').where('id_hash', '=', sha256(token)).execute();
+  const idHash = sha256(token);
+  const row = await db
+    .selectFrom('app_session as s')
+    .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+    .select(['u.tenant_id', 'u.id', 'u.display_name', 'u.org_id'])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return;
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('app_session').where('id_hash', '=', idHash).execute();
+    const actor: Actor = {
+      tenantId: row.tenant_id,
+      userId: row.id,
+      name: row.display_name,
+      orgId: row.org_id,
+      roles: [],
+      scope: { all: false, orgIds: [] },
+      permissions: new Set(),
+    };
+    await recordAudit(tx, actor, { entity: 'user', entityId: row.id, action: 'logout', orgId: row.org_id, note: { session: sessionId(idHash) } });
+  });
+}
+
+/**
+ * The id a session is shown and revoked by (个人中心's 我的会话): the first 16 hex digits of its
+ * token's hash — never the token, nor the whole hash (which is what a session is looked up by).
+ * It is matched only among the caller's own sessions.
+ */
+export const sessionId = (idHash: string) => idHash.slice(0, 16);
+
+/** One of the caller's live sessions as 个人中心 lists it. */
+export interface OwnSession {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** The caller's own sessions that are still live (idle less than the policy's minutes), newest sign-in first; `token`: the caller's, marked current. */
+export async function listOwnSessions(db: Kysely<KernelDB>, actor: Actor, token: string | undefined, now = new Date()): Promise<OwnSession[]> {
+  if (!actor.userId) return [];
+  const current = token ? sessionHash(token) : '';
+  const rows = await db
+    .selectFrom('app_session')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('user_id', '=', actor.userId)
+    .where('last_seen_at', '>', new Date(now.getTime() - AUTH_POLICY.idleMinutes * 60000))
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: sessionId(r.id_hash),
+    createdAt: new Date(r.created_at),
+    lastSeenAt: new Date(r.last_seen_at),
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id_hash === current,
+  }));
+}
+
+/**
+ * Ends sessions of the caller: the one shown as `id` (404 when none of the caller's own sessions
+ * has it — another user's session is never found; `session_revoked`), or every session but the
+ * caller's current one (`allBut`: the caller's token; 退出其他设备, `other_sessions_revoked` with how
+ * many). Audited on the user.
+ * Returns how many sessions ended.
+ */
+export async function revokeOwnSessions(
+  db: Kysely<KernelDB>,
+  actor: Actor,
+  which: { id: string } | { allBut: string | undefined },
+  requestId?: string,
+): Promise<number> {
+  if (!actor.userId) throw errors.notFound('会话');
+  const userId = actor.userId;
+  return db.transaction().execute(async (tx) => {
+    let q = tx.deleteFrom('app_session').where('tenant_id', '=', actor.tenantId).where('user_id', '=', userId);
+    if ('id' in which) {
+      if (!/^[0-9a-f]{16}$/.test(which.id)) throw errors.notFound('会话');
+      q = q.where('id_hash', 'like', `${which.id}%`);
+    } else if (which.allBut) q = q.where('id_hash', '<>', sessionHash(which.allBut));
+    const gone = await q.returning('id_hash').execute();
+    if ('id' in which && !gone.length) throw errors.notFound('会话');
+    if (gone.length)
+      await recordAudit(
+        tx,
+        actor,
+        {
+          entity: 'user',
+          entityId: userId,
+          action: 'id' in which ? 'session_revoked' : 'other_sessions_revoked',
+          orgId: actor.orgId,
+          note: 'id' in which ? { session: which.id } : { sessions: gone.length },
+        },
+        requestId,
+      );
+    return gone.length;
+  });
 }

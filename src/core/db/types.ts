@@ -70,6 +70,9 @@ export interface SessionTable {
   csrf_token: string;
   created_at: Instant;
   last_seen_at: Instant;
+  /** Where the session signed in from (0008): the request's address and user agent. */
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface AuditEventTable {

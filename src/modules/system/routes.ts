@@ -5,14 +5,14 @@ import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
 import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
 import { createApiKey, listApiKeys, PERSON_ONLY_PERMISSIONS, revokeApiKey } from '../../core/auth/apiKeys.js';
 import { ROLES } from '../../core/auth/roles.js';
-import { recentEvents } from '../../core/audit/audit.js';
 import { verifyIncremental } from '../../core/audit/checkpoint.js';
 import { errors } from '../../core/errors.js';
 import { getTenantSettings, updateTenantSettings } from '../../core/tenant.js';
 import { IsoDate } from '../../core/input.js';
 import { Data } from '../../core/schemas.js';
-import { AuditEventList, auditEventView, ChainCheckView } from '../../core/audit/schemas.js';
+import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
+import { auditRoutes } from './auditRoutes.js';
 import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
@@ -207,29 +207,7 @@ export async function systemRoutes(root: FastifyInstance) {
     }),
   );
 
-  app.get(
-    '/audit',
-    {
-      schema: {
-        tags,
-        summary: '审计日志（最新在前）',
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          beforeSeq: Type.Optional(Type.Integer()),
-          entity: Type.Optional(Type.String()),
-        }),
-        response: { 200: Data(AuditEventList) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'system.audit.read');
-      return {
-        data: (await recentEvents(ctx.db, ctx.actor.tenantId, { limit: req.query.limit ?? 50, beforeSeq: req.query.beforeSeq, entity: req.query.entity })).map(
-          auditEventView,
-        ),
-      };
-    },
-  );
+  await auditRoutes(root);
   app.post('/audit/verify', { schema: { tags, summary: '校验审计链', response: { 200: Data(ChainCheckView) } } }, async (req) => {
     const ctx = authorize(req, 'system.audit.read');
     return { data: await verifyIncremental(ctx.db, ctx.actor.tenantId, req.server.sys.auditKey, { write: false }) };
