@@ -6,6 +6,7 @@ export const ACTION_LABELS: Record<string, string> = {
   imported: '导入',
   login: '登录',
   login_failed: '登录失败',
+  logout: '退出登录',
   locked: '锁定',
   password_changed: '修改密码',
   password_reset: '重置密码',

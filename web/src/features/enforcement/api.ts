@@ -325,6 +325,8 @@ export interface ComparisonRow {
 /** Field names of the case's audit events, for the history timeline. */
 export const CASE_FIELDS: Record<string, string> = {
   stage: '阶段',
+  withdrawn_on: '撤回公示日期',
+  withdraw_reason: '撤回公示理由',
   case_no: '案件编号',
   cause: '案由',
   party_name: '当事人',

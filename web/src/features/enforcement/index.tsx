@@ -138,6 +138,11 @@ export const enforcementFeature = defineFeature({
       actions: { drawn: '抽取评查案卷', item_scored: '评分' },
       notes: NOTES,
     },
+    'enforcement.legal_reviewer': {
+      label: '法制审核人员',
+      link: () => '/enforcement/officers',
+      fields: { name: '姓名', qualification_no: '法律职业资格证书编号', qualified_on: '取得法律职业资格日期' },
+    },
     'enforcement.payment_place': {
       label: '罚没款缴纳地点',
       link: () => '/enforcement/items',

@@ -41,8 +41,16 @@ export const inspectionsFeature = defineFeature({
         window_from: '开始日期',
         window_to: '结束日期',
       },
-      actions: { drawn: '摇号抽取' },
-      notes: { seed: '随机种子', algorithm: '抽取算法', population: '检查对象总数', sampleSize: '抽取数量', resultHash: '抽取结果哈希' },
+      actions: { drawn: '摇号抽取', verified: '复核抽取结果' },
+      notes: {
+        seed: '随机种子',
+        algorithm: '抽取算法',
+        population: '检查对象总数',
+        sampleSize: '抽取数量',
+        resultHash: '抽取结果哈希',
+        drawId: '抽取批次',
+        ok: '复核结果',
+      },
     },
     'inspections.task': {
       label: '抽查任务',
@@ -56,6 +64,7 @@ export const inspectionsFeature = defineFeature({
         inspector_ids: '执法检查人员',
       },
       actions: { result_recorded: '录入检查结果', published: '公示' },
+      notes: { drawId: '抽取批次' },
     },
     'inspections.record': {
       label: '行政检查记录',

@@ -37,6 +37,12 @@ export const riversFeature = defineFeature({
       actions: { recorded: '录入', field_recorded: '外勤采样' },
       notes: { capturedAt: '采样时间（设备）', location: '采样位置', receivedAt: '接收时间（服务器）', sha256: '照片 SHA-256', via: '来源' },
     },
-    'rivers.alert': { label: '黑臭预警', link: () => '/rivers/alerts', fields: RIVER_FIELDS, actions: { raised: '发出预警' } },
+    'rivers.alert': {
+      label: '黑臭预警',
+      link: () => '/rivers/alerts',
+      fields: RIVER_FIELDS,
+      actions: { raised: '发出预警', handled: '处置预警' },
+      notes: { sampleId: '水样' },
+    },
   },
 });
