@@ -11,6 +11,7 @@ const MainLayout = lazyNamed(() => import('./components/MainLayout'), 'MainLayou
 const ForcedPasswordPage = lazyNamed(() => import('./pages/ForcedPasswordPage'), 'ForcedPasswordPage');
 const HomePage = lazyNamed(() => import('./pages/HomePage'), 'HomePage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const ProfilePage = lazyNamed(() => import('./pages/ProfilePage'), 'ProfilePage');
 
 /**
  * Every route but the sign-in page: public pages, forced password change, and the layout with every
@@ -43,6 +44,7 @@ export function AppPages() {
               <Route key={`${f.key}:${r.path}`} path={r.path} element={<RequirePermission permission={r.permission}>{r.element}</RequirePermission>} />
             )),
           )}
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="/403" element={<ForbiddenPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

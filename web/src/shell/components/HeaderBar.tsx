@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { IdcardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../api/session';
 import { ChangePasswordModal } from './ChangePasswordModal';
@@ -64,11 +64,12 @@ export function HeaderBar({ onMenu }: { onMenu?: () => void } = {}) {
           trigger={['click']}
           menu={{
             items: [
+              { key: 'profile', icon: <IdcardOutlined />, label: '个人中心' },
               { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
               { type: 'divider' },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
             ],
-            onClick: ({ key }) => (key === 'logout' ? void onLogout() : setChanging(true)),
+            onClick: ({ key }) => (key === 'logout' ? void onLogout() : key === 'profile' ? navigate('/profile') : setChanging(true)),
           }}
         >
           <Flex align="center" gap={8} style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">

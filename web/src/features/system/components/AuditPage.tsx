@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { AuditEvent } from '../../../api/types';
@@ -7,16 +6,23 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FieldChangesTable } from '../../../components/FieldChangesTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { EventNote } from '../../../components/RecordHistory';
-import { entityActionLabel, entityFields, entityLabel, entityLink, entityOptions, entityRecordLabel } from '../../../features/registry';
+import { useListQuery } from '../../../components/useListQuery';
+import { entityActionLabel, entityFields, entityLabel, entityLink, entityRecordLabel } from '../../../features/registry';
 import { actionColor } from '../../../lib/auditLabels';
 import { formatInstant } from '../../../lib/format';
 import { useAuditEvents } from '../hooks/useAuditEvents';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
+import { AUDIT_EXPORT_CAP, AuditExportButton } from './AuditExportButton';
+import { AuditSearchForm, searchOf } from './AuditSearchForm';
 
-/** 审计日志 — the tenant's hash-chained event log, newest first, with a chain check. */
+/**
+ * 审计日志 — the tenant's hash-chained event log, newest first, with a chain check; searched by person,
+ * time, record type, verb and record (the search in the URL), and exported as searched.
+ */
 export function AuditPage() {
-  const [entity, setEntity] = useState<string>();
-  const log = useAuditEvents(entity);
+  const query = useListQuery();
+  const search = searchOf(query);
+  const log = useAuditEvents(search);
 
   return (
     <>
@@ -25,16 +31,7 @@ export function AuditPage() {
         description="所有重要操作按时间顺序记录，每条记录含前一条的哈希，任何改动都可被校验发现。"
         extra={
           <>
-            <Select
-              allowClear
-              showSearch
-              placeholder="按记录类型筛选"
-              style={{ width: 220 }}
-              value={entity}
-              onChange={(v?: string) => setEntity(v || undefined)}
-              options={entityOptions()}
-              data-testid="audit-entity-filter"
-            />
+            <AuditExportButton search={search} disabled={!log.events.length} />
             <Button icon={<ReloadOutlined />} onClick={log.reload}>
               刷新
             </Button>
@@ -42,6 +39,7 @@ export function AuditPage() {
         }
       />
       <AuditVerifyPanel />
+      <AuditSearchForm query={query} />
       <ErrorAlert error={log.error} onRetry={log.reload} />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<AuditEvent>
@@ -83,7 +81,8 @@ export function AuditPage() {
             },
           ]}
         />
-        <Flex justify="center" style={{ padding: 12 }}>
+        <Flex justify="center" align="center" gap={12} wrap style={{ padding: 12 }}>
+          <Typography.Text type="secondary">导出按当前查询条件，单次至多 {AUDIT_EXPORT_CAP.toLocaleString('zh-CN')} 条</Typography.Text>
           {log.done ? (
             <Typography.Text type="secondary">已显示全部 {log.events.length} 条</Typography.Text>
           ) : (
