@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testSystem } from '../helpers/system.js';
 import type { System } from '../../src/core/system.js';
@@ -63,5 +63,92 @@ describe('audit chain', () => {
     await sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`.execute(sys.db);
     const bad = await verifyChain(sys.db, tenantId);
     expect(bad).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+});
+
+/**
+ * The streamed chain walk (verifyChain reads `batch` events at a time and asks for the next batch
+ * while it hashes the current one): the verdict does not depend on the batch size, and a break is
+ * named exactly where it is when it falls on a batch boundary — the last event of a batch, the first
+ * of the next, a missing event between two batches.
+ */
+describe('the streamed chain walk', () => {
+  // Its own database for each case: the cases tamper with it.
+  let ws: System;
+  let wt: string;
+  let head: number;
+  beforeEach(async () => {
+    ws = await testSystem('demo');
+    wt = (await listTenants(ws.db))[0]!.id;
+    head = Number((await sql<{ n: number }>`SELECT max(seq)::int AS n FROM audit_event WHERE tenant_id = ${wt}`.execute(ws.db)).rows[0]!.n);
+  });
+  afterEach(() => ws.close());
+
+  const unguard = () => sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(ws.db);
+  const tamper = async (seq: number) => {
+    await unguard();
+    await sql`UPDATE audit_event SET actor_name = '篡改者' WHERE tenant_id = ${wt} AND seq = ${seq}`.execute(ws.db);
+  };
+  const remove = async (seq: number) => {
+    await unguard();
+    await sql`DELETE FROM audit_event WHERE tenant_id = ${wt} AND seq = ${seq}`.execute(ws.db);
+  };
+
+  it('gives the same verdict whatever the batch size, a full last batch included', async () => {
+    expect(head).toBeGreaterThan(30);
+    const whole = await verifyChain(ws.db, wt);
+    expect(whole).toMatchObject({ ok: true, events: head });
+    // 3 and 7: many batches; head and head - 1: the first batch exactly full (then an empty one), or one short.
+    for (const batch of [3, 7, head, head - 1, head + 1]) expect(await verifyChain(ws.db, wt, batch), `batch ${batch}`).toEqual(whole);
+  });
+
+  it('names a changed event that is the last of a batch', async () => {
+    await tamper(20);
+    expect(await verifyChain(ws.db, wt, 10)).toMatchObject({ ok: false, brokenAt: 20, events: 19, reason: expect.stringContaining('内容与其哈希不符') });
+  });
+
+  it('names a changed event that is the first of a batch', async () => {
+    await tamper(21);
+    expect(await verifyChain(ws.db, wt, 10)).toMatchObject({ ok: false, brokenAt: 21, events: 20, reason: expect.stringContaining('内容与其哈希不符') });
+  });
+
+  it('names a missing event between two batches', async () => {
+    // Event 21 gone: batch one ends at 20, batch two starts at 22.
+    await remove(21);
+    expect(await verifyChain(ws.db, wt, 10)).toMatchObject({ ok: false, brokenAt: 21, events: 20, reason: expect.stringContaining('缺少第 21 号事件') });
+  });
+
+  it('names a missing event that would have ended a batch', async () => {
+    await remove(20);
+    expect(await verifyChain(ws.db, wt, 10)).toMatchObject({ ok: false, brokenAt: 20, events: 19, reason: expect.stringContaining('序号跳至 21') });
+  });
+
+  it('names a broken link on the first event of a batch (the previous hash replaced)', async () => {
+    await unguard();
+    await sql`UPDATE audit_event SET prev_hash = ${'0'.repeat(64)} WHERE tenant_id = ${wt} AND seq = 11`.execute(ws.db);
+    expect(await verifyChain(ws.db, wt, 10)).toMatchObject({ ok: false, brokenAt: 11, reason: expect.stringContaining('前序哈希') });
+  });
+
+  it('leaves the connection usable after a break found while the next batch was being read', async () => {
+    await tamper(3);
+    const r = await verifyChain(ws.db, wt, 2);
+    expect(r).toMatchObject({ ok: false, brokenAt: 3 });
+    // The batch asked for ahead has finished: the next statements run at once, the database closes cleanly.
+    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event WHERE tenant_id = ${wt}`.execute(ws.db);
+    expect(n.rows[0]!.n).toBe(head);
+    expect(await verifyChain(ws.db, wt, 2)).toEqual(r);
+  });
+
+  it('walks from a given event (a checkpoint) and finds a break right after it', async () => {
+    const at15 = (await sql<{ hash: string }>`SELECT hash FROM audit_event WHERE tenant_id = ${wt} AND seq = 15`.execute(ws.db)).rows[0]!.hash;
+    expect(await verifyChain(ws.db, wt, 10, { seq: 15, hash: at15 })).toMatchObject({ ok: true, events: head });
+    await tamper(16);
+    expect(await verifyChain(ws.db, wt, 10, { seq: 15, hash: at15 })).toMatchObject({ ok: false, brokenAt: 16 });
+    // A wrong starting hash: the first event read does not link to it.
+    expect(await verifyChain(ws.db, wt, 10, { seq: 15, hash: 'f'.repeat(64) })).toMatchObject({
+      ok: false,
+      brokenAt: 16,
+      reason: expect.stringContaining('前序哈希'),
+    });
   });
 });

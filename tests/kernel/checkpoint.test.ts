@@ -4,7 +4,17 @@
  * events, truncating, rewriting with recomputed hashes, forging a checkpoint — are caught.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import {
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  SelectQueryNode,
+  sql,
+  TableNode,
+  type UnknownRow,
+} from 'kysely';
 import { testSystem } from '../helpers/system.js';
 import type { System } from '../../src/core/system.js';
 import { listTenants } from '../../src/core/tenant.js';
@@ -27,6 +37,26 @@ afterEach(() => sys.close());
 const ctx = () => sys.ctx(systemActor(tenantId, '测试员'));
 const unguard = () => sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(sys.db);
 
+/** Counts the rows that queries of audit_event return on a connection, and the seqs among them. */
+class AuditRows implements KyselyPlugin {
+  rows = 0;
+  seqs: (number | undefined)[] = [];
+  private readonly ofAudit = new WeakSet<object>();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const n = args.node;
+    if (SelectQueryNode.is(n) && (n.from?.froms ?? []).some((f) => TableNode.is(f) && f.table.identifier.name === 'audit_event'))
+      this.ofAudit.add(args.queryId);
+    return n;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.ofAudit.has(args.queryId)) {
+      this.rows += args.result.rows.length;
+      for (const r of args.result.rows) this.seqs.push(r.seq === undefined ? undefined : Number(r.seq));
+    }
+    return args.result;
+  }
+}
+
 describe('signed checkpoints of the audit chain', () => {
   it('re-verifies only the events recorded since the last checkpoint', async () => {
     const full = await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
@@ -39,6 +69,38 @@ describe('signed checkpoints of the audit chain', () => {
     expect(again).toMatchObject({ ok: true, fromSeq: full.events, checked: 2, checkpoint: full.events + 2 });
     const nothingNew = await verifyIncremental(sys.db, tenantId, sys.auditKey);
     expect(nothingNew).toMatchObject({ ok: true, checked: 0, checkpoint: null });
+  });
+
+  it('reads only the events after the newest checkpoint (the rows counted on the connection)', async () => {
+    await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    for (const name of ['读取一科', '读取二科', '读取三科']) await createOrg(ctx(), { name, kind: 'department' });
+    const cp = await verifyIncremental(sys.db, tenantId, sys.auditKey);
+    await createOrg(ctx(), { name: '读取四科', kind: 'department' });
+    await createOrg(ctx(), { name: '读取五科', kind: 'department' });
+    const reader = new AuditRows();
+    const r = await verifyIncremental(sys.db.withPlugin(reader), tenantId, sys.auditKey, { write: false });
+    expect(r).toMatchObject({ ok: true, fromSeq: cp.checkpoint, checked: 2 });
+    // The walk: the checkpointed event (its content re-checked) and the two new ones; besides, the head's seq and the checkpointed event's hash.
+    expect(reader.seqs.filter((s) => s !== undefined).every((s) => s >= cp.checkpoint!)).toBe(true);
+    expect(reader.rows).toBe(2 + 1 + 2);
+  });
+
+  it('catches a change to the first event after the checkpoint, and to the checkpointed event itself', async () => {
+    const cp = await verifyIncremental(sys.db, tenantId, sys.auditKey, { full: true });
+    await createOrg(ctx(), { name: '检查点后一科', kind: 'department' });
+    await createOrg(ctx(), { name: '检查点后二科', kind: 'department' });
+    await unguard();
+    await sql`UPDATE audit_event SET actor_name = '篡改者' WHERE tenant_id = ${tenantId} AND seq = ${cp.checkpoint! + 1}`.execute(sys.db);
+    expect(await verifyIncremental(sys.db, tenantId, sys.auditKey, { write: false })).toMatchObject({
+      ok: false,
+      brokenAt: cp.checkpoint! + 1,
+      fromSeq: cp.checkpoint,
+    });
+    await sql`UPDATE audit_event SET actor_name = '测试员' WHERE tenant_id = ${tenantId} AND seq = ${cp.checkpoint! + 1}`.execute(sys.db);
+    expect((await verifyIncremental(sys.db, tenantId, sys.auditKey, { write: false })).ok).toBe(true);
+    // The checkpointed event's content changed, its hash left as it was: the checkpoint still matches the hash, the walk does not.
+    await sql`UPDATE audit_event SET action = 'deleted' WHERE tenant_id = ${tenantId} AND seq = ${cp.checkpoint!}`.execute(sys.db);
+    expect(await verifyIncremental(sys.db, tenantId, sys.auditKey, { write: false })).toMatchObject({ ok: false, brokenAt: cp.checkpoint });
   });
 
   it('catches the newest events deleted, which the chain alone cannot see', async () => {
