@@ -14,8 +14,12 @@ import { launchChromium } from '../helpers/browser.js';
 const baseUrl = inject('baseUrl');
 const DIST = path.resolve('web/dist');
 const KB = 1024;
-/** The sign-in page's JS, gzip. The issue's target is 200 KB; React 19 + Ant Design 6's core take most of it (measured 214 KB). */
-const LOGIN_BUDGET = 220 * KB;
+/**
+ * The sign-in page's JS, gzip: the issue's target, 200 KB. React 19 + Ant Design 6's core take most of it; the
+ * page is a plain form of Input and Button (no antd Form, Typography or Alert) and React Router's production
+ * build (web/vite.config.ts): measured 188 KB (was 218).
+ */
+const LOGIN_BUDGET = 200 * KB;
 /** Any page inside the layout (entry + layout + the page), gzip; charts load after the page. */
 const PAGE_BUDGET = 500 * KB;
 /**
@@ -66,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('bundle budget', () => {
-  it('the sign-in page loads at most 220 KB of JS (gzip), and none of the layout, registry, charts or module pages', () => {
+  it('the sign-in page loads at most 200 KB of JS (gzip), and none of the layout, registry, charts or module pages', () => {
     const login = [entry, key('shell/pages/LoginPage.tsx')];
     const files = [...closure(login)].map((k) => manifest[k]!.file);
     expect(weight(login)).toBeLessThanOrEqual(LOGIN_BUDGET);

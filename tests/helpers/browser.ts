@@ -61,10 +61,24 @@ export async function submitSignIn(page: Page, baseUrl: string, username: string
   await page.getByRole('button', { name: label('登录') }).click();
 }
 
-/** Signs in as a demo account and waits for the home page. */
+/**
+ * Signs in as a demo account and waits for the home page. On the desktop it then opens every group of
+ * the side menu (a first visit shows only the current page's group; the menu remembers the groups per
+ * user), so a test can click any entry. (`submitSignIn` and a wait for 您好 leave the menu as is.)
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
   await submitSignIn(page, baseUrl, username, password);
   await page.getByText(/您好/).waitFor();
+  await openMenuGroups(page);
+}
+
+/** Opens every closed group of the desktop side menu (none on a phone, where the menu is a drawer). */
+export async function openMenuGroups(page: Page) {
+  const sider = page.locator('.ant-layout-sider');
+  if (!(await sider.count())) return;
+  await sider.locator('li.ant-menu-item').first().waitFor();
+  const closed = sider.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  for (let i = 0; i < 40 && (await closed.count()) > 0; i++) await closed.first().click();
 }
 
 /** How a screenshot is taken: the whole page or the window, and how long the page settles first (ms). */

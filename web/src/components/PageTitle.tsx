@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { createContext, isValidElement, type ReactNode, useContext, useEffect } from 'react';
 import { Flex, Typography } from 'antd';
+import { useLocation } from 'react-router-dom';
 
 interface Props {
   title: ReactNode;
@@ -7,10 +8,44 @@ interface Props {
   description?: ReactNode;
   /** Buttons on the right. */
   extra?: ReactNode;
+  /** The breadcrumb's last step on a record page; default: the title's first text (e.g. the case number before its tags). */
+  crumb?: string;
 }
 
-/** The heading of a page: title, optional description, actions on the right. */
-export function PageTitle({ title, description, extra }: Props) {
+/** What a page tells the layout's breadcrumbs: its own name, on the path it was rendered on. */
+export interface PageCrumb {
+  path: string;
+  text: string;
+}
+
+/** Set by the desktop layout (MainLayout): a page's title passes its crumb up. Absent elsewhere (the field app, public pages). */
+export const PageCrumbContext = createContext<((c: PageCrumb | null) => void) | null>(null);
+
+/** The first text in a title: a string, or the first text among an element's children (`<Space>{caseNo}<Tag/></Space>` → caseNo). */
+export function firstText(node: ReactNode): string | null {
+  if (typeof node === 'string') return node.trim() || null;
+  if (typeof node === 'number') return String(node);
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const t = firstText(n);
+      if (t) return t;
+    }
+    return null;
+  }
+  if (isValidElement<{ children?: ReactNode }>(node)) return firstText(node.props.children);
+  return null;
+}
+
+/** The heading of a page: title, optional description, actions on the right; it names the page in the breadcrumbs. */
+export function PageTitle({ title, description, extra, crumb }: Props) {
+  const setCrumb = useContext(PageCrumbContext);
+  const { pathname } = useLocation();
+  const text = crumb ?? firstText(title);
+  useEffect(() => {
+    if (!setCrumb || !text) return;
+    setCrumb({ path: pathname, text });
+    return () => setCrumb(null);
+  }, [setCrumb, pathname, text]);
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>

@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Button, Card, Checkbox, Flex, Form, Popover, Space, Table, Typography } from 'antd';
+import { Children, Fragment, isValidElement, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Flex, Form, Popover, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
 import { useApi } from '../api/useApi';
@@ -61,6 +61,77 @@ interface ListAnswer<T> {
 
 const storageKey = (listKey: string) => `fazhi.list.${listKey}.hidden`;
 
+/** How an active filter reads: its field's Chinese name and the value's. */
+interface FilterLabel {
+  label: string;
+  text: (value: string) => string;
+}
+
+/** The value as its control shows it: a select's option label, a year picker's "2022年", else as typed. */
+function valueText(control: ReactNode): (value: string) => string {
+  if (!isValidElement<{ options?: ReadonlyArray<{ label?: ReactNode; value?: unknown }>; picker?: string }>(control)) return (v) => v;
+  const { options, picker } = control.props;
+  if (options) return (v) => String(options.find((o) => String(o.value) === v)?.label ?? v);
+  if (picker === 'year') return (v) => `${v}年`;
+  return (v) => v;
+}
+
+/** The search form's fields by query parameter (each Form.Item with a `name` and a `label`, inside fragments too). */
+function searchFieldLabels(node: ReactNode, into = new Map<string, FilterLabel>()): Map<string, FilterLabel> {
+  for (const child of Children.toArray(node)) {
+    if (!isValidElement<{ name?: unknown; label?: ReactNode; children?: ReactNode }>(child)) continue;
+    const { name, label, children } = child.props;
+    if (child.type === Fragment) searchFieldLabels(children, into);
+    else if (typeof name === 'string' && typeof label === 'string') into.set(name, { label, text: valueText(Children.toArray(children)[0]) });
+  }
+  return into;
+}
+
+/** The list's active filters (search form and column filters) as removable tags, with 清除全部; none: nothing shown. */
+function ActiveFilters<T>({ query, columns, searchFields }: { query: ListQuery; columns: RecordColumn<T>[]; searchFields?: ReactNode }) {
+  const labels = useMemo(() => {
+    const m = searchFieldLabels(searchFields);
+    for (const c of columns)
+      if (c.filter) {
+        const options = c.filter.options;
+        // An option not (yet) among the choices is not shown by its key: the tag names the column alone.
+        m.set(c.filter.param, { label: c.title, text: (v) => options.find((o) => o.value === v)?.label ?? '已筛选' });
+      }
+    return m;
+  }, [columns, searchFields]);
+  const active = [...labels].filter(([param]) => query.values[param]);
+  if (!active.length) return null;
+  // A filter with a default (the latest year) is set empty, "all", or its default would come back.
+  const cleared = (param: string) => (param in query.defaults ? '' : undefined);
+  return (
+    <Flex align="center" gap={4} wrap style={{ padding: '0 16px 12px' }} data-testid="list-filters">
+      <Typography.Text type="secondary">已筛选：</Typography.Text>
+      {active.map(([param, l]) => (
+        <Tag
+          key={param}
+          closable
+          onClose={(e) => {
+            e.preventDefault();
+            query.setFilters({ [param]: cleared(param) });
+          }}
+          style={{ maxWidth: '100%', whiteSpace: 'normal', marginInlineEnd: 4 }}
+          data-testid={`list-filter-${param}`}
+        >
+          {l.label}：{l.text(query.values[param]!)}
+        </Tag>
+      ))}
+      <Button
+        type="link"
+        size="small"
+        onClick={() => query.setFilters(Object.fromEntries(active.map(([param]) => [param, cleared(param)])))}
+        data-testid="list-filters-clear"
+      >
+        清除全部
+      </Button>
+    </Flex>
+  );
+}
+
 function readHidden<T>(listKey: string, columns: RecordColumn<T>[]): string[] {
   try {
     const s = localStorage.getItem(storageKey(listKey));
@@ -73,7 +144,7 @@ function readHidden<T>(listKey: string, columns: RecordColumn<T>[]): string[] {
 
 /**
  * One list for every module: a search form (查询/重置), server-side column sort and enum filters,
- * a column chooser remembered per list, page sizes 10/20/50/100, the whole query in the URL, the
+ * the active filters as removable tags (已筛选：期限：已逾期 ×, 清除全部), a column chooser remembered per list, page sizes 10/20/50/100, the whole query in the URL, the
  * export of exactly the filtered rows and batch actions on the selected rows.
  */
 export function RecordList<T extends object>(props: RecordListProps<T>) {
@@ -222,6 +293,7 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
           </Popover>
         </Space>
       </Flex>
+      <ActiveFilters query={query} columns={columns} searchFields={searchFields} />
       <ErrorAlert error={res.error} onRetry={res.reload} />
       <Table<T>
         rowKey={rowKey}

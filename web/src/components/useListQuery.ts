@@ -10,6 +10,8 @@ export type ListQueryValues = Record<string, string>;
 export interface ListQuery {
   /** The filters (defaults filled in where the URL has none), page, page size, sort and order. */
   values: ListQueryValues;
+  /** The filters' defaults: removing one of these filters sets it empty ("all"), else the default would come back. */
+  defaults: ListQueryValues;
   page: number;
   pageSize: number;
   sort: string | undefined;
@@ -30,12 +32,14 @@ export interface ListQuery {
  * A list's query in the URL (`?status=open&year=2022&sort=dueOn&order=asc&page=2&pageSize=20`), so a
  * list can be bookmarked and shared and the browser's back and forward step through the queries.
  * `defaults`: the filters' values when the URL does not name them (a filter present but empty — `status=`
- * — means "all", not the default).
+ * — means "all", not the default). The defaults may arrive later (the latest year with records): the
+ * query follows them while the URL does not name the filter.
  */
 export function useListQuery(defaults: ListQueryValues = {}, defaultPageSize = 20): ListQuery {
   const [params, setParams] = useSearchParams();
   const key = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's text is the query's identity
+  const defaultsKey = JSON.stringify(defaults);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's text and the defaults' text are the query's identity
   const query = useMemo(() => {
     const values: ListQueryValues = { ...defaults };
     for (const [k, v] of params) values[k] = v;
@@ -43,8 +47,8 @@ export function useListQuery(defaults: ListQueryValues = {}, defaultPageSize = 2
     const size = Number(values.pageSize);
     const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : defaultPageSize;
     const order: 'asc' | 'desc' | undefined = values.order === 'asc' || values.order === 'desc' ? values.order : undefined;
-    return { values, page, pageSize, sort: values.sort || undefined, order, after: values.after || undefined };
-  }, [key]);
+    return { values, defaults, page, pageSize, sort: values.sort || undefined, order, after: values.after || undefined };
+  }, [key, defaultsKey]);
 
   const update = useCallback(
     (patch: Record<string, string | undefined>) =>

@@ -1,7 +1,11 @@
-import { Suspense, useState } from 'react';
-import { Flex, Grid, Layout, Spin } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { Flex, Grid, Layout, Spin, Watermark } from 'antd';
+import dayjs from 'dayjs';
 import { Outlet, useLocation } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar';
+import { Breadcrumbs } from './Breadcrumbs';
+import { useMe } from '../../api/session';
+import { type PageCrumb, PageCrumbContext } from '../../components/PageTitle';
 import { lazyNamed } from '../../lib/lazyNamed';
 
 // The menu (Ant Design's Menu, the heaviest part of the frame) loads beside the page, not before it:
@@ -17,11 +21,31 @@ function useNarrow(): boolean {
 }
 
 /**
- * The frame of every page behind the login: header, side menu, the page. On a phone (< 768 px)
- * the menu is a drawer opened from the header's menu button, and the page has the full width.
+ * The screen watermark (屏幕水印), when the bureau's admin turned it on (系统设置): the signed-in user's
+ * name and today's date, faint and repeated over the whole app (and its dialogs); it takes no clicks.
+ */
+function ScreenWatermark({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (!me.tenant?.watermark) return <>{children}</>;
+  const content = [`${me.name} ${me.username}`, dayjs().format('YYYY-MM-DD')];
+  // The text is drawn on a canvas; the wrapper says it in an attribute (the browser tests read it).
+  return (
+    <div data-testid="screen-watermark" data-watermark={content.join(' ')} style={{ height: '100%' }}>
+      <Watermark content={content} font={{ color: 'rgba(0, 0, 0, 0.08)', fontSize: 14 }} gap={[120, 120]} style={{ minHeight: '100%' }}>
+        {children}
+      </Watermark>
+    </div>
+  );
+}
+
+/**
+ * The frame of every page behind the login: header, side menu, breadcrumbs, the page. On a phone
+ * (< 768 px) the menu is a drawer opened from the header's menu button, and the page has the full width.
  */
 export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
+  // The page's own name for the breadcrumbs (its PageTitle sets it: a record page's number).
+  const [crumb, setCrumb] = useState<PageCrumb | null>(null);
   const narrow = useNarrow();
   const { pathname } = useLocation();
   // The drawer is open on the page it was opened on: choosing a page (or a wider window) closes it.
@@ -29,46 +53,51 @@ export function MainLayout() {
   const drawer = narrow && drawerOn === pathname;
   const setDrawer = (open: boolean) => setDrawerOn(open ? pathname : null);
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
-      <Suspense fallback={null}>
-        <DocumentTitle />
-      </Suspense>
-      <Layout>
-        {narrow ? (
-          <Suspense fallback={null}>
-            <MenuDrawer open={drawer} onClose={() => setDrawer(false)} />
-          </Suspense>
-        ) : (
-          <Layout.Sider
-            width={216}
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            theme="light"
-            // The menu scrolls on its own under the header, so the collapse trigger
-            // (fixed at the bottom) never covers a menu entry.
-            style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
-          >
-            <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
-              <Suspense fallback={null}>
-                <SideMenu />
-              </Suspense>
-            </div>
-          </Layout.Sider>
-        )}
-        <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }} className={narrow ? 'fz-narrow' : undefined}>
-          <Suspense
-            fallback={
-              <Flex justify="center" style={{ padding: 80 }}>
-                <Spin description="正在加载…" />
-              </Flex>
-            }
-          >
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <ScreenWatermark>
+      <Layout style={{ minHeight: '100%' }}>
+        <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
+        <Suspense fallback={null}>
+          <DocumentTitle />
+        </Suspense>
+        <Layout>
+          {narrow ? (
+            <Suspense fallback={null}>
+              <MenuDrawer open={drawer} onClose={() => setDrawer(false)} />
+            </Suspense>
+          ) : (
+            <Layout.Sider
+              width={216}
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+              theme="light"
+              // The menu scrolls on its own under the header, so the collapse trigger
+              // (fixed at the bottom) never covers a menu entry.
+              style={{ borderRight: '1px solid #e5e8ee', position: 'sticky', top: 0, alignSelf: 'flex-start', height: '100vh' }}
+            >
+              <div style={{ height: '100%', overflowY: 'auto', paddingBottom: 56 }}>
+                <Suspense fallback={null}>
+                  <SideMenu />
+                </Suspense>
+              </div>
+            </Layout.Sider>
+          )}
+          <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }} className={narrow ? 'fz-narrow' : undefined}>
+            <Breadcrumbs page={crumb} narrow={narrow} />
+            <Suspense
+              fallback={
+                <Flex justify="center" style={{ padding: 80 }}>
+                  <Spin description="正在加载…" />
+                </Flex>
+              }
+            >
+              <PageCrumbContext.Provider value={setCrumb}>
+                <Outlet />
+              </PageCrumbContext.Provider>
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </ScreenWatermark>
   );
 }

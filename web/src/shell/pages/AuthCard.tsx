@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { Flex, Typography, theme } from 'antd';
+import { Flex, theme } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { BRAND_BLUE } from '../../theme';
 
 /**
  * The centred card of the login and forced password pages, on the bureau's blue. A plain panel
- * in the theme's colours rather than Ant Design's Card, which brings its tabs and skeleton with
- * it: the sign-in page is the first thing every user loads (see the bundle budget test).
+ * in the theme's colours and plain headings rather than Ant Design's Card and Typography, which
+ * bring tabs, skeletons, tooltips and an inline editor with them: the sign-in page is the first
+ * thing every user loads (see the bundle budget test).
  */
 export function AuthCard({ subtitle, children }: { subtitle: ReactNode; children: ReactNode }) {
   const { token } = theme.useToken();
@@ -28,10 +29,8 @@ export function AuthCard({ subtitle, children }: { subtitle: ReactNode; children
       >
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <SafetyCertificateOutlined style={{ fontSize: 40, color: BRAND_BLUE }} />
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
-            法治水务
-          </Typography.Title>
-          <Typography.Text type="secondary">{subtitle}</Typography.Text>
+          <h3 style={{ margin: '8px 0 0', fontSize: token.fontSizeHeading3, fontWeight: 600, lineHeight: 1.35, color: token.colorTextHeading }}>法治水务</h3>
+          <span style={{ color: token.colorTextSecondary }}>{subtitle}</span>
         </Flex>
         {children}
       </div>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, DatePicker, Form, Modal, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Modal, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useCan } from '../../../api/session';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
+import { type LatestYear, LatestYearHint } from '../../../components/useLatestYear';
 import { type BlackGrade, CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, type River, type Sample, SAMPLE_LIST } from '../api';
 import { SampleFormModal } from './SampleFormModal';
 import { SampleResult } from './SampleResult';
@@ -18,12 +19,25 @@ const GRADES = [
 ];
 
 /**
+ * The latest year with samples (in the user's scope): the year of the latest sample, one row of the list
+ * sorted by date. Not the metric look-up (useLatestYear): the rivers module's counts are standing ones
+ * (rivers, rivers not black-odorous), none counts the year's samples, so it answers no year.
+ */
+function useLatestSampleYear(): LatestYear {
+  const res = useApi<{ items: Sample[] }>(`${SAMPLE_LIST}/list?sort=sampledOn&order=desc&page=1&pageSize=1`);
+  const latest = res.data?.items[0]?.sampledOn;
+  return { year: latest ? Number(latest.slice(0, 4)) : null, current: dayjs().year(), loading: res.loading };
+}
+
+/**
  * 水质监测 — samples on the one list component: year searched, river, class and grade as column
  * filters, sort by date and class, the query in the URL, the export of exactly the filtered samples
  * under the water-samples ledger's headers; recording one shows its class, grade and any alert raised.
+ * It opens on the latest year with samples (not all years): clearing the year (or removing its tag) shows all.
  */
 export function SamplesPage() {
-  const query = useListQuery();
+  const latest = useLatestSampleYear();
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
   const rivers = useApi<River[]>('/api/rivers');
   const [adding, setAdding] = useState(false);
   const [result, setResult] = useState<Sample | null>(null);
@@ -85,24 +99,29 @@ export function SamplesPage() {
           )
         }
       />
-      <RecordList<Sample>
-        listKey="rivers.samples"
-        query={query}
-        endpoint={`${SAMPLE_LIST}/list`}
-        exportEndpoint={`${SAMPLE_LIST}/export`}
-        columns={columns}
-        rowKey="id"
-        unit="次"
-        testId="samples-table"
-        reloadKey={reloadKey}
-        searchFields={
-          <Form.Item name="year" label="采样年度">
-            <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
-          </Form.Item>
-        }
-        toForm={(v) => ({ year: v.year ? dayjs(`${v.year}-01-01`) : null })}
-        fromForm={(v) => ({ year: v.year ? String((v.year as Dayjs).year()) : undefined })}
-      />
+      {latest.loading ? <Card loading /> : null}
+      {latest.loading ? null : (
+        <RecordList<Sample>
+          listKey="rivers.samples"
+          query={query}
+          endpoint={`${SAMPLE_LIST}/list`}
+          exportEndpoint={`${SAMPLE_LIST}/export`}
+          columns={columns}
+          rowKey="id"
+          unit="次"
+          testId="samples-table"
+          reloadKey={reloadKey}
+          toolbar={query.values.year ? <LatestYearHint latest={latest} year={Number(query.values.year)} /> : null}
+          searchFields={
+            <Form.Item name="year" label="采样年度">
+              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+            </Form.Item>
+          }
+          toForm={(v) => ({ year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+          // A cleared year is "all years" (year=), not the default latest year.
+          fromForm={(v) => ({ year: v.year ? String((v.year as Dayjs).year()) : '' })}
+        />
+      )}
       {adding && (
         <SampleFormModal
           riverId={query.values.riverId}
