@@ -101,7 +101,12 @@ export function ProfilePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title="修改密码" data-testid="profile-password">
-            <ChangePasswordForm onDone={() => message.success('密码已修改')} />
+            <ChangePasswordForm
+              onDone={() => {
+                message.success('密码已修改');
+                void mine.reload();
+              }}
+            />
           </Card>
         </Col>
         <Col span={24}>
