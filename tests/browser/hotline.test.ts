@@ -13,13 +13,23 @@ async function pick(page: Page, fieldLabel: string, option: string) {
 
 const act = (page: Page, button: string, fill?: () => Promise<void>) => actInDialog(page, 'record-actions', button, { fill });
 
+/** Types a time into a date-time picker as a clerk would, commits it (Enter) and closes its panel. */
+async function fillTime(page: Page, label: string, text: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  await input.press('Escape');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
 describe('12345 order', () => {
   it('goes from intake to satisfaction, with the clock, the history and the server’s field errors', async () => {
     const { page, errors } = await newPage();
     await login(page, 'clerk');
     await page.goto(`${baseUrl}/hotline/new`);
     await page.getByLabel('工单编号').fill('GZ12345-BROWSER-1');
-    await page.getByLabel('受理时间').fill('2022-09-29 10:00');
+    await fillTime(page, '受理时间', '2022/9/29 10:00');
     await pick(page, '诉求类型', '投诉');
     await pick(page, '承办单位', '排水管理科');
     await page.getByLabel('办理时限（工作日）').fill('3');
@@ -40,18 +50,18 @@ describe('12345 order', () => {
     expect(await page.getByTestId('record-status').innerText()).toBe('待签收');
     await shot(page, 'record-new');
 
-    await act(page, '签收', () => page.getByLabel('时间').fill('2022-09-29 15:00'));
+    await act(page, '签收', () => fillTime(page, '时间', '2022-09-29 15:00'));
     await page.getByTestId('record-status').getByText('办理中').waitFor();
     await act(page, '回复诉求人', async () => {
       await page.getByLabel('答复内容').fill('已疏通雨水口，现场无积水，已电话告知诉求人。');
-      await page.getByLabel('时间').fill('2022-09-30 16:00');
+      await fillTime(page, '时间', '2022-09-30 16:00');
     });
     await page.getByTestId('record-status').getByText('已答复').waitFor();
-    await act(page, '办结', () => page.getByLabel('时间').fill('2022-09-30 17:00'));
+    await act(page, '办结', () => fillTime(page, '时间', '2022-09-30 17:00'));
     await page.getByTestId('record-status').getByText('已办结').waitFor();
     await act(page, '回访评价', async () => {
       await pick(page, '评价', '满意');
-      await page.getByLabel('时间').fill('2022-10-08 10:00');
+      await fillTime(page, '时间', '2022-10-08 10:00');
     });
     await page.getByTestId('satisfaction').getByText('满意').waitFor();
     const actions = ['新建', 'signed', 'replied', 'closed', 'evaluated'];

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { applyApiError } from './formErrors';
+import { asSave } from './editing';
 
 /**
  * A form's save to the server: `saving` while it runs; a refusal goes on the field the server names
- * (or into `error`, for the alert at the top of the form), cleared on the next try.
+ * (or into `error`, for the alert at the top of the form), cleared on the next try. The leave guard
+ * takes a save that succeeded as the end of the edit (`asSave`).
  */
 export function useServerSubmit<V>(form: FormInstance, save: (values: V) => Promise<void>, fieldMap?: Record<string, string>) {
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +16,7 @@ export function useServerSubmit<V>(form: FormInstance, save: (values: V) => Prom
     setSaving(true);
     setError(null);
     try {
-      await save(values);
+      await asSave(() => save(values));
     } catch (e) {
       setError(applyApiError(form, e, fieldMap));
     } finally {

@@ -2,6 +2,7 @@ import { App as AntApp } from 'antd';
 import { Route, Routes } from 'react-router-dom';
 import { features } from '../features/registry';
 import { lazyNamed } from '../lib/lazyNamed';
+import { EditedFormsGuard } from '../components/LeaveGuard';
 import { RequireAuth } from './components/RequireAuth';
 import { RequirePermission } from './components/RequirePermission';
 // Static: RequirePermission shows it in place, so it ships with the layout anyway.
@@ -21,6 +22,7 @@ const ProfilePage = lazyNamed(() => import('./pages/ProfilePage'), 'ProfilePage'
 export function AppPages() {
   return (
     <AntApp style={{ height: '100%' }}>
+      <EditedFormsGuard />
       <Routes>
         {features.flatMap((f) => (f.publicRoutes ?? []).map((r) => <Route key={`public:${f.key}:${r.path}`} path={r.path} element={r.element} />))}
         <Route

@@ -3,6 +3,8 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api, ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { applyApiError } from '../../../lib/formErrors';
+import { asSave } from '../../../lib/editing';
+import { DateTimeInput, instantText } from '../../../components/DateTimeInput';
 import type { DemandAction, DemandRecord } from '../api';
 
 interface Props {
@@ -14,7 +16,7 @@ interface Props {
 
 type Values = Record<string, string | number | undefined>;
 
-const AT_HINT = '留空为当前时间；补录时填写，如 2022-03-01 14:05';
+const AT_HINT = '留空为当前时间；补录时选择或输入，如 2022-03-01 14:05';
 
 /** The form of one workflow action; the server checks it and names the field at fault. */
 export function ActionModal({ record, action, onClose, onDone }: Props) {
@@ -31,8 +33,8 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      const r = await api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body });
+      const body = Object.fromEntries(Object.entries({ ...v, at: instantText(v.at) }).filter(([, x]) => x !== undefined && x !== ''));
+      const r = await asSave(() => api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body }));
       message.success(`${action.label}成功`);
       onDone(r);
     } catch (e) {
@@ -44,7 +46,7 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
 
   const at = (
     <Form.Item name="at" label="时间" extra={AT_HINT}>
-      <Input placeholder="YYYY-MM-DD HH:mm" />
+      <DateTimeInput placeholder="留空为当前时间" />
     </Form.Item>
   );
   return (

@@ -1,10 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
+import { DateTimeInput, instantText } from '../../../components/DateTimeInput';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
+import { useServerSubmit } from '../../../lib/serverSubmit';
 import type { DemandRecord } from '../api';
 
 interface Props {
@@ -24,33 +26,24 @@ type Values = Record<string, unknown> & { attrs?: Record<string, unknown> };
 export function IntakePage({ module, title, refLabel, demandTypes, channels, timeLimit, extra }: Props) {
   const [form] = Form.useForm<Values>();
   const nav = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const orgs = useApi<Array<{ id: string; name: string }>>('/api/orgs');
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-      const r = await api.post<DemandRecord>(`/api/${module}/items`, body);
-      nav(`/${module}/items/${r.id}`);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Values) => {
+    const body = Object.fromEntries(Object.entries({ ...v, receivedAt: instantText(v.receivedAt) }).filter(([, x]) => x !== undefined && x !== ''));
+    const r = await api.post<DemandRecord>(`/api/${module}/items`, body);
+    nav(`/${module}/items/${r.id}`);
+  });
   return (
     <>
       <PageTitle title={title} />
       <Card style={{ maxWidth: 760 }}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="intake-error" /> : null}
-        <Form<Values> form={form} layout="vertical" onFinish={submit}>
+        {/* data-leave-guard: leaving with typed-in fields asks first (components/LeaveGuard.tsx). */}
+        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ receivedAt: dayjs().second(0) }} data-leave-guard>
           <Form.Item name="refNo" label={refLabel} rules={[{ required: true, message: `请填写${refLabel}` }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="receivedAt" label="受理时间" rules={[{ required: true, message: '请填写受理时间' }]} extra="如 2022-03-01 09:30">
-            <Input placeholder="YYYY-MM-DD HH:mm" />
+          <Form.Item name="receivedAt" label="受理时间" rules={[{ required: true, message: '请填写受理时间' }]}>
+            <DateTimeInput />
           </Form.Item>
           {demandTypes ? (
             <Form.Item

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useUnsaved } from '../../../lib/editing';
 import { Alert, App, Button, Flex, Input, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../api/client';
@@ -42,6 +43,8 @@ export function NarrativeEditor({ year, section, title, narrative, canEdit, onSa
   const dirty = draft.trim() !== base.body.trim();
 
   useEffect(() => onDirtyChange?.(section, dirty), [onDirtyChange, section, dirty]);
+  // Leaving the page (menu, link, back, closing the tab) with unsaved text asks first.
+  useUnsaved(dirty || conflict !== null);
 
   // A newer composition of the report: follow it unless the user is in the middle of an edit
   // (read when the composition changes, not a reason to follow it).
