@@ -246,18 +246,21 @@ async function main() {
     const clock: Clock = { now: () => new Date(`${YEAR + 1}-02-01T00:00:00Z`), today: () => `${YEAR + 1}-02-01` };
     const perBureau: number[] = [];
     const sums: Record<string, number> = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0]));
-    let metricCount = 0;
+    const metricCounts: number[] = [];
     const m0 = performance.now();
     for (const [i, t] of tenants.entries()) {
       const q = metricQuery(engine.sys.ctx(systemActor(t), { clock }), yearPeriod(YEAR));
       const t0 = performance.now();
       const values = await engine.sys.registry.metrics.computeAll(q);
       perBureau.push(performance.now() - t0);
-      metricCount = Object.keys(values).length;
+      metricCounts.push(Object.keys(values).length);
       for (const k of COUNT_KEYS) sums[k]! += Number(values[k] ?? 0);
       if ((i + 1) % 25 === 0) log(`[province]   指标 ${i + 1}/${tenants.length} 局（${secs(performance.now() - m0)}）`);
     }
     const metricsTotalMs = performance.now() - m0;
+    const lo = Math.min(...metricCounts);
+    const hi = Math.max(...metricCounts);
+    const metricCount = lo === hi ? String(lo) : `${lo}–${hi}`;
     log(`[province] 各局全年指标（${metricCount} 项）：合计 ${secs(metricsTotalMs)}，每局中位 ${secs(median(perBureau))}，p95 ${secs(pctl(perBureau, 95))}`);
 
     // 2. The province roll-up, one statement over all bureaus (median of 3 after a warm-up).
@@ -338,7 +341,7 @@ async function main() {
           scale: { bureaus, ordersEach, casesEach, ...counts },
           load: { start: loadAtStart, end: os.loadavg()[0] },
           generateMs,
-          metrics: { count: metricCount, totalMs: metricsTotalMs, perBureauMs: perBureau },
+          metrics: { counts: metricCounts, totalMs: metricsTotalMs, perBureauMs: perBureau },
           rollUp: { ms: rollMs, values: province, sumsOfBureaus: sums, mismatches },
           lists,
         },
