@@ -80,7 +80,7 @@ describe('审计日志的查询与导出', () => {
     await login(page, 'admin');
     const bad = failures(page);
     await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     await page.getByLabel('记录类型', { exact: true }).click();
     await page.keyboard.type('用户');
@@ -125,6 +125,17 @@ describe('审计日志的查询与导出', () => {
     expect(await log.innerText()).toContain('系统管理员');
     await shot(page, 'login-log');
     expect(await rawKeys(page)).toEqual([]);
+
+    const phone = await newPage(390);
+    await login(phone.page, 'admin');
+    await phone.page.goto(`${baseUrl}/system/audit?entity=user`);
+    await phone.page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await shot(phone.page, 'audit-390');
+    await phone.page.goto(`${baseUrl}/system/logins`);
+    await phone.page.getByTestId('login-log-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await shot(phone.page, 'login-log-390');
+    expect(await rawKeys(phone.page)).toEqual([]);
+    expect(phone.errors).toEqual([]);
     expect(bad).toEqual([]);
     expect(errors).toEqual([]);
   });

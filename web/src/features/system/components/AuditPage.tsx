@@ -48,6 +48,7 @@ export function AuditPage() {
           loading={log.loading}
           dataSource={log.events}
           pagination={false}
+          scroll={{ x: 960 }}
           data-testid="audit-table"
           expandable={{
             rowExpandable: (e) => e.changes.fields.length > 0 || !!e.changes.note,
