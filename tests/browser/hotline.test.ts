@@ -19,8 +19,7 @@ async function fillTime(page: Page, label: string, text: string) {
   await input.click();
   await input.fill(text);
   await input.press('Enter');
-  await input.press('Escape');
-  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  await input.blur();
 }
 
 describe('12345 order', () => {

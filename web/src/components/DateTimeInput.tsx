@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * A date and time (to the minute) as the forms take it: picked, or typed as 2022-03-01 09:30, 2022/3/1 9:30
- * or 2022年3月1日 9:30; committed when typed, without an OK button. The form sends it with `instantText`.
+ * or 2022年3月1日 9:30; committed by Enter or on leaving the field, without an OK button (Enter does not
+ * submit the form). The form sends it with `instantText`.
  */
 export function DateTimeInput({ value, onChange, id, placeholder }: Props) {
   return (
@@ -25,6 +26,10 @@ export function DateTimeInput({ value, onChange, id, placeholder }: Props) {
       showTime={{ format: 'HH:mm' }}
       format={FORMATS}
       needConfirm={false}
+      // Enter commits the typed time; it must not also submit the form the picker is in.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
       value={value}
       onChange={(v) => onChange?.(v)}
       placeholder={placeholder ?? '选择或输入时间'}
