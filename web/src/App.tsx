@@ -1,13 +1,10 @@
 import { ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+// The ES module build of the locale (antd/locale/zh_CN is CommonJS, which brings the CommonJS date-picker locale along).
+import zhCN from 'antd/es/locale/zh_CN';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { SessionProvider } from './api/session';
 import { AppRoutes } from './shell/AppRoutes';
 import { theme } from './theme';
-
-dayjs.locale('zh-cn');
 
 // A data router (not <BrowserRouter>): the leave guard's useBlocker needs one. Its one splat route renders
 // the app's own <Routes>.

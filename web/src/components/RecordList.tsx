@@ -109,7 +109,8 @@ function ActiveFilters<T>({ query, columns, searchFields }: { query: ListQuery; 
       {active.map(([param, l]) => (
         <Tag
           key={param}
-          closable
+          // Named for what it removes (not antd's 关闭, which a dialog's close button also says).
+          closable={{ 'aria-label': `移除筛选：${l.label}` }}
           onClose={(e) => {
             e.preventDefault();
             query.setFilters({ [param]: cleared(param) });

@@ -1,6 +1,5 @@
-import { type ReactNode, Suspense, useState } from 'react';
-import { Flex, Grid, Layout, Spin, Watermark } from 'antd';
-import dayjs from 'dayjs';
+import { Suspense, useState } from 'react';
+import { Flex, Grid, Layout, Spin } from 'antd';
 import { Outlet, useLocation } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -13,6 +12,7 @@ import { lazyNamed } from '../../lib/lazyNamed';
 const SideMenu = lazyNamed(() => import('./SideMenu'), 'SideMenu');
 const MenuDrawer = lazyNamed(() => import('./MenuDrawer'), 'MenuDrawer');
 const DocumentTitle = lazyNamed(() => import('./DocumentTitle'), 'DocumentTitle');
+const ScreenWatermark = lazyNamed(() => import('./ScreenWatermark'), 'ScreenWatermark');
 
 /** Whether the window is narrower than Ant Design's `md` (768 px): a phone. Known before the first paint. */
 function useNarrow(): boolean {
@@ -22,19 +22,15 @@ function useNarrow(): boolean {
 
 /**
  * The screen watermark (屏幕水印), when the bureau's admin turned it on (系统设置): the signed-in user's
- * name and today's date, faint and repeated over the whole app (and its dialogs); it takes no clicks.
+ * name and account and today's date over the whole window (ScreenWatermark.tsx, loaded only then).
  */
-function ScreenWatermark({ children }: { children: ReactNode }) {
+function WatermarkLayer() {
   const me = useMe();
-  if (!me.tenant?.watermark) return <>{children}</>;
-  const content = [`${me.name} ${me.username}`, dayjs().format('YYYY-MM-DD')];
-  // The text is drawn on a canvas; the wrapper says it in an attribute (the browser tests read it).
+  if (!me.tenant?.watermark) return null;
   return (
-    <div data-testid="screen-watermark" data-watermark={content.join(' ')} style={{ height: '100%' }}>
-      <Watermark content={content} font={{ color: 'rgba(0, 0, 0, 0.08)', fontSize: 14 }} gap={[120, 120]} style={{ minHeight: '100%' }}>
-        {children}
-      </Watermark>
-    </div>
+    <Suspense fallback={null}>
+      <ScreenWatermark who={`${me.name} ${me.username}`} />
+    </Suspense>
   );
 }
 
@@ -53,7 +49,8 @@ export function MainLayout() {
   const drawer = narrow && drawerOn === pathname;
   const setDrawer = (open: boolean) => setDrawerOn(open ? pathname : null);
   return (
-    <ScreenWatermark>
+    <>
+      <WatermarkLayer />
       <Layout style={{ minHeight: '100%' }}>
         <HeaderBar onMenu={narrow ? () => setDrawer(true) : undefined} />
         <Suspense fallback={null}>
@@ -98,6 +95,6 @@ export function MainLayout() {
           </Layout.Content>
         </Layout>
       </Layout>
-    </ScreenWatermark>
+    </>
   );
 }
