@@ -414,8 +414,17 @@ function filteredEvents(db: Kysely<KernelDB>, tenantId: string, f: AuditFilter) 
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.actions?.length) q = q.where('action', 'in', [...f.actions]);
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', f.to);
+  // A span of instants is also a span of seq — `at` never decreases along a tenant's chain (it is
+  // taken under the chain's lock) —, found on (tenant_id, at, seq), so the newest-first scan starts
+  // at the span's last event instead of walking back from the newest one.
+  if (f.from) {
+    const first = sql<string>`(SELECT seq FROM audit_event WHERE tenant_id = ${tenantId} AND at >= ${f.from} ORDER BY at, seq LIMIT 1)`;
+    q = q.where('at', '>=', f.from).where('seq', '>=', sql<number>`coalesce(${first}, ${Number.MAX_SAFE_INTEGER})`);
+  }
+  if (f.to) {
+    const last = sql<string>`(SELECT seq FROM audit_event WHERE tenant_id = ${tenantId} AND at < ${f.to} ORDER BY at DESC, seq DESC LIMIT 1)`;
+    q = q.where('at', '<', f.to).where('seq', '<=', sql<number>`coalesce(${last}, 0)`);
+  }
   if (f.orgIds) q = q.where('org_id', 'in', f.orgIds.length ? [...f.orgIds] : ['00000000-0000-0000-0000-000000000000']);
   return q;
 }

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { countEvents, recentEvents } from '../../../src/core/audit/audit.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { login } from '../../helpers/http.js';
 import { expectRefused, serverSuite } from '../../helpers/server.js';
@@ -56,6 +57,20 @@ describe('GET /api/audit: the search', () => {
     const page2 = await events(`actorId=${someone.actorId}&limit=2&beforeSeq=${page1[1]!.seq}`);
     expect(page2.every((e) => e.seq < page1[1]!.seq && e.actorId === someone.actorId)).toBe(true);
     expect(page2.map((e) => e.seq)).toEqual(byActor.slice(2, 4).map((e) => e.seq));
+  });
+
+  it('a span of instants reads exactly the events inside it (the seq bounds found on the at index agree with at)', async () => {
+    const all = (await recentEvents(env.sys.db, env.tenantId, { limit: 100_000 })).reverse();
+    expect(all.length).toBeGreaterThan(20);
+    const from = all[5]!.at;
+    const to = all[all.length - 5]!.at;
+    const want = all.filter((e) => e.at >= from && e.at < to).map((e) => e.seq);
+    const got = (await recentEvents(env.sys.db, env.tenantId, { from, to, limit: 100_000 })).map((e) => e.seq).reverse();
+    expect(got).toEqual(want);
+    expect(await countEvents(env.sys.db, env.tenantId, { from, to })).toBe(want.length);
+    const future = new Date(Date.now() + 86_400_000);
+    expect(await recentEvents(env.sys.db, env.tenantId, { from: future, limit: 10 })).toEqual([]);
+    expect(await recentEvents(env.sys.db, env.tenantId, { to: new Date(0), limit: 10 })).toEqual([]);
   });
 
   it('refuses bad values naming the field, changing nothing', async () => {
