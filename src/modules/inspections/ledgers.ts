@@ -2,7 +2,7 @@ import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgsByName } from '../../core/orgs.js';
 import { RECORD_COLUMNS as H, type RecordSave, saveRecords } from './records.js';
-import { recordsForExport } from './repository.js';
+import { type RecordFilter, recordsForExport } from './repository.js';
 import { FOLLOW_UPS, RECORD_KINDS } from './rules.js';
 import type { RecordInspector } from './schema.js';
 
@@ -90,8 +90,9 @@ export const inspectionRecordsLedger: LedgerDef<Row> = {
     const r = await saveRecords({ calendar: imp.calendar }, imp.w, inputs, { mode: 'historical', imp });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
-  async exportRows(ctx) {
-    const rows = await recordsForExport(ctx);
+  // `filter`: the record list's filters (its export: exactly the list's rows, in its order); absent: every record in scope.
+  async exportRows(ctx, filter) {
+    const rows = await recordsForExport(ctx, filter as RecordFilter | undefined);
     return rows.map((r) => {
       const ins: RecordInspector[] = typeof r.inspectors === 'string' ? JSON.parse(r.inspectors) : (r.inspectors as RecordInspector[]);
       return {

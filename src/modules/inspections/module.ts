@@ -27,7 +27,7 @@ const entity = (label: string, table: string, write = 'inspections.manage') => (
 export const inspectionsModule = defineModule({
   key: 'inspections',
   title: '双随机、一公开',
-  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_records.sql']),
+  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_records.sql', '0003_list_indexes.sql']),
   permissions: inspectionPermissions,
   entities: {
     'inspections.item': entity('抽查事项', 'insp_item'),

@@ -1,10 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import { listEnforcementItems, listEnforcementOfficers } from '../enforcement/index.js';
-import { entityCountsOfYear, getAnnualPlan, getRecord, listAnnualEntries, listAnnualPlans, listItems, listRecords } from './repository.js';
+import {
+  countRecords,
+  entityCountsOfYear,
+  getAnnualPlan,
+  getRecord,
+  listAnnualEntries,
+  listAnnualPlans,
+  listItems,
+  listRecords,
+  pageRecords,
+  RECORD_SORTABLE,
+  type RecordFilter,
+} from './repository.js';
+import { inspectionRecordsLedger } from './ledgers.js';
 import { presentAnnualPlan, presentRecord } from './presenters.js';
 import {
   AnnualEntriesBody,
@@ -28,6 +42,32 @@ const SUMMARIES: Record<RecordEvent, string> = {
   escalate: '整改未完成：移送线索或立案',
   close: '办结检查记录',
 };
+
+/** The record list's filters (the query string's): kind, unit, year, entity, stage, text. */
+const RecordListFilters = {
+  kind: Type.Optional(Type.Union(RECORD_KINDS.map((k) => Type.Literal(k)))),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  entityId: Type.Optional(Type.String({ format: 'uuid' })),
+  stage: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('rectifying'), Type.Literal('closed')])),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '检查编号、检查对象名称、统一社会信用代码' })),
+};
+const recordListQuery = listExportQuerySchema(RecordListFilters, RECORD_SORTABLE);
+/** A record list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function recordFilterOf(q: Static<typeof recordListQuery>): RecordFilter {
+  return {
+    kind: q.kind,
+    orgId: q.orgId,
+    year: q.year,
+    entityId: q.entityId,
+    stage: q.stage,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(RECORD_SORTABLE, q),
+  };
+}
+const sortLabels = Object.values(RECORD_SORTABLE)
+  .map((c) => c.label)
+  .join('、');
 
 /** 行政检查 routes: the records (list, options, register, page, events) and the annual inspection plans. */
 export async function recordRoutes(root: FastifyInstance) {
@@ -55,6 +95,42 @@ export async function recordRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'inspections.read');
       const who = recordWho(ctx.actor);
       return { data: (await listRecords(ctx, req.query)).map((r) => presentRecord(r, who)) };
+    },
+  );
+  // The record list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/inspections/records/list',
+    {
+      schema: {
+        tags,
+        summary: `行政检查记录列表（分页；按数据范围；排序列：${sortLabels}）`,
+        querystring: listQuerySchema(RecordListFilters, RECORD_SORTABLE),
+        response: { 200: Page(RecordView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      const who = recordWho(ctx.actor);
+      const { rows, total } = await pageRecords(ctx, { ...recordFilterOf(req.query), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((r) => presentRecord(r, who)) } };
+    },
+  );
+  app.get(
+    '/inspections/records/export',
+    {
+      schema: {
+        tags,
+        summary: `导出行政检查记录列表的筛选结果（与列表同样的筛选和排序，行政检查台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
+        querystring: recordListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'inspections.read');
+      const f = recordFilterOf(req.query);
+      assertExportable(await countRecords(ctx, f));
+      const rows = await inspectionRecordsLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: inspectionRecordsLedger.spec, rows, title: '行政检查记录', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get('/inspections/records/options', { schema: { tags, summary: '登记行政检查的选项', response: { 200: Data(RecordOptionsView) } } }, async (req) => {

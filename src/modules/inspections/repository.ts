@@ -3,7 +3,7 @@ import type { AnyRow } from '../../core/persist.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern } from '../../core/lists.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { InspectionTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<InspectionTables>();
@@ -144,10 +144,22 @@ export interface RecordFilter {
   stage?: 'done' | 'rectifying' | 'closed';
   /** A record number, the entity's name or its 统一社会信用代码, anywhere in it. */
   q?: string;
-  /** At most this many rows (2,000 when not given). */
+  /** At most this many rows (2,000 when not given; `listRecords` only). */
   limit?: number;
+  /** A column of {@link RECORD_SORTABLE} and the direction; absent: the newest inspected first. */
+  sort?: ListSort<keyof typeof RECORD_SORTABLE>;
 }
-export const listRecords = (ctx: Ctx, f: RecordFilter) =>
+
+/** The columns a record list may be sorted on, each served by an index of `insp_record` (0002, 0003). */
+export const RECORD_SORTABLE = {
+  recordNo: { column: 'r.record_no', label: '检查编号' },
+  inspectedOn: { column: 'r.inspected_on', label: '检查日期' },
+  rectifyDueOn: { column: 'r.rectify_due_on', label: '整改期限' },
+  closedOn: { column: 'r.closed_on', label: '办结日期' },
+} as const satisfies SortWhitelist;
+
+/** Records in the actor's scope matching a list's filters (unordered). */
+const filteredRecords = (ctx: Ctx, f: RecordFilter) =>
   recordsQuery(ctx.db, ctx)
     .$if(!!f.q, (q) => {
       const like = containsPattern(f.q!);
@@ -161,14 +173,37 @@ export const listRecords = (ctx: Ctx, f: RecordFilter) =>
     .$if(f.stage === 'rectifying', (q) => q.where('r.closed_on', 'is', null).where('r.follow_up', '=', '责令整改').where('r.rectified_on', 'is', null))
     .$if(f.stage === 'done', (q) =>
       q.where('r.closed_on', 'is', null).where((eb) => eb.or([eb('r.follow_up', '<>', '责令整改'), eb('r.rectified_on', 'is not', null)])),
-    )
-    .orderBy('r.inspected_on', 'desc')
-    .orderBy('r.record_no', 'desc')
+    );
+
+/** A record query in the list's order: the chosen sort then the id, else the newest inspected first. */
+function orderedRecords<QB extends ReturnType<typeof filteredRecords>>(q: QB, sort: RecordFilter['sort']): QB {
+  if (sort) return orderBySort(q, RECORD_SORTABLE, { sort, tieBreaker: 'r.id' });
+  return q.orderBy('r.inspected_on', 'desc').orderBy('r.record_no', 'desc') as QB;
+}
+
+/** Records in the actor's scope, newest first (at most `limit`, 2,000 by default: the pickers' list). */
+export const listRecords = (ctx: Ctx, f: RecordFilter) =>
+  orderedRecords(filteredRecords(ctx, f), f.sort)
     .limit(f.limit ?? 2000)
     .execute();
+
+/** A page of the record list and the filtered total. */
+export async function pageRecords(ctx: Ctx, f: RecordFilter & { limit: number; offset: number }) {
+  const q = filteredRecords(ctx, f);
+  const [rows, total] = await Promise.all([orderedRecords(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many records a list's filters give (the export's cap is checked on it before any row is read). */
+export const countRecords = (ctx: Ctx, f: RecordFilter) => countRows(filteredRecords(ctx, f));
+
 export const getRecord = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => recordsQuery(db, ctx).where('r.id', '=', id).executeTakeFirst();
-/** Every record in the actor's scope, oldest first (the ledger's export). */
-export const recordsForExport = (ctx: Ctx) => recordsQuery(ctx.db, ctx).orderBy('r.inspected_on').orderBy('r.record_no').execute();
+/**
+ * The ledger's export: every record in the actor's scope, oldest first; with a list's filters (the
+ * list's export), exactly the list's rows in its order.
+ */
+export const recordsForExport = (ctx: Ctx, f?: RecordFilter) =>
+  f ? orderedRecords(filteredRecords(ctx, f), f.sort).execute() : recordsQuery(ctx.db, ctx).orderBy('r.inspected_on').orderBy('r.record_no').execute();
 
 /** Stored records of the tenant by 检查编号 (whatever the scope: a number is unique in the tenant). */
 export const recordsByNo = (db: Kysely<KernelDB>, tenantId: string, nos: readonly string[]) =>

@@ -111,4 +111,12 @@ export interface AnnualPlanDetail {
   counts: Array<{ entityId: string; entityName: string; inspections: number; overCap: boolean }>;
   source: string;
 }
+/** The record list's routes: `${RECORD_LIST}/list` (a page) and `${RECORD_LIST}/export` (the filtered rows, 行政检查台账 headers). */
+export const RECORD_LIST = '/api/inspections/records';
+export const RECORD_KINDS = ['双随机', '专项', '投诉举报', '上级交办', '回访'] as const;
+export const RECORD_STAGE_OPTIONS: ReadonlyArray<{ label: string; value: RecordStage }> = [
+  { label: '已检查', value: 'done' },
+  { label: '整改中', value: 'rectifying' },
+  { label: '已办结', value: 'closed' },
+];
 export const STAGE_COLORS: Record<RecordStage, string> = { done: 'blue', rectifying: 'orange', closed: 'green' };
