@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { App } from 'antd';
-import { useBlocker } from 'react-router-dom';
+import { type Navigator, type To, UNSAFE_NavigationContext } from 'react-router-dom';
 import { editing } from '../lib/editing';
 
 /** Forms that count as "being edited" once typed in: forms in a dialog or drawer, and page forms marked `data-leave-guard`. */
@@ -9,39 +9,44 @@ const GUARDED = '.ant-modal form, .ant-drawer form, form[data-leave-guard]';
 const MESSAGE = '有尚未保存的修改，离开后将丢失。确定离开吗？';
 
 /**
- * Asks before leaving (one per router: React Router supports a single blocker — editors report to it
- * through `useUnsaved` in lib/editing.ts) a page with unsaved edits: an in-app navigation (menu, link, back button) shows a
- * confirmation, closing or reloading the tab the browser's own. `dirty` is read when the user leaves, so a
- * caller may pass a function.
+ * Asks before leaving a page with unsaved edits: an in-app navigation (menu, breadcrumb, link, a form's own
+ * redirect) shows a confirmation; closing or reloading the tab, the browser's own. `dirty` is read when the
+ * user leaves. One per frame (editors report to it through `useUnsaved` in lib/editing.ts). It wraps the
+ * router's navigator (push/replace) rather than using a data router's `useBlocker`, which would add ~16 KB
+ * to every page; the browser's back button is not held (its history entry has already changed).
  */
-export function useLeaveGuard(dirty: boolean | (() => boolean)) {
+export function useLeaveGuard(dirty: () => boolean) {
   const isDirty = useRef(dirty);
   isDirty.current = dirty;
-  const check = useCallback(() => (typeof isDirty.current === 'function' ? isDirty.current() : isDirty.current), []);
   const { modal } = App.useApp();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && check());
+  const { navigator } = useContext(UNSAFE_NavigationContext);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    const m = modal.confirm({
-      title: '离开此页？',
-      content: MESSAGE,
-      okText: '离开',
-      cancelText: '留在此页',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-    return () => m.destroy();
-  }, [blocker, modal]);
-  useEffect(() => {
+    const nav = navigator as Navigator & { push: Go; replace: Go };
+    const { push, replace } = nav;
+    const held =
+      (go: Go): Go =>
+      (to, ...rest) => {
+        const path = typeof to === 'string' ? to.split(/[?#]/)[0] : to.pathname;
+        if ((path !== undefined && path === window.location.pathname) || !isDirty.current()) return go.call(nav, to, ...rest);
+        modal.confirm({ title: '离开此页？', content: MESSAGE, okText: '离开', cancelText: '留在此页', onOk: () => go.call(nav, to, ...rest) });
+      };
+    nav.push = held(push);
+    nav.replace = held(replace);
     const onUnload = (e: BeforeUnloadEvent) => {
-      if (!check()) return;
+      if (!isDirty.current()) return;
       e.preventDefault();
       e.returnValue = MESSAGE;
     };
     window.addEventListener('beforeunload', onUnload);
-    return () => window.removeEventListener('beforeunload', onUnload);
-  }, [check]);
+    return () => {
+      nav.push = push;
+      nav.replace = replace;
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [navigator, modal]);
 }
+
+type Go = (to: To, ...rest: unknown[]) => void;
 
 /**
  * The guard for every form at once: a form typed in (`GUARDED`) counts as edited while it is on screen,
