@@ -3,7 +3,7 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgsByName } from '../../core/orgs.js';
 import { CASE_COLUMNS, saveCases, type CaseSave } from './commands.js';
 import { openIdNo } from './pii.js';
-import { casesForExport, deleteImportedHearings } from './repository.js';
+import { type CaseFilter, casesForExport, deleteImportedHearings } from './repository.js';
 import { lastImport } from '../../core/persist.js';
 import { ACT_KINDS, APPELLANTS, CLAIMANT_TYPES, HEAD_ROLES, INSTANCES, type CaseKind } from './schema.js';
 
@@ -125,8 +125,9 @@ export const litigationCasesLedger: LedgerDef<Row> = {
     const r = await saveCases({ calendar: imp.calendar }, imp.w, inputs, { mode: 'historical', imp });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
-  async exportRows(ctx) {
-    const rows = await casesForExport(ctx);
+  // `filter`: the case list's filters (its export: exactly the list's rows, in its order); absent: every case in scope.
+  async exportRows(ctx, filter) {
+    const rows = await casesForExport(ctx, filter as CaseFilter | undefined);
     return rows.map((c) => {
       const h = c.hearings[c.hearings.length - 1];
       return {

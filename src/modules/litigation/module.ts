@@ -20,7 +20,7 @@ export const litigationPermissions = {
 export const litigationModule = defineModule({
   key: 'litigation',
   title: '行政复议与行政诉讼',
-  migrations: sqlMigrations('litigation', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_hearing_import.sql']),
+  migrations: sqlMigrations('litigation', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_hearing_import.sql', '0003_list_indexes.sql']),
   permissions: litigationPermissions,
   entities: {
     'litigation.case': { label: '行政复议、行政诉讼案件', readPermission: 'litigation.read', writePermission: 'litigation.write', ...ownedRows('lit_case') },

@@ -4,6 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { ActKind, CaseKind, CaseStatus, LitigationTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LitigationTables>();
@@ -26,29 +27,49 @@ export interface CaseFilter {
   actKind?: ActKind;
   status?: CaseStatus;
   orgId?: string;
+  /** A 案号, the challenged act's title or the 复议机关/法院, anywhere in it (as typed: % and _ are characters). */
   q?: string;
-  limit: number;
-  offset: number;
+  /** A column of {@link CASE_SORTABLE} and the direction; absent: the newest received first. */
+  sort?: ListSort<keyof typeof CASE_SORTABLE>;
 }
 
-/** Cases in the actor's scope, newest received first, with the total. */
-export async function listCases(ctx: Ctx, f: CaseFilter): Promise<{ rows: CaseWithOrg[]; total: number }> {
-  const base = withOrg(ctx.db, ctx)
+/** The columns a case list may be sorted on, each served by an index of `lit_case` (0001, 0003). */
+export const CASE_SORTABLE = {
+  caseNo: { column: 'c.case_no', label: '案号' },
+  receivedOn: { column: 'c.received_on', label: '收案日期' },
+  replyDueOn: { column: 'c.reply_due_on', label: '答复（答辩）期限' },
+  outcomeOn: { column: 'c.outcome_on', label: '决定（裁判）日期' },
+  closedOn: { column: 'c.closed_on', label: '结案日期' },
+} as const satisfies SortWhitelist;
+
+/** Cases in the actor's scope matching a list's filters (unordered). */
+const filteredCases = (ctx: Ctx, f: CaseFilter) =>
+  withOrg(ctx.db, ctx)
     .$if(!!f.year, (q) => q.where('c.received_on', '>=', `${f.year}-01-01`).where('c.received_on', '<=', `${f.year}-12-31`))
     .$if(!!f.kind, (q) => q.where('c.kind', '=', f.kind!))
     .$if(!!f.actKind, (q) => q.where('c.act_kind', '=', f.actKind!))
     .$if(!!f.status, (q) => q.where('c.status', '=', f.status!))
     .$if(!!f.orgId, (q) => q.where('c.org_id', '=', f.orgId!))
-    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('c.case_no', 'like', `%${f.q}%`), eb('c.act_title', 'like', `%${f.q}%`), eb('c.body', 'like', `%${f.q}%`)])));
-  const [rows, n] = await Promise.all([
-    base.orderBy('c.received_on', 'desc').orderBy('c.case_no').limit(f.limit).offset(f.offset).execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows: rows as CaseWithOrg[], total: Number(n?.n ?? 0) };
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('c.case_no', 'ilike', like), eb('c.act_title', 'ilike', like), eb('c.body', 'ilike', like)]));
+    });
+
+/** A case query in the list's order: the chosen sort then the id, else the newest received first. */
+function orderedCases<QB extends ReturnType<typeof filteredCases>>(q: QB, sort: CaseFilter['sort']): QB {
+  if (sort) return orderBySort(q, CASE_SORTABLE, { sort, tieBreaker: 'c.id' });
+  return q.orderBy('c.received_on', 'desc').orderBy('c.case_no') as QB;
 }
+
+/** A page of the cases in the actor's scope (newest received first unless sorted), with the filtered total. */
+export async function listCases(ctx: Ctx, f: CaseFilter & { limit: number; offset: number }): Promise<{ rows: CaseWithOrg[]; total: number }> {
+  const q = filteredCases(ctx, f);
+  const [rows, total] = await Promise.all([orderedCases(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows: rows as CaseWithOrg[], total };
+}
+
+/** How many cases a list's filters give (the export's cap is checked on it before any row is read). */
+export const countCases = (ctx: Ctx, f: CaseFilter) => countRows(filteredCases(ctx, f));
 
 /** One case in the actor's scope (undefined: none, or outside the scope). */
 export const getCase = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>, id: string) =>
@@ -98,9 +119,13 @@ export const insertHearings = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<
 export const deleteImportedHearings = (db: Kysely<KernelDB>, tenantId: string, importId: string) =>
   t(db).deleteFrom('lit_hearing').where('tenant_id', '=', tenantId).where('import_id', '=', importId).execute();
 
-/** Every case in the actor's scope with its first hearing, for the ledger's export. */
-export async function casesForExport(ctx: Ctx): Promise<Array<CaseWithOrg & { hearings: HearingRow[] }>> {
-  const rows = (await withOrg(ctx.db, ctx).orderBy('c.received_on').orderBy('c.case_no').execute()) as CaseWithOrg[];
+/**
+ * The ledger's export: every case in the actor's scope (oldest received first) with its hearings; with
+ * a list's filters (the list's export), exactly the list's rows in its order.
+ */
+export async function casesForExport(ctx: Ctx, f?: CaseFilter): Promise<Array<CaseWithOrg & { hearings: HearingRow[] }>> {
+  const q = f ? orderedCases(filteredCases(ctx, f), f.sort) : withOrg(ctx.db, ctx).orderBy('c.received_on').orderBy('c.case_no');
+  const rows = (await q.execute()) as CaseWithOrg[];
   const hs = await hearingsOfCases(
     ctx.db,
     ctx.actor.tenantId,

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data, Page } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import { applyCaseEvent, registerCase, RegisterBody } from './commands.js';
 import { CASE_EVENTS, type CaseEventName } from './events.js';
 import { presentCase } from './presenters.js';
-import { getCase, hearingsOf, listCases, type CaseWithOrg } from './repository.js';
+import { CASE_SORTABLE, type CaseFilter, countCases, getCase, hearingsOf, listCases, type CaseWithOrg } from './repository.js';
+import { litigationCasesLedger } from './ledgers.js';
 import { LITIGATION_OUTCOMES, LITIGATION_RULES, RECONSIDERATION_OUTCOMES } from './rules.js';
 import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind, type CaseStatus } from './schema.js';
 import { ActRecordView, CaseView, DataList, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
@@ -17,6 +19,32 @@ import { ACT_LOOKUPS } from './actRecords.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+/** The case list's filters (the query string's): year received, kind, the challenged act's kind, status, unit, text. */
+const CaseListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  kind: Type.Optional(lit(CASE_KINDS)),
+  actKind: Type.Optional(lit(ACT_KINDS)),
+  status: Type.Optional(StatusView),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '案号、被申请（被诉）行为、复议机关或法院' })),
+};
+const caseListQuery = listExportQuerySchema(CaseListFilters, CASE_SORTABLE);
+/** A case list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function caseFilterOf(q: Static<typeof caseListQuery>): CaseFilter {
+  return {
+    year: q.year,
+    kind: q.kind as CaseKind | undefined,
+    actKind: q.actKind as ActKind | undefined,
+    status: q.status as CaseStatus | undefined,
+    orgId: q.orgId,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(CASE_SORTABLE, q),
+  };
+}
+const sortLabels = Object.values(CASE_SORTABLE)
+  .map((c) => c.label)
+  .join('、');
 
 /** 行政复议与行政诉讼 routes: rules, outcome categories, cases and each workflow event of a case. */
 export async function litigationRoutes(root: FastifyInstance) {
@@ -47,38 +75,46 @@ export async function litigationRoutes(root: FastifyInstance) {
     },
   );
 
+  // The case list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
   app.get(
     '/litigation/cases',
     {
       schema: {
         tags,
-        summary: '行政复议、行政诉讼案件（按收案日期倒序）',
-        querystring: Type.Object({
-          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-          kind: Type.Optional(lit(CASE_KINDS)),
-          actKind: Type.Optional(lit(ACT_KINDS)),
-          status: Type.Optional(StatusView),
-          orgId: Type.Optional(Type.String({ format: 'uuid' })),
-          q: Type.Optional(Type.String({ maxLength: 50 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        summary: `行政复议、行政诉讼案件（分页；按数据范围；默认按收案日期倒序；排序列：${sortLabels}）`,
+        querystring: listQuerySchema(CaseListFilters, CASE_SORTABLE),
         response: { 200: Page(CaseView) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'litigation.read');
-      const size = req.query.pageSize ?? 20;
-      const { rows, total } = await listCases(ctx, {
-        ...req.query,
-        kind: req.query.kind as CaseKind | undefined,
-        actKind: req.query.actKind as ActKind | undefined,
-        status: req.query.status as CaseStatus | undefined,
-        limit: size,
-        offset: ((req.query.page ?? 1) - 1) * size,
-      });
+      const { rows, total } = await listCases(ctx, { ...caseFilterOf(req.query), ...pageOf(req.query, 20) });
       const today = ctx.clock.today();
       return { data: { items: rows.map((r) => presentCase(r, { cal: sys().calendar.current, today, who: caseWho(ctx.actor) })), total } };
+    },
+  );
+  app.get(
+    '/litigation/cases/export',
+    {
+      schema: {
+        tags,
+        summary: `导出案件列表的筛选结果（与列表同样的筛选和排序，行政复议行政诉讼案件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
+        querystring: caseListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'litigation.read');
+      const f = caseFilterOf(req.query);
+      assertExportable(await countCases(ctx, f));
+      const rows = await litigationCasesLedger.exportRows(ctx, f);
+      return sendListExport(reply, {
+        spec: litigationCasesLedger.spec,
+        rows,
+        title: '行政复议行政诉讼案件',
+        today: ctx.clock.today(),
+        format: req.query.format,
+      });
     },
   );
   app.get(

@@ -28,6 +28,9 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
   closed: 'green',
 };
 
+/** The case list's routes: `LIT_CASE_LIST` (a page) and `${LIT_CASE_LIST}/export` (the filtered rows, 行政复议行政诉讼案件台账 headers). */
+export const LIT_CASE_LIST = '/api/litigation/cases';
+
 export type CaseEvent = 'reply' | 'hearing' | 'conclude' | 'serve' | 'appeal' | 'rectify' | 'close';
 export type CaseAction = WorkflowAction<CaseEvent, CaseStatus>;
 
