@@ -1,11 +1,14 @@
 // 行政复议与行政诉讼 in a real browser against the demo bureau: a lawsuit registered through the
 // form (the challenged penalty case picked by its number, linked from the case page), its defence filed, a hearing with the deputy head appearing, and the judgment; the demo's
 // appealed case at phone width. Screenshots go to test-results/.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
+import { readTable } from '../../src/core/ledger/files.js';
 
-const { baseUrl, newPage, login, shot } = browserSuite('litigation-');
+const { baseUrl, newPage, login, shot } = browserSuite('litigation-', { context: { acceptDownloads: true } });
+const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*件/.exec(await text)?.[1] ?? Number.NaN);
 /** Clicks an action of the case page and confirms its modal. */
 const step = (page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) => actInDialog(page, 'case-actions', action, { fill, settle: 300 });
 
@@ -95,6 +98,47 @@ describe('行政复议与行政诉讼 in the browser', () => {
     await page.getByTestId('cases-table').waitFor();
     await shot(page, 'list-390');
     await shot(page, 'list-390-top', false);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the list into the URL, keeps it on reload and exports exactly the filtered cases under the ledger headers', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    await page.goto(`${baseUrl}/litigation/cases`);
+    const table = page.getByTestId('cases-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const total = page.locator('.ant-pagination-total-text');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const all = await totalOf(total.innerText());
+
+    // Column filter 类别 = 行政诉讼: the URL carries it and the list answers fewer cases.
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/litigation/cases?') && new URL(r.url()).searchParams.get('kind') === '诉讼');
+    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '行政诉讼' }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('诉讼');
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all);
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Sort on 收到副本 (server-side), then reload: the query stays.
+    await table.locator('th', { hasText: '收到副本' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('receivedOn');
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('诉讼');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Export: the 行政复议行政诉讼案件台账's headers, exactly the filtered cases, in the list's order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    expect(sheet.headers[0]).toBe('案号');
+    expect(sheet.rows.length).toBe(n);
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(String(sheet.rows[0]!.cells.案号));
+    await shot(page, 'list-filtered');
     expect(errors).toEqual([]);
   });
 });
