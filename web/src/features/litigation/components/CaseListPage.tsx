@@ -38,7 +38,7 @@ export function CaseListPage() {
         key: 'kind',
         title: '类别',
         dataIndex: 'kind',
-        width: 120,
+        width: 140,
         filter: { param: 'kind', options: CASE_KINDS.map((k) => ({ label: KIND_LABELS[k], value: k })) },
         render: (k: LitCase['kind'], c) => `${KIND_LABELS[k]}${c.instance ? `（${c.instance}）` : ''}`,
       },
