@@ -61,7 +61,9 @@ describe('forms', () => {
     await page.keyboard.insertText('未保存的句子。');
     await page.getByRole('menuitem', { name: '首页' }).first().click();
     await leaveDialog(page).waitFor();
-    await leaveDialog(page).getByRole('button', { name: /^离\s*开$/ }).click();
+    await leaveDialog(page)
+      .getByRole('button', { name: /^离\s*开$/ })
+      .click();
     await page.waitForURL(`${baseUrl}/`);
     expect(errors).toEqual([]);
   });
