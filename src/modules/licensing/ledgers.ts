@@ -1,6 +1,6 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { itemIdsByCode, listItems, permitsByCaseNo, permitsForExport } from './repository.js';
+import { itemIdsByCode, listItems, type PermitFilter, permitsByCaseNo, permitsForExport } from './repository.js';
 import { removePublications, saveItems, savePermits, type PermitInput } from './commands.js';
 
 /** 行政许可事项目录 — LEDGERS.md `permit-items`. */
@@ -150,8 +150,9 @@ export const permitsLedger: LedgerDef<PermitRow> = {
     const r = await savePermits(imp.w, ctx.actor, inputs, { calendar: imp.calendar, origin: { mode: 'historical', imp } });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: [...errors, ...r.errors] };
   },
-  async exportRows(ctx) {
-    const rows = await permitsForExport(ctx);
+  // `filter`: the permit list's filters (its export: exactly the list's rows, in its order); absent: every case in scope.
+  async exportRows(ctx, filter) {
+    const rows = await permitsForExport(ctx, filter as PermitFilter | undefined);
     return rows.map((r) => ({
       caseNo: r.case_no,
       itemCode: r.item_code,

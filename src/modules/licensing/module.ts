@@ -20,7 +20,7 @@ export const licensingPermissions = {
 export const licensingModule = defineModule({
   key: 'licensing',
   title: '行政许可',
-  migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: licensingPermissions,
   entities: {
     'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ...ownedRows('lic_item') },

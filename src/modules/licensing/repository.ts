@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { LicensingTables, PermitCategory, PermitStatus } from './schema.js';
 import { forgetDecisions } from '../publicity/index.js';
 
@@ -21,12 +22,22 @@ export interface PermitFilter {
   category?: PermitCategory;
   status?: PermitStatus;
   itemId?: string;
+  /** An 办件编号, applicant or 决定文书号, anywhere in it (as typed: % and _ are characters). */
   q?: string;
-  limit?: number;
-  offset?: number;
+  /** A column of {@link PERMIT_SORTABLE} and the direction; absent: the newest received first. */
+  sort?: ListSort<keyof typeof PERMIT_SORTABLE>;
 }
 
-/** Permit cases with their item, in the actor's scope; by received date, newest first. */
+/** The columns a permit list may be sorted on, each served by an index of `lic_permit` (0001, 0002). */
+export const PERMIT_SORTABLE = {
+  caseNo: { column: 'p.case_no', label: '办件编号' },
+  receivedOn: { column: 'p.received_on', label: '收件日期' },
+  acceptedOn: { column: 'p.accepted_on', label: '受理日期' },
+  dueOn: { column: 'p.due_on', label: '承诺期限' },
+  decidedOn: { column: 'p.decided_on', label: '决定日期' },
+} as const satisfies SortWhitelist;
+
+/** Permit cases with their item, in the actor's scope. */
 export function permitQuery(db: Kysely<KernelDB>, ctx: Ctx) {
   return t(db)
     .selectFrom('lic_permit as p')
@@ -37,25 +48,39 @@ export function permitQuery(db: Kysely<KernelDB>, ctx: Ctx) {
     .$call(withDataScope(ctx.actor, 'p'));
 }
 
-export async function listPermits(ctx: Ctx, f: PermitFilter) {
-  let q = permitQuery(ctx.db, ctx);
-  if (f.year) q = q.where('p.received_on', '>=', `${f.year}-01-01`).where('p.received_on', '<=', `${f.year}-12-31`);
-  if (f.category) q = q.where('i.category', '=', f.category);
-  if (f.status) q = q.where('p.status', '=', f.status);
-  if (f.itemId) q = q.where('p.item_id', '=', f.itemId);
-  if (f.q) q = q.where((eb) => eb.or([eb('p.case_no', 'like', `%${f.q}%`), eb('p.applicant', 'like', `%${f.q}%`), eb('p.decision_no', 'like', `%${f.q}%`)]));
-  const total = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy('p.received_on', 'desc')
-    .orderBy('p.case_no', 'desc')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  return { rows, total: Number(total.n) };
+/** Permit cases in the actor's scope matching a list's filters (unordered). */
+const filteredPermits = (ctx: Ctx, f: PermitFilter) =>
+  permitQuery(ctx.db, ctx)
+    .$if(!!f.year, (q) => q.where('p.received_on', '>=', `${f.year}-01-01`).where('p.received_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.category, (q) => q.where('i.category', '=', f.category!))
+    .$if(!!f.status, (q) => q.where('p.status', '=', f.status!))
+    .$if(!!f.itemId, (q) => q.where('p.item_id', '=', f.itemId!))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('p.case_no', 'ilike', like), eb('p.applicant', 'ilike', like), eb('p.decision_no', 'ilike', like)]));
+    });
+
+/** A permit query in the list's order: the chosen sort then the id, else the newest received first. */
+function orderedPermits<QB extends ReturnType<typeof filteredPermits>>(q: QB, sort: PermitFilter['sort']): QB {
+  if (sort) return orderBySort(q, PERMIT_SORTABLE, { sort, tieBreaker: 'p.id' });
+  return q.orderBy('p.received_on', 'desc').orderBy('p.case_no', 'desc') as QB;
 }
+
+/** A page of the permit cases in the actor's scope (newest received first unless sorted), with the filtered total. */
+export async function listPermits(ctx: Ctx, f: PermitFilter & { limit?: number; offset?: number }) {
+  const q = filteredPermits(ctx, f);
+  const [rows, total] = await Promise.all([
+    orderedPermits(q, f.sort)
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0)
+      .execute(),
+    countRows(q),
+  ]);
+  return { rows, total };
+}
+
+/** How many permit cases a list's filters give (the export's cap is checked on it before any row is read). */
+export const countPermits = (ctx: Ctx, f: PermitFilter) => countRows(filteredPermits(ctx, f));
 
 export function getPermit(db: Kysely<KernelDB>, ctx: Ctx, id: string) {
   return permitQuery(db, ctx).where('p.id', '=', id).executeTakeFirst();
@@ -134,5 +159,9 @@ export async function decidedInYear(db: Kysely<KernelDB>, tenantId: string, year
 export async function deletePublicationsOf(db: Kysely<KernelDB>, tenantId: string, permitIds: readonly string[]): Promise<void> {
   await forgetDecisions(db, { tenantId, entity: 'licensing.permit', ids: permitIds });
 }
-/** The permit cases in the actor's scope, in the ledger's order (by received date, then case number). */
-export const permitsForExport = (ctx: Ctx) => permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();
+/**
+ * The ledger's export: the permit cases in the actor's scope in the ledger's order (by received date,
+ * then case number); with a list's filters (the list's export), exactly the list's rows in its order.
+ */
+export const permitsForExport = (ctx: Ctx, f?: PermitFilter) =>
+  (f ? orderedPermits(filteredPermits(ctx, f), f.sort) : permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no')).execute();

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { PermitStatus } from './schema.js';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { PermitCategory, PermitStatus } from './schema.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { getItem, getPermit, listItems, listPermits } from './repository.js';
+import { countPermits, getItem, getPermit, listItems, listPermits, PERMIT_SORTABLE, type PermitFilter } from './repository.js';
+import { permitsLedger } from './ledgers.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PermitAction, permitWho } from './workflow.js';
 import { PERMIT_EVENTS } from './events.js';
-import { Data, Page } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
 import { DataList, ItemView, LicensingRuleView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
@@ -17,6 +19,30 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Category = Type.Union([Type.Literal('水利'), Type.Literal('排水'), Type.Literal('工程建设')]);
 const Status = Type.Union(['received', 'correction', 'accepted', 'not_accepted', 'decided', 'certified', 'published'].map((s) => Type.Literal(s)));
 const V = { version: Type.Integer() };
+
+/** The permit list's filters (the query string's): year received, category, status, 许可事项, text. */
+const PermitListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  category: Type.Optional(Category),
+  status: Type.Optional(Status),
+  itemId: Type.Optional(Type.String({ format: 'uuid' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '办件编号、申请人或决定文书号' })),
+};
+const permitListQuery = listExportQuerySchema(PermitListFilters, PERMIT_SORTABLE);
+/** A permit list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function permitFilterOf(q: Static<typeof permitListQuery>): PermitFilter {
+  return {
+    year: q.year,
+    category: q.category as PermitCategory | undefined,
+    status: q.status as PermitStatus | undefined,
+    itemId: q.itemId,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(PERMIT_SORTABLE, q),
+  };
+}
+const sortLabels = Object.values(PERMIT_SORTABLE)
+  .map((c) => c.label)
+  .join('、');
 
 /** What each step's route says it does (OpenAPI). */
 const STEP_SUMMARIES: Record<PermitAction, string> = {
@@ -100,34 +126,39 @@ export async function licensingRoutes(root: FastifyInstance) {
   );
 
   // ── Permit cases ──
+  // The permit list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
   app.get(
     '/licensing/permits',
     {
       schema: {
         tags,
-        summary: '行政许可办件（按收件日期倒序）',
-        querystring: Type.Object({
-          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-          category: Type.Optional(Category),
-          status: Type.Optional(Status),
-          itemId: Type.Optional(Type.String({ format: 'uuid' })),
-          q: Type.Optional(Type.String({ maxLength: 50 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        summary: `行政许可办件（分页；按数据范围；默认按收件日期倒序；排序列：${sortLabels}）`,
+        querystring: listQuerySchema(PermitListFilters, PERMIT_SORTABLE),
         response: { 200: Page(PermitView) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'licensing.read');
-      const size = req.query.pageSize ?? 20;
-      const { rows, total } = await listPermits(ctx, {
-        ...req.query,
-        status: req.query.status as PermitStatus | undefined,
-        limit: size,
-        offset: ((req.query.page ?? 1) - 1) * size,
-      });
+      const { rows, total } = await listPermits(ctx, { ...permitFilterOf(req.query), ...pageOf(req.query, 20) });
       return { data: { items: rows.map((r) => presentPermit(r, cal().current, permitWho(ctx.actor))), total } };
+    },
+  );
+  app.get(
+    '/licensing/permits/export',
+    {
+      schema: {
+        tags,
+        summary: `导出办件列表的筛选结果（与列表同样的筛选和排序，行政许可办件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
+        querystring: permitListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'licensing.read');
+      const f = permitFilterOf(req.query);
+      assertExportable(await countPermits(ctx, f));
+      const rows = await permitsLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: permitsLedger.spec, rows, title: '行政许可办件', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get(

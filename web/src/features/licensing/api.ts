@@ -18,6 +18,9 @@ export interface PermitItem {
   version: number;
 }
 
+/** The permit list's routes: `LIC_PERMIT_LIST` (a page) and `${LIC_PERMIT_LIST}/export` (the filtered rows, 行政许可办件台账 headers). */
+export const LIC_PERMIT_LIST = '/api/licensing/permits';
+
 export type PermitStatus = 'received' | 'correction' | 'accepted' | 'not_accepted' | 'decided' | 'certified' | 'published';
 export const STATUS_LABELS: Record<PermitStatus, string> = {
   received: '已收件',

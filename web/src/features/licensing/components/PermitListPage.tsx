@@ -1,28 +1,96 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
-import { qs } from '../../../api/client';
+import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { CATEGORIES, STATUS_COLORS, STATUS_LABELS, type Permit, type PermitStatus } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { yearTextSearch } from '../../../components/yearTextSearch';
+import { CATEGORIES, LIC_PERMIT_LIST, STATUS_COLORS, STATUS_LABELS, type Permit, type PermitItem, type PermitStatus } from '../api';
 import { NewPermitModal } from './NewPermitModal';
 
-/** 许可办件 — permit cases by received date, with filters; new applications are registered here. */
+/**
+ * 许可办件 on the one list component: permit cases newest received first; year received and text in the
+ * search form, 许可事项, category and status as column filters, sort by 办件编号 and dates (server-side),
+ * the query in the URL, and the export of exactly the filtered cases under the 行政许可办件 ledger's
+ * headers. New applications are registered here.
+ */
 export function PermitListPage() {
   const can = useCan();
   const navigate = useNavigate();
-  // All years by default (newest first); a year narrows the list to cases received in it.
-  const [year, setYear] = useState<number | undefined>();
-  const [category, setCategory] = useState<string>();
-  const [status, setStatus] = useState<string>();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const query = useListQuery();
+  const items = useApi<PermitItem[]>('/api/licensing/items');
   const [creating, setCreating] = useState(false);
-  const res = useApi<{ items: Permit[]; total: number }>(`/api/licensing/permits${qs({ year, category, status, q, page })}`);
+  const columns = useMemo<RecordColumn<Permit>[]>(
+    () => [
+      {
+        key: 'caseNo',
+        title: '办件编号',
+        dataIndex: 'caseNo',
+        width: 140,
+        sortKey: 'caseNo',
+        fixedShown: true,
+        render: (v: string, p) => <Link to={`/licensing/permits/${p.id}`}>{v}</Link>,
+      },
+      {
+        key: 'itemName',
+        title: '许可事项',
+        dataIndex: 'itemName',
+        ellipsis: true,
+        filter: { param: 'itemId', options: (items.data ?? []).map((i) => ({ label: i.name, value: i.id })) },
+      },
+      {
+        key: 'category',
+        title: '类别',
+        dataIndex: 'category',
+        width: 100,
+        filter: { param: 'category', options: CATEGORIES.map((c) => ({ label: c, value: c })) },
+      },
+      { key: 'applicant', title: '申请人', dataIndex: 'applicant', width: 240, ellipsis: true },
+      { key: 'receivedOn', title: '收件日期', dataIndex: 'receivedOn', width: 110, sortKey: 'receivedOn' },
+      {
+        key: 'acceptedOn',
+        title: '受理日期',
+        dataIndex: 'acceptedOn',
+        width: 110,
+        sortKey: 'acceptedOn',
+        defaultHidden: true,
+        render: (v: string | null) => v ?? '—',
+      },
+      { key: 'dueOn', title: '承诺期限', dataIndex: 'dueOn', width: 110, sortKey: 'dueOn', render: (v: string | null) => v ?? '—' },
+      {
+        key: 'decidedOn',
+        title: '决定日期',
+        dataIndex: 'decidedOn',
+        width: 120,
+        sortKey: 'decidedOn',
+        render: (v: string | null, p) =>
+          v ? (
+            <span>
+              {v}
+              {p.onTime === false ? (
+                <Tag color="red" style={{ marginLeft: 4 }}>
+                  超期
+                </Tag>
+              ) : null}
+            </span>
+          ) : (
+            '—'
+          ),
+      },
+      {
+        key: 'status',
+        title: '状态',
+        dataIndex: 'status',
+        width: 110,
+        filter: { param: 'status', options: Object.entries(STATUS_LABELS).map(([value, label]) => ({ label, value })) },
+        render: (s: PermitStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+      },
+    ],
+    [items.data],
+  );
   return (
     <>
       <PageTitle
@@ -36,91 +104,17 @@ export function PermitListPage() {
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap>
-            <DatePicker
-              picker="year"
-              placeholder="全部年度"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => {
-                setYear(d ? d.year() : undefined);
-                setPage(1);
-              }}
-              format="YYYY年"
-            />
-            <Select
-              allowClear
-              placeholder="类别"
-              style={{ width: 120 }}
-              value={category}
-              onChange={(v) => {
-                setCategory(v);
-                setPage(1);
-              }}
-              options={CATEGORIES.map((c) => ({ value: c, label: c }))}
-            />
-            <Select
-              allowClear
-              placeholder="状态"
-              style={{ width: 120 }}
-              value={status}
-              onChange={(v) => {
-                setStatus(v);
-                setPage(1);
-              }}
-              options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <Input.Search
-              allowClear
-              placeholder="办件编号、申请人、文书号"
-              onSearch={(v) => {
-                setQ(v);
-                setPage(1);
-              }}
-              style={{ width: 240 }}
-            />
-          </Space>
-        }
-      >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <Table<Permit>
-          rowKey="id"
-          data-testid="permits-table"
-          loading={res.loading}
-          dataSource={res.data?.items ?? []}
-          onRow={(p) => ({ onClick: () => navigate(`/licensing/permits/${p.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件`, showSizeChanger: false }}
-          columns={[
-            { title: '办件编号', dataIndex: 'caseNo', width: 130 },
-            { title: '许可事项', dataIndex: 'itemName' },
-            { title: '类别', dataIndex: 'category', width: 90 },
-            { title: '申请人', dataIndex: 'applicant', width: 260 },
-            { title: '收件日期', dataIndex: 'receivedOn', width: 110 },
-            { title: '承诺期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-            {
-              title: '决定日期',
-              dataIndex: 'decidedOn',
-              width: 110,
-              render: (v: string | null, p) =>
-                v ? (
-                  <span>
-                    {v}
-                    {p.onTime === false ? (
-                      <Tag color="red" style={{ marginLeft: 4 }}>
-                        超期
-                      </Tag>
-                    ) : null}
-                  </span>
-                ) : (
-                  '—'
-                ),
-            },
-            { title: '状态', dataIndex: 'status', width: 100, render: (s: PermitStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
-          ]}
-        />
-      </Card>
+      <RecordList<Permit>
+        listKey="licensing.permits"
+        query={query}
+        endpoint={LIC_PERMIT_LIST}
+        exportEndpoint={`${LIC_PERMIT_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="件"
+        testId="permits-table"
+        {...yearTextSearch({ yearLabel: '收件年度', placeholder: '办件编号、申请人、文书号' })}
+      />
       {creating ? <NewPermitModal onClose={() => setCreating(false)} onCreated={(p) => navigate(`/licensing/permits/${p.id}`)} /> : null}
     </>
   );
