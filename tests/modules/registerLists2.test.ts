@@ -21,6 +21,16 @@ beforeAll(async () => {
   sys = await testSystem('demo');
   app = await testServer(sys);
   for (const u of ['admin', 'legal', 'licensing', 'wushan', 'yuancun']) users[u] = await login(app, u);
+  // The demo has three decisions (2022): a few more drafts in other years, off the catalogue, so pages and sorts have rows to order.
+  for (const [year, title] of [
+    [2023, '制定《天河区河湖长制工作考核办法》'],
+    [2023, '编制《天河区节约用水规划》'],
+    [2024, '修订《天河区排水许可管理规定》'],
+    [2024, '制定《天河区海绵城市建设管理办法》'],
+  ] as const) {
+    const r = await users.legal!.req('POST', '/api/decisions', { year, title, participationRequired: true, expertRequired: true, riskRequired: true });
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
+  }
 });
 afterAll(async () => {
   await app.close();
@@ -68,6 +78,22 @@ const LISTS: ListCase[] = [
     yearField: 'receivedOn',
     streetReads: false,
   },
+  {
+    name: 'major decisions',
+    list: '/api/decisions',
+    export: '/api/decisions/export',
+    user: 'legal',
+    sorts: { year: 'year', title: 'title', reviewOn: 'reviewOn', discussionOn: 'discussionOn', publicationOn: 'publicationOn' },
+    filters: [
+      { query: 'status=drafting', field: 'status', value: 'drafting' },
+      { query: 'status=archived', field: 'status', value: 'archived' },
+    ],
+    key: { header: '决策事项', field: 'title' },
+    ledger: 'major-decisions',
+    text: (r) => String(r.title),
+    yearField: 'year',
+    streetReads: true,
+  },
 ];
 
 const page = async (c: ListCase, query: string, who = c.user): Promise<{ total: number; items: Row[] }> => {
@@ -94,9 +120,10 @@ const exportOf = async (c: ListCase, query: string, who = c.user) => {
 const cellText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 /** Values compare as the server sorts them: nulls last in either direction. */
 const sortedAs = (values: unknown[], order: 'asc' | 'desc') => {
-  const present = values.filter((v) => v != null).map(String);
+  const present = values.filter((v) => v != null);
   const nulls = values.length - present.length;
-  const s = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // As text (a year's four digits order as its number); the values kept as the list gives them.
+  const s = [...present].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
   return [...(order === 'asc' ? s : s.reverse()), ...Array<null>(nulls).fill(null)];
 };
 

@@ -2,7 +2,7 @@ import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { orgsByName } from '../../core/orgs.js';
 import { DECISION_COLUMNS, saveDecisions, type DecisionSave } from './commands.js';
-import { catalogueOfYears, decisionsForExport } from './repository.js';
+import { catalogueOfYears, type DecisionFilter, decisionsForExport } from './repository.js';
 import { DISCUSSION_RESULTS, PARTICIPATION_METHODS, REVIEW_RESULTS, RISK_LEVELS, type ParticipationMethod } from './schema.js';
 
 const H = DECISION_COLUMNS;
@@ -113,8 +113,9 @@ export const majorDecisionsLedger: LedgerDef<Row> = {
     const r = await saveDecisions({ calendar: imp.calendar }, imp.w, inputs, { mode: 'historical', imp });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
-  async exportRows(ctx) {
-    const rows = await decisionsForExport(ctx);
+  // `filter`: the decision list's filters (its export: exactly the list's rows, in its order); absent: every decision in scope.
+  async exportRows(ctx, filter) {
+    const rows = await decisionsForExport(ctx, filter as DecisionFilter | undefined);
     return rows.map((d) => ({
       year: d.year,
       title: d.title,

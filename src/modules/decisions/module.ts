@@ -32,7 +32,7 @@ export const decisionsPermissions = {
 export const decisionsModule = defineModule({
   key: 'decisions',
   title: '重大行政决策',
-  migrations: sqlMigrations('decisions', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('decisions', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: decisionsPermissions,
   entities: {
     'decisions.decision': { label: '重大行政决策', readPermission: 'decisions.read', writePermission: 'decisions.write', ...ownedRows('dec_decision') },

@@ -4,6 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { DecisionsTables, DecisionStatus } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<DecisionsTables>();
@@ -26,27 +27,47 @@ export interface DecisionFilter {
   year?: number;
   status?: DecisionStatus;
   orgId?: string;
+  /** A 决策事项, 分管领导 or 决策内容, anywhere in it (as typed: % and _ are characters). */
   q?: string;
-  limit: number;
-  offset: number;
+  /** A column of {@link DECISION_SORTABLE} and the direction; absent: the newest year first, in catalogue order. */
+  sort?: ListSort<keyof typeof DECISION_SORTABLE>;
 }
 
-/** Decisions in the actor's scope, newest year first, with the total. */
-export async function listDecisions(ctx: Ctx, f: DecisionFilter): Promise<{ rows: DecisionWithOrg[]; total: number }> {
-  const base = withOrg(ctx.db, ctx)
+/** The columns a decision list may be sorted on, each served by an index of `dec_decision` (0001, 0002). */
+export const DECISION_SORTABLE = {
+  year: { column: 'd.year', label: '年度' },
+  title: { column: 'd.title', label: '决策事项' },
+  reviewOn: { column: 'd.review_on', label: '合法性审查日期' },
+  discussionOn: { column: 'd.discussion_on', label: '集体讨论日期' },
+  publicationOn: { column: 'd.publication_on', label: '公布日期' },
+} as const satisfies SortWhitelist;
+
+/** Decisions in the actor's scope matching a list's filters (unordered). */
+const filteredDecisions = (ctx: Ctx, f: DecisionFilter) =>
+  withOrg(ctx.db, ctx)
     .$if(!!f.year, (q) => q.where('d.year', '=', f.year!))
     .$if(!!f.status, (q) => q.where('d.status', '=', f.status!))
     .$if(!!f.orgId, (q) => q.where('d.org_id', '=', f.orgId!))
-    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('d.title', 'like', `%${f.q}%`), eb('d.leader', 'like', `%${f.q}%`), eb('d.summary', 'like', `%${f.q}%`)])));
-  const [rows, n] = await Promise.all([
-    base.orderBy('d.year', 'desc').orderBy('ci.seq').orderBy('d.title').limit(f.limit).offset(f.offset).execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst(),
-  ]);
-  return { rows: rows as DecisionWithOrg[], total: Number(n?.n ?? 0) };
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('d.title', 'ilike', like), eb('d.leader', 'ilike', like), eb('d.summary', 'ilike', like)]));
+    });
+
+/** A decision query in the list's order: the chosen sort then the id, else the newest year first in catalogue order. */
+function orderedDecisions<QB extends ReturnType<typeof filteredDecisions>>(q: QB, sort: DecisionFilter['sort']): QB {
+  if (sort) return orderBySort(q, DECISION_SORTABLE, { sort, tieBreaker: 'd.id' });
+  return q.orderBy('d.year', 'desc').orderBy('ci.seq').orderBy('d.title') as QB;
 }
+
+/** A page of the decisions in the actor's scope (newest year first unless sorted), with the filtered total. */
+export async function listDecisions(ctx: Ctx, f: DecisionFilter & { limit: number; offset: number }): Promise<{ rows: DecisionWithOrg[]; total: number }> {
+  const q = filteredDecisions(ctx, f);
+  const [rows, total] = await Promise.all([orderedDecisions(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows: rows as DecisionWithOrg[], total };
+}
+
+/** How many decisions a list's filters give (the export's cap is checked on it before any row is read). */
+export const countDecisions = (ctx: Ctx, f: DecisionFilter) => countRows(filteredDecisions(ctx, f));
 
 /** One decision in the actor's scope (undefined: none, or outside the scope). */
 export const getDecision = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>, id: string) =>
@@ -68,9 +89,15 @@ export const insertDecisions = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record
 export const updateDecisions = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record<string, unknown>>) =>
   updateMany(db, 'dec_decision', ['tenant_id', 'id'], rows);
 
-/** Every decision in the actor's scope, for the ledger's export. */
-export const decisionsForExport = async (ctx: Ctx) =>
-  (await withOrg(ctx.db, ctx).orderBy('d.year').orderBy('ci.seq').orderBy('d.title').execute()) as DecisionWithOrg[];
+/**
+ * The ledger's export: every decision in the actor's scope (oldest year first, in catalogue order); with a
+ * list's filters (the list's export), exactly the list's rows in its order.
+ */
+export const decisionsForExport = async (ctx: Ctx, f?: DecisionFilter) =>
+  (await (f
+    ? orderedDecisions(filteredDecisions(ctx, f), f.sort)
+    : withOrg(ctx.db, ctx).orderBy('d.year').orderBy('ci.seq').orderBy('d.title')
+  ).execute()) as DecisionWithOrg[];
 
 // ── The catalogue ──
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data, Page } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import { listTenants } from '../../core/tenant.js';
 import {
   applyDecisionEvent,
@@ -18,7 +19,17 @@ import {
 } from './commands.js';
 import { DECISION_EVENTS, type DecisionEventName } from './events.js';
 import { presentCatalogueItem, presentDecision, presentPublicCatalogue } from './presenters.js';
-import { getDecision, listCatalogue, listDecisions, publicCatalogue, type DecisionWithOrg } from './repository.js';
+import {
+  countDecisions,
+  DECISION_SORTABLE,
+  type DecisionFilter,
+  getDecision,
+  listCatalogue,
+  listDecisions,
+  publicCatalogue,
+  type DecisionWithOrg,
+} from './repository.js';
+import { majorDecisionsLedger } from './ledgers.js';
 import { DECISION_RULES, STATUTE_NOTE } from './rules.js';
 import type { DecisionStatus } from './schema.js';
 import { CatalogueItemView, DataList, DecisionView, PublicCatalogueView, RulesView, StatusView } from './schemas.js';
@@ -26,6 +37,28 @@ import { decisionWho, EVENT_LABELS } from './workflow.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+
+/** The decision list's filters (the query string's): year, status, unit, text. */
+const DecisionListFilters = {
+  year: Type.Optional(Year),
+  status: Type.Optional(StatusView),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '决策事项、分管领导或决策内容' })),
+};
+const decisionListQuery = listExportQuerySchema(DecisionListFilters, DECISION_SORTABLE);
+/** A decision list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function decisionFilterOf(q: Static<typeof decisionListQuery>): DecisionFilter {
+  return {
+    year: q.year,
+    status: q.status as DecisionStatus | undefined,
+    orgId: q.orgId,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(DECISION_SORTABLE, q),
+  };
+}
+const sortLabels = Object.values(DECISION_SORTABLE)
+  .map((c) => c.label)
+  .join('、');
 
 /** The events the legal office records (`decisions.review`); the others need `decisions.write`. */
 const REVIEW_EVENTS: ReadonlySet<DecisionEventName> = new Set(['review_pass', 'review_fail']);
@@ -115,33 +148,39 @@ export async function decisionsRoutes(root: FastifyInstance) {
     },
   );
 
+  // The decision list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
   app.get(
     '/decisions',
     {
       schema: {
         tags,
-        summary: '重大行政决策（按年度倒序）',
-        querystring: Type.Object({
-          year: Type.Optional(Year),
-          status: Type.Optional(StatusView),
-          orgId: Type.Optional(Type.String({ format: 'uuid' })),
-          q: Type.Optional(Type.String({ maxLength: 50 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        summary: `重大行政决策（分页；按数据范围；默认按年度倒序、目录顺序；排序列：${sortLabels}）`,
+        querystring: listQuerySchema(DecisionListFilters, DECISION_SORTABLE),
         response: { 200: Page(DecisionView) },
       },
     },
     async (req) => {
       const ctx = authorize(req, 'decisions.read');
-      const size = req.query.pageSize ?? 20;
-      const { rows, total } = await listDecisions(ctx, {
-        ...req.query,
-        status: req.query.status as DecisionStatus | undefined,
-        limit: size,
-        offset: ((req.query.page ?? 1) - 1) * size,
-      });
+      const { rows, total } = await listDecisions(ctx, { ...decisionFilterOf(req.query), ...pageOf(req.query, 20) });
       return { data: { items: rows.map((r) => view(ctx, r, false)), total } };
+    },
+  );
+  app.get(
+    '/decisions/export',
+    {
+      schema: {
+        tags,
+        summary: `导出决策列表的筛选结果（与列表同样的筛选和排序，重大行政决策台账表头；至多 ${LIST_EXPORT_CAP} 项）`,
+        querystring: decisionListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'decisions.read');
+      const f = decisionFilterOf(req.query);
+      assertExportable(await countDecisions(ctx, f));
+      const rows = await majorDecisionsLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: majorDecisionsLedger.spec, rows, title: '重大行政决策', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get(

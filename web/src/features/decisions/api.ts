@@ -7,6 +7,9 @@ export const PARTICIPATION_METHODS = ['向社会公开征求意见', '座谈会'
 export const RISK_LEVELS = ['低风险', '中风险', '高风险'] as const;
 
 export type DecisionStatus = 'drafting' | 'in_review' | 'reviewed' | 'made' | 'published' | 'archived' | 'rejected';
+/** The decision list's routes: `DECISION_LIST` (a page) and `${DECISION_LIST}/export` (the filtered rows, 重大行政决策台账 headers). */
+export const DECISION_LIST = '/api/decisions';
+
 export const STATUS_LABELS: Record<DecisionStatus, string> = {
   drafting: '拟定草案',
   in_review: '合法性审查中',

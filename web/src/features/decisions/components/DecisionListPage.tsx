@@ -1,34 +1,77 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
-import { qs } from '../../../api/client';
+import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { STATUS_COLORS, STATUS_LABELS, type Decision, type DecisionStatus } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { yearTextSearch } from '../../../components/yearTextSearch';
+import { DECISION_LIST, STATUS_COLORS, STATUS_LABELS, type Decision, type DecisionStatus } from '../api';
 import { NewDecisionModal } from './NewDecisionModal';
 
 const mark = (on: string | null) => (on ? <Tag color="green">{on}</Tag> : <span style={{ color: '#999' }}>—</span>);
+const orDash = (v: string | null) => v ?? '—';
 
-/** 重大行政决策 — the decisions by year with filters; a new decision is registered here. */
+/**
+ * 重大行政决策 on the one list component: the decisions newest year first in catalogue order; year and text
+ * in the search form, unit and status as column filters, sort by 年度, 决策事项 and the review, discussion
+ * and publication dates (server-side), the query in the URL, and the export of exactly the filtered
+ * decisions under the 重大行政决策台账's headers. A new decision is registered here.
+ */
 export function DecisionListPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const [year, setYear] = useState<number | undefined>();
-  const [status, setStatus] = useState<string>();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const query = useListQuery();
+  const units = useApi<Array<{ id: string; name: string }>>('/api/orgs');
   const [creating, setCreating] = useState(false);
-  const res = useApi<{ items: Decision[]; total: number }>(`/api/decisions${qs({ year, status, q, page })}`);
-  const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
+  const columns = useMemo<RecordColumn<Decision>[]>(
+    () => [
+      { key: 'year', title: '年度', dataIndex: 'year', width: 80, sortKey: 'year' },
+      {
+        key: 'title',
+        title: '决策事项',
+        dataIndex: 'title',
+        width: 300,
+        ellipsis: true,
+        sortKey: 'title',
+        fixedShown: true,
+        render: (v: string, d) => <Link to={`/decisions/${d.id}`}>{v}</Link>,
+      },
+      {
+        key: 'orgName',
+        title: '承办单位',
+        dataIndex: 'orgName',
+        width: 130,
+        render: orDash,
+        filter: { param: 'orgId', options: (units.data ?? []).map((o) => ({ label: o.name, value: o.id })) },
+      },
+      { key: 'participationOn', title: '公众参与', dataIndex: 'participationOn', width: 110, render: mark },
+      { key: 'expertOn', title: '专家论证', dataIndex: 'expertOn', width: 110, render: mark },
+      { key: 'riskOn', title: '风险评估', dataIndex: 'riskOn', width: 110, render: mark },
+      {
+        key: 'reviewResult',
+        title: '合法性审查',
+        dataIndex: 'reviewResult',
+        width: 110,
+        render: (v: string | null) => (v ? <Tag color={v === '不同意' ? 'red' : 'green'}>{v}</Tag> : '—'),
+      },
+      { key: 'reviewOn', title: '审查日期', dataIndex: 'reviewOn', width: 110, sortKey: 'reviewOn', defaultHidden: true, render: orDash },
+      { key: 'discussionOn', title: '集体讨论日期', dataIndex: 'discussionOn', width: 120, sortKey: 'discussionOn', defaultHidden: true, render: orDash },
+      { key: 'madeOn', title: '决定日期', dataIndex: 'madeOn', width: 110, render: orDash },
+      { key: 'publicationOn', title: '公布日期', dataIndex: 'publicationOn', width: 110, sortKey: 'publicationOn', defaultHidden: true, render: orDash },
+      {
+        key: 'status',
+        title: '状态',
+        dataIndex: 'status',
+        width: 130,
+        filter: { param: 'status', options: Object.entries(STATUS_LABELS).map(([value, label]) => ({ label, value })) },
+        render: (s: DecisionStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+      },
+    ],
+    [units.data],
+  );
   return (
     <>
       <PageTitle
@@ -42,58 +85,17 @@ export function DecisionListPage() {
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap style={{ padding: '8px 0' }}>
-            <DatePicker
-              picker="year"
-              placeholder="全部年度"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => reset(setYear)(d ? d.year() : undefined)}
-              format="YYYY年"
-              data-testid="filter-year"
-            />
-            <Select
-              allowClear
-              placeholder="状态"
-              style={{ width: 150 }}
-              value={status}
-              onChange={reset(setStatus)}
-              options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              data-testid="filter-status"
-            />
-            <Input.Search allowClear placeholder="决策事项、分管领导" onSearch={reset(setQ)} style={{ width: 240, maxWidth: '100%' }} />
-          </Space>
-        }
-      >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <Table<Decision>
-          rowKey="id"
-          data-testid="decisions-table"
-          loading={res.loading}
-          scroll={{ x: 1100 }}
-          dataSource={res.data?.items ?? []}
-          onRow={(d) => ({ onClick: () => navigate(`/decisions/${d.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 项`, showSizeChanger: false }}
-          columns={[
-            { title: '年度', dataIndex: 'year', width: 70 },
-            { title: '决策事项', dataIndex: 'title', ellipsis: true },
-            { title: '承办单位', dataIndex: 'orgName', width: 130 },
-            { title: '公众参与', dataIndex: 'participationOn', width: 110, render: mark },
-            { title: '专家论证', dataIndex: 'expertOn', width: 110, render: mark },
-            { title: '风险评估', dataIndex: 'riskOn', width: 110, render: mark },
-            {
-              title: '合法性审查',
-              dataIndex: 'reviewResult',
-              width: 110,
-              render: (v: string | null) => (v ? <Tag color={v === '不同意' ? 'red' : 'green'}>{v}</Tag> : '—'),
-            },
-            { title: '决定日期', dataIndex: 'madeOn', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: '状态', dataIndex: 'status', width: 130, render: (s: DecisionStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
-          ]}
-        />
-      </Card>
+      <RecordList<Decision>
+        listKey="decisions.list"
+        query={query}
+        endpoint={DECISION_LIST}
+        exportEndpoint={`${DECISION_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="项"
+        testId="decisions-table"
+        {...yearTextSearch({ yearLabel: '年度', placeholder: '决策事项、分管领导、决策内容' })}
+      />
       {creating ? <NewDecisionModal onClose={() => setCreating(false)} onCreated={(d) => navigate(`/decisions/${d.id}`)} /> : null}
     </>
   );
