@@ -2,15 +2,17 @@
 // (expert argument and risk assessment not applicable, with reasons), public participation, the
 // legality review by the legal office and the collective discussion, made; the demo's fully-run
 // decision and the public catalogue at phone width. Screenshots go to test-results/.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSession, label, POLL, screenshot, signIn } from '../helpers/browser.js';
+import { readTable } from '../../src/core/ledger/files.js';
 
 const baseUrl = inject('baseUrl');
 let session: Awaited<ReturnType<typeof browserSession>>;
 
 beforeAll(async () => {
-  session = await browserSession();
+  session = await browserSession({ context: { acceptDownloads: true } });
 });
 afterAll(async () => {
   await session?.close();
@@ -18,6 +20,7 @@ afterAll(async () => {
 
 const newPage = (width = 1440) => session.page(width);
 const shot = (page: Page, name: string) => screenshot(page, `decisions-${name}`);
+const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*项/.exec(await text)?.[1] ?? Number.NaN);
 /** Clicks an action of the decision page and confirms its modal. */
 async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page
@@ -192,6 +195,47 @@ describe('重大行政决策 in the browser', () => {
     await page.getByTestId('public-catalogue-2022').waitFor();
     expect(await page.getByTestId('public-catalogue-2022').innerText()).toContain('天河区河涌水系综合整治规划');
     await shot(page, 'public-390');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the list into the URL, keeps it on reload and exports exactly the filtered decisions under the ledger headers', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, baseUrl, 'legal');
+    await page.goto(`${baseUrl}/decisions`);
+    const table = page.getByTestId('decisions-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const total = page.locator('.ant-pagination-total-text');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const all = await totalOf(total.innerText());
+
+    // Column filter 状态 = 已归档: the URL carries it and the list answers fewer decisions.
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/decisions?') && new URL(r.url()).searchParams.get('status') === 'archived');
+    await table.locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已归档' }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('archived');
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all);
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Sort on 决策事项 (server-side), then reload: the query stays.
+    await table.locator('th', { hasText: '决策事项' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('title');
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('archived');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Export: the 重大行政决策台账's headers, exactly the filtered decisions, in the list's order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    expect(sheet.headers.slice(0, 2)).toEqual(['年度', '决策事项']);
+    expect(sheet.rows.length).toBe(n);
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(String(sheet.rows[0]!.cells.决策事项));
+    await shot(page, 'list-filtered');
     expect(errors).toEqual([]);
   });
 });

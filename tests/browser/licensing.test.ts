@@ -2,11 +2,14 @@
 // publication on the public page, with the server's deadline figures and a validation
 // message shown on the form field; plus the legal, staff and inspection pages.
 // Screenshots go to test-results/.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
+import { readTable } from '../../src/core/ledger/files.js';
 
-const { baseUrl, newPage, login, shot } = browserSuite('licensing-');
+const { baseUrl, newPage, login, shot } = browserSuite('licensing-', { context: { acceptDownloads: true } });
+const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*件/.exec(await text)?.[1] ?? Number.NaN);
 /** Clicks an action button of the permit page and confirms its modal. */
 const step = (page: Page, action: string, fill?: () => Promise<void>) => actInDialog(page, 'permit-actions', action, { fill });
 
@@ -64,6 +67,47 @@ describe('行政许可 in the browser', () => {
     await shot(pub.page, 'public');
     expect(errors).toEqual([]);
     expect(pub.errors).toEqual([]);
+  });
+
+  it('filters the permit list into the URL, keeps it on reload and exports exactly the filtered cases under the ledger headers', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'licensing');
+    await page.goto(`${baseUrl}/licensing/permits`);
+    const table = page.getByTestId('permits-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const total = page.locator('.ant-pagination-total-text');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const all = await totalOf(total.innerText());
+
+    // Column filter 类别 = 排水: the URL carries it and the list answers fewer cases.
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/licensing/permits?') && new URL(r.url()).searchParams.get('category') === '排水');
+    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '排水' }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
+    await expect.poll(() => new URL(page.url()).searchParams.get('category'), POLL).toBe('排水');
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all);
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Sort on 决定日期 (server-side), then reload: the query stays.
+    await table.locator('th', { hasText: '决定日期' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('decidedOn');
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('category')).toBe('排水');
+    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
+    // Export: the 行政许可办件 ledger's headers, exactly the filtered cases, in the list's order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    expect(sheet.headers[0]).toBe('办件编号');
+    expect(sheet.rows.length).toBe(n);
+    await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(String(sheet.rows[0]!.cells.办件编号));
+    await shot(page, 'list-filtered');
+    expect(errors).toEqual([]);
   });
 
   it('says on the case page why an extension approved after the committed term did not extend it', async () => {
