@@ -34,6 +34,7 @@ const SKIP: Record<string, string> = {
   'POST /api/auth/login': 'signs in; creates no record',
   'POST /api/auth/logout': 'ends the session the test runs on',
   'POST /api/auth/password': 'changes the password of the session the test runs on',
+  'POST /api/auth/sessions/revoke-others': "ends the caller's own other sessions; creates no record (tests/modules/system/auditSearch.test.ts)",
   'POST /api/attachments': 'multipart; an attachment belongs to a record the scope check of which is kernel code (tests/kernel/scope.test.ts)',
   'POST /api/audit/verify': 'verifies the chain; creates no record',
   'POST /api/ledgers/{key}/import': 'historical imports name the org per row and are checked by the ledger code (tests/ledgers, tests/modules/*/ledger*)',
