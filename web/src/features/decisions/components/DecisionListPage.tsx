@@ -13,6 +13,7 @@ import { NewDecisionModal } from './NewDecisionModal';
 
 const mark = (on: string | null) => (on ? <Tag color="green">{on}</Tag> : <span style={{ color: '#999' }}>—</span>);
 const orDash = (v: string | null) => v ?? '—';
+const TITLE_CELL = { display: 'block', maxWidth: 224, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /**
  * 重大行政决策 on the one list component: the decisions newest year first in catalogue order; year and text
@@ -28,22 +29,27 @@ export function DecisionListPage() {
   const [creating, setCreating] = useState(false);
   const columns = useMemo<RecordColumn<Decision>[]>(
     () => [
-      { key: 'year', title: '年度', dataIndex: 'year', width: 80, sortKey: 'year' },
+      { key: 'year', title: '年度', dataIndex: 'year', width: 76, sortKey: 'year' },
       {
         key: 'title',
         title: '决策事项',
         dataIndex: 'title',
-        width: 300,
+        width: 240,
         ellipsis: true,
         sortKey: 'title',
         fixedShown: true,
-        render: (v: string, d) => <Link to={`/decisions/${d.id}`}>{v}</Link>,
+        // Cut to the column's width (a rendered link would otherwise widen it to the whole title); the full title on hover.
+        render: (v: string, d) => (
+          <Link to={`/decisions/${d.id}`} title={v} style={TITLE_CELL}>
+            {v}
+          </Link>
+        ),
       },
       {
         key: 'orgName',
         title: '承办单位',
         dataIndex: 'orgName',
-        width: 130,
+        width: 120,
         render: orDash,
         filter: { param: 'orgId', options: (units.data ?? []).map((o) => ({ label: o.name, value: o.id })) },
       },
@@ -54,7 +60,7 @@ export function DecisionListPage() {
         key: 'reviewResult',
         title: '合法性审查',
         dataIndex: 'reviewResult',
-        width: 110,
+        width: 100,
         render: (v: string | null) => (v ? <Tag color={v === '不同意' ? 'red' : 'green'}>{v}</Tag> : '—'),
       },
       { key: 'reviewOn', title: '审查日期', dataIndex: 'reviewOn', width: 110, sortKey: 'reviewOn', defaultHidden: true, render: orDash },
@@ -65,7 +71,7 @@ export function DecisionListPage() {
         key: 'status',
         title: '状态',
         dataIndex: 'status',
-        width: 130,
+        width: 120,
         filter: { param: 'status', options: Object.entries(STATUS_LABELS).map(([value, label]) => ({ label, value })) },
         render: (s: DecisionStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
       },

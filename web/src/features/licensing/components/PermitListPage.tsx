@@ -38,6 +38,7 @@ export function PermitListPage() {
         key: 'itemName',
         title: '许可事项',
         dataIndex: 'itemName',
+        width: 220,
         ellipsis: true,
         filter: { param: 'itemId', options: (items.data ?? []).map((i) => ({ label: i.name, value: i.id })) },
       },
@@ -48,7 +49,7 @@ export function PermitListPage() {
         width: 100,
         filter: { param: 'category', options: CATEGORIES.map((c) => ({ label: c, value: c })) },
       },
-      { key: 'applicant', title: '申请人', dataIndex: 'applicant', width: 240, ellipsis: true },
+      { key: 'applicant', title: '申请人', dataIndex: 'applicant', width: 220, ellipsis: true },
       { key: 'receivedOn', title: '收件日期', dataIndex: 'receivedOn', width: 110, sortKey: 'receivedOn' },
       {
         key: 'acceptedOn',
