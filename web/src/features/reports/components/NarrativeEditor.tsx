@@ -43,8 +43,9 @@ export function NarrativeEditor({ year, section, title, narrative, canEdit, onSa
   const dirty = draft.trim() !== base.body.trim();
 
   useEffect(() => onDirtyChange?.(section, dirty), [onDirtyChange, section, dirty]);
-  // Leaving the page (menu, link, back, closing the tab) with unsaved text asks first.
-  useUnsaved(dirty || conflict !== null);
+  // Leaving the page (menu, link, closing the tab) with unsaved text asks first. After a conflict, once the
+  // latest version is loaded the editor is clean again (the user's own text stays shown to copy from).
+  useUnsaved(dirty);
 
   // A newer composition of the report: follow it unless the user is in the middle of an edit
   // (read when the composition changes, not a reason to follow it).
