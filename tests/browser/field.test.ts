@@ -52,7 +52,12 @@ describe('the field app on a phone', () => {
     // A page from the menu drawer; the drawer has closed (and given focus back) before the page is used.
     const openFromMenu = async (name: string) => {
       await page.getByRole('button', { name: '菜单' }).click();
-      await page.getByRole('menuitem', { name }).click();
+      // The desktop frame's drawer keeps groups closed but the current page's: open 外勤 when its entry is hidden.
+      const entry = page.getByRole('menuitem', { name });
+      const group = page.locator('.ant-drawer .ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title', { hasText: '外勤' });
+      await page.locator('.ant-drawer-content-wrapper').waitFor();
+      if (!(await entry.isVisible()) && (await group.count())) await group.click();
+      await entry.click();
       await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
     };
     const post = async (path: string, body: unknown) =>
