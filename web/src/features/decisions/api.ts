@@ -202,4 +202,5 @@ export const CATALOGUE_FIELD_LABELS: Record<string, string> = {
   planned: '计划完成时间',
   note: '备注',
   published_on: '目录公布日期',
+  org_id: '承办单位',
 };
