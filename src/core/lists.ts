@@ -76,19 +76,20 @@ export function listExportQuerySchema<P extends TProperties>(filters: P, sortabl
   });
 }
 
+/** The sortable columns by their titles (排序列：…), for a refusal and a route's summary. */
+export function sortLabels(sortable: SortWhitelist): string {
+  return Object.values(sortable)
+    .map((s) => s.label)
+    .join('、');
+}
+
 /**
  * The sort a query asks for, checked against the whitelist: absent → undefined (the list's own
  * order); a column not on it → 400 naming `sort` and listing the sortable columns by their titles.
  */
 export function sortOf<S extends SortWhitelist>(sortable: S, q: { sort?: string; order?: 'asc' | 'desc' }): ListSort<keyof S & string> | undefined {
   if (q.sort === undefined || q.sort === '') return undefined;
-  if (!Object.hasOwn(sortable, q.sort))
-    throw errors.validation(
-      'sort',
-      `不能按“${q.sort}”排序，可排序的列：${Object.values(sortable)
-        .map((s) => s.label)
-        .join('、')}`,
-    );
+  if (!Object.hasOwn(sortable, q.sort)) throw errors.validation('sort', `不能按“${q.sort}”排序，可排序的列：${sortLabels(sortable)}`);
   return { column: q.sort as keyof S & string, order: q.order ?? 'asc' };
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { listTenants } from '../../core/tenant.js';
 import {
   applyDecisionEvent,
@@ -56,9 +56,6 @@ function decisionFilterOf(q: Static<typeof decisionListQuery>): DecisionFilter {
     sort: sortOf(DECISION_SORTABLE, q),
   };
 }
-const sortLabels = Object.values(DECISION_SORTABLE)
-  .map((c) => c.label)
-  .join('、');
 
 /** The events the legal office records (`decisions.review`); the others need `decisions.write`. */
 const REVIEW_EVENTS: ReadonlySet<DecisionEventName> = new Set(['review_pass', 'review_fail']);
@@ -154,7 +151,7 @@ export async function decisionsRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `重大行政决策（分页；按数据范围；默认按年度倒序、目录顺序；排序列：${sortLabels}）`,
+        summary: `重大行政决策（分页；按数据范围；默认按年度倒序、目录顺序；排序列：${sortLabels(DECISION_SORTABLE)}）`,
         querystring: listQuerySchema(DecisionListFilters, DECISION_SORTABLE),
         response: { 200: Page(DecisionView) },
       },

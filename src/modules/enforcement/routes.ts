@@ -69,16 +69,7 @@ import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvide
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
 import { Page } from '../../core/schemas.js';
 import { type DeadlineBounds, deadlineBounds } from '../../core/calendar/trackedSql.js';
-import {
-  assertExportable,
-  LIST_EXPORT_CAP,
-  listExportQuerySchema,
-  listQuerySchema,
-  pageOf,
-  sendListExport,
-  sortOf,
-  type SortWhitelist,
-} from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { penaltyCasesLedger } from './ledgers.js';
 import { clueListRow, clueListSpec } from './clueExport.js';
 
@@ -135,11 +126,6 @@ function clueFilterOf(q: Static<typeof clueListQuery>): ClueFilter {
     sort: sortOf(CLUE_SORTABLE, q),
   };
 }
-
-const sortLabels = (s: SortWhitelist) =>
-  Object.values(s)
-    .map((c) => c.label)
-    .join('、');
 
 export async function enforcementRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();

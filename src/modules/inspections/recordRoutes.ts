@@ -3,7 +3,7 @@ import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provi
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { listEnforcementItems, listEnforcementOfficers } from '../enforcement/index.js';
 import {
   countRecords,
@@ -65,9 +65,6 @@ function recordFilterOf(q: Static<typeof recordListQuery>): RecordFilter {
     sort: sortOf(RECORD_SORTABLE, q),
   };
 }
-const sortLabels = Object.values(RECORD_SORTABLE)
-  .map((c) => c.label)
-  .join('、');
 
 /** 行政检查 routes: the records (list, options, register, page, events) and the annual inspection plans. */
 export async function recordRoutes(root: FastifyInstance) {
@@ -103,7 +100,7 @@ export async function recordRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `行政检查记录列表（分页；按数据范围；排序列：${sortLabels}）`,
+        summary: `行政检查记录列表（分页；按数据范围；排序列：${sortLabels(RECORD_SORTABLE)}）`,
         querystring: listQuerySchema(RecordListFilters, RECORD_SORTABLE),
         response: { 200: Page(RecordView) },
       },

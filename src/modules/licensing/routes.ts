@@ -5,7 +5,7 @@ import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { countPermits, getItem, getPermit, listItems, listPermits, PERMIT_SORTABLE, type PermitFilter } from './repository.js';
 import { permitsLedger } from './ledgers.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PermitAction, permitWho } from './workflow.js';
@@ -40,9 +40,6 @@ function permitFilterOf(q: Static<typeof permitListQuery>): PermitFilter {
     sort: sortOf(PERMIT_SORTABLE, q),
   };
 }
-const sortLabels = Object.values(PERMIT_SORTABLE)
-  .map((c) => c.label)
-  .join('、');
 
 /** What each step's route says it does (OpenAPI). */
 const STEP_SUMMARIES: Record<PermitAction, string> = {
@@ -132,7 +129,7 @@ export async function licensingRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `行政许可办件（分页；按数据范围；默认按收件日期倒序；排序列：${sortLabels}）`,
+        summary: `行政许可办件（分页；按数据范围；默认按收件日期倒序；排序列：${sortLabels(PERMIT_SORTABLE)}）`,
         querystring: listQuerySchema(PermitListFilters, PERMIT_SORTABLE),
         response: { 200: Page(PermitView) },
       },

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { applyCaseEvent, registerCase, RegisterBody } from './commands.js';
 import { CASE_EVENTS, type CaseEventName } from './events.js';
 import { presentCase } from './presenters.js';
@@ -42,9 +42,6 @@ function caseFilterOf(q: Static<typeof caseListQuery>): CaseFilter {
     sort: sortOf(CASE_SORTABLE, q),
   };
 }
-const sortLabels = Object.values(CASE_SORTABLE)
-  .map((c) => c.label)
-  .join('、');
 
 /** 行政复议与行政诉讼 routes: rules, outcome categories, cases and each workflow event of a case. */
 export async function litigationRoutes(root: FastifyInstance) {
@@ -81,7 +78,7 @@ export async function litigationRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `行政复议、行政诉讼案件（分页；按数据范围；默认按收案日期倒序；排序列：${sortLabels}）`,
+        summary: `行政复议、行政诉讼案件（分页；按数据范围；默认按收案日期倒序；排序列：${sortLabels(CASE_SORTABLE)}）`,
         querystring: listQuerySchema(CaseListFilters, CASE_SORTABLE),
         response: { 200: Page(CaseView) },
       },
