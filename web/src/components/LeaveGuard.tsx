@@ -26,8 +26,9 @@ export function useLeaveGuard(dirty: () => boolean) {
     const held =
       (go: Go): Go =>
       (to, ...rest) => {
-        const path = typeof to === 'string' ? to.split(/[?#]/)[0] : to.pathname;
-        if ((path !== undefined && path === window.location.pathname) || !isDirty.current()) return go.call(nav, to, ...rest);
+        // A change of the query or hash only (a list's filter in the URL) stays on the page: not asked.
+        const path = (typeof to === 'string' ? to.split(/[?#]/)[0] : to.pathname) || window.location.pathname;
+        if (path === window.location.pathname || !isDirty.current()) return go.call(nav, to, ...rest);
         modal.confirm({ title: '离开此页？', content: MESSAGE, okText: '离开', cancelText: '留在此页', onOk: () => go.call(nav, to, ...rest) });
       };
     nav.push = held(push);
