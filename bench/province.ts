@@ -38,6 +38,7 @@ import { metricQuery, yearPeriod, type MetricValue } from '../src/core/metrics/r
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 import { findPgServer, openPostgresEngine } from './engines.js';
 import { drive, type Stats, stop, waitUp } from './drive.js';
+import { generateHotlineOrders } from './orders.js';
 
 const log = (m: string) => console.error(m);
 const root = path.resolve(import.meta.dirname, '..');
@@ -67,32 +68,6 @@ async function addBureau(db: Kysely<KernelDB>, i: number): Promise<string> {
     SELECT ${tenantId}, CASE WHEN n <= 8 THEN '科室' || n ELSE '街道' || (n - 8) END, CASE WHEN n <= 8 THEN 'department' ELSE 'street' END, ${bureauId}, n
     FROM generate_series(1, 20) AS n`.execute(db);
   return tenantId;
-}
-
-/** `rows` 12345 orders of YEAR for a bureau's departments and streets (bench/orders.ts's shape). */
-async function generateOrders(db: Kysely<KernelDB>, tenantId: string, rows: number): Promise<void> {
-  await sql`
-    WITH orgs AS (SELECT array_agg(id ORDER BY name) AS ids FROM org WHERE tenant_id = ${tenantId} AND kind IN ('department', 'street')),
-    rule AS (SELECT rule FROM dm_item WHERE kind = 'hotline' LIMIT 1),
-    g AS (
-      SELECT i, (${`${YEAR}-01-02`}::date + (i::bigint * 7919 % 355)::int) AS rcv, 5 + (i % 3) * 5 AS lim, (i::bigint * 104729 % 100)::int AS r
-      FROM generate_series(1, ${rows}) AS i
-    ),
-    d AS (
-      SELECT g.*, wdue.day AS due, g.rcv + 1 + (g.i % 14) AS done
-      FROM g JOIN work_day wr ON wr.day = g.rcv
-      LEFT JOIN work_day wdue ON wdue.ord = wr.ord + g.lim AND wdue.workday
-    )
-    INSERT INTO dm_item (tenant_id, kind, ref_no, org_id, status, title, demand_type, channel, received_at, clock_start, rule, due_on,
-                         closed_at, replied_at, satisfaction)
-    SELECT ${tenantId}, 'hotline', 'PROV-' || lpad(d.i::text, 8, '0'),
-           (SELECT ids[1 + d.i % array_length(ids, 1)] FROM orgs), CASE WHEN d.r < 95 THEN 'closed' ELSE 'handling' END,
-           '排水不畅', (ARRAY['投诉', '举报', '求助', '咨询', '建议'])[1 + d.i % 5], '12345热线',
-           (d.rcv + time '09:30') AT TIME ZONE 'Asia/Shanghai', d.rcv, (SELECT rule FROM rule), d.due,
-           CASE WHEN d.r < 95 THEN (d.done + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 90 THEN (d.done + time '15:00') AT TIME ZONE 'Asia/Shanghai' END,
-           CASE WHEN d.r < 95 THEN (ARRAY['满意', '基本满意', '不满意', '未评价', '满意'])[1 + d.i % 5] END
-    FROM d`.execute(db);
 }
 
 /** `rows` penalty cases filed in YEAR: 80 % closed (45 days after filing), half of those fined, the rest warned. */
@@ -224,7 +199,7 @@ async function main() {
     for (let i = 2; i <= bureaus; i++) tenants.push(await addBureau(db, i));
     log(`[province] 生成 ${bureaus} 个局，每局 ${ordersEach} 张工单、${casesEach} 件案件及其审计事件…`);
     for (const [i, t] of tenants.entries()) {
-      await generateOrders(db, t, ordersEach);
+      await generateHotlineOrders(db, { tenantId: t, rows: ordersEach, year: YEAR, refPrefix: 'PROV-' });
       await generateCases(db, t, casesEach);
       await generateAudit(db, t);
       if ((i + 1) % 10 === 0 || i + 1 === tenants.length) log(`[province]   ${i + 1}/${tenants.length} 局（${secs(performance.now() - g0)}）`);
