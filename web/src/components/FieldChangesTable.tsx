@@ -14,6 +14,10 @@ interface Props extends FieldDisplay {
   fields: FieldChange[];
 }
 
+// On a phone the value columns are narrow: a short value such as （空） and the headers stay on one line.
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const VALUE = { display: 'inline-block', minWidth: '3.5em' } as const;
+
 /** Field-level before → after of one audit event. */
 export function FieldChangesTable({ fields, fieldLabels = {}, renderValue }: Props) {
   if (!fields.length) return null;
@@ -26,8 +30,16 @@ export function FieldChangesTable({ fields, fieldLabels = {}, renderValue }: Pro
       dataSource={fields}
       columns={[
         { title: '字段', dataIndex: 'field', width: 140, render: (f: string) => fieldLabels[f] ?? f },
-        { title: '修改前', dataIndex: 'before', render: (v: unknown, r) => <Typography.Text type="secondary">{show(r.field, v)}</Typography.Text> },
-        { title: '修改后', dataIndex: 'after', render: (v: unknown, r) => show(r.field, v) },
+        {
+          title: <span style={NO_WRAP}>修改前</span>,
+          dataIndex: 'before',
+          render: (v: unknown, r) => (
+            <Typography.Text type="secondary" style={VALUE}>
+              {show(r.field, v)}
+            </Typography.Text>
+          ),
+        },
+        { title: <span style={NO_WRAP}>修改后</span>, dataIndex: 'after', render: (v: unknown, r) => <span style={VALUE}>{show(r.field, v)}</span> },
       ]}
     />
   );

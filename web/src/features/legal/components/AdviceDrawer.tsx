@@ -20,7 +20,7 @@ export function AdviceDrawer({ id, onClose }: { id: string | null; onClose(): vo
       <ErrorAlert error={rec.error} />
       {rec.data ? (
         <>
-          <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
+          <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label="日期">{rec.data.date}</Descriptions.Item>
             <Descriptions.Item label="类型">{rec.data.kind}</Descriptions.Item>
             <Descriptions.Item label="顾问单位" span={2}>
