@@ -1,7 +1,8 @@
+import type { Ctx } from '../../core/context.js';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type LedgerSpec } from '../../core/ledger/spec.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
-import { listRecords, recordsOnDates, type StaffTable } from './repository.js';
+import { recordsForExport, recordsOnDates, type StaffFilter, type StaffTable } from './repository.js';
 import { saveRecords } from './commands.js';
 
 /** 学法记录 — LEDGERS.md `study-sessions` (rows match on 日期 + 主题). */
@@ -85,11 +86,10 @@ function staffLedger<R extends Record<string, unknown>>(
       );
       return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
     },
-    async exportRows(ctx) {
-      const rows = await listRecords(ctx, table, {});
-      return rows
-        .reverse()
-        .map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
+    // `filter`: a register list's filters (its export: exactly the list's rows, in its order); absent: every record in scope, oldest first.
+    async exportRows(ctx, filter) {
+      const rows = await recordsForExport(ctx, table, filter as StaffFilter | undefined);
+      return rows.map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, c === 'score' || c === 'pass_mark' ? Number(r[c]) : r[c]]))) as R[];
     },
     undo: { table },
   };
@@ -115,3 +115,59 @@ export const trainingsLedger = staffLedger(trainingsSpec, 'staff_training', (r) 
   mode: 'mode',
   attendees: 'attendees',
 });
+
+/** 普法责任清单's list export (no ledger in LEDGERS.md): the columns the list shows, under their Chinese titles. */
+export const pufaDutiesListSpec = defineLedgerSpec({
+  key: 'pufa-duties',
+  title: '普法责任清单',
+  columns: [
+    { key: 'year', header: '年度', type: 'int', required: true },
+    { key: 'law', header: '法律法规', type: 'text', required: true },
+    { key: 'content', header: '普法内容', type: 'text', required: true },
+    { key: 'audience', header: '普法对象', type: 'text' },
+    { key: 'measures', header: '措施', type: 'text' },
+  ],
+});
+
+/** 普法活动's list export (no ledger in LEDGERS.md): the columns the list shows, under their Chinese titles. */
+export const pufaActivitiesListSpec = defineLedgerSpec({
+  key: 'pufa-activities',
+  title: '普法活动',
+  columns: [
+    { key: 'date', header: '日期', type: 'date', required: true },
+    { key: 'title', header: '活动名称', type: 'text', required: true },
+    { key: 'laws', header: '宣传法规', type: 'text' },
+    { key: 'place', header: '地点', type: 'text' },
+    { key: 'audienceCount', header: '受众人数', type: 'int' },
+  ],
+});
+
+/** A row of a table as its export's fields (row field → table column). */
+const rowsAs = (rows: readonly Record<string, unknown>[], cols: Record<string, string>) =>
+  rows.map((r) => Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, r[c]])));
+
+/**
+ * Each register's list export: its spec (the ledger's for 学法记录, 考试成绩 and 培训记录; the list's
+ * columns for the two 普法 registers, which have no ledger) and exactly the filtered rows, in the list's order.
+ */
+export const STAFF_LIST_EXPORT: Record<StaffTable, { spec: LedgerSpec; rows(ctx: Ctx, f: StaffFilter): Promise<Record<string, unknown>[]> }> = {
+  staff_study_session: { spec: studySessionsLedger.spec, rows: (ctx, f) => studySessionsLedger.exportRows(ctx, f) },
+  staff_exam_result: { spec: examResultsLedger.spec, rows: (ctx, f) => examResultsLedger.exportRows(ctx, f) },
+  staff_training: { spec: trainingsLedger.spec, rows: (ctx, f) => trainingsLedger.exportRows(ctx, f) },
+  staff_pufa_duty: {
+    spec: pufaDutiesListSpec as LedgerSpec,
+    rows: async (ctx, f) =>
+      rowsAs(await recordsForExport(ctx, 'staff_pufa_duty', f), { year: 'year', law: 'law', content: 'content', audience: 'audience', measures: 'measures' }),
+  },
+  staff_pufa_activity: {
+    spec: pufaActivitiesListSpec as LedgerSpec,
+    rows: async (ctx, f) =>
+      rowsAs(await recordsForExport(ctx, 'staff_pufa_activity', f), {
+        date: 'date',
+        title: 'title',
+        laws: 'laws',
+        place: 'place',
+        audienceCount: 'audience_count',
+      }),
+  },
+};

@@ -20,7 +20,7 @@ const entity = (label: string, table: string) => ({ label, readPermission: 'staf
 export const staffModule = defineModule({
   key: 'staff',
   title: '学法用法',
-  migrations: sqlMigrations('staff', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('staff', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: staffPermissions,
   entities: {
     'staff.study_session': entity('学法记录', 'staff_study_session'),

@@ -3,6 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import type { AnyRow } from '../../core/persist.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { StaffTables } from './schema.js';
 
 export type StaffTable = keyof StaffTables;
@@ -17,21 +18,113 @@ const DATE_COL: Record<StaffTable, string | null> = {
   staff_pufa_activity: 'date',
 };
 
-/** Records of a table in the actor's scope, optionally of one year, newest first. */
-export function listRecords(ctx: Ctx, table: StaffTable, f: { year?: number; audience?: string; exam?: string }) {
+/** The filters of a register's list: year, unit, text, and the table's own enum filters. */
+export interface StaffFilter {
+  year?: number;
+  /** 单位 (the unit a record belongs to). */
+  orgId?: string;
+  /** Text anywhere in the table's {@link STAFF_TEXT} columns, as typed (% and _ are characters). */
+  q?: string;
+  /** 学法记录: 形式. */
+  form?: string;
+  /** 培训记录: 对象. */
+  audience?: string;
+  /** 培训记录: 形式. */
+  mode?: string;
+  /** 考试成绩: 考试名称, exactly. */
+  exam?: string;
+  /** A column of the table's {@link STAFF_SORTABLE} and the direction; absent: the newest first. */
+  sort?: ListSort;
+}
+
+/**
+ * The columns each register's list may be sorted on, each served by an index of its table
+ * (0001: the dates and the exam's unique key; 0002: the rest).
+ */
+export const STAFF_SORTABLE = {
+  staff_study_session: { date: { column: 'date', label: '日期' }, topic: { column: 'topic', label: '主题' } },
+  staff_exam_result: {
+    date: { column: 'date', label: '考试日期' },
+    exam: { column: 'exam', label: '考试名称' },
+    person: { column: 'person', label: '姓名' },
+    score: { column: 'score', label: '成绩' },
+  },
+  staff_training: {
+    date: { column: 'date', label: '日期' },
+    topic: { column: 'topic', label: '主题' },
+    attendees: { column: 'attendees', label: '参加人数' },
+  },
+  staff_pufa_duty: { year: { column: 'year', label: '年度' }, law: { column: 'law', label: '法律法规' } },
+  staff_pufa_activity: { date: { column: 'date', label: '日期' }, title: { column: 'title', label: '活动名称' } },
+} as const satisfies Record<StaffTable, SortWhitelist>;
+
+/** The columns a register's text search looks in (the person's name or the record's title first). */
+export const STAFF_TEXT: Record<StaffTable, readonly string[]> = {
+  staff_study_session: ['topic', 'host'],
+  staff_exam_result: ['person', 'exam'],
+  staff_training: ['topic', 'speaker', 'venue'],
+  staff_pufa_duty: ['law', 'content'],
+  staff_pufa_activity: ['title', 'laws', 'place'],
+};
+
+/** A table's enum filters: the filter's name → its column (only these tables have them). */
+const ENUM_FILTERS: Partial<Record<StaffTable, Partial<Record<'form' | 'audience' | 'mode' | 'exam', string>>>> = {
+  staff_study_session: { form: 'form' },
+  staff_exam_result: { exam: 'exam' },
+  staff_training: { audience: 'audience', mode: 'mode' },
+};
+
+/** Records of a table in the actor's scope matching a list's filters (unordered). */
+function filteredRecords(ctx: Ctx, table: StaffTable, f: StaffFilter) {
   let q = t(ctx.db)
     .selectFrom(table as 'staff_training')
     .selectAll()
     .$call(withDataScope(ctx.actor));
   const col = DATE_COL[table];
   if (f.year) q = col ? q.where(col as 'date', '>=', `${f.year}-01-01`).where(col as 'date', '<=', `${f.year}-12-31`) : q.where(sql.ref('year'), '=', f.year);
-  if (f.audience && table === 'staff_training') q = q.where('audience', '=', f.audience as StaffTables['staff_training']['audience']);
-  if (f.exam && table === 'staff_exam_result') q = q.where(sql.ref('exam'), '=', f.exam);
-  return q
-    .orderBy((col ?? 'year') as 'date', 'desc')
-    .orderBy('id')
+  if (f.orgId) q = q.where('org_id', '=', f.orgId);
+  for (const [name, column] of Object.entries(ENUM_FILTERS[table] ?? {})) {
+    const v = f[name as keyof typeof f];
+    if (typeof v === 'string' && v) q = q.where(sql.ref(column), '=', v);
+  }
+  if (f.q) {
+    const like = containsPattern(f.q);
+    q = q.where((eb) => eb.or(STAFF_TEXT[table].map((c) => eb(sql.ref(c), 'ilike', like))));
+  }
+  return q;
+}
+
+/** A register's order: the chosen column then the id, else the newest first. */
+function orderedRecords(q: ReturnType<typeof filteredRecords>, table: StaffTable, sort: ListSort | undefined) {
+  if (sort) return orderBySort(q, STAFF_SORTABLE[table], { sort, tieBreaker: 'id' });
+  return q.orderBy((DATE_COL[table] ?? 'year') as 'date', 'desc').orderBy('id');
+}
+
+/** Records of a table in the actor's scope, optionally of one year, newest first (at most 2,000: the unpaged list). */
+export function listRecords(ctx: Ctx, table: StaffTable, f: StaffFilter) {
+  return orderedRecords(filteredRecords(ctx, table, f), table, f.sort)
     .limit(2000)
     .execute() as Promise<AnyRow[]>;
+}
+
+/** A page of a register's list (newest first unless sorted) and the filtered total. */
+export async function pageRecords(ctx: Ctx, table: StaffTable, f: StaffFilter & { limit: number; offset: number }) {
+  const q = filteredRecords(ctx, table, f);
+  const [rows, total] = await Promise.all([orderedRecords(q, table, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows: rows as AnyRow[], total };
+}
+
+/** How many records a register's filters give (the export's cap is checked on it before any row is read). */
+export const countRecords = (ctx: Ctx, table: StaffTable, f: StaffFilter) => countRows(filteredRecords(ctx, table, f));
+
+/**
+ * A register's export: with a list's filters exactly the list's rows in its order; without (the ledger's
+ * export), every record in scope, oldest first.
+ */
+export async function recordsForExport(ctx: Ctx, table: StaffTable, f?: StaffFilter) {
+  if (f) return (await orderedRecords(filteredRecords(ctx, table, f), table, f.sort).execute()) as AnyRow[];
+  const col = (DATE_COL[table] ?? 'year') as 'date';
+  return (await filteredRecords(ctx, table, {}).orderBy(col).orderBy('id').execute()) as AnyRow[];
 }
 
 export function getRecord(db: Kysely<KernelDB>, ctx: Ctx, table: StaffTable, id: string) {

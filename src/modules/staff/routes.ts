@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@fastify/type-provider-typebox';
+import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { getRecord, listRecords, type StaffTable } from './repository.js';
+import { countRecords, getRecord, listRecords, pageRecords, STAFF_SORTABLE, type StaffFilter, type StaffTable } from './repository.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { STAFF_LIST_EXPORT } from './ledgers.js';
+import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import { present } from './presenters.js';
 import { createRecord } from './commands.js';
-import { Data } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
 import { STAFF_LIST_VIEW, STAFF_VIEW } from './schemas.js';
 import { STAFF_BODY } from './bodies.js';
 
@@ -18,6 +22,49 @@ const RESOURCES: Record<string, { table: StaffTable; label: string }> = {
   'pufa-duties': { table: 'staff_pufa_duty', label: '普法责任清单' },
   'pufa-activities': { table: 'staff_pufa_activity', label: '普法活动' },
 };
+
+const oneOf = (xs: readonly string[]) => Type.Optional(Type.Union(xs.map((x) => Type.Literal(x))));
+
+/** The text search's columns by their Chinese names (a route's description). */
+const TEXT_LABEL: Record<StaffTable, string> = {
+  staff_study_session: '主题、主持/组织',
+  staff_exam_result: '姓名、考试名称',
+  staff_training: '主题、主讲、地点',
+  staff_pufa_duty: '法律法规、普法内容',
+  staff_pufa_activity: '活动名称、宣传法规、地点',
+};
+
+/** A register list's filters (the query string's): year, unit, text, and the table's own. */
+function listFilters(table: StaffTable): TProperties {
+  const own: Record<StaffTable, TProperties> = {
+    staff_study_session: { form: oneOf(STUDY_FORMS) },
+    staff_exam_result: { exam: Type.Optional(Type.String({ maxLength: 100, description: '考试名称（完全一致）' })) },
+    staff_training: { audience: oneOf(AUDIENCES), mode: oneOf(MODES) },
+    staff_pufa_duty: {},
+    staff_pufa_activity: {},
+  };
+  return {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    orgId: Type.Optional(Type.String({ format: 'uuid', description: '单位' })),
+    q: Type.Optional(Type.String({ maxLength: 50, description: TEXT_LABEL[table] })),
+    ...own[table],
+  };
+}
+
+/** A register list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function filterOf(table: StaffTable, q: Record<string, unknown>): StaffFilter {
+  const text = typeof q.q === 'string' ? q.q.trim() : '';
+  return {
+    year: q.year as number | undefined,
+    orgId: q.orgId as string | undefined,
+    q: text || undefined,
+    form: q.form as string | undefined,
+    audience: q.audience as string | undefined,
+    mode: q.mode as string | undefined,
+    exam: q.exam as string | undefined,
+    sort: sortOf(STAFF_SORTABLE[table], q as { sort?: string; order?: 'asc' | 'desc' }),
+  };
+}
 
 /** 学法用法 routes: one list / get / create per record type (each body lists its fields; the commands check them, naming the field). */
 export async function staffRoutes(root: FastifyInstance) {
@@ -41,6 +88,45 @@ export async function staffRoutes(root: FastifyInstance) {
         },
       },
       async (req) => ({ data: (await listRecords(authorize(req, 'staff.read'), table, req.query)).map((r) => present(table, r)) }),
+    );
+    // The register on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+    const sortable = STAFF_SORTABLE[table];
+    app.get(
+      `/staff/${path}/list`,
+      {
+        schema: {
+          tags,
+          summary: `${label}（分页；默认按日期倒序；排序列：${sortLabels(sortable)}；查找：${TEXT_LABEL[table]}）`,
+          querystring: listQuerySchema(listFilters(table), sortable),
+          response: { 200: Page(view) },
+        },
+      },
+      async (req) => {
+        const ctx = authorize(req, 'staff.read');
+        const q = req.query as Record<string, unknown>;
+        const { rows, total } = await pageRecords(ctx, table, { ...filterOf(table, q), ...pageOf(q, 20) });
+        return { data: { items: rows.map((r) => present(table, r)), total } };
+      },
+    );
+    app.get(
+      `/staff/${path}/export`,
+      {
+        schema: {
+          tags,
+          summary: `导出${label}列表的筛选结果（与列表同样的筛选和排序，${label}台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
+          querystring: listExportQuerySchema(listFilters(table), sortable),
+          response: { 200: FileDownload },
+        },
+      },
+      async (req, reply) => {
+        const ctx: Ctx = authorize(req, 'staff.read');
+        const q = req.query as Record<string, unknown>;
+        const f = filterOf(table, q);
+        assertExportable(await countRecords(ctx, table, f));
+        const out = STAFF_LIST_EXPORT[table];
+        const rows = await out.rows(ctx, f);
+        return sendListExport(reply, { spec: out.spec, rows, title: label, today: ctx.clock.today(), format: q.format as 'xlsx' | 'csv' | undefined });
+      },
     );
     app.get(
       `/staff/${path}/:id`,
