@@ -2,7 +2,7 @@ import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { ADVICE_KINDS } from './schema.js';
 import { saveAdvice } from './commands.js';
-import { adviceForExport, adviceOnDates, deleteCleanupsOf, normativeForExport } from './repository.js';
+import { adviceForExport, adviceOnDates, deleteCleanupsOf, type DocumentFilter, normativeForExport } from './repository.js';
 import { orgsByName } from '../../core/orgs.js';
 import { CLEANUP_OUTCOMES } from './rules.js';
 import { NORMATIVE_COLUMNS as N, NORMATIVE_STATUS_LABELS, type NormativeSave, saveNormativeDocuments, statusLabelOf } from './normativeImport.js';
@@ -127,9 +127,10 @@ export const normativeDocumentsLedger: LedgerDef<NormativeRow> = {
     const r = await saveNormativeDocuments(imp.w, ctx.actor, inputs, { mode: 'historical', imp });
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
-  async exportRows(ctx) {
+  // `filter`: the document list's filters (its export: exactly the list's rows, in its order); absent: every normative document in scope.
+  async exportRows(ctx, filter) {
     const today = ctx.clock.today();
-    const rows = await normativeForExport(ctx);
+    const rows = await normativeForExport(ctx, filter as DocumentFilter | undefined);
     return rows.map((d) => ({
       docNo: d.doc_no,
       title: d.title,

@@ -22,7 +22,7 @@ export const legalPermissions = {
 export const legalModule = defineModule({
   key: 'legal',
   title: '法律顾问',
-  migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_normative.sql']),
+  migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_normative.sql', '0003_list_indexes.sql']),
   permissions: legalPermissions,
   entities: {
     'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_contract') },

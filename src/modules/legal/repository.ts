@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { AdviceKind, DocumentKind, LegalTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LegalTables>();
@@ -47,6 +48,59 @@ export const listDocuments = (ctx: Ctx, f: { year?: number; kind?: DocumentKind 
   return q.orderBy('d.submitted_on', 'desc').execute();
 };
 export const getDocument = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => docs(db, ctx).where('d.id', '=', id).executeTakeFirst();
+
+/** A document's stage (its `status` column). */
+export type DocumentStatus = LegalTables['legal_document']['status'];
+
+/** The document list's filters (规范性文件与合法性审查 on the one list component). */
+export interface DocumentFilter {
+  /** The year of 送审日期 (a normative document's: its drafting date). */
+  year?: number;
+  kind?: DocumentKind;
+  status?: DocumentStatus;
+  orgId?: string;
+  /** A 文号 or 名称, anywhere in it (as typed: % and _ are characters). */
+  q?: string;
+  /** A column of {@link DOCUMENT_SORTABLE} and the direction; absent: the newest submitted first. */
+  sort?: ListSort<keyof typeof DOCUMENT_SORTABLE>;
+}
+
+/** The columns a document list may be sorted on, each served by an index of `legal_document` (0003). */
+export const DOCUMENT_SORTABLE = {
+  submittedOn: { column: 'd.submitted_on', label: '送审日期' },
+  reviewedOn: { column: 'd.reviewed_on', label: '审查日期' },
+  issuedOn: { column: 'd.issued_on', label: '公布/决策日期' },
+  docNo: { column: 'd.doc_no', label: '文号' },
+  title: { column: 'd.title', label: '名称' },
+} as const satisfies SortWhitelist;
+
+/** Documents in the actor's scope matching a list's filters (unordered). */
+const filteredDocuments = <QB extends ReturnType<typeof docs>>(q: QB, f: DocumentFilter): QB =>
+  q
+    .$if(!!f.year, (x) => x.where('d.submitted_on', '>=', `${f.year}-01-01`).where('d.submitted_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.kind, (x) => x.where('d.kind', '=', f.kind!))
+    .$if(!!f.status, (x) => x.where('d.status', '=', f.status!))
+    .$if(!!f.orgId, (x) => x.where('d.org_id', '=', f.orgId!))
+    .$if(!!f.q, (x) => {
+      const like = containsPattern(f.q!);
+      return x.where((eb) => eb.or([eb('d.doc_no', 'ilike', like), eb('d.title', 'ilike', like)]));
+    }) as QB;
+
+/** A document query in the list's order: the chosen sort then the id, else the newest submitted first. */
+function orderedDocuments<QB extends ReturnType<typeof docs>>(q: QB, sort: DocumentFilter['sort']): QB {
+  if (sort) return orderBySort(q, DOCUMENT_SORTABLE, { sort, tieBreaker: 'd.id' });
+  return q.orderBy('d.submitted_on', 'desc').orderBy('d.id') as QB;
+}
+
+/** A page of the documents in the actor's scope (newest submitted first unless sorted), with the filtered total. */
+export async function pageDocuments(ctx: Ctx, f: DocumentFilter & { limit: number; offset: number }) {
+  const q = filteredDocuments(docs(ctx.db, ctx), f);
+  const [rows, total] = await Promise.all([orderedDocuments(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many documents a list's filters give (the export's cap is checked on it before any row is read). */
+export const countDocuments = (ctx: Ctx, f: DocumentFilter) => countRows(filteredDocuments(docs(ctx.db, ctx), f));
 
 export const listAppraisals = (ctx: Ctx) =>
   t(ctx.db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
@@ -191,9 +245,25 @@ export const deleteCleanupsOf = (db: Kysely<KernelDB>, tenantId: string, ids: re
     .where('tenant_id', '=', tenantId)
     .where(sql<boolean>`document_id = ANY(${sql.val([...ids])}::uuid[])`)
     .execute();
-/** The normative documents in the actor's scope with their unit and latest cleanup, in the ledger's order. */
-export const normativeForExport = (ctx: Ctx) =>
-  docs(ctx.db, ctx)
+/**
+ * The ledger's export: the normative documents in the actor's scope with their unit and latest cleanup, in
+ * the ledger's order; with a document list's filters (the list's export), exactly the list's rows in its order.
+ */
+export const normativeForExport = (ctx: Ctx, f?: DocumentFilter) => {
+  const q = withLatestCleanup(docs(ctx.db, ctx));
+  if (f) return orderedDocuments(filteredDocuments(q, f), f.sort).execute();
+  return q
+    .where('d.kind', '=', '规范性文件')
+    .orderBy(sql`d.doc_year IS NULL`)
+    .orderBy('d.doc_year')
+    .orderBy('d.doc_seq')
+    .orderBy('d.drafted_on')
+    .orderBy('d.title')
+    .execute();
+};
+/** Documents with their latest cleanup's date, outcome and reason. */
+const withLatestCleanup = (q: ReturnType<typeof docs>) =>
+  q
     .leftJoin(
       (eb) =>
         eb
@@ -207,11 +277,4 @@ export const normativeForExport = (ctx: Ctx) =>
           .as('c'),
       (j) => j.onRef('c.tenant_id', '=', 'd.tenant_id').onRef('c.document_id', '=', 'd.id'),
     )
-    .select(['c.cleaned_on', 'c.outcome as cleanup_outcome', 'c.reason as cleanup_reason'])
-    .where('d.kind', '=', '规范性文件')
-    .orderBy(sql`d.doc_year IS NULL`)
-    .orderBy('d.doc_year')
-    .orderBy('d.doc_seq')
-    .orderBy('d.drafted_on')
-    .orderBy('d.title')
-    .execute();
+    .select(['c.cleaned_on', 'c.outcome as cleanup_outcome', 'c.reason as cleanup_reason']);

@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { listTenants } from '../../core/tenant.js';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 import {
   cleanupsOf,
+  countDocuments,
+  DOCUMENT_SORTABLE,
+  type DocumentFilter,
+  type DocumentStatus,
   getAdvice,
   getAppraisal,
   getContract,
@@ -15,13 +20,15 @@ import {
   listAppraisals,
   listContracts,
   listDocuments,
+  pageDocuments,
   publicNormative,
 } from './repository.js';
+import { normativeDocumentsLedger } from './ledgers.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, presentPublicNormative } from './presenters.js';
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
 import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
-import { Data } from '../../core/schemas.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
 import {
   AdvicePage,
   AdviceView,
@@ -30,6 +37,7 @@ import {
   ContractView,
   DataList,
   DocumentDetailView,
+  DocumentStageView,
   DocumentView,
   PublicNormativeView,
 } from './schemas.js';
@@ -38,6 +46,27 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Opt = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+/** The document list's filters (the query string's): year submitted, kind, stage, unit, text. */
+const DocumentListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  kind: Type.Optional(lit(DOCUMENT_KINDS)),
+  status: Type.Optional(DocumentStageView),
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '文号或名称' })),
+};
+const documentListQuery = listExportQuerySchema(DocumentListFilters, DOCUMENT_SORTABLE);
+/** A document list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function documentFilterOf(q: Static<typeof documentListQuery>): DocumentFilter {
+  return {
+    year: q.year,
+    kind: q.kind,
+    status: q.status as DocumentStatus | undefined,
+    orgId: q.orgId,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(DOCUMENT_SORTABLE, q),
+  };
+}
 
 /** Each document step's route: what it does (for the API's description) and who may take it. */
 const STEPS: Record<DocumentStep, { summary: string; permission: string }> = {
@@ -161,6 +190,48 @@ export async function legalRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'legal.read');
       const lens = { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar };
       return { data: (await listDocuments(ctx, req.query)).map((r) => presentDocument(r, lens)) };
+    },
+  );
+  // The document list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/legal/documents/list',
+    {
+      schema: {
+        tags,
+        summary: `规范性文件与合法性审查列表（分页；按数据范围；默认按送审日期倒序；排序列：${sortLabels(DOCUMENT_SORTABLE)}）`,
+        querystring: listQuerySchema(DocumentListFilters, DOCUMENT_SORTABLE),
+        response: { 200: Page(DocumentView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'legal.read');
+      const lens = { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar };
+      const { rows, total } = await pageDocuments(ctx, { ...documentFilterOf(req.query), ...pageOf(req.query, 20) });
+      return { data: { items: rows.map((r) => presentDocument(r, lens)), total } };
+    },
+  );
+  app.get(
+    '/legal/documents/export',
+    {
+      schema: {
+        tags,
+        summary: `导出文件列表的筛选结果（与列表同样的筛选和排序，行政规范性文件登记台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
+        querystring: documentListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'legal.read');
+      const f = documentFilterOf(req.query);
+      assertExportable(await countDocuments(ctx, f));
+      const rows = await normativeDocumentsLedger.exportRows(ctx, f);
+      return sendListExport(reply, {
+        spec: normativeDocumentsLedger.spec,
+        rows,
+        title: '规范性文件与合法性审查',
+        today: ctx.clock.today(),
+        format: req.query.format,
+      });
     },
   );
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id, response: { 200: Data(DocumentDetailView) } } }, async (req) => {

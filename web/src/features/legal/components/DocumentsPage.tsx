@@ -1,17 +1,28 @@
-import { useState } from 'react';
-import { Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Radio, Select, Steps, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Radio, Select, Steps, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { yearTextSearch } from '../../../components/yearTextSearch';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { WorkflowActions } from '../../../components/WorkflowActions';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
-import { CLEANUP_OUTCOMES, type DocumentAction, type DocumentEvent, DOCUMENT_KINDS, type LegalDocument, type NormativeStatus } from '../api';
+import {
+  CLEANUP_OUTCOMES,
+  type DocumentAction,
+  type DocumentEvent,
+  DOCUMENT_KINDS,
+  DOCUMENT_LIST,
+  DOCUMENT_STAGE_LABELS,
+  type LegalDocument,
+  type NormativeStatus,
+} from '../api';
 import { FormModal } from '../../../components/FormModal';
 
 const STATUS_COLOR: Record<NormativeStatus, string> = { 现行有效: 'green', 已废止: 'default', 已失效: 'orange' };
@@ -230,22 +241,93 @@ function StepForm({ doc, step, onClose, onDone }: { doc: LegalDocument; step: Do
   }
 }
 
+const orDash = (v: string | null) => v ?? '—';
+const TITLE_CELL = { display: 'block', maxWidth: 304, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 /**
  * 规范性文件与合法性审查 — normative documents through their lifecycle (起草 → 公开征求意见 → 合法性审核 →
  * 集体审议 → 统一编号公布 → 备案 → 清理 / 废止), major decisions and 三重一大 matters reviewed before they are made.
+ * On the one list component: year (送审/起草) and text (文号, 名称) in the search form, kind, unit and stage as
+ * column filters, sort by the dates, 文号 and 名称 (server-side), the query in the URL (kept while a document's
+ * drawer is open), and the export of exactly the filtered documents under the 行政规范性文件登记台账's headers.
  */
 export function DocumentsPage() {
   const can = useCan();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const openId = useParams().id ?? null;
-  const list = useApi<LegalDocument[]>('/api/legal/documents');
+  const query = useListQuery();
+  const units = useApi<Array<{ id: string; name: string }>>('/api/orgs');
+  const [reloadKey, setReloadKey] = useState(0);
   const [modal, setModal] = useState<null | 'new' | { doc: LegalDocument; step: DocumentEvent }>(null);
+  const detail = useApi<LegalDocument>(openId ? `/api/legal/documents/${openId}` : null);
   const done = () => {
     setModal(null);
-    list.reload();
+    setReloadKey((k) => k + 1);
     detail.reload();
   };
-  const detail = useApi<LegalDocument>(openId ? `/api/legal/documents/${openId}` : null);
+  const columns = useMemo<RecordColumn<LegalDocument>[]>(() => {
+    // A document opens in the drawer with the list's query kept (closing it shows the same page of the list).
+    const open = (id: string) => ({ pathname: `/legal/documents/${id}`, search });
+    return [
+      {
+        key: 'kind',
+        title: '类别',
+        dataIndex: 'kind',
+        width: 110,
+        filter: { param: 'kind', options: DOCUMENT_KINDS.map((k) => ({ label: k, value: k })) },
+      },
+      {
+        key: 'title',
+        title: '名称',
+        dataIndex: 'title',
+        width: 320,
+        ellipsis: true,
+        sortKey: 'title',
+        fixedShown: true,
+        render: (v: string, d) => (
+          <Link to={open(d.id)} title={v} style={TITLE_CELL}>
+            {v}
+          </Link>
+        ),
+      },
+      {
+        key: 'docNo',
+        title: '文号',
+        dataIndex: 'docNo',
+        width: 150,
+        sortKey: 'docNo',
+        render: (v: string | null, d) => (v ? <Link to={open(d.id)}>{v}</Link> : '—'),
+      },
+      {
+        key: 'orgName',
+        title: '承办单位',
+        dataIndex: 'orgName',
+        width: 130,
+        defaultHidden: true,
+        render: orDash,
+        filter: { param: 'orgId', options: (units.data ?? []).map((o) => ({ label: o.name, value: o.id })) },
+      },
+      { key: 'submittedOn', title: '送审日期', dataIndex: 'submittedOn', width: 110, sortKey: 'submittedOn' },
+      {
+        key: 'reviewResult',
+        title: '审查结论',
+        dataIndex: 'reviewResult',
+        width: 100,
+        render: (v: string | null) => (v ? <Tag color={v === '同意' ? 'green' : 'red'}>{v}</Tag> : '—'),
+      },
+      { key: 'reviewedOn', title: '审查日期', dataIndex: 'reviewedOn', width: 110, sortKey: 'reviewedOn', defaultHidden: true, render: orDash },
+      { key: 'issuedOn', title: '公布/决策', dataIndex: 'issuedOn', width: 110, sortKey: 'issuedOn', render: orDash },
+      {
+        key: 'status',
+        title: '状态',
+        dataIndex: 'statusLabel',
+        width: 150,
+        filter: { param: 'status', options: Object.entries(DOCUMENT_STAGE_LABELS).map(([value, label]) => ({ label, value })) },
+        render: (v: string, d) => (d.publicStatus ? <Tag color={STATUS_COLOR[d.publicStatus]}>{d.publicStatus}</Tag> : v),
+      },
+    ];
+  }, [units.data, search]);
   return (
     <>
       <PageTitle
@@ -259,37 +341,25 @@ export function DocumentsPage() {
           ) : null
         }
       />
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<LegalDocument>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data ?? []}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: 900 }}
-          onRow={(d) => ({ onClick: () => navigate(`/legal/documents/${d.id}`), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: '类别', dataIndex: 'kind', width: 110 },
-            { title: '名称', dataIndex: 'title' },
-            { title: '文号', dataIndex: 'docNo', width: 140, render: (v: string | null) => v ?? '—' },
-            { title: '送审日期', dataIndex: 'submittedOn', width: 110 },
-            {
-              title: '审查结论',
-              dataIndex: 'reviewResult',
-              width: 100,
-              render: (v: string | null) => (v ? <Tag color={v === '同意' ? 'green' : 'red'}>{v}</Tag> : '—'),
-            },
-            { title: '公布/决策', dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              width: 150,
-              render: (v: string, d) => (d.publicStatus ? <Tag color={STATUS_COLOR[d.publicStatus]}>{d.publicStatus}</Tag> : v),
-            },
-          ]}
-        />
-      </Card>
-      <Drawer open={!!openId} onClose={() => navigate('/legal/documents')} size={720} title={detail.data?.title ?? '文件'} destroyOnHidden>
+      <RecordList<LegalDocument>
+        listKey="legal.documents"
+        query={query}
+        endpoint={`${DOCUMENT_LIST}/list`}
+        exportEndpoint={`${DOCUMENT_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="件"
+        testId="documents-table"
+        reloadKey={reloadKey}
+        {...yearTextSearch({ yearLabel: '送审年度', placeholder: '文号、名称' })}
+      />
+      <Drawer
+        open={!!openId}
+        onClose={() => navigate({ pathname: '/legal/documents', search })}
+        size={720}
+        title={detail.data?.title ?? '文件'}
+        destroyOnHidden
+      >
         {detail.data ? (
           <>
             <div style={{ marginBottom: 16 }}>
