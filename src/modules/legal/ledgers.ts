@@ -1,8 +1,17 @@
+import type { Ctx } from '../../core/context.js';
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { ADVICE_KINDS } from './schema.js';
 import { saveAdvice } from './commands.js';
-import { adviceForExport, adviceOnDates, deleteCleanupsOf, type DocumentFilter, normativeForExport } from './repository.js';
+import {
+  adviceForExport,
+  adviceOnDates,
+  type ContractFilter,
+  contractsForExport,
+  deleteCleanupsOf,
+  type DocumentFilter,
+  normativeForExport,
+} from './repository.js';
 import { orgsByName } from '../../core/orgs.js';
 import { CLEANUP_OUTCOMES } from './rules.js';
 import { NORMATIVE_COLUMNS as N, NORMATIVE_STATUS_LABELS, type NormativeSave, saveNormativeDocuments, statusLabelOf } from './normativeImport.js';
@@ -165,3 +174,35 @@ export const normativeDocumentsLedger: LedgerDef<NormativeRow> = {
     },
   },
 };
+
+/**
+ * 常年法律顾问合同 — the contract list's export (issue 14 item 4): the list's columns. Not a ledger (no
+ * import: a contract is registered through its form), so not among /api/ledgers.
+ */
+export const legalContractsSpec = defineLedgerSpec({
+  key: 'legal-contracts',
+  title: '常年法律顾问合同',
+  columns: [
+    { key: 'contractNo', header: '合同编号', type: 'text', required: true },
+    { key: 'firm', header: '顾问单位', type: 'text', required: true },
+    { key: 'startOn', header: '起始日期', type: 'date', required: true },
+    { key: 'endOn', header: '截止日期', type: 'date', required: true },
+    { key: 'fee', header: '合同金额（元）', type: 'money' },
+    { key: 'lawyers', header: '顾问律师', type: 'text' },
+    { key: 'procurement', header: '采购方式', type: 'text' },
+  ],
+});
+
+/** The filtered contracts as rows of {@link legalContractsSpec}, in the list's order. */
+export async function contractExportRows(ctx: Ctx, f: ContractFilter): Promise<RowOf<typeof legalContractsSpec>[]> {
+  const rows = await contractsForExport(ctx, f);
+  return rows.map((c) => ({
+    contractNo: c.contract_no,
+    firm: c.firm,
+    startOn: c.start_on,
+    endOn: c.end_on,
+    fee: c.fee_fen == null ? null : Number(c.fee_fen),
+    lawyers: c.lawyers,
+    procurement: c.procurement,
+  }));
+}

@@ -12,6 +12,62 @@ export const listContracts = (ctx: Ctx) =>
 export const getContract = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
   t(db).selectFrom('legal_contract').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
+/** Where a contract's term stands on a day: in force (起止日期 cover it), ended, or not yet begun. */
+export type ContractTerm = 'current' | 'ended' | 'upcoming';
+
+/** The contract list's filters (顾问合同 on the one list component). */
+export interface ContractFilter {
+  /** The year the term begins (起始日期). */
+  year?: number;
+  /** Where the term stands on `today`. */
+  term?: ContractTerm;
+  today: string;
+  /** A 顾问单位, 合同编号 or 顾问律师, anywhere in it (as typed: % and _ are characters). */
+  q?: string;
+  /** A column of {@link CONTRACT_SORTABLE} and the direction; absent: the latest begun first. */
+  sort?: ListSort<keyof typeof CONTRACT_SORTABLE>;
+}
+
+/** The columns a contract list may be sorted on, each served by an index of `legal_contract` (0001's UNIQUE, 0003). */
+export const CONTRACT_SORTABLE = {
+  contractNo: { column: 'contract_no', label: '合同编号' },
+  firm: { column: 'firm', label: '顾问单位' },
+  startOn: { column: 'start_on', label: '起始日期' },
+  endOn: { column: 'end_on', label: '截止日期' },
+} as const satisfies SortWhitelist;
+
+/** Contracts in the actor's scope matching a list's filters (unordered). */
+const filteredContracts = (ctx: Ctx, f: ContractFilter) =>
+  t(ctx.db)
+    .selectFrom('legal_contract')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.year, (q) => q.where('start_on', '>=', `${f.year}-01-01`).where('start_on', '<=', `${f.year}-12-31`))
+    .$if(f.term === 'current', (q) => q.where('start_on', '<=', f.today).where('end_on', '>=', f.today))
+    .$if(f.term === 'ended', (q) => q.where('end_on', '<', f.today))
+    .$if(f.term === 'upcoming', (q) => q.where('start_on', '>', f.today))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('firm', 'ilike', like), eb('contract_no', 'ilike', like), eb('lawyers', 'ilike', like)]));
+    });
+
+/** A contract query in the list's order: the chosen sort then the id, else the latest begun first. */
+function orderedContracts<QB extends ReturnType<typeof filteredContracts>>(q: QB, sort: ContractFilter['sort']): QB {
+  if (sort) return orderBySort(q, CONTRACT_SORTABLE, { sort, tieBreaker: 'id' });
+  return q.orderBy('start_on', 'desc').orderBy('contract_no') as QB;
+}
+
+/** A page of the contracts in the actor's scope (latest begun first unless sorted), with the filtered total. */
+export async function pageContracts(ctx: Ctx, f: ContractFilter & { limit: number; offset: number }) {
+  const q = filteredContracts(ctx, f);
+  const [rows, total] = await Promise.all([orderedContracts(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+/** How many contracts a list's filters give (the export's cap is checked on it before any row is read). */
+export const countContracts = (ctx: Ctx, f: ContractFilter) => countRows(filteredContracts(ctx, f));
+/** The contract list's export: exactly the list's rows, in its order. */
+export const contractsForExport = (ctx: Ctx, f: ContractFilter) => orderedContracts(filteredContracts(ctx, f), f.sort).execute();
+
 export async function listAdvice(ctx: Ctx, f: { year?: number; kind?: AdviceKind; q?: string; limit?: number; offset?: number }) {
   let q = t(ctx.db).selectFrom('legal_advice').$call(withDataScope(ctx.actor));
   if (f.year) q = q.where('date', '>=', `${f.year}-01-01`).where('date', '<=', `${f.year}-12-31`);

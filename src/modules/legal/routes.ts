@@ -8,6 +8,10 @@ import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySche
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 import {
   cleanupsOf,
+  CONTRACT_SORTABLE,
+  type ContractFilter,
+  type ContractTerm,
+  countContracts,
   countDocuments,
   DOCUMENT_SORTABLE,
   type DocumentFilter,
@@ -20,10 +24,11 @@ import {
   listAppraisals,
   listContracts,
   listDocuments,
+  pageContracts,
   pageDocuments,
   publicNormative,
 } from './repository.js';
-import { normativeDocumentsLedger } from './ledgers.js';
+import { contractExportRows, legalContractsSpec, normativeDocumentsLedger } from './ledgers.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, presentPublicNormative } from './presenters.js';
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
@@ -68,6 +73,21 @@ function documentFilterOf(q: Static<typeof documentListQuery>): DocumentFilter {
   };
 }
 
+const ContractTermView = Type.Union([Type.Literal('current'), Type.Literal('ended'), Type.Literal('upcoming')]);
+/** The contract list's filters (the query string's): year begun, where the term stands today, text. */
+const ContractListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  term: Type.Optional(ContractTermView),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '顾问单位、合同编号或顾问律师' })),
+};
+const contractListQuery = listExportQuerySchema(ContractListFilters, CONTRACT_SORTABLE);
+/** A contract list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function contractFilterOf(q: Static<typeof contractListQuery>, today: string): ContractFilter {
+  return { year: q.year, term: q.term, today, q: q.q?.trim() || undefined, sort: sortOf(CONTRACT_SORTABLE, q) };
+}
+/** Where a contract's term stands on `today`. */
+const termOf = (c: { startOn: string; endOn: string }, today: string): ContractTerm => (c.endOn < today ? 'ended' : c.startOn > today ? 'upcoming' : 'current');
+
 /** Each document step's route: what it does (for the API's description) and who may take it. */
 const STEPS: Record<DocumentStep, { summary: string; permission: string }> = {
   review: { summary: '合法性审查意见（规范性文件逐项填写审核要点）', permission: 'legal.review' },
@@ -89,6 +109,42 @@ export async function legalRoutes(root: FastifyInstance) {
   app.get('/legal/contracts', { schema: { tags, summary: '常年法律顾问合同', response: { 200: DataList(ContractView) } } }, async (req) => ({
     data: (await listContracts(authorize(req, 'legal.read'))).map(presentContract),
   }));
+  // The contract list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/legal/contracts/list',
+    {
+      schema: {
+        tags,
+        summary: `常年法律顾问合同列表（分页；按数据范围；默认按起始日期倒序；排序列：${sortLabels(CONTRACT_SORTABLE)}）`,
+        querystring: listQuerySchema(ContractListFilters, CONTRACT_SORTABLE),
+        response: { 200: Page(ContractView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'legal.read');
+      const today = ctx.clock.today();
+      const { rows, total } = await pageContracts(ctx, { ...contractFilterOf(req.query, today), ...pageOf(req.query, 20) });
+      return { data: { items: rows.map(presentContract).map((c) => ({ ...c, term: termOf(c, today) })), total } };
+    },
+  );
+  app.get(
+    '/legal/contracts/export',
+    {
+      schema: {
+        tags,
+        summary: `导出合同列表的筛选结果（与列表同样的筛选和排序，列表的列；至多 ${LIST_EXPORT_CAP} 份）`,
+        querystring: contractListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'legal.read');
+      const f = contractFilterOf(req.query, ctx.clock.today());
+      assertExportable(await countContracts(ctx, f));
+      const rows = await contractExportRows(ctx, f);
+      return sendListExport(reply, { spec: legalContractsSpec, rows, title: '常年法律顾问合同', today: ctx.clock.today(), format: req.query.format });
+    },
+  );
   const ContractBody = Type.Object({
     firm: Type.String({ maxLength: 200 }),
     contractNo: Type.String({ maxLength: 100 }),

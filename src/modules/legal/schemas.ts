@@ -74,6 +74,9 @@ export const ContractView = Type.Object(
     lawyers: NStr,
     procurement: NStr,
     version: Int,
+    term: Type.Optional(
+      Type.Union([Type.Literal('current'), Type.Literal('ended'), Type.Literal('upcoming')], { description: '合同期限：履行中 / 已到期 / 未开始（列表）' }),
+    ),
   },
   { description: '常年法律顾问合同' },
 );

@@ -13,7 +13,16 @@ export interface Contract {
   lawyers: string | null;
   procurement: string | null;
   version: number;
+  /** The list only: where the term stands today. */
+  term?: ContractTerm;
 }
+/** Where a contract's term stands today. */
+export type ContractTerm = 'current' | 'ended' | 'upcoming';
+export const CONTRACT_TERM_LABELS: Record<ContractTerm, string> = { current: '履行中', ended: '已到期', upcoming: '未开始' };
+const CONTRACT_TERM_COLORS: Record<ContractTerm, string> = { current: 'green', ended: 'default', upcoming: 'blue' };
+export const contractTermColor = (t: ContractTerm) => CONTRACT_TERM_COLORS[t];
+/** The contract list's routes: `${CONTRACT_LIST}/list` (a page) and `${CONTRACT_LIST}/export` (the filtered rows, the list's columns). */
+export const CONTRACT_LIST = '/api/legal/contracts';
 export interface Advice {
   id: string;
   date: string;

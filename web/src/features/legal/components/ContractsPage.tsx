@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../../api/client';
@@ -7,46 +7,82 @@ import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import type { Appraisal, Contract } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { yearTextSearch } from '../../../components/yearTextSearch';
+import { type Appraisal, type Contract, CONTRACT_LIST, CONTRACT_TERM_LABELS, type ContractTerm, contractTermColor } from '../api';
 import { FormModal } from '../../../components/FormModal';
 import { formatYuan } from '../../../lib/format';
 
-/** 顾问合同与年度考核 — the firm's contract terms, and the annual self-check, scoring and suggestions. */
+const orDash = (v: string | null) => v ?? '—';
+
+/**
+ * 顾问合同与年度考核 — the firm's contract terms, and the annual self-check, scoring and suggestions. The
+ * contracts on the one list component: year begun and text (顾问单位, 合同编号, 顾问律师) in the search form,
+ * where the term stands today as a column filter, sort by number, firm and dates (server-side), the query in
+ * the URL, and the export of exactly the filtered contracts under the list's columns.
+ */
 export function ContractsPage() {
   const can = useCan();
-  const contracts = useApi<Contract[]>('/api/legal/contracts');
+  const query = useListQuery();
+  const [reloadKey, setReloadKey] = useState(0);
   const appraisals = useApi<{ items: Appraisal[] }>('/api/legal/appraisals');
   const [modal, setModal] = useState<null | 'contract' | 'appraisal'>(null);
+  const columns = useMemo<RecordColumn<Contract>[]>(
+    () => [
+      { key: 'contractNo', title: '合同编号', dataIndex: 'contractNo', width: 180, sortKey: 'contractNo', fixedShown: true },
+      { key: 'firm', title: '顾问单位', dataIndex: 'firm', width: 220, sortKey: 'firm' },
+      { key: 'startOn', title: '起始日期', dataIndex: 'startOn', width: 110, sortKey: 'startOn' },
+      { key: 'endOn', title: '截止日期', dataIndex: 'endOn', width: 110, sortKey: 'endOn' },
+      {
+        key: 'term',
+        title: '合同状态',
+        dataIndex: 'term',
+        width: 100,
+        filter: { param: 'term', options: Object.entries(CONTRACT_TERM_LABELS).map(([value, label]) => ({ label, value })) },
+        render: (v: ContractTerm | undefined) => (v ? <Tag color={contractTermColor(v)}>{CONTRACT_TERM_LABELS[v]}</Tag> : '—'),
+      },
+      {
+        key: 'feeYuan',
+        title: '合同金额（元）',
+        dataIndex: 'feeYuan',
+        width: 130,
+        align: 'right',
+        render: (v: number | null) => (v == null ? '—' : formatYuan(v, { unit: false })),
+      },
+      { key: 'lawyers', title: '顾问律师', dataIndex: 'lawyers', width: 180, render: orDash },
+      { key: 'procurement', title: '采购方式', dataIndex: 'procurement', width: 140, defaultHidden: true, render: orDash },
+    ],
+    [],
+  );
   return (
     <>
       <PageTitle title="顾问合同与年度考核" description="通过政府采购聘请常年法律顾问；每年对法律顾问工作开展自查和考核，提出改进意见建议。" />
-      <ErrorAlert error={contracts.error ?? appraisals.error} />
-      <Card
-        title="顾问合同"
-        style={{ marginBottom: 16 }}
-        styles={{ body: { padding: 0 } }}
-        extra={
-          can('legal.manage') ? (
-            <Button icon={<PlusOutlined />} onClick={() => setModal('contract')}>
-              登记合同
-            </Button>
-          ) : null
-        }
-      >
-        <Table<Contract>
+      <ErrorAlert error={appraisals.error} />
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        顾问合同
+      </Typography.Title>
+      <div style={{ marginBottom: 16 }}>
+        <RecordList<Contract>
+          listKey="legal.contracts"
+          query={query}
+          endpoint={`${CONTRACT_LIST}/list`}
+          exportEndpoint={`${CONTRACT_LIST}/export`}
+          columns={columns}
           rowKey="id"
-          loading={contracts.loading}
-          dataSource={contracts.data ?? []}
-          pagination={false}
-          columns={[
-            { title: '顾问单位', dataIndex: 'firm' },
-            { title: '合同编号', dataIndex: 'contractNo', width: 180 },
-            { title: '合同期限', key: 't', width: 220, render: (_, c) => `${c.startOn} 至 ${c.endOn}` },
-            { title: '合同金额（元）', dataIndex: 'feeYuan', width: 130, render: (v: number | null) => (v == null ? '—' : formatYuan(v, { unit: false })) },
-            { title: '顾问律师', dataIndex: 'lawyers', width: 200 },
-          ]}
+          unit="份"
+          testId="contracts-table"
+          reloadKey={reloadKey}
+          toolbar={
+            can('legal.manage') ? (
+              <Button icon={<PlusOutlined />} onClick={() => setModal('contract')}>
+                登记合同
+              </Button>
+            ) : null
+          }
+          {...yearTextSearch({ yearLabel: '起始年度', placeholder: '顾问单位、合同编号、顾问律师' })}
         />
-      </Card>
+      </div>
       <Card
         title="年度考核"
         extra={
@@ -85,7 +121,7 @@ export function ContractsPage() {
           onClose={() => setModal(null)}
           onDone={() => {
             setModal(null);
-            contracts.reload();
+            setReloadKey((k) => k + 1);
           }}
         >
           <Form.Item name="firm" label="顾问单位" rules={[{ required: true, message: '请填写顾问单位' }]}>
