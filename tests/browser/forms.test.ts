@@ -67,4 +67,44 @@ describe('forms', () => {
     await page.waitForURL(`${baseUrl}/`);
     expect(errors).toEqual([]);
   });
+
+  it("the browser's back button asks too: staying keeps the page and its text, leaving goes back", async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    await page.goto(`${baseUrl}/legal/documents`);
+    // In the app (one document), so that back is the router's step and not a page load.
+    await page.getByRole('menuitem', { name: '法治建设年度报告' }).first().click();
+    await page.waitForURL(/\/reports\/rule-of-law\/\d{4}$/);
+    const report = new URL(page.url()).pathname;
+    const editor = page.getByTestId('narrative-measures.political');
+    await editor.waitFor();
+    // Not edited yet: back leaves at once (and forward returns).
+    await page.evaluate(() => window.history.back());
+    await page.waitForURL('**/legal/documents');
+    await page.evaluate(() => window.history.forward());
+    await page.waitForURL(`${baseUrl}${report}`);
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('返回键前未保存的句子。');
+
+    await page.evaluate(() => window.history.back());
+    await leaveDialog(page).waitFor();
+    await leaveDialog(page).getByRole('button', { name: '留在此页' }).click();
+    await leaveDialog(page).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(report);
+    await expect.poll(() => editor.textContent(), POLL).toContain('返回键前未保存的句子。');
+
+    await page.evaluate(() => window.history.back());
+    await leaveDialog(page).waitFor();
+    await leaveDialog(page)
+      .getByRole('button', { name: /^离\s*开$/ })
+      .click();
+    await page.waitForURL('**/legal/documents');
+    await page.getByRole('heading', { level: 4 }).first().waitFor();
+    // Asked once: the dialog closes and is not shown again for the step it let through.
+    await leaveDialog(page).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/legal/documents');
+    expect(errors).toEqual([]);
+  });
 });

@@ -3,6 +3,8 @@ import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter } from 'react-router-dom';
 import { SessionProvider } from './api/session';
+// The leave guard's hold on the back button listens before the router does: installed before it mounts.
+import './lib/popGuard';
 import { AppRoutes } from './shell/AppRoutes';
 import { theme } from './theme';
 

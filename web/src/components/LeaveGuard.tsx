@@ -1,7 +1,8 @@
 import { useContext, useEffect, useRef } from 'react';
 import { App } from 'antd';
-import { type Navigator, type To, UNSAFE_NavigationContext } from 'react-router-dom';
+import { type Navigator, type To, UNSAFE_NavigationContext, useLocation } from 'react-router-dom';
 import { editing } from '../lib/editing';
+import { historyIdx, popGuard } from '../lib/popGuard';
 
 /** Forms that count as "being edited" once typed in: forms in a dialog or drawer, and page forms marked `data-leave-guard`. */
 const GUARDED = '.ant-modal form, .ant-drawer form, form[data-leave-guard]';
@@ -10,17 +11,25 @@ const MESSAGE = '有尚未保存的修改，离开后将丢失。确定离开吗
 
 /**
  * Asks before leaving a page with unsaved edits: an in-app navigation (menu, breadcrumb, link, a form's own
- * redirect) shows a confirmation; closing or reloading the tab, the browser's own. `dirty` is read when the
- * user leaves. One per frame (editors report to it through `useUnsaved` in lib/editing.ts). It wraps the
- * router's navigator (push/replace) rather than using a data router's `useBlocker`, which would add ~16 KB
- * to every page; the browser's back button is not held (its history entry has already changed).
+ * redirect) and the browser's back and forward buttons show a confirmation; closing or reloading the tab,
+ * the browser's own. `dirty` is read when the user leaves. One per frame (editors report to it through
+ * `useUnsaved` in lib/editing.ts). It wraps the router's navigator (push/replace) and listens to `popstate`
+ * ahead of the router rather than using a data router's `useBlocker`, which would add ~16 KB to every page.
  */
 export function useLeaveGuard(dirty: () => boolean) {
   const isDirty = useRef(dirty);
   isDirty.current = dirty;
   const { modal } = App.useApp();
   const { navigator } = useContext(UNSAFE_NavigationContext);
+  const location = useLocation();
   useEffect(() => {
+    popGuard.at = historyIdx();
+    popGuard.path = location.pathname;
+  }, [location]);
+  useEffect(() => {
+    const confirm = (leave: () => void) => modal.confirm({ title: '离开此页？', content: MESSAGE, okText: '离开', cancelText: '留在此页', onOk: leave });
+    popGuard.dirty = () => isDirty.current();
+    popGuard.ask = confirm;
     const nav = navigator as Navigator & { push: Go; replace: Go };
     const { push, replace } = nav;
     const held =
@@ -29,7 +38,7 @@ export function useLeaveGuard(dirty: () => boolean) {
         // A change of the query or hash only (a list's filter in the URL) stays on the page: not asked.
         const path = (typeof to === 'string' ? to.split(/[?#]/)[0] : to.pathname) || window.location.pathname;
         if (path === window.location.pathname || !isDirty.current()) return go.call(nav, to, ...rest);
-        modal.confirm({ title: '离开此页？', content: MESSAGE, okText: '离开', cancelText: '留在此页', onOk: () => go.call(nav, to, ...rest) });
+        confirm(() => go.call(nav, to, ...rest));
       };
     nav.push = held(push);
     nav.replace = held(replace);
@@ -40,6 +49,7 @@ export function useLeaveGuard(dirty: () => boolean) {
     };
     window.addEventListener('beforeunload', onUnload);
     return () => {
+      popGuard.dirty = null;
       nav.push = push;
       nav.replace = replace;
       window.removeEventListener('beforeunload', onUnload);
