@@ -4,13 +4,17 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { errors } from '../../core/errors.js';
 import { orgNames, streetsByName } from './input.js';
 import {
+  type DeploymentFilter,
+  type DutyFilter,
   listAllProgress,
   listDeployments,
   listDuty,
   listProjects,
   listRiskPoints,
+  type ProjectFilter,
   type RiskPointFilter,
   listWorks,
+  type WorkFilter,
   pointIdsByCode,
   streetIds,
   updatedImportRows,
@@ -221,9 +225,10 @@ export const projectsLedger: LedgerDef<ProjectRow> = {
     const inputs: ProjectSave[] = named.map(({ row, v: { street: _, ...v }, streetId }) => ({ row, ...v, streetOrgId: streetId }));
     return summary(await saveProjects(imp.w, inputs, { mode: 'historical', imp }));
   },
-  async exportRows(ctx) {
+  // `filter`: the project list's filters (its export: exactly the list's rows, in its order); absent: every project in scope.
+  async exportRows(ctx, filter) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
-    return (await listProjects(ctx)).map((p) => ({
+    return (await listProjects(ctx, (filter as ProjectFilter | undefined) ?? {})).map((p) => ({
       name: p.name,
       kind: p.kind,
       street: p.street_org_id ? (names.get(p.street_org_id) ?? null) : null,
@@ -265,8 +270,15 @@ export const deploymentsLedger: LedgerDef<DeploymentRow> = {
     }));
     return summary(await saveDeployments(imp.w, inputs, { mode: 'historical', imp }));
   },
-  async exportRows(ctx) {
-    return (await listDeployments(ctx)).map((d) => ({ onDate: d.on_date, event: d.event, persons: d.persons, pumps: d.pumps, vehicles: d.vehicles }));
+  // `filter`: the deployment list's filters (its export: exactly the list's rows, in its order); absent: every record in scope.
+  async exportRows(ctx, filter) {
+    return (await listDeployments(ctx, (filter as DeploymentFilter | undefined) ?? {})).map((d) => ({
+      onDate: d.on_date,
+      event: d.event,
+      persons: d.persons,
+      pumps: d.pumps,
+      vehicles: d.vehicles,
+    }));
   },
   undo: { table: 'flood_deployment' },
 };
@@ -311,9 +323,10 @@ export const dutyLedger: LedgerDef<DutyRow> = {
     }));
     return summary(await saveDutyDays(imp.w, entries, { mode: 'historical', imp }));
   },
-  async exportRows(ctx) {
+  // `filter`: the duty list's filters (its export: exactly the list's lines, in its order); absent: every line in scope.
+  async exportRows(ctx, filter) {
     const full = ctx.actor.permissions.has(WRITE);
-    return (await listDuty(ctx, { from: '1900-01-01', to: '2100-12-31' })).map((d) => ({
+    return (await listDuty(ctx, (filter as DutyFilter | undefined) ?? {})).map((d) => ({
       date: d.duty_date,
       shift: d.shift,
       role: d.role,
@@ -393,7 +406,8 @@ export const worksLedger: LedgerDef<WorkRow> = {
     });
     return summary(await saveWorks(imp.w, inputs, { mode: 'historical', imp }));
   },
-  async exportRows(ctx) {
+  // `filter`: the works list's filters (its export: exactly the list's rows, in its order); absent: every work in scope.
+  async exportRows(ctx, filter) {
     const names = await orgNames(ctx.db, ctx.actor.tenantId);
     const full = ctx.actor.permissions.has(WRITE);
     const ph = (stored: string | null) => {
@@ -401,7 +415,7 @@ export const worksLedger: LedgerDef<WorkRow> = {
       return full ? p : publicPhone(p) || null;
     };
     const streetKind = await streetIds(ctx.db, ctx.actor.tenantId);
-    return (await listWorks(ctx)).map((r) => ({
+    return (await listWorks(ctx, (filter as WorkFilter | undefined) ?? {})).map((r) => ({
       name: r.name,
       kind: r.kind,
       street: streetKind.has(r.org_id) ? (names.get(r.org_id) ?? null) : null,

@@ -40,6 +40,7 @@ export const floodModule = defineModule({
     '0003_phone_pii.sql',
     '0004_patrol_checkin.sql',
     '0005_list_indexes.sql',
+    '0006_register_list_indexes.sql',
   ]),
   pii: FLOOD_PII,
   permissions: floodPermissions,

@@ -58,6 +58,7 @@ export function projectAudit(r: Row<'flood_project'>) {
 export function presentDeployment(r: Row<'flood_deployment'>): DeploymentView {
   return {
     id: r.id as string,
+    orgId: r.org_id as string,
     onDate: r.on_date as string,
     event: r.event as string,
     persons: r.persons as number,
@@ -77,6 +78,7 @@ export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }):
   const phone = openPhone(r.phone);
   return {
     id: r.id as string,
+    orgId: r.org_id as string,
     date: r.duty_date as string,
     shift: r.shift as string,
     role: r.role,
@@ -88,6 +90,7 @@ export function presentDuty(r: Row<'flood_duty'>, opts: { fullPhone: boolean }):
 export function presentWarning(r: Row<'flood_drought_warning'>): WarningView {
   return {
     id: r.id as string,
+    orgId: r.org_id as string,
     title: r.title as string,
     level: r.level,
     startsOn: r.starts_on as string,

@@ -3,7 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
-import type { FloodTables, ProjectKind, RiskLevel, RiskStatus } from './schema.js';
+import type { DutyRole, FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 
 /** All SQL of the flood module. Every list and get applies the actor's data scope. */
 export const t = (db: Kysely<KernelDB>) => db.withTables<FloodTables>();
@@ -86,61 +86,228 @@ export function listAllProgress(ctx: Ctx) {
     .execute();
 }
 
-export function listProjects(ctx: Ctx, f: { kind?: ProjectKind; year?: number; orgId?: string } = {}) {
+/** The 内涝治理项目 list's filters: type, owning unit, 所在街道, status, year (started or completed in it), name. */
+export interface ProjectFilter {
+  kind?: ProjectKind;
+  year?: number;
+  orgId?: string;
+  streetOrgId?: string;
+  status?: string;
+  /** 名称, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link PROJECT_SORTABLE} and the direction; absent: by type, newest started, name. */
+  sort?: ListSort<keyof typeof PROJECT_SORTABLE>;
+}
+
+/** The columns the project list may be sorted on, each served by an index of `flood_project` (0006). */
+export const PROJECT_SORTABLE = {
+  name: { column: 'name', label: '名称' },
+  startedOn: { column: 'started_on', label: '开始日期' },
+  completedOn: { column: 'completed_on', label: '完成日期' },
+} as const satisfies SortWhitelist;
+
+const inYear = (col: string, year: number) => sql<boolean>`${sql.ref(col)} >= ${`${year}-01-01`}::date AND ${sql.ref(col)} <= ${`${year}-12-31`}::date`;
+
+/** Projects in the actor's scope matching a list's filters (unordered). */
+function filteredProjects(ctx: Ctx, f: ProjectFilter) {
   return t(ctx.db)
     .selectFrom('flood_project')
     .selectAll()
     .$call(withDataScope(ctx.actor))
     .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
     .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
-    .$if(!!f.year, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb.and([eb('started_on', '>=', `${f.year}-01-01`), eb('started_on', '<=', `${f.year}-12-31`)]),
-          eb.and([eb('completed_on', '>=', `${f.year}-01-01`), eb('completed_on', '<=', `${f.year}-12-31`)]),
-        ]),
-      ),
-    )
-    .orderBy('kind')
-    .orderBy('started_on', 'desc')
-    .orderBy('name')
-    .execute();
+    .$if(!!f.streetOrgId, (q) => q.where('street_org_id', '=', f.streetOrgId!))
+    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .$if(!!f.year, (q) => q.where((eb) => eb.or([inYear('started_on', f.year!), inYear('completed_on', f.year!)])))
+    .$if(!!f.q, (q) => q.where('name', 'like', containsPattern(f.q!)));
 }
+
+function orderedProjects(q: ReturnType<typeof filteredProjects>, sort: ProjectFilter['sort']) {
+  return sort ? orderBySort(q, PROJECT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('kind').orderBy('started_on', 'desc').orderBy('name').orderBy('id');
+}
+
+/** Every project in scope matching the filters, in the list's order (the old unpaged list, the ledger and the list's export). */
+export function listProjects(ctx: Ctx, f: ProjectFilter = {}) {
+  return orderedProjects(filteredProjects(ctx, f), f.sort).execute();
+}
+
+/** A page of the project list and the filtered total. */
+export async function pageProjects(ctx: Ctx, f: ProjectFilter & { limit: number; offset: number }) {
+  const q = filteredProjects(ctx, f);
+  const [rows, total] = await Promise.all([orderedProjects(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many projects a list's filters give. */
+export const countProjects = (ctx: Ctx, f: ProjectFilter) => countRows(filteredProjects(ctx, f));
 
 export function getProject(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_project').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 }
 
-export function listDeployments(ctx: Ctx, f: { year?: number } = {}) {
+/** The 抢险投入 list's filters: year, unit, event text. */
+export interface DeploymentFilter {
+  year?: number;
+  orgId?: string;
+  /** 事件 or 备注, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link DEPLOYMENT_SORTABLE} and the direction; absent: newest first. */
+  sort?: ListSort<keyof typeof DEPLOYMENT_SORTABLE>;
+}
+
+/** The columns the deployment list may be sorted on, each served by an index of `flood_deployment` (0001, 0006). */
+export const DEPLOYMENT_SORTABLE = {
+  onDate: { column: 'on_date', label: '日期' },
+  event: { column: 'event', label: '事件' },
+} as const satisfies SortWhitelist;
+
+/** Deployments in the actor's scope matching a list's filters (unordered). */
+function filteredDeployments(ctx: Ctx, f: DeploymentFilter) {
   return t(ctx.db)
     .selectFrom('flood_deployment')
     .selectAll()
     .$call(withDataScope(ctx.actor))
-    .$if(!!f.year, (q) => q.where('on_date', '>=', `${f.year}-01-01`).where('on_date', '<=', `${f.year}-12-31`))
-    .orderBy('on_date', 'desc')
-    .orderBy('event')
-    .execute();
+    .$if(!!f.year, (q) => q.where(inYear('on_date', f.year!)))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('event', 'like', containsPattern(f.q!)), eb('note', 'like', containsPattern(f.q!))])));
+}
+
+function orderedDeployments(q: ReturnType<typeof filteredDeployments>, sort: DeploymentFilter['sort']) {
+  return sort ? orderBySort(q, DEPLOYMENT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('on_date', 'desc').orderBy('event').orderBy('id');
+}
+
+/** Every deployment in scope matching the filters, in the list's order (the year's totals, the ledger and the list's export). */
+export function listDeployments(ctx: Ctx, f: DeploymentFilter = {}) {
+  return orderedDeployments(filteredDeployments(ctx, f), f.sort).execute();
+}
+
+/** A page of the deployment list and the filtered total. */
+export async function pageDeployments(ctx: Ctx, f: DeploymentFilter & { limit: number; offset: number }) {
+  const q = filteredDeployments(ctx, f);
+  const [rows, total] = await Promise.all([orderedDeployments(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many deployments a list's filters give. */
+export const countDeployments = (ctx: Ctx, f: DeploymentFilter) => countRows(filteredDeployments(ctx, f));
+
+/** The filtered deployments' totals (persons, pumps, vehicles), summed in SQL. */
+export async function deploymentTotals(ctx: Ctx, f: DeploymentFilter) {
+  const r = await filteredDeployments(ctx, f)
+    .clearSelect()
+    .select((eb) => [
+      eb.fn.countAll<number>().as('events'),
+      eb.fn.coalesce(eb.fn.sum<number>('persons'), sql<number>`0`).as('persons'),
+      eb.fn.coalesce(eb.fn.sum<number>('pumps'), sql<number>`0`).as('pumps'),
+      eb.fn.coalesce(eb.fn.sum<number>('vehicles'), sql<number>`0`).as('vehicles'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { events: Number(r.events), persons: Number(r.persons), pumps: Number(r.pumps), vehicles: Number(r.vehicles) };
 }
 
 export function getDeployment(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_deployment').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 }
 
-export function listDuty(ctx: Ctx, f: { from: string; to: string }) {
+/** The 值班 list's filters: a date range or a year, role, shift, the person's name. */
+export interface DutyFilter {
+  from?: string;
+  to?: string;
+  year?: number;
+  orgId?: string;
+  role?: DutyRole;
+  shift?: string;
+  /** 姓名, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link DUTY_SORTABLE} and the direction; absent: by date, shift, role. */
+  sort?: ListSort<keyof typeof DUTY_SORTABLE>;
+}
+
+/** The columns the duty list may be sorted on, each served by an index of `flood_duty` (0001, 0006). */
+export const DUTY_SORTABLE = {
+  date: { column: 'duty_date', label: '日期' },
+  person: { column: 'person', label: '姓名' },
+} as const satisfies SortWhitelist;
+
+/** Duty lines in the actor's scope matching a list's filters (unordered). */
+function filteredDuty(ctx: Ctx, f: DutyFilter) {
   return t(ctx.db)
     .selectFrom('flood_duty')
     .selectAll()
     .$call(withDataScope(ctx.actor))
-    .where('duty_date', '>=', f.from)
-    .where('duty_date', '<=', f.to)
-    .orderBy('duty_date')
-    .orderBy('shift')
-    .orderBy('role')
-    .execute();
+    .$if(!!f.from, (q) => q.where('duty_date', '>=', f.from!))
+    .$if(!!f.to, (q) => q.where('duty_date', '<=', f.to!))
+    .$if(!!f.year, (q) => q.where(inYear('duty_date', f.year!)))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.role, (q) => q.where('role', '=', f.role!))
+    .$if(!!f.shift, (q) => q.where('shift', '=', f.shift!))
+    .$if(!!f.q, (q) => q.where('person', 'like', containsPattern(f.q!)));
 }
 
-export function listWarnings(ctx: Ctx) {
-  return t(ctx.db).selectFrom('flood_drought_warning').selectAll().$call(withDataScope(ctx.actor)).orderBy('starts_on', 'desc').execute();
+function orderedDuty(q: ReturnType<typeof filteredDuty>, sort: DutyFilter['sort']) {
+  return sort ? orderBySort(q, DUTY_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('duty_date').orderBy('shift').orderBy('role').orderBy('id');
+}
+
+/** Every duty line in scope matching the filters (a month's roster, the ledger, the list's export), by date, shift and role unless sorted. */
+export function listDuty(ctx: Ctx, f: DutyFilter = {}) {
+  return orderedDuty(filteredDuty(ctx, f), f.sort).execute();
+}
+
+/** A page of the duty list and the filtered total. */
+export async function pageDuty(ctx: Ctx, f: DutyFilter & { limit: number; offset: number }) {
+  const q = filteredDuty(ctx, f);
+  const [rows, total] = await Promise.all([orderedDuty(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many duty lines a list's filters give. */
+export const countDuty = (ctx: Ctx, f: DutyFilter) => countRows(filteredDuty(ctx, f));
+
+/** The 抗旱防咸预警 list's filters: year (the warning's period overlaps it), level, title. */
+export interface WarningFilter {
+  year?: number;
+  orgId?: string;
+  level?: WarningLevel;
+  /** 标题, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link WARNING_SORTABLE} and the direction; absent: the newest first. */
+  sort?: ListSort<keyof typeof WARNING_SORTABLE>;
+}
+
+/** The columns the warning list may be sorted on, each served by an index of `flood_drought_warning` (0006). */
+export const WARNING_SORTABLE = {
+  startsOn: { column: 'starts_on', label: '开始日期' },
+  endsOn: { column: 'ends_on', label: '解除日期' },
+} as const satisfies SortWhitelist;
+
+/** Warnings in the actor's scope matching a list's filters (unordered). */
+function filteredWarnings(ctx: Ctx, f: WarningFilter) {
+  return t(ctx.db)
+    .selectFrom('flood_drought_warning')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.year, (q) =>
+      q.where('starts_on', '<=', `${f.year}-12-31`).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', `${f.year}-01-01`)])),
+    )
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.level, (q) => q.where('level', '=', f.level!))
+    .$if(!!f.q, (q) => q.where('title', 'like', containsPattern(f.q!)));
+}
+
+function orderedWarnings(q: ReturnType<typeof filteredWarnings>, sort: WarningFilter['sort']) {
+  return sort ? orderBySort(q, WARNING_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('starts_on', 'desc').orderBy('id');
+}
+
+/** Every warning in scope matching the filters, newest first unless sorted. */
+export function listWarnings(ctx: Ctx, f: WarningFilter = {}) {
+  return orderedWarnings(filteredWarnings(ctx, f), f.sort).execute();
+}
+
+/** A page of the warning list and the filtered total. */
+export async function pageWarnings(ctx: Ctx, f: WarningFilter & { limit: number; offset: number }) {
+  const q = filteredWarnings(ctx, f);
+  const [rows, total] = await Promise.all([orderedWarnings(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
 }
 
 export function getWarning(ctx: Ctx, id: string) {
@@ -151,9 +318,61 @@ export function listDispatches(ctx: Ctx, warningId: string) {
   return t(ctx.db).selectFrom('flood_dispatch').selectAll().$call(withDataScope(ctx.actor)).where('warning_id', '=', warningId).orderBy('on_date').execute();
 }
 
-export function listWorks(ctx: Ctx) {
-  return t(ctx.db).selectFrom('flood_work').selectAll().$call(withDataScope(ctx.actor)).orderBy('kind').orderBy('name').execute();
+/** The 水利工程 list's filters: type, unit, text (name, location or a responsible person's name). */
+export interface WorkFilter {
+  kind?: string;
+  orgId?: string;
+  q?: string;
+  /** A column of {@link WORK_SORTABLE} and the direction; absent: by type and name. */
+  sort?: ListSort<keyof typeof WORK_SORTABLE>;
 }
+
+/** The columns the works list may be sorted on, each served by an index of `flood_work` (0001 UNIQUE, 0006). */
+export const WORK_SORTABLE = {
+  name: { column: 'name', label: '工程名称' },
+  kind: { column: 'kind', label: '工程类型' },
+} as const satisfies SortWhitelist;
+
+/** Works in the actor's scope matching a list's filters (unordered). */
+function filteredWorks(ctx: Ctx, f: WorkFilter) {
+  return t(ctx.db)
+    .selectFrom('flood_work')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) =>
+        eb.or([
+          eb('name', 'like', like),
+          eb('location', 'like', like),
+          eb('admin_name', 'like', like),
+          eb('tech_name', 'like', like),
+          eb('patrol_name', 'like', like),
+        ]),
+      );
+    });
+}
+
+function orderedWorks(q: ReturnType<typeof filteredWorks>, sort: WorkFilter['sort']) {
+  return sort ? orderBySort(q, WORK_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('kind').orderBy('name');
+}
+
+/** Every work in scope matching the filters, by type and name unless sorted (the page, the ledger, the list's export). */
+export function listWorks(ctx: Ctx, f: WorkFilter = {}) {
+  return orderedWorks(filteredWorks(ctx, f), f.sort).execute();
+}
+
+/** A page of the works list and the filtered total. */
+export async function pageWorks(ctx: Ctx, f: WorkFilter & { limit: number; offset: number }) {
+  const q = filteredWorks(ctx, f);
+  const [rows, total] = await Promise.all([orderedWorks(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many works a list's filters give. */
+export const countWorks = (ctx: Ctx, f: WorkFilter) => countRows(filteredWorks(ctx, f));
 
 export function getWork(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_work').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Static, type TObject, type TSchema, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TProperties, type TSchema, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
@@ -10,10 +10,21 @@ import * as repo from './repository.js';
 import * as cmd from './commands.js';
 import * as p from './presenters.js';
 import { disclosureOnTime, missingDispatchDays, SHIFTS } from './rules.js';
-import type { ProjectKind, RiskLevel, RiskStatus } from './schema.js';
+import type { DutyRole, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
-import { riskPointsLedger } from './ledgers.js';
+import {
+  assertExportable,
+  LIST_EXPORT_CAP,
+  listExportQuerySchema,
+  listQuerySchema,
+  pageOf,
+  type SortWhitelist,
+  sendListExport,
+  sortLabels,
+  sortOf,
+} from '../../core/lists.js';
+import type { LedgerDef } from '../../core/ledger/ledger.js';
+import { deploymentsLedger, dutyLedger, projectsLedger, riskPointsLedger, worksLedger } from './ledgers.js';
 import * as v from './schemas.js';
 import * as b from './bodies.js';
 import { checkIn, presentCheckin, readCheckin } from './fieldCheckin.js';
@@ -40,10 +51,195 @@ function riskPointFilterOf(q: Static<typeof riskPointListQuery>): repo.RiskPoint
   };
 }
 
+const Year = Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 }));
+const Uuid = Type.Optional(Type.String({ format: 'uuid' }));
+const text = (description: string) => Type.Optional(Type.String({ maxLength: 50, description }));
+const trimmed = (q: string | undefined) => q?.trim() || undefined;
+
+/** The 内涝治理项目 list's filters: type, year (started or completed), owning unit, 所在街道, status, name. */
+const ProjectListFilters = {
+  kind: Type.Optional(Type.Union(['内涝治理项目', '零星排水改造应急工程'].map((s) => Type.Literal(s)))),
+  year: Year,
+  orgId: Uuid,
+  streetOrgId: Uuid,
+  status: Type.Optional(Type.String({ maxLength: 20 })),
+  q: text('名称'),
+};
+/** The 抢险投入 list's filters: year, unit, event. */
+const DeploymentListFilters = { year: Year, orgId: Uuid, q: text('事件或备注') };
+/** The 值班 list's filters: year, role, shift, person. */
+const DutyListFilters = {
+  year: Year,
+  orgId: Uuid,
+  role: Type.Optional(Type.Union([Type.Literal('A角'), Type.Literal('B角')])),
+  shift: Type.Optional(Type.String({ maxLength: 20 })),
+  q: text('姓名'),
+};
+/** The 抗旱防咸预警 list's filters: year (the period overlaps it), level, title. */
+const WarningListFilters = {
+  year: Year,
+  orgId: Uuid,
+  level: Type.Optional(Type.Union(['蓝色', '黄色', '橙色', '红色'].map((s) => Type.Literal(s)))),
+  q: text('标题'),
+};
+/** The 水利工程 list's filters: type, unit, text. */
+const WorkListFilters = { kind: Type.Optional(Type.String({ maxLength: 20 })), orgId: Uuid, q: text('工程名称、位置或责任人姓名') };
+
+type Query<F extends TProperties> = Static<ReturnType<typeof listExportQuerySchema<F>>>;
+
+/** A register's list on the one list component: its filters, sort whitelist, page and (a ledger's) export. */
+interface RegisterList<F extends TProperties, Filter, Row> {
+  path: string;
+  /** The list's title (the summary's and the export file's). */
+  title: string;
+  /** What one row is counted as (件, 条). */
+  unit: string;
+  filters: F;
+  sortable: SortWhitelist;
+  /** The query as the repository's filters (sort refused unless whitelisted, naming `sort`). */
+  filterOf(q: Query<F>): Filter;
+  page(ctx: Ctx, f: Filter & { limit: number; offset: number }): Promise<{ rows: Row[]; total: number }>;
+  view: TSchema;
+  present(ctx: Ctx, rows: Row[]): Promise<unknown[]>;
+  /** The export of exactly the filtered rows under the ledger's headers (none: the register has no ledger). */
+  export?: { ledger: LedgerDef<never>; count(ctx: Ctx, f: Filter): Promise<number> };
+}
+
+/** GET `path/list` (a page) and, with a ledger, GET `path/export` (the filtered rows, at most LIST_EXPORT_CAP). */
+function registerList<F extends TProperties, Filter, Row>(root: FastifyInstance, l: RegisterList<F, Filter, Row>) {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    `${l.path}/list`,
+    {
+      schema: {
+        tags,
+        summary: `${l.title}列表（分页；按数据范围；排序列：${sortLabels(l.sortable)}）`,
+        querystring: listQuerySchema(l.filters, l.sortable),
+        response: { 200: Page(l.view) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      const q = req.query as Query<F> & { page?: number; pageSize?: number };
+      const { rows, total } = await l.page(ctx, { ...l.filterOf(q), ...pageOf(q) });
+      return { data: { total, items: await l.present(ctx, rows) } };
+    },
+  );
+  const ex = l.export;
+  if (!ex) return;
+  app.get(
+    `${l.path}/export`,
+    {
+      schema: {
+        tags,
+        summary: `导出${l.title}列表的筛选结果（与列表同样的筛选和排序，${ex.ledger.spec.title}台账表头；至多 ${LIST_EXPORT_CAP} ${l.unit}）`,
+        querystring: listExportQuerySchema(l.filters, l.sortable),
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'flood.read');
+      const q = req.query as Query<F>;
+      const f = l.filterOf(q);
+      assertExportable(await ex.count(ctx, f));
+      const rows = await ex.ledger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: ex.ledger.spec, rows, title: l.title, today: ctx.clock.today(), format: (q as { format?: 'xlsx' | 'csv' }).format });
+    },
+  );
+}
+
+/** The registers' lists (risk points have their own routes above the map's). */
+function registerLists(root: FastifyInstance) {
+  const named = async (ctx: Ctx) => orgNames(ctx.db, ctx.actor.tenantId);
+  registerList(root, {
+    path: '/flood/projects',
+    title: '内涝治理项目',
+    unit: '项',
+    filters: ProjectListFilters,
+    sortable: repo.PROJECT_SORTABLE,
+    filterOf: (q) => ({
+      kind: q.kind as ProjectKind | undefined,
+      year: q.year,
+      orgId: q.orgId,
+      streetOrgId: q.streetOrgId,
+      status: trimmed(q.status),
+      q: trimmed(q.q),
+      sort: sortOf(repo.PROJECT_SORTABLE, q),
+    }),
+    page: repo.pageProjects,
+    view: v.ProjectView,
+    present: async (ctx, rows) => {
+      const names = await named(ctx);
+      return rows.map((r) => p.presentProject(r, names));
+    },
+    export: { ledger: projectsLedger as LedgerDef<never>, count: repo.countProjects },
+  });
+  registerList(root, {
+    path: '/flood/deployments',
+    title: '抢险投入记录',
+    unit: '条',
+    filters: DeploymentListFilters,
+    sortable: repo.DEPLOYMENT_SORTABLE,
+    filterOf: (q) => ({ year: q.year, orgId: q.orgId, q: trimmed(q.q), sort: sortOf(repo.DEPLOYMENT_SORTABLE, q) }),
+    page: repo.pageDeployments,
+    view: v.DeploymentView,
+    present: async (_ctx, rows) => rows.map(p.presentDeployment),
+    export: { ledger: deploymentsLedger as LedgerDef<never>, count: repo.countDeployments },
+  });
+  registerList(root, {
+    path: '/flood/duty',
+    title: '值班表',
+    unit: '条',
+    filters: DutyListFilters,
+    sortable: repo.DUTY_SORTABLE,
+    filterOf: (q) => ({
+      year: q.year,
+      orgId: q.orgId,
+      role: q.role as DutyRole | undefined,
+      shift: trimmed(q.shift),
+      q: trimmed(q.q),
+      sort: sortOf(repo.DUTY_SORTABLE, q),
+    }),
+    page: repo.pageDuty,
+    view: v.DutyView,
+    // The flood office sees the phones in full, others masked (as the roster).
+    present: async (ctx, rows) => rows.map((r) => p.presentDuty(r, { fullPhone: ctx.actor.permissions.has('flood.write') })),
+    export: { ledger: dutyLedger as LedgerDef<never>, count: repo.countDuty },
+  });
+  registerList(root, {
+    path: '/flood/warnings',
+    title: '抗旱防咸预警',
+    unit: '次',
+    filters: WarningListFilters,
+    sortable: repo.WARNING_SORTABLE,
+    filterOf: (q) => ({ year: q.year, orgId: q.orgId, level: q.level as WarningLevel | undefined, q: trimmed(q.q), sort: sortOf(repo.WARNING_SORTABLE, q) }),
+    page: repo.pageWarnings,
+    view: v.WarningView,
+    present: async (_ctx, rows) => rows.map(p.presentWarning),
+  });
+  registerList(root, {
+    path: '/flood/works',
+    title: '水利工程防汛责任人',
+    unit: '处',
+    filters: WorkListFilters,
+    sortable: repo.WORK_SORTABLE,
+    filterOf: (q) => ({ kind: trimmed(q.kind), orgId: q.orgId, q: trimmed(q.q), sort: sortOf(repo.WORK_SORTABLE, q) }),
+    page: repo.pageWorks,
+    view: v.WorkView,
+    present: async (ctx, rows) => {
+      const names = await named(ctx);
+      const fullPhone = ctx.actor.permissions.has('flood.write');
+      return rows.map((r) => p.presentWork(r, names, { fullPhone }));
+    },
+    export: { ledger: worksLedger as LedgerDef<never>, count: repo.countWorks },
+  });
+}
+
 /** 防汛 routes: schema → authorize → command/repository (scope, audit) → present. */
 export async function floodRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const names = (ctx: Ctx) => orgNames(ctx.db, ctx.actor.tenantId);
+  registerLists(root);
 
   // ── 新建与修改: each register's two write routes ──
   const named =
@@ -237,6 +433,21 @@ export async function floodRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'flood.read');
       return { data: (await repo.listDeployments(ctx, { year: req.query.year })).map(p.presentDeployment) };
+    },
+  );
+  app.get(
+    '/flood/deployments/totals',
+    {
+      schema: {
+        tags,
+        summary: '抢险投入列表筛选结果的合计（事件数、投入人员、抽水泵、车辆）',
+        querystring: Type.Object(DeploymentListFilters),
+        response: { 200: Data(Type.Object({ events: Type.Integer(), persons: Type.Integer(), pumps: Type.Integer(), vehicles: Type.Integer() })) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'flood.read');
+      return { data: await repo.deploymentTotals(ctx, { year: req.query.year, orgId: req.query.orgId, q: trimmed(req.query.q) }) };
     },
   );
   app.get('/flood/deployments/:id', { schema: { tags, summary: '抢险投入记录', params: Id, response: { 200: Data(v.DeploymentDetailView) } } }, async (req) => {

@@ -81,7 +81,7 @@ export const ProjectDetailView = Type.Object({ ...ProjectView.properties, ...Act
 
 /** 抢险投入. */
 export const DeploymentView = Type.Object(
-  { id: Str, onDate: Day, event: Str, persons: Int, pumps: Int, vehicles: Int, note: NStr, version: Int },
+  { id: Str, orgId: Str, onDate: Day, event: Str, persons: Int, pumps: Int, vehicles: Int, note: NStr, version: Int },
   { description: '抢险投入' },
 );
 export type DeploymentView = Static<typeof DeploymentView>;
@@ -89,7 +89,7 @@ export const DeploymentDetailView = Type.Object({ ...DeploymentView.properties, 
 
 /** A duty line; the phone masked unless the caller may see it in full. */
 export const DutyView = Type.Object(
-  { id: Str, date: Day, shift: Str, role: oneOf<DutyRole>(['A角', 'B角']), person: Str, phone: NStr },
+  { id: Str, orgId: Str, date: Day, shift: Str, role: oneOf<DutyRole>(['A角', 'B角']), person: Str, phone: NStr },
   { description: '值班' },
 );
 export type DutyView = Static<typeof DutyView>;
@@ -111,7 +111,7 @@ export const RosterSavedView = Type.Object(
 
 /** 抗旱防咸预警. */
 export const WarningView = Type.Object(
-  { id: Str, title: Str, level: oneOf<WarningLevel>(['蓝色', '黄色', '橙色', '红色']), startsOn: Day, endsOn: NDay, version: Int },
+  { id: Str, orgId: Str, title: Str, level: oneOf<WarningLevel>(['蓝色', '黄色', '橙色', '红色']), startsOn: Day, endsOn: NDay, version: Int },
   { description: '抗旱防咸预警' },
 );
 export type WarningView = Static<typeof WarningView>;

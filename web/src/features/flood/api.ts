@@ -6,6 +6,12 @@ export const STATUS_COLORS: Record<RiskStatus, string> = { 未整治: '#cf1322',
 export const RISK_LEVELS = ['高', '中', '低'] as const;
 /** The risk points (unpaged: the map; `/list`: a page of the list; `/export`: the filtered points as the ledger). */
 export const RISK_POINT_LIST = '/api/flood/risk-points';
+/** The registers' lists on the one list component: `${path}/list` (a page) and `${path}/export` (the filtered rows, the ledger's headers). */
+export const DEPLOYMENT_LIST = '/api/flood/deployments';
+export const PROJECT_LIST = '/api/flood/projects';
+export const DUTY_LIST = '/api/flood/duty';
+export const WARNING_LIST = '/api/flood/warnings';
+export const WORK_LIST = '/api/flood/works';
 export const STATUS_TAG: Record<RiskStatus, string> = { 未整治: 'red', 整治中: 'gold', 已完成: 'green' };
 
 /** 水浸风险点 as `/api/flood/risk-points` presents it. */
@@ -56,6 +62,7 @@ export interface Project {
 
 export interface Deployment {
   id: string;
+  orgId: string;
   onDate: string;
   event: string;
   persons: number;
@@ -67,6 +74,7 @@ export interface Deployment {
 
 export interface DutyLine {
   id?: string;
+  orgId?: string;
   date: string;
   shift: string;
   role: 'A角' | 'B角';

@@ -1,27 +1,61 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Space, Statistic, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Space, Statistic } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
-import { floodApi, type Deployment } from '../api';
-import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing } from './common';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { LatestYearHint } from '../../../components/useLatestYear';
+import { DEPLOYMENT_LIST, floodApi, type Deployment } from '../api';
+import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useLatestYearOf, yearTextFields } from './common';
 
-/** 抢险投入 — persons, pumps and vehicles per event, with the year's totals. */
+/**
+ * 抢险投入 on the one list component: year and text (event) in the search form, sort by date and event
+ * (server-side), the query in the URL, the filtered records' totals, and the export of exactly the
+ * filtered records under the 抢险投入记录 ledger's headers. It opens on the latest year with records.
+ */
 export function DeploymentsPage() {
-  const [year, setYear] = useState(2022);
-  const res = useApi<Deployment[]>(`/api/flood/deployments${qs({ year })}`);
-  const editing = useEditing<Deployment>(res.reload);
+  const latest = useLatestYearOf(DEPLOYMENT_LIST, { sort: 'onDate', field: 'onDate' });
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
+  const [reloadKey, setReloadKey] = useState(0);
+  const { year, orgId, q } = query.values;
+  const totals = useApi<{ events: number; persons: number; pumps: number; vehicles: number }>(
+    latest.loading ? null : `${DEPLOYMENT_LIST}/totals${qs({ year: year || undefined, orgId: orgId || undefined, q: q || undefined })}`,
+  );
+  const editing = useEditing<Deployment>(() => {
+    setReloadKey((k) => k + 1);
+    totals.reload();
+  });
   const can = useCan();
   const historyId = useParams().id ?? null;
   const navigate = useNavigate();
-  const rows = res.data ?? [];
-  const sum = (k: 'persons' | 'pumps' | 'vehicles') => rows.reduce((a, r) => a + r[k], 0);
+  const opened = useApi<Deployment>(historyId ? `${DEPLOYMENT_LIST}/${historyId}` : null);
+  const t = totals.data;
+  const columns = useMemo<RecordColumn<Deployment>[]>(
+    () => [
+      { key: 'onDate', title: '日期', dataIndex: 'onDate', width: 120, sortKey: 'onDate', fixedShown: true },
+      { key: 'event', title: '事件', dataIndex: 'event', width: 260, sortKey: 'event' },
+      { key: 'persons', title: '投入人员（人次）', dataIndex: 'persons', width: 150 },
+      { key: 'pumps', title: '抽水泵（台次）', dataIndex: 'pumps', width: 140 },
+      { key: 'vehicles', title: '车辆（台次）', dataIndex: 'vehicles', width: 130 },
+      { key: 'note', title: '备注', dataIndex: 'note', width: 160, defaultHidden: true, render: (v: string | null) => v ?? '—' },
+      {
+        ...actionsColumn<Deployment>({
+          edit: can('flood.write') ? editing.edit : undefined,
+          history: (r) => navigate(`/flood/deployments/${r.id}${window.location.search}`),
+        }),
+        key: 'actions',
+        title: '操作',
+        fixedShown: true,
+      },
+    ],
+    [can, editing.edit, navigate],
+  );
   return (
     <>
       <PageTitle
@@ -35,38 +69,36 @@ export function DeploymentsPage() {
           )
         }
       />
-      <Card style={{ marginBottom: 16 }}>
-        <Space size={48}>
-          <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} format="YYYY年" />
-          <Statistic title="事件数" value={rows.length} />
-          <Statistic title="投入人员（人次）" value={sum('persons')} />
-          <Statistic title="抽水泵（台次）" value={sum('pumps')} />
-          <Statistic title="车辆（台次）" value={sum('vehicles')} />
+      <Card style={{ marginBottom: 16 }} data-testid="deployment-totals">
+        <Space size={48} wrap>
+          <Statistic title="事件数" value={t?.events ?? 0} loading={totals.loading} />
+          <Statistic title="投入人员（人次）" value={t?.persons ?? 0} loading={totals.loading} />
+          <Statistic title="抽水泵（台次）" value={t?.pumps ?? 0} loading={totals.loading} />
+          <Statistic title="车辆（台次）" value={t?.vehicles ?? 0} loading={totals.loading} />
         </Space>
       </Card>
-      <ErrorAlert error={res.error} onRetry={res.reload} />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<Deployment>
+      {latest.loading ? <Card loading /> : null}
+      {latest.loading ? null : (
+        <RecordList<Deployment>
+          listKey="flood.deployments"
+          query={query}
+          endpoint={`${DEPLOYMENT_LIST}/list`}
+          exportEndpoint={`${DEPLOYMENT_LIST}/export`}
+          columns={columns}
           rowKey="id"
-          loading={res.loading}
-          dataSource={rows}
-          pagination={{ pageSize: 20 }}
-          columns={[
-            { title: '日期', dataIndex: 'onDate', width: 120 },
-            { title: '事件', dataIndex: 'event' },
-            { title: '投入人员（人次）', dataIndex: 'persons', width: 150 },
-            { title: '抽水泵（台次）', dataIndex: 'pumps', width: 140 },
-            { title: '车辆（台次）', dataIndex: 'vehicles', width: 130 },
-            actionsColumn<Deployment>({ edit: can('flood.write') ? editing.edit : undefined, history: (r) => navigate(`/flood/deployments/${r.id}`) }),
-          ]}
+          unit="条"
+          testId="deployments-table"
+          reloadKey={reloadKey}
+          toolbar={year ? <LatestYearHint latest={latest} year={Number(year)} /> : null}
+          {...yearTextFields({ yearLabel: '年度', placeholder: '事件或备注' })}
         />
-      </Card>
+      )}
       {editing.open && <DeploymentModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       <HistoryDrawer
         entity="flood.deployment"
         id={historyId}
-        name={rows.find((r) => r.id === historyId)?.event}
-        onClose={() => navigate('/flood/deployments')}
+        name={opened.data?.event}
+        onClose={() => navigate(`/flood/deployments${window.location.search}`)}
       />
     </>
   );

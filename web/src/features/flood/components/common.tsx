@@ -1,9 +1,39 @@
 import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Space, type TableColumnType } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Space, type TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
+import type { LatestYear } from '../../../components/useLatestYear';
 import { FormModal } from '../../../components/FormModal';
 import { applyApiError } from '../../../lib/formErrors';
+
+/**
+ * The latest year with records of a register in the user's scope: the year of its newest record (one row
+ * of its list sorted by `sort` descending; `field` holds the date). A list opens on it.
+ */
+export function useLatestYearOf(list: string, o: { sort: string; field: string }): LatestYear {
+  const res = useApi<{ items: Array<Record<string, unknown>> }>(`${list}/list?sort=${o.sort}&order=desc&page=1&pageSize=1`);
+  const latest = res.data?.items[0]?.[o.field];
+  return { year: typeof latest === 'string' ? Number(latest.slice(0, 4)) : null, current: dayjs().year(), loading: res.loading };
+}
+
+/** A list's year and text search (the year picker empty: all years, `year=`; the text trimmed). */
+export function yearTextFields(o: { yearLabel: string; placeholder: string; width?: number }) {
+  return {
+    searchFields: (
+      <>
+        <Form.Item name="year" label={o.yearLabel}>
+          <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+        </Form.Item>
+        <Form.Item name="q" label="查找">
+          <Input allowClear placeholder={o.placeholder} style={{ width: o.width ?? 220 }} />
+        </Form.Item>
+      </>
+    ),
+    toForm: (v: Record<string, string>) => ({ ...v, q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null }),
+    // A cleared year is "all years" (year=), not the default latest year.
+    fromForm: (v: Record<string, unknown>) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : '' }),
+  };
+}
 
 /** The streets the user may see, as Select options. */
 export function useStreets() {
