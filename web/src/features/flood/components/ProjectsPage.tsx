@@ -1,27 +1,73 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
-import { floodApi, type Project, type ProjectKind } from '../api';
-import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useOrgValue, useStreets } from './common';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { LatestYearHint } from '../../../components/useLatestYear';
+import { floodApi, PROJECT_LIST, type Project, type ProjectKind } from '../api';
+import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useLatestYearOf, useOrgValue, useStreets, yearTextFields } from './common';
 
-/** 内涝治理项目 / 零星排水改造应急工程 — list by kind and year, create and edit; :id opens a record's history. */
+const KINDS: ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
+const STATUSES = ['未开工', '实施中', '已完成'];
+
+/**
+ * 内涝治理项目 / 零星排水改造应急工程 on the one list component: year (started or completed in it) and
+ * name in the search form, type, 所在街道 and status as column filters, sort by name and dates
+ * (server-side), the query in the URL, and the export of exactly the filtered projects under the
+ * 内涝治理项目 ledger's headers. It opens on the latest year with records; :id opens a record's history.
+ */
 export function ProjectsPage() {
-  const [kind, setKind] = useState<ProjectKind | ''>('');
-  const [year, setYear] = useState<number | undefined>(2022);
-  const res = useApi<Project[]>(`/api/flood/projects${qs({ kind, year })}`);
-  const editing = useEditing<Project>(res.reload);
+  const latest = useLatestYearOf(PROJECT_LIST, { sort: 'startedOn', field: 'startedOn' });
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
+  const [reloadKey, setReloadKey] = useState(0);
+  const editing = useEditing<Project>(() => setReloadKey((k) => k + 1));
   const can = useCan();
   const historyId = useParams().id ?? null;
+  const opened = useApi<Project>(historyId ? `${PROJECT_LIST}/${historyId}` : null);
   const navigate = useNavigate();
   const orgValue = useOrgValue();
+  const streets = useStreets();
+  const columns = useMemo<RecordColumn<Project>[]>(
+    () => [
+      { key: 'name', title: '名称', dataIndex: 'name', width: 300, sortKey: 'name', fixedShown: true, ellipsis: true },
+      { key: 'kind', title: '类型', dataIndex: 'kind', width: 170, filter: { param: 'kind', options: KINDS.map((k) => ({ label: k, value: k })) } },
+      {
+        key: 'street',
+        title: '所在街道',
+        dataIndex: 'street',
+        width: 110,
+        render: (v: string | null) => v ?? '—',
+        filter: { param: 'streetOrgId', options: streets },
+      },
+      { key: 'startedOn', title: '开始日期', dataIndex: 'startedOn', width: 110, sortKey: 'startedOn', render: (v: string | null) => v ?? '—' },
+      { key: 'completedOn', title: '完成日期', dataIndex: 'completedOn', width: 110, sortKey: 'completedOn', render: (v: string | null) => v ?? '—' },
+      {
+        key: 'status',
+        title: '状态',
+        dataIndex: 'status',
+        width: 90,
+        render: (v: string | null) => v ?? '—',
+        filter: { param: 'status', options: STATUSES.map((x) => ({ label: x, value: x })) },
+      },
+      { key: 'orgName', title: '所属单位', dataIndex: 'orgName', width: 130, defaultHidden: true },
+      {
+        ...actionsColumn<Project>({
+          edit: can('flood.write') ? editing.edit : undefined,
+          history: (r) => navigate(`/flood/projects/${r.id}${window.location.search}`),
+        }),
+        key: 'actions',
+        title: '操作',
+        fixedShown: true,
+      },
+    ],
+    [can, editing.edit, navigate, streets],
+  );
   return (
     <>
       <PageTitle
@@ -35,52 +81,28 @@ export function ProjectsPage() {
           )
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space>
-            <Segmented
-              value={kind}
-              onChange={(v) => setKind(v as ProjectKind | '')}
-              options={[
-                { label: '全部', value: '' },
-                { label: '内涝治理项目', value: '内涝治理项目' },
-                { label: '零星排水改造应急工程', value: '零星排水改造应急工程' },
-              ]}
-            />
-            <DatePicker
-              picker="year"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => setYear(d ? d.year() : undefined)}
-              format="YYYY年"
-              placeholder="全部年份"
-            />
-          </Space>
-        }
-      >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <Table<Project>
+      {latest.loading ? <Card loading /> : null}
+      {latest.loading ? null : (
+        <RecordList<Project>
+          listKey="flood.projects"
+          query={query}
+          endpoint={`${PROJECT_LIST}/list`}
+          exportEndpoint={`${PROJECT_LIST}/export`}
+          columns={columns}
           rowKey="id"
-          loading={res.loading}
-          dataSource={res.data ?? []}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 项` }}
-          columns={[
-            { title: '名称', dataIndex: 'name' },
-            { title: '类型', dataIndex: 'kind', width: 170 },
-            { title: '所在街道', dataIndex: 'street', width: 110, render: (v) => v ?? '—' },
-            { title: '开始日期', dataIndex: 'startedOn', width: 110, render: (v) => v ?? '—' },
-            { title: '完成日期', dataIndex: 'completedOn', width: 110, render: (v) => v ?? '—' },
-            { title: '状态', dataIndex: 'status', width: 90, render: (v) => v ?? '—' },
-            actionsColumn<Project>({ edit: can('flood.write') ? editing.edit : undefined, history: (r) => navigate(`/flood/projects/${r.id}`) }),
-          ]}
+          unit="项"
+          testId="projects-table"
+          reloadKey={reloadKey}
+          toolbar={query.values.year ? <LatestYearHint latest={latest} year={Number(query.values.year)} /> : null}
+          {...yearTextFields({ yearLabel: '年度', placeholder: '项目名称' })}
         />
-      </Card>
+      )}
       {editing.open && <ProjectModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       <HistoryDrawer
         entity="flood.project"
         id={historyId}
-        name={res.data?.find((p) => p.id === historyId)?.name}
-        onClose={() => navigate('/flood/projects')}
+        name={opened.data?.name}
+        onClose={() => navigate(`/flood/projects${window.location.search}`)}
         renderValue={orgValue}
       />
     </>
@@ -116,7 +138,7 @@ function ProjectModal({ record, onClose, onSaved }: RecordModalProps<Project>) {
           <DatePicker />
         </Form.Item>
         <Form.Item name="status" label="状态">
-          <Select allowClear style={{ width: 110 }} options={['未开工', '实施中', '已完成'].map((x) => ({ value: x, label: x }))} />
+          <Select allowClear style={{ width: 110 }} options={STATUSES.map((x) => ({ value: x, label: x }))} />
         </Form.Item>
       </Space>
     </RecordModal>
