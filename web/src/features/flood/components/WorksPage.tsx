@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -7,8 +7,10 @@ import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
 import { applyApiError } from '../../../lib/formErrors';
-import { floodApi, type Disclosure, type Person, type Work } from '../api';
+import { floodApi, type Disclosure, type Person, WORK_LIST, type Work } from '../api';
 import { actionsColumn, RecordModal, type RecordModalProps, useEditing, useOrgValue, useStreets } from './common';
 
 const ROLES = [
@@ -24,15 +26,60 @@ const personText = (p: Person) => (
   </>
 );
 
-/** 水利工程“三个责任人” — the list, changes with their reason (history), and the annual public disclosure before the flood season. */
+const WORK_KINDS = ['泵站', '水闸', '堤防', '水库', '其他'];
+
+/**
+ * 水利工程“三个责任人” — the works on the one list component (text search, type and unit as column
+ * filters, sort by name and type, the query in the URL, the export of exactly the filtered works under
+ * the 水利工程防汛责任人 ledger's headers, phones masked for readers), changes with their reason
+ * (history), and the annual public disclosure before the flood season. Works have no year: the list
+ * shows them all.
+ */
 export function WorksPage() {
-  const res = useApi<{ works: Work[]; disclosures: Disclosure[]; actions: { edit: boolean; publish: boolean } }>('/api/flood/works');
-  const editing = useEditing<Work>(res.reload);
+  const res = useApi<{ works: Work[]; disclosures: Disclosure[]; actions: { edit: boolean; publish: boolean } }>(WORK_LIST);
+  const query = useListQuery();
+  const [reloadKey, setReloadKey] = useState(0);
+  const editing = useEditing<Work>(() => setReloadKey((k) => k + 1));
   const [publishing, setPublishing] = useState(false);
   const historyId = useParams().id ?? null;
   const navigate = useNavigate();
   const orgValue = useOrgValue();
+  const units = useApi<Array<{ id: string; name: string }>>('/api/orgs');
   const d = res.data;
+  const canEdit = !!d?.actions.edit;
+  const columns = useMemo<RecordColumn<Work>[]>(
+    () => [
+      { key: 'name', title: '工程名称', dataIndex: 'name', width: 200, sortKey: 'name', fixedShown: true },
+      {
+        key: 'kind',
+        title: '类型',
+        dataIndex: 'kind',
+        width: 80,
+        sortKey: 'kind',
+        filter: { param: 'kind', options: WORK_KINDS.map((k) => ({ label: k, value: k })) },
+      },
+      {
+        key: 'orgName',
+        title: '所属单位',
+        dataIndex: 'orgName',
+        width: 120,
+        filter: { param: 'orgId', options: (units.data ?? []).map((o) => ({ label: o.name, value: o.id })) },
+      },
+      { key: 'location', title: '位置', dataIndex: 'location', width: 140, defaultHidden: true, render: (v: string | null) => v ?? '—' },
+      ...ROLES.map(([k, label]) => ({ key: k, title: label, width: 160, render: (_: unknown, w: Work) => personText(w[k]) })),
+      {
+        ...actionsColumn<Work>({
+          edit: canEdit ? editing.edit : undefined,
+          editLabel: '变更',
+          history: (w) => navigate(`/flood/works/${w.id}${window.location.search}`),
+        }),
+        key: 'actions',
+        title: '操作',
+        fixedShown: true,
+      },
+    ],
+    [canEdit, editing.edit, navigate, units.data],
+  );
   return (
     <>
       <PageTitle
@@ -63,21 +110,23 @@ export function WorksPage() {
           {d && !d.disclosures.length && <span>尚未公示</span>}
         </Space>
       </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<Work>
-          rowKey="id"
-          loading={res.loading}
-          dataSource={d?.works ?? []}
-          pagination={false}
-          columns={[
-            { title: '工程名称', dataIndex: 'name', width: 200 },
-            { title: '类型', dataIndex: 'kind', width: 70 },
-            { title: '所属单位', dataIndex: 'orgName', width: 110 },
-            ...ROLES.map(([k, label]) => ({ title: label, key: k, render: (_: unknown, w: Work) => personText(w[k]) })),
-            actionsColumn<Work>({ edit: d?.actions.edit ? editing.edit : undefined, editLabel: '变更', history: (w) => navigate(`/flood/works/${w.id}`) }),
-          ]}
-        />
-      </Card>
+      <RecordList<Work>
+        listKey="flood.works"
+        query={query}
+        endpoint={`${WORK_LIST}/list`}
+        exportEndpoint={`${WORK_LIST}/export`}
+        columns={columns}
+        rowKey="id"
+        unit="处"
+        testId="works-table"
+        reloadKey={reloadKey}
+        searchFields={
+          <Form.Item name="q" label="查找">
+            <Input allowClear placeholder="工程名称、位置或责任人" style={{ width: 240 }} />
+          </Form.Item>
+        }
+        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+      />
       {editing.open && <WorkModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       {publishing && (
         <PublishModal
@@ -92,7 +141,7 @@ export function WorksPage() {
         entity="flood.work"
         id={historyId}
         name={d?.works.find((w) => w.id === historyId)?.name}
-        onClose={() => navigate('/flood/works')}
+        onClose={() => navigate(`/flood/works${window.location.search}`)}
         renderValue={orgValue}
       />
     </>
