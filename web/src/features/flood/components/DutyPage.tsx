@@ -1,25 +1,93 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { ApiError, qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { type LatestYear, LatestYearHint } from '../../../components/useLatestYear';
 import { withKeys } from '../../../lib/keys';
-import { floodApi, type DutyLine } from '../api';
+import { DUTY_LIST, floodApi, type DutyLine } from '../api';
+import { useLatestYearOf, yearTextFields } from './common';
 
 const SHIFT_ORDER = ['全天', '夜班', '早班', '中班'];
 
-/** 值班表 — a month's roster by day: AB角 24-hour duty and the rescue team's three shifts; a day is edited as a whole. */
+/**
+ * 值班表 — a month's roster by day (AB角 24-hour duty and the rescue team's three shifts; a day is
+ * edited as a whole), and every duty line on the one list component (year and person in the search form,
+ * role and shift as column filters, sort by date and person, the query in the URL, the export of exactly
+ * the filtered lines under the 值班表 ledger's headers). Both open on the latest month / year with duty.
+ */
 export function DutyPage() {
-  const [month, setMonth] = useState(dayjs('2022-06-01'));
+  const [params] = useSearchParams();
+  // A shared list link (its query in the URL) opens on the list.
+  const [tab, setTab] = useState(params.size ? 'list' : 'month');
+  const latest = useLatestYearOf(DUTY_LIST, { sort: 'date', field: 'date' });
+  const newest = useApi<{ items: DutyLine[] }>(`${DUTY_LIST}/list?sort=date&order=desc&page=1&pageSize=1`);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  const can = useCan();
+  const saved = () => {
+    setEditing(null);
+    setReloadKey((k) => k + 1);
+  };
+  return (
+    <>
+      <PageTitle
+        title="值班表"
+        description="在编干部AB角24小时值守（每天须有A角和B角），抢险队伍三班倒；同一人不能同时值两个时间重叠的班次。"
+        extra={
+          can('flood.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(dayjs().format('YYYY-MM-DD'))}>
+              排班
+            </Button>
+          )
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'month',
+            label: '按月排班',
+            children: newest.loading ? (
+              <Card loading />
+            ) : (
+              <MonthRoster initial={newest.data?.items[0]?.date} reloadKey={reloadKey} onEdit={can('flood.write') ? setEditing : undefined} />
+            ),
+          },
+          {
+            key: 'list',
+            label: '值班记录',
+            children: latest.loading ? (
+              <Card loading />
+            ) : (
+              <DutyList latest={latest} reloadKey={reloadKey} onEdit={can('flood.write') ? setEditing : undefined} />
+            ),
+          },
+        ]}
+      />
+      {editing && <DayLoader date={editing} onClose={() => setEditing(null)} onSaved={saved} />}
+    </>
+  );
+}
+
+/** The roster of a month, a row a day; `initial`: a date of the month it opens on (the latest with duty). */
+function MonthRoster({ initial, reloadKey, onEdit }: { initial?: string; reloadKey: number; onEdit?: (date: string) => void }) {
+  const [month, setMonth] = useState(() => dayjs(initial ?? undefined));
   const from = month.startOf('month').format('YYYY-MM-DD');
   const to = month.endOf('month').format('YYYY-MM-DD');
   const res = useApi<{ shifts: Record<string, { label: string }>; entries: DutyLine[] }>(`/api/flood/duty${qs({ from, to })}`);
-  const [editing, setEditing] = useState<string | null>(null);
-  const can = useCan();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is the trigger
+  useEffect(() => {
+    if (reloadKey) res.reload();
+  }, [reloadKey]);
   const days = useMemo(() => {
     const m = new Map<string, DutyLine[]>();
     for (const e of res.data?.entries ?? []) m.set(e.date, [...(m.get(e.date) ?? []), e]);
@@ -39,28 +107,18 @@ export function DutyPage() {
   const others = (lines: DutyLine[]) => lines.filter((l) => !SHIFT_ORDER.includes(l.shift));
   return (
     <>
-      <PageTitle
-        title="值班表"
-        description="在编干部AB角24小时值守（每天须有A角和B角），抢险队伍三班倒；同一人不能同时值两个时间重叠的班次。"
-        extra={
-          <>
-            <DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} format="YYYY年M月" />
-            {can('flood.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(dayjs().format('YYYY-MM-DD'))}>
-                排班
-              </Button>
-            )}
-          </>
-        }
-      />
       <ErrorAlert error={res.error} onRetry={res.reload} />
-      <Card styles={{ body: { padding: 0 } }}>
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={<DatePicker picker="month" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} format="YYYY年M月" data-testid="duty-month" />}
+      >
         <Table
           rowKey="date"
           size="small"
           loading={res.loading}
           dataSource={days}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: '本月尚未排班' }}
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
@@ -78,14 +136,14 @@ export function DutyPage() {
                   </div>
                 )),
             },
-            ...(can('flood.write')
+            ...(onEdit
               ? [
                   {
                     title: '操作',
                     key: 'a',
                     width: 80,
                     render: (_: unknown, d: { date: string }) => (
-                      <Button type="link" size="small" onClick={() => setEditing(d.date)}>
+                      <Button type="link" size="small" onClick={() => onEdit(d.date)}>
                         调整
                       </Button>
                     ),
@@ -95,19 +153,67 @@ export function DutyPage() {
           ]}
         />
       </Card>
-      {editing && (
-        <DayModal
-          date={editing}
-          lines={days.find((d) => d.date === editing)?.lines ?? []}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            res.reload();
-          }}
-        />
-      )}
     </>
   );
+}
+
+/** Every duty line on the one list component. */
+function DutyList({ latest, reloadKey, onEdit }: { latest: LatestYear; reloadKey: number; onEdit?: (date: string) => void }) {
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
+  const columns = useMemo<RecordColumn<DutyLine>[]>(
+    () => [
+      { key: 'date', title: '日期', dataIndex: 'date', width: 120, sortKey: 'date', fixedShown: true },
+      { key: 'shift', title: '班次', dataIndex: 'shift', width: 120, filter: { param: 'shift', options: SHIFT_ORDER.map((x) => ({ label: x, value: x })) } },
+      {
+        key: 'role',
+        title: '角色',
+        dataIndex: 'role',
+        width: 90,
+        filter: { param: 'role', options: ['A角', 'B角'].map((x) => ({ label: x, value: x })) },
+        render: (r: DutyLine['role']) => <Tag color={r === 'A角' ? 'blue' : 'purple'}>{r}</Tag>,
+      },
+      { key: 'person', title: '姓名', dataIndex: 'person', width: 120, sortKey: 'person' },
+      { key: 'phone', title: '联系电话', dataIndex: 'phone', width: 140, render: (v: string | null) => v ?? '—' },
+      ...(onEdit
+        ? [
+            {
+              key: 'actions',
+              title: '操作',
+              width: 100,
+              fixedShown: true,
+              render: (_: unknown, l: DutyLine) => (
+                <Button type="link" size="small" onClick={() => onEdit(l.date)}>
+                  调整当天
+                </Button>
+              ),
+            },
+          ]
+        : []),
+    ],
+    [onEdit],
+  );
+  return (
+    <RecordList<DutyLine>
+      listKey="flood.duty"
+      query={query}
+      endpoint={`${DUTY_LIST}/list`}
+      exportEndpoint={`${DUTY_LIST}/export`}
+      columns={columns}
+      rowKey="id"
+      unit="条"
+      testId="duty-table"
+      reloadKey={reloadKey}
+      toolbar={query.values.year ? <LatestYearHint latest={latest} year={Number(query.values.year)} /> : null}
+      {...yearTextFields({ yearLabel: '年度', placeholder: '值班人员姓名' })}
+    />
+  );
+}
+
+/** The day's roster read, then its form. */
+function DayLoader({ date, onClose, onSaved }: { date: string; onClose: () => void; onSaved: () => void }) {
+  const res = useApi<{ entries: DutyLine[] }>(`/api/flood/duty${qs({ from: date, to: date })}`);
+  if (res.loading || !res.data) return null;
+  return <DayModal date={date} lines={res.data.entries} onClose={onClose} onSaved={onSaved} />;
 }
 
 /** Edits one day's roster; the server checks the rules (A and B roles, no overlaps with the days around it). */
