@@ -36,6 +36,9 @@ beforeAll(async () => {
     });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
   }
+  // A 2023 duty (the demo's list is 2022's), so the year narrows the duty list too.
+  const duty = await t.legal.req('POST', '/api/staff/pufa-duties', { year: 2023, law: '《中华人民共和国水法》', content: '取水许可和水资源有偿使用制度' });
+  expect(duty.status, JSON.stringify(duty.body).slice(0, 300)).toBe(201);
   STAFF_LISTS[1]!.filters.push({ query: `orgId=${otherUnit}`, field: 'orgId', value: otherUnit });
 });
 
@@ -87,6 +90,114 @@ const suite = { app: () => t.app, users };
 describeLists(STAFF_LISTS, suite);
 const { page, all, exportOf } = listReader(suite);
 
+/**
+ * The shared list checks (tests/helpers/listCases.ts) for a list whose export has no ledger — its own
+ * columns under their titles (`headers`): describeLists compares the export's headers with a ledger's,
+ * so these lists check the same points here, the export against the list's own columns.
+ */
+function describeOwnColumnsList(c: ListCase, headers: string[]) {
+  const sortedAs = (values: unknown[], order: 'asc' | 'desc') => {
+    const present = values.filter((v) => v != null).map(String);
+    const s = [...present].sort();
+    return [...(order === 'asc' ? s : s.reverse()), ...values.filter((v) => v == null)];
+  };
+  describe(`${c.name} (its own columns)`, () => {
+    it('answers a page and the filtered total; sorts on each whitelisted column across pages; refuses any other sort naming it', async () => {
+      const first = await page(c, 'pageSize=2');
+      expect(first.total).toBeGreaterThan(2);
+      expect(first.items).toHaveLength(2);
+      for (const order of ['asc', 'desc'] as const)
+        for (const [sort, field] of Object.entries(c.sorts)) {
+          const rows = await all(c, `sort=${sort}&order=${order}`);
+          const values = rows.map((r) => (r[field] === undefined ? null : r[field]));
+          expect(
+            values.map((v) => (v == null ? null : String(v))),
+            `${sort} ${order}`,
+          ).toEqual(sortedAs(values, order));
+          const p2 = await page(c, `sort=${sort}&order=${order}&pageSize=2&page=2`);
+          expect(p2.items.map((r) => r.id)).toEqual(rows.slice(2, 4).map((r) => r.id));
+        }
+      for (const url of [c.list, c.export]) {
+        const r = await users[c.user]!.req('GET', `${url}?sort=version`);
+        expect(r.status).toBe(400);
+        expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
+        expect(r.body.message).toContain('可排序的列');
+      }
+    });
+
+    it('each filter narrows to exactly its rows; the year and the text too; a bad year refused', async () => {
+      const everything = await all(c, '');
+      for (const f of c.filters) {
+        const rows = await all(c, f.query);
+        expect(rows.length, f.query).toBeGreaterThan(0);
+        expect(rows.length, f.query).toBeLessThan(everything.length);
+        expect(rows.length).toBe(everything.filter((r) => r[f.field] === f.value).length);
+      }
+      const year = String(everything[0]![c.yearField]).slice(0, 4);
+      const ofYear = await all(c, `year=${year}`);
+      expect(ofYear.length).toBe(everything.filter((r) => String(r[c.yearField]).startsWith(year)).length);
+      expect(ofYear.length).toBeLessThan(everything.length);
+      const some = everything.at(-1)!;
+      expect((await all(c, `q=${encodeURIComponent(c.text(some))}`)).map((r) => r.id)).toContain(some.id);
+      for (const q of ['%', '_']) expect((await page(c, `q=${encodeURIComponent(q)}`)).total, q).toBe(0);
+      expect((await users[c.user]!.req('GET', `${c.list}?year=1900`)).status).toBe(400);
+      expect((await t.app.inject({ method: 'GET', url: c.export })).statusCode).toBe(401);
+    });
+
+    it("exports exactly the filtered list's rows, in its order, under the list's own column titles", async () => {
+      const sorts = Object.keys(c.sorts);
+      for (const query of [c.filters[0]?.query ?? 'year=2022', `sort=${sorts[sorts.length - 1]}&order=desc`, '']) {
+        const rows = await all(c, query);
+        const table = await exportOf(c, query);
+        expect(table.headers).toEqual(headers);
+        expect(
+          table.rows.map((r) => String(r.cells[c.key.header])),
+          query,
+        ).toEqual(rows.map((r) => String(r[c.key.field])));
+      }
+    });
+
+    it.runIf(c.streets === 'forbidden')('a street may read neither the list nor its export (403)', async () => {
+      for (const url of [c.list, c.export]) expect((await users.wushan!.req('GET', url)).status, url).toBe(403);
+    });
+    it.runIf(typeof c.streets === 'object')("a street sees none of another unit's rows in the list or the export", async () => {
+      const { owner, other } = c.streets as { owner: string; other: string };
+      const mine = await all(c, '', owner);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(new Set(mine.map((r) => r.orgId)).size).toBe(1);
+      const theirs = await all(c, '', other);
+      expect(theirs.some((r) => r.orgId === mine[0]!.orgId)).toBe(false);
+      expect((await page(c, `orgId=${mine[0]!.orgId}`, other)).total).toBe(0);
+      expect((await exportOf(c, `orgId=${mine[0]!.orgId}`, other)).rows).toHaveLength(0);
+      expect((await exportOf(c, '', owner)).rows).toHaveLength(mine.length);
+    });
+  });
+}
+
+const pufaCase = (c: Pick<ListCase, 'name' | 'list' | 'sorts' | 'key' | 'text' | 'yearField'>): ListCase => staffCase({ ...c, filters: [], ledger: '' });
+describeOwnColumnsList(
+  pufaCase({
+    name: 'pufa duties',
+    list: '/api/staff/pufa-duties/list',
+    sorts: { year: 'year', law: 'law' },
+    key: { header: '法律法规', field: 'law' },
+    text: (r) => String(r.law),
+    yearField: 'year',
+  }),
+  ['年度', '法律法规', '普法内容', '普法对象', '措施'],
+);
+describeOwnColumnsList(
+  pufaCase({
+    name: 'pufa activities',
+    list: '/api/staff/pufa-activities/list',
+    sorts: { date: 'date', title: 'title' },
+    key: { header: '活动名称', field: 'title' },
+    text: (r) => String(r.title),
+    yearField: 'date',
+  }),
+  ['日期', '活动名称', '宣传法规', '地点', '受众人数'],
+);
+
 /** A list's numbers in order, nulls last. */
 const numericallySorted = (values: Array<number | null>, order: 'asc' | 'desc') => {
   const present = values.filter((v): v is number => v != null).sort((a, b) => (order === 'asc' ? a - b : b - a));
@@ -110,58 +221,6 @@ describe('the staff registers', () => {
     expect((await exportOf(c, `orgId=${otherUnit}&sort=score&order=desc`)).rows.map((r) => r.cells['姓名'])).toEqual(['钱二', '孙三', '赵一']);
   });
 
-  it('the 普法 registers (no ledger): paged, sorted, searched, exported under the list’s columns', async () => {
-    for (const c of [
-      {
-        list: '/api/staff/pufa-duties/list',
-        sort: 'law',
-        field: 'law',
-        text: 'law',
-        headers: ['年度', '法律法规', '普法内容', '普法对象', '措施'],
-        key: '法律法规',
-      },
-      {
-        list: '/api/staff/pufa-activities/list',
-        sort: 'title',
-        field: 'title',
-        text: 'title',
-        headers: ['日期', '活动名称', '宣传法规', '地点', '受众人数'],
-        key: '活动名称',
-      },
-    ]) {
-      const lc = staffCase({
-        name: c.list,
-        list: c.list,
-        sorts: {},
-        filters: [],
-        key: { header: c.key, field: c.field },
-        ledger: '',
-        text: () => '',
-        yearField: '',
-      });
-      const first = await page(lc, 'pageSize=2');
-      expect(first.total).toBeGreaterThan(2);
-      expect(first.items).toHaveLength(2);
-      const sorted = await all(lc, `sort=${c.sort}&order=desc`);
-      const values = sorted.map((r) => String(r[c.field]));
-      expect(values).toEqual([...values].sort().reverse());
-      const table = await exportOf(lc, `sort=${c.sort}&order=desc`);
-      expect(table.headers).toEqual(c.headers);
-      expect(table.rows.map((r) => String(r.cells[c.key]))).toEqual(values);
-      const some = sorted.at(-1)!;
-      const found = await all(lc, `q=${encodeURIComponent(String(some[c.text]))}`);
-      expect(found.map((r) => r.id)).toContain(some.id);
-      expect((await page(lc, 'q=%25')).total).toBe(0);
-      const year = await all(lc, 'year=2023');
-      expect(year.length).toBeLessThan(sorted.length);
-      expect((await exportOf(lc, 'year=2023')).rows).toHaveLength(year.length);
-      const bad = await t.legal.req('GET', `${c.list}?sort=version`);
-      expect(bad.status).toBe(400);
-      expect(bad.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
-      expect((await t.wushan.req('GET', c.list)).status).toBe(403);
-    }
-  });
-
   it('the unpaged registers stay (other callers): an array of the year’s records', async () => {
     const r = await t.legal.req('GET', '/api/staff/pufa-duties?year=2022');
     expect(r.status).toBe(200);
@@ -174,5 +233,83 @@ describe('the staff registers', () => {
   it('the ledger’s own export is still every record, oldest first', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/ledgers/exam-results/export', headers: { cookie: t.legal.cookie } });
     expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+  });
+});
+
+// ── 黑臭预警 ──
+
+const ALERTS: ListCase = {
+  name: 'river alerts',
+  list: '/api/river-alerts/list',
+  export: '/api/river-alerts/export',
+  user: 'flood',
+  sorts: { raisedOn: 'raisedOn', handledOn: 'handledOn' },
+  filters: [
+    { query: 'status=open', field: 'status', value: 'open' },
+    { query: 'status=handled', field: 'status', value: 'handled' },
+    { query: 'grade=severe', field: 'grade', value: 'severe' },
+  ],
+  key: { header: '预警内容', field: 'message' },
+  ledger: '',
+  text: (r) => String(r.river),
+  yearField: 'raisedOn',
+  streets: { owner: 'wushan', other: 'yuancun' },
+};
+
+const SEVERE = { transparencyCm: 8, depthCm: 20, doMgl: 1.5, orpMv: 30, nh3nMgl: 6 };
+const LIGHT = { transparencyCm: 15, depthCm: 100, doMgl: 5, orpMv: 100, nh3nMgl: 1 };
+
+beforeAll(async () => {
+  // The demo raises one alert (石牌街道, 2023): more in other years and units, some handled, so pages, sorts and filters have rows.
+  const rivers = (await t.flood.req('GET', '/api/rivers')).body.data as Array<{ id: string; owner: string }>;
+  const wushan = rivers.filter((r) => r.owner === '五山街道');
+  const yuancun = rivers.find((r) => r.owner === '员村街道') ?? rivers.find((r) => r.owner !== '五山街道' && r.owner !== '石牌街道')!;
+  const raise = async (riverId: string, sampledOn: string, values: typeof SEVERE) => {
+    const r = await t.flood.req('POST', '/api/water-samples', { riverId, sampledOn, ...values });
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
+    expect(r.body.data.alert).not.toBeNull();
+    return r.body.data.alert as { id: string; version: number };
+  };
+  const handle = async (who: Client, a: { id: string; version: number }, note: string) =>
+    expect((await who.req('POST', `/api/river-alerts/${a.id}/handle`, { version: a.version, note })).status).toBe(200);
+  await handle(t.wushan, await raise(wushan[0]!.id, '2024-06-03', SEVERE), '已排查排污口并截污');
+  await raise(wushan[0]!.id, '2024-07-08', LIGHT);
+  await raise(wushan[1]?.id ?? wushan[0]!.id, '2025-03-10', SEVERE);
+  await handle(t.admin, await raise(yuancun.id, '2024-05-05', LIGHT), '已清淤');
+  await raise(yuancun.id, '2025-02-14', SEVERE);
+});
+
+describeOwnColumnsList(ALERTS, ['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况']);
+
+describe('the alert list', () => {
+  it('narrows by river and by unit, and its export too', async () => {
+    const everything = await all(ALERTS, '');
+    const some = everything.at(-1)!;
+    for (const query of [`riverId=${some.riverId}`, `orgId=${some.orgId}`]) {
+      const field = query.split('=')[0]!;
+      const rows = await all(ALERTS, query);
+      expect(rows.length).toBe(everything.filter((r) => r[field] === some[field]).length);
+      expect(rows.length).toBeLessThan(everything.length);
+      expect((await exportOf(ALERTS, query)).rows.length).toBe(rows.length);
+    }
+  });
+
+  it('exports the filtered alerts under the list’s columns (no ledger), in its order', async () => {
+    for (const query of ['status=open', 'sort=handledOn&order=desc', '']) {
+      const rows = await all(ALERTS, query);
+      const table = await exportOf(ALERTS, query);
+      expect(table.headers).toEqual(['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况']);
+      expect(table.rows.map((r) => r.cells['预警内容'])).toEqual(rows.map((r) => r.message));
+      expect(table.rows.map((r) => r.cells['状态'])).toEqual(rows.map((r) => (r.status === 'open' ? '待处置' : '已处置')));
+    }
+  });
+
+  it('says which alerts the caller may handle (处置), as the unpaged list does', async () => {
+    const open = await all(ALERTS, 'status=open', 'wushan');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((r) => (r.actions as { handle: boolean }).handle)).toBe(true);
+    expect((await all(ALERTS, 'status=handled', 'wushan')).every((r) => !(r.actions as { handle: boolean }).handle)).toBe(true);
+    const unpaged = (await t.wushan.req('GET', '/api/river-alerts?status=open')).body.data as Array<{ id: string }>;
+    expect(unpaged.map((a) => a.id).sort()).toEqual(open.map((r) => r.id).sort());
   });
 });

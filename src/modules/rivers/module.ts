@@ -30,6 +30,7 @@ export const riversModule = defineModule({
     '0002_water_type.sql',
     '0003_field_sample.sql',
     '0004_list_indexes.sql',
+    '0005_alert_list_indexes.sql',
   ]),
   permissions: riversPermissions,
   entities: {

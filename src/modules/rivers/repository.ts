@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { RiversTables } from './schema.js';
 import type { BlackGrade, WaterClass } from './rules.js';
 
@@ -96,17 +96,63 @@ export function getSample(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('water_sample').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 }
 
-export function listAlerts(ctx: Ctx, f: { status?: 'open' | 'handled'; riverId?: string; sampleId?: string } = {}) {
+/** The filters of the alert list (and of the unpaged look-ups: a river's, a sample's). */
+export interface AlertFilter {
+  status?: 'open' | 'handled';
+  grade?: 'light' | 'severe';
+  riverId?: string;
+  sampleId?: string;
+  /** 责任单位. */
+  orgId?: string;
+  /** 预警日期's year. */
+  year?: number;
+  /** Text anywhere in the alert's message (it names the river, the section, the date and why), as typed. */
+  q?: string;
+  /** A column of {@link ALERT_SORTABLE} and the direction; absent: the latest raised first. */
+  sort?: ListSort<keyof typeof ALERT_SORTABLE>;
+}
+
+/** The columns the alert list may be sorted on, each served by an index of `river_alert` (0005). */
+export const ALERT_SORTABLE = {
+  raisedOn: { column: 'raised_on', label: '预警日期' },
+  handledOn: { column: 'handled_on', label: '处置日期' },
+} as const satisfies SortWhitelist;
+
+/** Alerts in the actor's scope matching a list's filters (unordered). */
+function filteredAlerts(ctx: Ctx, f: AlertFilter) {
   return t(ctx.db)
     .selectFrom('river_alert')
     .selectAll()
     .$call(withDataScope(ctx.actor))
     .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .$if(!!f.grade, (q) => q.where('grade', '=', f.grade!))
     .$if(!!f.riverId, (q) => q.where('river_id', '=', f.riverId!))
     .$if(!!f.sampleId, (q) => q.where('sample_id', '=', f.sampleId!))
-    .orderBy('raised_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(!!f.year, (q) => q.where('raised_on', '>=', `${f.year}-01-01`).where('raised_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.q, (q) => q.where('message', 'ilike', containsPattern(f.q!)));
+}
+
+/** The alert list's order: the chosen column then the id, or the latest raised first. */
+function orderedAlerts(q: ReturnType<typeof filteredAlerts>, sort: AlertFilter['sort']) {
+  return sort ? orderBySort(q, ALERT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('raised_on', 'desc').orderBy('created_at', 'desc').orderBy('id');
+}
+
+/** Every alert in the actor's scope matching the filters (a river's, a sample's, the open ones), the latest raised first unless sorted. */
+export function listAlerts(ctx: Ctx, f: AlertFilter = {}) {
+  return orderedAlerts(filteredAlerts(ctx, f), f.sort).execute();
+}
+
+/** A page of the alert list and the filtered total. */
+export async function pageAlerts(ctx: Ctx, f: AlertFilter & { limit: number; offset: number }) {
+  const q = filteredAlerts(ctx, f);
+  const [rows, total] = await Promise.all([orderedAlerts(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many alerts a list's filters give (the export's cap is checked on it before any row is read). */
+export function countAlerts(ctx: Ctx, f: AlertFilter): Promise<number> {
+  return countRows(filteredAlerts(ctx, f));
 }
 
 // ─────────────── Writes' look-ups (by tenant, inside the write's transaction) ───────────────

@@ -22,7 +22,8 @@ import {
 } from './rules.js';
 import type { BlackGrade } from './rules.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { alertListRow, alertListSpec } from './alertExport.js';
 import { samplesLedger } from './ledgers.js';
 import {
   FieldSampleView,
@@ -71,6 +72,29 @@ function sampleFilterOf(q: Static<typeof sampleListQuery>): repo.SampleFilter {
     gbClass: q.gbClass,
     ...(y ? { from: `${y}-01-01`, to: `${y}-12-31` } : {}),
     sort: sortOf(repo.SAMPLE_SORTABLE, q),
+  };
+}
+
+/** The alert list's filters (the query string's): status, grade, river, unit, year, text. */
+const AlertListFilters = {
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('handled')])),
+  grade: Type.Optional(Type.Union([Type.Literal('light'), Type.Literal('severe')])),
+  riverId: Type.Optional(Type.String({ format: 'uuid' })),
+  orgId: Type.Optional(Type.String({ format: 'uuid', description: '责任单位' })),
+  year: Year,
+  q: Type.Optional(Type.String({ maxLength: 50, description: '预警内容（含河涌、断面、日期）' })),
+};
+const alertListQuery = listExportQuerySchema(AlertListFilters, repo.ALERT_SORTABLE);
+/** An alert list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function alertFilterOf(q: Static<typeof alertListQuery>): repo.AlertFilter {
+  return {
+    status: q.status,
+    grade: q.grade,
+    riverId: q.riverId,
+    orgId: q.orgId,
+    year: q.year,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(repo.ALERT_SORTABLE, q),
   };
 }
 
@@ -334,6 +358,44 @@ export async function riversRoutes(root: FastifyInstance) {
           actions: { handle: can && a.status === 'open' },
         })),
       };
+    },
+  );
+  // The alert list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/river-alerts/list',
+    {
+      schema: {
+        tags,
+        summary: `黑臭预警列表（分页；责任单位只见本单位的；默认按预警日期倒序；排序列：${sortLabels(repo.ALERT_SORTABLE)}）`,
+        querystring: listQuerySchema(AlertListFilters, repo.ALERT_SORTABLE),
+        response: { 200: Page(AlertListItemView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'rivers.read');
+      const { names, rivers } = await lookups(ctx);
+      const can = ctx.actor.permissions.has('rivers.alerts');
+      const { rows, total } = await repo.pageAlerts(ctx, { ...alertFilterOf(req.query), ...pageOf(req.query, 20) });
+      return { data: { total, items: rows.map((a) => ({ ...presentAlert(a, names, rivers), actions: { handle: can && a.status === 'open' } })) } };
+    },
+  );
+  app.get(
+    '/river-alerts/export',
+    {
+      schema: {
+        tags,
+        summary: `导出黑臭预警列表的筛选结果（与列表同样的筛选和排序，列表的列；至多 ${LIST_EXPORT_CAP} 条）`,
+        querystring: alertListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'rivers.read');
+      const f = alertFilterOf(req.query);
+      assertExportable(await repo.countAlerts(ctx, f));
+      const { names, rivers } = await lookups(ctx);
+      const rows = (await repo.listAlerts(ctx, f)).map((a) => alertListRow(presentAlert(a, names, rivers)));
+      return sendListExport(reply, { spec: alertListSpec, rows, title: '黑臭预警', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.post(

@@ -5,6 +5,8 @@ export const GRADE_LABEL: Record<BlackGrade, string> = { none: '不黑不臭', l
 export const GRADE_COLOR: Record<BlackGrade, string> = { none: 'green', light: 'orange', severe: 'red' };
 /** The water samples (`/list`: a page of the list; `/export`: the filtered samples as the water-samples ledger). */
 export const SAMPLE_LIST = '/api/water-samples';
+/** The alert list's routes: `${ALERT_LIST}/list` (a page) and `${ALERT_LIST}/export` (the filtered alerts, the list's columns). */
+export const ALERT_LIST = '/api/river-alerts';
 export const CLASS_COLOR: Record<string, string> = { I: 'cyan', II: 'blue', III: 'green', IV: 'gold', V: 'orange', 劣V: 'red' };
 
 /** 水体类型 — GB 3838-2002 表1: 湖泊、水库 use the 湖、库 总磷 limits and are assessed for 总氮. */
@@ -69,6 +71,7 @@ export interface Alert {
   riverId: string;
   river: string;
   sampleId: string;
+  orgId: string;
   owner: string;
   grade: 'light' | 'severe';
   gradeLabel: string;
