@@ -36,7 +36,7 @@ export const floodFeature = defineFeature({
     { path: '/flood/projects/:id?', element: <ProjectsPage />, permission: R },
     { path: '/flood/deployments/:id?', element: <DeploymentsPage />, permission: R },
     { path: '/flood/duty', element: <DutyPage />, permission: R },
-    { path: '/flood/drought', element: <DroughtPage />, permission: R },
+    { path: '/flood/drought/:id?', element: <DroughtPage />, permission: R },
     { path: '/flood/works/:id?', element: <WorksPage />, permission: R },
   ],
   publicRoutes: [{ path: '/public/flood/responsible-persons', element: <PublicPersonsPage /> }],
@@ -45,7 +45,7 @@ export const floodFeature = defineFeature({
     'flood.project': { label: '内涝治理项目', link: (id) => `/flood/projects/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.deployment': { label: '抢险投入记录', link: (id) => `/flood/deployments/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.duty': { label: '值班安排', link: () => '/flood/duty', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.warning': { label: '抗旱防咸预警', link: () => '/flood/drought', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
+    'flood.warning': { label: '抗旱防咸预警', link: (id) => `/flood/drought/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.work': { label: '水利工程责任人', link: (id) => `/flood/works/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.disclosure': { label: '防汛责任人名单公示', link: () => '/flood/works', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
     'flood.checkin': {

@@ -1,26 +1,65 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { floodApi, type Warning, type WarningDetail } from '../api';
-import { clean, EntryForm, RecordModal } from './common';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { LatestYearHint } from '../../../components/useLatestYear';
+import { floodApi, WARNING_LIST, type Warning, type WarningDetail } from '../api';
+import { clean, EntryForm, RecordModal, useLatestYearOf, yearTextFields } from './common';
 
 const LEVEL_COLOR: Record<string, string> = { 蓝色: 'blue', 黄色: 'gold', 橙色: 'orange', 红色: 'red' };
 
-/** 抗旱防咸 — warning periods and their daily dispatch records (一天一调度), with the days missing a record. */
+const LEVELS = ['蓝色', '黄色', '橙色', '红色'] as const;
+
+/**
+ * 抗旱防咸 — the warning periods on the one list component (year — the period overlaps it — and title in
+ * the search form, level as a column filter, sort by start and end, the query in the URL; no export: the
+ * warnings have no ledger), and below it the open warning's daily dispatch records (一天一调度) with the
+ * days missing a record (/flood/drought/:id; none open: the newest warning).
+ */
 export function DroughtPage() {
-  const list = useApi<Warning[]>('/api/flood/warnings');
-  const [id, setId] = useState<string | null>(null);
+  const latest = useLatestYearOf(WARNING_LIST, { sort: 'startsOn', field: 'startsOn' });
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
+  const newest = useApi<{ items: Warning[] }>(`${WARNING_LIST}/list?page=1&pageSize=1`);
+  const id = useParams().id ?? newest.data?.items[0]?.id ?? null;
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
   const can = useCan();
-  useEffect(() => {
-    if (!id && list.data?.[0]) setId(list.data[0].id);
-  }, [list.data, id]);
+  const columns = useMemo<RecordColumn<Warning>[]>(
+    () => [
+      {
+        key: 'title',
+        title: '预警名称',
+        dataIndex: 'title',
+        width: 260,
+        fixedShown: true,
+        render: (v: string, w) => (
+          <Link to={`/flood/drought/${w.id}${window.location.search}`} style={{ fontWeight: w.id === id ? 600 : undefined }}>
+            {v}
+          </Link>
+        ),
+      },
+      {
+        key: 'level',
+        title: '级别',
+        dataIndex: 'level',
+        width: 90,
+        filter: { param: 'level', options: LEVELS.map((x) => ({ label: x, value: x })) },
+        render: (v: string) => <Tag color={LEVEL_COLOR[v]}>{v}</Tag>,
+      },
+      { key: 'startsOn', title: '开始日期', dataIndex: 'startsOn', width: 120, sortKey: 'startsOn' },
+      { key: 'endsOn', title: '解除日期', dataIndex: 'endsOn', width: 120, sortKey: 'endsOn', render: (v: string | null) => v ?? '未解除' },
+    ],
+    [id],
+  );
   return (
     <>
       <PageTitle
@@ -34,37 +73,29 @@ export function DroughtPage() {
           )
         }
       />
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Row gutter={16}>
-        <Col span={7}>
-          <Card title="预警">
-            <List
-              dataSource={list.data ?? []}
-              renderItem={(w) => (
-                <List.Item onClick={() => setId(w.id)} style={{ cursor: 'pointer', background: w.id === id ? '#e6f4ff' : undefined, paddingLeft: 8 }}>
-                  <List.Item.Meta
-                    title={
-                      <>
-                        <Tag color={LEVEL_COLOR[w.level]}>{w.level}</Tag>
-                        {w.title}
-                      </>
-                    }
-                    description={`${w.startsOn} 至 ${w.endsOn ?? '未解除'}`}
-                  />
-                </List.Item>
-              )}
-            />
-          </Card>
-        </Col>
-        <Col span={17}>{id && <WarningPanel id={id} />}</Col>
-      </Row>
+      {latest.loading ? <Card loading /> : null}
+      {latest.loading ? null : (
+        <RecordList<Warning>
+          listKey="flood.warnings"
+          query={query}
+          endpoint={`${WARNING_LIST}/list`}
+          columns={columns}
+          rowKey="id"
+          unit="次"
+          testId="warnings-table"
+          reloadKey={reloadKey}
+          toolbar={query.values.year ? <LatestYearHint latest={latest} year={Number(query.values.year)} /> : null}
+          {...yearTextFields({ yearLabel: '年度', placeholder: '预警名称' })}
+        />
+      )}
+      <div style={{ marginTop: 16 }}>{id && <WarningPanel key={id} id={id} />}</div>
       {creating && (
         <WarningModal
           onClose={() => setCreating(false)}
           onSaved={(w) => {
             setCreating(false);
-            list.reload();
-            setId(w.id);
+            setReloadKey((k) => k + 1);
+            navigate(`/flood/drought/${w.id}${window.location.search}`);
           }}
         />
       )}
