@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 
 /** An org's id if it exists in the tenant (undefined when not). */
 export async function orgIdOf(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<string | undefined> {
@@ -16,4 +18,60 @@ export async function userOrgOf(db: Kysely<KernelDB>, tenantId: string, id: stri
 /** Every org of a tenant (the orgs ledger matches an import's rows by name). */
 export function tenantOrgs(db: Kysely<KernelDB>, tenantId: string) {
   return db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute();
+}
+
+/** The 用户 list's filters: unit, role, enabled or disabled, text (username or name). */
+export interface UserFilter {
+  orgId?: string;
+  role?: string;
+  disabled?: boolean;
+  /** 用户名 or 姓名, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link USER_SORTABLE} and the direction; absent: by username. */
+  sort?: ListSort<keyof typeof USER_SORTABLE>;
+}
+
+/**
+ * The columns the user list may be sorted on. 用户名 has its UNIQUE index; the others are not indexed:
+ * a bureau's users are a small set (dozens to a few hundred), and app_user is the kernel's table.
+ */
+export const USER_SORTABLE = {
+  username: { column: 'u.username', label: '用户名' },
+  displayName: { column: 'u.display_name', label: '姓名' },
+  orgName: { column: 'o.name', label: '所属单位' },
+  roles: { column: 'u.roles', label: '角色' },
+} as const satisfies SortWhitelist;
+
+/** Users in the actor's scope matching a list's filters, with their unit's name (unordered); never the password hash. */
+function filteredUsers(ctx: Ctx, f: UserFilter) {
+  const scope = ctx.actor.scope;
+  return ctx.db
+    .selectFrom('app_user as u')
+    .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.org_id'))
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_id',
+      'u.roles',
+      'u.must_change_password',
+      'u.locked_until',
+      'u.disabled',
+      'u.version',
+      'o.name as org_name',
+    ])
+    .where('u.tenant_id', '=', ctx.actor.tenantId)
+    .$if(!scope.all, (q) => q.where('u.org_id', 'in', scope.all ? [] : [...scope.orgIds, '00000000-0000-0000-0000-000000000000']))
+    .$if(!!f.orgId, (q) => q.where('u.org_id', '=', f.orgId!))
+    .$if(!!f.role, (q) => q.where(sql<boolean>`${f.role!} = ANY(u.roles)`))
+    .$if(f.disabled !== undefined, (q) => q.where('u.disabled', '=', f.disabled!))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.username', 'like', containsPattern(f.q!)), eb('u.display_name', 'like', containsPattern(f.q!))])));
+}
+
+/** A page of the user list (by username unless sorted) and the filtered total. */
+export async function pageUsers(ctx: Ctx, f: UserFilter & { limit: number; offset: number }) {
+  const q = filteredUsers(ctx, f);
+  const ordered = f.sort ? orderBySort(q, USER_SORTABLE, { sort: f.sort, tieBreaker: 'u.id' }) : q.orderBy('u.username');
+  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
 }

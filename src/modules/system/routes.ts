@@ -13,11 +13,24 @@ import { Data } from '../../core/schemas.js';
 import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
 import { auditRoutes } from './auditRoutes.js';
+import { listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
+import { Page } from '../../core/schemas.js';
+import { pageUsers, USER_SORTABLE } from './repository.js';
 import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** The user list's filters: unit, role, disabled, text. */
+const UserListFilters = {
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  role: Type.Optional(Type.String({ maxLength: 30, description: '角色（如 flood）' })),
+  disabled: Type.Optional(Type.Boolean({ description: 'true：已停用；false：在用' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '用户名或姓名' })),
+};
+/** A user in the list: the user and the unit's name (never a password hash or secret). */
+const UserListItem = Type.Object({ ...UserView.properties, orgName: Type.String() }, { description: '用户（列表）' });
 
 /** 系统管理 routes: orgs, users, the calendar override table, the audit viewer. */
 export async function systemRoutes(root: FastifyInstance) {
@@ -71,6 +84,43 @@ export async function systemRoutes(root: FastifyInstance) {
   app.get('/users', { schema: { tags, summary: '用户列表', response: { 200: Data(UserList) } } }, async (req) => ({
     data: await listUsers(authorize(req, 'system.users.read')),
   }));
+  // The user list on the one list component: a page, sort, filters (no export: users are not a ledger).
+  app.get(
+    '/users/list',
+    {
+      schema: {
+        tags,
+        summary: `用户列表（分页；按数据范围；排序列：${sortLabels(USER_SORTABLE)}）`,
+        querystring: listQuerySchema(UserListFilters, USER_SORTABLE),
+        response: { 200: Page(UserListItem) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'system.users.read');
+      const q = req.query;
+      const { rows, total } = await pageUsers(ctx, {
+        orgId: q.orgId,
+        role: q.role?.trim() || undefined,
+        disabled: q.disabled,
+        q: q.q?.trim() || undefined,
+        sort: sortOf(USER_SORTABLE, q),
+        ...pageOf(q),
+      });
+      const items = rows.map((r) => ({
+        id: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        roles: r.roles,
+        mustChangePassword: r.must_change_password,
+        lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
+        disabled: r.disabled,
+        version: r.version,
+      }));
+      return { data: { total, items } };
+    },
+  );
   app.post(
     '/users',
     {
