@@ -1,7 +1,7 @@
 /**
  * The registers' lists on the one list component's server side (issue 14 item 4), third part: the legal
- * module's 规范性文件与合法性审查 (`/api/legal/documents/list`) and 常年法律顾问合同 (`/api/legal/contracts/list`,
- * no ledger: exported under the list's columns) — a page with its total, sort on each
+ * module's 规范性文件与合法性审查 (`/api/legal/documents/list`), 法律顾问工作台账 (`/api/legal/advice`) and
+ * 常年法律顾问合同 (`/api/legal/contracts/list`, no ledger: exported under the list's columns) — a page with its total, sort on each
  * whitelisted (indexed) column across pages, any other sort refused naming `sort`, filters, the export of
  * exactly the filtered rows under the ledger's headers, and the data scope (a street may not read the
  * legal registers at all). The shape of tests/modules/registerLists2.test.ts; one demo system for all.
@@ -44,6 +44,22 @@ const LISTS: ListCase[] = [
     ledger: 'normative-documents',
     text: (r) => String(r.docNo ?? r.title),
     yearField: 'submittedOn',
+    streets: 'forbidden',
+  },
+  {
+    name: 'legal advisor work records',
+    list: '/api/legal/advice',
+    export: '/api/legal/advice/export',
+    user: 'legal',
+    sorts: { date: 'date', kind: 'kind', title: 'title' },
+    filters: [
+      { query: `kind=${encodeURIComponent('合同审查')}`, field: 'kind', value: '合同审查' },
+      { query: `kind=${encodeURIComponent('会议')}`, field: 'kind', value: '会议' },
+    ],
+    key: { header: '事项名称', field: 'title' },
+    ledger: 'legal-advice',
+    text: (r) => String(r.title),
+    yearField: 'date',
     streets: 'forbidden',
   },
 ];
@@ -163,5 +179,24 @@ describe('the contract list (no ledger: exported under its own columns)', () => 
     for (const url of [c.list, c.export]) expect((await t.wushan.req('GET', url)).status, url).toBe(403);
     const old = await t.legal.req('GET', '/api/legal/contracts');
     expect(old.body.data).toHaveLength((await all(c, '')).length);
+  });
+});
+
+describe('the work-record list', () => {
+  const c = LISTS[1]!;
+  it('counts the filtered records by kind; the newest record gives the year the page opens on', async () => {
+    const r = await t.legal.req('GET', `${c.list}?year=2022&pageSize=1`);
+    const byKind = r.body.data.byKind as Record<string, number>;
+    expect(Object.values(byKind).reduce((a, b) => a + b, 0)).toBe(r.body.data.total);
+    for (const [kind, n] of Object.entries(byKind)) expect((await page(c, `year=2022&kind=${encodeURIComponent(kind)}`)).total).toBe(n);
+    const newest = (await page(c, 'sort=date&order=desc&pageSize=1')).items[0]!;
+    const years = (await all(c, '')).map((x) => String(x.date).slice(0, 4));
+    expect(String(newest.date).slice(0, 4)).toBe(years.sort().at(-1));
+  });
+
+  it("keeps the ledger's own export: every record in the ledger's order", async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/ledgers/legal-advice/export', headers: { cookie: t.legal.cookie } });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect((await exportOf(c, '')).rows.length).toBe((await all(c, '')).length);
   });
 });

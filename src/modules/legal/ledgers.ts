@@ -4,6 +4,7 @@ import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
 import { ADVICE_KINDS } from './schema.js';
 import { saveAdvice } from './commands.js';
 import {
+  type AdviceFilter,
   adviceForExport,
   adviceOnDates,
   type ContractFilter,
@@ -67,8 +68,9 @@ export const legalAdviceLedger: LedgerDef<Row> = {
     );
     return { created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors };
   },
-  async exportRows(ctx) {
-    const rows = await adviceForExport(ctx);
+  // `filter`: the work-record list's filters (its export: exactly the list's rows, in its order); absent: every record in scope.
+  async exportRows(ctx, filter) {
+    const rows = await adviceForExport(ctx, filter as AdviceFilter | undefined);
     return rows.map((r) => ({ date: r.date, kind: r.kind, title: r.title, firm: r.firm, handler: r.handler }));
   },
   undo: { table: 'legal_advice' },

@@ -68,25 +68,61 @@ export const countContracts = (ctx: Ctx, f: ContractFilter) => countRows(filtere
 /** The contract list's export: exactly the list's rows, in its order. */
 export const contractsForExport = (ctx: Ctx, f: ContractFilter) => orderedContracts(filteredContracts(ctx, f), f.sort).execute();
 
-export async function listAdvice(ctx: Ctx, f: { year?: number; kind?: AdviceKind; q?: string; limit?: number; offset?: number }) {
-  let q = t(ctx.db).selectFrom('legal_advice').$call(withDataScope(ctx.actor));
-  if (f.year) q = q.where('date', '>=', `${f.year}-01-01`).where('date', '<=', `${f.year}-12-31`);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('handler', 'like', `%${f.q}%`)]));
-  const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const counts = await q
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('kind')
-    .execute();
-  const rows = await q
-    .selectAll()
-    .orderBy('date', 'desc')
-    .orderBy('id')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  return { rows, total: Number(n.n), byKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) };
+/** The work-record list's filters (法律顾问工作台账 on the one list component). */
+export interface AdviceFilter {
+  /** The year of 日期. */
+  year?: number;
+  kind?: AdviceKind;
+  /** A 事项名称, 承办人 or 顾问单位, anywhere in it (as typed: % and _ are characters). */
+  q?: string;
+  /** A column of {@link ADVICE_SORTABLE} and the direction; absent: the newest first. */
+  sort?: ListSort<keyof typeof ADVICE_SORTABLE>;
 }
+
+/** The columns a work-record list may be sorted on, each served by an index of `legal_advice` (0001, 0003). */
+export const ADVICE_SORTABLE = {
+  date: { column: 'date', label: '日期' },
+  kind: { column: 'kind', label: '类型' },
+  title: { column: 'title', label: '事项名称' },
+} as const satisfies SortWhitelist;
+
+/** Work records in the actor's scope matching a list's filters (unordered). */
+const filteredAdvice = (ctx: Ctx, f: AdviceFilter) =>
+  t(ctx.db)
+    .selectFrom('legal_advice')
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.year, (q) => q.where('date', '>=', `${f.year}-01-01`).where('date', '<=', `${f.year}-12-31`))
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('title', 'ilike', like), eb('handler', 'ilike', like), eb('firm', 'ilike', like)]));
+    });
+
+/** Every column of the filtered work records in the list's order: the chosen sort then the id, else the newest first. */
+function orderedAdvice(ctx: Ctx, f: AdviceFilter) {
+  const q = filteredAdvice(ctx, f).selectAll();
+  if (f.sort) return orderBySort(q, ADVICE_SORTABLE, { sort: f.sort, tieBreaker: 'id' });
+  return q.orderBy('date', 'desc').orderBy('id');
+}
+
+/** A page of the work records in the actor's scope (newest first unless sorted), with the filtered total and its counts by kind. */
+export async function listAdvice(ctx: Ctx, f: AdviceFilter & { limit?: number; offset?: number }) {
+  const q = filteredAdvice(ctx, f);
+  const [rows, total, counts] = await Promise.all([
+    orderedAdvice(ctx, f)
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0)
+      .execute(),
+    countRows(q.selectAll()),
+    q
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .execute(),
+  ]);
+  return { rows, total, byKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) };
+}
+/** How many work records a list's filters give (the export's cap is checked on it before any row is read). */
+export const countAdvice = (ctx: Ctx, f: AdviceFilter) => countRows(filteredAdvice(ctx, f).selectAll());
 export const getAdvice = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
   t(db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
@@ -191,9 +227,14 @@ export const adviceOnDates = (db: Kysely<KernelDB>, tenantId: string, dates: rea
     .where('tenant_id', '=', tenantId)
     .where(sql<boolean>`date = ANY(${sql.val(dates)}::date[])`)
     .execute();
-/** The work records in the actor's scope, in the ledger's order. */
-export const adviceForExport = (ctx: Ctx) =>
-  t(ctx.db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).orderBy('date').orderBy('kind').orderBy('title').execute();
+/**
+ * The ledger's export: the work records in the actor's scope in the ledger's order (date, kind, title); with a
+ * work-record list's filters (the list's export), exactly the list's rows in its order.
+ */
+export const adviceForExport = (ctx: Ctx, f?: AdviceFilter) =>
+  f
+    ? orderedAdvice(ctx, f).execute()
+    : t(ctx.db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).orderBy('date').orderBy('kind').orderBy('title').execute();
 
 export const insertDocument = (db: Kysely<KernelDB>, row: New<'legal_document'>) =>
   t(db).insertInto('legal_document').values(row).returning('id').executeTakeFirstOrThrow();

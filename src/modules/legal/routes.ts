@@ -7,10 +7,13 @@ import { errors } from '../../core/errors.js';
 import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 import {
+  ADVICE_SORTABLE,
+  type AdviceFilter,
   cleanupsOf,
   CONTRACT_SORTABLE,
   type ContractFilter,
   type ContractTerm,
+  countAdvice,
   countContracts,
   countDocuments,
   DOCUMENT_SORTABLE,
@@ -28,7 +31,7 @@ import {
   pageDocuments,
   publicNormative,
 } from './repository.js';
-import { contractExportRows, legalContractsSpec, normativeDocumentsLedger } from './ledgers.js';
+import { contractExportRows, legalAdviceLedger, legalContractsSpec, normativeDocumentsLedger } from './ledgers.js';
 import { presentAdvice, presentAppraisal, presentContract, presentDocument, presentPublicNormative } from './presenters.js';
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
@@ -71,6 +74,18 @@ function documentFilterOf(q: Static<typeof documentListQuery>): DocumentFilter {
     q: q.q?.trim() || undefined,
     sort: sortOf(DOCUMENT_SORTABLE, q),
   };
+}
+
+/** The work-record list's filters (the query string's): year, kind, text. */
+const AdviceListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  kind: Type.Optional(lit(ADVICE_KINDS)),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '事项名称、承办人或顾问单位' })),
+};
+const adviceListQuery = listExportQuerySchema(AdviceListFilters, ADVICE_SORTABLE);
+/** A work-record list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function adviceFilterOf(q: Static<typeof adviceListQuery>): AdviceFilter {
+  return { year: q.year, kind: q.kind, q: q.q?.trim() || undefined, sort: sortOf(ADVICE_SORTABLE, q) };
 }
 
 const ContractTermView = Type.Union([Type.Literal('current'), Type.Literal('ended'), Type.Literal('upcoming')]);
@@ -180,30 +195,38 @@ export async function legalRoutes(root: FastifyInstance) {
     return { data: presentContract(r) };
   });
 
+  // The work-record list on the one list component: a page (with the counts by kind of its filter), server-side sort on indexed columns, the export of exactly its rows.
   app.get(
     '/legal/advice',
     {
       schema: {
         tags,
-        summary: '法律顾问工作记录',
-        querystring: Type.Object({
-          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-          kind: Type.Optional(lit(ADVICE_KINDS)),
-          q: Type.Optional(Type.String({ maxLength: 50 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        summary: `法律顾问工作记录（分页；按数据范围；默认按日期倒序；附按类型计数；排序列：${sortLabels(ADVICE_SORTABLE)}）`,
+        querystring: listQuerySchema(AdviceListFilters, ADVICE_SORTABLE),
         response: { 200: AdvicePage },
       },
     },
     async (req) => {
-      const size = req.query.pageSize ?? 20;
-      const r = await listAdvice(authorize(req, 'legal.read'), {
-        ...req.query,
-        limit: size,
-        offset: ((req.query.page ?? 1) - 1) * size,
-      });
+      const r = await listAdvice(authorize(req, 'legal.read'), { ...adviceFilterOf(req.query), ...pageOf(req.query, 20) });
       return { data: { items: r.rows.map(presentAdvice), total: r.total, byKind: r.byKind } };
+    },
+  );
+  app.get(
+    '/legal/advice/export',
+    {
+      schema: {
+        tags,
+        summary: `导出工作记录列表的筛选结果（与列表同样的筛选和排序，法律顾问工作台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
+        querystring: adviceListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'legal.read');
+      const f = adviceFilterOf(req.query);
+      assertExportable(await countAdvice(ctx, f));
+      const rows = await legalAdviceLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: legalAdviceLedger.spec, rows, title: '法律顾问工作', today: ctx.clock.today(), format: req.query.format });
     },
   );
   app.get('/legal/advice/:id', { schema: { tags, summary: '工作记录', params: Id, response: { 200: Data(AdviceView) } } }, async (req) => {

@@ -23,6 +23,8 @@ const CONTRACT_TERM_COLORS: Record<ContractTerm, string> = { current: 'green', e
 export const contractTermColor = (t: ContractTerm) => CONTRACT_TERM_COLORS[t];
 /** The contract list's routes: `${CONTRACT_LIST}/list` (a page) and `${CONTRACT_LIST}/export` (the filtered rows, the list's columns). */
 export const CONTRACT_LIST = '/api/legal/contracts';
+/** The work-record list's routes: `ADVICE_LIST` (a page, with the counts by kind) and `${ADVICE_LIST}/export` (the filtered rows, 法律顾问工作台账 headers). */
+export const ADVICE_LIST = '/api/legal/advice';
 export interface Advice {
   id: string;
   date: string;

@@ -1,33 +1,76 @@
-import { Suspense, useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Form, Input, Segmented, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { useNavigate, useParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { todayShanghai } from '../../../lib/format';
-import { ADVICE_KINDS, type Advice } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { type LatestYear, LatestYearHint } from '../../../components/useLatestYear';
+import { ADVICE_KINDS, ADVICE_LIST, type Advice } from '../api';
 import { FormModal } from '../../../components/FormModal';
 import { lazyNamed } from '../../../lib/lazyNamed';
 
 // A record's drawer (attachments, upload, history) loads when a record is opened: the list page stays within its budget.
 const AdviceDrawer = lazyNamed(() => import('./AdviceDrawer'), 'AdviceDrawer');
 
-/** 法律顾问工作台账 — records by type with the year's counts; a record opens with its attachments and history. */
+const orDash = (v: string | null) => v ?? '—';
+const TITLE_CELL = { display: 'block', maxWidth: 384, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+/** The latest year with work records in the user's scope: the year of the newest record (one row of the list sorted by date). */
+function useLatestAdviceYear(): LatestYear {
+  const res = useApi<{ items: Advice[] }>(`${ADVICE_LIST}?sort=date&order=desc&page=1&pageSize=1`);
+  const latest = res.data?.items[0]?.date;
+  return { year: latest ? Number(latest.slice(0, 4)) : null, current: dayjs().year(), loading: res.loading };
+}
+
+/**
+ * 法律顾问工作台账 on the one list component: year and text (事项名称, 承办人, 顾问单位) in the search form, the
+ * kinds with their counts as a switch, sort by date, kind and title (server-side), the query in the URL (kept
+ * while a record's drawer is open), and the export of exactly the filtered records under the 法律顾问工作台账's
+ * headers. It opens on the latest year with records: clearing the year shows all. A record opens with its
+ * attachments and history.
+ */
 export function AdvicePage() {
   const can = useCan();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const openId = useParams().id ?? null;
-  const [year, setYear] = useState(() => Number(todayShanghai().slice(0, 4)));
-  const [kind, setKind] = useState('');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const latest = useLatestAdviceYear();
+  const query = useListQuery(latest.year !== null ? { year: String(latest.year) } : {});
   const [creating, setCreating] = useState(false);
-  const res = useApi<{ items: Advice[]; total: number; byKind: Record<string, number> }>(`/api/legal/advice${qs({ year, kind, q, page })}`);
-  const counts = useApi<{ byKind: Record<string, number> }>(`/api/legal/advice${qs({ year, pageSize: 1 })}`);
+  const [reloadKey, setReloadKey] = useState(0);
+  // The kinds' counts of the year and text searched (whatever kind is chosen).
+  const counts = useApi<{ byKind: Record<string, number> }>(
+    latest.loading ? null : `${ADVICE_LIST}${qs({ year: query.values.year ?? '', q: query.values.q ?? '', pageSize: 1 })}`,
+  );
+  const columns = useMemo<RecordColumn<Advice>[]>(
+    () => [
+      { key: 'date', title: '日期', dataIndex: 'date', width: 110, sortKey: 'date' },
+      { key: 'kind', title: '类型', dataIndex: 'kind', width: 110, sortKey: 'kind' },
+      {
+        key: 'title',
+        title: '事项名称',
+        dataIndex: 'title',
+        width: 400,
+        ellipsis: true,
+        sortKey: 'title',
+        fixedShown: true,
+        // A record opens in its drawer with the list's query kept (closing it shows the same page of the list).
+        render: (v: string, a) => (
+          <Link to={{ pathname: `/legal/advice/${a.id}`, search }} title={v} style={TITLE_CELL}>
+            {v}
+          </Link>
+        ),
+      },
+      { key: 'firm', title: '顾问单位', dataIndex: 'firm', width: 220, render: orDash },
+      { key: 'handler', title: '承办人', dataIndex: 'handler', width: 100, render: orDash },
+    ],
+    [search],
+  );
   return (
     <>
       <PageTitle
@@ -41,58 +84,44 @@ export function AdvicePage() {
           ) : null
         }
       />
-      <Card
-        styles={{ body: { padding: 0 } }}
-        title={
-          <Space wrap>
-            <DatePicker
-              picker="year"
-              allowClear={false}
-              value={dayjs(`${year}-01-01`)}
-              onChange={(d) => {
-                if (!d) return;
-                setYear(d.year());
-                setPage(1);
-              }}
-              format="YYYY年"
-            />
-            <Segmented
-              value={kind}
-              onChange={(v) => {
-                setKind(v as string);
-                setPage(1);
-              }}
-              options={[{ label: '全部', value: '' }, ...ADVICE_KINDS.map((k) => ({ label: `${k} ${counts.data?.byKind[k] ?? 0}`, value: k }))]}
-              data-testid="advice-kinds"
-            />
-            <Input.Search
-              allowClear
-              placeholder="事项名称、承办人"
-              onSearch={(v) => {
-                setQ(v);
-                setPage(1);
-              }}
-              style={{ width: 200 }}
-            />
-          </Space>
-        }
-      >
-        <ErrorAlert error={res.error} onRetry={res.reload} />
-        <Table<Advice>
+      {latest.loading ? <Card loading /> : null}
+      {latest.loading ? null : (
+        <RecordList<Advice>
+          listKey="legal.advice"
+          query={query}
+          endpoint={ADVICE_LIST}
+          exportEndpoint={`${ADVICE_LIST}/export`}
+          columns={columns}
           rowKey="id"
-          loading={res.loading}
-          dataSource={res.data?.items ?? []}
-          onRow={(a) => ({ onClick: () => navigate(`/legal/advice/${a.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条`, showSizeChanger: false }}
-          columns={[
-            { title: '日期', dataIndex: 'date', width: 110 },
-            { title: '类型', dataIndex: 'kind', width: 110 },
-            { title: '事项名称', dataIndex: 'title' },
-            { title: '顾问单位', dataIndex: 'firm', width: 240 },
-            { title: '承办人', dataIndex: 'handler', width: 100 },
-          ]}
+          unit="条"
+          testId="advice-table"
+          reloadKey={reloadKey}
+          toolbar={
+            <Space>
+              <Segmented
+                value={query.values.kind ?? ''}
+                onChange={(v) => query.setFilters({ kind: (v as string) || undefined })}
+                options={[{ label: '全部', value: '' }, ...ADVICE_KINDS.map((k) => ({ label: `${k} ${counts.data?.byKind[k] ?? 0}`, value: k }))]}
+                data-testid="advice-kinds"
+              />
+              {query.values.year ? <LatestYearHint latest={latest} year={Number(query.values.year)} /> : null}
+            </Space>
+          }
+          searchFields={
+            <>
+              <Form.Item name="year" label="年度">
+                <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+              </Form.Item>
+              <Form.Item name="q" label="查找">
+                <Input allowClear placeholder="事项名称、承办人、顾问单位" style={{ width: 240 }} />
+              </Form.Item>
+            </>
+          }
+          toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+          // A cleared year is "all years" (year=), not the default latest year.
+          fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : '' })}
         />
-      </Card>
+      )}
       {creating ? (
         <FormModal<Advice>
           title="登记法律顾问工作"
@@ -101,9 +130,9 @@ export function AdvicePage() {
           onClose={() => setCreating(false)}
           onDone={(a) => {
             setCreating(false);
-            res.reload();
+            setReloadKey((k) => k + 1);
             counts.reload();
-            navigate(`/legal/advice/${a.id}`);
+            navigate({ pathname: `/legal/advice/${a.id}`, search });
           }}
         >
           <Form.Item name="date" label="日期" rules={[{ required: true }]}>
@@ -128,7 +157,7 @@ export function AdvicePage() {
       ) : null}
       {openId ? (
         <Suspense fallback={null}>
-          <AdviceDrawer id={openId} onClose={() => navigate('/legal/advice')} />
+          <AdviceDrawer id={openId} onClose={() => navigate({ pathname: '/legal/advice', search })} />
         </Suspense>
       ) : null}
     </>
