@@ -8,7 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../helpers/http.js';
-import { describeLists, listReader, type ListCase } from '../helpers/listCases.js';
+import { readTable } from '../../src/core/ledger/files.js';
+import { describeLists, listReader, type ListCase, type Row } from '../helpers/listCases.js';
 import { serverSuite } from '../helpers/server.js';
 
 const t = serverSuite({ admin: 'admin', legal: 'legal', flood: 'flood', wushan: 'wushan', yuancun: 'yuancun' });
@@ -311,5 +312,135 @@ describe('the alert list', () => {
     expect((await all(ALERTS, 'status=handled', 'wushan')).every((r) => !(r.actions as { handle: boolean }).handle)).toBe(true);
     const unpaged = (await t.wushan.req('GET', '/api/river-alerts?status=open')).body.data as Array<{ id: string }>;
     expect(unpaged.map((a) => a.id).sort()).toEqual(open.map((r) => r.id).sort());
+  });
+});
+
+// ── 双公示台账 ──
+
+const REGISTER: ListCase = {
+  name: '双公示 register',
+  list: '/api/publicity/decisions/list',
+  export: '/api/publicity/decisions/export',
+  user: 'legal',
+  sorts: { decisionNo: 'decisionNo', decidedOn: 'decidedOn', dueOn: 'dueOn', publishedOn: 'publishedOn' },
+  filters: [],
+  key: { header: '', field: 'decisionNo' },
+  ledger: '',
+  text: (r) => String(r.decisionNo),
+  yearField: 'decidedOn',
+};
+/** Where a register entry stands, as the list's status filter reads it. */
+const standing = (r: Row) => (r.withdrawnOn ? 'withdrawn' : r.publishedOn ? 'published' : 'pending');
+const CREDIT = {
+  penalty: { key: '行政处罚决定书文号', first: ['行政相对人名称', '行政相对人类别', '统一社会信用代码', '证件类型', '证件号码', '行政处罚决定书文号'] },
+  permit: {
+    key: '行政许可决定文书号',
+    first: ['行政相对人名称', '行政相对人类别', '统一社会信用代码', '证件类型', '证件号码', '行政许可决定文书名称', '行政许可决定文书号'],
+  },
+} as const;
+
+describe('the 双公示 register', () => {
+  it('answers a page and the filtered total; sorts on each whitelisted column across pages; refuses any other sort naming it', async () => {
+    const first = await page(REGISTER, 'pageSize=2');
+    expect(first.total).toBeGreaterThan(2);
+    expect(first.items).toHaveLength(2);
+    for (const order of ['asc', 'desc'] as const)
+      for (const [sort, field] of Object.entries(REGISTER.sorts)) {
+        const rows = await all(REGISTER, `sort=${sort}&order=${order}`);
+        const present = rows.map((r) => r[field] as string | null).filter((v): v is string => v != null);
+        const nulls = rows.length - present.length;
+        const sorted = [...present].sort();
+        expect(
+          rows.map((r) => r[field] ?? null),
+          `${sort} ${order}`,
+        ).toEqual([...(order === 'asc' ? sorted : sorted.reverse()), ...Array(nulls).fill(null)]);
+        const p2 = await page(REGISTER, `sort=${sort}&order=${order}&pageSize=3&page=2`);
+        expect(p2.items.map((r) => r.id)).toEqual(rows.slice(3, 6).map((r) => r.id));
+      }
+    for (const url of [REGISTER.list, `${REGISTER.export}?kind=penalty&`]) {
+      const r = await t.legal.req('GET', `${url}${url.includes('?') ? '' : '?'}sort=party_name`);
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
+      expect(r.body.message).toContain('可排序的列');
+    }
+  });
+
+  it('each filter narrows to exactly its rows: kind, status, year, unit and the text (as typed)', async () => {
+    const everything = await all(REGISTER, '');
+    const checks: Array<[string, (r: Row) => boolean]> = [
+      ['kind=penalty', (r) => r.kind === 'penalty'],
+      ['kind=permit', (r) => r.kind === 'permit'],
+      ['status=pending', (r) => standing(r) === 'pending'],
+      ['status=published', (r) => standing(r) === 'published'],
+      ['status=withdrawn', (r) => standing(r) === 'withdrawn'],
+      ['year=2023', (r) => String(r.decidedOn).startsWith('2023')],
+      [`orgId=${everything.at(-1)!.orgId}`, (r) => r.orgId === everything.at(-1)!.orgId],
+      ['kind=permit&year=2023', (r) => r.kind === 'permit' && String(r.decidedOn).startsWith('2023')],
+    ];
+    for (const [query, keep] of checks) {
+      const rows = await all(REGISTER, query);
+      expect(rows.length, query).toBeGreaterThan(0);
+      expect(rows.length, query).toBeLessThan(everything.length);
+      expect(rows.map((r) => r.id).sort(), query).toEqual(
+        everything
+          .filter(keep)
+          .map((r) => r.id)
+          .sort(),
+      );
+    }
+    const some = everything.at(-1)!;
+    expect((await all(REGISTER, `q=${encodeURIComponent(String(some.decisionNo))}`)).map((r) => r.id)).toContain(some.id);
+    expect((await all(REGISTER, `q=${encodeURIComponent(String(some.title))}`)).map((r) => r.id)).toContain(some.id);
+    for (const q of ['%', '_']) expect((await page(REGISTER, `q=${encodeURIComponent(q)}`)).total, q).toBe(0);
+    expect((await t.legal.req('GET', `${REGISTER.list}?year=1900`)).status).toBe(400);
+    expect((await t.legal.req('GET', `${REGISTER.list}?status=overdue`)).status).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: REGISTER.list })).statusCode).toBe(401);
+  });
+
+  it.each(['penalty', 'permit'] as const)('exports exactly the filtered %s decisions, in the list’s order, in the credit platform’s layout', async (kind) => {
+    for (const query of [
+      `kind=${kind}`,
+      `kind=${kind}&year=2022&sort=publishedOn&order=desc`,
+      `kind=${kind}&status=published&q=${encodeURIComponent('〔2023〕')}`,
+    ]) {
+      const rows = await all(REGISTER, query);
+      expect(rows.length, query).toBeGreaterThan(0);
+      const table = await exportOf(REGISTER, query);
+      expect(table.headers.slice(0, CREDIT[kind].first.length)).toEqual(CREDIT[kind].first);
+      expect(
+        table.rows.map((r) => String(r.cells[CREDIT[kind].key])),
+        query,
+      ).toEqual(rows.map((r) => String(r.decisionNo)));
+    }
+    // The withdrawn decision is exported too when the list shows it, its withdrawal said in 备注.
+    const withdrawn = await all(REGISTER, 'status=withdrawn');
+    if (withdrawn[0]!.kind === kind) expect(String((await exportOf(REGISTER, `kind=${kind}&status=withdrawn`)).rows[0]!.cells['备注'])).toContain('撤回');
+  });
+
+  it('refuses an export without a kind (the two layouts differ), naming kind; a street may not export', async () => {
+    const r = await t.legal.req('GET', REGISTER.export);
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'kind' });
+    expect((await t.wushan.req('GET', `${REGISTER.export}?kind=penalty`)).status).toBe(403);
+  });
+
+  it('a street sees only its own unit’s decisions, even asking for another unit', async () => {
+    const mine = await all(REGISTER, '', 'wushan');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((r) => r.orgId)).size).toBe(1);
+    const bureau = await all(REGISTER, '');
+    const other = bureau.find((r) => r.orgId !== mine[0]!.orgId)!;
+    expect((await page(REGISTER, `orgId=${other.orgId}`, 'wushan')).total).toBe(0);
+    expect((await page(REGISTER, `orgId=${mine[0]!.orgId}`, 'wushan')).total).toBe(mine.length);
+  });
+
+  it('the unpaged register and the credit platform’s export of published decisions stay (other callers)', async () => {
+    const unpaged = (await t.legal.req('GET', '/api/publicity/decisions?kind=permit&year=2023')).body.data as Row[];
+    expect(unpaged.length).toBe((await all(REGISTER, 'kind=permit&year=2023')).length);
+    const r = await t.app.inject({ method: 'GET', url: '/api/publicity/export?kind=penalty', headers: { cookie: t.legal.cookie } });
+    expect(r.statusCode).toBe(200);
+    const published = await all(REGISTER, 'kind=penalty&status=published');
+    const withdrawn = (await all(REGISTER, 'kind=penalty&status=withdrawn')).filter((x) => x.publishedOn);
+    expect((await readTable(r.rawPayload, 'x.xlsx')).rows.length).toBe(published.length + withdrawn.length);
   });
 });

@@ -15,7 +15,7 @@ export const publicityPermissions = {
 export const publicityModule = defineModule({
   key: 'publicity',
   title: '双公示',
-  migrations: sqlMigrations('publicity', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
+  migrations: sqlMigrations('publicity', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   pii: [{ table: 'pub_decision', column: 'party_id_no' }],
   permissions: publicityPermissions,
   metrics: [creditItems],

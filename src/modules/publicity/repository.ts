@@ -3,6 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { forgetTracked } from '../../core/calendar/service.js';
+import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<PublicityTables>();
@@ -36,13 +37,68 @@ export function publicDecisions(db: Kysely<KernelDB>, tenantId: string, opts: { 
   return q.orderBy('published_on', 'desc').orderBy('decision_no').limit(opts.limit).offset(opts.offset).execute();
 }
 
-/** Every recorded decision in the actor's scope (pending, published, withdrawn). */
-export function listDecisions(ctx: Ctx, opts: { kind?: DecisionKind; year?: number }) {
-  let q = t(ctx.db).selectFrom('pub_decision').selectAll().$call(withDataScope(ctx.actor));
-  if (opts.kind) q = q.where('kind', '=', opts.kind);
-  if (opts.year) q = q.where('decided_on', '>=', `${opts.year}-01-01`).where('decided_on', '<=', `${opts.year}-12-31`);
-  return q.orderBy('decided_on', 'desc').execute();
+/** Where a recorded decision stands: not yet published, published (and not withdrawn), withdrawn. */
+export type RegisterStatus = 'pending' | 'published' | 'withdrawn';
+
+/** The filters of the register's list (and of the unpaged register and the credit platform's export). */
+export interface RegisterFilter {
+  kind?: DecisionKind;
+  /** 决定日期's year. */
+  year?: number;
+  status?: RegisterStatus;
+  /** 承办单位. */
+  orgId?: string;
+  /** Text anywhere in the 决定文书号, 事项 or 当事人 (as typed: % and _ are characters). */
+  q?: string;
+  /** A column of {@link REGISTER_SORTABLE} and the direction; absent: the newest decided first. */
+  sort?: ListSort<keyof typeof REGISTER_SORTABLE>;
 }
+
+/** The columns the register's list may be sorted on, each served by an index of `pub_decision` (0001, 0002). */
+export const REGISTER_SORTABLE = {
+  decisionNo: { column: 'decision_no', label: '决定文书号' },
+  decidedOn: { column: 'decided_on', label: '决定日期' },
+  dueOn: { column: 'due_on', label: '公示期限' },
+  publishedOn: { column: 'published_on', label: '公示日期' },
+} as const satisfies SortWhitelist;
+
+/** Recorded decisions in the actor's scope matching the register's filters (unordered). */
+function filteredDecisions(ctx: Ctx, f: RegisterFilter) {
+  return t(ctx.db)
+    .selectFrom('pub_decision')
+    .selectAll()
+    .$call(withDataScope(ctx.actor))
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
+    .$if(!!f.year, (q) => q.where('decided_on', '>=', `${f.year}-01-01`).where('decided_on', '<=', `${f.year}-12-31`))
+    .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
+    .$if(f.status === 'pending', (q) => q.where('published_on', 'is', null).where('withdrawn_on', 'is', null))
+    .$if(f.status === 'published', (q) => q.where('published_on', 'is not', null).where('withdrawn_on', 'is', null))
+    .$if(f.status === 'withdrawn', (q) => q.where('withdrawn_on', 'is not', null))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('decision_no', 'ilike', like), eb('title', 'ilike', like), eb('party_name', 'ilike', like)]));
+    });
+}
+
+/** The register's order: the chosen column then the id, else the newest decided first. */
+function orderedDecisions(q: ReturnType<typeof filteredDecisions>, sort: RegisterFilter['sort']) {
+  return sort ? orderBySort(q, REGISTER_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('decided_on', 'desc').orderBy('decision_no').orderBy('id');
+}
+
+/** Every recorded decision in the actor's scope (pending, published, withdrawn) matching the filters, newest decided first unless sorted. */
+export function listDecisions(ctx: Ctx, f: RegisterFilter) {
+  return orderedDecisions(filteredDecisions(ctx, f), f.sort).execute();
+}
+
+/** A page of the register's list and the filtered total. */
+export async function pageDecisions(ctx: Ctx, f: RegisterFilter & { limit: number; offset: number }) {
+  const q = filteredDecisions(ctx, f);
+  const [rows, total] = await Promise.all([orderedDecisions(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many recorded decisions the register's filters give (the export's cap is checked on it before any row is read). */
+export const countDecisions = (ctx: Ctx, f: RegisterFilter) => countRows(filteredDecisions(ctx, f));
 
 /** The bureau (局) of the actor's tenant: the authority the credit platform's export names. */
 export function bureauOf(ctx: Ctx) {

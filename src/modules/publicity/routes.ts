@@ -1,18 +1,37 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { writeXlsx } from '../../core/ledger/write.js';
 import type { LedgerSpec } from '../../core/ledger/spec.js';
-import { Data, FileDownload } from '../../core/schemas.js';
-import { bureauOf, listDecisions, publicDecisions } from './repository.js';
+import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { bureauOf, countDecisions, listDecisions, pageDecisions, publicDecisions, REGISTER_SORTABLE, type RegisterFilter } from './repository.js';
 import { presentPublicDecision, presentRegisterEntry } from './presenters.js';
-import { DecisionRegisterList, PublicDecisionsView } from './schemas.js';
+import { DecisionRegisterList, DecisionRegisterView, PublicDecisionsView } from './schemas.js';
 import { creditRows, penaltyCreditSpec, permitCreditSpec } from './creditExport.js';
 
 const Kind = Type.Union([Type.Literal('penalty'), Type.Literal('permit')]);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+
+/** The register list's filters (the query string's): kind, year, status, unit, text. */
+const RegisterListFilters = {
+  kind: Type.Optional(Kind),
+  year: Type.Optional(Year),
+  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('published'), Type.Literal('withdrawn')], { description: '待公示、已公示、已撤回' })),
+  orgId: Type.Optional(Type.String({ format: 'uuid', description: '承办单位' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '决定文书号、事项或当事人' })),
+};
+const registerListQuery = listExportQuerySchema(RegisterListFilters, REGISTER_SORTABLE);
+/** A register list's query as the repository's filters (sort refused unless on an indexed column, naming `sort`). */
+function registerFilterOf(q: Static<typeof registerListQuery>): RegisterFilter {
+  return { kind: q.kind, year: q.year, status: q.status, orgId: q.orgId, q: q.q?.trim() || undefined, sort: sortOf(REGISTER_SORTABLE, q) };
+}
+/** The credit platform's layout of each kind (信用中国 双公示). */
+const CREDIT_SPEC = { penalty: penaltyCreditSpec, permit: permitCreditSpec } as const;
 
 /** 双公示 routes: the public page's data (no login) and the staff's list and export. */
 export async function publicityRoutes(root: FastifyInstance) {
@@ -62,6 +81,50 @@ export async function publicityRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'publicity.read');
       const rows = await listDecisions(ctx, req.query);
       return { data: rows.map(presentRegisterEntry) };
+    },
+  );
+
+  // The register on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows of a kind.
+  app.get(
+    '/publicity/decisions/list',
+    {
+      schema: {
+        tags: ['公示'],
+        summary: `公示台账列表（分页；按数据范围；默认按决定日期倒序；排序列：${sortLabels(REGISTER_SORTABLE)}）`,
+        querystring: listQuerySchema(RegisterListFilters, REGISTER_SORTABLE),
+        response: { 200: Page(DecisionRegisterView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'publicity.read');
+      const { rows, total } = await pageDecisions(ctx, { ...registerFilterOf(req.query), ...pageOf(req.query, 20) });
+      return { data: { items: rows.map(presentRegisterEntry), total } };
+    },
+  );
+  app.get(
+    '/publicity/decisions/export',
+    {
+      schema: {
+        tags: ['公示'],
+        summary: `导出公示台账列表的筛选结果（与列表同样的筛选和排序；须选类别 kind：行政处罚、行政许可各按信用平台“双公示”格式；至多 ${LIST_EXPORT_CAP} 条）`,
+        querystring: registerListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'publicity.export');
+      const f = registerFilterOf(req.query);
+      if (!f.kind) throw errors.validation('kind', '请选择类别（行政处罚或行政许可）：两类决定的“双公示”导出格式不同');
+      assertExportable(await countDecisions(ctx, f));
+      const [rows, bureau] = await Promise.all([listDecisions(ctx, f), bureauOf(ctx)]);
+      const spec = CREDIT_SPEC[f.kind];
+      return sendListExport(reply, {
+        spec: spec as LedgerSpec,
+        rows: creditRows(f.kind, rows, bureau),
+        title: spec.title,
+        today: ctx.clock.today(),
+        format: req.query.format,
+      });
     },
   );
 

@@ -1,3 +1,6 @@
+/** The register's routes: `${REGISTER_LIST}/list` (a page) and `${REGISTER_LIST}/export?kind=` (the filtered decisions of a kind, the credit platform's 双公示 layout). */
+export const REGISTER_LIST = '/api/publicity/decisions';
+
 /** A decision in the publication register (staff view). */
 export interface RegisterEntry {
   id: string;
