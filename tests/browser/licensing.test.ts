@@ -1,6 +1,7 @@
 // 行政许可 in a real browser against the demo bureau: a permit from application to
 // publication on the public page, with the server's deadline figures and a validation
-// message shown on the form field; plus the legal, staff and inspection pages.
+// message shown on the form field; plus the legal, staff and inspection pages, and the training and
+// 双公示 registers' filters in the URL and their exports.
 // Screenshots go to test-results/.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +159,66 @@ describe('行政许可 in the browser', () => {
     await page.getByRole('tab', { name: '培训记录' }).click();
     await page.getByTestId('staff-trainings').waitFor();
     await shot(page, 'staff-trainings');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the training register and the 双公示 register into the URL and exports exactly the filtered rows', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    const rowsOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*条/.exec(await text)?.[1] ?? Number.NaN);
+    const total = page.locator('.ant-pagination-total-text');
+    /** Picks a column filter's value; answers the filtered list's total from the server's answer. */
+    const pick = async (table: ReturnType<Page['getByTestId']>, opts: { column: string; value: string; param: string; is: string }) => {
+      const answered = page.waitForResponse((r) => r.url().includes('/list?') && new URL(r.url()).searchParams.get(opts.param) === opts.is);
+      await table.locator('th', { hasText: opts.column }).locator('.ant-table-filter-trigger').click();
+      await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: opts.value }).click();
+      await page
+        .locator('.ant-dropdown:visible')
+        .getByRole('button', { name: label('确定') })
+        .click();
+      return ((await (await answered).json()) as { data: { total: number } }).data.total;
+    };
+
+    // 培训记录, all years: 对象 = 街道 lands in the URL; the export is the filtered trainings under the trainings ledger's headers.
+    await page.goto(`${baseUrl}/staff/trainings?year=`);
+    const trainings = page.getByTestId('staff-trainings');
+    await trainings.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => rowsOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const allTrainings = await rowsOf(total.innerText());
+    const streets = await pick(trainings, { column: '对象', value: '街道', param: 'audience', is: '街道' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('audience'), POLL).toBe('街道');
+    expect(streets).toBeGreaterThan(0);
+    expect(streets).toBeLessThan(allTrainings);
+    await expect.poll(() => rowsOf(total.innerText()), POLL).toBe(streets);
+    const [training] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(training.suggestedFilename()).toMatch(/^培训记录列表\d{8}\.xlsx$/);
+    const trainingSheet = await readTable(fs.readFileSync(await training.path()), 'list.xlsx');
+    expect(trainingSheet.headers).toEqual(['日期', '主题', '对象', '形式', '参加人数']);
+    expect(trainingSheet.rows.length).toBe(streets);
+    expect(trainingSheet.rows.every((r) => r.cells.对象 === '街道')).toBe(true);
+    await shot(page, 'staff-trainings-filtered');
+
+    // 双公示台账 opens on the latest year with decisions, said as a filter the user can remove.
+    await page.goto(`${baseUrl}/publicity`);
+    const register = page.getByTestId('publicity-table');
+    await register.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('list-filter-year').innerText(), POLL).toMatch(/决定年度：\d{4}年/);
+    // In 2022 (penalties and permits; this file's own permit is decided today): 类别 = 行政许可 lands in the URL; one export, the 行政许可 双公示 layout.
+    await page.goto(`${baseUrl}/publicity?year=2022`);
+    await register.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => rowsOf(total.innerText()), POLL).toBeGreaterThan(0);
+    const allDecisions = await rowsOf(total.innerText());
+    const permits = await pick(register, { column: '类别', value: '行政许可', param: 'kind', is: 'permit' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('permit');
+    expect(permits).toBeGreaterThan(0);
+    expect(permits).toBeLessThan(allDecisions);
+    await expect.poll(() => page.getByTestId('publicity-export-penalty').count(), POLL).toBe(0);
+    const [credit] = await Promise.all([page.waitForEvent('download'), page.getByTestId('publicity-export-permit').click()]);
+    expect(credit.suggestedFilename()).toMatch(/^行政许可双公示列表\d{8}\.xlsx$/);
+    const creditSheet = await readTable(fs.readFileSync(await credit.path()), 'list.xlsx');
+    expect(creditSheet.headers.slice(5, 7)).toEqual(['行政许可决定文书名称', '行政许可决定文书号']);
+    expect(creditSheet.rows.length).toBe(permits);
+    await shot(page, 'publicity-filtered');
     expect(errors).toEqual([]);
   });
 });

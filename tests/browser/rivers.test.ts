@@ -1,10 +1,13 @@
 // Water safety in a real browser against the demo bureau: recording a water sample
-// that grades black-odorous shows the alert, which reaches the river's owner;
+// that grades black-odorous shows the alert, which reaches the river's owner; the alert list's
+// search and filter in the URL and its export;
 // the flood pages (risk map, duty roster, responsible persons) render. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
-import { labelIn as label, browserSuite } from '../helpers/browser.js';
+import fs from 'node:fs';
+import { labelIn as label, browserSuite, POLL } from '../helpers/browser.js';
+import { readTable } from '../../src/core/ledger/files.js';
 
-const { baseUrl, newPage, login, shot } = browserSuite('browser-', { settle: 500 });
+const { baseUrl, newPage, login, shot } = browserSuite('browser-', { settle: 500, context: { acceptDownloads: true } });
 
 describe('rivers and water quality', () => {
   it('records a sample that grades black-odorous and sees the alert, which the river’s street receives', async () => {
@@ -53,8 +56,43 @@ describe('rivers and water quality', () => {
     const other = await newPage();
     await login(other.page, 'wushan');
     await other.page.goto(`${baseUrl}/rivers/alerts`);
-    await other.page.getByTestId('alerts-table').locator('.ant-empty, tbody tr').first().waitFor();
+    await other.page.getByTestId('alerts-table').locator('.ant-empty, tbody tr.ant-table-row').first().waitFor();
     expect(await other.page.getByTestId('alerts-table').innerText()).not.toContain(river);
+  });
+
+  it('searches and filters the alert list into the URL and exports exactly the filtered alerts', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    // All years and statuses; then 查找 程界涌 (the demo's alert) and 状态 = 待处置: both land in the URL.
+    await page.goto(`${baseUrl}/rivers/alerts?year=&status=`);
+    const table = page.getByTestId('alerts-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('list-search').getByPlaceholder('预警内容').fill('程界涌');
+    await page
+      .getByTestId('list-search')
+      .getByRole('button', { name: label('查询') })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('程界涌');
+    const answered = page.waitForResponse((r) => r.url().includes('/api/river-alerts/list?') && new URL(r.url()).searchParams.get('status') === 'open');
+    await table.locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '待处置' }).click();
+    await page
+      .locator('.ant-dropdown:visible')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    const n = ((await (await answered).json()) as { data: { total: number } }).data.total;
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('open');
+    expect(n).toBeGreaterThan(0);
+    await expect.poll(() => table.locator('.ant-table-row').count(), POLL).toBe(n);
+    // The export: the list's columns (alerts have no ledger), exactly the filtered alerts.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^黑臭预警列表\d{8}\.xlsx$/);
+    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    expect(sheet.headers.slice(0, 5)).toEqual(['预警日期', '河涌', '责任单位', '分级', '预警内容']);
+    expect(sheet.rows.length).toBe(n);
+    expect(sheet.rows.every((r) => String(r.cells.预警内容).includes('程界涌') && r.cells.状态 === '待处置')).toBe(true);
+    await shot(page, 'rivers-alerts-filtered');
+    expect(errors).toEqual([]);
   });
 
   it('shows a river’s trend chart and its section class over the year', async () => {

@@ -61,9 +61,9 @@ export function RegisterPage() {
         render: (k: RegisterEntry['kind']) => KIND_LABELS[k],
         filter: { param: 'kind', options: KIND_OPTIONS },
       },
-      { key: 'decisionNo', title: '决定文书号', dataIndex: 'decisionNo', width: 200, sortKey: 'decisionNo', fixedShown: true },
-      { key: 'party', title: '当事人', dataIndex: 'party', width: 200, ellipsis: true },
-      { key: 'title', title: '事项', dataIndex: 'title', width: 260, ellipsis: true },
+      { key: 'decisionNo', title: '决定文书号', dataIndex: 'decisionNo', width: 180, sortKey: 'decisionNo', fixedShown: true },
+      { key: 'party', title: '当事人', dataIndex: 'party', width: 170, ellipsis: true },
+      { key: 'title', title: '事项', dataIndex: 'title', width: 220, ellipsis: true },
       {
         key: 'orgId',
         title: '承办单位',

@@ -70,7 +70,7 @@ export function AlertsPage() {
         key: 'message',
         title: '预警内容',
         dataIndex: 'message',
-        width: 420,
+        width: 300,
         ellipsis: true,
         render: (v: string, a) => (
           <Link to={`/rivers/samples/${a.sampleId}`} title={v}>
@@ -82,7 +82,7 @@ export function AlertsPage() {
         key: 'status',
         title: '状态',
         dataIndex: 'status',
-        width: 200,
+        width: 150,
         filter: { param: 'status', options: STATUS_OPTIONS },
         render: (s: Alert['status'], a) =>
           s === 'open' ? (
