@@ -7,7 +7,8 @@
  * headers, and the data scope. The duty list is checked by the shared `describeLists`; the others differ
  * from its shape where the register does (a project's year is started or completed in it; deployments are
  * all the flood office's, so no unit filter narrows them; works have no year; warnings have no ledger, so
- * no export), and are checked below with the same reader.
+ * no export), and are checked below with the same reader — as is 系统 → 用户 (`/api/users/list`: no year,
+ * no export, never a password hash).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -116,6 +117,14 @@ const FLOOD_LISTS: FloodList[] = [
     filters: [{ query: `level=${encodeURIComponent('黄色')}`, field: 'level', value: '黄色' }],
     inYear: (r, y) => dayOf(r.startsOn) <= `${y}-12-31` && (r.endsOn == null || dayOf(r.endsOn) >= `${y}-01-01`),
     text: (r) => String(r.title),
+  },
+  {
+    name: 'users (系统 → 用户)',
+    list: '/api/users/list',
+    user: 'admin',
+    sorts: { username: 'username', displayName: 'displayName', orgName: 'orgName', roles: 'roles' },
+    filters: [],
+    text: (r) => String(r.username),
   },
 ];
 
@@ -296,5 +305,36 @@ describe('the old callers of the flood lists', () => {
       const r = await app.inject({ method: 'GET', url: `/api/ledgers/${key}/export?format=xlsx`, headers: { cookie: users.flood!.cookie } });
       expect(r.statusCode, key).toBe(200);
     }
+  });
+});
+
+describe('the user list', () => {
+  const c = asCase(FLOOD_LISTS[4]!);
+  it('narrows by role, unit and status; says no password hash; a street may not read it (403)', async () => {
+    const everyone = await all(c, '');
+    const streets = await all(c, 'role=street');
+    expect(streets.map((u) => u.username).sort()).toEqual(['wushan', 'yuancun']);
+    expect(streets.length).toBe(everyone.filter((u) => (u.roles as string[]).includes('street')).length);
+    const office = everyone.find((u) => u.username === 'admin')!;
+    const ofOffice = await all(c, `orgId=${office.orgId}`);
+    expect(ofOffice.length).toBe(everyone.filter((u) => u.orgId === office.orgId).length);
+    expect(ofOffice.every((u) => u.orgName === office.orgName)).toBe(true);
+    expect((await page(c, 'disabled=true')).total).toBe(0);
+    expect((await page(c, 'disabled=false')).total).toBe(everyone.length);
+    const r = await users.admin!.req('GET', '/api/users/list?pageSize=200');
+    // No hash (argon2id) nor its column in any row: only the flag that a password must be changed.
+    expect(JSON.stringify(r.body)).not.toMatch(/\$argon2|password_?hash|failed_?attempts/i);
+    for (const u of r.body.data.items) expect(Object.keys(u).filter((k) => /password/i.test(k))).toEqual(['mustChangePassword']);
+    expect((await users.wushan!.req('GET', '/api/users/list')).status).toBe(403);
+    expect((await users.admin!.req('GET', '/api/users/list?disabled=maybe')).status).toBe(400);
+  });
+
+  it('a disabled user is found by the status filter, and the old unpaged list still answers', async () => {
+    const viewer = (await all(c, 'q=viewer')).find((u) => u.username === 'viewer')!;
+    const r = await users.admin!.req('PATCH', `/api/users/${viewer.id}`, { version: viewer.version, disabled: true });
+    expect(r.status).toBe(200);
+    expect((await all(c, 'disabled=true')).map((u) => u.username)).toEqual(['viewer']);
+    const old = await users.admin!.req('GET', '/api/users');
+    expect(old.body.data.length).toBe((await all(c, '')).length);
   });
 });
