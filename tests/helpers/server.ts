@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Ctx, systemActor } from '../../src/core/context.js';
+import type { ModuleDef } from '../../src/core/module.js';
 import type { System } from '../../src/core/system.js';
 import { listTenants } from '../../src/core/tenant.js';
 import { type Client, login, testServer } from './http.js';
@@ -21,12 +22,17 @@ export interface ServerSuite {
 /**
  * A file's preamble in one call: `serverSuite({ clerk: 'licensing', leader: 'leader' })` opens the demo
  * system (tests/helpers/system.ts) and its server before the file's tests, signs each named account in
- * (`t.clerk` is the demo user `licensing`), and closes both after.
+ * (`t.clerk` is the demo user `licensing`), and closes both after. `opts.modules`: the system's modules
+ * when a file adds or changes one (default: the product's, as in testSystem).
  */
-export function serverSuite<K extends string>(accounts: Record<K, string>, which: 'empty' | 'demo' = 'demo'): ServerSuite & Record<K, Client> {
+export function serverSuite<K extends string>(
+  accounts: Record<K, string>,
+  which: 'empty' | 'demo' = 'demo',
+  opts: { modules?: readonly ModuleDef[] } = {},
+): ServerSuite & Record<K, Client> {
   const suite = {} as ServerSuite & Record<K, Client>;
   beforeAll(async () => {
-    suite.sys = await testSystem(which);
+    suite.sys = await testSystem(which, opts.modules);
     suite.app = await testServer(suite.sys);
     for (const [as, username] of Object.entries(accounts) as Array<[K, string]>) (suite as Record<K, Client>)[as] = await login(suite.app, username);
     const tenant = (await listTenants(suite.sys.db))[0];

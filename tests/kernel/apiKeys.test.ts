@@ -4,25 +4,16 @@
  * 12345 order, reads a metric and exports the 双公示 file — no session, no CSRF — and cannot read a
  * case; every use is audited with the key's name; a revoked, expired or forged key is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
 import { history } from '../../src/core/audit/audit.js';
-import { listTenants } from '../../src/core/tenant.js';
 import { resolveApiKey } from '../../src/core/auth/apiKeys.js';
 import { isoDateInShanghai } from '../../src/core/calendar/calendar.js';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-let clerk: Client;
-let tenantId: string;
 /** The day n days from today in Beijing (the bureau's day: from 16:00 UTC it is already tomorrow there). */
 const inDays = (n: number) => isoDateInShanghai(new Date(Date.now() + n * 86_400_000));
 const withKey = (token: string, method: 'GET' | 'POST', url: string, body?: unknown) =>
-  app.inject({ method, url, payload: body as object | undefined, headers: { authorization: `Bearer ${token}` } });
+  env.app.inject({ method, url, payload: body as object | undefined, headers: { authorization: `Bearer ${token}` } });
 const order = (no: string) => ({
   orderNo: no,
   receivedAt: '2022-06-01 09:30',
@@ -35,23 +26,13 @@ const order = (no: string) => ({
   unitName: '员村街道',
 });
 
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-  clerk = await login(app, 'clerk');
-  tenantId = (await listTenants(sys.db))[0]!.id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin', clerk: 'clerk' });
 
 describe('接口密钥', () => {
   let token = '';
   let keyId = '';
   it('is created by an administrator for a named client, scoped and expiring, and shown once', async () => {
-    const r = await admin.req('POST', '/api/api-keys', {
+    const r = await env.admin.req('POST', '/api/api-keys', {
       name: '12345平台',
       permissions: ['hotline.push', 'system.metrics.read', 'hotline.read', 'publicity.export'],
       expiresOn: inDays(90),
@@ -61,10 +42,10 @@ describe('接口密钥', () => {
     keyId = r.body.data.key.id;
     expect(token).toMatch(/^fzk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
     expect(r.body.data.key).toMatchObject({ name: '12345平台', status: 'active', createdBy: '系统管理员' });
-    const list = (await admin.req('GET', '/api/api-keys')).body.data;
+    const list = (await env.admin.req('GET', '/api/api-keys')).body.data;
     expect(list.find((k: { id: string }) => k.id === keyId)).toMatchObject({ name: '12345平台', permissions: expect.arrayContaining(['hotline.push']) });
     expect(JSON.stringify(list)).not.toContain(token.slice(-43));
-    const stored = await sys.db.selectFrom('api_key').select('secret_hash').where('id', '=', keyId).executeTakeFirstOrThrow();
+    const stored = await env.sys.db.selectFrom('api_key').select('secret_hash').where('id', '=', keyId).executeTakeFirstOrThrow();
     expect(stored.secret_hash).not.toContain(token.slice(-43));
   });
   it('pushes a 12345 order without a session or a CSRF token, idempotently', async () => {
@@ -88,7 +69,7 @@ describe('接口密钥', () => {
     expect((await withKey(token, 'GET', '/api/auth/me')).statusCode).toBe(403);
   });
   it('audits every use with the key’s name, the route and the answer', async () => {
-    const events = await history(sys.db, tenantId, 'api_key', keyId);
+    const events = await history(env.sys.db, env.tenantId, 'api_key', keyId);
     const used = events.filter((e) => e.action === 'used');
     expect(used.length).toBeGreaterThanOrEqual(6);
     expect(used.map((e) => e.actorName)).toContain('接口：12345平台');
@@ -103,25 +84,25 @@ describe('接口密钥', () => {
     expect((await withKey(token, 'POST', '/api/auth/login', { username: 'admin', password: 'x' })).statusCode).toBe(403);
   });
   it('stops working when revoked, and an expired key is refused', async () => {
-    const r = await admin.req('POST', `/api/api-keys/${keyId}/revoke`);
+    const r = await env.admin.req('POST', `/api/api-keys/${keyId}/revoke`);
     expect(r.status).toBe(200);
     expect(r.body.data).toMatchObject({ status: 'revoked', revokedBy: '系统管理员' });
     const after = await withKey(token, 'POST', '/api/hotline/push', order('KEY-2022-0003'));
     expect(after.statusCode).toBe(401);
     expect(after.json().code).toBe('API_KEY_INVALID');
-    const short = (await admin.req('POST', '/api/api-keys', { name: '信用平台', permissions: ['publicity.export'], expiresOn: inDays(1) })).body.data;
-    expect(await resolveApiKey(sys.db, short.token)).toBeDefined();
-    expect(await resolveApiKey(sys.db, short.token, new Date(Date.now() + 3 * 86_400_000))).toBeUndefined();
+    const short = (await env.admin.req('POST', '/api/api-keys', { name: '信用平台', permissions: ['publicity.export'], expiresOn: inDays(1) })).body.data;
+    expect(await resolveApiKey(env.sys.db, short.token)).toBeDefined();
+    expect(await resolveApiKey(env.sys.db, short.token, new Date(Date.now() + 3 * 86_400_000))).toBeUndefined();
   });
   it('is refused, naming the field, for unknown or person-only permissions, a term over a year, and to a non-administrator', async () => {
     const bad = async (body: object) =>
-      (await admin.req('POST', '/api/api-keys', { name: '省执法平台', permissions: ['publicity.export'], expiresOn: inDays(30), ...body })).body;
+      (await env.admin.req('POST', '/api/api-keys', { name: '省执法平台', permissions: ['publicity.export'], expiresOn: inDays(30), ...body })).body;
     expect(await bad({ permissions: ['no.such.permission'] })).toMatchObject({ code: 'VALIDATION', field: 'permissions' });
     expect(await bad({ permissions: ['system.users.manage'] })).toMatchObject({ code: 'VALIDATION', field: 'permissions' });
     expect(await bad({ permissions: [] })).toMatchObject({ code: 'VALIDATION', field: 'permissions' });
     expect(await bad({ expiresOn: inDays(400) })).toMatchObject({ code: 'VALIDATION', field: 'expiresOn' });
     expect(await bad({ name: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'name' });
-    expect((await clerk.req('POST', '/api/api-keys', { name: '省执法平台', permissions: ['hotline.push'], expiresOn: inDays(30) })).status).toBe(403);
-    expect((await clerk.req('GET', '/api/api-keys')).status).toBe(403);
+    expect((await env.clerk.req('POST', '/api/api-keys', { name: '省执法平台', permissions: ['hotline.push'], expiresOn: inDays(30) })).status).toBe(403);
+    expect((await env.clerk.req('GET', '/api/api-keys')).status).toBe(403);
   });
 });

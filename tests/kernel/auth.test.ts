@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
+import { describe, expect, it } from 'vitest';
 import { login, testServer } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({});
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload: payload as object, headers });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  env.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
 describe('login and sessions', () => {
   it('sets an httpOnly SameSite=Strict cookie and never returns the hash', async () => {
@@ -40,12 +30,12 @@ describe('login and sessions', () => {
 
   it('checks at most 5 passwords when guesses come in parallel', async () => {
     const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/api/auth/login', { username: 'flood', password: `Guess-${i}-tide` })));
-    const events = await sys.db
+    const events = await env.sys.db
       .selectFrom('audit_event')
       .select(['action'])
       .where('entity', '=', 'user')
       .where('action', 'in', ['login_failed', 'locked'])
-      .where('entity_id', '=', (await sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id)
+      .where('entity_id', '=', (await env.sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id)
       .execute();
     // Only the attempts that got to check a password are recorded: never more than 5.
     expect(events.length).toBeLessThanOrEqual(5);
@@ -59,17 +49,17 @@ describe('login and sessions', () => {
     expect(res.statusCode).toBe(423);
     expect(res.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
     expect(res.json().message).toMatch(/1[45]分钟后再试/);
-    const u = await sys.db.selectFrom('app_user').select('locked_until').where('username', '=', 'advisor').executeTakeFirstOrThrow();
+    const u = await env.sys.db.selectFrom('app_user').select('locked_until').where('username', '=', 'advisor').executeTakeFirstOrThrow();
     const mins = (u.locked_until!.getTime() - Date.now()) / 60000;
     expect(mins).toBeGreaterThan(14);
     expect(mins).toBeLessThanOrEqual(15);
   });
 
   it('refuses writes without the CSRF token', async () => {
-    const c = await login(app, 'admin');
+    const c = await login(env.app, 'admin');
     const orgs = (await c.req('GET', '/api/orgs')).body.data;
     const bureau = orgs.find((o: any) => o.kind === 'bureau');
-    const res = await app.inject({
+    const res = await env.app.inject({
       method: 'POST',
       url: '/api/orgs',
       payload: { name: '新科室', kind: 'department', parentId: bureau.id },
@@ -82,7 +72,7 @@ describe('login and sessions', () => {
   });
 
   it('sends security headers and its own request ids', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-request-id': 'x'.repeat(2048) } });
+    const res = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-request-id': 'x'.repeat(2048) } });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -95,7 +85,7 @@ describe('login and sessions', () => {
   it('marks the session cookie Secure when the client spoke HTTPS through a trusted proxy', async () => {
     const before = process.env.FAZHI_TRUST_PROXY;
     process.env.FAZHI_TRUST_PROXY = 'true';
-    const proxied = await testServer(sys);
+    const proxied = await testServer(env.sys);
     try {
       const https = await proxied.inject({
         method: 'POST',
@@ -114,10 +104,10 @@ describe('login and sessions', () => {
   });
 
   it('applies CSRF and the forced password change to percent-encoded paths too', async () => {
-    const c = await login(app, 'admin');
+    const c = await login(env.app, 'admin');
     const bureau = (await c.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
     for (const url of ['/%61pi/orgs', '/api/%6Frgs', '/%61%70%69/orgs']) {
-      const res = await app.inject({
+      const res = await env.app.inject({
         method: 'POST',
         url,
         payload: { name: `编码科${url.length}`, kind: 'department', parentId: bureau.id },
@@ -134,18 +124,18 @@ describe('login and sessions', () => {
       password: 'Init-Pass-2023',
     });
     expect(created.status).toBe(201);
-    const u = await login(app, 'encoded', 'Init-Pass-2023');
+    const u = await login(env.app, 'encoded', 'Init-Pass-2023');
     for (const url of ['/%61pi/users', '/api/%75sers', '/%61pi/orgs']) {
-      const res = await app.inject({ method: 'GET', url, headers: { cookie: u.cookie } });
+      const res = await env.app.inject({ method: 'GET', url, headers: { cookie: u.cookie } });
       expect(res.statusCode, url).toBe(403);
       expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     }
   });
 
   it('ends a session idle for more than 30 minutes', async () => {
-    const c = await login(app, 'clerk');
+    const c = await login(env.app, 'clerk');
     expect((await c.req('GET', '/api/auth/me')).status).toBe(200);
-    await sys.db
+    await env.sys.db
       .updateTable('app_session')
       .set({ last_seen_at: new Date(Date.now() - 31 * 60000) })
       .execute();
@@ -153,7 +143,7 @@ describe('login and sessions', () => {
   });
 
   it('ends the other sessions of a user who changes the password', async () => {
-    const admin = await login(app, 'admin');
+    const admin = await login(env.app, 'admin');
     const bureau = (await admin.req('GET', '/api/orgs')).body.data.find((o: any) => o.kind === 'bureau');
     expect(
       (await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Password1' })).body
@@ -167,15 +157,15 @@ describe('login and sessions', () => {
       (await admin.req('POST', '/api/users', { username: 'twice', displayName: '两处登录', orgId: bureau.id, roles: ['viewer'], password: 'Init-Tide-73' }))
         .status,
     ).toBe(201);
-    const office = await login(app, 'twice', 'Init-Tide-73');
-    const phone = await login(app, 'twice', 'Init-Tide-73');
+    const office = await login(env.app, 'twice', 'Init-Tide-73');
+    const phone = await login(env.app, 'twice', 'Init-Tide-73');
     expect((await office.req('POST', '/api/auth/password', { oldPassword: 'Init-Tide-73', newPassword: 'Pump-Gate-58' })).status).toBe(200);
     expect((await office.req('GET', '/api/auth/me')).status).toBe(200);
     expect((await phone.req('GET', '/api/auth/me')).status).toBe(401);
   });
 
   it('forces a new user to change the initial password before anything else, under the policy', async () => {
-    const admin = await login(app, 'admin');
+    const admin = await login(env.app, 'admin');
     const orgs = (await admin.req('GET', '/api/orgs')).body.data;
     const created = await admin.req('POST', '/api/users', {
       username: 'newbie',
@@ -185,7 +175,7 @@ describe('login and sessions', () => {
       password: 'Init-Pass-2022',
     });
     expect(created.status).toBe(201);
-    const u = await login(app, 'newbie', 'Init-Pass-2022');
+    const u = await login(env.app, 'newbie', 'Init-Pass-2022');
     const blocked = await u.req('GET', '/api/orgs');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
@@ -197,7 +187,7 @@ describe('login and sessions', () => {
   });
 
   it('rejects a user with a password outside the policy, naming the field', async () => {
-    const admin = await login(app, 'admin');
+    const admin = await login(env.app, 'admin');
     const orgs = (await admin.req('GET', '/api/orgs')).body.data;
     const res = await admin.req('POST', '/api/users', { username: 'weak', displayName: '弱密码', orgId: orgs[0].id, roles: ['viewer'], password: 'short1A' });
     expect(res.status).toBe(400);

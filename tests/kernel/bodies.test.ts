@@ -4,24 +4,10 @@
  * sent as text is refused — and none of these writes anything. Path and query strings are still
  * coerced from text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin' });
 
 const contract = (over: Record<string, unknown> = {}) => ({
   firm: '正文测试律师事务所',
@@ -30,21 +16,21 @@ const contract = (over: Record<string, unknown> = {}) => ({
   endOn: '2031-12-31',
   ...over,
 });
-const count = async () => (await admin.req('GET', '/api/legal/contracts')).body.data.length as number;
+const count = async () => (await env.admin.req('GET', '/api/legal/contracts')).body.data.length as number;
 
 describe('request bodies', () => {
   it('refuses a property the route does not list, naming it, and writes nothing', async () => {
     const before = await count();
-    const r = await admin.req('POST', '/api/legal/contracts', contract({ feeYuan: 10, fee: 10 }));
+    const r = await env.admin.req('POST', '/api/legal/contracts', contract({ feeYuan: 10, fee: 10 }));
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'fee' });
     expect(r.body.message).toContain('fee');
     expect(await count()).toBe(before);
   });
   it('refuses an unlisted property in an intersected body (fields + version) too, and accepts the listed ones', async () => {
-    const c = await admin.req('POST', '/api/legal/contracts', contract({ feeYuan: 10 }));
+    const c = await env.admin.req('POST', '/api/legal/contracts', contract({ feeYuan: 10 }));
     expect(c.status, JSON.stringify(c.body)).toBe(201);
-    const bad = await admin.req('PUT', `/api/legal/contracts/${c.body.data.id}`, {
+    const bad = await env.admin.req('PUT', `/api/legal/contracts/${c.body.data.id}`, {
       ...contract(),
       contractNo: c.body.data.contractNo,
       version: 1,
@@ -52,24 +38,29 @@ describe('request bodies', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('id');
-    const ok = await admin.req('PUT', `/api/legal/contracts/${c.body.data.id}`, { ...contract(), contractNo: c.body.data.contractNo, feeYuan: 12, version: 1 });
+    const ok = await env.admin.req('PUT', `/api/legal/contracts/${c.body.data.id}`, {
+      ...contract(),
+      contractNo: c.body.data.contractNo,
+      feeYuan: 12,
+      version: 1,
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.data).toMatchObject({ feeYuan: 12, version: 2 });
   });
   it('keeps a null sent for an optional number as null (not coerced to 0)', async () => {
-    const c = await admin.req('POST', '/api/legal/contracts', contract({ feeYuan: null }));
+    const c = await env.admin.req('POST', '/api/legal/contracts', contract({ feeYuan: null }));
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     expect(c.body.data.feeYuan).toBeNull();
   });
   it('refuses a number sent as text in a body, naming the field, and writes nothing', async () => {
     const before = await count();
-    const r = await admin.req('POST', '/api/legal/contracts', contract({ feeYuan: '100' }));
+    const r = await env.admin.req('POST', '/api/legal/contracts', contract({ feeYuan: '100' }));
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('feeYuan');
     expect(await count()).toBe(before);
   });
   it('still reads numbers from a query string', async () => {
-    const r = await admin.req('GET', '/api/legal/documents?year=2022');
+    const r = await env.admin.req('GET', '/api/legal/documents?year=2022');
     expect(r.status).toBe(200);
     expect(r.body.data.length).toBeGreaterThan(0);
   });

@@ -3,43 +3,24 @@
  * tenant's audit chain, all succeed (no deadlock) and the chain stays one unbroken sequence.
  * On PostgreSQL the writers really run in parallel; PGlite serialises them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
-import { listTenants } from '../../src/core/tenant.js';
+import { describe, expect, it } from 'vitest';
 import { verifyChain, write } from '../../src/core/audit/audit.js';
 import { systemActor } from '../../src/core/context.js';
 import { dbKind } from '../helpers/system.js';
 import { sql } from 'kysely';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-let clerk: Client;
-let legal: Client;
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-  clerk = await login(app, 'clerk');
-  legal = await login(app, 'legal');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin', clerk: 'clerk', legal: 'legal' });
 
 describe('concurrent writers', () => {
   it('50 simultaneous writes of three kinds all succeed, and the audit chain holds', async () => {
-    const bureau = (await admin.req('GET', '/api/orgs')).body.data.find((o: { kind: string }) => o.kind === 'bureau');
-    const unit = (await admin.req('GET', '/api/orgs')).body.data.find((o: { name: string }) => o.name === '排水管理科');
+    const bureau = (await env.admin.req('GET', '/api/orgs')).body.data.find((o: { kind: string }) => o.kind === 'bureau');
+    const unit = (await env.admin.req('GET', '/api/orgs')).body.data.find((o: { name: string }) => o.name === '排水管理科');
     const writes = Array.from({ length: 50 }, (_, i) =>
       i % 3 === 0
-        ? admin.req('POST', '/api/orgs', { name: `并发科${i}`, kind: 'department', parentId: bureau.id })
+        ? env.admin.req('POST', '/api/orgs', { name: `并发科${i}`, kind: 'department', parentId: bureau.id })
         : i % 3 === 1
-          ? clerk.req('POST', '/api/hotline/items', {
+          ? env.clerk.req('POST', '/api/hotline/items', {
               refNo: `GZ-CONC-${i}`,
               receivedAt: '2026-03-02 09:00',
               demandType: '咨询',
@@ -48,20 +29,20 @@ describe('concurrent writers', () => {
               orgId: unit.id,
               timeLimit: 1,
             })
-          : legal.req('POST', '/api/legal/advice', { date: '2026-03-02', kind: '会议', title: `并发会议${i}` }),
+          : env.legal.req('POST', '/api/legal/advice', { date: '2026-03-02', kind: '会议', title: `并发会议${i}` }),
     );
     const results = await Promise.all(writes);
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 201 || s === 200)).toBe(true);
-    const chain = await verifyChain(sys.db, (await listTenants(sys.db))[0]!.id);
+    const chain = await verifyChain(env.sys.db, env.tenantId);
     expect(chain.ok).toBe(true);
   });
 
   it('a transaction PostgreSQL picks as a deadlock victim is run again by the kernel, so both writers succeed', async () => {
-    const tenantId = (await listTenants(sys.db))[0]!.id;
+    const tenantId = env.tenantId;
     const [a, b] = (
-      await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name LIMIT 2`.execute(sys.db)
+      await sql<{ id: string }>`SELECT id FROM org WHERE tenant_id = ${tenantId} AND kind = 'street' ORDER BY name LIMIT 2`.execute(env.sys.db)
     ).rows.map((r) => r.id);
     let attempts = 0;
     let firstDone = 0;
@@ -70,7 +51,7 @@ describe('concurrent writers', () => {
     // Each locks one org row, waits until the other has locked its own, then wants the other's:
     // on PostgreSQL a deadlock, whose victim the kernel runs again (PGlite runs them one after the other).
     const writer = (first: string, second: string) =>
-      write(sys.ctx(systemActor(tenantId, '并发测试')), async (w) => {
+      write(env.sys.ctx(systemActor(tenantId, '并发测试')), async (w) => {
         attempts++;
         await sql`UPDATE org SET sort = sort WHERE id = ${first}`.execute(w.tx);
         if (++firstDone === 2) release();

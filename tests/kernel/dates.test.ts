@@ -3,29 +3,14 @@
  * with a 400 naming the field — the kernel's `isIsoDate`, whether the date comes in the path,
  * the query (format `iso-date`) or the body (`check.date`) — and takes the real date next to it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-const as: Record<string, Client> = {};
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  for (const u of ['admin', 'flood', 'legal']) as[u] = await login(app, u);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin', flood: 'flood', legal: 'legal' });
 
 interface Route {
   name: string;
-  user: string;
+  user: 'admin' | 'flood' | 'legal';
   method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   /** `{d}` stands for the date. */
   url: string;
@@ -58,14 +43,14 @@ const ROUTES: Route[] = [
 
 describe('an impossible date', () => {
   it.each(ROUTES)('$name: 2023-02-30 is refused with 400 naming $field, and 2023-02-28 is taken', async ({ user, method, url, body, field }) => {
-    const bad = await as[user]!.req(method, url.replace('{d}', '2023-02-30'), body?.('2023-02-30'));
+    const bad = await env[user].req(method, url.replace('{d}', '2023-02-30'), body?.('2023-02-30'));
     expect([bad.status, bad.body.code, bad.body.field]).toEqual([400, 'VALIDATION', field]);
-    const good = await as[user]!.req(method, url.replace('{d}', '2023-02-28'), body?.('2023-02-28'));
+    const good = await env[user].req(method, url.replace('{d}', '2023-02-28'), body?.('2023-02-28'));
     expect(good.status).toBeLessThan(300);
   });
 
   it('names no record: the history of a duty day 2023-02-30 is not found, and never reaches SQL', async () => {
-    const r = await as.flood!.req('GET', '/api/history/flood.duty/2023-02-30');
+    const r = await env.flood.req('GET', '/api/history/flood.duty/2023-02-30');
     expect([r.status, r.body.code]).toEqual([404, 'NOT_FOUND']);
   });
 });

@@ -3,27 +3,13 @@
  * metrics, deadlines, the calendar) answered once, so the strict response check
  * (src/server/responses.ts) covers each: an answer that strays from its declared schema is a 500.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin' });
 
 const ok = async (url: string) => {
-  const r = await admin.req('GET', url);
+  const r = await env.admin.req('GET', url);
   expect(r.status, `${url}: ${JSON.stringify(r.body).slice(0, 300)}`).toBe(200);
   return r;
 };
@@ -52,7 +38,7 @@ describe('the kernel routes answer as declared', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="说明.txt"\r\nContent-Type: text/plain\r\n\r\n现场检查记录`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
-    const up = await admin.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const up = await env.admin.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(up.status).toBe(201);
     const list = (await ok(`/api/attachments?entity=${d.entity}&entityId=${d.entityId}`)).body.data;
     expect(list.map((a: { id: string }) => a.id)).toContain(up.body.data.id);

@@ -3,38 +3,27 @@
  * rest of their unit's, soonest first in each, each naming its record; the bell's counts of what
  * is overdue and what falls due within 3 working days; nothing of another unit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
-import { listTenants } from '../../src/core/tenant.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orgsByName } from '../../src/core/orgs.js';
 import { systemActor } from '../../src/core/context.js';
 import { write } from '../../src/core/audit/audit.js';
 import { isoDateInShanghai } from '../../src/core/calendar/calendar.js';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let yuancun: Client;
-let wushan: Client;
 let me: { userId: string };
 const rule = (n: number) => ({ key: 'test', label: '测试期限', unit: 'workday' as const, n, source: '测试规则' });
 
+const env = serverSuite({ yuancun: 'yuancun', wushan: 'wushan' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  yuancun = await login(app, 'yuancun');
-  wushan = await login(app, 'wushan');
-  me = (await yuancun.req('GET', '/api/auth/me')).body.data;
-  const tenantId = (await listTenants(sys.db))[0]!.id;
-  const orgs = await orgsByName(sys.db, tenantId);
+  me = (await env.yuancun.req('GET', '/api/auth/me')).body.data;
+  const tenantId = env.tenantId;
+  const orgs = await orgsByName(env.sys.db, tenantId);
   const unit = orgs.get('员村街道')!.id;
   const other = orgs.get('五山街道')!.id;
   const today = isoDateInShanghai(new Date());
   const actor = systemActor(tenantId);
   const track = (w: Parameters<Parameters<typeof write>[1]>[0], x: { id: string; org: string; start: string; n: number; assignee?: string; label?: string }) =>
-    sys.calendar.track(w, actor, {
+    env.sys.calendar.track(w, actor, {
       module: 'test',
       entity: 'test.record',
       entityId: x.id,
@@ -45,7 +34,7 @@ beforeAll(async () => {
       assigneeId: x.assignee ?? null,
       label: x.label ?? null,
     });
-  await write(sys.ctx(actor), async (w) => {
+  await write(env.sys.ctx(actor), async (w) => {
     // Mine: one due later, one already overdue, one due in 2 working days (due soon).
     await track(w, { id: 'mine-later', org: unit, start: today, n: 20, assignee: me.userId, label: '员村〔测试〕1号' });
     await track(w, { id: 'mine-overdue', org: unit, start: '2026-01-05', n: 1, assignee: me.userId, label: '员村〔测试〕2号' });
@@ -56,14 +45,10 @@ beforeAll(async () => {
     await track(w, { id: 'other', org: other, start: today, n: 1, label: '五山〔测试〕1号' });
   });
 });
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
 
 describe('我的待办', () => {
   it('lists my own deadlines first (soonest first), then the rest of my unit, each naming its record', async () => {
-    const r = await yuancun.req('GET', '/api/deadlines/mine');
+    const r = await env.yuancun.req('GET', '/api/deadlines/mine');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const test = r.body.data.items.filter((d: { module: string }) => d.module === 'test');
     expect(test.map((d: { entityId: string }) => d.entityId)).toEqual(['mine-overdue', 'mine-soon', 'mine-later', 'unit-soon']);
@@ -73,7 +58,7 @@ describe('我的待办', () => {
     expect(test[2]).toMatchObject({ status: 'ok' });
   });
   it('counts what is overdue and what falls due within 3 working days (the bell), mine and my unit’s', async () => {
-    const d = (await yuancun.req('GET', '/api/deadlines/mine')).body.data;
+    const d = (await env.yuancun.req('GET', '/api/deadlines/mine')).body.data;
     const items = d.items as Array<{ status: string }>;
     // Every item is listed (fewer than the page), so the counts agree with the statuses shown.
     expect(items.length).toBeLessThan(50);
@@ -83,15 +68,15 @@ describe('我的待办', () => {
     expect(d.dueSoon).toBeGreaterThanOrEqual(2);
   });
   it('shows another street nothing of mine, and me nothing of theirs', async () => {
-    const mine = (await yuancun.req('GET', '/api/deadlines/mine')).body.data.items.map((d: { entityId: string }) => d.entityId);
+    const mine = (await env.yuancun.req('GET', '/api/deadlines/mine')).body.data.items.map((d: { entityId: string }) => d.entityId);
     expect(mine).not.toContain('other');
-    const theirs = (await wushan.req('GET', '/api/deadlines/mine')).body.data.items.map((d: { entityId: string }) => d.entityId);
+    const theirs = (await env.wushan.req('GET', '/api/deadlines/mine')).body.data.items.map((d: { entityId: string }) => d.entityId);
     expect(theirs).toContain('other');
     expect(theirs).not.toContain('mine-soon');
     expect(theirs).not.toContain('unit-soon');
   });
   it('refuses a page size out of range, naming it', async () => {
-    const r = await yuancun.req('GET', '/api/deadlines/mine?limit=0');
+    const r = await env.yuancun.req('GET', '/api/deadlines/mine?limit=0');
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('limit');
   });

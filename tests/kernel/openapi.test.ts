@@ -3,23 +3,11 @@
  * response schema (a file download a binary string), and the test server checks every answer
  * strictly against it (src/server/responses.ts). A route without one fails this test, naming it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { testServer } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
 import { compileAll } from '../../src/server/validation.js';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-beforeAll(async () => {
-  sys = await testSystem('empty');
-  app = await testServer(sys);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({}, 'empty');
 
 /**
  * Bodies still open by declaration (`additionalProperties: true`), each checked field by field by
@@ -30,11 +18,11 @@ const OPEN_BODIES = ['PATCH /api/rivers/{id} (body)', 'POST /api/river-alerts/{i
 describe('OpenAPI', () => {
   it('compiles every route schema (a server compiles each on its first call; one that cannot compile fails here)', async () => {
     // Two validators or serialisers per route at least (params/query/body and each answer).
-    expect(await compileAll(app)).toBeGreaterThan(300);
+    expect(await compileAll(env.app)).toBeGreaterThan(300);
   });
 
   it('describes the answer of every route', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
       paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
     };
     const missing: string[] = [];
@@ -53,7 +41,7 @@ describe('OpenAPI', () => {
   });
 
   it('closes every JSON body: an object that lists its properties refuses any other (no body is an open object by accident)', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
       paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
     };
     const open: string[] = [];

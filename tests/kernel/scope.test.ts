@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
 import { defineModule } from '../../src/core/module.js';
 import { modules } from '../../src/modules/index.js';
 import { authorize } from '../../src/core/http.js';
 import { withDataScope, assertInScope } from '../../src/core/scope.js';
 import { write } from '../../src/core/audit/audit.js';
 import { errors } from '../../src/core/errors.js';
-import { listTenants } from '../../src/core/tenant.js';
 import { orgsByName } from '../../src/core/orgs.js';
+import { serverSuite } from '../helpers/server.js';
 
 /**
  * A minimal street-owned record type, written the way every business module is:
@@ -64,69 +60,56 @@ const notes = defineModule({
   },
 });
 
-let sys: System;
-let app: FastifyInstance;
-let wushan: Client;
-let yuancun: Client;
-let admin: Client;
 const ids: Record<string, number> = {};
 let yuancunOrg: string;
 
+const env = serverSuite({ wushan: 'wushan', yuancun: 'yuancun', admin: 'admin' }, 'demo', { modules: [...modules, notes] });
 beforeAll(async () => {
-  sys = await testSystem('demo', [...modules, notes]);
-  app = await testServer(sys);
-  const tenantId = (await listTenants(sys.db))[0]!.id;
-  const orgs = await orgsByName(sys.db, tenantId);
+  const tenantId = env.tenantId;
+  const orgs = await orgsByName(env.sys.db, tenantId);
   yuancunOrg = orgs.get('员村街道')!.id;
   for (const street of ['五山街道', '员村街道']) {
-    const r = await (sys.db as any)
+    const r = await (env.sys.db as any)
       .insertInto('note')
       .values({ tenant_id: tenantId, org_id: orgs.get(street)!.id, body: `${street}的记录` })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids[street] = r.id;
   }
-  wushan = await login(app, 'wushan');
-  yuancun = await login(app, 'yuancun');
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
 });
 
 describe('data scope: a street reads and writes only its own records', () => {
   it('lists only its own street', async () => {
-    const res = await wushan.req('GET', '/api/notes');
+    const res = await env.wushan.req('GET', '/api/notes');
     expect(res.body.data.map((n: any) => n.body)).toEqual(['五山街道的记录']);
   });
 
   it("gets another street's record as 404, not an empty 200", async () => {
-    const res = await wushan.req('GET', `/api/notes/${ids.员村街道}`);
+    const res = await env.wushan.req('GET', `/api/notes/${ids.员村街道}`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
-    expect((await yuancun.req('GET', `/api/notes/${ids.员村街道}`)).status).toBe(200);
+    expect((await env.yuancun.req('GET', `/api/notes/${ids.员村街道}`)).status).toBe(200);
   });
 
   it("cannot write another street's record, and nothing changes", async () => {
-    const res = await wushan.req('PATCH', `/api/notes/${ids.员村街道}`, { body: '改了' });
+    const res = await env.wushan.req('PATCH', `/api/notes/${ids.员村街道}`, { body: '改了' });
     expect(res.status).toBe(404);
-    const n = await (sys.db as any).selectFrom('note').select('body').where('id', '=', ids.员村街道).executeTakeFirst();
+    const n = await (env.sys.db as any).selectFrom('note').select('body').where('id', '=', ids.员村街道).executeTakeFirst();
     expect(n.body).toBe('员村街道的记录');
-    expect((await wushan.req('PATCH', `/api/notes/${ids.五山街道}`, { body: '五山改了' })).status).toBe(200);
+    expect((await env.wushan.req('PATCH', `/api/notes/${ids.五山街道}`, { body: '五山改了' })).status).toBe(200);
   });
 
   it("cannot read another street's history", async () => {
-    expect((await wushan.req('GET', `/api/history/note/${ids.员村街道}`)).status).toBe(404);
-    const own = await wushan.req('GET', `/api/history/note/${ids.五山街道}`);
+    expect((await env.wushan.req('GET', `/api/history/note/${ids.员村街道}`)).status).toBe(404);
+    const own = await env.wushan.req('GET', `/api/history/note/${ids.五山街道}`);
     expect(own.status).toBe(200);
     expect(own.body.data.at(-1).changes.fields).toEqual([{ field: 'body', before: '五山街道的记录', after: '五山改了' }]);
   });
 
   it("cannot see another street's org, users or metrics", async () => {
-    expect((await wushan.req('GET', `/api/orgs/${yuancunOrg}`)).status).toBe(404);
-    expect((await wushan.req('GET', '/api/orgs')).body.data.map((o: any) => o.name)).toEqual(['五山街道']);
-    expect((await wushan.req('GET', `/api/metrics?year=2022&orgId=${yuancunOrg}`)).status).toBe(404);
+    expect((await env.wushan.req('GET', `/api/orgs/${yuancunOrg}`)).status).toBe(404);
+    expect((await env.wushan.req('GET', '/api/orgs')).body.data.map((o: any) => o.name)).toEqual(['五山街道']);
+    expect((await env.wushan.req('GET', `/api/metrics?year=2022&orgId=${yuancunOrg}`)).status).toBe(404);
   });
 
   it('serves an attachment only to users whose scope covers the owning record', async () => {
@@ -137,18 +120,18 @@ describe('data scope: a street reads and writes only its own records', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场照片说明.txt"\r\nContent-Type: text/plain\r\n\r\n现场检查记录`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
-    const up = await yuancun.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const up = await env.yuancun.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(up.status).toBe(201);
     const id = up.body.data.id;
     expect(up.body.data.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const own = await yuancun.req('GET', `/api/attachments/${id}/content`);
+    const own = await env.yuancun.req('GET', `/api/attachments/${id}/content`);
     expect(own.status).toBe(200);
     expect(own.body).toBe('现场检查记录');
-    expect((await admin.req('GET', `/api/attachments/${id}/content`)).status).toBe(200);
-    expect((await wushan.req('GET', `/api/attachments/${id}/content`)).status).toBe(404);
-    expect((await wushan.req('GET', `/api/attachments?entity=note&entityId=${ids.员村街道}`)).status).toBe(404);
+    expect((await env.admin.req('GET', `/api/attachments/${id}/content`)).status).toBe(200);
+    expect((await env.wushan.req('GET', `/api/attachments/${id}/content`)).status).toBe(404);
+    expect((await env.wushan.req('GET', `/api/attachments?entity=note&entityId=${ids.员村街道}`)).status).toBe(404);
     // Uploading onto another street's record is refused the same way.
-    const cross = await wushan.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const cross = await env.wushan.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(cross.status).toBe(404);
   });
 
@@ -160,7 +143,7 @@ describe('data scope: a street reads and writes only its own records', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.exe"\r\nContent-Type: application/x-msdownload\r\n\r\nMZ`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
-    const res = await wushan.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const res = await env.wushan.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'file' });
   });

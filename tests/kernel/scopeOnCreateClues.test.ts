@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
-import { listTenants } from '../../src/core/tenant.js';
+import type { Client } from '../helpers/http.js';
 import { orgsByName } from '../../src/core/orgs.js';
+import { serverSuite } from '../helpers/server.js';
 
 /**
  * 数据范围 on create, the one route `tests/kernel/scopeOnCreate.test.ts` runs without
@@ -17,28 +14,17 @@ import { orgsByName } from '../../src/core/orgs.js';
  * registers clues); an order of 员村街道 is neither flagged nor taken by wushan.
  */
 
-let sys: System;
-let app: FastifyInstance;
-let wushan: Client;
-let yuancun: Client;
 let OWN = '';
 let OTHER = '';
 let n = 0;
 const orderNo = () => `SCC${Date.now().toString(36)}${++n}`;
 
+const env = serverSuite({ wushan: 'wushan', yuancun: 'yuancun' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  const tenantId = (await listTenants(sys.db))[0]!.id;
-  const orgs = await orgsByName(sys.db, tenantId);
+  const tenantId = env.tenantId;
+  const orgs = await orgsByName(env.sys.db, tenantId);
   OWN = orgs.get('五山街道')!.id;
   OTHER = orgs.get('员村街道')!.id;
-  wushan = await login(app, 'wushan');
-  yuancun = await login(app, 'yuancun');
-});
-afterAll(async () => {
-  await app?.close();
-  await sys?.close();
 });
 
 /** A 12345 order taken in by a street user (it lands in their street). */
@@ -60,7 +46,7 @@ const requests = async () =>
       org_id: string;
       status: string;
       clue_ref: string | null;
-    }>`SELECT order_id, org_id, status, clue_ref FROM hotline_clue_request ORDER BY requested_at`.execute(sys.db)
+    }>`SELECT order_id, org_id, status, clue_ref FROM hotline_clue_request ORDER BY requested_at`.execute(env.sys.db)
   ).rows;
 const cluesOf = async (ref: string) =>
   (
@@ -69,9 +55,9 @@ const cluesOf = async (ref: string) =>
       org_id: string;
       clue_no: string;
       source: string;
-    }>`SELECT id, org_id, clue_no, source FROM enf_clue WHERE source_ref = ${ref}`.execute(sys.db)
+    }>`SELECT id, org_id, clue_no, source FROM enf_clue WHERE source_ref = ${ref}`.execute(env.sys.db)
   ).rows;
-const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(sys.db)).rows[0]!.s ?? 0);
+const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(env.sys.db)).rows[0]!.s ?? 0);
 const eventsAfter = async (seq: number) =>
   (
     await sql<{
@@ -79,29 +65,29 @@ const eventsAfter = async (seq: number) =>
       entity_id: string;
       org_id: string | null;
       action: string;
-    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)
+    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(env.sys.db)
   ).rows;
 
 describe('scope on create: a 12345 order becomes an enforcement clue of its own street', () => {
   it('a flagged order of 五山街道 becomes a clue of 五山街道, readable by wushan; 员村街道’s order is neither flagged nor taken by wushan', async () => {
     const ownNo = orderNo();
     const otherNo = orderNo();
-    const own = await intake(wushan, ownNo);
-    const other = await intake(yuancun, otherNo);
+    const own = await intake(env.wushan, ownNo);
+    const other = await intake(env.yuancun, otherNo);
     expect([own.orgId, other.orgId]).toEqual([OWN, OTHER]);
 
     // wushan cannot flag another street's order: 404, nothing queued, no event.
     let seq = await lastSeq();
     const before = await requests();
-    const refused = await wushan.req('POST', `/api/hotline/items/${other.id}/clue`, { reason: '涉嫌违法排水' });
+    const refused = await env.wushan.req('POST', `/api/hotline/items/${other.id}/clue`, { reason: '涉嫌违法排水' });
     expect(refused.status).toBe(404);
     expect(await requests()).toEqual(before);
     expect(await eventsAfter(seq)).toEqual([]);
 
     // Each street flags its own order (the 12345 side of the outbox).
     for (const [c, o] of [
-      [wushan, own],
-      [yuancun, other],
+      [env.wushan, own],
+      [env.yuancun, other],
     ] as const) {
       const r = await c.req('POST', `/api/hotline/items/${o.id}/clue`, { reason: '涉嫌违法排水' });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -111,7 +97,7 @@ describe('scope on create: a 12345 order becomes an enforcement clue of its own 
 
     // wushan takes the requests in scope: exactly the own order's, as a clue of 五山街道.
     seq = await lastSeq();
-    const taken = await wushan.req('POST', '/api/enforcement/clues/from-hotline', {});
+    const taken = await env.wushan.req('POST', '/api/enforcement/clues/from-hotline', {});
     expect(taken.status, JSON.stringify(taken.body)).toBe(200);
     expect(taken.body.data).toEqual([{ clueNo: expect.any(String), orderNo: ownNo }]);
     const [clue] = await cluesOf(ownNo);
@@ -120,22 +106,22 @@ describe('scope on create: a 12345 order becomes an enforcement clue of its own 
     expect(events.map((e) => `${e.entity}.${e.action}`).sort()).toEqual(['enforcement.clue.created', 'hotline.order.clue_consumed']);
     expect(events.every((e) => e.org_id === OWN)).toBe(true);
     // Readable by wushan: in the clue list and in its history.
-    const list = (await wushan.req('GET', '/api/enforcement/clues?source=12345')).body.data as Array<{ id: string }>;
+    const list = (await env.wushan.req('GET', '/api/enforcement/clues?source=12345')).body.data as Array<{ id: string }>;
     expect(list.map((c) => c.id)).toContain(clue!.id);
-    expect((await wushan.req('GET', `/api/history/enforcement.clue/${clue!.id}`)).status).toBe(200);
+    expect((await env.wushan.req('GET', `/api/history/enforcement.clue/${clue!.id}`)).status).toBe(200);
 
     // The other street's request, and every other unit's, stays pending; no clue of it.
     const after = await requests();
     for (const r of pendingElsewhere) expect(after.find((x) => x.order_id === r.order_id)).toMatchObject({ status: 'pending', clue_ref: null });
     expect(await cluesOf(otherNo)).toEqual([]);
     // A second run takes nothing more.
-    expect((await wushan.req('POST', '/api/enforcement/clues/from-hotline', {})).body.data).toEqual([]);
+    expect((await env.wushan.req('POST', '/api/enforcement/clues/from-hotline', {})).body.data).toEqual([]);
 
     // 员村街道 takes its own: a clue of 员村街道, which wushan cannot read.
-    const theirs = await yuancun.req('POST', '/api/enforcement/clues/from-hotline', {});
+    const theirs = await env.yuancun.req('POST', '/api/enforcement/clues/from-hotline', {});
     expect(theirs.body.data).toEqual([{ clueNo: expect.any(String), orderNo: otherNo }]);
     const [otherClue] = await cluesOf(otherNo);
     expect(otherClue!.org_id).toBe(OTHER);
-    expect((await wushan.req('GET', `/api/history/enforcement.clue/${otherClue!.id}`)).status).toBe(404);
+    expect((await env.wushan.req('GET', `/api/history/enforcement.clue/${otherClue!.id}`)).status).toBe(404);
   });
 });
