@@ -7,33 +7,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setImmediate as tick } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, uploadLedger, type Client } from '../helpers/http.js';
+import { uploadLedger } from '../helpers/http.js';
 import { deflatedRepeat, randomChinese, sharedSheetXml, sharedStringsXml, sheetXml, xlsxOf } from '../helpers/hostileFiles.js';
-import type { System } from '../../src/core/system.js';
 import { columnLetters, MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_ZIP_RATIO } from '../../src/core/ledger/limits.js';
 import { closeReaderWorkers, readerJobs } from '../../src/core/ledger/readerPool.js';
 import { FILE_LIMITS } from '../../src/core/files/store.js';
+import { serverSuite } from '../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-  await closeReaderWorkers();
-});
+// The reader workers stop after the server and the system close (after-hooks run last registered first).
+afterAll(() => closeReaderWorkers());
+const env = serverSuite({ admin: 'admin' });
 
 const count = async (table: 'dm_item' | 'ledger_import' | 'ledger_import_row') =>
-  Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(sys.db)).rows[0]!.n);
+  Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(env.sys.db)).rows[0]!.n);
 const snapshot = async () => ({ items: await count('dm_item'), imports: await count('ledger_import'), rows: await count('ledger_import_row') });
 
 const HEADER = ['工单编号', '受理时间', '诉求类型', '诉求内容', '承办单位', '办理时限', '办结时间', '回复时间', '满意度'];
@@ -118,7 +106,7 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
   for (const c of cases) {
     it(`refuses ${c.name} (${c.status}, naming the limit) and writes nothing`, async () => {
       const before = await snapshot();
-      const res = await uploadLedger(admin, 'hotline-orders', c.file(), c.filename);
+      const res = await uploadLedger(env.admin, 'hotline-orders', c.file(), c.filename);
       expect(res.status).toBe(c.status);
       expect(res.body).toMatchObject({ code: c.code, field: 'file' });
       if (c.limit) expect(res.body.details).toMatchObject({ limit: c.limit });
@@ -128,8 +116,8 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
   }
 
   it('answers GET /healthz while a hostile file is being read, before the import answers', async () => {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as AddressInfo;
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = env.app.server.address() as AddressInfo;
     // A file that takes the worker a while: 200,000 rows of text, the last one with a value beyond the column limit.
     const rows = Array.from({ length: 200_000 }, (_, i) => [
       [`A${i + 2}` as string, `HOSTILE-${i}`] as const,
@@ -147,7 +135,7 @@ describe('hostile ledger files through POST /api/ledgers/:key/import', () => {
     const send = (method: string, path: string, payload?: Buffer, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port, method, path, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...headers } },
+          { host: '127.0.0.1', port, method, path, headers: { cookie: env.admin.cookie, 'x-csrf-token': env.admin.csrf, ...headers } },
           (res) => {
             let text = '';
             res.setEncoding('utf8');
@@ -205,31 +193,31 @@ describe('upload caps', () => {
       { name: 'entityId', value: '00000000-0000-4000-8000-000000000000' },
       { name: 'file', value: 'hello', filename: 'a.txt' },
     ]);
-    const res = await admin.req('POST', '/api/attachments', m.body, m.headers);
+    const res = await env.admin.req('POST', '/api/attachments', m.body, m.headers);
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'TOO_LARGE', field: 'entity', message: '字段“entity”过长' });
   });
 
   it('refuses more than 11 parts (413)', async () => {
     const m = multipart([...Array.from({ length: 12 }, (_, i) => ({ name: `f${i}`, value: 'x' })), { name: 'file', value: 'a', filename: 'a.csv' }]);
-    const res = await admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
+    const res = await env.admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'TOO_LARGE' });
   });
 
   it('refuses a boundary longer than 70 characters (400)', async () => {
     const m = multipart([{ name: 'file', value: 'a', filename: 'a.csv' }], 'b'.repeat(71));
-    const res = await admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
+    const res = await env.admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'BAD_UPLOAD', message: expect.stringContaining('超过70个字符') });
     const ok = multipart([{ name: 'file', value: `${HEADER.join(',')}\n`, filename: 'a.csv' }], 'b'.repeat(70));
-    expect((await admin.req('POST', '/api/ledgers/hotline-orders/import?dryRun=true', ok.body, ok.headers)).status).toBeLessThan(500);
+    expect((await env.admin.req('POST', '/api/ledgers/hotline-orders/import?dryRun=true', ok.body, ok.headers)).status).toBeLessThan(500);
   });
 
   it(`refuses a file over ${FILE_LIMITS.maxBytes / 1024 / 1024} MB (413)`, async () => {
     const before = await snapshot();
     const m = multipart([{ name: 'file', value: Buffer.alloc(FILE_LIMITS.maxBytes + 1, 0x41), filename: 'big.csv' }]);
-    const res = await admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
+    const res = await env.admin.req('POST', '/api/ledgers/hotline-orders/import', m.body, m.headers);
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'TOO_LARGE', message: '上传的文件过大' });
     expect(await snapshot()).toEqual(before);

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { login, type Client } from '../../helpers/http.js';
 import { history } from '../../../src/core/audit/audit.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { usccCheckChar } from '../../../src/core/ledger/validators.js';
+import { serverSuite } from '../../helpers/server.js';
 
 const USCC = `91440101MA5D12345${usccCheckChar('91440101MA5D12345')}`;
 
-let sys: System;
-let app: FastifyInstance;
-let enforcer: Client;
-let legal: Client;
-let leader: Client;
 let squadId: string;
 let officers: any[];
 let item: any;
@@ -22,20 +15,12 @@ let item: any;
 const today = isoDateInShanghai(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
+const env = serverSuite({ enforcer: 'enforcer', legal: 'legal', leader: 'leader' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  enforcer = await login(app, 'enforcer');
-  legal = await login(app, 'legal');
-  leader = await login(app, 'leader');
-  const orgs = (await enforcer.req('GET', '/api/orgs')).body.data;
+  const orgs = (await env.enforcer.req('GET', '/api/orgs')).body.data;
   squadId = orgs.find((o: any) => o.name === '水政监察大队').id;
-  officers = (await enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data;
-  item = (await enforcer.req('GET', '/api/enforcement/items')).body.data[0];
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  officers = (await env.enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data;
+  item = (await env.enforcer.req('GET', '/api/enforcement/items')).body.data[0];
 });
 
 const act = async (c: Client, id: string, event: string, body: Record<string, unknown> = {}) => {
@@ -45,8 +30,8 @@ const act = async (c: Client, id: string, event: string, body: Record<string, un
 
 describe('立案', () => {
   it('refuses a case with fewer than two certified officers, naming the field, and creates nothing', async () => {
-    const before = (await enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
-    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+    const before = (await env.enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
+    const r = await env.enforcer.req('POST', '/api/enforcement/cases', {
       orgId: squadId,
       cause: '测试',
       partyType: '法人',
@@ -57,14 +42,14 @@ describe('立案', () => {
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'officerIds' });
     expect(r.body.message).toContain('行政处罚法第四十二条');
-    expect((await enforcer.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+    expect((await env.enforcer.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
   });
 
   it('masks a person’s ID-card number in the case and in its audit event', async () => {
     const idNo = '44010619900101' + '123';
     const { idCardCheckChar } = await import('../../../src/core/ledger/validators.js');
     const full = idNo + idCardCheckChar(idNo);
-    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+    const r = await env.enforcer.req('POST', '/api/enforcement/cases', {
       orgId: squadId,
       cause: '测试',
       partyType: '自然人',
@@ -74,13 +59,13 @@ describe('立案', () => {
       officerIds: [officers[0].id, officers[1].id],
     });
     expect(r.body.data.partyIdNo).toBe(`440106********123${full.slice(-1)}`);
-    const h = (await enforcer.req('GET', `/api/history/enforcement.case/${r.body.data.id}`)).body.data;
+    const h = (await env.enforcer.req('GET', `/api/history/enforcement.case/${r.body.data.id}`)).body.data;
     expect(JSON.stringify(h)).not.toContain(full);
     expect(JSON.stringify(h)).toContain('440106********');
   });
 
   it('refuses an invalid ID-card number with a clear message', async () => {
-    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+    const r = await env.enforcer.req('POST', '/api/enforcement/cases', {
       orgId: squadId,
       cause: '测试',
       partyType: '自然人',
@@ -98,7 +83,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
   let id: string;
 
   it('files the case and starts the 90-day decision clock', async () => {
-    const r = await enforcer.req('POST', '/api/enforcement/cases', {
+    const r = await env.enforcer.req('POST', '/api/enforcement/cases', {
       orgId: squadId,
       itemId: item.id,
       source: '12345',
@@ -115,7 +100,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     id = r.body.data.id;
     expect(r.body.data.stage).toBe('investigation');
     // The identifier is stored encrypted; a company's USCC is shown whole (it is public).
-    const stored = await (sys.db as any).selectFrom('enf_case').select('party_id_no').where('id', '=', id).executeTakeFirst();
+    const stored = await (env.sys.db as any).selectFrom('enf_case').select('party_id_no').where('id', '=', id).executeTakeFirst();
     expect(stored.party_id_no).toMatch(/^v1\./);
     expect(r.body.data.partyIdNo).toBe(USCC);
     expect(r.body.data.caseNo).toMatch(/^天水执立〔\d{4}〕\d+号$/);
@@ -126,70 +111,70 @@ describe('a major general-procedure case from 立案 to 归档', () => {
   });
 
   it('registers evidence, then proposes a fine checked against the discretion benchmark', async () => {
-    expect((await act(enforcer, id, 'add_evidence', { kind: 'inspection', title: '现场检查笔录', collectedOn: daysAgo(39) })).status).toBe(200);
-    const out = await act(enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 120000, circumstance: 'serious' });
+    expect((await act(env.enforcer, id, 'add_evidence', { kind: 'inspection', title: '现场检查笔录', collectedOn: daysAgo(39) })).status).toBe(200);
+    const out = await act(env.enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 120000, circumstance: 'serious' });
     expect(out.status).toBe(400);
     expect(out.body.field).toBe('fineYuan');
     expect(out.body.message).toContain('不在“较重”情节的裁量基准');
-    const ok = await act(enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 80000, circumstance: 'serious' });
+    const ok = await act(env.enforcer, id, 'propose', { kinds: ['罚款'], fineYuan: 80000, circumstance: 'serious' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.data.stage).toBe('proposed');
   });
 
   it('cannot decide before the notice: 作出决定 is not offered, and forcing it is refused', async () => {
-    const cur = (await enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
+    const cur = (await env.enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
     expect(cur.actions.map((a: any) => a.event)).not.toContain('decide');
-    const r = await act(enforcer, id, 'decide', { facts: 'x', basis: 'y' });
+    const r = await act(env.enforcer, id, 'decide', { facts: 'x', basis: 'y' });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('EVENT_NOT_ALLOWED');
   });
 
   it('after the notice, the submission to the head waits for the legal review and the collective discussion, and says why', async () => {
-    expect((await act(enforcer, id, 'notify', { on: daysAgo(30) })).body.data.stage).toBe('notified');
-    const cur = (await enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
+    expect((await act(env.enforcer, id, 'notify', { on: daysAgo(30) })).body.data.stage).toBe('notified');
+    const cur = (await env.enforcer.req('GET', `/api/enforcement/cases/${id}`)).body.data;
     expect(cur.reviewRequired).toBe(true);
     const submit = cur.actions.find((a: any) => a.event === 'submit_decision');
     expect(submit.allowed).toBe(false);
     expect(submit.reasons.join()).toContain('行政处罚法第五十八条');
     expect(submit.reasons.join()).toContain('行政处罚法第五十七条');
-    const forced = await act(enforcer, id, 'submit_decision', { facts: '排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    const forced = await act(env.enforcer, id, 'submit_decision', { facts: '排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
     expect(forced.status).toBe(422);
     expect(forced.body.code).toBe('STAGE_GATE');
   });
 
   it('legal review: 存在问题 sends the case back; 同意 needs every checklist point', async () => {
-    expect((await act(enforcer, id, 'submit_review')).body.data.stage).toBe('legal_review');
-    expect((await act(enforcer, id, 'pass_review', { checklist: {} })).status).toBe(422);
-    const rej = await act(legal, id, 'reject_review', { opinion: '证据不足，请补充询问笔录', checklist: { competent: true } });
+    expect((await act(env.enforcer, id, 'submit_review')).body.data.stage).toBe('legal_review');
+    expect((await act(env.enforcer, id, 'pass_review', { checklist: {} })).status).toBe(422);
+    const rej = await act(env.legal, id, 'reject_review', { opinion: '证据不足，请补充询问笔录', checklist: { competent: true } });
     expect(rej.body.data.stage).toBe('proposed');
-    await act(enforcer, id, 'add_evidence', { kind: 'inquiry', title: '询问笔录', collectedOn: daysAgo(29) });
-    await act(enforcer, id, 'notify', { on: daysAgo(20) });
-    await act(enforcer, id, 'submit_review');
-    const partial = await act(legal, id, 'pass_review', { checklist: { competent: true } });
+    await act(env.enforcer, id, 'add_evidence', { kind: 'inquiry', title: '询问笔录', collectedOn: daysAgo(29) });
+    await act(env.enforcer, id, 'notify', { on: daysAgo(20) });
+    await act(env.enforcer, id, 'submit_review');
+    const partial = await act(env.legal, id, 'pass_review', { checklist: { competent: true } });
     expect(partial.status).toBe(400);
     expect(partial.body.field).toBe('checklist');
     const all = Object.fromEntries(['competent', 'officers', 'procedure', 'facts', 'basis', 'powers', 'documents', 'transfer'].map((k) => [k, true]));
-    const pass = await act(legal, id, 'pass_review', { checklist: all, opinion: '同意' });
+    const pass = await act(env.legal, id, 'pass_review', { checklist: all, opinion: '同意' });
     expect(pass.body.data).toMatchObject({ stage: 'notified', reviewResult: '同意' });
   });
 
   it('the leader records the collective discussion; the officer submits; the head (not the officer) decides, recorded for publication', async () => {
-    expect((await act(leader, id, 'record_discussion', { minutes: '局务会议集体讨论同意' })).status).toBe(200);
-    const sub = await act(enforcer, id, 'submit_decision', { facts: '当事人未经许可向城镇排水设施排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
+    expect((await act(env.leader, id, 'record_discussion', { minutes: '局务会议集体讨论同意' })).status).toBe(200);
+    const sub = await act(env.enforcer, id, 'submit_decision', { facts: '当事人未经许可向城镇排水设施排放污水', basis: '《城镇排水与污水处理条例》第五十条' });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
     expect(sub.body.data).toMatchObject({ stage: 'approval', decisionSubmittedOn: today, decidedOn: null });
     // 行政处罚法第五十七条: an officer cannot issue the decision.
-    const byOfficer = await act(enforcer, id, 'decide', {});
+    const byOfficer = await act(env.enforcer, id, 'decide', {});
     expect(byOfficer.body.code).toBe('EVENT_NOT_ALLOWED');
     // Nothing the notice did not state (第四十四、六十二条): an added kind is refused, naming it.
-    const added = await act(leader, id, 'decide', { kinds: ['罚款', '警告'] });
+    const added = await act(env.leader, id, 'decide', { kinds: ['罚款', '警告'] });
     expect(added.status).toBe(422);
     expect(added.body).toMatchObject({ code: 'NOTICE_REQUIRED' });
     expect(added.body.message).toContain('“警告”');
     // A deputy head needs the head's delegation recorded.
-    const deputy = await act(leader, id, 'decide', { capacity: 'deputy' });
+    const deputy = await act(env.leader, id, 'decide', { capacity: 'deputy' });
     expect(deputy.body).toMatchObject({ code: 'VALIDATION', field: 'delegation' });
-    const d = await act(leader, id, 'decide', {});
+    const d = await act(env.leader, id, 'decide', {});
     expect(d.status, JSON.stringify(d.body)).toBe(200);
     expect(d.body.data).toMatchObject({
       stage: 'decided',
@@ -203,23 +188,23 @@ describe('a major general-procedure case from 立案 to 归档', () => {
     });
     expect(d.body.data.decisionNo).toMatch(/^穗天水罚〔\d{4}〕\d+号$/);
     expect(d.body.data.deadlines.find((x: any) => x.key === 'publication')).toMatchObject({ status: expect.stringMatching(/ok|due_soon/) });
-    const reg = (await legal.req('GET', '/api/publicity/decisions')).body.data.find((r: any) => r.sourceId === id);
+    const reg = (await env.legal.req('GET', '/api/publicity/decisions')).body.data.find((r: any) => r.sourceId === id);
     expect(reg).toMatchObject({ decisionNo: d.body.data.decisionNo, publishedOn: null });
   });
 
   it('serve → publish → execute (payment) → close → archive, every step audited', async () => {
-    const noMethod = await act(enforcer, id, 'serve');
+    const noMethod = await act(env.enforcer, id, 'serve');
     expect(noMethod.body).toMatchObject({ code: 'VALIDATION', field: 'method' });
-    const served = await act(enforcer, id, 'serve', { method: '直接送达' });
+    const served = await act(env.enforcer, id, 'serve', { method: '直接送达' });
     expect(served.body.data).toMatchObject({ stage: 'served', servedOn: today, serviceMethod: '直接送达' });
     expect(served.body.data.deadlines.find((x: any) => x.key === 'service')).toMatchObject({ start: today, doneOn: today, status: 'done' });
-    expect((await act(enforcer, id, 'close')).status).toBe(422);
-    await act(enforcer, id, 'publish');
-    const ex = await act(enforcer, id, 'execute', { paidOn: today });
+    expect((await act(env.enforcer, id, 'close')).status).toBe(422);
+    await act(env.enforcer, id, 'publish');
+    const ex = await act(env.enforcer, id, 'execute', { paidOn: today });
     expect(ex.body.data).toMatchObject({ stage: 'executed', paidOn: today, lateFeeYuan: 0 });
-    expect((await act(enforcer, id, 'close')).body.data.stage).toBe('closed');
-    expect((await act(enforcer, id, 'archive')).body.data.stage).toBe('archived');
-    const events = await history(sys.db, (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id, 'enforcement.case', id);
+    expect((await act(env.enforcer, id, 'close')).body.data.stage).toBe('closed');
+    expect((await act(env.enforcer, id, 'archive')).body.data.stage).toBe('archived');
+    const events = await history(env.sys.db, (await env.sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id, 'enforcement.case', id);
     expect(events.map((e) => e.action)).toEqual([
       'filed',
       'evidence_added',
@@ -243,12 +228,12 @@ describe('a major general-procedure case from 立案 to 归档', () => {
       'archived',
     ]);
     expect(events.every((e) => e.entity === 'enforcement.case')).toBe(true);
-    const pub = await app.inject({ method: 'GET', url: '/api/public/decisions?q=测试建设' });
+    const pub = await env.app.inject({ method: 'GET', url: '/api/public/decisions?q=测试建设' });
     expect(pub.json().data.items[0]).toMatchObject({ party: '广州市测试建设有限公司' });
   });
 
   it('the decision document carries the six contents of 行政处罚法第五十九条', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/decision.docx`, headers: { cookie: enforcer.cookie } });
+    const r = await env.app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/decision.docx`, headers: { cookie: env.enforcer.cookie } });
     expect(r.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(r.rawPayload);
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -265,7 +250,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
   });
 
   it('exports the case file as one archive with its index, documents, full-process record and evidence list', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/archive.zip`, headers: { cookie: enforcer.cookie } });
+    const r = await env.app.inject({ method: 'GET', url: `/api/enforcement/cases/${id}/archive.zip`, headers: { cookie: env.enforcer.cookie } });
     expect(r.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(r.rawPayload);
     const names = Object.keys(zip.files);
@@ -276,7 +261,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
   });
 
   it('an archived case is no longer open to revocation', async () => {
-    const r = await act(leader, id, 'revoke', { reason: '行政复议决定撤销' });
+    const r = await act(env.leader, id, 'revoke', { reason: '行政复议决定撤销' });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('EVENT_NOT_ALLOWED');
   });
@@ -285,7 +270,7 @@ describe('a major general-procedure case from 立案 to 归档', () => {
 describe('hearing and evidence with attachments', () => {
   it('a hearing is noticed at least 7 working days ahead, then the decision needs the legal review it triggers', async () => {
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '未经批准在河道管理范围内进行建设',
         partyType: '自然人',
@@ -301,9 +286,9 @@ describe('hearing and evidence with attachments', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场照片.txt"\r\nContent-Type: text/plain\r\n\r\n照片说明`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
-    const up = await enforcer.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const up = await env.enforcer.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(up.status).toBe(201);
-    const ev = await act(enforcer, c.id, 'add_evidence', {
+    const ev = await act(env.enforcer, c.id, 'add_evidence', {
       kind: 'photo',
       title: '现场照片',
       collectedOn: '2022-09-01',
@@ -311,21 +296,21 @@ describe('hearing and evidence with attachments', () => {
       on: '2022-09-02',
     });
     expect(ev.body.data.evidence[0].attachmentId).toBe(up.body.data.id);
-    await act(enforcer, c.id, 'propose', { kinds: ['罚款'], fineYuan: 8000, on: '2022-09-20' });
-    await act(enforcer, c.id, 'notify', { on: '2022-09-29' });
-    expect((await act(enforcer, c.id, 'request_hearing', { on: '2022-10-12' })).status).toBe(422); // the window ended on 11 Oct
-    expect((await act(enforcer, c.id, 'request_hearing', { on: '2022-10-10' })).body.data.stage).toBe('hearing');
-    const early = await act(enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-18' });
+    await act(env.enforcer, c.id, 'propose', { kinds: ['罚款'], fineYuan: 8000, on: '2022-09-20' });
+    await act(env.enforcer, c.id, 'notify', { on: '2022-09-29' });
+    expect((await act(env.enforcer, c.id, 'request_hearing', { on: '2022-10-12' })).status).toBe(422); // the window ended on 11 Oct
+    expect((await act(env.enforcer, c.id, 'request_hearing', { on: '2022-10-10' })).body.data.stage).toBe('hearing');
+    const early = await act(env.enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-18' });
     expect(early.body).toMatchObject({ field: 'hearingOn' });
     expect(early.body.message).toContain('2022-10-19');
-    await act(enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-19' });
-    const held = await act(enforcer, c.id, 'record_hearing', { on: '2022-10-19', record: '当事人陈述了意见' });
+    await act(env.enforcer, c.id, 'schedule_hearing', { on: '2022-10-10', hearingOn: '2022-10-19' });
+    const held = await act(env.enforcer, c.id, 'record_hearing', { on: '2022-10-19', record: '当事人陈述了意见' });
     expect(held.body.data.stage).toBe('notified');
     expect(held.body.data.reviewReasons).toContain('经过听证程序');
     const d = held.body.data.actions.find((a: any) => a.event === 'submit_decision');
     expect(d.allowed).toBe(false);
     const zip = await JSZip.loadAsync(
-      (await app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: enforcer.cookie } })).rawPayload,
+      (await env.app.inject({ method: 'GET', url: `/api/enforcement/cases/${c.id}/archive.zip`, headers: { cookie: env.enforcer.cookie } })).rawPayload,
     );
     expect(await zip.file('05-附件/01-现场照片.txt')!.async('string')).toBe('照片说明');
   });
@@ -334,7 +319,7 @@ describe('hearing and evidence with attachments', () => {
 describe('revocation (行政处罚法第四十八条)', () => {
   it('revoking a published decision withdraws it from the public page and records why', async () => {
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '在河道管理范围内倾倒渣土',
         partyType: '法人',
@@ -343,19 +328,19 @@ describe('revocation (行政处罚法第四十八条)', () => {
         officerIds: [officers[0].id, officers[1].id],
       })
     ).body.data;
-    await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(20) });
-    await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor' });
-    await act(enforcer, c.id, 'notify', { on: daysAgo(15) });
-    await act(enforcer, c.id, 'submit_decision', { facts: '倾倒渣土', basis: '《中华人民共和国河道管理条例》第四十四条' });
-    const d = await act(leader, c.id, 'decide', {});
+    await act(env.enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(20) });
+    await act(env.enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor' });
+    await act(env.enforcer, c.id, 'notify', { on: daysAgo(15) });
+    await act(env.enforcer, c.id, 'submit_decision', { facts: '倾倒渣土', basis: '《中华人民共和国河道管理条例》第四十四条' });
+    const d = await act(env.leader, c.id, 'decide', {});
     expect(d.status, JSON.stringify(d.body)).toBe(200);
-    await act(enforcer, c.id, 'publish');
-    expect((await app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(1);
-    expect((await act(enforcer, c.id, 'revoke', { reason: 'x' })).status).toBe(422);
-    const r = await act(leader, c.id, 'revoke', { reason: '行政复议决定撤销原处罚决定' });
+    await act(env.enforcer, c.id, 'publish');
+    expect((await env.app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(1);
+    expect((await act(env.enforcer, c.id, 'revoke', { reason: 'x' })).status).toBe(422);
+    const r = await act(env.leader, c.id, 'revoke', { reason: '行政复议决定撤销原处罚决定' });
     expect(r.body.data).toMatchObject({ stage: 'revoked', revokeReason: '行政复议决定撤销原处罚决定' });
-    expect((await app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(0);
-    const reg = (await legal.req('GET', '/api/publicity/decisions')).body.data.find((x: any) => x.sourceId === c.id);
+    expect((await env.app.inject({ method: 'GET', url: '/api/public/decisions?q=撤销测试' })).json().data.items).toHaveLength(0);
+    const reg = (await env.legal.req('GET', '/api/publicity/decisions')).body.data.find((x: any) => x.sourceId === c.id);
     expect(reg.withdrawReason).toBe('行政复议决定撤销原处罚决定');
   });
 });
@@ -363,7 +348,7 @@ describe('revocation (行政处罚法第四十八条)', () => {
 describe('summary procedure (行政处罚法第五十一条)', () => {
   it('decides on the spot within the thresholds and refuses above them', async () => {
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '在河道管理范围内堆放物料',
         partyType: '自然人',
@@ -372,7 +357,7 @@ describe('summary procedure (行政处罚法第五十一条)', () => {
         officerIds: [officers[2].id, officers[3].id],
       })
     ).body.data;
-    const over = await act(enforcer, c.id, 'summary_decide', {
+    const over = await act(env.enforcer, c.id, 'summary_decide', {
       kinds: ['罚款'],
       fineYuan: 500,
       facts: '堆放物料',
@@ -380,7 +365,7 @@ describe('summary procedure (行政处罚法第五十一条)', () => {
     });
     expect(over.status).toBe(422);
     expect(over.body.message).toContain('200元');
-    const ok = await act(enforcer, c.id, 'summary_decide', {
+    const ok = await act(env.enforcer, c.id, 'summary_decide', {
       kinds: ['罚款'],
       fineYuan: 200,
       facts: '堆放物料',
@@ -391,7 +376,7 @@ describe('summary procedure (行政处罚法第五十一条)', () => {
 
   it('a stale version is refused with 409 and changes nothing', async () => {
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '版本测试',
         partyType: '法人',
@@ -401,18 +386,18 @@ describe('summary procedure (行政处罚法第五十一条)', () => {
       })
     ).body.data;
     expect(
-      (await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片一' })).status,
+      (await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片一' })).status,
     ).toBe(200);
-    const r = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片二' });
+    const r = await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { version: c.version, kind: 'photo', title: '照片二' });
     expect(r.status).toBe(409);
-    expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data.evidence.map((e: any) => e.title)).toEqual(['照片一']);
+    expect((await env.enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data.evidence.map((e: any) => e.title)).toEqual(['照片一']);
   });
 });
 
 describe('each event takes only its own fields', () => {
   it('refuses an extra or mistyped property with a 400 naming it, and an unknown event; nothing is written', async () => {
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '输入校验测试',
         partyType: '法人',
@@ -421,7 +406,7 @@ describe('each event takes only its own fields', () => {
         officerIds: [officers[0].id, officers[1].id],
       })
     ).body.data;
-    const extra = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, {
+    const extra = await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, {
       version: c.version,
       kind: 'photo',
       title: '照片',
@@ -429,14 +414,14 @@ describe('each event takes only its own fields', () => {
     });
     expect(extra.status).toBe(400);
     expect(extra.body).toMatchObject({ code: 'VALIDATION', field: 'fineYuan' });
-    const mistyped = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/propose`, { version: c.version, kinds: ['罚款'], fineYuan: '很多' });
+    const mistyped = await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/propose`, { version: c.version, kinds: ['罚款'], fineYuan: '很多' });
     expect(mistyped.status).toBe(400);
     expect(mistyped.body).toMatchObject({ code: 'VALIDATION', field: 'fineYuan' });
-    const noVersion = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { kind: 'photo', title: '照片' });
+    const noVersion = await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/add_evidence`, { kind: 'photo', title: '照片' });
     expect(noVersion.body).toMatchObject({ code: 'VALIDATION', field: 'version' });
-    const unknown = await enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/confiscate`, { version: c.version });
+    const unknown = await env.enforcer.req('POST', `/api/enforcement/cases/${c.id}/events/confiscate`, { version: c.version });
     expect(unknown.body).toMatchObject({ code: 'VALIDATION', field: 'event' });
-    const after = (await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
+    const after = (await env.enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
     expect(after.version).toBe(c.version);
     expect(after.evidence).toEqual([]);
   });
@@ -444,7 +429,7 @@ describe('each event takes only its own fields', () => {
 
 describe('a street case: the street office’s head decides, named (行政处罚法第五十七条); service by its methods (第六十一条)', () => {
   it('the street records its head’s decision by name, and serves by public notice with its own period', async () => {
-    const wushan = await login(app, 'wushan');
+    const wushan = await login(env.app, 'wushan');
     const orgs = (await wushan.req('GET', '/api/orgs')).body.data;
     const street = orgs.find((o: any) => o.name === '五山街道');
     const mine = (await wushan.req('GET', `/api/enforcement/officers?orgId=${street.id}`)).body.data;
@@ -465,7 +450,7 @@ describe('a street case: the street office’s head decides, named (行政处罚
     await act(wushan, c.id, 'notify', { on: daysAgo(25) });
     await act(wushan, c.id, 'submit_decision', { facts: '堆放物料', basis: '《中华人民共和国河道管理条例》第四十四条', on: daysAgo(10) });
     // The bureau's head only watches a street's case.
-    expect((await act(leader, c.id, 'decide', {})).body.code).toBe('EVENT_NOT_ALLOWED');
+    expect((await act(env.leader, c.id, 'decide', {})).body.code).toBe('EVENT_NOT_ALLOWED');
     const unnamed = await act(wushan, c.id, 'decide', { on: daysAgo(9) });
     expect(unnamed.body).toMatchObject({ code: 'VALIDATION', field: 'approver' });
     const d = await act(wushan, c.id, 'decide', { on: daysAgo(9), approver: '黄主任', capacity: 'head' });
@@ -489,8 +474,8 @@ describe('a street case: the street office’s head decides, named (行政处罚
 
 describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
   it('lists the reviewers with their qualification, refuses an unqualified first-time reviewer, accepts them once qualified', async () => {
-    const admin = await login(app, 'admin');
-    const list = (await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data;
+    const admin = await login(env.app, 'admin');
+    const list = (await env.legal.req('GET', '/api/enforcement/legal-reviewers')).body.data;
     expect(list.find((r: any) => r.name === '陈法制')).toMatchObject({ qualificationNo: expect.any(String), qualifiedOn: expect.any(String) });
     const office = (await admin.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '依法行政办公室');
     const made = await admin.req('POST', '/api/users', {
@@ -501,10 +486,10 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
       password: 'Init-Pass-2023',
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    await sys.db.updateTable('app_user').set({ must_change_password: false }).where('username', '=', 'newreviewer').execute();
-    const fresh = await login(app, 'newreviewer', 'Init-Pass-2023');
+    await env.sys.db.updateTable('app_user').set({ must_change_password: false }).where('username', '=', 'newreviewer').execute();
+    const fresh = await login(env.app, 'newreviewer', 'Init-Pass-2023');
     // A legal-role account is listed before any qualification is recorded for it: who may review, and who lacks one.
-    expect((await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核')).toMatchObject({
+    expect((await env.legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核')).toMatchObject({
       id: null,
       userId: made.body.data.id,
       qualificationNo: null,
@@ -512,7 +497,7 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
     });
 
     const c = (
-      await enforcer.req('POST', '/api/enforcement/cases', {
+      await env.enforcer.req('POST', '/api/enforcement/cases', {
         orgId: squadId,
         cause: '审核人员资格测试',
         partyType: '法人',
@@ -522,10 +507,10 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
         officerIds: [officers[0].id, officers[1].id],
       })
     ).body.data;
-    await act(enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(30) });
-    await act(enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor', on: daysAgo(28) });
-    await act(enforcer, c.id, 'notify', { on: daysAgo(25) });
-    await act(enforcer, c.id, 'submit_review');
+    await act(env.enforcer, c.id, 'add_evidence', { kind: 'photo', title: '现场照片', collectedOn: daysAgo(30) });
+    await act(env.enforcer, c.id, 'propose', { kinds: ['警告'], circumstance: 'minor', on: daysAgo(28) });
+    await act(env.enforcer, c.id, 'notify', { on: daysAgo(25) });
+    await act(env.enforcer, c.id, 'submit_review');
     const all = Object.fromEntries(['competent', 'officers', 'procedure', 'facts', 'basis', 'powers', 'documents', 'transfer'].map((k) => [k, true]));
     for (const [event, body] of [
       ['pass_review', { checklist: all }],
@@ -536,18 +521,18 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
       expect(refused.body.code).toBe('REVIEWER_NOT_QUALIFIED');
       expect(refused.body.message).toContain('行政处罚法第五十八条第二款');
     }
-    expect((await enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data).toMatchObject({ stage: 'legal_review', reviewOn: null });
+    expect((await env.enforcer.req('GET', `/api/enforcement/cases/${c.id}`)).body.data).toMatchObject({ stage: 'legal_review', reviewOn: null });
     // Only the legal office records qualifications, and only for a legal-role account.
     expect(
-      (await enforcer.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).status,
+      (await env.enforcer.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).status,
     ).toBe(403);
     const nonLegal = (await admin.req('GET', '/api/users')).body.data.find((u: any) => u.username === 'enforcer');
-    expect((await legal.req('PUT', `/api/enforcement/legal-reviewers/${nonLegal.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).body.field).toBe(
-      'userId',
-    );
-    const noDate = await legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A20204401060099' });
+    expect(
+      (await env.legal.req('PUT', `/api/enforcement/legal-reviewers/${nonLegal.id}`, { qualificationNo: 'A1', qualifiedOn: '2020-01-01' })).body.field,
+    ).toBe('userId');
+    const noDate = await env.legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, { qualificationNo: 'A20204401060099' });
     expect(noDate.body).toMatchObject({ code: 'VALIDATION', field: 'qualifiedOn' });
-    const q = await legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, {
+    const q = await env.legal.req('PUT', `/api/enforcement/legal-reviewers/${made.body.data.id}`, {
       qualificationNo: 'A20204401060099',
       qualifiedOn: '2020-12-18',
     });
@@ -556,7 +541,7 @@ describe('the legal reviewer (行政处罚法第五十八条第二款)', () => {
     const pass = await act(fresh, c.id, 'pass_review', { checklist: all });
     expect(pass.status, JSON.stringify(pass.body)).toBe(200);
     expect(pass.body.data).toMatchObject({ stage: 'notified', reviewResult: '同意', reviewByName: '林审核' });
-    const after = (await legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核');
+    const after = (await env.legal.req('GET', '/api/enforcement/legal-reviewers')).body.data.find((r: any) => r.name === '林审核');
     expect(after).toMatchObject({ reviews: 1, firstReviewOn: today });
   });
 });

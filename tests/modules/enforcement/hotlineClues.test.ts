@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-let enforcer: Client;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-  enforcer = await login(app, 'enforcer');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ clerk: 'clerk', enforcer: 'enforcer' });
 
 describe('12345 orders become enforcement clues', () => {
   it('registers each flagged order once as a clue with source 12345 and the order number', async () => {
-    const pushed = await clerk.req('POST', '/api/hotline/push', {
+    const pushed = await env.clerk.req('POST', '/api/hotline/push', {
       orderNo: 'GZ-CLUE-0001',
       receivedAt: '2022-09-29 10:15',
       demandType: '举报',
@@ -35,17 +18,17 @@ describe('12345 orders become enforcement clues', () => {
       timeLimit: 10,
     });
     expect(pushed.status).toBe(201);
-    expect((await clerk.req('POST', `/api/hotline/items/${pushed.body.data.id}/clue`, { reason: '涉嫌违法占用河道管理范围' })).status).toBe(201);
+    expect((await env.clerk.req('POST', `/api/hotline/items/${pushed.body.data.id}/clue`, { reason: '涉嫌违法占用河道管理范围' })).status).toBe(201);
 
-    const taken = await enforcer.req('POST', '/api/enforcement/clues/from-hotline', {});
+    const taken = await env.enforcer.req('POST', '/api/enforcement/clues/from-hotline', {});
     expect(taken.status).toBe(200);
     expect(taken.body.data).toEqual([{ clueNo: expect.stringMatching(/^XS\d{4}-\d{4}$/), orderNo: 'GZ-CLUE-0001' }]);
 
-    const clues = (await enforcer.req('GET', '/api/enforcement/clues?source=12345')).body.data;
+    const clues = (await env.enforcer.req('GET', '/api/enforcement/clues?source=12345')).body.data;
     const clue = clues.find((c: any) => c.sourceRef === 'GZ-CLUE-0001');
     expect(clue).toBeTruthy();
     expect(JSON.stringify(clue)).not.toContain('13800138000');
 
-    expect((await enforcer.req('POST', '/api/enforcement/clues/from-hotline', {})).body.data).toEqual([]);
+    expect((await env.enforcer.req('POST', '/api/enforcement/clues/from-hotline', {})).body.data).toEqual([]);
   });
 });

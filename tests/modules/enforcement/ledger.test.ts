@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
 let officerNames: string[];
 
+const env = serverSuite({ admin: 'admin' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-  officerNames = (await admin.req('GET', '/api/enforcement/officers')).body.data.filter((o: any) => o.orgName === '水政监察大队').map((o: any) => o.name);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  officerNames = (await env.admin.req('GET', '/api/enforcement/officers')).body.data.filter((o: any) => o.orgName === '水政监察大队').map((o: any) => o.name);
 });
 
 async function upload(key: string, csv: string, dryRun = false) {
   const boundary = '----enf';
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent('案件.csv')}"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-  return admin.req('POST', `/api/ledgers/${key}/import?dryRun=${dryRun}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return env.admin.req('POST', `/api/ledgers/${key}/import?dryRun=${dryRun}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }
 
 const HEADER =
@@ -40,14 +28,14 @@ describe('penalty-cases ledger', () => {
       `天水执立〔2021〕4号,水政监察大队,举报,排放污水,自然人,陈某,2021-05-01,警告,,2021-06-01,穗天水罚〔2021〕4号,,,,,${officerNames[0]}`,
       `天水执立〔2021〕5号,不存在的单位,举报,排放污水,法人,广州市丙公司,2021-05-01,,,,,,,,,${o}`,
     ].join('\n');
-    const before = (await admin.req('GET', '/api/enforcement/cases')).body.data.length;
+    const before = (await env.admin.req('GET', '/api/enforcement/cases')).body.data.length;
     const r = await upload('penalty-cases', csv);
     expect(r.status).toBe(200);
     expect(r.body.data.ok).toBe(false);
     const errs = r.body.data.errors.map((e: any) => `${e.row}/${e.column}`);
     // Row 5 has a single officer: a rule breach of a past case (行政处罚法第四十二条), reported as a finding, not a row error.
     expect(errs).toEqual(['3/案件来源', '4/罚款金额']);
-    expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+    expect((await env.admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
     // Database-level problems (an unknown org) are reported once the file parses.
     const fixed = csv
       .split('\n')
@@ -55,7 +43,7 @@ describe('penalty-cases ledger', () => {
       .join('\n');
     const r2 = await upload('penalty-cases', fixed);
     expect(r2.body.data.errors).toEqual([{ row: 3, column: '办案单位', message: '单位“不存在的单位”不存在', value: '不存在的单位' }]);
-    expect((await admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+    expect((await env.admin.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
   });
 
   it('imports past years keeping their dates and stage; re-importing changes nothing', async () => {
@@ -67,7 +55,7 @@ describe('penalty-cases ledger', () => {
     ].join('\n');
     const r = await upload('penalty-cases', csv);
     expect(r.body.data, JSON.stringify(r.body)).toMatchObject({ ok: true, created: 2 });
-    const cases = (await admin.req('GET', '/api/enforcement/cases?year=2021')).body.data;
+    const cases = (await env.admin.req('GET', '/api/enforcement/cases?year=2021')).body.data;
     expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕1号')).toMatchObject({
       stage: 'closed',
       filedOn: '2021-03-01',
@@ -75,13 +63,13 @@ describe('penalty-cases ledger', () => {
       fineYuan: 20000,
     });
     expect(cases.find((c: any) => c.caseNo === '天水执立〔2021〕2号')).toMatchObject({ stage: 'investigation' });
-    const m = (await admin.req('GET', '/api/metrics/enforcement.bureau.penalty_yuan/drill?year=2021')).body.data;
+    const m = (await env.admin.req('GET', '/api/metrics/enforcement.bureau.penalty_yuan/drill?year=2021')).body.data;
     expect(m.value).toBe(20000);
     expect((await upload('penalty-cases', csv)).body.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
   });
 
   it('exports with the LEDGERS.md headers', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: admin.cookie } });
+    const r = await env.app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: env.admin.cookie } });
     expect(r.statusCode).toBe(200);
     const head = r.body.replace(/^\uFEFF/, '').split('\r\n')[0];
     expect(head).toBe(
@@ -107,7 +95,7 @@ describe('officers and enforcement-items ledgers', () => {
       `${head}T-2,外局事项,某法第1条,某法第2条,"情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正",否\nT-3,只有原文,某法第1条,某法第3条,依法从重处罚,否\n`,
     );
     expect(prose.body.data).toMatchObject({ ok: true, created: 2 });
-    const items = (await admin.req('GET', '/api/enforcement/items')).body.data;
+    const items = (await env.admin.req('GET', '/api/enforcement/items')).body.data;
     const t2 = items.find((i: any) => i.code === 'T-2');
     expect(t2.discretionText).toBe('情节较轻的，处违法所得一倍以上三倍以下罚款；情节严重的，处5万元以上罚款；责令限期改正');
     expect(t2.discretion).toEqual([
@@ -115,15 +103,15 @@ describe('officers and enforcement-items ledgers', () => {
       expect.objectContaining({ level: 'grave', label: '情节严重的', minYuan: 50000, maxYuan: null }),
     ]);
     expect(t2.discretionUnparsed).toEqual(['“责令限期改正”：未含罚款（仅有其他处罚或措施）']);
-    const gains = await admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000, baseFen: 100_000 });
+    const gains = await env.admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000, baseFen: 100_000 });
     expect(gains.body.data).toMatchObject({ bounds: { minYuan: 1000, maxYuan: 3000 }, problems: [expect.stringContaining('1000至3000元之内')] });
-    const noBase = await admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000 });
+    const noBase = await env.admin.req('POST', '/api/enforcement/discretion', { itemId: t2.id, level: 'light', fineYuan: 4000 });
     expect(noBase.body.data).toMatchObject({ bounds: null, problems: [] });
     expect(noBase.body.data.notices[0]).toContain('请填写违法所得金额');
     const t3 = items.find((i: any) => i.code === 'T-3');
-    const textOnly = await admin.req('POST', '/api/enforcement/discretion', { itemId: t3.id, level: null, fineYuan: 4000 });
+    const textOnly = await env.admin.req('POST', '/api/enforcement/discretion', { itemId: t3.id, level: null, fineYuan: 4000 });
     expect(textOnly.body.data).toMatchObject({ range: null, problems: [], notices: ['该事项的裁量基准未能解析出金额区间，请对照原文：依法从重处罚'] });
-    const form = await admin.req('PATCH', `/api/enforcement/items/${t3.id}`, {
+    const form = await env.admin.req('PATCH', `/api/enforcement/items/${t3.id}`, {
       code: 'T-3',
       name: '只有原文',
       legalBasis: '某法第1条',
@@ -138,14 +126,14 @@ describe('officers and enforcement-items ledgers', () => {
     });
     const ok = await upload('enforcement-items', `${head}T-1,测试事项,某法第1条,某法第2条,轻微:0-1000（首违不罚）；一般:1000-5000,是\n`);
     expect(ok.body.data).toMatchObject({ ok: true, created: 1 });
-    const item = (await admin.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.code === 'T-1');
+    const item = (await env.admin.req('GET', '/api/enforcement/items')).body.data.find((i: any) => i.code === 'T-1');
     expect(item.discretion).toEqual([
       expect.objectContaining({ label: '轻微', minYuan: 0, maxYuan: 1000, waiver: true }),
       expect.objectContaining({ label: '一般', minYuan: 1000, maxYuan: 5000 }),
     ]);
-    const calc = await admin.req('POST', '/api/enforcement/discretion', { itemId: item.id, level: 'ordinary', fineYuan: 6000 });
+    const calc = await env.admin.req('POST', '/api/enforcement/discretion', { itemId: item.id, level: 'ordinary', fineYuan: 6000 });
     expect(calc.body.data.problems[0]).toContain('不在“一般”情节的裁量基准1000至5000元之内');
-    const m = (await admin.req('GET', '/api/metrics/enforcement.delegated_items/drill?year=2023')).body.data;
+    const m = (await env.admin.req('GET', '/api/metrics/enforcement.delegated_items/drill?year=2023')).body.data;
     expect(m.value).toBe(49); // T-1 is delegated, T-2 and T-3 are not
   });
 });

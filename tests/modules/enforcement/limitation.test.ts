@@ -3,23 +3,15 @@
  * (the party's address, both provisions, 2026年11月30日, the bureau's payment place), and late extensions
  * counted overdue in enforcement.overdue_cases and on the case page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { login } from '../../helpers/http.js';
 import { history } from '../../../src/core/audit/audit.js';
 import { recordFindings } from '../../../src/core/ledger/ledger.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { addYears } from '../../../src/modules/enforcement/limitation.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-let enforcer: Client;
-let leader: Client;
-let wushan: Client;
 let squadId: string;
 let officerIds: string[];
 let officerNames: string[];
@@ -28,28 +20,19 @@ const today = isoDateInShanghai(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const dayAfter = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+const env = serverSuite({ admin: 'admin', enforcer: 'enforcer', leader: 'leader', wushan: 'wushan' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-  enforcer = await login(app, 'enforcer');
-  leader = await login(app, 'leader');
-  wushan = await login(app, 'wushan');
-  const orgs = (await enforcer.req('GET', '/api/orgs')).body.data;
+  const orgs = (await env.enforcer.req('GET', '/api/orgs')).body.data;
   squadId = orgs.find((o: { name: string }) => o.name === '水政监察大队').id;
-  const officers = (await enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
+  const officers = (await env.enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
     (o: { certStatus: string }) => o.certStatus === 'valid',
   );
   officerIds = officers.slice(0, 2).map((o: { id: string }) => o.id);
   officerNames = officers.slice(0, 2).map((o: { name: string }) => o.name);
 });
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
 
 const fileCase = (body: Record<string, unknown>) =>
-  enforcer.req('POST', '/api/enforcement/cases', {
+  env.enforcer.req('POST', '/api/enforcement/cases', {
     orgId: squadId,
     cause: '在河道管理范围内倾倒渣土',
     partyType: '法人',
@@ -75,13 +58,13 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
   });
 
   it('refuses a case one day past the period, citing art. 36, and creates nothing', async () => {
-    const before = (await enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
+    const before = (await env.enforcer.req('GET', '/api/enforcement/cases')).body.data.length;
     const r = await fileCase({ violationOn: firstRefused });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'violationOn' });
     expect(r.body.message).toContain('第三十六条');
     expect(r.body.message).toContain('不予立案');
-    expect((await enforcer.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
+    expect((await env.enforcer.req('GET', '/api/enforcement/cases')).body.data.length).toBe(before);
   });
 
   it('gives 5 years to a violation endangering life/health or financial safety with harmful consequences', async () => {
@@ -109,8 +92,8 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
     const r = await fileCase({ violationOn: firstRefused, limitationOverride: ground });
     expect(r.status).toBe(201);
     expect(r.body.data.limitation).toMatchObject({ expired: true, override: ground });
-    const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
-    const events = await history(sys.db, tenantId, 'enforcement.case', r.body.data.id);
+    const tenantId = (await env.sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
+    const events = await history(env.sys.db, tenantId, 'enforcement.case', r.body.data.id);
     const filed = events.find((e) => e.action === 'filed')!;
     expect(JSON.stringify(filed.changes)).toContain(ground);
     expect(JSON.stringify(filed.changes.note)).toContain('超过追责时效立案');
@@ -119,7 +102,7 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
   it("a clue's received date is the discovery: a clue received in time is filed later, one received late is refused", async () => {
     const clue = async (receivedOn: string, violationOn: string) =>
       (
-        await enforcer.req('POST', '/api/enforcement/clues', {
+        await env.enforcer.req('POST', '/api/enforcement/clues', {
           orgId: squadId,
           source: '举报',
           receivedOn,
@@ -155,19 +138,21 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
     ].join('\n');
     const boundary = '----lim';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-    const r = await admin.req('POST', '/api/ledgers/penalty-cases/import?dryRun=false', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const r = await env.admin.req('POST', '/api/ledgers/penalty-cases/import?dryRun=false', body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(r.body.data).toMatchObject({ ok: true, created: 4 });
-    const cases = (await admin.req('GET', '/api/enforcement/cases?q=SX-')).body.data;
+    const cases = (await env.admin.req('GET', '/api/enforcement/cases?q=SX-')).body.data;
     const byNo = (no: string) => cases.find((c: { caseNo: string }) => c.caseNo === no);
-    const tenantId = (await sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
-    const rules = async (no: string) => (await recordFindings(sys.db, tenantId, 'enforcement.case', byNo(no).id)).map((f: { rule: string }) => f.rule);
+    const tenantId = (await env.sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
+    const rules = async (no: string) => (await recordFindings(env.sys.db, tenantId, 'enforcement.case', byNo(no).id)).map((f: { rule: string }) => f.rule);
     expect(await rules('SX-1')).toContain('enforcement.limitation');
     expect(await rules('SX-2')).not.toContain('enforcement.limitation');
     expect(await rules('SX-3')).toContain('enforcement.limitation');
     expect(await rules('SX-4')).not.toContain('enforcement.limitation');
-    const page = (await admin.req('GET', `/api/enforcement/cases/${byNo('SX-1').id}`)).body.data;
+    const page = (await env.admin.req('GET', `/api/enforcement/cases/${byNo('SX-1').id}`)).body.data;
     expect(page).toMatchObject({ partyAddress: '广州市天河区甲路1号', violationOn: '2019-02-28', limitation: { lastDay: '2021-02-28', expired: true } });
-    const exp = await app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: admin.cookie } });
+    const exp = await env.app.inject({ method: 'GET', url: '/api/ledgers/penalty-cases/export?format=csv', headers: { cookie: env.admin.cookie } });
     const line = exp.body.split('\r\n').find((l: string) => l.startsWith('SX-1,'));
     expect(line).toContain('广州市天河区甲路1号');
     expect(line).toContain('2019-02-28');
@@ -177,33 +162,33 @@ describe('追责时效 (行政处罚法第三十六条) on 立案', () => {
 describe('the decision document (行政处罚法第五十九条) and the payment place', () => {
   it('is read, like the module’s metadata, by every role with an enforcement page (the clerk’s 案件线索, the catalogue’s readers)', async () => {
     for (const username of ['clerk', 'licensing', 'flood']) {
-      const who = await login(app, username);
+      const who = await login(env.app, username);
       expect((await who.req('GET', '/api/enforcement/meta')).status, username).toBe(200);
       expect((await who.req('GET', '/api/enforcement/payment-place')).status, username).toBe(200);
       expect((await who.req('PUT', '/api/enforcement/payment-place', { bank: 'x', accountName: 'x', accountNo: 'x', version: 1 })).status, username).toBe(403);
     }
   });
   it('is configured per bureau (the demo bureau has one), versioned (409 stale, 400 without version), managed by admin only', async () => {
-    expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ bank: '中国工商银行广州天河支行（演示）', version: 1 });
+    expect((await env.enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ bank: '中国工商银行广州天河支行（演示）', version: 1 });
     const place = { bank: '中国工商银行广州天河支行', accountName: '广州市天河区财政局', accountNo: '3602000000000000000' };
-    expect((await wushan.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 })).status).toBe(403);
-    expect((await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '', version: 1 })).body).toMatchObject({
+    expect((await env.wushan.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 })).status).toBe(403);
+    expect((await env.admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '', version: 1 })).body).toMatchObject({
       code: 'VALIDATION',
       field: 'accountNo',
     });
-    expect((await admin.req('PUT', '/api/enforcement/payment-place', place)).body).toMatchObject({ code: 'VALIDATION', field: 'version' });
-    expect((await admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 0 })).status).toBe(409);
-    const first = await admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 });
+    expect((await env.admin.req('PUT', '/api/enforcement/payment-place', place)).body).toMatchObject({ code: 'VALIDATION', field: 'version' });
+    expect((await env.admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 0 })).status).toBe(409);
+    const first = await env.admin.req('PUT', '/api/enforcement/payment-place', { ...place, version: 1 });
     expect(first.body.data).toMatchObject({ ...place, version: 2 });
-    const second = await admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '3602000000000000001', version: 2 });
+    const second = await env.admin.req('PUT', '/api/enforcement/payment-place', { ...place, accountNo: '3602000000000000001', version: 2 });
     expect(second.body.data).toMatchObject({ accountNo: '3602000000000000001', version: 3 });
-    expect((await enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ accountNo: '3602000000000000001' });
+    expect((await env.enforcer.req('GET', '/api/enforcement/payment-place')).body.data).toMatchObject({ accountNo: '3602000000000000001' });
   });
 
   it('prints both provisions, Chinese dates, the payment place, and 经查 once', async () => {
-    const list = (await enforcer.req('GET', '/api/enforcement/cases?side=bureau')).body.data;
+    const list = (await env.enforcer.req('GET', '/api/enforcement/cases?side=bureau')).body.data;
     const decided = list.find((c: { decidedOn: string | null; fineYuan: number }) => c.decidedOn && c.fineYuan > 0);
-    const r = await app.inject({ method: 'GET', url: `/api/enforcement/cases/${decided.id}/decision.docx`, headers: { cookie: enforcer.cookie } });
+    const r = await env.app.inject({ method: 'GET', url: `/api/enforcement/cases/${decided.id}/decision.docx`, headers: { cookie: env.enforcer.cookie } });
     expect(r.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(r.rawPayload);
     const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -224,23 +209,23 @@ describe('late extensions (行政处罚法第六十条): counted overdue', () =>
     const late = (await fileCase({ filedOn, partyName: '广州市逾期延长有限公司' })).body.data;
     const originalDue = timely.deadlines.find((d: { key: string }) => d.key === 'decision').due;
     const extend = async (c: { id: string }, on: string) => {
-      const cur = (await leader.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
-      return leader.req('POST', `/api/enforcement/cases/${c.id}/events/approve_extension`, { version: cur.version, on, days: 30, reason: '案情复杂' });
+      const cur = (await env.leader.req('GET', `/api/enforcement/cases/${c.id}`)).body.data;
+      return env.leader.req('POST', `/api/enforcement/cases/${c.id}/events/approve_extension`, { version: cur.version, on, days: 30, reason: '案情复杂' });
     };
     expect((await extend(timely, daysAgo(20))).status).toBe(200);
     const lateOn = dayAfter(originalDue, 1);
     expect((await extend(late, lateOn)).status).toBe(200);
 
-    const t = (await enforcer.req('GET', `/api/enforcement/cases/${timely.id}`)).body.data;
+    const t = (await env.enforcer.req('GET', `/api/enforcement/cases/${timely.id}`)).body.data;
     expect(t.deadline.status).not.toBe('overdue');
-    const l = (await enforcer.req('GET', `/api/enforcement/cases/${late.id}`)).body.data;
+    const l = (await env.enforcer.req('GET', `/api/enforcement/cases/${late.id}`)).body.data;
     const d = l.deadlines.find((x: { key: string }) => x.key === 'decision');
     expect(d).toMatchObject({ due: originalDue, status: 'overdue' });
     expect(d.text).toContain(`延长办案期限的批准日${lateOn}晚于原期限届满日${originalDue}`);
-    const row = (await enforcer.req('GET', '/api/enforcement/cases?q=逾期延长')).body.data[0];
+    const row = (await env.enforcer.req('GET', '/api/enforcement/cases?q=逾期延长')).body.data[0];
     expect(row.deadline).toMatchObject({ status: 'overdue', due: originalDue });
     // The kernel's tracked term (GET /api/deadlines) is the original one too.
-    const tracked = await sys.db
+    const tracked = await env.sys.db
       .selectFrom('tracked_deadline')
       .select(['entity_id', 'due_date'])
       .where('entity_id', 'in', [timely.id, late.id])
@@ -249,7 +234,7 @@ describe('late extensions (行政处罚法第六十条): counted overdue', () =>
     expect(Object.fromEntries(tracked.map((x) => [x.entity_id, x.due_date]))).toEqual({ [late.id]: originalDue, [timely.id]: t.deadlines[0].due });
 
     const year = today.slice(0, 4);
-    const drill = (await admin.req('GET', `/api/metrics/enforcement.overdue_cases/drill?year=${year}`)).body.data;
+    const drill = (await env.admin.req('GET', `/api/metrics/enforcement.overdue_cases/drill?year=${year}`)).body.data;
     const nos = drill.rows.map((r: { case_no: string }) => r.case_no);
     expect(nos).toContain(late.caseNo);
     expect(nos).not.toContain(timely.caseNo);
@@ -257,7 +242,7 @@ describe('late extensions (行政处罚法第六十条): counted overdue', () =>
       due: originalDue,
       note: expect.stringContaining('不计延长'),
     });
-    const all = (await admin.req('GET', `/api/metrics?year=${year}`)).body.data;
+    const all = (await env.admin.req('GET', `/api/metrics?year=${year}`)).body.data;
     expect(all.find((x: { key: string }) => x.key === 'enforcement.overdue_cases').value).toBe(drill.total);
   });
 });

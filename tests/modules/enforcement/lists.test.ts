@@ -6,30 +6,16 @@
  * street that sees none of another unit's rows in the list or the export. One demo system for the
  * four (the flood and rivers lists are here too: seeding the demo once is most of the time).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 import { readTable } from '../../../src/core/ledger/files.js';
 import { assertExportable, containsPattern, LIST_EXPORT_CAP, sortOf } from '../../../src/core/lists.js';
 import { AppError } from '../../../src/core/errors.js';
 import { deadlineBounds } from '../../../src/core/calendar/trackedSql.js';
 import { systemClock } from '../../../src/core/context.js';
 
-let sys: System;
-let app: FastifyInstance;
-const users: Record<string, Client> = {};
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  for (const u of ['admin', 'enforcer', 'flood', 'wushan', 'yuancun']) users[u] = await login(app, u);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin', enforcer: 'enforcer', flood: 'flood', wushan: 'wushan', yuancun: 'yuancun' });
+type User = 'admin' | 'enforcer' | 'flood' | 'wushan' | 'yuancun';
 
 type Row = Record<string, unknown> & { id: string; orgId?: string };
 
@@ -37,7 +23,7 @@ interface ListCase {
   name: string;
   /** The list route (its export is `<base>/export`). */
   base: string;
-  user: string;
+  user: User;
   /** Each whitelisted column and the row's field showing it. */
   sorts: Record<string, string>;
   /** A filter, with the field it narrows and the value it keeps. */
@@ -51,7 +37,7 @@ interface ListCase {
   /** A query giving many rows (sorted tests check ordering across pages). */
   wide: string;
   /** Two street users: the one whose rows are checked, the other who must not see them; `filterOf`: the list's filter naming a row's unit (or river). */
-  streets?: { owner: string; other: string; filterOf?: (r: Row) => string };
+  streets?: { owner: User; other: User; filterOf?: (r: Row) => string };
 }
 
 const LISTS: ListCase[] = [
@@ -103,7 +89,7 @@ const LISTS: ListCase[] = [
 ];
 
 const page = async (c: ListCase, query: string, who = c.user): Promise<{ total: number; items: Row[] }> => {
-  const r = await users[who]!.req('GET', `${c.base}/list?${query}`);
+  const r = await env[who].req('GET', `${c.base}/list?${query}`);
   expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
   return r.body.data;
 };
@@ -117,7 +103,7 @@ const all = async (c: ListCase, query: string, who = c.user): Promise<Row[]> => 
   }
 };
 const exportOf = async (c: ListCase, query: string, who = c.user) => {
-  const r = await app.inject({ method: 'GET', url: `${c.base}/export?${query}`, headers: { cookie: users[who]!.cookie } });
+  const r = await env.app.inject({ method: 'GET', url: `${c.base}/export?${query}`, headers: { cookie: env[who].cookie } });
   expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
   expect(decodeURIComponent(String(r.headers['content-disposition']))).toMatch(/列表\d{8}\.xlsx$/);
   return readTable(r.rawPayload, 'list.xlsx');
@@ -157,7 +143,7 @@ describe.each(LISTS)('$name', (c) => {
 
   it.each(['version', 'org.name; drop table org', 'created_at'])('refuses sort=%s naming 排序 (the field sort), in the list and the export', async (sort) => {
     for (const route of ['list', 'export']) {
-      const r = await users[c.user]!.req('GET', `${c.base}/${route}?sort=${encodeURIComponent(sort)}`);
+      const r = await env[c.user].req('GET', `${c.base}/${route}?sort=${encodeURIComponent(sort)}`);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
       expect(r.body.message).toContain('可排序的列');
@@ -184,15 +170,15 @@ describe.each(LISTS)('$name', (c) => {
         query,
       ).toEqual(rows.map((r) => String(r[c.key.field])));
       if (c.ledger) {
-        const ledger = (await users[c.user]!.req('GET', '/api/ledgers')).body.data.find((l: { key: string }) => l.key === c.ledger);
+        const ledger = (await env[c.user].req('GET', '/api/ledgers')).body.data.find((l: { key: string }) => l.key === c.ledger);
         expect(table.headers).toEqual(ledger.columns.map((x: { header: string }) => x.header));
       } else expect(table.headers.slice(0, 3)).toEqual(['线索编号', '收到日期', '来源']);
     }
   });
 
   it('needs a signed-in user', async () => {
-    expect((await app.inject({ method: 'GET', url: `${c.base}/list` })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `${c.base}/export` })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'GET', url: `${c.base}/list` })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'GET', url: `${c.base}/export` })).statusCode).toBe(401);
   });
 
   it.runIf(!!c.streets)("a street sees none of another unit's rows in the list or the export", async () => {
@@ -230,9 +216,9 @@ describe('the case list by deadline', () => {
   it('keeps exactly the cases with a tracked deadline open in that state (作出决定、送达、缴纳罚款), on the list and its export', async () => {
     const c = LISTS[0]!;
     // The server's clock is the system's: today in Beijing.
-    const bounds = deadlineBounds(sys.calendar.current, systemClock.today());
+    const bounds = deadlineBounds(env.sys.calendar.current, systemClock.today());
     const tracked = async (state: 'overdue' | 'due_soon') => {
-      const rows = await sys.db
+      const rows = await env.sys.db
         .selectFrom('tracked_deadline')
         .select('entity_id')
         .distinct()
@@ -251,7 +237,7 @@ describe('the case list by deadline', () => {
       expect(listed, state).toEqual(state === 'overdue' ? overdue : await tracked(state));
       expect((await exportOf(c, `deadline=${state}`)).rows.length, state).toBe(listed.length);
     }
-    const r = await users.admin!.req('GET', `${c.base}/list?deadline=late`);
+    const r = await env.admin.req('GET', `${c.base}/list?deadline=late`);
     expect(r.status).toBe(400);
   });
 });

@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin' });
 
 describe('enforcement certificates', () => {
   it('warns of an expired certificate and records its renewal in the officer’s history', async () => {
-    const officers = (await admin.req('GET', '/api/enforcement/officers')).body.data;
+    const officers = (await env.admin.req('GET', '/api/enforcement/officers')).body.data;
     const o = officers[0];
     const base = { orgId: o.orgId, name: o.name, examScore: o.examScore, active: o.active };
-    const expired = await admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
+    const expired = await env.admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
       ...base,
       version: o.version,
       certNo: o.certNo,
@@ -32,7 +17,7 @@ describe('enforcement certificates', () => {
     });
     expect(expired.status).toBe(200);
     expect(expired.body.data.certStatus).toBe('expired');
-    const renewed = await admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
+    const renewed = await env.admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
       ...base,
       version: expired.body.data.version,
       certNo: '44010622099001',
@@ -41,7 +26,7 @@ describe('enforcement certificates', () => {
     });
     expect(renewed.status).toBe(200);
     expect(renewed.body.data).toMatchObject({ certStatus: 'valid', certNo: '44010622099001', certValidUntil: '2031-01-04' });
-    const stale = await admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
+    const stale = await env.admin.req('PATCH', `/api/enforcement/officers/${o.id}`, {
       ...base,
       version: expired.body.data.version,
       certNo: 'X',
@@ -49,7 +34,7 @@ describe('enforcement certificates', () => {
       certValidUntil: '2031-01-04',
     });
     expect(stale.status).toBe(409);
-    const hist = (await admin.req('GET', `/api/history/enforcement.officer/${o.id}`)).body.data;
+    const hist = (await env.admin.req('GET', `/api/history/enforcement.officer/${o.id}`)).body.data;
     const fields = hist.at(-1).changes.fields.map((f: any) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['cert_no', 'cert_valid_until']));
   });
