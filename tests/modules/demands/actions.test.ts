@@ -1,30 +1,12 @@
 // The action routes of a demand kind: one route per action, its body validated by the action's own
 // schema — an extra property, a misspelt field or an unknown action is a 400 naming it and changes
 // nothing; the record's version and history stay as they were.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { describe, expect, it } from 'vitest';
 import { history } from '../../../src/core/audit/audit.js';
 import { orgsByName } from '../../../src/core/orgs.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-let tenantId: string;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-  tenantId = (await listTenants(sys.db))[0]!.id;
-});
-afterAll(async () => {
-  await app?.close();
-  await sys?.close();
-});
+const env = serverSuite({ clerk: 'clerk' });
 
 describe('a demand action’s body is the action’s own', () => {
   it.each<[string, string, Record<string, unknown>, string]>([
@@ -33,7 +15,7 @@ describe('a demand action’s body is the action’s own', () => {
     ['an extension with a misspelt field', 'extend', { n: 5, approvedBy: '王主任', reasons: '需调取档案' }, 'reasons'],
     ['a close carrying a reply', 'close', { content: '已答复' }, 'content'],
   ])('refuses %s (400 naming the field), changing nothing', async (_n, action, body, field) => {
-    const created = await clerk.req('POST', '/api/disclosure/items', {
+    const created = await env.clerk.req('POST', '/api/disclosure/items', {
       refNo: `GK-A-${action}-${field}`,
       receivedAt: '2023-05-04',
       demandType: '自然人',
@@ -42,24 +24,24 @@ describe('a demand action’s body is the action’s own', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const r = created.body.data;
-    const res = await clerk.req('POST', `/api/disclosure/items/${r.id}/${action}`, { version: r.version, ...body });
+    const res = await env.clerk.req('POST', `/api/disclosure/items/${r.id}/${action}`, { version: r.version, ...body });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe(field);
-    const after = (await clerk.req('GET', `/api/disclosure/items/${r.id}`)).body.data;
+    const after = (await env.clerk.req('GET', `/api/disclosure/items/${r.id}`)).body.data;
     expect(after).toMatchObject({ version: r.version, status: r.status, reply: null });
-    expect((await history(sys.db, tenantId, 'disclosure.request', r.id)).map((e) => e.action)).toEqual(['created']);
+    expect((await history(env.sys.db, env.tenantId, 'disclosure.request', r.id)).map((e) => e.action)).toEqual(['created']);
   });
 
   it('refuses an unknown action, naming it', async () => {
-    const list = (await clerk.req('GET', '/api/disclosure/items?pageSize=1')).body.data.items[0];
-    const res = await clerk.req('POST', `/api/disclosure/items/${list.id}/approve`, { version: list.version });
+    const list = (await env.clerk.req('GET', '/api/disclosure/items?pageSize=1')).body.data.items[0];
+    const res = await env.clerk.req('POST', `/api/disclosure/items/${list.id}/approve`, { version: list.version });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('action');
   });
 
   it('takes the action with its own fields: 派单, a pause, then its resumption', async () => {
     const r = (
-      await clerk.req('POST', '/api/disclosure/items', {
+      await env.clerk.req('POST', '/api/disclosure/items', {
         refNo: 'GK-A-OK',
         receivedAt: '2023-05-04',
         demandType: '自然人',
@@ -67,14 +49,14 @@ describe('a demand action’s body is the action’s own', () => {
         title: '申请公开排水设施信息',
       })
     ).body.data;
-    const unit = (await orgsByName(sys.db, tenantId)).get('排水管理科')!.id;
-    const assigned = await clerk.req('POST', `/api/disclosure/items/${r.id}/assign`, { version: r.version, orgId: unit, reason: '属本科职责' });
+    const unit = (await orgsByName(env.sys.db, env.tenantId)).get('排水管理科')!.id;
+    const assigned = await env.clerk.req('POST', `/api/disclosure/items/${r.id}/assign`, { version: r.version, orgId: unit, reason: '属本科职责' });
     expect(assigned.body.data).toMatchObject({ status: 'handling', orgId: unit, version: r.version + 1 });
-    const paused = await clerk.req('POST', `/api/disclosure/items/${r.id}/pause`, { version: r.version + 1, reason: '征求第三方意见', at: '2023-05-08' });
+    const paused = await env.clerk.req('POST', `/api/disclosure/items/${r.id}/pause`, { version: r.version + 1, reason: '征求第三方意见', at: '2023-05-08' });
     expect(paused.status, JSON.stringify(paused.body)).toBe(200);
     expect(paused.body.data).toMatchObject({ status: 'paused', version: r.version + 2 });
-    const resumed = await clerk.req('POST', `/api/disclosure/items/${r.id}/resume`, { version: paused.body.data.version, at: '2023-05-10' });
+    const resumed = await env.clerk.req('POST', `/api/disclosure/items/${r.id}/resume`, { version: paused.body.data.version, at: '2023-05-10' });
     expect(resumed.body.data).toMatchObject({ status: 'handling', clock: { pauses: [{ from: '2023-05-08', to: '2023-05-10', reason: '征求第三方意见' }] } });
-    expect((await history(sys.db, tenantId, 'disclosure.request', r.id)).map((e) => e.action)).toEqual(['created', 'assigned', 'paused', 'resumed']);
+    expect((await history(env.sys.db, env.tenantId, 'disclosure.request', r.id)).map((e) => e.action)).toEqual(['created', 'assigned', 'paused', 'resumed']);
   });
 });

@@ -4,28 +4,13 @@
  * presenter that drifts from its schema makes the call a 500 here. Writes are covered by each
  * module's own tests; this walks the pages the web reads, on the demo records.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let admin: Client;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  admin = await login(app, 'admin');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ admin: 'admin' });
 
 const ok = async (url: string) => {
-  const res = await admin.req('GET', url);
+  const res = await env.admin.req('GET', url);
   expect(res.status, `${url}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
   return res.body;
 };
@@ -53,7 +38,7 @@ describe('the demand routes answer what they declare', () => {
 
   it("the hotline's clue requests and district average (read and entered)", async () => {
     await ok('/api/hotline/clue-requests?status=all');
-    const put = await admin.req('PUT', '/api/hotline/district-average/2022', { avg: 3.25, note: '区平台通报' });
+    const put = await env.admin.req('PUT', '/api/hotline/district-average/2022', { avg: 3.25, note: '区平台通报' });
     expect(put.status).toBe(200);
     expect(put.body.data).toEqual({ year: 2022, avg: 3.25 });
     expect((await ok('/api/hotline/district-average')).data).toContainEqual({ year: 2022, avg: 3.25, note: '区平台通报' });
@@ -63,7 +48,7 @@ describe('the demand routes answer what they declare', () => {
     expect((await ok('/api/disclosure/proactive?year=2022')).data.length).toBeGreaterThan(0);
     const report = (await ok('/api/disclosure/report/2022')).data;
     expect(report.requests.check.ok).toBe(true);
-    const text = await admin.req('PUT', '/api/disclosure/report/2022/text', { section: '总体情况', body: '本年度工作有序开展。' });
+    const text = await env.admin.req('PUT', '/api/disclosure/report/2022/text', { section: '总体情况', body: '本年度工作有序开展。' });
     expect(text.body).toEqual({ data: { ok: true } });
   });
 
@@ -73,7 +58,7 @@ describe('the demand routes answer what they declare', () => {
       ['petitions', 'opinion.docx'],
     ] as const) {
       const done = (await ok(`/api/${module}/items?status=closed&pageSize=1`)).data.items[0];
-      const res = await admin.req('GET', `/api/${module}/items/${done.id}/${file}`);
+      const res = await env.admin.req('GET', `/api/${module}/items/${done.id}/${file}`);
       expect(res.status).toBe(200);
       expect(String(res.headers['content-type'])).toContain('wordprocessingml');
     }

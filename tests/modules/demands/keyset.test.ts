@@ -4,31 +4,20 @@
  * id), a tampered or foreign cursor refused naming the field, page numbers only for the first
  * 10,000 rows, the total counted up to a cap, and the default order read from its index.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { login } from '../../helpers/http.js';
 import { systemActor } from '../../../src/core/context.js';
-import { listTenants } from '../../../src/core/tenant.js';
 import { countCapped, LIST_COUNT_CAP } from '../../../src/core/lists.js';
 import { demandKindsOf } from '../../../src/modules/demands/kinds.js';
 import { dm, listItemsQuery } from '../../../src/modules/demands/repository.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-let tenantId: string;
-
+const env = serverSuite({ clerk: 'clerk' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-  tenantId = (await listTenants(sys.db))[0]!.id;
   // Three orders received at the same instant with the same time limit: ties on every sort key but the id.
   for (const no of ['GZ-TIE-1', 'GZ-TIE-2', 'GZ-TIE-3']) {
-    const r = await clerk.req('POST', '/api/hotline/push', {
+    const r = await env.clerk.req('POST', '/api/hotline/push', {
       orderNo: no,
       receivedAt: '2022-09-29 10:15',
       demandType: '投诉',
@@ -40,10 +29,6 @@ beforeAll(async () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
 });
 
 interface Item {
@@ -57,7 +42,7 @@ interface ListPage {
   items: Item[];
 }
 const list = async (query: string): Promise<ListPage> => {
-  const r = await clerk.req('GET', `/api/hotline/items?${query}`);
+  const r = await env.clerk.req('GET', `/api/hotline/items?${query}`);
   expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
   return r.body.data;
 };
@@ -120,7 +105,7 @@ describe('pages by cursor', () => {
 
 describe('a cursor is checked on the way in', () => {
   const refused = async (after: string, query = '') => {
-    const r = await clerk.req('GET', `/api/hotline/items?pageSize=5${query}&after=${encodeURIComponent(after)}`);
+    const r = await env.clerk.req('GET', `/api/hotline/items?pageSize=5${query}&after=${encodeURIComponent(after)}`);
     expect(r.status, JSON.stringify(r.body)).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'after' });
     expect(r.body.message).toContain('游标');
@@ -144,8 +129,8 @@ describe('a cursor is checked on the way in', () => {
 
 describe('page numbers and counts', () => {
   it('page numbers reach the first 10,000 rows; deeper is refused naming `page` (the cursor goes on)', async () => {
-    expect((await clerk.req('GET', '/api/hotline/items?page=200&pageSize=50')).status).toBe(200);
-    const r = await clerk.req('GET', '/api/hotline/items?page=201&pageSize=50');
+    expect((await env.clerk.req('GET', '/api/hotline/items?page=200&pageSize=50')).status).toBe(200);
+    const r = await env.clerk.req('GET', '/api/hotline/items?page=201&pageSize=50');
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'page' });
   });
@@ -155,7 +140,7 @@ describe('page numbers and counts', () => {
     expect(r.totalCapped).toBe(false);
     expect(r.total).toBe((await byOffset('year=2022')).length);
     expect(LIST_COUNT_CAP).toBe(10_000);
-    const q = dm(sys.db).selectFrom('dm_item').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'hotline');
+    const q = dm(env.sys.db).selectFrom('dm_item').select('id').where('tenant_id', '=', env.tenantId).where('kind', '=', 'hotline');
     const n = Number(
       (
         await q
@@ -165,15 +150,15 @@ describe('page numbers and counts', () => {
       ).n,
     );
     expect(n).toBeGreaterThan(10);
-    expect(await countCapped(sys.db, q, 10)).toEqual({ total: 10, capped: true });
-    expect(await countCapped(sys.db, q, n)).toEqual({ total: n, capped: false });
-    expect(await countCapped(sys.db, q, n - 1)).toEqual({ total: n - 1, capped: true });
+    expect(await countCapped(env.sys.db, q, 10)).toEqual({ total: 10, capped: true });
+    expect(await countCapped(env.sys.db, q, n)).toEqual({ total: n, capped: false });
+    expect(await countCapped(env.sys.db, q, n - 1)).toEqual({ total: n - 1, capped: true });
   });
 });
 
 describe('the overview counts in SQL', () => {
   it("its counts are the list's clock statuses (every open 12345 order judged one by one), per kind and per unit", async () => {
-    const leader = await login(app, 'leader');
+    const leader = await login(env.app, 'leader');
     const o = (await leader.req('GET', '/api/demands/overview')).body.data;
     const open: Array<Item & { clockStatus: string; orgId: string }> = [];
     for (let page = 1; ; page++) {
@@ -202,10 +187,10 @@ describe('the overview counts in SQL', () => {
 describe('the default order is read from its index (EXPLAIN)', () => {
   /** The plan of a list's page with sorting and sequential scans priced out: a Sort node means no index gives the order. */
   const plan = async (f: { after?: string; status?: 'open' }) => {
-    const ctx = sys.ctx(systemActor(tenantId));
-    const hotline = demandKindsOf(sys.registry).find((k) => k.kind === 'hotline')!;
+    const ctx = env.sys.ctx(systemActor(env.tenantId));
+    const hotline = demandKindsOf(env.sys.registry).find((k) => k.kind === 'hotline')!;
     const c = listItemsQuery(ctx, { kinds: [hotline], limit: 50, offset: 0, ...f });
-    return sys.db.transaction().execute(async (trx) => {
+    return env.sys.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_sort = off`.execute(trx);
       await sql`SET LOCAL enable_incremental_sort = off`.execute(trx);
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);

@@ -3,28 +3,13 @@
  * filters, the caller's phone through the blind index, the export of exactly the filtered rows
  * (the ledger's headers) and batch actions with a result per item.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/core/ledger/files.js';
 import { phoneSearchKeys } from '../../../src/modules/demands/repository.js';
 import { piiIndex } from '../../../src/core/crypto/pii.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ clerk: 'clerk' });
 
 interface Item {
   id: string;
@@ -36,7 +21,7 @@ interface Item {
   version: number;
 }
 const list = async (query: string): Promise<{ total: number; items: Item[] }> => {
-  const r = await clerk.req('GET', `/api/hotline/items?${query}`);
+  const r = await env.clerk.req('GET', `/api/hotline/items?${query}`);
   expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
   return r.body.data;
 };
@@ -50,7 +35,7 @@ const listAll = async (query: string): Promise<Item[]> => {
   }
 };
 const push = (body: Record<string, unknown>) =>
-  clerk.req('POST', '/api/hotline/push', {
+  env.clerk.req('POST', '/api/hotline/push', {
     receivedAt: '2022-09-29 10:15',
     demandType: '投诉',
     title: '路面积水',
@@ -69,13 +54,13 @@ describe('the latest year with records (year pickers open on it)', () => {
   // The demo's 12345 orders run from 2022 into 2023 (the last ones closed in 2023); registers and the
   // open backlog count in every year, the next one too, and do not make a year "with records".
   it('is 2023 for the 12345 module, none for a module without metrics, and refuses a bad module key', async () => {
-    expect((await clerk.req('GET', '/api/metrics/latest-year?module=hotline')).body.data).toEqual({ year: 2023, current });
-    expect((await clerk.req('GET', '/api/metrics/latest-year?module=nosuchmodule')).body.data.year).toBeNull();
-    expect((await clerk.req('GET', '/api/metrics/latest-year?module=Bad-Key')).status).toBe(400);
+    expect((await env.clerk.req('GET', '/api/metrics/latest-year?module=hotline')).body.data).toEqual({ year: 2023, current });
+    expect((await env.clerk.req('GET', '/api/metrics/latest-year?module=nosuchmodule')).body.data.year).toBeNull();
+    expect((await env.clerk.req('GET', '/api/metrics/latest-year?module=Bad-Key')).status).toBe(400);
   });
 
   it("for all modules: a year between the demo's last and this one", async () => {
-    const r = await clerk.req('GET', '/api/metrics/latest-year');
+    const r = await env.clerk.req('GET', '/api/metrics/latest-year');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.data.year).toBeGreaterThanOrEqual(2023);
     expect(r.body.data.year).toBeLessThanOrEqual(current);
@@ -99,14 +84,14 @@ describe('sort: only the indexed columns of the whitelist', () => {
   });
 
   it.each(['status', 'content', 'person_phone', 'org.name; drop table dm_item'])('refuses sort=%s naming the field, changing nothing', async (sort) => {
-    const r = await clerk.req('GET', `/api/hotline/items?sort=${encodeURIComponent(sort)}`);
+    const r = await env.clerk.req('GET', `/api/hotline/items?sort=${encodeURIComponent(sort)}`);
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
     expect(r.body.message).toContain('可排序的列');
   });
 
   it('refuses an order other than asc/desc', async () => {
-    expect((await clerk.req('GET', '/api/hotline/items?sort=dueOn&order=up')).status).toBe(400);
+    expect((await env.clerk.req('GET', '/api/hotline/items?sort=dueOn&order=up')).status).toBe(400);
   });
 });
 
@@ -157,7 +142,7 @@ describe("12345 by the caller's phone (blind index, exact)", () => {
 
 describe('export of exactly the filtered rows', () => {
   const exportOf = async (query: string) => {
-    const r = await app.inject({ method: 'GET', url: `/api/hotline/items/export?${query}`, headers: { cookie: clerk.cookie } });
+    const r = await env.app.inject({ method: 'GET', url: `/api/hotline/items/export?${query}`, headers: { cookie: env.clerk.cookie } });
     expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
     expect(String(r.headers['content-disposition'])).toContain('.xlsx');
     return readTable(r.rawPayload, 'list.xlsx');
@@ -168,7 +153,7 @@ describe('export of exactly the filtered rows', () => {
     async (query) => {
       const rows = await listAll(query);
       const table = await exportOf(query);
-      const ledger = (await clerk.req('GET', '/api/ledgers')).body.data.find((l: { key: string }) => l.key === 'hotline-orders');
+      const ledger = (await env.clerk.req('GET', '/api/ledgers')).body.data.find((l: { key: string }) => l.key === 'hotline-orders');
       expect(table.headers).toEqual(ledger.columns.map((c: { header: string }) => c.header));
       expect(rows.length).toBeGreaterThan(0);
       expect(table.rows.length).toBe(rows.length);
@@ -177,13 +162,13 @@ describe('export of exactly the filtered rows', () => {
   );
 
   it('refuses a bad sort as the list does', async () => {
-    const r = await clerk.req('GET', '/api/hotline/items/export?sort=content');
+    const r = await env.clerk.req('GET', '/api/hotline/items/export?sort=content');
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('sort');
   });
 
   it('needs the read permission', async () => {
-    const guest = await app.inject({ method: 'GET', url: '/api/hotline/items/export' });
+    const guest = await env.app.inject({ method: 'GET', url: '/api/hotline/items/export' });
     expect(guest.statusCode).toBe(401);
   });
 });
@@ -193,10 +178,14 @@ describe('batch actions: each item on its own, a result per item', () => {
     for (const no of ['GZ-CLOSE-1', 'GZ-CLOSE-2', 'GZ-CLOSE-3', 'GZ-CLOSE-4', 'GZ-CLOSE-5']) expect((await push({ orderNo: no })).status).toBe(201);
     const made = (await list('q=GZ-CLOSE&sort=refNo')).items;
     for (const i of made) {
-      const signed = await clerk.req('POST', `/api/hotline/items/${i.id}/sign`, { version: i.version, at: '2022-09-29 11:00' });
+      const signed = await env.clerk.req('POST', `/api/hotline/items/${i.id}/sign`, { version: i.version, at: '2022-09-29 11:00' });
       expect(signed.status, JSON.stringify(signed.body).slice(0, 300)).toBe(200);
       if (i.refNo > 'GZ-CLOSE-2') {
-        const r = await clerk.req('POST', `/api/hotline/items/${i.id}/reply`, { version: signed.body.data.version, content: '已疏通', at: '2022-09-30 10:00' });
+        const r = await env.clerk.req('POST', `/api/hotline/items/${i.id}/reply`, {
+          version: signed.body.data.version,
+          content: '已疏通',
+          at: '2022-09-30 10:00',
+        });
         expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
       }
     }
@@ -207,7 +196,7 @@ describe('batch actions: each item on its own, a result per item', () => {
     expect(handling.length).toBeGreaterThan(0);
     const stale = { id: replied[0]!.id, version: replied[0]!.version - 1 };
     const items = [...replied.slice(1), ...handling, stale].map((i) => ({ id: i.id, version: i.version }));
-    const r = await clerk.req('POST', '/api/hotline/items/batch/close', { items, at: '2022-10-08 10:00' });
+    const r = await env.clerk.req('POST', '/api/hotline/items/batch/close', { items, at: '2022-10-08 10:00' });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
     const results = r.body.data.results as Array<{ id: string; ok: boolean; message: string | null; refNo: string }>;
     expect(results.map((x) => x.id)).toEqual(items.map((i) => i.id));
@@ -217,14 +206,14 @@ describe('batch actions: each item on its own, a result per item', () => {
       if (!x.ok) expect(x.message).toBeTruthy();
     }
     expect(r.body.data).toMatchObject({ done: replied.length - 1, failed: handling.length + 1 });
-    for (const i of handling) expect((await clerk.req('GET', `/api/hotline/items/${i.id}`)).body.data.status).toBe('handling');
-    expect((await clerk.req('GET', `/api/hotline/items/${stale.id}`)).body.data.status).toBe('replied');
-    for (const i of replied.slice(1)) expect((await clerk.req('GET', `/api/hotline/items/${i.id}`)).body.data.status).toBe('closed');
+    for (const i of handling) expect((await env.clerk.req('GET', `/api/hotline/items/${i.id}`)).body.data.status).toBe('handling');
+    expect((await env.clerk.req('GET', `/api/hotline/items/${stale.id}`)).body.data.status).toBe('replied');
+    for (const i of replied.slice(1)) expect((await env.clerk.req('GET', `/api/hotline/items/${i.id}`)).body.data.status).toBe('closed');
   });
 
   it('批量分派 assigns each received order to the unit; an unknown field or no unit is refused before anything', async () => {
     for (const refNo of ['GZ-BATCH-1', 'GZ-BATCH-2']) {
-      const made = await clerk.req('POST', '/api/hotline/items', {
+      const made = await env.clerk.req('POST', '/api/hotline/items', {
         refNo,
         receivedAt: '2022-09-29 10:15',
         demandType: '投诉',
@@ -236,14 +225,14 @@ describe('batch actions: each item on its own, a result per item', () => {
     const received = (await list('status=received&q=GZ-BATCH&pageSize=10')).items;
     expect(received.map((i) => i.refNo).sort()).toEqual(['GZ-BATCH-1', 'GZ-BATCH-2']);
     const items = received.map((i) => ({ id: i.id, version: i.version }));
-    const noUnit = await clerk.req('POST', '/api/hotline/items/batch/assign', { items });
+    const noUnit = await env.clerk.req('POST', '/api/hotline/items/batch/assign', { items });
     expect(noUnit.status).toBe(400);
     expect(noUnit.body.field).toBe('orgId');
-    expect((await clerk.req('POST', '/api/hotline/items/batch/assign', { items, orgId: received[0]!.id, extra: 1 })).status).toBe(400);
+    expect((await env.clerk.req('POST', '/api/hotline/items/batch/assign', { items, orgId: received[0]!.id, extra: 1 })).status).toBe(400);
     expect((await list('status=received&q=GZ-BATCH')).total).toBe(2);
-    const overview = (await clerk.req('GET', '/api/demands/overview')).body.data;
+    const overview = (await env.clerk.req('GET', '/api/demands/overview')).body.data;
     const orgId = overview.byUnit[0].orgId as string;
-    const r = await clerk.req('POST', '/api/hotline/items/batch/assign', { items, orgId });
+    const r = await env.clerk.req('POST', '/api/hotline/items/batch/assign', { items, orgId });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
     expect(r.body.data).toMatchObject({ done: 2, failed: 0 });
     expect((await list('status=assigned&q=GZ-BATCH')).total).toBe(2);
@@ -252,12 +241,12 @@ describe('batch actions: each item on its own, a result per item', () => {
   it('an unreadable time (2023-02-30) refuses the batch before any item, naming at; nothing changes', async () => {
     const open = (await list('status=open&pageSize=2')).items;
     const items = open.map((i) => ({ id: i.id, version: i.version }));
-    const orgId = (await clerk.req('GET', '/api/demands/overview')).body.data.byUnit[0].orgId as string;
+    const orgId = (await env.clerk.req('GET', '/api/demands/overview')).body.data.byUnit[0].orgId as string;
     for (const [action, extra] of [
       ['close', {}],
       ['assign', { orgId }],
     ] as const) {
-      const r = await clerk.req('POST', `/api/hotline/items/batch/${action}`, { items, at: '2023-02-30', ...extra });
+      const r = await env.clerk.req('POST', `/api/hotline/items/batch/${action}`, { items, at: '2023-02-30', ...extra });
       expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(400);
       expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'at' });
     }
@@ -266,6 +255,6 @@ describe('batch actions: each item on its own, a result per item', () => {
   });
 
   it('refuses an action that is not a batch action', async () => {
-    expect((await clerk.req('POST', '/api/hotline/items/batch/reply', { items: [] })).status).toBe(400);
+    expect((await env.clerk.req('POST', '/api/hotline/items/batch/reply', { items: [] })).status).toBe(400);
   });
 });

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import type { Ctx } from '../../../src/core/context.js';
-import { systemActor } from '../../../src/core/context.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importLedger, recordFindings, type LedgerDef } from '../../../src/core/ledger/ledger.js';
+import { serverSuite } from '../../helpers/server.js';
 
 /**
  * 政府信息公开条例 arts. 30, 32, 33 on the form, the API, the import and the metrics: a correction
@@ -14,36 +8,22 @@ import { importLedger, recordFindings, type LedgerDef } from '../../../src/core/
  * party's consultation takes at most 15 working days out; an extension approved after the term ran
  * out does not extend it (a reply after it is late).
  */
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-let leader: Client;
-let ctx: Ctx;
 let ledger: LedgerDef<any>;
 let office: string;
 
 const HEADER = '申请编号,申请人类型,申请方式,收到日期,是否延期,答复日期,处理结果,延期批准日期,补正告知日期,收到补正日期,征求第三方意见起,征求第三方意见止';
 const csv = (...rows: string[]) => Buffer.from(`${[HEADER, ...rows].join('\n')}\n`);
-const byRef = async (refNo: string) => (await clerk.req('GET', `/api/disclosure/items?q=${refNo}`)).body.data.items.find((r: any) => r.refNo === refNo);
+const byRef = async (refNo: string) => (await env.clerk.req('GET', `/api/disclosure/items?q=${refNo}`)).body.data.items.find((r: any) => r.refNo === refNo);
 
+const env = serverSuite({ clerk: 'clerk', leader: 'leader' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-  leader = await login(app, 'leader');
-  const tenantId = (await listTenants(sys.db))[0]!.id;
-  ctx = sys.ctx(systemActor(tenantId));
-  ledger = sys.registry.ledgers.get('disclosure-requests')!;
-  office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  ledger = env.sys.registry.ledgers.get('disclosure-requests')!;
+  office = (await env.clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
 });
 
 /** A request taken in on the form (received Tuesday 4 March 2025: notice due 13 March, reply due 1 April). */
 async function request(refNo: string) {
-  const r = await clerk.req('POST', '/api/disclosure/items', {
+  const r = await env.clerk.req('POST', '/api/disclosure/items', {
     orgId: office,
     refNo,
     receivedAt: '2025-03-04',
@@ -55,7 +35,7 @@ async function request(refNo: string) {
   let version = r.body.data.version as number;
   const id = r.body.data.id as string;
   const act = async (action: string, body: Record<string, unknown>) => {
-    const res = await clerk.req('POST', `/api/disclosure/items/${id}/${action}`, { version, ...body });
+    const res = await env.clerk.req('POST', `/api/disclosure/items/${id}/${action}`, { version, ...body });
     if (res.status === 200) version = res.body.data.version;
     return res;
   };
@@ -107,7 +87,7 @@ describe('the form and the API', () => {
 describe('the import (historical findings, not refusals) and the on-time rate', () => {
   // Received Tuesday 5 March 2024: notice due 14 March, reply due 2 April (extended by 20: 30 April).
   it('applies the rules to the ledger’s facts: findings, restarts and the due dates they give', async () => {
-    const res = await importLedger(sys, ctx, ledger, {
+    const res = await importLedger(env.sys, env.ctx, ledger, {
       file: {
         filename: 'requests.csv',
         data: csv(
@@ -144,23 +124,23 @@ describe('the import (historical findings, not refusals) and the on-time rate', 
       'IMP-D6': '2024-04-24', // 16 working days of consultation, 15 taken out
     });
     const d4 = await byRef('IMP-D4');
-    expect(await recordFindings(sys.db, ctx.actor.tenantId, 'disclosure.request', d4.id)).toEqual(
+    expect(await recordFindings(env.sys.db, env.ctx.actor.tenantId, 'disclosure.request', d4.id)).toEqual(
       expect.arrayContaining([expect.objectContaining({ rule: 'disclosure.extension_in_term', field: '延期批准日期' })]),
     );
-    const page = (await clerk.req('GET', `/api/disclosure/items/${d4.id}`)).body.data;
+    const page = (await env.clerk.req('GET', `/api/disclosure/items/${d4.id}`)).body.data;
     expect(page.dueOn).toBe('2024-04-02');
     expect(page.clock.explanation.text).toContain('晚于当时的届满日2024-04-02，期限届满后批准的延长不发生延长效力');
   });
 
   it('counts a reply after a late extension, or after a late correction notice, late; a re-import of the export changes nothing', async () => {
-    const d = (await leader.req('GET', '/api/metrics/disclosure.requests.on_time_rate/drill?year=2024')).body.data;
+    const d = (await env.leader.req('GET', '/api/metrics/disclosure.requests.on_time_rate/drill?year=2024')).body.data;
     const counted = Object.fromEntries(d.rows.map((r: any) => [r.ref_no, r.counted]));
     expect(counted).toEqual({ 'IMP-D1': '是', 'IMP-D2': '否', 'IMP-D3': '是', 'IMP-D4': '否', 'IMP-D5': '是', 'IMP-D6': '是' });
-    const m = (await leader.req('GET', '/api/metrics?year=2024')).body.data.find((x: any) => x.key === 'disclosure.requests.on_time_rate');
+    const m = (await env.leader.req('GET', '/api/metrics?year=2024')).body.data.find((x: any) => x.key === 'disclosure.requests.on_time_rate');
     expect(m.value).toBe(66.67);
-    const exp = await app.inject({ method: 'GET', url: '/api/ledgers/disclosure-requests/export?format=csv', headers: { cookie: clerk.cookie } });
+    const exp = await env.app.inject({ method: 'GET', url: '/api/ledgers/disclosure-requests/export?format=csv', headers: { cookie: env.clerk.cookie } });
     expect(exp.statusCode).toBe(200);
-    const again = await importLedger(sys, ctx, ledger, { file: { filename: 'export.csv', data: exp.rawPayload } });
+    const again = await importLedger(env.sys, env.ctx, ledger, { file: { filename: 'export.csv', data: exp.rawPayload } });
     expect(again.ok && { created: again.created, updated: again.updated }, JSON.stringify(again).slice(0, 1500)).toEqual({ created: 0, updated: 0 });
   });
 });

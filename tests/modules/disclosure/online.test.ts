@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { login } from '../../helpers/http.js';
 import { idCardCheckChar, usccCheckChar } from '../../../src/core/ledger/validators.js';
 import { DELIVERIES, MEDIA, ORG_TYPES } from '../../../src/modules/disclosure/online.js';
 import {
@@ -17,6 +14,7 @@ import {
   secretMatches,
   waitText,
 } from '../../../src/modules/demands/index.js';
+import { serverSuite } from '../../helpers/server.js';
 
 /**
  * 网络申请 and 网上信访 (issue 15 part 2): a citizen submits without a session, gets a receipt
@@ -24,9 +22,6 @@ import {
  * 网络 / 网上信访. Abuse limits: every bad field named, oversize and too many attachments refused,
  * nothing created on any error, a wrong pair one generic 404, rate limits per IP.
  */
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
 
 const idNo = (first17: string) => first17 + idCardCheckChar(first17);
 const GOOD_ID = idNo('44010619900101123');
@@ -62,13 +57,13 @@ const petitionForm = (over: Record<string, unknown> = {}) => ({
 
 /** A public call: no cookie, a chosen client address. */
 async function pub(method: 'GET' | 'POST', url: string, body?: unknown, ip = '203.0.113.10') {
-  const r = await app.inject({ method, url, payload: body as object, remoteAddress: ip });
+  const r = await env.app.inject({ method, url, payload: body as object, remoteAddress: ip });
   return { status: r.statusCode, body: r.json() as any };
 }
 const count = async (kind: string) =>
   Number(
     (
-      await (sys.db as any)
+      await (env.sys.db as any)
         .selectFrom('dm_item')
         .select((e: any) => e.fn.countAll().as('n'))
         .where('kind', '=', kind)
@@ -76,15 +71,7 @@ const count = async (kind: string) =>
     ).n,
   );
 
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ clerk: 'clerk' });
 
 describe('receipts and secrets (pure)', () => {
   it('receipt numbers carry the prefix and 16 characters of the readable alphabet, never repeating', () => {
@@ -150,24 +137,24 @@ describe('网络申请 (disclosure)', () => {
     receipt = r.body.data;
     expect(receipt.receiptNo).toMatch(/^GK[2-9A-Z]{16}$/);
     expect(receipt.secret).toMatch(/^[2-9A-Z]{12}$/);
-    const list = await clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(receipt.refNo)}`);
+    const list = await env.clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(receipt.refNo)}`);
     const item = list.body.data.items.find((i: any) => i.refNo === receipt.refNo);
     expect(item).toMatchObject({ channel: '网络', demandType: '自然人', status: 'received', dueOn: receipt.dueOn });
-    const rec = (await clerk.req('GET', `/api/disclosure/items/${item.id}`)).body.data;
+    const rec = (await env.clerk.req('GET', `/api/disclosure/items/${item.id}`)).body.data;
     expect(rec.clock.rule.n).toBe(20);
     expect(rec.clock.rule.unit).toBe('workday');
     expect(rec.personIdNo).toBe(GOOD_ID);
     // PII protected as the module does: encrypted in the table, masked for those without the personal permission.
-    const raw = await (sys.db as any).selectFrom('dm_item').select(['person_id_no', 'person_phone']).where('id', '=', item.id).executeTakeFirstOrThrow();
+    const raw = await (env.sys.db as any).selectFrom('dm_item').select(['person_id_no', 'person_phone']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(raw.person_id_no).not.toContain(GOOD_ID);
     expect(raw.person_phone).not.toContain('13812345678');
-    const viewer = await login(app, 'viewer');
+    const viewer = await login(env.app, 'viewer');
     expect((await viewer.req('GET', `/api/disclosure/items/${item.id}`)).body.data.personIdNo).not.toBe(GOOD_ID);
     // The applicant's further details (address, e-mail), for staff with the personal permission.
-    const online = (await clerk.req('GET', `/api/disclosure/items/${item.id}/online`)).body.data;
+    const online = (await env.clerk.req('GET', `/api/disclosure/items/${item.id}/online`)).body.data;
     expect(online).toMatchObject({ receiptNo: receipt.receiptNo, details: { address: person.address, email: person.email } });
     expect((await viewer.req('GET', `/api/disclosure/items/${item.id}/online`)).status).toBe(403);
-    const att = await clerk.req('GET', `/api/attachments?entity=disclosure.request&entityId=${item.id}`);
+    const att = await env.clerk.req('GET', `/api/attachments?entity=disclosure.request&entityId=${item.id}`);
     if (att.status === 200) expect(att.body.data.map((a: any) => a.filename)).toEqual(['身份证明.pdf']);
   });
 
@@ -183,11 +170,11 @@ describe('网络申请 (disclosure)', () => {
   });
 
   it('an extension moves the due date the applicant sees; after the reply the applicant reads it and downloads the document', async () => {
-    const item = (await clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(receipt.refNo)}`)).body.data.items[0];
-    const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
+    const item = (await env.clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(receipt.refNo)}`)).body.data.items[0];
+    const office = (await env.clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
     let v = item.version;
     const act = async (action: string, body: Record<string, unknown>) => {
-      const r = await clerk.req('POST', `/api/disclosure/items/${item.id}/${action}`, { version: v, ...body });
+      const r = await env.clerk.req('POST', `/api/disclosure/items/${item.id}/${action}`, { version: v, ...body });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       v = r.body.data.version;
       return r.body.data;
@@ -201,7 +188,7 @@ describe('网络申请 (disclosure)', () => {
     await act('reply', { content: '经查，你申请的信息予以公开，见附件。', result: '予以公开' });
     const s2 = (await pub('POST', '/api/public/disclosure/status', pair())).body.data;
     expect(s2).toMatchObject({ reply: '经查，你申请的信息予以公开，见附件。', result: '予以公开', hasDocument: true });
-    const doc = await app.inject({ method: 'POST', url: '/api/public/disclosure/status/document', payload: pair(), remoteAddress: '203.0.113.10' });
+    const doc = await env.app.inject({ method: 'POST', url: '/api/public/disclosure/status/document', payload: pair(), remoteAddress: '203.0.113.10' });
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -243,7 +230,7 @@ describe('网络申请 (disclosure)', () => {
       '203.0.113.11',
     );
     expect(r.status).toBe(201);
-    const item = (await clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(r.body.data.refNo)}`)).body.data.items[0];
+    const item = (await env.clerk.req('GET', `/api/disclosure/items?q=${encodeURIComponent(r.body.data.refNo)}`)).body.data.items[0];
     expect(item).toMatchObject({ demandType: '商业企业', channel: '网络', personName: '某科技有限公司' });
   });
 
@@ -360,7 +347,7 @@ describe('网上信访 (petitions)', () => {
     const { receiptNo, secret, refNo, firstDueOn } = r.body.data;
     expect(receiptNo).toMatch(/^XF[2-9A-Z]{16}$/);
     expect(firstDueOn).toBeTruthy();
-    const item = (await clerk.req('GET', `/api/petitions/items?q=${encodeURIComponent(refNo)}`)).body.data.items[0];
+    const item = (await env.clerk.req('GET', `/api/petitions/items?q=${encodeURIComponent(refNo)}`)).body.data.items[0];
     expect(item).toMatchObject({ channel: '网上信访', status: 'received', firstDueOn });
     const s = await pub('POST', '/api/public/petitions/status', { receiptNo, secret }, '203.0.113.20');
     expect(s.status).toBe(200);
@@ -372,18 +359,18 @@ describe('网上信访 (petitions)', () => {
 
 describe('接口密钥: the permissions the admin page offers', () => {
   it('lists the grantable permissions with Chinese labels (never the person-only ones); others get 403', async () => {
-    const admin = await login(app, 'admin');
+    const admin = await login(env.app, 'admin');
     const r = await admin.req('GET', '/api/api-keys/permissions');
     expect(r.status).toBe(200);
     const keys = new Map(r.body.data.map((p: any) => [p.key, p]));
     expect(keys.get('hotline.push')).toMatchObject({ label: '12345平台推送工单（接口）', module: 'hotline' });
     expect(keys.has('system.users.manage')).toBe(false);
     expect(keys.has('system.apikeys.manage')).toBe(false);
-    expect((await clerk.req('GET', '/api/api-keys/permissions')).status).toBe(403);
+    expect((await env.clerk.req('GET', '/api/api-keys/permissions')).status).toBe(403);
   });
 
   it('hostile input on creating a key → 400 naming the field, no key created', async () => {
-    const admin = await login(app, 'admin');
+    const admin = await login(env.app, 'admin');
     const keysNow = async () => (await admin.req('GET', '/api/api-keys')).body.data.length;
     const before = await keysNow();
     const good = { name: '12345热线平台', permissions: ['hotline.push'], expiresOn: '2099-01-01' };

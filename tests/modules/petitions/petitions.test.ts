@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { describe, expect, it } from 'vitest';
 import { history } from '../../../src/core/audit/audit.js';
 import { systemActor } from '../../../src/core/context.js';
 import { answerReview, requestReview } from '../../../src/modules/petitions/index.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let clerk: Client;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  clerk = await login(app, 'clerk');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ clerk: 'clerk' });
 
 describe('a petition', () => {
   it('starts its 60-day clock on acceptance, extends by at most 30 days, issues an opinion document, and allows 复查 then 复核 once', async () => {
-    const orgs = (await clerk.req('GET', '/api/orgs')).body.data;
+    const orgs = (await env.clerk.req('GET', '/api/orgs')).body.data;
     const office = orgs.find((o: any) => o.name === '办公室').id;
-    const c = await clerk.req('POST', '/api/petitions/items', {
+    const c = await env.clerk.req('POST', '/api/petitions/items', {
       refNo: 'XF-T-1',
       receivedAt: '2022-08-01',
       channel: '来访',
@@ -41,7 +25,7 @@ describe('a petition', () => {
     const id = c.body.data.id;
     let version = c.body.data.version;
     const act = async (action: string, body: Record<string, unknown>) => {
-      const r = await clerk.req('POST', `/api/petitions/items/${id}/${action}`, { version, ...body });
+      const r = await env.clerk.req('POST', `/api/petitions/items/${id}/${action}`, { version, ...body });
       if (r.status === 200) version = r.body.data.version;
       return r;
     };
@@ -50,25 +34,27 @@ describe('a petition', () => {
     expect((await act('extend', { n: 31, approvedBy: '李局长', reason: '复杂' })).body.message).toContain('不得超过30日');
     expect((await act('reply', { content: '经核查，已责成排水管理科限期整改。', result: '支持', at: '2022-09-20' })).status).toBe(200);
     await act('close', { at: '2022-09-20' });
-    const doc = await app.inject({ method: 'GET', url: `/api/petitions/items/${id}/opinion.docx`, headers: { cookie: clerk.cookie } });
+    const doc = await env.app.inject({ method: 'GET', url: `/api/petitions/items/${id}/opinion.docx`, headers: { cookie: env.clerk.cookie } });
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-10-01' })).body.message).toContain('须先申请复查');
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-25' })).body.message).toContain(
+    expect((await env.clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-10-01' })).body.message).toContain(
+      '须先申请复查',
+    );
+    expect((await env.clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-25' })).body.message).toContain(
       '已超过申请复查期限',
     );
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-10' })).status).toBe(200);
+    expect((await env.clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-10-10' })).status).toBe(200);
     expect(
-      (await clerk.req('POST', `/api/petitions/items/${id}/review/answer`, { stage: '复查', answeredOn: '2022-11-01', result: '维持原处理意见' })).status,
+      (await env.clerk.req('POST', `/api/petitions/items/${id}/review/answer`, { stage: '复查', answeredOn: '2022-11-01', result: '维持原处理意见' })).status,
     ).toBe(200);
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-11-15' })).status).toBe(200);
-    expect((await clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-11-20' })).body.code).toBe('REVIEW_NOT_ALLOWED');
-    const rec = (await clerk.req('GET', `/api/petitions/items/${id}`)).body.data;
+    expect((await env.clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复核', appliedOn: '2022-11-15' })).status).toBe(200);
+    expect((await env.clerk.req('POST', `/api/petitions/items/${id}/review`, { stage: '复查', appliedOn: '2022-11-20' })).body.code).toBe('REVIEW_NOT_ALLOWED');
+    const rec = (await env.clerk.req('GET', `/api/petitions/items/${id}`)).body.data;
     expect(rec.personIdNo).toBe('44010619900101123X');
-    const listed = (await clerk.req('GET', '/api/petitions/items?q=XF-T-1')).body.data.items[0];
+    const listed = (await env.clerk.req('GET', '/api/petitions/items?q=XF-T-1')).body.data.items[0];
     expect(JSON.stringify(listed)).not.toContain('19900101');
-    const tenantId = (await listTenants(sys.db))[0]!.id;
-    expect((await history(sys.db, tenantId, 'petitions.petition', id)).map((e) => e.action)).toEqual([
+    const tenantId = env.tenantId;
+    expect((await history(env.sys.db, tenantId, 'petitions.petition', id)).map((e) => e.action)).toEqual([
       'created',
       'signed',
       'replied',
@@ -80,7 +66,7 @@ describe('a petition', () => {
   });
 
   it('counts the 2022 demo petitions by form, drillable', async () => {
-    const d = (await clerk.req('GET', '/api/metrics/petitions.closed_visit/drill?year=2022')).body.data;
+    const d = (await env.clerk.req('GET', '/api/metrics/petitions.closed_visit/drill?year=2022')).body.data;
     expect(d.total).toBe(d.value);
     expect(d.rows.filter((r: any) => r.ref_no.startsWith('TH-XF-2022')).length).toBe(18); // the demo's; the test above added one
     expect(d.rows.every((r: any) => r.channel === '来访')).toBe(true);
@@ -89,33 +75,33 @@ describe('a petition', () => {
 
 describe('two writers at once', () => {
   it('two simultaneous 复查 requests, then two simultaneous answers: one of each is recorded, the other refused, one event each', async () => {
-    const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
+    const office = (await env.clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
     const c = (
-      await clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-2', receivedAt: '2023-03-01', channel: '来信', orgId: office, title: '反映河涌异味' })
+      await env.clerk.req('POST', '/api/petitions/items', { refNo: 'XF-T-2', receivedAt: '2023-03-01', channel: '来信', orgId: office, title: '反映河涌异味' })
     ).body.data;
-    const signed = (await clerk.req('POST', `/api/petitions/items/${c.id}/sign`, { version: c.version, at: '2023-03-02' })).body.data;
-    const replied = await clerk.req('POST', `/api/petitions/items/${c.id}/reply`, {
+    const signed = (await env.clerk.req('POST', `/api/petitions/items/${c.id}/sign`, { version: c.version, at: '2023-03-02' })).body.data;
+    const replied = await env.clerk.req('POST', `/api/petitions/items/${c.id}/reply`, {
       version: signed.version,
       content: '已安排清淤。',
       result: '支持',
       at: '2023-03-20',
     });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
-    const tenantId = (await listTenants(sys.db))[0]!.id;
-    const ctx = sys.ctx(systemActor(tenantId));
+    const tenantId = env.tenantId;
+    const ctx = env.sys.ctx(systemActor(tenantId));
     const refused = (all: PromiseSettledResult<void>[]) => {
       expect(all.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       return (all.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
     };
-    const requests = await Promise.allSettled([0, 1].map(() => requestReview(sys, ctx, c.id, { stage: '复查', appliedOn: '2023-04-03' })));
+    const requests = await Promise.allSettled([0, 1].map(() => requestReview(env.sys, ctx, c.id, { stage: '复查', appliedOn: '2023-04-03' })));
     expect(refused(requests)).toMatchObject({ code: 'REVIEW_NOT_ALLOWED', status: 422 });
     const answers = await Promise.allSettled(
-      ['维持', '撤销'].map((result) => answerReview(sys, ctx, c.id, { stage: '复查', answeredOn: '2023-04-20', result })),
+      ['维持', '撤销'].map((result) => answerReview(env.sys, ctx, c.id, { stage: '复查', answeredOn: '2023-04-20', result })),
     );
     expect(refused(answers)).toMatchObject({ code: 'REVIEW_ANSWERED', status: 422 });
-    const actions = (await history(sys.db, tenantId, 'petitions.petition', c.id)).map((e) => e.action);
+    const actions = (await history(env.sys.db, tenantId, 'petitions.petition', c.id)).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('review_'))).toEqual(['review_requested', 'review_answered']);
-    const rec = (await clerk.req('GET', `/api/petitions/items/${c.id}`)).body.data;
+    const rec = (await env.clerk.req('GET', `/api/petitions/items/${c.id}`)).body.data;
     expect(rec.attrs.reviews).toHaveLength(1);
     expect(rec.version).toBe(replied.body.data.version + 2);
   });
@@ -123,8 +109,8 @@ describe('two writers at once', () => {
 
 describe('proposals', () => {
   it('tracks a co-handler’s 1-month opinion term and requires an A–D result on reply', async () => {
-    const office = (await clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
-    const c = await clerk.req('POST', '/api/proposals/items', {
+    const office = (await env.clerk.req('GET', '/api/orgs')).body.data.find((o: any) => o.name === '办公室').id;
+    const c = await env.clerk.req('POST', '/api/proposals/items', {
       orgId: office,
       refNo: '区人大〔2022〕第99号',
       receivedAt: '2022-03-15',
@@ -136,11 +122,11 @@ describe('proposals', () => {
     expect(c.status).toBe(201);
     expect(c.body.data.dueOn).toBe('2022-06-15');
     expect(c.body.data.attrs.coOpinionDueOn).toBe('2022-04-15');
-    const deadlines = (await clerk.req('GET', '/api/deadlines?module=proposals')).body.data.filter((d: any) => d.entityId === c.body.data.id);
+    const deadlines = (await env.clerk.req('GET', '/api/deadlines?module=proposals')).body.data.filter((d: any) => d.entityId === c.body.data.id);
     expect(deadlines.map((d: any) => d.title).sort()).toEqual(['协办意见期限', '建议提案答复期限']);
-    const bad = await clerk.req('POST', `/api/proposals/items/${c.body.data.id}/reply`, { version: c.body.data.version, content: '已答复', result: 'E' });
+    const bad = await env.clerk.req('POST', `/api/proposals/items/${c.body.data.id}/reply`, { version: c.body.data.version, content: '已答复', result: 'E' });
     expect(bad.body.field, JSON.stringify(bad.body)).toBe('result');
-    const wrongTopic = await clerk.req('POST', '/api/proposals/items', {
+    const wrongTopic = await env.clerk.req('POST', '/api/proposals/items', {
       refNo: 'X-2',
       receivedAt: '2022-03-15',
       demandType: '政协提案',
