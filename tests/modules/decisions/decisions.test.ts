@@ -1,43 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
-import { listTenants } from '../../../src/core/tenant.js';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../helpers/http.js';
 import { history } from '../../../src/core/audit/audit.js';
 import { systemActor } from '../../../src/core/context.js';
 import { metricQuery, yearPeriod } from '../../../src/core/metrics/registry.js';
+import { serverSuite } from '../../helpers/server.js';
 
-let sys: System;
-let app: FastifyInstance;
-let legal: Client;
-let leader: Client;
-let street: Client;
-let viewer: Client;
-let tenantId: string;
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  legal = await login(app, 'legal');
-  leader = await login(app, 'leader');
-  street = await login(app, 'wushan');
-  viewer = await login(app, 'viewer');
-  tenantId = (await listTenants(sys.db))[0]!.id;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ legal: 'legal', leader: 'leader', street: 'wushan', viewer: 'viewer' });
 
 const metric = async (key: string, year = 2022) => {
-  const ctx = sys.ctx(systemActor(tenantId));
-  return sys.registry.metrics.get(key)!.query(metricQuery(ctx, yearPeriod(year)));
+  const ctx = env.sys.ctx(systemActor(env.tenantId));
+  return env.sys.registry.metrics.get(key)!.query(metricQuery(ctx, yearPeriod(year)));
 };
 
 describe('the demo bureau', () => {
   it('publishes its 2022 catalogue on the public page (no login)', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/public/major-decisions' });
+    const r = await env.app.inject({ method: 'GET', url: '/api/public/major-decisions' });
     expect(r.statusCode).toBe(200);
     const y = r.json().data.years[0];
     expect(y).toMatchObject({ year: 2022, publishedOn: '2022-02-25' });
@@ -60,20 +37,20 @@ describe('the demo bureau', () => {
   });
 
   it('drills into the decisions made', async () => {
-    const ctx = sys.ctx(systemActor(tenantId));
-    const d = await sys.registry.metrics.get('decisions.made')!.drill(metricQuery(ctx, yearPeriod(2022)));
+    const ctx = env.sys.ctx(systemActor(env.tenantId));
+    const d = await env.sys.registry.metrics.get('decisions.made')!.drill(metricQuery(ctx, yearPeriod(2022)));
     expect(d.total).toBe(1);
     expect(d.recordRoute).toBe('/decisions/:id');
     expect(String(d.rows[0]!.title)).toContain('应急预案');
   });
 
   it('keeps a street out of the bureau departments’ decisions', async () => {
-    const r = await street.req('GET', '/api/decisions');
+    const r = await env.street.req('GET', '/api/decisions');
     expect(r.status).toBe(200);
     expect(r.body.data.total).toBe(0);
-    const all = await leader.req('GET', '/api/decisions?year=2022');
+    const all = await env.leader.req('GET', '/api/decisions?year=2022');
     expect(all.body.data.total).toBe(3);
-    const one = await street.req('GET', `/api/decisions/${all.body.data.items[0].id}`);
+    const one = await env.street.req('GET', `/api/decisions/${all.body.data.items[0].id}`);
     expect(one.status).toBe(404);
   });
 });
@@ -82,28 +59,32 @@ describe('a decision from the draft to its archive', () => {
   let id: string;
   let version: number;
   let itemId: string;
-  const step = async (event: string, body: Record<string, unknown>, who: Client = legal) => {
+  const step = async (event: string, body: Record<string, unknown>, who: Client = env.legal) => {
     const r = await who.req('POST', `/api/decisions/${id}/${event}`, { version, ...body });
     if (r.status === 200) version = r.body.data.version;
     return r;
   };
   const actions = async () =>
-    (await legal.req('GET', `/api/decisions/${id}`)).body.data.actions as Array<{ event: string; allowed: boolean; reasons: string[] }>;
+    (await env.legal.req('GET', `/api/decisions/${id}`)).body.data.actions as Array<{ event: string; allowed: boolean; reasons: string[] }>;
 
   it('adds a catalogue item and publishes the year', async () => {
-    const c = await legal.req('POST', '/api/decisions/catalogue', { year: 2024, title: '制定《测试区节约用水管理办法》', category: '重大公共政策和措施' });
+    const c = await env.legal.req('POST', '/api/decisions/catalogue', { year: 2024, title: '制定《测试区节约用水管理办法》', category: '重大公共政策和措施' });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     itemId = c.body.data.id;
     expect(c.body.data.seq).toBe(1);
-    const dup = await legal.req('POST', '/api/decisions/catalogue', { year: 2024, title: '制定《测试区节约用水管理办法》', category: '重大公共政策和措施' });
+    const dup = await env.legal.req('POST', '/api/decisions/catalogue', {
+      year: 2024,
+      title: '制定《测试区节约用水管理办法》',
+      category: '重大公共政策和措施',
+    });
     expect(dup.status).toBe(409);
-    const p = await legal.req('POST', '/api/decisions/catalogue/publish', { year: 2024, publishedOn: '2024-02-01' });
+    const p = await env.legal.req('POST', '/api/decisions/catalogue/publish', { year: 2024, publishedOn: '2024-02-01' });
     expect(p.status).toBe(200);
     expect(p.body.data[0].publishedOn).toBe('2024-02-01');
   });
 
   it('refuses a step declared not applicable without its reason, naming the field', async () => {
-    const r = await legal.req('POST', '/api/decisions', {
+    const r = await env.legal.req('POST', '/api/decisions', {
       year: 2024,
       title: '制定《测试区节约用水管理办法》',
       catalogueItemId: itemId,
@@ -113,11 +94,11 @@ describe('a decision from the draft to its archive', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe('expertNaReason');
-    expect((await legal.req('GET', '/api/decisions?year=2024')).body.data.total).toBe(0);
+    expect((await env.legal.req('GET', '/api/decisions?year=2024')).body.data.total).toBe(0);
   });
 
   it('registers the draft with the steps it needs', async () => {
-    const r = await legal.req('POST', '/api/decisions', {
+    const r = await env.legal.req('POST', '/api/decisions', {
       year: 2024,
       title: '制定《测试区节约用水管理办法》',
       catalogueItemId: itemId,
@@ -137,7 +118,7 @@ describe('a decision from the draft to its archive', () => {
   it('names the step in the audit event of a step declared not applicable', async () => {
     const r = await step('scope', { on: '2024-02-20', step: 'evaluation', required: false, reason: '实施期限短，不开展决策后评估' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const ev = (await history(sys.db, tenantId, 'decisions.decision', id)).find((e) => e.action === 'scope');
+    const ev = (await history(env.sys.db, env.tenantId, 'decisions.decision', id)).find((e) => e.action === 'scope');
     expect(ev?.changes.note).toMatchObject({ step: '决策后评估' });
   });
 
@@ -164,7 +145,7 @@ describe('a decision from the draft to its archive', () => {
 
   it('goes to the legal office; the undertaking side cannot give the opinion', async () => {
     expect((await step('submit_review', { on: '2024-04-08' })).body.data.status).toBe('in_review');
-    const byLeader = await step('review_pass', { on: '2024-04-10', result: '同意', opinion: '同意' }, leader);
+    const byLeader = await step('review_pass', { on: '2024-04-10', result: '同意', opinion: '同意' }, env.leader);
     expect(byLeader.status).toBe(403);
     const fail = await step('review_fail', { on: '2024-04-12', opinion: '第八条超越法定权限' });
     expect(fail.body.data.status).toBe('drafting');
@@ -192,7 +173,7 @@ describe('a decision from the draft to its archive', () => {
     expect((await step('publish', { on: '2024-04-30', channel: '区政府网站' })).body.data.status).toBe('published');
     expect((await step('archive', { on: '2024-05-10' })).body.data.status).toBe('archived');
     expect((await step('evaluate', { on: '2024-12-01', by: '第三方机构', record: '达到预期' })).status).toBe(200);
-    const ev = await history(sys.db, tenantId, 'decisions.decision', id);
+    const ev = await history(env.sys.db, env.tenantId, 'decisions.decision', id);
     expect(ev.map((e: any) => e.action)).toEqual(
       expect.arrayContaining([
         'created',
@@ -218,16 +199,16 @@ describe('a decision from the draft to its archive', () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="合法性审查意见书.txt"\r\nContent-Type: text/plain\r\n\r\n删除第八条后同意。`,
       `--${boundary}--\r\n`,
     ].join('\r\n');
-    const up = await legal.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const up = await env.legal.req('POST', '/api/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    const list = await leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`);
+    const list = await env.leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`);
     expect(list.body.data.map((a: any) => a.filename)).toEqual(['合法性审查意见书.txt']);
-    expect((await street.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`)).status).toBe(404);
-    expect((await leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:nosuchstep`)).status).toBe(404);
+    expect((await env.street.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:review`)).status).toBe(404);
+    expect((await env.leader.req('GET', `/api/attachments?entity=decisions.step&entityId=${id}:nosuchstep`)).status).toBe(404);
   });
 
   it('refuses bad input naming the field, changing nothing', async () => {
-    const before = (await legal.req('GET', `/api/decisions/${id}`)).body.data;
+    const before = (await env.legal.req('GET', `/api/decisions/${id}`)).body.data;
     const cases: Array<['POST', string, Record<string, unknown>]> = [
       ['POST', '/api/decisions', { year: 2024, title: '测试\u0000决策', participationRequired: true, expertRequired: true, riskRequired: true }],
       ['POST', '/api/decisions', { year: 1e19, title: '测试决策', participationRequired: true, expertRequired: true, riskRequired: true }],
@@ -236,17 +217,17 @@ describe('a decision from the draft to its archive', () => {
       ['POST', `/api/decisions/${id}/archive`, { version: before.version, on: '2023-02-30' }],
     ];
     for (const [method, url, body] of cases) {
-      const r = await legal.req(method, url, body);
+      const r = await env.legal.req(method, url, body);
       expect(r.status, `${url} ${JSON.stringify(r.body).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(r.body.field, url).toBeTruthy();
     }
-    expect((await legal.req('GET', `/api/decisions/${id}`)).body.data.version).toBe(before.version);
-    expect((await legal.req('GET', '/api/decisions?year=2024')).body.data.total).toBe(1);
+    expect((await env.legal.req('GET', `/api/decisions/${id}`)).body.data.version).toBe(before.version);
+    expect((await env.legal.req('GET', '/api/decisions?year=2024')).body.data.total).toBe(1);
   });
 
   it('reads but cannot write as a viewer', async () => {
-    expect((await viewer.req('GET', `/api/decisions/${id}`)).status).toBe(200);
-    expect((await viewer.req('POST', '/api/decisions/catalogue', { year: 2024, title: '只读', category: '重要规划' })).status).toBe(403);
+    expect((await env.viewer.req('GET', `/api/decisions/${id}`)).status).toBe(200);
+    expect((await env.viewer.req('POST', '/api/decisions/catalogue', { year: 2024, title: '只读', category: '重要规划' })).status).toBe(403);
   });
 });

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { messyLedgerFile } from '../../helpers/messyLedger.js';
-import type { System } from '../../../src/core/system.js';
-import type { Ctx } from '../../../src/core/context.js';
-import { systemActor } from '../../../src/core/context.js';
-import { listTenants } from '../../../src/core/tenant.js';
 import { importLedger, type LedgerDef } from '../../../src/core/ledger/ledger.js';
 import { writeCsv, writeXlsx } from '../../../src/core/ledger/write.js';
+import { serverSuite } from '../../helpers/server.js';
 
 /** The 重大行政决策台账: one write path with the form; the bureau's own messy files. */
-let sys: System;
-let app: FastifyInstance;
-let legal: Client;
-let ctx: Ctx;
 let def: LedgerDef<any>;
 
 const HEADER =
@@ -22,24 +12,17 @@ const HEADER =
 /** A bureau's file: a merged title row, the header, the rows, and a note in prose under them. */
 const csv = (...rows: string[]) =>
   Buffer.from(`天河区水务局2021年度重大行政决策台账,,,,\n${[HEADER, ...rows].join('\n')}\n注：本表由依法行政办公室每季度汇总。,,,\n`);
-const importCsv = (data: Buffer, filename = 'f.csv') => importLedger(sys, ctx, def, { file: { data, filename } });
-const total = async () => (await legal.req('GET', '/api/decisions?pageSize=1')).body.data.total;
+const importCsv = (data: Buffer, filename = 'f.csv') => importLedger(env.sys, env.ctx, def, { file: { data, filename } });
+const total = async () => (await env.legal.req('GET', '/api/decisions?pageSize=1')).body.data.total;
 
+const env = serverSuite({ legal: 'legal' });
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  legal = await login(app, 'legal');
-  ctx = sys.ctx(systemActor((await listTenants(sys.db))[0]!.id));
-  def = sys.registry.ledgers.get('major-decisions')!;
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
+  def = env.sys.registry.ledgers.get('major-decisions')!;
 });
 
 describe('the major-decisions ledger', () => {
   it('changes nothing when its own export is imported again (CSV, Excel, and written as a bureau would)', async () => {
-    const rows = await def.exportRows(ctx);
+    const rows = await def.exportRows(env.ctx);
     expect(rows).toHaveLength(3);
     expect(await importCsv(writeCsv(def.spec, rows))).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
     expect(await importCsv(Buffer.from(await writeXlsx(def.spec, rows)), 'f.xlsx')).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
@@ -62,7 +45,7 @@ describe('the major-decisions ledger', () => {
       [3, 'decisions.comment_period'],
       [3, 'decisions.review_time'],
     ]);
-    const list = (await legal.req('GET', '/api/decisions?year=2021')).body.data.items;
+    const list = (await env.legal.req('GET', '/api/decisions?year=2021')).body.data.items;
     expect(list.map((d: any) => [d.title, d.status])).toEqual(
       expect.arrayContaining([
         ['调整天河区河道管理范围', 'made'],

@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../../helpers/system.js';
-import { login, testServer, type Client } from '../../helpers/http.js';
-import type { System } from '../../../src/core/system.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../../helpers/server.js';
 
 /** The challenged record: found by number in the caller's scope, linked only when it is of the case's kind of act. */
-let sys: System;
-let app: FastifyInstance;
-let legal: Client;
-let viewer: Client;
 
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  legal = await login(app, 'legal');
-  viewer = await login(app, 'viewer');
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const env = serverSuite({ legal: 'legal', viewer: 'viewer' });
 
 const review = (over: Record<string, unknown>) => ({
   caseNo: `天府复〔2023〕${Math.floor(Math.random() * 90000) + 10000}号`,
@@ -34,7 +18,7 @@ const review = (over: Record<string, unknown>) => ({
 });
 type Rec = { entity: string; id: string; number: string; title: string; date: string | null };
 const find = async (actKind: string, q = ''): Promise<Rec[]> => {
-  const r = await legal.req('GET', `/api/litigation/act-records?actKind=${encodeURIComponent(actKind)}&q=${encodeURIComponent(q)}`);
+  const r = await env.legal.req('GET', `/api/litigation/act-records?actKind=${encodeURIComponent(actKind)}&q=${encodeURIComponent(q)}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.data;
 };
@@ -47,10 +31,10 @@ describe('the challenged record of a case', () => {
     const one = all[0]!;
     const byNo = await find('行政处罚', one.number);
     expect(byNo.map((r) => r.id)).toContain(one.id);
-    const r = await legal.req('POST', '/api/litigation/cases', review({ actEntity: one.entity, actRecordId: one.id }));
+    const r = await env.legal.req('POST', '/api/litigation/cases', review({ actEntity: one.entity, actRecordId: one.id }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.data).toMatchObject({ actEntity: 'enforcement.case', actRecordId: one.id });
-    expect((await legal.req('GET', `/api/litigation/cases/${r.body.data.id}`)).body.data).toMatchObject({ actRecordId: one.id });
+    expect((await env.legal.req('GET', `/api/litigation/cases/${r.body.data.id}`)).body.data).toMatchObject({ actRecordId: one.id });
   });
 
   it('finds permits, disclosure and petition replies; a kind without records to link finds none', async () => {
@@ -74,11 +58,11 @@ describe('the challenged record of a case', () => {
     const entityName = one.title.split('　')[0]!;
     expect((await find('行政检查', entityName)).map((r) => r.id)).toContain(one.id);
     expect(await find('行政检查', '%')).toEqual([]);
-    const ok = await legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: one.entity, actRecordId: one.id }));
+    const ok = await env.legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: one.entity, actRecordId: one.id }));
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.data).toMatchObject({ actEntity: 'inspections.record', actRecordId: one.id });
     const [permit] = await find('行政许可');
-    const bad = await legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: permit!.entity, actRecordId: permit!.id }));
+    const bad = await env.legal.req('POST', '/api/litigation/cases', review({ actKind: '行政检查', actEntity: permit!.entity, actRecordId: permit!.id }));
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('actEntity');
   });
@@ -87,7 +71,7 @@ describe('the challenged record of a case', () => {
   it('refuses a record of another kind of act, an unknown record and hostile input, naming the field', async () => {
     const [penalty] = await find('行政处罚');
     const [reply] = await find('政府信息公开答复');
-    const before = (await legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total;
+    const before = (await env.legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total;
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ actKind: '政府信息公开答复', actEntity: 'enforcement.case', actRecordId: penalty!.id }, 'actEntity'],
       [{ actKind: '行政处罚', actEntity: 'disclosure.request', actRecordId: reply!.id }, 'actEntity'],
@@ -100,7 +84,7 @@ describe('the challenged record of a case', () => {
       [{ actEntity: 'enforcement.case', actRecordId: penalty!.id, receivedOn: '2023-02-30' }, 'receivedOn'],
     ];
     for (const [over, field] of cases) {
-      const r = await legal.req('POST', '/api/litigation/cases', review(over));
+      const r = await env.legal.req('POST', '/api/litigation/cases', review(over));
       expect(r.status, JSON.stringify(over).slice(0, 100)).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(r.body.field, JSON.stringify(r.body).slice(0, 200)).toBe(field);
@@ -110,11 +94,11 @@ describe('the challenged record of a case', () => {
       `/api/litigation/act-records?actKind=行政处罚&q=${'x'.repeat(100)}`,
       '/api/litigation/act-records?actKind=不存在',
     ]) {
-      const r = await legal.req('GET', encodeURI(url).replace(/%25/g, '%'));
+      const r = await env.legal.req('GET', encodeURI(url).replace(/%25/g, '%'));
       expect(r.status, url.slice(0, 80)).toBe(400);
       expect(r.body.field, JSON.stringify(r.body).slice(0, 200)).toBeTruthy();
     }
-    expect((await viewer.req('GET', `/api/litigation/act-records?actKind=${encodeURIComponent('行政处罚')}`)).status).toBe(403);
-    expect((await legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total).toBe(before);
+    expect((await env.viewer.req('GET', `/api/litigation/act-records?actKind=${encodeURIComponent('行政处罚')}`)).status).toBe(403);
+    expect((await env.legal.req('GET', '/api/litigation/cases?pageSize=1')).body.data.total).toBe(before);
   });
 });
