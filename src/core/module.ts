@@ -1,3 +1,4 @@
+import type { EntityLabels } from './labels.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -26,8 +27,7 @@ export interface PermissionDef {
  * to it (attachments, audit history): returns the owning org, or undefined if the
  * record does not exist in this tenant.
  */
-export interface EntityDef {
-  label: string;
+export interface EntityDef extends EntityLabels {
   /** Permission needed to read the record (and its history and attachments). */
   readPermission: string;
   /** Permission needed to attach files to it. */

@@ -1,6 +1,7 @@
 /**
  * The code's layering, checked on the sources (a test that fails names the file):
- * the kernel imports no module; a module uses another only through its index; a module
+ * the kernel imports no module; a module uses another only through its index (or its labels,
+ * which are data); labels files import only labels, and are all the web app takes from the server; a module
  * writes only the tables its own migrations create; query-builder calls sit in
  * repositories and metrics (and demo loaders), not in commands, ledgers, routes or presenters.
  */
@@ -25,13 +26,34 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
-  it("a module uses another module only through that module's index", () => {
+  it("a module uses another module only through that module's index (or its labels)", () => {
     const offenders = sources('src/modules').flatMap((f) =>
       [...read(f).matchAll(/from '(?:\.\.\/)+([a-z]+)\/([^']+)'/g)]
-        .filter(([, mod, file]) => mod !== 'core' && mod !== moduleOf(f) && file !== 'index.js')
+        .filter(([, mod, file]) => mod !== 'core' && mod !== moduleOf(f) && file !== 'index.js' && file !== 'labels.js')
         .map(([m]) => `${f}: ${m}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('labels files are data: they import only other labels files', () => {
+    const labels = [...sources('src/modules').filter((f) => f.endsWith('/labels.ts')), 'src/core/labels.ts'];
+    expect(labels.length).toBeGreaterThan(15);
+    const offenders = labels.flatMap((f) =>
+      [...read(f).matchAll(/from '([^']+)'/g)].filter(([, spec]) => !/(^|\/)labels\.js$/.test(spec as string)).map(([m]) => `${f}: ${m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the web app takes from the server sources only their labels', () => {
+    const web = walk(path.join(root, 'web/src'))
+      .filter((f) => /\.tsx?$/.test(f))
+      .map(rel);
+    const offenders = web.flatMap((f) =>
+      [...read(f).matchAll(/from '((?:\.\.\/)+src\/[^']+)'/g)].filter(([, spec]) => !/\/labels$/.test(spec as string)).map(([m]) => `${f}: ${m}`),
+    );
+    expect(offenders).toEqual([]);
+    // It does take them (the one place the names are declared).
+    expect(web.filter((f) => /from '(?:\.\.\/)+src\/(modules\/[a-z]+|core)\/labels'/.test(read(f))).length).toBeGreaterThan(15);
   });
 
   it('a module writes only the tables its own migrations create', () => {

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase, dbKind } from '../helpers/system.js';
 import type { Database } from '../../src/core/db/connect.js';
+import { type EntityLabels, KERNEL_LABELS } from '../../src/core/labels.js';
+import { modules } from '../../src/modules/index.js';
 
 /** What the test reads of the web's feature registry (web/src/features/registry.ts, type-checked by the web's own tsconfig). */
 interface WebRegistry {
@@ -11,7 +13,7 @@ interface WebRegistry {
   entityActionLabel(entity: string, action: string): string;
   entityFields(entity: string): Record<string, string>;
   entityNoteLabel(entity: string, key: string): string;
-  features: ReadonlyArray<{ entities?: Record<string, { actions?: Record<string, string> }> }>;
+  features: ReadonlyArray<{ entities?: Record<string, EntityLabels> }>;
 }
 // Imported by a computed path: the server's type check (nodenext) does not follow it into the web's sources.
 const webFile = (p: string) => `../../web/src/${p}`;
@@ -27,6 +29,12 @@ const { ACTION_LABELS } = (await import(webFile('lib/auditLabels.ts'))) as { ACT
 const KEY = /^[a-z]+(?:[_.][a-z]+)+$|^[a-z]+[A-Z][A-Za-z]*$/;
 
 // Engine-independent: run once, on the embedded database.
+/** Every record type the server declares, with its labels: the modules' (src/modules/<m>/labels.ts) and the kernel's. */
+const declared: ReadonlyArray<[string, EntityLabels & { records?: { table: string; exclude?: readonly string[] } }]> = [
+  ...modules.flatMap((m) => Object.entries(m.entities ?? {})),
+  ...Object.entries(KERNEL_LABELS as Record<string, EntityLabels>),
+];
+
 describe.runIf(dbKind === 'pglite')('labels', () => {
   let database: Database;
   beforeAll(async () => {
@@ -58,6 +66,38 @@ describe.runIf(dbKind === 'pglite')('labels', () => {
       ...fields.rows.filter((r) => !entityFields(r.entity)[r.field]).map((r) => `field ${r.entity}.${r.field}`),
       ...notes.rows.filter((r) => entityNoteLabel(r.entity, r.key) === r.key && KEY.test(r.key)).map((r) => `note ${r.entity}.${r.key}`),
     ];
+    expect(missing).toEqual([]);
+  });
+
+  it('labels are declared once, by the module that owns the record: the web shows exactly what the server declares', () => {
+    const web = new Map(features.flatMap((f) => Object.entries(f.entities ?? {})));
+    expect(declared.length).toBeGreaterThan(40);
+    const differ = declared.flatMap(([entity, d]) => {
+      const w = web.get(entity);
+      if (!w) return [`${entity}: no web entity`];
+      return (['label', 'fields', 'actions', 'notes'] as const).filter((k) => JSON.stringify(w[k]) !== JSON.stringify(d[k])).map((k) => `${entity}.${k}`);
+    });
+    expect(differ).toEqual([]);
+    // And the web names no record type that no module declares.
+    const known = new Set(declared.map(([e]) => e));
+    expect([...web.keys()].filter((e) => !known.has(e))).toEqual([]);
+  });
+
+  it('every column of a record type’s table that an edit can change has its Chinese name', async () => {
+    // Keys, bookkeeping and hashes are never shown as a changed field.
+    const NEVER = new Set(['tenant_id', 'id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'import_id', 'search', 'row_hash']);
+    const missing: string[] = [];
+    for (const [entity, d] of declared) {
+      if (!d.records) continue;
+      const { rows } = await sql<{ column_name: string }>`
+        SELECT column_name FROM information_schema.columns WHERE table_name = ${d.records.table} ORDER BY ordinal_position`.execute(database.db);
+      expect(rows.length, d.records.table).toBeGreaterThan(0);
+      // An event names a field as its column (an import, a versioned update) or as the command's input (camelCase).
+      const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+      for (const { column_name: c } of rows)
+        if (!NEVER.has(c) && !d.records.exclude?.includes(c) && !/_(b?idx|index)$/.test(c) && !d.fields?.[c] && !d.fields?.[camel(c)])
+          missing.push(`${entity}.${c}`);
+    }
     expect(missing).toEqual([]);
   });
 

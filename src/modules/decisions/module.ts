@@ -1,3 +1,4 @@
+import { decisionsLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { decisionsRoutes } from './routes.js';
 import { decisionWorkflow } from './workflow.js';
@@ -35,16 +36,21 @@ export const decisionsModule = defineModule({
   migrations: sqlMigrations('decisions', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: decisionsPermissions,
   entities: {
-    'decisions.decision': { label: '重大行政决策', readPermission: 'decisions.read', writePermission: 'decisions.write', ...ownedRows('dec_decision') },
+    'decisions.decision': {
+      ...decisionsLabels['decisions.decision'],
+      readPermission: 'decisions.read',
+      writePermission: 'decisions.write',
+      ...ownedRows('dec_decision'),
+    },
     /** A step of a decision (`<decision id>:<step>`): the files of its record (会议纪要、审查意见书、评估报告…). */
     'decisions.step': {
-      label: '重大行政决策程序环节',
+      ...decisionsLabels['decisions.step'],
       readPermission: 'decisions.read',
       writePermission: 'decisions.write',
       ownerOrg: (db, tenantId, id) => stepOwnerOrg(db as unknown as Kysely<KernelDB>, tenantId, id, STEPS),
     },
     'decisions.catalogue_item': {
-      label: '重大行政决策事项目录事项',
+      ...decisionsLabels['decisions.catalogue_item'],
       readPermission: 'decisions.read',
       writePermission: 'decisions.write',
       ...ownedRows('dec_catalogue_item'),

@@ -1,3 +1,4 @@
+import { demandRecordLabels } from './labels.js';
 import type { EntityDef } from '../../core/module.js';
 import type { DemandKindDef } from './kinds.js';
 import { demandOwnerOrg } from './repository.js';
@@ -5,6 +6,7 @@ import { demandOwnerOrg } from './repository.js';
 /** The manifest entity of a demand kind, so the kernel serves its history and attachments within scope. */
 export function demandEntity(def: DemandKindDef): EntityDef {
   return {
+    ...demandRecordLabels,
     label: def.label,
     readPermission: def.permissions.read,
     writePermission: def.permissions.write,

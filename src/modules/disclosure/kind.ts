@@ -1,3 +1,4 @@
+import { disclosureLabels } from './labels.js';
 import type { DemandKindDef, FieldError } from '../demands/index.js';
 import {
   APPLICANT_TYPES,
@@ -20,7 +21,7 @@ export const disclosureKind: DemandKindDef = {
   kind: 'disclosure',
   module: 'disclosure',
   entity: 'disclosure.request',
-  label: '依申请公开',
+  label: disclosureLabels['disclosure.request'].label,
   refLabel: '申请编号',
   permissions: { read: 'disclosure.read', write: 'disclosure.write', personal: 'disclosure.personal' },
   steps: { sign: null, pause: true, extend: true, return: false, replyLabel: '答复申请人', closeLabel: '办结归档', evaluateLabel: '申请人评价' },

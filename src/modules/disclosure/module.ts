@@ -1,3 +1,4 @@
+import { disclosureLabels } from './labels.js';
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { demandEntity, demandWorkflow } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
@@ -26,7 +27,7 @@ export const disclosureModule = defineModule({
   entities: {
     'disclosure.request': demandEntity(disclosureKind),
     'disclosure.proactive': {
-      label: '主动公开信息',
+      ...disclosureLabels['disclosure.proactive'],
       readPermission: 'disclosure.read',
       writePermission: 'disclosure.write',
       records: { table: 'disclosure_proactive' },

@@ -1,3 +1,4 @@
+import { enforcementLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations } from '../../core/module.js';
 import { permissions } from './permissions.js';
 import { enforcementRoutes } from './routes.js';
@@ -28,34 +29,44 @@ export const enforcementModule = defineModule({
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],
   permissions,
   entities: {
-    'enforcement.case': { label: '行政处罚案件', readPermission: 'enforcement.case.read', writePermission: 'enforcement.case.act', ...ownedRows('enf_case') },
-    'enforcement.clue': { label: '案件线索', readPermission: 'enforcement.clue.read', writePermission: 'enforcement.clue.write', ...ownedRows('enf_clue') },
+    'enforcement.case': {
+      ...enforcementLabels['enforcement.case'],
+      readPermission: 'enforcement.case.read',
+      writePermission: 'enforcement.case.act',
+      ...ownedRows('enf_case'),
+    },
+    'enforcement.clue': {
+      ...enforcementLabels['enforcement.clue'],
+      readPermission: 'enforcement.clue.read',
+      writePermission: 'enforcement.clue.write',
+      ...ownedRows('enf_clue'),
+    },
     'enforcement.item': {
-      label: '执法事项',
+      ...enforcementLabels['enforcement.item'],
       readPermission: 'enforcement.catalogue.read',
       writePermission: 'enforcement.catalogue.manage',
       ...ownedRows('enf_item'),
     },
     'enforcement.officer': {
-      label: '执法人员',
+      ...enforcementLabels['enforcement.officer'],
       readPermission: 'enforcement.catalogue.read',
       writePermission: 'enforcement.catalogue.manage',
       ...ownedRows('enf_officer'),
     },
     'enforcement.legal_reviewer': {
-      label: '法制审核人员',
+      ...enforcementLabels['enforcement.legal_reviewer'],
       readPermission: 'enforcement.catalogue.read',
       writePermission: 'enforcement.catalogue.manage',
       ...ownedRows('enf_legal_reviewer'),
     },
     'enforcement.review': {
-      label: '案卷评查',
+      ...enforcementLabels['enforcement.review'],
       readPermission: 'enforcement.review.read',
       writePermission: 'enforcement.review.manage',
       ...ownedRows('enf_review'),
     },
     'enforcement.payment_place': {
-      label: '罚没款缴纳地点',
+      ...enforcementLabels['enforcement.payment_place'],
       readPermission: 'enforcement.case.read',
       writePermission: 'enforcement.catalogue.manage',
       ...ownedRows('enf_payment_place'),

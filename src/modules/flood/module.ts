@@ -1,3 +1,5 @@
+import type { EntityLabels } from '../../core/labels.js';
+import { floodLabels } from './labels.js';
 import { defineModule, sqlMigrations } from '../../core/module.js';
 import type { EntityDef } from '../../core/module.js';
 import { isUuid } from '../../core/ids.js';
@@ -11,9 +13,9 @@ import { FLOOD_PII } from './pii.js';
 import { ownerOrgOf } from './repository.js';
 
 /** An entity whose record lives in `table`, owned by its `org_id`. */
-function entity(label: string, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {
+function entity(labels: EntityLabels, table: string, key: 'id' | 'duty_date' | 'year' = 'id'): EntityDef {
   return {
-    label,
+    ...labels,
     readPermission: 'flood.read',
     writePermission: 'flood.write',
     records: { table, key },
@@ -45,15 +47,15 @@ export const floodModule = defineModule({
   pii: FLOOD_PII,
   permissions: floodPermissions,
   entities: {
-    'flood.risk_point': entity('水浸风险点', 'flood_risk_point'),
-    'flood.project': entity('内涝治理项目', 'flood_project'),
-    'flood.deployment': entity('抢险投入记录', 'flood_deployment'),
-    'flood.duty': entity('值班安排', 'flood_duty', 'duty_date'),
-    'flood.warning': entity('抗旱防咸预警', 'flood_drought_warning'),
-    'flood.work': entity('水利工程责任人', 'flood_work'),
-    'flood.disclosure': entity('防汛责任人名单公示', 'flood_disclosure', 'year'),
+    'flood.risk_point': entity(floodLabels['flood.risk_point'], 'flood_risk_point'),
+    'flood.project': entity(floodLabels['flood.project'], 'flood_project'),
+    'flood.deployment': entity(floodLabels['flood.deployment'], 'flood_deployment'),
+    'flood.duty': entity(floodLabels['flood.duty'], 'flood_duty', 'duty_date'),
+    'flood.warning': entity(floodLabels['flood.warning'], 'flood_drought_warning'),
+    'flood.work': entity(floodLabels['flood.work'], 'flood_work'),
+    'flood.disclosure': entity(floodLabels['flood.disclosure'], 'flood_disclosure', 'year'),
     // 巡查打卡: those who report a point's progress check in at it (the field app).
-    'flood.checkin': { ...entity('巡查打卡', 'flood_patrol_checkin'), writePermission: 'flood.progress' },
+    'flood.checkin': { ...entity(floodLabels['flood.checkin'], 'flood_patrol_checkin'), writePermission: 'flood.progress' },
   },
   ledgers: floodLedgers,
   metrics: floodMetrics,

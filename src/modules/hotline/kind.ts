@@ -1,3 +1,4 @@
+import { hotlineLabels } from './labels.js';
 import { addDays, daysBetween } from '../../core/calendar/index.js';
 import { receivedBetween, type DemandKindDef } from '../demands/index.js';
 import { EXTENSION_CAP, HOTLINE_TYPES, handlingRule, repeatReason, REPEAT_WINDOW_DAYS, SATISFACTION, SIGN_RULE, timeLimitOf } from './rules.js';
@@ -13,7 +14,7 @@ export const hotlineKind: DemandKindDef = {
   kind: 'hotline',
   module: 'hotline',
   entity: 'hotline.order',
-  label: '12345工单',
+  label: hotlineLabels['hotline.order'].label,
   refLabel: '工单编号',
   permissions: hotlinePermissions,
   steps: { sign: { label: '签收' }, pause: false, extend: true, return: true, replyLabel: '回复诉求人', closeLabel: '办结', evaluateLabel: '回访评价' },

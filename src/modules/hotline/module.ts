@@ -1,3 +1,4 @@
+import { hotlineLabels } from './labels.js';
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { hotlineRoutes } from './routes.js';
 import { hotlineOrdersLedger } from './ledger.js';
@@ -24,7 +25,11 @@ export const hotlineModule = defineModule({
   title: '12345热线',
   migrations: sqlMigrations('hotline', new URL('./migrations/', import.meta.url), ['0001_init.sql']),
   permissions: hotlinePermissionDefs,
-  entities: { 'hotline.order': demandEntity(hotlineKind) },
+  entities: {
+    'hotline.order': demandEntity(hotlineKind),
+    // A bureau-wide figure of a year: no unit owns it.
+    'hotline.district_avg': { ...hotlineLabels['hotline.district_avg'], readPermission: 'hotline.read', ownerOrg: async () => null },
+  },
   workflows: [demandWorkflow(hotlineKind)],
   contributes: { 'demands.kind': [hotlineKind] },
   ledgers: [hotlineOrdersLedger],

@@ -1,3 +1,5 @@
+import type { EntityLabels } from '../../core/labels.js';
+import { inspectionsLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { inspectionRoutes } from './routes.js';
 import { inspectionMetricFamilies, inspectionMetrics } from './metrics.js';
@@ -11,8 +13,8 @@ export const inspectionPermissions = {
   'inspections.manage': { label: '维护抽查名录、抽查计划与年度检查计划', roles: ['admin', 'enforcement', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const entity = (label: string, table: string, write = 'inspections.manage') => ({
-  label,
+const entity = (labels: EntityLabels, table: string, write = 'inspections.manage') => ({
+  ...labels,
   readPermission: 'inspections.read',
   writePermission: write,
   ...ownedRows(table),
@@ -30,13 +32,13 @@ export const inspectionsModule = defineModule({
   migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_records.sql', '0003_list_indexes.sql']),
   permissions: inspectionPermissions,
   entities: {
-    'inspections.item': entity('抽查事项', 'insp_item'),
-    'inspections.entity': entity('检查对象', 'insp_entity'),
-    'inspections.inspector': entity('执法检查人员', 'insp_inspector'),
-    'inspections.plan': entity('抽查计划', 'insp_plan'),
-    'inspections.task': entity('抽查任务', 'insp_task', 'inspections.write'),
-    'inspections.record': entity('行政检查记录', 'insp_record', 'inspections.write'),
-    'inspections.annual_plan': entity('年度检查计划', 'insp_annual_plan'),
+    'inspections.item': entity(inspectionsLabels['inspections.item'], 'insp_item'),
+    'inspections.entity': entity(inspectionsLabels['inspections.entity'], 'insp_entity'),
+    'inspections.inspector': entity(inspectionsLabels['inspections.inspector'], 'insp_inspector'),
+    'inspections.plan': entity(inspectionsLabels['inspections.plan'], 'insp_plan'),
+    'inspections.task': entity(inspectionsLabels['inspections.task'], 'insp_task', 'inspections.write'),
+    'inspections.record': entity(inspectionsLabels['inspections.record'], 'insp_record', 'inspections.write'),
+    'inspections.annual_plan': entity(inspectionsLabels['inspections.annual_plan'], 'insp_annual_plan'),
   },
   workflows: [planWorkflow, taskWorkflow, recordWorkflow],
   ledgers: [inspectionRecordsLedger],

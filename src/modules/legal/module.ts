@@ -1,3 +1,4 @@
+import { legalLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { legalRoutes } from './routes.js';
 import { legalMetrics, normativeMetrics } from './metrics.js';
@@ -25,10 +26,10 @@ export const legalModule = defineModule({
   migrations: sqlMigrations('legal', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_normative.sql', '0003_list_indexes.sql']),
   permissions: legalPermissions,
   entities: {
-    'legal.contract': { label: '顾问合同', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_contract') },
-    'legal.advice': { label: '法律顾问工作记录', readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_advice') },
-    'legal.document': { label: '送审文件', readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_document') },
-    'legal.appraisal': { label: '法律顾问年度考核', readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_appraisal') },
+    'legal.contract': { ...legalLabels['legal.contract'], readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_contract') },
+    'legal.advice': { ...legalLabels['legal.advice'], readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_advice') },
+    'legal.document': { ...legalLabels['legal.document'], readPermission: 'legal.read', writePermission: 'legal.write', ...ownedRows('legal_document') },
+    'legal.appraisal': { ...legalLabels['legal.appraisal'], readPermission: 'legal.read', writePermission: 'legal.manage', ...ownedRows('legal_appraisal') },
   },
   workflows: [documentWorkflow],
   ledgers: [legalAdviceLedger, normativeDocumentsLedger],

@@ -1,3 +1,4 @@
+import { licensingLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { licensingRoutes } from './routes.js';
 import { licensingMetrics } from './metrics.js';
@@ -23,8 +24,18 @@ export const licensingModule = defineModule({
   migrations: sqlMigrations('licensing', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: licensingPermissions,
   entities: {
-    'licensing.item': { label: '许可事项', readPermission: 'licensing.read', writePermission: 'licensing.items.manage', ...ownedRows('lic_item') },
-    'licensing.permit': { label: '许可办件', readPermission: 'licensing.read', writePermission: 'licensing.write', ...ownedRows('lic_permit') },
+    'licensing.item': {
+      ...licensingLabels['licensing.item'],
+      readPermission: 'licensing.read',
+      writePermission: 'licensing.items.manage',
+      ...ownedRows('lic_item'),
+    },
+    'licensing.permit': {
+      ...licensingLabels['licensing.permit'],
+      readPermission: 'licensing.read',
+      writePermission: 'licensing.write',
+      ...ownedRows('lic_permit'),
+    },
   },
   workflows: [permitWorkflow],
   ledgers: [permitItemsLedger, permitsLedger],

@@ -1,3 +1,4 @@
+import { litigationLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { litigationRoutes } from './routes.js';
 import { caseWorkflow } from './workflow.js';
@@ -23,7 +24,12 @@ export const litigationModule = defineModule({
   migrations: sqlMigrations('litigation', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_hearing_import.sql', '0003_list_indexes.sql']),
   permissions: litigationPermissions,
   entities: {
-    'litigation.case': { label: '行政复议、行政诉讼案件', readPermission: 'litigation.read', writePermission: 'litigation.write', ...ownedRows('lit_case') },
+    'litigation.case': {
+      ...litigationLabels['litigation.case'],
+      readPermission: 'litigation.read',
+      writePermission: 'litigation.write',
+      ...ownedRows('lit_case'),
+    },
   },
   workflows: [caseWorkflow],
   pii: [{ table: 'lit_case', column: 'claimant_id_no', index: 'claimant_id_index' }],

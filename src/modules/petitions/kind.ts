@@ -1,3 +1,4 @@
+import { petitionsLabels } from './labels.js';
 import type { DemandKindDef, FieldError } from '../demands/index.js';
 import { ACCEPT_RULE, EXTENSION_CAP, HANDLE_RULE, OPINION_RESULTS, PETITION_FORMS, SATISFACTION } from './rules.js';
 
@@ -6,7 +7,7 @@ export const petitionKind: DemandKindDef = {
   kind: 'petition',
   module: 'petitions',
   entity: 'petitions.petition',
-  label: '信访件',
+  label: petitionsLabels['petitions.petition'].label,
   refLabel: '信访编号',
   permissions: { read: 'petitions.read', write: 'petitions.write', personal: 'petitions.personal' },
   steps: { sign: { label: '受理' }, pause: false, extend: true, return: false, replyLabel: '出具处理意见', closeLabel: '办结', evaluateLabel: '满意度评价' },

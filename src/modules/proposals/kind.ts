@@ -1,3 +1,4 @@
+import { proposalsLabels } from './labels.js';
 import { calendarOf, type DemandKindDef, type FieldError } from '../demands/index.js';
 import { isIsoDate } from '../../core/calendar/calendar.js';
 import { CATEGORIES, clockBreaches, CO_OPINION_RULE, EXTENSION_CAP, FEEDBACK, replyRule, RESULTS, ROLES, TOPICS } from './rules.js';
@@ -7,7 +8,7 @@ export const proposalKind: DemandKindDef = {
   kind: 'proposal',
   module: 'proposals',
   entity: 'proposals.proposal',
-  label: '建议提案',
+  label: proposalsLabels['proposals.proposal'].label,
   refLabel: '编号',
   permissions: { read: 'proposals.read', write: 'proposals.write', personal: 'proposals.write' },
   steps: { sign: null, pause: false, extend: true, return: false, replyLabel: '答复代表委员', closeLabel: '办结', evaluateLabel: '代表委员反馈' },

@@ -1,3 +1,4 @@
+import { reportsLabels } from './labels.js';
 import { defineModule, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { reportRoutes } from './routes.js';
 import { loadReportsDemo } from './demo.js';
@@ -23,7 +24,13 @@ export const reportsModule = defineModule({
   permissions: reportPermissions,
   entities: {
     'reports.narrative': {
-      label: '报告叙述',
+      ...reportsLabels['reports.narrative'],
+      readPermission: 'reports.read',
+      ownerOrg: (db, tenantId) => bureauId(db, tenantId),
+    },
+    /** How a figure is written in a year's report (rounding, year-over-year, left out). */
+    'reports.figure_option': {
+      ...reportsLabels['reports.figure_option'],
       readPermission: 'reports.read',
       ownerOrg: (db, tenantId) => bureauId(db, tenantId),
     },

@@ -1,3 +1,5 @@
+import type { EntityLabels } from '../../core/labels.js';
+import { riversLabels } from './labels.js';
 import { defineModule, ownedRows, sqlMigrations, type EntityDef, type PermissionDef } from '../../core/module.js';
 import { ROLE_KEYS } from '../../core/auth/roles.js';
 import { riversRoutes } from './routes.js';
@@ -13,8 +15,8 @@ export const riversPermissions = {
   'rivers.alerts': { label: '处置黑臭预警', roles: ['admin', 'flood', 'street'] },
 } as const satisfies Record<string, PermissionDef>;
 
-function entity(label: string, table: string): EntityDef {
-  return { label, readPermission: 'rivers.read', writePermission: 'rivers.write', ...ownedRows(table) };
+function entity(labels: EntityLabels, table: string): EntityDef {
+  return { ...labels, readPermission: 'rivers.read', writePermission: 'rivers.write', ...ownedRows(table) };
 }
 
 /**
@@ -34,10 +36,10 @@ export const riversModule = defineModule({
   ]),
   permissions: riversPermissions,
   entities: {
-    'rivers.river': entity('河涌', 'river'),
+    'rivers.river': entity(riversLabels['rivers.river'], 'river'),
     // Who records samples may attach their photos (the field app's 水质采样).
-    'rivers.sample': { ...entity('水质监测记录', 'water_sample'), writePermission: 'rivers.samples' },
-    'rivers.alert': entity('黑臭预警', 'river_alert'),
+    'rivers.sample': { ...entity(riversLabels['rivers.sample'], 'water_sample'), writePermission: 'rivers.samples' },
+    'rivers.alert': entity(riversLabels['rivers.alert'], 'river_alert'),
   },
   ledgers: riversLedgers,
   metrics: riversMetrics,

@@ -1,3 +1,5 @@
+import { staffLabels } from './labels.js';
+import type { EntityLabels } from '../../core/labels.js';
 import { defineModule, ownedRows, sqlMigrations, type PermissionDef } from '../../core/module.js';
 import { staffRoutes } from './routes.js';
 import { staffMetrics } from './metrics.js';
@@ -9,7 +11,7 @@ export const staffPermissions = {
   'staff.write': { label: '登记学法、考试、培训与普法', roles: ['admin', 'legal'] },
 } as const satisfies Record<string, PermissionDef>;
 
-const entity = (label: string, table: string) => ({ label, readPermission: 'staff.read', writePermission: 'staff.write', ...ownedRows(table) });
+const entity = (labels: EntityLabels, table: string) => ({ ...labels, readPermission: 'staff.read', writePermission: 'staff.write', ...ownedRows(table) });
 
 /**
  * 学法用法 — law study sessions (e.g. the Party group's theoretical study), law exams,
@@ -23,11 +25,11 @@ export const staffModule = defineModule({
   migrations: sqlMigrations('staff', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_list_indexes.sql']),
   permissions: staffPermissions,
   entities: {
-    'staff.study_session': entity('学法记录', 'staff_study_session'),
-    'staff.exam_result': entity('考试成绩', 'staff_exam_result'),
-    'staff.training': entity('培训记录', 'staff_training'),
-    'staff.pufa_duty': entity('普法责任', 'staff_pufa_duty'),
-    'staff.pufa_activity': entity('普法活动', 'staff_pufa_activity'),
+    'staff.study_session': entity(staffLabels['staff.study_session'], 'staff_study_session'),
+    'staff.exam_result': entity(staffLabels['staff.exam_result'], 'staff_exam_result'),
+    'staff.training': entity(staffLabels['staff.training'], 'staff_training'),
+    'staff.pufa_duty': entity(staffLabels['staff.pufa_duty'], 'staff_pufa_duty'),
+    'staff.pufa_activity': entity(staffLabels['staff.pufa_activity'], 'staff_pufa_activity'),
   },
   ledgers: [studySessionsLedger, examResultsLedger, trainingsLedger],
   metrics: staffMetrics,

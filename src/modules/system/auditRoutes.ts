@@ -9,7 +9,8 @@ import { IsoDate } from '../../core/input.js';
 import { assertExportable, LIST_EXPORT_CAP, sendListExport } from '../../core/lists.js';
 import { Data, FileDownload } from '../../core/schemas.js';
 import type { System } from '../../core/system.js';
-import { type AuditLabels, auditListRow, auditListSpec, KERNEL_ENTITY_LABELS, SHARED_ACTION_LABELS } from './auditExport.js';
+import { type AuditLabels, auditListRow, auditListSpec } from './auditExport.js';
+import { type EntityLabels, KERNEL_LABELS, SHARED_ACTION_LABELS } from '../../core/labels.js';
 
 /** The audit log's search (issue 14 item 6): every filter in SQL, on an index (0009_audit_search.sql). */
 const AuditFilters = {
@@ -39,12 +40,17 @@ export function auditFilterOf(q: AuditQuery): AuditFilter {
   };
 }
 
-/** How the export names record types and verbs: the modules' entity labels and workflow event labels, then the shared words. */
+/**
+ * How the export names record types, verbs and fields: the owning module's labels (the kernel's for its
+ * own records), then its workflow's event names and the shared verbs; what none names stays as recorded.
+ */
 function labelsOf(sys: System): AuditLabels {
   const reg = sys.registry;
+  const of = (e: string): EntityLabels | undefined => reg.entities.get(e) ?? (KERNEL_LABELS as Record<string, EntityLabels>)[e];
   return {
-    entity: (e) => reg.entities.get(e)?.label ?? KERNEL_ENTITY_LABELS[e] ?? e,
-    action: (e, a) => (reg.workflows.get(e)?.events as Record<string, string> | undefined)?.[a] ?? SHARED_ACTION_LABELS[a] ?? a,
+    entity: (e) => of(e)?.label ?? e,
+    action: (e, a) => of(e)?.actions?.[a] ?? (reg.workflows.get(e)?.events as Record<string, string> | undefined)?.[a] ?? SHARED_ACTION_LABELS[a] ?? a,
+    field: (e, f) => of(e)?.fields?.[f] ?? f,
   };
 }
 

@@ -1,3 +1,4 @@
+import { systemLabels } from './labels.js';
 import { defineModule } from '../../core/module.js';
 import { permissions } from './permissions.js';
 import { systemRoutes } from './routes.js';
@@ -14,14 +15,14 @@ export const systemModule = defineModule({
   permissions,
   entities: {
     org: {
-      label: '单位',
+      ...systemLabels.org,
       readPermission: 'system.orgs.read',
       writePermission: 'system.orgs.manage',
       records: { table: 'org' },
       ownerOrg: async (db, tenantId, id) => (isUuid(id) ? orgIdOf(db, tenantId, id) : undefined),
     },
     user: {
-      label: '用户',
+      ...systemLabels.user,
       readPermission: 'system.users.read',
       writePermission: 'system.users.manage',
       // Login bookkeeping changes without an event; the password hash changes with one.
@@ -29,7 +30,7 @@ export const systemModule = defineModule({
       ownerOrg: async (db, tenantId, id) => (isUuid(id) ? userOrgOf(db, tenantId, id) : undefined),
     },
     api_key: {
-      label: '接口密钥',
+      ...systemLabels.api_key,
       readPermission: 'system.apikeys.manage',
       writePermission: 'system.apikeys.manage',
       // A key belongs to the bureau, not to a unit.

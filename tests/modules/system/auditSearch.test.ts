@@ -102,6 +102,14 @@ describe('GET /api/audit: the search', () => {
     expect(['登录', '登录失败', '锁定', '退出登录', '修改密码', '重置密码', '新建', '修改', '导入', '注销会话', '退出其他设备']).toContain(first[5]);
     expect(String(first[2])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
+    // The changed fields in Chinese, as the owning module names them (src/modules/<m>/labels.ts), never as recorded.
+    const edits = await env.admin.req('GET', '/api/audit/export?format=csv&action=updated');
+    expect(edits.status).toBe(200);
+    const rows = String(edits.body).trim().split(/\r?\n/).slice(1);
+    const withFields = rows.filter((l) => !/,$/.test(l));
+    expect(withFields.length).toBeGreaterThan(0);
+    expect(withFields.filter((l) => /[a-z]+_[a-z]+|[a-z]+[A-Z][a-z]+/.test(l.split(',').at(-1) ?? ''))).toEqual([]);
+
     const csv = await env.admin.req('GET', `/api/audit/export?format=csv&action=login&entity=user`);
     expect(csv.status).toBe(200);
     const lines = String(csv.body).trim().split(/\r?\n/);

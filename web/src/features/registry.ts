@@ -88,7 +88,7 @@ export function entityRecordLabel(entity: string, id: string): string | undefine
 }
 
 /** The Chinese field names an entity's feature declares (empty when none). */
-export function entityFields(entity: string): Record<string, string> {
+export function entityFields(entity: string): Readonly<Record<string, string>> {
   return entities.get(entity)?.fields ?? {};
 }
 

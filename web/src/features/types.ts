@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { EntityLabels } from '../../../src/core/labels';
 
 /** A side-menu entry of a feature; hidden unless the user holds `permission`. */
 export interface FeatureMenuItem {
@@ -17,19 +18,15 @@ export interface FeatureRoute {
   permission?: string;
 }
 
-/** A record type (the audit `entity`) a feature owns: its Chinese name and, if it has one, its page. */
-export interface FeatureEntity {
-  label: string;
+/**
+ * A record type (the audit `entity`) a feature owns: its names, spread from the server module's labels
+ * (`src/modules/<m>/labels.ts`: label, fields, actions, notes — declared once), and, if it has one, its page.
+ */
+export interface FeatureEntity extends EntityLabels {
   /** Path of the record's page, when there is one (used by the audit log and the deadline list). */
   link?: (id: string) => string;
   /** How the audit log names a record whose id is not a UUID but a composite key ('rule-of-law:2022:plan' → '2022年报告'). */
   recordLabel?: (id: string) => string;
-  /** Chinese names of the fields its audit events carry ('parentId' → '上级单位'). */
-  fields?: Record<string, string>;
-  /** Chinese names of this entity's own audit verbs ('signed' → '签收'); shared verbs come from lib/auditLabels. */
-  actions?: Record<string, string>;
-  /** Chinese names of the keys its events put in `note`. */
-  notes?: Record<string, string>;
 }
 
 /**

@@ -77,44 +77,7 @@ export const CLOCK_LOOK: Record<ClockStatus, { label: string; color: string }> =
   paused: { label: '中止计时', color: 'purple' },
 };
 
+export { DEMAND_FIELD_LABELS } from '../../../../src/modules/demands/labels';
+
 /** The record page of a demand of any kind. */
 export const recordPath = (i: Pick<DemandItem, 'module' | 'id'>) => `/${i.module}/items/${i.id}`;
-
-/** Field names of demand audit events. */
-export const DEMAND_FIELD_LABELS: Record<string, string> = {
-  ref_no: '编号',
-  org_id: '承办单位',
-  assignee_id: '承办人',
-  status: '状态',
-  title: '事项',
-  demand_type: '类型',
-  channel: '方式/形式',
-  due_on: '届满日',
-  first_due_on: '签收/受理期限',
-  result: '办理结果',
-  satisfaction: '满意度',
-  reply: '答复内容',
-  received_at: '受理时间',
-  first_done_at: '签收/受理时间',
-  replied_at: '答复时间',
-  closed_at: '办结时间',
-};
-
-/** Chinese names of the demand lifecycle's audit verbs (server: demands/service.ts PAST). */
-export const DEMAND_ACTION_LABELS: Record<string, string> = {
-  assigned: '派单',
-  signed: '签收',
-  returned: '退回',
-  paused: '中止计时',
-  resumed: '恢复计时',
-  extended: '延期',
-  replied: '答复',
-  closed: '办结',
-  evaluated: '评价',
-  linked: '关联疑似重复',
-  clue_requested: '转执法线索',
-  clue_consumed: '线索已接收',
-  review_requested: '申请复查/复核',
-  review_answered: '复查/复核答复',
-  remedy_recorded: '登记复议诉讼',
-};

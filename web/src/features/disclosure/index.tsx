@@ -1,7 +1,7 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
+import { disclosureLabels } from '../../../../src/modules/disclosure/labels';
 
 const RequestListPage = lazyNamed(() => import('./components/Pages'), 'RequestListPage');
 const RequestIntakePage = lazyNamed(() => import('./components/Pages'), 'RequestIntakePage');
@@ -24,7 +24,7 @@ export const disclosureFeature = defineFeature({
     { path: '/disclosure/report', element: <AnnualReportPage />, permission: 'disclosure.report' },
   ],
   entities: {
-    'disclosure.request': { label: '依申请公开', link: (id) => `/disclosure/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS },
-    'disclosure.proactive': { label: '主动公开信息', fields: { title: '标题', section: '栏目', published_on: '公开日期' } },
+    'disclosure.request': { ...disclosureLabels['disclosure.request'], link: (id) => `/disclosure/items/${id}` },
+    'disclosure.proactive': disclosureLabels['disclosure.proactive'],
   },
 });

@@ -1,11 +1,9 @@
+import { floodLabels } from '../../../../src/modules/flood/labels';
 import { CloudOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { FLOOD_FIELDS } from './api';
 
 /** Audit verbs of the flood records (the shared ones come from lib/auditLabels). */
-const FLOOD_ACTIONS: Record<string, string> = { progressed: '整治进展', scheduled: '排班', dispatched: '每日调度', published: '公示' };
-
 const RiskPointsPage = lazyNamed(() => import('./components/RiskPointsPage'), 'RiskPointsPage');
 const RiskPointPage = lazyNamed(() => import('./components/RiskPointPage'), 'RiskPointPage');
 const ProjectsPage = lazyNamed(() => import('./components/ProjectsPage'), 'ProjectsPage');
@@ -41,19 +39,13 @@ export const floodFeature = defineFeature({
   ],
   publicRoutes: [{ path: '/public/flood/responsible-persons', element: <PublicPersonsPage /> }],
   entities: {
-    'flood.risk_point': { label: '水浸风险点', link: (id) => `/flood/risk-points/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.project': { label: '内涝治理项目', link: (id) => `/flood/projects/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.deployment': { label: '抢险投入记录', link: (id) => `/flood/deployments/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.duty': { label: '值班安排', link: () => '/flood/duty', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.warning': { label: '抗旱防咸预警', link: (id) => `/flood/drought/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.work': { label: '水利工程责任人', link: (id) => `/flood/works/${id}`, fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.disclosure': { label: '防汛责任人名单公示', link: () => '/flood/works', fields: FLOOD_FIELDS, actions: FLOOD_ACTIONS, notes: FLOOD_FIELDS },
-    'flood.checkin': {
-      label: '巡查打卡',
-      link: () => '/field/patrol',
-      fields: { point: '风险点', note: '巡查情况' },
-      actions: { recorded: '打卡' },
-      notes: { pointId: '风险点', capturedAt: '打卡时间（设备）', location: '打卡位置', receivedAt: '接收时间（服务器）', sha256: '照片 SHA-256' },
-    },
+    'flood.risk_point': { ...floodLabels['flood.risk_point'], link: (id) => `/flood/risk-points/${id}` },
+    'flood.project': { ...floodLabels['flood.project'], link: (id) => `/flood/projects/${id}` },
+    'flood.deployment': { ...floodLabels['flood.deployment'], link: (id) => `/flood/deployments/${id}` },
+    'flood.duty': { ...floodLabels['flood.duty'], link: () => '/flood/duty' },
+    'flood.warning': { ...floodLabels['flood.warning'], link: (id) => `/flood/drought/${id}` },
+    'flood.work': { ...floodLabels['flood.work'], link: (id) => `/flood/works/${id}` },
+    'flood.disclosure': { ...floodLabels['flood.disclosure'], link: () => '/flood/works' },
+    'flood.checkin': { ...floodLabels['flood.checkin'], link: () => '/field/patrol' },
   },
 });

@@ -1,7 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
+import { hotlineLabels } from '../../../../src/modules/hotline/labels';
 
 const HotlineListPage = lazyNamed(() => import('./components/Pages'), 'HotlineListPage');
 const HotlineIntakePage = lazyNamed(() => import('./components/Pages'), 'HotlineIntakePage');
@@ -19,7 +19,7 @@ export const hotlineFeature = defineFeature({
     { path: '/hotline/items/:id', element: <HotlineRecordPage />, permission: 'hotline.read' },
   ],
   entities: {
-    'hotline.order': { label: '12345工单', link: (id) => `/hotline/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS },
-    'hotline.district_avg': { label: '全区12345平均办理时长', fields: { avg: '平均办理工作日', note: '备注' } },
+    'hotline.order': { ...hotlineLabels['hotline.order'], link: (id) => `/hotline/items/${id}` },
+    'hotline.district_avg': hotlineLabels['hotline.district_avg'],
   },
 });

@@ -1,7 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
+import { petitionsLabels } from '../../../../src/modules/petitions/labels';
 
 const PetitionListPage = lazyNamed(() => import('./components/Pages'), 'PetitionListPage');
 const PetitionIntakePage = lazyNamed(() => import('./components/Pages'), 'PetitionIntakePage');
@@ -18,5 +18,5 @@ export const petitionsFeature = defineFeature({
     { path: '/petitions/new', element: <PetitionIntakePage />, permission: 'petitions.write' },
     { path: '/petitions/items/:id', element: <PetitionRecordPage />, permission: 'petitions.read' },
   ],
-  entities: { 'petitions.petition': { label: '信访件', link: (id) => `/petitions/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS } },
+  entities: { 'petitions.petition': { ...petitionsLabels['petitions.petition'], link: (id) => `/petitions/items/${id}` } },
 });

@@ -1,7 +1,7 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { DEMAND_ACTION_LABELS, DEMAND_FIELD_LABELS } from '../demands/api';
+import { proposalsLabels } from '../../../../src/modules/proposals/labels';
 
 const ProposalListPage = lazyNamed(() => import('./components/Pages'), 'ProposalListPage');
 const ProposalIntakePage = lazyNamed(() => import('./components/Pages'), 'ProposalIntakePage');
@@ -18,5 +18,5 @@ export const proposalsFeature = defineFeature({
     { path: '/proposals/new', element: <ProposalIntakePage />, permission: 'proposals.write' },
     { path: '/proposals/items/:id', element: <ProposalRecordPage />, permission: 'proposals.read' },
   ],
-  entities: { 'proposals.proposal': { label: '建议提案', link: (id) => `/proposals/items/${id}`, fields: DEMAND_FIELD_LABELS, actions: DEMAND_ACTION_LABELS } },
+  entities: { 'proposals.proposal': { ...proposalsLabels['proposals.proposal'], link: (id) => `/proposals/items/${id}` } },
 });

@@ -1,3 +1,4 @@
+import { reportsLabels } from '../../../../src/modules/reports/labels';
 import { FileTextOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
@@ -23,12 +24,7 @@ export const reportsFeature = defineFeature({
     { path: '/reports/rule-of-law/:year', element: <ReportPage />, permission: 'reports.read' },
   ],
   entities: {
-    'reports.narrative': { label: '报告叙述', ...reportRecord, fields: { body: '正文' }, actions: { saved: '保存' }, notes: { version: '版本' } },
-    'reports.figure_option': {
-      label: '报告数字表述',
-      ...reportRecord,
-      fields: { rounding: '取整', stateYoy: '写明同比', include: '写入报告' },
-      actions: { set: '设置' },
-    },
+    'reports.narrative': { ...reportsLabels['reports.narrative'], ...reportRecord },
+    'reports.figure_option': { ...reportsLabels['reports.figure_option'], ...reportRecord },
   },
 });

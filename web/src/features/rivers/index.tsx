@@ -1,7 +1,7 @@
+import { riversLabels } from '../../../../src/modules/rivers/labels';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { RIVER_FIELDS } from './api';
 
 const RiversPage = lazyNamed(() => import('./components/RiversPage'), 'RiversPage');
 const RiverPage = lazyNamed(() => import('./components/RiverPage'), 'RiverPage');
@@ -29,20 +29,8 @@ export const riversFeature = defineFeature({
     { path: '/rivers/:id', element: <RiverPage />, permission: R },
   ],
   entities: {
-    'rivers.river': { label: '河涌', link: (id) => `/rivers/${id}`, fields: RIVER_FIELDS },
-    'rivers.sample': {
-      label: '水质监测记录',
-      link: (id) => `/rivers/samples/${id}`,
-      fields: RIVER_FIELDS,
-      actions: { recorded: '录入', field_recorded: '外勤采样' },
-      notes: { capturedAt: '采样时间（设备）', location: '采样位置', receivedAt: '接收时间（服务器）', sha256: '照片 SHA-256', via: '来源' },
-    },
-    'rivers.alert': {
-      label: '黑臭预警',
-      link: () => '/rivers/alerts',
-      fields: RIVER_FIELDS,
-      actions: { raised: '发出预警', handled: '处置预警' },
-      notes: { sampleId: '水样' },
-    },
+    'rivers.river': { ...riversLabels['rivers.river'], link: (id) => `/rivers/${id}` },
+    'rivers.sample': { ...riversLabels['rivers.sample'], link: (id) => `/rivers/samples/${id}` },
+    'rivers.alert': { ...riversLabels['rivers.alert'], link: () => '/rivers/alerts' },
   },
 });

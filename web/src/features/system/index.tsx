@@ -1,7 +1,8 @@
+import { systemLabels } from '../../../../src/modules/system/labels';
+import { KERNEL_LABELS } from '../../../../src/core/labels';
 import { SettingOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
-import { ORG_FIELD_LABELS, USER_FIELD_LABELS } from './labels';
 
 const OrgsPage = lazyNamed(() => import('./components/OrgsPage'), 'OrgsPage');
 const UsersPage = lazyNamed(() => import('./components/UsersPage'), 'UsersPage');
@@ -36,21 +37,10 @@ export const systemFeature = defineFeature({
     { path: '/system/settings', element: <SettingsPage />, permission: 'system.settings.manage' },
   ],
   entities: {
-    org: { label: '单位', link: (id) => `/system/orgs/${id}`, fields: ORG_FIELD_LABELS },
-    user: {
-      label: '用户',
-      link: (id) => `/system/users/${id}`,
-      fields: USER_FIELD_LABELS,
-      actions: { logout: '退出登录', session_revoked: '注销会话', other_sessions_revoked: '退出其他设备' },
-      notes: { ip: '登录地址', userAgent: '浏览器', session: '会话编号', sessions: '注销会话数' },
-    },
-    tenant: { label: '本局', fields: { name: '名称', divisionCode: '行政区划代码', uscc: '统一社会信用代码', watermark: '屏幕水印' } },
-    'calendar.override': { label: '节假日调整', fields: { date: '日期', kind: '类型', name: '名称', note: '备注' } },
-    api_key: {
-      label: '接口密钥',
-      fields: { name: '接入方', permissions: '接口权限', expiresOn: '有效期至' },
-      actions: { created: '创建密钥', revoked: '吊销密钥', used: '接口调用' },
-      notes: { method: '方法', route: '接口', status: '结果状态' },
-    },
+    org: { ...systemLabels.org, link: (id) => `/system/orgs/${id}` },
+    user: { ...systemLabels.user, link: (id) => `/system/users/${id}` },
+    tenant: KERNEL_LABELS.tenant,
+    'calendar.override': KERNEL_LABELS['calendar.override'],
+    api_key: { ...systemLabels.api_key },
   },
 });
