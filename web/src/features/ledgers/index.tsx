@@ -1,3 +1,4 @@
+import { KERNEL_LABELS } from '../../../../src/core/labels';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../lib/lazyNamed';
 import { defineFeature } from '../types';
@@ -24,23 +25,7 @@ export const ledgersFeature = defineFeature({
     { path: '/ledgers/:key/import', element: <LedgerImportPage /> },
   ],
   entities: {
-    ledger: { label: '台账', link: () => '/ledgers' },
-    'ledger.import': {
-      label: '台账导入',
-      link: (id) => `/ledgers/imports?id=${encodeURIComponent(id)}`,
-      actions: { undone: '撤销导入' },
-      notes: {
-        ledger: '台账',
-        sha256: '文件指纹',
-        size: '文件大小（字节）',
-        findings: '历史问题',
-        findingsByRule: '历史问题（按规则）',
-        traceDigest: '导入明细摘要',
-        stateDigest: '记录状态摘要',
-        ignoredRows: '忽略行数',
-        deleted: '删除记录',
-        restored: '恢复记录',
-      },
-    },
+    ledger: { ...KERNEL_LABELS.ledger, link: () => '/ledgers' },
+    'ledger.import': { ...KERNEL_LABELS['ledger.import'], link: (id) => `/ledgers/imports?id=${encodeURIComponent(id)}` },
   },
 });
