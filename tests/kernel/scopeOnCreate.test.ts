@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import type { System } from '../../src/core/system.js';
+import { login } from '../helpers/http.js';
 import type { ModuleDef } from '../../src/core/module.js';
 import { modules } from '../../src/modules/index.js';
-import { listTenants } from '../../src/core/tenant.js';
 import { orgsByName } from '../../src/core/orgs.js';
 import { usccCheckChar } from '../../src/core/ledger/validators.js';
+import { serverSuite } from '../helpers/server.js';
 
 /**
  * 数据范围 on create, route by route. The street role is granted every permission of
@@ -76,10 +73,6 @@ interface Fixture {
   bureauOwned?: boolean;
 }
 
-let sys: System;
-let app: FastifyInstance;
-let wushan: Client;
-let tenantId = '';
 let OWN = '';
 let OTHER = '';
 const NOWHERE = '00000000-0000-4000-8000-00000000dead';
@@ -107,7 +100,7 @@ const widened: ModuleDef[] = modules.map((m) =>
 );
 
 async function post(url: string, body: Json) {
-  const r = await wushan.req('POST', url, body);
+  const r = await env.wushan.req('POST', url, body);
   if (r.status >= 300) throw new Error(`${url}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.data;
 }
@@ -128,7 +121,7 @@ const demandBody = (kind = 'hotline') => ({
 const ownDemand = async (kind: string) => (created[`${kind}Item`] ??= (await post(`/api/${kind}/items`, demandBody(kind))).id);
 const demandAssign = (kind: string): Fixture => ({
   url: async () => `/api/${kind}/items/${await ownDemand(kind)}/assign`,
-  body: async () => ({ version: (await wushan.req('GET', `/api/${kind}/items/${await ownDemand(kind)}`)).body.data.version, orgId: OWN }),
+  body: async () => ({ version: (await env.wushan.req('GET', `/api/${kind}/items/${await ownDemand(kind)}`)).body.data.version, orgId: OWN }),
 });
 
 /** 批量派单: the unit is the batch's; one outside the scope refuses the whole request (each item's own 派单 checks it too). */
@@ -136,7 +129,7 @@ const demandBatchAssign = (kind: string): Fixture => ({
   url: () => `/api/${kind}/items/batch/assign`,
   body: async () => {
     const id = await ownDemand(kind);
-    return { items: [{ id, version: (await wushan.req('GET', `/api/${kind}/items/${id}`)).body.data.version }], orgId: OWN };
+    return { items: [{ id, version: (await env.wushan.req('GET', `/api/${kind}/items/${id}`)).body.data.version }], orgId: OWN };
   },
 });
 
@@ -146,7 +139,7 @@ const FIXTURES: Record<string, Fixture> = {
     url: async () =>
       `/api/users/${await once('user', () => post('/api/users', { username: uniq('sc_'), displayName: '范围测试', orgId: OWN, roles: ['street'], password: 'Qz7#vLp2!mWx9' }))}`,
     body: async () => ({
-      version: (await wushan.req('GET', '/api/users')).body.data.find((u: Json) => u.id === created.user).version,
+      version: (await env.wushan.req('GET', '/api/users')).body.data.find((u: Json) => u.id === created.user).version,
       displayName: '改名',
       orgId: OWN,
     }),
@@ -157,9 +150,9 @@ const FIXTURES: Record<string, Fixture> = {
         id: string;
         until: string;
       }>`SELECT id, cert_valid_until::text AS until FROM enf_officer WHERE org_id = ${OWN} AND active AND cert_no IS NOT NULL AND cert_valid_until IS NOT NULL ORDER BY cert_valid_until DESC LIMIT 2`.execute(
-        sys.db,
+        env.sys.db,
       );
-      const item = await sql<{ id: string }>`SELECT id FROM enf_item WHERE delegated ORDER BY code LIMIT 1`.execute(sys.db);
+      const item = await sql<{ id: string }>`SELECT id FROM enf_item WHERE delegated ORDER BY code LIMIT 1`.execute(env.sys.db);
       const filedOn = [offs.rows[1]!.until, new Date().toISOString().slice(0, 10)].sort()[0]!;
       return {
         cause: '范围测试案由',
@@ -177,7 +170,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/enforcement/officers/{id}': {
     url: async () => `/api/enforcement/officers/${await once('officer', () => post('/api/enforcement/officers', { name: uniq('范围人员') }))}`,
     body: async () => {
-      const o = (await wushan.req('GET', '/api/enforcement/officers')).body.data.find((x: Json) => x.id === created.officer);
+      const o = (await env.wushan.req('GET', '/api/enforcement/officers')).body.data.find((x: Json) => x.id === created.officer);
       return { name: o.name, orgId: OWN, version: o.version };
     },
   },
@@ -213,7 +206,7 @@ const FIXTURES: Record<string, Fixture> = {
     url: async () =>
       `/api/decisions/catalogue/${await once('catalogue', () => post('/api/decisions/catalogue', { year: 2032, title: uniq('范围测试事项'), category: '其他重大事项' }))}`,
     body: async () => {
-      const item = (await wushan.req('GET', '/api/decisions/catalogue?year=2032')).body.data.find((i: Json) => i.id === created.catalogue);
+      const item = (await env.wushan.req('GET', '/api/decisions/catalogue?year=2032')).body.data.find((i: Json) => i.id === created.catalogue);
       return { version: item.version, seq: item.seq, title: uniq('改名事项'), category: '其他重大事项', orgId: OWN };
     },
   },
@@ -241,7 +234,7 @@ const FIXTURES: Record<string, Fixture> = {
     // Another street's inspector: the conflict would be kept with them.
     outside: async () => ({
       inspectorId:
-        (await sql<{ id: string }>`SELECT id FROM insp_inspector WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]?.id ?? (await otherInspector()),
+        (await sql<{ id: string }>`SELECT id FROM insp_inspector WHERE org_id = ${OTHER} LIMIT 1`.execute(env.sys.db)).rows[0]?.id ?? (await otherInspector()),
       entityId: (await post('/api/inspections/entities', { code: uniq('SC-'), name: '范围测试对象', kind: '取水单位' })).id,
       reason: '亲属关系',
     }),
@@ -259,7 +252,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/inspections/records': {
     body: async () => {
       const body17 = `91440106${String(Date.now()).slice(-6)}${String(++n).padStart(3, '0')}`;
-      const officers = (await sql<{ id: string }>`SELECT id FROM enf_officer WHERE cert_no IS NOT NULL ORDER BY id LIMIT 2`.execute(sys.db)).rows;
+      const officers = (await sql<{ id: string }>`SELECT id FROM enf_officer WHERE cert_no IS NOT NULL ORDER BY id LIMIT 2`.execute(env.sys.db)).rows;
       return {
         inspectedOn: '2024-03-05',
         kind: '专项',
@@ -285,7 +278,7 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     // A river of another street: the sample would be kept with it.
     outside: async () => ({
-      riverId: (await sql<{ id: string }>`SELECT id FROM river WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!.id,
+      riverId: (await sql<{ id: string }>`SELECT id FROM river WHERE org_id = ${OTHER} LIMIT 1`.execute(env.sys.db)).rows[0]!.id,
       sampledOn: sampleDay(),
       transparencyCm: 30,
       doMgl: 5,
@@ -313,7 +306,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/flood/risk-points/{id}': {
     url: async () => `/api/flood/risk-points/${await ownRiskPoint()}`,
     body: async () => ({
-      version: (await wushan.req('GET', `/api/flood/risk-points/${await ownRiskPoint()}`)).body.data.version,
+      version: (await env.wushan.req('GET', `/api/flood/risk-points/${await ownRiskPoint()}`)).body.data.version,
       name: uniq('改名风险点'),
       orgId: OWN,
     }),
@@ -322,7 +315,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/flood/projects/{id}': {
     url: async () => `/api/flood/projects/${await ownProject()}`,
     body: async () => ({
-      version: (await wushan.req('GET', `/api/flood/projects/${await ownProject()}`)).body.data.version,
+      version: (await env.wushan.req('GET', `/api/flood/projects/${await ownProject()}`)).body.data.version,
       status: uniq('实施'),
       streetOrgId: OWN,
     }),
@@ -331,7 +324,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/flood/works/{id}': {
     url: async () => `/api/flood/works/${await ownWork()}`,
     body: async () => ({
-      version: (await wushan.req('GET', '/api/flood/works')).body.data.works.find((x: Json) => x.id === created.work).version,
+      version: (await env.wushan.req('GET', '/api/flood/works')).body.data.works.find((x: Json) => x.id === created.work).version,
       location: uniq('位置'),
       orgId: OWN,
     }),
@@ -353,7 +346,9 @@ const ownWork = async () => await once('work', () => post('/api/flood/works', wo
 async function otherInspector(): Promise<string> {
   const r = await sql<{
     id: string;
-  }>`INSERT INTO insp_inspector (tenant_id, org_id, code, name) VALUES (${tenantId}, ${OTHER}, ${uniq('SCO-')}, '员村检查员') RETURNING id`.execute(sys.db);
+  }>`INSERT INTO insp_inspector (tenant_id, org_id, code, name) VALUES (${env.tenantId}, ${OTHER}, ${uniq('SCO-')}, '员村检查员') RETURNING id`.execute(
+    env.sys.db,
+  );
   return r.rows[0]!.id;
 }
 
@@ -362,20 +357,20 @@ async function otherFootprint(): Promise<string> {
   const tables = await sql<{ table_name: string; has_version: boolean }>`
     SELECT c.table_name, bool_or(v.column_name IS NOT NULL) AS has_version FROM information_schema.columns c
     LEFT JOIN information_schema.columns v ON v.table_schema = c.table_schema AND v.table_name = c.table_name AND v.column_name = 'version'
-    WHERE c.column_name = 'org_id' AND c.table_schema = current_schema() GROUP BY c.table_name ORDER BY c.table_name`.execute(sys.db);
+    WHERE c.column_name = 'org_id' AND c.table_schema = current_schema() GROUP BY c.table_name ORDER BY c.table_name`.execute(env.sys.db);
   const parts: string[] = [];
   for (const t of tables.rows) {
     const r = await sql<{
       n: string;
       v: string | null;
     }>`SELECT count(*)::text AS n, ${t.has_version ? sql`sum(version)::text` : sql`null`} AS v FROM ${sql.table(t.table_name)} WHERE org_id = ${OTHER}`.execute(
-      sys.db,
+      env.sys.db,
     );
     parts.push(`${t.table_name}:${r.rows[0]!.n}:${r.rows[0]!.v ?? ''}`);
   }
   return parts.join(' ');
 }
-const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(sys.db)).rows[0]!.s ?? 0);
+const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(env.sys.db)).rows[0]!.s ?? 0);
 const eventsAfter = async (seq: number) =>
   (
     await sql<{
@@ -383,22 +378,15 @@ const eventsAfter = async (seq: number) =>
       entity_id: string;
       org_id: string | null;
       action: string;
-    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(sys.db)
+    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(env.sys.db)
   ).rows;
 
+const env = serverSuite({ wushan: 'wushan' }, 'demo', { modules: widened });
 beforeAll(async () => {
-  sys = await testSystem('demo', widened);
-  app = await testServer(sys);
-  tenantId = (await listTenants(sys.db))[0]!.id;
-  const orgs = await orgsByName(sys.db, tenantId);
+  const orgs = await orgsByName(env.sys.db, env.tenantId);
   OWN = orgs.get('五山街道')!.id;
   OTHER = orgs.get('员村街道')!.id;
-  wushan = await login(app, 'wushan');
-  doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-});
-afterAll(async () => {
-  await app?.close();
-  await sys?.close();
+  doc = (await env.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
 });
 
 /** The routes this test must account for. */
@@ -450,7 +438,7 @@ describe('scope on create: every create and every move of a record goes through 
         const body = await make();
         const seq = await lastSeq();
         const before = await otherFootprint();
-        const res = await wushan.req(r.method as 'POST', url, body);
+        const res = await env.wushan.req(r.method as 'POST', url, body);
         if (process.env.SCOPE_TRACE) console.log(r.route, what, res.status, JSON.stringify(res.body).slice(0, 120));
         exercised++;
         if (res.status < 300) failures.push(`${r.route} (${what}): ${res.status}`);
@@ -477,7 +465,7 @@ describe('scope on create: every create and every move of a record goes through 
       const url = f.url ? await f.url() : r.path;
       const body = await f.body();
       const seq = await lastSeq();
-      const res = await wushan.req(r.method as 'POST', url, body);
+      const res = await env.wushan.req(r.method as 'POST', url, body);
       requests++;
       if (res.status >= 300) {
         failures.push(`${r.route}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -485,11 +473,11 @@ describe('scope on create: every create and every move of a record goes through 
       }
       for (const e of await eventsAfter(seq)) {
         if (e.org_id !== OWN) failures.push(`${r.route}: event ${e.entity}.${e.action} names org ${e.org_id}`);
-        const def = sys.registry.entities.get(e.entity);
+        const def = env.sys.registry.entities.get(e.entity);
         if (!def) continue;
-        const owner = await def.ownerOrg(sys.db, tenantId, e.entity_id);
+        const owner = await def.ownerOrg(env.sys.db, env.tenantId, e.entity_id);
         if (owner !== OWN) failures.push(`${r.route}: ${e.entity} ${e.entity_id} is owned by ${owner}`);
-        const h = await wushan.req('GET', `/api/history/${e.entity}/${e.entity_id}`);
+        const h = await env.wushan.req('GET', `/api/history/${e.entity}/${e.entity_id}`);
         if (h.status !== 200) failures.push(`${r.route}: history of ${e.entity} ${e.entity_id} answers ${h.status}`);
         checked++;
       }
@@ -497,7 +485,7 @@ describe('scope on create: every create and every move of a record goes through 
       const id = res.body?.data?.id;
       const get = doc.paths[`${r.path}/{id}`]?.get;
       if (r.method === 'POST' && id && get) {
-        const g = await wushan.req('GET', `${r.path}/${id}`);
+        const g = await env.wushan.req('GET', `${r.path}/${id}`);
         if (g.status !== 200) failures.push(`${r.route}: GET ${r.path}/${id} answers ${g.status}`);
       }
     }
@@ -511,24 +499,24 @@ describe('scope on create: targeted cases', () => {
   it('a clue is handed to another unit by 移送 (by design), but only to a unit of the tenant', async () => {
     const c = await post('/api/enforcement/clues', { source: '巡查发现', receivedOn: '2024-03-01', summary: '移送测试' });
     expect(c.orgId ?? OWN).toBe(OWN);
-    const bad = await wushan.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: NOWHERE });
+    const bad = await env.wushan.req('POST', `/api/enforcement/clues/${c.id}/transfer`, { version: c.version, toOrgId: NOWHERE });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('toOrgId');
   });
 
   it('a user of another street cannot be changed or moved by a street user', async () => {
-    const other = (await sql<{ id: string; version: number }>`SELECT id, version FROM app_user WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!;
-    const r = await wushan.req('PATCH', `/api/users/${other.id}`, { version: other.version, orgId: OWN });
+    const other = (await sql<{ id: string; version: number }>`SELECT id, version FROM app_user WHERE org_id = ${OTHER} LIMIT 1`.execute(env.sys.db)).rows[0]!;
+    const r = await env.wushan.req('PATCH', `/api/users/${other.id}`, { version: other.version, orgId: OWN });
     expect(r.status).toBe(404);
-    const after = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM app_user WHERE id = ${other.id}`.execute(sys.db)).rows[0]!;
+    const after = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM app_user WHERE id = ${other.id}`.execute(env.sys.db)).rows[0]!;
     expect(after).toEqual({ org_id: OTHER, version: other.version });
   });
 
   it('a river moved to another street by a change of streets is refused, and stays', async () => {
     const river = await post('/api/rivers', { name: uniq('范围涌'), streetOrgIds: [OWN] });
-    const r = await wushan.req('PATCH', `/api/rivers/${river.id}`, { version: river.version, streetOrgIds: [OTHER] });
+    const r = await env.wushan.req('PATCH', `/api/rivers/${river.id}`, { version: river.version, streetOrgIds: [OTHER] });
     expect(r.status).toBe(404);
-    const row = (await sql<{ org_id: string }>`SELECT org_id FROM river WHERE id = ${river.id}`.execute(sys.db)).rows[0]!;
+    const row = (await sql<{ org_id: string }>`SELECT org_id FROM river WHERE id = ${river.id}`.execute(env.sys.db)).rows[0]!;
     expect(row.org_id).toBe(OWN);
   });
 
@@ -540,28 +528,29 @@ describe('scope on create: targeted cases', () => {
       [`/api/flood/works/${work.id}`, { version: work.version, orgId: null }, 'flood_work', work.id],
     ] as const) {
       const seq = await lastSeq();
-      const r = await wushan.req('PATCH', url, body);
+      const r = await env.wushan.req('PATCH', url, body);
       expect(r.status, url).toBe(404);
       expect(await eventsAfter(seq)).toEqual([]);
-      const row = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM ${sql.table(table)} WHERE id = ${id}`.execute(sys.db)).rows[0]!;
+      const row = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM ${sql.table(table)} WHERE id = ${id}`.execute(env.sys.db))
+        .rows[0]!;
       expect(row).toEqual({ org_id: OWN, version: 1 });
     }
   });
 
   it('the flood department’s duty roster cannot be set by a street user (404), and nothing is written', async () => {
-    const before = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(sys.db)).rows[0]!.n;
+    const before = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(env.sys.db)).rows[0]!.n;
     const seq = await lastSeq();
     const entries = [
       { date: '2031-05-01', shift: '全天', role: 'A角', person: '甲' },
       { date: '2031-05-01', shift: '全天', role: 'B角', person: '乙' },
     ];
-    const r = await wushan.req('PUT', '/api/flood/duty', { entries });
+    const r = await env.wushan.req('PUT', '/api/flood/duty', { entries });
     expect(r.status).toBe(404);
     expect(r.body.message).toBe('水旱灾害防御科不存在或无权访问');
     expect(await eventsAfter(seq)).toEqual([]);
-    expect((await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(sys.db)).rows[0]!.n).toBe(before);
+    expect((await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(env.sys.db)).rows[0]!.n).toBe(before);
     // The same roster is the flood officer's to set (the shift and role are the module's own).
-    const flood = await login(app, 'flood');
+    const flood = await login(env.app, 'flood');
     const ok = await flood.req('PUT', '/api/flood/duty', { entries });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
@@ -569,22 +558,22 @@ describe('scope on create: targeted cases', () => {
   it('a dispatch is kept with its warning, and a progress update with its point: a street user reaches neither outside its scope', async () => {
     const warning = (
       await sql<{ id: string; starts_on: string }>`SELECT id, starts_on::text AS starts_on FROM flood_drought_warning ORDER BY starts_on LIMIT 1`.execute(
-        sys.db,
+        env.sys.db,
       )
     ).rows[0]!;
-    const point = (await sql<{ id: string }>`SELECT id FROM flood_risk_point WHERE org_id = ${OTHER} LIMIT 1`.execute(sys.db)).rows[0]!;
+    const point = (await sql<{ id: string }>`SELECT id FROM flood_risk_point WHERE org_id = ${OTHER} LIMIT 1`.execute(env.sys.db)).rows[0]!;
     const seq = await lastSeq();
-    const d = await wushan.req('POST', `/api/flood/warnings/${warning.id}/dispatches`, { onDate: warning.starts_on, content: '范围测试调度' });
+    const d = await env.wushan.req('POST', `/api/flood/warnings/${warning.id}/dispatches`, { onDate: warning.starts_on, content: '范围测试调度' });
     expect(d.status).toBe(404);
     expect(d.body.message).toBe('预警不存在或无权访问');
-    const p = await wushan.req('POST', `/api/flood/risk-points/${point.id}/progress`, { onDate: '2024-03-01', status: '整治中', note: '范围测试' });
+    const p = await env.wushan.req('POST', `/api/flood/risk-points/${point.id}/progress`, { onDate: '2024-03-01', status: '整治中', note: '范围测试' });
     expect(p.status).toBe(404);
     expect(await eventsAfter(seq)).toEqual([]);
   });
 
   it('a bureau-wide user: a flood project or work without a street is the flood department’s (by design); a risk point needs its street', async () => {
-    const admin = await login(app, 'admin');
-    const dept = (await orgsByName(sys.db, tenantId)).get('水旱灾害防御科')!.id;
+    const admin = await login(env.app, 'admin');
+    const dept = (await orgsByName(env.sys.db, env.tenantId)).get('水旱灾害防御科')!.id;
     const project = await admin.req('POST', '/api/flood/projects', projectBody());
     expect(project.status).toBe(201);
     const work = await admin.req('POST', '/api/flood/works', workBody());
@@ -593,7 +582,7 @@ describe('scope on create: targeted cases', () => {
       ['flood_project', project.body.data.id],
       ['flood_work', work.body.data.id],
     ] as const) {
-      expect((await sql<{ org_id: string }>`SELECT org_id FROM ${sql.table(table)} WHERE id = ${id}`.execute(sys.db)).rows[0]!.org_id).toBe(dept);
+      expect((await sql<{ org_id: string }>`SELECT org_id FROM ${sql.table(table)} WHERE id = ${id}`.execute(env.sys.db)).rows[0]!.org_id).toBe(dept);
     }
     const point = await admin.req('POST', '/api/flood/risk-points', riskPointBody());
     expect(point.status).toBe(400);
@@ -608,7 +597,7 @@ describe('scope on create: targeted cases', () => {
   });
 
   it('a bureau-wide clerk’s intake without a unit still waits for dispatch at the bureau', async () => {
-    const clerk = await login(app, 'clerk');
+    const clerk = await login(env.app, 'clerk');
     const r = await clerk.req('POST', '/api/hotline/items', demandBody('hotline'));
     expect(r.status).toBe(201);
     expect(r.body.data.status).toBe('received');
