@@ -1,3 +1,4 @@
+import { FLOOD_FIELDS } from './labels.js';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Static } from '@fastify/type-provider-typebox';
@@ -128,22 +129,26 @@ export interface RiskPointSave extends RiskPointInput {
   completedOn?: string | null;
 }
 
-/** Ledger column of each input field (水浸风险点台账). */
-export const RISK_POINT_COLUMNS: Readonly<Record<string, string>> = {
-  code: '编号',
-  name: '名称',
-  orgId: '所在街道',
-  lng: '经度',
-  lat: '纬度',
-  riskLevel: '风险等级',
-  registeredOn: '纳入台账日期',
-  measure: '整治措施',
-  status: '整治状态',
-  completedOn: '完成日期',
-  adminPerson: '行政责任人',
-  techPerson: '技术责任人',
-  patrolPerson: '巡查责任人',
-};
+/** Ledger column of each input field (水浸风险点台账): the fields' names in the module's labels. */
+export const RISK_POINT_COLUMNS: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    [
+      'code',
+      'name',
+      'orgId',
+      'lng',
+      'lat',
+      'riskLevel',
+      'registeredOn',
+      'measure',
+      'status',
+      'completedOn',
+      'adminPerson',
+      'techPerson',
+      'patrolPerson',
+    ] as const
+  ).map((k) => [k, FLOOD_FIELDS[k]]),
+);
 
 function riskPointValues(ctx: Ctx, streets: ReadonlySet<string>, i: RiskPointInput) {
   const lng = check.num('lng', '经度', i.lng, { min: 73, max: 136 });

@@ -48,6 +48,18 @@ const FIELDS = {
   suggestions: '改进建议',
 };
 
+/** Each stage of a document's review (the workflow's stages; the list's 状态 filter). */
+export const DOCUMENT_STAGE_LABELS = {
+  drafting: '起草中',
+  commenting: '公开征求意见',
+  submitted: '待审查',
+  reviewed: '已审查',
+  deliberated: '已集体审议',
+  issued: '已印发/已决策',
+  published: '已公布',
+  repealed: '已废止',
+} as const;
+
 export const legalLabels = defineLabels({
   'legal.advice': { label: '法律顾问工作记录', fields: FIELDS },
   'legal.document': {

@@ -11,6 +11,7 @@
  * deliberates, issues, publishes, cleans up and repeals; the administrator does what the legal office
  * does but review; the outside lawyer advises, never acts. Printable with `fazhi workflow legal.document`.
  */
+import { DOCUMENT_STAGE_LABELS } from './labels.js';
 import { actionsFor, defineWorkflow, requireTransition, type WorkflowAction } from '../../core/workflow/index.js';
 import type { Selectable } from 'kysely';
 import type { DocumentKind, LegalTables } from './schema.js';
@@ -18,16 +19,7 @@ import { commentEnded, deliberatedFirst, normativeOnly, notFiledYet, notNormativ
 
 export type DocumentStage = LegalTables['legal_document']['status'];
 
-export const DOCUMENT_STAGES: Record<DocumentStage, string> = {
-  drafting: '起草中',
-  commenting: '公开征求意见',
-  submitted: '待审查',
-  reviewed: '已审查',
-  deliberated: '已集体审议',
-  issued: '已印发/已决策',
-  published: '已公布',
-  repealed: '已废止',
-};
+export const DOCUMENT_STAGES: Readonly<Record<DocumentStage, string>> = DOCUMENT_STAGE_LABELS;
 export const DOCUMENT_EVENTS = {
   openComment: '公开征求意见',
   submit: '送合法性审核',

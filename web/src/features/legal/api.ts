@@ -36,17 +36,8 @@ export interface Advice {
   version: number;
 }
 export type DocumentStage = 'drafting' | 'commenting' | 'submitted' | 'reviewed' | 'deliberated' | 'issued' | 'published' | 'repealed';
-/** Each stage's Chinese name (the server's DOCUMENT_STAGES), for the list's 状态 filter. */
-export const DOCUMENT_STAGE_LABELS: Record<DocumentStage, string> = {
-  drafting: '起草中',
-  commenting: '公开征求意见',
-  submitted: '待审查',
-  reviewed: '已审查',
-  deliberated: '已集体审议',
-  issued: '已印发/已决策',
-  published: '已公布',
-  repealed: '已废止',
-};
+/** Each stage's Chinese name (the legal module's labels), for the list's 状态 filter. */
+export { DOCUMENT_STAGE_LABELS } from '../../../../src/modules/legal/labels';
 /** The document list's routes: `${DOCUMENT_LIST}/list` (a page) and `${DOCUMENT_LIST}/export` (the filtered rows, 行政规范性文件登记台账 headers). */
 export const DOCUMENT_LIST = '/api/legal/documents';
 export type DocumentEvent = 'openComment' | 'submit' | 'review' | 'deliberate' | 'issue' | 'publish' | 'file' | 'clean' | 'repeal';
