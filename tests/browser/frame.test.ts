@@ -34,6 +34,28 @@ describe('breadcrumbs', () => {
     expect(errors).toEqual([]);
   });
 
+  it('over a list, name the record its drawer shows (never the list’s own title again), and drop it when the drawer closes', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    await page.goto(`${baseUrl}/legal/advice`);
+    const crumbs = page.getByTestId('breadcrumbs');
+    await expect.poll(() => crumbs.innerText(), POLL).toMatch(/法律顾问\s*\/\s*顾问工作台账$/);
+    const first = page.locator('.ant-table tbody tr td a').first();
+    await first.waitFor();
+    await first.click();
+    await page.waitForURL(/\/legal\/advice\/[0-9a-f-]{36}/);
+    const title = page.locator('.ant-drawer-title');
+    await expect.poll(() => title.innerText(), POLL).not.toBe('工作记录');
+    const name = (await title.innerText()).trim();
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect.poll(() => crumbs.innerText(), POLL).toMatch(new RegExp(`顾问工作台账\\s*/\\s*${esc}$`));
+    expect(await crumbs.innerText()).not.toContain('法律顾问工作台账');
+    await page.locator('.ant-drawer-close').click();
+    await page.waitForURL(/\/legal\/advice(\?.*)?$/);
+    await expect.poll(() => crumbs.innerText(), POLL).toMatch(/顾问工作台账$/);
+    expect(errors).toEqual([]);
+  });
+
   it('fit a phone’s width on a record page (the area left out, long steps cut), and the field app has none', async () => {
     const { page, errors } = await newPage(390);
     await login(page, 'leader');

@@ -1,4 +1,5 @@
 import { Drawer } from 'antd';
+import { useRecordCrumb } from './PageTitle';
 import { RecordHistory } from './RecordHistory';
 import type { FieldDisplay } from './FieldChangesTable';
 
@@ -13,6 +14,7 @@ interface Props extends FieldDisplay {
 
 /** 历史 — a drawer with a record's {@link RecordHistory}. */
 export function HistoryDrawer({ entity, id, name, onClose, ...display }: Props) {
+  useRecordCrumb(id !== null ? name : null);
   return (
     <Drawer open={id !== null} onClose={onClose} size={640} title={name ? `变更历史 · ${name}` : '变更历史'} destroyOnHidden>
       {id ? <RecordHistory entity={entity} id={id} {...display} /> : null}

@@ -18,8 +18,23 @@ export interface PageCrumb {
   text: string;
 }
 
-/** Set by the desktop layout (MainLayout): a page's title passes its crumb up. Absent elsewhere (the field app, public pages). */
-export const PageCrumbContext = createContext<((c: PageCrumb | null) => void) | null>(null);
+/**
+ * Set by the desktop layout (MainLayout): a page's title passes its crumb up (`page`), and a record shown in
+ * a drawer over a list names itself (`record`, through `useRecordCrumb`). Absent elsewhere (the field app,
+ * public pages).
+ */
+export const PageCrumbContext = createContext<{ page(c: PageCrumb | null): void; record(c: PageCrumb | null): void } | null>(null);
+
+/** A record shown over a list (a drawer on `/<list>/:id`) names itself in the breadcrumbs while it is open. */
+export function useRecordCrumb(text: string | null | undefined) {
+  const crumbs = useContext(PageCrumbContext);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (!crumbs || !text) return;
+    crumbs.record({ path: pathname, text });
+    return () => crumbs.record(null);
+  }, [crumbs, pathname, text]);
+}
 
 /** The first text in a title: a string, or the first text among an element's children (`<Space>{caseNo}<Tag/></Space>` → caseNo). */
 export function firstText(node: ReactNode): string | null {
@@ -38,14 +53,14 @@ export function firstText(node: ReactNode): string | null {
 
 /** The heading of a page: title, optional description, actions on the right; it names the page in the breadcrumbs. */
 export function PageTitle({ title, description, extra, crumb }: Props) {
-  const setCrumb = useContext(PageCrumbContext);
+  const crumbs = useContext(PageCrumbContext);
   const { pathname } = useLocation();
   const text = crumb ?? firstText(title);
   useEffect(() => {
-    if (!setCrumb || !text) return;
-    setCrumb({ path: pathname, text });
-    return () => setCrumb(null);
-  }, [setCrumb, pathname, text]);
+    if (!crumbs || !text) return;
+    crumbs.page({ path: pathname, text });
+    return () => crumbs.page(null);
+  }, [crumbs, pathname, text]);
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>

@@ -87,6 +87,31 @@ function searchFieldLabels(node: ReactNode, into = new Map<string, FilterLabel>(
   return into;
 }
 
+/** A cell cut to its column's width with an ellipsis, the whole text on hover. */
+const CUT = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+/**
+ * With the table scrolling sideways (`max-content`), a cell whose content is rendered (a link to the
+ * record, a tag) takes its whole width and ignores the column's `ellipsis`: an `ellipsis` column with a
+ * width gets its rendered cell wrapped to that width, cut, and titled with the value.
+ */
+function cutToWidth<T>(col: ColumnType<T>): Partial<ColumnType<T>> {
+  const { render, width } = col;
+  if (!col.ellipsis || typeof width !== 'number' || !render) return {};
+  return {
+    render: (value: unknown, record: T, index: number) => {
+      const cell = render(value, record, index);
+      // A render that sets cell props ({ children, props }) is left as it is.
+      if (cell && typeof cell === 'object' && !isValidElement(cell) && 'children' in cell) return cell;
+      return (
+        <span style={{ ...CUT, maxWidth: width - 16 }} title={typeof value === 'string' || typeof value === 'number' ? String(value) : undefined}>
+          {cell as ReactNode}
+        </span>
+      );
+    },
+  };
+}
+
 /** The list's active filters (search form and column filters) as removable tags, with 清除全部; none: nothing shown. */
 function ActiveFilters<T>({ query, columns, searchFields }: { query: ListQuery; columns: RecordColumn<T>[]; searchFields?: ReactNode }) {
   const labels = useMemo(() => {
@@ -191,6 +216,7 @@ export function RecordList<T extends object>(props: RecordListProps<T>) {
           const { sortKey, filter, defaultHidden: _h, fixedShown: _f, ...col } = c;
           return {
             ...col,
+            ...cutToWidth(col),
             ...(sortKey
               ? {
                   sorter: true,

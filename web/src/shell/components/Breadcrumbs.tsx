@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { theme } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, matchPath, useLocation } from 'react-router-dom';
 import { useCan } from '../../api/session';
 import type { PageCrumb } from '../../components/PageTitle';
 import { currentMenuEntry, visibleFeatures } from '../../features/registry';
@@ -20,11 +20,13 @@ function Step({ text, max }: { text: string; max: number }) {
 /**
  * 首页 / <area> / <menu entry> / <record>, from the feature registry's menu (the entry whose path is the
  * longest prefix of the page's, as the side menu and the tab title find it). A record page's step is
- * the name its PageTitle gives (the case number …). The area is left out where it has one entry (the
+ * the name its PageTitle gives (the case number …); on a list whose records open in a drawer (a route
+ * ending in an optional `:id?`), the page's title is the list's, so the step is the drawer's record
+ * (useRecordCrumb) or none. The area is left out where it has one entry (the
  * side menu shows that entry alone) and on a phone, where each step is also cut shorter. A plain list
  * of links (not Ant Design's Breadcrumb, which brings its dropdown along): the frame is on every page.
  */
-export function Breadcrumbs({ page, narrow }: { page: PageCrumb | null; narrow: boolean }) {
+export function Breadcrumbs({ page, record, narrow }: { page: PageCrumb | null; record: PageCrumb | null; narrow: boolean }) {
   const can = useCan();
   const { token } = theme.useToken();
   const { pathname } = useLocation();
@@ -32,7 +34,8 @@ export function Breadcrumbs({ page, narrow }: { page: PageCrumb | null; narrow: 
   if (pathname === '/') return null;
   const entry = currentMenuEntry(visible, pathname);
   const max = narrow ? 120 : 320;
-  const own = page && page.path === pathname ? page.text : null;
+  const overList = visible.some((f) => f.routes.some((r) => r.path.endsWith('?') && matchPath(r.path, pathname)));
+  const own = record?.path === pathname ? record.text : !overList && page?.path === pathname ? page.text : null;
   const link = (to: string, text: string) => (
     <Link to={to} style={{ color: token.colorTextDescription }}>
       <Step text={text} max={max} />

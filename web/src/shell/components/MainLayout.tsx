@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Flex, Grid, Layout, Spin } from 'antd';
 import { Outlet, useLocation } from 'react-router-dom';
 import { HeaderBar } from './HeaderBar';
@@ -42,6 +42,9 @@ export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
   // The page's own name for the breadcrumbs (its PageTitle sets it: a record page's number).
   const [crumb, setCrumb] = useState<PageCrumb | null>(null);
+  // …and the record a drawer over a list shows (useRecordCrumb).
+  const [recordCrumb, setRecordCrumb] = useState<PageCrumb | null>(null);
+  const crumbs = useMemo(() => ({ page: setCrumb, record: setRecordCrumb }), []);
   const narrow = useNarrow();
   const { pathname } = useLocation();
   // The drawer is open on the page it was opened on: choosing a page (or a wider window) closes it.
@@ -80,7 +83,7 @@ export function MainLayout() {
             </Layout.Sider>
           )}
           <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }} className={narrow ? 'fz-narrow' : undefined}>
-            <Breadcrumbs page={crumb} narrow={narrow} />
+            <Breadcrumbs page={crumb} record={recordCrumb} narrow={narrow} />
             <Suspense
               fallback={
                 <Flex justify="center" style={{ padding: 80 }}>
@@ -88,7 +91,7 @@ export function MainLayout() {
                 </Flex>
               }
             >
-              <PageCrumbContext.Provider value={setCrumb}>
+              <PageCrumbContext.Provider value={crumbs}>
                 <Outlet />
               </PageCrumbContext.Provider>
             </Suspense>

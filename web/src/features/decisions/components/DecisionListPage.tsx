@@ -13,7 +13,6 @@ import { NewDecisionModal } from './NewDecisionModal';
 
 const mark = (on: string | null) => (on ? <Tag color="green">{on}</Tag> : <span style={{ color: '#999' }}>—</span>);
 const orDash = (v: string | null) => v ?? '—';
-const TITLE_CELL = { display: 'block', maxWidth: 224, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 /**
  * 重大行政决策 on the one list component: the decisions newest year first in catalogue order; year and text
@@ -38,12 +37,8 @@ export function DecisionListPage() {
         ellipsis: true,
         sortKey: 'title',
         fixedShown: true,
-        // Cut to the column's width (a rendered link would otherwise widen it to the whole title); the full title on hover.
-        render: (v: string, d) => (
-          <Link to={`/decisions/${d.id}`} title={v} style={TITLE_CELL}>
-            {v}
-          </Link>
-        ),
+        // RecordList cuts the link to the column's width; the full title on hover.
+        render: (v: string, d) => <Link to={`/decisions/${d.id}`}>{v}</Link>,
       },
       {
         key: 'orgName',

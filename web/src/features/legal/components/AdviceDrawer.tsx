@@ -5,6 +5,7 @@ import { download, qs, upload } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useRecordCrumb } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import type { Advice, Attachment } from '../api';
 
@@ -15,6 +16,7 @@ export function AdviceDrawer({ id, onClose }: { id: string | null; onClose(): vo
   const rec = useApi<Advice>(id ? `/api/legal/advice/${id}` : null);
   const files = useApi<Attachment[]>(id ? `/api/attachments${qs({ entity: 'legal.advice', entityId: id })}` : null);
   const [tick, setTick] = useState(0);
+  useRecordCrumb(id !== null ? rec.data?.title : null);
   return (
     <Drawer open={id !== null} onClose={onClose} size={640} title={rec.data?.title ?? '工作记录'} destroyOnHidden>
       <ErrorAlert error={rec.error} />

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { PageTitle } from '../../../components/PageTitle';
+import { PageTitle, useRecordCrumb } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
 import { yearTextSearch } from '../../../components/yearTextSearch';
@@ -261,6 +261,7 @@ export function DocumentsPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [modal, setModal] = useState<null | 'new' | { doc: LegalDocument; step: DocumentEvent }>(null);
   const detail = useApi<LegalDocument>(openId ? `/api/legal/documents/${openId}` : null);
+  useRecordCrumb(openId ? detail.data?.title : null);
   const done = () => {
     setModal(null);
     setReloadKey((k) => k + 1);
