@@ -156,7 +156,14 @@ describe('系统 → 用户', () => {
     const table = page.getByTestId('users-table');
     await table.locator('.ant-table-row').first().waitFor();
     const all = await totalOf(page);
-    const streets = await columnFilter(page, { table: 'users-table', column: '角色', option: '街道执法人员', api: '/api/users/list', param: 'role', value: 'street' });
+    const streets = await columnFilter(page, {
+      table: 'users-table',
+      column: '角色',
+      option: '街道执法人员',
+      api: '/api/users/list',
+      param: 'role',
+      value: 'street',
+    });
     expect(streets).toBeGreaterThan(0);
     expect(streets).toBeLessThan(all);
     await page.getByTestId('list-search').getByLabel('查找').fill('wushan');

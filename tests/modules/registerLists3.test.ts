@@ -165,7 +165,7 @@ describe('the contract list (no ledger: exported under its own columns)', () => 
       const table = await exportOf(c, query);
       expect(table.headers).toEqual(CONTRACT_HEADERS);
       expect(
-        table.rows.map((r) => String(r.cells['合同编号'])),
+        table.rows.map((r) => String(r.cells.合同编号)),
         query,
       ).toEqual(rows.map((r) => String(r.contractNo)));
     }

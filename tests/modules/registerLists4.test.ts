@@ -219,7 +219,7 @@ describe('the staff registers', () => {
     const c = STAFF_LISTS[1]!;
     const rows = await all(c, `orgId=${otherUnit}`);
     expect(rows.map((r) => r.person).sort()).toEqual(['孙三', '赵一', '钱二'].sort());
-    expect((await exportOf(c, `orgId=${otherUnit}&sort=score&order=desc`)).rows.map((r) => r.cells['姓名'])).toEqual(['钱二', '孙三', '赵一']);
+    expect((await exportOf(c, `orgId=${otherUnit}&sort=score&order=desc`)).rows.map((r) => r.cells.姓名)).toEqual(['钱二', '孙三', '赵一']);
   });
 
   it('the unpaged registers stay (other callers): an array of the year’s records', async () => {
@@ -300,8 +300,8 @@ describe('the alert list', () => {
       const rows = await all(ALERTS, query);
       const table = await exportOf(ALERTS, query);
       expect(table.headers).toEqual(['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况']);
-      expect(table.rows.map((r) => r.cells['预警内容'])).toEqual(rows.map((r) => r.message));
-      expect(table.rows.map((r) => r.cells['状态'])).toEqual(rows.map((r) => (r.status === 'open' ? '待处置' : '已处置')));
+      expect(table.rows.map((r) => r.cells.预警内容)).toEqual(rows.map((r) => r.message));
+      expect(table.rows.map((r) => r.cells.状态)).toEqual(rows.map((r) => (r.status === 'open' ? '待处置' : '已处置')));
     }
   });
 
@@ -414,7 +414,7 @@ describe('the 双公示 register', () => {
     }
     // The withdrawn decision is exported too when the list shows it, its withdrawal said in 备注.
     const withdrawn = await all(REGISTER, 'status=withdrawn');
-    if (withdrawn[0]!.kind === kind) expect(String((await exportOf(REGISTER, `kind=${kind}&status=withdrawn`)).rows[0]!.cells['备注'])).toContain('撤回');
+    if (withdrawn[0]!.kind === kind) expect(String((await exportOf(REGISTER, `kind=${kind}&status=withdrawn`)).rows[0]!.cells.备注)).toContain('撤回');
   });
 
   it('refuses an export without a kind (the two layouts differ), naming kind; a street may not export', async () => {
