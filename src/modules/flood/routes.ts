@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Static, type TObject, type TProperties, type TSchema, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TSchema, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
@@ -12,18 +12,8 @@ import * as p from './presenters.js';
 import { disclosureOnTime, missingDispatchDays, SHIFTS } from './rules.js';
 import type { DutyRole, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import {
-  assertExportable,
-  LIST_EXPORT_CAP,
-  listExportQuerySchema,
-  listQuerySchema,
-  pageOf,
-  type SortWhitelist,
-  sendListExport,
-  sortLabels,
-  sortOf,
-} from '../../core/lists.js';
-import type { LedgerDef } from '../../core/ledger/ledger.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import { deploymentsLedger, dutyLedger, projectsLedger, riskPointsLedger, worksLedger } from './ledgers.js';
 import * as v from './schemas.js';
 import * as b from './bodies.js';
@@ -85,73 +75,12 @@ const WarningListFilters = {
 /** The 水利工程 list's filters: type, unit, text. */
 const WorkListFilters = { kind: Type.Optional(Type.String({ maxLength: 20 })), orgId: Uuid, q: text('工程名称、位置或责任人姓名') };
 
-type Query<F extends TProperties> = Static<ReturnType<typeof listExportQuerySchema<F>>>;
-
-/** A register's list on the one list component: its filters, sort whitelist, page and (a ledger's) export. */
-interface RegisterList<F extends TProperties, Filter, Row> {
-  path: string;
-  /** The list's title (the summary's and the export file's). */
-  title: string;
-  /** What one row is counted as (件, 条). */
-  unit: string;
-  filters: F;
-  sortable: SortWhitelist;
-  /** The query as the repository's filters (sort refused unless whitelisted, naming `sort`). */
-  filterOf(q: Query<F>): Filter;
-  page(ctx: Ctx, f: Filter & { limit: number; offset: number }): Promise<{ rows: Row[]; total: number }>;
-  view: TSchema;
-  present(ctx: Ctx, rows: Row[]): Promise<unknown[]>;
-  /** The export of exactly the filtered rows under the ledger's headers (none: the register has no ledger). */
-  export?: { ledger: LedgerDef<never>; count(ctx: Ctx, f: Filter): Promise<number> };
-}
-
-/** GET `path/list` (a page) and, with a ledger, GET `path/export` (the filtered rows, at most LIST_EXPORT_CAP). */
-function registerList<F extends TProperties, Filter, Row>(root: FastifyInstance, l: RegisterList<F, Filter, Row>) {
-  const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    `${l.path}/list`,
-    {
-      schema: {
-        tags,
-        summary: `${l.title}列表（分页；按数据范围；排序列：${sortLabels(l.sortable)}）`,
-        querystring: listQuerySchema(l.filters, l.sortable),
-        response: { 200: Page(l.view) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'flood.read');
-      const q = req.query as Query<F> & { page?: number; pageSize?: number };
-      const { rows, total } = await l.page(ctx, { ...l.filterOf(q), ...pageOf(q) });
-      return { data: { total, items: await l.present(ctx, rows) } };
-    },
-  );
-  const ex = l.export;
-  if (!ex) return;
-  app.get(
-    `${l.path}/export`,
-    {
-      schema: {
-        tags,
-        summary: `导出${l.title}列表的筛选结果（与列表同样的筛选和排序，${ex.ledger.spec.title}台账表头；至多 ${LIST_EXPORT_CAP} ${l.unit}）`,
-        querystring: listExportQuerySchema(l.filters, l.sortable),
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.read');
-      const q = req.query as Query<F>;
-      const f = l.filterOf(q);
-      assertExportable(await ex.count(ctx, f));
-      const rows = await ex.ledger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: ex.ledger.spec, rows, title: l.title, today: ctx.clock.today(), format: (q as { format?: 'xlsx' | 'csv' }).format });
-    },
-  );
-}
-
 /** The registers' lists (risk points have their own routes above the map's). */
 function registerLists(root: FastifyInstance) {
+  const base = { permission: 'flood.read', tags };
   const named = async (ctx: Ctx) => orgNames(ctx.db, ctx.actor.tenantId);
-  registerList(root, {
+  listRoutes(root, {
+    ...base,
     path: '/flood/projects',
     title: '内涝治理项目',
     unit: '项',
@@ -172,9 +101,10 @@ function registerLists(root: FastifyInstance) {
       const names = await named(ctx);
       return rows.map((r) => p.presentProject(r, names));
     },
-    export: { ledger: projectsLedger as LedgerDef<never>, count: repo.countProjects },
+    export: ledgerExport(projectsLedger, repo.countProjects),
   });
-  registerList(root, {
+  listRoutes(root, {
+    ...base,
     path: '/flood/deployments',
     title: '抢险投入记录',
     unit: '条',
@@ -184,9 +114,10 @@ function registerLists(root: FastifyInstance) {
     page: repo.pageDeployments,
     view: v.DeploymentView,
     present: async (_ctx, rows) => rows.map(p.presentDeployment),
-    export: { ledger: deploymentsLedger as LedgerDef<never>, count: repo.countDeployments },
+    export: ledgerExport(deploymentsLedger, repo.countDeployments),
   });
-  registerList(root, {
+  listRoutes(root, {
+    ...base,
     path: '/flood/duty',
     title: '值班表',
     unit: '条',
@@ -204,9 +135,10 @@ function registerLists(root: FastifyInstance) {
     view: v.DutyView,
     // The flood office sees the phones in full, others masked (as the roster).
     present: async (ctx, rows) => rows.map((r) => p.presentDuty(r, { fullPhone: ctx.actor.permissions.has('flood.write') })),
-    export: { ledger: dutyLedger as LedgerDef<never>, count: repo.countDuty },
+    export: ledgerExport(dutyLedger, repo.countDuty),
   });
-  registerList(root, {
+  listRoutes(root, {
+    ...base,
     path: '/flood/warnings',
     title: '抗旱防咸预警',
     unit: '次',
@@ -217,7 +149,8 @@ function registerLists(root: FastifyInstance) {
     view: v.WarningView,
     present: async (_ctx, rows) => rows.map(p.presentWarning),
   });
-  registerList(root, {
+  listRoutes(root, {
+    ...base,
     path: '/flood/works',
     title: '水利工程防汛责任人',
     unit: '处',
@@ -231,7 +164,7 @@ function registerLists(root: FastifyInstance) {
       const fullPhone = ctx.actor.permissions.has('flood.write');
       return rows.map((r) => p.presentWork(r, names, { fullPhone }));
     },
-    export: { ledger: worksLedger as LedgerDef<never>, count: repo.countWorks },
+    export: ledgerExport(worksLedger, repo.countWorks),
   });
 }
 

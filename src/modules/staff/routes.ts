@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { type TProperties, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@fastify/type-provider-typebox';
-import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { countRecords, getRecord, listRecords, pageRecords, STAFF_SORTABLE, type StaffFilter, type StaffTable } from './repository.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { sortOf } from '../../core/lists.js';
+import { listRoutes } from '../../core/listRoutes.js';
 import { STAFF_LIST_EXPORT } from './ledgers.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import { present } from './presenters.js';
 import { createRecord } from './commands.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { Data } from '../../core/schemas.js';
 import { STAFF_LIST_VIEW, STAFF_VIEW } from './schemas.js';
 import { STAFF_BODY } from './bodies.js';
 
@@ -90,44 +90,21 @@ export async function staffRoutes(root: FastifyInstance) {
       async (req) => ({ data: (await listRecords(authorize(req, 'staff.read'), table, req.query)).map((r) => present(table, r)) }),
     );
     // The register on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-    const sortable = STAFF_SORTABLE[table];
-    app.get(
-      `/staff/${path}/list`,
-      {
-        schema: {
-          tags,
-          summary: `${label}（分页；默认按日期倒序；排序列：${sortLabels(sortable)}；查找：${TEXT_LABEL[table]}）`,
-          querystring: listQuerySchema(listFilters(table), sortable),
-          response: { 200: Page(view) },
-        },
-      },
-      async (req) => {
-        const ctx = authorize(req, 'staff.read');
-        const q = req.query as Record<string, unknown>;
-        const { rows, total } = await pageRecords(ctx, table, { ...filterOf(table, q), ...pageOf(q, 20) });
-        return { data: { items: rows.map((r) => present(table, r)), total } };
-      },
-    );
-    app.get(
-      `/staff/${path}/export`,
-      {
-        schema: {
-          tags,
-          summary: `导出${label}列表的筛选结果（与列表同样的筛选和排序，${label}台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
-          querystring: listExportQuerySchema(listFilters(table), sortable),
-          response: { 200: FileDownload },
-        },
-      },
-      async (req, reply) => {
-        const ctx: Ctx = authorize(req, 'staff.read');
-        const q = req.query as Record<string, unknown>;
-        const f = filterOf(table, q);
-        assertExportable(await countRecords(ctx, table, f));
-        const out = STAFF_LIST_EXPORT[table];
-        const rows = await out.rows(ctx, f);
-        return sendListExport(reply, { spec: out.spec, rows, title: label, today: ctx.clock.today(), format: q.format as 'xlsx' | 'csv' | undefined });
-      },
-    );
+    listRoutes(app, {
+      path: `/staff/${path}`,
+      title: label,
+      unit: '条',
+      permission: 'staff.read',
+      tags,
+      filters: listFilters(table),
+      sortable: STAFF_SORTABLE[table],
+      pageSize: 20,
+      filterOf: (q) => filterOf(table, q),
+      page: (ctx, f) => pageRecords(ctx, table, f),
+      view,
+      present: (_ctx, rows) => rows.map((r) => present(table, r)),
+      export: { ...STAFF_LIST_EXPORT[table], count: (ctx, f) => countRecords(ctx, table, f) },
+    });
     app.get(
       `/staff/${path}/:id`,
       { schema: { tags, summary: label, params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Data(view) } } },
