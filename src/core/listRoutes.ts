@@ -33,8 +33,8 @@ export interface ListRoutesDef<F extends TProperties, Filter, Row> {
   sortable: SortWhitelist;
   /** Rows a page when the query names no page size. */
   pageSize?: number;
-  /** The query as the repository's filters (with `sortOf(sortable, q)`: an unknown sort is refused naming `sort`). */
-  filterOf(q: ListRouteQuery<F>): Filter;
+  /** The query as the repository's filters (with `sortOf(sortable, q)`: an unknown sort is refused naming `sort`); `ctx` for a filter relative to today. */
+  filterOf(q: ListRouteQuery<F>, ctx: Ctx): Filter;
   page(ctx: Ctx, f: Filter & { limit: number; offset: number }): Promise<{ rows: Row[]; total: number }>;
   view: TSchema;
   present(ctx: Ctx, rows: Row[]): unknown[] | Promise<unknown[]>;
@@ -63,7 +63,7 @@ export function listRoutes<F extends TProperties, Filter, Row>(root: FastifyInst
     async (req) => {
       const ctx = authorize(req, l.permission);
       const q = req.query as ListRouteQuery<F> & { page?: number; pageSize?: number };
-      const { rows, total } = await l.page(ctx, { ...l.filterOf(q), ...pageOf(q, l.pageSize) });
+      const { rows, total } = await l.page(ctx, { ...l.filterOf(q, ctx), ...pageOf(q, l.pageSize) });
       return { data: { total, items: await l.present(ctx, rows) } };
     },
   );
@@ -82,7 +82,7 @@ export function listRoutes<F extends TProperties, Filter, Row>(root: FastifyInst
     async (req, reply) => {
       const ctx = authorize(req, l.permission);
       const q = req.query as ListRouteQuery<F> & { format?: 'xlsx' | 'csv' };
-      const f = l.filterOf(q);
+      const f = l.filterOf(q, ctx);
       assertExportable(await ex.count(ctx, f));
       const rows = await ex.rows(ctx, f);
       return sendListExport(reply, { spec: ex.spec, rows, title: l.title, today: ctx.clock.today(), format: q.format });

@@ -1,3 +1,4 @@
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { listTenants } from '../../core/tenant.js';
@@ -36,7 +37,7 @@ import { presentAdvice, presentAppraisal, presentContract, presentDocument, pres
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
 import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { Data, FileDownload } from '../../core/schemas.js';
 import {
   AdvicePage,
   AdviceView,
@@ -125,41 +126,21 @@ export async function legalRoutes(root: FastifyInstance) {
     data: (await listContracts(authorize(req, 'legal.read'))).map(presentContract),
   }));
   // The contract list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/legal/contracts/list',
-    {
-      schema: {
-        tags,
-        summary: `常年法律顾问合同列表（分页；按数据范围；默认按起始日期倒序；排序列：${sortLabels(CONTRACT_SORTABLE)}）`,
-        querystring: listQuerySchema(ContractListFilters, CONTRACT_SORTABLE),
-        response: { 200: Page(ContractView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'legal.read');
-      const today = ctx.clock.today();
-      const { rows, total } = await pageContracts(ctx, { ...contractFilterOf(req.query, today), ...pageOf(req.query, 20) });
-      return { data: { items: rows.map(presentContract).map((c) => ({ ...c, term: termOf(c, today) })), total } };
-    },
-  );
-  app.get(
-    '/legal/contracts/export',
-    {
-      schema: {
-        tags,
-        summary: `导出合同列表的筛选结果（与列表同样的筛选和排序，列表的列；至多 ${LIST_EXPORT_CAP} 份）`,
-        querystring: contractListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'legal.read');
-      const f = contractFilterOf(req.query, ctx.clock.today());
-      assertExportable(await countContracts(ctx, f));
-      const rows = await contractExportRows(ctx, f);
-      return sendListExport(reply, { spec: legalContractsSpec, rows, title: '常年法律顾问合同', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+  listRoutes(app, {
+    path: '/legal/contracts',
+    title: '常年法律顾问合同',
+    unit: '份',
+    permission: 'legal.read',
+    tags,
+    filters: ContractListFilters,
+    sortable: CONTRACT_SORTABLE,
+    pageSize: 20,
+    filterOf: (q, ctx) => contractFilterOf(q, ctx.clock.today()),
+    page: pageContracts,
+    view: ContractView,
+    present: (ctx, rows) => rows.map(presentContract).map((c) => ({ ...c, term: termOf(c, ctx.clock.today()) })),
+    export: { spec: legalContractsSpec, count: countContracts, rows: contractExportRows },
+  });
   const ContractBody = Type.Object({
     firm: Type.String({ maxLength: 200 }),
     contractNo: Type.String({ maxLength: 100 }),
@@ -272,47 +253,21 @@ export async function legalRoutes(root: FastifyInstance) {
     },
   );
   // The document list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/legal/documents/list',
-    {
-      schema: {
-        tags,
-        summary: `规范性文件与合法性审查列表（分页；按数据范围；默认按送审日期倒序；排序列：${sortLabels(DOCUMENT_SORTABLE)}）`,
-        querystring: listQuerySchema(DocumentListFilters, DOCUMENT_SORTABLE),
-        response: { 200: Page(DocumentView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'legal.read');
-      const lens = { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar };
-      const { rows, total } = await pageDocuments(ctx, { ...documentFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { items: rows.map((r) => presentDocument(r, lens)), total } };
-    },
-  );
-  app.get(
-    '/legal/documents/export',
-    {
-      schema: {
-        tags,
-        summary: `导出文件列表的筛选结果（与列表同样的筛选和排序，行政规范性文件登记台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
-        querystring: documentListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'legal.read');
-      const f = documentFilterOf(req.query);
-      assertExportable(await countDocuments(ctx, f));
-      const rows = await normativeDocumentsLedger.exportRows(ctx, f);
-      return sendListExport(reply, {
-        spec: normativeDocumentsLedger.spec,
-        rows,
-        title: '规范性文件与合法性审查',
-        today: ctx.clock.today(),
-        format: req.query.format,
-      });
-    },
-  );
+  listRoutes(app, {
+    path: '/legal/documents',
+    title: '规范性文件与合法性审查',
+    unit: '件',
+    permission: 'legal.read',
+    tags,
+    filters: DocumentListFilters,
+    sortable: DOCUMENT_SORTABLE,
+    pageSize: 20,
+    filterOf: (q) => documentFilterOf(q),
+    page: pageDocuments,
+    view: DocumentView,
+    present: (ctx, rows) => rows.map((r) => presentDocument(r, { roles: ctx.actor.roles, today: ctx.clock.today(), calendar: ctx.calendar })),
+    export: ledgerExport(normativeDocumentsLedger, countDocuments),
+  });
   app.get('/legal/documents/:id', { schema: { tags, summary: '文件及其合法性审查', params: Id, response: { 200: Data(DocumentDetailView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getDocument(ctx.db, ctx, req.params.id);
