@@ -4,7 +4,7 @@ import { defineLedgerSpec, type RowOf, type RowOfColumns } from '../../core/ledg
 import { orgsByName } from '../../core/orgs.js';
 import { refuseIfUsedByCases, undoCaseImport } from './undo.js';
 import { isValidIdCard } from '../../core/ledger/validators.js';
-import { casesForExport, itemCodes, listItems, listOfficers, officerNames, type CaseFilter } from './repository.js';
+import { casesForExport, itemCodes, listItems, listOfficers, officerNames, officersForExport, type CaseFilter, type OfficerFilter } from './repository.js';
 import { CASE_SOURCES, certValidOn } from './rules.js';
 import { DISCRETION_TEXT_MAX, formatDiscretion } from './discretion.js';
 import { LEDGER_KINDS, saveCases, type CaseRecord } from './commands/caseCommands.js';
@@ -314,8 +314,10 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: res.errors };
   },
   undo: { table: 'enf_officer', beforeDelete: refuseIfUsedByCases('officer_ids', '执法人员') },
-  async exportRows(ctx) {
-    return (await listOfficers(ctx.db, ctx.actor)).map((o) => ({
+  // `filter`: the officer list's filters (its export: exactly the list's rows, in its order); absent: every officer in scope.
+  async exportRows(ctx, filter) {
+    const rows = filter ? await officersForExport(ctx.db, ctx.actor, filter as OfficerFilter) : await listOfficers(ctx.db, ctx.actor);
+    return rows.map((o) => ({
       name: o.name,
       org: o.org_name,
       certNo: o.cert_no,

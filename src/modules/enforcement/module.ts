@@ -24,6 +24,7 @@ export const enforcementModule = defineModule({
     '0004_limitation_address.sql',
     '0005_field_capture.sql',
     '0006_list_indexes.sql',
+    '0007_officer_list_indexes.sql',
   ]),
   workflows: [caseWorkflow, clueWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],

@@ -136,6 +136,74 @@ export function listOfficers(db: Kysely<KernelDB>, actor: Actor, opts: { orgId?:
     .execute();
 }
 
+/** The officer list's filters: unit, in service or not, the certificate's state on `today`, text (姓名 or 执法证号). */
+export interface OfficerFilter {
+  orgId?: string;
+  active?: boolean;
+  /** The certificate's state on `today` (rules.ts certStatus: expiring = valid and at most `warnDays` days left). */
+  cert?: { status: 'valid' | 'expiring' | 'expired' | 'none'; today: string; warnUntil: string };
+  /** 姓名 or 执法证号, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link OFFICER_SORTABLE} and the direction; absent: by unit (its sort order), then name. */
+  sort?: ListSort<keyof typeof OFFICER_SORTABLE>;
+}
+
+/** The columns an officer list may be sorted on, each served by an index of `enf_officer` (0001: 执法证号; 0007: the others). */
+export const OFFICER_SORTABLE = {
+  name: { column: 'enf_officer.name', label: '姓名' },
+  certNo: { column: 'enf_officer.cert_no', label: '执法证号' },
+  certIssuedOn: { column: 'enf_officer.cert_issued_on', label: '发证日期' },
+  certValidUntil: { column: 'enf_officer.cert_valid_until', label: '有效期至' },
+} as const satisfies SortWhitelist;
+
+/** Officers in the actor's scope matching a list's filters, with their unit's name (unordered). */
+function filteredOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter) {
+  const c = f.cert;
+  // No certificate: no number or no end date (certStatus 'none'); otherwise by its end date against today.
+  const none = sql<boolean>`(coalesce(enf_officer.cert_no, '') = '' OR enf_officer.cert_valid_until IS NULL)`;
+  return enf(db)
+    .selectFrom('enf_officer')
+    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
+    .selectAll('enf_officer')
+    .select(['org.name as org_name'])
+    .$call(withDataScope(actor, 'enf_officer'))
+    .$if(!!f.orgId, (q) => q.where('enf_officer.org_id', '=', f.orgId!))
+    .$if(f.active !== undefined, (q) => q.where('enf_officer.active', '=', f.active!))
+    .$if(c?.status === 'none', (q) => q.where(none))
+    .$if(c?.status === 'expired', (q) => q.where(sql<boolean>`NOT ${none}`).where('enf_officer.cert_valid_until', '<', c!.today))
+    .$if(c?.status === 'expiring', (q) =>
+      q.where(sql<boolean>`NOT ${none}`).where('enf_officer.cert_valid_until', '>=', c!.today).where('enf_officer.cert_valid_until', '<=', c!.warnUntil),
+    )
+    .$if(c?.status === 'valid', (q) => q.where(sql<boolean>`NOT ${none}`).where('enf_officer.cert_valid_until', '>', c!.warnUntil))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('enf_officer.name', 'ilike', like), eb('enf_officer.cert_no', 'ilike', like)]));
+    });
+}
+
+/** An officer query in the list's order: the chosen sort then the id, else by unit then name (as the unpaged list). */
+function orderedOfficers<QB extends ReturnType<typeof filteredOfficers>>(q: QB, sort: OfficerFilter['sort']): QB {
+  if (sort) return orderBySort(q, OFFICER_SORTABLE, { sort, tieBreaker: 'enf_officer.id' });
+  return q.orderBy('org.sort').orderBy('enf_officer.name').orderBy('enf_officer.id') as QB;
+}
+
+/** A page of the officer list and the filtered total. */
+export async function pageOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter & { limit: number; offset: number }) {
+  const q = filteredOfficers(db, actor, f);
+  const [rows, total] = await Promise.all([orderedOfficers(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many officers a list's filters give (the export's cap is checked on it before any row is read). */
+export function countOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter): Promise<number> {
+  return countRows(filteredOfficers(db, actor, f));
+}
+
+/** Every officer a list's filters give, in the list's order (its export). */
+export function officersForExport(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter) {
+  return orderedOfficers(filteredOfficers(db, actor, f), f.sort).execute();
+}
+
 /** The item catalogue is the bureau's reference data: every user of the tenant reads all of it. */
 export function listItems(db: Kysely<KernelDB>, tenantId: string) {
   return enf(db).selectFrom('enf_item').selectAll().where('tenant_id', '=', tenantId).orderBy('code').execute();

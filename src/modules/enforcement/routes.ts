@@ -53,6 +53,10 @@ import {
   type ClueFilter,
   listItems,
   listOfficers,
+  countOfficers,
+  OFFICER_SORTABLE,
+  pageOfficers,
+  type OfficerFilter,
   listReviews,
   publicOfficers,
   reviewItems,
@@ -63,14 +67,15 @@ import { presentCaseSummary, presentClue, presentItem, presentOfficer } from './
 import { EVENTS, STAGES, workflowMatrix, caseWorkflow, type CaseEvent } from './workflow.js';
 import { matrixRows } from '../../core/workflow/index.js';
 import { RULES } from './deadlines.js';
-import { CASE_SOURCES, discretionCheck, EVIDENCE_KINDS, PENALTY_KINDS, REVIEW_CHECKLIST, certValidOn } from './rules.js';
+import { CASE_SOURCES, CERT_WARN_DAYS, discretionCheck, EVIDENCE_KINDS, PENALTY_KINDS, REVIEW_CHECKLIST, certValidOn } from './rules.js';
+import { addDays } from '../../core/calendar/calendar.js';
 import { caseArchive, decisionDocx } from './documents.js';
 import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvidence.js';
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
 import { Page } from '../../core/schemas.js';
 import { type DeadlineBounds, deadlineBounds } from '../../core/calendar/trackedSql.js';
 import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
-import { penaltyCasesLedger } from './ledgers.js';
+import { officersLedger, penaltyCasesLedger } from './ledgers.js';
 import { clueListRow, clueListSpec } from './clueExport.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -124,6 +129,32 @@ function clueFilterOf(q: Static<typeof clueListQuery>): ClueFilter {
     year: q.year,
     q: q.q?.trim() || undefined,
     sort: sortOf(CLUE_SORTABLE, q),
+  };
+}
+
+/** The officer list's filters: unit, in service, the certificate's state (today), text. */
+const OfficerListFilters = {
+  orgId: Type.Optional(Type.String({ format: 'uuid' })),
+  active: Type.Optional(Type.Boolean({ description: 'true：在岗；false：已停用' })),
+  cert: Type.Optional(
+    Type.Union(
+      ['valid', 'expiring', 'expired', 'none'].map((s) => Type.Literal(s)),
+      {
+        description: `证件状态（按今日）：valid 有效、expiring ${CERT_WARN_DAYS}日内到期、expired 已过期、none 无执法证`,
+      },
+    ),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '姓名或执法证号' })),
+};
+const officerListQuery = listExportQuerySchema(OfficerListFilters, OFFICER_SORTABLE);
+/** An officer list's query as the repository's filters, the certificate's state judged on `today`. */
+function officerFilterOf(q: Static<typeof officerListQuery>, today: string): OfficerFilter {
+  return {
+    orgId: q.orgId,
+    active: q.active,
+    cert: q.cert ? { status: q.cert as NonNullable<OfficerFilter['cert']>['status'], today, warnUntil: addDays(today, CERT_WARN_DAYS) } : undefined,
+    q: q.q?.trim() || undefined,
+    sort: sortOf(OFFICER_SORTABLE, q),
   };
 }
 
@@ -592,6 +623,43 @@ export async function enforcementRoutes(root: FastifyInstance) {
       const ctx = authorize(req, 'enforcement.catalogue.read');
       const t = ctx.clock.today();
       return { data: (await listOfficers(ctx.db, ctx.actor, req.query)).map((o) => presentOfficer(o, t)) };
+    },
+  );
+  // The officer list on the one list component: a page, sort on indexed columns, the export of exactly its rows.
+  app.get(
+    '/enforcement/officers/list',
+    {
+      schema: {
+        tags,
+        summary: `执法人员列表（分页；按数据范围；默认按单位、姓名；排序列：${sortLabels(OFFICER_SORTABLE)}）`,
+        querystring: listQuerySchema(OfficerListFilters, OFFICER_SORTABLE),
+        response: { 200: Page(OfficerView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'enforcement.catalogue.read');
+      const t = ctx.clock.today();
+      const { rows, total } = await pageOfficers(ctx.db, ctx.actor, { ...officerFilterOf(req.query, t), ...pageOf(req.query) });
+      return { data: { total, items: rows.map((o) => presentOfficer(o, t)) } };
+    },
+  );
+  app.get(
+    '/enforcement/officers/export',
+    {
+      schema: {
+        tags,
+        summary: `导出执法人员列表的筛选结果（与列表同样的筛选和排序，执法人员台账表头；至多 ${LIST_EXPORT_CAP} 人）`,
+        querystring: officerListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'enforcement.catalogue.read');
+      const t = ctx.clock.today();
+      const f = officerFilterOf(req.query, t);
+      assertExportable(await countOfficers(ctx.db, ctx.actor, f));
+      const rows = await officersLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: officersLedger.spec, rows, title: '执法人员', today: t, format: req.query.format });
     },
   );
   // A new officer without a unit belongs to the actor's own; a change names the unit.

@@ -19,6 +19,8 @@ export type Stage =
 export const CASE_LIST = '/api/enforcement/cases';
 /** The clue list (`/list`: a page; `/export`: the filtered clues with the list's columns). */
 export const CLUE_LIST = '/api/enforcement/clues';
+/** The officer list (`/list`: a page; `/export`: the filtered officers under the officers ledger's headers). */
+export const OFFICER_LIST = '/api/enforcement/officers';
 
 export interface CaseSummary {
   id: string;
