@@ -1,3 +1,4 @@
+import { listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
@@ -22,7 +23,7 @@ import {
 } from './rules.js';
 import type { BlackGrade } from './rules.js';
 import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
 import { alertListRow, alertListSpec } from './alertExport.js';
 import { samplesLedger } from './ledgers.js';
 import {
@@ -361,43 +362,32 @@ export async function riversRoutes(root: FastifyInstance) {
     },
   );
   // The alert list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/river-alerts/list',
-    {
-      schema: {
-        tags,
-        summary: `黑臭预警列表（分页；责任单位只见本单位的；默认按预警日期倒序；排序列：${sortLabels(repo.ALERT_SORTABLE)}）`,
-        querystring: listQuerySchema(AlertListFilters, repo.ALERT_SORTABLE),
-        response: { 200: Page(AlertListItemView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'rivers.read');
+  listRoutes(app, {
+    path: '/river-alerts',
+    title: '黑臭预警',
+    unit: '条',
+    permission: 'rivers.read',
+    tags,
+    filters: AlertListFilters,
+    sortable: repo.ALERT_SORTABLE,
+    pageSize: 20,
+    filterOf: (q) => alertFilterOf(q),
+    page: repo.pageAlerts,
+    view: AlertListItemView,
+    present: async (ctx, rows) => {
       const { names, rivers } = await lookups(ctx);
       const can = ctx.actor.permissions.has('rivers.alerts');
-      const { rows, total } = await repo.pageAlerts(ctx, { ...alertFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { total, items: rows.map((a) => ({ ...presentAlert(a, names, rivers), actions: { handle: can && a.status === 'open' } })) } };
+      return rows.map((a) => ({ ...presentAlert(a, names, rivers), actions: { handle: can && a.status === 'open' } }));
     },
-  );
-  app.get(
-    '/river-alerts/export',
-    {
-      schema: {
-        tags,
-        summary: `导出黑臭预警列表的筛选结果（与列表同样的筛选和排序，列表的列；至多 ${LIST_EXPORT_CAP} 条）`,
-        querystring: alertListQuery,
-        response: { 200: FileDownload },
+    export: {
+      spec: alertListSpec,
+      count: repo.countAlerts,
+      rows: async (ctx, f) => {
+        const { names, rivers } = await lookups(ctx);
+        return (await repo.listAlerts(ctx, f)).map((a) => alertListRow(presentAlert(a, names, rivers)));
       },
     },
-    async (req, reply) => {
-      const ctx = authorize(req, 'rivers.read');
-      const f = alertFilterOf(req.query);
-      assertExportable(await repo.countAlerts(ctx, f));
-      const { names, rivers } = await lookups(ctx);
-      const rows = (await repo.listAlerts(ctx, f)).map((a) => alertListRow(presentAlert(a, names, rivers)));
-      return sendListExport(reply, { spec: alertListSpec, rows, title: '黑臭预警', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+  });
   app.post(
     '/river-alerts/:id/handle',
     { schema: { tags, summary: '登记预警处置情况（带 version）', params: Id, body: Versioned, response: { 200: Data(AlertView) } } },
