@@ -89,4 +89,52 @@ describe('执法人员 and 单位管理', () => {
     await shot(narrow.page, 'officers-390');
     expect([...errors, ...narrow.errors]).toEqual([]);
   });
+
+  it('单位管理: the kind filter lands in the URL, the export is the filtered orgs under the orgs ledger headers; 编辑 and 历史 stay', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'admin');
+    await page.getByRole('menuitem', { name: '单位管理' }).click();
+    const table = page.getByTestId('orgs-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const all = await totalOf(page);
+    const n = await columnFilter(page, { table: 'orgs-table', column: '类型', option: '街道', api: '/api/orgs/list', param: 'kind', value: 'street' });
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(all);
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => totalOf(page), POLL).toBe(n);
+    const sheet = await exported(page);
+    expect(sheet.headers).toEqual(['单位名称', '单位类型', '上级单位', '统一社会信用代码', '行政区划代码']);
+    expect(sheet.rows.length).toBe(n);
+    expect(sheet.rows.every((r) => r.cells.单位类型 === '街道')).toBe(true);
+
+    await page.getByTestId('list-search').getByLabel('查找').fill('五山');
+    await page
+      .getByTestId('list-search')
+      .getByRole('button', { name: label('查询') })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('五山');
+    await expect.poll(() => totalOf(page), POLL).toBe(1);
+    const row = table.locator('.ant-table-row').first();
+    await row.getByRole('button', { name: label('编辑') }).click();
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: label('取消') })
+      .click();
+    await row.getByRole('button', { name: label('历史') }).click();
+    await page.getByTestId('history-event').first().waitFor();
+    // The history's address keeps the list's query; closing it returns to the same list.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('五山');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe('/system/orgs');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('五山');
+    await shot(page, 'orgs');
+
+    const narrow = await newPage(390);
+    await login(narrow.page, 'admin');
+    await narrow.page.goto(`${baseUrl}/system/orgs`);
+    await narrow.page.getByTestId('orgs-table').locator('.ant-table-row').first().waitFor();
+    await shot(narrow.page, 'orgs-390');
+    expect([...errors, ...narrow.errors]).toEqual([]);
+  });
 });

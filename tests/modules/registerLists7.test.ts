@@ -210,3 +210,59 @@ describe('the officer list beyond the shared checks', () => {
     expect(picker.body.data.length).toBe((await all(c, `orgId=${squad}`)).length);
   });
 });
+
+const ORGS: RegisterList = {
+  name: 'orgs (单位管理)',
+  list: '/api/orgs/list',
+  export: { path: '/api/orgs/export', ledger: 'orgs', key: { header: '单位名称', field: 'name' } },
+  user: 'admin',
+  sorts: { name: 'name', kind: 'kind', sort: 'sort' },
+  filters: [
+    { query: 'kind=street', field: 'kind', value: 'street' },
+    { query: 'kind=department', field: 'kind', value: 'department' },
+  ],
+  text: [(r) => String(r.name), (r) => String(r.uscc), (r) => String(r.divisionCode)],
+  badFilter: 'parentId=x',
+};
+
+describeRegister(ORGS);
+
+describe('the org list beyond the shared checks', () => {
+  const c = asCase(ORGS);
+  it('narrows by parent; names the parent; a street sees only its own unit, in the list and the export', async () => {
+    const everything = await all(c, '');
+    const bureau = everything.find((o) => o.kind === 'bureau')!;
+    const children = await all(c, `parentId=${bureau.id}`);
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.map((o) => o.id).sort()).toEqual(
+      everything
+        .filter((o) => o.parentId === bureau.id)
+        .map((o) => o.id)
+        .sort(),
+    );
+    expect(children.every((o) => o.parentName === bureau.name)).toBe(true);
+    const table = await exportOf(c, `parentId=${bureau.id}`);
+    expect(table.rows.every((r) => r.cells.上级单位 === bureau.name)).toBe(true);
+    const mine = await all(c, '', 'wushan');
+    expect(mine.map((o) => o.name)).toEqual(['五山街道']);
+    // The bureau is not in a street's scope: its name is not said as the parent.
+    expect(mine[0]!.parentName).toBeNull();
+    expect((await page(c, `parentId=${bureau.id}`, 'wushan')).total).toBe(1);
+    expect((await page(c, `q=${encodeURIComponent('员村')}`, 'wushan')).total).toBe(0);
+    const own = await exportOf(c, '', 'wushan');
+    expect(own.rows.map((r) => r.cells.单位名称)).toEqual(['五山街道']);
+  });
+
+  it('keeps the unpaged GET /api/orgs (every picker of the app) as it was; refuses an unknown kind', async () => {
+    const unpaged = (await users.admin!.req('GET', '/api/orgs')).body.data as Row[];
+    const paged = await all(c, '');
+    expect(paged.map((o) => o.id)).toEqual(unpaged.map((o) => o.id));
+    expect(paged.map(({ parentName: _p, ...o }) => o)).toEqual(unpaged);
+    expect((await users.wushan!.req('GET', '/api/orgs')).body.data.map((o: Row) => o.name)).toEqual(['五山街道']);
+    const r = await users.admin!.req('GET', '/api/orgs/list?kind=city');
+    expect(r.status).toBe(400);
+    // The orgs ledger still exports every org in scope.
+    const ledger = await t.app.inject({ method: 'GET', url: '/api/ledgers/orgs/export?format=xlsx', headers: { cookie: users.admin!.cookie } });
+    expect(ledger.statusCode).toBe(200);
+  });
+});

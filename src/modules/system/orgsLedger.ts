@@ -4,7 +4,7 @@ import type { OrgKind } from '../../core/db/types.js';
 import { diffFields } from '../../core/audit/audit.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
 import { createOrg, listOrgs, ORG_KIND_LABELS, updateOrg } from '../../core/orgs.js';
-import { tenantOrgs } from './repository.js';
+import { type OrgFilter, orgsForExport, tenantOrgs } from './repository.js';
 
 const KIND_BY_LABEL: Record<string, OrgKind> = { 局: 'bureau', 科室: 'department', 街道: 'street', 其他: 'other' };
 
@@ -119,7 +119,16 @@ export const orgsLedger: LedgerDef<OrgRow> = {
     }
     return { created, updated, unchanged, errors: [] };
   },
-  async exportRows(ctx) {
+  // `filter`: the 单位 list's filters (its export: exactly the list's rows, in its order); absent: every org in scope.
+  async exportRows(ctx, filter) {
+    if (filter)
+      return (await orgsForExport(ctx, filter as OrgFilter)).map((o) => ({
+        name: o.name,
+        kind: ORG_KIND_LABELS[o.kind as OrgKind] as OrgRow['kind'],
+        parent: o.parent_name,
+        uscc: o.uscc,
+        divisionCode: o.division_code,
+      }));
     const orgs = await listOrgs(ctx);
     const byId = new Map(orgs.map((o) => [o.id, o]));
     return orgs.map((o) => ({

@@ -75,3 +75,66 @@ export async function pageUsers(ctx: Ctx, f: UserFilter & { limit: number; offse
   const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
   return { rows, total };
 }
+
+/** The 单位 list's filters: kind, parent, text (name, 统一社会信用代码 or 行政区划代码). */
+export interface OrgFilter {
+  kind?: 'bureau' | 'department' | 'street' | 'other';
+  parentId?: string;
+  /** 单位名称, 统一社会信用代码 or 行政区划代码, anywhere in it, as typed. */
+  q?: string;
+  /** A column of {@link ORG_SORTABLE} and the direction; absent: by sort order, then name (as `GET /api/orgs`). */
+  sort?: ListSort<keyof typeof ORG_SORTABLE>;
+}
+
+/**
+ * The columns the org list may be sorted on. 单位名称 has its UNIQUE index; 类型 and 排序 are not indexed:
+ * a bureau's units are a small set (dozens), and org is the kernel's table.
+ */
+export const ORG_SORTABLE = {
+  name: { column: 'o.name', label: '单位名称' },
+  kind: { column: 'o.kind', label: '类型' },
+  sort: { column: 'o.sort', label: '排序' },
+} as const satisfies SortWhitelist;
+
+/** Orgs in the actor's scope matching a list's filters, with their parent's name where the actor sees the parent (unordered). */
+function filteredOrgs(ctx: Ctx, f: OrgFilter) {
+  const scope = ctx.actor.scope;
+  const inScope = scope.all ? [] : [...scope.orgIds, '00000000-0000-0000-0000-000000000000'];
+  return ctx.db
+    .selectFrom('org as o')
+    .leftJoin('org as p', (j) =>
+      j
+        .onRef('p.tenant_id', '=', 'o.tenant_id')
+        .onRef('p.id', '=', 'o.parent_id')
+        .$call((jb) => (scope.all ? jb : jb.on('p.id', 'in', inScope))),
+    )
+    .selectAll('o')
+    .select('p.name as parent_name')
+    .where('o.tenant_id', '=', ctx.actor.tenantId)
+    .$if(!scope.all, (q) => q.where('o.id', 'in', inScope))
+    .$if(!!f.kind, (q) => q.where('o.kind', '=', f.kind!))
+    .$if(!!f.parentId, (q) => q.where('o.parent_id', '=', f.parentId!))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like), eb('o.division_code', 'ilike', like)]));
+    });
+}
+
+/** An org query in the list's order: the chosen sort then the id, else by sort order then name. */
+function orderedOrgs<QB extends ReturnType<typeof filteredOrgs>>(q: QB, sort: OrgFilter['sort']): QB {
+  if (sort) return orderBySort(q, ORG_SORTABLE, { sort, tieBreaker: 'o.id' });
+  return q.orderBy('o.sort').orderBy('o.name') as QB;
+}
+
+/** A page of the org list and the filtered total. */
+export async function pageOrgs(ctx: Ctx, f: OrgFilter & { limit: number; offset: number }) {
+  const q = filteredOrgs(ctx, f);
+  const [rows, total] = await Promise.all([orderedOrgs(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** How many orgs a list's filters give (the export's cap is checked on it). */
+export const countOrgs = (ctx: Ctx, f: OrgFilter) => countRows(filteredOrgs(ctx, f));
+
+/** Every org a list's filters give, in the list's order (its export). */
+export const orgsForExport = (ctx: Ctx, f: OrgFilter) => orderedOrgs(filteredOrgs(ctx, f), f.sort).execute();

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
-import { createOrg, getOrg, listOrgs, updateOrg } from '../../core/orgs.js';
+import { createOrg, getOrg, listOrgs, ORG_KIND_LABELS, updateOrg } from '../../core/orgs.js';
+import type { OrgKind as OrgKindKey } from '../../core/db/types.js';
 import { createUser, listUsers, updateUser } from '../../core/auth/users.js';
 import { createApiKey, listApiKeys, PERSON_ONLY_PERMISSIONS, revokeApiKey } from '../../core/auth/apiKeys.js';
 import { ROLES } from '../../core/auth/roles.js';
@@ -13,9 +14,10 @@ import { Data } from '../../core/schemas.js';
 import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
 import { auditRoutes } from './auditRoutes.js';
-import { listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
-import { Page } from '../../core/schemas.js';
-import { pageUsers, USER_SORTABLE } from './repository.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { FileDownload, Page } from '../../core/schemas.js';
+import { countOrgs, ORG_SORTABLE, pageOrgs, pageUsers, USER_SORTABLE } from './repository.js';
+import { orgsLedger } from './orgsLedger.js';
 import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
@@ -32,6 +34,23 @@ const UserListFilters = {
 /** A user in the list: the user and the unit's name (never a password hash or secret). */
 const UserListItem = Type.Object({ ...UserView.properties, orgName: Type.String() }, { description: '用户（列表）' });
 
+/** The org list's filters: kind, parent, text. */
+const OrgListFilters = {
+  kind: Type.Optional(OrgKind),
+  parentId: Type.Optional(Type.String({ format: 'uuid', description: '上级单位' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '单位名称、统一社会信用代码或行政区划代码' })),
+};
+const orgListQuery = listExportQuerySchema(OrgListFilters, ORG_SORTABLE);
+/** An org list's query as the repository's filters. */
+const orgFilterOf = (q: Static<typeof orgListQuery>) => ({
+  kind: q.kind,
+  parentId: q.parentId,
+  q: q.q?.trim() || undefined,
+  sort: sortOf(ORG_SORTABLE, q),
+});
+/** An org in the list: the org and its parent's name (null: none, or not in the caller's scope). */
+const OrgListItem = Type.Object({ ...OrgView.properties, parentName: Nullable(Type.String()) }, { description: '单位（列表）' });
+
 /** 系统管理 routes: orgs, users, the calendar override table, the audit viewer. */
 export async function systemRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -40,6 +59,55 @@ export async function systemRoutes(root: FastifyInstance) {
   app.get('/orgs', { schema: { tags, summary: '单位列表（按数据范围）', response: { 200: Data(OrgList) } } }, async (req) => ({
     data: await listOrgs(authorize(req, 'system.orgs.read')),
   }));
+
+  // The org list on the one list component: a page, sort, filters, the export of exactly its rows (the orgs ledger's
+  // headers). The pickers across the app keep the unpaged `GET /orgs` above.
+  app.get(
+    '/orgs/list',
+    {
+      schema: {
+        tags,
+        summary: `单位列表（分页；按数据范围；默认按排序号、名称；排序列：${sortLabels(ORG_SORTABLE)}）`,
+        querystring: listQuerySchema(OrgListFilters, ORG_SORTABLE),
+        response: { 200: Page(OrgListItem) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'system.orgs.read');
+      const { rows, total } = await pageOrgs(ctx, { ...orgFilterOf(req.query), ...pageOf(req.query) });
+      const items = rows.map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        kindLabel: ORG_KIND_LABELS[o.kind as OrgKindKey],
+        parentId: o.parent_id,
+        parentName: o.parent_name,
+        uscc: o.uscc,
+        divisionCode: o.division_code,
+        sort: o.sort,
+        version: o.version,
+      }));
+      return { data: { total, items } };
+    },
+  );
+  app.get(
+    '/orgs/export',
+    {
+      schema: {
+        tags,
+        summary: `导出单位列表的筛选结果（与列表同样的筛选和排序，单位台账表头；至多 ${LIST_EXPORT_CAP} 个）`,
+        querystring: orgListQuery,
+        response: { 200: FileDownload },
+      },
+    },
+    async (req, reply) => {
+      const ctx = authorize(req, 'system.orgs.read');
+      const f = orgFilterOf(req.query);
+      assertExportable(await countOrgs(ctx, f));
+      const rows = await orgsLedger.exportRows(ctx, f);
+      return sendListExport(reply, { spec: orgsLedger.spec, rows, title: '单位', today: ctx.clock.today(), format: req.query.format });
+    },
+  );
 
   app.get('/orgs/:id', { schema: { tags, summary: '单位详情', params: Id, response: { 200: Data(OrgView) } } }, async (req) => {
     const org = await getOrg(authorize(req, 'system.orgs.read'), req.params.id);

@@ -13,6 +13,11 @@ export interface Org {
 }
 export type OrgKind = 'bureau' | 'department' | 'street' | 'other';
 
+/** The org list (`/list`: a page of orgs with their parent's name; `/export`: the filtered orgs under the orgs ledger's headers). */
+export const ORG_LIST = '/api/orgs';
+/** An org in the list: the org and its parent's name (null: none, or not in the user's scope). */
+export type OrgListRow = Org & { parentName: string | null };
+
 export interface OrgInput {
   name: string;
   kind: OrgKind;
