@@ -32,6 +32,7 @@ export const SHARED_ACTION_LABELS: Readonly<Record<string, string>> = {
   login: '登录',
   login_failed: '登录失败',
   locked: '锁定',
+  login_refused: '锁定期间登录被拒',
   logout: '退出登录',
   session_revoked: '注销会话',
   other_sessions_revoked: '退出其他设备',

@@ -209,7 +209,7 @@ export function installAuth(app: FastifyInstance, opts: { secureCookies: boolean
       const events = await recentEvents(sys.db, req.session.actor.tenantId, {
         entity: 'user',
         entityId: userId,
-        actions: ['login', 'login_failed', 'locked', 'logout'],
+        actions: ['login', 'login_failed', 'locked', 'login_refused', 'logout'],
         limit: req.query.limit ?? 20,
       });
       const text = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -37,9 +37,20 @@ describe('login and sessions', () => {
       .where('action', 'in', ['login_failed', 'locked'])
       .where('entity_id', '=', (await env.sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id)
       .execute();
-    // Only the attempts that got to check a password are recorded: never more than 5.
+    // Only the attempts that got to check a password are recorded as failures: never more than 5.
     expect(events.length).toBeLessThanOrEqual(5);
-    expect(guesses.filter((g) => g.statusCode === 423).length).toBeGreaterThanOrEqual(25);
+    const refusedStatus = guesses.filter((g) => g.statusCode === 423).length;
+    expect(refusedStatus).toBeGreaterThanOrEqual(25);
+    // Each attempt refused by the lock is on the record too, with when the lock ends.
+    const refused = await env.sys.db
+      .selectFrom('audit_event')
+      .select(['changes'])
+      .where('entity', '=', 'user')
+      .where('action', '=', 'login_refused')
+      .where('entity_id', '=', (await env.sys.db.selectFrom('app_user').select('id').where('username', '=', 'flood').executeTakeFirstOrThrow()).id)
+      .execute();
+    expect(refused).toHaveLength(refusedStatus);
+    expect((refused[0]!.changes as { note: { lockedUntil: string } }).note.lockedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await post('/api/auth/login', { username: 'flood', password: 'Fazhi@2022' })).statusCode).toBe(423);
   });
 

@@ -49,8 +49,8 @@ const dummy = () => (dummyHash ??= hashPassword('Dummy-password-1'));
  * even with the right password). Each attempt first takes one of the account's attempts
  * atomically (`failed_attempts + 1` in one UPDATE), so parallel guesses cannot check more
  * than 5 passwords before the lock; a right password gives the attempt back. A wrong password
- * and an unknown user get the same answer after the same argon2 work. Failures and logins
- * are audited, with the client's address and user agent (`client`) in the note; the session keeps
+ * and an unknown user get the same answer after the same argon2 work. Failures, logins and
+ * attempts refused while locked (`login_refused`, no password checked) are audited, with the client's address and user agent (`client`) in the note; the session keeps
  * them too. `now`: the instant of the attempt (the lock and the new session reckon from it).
  */
 export async function login(
@@ -88,6 +88,16 @@ export async function login(
   if (!taken) {
     const fresh = await db.selectFrom('app_user').select(['locked_until']).where('tenant_id', '=', user.tenant_id).where('id', '=', user.id).executeTakeFirst();
     const until = fresh?.locked_until && fresh.locked_until > now ? fresh.locked_until : new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000);
+    // Every attempt on a locked account is on the record too (等保: all sign-in attempts audited), password unchecked.
+    await db.transaction().execute((tx) =>
+      recordAudit(tx, sys, {
+        entity: 'user',
+        entityId: user.id,
+        action: 'login_refused',
+        orgId: user.org_id,
+        note: { lockedUntil: until.toISOString(), ...clientNote(client) },
+      }),
+    );
     throw new AppError('ACCOUNT_LOCKED', lockedMessage(until), 423);
   }
   const ok = await verifyPassword(user.password_hash, password ?? '');

@@ -36,7 +36,7 @@ export const systemLabels = defineLabels({
     label: '用户',
     fields: USER_FIELD_LABELS,
     actions: { logout: '退出登录', session_revoked: '注销会话', other_sessions_revoked: '退出其他设备' },
-    notes: { ip: '登录地址', userAgent: '浏览器', session: '会话编号', sessions: '注销会话数' },
+    notes: { ip: '登录地址', userAgent: '浏览器', lockedUntil: '锁定至', session: '会话编号', sessions: '注销会话数' },
   },
   api_key: {
     label: '接口密钥',

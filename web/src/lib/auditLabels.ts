@@ -11,7 +11,7 @@ export function actionLabel(action: string): string {
 /** Tag colour of an action in the audit views. */
 export function actionColor(action: string): string {
   if (action === 'created' || action === 'imported') return 'green';
-  if (action === 'deleted' || action === 'locked' || action === 'login_failed') return 'red';
+  if (action === 'deleted' || action === 'locked' || action === 'login_failed' || action === 'login_refused') return 'red';
   if (action === 'updated' || action === 'password_reset' || action === 'password_changed') return 'blue';
   if (action === 'deadline_recomputed') return 'orange';
   return 'default';

@@ -10,7 +10,7 @@ export const ORG_KIND_COLORS: Record<OrgKind, string> = { bureau: 'geekblue', de
 export const OVERRIDE_KIND_LABELS = { holiday: '放假', workday: '上班' } as const;
 
 /** The audit verbs of the 登录日志: sign-ins, failures, lockouts, sign-outs and sessions ended by their owner. */
-export const SIGN_IN_ACTIONS = ['login', 'login_failed', 'locked', 'logout', 'session_revoked', 'other_sessions_revoked'] as const;
+export const SIGN_IN_ACTIONS = ['login', 'login_failed', 'locked', 'login_refused', 'logout', 'session_revoked', 'other_sessions_revoked'] as const;
 
 const BROWSERS: ReadonlyArray<[RegExp, string]> = [
   [/Edg\/(\d+)/, 'Edge'],
