@@ -124,4 +124,112 @@ describe('行政检查 in the browser', () => {
     expect(await wide()).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('the registers and the plans: a search or column filter lands in the URL and survives a reload; sort on the server; 390 px without sideways scrolling', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'enforcer');
+    const total = page.locator('.ant-pagination-total-text');
+    const count = async () => Number(/共\s*(\d+)\s*[户人个条]/.exec(await total.innerText())?.[1] ?? Number.NaN);
+    /** Picks a column filter's value; answers the filtered list's total from the server's answer. */
+    const pick = async (table: ReturnType<typeof page.getByTestId>, opts: { column: string; value: string; param: string }) => {
+      const answered = page.waitForResponse((r) => r.url().includes('/list?') && new URL(r.url()).searchParams.has(opts.param));
+      await table.locator('th', { hasText: opts.column }).locator('.ant-table-filter-trigger').click();
+      await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: opts.value }).click();
+      await page
+        .locator('.ant-dropdown:visible')
+        .getByRole('button', { name: label('确定') })
+        .click();
+      return ((await (await answered).json()) as { data: { total: number } }).data.total;
+    };
+
+    // 检查对象名录 (the menu's 抽查名录 opens on it): the demo's 118 enterprises and projects (and the one the first test registered), a page of them.
+    await page.goto(`${baseUrl}/inspections/registers`);
+    const entities = page.getByTestId('entities-table');
+    await entities.locator('.ant-table-row').first().waitFor();
+    await expect.poll(count, POLL).toBeGreaterThanOrEqual(118);
+    const everyEntity = await count();
+    // 类别 = 取水户 lands in the URL: its 8 entities, each said 取水户.
+    expect(await pick(entities, { column: '类别', value: '取水户', param: 'kind' })).toBe(8);
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('取水户');
+    await expect.poll(count, POLL).toBe(8);
+    expect(everyEntity).toBeGreaterThan(8);
+    // A text search (code, name or 统一社会信用代码) narrows it further, also in the URL; a reload keeps both.
+    await page.getByPlaceholder('编码、名称、统一社会信用代码').fill('QSH-00');
+    await page.getByRole('button', { name: label('查询') }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('QSH-00');
+    await expect.poll(count, POLL).toBe(8);
+    await page.getByPlaceholder('编码、名称、统一社会信用代码').fill('QSH-001');
+    await page.getByRole('button', { name: label('查询') }).click();
+    await expect.poll(count, POLL).toBe(1);
+    await page.reload();
+    await entities.getByText('QSH-001').waitFor();
+    await expect.poll(count, POLL).toBe(1);
+    await shot(page, 'entities-filtered');
+    // Sorting by 名称 is the server's: the URL says so.
+    await page.goto(`${baseUrl}/inspections/registers/entities`);
+    await entities.locator('.ant-table-row').first().waitFor();
+    const sorted = page.waitForResponse((r) => r.url().includes('/entities/list?') && new URL(r.url()).searchParams.get('sort') === 'name');
+    await entities.locator('th', { hasText: '名称' }).click();
+    await sorted;
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('name');
+
+    // 执法检查人员: its own tab and URL; a search by 执法证号.
+    await page.getByRole('tab', { name: '执法检查人员' }).click();
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe('/inspections/registers/inspectors');
+    const inspectors = page.getByTestId('inspectors-table');
+    await inspectors.locator('.ant-table-row').first().waitFor();
+    await expect.poll(count, POLL).toBe(14);
+    await page.getByPlaceholder('编码、姓名、执法证号').fill('44010622001000');
+    await page.getByRole('button', { name: label('查询') }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('44010622001000');
+    await expect.poll(count, POLL).toBe(1);
+    await inspectors.getByText('ZF-01').waitFor();
+    // 回避关系 name both sides (the server names them; no register read whole).
+    await page.getByRole('tab', { name: '回避关系' }).click();
+    await page
+      .getByRole('cell', { name: /近亲属|未满三年|经济往来/ })
+      .first()
+      .waitFor();
+    await shot(page, 'conflicts');
+
+    // 抽查计划: the year in the URL (2022: two plans), the item as a column filter, a title opens its plan.
+    await page.goto(`${baseUrl}/inspections/plans?year=2022`);
+    const plans = page.getByTestId('plans-table');
+    await plans.getByText('2022年度在建工地排水随机抽查').waitFor();
+    await expect.poll(count, POLL).toBe(2);
+    expect(await pick(plans, { column: '抽查事项', value: '排水户排水行为的检查', param: 'itemId' })).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('itemId'), POLL).toMatch(/^[0-9a-f-]{36}$/);
+    await page.reload();
+    await expect.poll(count, POLL).toBe(1);
+    await shot(page, 'plans-filtered');
+    await plans.getByRole('link', { name: '2022年度排水户排水行为随机抽查' }).click();
+    await page.getByRole('button', { name: '复核抽取结果' }).waitFor();
+
+    // At phone width neither list scrolls the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.ant-layout-content *')]
+          .filter(
+            // The tab bar scrolls within itself (its wrap clips it; antd adds a 更多 menu).
+            (e) =>
+              !e.closest('.ant-table-content, .ant-table-body, .ant-tabs-nav-wrap') &&
+              e.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+          )
+          .slice(0, 8)
+          .map((e) => `${e.tagName}.${String((e as HTMLElement).className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+    for (const [url, table] of [
+      ['/inspections/registers', entities],
+      ['/inspections/registers/inspectors', inspectors],
+      ['/inspections/plans', plans],
+    ] as const) {
+      await page.goto(`${baseUrl}${url}`);
+      await table.locator('.ant-table-row').first().waitFor();
+      expect(await wide(), url).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), url).toBe(true);
+    }
+    await shot(page, 'plans-390');
+    expect(errors).toEqual([]);
+  });
 });

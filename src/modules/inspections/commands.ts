@@ -118,7 +118,7 @@ export async function addConflict(ctx: Ctx, input: { inspectorId: string; entity
       throw errors.duplicate('entityId', `${ins.name}与${ent.name}的回避关系已登记`);
     const r = await insertConflict(w.tx, { tenant_id: ctx.actor.tenantId, org_id: ins.org_id, inspector_id: ins.id, entity_id: ent.id, reason });
     await w.audit({ entity: 'inspections.inspector', entityId: ins.id, action: 'conflict_added', orgId: ins.org_id, note: { entity: ent.name, reason } });
-    return presentConflict(r);
+    return presentConflict({ ...r, inspector_name: ins.name, entity_name: ent.name });
   });
 }
 

@@ -29,7 +29,12 @@ const entity = (labels: EntityLabels, table: string, write = 'inspections.manage
 export const inspectionsModule = defineModule({
   key: 'inspections',
   title: '双随机、一公开',
-  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), ['0001_init.sql', '0002_records.sql', '0003_list_indexes.sql']),
+  migrations: sqlMigrations('inspections', new URL('./migrations/', import.meta.url), [
+    '0001_init.sql',
+    '0002_records.sql',
+    '0003_list_indexes.sql',
+    '0004_register_list_indexes.sql',
+  ]),
   permissions: inspectionPermissions,
   entities: {
     'inspections.item': entity(inspectionsLabels['inspections.item'], 'insp_item'),

@@ -36,7 +36,15 @@ export const presentInspector = (r: Row<'insp_inspector'>): InspectorView => ({
   certNo: r.cert_no,
   active: r.active,
 });
-export const presentConflict = (r: Row<'insp_conflict'>): ConflictView => ({ id: r.id, inspectorId: r.inspector_id, entityId: r.entity_id, reason: r.reason });
+/** A conflict with its two sides named (the inspector's and the entity's names). */
+export const presentConflict = (r: Row<'insp_conflict'> & { inspector_name: string; entity_name: string }): ConflictView => ({
+  id: r.id,
+  inspectorId: r.inspector_id,
+  entityId: r.entity_id,
+  reason: r.reason,
+  inspectorName: r.inspector_name,
+  entityName: r.entity_name,
+});
 export const presentPlan = (
   r: Row<'insp_plan'> & { item_name: string; entity_kind: string; draw_id?: string | null; drawn_on?: string | null },
   who: readonly string[],

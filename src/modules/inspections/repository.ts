@@ -20,6 +20,18 @@ export const listEntities = (db: Kysely<KernelDB>, ctx: Ctx, kind?: string) =>
 export const listInspectors = (db: Kysely<KernelDB>, ctx: Ctx) =>
   t(db).selectFrom('insp_inspector').selectAll().$call(withDataScope(ctx.actor)).orderBy('code').execute();
 export const listConflicts = (db: Kysely<KernelDB>, ctx: Ctx) => t(db).selectFrom('insp_conflict').selectAll().$call(withDataScope(ctx.actor)).execute();
+/** Conflicts in the actor's scope with the inspector's and the entity's names (the register's tab: no register read whole to name them). */
+export const listConflictsNamed = (ctx: Ctx) =>
+  t(ctx.db)
+    .selectFrom('insp_conflict as c')
+    .innerJoin('insp_inspector as i', (j) => j.onRef('i.tenant_id', '=', 'c.tenant_id').onRef('i.id', '=', 'c.inspector_id'))
+    .innerJoin('insp_entity as e', (j) => j.onRef('e.tenant_id', '=', 'c.tenant_id').onRef('e.id', '=', 'c.entity_id'))
+    .selectAll('c')
+    .select(['i.name as inspector_name', 'e.name as entity_name'])
+    .$call(withDataScope(ctx.actor, 'c'))
+    .orderBy('i.code')
+    .orderBy('e.code')
+    .execute();
 
 export const listPlans = (ctx: Ctx, year?: number) =>
   t(ctx.db)
@@ -359,3 +371,134 @@ export const entityCountsOfYear = (db: Kysely<KernelDB>, k: { tenantId: string; 
     .where('r.inspected_on', '<=', `${k.year}-12-31`)
     .groupBy(['r.entity_id', 'e.name'])
     .execute();
+
+// ── The registers' lists (issue 14 item 4): 检查对象, 执法检查人员 and 抽查计划 on the one list component ──
+
+/** The columns the entity list may be sorted on, each served by an index of `insp_entity` (0001's UNIQUE code, 0004). */
+export const ENTITY_SORTABLE = {
+  code: { column: 'e.code', label: '编码' },
+  name: { column: 'e.name', label: '名称' },
+  kind: { column: 'e.kind', label: '类别' },
+  street: { column: 'e.street', label: '街道' },
+} as const satisfies SortWhitelist;
+
+export interface EntityFilter {
+  kind?: string;
+  street?: string;
+  active?: boolean;
+  /** The entity's code, name or 统一社会信用代码, anywhere in it. */
+  q?: string;
+  /** A column of {@link ENTITY_SORTABLE} and the direction; absent: by code. */
+  sort?: ListSort<keyof typeof ENTITY_SORTABLE>;
+}
+
+/** Entities in the actor's scope matching a list's filters (unordered). */
+const filteredEntities = (ctx: Ctx, f: EntityFilter) =>
+  t(ctx.db)
+    .selectFrom('insp_entity as e')
+    .selectAll('e')
+    .$call(withDataScope(ctx.actor, 'e'))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('e.code', 'ilike', like), eb('e.name', 'ilike', like), eb('e.uscc', 'ilike', like)]));
+    })
+    .$if(!!f.kind, (q) => q.where('e.kind', '=', f.kind!))
+    .$if(!!f.street, (q) => q.where('e.street', '=', f.street!))
+    .$if(f.active !== undefined, (q) => q.where('e.active', '=', f.active!));
+
+/** A page of the entity register and the filtered total (the chosen sort then the id, else by code). */
+export async function pageEntities(ctx: Ctx, f: EntityFilter & { limit: number; offset: number }) {
+  const q = filteredEntities(ctx, f);
+  const ordered = f.sort ? orderBySort(q, ENTITY_SORTABLE, { sort: f.sort, tieBreaker: 'e.id' }) : q.orderBy('e.code');
+  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** The distinct streets and kinds of the entities in the actor's scope (the list's column filters). */
+export async function entityFacets(ctx: Ctx) {
+  const base = t(ctx.db).selectFrom('insp_entity as e').$call(withDataScope(ctx.actor, 'e'));
+  const [kinds, streets] = await Promise.all([
+    base.select('e.kind as v').distinct().orderBy('e.kind').execute(),
+    base.select('e.street as v').distinct().where('e.street', 'is not', null).orderBy('e.street').execute(),
+  ]);
+  return { kinds: kinds.map((r) => r.v), streets: streets.map((r) => r.v as string) };
+}
+
+/** The columns the inspector list may be sorted on, each served by an index of `insp_inspector` (0001's UNIQUE code, 0004). */
+export const INSPECTOR_SORTABLE = {
+  code: { column: 'i.code', label: '编码' },
+  name: { column: 'i.name', label: '姓名' },
+  certNo: { column: 'i.cert_no', label: '执法证号' },
+} as const satisfies SortWhitelist;
+
+export interface InspectorFilter {
+  orgId?: string;
+  active?: boolean;
+  /** The inspector's code, name or 执法证号, anywhere in it. */
+  q?: string;
+  sort?: ListSort<keyof typeof INSPECTOR_SORTABLE>;
+}
+
+/** Inspectors in the actor's scope with their unit, matching a list's filters (unordered). */
+const filteredInspectors = (ctx: Ctx, f: InspectorFilter) =>
+  t(ctx.db)
+    .selectFrom('insp_inspector as i')
+    .innerJoin('org as o', (j) => j.onRef('o.tenant_id', '=', 'i.tenant_id').onRef('o.id', '=', 'i.org_id'))
+    .selectAll('i')
+    .select('o.name as org_name')
+    .$call(withDataScope(ctx.actor, 'i'))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('i.code', 'ilike', like), eb('i.name', 'ilike', like), eb('i.cert_no', 'ilike', like)]));
+    })
+    .$if(!!f.orgId, (q) => q.where('i.org_id', '=', f.orgId!))
+    .$if(f.active !== undefined, (q) => q.where('i.active', '=', f.active!));
+
+/** A page of the inspector register and the filtered total (the chosen sort then the id, else by code). */
+export async function pageInspectors(ctx: Ctx, f: InspectorFilter & { limit: number; offset: number }) {
+  const q = filteredInspectors(ctx, f);
+  const ordered = f.sort ? orderBySort(q, INSPECTOR_SORTABLE, { sort: f.sort, tieBreaker: 'i.id' }) : q.orderBy('i.code');
+  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}
+
+/** The columns the plan list may be sorted on, each served by an index of `insp_plan` (0004). */
+export const PLAN_SORTABLE = {
+  year: { column: 'p.year', label: '年度' },
+  title: { column: 'p.title', label: '计划名称' },
+  windowFrom: { column: 'p.window_from', label: '检查开始日期' },
+} as const satisfies SortWhitelist;
+
+export interface PlanFilter {
+  year?: number;
+  itemId?: string;
+  /** The plan's title or its item's name, anywhere in it. */
+  q?: string;
+  sort?: ListSort<keyof typeof PLAN_SORTABLE>;
+}
+
+/** Plans in the actor's scope with their item and draw, matching a list's filters (unordered). */
+const filteredPlans = (ctx: Ctx, f: PlanFilter) =>
+  t(ctx.db)
+    .selectFrom('insp_plan as p')
+    .innerJoin('insp_item as i', (j) => j.onRef('i.tenant_id', '=', 'p.tenant_id').onRef('i.id', '=', 'p.item_id'))
+    .leftJoin('insp_draw as d', (j) => j.onRef('d.tenant_id', '=', 'p.tenant_id').onRef('d.plan_id', '=', 'p.id'))
+    .selectAll('p')
+    .select(['i.name as item_name', 'i.entity_kind', 'd.id as draw_id', 'd.drawn_on', 'd.seed'])
+    .$call(withDataScope(ctx.actor, 'p'))
+    .$if(!!f.q, (q) => {
+      const like = containsPattern(f.q!);
+      return q.where((eb) => eb.or([eb('p.title', 'ilike', like), eb('i.name', 'ilike', like)]));
+    })
+    .$if(!!f.year, (q) => q.where('p.year', '=', f.year!))
+    .$if(!!f.itemId, (q) => q.where('p.item_id', '=', f.itemId!));
+
+/** A page of the plans and the filtered total (the chosen sort then the id, else the newest year first, by window). */
+export async function pagePlans(ctx: Ctx, f: PlanFilter & { limit: number; offset: number }) {
+  const q = filteredPlans(ctx, f);
+  const ordered = f.sort
+    ? orderBySort(q, PLAN_SORTABLE, { sort: f.sort, tieBreaker: 'p.id' })
+    : q.orderBy('p.year', 'desc').orderBy('p.window_from').orderBy('p.id');
+  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  return { rows, total };
+}

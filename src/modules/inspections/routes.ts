@@ -1,8 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { getDrawOfPlan, getPlan, listConflicts, listEntities, listInspectors, listItems, listPlans, listTasksOfDraw } from './repository.js';
+import {
+  ENTITY_SORTABLE,
+  entityFacets,
+  getDrawOfPlan,
+  getPlan,
+  INSPECTOR_SORTABLE,
+  listConflictsNamed,
+  listEntities,
+  listInspectors,
+  listItems,
+  listPlans,
+  listTasksOfDraw,
+  pageEntities,
+  pageInspectors,
+  pagePlans,
+  PLAN_SORTABLE,
+} from './repository.js';
+import { listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PlanEvent, planWho, type TaskEvent, taskWho } from './workflow.js';
@@ -10,8 +27,21 @@ import { PLAN_EVENT_COMMANDS, TASK_EVENT_COMMANDS } from './events.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { recordRoutes } from './recordRoutes.js';
 import { RESULTS } from './schema.js';
-import { Data } from '../../core/schemas.js';
-import { ConflictView, DataList, DrawView, EntityView, InspectorView, ItemView, PlanDetailView, PlanView, TaskView, VerifyView } from './schemas.js';
+import { Data, Page } from '../../core/schemas.js';
+import {
+  ConflictView,
+  DataList,
+  DrawView,
+  EntityFacetsView,
+  EntityView,
+  InspectorListView,
+  InspectorView,
+  ItemView,
+  PlanDetailView,
+  PlanView,
+  TaskView,
+  VerifyView,
+} from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -20,6 +50,28 @@ const Any = Type.Record(Type.String(), Type.Unknown());
 /** What each event's route says it does (OpenAPI). */
 const PLAN_SUMMARIES: Record<PlanEvent, string> = { draw: '随机抽取（记录种子与算法）' };
 const TASK_SUMMARIES: Record<TaskEvent, string> = { result: '登记检查结果', publish: '公示检查结果（20个工作日内）' };
+
+const Text = (description: string) => Type.Optional(Type.String({ maxLength: 50, description }));
+const Active = Type.Optional(Type.Boolean({ description: 'true：在册；false：已停用' }));
+/** The entity list's filters (the query string's): kind, street, active, text. */
+const EntityListFilters = {
+  kind: Type.Optional(Type.String({ maxLength: 50 })),
+  street: Type.Optional(Type.String({ maxLength: 50 })),
+  active: Active,
+  q: Text('编码、名称、统一社会信用代码'),
+};
+/** The inspector list's filters: unit, active, text. */
+const InspectorListFilters = { orgId: Type.Optional(Type.String({ format: 'uuid' })), active: Active, q: Text('编码、姓名、执法证号') };
+/** The plan list's filters: year, item, text. */
+const PlanListFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  itemId: Type.Optional(Type.String({ format: 'uuid' })),
+  q: Text('计划名称、抽查事项'),
+};
+const entityListQuery = listQuerySchema(EntityListFilters, ENTITY_SORTABLE);
+const inspectorListQuery = listQuerySchema(InspectorListFilters, INSPECTOR_SORTABLE);
+const planListQuery = listQuerySchema(PlanListFilters, PLAN_SORTABLE);
+const textOf = (q: { q?: string }) => q.q?.trim() || undefined;
 
 /** 双随机、一公开 routes: registers, plans, the draw and its verification, results and publication. */
 export async function inspectionRoutes(root: FastifyInstance) {
@@ -45,13 +97,55 @@ export async function inspectionRoutes(root: FastifyInstance) {
       return { data: (await listEntities(ctx.db, ctx, req.query.kind)).map(presentEntity) };
     },
   );
+  // The registers on the one list component: a page, server-side sort on indexed columns (none has a ledger: no export).
+  app.get(
+    '/inspections/entities/list',
+    {
+      schema: {
+        tags,
+        summary: `检查对象名录列表（分页；按数据范围；排序列：${sortLabels(ENTITY_SORTABLE)}）`,
+        querystring: entityListQuery,
+        response: { 200: Page(EntityView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      const q: Static<typeof entityListQuery> = req.query;
+      const f = { kind: q.kind, street: q.street, active: q.active, q: textOf(q), sort: sortOf(ENTITY_SORTABLE, q) };
+      const { rows, total } = await pageEntities(ctx, { ...f, ...pageOf(q) });
+      return { data: { total, items: rows.map(presentEntity) } };
+    },
+  );
+  app.get(
+    '/inspections/entities/facets',
+    { schema: { tags, summary: '检查对象名录的类别与街道（列表的筛选项）', response: { 200: Data(EntityFacetsView) } } },
+    async (req) => ({ data: await entityFacets(authorize(req, 'inspections.read')) }),
+  );
+  app.get(
+    '/inspections/inspectors/list',
+    {
+      schema: {
+        tags,
+        summary: `执法检查人员名录列表（分页；按数据范围；排序列：${sortLabels(INSPECTOR_SORTABLE)}）`,
+        querystring: inspectorListQuery,
+        response: { 200: Page(InspectorListView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      const q: Static<typeof inspectorListQuery> = req.query;
+      const f = { orgId: q.orgId, active: q.active, q: textOf(q), sort: sortOf(INSPECTOR_SORTABLE, q) };
+      const { rows, total } = await pageInspectors(ctx, { ...f, ...pageOf(q) });
+      return { data: { total, items: rows.map((r) => ({ ...presentInspector(r), orgName: r.org_name })) } };
+    },
+  );
   app.get('/inspections/inspectors', { schema: { tags, summary: '执法检查人员名录', response: { 200: DataList(InspectorView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listInspectors(ctx.db, ctx)).map(presentInspector) };
   });
   app.get('/inspections/conflicts', { schema: { tags, summary: '回避关系', response: { 200: DataList(ConflictView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
-    return { data: (await listConflicts(ctx.db, ctx)).map(presentConflict) };
+    return { data: (await listConflictsNamed(ctx)).map(presentConflict) };
   });
   for (const [path, reg, label, view] of [
     ['items', 'insp_item', '抽查事项', ItemView],
@@ -88,6 +182,25 @@ export async function inspectionRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'inspections.read');
       return { data: (await listPlans(ctx, req.query.year)).map((p) => presentPlan(p, planWho(ctx.actor))) };
+    },
+  );
+  app.get(
+    '/inspections/plans/list',
+    {
+      schema: {
+        tags,
+        summary: `抽查计划列表（分页；按数据范围；排序列：${sortLabels(PLAN_SORTABLE)}）`,
+        querystring: planListQuery,
+        response: { 200: Page(PlanView) },
+      },
+    },
+    async (req) => {
+      const ctx = authorize(req, 'inspections.read');
+      const q: Static<typeof planListQuery> = req.query;
+      const who = planWho(ctx.actor);
+      const f = { year: q.year, itemId: q.itemId, q: textOf(q), sort: sortOf(PLAN_SORTABLE, q) };
+      const { rows, total } = await pagePlans(ctx, { ...f, ...pageOf(q) });
+      return { data: { total, items: rows.map((p) => presentPlan(p, who)) } };
     },
   );
   app.post(

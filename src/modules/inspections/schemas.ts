@@ -40,9 +40,23 @@ export type EntityView = Static<typeof EntityView>;
 /** 执法检查人员 */
 export const InspectorView = Type.Object({ id: Str, orgId: Str, code: Str, name: Str, certNo: NStr, active: Bool }, { description: '执法检查人员' });
 export type InspectorView = Static<typeof InspectorView>;
+/** 执法检查人员 as the register's list shows them: with their unit's name. */
+export const InspectorListView = Type.Object({ ...InspectorView.properties, orgName: Str }, { description: '执法检查人员（含所属单位）' });
+/** The entity register's kinds and streets (the list's column filters). */
+export const EntityFacetsView = Type.Object({ kinds: Type.Array(Str), streets: Type.Array(Str) }, { description: '检查对象的类别与街道' });
 
 /** 回避关系 */
-export const ConflictView = Type.Object({ id: Str, inspectorId: Str, entityId: Str, reason: Str }, { description: '回避关系' });
+export const ConflictView = Type.Object(
+  {
+    id: Str,
+    inspectorId: Str,
+    entityId: Str,
+    reason: Str,
+    inspectorName: Type.String({ description: '执法检查人员姓名' }),
+    entityName: Type.String({ description: '检查对象名称' }),
+  },
+  { description: '回避关系' },
+);
 export type ConflictView = Static<typeof ConflictView>;
 
 /** 抽查计划 with the `inspections.plan` workflow's actions for the actor. */

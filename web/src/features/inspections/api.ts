@@ -120,3 +120,43 @@ export const RECORD_STAGE_OPTIONS: ReadonlyArray<{ label: string; value: RecordS
   { label: '已办结', value: 'closed' },
 ];
 export const STAGE_COLORS: Record<RecordStage, string> = { done: 'blue', rectifying: 'orange', closed: 'green' };
+
+// ── 抽查名录 and 抽查计划 on the one list component ──
+
+/** The register lists' routes: `${…}/list` (a page; no ledger, so no export). */
+export const ENTITY_LIST = '/api/inspections/entities/list';
+export const INSPECTOR_LIST = '/api/inspections/inspectors/list';
+export const PLAN_LIST = '/api/inspections/plans/list';
+export interface RegisterEntity {
+  id: string;
+  orgId: string;
+  code: string;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  street: string | null;
+  address: string | null;
+  active: boolean;
+}
+export interface RegisterInspector {
+  id: string;
+  orgId: string;
+  orgName: string;
+  code: string;
+  name: string;
+  certNo: string | null;
+  active: boolean;
+}
+export interface Conflict {
+  id: string;
+  inspectorId: string;
+  entityId: string;
+  reason: string;
+  inspectorName: string;
+  entityName: string;
+}
+/** The 在册/已停用 column filter of a register (`active=true|false`). */
+export const ACTIVE_OPTIONS = [
+  { label: '在册', value: 'true' },
+  { label: '已停用', value: 'false' },
+] as const;

@@ -28,14 +28,15 @@ export const inspectionsFeature = defineFeature({
     { path: '/inspections/plans', element: <PlansPage />, permission: 'inspections.read' },
     { path: '/inspections/plans/:id', element: <PlanPage />, permission: 'inspections.read' },
     { path: '/inspections/registers', element: <RegistersPage />, permission: 'inspections.read' },
+    { path: '/inspections/registers/:tab', element: <RegistersPage />, permission: 'inspections.read' },
   ],
   entities: {
     'inspections.plan': { ...inspectionsLabels['inspections.plan'], link: (id) => `/inspections/plans/${id}` },
     'inspections.task': { ...inspectionsLabels['inspections.task'] },
     'inspections.record': { ...inspectionsLabels['inspections.record'], link: (id) => `/inspections/records/${id}` },
     'inspections.annual_plan': { ...inspectionsLabels['inspections.annual_plan'], link: () => '/inspections/annual-plans' },
-    'inspections.item': { ...inspectionsLabels['inspections.item'], link: () => '/inspections/registers' },
-    'inspections.entity': { ...inspectionsLabels['inspections.entity'], link: () => '/inspections/registers' },
-    'inspections.inspector': { ...inspectionsLabels['inspections.inspector'], link: () => '/inspections/registers' },
+    'inspections.item': { ...inspectionsLabels['inspections.item'], link: () => '/inspections/registers/items' },
+    'inspections.entity': { ...inspectionsLabels['inspections.entity'], link: () => '/inspections/registers/entities' },
+    'inspections.inspector': { ...inspectionsLabels['inspections.inspector'], link: () => '/inspections/registers/inspectors' },
   },
 });

@@ -1,23 +1,68 @@
-import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import type { Plan } from '../api';
+import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { useListQuery } from '../../../components/useListQuery';
+import { type Plan, PLAN_LIST } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
-/** 年度抽查计划 — each plan's item, sampling ratio and whether it has been drawn. */
+/**
+ * 年度抽查计划 — each plan's item, sampling ratio and whether it has been drawn, on the one list component:
+ * year and text (title, item) in the search form, the item as a column filter, sort by year, title and the
+ * start of the window (server-side), the query in the URL; a plan's title opens it. No ledger: no export.
+ */
 export function PlansPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const plans = useApi<Plan[]>('/api/inspections/plans');
+  const query = useListQuery();
   const items = useApi<Array<{ id: string; name: string; entityKind: string }>>('/api/inspections/items');
   const [creating, setCreating] = useState(false);
+  const columns = useMemo<RecordColumn<Plan>[]>(
+    () => [
+      { key: 'year', title: '年度', dataIndex: 'year', width: 80, sortKey: 'year' },
+      {
+        key: 'title',
+        title: '计划名称',
+        dataIndex: 'title',
+        width: 280,
+        sortKey: 'title',
+        fixedShown: true,
+        ellipsis: true,
+        render: (v: string, p) => <Link to={`/inspections/plans/${p.id}`}>{v}</Link>,
+      },
+      {
+        key: 'itemName',
+        title: '抽查事项',
+        dataIndex: 'itemName',
+        width: 260,
+        ellipsis: true,
+        filter: { param: 'itemId', options: (items.data ?? []).map((i) => ({ label: i.name, value: i.id })) },
+      },
+      { key: 'ratioPercent', title: '抽查比例', dataIndex: 'ratioPercent', width: 100, render: (v: number) => `${v}%` },
+      {
+        key: 'windowFrom',
+        title: '检查时段',
+        dataIndex: 'windowFrom',
+        width: 220,
+        sortKey: 'windowFrom',
+        render: (_: string, p) => `${p.windowFrom} 至 ${p.windowTo}`,
+      },
+      {
+        key: 'drawnOn',
+        title: '抽取',
+        dataIndex: 'drawnOn',
+        width: 150,
+        render: (v: string | null) => (v ? <Tag color="green">已抽取 {v}</Tag> : <Tag>未抽取</Tag>),
+      },
+    ],
+    [items.data],
+  );
   return (
     <>
       <PageTitle
@@ -31,24 +76,27 @@ export function PlansPage() {
           ) : null
         }
       />
-      <ErrorAlert error={plans.error} onRetry={plans.reload} />
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<Plan>
-          rowKey="id"
-          loading={plans.loading}
-          dataSource={plans.data ?? []}
-          pagination={false}
-          onRow={(p) => ({ onClick: () => navigate(`/inspections/plans/${p.id}`), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: '年度', dataIndex: 'year', width: 80 },
-            { title: '计划名称', dataIndex: 'title' },
-            { title: '抽查事项', dataIndex: 'itemName', width: 260 },
-            { title: '抽查比例', dataIndex: 'ratioPercent', width: 100, render: (v: number) => `${v}%` },
-            { title: '检查时段', key: 'w', width: 220, render: (_, p) => `${p.windowFrom} 至 ${p.windowTo}` },
-            { title: '抽取', dataIndex: 'drawnOn', width: 140, render: (v: string | null) => (v ? <Tag color="green">已抽取 {v}</Tag> : <Tag>未抽取</Tag>) },
-          ]}
-        />
-      </Card>
+      <RecordList<Plan>
+        listKey="inspections.plans"
+        query={query}
+        endpoint={PLAN_LIST}
+        columns={columns}
+        rowKey="id"
+        unit="个"
+        testId="plans-table"
+        searchFields={
+          <>
+            <Form.Item name="year" label="年度">
+              <DatePicker picker="year" placeholder="全部年度" format="YYYY年" />
+            </Form.Item>
+            <Form.Item name="q" label="查找">
+              <Input allowClear placeholder="计划名称、抽查事项" style={{ width: 220 }} />
+            </Form.Item>
+          </>
+        }
+        toForm={(v) => ({ q: v.q ?? '', year: v.year ? dayjs(`${v.year}-01-01`) : null })}
+        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined, year: v.year ? String((v.year as Dayjs).year()) : undefined })}
+      />
       {creating ? (
         <FormModal<Plan>
           title="新建抽查计划"
