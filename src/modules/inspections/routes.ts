@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import {
@@ -19,7 +19,8 @@ import {
   pagePlans,
   PLAN_SORTABLE,
 } from './repository.js';
-import { listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
+import { sortOf } from '../../core/lists.js';
+import { listRoutes } from '../../core/listRoutes.js';
 import { presentConflict, presentDraw, presentEntity, presentInspector, presentItem, presentPlan, presentTask } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PlanEvent, planWho, type TaskEvent, taskWho } from './workflow.js';
@@ -27,7 +28,7 @@ import { PLAN_EVENT_COMMANDS, TASK_EVENT_COMMANDS } from './events.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { recordRoutes } from './recordRoutes.js';
 import { RESULTS } from './schema.js';
-import { Data, Page } from '../../core/schemas.js';
+import { Data } from '../../core/schemas.js';
 import {
   ConflictView,
   DataList,
@@ -68,9 +69,6 @@ const PlanListFilters = {
   itemId: Type.Optional(Type.String({ format: 'uuid' })),
   q: Text('计划名称、抽查事项'),
 };
-const entityListQuery = listQuerySchema(EntityListFilters, ENTITY_SORTABLE);
-const inspectorListQuery = listQuerySchema(InspectorListFilters, INSPECTOR_SORTABLE);
-const planListQuery = listQuerySchema(PlanListFilters, PLAN_SORTABLE);
 const textOf = (q: { q?: string }) => q.q?.trim() || undefined;
 
 /** 双随机、一公开 routes: registers, plans, the draw and its verification, results and publication. */
@@ -98,47 +96,37 @@ export async function inspectionRoutes(root: FastifyInstance) {
     },
   );
   // The registers on the one list component: a page, server-side sort on indexed columns (none has a ledger: no export).
-  app.get(
-    '/inspections/entities/list',
-    {
-      schema: {
-        tags,
-        summary: `检查对象名录列表（分页；按数据范围；排序列：${sortLabels(ENTITY_SORTABLE)}）`,
-        querystring: entityListQuery,
-        response: { 200: Page(EntityView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'inspections.read');
-      const q: Static<typeof entityListQuery> = req.query;
-      const f = { kind: q.kind, street: q.street, active: q.active, q: textOf(q), sort: sortOf(ENTITY_SORTABLE, q) };
-      const { rows, total } = await pageEntities(ctx, { ...f, ...pageOf(q) });
-      return { data: { total, items: rows.map(presentEntity) } };
-    },
-  );
+  listRoutes(app, {
+    path: '/inspections/entities',
+    title: '检查对象名录',
+    unit: '户',
+    permission: 'inspections.read',
+    tags,
+    filters: EntityListFilters,
+    sortable: ENTITY_SORTABLE,
+    filterOf: (q) => ({ kind: q.kind, street: q.street, active: q.active, q: textOf(q), sort: sortOf(ENTITY_SORTABLE, q) }),
+    page: pageEntities,
+    view: EntityView,
+    present: (_ctx, rows) => rows.map(presentEntity),
+  });
   app.get(
     '/inspections/entities/facets',
     { schema: { tags, summary: '检查对象名录的类别与街道（列表的筛选项）', response: { 200: Data(EntityFacetsView) } } },
     async (req) => ({ data: await entityFacets(authorize(req, 'inspections.read')) }),
   );
-  app.get(
-    '/inspections/inspectors/list',
-    {
-      schema: {
-        tags,
-        summary: `执法检查人员名录列表（分页；按数据范围；排序列：${sortLabels(INSPECTOR_SORTABLE)}）`,
-        querystring: inspectorListQuery,
-        response: { 200: Page(InspectorListView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'inspections.read');
-      const q: Static<typeof inspectorListQuery> = req.query;
-      const f = { orgId: q.orgId, active: q.active, q: textOf(q), sort: sortOf(INSPECTOR_SORTABLE, q) };
-      const { rows, total } = await pageInspectors(ctx, { ...f, ...pageOf(q) });
-      return { data: { total, items: rows.map((r) => ({ ...presentInspector(r), orgName: r.org_name })) } };
-    },
-  );
+  listRoutes(app, {
+    path: '/inspections/inspectors',
+    title: '执法检查人员名录',
+    unit: '人',
+    permission: 'inspections.read',
+    tags,
+    filters: InspectorListFilters,
+    sortable: INSPECTOR_SORTABLE,
+    filterOf: (q) => ({ orgId: q.orgId, active: q.active, q: textOf(q), sort: sortOf(INSPECTOR_SORTABLE, q) }),
+    page: pageInspectors,
+    view: InspectorListView,
+    present: (_ctx, rows) => rows.map((r) => ({ ...presentInspector(r), orgName: r.org_name })),
+  });
   app.get('/inspections/inspectors', { schema: { tags, summary: '执法检查人员名录', response: { 200: DataList(InspectorView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     return { data: (await listInspectors(ctx.db, ctx)).map(presentInspector) };
@@ -184,25 +172,22 @@ export async function inspectionRoutes(root: FastifyInstance) {
       return { data: (await listPlans(ctx, req.query.year)).map((p) => presentPlan(p, planWho(ctx.actor))) };
     },
   );
-  app.get(
-    '/inspections/plans/list',
-    {
-      schema: {
-        tags,
-        summary: `抽查计划列表（分页；按数据范围；排序列：${sortLabels(PLAN_SORTABLE)}）`,
-        querystring: planListQuery,
-        response: { 200: Page(PlanView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'inspections.read');
-      const q: Static<typeof planListQuery> = req.query;
+  listRoutes(app, {
+    path: '/inspections/plans',
+    title: '抽查计划',
+    unit: '个',
+    permission: 'inspections.read',
+    tags,
+    filters: PlanListFilters,
+    sortable: PLAN_SORTABLE,
+    filterOf: (q) => ({ year: q.year, itemId: q.itemId, q: textOf(q), sort: sortOf(PLAN_SORTABLE, q) }),
+    page: pagePlans,
+    view: PlanView,
+    present: (ctx, rows) => {
       const who = planWho(ctx.actor);
-      const f = { year: q.year, itemId: q.itemId, q: textOf(q), sort: sortOf(PLAN_SORTABLE, q) };
-      const { rows, total } = await pagePlans(ctx, { ...f, ...pageOf(q) });
-      return { data: { total, items: rows.map((p) => presentPlan(p, who)) } };
+      return rows.map((p) => presentPlan(p, who));
     },
-  );
+  });
   app.post(
     '/inspections/plans',
     {
