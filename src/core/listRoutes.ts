@@ -22,6 +22,8 @@ export type ListRouteQuery<F extends TProperties> = Static<ReturnType<typeof lis
 export interface ListRoutesDef<F extends TProperties, Filter, Row> {
   /** `/flood/projects` → `/flood/projects/list` and `/flood/projects/export`. */
   path: string;
+  /** The page's route when it is not `<path>/list` (an older list answering at `<path>` itself). */
+  listPath?: string;
   /** The list's title (the routes' summaries, the export's file name). */
   title: string;
   /** What one row is counted as (件, 条). */
@@ -51,7 +53,7 @@ export interface ListRoutesDef<F extends TProperties, Filter, Row> {
 export function listRoutes<F extends TProperties, Filter, Row>(root: FastifyInstance, l: ListRoutesDef<F, Filter, Row>): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
-    `${l.path}/list`,
+    l.listPath ?? `${l.path}/list`,
     {
       schema: {
         tags: l.tags,

@@ -1,10 +1,11 @@
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { Data } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { listTenants } from '../../core/tenant.js';
 import {
   applyDecisionEvent,
@@ -146,40 +147,22 @@ export async function decisionsRoutes(root: FastifyInstance) {
   );
 
   // The decision list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/decisions',
-    {
-      schema: {
-        tags,
-        summary: `重大行政决策（分页；按数据范围；默认按年度倒序、目录顺序；排序列：${sortLabels(DECISION_SORTABLE)}）`,
-        querystring: listQuerySchema(DecisionListFilters, DECISION_SORTABLE),
-        response: { 200: Page(DecisionView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'decisions.read');
-      const { rows, total } = await listDecisions(ctx, { ...decisionFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { items: rows.map((r) => view(ctx, r, false)), total } };
-    },
-  );
-  app.get(
-    '/decisions/export',
-    {
-      schema: {
-        tags,
-        summary: `导出决策列表的筛选结果（与列表同样的筛选和排序，重大行政决策台账表头；至多 ${LIST_EXPORT_CAP} 项）`,
-        querystring: decisionListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'decisions.read');
-      const f = decisionFilterOf(req.query);
-      assertExportable(await countDecisions(ctx, f));
-      const rows = await majorDecisionsLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: majorDecisionsLedger.spec, rows, title: '重大行政决策', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+  listRoutes(app, {
+    path: '/decisions',
+    listPath: '/decisions',
+    title: '重大行政决策',
+    unit: '项',
+    permission: 'decisions.read',
+    tags,
+    filters: DecisionListFilters,
+    sortable: DECISION_SORTABLE,
+    pageSize: 20,
+    filterOf: (q) => decisionFilterOf(q),
+    page: listDecisions,
+    view: DecisionView,
+    present: (ctx, rows) => rows.map((r) => view(ctx, r, false)),
+    export: ledgerExport(majorDecisionsLedger, countDecisions),
+  });
   app.get(
     '/decisions/:id',
     { schema: { tags, summary: '决策详情（含程序环节、期限与可办理操作）', params: Id, response: { 200: Data(DecisionView) } } },

@@ -1,3 +1,4 @@
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PermitCategory, PermitStatus } from './schema.js';
@@ -5,12 +6,12 @@ import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
 import { countPermits, getItem, getPermit, listItems, listPermits, PERMIT_SORTABLE, type PermitFilter } from './repository.js';
 import { permitsLedger } from './ledgers.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PermitAction, permitWho } from './workflow.js';
 import { PERMIT_EVENTS } from './events.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { Data } from '../../core/schemas.js';
 import { DataList, ItemView, LicensingRuleView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
@@ -124,40 +125,22 @@ export async function licensingRoutes(root: FastifyInstance) {
 
   // ── Permit cases ──
   // The permit list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/licensing/permits',
-    {
-      schema: {
-        tags,
-        summary: `行政许可办件（分页；按数据范围；默认按收件日期倒序；排序列：${sortLabels(PERMIT_SORTABLE)}）`,
-        querystring: listQuerySchema(PermitListFilters, PERMIT_SORTABLE),
-        response: { 200: Page(PermitView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'licensing.read');
-      const { rows, total } = await listPermits(ctx, { ...permitFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { items: rows.map((r) => presentPermit(r, cal().current, permitWho(ctx.actor))), total } };
-    },
-  );
-  app.get(
-    '/licensing/permits/export',
-    {
-      schema: {
-        tags,
-        summary: `导出办件列表的筛选结果（与列表同样的筛选和排序，行政许可办件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
-        querystring: permitListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'licensing.read');
-      const f = permitFilterOf(req.query);
-      assertExportable(await countPermits(ctx, f));
-      const rows = await permitsLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: permitsLedger.spec, rows, title: '行政许可办件', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+  listRoutes(app, {
+    path: '/licensing/permits',
+    listPath: '/licensing/permits',
+    title: '行政许可办件',
+    unit: '件',
+    permission: 'licensing.read',
+    tags,
+    filters: PermitListFilters,
+    sortable: PERMIT_SORTABLE,
+    pageSize: 20,
+    filterOf: (q) => permitFilterOf(q),
+    page: listPermits,
+    view: PermitView,
+    present: (ctx, rows) => rows.map((r) => presentPermit(r, cal().current, permitWho(ctx.actor))),
+    export: ledgerExport(permitsLedger, countPermits),
+  });
   app.get(
     '/licensing/permits/:id',
     { schema: { tags, summary: '办件详情（含期限与可执行操作）', params: Id, response: { 200: Data(PermitView) } } },

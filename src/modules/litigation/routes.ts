@@ -1,10 +1,11 @@
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { Data } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { applyCaseEvent, registerCase, RegisterBody } from './commands.js';
 import { CASE_EVENTS, type CaseEventName } from './events.js';
 import { presentCase } from './presenters.js';
@@ -73,47 +74,25 @@ export async function litigationRoutes(root: FastifyInstance) {
   );
 
   // The case list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/litigation/cases',
-    {
-      schema: {
-        tags,
-        summary: `行政复议、行政诉讼案件（分页；按数据范围；默认按收案日期倒序；排序列：${sortLabels(CASE_SORTABLE)}）`,
-        querystring: listQuerySchema(CaseListFilters, CASE_SORTABLE),
-        response: { 200: Page(CaseView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'litigation.read');
-      const { rows, total } = await listCases(ctx, { ...caseFilterOf(req.query), ...pageOf(req.query, 20) });
+  listRoutes(app, {
+    path: '/litigation/cases',
+    listPath: '/litigation/cases',
+    title: '行政复议行政诉讼案件',
+    unit: '件',
+    permission: 'litigation.read',
+    tags,
+    filters: CaseListFilters,
+    sortable: CASE_SORTABLE,
+    pageSize: 20,
+    filterOf: (q) => caseFilterOf(q),
+    page: listCases,
+    view: CaseView,
+    present: (ctx, rows) => {
       const today = ctx.clock.today();
-      return { data: { items: rows.map((r) => presentCase(r, { cal: sys().calendar.current, today, who: caseWho(ctx.actor) })), total } };
+      return rows.map((r) => presentCase(r, { cal: sys().calendar.current, today, who: caseWho(ctx.actor) }));
     },
-  );
-  app.get(
-    '/litigation/cases/export',
-    {
-      schema: {
-        tags,
-        summary: `导出案件列表的筛选结果（与列表同样的筛选和排序，行政复议行政诉讼案件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
-        querystring: caseListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'litigation.read');
-      const f = caseFilterOf(req.query);
-      assertExportable(await countCases(ctx, f));
-      const rows = await litigationCasesLedger.exportRows(ctx, f);
-      return sendListExport(reply, {
-        spec: litigationCasesLedger.spec,
-        rows,
-        title: '行政复议行政诉讼案件',
-        today: ctx.clock.today(),
-        format: req.query.format,
-      });
-    },
-  );
+    export: ledgerExport(litigationCasesLedger, countCases),
+  });
   app.get(
     '/litigation/act-records',
     {
