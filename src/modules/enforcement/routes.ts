@@ -1,4 +1,5 @@
 /** 行政执法 HTTP routes (mounted under /api). Shape: schema → authorize → load (scoped) → command → present. */
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
@@ -626,42 +627,20 @@ export async function enforcementRoutes(root: FastifyInstance) {
     },
   );
   // The officer list on the one list component: a page, sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/enforcement/officers/list',
-    {
-      schema: {
-        tags,
-        summary: `执法人员列表（分页；按数据范围；默认按单位、姓名；排序列：${sortLabels(OFFICER_SORTABLE)}）`,
-        querystring: listQuerySchema(OfficerListFilters, OFFICER_SORTABLE),
-        response: { 200: Page(OfficerView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'enforcement.catalogue.read');
-      const t = ctx.clock.today();
-      const { rows, total } = await pageOfficers(ctx.db, ctx.actor, { ...officerFilterOf(req.query, t), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((o) => presentOfficer(o, t)) } };
-    },
-  );
-  app.get(
-    '/enforcement/officers/export',
-    {
-      schema: {
-        tags,
-        summary: `导出执法人员列表的筛选结果（与列表同样的筛选和排序，执法人员台账表头；至多 ${LIST_EXPORT_CAP} 人）`,
-        querystring: officerListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'enforcement.catalogue.read');
-      const t = ctx.clock.today();
-      const f = officerFilterOf(req.query, t);
-      assertExportable(await countOfficers(ctx.db, ctx.actor, f));
-      const rows = await officersLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: officersLedger.spec, rows, title: '执法人员', today: t, format: req.query.format });
-    },
-  );
+  listRoutes(app, {
+    path: '/enforcement/officers',
+    title: '执法人员',
+    unit: '人',
+    permission: 'enforcement.catalogue.read',
+    tags,
+    filters: OfficerListFilters,
+    sortable: OFFICER_SORTABLE,
+    filterOf: (q, ctx) => officerFilterOf(q, ctx.clock.today()),
+    page: (ctx, f) => pageOfficers(ctx.db, ctx.actor, f),
+    view: OfficerView,
+    present: (ctx, rows) => rows.map((o) => presentOfficer(o, ctx.clock.today())),
+    export: ledgerExport(officersLedger, (ctx, f: OfficerFilter) => countOfficers(ctx.db, ctx.actor, f)),
+  });
   // A new officer without a unit belongs to the actor's own; a change names the unit.
   const OfficerFields = Type.Object({
     name: Type.String({ maxLength: 50 }),

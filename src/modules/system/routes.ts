@@ -1,3 +1,4 @@
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
@@ -14,8 +15,8 @@ import { Data } from '../../core/schemas.js';
 import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
 import { auditRoutes } from './auditRoutes.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
-import { FileDownload, Page } from '../../core/schemas.js';
+import { listExportQuerySchema, listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
+import { Page } from '../../core/schemas.js';
 import { countOrgs, ORG_SORTABLE, pageOrgs, pageUsers, USER_SORTABLE } from './repository.js';
 import { orgsLedger } from './orgsLedger.js';
 import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
@@ -62,20 +63,19 @@ export async function systemRoutes(root: FastifyInstance) {
 
   // The org list on the one list component: a page, sort, filters, the export of exactly its rows (the orgs ledger's
   // headers). The pickers across the app keep the unpaged `GET /orgs` above.
-  app.get(
-    '/orgs/list',
-    {
-      schema: {
-        tags,
-        summary: `单位列表（分页；按数据范围；默认按排序号、名称；排序列：${sortLabels(ORG_SORTABLE)}）`,
-        querystring: listQuerySchema(OrgListFilters, ORG_SORTABLE),
-        response: { 200: Page(OrgListItem) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'system.orgs.read');
-      const { rows, total } = await pageOrgs(ctx, { ...orgFilterOf(req.query), ...pageOf(req.query) });
-      const items = rows.map((o) => ({
+  listRoutes(app, {
+    path: '/orgs',
+    title: '单位',
+    unit: '个',
+    permission: 'system.orgs.read',
+    tags,
+    filters: OrgListFilters,
+    sortable: ORG_SORTABLE,
+    filterOf: (q) => orgFilterOf(q),
+    page: pageOrgs,
+    view: OrgListItem,
+    present: (_ctx, rows) =>
+      rows.map((o) => ({
         id: o.id,
         name: o.name,
         kind: o.kind,
@@ -86,28 +86,9 @@ export async function systemRoutes(root: FastifyInstance) {
         divisionCode: o.division_code,
         sort: o.sort,
         version: o.version,
-      }));
-      return { data: { total, items } };
-    },
-  );
-  app.get(
-    '/orgs/export',
-    {
-      schema: {
-        tags,
-        summary: `导出单位列表的筛选结果（与列表同样的筛选和排序，单位台账表头；至多 ${LIST_EXPORT_CAP} 个）`,
-        querystring: orgListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'system.orgs.read');
-      const f = orgFilterOf(req.query);
-      assertExportable(await countOrgs(ctx, f));
-      const rows = await orgsLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: orgsLedger.spec, rows, title: '单位', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+      })),
+    export: ledgerExport(orgsLedger, countOrgs),
+  });
 
   app.get('/orgs/:id', { schema: { tags, summary: '单位详情', params: Id, response: { 200: Data(OrgView) } } }, async (req) => {
     const org = await getOrg(authorize(req, 'system.orgs.read'), req.params.id);
