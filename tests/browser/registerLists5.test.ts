@@ -2,37 +2,11 @@
 // opens on the latest year with records, a filter (search form or column) lands in the URL and survives a
 // reload, and the export downloads exactly the filtered rows under the ledger's headers. Screenshots in
 // test-results/ (1440 px, and the deployments and duty lists at 390 px).
-import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, label, POLL } from '../helpers/browser.js';
-import { readTable } from '../../src/core/ledger/files.js';
+import { columnFilter, exported, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('flood-lists-', { context: { acceptDownloads: true } });
-
-const totalOf = async (page: Page) => Number(/共\s*(\d+)/.exec(await page.locator('.ant-pagination-total-text').innerText())?.[1] ?? Number.NaN);
-
-/** Picks a value in a column's filter: the answer's total (the list's request carrying `param=value`). */
-async function columnFilter(page: Page, o: { table: string; column: string; option: string; api: string; param: string; value: string }) {
-  const answered = page.waitForResponse((r) => r.url().includes(`${o.api}?`) && new URL(r.url()).searchParams.get(o.param) === o.value);
-  await page.getByTestId(o.table).locator('th', { hasText: o.column }).locator('.ant-table-filter-trigger').click();
-  await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: o.option }).click();
-  await page
-    .locator('.ant-dropdown:visible')
-    .getByRole('button', { name: label('确定') })
-    .click();
-  const n = ((await (await answered).json()) as { data: { total: number } }).data.total;
-  await expect.poll(() => new URL(page.url()).searchParams.get(o.param), POLL).toBe(o.value);
-  await expect.poll(() => totalOf(page), POLL).toBe(n);
-  return n;
-}
-
-/** The export's sheet (downloaded from the list's button). */
-async function exported(page: Page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
-  expect(download.suggestedFilename()).toMatch(/列表\d{8}\.xlsx$/);
-  return readTable(fs.readFileSync(await download.path()), 'list.xlsx');
-}
 
 describe('flood registers', () => {
   it('抢险投入: opens on the latest year, a text search lands in the URL and survives a reload, the export is the filtered rows', async () => {

@@ -1,44 +1,11 @@
 // 执法人员 and 单位管理 on the one list component, in a real browser: a column filter or a search lands in the
 // URL and survives a reload, the export downloads exactly the filtered rows under the ledger's headers, and the
 // rows' actions (换证, 编辑, 历史) and the legal reviewers' card stay. Screenshots in test-results/ (1440 px and 390 px).
-import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, label, POLL } from '../helpers/browser.js';
-import { readTable } from '../../src/core/ledger/files.js';
+import { columnFilter, exported, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('officers-orgs-', { context: { acceptDownloads: true } });
-
-const totalOf = async (page: Page) => Number(/共\s*(\d+)/.exec(await page.locator('.ant-pagination-total-text').innerText())?.[1] ?? Number.NaN);
-
-/** Picks a value in a column's filter: the answer's total (the list's request carrying `param=value`). */
-async function columnFilter(page: Page, o: { table: string; column: string; option: string; api: string; param: string; value?: string }) {
-  // The request carrying the filter (its value: `value`, or any when the option's value is an id).
-  const answered = page.waitForResponse((r) => {
-    if (!r.url().includes(`${o.api}?`)) return false;
-    const v = new URL(r.url()).searchParams.get(o.param);
-    return o.value === undefined ? !!v : v === o.value;
-  });
-  await page.getByTestId(o.table).locator('th', { hasText: o.column }).locator('.ant-table-filter-trigger').click();
-  await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: o.option }).click();
-  await page
-    .locator('.ant-dropdown:visible')
-    .getByRole('button', { name: label('确定') })
-    .click();
-  const res = await answered;
-  const n = ((await res.json()) as { data: { total: number } }).data.total;
-  const value = new URL(res.url()).searchParams.get(o.param);
-  await expect.poll(() => new URL(page.url()).searchParams.get(o.param), POLL).toBe(value);
-  await expect.poll(() => totalOf(page), POLL).toBe(n);
-  return n;
-}
-
-/** The export's sheet (downloaded from the list's button). */
-async function exported(page: Page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
-  expect(download.suggestedFilename()).toMatch(/列表\d{8}\.xlsx$/);
-  return readTable(fs.readFileSync(await download.path()), 'list.xlsx');
-}
 
 describe('执法人员 and 单位管理', () => {
   it('执法人员: the unit filter lands in the URL and survives a reload, the export is the filtered officers; 换证, 历史 and the reviewers card stay', async () => {
