@@ -56,6 +56,16 @@ describe('breadcrumbs', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a register’s tab under its menu entry does not repeat the entry’s name', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'admin');
+    await page.goto(`${baseUrl}/inspections/registers/inspectors`);
+    const crumbs = page.getByTestId('breadcrumbs');
+    await expect.poll(() => crumbs.innerText(), POLL).toMatch(/行政检查\s*\/\s*抽查名录$/);
+    expect((await crumbs.innerText()).match(/抽查名录/g)).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('fit a phone’s width on a record page (the area left out, long steps cut), and the field app has none', async () => {
     const { page, errors } = await newPage(390);
     await login(page, 'leader');

@@ -46,7 +46,8 @@ export function Breadcrumbs({ page, record, narrow }: { page: PageCrumb | null; 
     if (!narrow && entry.feature.visibleMenu.length > 1) steps.push({ key: 'area', node: <Step text={entry.feature.title} max={max} /> });
     const onEntry = pathname === entry.path;
     steps.push({ key: 'entry', node: onEntry ? <Step text={entry.label} max={max} /> : link(entry.path, entry.label) });
-    if (!onEntry && own) steps.push({ key: 'record', node: <Step text={own} max={max} /> });
+    // A page under its entry that names itself as the entry does (a register's tab, `/inspections/registers/:tab`) adds no step.
+    if (!onEntry && own && own !== entry.label) steps.push({ key: 'record', node: <Step text={own} max={max} /> });
   } else if (own) steps.push({ key: 'record', node: <Step text={own} max={max} /> });
   const last = steps.length - 1;
   return (
