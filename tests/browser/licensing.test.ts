@@ -26,8 +26,14 @@ describe('行政许可 in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('permit-item').click();
     await page.getByTitle(/PS-001 城镇污水排入排水管网许可（排水/).click();
+    // The item is chosen (on a loaded machine the dropdown may still be re-rendering when clicked).
+    await expect.poll(() => dialog.getByTestId('permit-item').innerText(), POLL).toContain('PS-001');
     await dialog.getByLabel('申请人', { exact: true }).fill('广州市浏览器测试餐饮管理有限公司');
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/licensing\/permits$/.test(new URL(r.url()).pathname), {
+      timeout: 30_000,
+    });
     await dialog.getByRole('button', { name: label('登记') }).click();
+    expect((await created).status()).toBe(201);
     await page.waitForURL(/\/licensing\/permits\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('permit-status').innerText(), POLL).toBe('已收件');
     await shot(page, 'received');
