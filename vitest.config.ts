@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const pg = process.env.FAZHI_TEST_PG_URL;
@@ -12,6 +13,9 @@ process.env.FAZHI_TEST_RUN ??= `run-${process.pid}`;
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which leaves the second
+    // core idle while a PGlite test computes (the PostgreSQL server's share is small). Two at the least.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

@@ -1,11 +1,16 @@
 /**
- * What the load benches share (bench/load.ts, bench/province.ts): virtual users driving an HTTP
- * endpoint (keep-alive, node:http, each sending its next request when the last one answered), and
- * a server child process waited for and stopped.
+ * What the load benches share (bench/load.ts, bench/province.ts, bench/start.ts): virtual users
+ * driving an HTTP endpoint (keep-alive, node:http, each sending its next request when the last one
+ * answered), the product started on a database and signed in to, and a server child process waited
+ * for and stopped.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureServerBuild } from '../scripts/build-server.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
 
 /** One endpoint's measure. */
 export interface Stats {
@@ -76,4 +81,32 @@ export async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Signs in as the demo's leader: the session cookie (`name=value`) to send with each request. */
+export async function signIn(base: string): Promise<string> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'leader', password: 'Fazhi@2022' }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status}`);
+  return String(login.headers.get('set-cookie')).split(';')[0]!;
+}
+
+/**
+ * Starts the product (`fazhi serve`, its build made first) on `databaseUrl` and `port`, added to
+ * `children` (stopped by the caller), waits until it answers and signs in: its base URL and cookie.
+ */
+export async function serveFazhi(databaseUrl: string, port: number, children: ChildProcess[]): Promise<{ child: ChildProcess; base: string; cookie: string }> {
+  await ensureServerBuild();
+  const child = spawn(process.execPath, ['bin/fazhi.js', 'serve', '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitUp(child, `${base}/healthz`);
+  return { child, base, cookie: await signIn(base) };
 }

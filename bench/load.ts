@@ -31,10 +31,9 @@ import { loadDemo } from '../src/cli/demo.js';
 import { encodeCursor } from '../src/core/lists.js';
 import { demandKindsOf } from '../src/modules/demands/kinds.js';
 import { DEFAULT_KEYSET, listItemsQuery } from '../src/modules/demands/repository.js';
-import { ensureServerBuild } from '../scripts/build-server.mjs';
 import { findPgServer, openPostgresEngine, type Engine } from './engines.js';
 import { generateHotlineOrders } from './orders.js';
-import { drive, type Stats, stop, waitUp } from './drive.js';
+import { drive, type Stats, serveFazhi, stop, waitUp } from './drive.js';
 
 const log = (m: string) => console.error(m);
 const root = path.resolve(import.meta.dirname, '..');
@@ -140,23 +139,7 @@ async function main() {
     await stop(bare);
 
     // The product.
-    await ensureServerBuild();
-    const port = 3600 + crypto.randomInt(200);
-    const fazhi = spawn(process.execPath, ['bin/fazhi.js', 'serve', '--port', String(port)], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-    });
-    children.push(fazhi);
-    const base = `http://127.0.0.1:${port}`;
-    await waitUp(fazhi, `${base}/healthz`);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'leader', password: 'Fazhi@2022' }),
-    });
-    if (!login.ok) throw new Error(`login: ${login.status}`);
-    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    const { child: fazhi, base, cookie } = await serveFazhi(url, 3600 + crypto.randomInt(200), children);
     let i = 0;
     const rot = <T>(xs: readonly T[]) => xs[i++ % xs.length]!;
     const filters = ['status=open', 'demandType=%E6%8A%95%E8%AF%89', `orgId=${orgs[0]}`, 'status=overdue', `year=${YEAR}&sort=receivedAt&order=desc`];

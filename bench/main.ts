@@ -398,19 +398,8 @@ function parseOptions(argv: string[]): Options {
     .addOption(new Option('--keep', '保留临时目录（CSV 与 PGlite 数据）'))
     .showHelpAfterError();
   program.parse(argv);
-  const r = program.opts<{
-    rows: number;
-    engines: string;
-    seed: number;
-    year: number;
-    batch: number;
-    insert: InsertStrategy;
-    onTime: OnTimeStrategy;
-    audit: boolean;
-    auditPayload: 'row' | 'ref';
-    out: string;
-    keep?: boolean;
-  }>();
+  // As commander hands them: the engines still one comma-separated text, --keep absent unless given.
+  const r = program.opts<Omit<Options, 'engines' | 'keep'> & { engines: string; keep?: boolean }>();
   const engines = r.engines
     .split(',')
     .map((s) => s.trim())

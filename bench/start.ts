@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
+import { signIn } from './drive.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const log = (m: string) => console.error(m);
@@ -64,12 +65,7 @@ async function measure(args: string[], port: number, reads: number): Promise<Run
   const idleRssMb = rssMb(child.pid!);
   let busyRssMb: number | null = null;
   if (reads > 0) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'leader', password: 'Fazhi@2022' }),
-    });
-    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    const cookie = await signIn(base);
     const paths = ['/api/me', '/api/hotline/items?year=2022', '/api/enforcement/cases?year=2022', '/api/metrics?year=2022', '/api/my/deadlines'];
     for (let i = 0; i < reads; i++) await fetch(`${base}${paths[i % paths.length]}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
     busyRssMb = rssMb(child.pid!);

@@ -3,7 +3,7 @@
 // PGlite and on a real PostgreSQL server, then the browser tests.
 // A server comes from FAZHI_TEST_PG_URL, or a throwaway cluster is started from
 // the machine's PostgreSQL binaries. Extra arguments go to vitest.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { startCluster } from './pg-cluster.mjs';
 
 // Formatted and lint-clean first (Biome, a second or two): a style error fails the suite.
@@ -14,13 +14,16 @@ import { startCluster } from './pg-cluster.mjs';
     process.exit(lint.status ?? 1);
   }
 }
-// Then the types (tsc, server and web, about half a minute): vitest strips types without checking them,
-// so a type error in a test or a page would otherwise pass the suite.
-for (const project of ['.', 'web']) {
-  const types = spawnSync('npx', ['tsc', '-p', project, '--noEmit'], { stdio: 'inherit' });
-  if (types.status !== 0) {
-    console.error(`类型检查未通过（tsc -p ${project}）：运行 npm run typecheck 查看。`);
-    process.exit(types.status ?? 1);
+// Then the types (tsc, server and web, side by side, about half a minute): vitest strips types without
+// checking them, so a type error in a test or a page would otherwise pass the suite.
+{
+  const check = (project) =>
+    new Promise((resolve) => spawn('npx', ['tsc', '-p', project, '--noEmit'], { stdio: 'inherit' }).on('close', (code) => resolve({ project, code })));
+  for (const { project, code } of await Promise.all(['.', 'web'].map(check))) {
+    if (code !== 0) {
+      console.error(`类型检查未通过（tsc -p ${project}）：运行 npm run typecheck 查看。`);
+      process.exit(code ?? 1);
+    }
   }
 }
 

@@ -65,6 +65,13 @@ export const check = {
 
 // ── The kernel's input guard (every request, before validation) ──
 
+/** A real YYYY-MM-DD date the input must carry, or a 400 naming the field. */
+export const requiredDate = (field: string, label: string, v: unknown): string => check.date(field, label, v, { required: true }) as string;
+
+/** A text the input must carry, trimmed (its length is the schema's to cap), or a 400 naming the field. */
+export const requiredText = (field: string, label: string, v: unknown): string =>
+  check.text(field, label, v, { required: true, max: Number.POSITIVE_INFINITY }) as string;
+
 /** A NUL or a lone UTF-16 surrogate: PostgreSQL cannot store either in text (22021/22P05). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what this guard looks for
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

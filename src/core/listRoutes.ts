@@ -38,6 +38,8 @@ export interface ListRoutesDef<F extends TProperties, Filter, Row> {
   /** The query as the repository's filters (with `sortOf(sortable, q)`: an unknown sort is refused naming `sort`); `ctx` for a filter relative to today. */
   filterOf(q: ListRouteQuery<F>, ctx: Ctx): Filter;
   page(ctx: Ctx, f: Filter & { limit: number; offset: number }): Promise<{ rows: Row[]; total: number }>;
+  /** What a page carries besides its rows and total (the counts by kind of its filter, say), as `page` returns it beside them. */
+  pageExtra?: Record<string, TSchema>;
   view: TSchema;
   present(ctx: Ctx, rows: Row[]): unknown[] | Promise<unknown[]>;
   /** The export of exactly the filtered rows under `spec`'s headers (none: the list is not exported). */
@@ -59,14 +61,14 @@ export function listRoutes<F extends TProperties, Filter, Row>(root: FastifyInst
         tags: l.tags,
         summary: `${l.title}列表（分页；按数据范围；排序列：${sortLabels(l.sortable)}）`,
         querystring: listQuerySchema(l.filters, l.sortable),
-        response: { 200: Page(l.view) },
+        response: { 200: Page(l.view, l.pageExtra) },
       },
     },
     async (req) => {
       const ctx = authorize(req, l.permission);
       const q = req.query as ListRouteQuery<F> & { page?: number; pageSize?: number };
-      const { rows, total } = await l.page(ctx, { ...l.filterOf(q, ctx), ...pageOf(q, l.pageSize) });
-      return { data: { total, items: await l.present(ctx, rows) } };
+      const { rows, total, ...extra } = await l.page(ctx, { ...l.filterOf(q, ctx), ...pageOf(q, l.pageSize) });
+      return { data: { total, items: await l.present(ctx, rows), ...(l.pageExtra ? extra : {}) } };
     },
   );
   const ex = l.export;

@@ -109,6 +109,48 @@ export async function countRows(qb: AnySelect): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/** Most rows an unpaged list for a picker (a select's options, a search box's matches) gives. */
+export const LIST_PICKER_CAP = 2000;
+
+/** What a list's queries are made of (see {@link listQueries}); `S` is what the repository reads through (the context, or its db and actor). */
+export interface ListQueriesDef<S, F extends { sort?: ListSort | undefined }, QB extends AnySelect> {
+  /** The records in the caller's data scope matching the list's filters, unordered (what is counted). */
+  filtered(src: S, f: F): QB;
+  /** The columns it may be sorted on (`f.sort`). */
+  sortable: SortWhitelist;
+  /** A unique column ordering the rows after a chosen sort's (stable pages). */
+  tieBreaker: string;
+  /** The list's own order when no sort is chosen. */
+  order(q: QB): QB;
+}
+
+/** The rows a query gives, as its `execute` types them. */
+type RowsOf<QB extends AnySelect> = Awaited<ReturnType<QB['execute']>>;
+
+/**
+ * A register's list queries from its filtered query and its order, written once: `rows` (every row in
+ * the list's order, or the first `limit`: the unpaged list and the export), `list` (at most
+ * {@link LIST_PICKER_CAP}: the pickers), `page` (a page and the filtered total, counted in parallel)
+ * and `count` (the export's cap is checked on it before any row is read).
+ */
+export function listQueries<S, F extends { sort?: ListSort | undefined }, QB extends AnySelect>(def: ListQueriesDef<S, F, QB>) {
+  const ordered = (q: QB, sort: ListSort | undefined): QB => (sort ? orderBySort(q, def.sortable, { sort, tieBreaker: def.tieBreaker }) : def.order(q));
+  const rows = (src: S, f: F, limit?: number): Promise<RowsOf<QB>> => {
+    const q = ordered(def.filtered(src, f), f.sort);
+    return (limit === undefined ? q : q.limit(limit)).execute() as Promise<RowsOf<QB>>;
+  };
+  return {
+    rows,
+    list: (src: S, f: F, limit = LIST_PICKER_CAP) => rows(src, f, Math.min(limit, LIST_PICKER_CAP)),
+    async page(src: S, f: F & { limit: number; offset: number }): Promise<{ rows: RowsOf<QB>; total: number }> {
+      const q = def.filtered(src, f);
+      const [page, total] = await Promise.all([ordered(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+      return { rows: page as RowsOf<QB>, total };
+    },
+    count: (src: S, f: F): Promise<number> => countRows(def.filtered(src, f)),
+  };
+}
+
 /** A page's limit and offset from `page` (from 1) and `pageSize`. */
 export function pageOf(q: { page?: number; pageSize?: number }, defaultSize = 50): { limit: number; offset: number } {
   const size = q.pageSize ?? defaultSize;

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { KernelDB, OrgKind, OrgTable } from './db/types.js';
 import type { Ctx } from './context.js';
+import type { RowError } from './ledger/ledger.js';
 import { write } from './audit/audit.js';
 import { errors } from './errors.js';
 import { inScope } from './scope.js';
@@ -71,6 +72,21 @@ export async function getOrg(ctx: Ctx, id: string): Promise<Org | undefined> {
 export async function orgsByName(db: Kysely<KernelDB>, tenantId: string): Promise<Map<string, Org>> {
   const rows = await db.selectFrom('org').selectAll().where('tenant_id', '=', tenantId).execute();
   return new Map(rows.map((r) => [r.name, present(r)]));
+}
+
+/**
+ * A ledger's unit column (本局单位名称): reads the tenant's orgs once and answers, for a row, the id of
+ * the org it names — null when it names none — or, for a name no org has, undefined after adding the
+ * row error 未知的单位 on the column.
+ */
+export async function orgColumn(db: Kysely<KernelDB>, tenantId: string, column: string, errs: RowError[]) {
+  const orgs = await orgsByName(db, tenantId);
+  return (row: number, name: string | null | undefined): string | null | undefined => {
+    if (!name) return null;
+    const org = orgs.get(name);
+    if (!org) errs.push({ row, column, message: `未知的单位：${name}`, value: name });
+    return org?.id;
+  };
 }
 
 export interface OrgInput {

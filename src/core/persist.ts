@@ -19,7 +19,10 @@ import type { Ctx } from './context.js';
 import { diffFields, type AuditInput, type WriteScope } from './audit/audit.js';
 import { AppError, errors } from './errors.js';
 import { insertMany, updateMany } from './db/bulk.js';
-import type { RowError, TraceEntry, WriteOrigin } from './ledger/ledger.js';
+import type { RowError, RuleBreach, TraceEntry, WriteOrigin } from './ledger/ledger.js';
+import type { TrackInput } from './calendar/service.js';
+import type { System } from './system.js';
+import { ownerOrgForCreate } from './scope.js';
 
 /** What a domain function did with a batch (the ledger's summary; a form reads `ids`). */
 export interface SaveResult {
@@ -174,6 +177,68 @@ export function rowFailure(origin: WriteOrigin, errs: RowError[], at: { row: num
 }
 
 /**
+ * Runs a look-up one input needs (its owning unit, a record it links): in live mode its error is
+ * thrown as it is; in historical mode it becomes a row error on the ledger column. Returns
+ * undefined when it failed.
+ */
+export async function attemptLookup<T>(
+  origin: WriteOrigin,
+  errs: RowError[],
+  at: { row: number | undefined; column: string },
+  fn: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    rowFailure(origin, errs, at, e as Error);
+    return undefined;
+  }
+}
+
+/** A checked record of a register's save: what `persist` writes, and the rules it breaks (an import's findings). */
+export interface CheckedItem extends Item<Record<string, unknown>> {
+  breaches?: readonly RuleBreach[];
+}
+
+/**
+ * The end of a register's save, once each input is checked: nothing is written when an input
+ * failed (the row errors); else the records are written (`persist`), then the records' dependants
+ * (`written`: a case's hearings), an import's findings on each record it wrote, and the deadlines
+ * each record's state tracks; the summary carries each input's id.
+ */
+export async function saveChecked<R extends { id: string; org_id: string }>(
+  sys: Pick<System, 'calendar'>,
+  w: WriteScope,
+  origin: WriteOrigin,
+  opts: {
+    table: string;
+    entity: string;
+    items: readonly CheckedItem[];
+    errs: RowError[];
+    view: (r: R) => Record<string, unknown>;
+    tracks: (r: R) => TrackInput[];
+    written?: (rows: R[]) => Promise<void>;
+  },
+): Promise<SaveResult> {
+  if (opts.errs.length) return { created: 0, updated: 0, unchanged: 0, errors: opts.errs, ids: [] };
+  const { items, entity } = opts;
+  const p = await persist<Record<string, unknown>, R>(w.ctx, w, origin, {
+    table: opts.table,
+    entity,
+    items: items.map((i) => ({ row: i.row, old: i.old, values: i.values })),
+    view: opts.view,
+  });
+  await opts.written?.(p.rows);
+  if (origin.mode === 'historical')
+    items.forEach((it, i) => {
+      const r = p.rows[i]!;
+      if (it.breaches?.length) origin.imp.finding(it.breaches.map((x) => ({ ...x, row: it.row ?? 0, entity, entityId: r.id, orgId: r.org_id })));
+    });
+  await sys.calendar.trackMany(w, w.ctx.actor, p.rows.flatMap(opts.tracks));
+  return { created: p.created, updated: p.updated, unchanged: p.unchanged, errors: [], ids: p.rows.map((r) => r.id) };
+}
+
+/**
  * Runs a check of one input: in live mode its validation error is thrown as it is (the
  * form shows it on the field); in historical mode it becomes a row error naming the
  * row and the ledger column of the field. Returns undefined when it failed.
@@ -193,6 +258,79 @@ export function attempt<T>(
     errs.push({ row: row ?? 0, column: columns[field] ?? columns[field.split('.')[0]!] ?? Object.values(columns)[0] ?? '', message: e.message });
     return undefined;
   }
+}
+
+/**
+ * The batch of a save whose inputs are checked one by one in the module (legal advice, the staff
+ * tables): each input ends as `failed` (its check threw: live mode never gets here, an import has its
+ * row error in `errs`), `create` or `update`; `flush` then writes the batch set-based and audits each
+ * record (live) or traces it (historical), or writes nothing when any row failed. An update whose
+ * audit view does not change is `unchanged`: neither written nor audited, in either mode. A new
+ * record without an org belongs to the actor's own.
+ */
+export function stagedSave(w: WriteScope, origin: WriteOrigin, opts: { table: string; entity: string }) {
+  const actor = w.ctx.actor;
+  const errs: RowError[] = [];
+  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  let ownOrg: string | undefined;
+  const creates: AnyRow[] = [];
+  const updates: AnyRow[] = [];
+  const events: AuditInput[] = [];
+  return {
+    /** The row errors of an import, for `attempt`. */
+    errs,
+    failed(): void {
+      out.ids.push(undefined);
+    },
+    /** A new record: its columns (`after`: what its history shows, the columns unless told). */
+    async create(s: { row?: number | undefined; orgId?: string | null | undefined }, values: Record<string, unknown>, after = values): Promise<void> {
+      const id = crypto.randomUUID();
+      let orgId = s.orgId;
+      if (!orgId) {
+        ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor });
+        orgId = ownOrg;
+      }
+      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...values });
+      out.ids.push(id);
+      out.created++;
+      if (origin.mode === 'live') events.push({ entity: opts.entity, entityId: id, action: 'created', orgId, after });
+      else origin.imp.trace({ row: s.row ?? 0, entity: opts.entity, entityId: id, action: 'created', orgId, values: after });
+    },
+    /** A stored record's new columns; `before` and `after` are its history's view of the stored and the new record. */
+    update(
+      s: { row?: number | undefined },
+      old: { id: string; org_id: string; version: number; updated_at: unknown },
+      change: { values: Record<string, unknown>; before: Record<string, unknown>; after?: Record<string, unknown> },
+    ): void {
+      const { values, before, after = values } = change;
+      out.ids.push(old.id);
+      if (!diffFields(before, after).length) {
+        out.unchanged++;
+        return;
+      }
+      updates.push({ tenant_id: actor.tenantId, id: old.id, ...values, version: old.version + 1, updated_at: new Date() });
+      out.updated++;
+      if (origin.mode === 'live') events.push({ entity: opts.entity, entityId: old.id, action: 'updated', orgId: old.org_id, before, after });
+      else
+        origin.imp.trace({
+          row: s.row ?? 0,
+          entity: opts.entity,
+          entityId: old.id,
+          action: 'updated',
+          orgId: old.org_id,
+          values: after,
+          before: { ...before, version: old.version, updated_at: old.updated_at },
+        });
+    },
+    /** Writes the batch (nothing when a row failed): the save's result. */
+    async flush(): Promise<SaveResult> {
+      if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
+      await insertMany(w.tx, opts.table, creates);
+      await updateMany(w.tx, opts.table, ['tenant_id', 'id'], updates);
+      if (events.length) await w.auditMany(events);
+      return out;
+    },
+  };
 }
 
 /** The id of the last import of a ledger not yet undone (the one an undo is undoing). */

@@ -4,7 +4,7 @@
  * presenters return `Static<typeof …>` so the compiler keeps them in step. The test server checks
  * every answer against its schema strictly (src/server/responses.ts).
  */
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type TSchema, type TUnsafe } from '@fastify/type-provider-typebox';
 
 /** `{ data: T }` */
 export const Data = <T extends TSchema>(data: T) => Type.Object({ data });
@@ -27,3 +27,26 @@ export const AnyJson = Type.Unknown();
 
 /** A file download (xlsx, docx, csv …): sent as bytes, not serialised. */
 export const FileDownload = Type.String({ format: 'binary', description: '文件' });
+
+/** `{ data: T[] }` — a whole (unpaged) list. */
+export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
+
+/** One of the given values: a union of their literals, in their order (typed as the values' union, not `never`). */
+export const OneOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<T>;
+
+/** One of a label map's keys (a workflow's stages, from the module's labels.ts), in its order. */
+export const KeyOf = <K extends string>(labels: Readonly<Record<K, string>>) => OneOf(Object.keys(labels) as K[]);
+
+/** The short names the response schemas use: text, a whole number, yes/no, and each that may be null. */
+export const Str = Type.String();
+export const NStr = Nullable(Str);
+export const Int = Type.Integer();
+export const Bool = Type.Boolean();
+export const NDay = Nullable(IsoDateString);
+
+/** A record's deadline as its page shows it (the web's RecordClocks): the due date, whether met, the explanation and its statute. */
+export const CLOCK_FIELDS = { key: Str, label: Str, start: IsoDateString, due: IsoDateString, doneOn: NDay, status: Str, text: Str, source: Str };
+
+/** A workflow action as `actionsFor` answers it (the web's WorkflowActions): allowed, or blocked with why, and the stage it leads to. */
+export const WorkflowActionView = <S extends TSchema>(stage: S) =>
+  Type.Object({ event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(stage) }, { description: '办理操作：是否可办理及原因' });

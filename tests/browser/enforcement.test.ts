@@ -25,8 +25,21 @@ async function act(page: Page, event: string, stage: string | null, fill?: (m: L
   if (fill) await fill(modal);
   const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/events/${event}`));
   const reread = page.waitForResponse(caseRead);
+  // Whichever way this step fails, the other wait must not end as an unhandled rejection after the test.
+  reread.catch(() => {});
+  // A form the page refuses on its own (a required field left empty) sends nothing: say which field, not a timeout.
+  const refused = modal
+    .locator('.ant-form-item-explain-error')
+    .first()
+    .waitFor()
+    .then(async () => `the form refused: ${await modal.locator('.ant-form-item-explain-error').allInnerTexts()}`);
+  refused.catch(() => {});
   await modal.getByRole('button', { name: label('确定') }).click();
-  const answer = await saved;
+  const answer = await Promise.race([saved, refused]);
+  if (typeof answer === 'string') {
+    await shot(page, `${event}-refused`);
+    throw new Error(answer);
+  }
   expect(answer.status(), await answer.text()).toBe(200);
   await reread;
   await modal.waitFor({ state: 'hidden' });

@@ -5,9 +5,9 @@
 // and the server has it exactly once. Screenshots go to test-results/field-patrol-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, POLL } from '../helpers/browser.js';
+import { onePixelPng as png } from '../helpers/capture.js';
 
 const PLACE = { latitude: 23.1372, longitude: 113.3411, accuracy: 12 };
 const { baseUrl, newPage, login, shot } = browserSuite('field-patrol-', {
@@ -15,33 +15,6 @@ const { baseUrl, newPage, login, shot } = browserSuite('field-patrol-', {
   settle: 500,
   context: { hasTouch: true, isMobile: true },
 });
-
-/** A real one-pixel PNG of the given colour (each photo its own bytes and hash). */
-function png(r: number, g: number, b: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, r, g, b]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
 
 /** The built files of the desktop frame, which the field app must not fetch. */
 function desktopFiles(): string[] {

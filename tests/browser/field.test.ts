@@ -3,9 +3,9 @@
 // sample (kept on the phone as 待同步), comes back online and sees both synced exactly once — the
 // API has the sample once and the two evidences once each, and the case's 执法全过程记录 shows the
 // captures. Screenshots go to test-results/field-*.png.
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, POLL } from '../helpers/browser.js';
+import { onePixelPng as png } from '../helpers/capture.js';
 
 const PLACE = { latitude: 23.1291, longitude: 113.3644, accuracy: 15 };
 const { baseUrl, newPage, login, shot } = browserSuite('field-', {
@@ -13,34 +13,6 @@ const { baseUrl, newPage, login, shot } = browserSuite('field-', {
   settle: 500,
   context: { geolocation: PLACE, permissions: ['geolocation'], hasTouch: true, isMobile: true },
 });
-
-/** A real PNG of one pixel of the given colour (so each photo has its own bytes and hash). */
-function png(r: number, g: number, b: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  const idat = zlib.deflateSync(Buffer.from([0, r, g, b]));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
 
 describe('the field app on a phone', () => {
   it('two photos on a case, a water sample offline, both synced once when back online', async () => {

@@ -81,9 +81,14 @@ describe('行政检查 in the browser', () => {
     await dialog.getByText('计划外的入企检查应填写计划外检查理由').waitFor();
     await dialog.getByLabel('计划外检查理由').fill('群众投诉举报（12345热线转办）');
     await shot(page, 'register');
-    // The save button is named 保存 again once the first (refused) save has finished loading: wait for that.
-    await expect.poll(() => dialog.getByRole('button', { name: label('保存') }).count(), { timeout: 30_000 }).toBe(1);
-    await dialog.getByRole('button', { name: label('保存') }).click();
+    // Save again once the first (refused) save has finished loading. The dialog's own primary button, found by its
+    // place rather than its accessible name: the name check (0 matches for 30 s while the screenshot showed 保存) failed
+    // in 3 of some 10 full runs.
+    const save = page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
+    await expect.poll(() => save.count(), POLL).toBe(1);
+    await expect.poll(() => save.evaluate((b) => b.classList.contains('ant-btn-loading')), { timeout: 30_000 }).toBe(false);
+    expect((await save.innerText()).replace(/\s/g, '')).toBe('保存');
+    await save.click();
     await page.waitForURL(/\/inspections\/records\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('record-stage').innerText(), POLL).toBe('整改中');
     expect(await page.getByTestId('record-follow-up').innerText()).toContain('2027-01-15');
@@ -154,12 +159,19 @@ describe('行政检查 in the browser', () => {
     await expect.poll(count, POLL).toBe(8);
     expect(everyEntity).toBeGreaterThan(8);
     // A text search (code, name or 统一社会信用代码) narrows it further, also in the URL; a reload keeps both.
+    // Each search waits for its own answer: the form follows the URL, so text typed before the page has taken
+    // the last search's URL would be set back to that search.
+    const searched = (q: string) => page.waitForResponse((r) => r.url().includes('/entities/list?') && new URL(r.url()).searchParams.get('q') === q);
+    let answered = searched('QSH-00');
     await page.getByPlaceholder('编码、名称、统一社会信用代码').fill('QSH-00');
     await page.getByRole('button', { name: label('查询') }).click();
+    await answered;
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('QSH-00');
     await expect.poll(count, POLL).toBe(8);
+    answered = searched('QSH-001');
     await page.getByPlaceholder('编码、名称、统一社会信用代码').fill('QSH-001');
     await page.getByRole('button', { name: label('查询') }).click();
+    await answered;
     await expect.poll(count, POLL).toBe(1);
     await page.reload();
     await entities.getByText('QSH-001').waitFor();
@@ -179,8 +191,10 @@ describe('行政检查 in the browser', () => {
     const inspectors = page.getByTestId('inspectors-table');
     await inspectors.locator('.ant-table-row').first().waitFor();
     await expect.poll(count, POLL).toBe(14);
+    const found = page.waitForResponse((r) => r.url().includes('/inspectors/list?') && new URL(r.url()).searchParams.get('q') === '44010622001000');
     await page.getByPlaceholder('编码、姓名、执法证号').fill('44010622001000');
     await page.getByRole('button', { name: label('查询') }).click();
+    await found;
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('44010622001000');
     await expect.poll(count, POLL).toBe(1);
     await inspectors.getByText('ZF-01').waitFor();

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
+import { columnFilter, exported, reloadList, sortOn, totalOf } from '../helpers/browserLists.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('licensing-', { context: { acceptDownloads: true } });
-const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*件/.exec(await text)?.[1] ?? Number.NaN);
 /** Clicks an action button of the permit page and confirms its modal. */
 const step = (page: Page, action: string, fill?: () => Promise<void>) => actInDialog(page, 'permit-actions', action, { fill });
 
@@ -82,34 +82,26 @@ describe('行政许可 in the browser', () => {
     await page.goto(`${baseUrl}/licensing/permits`);
     const table = page.getByTestId('permits-table');
     await table.locator('.ant-table-row').first().waitFor();
-    const total = page.locator('.ant-pagination-total-text');
-    await expect.poll(() => totalOf(total.innerText()), POLL).toBeGreaterThan(0);
-    const all = await totalOf(total.innerText());
+    await expect.poll(() => totalOf(page), POLL).toBeGreaterThan(0);
+    const all = await totalOf(page);
 
     // Column filter 类别 = 排水: the URL carries it and the list answers fewer cases.
-    const filtered = page.waitForResponse((r) => r.url().includes('/api/licensing/permits?') && new URL(r.url()).searchParams.get('category') === '排水');
-    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '排水' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
-    const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
-    await expect.poll(() => new URL(page.url()).searchParams.get('category'), POLL).toBe('排水');
+    const n = await columnFilter(page, {
+      table: 'permits-table',
+      column: '类别',
+      option: '排水',
+      api: '/api/licensing/permits',
+      param: 'category',
+      value: '排水',
+    });
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(all);
-    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
     // Sort on 决定日期 (server-side), then reload: the query stays.
-    await table.locator('th', { hasText: '决定日期' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('decidedOn');
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
+    await sortOn(table, '决定日期', 'decidedOn');
+    await reloadList(table, n);
     expect(new URL(page.url()).searchParams.get('category')).toBe('排水');
-    await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
     // Export: the 行政许可办件 ledger's headers, exactly the filtered cases, in the list's order.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const sheet = await readTable(fs.readFileSync(await download.path()), 'list.xlsx');
+    const sheet = await exported(page);
     expect(sheet.headers[0]).toBe('办件编号');
     expect(sheet.rows.length).toBe(n);
     await expect.poll(() => table.locator('.ant-table-row').first().locator('a').first().innerText(), POLL).toBe(String(sheet.rows[0]!.cells.办件编号));

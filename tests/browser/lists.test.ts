@@ -40,9 +40,13 @@ describe('12345 list', () => {
     await expect.poll(() => page.getByTestId('list-search').getByLabel('查找').inputValue(), POLL).toBe('天河');
     await expect.poll(() => totalOf(total.innerText()), POLL).toBe(n);
 
-    // Sort on 受理时间 (server-side): the URL says so.
+    // Sort on 受理时间 (server-side): the URL says so. The export below waits for the sorted page's answer: the export
+    // button's link follows the query once the page has re-rendered, which may be a moment after the URL changed.
+    const sorted = page.waitForResponse((r) => r.url().includes('/api/hotline/items?') && new URL(r.url()).searchParams.get('sort') === 'receivedAt');
     await table.locator('th', { hasText: '受理时间' }).click();
+    await sorted;
     await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('receivedAt');
+    await expect.poll(() => page.getByTestId('list-export').getAttribute('href'), POLL).toContain('sort=receivedAt');
     expect(new URL(page.url()).searchParams.get('order')).toBe('asc');
 
     // Export: an xlsx of exactly those rows.

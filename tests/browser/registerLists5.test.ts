@@ -4,7 +4,7 @@
 // test-results/ (1440 px, and the deployments and duty lists at 390 px).
 import { describe, expect, it } from 'vitest';
 import { browserSuite, label, POLL } from '../helpers/browser.js';
-import { columnFilter, exported, totalOf } from '../helpers/browserLists.js';
+import { columnFilter, exported, openFromMenu, reloadList, searchList, sortOn, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('flood-lists-', { context: { acceptDownloads: true } });
 
@@ -12,9 +12,7 @@ describe('flood registers', () => {
   it('抢险投入: opens on the latest year, a text search lands in the URL and survives a reload, the export is the filtered rows', async () => {
     const { page, errors } = await newPage();
     await login(page, 'flood');
-    await page.getByRole('menuitem', { name: '抢险投入' }).click();
-    const table = page.getByTestId('deployments-table');
-    await table.locator('.ant-table-row').first().waitFor();
+    const table = await openFromMenu(page, '抢险投入', 'deployments-table');
     // The demo's latest year with deployments is 2023 (6 events).
     await expect.poll(() => totalOf(page), POLL).toBe(6);
     await page.getByTestId('latest-year-hint').waitFor();
@@ -23,17 +21,10 @@ describe('flood registers', () => {
     // All years, then the text: the query in the URL.
     await page.getByTestId('list-filter-year').locator('.ant-tag-close-icon').click();
     await expect.poll(() => totalOf(page), POLL).toBe(42);
-    await page.getByTestId('list-search').getByLabel('查找').fill('暴雨');
-    await page
-      .getByTestId('list-search')
-      .getByRole('button', { name: label('查询') })
-      .click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('暴雨');
+    await searchList(page, '暴雨');
     await expect.poll(() => totalOf(page), POLL).toBeLessThan(42);
     const n = await totalOf(page);
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => totalOf(page), POLL).toBe(n);
+    await reloadList(table, n);
 
     const sheet = await exported(page);
     expect(sheet.headers).toEqual(['日期', '事件', '投入人员 (人次)', '抽水泵 (台次)', '车辆 (台次)']);
@@ -100,9 +91,7 @@ describe('flood registers', () => {
     await expect.poll(() => totalOf(page), POLL).toBe(240);
     const n = await columnFilter(page, { table: 'duty-table', column: '角色', option: 'A角', api: '/api/flood/duty/list', param: 'role', value: 'A角' });
     expect(n).toBe(120);
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => totalOf(page), POLL).toBe(n);
+    await reloadList(table, n);
     const sheet = await exported(page);
     expect(sheet.headers[0]).toBe('日期');
     expect(sheet.rows.length).toBe(n);
@@ -126,9 +115,7 @@ describe('系统 → 用户', () => {
   it('a role filter and a text search land in the URL and survive a reload; the actions stay', async () => {
     const { page, errors } = await newPage();
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
-    const table = page.getByTestId('users-table');
-    await table.locator('.ant-table-row').first().waitFor();
+    const table = await openFromMenu(page, '用户管理', 'users-table');
     const all = await totalOf(page);
     const streets = await columnFilter(page, {
       table: 'users-table',
@@ -140,22 +127,14 @@ describe('系统 → 用户', () => {
     });
     expect(streets).toBeGreaterThan(0);
     expect(streets).toBeLessThan(all);
-    await page.getByTestId('list-search').getByLabel('查找').fill('wushan');
-    await page
-      .getByTestId('list-search')
-      .getByRole('button', { name: label('查询') })
-      .click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('wushan');
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => totalOf(page), POLL).toBe(1);
+    await searchList(page, 'wushan');
+    await reloadList(table, 1);
     expect(new URL(page.url()).searchParams.get('role')).toBe('street');
     const row = table.locator('.ant-table-row').first();
     for (const action of ['编辑', '重置密码', '停用', '历史']) expect(await row.getByRole('button', { name: label(action) }).count(), action).toBe(1);
     // Sorting by unit goes to the server.
     await page.getByTestId('list-filters-clear').click();
-    await table.locator('th', { hasText: '所属单位' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('orgName');
+    await sortOn(table, '所属单位', 'orgName');
     await shot(page, 'users');
     expect(errors).toEqual([]);
   });

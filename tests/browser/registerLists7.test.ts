@@ -3,7 +3,7 @@
 // rows' actions (换证, 编辑, 历史) and the legal reviewers' card stay. Screenshots in test-results/ (1440 px and 390 px).
 import { describe, expect, it } from 'vitest';
 import { browserSuite, label, POLL } from '../helpers/browser.js';
-import { columnFilter, exported, totalOf } from '../helpers/browserLists.js';
+import { columnFilter, exported, openFromMenu, reloadList, searchList, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('officers-orgs-', { context: { acceptDownloads: true } });
 
@@ -11,9 +11,7 @@ describe('执法人员 and 单位管理', () => {
   it('执法人员: the unit filter lands in the URL and survives a reload, the export is the filtered officers; 换证, 历史 and the reviewers card stay', async () => {
     const { page, errors } = await newPage();
     await login(page, 'legal');
-    await page.getByRole('menuitem', { name: '执法人员' }).click();
-    const table = page.getByTestId('officers-table');
-    await table.locator('.ant-table-row').first().waitFor();
+    const table = await openFromMenu(page, '执法人员', 'officers-table');
     const all = await totalOf(page);
     const n = await columnFilter(page, {
       table: 'officers-table',
@@ -24,9 +22,7 @@ describe('执法人员 and 单位管理', () => {
     });
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(all);
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => totalOf(page), POLL).toBe(n);
+    await reloadList(table, n);
     const sheet = await exported(page);
     expect(sheet.headers).toEqual(['姓名', '所属单位', '执法证号', '发证日期', '有效期至', '证件考试成绩']);
     expect(sheet.rows.length).toBe(n);
@@ -34,12 +30,7 @@ describe('执法人员 and 单位管理', () => {
 
     // A search by 执法证号 (in the URL), then the row's actions.
     const certNo = String(sheet.rows[0]!.cells.执法证号);
-    await page.getByTestId('list-search').getByLabel('查找').fill(certNo);
-    await page
-      .getByTestId('list-search')
-      .getByRole('button', { name: label('查询') })
-      .click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe(certNo);
+    await searchList(page, certNo);
     await expect.poll(() => totalOf(page), POLL).toBe(1);
     const row = table.locator('.ant-table-row').first();
     expect(await row.getByRole('button', { name: label('换证') }).count()).toBe(1);
@@ -60,27 +51,18 @@ describe('执法人员 and 单位管理', () => {
   it('单位管理: the kind filter lands in the URL, the export is the filtered orgs under the orgs ledger headers; 编辑 and 历史 stay', async () => {
     const { page, errors } = await newPage();
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: '单位管理' }).click();
-    const table = page.getByTestId('orgs-table');
-    await table.locator('.ant-table-row').first().waitFor();
+    const table = await openFromMenu(page, '单位管理', 'orgs-table');
     const all = await totalOf(page);
     const n = await columnFilter(page, { table: 'orgs-table', column: '类型', option: '街道', api: '/api/orgs/list', param: 'kind', value: 'street' });
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(all);
-    await page.reload();
-    await table.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => totalOf(page), POLL).toBe(n);
+    await reloadList(table, n);
     const sheet = await exported(page);
     expect(sheet.headers).toEqual(['单位名称', '单位类型', '上级单位', '统一社会信用代码', '行政区划代码']);
     expect(sheet.rows.length).toBe(n);
     expect(sheet.rows.every((r) => r.cells.单位类型 === '街道')).toBe(true);
 
-    await page.getByTestId('list-search').getByLabel('查找').fill('五山');
-    await page
-      .getByTestId('list-search')
-      .getByRole('button', { name: label('查询') })
-      .click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('五山');
+    await searchList(page, '五山');
     await expect.poll(() => totalOf(page), POLL).toBe(1);
     const row = table.locator('.ant-table-row').first();
     await row.getByRole('button', { name: label('编辑') }).click();

@@ -15,26 +15,22 @@ beforeAll(async () => {
   // Two open deadlines (a module would track them): 10 working days from 2031-04-28,
   // a year whose holiday notice is not yet in chinese-days.
   await write(env.sys.ctx(actor), async (w) => {
-    const a = await env.sys.calendar.track(w, actor, {
-      module: 'test',
-      entity: 'org',
-      entityId: orgs.get('五山街道')!.id,
-      orgId: orgs.get('五山街道')!.id,
-      title: '整改期限',
-      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' },
-      start: '2031-04-28',
-    });
-    deadlineId = a.id;
-    const b = await env.sys.calendar.track(w, actor, {
-      module: 'test',
-      entity: 'org',
-      entityId: orgs.get('员村街道')!.id,
-      orgId: orgs.get('员村街道')!.id,
-      title: '整改期限',
-      rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' },
-      start: '2031-04-28',
-    });
-    otherStreetDeadline = b.id;
+    // The street's own unit stands for the record the deadline is of.
+    const rectify = async (street: string) => {
+      const unit = orgs.get(street)!.id;
+      const d = await env.sys.calendar.track(w, actor, {
+        module: 'test',
+        entity: 'org',
+        entityId: unit,
+        orgId: unit,
+        title: '整改期限',
+        rule: { key: 'rectify', label: '整改期限', unit: 'workday', n: 10, source: '测试规则' },
+        start: '2031-04-28',
+      });
+      return d.id;
+    };
+    deadlineId = await rectify('五山街道');
+    otherStreetDeadline = await rectify('员村街道');
   });
 });
 

@@ -6,6 +6,7 @@ import { modules } from '../../src/modules/index.js';
 import { orgsByName } from '../../src/core/orgs.js';
 import { usccCheckChar } from '../../src/core/ledger/validators.js';
 import { serverSuite } from '../helpers/server.js';
+import { eventsAfter, lastSeq } from '../helpers/auditTrail.js';
 
 /**
  * 数据范围 on create, route by route. The street role is granted every permission of
@@ -370,16 +371,6 @@ async function otherFootprint(): Promise<string> {
   }
   return parts.join(' ');
 }
-const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(env.sys.db)).rows[0]!.s ?? 0);
-const eventsAfter = async (seq: number) =>
-  (
-    await sql<{
-      entity: string;
-      entity_id: string;
-      org_id: string | null;
-      action: string;
-    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(env.sys.db)
-  ).rows;
 
 const env = serverSuite({ wushan: 'wushan' }, 'demo', { modules: widened });
 beforeAll(async () => {
@@ -436,14 +427,14 @@ describe('scope on create: every create and every move of a record goes through 
       for (const [what, make, want404] of variants) {
         const url = f.url ? await f.url() : r.path;
         const body = await make();
-        const seq = await lastSeq();
+        const seq = await lastSeq(env.sys.db);
         const before = await otherFootprint();
         const res = await env.wushan.req(r.method as 'POST', url, body);
         if (process.env.SCOPE_TRACE) console.log(r.route, what, res.status, JSON.stringify(res.body).slice(0, 120));
         exercised++;
         if (res.status < 300) failures.push(`${r.route} (${what}): ${res.status}`);
         else if (res.status >= 500) failures.push(`${r.route} (${what}): ${res.status} ${JSON.stringify(res.body)}`);
-        const events = await eventsAfter(seq);
+        const events = await eventsAfter(env.sys.db, seq);
         if (events.length) failures.push(`${r.route} (${what}): wrote ${events.map((e) => `${e.entity}.${e.action}`).join(', ')}`);
         if ((await otherFootprint()) !== before) failures.push(`${r.route} (${what}): 员村街道's rows changed`);
         if (want404 && res.status < 500 && res.status !== 404)
@@ -464,14 +455,14 @@ describe('scope on create: every create and every move of a record goes through 
       if (!f || f.bureauOwned || SKIP[r.route]) continue;
       const url = f.url ? await f.url() : r.path;
       const body = await f.body();
-      const seq = await lastSeq();
+      const seq = await lastSeq(env.sys.db);
       const res = await env.wushan.req(r.method as 'POST', url, body);
       requests++;
       if (res.status >= 300) {
         failures.push(`${r.route}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         continue;
       }
-      for (const e of await eventsAfter(seq)) {
+      for (const e of await eventsAfter(env.sys.db, seq)) {
         if (e.org_id !== OWN) failures.push(`${r.route}: event ${e.entity}.${e.action} names org ${e.org_id}`);
         const def = env.sys.registry.entities.get(e.entity);
         if (!def) continue;
@@ -492,7 +483,7 @@ describe('scope on create: every create and every move of a record goes through 
     if (process.env.SCOPE_TRACE) console.log(`creates: ${requests} requests, ${checked} records checked`);
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(35);
-  });
+  }, 120_000); // one create per route, read back: grows with the routes (it ran past 30 s under load)
 });
 
 describe('scope on create: targeted cases', () => {
@@ -527,10 +518,10 @@ describe('scope on create: targeted cases', () => {
       [`/api/flood/projects/${project.id}`, { version: project.version, streetOrgId: null }, 'flood_project', project.id],
       [`/api/flood/works/${work.id}`, { version: work.version, orgId: null }, 'flood_work', work.id],
     ] as const) {
-      const seq = await lastSeq();
+      const seq = await lastSeq(env.sys.db);
       const r = await env.wushan.req('PATCH', url, body);
       expect(r.status, url).toBe(404);
-      expect(await eventsAfter(seq)).toEqual([]);
+      expect(await eventsAfter(env.sys.db, seq)).toEqual([]);
       const row = (await sql<{ org_id: string; version: number }>`SELECT org_id, version FROM ${sql.table(table)} WHERE id = ${id}`.execute(env.sys.db))
         .rows[0]!;
       expect(row).toEqual({ org_id: OWN, version: 1 });
@@ -539,7 +530,7 @@ describe('scope on create: targeted cases', () => {
 
   it('the flood department’s duty roster cannot be set by a street user (404), and nothing is written', async () => {
     const before = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(env.sys.db)).rows[0]!.n;
-    const seq = await lastSeq();
+    const seq = await lastSeq(env.sys.db);
     const entries = [
       { date: '2031-05-01', shift: '全天', role: 'A角', person: '甲' },
       { date: '2031-05-01', shift: '全天', role: 'B角', person: '乙' },
@@ -547,7 +538,7 @@ describe('scope on create: targeted cases', () => {
     const r = await env.wushan.req('PUT', '/api/flood/duty', { entries });
     expect(r.status).toBe(404);
     expect(r.body.message).toBe('水旱灾害防御科不存在或无权访问');
-    expect(await eventsAfter(seq)).toEqual([]);
+    expect(await eventsAfter(env.sys.db, seq)).toEqual([]);
     expect((await sql<{ n: string }>`SELECT count(*)::text AS n FROM flood_duty`.execute(env.sys.db)).rows[0]!.n).toBe(before);
     // The same roster is the flood officer's to set (the shift and role are the module's own).
     const flood = await login(env.app, 'flood');
@@ -562,13 +553,13 @@ describe('scope on create: targeted cases', () => {
       )
     ).rows[0]!;
     const point = (await sql<{ id: string }>`SELECT id FROM flood_risk_point WHERE org_id = ${OTHER} LIMIT 1`.execute(env.sys.db)).rows[0]!;
-    const seq = await lastSeq();
+    const seq = await lastSeq(env.sys.db);
     const d = await env.wushan.req('POST', `/api/flood/warnings/${warning.id}/dispatches`, { onDate: warning.starts_on, content: '范围测试调度' });
     expect(d.status).toBe(404);
     expect(d.body.message).toBe('预警不存在或无权访问');
     const p = await env.wushan.req('POST', `/api/flood/risk-points/${point.id}/progress`, { onDate: '2024-03-01', status: '整治中', note: '范围测试' });
     expect(p.status).toBe(404);
-    expect(await eventsAfter(seq)).toEqual([]);
+    expect(await eventsAfter(env.sys.db, seq)).toEqual([]);
   });
 
   it('a bureau-wide user: a flood project or work without a street is the flood department’s (by design); a risk point needs its street', async () => {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Client } from '../helpers/http.js';
 import { orgsByName } from '../../src/core/orgs.js';
 import { serverSuite } from '../helpers/server.js';
+import { eventsAfter, lastSeq } from '../helpers/auditTrail.js';
 
 /**
  * 数据范围 on create, the one route `tests/kernel/scopeOnCreate.test.ts` runs without
@@ -57,16 +58,6 @@ const cluesOf = async (ref: string) =>
       source: string;
     }>`SELECT id, org_id, clue_no, source FROM enf_clue WHERE source_ref = ${ref}`.execute(env.sys.db)
   ).rows;
-const lastSeq = async () => Number((await sql<{ s: string | null }>`SELECT max(seq)::text AS s FROM audit_event`.execute(env.sys.db)).rows[0]!.s ?? 0);
-const eventsAfter = async (seq: number) =>
-  (
-    await sql<{
-      entity: string;
-      entity_id: string;
-      org_id: string | null;
-      action: string;
-    }>`SELECT entity, entity_id, org_id, action FROM audit_event WHERE seq > ${seq} ORDER BY seq`.execute(env.sys.db)
-  ).rows;
 
 describe('scope on create: a 12345 order becomes an enforcement clue of its own street', () => {
   it('a flagged order of 五山街道 becomes a clue of 五山街道, readable by wushan; 员村街道’s order is neither flagged nor taken by wushan', async () => {
@@ -77,12 +68,12 @@ describe('scope on create: a 12345 order becomes an enforcement clue of its own 
     expect([own.orgId, other.orgId]).toEqual([OWN, OTHER]);
 
     // wushan cannot flag another street's order: 404, nothing queued, no event.
-    let seq = await lastSeq();
+    let seq = await lastSeq(env.sys.db);
     const before = await requests();
     const refused = await env.wushan.req('POST', `/api/hotline/items/${other.id}/clue`, { reason: '涉嫌违法排水' });
     expect(refused.status).toBe(404);
     expect(await requests()).toEqual(before);
-    expect(await eventsAfter(seq)).toEqual([]);
+    expect(await eventsAfter(env.sys.db, seq)).toEqual([]);
 
     // Each street flags its own order (the 12345 side of the outbox).
     for (const [c, o] of [
@@ -96,13 +87,13 @@ describe('scope on create: a 12345 order becomes an enforcement clue of its own 
     expect(pendingElsewhere.map((r) => r.order_id)).toContain(other.id);
 
     // wushan takes the requests in scope: exactly the own order's, as a clue of 五山街道.
-    seq = await lastSeq();
+    seq = await lastSeq(env.sys.db);
     const taken = await env.wushan.req('POST', '/api/enforcement/clues/from-hotline', {});
     expect(taken.status, JSON.stringify(taken.body)).toBe(200);
     expect(taken.body.data).toEqual([{ clueNo: expect.any(String), orderNo: ownNo }]);
     const [clue] = await cluesOf(ownNo);
     expect(clue).toMatchObject({ org_id: OWN, source: '12345', clue_no: taken.body.data[0].clueNo });
-    const events = await eventsAfter(seq);
+    const events = await eventsAfter(env.sys.db, seq);
     expect(events.map((e) => `${e.entity}.${e.action}`).sort()).toEqual(['enforcement.clue.created', 'hotline.order.clue_consumed']);
     expect(events.every((e) => e.org_id === OWN)).toBe(true);
     // Readable by wushan: in the clue list and in its history.

@@ -6,26 +6,11 @@
  * that sees none of another unit's rows in the list or the export. The shape of
  * tests/modules/enforcement/lists.test.ts; one demo system for both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
+import { describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
 import { describeLists, listReader, type ListCase, type Row } from '../helpers/listCases.js';
-import type { System } from '../../src/core/system.js';
 
-let sys: System;
-let app: FastifyInstance;
-const users: Record<string, Client> = {};
-
-beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  for (const u of ['admin', 'legal', 'wushan', 'yuancun']) users[u] = await login(app, u);
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
-});
+const t = serverSuite({ admin: 'admin', legal: 'legal', wushan: 'wushan', yuancun: 'yuancun' });
 
 const LISTS: ListCase[] = [
   {
@@ -62,13 +47,12 @@ const LISTS: ListCase[] = [
   },
 ];
 
-const suite = { app: () => app, users };
-describeLists(LISTS, suite);
-const { all } = listReader(suite);
+describeLists(LISTS, t);
+const { all } = listReader(t);
 
 describe('the inspection records other modules read', () => {
   it('still answer the unpaged list (GET /api/inspections/records) with its filters', async () => {
-    const r = await users.admin!.req('GET', `/api/inspections/records?kind=${encodeURIComponent('双随机')}`);
+    const r = await t.admin.req('GET', `/api/inspections/records?kind=${encodeURIComponent('双随机')}`);
     expect(r.status).toBe(200);
     const listed = await all(LISTS[0]!, `kind=${encodeURIComponent('双随机')}`);
     expect(r.body.data.map((x: Row) => x.id)).toEqual(listed.map((x) => x.id));

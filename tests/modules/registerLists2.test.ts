@@ -6,21 +6,13 @@
  * (a street sees none of the bureau's decisions; permits are not a street's to read at all). The
  * shape of tests/modules/registerLists.test.ts; one demo system for both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
 import { describeLists, listReader, type ListCase } from '../helpers/listCases.js';
-import type { System } from '../../src/core/system.js';
 
-let sys: System;
-let app: FastifyInstance;
-const users: Record<string, Client> = {};
+const t = serverSuite({ admin: 'admin', legal: 'legal', licensing: 'licensing', wushan: 'wushan', yuancun: 'yuancun' });
 
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  for (const u of ['admin', 'legal', 'licensing', 'wushan', 'yuancun']) users[u] = await login(app, u);
   // The demo has three decisions (2022): a few more drafts in other years, off the catalogue, so pages and sorts have rows to order.
   for (const [year, title] of [
     [2023, '制定《天河区河湖长制工作考核办法》'],
@@ -28,13 +20,9 @@ beforeAll(async () => {
     [2024, '修订《天河区排水许可管理规定》'],
     [2024, '制定《天河区海绵城市建设管理办法》'],
   ] as const) {
-    const r = await users.legal!.req('POST', '/api/decisions', { year, title, participationRequired: true, expertRequired: true, riskRequired: true });
+    const r = await t.legal.req('POST', '/api/decisions', { year, title, participationRequired: true, expertRequired: true, riskRequired: true });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
   }
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
 });
 
 const LISTS: ListCase[] = [
@@ -72,9 +60,8 @@ const LISTS: ListCase[] = [
   },
 ];
 
-const suite = { app: () => app, users };
-describeLists(LISTS, suite);
-const { page, all, exportOf } = listReader(suite);
+describeLists(LISTS, t);
+const { page, all, exportOf } = listReader(t);
 
 describe('the permit list other modules read', () => {
   it('narrows by status (every demo permit is published: another status gives none)', async () => {
@@ -95,10 +82,7 @@ describe('the permit list other modules read', () => {
 
   it("still finds a permit for a litigation case's challenged act (listLicensingPermits)", async () => {
     const some = (await page(LISTS[0]!, 'pageSize=1')).items[0]!;
-    const r = await users.legal!.req(
-      'GET',
-      `/api/litigation/act-records?actKind=${encodeURIComponent('行政许可')}&q=${encodeURIComponent(String(some.caseNo))}`,
-    );
+    const r = await t.legal.req('GET', `/api/litigation/act-records?actKind=${encodeURIComponent('行政许可')}&q=${encodeURIComponent(String(some.caseNo))}`);
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
     expect(r.body.data.map((x: { id: string }) => x.id)).toContain(some.id);
   });

@@ -13,12 +13,10 @@ import { describeLists, listReader, type ListCase, type Row } from '../helpers/l
 import { serverSuite } from '../helpers/server.js';
 
 const t = serverSuite({ admin: 'admin', legal: 'legal', flood: 'flood', wushan: 'wushan', yuancun: 'yuancun' });
-const users: Record<string, Client> = {};
 /** Another bureau unit than the demo's 依法行政办公室, whose records the unit filter keeps. */
 let otherUnit = '';
 
 beforeAll(async () => {
-  for (const u of ['admin', 'legal', 'flood', 'wushan', 'yuancun'] as const) users[u] = t[u];
   const orgs = (await t.admin.req('GET', '/api/orgs')).body.data as Array<{ id: string; name: string }>;
   otherUnit = orgs.find((o) => o.name === '水政监察大队')!.id;
   // A second exam in 2023, taken in another unit, so the exam and unit filters have rows to keep and to leave out.
@@ -87,117 +85,32 @@ const STAFF_LISTS: ListCase[] = [
   }),
 ];
 
-const suite = { app: () => t.app, users };
-describeLists(STAFF_LISTS, suite);
-const { page, all, exportOf } = listReader(suite);
-
-/**
- * The shared list checks (tests/helpers/listCases.ts) for a list whose export has no ledger — its own
- * columns under their titles (`headers`): describeLists compares the export's headers with a ledger's,
- * so these lists check the same points here, the export against the list's own columns.
- */
-function describeOwnColumnsList(c: ListCase, headers: string[]) {
-  const sortedAs = (values: unknown[], order: 'asc' | 'desc') => {
-    const present = values.filter((v) => v != null).map(String);
-    const s = [...present].sort();
-    return [...(order === 'asc' ? s : s.reverse()), ...values.filter((v) => v == null)];
-  };
-  describe(`${c.name} (its own columns)`, () => {
-    it('answers a page and the filtered total; sorts on each whitelisted column across pages; refuses any other sort naming it', async () => {
-      const first = await page(c, 'pageSize=2');
-      expect(first.total).toBeGreaterThan(2);
-      expect(first.items).toHaveLength(2);
-      for (const order of ['asc', 'desc'] as const)
-        for (const [sort, field] of Object.entries(c.sorts)) {
-          const rows = await all(c, `sort=${sort}&order=${order}`);
-          const values = rows.map((r) => (r[field] === undefined ? null : r[field]));
-          expect(
-            values.map((v) => (v == null ? null : String(v))),
-            `${sort} ${order}`,
-          ).toEqual(sortedAs(values, order));
-          const p2 = await page(c, `sort=${sort}&order=${order}&pageSize=2&page=2`);
-          expect(p2.items.map((r) => r.id)).toEqual(rows.slice(2, 4).map((r) => r.id));
-        }
-      for (const url of [c.list, c.export]) {
-        const r = await users[c.user]!.req('GET', `${url}?sort=version`);
-        expect(r.status).toBe(400);
-        expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
-        expect(r.body.message).toContain('可排序的列');
-      }
-    });
-
-    it('each filter narrows to exactly its rows; the year and the text too; a bad year refused', async () => {
-      const everything = await all(c, '');
-      for (const f of c.filters) {
-        const rows = await all(c, f.query);
-        expect(rows.length, f.query).toBeGreaterThan(0);
-        expect(rows.length, f.query).toBeLessThan(everything.length);
-        expect(rows.length).toBe(everything.filter((r) => r[f.field] === f.value).length);
-      }
-      const year = String(everything[0]![c.yearField]).slice(0, 4);
-      const ofYear = await all(c, `year=${year}`);
-      expect(ofYear.length).toBe(everything.filter((r) => String(r[c.yearField]).startsWith(year)).length);
-      expect(ofYear.length).toBeLessThan(everything.length);
-      const some = everything.at(-1)!;
-      expect((await all(c, `q=${encodeURIComponent(c.text(some))}`)).map((r) => r.id)).toContain(some.id);
-      for (const q of ['%', '_']) expect((await page(c, `q=${encodeURIComponent(q)}`)).total, q).toBe(0);
-      expect((await users[c.user]!.req('GET', `${c.list}?year=1900`)).status).toBe(400);
-      expect((await t.app.inject({ method: 'GET', url: c.export })).statusCode).toBe(401);
-    });
-
-    it("exports exactly the filtered list's rows, in its order, under the list's own column titles", async () => {
-      const sorts = Object.keys(c.sorts);
-      for (const query of [c.filters[0]?.query ?? 'year=2022', `sort=${sorts[sorts.length - 1]}&order=desc`, '']) {
-        const rows = await all(c, query);
-        const table = await exportOf(c, query);
-        expect(table.headers).toEqual(headers);
-        expect(
-          table.rows.map((r) => String(r.cells[c.key.header])),
-          query,
-        ).toEqual(rows.map((r) => String(r[c.key.field])));
-      }
-    });
-
-    it.runIf(c.streets === 'forbidden')('a street may read neither the list nor its export (403)', async () => {
-      for (const url of [c.list, c.export]) expect((await users.wushan!.req('GET', url)).status, url).toBe(403);
-    });
-    it.runIf(typeof c.streets === 'object')("a street sees none of another unit's rows in the list or the export", async () => {
-      const { owner, other } = c.streets as { owner: string; other: string };
-      const mine = await all(c, '', owner);
-      expect(mine.length).toBeGreaterThan(0);
-      expect(new Set(mine.map((r) => r.orgId)).size).toBe(1);
-      const theirs = await all(c, '', other);
-      expect(theirs.some((r) => r.orgId === mine[0]!.orgId)).toBe(false);
-      expect((await page(c, `orgId=${mine[0]!.orgId}`, other)).total).toBe(0);
-      expect((await exportOf(c, `orgId=${mine[0]!.orgId}`, other)).rows).toHaveLength(0);
-      expect((await exportOf(c, '', owner)).rows).toHaveLength(mine.length);
-    });
-  });
-}
-
-const pufaCase = (c: Pick<ListCase, 'name' | 'list' | 'sorts' | 'key' | 'text' | 'yearField'>): ListCase => staffCase({ ...c, filters: [], ledger: '' });
-describeOwnColumnsList(
+/** The 普法 registers: no ledger, so their export has the list's own columns. */
+const pufaCase = (c: Pick<ListCase, 'name' | 'list' | 'sorts' | 'key' | 'text' | 'yearField' | 'headers'>): ListCase =>
+  staffCase({ ...c, filters: [], exportQueries: ['year=2022', `sort=${Object.keys(c.sorts).at(-1)}&order=desc`, ''], yearNarrows: true });
+const PUFA_LISTS: ListCase[] = [
   pufaCase({
-    name: 'pufa duties',
+    name: 'pufa duties (its own columns)',
     list: '/api/staff/pufa-duties/list',
     sorts: { year: 'year', law: 'law' },
     key: { header: '法律法规', field: 'law' },
+    headers: ['年度', '法律法规', '普法内容', '普法对象', '措施'],
     text: (r) => String(r.law),
     yearField: 'year',
   }),
-  ['年度', '法律法规', '普法内容', '普法对象', '措施'],
-);
-describeOwnColumnsList(
   pufaCase({
-    name: 'pufa activities',
+    name: 'pufa activities (its own columns)',
     list: '/api/staff/pufa-activities/list',
     sorts: { date: 'date', title: 'title' },
     key: { header: '活动名称', field: 'title' },
+    headers: ['日期', '活动名称', '宣传法规', '地点', '受众人数'],
     text: (r) => String(r.title),
     yearField: 'date',
   }),
-  ['日期', '活动名称', '宣传法规', '地点', '受众人数'],
-);
+];
+
+describeLists([...STAFF_LISTS, ...PUFA_LISTS], t);
+const { page, all, exportOf } = listReader(t);
 
 /** A list's numbers in order, nulls last. */
 const numericallySorted = (values: Array<number | null>, order: 'asc' | 'desc') => {
@@ -240,7 +153,7 @@ describe('the staff registers', () => {
 // ── 黑臭预警 ──
 
 const ALERTS: ListCase = {
-  name: 'river alerts',
+  name: 'river alerts (its own columns)',
   list: '/api/river-alerts/list',
   export: '/api/river-alerts/export',
   user: 'flood',
@@ -251,9 +164,10 @@ const ALERTS: ListCase = {
     { query: 'grade=severe', field: 'grade', value: 'severe' },
   ],
   key: { header: '预警内容', field: 'message' },
-  ledger: '',
+  headers: ['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况'],
   text: (r) => String(r.river),
   yearField: 'raisedOn',
+  yearNarrows: true,
   streets: { owner: 'wushan', other: 'yuancun' },
 };
 
@@ -280,7 +194,7 @@ beforeAll(async () => {
   await raise(yuancun.id, '2025-02-14', SEVERE);
 });
 
-describeOwnColumnsList(ALERTS, ['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况']);
+describeLists([ALERTS], t);
 
 describe('the alert list', () => {
   it('narrows by river and by unit, and its export too', async () => {
@@ -299,7 +213,7 @@ describe('the alert list', () => {
     for (const query of ['status=open', 'sort=handledOn&order=desc', '']) {
       const rows = await all(ALERTS, query);
       const table = await exportOf(ALERTS, query);
-      expect(table.headers).toEqual(['预警日期', '河涌', '责任单位', '分级', '预警内容', '状态', '处置日期', '处置人', '处置情况']);
+      expect(table.headers).toEqual(ALERTS.headers);
       expect(table.rows.map((r) => r.cells.预警内容)).toEqual(rows.map((r) => r.message));
       expect(table.rows.map((r) => r.cells.状态)).toEqual(rows.map((r) => (r.status === 'open' ? '待处置' : '已处置')));
     }
@@ -317,7 +231,7 @@ describe('the alert list', () => {
 
 // ── 双公示台账 ──
 
-const REGISTER: ListCase = {
+const REGISTER = {
   name: '双公示 register',
   list: '/api/publicity/decisions/list',
   export: '/api/publicity/decisions/export',
@@ -328,7 +242,7 @@ const REGISTER: ListCase = {
   ledger: '',
   text: (r) => String(r.decisionNo),
   yearField: 'decidedOn',
-};
+} satisfies ListCase;
 /** Where a register entry stands, as the list's status filter reads it. */
 const standing = (r: Row) => (r.withdrawnOn ? 'withdrawn' : r.publishedOn ? 'published' : 'pending');
 const CREDIT = {

@@ -4,40 +4,28 @@
  * (`/api/flood/duty/list`), 抗旱防咸预警 (`/api/flood/warnings/list`) and 水利工程防汛责任人
  * (`/api/flood/works/list`) — a page with its total, sort on each whitelisted (indexed) column across pages,
  * any other sort refused naming `sort`, filters, the export of exactly the filtered rows under the ledger's
- * headers, and the data scope. The duty list is checked by the shared `describeLists`; the others differ
- * from its shape where the register does (a project's year is started or completed in it; deployments are
- * all the flood office's, so no unit filter narrows them; works have no year; warnings have no ledger, so
- * no export), and are checked below with the same reader — as is 系统 → 用户 (`/api/users/list`: no year,
- * no export, never a password hash).
+ * headers, and the data scope — all by the shared `describeLists`, each case saying where its register
+ * differs (a project's year is started or completed in it; deployments are all the flood office's, so no unit
+ * filter narrows them; works have no year; warnings have no ledger, so no export), as is 系统 → 用户
+ * (`/api/users/list`: no year, no export, never a password hash). The flood registers' data scope is checked
+ * below.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testSystem } from '../helpers/system.js';
-import { login, testServer, type Client } from '../helpers/http.js';
-import { describeLists, listReader, type ListCase, type Row } from '../helpers/listCases.js';
-import type { System } from '../../src/core/system.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverSuite } from '../helpers/server.js';
+import { cellText, describeLists, listReader, type ListCase, type Row } from '../helpers/listCases.js';
 
-let sys: System;
-let app: FastifyInstance;
-const users: Record<string, Client> = {};
+const t = serverSuite({ admin: 'admin', flood: 'flood', viewer: 'viewer', wushan: 'wushan', yuancun: 'yuancun' });
 
 beforeAll(async () => {
-  sys = await testSystem('demo');
-  app = await testServer(sys);
-  for (const u of ['admin', 'flood', 'viewer', 'wushan', 'yuancun']) users[u] = await login(app, u);
   // The demo has one warning (2022): a few more in other years, so pages and sorts have rows to order.
   for (const [title, level, startsOn, endsOn] of [
     ['2023年春季咸潮预警', '黄色', '2023-02-10', '2023-03-05'],
     ['2023年秋季干旱预警', '蓝色', '2023-10-01', null],
     ['2021年冬季咸潮预警', '橙色', '2021-12-01', '2022-01-20'],
   ] as const) {
-    const r = await users.flood!.req('POST', '/api/flood/warnings', { title, level, startsOn, endsOn });
+    const r = await t.flood.req('POST', '/api/flood/warnings', { title, level, startsOn, endsOn });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
   }
-});
-afterAll(async () => {
-  await app.close();
-  await sys.close();
 });
 
 const DUTY: ListCase = {
@@ -57,40 +45,35 @@ const DUTY: ListCase = {
   streets: 'none',
 };
 
-const suite = { app: () => app, users };
-describeLists([DUTY], suite);
-const { page, all, exportOf } = listReader(suite);
-
-/** A flood register's list where it differs from the shared case's shape (see the file's head). */
-interface FloodList {
-  name: string;
-  list: string;
-  export?: { path: string; ledger: string; key: { header: string; field: string } };
-  user: string;
-  sorts: Record<string, string>;
-  /** Filters that narrow, each with the field it narrows and the value it keeps. */
-  filters: Array<{ query: string; field: string; value: unknown }>;
-  /** A year's rows, as the server's year filter takes them (none: the register has no year). */
-  inYear?: (r: Row, year: string) => boolean;
-  text: (r: Row) => string;
-}
-
+/** Day values as text (null: none), for the year rules. */
 const dayOf = (v: unknown) => (v == null ? '' : String(v));
-const FLOOD_LISTS: FloodList[] = [
+/** The years the flood registers' year filter is checked on. */
+const YEARS = ['2021', '2022', '2023'];
+/** The other flood registers (see the file's head); their scope is checked below. */
+const FLOOD_LISTS: ListCase[] = [
   {
     name: 'deployments',
     list: '/api/flood/deployments/list',
-    export: { path: '/api/flood/deployments/export', ledger: 'flood-deployments', key: { header: '事件', field: 'event' } },
+    export: '/api/flood/deployments/export',
+    ledger: 'flood-deployments',
+    key: { header: '事件', field: 'event' },
+    exportQueries: ['sort=event&order=desc', 'year=2023', ''],
     user: 'flood',
     sorts: { onDate: 'onDate', event: 'event' },
     filters: [],
     inYear: (r, y) => dayOf(r.onDate).startsWith(y),
+    years: YEARS,
     text: (r) => String(r.event),
+    refusedSorts: ['version', 'org.name; drop table org', 'created_at'],
+    streets: 'apart',
   },
   {
     name: 'projects',
     list: '/api/flood/projects/list',
-    export: { path: '/api/flood/projects/export', ledger: 'flood-projects', key: { header: '名称', field: 'name' } },
+    export: '/api/flood/projects/export',
+    ledger: 'flood-projects',
+    key: { header: '名称', field: 'name' },
+    exportQueries: [`kind=${encodeURIComponent('内涝治理项目')}`, `status=${encodeURIComponent('实施中')}`, 'sort=completedOn&order=desc', 'year=2023', ''],
     user: 'flood',
     sorts: { name: 'name', startedOn: 'startedOn', completedOn: 'completedOn' },
     filters: [
@@ -98,16 +81,24 @@ const FLOOD_LISTS: FloodList[] = [
       { query: `status=${encodeURIComponent('实施中')}`, field: 'status', value: '实施中' },
     ],
     inYear: (r, y) => dayOf(r.startedOn).startsWith(y) || dayOf(r.completedOn).startsWith(y),
+    years: YEARS,
     text: (r) => String(r.name),
+    refusedSorts: ['version', 'org.name; drop table org', 'created_at'],
+    streets: 'apart',
   },
   {
     name: 'works',
     list: '/api/flood/works/list',
-    export: { path: '/api/flood/works/export', ledger: 'flood-works', key: { header: '工程名称', field: 'name' } },
+    export: '/api/flood/works/export',
+    ledger: 'flood-works',
+    key: { header: '工程名称', field: 'name' },
+    exportQueries: [`kind=${encodeURIComponent('水闸')}`, 'sort=kind&order=desc', `q=${encodeURIComponent('泵')}`, ''],
     user: 'flood',
     sorts: { name: 'name', kind: 'kind' },
     filters: [{ query: `kind=${encodeURIComponent('水闸')}`, field: 'kind', value: '水闸' }],
     text: (r) => String((r.patrol as { name: string }).name),
+    refusedSorts: ['version', 'org.name; drop table org', 'created_at'],
+    streets: 'apart',
   },
   {
     name: 'drought warnings',
@@ -116,7 +107,10 @@ const FLOOD_LISTS: FloodList[] = [
     sorts: { startsOn: 'startsOn', endsOn: 'endsOn' },
     filters: [{ query: `level=${encodeURIComponent('黄色')}`, field: 'level', value: '黄色' }],
     inYear: (r, y) => dayOf(r.startsOn) <= `${y}-12-31` && (r.endsOn == null || dayOf(r.endsOn) >= `${y}-01-01`),
+    years: YEARS,
     text: (r) => String(r.title),
+    refusedSorts: ['version', 'org.name; drop table org', 'created_at'],
+    streets: 'apart',
   },
   {
     name: 'users (系统 → 用户)',
@@ -125,121 +119,25 @@ const FLOOD_LISTS: FloodList[] = [
     sorts: { username: 'username', displayName: 'displayName', orgName: 'orgName', roles: 'roles' },
     filters: [],
     text: (r) => String(r.username),
+    refusedSorts: ['version', 'org.name; drop table org', 'created_at'],
+    streets: 'apart',
   },
 ];
 
-/** The case as the shared reader takes it. */
-const asCase = (c: FloodList): ListCase => ({
-  name: c.name,
-  list: c.list,
-  export: c.export?.path ?? `${c.list}/../export`,
-  user: c.user,
-  sorts: c.sorts,
-  filters: c.filters,
-  key: c.export?.key ?? { header: '', field: 'id' },
-  ledger: c.export?.ledger ?? '',
-  text: c.text,
-  yearField: '',
-});
-const cellText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-const sortedAs = (values: unknown[], order: 'asc' | 'desc') => {
-  const present = values.filter((v) => v != null);
-  const s = [...present].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
-  return [...(order === 'asc' ? s : s.reverse()), ...Array<null>(values.length - present.length).fill(null)];
-};
-
-describe.each(FLOOD_LISTS)('$name', (fl) => {
-  const c = asCase(fl);
-
-  it('answers a page and the filtered total; the page size is kept', async () => {
-    const first = await page(c, 'pageSize=2');
-    expect(first.total).toBeGreaterThan(2);
-    expect(first.items).toHaveLength(2);
-    const second = await page(c, 'pageSize=2&page=2');
-    expect(second.total).toBe(first.total);
-    expect(second.items.some((r) => first.items.some((x) => x.id === r.id))).toBe(false);
-  });
-
-  it.each(['asc', 'desc'] as const)('sorts on each whitelisted column (%s), server-side across pages', async (order) => {
-    for (const [sort, field] of Object.entries(fl.sorts)) {
-      const rows = await all(c, `sort=${sort}&order=${order}`);
-      const values = rows.map((r) => r[field] ?? null);
-      expect(values, `${sort} ${order}`).toEqual(sortedAs(values, order));
-      const p2 = await page(c, `sort=${sort}&order=${order}&pageSize=3&page=2`);
-      expect(p2.items.map((r) => r.id)).toEqual(rows.slice(3, 6).map((r) => r.id));
-    }
-  });
-
-  it.each(['version', 'org.name; drop table org', 'created_at'])('refuses sort=%s naming sort, in the list and the export', async (sort) => {
-    for (const url of [fl.list, ...(fl.export ? [fl.export.path] : [])]) {
-      const r = await users[fl.user]!.req('GET', `${url}?sort=${encodeURIComponent(sort)}`);
-      expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
-      expect(r.body.message).toContain('可排序的列');
-      expect(r.body.message).toContain(sort);
-    }
-  });
-
-  it('each filter narrows to exactly its rows; the year and the text too', async () => {
-    const everything = await all(c, '');
-    for (const f of fl.filters) {
-      const rows = await all(c, f.query);
-      expect(rows.length, f.query).toBeGreaterThan(0);
-      expect(rows.length, f.query).toBeLessThan(everything.length);
-      expect(rows.length).toBe(everything.filter((r) => r[f.field] === f.value).length);
-      expect(rows.every((r) => r[f.field] === f.value)).toBe(true);
-    }
-    const inYear = fl.inYear;
-    if (inYear)
-      for (const year of ['2021', '2022', '2023']) {
-        const ofYear = await all(c, `year=${year}`);
-        expect(ofYear.map((r) => r.id).sort(), year).toEqual(
-          everything
-            .filter((r) => inYear(r, year))
-            .map((r) => r.id)
-            .sort(),
-        );
-      }
-    const some = everything.at(-1)!;
-    expect((await all(c, `q=${encodeURIComponent(fl.text(some))}`)).map((r) => r.id)).toContain(some.id);
-    for (const q of ['%', '_']) expect((await page(c, `q=${encodeURIComponent(q)}`)).total, q).toBe(0);
-  });
-
-  it.runIf(!!fl.export)("exports exactly the filtered list's rows, in its order, under the ledger's headers", async () => {
-    const ex = fl.export!;
-    const ledger = (await users[fl.user]!.req('GET', '/api/ledgers')).body.data.find((l: { key: string }) => l.key === ex.ledger);
-    const sorts = Object.keys(fl.sorts);
-    for (const query of [...fl.filters.map((f) => f.query), `sort=${sorts.at(-1)}&order=desc`, fl.inYear ? 'year=2023' : 'q=%E6%B3%B5', '']) {
-      const rows = await all(c, query);
-      const table = await exportOf(c, query);
-      expect(table.rows.length, query).toBe(rows.length);
-      expect(
-        table.rows.map((r) => cellText(r.cells[ex.key.header])),
-        query,
-      ).toEqual(rows.map((r) => String(r[ex.key.field])));
-      expect(table.headers).toEqual(ledger.columns.map((x: { header: string }) => x.header));
-    }
-  });
-
-  it('refuses a bad filter naming it, and needs a signed-in user', async () => {
-    const r = await users[fl.user]!.req('GET', `${fl.list}?${fl.inYear ? 'year=1900' : 'orgId=x'}`);
-    expect(r.status).toBe(400);
-    expect((await app.inject({ method: 'GET', url: fl.list })).statusCode).toBe(401);
-    if (fl.export) expect((await app.inject({ method: 'GET', url: fl.export.path })).statusCode).toBe(401);
-  });
-});
+describeLists([DUTY, ...FLOOD_LISTS], t);
+const { page, all, exportOf } = listReader(t);
 
 describe('the data scope of the flood lists', () => {
   it("a street sees none of the flood office's deployments or warnings, in the list or the export, even asking for its unit", async () => {
-    const office = (await page(asCase(FLOOD_LISTS[0]!), 'pageSize=1')).items[0]!;
+    const office = (await page(FLOOD_LISTS[0]!, 'pageSize=1')).items[0]!;
     for (const fl of [FLOOD_LISTS[0]!, FLOOD_LISTS[3]!]) {
-      expect((await page(asCase(fl), '', 'wushan')).total, fl.name).toBe(0);
-      if (fl.export) expect((await exportOf(asCase(fl), `orgId=${office.orgId}`, 'wushan')).rows).toHaveLength(0);
+      expect((await page(fl, '', 'wushan')).total, fl.name).toBe(0);
+      if (fl.export) expect((await exportOf(fl, `orgId=${office.orgId}`, 'wushan')).rows).toHaveLength(0);
     }
   });
 
   it.each([1, 2])("a street sees its own projects and works, none of another street's (list %i)", async (i) => {
-    const c = asCase(FLOOD_LISTS[i]!);
+    const c = FLOOD_LISTS[i]!;
     const mine = await all(c, '', 'wushan');
     const theirs = await all(c, '', 'yuancun');
     expect(mine.length + theirs.length).toBeGreaterThan(0);
@@ -247,11 +145,11 @@ describe('the data scope of the flood lists', () => {
     expect(theirs.some((r) => mineIds.has(r.id))).toBe(false);
     const own = new Set(mine.map((r) => r.orgId));
     expect(own.size).toBeLessThanOrEqual(1);
-    const ex = FLOOD_LISTS[i]!.export!;
+    const key = c.key!;
     const table = await exportOf(c, '', 'yuancun');
     expect(table.rows.length).toBe(theirs.length);
-    const mineKeys = new Set(mine.map((r) => String(r[ex.key.field])));
-    expect(table.rows.some((r) => mineKeys.has(cellText(r.cells[ex.key.header])))).toBe(false);
+    const mineKeys = new Set(mine.map((r) => String(r[key.field])));
+    expect(table.rows.some((r) => mineKeys.has(cellText(r.cells[key.header])))).toBe(false);
     // Even asking for the other street's unit by id: nothing.
     if (mine[0]) expect((await page(c, `orgId=${mine[0].orgId}`, 'yuancun')).total).toBe(0);
   });
@@ -261,38 +159,38 @@ describe('the data scope of the flood lists', () => {
     const masked = (await page(DUTY, 'pageSize=1', 'viewer')).items[0]!;
     expect(String(full.phone)).not.toContain('*');
     expect(String(masked.phone)).toContain('*');
-    const works = asCase(FLOOD_LISTS[2]!);
+    const works = FLOOD_LISTS[2]!;
     const w = (await page(works, 'pageSize=1', 'viewer')).items[0]! as Row & { admin: { phone: string } };
     expect(w.admin.phone).toContain('*');
-    const t = await exportOf(works, '', 'viewer');
-    expect(String(t.rows[0]!.cells.行政责任人电话)).toContain('*');
+    const table = await exportOf(works, '', 'viewer');
+    expect(String(table.rows[0]!.cells.行政责任人电话)).toContain('*');
   });
 });
 
 describe('the old callers of the flood lists', () => {
   it('the unpaged routes still answer (the roster by month, the works with their disclosures, the year of deployments)', async () => {
-    const duty = await users.flood!.req('GET', '/api/flood/duty?from=2022-06-01&to=2022-06-30');
+    const duty = await t.flood.req('GET', '/api/flood/duty?from=2022-06-01&to=2022-06-30');
     expect(duty.status).toBe(200);
     expect(duty.body.data.entries.length).toBe((await all(DUTY, 'year=2022')).length);
-    const works = await users.flood!.req('GET', '/api/flood/works');
+    const works = await t.flood.req('GET', '/api/flood/works');
     expect(works.status).toBe(200);
-    expect(works.body.data.works.length).toBe((await all(asCase(FLOOD_LISTS[2]!), '')).length);
-    const deps = await users.flood!.req('GET', '/api/flood/deployments?year=2022');
+    expect(works.body.data.works.length).toBe((await all(FLOOD_LISTS[2]!, '')).length);
+    const deps = await t.flood.req('GET', '/api/flood/deployments?year=2022');
     expect(deps.body.data).toHaveLength(36);
-    const warnings = await users.flood!.req('GET', '/api/flood/warnings');
-    expect(warnings.body.data.length).toBe((await all(asCase(FLOOD_LISTS[3]!), '')).length);
+    const warnings = await t.flood.req('GET', '/api/flood/warnings');
+    expect(warnings.body.data.length).toBe((await all(FLOOD_LISTS[3]!, '')).length);
   });
 
   it("the deployments' totals are the filtered records' sums", async () => {
     for (const query of ['year=2022', 'year=2023', `q=${encodeURIComponent('暴雨')}`, '']) {
-      const rows = await all(asCase(FLOOD_LISTS[0]!), query);
-      const r = await users.flood!.req('GET', `/api/flood/deployments/totals?${query}`);
+      const rows = await all(FLOOD_LISTS[0]!, query);
+      const r = await t.flood.req('GET', `/api/flood/deployments/totals?${query}`);
       expect(r.status).toBe(200);
       const sum = (k: string) => rows.reduce((a, x) => a + Number(x[k]), 0);
       expect(r.body.data, query).toEqual({ events: rows.length, persons: sum('persons'), pumps: sum('pumps'), vehicles: sum('vehicles') });
     }
     // The seed report's 2022 figures.
-    expect((await users.flood!.req('GET', '/api/flood/deployments/totals?year=2022')).body.data).toMatchObject({
+    expect((await t.flood.req('GET', '/api/flood/deployments/totals?year=2022')).body.data).toMatchObject({
       events: 36,
       persons: 8640,
       pumps: 3888,
@@ -302,14 +200,14 @@ describe('the old callers of the flood lists', () => {
 
   it('the ledgers export every record in scope, as before (no list filter)', async () => {
     for (const key of ['flood-deployments', 'flood-projects', 'flood-works', 'duty-roster']) {
-      const r = await app.inject({ method: 'GET', url: `/api/ledgers/${key}/export?format=xlsx`, headers: { cookie: users.flood!.cookie } });
+      const r = await t.app.inject({ method: 'GET', url: `/api/ledgers/${key}/export?format=xlsx`, headers: { cookie: t.flood.cookie } });
       expect(r.statusCode, key).toBe(200);
     }
   });
 });
 
 describe('the user list', () => {
-  const c = asCase(FLOOD_LISTS[4]!);
+  const c = FLOOD_LISTS[4]!;
   it('narrows by role, unit and status; says no password hash; a street may not read it (403)', async () => {
     const everyone = await all(c, '');
     const streets = await all(c, 'role=street');
@@ -321,20 +219,20 @@ describe('the user list', () => {
     expect(ofOffice.every((u) => u.orgName === office.orgName)).toBe(true);
     expect((await page(c, 'disabled=true')).total).toBe(0);
     expect((await page(c, 'disabled=false')).total).toBe(everyone.length);
-    const r = await users.admin!.req('GET', '/api/users/list?pageSize=200');
+    const r = await t.admin.req('GET', '/api/users/list?pageSize=200');
     // No hash (argon2id) nor its column in any row: only the flag that a password must be changed.
     expect(JSON.stringify(r.body)).not.toMatch(/\$argon2|password_?hash|failed_?attempts/i);
     for (const u of r.body.data.items) expect(Object.keys(u).filter((k) => /password/i.test(k))).toEqual(['mustChangePassword']);
-    expect((await users.wushan!.req('GET', '/api/users/list')).status).toBe(403);
-    expect((await users.admin!.req('GET', '/api/users/list?disabled=maybe')).status).toBe(400);
+    expect((await t.wushan.req('GET', '/api/users/list')).status).toBe(403);
+    expect((await t.admin.req('GET', '/api/users/list?disabled=maybe')).status).toBe(400);
   });
 
   it('a disabled user is found by the status filter, and the old unpaged list still answers', async () => {
     const viewer = (await all(c, 'q=viewer')).find((u) => u.username === 'viewer')!;
-    const r = await users.admin!.req('PATCH', `/api/users/${viewer.id}`, { version: viewer.version, disabled: true });
+    const r = await t.admin.req('PATCH', `/api/users/${viewer.id}`, { version: viewer.version, disabled: true });
     expect(r.status).toBe(200);
     expect((await all(c, 'disabled=true')).map((u) => u.username)).toEqual(['viewer']);
-    const old = await users.admin!.req('GET', '/api/users');
+    const old = await t.admin.req('GET', '/api/users');
     expect(old.body.data.length).toBe((await all(c, '')).length);
   });
 });

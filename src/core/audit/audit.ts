@@ -293,8 +293,13 @@ const RETRIED = new Set(['40001', '40P01']);
 const WRITE_ATTEMPTS = 4;
 
 function rowToEvent(r: Selectable<AuditEventTable>): AuditEvent {
+  return eventOfRow(r.tenant_id, r);
+}
+
+/** An event from its stored row (the tenant is the caller's): the one reading of the columns the hash covers, the verify's too. */
+function eventOfRow(tenantId: string, r: ChainRow): AuditEvent {
   return {
-    tenantId: r.tenant_id,
+    tenantId,
     seq: Number(r.seq),
     at: r.at instanceof Date ? r.at : new Date(r.at),
     actorId: r.actor_id,
@@ -348,21 +353,8 @@ function checkBatch(rows: readonly ChainRow[], tenantId: string, head: { expecte
     const { expected, prev } = head;
     if (seq !== expected) return { ok: false, tenantId, events: expected - 1, brokenAt: expected, reason: `缺少第 ${expected} 号事件（序号跳至 ${seq}）` };
     if (r.prev_hash !== prev) return { ok: false, tenantId, events: seq - 1, brokenAt: seq, reason: `第 ${seq} 号事件的前序哈希与上一事件不符` };
-    const e: Omit<AuditEvent, 'hash'> = {
-      tenantId,
-      seq,
-      at: r.at instanceof Date ? r.at : new Date(r.at),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      orgId: r.org_id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      action: r.action,
-      changes: typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes,
-      requestId: r.request_id,
-      stateHash: r.state_hash,
-      prevHash: r.prev_hash,
-    };
+    // The row read as any event is (its stored hash rides along; the hash does not cover itself).
+    const e = eventOfRow(tenantId, r);
     if (eventHash(e) !== r.hash) return { ok: false, tenantId, events: seq - 1, brokenAt: seq, reason: `第 ${seq} 号事件的内容与其哈希不符（记录被改动）` };
     head.prev = r.hash;
     head.expected = seq + 1;

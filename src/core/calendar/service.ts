@@ -52,15 +52,9 @@ export interface TrackInput {
   label?: string | null;
 }
 
-export interface TrackedDeadline {
+/** A tracked deadline as read: what the module told (its record, name, rule and start), and what the kernel computed. */
+export interface TrackedDeadline extends Pick<TrackInput, 'module' | 'entity' | 'entityId' | 'orgId' | 'title' | 'rule' | 'start'> {
   id: string;
-  module: string;
-  entity: string;
-  entityId: string;
-  orgId: string;
-  title: string;
-  rule: DeadlineRule;
-  start: string;
   due: string;
   doneOn: string | null;
   status: DeadlineStatus;

@@ -5,13 +5,17 @@
  * permitted it, the location (absent otherwise — never invented; one coordinate without the other
  * is refused). The module passes its own closed TypeBox schema (built on {@link CAPTURE_FIELDS}) and
  * the Chinese names of its fields; this file reads and checks the upload, re-hashes the bytes, and
- * runs the idempotent "first record of the key, else create" step. The modules keep their own
- * tables and SQL.
+ * runs the idempotent "first record of the key, else create" step in its transaction
+ * ({@link recordCapture}). The modules keep their own tables and SQL.
  */
 import crypto from 'node:crypto';
-import { type Static, type TObject, Type } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, type TProperties, Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
+import { type WriteScope, write } from '../audit/audit.js';
+import type { Ctx } from '../context.js';
+import type { KernelDB } from '../db/types.js';
 import { AppError, errors } from '../errors.js';
 import { assertCleanText } from '../input.js';
 import { checkFile } from './store.js';
@@ -53,6 +57,19 @@ export interface CaptureSpec<S extends TObject> {
   /** The message when no file was sent. */
   noFile: string;
 }
+
+/**
+ * A module's capture declared once: its closed meta schema (the shared {@link CAPTURE_FIELDS}, then its
+ * own fields), how the meta is named in messages, and the reader of its uploads.
+ */
+export function defineCapture<P extends TProperties>(d: Omit<CaptureSpec<TObject>, 'schema'> & { fields: P }) {
+  const schema = Type.Object({ ...CAPTURE_FIELDS, ...d.fields }, { additionalProperties: false });
+  const spec: CaptureSpec<typeof schema> = { schema, labels: d.labels, metaName: d.metaName, noFile: d.noFile };
+  return { schema, spec, read: (req: FastifyRequest) => readCapture(req, spec) };
+}
+
+/** The upload a capture declared with {@link defineCapture} reads: its meta, the file's name, type and bytes. */
+export type UploadOf<D extends { read: (req: FastifyRequest) => Promise<unknown> }> = Awaited<ReturnType<D['read']>>;
 
 /** A capture as the route received it: the device's meta, the file's name, type and bytes. */
 export interface CaptureUpload<M> {
@@ -155,6 +172,22 @@ export function captureNote(m: CaptureBase, receivedAt: Date) {
   };
 }
 
+/**
+ * The columns every capture row has: the tenant, the client's key, the hash the bytes matched, the
+ * device's time, the server's receipt time, the location and who sent it.
+ */
+export function captureColumns(ctx: Ctx, m: CaptureBase, receivedAt: Date) {
+  return {
+    tenant_id: ctx.actor.tenantId,
+    key: m.key,
+    sha256: m.sha256,
+    captured_at: new Date(m.capturedAt),
+    received_at: receivedAt,
+    ...captureLocation(m),
+    created_by: ctx.actor.userId,
+  };
+}
+
 /** The capture row's location columns: the accuracy only when there is a location. */
 export function captureLocation(m: CaptureBase): { lat: number | null; lng: number | null; accuracy_m: number | null } {
   return { lat: m.lat ?? null, lng: m.lng ?? null, accuracy_m: m.lat == null ? null : (m.accuracy ?? null) };
@@ -190,4 +223,46 @@ export async function captureOnce<R, V, C = void>(steps: {
     if (!won) throw e;
     return { view: await steps.replay(won), created: false };
   }
+}
+
+/**
+ * Records a capture once per client key, in the module's terms: the first record of the key when
+ * there is one (`replay` refuses what the actor may not have — another record's key, out of scope —
+ * else it is the answer, `created: false`); otherwise `check` (refusals before anything is written),
+ * then one transaction: `lock` (what serialises captures of one record), the key looked up again
+ * (a retry that waited on the lock gets the first record), `store` (the module's rows, attachment
+ * and audit event, with the server's receipt time) and the stored row presented.
+ */
+export async function recordCapture<R, C = void>(
+  ctx: Ctx,
+  key: string,
+  steps: {
+    /** The capture row of a client key in the tenant, read through `db`. */
+    byKey: (db: Kysely<KernelDB>, tenantId: string, key: string) => Promise<R | null | undefined>;
+    /** Refuses the first record of the key when the actor may not have it (throws); `ctx` is the one to read with. */
+    replay: (ctx: Ctx, first: R) => void | Promise<void>;
+    check: () => C | Promise<C>;
+    lock?: (w: WriteScope) => Promise<void>;
+    store: (w: WriteScope, checked: C, receivedAt: Date) => Promise<void>;
+  },
+): Promise<{ row: R; created: boolean }> {
+  const tenantId = ctx.actor.tenantId;
+  const replayed = async (c: Ctx, first: R) => {
+    await steps.replay(c, first);
+    return first;
+  };
+  const { view, created } = await captureOnce<R, R, C>({
+    find: () => steps.byKey(ctx.db, tenantId, key),
+    replay: (first) => replayed(ctx, first),
+    check: steps.check,
+    create: (checked) =>
+      write(ctx, async (w) => {
+        await steps.lock?.(w);
+        const raced = await steps.byKey(w.tx, tenantId, key);
+        if (raced) return { view: await replayed(w.ctx, raced), created: false };
+        await steps.store(w, checked, ctx.clock.now());
+        return { view: (await steps.byKey(w.tx, tenantId, key)) as R, created: true };
+      }),
+  });
+  return { row: view, created };
 }

@@ -19,9 +19,15 @@ export function inScope(q: MetricQuery, table?: string) {
   };
 }
 
+/** The unit kinds of each side: the bureau itself (局, its departments, others) and the street offices. */
+export const SIDE_ORG_KINDS: Readonly<Record<'bureau' | 'streets', readonly OrgKind[]>> = {
+  bureau: ['bureau', 'department', 'other'],
+  streets: ['street'],
+};
+
 /** Records owned by the bureau itself (局 and its departments) or by the street offices. */
 export function ownedBy(q: MetricQuery, side: 'bureau' | 'streets', column = 'org_id') {
-  const kinds: OrgKind[] = side === 'streets' ? ['street'] : ['bureau', 'department', 'other'];
+  const kinds = SIDE_ORG_KINDS[side];
   return <T extends QB>(qb: T): T =>
     qb.where(column, 'in', (eb: ExpressionBuilder<KernelDB, never>) =>
       eb.selectFrom('org').select('org.id').where('org.tenant_id', '=', q.tenantId).where('org.kind', 'in', kinds),

@@ -3,6 +3,7 @@ import type { KernelDB } from '../db/types.js';
 import { lagTolerantDb, type Actor, type Clock, type Ctx } from '../context.js';
 import type { WorkCalendar } from '../calendar/calendar.js';
 import { computePass, type MetricPass, type MetricPassPart, type PassMember } from './pass.js';
+import type { MetricMonthlyPart } from './monthly.js';
 
 /** A period: inclusive ISO dates, by default a calendar year in Asia/Shanghai. */
 export interface Period {
@@ -84,6 +85,12 @@ export interface MetricDef {
    * by one statement when the registry computes several at once; `query` computes the metric alone.
    */
   pass?: MetricPassPart;
+  /**
+   * For a figure additive over months (counts and sums of rows dated in the period, ratios of them): the
+   * monthly series it is read from by the dashboard's trends, the year-over-year figures and the province
+   * roll-up (src/core/metrics/monthly.ts); `query` still computes it from the records.
+   */
+  monthly?: MetricMonthlyPart;
 }
 
 /** A metric computed by a pass: `query` is the pass's statement for this metric alone. */

@@ -3,19 +3,20 @@
  * decisions — `saveDecisions` takes a decision as the form registers it (live) or as a ledger row
  * records it (historical); each workflow event is a command of events.ts applied by `applyDecisionEvent`.
  */
-import { Type, type Static, type TUnsafe } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { Actor, Ctx } from '../../core/context.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
 import { errors } from '../../core/errors.js';
+import { OneOf } from '../../core/schemas.js';
 import { isUuid } from '../../core/ids.js';
 import { check } from '../../core/input.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
-import { attempt, persist, type AnyRow, type SaveResult } from '../../core/persist.js';
+import { attempt, attemptLookup, rowFailure, saveChecked, type AnyRow, type CheckedItem, type SaveResult } from '../../core/persist.js';
 import { inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { updateVersioned } from '../../core/versioned.js';
-import { applyWorkflowEvent } from '../../core/workflow/events.js';
+import { runWorkflowEvent } from '../../core/workflow/events.js';
 import { assertDate, DECISION_EVENTS, refuse, type DecisionEventName } from './events.js';
 import { decisionFacts, statusOf } from './facts.js';
 import {
@@ -54,22 +55,23 @@ export const CATALOGUE_ENTITY = 'decisions.catalogue_item';
 type Sys = Pick<System, 'calendar'>;
 
 const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x))) as unknown as TUnsafe<T[number]>;
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
 const optDate = (field: string, label: string, v: string | null | undefined) => (str(v) ? assertDate(field, label, v) : null);
 
 // ── The catalogue ──
 
+/** An item's own fields, as the add and the edit forms send them. */
+const CatalogueFields = {
+  title: Type.String({ maxLength: 300 }),
+  category: OneOf(CATEGORIES),
+  planned: NText(100),
+  note: NText(2000),
+  orgId: NText(36),
+};
+const Seq = Type.Integer({ minimum: 1, maximum: 999 });
+
 export const CatalogueBody = Type.Object(
-  {
-    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-    seq: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
-    title: Type.String({ maxLength: 300 }),
-    category: lit(CATEGORIES),
-    planned: NText(100),
-    note: NText(2000),
-    orgId: NText(36),
-  },
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), seq: Type.Optional(Seq), ...CatalogueFields },
   { additionalProperties: false },
 );
 export type CatalogueInput = Static<typeof CatalogueBody>;
@@ -134,18 +136,7 @@ export async function publishCatalogue(ctx: Ctx, input: { year: number; publishe
 }
 
 /** 修改目录事项 — the form's body: the item's fields and the version read. */
-export const CatalogueUpdateBody = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1 }),
-    seq: Type.Integer({ minimum: 1, maximum: 999 }),
-    title: Type.String({ maxLength: 300 }),
-    category: lit(CATEGORIES),
-    planned: NText(100),
-    note: NText(2000),
-    orgId: NText(36),
-  },
-  { additionalProperties: false },
-);
+export const CatalogueUpdateBody = Type.Object({ version: Type.Integer({ minimum: 1 }), seq: Seq, ...CatalogueFields }, { additionalProperties: false });
 export type CatalogueUpdateInput = Static<typeof CatalogueUpdateBody>;
 
 /** An item as the catalogue's writes load it: in the actor's scope (the unit it names), else 404. */
@@ -490,16 +481,13 @@ export async function saveDecisions(sys: Sys, w: WriteScope, inputs: ReadonlyArr
   const ctx = w.ctx;
   const actor: Actor = ctx.actor;
   const errs: RowError[] = [];
-  const existing = new Map(
-    (
-      await decisionsByKey(
-        w.tx,
-        actor.tenantId,
-        inputs.map((i) => Number(i.year) || 0),
-      )
-    ).map((r) => [`${r.year}|${r.title}`, r]),
+  const stored = await decisionsByKey(
+    w.tx,
+    actor.tenantId,
+    inputs.map((i) => Number(i.year) || 0),
   );
-  const items: Array<{ row?: number; old?: DecisionRow; values: Record<string, unknown>; breaches: RuleBreach[] }> = [];
+  const existing = new Map(stored.map((r) => [`${r.year}|${r.title}`, r]));
+  const items: CheckedItem[] = [];
   for (const s of inputs) {
     const v = attempt(origin, { row: s.row, columns: DECISION_COLUMNS, errs }, () => decisionValues(s, ctx.calendar));
     if (!v) continue;
@@ -511,43 +499,21 @@ export async function saveDecisions(sys: Sys, w: WriteScope, inputs: ReadonlyArr
       const item = isUuid(cid) ? await getCatalogueItem(w.tx, actor.tenantId, cid) : undefined;
       const bad = !item ? '目录事项不存在' : item.year !== v.values.year ? `目录事项属于${item.year}年目录，与决策年度不符` : null;
       if (bad) {
-        if (origin.mode === 'live') throw errors.validation('catalogueItemId', bad);
-        errs.push({ row: s.row ?? 0, column: DECISION_COLUMNS.catalogueItemId!, message: bad });
+        rowFailure(origin, errs, { row: s.row, column: DECISION_COLUMNS.catalogueItemId! }, errors.validation('catalogueItemId', bad));
         continue;
       }
       catalogueItemId = cid;
     }
-    let orgId = old?.org_id as string | undefined;
-    if (!orgId) {
-      try {
-        orgId = await ownerOrgForCreate({ db: w.tx, actor }, str(s.orgId) || null, '承办单位');
-      } catch (e) {
-        if (origin.mode === 'live') throw e;
-        errs.push({ row: s.row ?? 0, column: DECISION_COLUMNS.orgId!, message: (e as Error).message });
-        continue;
-      }
-    }
+    const orgId =
+      old?.org_id ??
+      (await attemptLookup(origin, errs, { row: s.row, column: DECISION_COLUMNS.orgId! }, () =>
+        ownerOrgForCreate({ db: w.tx, actor }, str(s.orgId) || null, '承办单位'),
+      ));
+    if (!orgId) continue;
     if (origin.mode === 'live') refuse(v.breaches);
     items.push({ row: s.row, old, values: { org_id: orgId, catalogue_item_id: catalogueItemId, ...v.values }, breaches: v.breaches });
   }
-  if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
-  const p = await persist<Record<string, unknown>, DecisionRow>(ctx, w, origin, {
-    table: 'dec_decision',
-    entity: DECISION_ENTITY,
-    items: items.map((i) => ({ row: i.row, old: i.old, values: i.values })),
-    view: auditView,
-  });
-  if (origin.mode === 'historical')
-    items.forEach((it, i) => {
-      if (it.breaches.length)
-        origin.imp.finding(it.breaches.map((x) => ({ ...x, row: it.row ?? 0, entity: DECISION_ENTITY, entityId: p.rows[i]!.id, orgId: p.rows[i]!.org_id })));
-    });
-  await sys.calendar.trackMany(
-    w,
-    actor,
-    p.rows.flatMap((r) => decisionTracks(r)),
-  );
-  return { created: p.created, updated: p.updated, unchanged: p.unchanged, errors: [], ids: p.rows.map((r) => r.id) };
+  return saveChecked<DecisionRow>(sys, w, origin, { table: 'dec_decision', entity: DECISION_ENTITY, items, errs, view: auditView, tracks: decisionTracks });
 }
 
 /** 决策登记 (audit `decisions.decision.created`): the draft with the steps it requires. */
@@ -561,30 +527,25 @@ export async function registerDecision(ctx: Ctx, sys: Sys, input: RegisterInput)
 /**
  * One workflow event on a decision: loads it in scope, checks the version and that the workflow allows
  * the event now, applies the event's pure changes with the stage it leads to, audits
- * `decisions.decision.<event>`, re-tracks the deadlines (the kernel's `applyWorkflowEvent`).
+ * `decisions.decision.<event>`, re-tracks the deadlines (the kernel's `runWorkflowEvent`).
  */
 export async function applyDecisionEvent(
   ctx: Ctx,
   sys: Sys,
   input: { id: string; event: DecisionEventName; body: Record<string, unknown> & { version: number; on: string } },
-) {
+): Promise<DecisionWithOrg> {
   const { id, event, body } = input;
-  if (!isUuid(id)) throw errors.notFound('重大行政决策');
-  const on = assertDate('on', '日期', body.on);
   const cmd = DECISION_EVENTS[event];
-  return write(ctx, async (w) => {
-    await applyWorkflowEvent<DecisionWithOrg, ReturnType<typeof cmd.apply>>(w, sys, {
-      table: 'dec_decision',
-      id,
-      version: body.version,
-      label: '重大行政决策',
-      load: () => getDecision(w.tx, ctx, id),
-      step: (d) => requireDecisionStep(decisionWho(ctx.actor), d.status, event, decisionFacts(d, on)),
-      // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
-      apply: (d) => cmd.apply({ d, on, calendar: ctx.calendar }, body as any),
-      audit: { entity: DECISION_ENTITY, action: event },
-      tracks: (row) => decisionTracks(row as DecisionRow),
-    });
-    return (await getDecision(w.tx, ctx, id))!;
+  return runWorkflowEvent<DecisionWithOrg, ReturnType<typeof cmd.apply>>(ctx, sys, {
+    table: 'dec_decision',
+    id,
+    body,
+    label: '重大行政决策',
+    load: (w) => getDecision(w.tx, ctx, id),
+    step: (d, on) => requireDecisionStep(decisionWho(ctx.actor), d.status, event, decisionFacts(d, on)),
+    // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
+    apply: (d, on) => cmd.apply({ d, on, calendar: ctx.calendar }, body as any),
+    audit: { entity: DECISION_ENTITY, action: event },
+    tracks: (row) => decisionTracks(row as DecisionRow),
   });
 }

@@ -4,13 +4,14 @@
  * event shares — the decision loaded in scope, `requireTransition`, the versioned update with its audit
  * event, the tracked deadlines — runs once, in `applyDecisionEvent` (commands.ts).
  */
-import { type Static, type TObject, type TUnsafe, Type } from '@fastify/type-provider-typebox';
+import { type Static, type TObject, Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
-import { check } from '../../core/input.js';
+import { requiredDate, requiredText } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
+import { OneOf } from '../../core/schemas.js';
 import type { RuleBreach } from '../../core/ledger/ledger.js';
-import { eventCommands } from '../../core/workflow/events.js';
+import { eventCommands, OptionalText as Text } from '../../core/workflow/events.js';
 import type { DecisionRow } from './repository.js';
 import { applicabilityBreaches, commentPeriodBreaches, discussionBreaches, reviewTimeBreaches, STEP_DEFS, type OptionalStep } from './rules.js';
 import { PARTICIPATION_METHODS, RISK_LEVELS, type DecisionsTables, type DiscussionResult } from './schema.js';
@@ -26,18 +27,11 @@ export interface Changes {
   note?: Record<string, unknown>;
 }
 
-const Text = (max = 2000) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x))) as unknown as TUnsafe<T[number]>;
 const event = eventCommands<EventFacts, Changes>();
 
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
-const need = (v: string | null | undefined, field: string, label: string) => {
-  const s = str(v);
-  if (!s) throw errors.validation(field, `${label}不能为空`);
-  return s;
-};
-/** A real YYYY-MM-DD date, or a 400 naming the field. */
-export const assertDate = (field: string, label: string, v: unknown): string => check.date(field, label, v, { required: true }) as string;
+/** A real YYYY-MM-DD date, or a 400 naming the field (the kernel's). */
+export const assertDate = requiredDate;
 /** The first breach of a rule as the 400 a form shows on its field. */
 export const refuse = (b: readonly RuleBreach[]) => {
   if (b.length) throw errors.validation(b[0]!.field ?? 'on', b[0]!.message);
@@ -74,10 +68,10 @@ function discussion(result: DiscussionResult) {
     return {
       set: {
         discussion_on: f.on,
-        discussion_meeting: need(p.meeting, 'meeting', '会议名称'),
-        discussion_attendees: need(p.attendees, 'attendees', '参会人员'),
+        discussion_meeting: requiredText('meeting', '会议名称', p.meeting),
+        discussion_attendees: requiredText('attendees', '参会人员', p.attendees),
         discussion_result: result,
-        discussion_content: need(p.content, 'content', result === '同意' ? '决定内容' : '讨论情况'),
+        discussion_content: requiredText('content', result === '同意' ? '决定内容' : '讨论情况', p.content),
         discussion_dissent: str(p.dissent) || null,
         discussion_head_reason: p.headDiffers ? str(p.headReason) : null,
         discussion_short_review_reason: str(p.shortReviewReason) || null,
@@ -88,7 +82,7 @@ function discussion(result: DiscussionResult) {
 
 /** Every event of the decision workflow: its input and what it changes. */
 export const DECISION_EVENTS = {
-  scope: event({ step: lit(['participation', 'expert', 'risk', 'publication', 'evaluation'] as const), required: Type.Boolean(), reason: Text() }, (f, p) => {
+  scope: event({ step: OneOf(['participation', 'expert', 'risk', 'publication', 'evaluation'] as const), required: Type.Boolean(), reason: Text() }, (f, p) => {
     const step = p.step as OptionalStep;
     refuse(applicabilityBreaches(step, p.required, p.reason));
     const done = {
@@ -106,7 +100,7 @@ export const DECISION_EVENTS = {
   })),
   participation: event(
     {
-      methods: Type.Array(lit(PARTICIPATION_METHODS), { minItems: 1, maxItems: PARTICIPATION_METHODS.length, uniqueItems: true }),
+      methods: Type.Array(OneOf(PARTICIPATION_METHODS), { minItems: 1, maxItems: PARTICIPATION_METHODS.length, uniqueItems: true }),
       record: Type.String({ maxLength: 4000 }),
       from: Text(10),
       endsOn: Text(10),
@@ -122,37 +116,48 @@ export const DECISION_EVENTS = {
       if (open && !to) throw errors.validation('from', '向社会公开征求意见的，应当登记征求意见的起止日期（第十五条）');
       if (to && f.on < to) throw errors.validation('on', `公开征求意见至${to}截止，期限届满前不能登记公众参与情况`);
       return {
-        set: { ...period, participation_methods: p.methods.join('、'), participation_on: f.on, participation_record: need(p.record, 'record', '意见采纳情况') },
+        set: {
+          ...period,
+          participation_methods: p.methods.join('、'),
+          participation_on: f.on,
+          participation_record: requiredText('record', '意见采纳情况', p.record),
+        },
       };
     },
   ),
   expert: event({ experts: Type.String({ maxLength: 2000 }), record: Type.String({ maxLength: 4000 }) }, (f, p) => {
     if (!f.d.expert_required) throw errors.validation('on', '本决策的专家论证已登记为不适用');
-    return { set: { expert_on: f.on, expert_experts: need(p.experts, 'experts', '论证专家（机构）'), expert_record: need(p.record, 'record', '论证意见') } };
+    return {
+      set: {
+        expert_on: f.on,
+        expert_experts: requiredText('experts', '论证专家（机构）', p.experts),
+        expert_record: requiredText('record', '论证意见', p.record),
+      },
+    };
   }),
-  risk: event({ level: lit(RISK_LEVELS), record: Type.String({ maxLength: 4000 }) }, (f, p) => {
+  risk: event({ level: OneOf(RISK_LEVELS), record: Type.String({ maxLength: 4000 }) }, (f, p) => {
     if (!f.d.risk_required) throw errors.validation('on', '本决策的风险评估已登记为不适用');
-    return { set: { risk_on: f.on, risk_level: p.level, risk_record: need(p.record, 'record', '评估结论') } };
+    return { set: { risk_on: f.on, risk_level: p.level, risk_record: requiredText('record', '评估结论', p.record) } };
   }),
   submit_review: event({}, (f) => {
     const latest = [f.d.participation_on, f.d.expert_on, f.d.risk_on].filter(Boolean).sort().pop() ?? null;
     notBefore(f.on, latest, '已完成程序的日期', '送审日期');
     return { set: { review_submitted_on: f.on, review_on: null, review_result: null, review_opinion: null } };
   }),
-  review_pass: event({ result: lit(['同意', '修改后同意'] as const), opinion: Type.String({ maxLength: 4000 }) }, (f, p) => {
+  review_pass: event({ result: OneOf(['同意', '修改后同意'] as const), opinion: Type.String({ maxLength: 4000 }) }, (f, p) => {
     notBefore(f.on, f.d.review_submitted_on, '送审日期', '审查意见日期');
-    return { set: { review_on: f.on, review_result: p.result, review_opinion: need(p.opinion, 'opinion', '审查意见') } };
+    return { set: { review_on: f.on, review_result: p.result, review_opinion: requiredText('opinion', '审查意见', p.opinion) } };
   }),
   review_fail: event({ opinion: Type.String({ maxLength: 4000 }) }, (f, p) => {
     notBefore(f.on, f.d.review_submitted_on, '送审日期', '审查意见日期');
-    return { set: { review_on: f.on, review_result: '不同意', review_opinion: need(p.opinion, 'opinion', '审查意见') } };
+    return { set: { review_on: f.on, review_result: '不同意', review_opinion: requiredText('opinion', '审查意见', p.opinion) } };
   }),
   decide: event(DISCUSSION, discussion('同意')),
   defer: event(DISCUSSION, discussion('暂缓')),
   reject: event(DISCUSSION, discussion('不同意')),
   publish: event({ channel: Type.String({ maxLength: 200 }), ref: Text(200) }, (f, p) => {
     notBefore(f.on, f.d.discussion_on, '决定日期', '公布日期');
-    return { set: { publication_on: f.on, publication_channel: need(p.channel, 'channel', '公布途径'), publication_ref: str(p.ref) || null } };
+    return { set: { publication_on: f.on, publication_channel: requiredText('channel', '公布途径', p.channel), publication_ref: str(p.ref) || null } };
   }),
   evaluate: event({ by: Type.String({ maxLength: 200 }), record: Type.String({ maxLength: 4000 }) }, (f, p) => {
     notBefore(f.on, f.d.discussion_on, '决定日期', '评估日期');
@@ -161,8 +166,8 @@ export const DECISION_EVENTS = {
         evaluation_required: true,
         evaluation_na_reason: null,
         evaluation_on: f.on,
-        evaluation_by: need(p.by, 'by', '评估单位'),
-        evaluation_record: need(p.record, 'record', '评估结论'),
+        evaluation_by: requiredText('by', '评估单位', p.by),
+        evaluation_record: requiredText('record', '评估结论', p.record),
       },
     };
   }),

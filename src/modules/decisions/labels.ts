@@ -67,6 +67,35 @@ const DECISION_FIELDS = {
   ...Object.fromEntries(Object.entries(STEP_COLUMNS).map(([k, v]) => [`step_${k}`, v])),
 };
 
+/** Each stage of a decision (the workflow's stages; the list's 状态 filter and tags). */
+export const DECISION_STAGE_LABELS = {
+  drafting: '拟定草案',
+  in_review: '合法性审查中',
+  reviewed: '待集体讨论',
+  made: '已作出决定',
+  published: '已公布',
+  archived: '已归档',
+  rejected: '决定不予实施',
+} as const;
+
+/** Each event of a decision's workflow as its button names it (the workflow's events; the web's actions). */
+export const DECISION_EVENT_LABELS = {
+  scope: '调整程序适用',
+  consult: '登记公开征求意见',
+  participation: '登记公众参与情况',
+  expert: '登记专家论证',
+  risk: '登记风险评估',
+  submit_review: '送请合法性审查',
+  review_pass: '合法性审查同意',
+  review_fail: '合法性审查不同意',
+  decide: '登记集体讨论决定（同意）',
+  defer: '登记集体讨论（暂缓决定）',
+  reject: '登记集体讨论（不同意）',
+  publish: '登记决策公布',
+  evaluate: '登记决策后评估',
+  archive: '归档',
+} as const;
+
 const CATALOGUE_FIELDS = {
   year: '年度',
   seq: '序号',
@@ -82,21 +111,14 @@ export const decisionsLabels = defineLabels({
   'decisions.decision': {
     label: '重大行政决策',
     fields: DECISION_FIELDS,
+    // The audit log names what was recorded (集体讨论决定), where the button says what the user does (登记…).
     actions: {
-      scope: '调整程序适用',
-      consult: '登记公开征求意见',
-      participation: '登记公众参与情况',
-      expert: '登记专家论证',
-      risk: '登记风险评估',
-      submit_review: '送请合法性审查',
-      review_pass: '合法性审查同意',
-      review_fail: '合法性审查不同意',
+      ...DECISION_EVENT_LABELS,
       decide: '集体讨论决定（同意）',
       defer: '集体讨论（暂缓决定）',
       reject: '集体讨论（不同意）',
       publish: '决策公布',
       evaluate: '决策后评估',
-      archive: '归档',
     },
     notes: { step: '程序环节' },
   },

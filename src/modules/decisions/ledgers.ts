@@ -1,6 +1,6 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { orgsByName } from '../../core/orgs.js';
+import { orgColumn } from '../../core/orgs.js';
 import { DECISION_COLUMNS, saveDecisions, type DecisionSave } from './commands.js';
 import { catalogueOfYears, type DecisionFilter, decisionsForExport } from './repository.js';
 import { DISCUSSION_RESULTS, PARTICIPATION_METHODS, REVIEW_RESULTS, RISK_LEVELS, type ParticipationMethod } from './schema.js';
@@ -81,7 +81,7 @@ export const majorDecisionsLedger: LedgerDef<Row> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const errors: RowError[] = [];
-    const orgs = await orgsByName(ctx.db, ctx.actor.tenantId);
+    const orgIdOf = await orgColumn(ctx.db, ctx.actor.tenantId, H.orgId!, errors);
     const items = await catalogueOfYears(
       ctx.db,
       ctx.actor.tenantId,
@@ -89,11 +89,8 @@ export const majorDecisionsLedger: LedgerDef<Row> = {
     );
     const inputs: DecisionSave[] = [];
     for (const { rowNumber, value: v } of rows) {
-      const org = v.org ? orgs.get(v.org) : undefined;
-      if (v.org && !org) {
-        errors.push({ row: rowNumber, column: H.orgId!, message: `未知的单位：${v.org}`, value: v.org });
-        continue;
-      }
+      const orgId = orgIdOf(rowNumber, v.org);
+      if (orgId === undefined) continue;
       const item = v.catalogue ? items.find((i) => i.year === v.year && i.title === v.catalogue!.trim()) : undefined;
       if (v.catalogue && !item) {
         errors.push({ row: rowNumber, column: H.catalogueItemId!, message: `${v.year}年决策事项目录中没有“${v.catalogue}”`, value: v.catalogue });
@@ -104,7 +101,7 @@ export const majorDecisionsLedger: LedgerDef<Row> = {
         ...rest,
         row: rowNumber,
         catalogueItemId: item?.id ?? null,
-        orgId: org?.id ?? null,
+        orgId,
         publicationRequired: v.publicationRequired ?? true,
         evaluationRequired: v.evaluationRequired ?? false,
       });

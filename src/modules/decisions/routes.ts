@@ -4,7 +4,7 @@ import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provi
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data } from '../../core/schemas.js';
+import { Data, DataList } from '../../core/schemas.js';
 import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { listTenants } from '../../core/tenant.js';
 import {
@@ -33,7 +33,7 @@ import {
 import { majorDecisionsLedger } from './ledgers.js';
 import { DECISION_RULES, STATUTE_NOTE } from './rules.js';
 import type { DecisionStatus } from './schema.js';
-import { CatalogueItemView, DataList, DecisionView, PublicCatalogueView, RulesView, StatusView } from './schemas.js';
+import { CatalogueItemView, DecisionView, PublicCatalogueView, RulesView, StatusView } from './schemas.js';
 import { decisionWho, EVENT_LABELS } from './workflow.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
+import type { DECISION_STAGE_LABELS } from './labels.js';
 
 /** 决策事项类别 — the five kinds of 重大行政决策事项 (重大行政决策程序暂行条例第三条第一款). */
 export const CATEGORIES = ['重大公共政策和措施', '重要规划', '自然资源和文化资源开发利用保护', '重大公共建设项目', '其他重大事项'] as const;
@@ -26,7 +27,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
  * in_review 合法性审查中, reviewed 审查通过待集体讨论, made 已作出决定, published 已公布,
  * archived 已归档, rejected 决定不予实施 (the head decided against it).
  */
-export type DecisionStatus = 'drafting' | 'in_review' | 'reviewed' | 'made' | 'published' | 'archived' | 'rejected';
+export type DecisionStatus = keyof typeof DECISION_STAGE_LABELS;
 
 export type DecisionsTables = {
   dec_catalogue_item: {

@@ -1,33 +1,14 @@
 /** What the decisions routes answer (TypeBox): the presenters return `Static<typeof …>` of these. */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, CLOCK_FIELDS, Data, Int, KeyOf, NDay, NStr, Nullable, Str, WorkflowActionView } from '../../core/schemas.js';
+import { DECISION_STAGE_LABELS } from './labels.js';
 
-export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
-
-export const StatusView = Type.Union([
-  Type.Literal('drafting'),
-  Type.Literal('in_review'),
-  Type.Literal('reviewed'),
-  Type.Literal('made'),
-  Type.Literal('published'),
-  Type.Literal('archived'),
-  Type.Literal('rejected'),
-]);
+export const StatusView = KeyOf(DECISION_STAGE_LABELS);
 
 export const RuleView = Type.Object({ key: Str, label: Str, text: Str, source: Str }, { description: '程序规则及其依据' });
 export const RulesView = Data(Type.Object({ note: Str, rules: Type.Array(RuleView) }));
 
-export const ClockView = Type.Object(
-  { key: Str, label: Str, start: Day, due: Day, doneOn: NDay, status: Str, text: Str, source: Str },
-  { description: '期限' },
-);
+export const ClockView = Type.Object(CLOCK_FIELDS, { description: '期限' });
 
 /** One procedural step as the decision page shows it. */
 export const StepView = Type.Object(
@@ -44,10 +25,7 @@ export const StepView = Type.Object(
   { description: '决策程序环节' },
 );
 
-export const ActionView = Type.Object(
-  { event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(StatusView) },
-  { description: '办理操作：是否可办理及原因' },
-);
+export const ActionView = WorkflowActionView(StatusView);
 
 export const DecisionView = Type.Object(
   {

@@ -10,34 +10,12 @@
 import type { Actor } from '../../core/context.js';
 import { actionsFor, defineWorkflow, requireTransition, type WorkflowAction } from '../../core/workflow/index.js';
 import { missingSteps, REG, reviewPasses } from './rules.js';
+import { DECISION_EVENT_LABELS, DECISION_STAGE_LABELS } from './labels.js';
 import type { DecisionStatus, ReviewResult } from './schema.js';
 
-export const STATUS_LABELS: Record<DecisionStatus, string> = {
-  drafting: '拟定草案',
-  in_review: '合法性审查中',
-  reviewed: '待集体讨论',
-  made: '已作出决定',
-  published: '已公布',
-  archived: '已归档',
-  rejected: '决定不予实施',
-};
+export const STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = DECISION_STAGE_LABELS;
 
-export const EVENT_LABELS = {
-  scope: '调整程序适用',
-  consult: '登记公开征求意见',
-  participation: '登记公众参与情况',
-  expert: '登记专家论证',
-  risk: '登记风险评估',
-  submit_review: '送请合法性审查',
-  review_pass: '合法性审查同意',
-  review_fail: '合法性审查不同意',
-  decide: '登记集体讨论决定（同意）',
-  defer: '登记集体讨论（暂缓决定）',
-  reject: '登记集体讨论（不同意）',
-  publish: '登记决策公布',
-  evaluate: '登记决策后评估',
-  archive: '归档',
-} as const;
+export const EVENT_LABELS = DECISION_EVENT_LABELS;
 export type DecisionEvent = keyof typeof EVENT_LABELS;
 
 /** What the guards read. */

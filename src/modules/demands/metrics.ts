@@ -7,6 +7,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, percent, type DrillResult, type MetricDef, type MetricQuery } from '../../core/metrics/registry.js';
 import { inScope, instantInPeriodSql } from '../../core/metrics/filters.js';
 import { allOf, countWhere, type MetricPass } from '../../core/metrics/pass.js';
+import { defineMonthlySeries, type MetricMonthlyPart, type MonthlySeries } from '../../core/metrics/monthly.js';
 import { joinWorkDay } from '../../core/calendar/workDays.js';
 import { DUE_SOON_WORKDAYS } from '../../core/calendar/deadline.js';
 import { dm } from './repository.js';
@@ -95,6 +96,8 @@ interface Common {
   def: DemandKindDef;
   /** Extra drill columns (e.g. 信访形式). */
   columns?: Array<{ key: string; title: string }>;
+  /** The monthly series the figure is also read from, when it is additive over months (src/core/metrics/monthly.ts). */
+  monthly?: MetricMonthlyPart;
 }
 
 /** A predicate over a kind's demands (`dm_item`) for a query: the records a figure counts. */
@@ -127,6 +130,21 @@ export function withWorkDays(qb: ReturnType<typeof itemsOf>): ReturnType<typeof 
     .$call(joinWorkDay('wd_closed', sql`(dm_item.closed_at AT TIME ZONE 'Asia/Shanghai')::date`));
 }
 
+/**
+ * The monthly series of a kind's demands by the Beijing month of their 办结时间 (src/core/metrics/monthly.ts):
+ * key `dm_item.<kind>.closed`, the aggregates the kind's additive figures of closed demands need. The demands
+ * module's trigger marks its months (migrations/0005_metric_month.sql: 12345 orders so far).
+ */
+export function closedMonthlySeries(def: DemandKindDef, sums: Record<string, RawBuilder<unknown>>): MonthlySeries {
+  return defineMonthlySeries({
+    key: `dm_item.${def.kind}.closed`,
+    table: 'dm_item',
+    where: sql<boolean>`dm_item.kind = ${def.kind}`,
+    date: { column: 'dm_item.closed_at', type: 'instant' },
+    sums,
+  });
+}
+
 /** The records of a predicate, for a drill (the same records the figure counts). */
 export const recordsOf = (q: MetricQuery, def: DemandKindDef, where: DemandPredicate) => itemsOf(q, def.kind).where(where(q));
 
@@ -138,6 +156,7 @@ export function countMetric(o: Common & { where: DemandPredicate }): MetricDef {
     unit: 'count',
     definition: o.definition,
     permission: o.def.permissions.read,
+    ...(o.monthly && { monthly: o.monthly }),
     pass: {
       pass: demandPass(o.def),
       rows: o.where,
@@ -177,6 +196,7 @@ export function rateMetric(
     unit: 'percent',
     definition: o.definition,
     permission: o.def.permissions.read,
+    ...(o.monthly && { monthly: o.monthly }),
     pass: {
       pass: demandPass(o.def),
       rows: o.den,

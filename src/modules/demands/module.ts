@@ -22,6 +22,7 @@ export const demandsModule = defineModule({
     '0002_person_pii.sql',
     '0003_list_order.sql',
     '0004_list_filters.sql',
+    '0005_metric_month.sql',
   ]),
   pii: [
     { table: 'dm_item', column: 'person_phone', index: 'person_phone_idx' },

@@ -5,6 +5,22 @@ import { caseDeadlines, decisionDeadline, extensionInForce, RULES, type Deadline
 import { earliestHearingDate } from './rules.js';
 
 const cal = createCalendar({});
+/** A case filed on 4 Jul 2022 with nothing done since: no extension, decision, notice, service, payment nor publication. */
+const UNDECIDED: DeadlineFacts = {
+  filedOn: '2022-07-04',
+  extensionDays: null,
+  extensionApprovedOn: null,
+  decidedOn: null,
+  notifiedOn: null,
+  hearingRequestedOn: null,
+  rightsWaived: false,
+  servedOn: null,
+  paidOn: null,
+  fineFen: 0,
+  publishedOn: null,
+  closedOn: null,
+  revokedOn: null,
+};
 
 describe('the enforcement deadline table', () => {
   it.each([
@@ -32,36 +48,21 @@ describe('the enforcement deadline table', () => {
 });
 
 describe('case deadlines with their status', () => {
-  const base = {
-    filedOn: '2022-07-04',
-    extensionDays: null,
-    extensionApprovedOn: null,
-    decidedOn: null,
-    notifiedOn: null,
-    hearingRequestedOn: null,
-    rightsWaived: false,
-    servedOn: null,
-    paidOn: null,
-    fineFen: 0,
-    publishedOn: null,
-    closedOn: null,
-    revokedOn: null,
-  };
   it.each([
-    ['well before the decision deadline', base, '2022-08-01', 'ok'],
-    ['three working days before: due soon', base, '2022-10-02', 'due_soon'],
-    ['past it without a decision: overdue', base, '2022-10-09', 'overdue'],
-    ['decided: done', { ...base, decidedOn: '2022-09-01' }, '2022-12-01', 'done'],
+    ['well before the decision deadline', UNDECIDED, '2022-08-01', 'ok'],
+    ['three working days before: due soon', UNDECIDED, '2022-10-02', 'due_soon'],
+    ['past it without a decision: overdue', UNDECIDED, '2022-10-09', 'overdue'],
+    ['decided: done', { ...UNDECIDED, decidedOn: '2022-09-01' }, '2022-12-01', 'done'],
   ])('%s', (_n, facts, today, status) => expect(caseDeadlines(facts, cal, today).find((d) => d.key === 'decision')!.status).toBe(status));
 
   it('adds the payment term after service of a fine (2 Sep + 15 = Sat 17 Sep, rolled to Mon 19 Sep), overdue when unpaid', () => {
-    const ds = caseDeadlines({ ...base, decidedOn: '2022-09-01', servedOn: '2022-09-02', fineFen: 100_000, publishedOn: '2022-09-05' }, cal, '2022-09-30');
+    const ds = caseDeadlines({ ...UNDECIDED, decidedOn: '2022-09-01', servedOn: '2022-09-02', fineFen: 100_000, publishedOn: '2022-09-05' }, cal, '2022-09-30');
     expect(ds.find((d) => d.key === 'payment')).toMatchObject({ due: '2022-09-19', status: 'overdue' });
     expect(ds.find((d) => d.key === 'publication')).toMatchObject({ status: 'done' });
   });
 
   it("the party's hearing window closes once elapsed (not shown as overdue)", () => {
-    const ds = caseDeadlines({ ...base, notifiedOn: '2022-09-29' }, cal, '2022-10-20');
+    const ds = caseDeadlines({ ...UNDECIDED, notifiedOn: '2022-09-29' }, cal, '2022-10-20');
     expect(ds.find((d) => d.key === 'hearingRequest')).toMatchObject({ due: '2022-10-11', status: 'done' });
   });
 });
@@ -83,21 +84,7 @@ describe('late extensions (行政处罚法第六十条): only an extension appro
     if (!counts) expect(d.text).toContain(`延长办案期限的批准日${approvedOn}晚于原期限届满日2022-10-08，期限届满后批准的延长不发生效力`);
   });
 
-  const base: DeadlineFacts = {
-    filedOn,
-    extensionDays: 30,
-    extensionApprovedOn: '2022-10-09',
-    decidedOn: null,
-    notifiedOn: null,
-    hearingRequestedOn: null,
-    rightsWaived: false,
-    servedOn: null,
-    paidOn: null,
-    fineFen: 0,
-    publishedOn: null,
-    closedOn: null,
-    revokedOn: null,
-  };
+  const base: DeadlineFacts = { ...UNDECIDED, filedOn, extensionDays: 30, extensionApprovedOn: '2022-10-09' };
   it.each<[string, Partial<DeadlineFacts>, string, { status: string; late: boolean; due: string }]>([
     ['late extension, undecided after the original due date: overdue', {}, '2022-10-20', { status: 'overdue', late: false, due: '2022-10-08' }],
     [

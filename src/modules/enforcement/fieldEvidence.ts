@@ -11,57 +11,32 @@
  * process is recorded).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { write } from '../../core/audit/audit.js';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
-import {
-  CAPTURE_FIELDS,
-  type CaptureSpec,
-  type CaptureUpload,
-  captureLocation,
-  captureNote,
-  captureOnce,
-  checkCaptureFile,
-  presentLocation,
-  readCapture as readCaptureUpload,
-} from '../../core/files/capture.js';
+import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
 import type { System } from '../../core/system.js';
 import { applyCaseEvent } from './commands/caseCommands.js';
 import type { CASE_EVENTS } from './commands/caseEvents.js';
 import { captureByKey, capturesOfCase, evidenceOfAttachment, getCase, insertCapture, lockCase } from './repository.js';
 
-/** What the device sends with each file (the multipart field `meta`, JSON, before the file). */
-export const CaptureMeta = Type.Object(
-  {
-    ...CAPTURE_FIELDS,
+/** How a case capture is read: the meta the device sends with each file (the multipart field `meta`, JSON, before the file), the Chinese name of each field, the words of the messages. */
+const CAPTURE = defineCapture({
+  fields: {
     title: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
   },
-  { additionalProperties: false },
-);
-export type CaptureMeta = Static<typeof CaptureMeta>;
-
-/** How a case capture is read: the meta, the Chinese name of each field, the words of the messages. */
-const SPEC: CaptureSpec<typeof CaptureMeta> = {
-  schema: CaptureMeta,
   labels: { key: '取证编号', sha256: '文件摘要', capturedAt: '拍摄时间', title: '证据名称', note: '说明' },
   metaName: '拍摄信息',
   noFile: '请选择要上传的照片或视频',
-};
+});
 
 /** A capture as the route received it: the device's meta, the file's name, type and bytes. */
-export type Capture = CaptureUpload<CaptureMeta>;
+export type Capture = UploadOf<typeof CAPTURE>;
 
-/**
- * Reads a capture upload: the JSON field `meta` (sent before the file) and one file. A field cut
- * by the parser, a meta that is not JSON or not the schema, or control characters are refused.
- */
-export function readCapture(req: FastifyRequest): Promise<Capture> {
-  return readCaptureUpload(req, SPEC);
-}
+/** Reads a capture upload: the JSON field `meta` (sent before the file) and one file. A field cut by the parser, a meta that is not JSON or not the schema, or control characters are refused. */
+export const readCapture = CAPTURE.read;
 
 /** Checks the file is a photo or video the case file may hold, and its hash; the evidence kind it is. */
 function captureKind(c: Capture): 'photo' | 'audio' {
@@ -94,11 +69,10 @@ export function presentCapture(r: CaptureRow) {
 }
 export type CaptureView = ReturnType<typeof presentCapture>;
 
-/** The first record of a key, when it was for this case and the actor may see it (404 / 409 otherwise). */
-async function replay(ctx: Ctx, caseId: string, first: CaptureRow): Promise<CaptureView> {
+/** Refuses the first record of a key when it was for another case (409) or the actor may not see the case (404). */
+async function replay(ctx: Ctx, caseId: string, first: CaptureRow): Promise<void> {
   if (first.case_id !== caseId) throw errors.duplicate('key', '该取证编号已用于另一案件的证据');
   if (!(await getCase(ctx.db, ctx.actor, caseId))) throw errors.notFound('案件');
-  return presentCapture(first);
 }
 
 /**
@@ -109,71 +83,55 @@ async function replay(ctx: Ctx, caseId: string, first: CaptureRow): Promise<Capt
 export async function captureCaseEvidence(sys: System, ctx: Ctx, caseId: string, capture: Capture): Promise<{ view: CaptureView; created: boolean }> {
   const tenantId = ctx.actor.tenantId;
   const { meta } = capture;
-  const capturedAt = new Date(meta.capturedAt);
-  return captureOnce({
+  const { row, created } = await recordCapture(ctx, meta.key, {
     // A failed create with a record of the key now there: this one lost on the key, or on the
     // case's version the other had just moved on.
-    find: () => captureByKey(ctx.db, tenantId, meta.key),
-    replay: (first) => replay(ctx, caseId, first),
+    byKey: captureByKey,
+    replay: (c, first) => replay(c, caseId, first),
     check: () => captureKind(capture),
-    create: (kind) =>
-      write(ctx, async (w) => {
-        // Captures of one case are registered one after another: a retry that arrives while the
-        // first is being stored waits for it here and then returns it.
-        if (!(await lockCase(w.tx, tenantId, caseId))) throw errors.notFound('案件');
-        const raced = await captureByKey(w.tx, tenantId, meta.key);
-        if (raced) return { view: await replay(w.ctx, caseId, raced), created: false };
-        const c = await getCase(w.tx, ctx.actor, caseId);
-        if (!c) throw errors.notFound('案件');
-        const file = await addAttachment(sys, w.ctx, {
-          entity: 'enforcement.case',
-          entityId: c.id,
+    // Captures of one case are registered one after another: a retry that arrives while the
+    // first is being stored waits for it here and then returns it.
+    lock: async (w) => {
+      if (!(await lockCase(w.tx, tenantId, caseId))) throw errors.notFound('案件');
+    },
+    store: async (w, kind, receivedAt) => {
+      const c = await getCase(w.tx, ctx.actor, caseId);
+      if (!c) throw errors.notFound('案件');
+      const file = await addAttachment(sys, w.ctx, {
+        entity: 'enforcement.case',
+        entityId: c.id,
+        filename: capture.filename,
+        mime: capture.mime,
+        data: capture.data,
+      });
+      const title = meta.title?.trim() || `现场${kind === 'photo' ? '照片' : '视频'}：${capture.filename}`;
+      const input: Static<(typeof CASE_EVENTS)['add_evidence']['input']> = {
+        version: c.version,
+        kind,
+        title,
+        collectedOn: isoDateInShanghai(new Date(meta.capturedAt)),
+        note: meta.note?.trim() || null,
+        attachmentId: file.id,
+      };
+      await applyCaseEvent(sys, w.ctx, { id: c.id, event: 'add_evidence' }, input);
+      const evidenceId = (await evidenceOfAttachment(w.tx, tenantId, file.id))!;
+      await insertCapture(w.tx, { ...captureColumns(ctx, meta, receivedAt), org_id: c.org_id, case_id: c.id, evidence_id: evidenceId, attachment_id: file.id });
+      await w.audit({
+        entity: 'enforcement.case',
+        entityId: c.id,
+        action: 'evidence_captured',
+        orgId: c.org_id,
+        note: {
+          evidence: title,
           filename: capture.filename,
-          mime: capture.mime,
-          data: capture.data,
-        });
-        const title = meta.title?.trim() || `现场${kind === 'photo' ? '照片' : '视频'}：${capture.filename}`;
-        const input: Static<(typeof CASE_EVENTS)['add_evidence']['input']> = {
-          version: c.version,
-          kind,
-          title,
-          collectedOn: isoDateInShanghai(capturedAt),
-          note: meta.note?.trim() || null,
+          ...captureNote(meta, receivedAt),
+          evidenceId,
           attachmentId: file.id,
-        };
-        await applyCaseEvent(sys, w.ctx, { id: c.id, event: 'add_evidence' }, input);
-        const evidenceId = (await evidenceOfAttachment(w.tx, tenantId, file.id))!;
-        const receivedAt = ctx.clock.now();
-        await insertCapture(w.tx, {
-          tenant_id: tenantId,
-          org_id: c.org_id,
-          case_id: c.id,
-          key: meta.key,
-          evidence_id: evidenceId,
-          attachment_id: file.id,
-          sha256: file.sha256,
-          captured_at: capturedAt,
-          received_at: receivedAt,
-          ...captureLocation(meta),
-          created_by: ctx.actor.userId,
-        });
-        await w.audit({
-          entity: 'enforcement.case',
-          entityId: c.id,
-          action: 'evidence_captured',
-          orgId: c.org_id,
-          note: {
-            evidence: title,
-            filename: capture.filename,
-            ...captureNote(meta, receivedAt),
-            evidenceId,
-            attachmentId: file.id,
-          },
-        });
-        const row = await captureByKey(w.tx, tenantId, meta.key);
-        return { view: presentCapture(row!), created: true };
-      }),
+        },
+      });
+    },
   });
+  return { view: presentCapture(row), created };
 }
 
 /** A case's field captures in capture order (404 outside the actor's scope). */

@@ -316,7 +316,7 @@ export const officersLedger: LedgerDef<OfficerLedgerRow> = {
   undo: { table: 'enf_officer', beforeDelete: refuseIfUsedByCases('officer_ids', '执法人员') },
   // `filter`: the officer list's filters (its export: exactly the list's rows, in its order); absent: every officer in scope.
   async exportRows(ctx, filter) {
-    const rows = filter ? await officersForExport(ctx.db, ctx.actor, filter as OfficerFilter) : await listOfficers(ctx.db, ctx.actor);
+    const rows = filter ? await officersForExport(ctx, filter as OfficerFilter) : await listOfficers(ctx.db, ctx.actor);
     return rows.map((o) => ({
       name: o.name,
       org: o.org_name,

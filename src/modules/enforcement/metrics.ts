@@ -1,7 +1,9 @@
 /** The `enforcement.*` and `staff.cert_*` figures of METRICS.md, each with a drill-down on the same filters. */
 import { type RawBuilder, sql } from 'kysely';
 import { defineMetric, fenToYuan, percent, type MetricDef, type MetricQuery, type DrillResult } from '../../core/metrics/registry.js';
-import { countOf, dateInPeriod, inScope, ownedBy } from '../../core/metrics/filters.js';
+import { countOf, dateInPeriod, inScope, ownedBy, SIDE_ORG_KINDS } from '../../core/metrics/filters.js';
+import { defineMonthlySeries } from '../../core/metrics/monthly.js';
+import { countWhere } from '../../core/metrics/pass.js';
 import { ensureWorkDays, workdaysBetweenSql } from '../../core/calendar/workDays.js';
 import { enf } from './repository.js';
 import { RULES } from './deadlines.js';
@@ -21,8 +23,44 @@ const filed = (q: MetricQuery, side: Side) => cases(q, side).$call(dateInPeriod(
 /** Closed in the period (结案日期), not later revoked. */
 const closed = (q: MetricQuery, side: Side) => cases(q, side).$call(dateInPeriod(q, 'enf_case.closed_on')).where('enf_case.revoked_on', 'is', null);
 const moneyExpr = sql<boolean>`(enf_case.fine_fen + enf_case.confiscation_fen > 0 OR enf_case.penalty_kinds && ${sql.val(MONEY_KINDS)}::text[])`;
-const warningOnly = (qb: ReturnType<typeof closed>) => qb.where(sql<boolean>`'警告' = ANY(enf_case.penalty_kinds)`).where(sql<boolean>`NOT ${moneyExpr}`);
+const warningOnlyExpr = sql<boolean>`('警告' = ANY(enf_case.penalty_kinds) AND NOT ${moneyExpr})`;
+const warningOnly = (qb: ReturnType<typeof closed>) => qb.where(warningOnlyExpr);
 const withMoney = (qb: ReturnType<typeof closed>) => qb.where(moneyExpr);
+
+/**
+ * The cases' monthly series (src/core/metrics/monthly.ts; the module's trigger marks their months,
+ * migrations/0008_metric_month.sql): by the month of 立案日期, the count behind `<side>.filed`; by the month
+ * of 结案日期, the closed cases not revoked, those with a warning only, those with money, and their fines
+ * and confiscations — the predicates of the figures below. The side is the unit's kind, read with the sums.
+ */
+export const filedSeries = defineMonthlySeries({
+  key: 'enf_case.filed',
+  table: 'enf_case',
+  date: { column: 'enf_case.filed_on', type: 'date' },
+  sums: { n: sql`count(*)` },
+});
+const notRevoked = sql<boolean>`enf_case.revoked_on IS NULL`;
+export const closedSeries = defineMonthlySeries({
+  key: 'enf_case.closed',
+  table: 'enf_case',
+  date: { column: 'enf_case.closed_on', type: 'date' },
+  sums: {
+    n: countWhere(notRevoked),
+    warning: countWhere(sql<boolean>`${notRevoked} AND ${warningOnlyExpr}`),
+    money: countWhere(sql<boolean>`${notRevoked} AND ${moneyExpr}`),
+    fen: sql`sum(enf_case.fine_fen + enf_case.confiscation_fen) FILTER (WHERE ${notRevoked})`,
+  },
+});
+
+/** A drill's result: its rows under its columns (as many records as rows), each opening at `recordRoute`. */
+const drillOf = (recordRoute: string, columns: DrillResult['columns'], rows: DrillResult['rows']): DrillResult => ({
+  columns,
+  rows,
+  total: rows.length,
+  recordRoute,
+});
+const CASE_ROUTE = '/enforcement/cases/:id';
+const OFFICER_ROUTE = '/enforcement/officers?id=:id';
 
 const CASE_COLUMNS = [
   { key: 'case_no', title: '案件编号' },
@@ -53,60 +91,67 @@ async function caseDrill(qb: ReturnType<typeof cases>, extras: Record<string, Ra
     ])
     .orderBy('enf_case.case_no')
     .execute();
-  return {
-    columns: CASE_COLUMNS,
-    rows: rows.map((r) => ({ ...r, kinds: r.penalty_kinds.join('、'), amount_yuan: fenToYuan(Number(r.fine_fen) + Number(r.confiscation_fen)) })),
-    total: rows.length,
-    recordRoute: '/enforcement/cases/:id',
-  };
+  return drillOf(
+    CASE_ROUTE,
+    CASE_COLUMNS,
+    rows.map((r) => ({ ...r, kinds: r.penalty_kinds.join('、'), amount_yuan: fenToYuan(Number(r.fine_fen) + Number(r.confiscation_fen)) })),
+  );
 }
+
+/** A count of cases and its drill from one query: the drill lists exactly the cases counted. */
+const countedCases = (base: (q: MetricQuery) => ReturnType<typeof cases>) => ({
+  query: (q: MetricQuery) => countOf(base(q)),
+  drill: (q: MetricQuery) => caseDrill(base(q)),
+});
 
 function sideMetrics(side: Side): MetricDef[] {
   const p = `enforcement.${side}`;
   const who = SIDE_LABEL[side];
   const perm = 'enforcement.case.read';
+  const orgKinds = SIDE_ORG_KINDS[side];
   return [
     defineMetric({
       key: `${p}.filed`,
       title: `${who}行政处罚立案数`,
       unit: 'count',
       permission: perm,
+      monthly: { series: filedSeries, orgKinds, value: (s) => s.n ?? 0 },
       definition: `${who === '本局' ? '本局' : '街道'}行政处罚案件中立案日期在统计期内的案件数`,
-      query: (q) => countOf(filed(q, side)),
-      drill: (q) => caseDrill(filed(q, side)),
+      ...countedCases((q) => filed(q, side)),
     }),
     defineMetric({
       key: `${p}.closed`,
       title: `${who}行政处罚结案数`,
       unit: 'count',
       permission: perm,
+      monthly: { series: closedSeries, orgKinds, value: (s) => s.n ?? 0 },
       definition: `${who}行政处罚案件中结案日期在统计期内的案件数（其后被撤销的不计）`,
-      query: (q) => countOf(closed(q, side)),
-      drill: (q) => caseDrill(closed(q, side)),
+      ...countedCases((q) => closed(q, side)),
     }),
     defineMetric({
       key: `${p}.closed_warning`,
       title: `${who}结案中警告`,
       unit: 'count',
       permission: perm,
+      monthly: { series: closedSeries, orgKinds, value: (s) => s.warning ?? 0 },
       definition: '结案案件中处罚决定为警告且无罚没金额的案件数',
-      query: (q) => countOf(warningOnly(closed(q, side))),
-      drill: (q) => caseDrill(warningOnly(closed(q, side))),
+      ...countedCases((q) => warningOnly(closed(q, side))),
     }),
     defineMetric({
       key: `${p}.closed_fine`,
       title: `${who}结案中罚款（罚没）`,
       unit: 'count',
       permission: perm,
+      monthly: { series: closedSeries, orgKinds, value: (s) => s.money ?? 0 },
       definition: '结案案件中处罚决定包含罚款或没收的案件数',
-      query: (q) => countOf(withMoney(closed(q, side))),
-      drill: (q) => caseDrill(withMoney(closed(q, side))),
+      ...countedCases((q) => withMoney(closed(q, side))),
     }),
     defineMetric({
       key: `${p}.penalty_yuan`,
       title: `${who}罚没金额`,
       unit: 'yuan',
       permission: perm,
+      monthly: { series: closedSeries, orgKinds, value: (s) => fenToYuan(s.fen ?? 0) },
       definition: '结案案件的罚款与没收金额合计（元）',
       async query(q) {
         const r = await closed(q, side).select(sql<number>`coalesce(sum(enf_case.fine_fen + enf_case.confiscation_fen), 0)`.as('fen')).executeTakeFirst();
@@ -129,16 +174,15 @@ const delegatedItems = defineMetric({
   query: (q) => countOf(items(q)),
   async drill(q) {
     const rows = await items(q).select(['id', 'code', 'name', 'legal_basis']).orderBy('code').execute();
-    return {
-      columns: [
+    return drillOf(
+      '/enforcement/items?id=:id',
+      [
         { key: 'code', title: '事项编码' },
         { key: 'name', title: '事项名称' },
         { key: 'legal_basis', title: '法律依据' },
       ],
       rows,
-      total: rows.length,
-      recordRoute: '/enforcement/items?id=:id',
-    };
+    );
   },
 });
 
@@ -148,6 +192,8 @@ const officers = (q: MetricQuery) =>
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
     .$call(inScope(q, 'enf_officer'))
     .where('enf_officer.active', '=', true);
+/** Officers in a drill's order: by unit, then name. */
+const byUnit = (qb: ReturnType<typeof officers>) => qb.orderBy('org.sort').orderBy('enf_officer.name');
 
 const OFFICER_COLUMNS = [
   { key: 'name', title: '姓名' },
@@ -168,17 +214,14 @@ const certHolding = defineMetric({
     return percent(ok, all);
   },
   async drill(q) {
-    const rows = await officers(q)
+    const rows = await byUnit(officers(q))
       .select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.cert_no', 'enf_officer.cert_valid_until'])
-      .orderBy('org.sort')
-      .orderBy('enf_officer.name')
       .execute();
-    return {
-      columns: [...OFFICER_COLUMNS, { key: 'counted', title: '计入持证' }],
-      rows: rows.map((r) => ({ ...r, counted: r.cert_no && r.cert_valid_until && r.cert_valid_until >= q.period.to ? '是' : '否' })),
-      total: rows.length,
-      recordRoute: '/enforcement/officers?id=:id',
-    };
+    return drillOf(
+      OFFICER_ROUTE,
+      [...OFFICER_COLUMNS, { key: 'counted', title: '计入持证' }],
+      rows.map((r) => ({ ...r, counted: r.cert_no && r.cert_valid_until && r.cert_valid_until >= q.period.to ? '是' : '否' })),
+    );
   },
 });
 
@@ -195,23 +238,19 @@ const certExam = defineMetric({
     return percent(passed, sat);
   },
   async drill(q) {
-    const rows = await examSat(q)
+    const rows = await byUnit(examSat(q))
       .select(['enf_officer.id', 'enf_officer.name', 'org.name as org_name', 'enf_officer.exam_score', 'enf_officer.exam_pass_line'])
-      .orderBy('org.sort')
-      .orderBy('enf_officer.name')
       .execute();
-    return {
-      columns: [
-        { key: 'name', title: '姓名' },
-        { key: 'org_name', title: '所属单位' },
+    return drillOf(
+      OFFICER_ROUTE,
+      [
+        ...OFFICER_COLUMNS.slice(0, 2),
         { key: 'exam_score', title: '考试成绩' },
         { key: 'exam_pass_line', title: '及格线' },
         { key: 'passed', title: '计入通过' },
       ],
-      rows: rows.map((r) => ({ ...r, passed: Number(r.exam_score) >= Number(r.exam_pass_line) ? '是' : '否' })),
-      total: rows.length,
-      recordRoute: '/enforcement/officers?id=:id',
-    };
+      rows.map((r) => ({ ...r, passed: Number(r.exam_score) >= Number(r.exam_pass_line) ? '是' : '否' })),
+    );
   },
 });
 
@@ -300,15 +339,14 @@ const overdue = defineMetric({
       ])
       .orderBy('enf_case.case_no')
       .execute();
-    return {
-      columns: [...CASE_COLUMNS.slice(0, 5), { key: 'due', title: '决定期限' }, { key: 'note', title: '说明' }],
-      rows: rows.map(({ late_extension, original_due, ...r }) => ({
+    return drillOf(
+      CASE_ROUTE,
+      [...CASE_COLUMNS.slice(0, 5), { key: 'due', title: '决定期限' }, { key: 'note', title: '说明' }],
+      rows.map(({ late_extension, original_due, ...r }) => ({
         ...r,
         note: late_extension ? `延长期限于${r.extension_approved_on}批准，晚于原期限届满日${original_due}，不计延长` : '',
       })),
-      total: rows.length,
-      recordRoute: '/enforcement/cases/:id',
-    };
+    );
   },
 });
 
@@ -319,8 +357,7 @@ const dated = (key: string, title: string, definition: string, col: 'enf_case.re
     unit: 'count',
     permission: 'enforcement.case.read',
     definition,
-    query: (q) => countOf(cases(q).$call(dateInPeriod(q, col))),
-    drill: (q) => caseDrill(cases(q).$call(dateInPeriod(q, col))),
+    ...countedCases((q) => cases(q).$call(dateInPeriod(q, col))),
   });
 
 const decidedInPeriod = (q: MetricQuery) => cases(q).$call(dateInPeriod(q, 'enf_case.decided_on')).where('enf_case.procedure', '=', 'general');
@@ -364,8 +401,9 @@ const reviewDrill = async (q: MetricQuery): Promise<DrillResult> => {
     ])
     .orderBy('enf_case.case_no')
     .execute();
-  return {
-    columns: [
+  return drillOf(
+    CASE_ROUTE,
+    [
       { key: 'case_no', title: '案件编号' },
       { key: 'org_name', title: '街道' },
       { key: 'cause', title: '案由' },
@@ -374,9 +412,7 @@ const reviewDrill = async (q: MetricQuery): Promise<DrillResult> => {
       { key: 'scored_on', title: '评分日期' },
     ],
     rows,
-    total: rows.length,
-    recordRoute: '/enforcement/cases/:id',
-  };
+  );
 };
 const reviewCount = defineMetric({
   key: 'enforcement.reviews.cases',

@@ -25,6 +25,7 @@ export const enforcementModule = defineModule({
     '0005_field_capture.sql',
     '0006_list_indexes.sql',
     '0007_officer_list_indexes.sql',
+    '0008_metric_month.sql',
   ]),
   workflows: [caseWorkflow, clueWorkflow],
   pii: [{ table: 'enf_case', column: 'party_id_no', index: 'party_id_index' }],

@@ -1,15 +1,18 @@
 /** All of the enforcement module's SQL. Every list and get applies the actor's data scope. */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
-import type { Actor } from '../../core/context.js';
+import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { EnfTables } from './schema.js';
 import { isUuid } from '../../core/ids.js';
 import type { ClueStage } from './clueWorkflow.js';
 import { type DeadlineBounds, hasOpenDeadlineSql, type OpenDeadlineState } from '../../core/calendar/trackedSql.js';
 
 export const enf = (db: Kysely<KernelDB>) => db.withTables<EnfTables>();
+
+/** What a list reads through: the database and the actor whose data scope applies (a `Ctx` is one). */
+type Reader = Pick<Ctx, 'db' | 'actor'>;
 
 export interface CaseFilter {
   stage?: string;
@@ -35,14 +38,19 @@ export const CASE_SORTABLE = {
   closedOn: { column: 'enf_case.closed_on', label: '结案日期' },
 } as const satisfies SortWhitelist;
 
-/** Cases in the actor's scope matching a list's filters (unordered). */
-function filteredCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
+/** Cases in the actor's scope with their unit's name, kind and 统一社会信用代码 (what the list and the record show). */
+function scopedCases(db: Kysely<KernelDB>, actor: Actor) {
   return enf(db)
     .selectFrom('enf_case')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
     .selectAll('enf_case')
     .select(['org.name as org_name', 'org.kind as org_kind', 'org.uscc as org_uscc'])
-    .$call(withDataScope(actor, 'enf_case'))
+    .$call(withDataScope(actor, 'enf_case'));
+}
+
+/** Cases in the actor's scope matching a list's filters (unordered). */
+function filteredCases({ db, actor }: Reader, f: CaseFilter) {
+  return scopedCases(db, actor)
     .$if(!!f.stage, (q) => q.where('enf_case.stage', '=', f.stage!))
     .$if(!!f.orgId, (q) => q.where('enf_case.org_id', '=', f.orgId!))
     .$if(!!f.source, (q) => q.where('enf_case.source', '=', f.source!))
@@ -61,42 +69,26 @@ function filteredCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter) {
     );
 }
 
-/** A case list's order: the chosen column, or the newest filed first (then by number). */
-function orderedCases(q: ReturnType<typeof filteredCases>, sort: CaseFilter['sort']) {
-  if (sort) return orderBySort(q, CASE_SORTABLE, { sort, tieBreaker: 'enf_case.id' });
-  return q.orderBy('enf_case.filed_on', 'desc').orderBy('enf_case.case_no', 'desc');
+/** The case list, the newest filed first (then by number) unless sorted. */
+const caseList = listQueries({
+  filtered: filteredCases,
+  sortable: CASE_SORTABLE,
+  tieBreaker: 'enf_case.id',
+  order: (q) => q.orderBy('enf_case.filed_on', 'desc').orderBy('enf_case.case_no', 'desc'),
+});
+
+/** Cases in the actor's scope in the list's order (at most `limit`, 2,000 by default: the pickers' list). */
+export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter, limit?: number) {
+  return caseList.list({ db, actor }, f, limit);
 }
 
-/** Cases in the actor's scope, newest first (at most `limit`, 2,000 by default: the pickers' list). */
-export function listCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter, limit = 2000) {
-  return orderedCases(filteredCases(db, actor, f), f.sort)
-    .limit(Math.min(limit, 2000))
-    .execute();
-}
-
-/** A page of the case list and the filtered total. */
-export async function pageCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter & { limit: number; offset: number }) {
-  const q = filteredCases(db, actor, f);
-  const [rows, total] = await Promise.all([orderedCases(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many cases a list's filters give (the export's cap is checked on it before any row is read). */
-export function countCases(db: Kysely<KernelDB>, actor: Actor, f: CaseFilter): Promise<number> {
-  return countRows(filteredCases(db, actor, f));
-}
+/** A page of the case list and the filtered total; how many cases a list's filters give (the export's cap is checked on it). */
+export const { page: pageCases, count: countCases } = caseList;
 
 /** One case in the actor's scope (undefined outside it). */
 export function getCase(db: Kysely<KernelDB>, actor: Actor, id: string) {
   if (!isUuid(id)) return Promise.resolve(undefined);
-  return enf(db)
-    .selectFrom('enf_case')
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))
-    .selectAll('enf_case')
-    .select(['org.name as org_name', 'org.kind as org_kind', 'org.uscc as org_uscc'])
-    .$call(withDataScope(actor, 'enf_case'))
-    .where('enf_case.id', '=', id)
-    .executeTakeFirst();
+  return scopedCases(db, actor).where('enf_case.id', '=', id).executeTakeFirst();
 }
 
 export type CaseWithOrg = NonNullable<Awaited<ReturnType<typeof getCase>>>;
@@ -122,14 +114,19 @@ export function officersByIds(db: Kysely<KernelDB>, tenantId: string, ids: reado
     .execute();
 }
 
-/** Officers in the actor's scope (a street sees its own). */
-export function listOfficers(db: Kysely<KernelDB>, actor: Actor, opts: { orgId?: string } = {}) {
+/** Officers in the actor's scope with their unit's name. */
+function scopedOfficers(db: Kysely<KernelDB>, actor: Actor) {
   return enf(db)
     .selectFrom('enf_officer')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
     .selectAll('enf_officer')
     .select(['org.name as org_name'])
-    .$call(withDataScope(actor, 'enf_officer'))
+    .$call(withDataScope(actor, 'enf_officer'));
+}
+
+/** Officers in the actor's scope (a street sees its own). */
+export function listOfficers(db: Kysely<KernelDB>, actor: Actor, opts: { orgId?: string } = {}) {
+  return scopedOfficers(db, actor)
     .$if(!!opts.orgId, (q) => q.where('enf_officer.org_id', '=', opts.orgId!))
     .orderBy('org.sort')
     .orderBy('enf_officer.name')
@@ -157,16 +154,11 @@ export const OFFICER_SORTABLE = {
 } as const satisfies SortWhitelist;
 
 /** Officers in the actor's scope matching a list's filters, with their unit's name (unordered). */
-function filteredOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter) {
+function filteredOfficers({ db, actor }: Reader, f: OfficerFilter) {
   const c = f.cert;
   // No certificate: no number or no end date (certStatus 'none'); otherwise by its end date against today.
   const none = sql<boolean>`(coalesce(enf_officer.cert_no, '') = '' OR enf_officer.cert_valid_until IS NULL)`;
-  return enf(db)
-    .selectFrom('enf_officer')
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_officer.tenant_id').onRef('org.id', '=', 'enf_officer.org_id'))
-    .selectAll('enf_officer')
-    .select(['org.name as org_name'])
-    .$call(withDataScope(actor, 'enf_officer'))
+  return scopedOfficers(db, actor)
     .$if(!!f.orgId, (q) => q.where('enf_officer.org_id', '=', f.orgId!))
     .$if(f.active !== undefined, (q) => q.where('enf_officer.active', '=', f.active!))
     .$if(c?.status === 'none', (q) => q.where(none))
@@ -181,28 +173,20 @@ function filteredOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter) 
     });
 }
 
-/** An officer query in the list's order: the chosen sort then the id, else by unit then name (as the unpaged list). */
-function orderedOfficers<QB extends ReturnType<typeof filteredOfficers>>(q: QB, sort: OfficerFilter['sort']): QB {
-  if (sort) return orderBySort(q, OFFICER_SORTABLE, { sort, tieBreaker: 'enf_officer.id' });
-  return q.orderBy('org.sort').orderBy('enf_officer.name').orderBy('enf_officer.id') as QB;
-}
-
-/** A page of the officer list and the filtered total. */
-export async function pageOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter & { limit: number; offset: number }) {
-  const q = filteredOfficers(db, actor, f);
-  const [rows, total] = await Promise.all([orderedOfficers(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many officers a list's filters give (the export's cap is checked on it before any row is read). */
-export function countOfficers(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter): Promise<number> {
-  return countRows(filteredOfficers(db, actor, f));
-}
-
-/** Every officer a list's filters give, in the list's order (its export). */
-export function officersForExport(db: Kysely<KernelDB>, actor: Actor, f: OfficerFilter) {
-  return orderedOfficers(filteredOfficers(db, actor, f), f.sort).execute();
-}
+/**
+ * The officer list, by unit then name (as the unpaged list) unless sorted: a page and the filtered total, how
+ * many (the export's cap is checked on it), every officer the filters give in the list's order (its export).
+ */
+export const {
+  page: pageOfficers,
+  count: countOfficers,
+  rows: officersForExport,
+} = listQueries({
+  filtered: filteredOfficers,
+  sortable: OFFICER_SORTABLE,
+  tieBreaker: 'enf_officer.id',
+  order: (q) => q.orderBy('org.sort').orderBy('enf_officer.name').orderBy('enf_officer.id'),
+});
 
 /** The item catalogue is the bureau's reference data: every user of the tenant reads all of it. */
 export function listItems(db: Kysely<KernelDB>, tenantId: string) {
@@ -231,14 +215,19 @@ export const CLUE_SORTABLE = {
   receivedOn: { column: 'enf_clue.received_on', label: '收到日期' },
 } as const satisfies SortWhitelist;
 
-/** Clues in the actor's scope matching a list's filters (unordered). */
-function filteredClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
+/** Clues in the actor's scope with their unit's name and kind (what the list and the record show). */
+function scopedClues(db: Kysely<KernelDB>, actor: Actor) {
   return enf(db)
     .selectFrom('enf_clue')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_clue.tenant_id').onRef('org.id', '=', 'enf_clue.org_id'))
     .selectAll('enf_clue')
     .select(['org.name as org_name', 'org.kind as org_kind'])
-    .$call(withDataScope(actor, 'enf_clue'))
+    .$call(withDataScope(actor, 'enf_clue'));
+}
+
+/** Clues in the actor's scope matching a list's filters (unordered). */
+function filteredClues({ db, actor }: Reader, f: ClueFilter) {
+  return scopedClues(db, actor)
     .$if(!!f.status, (q) => q.where('enf_clue.status', '=', f.status as ClueStage))
     .$if(!!f.source, (q) => q.where('enf_clue.source', '=', f.source!))
     .$if(!!f.orgId, (q) => q.where('enf_clue.org_id', '=', f.orgId!))
@@ -256,46 +245,25 @@ function filteredClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
     );
 }
 
-/** A clue list's order: the chosen column, or the newest received first (then by number). */
-function orderedClues(q: ReturnType<typeof filteredClues>, sort: ClueFilter['sort']) {
-  if (sort) return orderBySort(q, CLUE_SORTABLE, { sort, tieBreaker: 'enf_clue.id' });
-  return q.orderBy('enf_clue.received_on', 'desc').orderBy('enf_clue.clue_no', 'desc');
-}
-
-/** Clues in the actor's scope, newest first (at most 2,000: the pickers' list). */
-export function listClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
-  return orderedClues(filteredClues(db, actor, f), f.sort)
-    .limit(2000)
-    .execute();
-}
-
-/** A page of the clue list and the filtered total. */
-export async function pageClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter & { limit: number; offset: number }) {
-  const q = filteredClues(db, actor, f);
-  const [rows, total] = await Promise.all([orderedClues(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many clues a list's filters give. */
-export function countClues(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter): Promise<number> {
-  return countRows(filteredClues(db, actor, f));
-}
-
-/** Every clue a list's filters give, in the list's order (its export). */
-export function cluesForExport(db: Kysely<KernelDB>, actor: Actor, f: ClueFilter) {
-  return orderedClues(filteredClues(db, actor, f), f.sort).execute();
-}
+/**
+ * The clue list, the newest received first (then by number) unless sorted: at most 2,000 (the pickers' list), a
+ * page and the filtered total, how many, every clue the filters give in the list's order (its export).
+ */
+export const {
+  list: listClues,
+  page: pageClues,
+  count: countClues,
+  rows: cluesForExport,
+} = listQueries({
+  filtered: filteredClues,
+  sortable: CLUE_SORTABLE,
+  tieBreaker: 'enf_clue.id',
+  order: (q) => q.orderBy('enf_clue.received_on', 'desc').orderBy('enf_clue.clue_no', 'desc'),
+});
 
 export function getClue(db: Kysely<KernelDB>, actor: Actor, id: string) {
   if (!isUuid(id)) return Promise.resolve(undefined);
-  return enf(db)
-    .selectFrom('enf_clue')
-    .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_clue.tenant_id').onRef('org.id', '=', 'enf_clue.org_id'))
-    .selectAll('enf_clue')
-    .select(['org.name as org_name', 'org.kind as org_kind'])
-    .$call(withDataScope(actor, 'enf_clue'))
-    .where('enf_clue.id', '=', id)
-    .executeTakeFirst();
+  return scopedClues(db, actor).where('enf_clue.id', '=', id).executeTakeFirst();
 }
 
 export function listReviews(db: Kysely<KernelDB>, actor: Actor) {
@@ -527,7 +495,7 @@ export function insertPaymentPlace(db: Kysely<KernelDB>, values: Insertable<EnfT
 
 /** Cases with their unit's name in the actor's scope, oldest first (the penalty-cases ledger's export). */
 export function casesForExport(db: Kysely<KernelDB>, actor: Actor, list?: CaseFilter) {
-  if (list) return orderedCases(filteredCases(db, actor, list), list.sort).execute();
+  if (list) return caseList.rows({ db, actor }, list);
   return enf(db)
     .selectFrom('enf_case')
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'enf_case.tenant_id').onRef('org.id', '=', 'enf_case.org_id'))

@@ -5,7 +5,7 @@ import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provi
 import { authorize, sendFile } from '../../core/http.js';
 import { IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
-import { systemClock } from '../../core/context.js';
+import { type Ctx, systemClock } from '../../core/context.js';
 import { listTenants } from '../../core/tenant.js';
 import { caseView, applyCaseEvent, fileCase } from './commands/caseCommands.js';
 import { CASE_EVENTS } from './commands/caseEvents.js';
@@ -64,7 +64,7 @@ import {
   reviewScoresOfYear,
   streetsInScope,
 } from './repository.js';
-import { presentCaseSummary, presentClue, presentItem, presentOfficer } from './presenters.js';
+import { type ClueRow, presentCaseSummary, presentClue, presentItem, presentOfficer } from './presenters.js';
 import { EVENTS, STAGES, workflowMatrix, caseWorkflow, type CaseEvent } from './workflow.js';
 import { matrixRows } from '../../core/workflow/index.js';
 import { RULES } from './deadlines.js';
@@ -73,9 +73,8 @@ import { addDays } from '../../core/calendar/calendar.js';
 import { caseArchive, decisionDocx } from './documents.js';
 import { captureCaseEvidence, listCaseCaptures, readCapture } from './fieldEvidence.js';
 import type { DiscretionLevel, ChecklistItem } from './schema.js';
-import { Page } from '../../core/schemas.js';
 import { type DeadlineBounds, deadlineBounds } from '../../core/calendar/trackedSql.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { officersLedger, penaltyCasesLedger } from './ledgers.js';
 import { clueListRow, clueListSpec } from './clueExport.js';
 
@@ -225,42 +224,23 @@ export async function enforcementRoutes(root: FastifyInstance) {
     },
   );
   // The case list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/enforcement/cases/list',
-    {
-      schema: {
-        tags,
-        summary: `案件列表（分页；按数据范围；排序列：${sortLabels(CASE_SORTABLE)}）`,
-        querystring: listQuerySchema(CaseListFilters, CASE_SORTABLE),
-        response: { 200: Page(CaseSummaryView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'enforcement.case.read');
+  listRoutes(app, {
+    path: '/enforcement/cases',
+    title: '行政处罚案件',
+    unit: '件',
+    permission: 'enforcement.case.read',
+    tags,
+    filters: CaseListFilters,
+    sortable: CASE_SORTABLE,
+    filterOf: (q, ctx) => caseFilterOf(q, deadlineBounds(sys.calendar.current, ctx.clock.today())),
+    page: pageCases,
+    view: CaseSummaryView,
+    present: (ctx, rows) => {
       const t = ctx.clock.today();
-      const bounds = deadlineBounds(sys.calendar.current, t);
-      const { rows, total } = await pageCases(ctx.db, ctx.actor, { ...caseFilterOf(req.query, bounds), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((c) => presentCaseSummary(c, sys.calendar.current, t)) } };
+      return rows.map((c) => presentCaseSummary(c, sys.calendar.current, t));
     },
-  );
-  app.get(
-    '/enforcement/cases/export',
-    {
-      schema: {
-        tags,
-        summary: `导出案件列表的筛选结果（与列表同样的筛选和排序，行政处罚案件台账表头；至多 ${LIST_EXPORT_CAP} 件）`,
-        querystring: listExportQuerySchema(CaseListFilters, CASE_SORTABLE),
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'enforcement.case.read');
-      const f = caseFilterOf(req.query, deadlineBounds(sys.calendar.current, ctx.clock.today()));
-      assertExportable(await countCases(ctx.db, ctx.actor, f));
-      const rows = await penaltyCasesLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: penaltyCasesLedger.spec, rows, title: '行政处罚案件', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+    export: ledgerExport(penaltyCasesLedger, countCases),
+  });
   app.post(
     '/enforcement/cases',
     {
@@ -445,45 +425,28 @@ export async function enforcementRoutes(root: FastifyInstance) {
     async (req) => {
       const ctx = authorize(req, 'enforcement.clue.read');
       const t = ctx.clock.today();
-      return { data: (await listClues(ctx.db, ctx.actor, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
+      return { data: (await listClues(ctx, req.query)).map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) };
     },
   );
-  app.get(
-    '/enforcement/clues/list',
-    {
-      schema: {
-        tags,
-        summary: `线索列表（分页；按数据范围；排序列：${sortLabels(CLUE_SORTABLE)}）`,
-        querystring: listQuerySchema(ClueListFilters, CLUE_SORTABLE),
-        response: { 200: Page(ClueView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'enforcement.clue.read');
-      const t = ctx.clock.today();
-      const { rows, total } = await pageClues(ctx.db, ctx.actor, { ...clueFilterOf(req.query), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles)) } };
-    },
-  );
-  app.get(
-    '/enforcement/clues/export',
-    {
-      schema: {
-        tags,
-        summary: `导出线索列表的筛选结果（与列表同样的筛选和排序，列表所示各列；至多 ${LIST_EXPORT_CAP} 条）`,
-        querystring: listExportQuerySchema(ClueListFilters, CLUE_SORTABLE),
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'enforcement.clue.read');
-      const f = clueFilterOf(req.query);
-      assertExportable(await countClues(ctx.db, ctx.actor, f));
-      const t = ctx.clock.today();
-      const rows = (await cluesForExport(ctx.db, ctx.actor, f)).map((c) => clueListRow(presentClue(c, sys.calendar.current, t, ctx.actor.roles)));
-      return sendListExport(reply, { spec: clueListSpec, rows, title: '案件线索', today: t, format: req.query.format });
-    },
-  );
+  // The clue list on the one list component; its export has the columns the list shows (clues have no ledger).
+  const presentClues = (ctx: Ctx, rows: readonly ClueRow[]) => {
+    const t = ctx.clock.today();
+    return rows.map((c) => presentClue(c, sys.calendar.current, t, ctx.actor.roles));
+  };
+  listRoutes(app, {
+    path: '/enforcement/clues',
+    title: '案件线索',
+    unit: '条',
+    permission: 'enforcement.clue.read',
+    tags,
+    filters: ClueListFilters,
+    sortable: CLUE_SORTABLE,
+    filterOf: clueFilterOf,
+    page: pageClues,
+    view: ClueView,
+    present: presentClues,
+    export: { spec: clueListSpec, count: countClues, rows: async (ctx, f) => presentClues(ctx, await cluesForExport(ctx, f)).map(clueListRow) },
+  });
   app.post(
     '/enforcement/clues',
     {
@@ -636,10 +599,10 @@ export async function enforcementRoutes(root: FastifyInstance) {
     filters: OfficerListFilters,
     sortable: OFFICER_SORTABLE,
     filterOf: (q, ctx) => officerFilterOf(q, ctx.clock.today()),
-    page: (ctx, f) => pageOfficers(ctx.db, ctx.actor, f),
+    page: pageOfficers,
     view: OfficerView,
     present: (ctx, rows) => rows.map((o) => presentOfficer(o, ctx.clock.today())),
-    export: ledgerExport(officersLedger, (ctx, f: OfficerFilter) => countOfficers(ctx.db, ctx.actor, f)),
+    export: ledgerExport(officersLedger, countOfficers),
   });
   // A new officer without a unit belongs to the actor's own; a change names the unit.
   const OfficerFields = Type.Object({

@@ -6,51 +6,28 @@
  * the first check-in). The check-in, its photo (an attachment of the check-in) and their audit
  * events are one transaction; a point outside the patrol's data scope is not found.
  */
-import { type Static, Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { write } from '../../core/audit/audit.js';
+import { Type } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
-import {
-  CAPTURE_FIELDS,
-  type CaptureSpec,
-  type CaptureUpload,
-  captureLocation,
-  captureNote,
-  captureOnce,
-  checkCaptureFile,
-  presentLocation,
-  readCapture,
-} from '../../core/files/capture.js';
+import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
 import { inScope } from '../../core/scope.js';
 import type { System } from '../../core/system.js';
 import { checkinByKey, getRiskPoint, insertCheckin } from './repository.js';
 
-/** What the device sends with the photo (the multipart field `meta`, JSON, before the file). */
-export const CheckinMeta = Type.Object(
-  {
-    ...CAPTURE_FIELDS,
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
-export type CheckinMeta = Static<typeof CheckinMeta>;
-
-const SPEC: CaptureSpec<typeof CheckinMeta> = {
-  schema: CheckinMeta,
+/** How a check-in is read: the meta the device sends with the photo (the multipart field `meta`, JSON, before the file), its fields' Chinese names, the messages' words. */
+const CAPTURE = defineCapture({
+  fields: { note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
   labels: { key: '打卡编号', sha256: '照片摘要', capturedAt: '打卡时间', note: '巡查情况' },
   metaName: '打卡信息',
   noFile: '请拍摄现场照片',
-};
+});
 
 /** A check-in upload: the device's meta and the photo. */
-export type CheckinUpload = CaptureUpload<CheckinMeta>;
+export type CheckinUpload = UploadOf<typeof CAPTURE>;
 
 /** Reads the upload: the JSON field `meta` (before the file) and one photo. */
-export function readCheckin(req: FastifyRequest): Promise<CheckinUpload> {
-  return readCapture(req, SPEC);
-}
+export const readCheckin = CAPTURE.read;
 
 type Row = NonNullable<Awaited<ReturnType<typeof checkinByKey>>>;
 
@@ -72,10 +49,10 @@ export function presentCheckin(r: Row) {
 }
 export type CheckinView = ReturnType<typeof presentCheckin>;
 
-function replay(ctx: Ctx, pointId: string, first: Row): CheckinView {
+/** Refuses the first check-in of a key when it was at another point (409) or the point is outside the actor's scope (404). */
+function replay(ctx: Ctx, pointId: string, first: Row): void {
   if (first.point_id !== pointId) throw errors.duplicate('key', '该打卡编号已用于另一风险点');
   if (!inScope(ctx.actor, first.org_id)) throw errors.notFound('风险点');
-  return presentCheckin(first);
 }
 
 /**
@@ -84,45 +61,38 @@ function replay(ctx: Ctx, pointId: string, first: Row): CheckinView {
  * transaction.
  */
 export async function checkIn(sys: System, ctx: Ctx, pointId: string, up: CheckinUpload): Promise<{ view: CheckinView; created: boolean }> {
-  const tenantId = ctx.actor.tenantId;
   const { meta } = up;
-  const checkedAt = new Date(meta.capturedAt);
-  return captureOnce({
-    find: () => checkinByKey(ctx.db, tenantId, meta.key),
-    replay: (first) => replay(ctx, pointId, first),
+  const { row, created } = await recordCapture(ctx, meta.key, {
+    byKey: checkinByKey,
+    replay: (c, first) => replay(c, pointId, first),
     check: async () => {
       const point = await getRiskPoint(ctx, pointId);
       if (!point) throw errors.notFound('风险点');
       checkCaptureFile(up, { prefixes: ['image/'], refused: `打卡照片应为图片：${up.filename}`, noun: '照片' });
       return point;
     },
-    create: (point) =>
-      write(ctx, async (w) => {
-        const receivedAt = ctx.clock.now();
-        const note = meta.note?.trim() || null;
-        const id = await insertCheckin(w.tx, {
-          tenant_id: tenantId,
-          org_id: point.org_id,
-          point_id: point.id,
-          key: meta.key,
-          checked_at: checkedAt,
-          received_at: receivedAt,
-          ...captureLocation(meta),
-          note,
-          sha256: meta.sha256,
-          created_by: ctx.actor.userId,
-          created_by_name: ctx.actor.name,
-        });
-        await w.audit({
-          entity: 'flood.checkin',
-          entityId: id,
-          action: 'recorded',
-          orgId: point.org_id,
-          after: { point: `${point.code} ${point.name}`, note },
-          note: { pointId: point.id, ...captureNote(meta, receivedAt) },
-        });
-        await addAttachment(sys, w.ctx, { entity: 'flood.checkin', entityId: id, filename: up.filename, mime: up.mime, data: up.data });
-        return { view: presentCheckin((await checkinByKey(w.tx, tenantId, meta.key))!), created: true };
-      }),
+    store: async (w, point, receivedAt) => {
+      const note = meta.note?.trim() || null;
+      // The check-in's table names the device's time for what it is: when the patrol checked in.
+      const { captured_at, ...columns } = captureColumns(ctx, meta, receivedAt);
+      const id = await insertCheckin(w.tx, {
+        ...columns,
+        checked_at: captured_at,
+        org_id: point.org_id,
+        point_id: point.id,
+        note,
+        created_by_name: ctx.actor.name,
+      });
+      await w.audit({
+        entity: 'flood.checkin',
+        entityId: id,
+        action: 'recorded',
+        orgId: point.org_id,
+        after: { point: `${point.code} ${point.name}`, note },
+        note: { pointId: point.id, ...captureNote(meta, receivedAt) },
+      });
+      await addAttachment(sys, w.ctx, { entity: 'flood.checkin', entityId: id, filename: up.filename, mime: up.mime, data: up.data });
+    },
   });
+  return { view: presentCheckin(row), created };
 }

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { DutyRole, FloodTables, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 
 /** All SQL of the flood module. Every list and get applies the actor's data scope. */
@@ -37,27 +37,15 @@ function filteredRiskPoints(ctx: Ctx, f: RiskPointFilter) {
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('name', 'like', containsPattern(f.q!)), eb('code', 'like', containsPattern(f.q!))])));
 }
 
-/** The risk point list's order: the chosen column, or by number. */
-function orderedRiskPoints(q: ReturnType<typeof filteredRiskPoints>, sort: RiskPointFilter['sort']) {
-  return sort ? orderBySort(q, RISK_POINT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('code');
-}
-
-/** Every risk point in scope matching the filters, in the list's order (the map, the ledger and the list's export). */
-export function listRiskPoints(ctx: Ctx, f: RiskPointFilter = {}) {
-  return orderedRiskPoints(filteredRiskPoints(ctx, f), f.sort).execute();
-}
-
-/** A page of the risk point list and the filtered total. */
-export async function pageRiskPoints(ctx: Ctx, f: RiskPointFilter & { limit: number; offset: number }) {
-  const q = filteredRiskPoints(ctx, f);
-  const [rows, total] = await Promise.all([orderedRiskPoints(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many risk points a list's filters give. */
-export function countRiskPoints(ctx: Ctx, f: RiskPointFilter): Promise<number> {
-  return countRows(filteredRiskPoints(ctx, f));
-}
+/**
+ * The risk point list, by number unless sorted: every point matching the filters (the map, the ledger and the
+ * list's export), a page and the filtered total, how many.
+ */
+export const {
+  rows: listRiskPoints,
+  page: pageRiskPoints,
+  count: countRiskPoints,
+} = listQueries({ filtered: filteredRiskPoints, sortable: RISK_POINT_SORTABLE, tieBreaker: 'id', order: (q) => q.orderBy('code') });
 
 export function getRiskPoint(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_risk_point').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
@@ -122,24 +110,20 @@ function filteredProjects(ctx: Ctx, f: ProjectFilter) {
     .$if(!!f.q, (q) => q.where('name', 'like', containsPattern(f.q!)));
 }
 
-function orderedProjects(q: ReturnType<typeof filteredProjects>, sort: ProjectFilter['sort']) {
-  return sort ? orderBySort(q, PROJECT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('kind').orderBy('started_on', 'desc').orderBy('name').orderBy('id');
-}
-
-/** Every project in scope matching the filters, in the list's order (the old unpaged list, the ledger and the list's export). */
-export function listProjects(ctx: Ctx, f: ProjectFilter = {}) {
-  return orderedProjects(filteredProjects(ctx, f), f.sort).execute();
-}
-
-/** A page of the project list and the filtered total. */
-export async function pageProjects(ctx: Ctx, f: ProjectFilter & { limit: number; offset: number }) {
-  const q = filteredProjects(ctx, f);
-  const [rows, total] = await Promise.all([orderedProjects(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many projects a list's filters give. */
-export const countProjects = (ctx: Ctx, f: ProjectFilter) => countRows(filteredProjects(ctx, f));
+/**
+ * The project list, by type, newest started and name unless sorted: every project matching the filters (the old
+ * unpaged list, the ledger and the list's export), a page and the filtered total, how many.
+ */
+export const {
+  rows: listProjects,
+  page: pageProjects,
+  count: countProjects,
+} = listQueries({
+  filtered: filteredProjects,
+  sortable: PROJECT_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('kind').orderBy('started_on', 'desc').orderBy('name').orderBy('id'),
+});
 
 export function getProject(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_project').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
@@ -172,24 +156,20 @@ function filteredDeployments(ctx: Ctx, f: DeploymentFilter) {
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('event', 'like', containsPattern(f.q!)), eb('note', 'like', containsPattern(f.q!))])));
 }
 
-function orderedDeployments(q: ReturnType<typeof filteredDeployments>, sort: DeploymentFilter['sort']) {
-  return sort ? orderBySort(q, DEPLOYMENT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('on_date', 'desc').orderBy('event').orderBy('id');
-}
-
-/** Every deployment in scope matching the filters, in the list's order (the year's totals, the ledger and the list's export). */
-export function listDeployments(ctx: Ctx, f: DeploymentFilter = {}) {
-  return orderedDeployments(filteredDeployments(ctx, f), f.sort).execute();
-}
-
-/** A page of the deployment list and the filtered total. */
-export async function pageDeployments(ctx: Ctx, f: DeploymentFilter & { limit: number; offset: number }) {
-  const q = filteredDeployments(ctx, f);
-  const [rows, total] = await Promise.all([orderedDeployments(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many deployments a list's filters give. */
-export const countDeployments = (ctx: Ctx, f: DeploymentFilter) => countRows(filteredDeployments(ctx, f));
+/**
+ * The deployment list, newest first unless sorted: every deployment matching the filters (the year's totals, the
+ * ledger and the list's export), a page and the filtered total, how many.
+ */
+export const {
+  rows: listDeployments,
+  page: pageDeployments,
+  count: countDeployments,
+} = listQueries({
+  filtered: filteredDeployments,
+  sortable: DEPLOYMENT_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('on_date', 'desc').orderBy('event').orderBy('id'),
+});
 
 /** The filtered deployments' totals (persons, pumps, vehicles), summed in SQL. */
 export async function deploymentTotals(ctx: Ctx, f: DeploymentFilter) {
@@ -244,24 +224,20 @@ function filteredDuty(ctx: Ctx, f: DutyFilter) {
     .$if(!!f.q, (q) => q.where('person', 'like', containsPattern(f.q!)));
 }
 
-function orderedDuty(q: ReturnType<typeof filteredDuty>, sort: DutyFilter['sort']) {
-  return sort ? orderBySort(q, DUTY_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('duty_date').orderBy('shift').orderBy('role').orderBy('id');
-}
-
-/** Every duty line in scope matching the filters (a month's roster, the ledger, the list's export), by date, shift and role unless sorted. */
-export function listDuty(ctx: Ctx, f: DutyFilter = {}) {
-  return orderedDuty(filteredDuty(ctx, f), f.sort).execute();
-}
-
-/** A page of the duty list and the filtered total. */
-export async function pageDuty(ctx: Ctx, f: DutyFilter & { limit: number; offset: number }) {
-  const q = filteredDuty(ctx, f);
-  const [rows, total] = await Promise.all([orderedDuty(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many duty lines a list's filters give. */
-export const countDuty = (ctx: Ctx, f: DutyFilter) => countRows(filteredDuty(ctx, f));
+/**
+ * The duty list, by date, shift and role unless sorted: every line matching the filters (a month's roster, the
+ * ledger, the list's export), a page and the filtered total, how many.
+ */
+export const {
+  rows: listDuty,
+  page: pageDuty,
+  count: countDuty,
+} = listQueries({
+  filtered: filteredDuty,
+  sortable: DUTY_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('duty_date').orderBy('shift').orderBy('role').orderBy('id'),
+});
 
 /** The 抗旱防咸预警 list's filters: year (the warning's period overlaps it), level, title. */
 export interface WarningFilter {
@@ -294,21 +270,13 @@ function filteredWarnings(ctx: Ctx, f: WarningFilter) {
     .$if(!!f.q, (q) => q.where('title', 'like', containsPattern(f.q!)));
 }
 
-function orderedWarnings(q: ReturnType<typeof filteredWarnings>, sort: WarningFilter['sort']) {
-  return sort ? orderBySort(q, WARNING_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('starts_on', 'desc').orderBy('id');
-}
-
-/** Every warning in scope matching the filters, newest first unless sorted. */
-export function listWarnings(ctx: Ctx, f: WarningFilter = {}) {
-  return orderedWarnings(filteredWarnings(ctx, f), f.sort).execute();
-}
-
-/** A page of the warning list and the filtered total. */
-export async function pageWarnings(ctx: Ctx, f: WarningFilter & { limit: number; offset: number }) {
-  const q = filteredWarnings(ctx, f);
-  const [rows, total] = await Promise.all([orderedWarnings(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+/** The warning list, newest first unless sorted: every warning matching the filters, and a page with the filtered total. */
+export const { rows: listWarnings, page: pageWarnings } = listQueries({
+  filtered: filteredWarnings,
+  sortable: WARNING_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('starts_on', 'desc').orderBy('id'),
+});
 
 export function getWarning(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_drought_warning').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
@@ -355,24 +323,15 @@ function filteredWorks(ctx: Ctx, f: WorkFilter) {
     });
 }
 
-function orderedWorks(q: ReturnType<typeof filteredWorks>, sort: WorkFilter['sort']) {
-  return sort ? orderBySort(q, WORK_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('kind').orderBy('name');
-}
-
-/** Every work in scope matching the filters, by type and name unless sorted (the page, the ledger, the list's export). */
-export function listWorks(ctx: Ctx, f: WorkFilter = {}) {
-  return orderedWorks(filteredWorks(ctx, f), f.sort).execute();
-}
-
-/** A page of the works list and the filtered total. */
-export async function pageWorks(ctx: Ctx, f: WorkFilter & { limit: number; offset: number }) {
-  const q = filteredWorks(ctx, f);
-  const [rows, total] = await Promise.all([orderedWorks(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many works a list's filters give. */
-export const countWorks = (ctx: Ctx, f: WorkFilter) => countRows(filteredWorks(ctx, f));
+/**
+ * The works list, by type and name unless sorted: every work matching the filters (the page, the ledger, the
+ * list's export), a page and the filtered total, how many.
+ */
+export const {
+  rows: listWorks,
+  page: pageWorks,
+  count: countWorks,
+} = listQueries({ filtered: filteredWorks, sortable: WORK_SORTABLE, tieBreaker: 'id', order: (q) => q.orderBy('kind').orderBy('name') });
 
 export function getWork(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('flood_work').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();

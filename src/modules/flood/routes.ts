@@ -11,8 +11,8 @@ import * as cmd from './commands.js';
 import * as p from './presenters.js';
 import { disclosureOnTime, missingDispatchDays, SHIFTS } from './rules.js';
 import type { DutyRole, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { Data } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import { deploymentsLedger, dutyLedger, projectsLedger, riskPointsLedger, worksLedger } from './ledgers.js';
 import * as v from './schemas.js';
@@ -219,41 +219,23 @@ export async function floodRoutes(root: FastifyInstance) {
     },
   );
   // The risk point list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/flood/risk-points/list',
-    {
-      schema: {
-        tags,
-        summary: '水浸风险点列表（分页；按数据范围；排序列：编号、纳入台账日期、完成日期）',
-        querystring: listQuerySchema(RiskPointListFilters, repo.RISK_POINT_SORTABLE),
-        response: { 200: Page(v.RiskPointView) },
-      },
+  listRoutes(root, {
+    path: '/flood/risk-points',
+    title: '水浸风险点',
+    unit: '处',
+    permission: 'flood.read',
+    tags,
+    filters: RiskPointListFilters,
+    sortable: repo.RISK_POINT_SORTABLE,
+    filterOf: riskPointFilterOf,
+    page: repo.pageRiskPoints,
+    view: v.RiskPointView,
+    present: async (ctx, rows) => {
+      const all = await names(ctx);
+      return rows.map((r) => p.presentRiskPoint(r, all));
     },
-    async (req) => {
-      const ctx = authorize(req, 'flood.read');
-      const names = await orgNames(ctx.db, ctx.actor.tenantId);
-      const { rows, total } = await repo.pageRiskPoints(ctx, { ...riskPointFilterOf(req.query), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((r) => p.presentRiskPoint(r, names)) } };
-    },
-  );
-  app.get(
-    '/flood/risk-points/export',
-    {
-      schema: {
-        tags,
-        summary: `导出水浸风险点列表的筛选结果（与列表同样的筛选和排序，水浸风险点台账表头；至多 ${LIST_EXPORT_CAP} 处）`,
-        querystring: listExportQuerySchema(RiskPointListFilters, repo.RISK_POINT_SORTABLE),
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'flood.read');
-      const f = riskPointFilterOf(req.query);
-      assertExportable(await repo.countRiskPoints(ctx, f));
-      const rows = await riskPointsLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: riskPointsLedger.spec, rows, title: '水浸风险点', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+    export: ledgerExport(riskPointsLedger, repo.countRiskPoints),
+  });
   app.get(
     '/flood/risk-points/:id',
     { schema: { tags, summary: '风险点及其整治进度', params: Id, response: { 200: Data(v.RiskPointDetailView) } } },
@@ -419,7 +401,7 @@ export async function floodRoutes(root: FastifyInstance) {
   // ── 抗旱防咸 ──
   app.get('/flood/warnings', { schema: { tags, summary: '抗旱防咸预警', response: { 200: Data(Type.Array(v.WarningView)) } } }, async (req) => {
     const ctx = authorize(req, 'flood.read');
-    return { data: (await repo.listWarnings(ctx)).map(p.presentWarning) };
+    return { data: (await repo.listWarnings(ctx, {})).map(p.presentWarning) };
   });
   app.get(
     '/flood/warnings/:id',
@@ -455,7 +437,7 @@ export async function floodRoutes(root: FastifyInstance) {
     const disclosures = await repo.listDisclosures(ctx);
     return {
       data: {
-        works: (await repo.listWorks(ctx)).map((r) => p.presentWork(r, names, { fullPhone })),
+        works: (await repo.listWorks(ctx, {})).map((r) => p.presentWork(r, names, { fullPhone })),
         disclosures: disclosures.map((d) => ({ year: d.year, publishedOn: d.published_on, note: d.note, ...disclosureOnTime(d.year, d.published_on) })),
         actions: { edit: fullPhone, publish: fullPhone },
       },

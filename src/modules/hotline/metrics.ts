@@ -2,9 +2,10 @@
 import { sql } from 'kysely';
 import { ensureWorkDays, ordDiffSql } from '../../core/calendar/workDays.js';
 import { instantInPeriodSql } from '../../core/metrics/filters.js';
-import { allOf, anyOf } from '../../core/metrics/pass.js';
-import { defineMetric, type MetricQuery } from '../../core/metrics/registry.js';
+import { allOf, anyOf, countWhere } from '../../core/metrics/pass.js';
+import { defineMetric, percent, type MetricQuery } from '../../core/metrics/registry.js';
 import {
+  closedMonthlySeries,
   countMetric,
   demandPass,
   doneOnTimeSql,
@@ -18,11 +19,31 @@ import {
   withWorkDays,
 } from '../demands/index.js';
 import { hotlineKind as def } from './kind.js';
-import { RATED, SATISFIED } from './rules.js';
 import type { HotlineTables } from './schema.js';
+import { RATED, SATISFIED } from './rules.js';
 
 /** Closed in the period, as a predicate (the kind's clock stops at the closure). */
 const closed = (q: MetricQuery) => instantInPeriodSql(q, 'dm_item.closed_at');
+
+/** Orders replied to (a 回复时间 recorded), as a predicate. */
+const repliedSql = sql<boolean>`dm_item.replied_at IS NOT NULL`;
+/** Orders rated by the caller (满意, 基本满意 or 不满意), as a predicate. */
+const ratedSql = sql<boolean>`dm_item.satisfaction IN (${sql.join([...RATED])})`;
+/** Orders rated 满意 or 基本满意, as a predicate. */
+const satisfiedSql = sql<boolean>`dm_item.satisfaction IN (${sql.join([...SATISFIED])})`;
+
+/**
+ * The orders' monthly series (src/core/metrics/monthly.ts), by the month of their 办结时间: the counts behind
+ * hotline.closed, on_time_rate, reply_rate and satisfaction_rate, with those figures' predicates.
+ */
+export const hotlineClosedSeries = closedMonthlySeries(def, {
+  closed: sql`count(*)`,
+  on_time: countWhere(doneOnTimeSql(def)),
+  replied: countWhere(repliedSql),
+  rated: countWhere(ratedSql),
+  satisfied: countWhere(allOf(ratedSql, satisfiedSql)),
+});
+const series = hotlineClosedSeries;
 
 export const hotlineClosed = countMetric({
   key: 'hotline.closed',
@@ -30,6 +51,7 @@ export const hotlineClosed = countMetric({
   definition: '办结时间在统计期内的12345工单数',
   def,
   where: closed,
+  monthly: { series, value: (s) => s.closed ?? 0 },
 });
 
 export const hotlineOnTimeRate = onTimeRateMetric({
@@ -39,6 +61,7 @@ export const hotlineOnTimeRate = onTimeRateMetric({
   def,
   base: closed,
   numTitle: '按时办结',
+  monthly: { series, value: (s) => percent(s.on_time ?? 0, s.closed ?? 0) },
 });
 
 export const hotlineStrictOnTimeRate = rateMetric({
@@ -61,8 +84,9 @@ export const hotlineReplyRate = rateMetric({
   definition: '统计期内办结的工单中，记录了回复时间的比例',
   def,
   den: closed,
-  num: () => sql<boolean>`dm_item.replied_at IS NOT NULL`,
+  num: () => repliedSql,
   numTitle: '已回复',
+  monthly: { series, value: (s) => percent(s.replied ?? 0, s.closed ?? 0) },
 });
 
 export const hotlineSatisfactionRate = rateMetric({
@@ -70,10 +94,11 @@ export const hotlineSatisfactionRate = rateMetric({
   title: '12345工单市民满意率',
   definition: '统计期内办结的工单中，（满意＋基本满意）÷（满意＋基本满意＋不满意）；未评价和空白不计',
   def,
-  den: (q) => allOf(closed(q), sql<boolean>`dm_item.satisfaction IN (${sql.join([...RATED])})`),
+  den: (q) => allOf(closed(q), ratedSql),
   columns: [{ key: 'satisfaction', title: '满意度' }],
-  num: () => sql<boolean>`dm_item.satisfaction IN (${sql.join([...SATISFIED])})`,
+  num: () => satisfiedSql,
   numTitle: '满意或基本满意',
+  monthly: { series, value: (s) => percent(s.satisfied ?? 0, s.rated ?? 0) },
 });
 
 /** Each closed order's handling working days (after the 受理 date up to and including the 办结 date), over the pass's working-day rows. */

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { Data } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import { listEnforcementItems, listEnforcementOfficers } from '../enforcement/index.js';
 import {
   countRecords,
@@ -95,41 +96,23 @@ export async function recordRoutes(root: FastifyInstance) {
     },
   );
   // The record list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/inspections/records/list',
-    {
-      schema: {
-        tags,
-        summary: `行政检查记录列表（分页；按数据范围；排序列：${sortLabels(RECORD_SORTABLE)}）`,
-        querystring: listQuerySchema(RecordListFilters, RECORD_SORTABLE),
-        response: { 200: Page(RecordView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'inspections.read');
+  listRoutes(app, {
+    path: '/inspections/records',
+    title: '行政检查记录',
+    unit: '条',
+    permission: 'inspections.read',
+    tags,
+    filters: RecordListFilters,
+    sortable: RECORD_SORTABLE,
+    filterOf: recordFilterOf,
+    page: pageRecords,
+    view: RecordView,
+    present: (ctx, rows) => {
       const who = recordWho(ctx.actor);
-      const { rows, total } = await pageRecords(ctx, { ...recordFilterOf(req.query), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((r) => presentRecord(r, who)) } };
+      return rows.map((r) => presentRecord(r, who));
     },
-  );
-  app.get(
-    '/inspections/records/export',
-    {
-      schema: {
-        tags,
-        summary: `导出行政检查记录列表的筛选结果（与列表同样的筛选和排序，行政检查台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
-        querystring: recordListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'inspections.read');
-      const f = recordFilterOf(req.query);
-      assertExportable(await countRecords(ctx, f));
-      const rows = await inspectionRecordsLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: inspectionRecordsLedger.spec, rows, title: '行政检查记录', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+    export: ledgerExport(inspectionRecordsLedger, countRecords),
+  });
   app.get('/inspections/records/options', { schema: { tags, summary: '登记行政检查的选项', response: { 200: Data(RecordOptionsView) } } }, async (req) => {
     const ctx = authorize(req, 'inspections.read');
     const [items, catalogue, officers] = await Promise.all([

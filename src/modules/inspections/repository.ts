@@ -3,7 +3,7 @@ import type { AnyRow } from '../../core/persist.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { InspectionTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<InspectionTables>();
@@ -187,27 +187,19 @@ const filteredRecords = (ctx: Ctx, f: RecordFilter) =>
       q.where('r.closed_on', 'is', null).where((eb) => eb.or([eb('r.follow_up', '<>', '责令整改'), eb('r.rectified_on', 'is not', null)])),
     );
 
-/** A record query in the list's order: the chosen sort then the id, else the newest inspected first. */
-function orderedRecords<QB extends ReturnType<typeof filteredRecords>>(q: QB, sort: RecordFilter['sort']): QB {
-  if (sort) return orderBySort(q, RECORD_SORTABLE, { sort, tieBreaker: 'r.id' });
-  return q.orderBy('r.inspected_on', 'desc').orderBy('r.record_no', 'desc') as QB;
-}
+/** The record list, the newest inspected first unless sorted. */
+const recordList = listQueries({
+  filtered: filteredRecords,
+  sortable: RECORD_SORTABLE,
+  tieBreaker: 'r.id',
+  order: (q) => q.orderBy('r.inspected_on', 'desc').orderBy('r.record_no', 'desc'),
+});
 
-/** Records in the actor's scope, newest first (at most `limit`, 2,000 by default: the pickers' list). */
-export const listRecords = (ctx: Ctx, f: RecordFilter) =>
-  orderedRecords(filteredRecords(ctx, f), f.sort)
-    .limit(f.limit ?? 2000)
-    .execute();
+/** Records in the actor's scope in the list's order (at most `f.limit`, 2,000 by default: the pickers' list). */
+export const listRecords = (ctx: Ctx, f: RecordFilter) => recordList.list(ctx, f, f.limit);
 
-/** A page of the record list and the filtered total. */
-export async function pageRecords(ctx: Ctx, f: RecordFilter & { limit: number; offset: number }) {
-  const q = filteredRecords(ctx, f);
-  const [rows, total] = await Promise.all([orderedRecords(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many records a list's filters give (the export's cap is checked on it before any row is read). */
-export const countRecords = (ctx: Ctx, f: RecordFilter) => countRows(filteredRecords(ctx, f));
+/** A page of the record list and the filtered total; how many records a list's filters give (the export's cap is checked on it). */
+export const { page: pageRecords, count: countRecords } = recordList;
 
 export const getRecord = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => recordsQuery(db, ctx).where('r.id', '=', id).executeTakeFirst();
 /**
@@ -215,7 +207,7 @@ export const getRecord = (db: Kysely<KernelDB>, ctx: Ctx, id: string) => records
  * list's export), exactly the list's rows in its order.
  */
 export const recordsForExport = (ctx: Ctx, f?: RecordFilter) =>
-  f ? orderedRecords(filteredRecords(ctx, f), f.sort).execute() : recordsQuery(ctx.db, ctx).orderBy('r.inspected_on').orderBy('r.record_no').execute();
+  f ? recordList.rows(ctx, f) : recordsQuery(ctx.db, ctx).orderBy('r.inspected_on').orderBy('r.record_no').execute();
 
 /** Stored records of the tenant by 检查编号 (whatever the scope: a number is unique in the tenant). */
 export const recordsByNo = (db: Kysely<KernelDB>, tenantId: string, nos: readonly string[]) =>
@@ -407,12 +399,12 @@ const filteredEntities = (ctx: Ctx, f: EntityFilter) =>
     .$if(f.active !== undefined, (q) => q.where('e.active', '=', f.active!));
 
 /** A page of the entity register and the filtered total (the chosen sort then the id, else by code). */
-export async function pageEntities(ctx: Ctx, f: EntityFilter & { limit: number; offset: number }) {
-  const q = filteredEntities(ctx, f);
-  const ordered = f.sort ? orderBySort(q, ENTITY_SORTABLE, { sort: f.sort, tieBreaker: 'e.id' }) : q.orderBy('e.code');
-  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+export const { page: pageEntities } = listQueries({
+  filtered: filteredEntities,
+  sortable: ENTITY_SORTABLE,
+  tieBreaker: 'e.id',
+  order: (q) => q.orderBy('e.code'),
+});
 
 /** The distinct streets and kinds of the entities in the actor's scope (the list's column filters). */
 export async function entityFacets(ctx: Ctx) {
@@ -455,12 +447,12 @@ const filteredInspectors = (ctx: Ctx, f: InspectorFilter) =>
     .$if(f.active !== undefined, (q) => q.where('i.active', '=', f.active!));
 
 /** A page of the inspector register and the filtered total (the chosen sort then the id, else by code). */
-export async function pageInspectors(ctx: Ctx, f: InspectorFilter & { limit: number; offset: number }) {
-  const q = filteredInspectors(ctx, f);
-  const ordered = f.sort ? orderBySort(q, INSPECTOR_SORTABLE, { sort: f.sort, tieBreaker: 'i.id' }) : q.orderBy('i.code');
-  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+export const { page: pageInspectors } = listQueries({
+  filtered: filteredInspectors,
+  sortable: INSPECTOR_SORTABLE,
+  tieBreaker: 'i.id',
+  order: (q) => q.orderBy('i.code'),
+});
 
 /** The columns the plan list may be sorted on, each served by an index of `insp_plan` (0004). */
 export const PLAN_SORTABLE = {
@@ -494,11 +486,9 @@ const filteredPlans = (ctx: Ctx, f: PlanFilter) =>
     .$if(!!f.itemId, (q) => q.where('p.item_id', '=', f.itemId!));
 
 /** A page of the plans and the filtered total (the chosen sort then the id, else the newest year first, by window). */
-export async function pagePlans(ctx: Ctx, f: PlanFilter & { limit: number; offset: number }) {
-  const q = filteredPlans(ctx, f);
-  const ordered = f.sort
-    ? orderBySort(q, PLAN_SORTABLE, { sort: f.sort, tieBreaker: 'p.id' })
-    : q.orderBy('p.year', 'desc').orderBy('p.window_from').orderBy('p.id');
-  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+export const { page: pagePlans } = listQueries({
+  filtered: filteredPlans,
+  sortable: PLAN_SORTABLE,
+  tieBreaker: 'p.id',
+  order: (q) => q.orderBy('p.year', 'desc').orderBy('p.window_from').orderBy('p.id'),
+});

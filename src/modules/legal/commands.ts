@@ -1,13 +1,11 @@
-import { attempt, type SaveResult } from '../../core/persist.js';
+import { attempt, type SaveResult, stagedSave } from '../../core/persist.js';
 import { updateVersioned } from '../../core/versioned.js';
-import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Actor, Ctx } from '../../core/context.js';
-import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import { write, type WriteScope } from '../../core/audit/audit.js';
 import { errors } from '../../core/errors.js';
 import { check } from '../../core/input.js';
-import { insertMany, updateMany } from '../../core/db/bulk.js';
-import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
+import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS, type AdviceKind, type Criterion, type DocumentKind, type LegalTables } from './schema.js';
 import { appraise, checkTerm, covers, expiryReminderRule, formatDocNo, NORMATIVE_RULES } from './rules.js';
@@ -121,19 +119,13 @@ export const ADVICE_HEADERS: Readonly<Record<string, string>> = { date: '日期'
  * record (bad date, unknown type, empty title) is refused in both modes.
  */
 export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyArray<AdviceSave>, origin: WriteOrigin): Promise<SaveResult> {
-  const errs: RowError[] = [];
-  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const batch = stagedSave(w, origin, { table: 'legal_advice', entity: ADVICE_ENTITY });
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const existing = new Map((await lockAdvice(w.tx, actor.tenantId, ids)).map((r) => [r.id, r]));
   const contracts = await tenantContracts(w.tx, actor.tenantId);
-  let ownOrg: string | undefined;
-  const creates: Array<Record<string, unknown>> = [];
-  const updates: Array<Record<string, unknown>> = [];
-  const events: AuditInput[] = [];
   for (const s of inputs) {
-    out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const v = attempt(origin, { row: s.row, columns: ADVICE_HEADERS, errs: errs }, () => {
+    const v = attempt(origin, { row: s.row, columns: ADVICE_HEADERS, errs: batch.errs }, () => {
       if (s.id && !old) throw errors.notFound('工作记录');
       const d = date('date', s.date, '日期');
       if (!ADVICE_KINDS.includes(s.kind)) throw errors.validation('kind', `类型应为：${ADVICE_KINDS.join('、')}`);
@@ -150,46 +142,11 @@ export async function saveAdvice(w: WriteScope, actor: Actor, inputs: ReadonlyAr
         contract_id: contract?.id ?? null,
       };
     });
-    if (!v) continue;
-    if (!old) {
-      const id = crypto.randomUUID();
-      let orgId = s.orgId;
-      if (!orgId) {
-        ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor });
-        orgId = ownOrg;
-      }
-      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...v });
-      out.ids[out.ids.length - 1] = id;
-      out.created++;
-      if (origin.mode === 'live') events.push({ entity: ADVICE_ENTITY, entityId: id, action: 'created', orgId, after: v });
-      else origin.imp.trace({ row: s.row ?? 0, entity: ADVICE_ENTITY, entityId: id, action: 'created', orgId, values: v });
-      continue;
-    }
-    out.ids[out.ids.length - 1] = old.id;
-    const before = Object.fromEntries(Object.keys(v).map((k) => [k, old[k as keyof typeof old]]));
-    if (!diffFields(before, v).length) {
-      out.unchanged++;
-      continue;
-    }
-    updates.push({ tenant_id: actor.tenantId, id: old.id, ...v, version: old.version + 1, updated_at: new Date() });
-    out.updated++;
-    if (origin.mode === 'live') events.push({ entity: ADVICE_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: v });
-    else
-      origin.imp.trace({
-        row: s.row ?? 0,
-        entity: ADVICE_ENTITY,
-        entityId: old.id,
-        action: 'updated',
-        orgId: old.org_id,
-        values: v,
-        before: { ...before, version: old.version, updated_at: old.updated_at },
-      });
+    if (!v) batch.failed();
+    else if (!old) await batch.create(s, v);
+    else batch.update(s, old, { values: v, before: Object.fromEntries(Object.keys(v).map((k) => [k, old[k as keyof typeof old]])) });
   }
-  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
-  await insertMany(w.tx, 'legal_advice', creates);
-  await updateMany(w.tx, 'legal_advice', ['tenant_id', 'id'], updates);
-  if (events.length) await w.auditMany(events);
-  return out;
+  return batch.flush();
 }
 
 export const ADVICE_ENTITY = 'legal.advice';

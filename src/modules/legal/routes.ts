@@ -5,7 +5,7 @@ import { listTenants } from '../../core/tenant.js';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 import {
   ADVICE_SORTABLE,
@@ -37,9 +37,9 @@ import { presentAdvice, presentAppraisal, presentContract, presentDocument, pres
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
 import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
-import { Data, FileDownload } from '../../core/schemas.js';
+import { Data } from '../../core/schemas.js';
 import {
-  AdvicePage,
+  AdvicePageExtra,
   AdviceView,
   AppraisalsView,
   AppraisalView,
@@ -176,40 +176,25 @@ export async function legalRoutes(root: FastifyInstance) {
     return { data: presentContract(r) };
   });
 
-  // The work-record list on the one list component: a page (with the counts by kind of its filter), server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/legal/advice',
-    {
-      schema: {
-        tags,
-        summary: `法律顾问工作记录（分页；按数据范围；默认按日期倒序；附按类型计数；排序列：${sortLabels(ADVICE_SORTABLE)}）`,
-        querystring: listQuerySchema(AdviceListFilters, ADVICE_SORTABLE),
-        response: { 200: AdvicePage },
-      },
-    },
-    async (req) => {
-      const r = await listAdvice(authorize(req, 'legal.read'), { ...adviceFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { items: r.rows.map(presentAdvice), total: r.total, byKind: r.byKind } };
-    },
-  );
-  app.get(
-    '/legal/advice/export',
-    {
-      schema: {
-        tags,
-        summary: `导出工作记录列表的筛选结果（与列表同样的筛选和排序，法律顾问工作台账表头；至多 ${LIST_EXPORT_CAP} 条）`,
-        querystring: adviceListQuery,
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'legal.read');
-      const f = adviceFilterOf(req.query);
-      assertExportable(await countAdvice(ctx, f));
-      const rows = await legalAdviceLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: legalAdviceLedger.spec, rows, title: '法律顾问工作', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+  // The work-record list on the one list component: a page (with the counts by kind of its filter), server-side sort on
+  // indexed columns, the export of exactly its rows (the 法律顾问工作台账's headers).
+  listRoutes(app, {
+    path: '/legal/advice',
+    listPath: '/legal/advice',
+    title: '法律顾问工作',
+    unit: '条',
+    permission: 'legal.read',
+    tags,
+    filters: AdviceListFilters,
+    sortable: ADVICE_SORTABLE,
+    pageSize: 20,
+    filterOf: adviceFilterOf,
+    page: listAdvice,
+    pageExtra: AdvicePageExtra,
+    view: AdviceView,
+    present: (_ctx, rows) => rows.map(presentAdvice),
+    export: ledgerExport(legalAdviceLedger, countAdvice),
+  });
   app.get('/legal/advice/:id', { schema: { tags, summary: '工作记录', params: Id, response: { 200: Data(AdviceView) } } }, async (req) => {
     const ctx = authorize(req, 'legal.read');
     const r = await getAdvice(ctx.db, ctx, req.params.id);

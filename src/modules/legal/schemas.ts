@@ -100,14 +100,8 @@ export const AdviceView = Type.Object(
 );
 export type AdviceView = Static<typeof AdviceView>;
 
-/** A page of work records with the count of each kind (under the filter). */
-export const AdvicePage = Data(
-  Type.Object({
-    items: Type.Array(AdviceView),
-    total: Type.Integer({ minimum: 0 }),
-    byKind: Type.Record(Str, Int, { description: '按类型计数' }),
-  }),
-);
+/** What a page of work records carries besides its rows: the count of each kind (under the filter). */
+export const AdvicePageExtra = { byKind: Type.Record(Str, Int, { description: '按类型计数' }) };
 
 /** An action in the workflow engine's one shape (`legal.document`). */
 export const DocumentActionView = Type.Object(

@@ -37,6 +37,30 @@ export const PERMIT_FIELD_LABELS = {
   published_on: '公示日期',
 };
 
+/** 办件状态 — each stage of a permit (the `lic_permit.status` column; the list's 状态 filter and tags). */
+export const PERMIT_STAGE_LABELS = {
+  received: '已收件',
+  correction: '待补正',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  decided: '已决定',
+  certified: '已发证',
+  published: '已公示',
+} as const;
+
+/** 办件环节 — each step of a permit's workflow as its button names it (the route's `/licensing/permits/:id/<step>`). */
+export const PERMIT_STEP_LABELS = {
+  correction: '补正告知',
+  corrected: '补正材料收讫',
+  accept: '受理',
+  not_accept: '不予受理',
+  pause: '登记扣除期间',
+  extend: '延长期限',
+  decide: '作出决定',
+  certify: '颁发证件',
+  publish: '公示',
+} as const;
+
 export const licensingLabels = defineLabels({
   'licensing.permit': {
     label: '许可办件',

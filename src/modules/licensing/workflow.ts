@@ -8,31 +8,14 @@
  */
 import type { Actor } from '../../core/context.js';
 import { actionsFor, defineWorkflow, requireTransition, type WorkflowAction } from '../../core/workflow/index.js';
+import { PERMIT_STAGE_LABELS, PERMIT_STEP_LABELS } from './labels.js';
 import type { PermitStatus } from './schema.js';
 
 /** 办件状态 (the `lic_permit.status` column). */
-export const STATUS_LABELS: Record<PermitStatus, string> = {
-  received: '已收件',
-  correction: '待补正',
-  accepted: '已受理',
-  not_accepted: '不予受理',
-  decided: '已决定',
-  certified: '已发证',
-  published: '已公示',
-};
+export const STATUS_LABELS: Readonly<Record<PermitStatus, string>> = PERMIT_STAGE_LABELS;
 
 /** 办件环节 (the route's `/licensing/permits/:id/<step>`). */
-export const ACTION_LABELS = {
-  correction: '补正告知',
-  corrected: '补正材料收讫',
-  accept: '受理',
-  not_accept: '不予受理',
-  pause: '登记扣除期间',
-  extend: '延长期限',
-  decide: '作出决定',
-  certify: '颁发证件',
-  publish: '公示',
-} as const;
+export const ACTION_LABELS = PERMIT_STEP_LABELS;
 export type PermitAction = keyof typeof ACTION_LABELS;
 
 /** What the permit guards read (pure, from the case). */

@@ -4,22 +4,22 @@
  * workflow event is a command of events.ts applied by `applyCaseEvent`.
  */
 import crypto from 'node:crypto';
-import { Type, type Static, type TUnsafe } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { Actor, Ctx } from '../../core/context.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
 import { errors } from '../../core/errors.js';
+import { OneOf } from '../../core/schemas.js';
 import { withdrawDecisionIfRecorded } from '../publicity/index.js';
-import { isUuid } from '../../core/ids.js';
 import type { RowError } from '../../core/ledger/ledger.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { enforceRules } from '../../core/ledger/ledger.js';
 import { idCardProblem } from '../../core/ledger/validators.js';
-import { attempt, persist, type SaveResult } from '../../core/persist.js';
+import { attempt, attemptLookup, saveChecked, type CheckedItem, type SaveResult } from '../../core/persist.js';
 import { inScope, ownerOrgForCreate } from '../../core/scope.js';
 import { ACT_LOOKUPS, actKindOfEntity } from './actRecords.js';
-import { applyWorkflowEvent } from '../../core/workflow/events.js';
+import { runWorkflowEvent } from '../../core/workflow/events.js';
 import { encryptPii, piiIndex } from '../../core/crypto/pii.js';
 import { assertDate, CASE_EVENTS, type CaseEventName } from './events.js';
 import { caseFacts, statusOf } from './facts.js';
@@ -46,19 +46,17 @@ type Sys = Pick<System, 'calendar' | 'registry'>;
 type SaveSys = Pick<System, 'calendar'> & Partial<Pick<System, 'registry'>>;
 
 const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-/** One of the listed values (the schema is their union; its static type is the values' union, not `never`). */
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x))) as unknown as TUnsafe<T[number]>;
 
 /** 收案登记 — the form's body. */
 export const RegisterBody = Type.Object(
   {
     caseNo: Type.String({ maxLength: 100 }),
-    kind: lit(CASE_KINDS),
-    instance: Type.Optional(Type.Union([lit(INSTANCES), Type.Null()])),
-    claimantType: lit(CLAIMANT_TYPES),
+    kind: OneOf(CASE_KINDS),
+    instance: Type.Optional(Type.Union([OneOf(INSTANCES), Type.Null()])),
+    claimantType: OneOf(CLAIMANT_TYPES),
     claimantName: Type.String({ maxLength: 200 }),
     claimantIdNo: NText(18),
-    actKind: lit(ACT_KINDS),
+    actKind: OneOf(ACT_KINDS),
     actTitle: Type.String({ maxLength: 500 }),
     actEntity: NText(100),
     actRecordId: NText(36),
@@ -283,34 +281,21 @@ export async function saveCases(sys: SaveSys, w: WriteScope, inputs: ReadonlyArr
       )
     ).map((r) => [r.case_no, r]),
   );
-  const items: Array<{ row?: number; old?: CaseRow; values: Record<string, unknown>; s: CaseSave }> = [];
+  const items: Array<CheckedItem & { hearing?: CaseSave['hearing'] }> = [];
   for (const s of inputs) {
     const v = attempt(origin, { row: s.row, columns: CASE_COLUMNS, errs }, () => caseValues(s, ctx.calendar));
     if (!v) continue;
     const old = existing.get(v.case_no);
-    if (old && origin.mode === 'live') {
-      const e = errors.duplicate('caseNo', `案号“${v.case_no}”已登记`);
-      throw e;
-    }
-    let link: { entity: string | null; id: string | null } | undefined;
-    try {
-      // A row that says nothing of the link (a ledger has no such column) keeps the stored one.
-      link = old && s.actEntity === undefined && s.actRecordId === undefined ? { entity: old.act_entity, id: old.act_record_id } : await checkLink(sys, w, s);
-    } catch (e) {
-      if (origin.mode === 'live') throw e;
-      errs.push({ row: s.row ?? 0, column: '关联记录', message: (e as Error).message });
-      continue;
-    }
-    let orgId = old?.org_id as string | undefined;
-    if (!orgId) {
-      try {
-        orgId = await ownerOrgForCreate({ db: w.tx, actor }, str(s.orgId) || null, '承办单位');
-      } catch (e) {
-        if (origin.mode === 'live') throw e;
-        errs.push({ row: s.row ?? 0, column: '承办单位', message: (e as Error).message });
-        continue;
-      }
-    }
+    if (old && origin.mode === 'live') throw errors.duplicate('caseNo', `案号“${v.case_no}”已登记`);
+    // A row that says nothing of the link (a ledger has no such column) keeps the stored one.
+    const link = await attemptLookup(origin, errs, { row: s.row, column: '关联记录' }, async () =>
+      old && s.actEntity === undefined && s.actRecordId === undefined ? { entity: old.act_entity, id: old.act_record_id } : checkLink(sys, w, s),
+    );
+    if (!link) continue;
+    const orgId =
+      old?.org_id ??
+      (await attemptLookup(origin, errs, { row: s.row, column: '承办单位' }, () => ownerOrgForCreate({ db: w.tx, actor }, str(s.orgId) || null, '承办单位')));
+    if (!orgId) continue;
     const { idNo, ...cols } = v;
     // An unchanged identifier keeps its ciphertext (a re-import changes nothing).
     const sameId = old && old.claimant_id_index === piiIndex(idNo);
@@ -341,29 +326,39 @@ export async function saveCases(sys: SaveSys, w: WriteScope, inputs: ReadonlyArr
       ...(s.hearing ? hearingBreaches(v.kind, s.hearing) : []),
     ];
     enforceRules(origin, breaches);
-    items.push({ row: s.row, old, values, s });
-    if (origin.mode === 'historical' && breaches.length) (items[items.length - 1] as { breaches?: typeof breaches }).breaches = breaches;
+    items.push({ row: s.row, old, values, hearing: s.hearing, breaches });
   }
-  if (errs.length) return { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
-  const p = await persist<Record<string, unknown>, CaseRow>(ctx, w, origin, {
+  return saveChecked<CaseRow>(sys, w, origin, {
     table: 'lit_case',
     entity: CASE_ENTITY,
-    items: items.map((i) => ({ row: i.row, old: i.old, values: i.values })),
+    items,
+    errs,
     view: caseAuditView,
+    tracks: caseTracks,
+    written: (rows) =>
+      insertLedgerHearings(
+        w,
+        origin,
+        rows,
+        items.map((it) => it.hearing),
+      ),
   });
-  // One hearing per ledger row: added when the case has none on that date.
+}
+
+/** One hearing per ledger row: added when the case has none on that date. */
+async function insertLedgerHearings(w: WriteScope, origin: WriteOrigin, rows: readonly CaseRow[], hearings: ReadonlyArray<CaseSave['hearing']>): Promise<void> {
+  const tenantId = w.ctx.actor.tenantId;
   const known = await hearingsOfCases(
     w.tx,
-    actor.tenantId,
-    p.rows.map((r) => r.id),
+    tenantId,
+    rows.map((r) => r.id),
   );
   const hearingRows: Array<Record<string, unknown>> = [];
-  items.forEach((it, i) => {
-    const h = it.s.hearing;
-    const r = p.rows[i]!;
+  rows.forEach((r, i) => {
+    const h = hearings[i];
     if (!h || known.some((k) => k.case_id === r.id && k.held_on === h.heldOn)) return;
     hearingRows.push({
-      tenant_id: actor.tenantId,
+      tenant_id: tenantId,
       id: crypto.randomUUID(),
       org_id: r.org_id,
       case_id: r.id,
@@ -377,17 +372,6 @@ export async function saveCases(sys: SaveSys, w: WriteScope, inputs: ReadonlyArr
     });
   });
   await insertHearings(w.tx, hearingRows);
-  if (origin.mode === 'historical')
-    items.forEach((it, i) => {
-      const b = (it as { breaches?: ReturnType<typeof replyBreaches> }).breaches;
-      if (b) origin.imp.finding(b.map((x) => ({ ...x, row: it.row ?? 0, entity: CASE_ENTITY, entityId: p.rows[i]!.id, orgId: p.rows[i]!.org_id })));
-    });
-  await sys.calendar.trackMany(
-    w,
-    actor,
-    p.rows.flatMap((r) => caseTracks(r)),
-  );
-  return { created: p.created, updated: p.updated, unchanged: p.unchanged, errors: [], ids: p.rows.map((r) => r.id) };
 }
 
 /** 收案登记 (audit `litigation.case.created`): the reply or defence clock starts. */
@@ -401,43 +385,34 @@ export async function registerCase(ctx: Ctx, sys: Sys, input: RegisterInput): Pr
 /**
  * One workflow event on a case: loads it in scope, checks the version and that the workflow
  * allows the event now (the guards read the event's date), applies the event's pure changes with
- * the stage it leads to, audits `litigation.case.<event>`, records a hearing, re-tracks the deadlines.
+ * the stage it leads to, audits `litigation.case.<event>`, re-tracks the deadlines (the kernel's
+ * `runWorkflowEvent`), then records a hearing and withdraws a publication where the event says so.
  */
 export async function applyCaseEvent(
   ctx: Ctx,
   sys: Sys,
   input: { id: string; event: CaseEventName; body: Record<string, unknown> & { version: number; on: string } },
-) {
+): Promise<CaseWithOrg> {
   const { id, event, body } = input;
-  if (!isUuid(id)) throw errors.notFound('案件');
-  const on = assertDate('on', '日期', body.on);
   const cmd = CASE_EVENTS[event];
-  return write(ctx, async (w) => {
-    const { row, changes } = await applyWorkflowEvent<CaseWithOrg, ReturnType<typeof cmd.apply>>(w, sys, {
-      table: 'lit_case',
-      id,
-      version: body.version,
-      label: '案件',
-      load: () => getCase(w.tx, ctx, id),
-      step: (c) => requireCaseStep(caseWho(ctx.actor), c.status, event, caseFacts(c, on)),
-      // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
-      apply: (c) => cmd.apply({ c, on, calendar: ctx.calendar }, body as any),
-      audit: { entity: CASE_ENTITY, action: event, view: (r, patch) => caseAuditView(r as CaseRow, Object.keys(patch)) },
-      tracks: (r) => caseTracks(r as CaseRow),
-    });
-    const { hearing } = changes;
-    if (hearing) {
-      const h = await insertHearing(w.tx, {
-        tenant_id: ctx.actor.tenantId,
-        org_id: row.org_id,
-        case_id: id,
-        instance: row.instance,
-        ...hearing,
-      });
-      await w.audit({ entity: CASE_ENTITY, entityId: id, action: 'hearing_recorded', orgId: row.org_id, note: { hearingId: h.id, ...hearing } });
-    }
-    if (event === 'rectify') await withdrawPublication(w, ctx.actor, row as CaseRow);
-    return (await getCase(w.tx, ctx, id))!;
+  return runWorkflowEvent<CaseWithOrg, ReturnType<typeof cmd.apply>>(ctx, sys, {
+    table: 'lit_case',
+    id,
+    body,
+    label: '案件',
+    load: (w) => getCase(w.tx, ctx, id),
+    step: (c, on) => requireCaseStep(caseWho(ctx.actor), c.status, event, caseFacts(c, on)),
+    // biome-ignore lint/suspicious/noExplicitAny: each event's input type is checked by its own TypeBox schema at the route
+    apply: (c, on) => cmd.apply({ c, on, calendar: ctx.calendar }, body as any),
+    audit: { entity: CASE_ENTITY, action: event, view: (r, patch) => caseAuditView(r as CaseRow, Object.keys(patch)) },
+    tracks: (r) => caseTracks(r as CaseRow),
+    async after(w, row, { hearing }) {
+      if (hearing) {
+        const h = await insertHearing(w.tx, { tenant_id: ctx.actor.tenantId, org_id: row.org_id, case_id: id, instance: row.instance, ...hearing });
+        await w.audit({ entity: CASE_ENTITY, entityId: id, action: 'hearing_recorded', orgId: row.org_id, note: { hearingId: h.id, ...hearing } });
+      }
+      if (event === 'rectify') await withdrawPublication(w, ctx.actor, row as CaseRow);
+    },
   });
 }
 

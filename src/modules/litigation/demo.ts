@@ -41,6 +41,15 @@ interface DemoCase {
 }
 
 const LEGAL = { handler: '陈法制', agent: '郑律师（广东衡正律师事务所）' };
+/** A reconsideration of a penalty decision before the district government: the party and the act come from the penalty case it links. */
+const PENALTY_RECONSIDERATION = {
+  kind: '复议',
+  claimantType: '法人',
+  claimantName: '',
+  actKind: '行政处罚',
+  actTitle: '',
+  body: '广州市天河区人民政府',
+} as const;
 /** A synthetic 居民身份证号 with a valid check character (stored encrypted, shown masked). */
 const idNo = (first17: string) => `${first17}${idCardCheckChar(first17)}`;
 
@@ -48,12 +57,7 @@ const CASES: DemoCase[] = [
   {
     input: {
       caseNo: '天府复〔2022〕21号',
-      kind: '复议',
-      claimantType: '法人',
-      claimantName: '',
-      actKind: '行政处罚',
-      actTitle: '',
-      body: '广州市天河区人民政府',
+      ...PENALTY_RECONSIDERATION,
       receivedOn: '2022-04-11',
       ...LEGAL,
     },
@@ -67,12 +71,7 @@ const CASES: DemoCase[] = [
   {
     input: {
       caseNo: '天府复〔2022〕57号',
-      kind: '复议',
-      claimantType: '法人',
-      claimantName: '',
-      actKind: '行政处罚',
-      actTitle: '',
-      body: '广州市天河区人民政府',
+      ...PENALTY_RECONSIDERATION,
       receivedOn: '2022-07-11',
       ...LEGAL,
     },

@@ -8,9 +8,9 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
-import { check } from '../../core/input.js';
+import { requiredDate, requiredText } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
-import { eventCommands } from '../../core/workflow/events.js';
+import { eventCommands, OptionalText as Text } from '../../core/workflow/events.js';
 import type { CaseRow } from './repository.js';
 import { appealDeadline, dateOrderBreaches, hearingBreaches, outcomeDef, outcomesOf, replyBreaches } from './rules.js';
 import { APPELLANTS, HEAD_ROLES, type HeadRole, type LitigationTables } from './schema.js';
@@ -38,17 +38,11 @@ export interface Changes {
   note?: Record<string, unknown>;
 }
 
-const Text = (max = 2000) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const event = eventCommands<EventFacts, Changes>();
 
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
-const need = (v: string | null | undefined, field: string, label: string) => {
-  const s = str(v);
-  if (!s) throw errors.validation(field, `${label}不能为空`);
-  return s;
-};
-/** A real YYYY-MM-DD date, or a 400 naming the field: the kernel's date check. */
-export const assertDate = (field: string, label: string, v: unknown): string => check.date(field, label, v, { required: true }) as string;
+/** A real YYYY-MM-DD date, or a 400 naming the field (the kernel's). */
+export const assertDate = requiredDate;
 const firstOrder = (c: Parameters<typeof dateOrderBreaches>[0]) => {
   const b = dateOrderBreaches(c);
   if (b.length) throw errors.validation(b[0]!.field === 'outcomeOn' || b[0]!.field === 'replyFiledOn' ? 'on' : b[0]!.field, b[0]!.message);
@@ -128,7 +122,7 @@ export const CASE_EVENTS = {
   }),
   rectify: event({ rectification: Type.String({ maxLength: 2000 }) }, (f, p) => {
     if (f.c.outcome_on && f.on < f.c.outcome_on) throw errors.validation('on', `整改日期${f.on}不能早于审结日期${f.c.outcome_on}`);
-    return { set: { rectification: need(p.rectification, 'rectification', '整改落实情况'), rectified_on: f.on } };
+    return { set: { rectification: requiredText('rectification', '整改落实情况', p.rectification), rectified_on: f.on } };
   }),
   close: event({}, (f) => {
     if (f.c.outcome_on && f.on < f.c.outcome_on) throw errors.validation('on', `结案日期${f.on}不能早于审结日期${f.c.outcome_on}`);

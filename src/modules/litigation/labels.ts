@@ -47,20 +47,35 @@ export const CASE_FIELD_LABELS = {
   late: '逾期',
 };
 
+/** Each stage of a case (the workflow's stages; the list's 状态 filter and tags). */
+export const CASE_STAGE_LABELS = {
+  received: '已收案',
+  replied: '已答复（答辩）',
+  heard: '已开庭（听证）',
+  concluded: '已审结',
+  appealed: '上诉中',
+  closed: '已结案',
+} as const;
+
+/** Each event of a case's workflow (the workflow's events and their buttons; the audit log's verbs). */
+export const CASE_EVENT_LABELS = {
+  reply: '提交答复（答辩）',
+  hearing: '登记开庭（听证）',
+  conclude: '登记审结结果',
+  serve: '登记文书送达',
+  appeal: '登记上诉',
+  rectify: '登记整改',
+  close: '结案',
+} as const;
+
+const { reply, hearing, ...laterEvents } = CASE_EVENT_LABELS;
+
 export const litigationLabels = defineLabels({
   'litigation.case': {
     label: '行政复议、行政诉讼案件',
     fields: CASE_FIELD_LABELS,
-    actions: {
-      reply: '提交答复（答辩）',
-      hearing: '登记开庭（听证）',
-      hearing_recorded: '记录开庭（听证）情况',
-      conclude: '登记审结结果',
-      serve: '登记文书送达',
-      appeal: '登记上诉',
-      rectify: '登记整改',
-      close: '结案',
-    },
+    // The hearing's own record follows the event in the audit log's list of verbs.
+    actions: { reply, hearing, hearing_recorded: '记录开庭（听证）情况', ...laterEvents },
     notes: {
       heldOn: '开庭（听证）日期',
       head: '出庭负责人',

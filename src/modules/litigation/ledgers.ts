@@ -1,6 +1,6 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { orgsByName } from '../../core/orgs.js';
+import { orgColumn } from '../../core/orgs.js';
 import { CASE_COLUMNS, saveCases, type CaseSave } from './commands.js';
 import { openIdNo } from './pii.js';
 import { type CaseFilter, casesForExport, deleteImportedHearings } from './repository.js';
@@ -83,14 +83,11 @@ export const litigationCasesLedger: LedgerDef<Row> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const errors: RowError[] = [];
-    const orgs = await orgsByName(ctx.db, ctx.actor.tenantId);
+    const orgIdOf = await orgColumn(ctx.db, ctx.actor.tenantId, H.orgId!, errors);
     const inputs: CaseSave[] = [];
     for (const { rowNumber, value: v } of rows) {
-      const org = v.org ? orgs.get(v.org) : undefined;
-      if (v.org && !org) {
-        errors.push({ row: rowNumber, column: H.orgId!, message: `未知的单位：${v.org}`, value: v.org });
-        continue;
-      }
+      const orgId = orgIdOf(rowNumber, v.org);
+      if (orgId === undefined) continue;
       inputs.push({
         row: rowNumber,
         caseNo: v.caseNo,
@@ -116,7 +113,7 @@ export const litigationCasesLedger: LedgerDef<Row> = {
         rectification: v.rectification,
         rectifiedOn: v.rectifiedOn,
         closedOn: v.closedOn,
-        orgId: org?.id ?? null,
+        orgId,
         handler: v.handler,
         agent: v.agent,
       });

@@ -62,6 +62,18 @@ const rowsOf = (qb: CaseQuery) =>
     .execute();
 const yes = (b: unknown) => (b ? '是' : '否');
 
+/** The cases behind a figure; for a rate (`mark`), its denominator's cases with a column marking the numerator's. */
+async function drillOf(qb: CaseQuery, mark?: 'corrected' | 'lost') {
+  const rows = await rowsOf(qb);
+  if (!mark) return { columns, rows, total: rows.length, recordRoute: ROUTE };
+  return {
+    columns: [...columns, { key: mark, title: mark === 'corrected' ? '纠错' : '败诉' }],
+    rows: rows.map((r) => ({ ...r, [mark]: yes(r[mark]) })),
+    total: rows.length,
+    recordRoute: ROUTE,
+  };
+}
+
 function countMetric(key: string, title: string, definition: string, base: (q: MetricQuery) => CaseQuery): MetricDef {
   return defineMetric({
     key,
@@ -70,10 +82,7 @@ function countMetric(key: string, title: string, definition: string, base: (q: M
     definition,
     permission: PERMISSION,
     query: (q) => countOf(base(q)),
-    async drill(q) {
-      const rows = await rowsOf(base(q));
-      return { columns, rows, total: rows.length, recordRoute: ROUTE };
-    },
+    drill: (q) => drillOf(base(q)),
   });
 }
 
@@ -95,16 +104,7 @@ function rateMetric(x: {
     async query(q) {
       return percent(await countOf(x.num(x.den(q))), await countOf(x.den(q)));
     },
-    async drill(q) {
-      const rows = await rowsOf(x.den(q));
-      const title = x.mark === 'corrected' ? '纠错' : '败诉';
-      return {
-        columns: [...columns, { key: x.mark, title }],
-        rows: rows.map((r) => ({ ...r, [x.mark]: yes(r[x.mark]) })),
-        total: rows.length,
-        recordRoute: ROUTE,
-      };
-    },
+    drill: (q) => drillOf(x.den(q), x.mark),
   });
 }
 
@@ -139,15 +139,7 @@ function correctionBy(prefix: string, title: string, dim: { label: string; colum
     async query(q, m) {
       return percent(await countOf(corrected(den(q, m))), await countOf(den(q, m)));
     },
-    async drill(q, m) {
-      const rows = await rowsOf(den(q, m));
-      return {
-        columns: [...columns, { key: 'corrected', title: '纠错' }],
-        rows: rows.map((r) => ({ ...r, corrected: yes(r.corrected) })),
-        total: rows.length,
-        recordRoute: ROUTE,
-      };
-    },
+    drill: (q, m) => drillOf(den(q, m), 'corrected'),
   });
 }
 

@@ -4,7 +4,7 @@ import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provi
 import type { Ctx } from '../../core/context.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data } from '../../core/schemas.js';
+import { Data, DataList, OneOf } from '../../core/schemas.js';
 import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { applyCaseEvent, registerCase, RegisterBody } from './commands.js';
 import { CASE_EVENTS, type CaseEventName } from './events.js';
@@ -13,19 +13,18 @@ import { CASE_SORTABLE, type CaseFilter, countCases, getCase, hearingsOf, listCa
 import { litigationCasesLedger } from './ledgers.js';
 import { LITIGATION_OUTCOMES, LITIGATION_RULES, RECONSIDERATION_OUTCOMES } from './rules.js';
 import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind, type CaseStatus } from './schema.js';
-import { ActRecordView, CaseView, DataList, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
+import { ActRecordView, CaseView, OutcomeCategoryView, RuleView, StatusView } from './schemas.js';
 import { caseWho } from './workflow.js';
 import { requirePermission } from '../../core/scope.js';
 import { ACT_LOOKUPS } from './actRecords.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 
 /** The case list's filters (the query string's): year received, kind, the challenged act's kind, status, unit, text. */
 const CaseListFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  kind: Type.Optional(lit(CASE_KINDS)),
-  actKind: Type.Optional(lit(ACT_KINDS)),
+  kind: Type.Optional(OneOf(CASE_KINDS)),
+  actKind: Type.Optional(OneOf(ACT_KINDS)),
   status: Type.Optional(StatusView),
   orgId: Type.Optional(Type.String({ format: 'uuid' })),
   q: Type.Optional(Type.String({ maxLength: 50, description: '案号、被申请（被诉）行为、复议机关或法院' })),
@@ -99,7 +98,7 @@ export async function litigationRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '查找被申请（被诉）行为所涉记录（按编号、当事人或事由，限本人数据范围）',
-        querystring: Type.Object({ actKind: lit(ACT_KINDS), q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ actKind: OneOf(ACT_KINDS), q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }),
         response: { 200: DataList(ActRecordView) },
       },
     },

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Instant } from '../../core/db/types.js';
+import type { CASE_STAGE_LABELS } from './labels.js';
 
 /** 案件类别 — 行政复议 (the bureau as 被申请人) or 行政诉讼 (the bureau as 被告). */
 export const CASE_KINDS = ['复议', '诉讼'] as const;
@@ -29,7 +30,7 @@ export const HEAD_ROLES = ['正职负责人', '副职负责人', '参与分管�
 export type HeadRole = (typeof HEAD_ROLES)[number];
 
 /** 案件状态 — received 已收案, replied 已答复/答辩, heard 已开庭/听证, concluded 已审结, appealed 上诉中, closed 已结案. */
-export type CaseStatus = 'received' | 'replied' | 'heard' | 'concluded' | 'appealed' | 'closed';
+export type CaseStatus = keyof typeof CASE_STAGE_LABELS;
 
 export type LitigationTables = {
   lit_case: {

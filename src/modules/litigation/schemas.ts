@@ -1,42 +1,21 @@
 /** What the litigation routes answer (TypeBox): the presenters return `Static<typeof …>` of these. */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, CLOCK_FIELDS, Int, IsoDateString as Day, KeyOf, NDay, NStr, Nullable, Str, WorkflowActionView } from '../../core/schemas.js';
+import { CASE_STAGE_LABELS } from './labels.js';
 
-export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
-
-export const StatusView = Type.Union([
-  Type.Literal('received'),
-  Type.Literal('replied'),
-  Type.Literal('heard'),
-  Type.Literal('concluded'),
-  Type.Literal('appealed'),
-  Type.Literal('closed'),
-]);
+export const StatusView = KeyOf(CASE_STAGE_LABELS);
 
 export const RuleView = Type.Object({ key: Str, label: Str, text: Str, source: Str }, { description: '期限与认定规则及其法律依据' });
 
 /** A clock on the case page: its due date, whether met, and the explanation. */
-export const ClockView = Type.Object(
-  { key: Str, label: Str, start: Day, due: Day, doneOn: NDay, status: Str, text: Str, source: Str, consequence: NStr },
-  { description: '期限' },
-);
+export const ClockView = Type.Object({ ...CLOCK_FIELDS, consequence: NStr }, { description: '期限' });
 
 export const HearingView = Type.Object(
   { id: Str, instance: NStr, heldOn: Day, headRole: NStr, headName: NStr, headAppeared: Bool, absenceReason: NStr, note: NStr },
   { description: '开庭（听证）及负责人出庭情况' },
 );
 
-export const ActionView = Type.Object(
-  { event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(StatusView) },
-  { description: '办理操作：是否可办理及原因' },
-);
+export const ActionView = WorkflowActionView(StatusView);
 
 export const CaseView = Type.Object(
   {

@@ -9,26 +9,12 @@
 import type { Actor } from '../../core/context.js';
 import { actionsFor, defineWorkflow, requireTransition, type WorkflowAction } from '../../core/workflow/index.js';
 import { CORRECTION_SOURCE } from './rules.js';
+import { CASE_EVENT_LABELS, CASE_STAGE_LABELS } from './labels.js';
 import type { CaseKind, CaseStatus, Instance } from './schema.js';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  received: '已收案',
-  replied: '已答复（答辩）',
-  heard: '已开庭（听证）',
-  concluded: '已审结',
-  appealed: '上诉中',
-  closed: '已结案',
-};
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = CASE_STAGE_LABELS;
 
-export const EVENT_LABELS = {
-  reply: '提交答复（答辩）',
-  hearing: '登记开庭（听证）',
-  conclude: '登记审结结果',
-  serve: '登记文书送达',
-  appeal: '登记上诉',
-  rectify: '登记整改',
-  close: '结案',
-} as const;
+export const EVENT_LABELS = CASE_EVENT_LABELS;
 export type CaseEvent = keyof typeof EVENT_LABELS;
 
 /** What the guards read: the case's facts and the business date the event happens on (today for the view). */

@@ -24,6 +24,21 @@ async function updateReviews(
   return updateAttrs(w, def, id, { next: (attrs, r) => ({ ...attrs, reviews: next(reviewsOf(attrs), r) }), audit });
 }
 
+/** Tracks a 复查/复核 request's answer term (`doneOn`: closed by the opinion) on the petition. */
+function trackAnswer(sys: Sys, w: WriteScope, t: { r: ItemRow; stage: ReviewStage; appliedOn: string; doneOn?: string }) {
+  const rule = REVIEW_ANSWER_RULE[t.stage];
+  return sys.calendar.track(w, w.ctx.actor, {
+    module: def.module,
+    entity: def.entity,
+    entityId: t.r.id,
+    orgId: t.r.org_id,
+    title: rule.label,
+    rule,
+    start: t.appliedOn,
+    ...(t.doneOn ? { doneOn: t.doneOn } : {}),
+  });
+}
+
 /** Records a 复查 or 复核 request; its 30-day answer term is tracked. Audit: `petitions.petition.review_requested`. */
 export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { stage: ReviewStage; appliedOn: string }): Promise<void> {
   if (input.stage !== '复查' && input.stage !== '复核') throw errors.validation('stage', '请选择复查或复核');
@@ -44,15 +59,7 @@ export async function requestReview(sys: Sys, ctx: Ctx, id: string, input: { sta
       },
       { action: 'review_requested', note: () => ({ stage: input.stage, appliedOn: input.appliedOn, dueOn }) },
     );
-    await sys.calendar.track(w, ctx.actor, {
-      module: def.module,
-      entity: def.entity,
-      entityId: id,
-      orgId: r.org_id,
-      title: REVIEW_ANSWER_RULE[input.stage].label,
-      rule: REVIEW_ANSWER_RULE[input.stage],
-      start: input.appliedOn,
-    });
+    await trackAnswer(sys, w, { r, stage: input.stage, appliedOn: input.appliedOn });
   });
 }
 
@@ -76,17 +83,7 @@ export async function answerReview(sys: Sys, ctx: Ctx, id: string, input: { stag
       },
       { action: 'review_answered', note: () => ({ stage: input.stage, answeredOn: input.answeredOn, result, onTime: input.answeredOn <= x!.dueOn }) },
     );
-    const answered = x!;
-    await sys.calendar.track(w, ctx.actor, {
-      module: def.module,
-      entity: def.entity,
-      entityId: id,
-      orgId: r.org_id,
-      title: REVIEW_ANSWER_RULE[input.stage].label,
-      rule: REVIEW_ANSWER_RULE[input.stage],
-      start: answered.appliedOn,
-      doneOn: input.answeredOn,
-    });
+    await trackAnswer(sys, w, { r, stage: input.stage, appliedOn: x!.appliedOn, doneOn: input.answeredOn });
   });
 }
 

@@ -3,7 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { forgetTracked } from '../../core/calendar/service.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { DecisionKind, PublicityTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<PublicityTables>();
@@ -80,25 +80,20 @@ function filteredDecisions(ctx: Ctx, f: RegisterFilter) {
     });
 }
 
-/** The register's order: the chosen column then the id, else the newest decided first. */
-function orderedDecisions(q: ReturnType<typeof filteredDecisions>, sort: RegisterFilter['sort']) {
-  return sort ? orderBySort(q, REGISTER_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('decided_on', 'desc').orderBy('decision_no').orderBy('id');
-}
-
-/** Every recorded decision in the actor's scope (pending, published, withdrawn) matching the filters, newest decided first unless sorted. */
-export function listDecisions(ctx: Ctx, f: RegisterFilter) {
-  return orderedDecisions(filteredDecisions(ctx, f), f.sort).execute();
-}
-
-/** A page of the register's list and the filtered total. */
-export async function pageDecisions(ctx: Ctx, f: RegisterFilter & { limit: number; offset: number }) {
-  const q = filteredDecisions(ctx, f);
-  const [rows, total] = await Promise.all([orderedDecisions(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many recorded decisions the register's filters give (the export's cap is checked on it before any row is read). */
-export const countDecisions = (ctx: Ctx, f: RegisterFilter) => countRows(filteredDecisions(ctx, f));
+/**
+ * The register's list, the newest decided first unless sorted: every recorded decision (pending, published,
+ * withdrawn) matching the filters, a page and the filtered total, how many (the export's cap is checked on it).
+ */
+export const {
+  rows: listDecisions,
+  page: pageDecisions,
+  count: countDecisions,
+} = listQueries({
+  filtered: filteredDecisions,
+  sortable: REGISTER_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('decided_on', 'desc').orderBy('decision_no').orderBy('id'),
+});
 
 /** The bureau (局) of the actor's tenant: the authority the credit platform's export names. */
 export function bureauOf(ctx: Ctx) {

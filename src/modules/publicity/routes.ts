@@ -5,8 +5,9 @@ import { errors } from '../../core/errors.js';
 import { listTenants } from '../../core/tenant.js';
 import { writeXlsx } from '../../core/ledger/write.js';
 import type { LedgerSpec } from '../../core/ledger/spec.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortLabels, sortOf } from '../../core/lists.js';
+import { Data, FileDownload } from '../../core/schemas.js';
+import { listRoutes } from '../../core/listRoutes.js';
+import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, sendListExport, sortOf } from '../../core/lists.js';
 import { bureauOf, countDecisions, listDecisions, pageDecisions, publicDecisions, REGISTER_SORTABLE, type RegisterFilter } from './repository.js';
 import { presentPublicDecision, presentRegisterEntry } from './presenters.js';
 import { DecisionRegisterList, DecisionRegisterView, PublicDecisionsView } from './schemas.js';
@@ -84,23 +85,22 @@ export async function publicityRoutes(root: FastifyInstance) {
     },
   );
 
-  // The register on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows of a kind.
-  app.get(
-    '/publicity/decisions/list',
-    {
-      schema: {
-        tags: ['公示'],
-        summary: `公示台账列表（分页；按数据范围；默认按决定日期倒序；排序列：${sortLabels(REGISTER_SORTABLE)}）`,
-        querystring: listQuerySchema(RegisterListFilters, REGISTER_SORTABLE),
-        response: { 200: Page(DecisionRegisterView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'publicity.read');
-      const { rows, total } = await pageDecisions(ctx, { ...registerFilterOf(req.query), ...pageOf(req.query, 20) });
-      return { data: { items: rows.map(presentRegisterEntry), total } };
-    },
-  );
+  // The register on the one list component: a page, server-side sort on indexed columns. Its export is its own (below): it
+  // needs its own permission and a kind, whose credit platform layout it is written in.
+  listRoutes(app, {
+    path: '/publicity/decisions',
+    title: '公示台账',
+    unit: '条',
+    permission: 'publicity.read',
+    tags: ['公示'],
+    filters: RegisterListFilters,
+    sortable: REGISTER_SORTABLE,
+    pageSize: 20,
+    filterOf: registerFilterOf,
+    page: pageDecisions,
+    view: DecisionRegisterView,
+    present: (_ctx, rows) => rows.map(presentRegisterEntry),
+  });
   app.get(
     '/publicity/decisions/export',
     {

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { System } from '../../core/system.js';
 import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue, metricQuery } from '../../core/metrics/registry.js';
+import { computeWithMonthly, monthlyValues } from '../../core/metrics/monthly.js';
 import { yoyPhrase, formatOf } from './figures.js';
 import { streetsInScope } from './repository.js';
 import type { DashboardFigure, DashboardView } from './schemas.js';
@@ -57,11 +58,11 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
   const visible = new Map<string, MetricDef>(sys.registry.metrics.visibleTo(ctx.actor).map((d) => [d.key, d]));
   const pick = (keys: readonly string[]) => keys.map((k) => visible.get(k)).filter((d): d is MetricDef => !!d);
 
+  // The figures additive over months (and last year's, for the change) are read from the monthly aggregates,
+  // refreshed on the primary (ctx.db) first; the others are computed by the registry on the lag-tolerant reader.
   const keyDefs = pick(KEY_FIGURES);
-  const [cur, prev] = await Promise.all([
-    sys.registry.metrics.computeAll(base, keyDefs),
-    sys.registry.metrics.computeAll({ ...base, period: yearPeriod(year - 1) }, keyDefs),
-  ]);
+  const cur = await computeWithMonthly(sys.registry.metrics, ctx.db, base, keyDefs);
+  const prev = await computeWithMonthly(sys.registry.metrics, ctx.db, { ...base, period: yearPeriod(year - 1) }, keyDefs);
   const figures: DashboardFigure[] = keyDefs.map((d) => ({
     key: d.key,
     title: d.title,
@@ -73,10 +74,21 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
 
   const trendDefs = pick(TREND_METRICS);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  // A trend with a monthly series: its 12 values by one read of the aggregates; the others month by month.
+  const firstDays = months.map((mth) => monthPeriod(year, mth).from);
+  const fromMonths = await monthlyValues(
+    ctx.db,
+    { tenantIds: [ctx.actor.tenantId], orgIds },
+    trendDefs,
+    firstDays.map((d) => ({ from: d, to: d })),
+  );
   const trends = [];
   for (const d of trendDefs) {
-    const values: MetricValue[] = [];
-    for (const mth of months) values.push(await d.query({ ...base, period: monthPeriod(year, mth) }));
+    let values = fromMonths[d.key];
+    if (!values) {
+      values = [];
+      for (const mth of months) values.push(await d.query({ ...base, period: monthPeriod(year, mth) }));
+    }
     trends.push({ key: d.key, title: d.title, values });
   }
 

@@ -6,24 +6,12 @@
  * nothing stored), the server's receipt time, and a client idempotency key: a retried upload returns
  * the first record. Sample, photo, capture and their audit events are one transaction.
  */
-import { type Static, Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { write } from '../../core/audit/audit.js';
+import { Type } from '@fastify/type-provider-typebox';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
-import {
-  CAPTURE_FIELDS,
-  type CaptureSpec,
-  type CaptureUpload,
-  captureLocation,
-  captureNote,
-  captureOnce,
-  checkCaptureFile,
-  presentLocation,
-  readCapture,
-} from '../../core/files/capture.js';
+import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
 import { inScope } from '../../core/scope.js';
 import type { System } from '../../core/system.js';
 import { SAMPLE_COLUMNS, saveSamples } from './commands.js';
@@ -31,10 +19,9 @@ import { insertSampleCapture, sampleCaptureByKey } from './repository.js';
 
 const Reading = Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()]));
 
-/** What the device sends with the photo (the multipart field `meta`, JSON, before the file). */
-export const FieldSampleMeta = Type.Object(
-  {
-    ...CAPTURE_FIELDS,
+/** How a field sample is read: the meta the device sends with the photo (the multipart field `meta`, JSON, before the file), its fields' Chinese names, the messages' words. */
+const CAPTURE = defineCapture({
+  fields: {
     sample: Type.Object(
       {
         riverId: Type.String({ format: 'uuid' }),
@@ -54,25 +41,17 @@ export const FieldSampleMeta = Type.Object(
       { additionalProperties: false },
     ),
   },
-  { additionalProperties: false },
-);
-export type FieldSampleMeta = Static<typeof FieldSampleMeta>;
-
-const SPEC: CaptureSpec<typeof FieldSampleMeta> = {
-  schema: FieldSampleMeta,
   // The readings named as the sample ledger's columns (溶解氧 (mg/L) …), never their keys.
   labels: { ...SAMPLE_COLUMNS, key: '采样编号', sha256: '照片摘要', capturedAt: '采样时间', riverId: '河涌', sectionId: '断面', sampledOn: '采样日期' },
   metaName: '采样信息',
   noFile: '请拍摄或选择采样照片',
-};
+});
 
 /** A field sample upload: the device's meta and the photo. */
-export type FieldSampleUpload = CaptureUpload<FieldSampleMeta>;
+export type FieldSampleUpload = UploadOf<typeof CAPTURE>;
 
 /** Reads the upload: the JSON field `meta` (before the file) and one photo. */
-export function readFieldSample(req: FastifyRequest): Promise<FieldSampleUpload> {
-  return readCapture(req, SPEC);
-}
+export const readFieldSample = CAPTURE.read;
 
 type Row = NonNullable<Awaited<ReturnType<typeof sampleCaptureByKey>>>;
 
@@ -95,10 +74,9 @@ export function presentFieldSample(r: Row) {
   };
 }
 
-/** The first record of a key, when the actor may see its sample. */
-function replay(ctx: Ctx, first: Row) {
+/** Refuses the first record of a key when the actor may not see its sample (409: the key is taken). */
+function replay(ctx: Ctx, first: Row): void {
   if (!inScope(ctx.actor, first.org_id)) throw errors.duplicate('key', '该采样编号已被使用');
-  return presentFieldSample(first);
 }
 
 /**
@@ -112,44 +90,29 @@ export async function recordFieldSample(
   ctx: Ctx,
   up: FieldSampleUpload,
 ): Promise<{ view: ReturnType<typeof presentFieldSample>; created: boolean }> {
-  const tenantId = ctx.actor.tenantId;
   const { meta } = up;
-  const capturedAt = new Date(meta.capturedAt);
-  return captureOnce({
-    find: () => sampleCaptureByKey(ctx.db, tenantId, meta.key),
-    replay: (first) => replay(ctx, first),
+  const { row, created } = await recordCapture(ctx, meta.key, {
+    byKey: sampleCaptureByKey,
+    replay,
     check: () => checkCaptureFile(up, { prefixes: ['image/'], refused: `采样照片应为图片：${up.filename}`, noun: '照片' }),
-    create: () =>
-      write(ctx, async (w) => {
-        const sampledOn = meta.sample.sampledOn || isoDateInShanghai(capturedAt);
-        const saved = await saveSamples(w.ctx, w, [{ ...meta.sample, sampledOn }], { mode: 'live', via: 'field' });
-        const sample = saved.out[0]!.sample;
-        const file = await addAttachment(sys, w.ctx, { entity: 'rivers.sample', entityId: sample.id, filename: up.filename, mime: up.mime, data: up.data });
-        const receivedAt = ctx.clock.now();
-        await insertSampleCapture(w.tx, {
-          tenant_id: tenantId,
-          org_id: sample.org_id,
-          sample_id: sample.id,
-          key: meta.key,
-          attachment_id: file.id,
-          sha256: file.sha256,
-          captured_at: capturedAt,
-          received_at: receivedAt,
-          ...captureLocation(meta),
-          created_by: ctx.actor.userId,
-        });
-        await w.audit({
-          entity: 'rivers.sample',
-          entityId: sample.id,
-          action: 'field_recorded',
-          orgId: sample.org_id,
-          note: {
-            filename: up.filename,
-            ...captureNote(meta, receivedAt),
-            attachmentId: file.id,
-          },
-        });
-        return { view: presentFieldSample((await sampleCaptureByKey(w.tx, tenantId, meta.key))!), created: true };
-      }),
+    store: async (w, _checked, receivedAt) => {
+      const sampledOn = meta.sample.sampledOn || isoDateInShanghai(new Date(meta.capturedAt));
+      const saved = await saveSamples(w.ctx, w, [{ ...meta.sample, sampledOn }], { mode: 'live', via: 'field' });
+      const sample = saved.out[0]!.sample;
+      const file = await addAttachment(sys, w.ctx, { entity: 'rivers.sample', entityId: sample.id, filename: up.filename, mime: up.mime, data: up.data });
+      await insertSampleCapture(w.tx, { ...captureColumns(ctx, meta, receivedAt), org_id: sample.org_id, sample_id: sample.id, attachment_id: file.id });
+      await w.audit({
+        entity: 'rivers.sample',
+        entityId: sample.id,
+        action: 'field_recorded',
+        orgId: sample.org_id,
+        note: {
+          filename: up.filename,
+          ...captureNote(meta, receivedAt),
+          attachmentId: file.id,
+        },
+      });
+    },
   });
+  return { view: presentFieldSample(row), created };
 }

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { RiversTables } from './schema.js';
 import type { BlackGrade, WaterClass } from './rules.js';
 
@@ -69,28 +69,19 @@ function filteredSamples(ctx: Ctx, f: SampleFilter) {
     .$if(!!f.gbClass, (q) => q.where('gb_class', '=', f.gbClass!));
 }
 
-/** The sample list's order: the chosen column, or the latest sampled first. */
-function orderedSamples(q: ReturnType<typeof filteredSamples>, sort: SampleFilter['sort']) {
-  return sort ? orderBySort(q, SAMPLE_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('sampled_on', 'desc').orderBy('created_at', 'desc');
-}
+/** The sample list, the latest sampled first unless sorted. */
+const sampleList = listQueries({
+  filtered: filteredSamples,
+  sortable: SAMPLE_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('sampled_on', 'desc').orderBy('created_at', 'desc'),
+});
 
-export function listSamples(ctx: Ctx, f: SampleFilter = {}) {
-  return orderedSamples(filteredSamples(ctx, f), f.sort)
-    .$if(!!f.limit, (q) => q.limit(f.limit!))
-    .execute();
-}
+/** Every sample matching the filters in the list's order, or the first `f.limit`. */
+export const listSamples = (ctx: Ctx, f: SampleFilter = {}) => sampleList.rows(ctx, f, f.limit || undefined);
 
-/** A page of the sample list and the filtered total. */
-export async function pageSamples(ctx: Ctx, f: SampleFilter & { limit: number; offset: number }) {
-  const q = filteredSamples(ctx, f);
-  const [rows, total] = await Promise.all([orderedSamples(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many samples a list's filters give. */
-export function countSamples(ctx: Ctx, f: SampleFilter): Promise<number> {
-  return countRows(filteredSamples(ctx, f));
-}
+/** A page of the sample list and the filtered total; how many samples a list's filters give. */
+export const { page: pageSamples, count: countSamples } = sampleList;
 
 export function getSample(ctx: Ctx, id: string) {
   return t(ctx.db).selectFrom('water_sample').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
@@ -133,27 +124,20 @@ function filteredAlerts(ctx: Ctx, f: AlertFilter) {
     .$if(!!f.q, (q) => q.where('message', 'ilike', containsPattern(f.q!)));
 }
 
-/** The alert list's order: the chosen column then the id, or the latest raised first. */
-function orderedAlerts(q: ReturnType<typeof filteredAlerts>, sort: AlertFilter['sort']) {
-  return sort ? orderBySort(q, ALERT_SORTABLE, { sort, tieBreaker: 'id' }) : q.orderBy('raised_on', 'desc').orderBy('created_at', 'desc').orderBy('id');
-}
-
-/** Every alert in the actor's scope matching the filters (a river's, a sample's, the open ones), the latest raised first unless sorted. */
-export function listAlerts(ctx: Ctx, f: AlertFilter = {}) {
-  return orderedAlerts(filteredAlerts(ctx, f), f.sort).execute();
-}
-
-/** A page of the alert list and the filtered total. */
-export async function pageAlerts(ctx: Ctx, f: AlertFilter & { limit: number; offset: number }) {
-  const q = filteredAlerts(ctx, f);
-  const [rows, total] = await Promise.all([orderedAlerts(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many alerts a list's filters give (the export's cap is checked on it before any row is read). */
-export function countAlerts(ctx: Ctx, f: AlertFilter): Promise<number> {
-  return countRows(filteredAlerts(ctx, f));
-}
+/**
+ * The alert list, the latest raised first unless sorted: every alert matching the filters (a river's, a
+ * sample's, the open ones), a page and the filtered total, how many (the export's cap is checked on it).
+ */
+export const {
+  rows: listAlerts,
+  page: pageAlerts,
+  count: countAlerts,
+} = listQueries({
+  filtered: filteredAlerts,
+  sortable: ALERT_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('raised_on', 'desc').orderBy('created_at', 'desc').orderBy('id'),
+});
 
 // ─────────────── Writes' look-ups (by tenant, inside the write's transaction) ───────────────
 

@@ -1,4 +1,4 @@
-import { listRoutes } from '../../core/listRoutes.js';
+import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
@@ -22,8 +22,8 @@ import {
   type PeriodClassMethod,
 } from './rules.js';
 import type { BlackGrade } from './rules.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
-import { assertExportable, LIST_EXPORT_CAP, listExportQuerySchema, listQuerySchema, pageOf, sendListExport, sortOf } from '../../core/lists.js';
+import { Data } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { alertListRow, alertListSpec } from './alertExport.js';
 import { samplesLedger } from './ledgers.js';
 import {
@@ -253,41 +253,23 @@ export async function riversRoutes(root: FastifyInstance) {
     },
   );
   // The sample list on the one list component: a page, server-side sort on indexed columns, the export of exactly its rows.
-  app.get(
-    '/water-samples/list',
-    {
-      schema: {
-        tags,
-        summary: '水质监测列表（分页；按数据范围；排序列：采样日期、水质类别）',
-        querystring: listQuerySchema(SampleListFilters, repo.SAMPLE_SORTABLE),
-        response: { 200: Page(SampleView) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'rivers.read');
+  listRoutes(app, {
+    path: '/water-samples',
+    title: '水质监测',
+    unit: '次',
+    permission: 'rivers.read',
+    tags,
+    filters: SampleListFilters,
+    sortable: repo.SAMPLE_SORTABLE,
+    filterOf: sampleFilterOf,
+    page: repo.pageSamples,
+    view: SampleView,
+    present: async (ctx, rows) => {
       const look = await lookups(ctx);
-      const { rows, total } = await repo.pageSamples(ctx, { ...sampleFilterOf(req.query), ...pageOf(req.query) });
-      return { data: { total, items: rows.map((s) => presentSample(s, look)) } };
+      return rows.map((s) => presentSample(s, look));
     },
-  );
-  app.get(
-    '/water-samples/export',
-    {
-      schema: {
-        tags,
-        summary: `导出水质监测列表的筛选结果（与列表同样的筛选和排序，水质监测台账表头；至多 ${LIST_EXPORT_CAP} 次）`,
-        querystring: listExportQuerySchema(SampleListFilters, repo.SAMPLE_SORTABLE),
-        response: { 200: FileDownload },
-      },
-    },
-    async (req, reply) => {
-      const ctx = authorize(req, 'rivers.read');
-      const f = sampleFilterOf(req.query);
-      assertExportable(await repo.countSamples(ctx, f));
-      const rows = await samplesLedger.exportRows(ctx, f);
-      return sendListExport(reply, { spec: samplesLedger.spec, rows, title: '水质监测', today: ctx.clock.today(), format: req.query.format });
-    },
-  );
+    export: ledgerExport(samplesLedger, repo.countSamples),
+  });
   app.get(
     '/water-samples/:id',
     { schema: { tags, summary: '监测记录及其判定依据、预警', params: Id, response: { 200: Data(SampleWithAlertView) } } },

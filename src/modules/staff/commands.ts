@@ -1,12 +1,10 @@
-import { attempt, type AnyRow, type SaveResult } from '../../core/persist.js';
-import crypto from 'node:crypto';
+import { attempt, type AnyRow, type SaveResult, stagedSave } from '../../core/persist.js';
 import type { Ctx } from '../../core/context.js';
-import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
+import { write, type WriteScope } from '../../core/audit/audit.js';
 import { check } from '../../core/input.js';
 import { isUuid } from '../../core/ids.js';
 import { errors } from '../../core/errors.js';
-import { insertMany, updateMany } from '../../core/db/bulk.js';
-import type { RowError, WriteOrigin } from '../../core/ledger/ledger.js';
+import type { WriteOrigin } from '../../core/ledger/ledger.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import { checkAttendance, checkExamScore } from './rules.js';
@@ -104,6 +102,9 @@ export const HEADERS: Record<StaffTable, Readonly<Record<string, string>>> = {
   staff_pufa_activity: { date: '日期', title: '活动名称', audienceCount: '受众人数', dutyId: '普法责任' },
 };
 
+/** What every staff table's stored row has (read untyped: the table is named at run time). */
+type StoredRecord = { id: string; org_id: string; version: number; updated_at: unknown };
+
 const num = (c: string, v: unknown) => (c === 'score' || c === 'pass_mark' ? Number(v) : v);
 const examKey = (v: { exam: unknown; date: unknown; person: unknown }) => `${v.exam}|${v.date}|${v.person}`;
 
@@ -117,8 +118,7 @@ const examKey = (v: { exam: unknown; date: unknown; person: unknown }) => `${v.e
 export async function saveRecords(w: WriteScope, table: StaffTable, inputs: ReadonlyArray<RecordSave>, origin: WriteOrigin): Promise<SaveResult> {
   const actor = w.ctx.actor;
   const headers = HEADERS[table];
-  const errs: RowError[] = [];
-  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
+  const batch = stagedSave(w, origin, { table, entity: ENTITY[table] });
   const ids = inputs.flatMap((i) => (i.id ? [i.id] : []));
   const existing = new Map<string, AnyRow>((await recordsForUpdate(w.tx, actor.tenantId, table, ids)).map((r) => [r.id as string, r]));
   // One look-up each for what a new record must not collide with or must refer to.
@@ -132,14 +132,9 @@ export async function saveRecords(w: WriteScope, table: StaffTable, inputs: Read
     const dutyIds = inputs.map((i) => i.body.dutyId).filter(isUuid);
     for (const id of await existingDutyIds(w.tx, actor.tenantId, dutyIds)) duties.add(id);
   }
-  let ownOrg: string | undefined;
-  const creates: Array<Record<string, unknown>> = [];
-  const updates: Array<Record<string, unknown>> = [];
-  const events: AuditInput[] = [];
   for (const s of inputs) {
-    out.ids.push(undefined);
     const old = s.id ? existing.get(s.id) : undefined;
-    const values = attempt(origin, { row: s.row, columns: headers, errs: errs }, () => {
+    const values = attempt(origin, { row: s.row, columns: headers, errs: batch.errs }, () => {
       if (s.id && !old) throw errors.notFound('记录');
       const v = VALUES[table](old ? { ...present(table, old), ...s.body } : s.body);
       if (table === 'staff_exam_result' && !old) {
@@ -149,43 +144,11 @@ export async function saveRecords(w: WriteScope, table: StaffTable, inputs: Read
       if (v.duty_id && !duties.has(v.duty_id as string)) throw errors.validation('dutyId', '所选普法责任不存在');
       return v;
     });
-    if (!values) continue;
-    if (!old) {
-      const id = crypto.randomUUID();
-      if (s.orgId == null) ownOrg ??= await ownerOrgForCreate({ db: w.tx, actor });
-      const orgId = s.orgId ?? ownOrg;
-      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...values });
-      out.ids[out.ids.length - 1] = id;
-      out.created++;
-      if (origin.mode === 'live') events.push({ entity: ENTITY[table], entityId: id, action: 'created', orgId, after: values });
-      else origin.imp.trace({ row: s.row ?? 0, entity: ENTITY[table], entityId: id, action: 'created', orgId, values });
-      continue;
-    }
-    out.ids[out.ids.length - 1] = old.id;
-    const before = Object.fromEntries(Object.keys(values).map((c) => [c, num(c, old[c])]));
-    if (!diffFields(before, values).length) {
-      out.unchanged++;
-      continue;
-    }
-    updates.push({ tenant_id: actor.tenantId, id: old.id, ...values, version: old.version + 1, updated_at: new Date() });
-    out.updated++;
-    if (origin.mode === 'live') events.push({ entity: ENTITY[table], entityId: old.id, action: 'updated', orgId: old.org_id, before, after: values });
-    else
-      origin.imp.trace({
-        row: s.row ?? 0,
-        entity: ENTITY[table],
-        entityId: old.id,
-        action: 'updated',
-        orgId: old.org_id,
-        values,
-        before: { ...before, version: old.version, updated_at: old.updated_at },
-      });
+    if (!values) batch.failed();
+    else if (!old) await batch.create(s, values);
+    else batch.update(s, old as StoredRecord, { values, before: Object.fromEntries(Object.keys(values).map((c) => [c, num(c, old[c])])) });
   }
-  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
-  await insertMany(w.tx, table, creates);
-  await updateMany(w.tx, table, ['tenant_id', 'id'], updates);
-  if (events.length) await w.auditMany(events);
-  return out;
+  return batch.flush();
 }
 
 /** Creates a record of one of the staff tables (audit `staff.<entity>.created`). */

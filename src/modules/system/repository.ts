@@ -32,8 +32,8 @@ export interface UserFilter {
 }
 
 /**
- * The columns the user list may be sorted on. 用户名 has its UNIQUE index; the others are not indexed:
- * a bureau's users are a small set (dozens to a few hundred), and app_user is the kernel's table.
+ * The columns the user list may be sorted on, each served by an index of `app_user` (kernel 0012); 所属单位 sorts
+ * on the unit's name through the join (a bureau's users are a small set: dozens to a few hundred).
  */
 export const USER_SORTABLE = {
   username: { column: 'u.username', label: '用户名' },
@@ -87,8 +87,8 @@ export interface OrgFilter {
 }
 
 /**
- * The columns the org list may be sorted on. 单位名称 has its UNIQUE index; 类型 and 排序 are not indexed:
- * a bureau's units are a small set (dozens), and org is the kernel's table.
+ * The columns the org list may be sorted on, each served by an index of `org`: 单位名称 its UNIQUE one, 类型 and
+ * 排序 kernel 0012's.
  */
 export const ORG_SORTABLE = {
   name: { column: 'o.name', label: '单位名称' },

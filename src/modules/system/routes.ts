@@ -15,8 +15,7 @@ import { Data } from '../../core/schemas.js';
 import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
 import { auditRoutes } from './auditRoutes.js';
-import { listExportQuerySchema, listQuerySchema, pageOf, sortLabels, sortOf } from '../../core/lists.js';
-import { Page } from '../../core/schemas.js';
+import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { countOrgs, ORG_SORTABLE, pageOrgs, pageUsers, USER_SORTABLE } from './repository.js';
 import { orgsLedger } from './orgsLedger.js';
 import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, UserList, UserView } from './schemas.js';
@@ -134,28 +133,25 @@ export async function systemRoutes(root: FastifyInstance) {
     data: await listUsers(authorize(req, 'system.users.read')),
   }));
   // The user list on the one list component: a page, sort, filters (no export: users are not a ledger).
-  app.get(
-    '/users/list',
-    {
-      schema: {
-        tags,
-        summary: `用户列表（分页；按数据范围；排序列：${sortLabels(USER_SORTABLE)}）`,
-        querystring: listQuerySchema(UserListFilters, USER_SORTABLE),
-        response: { 200: Page(UserListItem) },
-      },
-    },
-    async (req) => {
-      const ctx = authorize(req, 'system.users.read');
-      const q = req.query;
-      const { rows, total } = await pageUsers(ctx, {
-        orgId: q.orgId,
-        role: q.role?.trim() || undefined,
-        disabled: q.disabled,
-        q: q.q?.trim() || undefined,
-        sort: sortOf(USER_SORTABLE, q),
-        ...pageOf(q),
-      });
-      const items = rows.map((r) => ({
+  listRoutes(app, {
+    path: '/users',
+    title: '用户',
+    unit: '个',
+    permission: 'system.users.read',
+    tags,
+    filters: UserListFilters,
+    sortable: USER_SORTABLE,
+    filterOf: (q) => ({
+      orgId: q.orgId,
+      role: q.role?.trim() || undefined,
+      disabled: q.disabled,
+      q: q.q?.trim() || undefined,
+      sort: sortOf(USER_SORTABLE, q),
+    }),
+    page: pageUsers,
+    view: UserListItem,
+    present: (_ctx, rows) =>
+      rows.map((r) => ({
         id: r.id,
         username: r.username,
         displayName: r.display_name,
@@ -166,10 +162,8 @@ export async function systemRoutes(root: FastifyInstance) {
         lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
         disabled: r.disabled,
         version: r.version,
-      }));
-      return { data: { total, items } };
-    },
-  );
+      })),
+  });
   app.post(
     '/users',
     {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { serverSuite } from '../../helpers/server.js';
-import { readTable } from '../../../src/core/ledger/files.js';
+import { cellText, listReader, sortedAs, type Row } from '../../helpers/listCases.js';
 import { assertExportable, containsPattern, LIST_EXPORT_CAP, sortOf } from '../../../src/core/lists.js';
 import { AppError } from '../../../src/core/errors.js';
 import { deadlineBounds } from '../../../src/core/calendar/trackedSql.js';
@@ -17,12 +17,12 @@ import { systemClock } from '../../../src/core/context.js';
 const env = serverSuite({ admin: 'admin', enforcer: 'enforcer', flood: 'flood', wushan: 'wushan', yuancun: 'yuancun' });
 type User = 'admin' | 'enforcer' | 'flood' | 'wushan' | 'yuancun';
 
-type Row = Record<string, unknown> & { id: string; orgId?: string };
-
 interface ListCase {
   name: string;
-  /** The list route (its export is `<base>/export`). */
-  base: string;
+  /** The list route. */
+  list: string;
+  /** The export route. */
+  export: string;
   user: User;
   /** Each whitelisted column and the row's field showing it. */
   sorts: Record<string, string>;
@@ -43,7 +43,8 @@ interface ListCase {
 const LISTS: ListCase[] = [
   {
     name: 'penalty cases',
-    base: '/api/enforcement/cases',
+    list: '/api/enforcement/cases/list',
+    export: '/api/enforcement/cases/export',
     user: 'admin',
     sorts: { caseNo: 'caseNo', filedOn: 'filedOn', decidedOn: 'decidedOn', closedOn: 'closedOn' },
     filter: { query: 'stage=closed', field: 'stage', value: 'closed' },
@@ -54,7 +55,8 @@ const LISTS: ListCase[] = [
   },
   {
     name: 'clues',
-    base: '/api/enforcement/clues',
+    list: '/api/enforcement/clues/list',
+    export: '/api/enforcement/clues/export',
     user: 'admin',
     sorts: { clueNo: 'clueNo', receivedOn: 'receivedOn' },
     filter: { query: 'status=case', field: 'status', value: 'case' },
@@ -65,7 +67,8 @@ const LISTS: ListCase[] = [
   },
   {
     name: 'flood risk points',
-    base: '/api/flood/risk-points',
+    list: '/api/flood/risk-points/list',
+    export: '/api/flood/risk-points/export',
     user: 'flood',
     sorts: { code: 'code', registeredOn: 'registeredOn', completedOn: 'completedOn' },
     filter: { query: `status=${encodeURIComponent('已完成')}`, field: 'status', value: '已完成' },
@@ -76,7 +79,8 @@ const LISTS: ListCase[] = [
   },
   {
     name: 'water samples',
-    base: '/api/water-samples',
+    list: '/api/water-samples/list',
+    export: '/api/water-samples/export',
     user: 'flood',
     sorts: { sampledOn: 'sampledOn', gbClass: 'gbClass' },
     filter: { query: `gbClass=${encodeURIComponent('劣V')}`, field: 'gbClass', value: '劣V' },
@@ -88,35 +92,7 @@ const LISTS: ListCase[] = [
   },
 ];
 
-const page = async (c: ListCase, query: string, who = c.user): Promise<{ total: number; items: Row[] }> => {
-  const r = await env[who].req('GET', `${c.base}/list?${query}`);
-  expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
-  return r.body.data;
-};
-/** Every row of a list, page by page, in its order. */
-const all = async (c: ListCase, query: string, who = c.user): Promise<Row[]> => {
-  const out: Row[] = [];
-  for (let p = 1; ; p++) {
-    const r = await page(c, `${query}&pageSize=200&page=${p}`, who);
-    out.push(...r.items);
-    if (out.length >= r.total || !r.items.length) return out;
-  }
-};
-const exportOf = async (c: ListCase, query: string, who = c.user) => {
-  const r = await env.app.inject({ method: 'GET', url: `${c.base}/export?${query}`, headers: { cookie: env[who].cookie } });
-  expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
-  expect(decodeURIComponent(String(r.headers['content-disposition']))).toMatch(/列表\d{8}\.xlsx$/);
-  return readTable(r.rawPayload, 'list.xlsx');
-};
-/** A cell as the list shows it: a date cell as YYYY-MM-DD. */
-const cellText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-/** Values compare as the server sorts them: nulls last in either direction. */
-const sortedAs = (values: unknown[], order: 'asc' | 'desc') => {
-  const present = values.filter((v) => v != null).map(String);
-  const nulls = values.length - present.length;
-  const s = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [...(order === 'asc' ? s : s.reverse()), ...Array<null>(nulls).fill(null)];
-};
+const { page, all, exportOf } = listReader(env);
 
 describe.each(LISTS)('$name', (c) => {
   it('answers a page and the filtered total; the page size is kept', async () => {
@@ -142,8 +118,8 @@ describe.each(LISTS)('$name', (c) => {
   });
 
   it.each(['version', 'org.name; drop table org', 'created_at'])('refuses sort=%s naming 排序 (the field sort), in the list and the export', async (sort) => {
-    for (const route of ['list', 'export']) {
-      const r = await env[c.user].req('GET', `${c.base}/${route}?sort=${encodeURIComponent(sort)}`);
+    for (const url of [c.list, c.export]) {
+      const r = await env[c.user].req('GET', `${url}?sort=${encodeURIComponent(sort)}`);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ code: 'VALIDATION', field: 'sort' });
       expect(r.body.message).toContain('可排序的列');
@@ -177,8 +153,8 @@ describe.each(LISTS)('$name', (c) => {
   });
 
   it('needs a signed-in user', async () => {
-    expect((await env.app.inject({ method: 'GET', url: `${c.base}/list` })).statusCode).toBe(401);
-    expect((await env.app.inject({ method: 'GET', url: `${c.base}/export` })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'GET', url: c.list })).statusCode).toBe(401);
+    expect((await env.app.inject({ method: 'GET', url: c.export })).statusCode).toBe(401);
   });
 
   it.runIf(!!c.streets)("a street sees none of another unit's rows in the list or the export", async () => {
@@ -237,7 +213,7 @@ describe('the case list by deadline', () => {
       expect(listed, state).toEqual(state === 'overdue' ? overdue : await tracked(state));
       expect((await exportOf(c, `deadline=${state}`)).rows.length, state).toBe(listed.length);
     }
-    const r = await env.admin.req('GET', `${c.base}/list?deadline=late`);
+    const r = await env.admin.req('GET', `${c.list}?deadline=late`);
     expect(r.status).toBe(400);
   });
 });

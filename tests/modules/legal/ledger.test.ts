@@ -85,6 +85,19 @@ describe('the normative-documents ledger', () => {
     expect(await def.exportRows(ctx)).toEqual(rows);
   });
 
+  /** A draft not yet submitted: none of its steps from submission on taken (review, deliberation, publication, filing). */
+  const UNSUBMITTED: Row = {
+    submittedOn: null,
+    commentSummary: null,
+    reviewedOn: null,
+    reviewResult: null,
+    reviewOpinion: null,
+    reviewer: null,
+    deliberatedOn: null,
+    deliberation: null,
+    publishedOn: null,
+    filedOn: null,
+  };
   // Each row refused names its row and column, and nothing of the file is written.
   const refusals: Array<[string, Row, string, RegExp]> = [
     ['a 29-day comment period (the 30th day is the first allowed end)', { commentUntil: '2023-03-30' }, '征求意见截止日期', /不少于30日/],
@@ -116,26 +129,7 @@ describe('the normative-documents ledger', () => {
       '统一编号',
       /2022年第1号已由/,
     ],
-    [
-      'a draft with a number',
-      {
-        commentFrom: null,
-        commentUntil: null,
-        commentChannel: null,
-        submittedOn: null,
-        commentSummary: null,
-        reviewedOn: null,
-        reviewResult: null,
-        reviewOpinion: null,
-        reviewer: null,
-        deliberatedOn: null,
-        deliberation: null,
-        publishedOn: null,
-        filedOn: null,
-      },
-      '公布日期',
-      /填写了“统一编号”/,
-    ],
+    ['a draft with a number', { commentFrom: null, commentUntil: null, commentChannel: null, ...UNSUBMITTED }, '公布日期', /填写了“统一编号”/],
     ['a validity of six years', { validUntil: '2029-04-01' }, '有效期', /1至5年/],
     ['a validity not ending on the day', { validUntil: '2028-03-15' }, '有效期至', /对应日/],
     ['a status the dates do not bear', { status: '已废止' }, '状态', /应为“现行有效”/],
@@ -185,16 +179,7 @@ describe('the normative-documents ledger', () => {
         title: '起草中的文件',
         commentFrom: '2023-06-01',
         commentUntil: '2023-07-01',
-        submittedOn: null,
-        commentSummary: null,
-        reviewedOn: null,
-        reviewResult: null,
-        reviewOpinion: null,
-        reviewer: null,
-        deliberatedOn: null,
-        deliberation: null,
-        publishedOn: null,
-        filedOn: null,
+        ...UNSUBMITTED,
       }),
     ]);
     expect(res, JSON.stringify(res)).toMatchObject({ ok: true, created: 2 });

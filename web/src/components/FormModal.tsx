@@ -11,26 +11,41 @@ interface Props<T> {
   onDone(result: T): void;
   children: ReactNode | ((form: FormInstance) => ReactNode);
   width?: number;
+  /** The OK button's words (保存 unless told). */
+  okText?: string;
+  /** The OK button greyed out (e.g. the record changed under the form: only a reload helps). */
+  okDisabled?: boolean;
+  /** What the form says before anything else, above the error (e.g. what the action will do). */
+  intro?: ReactNode;
+  /** A button on the error alert (e.g. 刷新 when the record changed under the form). */
+  errorAction?: ReactNode;
+  /** The caller's form, when it watches the fields (`Form.useWatch`); else the modal's own. */
+  form?: FormInstance;
+  /** The form's `data-testid`. */
+  testId?: string;
 }
 
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
-export function FormModal<T>({ title, initialValues, onSubmit, onClose, onDone, children, width }: Props<T>) {
-  const [form] = Form.useForm();
+export function FormModal<T>(props: Props<T>) {
+  const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, errorAction, testId } = props;
+  const [form] = Form.useForm(props.form);
   const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => onDone(await onSubmit(isoDates(v))));
   return (
     <Modal
       open
       title={title}
-      okText="保存"
+      okText={okText ?? '保存'}
       cancelText="取消"
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={saving}
+      okButtonProps={okDisabled ? { disabled: true } : undefined}
       destroyOnHidden
       width={width ?? 560}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="form-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      {intro}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={errorAction} data-testid="form-error" /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues} data-testid={testId}>
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>

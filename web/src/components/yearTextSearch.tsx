@@ -24,3 +24,15 @@ export function yearTextSearch(o: { yearLabel: string; placeholder: string }) {
     }),
   };
 }
+
+/** A record list's text box alone (no year), as RecordList's `searchFields` / `fromForm`: the URL keeps `q`, trimmed, empty is absent. */
+export function textSearch(o: { placeholder: string; width: number }) {
+  return {
+    searchFields: (
+      <Form.Item name="q" label="查找">
+        <Input allowClear placeholder={o.placeholder} style={{ width: o.width }} />
+      </Form.Item>
+    ),
+    fromForm: (v: Record<string, unknown>) => ({ q: (v.q as string | undefined)?.trim() || undefined }),
+  };
+}

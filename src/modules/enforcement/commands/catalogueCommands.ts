@@ -30,6 +30,72 @@ function failer(origin: WriteOrigin, out: RowError[], headers: Record<string, st
   };
 }
 
+/** A catalogue save's records staged by its loop: the new ones (their id drawn), the changed ones, and what it found unchanged. */
+interface Staged<X, R> {
+  creates: Array<{ x: X; v: Record<string, unknown> & { id: string } }>;
+  updates: Array<{ x: X; old: R; v: Record<string, unknown> }>;
+  saved: SavedRecord<R>[];
+}
+
+/**
+ * Writes a catalogue save's staged records set-based (`inserted`: columns every new row adds) and
+ * records each as read back: an audit event (live, with the form's `via`) or a provenance row
+ * (historical; `undoBefore`: what an undo restores). Saved in order: the unchanged, the created, the updated.
+ */
+async function writeStaged<X extends { row?: number }, R extends { id: string; version: number }>(
+  w: WriteScope,
+  origin: WriteOrigin,
+  staged: Staged<X, R>,
+  spec: {
+    table: string;
+    entity: string;
+    inserted: Record<string, unknown>;
+    byIds: (db: WriteScope['tx'], tenantId: string, ids: string[]) => Promise<R[]>;
+    view: (r: R) => Record<string, unknown>;
+    orgOf: (r: R) => string;
+    undoBefore: (old: R) => Record<string, unknown>;
+  },
+): Promise<{ saved: SavedRecord<R>[]; errors: RowError[] }> {
+  const tenantId = w.ctx.actor.tenantId;
+  const { creates, updates, saved } = staged;
+  await insertMany(
+    w.tx,
+    spec.table,
+    creates.map((c) => ({ tenant_id: tenantId, ...spec.inserted, ...c.v })),
+  );
+  const now = new Date();
+  await updateMany(
+    w.tx,
+    spec.table,
+    ['tenant_id', 'id'],
+    updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
+  );
+  const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
+  const rows = new Map(touched.length ? (await spec.byIds(w.tx, tenantId, touched)).map((r) => [r.id, r]) : []);
+  const note = origin.mode === 'live' && origin.via ? { note: { via: origin.via } } : {};
+  const audits: AuditInput[] = [];
+  const record = (x: X, row: R, old?: R) => {
+    const action = old ? 'updated' : 'created';
+    saved.push({ id: row.id, action, row });
+    const orgId = spec.orgOf(row);
+    if (origin.mode === 'historical')
+      origin.imp.trace({
+        row: x.row ?? 0,
+        entity: spec.entity,
+        entityId: row.id,
+        action,
+        orgId,
+        values: spec.view(row),
+        ...(old ? { before: spec.undoBefore(old) } : {}),
+      });
+    else audits.push({ entity: spec.entity, entityId: row.id, action, orgId, ...(old ? { before: spec.view(old) } : {}), after: spec.view(row), ...note });
+  };
+  for (const c of creates) record(c.x, rows.get(c.v.id)!);
+  for (const u of updates) record(u.x, rows.get(u.old.id)!, u.old);
+  if (audits.length) await w.auditMany(audits);
+  return { saved, errors: [] };
+}
+
 // ── 执法事项目录 ──
 
 export interface ItemInput {
@@ -157,55 +223,21 @@ export async function saveItems(
     updates.push({ x, old, v });
   }
   if (out.length) return { saved: [], errors: out };
-  await insertMany(
-    w.tx,
-    'enf_item',
-    creates.map((c) => ({ tenant_id: tenantId, org_id: orgId, ...c.v })),
+  return writeStaged(
+    w,
+    origin,
+    { creates, updates, saved },
+    {
+      table: 'enf_item',
+      entity: 'enforcement.item',
+      inserted: { org_id: orgId },
+      byIds: itemsByIds,
+      view: itemView,
+      // The catalogue's events and provenance name the bureau, the catalogue's owner.
+      orgOf: () => orgId,
+      undoBefore: (old) => ({ ...itemView(old), discretion: old.discretion, version: old.version }),
+    },
   );
-  const now = new Date();
-  await updateMany(
-    w.tx,
-    'enf_item',
-    ['tenant_id', 'id'],
-    updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
-  );
-  const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(touched.length ? (await itemsByIds(w.tx, tenantId, touched)).map((r) => [r.id, r]) : []);
-  const audits: AuditInput[] = [];
-  for (const c of creates) {
-    const row = rows.get(c.v.id)!;
-    saved.push({ id: row.id, action: 'created', row });
-    if (origin.mode === 'historical')
-      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'created', orgId, values: itemView(row) });
-    else
-      audits.push({
-        entity: 'enforcement.item',
-        entityId: row.id,
-        action: 'created',
-        orgId,
-        after: itemView(row),
-        ...(origin.via ? { note: { via: origin.via } } : {}),
-      });
-  }
-  for (const u of updates) {
-    const row = rows.get(u.old.id)!;
-    saved.push({ id: row.id, action: 'updated', row });
-    if (origin.mode === 'historical') {
-      const before: Record<string, unknown> = { ...itemView(u.old), discretion: u.old.discretion, version: u.old.version };
-      origin.imp.trace({ row: u.x.row ?? 0, entity: 'enforcement.item', entityId: row.id, action: 'updated', orgId, values: itemView(row), before });
-    } else
-      audits.push({
-        entity: 'enforcement.item',
-        entityId: row.id,
-        action: 'updated',
-        orgId,
-        before: itemView(u.old),
-        after: itemView(row),
-        ...(origin.via ? { note: { via: origin.via } } : {}),
-      });
-  }
-  if (audits.length) await w.auditMany(audits);
-  return { saved, errors: [] };
 }
 
 /** The item form: create (`id` null) or update with its `version`, through {@link saveItems}. */
@@ -354,63 +386,20 @@ export async function saveOfficers(
     updates.push({ x, old, v });
   }
   if (out.length) return { saved: [], errors: out };
-  await insertMany(
-    w.tx,
-    'enf_officer',
-    creates.map((c) => ({ tenant_id: tenantId, ...c.v })),
+  return writeStaged(
+    w,
+    origin,
+    { creates, updates, saved },
+    {
+      table: 'enf_officer',
+      entity: 'enforcement.officer',
+      inserted: {},
+      byIds: officersByIds,
+      view: officerView,
+      orgOf: (r) => r.org_id,
+      undoBefore: (old) => ({ ...Object.fromEntries(OFFICER_COLUMNS.map((k) => [k, old[k]])), version: old.version }),
+    },
   );
-  const now = new Date();
-  await updateMany(
-    w.tx,
-    'enf_officer',
-    ['tenant_id', 'id'],
-    updates.map((u) => ({ tenant_id: tenantId, id: u.old.id, ...u.v, version: u.old.version + 1, updated_at: now })),
-  );
-  const touched = [...creates.map((c) => c.v.id), ...updates.map((u) => u.old.id)];
-  const rows = new Map(touched.length ? (await officersByIds(w.tx, tenantId, touched)).map((r) => [r.id, r]) : []);
-  const audits: AuditInput[] = [];
-  for (const c of creates) {
-    const row = rows.get(c.v.id)!;
-    saved.push({ id: row.id, action: 'created', row });
-    if (origin.mode === 'historical')
-      origin.imp.trace({ row: c.x.row ?? 0, entity: 'enforcement.officer', entityId: row.id, action: 'created', orgId: row.org_id, values: officerView(row) });
-    else
-      audits.push({
-        entity: 'enforcement.officer',
-        entityId: row.id,
-        action: 'created',
-        orgId: row.org_id,
-        after: officerView(row),
-        ...(origin.via ? { note: { via: origin.via } } : {}),
-      });
-  }
-  for (const u of updates) {
-    const row = rows.get(u.old.id)!;
-    saved.push({ id: row.id, action: 'updated', row });
-    if (origin.mode === 'historical') {
-      const before: Record<string, unknown> = { ...Object.fromEntries(OFFICER_COLUMNS.map((k) => [k, u.old[k]])), version: u.old.version };
-      origin.imp.trace({
-        row: u.x.row ?? 0,
-        entity: 'enforcement.officer',
-        entityId: row.id,
-        action: 'updated',
-        orgId: row.org_id,
-        values: officerView(row),
-        before,
-      });
-    } else
-      audits.push({
-        entity: 'enforcement.officer',
-        entityId: row.id,
-        action: 'updated',
-        orgId: row.org_id,
-        before: officerView(u.old),
-        after: officerView(row),
-        ...(origin.via ? { note: { via: origin.via } } : {}),
-      });
-  }
-  if (audits.length) await w.auditMany(audits);
-  return { saved, errors: [] };
 }
 
 /** The officer form: create (`id` null) or update with its `version`, through {@link saveOfficers} (the form's defaults: pass line 60, active). */

@@ -1,24 +1,17 @@
 import { api } from '../../api/client';
 import type { WorkflowAction } from '../../api/workflow';
 import type { RecordClock } from '../../components/RecordClocks';
+import { type DECISION_EVENT_LABELS, DECISION_STAGE_LABELS } from '../../../../src/modules/decisions/labels';
 
 export const CATEGORIES = ['重大公共政策和措施', '重要规划', '自然资源和文化资源开发利用保护', '重大公共建设项目', '其他重大事项'] as const;
 export const PARTICIPATION_METHODS = ['向社会公开征求意见', '座谈会', '听证会', '实地走访', '书面征求意见', '问卷调查', '民意调查'] as const;
 export const RISK_LEVELS = ['低风险', '中风险', '高风险'] as const;
 
-export type DecisionStatus = 'drafting' | 'in_review' | 'reviewed' | 'made' | 'published' | 'archived' | 'rejected';
+export type DecisionStatus = keyof typeof DECISION_STAGE_LABELS;
 /** The decision list's routes: `DECISION_LIST` (a page) and `${DECISION_LIST}/export` (the filtered rows, 重大行政决策台账 headers). */
 export const DECISION_LIST = '/api/decisions';
 
-export const STATUS_LABELS: Record<DecisionStatus, string> = {
-  drafting: '拟定草案',
-  in_review: '合法性审查中',
-  reviewed: '待集体讨论',
-  made: '已作出决定',
-  published: '已公布',
-  archived: '已归档',
-  rejected: '决定不予实施',
-};
+export const STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = DECISION_STAGE_LABELS;
 export const STATUS_COLORS: Record<DecisionStatus, string> = {
   drafting: 'blue',
   in_review: 'cyan',
@@ -29,21 +22,7 @@ export const STATUS_COLORS: Record<DecisionStatus, string> = {
   rejected: 'red',
 };
 
-export type DecisionEvent =
-  | 'scope'
-  | 'consult'
-  | 'participation'
-  | 'expert'
-  | 'risk'
-  | 'submit_review'
-  | 'review_pass'
-  | 'review_fail'
-  | 'decide'
-  | 'defer'
-  | 'reject'
-  | 'publish'
-  | 'evaluate'
-  | 'archive';
+export type DecisionEvent = keyof typeof DECISION_EVENT_LABELS;
 export type DecisionAction = WorkflowAction<DecisionEvent, DecisionStatus>;
 
 export type Clock = RecordClock;

@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import type { WorkflowAction } from '../../api/workflow';
+import { PERMIT_STAGE_LABELS, type PERMIT_STEP_LABELS } from '../../../../src/modules/licensing/labels';
 
 export type Category = '水利' | '排水' | '工程建设';
 export const CATEGORIES: Category[] = ['水利', '排水', '工程建设'];
@@ -21,16 +22,8 @@ export interface PermitItem {
 /** The permit list's routes: `LIC_PERMIT_LIST` (a page) and `${LIC_PERMIT_LIST}/export` (the filtered rows, 行政许可办件台账 headers). */
 export const LIC_PERMIT_LIST = '/api/licensing/permits';
 
-export type PermitStatus = 'received' | 'correction' | 'accepted' | 'not_accepted' | 'decided' | 'certified' | 'published';
-export const STATUS_LABELS: Record<PermitStatus, string> = {
-  received: '已收件',
-  correction: '待补正',
-  accepted: '已受理',
-  not_accepted: '不予受理',
-  decided: '已决定',
-  certified: '已发证',
-  published: '已公示',
-};
+export type PermitStatus = keyof typeof PERMIT_STAGE_LABELS;
+export const STATUS_LABELS: Readonly<Record<PermitStatus, string>> = PERMIT_STAGE_LABELS;
 export const STATUS_COLORS: Record<PermitStatus, string> = {
   received: 'blue',
   correction: 'orange',
@@ -41,7 +34,7 @@ export const STATUS_COLORS: Record<PermitStatus, string> = {
   published: 'green',
 };
 
-export type PermitActionKey = 'correction' | 'corrected' | 'accept' | 'not_accept' | 'pause' | 'extend' | 'decide' | 'certify' | 'publish';
+export type PermitActionKey = keyof typeof PERMIT_STEP_LABELS;
 
 /** A permit step as the server sends it (allowed or not, and why). */
 export type PermitAction = WorkflowAction<PermitActionKey, PermitStatus>;

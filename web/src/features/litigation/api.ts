@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { WorkflowAction } from '../../api/workflow';
 import type { RecordClock } from '../../components/RecordClocks';
+import { type CASE_EVENT_LABELS, CASE_STAGE_LABELS } from '../../../../src/modules/litigation/labels';
 
 export const CASE_KINDS = ['复议', '诉讼'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -10,15 +11,8 @@ export const CLAIMANT_TYPES = ['自然人', '法人', '其他组织'] as const;
 export const HEAD_ROLES = ['正职负责人', '副职负责人', '参与分管的其他负责人'] as const;
 export const APPELLANTS = ['本局', '对方当事人'] as const;
 
-export type CaseStatus = 'received' | 'replied' | 'heard' | 'concluded' | 'appealed' | 'closed';
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  received: '已收案',
-  replied: '已答复（答辩）',
-  heard: '已开庭（听证）',
-  concluded: '已审结',
-  appealed: '上诉中',
-  closed: '已结案',
-};
+export type CaseStatus = keyof typeof CASE_STAGE_LABELS;
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = CASE_STAGE_LABELS;
 export const STATUS_COLORS: Record<CaseStatus, string> = {
   received: 'blue',
   replied: 'cyan',
@@ -31,7 +25,7 @@ export const STATUS_COLORS: Record<CaseStatus, string> = {
 /** The case list's routes: `LIT_CASE_LIST` (a page) and `${LIT_CASE_LIST}/export` (the filtered rows, 行政复议行政诉讼案件台账 headers). */
 export const LIT_CASE_LIST = '/api/litigation/cases';
 
-export type CaseEvent = 'reply' | 'hearing' | 'conclude' | 'serve' | 'appeal' | 'rectify' | 'close';
+export type CaseEvent = keyof typeof CASE_EVENT_LABELS;
 export type CaseAction = WorkflowAction<CaseEvent, CaseStatus>;
 
 /** A clock of the case as the server computed and explained it. */

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
+import { FormModal } from '../../../components/FormModal';
 import { CATEGORIES, decisionsApi, type CatalogueItem } from '../api';
 
 /** 年度重大行政决策事项目录 — the items of a year, added and published here; the public page lists the published ones. */
@@ -178,77 +178,53 @@ export function CataloguePage() {
 
 /** 添加 or (with `item`) 修改 a catalogue item. */
 function AddItemModal({ year, item, onClose, onDone }: { year: number; item?: CatalogueItem; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    setError(null);
-    try {
-      if (item) await decisionsApi.editItem(item.id, { ...v, planned: v.planned ?? null, version: item.version });
-      else await decisionsApi.addItem({ ...v, year });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal
       title={item ? `修改${year}年目录事项` : `添加${year}年目录事项`}
       okText={item ? '保存' : '添加'}
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      width={520}
+      initialValues={item ? { seq: item.seq, title: item.title, category: item.category, planned: item.planned ?? undefined } : undefined}
+      onSubmit={(v) =>
+        item ? decisionsApi.editItem(item.id, { ...v, planned: v.planned ?? null, version: item.version }) : decisionsApi.addItem({ ...v, year })
+      }
+      onDone={onDone}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={item ? { seq: item.seq, title: item.title, category: item.category, planned: item.planned ?? undefined } : undefined}
-      >
-        <Form.Item name="seq" label="序号" extra={item ? undefined : '留空为下一个序号'} rules={item ? [{ required: true, message: '请填写序号' }] : undefined}>
-          <InputNumber min={1} max={999} />
-        </Form.Item>
-        <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item name="category" label="事项类别" rules={[{ required: true, message: '请选择事项类别' }]} extra="条例第三条第一款">
-          <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item name="planned" label="计划完成时间">
-          <Input maxLength={100} placeholder="如：2022年第三季度" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="seq" label="序号" extra={item ? undefined : '留空为下一个序号'} rules={item ? [{ required: true, message: '请填写序号' }] : undefined}>
+        <InputNumber min={1} max={999} />
+      </Form.Item>
+      <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="category" label="事项类别" rules={[{ required: true, message: '请选择事项类别' }]} extra="条例第三条第一款">
+        <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      <Form.Item name="planned" label="计划完成时间">
+        <Input maxLength={100} placeholder="如：2022年第三季度" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function PublishModal({ year, onClose, onDone }: { year: number; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm<{ publishedOn: Dayjs }>();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { publishedOn: Dayjs }) => {
-    setError(null);
-    try {
-      await decisionsApi.publish(year, v.publishedOn.format('YYYY-MM-DD'));
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title={`公布${year}年决策事项目录`} okText="公布" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ publishedOn: dayjs() }}>
-        <Form.Item
-          name="publishedOn"
-          label="公布日期"
-          rules={[{ required: true, message: '请选择公布日期' }]}
-          extra="未公布的事项均以此日期公布，并在公开页面列出"
-        >
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={`公布${year}年决策事项目录`}
+      okText="公布"
+      width={520}
+      initialValues={{ publishedOn: dayjs() }}
+      onSubmit={(v) => decisionsApi.publish(year, v.publishedOn as string)}
+      onDone={onDone}
+      onClose={onClose}
+    >
+      <Form.Item
+        name="publishedOn"
+        label="公布日期"
+        rules={[{ required: true, message: '请选择公布日期' }]}
+        extra="未公布的事项均以此日期公布，并在公开页面列出"
+      >
+        <DatePicker />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Flex, Grid, List, Row, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, CheckCircleTwoTone, MinusCircleOutlined, ClockCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,9 +7,8 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordFindings } from '../../../components/RecordFindings';
-import { RecordClocks } from '../../../components/RecordClocks';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { WorkflowActions } from '../../../components/WorkflowActions';
+import { useWorkflowEvent, WorkflowPanel } from '../../../components/WorkflowPanel';
 import { formatValue } from '../../../lib/format';
 import { STATUS_COLORS, STATUS_LABELS, type Decision, type DecisionAction, type DecisionStatus, type StepView } from '../api';
 import { EventModal } from './EventModal';
@@ -68,7 +66,7 @@ export function DecisionPage() {
   const navigate = useNavigate();
   const can = useCan();
   const res = useApi<Decision>(`/api/decisions/${id}`);
-  const [action, setAction] = useState<DecisionAction | null>(null);
+  const event = useWorkflowEvent<DecisionAction>(res.reload);
   const layout = Grid.useBreakpoint().sm === false ? 'vertical' : 'horizontal';
   const d = res.data;
   if (res.error) return <ErrorAlert error={res.error} onRetry={res.reload} />;
@@ -147,27 +145,15 @@ export function DecisionPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          {writable ? (
-            <Card title="可办理的环节" size="small" style={{ marginBottom: 16 }}>
-              <WorkflowActions<DecisionAction> actions={d.actions} testId="decision-actions" onAct={setAction} />
-            </Card>
-          ) : null}
-          <Card title="期限" style={{ marginBottom: 16 }} data-testid="decision-clocks">
-            <RecordClocks clocks={d.clocks} doneWord="已完成" empty="尚未公开征求意见或送请合法性审查" />
-          </Card>
+          <WorkflowPanel<DecisionAction>
+            actions={writable ? d.actions : null}
+            onAct={event.open}
+            clocks={{ clocks: d.clocks, doneWord: '已完成', empty: '尚未公开征求意见或送请合法性审查' }}
+            testId="decision"
+          />
         </Col>
       </Row>
-      {action ? (
-        <EventModal
-          d={d}
-          action={action}
-          onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-            res.reload();
-          }}
-        />
-      ) : null}
+      {event.action ? <EventModal d={d} action={event.action} onClose={event.close} onDone={event.done} /> : null}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { WorkflowEventModal } from '../../../components/WorkflowEventModal';
-import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { decisionsApi, PARTICIPATION_METHODS, RISK_LEVELS, type Decision, type DecisionAction, type DecisionEvent } from '../api';
 
 interface Props {
@@ -46,12 +45,6 @@ export function EventModal({ d, action, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const required = Form.useWatch('required', form) ?? true;
   const headDiffers = Form.useWatch('headDiffers', form) ?? false;
-  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
-    const body: Record<string, unknown> = { version: d.version };
-    for (const [k, val] of Object.entries(isoDates(v))) if (val !== undefined) body[k] = val;
-    if (action.event === 'scope' && body.required) body.reason = null;
-    onDone(await decisionsApi.step(d.id, action.event, body));
-  });
   const discussion = (
     <>
       <Form.Item name="meeting" label="会议名称" rules={[{ required: true, message: '请填写会议名称' }]}>
@@ -152,17 +145,18 @@ export function EventModal({ d, action, onClose, onDone }: Props) {
   };
   return (
     <WorkflowEventModal
-      title={action.label}
-      dateLabel={DATE_LABELS[action.event]}
+      action={action}
+      dateLabels={DATE_LABELS}
+      fields={fields}
       form={form}
-      saving={saving}
-      error={error}
-      onSubmit={submit}
+      send={async (v) => {
+        const body: Record<string, unknown> = { version: d.version, ...v };
+        if (action.event === 'scope' && body.required) body.reason = null;
+        onDone(await decisionsApi.step(d.id, action.event, body));
+      }}
       onClose={onClose}
       initialValues={{ required: true, headDiffers: false }}
       width={600}
-    >
-      {fields[action.event] ?? null}
-    </WorkflowEventModal>
+    />
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useApi } from '../../../api/useApi';
-import { useServerSubmit } from '../../../lib/serverSubmit';
+import { FormModal } from '../../../components/FormModal';
 import { decisionsApi, type CatalogueItem, type Decision } from '../api';
 
 interface Props {
@@ -26,7 +26,7 @@ export function NewDecisionModal({ onClose, onCreated }: Props) {
     expert: Form.useWatch('expertRequired', form),
     risk: Form.useWatch('riskRequired', form),
   };
-  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
+  const register = (v: Record<string, unknown>) => {
     const item = (catalogue.data ?? []).find((i) => i.id === v.catalogueItemId);
     const body: Record<string, unknown> = {
       year: v.year,
@@ -41,77 +41,68 @@ export function NewDecisionModal({ onClose, onCreated }: Props) {
       body[`${s.key}Required`] = v[`${s.key}Required`] !== false;
       body[`${s.key}NaReason`] = v[`${s.key}Required`] === false ? v[`${s.key}NaReason`] : null;
     }
-    onCreated(await decisionsApi.register(body));
-  });
+    return decisionsApi.register(body);
+  };
   return (
-    <Modal
-      open
+    <FormModal<Decision>
       title="登记重大行政决策"
       okText="登记"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
       width={640}
-      destroyOnHidden
+      form={form}
+      testId="decision-form"
+      initialValues={{ year: dayjs().year(), participationRequired: true, expertRequired: true, riskRequired: true }}
+      onSubmit={register}
+      onDone={onCreated}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ year: dayjs().year(), participationRequired: true, expertRequired: true, riskRequired: true }}
-        data-testid="decision-form"
-      >
-        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-          <InputNumber min={2000} max={2100} style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name="catalogueItemId" label="目录事项" extra="年度重大行政决策事项目录中的事项；承办单位随目录事项">
-          <Select
-            allowClear
-            loading={catalogue.loading}
-            data-testid="decision-catalogue"
-            onChange={(id) => {
-              const item = (catalogue.data ?? []).find((i) => i.id === id);
-              if (item && !form.getFieldValue('title')) form.setFieldValue('title', item.title);
-            }}
-            options={(catalogue.data ?? []).map((i) => ({ value: i.id, label: `${i.seq}. ${i.title}（${i.orgName ?? ''}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
-          <Input maxLength={300} data-testid="decision-title" />
-        </Form.Item>
-        <Form.Item name="summary" label="决策内容摘要">
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-        <Form.Item name="leader" label="分管领导">
-          <Input maxLength={50} data-testid="decision-leader" />
-        </Form.Item>
-        <Form.Item name="handler" label="承办人">
-          <Input maxLength={50} />
-        </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          合法性审查、集体讨论决定是每项决策的必经程序；以下程序按决策事项判断，不适用的须写明理由。
-        </Typography.Paragraph>
-        {OPTIONAL.map((s) => (
-          <div key={s.key}>
-            <Form.Item name={`${s.key}Required`} label={`${s.label}`} extra={s.hint}>
-              <Radio.Group
-                data-testid={`decision-${s.key}-required`}
-                options={[
-                  { value: true, label: '需要' },
-                  { value: false, label: '不适用' },
-                ]}
-              />
+      <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+        <InputNumber min={2000} max={2100} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item name="catalogueItemId" label="目录事项" extra="年度重大行政决策事项目录中的事项；承办单位随目录事项">
+        <Select
+          allowClear
+          loading={catalogue.loading}
+          data-testid="decision-catalogue"
+          onChange={(id) => {
+            const item = (catalogue.data ?? []).find((i) => i.id === id);
+            if (item && !form.getFieldValue('title')) form.setFieldValue('title', item.title);
+          }}
+          options={(catalogue.data ?? []).map((i) => ({ value: i.id, label: `${i.seq}. ${i.title}（${i.orgName ?? ''}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}>
+        <Input maxLength={300} data-testid="decision-title" />
+      </Form.Item>
+      <Form.Item name="summary" label="决策内容摘要">
+        <Input.TextArea rows={2} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="leader" label="分管领导">
+        <Input maxLength={50} data-testid="decision-leader" />
+      </Form.Item>
+      <Form.Item name="handler" label="承办人">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        合法性审查、集体讨论决定是每项决策的必经程序；以下程序按决策事项判断，不适用的须写明理由。
+      </Typography.Paragraph>
+      {OPTIONAL.map((s) => (
+        <div key={s.key}>
+          <Form.Item name={`${s.key}Required`} label={`${s.label}`} extra={s.hint}>
+            <Radio.Group
+              data-testid={`decision-${s.key}-required`}
+              options={[
+                { value: true, label: '需要' },
+                { value: false, label: '不适用' },
+              ]}
+            />
+          </Form.Item>
+          {watched[s.key] === false ? (
+            <Form.Item name={`${s.key}NaReason`} label={`${s.label}不适用理由`} rules={[{ required: true, message: `请写明${s.label}不适用的理由` }]}>
+              <Input.TextArea rows={2} data-testid={`decision-${s.key}-reason`} />
             </Form.Item>
-            {watched[s.key] === false ? (
-              <Form.Item name={`${s.key}NaReason`} label={`${s.label}不适用理由`} rules={[{ required: true, message: `请写明${s.label}不适用的理由` }]}>
-                <Input.TextArea rows={2} data-testid={`decision-${s.key}-reason`} />
-              </Form.Item>
-            ) : null}
-          </div>
-        ))}
-      </Form>
-    </Modal>
+          ) : null}
+        </div>
+      ))}
+    </FormModal>
   );
 }

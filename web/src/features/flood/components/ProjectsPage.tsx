@@ -11,7 +11,8 @@ import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
 import { LatestYearHint } from '../../../components/useLatestYear';
 import { floodApi, PROJECT_LIST, type Project, type ProjectKind } from '../api';
-import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useLatestYearOf, useOrgValue, useStreets, yearTextFields } from './common';
+import { useOrgValue } from '../../../components/useOrgValue';
+import { actionsColumn, clean, RecordModal, type RecordModalProps, useEditing, useLatestYearOf, useStreets, yearTextFields } from './common';
 
 const KINDS: ProjectKind[] = ['内涝治理项目', '零星排水改造应急工程'];
 const STATUSES = ['未开工', '实施中', '已完成'];

@@ -8,7 +8,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { floodApi, STATUS_TAG, type RiskPointDetail, type RiskStatus } from '../api';
 import { RiskPointFormModal } from './RiskPointFormModal';
-import { EntryForm, useOrgValue } from './common';
+import { useOrgValue } from '../../../components/useOrgValue';
+import { EntryForm } from './common';
 
 /** 风险点 — its record, its dated progress, the update form (when allowed) and its history. */
 export function RiskPointPage() {

@@ -11,7 +11,8 @@ import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Disclosure, type Person, WORK_LIST, type Work } from '../api';
-import { actionsColumn, RecordModal, type RecordModalProps, useEditing, useOrgValue, useStreets } from './common';
+import { useOrgValue } from '../../../components/useOrgValue';
+import { actionsColumn, RecordModal, type RecordModalProps, useEditing, useStreets } from './common';
 
 const ROLES = [
   ['admin', '行政责任人'],

@@ -49,20 +49,6 @@ export function clean<T extends Record<string, unknown>>(v: T): T {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' || x === undefined ? null : x])) as T;
 }
 
-/** Renders org ids in audit fields (orgId, streetOrgId) as names. */
-export function useOrgValue() {
-  const res = useApi<Array<{ id: string; name: string }>>('/api/orgs');
-  return useMemo(() => {
-    const names = new Map((res.data ?? []).map((o) => [o.id, o.name]));
-    return (field: string, v: unknown) => {
-      const f = (x: unknown) => (typeof x === 'string' ? (names.get(x) ?? x) : x == null || x === '' ? '（空）' : String(x));
-      if (/org/i.test(field)) return Array.isArray(v) ? v.map(f).join('、') : f(v);
-      if (v === null || v === undefined || v === '') return '（空）';
-      return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    };
-  }, [res.data]);
-}
-
 /** The 操作 column of a register's table: 修改 (given `edit`: the user may edit) and 历史 (the record's history). */
 export function actionsColumn<T extends { id: string }>(o: { edit?: (r: T) => void; editLabel?: string; history: (r: T) => void }): TableColumnType<T> {
   const { edit, editLabel = '修改', history } = o;

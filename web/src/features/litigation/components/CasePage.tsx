@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Flex, Grid, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -7,9 +6,8 @@ import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordFindings } from '../../../components/RecordFindings';
-import { RecordClocks } from '../../../components/RecordClocks';
 import { RecordHistory } from '../../../components/RecordHistory';
-import { WorkflowActions } from '../../../components/WorkflowActions';
+import { useWorkflowEvent, WorkflowPanel } from '../../../components/WorkflowPanel';
 import { formatValue } from '../../../lib/format';
 import { entityLabel, entityLink } from '../../registry';
 import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS, type CaseAction, type CaseStatus, type LitCase } from '../api';
@@ -21,7 +19,7 @@ export function CasePage() {
   const navigate = useNavigate();
   const can = useCan();
   const res = useApi<LitCase>(`/api/litigation/cases/${id}`);
-  const [action, setAction] = useState<CaseAction | null>(null);
+  const event = useWorkflowEvent<CaseAction>(res.reload);
   // On a phone the labels go above their values (a narrow label column would break them char by char).
   const layout = Grid.useBreakpoint().sm === false ? 'vertical' : 'horizontal';
   const c = res.data;
@@ -162,27 +160,10 @@ export function CasePage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          {can('litigation.write') ? (
-            <Card title="可办理的环节" size="small" style={{ marginBottom: 16 }}>
-              <WorkflowActions<CaseAction> actions={c.actions} testId="case-actions" onAct={setAction} />
-            </Card>
-          ) : null}
-          <Card title="期限" style={{ marginBottom: 16 }} data-testid="case-clocks">
-            <RecordClocks clocks={c.clocks} />
-          </Card>
+          <WorkflowPanel<CaseAction> actions={can('litigation.write') ? c.actions : null} onAct={event.open} clocks={{ clocks: c.clocks }} testId="case" />
         </Col>
       </Row>
-      {action ? (
-        <EventModal
-          c={c}
-          action={action}
-          onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-            res.reload();
-          }}
-        />
-      ) : null}
+      {event.action ? <EventModal c={c} action={event.action} onClose={event.close} onDone={event.done} /> : null}
     </>
   );
 }

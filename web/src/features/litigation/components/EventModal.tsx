@@ -1,7 +1,6 @@
 import { Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { useApi } from '../../../api/useApi';
 import { WorkflowEventModal } from '../../../components/WorkflowEventModal';
-import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 import { APPELLANTS, HEAD_ROLES, litigationApi, type CaseAction, type CaseEvent, type LitCase, type OutcomeCategory } from '../api';
 
 interface Props {
@@ -26,17 +25,6 @@ export function EventModal({ c, action, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const appeared = Form.useWatch('appeared', form) ?? true;
   const outcomes = useApi<OutcomeCategory[]>(action.event === 'conclude' ? '/api/litigation/outcomes' : null);
-  const { error, saving, submit } = useServerSubmit(form, async ({ appeared: headAppeared, ...v }: Record<string, unknown>) => {
-    const body: Record<string, unknown> = { version: c.version, ...isoDates(v) };
-    if (action.event === 'hearing') {
-      if (headAppeared) body.absenceReason = null;
-      else {
-        body.headRole = null;
-        body.headName = null;
-      }
-    }
-    onDone(await litigationApi.step(c.id, action.event, body));
-  });
   const fields: Partial<Record<CaseEvent, React.ReactNode>> = {
     hearing: (
       <>
@@ -106,16 +94,23 @@ export function EventModal({ c, action, onClose, onDone }: Props) {
   };
   return (
     <WorkflowEventModal
-      title={action.label}
-      dateLabel={DATE_LABELS[action.event]}
+      action={action}
+      dateLabels={DATE_LABELS}
+      fields={fields}
       form={form}
-      saving={saving}
-      error={error}
-      onSubmit={submit}
+      send={async ({ appeared: headAppeared, ...v }) => {
+        const body: Record<string, unknown> = { version: c.version, ...v };
+        if (action.event === 'hearing') {
+          if (headAppeared) body.absenceReason = null;
+          else {
+            body.headRole = null;
+            body.headName = null;
+          }
+        }
+        onDone(await litigationApi.step(c.id, action.event, body));
+      }}
       onClose={onClose}
       initialValues={{ appeared: true }}
-    >
-      {fields[action.event] ?? null}
-    </WorkflowEventModal>
+    />
   );
 }

@@ -21,7 +21,7 @@ import {
 import { Chart } from '../../../components/Chart';
 import { RiverFormModal } from './RiversPage';
 import { SampleFormModal } from './SampleFormModal';
-import { useOrgValue } from './orgValue';
+import { useOrgValue } from '../../../components/useOrgValue';
 
 const TREND = [
   ['doMgl', '溶解氧', 'mg/L', 5],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
 import { ApiError } from '../../../api/client';
-import { applyApiError } from '../../../lib/formErrors';
+import { FormModal } from '../../../components/FormModal';
 import { systemApi, type Org, type OrgInput, type OrgKind } from '../api';
 import { toTreeSelect, type OrgNode } from '../hooks/useOrgs';
 import { ORG_KIND_LABELS } from '../labels';
@@ -22,15 +22,11 @@ const blankToNull = (s: string | undefined | null) => (s?.trim() ? s.trim() : nu
 
 /** 新建 / 编辑单位. Edits carry the version read; a stale one gets the server's 409 message. */
 export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
-  const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
-  const [saving, setSaving] = useState(false);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
+  const save = async (values: Record<string, unknown>) => {
+    const v = values as unknown as Values;
     const input: OrgInput = {
       name: v.name.trim(),
       kind: v.kind,
@@ -40,86 +36,61 @@ export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
       sort: v.sort ?? 0,
     };
     try {
-      const saved = org ? await systemApi.updateOrg(org.id, org.version, input) : await systemApi.createOrg(input);
-      message.success(org ? '单位已保存' : '单位已新建');
-      onSaved(saved);
+      return org ? await systemApi.updateOrg(org.id, org.version, input) : await systemApi.createOrg(input);
     } catch (e) {
+      // Changed by someone else since it was read: saving again cannot help, only a reload.
       if (e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') setStale(true);
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
+      throw e;
     }
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={org ? `编辑单位 · ${org.name}` : '新建单位'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={saving}
-      okButtonProps={{ disabled: stale }}
-      destroyOnHidden
-      width={560}
+      okDisabled={stale}
+      errorAction={
+        stale ? (
+          <Button
+            size="small"
+            onClick={() => {
+              onStale();
+              onClose();
+            }}
+          >
+            刷新
+          </Button>
+        ) : undefined
+      }
+      onClose={onClose}
+      onSubmit={save}
+      onDone={(saved) => {
+        message.success(org ? '单位已保存' : '单位已新建');
+        onSaved(saved);
+      }}
+      initialValues={
+        org
+          ? { name: org.name, kind: org.kind, parentId: org.parentId, uscc: org.uscc ?? '', divisionCode: org.divisionCode ?? '', sort: org.sort }
+          : { kind: 'department', sort: 0 }
+      }
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          action={
-            stale ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  onStale();
-                  onClose();
-                }}
-              >
-                刷新
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          org
-            ? { name: org.name, kind: org.kind, parentId: org.parentId, uscc: org.uscc ?? '', divisionCode: org.divisionCode ?? '', sort: org.sort }
-            : { kind: 'department', sort: 0 }
-        }
-      >
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
-          <Select options={Object.entries(ORG_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-        <Form.Item name="parentId" label="上级单位">
-          <TreeSelect
-            treeData={toTreeSelect(tree, org?.id)}
-            allowClear
-            treeDefaultExpandAll
-            placeholder="无（顶级单位）"
-            showSearch
-            treeNodeFilterProp="title"
-          />
-        </Form.Item>
-        <Form.Item name="uscc" label="统一社会信用代码">
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item name="divisionCode" label="行政区划代码">
-          <Input maxLength={12} />
-        </Form.Item>
-        <Form.Item name="sort" label="排序">
-          <InputNumber min={0} style={{ width: 140 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+        <Select options={Object.entries(ORG_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item name="parentId" label="上级单位">
+        <TreeSelect treeData={toTreeSelect(tree, org?.id)} allowClear treeDefaultExpandAll placeholder="无（顶级单位）" showSearch treeNodeFilterProp="title" />
+      </Form.Item>
+      <Form.Item name="uscc" label="统一社会信用代码">
+        <Input maxLength={18} />
+      </Form.Item>
+      <Form.Item name="divisionCode" label="行政区划代码">
+        <Input maxLength={12} />
+      </Form.Item>
+      <Form.Item name="sort" label="排序">
+        <InputNumber min={0} style={{ width: 140 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

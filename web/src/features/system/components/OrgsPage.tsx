@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Form, Input, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../../api/session';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { textSearch } from '../../../components/yearTextSearch';
 import { useListQuery } from '../../../components/useListQuery';
 import { formatValue } from '../../../lib/format';
 import { ORG_LIST, type Org, type OrgKind, type OrgListRow } from '../api';
@@ -111,12 +112,7 @@ export function OrgsPage() {
         unit="个"
         testId="orgs-table"
         reloadKey={reloadKey}
-        searchFields={
-          <Form.Item name="q" label="查找">
-            <Input allowClear placeholder="单位名称、统一社会信用代码或行政区划代码" style={{ width: 300 }} />
-          </Form.Item>
-        }
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+        {...textSearch({ placeholder: '单位名称、统一社会信用代码或行政区划代码', width: 300 })}
       />
       {editing ? (
         <OrgFormModal

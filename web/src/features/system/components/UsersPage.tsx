@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
@@ -8,6 +8,7 @@ import { useApi } from '../../../api/useApi';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
+import { textSearch } from '../../../components/yearTextSearch';
 import { useListQuery } from '../../../components/useListQuery';
 import { formatInstant, formatValue } from '../../../lib/format';
 import { systemApi, type User } from '../api';
@@ -160,12 +161,7 @@ export function UsersPage() {
         unit="人"
         testId="users-table"
         reloadKey={reloadKey}
-        searchFields={
-          <Form.Item name="q" label="查找">
-            <Input allowClear placeholder="用户名或姓名" style={{ width: 220 }} />
-          </Form.Item>
-        }
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+        {...textSearch({ placeholder: '用户名或姓名', width: 220 })}
       />
       {editing ? (
         <UserFormModal

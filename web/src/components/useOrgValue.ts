@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
-import { useApi } from '../../../api/useApi';
+import { useApi } from '../api/useApi';
 
-/** Renders org ids in audit fields (orgId, streetOrgIds) as names. */
+/**
+ * Renders a value of an audit field as text, org ids (orgId, streetOrgId, streetOrgIds: any field
+ * named with “org”) as the orgs' names — for a record history whose fields hold units.
+ */
 export function useOrgValue() {
   const res = useApi<Array<{ id: string; name: string }>>('/api/orgs');
   return useMemo(() => {
