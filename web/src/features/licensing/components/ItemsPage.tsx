@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Alert } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Statistic, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
 import { todayShanghai } from '../../../lib/format';
 import { CATEGORIES, licensingApi, type PermitItem } from '../api';
 
@@ -95,58 +95,38 @@ export function ItemsPage() {
   );
 }
 
+/** 新增 / 编辑 a catalogue item (an edit carries the version it was read at). */
 function ItemForm({ item, onClose, onSaved }: { item: PermitItem | null; onClose(): void; onSaved(): void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    setError(null);
-    try {
-      if (item) await licensingApi.updateItem(item.id, { ...v, version: item.version });
-      else await licensingApi.createItem(v);
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal
-      open
+    <FormModal<PermitItem>
       title={item ? `编辑事项 · ${item.name}` : '新增许可事项'}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      testId="item-form"
+      initialValues={item ? { ...item } : { category: '排水', statutoryDays: 20, committedDays: 2, cloudWindow: false }}
+      onSubmit={(v) => (item ? licensingApi.updateItem(item.id, { ...v, version: item.version }) : licensingApi.createItem(v))}
+      onClose={onClose}
+      onDone={onSaved}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={item ?? { category: '排水', statutoryDays: 20, committedDays: 2, cloudWindow: false }}
-      >
-        <Form.Item name="code" label="事项编码" rules={[{ required: true, message: '请填写事项编码' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="category" label="类别">
-          <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item name="statutoryDays" label="法定时限（工作日）" rules={[{ required: true }]}>
-          <InputNumber min={1} />
-        </Form.Item>
-        <Form.Item name="committedDays" label="承诺时限（工作日）" rules={[{ required: true }]}>
-          <InputNumber min={1} />
-        </Form.Item>
-        <Form.Item name="cloudWindow" valuePropName="checked">
-          <Checkbox>纳入政务云窗</Checkbox>
-        </Form.Item>
-        <Form.Item name="basis" label="设定依据">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label="事项编码" rules={[{ required: true, message: '请填写事项编码' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="category" label="类别">
+        <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      <Form.Item name="statutoryDays" label="法定时限（工作日）" rules={[{ required: true }]}>
+        <InputNumber min={1} />
+      </Form.Item>
+      <Form.Item name="committedDays" label="承诺时限（工作日）" rules={[{ required: true }]}>
+        <InputNumber min={1} />
+      </Form.Item>
+      <Form.Item name="cloudWindow" valuePropName="checked">
+        <Checkbox>纳入政务云窗</Checkbox>
+      </Form.Item>
+      <Form.Item name="basis" label="设定依据">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
