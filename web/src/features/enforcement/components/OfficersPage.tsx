@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle';
 import { OFFICER_LIST, type Officer } from '../api';
@@ -8,6 +8,7 @@ import { useCan } from '../../../api/session';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
+import { textSearch } from '../../../components/yearTextSearch';
 import { RenewCertModal } from './RenewCertModal';
 import { LegalReviewersCard } from './LegalReviewersCard';
 
@@ -127,12 +128,7 @@ export function OfficersPage() {
         unit="人"
         testId="officers-table"
         reloadKey={reloadKey}
-        searchFields={
-          <Form.Item name="q" label="查找">
-            <Input allowClear placeholder="姓名或执法证号" style={{ width: 220 }} />
-          </Form.Item>
-        }
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+        {...textSearch({ placeholder: '姓名或执法证号', width: 220 })}
       />
       {renewing && (
         <RenewCertModal

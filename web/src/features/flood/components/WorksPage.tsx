@@ -9,6 +9,7 @@ import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
+import { textSearch } from '../../../components/yearTextSearch';
 import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Disclosure, type Person, WORK_LIST, type Work } from '../api';
 import { useOrgValue } from '../../../components/useOrgValue';
@@ -121,12 +122,7 @@ export function WorksPage() {
         unit="处"
         testId="works-table"
         reloadKey={reloadKey}
-        searchFields={
-          <Form.Item name="q" label="查找">
-            <Input allowClear placeholder="工程名称、位置或责任人" style={{ width: 240 }} />
-          </Form.Item>
-        }
-        fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+        {...textSearch({ placeholder: '工程名称、位置或责任人', width: 240 })}
       />
       {editing.open && <WorkModal record={editing.record} onClose={editing.close} onSaved={editing.saved} />}
       {publishing && (

@@ -10,6 +10,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { FormModal } from '../../../components/FormModal';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
+import { textSearch } from '../../../components/yearTextSearch';
 import { ACTIVE_OPTIONS, type Conflict, ENTITY_LIST, INSPECTOR_LIST, type RegisterEntity, type RegisterInspector } from '../api';
 
 type Item = { id: string; code: string; name: string; entityKind: string; basis: string | null; method: string | null };
@@ -115,13 +116,7 @@ function EntityList({ reloadKey }: { reloadKey: number }) {
       unit="户"
       testId="entities-table"
       reloadKey={reloadKey}
-      searchFields={
-        <Form.Item name="q" label="查找">
-          <Input allowClear placeholder="编码、名称、统一社会信用代码" style={{ width: 260 }} />
-        </Form.Item>
-      }
-      toForm={(v) => ({ q: v.q ?? '' })}
-      fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+      {...textSearch({ placeholder: '编码、名称、统一社会信用代码', width: 260 })}
     />
   );
 }
@@ -157,13 +152,7 @@ function InspectorList({ reloadKey }: { reloadKey: number }) {
       unit="人"
       testId="inspectors-table"
       reloadKey={reloadKey}
-      searchFields={
-        <Form.Item name="q" label="查找">
-          <Input allowClear placeholder="编码、姓名、执法证号" style={{ width: 240 }} />
-        </Form.Item>
-      }
-      toForm={(v) => ({ q: v.q ?? '' })}
-      fromForm={(v) => ({ q: (v.q as string | undefined)?.trim() || undefined })}
+      {...textSearch({ placeholder: '编码、姓名、执法证号', width: 240 })}
     />
   );
 }
