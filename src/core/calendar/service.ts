@@ -267,6 +267,61 @@ export class CalendarService {
   }
 
   /**
+   * The open deadlines in the actor's scope summed up in SQL, however many there are: how many are overdue,
+   * due soon (as `deadlineStatus` judges them today) and on course by module, how many are overdue by unit,
+   * and the `urgent` most pressing ones (overdue or due soon, soonest first). Three index-served statements.
+   */
+  async openSummary(
+    ctx: Ctx,
+    opts: { urgent?: number } = {},
+  ): Promise<{
+    byModule: Array<{ module: string; overdue: number; dueSoon: number; ok: number }>;
+    overdueByOrg: Map<string, number>;
+    urgent: TrackedDeadline[];
+  }> {
+    const { today, soonBefore } = deadlineBounds(this.cal, ctx.clock.today());
+    const scope = ctx.actor.scope;
+    const open = () =>
+      ctx.db
+        .selectFrom('tracked_deadline')
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('done_on', 'is', null)
+        .$if(!scope.all, (q) => q.where('org_id', '=', sql<string>`ANY(${sql.val(scope.all ? [] : [...scope.orgIds])}::uuid[])`));
+    const [modules, orgs, urgent] = await Promise.all([
+      open()
+        .select((eb) => [
+          'module',
+          eb.fn.countAll<string>().filterWhere('due_date', '<', today).as('overdue'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere((f) => f.and([f('due_date', '>=', today), f('due_date', '<', soonBefore)]))
+            .as('due_soon'),
+          eb.fn.countAll<string>().filterWhere('due_date', '>=', soonBefore).as('ok'),
+        ])
+        .groupBy('module')
+        .orderBy('module')
+        .execute(),
+      open()
+        .select((eb) => ['org_id', eb.fn.countAll<string>().as('n')])
+        .where('due_date', '<', today)
+        .groupBy('org_id')
+        .execute(),
+      open()
+        .selectAll()
+        .where('due_date', '<', soonBefore)
+        .orderBy('due_date')
+        .orderBy('id')
+        .limit(opts.urgent ?? 20)
+        .execute(),
+    ]);
+    return {
+      byModule: modules.map((m) => ({ module: m.module, overdue: Number(m.overdue), dueSoon: Number(m.due_soon), ok: Number(m.ok) })),
+      overdueByOrg: new Map(orgs.map((o) => [o.org_id, Number(o.n)])),
+      urgent: urgent.map((r) => this.present(r, { today, userId: ctx.actor.userId })),
+    };
+  }
+
+  /**
    * 我的待办: the open deadlines assigned to the signed-in person, then the others of their own
    * unit (within their data scope), soonest first in each; and how many of them are overdue and
    * due within 3 working days (the bell). Two index-served queries, each bounded by `limit`.

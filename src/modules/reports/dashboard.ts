@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { System } from '../../core/system.js';
 import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue, metricQuery } from '../../core/metrics/registry.js';
-import { computeWithMonthly, monthlyValues } from '../../core/metrics/monthly.js';
+import { monthlyValues } from '../../core/metrics/monthly.js';
 import { yoyPhrase, formatOf } from './figures.js';
 import { streetsInScope } from './repository.js';
 import type { DashboardFigure, DashboardView } from './schemas.js';
@@ -58,33 +58,39 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
   const visible = new Map<string, MetricDef>(sys.registry.metrics.visibleTo(ctx.actor).map((d) => [d.key, d]));
   const pick = (keys: readonly string[]) => keys.map((k) => visible.get(k)).filter((d): d is MetricDef => !!d);
 
-  // The figures additive over months (and last year's, for the change) are read from the monthly aggregates,
-  // refreshed on the primary (ctx.db) first; the others are computed by the registry on the lag-tolerant reader.
+  // The figures additive over months — this year's, last year's (for the change) and the trends' twelve months —
+  // are read from the monthly aggregates by one call (each series refreshed once, on the primary ctx.db); the
+  // others are computed by the registry on the lag-tolerant reader.
   const keyDefs = pick(KEY_FIGURES);
-  const cur = await computeWithMonthly(sys.registry.metrics, ctx.db, base, keyDefs);
-  const prev = await computeWithMonthly(sys.registry.metrics, ctx.db, { ...base, period: yearPeriod(year - 1) }, keyDefs);
-  const figures: DashboardFigure[] = keyDefs.map((d) => ({
-    key: d.key,
-    title: d.title,
-    unit: d.unit,
-    value: cur[d.key] ?? null,
-    previous: prev[d.key] ?? null,
-    change: yoyPhrase(cur[d.key], prev[d.key], formatOf(d.unit)),
-  }));
-
   const trendDefs = pick(TREND_METRICS);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  // A trend with a monthly series: its 12 values by one read of the aggregates; the others month by month.
-  const firstDays = months.map((mth) => monthPeriod(year, mth).from);
+  const monthRanges = months.map((mth) => {
+    const p = monthPeriod(year, mth);
+    return { from: p.from, to: p.from };
+  });
+  const yearRange = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-01` });
   const fromMonths = await monthlyValues(
     ctx.db,
     { tenantIds: [ctx.actor.tenantId], orgIds },
-    trendDefs,
-    firstDays.map((d) => ({ from: d, to: d })),
+    [...new Set([...keyDefs, ...trendDefs])],
+    [yearRange(year), yearRange(year - 1), ...monthRanges],
   );
+  const liveKeys = keyDefs.filter((d) => !fromMonths[d.key]);
+  const [liveCur, livePrev] = await Promise.all([
+    sys.registry.metrics.computeAll(base, liveKeys),
+    sys.registry.metrics.computeAll({ ...base, period: yearPeriod(year - 1) }, liveKeys),
+  ]);
+  const figures: DashboardFigure[] = keyDefs.map((d) => {
+    const monthly = fromMonths[d.key];
+    const value = (monthly ? monthly[0] : liveCur[d.key]) ?? null;
+    const previous = (monthly ? monthly[1] : livePrev[d.key]) ?? null;
+    return { key: d.key, title: d.title, unit: d.unit, value, previous, change: yoyPhrase(value, previous, formatOf(d.unit)) };
+  });
+
+  // A trend with a monthly series: its 12 values from the same read; the others month by month.
   const trends = [];
   for (const d of trendDefs) {
-    let values = fromMonths[d.key];
+    let values = fromMonths[d.key]?.slice(2);
     if (!values) {
       values = [];
       for (const mth of months) values.push(await d.query({ ...base, period: monthPeriod(year, mth) }));
@@ -92,15 +98,8 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
     trends.push({ key: d.key, title: d.title, values });
   }
 
-  const open = await sys.calendar.listOpen(ctx, { limit: 5000 });
-  const byModule = new Map<string, { module: string; overdue: number; dueSoon: number; ok: number }>();
-  for (const d of open) {
-    const m = byModule.get(d.module) ?? { module: d.module, overdue: 0, dueSoon: 0, ok: 0 };
-    if (d.status === 'overdue') m.overdue++;
-    else if (d.status === 'due_soon') m.dueSoon++;
-    else m.ok++;
-    byModule.set(d.module, m);
-  }
+  // Open deadlines counted in SQL (by module, overdue by unit) and the most pressing twenty.
+  const open = await sys.calendar.openSummary(ctx, { urgent: 20 });
   const moduleTitles = new Map(sys.registry.modules.map((m) => [m.key, m.title]));
 
   const streets = await streetsInScope(ctx);
@@ -109,8 +108,7 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
   for (const s of streets) {
     const values: Record<string, MetricValue> = {};
     for (const d of streetDefs) values[d.key] = await d.query({ ...base, orgIds: [s.id] });
-    const overdue = open.filter((d) => d.orgId === s.id && d.status === 'overdue').length;
-    comparison.push({ orgId: s.id, name: s.name, values, overdue });
+    comparison.push({ orgId: s.id, name: s.name, values, overdue: open.overdueByOrg.get(s.id) ?? 0 });
   }
 
   return {
@@ -118,8 +116,8 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
     figures,
     trends: { months, series: trends },
     deadlines: {
-      byModule: [...byModule.values()].map((m) => ({ ...m, title: moduleTitles.get(m.module) ?? m.module })),
-      urgent: open.filter((d) => d.status === 'overdue' || d.status === 'due_soon').slice(0, 20),
+      byModule: open.byModule.map((m) => ({ ...m, title: moduleTitles.get(m.module) ?? m.module })),
+      urgent: open.urgent,
     },
     streets: { metrics: streetDefs.map((d) => ({ key: d.key, title: d.title, unit: d.unit })), rows: comparison },
   };

@@ -198,6 +198,33 @@ describe('the leaders’ dashboard', () => {
     expect(Object.keys(byKey)).toEqual(expect.arrayContaining(['decisions.made', 'inspections.random_share']));
   });
 
+  it('counts every open deadline in SQL, as each one’s status today says, and lists the twenty most pressing', async () => {
+    const d = (await env.leader.req('GET', '/api/dashboard?year=2022')).body.data;
+    const ctx = env.sys.ctx(systemActor(env.tenantId));
+    const all = await env.sys.calendar.listOpen(ctx, { limit: 1_000_000 });
+    expect(all.length).toBeGreaterThan(0);
+    const expected = new Map<string, { overdue: number; dueSoon: number; ok: number }>();
+    for (const o of all) {
+      const m = expected.get(o.module) ?? { overdue: 0, dueSoon: 0, ok: 0 };
+      if (o.status === 'overdue') m.overdue++;
+      else if (o.status === 'due_soon') m.dueSoon++;
+      else m.ok++;
+      expected.set(o.module, m);
+    }
+    const got = d.deadlines.byModule as Array<{ module: string; overdue: number; dueSoon: number; ok: number }>;
+    expect(Object.fromEntries(got.map(({ module, overdue, dueSoon, ok }) => [module, { overdue, dueSoon, ok }]))).toEqual(Object.fromEntries(expected));
+    const pressing = all.filter((o) => o.status === 'overdue' || o.status === 'due_soon');
+    expect(d.deadlines.urgent.map((u: { due: string }) => u.due)).toEqual(pressing.slice(0, 20).map((o) => o.due));
+    for (const s of d.streets.rows as Array<{ orgId: string; overdue: number }>)
+      expect(s.overdue, s.orgId).toBe(pressing.filter((o) => o.orgId === s.orgId && o.status === 'overdue').length);
+    // In a unit's scope only its own deadlines are summed.
+    const street = d.streets.rows.find((s: { overdue: number }) => s.overdue > 0) ?? d.streets.rows[0];
+    const scoped = env.sys.ctx({ ...systemActor(env.tenantId), scope: { all: false, orgIds: [street.orgId] } });
+    const mine = await env.sys.calendar.openSummary(scoped);
+    expect([...mine.overdueByOrg.keys()].every((k) => k === street.orgId)).toBe(true);
+    expect(mine.byModule.reduce((n, m) => n + m.overdue + m.dueSoon + m.ok, 0)).toBe(all.filter((o) => o.orgId === street.orgId).length);
+  });
+
   it('is not for street users', async () => {
     const wushan = await login(env.app, 'wushan');
     expect((await wushan.req('GET', '/api/dashboard?year=2022')).status).toBe(403);
