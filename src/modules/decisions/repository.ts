@@ -4,7 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { DecisionsTables, DecisionStatus } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<DecisionsTables>();
@@ -53,21 +53,22 @@ const filteredDecisions = (ctx: Ctx, f: DecisionFilter) =>
       return q.where((eb) => eb.or([eb('d.title', 'ilike', like), eb('d.leader', 'ilike', like), eb('d.summary', 'ilike', like)]));
     });
 
-/** A decision query in the list's order: the chosen sort then the id, else the newest year first in catalogue order. */
-function orderedDecisions<QB extends ReturnType<typeof filteredDecisions>>(q: QB, sort: DecisionFilter['sort']): QB {
-  if (sort) return orderBySort(q, DECISION_SORTABLE, { sort, tieBreaker: 'd.id' });
-  return q.orderBy('d.year', 'desc').orderBy('ci.seq').orderBy('d.title') as QB;
-}
+/** The decision list, the newest year first in catalogue order unless sorted. */
+const decisionList = listQueries({
+  filtered: filteredDecisions,
+  sortable: DECISION_SORTABLE,
+  tieBreaker: 'd.id',
+  order: (q) => q.orderBy('d.year', 'desc').orderBy('ci.seq').orderBy('d.title'),
+});
 
 /** A page of the decisions in the actor's scope (newest year first unless sorted), with the filtered total. */
 export async function listDecisions(ctx: Ctx, f: DecisionFilter & { limit: number; offset: number }): Promise<{ rows: DecisionWithOrg[]; total: number }> {
-  const q = filteredDecisions(ctx, f);
-  const [rows, total] = await Promise.all([orderedDecisions(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  const { rows, total } = await decisionList.page(ctx, f);
   return { rows: rows as DecisionWithOrg[], total };
 }
 
 /** How many decisions a list's filters give (the export's cap is checked on it before any row is read). */
-export const countDecisions = (ctx: Ctx, f: DecisionFilter) => countRows(filteredDecisions(ctx, f));
+export const countDecisions = decisionList.count;
 
 /** One decision in the actor's scope (undefined: none, or outside the scope). */
 export const getDecision = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>, id: string) =>
@@ -94,10 +95,7 @@ export const updateDecisions = (db: Kysely<KernelDB>, rows: ReadonlyArray<Record
  * list's filters (the list's export), exactly the list's rows in its order.
  */
 export const decisionsForExport = async (ctx: Ctx, f?: DecisionFilter) =>
-  (await (f
-    ? orderedDecisions(filteredDecisions(ctx, f), f.sort)
-    : withOrg(ctx.db, ctx).orderBy('d.year').orderBy('ci.seq').orderBy('d.title')
-  ).execute()) as DecisionWithOrg[];
+  (await (f ? decisionList.rows(ctx, f) : withOrg(ctx.db, ctx).orderBy('d.year').orderBy('ci.seq').orderBy('d.title').execute())) as DecisionWithOrg[];
 
 // ── The catalogue ──
 

@@ -4,7 +4,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
 import { insertMany, updateMany } from '../../core/db/bulk.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { ActKind, CaseKind, CaseStatus, LitigationTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LitigationTables>();
@@ -55,21 +55,22 @@ const filteredCases = (ctx: Ctx, f: CaseFilter) =>
       return q.where((eb) => eb.or([eb('c.case_no', 'ilike', like), eb('c.act_title', 'ilike', like), eb('c.body', 'ilike', like)]));
     });
 
-/** A case query in the list's order: the chosen sort then the id, else the newest received first. */
-function orderedCases<QB extends ReturnType<typeof filteredCases>>(q: QB, sort: CaseFilter['sort']): QB {
-  if (sort) return orderBySort(q, CASE_SORTABLE, { sort, tieBreaker: 'c.id' });
-  return q.orderBy('c.received_on', 'desc').orderBy('c.case_no') as QB;
-}
+/** The case list, the newest received first unless sorted. */
+const caseList = listQueries({
+  filtered: filteredCases,
+  sortable: CASE_SORTABLE,
+  tieBreaker: 'c.id',
+  order: (q) => q.orderBy('c.received_on', 'desc').orderBy('c.case_no'),
+});
 
 /** A page of the cases in the actor's scope (newest received first unless sorted), with the filtered total. */
 export async function listCases(ctx: Ctx, f: CaseFilter & { limit: number; offset: number }): Promise<{ rows: CaseWithOrg[]; total: number }> {
-  const q = filteredCases(ctx, f);
-  const [rows, total] = await Promise.all([orderedCases(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  const { rows, total } = await caseList.page(ctx, f);
   return { rows: rows as CaseWithOrg[], total };
 }
 
 /** How many cases a list's filters give (the export's cap is checked on it before any row is read). */
-export const countCases = (ctx: Ctx, f: CaseFilter) => countRows(filteredCases(ctx, f));
+export const countCases = caseList.count;
 
 /** One case in the actor's scope (undefined: none, or outside the scope). */
 export const getCase = (db: Kysely<KernelDB>, ctx: Pick<Ctx, 'actor'>, id: string) =>
@@ -124,8 +125,7 @@ export const deleteImportedHearings = (db: Kysely<KernelDB>, tenantId: string, i
  * a list's filters (the list's export), exactly the list's rows in its order.
  */
 export async function casesForExport(ctx: Ctx, f?: CaseFilter): Promise<Array<CaseWithOrg & { hearings: HearingRow[] }>> {
-  const q = f ? orderedCases(filteredCases(ctx, f), f.sort) : withOrg(ctx.db, ctx).orderBy('c.received_on').orderBy('c.case_no');
-  const rows = (await q.execute()) as CaseWithOrg[];
+  const rows = (await (f ? caseList.rows(ctx, f) : withOrg(ctx.db, ctx).orderBy('c.received_on').orderBy('c.case_no').execute())) as CaseWithOrg[];
   const hs = await hearingsOfCases(
     ctx.db,
     ctx.actor.tenantId,
