@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { AdviceKind, DocumentKind, LegalTables } from './schema.js';
 
 const t = (db: Kysely<KernelDB>) => db.withTables<LegalTables>();
@@ -51,22 +51,20 @@ const filteredContracts = (ctx: Ctx, f: ContractFilter) =>
       return q.where((eb) => eb.or([eb('firm', 'ilike', like), eb('contract_no', 'ilike', like), eb('lawyers', 'ilike', like)]));
     });
 
-/** A contract query in the list's order: the chosen sort then the id, else the latest begun first. */
-function orderedContracts<QB extends ReturnType<typeof filteredContracts>>(q: QB, sort: ContractFilter['sort']): QB {
-  if (sort) return orderBySort(q, CONTRACT_SORTABLE, { sort, tieBreaker: 'id' });
-  return q.orderBy('start_on', 'desc').orderBy('contract_no') as QB;
-}
-
-/** A page of the contracts in the actor's scope (latest begun first unless sorted), with the filtered total. */
-export async function pageContracts(ctx: Ctx, f: ContractFilter & { limit: number; offset: number }) {
-  const q = filteredContracts(ctx, f);
-  const [rows, total] = await Promise.all([orderedContracts(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-/** How many contracts a list's filters give (the export's cap is checked on it before any row is read). */
-export const countContracts = (ctx: Ctx, f: ContractFilter) => countRows(filteredContracts(ctx, f));
-/** The contract list's export: exactly the list's rows, in its order. */
-export const contractsForExport = (ctx: Ctx, f: ContractFilter) => orderedContracts(filteredContracts(ctx, f), f.sort).execute();
+/**
+ * The contract list, the latest begun first unless sorted: a page and the filtered total, how many (the export's
+ * cap is checked on it before any row is read), and the list's export (exactly the list's rows, in its order).
+ */
+export const {
+  page: pageContracts,
+  count: countContracts,
+  rows: contractsForExport,
+} = listQueries({
+  filtered: filteredContracts,
+  sortable: CONTRACT_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('start_on', 'desc').orderBy('contract_no'),
+});
 
 /** The work-record list's filters (法律顾问工作台账 on the one list component). */
 export interface AdviceFilter {
@@ -98,23 +96,19 @@ const filteredAdvice = (ctx: Ctx, f: AdviceFilter) =>
       return q.where((eb) => eb.or([eb('title', 'ilike', like), eb('handler', 'ilike', like), eb('firm', 'ilike', like)]));
     });
 
-/** Every column of the filtered work records in the list's order: the chosen sort then the id, else the newest first. */
-function orderedAdvice(ctx: Ctx, f: AdviceFilter) {
-  const q = filteredAdvice(ctx, f).selectAll();
-  if (f.sort) return orderBySort(q, ADVICE_SORTABLE, { sort: f.sort, tieBreaker: 'id' });
-  return q.orderBy('date', 'desc').orderBy('id');
-}
+/** The work-record list (every column of the filtered records), the newest first unless sorted. */
+const adviceList = listQueries({
+  filtered: (ctx: Ctx, f: AdviceFilter) => filteredAdvice(ctx, f).selectAll(),
+  sortable: ADVICE_SORTABLE,
+  tieBreaker: 'id',
+  order: (q) => q.orderBy('date', 'desc').orderBy('id'),
+});
 
 /** A page of the work records in the actor's scope (newest first unless sorted), with the filtered total and its counts by kind. */
 export async function listAdvice(ctx: Ctx, f: AdviceFilter & { limit?: number; offset?: number }) {
-  const q = filteredAdvice(ctx, f);
-  const [rows, total, counts] = await Promise.all([
-    orderedAdvice(ctx, f)
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0)
-      .execute(),
-    countRows(q.selectAll()),
-    q
+  const [{ rows, total }, counts] = await Promise.all([
+    adviceList.page(ctx, { ...f, limit: f.limit ?? 50, offset: f.offset ?? 0 }),
+    filteredAdvice(ctx, f)
       .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('kind')
       .execute(),
@@ -122,7 +116,7 @@ export async function listAdvice(ctx: Ctx, f: AdviceFilter & { limit?: number; o
   return { rows, total, byKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) };
 }
 /** How many work records a list's filters give (the export's cap is checked on it before any row is read). */
-export const countAdvice = (ctx: Ctx, f: AdviceFilter) => countRows(filteredAdvice(ctx, f).selectAll());
+export const countAdvice = adviceList.count;
 export const getAdvice = (db: Kysely<KernelDB>, ctx: Ctx, id: string) =>
   t(db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).where('id', '=', id).executeTakeFirst();
 
@@ -178,21 +172,24 @@ const filteredDocuments = <QB extends ReturnType<typeof docs>>(q: QB, f: Documen
       return x.where((eb) => eb.or([eb('d.doc_no', 'ilike', like), eb('d.title', 'ilike', like)]));
     }) as QB;
 
-/** A document query in the list's order: the chosen sort then the id, else the newest submitted first. */
-function orderedDocuments<QB extends ReturnType<typeof docs>>(q: QB, sort: DocumentFilter['sort']): QB {
-  if (sort) return orderBySort(q, DOCUMENT_SORTABLE, { sort, tieBreaker: 'd.id' });
-  return q.orderBy('d.submitted_on', 'desc').orderBy('d.id') as QB;
-}
+/** The document list's own order (the page's and the export's, which reads the latest cleanup too): the newest submitted first. */
+const newestSubmitted = <QB extends ReturnType<typeof docs>>(q: QB): QB => q.orderBy('d.submitted_on', 'desc').orderBy('d.id') as QB;
 
-/** A page of the documents in the actor's scope (newest submitted first unless sorted), with the filtered total. */
-export async function pageDocuments(ctx: Ctx, f: DocumentFilter & { limit: number; offset: number }) {
-  const q = filteredDocuments(docs(ctx.db, ctx), f);
-  const [rows, total] = await Promise.all([orderedDocuments(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+/** A page of the documents in the actor's scope (newest submitted first unless sorted) with the filtered total; how many a list's filters give. */
+export const { page: pageDocuments, count: countDocuments } = listQueries({
+  filtered: (ctx: Ctx, f: DocumentFilter) => filteredDocuments(docs(ctx.db, ctx), f),
+  sortable: DOCUMENT_SORTABLE,
+  tieBreaker: 'd.id',
+  order: (q) => newestSubmitted(q),
+});
 
-/** How many documents a list's filters give (the export's cap is checked on it before any row is read). */
-export const countDocuments = (ctx: Ctx, f: DocumentFilter) => countRows(filteredDocuments(docs(ctx.db, ctx), f));
+/** The document list's export: exactly the list's rows in its order, each with its latest cleanup. */
+const normativeList = listQueries({
+  filtered: (ctx: Ctx, f: DocumentFilter) => filteredDocuments(withLatestCleanup(docs(ctx.db, ctx)), f),
+  sortable: DOCUMENT_SORTABLE,
+  tieBreaker: 'd.id',
+  order: (q) => newestSubmitted(q),
+});
 
 export const listAppraisals = (ctx: Ctx) =>
   t(ctx.db).selectFrom('legal_appraisal').selectAll().$call(withDataScope(ctx.actor)).orderBy('year', 'desc').execute();
@@ -233,7 +230,7 @@ export const adviceOnDates = (db: Kysely<KernelDB>, tenantId: string, dates: rea
  */
 export const adviceForExport = (ctx: Ctx, f?: AdviceFilter) =>
   f
-    ? orderedAdvice(ctx, f).execute()
+    ? adviceList.rows(ctx, f)
     : t(ctx.db).selectFrom('legal_advice').selectAll().$call(withDataScope(ctx.actor)).orderBy('date').orderBy('kind').orderBy('title').execute();
 
 export const insertDocument = (db: Kysely<KernelDB>, row: New<'legal_document'>) =>
@@ -347,9 +344,8 @@ export const deleteCleanupsOf = (db: Kysely<KernelDB>, tenantId: string, ids: re
  * the ledger's order; with a document list's filters (the list's export), exactly the list's rows in its order.
  */
 export const normativeForExport = (ctx: Ctx, f?: DocumentFilter) => {
-  const q = withLatestCleanup(docs(ctx.db, ctx));
-  if (f) return orderedDocuments(filteredDocuments(q, f), f.sort).execute();
-  return q
+  if (f) return normativeList.rows(ctx, f);
+  return withLatestCleanup(docs(ctx.db, ctx))
     .where('d.kind', '=', '规范性文件')
     .orderBy(sql`d.doc_year IS NULL`)
     .orderBy('d.doc_year')
