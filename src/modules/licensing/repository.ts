@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { LicensingTables, PermitCategory, PermitStatus } from './schema.js';
 import { forgetDecisions } from '../publicity/index.js';
 
@@ -60,27 +60,20 @@ const filteredPermits = (ctx: Ctx, f: PermitFilter) =>
       return q.where((eb) => eb.or([eb('p.case_no', 'ilike', like), eb('p.applicant', 'ilike', like), eb('p.decision_no', 'ilike', like)]));
     });
 
-/** A permit query in the list's order: the chosen sort then the id, else the newest received first. */
-function orderedPermits<QB extends ReturnType<typeof filteredPermits>>(q: QB, sort: PermitFilter['sort']): QB {
-  if (sort) return orderBySort(q, PERMIT_SORTABLE, { sort, tieBreaker: 'p.id' });
-  return q.orderBy('p.received_on', 'desc').orderBy('p.case_no', 'desc') as QB;
-}
+/** The permit list, the newest received first unless sorted. */
+const permitList = listQueries({
+  filtered: filteredPermits,
+  sortable: PERMIT_SORTABLE,
+  tieBreaker: 'p.id',
+  order: (q) => q.orderBy('p.received_on', 'desc').orderBy('p.case_no', 'desc'),
+});
 
-/** A page of the permit cases in the actor's scope (newest received first unless sorted), with the filtered total. */
-export async function listPermits(ctx: Ctx, f: PermitFilter & { limit?: number; offset?: number }) {
-  const q = filteredPermits(ctx, f);
-  const [rows, total] = await Promise.all([
-    orderedPermits(q, f.sort)
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0)
-      .execute(),
-    countRows(q),
-  ]);
-  return { rows, total };
-}
+/** A page of the permit cases in the actor's scope (newest received first unless sorted, 50 from the first by default), with the filtered total. */
+export const listPermits = (ctx: Ctx, f: PermitFilter & { limit?: number; offset?: number }) =>
+  permitList.page(ctx, { ...f, limit: f.limit ?? 50, offset: f.offset ?? 0 });
 
 /** How many permit cases a list's filters give (the export's cap is checked on it before any row is read). */
-export const countPermits = (ctx: Ctx, f: PermitFilter) => countRows(filteredPermits(ctx, f));
+export const countPermits = permitList.count;
 
 export function getPermit(db: Kysely<KernelDB>, ctx: Ctx, id: string) {
   return permitQuery(db, ctx).where('p.id', '=', id).executeTakeFirst();
@@ -164,4 +157,4 @@ export async function deletePublicationsOf(db: Kysely<KernelDB>, tenantId: strin
  * then case number); with a list's filters (the list's export), exactly the list's rows in its order.
  */
 export const permitsForExport = (ctx: Ctx, f?: PermitFilter) =>
-  (f ? orderedPermits(filteredPermits(ctx, f), f.sort) : permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no')).execute();
+  f ? permitList.rows(ctx, f) : permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();

@@ -3,7 +3,7 @@ import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import type { AnyRow } from '../../core/persist.js';
 import { withDataScope } from '../../core/scope.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 import type { StaffTables } from './schema.js';
 
 export type StaffTable = keyof StaffTables;
@@ -94,35 +94,41 @@ function filteredRecords(ctx: Ctx, table: StaffTable, f: StaffFilter) {
   return q;
 }
 
-/** A register's order: the chosen column then the id, else the newest first. */
-function orderedRecords(q: ReturnType<typeof filteredRecords>, table: StaffTable, sort: ListSort | undefined) {
-  if (sort) return orderBySort(q, STAFF_SORTABLE[table], { sort, tieBreaker: 'id' });
-  return q.orderBy((DATE_COL[table] ?? 'year') as 'date', 'desc').orderBy('id');
-}
+/** A register's list queries: its records in the actor's scope matching the filters, the newest first unless sorted. */
+const registerList = (table: StaffTable) =>
+  listQueries({
+    filtered: (ctx: Ctx, f: StaffFilter) => filteredRecords(ctx, table, f),
+    sortable: STAFF_SORTABLE[table],
+    tieBreaker: 'id',
+    order: (q) => q.orderBy((DATE_COL[table] ?? 'year') as 'date', 'desc').orderBy('id'),
+  });
+
+/** Each register's list queries. */
+const STAFF_LISTS = Object.fromEntries((Object.keys(DATE_COL) as StaffTable[]).map((table) => [table, registerList(table)])) as Record<
+  StaffTable,
+  ReturnType<typeof registerList>
+>;
 
 /** Records of a table in the actor's scope, optionally of one year, newest first (at most 2,000: the unpaged list). */
 export function listRecords(ctx: Ctx, table: StaffTable, f: StaffFilter) {
-  return orderedRecords(filteredRecords(ctx, table, f), table, f.sort)
-    .limit(2000)
-    .execute() as Promise<AnyRow[]>;
+  return STAFF_LISTS[table].list(ctx, f) as Promise<AnyRow[]>;
 }
 
 /** A page of a register's list (newest first unless sorted) and the filtered total. */
 export async function pageRecords(ctx: Ctx, table: StaffTable, f: StaffFilter & { limit: number; offset: number }) {
-  const q = filteredRecords(ctx, table, f);
-  const [rows, total] = await Promise.all([orderedRecords(q, table, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
+  const { rows, total } = await STAFF_LISTS[table].page(ctx, f);
   return { rows: rows as AnyRow[], total };
 }
 
 /** How many records a register's filters give (the export's cap is checked on it before any row is read). */
-export const countRecords = (ctx: Ctx, table: StaffTable, f: StaffFilter) => countRows(filteredRecords(ctx, table, f));
+export const countRecords = (ctx: Ctx, table: StaffTable, f: StaffFilter) => STAFF_LISTS[table].count(ctx, f);
 
 /**
  * A register's export: with a list's filters exactly the list's rows in its order; without (the ledger's
  * export), every record in scope, oldest first.
  */
 export async function recordsForExport(ctx: Ctx, table: StaffTable, f?: StaffFilter) {
-  if (f) return (await orderedRecords(filteredRecords(ctx, table, f), table, f.sort).execute()) as AnyRow[];
+  if (f) return (await STAFF_LISTS[table].rows(ctx, f)) as AnyRow[];
   const col = (DATE_COL[table] ?? 'year') as 'date';
   return (await filteredRecords(ctx, table, {}).orderBy(col).orderBy('id').execute()) as AnyRow[];
 }
