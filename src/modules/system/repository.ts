@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import type { KernelDB } from '../../core/db/types.js';
-import { containsPattern, countRows, type ListSort, orderBySort, type SortWhitelist } from '../../core/lists.js';
+import { containsPattern, type ListSort, listQueries, type SortWhitelist } from '../../core/lists.js';
 
 /** An org's id if it exists in the tenant (undefined when not). */
 export async function orgIdOf(db: Kysely<KernelDB>, tenantId: string, id: string): Promise<string | undefined> {
@@ -69,12 +69,12 @@ function filteredUsers(ctx: Ctx, f: UserFilter) {
 }
 
 /** A page of the user list (by username unless sorted) and the filtered total. */
-export async function pageUsers(ctx: Ctx, f: UserFilter & { limit: number; offset: number }) {
-  const q = filteredUsers(ctx, f);
-  const ordered = f.sort ? orderBySort(q, USER_SORTABLE, { sort: f.sort, tieBreaker: 'u.id' }) : q.orderBy('u.username');
-  const [rows, total] = await Promise.all([ordered.limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
+export const { page: pageUsers } = listQueries({
+  filtered: filteredUsers,
+  sortable: USER_SORTABLE,
+  tieBreaker: 'u.id',
+  order: (q) => q.orderBy('u.username'),
+});
 
 /** The 单位 list's filters: kind, parent, text (name, 统一社会信用代码 or 行政区划代码). */
 export interface OrgFilter {
@@ -120,21 +120,17 @@ function filteredOrgs(ctx: Ctx, f: OrgFilter) {
     });
 }
 
-/** An org query in the list's order: the chosen sort then the id, else by sort order then name. */
-function orderedOrgs<QB extends ReturnType<typeof filteredOrgs>>(q: QB, sort: OrgFilter['sort']): QB {
-  if (sort) return orderBySort(q, ORG_SORTABLE, { sort, tieBreaker: 'o.id' });
-  return q.orderBy('o.sort').orderBy('o.name') as QB;
-}
-
-/** A page of the org list and the filtered total. */
-export async function pageOrgs(ctx: Ctx, f: OrgFilter & { limit: number; offset: number }) {
-  const q = filteredOrgs(ctx, f);
-  const [rows, total] = await Promise.all([orderedOrgs(q, f.sort).limit(f.limit).offset(f.offset).execute(), countRows(q)]);
-  return { rows, total };
-}
-
-/** How many orgs a list's filters give (the export's cap is checked on it). */
-export const countOrgs = (ctx: Ctx, f: OrgFilter) => countRows(filteredOrgs(ctx, f));
-
-/** Every org a list's filters give, in the list's order (its export). */
-export const orgsForExport = (ctx: Ctx, f: OrgFilter) => orderedOrgs(filteredOrgs(ctx, f), f.sort).execute();
+/**
+ * The org list, by sort order then name unless sorted: a page and the filtered total, how many orgs a list's
+ * filters give (the export's cap is checked on it), and every org they give in the list's order (its export).
+ */
+export const {
+  page: pageOrgs,
+  count: countOrgs,
+  rows: orgsForExport,
+} = listQueries({
+  filtered: filteredOrgs,
+  sortable: ORG_SORTABLE,
+  tieBreaker: 'o.id',
+  order: (q) => q.orderBy('o.sort').orderBy('o.name'),
+});
