@@ -14,7 +14,7 @@ export function listRivers(ctx: Ctx, f: { q?: string; orgId?: string } = {}) {
     .selectFrom('river')
     .selectAll()
     .$call(withDataScope(ctx.actor))
-    .$if(!!f.q, (q) => q.where('name', 'like', `%${f.q}%`))
+    .$if(!!f.q, (q) => q.where('name', 'like', containsPattern(f.q!)))
     .$if(!!f.orgId, (q) => q.where('org_id', '=', f.orgId!))
     .orderBy('name')
     .execute();
