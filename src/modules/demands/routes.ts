@@ -5,7 +5,7 @@
  */
 import { ownerOrgForCreate } from '../../core/scope.js';
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
 import { AppError, errors } from '../../core/errors.js';
 import { addDays, deadlineStatus, isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
@@ -25,8 +25,8 @@ import type { Ctx } from '../../core/context.js';
 import { demandKindsOf, type DemandKindDef } from './kinds.js';
 import { activeUsersOf, countItems, getItem, linksOf, type ListRow, listItems, openCounts, openDueIn, SORTABLE, type ListFilters } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
-import { AssigneeView, DataList, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
-import { Data, FileDownload, Page } from '../../core/schemas.js';
+import { AssigneeView, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
+import { Data, DataList, FileDownload, NStr, Nullable, OneOf, Page } from '../../core/schemas.js';
 import { applyDemandEvent, intake } from './service.js';
 import { DEMAND_EVENTS, parseInstant } from './events.js';
 import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
@@ -34,8 +34,8 @@ import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
 import type { DemandKind, DemandStatus } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Status = Type.Union(['received', 'assigned', 'handling', 'paused', 'replied', 'closed', 'open', 'overdue'].map((s) => Type.Literal(s)));
-const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+const Status = OneOf(['received', 'assigned', 'handling', 'paused', 'replied', 'closed', 'open', 'overdue']);
+const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 
 const FilterFields = {
   status: Type.Optional(Status),
@@ -94,10 +94,10 @@ const BatchResult = Type.Object({
   results: Type.Array(
     Type.Object({
       id: Type.String(),
-      refNo: Type.Union([Type.String(), Type.Null()]),
+      refNo: NStr,
       ok: Type.Boolean(),
-      status: Type.Union([Type.String(), Type.Null()]),
-      message: Type.Union([Type.String(), Type.Null()]),
+      status: NStr,
+      message: NStr,
     }),
   ),
 });
@@ -198,7 +198,7 @@ export function demandRoutes(def: DemandKindDef) {
         schema: {
           tags,
           summary: `批量${def.steps.closeLabel}或派单：逐件办理（每件按其版本号和流程判断），逐件返回结果，一件不成不影响其他件`,
-          params: Type.Object({ action: Type.Union(BATCH_ACTIONS.map((a) => Type.Literal(a))) }),
+          params: Type.Object({ action: OneOf(BATCH_ACTIONS) }),
           body: BatchBody,
           response: { 200: Data(BatchResult) },
         },
@@ -330,7 +330,7 @@ export async function sharedRoutes(root: FastifyInstance) {
         tags,
         summary: '待办队列：本人或某单位未办结的诉求（12345、信访、建议提案、依申请公开），按届满日排序',
         querystring: Type.Object({
-          scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')])),
+          scope: Type.Optional(OneOf(['mine', 'unit'])),
           orgId: Type.Optional(Type.String({ format: 'uuid' })),
         }),
         response: { 200: DataList(DemandListItemView) },

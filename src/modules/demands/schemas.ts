@@ -4,46 +4,20 @@
  * of these, so a presenter and its schema cannot drift (and the test server checks every
  * answer strictly, src/server/responses.ts). The kind modules reuse them for their routes.
  */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, Instant, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, Instant, Int, IsoDateString, NDay, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
 
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
-const Bool = Type.Boolean();
+/** `{ data: T[] }`: the kernel's, which the kind modules take from here (`demands/index.ts`). */
+export { DataList } from '../../core/schemas.js';
+
 const Strs = Type.Array(Str);
-const Day = IsoDateString;
-const NDay = Nullable(Day);
 const NInstant = Nullable(Instant);
 
-export const DemandKindView = Type.Union([Type.Literal('hotline'), Type.Literal('petition'), Type.Literal('proposal'), Type.Literal('disclosure')]);
-export const DemandStatusView = Type.Union([
-  Type.Literal('received'),
-  Type.Literal('assigned'),
-  Type.Literal('handling'),
-  Type.Literal('paused'),
-  Type.Literal('replied'),
-  Type.Literal('closed'),
-]);
-export const ClockStatusView = Type.Union([
-  Type.Literal('ok'),
-  Type.Literal('due_soon'),
-  Type.Literal('overdue'),
-  Type.Literal('done'),
-  Type.Literal('paused'),
-]);
-const Unit = Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]);
-const EventView = Type.Union([
-  Type.Literal('assign'),
-  Type.Literal('sign'),
-  Type.Literal('return'),
-  Type.Literal('pause'),
-  Type.Literal('resume'),
-  Type.Literal('extend'),
-  Type.Literal('reply'),
-  Type.Literal('close'),
-  Type.Literal('evaluate'),
-]);
+export const DemandKindView = OneOf(['hotline', 'petition', 'proposal', 'disclosure']);
+export const DemandStatusView = OneOf(['received', 'assigned', 'handling', 'paused', 'replied', 'closed']);
+export const ClockStatusView = OneOf(['ok', 'due_soon', 'overdue', 'done', 'paused']);
+const Unit = OneOf(['workday', 'day', 'month']);
+const EventView = OneOf(['assign', 'sign', 'return', 'pause', 'resume', 'extend', 'reply', 'close', 'evaluate']);
 
 /** A demand as lists show it (phones masked). */
 export const DemandListItemView = Type.Object(
@@ -66,7 +40,7 @@ export const DemandListItemView = Type.Object(
     receivedAt: Instant,
     firstDueOn: NDay,
     firstDoneAt: NInstant,
-    dueOn: Day,
+    dueOn: IsoDateString,
     clockStatus: ClockStatusView,
     repliedAt: NInstant,
     closedAt: NInstant,
@@ -91,33 +65,33 @@ export const DeadlineRuleView = Type.Object({
   rollToWorkday: Type.Optional(Bool),
 });
 
-const MetDayView = Type.Object({ date: Day, name: Type.Optional(Str) });
+const MetDayView = Type.Object({ date: IsoDateString, name: Type.Optional(Str) });
 
 /** The kernel's explanation of a due date (computeDeadline). */
 export const DeadlineExplanationView = Type.Object(
   {
-    start: Day,
-    effectiveStart: Day,
+    start: IsoDateString,
+    effectiveStart: IsoDateString,
     rule: DeadlineRuleView,
     source: Str,
-    due: Day,
+    due: IsoDateString,
     unit: Unit,
     n: Int,
     extensionDays: Int,
-    extensions: Type.Array(Type.Object({ n: Int, unit: Unit, reason: Str, approvedOn: Type.Optional(Day) })),
+    extensions: Type.Array(Type.Object({ n: Int, unit: Unit, reason: Str, approvedOn: Type.Optional(IsoDateString) })),
     pausedDays: Int,
-    countedDays: Type.Array(Day),
+    countedDays: Type.Array(IsoDateString),
     holidaysMet: Type.Array(MetDayView),
     makeupDaysMet: Type.Array(MetDayView),
-    rolledFrom: Type.Optional(Day),
+    rolledFrom: Type.Optional(IsoDateString),
     warnings: Strs,
     text: Str,
   },
   { description: '届满日及其计算说明' },
 );
 
-const PauseView = Type.Object({ from: Day, to: Day, reason: Str });
-const ExtensionView = Type.Object({ n: Int, unit: Type.Optional(Unit), approvedOn: Day, approvedBy: Str, reason: Str });
+const PauseView = Type.Object({ from: IsoDateString, to: IsoDateString, reason: Str });
+const ExtensionView = Type.Object({ n: Int, unit: Type.Optional(Unit), approvedOn: IsoDateString, approvedBy: Str, reason: Str });
 
 /** An action in the workflow engine's one shape. */
 export const DemandActionView = Type.Object(
@@ -133,7 +107,7 @@ export const DemandLinkView = Type.Object({
   receivedAt: Instant,
   title: Str,
   reason: Str,
-  direction: Type.Union([Type.Literal('earlier'), Type.Literal('later')]),
+  direction: OneOf(['earlier', 'later']),
 });
 export type DemandLinkView = Static<typeof DemandLinkView>;
 
@@ -151,7 +125,7 @@ export const DemandRecordBody = Type.Object({
   attrs: Type.Record(Str, Type.Unknown()),
   clock: Type.Object({
     rule: DeadlineRuleView,
-    start: Day,
+    start: IsoDateString,
     pauses: Type.Array(PauseView),
     extensions: Type.Array(ExtensionView),
     restartOn: NDay,
@@ -175,7 +149,7 @@ const UnitCount = Type.Object({ orgId: Str, orgName: Str, open: Int, overdue: In
 /** 督办总览. */
 export const DemandOverviewView = Type.Object(
   {
-    today: Day,
+    today: IsoDateString,
     byKind: Type.Array(KindCount),
     byUnit: Type.Array(UnitCount),
     overdue: Type.Array(DemandListItemView),
@@ -188,6 +162,3 @@ export type DemandOverviewView = Static<typeof DemandOverviewView>;
 /** A user a demand may be assigned to. */
 export const AssigneeView = Type.Object({ id: Str, name: Str, orgId: Str });
 export type AssigneeView = Static<typeof AssigneeView>;
-
-/** `{ data: T[] }` */
-export const DataList = <T extends TSchema>(t: T) => Data(Type.Array(t));

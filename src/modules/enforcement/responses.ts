@@ -6,22 +6,17 @@
  * checked against these (src/server/responses.ts).
  */
 import { type TProperties, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, Nullable } from '../../core/schemas.js';
+import { Bool, Int, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
 
-export { Data };
-
-const Str = Type.String();
+/** A date as these answers describe it (no `iso-date` format, unlike the kernel's `IsoDateString`). */
 const Day = Type.String({ description: 'YYYY-MM-DD' });
 const NDay = Nullable(Day);
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const Num = Type.Number();
-const Bool = Type.Boolean();
 const Strs = Type.Array(Str);
 /** A record whose known fields are listed; others pass through. */
 const Open = <P extends TProperties>(p: P, description?: string) => Type.Object(p, { additionalProperties: true, ...(description ? { description } : {}) });
 const List = <T extends TSchema>(t: T) => Type.Array(t);
-const DeadlineStatus = Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue'), Type.Literal('done')]);
+const DeadlineStatus = OneOf(['ok', 'due_soon', 'overdue', 'done']);
 
 /** An action in the workflow engine's one shape. */
 export const WorkflowActionView = Type.Object(
@@ -38,7 +33,7 @@ export const OfficerView = Type.Object(
     certNo: NStr,
     certIssuedOn: NDay,
     certValidUntil: NDay,
-    certStatus: Type.Union([Type.Literal('valid'), Type.Literal('expiring'), Type.Literal('expired'), Type.Literal('none')]),
+    certStatus: OneOf(['valid', 'expiring', 'expired', 'none']),
     examScore: Nullable(Num),
     examPassLine: Num,
     active: Bool,
@@ -117,7 +112,7 @@ export const CaseView = Open(
     decisionNo: NStr,
     decisionSubmittedOn: NDay,
     decisionApprover: NStr,
-    decisionApproverCapacity: Nullable(Type.Union([Type.Literal('head'), Type.Literal('deputy')])),
+    decisionApproverCapacity: Nullable(OneOf(['head', 'deputy'])),
     decisionApproverCapacityLabel: NStr,
     decisionApproverDelegation: NStr,
     reviewByName: NStr,
@@ -149,7 +144,7 @@ export const ClueView = Open(
     sourceRef: NStr,
     receivedOn: Day,
     summary: Str,
-    status: Type.Union([Type.Literal('open'), Type.Literal('transferred'), Type.Literal('case'), Type.Literal('closed')]),
+    status: OneOf(['open', 'transferred', 'case', 'closed']),
     statusLabel: Str,
     transferDueOn: NDay,
     feedbackStatus: Nullable(DeadlineStatus),
@@ -241,12 +236,6 @@ export const ComparisonRowView = Type.Object({
   reviewed: Int,
   avgScore: Nullable(Num),
 });
-
-/** A file download (DOCX, ZIP). */
-export const FileDownload = Type.String({ format: 'binary', description: '文件' });
-
-/** `{ data: T[] }` */
-export const DataList = <T extends TSchema>(t: T) => Data(Type.Array(t));
 
 /** 现场取证 — a photo or video from the field app, as the device recorded it and the server received it. */
 export const CaptureView = Type.Object(

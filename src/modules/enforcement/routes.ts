@@ -16,10 +16,7 @@ import {
   LegalReviewerView,
   ClueView,
   ComparisonRowView,
-  Data,
-  DataList,
   DiscretionView,
-  FileDownload,
   HotlineImportView,
   IdView,
   ItemView,
@@ -32,6 +29,7 @@ import {
   ScoreView,
   WorkflowMatrixView,
 } from './responses.js';
+import { Data, DataList, FileDownload } from '../../core/schemas.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { paymentPlace, savePaymentPlace } from './commands/paymentPlace.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';

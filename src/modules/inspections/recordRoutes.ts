@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
-import { Data } from '../../core/schemas.js';
+import { Data, DataList, OneOf } from '../../core/schemas.js';
 import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { ledgerExport, listRoutes } from '../../core/listRoutes.js';
 import { listEnforcementItems, listEnforcementOfficers } from '../enforcement/index.js';
@@ -34,7 +34,7 @@ import {
 import { RECORD_EVENT_COMMANDS } from './recordEvents.js';
 import { FOLLOW_UPS, RECORD_KINDS, RECORD_RULES, SOURCES } from './rules.js';
 import { type RecordEvent, recordWho } from './workflow.js';
-import { AnnualPlanDetailView, AnnualPlanView, DataList, RecordOptionsView, RecordView } from './schemas.js';
+import { AnnualPlanDetailView, AnnualPlanView, RecordOptionsView, RecordView } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SUMMARIES: Record<RecordEvent, string> = {
@@ -44,13 +44,16 @@ const SUMMARIES: Record<RecordEvent, string> = {
   close: '办结检查记录',
 };
 
+/** Where a record stands (the list's 状态 filter): done, rectifying or closed. */
+const RecordStage = OneOf(['done', 'rectifying', 'closed']);
+
 /** The record list's filters (the query string's): kind, unit, year, entity, stage, text. */
 const RecordListFilters = {
-  kind: Type.Optional(Type.Union(RECORD_KINDS.map((k) => Type.Literal(k)))),
+  kind: Type.Optional(OneOf(RECORD_KINDS)),
   orgId: Type.Optional(Type.String({ format: 'uuid' })),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   entityId: Type.Optional(Type.String({ format: 'uuid' })),
-  stage: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('rectifying'), Type.Literal('closed')])),
+  stage: Type.Optional(RecordStage),
   q: Type.Optional(Type.String({ maxLength: 50, description: '检查编号、检查对象名称、统一社会信用代码' })),
 };
 const recordListQuery = listExportQuerySchema(RecordListFilters, RECORD_SORTABLE);
@@ -84,7 +87,7 @@ export async function recordRoutes(root: FastifyInstance) {
           orgId: Type.Optional(Type.String({ format: 'uuid' })),
           year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
           entityId: Type.Optional(Type.String({ format: 'uuid' })),
-          stage: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('rectifying'), Type.Literal('closed')])),
+          stage: Type.Optional(RecordStage),
         }),
         response: { 200: DataList(RecordView) },
       },

@@ -28,10 +28,9 @@ import { PLAN_EVENT_COMMANDS, TASK_EVENT_COMMANDS } from './events.js';
 import { DRAW_ALGORITHM, DRAW_SOURCE } from './draw.js';
 import { recordRoutes } from './recordRoutes.js';
 import { RESULTS } from './schema.js';
-import { Data } from '../../core/schemas.js';
+import { Data, DataList } from '../../core/schemas.js';
 import {
   ConflictView,
-  DataList,
   DrawView,
   EntityFacetsView,
   EntityView,

@@ -4,27 +4,15 @@
  * these, so a presenter and its schema cannot drift (and the test server checks every answer
  * strictly, src/server/responses.ts).
  */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, Int, IsoDateString, NDay, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
+import { FOLLOW_UPS, RECORD_KINDS } from './rules.js';
+import { RESULTS } from './schema.js';
 
-/** `{ data: T[] }` */
-export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const Num = Type.Number();
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
 const Action = (description: string) => Type.Object({ event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: NStr }, { description });
 
-export const ResultView = Type.Union([
-  Type.Literal('未发现问题'),
-  Type.Literal('发现问题已责令整改'),
-  Type.Literal('发现问题已立案查处'),
-  Type.Literal('未找到检查对象'),
-]);
+export const ResultView = OneOf(RESULTS);
 
 /** 随机抽查事项 */
 export const ItemView = Type.Object({ id: Str, orgId: Str, code: Str, name: Str, entityKind: Str, basis: NStr, method: NStr }, { description: '随机抽查事项' });
@@ -71,8 +59,8 @@ export const PlanView = Type.Object(
     entityKind: Str,
     ratioPercent: Num,
     perEntity: Int,
-    windowFrom: Day,
-    windowTo: Day,
+    windowFrom: IsoDateString,
+    windowTo: IsoDateString,
     drawId: NStr,
     drawnOn: NDay,
     actions: Type.Array(Action('计划操作：是否可办理及原因')),
@@ -84,7 +72,7 @@ export type PlanView = Static<typeof PlanView>;
 
 /** 抽取记录: the seed and algorithm recorded so anyone can re-run it. */
 export const DrawView = Type.Object(
-  { id: Str, planId: Str, seed: Str, algorithm: Str, drawnOn: Day, resultHash: Str, population: Int, sampleSize: Int },
+  { id: Str, planId: Str, seed: Str, algorithm: Str, drawnOn: IsoDateString, resultHash: Str, population: Int, sampleSize: Int },
   { description: '抽取记录' },
 );
 export type DrawView = Static<typeof DrawView>;
@@ -133,8 +121,8 @@ export type VerifyView = Static<typeof VerifyView>;
 
 // ── 行政检查记录 and 年度检查计划 ──
 
-const RecordKindView = Type.Union([Type.Literal('双随机'), Type.Literal('专项'), Type.Literal('投诉举报'), Type.Literal('上级交办'), Type.Literal('回访')]);
-const FollowUpView = Type.Union([Type.Literal('无问题'), Type.Literal('责令整改'), Type.Literal('移送线索'), Type.Literal('立案')]);
+const RecordKindView = OneOf(RECORD_KINDS);
+const FollowUpView = OneOf(FOLLOW_UPS);
 
 /** 行政检查记录 with the `inspections.record` workflow's stage and actions for the actor. */
 export const RecordView = Type.Object(
@@ -143,7 +131,7 @@ export const RecordView = Type.Object(
     orgId: Str,
     orgName: Str,
     recordNo: Str,
-    inspectedOn: Day,
+    inspectedOn: IsoDateString,
     entityId: Str,
     entityName: Str,
     entityUscc: NStr,

@@ -19,6 +19,7 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { check, IsoDate } from '../../core/input.js';
+import { Nullable, OneOf } from '../../core/schemas.js';
 import type { getDocument } from './repository.js';
 import { CLEANUP_OUTCOMES, type CleanupOutcome, checklistProblems, commentPeriodProblems, MAX_VALID_YEARS, NORMATIVE_RULES } from './rules.js';
 import type { LegalTables } from './schema.js';
@@ -81,8 +82,7 @@ function step<P extends TProperties>(
 // ── Input fields (as the document page's forms send them) ──
 
 const Str = (maxLength: number) => Type.String({ maxLength });
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
-const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const OptStr = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
 
 // ── Field checks: each refusal names the field ──
 
@@ -111,10 +111,10 @@ export const DOCUMENT_EVENT_COMMANDS = {
   review: step(
     {
       reviewedOn: IsoDate,
-      result: lit(['同意', '存在问题']),
+      result: OneOf(['同意', '存在问题']),
       opinion: Str(4000),
       reviewer: OptStr(100),
-      checklist: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()), Type.Null()])),
+      checklist: Type.Optional(Nullable(Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()))),
     },
     {
       event: 'review',
@@ -201,7 +201,7 @@ export const DOCUMENT_EVENT_COMMANDS = {
    * years, at most 5) and its 备案 deadline (30 days).
    */
   publish: step(
-    { publishedOn: IsoDate, numberPrefix: OptStr(20), validYears: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])) },
+    { publishedOn: IsoDate, numberPrefix: OptStr(20), validYears: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5 }))) },
     {
       event: 'publish',
       verb: 'published',
@@ -244,7 +244,7 @@ export const DOCUMENT_EVENT_COMMANDS = {
    * `legal_document_cleanup` and noted on the audit event; the reminder before expiry closes.
    */
   clean: step(
-    { cleanedOn: IsoDate, outcome: lit(CLEANUP_OUTCOMES), reason: Str(2000) },
+    { cleanedOn: IsoDate, outcome: OneOf(CLEANUP_OUTCOMES), reason: Str(2000) },
     {
       event: (i) => (i.outcome === '废止' ? 'repeal' : 'clean'),
       verb: (i) => (i.outcome === '废止' ? 'repealed' : 'cleaned'),

@@ -37,14 +37,13 @@ import { presentAdvice, presentAppraisal, presentContract, presentDocument, pres
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
 import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
-import { Data } from '../../core/schemas.js';
+import { Data, DataList, Nullable, OneOf } from '../../core/schemas.js';
 import {
   AdvicePageExtra,
   AdviceView,
   AppraisalsView,
   AppraisalView,
   ContractView,
-  DataList,
   DocumentDetailView,
   DocumentStageView,
   DocumentView,
@@ -53,13 +52,12 @@ import {
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Opt = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Opt = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
 /** The document list's filters (the query string's): year submitted, kind, stage, unit, text. */
 const DocumentListFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  kind: Type.Optional(lit(DOCUMENT_KINDS)),
+  kind: Type.Optional(OneOf(DOCUMENT_KINDS)),
   status: Type.Optional(DocumentStageView),
   orgId: Type.Optional(Type.String({ format: 'uuid' })),
   q: Type.Optional(Type.String({ maxLength: 50, description: '文号或名称' })),
@@ -80,7 +78,7 @@ function documentFilterOf(q: Static<typeof documentListQuery>): DocumentFilter {
 /** The work-record list's filters (the query string's): year, kind, text. */
 const AdviceListFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  kind: Type.Optional(lit(ADVICE_KINDS)),
+  kind: Type.Optional(OneOf(ADVICE_KINDS)),
   q: Type.Optional(Type.String({ maxLength: 50, description: '事项名称、承办人或顾问单位' })),
 };
 const adviceListQuery = listExportQuerySchema(AdviceListFilters, ADVICE_SORTABLE);
@@ -89,7 +87,7 @@ function adviceFilterOf(q: Static<typeof adviceListQuery>): AdviceFilter {
   return { year: q.year, kind: q.kind, q: q.q?.trim() || undefined, sort: sortOf(ADVICE_SORTABLE, q) };
 }
 
-const ContractTermView = Type.Union([Type.Literal('current'), Type.Literal('ended'), Type.Literal('upcoming')]);
+const ContractTermView = OneOf<ContractTerm>(['current', 'ended', 'upcoming']);
 /** The contract list's filters (the query string's): year begun, where the term stands today, text. */
 const ContractListFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
@@ -146,7 +144,7 @@ export async function legalRoutes(root: FastifyInstance) {
     contractNo: Type.String({ maxLength: 100 }),
     startOn: IsoDate,
     endOn: IsoDate,
-    feeYuan: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    feeYuan: Type.Optional(Nullable(Type.Number())),
     lawyers: Opt(500),
     procurement: Opt(500),
   });
@@ -209,7 +207,7 @@ export async function legalRoutes(root: FastifyInstance) {
         summary: '登记工作记录（审查的文件、出具的意见作为附件上传）',
         body: Type.Object({
           date: IsoDate,
-          kind: lit(ADVICE_KINDS),
+          kind: OneOf(ADVICE_KINDS),
           title: Type.String({ maxLength: 300 }),
           firm: Opt(200),
           handler: Opt(100),
@@ -227,7 +225,7 @@ export async function legalRoutes(root: FastifyInstance) {
       schema: {
         tags,
         summary: '规范性文件、重大行政决策与“三重一大”事项',
-        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(lit(DOCUMENT_KINDS)) }),
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(OneOf(DOCUMENT_KINDS)) }),
         response: { 200: DataList(DocumentView) },
       },
     },
@@ -276,10 +274,10 @@ export async function legalRoutes(root: FastifyInstance) {
         tags,
         summary: '送审（重大行政决策、“三重一大”事项）或起草登记（行政规范性文件：日期为起草日期）',
         body: Type.Object({
-          kind: lit(DOCUMENT_KINDS),
+          kind: OneOf(DOCUMENT_KINDS),
           title: Type.String({ maxLength: 300 }),
           submittedOn: IsoDate,
-          orgId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          orgId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
         response: { 201: Data(DocumentView) },
       },

@@ -11,21 +11,19 @@ import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PermitAction, permitWho } from './workflow.js';
 import { PERMIT_EVENTS } from './events.js';
-import { Data } from '../../core/schemas.js';
-import { DataList, ItemView, LicensingRuleView, PermitView } from './schemas.js';
+import { Data, DataList, Nullable, OneOf } from '../../core/schemas.js';
+import { CategoryView, ItemView, LicensingRuleView, PermitStatusView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Category = Type.Union([Type.Literal('水利'), Type.Literal('排水'), Type.Literal('工程建设')]);
-const Status = Type.Union(['received', 'correction', 'accepted', 'not_accepted', 'decided', 'certified', 'published'].map((s) => Type.Literal(s)));
 const V = { version: Type.Integer() };
 
 /** The permit list's filters (the query string's): year received, category, status, 许可事项, text. */
 const PermitListFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  category: Type.Optional(Category),
-  status: Type.Optional(Status),
+  category: Type.Optional(CategoryView),
+  status: Type.Optional(PermitStatusView),
   itemId: Type.Optional(Type.String({ format: 'uuid' })),
   q: Type.Optional(Type.String({ maxLength: 50, description: '办件编号、申请人或决定文书号' })),
 };
@@ -92,11 +90,11 @@ export async function licensingRoutes(root: FastifyInstance) {
   const ItemBody = Type.Object({
     code: Type.String({ minLength: 1, maxLength: 50 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    category: Category,
+    category: CategoryView,
     statutoryDays: Type.Integer(),
     committedDays: Type.Integer(),
     cloudWindow: Type.Optional(Type.Boolean()),
-    basis: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    basis: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   });
   app.post('/licensing/items', { schema: { tags, summary: '新增许可事项', body: ItemBody, response: { 201: Data(ItemView) } } }, async (req, reply) =>
     reply.code(201).send({ data: await cmd.createItem(authorize(req, 'licensing.items.manage'), req.body) }),
@@ -160,12 +158,12 @@ export async function licensingRoutes(root: FastifyInstance) {
         body: Type.Object({
           itemId: Type.String({ format: 'uuid' }),
           applicant: Type.String({ maxLength: 200 }),
-          applicantType: Type.Optional(Type.Union([Type.Literal('法人'), Type.Literal('其他组织'), Type.Literal('个体工商户'), Type.Literal('自然人')])),
-          applicantUscc: Type.Optional(Type.Union([Type.String({ maxLength: 18 }), Type.Null()])),
-          channel: Type.Union([Type.Literal('网上'), Type.Literal('窗口')]),
+          applicantType: Type.Optional(OneOf(['法人', '其他组织', '个体工商户', '自然人'])),
+          applicantUscc: Type.Optional(Nullable(Type.String({ maxLength: 18 }))),
+          channel: OneOf(['网上', '窗口']),
           visits: Type.Optional(Type.Integer()),
           receivedOn: IsoDate,
-          caseNo: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
+          caseNo: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
         }),
         response: { 201: Data(PermitView) },
       },

@@ -4,30 +4,15 @@
  * these, so a presenter and its schema cannot drift (and the test server checks every answer
  * strictly, src/server/responses.ts).
  */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, Int, IsoDateString, KeyOf, NDay, NStr, Nullable, OneOf, Str, WorkflowActionView } from '../../core/schemas.js';
+import { PERMIT_STAGE_LABELS } from './labels.js';
+import { CATEGORIES } from './schema.js';
 
-/** `{ data: T[] }` */
-export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const NInt = Nullable(Int);
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
 
-export const CategoryView = Type.Union([Type.Literal('水利'), Type.Literal('排水'), Type.Literal('工程建设')]);
-export const PermitStatusView = Type.Union([
-  Type.Literal('received'),
-  Type.Literal('correction'),
-  Type.Literal('accepted'),
-  Type.Literal('not_accepted'),
-  Type.Literal('decided'),
-  Type.Literal('certified'),
-  Type.Literal('published'),
-]);
+export const CategoryView = OneOf(CATEGORIES);
+export const PermitStatusView = KeyOf(PERMIT_STAGE_LABELS);
 
 /** A time-limit rule with its legal basis. */
 export const LicensingRuleView = Type.Object({ key: Str, label: Str, text: Str, source: Str }, { description: '办理时限规则及其法律依据' });
@@ -51,12 +36,9 @@ export const ItemView = Type.Object(
 export type ItemView = Static<typeof ItemView>;
 
 /** An action in the workflow engine's one shape (`licensing.permit`). */
-export const PermitActionView = Type.Object(
-  { event: Str, label: Str, allowed: Bool, reasons: Type.Array(Str), to: Nullable(PermitStatusView) },
-  { description: '办理操作：是否可办理及原因' },
-);
+export const PermitActionView = WorkflowActionView(PermitStatusView);
 
-const PauseView = Type.Object({ from: Day, to: Day, reason: Str });
+const PauseView = Type.Object({ from: IsoDateString, to: IsoDateString, reason: Str });
 
 /** 办件: its fields, its deadlines and the actions of its stage for the actor. */
 export const PermitView = Type.Object(
@@ -72,11 +54,11 @@ export const PermitView = Type.Object(
     applicant: Str,
     applicantType: Str,
     applicantUscc: NStr,
-    channel: Nullable(Type.Union([Type.Literal('网上'), Type.Literal('窗口')])),
+    channel: Nullable(OneOf(['网上', '窗口'])),
     visits: NInt,
     status: PermitStatusView,
     statusLabel: Str,
-    receivedOn: Day,
+    receivedOn: IsoDateString,
     correctionNoticeOn: NDay,
     correctionItems: NStr,
     correctedOn: NDay,
@@ -92,14 +74,14 @@ export const PermitView = Type.Object(
     dueOn: NDay,
     statutoryDueOn: NDay,
     decidedOn: NDay,
-    result: Nullable(Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')])),
+    result: Nullable(OneOf(['准予许可', '不予许可'])),
     decisionNo: NStr,
     decisionNote: NStr,
     certificateNo: NStr,
     certificateOn: NDay,
     publishedOn: NDay,
     version: Int,
-    correctionDueOn: Day,
+    correctionDueOn: IsoDateString,
     certificateDueOn: NDay,
     /** Why the extension did not extend a deadline (approved after it ran out, 行政许可法第四十二条), or null. */
     extensionNote: NStr,
