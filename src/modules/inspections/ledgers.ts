@@ -1,6 +1,6 @@
 import type { LedgerDef, RowError } from '../../core/ledger/ledger.js';
 import { defineLedgerSpec, type RowOf } from '../../core/ledger/spec.js';
-import { orgsByName } from '../../core/orgs.js';
+import { orgColumn } from '../../core/orgs.js';
 import { RECORD_COLUMNS as H, type RecordSave, saveRecords } from './records.js';
 import { type RecordFilter, recordsForExport } from './repository.js';
 import { FOLLOW_UPS, RECORD_KINDS } from './rules.js';
@@ -58,14 +58,11 @@ export const inspectionRecordsLedger: LedgerDef<Row> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const errors: RowError[] = [];
-    const orgs = await orgsByName(ctx.db, ctx.actor.tenantId);
+    const orgIdOf = await orgColumn(ctx.db, ctx.actor.tenantId, H.orgId!, errors);
     const inputs: RecordSave[] = [];
     for (const { rowNumber, value: v } of rows) {
-      const org = v.org ? orgs.get(v.org) : undefined;
-      if (v.org && !org) {
-        errors.push({ row: rowNumber, column: H.orgId!, message: `未知的单位：${v.org}`, value: v.org });
-        continue;
-      }
+      const orgId = orgIdOf(rowNumber, v.org);
+      if (orgId === undefined) continue;
       inputs.push({
         row: rowNumber,
         recordNo: v.recordNo,
@@ -83,7 +80,7 @@ export const inspectionRecordsLedger: LedgerDef<Row> = {
         rectifiedOn: v.rectifiedOn,
         followRef: v.followRef,
         closedOn: v.closedOn,
-        orgId: org?.id ?? null,
+        orgId,
       });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };

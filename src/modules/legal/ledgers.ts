@@ -13,7 +13,7 @@ import {
   type DocumentFilter,
   normativeForExport,
 } from './repository.js';
-import { orgsByName } from '../../core/orgs.js';
+import { orgColumn } from '../../core/orgs.js';
 import { CLEANUP_OUTCOMES } from './rules.js';
 import { NORMATIVE_COLUMNS as N, NORMATIVE_STATUS_LABELS, type NormativeSave, saveNormativeDocuments, statusLabelOf } from './normativeImport.js';
 
@@ -123,16 +123,13 @@ export const normativeDocumentsLedger: LedgerDef<NormativeRow> = {
   async commit(imp, rows) {
     const { ctx } = imp;
     const errors: RowError[] = [];
-    const orgs = await orgsByName(ctx.db, ctx.actor.tenantId);
+    const orgIdOf = await orgColumn(ctx.db, ctx.actor.tenantId, N.org, errors);
     const inputs: NormativeSave[] = [];
     for (const { rowNumber, value: v } of rows) {
-      const org = v.org ? orgs.get(v.org.trim()) : undefined;
-      if (v.org && !org) {
-        errors.push({ row: rowNumber, column: N.org, message: `未知的单位：${v.org}`, value: v.org });
-        continue;
-      }
+      const orgId = orgIdOf(rowNumber, v.org);
+      if (orgId === undefined) continue;
       const { org: _o, ...rest } = v;
-      inputs.push({ ...rest, row: rowNumber, orgId: org?.id ?? null });
+      inputs.push({ ...rest, row: rowNumber, orgId });
     }
     if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
     const r = await saveNormativeDocuments(imp.w, ctx.actor, inputs, { mode: 'historical', imp });
