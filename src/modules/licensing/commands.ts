@@ -1,5 +1,5 @@
 import { checkVersion, updateVersioned } from '../../core/versioned.js';
-import { attempt, type SaveResult } from '../../core/persist.js';
+import { attempt, type SaveResult, stagedSave } from '../../core/persist.js';
 import crypto from 'node:crypto';
 import type { Actor, Ctx } from '../../core/context.js';
 import { diffFields, write, type AuditInput, type WriteScope } from '../../core/audit/audit.js';
@@ -108,30 +108,27 @@ const itemAudit = (i: {
  * statutory one cannot be a true catalogue entry: refused in both modes.
  */
 export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArray<ItemSave>, origin: WriteOrigin): Promise<SaveResult> {
-  const errs: RowError[] = [];
+  const batch = stagedSave(w, origin, { table: 'lic_item', entity: ITEM_ENTITY });
+  const at = (s: ItemSave) => ({ row: s.row, columns: ITEM_HEADERS, errs: batch.errs });
   const ids = inputs.filter((i) => i.id).map((i) => i.id!);
   const codes = inputs.map((i) => (typeof i.code === 'string' ? i.code.trim() : ''));
   const existing = await lockItems(w.tx, actor.tenantId, { ids, codes });
   const byId = new Map(existing.map((r) => [r.id, r]));
   const byCode = new Map(existing.map((r) => [r.code, r]));
   const inBatch = new Map<string, number>();
-  let defaultOrgId: string | undefined;
-  const creates: Array<Record<string, unknown>> = [];
-  const updates: Array<Record<string, unknown>> = [];
-  const out: SaveResult = { created: 0, updated: 0, unchanged: 0, errors: errs, ids: [] };
-  const events: AuditInput[] = [];
   for (const s of inputs) {
-    out.ids.push(undefined);
     if (
-      !attempt(origin, { row: s.row, columns: ITEM_HEADERS, errs: errs }, () => {
+      !attempt(origin, at(s), () => {
         checkItem(s);
         return true;
       })
-    )
+    ) {
+      batch.failed();
       continue;
+    }
     const code = s.code.trim();
     const old = s.id ? byId.get(s.id) : undefined;
-    const ok = attempt(origin, { row: s.row, columns: ITEM_HEADERS, errs: errs }, () => {
+    const ok = attempt(origin, at(s), () => {
       if (s.id && !old) throw errors.notFound('许可事项');
       if (old) checkVersion(old, s.version);
       const prev = inBatch.get(code);
@@ -140,8 +137,12 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
       if (holder && holder.id !== old?.id) throw errors.duplicate('code', `事项编码“${code}”已存在`);
       return true;
     });
+    // A later row repeating this code is a duplicate even when this one failed.
     inBatch.set(code, s.row ?? 0);
-    if (!ok) continue;
+    if (!ok) {
+      batch.failed();
+      continue;
+    }
     const next = {
       code,
       name: s.name.trim(),
@@ -151,45 +152,10 @@ export async function saveItems(w: WriteScope, actor: Actor, inputs: ReadonlyArr
       cloud_window: !!s.cloudWindow,
       basis: s.basis === undefined ? (old?.basis ?? null) : s.basis,
     };
-    if (!old) {
-      const id = crypto.randomUUID();
-      let orgId = s.orgId;
-      if (!orgId) {
-        defaultOrgId ??= await ownerOrgForCreate({ db: w.tx, actor });
-        orgId = defaultOrgId;
-      }
-      creates.push({ tenant_id: actor.tenantId, id, org_id: orgId, ...next });
-      out.ids[out.ids.length - 1] = id;
-      out.created++;
-      if (origin.mode === 'live') events.push({ entity: ITEM_ENTITY, entityId: id, action: 'created', orgId, after: itemAudit(next) });
-      else origin.imp.trace({ row: s.row ?? 0, entity: ITEM_ENTITY, entityId: id, action: 'created', orgId, values: itemAudit(next) });
-      continue;
-    }
-    out.ids[out.ids.length - 1] = old.id;
-    const before = itemAudit(old);
-    if (!diffFields(before, itemAudit(next)).length) {
-      out.unchanged++;
-      continue;
-    }
-    updates.push({ tenant_id: actor.tenantId, id: old.id, ...next, version: old.version + 1, updated_at: new Date() });
-    out.updated++;
-    if (origin.mode === 'live') events.push({ entity: ITEM_ENTITY, entityId: old.id, action: 'updated', orgId: old.org_id, before, after: itemAudit(next) });
-    else
-      origin.imp.trace({
-        row: s.row ?? 0,
-        entity: ITEM_ENTITY,
-        entityId: old.id,
-        action: 'updated',
-        orgId: old.org_id,
-        values: itemAudit(next),
-        before: { ...before, version: old.version, updated_at: old.updated_at },
-      });
+    if (!old) await batch.create(s, next, itemAudit(next));
+    else batch.update(s, old, { values: next, before: itemAudit(old), after: itemAudit(next) });
   }
-  if (errs.length) return { ...out, created: 0, updated: 0, unchanged: 0 };
-  await insertMany(w.tx, 'lic_item', creates);
-  await updateMany(w.tx, 'lic_item', ['tenant_id', 'id'], updates);
-  if (events.length) await w.auditMany(events);
-  return out;
+  return batch.flush();
 }
 
 /** Adds an item to the catalogue (audit `licensing.item.created`). */
