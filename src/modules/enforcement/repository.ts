@@ -531,18 +531,6 @@ export function insertClue(db: Kysely<KernelDB>, values: Insertable<EnfTables['e
   return enf(db).insertInto('enf_clue').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Marks a clue filed as a case if it is still at the version read; false when someone changed it meanwhile. */
-export async function markClueFiled(db: Kysely<KernelDB>, tenantId: string, clue: { id: string; version: number }, caseId: string): Promise<boolean> {
-  const r = await enf(db)
-    .updateTable('enf_clue')
-    .set({ status: 'case', case_id: caseId, version: clue.version + 1, updated_at: new Date() })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', clue.id)
-    .where('version', '=', clue.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
 // ── 案卷评查 ──
 
 export function insertReview(db: Kysely<KernelDB>, values: Insertable<EnfTables['enf_review']>) {

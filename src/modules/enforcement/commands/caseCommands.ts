@@ -29,7 +29,6 @@ import {
   getCase,
   legalReviewerOf,
   itemsByIds,
-  markClueFiled,
   orgsByIds,
   getItem,
   insertEvidence,
@@ -647,18 +646,6 @@ export async function saveCases(
           ...(row.limitation_override ? { limitationOverride: `超过追责时效立案，法律依据：${row.limitation_override}（行政处罚法第三十六条）` } : {}),
         },
       });
-      const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
-      if (clue) {
-        audits.push({
-          entity: 'enforcement.clue',
-          entityId: clue.id,
-          action: 'filed_as_case',
-          orgId: clue.org_id,
-          before: { status: clue.status },
-          after: { status: 'case', case_id: row.id },
-          note: { caseNo: row.case_no },
-        });
-      }
     }
   });
   for (const u of updates) {
@@ -691,16 +678,14 @@ export async function saveCases(
     findings.sort((a, b) => a.row - b.row);
     origin.imp.finding(findings);
   }
+  // After the cases' writes: each event records its record's state after the change.
+  if (audits.length) await w.auditMany(audits);
   for (const c of creates) {
     const clue = c.x.clueId ? clues.get(c.x.clueId) : undefined;
     if (!clue) continue;
-    const caseId = saved.find((s) => s.row.case_no === c.values.case_no)!.id;
-    const moved = await markClueFiled(w.tx, tenantId, clue, caseId);
-    // Someone changed the clue since it was read (filed it, closed it): this filing is refused whole.
-    if (!moved) throw errors.conflict('该线索已被他人处理，请刷新后重试');
+    const kase = saved.find((s) => s.row.case_no === c.values.case_no)!.row;
+    await fileClue(w, clue, kase, { audit: origin.mode === 'live' });
   }
-  // After the clues' updates: each event records its record's state after the change.
-  if (audits.length) await w.auditMany(audits);
   // The tracked deadlines a case at this stage has through the workflow: decision term, payment term…
   await sys.calendar.trackMany(
     w,
@@ -715,6 +700,33 @@ export async function saveCases(
     { audit: origin.mode !== 'historical' },
   );
   return { saved, errors: [] };
+}
+
+/**
+ * 立案 from a clue: the clue, at the version read when the filing began, becomes `case` through the
+ * kernel's versioned update (locked, version + 1, its event `enforcement.clue.filed_as_case` after the
+ * write). Someone changed the clue since it was read (filed it, closed it): a 409, and the filing is
+ * refused whole — a clue is never filed twice. Only a form files from a clue (a ledger has no clue
+ * column); were an import to, it would write no event of its own (`audit: false`).
+ */
+async function fileClue(w: WriteScope, clue: Selectable<EnfTables['enf_clue']>, kase: CaseRow, opts: { audit: boolean }): Promise<void> {
+  await updateVersioned(w, {
+    table: 'enf_clue',
+    tenantId: clue.tenant_id,
+    id: clue.id,
+    version: clue.version,
+    label: '线索',
+    conflictMessage: '该线索已被他人处理，请刷新后重试',
+    patch: { status: 'case', case_id: kase.id },
+    audit: opts.audit && {
+      entity: 'enforcement.clue',
+      action: 'filed_as_case',
+      orgId: clue.org_id,
+      before: () => ({ status: clue.status }),
+      after: () => ({ status: 'case', case_id: kase.id }),
+      note: { caseNo: kase.case_no },
+    },
+  });
 }
 
 /**
