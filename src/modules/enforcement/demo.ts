@@ -11,7 +11,18 @@ import { orgsByName } from '../../core/orgs.js';
 import { findUserByUsername } from '../../core/auth/users.js';
 import { idCardCheckChar, usccCheckChar, USCC_ALPHABET } from '../../core/ledger/validators.js';
 import { recordDecision } from '../publicity/index.js';
-import { enf, type CaseWithOrg } from './repository.js';
+import {
+  type CaseWithOrg,
+  insertCases,
+  insertClues,
+  insertEvidenceRows,
+  insertItems,
+  insertLegalReviewer,
+  insertOfficers,
+  insertReview,
+  insertReviewItems,
+  linkCasesToClues,
+} from './repository.js';
 import { formatDiscretion } from './discretion.js';
 import { openId, sealId } from './pii.js';
 import { penaltyContent, trackCase } from './commands/caseCommands.js';
@@ -102,7 +113,6 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
   const legalUser = await findUserByUsername(ctx.db, 'legal');
 
   await write(c, async (w) => {
-    const db = enf(w.tx);
     const audits: AuditInput[] = [];
 
     // ── Catalogue: 60 items, 48 delegated to the streets ──
@@ -122,7 +132,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         delegated: i < 48,
       });
     }
-    const items = await db.insertInto('enf_item').values(itemRows).returning(['id', 'code', 'name', 'delegated', 'penalty_basis']).execute();
+    const items = await insertItems(w.tx, itemRows);
     for (const it of items)
       audits.push({
         entity: 'enforcement.item',
@@ -166,25 +176,21 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       });
     for (let i = 0; i < 12; i++) addOfficer(squad.id);
     for (const s of streets) for (let i = 0, n = int(2, 4); i < n; i++) addOfficer(s.id);
-    const officers = await db.insertInto('enf_officer').values(officerRows).returning(['id', 'org_id', 'name']).execute();
+    const officers = await insertOfficers(w.tx, officerRows);
     for (const o of officers)
       audits.push({ entity: 'enforcement.officer', entityId: o.id, action: 'created', orgId: o.org_id, after: { name: o.name }, note: { via: 'demo' } });
     const officersOf = (orgId: string) => officers.filter((o) => o.org_id === orgId);
 
     // ── 法制审核人员 with their 法律职业资格 ──
     const reviewer = legalUser
-      ? await db
-          .insertInto('enf_legal_reviewer')
-          .values({
-            tenant_id: ctx.tenantId,
-            org_id: legalUser.org_id,
-            user_id: legalUser.id,
-            name: legalUser.display_name,
-            qualification_no: 'A20184401060213',
-            qualified_on: '2018-12-21',
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
+      ? await insertLegalReviewer(w.tx, {
+          tenant_id: ctx.tenantId,
+          org_id: legalUser.org_id,
+          user_id: legalUser.id,
+          name: legalUser.display_name,
+          qualification_no: 'A20184401060213',
+          qualified_on: '2018-12-21',
+        })
       : null;
     if (reviewer)
       audits.push({
@@ -486,7 +492,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       cl.clue_no = `XS${y}-${String(n).padStart(4, '0')}`;
     }
 
-    const inserted = await db.insertInto('enf_case').values(caseRows).returningAll().execute();
+    const inserted = await insertCases(w.tx, caseRows);
     const byNo = new Map(inserted.map((r) => [r.case_no, r]));
     for (const r of inserted) {
       const steps: Array<[string, string | null]> = [
@@ -528,12 +534,11 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         });
       }
     }
-    if (evidenceRows.length) await db.insertInto('enf_evidence').values(evidenceRows).execute();
-    const clues = await db
-      .insertInto('enf_clue')
-      .values(clueRows.map(({ case_no, ...cl }) => ({ ...cl, case_id: case_no ? byNo.get(case_no)!.id : null })))
-      .returning(['id', 'org_id', 'clue_no', 'case_id', 'source'])
-      .execute();
+    await insertEvidenceRows(w.tx, evidenceRows);
+    const clues = await insertClues(
+      w.tx,
+      clueRows.map(({ case_no, ...cl }) => ({ ...cl, case_id: case_no ? byNo.get(case_no)!.id : null })),
+    );
     for (const cl of clues)
       audits.push({
         entity: 'enforcement.clue',
@@ -543,18 +548,7 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
         after: { clue_no: cl.clue_no, source: cl.source },
         note: { via: 'demo' },
       });
-    await db
-      .updateTable('enf_case')
-      .set((eb) => ({
-        clue_id: eb
-          .selectFrom('enf_clue')
-          .select('enf_clue.id')
-          .whereRef('enf_clue.tenant_id', '=', 'enf_case.tenant_id')
-          .whereRef('enf_clue.case_id', '=', 'enf_case.id')
-          .limit(1),
-      }))
-      .where('tenant_id', '=', ctx.tenantId)
-      .execute();
+    await linkCasesToClues(w.tx, ctx.tenantId);
     await w.auditMany(audits);
 
     // Publication (双公示) through the publicity module, and the tracked deadlines of open cases.
@@ -596,28 +590,23 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
       if (!population.length) continue;
       const seed = 20230110 + k;
       const sample = drawSample(population, 2, seed);
-      const review = await db
-        .insertInto('enf_review')
-        .values({
-          tenant_id: ctx.tenantId,
-          org_id: s.id,
-          title: `${name}2022年度水政执法案卷评查`,
-          year: 2022,
-          seed,
-          algorithm: SAMPLING_ALGORITHM,
-          sample_size: sample.length,
-          population: population.length,
-          checklist: JSON.stringify(DEFAULT_CHECKLIST),
-          drawn_on: '2023-01-10',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const review = await insertReview(w.tx, {
+        tenant_id: ctx.tenantId,
+        org_id: s.id,
+        title: `${name}2022年度水政执法案卷评查`,
+        year: 2022,
+        seed,
+        algorithm: SAMPLING_ALGORITHM,
+        sample_size: sample.length,
+        population: population.length,
+        checklist: JSON.stringify(DEFAULT_CHECKLIST),
+        drawn_on: '2023-01-10',
+      });
       for (const x of sample) {
         const scores = Object.fromEntries(DEFAULT_CHECKLIST.map((c) => [c.key, c.points - (rnd() < 0.3 ? int(1, 3) : 0)]));
         const total = Object.values(scores).reduce((a, b) => a + b, 0);
-        await db
-          .insertInto('enf_review_item')
-          .values({
+        await insertReviewItems(w.tx, [
+          {
             tenant_id: ctx.tenantId,
             org_id: s.id,
             review_id: review.id,
@@ -628,8 +617,8 @@ export async function loadEnforcementDemo(ctx: DemoContext): Promise<void> {
             rectification: total < 100 ? '已组织承办人学习文书规范，补正送达回证' : null,
             rectified_on: total < 100 ? '2023-02-15' : null,
             scored_on: '2023-01-18',
-          })
-          .execute();
+          },
+        ]);
       }
       await w.audit({
         entity: 'enforcement.review',

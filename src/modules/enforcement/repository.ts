@@ -743,3 +743,46 @@ export async function lockCase(db: Kysely<KernelDB>, tenantId: string, id: strin
   if (!isUuid(id)) return false;
   return !!(await enf(db).selectFrom('enf_case').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst());
 }
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+
+/** Inserts catalogue items; what the demo pairs the cases with. */
+export function insertItems(db: Kysely<KernelDB>, rows: Insertable<EnfTables['enf_item']>[]) {
+  return enf(db).insertInto('enf_item').values(rows).returning(['id', 'code', 'name', 'delegated', 'penalty_basis']).execute();
+}
+
+/** Inserts officers; their ids, units and names. */
+export function insertOfficers(db: Kysely<KernelDB>, rows: Insertable<EnfTables['enf_officer']>[]) {
+  return enf(db).insertInto('enf_officer').values(rows).returning(['id', 'org_id', 'name']).execute();
+}
+
+/** Inserts cases; the inserted rows. */
+export function insertCases(db: Kysely<KernelDB>, rows: Insertable<EnfTables['enf_case']>[]) {
+  return enf(db).insertInto('enf_case').values(rows).returningAll().execute();
+}
+
+/** Inserts evidence rows (none: nothing). */
+export async function insertEvidenceRows(db: Kysely<KernelDB>, rows: Insertable<EnfTables['enf_evidence']>[]): Promise<void> {
+  if (rows.length) await enf(db).insertInto('enf_evidence').values(rows).execute();
+}
+
+/** Inserts clues; their ids, units, numbers, cases and sources. */
+export function insertClues(db: Kysely<KernelDB>, rows: Insertable<EnfTables['enf_clue']>[]) {
+  return enf(db).insertInto('enf_clue').values(rows).returning(['id', 'org_id', 'clue_no', 'case_id', 'source']).execute();
+}
+
+/** Sets every case's `clue_id` of the tenant to a clue that became it (null where none did). */
+export async function linkCasesToClues(db: Kysely<KernelDB>, tenantId: string): Promise<void> {
+  await enf(db)
+    .updateTable('enf_case')
+    .set((eb) => ({
+      clue_id: eb
+        .selectFrom('enf_clue')
+        .select('enf_clue.id')
+        .whereRef('enf_clue.tenant_id', '=', 'enf_case.tenant_id')
+        .whereRef('enf_clue.case_id', '=', 'enf_case.id')
+        .limit(1),
+    }))
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
