@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Tooltip } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { api } from '../../../api/client';
 import { useCan, useMe } from '../../../api/session';
 import { PageTitle } from '../../../components/PageTitle';
 import { DeadlineStatusTag } from '../../../components/DeadlineStatusTag';
-import { applyApiError } from '../../../lib/formErrors';
+import { FormModal } from '../../../components/FormModal';
 import { CLUE_LIST, type Clue, type ClueEvent } from '../api';
 import { useMeta, useOrgList } from '../hooks/useEnforcement';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
@@ -229,14 +229,15 @@ function NewClueModal({
 }) {
   const me = useMe();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    try {
-      await api.post('/api/enforcement/clues', { ...v, ...violationBody(v as ViolationValues), receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD') });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
+  // The values come with the dates as YYYY-MM-DD (FormModal); violationBody trims the address and reads the 5-year case.
+  const register = (v: Record<string, unknown>) => {
+    const { violationOn, violationEndedOn, ...rest } = v;
+    return api.post('/api/enforcement/clues', {
+      ...rest,
+      ...violationBody(rest as ViolationValues),
+      violationOn: violationOn ?? null,
+      violationEndedOn: violationEndedOn ?? null,
+    });
   };
   const defaultOrg = me.org?.kind === 'street' ? me.org.id : orgs.find((o) => o.name === '水政监察大队')?.id;
   // The unit list may arrive after the form opened: fill the default in then, unless the user chose one.
@@ -244,33 +245,39 @@ function NewClueModal({
     if (defaultOrg && !form.getFieldValue('orgId')) form.setFieldValue('orgId', defaultOrg);
   }, [defaultOrg, form]);
   return (
-    <Modal open title="登记线索" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}>
-        <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
-        </Form.Item>
-        <Form.Item name="source" label="来源" rules={[{ required: true }]}>
-          <Select options={sources.map((s) => ({ value: s, label: s }))} />
-        </Form.Item>
-        <Form.Item name="sourceRef" label="来源编号（12345工单号、信访件号、移送函号等）">
-          <Input />
-        </Form.Item>
-        <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="summary" label="线索内容" rules={[{ required: true, message: '请填写线索内容' }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="location" label="地点">
-          <Input />
-        </Form.Item>
-        <ViolationFields />
-        <Form.Item name="partyName" label="涉嫌当事人">
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title="登记线索"
+      okText="登记"
+      width={520}
+      form={form}
+      initialValues={{ receivedOn: dayjs(), source: '巡查发现', orgId: defaultOrg }}
+      onSubmit={register}
+      onDone={() => onDone()}
+      onClose={onClose}
+    >
+      <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))} />
+      </Form.Item>
+      <Form.Item name="source" label="来源" rules={[{ required: true }]}>
+        <Select options={sources.map((s) => ({ value: s, label: s }))} />
+      </Form.Item>
+      <Form.Item name="sourceRef" label="来源编号（12345工单号、信访件号、移送函号等）">
+        <Input />
+      </Form.Item>
+      <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="summary" label="线索内容" rules={[{ required: true, message: '请填写线索内容' }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="location" label="地点">
+        <Input />
+      </Form.Item>
+      <ViolationFields />
+      <Form.Item name="partyName" label="涉嫌当事人">
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -287,50 +294,39 @@ function ClueActionModal({
   onClose(): void;
   onDone(): void;
 }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    try {
-      await api.post(`/api/enforcement/clues/${clue.id}/${action}`, { ...v, version: clue.version, on: (v.on as Dayjs).format('YYYY-MM-DD') });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
+  // The values come with the date as YYYY-MM-DD (FormModal).
+  const act = (v: Record<string, unknown>) => api.post(`/api/enforcement/clues/${clue.id}/${action}`, { ...v, version: clue.version });
   return (
-    <Modal
-      open
+    <FormModal
       title={`${ACTION_LABELS[action]}：${clue.clueNo}`}
       okText="确定"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      width={520}
+      initialValues={{ on: dayjs() }}
+      onSubmit={act}
+      onDone={() => onDone()}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
-        {action === 'transfer' ? (
-          <Form.Item name="toOrgId" label="接收单位（反馈期限15个工作日，可配置）" rules={[{ required: true, message: '请选择接收单位' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={orgs.filter((o) => o.id !== clue.orgId && o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
-            />
-          </Form.Item>
-        ) : null}
-        {action === 'feedback' ? (
-          <Form.Item name="feedback" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        ) : null}
-        {action === 'close' ? (
-          <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请填写理由' }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="on" label="日期" rules={[{ required: true }]}>
-          <DatePicker />
+      {action === 'transfer' ? (
+        <Form.Item name="toOrgId" label="接收单位（反馈期限15个工作日，可配置）" rules={[{ required: true, message: '请选择接收单位' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={orgs.filter((o) => o.id !== clue.orgId && o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      {action === 'feedback' ? (
+        <Form.Item name="feedback" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      ) : null}
+      {action === 'close' ? (
+        <Form.Item name="reason" label="不予立案的理由" rules={[{ required: true, message: '请填写理由' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="on" label="日期" rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+    </FormModal>
   );
 }
