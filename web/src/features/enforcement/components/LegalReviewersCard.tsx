@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, DatePicker, Form, Input, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../lib/formErrors';
+import { FormModal } from '../../../components/FormModal';
 import type { LegalReviewer } from '../api';
 
 /**
@@ -79,44 +79,33 @@ export function LegalReviewersCard() {
   );
 }
 
-interface ReviewerForm {
-  qualificationNo: string;
-  qualifiedOn: Dayjs | null;
-}
-
 function ReviewerModal({ reviewer, onClose, onDone }: { reviewer: LegalReviewer; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm<ReviewerForm>();
-  const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
-  const submit = async (v: ReviewerForm) => {
-    try {
-      await api.put(`/api/enforcement/legal-reviewers/${reviewer.userId}`, {
-        qualificationNo: v.qualificationNo?.trim() || null,
-        qualifiedOn: v.qualifiedOn ? v.qualifiedOn.format('YYYY-MM-DD') : null,
-        version: reviewer.version,
-      });
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
+  // The values come with the date as YYYY-MM-DD (FormModal); a cleared date is null.
+  const save = (v: Record<string, unknown>) =>
+    api.put(`/api/enforcement/legal-reviewers/${reviewer.userId}`, {
+      qualificationNo: (v.qualificationNo as string | undefined)?.trim() || null,
+      qualifiedOn: v.qualifiedOn || null,
+      version: reviewer.version,
+    });
   return (
-    <Modal open title={`${reviewer.name}的法律职业资格`} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ qualificationNo: reviewer.qualificationNo ?? '', qualifiedOn: reviewer.qualifiedOn ? dayjs(reviewer.qualifiedOn) : null }}
-      >
-        <Form.Item name="qualificationNo" label="法律职业资格证书编号" extra="留空表示未取得">
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="qualifiedOn" label="取得日期">
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={`${reviewer.name}的法律职业资格`}
+      width={520}
+      initialValues={{ qualificationNo: reviewer.qualificationNo ?? '', qualifiedOn: reviewer.qualifiedOn ? dayjs(reviewer.qualifiedOn) : null }}
+      onSubmit={save}
+      onDone={() => {
+        message.success('已保存');
+        onDone();
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="qualificationNo" label="法律职业资格证书编号" extra="留空表示未取得">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="qualifiedOn" label="取得日期">
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }
