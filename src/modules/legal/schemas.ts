@@ -4,29 +4,14 @@
  * so a presenter and its schema cannot drift (and the test server checks every answer
  * strictly, src/server/responses.ts).
  */
-import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Data, IsoDateString, Nullable } from '../../core/schemas.js';
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { Bool, Data, Int, IsoDateString as Day, NDay, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
+import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 
-/** `{ data: T[] }` */
-export const DataList = <T extends TSchema>(item: T) => Data(Type.Array(item));
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const Num = Type.Number();
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
 
-export const AdviceKindView = Type.Union([
-  Type.Literal('合同审查'),
-  Type.Literal('文件审核'),
-  Type.Literal('法律意见书'),
-  Type.Literal('会议'),
-  Type.Literal('业务研讨'),
-  Type.Literal('专题培训'),
-]);
-export const DocumentKindView = Type.Union([Type.Literal('规范性文件'), Type.Literal('重大行政决策'), Type.Literal('三重一大')]);
+export const AdviceKindView = OneOf(ADVICE_KINDS);
+export const DocumentKindView = OneOf(DOCUMENT_KINDS);
 export const DocumentStageView = Type.Union([
   Type.Literal('drafting'),
   Type.Literal('commenting'),
