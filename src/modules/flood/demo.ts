@@ -3,7 +3,18 @@ import type { AuditInput } from '../../core/audit/audit.js';
 import { write } from '../../core/audit/audit.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { FLOOD_DEPARTMENT, homeOrg, orgNames, streetsByName } from './input.js';
-import { t } from './repository.js';
+import {
+  firstWorkByName,
+  insertDeployments,
+  insertDisclosure,
+  insertDispatches,
+  insertDutyLines,
+  insertProjects,
+  insertRiskPoints,
+  insertRiskProgress,
+  insertWarning,
+  insertWorks,
+} from './repository.js';
 import { deploymentAudit, projectAudit, publicWork, riskPointAudit, workAudit } from './presenters.js';
 import { updateWork } from './commands.js';
 import { sealPhone, sealWorkPhones } from './pii.js';
@@ -71,7 +82,6 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
   const c = ctx;
 
   await write(c, async (w) => {
-    const db = t(w.tx);
     const events: AuditInput[] = [];
     const via = { via: 'demo' };
 
@@ -137,7 +147,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         patrol_person: person(),
       };
     });
-    const insertedPoints = await db.insertInto('flood_risk_point').values(pointRows).returningAll().execute();
+    const insertedPoints = await insertRiskPoints(w.tx, pointRows);
     const progress: Array<{
       tenant_id: string;
       org_id: string;
@@ -182,7 +192,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
           created_by: '演示数据',
         });
     }
-    await db.insertInto('flood_risk_progress').values(progress).execute();
+    await insertRiskProgress(w.tx, progress);
     const lastStatus = new Map<string, string>();
     for (const pr of progress) {
       events.push({
@@ -241,7 +251,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         status: completed ? '已完成' : '实施中',
       });
     }
-    for (const p of await db.insertInto('flood_project').values(projects).returningAll().execute())
+    for (const p of await insertProjects(w.tx, projects))
       events.push({ entity: 'flood.project', entityId: p.id, action: 'created', orgId: p.org_id, after: projectAudit(p), note: via });
 
     // ── 抢险投入: 36 events in 2022 summing exactly to the report, 6 in spring 2023 ──
@@ -282,7 +292,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         vehicles: int(20, 90),
         note: null,
       });
-    for (const d of await db.insertInto('flood_deployment').values(deployments).returningAll().execute())
+    for (const d of await insertDeployments(w.tx, deployments))
       events.push({ entity: 'flood.deployment', entityId: d.id, action: 'created', orgId: d.org_id, after: deploymentAudit(d), note: via });
 
     // ── 值班表: June 2022 and the first half of May 2023 (AB角 cadres; rescue team in three shifts) ──
@@ -303,15 +313,13 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
       });
     });
     // Phones are stored encrypted with their blind index (pii.ts).
-    await db
-      .insertInto('flood_duty')
-      .values(
-        duty.map(({ phone: p, ...x }) => {
-          const s = sealPhone(p);
-          return { ...x, phone: s.phone, phone_idx: s.idx };
-        }),
-      )
-      .execute();
+    await insertDutyLines(
+      w.tx,
+      duty.map(({ phone: p, ...x }) => {
+        const s = sealPhone(p);
+        return { ...x, phone: s.phone, phone_idx: s.idx };
+      }),
+    );
     for (const d of days) {
       const lines = duty
         .filter((x) => x.duty_date === d)
@@ -322,18 +330,14 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
     }
 
     // ── 抗旱防咸: a salt-tide warning in spring 2022, dispatched every day ──
-    const warning = await db
-      .insertInto('flood_drought_warning')
-      .values({
-        tenant_id: tenantId,
-        org_id: home,
-        title: '2021-2022年枯水期咸潮预警（抗旱防咸保供水）',
-        level: '黄色',
-        starts_on: '2022-01-10',
-        ends_on: '2022-03-31',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const warning = await insertWarning(w.tx, {
+      tenant_id: tenantId,
+      org_id: home,
+      title: '2021-2022年枯水期咸潮预警（抗旱防咸保供水）',
+      level: '黄色',
+      starts_on: '2022-01-10',
+      ends_on: '2022-03-31',
+    });
     events.push({
       entity: 'flood.warning',
       entityId: warning.id,
@@ -355,7 +359,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         created_by: '演示数据',
       });
     }
-    await db.insertInto('flood_dispatch').values(dispatches).execute();
+    await insertDispatches(w.tx, dispatches);
     for (const d of dispatches)
       events.push({
         entity: 'flood.warning',
@@ -391,21 +395,17 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
         patrol_phone: phone(),
       };
     });
-    const works = await db
-      .insertInto('flood_work')
-      .values(workRows.map((r) => sealWorkPhones(r)))
-      .returningAll()
-      .execute();
+    const works = await insertWorks(
+      w.tx,
+      workRows.map((r) => sealWorkPhones(r)),
+    );
     for (const wk of works) events.push({ entity: 'flood.work', entityId: wk.id, action: 'created', orgId: wk.org_id, after: workAudit(wk), note: via });
     const snapshot = JSON.stringify(works.map((wk) => publicWork(wk, names)));
     for (const [year, on] of [
       [2022, '2022-03-25'],
       [2023, '2023-03-28'],
     ] as const) {
-      await db
-        .insertInto('flood_disclosure')
-        .values({ tenant_id: tenantId, year, org_id: home, published_on: on, note: `${year}年汛前公示`, snapshot })
-        .execute();
+      await insertDisclosure(w.tx, { tenant_id: tenantId, year, org_id: home, published_on: on, note: `${year}年汛前公示`, snapshot });
       events.push({
         entity: 'flood.disclosure',
         entityId: String(year),
@@ -419,7 +419,7 @@ export async function loadFloodDemo(ctx: DemoContext): Promise<void> {
   });
 
   // A change after the 2023 disclosure, through the ordinary command (so it is in the work's history).
-  const first = await t(ctx.db).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).orderBy('name').limit(1).executeTakeFirstOrThrow();
+  const first = await firstWorkByName(ctx.db, tenantId);
   await updateWork(c, first.id, first.version, { patrol: { name: person(), post: first.patrol_post, phone: phone() }, reason: '原巡查责任人岗位调整' });
   ctx.log('防汛：48 个水浸风险点、55 个项目、42 次抢险投入、44 天值班、1 次咸潮预警（81 天调度）、17 处水利工程责任人');
 }

@@ -594,3 +594,45 @@ export function listCheckins(ctx: Ctx, f: { pointId?: string; on?: string }) {
 export async function insertCheckin(db: Db, values: Insertable<FloodTables['flood_patrol_checkin']>): Promise<string> {
   return (await t(db).insertInto('flood_patrol_checkin').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+
+/** Inserts risk points; the inserted rows. */
+export function insertRiskPoints(db: Db, rows: Insertable<FloodTables['flood_risk_point']>[]) {
+  return t(db).insertInto('flood_risk_point').values(rows).returningAll().execute();
+}
+
+/** Inserts risk points' progress records. */
+export async function insertRiskProgress(db: Db, rows: Insertable<FloodTables['flood_risk_progress']>[]): Promise<void> {
+  await t(db).insertInto('flood_risk_progress').values(rows).execute();
+}
+
+/** Inserts projects; the inserted rows. */
+export function insertProjects(db: Db, rows: Insertable<FloodTables['flood_project']>[]) {
+  return t(db).insertInto('flood_project').values(rows).returningAll().execute();
+}
+
+/** Inserts 抢险投入 records; the inserted rows. */
+export function insertDeployments(db: Db, rows: Insertable<FloodTables['flood_deployment']>[]) {
+  return t(db).insertInto('flood_deployment').values(rows).returningAll().execute();
+}
+
+/** Inserts roster lines (phones already sealed). */
+export async function insertDutyLines(db: Db, rows: Insertable<FloodTables['flood_duty']>[]): Promise<void> {
+  await t(db).insertInto('flood_duty').values(rows).execute();
+}
+
+/** Inserts a warning's dispatches. */
+export async function insertDispatches(db: Db, rows: Insertable<FloodTables['flood_dispatch']>[]): Promise<void> {
+  await t(db).insertInto('flood_dispatch').values(rows).execute();
+}
+
+/** Inserts works (phones already sealed); the inserted rows. */
+export function insertWorks(db: Db, rows: Insertable<FloodTables['flood_work']>[]) {
+  return t(db).insertInto('flood_work').values(rows).returningAll().execute();
+}
+
+/** The tenant's first work by name. */
+export function firstWorkByName(db: Db, tenantId: string) {
+  return t(db).selectFrom('flood_work').selectAll().where('tenant_id', '=', tenantId).orderBy('name').limit(1).executeTakeFirstOrThrow();
+}
