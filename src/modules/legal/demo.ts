@@ -6,6 +6,7 @@ import { orgsByName } from '../../core/orgs.js';
 import type { AdviceKind, LegalTables } from './schema.js';
 import { appraise, formatDocNo, MAX_VALID_YEARS, NORMATIVE_RULES, REVIEW_CHECKLIST } from './rules.js';
 import { trackNormative } from './commands.js';
+import { insertAdviceRows, insertAppraisal, insertCleanup, insertContracts, insertDocuments } from './repository.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 
 /** The 2022 report: 315 contracts, 31 documents, 6 opinions, 11 meetings, 50余 consultations, 2 trainings. */
@@ -83,35 +84,30 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
     return out;
   };
   await write(ctx, async (w) => {
-    const db = w.tx.withTables<LegalTables>();
-    const contracts = await db
-      .insertInto('legal_contract')
-      .values([
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          firm: FIRM,
-          contract_no: 'THSW-FLGW-2021-01',
-          start_on: '2021-07-01',
-          end_on: '2023-06-30',
-          fee_fen: 12_000_000,
-          lawyers: LAWYERS.join('、'),
-          procurement: '政府采购（竞争性磋商）',
-        },
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          firm: FIRM,
-          contract_no: 'THSW-FLGW-2023-01',
-          start_on: '2023-07-01',
-          end_on: '2025-06-30',
-          fee_fen: 12_000_000,
-          lawyers: LAWYERS.join('、'),
-          procurement: '政府采购（竞争性磋商）',
-        },
-      ])
-      .returningAll()
-      .execute();
+    const contracts = await insertContracts(w.tx, [
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        firm: FIRM,
+        contract_no: 'THSW-FLGW-2021-01',
+        start_on: '2021-07-01',
+        end_on: '2023-06-30',
+        fee_fen: 12_000_000,
+        lawyers: LAWYERS.join('、'),
+        procurement: '政府采购（竞争性磋商）',
+      },
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        firm: FIRM,
+        contract_no: 'THSW-FLGW-2023-01',
+        start_on: '2023-07-01',
+        end_on: '2025-06-30',
+        fee_fen: 12_000_000,
+        lawyers: LAWYERS.join('、'),
+        procurement: '政府采购（竞争性磋商）',
+      },
+    ]);
     await w.auditMany(
       contracts.map((c) => ({
         entity: 'legal.contract',
@@ -154,11 +150,7 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
     }
     rows.sort((a, b) => a.date.localeCompare(b.date));
     for (let i = 0; i < rows.length; i += 500) {
-      const ins = await db
-        .insertInto('legal_advice')
-        .values(rows.slice(i, i + 500))
-        .returningAll()
-        .execute();
+      const ins = await insertAdviceRows(w.tx, rows.slice(i, i + 500));
       await w.auditMany(
         ins.map((r) => ({
           entity: 'legal.advice',
@@ -185,26 +177,23 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       { kind: '重大行政决策', title: '天河区排水设施移交管理方案', submitted_on: '2023-03-06', reviewed_on: '2023-03-13', issued_on: null },
     ] as const;
     const opinion = '经审查，该文件制定主体、权限、程序合法，内容不违反上位法规定，同意提交审议。';
-    const decisionRows = await db
-      .insertInto('legal_document')
-      .values(
-        decisions.map((d) => ({
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          kind: d.kind,
-          title: d.title,
-          submitted_on: d.submitted_on,
-          status: d.issued_on ? ('issued' as const) : ('reviewed' as const),
-          reviewed_on: d.reviewed_on,
-          review_result: '同意' as const,
-          review_opinion: opinion,
-          reviewer: '陈法制',
-          issued_on: d.issued_on,
-          doc_no: null,
-        })),
-      )
-      .returningAll()
-      .execute();
+    const decisionRows = await insertDocuments(
+      w.tx,
+      decisions.map((d) => ({
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        kind: d.kind,
+        title: d.title,
+        submitted_on: d.submitted_on,
+        status: d.issued_on ? ('issued' as const) : ('reviewed' as const),
+        reviewed_on: d.reviewed_on,
+        review_result: '同意' as const,
+        review_opinion: opinion,
+        reviewer: '陈法制',
+        issued_on: d.issued_on,
+        doc_no: null,
+      })),
+    );
 
     // 行政规范性文件 through the whole lifecycle (国办发〔2018〕37号): 2 published in 2022 (one filed
     // late), one of 2018 repealed and one of 2019 kept at the 2022 cleanup — 3 in force at the year's end.
@@ -235,59 +224,53 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       },
     ] as const;
     const checklist = JSON.stringify(Object.fromEntries(REVIEW_CHECKLIST.map((c) => [c.key, true])));
-    const normativeRows = await db
-      .insertInto('legal_document')
-      .values(
-        normative.map((d) => {
-          const [drafted, from, until, submitted, reviewed, deliberated, issued, filed] = d.dates;
-          const repealed = d.cleanup?.outcome === '废止' ? d.cleanup : null;
-          return {
-            tenant_id: ctx.tenantId,
-            org_id: orgId,
-            kind: '规范性文件' as const,
-            title: d.title,
-            status: repealed ? ('repealed' as const) : ('published' as const),
-            drafted_on: drafted,
-            comment_from: from,
-            comment_until: until,
-            comment_channel: '区政府门户网站公开征求意见',
-            comment_summary: '公开征求意见期间收到意见若干条，已采纳的在送审稿中修改，未采纳的说明理由。',
-            submitted_on: submitted,
-            reviewed_on: reviewed,
-            review_result: '同意' as const,
-            review_opinion: opinion,
-            review_checklist: checklist,
-            reviewer: '陈法制',
-            deliberated_on: deliberated,
-            deliberation: '局长办公会议',
-            issued_on: issued,
-            doc_no: formatDocNo('天水规', d.seq[0], d.seq[1]),
-            doc_year: d.seq[0],
-            doc_seq: d.seq[1],
-            filing_due: computeDeadline({ rule: NORMATIVE_RULES.filing, start: issued }, cal).due,
-            filed_on: filed,
-            valid_until: computeDeadline({ rule: NORMATIVE_RULES.validity, start: issued }, cal).due,
-            repealed_on: repealed?.on ?? null,
-            repeal_reason: repealed ? `清理：${repealed.reason}` : null,
-          };
-        }),
-      )
-      .returningAll()
-      .execute();
+    const normativeRows = await insertDocuments(
+      w.tx,
+      normative.map((d) => {
+        const [drafted, from, until, submitted, reviewed, deliberated, issued, filed] = d.dates;
+        const repealed = d.cleanup?.outcome === '废止' ? d.cleanup : null;
+        return {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          kind: '规范性文件' as const,
+          title: d.title,
+          status: repealed ? ('repealed' as const) : ('published' as const),
+          drafted_on: drafted,
+          comment_from: from,
+          comment_until: until,
+          comment_channel: '区政府门户网站公开征求意见',
+          comment_summary: '公开征求意见期间收到意见若干条，已采纳的在送审稿中修改，未采纳的说明理由。',
+          submitted_on: submitted,
+          reviewed_on: reviewed,
+          review_result: '同意' as const,
+          review_opinion: opinion,
+          review_checklist: checklist,
+          reviewer: '陈法制',
+          deliberated_on: deliberated,
+          deliberation: '局长办公会议',
+          issued_on: issued,
+          doc_no: formatDocNo('天水规', d.seq[0], d.seq[1]),
+          doc_year: d.seq[0],
+          doc_seq: d.seq[1],
+          filing_due: computeDeadline({ rule: NORMATIVE_RULES.filing, start: issued }, cal).due,
+          filed_on: filed,
+          valid_until: computeDeadline({ rule: NORMATIVE_RULES.validity, start: issued }, cal).due,
+          repealed_on: repealed?.on ?? null,
+          repeal_reason: repealed ? `清理：${repealed.reason}` : null,
+        };
+      }),
+    );
     for (const [i, d] of normative.entries()) {
       const row = normativeRows[i]!;
       if (d.cleanup)
-        await db
-          .insertInto('legal_document_cleanup')
-          .values({
-            tenant_id: ctx.tenantId,
-            org_id: orgId,
-            document_id: row.id,
-            cleaned_on: d.cleanup.on,
-            outcome: d.cleanup.outcome,
-            reason: d.cleanup.reason,
-          })
-          .execute();
+        await insertCleanup(w.tx, {
+          tenant_id: ctx.tenantId,
+          org_id: orgId,
+          document_id: row.id,
+          cleaned_on: d.cleanup.on,
+          outcome: d.cleanup.outcome,
+          reason: d.cleanup.reason,
+        });
       await trackNormative(w, row, { issuedOn: row.issued_on!, validYears: MAX_VALID_YEARS, filedOn: row.filed_on, cleanedOn: d.cleanup?.on ?? null });
     }
     const docRows = [...decisionRows, ...normativeRows];
@@ -316,23 +299,19 @@ export async function loadLegalDemo(ctx: DemoContext): Promise<void> {
       { name: '工作成效', max: 30, score: 27 },
     ];
     const a = appraise(criteria);
-    const ap = await db
-      .insertInto('legal_appraisal')
-      .values({
-        tenant_id: ctx.tenantId,
-        org_id: orgId,
-        year: 2021,
-        contract_id: contracts[0]!.id,
-        appraised_on: '2022-10-20',
-        self_check:
-          '对照《广东省政府法律顾问工作规定》《广州市政府部门聘请常年法律顾问办法》，局系统逐项自查法律顾问参与重大行政决策、合同审查、合规性审查和重大执法决定法制审核情况，工作台账完整。',
-        criteria: JSON.stringify(criteria),
-        total: a.total,
-        grade: a.grade,
-        suggestions: '加强对镇街综合执法疑难案件的指导；针对信访、政府合同等重点领域提供更具针对性的专题培训；缩短紧急合同审查的反馈时间。',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const ap = await insertAppraisal(w.tx, {
+      tenant_id: ctx.tenantId,
+      org_id: orgId,
+      year: 2021,
+      contract_id: contracts[0]!.id,
+      appraised_on: '2022-10-20',
+      self_check:
+        '对照《广东省政府法律顾问工作规定》《广州市政府部门聘请常年法律顾问办法》，局系统逐项自查法律顾问参与重大行政决策、合同审查、合规性审查和重大执法决定法制审核情况，工作台账完整。',
+      criteria: JSON.stringify(criteria),
+      total: a.total,
+      grade: a.grade,
+      suggestions: '加强对镇街综合执法疑难案件的指导；针对信访、政府合同等重点领域提供更具针对性的专题培训；缩短紧急合同审查的反馈时间。',
+    });
     await w.audit({
       entity: 'legal.appraisal',
       entityId: ap.id,

@@ -371,3 +371,13 @@ const withLatestCleanup = (q: ReturnType<typeof docs>) =>
       (j) => j.onRef('c.tenant_id', '=', 'd.tenant_id').onRef('c.document_id', '=', 'd.id'),
     )
     .select(['c.cleaned_on', 'c.outcome as cleanup_outcome', 'c.reason as cleanup_reason']);
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+/** Inserts contracts; the inserted rows. */
+export const insertContracts = (db: Kysely<KernelDB>, rows: New<'legal_contract'>[]) =>
+  t(db).insertInto('legal_contract').values(rows).returningAll().execute();
+/** Inserts work records in one statement; the inserted rows. */
+export const insertAdviceRows = (db: Kysely<KernelDB>, rows: New<'legal_advice'>[]) => t(db).insertInto('legal_advice').values(rows).returningAll().execute();
+/** Inserts documents; the inserted rows. */
+export const insertDocuments = (db: Kysely<KernelDB>, rows: New<'legal_document'>[]) =>
+  t(db).insertInto('legal_document').values(rows).returningAll().execute();
