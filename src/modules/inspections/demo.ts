@@ -2,7 +2,7 @@ import type { DemoContext } from '../../core/demo.js';
 import { write } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
 import { usccCheckChar } from '../../core/ledger/validators.js';
-import type { InspectionTables } from './schema.js';
+import { insertConflicts, insertEntities, insertInspectors, insertItems, taskVersionsOfDraw } from './repository.js';
 import { applyPlanEvent, applyTaskEvent, createPlan } from './commands.js';
 import { TIANHE_STREETS } from '../system/index.js';
 import { listEnforcementOfficers } from '../enforcement/index.js';
@@ -23,49 +23,44 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     return body + usccCheckChar(body);
   };
   const ids = await write(c, async (w) => {
-    const db = w.tx.withTables<InspectionTables>();
-    const items = await db
-      .insertInto('insp_item')
-      .values([
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: 'SJ-PS-01',
-          name: '排水户排水行为的检查',
-          entity_kind: '排水户',
-          basis: '《城镇排水与污水处理条例》第五十条',
-          method: '现场检查、书面检查',
-        },
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: 'SJ-GD-01',
-          name: '在建工地排水及黄泥水排放的检查',
-          entity_kind: '在建工地',
-          basis: '《城镇排水与污水处理条例》第五十条；《广州市排水管理办法》',
-          method: '现场检查',
-        },
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: 'SJ-QS-01',
-          name: '取水单位取水行为的检查',
-          entity_kind: '取水户',
-          basis: '《取水许可和水资源费征收管理条例》第四十五条',
-          method: '现场检查、书面检查',
-        },
-        {
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: 'SJ-HD-01',
-          name: '河道管理范围内建设项目的检查',
-          entity_kind: '河道管理范围内建设项目',
-          basis: '《中华人民共和国河道管理条例》第十一条',
-          method: '现场检查',
-        },
-      ])
-      .returningAll()
-      .execute();
+    const items = await insertItems(w.tx, [
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: 'SJ-PS-01',
+        name: '排水户排水行为的检查',
+        entity_kind: '排水户',
+        basis: '《城镇排水与污水处理条例》第五十条',
+        method: '现场检查、书面检查',
+      },
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: 'SJ-GD-01',
+        name: '在建工地排水及黄泥水排放的检查',
+        entity_kind: '在建工地',
+        basis: '《城镇排水与污水处理条例》第五十条；《广州市排水管理办法》',
+        method: '现场检查',
+      },
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: 'SJ-QS-01',
+        name: '取水单位取水行为的检查',
+        entity_kind: '取水户',
+        basis: '《取水许可和水资源费征收管理条例》第四十五条',
+        method: '现场检查、书面检查',
+      },
+      {
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: 'SJ-HD-01',
+        name: '河道管理范围内建设项目的检查',
+        entity_kind: '河道管理范围内建设项目',
+        basis: '《中华人民共和国河道管理条例》第十一条',
+        method: '现场检查',
+      },
+    ]);
     const kinds: Array<[string, number, string]> = [
       ['排水户', 60, 'PSH'],
       ['在建工地', 40, 'GD'],
@@ -95,22 +90,19 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
         };
       }),
     );
-    const ents = await db.insertInto('insp_entity').values(entities).returningAll().execute();
+    const ents = await insertEntities(w.tx, entities);
     const names = new Set<string>();
     while (names.size < 14) names.add(pick(SURNAMES) + pick(GIVEN));
-    const ins = await db
-      .insertInto('insp_inspector')
-      .values(
-        [...names].map((name, i) => ({
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: `ZF-${String(i + 1).padStart(2, '0')}`,
-          name,
-          cert_no: `44010622${String(1000 + i * 37).padStart(6, '0')}`,
-        })),
-      )
-      .returningAll()
-      .execute();
+    const ins = await insertInspectors(
+      w.tx,
+      [...names].map((name, i) => ({
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: `ZF-${String(i + 1).padStart(2, '0')}`,
+        name,
+        cert_no: `44010622${String(1000 + i * 37).padStart(6, '0')}`,
+      })),
+    );
     const conflicts = Array.from({ length: 6 }, (_, i) => ({
       tenant_id: ctx.tenantId,
       org_id: orgId,
@@ -118,7 +110,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
       entity_id: ents[i * 9]!.id,
       reason: pick(['近亲属在该单位任职', '曾在该单位任职未满三年', '与该单位存在经济往来']),
     }));
-    await db.insertInto('insp_conflict').values(conflicts).execute();
+    await insertConflicts(w.tx, conflicts);
     await w.auditMany([
       ...items.map((r) => ({
         entity: 'inspections.item',
@@ -159,13 +151,7 @@ export async function loadInspectionsDemo(ctx: DemoContext): Promise<void> {
     const seed = String(Math.floor(rnd() * 1e8));
     const draw = await applyPlanEvent(c, { id: plan.id, event: 'draw' }, { seed, drawnOn });
     if (!inspect) continue;
-    const rows = await ctx.db
-      .withTables<InspectionTables>()
-      .selectFrom('insp_task')
-      .select(['id', 'version'])
-      .where('tenant_id', '=', ctx.tenantId)
-      .where('draw_id', '=', draw.id)
-      .execute();
+    const rows = await taskVersionsOfDraw(ctx.db, ctx.tenantId, draw.id);
     for (const t of rows) {
       const inspectedOn = cal.current.addWorkdays(from, 5 + Math.floor(rnd() * 30));
       const problem = rnd() < 0.2;

@@ -492,3 +492,19 @@ export const { page: pagePlans } = listQueries({
   tieBreaker: 'p.id',
   order: (q) => q.orderBy('p.year', 'desc').orderBy('p.window_from').orderBy('p.id'),
 });
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+/** Inserts inspection items; the inserted rows. */
+export const insertItems = (db: Kysely<KernelDB>, rows: New<'insp_item'>[]) => t(db).insertInto('insp_item').values(rows).returningAll().execute();
+/** Inserts entities; the inserted rows. */
+export const insertEntities = (db: Kysely<KernelDB>, rows: New<'insp_entity'>[]) => t(db).insertInto('insp_entity').values(rows).returningAll().execute();
+/** Inserts inspectors; the inserted rows. */
+export const insertInspectors = (db: Kysely<KernelDB>, rows: New<'insp_inspector'>[]) =>
+  t(db).insertInto('insp_inspector').values(rows).returningAll().execute();
+/** Inserts conflicts of interest. */
+export const insertConflicts = async (db: Kysely<KernelDB>, rows: New<'insp_conflict'>[]): Promise<void> => {
+  await t(db).insertInto('insp_conflict').values(rows).execute();
+};
+/** The ids and versions of a draw's tasks, whatever the actor's scope. */
+export const taskVersionsOfDraw = (db: Kysely<KernelDB>, tenantId: string, drawId: string) =>
+  t(db).selectFrom('insp_task').select(['id', 'version']).where('tenant_id', '=', tenantId).where('draw_id', '=', drawId).execute();
