@@ -9,6 +9,7 @@ import type { LicensingTables, PausePeriod, PermitCategory } from './schema.js';
 import { DEMO_ITEMS } from './demoCatalogue.js';
 import { decisionDeadlines } from './rules.js';
 import { ITEM_ENTITY, PERMIT_ENTITY, publicationInput } from './commands.js';
+import { insertItems, insertPermits } from './repository.js';
 
 /** 2022 permits decided by category (the 2022 report: 30 水利, 193 排水, 8 工程建设). */
 const YEAR_2022: Record<PermitCategory, number> = { 水利: 30, 排水: 193, 工程建设: 8 };
@@ -79,24 +80,20 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
   };
 
   await write(c, async (w) => {
-    const db = w.tx.withTables<LicensingTables>();
-    const items = await db
-      .insertInto('lic_item')
-      .values(
-        DEMO_ITEMS.map((i) => ({
-          tenant_id: ctx.tenantId,
-          org_id: orgId,
-          code: i.code,
-          name: i.name,
-          category: i.category,
-          statutory_days: i.statutoryDays,
-          committed_days: i.committedDays,
-          cloud_window: i.cloudWindow,
-          basis: i.basis,
-        })),
-      )
-      .returningAll()
-      .execute();
+    const items = await insertItems(
+      w.tx,
+      DEMO_ITEMS.map((i) => ({
+        tenant_id: ctx.tenantId,
+        org_id: orgId,
+        code: i.code,
+        name: i.name,
+        category: i.category,
+        statutory_days: i.statutoryDays,
+        committed_days: i.committedDays,
+        cloud_window: i.cloudWindow,
+        basis: i.basis,
+      })),
+    );
     await w.auditMany(
       items.map((i) => ({
         entity: ITEM_ENTITY,
@@ -169,7 +166,7 @@ export async function loadLicensingDemo(ctx: DemoContext): Promise<void> {
     const inserted: Array<{ id: string }> = [];
     for (let i = 0; i < rows.length; i += 200) {
       const chunk = rows.slice(i, i + 200).map(({ item_name: _n, ...r }) => r);
-      inserted.push(...(await db.insertInto('lic_permit').values(chunk).returning('id').execute()));
+      inserted.push(...(await insertPermits(w.tx, chunk)));
     }
     await w.auditMany(
       inserted.map((r, i) => ({

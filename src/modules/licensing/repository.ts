@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { withDataScope } from '../../core/scope.js';
@@ -158,3 +158,15 @@ export async function deletePublicationsOf(db: Kysely<KernelDB>, tenantId: strin
  */
 export const permitsForExport = (ctx: Ctx, f?: PermitFilter) =>
   f ? permitList.rows(ctx, f) : permitQuery(ctx.db, ctx).orderBy('p.received_on').orderBy('p.case_no').execute();
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+
+/** Inserts catalogue items; the inserted rows. */
+export function insertItems(db: Kysely<KernelDB>, rows: Insertable<LicensingTables['lic_item']>[]) {
+  return t(db).insertInto('lic_item').values(rows).returningAll().execute();
+}
+
+/** Inserts permits in one statement; their ids. */
+export function insertPermits(db: Kysely<KernelDB>, rows: Insertable<LicensingTables['lic_permit']>[]) {
+  return t(db).insertInto('lic_permit').values(rows).returning('id').execute();
+}

@@ -1,7 +1,7 @@
 import type { DemoContext } from '../../core/demo.js';
 import { write } from '../../core/audit/audit.js';
 import { streetsByName } from './input.js';
-import { t } from './repository.js';
+import { insertRivers, insertSections } from './repository.js';
 import { insertSamples, type NewSample } from './commands.js';
 import { riverAudit } from './presenters.js';
 
@@ -57,7 +57,6 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
   const c = ctx;
 
   await write(c, async (w) => {
-    const db = t(w.tx);
     const riverRows = [...RIVERS, PEARL].map((name, i) => {
       const s1 = name === PEARL ? (streets.find((s) => s.name === '猎德街道') ?? streets[0]!) : streets[i % streets.length]!;
       const s2 = streets[(i + 7) % streets.length]!;
@@ -71,12 +70,11 @@ export async function loadRiversDemo(ctx: DemoContext): Promise<void> {
         chief: `${pick(SURNAMES)}${pick(GIVEN)}`,
       };
     });
-    const rivers = await db.insertInto('river').values(riverRows).returningAll().execute();
-    const sections = await db
-      .insertInto('river_section')
-      .values(rivers.map((r) => ({ tenant_id: tenantId, org_id: r.org_id, river_id: r.id, name: r.name === PEARL ? '猎德' : `${r.name}口`, sort: 0 })))
-      .returningAll()
-      .execute();
+    const rivers = await insertRivers(w.tx, riverRows);
+    const sections = await insertSections(
+      w.tx,
+      rivers.map((r) => ({ tenant_id: tenantId, org_id: r.org_id, river_id: r.id, name: r.name === PEARL ? '猎德' : `${r.name}口`, sort: 0 })),
+    );
     await w.auditMany(
       rivers.map((r) => ({
         entity: 'rivers.river',

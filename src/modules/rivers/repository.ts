@@ -342,3 +342,15 @@ export function sampleCaptureByKey(db: Kysely<KernelDB>, tenantId: string, key: 
 export async function insertSampleCapture(db: Kysely<KernelDB>, values: Insertable<RiversTables['water_sample_capture']>): Promise<void> {
   await t(db).insertInto('water_sample_capture').values(values).execute();
 }
+
+// ── The demo bureau's bulk loads (demo.ts) ──
+
+/** Inserts rivers; the inserted rows. */
+export function insertRivers(db: Db, rows: Insertable<RiversTables['river']>[]) {
+  return t(db).insertInto('river').values(rows).returningAll().execute();
+}
+
+/** Inserts river sections; the inserted rows. */
+export function insertSections(db: Db, rows: Insertable<RiversTables['river_section']>[]) {
+  return t(db).insertInto('river_section').values(rows).returningAll().execute();
+}
