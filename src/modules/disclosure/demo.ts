@@ -5,7 +5,7 @@ import { addDays } from '../../core/calendar/index.js';
 import { orgsByName } from '../../core/orgs.js';
 import { demoKit, loadItems, type LoadedItem } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
-import type { DisclosureTables } from './schema.js';
+import { insertProactiveRows, userIdByUsername } from './repository.js';
 
 const PROACTIVE: Array<[string, string[]]> = [
   ['法治政府建设', ['2021年度法治政府建设情况报告']],
@@ -24,8 +24,7 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   const office = orgs.get('办公室')!.id;
-  const clerk =
-    (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
+  const clerk = await userIdByUsername(ctx.db, ctx.tenantId, 'clerk');
   /** One request from its table row: number, applicant type, channel, received on, days to the reply (null: open), outcome. */
   const req = (
     row: readonly [ref: string, type: string, channel: string, receivedOn: string, replyDays: number | null, outcome: string | null],
@@ -77,12 +76,7 @@ export async function loadDisclosureDemo(ctx: DemoContext): Promise<void> {
       title: '2022年度法治政府建设情况报告',
       platform: '区政府门户网站',
     });
-    const ins = await w.tx
-      .withTables<DisclosureTables>()
-      .insertInto('disclosure_proactive')
-      .values(rows)
-      .returning(['id', 'published_on', 'section', 'title'])
-      .execute();
+    const ins = await insertProactiveRows(w.tx, rows);
     await w.auditMany(
       ins.map((r) => ({
         entity: 'disclosure.proactive',

@@ -1,5 +1,5 @@
 /** All SQL of the disclosure module's own tables: proactive disclosures and the annual report's texts. Lists apply the data scope. */
-import { sql, type Kysely } from 'kysely';
+import { type Insertable, sql, type Kysely } from 'kysely';
 import type { KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import { isUuid } from '../../core/ids.js';
@@ -80,3 +80,15 @@ export async function upsertReportText(db: Kysely<KernelDB>, row: { tenantId: st
 
 /** 网络申请的回执 — the online store of the disclosure kind (receipt number → request), over its own table. */
 export const disclosureOnlineStore = onlineReceiptStore<DisclosureTables>('disclosure_online');
+
+// ── The demo bureau's loads (demo.ts) ──
+
+/** The id of the tenant's user of a username, if any. */
+export async function userIdByUsername(db: Kysely<KernelDB>, tenantId: string, username: string): Promise<string | null> {
+  return (await db.selectFrom('app_user').select('id').where('tenant_id', '=', tenantId).where('username', '=', username).executeTakeFirst())?.id ?? null;
+}
+
+/** Inserts proactive disclosures; their ids, dates, sections and titles. */
+export function insertProactiveRows(db: Kysely<KernelDB>, rows: Insertable<DisclosureTables['disclosure_proactive']>[]) {
+  return t(db).insertInto('disclosure_proactive').values(rows).returning(['id', 'published_on', 'section', 'title']).execute();
+}

@@ -13,21 +13,7 @@ import { orgsByName } from '../../core/orgs.js';
 import { idCardCheckChar } from '../../core/ledger/validators.js';
 import { applyCaseEvent, registerCase, type RegisterInput } from './commands.js';
 import type { CaseEventName } from './events.js';
-
-/** The columns of the enforcement demo's cases the demo reads (to link and name the challenged decision). */
-type PenaltyRead = {
-  enf_case: {
-    tenant_id: string;
-    id: string;
-    org_id: string;
-    case_no: string;
-    party_type: string;
-    party_name: string;
-    decision_no: string | null;
-    served_on: string | null;
-    revoked_on: string | null;
-  };
-};
+import { servedPenaltiesOnLegalPersons } from './repository.js';
 
 type Step = { event: CaseEventName; on: string } & Record<string, unknown>;
 
@@ -166,19 +152,7 @@ const CASES: DemoCase[] = [
 export async function loadLitigationDemo(ctx: DemoContext): Promise<void> {
   const sys = ctx.sys;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
-  const penalties = await ctx.db
-    .withTables<PenaltyRead>()
-    .selectFrom('enf_case')
-    .select(['id', 'org_id', 'case_no', 'party_type', 'party_name', 'decision_no', 'served_on'])
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('decision_no', 'is not', null)
-    .where('served_on', 'is not', null)
-    .where('revoked_on', 'is', null)
-    .where('party_type', '=', '法人')
-    .where('served_on', '>=', '2022-01-01')
-    .orderBy('served_on')
-    .orderBy('case_no')
-    .execute();
+  const penalties = await servedPenaltiesOnLegalPersons(ctx.db, ctx.tenantId, '2022-01-01');
   const used = new Set<string>();
   let made = 0;
   for (const c of CASES) {

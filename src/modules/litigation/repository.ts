@@ -135,3 +135,36 @@ export async function casesForExport(ctx: Ctx, f?: CaseFilter): Promise<Array<Ca
   for (const h of hs.sort((a, b) => a.held_on.localeCompare(b.held_on))) by.set(h.case_id, [...(by.get(h.case_id) ?? []), h]);
   return rows.map((r) => ({ ...r, hearings: by.get(r.id) ?? [] }));
 }
+
+// ── The demo bureau's loads (demo.ts) ──
+
+/** The columns of the enforcement demo's cases the demo reads (to link and name the challenged decision). */
+type PenaltyRead = {
+  enf_case: {
+    tenant_id: string;
+    id: string;
+    org_id: string;
+    case_no: string;
+    party_type: string;
+    party_name: string;
+    decision_no: string | null;
+    served_on: string | null;
+    revoked_on: string | null;
+  };
+};
+
+/** The penalty decisions served on legal persons since a date and not revoked, by service date and case number. */
+export const servedPenaltiesOnLegalPersons = (db: Kysely<KernelDB>, tenantId: string, since: string) =>
+  db
+    .withTables<PenaltyRead>()
+    .selectFrom('enf_case')
+    .select(['id', 'org_id', 'case_no', 'party_type', 'party_name', 'decision_no', 'served_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('decision_no', 'is not', null)
+    .where('served_on', 'is not', null)
+    .where('revoked_on', 'is', null)
+    .where('party_type', '=', '法人')
+    .where('served_on', '>=', since)
+    .orderBy('served_on')
+    .orderBy('case_no')
+    .execute();

@@ -1,8 +1,7 @@
-import type { AnyDb } from '../../core/db/types.js';
 import type { DemoContext } from '../../core/demo.js';
 import { write } from '../../core/audit/audit.js';
 import { orgsByName } from '../../core/orgs.js';
-import type { StaffTable } from './repository.js';
+import { insertRecords, type StaffTable } from './repository.js';
 import { ENTITY } from './presenters.js';
 
 const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '何', '罗', '郑', '谢', '冯', '邓', '叶', '苏', '曾', '彭', '钟', '潘'];
@@ -45,10 +44,9 @@ export async function loadStaffDemo(ctx: DemoContext): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const orgId = (await orgsByName(ctx.db, ctx.tenantId)).get('依法行政办公室')!.id;
   await write(ctx, async (w) => {
-    const db: AnyDb = w.tx; // the table is one of several, named at run time
     const insert = async (table: StaffTable, rows: Record<string, unknown>[]) => {
       const full = rows.map((r) => ({ tenant_id: ctx.tenantId, org_id: orgId, ...r }));
-      const ins: Array<{ id: string }> = await db.insertInto(table).values(full).returning('id').execute();
+      const ins = await insertRecords(w.tx, table, full);
       await w.auditMany(ins.map((r, i) => ({ entity: ENTITY[table], entityId: r.id, action: 'created', orgId, after: rows[i], note: { via: 'demo' } })));
       return ins;
     };

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { KernelDB } from '../../core/db/types.js';
+import type { AnyDb, KernelDB } from '../../core/db/types.js';
 import type { Ctx } from '../../core/context.js';
 import type { AnyRow } from '../../core/persist.js';
 import { withDataScope } from '../../core/scope.js';
@@ -182,4 +182,12 @@ export async function existingDutyIds(db: Kysely<KernelDB>, tenantId: string, id
     .where(sql<boolean>`id = ANY(${sql.val(ids)}::uuid[])`)
     .execute();
   return rows.map((r) => r.id);
+}
+
+// ── The demo bureau's loads (demo.ts) ──
+
+/** Inserts rows into one of the registers (named at run time); their ids, in the rows' order. */
+export function insertRecords(db: Kysely<KernelDB>, table: StaffTable, rows: Record<string, unknown>[]): Promise<Array<{ id: string }>> {
+  const anyDb: AnyDb = db; // the table is one of several, named at run time
+  return anyDb.insertInto(table).values(rows).returning('id').execute();
 }
