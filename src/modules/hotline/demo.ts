@@ -10,6 +10,7 @@ import { orgsByName } from '../../core/orgs.js';
 import { demoKit, exactMix, loadItems, type LoadedItem } from '../demands/index.js';
 import { hotlineKind } from './kind.js';
 import { timeLimitOf, type HotlineType } from './rules.js';
+import { userByUsername } from './repository.js';
 import { setDistrictAverage } from './commands.js';
 
 const UNITS = [
@@ -42,12 +43,7 @@ export async function loadHotlineDemo(ctx: DemoContext): Promise<void> {
   const k = demoKit(ctx.random);
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
-  const clerk = await ctx.db
-    .selectFrom('app_user')
-    .select(['id', 'org_id'])
-    .where('tenant_id', '=', ctx.tenantId)
-    .where('username', '=', 'clerk')
-    .executeTakeFirst();
+  const clerk = await userByUsername(ctx.db, ctx.tenantId, 'clerk');
   const unitIds = UNITS.map(([n, w]) => [orgs.get(n)!.id, w] as const);
 
   function order(seq: number, receivedOn: string, opts: { closeBy?: string; late?: boolean; open?: boolean; satisfaction?: string | null }): LoadedItem {

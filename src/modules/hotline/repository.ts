@@ -76,3 +76,10 @@ export async function upsertDistrictAverage(db: Kysely<KernelDB>, row: { tenantI
     .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ avg_centi: row.centi, note: row.note, updated_at: new Date() }))
     .execute();
 }
+
+// ── The demo bureau's loads (demo.ts) ──
+
+/** The id and unit of the tenant's user of a username, if any. */
+export function userByUsername(db: Kysely<KernelDB>, tenantId: string, username: string) {
+  return db.selectFrom('app_user').select(['id', 'org_id']).where('tenant_id', '=', tenantId).where('username', '=', username).executeTakeFirst();
+}

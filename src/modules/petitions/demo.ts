@@ -5,6 +5,7 @@ import { addDays } from '../../core/calendar/index.js';
 import { orgsByName } from '../../core/orgs.js';
 import { demoKit, exactMix, loadItems, type LoadedItem } from '../demands/index.js';
 import { petitionKind } from './kind.js';
+import { userIdByUsername } from './repository.js';
 
 const CATEGORIES = ['排水设施', '河涌整治', '工地施工', '水浸内涝', '征地拆迁补偿', '违法建设', '供水管理'];
 
@@ -12,7 +13,7 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
   const k = demoKit(ctx.random);
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   const office = orgs.get('办公室')!.id;
-  const clerk = await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst();
+  const clerk = await userIdByUsername(ctx.db, ctx.tenantId, 'clerk');
 
   function petition(no: { seq: number; year: number }, registeredOn: string, form: string, opts: { open?: boolean; closeBy: string }): LoadedItem {
     const { seq, year } = no;
@@ -23,7 +24,7 @@ export async function loadPetitionsDemo(ctx: DemoContext): Promise<void> {
     const base: LoadedItem = {
       refNo: `TH-XF-${year}-${String(seq).padStart(4, '0')}`,
       orgId: office,
-      assigneeId: clerk?.id ?? null,
+      assigneeId: clerk,
       receivedAt: k.at(registeredOn),
       channel: form,
       demandType: category,

@@ -5,14 +5,14 @@ import { orgsByName } from '../../core/orgs.js';
 import { demoKit, loadItems, type LoadedItem } from '../demands/index.js';
 import { proposalKind } from './kind.js';
 import { TOPICS } from './rules.js';
+import { userIdByUsername } from './repository.js';
 
 export async function loadProposalsDemo(ctx: DemoContext): Promise<void> {
   const k = demoKit(ctx.random);
   const cal = ctx.sys.calendar.current;
   const orgs = await orgsByName(ctx.db, ctx.tenantId);
   const office = orgs.get('办公室')!.id;
-  const clerk =
-    (await ctx.db.selectFrom('app_user').select('id').where('tenant_id', '=', ctx.tenantId).where('username', '=', 'clerk').executeTakeFirst())?.id ?? null;
+  const clerk = await userIdByUsername(ctx.db, ctx.tenantId, 'clerk');
   const items: LoadedItem[] = [];
   const add = (no: { year: number; category: '人大代表建议' | '政协提案'; role: '主办' | '协办'; seq: number }, assignedOn: string, replied: boolean) => {
     const { year, category, role, seq } = no;
