@@ -1,11 +1,12 @@
 // More hand-built dialogs moved onto the shared FormModal (issue #12), in a real browser: 登记线索 and a clue's
 // 移送交办 (案件线索), 换证 and a legal reviewer's 法律职业资格 (执法人员), 收件登记 (许可办件). Each opens with its
-// title, fields, defaults and button words, refuses empty required fields on its own, and is cancelled.
-// Nothing here saves a record: the demo's totals stay as the other browser tests expect them.
+// title, fields, defaults and button words and refuses empty required fields on its own; 换证 and 法律职业资格 send
+// their values as the API takes them (caught before the server). Nothing here saves a record: the demo's totals
+// stay as the other browser tests expect them.
 // Screenshots of the dialogs in test-results/ (1440 px).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { browserSuite, label, POLL, SHOTS } from '../helpers/browser.js';
 import { openFromMenu } from '../helpers/browserLists.js';
 
@@ -32,6 +33,25 @@ const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-
 async function cancel(dialog: Locator) {
   await dialog.getByRole('button', { name: label('取消') }).click();
   await dialog.waitFor({ state: 'hidden' });
+}
+
+/**
+ * The body of the next `method` request to `path`, answered here with an empty 200 so nothing reaches the server
+ * (the dialog then closes as on a save).
+ */
+async function sentBody(page: Page, method: string, path: RegExp): Promise<unknown> {
+  return new Promise((resolve) => {
+    let done = false;
+    const handler = async (route: Route) => {
+      const req = route.request();
+      if (done || req.method() !== method || !path.test(new URL(req.url()).pathname)) return route.fallback();
+      done = true;
+      await route.fulfill({ status: 200, json: {} });
+      resolve(req.postDataJSON());
+      await page.unroute('**/api/**', handler);
+    };
+    void page.route('**/api/**', handler);
+  });
 }
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -82,7 +102,7 @@ describe('more dialogs on FormModal', () => {
     expect(errors).toEqual([]);
   });
 
-  it('执法人员: 换证 and a reviewer’s 法律职业资格 open with the record’s values and refuse an empty certificate number', async () => {
+  it('执法人员: 换证 and a reviewer’s 法律职业资格 open with the record’s values, refuse an empty certificate number and send the dates as YYYY-MM-DD', async () => {
     const { page, errors } = await newPage();
     await login(page, 'legal');
     const table = await openFromMenu(page, '执法人员', 'officers-table');
@@ -99,7 +119,17 @@ describe('more dialogs on FormModal', () => {
     await certNo.fill('');
     await dialog.getByRole('button', { name: label('保存') }).click();
     await expect.poll(() => fieldErrors(dialog), POLL).toEqual(['请填写执法证号']);
-    await cancel(dialog);
+    // What 保存 sends (caught before the server, so nothing is saved): the number trimmed, the dates as YYYY-MM-DD.
+    const renewal = sentBody(page, 'PATCH', /^\/api\/enforcement\/officers\/[^/]+$/);
+    await certNo.fill(' 4401-TEST-0001 ');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    expect(await renewal).toMatchObject({
+      certNo: '4401-TEST-0001',
+      certIssuedOn: today(),
+      certValidUntil: `${Number(today().slice(0, 4)) + 5}${today().slice(4)}`,
+      version: expect.any(Number),
+    });
+    await dialog.waitFor({ state: 'hidden' });
 
     const card = page.getByTestId('legal-reviewers');
     await card.locator('.ant-table-row').first().waitFor();
@@ -113,7 +143,12 @@ describe('more dialogs on FormModal', () => {
     expect(await dialog.getByLabel('法律职业资格证书编号').count()).toBe(1);
     expect(await dialog.getByLabel('取得日期').count()).toBe(1);
     await dialogShot(dialog, 'legal-reviewer');
-    await cancel(dialog);
+    const qualification = sentBody(page, 'PUT', /^\/api\/enforcement\/legal-reviewers\/[^/]+$/);
+    const shownNo = await dialog.getByLabel('法律职业资格证书编号').inputValue();
+    const shownOn = await dialog.getByLabel('取得日期').inputValue();
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    expect(await qualification).toMatchObject({ qualificationNo: shownNo || null, qualifiedOn: shownOn || null, version: expect.any(Number) });
+    await dialog.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
   });
 
