@@ -1,9 +1,7 @@
 /** What the disclosure module's own routes answer (the requests' shared lifecycle is the demands module's). */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { IsoDateString, Nullable, Str, Int } from '../../core/schemas.js';
 
-const Str = Type.String();
-const Int = Type.Integer();
 const Counts = Type.Array(Int);
 
 /** A proactive disclosure (主动公开信息). */

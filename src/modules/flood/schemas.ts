@@ -5,16 +5,10 @@
  * answer strictly, src/server/responses.ts).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { Nullable, Str, NStr, Int, Bool, NDay, IsoDateString as Day } from '../../core/schemas.js';
 import type { DutyRole, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const Num = Type.Number();
-const Bool = Type.Boolean();
-const Day = IsoDateString;
-const NDay = Nullable(Day);
 /** One of a list of words. */
 const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 

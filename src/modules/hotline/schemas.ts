@@ -1,9 +1,6 @@
 /** What the 12345 routes of the hotline's own answer (the shared lifecycle's are the demands module's). */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { Instant, IsoDateString, Nullable } from '../../core/schemas.js';
-
-const Str = Type.String();
-const NStr = Nullable(Str);
+import { Instant, IsoDateString, Nullable, Str, NStr } from '../../core/schemas.js';
 
 /** The answer to a push: created, or the order already known. */
 export const PushResultView = Type.Object({ created: Type.Boolean(), id: Str, orderNo: Str }, { description: '推送结果（created=false：工单已存在）' });

@@ -4,11 +4,8 @@
  * these, so they cannot drift (the test server checks every answer strictly).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { IsoDateString, Str, NStr, NDay } from '../../core/schemas.js';
 
-const Str = Type.String();
-const NStr = Nullable(Str);
-const NDay = Nullable(IsoDateString);
 export const DecisionKindView = Type.Union([Type.Literal('penalty'), Type.Literal('permit')]);
 
 /** A published decision as the public page shows it (natural persons' names and ID numbers masked). */

@@ -5,13 +5,8 @@
  * checks every answer strictly, src/server/responses.ts).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { Instant, Nullable } from '../../core/schemas.js';
+import { Instant, Nullable, Str, NStr, Int, Bool } from '../../core/schemas.js';
 import { TrackedDeadlineView } from '../../core/calendar/schemas.js';
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
-const Bool = Type.Boolean();
 
 /** A metric's value: a number, a class (水质类别) as text, or null when nothing supports it. */
 export const MetricValueView = Nullable(Type.Union([Type.Number(), Str]));

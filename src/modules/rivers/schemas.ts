@@ -5,16 +5,11 @@
  * answer strictly, src/server/responses.ts).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { Nullable, Str, NStr, Int, Bool, IsoDateString as Day } from '../../core/schemas.js';
 import { BLACK_GRADES, CLASSES, PARAMS, PERIOD_CLASS_METHOD_KEYS, WATER_TYPES, type BlackParam } from './rules.js';
 
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const Num = Type.Number();
 const NNum = Nullable(Num);
-const Bool = Type.Boolean();
-const Day = IsoDateString;
 /** One of a list of words. */
 const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 /** An object with some of the given keys, each of one schema (a value per parameter measured). */

@@ -4,13 +4,10 @@
  * declare (and the test server checks every answer strictly, src/server/responses.ts).
  */
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable } from '../../core/schemas.js';
+import { IsoDateString, Nullable, Str, NStr, Int } from '../../core/schemas.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import type { StaffTable } from './repository.js';
 
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
 const NInt = Nullable(Int);
 /** One of a list of words (the column's domain). */
 const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));

@@ -4,11 +4,7 @@
  * checked against them where the routes return them.
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { Nullable } from '../../core/schemas.js';
-
-const Str = Type.String();
-const NStr = Nullable(Str);
-const Int = Type.Integer();
+import { Str, NStr, Int } from '../../core/schemas.js';
 
 export const OrgKindView = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 
