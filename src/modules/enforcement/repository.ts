@@ -307,15 +307,14 @@ export async function nextSerial(
   tenantId: string,
   { table, column, prefix }: { table: 'enf_case' | 'enf_clue'; column: 'case_no' | 'clue_no' | 'decision_no'; prefix: string },
 ): Promise<number> {
-  const { rows } = await sql<{
-    no: string | null;
-  }>`SELECT ${sql.ref(column)} AS no FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND ${sql.ref(column)} LIKE ${`${prefix}%`}`.execute(db);
-  let max = 0;
-  for (const r of rows) {
-    const m = /(\d+)号?$/.exec(r.no ?? '');
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1;
+  // Two people numbering the same series at once: the second waits for the first's transaction to end (the lock
+  // is held until then) and then reads its number, so both get their own number instead of one a 409.
+  if (db.isTransaction) await sql`SELECT pg_advisory_xact_lock(hashtext(${`${table}.${column}`}), hashtext(${`${tenantId}/${prefix}`}))`.execute(db);
+  const { rows } = await sql<{ max: string | null }>`
+    SELECT max((substring(${sql.ref(column)} FROM ${'(\\d+)号?$'}))::numeric) AS max
+    FROM ${sql.table(table)}
+    WHERE tenant_id = ${tenantId} AND ${sql.ref(column)} LIKE ${`${prefix.replace(/[\\%_]/g, '\\$&')}%`}`.execute(db);
+  return Number(rows[0]?.max ?? 0) + 1;
 }
 
 // ── Case events ──

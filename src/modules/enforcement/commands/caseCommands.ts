@@ -549,13 +549,16 @@ export async function saveCases(
   }
   if (rowErrors.length) return { saved: [], errors: rowErrors };
 
-  // Live 立案 without a number: the next one of the unit's series.
+  // Live 立案 without a number: the next one of the unit's series (after those this batch has already taken).
+  const taken = new Map<string, number>();
   for (const c of creates) {
     if (c.values.case_no) continue;
     const org = orgById.get(c.x.orgId)!;
     const year = c.x.filedOn.slice(0, 4);
     const prefix = org.kind === 'street' ? `天${orgShort(org.name)}街执水立〔${year}〕` : `天水执立〔${year}〕`;
-    c.values.case_no = `${prefix}${await nextSerial(w.tx, tenantId, { table: 'enf_case', column: 'case_no', prefix })}号`;
+    const serial = (taken.get(prefix) ?? (await nextSerial(w.tx, tenantId, { table: 'enf_case', column: 'case_no', prefix })) - 1) + 1;
+    taken.set(prefix, serial);
+    c.values.case_no = `${prefix}${serial}号`;
     const dup = await caseNoTaken(w.tx, tenantId, String(c.values.case_no));
     if (dup) throw errors.duplicate('caseNo', `案件编号“${String(c.values.case_no)}”已存在`);
   }
