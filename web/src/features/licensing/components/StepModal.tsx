@@ -1,6 +1,6 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
-import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
+import { FormModal } from '../../../components/FormModal';
 import { licensingApi, type Permit, type PermitAction, type PermitActionKey } from '../api';
 
 interface Props {
@@ -14,10 +14,6 @@ const PAUSE_REASONS = ['听证', '招标', '拍卖', '检验', '检测', '检疫
 
 /** One step of a permit case: the fields it needs; the server checks the statutory clocks and answers with the case. */
 export function StepModal({ permit, action, onClose, onDone }: Props) {
-  const [form] = Form.useForm();
-  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) =>
-    onDone(await licensingApi.step(permit.id, action.event, { version: permit.version, ...isoDates(v) })),
-  );
   const today = dayjs();
   const date = (name: string, label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true, message: `请选择${label}` }]}>
@@ -102,11 +98,17 @@ export function StepModal({ permit, action, onClose, onDone }: Props) {
     days: 10,
   };
   return (
-    <Modal open title={action.label} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="step-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
-        {fields[action.event]}
-      </Form>
-    </Modal>
+    <FormModal
+      title={action.label}
+      okText="确定"
+      width={520}
+      initialValues={initial}
+      onSubmit={(v) => licensingApi.step(permit.id, action.event, { version: permit.version, ...v })}
+      onClose={onClose}
+      onDone={onDone}
+      testId="step-form"
+    >
+      {fields[action.event]}
+    </FormModal>
   );
 }
