@@ -9,6 +9,7 @@ import { verifyRecords } from '../../../src/core/audit/records.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import type { EnfTables } from '../../../src/modules/enforcement/schema.js';
 import { serverSuite } from '../../helpers/server.js';
+import { squadOf } from '../../helpers/enforcementSquad.js';
 
 let squadId: string;
 let officerIds: string[];
@@ -17,12 +18,9 @@ const today = isoDateInShanghai(new Date());
 
 const env = serverSuite({ enforcer: 'enforcer' });
 beforeAll(async () => {
-  const orgs = (await env.enforcer.req('GET', '/api/orgs')).body.data;
-  squadId = orgs.find((o: { name: string }) => o.name === '水政监察大队').id;
-  const officers = (await env.enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
-    (o: { certStatus: string }) => o.certStatus === 'valid',
-  );
-  officerIds = officers.slice(0, 2).map((o: { id: string }) => o.id);
+  const squad = await squadOf(env.enforcer);
+  squadId = squad.squadId;
+  officerIds = squad.officers.slice(0, 2).map((o) => o.id);
   tenantId = (await env.sys.db.selectFrom('tenant').select('id').executeTakeFirstOrThrow()).id;
 });
 

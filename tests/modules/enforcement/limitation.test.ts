@@ -11,6 +11,7 @@ import { recordFindings } from '../../../src/core/ledger/ledger.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { addYears } from '../../../src/modules/enforcement/limitation.js';
 import { serverSuite } from '../../helpers/server.js';
+import { squadOf } from '../../helpers/enforcementSquad.js';
 
 let squadId: string;
 let officerIds: string[];
@@ -22,13 +23,10 @@ const dayAfter = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`)
 
 const env = serverSuite({ admin: 'admin', enforcer: 'enforcer', leader: 'leader', wushan: 'wushan' });
 beforeAll(async () => {
-  const orgs = (await env.enforcer.req('GET', '/api/orgs')).body.data;
-  squadId = orgs.find((o: { name: string }) => o.name === '水政监察大队').id;
-  const officers = (await env.enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
-    (o: { certStatus: string }) => o.certStatus === 'valid',
-  );
-  officerIds = officers.slice(0, 2).map((o: { id: string }) => o.id);
-  officerNames = officers.slice(0, 2).map((o: { name: string }) => o.name);
+  const squad = await squadOf(env.enforcer);
+  squadId = squad.squadId;
+  officerIds = squad.officers.slice(0, 2).map((o) => o.id);
+  officerNames = squad.officers.slice(0, 2).map((o) => o.name);
 });
 
 const fileCase = (body: Record<string, unknown>) =>

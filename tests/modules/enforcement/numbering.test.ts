@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { serverSuite } from '../../helpers/server.js';
+import { squadOf } from '../../helpers/enforcementSquad.js';
 
 let squadId: string;
 let officerIds: string[];
@@ -13,12 +14,9 @@ const today = isoDateInShanghai(new Date());
 const env = serverSuite({ enforcer: 'enforcer' });
 
 beforeAll(async () => {
-  const orgs = (await env.enforcer.req('GET', '/api/orgs')).body.data;
-  squadId = orgs.find((o: { name: string }) => o.name === '水政监察大队').id;
-  const officers = (await env.enforcer.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
-    (o: { certStatus: string }) => o.certStatus === 'valid',
-  );
-  officerIds = officers.slice(0, 2).map((o: { id: string }) => o.id);
+  const squad = await squadOf(env.enforcer);
+  squadId = squad.squadId;
+  officerIds = squad.officers.slice(0, 2).map((o) => o.id);
 });
 
 /** The serial of a number: its last run of digits. */

@@ -12,6 +12,7 @@ import { verifyChain } from '../../../src/core/audit/audit.js';
 import { isoDateInShanghai } from '../../../src/core/calendar/calendar.js';
 import { recordFindings } from '../../../src/core/ledger/ledger.js';
 import { serverSuite } from '../../helpers/server.js';
+import { squadOf } from '../../helpers/enforcementSquad.js';
 
 let squadId: string;
 let officers: Array<{ id: string; name: string }>;
@@ -26,11 +27,7 @@ const csv = (...rows: string[]) => `${HEAD}\n${rows.join('\n')}\n`;
 
 const env = serverSuite({ admin: 'admin', enforcer: 'enforcer' });
 beforeAll(async () => {
-  const orgs = (await env.admin.req('GET', '/api/orgs')).body.data;
-  squadId = orgs.find((o: { name: string }) => o.name === '水政监察大队').id;
-  officers = (await env.admin.req('GET', `/api/enforcement/officers?orgId=${squadId}`)).body.data.filter(
-    (o: { certStatus: string }) => o.certStatus === 'valid',
-  );
+  ({ squadId, officers } = await squadOf(env.admin));
   o2 = `${officers[0]!.name}、${officers[1]!.name}`;
 });
 
