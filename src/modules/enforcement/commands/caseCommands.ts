@@ -818,7 +818,6 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id:
   const ev = changes.evidence;
   if (ev?.attachment_id && !(await attachmentOfCase(ctx.db, ctx.actor.tenantId, ev.attachment_id, c.id)))
     throw errors.validation('attachmentId', '附件不存在或不属于本案');
-  if (changes.decisionNo !== undefined) set.decision_no = await decisionNo(ctx, c, on, changes.decisionNo);
   if (t.to) set.stage = t.to;
   return write(ctx, async (w) => {
     let evidenceId: string | undefined;
@@ -829,6 +828,8 @@ export async function applyCaseEvent(sys: System, ctx: Ctx, { id, event }: { id:
       version: input.version,
       label: '案件',
       patch: async () => {
+        // Numbered inside the write (the series' lock held until it commits): two decisions at once get two numbers.
+        if (changes.decisionNo !== undefined) set.decision_no = await decisionNo({ ...ctx, db: w.tx }, c, on, changes.decisionNo);
         if (ev) evidenceId = await insertEvidence(w.tx, { tenant_id: ctx.actor.tenantId, org_id: c.org_id, case_id: c.id, ...ev });
         return set;
       },
