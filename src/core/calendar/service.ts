@@ -8,6 +8,7 @@ import { createCalendar, isIsoDate, isoDateInShanghai, type WorkCalendar } from 
 import { syncWorkDays } from './workDays.js';
 import { computeDeadline, deadlineStatus, type DeadlineExplanation, type DeadlineRule, type DeadlineStatus } from './deadline.js';
 import { deadlineBounds } from './trackedSql.js';
+import { withDataScope } from '../scope.js';
 
 export interface CalendarOverride {
   date: string;
@@ -256,9 +257,8 @@ export class CalendarService {
     const rows = await ctx.db
       .selectFrom('tracked_deadline')
       .selectAll()
-      .where('tenant_id', '=', ctx.actor.tenantId)
+      .$call(withDataScope(ctx.actor))
       .where('done_on', 'is', null)
-      .$if(!ctx.actor.scope.all, (q) => q.where('org_id', 'in', ctx.actor.scope.all ? [] : [...ctx.actor.scope.orgIds]))
       .$if(!!opts.module, (q) => q.where('module', '=', opts.module!))
       .orderBy('due_date')
       .limit(opts.limit ?? 200)
@@ -280,13 +280,7 @@ export class CalendarService {
     urgent: TrackedDeadline[];
   }> {
     const { today, soonBefore } = deadlineBounds(this.cal, ctx.clock.today());
-    const scope = ctx.actor.scope;
-    const open = () =>
-      ctx.db
-        .selectFrom('tracked_deadline')
-        .where('tenant_id', '=', ctx.actor.tenantId)
-        .where('done_on', 'is', null)
-        .$if(!scope.all, (q) => q.where('org_id', '=', sql<string>`ANY(${sql.val(scope.all ? [] : [...scope.orgIds])}::uuid[])`));
+    const open = () => ctx.db.selectFrom('tracked_deadline').$call(withDataScope(ctx.actor)).where('done_on', 'is', null);
     const [modules, orgs, urgent] = await Promise.all([
       open()
         .select((eb) => [
