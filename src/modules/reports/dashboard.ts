@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import type { System } from '../../core/system.js';
-import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, type MetricValue, metricQuery } from '../../core/metrics/registry.js';
+import { monthPeriod, yearPeriod, type MetricDef, type MetricQuery, metricQuery } from '../../core/metrics/registry.js';
 import { monthlyValues } from '../../core/metrics/monthly.js';
 import { yoyPhrase, formatOf } from './figures.js';
 import { streetsInScope } from './repository.js';
@@ -104,12 +104,15 @@ export async function dashboard(sys: System, ctx: Ctx, year: number): Promise<Da
 
   const streets = await streetsInScope(ctx);
   const streetDefs = pick(STREET_METRICS);
-  const comparison = [];
-  for (const s of streets) {
-    const values: Record<string, MetricValue> = {};
-    for (const d of streetDefs) values[d.key] = await d.query({ ...base, orgIds: [s.id] });
-    comparison.push({ orgId: s.id, name: s.name, values, overdue: open.overdueByOrg.get(s.id) ?? 0 });
-  }
+  // A street's figures by the registry (metrics sharing a pass read their table once), the streets side by side.
+  const comparison = await Promise.all(
+    streets.map(async (s) => ({
+      orgId: s.id,
+      name: s.name,
+      values: await sys.registry.metrics.computeAll({ ...base, orgIds: [s.id] }, streetDefs),
+      overdue: open.overdueByOrg.get(s.id) ?? 0,
+    })),
+  );
 
   return {
     year,
