@@ -309,7 +309,8 @@ export async function nextSerial(
 ): Promise<number> {
   // Two people numbering the same series at once: the second waits for the first's transaction to end (the lock
   // is held until then) and then reads its number, so both get their own number instead of one a 409.
-  if (db.isTransaction) await sql`SELECT pg_advisory_xact_lock(hashtext(${`${table}.${column}`}), hashtext(${`${tenantId}/${prefix}`}))`.execute(db);
+  if (!db.isTransaction) throw new Error('nextSerial numbers inside the write that inserts the number (its lock lasts until commit)');
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`${table}.${column}`}), hashtext(${`${tenantId}/${prefix}`}))`.execute(db);
   const { rows } = await sql<{ max: string | null }>`
     SELECT max((substring(${sql.ref(column)} FROM ${'(\\d+)号?$'}))::numeric) AS max
     FROM ${sql.table(table)}
