@@ -23,13 +23,15 @@ interface Props<T> {
   form?: FormInstance;
   /** The form's `data-testid`. */
   testId?: string;
+  /** Fields holding a date and time (`DateTimeInput`): sent as YYYY-MM-DD HH:mm, not cut to the date. */
+  instants?: readonly string[];
 }
 
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
 export function FormModal<T>(props: Props<T>) {
   const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, errorAction, testId } = props;
   const [form] = Form.useForm(props.form);
-  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => onDone(await onSubmit(isoDates(v))));
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => onDone(await onSubmit(isoDates(v, props.instants))));
   return (
     <Modal
       open

@@ -26,7 +26,11 @@ export function useServerSubmit<V>(form: FormInstance, save: (values: V) => Prom
   return { error, saving, submit };
 }
 
-/** A form's values as the API takes them: each date picked (a Dayjs) as YYYY-MM-DD. */
-export function isoDates(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : v]));
+/**
+ * A form's values as the API takes them: each date picked (a Dayjs) as YYYY-MM-DD; the fields named in
+ * `instants` (a date and time, `DateTimeInput`) as YYYY-MM-DD HH:mm, the minute kept.
+ */
+export function isoDates(values: Record<string, unknown>, instants: readonly string[] = []): Record<string, unknown> {
+  const text = (k: string, v: Dayjs) => v.format(instants.includes(k) ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, dayjs.isDayjs(v) ? text(k, v) : v]));
 }
