@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../lib/formErrors';
+import { FormModal } from '../../../components/FormModal';
 import type { PaymentPlace } from '../api';
 
 /**
@@ -59,32 +59,29 @@ export function PaymentPlaceCard() {
 }
 
 function PaymentPlaceModal({ place, onClose, onDone }: { place: PaymentPlace | null; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm<Omit<PaymentPlace, 'version'>>();
-  const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
-  const submit = async (v: Omit<PaymentPlace, 'version'>) => {
-    try {
-      await api.put('/api/enforcement/payment-place', { ...v, version: place?.version ?? null });
-      message.success('已保存');
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title="罚没款缴纳地点" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={place ?? {}}>
-        <Form.Item name="bank" label="开户银行" rules={[{ required: true, message: '请填写开户银行' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="accountName" label="户名" rules={[{ required: true, message: '请填写户名' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="accountNo" label="账号" rules={[{ required: true, message: '请填写账号' }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title="罚没款缴纳地点"
+      width={520}
+      testId="payment-place-form"
+      initialValues={{ ...place }}
+      onSubmit={(v) => api.put('/api/enforcement/payment-place', { ...v, version: place?.version ?? null })}
+      onDone={() => {
+        message.success('已保存');
+        onDone();
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="bank" label="开户银行" rules={[{ required: true, message: '请填写开户银行' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="accountName" label="户名" rules={[{ required: true, message: '请填写户名' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="accountNo" label="账号" rules={[{ required: true, message: '请填写账号' }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+    </FormModal>
   );
 }
