@@ -7,6 +7,7 @@ import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { Chart } from '../../../components/Chart';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyApiError } from '../../../lib/formErrors';
 import type { ComparisonRow, ReviewDetail, ReviewSummary } from '../api';
@@ -159,37 +160,33 @@ export function SupervisionPage() {
 
 function DrawModal({ year, onClose, onDone }: { year: number; onClose(): void; onDone(id: string): void }) {
   const orgs = useOrgList();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    try {
-      const r = await api.post<{ id: string }>('/api/enforcement/reviews', { ...v, seed: v.seed ?? null });
-      onDone(r.id);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title="抽取评查案卷" okText="抽取" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year, sampleSize: 3 }}>
-        <Form.Item name="orgId" label="被评查街道" rules={[{ required: true, message: '请选择街道' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(orgs.data ?? []).filter((o) => o.kind === 'street').map((o) => ({ value: o.id, label: o.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="year" label="结案年度" rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} />
-        </Form.Item>
-        <Form.Item name="sampleSize" label="抽取件数" rules={[{ required: true }]}>
-          <InputNumber min={1} max={100} />
-        </Form.Item>
-        <Form.Item name="seed" label="随机种子（留空自动生成；填写已记录的种子可复现抽样）">
-          <InputNumber min={0} max={4294967295} style={{ width: 200 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<{ id: string }>
+      title="抽取评查案卷"
+      okText="抽取"
+      width={520}
+      testId="draw-review-form"
+      initialValues={{ year, sampleSize: 3 }}
+      onSubmit={(v) => api.post<{ id: string }>('/api/enforcement/reviews', { ...v, seed: v.seed ?? null })}
+      onDone={(r) => onDone(r.id)}
+      onClose={onClose}
+    >
+      <Form.Item name="orgId" label="被评查街道" rules={[{ required: true, message: '请选择街道' }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(orgs.data ?? []).filter((o) => o.kind === 'street').map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="year" label="结案年度" rules={[{ required: true }]}>
+        <InputNumber min={2000} max={2100} />
+      </Form.Item>
+      <Form.Item name="sampleSize" label="抽取件数" rules={[{ required: true }]}>
+        <InputNumber min={1} max={100} />
+      </Form.Item>
+      <Form.Item name="seed" label="随机种子（留空自动生成；填写已记录的种子可复现抽样）">
+        <InputNumber min={0} max={4294967295} style={{ width: 200 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
