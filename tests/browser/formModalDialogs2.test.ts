@@ -1,0 +1,296 @@
+// The enforcement and demand dialogs moved onto the shared FormModal (issue #12), in a real browser: a penalty
+// case's 登记证据 (upload first, then the event with the file's id and the case's version), a 12345 order's 签收
+// (the time sent to the minute) and a stale 回复诉求人 (the 409 with its own wording), 罚没款缴纳地点 and
+// 抽取评查案卷. Each shows the server's refusal on the field it names (or above the form) and saves nothing,
+// then saves a good submit. The case and the order are this file's own (made through the API); the payment place
+// is saved as it was; the review batch is a new one for a street with closed cases.
+// Screenshots of the dialogs in test-results/ (1440 px).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite, label, POLL, SHOTS } from '../helpers/browser.js';
+import { onePixelPng as png } from '../helpers/capture.js';
+
+const { baseUrl, newPage, login } = browserSuite('formmodal-dialogs2-');
+
+/** The dialog alone, whole: test-results/formmodal-dialogs2-<name>.png (the window made tall enough for it). */
+async function dialogShot(dialog: Locator, name: string) {
+  const page = dialog.page();
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 1600 });
+  await page.waitForTimeout(400);
+  const box = (await dialog.boundingBox())!;
+  await page.screenshot({
+    path: path.join(SHOTS, `formmodal-dialogs2-${name}.png`),
+    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
+  });
+  await page.setViewportSize(size);
+}
+
+/** The message under one field of the form (found by its label). */
+const fieldError = (form: Locator, fieldLabel: string) =>
+  form.locator('.ant-form-item').filter({ hasText: fieldLabel }).first().locator('.ant-form-item-explain-error').innerText();
+
+/** The dialog's confirm button, and the answer to the `method` request to `path` it sends. */
+async function confirm(dialog: Locator, button: string, method: string, path: RegExp) {
+  const answer = dialog.page().waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
+  await dialog.getByRole('button', { name: label(button) }).click();
+  return answer;
+}
+
+/** The API as the signed-in page calls it (its session and CSRF token). */
+async function apiOf(page: Page) {
+  const read = async (p: string) => {
+    const res = await page.request.get(`${baseUrl}${p}`);
+    expect(res.status(), `GET ${p}`).toBe(200);
+    return (await res.json()).data;
+  };
+  const me = await read('/api/auth/me');
+  const post = async (p: string, body: unknown) => {
+    const res = await page.request.post(`${baseUrl}${p}`, { data: body, headers: { 'x-csrf-token': me.csrfToken } });
+    expect(res.status(), `POST ${p}: ${await res.text()}`).toBeLessThan(300);
+    return (await res.json()).data;
+  };
+  return { read, post };
+}
+
+/**
+ * Types a date or a time into a picker and commits it by leaving the field (Tab), not by Enter: in a form of one
+ * field (签收's 时间) Enter may submit the form before the test confirms it.
+ */
+async function typeDate(field: Locator, text: string) {
+  await field.click();
+  await field.fill(text);
+  await field.press('Tab');
+  await expect.poll(() => field.inputValue(), POLL).toBe(text);
+}
+
+/** A date `days` before today in Beijing time, YYYY-MM-DD. */
+const daysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+
+describe('enforcement and demand dialogs on FormModal', () => {
+  it('登记证据: a date before 立案 refused on 取证日期 (nothing saved); then the file uploaded before the event, which names it', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'wushan');
+    const { read, post } = await apiOf(page);
+    const street = (await read('/api/orgs')).find((o: { name: string }) => o.name === '五山街道');
+    const officers = await read(`/api/enforcement/officers?orgId=${street.id}`);
+    const item = (await read('/api/enforcement/items')).find((i: { delegated: boolean }) => i.delegated);
+    const kase = await post('/api/enforcement/cases', {
+      orgId: street.id,
+      itemId: item.id,
+      cause: '在河道管理范围内倾倒建筑垃圾（共享表单登记证据）',
+      partyType: '法人',
+      partyName: '广州市共享表单证据测试有限公司',
+      filedOn: daysAgo(0),
+      officerIds: [officers[0].id, officers[1].id],
+    });
+    await page.goto(`${baseUrl}/enforcement/cases/${kase.id}`);
+    await page.getByTestId('action-add_evidence').click();
+    const dialog = page.locator('.ant-modal:visible');
+    const form = page.getByTestId('case-event-form');
+    await form.waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toBe('登记证据');
+    expect(await form.getByLabel('登记日期').inputValue()).toBe(daysAgo(0));
+
+    // Collected the day before the case was filed: the server refuses on 取证日期.
+    await form.getByLabel('证据名称').fill('现场照片（排放口）');
+    await typeDate(form.getByLabel('取证日期'), daysAgo(1));
+    const refused = await confirm(dialog, '确定', 'POST', /\/events\/add_evidence$/);
+    expect(refused.status()).toBe(400);
+    await expect.poll(() => fieldError(form, '取证日期'), POLL).toBe(`取证日期（${daysAgo(1)}）不能早于立案日期（${daysAgo(0)}）`);
+    expect(await dialog.getByTestId('form-error').count()).toBe(0);
+    expect((await read(`/api/enforcement/cases/${kase.id}`)).evidence).toEqual([]);
+    await dialogShot(dialog, 'evidence-refused');
+
+    // Today, with a photo: the file goes up first, then the event with its id and the version read.
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/')) sent.push(new URL(r.url()).pathname);
+    });
+    await typeDate(form.getByLabel('取证日期'), daysAgo(0));
+    await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png(200, 30, 30) });
+    await form.getByText('现场照片.png').waitFor();
+    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/attachments');
+    const event = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/events/add_evidence'));
+    const saved = await confirm(dialog, '确定', 'POST', /\/events\/add_evidence$/);
+    expect(saved.status(), await saved.text()).toBe(200);
+    const attachment = ((await (await uploaded).json()) as { data: { id: string } }).data;
+    expect(sent.filter((p) => p === '/api/attachments' || p.endsWith('/events/add_evidence'))).toEqual([
+      '/api/attachments',
+      `/api/enforcement/cases/${kase.id}/events/add_evidence`,
+    ]);
+    expect((await event).postDataJSON()).toMatchObject({
+      version: kase.version,
+      kind: 'photo',
+      title: '现场照片（排放口）',
+      collectedOn: daysAgo(0),
+      on: daysAgo(0),
+      attachmentId: attachment.id,
+    });
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await read(`/api/enforcement/cases/${kase.id}`)).evidence).toEqual([
+      expect.objectContaining({ title: '现场照片（排放口）', collectedOn: daysAgo(0), attachmentId: attachment.id }),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('12345 签收: a time before 受理 refused on 时间 (nothing saved), a good one sent to the minute; a stale 回复诉求人 says to close and reload', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'clerk');
+    const { read, post } = await apiOf(page);
+    const unit = (await read('/api/orgs')).find((o: { name: string }) => o.name === '排水管理科');
+    const refNo = `GZ12345-FORMMODAL-${Date.now()}`;
+    const order = await post('/api/hotline/items', {
+      refNo,
+      receivedAt: `${daysAgo(1)} 08:00`,
+      demandType: '咨询',
+      title: '共享表单测试：雨水口堵塞',
+      content: '共享表单测试：雨水口堵塞',
+      orgId: unit.id,
+      timeLimit: 3,
+    });
+    await page.goto(`${baseUrl}/hotline/items/${order.id}`);
+    await expect.poll(() => page.getByTestId('record-status').innerText(), POLL).toBe('待签收');
+
+    await page
+      .getByTestId('record-actions')
+      .getByRole('button', { name: label('签收') })
+      .click();
+    const dialog = page.locator('.ant-modal:visible');
+    const form = page.getByTestId('demand-action-form');
+    await form.waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toBe(`签收 · ${refNo}`);
+    await typeDate(form.getByLabel('时间', { exact: true }), `${daysAgo(2)} 10:00`);
+    const refused = await confirm(dialog, '确定', 'POST', /\/sign$/);
+    expect(refused.status()).toBe(400);
+    await expect.poll(() => fieldError(form, '时间'), POLL).toBe(`日期不能早于受理日期${daysAgo(1)}`);
+    expect(await dialog.getByTestId('form-error').count()).toBe(0);
+    expect((await read(`/api/hotline/items/${order.id}`)).version).toBe(order.version);
+    await dialogShot(dialog, 'sign-refused');
+
+    await typeDate(form.getByLabel('时间', { exact: true }), `${daysAgo(1)} 09:30`);
+    const body = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/items/${order.id}/sign`));
+    const signed = await confirm(dialog, '确定', 'POST', /\/sign$/);
+    expect(signed.status(), await signed.text()).toBe(200);
+    expect((await body).postDataJSON()).toEqual({ version: order.version, at: `${daysAgo(1)} 09:30` });
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('签收成功').waitFor();
+    await expect.poll(() => page.getByTestId('record-status').innerText(), POLL).toBe('办理中');
+
+    // Replied to through the API while the dialog is open: the dialog's version is stale.
+    await page
+      .getByTestId('record-actions')
+      .getByRole('button', { name: label('回复诉求人') })
+      .click();
+    await form.waitFor();
+    await form.getByLabel('答复内容').fill('已疏通雨水口（共享表单测试）。');
+    const current = await read(`/api/hotline/items/${order.id}`);
+    await post(`/api/hotline/items/${order.id}/reply`, { version: current.version, content: '已另行答复（共享表单测试）。' });
+    const stale = await confirm(dialog, '确定', 'POST', /\/reply$/);
+    expect(stale.status()).toBe(409);
+    const said = ((await stale.json()) as { message: string }).message;
+    await expect.poll(() => dialog.getByTestId('form-error').innerText(), POLL).toBe(`${said}（请关闭后刷新）`);
+    expect(await form.locator('.ant-form-item-explain-error').count()).toBe(0);
+    expect((await read(`/api/hotline/items/${order.id}`)).version).toBe(current.version + 1);
+    await dialogShot(dialog, 'reply-stale');
+    await dialog.getByRole('button', { name: label('取消') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(errors).toEqual([]);
+  });
+
+  it('罚没款缴纳地点: an account number that is not one refused on 账号 (nothing saved); saved again as it was, with its version', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    const { read } = await apiOf(page);
+    const before = await read('/api/enforcement/payment-place');
+    await page.goto(`${baseUrl}/enforcement/items`);
+    const card = page.getByTestId('payment-place');
+    await card.getByText(before.accountNo).waitFor();
+    await card.getByRole('button', { name: label('修改') }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    const form = page.getByTestId('payment-place-form');
+    await form.waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toBe('罚没款缴纳地点');
+    expect(await form.getByLabel('开户银行').inputValue()).toBe(before.bank);
+    expect(await form.getByLabel('户名').inputValue()).toBe(before.accountName);
+
+    await form.getByLabel('账号').fill('工行账户');
+    const refused = await confirm(dialog, '保存', 'PUT', /^\/api\/enforcement\/payment-place$/);
+    expect(refused.status()).toBe(400);
+    await expect.poll(() => fieldError(form, '账号'), POLL).toBe('账号应为数字（可含空格或“-”）');
+    expect(await read('/api/enforcement/payment-place')).toEqual(before);
+    await dialogShot(dialog, 'payment-place-refused');
+
+    // The number written with hyphens: saved with the version read, shown on the card; then put back as it was
+    // (the dialog reading the new version), so the decisions print what they printed.
+    const hyphened = before.accountNo.replaceAll(' ', '-');
+    const save = async (accountNo: string, version: number) => {
+      await form.getByLabel('账号').fill(accountNo);
+      const body = page.waitForRequest((r) => r.method() === 'PUT' && new URL(r.url()).pathname === '/api/enforcement/payment-place');
+      const saved = await confirm(dialog, '保存', 'PUT', /^\/api\/enforcement\/payment-place$/);
+      expect(saved.status(), await saved.text()).toBe(200);
+      expect((await body).postDataJSON()).toEqual({ bank: before.bank, accountName: before.accountName, accountNo, version });
+      await dialog.waitFor({ state: 'hidden' });
+      await card.getByText(accountNo).waitFor();
+      expect(await read('/api/enforcement/payment-place')).toEqual({ ...before, accountNo, version: version + 1 });
+    };
+    await save(hyphened, before.version);
+    await card.getByRole('button', { name: label('修改') }).click();
+    await form.waitFor();
+    expect(await form.getByLabel('账号').inputValue()).toBe(hyphened);
+    await save(before.accountNo, before.version + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('抽取评查案卷: a year without closed cases refused above the form, a refusal naming 抽取件数 on it (nothing drawn); a good draw opens the batch', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'legal');
+    const { read } = await apiOf(page);
+    const drawn = (await read('/api/enforcement/reviews')).length;
+    const street = ((await read('/api/enforcement/comparison?year=2022')) as Array<{ orgName: string; closed: number }>).find((r) => r.closed > 0)!;
+    await page.goto(`${baseUrl}/enforcement/supervision`);
+    await page.getByRole('tab', { name: '案卷评查' }).click();
+    await page.getByRole('button', { name: label('抽取案卷') }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    const form = page.getByTestId('draw-review-form');
+    await form.waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toBe('抽取评查案卷');
+    expect(await form.getByLabel('结案年度').inputValue()).toBe('2022');
+    expect(await form.getByLabel('抽取件数').inputValue()).toBe('3');
+    await dialog.getByRole('button', { name: label('抽取') }).click();
+    await expect.poll(() => fieldError(form, '被评查街道'), POLL).toBe('请选择街道');
+
+    await form.getByLabel('被评查街道').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: street.orgName }).click();
+    await form.getByLabel('结案年度').fill('2000');
+    const refused = await confirm(dialog, '抽取', 'POST', /^\/api\/enforcement\/reviews$/);
+    expect(refused.status()).toBeGreaterThanOrEqual(400);
+    await expect.poll(() => dialog.getByTestId('form-error').innerText(), POLL).toBe(`${street.orgName}2000年没有已结案件可供抽查`);
+    expect(await read('/api/enforcement/reviews')).toHaveLength(drawn);
+
+    // The form keeps 抽取件数 within the server's bounds (1–100), so no refusal naming it can come from the page:
+    // the server's answer is stood in for, in its own shape and words.
+    await page.route('**/api/enforcement/reviews', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 400, json: { code: 'VALIDATION', message: '抽取件数应为1至100', field: 'sampleSize' } })
+        : route.fallback(),
+    );
+    await form.getByLabel('结案年度').fill('2022');
+    await dialog.getByRole('button', { name: label('抽取') }).click();
+    await expect.poll(() => fieldError(form, '抽取件数'), POLL).toBe('抽取件数应为1至100');
+    await expect.poll(() => dialog.getByTestId('form-error').count(), POLL).toBe(0);
+    await page.unroute('**/api/enforcement/reviews');
+    await dialogShot(dialog, 'draw-refused');
+
+    const saved = await confirm(dialog, '抽取', 'POST', /^\/api\/enforcement\/reviews$/);
+    expect(saved.status(), await saved.text()).toBe(201);
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .locator('.ant-drawer-title')
+      .filter({ hasText: `${street.orgName}2022年度水政执法案卷评查` })
+      .waitFor();
+    expect(await read('/api/enforcement/reviews')).toHaveLength(drawn + 1);
+    expect(errors).toEqual([]);
+  });
+});
