@@ -2,9 +2,11 @@
  * Response envelopes for route schemas (`response: { 200: Data(PermitView) }`). The API answers
  * `{ data }`; a module describes what `data` is with TypeBox next to its presenters, and its
  * presenters return `Static<typeof …>` so the compiler keeps them in step. The test server checks
- * every answer against its schema strictly (src/server/responses.ts).
+ * every answer against its schema strictly (src/server/responses.ts). Request fields that may be left out or
+ * sent as null are written with `Opt`, `OptText`, `OptUuid` and `OptDay`.
  */
 import { Type, type TSchema, type TUnsafe } from '@fastify/type-provider-typebox';
+import { IsoDate } from './input.js';
 
 /** `{ data: T }` */
 export const Data = <T extends TSchema>(data: T) => Type.Object({ data });
@@ -15,6 +17,22 @@ export const Page = <T extends TSchema>(item: T, extra: Record<string, TSchema> 
 
 /** A value that may be null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+// Request fields that may be left out or sent as null (null clears the field). Each call makes a new schema:
+// the server bounds a route's schemas in place, by where they are read (boundSchema, core/input.ts), so a
+// schema object shared by a query and a body would carry the bounds of whichever route came first.
+
+/** A request field that may be left out or be null. */
+export const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
+
+/** Optional text of at most `max` characters, or null. */
+export const OptText = (max: number) => Opt(Type.String({ maxLength: max }));
+
+/** An optional record id (a UUID), or null. */
+export const OptUuid = () => Opt(Type.String({ format: 'uuid' }));
+
+/** An optional request date `YYYY-MM-DD` (core/input's `IsoDate`), or null. */
+export const OptDay = () => Opt(IsoDate);
 
 /** An ISO date `YYYY-MM-DD`. */
 export const IsoDateString = Type.String({ format: 'iso-date', description: 'YYYY-MM-DD' });

@@ -15,11 +15,12 @@ import { errors } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { requiredDate } from '../input.js';
 import type { AnyRow } from '../persist.js';
+import { OptText } from '../schemas.js';
 import type { System } from '../system.js';
 import { updateVersioned } from '../versioned.js';
 
-/** An optional text field of an event's input (null clears it). */
-export const OptionalText = (max = 2000) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+/** An optional text field of an event's input (null clears it): the kit's `OptText`, 2000 characters unless given. */
+export const OptionalText = (max = 2000) => OptText(max);
 
 /** What every event's input carries: the version the client read and the event's date. */
 export const EVENT_COMMON = { version: Type.Integer(), on: Type.String({ maxLength: 10 }) };

@@ -19,6 +19,7 @@ import type { Updateable } from 'kysely';
 import { isIsoDate, isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
 import { errors } from '../../core/errors.js';
 import { check } from '../../core/input.js';
+import { OptText, OptUuid } from '../../core/schemas.js';
 import { enforceRules, type RuleBreach } from '../../core/ledger/ledger.js';
 import { type ClockExtension, type ClockState, effectiveClock, explainClock, extensionProblem, resumeClock } from './clock.js';
 import type { ClockCheck, DemandKindDef } from './kinds.js';
@@ -101,7 +102,7 @@ export interface DemandChanges {
 const COMMON = {
   version: Type.Integer(),
   /** When it happened (date or date-time, Beijing); absent: now. */
-  at: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  at: OptText(40),
 };
 
 export interface DemandEventCommand<P extends TProperties = TProperties> {
@@ -116,8 +117,6 @@ function event<P extends TProperties>(fields: P, apply: DemandEventCommand<P>['a
 
 // ── Input fields (as the action forms send them) ──
 
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
-const OptUuid = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
 const Unit = Type.Union([Type.Literal('workday'), Type.Literal('day'), Type.Literal('month')]);
 
 /** Trimmed text, or null when empty. */
@@ -128,7 +127,7 @@ const same = (f: DemandEventFacts, more: Partial<DemandChanges> = {}): DemandCha
 /** Every action of the demand lifecycle: its input and what it changes. */
 export const DEMAND_EVENTS = {
   /** 派单 / 重新派单 — to a unit (within the actor's scope) and optionally a person of it; the sign step starts anew. */
-  assign: event({ orgId: Type.Optional(Type.String({ format: 'uuid' })), assigneeId: OptUuid, reason: OptStr(1000) }, (f, i) => {
+  assign: event({ orgId: Type.Optional(Type.String({ format: 'uuid' })), assigneeId: OptUuid(), reason: OptText(1000) }, (f, i) => {
     if (!i.orgId) throw errors.validation('orgId', '请选择承办单位');
     const reason = trimmed(i.reason);
     return same(f, { set: { first_done_at: null }, note: reason ? { reason } : {}, assignTo: { orgId: i.orgId, assigneeId: i.assigneeId ?? null } });
@@ -139,13 +138,13 @@ export const DEMAND_EVENTS = {
     return same(f, { set: { first_done_at: f.at, clock_start: f.on }, clock: { ...f.clock, start: f.on } });
   }),
   /** 退回 — back to the dispatcher (待分派), with the reason. */
-  return: event({ reason: OptStr(1000) }, (f, i) => {
+  return: event({ reason: OptText(1000) }, (f, i) => {
     const reason = trimmed(i.reason);
     if (!reason) throw errors.validation('reason', '请填写退回理由');
     return same(f, { set: { assignee_id: null, first_done_at: null }, note: { reason } });
   }),
   /** 中止计时 — for one of the kind's reasons (not counted, or restarting the period on resumption); the kind's clock rules apply. */
-  pause: event({ reason: OptStr(1000) }, (f, i) => {
+  pause: event({ reason: OptText(1000) }, (f, i) => {
     const reason = trimmed(i.reason);
     const allowed = [...f.def.pauseReasons, ...f.def.restartReasons];
     if (!reason || !allowed.includes(reason)) throw errors.validation('reason', `中止计时的事由应为：${allowed.join('、')}`);
@@ -166,7 +165,7 @@ export const DEMAND_EVENTS = {
    * period ran out is refused for kinds whose rules say it does not count, as are the kind's own limits.
    */
   extend: event(
-    { n: Type.Optional(Type.Integer()), unit: Type.Optional(Unit), approvedBy: OptStr(50), approvedOn: OptStr(10), reason: OptStr(1000) },
+    { n: Type.Optional(Type.Integer()), unit: Type.Optional(Unit), approvedBy: OptText(50), approvedOn: OptText(10), reason: OptText(1000) },
     (f, i) => {
       const n = i.n ?? 0;
       const p = extensionProblem(f.clock.extensions, { n, unit: i.unit }, f.clock.rule, f.def.extensionCap);
@@ -187,7 +186,7 @@ export const DEMAND_EVENTS = {
     },
   ),
   /** 答复 — the reply's content and, for kinds with a list of results, one of them. */
-  reply: event({ content: OptStr(10000), result: OptStr(200) }, (f, i) => {
+  reply: event({ content: OptText(10000), result: OptText(200) }, (f, i) => {
     const content = trimmed(i.content);
     if (!content) throw errors.validation('content', '请填写答复内容');
     const { results } = f.def;
@@ -200,7 +199,7 @@ export const DEMAND_EVENTS = {
     return same(f, { set: { closed_at: f.at } });
   }),
   /** 评价 / 回访 — one of the kind's evaluations (once: the workflow's guard), with the visit's record. */
-  evaluate: event({ satisfaction: OptStr(50), reason: OptStr(1000) }, (f, i) => {
+  evaluate: event({ satisfaction: OptText(50), reason: OptText(1000) }, (f, i) => {
     const values = f.def.satisfactionValues;
     if (!i.satisfaction || !values.includes(i.satisfaction)) throw errors.validation('satisfaction', `请选择评价（${values.join('/')}）`);
     const reason = trimmed(i.reason);

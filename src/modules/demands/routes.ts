@@ -5,7 +5,7 @@
  */
 import { ownerOrgForCreate } from '../../core/scope.js';
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static, type TSchema, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, ctxOf } from '../../core/http.js';
 import { AppError, errors } from '../../core/errors.js';
 import { addDays, deadlineStatus, isoDateInShanghai, type WorkCalendar } from '../../core/calendar/index.js';
@@ -26,7 +26,7 @@ import { demandKindsOf, type DemandKindDef } from './kinds.js';
 import { activeUsersOf, countItems, getItem, linksOf, type ListRow, listItems, openCounts, openDueIn, SORTABLE, type ListFilters } from './repository.js';
 import { presentItem, presentLink, presentListItem } from './presenters.js';
 import { AssigneeView, DemandListItemView, DemandOverviewView, DemandRecordView } from './schemas.js';
-import { Data, DataList, FileDownload, NStr, Nullable, OneOf, Page } from '../../core/schemas.js';
+import { Data, DataList, FileDownload, NStr, OneOf, Opt, OptText, OptUuid, Page } from '../../core/schemas.js';
 import { applyDemandEvent, intake } from './service.js';
 import { DEMAND_EVENTS, parseInstant } from './events.js';
 import { ACTIONS, STATUS_LABELS, type DemandAction } from './workflow.js';
@@ -35,7 +35,6 @@ import type { DemandKind, DemandStatus } from './schema.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Status = OneOf(['received', 'assigned', 'handling', 'paused', 'replied', 'closed', 'open', 'overdue']);
-const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 
 const FilterFields = {
   status: Type.Optional(Status),
@@ -81,10 +80,10 @@ const BatchBody = Type.Object(
     }),
     /** 派单: the unit and optionally its person, and a note. */
     orgId: Type.Optional(Type.String({ format: 'uuid' })),
-    assigneeId: Opt(Type.String({ format: 'uuid' })),
-    reason: Opt(Type.String({ maxLength: 1000 })),
+    assigneeId: OptUuid(),
+    reason: OptText(1000),
     /** When it happened (date or date-time, Beijing); absent: now. */
-    at: Opt(Type.String({ maxLength: 40 })),
+    at: OptText(40),
   },
   { additionalProperties: false },
 );
@@ -104,17 +103,17 @@ const BatchResult = Type.Object({
 
 export const IntakeBody = Type.Object({
   refNo: Type.String(),
-  orgId: Opt(Type.String({ format: 'uuid' })),
-  assigneeId: Opt(Type.String({ format: 'uuid' })),
+  orgId: OptUuid(),
+  assigneeId: OptUuid(),
   receivedAt: Type.String(),
-  title: Opt(Type.String({ maxLength: 200 })),
-  content: Opt(Type.String({ maxLength: 10000 })),
+  title: OptText(200),
+  content: OptText(10000),
   demandType: Opt(Type.String()),
   channel: Opt(Type.String()),
-  personName: Opt(Type.String({ maxLength: 100 })),
-  personPhone: Opt(Type.String({ maxLength: 30 })),
-  personIdNo: Opt(Type.String({ maxLength: 30 })),
-  location: Opt(Type.String({ maxLength: 200 })),
+  personName: OptText(100),
+  personPhone: OptText(30),
+  personIdNo: OptText(30),
+  location: OptText(200),
   timeLimit: Opt(Type.Integer()),
   attrs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });

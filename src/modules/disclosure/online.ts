@@ -9,6 +9,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
+import { OptText } from '../../core/schemas.js';
 import { bizDate, bureauOf, officialDocx, onlineRoutes, type FieldError, type ItemRow, type OnlineApplicant, type OnlineKind } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { disclosureOnlineStore } from './repository.js';
@@ -99,10 +100,9 @@ export async function disclosureReplyDocx(ctx: Ctx, r: ItemRow): Promise<{ data:
 }
 
 const Text = (max: number) => Type.String({ maxLength: max });
-const Opt = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 
 /** `/api/public/disclosure/*` (form, submit, status, document) and the staff's view of the applicant. */
 export const disclosureOnlineRoutes = onlineRoutes(disclosureOnline, {
-  fields: { orgType: Opt(20), description: Text(4000), purpose: Opt(1000), medium: Text(20), delivery: Text(20) },
+  fields: { orgType: OptText(20), description: Text(4000), purpose: OptText(1000), medium: Text(20), delivery: Text(20) },
   document: disclosureReplyDocx,
 });

@@ -29,7 +29,7 @@ import {
   ScoreView,
   WorkflowMatrixView,
 } from './responses.js';
-import { Data, DataList, FileDownload } from '../../core/schemas.js';
+import { Data, DataList, FileDownload, Opt, OptDay, OptText, OptUuid } from '../../core/schemas.js';
 import { closeClue, createClue, feedbackClue, importHotlineClues, receiveClue, transferClue } from './commands/clueCommands.js';
 import { paymentPlace, savePaymentPlace } from './commands/paymentPlace.js';
 import { saveItem, saveOfficer } from './commands/catalogueCommands.js';
@@ -77,7 +77,6 @@ import { officersLedger, penaltyCasesLedger } from './ledgers.js';
 import { clueListRow, clueListSpec } from './clueExport.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The case list's filters (the query string's): stage, unit, side, year, text, open, source. */
@@ -247,11 +246,11 @@ export async function enforcementRoutes(root: FastifyInstance) {
         summary: '立案',
         response: { 201: Data(CaseView) },
         body: Type.Object({
-          orgId: Opt(Type.String({ format: 'uuid' })),
-          clueId: Opt(Type.String({ format: 'uuid' })),
+          orgId: OptUuid(),
+          clueId: OptUuid(),
           source: Opt(Type.String()),
           sourceRef: Opt(Type.String()),
-          itemId: Opt(Type.String({ format: 'uuid' })),
+          itemId: OptUuid(),
           cause: Type.String(),
           partyType: Type.String(),
           partyName: Type.String(),
@@ -259,11 +258,11 @@ export async function enforcementRoutes(root: FastifyInstance) {
           filedOn: IsoDate,
           major: Type.Optional(Type.Boolean()),
           officerIds: Type.Array(Type.String({ format: 'uuid' })),
-          partyAddress: Opt(Type.String({ maxLength: 200 })),
-          violationOn: Opt(IsoDate),
-          violationEndedOn: Opt(IsoDate),
+          partyAddress: OptText(200),
+          violationOn: OptDay(),
+          violationEndedOn: OptDay(),
           limitationSerious: Type.Optional(Type.Boolean()),
-          limitationOverride: Opt(Type.String({ maxLength: 500 })),
+          limitationOverride: OptText(500),
         }),
       },
     },
@@ -453,16 +452,16 @@ export async function enforcementRoutes(root: FastifyInstance) {
         summary: '登记线索',
         response: { 201: Data(ClueView) },
         body: Type.Object({
-          orgId: Opt(Type.String({ format: 'uuid' })),
+          orgId: OptUuid(),
           source: Type.String(),
           sourceRef: Opt(Type.String()),
           receivedOn: IsoDate,
           summary: Type.String(),
           location: Opt(Type.String()),
           partyName: Opt(Type.String()),
-          partyAddress: Opt(Type.String({ maxLength: 200 })),
-          violationOn: Opt(IsoDate),
-          violationEndedOn: Opt(IsoDate),
+          partyAddress: OptText(200),
+          violationOn: OptDay(),
+          violationEndedOn: OptDay(),
           limitationSerious: Type.Optional(Type.Boolean()),
         }),
       },
@@ -504,7 +503,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
   );
   const ClueAct = Type.Object({
     version: Type.Integer(),
-    on: Opt(IsoDate),
+    on: OptDay(),
     toOrgId: Type.Optional(Type.String({ format: 'uuid' })),
     feedback: Type.Optional(Type.String()),
     reason: Type.Optional(Type.String()),
@@ -605,13 +604,13 @@ export async function enforcementRoutes(root: FastifyInstance) {
   // A new officer without a unit belongs to the actor's own; a change names the unit.
   const OfficerFields = Type.Object({
     name: Type.String({ maxLength: 50 }),
-    certNo: Opt(Type.String({ maxLength: 50 })),
-    certIssuedOn: Opt(IsoDate),
-    certValidUntil: Opt(IsoDate),
+    certNo: OptText(50),
+    certIssuedOn: OptDay(),
+    certValidUntil: OptDay(),
     examScore: Opt(Type.Number()),
     active: Type.Optional(Type.Boolean()),
   });
-  const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: Opt(Type.String({ format: 'uuid' })) })]);
+  const OfficerBody = Type.Intersect([OfficerFields, Type.Object({ orgId: OptUuid() })]);
   app.post(
     '/enforcement/officers',
     { schema: { tags, summary: '新增执法人员', response: { 201: Data(OfficerView) }, body: OfficerBody } },
@@ -651,10 +650,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
         summary: '登记法制审核人员的法律职业资格',
         response: { 200: Data(LegalReviewerView) },
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object(
-          { qualificationNo: Opt(Type.String({ maxLength: 50 })), qualifiedOn: Opt(Type.String()), version: Opt(Type.Integer()) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ qualificationNo: OptText(50), qualifiedOn: Opt(Type.String()), version: Opt(Type.Integer()) }, { additionalProperties: false }),
       },
     },
     async (req) => ({ data: await saveLegalReviewer(authorize(req, 'enforcement.catalogue.manage'), req.params.userId, req.body) }),
@@ -743,7 +739,7 @@ export async function enforcementRoutes(root: FastifyInstance) {
           sampleSize: Type.Integer(),
           seed: Opt(Type.Integer({ minimum: 0, maximum: 4294967295 })),
           title: Opt(Type.String()),
-          on: Opt(IsoDate),
+          on: OptDay(),
         }),
       },
     },
@@ -804,8 +800,8 @@ export async function enforcementRoutes(root: FastifyInstance) {
           scores: Type.Record(Type.String(), Type.Number()),
           findings: Opt(Type.String()),
           rectification: Opt(Type.String()),
-          rectifiedOn: Opt(IsoDate),
-          on: Opt(IsoDate),
+          rectifiedOn: OptDay(),
+          on: OptDay(),
         }),
       },
     },

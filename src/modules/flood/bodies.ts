@@ -5,18 +5,17 @@
  * commands check each value and name the field with its Chinese label (`check.*`), so the
  * bodies say only which fields there are and their JSON types.
  */
-import { type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Nullable } from '../../core/schemas.js';
+import { Type } from '@fastify/type-provider-typebox';
+import { Opt, OptUuid } from '../../core/schemas.js';
 
 /** A field a form may leave out or clear. */
-const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 const Text = Opt(Type.String());
 const Num = Opt(Type.Number());
 /**
  * A unit (所在街道). On a new record, absent: a street user's own street (数据范围 on create,
  * `ownerOrgForCreate`); a named street must lie within the actor's scope, else 404.
  */
-const Unit = Opt(Type.String({ format: 'uuid' }));
+const Unit = OptUuid();
 /** An edit carries the version it was made on (a stale one is 409). */
 const Version = { version: Type.Integer() };
 

@@ -12,6 +12,7 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { check, IsoDate } from '../../core/input.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
+import { OptText } from '../../core/schemas.js';
 import { type DrawInput, type DrawResult, runDraw } from './draw.js';
 import type { PlanRow, TaskRow } from './repository.js';
 import { PUBLICATION_RULE } from './rules.js';
@@ -20,9 +21,6 @@ import type { PlanEvent, TaskEvent } from './workflow.js';
 
 /** A closed body: the fields listed, nothing else. */
 export const closed = <P extends TProperties>(fields: P) => Type.Object(fields, { additionalProperties: false });
-/** An optional text field (null allowed) of at most `maxLength` characters; an optional record id. */
-export const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
-export const OptId = Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()]));
 
 /** A real YYYY-MM-DD day (2023-02-30 is refused), or a 400 naming the field: the kernel's date check. */
 export const day = (field: string, v: unknown, label: string): string => check.date(field, label, v, { required: true }) as string;
@@ -55,7 +53,7 @@ const NO_PROBLEM: readonly string[] = ['未发现问题', '未找到检查对象
 /** Every event of the task workflow: its input and what it changes. */
 export const TASK_EVENT_COMMANDS = {
   /** 检查结果 — one of RESULTS, the problems and their handling when any were found; starts the 20-working-day publication term. */
-  result: taskEvent({ inspectedOn: IsoDate, result: Type.String({ maxLength: 50 }), problems: OptStr(4000) }, (f, i) => {
+  result: taskEvent({ inspectedOn: IsoDate, result: Type.String({ maxLength: 50 }), problems: OptText(4000) }, (f, i) => {
     const inspectedOn = day('inspectedOn', i.inspectedOn, '检查日期');
     if (!(RESULTS as readonly string[]).includes(i.result)) throw errors.validation('result', `检查结果应为：${RESULTS.join('、')}`);
     const problems = opt(i.problems);
@@ -117,7 +115,7 @@ export const PLAN_EVENT_COMMANDS = {
    * conflicts excluded; the seed (given, e.g. announced beforehand, or drawn) and the snapshot
    * are recorded so anyone can re-run it (国办发〔2015〕58号).
    */
-  draw: planEvent({ seed: OptStr(100), drawnOn: IsoDate }, (f, i) => {
+  draw: planEvent({ seed: OptText(100), drawnOn: IsoDate }, (f, i) => {
     const drawnOn = day('drawnOn', i.drawnOn, '抽取日期');
     const entities = activeOnly(f.entities);
     if (!entities.length) throw errors.gate('NO_ENTITIES', `检查对象名录中没有类别为“${f.plan.entity_kind}”的对象`);

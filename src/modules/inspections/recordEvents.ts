@@ -8,7 +8,8 @@ import { type Static, type TObject, type TProperties, Type } from '@fastify/type
 import type { Updateable } from 'kysely';
 import { IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
-import { closed, day, OptId, OptStr, opt } from './events.js';
+import { OptText, OptUuid } from '../../core/schemas.js';
+import { closed, day, opt } from './events.js';
 import type { InspectionTables } from './schema.js';
 import type { RecordEvent } from './workflow.js';
 
@@ -44,18 +45,18 @@ export function linkProblem(followUp: string, link: { clueId: string | null; cas
 /** Every event of the record workflow: its input and what it changes. */
 export const RECORD_EVENT_COMMANDS = {
   /** 责令整改 — a deadline not before the inspection; the 整改期限 is tracked from the inspection. */
-  order: recordEvent({ rectifyDueOn: IsoDate, note: OptStr(2000) }, (f, i) => {
+  order: recordEvent({ rectifyDueOn: IsoDate, note: OptText(2000) }, (f, i) => {
     const due = notBefore('rectifyDueOn', day('rectifyDueOn', i.rectifyDueOn, '整改期限'), f.r.inspected_on, '整改期限');
     return { set: { follow_up: '责令整改', rectify_due_on: due, rectify_note: opt(i.note) } };
   }),
   /** 整改完成 — the rectification checked on a date (not before the inspection); the record is closed that day. */
-  rectified: recordEvent({ rectifiedOn: IsoDate, note: OptStr(2000) }, (f, i) => {
+  rectified: recordEvent({ rectifiedOn: IsoDate, note: OptText(2000) }, (f, i) => {
     const on = notBefore('rectifiedOn', day('rectifiedOn', i.rectifiedOn, '整改完成日期'), f.r.inspected_on, '整改完成日期');
     return { set: { rectified_on: on, rectify_note: opt(i.note), closed_on: on } };
   }),
   /** 整改未完成 — the party did not rectify: the clue handed over or the case filed, linked (then 办结). */
   escalate: recordEvent(
-    { followUp: Type.Union([Type.Literal('移送线索'), Type.Literal('立案')]), clueId: OptId, caseId: OptId, note: OptStr(2000) },
+    { followUp: Type.Union([Type.Literal('移送线索'), Type.Literal('立案')]), clueId: OptUuid(), caseId: OptUuid(), note: OptText(2000) },
     (_f, i) => {
       const link = { clueId: i.clueId ?? null, caseId: i.caseId ?? null };
       const p = linkProblem(i.followUp, link);
@@ -64,7 +65,7 @@ export const RECORD_EVENT_COMMANDS = {
     },
   ),
   /** 办结 — on a date; a clue or case the follow-up names must be linked (given now or before). */
-  close: recordEvent({ closedOn: IsoDate, clueId: OptId, caseId: OptId }, (f, i) => {
+  close: recordEvent({ closedOn: IsoDate, clueId: OptUuid(), caseId: OptUuid() }, (f, i) => {
     const on = notBefore('closedOn', day('closedOn', i.closedOn, '办结日期'), f.r.inspected_on, '办结日期');
     const link = { clueId: i.clueId ?? f.r.clue_id, caseId: i.caseId ?? f.r.case_id };
     const p = linkProblem(f.r.follow_up, link);

@@ -10,6 +10,7 @@ import type { Ctx } from '../../core/context.js';
 import type { CalendarService } from '../../core/calendar/service.js';
 import { write, type WriteScope } from '../../core/audit/audit.js';
 import { AppError, errors } from '../../core/errors.js';
+import { OptDay, OptText, OptUuid } from '../../core/schemas.js';
 import { check, IsoDate } from '../../core/input.js';
 import { ownerOrgForCreate } from '../../core/scope.js';
 import { isValidUscc } from '../../core/ledger/validators.js';
@@ -60,7 +61,6 @@ import {
   SOURCES,
 } from './rules.js';
 import type { RecordInspector } from './schema.js';
-import { OptId, OptStr } from './events.js';
 import { linkProblem, recordEventCommand, type RECORD_EVENT_COMMANDS } from './recordEvents.js';
 import { type RecordEvent, recordStage, recordWho, requireRecordStep } from './workflow.js';
 
@@ -92,28 +92,26 @@ export const RECORD_COLUMNS: Record<string, string> = {
   orgId: '检查单位',
 };
 
-const OptDay = Type.Optional(Type.Union([IsoDate, Type.Null()]));
-
 /** 登记行政检查 — the form's body (closed). The entity is one of the register (`entityId`) or a new one (name and 统一社会信用代码). */
 export const RegisterRecordBody = Type.Object(
   {
     inspectedOn: IsoDate,
     kind: Type.String({ maxLength: 20 }),
-    entityId: OptId,
-    entityName: OptStr(200),
-    entityUscc: OptStr(18),
-    entityKind: OptStr(50),
+    entityId: OptUuid(),
+    entityName: OptText(200),
+    entityUscc: OptText(18),
+    entityKind: OptText(50),
     enterprise: Type.Optional(Type.Boolean()),
-    itemId: OptId,
-    catalogueId: OptId,
+    itemId: OptUuid(),
+    catalogueId: OptUuid(),
     officerIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 }),
-    offPlanReason: OptStr(1000),
-    findings: OptStr(4000),
+    offPlanReason: OptText(1000),
+    findings: OptText(4000),
     followUp: Type.String({ maxLength: 20 }),
-    rectifyDueOn: OptDay,
-    clueId: OptId,
-    caseId: OptId,
-    orgId: OptId,
+    rectifyDueOn: OptDay(),
+    clueId: OptUuid(),
+    caseId: OptUuid(),
+    orgId: OptUuid(),
   },
   { additionalProperties: false },
 );
@@ -535,7 +533,7 @@ export const AnnualPlanBody = Type.Object(
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     title: Type.String({ maxLength: 200 }),
     entityCap: Type.Optional(Type.Integer()),
-    orgId: OptId,
+    orgId: OptUuid(),
   },
   { additionalProperties: false },
 );
@@ -543,7 +541,7 @@ export const AnnualEntriesBody = Type.Object(
   {
     entries: Type.Array(
       Type.Object(
-        { entityId: Type.String({ format: 'uuid' }), kind: Type.String({ maxLength: 20 }), month: Type.Integer(), note: OptStr(500) },
+        { entityId: Type.String({ format: 'uuid' }), kind: Type.String({ maxLength: 20 }), month: Type.Integer(), note: OptText(500) },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 500 },

@@ -19,7 +19,7 @@ import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { computeDeadline } from '../../core/calendar/deadline.js';
 import { errors } from '../../core/errors.js';
 import { check, IsoDate } from '../../core/input.js';
-import { Nullable, OneOf } from '../../core/schemas.js';
+import { OneOf, Opt, OptText } from '../../core/schemas.js';
 import type { getDocument } from './repository.js';
 import { CLEANUP_OUTCOMES, type CleanupOutcome, checklistProblems, commentPeriodProblems, MAX_VALID_YEARS, NORMATIVE_RULES } from './rules.js';
 import type { LegalTables } from './schema.js';
@@ -82,7 +82,6 @@ function step<P extends TProperties>(
 // ── Input fields (as the document page's forms send them) ──
 
 const Str = (maxLength: number) => Type.String({ maxLength });
-const OptStr = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
 
 // ── Field checks: each refusal names the field ──
 
@@ -113,8 +112,8 @@ export const DOCUMENT_EVENT_COMMANDS = {
       reviewedOn: IsoDate,
       result: OneOf(['同意', '存在问题']),
       opinion: Str(4000),
-      reviewer: OptStr(100),
-      checklist: Type.Optional(Nullable(Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()))),
+      reviewer: OptText(100),
+      checklist: Opt(Type.Record(Type.String({ maxLength: 40 }), Type.Boolean())),
     },
     {
       event: 'review',
@@ -143,7 +142,7 @@ export const DOCUMENT_EVENT_COMMANDS = {
   ),
   /** 印发 / 决策 — a decision or 三重一大 matter, after a review that found the draft lawful (the workflow's guards). */
   issue: step(
-    { issuedOn: IsoDate, docNo: OptStr(100) },
+    { issuedOn: IsoDate, docNo: OptText(100) },
     {
       event: 'issue',
       verb: 'issued',
@@ -201,7 +200,7 @@ export const DOCUMENT_EVENT_COMMANDS = {
    * years, at most 5) and its 备案 deadline (30 days).
    */
   publish: step(
-    { publishedOn: IsoDate, numberPrefix: OptStr(20), validYears: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5 }))) },
+    { publishedOn: IsoDate, numberPrefix: OptText(20), validYears: Opt(Type.Integer({ minimum: 1, maximum: 5 })) },
     {
       event: 'publish',
       verb: 'published',

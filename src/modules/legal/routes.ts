@@ -37,7 +37,7 @@ import { presentAdvice, presentAppraisal, presentContract, presentDocument, pres
 import * as cmd from './commands.js';
 import { DOCUMENT_EVENT_COMMANDS, type DocumentStep } from './events.js';
 import { CHECKLIST_SOURCE, GRADE_THRESHOLDS, NORMATIVE_RULES, REVIEW_CHECKLIST, REVIEW_SOURCES } from './rules.js';
-import { Data, DataList, Nullable, OneOf } from '../../core/schemas.js';
+import { Data, DataList, OneOf, Opt, OptText, OptUuid } from '../../core/schemas.js';
 import {
   AdvicePageExtra,
   AdviceView,
@@ -52,7 +52,6 @@ import {
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Opt = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
 /** The document list's filters (the query string's): year submitted, kind, stage, unit, text. */
 const DocumentListFilters = {
@@ -144,9 +143,9 @@ export async function legalRoutes(root: FastifyInstance) {
     contractNo: Type.String({ maxLength: 100 }),
     startOn: IsoDate,
     endOn: IsoDate,
-    feeYuan: Type.Optional(Nullable(Type.Number())),
-    lawyers: Opt(500),
-    procurement: Opt(500),
+    feeYuan: Opt(Type.Number()),
+    lawyers: OptText(500),
+    procurement: OptText(500),
   });
   app.post('/legal/contracts', { schema: { tags, summary: '登记顾问合同', body: ContractBody, response: { 201: Data(ContractView) } } }, async (req, reply) =>
     reply.code(201).send({ data: await cmd.createContract(authorize(req, 'legal.manage'), req.body) }),
@@ -209,9 +208,9 @@ export async function legalRoutes(root: FastifyInstance) {
           date: IsoDate,
           kind: OneOf(ADVICE_KINDS),
           title: Type.String({ maxLength: 300 }),
-          firm: Opt(200),
-          handler: Opt(100),
-          opinion: Opt(4000),
+          firm: OptText(200),
+          handler: OptText(100),
+          opinion: OptText(4000),
         }),
         response: { 201: Data(AdviceView) },
       },
@@ -277,7 +276,7 @@ export async function legalRoutes(root: FastifyInstance) {
           kind: OneOf(DOCUMENT_KINDS),
           title: Type.String({ maxLength: 300 }),
           submittedOn: IsoDate,
-          orgId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+          orgId: OptUuid(),
         }),
         response: { 201: Data(DocumentView) },
       },
@@ -335,7 +334,7 @@ export async function legalRoutes(root: FastifyInstance) {
           appraisedOn: IsoDate,
           selfCheck: Type.String({ maxLength: 8000 }),
           criteria: Type.Array(Type.Object({ name: Type.String({ maxLength: 100 }), max: Type.Number(), score: Type.Number() }), { maxItems: 50 }),
-          suggestions: Opt(4000),
+          suggestions: OptText(4000),
         }),
         response: { 201: Data(AppraisalView) },
       },

@@ -13,6 +13,7 @@ import type { Updateable } from 'kysely';
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import { check, IsoDate } from '../../core/input.js';
 import { errors } from '../../core/errors.js';
+import { OptText } from '../../core/schemas.js';
 import type { PermitRow } from './repository.js';
 import { checkCorrectionNotice, checkExtension, checkPause, clockStart, decisionDeadlines, pausesOf } from './rules.js';
 import type { LicensingTables } from './schema.js';
@@ -46,7 +47,6 @@ function event<P extends TProperties>(fields: P, apply: PermitEventCommand<P>['a
 // ── Input fields (as the case page's forms send them) ──
 
 const Str = (maxLength: number) => Type.String({ maxLength });
-const OptStr = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
 // ── Field checks: each refusal names the field ──
 
@@ -130,8 +130,8 @@ export const PERMIT_EVENTS = {
     {
       decidedOn: IsoDate,
       result: Type.Union([Type.Literal('准予许可'), Type.Literal('不予许可')]),
-      decisionNo: OptStr(100),
-      note: OptStr(2000),
+      decisionNo: OptText(100),
+      note: OptText(2000),
     },
     (f, i) => {
       const decidedOn = day('decidedOn', i.decidedOn, '决定日期');

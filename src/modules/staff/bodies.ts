@@ -4,16 +4,15 @@
  * numbers as numbers — and every field may be absent or null (a cleared input): the commands
  * check each value and name the field with its Chinese label (`VALUES` in commands.ts).
  */
-import { type TObject, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Nullable } from '../../core/schemas.js';
+import { type TObject, Type } from '@fastify/type-provider-typebox';
+import { Opt, OptUuid } from '../../core/schemas.js';
 import type { StaffTable } from './repository.js';
 
 /** A field a form may leave out or clear. */
-const Opt = <T extends TSchema>(t: T) => Type.Optional(Nullable(t));
 const Text = Opt(Type.String());
 const Num = Opt(Type.Number());
 /** The unit a record belongs to (absent: the actor's own). */
-const orgId = Opt(Type.String({ format: 'uuid' }));
+const orgId = OptUuid();
 
 export const STAFF_BODY = {
   staff_study_session: Type.Object({ orgId, date: Text, form: Text, topic: Text, attendees: Num, host: Text }),

@@ -11,7 +11,7 @@ import { verifyIncremental } from '../../core/audit/checkpoint.js';
 import { errors } from '../../core/errors.js';
 import { getTenantSettings, updateTenantSettings } from '../../core/tenant.js';
 import { IsoDate } from '../../core/input.js';
-import { Data } from '../../core/schemas.js';
+import { Data, Nullable, Opt, OptUuid } from '../../core/schemas.js';
 import { ChainCheckView } from '../../core/audit/schemas.js';
 import { CalendarOverrideList, OverrideResultView } from '../../core/calendar/schemas.js';
 import { auditRoutes } from './auditRoutes.js';
@@ -22,7 +22,6 @@ import { ApiKeyView, NewApiKeyView, OrgList, OrgView, RoleList, SettingsView, Us
 
 const OrgKind = Type.Union([Type.Literal('bureau'), Type.Literal('department'), Type.Literal('street'), Type.Literal('other')]);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 /** The user list's filters: unit, role, disabled, text. */
 const UserListFilters = {
@@ -98,9 +97,9 @@ export async function systemRoutes(root: FastifyInstance) {
   const OrgBody = Type.Object({
     name: Type.String({ minLength: 1, maxLength: 100 }),
     kind: OrgKind,
-    parentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-    uscc: Type.Optional(Nullable(Type.String())),
-    divisionCode: Type.Optional(Nullable(Type.String())),
+    parentId: OptUuid(),
+    uscc: Opt(Type.String()),
+    divisionCode: Opt(Type.String()),
     sort: Type.Optional(Type.Integer()),
   });
   app.post('/orgs', { schema: { tags, summary: '新建单位', body: OrgBody, response: { 201: Data(OrgView) } } }, async (req, reply) => {
@@ -284,8 +283,8 @@ export async function systemRoutes(root: FastifyInstance) {
         params: Type.Object({ date: IsoDate }),
         body: Type.Object({
           kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]),
-          name: Type.Optional(Nullable(Type.String())),
-          note: Type.Optional(Nullable(Type.String())),
+          name: Opt(Type.String()),
+          note: Opt(Type.String()),
         }),
         response: { 200: Data(OverrideResultView) },
       },

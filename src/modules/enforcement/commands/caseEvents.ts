@@ -13,6 +13,7 @@ import type { WorkCalendar } from '../../../core/calendar/calendar.js';
 import { computeDeadline } from '../../../core/calendar/deadline.js';
 import { errors } from '../../../core/errors.js';
 import { fenToYuan } from '../../../core/metrics/registry.js';
+import { Opt } from '../../../core/schemas.js';
 import { RULES } from '../deadlines.js';
 import type { CaseWithOrg } from '../repository.js';
 import { deemedServedOn, serviceProblems } from '../service.js';
@@ -79,12 +80,12 @@ export interface EventCommand<P extends TProperties = TProperties> {
 
 // ── Input fields (the form's; optional ones may come empty as null or '') ──
 
-const Text = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+const Text = Opt(Type.String());
 /** A date: checked by the command (`assertDate`) so the message carries the field's label. */
-const DateText = Type.Optional(Type.Union([Type.String(), Type.Null()]));
-const Yuan = Type.Optional(Type.Union([Type.Number(), Type.Null()]));
-const Num = Type.Optional(Type.Union([Type.Number(), Type.Null()]));
-const Flag = Type.Optional(Type.Union([Type.Boolean(), Type.Null()]));
+const DateText = Opt(Type.String());
+const Yuan = Opt(Type.Number());
+const Num = Opt(Type.Number());
+const Flag = Opt(Type.Boolean());
 const Kinds = Type.Optional(Type.Array(Type.String()));
 
 const COMMON = { version: Type.Integer(), on: DateText };
