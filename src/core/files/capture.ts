@@ -18,6 +18,7 @@ import type { Ctx } from '../context.js';
 import type { KernelDB } from '../db/types.js';
 import { AppError, errors } from '../errors.js';
 import { assertCleanText } from '../input.js';
+import { Opt } from '../schemas.js';
 import { checkFile } from './store.js';
 
 /** The fields every capture's meta has; a module spreads them first into its own closed schema. */
@@ -28,10 +29,10 @@ export const CAPTURE_FIELDS = {
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
   /** When the device took it (its own clock, ISO 8601 with offset). */
   capturedAt: Type.String({ format: 'date-time' }),
-  lat: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
-  lng: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
+  lat: Opt(Type.Number({ minimum: -90, maximum: 90 })),
+  lng: Opt(Type.Number({ minimum: -180, maximum: 180 })),
   /** The location's accuracy radius (m), as the Geolocation API reports it. */
-  accuracy: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()])),
+  accuracy: Opt(Type.Number({ minimum: 0, maximum: 100000 })),
 };
 
 /** What every capture's meta holds. */

@@ -9,7 +9,7 @@ import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
 import { errors } from '../../core/errors.js';
-import { OneOf } from '../../core/schemas.js';
+import { OneOf, OptText } from '../../core/schemas.js';
 import { isUuid } from '../../core/ids.js';
 import { check } from '../../core/input.js';
 import type { RowError, RuleBreach, WriteOrigin } from '../../core/ledger/ledger.js';
@@ -54,7 +54,6 @@ export const DECISION_ENTITY = 'decisions.decision';
 export const CATALOGUE_ENTITY = 'decisions.catalogue_item';
 type Sys = Pick<System, 'calendar'>;
 
-const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const str = (v: string | null | undefined) => (typeof v === 'string' ? v.trim() : '');
 const optDate = (field: string, label: string, v: string | null | undefined) => (str(v) ? assertDate(field, label, v) : null);
 
@@ -64,9 +63,9 @@ const optDate = (field: string, label: string, v: string | null | undefined) => 
 const CatalogueFields = {
   title: Type.String({ maxLength: 300 }),
   category: OneOf(CATEGORIES),
-  planned: NText(100),
-  note: NText(2000),
-  orgId: NText(36),
+  planned: OptText(100),
+  note: OptText(2000),
+  orgId: OptText(36),
 };
 const Seq = Type.Integer({ minimum: 1, maximum: 999 });
 
@@ -207,15 +206,15 @@ export async function deleteCatalogueItem(ctx: Ctx, id: string, version: number)
 
 const Applicability = {
   participationRequired: Type.Boolean(),
-  participationNaReason: NText(2000),
+  participationNaReason: OptText(2000),
   expertRequired: Type.Boolean(),
-  expertNaReason: NText(2000),
+  expertNaReason: OptText(2000),
   riskRequired: Type.Boolean(),
-  riskNaReason: NText(2000),
+  riskNaReason: OptText(2000),
   publicationRequired: Type.Optional(Type.Boolean()),
-  publicationNaReason: NText(2000),
+  publicationNaReason: OptText(2000),
   evaluationRequired: Type.Optional(Type.Boolean()),
-  evaluationNaReason: NText(2000),
+  evaluationNaReason: OptText(2000),
 };
 
 /** 决策登记 — the form's body: the decision and which steps it requires (and why not the others). */
@@ -223,11 +222,11 @@ export const RegisterBody = Type.Object(
   {
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     title: Type.String({ maxLength: 300 }),
-    catalogueItemId: NText(36),
-    summary: NText(4000),
-    leader: NText(50),
-    handler: NText(50),
-    orgId: NText(36),
+    catalogueItemId: OptText(36),
+    summary: OptText(4000),
+    leader: OptText(50),
+    handler: OptText(50),
+    orgId: OptText(36),
     ...Applicability,
   },
   { additionalProperties: false },

@@ -29,7 +29,7 @@ import { idCardProblem, usccProblem } from '../../core/ledger/validators.js';
 import type { KernelDB } from '../../core/db/types.js';
 import type { System } from '../../core/system.js';
 import { encryptPii, decryptPii } from '../../core/crypto/pii.js';
-import { Data, FileDownload, Nullable } from '../../core/schemas.js';
+import { Data, FileDownload, Nullable, OptText } from '../../core/schemas.js';
 import { authorize, sendFile } from '../../core/http.js';
 import type { DemandKindDef, FieldError } from './kinds.js';
 import { intake, throwFieldErrors, type IntakeInput } from './service.js';
@@ -393,15 +393,15 @@ const tooMany = (_req: unknown, c: { ttl: number }) => new AppError('RATE_LIMITE
 const Applicant = Type.Object({
   kind: Type.String({ maxLength: 20 }),
   name: Type.String({ maxLength: 200 }),
-  idType: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-  idNo: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  uscc: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  legalRep: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  contact: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  idType: OptText(30),
+  idNo: OptText(40),
+  uscc: OptText(40),
+  legalRep: OptText(100),
+  contact: OptText(100),
   phone: Type.String({ maxLength: 40 }),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
-  postcode: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-  email: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  address: OptText(400),
+  postcode: OptText(20),
+  email: OptText(300),
 });
 const FileBody = Type.Object({
   filename: Type.String({ maxLength: 200 }),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authorize, sendFile } from '../../core/http.js';
-import { Data, FileDownload } from '../../core/schemas.js';
+import { Data, FileDownload, Opt } from '../../core/schemas.js';
 import { DataList, DemandRecordView, demandRoutes, recordView } from '../demands/index.js';
 import { disclosureKind } from './kind.js';
 import { addProactive, recordRemedy, setReportText } from './commands.js';
@@ -66,7 +66,7 @@ export async function disclosureRoutes(root: FastifyInstance) {
           date: IsoDate,
           section: Type.String({ maxLength: 100 }),
           title: Type.String({ maxLength: 500 }),
-          platform: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          platform: Opt(Type.String()),
         }),
         response: { 201: Data(CreatedView) },
       },

@@ -10,12 +10,13 @@
  * the first record (行政处罚法第四十六条: 视听资料、电子数据 are evidence; 第四十七条: the whole
  * process is recorded).
  */
-import { type Static, Type } from '@fastify/type-provider-typebox';
+import type { Static } from '@fastify/type-provider-typebox';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
 import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
+import { OptText } from '../../core/schemas.js';
 import type { System } from '../../core/system.js';
 import { applyCaseEvent } from './commands/caseCommands.js';
 import type { CASE_EVENTS } from './commands/caseEvents.js';
@@ -24,8 +25,8 @@ import { captureByKey, capturesOfCase, evidenceOfAttachment, getCase, insertCapt
 /** How a case capture is read: the meta the device sends with each file (the multipart field `meta`, JSON, before the file), the Chinese name of each field, the words of the messages. */
 const CAPTURE = defineCapture({
   fields: {
-    title: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    title: OptText(200),
+    note: OptText(1000),
   },
   labels: { key: '取证编号', sha256: '文件摘要', capturedAt: '拍摄时间', title: '证据名称', note: '说明' },
   metaName: '拍摄信息',

@@ -1,23 +1,15 @@
-/**
- * 巡查打卡 — a patrol's check-in at a flood-risk point with the field app: the point, a photo, a
- * note, the device's time and location (absent when not permitted — never invented), the photo's
- * sha256 computed on the device and checked on arrival (a mismatch is refused naming the file,
- * nothing stored), the server's receipt time, and a client idempotency key (a retried upload returns
- * the first check-in). The check-in, its photo (an attachment of the check-in) and their audit
- * events are one transaction; a point outside the patrol's data scope is not found.
- */
-import { Type } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
 import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
+import { OptText } from '../../core/schemas.js';
 import { inScope } from '../../core/scope.js';
 import type { System } from '../../core/system.js';
 import { checkinByKey, getRiskPoint, insertCheckin } from './repository.js';
 
 /** How a check-in is read: the meta the device sends with the photo (the multipart field `meta`, JSON, before the file), its fields' Chinese names, the messages' words. */
 const CAPTURE = defineCapture({
-  fields: { note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
+  fields: { note: OptText(1000) },
   labels: { key: '打卡编号', sha256: '照片摘要', capturedAt: '打卡时间', note: '巡查情况' },
   metaName: '打卡信息',
   noFile: '请拍摄现场照片',

@@ -7,7 +7,7 @@ import { receivePush, requestClue, setDistrictAverage } from './commands.js';
 import { listClueRequests } from './clues.js';
 import { districtAverages } from './repository.js';
 import { ClueRequestView, DistrictAverageSetView, DistrictAverageView, PushResultView } from './schemas.js';
-import { Data } from '../../core/schemas.js';
+import { Data, OptText } from '../../core/schemas.js';
 
 /** 12345 routes: the shared lifecycle, the platform's push, clue requests, the district average. */
 export async function hotlineRoutes(root: FastifyInstance) {
@@ -83,7 +83,7 @@ export async function hotlineRoutes(root: FastifyInstance) {
         tags,
         summary: '录入某年度全区平均办理时长',
         params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-        body: Type.Object({ avg: Type.Number(), note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])) }),
+        body: Type.Object({ avg: Type.Number(), note: OptText(200) }),
         response: { 200: Data(DistrictAverageSetView) },
       },
     },

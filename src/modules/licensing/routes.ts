@@ -11,7 +11,7 @@ import { presentItem, presentPermit } from './presenters.js';
 import * as cmd from './commands.js';
 import { type PermitAction, permitWho } from './workflow.js';
 import { PERMIT_EVENTS } from './events.js';
-import { Data, DataList, Nullable, OneOf } from '../../core/schemas.js';
+import { Data, DataList, OneOf, OptText } from '../../core/schemas.js';
 import { CategoryView, ItemView, LicensingRuleView, PermitStatusView, PermitView } from './schemas.js';
 import { CERTIFICATE_RULE, CORRECTION_RULE, EXCLUDED_SOURCE, EXTENSION_SOURCE, PAUSE_REASONS, STATUTORY_SOURCE } from './rules.js';
 
@@ -94,7 +94,7 @@ export async function licensingRoutes(root: FastifyInstance) {
     statutoryDays: Type.Integer(),
     committedDays: Type.Integer(),
     cloudWindow: Type.Optional(Type.Boolean()),
-    basis: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    basis: OptText(1000),
   });
   app.post('/licensing/items', { schema: { tags, summary: '新增许可事项', body: ItemBody, response: { 201: Data(ItemView) } } }, async (req, reply) =>
     reply.code(201).send({ data: await cmd.createItem(authorize(req, 'licensing.items.manage'), req.body) }),
@@ -159,11 +159,11 @@ export async function licensingRoutes(root: FastifyInstance) {
           itemId: Type.String({ format: 'uuid' }),
           applicant: Type.String({ maxLength: 200 }),
           applicantType: Type.Optional(OneOf(['法人', '其他组织', '个体工商户', '自然人'])),
-          applicantUscc: Type.Optional(Nullable(Type.String({ maxLength: 18 }))),
+          applicantUscc: OptText(18),
           channel: OneOf(['网上', '窗口']),
           visits: Type.Optional(Type.Integer()),
           receivedOn: IsoDate,
-          caseNo: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+          caseNo: OptText(50),
         }),
         response: { 201: Data(PermitView) },
       },

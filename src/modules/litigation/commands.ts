@@ -10,7 +10,7 @@ import { write, type WriteScope } from '../../core/audit/audit.js';
 import type { TrackInput } from '../../core/calendar/service.js';
 import type { System } from '../../core/system.js';
 import { errors } from '../../core/errors.js';
-import { OneOf } from '../../core/schemas.js';
+import { OneOf, Opt, OptText } from '../../core/schemas.js';
 import { withdrawDecisionIfRecorded } from '../publicity/index.js';
 import type { RowError } from '../../core/ledger/ledger.js';
 import type { WriteOrigin } from '../../core/ledger/ledger.js';
@@ -45,26 +45,24 @@ type Sys = Pick<System, 'calendar' | 'registry'>;
 /** What saving cases needs: the calendar, and the entity registry when a case links a record (a ledger links none). */
 type SaveSys = Pick<System, 'calendar'> & Partial<Pick<System, 'registry'>>;
 
-const NText = (max = 200) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-
 /** 收案登记 — the form's body. */
 export const RegisterBody = Type.Object(
   {
     caseNo: Type.String({ maxLength: 100 }),
     kind: OneOf(CASE_KINDS),
-    instance: Type.Optional(Type.Union([OneOf(INSTANCES), Type.Null()])),
+    instance: Opt(OneOf(INSTANCES)),
     claimantType: OneOf(CLAIMANT_TYPES),
     claimantName: Type.String({ maxLength: 200 }),
-    claimantIdNo: NText(18),
+    claimantIdNo: OptText(18),
     actKind: OneOf(ACT_KINDS),
     actTitle: Type.String({ maxLength: 500 }),
-    actEntity: NText(100),
-    actRecordId: NText(36),
+    actEntity: OptText(100),
+    actRecordId: OptText(36),
     body: Type.String({ maxLength: 200 }),
     receivedOn: Type.String({ maxLength: 10 }),
-    handler: NText(50),
-    agent: NText(200),
-    orgId: NText(36),
+    handler: OptText(50),
+    agent: OptText(200),
+    orgId: OptText(36),
   },
   { additionalProperties: false },
 );

@@ -7,6 +7,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { Ctx } from '../../core/context.js';
+import { OptText } from '../../core/schemas.js';
 import { onlineRoutes, type FieldError, type ItemRow, type OnlineApplicant, type OnlineKind } from '../demands/index.js';
 import { petitionKind } from './kind.js';
 import { petitionsOnlineStore } from './repository.js';
@@ -67,6 +68,6 @@ const Text = (max: number) => Type.String({ maxLength: max });
 
 /** `/api/public/petitions/*` (form, submit, status, the handling opinion) and the staff's view of the petitioner. */
 export const petitionOnlineRoutes = onlineRoutes(petitionOnline, {
-  fields: { title: Text(200), request: Text(4000), facts: Text(10000), location: Type.Optional(Type.Union([Text(400), Type.Null()])) },
+  fields: { title: Text(200), request: Text(4000), facts: Text(10000), location: OptText(400) },
   document: (ctx: Ctx, r: ItemRow) => opinionDocx(ctx, r.id),
 });

@@ -12,12 +12,13 @@ import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
 import { captureColumns, captureNote, checkCaptureFile, defineCapture, presentLocation, recordCapture, type UploadOf } from '../../core/files/capture.js';
+import { Opt, OptText, OptUuid } from '../../core/schemas.js';
 import { inScope } from '../../core/scope.js';
 import type { System } from '../../core/system.js';
 import { SAMPLE_COLUMNS, saveSamples } from './commands.js';
 import { insertSampleCapture, sampleCaptureByKey } from './repository.js';
 
-const Reading = Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100000 }), Type.Null()]));
+const Reading = Opt(Type.Number({ minimum: 0, maximum: 100000 }));
 
 /** How a field sample is read: the meta the device sends with the photo (the multipart field `meta`, JSON, before the file), its fields' Chinese names, the messages' words. */
 const CAPTURE = defineCapture({
@@ -25,12 +26,12 @@ const CAPTURE = defineCapture({
     sample: Type.Object(
       {
         riverId: Type.String({ format: 'uuid' }),
-        sectionId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-        sampledOn: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
+        sectionId: OptUuid(),
+        sampledOn: OptText(10),
         transparencyCm: Reading,
         depthCm: Reading,
         doMgl: Reading,
-        orpMv: Type.Optional(Type.Union([Type.Number({ minimum: -2000, maximum: 2000 }), Type.Null()])),
+        orpMv: Opt(Type.Number({ minimum: -2000, maximum: 2000 })),
         nh3nMgl: Reading,
         tpMgl: Reading,
         codMgl: Reading,
