@@ -5,14 +5,12 @@
  * answer strictly, src/server/responses.ts).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { Nullable, Str, NStr, Int, Bool, NDay, IsoDateString as Day } from '../../core/schemas.js';
+import { Nullable, OneOf, Str, NStr, Int, Bool, NDay, IsoDateString as Day } from '../../core/schemas.js';
 import type { DutyRole, ProjectKind, RiskLevel, RiskStatus, WarningLevel } from './schema.js';
 
 const Num = Type.Number();
-/** One of a list of words. */
-const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 
-const RiskStatusView = oneOf<RiskStatus>(['未整治', '整治中', '已完成']);
+const RiskStatusView = OneOf<RiskStatus>(['未整治', '整治中', '已完成']);
 
 /** 水浸风险点. */
 export const RiskPointView = Type.Object(
@@ -24,7 +22,7 @@ export const RiskPointView = Type.Object(
     street: Str,
     lng: Nullable(Num),
     lat: Nullable(Num),
-    riskLevel: Nullable(oneOf<RiskLevel>(['高', '中', '低'])),
+    riskLevel: Nullable(OneOf<RiskLevel>(['高', '中', '低'])),
     registeredOn: Day,
     measure: NStr,
     status: RiskStatusView,
@@ -56,7 +54,7 @@ export const ProjectView = Type.Object(
   {
     id: Str,
     name: Str,
-    kind: oneOf<ProjectKind>(['内涝治理项目', '零星排水改造应急工程']),
+    kind: OneOf<ProjectKind>(['内涝治理项目', '零星排水改造应急工程']),
     orgId: Str,
     orgName: Str,
     street: NStr,
@@ -83,7 +81,7 @@ export const DeploymentDetailView = Type.Object({ ...DeploymentView.properties, 
 
 /** A duty line; the phone masked unless the caller may see it in full. */
 export const DutyView = Type.Object(
-  { id: Str, orgId: Str, date: Day, shift: Str, role: oneOf<DutyRole>(['A角', 'B角']), person: Str, phone: NStr },
+  { id: Str, orgId: Str, date: Day, shift: Str, role: OneOf<DutyRole>(['A角', 'B角']), person: Str, phone: NStr },
   { description: '值班' },
 );
 export type DutyView = Static<typeof DutyView>;
@@ -105,7 +103,7 @@ export const RosterSavedView = Type.Object(
 
 /** 抗旱防咸预警. */
 export const WarningView = Type.Object(
-  { id: Str, orgId: Str, title: Str, level: oneOf<WarningLevel>(['蓝色', '黄色', '橙色', '红色']), startsOn: Day, endsOn: NDay, version: Int },
+  { id: Str, orgId: Str, title: Str, level: OneOf<WarningLevel>(['蓝色', '黄色', '橙色', '红色']), startsOn: Day, endsOn: NDay, version: Int },
   { description: '抗旱防咸预警' },
 );
 export type WarningView = Static<typeof WarningView>;

@@ -5,21 +5,19 @@
  * answer strictly, src/server/responses.ts).
  */
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { Nullable, Str, NStr, Int, Bool, IsoDateString as Day } from '../../core/schemas.js';
+import { Nullable, OneOf, Str, NStr, Int, Bool, IsoDateString as Day } from '../../core/schemas.js';
 import { BLACK_GRADES, CLASSES, PARAMS, PERIOD_CLASS_METHOD_KEYS, WATER_TYPES, type BlackParam } from './rules.js';
 
 const Num = Type.Number();
 const NNum = Nullable(Num);
-/** One of a list of words. */
-const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 /** An object with some of the given keys, each of one schema (a value per parameter measured). */
-const byKey = <T extends ReturnType<typeof oneOf> | typeof Num | typeof NNum>(keys: readonly string[], value: T) =>
+const byKey = <T extends ReturnType<typeof OneOf> | typeof Num | typeof NNum>(keys: readonly string[], value: T) =>
   Type.Partial(Type.Object(Object.fromEntries(keys.map((k) => [k, value])) as Record<string, T>));
 
-const WaterClass = oneOf(CLASSES);
-const WaterType = oneOf(WATER_TYPES);
-const BlackGrade = oneOf(BLACK_GRADES);
-const AlertGrade = oneOf(['light', 'severe'] as const);
+const WaterClass = OneOf(CLASSES);
+const WaterType = OneOf(WATER_TYPES);
+const BlackGrade = OneOf(BLACK_GRADES);
+const AlertGrade = OneOf(['light', 'severe'] as const);
 const BLACK_PARAMS: readonly BlackParam[] = ['transparency', 'do', 'orp', 'nh3n'];
 
 /** 河涌 (its sections listed). */
@@ -80,7 +78,7 @@ export const SampleView = Type.Object(
     ...SampleValues,
     gbClass: Nullable(WaterClass),
     classByParam: byKey(PARAMS, WaterClass),
-    classDecidedBy: Type.Array(oneOf(PARAMS)),
+    classDecidedBy: Type.Array(OneOf(PARAMS)),
     blackGrade: Nullable(BlackGrade),
     blackGradeLabel: Str,
     blackByParam: byKey(BLACK_PARAMS, BlackGrade),
@@ -106,7 +104,7 @@ export const AlertView = Type.Object(
     gradeLabel: Str,
     raisedOn: Day,
     message: Str,
-    status: oneOf(['open', 'handled'] as const),
+    status: OneOf(['open', 'handled'] as const),
     handledOn: Nullable(Day),
     handledBy: NStr,
     handledNote: NStr,
@@ -123,7 +121,7 @@ export const AlertListItemView = Type.Object({ ...AlertView.properties, actions:
 export const SampleWithAlertView = Type.Object({ ...SampleView.properties, alert: Nullable(AlertView) }, { description: '监测记录及其预警' });
 
 /** How a section's class over a period was found (rules.ts PERIOD_CLASS_METHODS). */
-export const PeriodClassMethod = oneOf(PERIOD_CLASS_METHOD_KEYS);
+export const PeriodClassMethod = OneOf(PERIOD_CLASS_METHOD_KEYS);
 
 /** A section's class over the period, by the method named (worst month of monthly means, or the period mean). */
 const SectionClassView = Type.Object({
@@ -135,8 +133,8 @@ const SectionClassView = Type.Object({
   methodText: Str,
   methodSource: Str,
   worstMonth: NStr,
-  months: Type.Array(Type.Object({ month: Str, samples: Int, means: byKey(PARAMS, NNum), class: Nullable(WaterClass), decidedBy: Type.Array(oneOf(PARAMS)) })),
-  period: Nullable(Type.Object({ samples: Int, means: byKey(PARAMS, NNum), decidedBy: Type.Array(oneOf(PARAMS)) })),
+  months: Type.Array(Type.Object({ month: Str, samples: Int, means: byKey(PARAMS, NNum), class: Nullable(WaterClass), decidedBy: Type.Array(OneOf(PARAMS)) })),
+  period: Nullable(Type.Object({ samples: Int, means: byKey(PARAMS, NNum), decidedBy: Type.Array(OneOf(PARAMS)) })),
   reference: Nullable(Type.Object({ tn: Type.Object({ mean: Num, class: WaterClass }) })),
 });
 
@@ -155,7 +153,7 @@ export const RiverDetailView = Type.Object(
 const Limit = Type.Object({
   label: Str,
   unit: Str,
-  kind: oneOf(['min', 'max'] as const),
+  kind: OneOf(['min', 'max'] as const),
   // the rules table's read-only tuple of the limits of classes I..V
   limits: Type.Unsafe<readonly number[]>(Type.Array(Num, { minItems: 5, maxItems: 5 })),
   source: Str,

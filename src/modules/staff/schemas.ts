@@ -4,18 +4,16 @@
  * declare (and the test server checks every answer strictly, src/server/responses.ts).
  */
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { IsoDateString, Nullable, Str, NStr, Int } from '../../core/schemas.js';
+import { IsoDateString, Nullable, OneOf, Str, NStr, Int } from '../../core/schemas.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import type { StaffTable } from './repository.js';
 
 const NInt = Nullable(Int);
-/** One of a list of words (the column's domain). */
-const oneOf = <T extends string>(xs: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...xs] }));
 
 const base = { id: Str, orgId: Str, version: Int };
 
 export const StudySessionView = Type.Object(
-  { ...base, date: IsoDateString, form: oneOf(STUDY_FORMS), topic: Str, attendees: NInt, host: NStr },
+  { ...base, date: IsoDateString, form: OneOf(STUDY_FORMS), topic: Str, attendees: NInt, host: NStr },
   { description: '学法记录' },
 );
 export const ExamResultView = Type.Object(
@@ -27,8 +25,8 @@ export const TrainingView = Type.Object(
     ...base,
     date: IsoDateString,
     topic: Str,
-    audience: Nullable(oneOf(AUDIENCES)),
-    mode: Nullable(oneOf(MODES)),
+    audience: Nullable(OneOf(AUDIENCES)),
+    mode: Nullable(OneOf(MODES)),
     onsite: NInt,
     online: NInt,
     attendees: Int,
