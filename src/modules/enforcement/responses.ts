@@ -6,11 +6,8 @@
  * checked against these (src/server/responses.ts).
  */
 import { type TProperties, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { Bool, Int, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
+import { Bool, Int, IsoDateString as Day, NDay, NStr, Nullable, OneOf, Str } from '../../core/schemas.js';
 
-/** A date as these answers describe it (no `iso-date` format, unlike the kernel's `IsoDateString`). */
-const Day = Type.String({ description: 'YYYY-MM-DD' });
-const NDay = Nullable(Day);
 const Num = Type.Number();
 const Strs = Type.Array(Str);
 /** A record whose known fields are listed; others pass through. */
