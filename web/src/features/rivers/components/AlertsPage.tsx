@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert as AntAlert, App, Button, Card, DatePicker, Form, Input, Modal, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
 import { type LatestYear, LatestYearHint } from '../../../components/useLatestYear';
-import { applyApiError } from '../../../lib/formErrors';
 import { ALERT_LIST, GRADE_COLOR, type River, riversApi, type Alert } from '../api';
 
 const STATUS_OPTIONS = [
@@ -156,28 +156,25 @@ export function AlertsPage() {
   );
 }
 
+/** 登记处置 — what the owner did about an open alert. */
 function HandleModal({ alert, onClose, onSaved }: { alert: Alert; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { note: string }) => {
-    try {
-      await riversApi.handleAlert(alert.id, alert.version, v.note);
-      message.success('处置情况已登记');
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title={`登记处置 · ${alert.river}`} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
-      {error && <AntAlert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <p>{alert.message}</p>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="note" label="处置情况" rules={[{ required: true, message: '请填写处置情况' }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<Alert>
+      title={`登记处置 · ${alert.river}`}
+      width={520}
+      intro={<p>{alert.message}</p>}
+      onSubmit={(v) => riversApi.handleAlert(alert.id, alert.version, v.note as string)}
+      onDone={() => {
+        message.success('处置情况已登记');
+        onSaved();
+      }}
+      onClose={onClose}
+      testId="alert-handle-form"
+    >
+      <Form.Item name="note" label="处置情况" rules={[{ required: true, message: '请填写处置情况' }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }

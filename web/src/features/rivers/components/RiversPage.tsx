@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
@@ -7,8 +7,8 @@ import { qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
 import { CLASS_COLOR, GRADE_COLOR, GRADE_LABEL, riversApi, WATER_TYPES, type River } from '../api';
 
 /** 河涌名录 — rivers with sections, chiefs, the year's samples and black-odorous count, open alerts. */
@@ -88,52 +88,42 @@ export function RiversPage() {
 
 /** 新增 / 修改河涌 (sections listed by name; a section with samples cannot be removed). */
 export function RiverFormModal({ river, onClose, onSaved }: { river: River | null; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const orgs = useApi<Array<{ id: string; name: string; kind: string }>>('/api/orgs');
   const streets = (orgs.data ?? []).filter((o) => o.kind === 'street').map((o) => ({ value: o.id, label: o.name }));
-  const submit = async (v: Record<string, unknown>) => {
-    setError(null);
-    try {
-      if (river) await riversApi.updateRiver(river.id, river.version, v);
-      else await riversApi.createRiver(v);
-      message.success('河涌已保存');
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title={river ? `修改河涌 · ${river.name}` : '新增河涌'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={600}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [], waterType: '河流' }}
-      >
-        <Space wrap>
-          <Form.Item name="name" label="河涌名称" rules={[{ required: true, message: '请输入河涌名称' }]}>
-            <Input style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="lengthKm" label="长度（km）">
-            <InputNumber min={0} step={0.1} />
-          </Form.Item>
-          <Form.Item name="chief" label="河长">
-            <Input style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="waterType" label="水体类型" tooltip="湖泊、水库按GB 3838-2002表1湖、库限值评价总磷，并评价总氮">
-            <Select style={{ width: 110 }} options={WATER_TYPES.map((t) => ({ value: t, label: t }))} data-testid="river-water-type" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="streetOrgIds" label="所在街道（第一个为责任单位，接收黑臭预警）">
-          <Select mode="multiple" options={streets} />
+    <FormModal<River>
+      title={river ? `修改河涌 · ${river.name}` : '新增河涌'}
+      width={600}
+      initialValues={river ? { ...river, sections: river.sections.map((s) => s.name) } : { streetOrgIds: [], sections: [], waterType: '河流' }}
+      onSubmit={(v) => (river ? riversApi.updateRiver(river.id, river.version, v) : riversApi.createRiver(v))}
+      onDone={() => {
+        message.success('河涌已保存');
+        onSaved();
+      }}
+      onClose={onClose}
+      testId="river-form"
+    >
+      <Space wrap>
+        <Form.Item name="name" label="河涌名称" rules={[{ required: true, message: '请输入河涌名称' }]}>
+          <Input style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="sections" label="监测断面">
-          <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+        <Form.Item name="lengthKm" label="长度（km）">
+          <InputNumber min={0} step={0.1} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="chief" label="河长">
+          <Input style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="waterType" label="水体类型" tooltip="湖泊、水库按GB 3838-2002表1湖、库限值评价总磷，并评价总氮">
+          <Select style={{ width: 110 }} options={WATER_TYPES.map((t) => ({ value: t, label: t }))} data-testid="river-water-type" />
+        </Form.Item>
+      </Space>
+      <Form.Item name="streetOrgIds" label="所在街道（第一个为责任单位，接收黑臭预警）">
+        <Select mode="multiple" options={streets} />
+      </Form.Item>
+      <Form.Item name="sections" label="监测断面">
+        <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+      </Form.Item>
+    </FormModal>
   );
 }
