@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { HistoryDrawer } from '../../../components/HistoryDrawer';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { useListQuery } from '../../../components/useListQuery';
 import { textSearch } from '../../../components/yearTextSearch';
-import { applyApiError } from '../../../lib/formErrors';
 import { floodApi, type Disclosure, type Person, WORK_LIST, type Work } from '../api';
 import { useOrgValue } from '../../../components/useOrgValue';
 import { actionsColumn, RecordModal, type RecordModalProps, useEditing, useStreets } from './common';
@@ -212,31 +212,28 @@ function WorkModal({ record: work, onClose, onSaved }: RecordModalProps<Work>) {
   );
 }
 
+/** 公示防汛责任人名单 — the year's list made public (before the flood season). */
 function PublishModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { year: number; publishedOn: Dayjs; note?: string }) => {
-    try {
-      await floodApi.publish({ year: v.year, publishedOn: v.publishedOn.format('YYYY-MM-DD'), note: v.note });
-      onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title="公示防汛责任人名单" onCancel={onClose} onOk={() => form.submit()} okText="公示" destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: dayjs().year(), publishedOn: dayjs() }}>
-        <Form.Item name="year" label="年度" rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} />
-        </Form.Item>
-        <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra="应在汛期开始（4月1日）前公示">
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="note" label="说明">
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<Disclosure>
+      title="公示防汛责任人名单"
+      okText="公示"
+      width={520}
+      initialValues={{ year: dayjs().year(), publishedOn: dayjs() }}
+      onSubmit={(v) => floodApi.publish(v as { year: number; publishedOn: string; note?: string })}
+      onDone={onSaved}
+      onClose={onClose}
+      testId="works-publish-form"
+    >
+      <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+        <InputNumber min={2000} max={2100} />
+      </Form.Item>
+      <Form.Item name="publishedOn" label="公示日期" rules={[{ required: true }]} extra="应在汛期开始（4月1日）前公示">
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label="说明">
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
