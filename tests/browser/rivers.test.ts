@@ -157,7 +157,8 @@ describe('flood pages', () => {
     }
     await optionA.click();
     await modal.getByRole('button', { name: label('保存') }).click();
-    const err = page.getByTestId('duty-error');
+    // The refusal's first issue in the form's error (more issues would be listed below it, duty-error-details).
+    const err = modal.getByTestId('form-error');
     await err.waitFor();
     expect(await err.innerText()).toContain('没有B角');
     await shot(page, 'flood-duty-error', false);

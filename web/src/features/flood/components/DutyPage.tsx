@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { ApiError, qs } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
@@ -216,85 +217,81 @@ function DayLoader({ date, onClose, onSaved }: { date: string; onClose: () => vo
   return <DayModal date={date} lines={res.data.entries} onClose={onClose} onSaved={onSaved} />;
 }
 
-/** Edits one day's roster; the server checks the rules (A and B roles, no overlaps with the days around it). */
+/**
+ * Edits one day's roster; the server checks the rules (A and B roles, no overlaps with the days around it). A refusal
+ * names its first issue in the form's error; when there are more, all of them are listed below it.
+ */
 function DayModal({ date, lines, onClose, onSaved }: { date: string; lines: DutyLine[]; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<{ message: string; details?: Array<{ message: string }> } | null>(null);
-  const submit = async (v: { date: dayjs.Dayjs; lines: DutyLine[] }) => {
-    setError(null);
-    const d = v.date.format('YYYY-MM-DD');
+  const [issues, setIssues] = useState<Array<{ message: string }>>([]);
+  const save = async (v: Record<string, unknown>) => {
+    setIssues([]);
+    const d = v.date as string;
     try {
-      await floodApi.saveDuty((v.lines ?? []).map((l) => ({ ...l, date: d, phone: l.phone || null })));
-      message.success(`${d} 值班已保存`);
-      onSaved();
+      await floodApi.saveDuty(((v.lines as DutyLine[] | undefined) ?? []).map((l) => ({ ...l, date: d, phone: l.phone || null })));
     } catch (e) {
-      setError(e instanceof ApiError ? { message: e.message, details: e.details as Array<{ message: string }> } : { message: String(e) });
+      if (e instanceof ApiError && Array.isArray(e.details)) setIssues(e.details as Array<{ message: string }>);
+      throw e;
     }
+    return d;
   };
   return (
-    <Modal open title="排班（一天）" onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden width={760}>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={
-            error.details && error.details.length > 1 ? (
-              <ul style={{ margin: 0 }}>
-                {withKeys(error.details, (x) => x.message).map(({ key, item: x }) => (
-                  <li key={key}>{x.message}</li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="duty-error"
-        />
-      )}
-      <Form
-        form={form}
-        onFinish={submit}
-        initialValues={{
-          date: dayjs(date),
-          lines: lines.length
-            ? lines
-            : [
-                { shift: '全天', role: 'A角' },
-                { shift: '全天', role: 'B角' },
-              ],
-        }}
-      >
-        <Form.Item name="date" label="日期" rules={[{ required: true }]}>
-          <DatePicker allowClear={false} />
-        </Form.Item>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'shift']} rules={[{ required: true, message: '班次' }]}>
-                    <Select style={{ width: 150 }} options={SHIFT_ORDER.map((s) => ({ value: s, label: s }))} showSearch />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '角色' }]}>
-                    <Select style={{ width: 90 }} options={['A角', 'B角'].map((s) => ({ value: s, label: s }))} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'person']} rules={[{ required: true, message: '请填写姓名' }]}>
-                    <Input placeholder="姓名" style={{ width: 140 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'phone']}>
-                    <Input placeholder="联系电话" style={{ width: 150 }} />
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" onClick={() => add({ shift: '早班', role: 'A角' })} icon={<PlusOutlined />}>
-                添加一人
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+    <FormModal<string>
+      title="排班（一天）"
+      width={760}
+      initialValues={{
+        date: dayjs(date),
+        lines: lines.length
+          ? lines
+          : [
+              { shift: '全天', role: 'A角' },
+              { shift: '全天', role: 'B角' },
+            ],
+      }}
+      onSubmit={save}
+      onDone={(d) => {
+        message.success(`${d} 值班已保存`);
+        onSaved();
+      }}
+      onClose={onClose}
+      testId="duty-form"
+    >
+      {issues.length > 1 ? (
+        <ul style={{ margin: '0 0 16px', color: '#cf1322' }} data-testid="duty-error-details">
+          {withKeys(issues, (x) => x.message).map(({ key, item: x }) => (
+            <li key={key}>{x.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <Form.Item name="date" label="日期" rules={[{ required: true }]}>
+        <DatePicker allowClear={false} />
+      </Form.Item>
+      <Form.List name="lines">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Space key={f.key} align="baseline">
+                <Form.Item name={[f.name, 'shift']} rules={[{ required: true, message: '班次' }]}>
+                  <Select style={{ width: 150 }} options={SHIFT_ORDER.map((s) => ({ value: s, label: s }))} showSearch />
+                </Form.Item>
+                <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '角色' }]}>
+                  <Select style={{ width: 90 }} options={['A角', 'B角'].map((s) => ({ value: s, label: s }))} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'person']} rules={[{ required: true, message: '请填写姓名' }]}>
+                  <Input placeholder="姓名" style={{ width: 140 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'phone']}>
+                  <Input placeholder="联系电话" style={{ width: 150 }} />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(f.name)} />
+              </Space>
+            ))}
+            <Button type="dashed" onClick={() => add({ shift: '早班', role: 'A角' })} icon={<PlusOutlined />}>
+              添加一人
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }
