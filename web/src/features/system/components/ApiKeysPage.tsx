@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { useServerSubmit } from '../../../lib/serverSubmit';
 import { formatInstant } from '../../../lib/format';
 import { systemApi, type ApiKey, type GrantablePermission, type NewApiKey } from '../api';
 
@@ -16,49 +16,45 @@ const STATUS: Record<ApiKey['status'], { label: string; color: string }> = {
   revoked: { label: '已吊销', color: 'red' },
 };
 
-interface CreateValues {
+type CreateValues = {
   name: string;
   permissions: string[];
-  expiresOn: Dayjs;
-}
+  /** YYYY-MM-DD (FormModal sends the picked date so). */
+  expiresOn: string;
+};
 
 /** The form of a new key: the client's name, the permissions (Chinese, by module), the expiry (at most a year). */
 function CreateKeyModal({ perms, onClose, onCreated }: { perms: GrantablePermission[]; onClose: () => void; onCreated: (k: NewApiKey) => void }) {
-  const [form] = Form.useForm<CreateValues>();
   const today = dayjs().startOf('day');
   const options = useMemo(() => {
     const groups = new Map<string, Array<{ value: string; label: string }>>();
     for (const p of perms) groups.set(p.moduleTitle, [...(groups.get(p.moduleTitle) ?? []), { value: p.key, label: `${p.label}（${p.key}）` }]);
     return [...groups].map(([label, options]) => ({ label, options }));
   }, [perms]);
-  const { error, saving, submit } = useServerSubmit(form, async (v: CreateValues) =>
-    onCreated(await systemApi.createApiKey({ name: v.name.trim(), permissions: v.permissions, expiresOn: v.expiresOn.format('YYYY-MM-DD') })),
-  );
+  const create = (values: Record<string, unknown>) => {
+    const v = values as CreateValues;
+    return systemApi.createApiKey({ name: v.name.trim(), permissions: v.permissions, expiresOn: v.expiresOn });
+  };
   return (
-    <Modal
-      open
+    <FormModal<NewApiKey>
       title="新建接口密钥"
       okText="创建"
-      cancelText="取消"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      destroyOnHidden
-      width={560}
+      initialValues={{ permissions: [], expiresOn: today.add(1, 'year') }}
+      onSubmit={create}
+      onDone={onCreated}
+      onClose={onClose}
+      testId="apikey-form"
     >
-      <Form<CreateValues> form={form} layout="vertical" onFinish={submit} initialValues={{ permissions: [], expiresOn: today.add(1, 'year') }}>
-        <Form.Item name="name" label="接入方名称" extra="如：12345热线平台、省行政执法平台、信用平台" rules={[{ required: true, message: '请填写接入方名称' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="permissions" label="接口权限" extra="只授予接入方所需的最少权限" rules={[{ required: true, message: '请至少选择一项接口权限' }]}>
-          <Select mode="multiple" options={options} optionFilterProp="label" placeholder="选择权限" data-testid="apikey-permissions" />
-        </Form.Item>
-        <Form.Item name="expiresOn" label="有效期至" extra="不超过一年" rules={[{ required: true, message: '请选择有效期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => !d.isAfter(today) || d.isAfter(today.add(1, 'year'))} />
-        </Form.Item>
-      </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+      <Form.Item name="name" label="接入方名称" extra="如：12345热线平台、省行政执法平台、信用平台" rules={[{ required: true, message: '请填写接入方名称' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="permissions" label="接口权限" extra="只授予接入方所需的最少权限" rules={[{ required: true, message: '请至少选择一项接口权限' }]}>
+        <Select mode="multiple" options={options} optionFilterProp="label" placeholder="选择权限" data-testid="apikey-permissions" />
+      </Form.Item>
+      <Form.Item name="expiresOn" label="有效期至" extra="不超过一年" rules={[{ required: true, message: '请选择有效期' }]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => !d.isAfter(today) || d.isAfter(today.add(1, 'year'))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
