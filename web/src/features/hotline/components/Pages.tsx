@@ -1,7 +1,8 @@
-import { App, Button, Input, Modal } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useCan } from '../../../api/session';
+import { FormModal } from '../../../components/FormModal';
 import { DemandListPage } from '../../demands/components/DemandListPage';
 import { DemandRecordPage } from '../../demands/components/DemandRecordPage';
 import { IntakePage } from '../../demands/components/IntakePage';
@@ -29,32 +30,35 @@ export function HotlineIntakePage() {
   return <IntakePage module="hotline" title="登记12345工单" refLabel="工单编号" demandTypes={{ label: '诉求类型', values: TYPES }} timeLimit />;
 }
 
+/** 移送执法线索 — the order handed to the enforcement module's clue box, with the suspected violation. */
 function ClueButton({ r, reload }: { r: DemandRecord; reload: () => void }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const { message } = App.useApp();
   const can = useCan();
   if (!can('hotline.write')) return null;
   return (
     <>
       <Button onClick={() => setOpen(true)}>移送执法线索</Button>
-      <Modal
-        open={open}
-        title="移送执法线索"
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          try {
-            await api.post(`/api/hotline/items/${r.id}/clue`, { reason });
+      {open && (
+        <FormModal<DemandRecord>
+          title="移送执法线索"
+          okText="确定"
+          width={520}
+          initialValues={{ reason: '' }}
+          onSubmit={(v) => api.post<DemandRecord>(`/api/hotline/items/${r.id}/clue`, { reason: v.reason })}
+          onDone={() => {
             message.success('已移送，待执法部门接收');
             setOpen(false);
             reload();
-          } catch (e) {
-            message.error((e as Error).message);
-          }
-        }}
-      >
-        <Input.TextArea rows={3} placeholder="涉嫌的违法行为" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
+          }}
+          onClose={() => setOpen(false)}
+          testId="hotline-clue-form"
+        >
+          <Form.Item name="reason">
+            <Input.TextArea rows={3} placeholder="涉嫌的违法行为" />
+          </Form.Item>
+        </FormModal>
+      )}
     </>
   );
 }
