@@ -6,6 +6,7 @@ import type { ColumnType } from 'antd/es/table';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
 import { RecordList, type RecordColumn } from '../../../components/RecordList';
 import { yearTextSearch } from '../../../components/yearTextSearch';
@@ -98,19 +99,14 @@ export function DemandListPage({ module, title, description, writePermission, ex
 function BatchActions({ module, selected, done }: { module: string; selected: DemandItem[]; done: () => void }) {
   const { message } = App.useApp();
   const [assigning, setAssigning] = useState(false);
-  const [orgId, setOrgId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ label: string; data: BatchResult } | null>(null);
-  const orgs = useApi<Array<{ id: string; name: string; kind: string }>>(assigning ? '/api/orgs' : null);
-  const run = async (action: 'assign' | 'close', label: string, extra: Record<string, unknown> = {}) => {
+  const items = selected.map((r) => ({ id: r.id, version: r.version }));
+  const closeAll = async () => {
     setBusy(true);
     try {
-      const data = await api.post<BatchResult>(`/api/${module}/items/batch/${action}`, {
-        items: selected.map((r) => ({ id: r.id, version: r.version })),
-        ...extra,
-      });
-      setAssigning(false);
-      setResult({ label, data });
+      const data = await api.post<BatchResult>(`/api/${module}/items/batch/close`, { items });
+      setResult({ label: '批量办结', data });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     } finally {
@@ -120,31 +116,20 @@ function BatchActions({ module, selected, done }: { module: string; selected: De
   return (
     <>
       <Button onClick={() => setAssigning(true)}>批量分派</Button>
-      <Button loading={busy && !assigning} onClick={() => run('close', '批量办结')}>
+      <Button loading={busy} onClick={closeAll}>
         批量办结
       </Button>
-      <Modal
-        open={assigning}
-        title={`批量分派（${selected.length} 件）`}
-        okText="分派"
-        cancelText="取消"
-        okButtonProps={{ disabled: !orgId, loading: busy }}
-        onCancel={() => setAssigning(false)}
-        onOk={() => run('assign', '批量分派', { orgId })}
-        destroyOnHidden
-      >
-        <Form layout="vertical">
-          <Form.Item label="承办单位" required>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={orgs.loading}
-              value={orgId}
-              onChange={setOrgId}
-              options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {assigning && (
+        <BatchAssignModal
+          count={selected.length}
+          assign={(orgId) => api.post<BatchResult>(`/api/${module}/items/batch/assign`, { items, orgId })}
+          onClose={() => setAssigning(false)}
+          onDone={(data) => {
+            setAssigning(false);
+            setResult({ label: '批量分派', data });
+          }}
+        />
+      )}
       <Modal
         open={!!result}
         title={result ? `${result.label}：成功 ${result.data.done} 件，未办理 ${result.data.failed} 件` : ''}
@@ -181,5 +166,43 @@ function BatchActions({ module, selected, done }: { module: string; selected: De
         />
       </Modal>
     </>
+  );
+}
+
+/** 批量分派's form: the unit (any but the bureau) the selected items go to; 分派 waits for one. */
+function BatchAssignModal({
+  count,
+  assign,
+  onClose,
+  onDone,
+}: {
+  count: number;
+  assign: (orgId: string) => Promise<BatchResult>;
+  onClose: () => void;
+  onDone: (result: BatchResult) => void;
+}) {
+  const [form] = Form.useForm();
+  const orgId = Form.useWatch('orgId', form) as string | undefined;
+  const orgs = useApi<Array<{ id: string; name: string; kind: string }>>('/api/orgs');
+  return (
+    <FormModal<BatchResult>
+      title={`批量分派（${count} 件）`}
+      okText="分派"
+      width={520}
+      form={form}
+      okDisabled={!orgId}
+      onSubmit={(v) => assign(v.orgId as string)}
+      onDone={onDone}
+      onClose={onClose}
+      testId="batch-assign-form"
+    >
+      <Form.Item name="orgId" label="承办单位" required>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={orgs.loading}
+          options={(orgs.data ?? []).filter((o) => o.kind !== 'bureau').map((o) => ({ value: o.id, label: o.name }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
