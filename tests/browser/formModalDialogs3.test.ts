@@ -1,9 +1,10 @@
 // The water, flood, system and 12345 dialogs moved onto the shared FormModal (issue #12), in a real browser. A
 // refusal from the server naming a field shows under that field and saves nothing: 录入水质监测 without a measure
-// (溶解氧), 新增河涌 with a name already listed (河涌名称), 新建接口密钥 with a one-character name (接入方名称), a 12345
-// order's 移送执法线索 with a blank reason. 排班（一天） keeps its own way of saying a refusal: the first issue in the
-// form's error, every issue listed below it. A good 新建接口密钥 and 移送执法线索 save. What is saved here (a key
-// named 表单测试接入方, one order's clue request) is counted by no other browser test.
+// (溶解氧), 新增河涌 with a name already listed (河涌名称), 登记处置 with only spaces (处置情况), 新建接口密钥 with a
+// one-character name (接入方名称), a 12345 order's 移送执法线索 with a blank reason. 排班（一天） keeps its own way of
+// saying a refusal: the first issue in the form's error, every issue listed below it. A good 新建接口密钥 and
+// 移送执法线索 save. What is saved here (a key named 表单测试接入方, one order's clue request) is counted by no other
+// browser test.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { browserSuite, label, POLL } from '../helpers/browser.js';
@@ -42,7 +43,7 @@ async function read<T>(page: Page, path: string): Promise<T> {
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('water, flood, system and 12345 dialogs on FormModal', () => {
-  it('录入水质监测 and 新增河涌 show the server’s refusal on its field and save nothing; 排班（一天） lists every issue', async () => {
+  it('录入水质监测, 新增河涌 and 登记处置 show the server’s refusal on its field and save nothing; 排班（一天） lists every issue', async () => {
     const { page, errors } = await newPage();
     await login(page, 'flood');
     const rivers = await read<Array<{ id: string; name: string }>>(page, '/api/rivers');
@@ -76,6 +77,19 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     await dialog.getByRole('button', { name: label('取消') }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await read<unknown[]>(page, '/api/rivers')).length).toBe(rivers.length);
+
+    // 登记处置 with only spaces passes the form's own check (required), not the server's: refused on 处置情况.
+    const open = async () => (await read<{ total: number }>(page, '/api/river-alerts/list?status=open&page=1&pageSize=1')).total;
+    const openBefore = await open();
+    await page.goto(`${baseUrl}/rivers/alerts?year=`);
+    await page.getByTestId('alert-handle').first().click();
+    dialog = await dialogTitled(page, '登记处置');
+    await dialog.getByLabel('处置情况').fill('   ');
+    expect((await submit(dialog, '保存', 'POST', /^\/api\/river-alerts\/[^/]+\/handle$/)).status()).toBeGreaterThanOrEqual(400);
+    await expect.poll(() => fieldErrors(dialog), POLL).toEqual(['处置情况不能为空']);
+    await dialog.getByRole('button', { name: label('取消') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await open()).toBe(openBefore);
 
     // Today's roster: one person both A角 and B角 全天 (the shifts overlap), the first with a phone that is no phone.
     const day = async () => (await read<{ entries: unknown[] }>(page, `/api/flood/duty?from=${today()}&to=${today()}`)).entries.length;
