@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, POLL, SHOTS } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, POLL, SHOTS } from '../helpers/browser.js';
 import { onePixelPng as png } from '../helpers/capture.js';
 
 const { baseUrl, newPage, login } = browserSuite('formmodal-dialogs2-');
@@ -31,10 +31,13 @@ async function dialogShot(dialog: Locator, name: string) {
 const fieldError = (form: Locator, fieldLabel: string) =>
   form.locator('.ant-form-item').filter({ hasText: fieldLabel }).first().locator('.ant-form-item-explain-error').innerText();
 
-/** The dialog's confirm button, and the answer to the `method` request to `path` it sends. */
+/**
+ * The dialog's confirm button, and the answer to the `method` request to `path` it sends. The button is found by
+ * a name it may stand inside: after a save Ant Design's spinner can stay in it, hidden, still named 'loading'.
+ */
 async function confirm(dialog: Locator, button: string, method: string, path: RegExp) {
   const answer = dialog.page().waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-  await dialog.getByRole('button', { name: label(button) }).click();
+  await dialog.getByRole('button', { name: labelIn(button) }).click();
   return answer;
 }
 
@@ -54,14 +57,12 @@ async function apiOf(page: Page) {
   return { read, post };
 }
 
-/**
- * Types a date or a time into a picker and commits it by leaving the field (Tab), not by Enter: in a form of one
- * field (签收's 时间) Enter may submit the form before the test confirms it.
- */
+/** Types a date or a time into a picker, commits it (Enter) and leaves the field. */
 async function typeDate(field: Locator, text: string) {
   await field.click();
   await field.fill(text);
-  await field.press('Tab');
+  await field.press('Enter');
+  await field.blur();
   await expect.poll(() => field.inputValue(), POLL).toBe(text);
 }
 
@@ -258,7 +259,7 @@ describe('enforcement and demand dialogs on FormModal', () => {
     expect(await dialog.locator('.ant-modal-title').innerText()).toBe('抽取评查案卷');
     expect(await form.getByLabel('结案年度').inputValue()).toBe('2022');
     expect(await form.getByLabel('抽取件数').inputValue()).toBe('3');
-    await dialog.getByRole('button', { name: label('抽取') }).click();
+    await dialog.getByRole('button', { name: labelIn('抽取') }).click();
     await expect.poll(() => fieldError(form, '被评查街道'), POLL).toBe('请选择街道');
 
     await form.getByLabel('被评查街道').click();
@@ -277,7 +278,7 @@ describe('enforcement and demand dialogs on FormModal', () => {
         : route.fallback(),
     );
     await form.getByLabel('结案年度').fill('2022');
-    await dialog.getByRole('button', { name: label('抽取') }).click();
+    await dialog.getByRole('button', { name: labelIn('抽取') }).click();
     await expect.poll(() => fieldError(form, '抽取件数'), POLL).toBe('抽取件数应为1至100');
     await expect.poll(() => dialog.getByTestId('form-error').count(), POLL).toBe(0);
     await page.unroute('**/api/enforcement/reviews');
