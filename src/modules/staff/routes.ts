@@ -10,7 +10,7 @@ import { STAFF_LIST_EXPORT } from './ledgers.js';
 import { AUDIENCES, MODES, STUDY_FORMS } from './schema.js';
 import { present } from './presenters.js';
 import { createRecord } from './commands.js';
-import { Data } from '../../core/schemas.js';
+import { Data, OneOf } from '../../core/schemas.js';
 import { STAFF_LIST_VIEW, STAFF_VIEW } from './schemas.js';
 import { STAFF_BODY } from './bodies.js';
 
@@ -22,8 +22,6 @@ const RESOURCES: Record<string, { table: StaffTable; label: string }> = {
   'pufa-duties': { table: 'staff_pufa_duty', label: '普法责任清单' },
   'pufa-activities': { table: 'staff_pufa_activity', label: '普法活动' },
 };
-
-const oneOf = (xs: readonly string[]) => Type.Optional(Type.Union(xs.map((x) => Type.Literal(x))));
 
 /** The text search's columns by their Chinese names (a route's description). */
 const TEXT_LABEL: Record<StaffTable, string> = {
@@ -37,9 +35,9 @@ const TEXT_LABEL: Record<StaffTable, string> = {
 /** A register list's filters (the query string's): year, unit, text, and the table's own. */
 function listFilters(table: StaffTable): TProperties {
   const own: Record<StaffTable, TProperties> = {
-    staff_study_session: { form: oneOf(STUDY_FORMS) },
+    staff_study_session: { form: Type.Optional(OneOf(STUDY_FORMS)) },
     staff_exam_result: { exam: Type.Optional(Type.String({ maxLength: 100, description: '考试名称（完全一致）' })) },
-    staff_training: { audience: oneOf(AUDIENCES), mode: oneOf(MODES) },
+    staff_training: { audience: Type.Optional(OneOf(AUDIENCES)), mode: Type.Optional(OneOf(MODES)) },
     staff_pufa_duty: {},
     staff_pufa_activity: {},
   };
