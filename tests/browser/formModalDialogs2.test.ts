@@ -244,7 +244,7 @@ describe('enforcement and demand dialogs on FormModal', () => {
     expect(errors).toEqual([]);
   });
 
-  it('抽取评查案卷: a year without closed cases refused above the form, a refusal naming 抽取件数 on it (nothing drawn); a good draw opens the batch', async () => {
+  it('抽取评查案卷 and 评分: a year without closed cases refused above the form, a refusal naming 抽取件数 on it (nothing drawn); a good draw opens the batch, whose score sheet shows a refusal on the checklist line it names and saves', async () => {
     const { page, errors } = await newPage();
     await login(page, 'legal');
     const { read } = await apiOf(page);
@@ -291,7 +291,35 @@ describe('enforcement and demand dialogs on FormModal', () => {
       .locator('.ant-drawer-title')
       .filter({ hasText: `${street.orgName}2022年度水政执法案卷评查` })
       .waitFor();
-    expect(await read('/api/enforcement/reviews')).toHaveLength(drawn + 1);
+    const reviews = (await read('/api/enforcement/reviews')) as Array<{ id: string }>;
+    expect(reviews).toHaveLength(drawn + 1);
+
+    // 评分 (the score sheet, labels beside the fields): a refusal naming one checklist line (`scores.<key>`, a
+    // nested field) shows on that line and saves nothing; then a good sheet saves the scores and the findings.
+    const review = await read(`/api/enforcement/reviews/${(await saved.json()).data.id}`);
+    const [first] = review.checklist as Array<{ key: string; label: string; points: number }>;
+    await page
+      .locator('.ant-drawer-body')
+      .getByRole('button', { name: label('评分') })
+      .first()
+      .click();
+    const sheet = page.getByTestId('score-form');
+    await sheet.waitFor();
+    const scoreDialog = page.locator('.ant-modal:visible');
+    await page.route('**/api/enforcement/reviews/*/items/*', (route) =>
+      route.fulfill({ status: 400, json: { code: 'VALIDATION', message: `“${first!.label}”得分应在0至${first!.points}之间`, field: `scores.${first!.key}` } }),
+    );
+    await scoreDialog.getByRole('button', { name: labelIn('保存') }).click();
+    await expect.poll(() => fieldError(sheet, first!.label), POLL).toBe(`“${first!.label}”得分应在0至${first!.points}之间`);
+    await expect.poll(() => scoreDialog.getByTestId('form-error').count(), POLL).toBe(0);
+    await page.unroute('**/api/enforcement/reviews/*/items/*');
+    await sheet.getByLabel('发现问题').fill('文书送达回证缺少签收日期');
+    const scored = await confirm(scoreDialog, '保存', 'POST', /^\/api\/enforcement\/reviews\/[^/]+\/items\/[^/]+$/);
+    expect(scored.status(), await scored.text()).toBe(200);
+    await scoreDialog.waitFor({ state: 'hidden' });
+    const after = await read(`/api/enforcement/reviews/${review.id}`);
+    const item = (after.items as Array<{ findings: string | null; score: number | null }>).find((i) => i.findings === '文书送达回证缺少签收日期');
+    expect(item?.score).toBe((review.checklist as Array<{ points: number }>).reduce((n, c) => n + c.points, 0));
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { Alert, Form, Modal, type ColProps, type FormInstance } from 'antd';
 import { isoDates, useServerSubmit } from '../lib/serverSubmit';
 
 interface Props<T> {
@@ -25,6 +25,8 @@ interface Props<T> {
   testId?: string;
   /** Fields holding a date and time (`DateTimeInput`): sent as YYYY-MM-DD HH:mm, not cut to the date. */
   instants?: readonly string[];
+  /** Labels beside the fields (a score sheet) instead of above them, and their width. */
+  horizontal?: { labelCol: ColProps };
 }
 
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
@@ -47,7 +49,14 @@ export function FormModal<T>(props: Props<T>) {
     >
       {intro}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={errorAction} data-testid="form-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues} data-testid={testId}>
+      <Form
+        form={form}
+        layout={props.horizontal ? 'horizontal' : 'vertical'}
+        labelCol={props.horizontal?.labelCol}
+        onFinish={submit}
+        initialValues={initialValues}
+        data-testid={testId}
+      >
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>

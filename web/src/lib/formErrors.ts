@@ -8,8 +8,10 @@ import { ApiError } from '../api/client';
 export function applyApiError(form: FormInstance, e: unknown, fieldMap: Record<string, string> = {}): string | null {
   if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
   const field = e.field ? (fieldMap[e.field] ?? e.field) : undefined;
-  if (field && form.getFieldsError().some((f) => f.name.join('.') === field)) {
-    form.setFields([{ name: field, errors: [e.message] }]);
+  // The form's own name of the field: a nested one (`scores.legal` → ['scores', 'legal']) is a path, not a dotted key.
+  const named = field ? form.getFieldsError().find((f) => f.name.join('.') === field) : undefined;
+  if (named) {
+    form.setFields([{ name: named.name, errors: [e.message] }]);
     return null;
   }
   return e.message;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tabs, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { useCan } from '../../../api/session';
@@ -9,7 +9,6 @@ import { Chart } from '../../../components/Chart';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyApiError } from '../../../lib/formErrors';
 import type { ComparisonRow, ReviewDetail, ReviewSummary } from '../api';
 import { useOrgList } from '../hooks/useEnforcement';
 import { formatYuan } from '../../../lib/format';
@@ -246,53 +245,45 @@ function ReviewDrawer({ id, onClose }: { id: string; onClose(): void }) {
 }
 
 function ScoreModal({ review, item, onClose, onDone }: { review: ReviewDetail; item: ReviewDetail['items'][number]; onClose(): void; onDone(): void }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { scores: Record<string, number>; findings?: string; rectification?: string; rectifiedOn?: Dayjs | null }) => {
-    try {
-      await api.post(`/api/enforcement/reviews/${review.id}/items/${item.id}`, {
-        version: item.version,
-        scores: v.scores,
-        findings: v.findings ?? null,
-        rectification: v.rectification ?? null,
-        rectifiedOn: v.rectifiedOn ? v.rectifiedOn.format('YYYY-MM-DD') : null,
-      });
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
   return (
-    <Modal open title={`评分：${item.caseNo}`} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="horizontal"
-        labelCol={{ span: 14 }}
-        onFinish={submit}
-        initialValues={{
-          scores: item.scores ?? Object.fromEntries(review.checklist.map((c) => [c.key, c.points])),
-          findings: item.findings,
-          rectification: item.rectification,
-        }}
-      >
-        {review.checklist.map((c) => (
-          <Form.Item key={c.key} name={['scores', c.key]} label={`${c.label}（${c.points}分）`} rules={[{ required: true }]}>
-            <InputNumber min={0} max={c.points} step={0.5} />
-          </Form.Item>
-        ))}
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Form.Item name="findings" label="发现问题" labelCol={{ span: 24 }}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="rectification" label="整改情况" labelCol={{ span: 24 }}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="rectifiedOn" label="整改完成日期" labelCol={{ span: 24 }}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+    <FormModal
+      title={`评分：${item.caseNo}`}
+      width={520}
+      horizontal={{ labelCol: { span: 14 } }}
+      testId="score-form"
+      initialValues={{
+        scores: item.scores ?? Object.fromEntries(review.checklist.map((c) => [c.key, c.points])),
+        findings: item.findings,
+        rectification: item.rectification,
+      }}
+      onSubmit={(v) =>
+        api.post(`/api/enforcement/reviews/${review.id}/items/${item.id}`, {
+          version: item.version,
+          scores: v.scores,
+          findings: v.findings ?? null,
+          rectification: v.rectification ?? null,
+          rectifiedOn: v.rectifiedOn ?? null,
+        })
+      }
+      onClose={onClose}
+      onDone={onDone}
+    >
+      {review.checklist.map((c) => (
+        <Form.Item key={c.key} name={['scores', c.key]} label={`${c.label}（${c.points}分）`} rules={[{ required: true }]}>
+          <InputNumber min={0} max={c.points} step={0.5} />
+        </Form.Item>
+      ))}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Form.Item name="findings" label="发现问题" labelCol={{ span: 24 }}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="rectification" label="整改情况" labelCol={{ span: 24 }}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="rectifiedOn" label="整改完成日期" labelCol={{ span: 24 }}>
+          <DatePicker />
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }
