@@ -7,7 +7,7 @@
 // browser test.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('formmodal-dialogs3-');
 
@@ -24,11 +24,15 @@ const item = (dialog: Locator, text: string) => dialog.locator('.ant-form-item')
 /** The form's field errors as shown (each field's message). */
 const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-error').allInnerTexts();
 
-/** Clicks the dialog's `button` and returns the server's answer to the `method` request on `path`. */
+/**
+ * Clicks the dialog's `button` and returns the server's answer to the `method` request on `path`. The button is
+ * found by a name that contains its words: after a refused save, the spinner's leave animation can stay in the
+ * button (invisible, 0 px wide) and its "loading" stays in the accessible name.
+ */
 async function submit(dialog: Locator, button: string, method: string, path: RegExp): Promise<Response> {
   const page = dialog.page();
   const answered = page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname));
-  await dialog.getByRole('button', { name: label(button) }).click();
+  await dialog.getByRole('button', { name: labelIn(button) }).click();
   return answered;
 }
 
