@@ -1,3 +1,11 @@
+/**
+ * 巡查打卡 — a patrol's check-in at a flood-risk point with the field app: the point, a photo, a
+ * note, the device's time and location (absent when not permitted — never invented), the photo's
+ * sha256 computed on the device and checked on arrival (a mismatch is refused naming the file,
+ * nothing stored), the server's receipt time, and a client idempotency key (a retried upload returns
+ * the first check-in). The check-in, its photo (an attachment of the check-in) and their audit
+ * events are one transaction; a point outside the patrol's data scope is not found.
+ */
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { addAttachment } from '../../core/files/attachments.js';
