@@ -3,8 +3,8 @@
 // (溶解氧), 新增河涌 with a name already listed (河涌名称), 登记处置 with only spaces (处置情况), 新建接口密钥 with a
 // one-character name (接入方名称), a 12345 order's 移送执法线索 with a blank reason. 排班（一天） keeps its own way of
 // saying a refusal: the first issue in the form's error, every issue listed below it. A good 新建接口密钥 and
-// 移送执法线索 save. What is saved here (a key named 表单测试接入方, one order's clue request) is counted by no other
-// browser test.
+// 移送执法线索 save; 批量分派 waits for a unit. What is saved here (a key named 表单测试接入方, one order's clue
+// request) is counted by no other browser test.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
@@ -150,7 +150,7 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     expect(errors).toEqual([]);
   });
 
-  it('移送执法线索 of a 12345 order: a blank reason refused on its field and nothing sent; then the clue is requested', async () => {
+  it('移送执法线索 of a 12345 order: a blank reason refused on its field and nothing sent; then the clue is requested; 批量分派 waits for a unit', async () => {
     const { page, errors } = await newPage();
     await login(page, 'clerk');
     type ClueRequest = { orderId: string; reason: string };
@@ -174,6 +174,25 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     const after = await requests();
     expect(after).toHaveLength(before.length + 1);
     expect(after.find((r) => r.orderId === order!.id)?.reason).toBe('涉嫌未经许可向河涌排放污水');
+
+    // 批量分派 waits for a unit: 分派 greyed until one is chosen; cancelled, nothing sent.
+    const batchPosts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/batch/')) batchPosts.push(r.url());
+    });
+    await page.goto(`${baseUrl}/hotline`);
+    const table = page.getByTestId('demand-table');
+    await table.locator('.ant-table-row').first().locator('.ant-checkbox-input').check();
+    await page.getByTestId('list-batch').getByRole('button', { name: '批量分派' }).click();
+    const batch = await dialogTitled(page, '批量分派（1 件）');
+    const assign = batch.getByRole('button', { name: labelIn('分派') });
+    expect(await assign.isDisabled()).toBe(true);
+    await item(batch, '承办单位').locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await expect.poll(() => assign.isDisabled(), POLL).toBe(false);
+    await batch.getByRole('button', { name: label('取消') }).click();
+    await batch.waitFor({ state: 'hidden' });
+    expect(batchPosts).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
