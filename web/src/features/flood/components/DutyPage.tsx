@@ -239,6 +239,8 @@ function DayModal({ date, lines, onClose, onSaved }: { date: string; lines: Duty
     <FormModal<string>
       title="排班（一天）"
       width={760}
+      // 日期's label beside its picker, as the day's lines (no labels) lay out.
+      horizontal={{ labelCol: {} }}
       initialValues={{
         date: dayjs(date),
         lines: lines.length
