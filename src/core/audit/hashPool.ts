@@ -10,8 +10,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChainRow } from './canonical.js';
-import { toJob } from './hashJob.js';
-import type { HashAnswer } from './hashWorker.js';
+import type { HashAnswer, HashJob } from './hashWorker.js';
 
 /** How many workers a verify starts: one core for the reader (and the database), the rest hash; at most 3. */
 export const hashWorkerCount = (): number => Math.min(3, Math.max(1, os.availableParallelism() - 1));
@@ -59,7 +58,7 @@ export class HashPool {
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage(toJob(id, tenantId, rows));
+      this.workers[id % this.workers.length]!.postMessage({ id, tenantId, rows } satisfies HashJob);
     });
   }
 
