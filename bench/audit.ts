@@ -8,9 +8,8 @@
  * generated orders (bench/generate.ts): imported (every field, the file's row), assigned (unit and status),
  * replied, closed (time, satisfaction, status), each with the record's state hash. Then, median of 3,
  * alternating:
- *   (a) reading the rows in seq order: a keyset loop fetching the columns the hash needs, nothing else, in the
- *       form the verify reads them (`changes` as the jsonb's text);
- *   (b) a full `verifyChain` (its content hashed by worker threads beside the reader: src/core/audit/hashPool.ts);
+ *   (a) reading the rows in seq order: a keyset loop fetching the columns the hash needs, nothing else;
+ *   (b) a full `verifyChain`;
  * then a signed checkpoint at the head, 1 % new events appended, and
  *   (c) `verifyIncremental` from that checkpoint — the rows it reads from audit_event are counted (a Kysely
  *       plugin on the connection) and must be the new events only (plus the checkpointed event and the head);
@@ -225,14 +224,14 @@ class AuditRowCounter implements KyselyPlugin {
   }
 }
 
-/** (a): the rows in seq order, the columns the hash needs as the verify reads them (`changes` as its text), by a keyset loop of `batch` rows. */
+/** (a): the rows in seq order, the columns the hash needs, by a keyset loop of `batch` rows. */
 async function readRows(engine: Engine, tenantId: string, batch = 5000): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
     const r = await sql<{
       seq: string;
-    }>`SELECT seq, at, actor_id, actor_name, org_id, entity, entity_id, action, changes::text AS changes, request_id, state_hash, prev_hash, hash
+    }>`SELECT seq, at, actor_id, actor_name, org_id, entity, entity_id, action, changes, request_id, state_hash, prev_hash, hash
       FROM audit_event WHERE tenant_id = ${tenantId} AND seq > ${after} ORDER BY seq LIMIT ${batch}`.execute(engine.sys.db);
     if (!r.rows.length) return n;
     n += r.rows.length;
