@@ -4,27 +4,12 @@
 // their values as the API takes them (caught before the server). Nothing here saves a record: the demo's totals
 // stay as the other browser tests expect them.
 // Screenshots of the dialogs in test-results/ (1440 px).
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Route } from 'playwright-core';
-import { browserSuite, label, POLL, SHOTS } from '../helpers/browser.js';
+import { browserSuite, label, POLL } from '../helpers/browser.js';
 import { openFromMenu } from '../helpers/browserLists.js';
 
-const { baseUrl, newPage, login } = browserSuite('formmodal-dialogs-');
-
-/** The dialog alone, whole: test-results/formmodal-dialogs-<name>.png (the window made tall enough for it). */
-async function dialogShot(dialog: Locator, name: string) {
-  const page = dialog.page();
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 1600 });
-  await page.waitForTimeout(400);
-  const box = (await dialog.boundingBox())!;
-  await page.screenshot({
-    path: path.join(SHOTS, `formmodal-dialogs-${name}.png`),
-    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
-  });
-  await page.setViewportSize(size);
-}
+const { baseUrl, newPage, login, dialogShot } = browserSuite('formmodal-dialogs-');
 
 /** The form's field errors as shown (each field's message). */
 const fieldErrors = (dialog: Locator) => dialog.locator('.ant-form-item-explain-error').allInnerTexts();

@@ -5,27 +5,12 @@
 // then saves a good submit. The case and the order are this file's own (made through the API); the payment place
 // is saved as it was; the review batch is a new one for a street with closed cases.
 // Screenshots of the dialogs in test-results/ (1440 px).
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, labelIn, POLL, SHOTS } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
 import { onePixelPng as png } from '../helpers/capture.js';
 
-const { baseUrl, newPage, login } = browserSuite('formmodal-dialogs2-');
-
-/** The dialog alone, whole: test-results/formmodal-dialogs2-<name>.png (the window made tall enough for it). */
-async function dialogShot(dialog: Locator, name: string) {
-  const page = dialog.page();
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 1600 });
-  await page.waitForTimeout(400);
-  const box = (await dialog.boundingBox())!;
-  await page.screenshot({
-    path: path.join(SHOTS, `formmodal-dialogs2-${name}.png`),
-    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
-  });
-  await page.setViewportSize(size);
-}
+const { baseUrl, newPage, login, dialogShot } = browserSuite('formmodal-dialogs2-');
 
 /** The message under one field of the form (found by its label). */
 const fieldError = (form: Locator, fieldLabel: string) =>

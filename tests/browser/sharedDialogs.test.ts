@@ -4,30 +4,12 @@
 // version on an edit; the works list's search (textSearch) lands in the URL as `q` and survives a reload.
 // Nothing here creates a record: the demo's totals stay as the other browser tests expect them.
 // Screenshots of the dialogs in test-results/ (1440 px).
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, labelIn, POLL, SHOTS } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
 import { openFromMenu, searchList, totalOf } from '../helpers/browserLists.js';
 
-const { baseUrl, newPage, login } = browserSuite('shared-dialogs-');
-
-/**
- * The dialog alone, whole: test-results/shared-dialogs-<name>.png. The 立案 form is taller than the window, so
- * the window is made tall enough for it while the picture is taken.
- */
-async function dialogShot(dialog: Locator, name: string) {
-  const page = dialog.page();
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 2000 });
-  await page.waitForTimeout(400);
-  const box = (await dialog.boundingBox())!;
-  await page.screenshot({
-    path: path.join(SHOTS, `shared-dialogs-${name}.png`),
-    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
-  });
-  await page.setViewportSize(size);
-}
+const { baseUrl, newPage, login, dialogShot } = browserSuite('shared-dialogs-');
 
 /** The form's field errors as shown (each field's message). */
 const fieldErrors = (form: Locator) => form.locator('.ant-form-item-explain-error').allInnerTexts();
@@ -65,7 +47,7 @@ describe('dialogs and searches on the shared components', () => {
     await expect
       .poll(() => fieldErrors(form), POLL)
       .toEqual(expect.arrayContaining(['请填写案由', '请填写当事人名称', '请填写违法行为发生日期（用于判断追责时效）', '请选择承办人']));
-    await dialogShot(dialog, 'file-case-required');
+    await dialogShot(dialog, 'file-case-required', 2000);
 
     // One officer only: the server refuses (行政处罚法第四十二条) and says so on 承办人; the dates went as YYYY-MM-DD.
     await form.getByLabel('案由').fill('浏览器测试：共享表单立案');
@@ -87,7 +69,7 @@ describe('dialogs and searches on the shared components', () => {
     expect(((await answer.json()) as { field?: string }).field).toBe('officerIds');
     await expect.poll(() => officers.locator('.ant-form-item-explain-error').innerText(), POLL).toContain('执法人员不得少于两人');
     expect(new URL(page.url()).pathname).toBe('/enforcement/cases');
-    await dialogShot(dialog, 'file-case-refused');
+    await dialogShot(dialog, 'file-case-refused', 2000);
 
     await dialog.getByRole('button', { name: label('取消') }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -120,7 +102,7 @@ describe('dialogs and searches on the shared components', () => {
     await expect
       .poll(() => form.locator('.ant-form-item').filter({ hasText: '事项编码' }).first().locator('.ant-form-item-explain-error').innerText(), POLL)
       .toBe('事项编码“PS-001”已存在');
-    await dialogShot(dialog, 'item-refused');
+    await dialogShot(dialog, 'item-refused', 2000);
     await dialog.getByRole('button', { name: label('取消') }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -130,7 +112,7 @@ describe('dialogs and searches on the shared components', () => {
     expect(await dialog.locator('.ant-modal-title').innerText()).toBe('编辑事项 · 城镇污水排入排水管网许可');
     expect(await form.getByLabel('事项编码').inputValue()).toBe('PS-001');
     expect(await form.getByLabel('设定依据').inputValue()).toBe('《城镇排水与污水处理条例》第二十一条');
-    await dialogShot(dialog, 'item-edit');
+    await dialogShot(dialog, 'item-edit', 2000);
     const sent = page.waitForRequest((r) => r.method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/licensing/items/'));
     const saved = await confirm(page, dialog, '保存', 'PATCH', /^\/api\/licensing\/items\/[^/]+$/);
     expect(saved.status(), await saved.text()).toBe(200);

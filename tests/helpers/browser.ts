@@ -94,9 +94,27 @@ export async function screenshot(page: Page, name: string, options: ShotOptions 
 }
 
 /**
+ * A dialog alone, whole: test-results/<name>.png, the window made `height` tall while it is taken (a tall form
+ * would be cut at the window's edge), then put back.
+ */
+export async function dialogScreenshot(dialog: Locator, name: string, height = 1600) {
+  const page = dialog.page();
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height });
+  await page.waitForTimeout(400);
+  const box = (await dialog.boundingBox())!;
+  await page.screenshot({
+    path: path.join(SHOTS, `${name}.png`),
+    clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 },
+  });
+  await page.setViewportSize(size);
+}
+
+/**
  * A browser test file's preamble in one call: a browser for the file (opened before its tests,
  * closed after), and `newPage`, `login` and `shot` bound to the system under test (`inject('baseUrl')`)
- * and to the file's screenshot prefix (`shot(page, 'list')` → test-results/<prefix>list.png).
+ * and to the file's screenshot prefix (`shot(page, 'list')` → test-results/<prefix>list.png; `dialogShot(dialog,
+ * 'edit')` → the dialog alone, test-results/<prefix>edit.png).
  */
 export function browserSuite(prefix: string, options: PageOptions & { settle?: number } = {}) {
   const baseUrl = inject('baseUrl');
@@ -115,6 +133,7 @@ export function browserSuite(prefix: string, options: PageOptions & { settle?: n
     },
     login: (page: Page, username: string, password?: string) => signIn(page, baseUrl, username, password),
     shot: (page: Page, name: string, fullPage = true) => screenshot(page, `${prefix}${name}`, { fullPage, settle: options.settle }),
+    dialogShot: (dialog: Locator, name: string, height?: number) => dialogScreenshot(dialog, `${prefix}${name}`, height),
   };
 }
 
