@@ -4,7 +4,8 @@
 // one-character name (接入方名称), a 12345 order's 移送执法线索 with a blank reason. 排班（一天） keeps its own way of
 // saying a refusal: the first issue in the form's error, every issue listed below it. A good 新建接口密钥 and
 // 移送执法线索 save; 批量分派 waits for a unit. What is saved here (a key named 表单测试接入方, one order's clue
-// request) is counted by no other browser test.
+// request) is counted by no other browser test. The two inline forms on the same submit (useServerSubmit): a risk
+// point's 填报进度 and the profile's 修改密码, each refused by the server on its field, nothing saved.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
@@ -193,6 +194,48 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     await batch.getByRole('button', { name: label('取消') }).click();
     await batch.waitFor({ state: 'hidden' });
     expect(batchPosts).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('the inline forms on the shared submit: 填报进度 with a date too early refused on 日期 (nothing saved); 修改密码 with a wrong old password refused (the password unchanged)', async () => {
+    const { page, errors } = await newPage();
+    await login(page, 'flood');
+    const points = await read<{ items: Array<{ id: string; code: string; status: string; registeredOn: string }> }>(
+      page,
+      '/api/flood/risk-points/list?page=1&pageSize=100',
+    );
+    const point = points.items.find((x) => x.status !== '已完成' && x.registeredOn > '2000-01-02')!;
+    const progress = async () => (await read<{ progress: unknown[] }>(page, `/api/flood/risk-points/${point.id}`)).progress.length;
+    const before = await progress();
+    await page.goto(`${baseUrl}/flood/risk-points/${point.id}`);
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: labelIn('填报进度') }) });
+    await form.waitFor();
+    const date = form.locator('.ant-picker input').first();
+    await date.click();
+    await date.fill('2000-01-01');
+    await date.press('Enter');
+    await form.getByPlaceholder('进展情况').fill('表单测试：日期早于纳入台账');
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && /\/progress$/.test(new URL(r.url()).pathname));
+    await form.getByRole('button', { name: labelIn('填报进度') }).click();
+    const refusal = await answered;
+    expect(refusal.status()).toBe(400);
+    const said = (await refusal.json()) as { field: string; message: string };
+    expect(said.field).toBe('onDate');
+    await expect.poll(() => fieldErrors(form), POLL).toEqual([said.message]);
+    expect(await progress()).toBe(before);
+
+    // 修改密码 (the profile page's form): a wrong old password is the server's refusal, shown in the form.
+    await page.goto(`${baseUrl}/profile`);
+    const pw = page.locator('form').filter({ has: page.getByLabel('原密码') });
+    await pw.getByLabel('原密码').fill('Wrong@Password1');
+    await pw.getByLabel('新密码', { exact: true }).fill('Another@Pass2026');
+    await pw.getByLabel('确认新密码').fill('Another@Pass2026');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/auth/password');
+    await pw.getByRole('button', { name: labelIn('修改密码') }).click();
+    const answer = await refused;
+    expect(answer.status()).toBeGreaterThanOrEqual(400);
+    const message = ((await answer.json()) as { message: string }).message;
+    await expect.poll(async () => [...(await fieldErrors(pw)), ...(await pw.locator('.ant-alert').allInnerTexts())].join('|'), POLL).toContain(message);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { api } from '../../api/client';
-import { applyApiError } from '../../lib/formErrors';
+import { useServerSubmit } from '../../lib/serverSubmit';
 
 interface Values {
   oldPassword: string;
@@ -18,22 +17,11 @@ interface Props {
 /** 修改密码: old and new password; the server checks the policy and says what is wrong. */
 export function ChangePasswordForm({ onDone, submitText = '修改密码' }: Props) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { error, saving, submit } = useServerSubmit(form, async (v: Values) => {
+    await api.post('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+    form.resetFields();
+    onDone();
+  });
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>

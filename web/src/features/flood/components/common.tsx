@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useApi } from '../../../api/useApi';
 import type { LatestYear } from '../../../components/useLatestYear';
 import { FormModal } from '../../../components/FormModal';
-import { applyApiError } from '../../../lib/formErrors';
+import { isoDates, useServerSubmit } from '../../../lib/serverSubmit';
 
 /**
  * The latest year with records of a register in the user's scope: the year of its newest record (one row
@@ -142,18 +142,12 @@ export function EntryForm<B>(o: {
 }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: Record<string, unknown>) => {
-    setError(null);
-    try {
-      await o.send(clean(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x]))) as B);
-      message.success(o.saved);
-      form.resetFields();
-      o.onSaved();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    }
-  };
+  const { error, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
+    await o.send(clean(isoDates(v)) as B);
+    message.success(o.saved);
+    form.resetFields();
+    o.onSaved();
+  });
   return (
     <Form form={form} layout="inline" onFinish={submit} initialValues={o.initialValues} style={{ rowGap: 8, ...o.style }}>
       {error && <Alert type="error" showIcon title={error} style={{ width: '100%', marginBottom: 8 }} />}
