@@ -10,13 +10,13 @@
  * (`refreshMonthly`), and a bureau never built, or built by another definition of the series, whole. A metric
  * that is a function of a series' sums over the months of its period (counts and sums of rows dated in the
  * period, and ratios of them) declares its `monthly` part; the dashboard's trends and year-over-year figures
- * and the province roll-up read it from the aggregates (`monthlyValues`, `computeWithMonthly`). A figure of
+ * and the province roll-up read it from the aggregates (`monthlyValues`). A figure of
  * open work at a reference date is not additive over months and has no series.
  */
 import crypto from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { KernelDB, OrgKind } from '../db/types.js';
-import type { MetricDef, MetricQuery, MetricRegistry, MetricValue, Period } from './registry.js';
+import type { MetricDef, MetricValue, Period } from './registry.js';
 
 /** A monthly series: additive aggregates of a table's rows by bureau, unit and the Beijing month of a date. */
 export interface MonthlySeries {
@@ -236,30 +236,5 @@ export async function monthlyValues(
       return d.monthly.value(acc);
     });
   }
-  return out;
-}
-
-/**
- * Computes metrics for a query as the registry does (`computeAll`), except that, when the period is made of
- * whole months, a metric with a monthly part is read from the aggregates (its sums over the period's months;
- * the same value, tests/kernel/monthly.test.ts). `db` is where the refresh writes. `{ key: value }` in the order given.
- */
-export async function computeWithMonthly(
-  registry: MetricRegistry,
-  db: Kysely<KernelDB>,
-  q: MetricQuery,
-  defs: readonly MetricDef[],
-): Promise<Record<string, MetricValue>> {
-  const months = monthsOf(q.period);
-  const fromMonths = new Set<MetricDef>(months ? withMonthly(defs) : []);
-  const live = await registry.computeAll(
-    q,
-    defs.filter((d) => !fromMonths.has(d)),
-  );
-  const monthly = months
-    ? await monthlyValues(db, { tenantIds: [q.tenantId], orgIds: q.orgIds }, [...fromMonths], [{ from: months[0]!, to: months[months.length - 1]! }])
-    : {};
-  const out: Record<string, MetricValue> = {};
-  for (const d of defs) out[d.key] = fromMonths.has(d) ? (monthly[d.key]?.[0] ?? null) : (live[d.key] ?? null);
   return out;
 }
