@@ -5,6 +5,7 @@ import { listTenants } from '../../core/tenant.js';
 import { isoDateInShanghai } from '../../core/calendar/calendar.js';
 import { authorize } from '../../core/http.js';
 import { errors } from '../../core/errors.js';
+import { IsoDate } from '../../core/input.js';
 import { listExportQuerySchema, sortOf } from '../../core/lists.js';
 import { ADVICE_KINDS, DOCUMENT_KINDS } from './schema.js';
 import {
@@ -51,7 +52,6 @@ import {
 } from './schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** The document list's filters (the query string's): year submitted, kind, stage, unit, text. */
 const DocumentListFilters = {
