@@ -1,6 +1,6 @@
 // The enforcement and demand dialogs moved onto the shared FormModal (issue #12), in a real browser: a penalty
 // case's 登记证据 (upload first, then the event with the file's id and the case's version), a 12345 order's 签收
-// (the time sent to the minute) and a stale 回复诉求人 (the 409 with its own wording), 罚没款缴纳地点 and
+// (the time sent to the minute) and a stale 回复诉求人 (the 409: 确定 greyed, 刷新 reads the order again), 罚没款缴纳地点 and
 // 抽取评查案卷. Each shows the server's refusal on the field it names (or above the form) and saves nothing,
 // then saves a good submit. The case and the order are this file's own (made through the API); the payment place
 // is saved as it was; the review batch is a new one for a street with closed cases.
@@ -121,7 +121,7 @@ describe('enforcement and demand dialogs on FormModal', () => {
     expect(errors).toEqual([]);
   });
 
-  it('12345 签收: a time before 受理 refused on 时间 (nothing saved), a good one sent to the minute; a stale 回复诉求人 says to close and reload', async () => {
+  it('12345 签收: a time before 受理 refused on 时间 (nothing saved), a good one sent to the minute; a stale 回复诉求人 offers 刷新, which reads the order again', async () => {
     const { page, errors } = await newPage();
     await login(page, 'clerk');
     const { read, post } = await apiOf(page);
@@ -176,12 +176,18 @@ describe('enforcement and demand dialogs on FormModal', () => {
     const stale = await confirm(dialog, '确定', 'POST', /\/reply$/);
     expect(stale.status()).toBe(409);
     const said = ((await stale.json()) as { message: string }).message;
-    await expect.poll(() => dialog.getByTestId('form-error').innerText(), POLL).toBe(`${said}（请关闭后刷新）`);
+    // The server's words, 确定 greyed (sending again cannot help) and 刷新, which reads the order again.
+    await expect.poll(() => dialog.getByTestId('form-error').locator('.ant-alert-title').innerText(), POLL).toBe(said);
     expect(await form.locator('.ant-form-item-explain-error').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: labelIn('确定') }).isDisabled()).toBe(true);
     expect((await read(`/api/hotline/items/${order.id}`)).version).toBe(current.version + 1);
     await dialogShot(dialog, 'reply-stale');
-    await dialog.getByRole('button', { name: label('取消') }).click();
+    await dialog
+      .getByTestId('form-error')
+      .getByRole('button', { name: label('刷新') })
+      .click();
     await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByText('已另行答复（共享表单测试）。').count(), POLL).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { App, Form, Input, InputNumber, Select } from 'antd';
+import { useState } from 'react';
+import { App, Button, Form, Input, InputNumber, Select } from 'antd';
 import { api, ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { DateTimeInput, instantText } from '../../../components/DateTimeInput';
@@ -10,6 +11,8 @@ interface Props {
   action: DemandAction;
   onClose: () => void;
   onDone: (r: DemandRecord) => void;
+  /** The record changed under the form (409): read it again (the dialog closes). */
+  onStale: () => void;
 }
 
 type Values = Record<string, string | number | undefined>;
@@ -17,13 +20,14 @@ type Values = Record<string, string | number | undefined>;
 const AT_HINT = '留空为当前时间；补录时选择或输入，如 2022-03-01 14:05';
 
 /** The form of one workflow action; the server checks it and names the field at fault. */
-export function ActionModal({ record, action, onClose, onDone }: Props) {
+export function ActionModal({ record, action, onClose, onDone, onStale }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const orgId = Form.useWatch('orgId', form) as string | undefined;
   const orgs = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' ? '/api/orgs' : null);
   const people = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' && orgId ? `/api/demands/assignees?orgId=${orgId}` : null);
   const o = record.options;
+  const [stale, setStale] = useState(false);
 
   // The values come with 时间 as YYYY-MM-DD HH:mm (FormModal's `instants`); fields left empty are left out.
   const send = async (v: Record<string, unknown>) => {
@@ -31,8 +35,8 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
     try {
       return await api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body });
     } catch (e) {
-      // Changed by someone else since the page read it: only closing and reading it again helps.
-      if (e instanceof ApiError && e.status === 409) throw new Error(`${e.message}（请关闭后刷新）`);
+      // Changed by someone else since the page read it: sending again cannot help, only reading it again (刷新).
+      if (e instanceof ApiError && e.status === 409) setStale(true);
       throw e;
     }
   };
@@ -49,6 +53,20 @@ export function ActionModal({ record, action, onClose, onDone }: Props) {
       form={form}
       instants={['at']}
       testId="demand-action-form"
+      okDisabled={stale}
+      errorAction={
+        stale ? (
+          <Button
+            size="small"
+            onClick={() => {
+              onStale();
+              onClose();
+            }}
+          >
+            刷新
+          </Button>
+        ) : undefined
+      }
       onSubmit={send}
       onClose={onClose}
       onDone={(r) => {

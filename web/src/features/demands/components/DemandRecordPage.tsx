@@ -176,6 +176,7 @@ export function DemandRecordPage({ module, extraFacts, extraActions, online }: P
             setActing(null);
             reload();
           }}
+          onStale={reload}
         />
       ) : null}
     </>
