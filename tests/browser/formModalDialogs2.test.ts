@@ -55,7 +55,7 @@ async function typeDate(field: Locator, text: string) {
 const daysAgo = (days: number) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 describe('enforcement and demand dialogs on FormModal', () => {
-  it('登记证据: a date before 立案 refused on 取证日期 (nothing saved); then the file uploaded before the event, which names it', async () => {
+  it('登记证据: a date before 立案 refused on 取证日期 (nothing saved); then the file uploaded before the event, which names it; a stale second one offers 刷新', async () => {
     const { page, errors } = await newPage();
     await login(page, 'wushan');
     const { read, post } = await apiOf(page);
@@ -118,6 +118,33 @@ describe('enforcement and demand dialogs on FormModal', () => {
     expect((await read(`/api/enforcement/cases/${kase.id}`)).evidence).toEqual([
       expect.objectContaining({ title: '现场照片（排放口）', collectedOn: daysAgo(0), attachmentId: attachment.id }),
     ]);
+
+    // A second 登记证据 while someone else registers one through the API: the dialog's version is stale, so
+    // 确定 is greyed and 刷新 reads the case again (two pieces of evidence shown, the dialog closed).
+    await page.getByTestId('action-add_evidence').click();
+    await form.waitFor();
+    await form.getByLabel('证据名称').fill('询问笔录（共享表单）');
+    const current = await read(`/api/enforcement/cases/${kase.id}`);
+    await post(`/api/enforcement/cases/${kase.id}/events/add_evidence`, {
+      version: current.version,
+      kind: 'photo',
+      title: '他人登记的照片',
+      collectedOn: daysAgo(0),
+      on: daysAgo(0),
+    });
+    const stale = await confirm(dialog, '确定', 'POST', /\/events\/add_evidence$/);
+    expect(stale.status()).toBe(409);
+    await expect
+      .poll(() => dialog.getByTestId('form-error').locator('.ant-alert-title').innerText(), POLL)
+      .toBe(((await stale.json()) as { message: string }).message);
+    expect(await dialog.getByRole('button', { name: labelIn('确定') }).isDisabled()).toBe(true);
+    await dialog
+      .getByTestId('form-error')
+      .getByRole('button', { name: label('刷新') })
+      .click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('他人登记的照片').first().waitFor();
+    expect((await read(`/api/enforcement/cases/${kase.id}`)).evidence).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 
@@ -255,6 +282,9 @@ describe('enforcement and demand dialogs on FormModal', () => {
 
     await form.getByLabel('被评查街道').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: street.orgName }).click();
+    // Under load the list can stay open over the form after the pick: a click on the title closes it.
+    await dialog.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await form.getByLabel('结案年度').fill('2000');
     const refused = await confirm(dialog, '抽取', 'POST', /^\/api\/enforcement\/reviews$/);
     expect(refused.status()).toBeGreaterThanOrEqual(400);

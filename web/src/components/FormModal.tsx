@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { Alert, Form, Modal, type ColProps, type FormInstance } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Alert, Button, Form, Modal, type ColProps, type FormInstance } from 'antd';
+import { ApiError } from '../api/client';
 import { isoDates, useServerSubmit } from '../lib/serverSubmit';
 
 interface Props<T> {
@@ -17,8 +18,11 @@ interface Props<T> {
   okDisabled?: boolean;
   /** What the form says before anything else, above the error (e.g. what the action will do). */
   intro?: ReactNode;
-  /** A button on the error alert (e.g. 刷新 when the record changed under the form). */
-  errorAction?: ReactNode;
+  /**
+   * Reads the record again. Given, a save refused because the record changed under the form (409 CONFLICT)
+   * greys the OK button (sending again cannot help) and puts 刷新 on the alert, which calls this and closes.
+   */
+  onStale?: () => void;
   /** The caller's form, when it watches the fields (`Form.useWatch`); else the modal's own. */
   form?: FormInstance;
   /** The form's `data-testid`. */
@@ -31,9 +35,32 @@ interface Props<T> {
 
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
 export function FormModal<T>(props: Props<T>) {
-  const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, errorAction, testId } = props;
+  const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, testId } = props;
   const [form] = Form.useForm(props.form);
-  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => onDone(await onSubmit(isoDates(v, props.instants))));
+  const [stale, setStale] = useState(false);
+  const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
+    let result: T;
+    try {
+      result = await onSubmit(isoDates(v, props.instants));
+    } catch (e) {
+      if (props.onStale && e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') setStale(true);
+      throw e;
+    }
+    onDone(result);
+  });
+  const onStale = props.onStale;
+  const refresh =
+    stale && onStale ? (
+      <Button
+        size="small"
+        onClick={() => {
+          onStale();
+          onClose();
+        }}
+      >
+        刷新
+      </Button>
+    ) : undefined;
   return (
     <Modal
       open
@@ -43,12 +70,12 @@ export function FormModal<T>(props: Props<T>) {
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={saving}
-      okButtonProps={okDisabled ? { disabled: true } : undefined}
+      okButtonProps={okDisabled || stale ? { disabled: true } : undefined}
       destroyOnHidden
       width={width ?? 560}
     >
       {intro}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={errorAction} data-testid="form-error" /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={refresh} data-testid="form-error" /> : null}
       <Form
         form={form}
         layout={props.horizontal ? 'horizontal' : 'vertical'}

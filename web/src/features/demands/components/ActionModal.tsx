@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
-import { api, ApiError } from '../../../api/client';
+import { App, Form, Input, InputNumber, Select } from 'antd';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
 import { DateTimeInput, instantText } from '../../../components/DateTimeInput';
 import { FormModal } from '../../../components/FormModal';
@@ -27,18 +26,11 @@ export function ActionModal({ record, action, onClose, onDone, onStale }: Props)
   const orgs = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' ? '/api/orgs' : null);
   const people = useApi<Array<{ id: string; name: string }>>(action.event === 'assign' && orgId ? `/api/demands/assignees?orgId=${orgId}` : null);
   const o = record.options;
-  const [stale, setStale] = useState(false);
 
   // The values come with 时间 as YYYY-MM-DD HH:mm (FormModal's `instants`); fields left empty are left out.
   const send = async (v: Record<string, unknown>) => {
     const body = Object.fromEntries(Object.entries({ ...v, at: instantText(v.at) }).filter(([, x]) => x !== undefined && x !== ''));
-    try {
-      return await api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body });
-    } catch (e) {
-      // Changed by someone else since the page read it: sending again cannot help, only reading it again (刷新).
-      if (e instanceof ApiError && e.status === 409) setStale(true);
-      throw e;
-    }
+    return api.post<DemandRecord>(`/api/${record.module}/items/${record.id}/${action.event}`, { version: record.version, ...body });
   };
 
   const at = (
@@ -53,20 +45,7 @@ export function ActionModal({ record, action, onClose, onDone, onStale }: Props)
       form={form}
       instants={['at']}
       testId="demand-action-form"
-      okDisabled={stale}
-      errorAction={
-        stale ? (
-          <Button
-            size="small"
-            onClick={() => {
-              onStale();
-              onClose();
-            }}
-          >
-            刷新
-          </Button>
-        ) : undefined
-      }
+      onStale={onStale}
       onSubmit={send}
       onClose={onClose}
       onDone={(r) => {

@@ -14,6 +14,8 @@ interface Props {
   meta: Meta | undefined;
   onClose(): void;
   onDone(c: CaseDetail): void;
+  /** The case changed under the form (409): read it again (the dialog closes). */
+  onStale(): void;
 }
 
 const DATE_LABEL: Record<string, string> = {
@@ -47,7 +49,7 @@ const DATE_LABEL: Record<string, string> = {
 const SERVICE_METHODS = ['当场交付', '直接送达', '留置送达', '邮寄送达', '公告送达', '电子送达'];
 
 /** One workflow event: the fields it needs, sent to the server, which checks the gates and answers with the case. */
-export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
+export function ActionModal({ action, kase, meta, onClose, onDone, onStale }: Props) {
   const [form] = Form.useForm();
   const [file, setFile] = useState<File | null>(null);
   const ev = action.event;
@@ -96,6 +98,7 @@ export function ActionModal({ action, kase, meta, onClose, onDone }: Props) {
       onSubmit={send}
       onDone={onDone}
       onClose={onClose}
+      onStale={onStale}
     >
       {ev === 'add_evidence' ? (
         <>

@@ -251,6 +251,7 @@ export function CasePage() {
               res.reload();
               setHistoryKey((k) => k + 1);
             }}
+            onStale={res.reload}
           />
         </Suspense>
       ) : null}

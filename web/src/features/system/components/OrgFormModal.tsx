@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
-import { ApiError } from '../../../api/client';
+import { App, Form, Input, InputNumber, Select, TreeSelect } from 'antd';
 import { FormModal } from '../../../components/FormModal';
 import { systemApi, type Org, type OrgInput, type OrgKind } from '../api';
 import { toTreeSelect, type OrgNode } from '../hooks/useOrgs';
@@ -23,7 +21,6 @@ const blankToNull = (s: string | undefined | null) => (s?.trim() ? s.trim() : nu
 /** 新建 / 编辑单位. Edits carry the version read; a stale one gets the server's 409 message. */
 export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
   const { message } = App.useApp();
-  const [stale, setStale] = useState(false);
 
   const save = async (values: Record<string, unknown>) => {
     const v = values as unknown as Values;
@@ -35,32 +32,13 @@ export function OrgFormModal({ org, tree, onClose, onSaved, onStale }: Props) {
       divisionCode: blankToNull(v.divisionCode),
       sort: v.sort ?? 0,
     };
-    try {
-      return org ? await systemApi.updateOrg(org.id, org.version, input) : await systemApi.createOrg(input);
-    } catch (e) {
-      // Changed by someone else since it was read: saving again cannot help, only a reload.
-      if (e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') setStale(true);
-      throw e;
-    }
+    return org ? await systemApi.updateOrg(org.id, org.version, input) : await systemApi.createOrg(input);
   };
 
   return (
     <FormModal
       title={org ? `编辑单位 · ${org.name}` : '新建单位'}
-      okDisabled={stale}
-      errorAction={
-        stale ? (
-          <Button
-            size="small"
-            onClick={() => {
-              onStale();
-              onClose();
-            }}
-          >
-            刷新
-          </Button>
-        ) : undefined
-      }
+      onStale={onStale}
       onClose={onClose}
       onSubmit={save}
       onDone={(saved) => {
