@@ -24,10 +24,21 @@ describe('行政许可 in the browser', () => {
 
     await page.getByRole('button', { name: '收件登记' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('permit-item').click();
-    await page.getByTitle(/PS-001 城镇污水排入排水管网许可（排水/).click();
-    // The item is chosen (on a loaded machine the dropdown may still be re-rendering when clicked).
-    await expect.poll(() => dialog.getByTestId('permit-item').innerText(), POLL).toContain('PS-001');
+    // The item is chosen. On a loaded machine the list may still be re-rendering when the option is clicked and the
+    // click lands nowhere: open the list again (if it closed) and pick again until the field shows the item.
+    const itemField = dialog.getByTestId('permit-item');
+    await expect
+      .poll(async () => {
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await itemField.click();
+        await page
+          .getByTitle(/PS-001 城镇污水排入排水管网许可（排水/)
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        return itemField.innerText();
+      }, POLL)
+      .toContain('PS-001');
+    await dialog.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await dialog.getByLabel('申请人', { exact: true }).fill('广州市浏览器测试餐饮管理有限公司');
     const created = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/licensing\/permits$/.test(new URL(r.url()).pathname), {
       timeout: 30_000,
