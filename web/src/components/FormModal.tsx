@@ -35,7 +35,7 @@ interface Props<T> {
 
 /** A modal form whose validation messages come from the server (field errors on the field, others on top). */
 export function FormModal<T>(props: Props<T>) {
-  const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, testId } = props;
+  const { title, initialValues, onSubmit, onClose, onDone, children, width, okText, okDisabled, intro, testId, onStale } = props;
   const [form] = Form.useForm(props.form);
   const [stale, setStale] = useState(false);
   const { error, saving, submit } = useServerSubmit(form, async (v: Record<string, unknown>) => {
@@ -43,12 +43,11 @@ export function FormModal<T>(props: Props<T>) {
     try {
       result = await onSubmit(isoDates(v, props.instants));
     } catch (e) {
-      if (props.onStale && e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') setStale(true);
+      if (onStale && e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') setStale(true);
       throw e;
     }
     onDone(result);
   });
-  const onStale = props.onStale;
   const refresh =
     stale && onStale ? (
       <Button
