@@ -29,7 +29,7 @@ interface Props<T> {
   testId?: string;
   /** Fields holding a date and time (`DateTimeInput`): sent as YYYY-MM-DD HH:mm, not cut to the date. */
   instants?: readonly string[];
-  /** Labels beside the fields (a score sheet) instead of above them, and their width. */
+  /** Labels beside the fields (a score sheet) instead of above them, and their width; a long label wraps. */
   horizontal?: { labelCol: ColProps };
 }
 
@@ -79,6 +79,7 @@ export function FormModal<T>(props: Props<T>) {
         form={form}
         layout={props.horizontal ? 'horizontal' : 'vertical'}
         labelCol={props.horizontal?.labelCol}
+        labelWrap={!!props.horizontal}
         onFinish={submit}
         initialValues={initialValues}
         data-testid={testId}
