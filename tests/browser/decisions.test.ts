@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, label, POLL, screenshot, signIn } from '../helpers/browser.js';
+import { browserSession, label, pickOption, POLL, screenshot, signIn } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const baseUrl = inject('baseUrl');
@@ -76,9 +76,7 @@ describe('重大行政决策 in the browser', () => {
     await shot(page, 'drafting');
 
     await step(page, '登记公众参与情况', async (d) => {
-      await d.getByTestId('event-methods').click();
-      await page.getByTitle('座谈会', { exact: true }).click();
-      await d.locator('.ant-modal-title').click(); // closes the options list
+      await pickOption(page, d.getByTestId('event-methods'), page.getByTitle('座谈会', { exact: true }), '座谈会', d.locator('.ant-modal-title'));
       await d.getByTestId('event-record').fill('召开企业、居民代表座谈会1次，收集意见6条，采纳4条');
     });
     // The page reads the decision again after the step: wait for it rather than read the old one.
@@ -131,8 +129,7 @@ describe('重大行政决策 in the browser', () => {
       await dialog.waitFor();
       await page.waitForTimeout(300); // the modal's opening animation
       await dialog.getByLabel('决策事项').fill(title);
-      await dialog.getByLabel('事项类别').click();
-      await page.getByTitle('重要规划', { exact: true }).click();
+      await pickOption(page, dialog.getByLabel('事项类别'), page.getByTitle('重要规划', { exact: true }), '重要规划');
       await dialog.getByRole('button', { name: label('添加') }).click();
       await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
       await page.getByTestId('catalogue-table').getByText(title).waitFor();

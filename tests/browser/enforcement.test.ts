@@ -3,7 +3,7 @@
 // user who cannot see another street's case. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
-import { browserSuite, labelIn as label, POLL } from '../helpers/browser.js';
+import { browserSuite, labelIn as label, pickOption, POLL } from '../helpers/browser.js';
 
 // A long flow on a loaded machine: each action may wait up to 30 s (a page load under load took longer than 15).
 const { baseUrl, newPage, login, shot } = browserSuite('enforcement-', { timeout: 30_000 });
@@ -53,11 +53,13 @@ describe('enforcement in the browser', () => {
     await page.getByRole('menuitem', { name: '案件线索' }).click();
     await page.getByRole('button', { name: '登记线索' }).click();
     let modal = page.locator('.ant-modal:visible');
-    await modal.locator('.ant-form-item').filter({ hasText: '来源' }).first().locator('.ant-select').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: /^12345$/ })
-      .click();
+    await pickOption(
+      page,
+      modal.locator('.ant-form-item').filter({ hasText: '来源' }).first().locator('.ant-select'),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^12345$/ }),
+      '12345',
+      modal.locator('.ant-modal-title'),
+    );
     // Its own wording per attempt: a retry meets the first attempt's clue in the same database.
     const site = `浏览器测试工地${Date.now() % 100000}`;
     await modal.getByLabel('来源编号（12345工单号、信访件号、移送函号等）').fill(`GD12345-BROWSER-${Date.now()}`);
@@ -70,21 +72,21 @@ describe('enforcement in the browser', () => {
 
     await row.getByRole('button', { name: label('立案') }).click();
     modal = page.locator('.ant-modal:visible');
-    await modal.locator('.ant-form-item').filter({ hasText: '承办人' }).locator('.ant-select').click();
+    const officers = modal.locator('.ant-form-item').filter({ hasText: '承办人' });
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（4401' });
-    await expect.poll(() => options.count(), POLL).toBeGreaterThan(1);
+    await expect
+      .poll(async () => {
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await officers.locator('.ant-select').click();
+        return options.count();
+      }, POLL)
+      .toBeGreaterThan(1);
     const first = (await options.nth(0).innerText()).trim();
     const second = (await options.nth(1).innerText()).trim();
-    // One at a time, each by its name, waiting for its tag: on a loaded machine the list re-renders
+    // One at a time, each by its name, until its tag shows: on a loaded machine the list re-renders
     // after a pick, and a second click by position could land before the first was taken.
-    const officers = modal.locator('.ant-form-item').filter({ hasText: '承办人' });
-    for (const name of [first, second]) {
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
-      await expect
-        .poll(() => officers.locator('.ant-select-selection-item').allInnerTexts(), POLL)
-        .toEqual(expect.arrayContaining([expect.stringContaining(name.split('（')[0]!)]));
-    }
-    await page.keyboard.press('Escape');
+    for (const name of [first, second]) await pickOption(page, officers.locator('.ant-select'), options.filter({ hasText: name }), name.split('（')[0]!);
+    await modal.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     const chosen = await officers.innerText();
     expect(chosen).toContain(first.split('（')[0]);
     expect(chosen).toContain(second.split('（')[0]);

@@ -7,7 +7,7 @@
 // Screenshots of the dialogs in test-results/ (1440 px).
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, pickOption, POLL } from '../helpers/browser.js';
 import { onePixelPng as png } from '../helpers/capture.js';
 
 const { baseUrl, newPage, login, dialogShot } = browserSuite('formmodal-dialogs2-');
@@ -280,11 +280,14 @@ describe('enforcement and demand dialogs on FormModal', () => {
     await dialog.getByRole('button', { name: labelIn('抽取') }).click();
     await expect.poll(() => fieldError(form, '被评查街道'), POLL).toBe('请选择街道');
 
-    await form.getByLabel('被评查街道').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: street.orgName }).click();
     // Under load the list can stay open over the form after the pick: a click on the title closes it.
-    await dialog.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await pickOption(
+      page,
+      form.getByLabel('被评查街道'),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: street.orgName }),
+      street.orgName,
+      dialog.locator('.ant-modal-title'),
+    );
     await form.getByLabel('结案年度').fill('2000');
     const refused = await confirm(dialog, '抽取', 'POST', /^\/api\/enforcement\/reviews$/);
     expect(refused.status()).toBeGreaterThanOrEqual(400);

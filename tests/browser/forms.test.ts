@@ -2,7 +2,7 @@
 // and a guard on leaving an edited form or narrative (in-app navigation asks; a save does not).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, POLL } from '../helpers/browser.js';
+import { browserSuite, pickOption, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('forms-');
 
@@ -41,8 +41,12 @@ describe('forms', () => {
     await time.blur();
     expect(new URL(page.url()).pathname).toBe('/hotline/new');
     await expect.poll(() => time.inputValue(), POLL).toBe('2022-09-29 09:30');
-    await page.getByLabel('诉求类型', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="投诉"]').click();
+    await pickOption(
+      page,
+      page.getByLabel('诉求类型', { exact: true }),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="投诉"]'),
+      /^\s*投诉\s*$/,
+    );
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL('**/hotline/items/**');
     expect(await leaveDialog(page).count()).toBe(0);

@@ -2,13 +2,18 @@
 // clerk; then the leader's overview. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actInDialog, browserSuite, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, pickOption, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('hotline-');
 
 async function pick(page: Page, fieldLabel: string, option: string) {
-  await page.getByLabel(fieldLabel, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  const exactly = new RegExp(`^\\s*${option}\\s*$`);
+  await pickOption(
+    page,
+    page.getByLabel(fieldLabel, { exact: true }),
+    page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`),
+    exactly,
+  );
 }
 
 const act = (page: Page, button: string, fill?: () => Promise<void>) => actInDialog(page, 'record-actions', button, { fill });

@@ -3,7 +3,7 @@
 // the list at phone width. Screenshots go to test-results/.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
 import { usccCheckChar } from '../../src/core/ledger/validators.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
@@ -58,8 +58,7 @@ describe('行政检查 in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await page.waitForTimeout(300);
-    await dialog.getByLabel('检查类别').click();
-    await page.getByTitle('投诉举报', { exact: true }).click();
+    await pickOption(page, dialog.getByLabel('检查类别'), page.getByTitle('投诉举报', { exact: true }), '投诉举报');
     await dialog.getByText('新检查对象', { exact: true }).click();
     await dialog.getByLabel('名称', { exact: true }).fill('广州市天河区浏览器测试餐饮有限公司');
     await dialog.getByLabel('统一社会信用代码').fill(USCC);
@@ -72,8 +71,7 @@ describe('行政检查 in the browser', () => {
     await page.keyboard.press('Escape');
     await dialog.getByLabel('检查情况').fill('隔油池未定期清掏');
     // Off the plan without a reason: refused on the field, nothing written.
-    await dialog.getByLabel('处理结果').click();
-    await page.getByTitle('责令整改', { exact: true }).click();
+    await pickOption(page, dialog.getByLabel('处理结果'), page.getByTitle('责令整改', { exact: true }), '责令整改');
     await dialog.getByLabel('整改期限').click();
     await dialog.getByLabel('整改期限').fill('2027-01-15');
     await page.keyboard.press('Enter');

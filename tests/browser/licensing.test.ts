@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
 import { columnFilter, exported, reloadList, sortOn, totalOf } from '../helpers/browserLists.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
@@ -24,21 +24,13 @@ describe('行政许可 in the browser', () => {
 
     await page.getByRole('button', { name: '收件登记' }).click();
     const dialog = page.getByRole('dialog');
-    // The item is chosen. On a loaded machine the list may still be re-rendering when the option is clicked and the
-    // click lands nowhere: open the list again (if it closed) and pick again until the field shows the item.
-    const itemField = dialog.getByTestId('permit-item');
-    await expect
-      .poll(async () => {
-        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await itemField.click();
-        await page
-          .getByTitle(/PS-001 城镇污水排入排水管网许可（排水/)
-          .click({ timeout: 5_000 })
-          .catch(() => undefined);
-        return itemField.innerText();
-      }, POLL)
-      .toContain('PS-001');
-    await dialog.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await pickOption(
+      page,
+      dialog.getByTestId('permit-item'),
+      page.getByTitle(/PS-001 城镇污水排入排水管网许可（排水/),
+      'PS-001',
+      dialog.locator('.ant-modal-title'),
+    );
     await dialog.getByLabel('申请人', { exact: true }).fill('广州市浏览器测试餐饮管理有限公司');
     const created = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/licensing\/permits$/.test(new URL(r.url()).pathname), {
       timeout: 30_000,

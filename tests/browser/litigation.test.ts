@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { actInDialog, browserSuite, label, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('litigation-', { context: { acceptDownloads: true } });
@@ -53,16 +53,14 @@ describe('行政复议与行政诉讼 in the browser', () => {
 
     // The deputy head appeared: recorded with the hearing.
     await step(page, '登记开庭（听证）', async (d) => {
-      await d.getByTestId('event-headRole').click();
-      await page.getByTitle('副职负责人', { exact: true }).click();
+      await pickOption(page, d.getByTestId('event-headRole'), page.getByTitle('副职负责人', { exact: true }), '副职负责人');
       await d.getByTestId('event-headName').fill('何副局长');
     });
     await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已开庭（听证）');
     expect(await page.getByTestId('case-hearings').innerText()).toContain('何副局长（副职负责人）');
 
     await step(page, '登记审结结果', async (d) => {
-      await d.getByTestId('event-outcome').click();
-      await page.getByTitle(/^驳回诉讼请求（/).click();
+      await pickOption(page, d.getByTestId('event-outcome'), page.getByTitle(/^驳回诉讼请求（/), '驳回诉讼请求');
     });
     await expect.poll(() => page.getByTestId('case-status').innerText(), POLL).toBe('已审结');
     expect(await page.getByTestId('case-outcome').innerText()).toContain('驳回诉讼请求');

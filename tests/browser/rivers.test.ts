@@ -4,7 +4,7 @@
 // the flood pages (risk map, duty roster, responsible persons) render. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { labelIn as label, browserSuite, POLL } from '../helpers/browser.js';
+import { labelIn as label, browserSuite, pickOption, POLL } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('browser-', { settle: 500, context: { acceptDownloads: true } });
@@ -144,18 +144,8 @@ describe('flood pages', () => {
     await modal.locator('input[id="lines_0_person"]').fill('测试甲');
     await modal.locator('input[id="lines_1_person"]').fill('测试乙');
     // Turn the B role into an A role: the day then has no B role.
-    // The options list opens on the select's click; on a loaded machine a click can land before the modal settles: again.
     const optionA = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^A角$/ });
-    for (let attempt = 1; ; attempt++) {
-      await modal.locator('#lines_1_role').click({ force: true });
-      try {
-        await optionA.waitFor({ timeout: 5_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 4) throw e;
-      }
-    }
-    await optionA.click();
+    await pickOption(page, modal.locator('#lines_1_role'), optionA, /^\s*A角\s*$/);
     await modal.getByRole('button', { name: label('保存') }).click();
     // The refusal's first issue in the form's error (more issues would be listed below it, duty-error-details).
     const err = modal.getByTestId('form-error');

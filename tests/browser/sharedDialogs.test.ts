@@ -6,7 +6,7 @@
 // Screenshots of the dialogs in test-results/ (1440 px).
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, pickOption, POLL } from '../helpers/browser.js';
 import { openFromMenu, searchList, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, dialogShot } = browserSuite('shared-dialogs-');
@@ -57,13 +57,16 @@ describe('dialogs and searches on the shared components', () => {
     await violationOn.fill(daysAgo(3));
     await violationOn.press('Enter');
     const officers = form.locator('.ant-form-item').filter({ hasText: '承办人' }).first();
-    await officers.locator('.ant-select').click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)').filter({ hasText: '（4401' });
-    await expect.poll(() => option.count(), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await officers.locator('.ant-select').click();
+        return option.count();
+      }, POLL)
+      .toBeGreaterThan(0);
     const name = (await option.first().innerText()).trim();
-    await option.first().click();
-    await expect.poll(() => officers.locator('.ant-select-selection-item').allInnerTexts(), POLL).toEqual([expect.stringContaining(name.split('（')[0]!)]);
-    await page.keyboard.press('Escape');
+    await pickOption(page, officers.locator('.ant-select'), option.filter({ hasText: name }), name.split('（')[0]!, dialog.locator('.ant-modal-title'));
+    expect(await officers.locator('.ant-select-selection-item').allInnerTexts()).toEqual([expect.stringContaining(name.split('（')[0]!)]);
     const answer = await confirm(page, dialog, '立案', 'POST', /^\/api\/enforcement\/cases$/);
     expect(answer.status()).toBeGreaterThanOrEqual(400);
     expect(((await answer.json()) as { field?: string }).field).toBe('officerIds');

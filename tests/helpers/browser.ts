@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/system/demo.js';
 
 export const SHOTS = path.resolve('test-results');
@@ -142,6 +142,46 @@ export function browserSuite(prefix: string, options: PageOptions & { settle?: n
  * to answer and render (a step that passed alone failed now and then under load).
  */
 export const POLL = { timeout: 15_000, interval: 100 };
+
+/**
+ * Picks `option` in the select `field` (the `.ant-select`, or an element whose click opens it and whose text shows
+ * the choice) until the field shows `shown`. On a loaded machine the list may not open on the first click, or still
+ * be re-rendering when the option is clicked so that the click lands nowhere: open it again and pick again. The
+ * option is clicked only while the field does not show it yet, so a multi-select's pick is never toggled off. With
+ * `closeBy` (a dialog's title, say) the list is closed after the pick.
+ */
+export async function pickOption(page: Page, field: Locator, option: Locator, shown: string | RegExp, closeBy?: Locator) {
+  const list = page.locator('.ant-select-dropdown:visible');
+  // The text of the select around the field (a label's input sits inside it), or of the field (a form item).
+  const chosen = async () => {
+    const text = await field.first().evaluate((el) => {
+      const root = (el.closest('.ant-select') ?? el) as HTMLElement;
+      // An empty select shows its placeholder, which may name the option ("请选择投诉类别").
+      const placeholder = root.querySelector<HTMLElement>('[class*="placeholder"]');
+      return root.innerText.replace(placeholder?.innerText ?? '', '');
+    });
+    return typeof shown === 'string' ? text.includes(shown) : shown.test(text);
+  };
+  await expect
+    .poll(async () => {
+      if (await chosen()) return true;
+      if ((await list.count()) === 0)
+        await field
+          .first()
+          .click({ timeout: 5_000, force: true })
+          .catch(() => undefined);
+      await option
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      return chosen();
+    }, POLL)
+    .toBe(true);
+  if (closeBy) {
+    await closeBy.click();
+    await list.waitFor({ state: 'hidden' });
+  }
+}
 
 /** What `actInDialog` does in the dialog: fill it, confirm with which button (确定), wait for its opening animation (ms). */
 export interface DialogStep {
