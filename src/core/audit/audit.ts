@@ -3,6 +3,8 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEventTable, KernelDB } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
 import { statesFor } from './records.js';
+import { serverUrlOf } from '../db/connect.js';
+import { RANGE_WALK_MIN, rangeWorkers, walkInRanges } from './chainWalk.js';
 
 /** One field's change: value before and after (null when absent). */
 export interface FieldChange {
@@ -337,9 +339,11 @@ const CHAIN_COLUMNS = [
   'hash',
 ] as const;
 
-/** The next `batch` events after `after`, in seq order (a range of the primary key). */
-function chainBatch(db: Kysely<KernelDB>, tenantId: string, after: number, batch: number) {
-  return db.selectFrom('audit_event').select(CHAIN_COLUMNS).where('tenant_id', '=', tenantId).where('seq', '>', after).orderBy('seq').limit(batch).execute();
+/** The next `batch` events after `after` (up to `to`), in seq order (a range of the primary key). */
+function chainBatch(db: Kysely<KernelDB>, tenantId: string, { after, batch, to }: { after: number; batch: number; to: number | undefined }) {
+  let q = db.selectFrom('audit_event').select(CHAIN_COLUMNS).where('tenant_id', '=', tenantId).where('seq', '>', after);
+  if (to !== undefined) q = q.where('seq', '<=', to);
+  return q.orderBy('seq').limit(batch).execute();
 }
 type ChainRow = Awaited<ReturnType<typeof chainBatch>>[number];
 
@@ -362,25 +366,43 @@ function checkBatch(rows: readonly ChainRow[], tenantId: string, head: { expecte
   return null;
 }
 
+/** How a verify walks a chain: `batch` events a query, after `from` (an event and its hash), up to `to`, with `workers` range walkers. */
+export interface ChainWalk {
+  batch?: number;
+  from?: { seq: number; hash: string };
+  to?: number;
+  workers?: number;
+}
+
 /**
  * Walks a tenant's chain in order and names the first broken event: a gap in
  * the sequence, a wrong link to the previous hash, or content that no longer
  * matches its hash. Streamed: `batch` events at a time by a keyset on the primary key, the next
  * batch already on its way while this one is hashed (memory: two batches, whatever the chain's
- * length). `from`: the event the walk starts after (a checkpoint) and its hash.
+ * length). `walk.from`: the event the walk starts after (a checkpoint) and its hash; `walk.to`: the last
+ * event walked (the chain's end without it).
+ *
+ * On a PostgreSQL server, a walk of {@link RANGE_WALK_MIN} events or more is cut into ranges walked side
+ * by side by worker threads on connections of their own (chainWalk.ts; `walk.workers`: how many, 1 for one
+ * walk here; the default one a core) — the result is the same.
  */
-export async function verifyChain(
-  db: Kysely<KernelDB>,
-  tenantId: string,
-  batch = 5000,
-  from: { seq: number; hash: string } = { seq: 0, hash: GENESIS },
-): Promise<VerifyResult> {
+export async function verifyChain(db: Kysely<KernelDB>, tenantId: string, walk: ChainWalk = {}): Promise<VerifyResult> {
+  const { batch = 5000, from = { seq: 0, hash: GENESIS }, to } = walk;
+  const url = to === undefined ? serverUrlOf(db) : undefined;
+  const workers = walk.workers ?? rangeWorkers();
+  if (url && workers > 1) {
+    const last = await db.selectFrom('audit_event').select('seq').where('tenant_id', '=', tenantId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const headSeq = Number(last?.seq ?? 0);
+    if (headSeq - from.seq >= (walk.workers === undefined ? RANGE_WALK_MIN : workers)) {
+      return walkInRanges({ url, tenantId, batch, from, headSeq, workers });
+    }
+  }
   const head = { expected: from.seq + 1, prev: from.hash };
-  let next: Promise<ChainRow[]> | null = chainBatch(db, tenantId, from.seq, batch);
+  let next: Promise<ChainRow[]> | null = chainBatch(db, tenantId, { after: from.seq, batch, to });
   while (next) {
     const rows: ChainRow[] = await next;
     // A full batch: ask for the next one now, so the database reads it while this one is hashed.
-    next = rows.length === batch ? chainBatch(db, tenantId, Number(rows[rows.length - 1]!.seq), batch) : null;
+    next = rows.length === batch ? chainBatch(db, tenantId, { after: Number(rows[rows.length - 1]!.seq), batch, to }) : null;
     // Hashed a slice at a time, yielding between slices: the driver takes the next batch's rows off
     // the socket meanwhile, so the server is not held up by a full socket buffer until the batch is done.
     for (let i = 0; i < rows.length; i += HASH_SLICE) {

@@ -147,7 +147,7 @@ export async function verifyIncremental(
     // The walk starts at the checkpointed event itself, so a change to its content (its hash left as it was) is seen too.
     walkFrom = { seq: Number(c.seq) - 1, hash: ev.prev_hash };
   }
-  const r = await verifyChain(db, tenantId, 5000, walkFrom ?? from);
+  const r = await verifyChain(db, tenantId, { from: walkFrom ?? from });
   if (!r.ok) return { ...r, fromSeq: from.seq, checked: Math.max(0, r.brokenAt - from.seq), checkpoint: null };
   if (opts.full) {
     // A full walk also proves every checkpoint's hash against the chain.

@@ -211,11 +211,23 @@ function countingPool(config: pg.PoolConfig, stats: PoolStats): pg.Pool {
 
 const newStats = (): PoolStats => ({ statements: 0, writes: 0, transactions: 0 });
 
+/** The server each PostgreSQL primary handle connects to (not a transaction's handle, nor PGlite's). */
+const serverUrls = new WeakMap<Kysely<KernelDB>, string>();
+
+/**
+ * The connection string of a PostgreSQL primary opened by {@link openDatabase}: for work that opens
+ * connections of its own beside the pool (a long audit verify walks its chain in ranges on several).
+ */
+export function serverUrlOf(db: Kysely<KernelDB>): string | undefined {
+  return serverUrls.get(db);
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const stats = { primary: newStats(), read: target.readUrl ? newStats() : null };
     const pool = countingPool({ connectionString: target.url, max: 10, options: SESSION_OPTIONS, application_name: 'fazhi' }, stats.primary);
     const db = new Kysely<KernelDB>({ dialect: new PostgresDialect({ pool }) });
+    serverUrls.set(db, target.url);
     if (!target.readUrl || !stats.read) return { db, target, stats, close: () => db.destroy() };
     // The replica's sessions are read-only: a write sent there by mistake is refused by the server
     // even when the URL names a primary (a hot standby refuses it anyway).
