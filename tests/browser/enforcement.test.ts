@@ -3,7 +3,7 @@
 // user who cannot see another street's case. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
-import { browserSuite, labelIn as label, pickOption, POLL } from '../helpers/browser.js';
+import { browserSuite, labelIn as label, openOptions, pickOption, POLL } from '../helpers/browser.js';
 
 // A long flow on a loaded machine: each action may wait up to 30 s (a page load under load took longer than 15).
 const { baseUrl, newPage, login, shot } = browserSuite('enforcement-', { timeout: 30_000 });
@@ -74,14 +74,7 @@ describe('enforcement in the browser', () => {
     modal = page.locator('.ant-modal:visible');
     const officers = modal.locator('.ant-form-item').filter({ hasText: '承办人' });
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（4401' });
-    await expect
-      .poll(async () => {
-        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await officers.locator('.ant-select').click();
-        return options.count();
-      }, POLL)
-      .toBeGreaterThan(1);
-    const first = (await options.nth(0).innerText()).trim();
-    const second = (await options.nth(1).innerText()).trim();
+    const [first, second] = (await openOptions(page, officers.locator('.ant-select'), options, 2)) as [string, string];
     // One at a time, each by its name, until its tag shows: on a loaded machine the list re-renders
     // after a pick, and a second click by position could land before the first was taken.
     for (const name of [first, second]) await pickOption(page, officers.locator('.ant-select'), options.filter({ hasText: name }), name.split('（')[0]!);

@@ -6,7 +6,7 @@
 // Screenshots of the dialogs in test-results/ (1440 px).
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, label, labelIn, pickOption, POLL } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, openOptions, pickOption, POLL } from '../helpers/browser.js';
 import { openFromMenu, searchList, totalOf } from '../helpers/browserLists.js';
 
 const { baseUrl, newPage, login, dialogShot } = browserSuite('shared-dialogs-');
@@ -58,13 +58,7 @@ describe('dialogs and searches on the shared components', () => {
     await violationOn.press('Enter');
     const officers = form.locator('.ant-form-item').filter({ hasText: '承办人' }).first();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)').filter({ hasText: '（4401' });
-    await expect
-      .poll(async () => {
-        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await officers.locator('.ant-select').click();
-        return option.count();
-      }, POLL)
-      .toBeGreaterThan(0);
-    const name = (await option.first().innerText()).trim();
+    const [name] = (await openOptions(page, officers.locator('.ant-select'), option)) as [string];
     await pickOption(page, officers.locator('.ant-select'), option.filter({ hasText: name }), name.split('（')[0]!, dialog.locator('.ant-modal-title'));
     expect(await officers.locator('.ant-select-selection-item').allInnerTexts()).toEqual([expect.stringContaining(name.split('（')[0]!)]);
     const answer = await confirm(page, dialog, '立案', 'POST', /^\/api\/enforcement\/cases$/);

@@ -144,6 +144,24 @@ export function browserSuite(prefix: string, options: PageOptions & { settle?: n
 export const POLL = { timeout: 15_000, interval: 100 };
 
 /**
+ * Opens the select `field`'s list until it shows at least `atLeast` of `options` (the list may not open on the
+ * first click on a loaded machine, or the options may still be loading) and returns their texts, trimmed.
+ */
+export async function openOptions(page: Page, field: Locator, options: Locator, atLeast = 1): Promise<string[]> {
+  await expect
+    .poll(async () => {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0)
+        await field
+          .first()
+          .click({ timeout: 5_000, force: true })
+          .catch(() => undefined);
+      return options.count();
+    }, POLL)
+    .toBeGreaterThanOrEqual(atLeast);
+  return (await options.allInnerTexts()).map((t) => t.trim());
+}
+
+/**
  * Picks `option` in the select `field` (the `.ant-select`, or an element whose click opens it and whose text shows
  * the choice) until the field shows `shown`. On a loaded machine the list may not open on the first click, or still
  * be re-rendering when the option is clicked so that the click lands nowhere: open it again and pick again. The
