@@ -4,6 +4,7 @@ import type { AuditEventTable, KernelDB } from '../db/types.js';
 import type { Actor, Ctx } from '../context.js';
 import { statesFor } from './records.js';
 import { serverUrlOf } from '../db/connect.js';
+import { chainBreak } from './chainBreak.js';
 import { RANGE_WALK_MIN, rangeWorkers, walkInRanges } from './chainWalk.js';
 
 /** One field's change: value before and after (null when absent). */
@@ -355,11 +356,11 @@ function checkBatch(rows: readonly ChainRow[], tenantId: string, head: { expecte
   for (const r of rows) {
     const seq = Number(r.seq);
     const { expected, prev } = head;
-    if (seq !== expected) return { ok: false, tenantId, events: expected - 1, brokenAt: expected, reason: `缺少第 ${expected} 号事件（序号跳至 ${seq}）` };
-    if (r.prev_hash !== prev) return { ok: false, tenantId, events: seq - 1, brokenAt: seq, reason: `第 ${seq} 号事件的前序哈希与上一事件不符` };
+    if (seq !== expected) return chainBreak.missing(tenantId, expected, seq);
+    if (r.prev_hash !== prev) return chainBreak.link(tenantId, seq);
     // The row read as any event is (its stored hash rides along; the hash does not cover itself).
     const e = eventOfRow(tenantId, r);
-    if (eventHash(e) !== r.hash) return { ok: false, tenantId, events: seq - 1, brokenAt: seq, reason: `第 ${seq} 号事件的内容与其哈希不符（记录被改动）` };
+    if (eventHash(e) !== r.hash) return chainBreak.content(tenantId, seq);
     head.prev = r.hash;
     head.expected = seq + 1;
   }

@@ -9,7 +9,9 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workerEntry.js';
 import type { VerifyResult } from './audit.js';
+import { chainBreak } from './chainBreak.js';
 
 /** What a worker walks: the events after `after` up to `to` (to the chain's end without it), from `start` (read from the first event when null). */
 export interface RangeJob {
@@ -21,11 +23,8 @@ export interface RangeJob {
   start: string | null;
 }
 
-/** A worker's answer: the hash its walk started from (null: the range's first event is missing), and the walk's result. */
-export interface RangeAnswer {
-  start: string | null;
-  result: VerifyResult;
-}
+/** A worker's answer: the hash its walk started from and the walk's result, or `start: null` when the range's first event is missing (nothing walked). */
+export type RangeAnswer = { start: string; result: VerifyResult } | { start: null };
 
 /** Events after the start from which a verify on PostgreSQL walks in ranges (below it one walk is as quick: the workers' start costs). */
 export const RANGE_WALK_MIN = 200_000;
@@ -33,11 +32,8 @@ export const RANGE_WALK_MIN = 200_000;
 /** Range workers for a verify: one a core, at most 4. */
 export const rangeWorkers = (): number => Math.min(4, os.availableParallelism());
 
-/**
- * The worker's entry: from the TypeScript sources (vitest, tsx), plain JavaScript that loads the
- * TypeScript worker (see chainWorker.mjs); from the compiled build (bin/fazhi.js), the compiled worker.
- */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./chainWorker.mjs', import.meta.url) : new URL('./chainWorker.js', import.meta.url);
+/** The worker's entry (chainWorker.mjs under the TypeScript sources, chainWorker.js compiled). */
+const WORKER_URL = workerEntry(import.meta.url, 'chainWorker');
 
 function walk(job: RangeJob): Promise<RangeAnswer> {
   return new Promise((resolve, reject) => {
@@ -72,17 +68,14 @@ export async function walkInRanges({ url, tenantId, batch, from, headSeq, worker
   const answers = await Promise.all(ranges.map((r, i) => walk({ url, tenantId, batch, after: r.after, to: r.to, start: i === 0 ? from.hash : null })));
   let prev = from.hash;
   let events = from.seq;
-  for (const [i, { start, result }] of answers.entries()) {
+  for (const [i, answer] of answers.entries()) {
     const { after, to } = ranges[i]!;
-    if (start === null || (result.ok && result.events === after)) {
-      return { ok: false, tenantId, events: after, brokenAt: after + 1, reason: `缺少第 ${after + 1} 号事件` };
-    }
+    if (answer.start === null || (answer.result.ok && answer.result.events === after)) return chainBreak.missing(tenantId, after + 1);
+    const { start, result } = answer;
     // The link is checked before the content, as one walk does (a replaced previous hash also changes the content's hash).
-    if (start !== prev) return { ok: false, tenantId, events: after, brokenAt: after + 1, reason: `第 ${after + 1} 号事件的前序哈希与上一事件不符` };
+    if (start !== prev) return chainBreak.link(tenantId, after + 1);
     if (!result.ok) return result;
-    if (to !== undefined && result.events < to) {
-      return { ok: false, tenantId, events: result.events, brokenAt: result.events + 1, reason: `缺少第 ${result.events + 1} 号事件` };
-    }
+    if (to !== undefined && result.events < to) return chainBreak.missing(tenantId, result.events + 1);
     prev = result.lastHash;
     events = result.events;
   }

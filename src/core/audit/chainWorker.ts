@@ -20,14 +20,14 @@ try {
       .where('tenant_id', '=', job.tenantId)
       .where('seq', '=', job.after + 1)
       .executeTakeFirst();
-    // A missing first event: the main thread names it (缺少第 N 号事件).
     start = first?.prev_hash ?? null;
   }
-  const result =
+  // A missing first event: nothing to walk; the main thread names it (缺少第 N 号事件).
+  const answer: RangeAnswer =
     start === null
-      ? ({ ok: false, tenantId: job.tenantId, events: job.after, brokenAt: job.after + 1, reason: `缺少第 ${job.after + 1} 号事件` } as const)
-      : await verifyChain(database.db, job.tenantId, { batch: job.batch, from: { seq: job.after, hash: start }, to: job.to, workers: 1 });
-  parentPort!.postMessage({ start, result } satisfies RangeAnswer);
+      ? { start }
+      : { start, result: await verifyChain(database.db, job.tenantId, { batch: job.batch, from: { seq: job.after, hash: start }, to: job.to, workers: 1 }) };
+  parentPort!.postMessage(answer);
 } finally {
   await database.close();
 }

@@ -6,6 +6,7 @@
  * and one whose file was abandoned (`return()`), or that died (its heap limit), is terminated.
  */
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workerEntry.js';
 import { LedgerFileError, type LedgerFileErrorCode, type LedgerFileErrorDetails, type ReadTableOptions, type SheetRow } from './files.js';
 import { READER_HEAP_MB } from './limits.js';
 
@@ -23,11 +24,8 @@ export interface ReaderError {
 /** What a worker sends back. */
 export type FromReader = { type: 'rows'; job: number; rows: SheetRow[] } | { type: 'done'; job: number } | { type: 'error'; job: number; error: ReaderError };
 
-/**
- * The worker's entry: from the TypeScript sources (vitest, tsx), plain JavaScript that loads the
- * TypeScript worker (see readWorker.mjs); from the compiled build (bin/fazhi.js), the compiled worker.
- */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./readWorker.mjs', import.meta.url) : new URL('./readWorker.js', import.meta.url);
+/** The worker's entry (readWorker.mjs under the TypeScript sources, readWorker.js compiled). */
+const WORKER_URL = workerEntry(import.meta.url, 'readWorker');
 /** Idle workers kept for the next file, and how long. */
 const IDLE_MAX = 2;
 const IDLE_MS = 60_000;
