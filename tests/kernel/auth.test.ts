@@ -29,7 +29,13 @@ describe('login and sessions', () => {
   });
 
   it('checks at most 5 passwords when guesses come in parallel', async () => {
-    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/api/auth/login', { username: 'flood', password: `Guess-${i}-tide` })));
+    // Staggered, so that some guesses take an attempt while earlier ones are still checking their password
+    // and others after earlier ones have failed: a failure must never give back an attempt taken since.
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        new Promise((r) => setTimeout(r, i * 25)).then(() => post('/api/auth/login', { username: 'flood', password: `Guess-${i}-tide` })),
+      ),
+    );
     const events = await env.sys.db
       .selectFrom('audit_event')
       .select(['action'])
@@ -64,6 +70,39 @@ describe('login and sessions', () => {
     const mins = (u.locked_until!.getTime() - Date.now()) / 60000;
     expect(mins).toBeGreaterThan(14);
     expect(mins).toBeLessThanOrEqual(15);
+  });
+
+  it('counts again from 1 once a lock has ended: four more failures do not lock, the fifth does', async () => {
+    const advisor = () => env.sys.db.selectFrom('app_user').select(['id', 'failed_attempts', 'locked_until']).where('username', '=', 'advisor');
+    // The lock of the test above, ended a minute ago; its count of 5 is still on the row.
+    await env.sys.db
+      .updateTable('app_user')
+      .set({ failed_attempts: 5, locked_until: new Date(Date.now() - 60_000) })
+      .where('username', '=', 'advisor')
+      .execute();
+    for (let i = 1; i <= 4; i++) {
+      expect((await post('/api/auth/login', { username: 'advisor', password: 'Wrong-pass-2' })).statusCode).toBe(401);
+      expect(await advisor().executeTakeFirstOrThrow()).toMatchObject({ failed_attempts: i, locked_until: null });
+    }
+    expect((await post('/api/auth/login', { username: 'advisor', password: 'Wrong-pass-2' })).statusCode).toBe(401);
+    expect((await advisor().executeTakeFirstOrThrow()).locked_until!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const { id } = await advisor().executeTakeFirstOrThrow();
+    const notes = await env.sys.db
+      .selectFrom('audit_event')
+      .select(['action', 'changes'])
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', id)
+      .where('action', 'in', ['login_failed', 'locked'])
+      .orderBy('seq', 'desc')
+      .limit(5)
+      .execute();
+    expect(notes.map((n) => [n.action, (n.changes as { note: { failures: number } }).note.failures])).toEqual([
+      ['locked', 5],
+      ['login_failed', 4],
+      ['login_failed', 3],
+      ['login_failed', 2],
+      ['login_failed', 1],
+    ]);
   });
 
   it('refuses writes without the CSRF token', async () => {

@@ -78,7 +78,16 @@ export async function login(
   // Take an attempt: only while the account is not locked and has attempts left.
   const taken = await db
     .updateTable('app_user')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), locked_until: null }))
+    // An expired lock left its count behind: the first attempt after it counts as 1.
+    .set((eb) => ({
+      failed_attempts: eb
+        .case()
+        .when(eb.and([eb('locked_until', 'is not', null), eb('locked_until', '<=', now)]))
+        .then(1)
+        .else(eb('failed_attempts', '+', 1))
+        .end(),
+      locked_until: null,
+    }))
     .where('tenant_id', '=', user.tenant_id)
     .where('id', '=', user.id)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
@@ -102,20 +111,19 @@ export async function login(
   }
   const ok = await verifyPassword(user.password_hash, password ?? '');
   if (!ok) {
-    // An expired lock left its count behind: the first attempt after it counts as 1.
-    const failures = user.locked_until && user.locked_until <= now ? 1 : Number(taken.failed_attempts);
+    // The count was taken above; a failure never writes it back (a parallel guess that took a
+    // later attempt would be undone), only the attempt that took the last one sets the lock.
+    const failures = Number(taken.failed_attempts);
     const lock = failures >= AUTH_POLICY.maxFailures;
     await db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('app_user')
-        .set(
-          lock
-            ? { failed_attempts: AUTH_POLICY.maxFailures, locked_until: new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) }
-            : { failed_attempts: failures },
-        )
-        .where('tenant_id', '=', user.tenant_id)
-        .where('id', '=', user.id)
-        .execute();
+      if (lock) {
+        await tx
+          .updateTable('app_user')
+          .set({ locked_until: new Date(now.getTime() + AUTH_POLICY.lockMinutes * 60000) })
+          .where('tenant_id', '=', user.tenant_id)
+          .where('id', '=', user.id)
+          .execute();
+      }
       await recordAudit(tx, sys, {
         entity: 'user',
         entityId: user.id,
