@@ -23,6 +23,7 @@ export const demandsModule = defineModule({
     '0003_list_order.sql',
     '0004_list_filters.sql',
     '0005_metric_month.sql',
+    '0006_open_tally.sql',
   ]),
   pii: [
     { table: 'dm_item', column: 'person_phone', index: 'person_phone_idx' },

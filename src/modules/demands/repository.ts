@@ -369,12 +369,13 @@ function openOf(ctx: Ctx, kinds: readonly DemandKindDef[]) {
 
 /**
  * Of an open (not closed) demand: its clock runs — always for the kinds stopped by the closure, until
- * the reply for the others ({@link clockRunning} knowing `closed_at IS NULL`, so the open-counts index covers it).
+ * the reply for the others. Of a demand row (`dm_item`), or of an open-counts row (`t`: its `replied`).
  */
-function openClockRunning(kinds: readonly DemandKindDef[]) {
+function openClockRunning(kinds: readonly DemandKindDef[], of: 'dm_item' | 't' = 'dm_item') {
   const byReply = kinds.filter((k) => k.doneBy === 'reply').map((k) => k.kind);
   if (!byReply.length) return sql<boolean>`true`;
-  return sql<boolean>`(dm_item.kind NOT IN (${sql.join(byReply)}) OR dm_item.replied_at IS NULL)`;
+  const replied = of === 't' ? sql`t.replied` : sql`dm_item.replied_at IS NOT NULL`;
+  return sql<boolean>`(${sql.ref(`${of}.kind`)} NOT IN (${sql.join(byReply)}) OR NOT ${replied})`;
 }
 
 /** Of an open demand: the clock runs and is not paused (it can be overdue or due soon). */
@@ -382,30 +383,69 @@ function ticking(kinds: readonly DemandKindDef[]) {
   return sql<boolean>`(${openClockRunning(kinds)} AND dm_item.status <> 'paused')`;
 }
 
+/** Folds the committed differences of the open counts once a bureau has this many (a read's extra work stays small). */
+const TALLY_FOLD_AT = 1000;
+
 /**
- * Counts of open demands per kind and unit (the leader's overview), in one aggregate: open, overdue
- * (the clock running, not paused, due before today), due soon (due from today to `soonUntil`) and paused.
+ * Counts of open demands per kind and unit (the leader's overview): open, overdue (the clock running,
+ * not paused, due before today), due soon (due from today to `soonUntil`) and paused — sums over the
+ * open counts dm_item's triggers keep (`dm_open_tally`, migrations/0006_open_tally.sql), a few rows a
+ * unit and due date, not the open items. Folds the bureau's differences when they have grown.
  */
 export async function openCounts(ctx: Ctx, kinds: readonly DemandKindDef[], days: OverviewDays) {
   if (!kinds.length) return [];
-  const run = ticking(kinds);
-  // Counted on the open-items index alone, then named: the unit's name joins the ~100 groups, not the rows.
-  const counts = openOf(ctx, kinds)
+  const running = openClockRunning(kinds, 't');
+  const run = sql<boolean>`(${running} AND NOT t.paused)`;
+  const counts = dm(ctx.db)
+    .selectFrom('dm_open_tally as t')
+    .$call(withDataScope(ctx.actor, 't'))
+    .where(
+      't.kind',
+      'in',
+      kinds.map((k) => k.kind),
+    )
     .select([
-      'dm_item.tenant_id',
-      'dm_item.kind',
-      'dm_item.org_id',
-      sql<number>`count(*)::int`.as('open'),
-      sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on < ${days.today}::date))::int`.as('overdue'),
-      sql<number>`(count(*) FILTER (WHERE ${run} AND dm_item.due_on BETWEEN ${days.today}::date AND ${days.soonUntil}::date))::int`.as('due_soon'),
-      sql<number>`(count(*) FILTER (WHERE ${openClockRunning(kinds)} AND dm_item.status = 'paused'))::int`.as('paused'),
+      't.tenant_id',
+      't.kind',
+      't.org_id',
+      sql<number>`sum(n)::int`.as('open'),
+      sql<number>`(coalesce(sum(n) FILTER (WHERE ${run} AND t.due_on < ${days.today}::date), 0))::int`.as('overdue'),
+      sql<number>`(coalesce(sum(n) FILTER (WHERE ${run} AND t.due_on BETWEEN ${days.today}::date AND ${days.soonUntil}::date), 0))::int`.as('due_soon'),
+      sql<number>`(coalesce(sum(n) FILTER (WHERE ${running} AND t.paused), 0))::int`.as('paused'),
+      sql<number>`(count(*) FILTER (WHERE t.xid <> 0))::int`.as('differences'),
     ])
-    .groupBy(['dm_item.tenant_id', 'dm_item.kind', 'dm_item.org_id']);
-  return ctx.db
+    .groupBy(['t.tenant_id', 't.kind', 't.org_id']);
+  const rows = await ctx.db
     .selectFrom(counts.as('c'))
     .innerJoin('org', (j) => j.onRef('org.tenant_id', '=', 'c.tenant_id').onRef('org.id', '=', 'c.org_id'))
-    .select(['c.kind', 'c.org_id', 'org.name as org_name', 'c.open', 'c.overdue', 'c.due_soon', 'c.paused'])
+    .select(['c.kind', 'c.org_id', 'org.name as org_name', 'c.open', 'c.overdue', 'c.due_soon', 'c.paused', 'c.differences'])
+    // A unit whose demands all closed keeps rows summing to 0 until the next fold.
+    .where('c.open', '<>', 0)
     .execute();
+  if (rows.reduce((n, r) => n + r.differences, 0) >= TALLY_FOLD_AT) await foldOpenTally(ctx.db, ctx.actor.tenantId);
+  return rows.map(({ differences: _, ...r }) => r);
+}
+
+/**
+ * Folds a bureau's committed differences of the open counts into their xid = 0 rows and drops the
+ * keys left at 0. Only the differences this statement sees (committed) move, so a writer still open
+ * keeps its own for a later fold; one fold a bureau at a time (a second one skips).
+ */
+export async function foldOpenTally(db: Kysely<KernelDB>, tenantId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const lock = await sql<{ got: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('dm_open_tally'), hashtext(${tenantId})) AS got`.execute(tx);
+    if (!lock.rows[0]?.got) return;
+    await sql`
+      WITH moved AS (
+        DELETE FROM dm_open_tally WHERE tenant_id = ${tenantId} AND xid <> 0
+        RETURNING tenant_id, kind, org_id, due_on, paused, replied, n
+      )
+      INSERT INTO dm_open_tally (tenant_id, kind, org_id, due_on, paused, replied, xid, n)
+      SELECT tenant_id, kind, org_id, due_on, paused, replied, 0, sum(n)::int FROM moved
+      GROUP BY tenant_id, kind, org_id, due_on, paused, replied
+      ON CONFLICT (tenant_id, kind, org_id, due_on, paused, replied, xid) DO UPDATE SET n = dm_open_tally.n + EXCLUDED.n`.execute(tx);
+    await sql`DELETE FROM dm_open_tally WHERE tenant_id = ${tenantId} AND xid = 0 AND n = 0`.execute(tx);
+  });
 }
 
 /** The open demands whose running clock falls due in a span (overdue: before today; due soon: today to `soonUntil`), earliest due first, at most `limit`. */

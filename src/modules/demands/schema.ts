@@ -54,6 +54,18 @@ export type DemandsTables = {
     created_at: Instant;
     updated_at: Instant;
   };
+  /** 督办总览's open counts, kept by dm_item's triggers (migrations/0006_open_tally.sql). */
+  dm_open_tally: {
+    tenant_id: string;
+    kind: DemandKind;
+    org_id: string;
+    due_on: DateCol;
+    paused: boolean;
+    replied: boolean;
+    /** The writing transaction's id; 0 for the folded count. */
+    xid: ColumnType<string, string | number, string | number>;
+    n: number;
+  };
   dm_link: {
     tenant_id: string;
     id: Generated<string>;
