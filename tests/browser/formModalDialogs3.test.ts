@@ -8,7 +8,7 @@
 // point's 填报进度 and the profile's 修改密码, each refused by the server on its field, nothing saved.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
-import { browserSuite, label, labelIn, POLL } from '../helpers/browser.js';
+import { browserSuite, label, labelIn, openOptions, pickOption, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('formmodal-dialogs3-');
 
@@ -60,7 +60,12 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     await page.getByRole('button', { name: '录入监测' }).click();
     let dialog = await dialogTitled(page, '录入水质监测');
     await dialog.locator('#riverId').fill(rivers[0]!.name);
-    await page.locator('.ant-select-dropdown:visible').getByText(rivers[0]!.name, { exact: true }).click();
+    await pickOption(
+      page,
+      dialog.locator('#riverId'),
+      page.locator('.ant-select-dropdown:visible').getByText(rivers[0]!.name, { exact: true }),
+      rivers[0]!.name,
+    );
     expect((await submit(dialog, '保存并判定', 'POST', /^\/api\/water-samples$/)).status()).toBeGreaterThanOrEqual(400);
     await expect.poll(() => item(dialog, '溶解氧（mg/L）').locator('.ant-form-item-explain-error').allInnerTexts(), POLL).toEqual(['请至少填写一项监测指标']);
     expect(await fieldErrors(dialog)).toEqual(['请至少填写一项监测指标']);
@@ -134,7 +139,7 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     await dialog.getByLabel('接入方名称').fill('甲');
     await dialog.getByLabel('接口权限').click();
     await page.keyboard.type('12345平台推送');
-    await page.locator('.ant-select-item-option', { hasText: '12345平台推送工单' }).first().click();
+    await pickOption(page, dialog.getByLabel('接口权限'), page.locator('.ant-select-item-option', { hasText: '12345平台推送工单' }), '12345平台推送工单');
     await page.keyboard.press('Escape');
     expect((await submit(dialog, '创建', 'POST', /^\/api\/api-keys$/)).status()).toBeGreaterThanOrEqual(400);
     await expect.poll(() => item(dialog, '接入方名称').locator('.ant-form-item-explain-error').allInnerTexts(), POLL).toEqual(['接入方名称应为2至50个字']);
@@ -188,8 +193,9 @@ describe('water, flood, system and 12345 dialogs on FormModal', () => {
     const batch = await dialogTitled(page, '批量分派（1 件）');
     const assign = batch.getByRole('button', { name: labelIn('分派') });
     expect(await assign.isDisabled()).toBe(true);
-    await item(batch, '承办单位').locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const units = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const [unit] = await openOptions(page, item(batch, '承办单位').locator('.ant-select'), units);
+    await pickOption(page, item(batch, '承办单位').locator('.ant-select'), units.filter({ hasText: unit! }), unit!);
     await expect.poll(() => assign.isDisabled(), POLL).toBe(false);
     await batch.getByRole('button', { name: label('取消') }).click();
     await batch.waitFor({ state: 'hidden' });

@@ -3,7 +3,7 @@
 // changes its page size; the same list at 390 px stays within the screen. Screenshots in test-results/.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('lists-', { context: { acceptDownloads: true } });
@@ -61,8 +61,12 @@ describe('12345 list', () => {
     await shot(page, 'hotline-filtered');
 
     // Page size 10: the URL carries it and the page shows at most 10 rows.
-    await page.locator('.ant-pagination-options .ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '10' }).first().click();
+    await pickOption(
+      page,
+      page.locator('.ant-pagination-options .ant-select'),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '10' }),
+      /^10\b/,
+    );
     await expect.poll(() => new URL(page.url()).searchParams.get('pageSize'), POLL).toBe('10');
     await expect.poll(() => table.locator('.ant-table-row').count(), POLL).toBeLessThanOrEqual(10);
 

@@ -4,7 +4,7 @@
 // page (part 3): create a key, its token shown once, revoke it. Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, label, screenshot, signIn } from '../helpers/browser.js';
+import { browserSession, label, pickOption, screenshot, signIn } from '../helpers/browser.js';
 
 const baseUrl = inject('baseUrl');
 let session: Awaited<ReturnType<typeof browserSession>>;
@@ -131,7 +131,7 @@ describe('接口密钥 page', () => {
     await dialog.getByLabel('接入方名称').fill('12345热线平台');
     await dialog.getByLabel('接口权限').click();
     await page.keyboard.type('12345平台推送');
-    await page.locator('.ant-select-item-option', { hasText: '12345平台推送工单' }).first().click();
+    await pickOption(page, dialog.getByLabel('接口权限'), page.locator('.ant-select-item-option', { hasText: '12345平台推送工单' }), '12345平台推送工单');
     await page.keyboard.press('Escape');
     await shot(page, 'apikey-create');
     await dialog.getByRole('button', { name: label('创建') }).click();

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('profile-', { context: { acceptDownloads: true } });
 
@@ -84,10 +84,20 @@ describe('审计日志的查询与导出', () => {
 
     await page.getByLabel('记录类型', { exact: true }).click();
     await page.keyboard.type('用户');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="用户"]').click();
+    await pickOption(
+      page,
+      page.getByLabel('记录类型', { exact: true }),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="用户"]'),
+      '用户',
+    );
     await page.getByLabel('动作', { exact: true }).click();
     await page.keyboard.type('登录');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="登录"]').click();
+    await pickOption(
+      page,
+      page.getByLabel('动作', { exact: true }),
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="登录"]'),
+      '登录',
+    );
     await page.getByTestId('audit-search-submit').click();
     await page.waitForURL(/entity=user/);
     expect(new URL(page.url()).searchParams.get('action')).toBe('login');

@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite } from '../helpers/browser.js';
+import { browserSuite, pickOption } from '../helpers/browser.js';
 
 // Ant Design's transitions and ECharts' animation settle for 500 ms before a screenshot.
 const { baseUrl, newPage, login, shot } = browserSuite('', { timeout: 20_000, settle: 500 });
@@ -18,8 +18,7 @@ const POLL = { timeout: 20_000, interval: 200 };
 
 /** Picks an option of an Ant Design Select. */
 async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  await pickOption(page, select, page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }), option);
 }
 
 /** GET through the page's session (its cookies). */

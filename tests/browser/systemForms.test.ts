@@ -1,6 +1,6 @@
 /** The system pages' modal forms: the server's refusals land on the field they name; cancelling writes nothing. */
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, openOptions, pickOption, POLL } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('system-forms-');
 
@@ -16,10 +16,12 @@ describe('系统 → 表单', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('admin');
     await dialog.getByLabel('姓名').fill('测试');
-    await dialog.getByLabel('所属单位').click();
-    await page.locator('.ant-select-tree-node-content-wrapper').first().click();
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option').first().click();
+    const nodes = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper');
+    const [org] = await openOptions(page, dialog.getByLabel('所属单位'), nodes);
+    await pickOption(page, dialog.getByLabel('所属单位'), nodes.filter({ hasText: org! }), org!);
+    const roles = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const [role] = await openOptions(page, dialog.getByLabel('角色'), roles);
+    await pickOption(page, dialog.getByLabel('角色'), roles.filter({ hasText: role! }), role!);
     await page.keyboard.press('Escape');
     await dialog.getByLabel('初始密码').fill('Qw7!river-Pass');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/users') && r.request().method() === 'POST');
