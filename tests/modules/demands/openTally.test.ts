@@ -115,6 +115,27 @@ describe('open counts kept on write', () => {
     await expectOverviewEqualsRecords();
   });
 
+  it('lists the earliest-due overdue and due-soon demands of all kinds, as picked on the records', async () => {
+    const o = (await env.leader.req('GET', '/api/demands/overview')).body.data as {
+      today: string;
+      overdue: Array<{ id: string }>;
+      dueSoon: Array<{ id: string }>;
+    };
+    const kinds = demandKindsOf(env.sys.registry);
+    const byReply = kinds.filter((k) => k.doneBy === 'reply').map((k) => k.kind);
+    const ticking = sql`(kind NOT IN (${sql.join(byReply)}) OR replied_at IS NULL) AND status <> 'paused' AND closed_at IS NULL AND tenant_id = ${env.tenantId}`;
+    const pick = async (span: ReturnType<typeof sql>) =>
+      (await sql<{ id: string }>`SELECT id FROM dm_item WHERE ${ticking} AND ${span} ORDER BY due_on, received_at, id LIMIT 100`.execute(env.sys.db)).rows.map(
+        (r) => r.id,
+      );
+    const overdue = await pick(sql`due_on < ${o.today}::date`);
+    // The 1,200 orders above are overdue: the list is full.
+    expect(overdue).toHaveLength(100);
+    expect(o.overdue.map((i) => i.id)).toEqual(overdue);
+    const soonUntil = dueSoonUntil(env.ctx.calendar, o.today);
+    expect(o.dueSoon.map((i) => i.id)).toEqual(await pick(sql`due_on BETWEEN ${o.today}::date AND ${soonUntil}::date`));
+  });
+
   it('a read folds the differences once they have grown, and a fold changes no count', async () => {
     const differences = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM dm_open_tally WHERE xid <> 0`.execute(env.sys.db)).rows[0]!.n);
     // The test above left more than a fold's worth of differences: the overview's read folded them.
