@@ -6,7 +6,9 @@
  * The demo bureau is loaded once into a temp folder (`fazhi demo`, a child process). Then, alternately
  * and `--runs` times each (median): the server is started as a child process, /healthz polled every 10 ms
  * until it answers 200 (the cold start), its RSS read from /proc after `--settle` ms idle, then after
- * `--requests` sequential API reads by a signed-in user (the product only), and the process stopped.
+ * `--requests` sequential API reads by a signed-in user (the product only), then its peak RSS (sampled every
+ * 50 ms) while `--users` virtual users read the same pages for `--seconds` (the product only; issue #17's
+ * ≤ 500 MB under load, on the embedded database), and the process stopped.
  * The compiled server is made before the first run (bin/fazhi.js does it when the sources change), so
  * the runs measure starts, not compiles.
  *
@@ -18,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
-import { signIn } from './drive.js';
+import { drive, signIn } from './drive.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const log = (m: string) => console.error(m);
@@ -27,9 +29,11 @@ const o = new Command()
   .option('--runs <n>', 'runs of each server', '3')
   .option('--settle <ms>', 'idle time before reading the RSS', '3000')
   .option('--requests <n>', 'API reads after the idle reading (product only)', '200')
+  .option('--users <n>', 'virtual users of the load phase (product only; 0: none)', '100')
+  .option('--seconds <n>', 'seconds of the load phase', '10')
   .option('--out <file>', 'write the results as JSON')
   .parse(process.argv)
-  .opts<{ runs: string; settle: string; requests: string; out?: string }>();
+  .opts<{ runs: string; settle: string; requests: string; users: string; seconds: string; out?: string }>();
 
 const rssMb = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -42,6 +46,9 @@ interface Run {
   firstOkMs: number;
   idleRssMb: number;
   busyRssMb: number | null;
+  /** Peak RSS while the virtual users read, and their rate. */
+  loadPeakRssMb: number | null;
+  loadRps: number | null;
 }
 
 async function measure(args: string[], port: number, reads: number): Promise<Run> {
@@ -64,16 +71,30 @@ async function measure(args: string[], port: number, reads: number): Promise<Run
   await sleep(Number(o.settle));
   const idleRssMb = rssMb(child.pid!);
   let busyRssMb: number | null = null;
+  let loadPeakRssMb: number | null = null;
+  let loadRps: number | null = null;
   if (reads > 0) {
     const cookie = await signIn(base);
     const paths = ['/api/me', '/api/hotline/items?year=2022', '/api/enforcement/cases?year=2022', '/api/metrics?year=2022', '/api/my/deadlines'];
     for (let i = 0; i < reads; i++) await fetch(`${base}${paths[i % paths.length]}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
     busyRssMb = rssMb(child.pid!);
+    if (Number(o.users) > 0) {
+      let peak = busyRssMb;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, rssMb(child.pid!));
+      }, 50);
+      let next = 0;
+      const stats = await drive(base, () => paths[next++ % paths.length]!, { users: Number(o.users), seconds: Number(o.seconds), cookie });
+      clearInterval(sampler);
+      if (stats.errors) throw new Error(`${stats.errors} requests of the load phase failed`);
+      loadPeakRssMb = Math.max(peak, rssMb(child.pid!));
+      loadRps = Math.round(stats.rps);
+    }
   }
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
-  return { firstOkMs, idleRssMb, busyRssMb };
+  return { firstOkMs, idleRssMb, busyRssMb, loadPeakRssMb, loadRps };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-start-'));
@@ -98,16 +119,19 @@ try {
     fazhiIdleRssMb: median(fazhi.map((r) => r.idleRssMb)),
     bareIdleRssMb: median(bare.map((r) => r.idleRssMb)),
     fazhiBusyRssMb: median(fazhi.map((r) => r.busyRssMb ?? 0)),
+    fazhiLoadPeakRssMb: median(fazhi.map((r) => r.loadPeakRssMb ?? 0)),
+    fazhiLoadRps: median(fazhi.map((r) => r.loadRps ?? 0)),
+    users: Number(o.users),
     requests: Number(o.requests),
     loadAverage: os.loadavg()[0]!.toFixed(1),
   };
   const ratio = (line.fazhiFirstOkMs / line.bareFirstOkMs).toFixed(2);
   console.log(
-    `| 冷启动到首个 200（fazhi） | 同目录 bare Fastify + PGlite | 比值 | 空闲 RSS（fazhi） | 空闲 RSS（bare） | ${line.requests} 次请求后 RSS | 负载 |`,
+    `| 冷启动到首个 200（fazhi） | 同目录 bare Fastify + PGlite | 比值 | 空闲 RSS（fazhi） | 空闲 RSS（bare） | ${line.requests} 次请求后 RSS | ${line.users} 用户读取时峰值 RSS（req/s） | 负载 |`,
   );
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|');
   console.log(
-    `| ${line.fazhiFirstOkMs} ms | ${line.bareFirstOkMs} ms | ${ratio}× | ${line.fazhiIdleRssMb} MB | ${line.bareIdleRssMb} MB | ${line.fazhiBusyRssMb} MB | ${line.loadAverage} |`,
+    `| ${line.fazhiFirstOkMs} ms | ${line.bareFirstOkMs} ms | ${ratio}× | ${line.fazhiIdleRssMb} MB | ${line.bareIdleRssMb} MB | ${line.fazhiBusyRssMb} MB | ${line.fazhiLoadPeakRssMb} MB（${line.fazhiLoadRps}） | ${line.loadAverage} |`,
   );
   if (o.out) fs.writeFileSync(o.out, JSON.stringify({ ...line, ratio: Number(ratio) }, null, 2));
 } finally {

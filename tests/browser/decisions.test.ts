@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSession, label, pickOption, POLL, screenshot, signIn } from '../helpers/browser.js';
+import { browserSession, label, pickOption, POLL, screenshot, signIn, pickColumnFilter } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const baseUrl = inject('baseUrl');
@@ -207,12 +207,7 @@ describe('重大行政决策 in the browser', () => {
 
     // Column filter 状态 = 已归档: the URL carries it and the list answers fewer decisions.
     const filtered = page.waitForResponse((r) => r.url().includes('/api/decisions?') && new URL(r.url()).searchParams.get('status') === 'archived');
-    await table.locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已归档' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '状态' }), '已归档');
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('archived');
     expect(n).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
 // on a phone. Screenshots go to test-results/frame-*.png.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, POLL, submitSignIn } from '../helpers/browser.js';
+import { browserSuite, POLL, submitSignIn, pickColumnFilter } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('frame-');
 
@@ -169,16 +169,7 @@ describe('active filters', () => {
     expect(await page.getByTestId('list-filters').count()).toBe(0);
 
     // 期限 → 已逾期, from the column's filter.
-    await table
-      .locator('th')
-      .filter({ hasText: /^期限$/ })
-      .locator('.ant-table-filter-trigger')
-      .click();
-    await page.locator('.ant-table-filter-dropdown').getByText('已逾期').click();
-    await page
-      .locator('.ant-table-filter-dropdown')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pickColumnFilter(page, table.locator('th').filter({ hasText: /^期限$/ }), '已逾期');
     await page.waitForURL(/deadline=overdue/);
     const tag = page.getByTestId('list-filter-deadline');
     await expect.poll(() => tag.innerText(), POLL).toBe('期限：已逾期');

@@ -3,7 +3,7 @@
 // the list at phone width. Screenshots go to test-results/.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
+import { browserSuite, label, pickOption, POLL, pickColumnFilter } from '../helpers/browser.js';
 import { usccCheckChar } from '../../src/core/ledger/validators.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
@@ -26,12 +26,7 @@ describe('行政检查 in the browser', () => {
 
     // Column filter 类别 = 双随机: the URL carries it and the list answers fewer records.
     const filtered = page.waitForResponse((r) => r.url().includes('/api/inspections/records/list?') && new URL(r.url()).searchParams.get('kind') === '双随机');
-    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '双随机' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '类别' }), '双随机');
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('双随机');
     expect(n).toBeGreaterThan(0);
@@ -136,12 +131,7 @@ describe('行政检查 in the browser', () => {
     /** Picks a column filter's value; answers the filtered list's total from the server's answer. */
     const pick = async (table: ReturnType<typeof page.getByTestId>, opts: { column: string; value: string; param: string }) => {
       const answered = page.waitForResponse((r) => r.url().includes('/list?') && new URL(r.url()).searchParams.has(opts.param));
-      await table.locator('th', { hasText: opts.column }).locator('.ant-table-filter-trigger').click();
-      await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: opts.value }).click();
-      await page
-        .locator('.ant-dropdown:visible')
-        .getByRole('button', { name: label('确定') })
-        .click();
+      await pickColumnFilter(page, table.locator('th', { hasText: opts.column }), opts.value);
       return ((await (await answered).json()) as { data: { total: number } }).data.total;
     };
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { readTable } from '../../src/core/ledger/files.js';
-import { browserSuite, label, POLL } from '../helpers/browser.js';
+import { browserSuite, label, POLL, pickColumnFilter } from '../helpers/browser.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('legal-', { context: { acceptDownloads: true } });
 const totalOf = async (text: Promise<string>) => Number(/共\s*(\d+)\s*[件条份]/.exec(await text)?.[1] ?? Number.NaN);
@@ -120,12 +120,7 @@ describe('the legal registers on the one list component', () => {
     const all = await totalOf(total.innerText());
 
     const filtered = page.waitForResponse((r) => r.url().includes('/api/legal/documents/list?') && new URL(r.url()).searchParams.get('kind') === '规范性文件');
-    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '规范性文件' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '类别' }), '规范性文件');
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('规范性文件');
     expect(n).toBeGreaterThan(0);

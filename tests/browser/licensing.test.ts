@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actInDialog, browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, label, pickOption, POLL, pickColumnFilter } from '../helpers/browser.js';
 import { columnFilter, exported, reloadList, sortOn, totalOf } from '../helpers/browserLists.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
@@ -171,12 +171,7 @@ describe('行政许可 in the browser', () => {
     /** Picks a column filter's value; answers the filtered list's total from the server's answer. */
     const pick = async (table: ReturnType<Page['getByTestId']>, opts: { column: string; value: string; param: string; is: string }) => {
       const answered = page.waitForResponse((r) => r.url().includes('/list?') && new URL(r.url()).searchParams.get(opts.param) === opts.is);
-      await table.locator('th', { hasText: opts.column }).locator('.ant-table-filter-trigger').click();
-      await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: opts.value }).click();
-      await page
-        .locator('.ant-dropdown:visible')
-        .getByRole('button', { name: label('确定') })
-        .click();
+      await pickColumnFilter(page, table.locator('th', { hasText: opts.column }), opts.value);
       return ((await (await answered).json()) as { data: { total: number } }).data.total;
     };
 

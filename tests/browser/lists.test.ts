@@ -3,7 +3,7 @@
 // changes its page size; the same list at 390 px stays within the screen. Screenshots in test-results/.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
+import { browserSuite, label, pickOption, POLL, pickColumnFilter } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('lists-', { context: { acceptDownloads: true } });
@@ -104,12 +104,7 @@ describe('flood risk point list (a list on its own table)', () => {
 
     // Column filter 整治状态 = 已完成: the URL carries it and the list answers fewer points.
     const filtered = page.waitForResponse((r) => r.url().includes('/api/flood/risk-points/list?') && new URL(r.url()).searchParams.get('status') === '已完成');
-    await table.locator('th', { hasText: '整治状态' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '已完成' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '整治状态' }), '已完成');
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('已完成');
     expect(n).toBeGreaterThan(0);

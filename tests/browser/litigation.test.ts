@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { actInDialog, browserSuite, label, pickOption, POLL } from '../helpers/browser.js';
+import { actInDialog, browserSuite, label, pickOption, POLL, pickColumnFilter } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('litigation-', { context: { acceptDownloads: true } });
@@ -111,12 +111,7 @@ describe('行政复议与行政诉讼 in the browser', () => {
 
     // Column filter 类别 = 行政诉讼: the URL carries it and the list answers fewer cases.
     const filtered = page.waitForResponse((r) => r.url().includes('/api/litigation/cases?') && new URL(r.url()).searchParams.get('kind') === '诉讼');
-    await table.locator('th', { hasText: '类别' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '行政诉讼' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '类别' }), '行政诉讼');
     const n = ((await (await filtered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('kind'), POLL).toBe('诉讼');
     expect(n).toBeGreaterThan(0);

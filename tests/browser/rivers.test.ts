@@ -4,7 +4,7 @@
 // the flood pages (risk map, duty roster, responsible persons) render. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { labelIn as label, browserSuite, pickOption, POLL } from '../helpers/browser.js';
+import { labelIn as label, browserSuite, pickOption, POLL, pickColumnFilter } from '../helpers/browser.js';
 import { readTable } from '../../src/core/ledger/files.js';
 
 const { baseUrl, newPage, login, shot } = browserSuite('browser-', { settle: 500, context: { acceptDownloads: true } });
@@ -74,12 +74,7 @@ describe('rivers and water quality', () => {
       .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), POLL).toBe('程界涌');
     const answered = page.waitForResponse((r) => r.url().includes('/api/river-alerts/list?') && new URL(r.url()).searchParams.get('status') === 'open');
-    await table.locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
-    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '待处置' }).click();
-    await page
-      .locator('.ant-dropdown:visible')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await pickColumnFilter(page, table.locator('th', { hasText: '状态' }), '待处置');
     const n = ((await (await answered).json()) as { data: { total: number } }).data.total;
     await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('open');
     expect(n).toBeGreaterThan(0);

@@ -201,6 +201,34 @@ export async function pickOption(page: Page, field: Locator, option: Locator, sh
   }
 }
 
+/**
+ * Picks `option` in the filter of a table's column (its header `th`) and confirms with 确定. On a loaded machine
+ * the filter's menu may still be opening when the option is clicked, so that the click lands nowhere and 确定
+ * applies no filter: open it again and pick again until the option shows chosen. An option is clicked only while
+ * it does not show chosen, and given a second to show it, so a pick is never toggled off.
+ */
+export async function pickColumnFilter(page: Page, th: Locator, option: string) {
+  const menu = page.locator('.ant-dropdown:visible');
+  const item = menu.locator('.ant-dropdown-menu-item', { hasText: option }).first();
+  const chosen = async () =>
+    (await item.count()) > 0 &&
+    ((await item.locator('.ant-checkbox-checked, .ant-radio-checked').count()) > 0 || /-item-selected/.test((await item.getAttribute('class')) ?? ''));
+  await expect
+    .poll(async () => {
+      if (await chosen()) return true;
+      if ((await menu.count()) === 0)
+        await th
+          .locator('.ant-table-filter-trigger')
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      for (let i = 0; i < 10 && !(await chosen()); i++) await page.waitForTimeout(100);
+      return chosen();
+    }, POLL)
+    .toBe(true);
+  await menu.getByRole('button', { name: label('确定') }).click();
+}
+
 /** What `actInDialog` does in the dialog: fill it, confirm with which button (确定), wait for its opening animation (ms). */
 export interface DialogStep {
   fill?: (dialog: Locator) => Promise<void>;

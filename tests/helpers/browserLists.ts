@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { readTable } from '../../src/core/ledger/files.js';
-import { label, POLL } from './browser.js';
+import { label, pickColumnFilter, POLL } from './browser.js';
 
 /** Opens a list from its menu entry (the page must show the menu) and waits for its first rows: its table. */
 export async function openFromMenu(page: Page, menu: string, table: string) {
@@ -28,12 +28,7 @@ export async function columnFilter(page: Page, o: { table: string; column: strin
     const v = new URL(r.url()).searchParams.get(o.param);
     return o.value === undefined ? !!v : v === o.value;
   });
-  await page.getByTestId(o.table).locator('th', { hasText: o.column }).locator('.ant-table-filter-trigger').click();
-  await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: o.option }).click();
-  await page
-    .locator('.ant-dropdown:visible')
-    .getByRole('button', { name: label('确定') })
-    .click();
+  await pickColumnFilter(page, page.getByTestId(o.table).locator('th', { hasText: o.column }), o.option);
   const res = await answered;
   const n = ((await res.json()) as { data: { total: number } }).data.total;
   const value = new URL(res.url()).searchParams.get(o.param);
