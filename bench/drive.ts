@@ -18,6 +18,8 @@ export interface Stats {
   endpoint: string;
   requests: number;
   errors: number;
+  /** How many answers had each status (0: no answer, the connection failed). */
+  statuses?: Record<number, number>;
   rps: number;
   p50: number;
   p95: number;
@@ -35,6 +37,7 @@ export async function drive(
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.users });
   const lat: number[] = [];
   let errors = 0;
+  const statuses: Record<number, number> = {};
   const get = (p: string) =>
     new Promise<number>((resolve) => {
       const req = http.get(`${base}${p}`, { agent, headers: o.cookie ? { cookie: o.cookie } : {} }, (res) => {
@@ -52,13 +55,14 @@ export async function drive(
         const status = await get(paths());
         lat.push(performance.now() - s);
         if (status !== 200) errors++;
+        statuses[status] = (statuses[status] ?? 0) + 1;
       }
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
-  return { requests: lat.length, errors, rps: lat.length / elapsed, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) };
+  return { requests: lat.length, errors, statuses, rps: lat.length / elapsed, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) };
 }
 
 export async function waitUp(child: ChildProcess, url: string): Promise<void> {

@@ -75,8 +75,12 @@ async function measure(args: string[], port: number, reads: number): Promise<Run
   let loadRps: number | null = null;
   if (reads > 0) {
     const cookie = await signIn(base);
-    const paths = ['/api/me', '/api/hotline/items?year=2022', '/api/enforcement/cases?year=2022', '/api/metrics?year=2022', '/api/my/deadlines'];
-    for (let i = 0; i < reads; i++) await fetch(`${base}${paths[i % paths.length]}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+    const paths = ['/api/auth/me', '/api/hotline/items?year=2022', '/api/enforcement/cases?year=2022', '/api/metrics?year=2022', '/api/deadlines'];
+    for (let i = 0; i < reads; i++) {
+      const r = await fetch(`${base}${paths[i % paths.length]}`, { headers: { cookie } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${paths[i % paths.length]}: ${r.status}`);
+    }
     busyRssMb = rssMb(child.pid!);
     if (Number(o.users) > 0) {
       let peak = busyRssMb;
@@ -86,7 +90,7 @@ async function measure(args: string[], port: number, reads: number): Promise<Run
       let next = 0;
       const stats = await drive(base, () => paths[next++ % paths.length]!, { users: Number(o.users), seconds: Number(o.seconds), cookie });
       clearInterval(sampler);
-      if (stats.errors) throw new Error(`${stats.errors} requests of the load phase failed`);
+      if (stats.errors) throw new Error(`${stats.errors} of ${stats.requests} requests of the load phase failed: ${JSON.stringify(stats.statuses)}`);
       loadPeakRssMb = Math.max(peak, rssMb(child.pid!));
       loadRps = Math.round(stats.rps);
     }
